@@ -1,0 +1,1 @@
+export const BOARD_SCHEMA_VERSION = 1;

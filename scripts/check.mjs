@@ -1,0 +1,66 @@
+// `npm test`: every check Carton has — typecheck, lint, unit and integration tests, end-to-end
+// tests in Debian's Chromium — after installing whatever a fresh machine lacks.
+// Ends with one line `N passed, N failed` and exits non-zero on any failure.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, ensureChromium, ensurePnpm, installDependencies, log, run } from './lib/setup.mjs';
+
+ensurePnpm();
+installDependencies();
+ensureChromium();
+build();
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function check(name, command, args) {
+  log(name);
+  if (run(command, args) === 0) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
+}
+
+function vitest(name, projects) {
+  log(name);
+  const out = join(mkdtempSync(join(tmpdir(), 'carton-vitest-')), 'report.json');
+  const args = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json'];
+  args.push(`--outputFile.json=${out}`);
+  for (const project of projects) args.push('--project', project);
+  const code = run('pnpm', args);
+  let report = null;
+  try {
+    report = JSON.parse(readFileSync(out, 'utf8'));
+  } catch {
+    // No report: the run itself broke. Counted as one failure below.
+  }
+  if (!report) {
+    failed += 1;
+    failures.push(`${name}: no report`);
+    return;
+  }
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A file that fails to load has no tests to count; it still fails the run.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
+  failed += brokenFiles;
+  if (report.numFailedTests > 0 || brokenFiles > 0 || code !== 0) {
+    failures.push(name);
+    if (code !== 0 && report.numFailedTests === 0 && brokenFiles === 0) failed += 1;
+  }
+}
+
+check('Typecheck (tsc -b)', 'pnpm', ['run', 'typecheck']);
+check('Lint (ESLint + Prettier)', 'pnpm', ['run', 'lint']);
+vitest('Unit and integration tests (vitest)', ['board', 'server', 'web', 'integration']);
+vitest('End-to-end tests (vitest + playwright-core + Chromium)', ['e2e']);
+
+console.log('');
+if (failures.length > 0) console.log(`Failed: ${failures.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

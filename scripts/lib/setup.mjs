@@ -1,0 +1,65 @@
+// Brings a fresh machine up to what Carton needs, skipping whatever is already there.
+// Node built-ins only: this runs before any dependency is installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const PNPM_VERSION = '12.4.2';
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function log(message) {
+  console.log(`\n▶ ${message}`);
+}
+
+/** Runs a command with inherited output; returns its exit code. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) {
+    console.error(`✖ ${command}: ${result.error.message}`);
+    return 1;
+  }
+  return result.status ?? 1;
+}
+
+function must(command, args, options) {
+  const code = run(command, args, options);
+  if (code !== 0) {
+    console.error(`✖ ${command} ${args.join(' ')} exited with ${code}`);
+    process.exit(code);
+  }
+}
+
+function output(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+export function ensurePnpm() {
+  if (output('pnpm', ['--version']) === PNPM_VERSION) return;
+  log(`Installing pnpm ${PNPM_VERSION}`);
+  must('npm', ['install', '--global', `pnpm@${PNPM_VERSION}`]);
+}
+
+export function installDependencies() {
+  log('Installing dependencies (pnpm install)');
+  const env = { ...process.env };
+  // better-sqlite3 compiles from source here; node-gyp must use the machine's Node headers.
+  if (existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  const frozen = process.env.CI ? ['--frozen-lockfile'] : [];
+  must('pnpm', ['install', ...frozen], { env });
+}
+
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  log("Installing Chromium from Debian's packages");
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const prefix = asRoot ? [] : ['sudo'];
+  const apt = (...args) =>
+    must(prefix[0] ?? 'apt-get', prefix.length ? ['apt-get', ...args] : args);
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', 'chromium');
+}
+
+export function build() {
+  log('Building the web client and the server');
+  must('pnpm', ['run', 'build']);
+}

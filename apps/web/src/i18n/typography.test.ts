@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { NBSP, NNBSP, frenchTypography, hasFrenchTypography } from './typography';
+import frCA from './fr-CA.json';
+import en from './en.json';
+import { flattenCatalogue } from './catalogue';
+
+describe('frenchTypography', () => {
+  it('puts a narrow no-break space before ; ! ?', () => {
+    expect(frenchTypography('Bonjour!')).toBe(`Bonjour${NNBSP}!`);
+    expect(frenchTypography('Vraiment ?')).toBe(`Vraiment${NNBSP}?`);
+    expect(frenchTypography('un ; deux')).toBe(`un${NNBSP}; deux`);
+  });
+
+  it('puts a no-break space before a colon but leaves times and URLs alone', () => {
+    expect(frenchTypography('Statut : connecté')).toBe(`Statut${NBSP}: connecté`);
+    expect(frenchTypography('Statut: connecté')).toBe(`Statut${NBSP}: connecté`);
+    expect(frenchTypography('à 12:30')).toBe('à 12:30');
+    expect(frenchTypography('http://localhost/b/x')).toBe('http://localhost/b/x');
+  });
+
+  it('spaces guillemets and converts straight quotes', () => {
+    expect(frenchTypography('«Conditions présentes»')).toBe(`«${NBSP}Conditions présentes${NBSP}»`);
+    expect(frenchTypography('le "carton"')).toBe(`le «${NBSP}carton${NBSP}»`);
+  });
+
+  it('is idempotent', () => {
+    const once = frenchTypography('« Mes conditions » : oui ! non ?');
+    expect(frenchTypography(once)).toBe(once);
+    expect(hasFrenchTypography(once)).toBe(true);
+    expect(hasFrenchTypography('oui !')).toBe(false);
+  });
+});
+
+describe('catalogues', () => {
+  const fr = flattenCatalogue(frCA);
+  const english = flattenCatalogue(en);
+
+  it('every French string follows French typography', () => {
+    const wrong = Object.entries(fr).filter(([, text]) => !hasFrenchTypography(text));
+    expect(wrong).toEqual([]);
+  });
+
+  it('French and English have the same keys', () => {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(fr).sort());
+  });
+});

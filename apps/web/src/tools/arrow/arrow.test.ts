@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { FakeContext, at, info } from '../fakeContext';
+import { ArrowTool } from './arrow';
+
+function board() {
+  return new FakeContext([
+    info('n1', { x: 0, y: 0, width: 100, height: 100 }),
+    info('n2', { x: 400, y: 0, width: 100, height: 100 }),
+    info('s', { x: 0, y: 300, width: 100, height: 100 }, { type: 'stroke' }),
+  ]);
+}
+
+describe('arrow tool', () => {
+  it('idle → pointing → drawing → idle: binds both ends to the shapes under them', () => {
+    const ctx = board();
+    const tool = new ArrowTool();
+    expect(tool.pointerDown(ctx, at(50, 50))).toEqual([]);
+    expect(tool.state).toBe('arrow.pointing');
+    expect(tool.pointerMove(ctx, at(52, 50))).toEqual([]);
+    const move = tool.pointerMove(ctx, at(200, 50));
+    expect(tool.state).toBe('arrow.drawing');
+    expect(move).toEqual([
+      {
+        kind: 'preview',
+        preview: { kind: 'arrow', start: { x: 50, y: 50 }, end: { x: 200, y: 50 }, color: 'blue' },
+      },
+    ]);
+    expect(tool.pointerUp(ctx, at(450, 50))).toEqual([
+      { kind: 'preview', preview: null },
+      {
+        kind: 'create',
+        shapeType: 'arrow',
+        start: { point: { x: 50, y: 50 }, shapeId: 'n1' },
+        end: { point: { x: 450, y: 50 }, shapeId: 'n2' },
+        color: 'blue',
+      },
+      { kind: 'setTool', tool: 'select' },
+    ]);
+    expect(tool.state).toBe('arrow.idle');
+  });
+
+  it('ends on empty canvas or on strokes stay free', () => {
+    const ctx = board();
+    const tool = new ArrowTool();
+    tool.pointerDown(ctx, at(50, 350));
+    tool.pointerMove(ctx, at(300, 300));
+    const up = tool.pointerUp(ctx, at(300, 250));
+    const create = up[1];
+    expect(
+      create?.kind === 'create' &&
+        create.shapeType === 'arrow' && [create.start.shapeId, create.end.shapeId],
+    ).toEqual([null, null]);
+  });
+
+  it('a click without a drag creates nothing', () => {
+    const ctx = board();
+    const tool = new ArrowTool();
+    tool.pointerDown(ctx, at(50, 50));
+    expect(tool.pointerUp(ctx, at(50, 50))).toEqual([]);
+    expect(tool.state).toBe('arrow.idle');
+  });
+
+  it('both ends on one shape keep the end free', () => {
+    const ctx = board();
+    const tool = new ArrowTool();
+    tool.pointerDown(ctx, at(10, 10));
+    tool.pointerMove(ctx, at(90, 90));
+    const create = tool.pointerUp(ctx, at(90, 90))[1];
+    expect(create?.kind === 'create' && create.shapeType === 'arrow' && create.end.shapeId).toBe(
+      null,
+    );
+  });
+});

@@ -1,0 +1,73 @@
+// A plain ToolContext over a list of boxes, for headless tool tests (no board, no DOM).
+import { rectContains, rectContainsPoint, type Point, type Rect } from '../geometry/rect';
+import type { ResizeHandle, ShapeInfo, ToolContext, ToolPointer, ToolStyle } from './types';
+
+export const TEST_STYLE: ToolStyle = {
+  noteColor: 'yellow',
+  penColor: 'black',
+  penWidth: 4,
+  shapeColor: 'blue',
+  stampKind: 'heart',
+};
+
+export function info(id: string, bounds: Rect, extra: Partial<ShapeInfo> = {}): ShapeInfo {
+  return {
+    id,
+    type: 'note',
+    bounds,
+    parentId: null,
+    keepAspect: false,
+    editable: false,
+    ...extra,
+  };
+}
+
+export class FakeContext implements ToolContext {
+  zoom = 1;
+  selection: string[] = [];
+  style = TEST_STYLE;
+  handle: ResizeHandle | null = null;
+  constructor(public shapes: ShapeInfo[]) {}
+
+  shapeAt(world: Point): ShapeInfo | null {
+    // Last in the list is on top.
+    for (let i = this.shapes.length - 1; i >= 0; i--) {
+      const s = this.shapes[i];
+      if (s && rectContainsPoint(s.bounds, world)) return s;
+    }
+    return null;
+  }
+  handleAt(): ResizeHandle | null {
+    return this.handle;
+  }
+  shapesInRect(rect: Rect): ShapeInfo[] {
+    return this.shapes.filter((s) => rectContains(rect, s.bounds));
+  }
+  getInfo(id: string): ShapeInfo | undefined {
+    return this.shapes.find((s) => s.id === id);
+  }
+  snapTargets(_rect: Rect, moving: ReadonlySet<string>): Rect[] {
+    return this.shapes.filter((s) => !moving.has(s.id)).map((s) => s.bounds);
+  }
+  cartonAt(point: Point, exclude: ReadonlySet<string>): string | null {
+    for (let i = this.shapes.length - 1; i >= 0; i--) {
+      const s = this.shapes[i];
+      if (s && s.type === 'carton' && !exclude.has(s.id) && rectContainsPoint(s.bounds, point))
+        return s.id;
+    }
+    return null;
+  }
+}
+
+/** A pointer event at world = screen (zoom 1, no pan) unless told otherwise. */
+export function at(x: number, y: number, extra: Partial<ToolPointer> = {}): ToolPointer {
+  return {
+    world: { x, y },
+    screen: { x, y },
+    pointerType: 'mouse',
+    pressure: 0.5,
+    shift: false,
+    mod: false,
+    ...extra,
+  };
+}

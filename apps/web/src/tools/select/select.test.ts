@@ -1,0 +1,166 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeContext, at, info } from '../fakeContext';
+import type { Plan } from '../types';
+import { SelectTool } from './select';
+
+function kinds(plans: Plan[]): string[] {
+  return plans.map((p) => p.kind);
+}
+
+describe('select tool', () => {
+  let ctx: FakeContext;
+  let tool: SelectTool;
+
+  beforeEach(() => {
+    ctx = new FakeContext([
+      info('carton', { x: 0, y: 0, width: 600, height: 400 }, { type: 'carton', editable: true }),
+      info(
+        'a',
+        { x: 10, y: 10, width: 100, height: 100 },
+        { parentId: 'carton', keepAspect: true, editable: true },
+      ),
+      info('b', { x: 1000, y: 1000, width: 100, height: 100 }),
+    ]);
+    tool = new SelectTool();
+  });
+
+  it('idle → pointing → idle: a click selects the shape under the pointer', () => {
+    expect(tool.state).toBe('select.idle');
+    expect(tool.pointerDown(ctx, at(50, 50))).toEqual([{ kind: 'select', ids: ['a'] }]);
+    expect(tool.state).toBe('select.pointing');
+    ctx.selection = ['a'];
+    expect(tool.pointerUp(ctx, at(50, 50))).toEqual([]);
+    expect(tool.state).toBe('select.idle');
+  });
+
+  it('a click on empty canvas clears the selection', () => {
+    ctx.selection = ['a'];
+    expect(tool.pointerDown(ctx, at(800, 800))).toEqual([{ kind: 'select', ids: [] }]);
+  });
+
+  it('shift-click adds, and shift-click on a selected shape removes it on pointer-up', () => {
+    ctx.selection = ['a'];
+    expect(tool.pointerDown(ctx, at(1050, 1050, { shift: true }))).toEqual([
+      { kind: 'select', ids: ['a', 'b'] },
+    ]);
+    tool.pointerUp(ctx, at(1050, 1050, { shift: true }));
+    ctx.selection = ['a', 'b'];
+    expect(tool.pointerDown(ctx, at(50, 50, { shift: true }))).toEqual([]);
+    expect(tool.pointerUp(ctx, at(50, 50, { shift: true }))).toEqual([
+      { kind: 'select', ids: ['b'] },
+    ]);
+  });
+
+  it('pointing → dragging: one undo step, moves at absolute positions, small jitter is not a drag', () => {
+    tool.pointerDown(ctx, at(50, 50));
+    ctx.selection = ['a'];
+    expect(tool.pointerMove(ctx, at(51, 51))).toEqual([]);
+    expect(tool.state).toBe('select.pointing');
+    const plans = tool.pointerMove(ctx, at(250, 250));
+    expect(tool.state).toBe('select.dragging');
+    expect(kinds(plans)).toEqual(['beginGesture', 'move', 'guides']);
+    expect(plans[1]).toEqual({ kind: 'move', moves: [{ id: 'a', x: 210, y: 210 }] });
+  });
+
+  it('dragging a shape out of its carton releases it; into a carton adopts it', () => {
+    tool.pointerDown(ctx, at(50, 50));
+    ctx.selection = ['a'];
+    tool.pointerMove(ctx, at(850, 850));
+    // The fake context reads positions from the list: apply the move the shell would apply.
+    ctx.shapes[1] = info('a', { x: 810, y: 810, width: 100, height: 100 }, { parentId: 'carton' });
+    const up = tool.pointerUp(ctx, at(850, 850));
+    expect(up).toContainEqual({ kind: 'reparent', ids: ['a'], cartonId: null });
+    expect(up.at(-1)).toEqual({ kind: 'endGesture' });
+
+    ctx.selection = ['b'];
+    tool.pointerDown(ctx, at(1050, 1050));
+    tool.pointerMove(ctx, at(250, 250));
+    ctx.shapes[2] = info('b', { x: 200, y: 200, width: 100, height: 100 });
+    expect(tool.pointerUp(ctx, at(250, 250))).toContainEqual({
+      kind: 'reparent',
+      ids: ['b'],
+      cartonId: 'carton',
+    });
+  });
+
+  it('moving a carton with its note selected moves only the carton (it carries the note)', () => {
+    ctx.selection = ['carton', 'a'];
+    tool.pointerDown(ctx, at(300, 300));
+    const plans = tool.pointerMove(ctx, at(400, 300));
+    const move = plans.find((p) => p.kind === 'move');
+    expect(move).toEqual({ kind: 'move', moves: [{ id: 'carton', x: 100, y: 0 }] });
+  });
+
+  it('snaps to another shape edge and reports a guide', () => {
+    ctx.selection = ['b'];
+    tool.pointerDown(ctx, at(1050, 1050));
+    // Without snapping b would land at x = 603; the carton's right edge is 600.
+    const plans = tool.pointerMove(ctx, at(653, 1050));
+    expect(plans).toContainEqual({ kind: 'move', moves: [{ id: 'b', x: 600, y: 1000 }] });
+    const guides = plans.find((p) => p.kind === 'guides');
+    expect(guides && guides.kind === 'guides' && guides.guides[0]?.at).toBe(600);
+  });
+
+  it('pointing → marquee selects shapes entirely inside, and clears the marquee on up', () => {
+    tool.pointerDown(ctx, at(-50, -50));
+    const plans = tool.pointerMove(ctx, at(700, 500));
+    expect(tool.state).toBe('select.marquee');
+    expect(plans).toContainEqual({ kind: 'select', ids: ['carton', 'a'] });
+    expect(tool.pointerUp(ctx, at(700, 500))).toEqual([{ kind: 'marquee', rect: null }]);
+  });
+
+  it('resizing a note keeps its aspect ratio and is one undo step', () => {
+    ctx.selection = ['a'];
+    ctx.handle = 'se';
+    expect(tool.pointerDown(ctx, at(110, 110))).toEqual([{ kind: 'beginGesture' }]);
+    expect(tool.state).toBe('select.resizing');
+    expect(tool.pointerMove(ctx, at(210, 130))).toEqual([
+      { kind: 'resize', id: 'a', box: { x: 10, y: 10, width: 200, height: 200 } },
+    ]);
+    expect(tool.pointerUp(ctx, at(210, 130))).toEqual([{ kind: 'endGesture' }]);
+  });
+
+  it('resizing a free shape changes both sides independently', () => {
+    ctx.shapes[2] = info('b', { x: 1000, y: 1000, width: 100, height: 100 });
+    ctx.selection = ['b'];
+    ctx.handle = 'nw';
+    tool.pointerDown(ctx, at(1000, 1000));
+    expect(tool.pointerMove(ctx, at(990, 1050))).toEqual([
+      { kind: 'resize', id: 'b', box: { x: 990, y: 1050, width: 110, height: 50 } },
+    ]);
+  });
+
+  it('double-click on an editable shape opens the editor; Enter does too', () => {
+    expect(tool.doubleClick(ctx, at(50, 50))).toEqual([
+      { kind: 'select', ids: ['a'] },
+      { kind: 'edit', id: 'a' },
+    ]);
+    ctx.selection = ['a'];
+    expect(tool.keyDown(ctx, { key: 'Enter', shift: false, mod: false })).toEqual([
+      { kind: 'edit', id: 'a' },
+    ]);
+    ctx.selection = ['b'];
+    expect(tool.keyDown(ctx, { key: 'Enter', shift: false, mod: false })).toEqual([]);
+  });
+
+  it('Delete removes the selection; arrows nudge by 1, shift by 10, as one step', () => {
+    ctx.selection = ['b'];
+    expect(tool.keyDown(ctx, { key: 'Delete', shift: false, mod: false })).toEqual([
+      { kind: 'delete', ids: ['b'] },
+      { kind: 'select', ids: [] },
+    ]);
+    expect(tool.keyDown(ctx, { key: 'ArrowRight', shift: true, mod: false })).toEqual([
+      { kind: 'beginGesture' },
+      { kind: 'move', moves: [{ id: 'b', x: 1010, y: 1000 }] },
+      { kind: 'endGesture' },
+    ]);
+  });
+
+  it('cancel during a drag closes the gesture and clears guides', () => {
+    tool.pointerDown(ctx, at(50, 50));
+    ctx.selection = ['a'];
+    tool.pointerMove(ctx, at(300, 300));
+    expect(tool.cancel()).toEqual([{ kind: 'guides', guides: [] }, { kind: 'endGesture' }]);
+    expect(tool.state).toBe('select.idle');
+  });
+});

@@ -1,0 +1,244 @@
+// Select tool: select.idle → select.pointing → select.dragging | select.marquee | select.resizing.
+import { rectFromPoints, unionRects, type Point, type Rect } from '../../geometry/rect';
+import {
+  movedBeyond,
+  type KeyInfo,
+  type Plan,
+  type ResizeHandle,
+  type Tool,
+  type ToolContext,
+  type ToolPointer,
+} from '../types';
+import { resizeBox } from './resizeBox';
+import { snapBox } from './snapping';
+
+const SNAP_PX = 6;
+
+type SelectState =
+  | { name: 'idle' }
+  | { name: 'pointing'; origin: ToolPointer; hitId: string | null; toggleOnUp: boolean }
+  | { name: 'dragging'; origin: Point; starts: Map<string, Rect>; box: Rect }
+  | { name: 'marquee'; origin: Point; base: string[] }
+  | {
+      name: 'resizing';
+      origin: Point;
+      id: string;
+      handle: ResizeHandle;
+      start: Rect;
+      keepAspect: boolean;
+    };
+
+/** Ids to move: the selection minus shapes whose carton is moving too (it carries them). */
+export function topLevelMoving(ctx: ToolContext, ids: readonly string[]): string[] {
+  const set = new Set(ids);
+  return ids.filter((id) => {
+    let parent = ctx.getInfo(id)?.parentId ?? null;
+    while (parent) {
+      if (set.has(parent)) return false;
+      parent = ctx.getInfo(parent)?.parentId ?? null;
+    }
+    return true;
+  });
+}
+
+export class SelectTool implements Tool {
+  readonly id = 'select' as const;
+  private current: SelectState = { name: 'idle' };
+
+  get state(): string {
+    return `select.${this.current.name}`;
+  }
+
+  pointerDown(ctx: ToolContext, e: ToolPointer): Plan[] {
+    const handle = ctx.selection.length === 1 ? ctx.handleAt(e.screen) : null;
+    const selectedId = ctx.selection[0];
+    if (handle && selectedId) {
+      const info = ctx.getInfo(selectedId);
+      if (info) {
+        this.current = {
+          name: 'resizing',
+          origin: e.world,
+          id: selectedId,
+          handle,
+          start: info.bounds,
+          keepAspect: info.keepAspect,
+        };
+        return [{ kind: 'beginGesture' }];
+      }
+    }
+    const hit = ctx.shapeAt(e.world);
+    if (!hit) {
+      this.current = { name: 'pointing', origin: e, hitId: null, toggleOnUp: false };
+      return e.shift ? [] : [{ kind: 'select', ids: [] }];
+    }
+    const selected = ctx.selection.includes(hit.id);
+    if (e.shift) {
+      // Shift-click toggles; deselecting waits for pointer-up so shift-drag can still move.
+      this.current = { name: 'pointing', origin: e, hitId: hit.id, toggleOnUp: selected };
+      return selected ? [] : [{ kind: 'select', ids: [...ctx.selection, hit.id] }];
+    }
+    this.current = { name: 'pointing', origin: e, hitId: hit.id, toggleOnUp: false };
+    return selected ? [] : [{ kind: 'select', ids: [hit.id] }];
+  }
+
+  pointerMove(ctx: ToolContext, e: ToolPointer): Plan[] {
+    const s = this.current;
+    switch (s.name) {
+      case 'idle':
+        return [];
+      case 'pointing': {
+        if (!movedBeyond(s.origin.screen, e.screen)) return [];
+        if (s.hitId === null) {
+          this.current = {
+            name: 'marquee',
+            origin: s.origin.world,
+            base: s.origin.shift ? [...ctx.selection] : [],
+          };
+          return this.pointerMove(ctx, e);
+        }
+        const ids = topLevelMoving(
+          ctx,
+          ctx.selection.includes(s.hitId) ? ctx.selection : [s.hitId],
+        );
+        const starts = new Map<string, Rect>();
+        for (const id of ids) {
+          const info = ctx.getInfo(id);
+          if (info) starts.set(id, info.bounds);
+        }
+        const box = unionRects([...starts.values()]);
+        if (!box) return [];
+        this.current = { name: 'dragging', origin: s.origin.world, starts, box };
+        return [{ kind: 'beginGesture' }, ...this.pointerMove(ctx, e)];
+      }
+      case 'dragging': {
+        let dx = e.world.x - s.origin.x;
+        let dy = e.world.y - s.origin.y;
+        const moved = { ...s.box, x: s.box.x + dx, y: s.box.y + dy };
+        const moving = new Set(s.starts.keys());
+        const snap = snapBox(moved, ctx.snapTargets(moved, moving), SNAP_PX / ctx.zoom);
+        dx += snap.dx;
+        dy += snap.dy;
+        const moves = [...s.starts].map(([id, r]) => ({ id, x: r.x + dx, y: r.y + dy }));
+        return [
+          { kind: 'move', moves },
+          { kind: 'guides', guides: snap.guides },
+        ];
+      }
+      case 'marquee': {
+        const rect = rectFromPoints(s.origin, e.world);
+        const inside = ctx.shapesInRect(rect).map((info) => info.id);
+        const ids = [...new Set([...s.base, ...inside])];
+        return [
+          { kind: 'marquee', rect },
+          { kind: 'select', ids },
+        ];
+      }
+      case 'resizing': {
+        const delta = { x: e.world.x - s.origin.x, y: e.world.y - s.origin.y };
+        const box = resizeBox(s.start, s.handle, delta, s.keepAspect || e.shift);
+        return [{ kind: 'resize', id: s.id, box }];
+      }
+    }
+  }
+
+  pointerUp(ctx: ToolContext, e: ToolPointer): Plan[] {
+    const s = this.current;
+    this.current = { name: 'idle' };
+    switch (s.name) {
+      case 'idle':
+        return [];
+      case 'pointing':
+        if (s.toggleOnUp && s.hitId) {
+          return [{ kind: 'select', ids: ctx.selection.filter((id) => id !== s.hitId) }];
+        }
+        if (s.hitId && !e.shift && ctx.selection.length > 1)
+          return [{ kind: 'select', ids: [s.hitId] }];
+        return [];
+      case 'marquee':
+        return [{ kind: 'marquee', rect: null }];
+      case 'resizing':
+        return [{ kind: 'endGesture' }];
+      case 'dragging':
+        return [
+          ...this.reparentAfterDrop(ctx, s),
+          { kind: 'guides', guides: [] },
+          { kind: 'endGesture' },
+        ];
+    }
+  }
+
+  // A shape dropped inside a carton joins it; dragged out, it leaves.
+  private reparentAfterDrop(
+    ctx: ToolContext,
+    s: Extract<SelectState, { name: 'dragging' }>,
+  ): Plan[] {
+    const byCarton = new Map<string | null, string[]>();
+    const moving = new Set(s.starts.keys());
+    for (const id of s.starts.keys()) {
+      const info = ctx.getInfo(id);
+      if (!info || info.type === 'carton') continue;
+      const centre = {
+        x: info.bounds.x + info.bounds.width / 2,
+        y: info.bounds.y + info.bounds.height / 2,
+      };
+      const carton = ctx.cartonAt(centre, moving);
+      if (carton === info.parentId) continue;
+      byCarton.set(carton, [...(byCarton.get(carton) ?? []), id]);
+    }
+    return [...byCarton].map(([cartonId, ids]) => ({ kind: 'reparent', ids, cartonId }));
+  }
+
+  cancel(): Plan[] {
+    const s = this.current;
+    this.current = { name: 'idle' };
+    if (s.name === 'marquee') return [{ kind: 'marquee', rect: null }];
+    if (s.name === 'dragging') return [{ kind: 'guides', guides: [] }, { kind: 'endGesture' }];
+    if (s.name === 'resizing') return [{ kind: 'endGesture' }];
+    return [];
+  }
+
+  doubleClick(ctx: ToolContext, e: ToolPointer): Plan[] {
+    const hit = ctx.shapeAt(e.world);
+    if (hit?.editable)
+      return [
+        { kind: 'select', ids: [hit.id] },
+        { kind: 'edit', id: hit.id },
+      ];
+    return [];
+  }
+
+  keyDown(ctx: ToolContext, key: KeyInfo): Plan[] {
+    if (this.current.name !== 'idle') {
+      return key.key === 'Escape' ? this.cancel() : [];
+    }
+    const selection = ctx.selection;
+    if (key.key === 'Escape') return selection.length ? [{ kind: 'select', ids: [] }] : [];
+    if (selection.length === 0) return [];
+    if (key.key === 'Delete' || key.key === 'Backspace') {
+      return [
+        { kind: 'delete', ids: [...selection] },
+        { kind: 'select', ids: [] },
+      ];
+    }
+    if (key.key === 'Enter' && selection.length === 1) {
+      const info = ctx.getInfo(selection[0] ?? '');
+      return info?.editable ? [{ kind: 'edit', id: info.id }] : [];
+    }
+    const nudge: Record<string, Point> = {
+      ArrowLeft: { x: -1, y: 0 },
+      ArrowRight: { x: 1, y: 0 },
+      ArrowUp: { x: 0, y: -1 },
+      ArrowDown: { x: 0, y: 1 },
+    };
+    const direction = nudge[key.key];
+    if (!direction) return [];
+    const step = key.shift ? 10 : 1;
+    const moves = topLevelMoving(ctx, selection).flatMap((id) => {
+      const info = ctx.getInfo(id);
+      return info
+        ? [{ id, x: info.bounds.x + direction.x * step, y: info.bounds.y + direction.y * step }]
+        : [];
+    });
+    return [{ kind: 'beginGesture' }, { kind: 'move', moves }, { kind: 'endGesture' }];
+  }
+}

@@ -1,0 +1,157 @@
+// The vocabulary between tools and the shell. Tools are plain state machines: they read the
+// board through a small ToolContext and answer each event with plans; only the shell applies
+// plans (board commands, session store, awareness). Nothing here knows React, Konva or Yjs.
+import type { Point, Rect } from '../geometry/rect';
+
+export type ToolId =
+  | 'select'
+  | 'hand'
+  | 'note'
+  | 'carton'
+  | 'pen'
+  | 'eraser'
+  | 'text'
+  | 'rect'
+  | 'ellipse'
+  | 'arrow'
+  | 'stamp';
+
+export type PointerKind = 'mouse' | 'pen' | 'touch';
+
+export interface ToolPointer {
+  /** Pointer position in world coordinates. */
+  world: Point;
+  /** Pointer position in screen (CSS pixel) coordinates. */
+  screen: Point;
+  pointerType: PointerKind;
+  pressure: number;
+  shift: boolean;
+  /** Ctrl on Linux/Windows, Cmd on macOS. */
+  mod: boolean;
+}
+
+export type ResizeHandle = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
+
+/** What a tool may know about a shape: its box, kind and carton. */
+export interface ShapeInfo {
+  id: string;
+  type: string;
+  bounds: Rect;
+  parentId: string | null;
+  /** Notes and images keep their aspect ratio when resized. */
+  keepAspect: boolean;
+  /** Shapes whose text is edited in place (double-click or Enter). */
+  editable: boolean;
+}
+
+export interface ToolStyle {
+  noteColor: string;
+  penColor: string;
+  penWidth: number;
+  shapeColor: string;
+  stampKind: string;
+}
+
+export interface ToolContext {
+  readonly zoom: number;
+  readonly selection: readonly string[];
+  readonly style: ToolStyle;
+  /** Topmost shape under a world point (tolerance in screen pixels), or null. */
+  shapeAt(world: Point, tolerancePx?: number): ShapeInfo | null;
+  /** Resize handle of the current single selection under a screen point. */
+  handleAt(screen: Point): ResizeHandle | null;
+  /** Shapes entirely inside a world rectangle. */
+  shapesInRect(rect: Rect): ShapeInfo[];
+  getInfo(id: string): ShapeInfo | undefined;
+  /** Bounds of shapes near `rect` that a moving selection may snap to (excluding `moving`). */
+  snapTargets(rect: Rect, moving: ReadonlySet<string>): Rect[];
+  /** Topmost carton that contains `point`, excluding `exclude` and their contents. */
+  cartonAt(point: Point, exclude: ReadonlySet<string>): string | null;
+}
+
+export interface Guide {
+  axis: 'x' | 'y';
+  /** World coordinate of the line. */
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** What others see while a gesture is in flight (sent through awareness, never the document). */
+export type Preview =
+  | { kind: 'stroke'; points: [number, number, number][]; color: string; width: number }
+  | { kind: 'arrow'; start: Point; end: Point; color: string }
+  | { kind: 'box'; shapeType: 'rect' | 'ellipse' | 'carton'; rect: Rect; color: string }
+  | { kind: 'erase'; ids: string[] };
+
+export interface ArrowEnd {
+  point: Point;
+  /** Shape the end is attached to (it follows that shape), or null. */
+  shapeId: string | null;
+}
+
+export type CreatePlan =
+  | { kind: 'create'; shapeType: 'note'; center: Point; color: string }
+  | { kind: 'create'; shapeType: 'stamp'; center: Point; stamp: string }
+  | { kind: 'create'; shapeType: 'text'; at: Point }
+  | {
+      kind: 'create';
+      shapeType: 'rect' | 'ellipse' | 'carton';
+      /** Null: a click without a drag, the shell uses the default size centred on `at`. */
+      rect: Rect | null;
+      at: Point;
+      color: string;
+    }
+  | {
+      kind: 'create';
+      shapeType: 'stroke';
+      points: [number, number, number][];
+      color: string;
+      width: number;
+      simulatePressure: boolean;
+    }
+  | { kind: 'create'; shapeType: 'arrow'; start: ArrowEnd; end: ArrowEnd; color: string };
+
+export type Plan =
+  | { kind: 'select'; ids: string[] }
+  | { kind: 'marquee'; rect: Rect | null }
+  | { kind: 'guides'; guides: Guide[] }
+  /** Starts one undo step: everything until endGesture is undone together. */
+  | { kind: 'beginGesture' }
+  | { kind: 'endGesture' }
+  /** Absolute new positions (top-left of bounds) for top-level moving shapes. */
+  | { kind: 'move'; moves: { id: string; x: number; y: number }[] }
+  | { kind: 'resize'; id: string; box: Rect }
+  | { kind: 'reparent'; ids: string[]; cartonId: string | null }
+  | { kind: 'delete'; ids: string[] }
+  | { kind: 'edit'; id: string }
+  | { kind: 'preview'; preview: Preview | null }
+  | { kind: 'pan'; dx: number; dy: number }
+  | { kind: 'setTool'; tool: ToolId }
+  | CreatePlan;
+
+export interface KeyInfo {
+  key: string;
+  shift: boolean;
+  mod: boolean;
+}
+
+export interface Tool {
+  readonly id: ToolId;
+  /** Current state name, e.g. 'select.dragging' (for tests and the cursor style). */
+  readonly state: string;
+  pointerDown(ctx: ToolContext, e: ToolPointer): Plan[];
+  pointerMove(ctx: ToolContext, e: ToolPointer): Plan[];
+  pointerUp(ctx: ToolContext, e: ToolPointer): Plan[];
+  /** Pointer lost or Escape: abandon the gesture cleanly. */
+  cancel(ctx: ToolContext): Plan[];
+  doubleClick?(ctx: ToolContext, e: ToolPointer): Plan[];
+  keyDown?(ctx: ToolContext, key: KeyInfo): Plan[];
+}
+
+/** Screen pixels a pointer must travel before a press becomes a drag. */
+export const DRAG_THRESHOLD_PX = 4;
+
+export function movedBeyond(a: Point, b: Point, px = DRAG_THRESHOLD_PX): boolean {
+  return Math.hypot(a.x - b.x, a.y - b.y) > px;
+}

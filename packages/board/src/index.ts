@@ -1,1 +1,89 @@
-export const BOARD_SCHEMA_VERSION = 1;
+// @carton/board — the board model: document layout, shapes, commands, reads, view, codec.
+// See ../SPEC.md for the numbered rules (M1…).
+
+export type { BoardKind, BoardMeta, ShapesMap, ShapeRecordMap } from './doc/layout.ts';
+export {
+  BOARD_KINDS,
+  BOARD_SCHEMA_VERSION,
+  META_KEY,
+  ROOT_KEY,
+  SHAPES_KEY,
+  initBoardDoc,
+  readMeta,
+  shapesMapOf,
+} from './doc/layout.ts';
+
+export type {
+  LocalOrigin,
+  MigrationOrigin,
+  Origin,
+  RemoteOrigin,
+  ServerOrigin,
+} from './origin/origin.ts';
+export {
+  MIGRATION_ORIGIN,
+  REMOTE_ORIGIN,
+  SERVER_ORIGIN,
+  isLocalOrigin,
+  localOrigin,
+} from './origin/origin.ts';
+
+export { SHAPE_ID_PREFIX, isShapeId, newShapeId } from './ids/ids.ts';
+export { compareOrder, isValidIndex } from './zorder/zorder.ts';
+
+export type { BaseShape, ShapeDefinition, ShapeMigration } from './shapes/common/base.ts';
+export type { Box, Placement, Point } from './shapes/common/geometry.ts';
+export { boxesIntersect, pageBounds, toLocal, toPage } from './shapes/common/geometry.ts';
+export type { InkColor, NoteColor } from './shapes/common/palette.ts';
+export { INK_COLORS, NOTE_COLORS } from './shapes/common/palette.ts';
+export type { Fill } from './shapes/common/outline.ts';
+export { FILLS } from './shapes/common/outline.ts';
+export type { NoteShape } from './shapes/note/note.ts';
+export type { CartonShape } from './shapes/carton/carton.ts';
+export type { StrokeShape } from './shapes/stroke/stroke.ts';
+export { MAX_STROKE_POINTS } from './shapes/stroke/stroke.ts';
+export type { TextAlign, TextShape } from './shapes/text/text.ts';
+export { TEXT_ALIGNS } from './shapes/text/text.ts';
+export type { RectShape } from './shapes/rect/rect.ts';
+export type { EllipseShape } from './shapes/ellipse/ellipse.ts';
+export type { ArrowBinding, ArrowShape } from './shapes/arrow/arrow.ts';
+export type { ImageMimeType, ImageShape } from './shapes/image/image.ts';
+export { IMAGE_MIME_TYPES } from './shapes/image/image.ts';
+export type { StampKind, StampShape } from './shapes/stamp/stamp.ts';
+export { STAMP_KINDS } from './shapes/stamp/stamp.ts';
+export type { Shape, ShapeOf, ShapeProps, ShapeType } from './shapes/registry.ts';
+export {
+  SHAPE_TYPES,
+  definitionOf,
+  hitTestShape,
+  isShapeType,
+  resizeShape,
+  shapeBounds,
+  shapeRegistry,
+} from './shapes/registry.ts';
+
+export { bindingPagePoint, readRecord, readShape } from './read/read.ts';
+
+export type { BoardOptions } from './board/board.ts';
+export { Board } from './board/board.ts';
+export type {
+  BoardTransaction,
+  ReorderDirection,
+  ShapeCreateInput,
+  ShapePatch,
+} from './commands/types.ts';
+export { BoardCommandError } from './commands/errors.ts';
+export type { BoardUndoManager, BoardUndoOptions } from './undo/undo.ts';
+
+export type { BoardView } from './view/view.ts';
+export { createBoardView } from './view/view.ts';
+
+export type { BoardFile, BoardFileShape, UnknownShapeRecord } from './codec/file.ts';
+export { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './codec/file.ts';
+export type { BoardFileIssue } from './codec/errors.ts';
+export { BoardFileError } from './codec/errors.ts';
+export { exportBoard } from './codec/export.ts';
+export { importBoard, parseBoardFile } from './codec/import.ts';
+
+export type { InvariantViolation } from './invariants/invariants.ts';
+export { checkInvariants } from './invariants/invariants.ts';

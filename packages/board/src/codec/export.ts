@@ -1,0 +1,49 @@
+import * as Y from 'yjs';
+import type { ShapesMap } from '../doc/layout.ts';
+import { readMeta, shapesMapOf } from '../doc/layout.ts';
+import { isShapeId } from '../ids/ids.ts';
+import { readRecord } from '../read/read.ts';
+import { isShapeType } from '../shapes/registry.ts';
+import { isValidIndex } from '../zorder/zorder.ts';
+import { BoardFileError } from './errors.ts';
+import type { BoardFile, BoardFileShape } from './file.ts';
+import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './file.ts';
+
+/**
+ * The board as readers see it (M16): readable shapes with references repaired (arrow ends as
+ * stored, bindings kept), plus records of unknown types that have an id, a type and a valid
+ * index. Malformed records of known types are left out. Sorted by (index, id).
+ */
+export function exportBoard(doc: Y.Doc): BoardFile {
+  const meta = readMeta(doc);
+  if (meta === null) {
+    throw new BoardFileError([{ path: 'meta', message: 'the board has no readable meta' }]);
+  }
+  const shapes = shapesMapOf(doc);
+  const records: BoardFileShape[] = [];
+  if (shapes !== undefined) {
+    for (const id of shapes.keys()) {
+      const record = exportRecord(shapes, id);
+      if (record !== undefined) records.push(record);
+    }
+  }
+  records.sort((a, b) =>
+    a.index < b.index ? -1 : a.index > b.index ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  return {
+    format: BOARD_FILE_FORMAT,
+    version: BOARD_FILE_VERSION,
+    meta: { schemaVersion: meta.schemaVersion, title: meta.title, kind: meta.kind },
+    shapes: records,
+  };
+}
+
+function exportRecord(shapes: ShapesMap, id: string): BoardFileShape | undefined {
+  const map = shapes.get(id);
+  if (!(map instanceof Y.Map)) return undefined;
+  const type = map.get('type');
+  if (isShapeType(type)) return readRecord(shapes, id);
+  if (typeof type !== 'string' || map.get('id') !== id || !isShapeId(id)) return undefined;
+  if (!isValidIndex(map.get('index'))) return undefined;
+  return map.toJSON() as BoardFileShape;
+}

@@ -1,0 +1,50 @@
+import * as Y from 'yjs';
+import { readShape } from '../read/read.ts';
+import type { CommandContext } from './context.ts';
+import { childrenOf } from './context.ts';
+
+/**
+ * Deletes shapes. A carton takes its contents with it (M5). Every surviving arrow bound to a
+ * deleted shape is unbound, its end kept where it was last drawn (M4).
+ */
+export function deleteShapes(ctx: CommandContext, ids: readonly string[]): void {
+  const doomed = new Set<string>();
+  const cartons = new Set<string>();
+  for (const id of ids) {
+    const map = ctx.shapes.get(id);
+    if (map === undefined) continue;
+    doomed.add(id);
+    if (map instanceof Y.Map && map.get('type') === 'carton') cartons.add(id);
+  }
+  if (doomed.size === 0) return;
+  for (const child of childrenOf(ctx.shapes, cartons)) doomed.add(child);
+  unbindArrowsTo(ctx, doomed);
+  for (const id of doomed) ctx.shapes.delete(id);
+}
+
+function unbindArrowsTo(ctx: CommandContext, doomed: ReadonlySet<string>): void {
+  for (const [id, map] of ctx.shapes) {
+    if (doomed.has(id) || !(map instanceof Y.Map) || map.get('type') !== 'arrow') continue;
+    const startTarget = bindingTarget(map.get('startBinding'));
+    const endTarget = bindingTarget(map.get('endBinding'));
+    const unbindStart = startTarget !== null && doomed.has(startTarget);
+    const unbindEnd = endTarget !== null && doomed.has(endTarget);
+    if (!unbindStart && !unbindEnd) continue;
+    // The resolved ends, computed before the targets disappear.
+    const arrow = readShape(ctx.shapes, id);
+    if (unbindStart) {
+      if (arrow?.type === 'arrow') map.set('start', arrow.start);
+      map.set('startBinding', null);
+    }
+    if (unbindEnd) {
+      if (arrow?.type === 'arrow') map.set('end', arrow.end);
+      map.set('endBinding', null);
+    }
+  }
+}
+
+function bindingTarget(binding: unknown): string | null {
+  if (typeof binding !== 'object' || binding === null) return null;
+  const shapeId = (binding as { shapeId?: unknown }).shapeId;
+  return typeof shapeId === 'string' ? shapeId : null;
+}

@@ -1,0 +1,56 @@
+import * as Y from 'yjs';
+import { readRecord } from '../read/read.ts';
+import type { ArrowBinding } from '../shapes/arrow/arrow.ts';
+import type { CommandContext } from './context.ts';
+import { childrenOf, invalid, jsonEqual } from './context.ts';
+import { validateRecord, validBinding } from './create.ts';
+import type { ShapePatch } from './types.ts';
+
+const FIXED_KEYS = ['id', 'type', 'index', 'parentId'] as const;
+
+/**
+ * Writes only the keys whose value changes (M2: one key per prop, so a concurrent edit of
+ * another prop survives). An id that is missing or unreadable is a no-op (M12).
+ */
+export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch): void {
+  const current = readRecord(ctx.shapes, id);
+  const map = ctx.shapes.get(id);
+  if (current === undefined || !(map instanceof Y.Map)) return;
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if ((FIXED_KEYS as readonly string[]).includes(key)) {
+      invalid(`update cannot change ${key}; use its command`);
+    }
+    changes[key] = value;
+  }
+  if (current.type === 'arrow') {
+    if ('startBinding' in changes) {
+      changes['startBinding'] = validBinding(ctx, id, changes['startBinding'] as ArrowBinding);
+    }
+    if ('endBinding' in changes) {
+      changes['endBinding'] = validBinding(ctx, id, changes['endBinding'] as ArrowBinding);
+    }
+  }
+  const next = validateRecord({ ...current, ...changes });
+  const nextRecord = next as unknown as Record<string, unknown>;
+  for (const key of Object.keys(changes)) {
+    const value = nextRecord[key];
+    if (value === undefined) continue; // stripped: not a prop of this type
+    if (!jsonEqual(map.get(key), value)) map.set(key, value);
+  }
+  if (current.type === 'carton') moveChildren(ctx, id, next.x - current.x, next.y - current.y);
+}
+
+/** Children use absolute coordinates: moving a carton moves them in the same transaction (M6). */
+function moveChildren(ctx: CommandContext, cartonId: string, dx: number, dy: number): void {
+  if (dx === 0 && dy === 0) return;
+  for (const childId of childrenOf(ctx.shapes, new Set([cartonId]))) {
+    const child = ctx.shapes.get(childId);
+    if (!(child instanceof Y.Map)) continue;
+    const x = child.get('x');
+    const y = child.get('y');
+    if (typeof x === 'number' && dx !== 0) child.set('x', x + dx);
+    if (typeof y === 'number' && dy !== 0) child.set('y', y + dy);
+  }
+}

@@ -1,0 +1,199 @@
+import * as Y from 'yjs';
+import type { Board } from '../board/board.ts';
+import { jsonEqual } from '../commands/context.ts';
+import type { BoardMeta, ShapesMap } from '../doc/layout.ts';
+import { META_KEY, readMeta, rootMap, shapesMapOf, SHAPES_KEY } from '../doc/layout.ts';
+import { compareShapes, readShape } from '../read/read.ts';
+import type { Shape } from '../shapes/registry.ts';
+
+/** Immutable per-shape snapshots for the UI, updated incrementally from the document (M15). */
+export interface BoardView {
+  getShape(id: string): Shape | undefined;
+  /** Bottom to top; the same array until order or membership changes. */
+  getOrderedIds(): readonly string[];
+  getMeta(): BoardMeta | null;
+  /** After any change to shapes or meta. */
+  subscribe(listener: () => void): () => void;
+  /** Only when that shape's snapshot changes (including appearing or disappearing). */
+  subscribeShape(id: string, listener: () => void): () => void;
+  destroy(): void;
+}
+
+/** Stored references of a record, read raw so dependents are found even when unreadable. */
+interface References {
+  readonly parent: string | null;
+  readonly targets: readonly string[];
+}
+
+const NO_REFERENCES: References = { parent: null, targets: [] };
+
+function rawReferences(map: unknown): References {
+  if (!(map instanceof Y.Map)) return NO_REFERENCES;
+  const parentId = map.get('parentId');
+  const targets: string[] = [];
+  for (const key of ['startBinding', 'endBinding']) {
+    const binding: unknown = map.get(key);
+    const shapeId =
+      typeof binding === 'object' && binding !== null
+        ? (binding as { shapeId?: unknown }).shapeId
+        : undefined;
+    if (typeof shapeId === 'string') targets.push(shapeId);
+  }
+  if (typeof parentId !== 'string' && targets.length === 0) return NO_REFERENCES;
+  return { parent: typeof parentId === 'string' ? parentId : null, targets };
+}
+
+function sameSnapshot(a: Shape, b: Shape): boolean {
+  const ar = a as unknown as Record<string, unknown>;
+  const br = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(ar);
+  if (keys.length !== Object.keys(br).length) return false;
+  for (const key of keys) if (!jsonEqual(ar[key], br[key])) return false;
+  return true;
+}
+
+export function createBoardView(board: Board): BoardView {
+  const doc = board.doc;
+  const root = rootMap(doc);
+  const snapshots = new Map<string, Shape>();
+  const references = new Map<string, References>();
+  // Who depends on an id: children on their carton, arrows on their targets.
+  const dependents = new Map<string, Set<string>>();
+  const listeners = new Set<() => void>();
+  const shapeListeners = new Map<string, Set<() => void>>();
+  let ordered: readonly string[] = [];
+  let orderDirty = true;
+  let meta = readMeta(doc);
+  let shapes: ShapesMap | undefined = shapesMapOf(doc);
+
+  const link = (id: string, refs: References, add: boolean): void => {
+    const targets = refs.parent === null ? refs.targets : [refs.parent, ...refs.targets];
+    for (const target of targets) {
+      let set = dependents.get(target);
+      if (add) {
+        if (set === undefined) dependents.set(target, (set = new Set()));
+        set.add(id);
+      } else if (set !== undefined) {
+        set.delete(id);
+        if (set.size === 0) dependents.delete(target);
+      }
+    }
+  };
+
+  /** Re-reads one id; returns true if its snapshot changed. */
+  const refresh = (id: string, changed: Set<string>): void => {
+    const map = shapes?.get(id);
+    const oldRefs = references.get(id) ?? NO_REFERENCES;
+    const newRefs = rawReferences(map);
+    if (oldRefs !== newRefs) {
+      link(id, oldRefs, false);
+      link(id, newRefs, true);
+      if (newRefs === NO_REFERENCES) references.delete(id);
+      else references.set(id, newRefs);
+    }
+    const before = snapshots.get(id);
+    const after = shapes === undefined ? undefined : readShape(shapes, id);
+    if (after === undefined) {
+      if (before === undefined) return;
+      snapshots.delete(id);
+      orderDirty = true;
+    } else if (before === undefined) {
+      snapshots.set(id, after);
+      orderDirty = true;
+    } else if (sameSnapshot(before, after)) {
+      return; // keep the old object: unchanged shapes keep their identity
+    } else {
+      snapshots.set(id, after);
+      if (before.index !== after.index) orderDirty = true;
+    }
+    changed.add(id);
+  };
+
+  const apply = (touched: Iterable<string>): Set<string> => {
+    const changed = new Set<string>();
+    const all = new Set<string>(touched);
+    for (const id of [...all]) {
+      const deps = dependents.get(id);
+      if (deps !== undefined) for (const dep of deps) all.add(dep);
+    }
+    for (const id of all) refresh(id, changed);
+    return changed;
+  };
+
+  const notify = (changed: ReadonlySet<string>, metaChanged: boolean): void => {
+    for (const id of changed) {
+      const set = shapeListeners.get(id);
+      if (set !== undefined) for (const listener of [...set]) listener();
+    }
+    if (changed.size > 0 || metaChanged) for (const listener of [...listeners]) listener();
+  };
+
+  const everything = (): Set<string> => {
+    const ids = new Set<string>(snapshots.keys());
+    for (const id of references.keys()) ids.add(id);
+    if (shapes !== undefined) for (const id of shapes.keys()) ids.add(id);
+    return ids;
+  };
+
+  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+    const touched = new Set<string>();
+    let full = false;
+    let metaChanged = false;
+    for (const event of events) {
+      if (!(event instanceof Y.YMapEvent)) continue; // the layout holds only maps
+      if (event.target === root) {
+        if (event.keysChanged.has(SHAPES_KEY)) full = true;
+        if (event.keysChanged.has(META_KEY)) metaChanged = true;
+        continue;
+      }
+      const path = event.path;
+      if (path[0] === META_KEY) metaChanged = true;
+      else if (path[0] === SHAPES_KEY) {
+        if (path.length === 1) for (const key of event.keysChanged) touched.add(key);
+        else if (typeof path[1] === 'string') touched.add(path[1]);
+      }
+    }
+    if (metaChanged) {
+      const next = readMeta(doc);
+      metaChanged = !jsonEqual(next, meta);
+      if (metaChanged) meta = next;
+    }
+    if (full) shapes = shapesMapOf(doc);
+    notify(apply(full ? everything() : touched), metaChanged);
+  };
+
+  apply(shapes === undefined ? [] : shapes.keys());
+  root.observeDeep(observer);
+
+  return {
+    getShape: (id) => snapshots.get(id),
+    getOrderedIds: () => {
+      if (orderDirty) {
+        orderDirty = false;
+        const next = [...snapshots.values()].sort(compareShapes).map((shape) => shape.id);
+        const same = next.length === ordered.length && next.every((id, i) => ordered[i] === id);
+        if (!same) ordered = Object.freeze(next);
+      }
+      return ordered;
+    },
+    getMeta: () => meta,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    subscribeShape: (id, listener) => {
+      let set = shapeListeners.get(id);
+      if (set === undefined) shapeListeners.set(id, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) shapeListeners.delete(id);
+      };
+    },
+    destroy: () => {
+      root.unobserveDeep(observer);
+      listeners.clear();
+      shapeListeners.clear();
+    },
+  };
+}

@@ -1,3 +1,50 @@
-import { BOARD_SCHEMA_VERSION } from '@carton/board';
+import { ConfigError, loadConfig } from './config.ts';
+import { startServer } from './http/server.ts';
+import { createLogger } from './log.ts';
 
-console.log(`Carton schema ${BOARD_SCHEMA_VERSION}`);
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const server = await startServer(config, log);
+  // The one line tools and tests wait for (contract).
+  process.stdout.write(`Carton listening on ${server.url}\n`);
+  log.info('started', { url: server.url, dataDir: config.dataDir });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    const force = setTimeout(() => {
+      log.error('shutdown_timeout', {});
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close().then(
+      () => {
+        log.info('stopped', {});
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error('shutdown_failed', { error: error as Error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Carton failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

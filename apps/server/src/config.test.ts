@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8787);
+    expect(config.host).toBe('localhost');
+    expect(config.dataDir).toBe(resolve('./data'));
+    expect(config.publicUrl).toBeNull();
+    expect(config.limits.maxMessageBytes).toBe(2 * 1024 * 1024);
+  });
+
+  it('reads the environment, treating empty strings as unset', () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      CARTON_PUBLIC_URL: 'http://192.168.1.10:8787/',
+      CARTON_DATA_DIR: '/tmp/carton',
+      CARTON_MAX_MESSAGE_BYTES: '4096',
+      CARTON_ROOM_UNLOAD_MS: '',
+    });
+    expect(config.port).toBe(0);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.publicUrl).toBe('http://192.168.1.10:8787');
+    expect(config.dataDir).toBe('/tmp/carton');
+    expect(config.limits.maxMessageBytes).toBe(4096);
+    expect(config.rooms.unloadMs).toBe(30_000);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['CARTON_MAX_MESSAGE_BYTES', '10'],
+    ['CARTON_LOG_LEVEL', 'loud'],
+    ['CARTON_PUBLIC_URL', 'ftp://example'],
+  ])('refuses %s=%s with a clear error', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(key);
+  });
+});

@@ -1,0 +1,84 @@
+import { BOARD_ID_PATTERN } from '../relay/relay.ts';
+import type { AccessRole, BoardRecord, ForumRecord, ForumStore } from './forum-store.ts';
+import { hashToken, isWellFormedToken } from './tokens.ts';
+
+export type AccessDenied = {
+  ok: false;
+  status: 401 | 403 | 404;
+  code: 'missing_token' | 'invalid_token' | 'forbidden' | 'board_not_found' | 'forum_not_found';
+  message: string;
+};
+
+export type BoardAccess = { ok: true; board: BoardRecord; role: AccessRole } | AccessDenied;
+export type ForumAccess = { ok: true; forum: ForumRecord } | AccessDenied;
+
+const missing: AccessDenied = {
+  ok: false,
+  status: 401,
+  code: 'missing_token',
+  message: 'A token is required.',
+};
+const invalid: AccessDenied = {
+  ok: false,
+  status: 401,
+  code: 'invalid_token',
+  message: 'The token is not valid.',
+};
+const forbidden: AccessDenied = {
+  ok: false,
+  status: 403,
+  code: 'forbidden',
+  message: 'The token does not give access to this board.',
+};
+
+/**
+ * R17, R22: the role a token gives on a board. Order: id shape, token shape, token lookup by
+ * hash, then the board — so nothing about boards is revealed without a valid token.
+ */
+export function resolveBoardAccess(
+  store: ForumStore,
+  boardId: string,
+  token: string | null | undefined,
+): BoardAccess {
+  if (!BOARD_ID_PATTERN.test(boardId)) {
+    return { ok: false, status: 404, code: 'board_not_found', message: 'No such board.' };
+  }
+  if (!token) return missing;
+  if (!isWellFormedToken(token)) return invalid;
+  const grant = store.findGrant(hashToken(token));
+  if (!grant) return invalid;
+  const board = store.getBoard(boardId);
+  if (!board) {
+    return { ok: false, status: 404, code: 'board_not_found', message: 'No such board.' };
+  }
+  if (grant.role === 'facilitator') {
+    return grant.forumId === board.forumId ? { ok: true, board, role: 'facilitator' } : forbidden;
+  }
+  return grant.boardId === board.id ? { ok: true, board, role: grant.role } : forbidden;
+}
+
+/** Only the forum's facilitator token opens the forum itself. */
+export function resolveForumAccess(
+  store: ForumStore,
+  forumId: string,
+  token: string | null | undefined,
+): ForumAccess {
+  if (!BOARD_ID_PATTERN.test(forumId)) {
+    return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
+  }
+  if (!token) return missing;
+  if (!isWellFormedToken(token)) return invalid;
+  const grant = store.findGrant(hashToken(token));
+  if (!grant) return invalid;
+  const forum = store.getForum(forumId);
+  if (!forum) return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
+  if (grant.role !== 'facilitator' || grant.forumId !== forum.id) {
+    return { ...forbidden, message: 'The token does not give access to this forum.' };
+  }
+  return { ok: true, forum };
+}
+
+/** Whether a role may change the board's document (R9). */
+export function canWrite(role: AccessRole): boolean {
+  return role === 'edit' || role === 'facilitator';
+}

@@ -1,0 +1,149 @@
+import { initBoardDoc, SERVER_ORIGIN, type BoardKind } from '@carton/board';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import type { AccessRole, BoardRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
+import { generateId, generateToken, hashToken } from './tokens.ts';
+
+/** The eight MRCs of Bas-Saint-Laurent, the alliance's territories (R23). */
+export const DEFAULT_TERRITORIES: readonly string[] = [
+  'Kamouraska',
+  'Rivière-du-Loup',
+  'Témiscouata',
+  'Les Basques',
+  'Rimouski-Neigette',
+  'La Mitis',
+  'La Matapédia',
+  'La Matanie',
+];
+
+export const PLENARY_TITLE = 'Plénière — Vision commune des conditions de succès';
+export const POSTCARDS_TITLE = 'Cartes postales';
+export const territoryTitle = (territory: string): string => `Conditions de succès — ${territory}`;
+
+/** R24: the request body of POST /api/forums. */
+export const CreateForumInput = z.strictObject({
+  title: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
+  territories: z
+    .array(
+      z
+        .string({ error: 'must be a string' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(80, 'must be at most 80 characters'),
+      { error: 'must be a list of territory names' },
+    )
+    .min(1, 'must list at least one territory')
+    .max(30, 'must list at most 30 territories')
+    .refine(
+      (names) =>
+        new Set(names.map((name) => name.toLocaleLowerCase('fr-CA'))).size === names.length,
+      'must not repeat a territory',
+    )
+    .optional(),
+});
+export type CreateForumInput = z.infer<typeof CreateForumInput>;
+
+export interface Link {
+  token: string;
+  url: string;
+}
+
+export interface CreatedForum {
+  forum: { id: string; title: string };
+  facilitator: Link;
+  boards: Array<{
+    id: string;
+    kind: BoardKind;
+    title: string;
+    territory: string | null;
+    edit: Link;
+    view: Link;
+  }>;
+}
+
+export interface CreateForumDeps {
+  forums: ForumStore;
+  boards: BoardStorage;
+  /** Base of page links, without trailing slash, e.g. `http://192.168.1.10:8787`. */
+  baseUrl: string;
+}
+
+/**
+ * Creates a forum: plenary, one board per territory, postcard wall, each with its initial doc
+ * written through the model (R23), and fresh tokens stored only as hashes (R21). Board docs are
+ * written first: a crash in between leaves an unreachable doc, never a board without a doc.
+ */
+export async function createForum(
+  input: CreateForumInput,
+  deps: CreateForumDeps,
+): Promise<CreatedForum> {
+  const forumId = generateId();
+  const territories = input.territories ?? DEFAULT_TERRITORIES;
+  const plan: Array<{ kind: BoardKind; title: string; territory: string | null }> = [
+    { kind: 'plenary', title: PLENARY_TITLE, territory: null },
+    ...territories.map((territory) => ({
+      kind: 'territory' as const,
+      title: territoryTitle(territory),
+      territory,
+    })),
+    { kind: 'postcards', title: POSTCARDS_TITLE, territory: null },
+  ];
+  const boards: BoardRecord[] = plan.map((board, position) => ({
+    id: generateId(),
+    forumId,
+    position,
+    ...board,
+  }));
+
+  for (const board of boards) {
+    const doc = new Y.Doc();
+    try {
+      initBoardDoc(doc, { title: board.title, kind: board.kind }, SERVER_ORIGIN);
+      await deps.boards.compact(board.id, Y.encodeStateAsUpdate(doc), 0);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  const grants: NewTokenGrant[] = [];
+  const issue = (role: AccessRole, boardId: string | null): string => {
+    const token = generateToken();
+    grants.push({ hash: hashToken(token), role, forumId, boardId });
+    return token;
+  };
+  const facilitatorToken = issue('facilitator', null);
+  const links = boards.map((board) => ({
+    board,
+    edit: issue('edit', board.id),
+    view: issue('view', board.id),
+  }));
+
+  deps.forums.createForum(
+    { id: forumId, title: input.title, createdAt: Date.now() },
+    boards,
+    grants,
+  );
+
+  const boardUrl = (boardId: string, token: string) =>
+    `${deps.baseUrl}/b/${boardId}#token=${token}`;
+  return {
+    forum: { id: forumId, title: input.title },
+    facilitator: {
+      token: facilitatorToken,
+      url: `${deps.baseUrl}/f/${forumId}#token=${facilitatorToken}`,
+    },
+    boards: links.map(({ board, edit, view }) => ({
+      id: board.id,
+      kind: board.kind,
+      title: board.title,
+      territory: board.territory,
+      edit: { token: edit, url: boardUrl(board.id, edit) },
+      view: { token: view, url: boardUrl(board.id, view) },
+    })),
+  };
+}

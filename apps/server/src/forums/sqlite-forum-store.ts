@@ -1,0 +1,114 @@
+import type { BoardKind } from '@carton/board';
+import type { SqliteDatabase } from '../storage/database.ts';
+import type {
+  AccessRole,
+  BoardRecord,
+  ForumRecord,
+  ForumStore,
+  NewTokenGrant,
+  TokenGrant,
+} from './forum-store.ts';
+
+interface BoardRow {
+  id: string;
+  forum_id: string;
+  position: number;
+  kind: BoardKind;
+  title: string;
+  territory: string | null;
+}
+
+const toBoard = (row: BoardRow): BoardRecord => ({
+  id: row.id,
+  forumId: row.forum_id,
+  position: row.position,
+  kind: row.kind,
+  title: row.title,
+  territory: row.territory,
+});
+
+export class SqliteForumStore implements ForumStore {
+  readonly #insertForum;
+  readonly #insertBoard;
+  readonly #insertToken;
+  readonly #selectForum;
+  readonly #selectBoard;
+  readonly #selectBoards;
+  readonly #selectGrant;
+  readonly #createTx;
+
+  constructor(db: SqliteDatabase) {
+    this.#insertForum = db.prepare<[string, string, number]>(
+      'INSERT INTO forums (id, title, created_at) VALUES (?, ?, ?)',
+    );
+    this.#insertBoard = db.prepare<[string, string, number, string, string, string | null, number]>(
+      `INSERT INTO boards (id, forum_id, position, kind, title, territory, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#insertToken = db.prepare<[Buffer, AccessRole, string, string | null, number]>(
+      'INSERT INTO tokens (hash, role, forum_id, board_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#selectForum = db.prepare<[string], { id: string; title: string; created_at: number }>(
+      'SELECT id, title, created_at FROM forums WHERE id = ?',
+    );
+    this.#selectBoard = db.prepare<[string], BoardRow>(
+      'SELECT id, forum_id, position, kind, title, territory FROM boards WHERE id = ?',
+    );
+    this.#selectBoards = db.prepare<[string], BoardRow>(
+      `SELECT id, forum_id, position, kind, title, territory FROM boards
+       WHERE forum_id = ? ORDER BY position`,
+    );
+    this.#selectGrant = db.prepare<
+      [Buffer],
+      { role: AccessRole; forum_id: string; board_id: string | null }
+    >('SELECT role, forum_id, board_id FROM tokens WHERE hash = ?');
+    this.#createTx = db.transaction(
+      (forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]) => {
+        this.#insertForum.run(forum.id, forum.title, forum.createdAt);
+        for (const board of boards) {
+          this.#insertBoard.run(
+            board.id,
+            board.forumId,
+            board.position,
+            board.kind,
+            board.title,
+            board.territory,
+            forum.createdAt,
+          );
+        }
+        for (const grant of grants) {
+          this.#insertToken.run(
+            grant.hash,
+            grant.role,
+            grant.forumId,
+            grant.boardId,
+            forum.createdAt,
+          );
+        }
+      },
+    );
+  }
+
+  createForum(forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]): void {
+    this.#createTx(forum, boards, grants);
+  }
+
+  getForum(id: string): ForumRecord | null {
+    const row = this.#selectForum.get(id);
+    return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+  }
+
+  getBoard(id: string): BoardRecord | null {
+    const row = this.#selectBoard.get(id);
+    return row ? toBoard(row) : null;
+  }
+
+  listBoards(forumId: string): BoardRecord[] {
+    return this.#selectBoards.all(forumId).map(toBoard);
+  }
+
+  findGrant(tokenHash: Buffer): TokenGrant | null {
+    const row = this.#selectGrant.get(tokenHash);
+    return row ? { role: row.role, forumId: row.forum_id, boardId: row.board_id } : null;
+  }
+}

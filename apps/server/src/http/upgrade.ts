@@ -1,0 +1,144 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from 'ws';
+import { canWrite, resolveBoardAccess } from '../forums/access.ts';
+import type { ForumStore } from '../forums/forum-store.ts';
+import type { Logger } from '../log.ts';
+import type { Relay } from '../relay/relay.ts';
+import type { WebSocketLike } from '../relay/websocket-like.ts';
+import { errorBody } from './errors.ts';
+
+export interface UpgradeDeps {
+  relay: Relay;
+  forums: ForumStore;
+  log: Logger;
+  maxMessageBytes: number;
+  maxFragments: number;
+  /** Interval of WebSocket pings; a peer that misses one is terminated. */
+  pingIntervalMs?: number;
+}
+
+const SYNC_PATH = /^\/sync\/([^/]+)$/;
+
+/**
+ * Accepts `WS /sync/:boardId?token=…`. The token is checked before the handshake completes: a
+ * refused request gets an HTTP error response and its TCP socket is destroyed, so no WebSocket
+ * ever exists for it (R18).
+ */
+export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
+  // `maxFragments` exists in ws 8.23 but not yet in @types/ws.
+  const options: ServerOptions & { maxFragments: number } = {
+    noServer: true,
+    maxPayload: deps.maxMessageBytes,
+    maxFragments: deps.maxFragments,
+    // Compression costs CPU on every frame and opens zip-bomb questions: off.
+    perMessageDeflate: false,
+    clientTracking: true,
+  };
+  const wss = new WebSocketServer(options);
+  const alive = new WeakSet<WebSocket>();
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (error) => deps.log.debug('upgrade_socket_error', { error }));
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://carton.invalid');
+    } catch {
+      reject(socket, 400, 'bad_request', 'The request URL is not valid.');
+      return;
+    }
+    const match = SYNC_PATH.exec(url.pathname);
+    if (!match || request.headers.upgrade?.toLowerCase() !== 'websocket') {
+      reject(socket, 404, 'not_found', 'WebSocket endpoint is /sync/:boardId.');
+      return;
+    }
+    let boardId: string;
+    try {
+      boardId = decodeURIComponent(match[1]!);
+    } catch {
+      reject(socket, 404, 'board_not_found', 'No such board.');
+      return;
+    }
+    const access = resolveBoardAccess(deps.forums, boardId, url.searchParams.get('token'));
+    if (!access.ok) {
+      deps.log.info('upgrade_refused', {
+        board: boardId,
+        status: access.status,
+        code: access.code,
+      });
+      reject(socket, access.status, access.code, access.message);
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      deps.relay.connect(adapt(ws), {
+        boardId: access.board.id,
+        role: access.role,
+        canWrite: canWrite(access.role),
+      });
+    });
+  });
+
+  // Dead peers (phone asleep, wifi gone) never send a close: ping, and drop those that missed one.
+  const ping = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, deps.pingIntervalMs ?? 30_000);
+  ping.unref();
+
+  return {
+    wss,
+    /** Forcibly ends every socket (after the relay closed them politely). */
+    terminateAll(): void {
+      clearInterval(ping);
+      for (const ws of wss.clients) ws.terminate();
+    },
+    close(): Promise<void> {
+      clearInterval(ping);
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function reject(socket: Duplex, status: number, code: string, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify(errorBody(code, message));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+      body,
+  );
+  // end() flushes the response; destroy soon after in case the peer never closes its side.
+  setTimeout(() => socket.destroy(), 1_000).unref();
+}
+
+/** The `ws` socket as the relay's WebSocketLike. */
+function adapt(ws: WebSocket): WebSocketLike {
+  return {
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    send: (data) => ws.send(data),
+    close: (code, reason) => ws.close(code, reason),
+    onMessage: (listener) =>
+      ws.on('message', (data: RawData, isBinary: boolean) => listener(toBytes(data), isBinary)),
+    onClose: (listener) => ws.on('close', (code: number) => listener(code)),
+    onError: (listener) => ws.on('error', (error: Error) => listener(error)),
+  };
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

@@ -1,0 +1,118 @@
+import type { WebSocketLike } from './websocket-like.ts';
+
+/**
+ * An in-memory transport for protocol tests: frames are delivered asynchronously (like a
+ * network), and `idle()` resolves once nothing is in flight — no timers, no polling.
+ */
+export class MemoryNetwork {
+  #inFlight = 0;
+  #waiters: Array<() => void> = [];
+
+  deliver(fn: () => void): void {
+    this.#inFlight++;
+    setImmediate(() => {
+      try {
+        fn();
+      } finally {
+        this.#inFlight--;
+        if (this.#inFlight === 0) this.#wake();
+      }
+    });
+  }
+
+  /** Resolves when every frame sent so far (and every frame those caused) was delivered. */
+  idle(): Promise<void> {
+    if (this.#inFlight === 0) return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+export interface ClientEnd {
+  send(data: Uint8Array, isBinary?: boolean): void;
+  close(code?: number): void;
+  readonly closed: boolean;
+  readonly closeCode: number | null;
+  onMessage: (data: Uint8Array) => void;
+  onClose: (code: number) => void;
+}
+
+/** The server's end of an in-memory socket, and the client's end in `client`. */
+export class MemorySocket implements WebSocketLike {
+  bufferedAmount = 0;
+  /** When stalled, sent frames pile up in bufferedAmount instead of being delivered. */
+  stalled = false;
+  readonly client: ClientEnd;
+  #messageListeners: Array<(data: Uint8Array, isBinary: boolean) => void> = [];
+  #closeListeners: Array<(code: number) => void> = [];
+  #closed = false;
+  #closeCode: number | null = null;
+  readonly #network: MemoryNetwork;
+
+  constructor(network: MemoryNetwork) {
+    this.#network = network;
+    const deliverToServer = (data: Uint8Array, isBinary: boolean) => {
+      if (this.#closed) return;
+      const copy = data.slice();
+      network.deliver(() => {
+        if (!this.#closed) for (const listener of this.#messageListeners) listener(copy, isBinary);
+      });
+    };
+    const isClosed = () => this.#closed;
+    const closeCode = () => this.#closeCode;
+    this.client = {
+      send: (data, isBinary = true) => deliverToServer(data, isBinary),
+      close: (code = 1000) => this.#finish(code),
+      get closed() {
+        return isClosed();
+      },
+      get closeCode() {
+        return closeCode();
+      },
+      onMessage: () => {},
+      onClose: () => {},
+    };
+  }
+
+  send(data: Uint8Array): void {
+    if (this.#closed) return;
+    if (this.stalled) {
+      this.bufferedAmount += data.byteLength;
+      return;
+    }
+    this.#network.deliver(() => {
+      if (!this.#closed) this.client.onMessage(data);
+    });
+  }
+
+  close(code: number, _reason: string): void {
+    this.#finish(code);
+  }
+
+  #finish(code: number): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#closeCode = code;
+    this.#network.deliver(() => {
+      this.client.onClose(code);
+      for (const listener of this.#closeListeners) listener(code);
+    });
+  }
+
+  onMessage(listener: (data: Uint8Array, isBinary: boolean) => void): void {
+    this.#messageListeners.push(listener);
+  }
+
+  onClose(listener: (code: number) => void): void {
+    this.#closeListeners.push(listener);
+  }
+
+  onError(_listener: (error: Error) => void): void {
+    // In-memory sockets do not fail.
+  }
+}

@@ -1,0 +1,40 @@
+/** y-websocket message types (first varUint of every frame). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** y-protocols/sync sub-types. */
+export const SYNC_STEP_1 = 0;
+export const SYNC_STEP_2 = 1;
+export const SYNC_UPDATE = 2;
+
+/**
+ * Close codes the relay uses (SPEC R12–R16). The stock y-websocket client stops reconnecting
+ * on 4400–4499 (a client that sends garbage will send it again) and reconnects on the others.
+ */
+export const CloseCode = {
+  /** Server shutting down or room closing: reconnect later. */
+  GOING_AWAY: 1001,
+  /** A text frame: the protocol is binary only. */
+  UNSUPPORTED_DATA: 1003,
+  /** Set by `ws` itself: too many fragments. */
+  POLICY_VIOLATION: 1008,
+  /** Set by `ws` itself: message larger than CARTON_MAX_MESSAGE_BYTES. */
+  MESSAGE_TOO_BIG: 1009,
+  /** A frame that does not decode or apply. Permanent for the stock client. */
+  MALFORMED_MESSAGE: 4400,
+  /** The receiver's send buffer passed CARTON_MAX_BUFFERED_BYTES: reconnect and resync. */
+  SLOW_CONSUMER: 4500,
+  /** Storing an update failed: reconnect; the client resends what the server lacks. */
+  STORAGE_FAILURE: 4501,
+  /** Refused by the message admission hook (rate limit): reconnect with backoff. */
+  RATE_LIMITED: 4529,
+} as const;
+
+/**
+ * A no-op frame: an awareness update for zero clients. The stock client drops connections that
+ * received nothing for 30 s, and the relay never echoes a client's own awareness, so a lone
+ * client would otherwise reconnect every 30 s (R15).
+ */
+export const KEEPALIVE_FRAME: Uint8Array = Uint8Array.of(MESSAGE_AWARENESS, 1, 0);

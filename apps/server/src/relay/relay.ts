@@ -1,0 +1,206 @@
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import { Connection, type ConnectionAccess } from './connection.ts';
+import { createMetrics, type RelayMetrics } from './metrics.ts';
+import { CloseCode, KEEPALIVE_FRAME } from './protocol.ts';
+import { Room } from './room.ts';
+import type { WebSocketLike } from './websocket-like.ts';
+
+/** Board ids the relay accepts; anything else is refused before any work (R17). */
+export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Hook for a per-connection message budget (rate limiting is a later issue). Return false to
+ * close the connection with RATE_LIMITED.
+ */
+export type AdmitMessage = (connection: Connection, bytes: number) => boolean;
+
+export interface RelayOptions {
+  storage: BoardStorage;
+  log: Logger;
+  maxBufferedBytes: number;
+  roomUnloadMs: number;
+  compactUpdates: number;
+  compactBytes: number;
+  compactIntervalMs: number;
+  keepaliveMs: number;
+  admitMessage?: AdmitMessage;
+}
+
+/** All rooms of the process, keyed by board id. Knows nothing of HTTP or `ws`. */
+export class Relay {
+  readonly metrics: RelayMetrics = createMetrics();
+  readonly #rooms = new Map<string, Room>();
+  /** Rooms being flushed after unload; a new room for the same board waits for them. */
+  readonly #closing = new Map<string, Promise<void>>();
+  readonly #unloadTimers = new Map<Room, ReturnType<typeof setTimeout>>();
+  readonly #options: RelayOptions;
+  readonly #log: Logger;
+  readonly #keepalive: ReturnType<typeof setInterval>;
+  #closed = false;
+
+  constructor(options: RelayOptions) {
+    this.#options = options;
+    this.#log = options.log;
+    this.#keepalive = setInterval(
+      () => this.#sendKeepalives(),
+      Math.max(50, Math.floor(options.keepaliveMs / 3)),
+    );
+    this.#keepalive.unref();
+  }
+
+  /** Number of loaded rooms (for tests and health). */
+  get roomCount(): number {
+    return this.#rooms.size;
+  }
+
+  isLoaded(boardId: string): boolean {
+    return this.#rooms.get(boardId)?.state === 'ready';
+  }
+
+  /** Attaches an accepted socket to its board's room. The access was checked at the upgrade. */
+  connect(socket: WebSocketLike, access: ConnectionAccess): Connection {
+    if (!BOARD_ID_PATTERN.test(access.boardId)) throw new Error('invalid board id');
+    const connection = new Connection(socket, access, {
+      maxBufferedBytes: this.#options.maxBufferedBytes,
+      metrics: this.metrics,
+      log: this.#log,
+    });
+    this.metrics.connectionsOpened++;
+    if (this.#closed) {
+      connection.close(CloseCode.GOING_AWAY, 'server shutting down');
+      return connection;
+    }
+    const room = this.#roomFor(access.boardId);
+    const admit = this.#options.admitMessage;
+    // An error handler on every socket: errors are logged, and close follows.
+    socket.onError((error) => {
+      this.#log.warn('socket_error', { connection: connection.id, error });
+    });
+    socket.onMessage((data, isBinary) => {
+      if (!isBinary) {
+        this.metrics.malformedMessages++;
+        connection.close(CloseCode.UNSUPPORTED_DATA, 'binary frames only');
+        return;
+      }
+      if (admit && !admit(connection, data.byteLength)) {
+        this.metrics.rateLimitedClosed++;
+        connection.close(CloseCode.RATE_LIMITED, 'rate limited');
+        return;
+      }
+      room.receive(connection, data);
+    });
+    socket.onClose(() => {
+      this.metrics.connectionsClosed++;
+      room.leave(connection);
+    });
+    room.join(connection);
+    return connection;
+  }
+
+  #roomFor(boardId: string): Room {
+    const existing = this.#rooms.get(boardId);
+    if (existing) {
+      this.#cancelUnload(existing);
+      return existing;
+    }
+    const options = this.#options;
+    const room = new Room(
+      boardId,
+      {
+        storage: options.storage,
+        metrics: this.metrics,
+        log: this.#log,
+        compactUpdates: options.compactUpdates,
+        compactBytes: options.compactBytes,
+        compactIntervalMs: options.compactIntervalMs,
+        onEmpty: (empty) => this.#onRoomEmpty(empty),
+      },
+      this.#closing.get(boardId),
+    );
+    this.#rooms.set(boardId, room);
+    return room;
+  }
+
+  /** R8: a room unloads some time after its last client left, once its writes are flushed. */
+  #onRoomEmpty(room: Room): void {
+    if (room.state === 'closed') {
+      // Failed room: forget it now so the next client gets a fresh one.
+      if (this.#rooms.get(room.boardId) === room) this.#rooms.delete(room.boardId);
+      this.#cancelUnload(room);
+      return;
+    }
+    if (this.#closed || this.#unloadTimers.has(room)) return;
+    const timer = setTimeout(() => {
+      this.#unloadTimers.delete(room);
+      if (room.isEmpty) void this.#unload(room);
+    }, this.#options.roomUnloadMs);
+    timer.unref();
+    this.#unloadTimers.set(room, timer);
+  }
+
+  #cancelUnload(room: Room): void {
+    const timer = this.#unloadTimers.get(room);
+    if (timer) clearTimeout(timer);
+    this.#unloadTimers.delete(room);
+  }
+
+  async #unload(room: Room): Promise<void> {
+    if (this.#rooms.get(room.boardId) !== room) return;
+    this.#rooms.delete(room.boardId);
+    const previous = this.#closing.get(room.boardId) ?? Promise.resolve();
+    const done = previous.then(() => room.loaded).then(() => room.close());
+    this.#closing.set(room.boardId, done);
+    await done;
+    if (this.#closing.get(room.boardId) === done) this.#closing.delete(room.boardId);
+    this.#log.debug('room_unloaded', { board: room.boardId });
+  }
+
+  /**
+   * Runs `read` on the board's current doc: the live room's if loaded (R19), else a doc rebuilt
+   * from storage and discarded afterwards.
+   */
+  async withBoardDoc<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.#rooms.get(boardId);
+    if (live?.state === 'ready') return read(live.doc);
+    const closing = this.#closing.get(boardId);
+    if (closing) await closing;
+    const stored = await this.#options.storage.load(boardId);
+    const doc = new Y.Doc();
+    try {
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  #sendKeepalives(): void {
+    const idleSince = Date.now() - this.#options.keepaliveMs;
+    for (const room of this.#rooms.values()) {
+      if (room.state !== 'ready') continue;
+      for (const connection of room.connections) {
+        if (connection.lastSentAt <= idleSince) connection.send(KEEPALIVE_FRAME);
+      }
+    }
+  }
+
+  /** Shutdown: close every connection, flush every room (R8). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#keepalive);
+    for (const timer of this.#unloadTimers.values()) clearTimeout(timer);
+    this.#unloadTimers.clear();
+    const rooms = [...this.#rooms.values()];
+    this.#rooms.clear();
+    await Promise.all([
+      ...rooms.map((room) =>
+        room.loaded.then(() => room.close(CloseCode.GOING_AWAY, 'server shutting down')),
+      ),
+      ...this.#closing.values(),
+    ]);
+  }
+}

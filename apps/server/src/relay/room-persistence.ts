@@ -1,0 +1,239 @@
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import type { Connection } from './connection.ts';
+import type { RelayMetrics } from './metrics.ts';
+import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
+
+/** Origin of the transaction that replays stored state: not a new update, never re-stored. */
+const LOAD_ORIGIN = Symbol('carton.load');
+
+export interface RoomPersistenceOptions {
+  storage: BoardStorage;
+  metrics: RelayMetrics;
+  log: Logger;
+  compactUpdates: number;
+  compactBytes: number;
+  compactIntervalMs: number;
+  /** Sends an encoded frame to every connection but `exclude`. */
+  broadcast: (frame: Uint8Array, exclude: Connection | null) => void;
+  /** Appending failed: the room must stop (R6). */
+  onFailure: () => void;
+}
+
+/**
+ * The write path of a room: stored state → doc on load; every update the doc accepts →
+ * appended to storage → then broadcast (R5), in order even if storage answers asynchronously
+ * (R6); the log compacted into a snapshot off the hot path (R7).
+ */
+export class RoomPersistence {
+  readonly #doc: Y.Doc;
+  readonly #boardId: string;
+  readonly #options: RoomPersistenceOptions;
+  /** Pending asynchronous appends, chained so broadcasts keep their order. */
+  #writeChain: Promise<void> | null = null;
+  #lastSeq = 0;
+  #unsavedUpdates = 0;
+  #unsavedBytes = 0;
+  #changedSinceVersion = false;
+  #compactTimer: ReturnType<typeof setTimeout> | null = null;
+  #compactSoon: ReturnType<typeof setImmediate> | null = null;
+  #compacting: Promise<void> | null = null;
+  #sender: Connection | null = null;
+  #disposed = false;
+
+  constructor(doc: Y.Doc, boardId: string, options: RoomPersistenceOptions) {
+    this.#doc = doc;
+    this.#boardId = boardId;
+    this.#options = options;
+    doc.on('update', this.#onDocUpdate);
+  }
+
+  async load(): Promise<void> {
+    const stored = await this.#options.storage.load(this.#boardId);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length > 0) {
+      try {
+        Y.applyUpdate(
+          this.#doc,
+          parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
+          LOAD_ORIGIN,
+        );
+      } catch (error) {
+        // One unreadable record must not make the whole board unreachable: replay one by one.
+        this.#options.log.error('stored_update_unreadable', { error: error as Error });
+        for (const part of parts) {
+          try {
+            Y.applyUpdate(this.#doc, part, LOAD_ORIGIN);
+          } catch (partError) {
+            this.#options.log.error('stored_update_skipped', { error: partError as Error });
+          }
+        }
+      }
+    }
+    this.#lastSeq = stored.lastSeq;
+    if (stored.updates.length > 0) {
+      // A log left over (crash, or never compacted): fold it into a snapshot soon.
+      this.#unsavedUpdates = stored.updates.length;
+      this.#unsavedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+      this.#scheduleCompaction();
+    }
+  }
+
+  /**
+   * Applies a client's update. Its sender already has it, so it is not echoed back — unless the
+   * doc held pending structs, in which case the emitted update may carry other clients' parts.
+   * Throws if the update does not decode (the caller closes the connection).
+   */
+  applyFrom(connection: Connection, update: Uint8Array): void {
+    const store = this.#doc.store;
+    this.#sender = store.pendingStructs === null && store.pendingDs === null ? connection : null;
+    try {
+      Y.applyUpdate(this.#doc, update, connection);
+      this.#options.metrics.updatesApplied++;
+    } finally {
+      this.#sender = null;
+    }
+  }
+
+  readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN || this.#disposed) return;
+    const exclude = origin === this.#sender ? this.#sender : null;
+    try {
+      this.#persistThenBroadcast(update, exclude);
+    } catch (error) {
+      this.#options.log.error('update_handler_failed', { error: error as Error });
+      this.#options.onFailure();
+    }
+  };
+
+  #persistThenBroadcast(update: Uint8Array, exclude: Connection | null): void {
+    // Encoded once; the same bytes go to every receiver.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_UPDATE);
+    encoding.writeVarUint8Array(encoder, update);
+    const frame = encoding.toUint8Array(encoder);
+
+    let stored: number | Promise<number>;
+    try {
+      stored = this.#options.storage.append(this.#boardId, update);
+    } catch (error) {
+      this.#options.log.error('append_failed', { error: error as Error });
+      this.#options.onFailure();
+      return;
+    }
+    // Fast path (SQLite): stored synchronously, broadcast now.
+    if (typeof stored === 'number' && this.#writeChain === null) {
+      this.#appended(stored, update.byteLength);
+      this.#options.broadcast(frame, exclude);
+      return;
+    }
+    // Asynchronous storage: broadcast after this append, and after every earlier one.
+    const appended = Promise.resolve(stored);
+    appended.catch(() => {}); // handled in the chain below; avoids an early unhandled rejection
+    const previous = this.#writeChain ?? Promise.resolve();
+    const next = previous
+      .then(() => appended)
+      .then(
+        (seq) => {
+          if (this.#disposed) return;
+          this.#appended(seq, update.byteLength);
+          this.#options.broadcast(frame, exclude);
+        },
+        (error: unknown) => {
+          this.#options.log.error('append_failed', { error: error as Error });
+          this.#options.onFailure();
+        },
+      );
+    this.#writeChain = next;
+    void next.then(() => {
+      if (this.#writeChain === next) this.#writeChain = null;
+    });
+  }
+
+  #appended(seq: number, bytes: number): void {
+    this.#lastSeq = seq;
+    this.#unsavedUpdates++;
+    this.#unsavedBytes += bytes;
+    this.#changedSinceVersion = true;
+    this.#options.metrics.updatesAppended++;
+    this.#options.metrics.bytesAppended += bytes;
+    this.#scheduleCompaction();
+  }
+
+  #scheduleCompaction(): void {
+    if (this.#disposed) return;
+    const { compactUpdates, compactBytes, compactIntervalMs } = this.#options;
+    if (this.#unsavedUpdates >= compactUpdates || this.#unsavedBytes >= compactBytes) {
+      // Off the hot path: after the current message and its broadcast are done.
+      if (this.#compactSoon === null) {
+        this.#compactSoon = setImmediate(() => {
+          this.#compactSoon = null;
+          void this.compact();
+        });
+      }
+    } else if (this.#compactTimer === null) {
+      this.#compactTimer = setTimeout(() => {
+        this.#compactTimer = null;
+        void this.compact();
+      }, compactIntervalMs);
+      this.#compactTimer.unref();
+    }
+  }
+
+  /** Folds the update log into a snapshot (R7). Never throws: a failed compaction keeps the log. */
+  compact(): Promise<void> {
+    if (this.#compacting) return this.#compacting;
+    if (this.#compactTimer) clearTimeout(this.#compactTimer);
+    this.#compactTimer = null;
+    this.#compacting = this.#runCompaction().finally(() => {
+      this.#compacting = null;
+    });
+    return this.#compacting;
+  }
+
+  async #runCompaction(): Promise<void> {
+    try {
+      if (this.#writeChain) await this.#writeChain;
+      if (this.#unsavedUpdates === 0) return;
+      const upToSeq = this.#lastSeq;
+      const updates = this.#unsavedUpdates;
+      const bytes = this.#unsavedBytes;
+      const snapshot = Y.encodeStateAsUpdate(this.#doc);
+      await this.#options.storage.compact(this.#boardId, snapshot, upToSeq);
+      this.#unsavedUpdates -= updates;
+      this.#unsavedBytes -= bytes;
+      this.#options.metrics.compactions++;
+      this.#options.log.debug('compacted', {
+        upToSeq,
+        updates,
+        snapshotBytes: snapshot.byteLength,
+      });
+    } catch (error) {
+      this.#options.log.error('compaction_failed', { error: error as Error });
+    }
+  }
+
+  /** Waits for pending appends, compacts, and keeps an auto version if anything changed. */
+  async flush(options: { keepVersion: boolean }): Promise<void> {
+    if (this.#writeChain) await this.#writeChain;
+    if (this.#compacting) await this.#compacting;
+    await this.compact();
+    if (options.keepVersion && this.#changedSinceVersion) {
+      this.#changedSinceVersion = false;
+      const state = Y.encodeStateAsUpdate(this.#doc);
+      await this.#options.storage.saveSnapshot(this.#boardId, state, { kind: 'auto' });
+    }
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    if (this.#compactTimer) clearTimeout(this.#compactTimer);
+    if (this.#compactSoon) clearImmediate(this.#compactSoon);
+    this.#compactTimer = null;
+    this.#compactSoon = null;
+    this.#doc.off('update', this.#onDocUpdate);
+  }
+}

@@ -1,0 +1,316 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import type { Connection } from './connection.ts';
+import type { RelayMetrics } from './metrics.ts';
+import {
+  CloseCode,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+} from './protocol.ts';
+import { RoomPersistence } from './room-persistence.ts';
+
+export interface RoomOptions {
+  storage: BoardStorage;
+  metrics: RelayMetrics;
+  log: Logger;
+  compactUpdates: number;
+  compactBytes: number;
+  compactIntervalMs: number;
+  /** Called when the last connection left (the relay decides when to unload). */
+  onEmpty: (room: Room) => void;
+}
+
+type RoomState = 'loading' | 'ready' | 'closing' | 'closed';
+
+class MalformedMessage extends Error {
+  override name = 'MalformedMessage';
+}
+
+/**
+ * One board's live state: its Y.Doc, its awareness and its connections. Answers the y-websocket
+ * protocol (R1–R4), persists every accepted update before broadcasting it (R5) and refuses
+ * writes from read-only connections (R9).
+ */
+export class Room {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  #state: RoomState = 'loading';
+  /** Messages that arrived while the stored state was loading, in arrival order (R2). */
+  #queued: Array<[Connection, Uint8Array]> = [];
+  readonly #persistence: RoomPersistence;
+  readonly #options: RoomOptions;
+  readonly #log: Logger;
+  readonly #metrics: RelayMetrics;
+  /** Resolves once the stored state is in the doc (or loading failed). */
+  readonly loaded: Promise<void>;
+
+  constructor(boardId: string, options: RoomOptions, previous: Promise<void> = Promise.resolve()) {
+    this.boardId = boardId;
+    this.#options = options;
+    this.#log = options.log.child({ board: boardId });
+    this.#metrics = options.metrics;
+    this.doc = new Y.Doc({ gc: true });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.#trackAwarenessClients);
+    this.#persistence = new RoomPersistence(this.doc, boardId, {
+      storage: options.storage,
+      metrics: options.metrics,
+      log: this.#log,
+      compactUpdates: options.compactUpdates,
+      compactBytes: options.compactBytes,
+      compactIntervalMs: options.compactIntervalMs,
+      broadcast: (frame, exclude) => this.#broadcast(frame, exclude),
+      onFailure: () => this.#failStorage(),
+    });
+    // Wait for the previous instance of this board to finish flushing before reading it.
+    this.loaded = previous.then(() => this.#load());
+  }
+
+  get state(): RoomState {
+    return this.#state;
+  }
+
+  async #load(): Promise<void> {
+    try {
+      await this.#persistence.load();
+    } catch (error) {
+      this.#log.error('room_load_failed', { error: error as Error });
+      this.#failStorage();
+      return;
+    }
+    if (this.#state !== 'loading') return;
+    this.#state = 'ready';
+    this.#metrics.roomsLoaded++;
+    for (const connection of this.connections) this.#greet(connection);
+    const queued = this.#queued;
+    this.#queued = [];
+    for (const [connection, data] of queued) this.receive(connection, data);
+  }
+
+  /** Adds a connection; it is greeted once the room is loaded. */
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    if (this.#state === 'ready') this.#greet(connection);
+  }
+
+  /**
+   * Opening messages (R3): the server's state vector as sync step 1, so the client sends what
+   * the server lacks — not to read-only connections, whose answer would be dropped anyway —
+   * and the current awareness states.
+   */
+  #greet(connection: Connection): void {
+    if (connection.canWrite) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      connection.send(encoding.toUint8Array(encoder));
+    }
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      connection.send(
+        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      );
+    }
+  }
+
+  /** Handles one frame from a connection. A bad frame closes that connection only (R12). */
+  receive(connection: Connection, data: Uint8Array): void {
+    if (!connection.isOpen) return;
+    if (this.#state === 'loading') {
+      this.#queued.push([connection, data]);
+      return;
+    }
+    if (this.#state !== 'ready') return;
+    try {
+      this.#handle(connection, data);
+    } catch (error) {
+      this.#metrics.malformedMessages++;
+      this.#log.warn('malformed_message', {
+        connection: connection.id,
+        bytes: data.byteLength,
+        error: error as Error,
+      });
+      connection.close(CloseCode.MALFORMED_MESSAGE, 'malformed message');
+    }
+  }
+
+  #handle(connection: Connection, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const messageType = decoding.readVarUint(decoder);
+    switch (messageType) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
+        if (syncType === SYNC_STEP_1) {
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.writeSyncStep2(encoder, this.doc, payload);
+          connection.send(encoding.toUint8Array(encoder));
+        } else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
+          if (!connection.canWrite) {
+            this.#dropReadOnlyUpdate(connection, payload);
+            return;
+          }
+          this.#persistence.applyFrom(connection, payload);
+        } else {
+          throw new MalformedMessage(`unknown sync message type ${syncType}`);
+        }
+        return;
+      }
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+        // Forward the very bytes received: nothing to re-encode, never back to the sender (R10).
+        this.#broadcast(data, connection);
+        return;
+      }
+      case MESSAGE_QUERY_AWARENESS: {
+        expectEnd(decoder);
+        const states = this.awareness.getStates();
+        connection.send(
+          awarenessFrame(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
+          ),
+        );
+        return;
+      }
+      default:
+        throw new MalformedMessage(`unknown message type ${messageType}`);
+    }
+  }
+
+  /** R9: a read-only connection's document update is never applied, stored or forwarded. */
+  #dropReadOnlyUpdate(connection: Connection, update: Uint8Array): void {
+    // An empty update (no structs, no deletions) is what any idle client sends: not a write.
+    if (isEmptyUpdate(update)) return;
+    this.#metrics.viewUpdatesDropped++;
+    this.#log.warn('view_update_dropped', {
+      connection: connection.id,
+      role: connection.role,
+      bytes: update.byteLength,
+    });
+  }
+
+  /** Sends one encoded frame to every connection but `exclude`. */
+  #broadcast(frame: Uint8Array, exclude: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== exclude) connection.send(frame);
+    }
+  }
+
+  readonly #trackAwarenessClients = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (
+      origin === null ||
+      typeof origin !== 'object' ||
+      !this.connections.has(origin as Connection)
+    ) {
+      return;
+    }
+    const connection = origin as Connection;
+    for (const id of change.added) connection.awarenessClients.add(id);
+    for (const id of change.updated) connection.awarenessClients.add(id);
+    for (const id of change.removed) connection.awarenessClients.delete(id);
+  };
+
+  /** A socket closed: forget it, and tell the others its presence is gone (R11). */
+  leave(connection: Connection): void {
+    connection.markClosed();
+    if (!this.connections.delete(connection)) return;
+    this.#queued = this.#queued.filter(([queued]) => queued !== connection);
+    if (connection.awarenessClients.size > 0 && this.#state !== 'closed') {
+      const ids = [...connection.awarenessClients];
+      connection.awarenessClients.clear();
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'disconnect');
+      this.#broadcast(
+        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
+        null,
+      );
+    }
+    if (this.connections.size === 0) this.#options.onEmpty(this);
+  }
+
+  /** Whether no client is connected. */
+  get isEmpty(): boolean {
+    return this.connections.size === 0;
+  }
+
+  /** Waits for pending writes, compacts and keeps a version if the board changed (R7, R8). */
+  async flush(): Promise<void> {
+    await this.#persistence.flush({ keepVersion: true });
+  }
+
+  /** Stops the room: closes its connections, flushes storage and frees the doc (R8). */
+  async close(code: number = CloseCode.GOING_AWAY, reason = 'room closing'): Promise<void> {
+    if (this.#state === 'closing' || this.#state === 'closed') return;
+    const wasReady = this.#state === 'ready';
+    this.#state = 'closing';
+    for (const connection of this.connections) connection.close(code, reason);
+    try {
+      if (wasReady) await this.#persistence.flush({ keepVersion: true });
+    } catch (error) {
+      this.#log.error('room_flush_failed', { error: error as Error });
+    } finally {
+      this.#persistence.dispose();
+      this.awareness.off('update', this.#trackAwarenessClients);
+      this.awareness.destroy();
+      this.doc.destroy();
+      this.#state = 'closed';
+      this.#metrics.roomsUnloaded++;
+    }
+  }
+
+  /**
+   * Storing failed: the doc may now hold what storage lacks. Close every connection and drop
+   * the room without compacting; clients reconnect, the room reloads from storage and each
+   * client's sync step 2 brings back whatever was lost (R6).
+   */
+  #failStorage(): void {
+    if (this.#state === 'closed' || this.#state === 'closing') return;
+    this.#metrics.storageFailures++;
+    this.#state = 'closing';
+    for (const connection of this.connections) {
+      connection.close(CloseCode.STORAGE_FAILURE, 'storage failure');
+    }
+    this.#persistence.dispose();
+    this.awareness.off('update', this.#trackAwarenessClients);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.#state = 'closed';
+    this.#metrics.roomsUnloaded++;
+    this.#options.onEmpty(this);
+  }
+}
+
+function awarenessFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing bytes after message');
+}
+
+/** An update with no structs and an empty delete set: `[0, 0]` in Yjs' v1 encoding. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}

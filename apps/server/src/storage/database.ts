@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type { SqliteDatabase };
+
+/** Schema versions, applied in order; `PRAGMA user_version` records how far a file got. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE board_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);
+  CREATE TABLE board_state (
+    board_id TEXT PRIMARY KEY,
+    snapshot BLOB NOT NULL,
+    seq INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE board_snapshots (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('auto', 'named')),
+    name TEXT,
+    created_at INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX board_snapshots_by_board ON board_snapshots (board_id, id);
+  CREATE TABLE forums (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('plenary', 'territory', 'postcards')),
+    title TEXT NOT NULL,
+    territory TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX boards_by_forum ON boards (forum_id, position);
+  CREATE TABLE tokens (
+    hash BLOB PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'edit', 'view')),
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    board_id TEXT REFERENCES boards (id),
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+/**
+ * Opens (creating if needed) `carton.sqlite` in the data directory, in WAL mode. WAL with
+ * synchronous=NORMAL survives a killed process without losing a committed write (R5); a power
+ * cut may lose the last moments, which the clients still hold and resend on reconnect.
+ */
+export function openDatabase(dataDir: string, fileName = 'carton.sqlite'): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, fileName));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

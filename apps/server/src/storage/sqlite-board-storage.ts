@@ -1,0 +1,135 @@
+import type { SqliteDatabase } from './database.ts';
+import type { BoardStorage, SnapshotInfo, SnapshotKind, StoredBoard } from './board-storage.ts';
+
+interface SnapshotRow {
+  id: number;
+  board_id: string;
+  kind: SnapshotKind;
+  name: string | null;
+  created_at: number;
+  bytes: number;
+}
+
+const toInfo = (row: SnapshotRow): SnapshotInfo => ({
+  id: row.id,
+  boardId: row.board_id,
+  kind: row.kind,
+  name: row.name,
+  createdAt: row.created_at,
+  bytes: row.bytes,
+});
+
+/** Auto snapshots kept per board; named ones are never pruned. */
+const AUTO_SNAPSHOTS_KEPT = 50;
+
+/** BoardStorage on SQLite: synchronous, prepared statements, one transaction per compaction. */
+export class SqliteBoardStorage implements BoardStorage {
+  readonly #db: SqliteDatabase;
+  readonly #insertUpdate;
+  readonly #selectState;
+  readonly #selectUpdates;
+  readonly #upsertState;
+  readonly #deleteUpdates;
+  readonly #insertSnapshot;
+  readonly #pruneAuto;
+  readonly #listSnapshots;
+  readonly #getSnapshot;
+  readonly #compactTx;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#insertUpdate = db.prepare<[string, Uint8Array]>(
+      'INSERT INTO board_updates (board_id, data) VALUES (?, ?)',
+    );
+    this.#selectState = db.prepare<[string], { snapshot: Buffer; seq: number }>(
+      'SELECT snapshot, seq FROM board_state WHERE board_id = ?',
+    );
+    this.#selectUpdates = db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+    );
+    this.#upsertState = db.prepare<[string, Uint8Array, number, number]>(
+      `INSERT INTO board_state (board_id, snapshot, seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET snapshot = excluded.snapshot, seq = excluded.seq,
+         updated_at = excluded.updated_at
+       WHERE excluded.seq >= board_state.seq`,
+    );
+    this.#deleteUpdates = db.prepare<[string, number]>(
+      'DELETE FROM board_updates WHERE board_id = ? AND seq <= ?',
+    );
+    this.#insertSnapshot = db.prepare<[string, SnapshotKind, string | null, number, Uint8Array]>(
+      'INSERT INTO board_snapshots (board_id, kind, name, created_at, data) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#pruneAuto = db.prepare<[string, string, number]>(
+      `DELETE FROM board_snapshots WHERE board_id = ? AND kind = 'auto' AND id NOT IN (
+         SELECT id FROM board_snapshots WHERE board_id = ? AND kind = 'auto'
+         ORDER BY id DESC LIMIT ?)`,
+    );
+    this.#listSnapshots = db.prepare<[string], SnapshotRow>(
+      `SELECT id, board_id, kind, name, created_at, length(data) AS bytes
+       FROM board_snapshots WHERE board_id = ? ORDER BY id`,
+    );
+    this.#getSnapshot = db.prepare<[string, number], { data: Buffer }>(
+      'SELECT data FROM board_snapshots WHERE board_id = ? AND id = ?',
+    );
+    this.#compactTx = db.transaction((boardId: string, snapshot: Uint8Array, upToSeq: number) => {
+      this.#upsertState.run(boardId, snapshot, upToSeq, Date.now());
+      this.#deleteUpdates.run(boardId, upToSeq);
+    });
+  }
+
+  load(boardId: string): StoredBoard {
+    // One read transaction, so a concurrent compaction cannot split snapshot and log.
+    return this.#db.transaction(() => {
+      const state = this.#selectState.get(boardId);
+      const fromSeq = state?.seq ?? 0;
+      const rows = this.#selectUpdates.all(boardId, fromSeq);
+      return {
+        snapshot: state ? new Uint8Array(state.snapshot) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : fromSeq,
+      };
+    })();
+  }
+
+  append(boardId: string, update: Uint8Array): number {
+    return Number(this.#insertUpdate.run(boardId, update).lastInsertRowid);
+  }
+
+  compact(boardId: string, snapshot: Uint8Array, upToSeq: number): void {
+    this.#compactTx(boardId, snapshot, upToSeq);
+  }
+
+  saveSnapshot(
+    boardId: string,
+    state: Uint8Array,
+    options: { kind: SnapshotKind; name?: string },
+  ): SnapshotInfo {
+    const createdAt = Date.now();
+    const name = options.name ?? null;
+    const id = this.#db.transaction(() => {
+      const rowId = Number(
+        this.#insertSnapshot.run(boardId, options.kind, name, createdAt, state).lastInsertRowid,
+      );
+      if (options.kind === 'auto') this.#pruneAuto.run(boardId, boardId, AUTO_SNAPSHOTS_KEPT);
+      return rowId;
+    })();
+    return { id, boardId, kind: options.kind, name, createdAt, bytes: state.byteLength };
+  }
+
+  listSnapshots(boardId: string): SnapshotInfo[] {
+    return this.#listSnapshots.all(boardId).map(toInfo);
+  }
+
+  getSnapshot(boardId: string, snapshotId: number): Uint8Array | null {
+    const row = this.#getSnapshot.get(boardId, snapshotId);
+    return row ? new Uint8Array(row.data) : null;
+  }
+
+  close(): void {
+    // Checkpoint so the main file is complete and the WAL small for the next start.
+    if (this.#db.open) {
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
+      this.#db.close();
+    }
+  }
+}

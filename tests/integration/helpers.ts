@@ -1,0 +1,193 @@
+// Shared pieces of the integration tests: forum creation over HTTP, stock WebsocketProvider
+// clients, raw `ws` sockets, and event waits with timeouts (never sleep-polling).
+import { Board, localOrigin, type Shape } from '@carton/board';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { CartonServer } from '../support/server.ts';
+
+export interface Link {
+  token: string;
+  url: string;
+}
+export interface CreatedBoard {
+  id: string;
+  kind: 'plenary' | 'territory' | 'postcards';
+  title: string;
+  territory: string | null;
+  edit: Link;
+  view: Link;
+}
+export interface CreatedForum {
+  forum: { id: string; title: string };
+  facilitator: Link;
+  boards: CreatedBoard[];
+}
+
+export async function createForum(
+  server: CartonServer,
+  body: unknown = { title: 'Forum régional de l’Alliance 2023' },
+): Promise<CreatedForum> {
+  const response = await fetch(`${server.url}/api/forums`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`POST /api/forums: ${response.status}`);
+  return (await response.json()) as CreatedForum;
+}
+
+export function territoryBoard(forum: CreatedForum, territory: string): CreatedBoard {
+  const board = forum.boards.find((b) => b.territory === territory);
+  if (!board) throw new Error(`no board for ${territory}`);
+  return board;
+}
+
+/** Resolves when `happened()` is true, re-checked on each `subscribe` event; rejects on timeout. */
+export function waitUntil(
+  what: string,
+  happened: () => boolean,
+  subscribe: (check: () => void) => () => void,
+  timeoutMs = 5_000,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (happened()) return resolve();
+    let unsubscribe = () => {};
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    unsubscribe = subscribe(() => {
+      if (!happened()) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/** Waits until the doc satisfies `predicate`, checked after each update. */
+export function docUntil(doc: Y.Doc, what: string, predicate: () => boolean, timeoutMs?: number) {
+  return waitUntil(
+    what,
+    predicate,
+    (check) => {
+      doc.on('update', check);
+      return () => doc.off('update', check);
+    },
+    timeoutMs,
+  );
+}
+
+export interface Client {
+  doc: Y.Doc;
+  board: Board;
+  provider: WebsocketProvider;
+  /** Number of times the provider reported 'disconnected'. */
+  disconnects: () => number;
+  synced: Promise<void>;
+  /** Runs Board commands as this client's user. */
+  run<T>(
+    fn: Parameters<Board['run']>[0] extends (tx: infer X) => unknown ? (tx: X) => T : never,
+  ): T;
+  shape(id: string): Shape | undefined;
+  destroy(): void;
+}
+
+let nextUser = 1;
+
+/**
+ * The stock y-websocket client, exactly as the web app uses it. BroadcastChannel is disabled:
+ * in one Node process two providers would otherwise sync through it, bypassing the server.
+ */
+export function connect(server: CartonServer, boardId: string, token: string): Client {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(server.syncUrl, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const board = new Board(doc);
+  const origin = localOrigin(`user-${nextUser++}`);
+  let disconnects = 0;
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected') disconnects++;
+  });
+  const synced = waitUntil(
+    `client on ${boardId} to sync`,
+    () => provider.synced,
+    (check) => {
+      provider.on('sync', check);
+      return () => provider.off('sync', check);
+    },
+  );
+  return {
+    doc,
+    board,
+    provider,
+    disconnects: () => disconnects,
+    synced,
+    run: (fn) => board.run(fn, origin),
+    shape: (id) => board.getShape(id),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** A raw `ws` socket, for frames no well-behaved client would send. */
+export async function rawSocket(
+  server: CartonServer,
+  boardId: string,
+  token: string,
+): Promise<{ ws: WebSocket; closed: Promise<number> }> {
+  const ws = new WebSocket(`${server.syncUrl}/${boardId}?token=${encodeURIComponent(token)}`);
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  ws.on('error', () => {}); // the close code is what the tests look at
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused: ${res.statusCode}`)));
+  });
+  return { ws, closed };
+}
+
+/**
+ * Tries a WebSocket upgrade that should be refused. Resolves with the HTTP status and JSON body
+ * of the refusal; rejects if a WebSocket was ever opened.
+ */
+export function refusedUpgrade(
+  url: string,
+): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('error', () => {});
+    ws.once('open', () => {
+      ws.terminate();
+      reject(new Error('the upgrade succeeded'));
+    });
+    ws.once('unexpected-response', (request, response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        request.destroy();
+        try {
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+  });
+}
+
+export async function exportJson(
+  server: CartonServer,
+  boardId: string,
+  token: string | null,
+): Promise<Response> {
+  return fetch(`${server.url}/api/boards/${boardId}/export.json`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+}

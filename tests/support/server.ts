@@ -1,0 +1,160 @@
+// Spawns the BUILT Carton server (`node apps/server/dist/main.js`) for cross-process tests:
+// port 0 (or the previous port on restart), a temporary data directory, and the ready line
+// `Carton listening on http://HOST:PORT` awaited with a timeout. Build first:
+// `pnpm --filter @carton/server run build` (the root `npm test` builds before testing).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SERVER_ENTRY = join(REPO_ROOT, 'apps/server/dist/main.js');
+
+const READY_LINE = /^Carton listening on (http:\/\/\S+)$/m;
+
+export interface StartOptions {
+  /** Extra environment (e.g. CARTON_MAX_MESSAGE_BYTES). PORT and CARTON_DATA_DIR are set here. */
+  env?: Record<string, string>;
+  /** Reuse a data directory; by default a fresh temporary one (removed by `dispose`). */
+  dataDir?: string;
+  /** How long to wait for the ready line. */
+  readyTimeoutMs?: number;
+}
+
+export interface ExitResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface CartonServer {
+  /** `http://localhost:PORT` */
+  readonly url: string;
+  /** `ws://localhost:PORT/sync`, the WebsocketProvider's serverUrl. */
+  readonly syncUrl: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Everything the process wrote so far (stdout and stderr, all runs). */
+  output(): string;
+  /** Resolves when the output (from now on, or already) matches; rejects after the timeout. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Sends a signal and resolves when the process has exited. */
+  kill(signal?: NodeJS.Signals): Promise<ExitResult>;
+  /** Starts the server again on the same data directory and, by default, the same port. */
+  restart(options?: { samePort?: boolean }): Promise<void>;
+  /** Kills the process if still running (SIGKILL) and removes a temporary data directory. */
+  dispose(): Promise<void>;
+}
+
+/** Starts the built server and resolves once it printed its ready line. */
+export async function startServer(options: StartOptions = {}): Promise<CartonServer> {
+  if (!existsSync(SERVER_ENTRY)) {
+    throw new Error(
+      `${SERVER_ENTRY} is missing: run \`pnpm --filter @carton/server run build\` first.`,
+    );
+  }
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'carton-data-'));
+  const timeout = options.readyTimeoutMs ?? 10_000;
+  let output = '';
+  let child: ChildProcess | null = null;
+  let exited: Promise<ExitResult> = Promise.resolve({ code: 0, signal: null });
+  let url = '';
+  const outputListeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const listener of outputListeners) listener();
+  };
+
+  const launch = async (port: number): Promise<void> => {
+    // The ready line is looked for in this run's output only.
+    const runStart = output.length;
+    const proc = spawn(process.execPath, [SERVER_ENTRY], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        CARTON_LOG_LEVEL: 'info',
+        CARTON_ROOM_UNLOAD_MS: '200',
+        ...options.env,
+        PORT: String(port),
+        HOST: 'localhost',
+        CARTON_DATA_DIR: dataDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    exited = new Promise((resolve) => {
+      proc.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    proc.stderr!.on('data', append);
+    proc.stdout!.on('data', append);
+    url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        proc.kill('SIGKILL');
+        reject(new Error(`Server not ready after ${timeout} ms. Output:\n${output}`));
+      }, timeout);
+      proc.stdout!.on('data', () => {
+        const match = READY_LINE.exec(output.slice(runStart));
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+      proc.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`Server exited (${code ?? signal}) before ready. Output:\n${output}`));
+      });
+    });
+  };
+
+  await launch(0);
+
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<ExitResult> => {
+    const proc = child;
+    if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+    return exited;
+  };
+
+  const server: CartonServer = {
+    get url() {
+      return url;
+    },
+    get syncUrl() {
+      return url.replace(/^http/, 'ws') + '/sync';
+    },
+    get port() {
+      return Number(new URL(url).port);
+    },
+    dataDir,
+    output: () => output,
+    waitForOutput(pattern, timeoutMs = 5_000) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(output)) return;
+          clearTimeout(timer);
+          outputListeners.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          outputListeners.delete(check);
+          reject(
+            new Error(`Timed out after ${timeoutMs} ms waiting for ${pattern} in:\n${output}`),
+          );
+        }, timeoutMs);
+        outputListeners.add(check);
+        check();
+      });
+    },
+    kill,
+    async restart({ samePort = true } = {}) {
+      await kill('SIGTERM');
+      output += '\n--- restart ---\n';
+      await launch(samePort ? server.port : 0);
+    },
+    async dispose() {
+      await kill('SIGKILL');
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}

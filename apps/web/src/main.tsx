@@ -1,5 +1,15 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BOARD_SCHEMA_VERSION } from '@carton/board';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+import './ui/styles.css';
 
+initI18n();
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Carton {BOARD_SCHEMA_VERSION}</p>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

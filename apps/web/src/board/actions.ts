@@ -1,0 +1,90 @@
+// Editor actions shared by the keyboard and the toolbar buttons.
+import { clampZoom, fitBounds, zoomAt } from '../geometry/camera';
+import { unionRects, type Rect } from '../geometry/rect';
+import type { BoardSession } from './session';
+
+export function undo(session: BoardSession): void {
+  if (session.readOnly) return;
+  session.shell.flush();
+  session.undo.undo();
+  pruneSelection(session);
+}
+
+export function redo(session: BoardSession): void {
+  if (session.readOnly) return;
+  session.undo.redo();
+  pruneSelection(session);
+}
+
+// Undo may remove selected shapes; keep the selection honest.
+function pruneSelection(session: BoardSession): void {
+  const { selection } = session.store.getState();
+  const alive = selection.filter((id) => session.scene.getShape(id));
+  if (alive.length !== selection.length) select(session, alive);
+}
+
+export function select(session: BoardSession, ids: string[]): void {
+  session.store.setState({ selection: ids });
+  session.presence.setSelection(ids);
+}
+
+export function duplicateSelection(session: BoardSession): void {
+  const { selection } = session.store.getState();
+  if (!selection.length) return;
+  const ids = session.shell.commit((tx) => tx.duplicate(selection, { x: 24, y: 24 }));
+  if (ids) select(session, ids);
+}
+
+export function deleteSelection(session: BoardSession): void {
+  const { selection } = session.store.getState();
+  if (!selection.length) return;
+  session.shell.commit((tx) => tx.delete(selection));
+  select(session, []);
+}
+
+export function reorderSelection(session: BoardSession, how: 'front' | 'back'): void {
+  const { selection } = session.store.getState();
+  if (selection.length) session.shell.commit((tx) => tx.reorder(selection, how));
+}
+
+export function selectAll(session: BoardSession): void {
+  select(session, session.scene.orderedIds().slice());
+}
+
+function boundsOf(session: BoardSession, ids: readonly string[]): Rect | null {
+  return unionRects(ids.flatMap((id) => session.scene.bounds(id) ?? []));
+}
+
+export function zoomToFit(session: BoardSession): void {
+  const bounds = boundsOf(session, session.scene.orderedIds());
+  const { viewport } = session.store.getState();
+  session.store.setState({
+    camera: bounds
+      ? fitBounds(bounds, viewport, 64, 1)
+      : { x: viewport.width / 2, y: viewport.height / 2, zoom: 1 },
+    following: null,
+  });
+}
+
+export function zoomToSelection(session: BoardSession): void {
+  const { selection, viewport } = session.store.getState();
+  const bounds = boundsOf(session, selection);
+  if (bounds)
+    session.store.setState({ camera: fitBounds(bounds, viewport, 64, 2), following: null });
+}
+
+export function zoomBy(session: BoardSession, factor: number): void {
+  const { camera, viewport } = session.store.getState();
+  const centre = { x: viewport.width / 2, y: viewport.height / 2 };
+  session.store.setState({
+    camera: zoomAt(camera, centre, clampZoom(camera.zoom * factor)),
+    following: null,
+  });
+}
+
+export function resetZoom(session: BoardSession): void {
+  const { camera, viewport } = session.store.getState();
+  session.store.setState({
+    camera: zoomAt(camera, { x: viewport.width / 2, y: viewport.height / 2 }, 1),
+  });
+}

@@ -1,0 +1,51 @@
+// Photos: dropped or pasted files are checked, uploaded, then placed as image shapes.
+// The server's upload endpoint is pending; failures show a message and change nothing.
+import i18next from 'i18next';
+import type { ImageMimeType } from '@carton/board';
+import type { Point } from '../geometry/rect';
+import { uploadImage } from './api';
+import type { BoardSession } from './session';
+
+export const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp'];
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+function toast(session: BoardSession, message: string): void {
+  session.store.setState({ toast: message });
+  setTimeout(() => {
+    if (session.store.getState().toast === message) session.store.setState({ toast: null });
+  }, 4000);
+}
+
+export async function insertImageFile(
+  session: BoardSession,
+  file: File,
+  at: Point | null,
+): Promise<void> {
+  if (session.readOnly) return;
+  if (!IMAGE_TYPES.includes(file.type)) return toast(session, i18next.t('image.unsupported'));
+  if (file.size > MAX_IMAGE_BYTES) return toast(session, i18next.t('image.tooLarge'));
+  try {
+    const uploaded = await uploadImage(session.boardId, session.token, file);
+    const { viewport } = session.store.getState();
+    const centre = at ?? session.toWorld({ x: viewport.width / 2, y: viewport.height / 2 });
+    // Shown at most 480 world units wide (or tall) at first; the photo keeps its aspect.
+    const scale = Math.min(1, 480 / Math.max(uploaded.width, uploaded.height));
+    const w = Math.max(1, uploaded.width * scale);
+    const h = Math.max(1, uploaded.height * scale);
+    session.shell.commit((tx) =>
+      tx.create('image', {
+        x: centre.x - w / 2,
+        y: centre.y - h / 2,
+        w,
+        h,
+        blobId: uploaded.blobId,
+        mime: uploaded.mime as ImageMimeType,
+        naturalWidth: uploaded.width,
+        naturalHeight: uploaded.height,
+        parentId: session.scene.cartonAt(centre, new Set()),
+      }),
+    );
+  } catch {
+    toast(session, i18next.t('image.failed'));
+  }
+}

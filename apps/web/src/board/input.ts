@@ -1,0 +1,219 @@
+// Pointer input on the canvas: tools for one pointer; pan for middle button, space or the hand
+// tool; two touches pinch-zoom and pan. A stylus draws while a resting palm is ignored.
+import { pinch, wheelZoomFactor, zoomAt, type Camera } from '../geometry/camera';
+import type { Point } from '../geometry/rect';
+import type { PointerKind, ToolPointer } from '../tools/types';
+import type { BoardSession } from './session';
+
+interface Pinch {
+  camera: Camera;
+  mid: Point;
+  distance: number;
+}
+
+export class CanvasInput {
+  private readonly touches = new Map<number, Point>();
+  private pinchState: Pinch | null = null;
+  private panFrom: Point | null = null;
+  private toolPointer: number | null = null;
+  private stylusSeen = false;
+
+  constructor(
+    private readonly session: BoardSession,
+    private readonly element: HTMLElement,
+  ) {
+    element.addEventListener('pointerdown', this.down);
+    element.addEventListener('pointermove', this.move);
+    element.addEventListener('pointerup', this.up);
+    element.addEventListener('pointercancel', this.cancel);
+    element.addEventListener('pointerleave', this.leave);
+    element.addEventListener('dblclick', this.dblclick);
+    element.addEventListener('wheel', this.wheel, { passive: false });
+  }
+
+  destroy(): void {
+    const e = this.element;
+    e.removeEventListener('pointerdown', this.down);
+    e.removeEventListener('pointermove', this.move);
+    e.removeEventListener('pointerup', this.up);
+    e.removeEventListener('pointercancel', this.cancel);
+    e.removeEventListener('pointerleave', this.leave);
+    e.removeEventListener('dblclick', this.dblclick);
+    e.removeEventListener('wheel', this.wheel);
+  }
+
+  private screenPoint(e: PointerEvent | MouseEvent): Point {
+    const r = this.element.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  private toolEvent(e: PointerEvent | MouseEvent): ToolPointer {
+    const screen = this.screenPoint(e);
+    const pointerType = ('pointerType' in e ? e.pointerType : 'mouse') as PointerKind;
+    return {
+      screen,
+      world: this.session.toWorld(screen),
+      pointerType: pointerType === 'pen' || pointerType === 'touch' ? pointerType : 'mouse',
+      pressure: 'pressure' in e ? e.pressure : 0.5,
+      shift: e.shiftKey,
+      mod: e.ctrlKey || e.metaKey,
+    };
+  }
+
+  private get editing(): boolean {
+    return !this.session.readOnly;
+  }
+
+  private down = (e: PointerEvent): void => {
+    // The text editor overlay lives inside the canvas element: its clicks are its own.
+    if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) return;
+    const { store } = this.session;
+    this.element.focus({ preventScroll: true });
+    if (store.getState().editingId) store.setState({ editingId: null });
+    if (e.pointerType === 'pen') this.stylusSeen = true;
+    this.session.coarsePointer = e.pointerType === 'touch';
+    if (e.pointerType === 'touch') {
+      // Palm rejection: with a stylus around, fingers only navigate.
+      this.touches.set(e.pointerId, this.screenPoint(e));
+      if (this.touches.size === 2) {
+        this.abortTool();
+        this.startPinch();
+        return;
+      }
+      if (this.touches.size > 2 || (this.stylusSeen && store.getState().tool === 'pen')) return;
+    }
+    this.element.setPointerCapture(e.pointerId);
+    const state = store.getState();
+    const pans = e.button === 1 || state.spacePan || state.tool === 'hand' || !this.editing;
+    if (pans) {
+      e.preventDefault();
+      this.panFrom = this.screenPoint(e);
+      store.setState({ following: null });
+      return;
+    }
+    if (e.button !== 0) return;
+    this.toolPointer = e.pointerId;
+    const tool = this.session.currentTool();
+    this.session.shell.apply(tool.pointerDown(this.session.toolContext(), this.toolEvent(e)));
+  };
+
+  private move = (e: PointerEvent): void => {
+    const { store, presence } = this.session;
+    const screen = this.screenPoint(e);
+    if (e.pointerType !== 'touch' || this.touches.size < 2)
+      presence.setCursor(this.session.toWorld(screen));
+    if (e.pointerType === 'touch' && this.touches.has(e.pointerId)) {
+      this.touches.set(e.pointerId, screen);
+      if (this.pinchState) {
+        this.updatePinch();
+        return;
+      }
+    }
+    if (this.panFrom) {
+      const camera = store.getState().camera;
+      store.setState({
+        camera: {
+          ...camera,
+          x: camera.x + screen.x - this.panFrom.x,
+          y: camera.y + screen.y - this.panFrom.y,
+        },
+      });
+      this.panFrom = screen;
+      return;
+    }
+    if (this.toolPointer !== e.pointerId) return;
+    // Coalesced events keep a fast stroke smooth without a document write per event.
+    const events =
+      this.session.currentTool().id === 'pen' && e.getCoalescedEvents
+        ? e.getCoalescedEvents()
+        : [e];
+    const tool = this.session.currentTool();
+    for (const ev of events.length ? events : [e]) {
+      this.session.shell.apply(tool.pointerMove(this.session.toolContext(), this.toolEvent(ev)));
+    }
+  };
+
+  private up = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch') {
+      this.touches.delete(e.pointerId);
+      if (this.pinchState) {
+        if (this.touches.size < 2) this.pinchState = null;
+        return;
+      }
+    }
+    if (this.panFrom) {
+      this.panFrom = null;
+      return;
+    }
+    if (this.toolPointer !== e.pointerId) return;
+    this.toolPointer = null;
+    const tool = this.session.currentTool();
+    this.session.shell.apply(tool.pointerUp(this.session.toolContext(), this.toolEvent(e)));
+  };
+
+  private cancel = (e: PointerEvent): void => {
+    this.touches.delete(e.pointerId);
+    if (this.touches.size < 2) this.pinchState = null;
+    this.panFrom = null;
+    if (this.toolPointer === e.pointerId) this.abortTool();
+  };
+
+  private leave = (e: PointerEvent): void => {
+    if (e.pointerType === 'mouse' && this.toolPointer === null)
+      this.session.presence.setCursor(null);
+  };
+
+  private abortTool(): void {
+    if (this.toolPointer === null) return;
+    this.toolPointer = null;
+    this.session.shell.apply(this.session.currentTool().cancel(this.session.toolContext()));
+  }
+
+  private dblclick = (e: MouseEvent): void => {
+    if (!this.editing) return;
+    const tool = this.session.currentTool();
+    if (tool.doubleClick)
+      this.session.shell.apply(tool.doubleClick(this.session.toolContext(), this.toolEvent(e)));
+  };
+
+  private wheel = (e: WheelEvent): void => {
+    e.preventDefault();
+    const { store } = this.session;
+    const camera = store.getState().camera;
+    const screen = this.screenPoint(e);
+    // Shift+wheel pans sideways; a trackpad's two-finger scroll (deltaX) pans too.
+    if (e.shiftKey || (!e.ctrlKey && Math.abs(e.deltaX) > Math.abs(e.deltaY))) {
+      store.setState({
+        camera: { ...camera, x: camera.x - (e.deltaX || e.deltaY), y: camera.y },
+        following: null,
+      });
+      return;
+    }
+    const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+    store.setState({
+      camera: zoomAt(camera, screen, camera.zoom * wheelZoomFactor(delta)),
+      following: null,
+    });
+  };
+
+  private startPinch(): void {
+    const [a, b] = [...this.touches.values()];
+    if (!a || !b) return;
+    this.pinchState = {
+      camera: this.session.store.getState().camera,
+      mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+      distance: Math.hypot(a.x - b.x, a.y - b.y),
+    };
+    this.session.store.setState({ following: null });
+  }
+
+  private updatePinch(): void {
+    const p = this.pinchState;
+    const [a, b] = [...this.touches.values()];
+    if (!p || !a || !b) return;
+    const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    this.session.store.setState({
+      camera: pinch(p.camera, p.mid, p.distance, mid, Math.hypot(a.x - b.x, a.y - b.y)),
+    });
+  }
+}

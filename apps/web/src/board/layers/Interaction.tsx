@@ -1,0 +1,117 @@
+// The interaction layer: selection outlines and handles, marquee, snapping guides, my gesture
+// preview and the other people's selections and previews. Sizes are in screen pixels.
+import { memo, useSyncExternalStore } from 'react';
+import { Group, Line, Rect } from 'react-konva';
+import { SELECTION_COLOR } from '../../theme/colors';
+import { PreviewNode } from '../../presence/PreviewNode';
+import { usePeers } from '../../presence/usePeers';
+import { useSession, useSessionState } from '../context';
+import { HANDLES, handlePosition } from '../handles';
+
+function Outline({
+  id,
+  color,
+  zoom,
+  dashed,
+}: {
+  id: string;
+  color: string;
+  zoom: number;
+  dashed?: boolean;
+}) {
+  const { scene } = useSession();
+  useSyncExternalStore(scene.subscribe, scene.getVersion);
+  const b = scene.bounds(id);
+  if (!b) return null;
+  const pad = 4 / zoom;
+  return (
+    <Rect
+      x={b.x - pad}
+      y={b.y - pad}
+      width={b.width + pad * 2}
+      height={b.height + pad * 2}
+      stroke={color}
+      strokeWidth={2 / zoom}
+      dash={dashed ? [6 / zoom, 4 / zoom] : undefined}
+    />
+  );
+}
+
+function Handles({ id, zoom, coarse }: { id: string; zoom: number; coarse: boolean }) {
+  const { scene } = useSession();
+  useSyncExternalStore(scene.subscribe, scene.getVersion);
+  const b = scene.bounds(id);
+  const type = scene.getShape(id)?.type;
+  if (!b || type === 'arrow' || type === 'stroke') return null;
+  const size = (coarse ? 18 : 10) / zoom;
+  return (
+    <>
+      {HANDLES.map((h) => {
+        const p = handlePosition(b, h);
+        return (
+          <Rect
+            key={h}
+            x={p.x - size / 2}
+            y={p.y - size / 2}
+            width={size}
+            height={size}
+            fill="#ffffff"
+            stroke={SELECTION_COLOR}
+            strokeWidth={1.5 / zoom}
+            cornerRadius={2 / zoom}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+export const Interaction = memo(function Interaction() {
+  const session = useSession();
+  const zoom = useSessionState((s) => s.camera.zoom);
+  const selection = useSessionState((s) => s.selection);
+  const marquee = useSessionState((s) => s.marquee);
+  const guides = useSessionState((s) => s.guides);
+  const preview = useSessionState((s) => s.preview);
+  const editingId = useSessionState((s) => s.editingId);
+  const peers = usePeers();
+  return (
+    <Group>
+      {peers.map((peer) => (
+        <Group key={peer.clientId}>
+          {peer.selection.slice(0, 50).map((id) => (
+            <Outline key={id} id={id} color={peer.user.color} zoom={zoom} dashed />
+          ))}
+          {peer.preview && <PreviewNode preview={peer.preview} zoom={zoom} />}
+        </Group>
+      ))}
+      {selection.map((id) => (
+        <Outline key={id} id={id} color={SELECTION_COLOR} zoom={zoom} />
+      ))}
+      {selection.length === 1 && selection[0] && !editingId && (
+        <Handles id={selection[0]} zoom={zoom} coarse={session.coarsePointer} />
+      )}
+      {marquee && (
+        <Rect
+          x={marquee.x}
+          y={marquee.y}
+          width={marquee.width}
+          height={marquee.height}
+          fill="rgba(30,136,229,0.08)"
+          stroke={SELECTION_COLOR}
+          strokeWidth={1 / zoom}
+        />
+      )}
+      {guides.map((g, i) => (
+        <Line
+          key={i}
+          points={g.axis === 'x' ? [g.at, g.from, g.at, g.to] : [g.from, g.at, g.to, g.at]}
+          stroke="#e91e63"
+          strokeWidth={1 / zoom}
+          dash={[4 / zoom, 4 / zoom]}
+        />
+      ))}
+      {preview && <PreviewNode preview={preview} zoom={zoom} />}
+    </Group>
+  );
+});

@@ -1,0 +1,42 @@
+// The shapes of one layer: the static layer draws everything not being dragged, the drag layer
+// draws only what is being dragged (so a drag redraws a few shapes, not the board).
+import { memo } from 'react';
+import { ShapeNode } from '../../shapes/ShapeNode';
+import type { Detail } from '../../shapes/types';
+import { useSession, useSessionState } from '../context';
+import { NO_DRAGGING } from '../store';
+
+interface Props {
+  ids: readonly string[];
+  detail: Detail;
+  layer: 'static' | 'drag';
+}
+
+const NO_IDS: readonly string[] = [];
+
+export const ShapesContent = memo(function ShapesContent({ ids, detail, layer }: Props) {
+  const { view } = useSession();
+  const dragging = useSessionState((s) => s.draggingIds);
+  const editingId = useSessionState((s) => s.editingId);
+  const erasing = useSessionState((s) => (s.preview?.kind === 'erase' ? s.preview.ids : NO_IDS));
+  const shown =
+    dragging === NO_DRAGGING
+      ? layer === 'static'
+        ? ids
+        : NO_IDS
+      : ids.filter((id) => dragging.has(id) === (layer === 'drag'));
+  return (
+    <>
+      {shown.map((id) => (
+        <ShapeNode
+          key={id}
+          id={id}
+          view={view}
+          detail={detail}
+          editing={id === editingId}
+          fading={erasing.includes(id)}
+        />
+      ))}
+    </>
+  );
+});

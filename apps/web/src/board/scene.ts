@@ -1,0 +1,179 @@
+// The scene: a spatial index and z-order kept in step with the board view, answering
+// "what is under this point / in this rectangle / near this box" for tools and culling.
+import { hitTestShape, shapeBounds, type BoardView, type Box, type Shape } from '@carton/board';
+import type { Point, Rect } from '../geometry/rect';
+import { rectContains, rectContainsPoint } from '../geometry/rect';
+import { SpatialIndex } from '../geometry/spatialIndex';
+import type { ShapeInfo } from '../tools/types';
+
+export function boxToRect(box: Box): Rect {
+  return { x: box.x, y: box.y, width: box.w, height: box.h };
+}
+
+/** Height of a carton's title band, in world units: the part you grab to move it. */
+export const CARTON_TITLE_HEIGHT = 72;
+const CARTON_EDGE = 10;
+
+export class Scene {
+  readonly index = new SpatialIndex(512);
+  private readonly seen = new Map<string, Shape>();
+  private order: readonly string[] = [];
+  private readonly position = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly view: BoardView) {
+    this.sync();
+    this.unsubscribe = view.subscribe(() => this.sync());
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+  }
+
+  /** Changes whenever any shape's bounds or the order changed (for culling subscribers). */
+  getVersion = (): number => this.version;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getShape(id: string): Shape | undefined {
+    return this.view.getShape(id);
+  }
+
+  orderedIds(): readonly string[] {
+    return this.order;
+  }
+
+  orderOf(id: string): number {
+    return this.position.get(id) ?? -1;
+  }
+
+  bounds(id: string): Rect | undefined {
+    return this.index.bounds(id);
+  }
+
+  info(id: string): ShapeInfo | undefined {
+    const shape = this.view.getShape(id);
+    const bounds = this.index.bounds(id);
+    if (!shape || !bounds) return undefined;
+    return {
+      id,
+      type: shape.type,
+      bounds,
+      parentId: shape.parentId,
+      keepAspect: shape.type === 'note' || shape.type === 'image',
+      editable: shape.type === 'note' || shape.type === 'text' || shape.type === 'carton',
+    };
+  }
+
+  /** Ids visible in `rect`, bottom to top. */
+  visibleIds(rect: Rect): string[] {
+    const found = this.index.query(rect);
+    if (found.size === this.order.length) return this.order.slice();
+    return [...found].sort((a, b) => this.orderOf(a) - this.orderOf(b));
+  }
+
+  /** Topmost shape under `p`; cartons are grabbed by their title band or edge only. */
+  shapeAt(p: Point, tolerance: number): ShapeInfo | null {
+    const near = this.index.query({
+      x: p.x - tolerance,
+      y: p.y - tolerance,
+      width: tolerance * 2,
+      height: tolerance * 2,
+    });
+    let best: string | null = null;
+    let bestOrder = -1;
+    for (const id of near) {
+      const shape = this.view.getShape(id);
+      if (!shape || !hitTestShape(shape, p, tolerance)) continue;
+      if (shape.type === 'carton' && !this.onCartonFrame(shape, p, tolerance)) continue;
+      const order = this.orderOf(id);
+      if (order > bestOrder) {
+        best = id;
+        bestOrder = order;
+      }
+    }
+    return best ? (this.info(best) ?? null) : null;
+  }
+
+  shapesInRect(rect: Rect): ShapeInfo[] {
+    const out: ShapeInfo[] = [];
+    for (const id of this.visibleIds(rect)) {
+      const bounds = this.index.bounds(id);
+      if (bounds && rectContains(rect, bounds)) {
+        const info = this.info(id);
+        if (info) out.push(info);
+      }
+    }
+    return out;
+  }
+
+  cartonAt(p: Point, exclude: ReadonlySet<string>): string | null {
+    let best: string | null = null;
+    let bestOrder = -1;
+    for (const id of this.index.query({ x: p.x, y: p.y, width: 0, height: 0 })) {
+      if (exclude.has(id)) continue;
+      const shape = this.view.getShape(id);
+      const bounds = this.index.bounds(id);
+      if (shape?.type !== 'carton' || !bounds || !rectContainsPoint(bounds, p)) continue;
+      const order = this.orderOf(id);
+      if (order > bestOrder) {
+        best = id;
+        bestOrder = order;
+      }
+    }
+    return best;
+  }
+
+  /** Children of the given cartons (for copy, and for moving a carton's content along). */
+  childrenOf(cartonIds: ReadonlySet<string>): string[] {
+    return this.order.filter((id) => {
+      const parent = this.view.getShape(id)?.parentId;
+      return parent != null && cartonIds.has(parent);
+    });
+  }
+
+  private onCartonFrame(shape: Shape, p: Point, tolerance: number): boolean {
+    const b = shapeBounds(shape);
+    const edge = CARTON_EDGE + tolerance;
+    return (
+      p.y <= b.y + CARTON_TITLE_HEIGHT ||
+      p.x <= b.x + edge ||
+      p.x >= b.x + b.w - edge ||
+      p.y >= b.y + b.h - edge
+    );
+  }
+
+  private sync(): void {
+    const ordered = this.view.getOrderedIds();
+    let changed = false;
+    if (ordered !== this.order) {
+      this.order = ordered;
+      this.position.clear();
+      ordered.forEach((id, i) => this.position.set(id, i));
+      for (const id of [...this.seen.keys()]) {
+        if (!this.position.has(id)) {
+          this.seen.delete(id);
+          this.index.delete(id);
+        }
+      }
+      changed = true;
+    }
+    for (const id of ordered) {
+      const shape = this.view.getShape(id);
+      if (!shape) continue;
+      if (this.seen.get(id) === shape) continue;
+      this.seen.set(id, shape);
+      this.index.set(id, boxToRect(shapeBounds(shape)));
+      changed = true;
+    }
+    if (changed) {
+      this.version++;
+      for (const listener of this.listeners) listener();
+    }
+  }
+}

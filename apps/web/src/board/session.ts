@@ -1,0 +1,141 @@
+// Everything one open board needs, created outside React and destroyed with the page:
+// socket + Y.Doc, the board model and its view, the scene index, session store, undo, tools,
+// presence and the shell that applies tool plans.
+import {
+  Board,
+  createBoardView,
+  localOrigin,
+  type BoardUndoManager,
+  type BoardView,
+} from '@carton/board';
+import { screenToWorld, worldToScreen } from '../geometry/camera';
+import type { Point } from '../geometry/rect';
+import { Presence } from '../presence/publisher';
+import { createTools } from '../tools/registry';
+import type { ResizeHandle, Tool, ToolContext, ToolId } from '../tools/types';
+import type { BoardInfo } from './api';
+import { BoardConnection } from './connection';
+import { handleAtPoint } from './handles';
+import type { Identity } from './identity';
+import { Scene } from './scene';
+import { Shell } from './shell';
+import { createSessionStore, type SessionStore } from './store';
+
+export class BoardSession {
+  readonly connection: BoardConnection;
+  readonly board: Board;
+  readonly view: BoardView;
+  readonly scene: Scene;
+  readonly store: SessionStore;
+  readonly undo: BoardUndoManager;
+  readonly tools: Record<ToolId, Tool>;
+  readonly presence: Presence;
+  readonly shell: Shell;
+  /** Larger handles and hit tolerance after a touch. */
+  coarsePointer = false;
+
+  constructor(
+    readonly boardId: string,
+    readonly token: string,
+    readonly info: BoardInfo,
+    readonly identity: Identity & { name: string },
+    cartonTitle: () => string,
+  ) {
+    const readOnly = info.role === 'view';
+    this.connection = new BoardConnection(boardId, token);
+    this.board = new Board(this.connection.doc);
+    this.view = createBoardView(this.board);
+    this.scene = new Scene(this.view);
+    this.store = createSessionStore(readOnly);
+    const origin = localOrigin(identity.userId);
+    // Steps are closed explicitly (each command, each gesture), never by a timer.
+    this.undo = this.board.createUndoManager(origin, { captureTimeout: 1e12 });
+    this.tools = createTools();
+    this.presence = new Presence(
+      this.connection.awareness,
+      { id: identity.userId, name: identity.name, color: identity.color },
+      readOnly,
+    );
+    this.shell = new Shell({
+      board: this.board,
+      origin,
+      undo: this.undo,
+      scene: this.scene,
+      store: this.store,
+      presence: this.presence,
+      cartonTitle,
+    });
+  }
+
+  get readOnly(): boolean {
+    return this.store.getState().readOnly;
+  }
+
+  currentTool(): Tool {
+    return this.tools[this.store.getState().tool];
+  }
+
+  toWorld(screen: Point): Point {
+    return screenToWorld(this.store.getState().camera, screen);
+  }
+
+  toolContext(): ToolContext {
+    const state = this.store.getState();
+    const scene = this.scene;
+    const zoom = state.camera.zoom;
+    const tolerancePx = this.coarsePointer ? 12 : 4;
+    return {
+      zoom,
+      selection: state.selection,
+      style: state.style,
+      shapeAt: (world, px = tolerancePx) => scene.shapeAt(world, px / zoom),
+      handleAt: (screen): ResizeHandle | null => {
+        const id = state.selection[0];
+        const bounds = id ? scene.bounds(id) : undefined;
+        if (!bounds || state.selection.length !== 1) return null;
+        const shape = scene.getShape(id ?? '');
+        if (!shape || shape.type === 'arrow' || shape.type === 'stroke') return null;
+        const topLeft = worldToScreen(state.camera, bounds);
+        const rect = {
+          x: topLeft.x,
+          y: topLeft.y,
+          width: bounds.width * zoom,
+          height: bounds.height * zoom,
+        };
+        return handleAtPoint(rect, screen, this.coarsePointer ? 22 : 9);
+      },
+      shapesInRect: (rect) => scene.shapesInRect(rect),
+      getInfo: (id) => scene.info(id),
+      snapTargets: (rect, moving) => {
+        const margin = 400 / zoom;
+        const near = scene.index.query({
+          x: rect.x - margin,
+          y: rect.y - margin,
+          width: rect.width + margin * 2,
+          height: rect.height + margin * 2,
+        });
+        const out = [];
+        for (const id of near) {
+          if (moving.has(id)) continue;
+          const parent = scene.getShape(id)?.parentId;
+          if (parent && moving.has(parent)) continue;
+          const b = scene.bounds(id);
+          if (b) out.push(b);
+          if (out.length > 200) break;
+        }
+        return out;
+      },
+      cartonAt: (point, exclude) => scene.cartonAt(point, exclude),
+    };
+  }
+
+  destroy(): void {
+    this.shell.flush();
+    this.presence.destroy();
+    this.undo.destroy();
+    this.scene.destroy();
+    this.view.destroy();
+    this.board.destroy();
+    this.connection.destroy();
+  }
+}

@@ -1,0 +1,60 @@
+// Session state for one board page (tool, camera, selection, panels): a zustand store created
+// per board, never shared, never written to the document.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { DEFAULT_CAMERA, type Camera, type Viewport } from '../geometry/camera';
+import type { Rect } from '../geometry/rect';
+import type { Guide, Preview, ToolId, ToolStyle } from '../tools/types';
+
+export interface SessionState {
+  readOnly: boolean;
+  tool: ToolId;
+  camera: Camera;
+  viewport: Viewport;
+  selection: string[];
+  editingId: string | null;
+  marquee: Rect | null;
+  guides: Guide[];
+  /** My own gesture preview (stroke in progress, arrow, box), drawn locally and sent to others. */
+  preview: Preview | null;
+  /** Shapes being dragged are drawn on the drag layer so the static layer stays still. */
+  draggingIds: ReadonlySet<string>;
+  style: ToolStyle;
+  /** Awareness client id whose view I follow, or null. */
+  following: number | null;
+  peopleOpen: boolean;
+  /** Space held: the pointer pans whatever the tool. */
+  spacePan: boolean;
+  toast: string | null;
+}
+
+export type SessionStore = StoreApi<SessionState>;
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+export function createSessionStore(readOnly: boolean): SessionStore {
+  return createStore<SessionState>(() => ({
+    readOnly,
+    tool: readOnly ? 'hand' : 'select',
+    camera: DEFAULT_CAMERA,
+    viewport: { width: 800, height: 600 },
+    selection: [],
+    editingId: null,
+    marquee: null,
+    guides: [],
+    preview: null,
+    draggingIds: EMPTY,
+    style: {
+      noteColor: 'yellow',
+      penColor: 'black',
+      penWidth: 4,
+      shapeColor: 'black',
+      stampKind: 'heart',
+    },
+    following: null,
+    peopleOpen: true,
+    spacePan: false,
+    toast: null,
+  }));
+}
+
+export const NO_DRAGGING = EMPTY;

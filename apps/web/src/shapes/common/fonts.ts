@@ -1,0 +1,13 @@
+// One font stack for the canvas and the text editor overlay, so measured text matches.
+export const FONT_FAMILY =
+  '"Atkinson Hyperlegible", "Noto Sans", "DejaVu Sans", "Segoe UI", Roboto, Arial, sans-serif';
+
+let context: CanvasRenderingContext2D | null = null;
+
+/** Measures text width with a canvas (cached context). */
+export function measureText(text: string, fontSize: number, weight = 'normal'): number {
+  if (!context) context = document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * fontSize * 0.55;
+  context.font = `${weight} ${fontSize}px ${FONT_FAMILY}`;
+  return context.measureText(text).width;
+}

@@ -1,0 +1,68 @@
+// Shrink-to-fit for sticky notes: the largest font size at which the wrapped text fits the box.
+// Measuring is injected (a canvas in the browser, a fake in tests).
+export type MeasureWidth = (text: string, fontSize: number) => number;
+
+export const LINE_HEIGHT = 1.2;
+
+/** Greedy word wrap; a word longer than the line is broken by characters. */
+export function wrapText(
+  text: string,
+  width: number,
+  fontSize: number,
+  measure: MeasureWidth,
+): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/(\s+)/u)) {
+      if (word === '') continue;
+      const candidate = line + word;
+      if (measure(candidate.trimEnd(), fontSize) <= width || line === '') {
+        if (measure(candidate.trimEnd(), fontSize) <= width) {
+          line = candidate;
+          continue;
+        }
+        // A single word wider than the line: break it.
+        let piece = '';
+        for (const ch of word) {
+          if (measure(piece + ch, fontSize) > width && piece) {
+            lines.push(piece);
+            piece = '';
+          }
+          piece += ch;
+        }
+        line = piece;
+        continue;
+      }
+      lines.push(line.trimEnd());
+      line = /^\s+$/u.test(word) ? '' : word;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+export function fitFontSize(
+  text: string,
+  width: number,
+  height: number,
+  measure: MeasureWidth,
+  maxSize = 36,
+  minSize = 8,
+): number {
+  if (!text.trim()) return maxSize;
+  let lo = minSize;
+  let hi = maxSize;
+  const fits = (size: number) =>
+    wrapText(text, width, size, measure).length * size * LINE_HEIGHT <= height &&
+    // No line may overflow (a single huge character at big sizes).
+    wrapText(text, width, size, measure).every((l) => measure(l, size) <= width + 0.5);
+  if (fits(hi)) return hi;
+  // Integer binary search: the answer is the largest size that fits.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}

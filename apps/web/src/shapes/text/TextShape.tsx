@@ -1,0 +1,46 @@
+import { memo } from 'react';
+import { Rect, Text } from 'react-konva';
+import type { TextShape as TextModel } from '@carton/board';
+import { ink } from '../../theme/colors';
+import { FONT_FAMILY } from '../common/fonts';
+import { deg } from '../note/NoteShape';
+import type { ShapeComponentProps } from '../types';
+
+const ALIGN = { start: 'left', middle: 'center', end: 'right' } as const;
+
+export const TextShape = memo(function TextShape({
+  shape,
+  detail,
+  editing,
+  fading,
+}: ShapeComponentProps<TextModel>) {
+  if (detail === 'low') {
+    return (
+      <Rect
+        x={shape.x}
+        y={shape.y + shape.h * 0.3}
+        width={shape.w * 0.8}
+        height={shape.h * 0.4}
+        fill={ink(shape.color)}
+        opacity={0.4}
+      />
+    );
+  }
+  if (editing) return null;
+  return (
+    <Text
+      x={shape.x}
+      y={shape.y}
+      rotation={deg(shape.rotation)}
+      width={shape.w}
+      text={shape.text}
+      fontSize={shape.fontSize}
+      fontStyle="bold"
+      fontFamily={FONT_FAMILY}
+      lineHeight={1.2}
+      fill={ink(shape.color)}
+      align={ALIGN[shape.align]}
+      opacity={fading ? 0.3 : 1}
+    />
+  );
+});

@@ -1,0 +1,13 @@
+import type { Shape } from '@carton/board';
+
+/** Level of detail: far out, shapes draw as plain blocks without text. */
+export type Detail = 'full' | 'low';
+
+export interface ShapeComponentProps<S extends Shape = Shape> {
+  shape: S;
+  detail: Detail;
+  /** The in-place editor covers this shape's text. */
+  editing: boolean;
+  /** Marked for erasing (eraser preview). */
+  fading: boolean;
+}

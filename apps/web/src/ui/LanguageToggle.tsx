@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n';
+
+export function LanguageToggle() {
+  const { t, i18n } = useTranslation();
+  const next = i18n.language === 'en' ? 'fr-CA' : 'en';
+  return (
+    <button
+      type="button"
+      className="chip"
+      aria-label={t('language.label')}
+      onClick={() => setLanguage(next)}
+    >
+      {t('language.toggle')}
+    </button>
+  );
+}

@@ -1,0 +1,34 @@
+// Asked once per device: the display name others see next to my cursor.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function NamePrompt({ onName }: { onName: (name: string) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim()) onName(name.trim().slice(0, 60));
+  };
+  return (
+    <div className="dialog-backdrop">
+      <form className="dialog" onSubmit={submit} aria-labelledby="name-title">
+        <h1 id="name-title">{t('name.title')}</h1>
+        <label>
+          {t('name.label')}
+          <input
+            name="displayName"
+            autoFocus
+            value={name}
+            maxLength={60}
+            placeholder={t('name.placeholder')}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <p className="hint">{t('name.hint')}</p>
+        <button type="submit" disabled={!name.trim()}>
+          {t('name.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

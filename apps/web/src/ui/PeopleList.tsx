@@ -1,0 +1,59 @@
+// Who is here; click a name to follow that person's view (until you move yours).
+import { useTranslation } from 'react-i18next';
+import { useSession, useSessionState } from '../board/context';
+import { usePeers } from '../presence/usePeers';
+
+export function PeopleList() {
+  const session = useSession();
+  const { t } = useTranslation();
+  const peers = usePeers();
+  const following = useSessionState((s) => s.following);
+  const me = session.identity;
+  return (
+    <aside className="people" aria-label={t('people.title')}>
+      <h2>
+        {t('people.title')}{' '}
+        <span className="count">{t('people.count', { count: peers.length + 1 })}</span>
+      </h2>
+      <ul>
+        <li>
+          <span className="avatar" style={{ background: me.color }} aria-hidden="true">
+            {me.name.slice(0, 1).toUpperCase()}
+          </span>
+          {t('people.you', { name: me.name })}
+        </li>
+        {peers.map((peer) => (
+          <li key={peer.clientId}>
+            <button
+              type="button"
+              className="person"
+              aria-pressed={following === peer.clientId}
+              title={
+                following === peer.clientId
+                  ? t('people.stop')
+                  : t('people.follow', { name: peer.user.name })
+              }
+              onClick={() =>
+                session.store.setState({
+                  following: following === peer.clientId ? null : peer.clientId,
+                })
+              }
+            >
+              <span className="avatar" style={{ background: peer.user.color }} aria-hidden="true">
+                {peer.user.name.slice(0, 1).toUpperCase()}
+              </span>
+              <span className="person-name">{peer.user.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {following !== null && (
+        <p className="following">
+          {t('people.following', {
+            name: peers.find((p) => p.clientId === following)?.user.name ?? '',
+          })}
+        </p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,131 @@
+// Options of the current tool: note colours, ink colours and widths, stamp kinds; and the
+// selection's actions (delete, duplicate, front/back).
+import { useTranslation } from 'react-i18next';
+import { INK_COLORS, NOTE_COLORS, STAMP_KINDS, type NoteColor } from '@carton/board';
+import { deleteSelection, duplicateSelection, reorderSelection } from '../board/actions';
+import { useSession, useSessionState } from '../board/context';
+import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
+import { ink, noteFill } from '../theme/colors';
+import type { ToolStyle } from '../tools/types';
+
+const WIDTHS = [
+  { key: 'thin', value: 2 },
+  { key: 'medium', value: 4 },
+  { key: 'thick', value: 10 },
+] as const;
+
+export function StylePanel() {
+  const session = useSession();
+  const { t } = useTranslation();
+  const tool = useSessionState((s) => s.tool);
+  const style = useSessionState((s) => s.style);
+  const selection = useSessionState((s) => s.selection);
+  const setStyle = (patch: Partial<ToolStyle>) =>
+    session.store.setState({ style: { ...style, ...patch } });
+
+  // Recolour selected notes with the palette too.
+  const pickNoteColor = (color: NoteColor) => {
+    setStyle({ noteColor: color });
+    const notes = selection.filter((id) => session.scene.getShape(id)?.type === 'note');
+    if (notes.length) session.shell.commit((tx) => notes.forEach((id) => tx.update(id, { color })));
+  };
+  const selectedNote = selection.some((id) => session.scene.getShape(id)?.type === 'note');
+
+  return (
+    <div className="style-panel">
+      {(tool === 'note' || (tool === 'select' && selectedNote)) && (
+        <div className="swatches" role="group" aria-label={t('colors.label')}>
+          {NOTE_COLORS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              className="swatch"
+              style={{ background: noteFill(c) }}
+              aria-pressed={style.noteColor === c}
+              title={t(`colors.${c}`)}
+              aria-label={t(`colors.${c}`)}
+              onClick={() => pickNoteColor(c)}
+            />
+          ))}
+        </div>
+      )}
+      {(tool === 'pen' || tool === 'rect' || tool === 'ellipse' || tool === 'arrow') && (
+        <div className="swatches" role="group" aria-label={t('colors.label')}>
+          {INK_COLORS.filter((c) => c !== 'white').map((c) => {
+            const key = tool === 'pen' ? 'penColor' : 'shapeColor';
+            return (
+              <button
+                key={c}
+                type="button"
+                className="swatch"
+                style={{ background: ink(c) }}
+                aria-pressed={style[key] === c}
+                title={t(`colors.${c}`)}
+                aria-label={t(`colors.${c}`)}
+                onClick={() => setStyle({ [key]: c })}
+              />
+            );
+          })}
+        </div>
+      )}
+      {tool === 'pen' && (
+        <div className="swatches" role="group" aria-label={t('widths.label')}>
+          {WIDTHS.map((w) => (
+            <button
+              key={w.key}
+              type="button"
+              className="swatch width"
+              aria-pressed={style.penWidth === w.value}
+              title={t(`widths.${w.key}`)}
+              aria-label={t(`widths.${w.key}`)}
+              onClick={() => setStyle({ penWidth: w.value })}
+            >
+              <span style={{ height: w.value, background: ink(style.penColor) }} />
+            </button>
+          ))}
+        </div>
+      )}
+      {tool === 'stamp' && (
+        <div className="swatches" role="group" aria-label={t('tools.stamp')}>
+          {STAMP_KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className="swatch stamp"
+              aria-pressed={style.stampKind === k}
+              title={t(`stamps.${k}`)}
+              aria-label={t(`stamps.${k}`)}
+              onClick={() => setStyle({ stampKind: k })}
+            >
+              {STAMP_GLYPHS[k]}
+            </button>
+          ))}
+        </div>
+      )}
+      {tool === 'select' && selection.length > 0 && (
+        <div className="swatches" role="group">
+          <button type="button" className="action" onClick={() => duplicateSelection(session)}>
+            {t('actions.duplicate')}
+          </button>
+          <button
+            type="button"
+            className="action"
+            onClick={() => reorderSelection(session, 'front')}
+          >
+            {t('actions.front')}
+          </button>
+          <button
+            type="button"
+            className="action"
+            onClick={() => reorderSelection(session, 'back')}
+          >
+            {t('actions.back')}
+          </button>
+          <button type="button" className="action danger" onClick={() => deleteSelection(session)}>
+            {t('actions.delete')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+// In-place text editing: an HTML textarea laid exactly over the shape on the canvas. Every
+// keystroke is written (others see the text as it is typed) and the whole edit is one undo step.
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Shape } from '@carton/board';
+import { useSession, useSessionState } from '../board/context';
+import { worldToScreen } from '../geometry/camera';
+import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
+import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
+import { LINE_HEIGHT, wrapText } from '../shapes/note/fitText';
+import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
+
+function textOf(shape: Shape): string {
+  if (shape.type === 'carton') return shape.title;
+  if (shape.type === 'note' || shape.type === 'text') return shape.text;
+  return '';
+}
+
+export function TextEditor() {
+  const session = useSession();
+  const { t } = useTranslation();
+  const editingId = useSessionState((s) => s.editingId);
+  const camera = useSessionState((s) => s.camera);
+  const subscribe = useCallback(
+    (listener: () => void) =>
+      editingId ? session.view.subscribeShape(editingId, listener) : () => undefined,
+    [session, editingId],
+  );
+  const shape = useSyncExternalStore(subscribe, () =>
+    editingId ? session.view.getShape(editingId) : undefined,
+  );
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const editable =
+    shape && (shape.type === 'note' || shape.type === 'text' || shape.type === 'carton');
+
+  // One undo step per editing session.
+  useEffect(() => {
+    if (!editingId || session.readOnly) return;
+    session.shell.beginGesture();
+    const element = ref.current;
+    element?.focus();
+    element?.select();
+    return () => {
+      const current = session.view.getShape(editingId);
+      if (current?.type === 'text' && !current.text.trim())
+        session.shell.write((tx) => tx.delete([editingId]));
+      session.shell.endGesture();
+    };
+  }, [session, editingId]);
+
+  if (!editingId || !shape || !editable || session.readOnly) return null;
+
+  const close = () => session.store.setState({ editingId: null });
+  const onChange = (value: string) => {
+    session.shell.write((tx) => {
+      if (shape.type === 'carton') tx.update(shape.id, { title: value.replace(/\n/gu, ' ') });
+      else if (shape.type === 'note') tx.update(shape.id, { text: value });
+      else if (shape.type === 'text') {
+        const lines = wrapText(value || ' ', shape.w, shape.fontSize, (s, size) =>
+          measureText(s, size, 'bold'),
+        );
+        tx.update(shape.id, {
+          text: value,
+          h: Math.max(shape.fontSize * LINE_HEIGHT, lines.length * shape.fontSize * LINE_HEIGHT),
+        });
+      }
+    });
+  };
+
+  const topLeft = worldToScreen(camera, shape);
+  const z = camera.zoom;
+  const style: React.CSSProperties = {
+    left: topLeft.x,
+    top: topLeft.y,
+    fontFamily: FONT_FAMILY,
+    lineHeight: LINE_HEIGHT,
+  };
+  if (shape.type === 'note') {
+    const size = noteFontSize(shape);
+    const lines = wrapText(shape.text || ' ', shape.w - NOTE_PADDING * 2, size, measureText).length;
+    const textHeight = Math.min(shape.h - NOTE_PADDING * 2, lines * size * LINE_HEIGHT);
+    Object.assign(style, {
+      width: shape.w * z,
+      height: shape.h * z,
+      fontSize: size * z,
+      padding: `${((shape.h - textHeight) / 2) * z}px ${NOTE_PADDING * z}px 0`,
+      textAlign: 'center',
+    });
+  } else if (shape.type === 'text') {
+    Object.assign(style, {
+      width: shape.w * z,
+      height: Math.max(shape.h, shape.fontSize * LINE_HEIGHT) * z,
+      fontSize: shape.fontSize * z,
+      fontWeight: 'bold',
+      color: '#1d1d1f',
+    });
+  } else {
+    Object.assign(style, {
+      width: (shape.w - 48) * z,
+      height: (CARTON_TITLE_BAND - 20) * z,
+      left: topLeft.x + 24 * z,
+      top: topLeft.y + 14 * z,
+      fontSize: 40 * z,
+      fontWeight: 'bold',
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+    });
+  }
+  return (
+    <textarea
+      ref={ref}
+      className={`text-editor text-editor-${shape.type}`}
+      aria-label={t('editor.label')}
+      title={t('editor.hint')}
+      style={style}
+      value={textOf(shape)}
+      spellCheck
+      lang="fr-CA"
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={close}
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (
+          e.key === 'Escape' ||
+          (e.key === 'Enter' && (shape.type === 'carton' || e.ctrlKey || e.metaKey))
+        ) {
+          e.preventDefault();
+          close();
+          session.store.setState({ selection: [shape.id] });
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,73 @@
+// The toolbar: tools with their shortcuts, undo/redo. Large targets (≥ 44 px) for fingers.
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { redo, undo } from '../board/actions';
+import { useSession, useSessionState } from '../board/context';
+import type { ToolId } from '../tools/types';
+import { ImageButton } from './ImageButton';
+
+const TOOLS: { id: ToolId; icon: string }[] = [
+  { id: 'select', icon: '➤' },
+  { id: 'hand', icon: '✋' },
+  { id: 'note', icon: '▤' },
+  { id: 'carton', icon: '▭' },
+  { id: 'pen', icon: '✎' },
+  { id: 'eraser', icon: '⌫' },
+  { id: 'text', icon: 'T' },
+  { id: 'rect', icon: '□' },
+  { id: 'ellipse', icon: '○' },
+  { id: 'arrow', icon: '→' },
+  { id: 'stamp', icon: '♥' },
+];
+
+export function Toolbar() {
+  const session = useSession();
+  const { t } = useTranslation();
+  const tool = useSessionState((s) => s.tool);
+  const canUndo = useSyncExternalStore(session.undo.subscribe, () => session.undo.canUndo());
+  const canRedo = useSyncExternalStore(session.undo.subscribe, () => session.undo.canRedo());
+  const choose = (id: ToolId) => {
+    session.shell.apply(session.currentTool().cancel(session.toolContext()));
+    session.store.setState({ tool: id });
+  };
+  return (
+    <nav className="toolbar" aria-label={t('tools.label')}>
+      {TOOLS.map(({ id, icon }) => (
+        <button
+          key={id}
+          type="button"
+          className="tool"
+          data-tool={id}
+          aria-pressed={tool === id}
+          title={t(`tools.${id}`)}
+          aria-label={t(`tools.${id}`)}
+          onClick={() => choose(id)}
+        >
+          <span aria-hidden="true">{icon}</span>
+        </button>
+      ))}
+      <ImageButton />
+      <span className="toolbar-gap" />
+      <button
+        type="button"
+        className="tool"
+        title={t('actions.undo')}
+        aria-label={t('actions.undo')}
+        disabled={!canUndo}
+        onClick={() => undo(session)}
+      >
+        <span aria-hidden="true">↶</span>
+      </button>
+      <button
+        type="button"
+        className="tool"
+        title={t('actions.redo')}
+        aria-label={t('actions.redo')}
+        disabled={!canRedo}
+        onClick={() => redo(session)}
+      >
+        <span aria-hidden="true">↷</span>
+      </button>
+    </nav>
+  );
+}

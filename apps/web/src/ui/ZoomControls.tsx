@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { resetZoom, zoomBy, zoomToFit } from '../board/actions';
+import { useSession, useSessionState } from '../board/context';
+import { zoomPercent } from '../geometry/camera';
+
+export function ZoomControls() {
+  const session = useSession();
+  const { t } = useTranslation();
+  const percent = useSessionState((s) => zoomPercent(s.camera));
+  return (
+    <div className="zoom" role="group" aria-label={t('actions.zoomLevel')}>
+      <button
+        type="button"
+        className="tool"
+        aria-label={t('actions.zoomOut')}
+        title={t('actions.zoomOut')}
+        onClick={() => zoomBy(session, 0.8)}
+      >
+        −
+      </button>
+      <button
+        type="button"
+        className="zoom-level"
+        data-testid="zoom"
+        title={t('actions.zoomLevel')}
+        onClick={() => resetZoom(session)}
+      >
+        {percent}&nbsp;%
+      </button>
+      <button
+        type="button"
+        className="tool"
+        aria-label={t('actions.zoomIn')}
+        title={t('actions.zoomIn')}
+        onClick={() => zoomBy(session, 1.25)}
+      >
+        +
+      </button>
+      <button
+        type="button"
+        className="tool"
+        aria-label={t('actions.zoomFit')}
+        title={t('actions.zoomFit')}
+        onClick={() => zoomToFit(session)}
+      >
+        ⤢
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// Launches Debian's Chromium through playwright-core for end-to-end tests and benchmarks.
+// The flags keep it quiet on a closed network; launch() already uses a fresh profile.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+export interface Participant {
+  context: BrowserContext;
+  page: Page;
+  /** Browser console errors and page errors, for diagnosing a failure. */
+  errors: string[];
+}
+
+/**
+ * A new isolated participant (own storage, own identity) with a display name already
+ * remembered, so the board opens without the name prompt.
+ */
+export async function newParticipant(
+  browser: Browser,
+  name: string | null,
+  options: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    hasTouch?: boolean;
+  } = {},
+): Promise<Participant> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'fr-CA',
+    hasTouch: options.hasTouch ?? false,
+  });
+  if (name !== null) {
+    await context.addInitScript((n) => {
+      try {
+        if (!localStorage.getItem('carton.name')) localStorage.setItem('carton.name', n);
+      } catch {
+        // about:blank has no storage.
+      }
+    }, name);
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { context, page, errors };
+}

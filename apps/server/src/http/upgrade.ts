@@ -73,11 +73,21 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
     wss.handleUpgrade(request, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      deps.relay.connect(adapt(ws), {
-        boardId: access.board.id,
-        role: access.role,
-        canWrite: canWrite(access.role),
-      });
+      try {
+        const connection = deps.relay.connect(adapt(ws), {
+          boardId: access.board.id,
+          role: access.role,
+          canWrite: canWrite(access.role),
+        });
+        deps.log.debug('connection_opened', {
+          connection: connection.id,
+          board: access.board.id,
+          role: access.role,
+        });
+      } catch (error) {
+        deps.log.error('connect_failed', { board: access.board.id, error: error as Error });
+        ws.close(1011, 'internal error');
+      }
     });
   });
 

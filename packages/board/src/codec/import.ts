@@ -88,7 +88,7 @@ export function parseBoardFile(file: unknown): { meta: BoardMeta; shapes: BoardF
     const record = parseShape(raw, path, issues);
     if (record !== undefined) entries.push({ record, path });
   });
-  checkReferences(entries, issues);
+  checkReferences(entries, envelope.data.shapes, issues);
   if (issues.length > 0 || !meta.success) throw new BoardFileError(issues);
   return { meta: meta.data, shapes: entries.map((entry) => entry.record) };
 }
@@ -126,7 +126,18 @@ function parseShape(raw: unknown, path: string, issues: Issues): BoardFileShape 
 }
 
 /** Ids unique; parents are cartons of the file; bindings target non-arrow shapes of the file. */
-function checkReferences(entries: readonly Entry[], issues: Issues): void {
+function checkReferences(
+  entries: readonly Entry[],
+  raws: readonly unknown[],
+  issues: Issues,
+): void {
+  // Ids of records that were rejected already: no second, cascading error for pointing at them.
+  const rejected = new Set<string>();
+  for (const raw of raws) {
+    const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') rejected.add(id);
+  }
+  for (const { record } of entries) rejected.delete(record.id);
   const byId = new Map<string, BoardFileShape>();
   for (const { record, path } of entries) {
     if (byId.has(record.id))
@@ -139,7 +150,7 @@ function checkReferences(entries: readonly Entry[], issues: Issues): void {
     if (shape.parentId !== null) {
       if (shape.type === 'carton') {
         issues.push({ path: `${path}.parentId`, message: 'a carton cannot be inside a carton' });
-      } else if (byId.get(shape.parentId)?.type !== 'carton') {
+      } else if (!rejected.has(shape.parentId) && byId.get(shape.parentId)?.type !== 'carton') {
         issues.push({
           path: `${path}.parentId`,
           message: `${shape.parentId} is not a carton of this file`,
@@ -149,7 +160,7 @@ function checkReferences(entries: readonly Entry[], issues: Issues): void {
     if (shape.type !== 'arrow') continue;
     for (const end of ['startBinding', 'endBinding'] as const) {
       const binding = shape[end];
-      if (binding === null) continue;
+      if (binding === null || rejected.has(binding.shapeId)) continue;
       const target = byId.get(binding.shapeId);
       const bindable =
         target !== undefined &&

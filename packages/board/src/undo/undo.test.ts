@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { forkPeer, newTestBoard, sync } from '../test/fixtures.ts';
+
+describe('per-user undo', () => {
+  it('M14: A’s undo never removes B’s work', () => {
+    const a = newTestBoard();
+    const b = forkPeer(a.doc, 'b');
+    const undoA = a.board.createUndoManager(a.me);
+    const mine = a.board.run(
+      (tx) => tx.create('note', { x: 0, y: 0, text: 'Bon leadership' }),
+      a.me,
+    );
+    const theirs = b.board.run(
+      (tx) => tx.create('note', { x: 300, y: 0, text: 'Accompagnement' }),
+      b.me,
+    );
+    sync(a.doc, b.doc);
+    expect(undoA.undo()).toBe(true);
+    sync(a.doc, b.doc);
+    for (const peer of [a, b]) {
+      expect(peer.board.getShape(mine)).toBeUndefined();
+      expect(peer.board.getShape(theirs)).toMatchObject({ text: 'Accompagnement' });
+    }
+    expect(undoA.canUndo()).toBe(false);
+    expect(undoA.undo()).toBe(false);
+  });
+
+  it('M14: undoing a move keeps a peer’s concurrent colour change', () => {
+    const a = newTestBoard();
+    const id = a.board.run((tx) => tx.create('note', { x: 0, y: 0 }), a.me);
+    const b = forkPeer(a.doc, 'b');
+    const undoA = a.board.createUndoManager(a.me);
+    a.board.run((tx) => tx.update(id, { x: 500 }), a.me);
+    b.board.run((tx) => tx.update(id, { color: 'violet' }), b.me);
+    sync(a.doc, b.doc);
+    undoA.undo();
+    sync(a.doc, b.doc);
+    expect(b.board.getShape(id)).toMatchObject({ x: 0, color: 'violet' });
+  });
+
+  it('M14: a drag written in many frames is one step after stopCapturing', () => {
+    const { board, me } = newTestBoard();
+    const undo = board.createUndoManager(me, { captureTimeout: 60_000 });
+    const id = board.run((tx) => tx.create('note', { x: 0, y: 0 }), me);
+    undo.stopCapturing();
+    for (let frame = 1; frame <= 10; frame++)
+      board.run((tx) => tx.update(id, { x: frame * 10 }), me);
+    undo.stopCapturing();
+    board.run((tx) => tx.update(id, { text: 'Plaisir!' }), me);
+    undo.undo(); // the text
+    expect(board.getShape(id)).toMatchObject({ x: 100, text: '' });
+    undo.undo(); // the whole drag
+    expect(board.getShape(id)).toMatchObject({ x: 0 });
+    undo.redo();
+    expect(board.getShape(id)).toMatchObject({ x: 100 });
+  });
+
+  it('M14: undo of a carton delete restores its contents and the arrow bindings read again', () => {
+    const { board, me } = newTestBoard();
+    const undo = board.createUndoManager(me);
+    const carton = board.run((tx) => tx.create('carton', { x: 0, y: 0 }), me);
+    const note = board.run((tx) => tx.create('note', { x: 5, y: 5, parentId: carton }), me);
+    const arrow = board.run(
+      (tx) =>
+        tx.create('arrow', { x: 900, y: 0, endBinding: { shapeId: note, anchor: { x: 0, y: 0 } } }),
+      me,
+    );
+    undo.stopCapturing();
+    board.run((tx) => tx.delete([carton]), me);
+    expect(board.listShapes().map((shape) => shape.id)).toEqual([arrow]);
+    expect(board.getShape(arrow)).toMatchObject({ endBinding: null });
+    undo.undo();
+    expect(board.getShape(note)).toMatchObject({ parentId: carton });
+    expect(board.getShape(arrow)).toMatchObject({ endBinding: { shapeId: note } });
+  });
+
+  it('M14: writes by other origins are not in the history; listeners hear stack changes', () => {
+    const a = newTestBoard();
+    const undoA = a.board.createUndoManager(a.me);
+    let changes = 0;
+    const off = undoA.subscribe(() => changes++);
+    a.board.run((tx) => tx.create('note', { x: 0, y: 0 }), { kind: 'server' });
+    expect(undoA.canUndo()).toBe(false);
+    a.board.run((tx) => tx.create('note', { x: 0, y: 0 }), a.me);
+    expect(undoA.canUndo()).toBe(true);
+    expect(changes).toBeGreaterThan(0);
+    off();
+    undoA.destroy();
+  });
+});

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readMeta } from '@carton/board';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
+import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import { canWrite, resolveBoardAccess, resolveForumAccess } from './access.ts';
+import { createForum, CreateForumInput, DEFAULT_TERRITORIES } from './create-forum.ts';
+import { SqliteForumStore } from './sqlite-forum-store.ts';
+import { generateToken, hashToken } from './tokens.ts';
+
+let dir: string;
+let db: SqliteDatabase;
+let forums: SqliteForumStore;
+let boards: SqliteBoardStorage;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'carton-forums-'));
+  db = openDatabase(dir);
+  forums = new SqliteForumStore(db);
+  boards = new SqliteBoardStorage(db);
+});
+
+afterEach(() => {
+  boards.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const create = (input: CreateForumInput = { title: 'Forum de l’Alliance' }) =>
+  createForum(input, { forums, boards, baseUrl: 'http://carton.local:8787' });
+
+describe('createForum', () => {
+  it('R23: writes each board’s initial doc through the model', async () => {
+    const created = await create();
+    expect(created.boards).toHaveLength(DEFAULT_TERRITORIES.length + 2);
+    for (const board of created.boards) {
+      const stored = boards.load(board.id);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, stored.snapshot!);
+      expect(readMeta(doc)).toMatchObject({ title: board.title, kind: board.kind });
+    }
+    expect(forums.listBoards(created.forum.id).map((b) => b.id)).toEqual(
+      created.boards.map((b) => b.id),
+    );
+  });
+
+  it('R21: stores token hashes only, each resolving to its grant', async () => {
+    const created = await create();
+    const board = created.boards[1]!;
+    expect(forums.findGrant(hashToken(board.edit.token))).toEqual({
+      role: 'edit',
+      forumId: created.forum.id,
+      boardId: board.id,
+    });
+    const raw = db.prepare('SELECT hash FROM tokens').all() as Array<{ hash: Buffer }>;
+    expect(raw).toHaveLength(1 + created.boards.length * 2);
+    expect(raw.some((row) => row.hash.toString('base64url') === board.edit.token)).toBe(false);
+  });
+
+  it('R24: validates the input', () => {
+    expect(CreateForumInput.safeParse({ title: ' Forum ' }).data).toEqual({ title: 'Forum' });
+    expect(CreateForumInput.safeParse({ title: '' }).success).toBe(false);
+    expect(CreateForumInput.safeParse({ title: 'F', territories: ['A', 'a'] }).success).toBe(false);
+    expect(CreateForumInput.safeParse({ title: 'F', territories: [] }).success).toBe(false);
+  });
+});
+
+describe('access', () => {
+  it('R22: edit, view and facilitator roles, and refusals', async () => {
+    const created = await create();
+    const other = await create({ title: 'Autre', territories: ['Matane'] });
+    const board = created.boards[2]!;
+    const at = (token: string | null, id = board.id) => resolveBoardAccess(forums, id, token);
+    expect(at(board.edit.token)).toMatchObject({ ok: true, role: 'edit' });
+    expect(at(board.view.token)).toMatchObject({ ok: true, role: 'view' });
+    expect(at(created.facilitator.token)).toMatchObject({ ok: true, role: 'facilitator' });
+    expect(at(null)).toMatchObject({ ok: false, status: 401, code: 'missing_token' });
+    expect(at('court')).toMatchObject({ ok: false, status: 401, code: 'invalid_token' });
+    expect(at(generateToken())).toMatchObject({ ok: false, status: 401, code: 'invalid_token' });
+    expect(at(created.boards[3]!.edit.token)).toMatchObject({ ok: false, status: 403 });
+    expect(at(other.facilitator.token)).toMatchObject({ ok: false, status: 403 });
+    expect(at(board.edit.token, 'absent')).toMatchObject({ ok: false, status: 404 });
+    expect(at(board.edit.token, '../x')).toMatchObject({ ok: false, status: 404 });
+    expect(canWrite('edit') && canWrite('facilitator') && !canWrite('view')).toBe(true);
+    expect(resolveForumAccess(forums, created.forum.id, created.facilitator.token).ok).toBe(true);
+    expect(resolveForumAccess(forums, created.forum.id, board.edit.token)).toMatchObject({
+      status: 403,
+    });
+  });
+});

@@ -1,0 +1,113 @@
+// Two participants on one board: notes, text edits, strokes in progress and finished, cursors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import {
+  createTerritoryBoard,
+  openBoard,
+  shapes,
+  toScreen,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
+
+describe('two participants on one board', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+  let a: Participant;
+  let b: Participant;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server);
+    a = await newParticipant(browser, 'Émilie');
+    b = await newParticipant(browser, 'Pierre');
+    await openBoard(a.page, board.edit.url);
+    await openBoard(b.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('a note A creates appears for B, B edits its text and A sees it', async () => {
+    await a.page.bringToFront();
+    await a.page.keyboard.press('n');
+    await a.page.mouse.click(420, 320);
+    const [note] = await waitForShapes(b.page, '(s) => s.some((x) => x.type === "note")');
+    expect(note?.type).toBe('note');
+    if (note?.type !== 'note') return;
+
+    await b.page.bringToFront();
+    const centre = await toScreen(b.page, note.x + note.w / 2, note.y + note.h / 2);
+    await b.page.mouse.dblclick(centre.x, centre.y);
+    await b.page.locator('textarea.text-editor').waitFor();
+    await b.page.keyboard.type('Balises claires');
+    await b.page.keyboard.press('Escape');
+    const seen = await waitForShapes(
+      a.page,
+      '(s) => s.some((x) => x.type === "note" && x.text === "Balises claires")',
+    );
+    expect(seen.filter((s) => s.type === 'note')).toHaveLength(1);
+  });
+
+  it('A draws a stroke: B sees it while it is drawn (awareness), then once written', async () => {
+    await a.page.bringToFront();
+    await a.page.keyboard.press('p');
+    await a.page.mouse.move(700, 250);
+    await a.page.mouse.down();
+    for (let i = 1; i <= 20; i++) await a.page.mouse.move(700 + i * 10, 250 + Math.sin(i / 3) * 40);
+    // Mid-gesture: B sees the stroke through awareness, and the document has no stroke yet.
+    await b.page.waitForFunction(
+      () =>
+        window.__carton
+          ?.peers()
+          .some((p) => p.name === 'Émilie' && (p.preview ?? '').startsWith('stroke:')),
+      null,
+      { timeout: 10_000 },
+    );
+    const preview = await b.page.evaluate(
+      () => window.__carton!.peers().find((p) => p.name === 'Émilie')?.preview,
+    );
+    expect(Number(preview?.split(':')[1])).toBeGreaterThan(1);
+    expect((await shapes(b.page)).some((s) => s.type === 'stroke')).toBe(false);
+    expect((await shapes(a.page)).some((s) => s.type === 'stroke')).toBe(false);
+
+    await a.page.mouse.up();
+    const after = await waitForShapes(b.page, '(s) => s.some((x) => x.type === "stroke")');
+    const strokes = after.filter((s) => s.type === 'stroke');
+    expect(strokes).toHaveLength(1);
+    const stroke = strokes[0];
+    // Written once, simplified: fewer points than pointer events.
+    if (stroke?.type === 'stroke') expect(stroke.points.length / 3).toBeLessThanOrEqual(22);
+    await b.page.waitForFunction(
+      () => window.__carton?.peers().find((p) => p.name === 'Émilie')?.preview === null,
+      null,
+      { timeout: 10_000 },
+    );
+  });
+
+  it('both see each other’s cursors with names', async () => {
+    await a.page.bringToFront();
+    await a.page.mouse.move(300, 500);
+    await a.page.mouse.move(310, 505);
+    await b.page.bringToFront();
+    await b.page.mouse.move(600, 450);
+    await b.page.mouse.move(605, 455);
+    await b.page
+      .locator('[data-testid="remote-cursor"]', { hasText: 'Émilie' })
+      .waitFor({ timeout: 10_000 });
+    await a.page
+      .locator('[data-testid="remote-cursor"]', { hasText: 'Pierre' })
+      .waitFor({ timeout: 10_000 });
+    const peer = await a.page.evaluate(() =>
+      window.__carton!.peers().find((p) => p.name === 'Pierre'),
+    );
+    expect(peer?.cursor).not.toBeNull();
+    expect(a.errors.filter((e) => !e.includes('favicon') && !e.includes('404'))).toEqual([]);
+  });
+});

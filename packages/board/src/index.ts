@@ -62,6 +62,7 @@ export {
   shapeRegistry,
 } from './shapes/registry.ts';
 
+export type { ReadCache } from './read/read.ts';
 export { bindingPagePoint, readRecord, readShape } from './read/read.ts';
 
 export type { BoardOptions } from './board/board.ts';

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ShapesMap } from '../doc/layout.ts';
 import { readMeta, shapesMapOf } from '../doc/layout.ts';
 import { isShapeId } from '../ids/ids.ts';
+import type { ReadCache } from '../read/read.ts';
 import { readRecord } from '../read/read.ts';
 import { isShapeType } from '../shapes/registry.ts';
 import { isValidIndex } from '../zorder/zorder.ts';
@@ -22,8 +23,9 @@ export function exportBoard(doc: Y.Doc): BoardFile {
   const shapes = shapesMapOf(doc);
   const records: BoardFileShape[] = [];
   if (shapes !== undefined) {
+    const cache: ReadCache = new Map();
     for (const id of shapes.keys()) {
-      const record = exportRecord(shapes, id);
+      const record = exportRecord(shapes, id, cache);
       if (record !== undefined) records.push(record);
     }
   }
@@ -38,11 +40,11 @@ export function exportBoard(doc: Y.Doc): BoardFile {
   };
 }
 
-function exportRecord(shapes: ShapesMap, id: string): BoardFileShape | undefined {
+function exportRecord(shapes: ShapesMap, id: string, cache: ReadCache): BoardFileShape | undefined {
   const map = shapes.get(id);
   if (!(map instanceof Y.Map)) return undefined;
   const type = map.get('type');
-  if (isShapeType(type)) return readRecord(shapes, id);
+  if (isShapeType(type)) return readRecord(shapes, id, cache);
   if (typeof type !== 'string' || map.get('id') !== id || !isShapeId(id)) return undefined;
   if (!isValidIndex(map.get('index'))) return undefined;
   return map.toJSON() as BoardFileShape;

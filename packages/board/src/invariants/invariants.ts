@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ShapesMap } from '../doc/layout.ts';
 import { shapesMapOf } from '../doc/layout.ts';
+import type { ReadCache } from '../read/read.ts';
 import { readShape } from '../read/read.ts';
 import type { Shape } from '../shapes/registry.ts';
 import { isValidIndex } from '../zorder/zorder.ts';
@@ -21,8 +22,9 @@ export function checkInvariants(doc: Y.Doc): InvariantViolation[] {
   const shapes = shapesMapOf(doc);
   if (shapes === undefined) return violations;
   const visible = new Map<string, Shape>();
+  const cache: ReadCache = new Map();
   for (const [key, map] of shapes) {
-    const shape = readShape(shapes, key);
+    const shape = readShape(shapes, key, cache);
     if (shape === undefined) continue;
     if (shape.id !== key || !(map instanceof Y.Map)) {
       violations.push({

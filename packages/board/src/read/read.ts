@@ -22,19 +22,40 @@ export function parseRecord(shapes: ShapesMap, id: string): Shape | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-function readableCarton(shapes: ShapesMap, id: string): boolean {
+/**
+ * Parsed referenced records (parents, binding targets) for one batch of reads over an unchanging
+ * document: the children of a carton parse the carton once, not once each.
+ */
+export type ReadCache = Map<string, Shape | null>;
+
+function parseReferenced(
+  shapes: ShapesMap,
+  id: string,
+  cache: ReadCache | undefined,
+): Shape | undefined {
+  if (cache === undefined) return parseRecord(shapes, id);
+  let parsed = cache.get(id);
+  if (parsed === undefined) {
+    parsed = parseRecord(shapes, id) ?? null;
+    cache.set(id, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+function readableCarton(shapes: ShapesMap, id: string, cache: ReadCache | undefined): boolean {
   const map = shapes.get(id);
   if (!(map instanceof Y.Map) || map.get('type') !== 'carton') return false;
-  return parseRecord(shapes, id) !== undefined;
+  return parseReferenced(shapes, id, cache) !== undefined;
 }
 
 function repairBinding(
   shapes: ShapesMap,
   arrowId: string,
   binding: ArrowBinding | null,
+  cache: ReadCache | undefined,
 ): { binding: ArrowBinding | null; target: Shape | undefined } {
   if (binding === null || binding.shapeId === arrowId) return { binding: null, target: undefined };
-  const target = parseRecord(shapes, binding.shapeId);
+  const target = parseReferenced(shapes, binding.shapeId, cache);
   if (target === undefined || target.type === 'arrow') return { binding: null, target: undefined };
   return { binding, target };
 }
@@ -49,22 +70,26 @@ export function bindingPagePoint(target: Shape, anchor: Point): Point {
  * The record as readers see it, with references repaired, arrow ends left as stored.
  * This is what the codec exports.
  */
-export function readRecord(shapes: ShapesMap, id: string): Shape | undefined {
+export function readRecord(shapes: ShapesMap, id: string, cache?: ReadCache): Shape | undefined {
   const shape = parseRecord(shapes, id);
   if (shape === undefined) return undefined;
-  return repair(shapes, shape).shape;
+  return repair(shapes, shape, cache).shape;
 }
 
-function repair(shapes: ShapesMap, shape: Shape): { shape: Shape; start?: Shape; end?: Shape } {
+function repair(
+  shapes: ShapesMap,
+  shape: Shape,
+  cache: ReadCache | undefined,
+): { shape: Shape; start?: Shape | undefined; end?: Shape | undefined } {
   let result: Shape = shape;
   if (shape.parentId !== null) {
-    if (shape.type === 'carton' || !readableCarton(shapes, shape.parentId)) {
+    if (shape.type === 'carton' || !readableCarton(shapes, shape.parentId, cache)) {
       result = { ...result, parentId: null };
     }
   }
   if (result.type !== 'arrow') return { shape: result };
-  const start = repairBinding(shapes, result.id, result.startBinding);
-  const end = repairBinding(shapes, result.id, result.endBinding);
+  const start = repairBinding(shapes, result.id, result.startBinding, cache);
+  const end = repairBinding(shapes, result.id, result.endBinding, cache);
   if (start.binding !== result.startBinding || end.binding !== result.endBinding) {
     result = { ...result, startBinding: start.binding, endBinding: end.binding };
   }
@@ -93,10 +118,10 @@ function resolveEnds(
  * The shape as the UI sees it: validated, references repaired, bound arrow ends computed from
  * their targets (M8), frozen. undefined when the record is unreadable.
  */
-export function readShape(shapes: ShapesMap, id: string): Shape | undefined {
+export function readShape(shapes: ShapesMap, id: string, cache?: ReadCache): Shape | undefined {
   const parsed = parseRecord(shapes, id);
   if (parsed === undefined) return undefined;
-  const repaired = repair(shapes, parsed);
+  const repaired = repair(shapes, parsed, cache);
   const shape =
     repaired.shape.type === 'arrow'
       ? resolveEnds(repaired.shape, repaired.start, repaired.end)
@@ -107,8 +132,9 @@ export function readShape(shapes: ShapesMap, id: string): Shape | undefined {
 /** All readable shapes (readers' view), sorted by z-order. */
 export function readAllShapes(shapes: ShapesMap): Shape[] {
   const result: Shape[] = [];
+  const cache: ReadCache = new Map();
   for (const id of shapes.keys()) {
-    const shape = readShape(shapes, id);
+    const shape = readShape(shapes, id, cache);
     if (shape !== undefined) result.push(shape);
   }
   return result.sort(compareShapes);

@@ -3,6 +3,7 @@ import type { Board } from '../board/board.ts';
 import { jsonEqual } from '../commands/context.ts';
 import type { BoardMeta, ShapesMap } from '../doc/layout.ts';
 import { META_KEY, readMeta, rootMap, shapesMapOf, SHAPES_KEY } from '../doc/layout.ts';
+import type { ReadCache } from '../read/read.ts';
 import { compareShapes, readShape } from '../read/read.ts';
 import type { Shape } from '../shapes/registry.ts';
 
@@ -80,8 +81,8 @@ export function createBoardView(board: Board): BoardView {
     }
   };
 
-  /** Re-reads one id; returns true if its snapshot changed. */
-  const refresh = (id: string, changed: Set<string>): void => {
+  /** Re-reads one id; adds it to `changed` if its snapshot changed. */
+  const refresh = (id: string, changed: Set<string>, cache: ReadCache): void => {
     const map = shapes?.get(id);
     const oldRefs = references.get(id) ?? NO_REFERENCES;
     const newRefs = rawReferences(map);
@@ -92,7 +93,7 @@ export function createBoardView(board: Board): BoardView {
       else references.set(id, newRefs);
     }
     const before = snapshots.get(id);
-    const after = shapes === undefined ? undefined : readShape(shapes, id);
+    const after = shapes === undefined ? undefined : readShape(shapes, id, cache);
     if (after === undefined) {
       if (before === undefined) return;
       snapshots.delete(id);
@@ -116,7 +117,8 @@ export function createBoardView(board: Board): BoardView {
       const deps = dependents.get(id);
       if (deps !== undefined) for (const dep of deps) all.add(dep);
     }
-    for (const id of all) refresh(id, changed);
+    const cache: ReadCache = new Map();
+    for (const id of all) refresh(id, changed, cache);
     return changed;
   };
 

@@ -7,17 +7,45 @@ import type { WebSocketLike } from './websocket-like.ts';
 export class MemoryNetwork {
   #inFlight = 0;
   #waiters: Array<() => void> = [];
+  readonly #random: (() => number) | null;
+  readonly #maxDelayTicks: number;
 
-  deliver(fn: () => void): void {
+  /**
+   * With `random`, each frame waits 0..maxDelayTicks extra event-loop turns; frames of one
+   * direction of one socket still arrive in order, as over TCP.
+   */
+  constructor(options: { random?: () => number; maxDelayTicks?: number } = {}) {
+    this.#random = options.random ?? null;
+    this.#maxDelayTicks = options.maxDelayTicks ?? 0;
+  }
+
+  deliver(channel: Channel, fn: () => void): void {
     this.#inFlight++;
-    setImmediate(() => {
+    channel.queue.push(fn);
+    if (!channel.pumping) {
+      channel.pumping = true;
+      this.#pump(channel);
+    }
+  }
+
+  #pump(channel: Channel): void {
+    const ticks = this.#random ? Math.floor(this.#random() * (this.#maxDelayTicks + 1)) : 0;
+    const step = (remaining: number) => {
+      if (remaining > 0) {
+        setImmediate(() => step(remaining - 1));
+        return;
+      }
+      const fn = channel.queue.shift()!;
       try {
         fn();
       } finally {
         this.#inFlight--;
+        if (channel.queue.length > 0) this.#pump(channel);
+        else channel.pumping = false;
         if (this.#inFlight === 0) this.#wake();
       }
-    });
+    };
+    setImmediate(() => step(ticks));
   }
 
   /** Resolves when every frame sent so far (and every frame those caused) was delivered. */
@@ -32,6 +60,14 @@ export class MemoryNetwork {
     for (const resolve of waiters) resolve();
   }
 }
+
+/** One direction of one socket: a FIFO of frames. */
+interface Channel {
+  queue: Array<() => void>;
+  pumping: boolean;
+}
+
+const channel = (): Channel => ({ queue: [], pumping: false });
 
 export interface ClientEnd {
   send(data: Uint8Array, isBinary?: boolean): void;
@@ -51,16 +87,21 @@ export class MemorySocket implements WebSocketLike {
   #messageListeners: Array<(data: Uint8Array, isBinary: boolean) => void> = [];
   #closeListeners: Array<(code: number) => void> = [];
   #closed = false;
+  #serverSawClose = false;
   #closeCode: number | null = null;
   readonly #network: MemoryNetwork;
+  readonly #toClient = channel();
+  readonly #toServer = channel();
 
   constructor(network: MemoryNetwork) {
     this.#network = network;
     const deliverToServer = (data: Uint8Array, isBinary: boolean) => {
       if (this.#closed) return;
       const copy = data.slice();
-      network.deliver(() => {
-        if (!this.#closed) for (const listener of this.#messageListeners) listener(copy, isBinary);
+      // Frames already in flight arrive even if a close follows them, as over TCP.
+      network.deliver(this.#toServer, () => {
+        if (!this.#serverSawClose)
+          for (const listener of this.#messageListeners) listener(copy, isBinary);
       });
     };
     const isClosed = () => this.#closed;
@@ -85,9 +126,7 @@ export class MemorySocket implements WebSocketLike {
       this.bufferedAmount += data.byteLength;
       return;
     }
-    this.#network.deliver(() => {
-      if (!this.#closed) this.client.onMessage(data);
-    });
+    this.#network.deliver(this.#toClient, () => this.client.onMessage(data));
   }
 
   close(code: number, _reason: string): void {
@@ -98,8 +137,10 @@ export class MemorySocket implements WebSocketLike {
     if (this.#closed) return;
     this.#closed = true;
     this.#closeCode = code;
-    this.#network.deliver(() => {
-      this.client.onClose(code);
+    // The close travels behind the frames already sent, both ways.
+    this.#network.deliver(this.#toClient, () => this.client.onClose(code));
+    this.#network.deliver(this.#toServer, () => {
+      this.#serverSawClose = true;
       for (const listener of this.#closeListeners) listener(code);
     });
   }

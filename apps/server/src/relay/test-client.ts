@@ -12,20 +12,35 @@ const REMOTE = Symbol('remote');
 
 /**
  * A y-websocket client reduced to its protocol (what the stock WebsocketProvider does), over
- * the in-memory transport: sends sync step 1 and its awareness on connect, answers the server.
+ * the in-memory transport: on connect it sends sync step 1 and its awareness, answers the
+ * server's step 1 with step 2, and sends local updates while connected.
  */
 export class TestClient {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  readonly socket: MemorySocket;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  socket: MemorySocket;
   readonly received: Uint8Array[] = [];
   synced = false;
+  readonly #relay: Relay;
+  readonly #network: MemoryNetwork;
+  readonly #boardId: string;
+  readonly #canWrite: boolean;
 
-  constructor(relay: Relay, network: MemoryNetwork, boardId: string, canWrite = true) {
-    this.socket = new MemorySocket(network);
-    this.socket.client.onMessage = (data) => this.#receive(data);
+  constructor(
+    relay: Relay,
+    network: MemoryNetwork,
+    boardId: string,
+    canWrite = true,
+    doc: Y.Doc = new Y.Doc(),
+  ) {
+    this.#relay = relay;
+    this.#network = network;
+    this.#boardId = boardId;
+    this.#canWrite = canWrite;
+    this.doc = doc;
+    this.awareness = new awarenessProtocol.Awareness(doc);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE) return;
+      if (origin === REMOTE || !this.connected) return;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
@@ -34,18 +49,47 @@ export class TestClient {
     this.awareness.on(
       'update',
       ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-        if (origin === REMOTE) return;
+        if (origin === REMOTE || !this.connected) return;
         const changed = [...added!, ...updated!, ...removed!];
         this.send(
           awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
         );
       },
     );
-    relay.connect(this.socket, { boardId, role: canWrite ? 'edit' : 'view', canWrite });
+    this.socket = this.#open();
+  }
+
+  get connected(): boolean {
+    return !this.socket.client.closed;
+  }
+
+  #open(): MemorySocket {
+    const socket = new MemorySocket(this.#network);
+    socket.client.onMessage = (data) => this.#receive(data);
+    this.synced = false;
+    this.#relay.connect(socket, {
+      boardId: this.#boardId,
+      role: this.#canWrite ? 'edit' : 'view',
+      canWrite: this.#canWrite,
+    });
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.doc);
-    this.send(encoding.toUint8Array(encoder));
+    socket.client.send(encoding.toUint8Array(encoder));
+    if (this.awareness.getLocalState() !== null) {
+      socket.client.send(
+        awarenessMessage(
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+        ),
+      );
+    }
+    return socket;
+  }
+
+  /** A new socket after a disconnect, like the stock client's reconnect. */
+  reconnect(): void {
+    if (this.connected) return;
+    this.socket = this.#open();
   }
 
   send(data: Uint8Array, isBinary = true): void {
@@ -60,14 +104,14 @@ export class TestClient {
     this.socket.client.close(1000);
   }
 
+  get closeCode(): number | null {
+    return this.socket.client.closeCode;
+  }
+
   /** Stops the awareness timers; call at the end of every test. */
   destroy(): void {
     this.awareness.destroy();
     this.doc.destroy();
-  }
-
-  get closeCode(): number | null {
-    return this.socket.client.closeCode;
   }
 
   #receive(data: Uint8Array): void {

@@ -31,6 +31,9 @@ export interface RoomOptions {
 
 type RoomState = 'loading' | 'ready' | 'closing' | 'closed';
 
+/** Most bytes a room queues while loading (R2); past it the sender is closed with 4529. */
+const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+
 class MalformedMessage extends Error {
   override name = 'MalformedMessage';
 }
@@ -48,6 +51,7 @@ export class Room {
   #state: RoomState = 'loading';
   /** Messages that arrived while the stored state was loading, in arrival order (R2). */
   #queued: Array<[Connection, Uint8Array]> = [];
+  #queuedBytes = 0;
   readonly #persistence: RoomPersistence;
   readonly #options: RoomOptions;
   readonly #log: Logger;
@@ -97,6 +101,7 @@ export class Room {
     for (const connection of this.connections) this.#greet(connection);
     const queued = this.#queued;
     this.#queued = [];
+    this.#queuedBytes = 0;
     for (const [connection, data] of queued) this.receive(connection, data);
   }
 
@@ -130,6 +135,12 @@ export class Room {
   receive(connection: Connection, data: Uint8Array): void {
     if (!connection.isOpen) return;
     if (this.#state === 'loading') {
+      // Bounded: a client cannot pile up memory while the board loads.
+      this.#queuedBytes += data.byteLength;
+      if (this.#queuedBytes > MAX_QUEUED_BYTES) {
+        connection.close(CloseCode.RATE_LIMITED, 'too much data while loading');
+        return;
+      }
       this.#queued.push([connection, data]);
       return;
     }

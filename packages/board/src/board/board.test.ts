@@ -25,3 +25,20 @@ describe('Board smoke', () => {
     expect(checkInvariants(doc)).toEqual([]);
   });
 });
+
+describe('schema version', () => {
+  it('M23: a board with a newer schema is read-only for this code', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'La Matapédia', kind: 'territory' });
+    const board = new Board(doc);
+    const me = localOrigin('u1');
+    const id = board.run((tx) => tx.create('note', { x: 0, y: 0 }), me);
+    expect(board.isWritable()).toBe(true);
+    const meta = doc.getMap('board').get('meta');
+    if (!(meta instanceof Y.Map)) throw new Error('meta expected');
+    doc.transact(() => meta.set('schemaVersion', 2));
+    expect(board.isWritable()).toBe(false);
+    expect(() => board.run((tx) => tx.update(id, { x: 5 }), me)).toThrow(/read-only/);
+    expect(board.getShape(id)).toMatchObject({ x: 0 });
+  });
+});

@@ -4,7 +4,14 @@ import { BoardCommandError } from '../commands/errors.ts';
 import { createTransaction } from '../commands/transaction.ts';
 import type { BoardTransaction } from '../commands/types.ts';
 import type { BoardMeta, ShapesMap } from '../doc/layout.ts';
-import { readMeta, rootMap, shapesMapOf, SHAPES_KEY } from '../doc/layout.ts';
+import {
+  BOARD_SCHEMA_VERSION,
+  META_KEY,
+  readMeta,
+  rootMap,
+  shapesMapOf,
+  SHAPES_KEY,
+} from '../doc/layout.ts';
 import { newShapeId } from '../ids/ids.ts';
 import type { LocalOrigin, Origin } from '../origin/origin.ts';
 import { readAllShapes, readShape } from '../read/read.ts';
@@ -39,6 +46,13 @@ export class Board {
     if (shapes === undefined) {
       throw new BoardCommandError('board document is not initialised (initBoardDoc) or not synced');
     }
+    // An older client must not rewrite a board whose schema it does not know (M23).
+    const version = this.schemaVersion();
+    if (version > BOARD_SCHEMA_VERSION) {
+      throw new BoardCommandError(
+        `board schema ${version} is newer than this Carton (${BOARD_SCHEMA_VERSION}): read-only`,
+      );
+    }
     const ctx: CommandContext = {
       shapes,
       origin,
@@ -67,6 +81,18 @@ export class Board {
 
   meta(): BoardMeta | null {
     return readMeta(this.doc);
+  }
+
+  /** False when the board's schema is newer than this code (commands would throw, M23). */
+  isWritable(): boolean {
+    return shapesMapOf(this.doc) !== undefined && this.schemaVersion() <= BOARD_SCHEMA_VERSION;
+  }
+
+  // Raw, not validated: a newer meta may not pass this version's meta schema.
+  private schemaVersion(): number {
+    const meta = rootMap(this.doc).get(META_KEY);
+    const version: unknown = meta instanceof Y.Map ? meta.get('schemaVersion') : undefined;
+    return typeof version === 'number' ? version : 0;
   }
 
   /** Per-user undo: tracks only writes made with exactly this origin object. */

@@ -101,3 +101,16 @@ describe('update', () => {
     expect(shapesMapOf(doc)?.get(id)?.get('x')).toBe(0);
   });
 });
+
+describe('update strictness', () => {
+  it('M12: a prop the type does not have, or createdBy, is refused', () => {
+    const { board, me } = newTestBoard();
+    const id = board.run((tx) => tx.create('note', { x: 0, y: 0 }), me);
+    const title = { title: 'Kamouraska' } as unknown as { x: number };
+    expect(() => board.run((tx) => tx.update(id, title), me)).toThrow(
+      /title is not a prop of note/,
+    );
+    const creator = { createdBy: 'someone' } as unknown as { x: number };
+    expect(() => board.run((tx) => tx.update(id, creator), me)).toThrow(/createdBy/);
+  });
+});

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import { readRecord } from '../read/read.ts';
 import type { ArrowBinding } from '../shapes/arrow/arrow.ts';
+import { definitionOf } from '../shapes/registry.ts';
 import type { CommandContext } from './context.ts';
 import { childrenOf, invalid, jsonEqual } from './context.ts';
 import { validateRecord, validBinding } from './create.ts';
 import type { ShapePatch } from './types.ts';
 
-const FIXED_KEYS = ['id', 'type', 'index', 'parentId'] as const;
+const FIXED_KEYS = ['id', 'type', 'index', 'parentId', 'createdBy'] as const;
 
 /**
  * Writes only the keys whose value changes (M2: one key per prop, so a concurrent edit of
@@ -22,6 +23,9 @@ export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch):
     if ((FIXED_KEYS as readonly string[]).includes(key)) {
       invalid(`update cannot change ${key}; use its command`);
     }
+    if (!definitionOf(current.type).recordKeys.includes(key)) {
+      invalid(`${key} is not a prop of ${current.type}`);
+    }
     changes[key] = value;
   }
   if (current.type === 'arrow') {
@@ -36,7 +40,6 @@ export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch):
   const nextRecord = next as unknown as Record<string, unknown>;
   for (const key of Object.keys(changes)) {
     const value = nextRecord[key];
-    if (value === undefined) continue; // stripped: not a prop of this type
     if (!jsonEqual(map.get(key), value)) map.set(key, value);
   }
   if (current.type === 'carton') moveChildren(ctx, id, next.x - current.x, next.y - current.y);

@@ -99,6 +99,22 @@ function writeForeignRecord(rng: Rng, peer: FuzzPeer): void {
   }, peer.me);
 }
 
+/** A buggy peer damages one prop of a live shape: readers must skip or repair, never crash. */
+function corruptShape(rng: Rng, peer: FuzzPeer, target: Shape): void {
+  const map = shapesMapOf(peer.doc)?.get(target.id);
+  if (!(map instanceof Y.Map)) return;
+  const damage: [string, unknown][] = [
+    ['x', 'left'],
+    ['index', 'not an index'],
+    ['color', 42],
+    ['parentId', 'shape:nowhere'],
+    ['w', -3],
+    ['type', 'hologram'],
+  ];
+  const [key, value] = rng.pick(damage);
+  peer.doc.transact(() => map.set(key, value), peer.me);
+}
+
 /** One random model command (or undo/redo) on one peer. */
 export function randomAction(rng: Rng, peer: FuzzPeer): string {
   const shapes = peer.board.listShapes();
@@ -178,9 +194,13 @@ export function randomAction(rng: Rng, peer: FuzzPeer): string {
       peer.undo.redo();
       return 'redo';
     }
-    if (roll < 0.985) {
+    if (roll < 0.98) {
       peer.undo.stopCapturing();
       return 'stop-capturing';
+    }
+    if (roll < 0.99) {
+      corruptShape(rng, peer, target);
+      return 'corrupt';
     }
     writeForeignRecord(rng, peer);
     return 'foreign';

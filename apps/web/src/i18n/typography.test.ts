@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { NBSP, NNBSP, frenchTypography, hasFrenchTypography } from './typography';
+import {
+  NBSP,
+  NNBSP,
+  frenchTypography,
+  hasFrenchTypography,
+  keepPunctuationAttached,
+} from './typography';
 import frCA from './fr-CA.json';
 import en from './en.json';
 import { flattenCatalogue } from './catalogue';
@@ -28,6 +34,17 @@ describe('frenchTypography', () => {
     expect(frenchTypography(once)).toBe(once);
     expect(hasFrenchTypography(once)).toBe(true);
     expect(hasFrenchTypography('oui !')).toBe(false);
+  });
+});
+
+describe('keepPunctuationAttached', () => {
+  it('turns spaces before high punctuation and inside guillemets into no-break spaces', () => {
+    expect(keepPunctuationAttached('« Photomaton » : oui !')).toBe(
+      `«${NBSP}Photomaton${NBSP}»${NBSP}: oui${NNBSP}!`,
+    );
+  });
+  it('adds nothing where there is no space (English stays English)', () => {
+    expect(keepPunctuationAttached('Hello! Really? Yes: ok')).toBe('Hello! Really? Yes: ok');
   });
 });
 

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { IMAGE_TYPES, insertImageFile } from '../board/images';
+import { Icon } from './icons';
 
 export function ImageButton() {
   const session = useSession();
@@ -17,7 +18,7 @@ export function ImageButton() {
         aria-label={t('tools.image')}
         onClick={() => input.current?.click()}
       >
-        <span aria-hidden="true">🖼︎</span>
+        <Icon name="image" />
       </button>
       <input
         ref={input}

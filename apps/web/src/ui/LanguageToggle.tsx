@@ -11,7 +11,8 @@ export function LanguageToggle() {
       aria-label={t('language.label')}
       onClick={() => setLanguage(next)}
     >
-      {t('language.toggle')}
+      <span className="long">{t('language.toggle')}</span>
+      <span className="short">{t('language.short')}</span>
     </button>
   );
 }

@@ -39,7 +39,8 @@ export function TextEditor() {
     session.shell.beginGesture();
     const element = ref.current;
     element?.focus();
-    element?.select();
+    // Caret at the end: adding to a note is more common than replacing it.
+    element?.setSelectionRange(element.value.length, element.value.length);
     return () => {
       const current = session.view.getShape(editingId);
       if (current?.type === 'text' && !current.text.trim())

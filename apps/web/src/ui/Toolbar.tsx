@@ -4,20 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { redo, undo } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
 import type { ToolId } from '../tools/types';
+import { Icon } from './icons';
 import { ImageButton } from './ImageButton';
 
-const TOOLS: { id: ToolId; icon: string }[] = [
-  { id: 'select', icon: '➤' },
-  { id: 'hand', icon: '✋' },
-  { id: 'note', icon: '▤' },
-  { id: 'carton', icon: '▭' },
-  { id: 'pen', icon: '✎' },
-  { id: 'eraser', icon: '⌫' },
-  { id: 'text', icon: 'T' },
-  { id: 'rect', icon: '□' },
-  { id: 'ellipse', icon: '○' },
-  { id: 'arrow', icon: '→' },
-  { id: 'stamp', icon: '♥' },
+const TOOLS: ToolId[] = [
+  'select',
+  'hand',
+  'note',
+  'carton',
+  'pen',
+  'eraser',
+  'text',
+  'rect',
+  'ellipse',
+  'arrow',
+  'stamp',
 ];
 
 export function Toolbar() {
@@ -32,7 +33,7 @@ export function Toolbar() {
   };
   return (
     <nav className="toolbar" aria-label={t('tools.label')}>
-      {TOOLS.map(({ id, icon }) => (
+      {TOOLS.map((id) => (
         <button
           key={id}
           type="button"
@@ -43,7 +44,7 @@ export function Toolbar() {
           aria-label={t(`tools.${id}`)}
           onClick={() => choose(id)}
         >
-          <span aria-hidden="true">{icon}</span>
+          <Icon name={id} />
         </button>
       ))}
       <ImageButton />
@@ -56,7 +57,7 @@ export function Toolbar() {
         disabled={!canUndo}
         onClick={() => undo(session)}
       >
-        <span aria-hidden="true">↶</span>
+        <Icon name="undo" />
       </button>
       <button
         type="button"
@@ -66,7 +67,7 @@ export function Toolbar() {
         disabled={!canRedo}
         onClick={() => redo(session)}
       >
-        <span aria-hidden="true">↷</span>
+        <Icon name="redo" />
       </button>
     </nav>
   );

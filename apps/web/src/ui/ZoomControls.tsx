@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { resetZoom, zoomBy, zoomToFit } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
 import { zoomPercent } from '../geometry/camera';
+import { Icon } from './icons';
 
 export function ZoomControls() {
   const session = useSession();
@@ -43,7 +44,7 @@ export function ZoomControls() {
         title={t('actions.zoomFit')}
         onClick={() => zoomToFit(session)}
       >
-        ⤢
+        <Icon name="fit" />
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { NoteShape as Note } from '@carton/board';
 import { noteFill } from '../../theme/colors';
+import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
 import type { ShapeComponentProps } from '../types';
 import { LINE_HEIGHT, fitFontSize } from './fitText';
@@ -57,7 +58,7 @@ export const NoteShape = memo(function NoteShape({
           y={NOTE_PADDING}
           width={shape.w - NOTE_PADDING * 2}
           height={shape.h - NOTE_PADDING * 2}
-          text={shape.text}
+          text={keepPunctuationAttached(shape.text)}
           fontSize={fontSize}
           fontFamily={FONT_FAMILY}
           lineHeight={LINE_HEIGHT}

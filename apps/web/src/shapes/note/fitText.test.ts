@@ -32,6 +32,15 @@ describe('fitFontSize', () => {
       180,
     );
   });
+  it('shrinks rather than break a long word', () => {
+    // "Financement" is 11 characters: at 36 px it would need 198 px.
+    const size = fitFontSize('Financement systémique', 180, 180, mono);
+    expect(11 * size * 0.5).toBeLessThanOrEqual(180);
+    expect(size).toBe(32);
+  });
+  it('keeps words joined by a no-break space together', () => {
+    expect(wrapText('Photomaton\u00a0: oui', 70, 10, mono)).toEqual(['Photomaton\u00a0:', 'oui']);
+  });
   it('never goes below the minimum', () => {
     expect(fitFontSize('x'.repeat(5000), 100, 100, mono)).toBe(8);
   });

@@ -14,7 +14,8 @@ export function wrapText(
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/(\s+)/u)) {
+    // Only ordinary spaces break lines; no-break spaces (French punctuation) hold words together.
+    for (const word of paragraph.split(/([ \t]+)/u)) {
       if (word === '') continue;
       const candidate = line + word;
       if (measure(candidate.trimEnd(), fontSize) <= width || line === '') {
@@ -35,7 +36,7 @@ export function wrapText(
         continue;
       }
       lines.push(line.trimEnd());
-      line = /^\s+$/u.test(word) ? '' : word;
+      line = /^[ \t]+$/u.test(word) ? '' : word;
     }
     lines.push(line.trimEnd());
   }
@@ -53,10 +54,11 @@ export function fitFontSize(
   if (!text.trim()) return maxSize;
   let lo = minSize;
   let hi = maxSize;
+  const words = text.split(/[ \t\n]+/u).filter(Boolean);
   const fits = (size: number) =>
-    wrapText(text, width, size, measure).length * size * LINE_HEIGHT <= height &&
-    // No line may overflow (a single huge character at big sizes).
-    wrapText(text, width, size, measure).every((l) => measure(l, size) <= width + 0.5);
+    // A word is never broken while a smaller size would keep it whole.
+    words.every((w) => measure(w, size) <= width) &&
+    wrapText(text, width, size, measure).length * size * LINE_HEIGHT <= height;
   if (fits(hi)) return hi;
   // Integer binary search: the answer is the largest size that fits.
   while (hi - lo > 1) {

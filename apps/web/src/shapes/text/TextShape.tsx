@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Rect, Text } from 'react-konva';
 import type { TextShape as TextModel } from '@carton/board';
 import { ink } from '../../theme/colors';
+import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY } from '../common/fonts';
 import { deg } from '../note/NoteShape';
 import type { ShapeComponentProps } from '../types';
@@ -33,7 +34,7 @@ export const TextShape = memo(function TextShape({
       y={shape.y}
       rotation={deg(shape.rotation)}
       width={shape.w}
-      text={shape.text}
+      text={keepPunctuationAttached(shape.text)}
       fontSize={shape.fontSize}
       fontStyle="bold"
       fontFamily={FONT_FAMILY}

@@ -1,0 +1,95 @@
+// Screenshots of a populated carton in French (test-results/screenshots/*.png), for people to
+// look at; the assertions check what the pictures must show.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import {
+  createTerritoryBoard,
+  openBoard,
+  toScreen,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
+import { seedTemiscouata } from './seed';
+
+const OUT = join(REPO_ROOT, 'test-results/screenshots');
+
+describe('screenshots of a populated carton', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+  let count = 0;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server);
+    count = await seedTemiscouata(server.syncUrl, board.id, board.edit.token);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('desktop, whole board, French', async () => {
+    const { page, context } = await newParticipant(browser, 'Émilie');
+    await openBoard(page, board.edit.url);
+    await waitForShapes(page, `(s) => s.length === ${count}`);
+    await page.keyboard.press('Shift+Digit1');
+    await page.waitForFunction(() => window.__carton!.camera().zoom < 1);
+    onTestFinished(() => context.close());
+    expect(await page.locator('[data-testid="status"]').textContent()).toContain('connecté');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
+    await page.screenshot({ path: join(OUT, 'carton-fit-fr.png') });
+  });
+
+  it('desktop, 100 %, a note selected and another being edited', async () => {
+    const a = await newParticipant(browser, 'Émilie');
+    const b = await newParticipant(browser, 'Pierre');
+    onTestFinished(async () => {
+      await a.context.close();
+      await b.context.close();
+    });
+    await openBoard(a.page, board.edit.url);
+    await openBoard(b.page, board.edit.url);
+    await b.page.bringToFront();
+    await b.page.mouse.move(500, 420);
+    await b.page.mouse.move(520, 430);
+    await a.page.bringToFront();
+    const note = await toScreen(a.page, 50 + 105, 180 + 105);
+    await a.page.mouse.click(note.x, note.y);
+    await a.page.locator('[data-testid="remote-cursor"]', { hasText: 'Pierre' }).waitFor();
+    expect(await a.page.evaluate(() => window.__carton!.selection().length)).toBe(1);
+    await a.page.screenshot({ path: join(OUT, 'carton-100-selection-fr.png') });
+    const other = await toScreen(a.page, 50 + 235 + 105, 180 + 105);
+    await a.page.mouse.dblclick(other.x, other.y);
+    await a.page.locator('textarea.text-editor').waitFor();
+    await a.page.screenshot({ path: join(OUT, 'carton-editing-fr.png') });
+  });
+
+  it('phone, touch, French', async () => {
+    const { page, context } = await newParticipant(browser, 'Hélène', {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
+    onTestFinished(() => context.close());
+    await openBoard(page, board.edit.url);
+    await waitForShapes(page, `(s) => s.length === ${count}`);
+    await page.keyboard.press('Shift+Digit1');
+    await page.keyboard.press('n');
+    await page.screenshot({ path: join(OUT, 'carton-phone-fr.png') });
+    const sizes = await page
+      .locator('.toolbar button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) =>
+          Math.min(b.getBoundingClientRect().width, b.getBoundingClientRect().height),
+        ),
+      );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(44);
+  });
+});

@@ -190,6 +190,44 @@ describe('boards and export', () => {
   });
 });
 
+describe('versions', () => {
+  it('R27: the facilitator keeps, lists and exports named versions of a board', async () => {
+    const board = territoryBoard(forum, 'La Mitis');
+    const url = `${server.url}/api/boards/${board.id}/snapshots`;
+    const asFacilitator = { Authorization: `Bearer ${forum.facilitator.token}` };
+    const created = await fetch(url, {
+      method: 'POST',
+      headers: { ...asFacilitator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Avant la plénière' }),
+    });
+    expect(created.status).toBe(201);
+    const { snapshot } = (await created.json()) as { snapshot: { id: number; name: string } };
+    expect(snapshot.name).toBe('Avant la plénière');
+
+    const list = await fetch(url, { headers: asFacilitator });
+    const { snapshots } = (await list.json()) as { snapshots: Array<{ id: number; kind: string }> };
+    expect(snapshots).toContainEqual(expect.objectContaining({ id: snapshot.id, kind: 'named' }));
+
+    const file = await fetch(`${url}/${snapshot.id}/export.json`, { headers: asFacilitator });
+    expect(file.status).toBe(200);
+    expect(await file.json()).toMatchObject({
+      format: 'carton-board',
+      meta: { title: 'Conditions de succès — La Mitis' },
+    });
+    const missing = await fetch(`${url}/999999/export.json`, { headers: asFacilitator });
+    expect(missing.status).toBe(404);
+
+    const asEditor = await fetch(url, { headers: { Authorization: `Bearer ${board.edit.token}` } });
+    expect(asEditor.status).toBe(403);
+    const unnamed = await fetch(url, {
+      method: 'POST',
+      headers: { ...asFacilitator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: '' }),
+    });
+    expect(unnamed.status).toBe(400);
+  });
+});
+
 describe('health, errors and the web client', () => {
   it('GET /healthz', async () => {
     const response = await get('/healthz');

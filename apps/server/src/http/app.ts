@@ -1,13 +1,13 @@
-import { exportBoard } from '@carton/board';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ForumStore } from '../forums/forum-store.ts';
-import { resolveBoardAccess, resolveForumAccess } from '../forums/access.ts';
+import { resolveForumAccess } from '../forums/access.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
 import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { bearerToken, errorBody, jsonError } from './errors.ts';
+import { registerBoardRoutes } from './board-routes.ts';
 import { createStaticHandler } from './static-web.ts';
 
 export interface AppDeps {
@@ -93,42 +93,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ forum: { id: access.forum.id, title: access.forum.title }, boards });
   });
 
-  app.get('/api/boards/:id', (c) => {
-    const access = resolveBoardAccess(
-      forums,
-      c.req.param('id'),
-      bearerToken(c.req.header('Authorization')),
-    );
-    if (!access.ok) return jsonError(c, access.status, access.code, access.message);
-    const { board, role } = access;
-    return c.json({
-      board: {
-        id: board.id,
-        title: board.title,
-        kind: board.kind,
-        territory: board.territory,
-        forumId: board.forumId,
-      },
-      role,
-    });
-  });
-
-  app.get('/api/boards/:id/export.json', async (c) => {
-    const access = resolveBoardAccess(
-      forums,
-      c.req.param('id'),
-      bearerToken(c.req.header('Authorization')),
-    );
-    if (!access.ok) return jsonError(c, access.status, access.code, access.message);
-    const file = await deps.relay.withBoardDoc(access.board.id, (doc) => exportBoard(doc));
-    const name = `${slug(access.board.title) || 'carton'}-${access.board.id}.json`;
-    c.header(
-      'Content-Disposition',
-      `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    );
-    c.header('Cache-Control', 'no-store');
-    return c.json(file);
-  });
+  registerBoardRoutes(app, deps);
 
   app.all('/api/*', (c) =>
     jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`),
@@ -138,15 +103,4 @@ export function createApp(deps: AppDeps): Hono {
   app.on(['GET', 'HEAD'], '*', (c) => serveWeb(c));
 
   return app;
-}
-
-/** `Conditions de succès — Kamouraska` → `conditions-de-succes-kamouraska`. */
-export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
 }

@@ -1,0 +1,133 @@
+import { exportBoard } from '@carton/board';
+import type { Context, Hono } from 'hono';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { resolveBoardAccess, type BoardAccess } from '../forums/access.ts';
+import type { AppDeps } from './app.ts';
+import { bearerToken, jsonError } from './errors.ts';
+
+const SnapshotInput = z.strictObject({
+  name: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters'),
+});
+
+/** `Conditions de succès — Kamouraska` → `conditions-de-succes-kamouraska`. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+function attachment(c: Context, name: string): void {
+  c.header(
+    'Content-Disposition',
+    `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
+  c.header('Cache-Control', 'no-store');
+}
+
+/** Board lookup, export and version history (R19, R22, R27). */
+export function registerBoardRoutes(app: Hono, deps: AppDeps): void {
+  const access = (c: Context): BoardAccess =>
+    resolveBoardAccess(
+      deps.forums,
+      c.req.param('id') ?? '',
+      bearerToken(c.req.header('Authorization')),
+    );
+  const facilitatorOnly = (c: Context, granted: BoardAccess & { ok: true }): Response | null =>
+    granted.role === 'facilitator'
+      ? null
+      : jsonError(c, 403, 'forbidden', 'Only the facilitator token manages versions.');
+
+  app.get('/api/boards/:id', (c) => {
+    const granted = access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const { board, role } = granted;
+    return c.json({
+      board: {
+        id: board.id,
+        title: board.title,
+        kind: board.kind,
+        territory: board.territory,
+        forumId: board.forumId,
+      },
+      role,
+    });
+  });
+
+  app.get('/api/boards/:id/export.json', async (c) => {
+    const granted = access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const file = await deps.relay.withBoardDoc(granted.board.id, (doc) => exportBoard(doc));
+    attachment(c, `${slug(granted.board.title) || 'carton'}-${granted.board.id}.json`);
+    return c.json(file);
+  });
+
+  app.get('/api/boards/:id/snapshots', async (c) => {
+    const granted = access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const refused = facilitatorOnly(c, granted);
+    if (refused) return refused;
+    const snapshots = await deps.boards.listSnapshots(granted.board.id);
+    return c.json({ snapshots });
+  });
+
+  app.post('/api/boards/:id/snapshots', async (c) => {
+    const granted = access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const refused = facilitatorOnly(c, granted);
+    if (refused) return refused;
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return jsonError(c, 400, 'invalid_json', 'The body must be JSON.');
+    }
+    const parsed = SnapshotInput.safeParse(body);
+    if (!parsed.success) {
+      const message = parsed.error.issues
+        .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ` : '') + issue.message)
+        .join('; ');
+      return jsonError(c, 400, 'invalid_request', message);
+    }
+    const state = await deps.relay.withBoardDoc(granted.board.id, (doc) =>
+      Y.encodeStateAsUpdate(doc),
+    );
+    const snapshot = await deps.boards.saveSnapshot(granted.board.id, state, {
+      kind: 'named',
+      name: parsed.data.name,
+    });
+    return c.json({ snapshot }, 201);
+  });
+
+  app.get('/api/boards/:id/snapshots/:snapshotId/export.json', async (c) => {
+    const granted = access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const refused = facilitatorOnly(c, granted);
+    if (refused) return refused;
+    const snapshotId = Number(c.req.param('snapshotId'));
+    const state = Number.isSafeInteger(snapshotId)
+      ? await deps.boards.getSnapshot(granted.board.id, snapshotId)
+      : null;
+    if (!state) return jsonError(c, 404, 'snapshot_not_found', 'No such version of this board.');
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, state);
+      const file = exportBoard(doc);
+      attachment(
+        c,
+        `${slug(granted.board.title) || 'carton'}-${granted.board.id}-v${snapshotId}.json`,
+      );
+      return c.json(file);
+    } finally {
+      doc.destroy();
+    }
+  });
+}

@@ -112,3 +112,21 @@ describe('board view', () => {
     view.destroy();
   });
 });
+
+describe('board view dependents', () => {
+  it('M15: editing a carton’s title does not touch its children; deleting it does', () => {
+    const { doc, board, me } = newTestBoard();
+    const carton = board.run((tx) => tx.create('carton', { x: 0, y: 0, title: 'La Mitis' }), me);
+    const note = board.run((tx) => tx.create('note', { x: 0, y: 0, parentId: carton }), me);
+    const view = createBoardView(board);
+    const before = view.getShape(note);
+    let heard = 0;
+    view.subscribeShape(note, () => heard++);
+    board.run((tx) => tx.update(carton, { title: 'La Mitis — conditions' }), me);
+    expect(view.getShape(note)).toBe(before);
+    expect(heard).toBe(0);
+    doc.transact(() => shapesMapOf(doc)?.delete(carton));
+    expect(heard).toBe(1);
+    expect(view.getShape(note)?.parentId).toBeNull();
+  });
+});

@@ -58,8 +58,10 @@ export function createBoardView(board: Board): BoardView {
   const root = rootMap(doc);
   const snapshots = new Map<string, Shape>();
   const references = new Map<string, References>();
-  // Who depends on an id: children on their carton, arrows on their targets.
-  const dependents = new Map<string, Set<string>>();
+  // Who depends on an id: children on their carton (its presence), arrows on their targets
+  // (their geometry). Built from raw stored references, so dangling ones are found too.
+  const childrenByParent = new Map<string, Set<string>>();
+  const arrowsByTarget = new Map<string, Set<string>>();
   const listeners = new Set<() => void>();
   const shapeListeners = new Map<string, Set<() => void>>();
   let ordered: readonly string[] = [];
@@ -67,22 +69,32 @@ export function createBoardView(board: Board): BoardView {
   let meta = readMeta(doc);
   let shapes: ShapesMap | undefined = shapesMapOf(doc);
 
-  const link = (id: string, refs: References, add: boolean): void => {
-    const targets = refs.parent === null ? refs.targets : [refs.parent, ...refs.targets];
-    for (const target of targets) {
-      let set = dependents.get(target);
-      if (add) {
-        if (set === undefined) dependents.set(target, (set = new Set()));
-        set.add(id);
-      } else if (set !== undefined) {
-        set.delete(id);
-        if (set.size === 0) dependents.delete(target);
-      }
+  const linkOne = (index: Map<string, Set<string>>, target: string, id: string, add: boolean) => {
+    let set = index.get(target);
+    if (add) {
+      if (set === undefined) index.set(target, (set = new Set()));
+      set.add(id);
+    } else if (set !== undefined) {
+      set.delete(id);
+      if (set.size === 0) index.delete(target);
     }
   };
 
-  /** Re-reads one id; adds it to `changed` if its snapshot changed. */
-  const refresh = (id: string, changed: Set<string>, cache: ReadCache): void => {
+  const link = (id: string, refs: References, add: boolean): void => {
+    if (refs.parent !== null) linkOne(childrenByParent, refs.parent, id, add);
+    for (const target of refs.targets) linkOne(arrowsByTarget, target, id, add);
+  };
+
+  /**
+   * Re-reads one id; adds it to `changed` if its snapshot changed, and to `membership` if it
+   * appeared or disappeared.
+   */
+  const refresh = (
+    id: string,
+    changed: Set<string>,
+    membership: Set<string>,
+    cache: ReadCache,
+  ): void => {
     const map = shapes?.get(id);
     const oldRefs = references.get(id) ?? NO_REFERENCES;
     const newRefs = rawReferences(map);
@@ -98,9 +110,11 @@ export function createBoardView(board: Board): BoardView {
       if (before === undefined) return;
       snapshots.delete(id);
       orderDirty = true;
+      membership.add(id);
     } else if (before === undefined) {
       snapshots.set(id, after);
       orderDirty = true;
+      membership.add(id);
     } else if (sameSnapshot(before, after)) {
       return; // keep the old object: unchanged shapes keep their identity
     } else {
@@ -110,15 +124,22 @@ export function createBoardView(board: Board): BoardView {
     changed.add(id);
   };
 
-  const apply = (touched: Iterable<string>): Set<string> => {
+  // Touched ids first; then arrows bound to a changed shape, and children of a carton that
+  // appeared or disappeared (a carton's title edit does not re-read its hundred notes).
+  const apply = (touched: ReadonlySet<string>): Set<string> => {
     const changed = new Set<string>();
-    const all = new Set<string>(touched);
-    for (const id of [...all]) {
-      const deps = dependents.get(id);
-      if (deps !== undefined) for (const dep of deps) all.add(dep);
-    }
+    const membership = new Set<string>();
     const cache: ReadCache = new Map();
-    for (const id of all) refresh(id, changed, cache);
+    for (const id of touched) refresh(id, changed, membership, cache);
+    const dependents = new Set<string>();
+    const add = (ids: ReadonlySet<string> | undefined) => {
+      if (ids !== undefined) for (const id of ids) if (!touched.has(id)) dependents.add(id);
+    };
+    for (const id of changed) {
+      add(arrowsByTarget.get(id));
+      if (membership.has(id)) add(childrenByParent.get(id));
+    }
+    for (const id of dependents) refresh(id, changed, membership, cache);
     return changed;
   };
 
@@ -164,7 +185,7 @@ export function createBoardView(board: Board): BoardView {
     notify(apply(full ? everything() : touched), metaChanged);
   };
 
-  apply(shapes === undefined ? [] : shapes.keys());
+  apply(new Set(shapes === undefined ? [] : shapes.keys()));
   root.observeDeep(observer);
 
   return {

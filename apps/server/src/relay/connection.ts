@@ -23,6 +23,11 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Time of the last frame sent, for keepalives (R15). */
   lastSentAt = Date.now();
+  /**
+   * Extra backlog tolerated on top of maxBufferedBytes: the largest full-state reply sent, so a
+   * board bigger than the bound can still be joined (R13).
+   */
+  #backlogAllowance = 0;
   #open = true;
   readonly #socket: WebSocketLike;
   readonly #maxBufferedBytes: number;
@@ -62,7 +67,7 @@ export class Connection {
       return;
     }
     this.lastSentAt = Date.now();
-    if (this.#socket.bufferedAmount > this.#maxBufferedBytes) {
+    if (this.#socket.bufferedAmount > this.#maxBufferedBytes + this.#backlogAllowance) {
       this.#metrics.slowConsumersClosed++;
       this.#log.warn('slow_consumer_closed', {
         connection: this.id,
@@ -71,6 +76,12 @@ export class Connection {
       });
       this.close(CloseCode.SLOW_CONSUMER, 'slow consumer');
     }
+  }
+
+  /** Sends a full-state frame (sync step 2), whose size raises the tolerated backlog. */
+  sendState(frame: Uint8Array): void {
+    if (frame.byteLength > this.#backlogAllowance) this.#backlogAllowance = frame.byteLength;
+    this.send(frame);
   }
 
   /** Closes the socket once; the room learns of it through the socket's close event. */

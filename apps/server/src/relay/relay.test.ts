@@ -338,6 +338,23 @@ describe('relay access and robustness', () => {
     expect(relay.metrics.slowConsumersClosed).toBe(1);
   });
 
+  it('R13: joining a board larger than the bound is not a slow consumer', async () => {
+    const seed = new Y.Doc();
+    addNote(seed, 'shape:big', 'z'.repeat(200 * 1024));
+    storage.append(BOARD, stateOf(seed));
+    const relay = relayWith({ maxBufferedBytes: 64 * 1024 });
+    const writer = client(relay);
+    await network.idle();
+    const slow = new TestClient(relay, network, BOARD);
+    clients.push(slow);
+    slow.socket.stalled = true;
+    await network.idle();
+    expect(slow.closeCode).toBeNull();
+    addNote(writer.doc, 'shape:more', 'w'.repeat(100 * 1024));
+    await network.idle();
+    expect(slow.closeCode).toBe(CloseCode.SLOW_CONSUMER);
+  });
+
   it('R16: the admission hook can refuse messages', async () => {
     const relay = relayWith({ admitMessage: (_c, bytes) => bytes < 1000 });
     const a = client(relay);

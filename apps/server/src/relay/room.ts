@@ -170,7 +170,7 @@ export class Room {
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
           syncProtocol.writeSyncStep2(encoder, this.doc, payload);
-          connection.send(encoding.toUint8Array(encoder));
+          connection.sendState(encoding.toUint8Array(encoder));
         } else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
           if (!connection.canWrite) {
             this.#dropReadOnlyUpdate(connection, payload);
@@ -302,11 +302,14 @@ export class Room {
     }
     this.#persistence.dispose();
     this.awareness.off('update', this.#trackAwarenessClients);
-    this.awareness.destroy();
-    this.doc.destroy();
     this.#state = 'closed';
     this.#metrics.roomsUnloaded++;
     this.#options.onEmpty(this);
+    // This may run inside the doc's own transaction (an update handler): free it afterwards.
+    setImmediate(() => {
+      this.awareness.destroy();
+      this.doc.destroy();
+    });
   }
 }
 

@@ -77,7 +77,9 @@ function runScenario(seed: number): RunResult {
     }
     if (step % 50 === 0) {
       peers.forEach((peer, i) => {
-        expect(checkInvariants(peer.doc), `seed ${seed} step ${step} peer ${i}`).toEqual([]);
+        const label = `seed ${seed} step ${step} peer ${i}`;
+        expect(checkInvariants(peer.doc), label).toEqual([]);
+        expectViewMatchesBoard(views[i]!, peer.board, label);
       });
     }
   }

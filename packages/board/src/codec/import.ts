@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { formatPath } from '../commands/context.ts';
+import { formatPath } from '../json/json.ts';
 import type { BoardMeta, ShapeRecordMap } from '../doc/layout.ts';
 import { BOARD_SCHEMA_VERSION, boardMetaSchema, initBoardDoc, shapesMapOf } from '../doc/layout.ts';
 import { isShapeId } from '../ids/ids.ts';

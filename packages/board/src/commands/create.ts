@@ -6,7 +6,8 @@ import type { Shape, ShapeType } from '../shapes/registry.ts';
 import { definitionOf, isShapeType } from '../shapes/registry.ts';
 import { isValidIndex, keyBetween } from '../zorder/zorder.ts';
 import type { CommandContext } from './context.ts';
-import { invalid, writeRecord, zodIssues } from './context.ts';
+import { zodIssues } from '../json/json.ts';
+import { invalid, writeRecord } from './context.ts';
 import type { ShapeCreateInput } from './types.ts';
 
 /** The parent a new or reparented shape may have: a readable carton, else null. */

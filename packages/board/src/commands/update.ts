@@ -3,7 +3,8 @@ import { readRecord } from '../read/read.ts';
 import type { ArrowBinding } from '../shapes/arrow/arrow.ts';
 import { definitionOf } from '../shapes/registry.ts';
 import type { CommandContext } from './context.ts';
-import { childrenOf, invalid, jsonEqual } from './context.ts';
+import { jsonEqual } from '../json/json.ts';
+import { childrenOf, invalid } from './context.ts';
 import { validateRecord, validBinding } from './create.ts';
 import type { ShapePatch } from './types.ts';
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Board } from '../board/board.ts';
-import { jsonEqual } from '../commands/context.ts';
+import { jsonEqual } from '../json/json.ts';
 import type { BoardMeta, ShapesMap } from '../doc/layout.ts';
 import { META_KEY, readMeta, rootMap, shapesMapOf, SHAPES_KEY } from '../doc/layout.ts';
 import type { ReadCache } from '../read/read.ts';

@@ -2,6 +2,7 @@
 // Drags and resizes are coalesced to at most one document write per animation frame, and each
 // gesture is one undo step (the undo manager only closes a step when told to).
 import {
+  BoardCommandError,
   resizeShape,
   shapeBounds,
   type Board,
@@ -47,9 +48,22 @@ export class Shell {
   commit<T>(fn: (tx: BoardTransaction) => T): T | undefined {
     if (this.o.store.getState().readOnly) return undefined;
     this.flush();
-    const result = this.o.board.run(fn, this.o.origin);
+    const result = this.run(fn);
     if (!this.inGesture) this.o.undo.stopCapturing();
     return result;
+  }
+
+  // Before the first sync the document has no board yet: writes are dropped, not thrown.
+  private run<T>(fn: (tx: BoardTransaction) => T): T | undefined {
+    try {
+      return this.o.board.run(fn, this.o.origin);
+    } catch (error) {
+      if (error instanceof BoardCommandError) {
+        console.warn('Carton: write refused', error.message);
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /** Opens one undo step that lasts until endGesture (drags, typing). */
@@ -69,7 +83,7 @@ export class Shell {
   /** Writes inside the current gesture (no step boundary). */
   write(fn: (tx: BoardTransaction) => void): void {
     if (this.o.store.getState().readOnly) return;
-    this.o.board.run(fn, this.o.origin);
+    this.run(fn);
   }
 
   private applyOne(plan: Plan): void {
@@ -108,7 +122,17 @@ export class Shell {
         return;
       case 'reparent':
         this.flush();
-        this.write((tx) => tx.reparent(plan.ids, plan.cartonId));
+        this.write((tx) => {
+          tx.reparent(plan.ids, plan.cartonId);
+          // What joins a carton must show above it.
+          const carton = plan.cartonId;
+          if (
+            carton &&
+            plan.ids.some((id) => this.o.scene.orderOf(id) < this.o.scene.orderOf(carton))
+          ) {
+            tx.reorder(plan.ids, 'front');
+          }
+        });
         return;
       case 'delete':
         this.commit((tx) => tx.delete(plan.ids));

@@ -39,8 +39,9 @@ export function TextEditor() {
     session.shell.beginGesture();
     const element = ref.current;
     element?.focus();
-    // Caret at the end: adding to a note is more common than replacing it.
-    element?.setSelectionRange(element.value.length, element.value.length);
+    // A carton title is usually replaced (the default one); a note is usually added to.
+    if (element?.classList.contains('text-editor-carton')) element.select();
+    else element?.setSelectionRange(element.value.length, element.value.length);
     return () => {
       const current = session.view.getShape(editingId);
       if (current?.type === 'text' && !current.text.trim())

@@ -26,7 +26,7 @@ export function ZoomControls() {
         title={t('actions.zoomLevel')}
         onClick={() => resetZoom(session)}
       >
-        {percent}&nbsp;%
+        {t('actions.zoomPercent', { percent })}
       </button>
       <button
         type="button"

@@ -110,4 +110,35 @@ describe('two participants on one board', () => {
     expect(peer?.cursor).not.toBeNull();
     expect(a.errors.filter((e) => !e.includes('favicon') && !e.includes('404'))).toEqual([]);
   });
+
+  it('others’ selections are shared, and following someone tracks their view until you move', async () => {
+    const note = (await shapes(b.page)).find((s) => s.type === 'note')!;
+    await b.page.bringToFront();
+    await b.page.keyboard.press('v');
+    const centre = await toScreen(b.page, note.x + 20, note.y + 20);
+    await b.page.mouse.click(centre.x, centre.y);
+    await a.page.waitForFunction(
+      (id) => window.__carton?.peers().some((p) => p.name === 'Pierre' && p.selection.includes(id)),
+      note.id,
+      { timeout: 10_000 },
+    );
+
+    await a.page.bringToFront();
+    await a.page.getByRole('button', { name: 'Pierre' }).click();
+    expect(await a.page.evaluate(() => window.__carton!.following())).toBe('Pierre');
+    // B zooms in: A's view follows to the same zoom.
+    await b.page.bringToFront();
+    await b.page.mouse.move(640, 400);
+    await b.page.mouse.wheel(0, -300);
+    const zoom = await b.page.evaluate(() => window.__carton!.camera().zoom);
+    expect(zoom).toBeGreaterThan(1);
+    await a.page.waitForFunction((z) => Math.abs(window.__carton!.camera().zoom - z) < 1e-6, zoom, {
+      timeout: 10_000,
+    });
+    // A moves their own view: following stops.
+    await a.page.bringToFront();
+    await a.page.mouse.move(500, 400);
+    await a.page.mouse.wheel(0, 200);
+    expect(await a.page.evaluate(() => window.__carton!.following())).toBeNull();
+  });
 });

@@ -8,7 +8,13 @@ export interface CartonTestHook {
   camera(): { x: number; y: number; zoom: number };
   status(): string;
   role(): string;
-  peers(): { name: string; cursor: { x: number; y: number } | null; preview: string | null }[];
+  peers(): {
+    name: string;
+    cursor: { x: number; y: number } | null;
+    preview: string | null;
+    selection: string[];
+  }[];
+  following(): string | null;
   worldToScreen(x: number, y: number): { x: number; y: number };
   canUndo(): boolean;
 }

@@ -81,8 +81,11 @@ describe('screenshots of a populated carton', () => {
     await openBoard(page, board.edit.url);
     await waitForShapes(page, `(s) => s.length === ${count}`);
     await page.keyboard.press('Shift+Digit1');
-    await page.keyboard.press('n');
+    await page.locator('[data-tool="note"]').tap();
     await page.screenshot({ path: join(OUT, 'carton-phone-fr.png') });
+    // Tap to place a note.
+    await page.touchscreen.tap(200, 620);
+    await waitForShapes(page, `(s) => s.length === ${count + 1}`);
     const sizes = await page
       .locator('.toolbar button')
       .evaluateAll((buttons) =>

@@ -10,7 +10,13 @@ export interface CartonTestHook {
   camera(): { x: number; y: number; zoom: number };
   status(): string;
   role(): string;
-  peers(): { name: string; cursor: { x: number; y: number } | null; preview: string | null }[];
+  peers(): {
+    name: string;
+    cursor: { x: number; y: number } | null;
+    preview: string | null;
+    selection: string[];
+  }[];
+  following(): string | null;
   worldToScreen(x: number, y: number): { x: number; y: number };
   canUndo(): boolean;
 }
@@ -36,12 +42,20 @@ export function installTestHook(session: BoardSession): () => void {
         preview: p.preview
           ? `${p.preview.kind}:${p.preview.kind === 'stroke' ? p.preview.points.length : 0}`
           : null,
+        selection: [...p.selection],
       })),
     worldToScreen: (x, y) => {
       const c = session.store.getState().camera;
       return { x: x * c.zoom + c.x, y: y * c.zoom + c.y };
     },
     canUndo: () => session.undo.canUndo(),
+    following: () => {
+      const id = session.store.getState().following;
+      return id === null
+        ? null
+        : (readPeers(session.connection.awareness).find((p) => p.clientId === id)?.user.name ??
+            null);
+    },
   };
   window.__carton = Object.freeze(hook);
   return () => {

@@ -10,9 +10,13 @@ import { RectShape } from './rect/RectShape';
 import { StampShape } from './stamp/StampShape';
 import { StrokeShape } from './stroke/StrokeShape';
 import { TextShape } from './text/TextShape';
-import type { ShapeComponentProps } from './types';
+import { ArrowOutline } from './arrow/ArrowOutline';
+import { BoundsOutline } from './common/BoundsOutline';
+import { EllipseOutline } from './ellipse/EllipseOutline';
+import type { OutlineProps, ShapeComponentProps } from './types';
 
 type AnyShapeComponent = ComponentType<ShapeComponentProps>;
+type AnyOutline = ComponentType<OutlineProps>;
 
 export const shapeComponents: Record<string, AnyShapeComponent> = {
   note: NoteShape as AnyShapeComponent,
@@ -28,4 +32,14 @@ export const shapeComponents: Record<string, AnyShapeComponent> = {
 
 export function componentFor(shape: Shape): AnyShapeComponent | undefined {
   return Object.hasOwn(shapeComponents, shape.type) ? shapeComponents[shape.type] : undefined;
+}
+
+/** Selection outlines that differ from the bounds box. */
+const outlines: Record<string, AnyOutline> = {
+  arrow: ArrowOutline as AnyOutline,
+  ellipse: EllipseOutline as AnyOutline,
+};
+
+export function outlineFor(shape: Shape): AnyOutline {
+  return (Object.hasOwn(outlines, shape.type) ? outlines[shape.type] : undefined) ?? BoundsOutline;
 }

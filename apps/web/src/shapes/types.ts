@@ -11,3 +11,11 @@ export interface ShapeComponentProps<S extends Shape = Shape> {
   /** Marked for erasing (eraser preview). */
   fading: boolean;
 }
+
+export interface OutlineProps<S extends Shape = Shape> {
+  shape: S;
+  color: string;
+  zoom: number;
+  /** Someone else's selection. */
+  dashed: boolean;
+}

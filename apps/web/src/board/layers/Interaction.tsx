@@ -1,9 +1,10 @@
 // The interaction layer: selection outlines and handles, marquee, snapping guides, my gesture
 // preview and the other people's selections and previews. Sizes are in screen pixels.
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import { Group, Line, Rect } from 'react-konva';
 import { SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
+import { outlineFor } from '../../shapes/registry';
 import { usePeers } from '../../presence/usePeers';
 import { useSession, useSessionState } from '../context';
 import { HANDLES, handlePosition } from '../handles';
@@ -19,22 +20,15 @@ function Outline({
   zoom: number;
   dashed?: boolean;
 }) {
-  const { scene } = useSession();
-  useSyncExternalStore(scene.subscribe, scene.getVersion);
-  const b = scene.bounds(id);
-  if (!b) return null;
-  const pad = 4 / zoom;
-  return (
-    <Rect
-      x={b.x - pad}
-      y={b.y - pad}
-      width={b.width + pad * 2}
-      height={b.height + pad * 2}
-      stroke={color}
-      strokeWidth={2 / zoom}
-      dash={dashed ? [6 / zoom, 4 / zoom] : undefined}
-    />
+  const { view } = useSession();
+  const subscribe = useCallback(
+    (listener: () => void) => view.subscribeShape(id, listener),
+    [view, id],
   );
+  const shape = useSyncExternalStore(subscribe, () => view.getShape(id));
+  if (!shape) return null;
+  const ShapeOutline = outlineFor(shape);
+  return <ShapeOutline shape={shape} color={color} zoom={zoom} dashed={dashed ?? false} />;
 }
 
 function Handles({ id, zoom, coarse }: { id: string; zoom: number; coarse: boolean }) {

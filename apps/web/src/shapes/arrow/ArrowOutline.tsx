@@ -1,0 +1,42 @@
+import { memo } from 'react';
+import { Circle, Group, Line } from 'react-konva';
+import type { ArrowShape } from '@carton/board';
+import type { OutlineProps } from '../types';
+
+/** An arrow is outlined along its line, with a dot on each end. */
+export const ArrowOutline = memo(function ArrowOutline({
+  shape,
+  color,
+  zoom,
+  dashed,
+}: OutlineProps<ArrowShape>) {
+  const { start, end } = shape;
+  return (
+    <Group x={shape.x} y={shape.y}>
+      <Line
+        points={[start.x, start.y, end.x, end.y]}
+        stroke={color}
+        strokeWidth={shape.width + 6 / zoom}
+        opacity={0.35}
+        lineCap="round"
+        dash={dashed ? [6 / zoom, 4 / zoom] : undefined}
+      />
+      <Circle
+        x={start.x}
+        y={start.y}
+        radius={5 / zoom}
+        fill="#fff"
+        stroke={color}
+        strokeWidth={2 / zoom}
+      />
+      <Circle
+        x={end.x}
+        y={end.y}
+        radius={5 / zoom}
+        fill="#fff"
+        stroke={color}
+        strokeWidth={2 / zoom}
+      />
+    </Group>
+  );
+});

@@ -1,0 +1,53 @@
+// No account: the display name is asked once per device and remembered; French by default,
+// English on request.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, type BoardLinks } from './fixtures';
+
+describe('name and language', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server, 'Les Basques');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('asks the name once, remembers it, and switches to English and back', async () => {
+    const { page } = await newParticipant(browser, null);
+    await page.goto(board.edit.url);
+    const dialog = page.getByRole('heading', { name: /Comment voulez-vous qu’on vous appelle/u });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('\u202F?');
+    await page.getByLabel('Votre nom').fill('Nathalie');
+    await page.getByRole('button', { name: 'Entrer' }).click();
+    await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 15_000,
+    });
+    await page.getByText('Nathalie (vous)').waitFor();
+
+    await openBoard(page, board.edit.url);
+    await page.reload();
+    await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 15_000,
+    });
+    expect(await page.getByRole('heading', { name: /Comment voulez-vous/u }).count()).toBe(0);
+    expect(await page.locator('[data-testid="status"]').textContent()).toContain('connecté');
+
+    await page.getByRole('button', { name: 'Langue' }).click();
+    await page.locator('[data-testid="status"]', { hasText: 'connected' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByText('Nathalie (you)').count()).toBe(1);
+    await page.getByRole('button', { name: 'Language' }).click();
+    await page.locator('[data-testid="status"]', { hasText: 'connecté' }).waitFor();
+  });
+});

@@ -7,7 +7,7 @@ import { compareOrder } from '../zorder/zorder.ts';
 import { BoardCommandError } from './errors.ts';
 
 describe('create', () => {
-  it('M6: fills defaults, the creator and a top index', () => {
+  it('M27: fills defaults, the creator and a top index', () => {
     const { board, me } = newTestBoard();
     const id = board.run((tx) => tx.create('note', { x: 1, y: 2 }), me);
     expect(id).toMatch(/^shape:[A-Za-z0-9_-]{22}$/);

@@ -4,12 +4,12 @@ import { SHAPE_TYPES, definitionOf, shapeRegistry } from './registry.ts';
 const base = { id: 'shape:registry-test', x: 10, y: 20, rotation: 0, index: 'a0', parentId: null };
 
 describe('shape registry', () => {
-  it('M6: every shape type is registered under its own type name', () => {
+  it('M27: every shape type is registered under its own type name', () => {
     expect(Object.keys(shapeRegistry).sort()).toEqual([...SHAPE_TYPES].sort());
     for (const type of SHAPE_TYPES) expect(shapeRegistry[type].type).toBe(type);
   });
 
-  it('M6: every type declares valid defaults and a migration list from day one', () => {
+  it('M27: every type declares valid defaults and a migration list from day one', () => {
     for (const type of SHAPE_TYPES) {
       const definition = definitionOf(type);
       expect(definition.props.safeParse(definition.defaults()).success, type).toBe(true);
@@ -19,7 +19,7 @@ describe('shape registry', () => {
     }
   });
 
-  it('M6: a record missing a prop, or with a wrong one, fails its schema', () => {
+  it('M27: a record missing a prop, or with a wrong one, fails its schema', () => {
     for (const type of SHAPE_TYPES) {
       const definition = definitionOf(type);
       const record: Record<string, unknown> = { ...base, type, ...definition.defaults() };
@@ -30,7 +30,7 @@ describe('shape registry', () => {
     }
   });
 
-  it('M6: coordinates must be finite numbers', () => {
+  it('M27: coordinates must be finite numbers', () => {
     const definition = definitionOf('note');
     const note = { ...base, type: 'note', ...definition.defaults() };
     expect(definition.schema.safeParse({ ...note, x: Number.NaN }).success).toBe(false);

@@ -35,7 +35,7 @@ describe('arrow geometry', () => {
     expect(patch).toEqual({ x: 5, y: 5, start: { x: 0, y: 0 }, end: { x: 50, y: 0 } });
   });
 
-  it('M6: a binding anchor is normalized to 0..1', () => {
+  it('M27: a binding anchor is normalized to 0..1', () => {
     const bound = { ...arrow, endBinding: { shapeId: 'shape:note', anchor: { x: 1.5, y: 0 } } };
     expect(arrowDefinition.schema.safeParse(bound).success).toBe(false);
   });

@@ -43,7 +43,7 @@ describe('note geometry', () => {
     });
   });
 
-  it('M6: the colour comes from the named palette', () => {
+  it('M27: the colour comes from the named palette', () => {
     const record = { ...note, color: '#ff0000' };
     expect(noteDefinition.schema.safeParse(record).success).toBe(false);
     expect(noteDefinition.schema.safeParse({ ...note, color: 'pink' }).success).toBe(true);

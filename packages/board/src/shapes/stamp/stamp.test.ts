@@ -16,7 +16,7 @@ const stamp: StampShape = {
 };
 
 describe('stamp', () => {
-  it('M6: the five stamp kinds of the forum', () => {
+  it('M27: the five stamp kinds of the forum', () => {
     expect(STAMP_KINDS).toEqual(['heart', 'star', 'check', 'exclamation', 'question']);
     expect(stampDefinition.schema.safeParse({ ...stamp, kind: 'thumbs' }).success).toBe(false);
   });

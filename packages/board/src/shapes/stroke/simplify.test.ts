@@ -3,17 +3,17 @@ import { simplifyStrokePoints, strokeFromPagePoints } from './simplify.ts';
 import { MAX_STROKE_POINTS } from './stroke.ts';
 
 describe('stroke simplification', () => {
-  it('M6: points on a straight line collapse to its ends, pressure kept', () => {
+  it('M28: points on a straight line collapse to its ends, pressure kept', () => {
     const line = [0, 0, 0.2, 10, 0.1, 0.5, 20, 0, 0.6, 30, 0, 0.9];
     expect(simplifyStrokePoints(line, 0.5)).toEqual([0, 0, 0.2, 30, 0, 0.9]);
   });
 
-  it('M6: a corner survives', () => {
+  it('M28: a corner survives', () => {
     const corner = [0, 0, 0.5, 50, 0, 0.5, 100, 0, 0.5, 100, 50, 0.5, 100, 100, 0.5];
     expect(simplifyStrokePoints(corner, 1)).toEqual([0, 0, 0.5, 100, 0, 0.5, 100, 100, 0.5]);
   });
 
-  it('M6: page points become relative to the first point and fit the size limit', () => {
+  it('M28: page points become relative to the first point and fit the size limit', () => {
     const page: number[] = [];
     for (let i = 0; i < 40_000; i++) page.push(500 + i, 300 + Math.sin(i / 3) * 40, 0.5);
     const stroke = strokeFromPagePoints(page);

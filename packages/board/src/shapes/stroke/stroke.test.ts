@@ -39,7 +39,7 @@ describe('stroke geometry', () => {
     expect(strokePointsBox(patch.points ?? [])).toEqual({ x: 0, y: 0, w: 50, h: 200 });
   });
 
-  it('M6: points must be [x, y, pressure] triples', () => {
+  it('M27: points must be [x, y, pressure] triples', () => {
     const bad = { ...stroke, points: [0, 0, 0.5, 1] };
     expect(strokeDefinition.schema.safeParse(bad).success).toBe(false);
   });

@@ -89,3 +89,6 @@ export { importBoard, parseBoardFile } from './codec/import.ts';
 
 export type { InvariantViolation } from './invariants/invariants.ts';
 export { checkInvariants } from './invariants/invariants.ts';
+
+export type { MigrateBoardOptions, MigrationSet } from './migrations/migrate.ts';
+export { migrateBoardDoc, migrateRecord, registryMigrations } from './migrations/migrate.ts';

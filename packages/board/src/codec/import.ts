@@ -4,6 +4,7 @@ import { formatPath } from '../json/json.ts';
 import type { BoardMeta, ShapeRecordMap } from '../doc/layout.ts';
 import { BOARD_SCHEMA_VERSION, boardMetaSchema, initBoardDoc, shapesMapOf } from '../doc/layout.ts';
 import { isShapeId } from '../ids/ids.ts';
+import { migrateRecord } from '../migrations/migrate.ts';
 import type { Origin } from '../origin/origin.ts';
 import { MIGRATION_ORIGIN } from '../origin/origin.ts';
 import type { Shape } from '../shapes/registry.ts';
@@ -82,10 +83,16 @@ export function parseBoardFile(file: unknown): { meta: BoardMeta; shapes: BoardF
       message: `schema version ${meta.data.schemaVersion} is newer than this Carton reads (${BOARD_SCHEMA_VERSION})`,
     });
   }
+  // Files from an older schema are lifted record by record before validation (M29).
+  const from = meta.success ? meta.data.schemaVersion : BOARD_SCHEMA_VERSION;
   const entries: Entry[] = [];
   envelope.data.shapes.forEach((raw, i) => {
     const path = `shapes[${i}]`;
-    const record = parseShape(raw, path, issues);
+    const lifted =
+      from < BOARD_SCHEMA_VERSION && typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+        ? migrateRecord(raw as Record<string, unknown>, from)
+        : raw;
+    const record = parseShape(lifted, path, issues);
     if (record !== undefined) entries.push({ record, path });
   });
   checkReferences(entries, envelope.data.shapes, issues);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { ShapesMap } from '../doc/layout.ts';
-import { isValidIndex, keyBetween, keysBetween } from '../zorder/zorder.ts';
+import { compareOrder, isValidIndex, keyBetween, keysBetween } from '../zorder/zorder.ts';
 import type { CommandContext } from './context.ts';
 import type { ReorderDirection } from './types.ts';
 
@@ -11,15 +11,29 @@ interface Slot {
 
 /** Every record with a valid index, bottom to top (ties broken by id, M3). */
 export function stackingOrder(shapes: ShapesMap): Slot[] {
+  return slotsOf(shapes, undefined);
+}
+
+function slotsOf(shapes: ShapesMap, only: ReadonlySet<string> | undefined): Slot[] {
   const slots: Slot[] = [];
-  for (const [id, map] of shapes) {
-    if (!(map instanceof Y.Map)) continue;
+  const add = (id: string, map: unknown): void => {
+    if (!(map instanceof Y.Map)) return;
     const index = map.get('index');
     if (isValidIndex(index)) slots.push({ id, index });
+  };
+  if (only === undefined) for (const [id, map] of shapes) add(id, map);
+  else for (const id of only) add(id, shapes.get(id));
+  return slots.sort(compareOrder);
+}
+
+function bottomIndex(shapes: ShapesMap): string | null {
+  let bottom: string | null = null;
+  for (const map of shapes.values()) {
+    if (!(map instanceof Y.Map)) continue;
+    const index = map.get('index');
+    if (isValidIndex(index) && (bottom === null || index < bottom)) bottom = index;
   }
-  return slots.sort((a, b) =>
-    a.index < b.index ? -1 : a.index > b.index ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  return bottom;
 }
 
 /** Front/back move the selection above/below everything; forward/backward past one neighbour (M7). */
@@ -29,24 +43,26 @@ export function reorderShapes(
   how: ReorderDirection,
 ): void {
   const wanted = new Set(ids);
-  const order = stackingOrder(ctx.shapes);
-  const selected = order.filter((slot) => wanted.has(slot.id));
-  if (selected.length === 0) return;
   const write = (slot: Slot, index: string): void => {
     slot.index = index;
     ctx.shapes.get(slot.id)?.set('index', index);
     ctx.noteIndex(index);
   };
-  if (how === 'front') {
-    const keys = keysBetween(ctx.topIndex(), null, selected.length);
+  // Front and back need only the selection's own order and the top or bottom key: no sort of
+  // the whole board (a click on a 10,000-shape board).
+  if (how === 'front' || how === 'back') {
+    const selected = slotsOf(ctx.shapes, wanted);
+    if (selected.length === 0) return;
+    const keys =
+      how === 'front'
+        ? keysBetween(ctx.topIndex(), null, selected.length)
+        : keysBetween(null, bottomIndex(ctx.shapes), selected.length);
     selected.forEach((slot, i) => write(slot, keys[i] as string));
     return;
   }
-  if (how === 'back') {
-    const keys = keysBetween(null, order[0]?.index ?? null, selected.length);
-    selected.forEach((slot, i) => write(slot, keys[i] as string));
-    return;
-  }
+  const order = stackingOrder(ctx.shapes);
+  const selected = order.filter((slot) => wanted.has(slot.id));
+  if (selected.length === 0) return;
   if (how === 'forward') {
     for (let s = selected.length - 1; s >= 0; s--)
       stepForward(order, selected[s] as Slot, wanted, write);

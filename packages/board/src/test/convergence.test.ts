@@ -75,6 +75,8 @@ function runScenario(seed: number): RunResult {
     } else {
       network.reconnect(rng.int(0, PEERS));
     }
+    // Read the order often, so its incremental path (a few ids re-inserted) is exercised.
+    for (const view of views) view.getOrderedIds();
     if (step % 50 === 0) {
       peers.forEach((peer, i) => {
         const label = `seed ${seed} step ${step} peer ${i}`;

@@ -65,7 +65,11 @@ export function createBoardView(board: Board): BoardView {
   const listeners = new Set<() => void>();
   const shapeListeners = new Map<string, Set<() => void>>();
   let ordered: readonly string[] = [];
-  let orderDirty = true;
+  // Ids whose place in the order may have changed since `ordered` was computed; null = resort all.
+  let orderTouched: Set<string> | null = null;
+  const touchOrder = (id: string): void => {
+    if (orderTouched !== null) orderTouched.add(id);
+  };
   let meta = readMeta(doc);
   let shapes: ShapesMap | undefined = shapesMapOf(doc);
 
@@ -109,17 +113,17 @@ export function createBoardView(board: Board): BoardView {
     if (after === undefined) {
       if (before === undefined) return;
       snapshots.delete(id);
-      orderDirty = true;
+      touchOrder(id);
       membership.add(id);
     } else if (before === undefined) {
       snapshots.set(id, after);
-      orderDirty = true;
+      touchOrder(id);
       membership.add(id);
     } else if (sameSnapshot(before, after)) {
       return; // keep the old object: unchanged shapes keep their identity
     } else {
       snapshots.set(id, after);
-      if (before.index !== after.index) orderDirty = true;
+      if (before.index !== after.index) touchOrder(id);
     }
     changed.add(id);
   };
@@ -141,6 +145,29 @@ export function createBoardView(board: Board): BoardView {
     }
     for (const id of dependents) refresh(id, changed, membership, cache);
     return changed;
+  };
+
+  const fullOrder = (): string[] =>
+    [...snapshots.values()].sort(compareShapes).map((shape) => shape.id);
+
+  // A few shapes moved in z or came and went (the common case: one created, one brought to
+  // front): take them out and binary-insert them, instead of sorting 10,000 shapes again.
+  const patchedOrder = (touched: ReadonlySet<string>): string[] => {
+    if (touched.size > 64) return fullOrder();
+    const next = ordered.filter((id) => !touched.has(id));
+    for (const id of touched) {
+      const shape = snapshots.get(id);
+      if (shape === undefined) continue;
+      let low = 0;
+      let high = next.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (compareShapes(snapshots.get(next[mid] as string) as Shape, shape) < 0) low = mid + 1;
+        else high = mid;
+      }
+      next.splice(low, 0, id);
+    }
+    return next;
   };
 
   const notify = (changed: ReadonlySet<string>, metaChanged: boolean): void => {
@@ -181,7 +208,10 @@ export function createBoardView(board: Board): BoardView {
       metaChanged = !jsonEqual(next, meta);
       if (metaChanged) meta = next;
     }
-    if (full) shapes = shapesMapOf(doc);
+    if (full) {
+      shapes = shapesMapOf(doc);
+      orderTouched = null;
+    }
     notify(apply(full ? everything() : touched), metaChanged);
   };
 
@@ -191,9 +221,9 @@ export function createBoardView(board: Board): BoardView {
   return {
     getShape: (id) => snapshots.get(id),
     getOrderedIds: () => {
-      if (orderDirty) {
-        orderDirty = false;
-        const next = [...snapshots.values()].sort(compareShapes).map((shape) => shape.id);
+      if (orderTouched === null || orderTouched.size > 0) {
+        const next = orderTouched === null ? fullOrder() : patchedOrder(orderTouched);
+        orderTouched = new Set();
         const same = next.length === ordered.length && next.every((id, i) => ordered[i] === id);
         if (!same) ordered = Object.freeze(next);
       }

@@ -41,10 +41,12 @@ function runScenario(seed: number): RunResult {
   origin.clientID = 1000;
   initBoardDoc(origin, { title: 'Plénière — Forum de l’Alliance', kind: 'plenary' });
   const peers: FuzzPeer[] = [];
+  const lateJoiner = PEERS - 1;
   for (let i = 0; i < PEERS; i++) {
     const doc = new Y.Doc();
     doc.clientID = i + 1; // deterministic conflict resolution, so a seed replays exactly
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
+    // The last peer opens the board before its first sync: empty document, offline.
+    if (i !== lateJoiner) Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
     const board = new Board(doc, { newId: seededIds(rng, i) });
     const me = localOrigin(`peer-${i}`);
     // A huge capture timeout: steps merge only until stopCapturing, so replays are exact.
@@ -55,8 +57,12 @@ function runScenario(seed: number): RunResult {
     peers.map((peer) => peer.doc),
     rng,
   );
+  network.disconnect(lateJoiner);
   const actions = new Map<string, number>();
   for (let step = 0; step < STEPS; step++) {
+    if (step === Math.floor(STEPS / 4) && !network.isOnline(lateJoiner)) {
+      network.reconnect(lateJoiner);
+    }
     const roll = rng.next();
     if (roll < 0.6) {
       const peer = rng.pick(peers);
@@ -108,7 +114,7 @@ function runWithSeedInMessage(seed: number): RunResult {
   }
 }
 
-describe('convergence of 5 peers under random commands, delays and disconnects', () => {
+describe('convergence of 5 peers (one joining late) under random commands, delays and disconnects', () => {
   it(
     `M19: ${ITERATIONS} seeded scenarios converge with every invariant holding`,
     () => {

@@ -190,3 +190,16 @@ describe('JSON codec', () => {
     expect(() => exportBoard(new Y.Doc())).toThrow(BoardFileError);
   });
 });
+
+describe('JSON codec limits', () => {
+  it('M17: unknown records must be plain JSON without reserved keys', () => {
+    const file = mutableFile(temiscouata());
+    file.shapes.push(
+      JSON.parse('{"id":"shape:odd","type":"sticker3d","index":"a0","__proto__":{"x":1}}'),
+    );
+    file.shapes.push({ id: 'shape:fn', type: 'sticker3d', index: 'a0', when: new Date(0) });
+    const paths = issuesOf(file).map((issue) => issue.path);
+    expect(paths[0]).toBe(`shapes[${file.shapes.length - 2}].__proto__`);
+    expect(paths[1]).toMatch(new RegExp(`^shapes\\[${file.shapes.length - 1}\\]`));
+  });
+});

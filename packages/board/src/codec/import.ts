@@ -15,11 +15,16 @@ import { BoardFileError } from './errors.ts';
 import type { BoardFileShape } from './file.ts';
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './file.ts';
 
+export const MAX_FILE_SHAPES = 200_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 const envelopeSchema = z.object({
   format: z.literal(BOARD_FILE_FORMAT),
   version: z.number().int().min(1),
   meta: z.unknown(),
-  shapes: z.array(z.unknown()),
+  shapes: z
+    .array(z.unknown())
+    .max(MAX_FILE_SHAPES, `a board holds at most ${MAX_FILE_SHAPES} shapes`),
 });
 
 const unknownRecordSchema = z.looseObject({
@@ -107,6 +112,11 @@ function parseShape(raw: unknown, path: string, issues: Issues): BoardFileShape 
     const parsed = unknownRecordSchema.safeParse(raw);
     if (!parsed.success) {
       collect(issues, parsed.error, path);
+      return undefined;
+    }
+    const forbidden = Object.keys(raw as object).find((key) => FORBIDDEN_KEYS.has(key));
+    if (forbidden !== undefined) {
+      issues.push({ path: `${path}.${forbidden}`, message: 'reserved key' });
       return undefined;
     }
     const json = z.record(z.string(), z.json()).safeParse(parsed.data);

@@ -85,7 +85,7 @@ export { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './codec/file.ts';
 export type { BoardFileIssue } from './codec/errors.ts';
 export { BoardFileError } from './codec/errors.ts';
 export { exportBoard } from './codec/export.ts';
-export { importBoard, parseBoardFile } from './codec/import.ts';
+export { MAX_FILE_SHAPES, importBoard, parseBoardFile } from './codec/import.ts';
 
 export type { InvariantViolation } from './invariants/invariants.ts';
 export { checkInvariants } from './invariants/invariants.ts';

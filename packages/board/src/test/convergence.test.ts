@@ -14,7 +14,7 @@ import { createRng, seededIds } from './prng.ts';
 
 declare const process: { env: Record<string, string | undefined> };
 
-const PEERS = 5;
+const PEERS = Math.max(2, Number(process.env['FUZZ_PEERS'] ?? '5'));
 const STEPS = Number(process.env['FUZZ_STEPS'] ?? '220');
 const ITERATIONS = Number(process.env['FUZZ_ITERATIONS'] ?? '25');
 const FIRST_SEED = Number(process.env['FUZZ_SEED'] ?? '1');

@@ -10,6 +10,20 @@ describe('config', () => {
     expect(config.dataDir).toBe(resolve('./data'));
     expect(config.publicUrl).toBeNull();
     expect(config.limits.maxMessageBytes).toBe(2 * 1024 * 1024);
+    expect(config.limits.awarenessPerSecond).toBe(20);
+    expect(config.limits.maxImageBytes).toBe(10 * 1024 * 1024);
+    expect(config.allowedOrigins).toEqual([]);
+  });
+
+  it('reads the limits and the allowed origins', () => {
+    const config = loadConfig({
+      CARTON_UPDATES_PER_SECOND: '5',
+      CARTON_MAX_BOARD_BYTES: '65536',
+      CARTON_ALLOWED_ORIGINS: 'https://alliance.example/, http://10.0.0.2:8080',
+    });
+    expect(config.limits.updatesPerSecond).toBe(5);
+    expect(config.limits.maxBoardBytes).toBe(65_536);
+    expect(config.allowedOrigins).toEqual(['https://alliance.example', 'http://10.0.0.2:8080']);
   });
 
   it('reads the environment, treating empty strings as unset', () => {
@@ -35,6 +49,8 @@ describe('config', () => {
     ['CARTON_MAX_MESSAGE_BYTES', '10'],
     ['CARTON_LOG_LEVEL', 'loud'],
     ['CARTON_PUBLIC_URL', 'ftp://example'],
+    ['CARTON_ALLOWED_ORIGINS', 'not a url'],
+    ['CARTON_AWARENESS_PER_SECOND', '0'],
   ])('refuses %s=%s with a clear error', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(key);

@@ -37,6 +37,41 @@ const EnvSchema = z.object({
   CARTON_COMPACT_INTERVAL_MS: int(60_000, 10, 24 * 3_600_000),
   /** A connection that was sent nothing for this long gets a no-op frame (R15). */
   CARTON_KEEPALIVE_MS: int(15_000, 100, 3_600_000),
+  /** R28: per connection, document updates per second and burst, and the largest update. */
+  CARTON_UPDATES_PER_SECOND: int(150, 1, 100_000),
+  CARTON_UPDATE_BURST: int(300, 1, 1_000_000),
+  CARTON_MAX_UPDATE_BYTES: int(1 * MiB, 1 * KiB, 64 * MiB),
+  /** R29: per connection, awareness messages per second (cursors: 20 Hz), burst, largest. */
+  CARTON_AWARENESS_PER_SECOND: int(20, 1, 100_000),
+  CARTON_AWARENESS_BURST: int(40, 1, 1_000_000),
+  CARTON_MAX_AWARENESS_BYTES: int(64 * KiB, 256, 64 * MiB),
+  /** R30: the stored document (snapshot + log) of one board may not grow past this. */
+  CARTON_MAX_BOARD_BYTES: int(32 * MiB, 1 * KiB, 4096 * MiB),
+  /** R31: open connections per board, and joins per second (and burst) per board. */
+  CARTON_MAX_CONNECTIONS_PER_BOARD: int(200, 1, 100_000),
+  CARTON_JOINS_PER_SECOND_PER_BOARD: int(20, 1, 100_000),
+  CARTON_JOIN_BURST_PER_BOARD: int(60, 1, 1_000_000),
+  /** R32: before authentication, per IP: upgrades per second (and burst), bad tokens per minute. */
+  CARTON_UPGRADES_PER_SECOND_PER_IP: int(20, 1, 100_000),
+  CARTON_UPGRADE_BURST_PER_IP: int(100, 1, 1_000_000),
+  CARTON_BAD_TOKENS_PER_MINUTE_PER_IP: int(30, 1, 1_000_000),
+  CARTON_BAD_TOKEN_BURST_PER_IP: int(30, 1, 1_000_000),
+  /** R33: extra origins allowed to open sockets, comma-separated (`https://a.example,…`). */
+  CARTON_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /** R35: largest uploaded image, and all images of one forum together. */
+  CARTON_MAX_IMAGE_BYTES: int(10 * MiB, 1 * KiB, 256 * MiB),
+  CARTON_MAX_FORUM_IMAGE_BYTES: int(1024 * MiB, 1 * KiB, 1024 * 1024 * MiB),
+  /** R38: an active board keeps an auto version at most this often. */
+  CARTON_AUTO_SNAPSHOT_MS: int(10 * 60_000, 100, 24 * 3_600_000),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['CARTON_LOG_LEVEL'];
@@ -53,13 +88,31 @@ export interface Config {
     maxFragments: number;
     maxBufferedBytes: number;
     maxBodyBytes: number;
+    updatesPerSecond: number;
+    updateBurst: number;
+    maxUpdateBytes: number;
+    awarenessPerSecond: number;
+    awarenessBurst: number;
+    maxAwarenessBytes: number;
+    maxBoardBytes: number;
+    maxConnectionsPerBoard: number;
+    joinsPerSecondPerBoard: number;
+    joinBurstPerBoard: number;
+    upgradesPerSecondPerIp: number;
+    upgradeBurstPerIp: number;
+    badTokensPerMinutePerIp: number;
+    badTokenBurstPerIp: number;
+    maxImageBytes: number;
+    maxForumImageBytes: number;
   };
+  allowedOrigins: string[];
   rooms: {
     unloadMs: number;
     compactUpdates: number;
     compactBytes: number;
     compactIntervalMs: number;
     keepaliveMs: number;
+    autoSnapshotMs: number;
   };
 }
 
@@ -94,13 +147,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFragments: e.CARTON_MAX_FRAGMENTS,
       maxBufferedBytes: e.CARTON_MAX_BUFFERED_BYTES,
       maxBodyBytes: e.CARTON_MAX_BODY_BYTES,
+      updatesPerSecond: e.CARTON_UPDATES_PER_SECOND,
+      updateBurst: e.CARTON_UPDATE_BURST,
+      maxUpdateBytes: e.CARTON_MAX_UPDATE_BYTES,
+      awarenessPerSecond: e.CARTON_AWARENESS_PER_SECOND,
+      awarenessBurst: e.CARTON_AWARENESS_BURST,
+      maxAwarenessBytes: e.CARTON_MAX_AWARENESS_BYTES,
+      maxBoardBytes: e.CARTON_MAX_BOARD_BYTES,
+      maxConnectionsPerBoard: e.CARTON_MAX_CONNECTIONS_PER_BOARD,
+      joinsPerSecondPerBoard: e.CARTON_JOINS_PER_SECOND_PER_BOARD,
+      joinBurstPerBoard: e.CARTON_JOIN_BURST_PER_BOARD,
+      upgradesPerSecondPerIp: e.CARTON_UPGRADES_PER_SECOND_PER_IP,
+      upgradeBurstPerIp: e.CARTON_UPGRADE_BURST_PER_IP,
+      badTokensPerMinutePerIp: e.CARTON_BAD_TOKENS_PER_MINUTE_PER_IP,
+      badTokenBurstPerIp: e.CARTON_BAD_TOKEN_BURST_PER_IP,
+      maxImageBytes: e.CARTON_MAX_IMAGE_BYTES,
+      maxForumImageBytes: e.CARTON_MAX_FORUM_IMAGE_BYTES,
     },
+    allowedOrigins: e.CARTON_ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
     rooms: {
       unloadMs: e.CARTON_ROOM_UNLOAD_MS,
       compactUpdates: e.CARTON_COMPACT_UPDATES,
       compactBytes: e.CARTON_COMPACT_BYTES,
       compactIntervalMs: e.CARTON_COMPACT_INTERVAL_MS,
       keepaliveMs: e.CARTON_KEEPALIVE_MS,
+      autoSnapshotMs: e.CARTON_AUTO_SNAPSHOT_MS,
     },
   };
 }

@@ -4,8 +4,14 @@ import { hashToken, isWellFormedToken } from './tokens.ts';
 
 export type AccessDenied = {
   ok: false;
-  status: 401 | 403 | 404;
-  code: 'missing_token' | 'invalid_token' | 'forbidden' | 'board_not_found' | 'forum_not_found';
+  status: 401 | 403 | 404 | 429;
+  code:
+    | 'missing_token'
+    | 'invalid_token'
+    | 'forbidden'
+    | 'board_not_found'
+    | 'forum_not_found'
+    | 'too_many_requests';
   message: string;
 };
 

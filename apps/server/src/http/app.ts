@@ -1,13 +1,18 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
-import { resolveForumAccess } from '../forums/access.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
+import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
-import { bearerToken, errorBody, jsonError } from './errors.ts';
+import { createAccessChecks } from './board-access.ts';
 import { registerBoardRoutes } from './board-routes.ts';
+import { clientAddress, isLoopback } from './client-address.ts';
+import { errorBody, jsonError } from './errors.ts';
+import { IMAGE_UPLOAD_PATH, registerImageRoutes } from './image-routes.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { createStaticHandler } from './static-web.ts';
 
 export interface AppDeps {
@@ -18,6 +23,13 @@ export interface AppDeps {
   publicUrl: string | null;
   webDir: string;
   maxBodyBytes: number;
+  blobs: SqliteBlobStore;
+  maxImageBytes: number;
+  maxForumImageBytes: number;
+  /** Shared with the upgrade handler: one budget per address for HTTP and sockets (R32). */
+  preAuth: PreAuthBudget;
+  /** Extra numbers for GET /metrics (loopback only). */
+  metrics?: () => Record<string, number>;
 }
 
 /** The HTTP API and the web client. The socket upgrade is handled beside it (upgrade.ts). */
@@ -25,10 +37,14 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const { forums, log } = deps;
 
+  const checks = createAccessChecks(forums, deps.preAuth);
+
+  // R34: on every response; a route may set a stricter policy of its own (images).
   app.use('*', async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      if (!c.res.headers.has(name)) c.header(name, value);
+    }
   });
 
   app.onError((error, c) => {
@@ -43,18 +59,32 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: (c) =>
-        jsonError(
-          c,
-          413,
-          'payload_too_large',
-          `The body must be at most ${deps.maxBodyBytes} bytes.`,
-        ),
-    }),
+  // Memory and relay counters for the machine's operator (and the soak test): loopback only.
+  app.get('/metrics', (c) => {
+    if (!isLoopback(clientAddress(c))) return jsonError(c, 404, 'not_found', 'Nothing here.');
+    const memory = process.memoryUsage();
+    return c.json({
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      rooms: deps.relay.roomCount,
+      ...deps.relay.metrics,
+      ...deps.metrics?.(),
+    });
+  });
+
+  const jsonBodyLimit = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: (c) =>
+      jsonError(
+        c,
+        413,
+        'payload_too_large',
+        `The body must be at most ${deps.maxBodyBytes} bytes.`,
+      ),
+  });
+  // Image uploads have their own, larger limit (image-routes.ts).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && IMAGE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next),
   );
 
   app.post('/api/forums', async (c) => {
@@ -78,11 +108,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.get('/api/forums/:id', (c) => {
-    const access = resolveForumAccess(
-      forums,
-      c.req.param('id'),
-      bearerToken(c.req.header('Authorization')),
-    );
+    const access = checks.forum(c);
     if (!access.ok) return jsonError(c, access.status, access.code, access.message);
     const boards = forums.listBoards(access.forum.id).map((board) => ({
       id: board.id,
@@ -93,7 +119,8 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ forum: { id: access.forum.id, title: access.forum.title }, boards });
   });
 
-  registerBoardRoutes(app, deps);
+  registerBoardRoutes(app, deps, checks.board);
+  registerImageRoutes(app, deps, checks.board);
 
   app.all('/api/*', (c) =>
     jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`),

@@ -2,9 +2,11 @@ import { exportBoard } from '@carton/board';
 import type { Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { resolveBoardAccess, type BoardAccess } from '../forums/access.ts';
+import type { BoardAccess } from '../forums/access.ts';
+import { restoreVersion } from '../storage/restore.ts';
 import type { AppDeps } from './app.ts';
-import { bearerToken, jsonError } from './errors.ts';
+import type { BoardAccessCheck } from './board-access.ts';
+import { jsonError } from './errors.ts';
 
 const SnapshotInput = z.strictObject({
   name: z
@@ -33,14 +35,8 @@ function attachment(c: Context, name: string): void {
   c.header('Cache-Control', 'no-store');
 }
 
-/** Board lookup, export and version history (R19, R22, R27). */
-export function registerBoardRoutes(app: Hono, deps: AppDeps): void {
-  const access = (c: Context): BoardAccess =>
-    resolveBoardAccess(
-      deps.forums,
-      c.req.param('id') ?? '',
-      bearerToken(c.req.header('Authorization')),
-    );
+/** Board lookup, export and version history (R19, R22, R27, R37). */
+export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAccessCheck): void {
   const facilitatorOnly = (c: Context, granted: BoardAccess & { ok: true }): Response | null =>
     granted.role === 'facilitator'
       ? null
@@ -107,15 +103,59 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps): void {
     return c.json({ snapshot }, 201);
   });
 
+  const findVersion = async (c: Context, boardId: string) => {
+    const raw = c.req.param('snapshotId') ?? '';
+    const snapshotId = /^[0-9]{1,15}$/.test(raw) ? Number(raw) : NaN;
+    const state = Number.isSafeInteger(snapshotId)
+      ? await deps.boards.getSnapshot(boardId, snapshotId)
+      : null;
+    return { snapshotId, state };
+  };
+
+  app.post('/api/boards/:id/snapshots/:snapshotId/restore', async (c) => {
+    const granted = access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const refused = facilitatorOnly(c, granted);
+    if (refused) return refused;
+    const boardId = granted.board.id;
+    const { snapshotId, state } = await findVersion(c, boardId);
+    if (!state) return jsonError(c, 404, 'snapshot_not_found', 'No such version of this board.');
+    let outcome: { summary: ReturnType<typeof restoreVersion>; before: Uint8Array } | null = null;
+    let failure: unknown = null;
+    const applied = await deps.relay.changeBoard(boardId, (doc) => {
+      // Undo cannot take a restore back: keep the board as it was, as a version.
+      const before = Y.encodeStateAsUpdate(doc);
+      try {
+        outcome = { summary: restoreVersion(doc, state), before };
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (!applied) {
+      return jsonError(c, 503, 'board_unavailable', 'The board could not be loaded; try again.');
+    }
+    if (failure !== null || outcome === null) {
+      deps.log.warn('restore_failed', { board: boardId, error: failure as Error });
+      return jsonError(c, 409, 'restore_failed', 'This version cannot be restored on this board.');
+    }
+    const { summary, before } = outcome as {
+      summary: ReturnType<typeof restoreVersion>;
+      before: Uint8Array;
+    };
+    const saved = await deps.boards.saveSnapshot(boardId, before, {
+      kind: 'auto',
+      name: `Avant la restauration de la version ${snapshotId}`,
+    });
+    deps.log.info('version_restored', { board: boardId, snapshot: snapshotId, ...summary });
+    return c.json({ restored: { snapshotId, ...summary }, previous: saved });
+  });
+
   app.get('/api/boards/:id/snapshots/:snapshotId/export.json', async (c) => {
     const granted = access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const refused = facilitatorOnly(c, granted);
     if (refused) return refused;
-    const snapshotId = Number(c.req.param('snapshotId'));
-    const state = Number.isSafeInteger(snapshotId)
-      ? await deps.boards.getSnapshot(granted.board.id, snapshotId)
-      : null;
+    const { snapshotId, state } = await findVersion(c, granted.board.id);
     if (!state) return jsonError(c, 404, 'snapshot_not_found', 'No such version of this board.');
     const doc = new Y.Doc();
     try {

@@ -2,10 +2,16 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { Config } from '../config.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
+import { BoardGuard } from '../limits/board-guard.ts';
+import { createMessageAdmission } from '../limits/message-limits.ts';
+import { createOriginCheck } from '../limits/origin.ts';
+import { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import { Relay } from '../relay/relay.ts';
+import { AutoVersionStorage } from '../storage/auto-versions.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import { createApp } from './app.ts';
@@ -27,11 +33,24 @@ function defaultWebDir(): string {
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
-  const boards = new SqliteBoardStorage(db);
+  const sqliteBoards = new SqliteBoardStorage(db);
+  const boards = new AutoVersionStorage(sqliteBoards, {
+    intervalMs: config.rooms.autoSnapshotMs,
+    log: log.child({ part: 'history' }),
+  });
   const forums = new SqliteForumStore(db);
+  const blobs = new SqliteBlobStore(db);
+  const limits = config.limits;
+  const preAuth = new PreAuthBudget(limits);
+  const boardGuard = new BoardGuard(limits);
   const relay = new Relay({
     storage: boards,
     log: log.child({ part: 'relay' }),
+    admitMessage: createMessageAdmission(
+      limits,
+      (boardId) => sqliteBoards.storedBytes(boardId),
+      log.child({ part: 'limits' }),
+    ),
     maxBufferedBytes: config.limits.maxBufferedBytes,
     roomUnloadMs: config.rooms.unloadMs,
     compactUpdates: config.rooms.compactUpdates,
@@ -47,6 +66,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     publicUrl: config.publicUrl,
     webDir: config.webDir ?? defaultWebDir(),
     maxBodyBytes: config.limits.maxBodyBytes,
+    blobs,
+    maxImageBytes: limits.maxImageBytes,
+    maxForumImageBytes: limits.maxForumImageBytes,
+    preAuth,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -61,6 +84,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     log: log.child({ part: 'upgrade' }),
     maxMessageBytes: config.limits.maxMessageBytes,
     maxFragments: config.limits.maxFragments,
+    preAuth,
+    boardGuard,
+    originAllowed: createOriginCheck({
+      publicUrl: config.publicUrl,
+      allowedOrigins: config.allowedOrigins,
+    }),
   });
   const port = (server.address() as AddressInfo).port;
 
@@ -76,7 +105,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      boards.close();
+      await boards.close();
     })();
     return closing;
   };

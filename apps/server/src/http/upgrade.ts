@@ -4,10 +4,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from 'ws';
 import { canWrite, resolveBoardAccess } from '../forums/access.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
+import type { BoardGuard } from '../limits/board-guard.ts';
+import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { WebSocketLike } from '../relay/websocket-like.ts';
 import { errorBody } from './errors.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 export interface UpgradeDeps {
   relay: Relay;
@@ -17,6 +20,12 @@ export interface UpgradeDeps {
   maxFragments: number;
   /** Interval of WebSocket pings; a peer that misses one is terminated. */
   pingIntervalMs?: number;
+  /** R32: per-address budget before the token is known. */
+  preAuth: PreAuthBudget;
+  /** R33: whether a browser page of this Origin may open a socket. */
+  originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
+  /** R31: connections and joins per board. */
+  boardGuard: BoardGuard;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
@@ -41,6 +50,20 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => deps.log.debug('upgrade_socket_error', { error }));
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    const wait = deps.preAuth.upgradeAttempt(ip);
+    if (wait !== null) {
+      deps.log.info('upgrade_throttled', { ip });
+      reject(socket, 429, 'too_many_requests', 'Too many connection attempts; wait.', {
+        'Retry-After': String(wait),
+      });
+      return;
+    }
+    if (!deps.originAllowed(request.headers.origin, request.headers.host)) {
+      deps.log.info('upgrade_refused', { status: 403, code: 'origin_not_allowed' });
+      reject(socket, 403, 'origin_not_allowed', 'Pages of this origin may not connect.');
+      return;
+    }
     let url: URL;
     try {
       url = new URL(request.url ?? '/', 'http://carton.invalid');
@@ -61,6 +84,7 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       return;
     }
     const access = resolveBoardAccess(deps.forums, boardId, url.searchParams.get('token'));
+    if (!access.ok && access.code === 'invalid_token') deps.preAuth.badToken(ip);
     if (!access.ok) {
       deps.log.info('upgrade_refused', {
         board: boardId,
@@ -71,6 +95,14 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // R31: refused joins get their socket, closed at once with a code the client can explain.
+      const join = deps.boardGuard.join(access.board.id);
+      if (!join.ok) {
+        deps.log.warn('limit_exceeded', { board: access.board.id, limit: join.limit });
+        ws.close(join.code, join.reason);
+        return;
+      }
+      ws.once('close', join.release);
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       try {
@@ -118,13 +150,23 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
   };
 }
 
-function reject(socket: Duplex, status: number, code: string, message: string): void {
+function reject(
+  socket: Duplex,
+  status: number,
+  code: string,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (socket.destroyed) return;
   const body = JSON.stringify(errorBody(code, message));
+  const headers = { ...SECURITY_HEADERS, ...extraHeaders };
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       'Connection: close\r\n' +
       'Content-Type: application/json; charset=utf-8\r\n' +
+      Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('') +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
       body,
   );

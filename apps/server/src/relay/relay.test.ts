@@ -356,7 +356,7 @@ describe('relay access and robustness', () => {
   });
 
   it('R16: the admission hook can refuse messages', async () => {
-    const relay = relayWith({ admitMessage: (_c, bytes) => bytes < 1000 });
+    const relay = relayWith({ admitMessage: (_c, data) => data.byteLength < 1000 });
     const a = client(relay);
     await network.idle();
     addNote(a.doc, 'shape:long', 'y'.repeat(2000));

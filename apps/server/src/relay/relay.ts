@@ -10,11 +10,18 @@ import type { WebSocketLike } from './websocket-like.ts';
 /** Board ids the relay accepts; anything else is refused before any work (R17). */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Why the admission hook refused a message: the close code and reason sent to that client. */
+export interface MessageRefusal {
+  code: number;
+  reason: string;
+}
+
 /**
- * Hook for a per-connection message budget (rate limiting is a later issue). Return false to
- * close the connection with RATE_LIMITED.
+ * Hook for per-connection budgets (R16; the limits live in src/limits/). Return true to let the
+ * message through; false closes the connection with RATE_LIMITED (4529), a refusal with its own
+ * code and reason. Called before the room sees the frame; it must not keep `data`.
  */
-export type AdmitMessage = (connection: Connection, bytes: number) => boolean;
+export type AdmitMessage = (connection: Connection, data: Uint8Array) => boolean | MessageRefusal;
 
 export interface RelayOptions {
   storage: BoardStorage;
@@ -84,10 +91,14 @@ export class Relay {
         connection.close(CloseCode.UNSUPPORTED_DATA, 'binary frames only');
         return;
       }
-      if (admit && !admit(connection, data.byteLength)) {
-        this.metrics.rateLimitedClosed++;
-        connection.close(CloseCode.RATE_LIMITED, 'rate limited');
-        return;
+      if (admit) {
+        const admitted = admit(connection, data);
+        if (admitted !== true) {
+          this.metrics.rateLimitedClosed++;
+          const refusal = admitted || { code: CloseCode.RATE_LIMITED, reason: 'rate limited' };
+          connection.close(refusal.code, refusal.reason);
+          return;
+        }
       }
       room.receive(connection, data);
     });
@@ -175,6 +186,24 @@ export class Relay {
     } finally {
       doc.destroy();
     }
+  }
+
+  /**
+   * Changes a board's document on the server's behalf (restoring a version): on the live room's
+   * doc, loading the room if needed, so the change is stored and broadcast like any update
+   * (R5). A room loaded only for this unloads as usual. False if the room failed to load.
+   */
+  async changeBoard(boardId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
+    if (this.#closed || !BOARD_ID_PATTERN.test(boardId)) return false;
+    const room = this.#roomFor(boardId);
+    await room.loaded;
+    if (room.state !== 'ready' || this.#rooms.get(boardId) !== room) return false;
+    try {
+      change(room.doc);
+    } finally {
+      if (room.isEmpty) this.#onRoomEmpty(room);
+    }
+    return true;
   }
 
   #sendKeepalives(): void {

@@ -52,6 +52,22 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: uploaded images, content-addressed per forum (R35), so a photo pasted on another board
+  // of the same forum still shows.
+  `
+  CREATE TABLE blobs (
+    id INTEGER PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    sha256 TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE UNIQUE INDEX blobs_by_forum ON blobs (forum_id, sha256);
+  `,
 ];
 
 /**

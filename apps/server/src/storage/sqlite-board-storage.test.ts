@@ -81,7 +81,10 @@ describe('SqliteBoardStorage', () => {
     update('Les incontournables', doc);
     const state = Y.encodeStateAsUpdate(doc);
     const named = storage.saveSnapshot('b', state, { kind: 'named', name: 'Avant la plénière' });
-    for (let i = 0; i < 55; i++) storage.saveSnapshot('b', state, { kind: 'auto' });
+    for (let i = 0; i < 55; i++) {
+      update(`Condition ${i}`, doc);
+      storage.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'auto' });
+    }
     const list = storage.listSnapshots('b');
     expect(list.filter((s) => s.kind === 'auto')).toHaveLength(50);
     expect(list[0]).toMatchObject({ id: named.id, kind: 'named', name: 'Avant la plénière' });
@@ -89,5 +92,30 @@ describe('SqliteBoardStorage', () => {
       'Les incontournables',
     ]);
     expect(storage.getSnapshot('autre', named.id)).toBeNull();
+  });
+
+  it('R38: an auto version identical to the latest one is not kept twice', () => {
+    const doc = new Y.Doc();
+    update('Transport collectif', doc);
+    const state = Y.encodeStateAsUpdate(doc);
+    const first = storage.saveSnapshot('b', state, { kind: 'auto' });
+    const again = storage.saveSnapshot('b', state, { kind: 'auto' });
+    expect(again.id).toBe(first.id);
+    update('Logement abordable', doc);
+    storage.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'auto' });
+    expect(storage.listSnapshots('b')).toHaveLength(2);
+  });
+
+  it('R30: measures the stored bytes of a board (snapshot and log)', () => {
+    const doc = new Y.Doc();
+    expect(storage.storedBytes('b')).toBe(0);
+    const first = update('Sécurité alimentaire', doc);
+    const seq = storage.append('b', first);
+    expect(storage.storedBytes('b')).toBe(first.byteLength);
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    storage.compact('b', snapshot, seq);
+    const second = update('Mobilité', doc);
+    storage.append('b', second);
+    expect(storage.storedBytes('b')).toBe(snapshot.byteLength + second.byteLength);
   });
 });

@@ -35,6 +35,8 @@ export class SqliteBoardStorage implements BoardStorage {
   readonly #listSnapshots;
   readonly #getSnapshot;
   readonly #compactTx;
+  readonly #storedBytes;
+  readonly #latestSnapshot;
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
@@ -71,6 +73,14 @@ export class SqliteBoardStorage implements BoardStorage {
     this.#getSnapshot = db.prepare<[string, number], { data: Buffer }>(
       'SELECT data FROM board_snapshots WHERE board_id = ? AND id = ?',
     );
+    this.#storedBytes = db.prepare<[string, string], { bytes: number }>(
+      `SELECT COALESCE((SELECT length(snapshot) FROM board_state WHERE board_id = ?), 0)
+         + COALESCE((SELECT SUM(length(data)) FROM board_updates WHERE board_id = ?), 0) AS bytes`,
+    );
+    this.#latestSnapshot = db.prepare<[string], SnapshotRow & { data: Buffer }>(
+      `SELECT id, board_id, kind, name, created_at, length(data) AS bytes, data
+       FROM board_snapshots WHERE board_id = ? ORDER BY id DESC LIMIT 1`,
+    );
     this.#compactTx = db.transaction((boardId: string, snapshot: Uint8Array, upToSeq: number) => {
       this.#upsertState.run(boardId, snapshot, upToSeq, Date.now());
       this.#deleteUpdates.run(boardId, upToSeq);
@@ -106,6 +116,11 @@ export class SqliteBoardStorage implements BoardStorage {
   ): SnapshotInfo {
     const createdAt = Date.now();
     const name = options.name ?? null;
+    if (options.kind === 'auto' && name === null) {
+      // R38: an unnamed auto version identical to the latest version adds nothing.
+      const latest = this.#latestSnapshot.get(boardId);
+      if (latest && Buffer.compare(latest.data, state) === 0) return toInfo(latest);
+    }
     const id = this.#db.transaction(() => {
       const rowId = Number(
         this.#insertSnapshot.run(boardId, options.kind, name, createdAt, state).lastInsertRowid,
@@ -123,6 +138,11 @@ export class SqliteBoardStorage implements BoardStorage {
   getSnapshot(boardId: string, snapshotId: number): Uint8Array | null {
     const row = this.#getSnapshot.get(boardId, snapshotId);
     return row ? new Uint8Array(row.data) : null;
+  }
+
+  /** R30: bytes the board's stored document takes (snapshot and update log). */
+  storedBytes(boardId: string): number {
+    return this.#storedBytes.get(boardId, boardId)?.bytes ?? 0;
   }
 
   close(): void {

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { BLOB_ID_PATTERN } from '../blobs/blob-store.ts';
+import { sniffImage } from '../blobs/image-type.ts';
+import { canWrite } from '../forums/access.ts';
+import type { AppDeps } from './app.ts';
+import type { BoardAccessCheck } from './board-access.ts';
+import { jsonError } from './errors.ts';
+
+export const IMAGE_UPLOAD_PATH = /^\/api\/boards\/[^/]+\/images\/?$/;
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+/**
+ * R35, R36: photos for image shapes. Uploads need a token that may write the board; the bytes
+ * are sniffed (the Content-Type header is ignored), stored once per forum under their SHA-256,
+ * and served only to holders of a token of a board of that forum.
+ */
+export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAccessCheck): void {
+  const maxBytes = deps.maxImageBytes;
+  const tooLarge = (c: Context) =>
+    jsonError(c, 413, 'image_too_large', `An image must be at most ${maxBytes} bytes.`);
+
+  app.post(
+    '/api/boards/:id/images',
+    // The token first: nobody sends 10 MB to a board they cannot write.
+    async (c, next) => {
+      const granted = access(c);
+      if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+      if (!canWrite(granted.role)) {
+        return jsonError(c, 403, 'forbidden', 'A view link cannot add images.');
+      }
+      const declared = Number(c.req.header('Content-Length') ?? '0');
+      if (declared > maxBytes) return tooLarge(c);
+      await next();
+    },
+    bodyLimit({ maxSize: maxBytes, onError: tooLarge }),
+    async (c) => {
+      const granted = access(c);
+      if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+      const data = new Uint8Array(await c.req.arrayBuffer());
+      if (data.byteLength === 0) return jsonError(c, 400, 'broken_image', 'The body is empty.');
+      if (data.byteLength > maxBytes) return tooLarge(c);
+      const sniffed = sniffImage(data);
+      if (!sniffed.ok) {
+        return sniffed.reason === 'unsupported_type'
+          ? jsonError(c, 415, 'unsupported_image_type', sniffed.message)
+          : jsonError(c, 400, 'broken_image', sniffed.message);
+      }
+      const forumId = granted.board.forumId;
+      const blobId = createHash('sha256').update(data).digest('hex');
+      const existing = deps.blobs.info(forumId, blobId);
+      if (!existing && deps.blobs.forumBytes(forumId) + data.byteLength > deps.maxForumImageBytes) {
+        return jsonError(c, 507, 'image_quota_exceeded', 'This forum has no room for more images.');
+      }
+      const info =
+        existing ??
+        deps.blobs.put(
+          forumId,
+          {
+            blobId,
+            mime: sniffed.mime,
+            width: sniffed.width,
+            height: sniffed.height,
+            bytes: data.byteLength,
+          },
+          data,
+        );
+      deps.log.info('image_stored', {
+        board: granted.board.id,
+        bytes: info.bytes,
+        mime: info.mime,
+      });
+      return c.json(
+        { blobId: info.blobId, mime: info.mime, width: info.width, height: info.height },
+        201,
+      );
+    },
+  );
+
+  app.get('/api/boards/:id/images/:blobId', (c) => {
+    const granted = access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const blobId = c.req.param('blobId').toLowerCase();
+    const blob = BLOB_ID_PATTERN.test(blobId)
+      ? deps.blobs.get(granted.board.forumId, blobId)
+      : null;
+    if (!blob) return jsonError(c, 404, 'image_not_found', 'No such image on this board.');
+    const etag = `"${blob.blobId}"`;
+    // Content-addressed: the bytes behind an id never change. Private: it took a token.
+    c.header('Cache-Control', 'private, max-age=31536000, immutable');
+    c.header('ETag', etag);
+    c.header('Content-Disposition', `inline; filename="${blob.blobId}.${EXTENSIONS[blob.mime]}"`);
+    // An image opened on its own runs nothing, whatever a browser thinks it is.
+    c.header('Content-Security-Policy', "default-src 'none'; sandbox");
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+    c.header('Content-Type', blob.mime);
+    c.header('Content-Length', String(blob.data.byteLength));
+    return c.body(blob.data as Uint8Array<ArrayBuffer>, 200);
+  });
+}

@@ -1,0 +1,102 @@
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../log.ts';
+import { Connection } from '../relay/connection.ts';
+import { createMetrics } from '../relay/metrics.ts';
+import type { WebSocketLike } from '../relay/websocket-like.ts';
+import { LimitCloseCode } from './close-codes.ts';
+import { createMessageAdmission, type MessageLimits } from './message-limits.ts';
+
+const LIMITS: MessageLimits = {
+  updatesPerSecond: 10,
+  updateBurst: 3,
+  maxUpdateBytes: 2_000,
+  awarenessPerSecond: 20,
+  awarenessBurst: 2,
+  maxAwarenessBytes: 500,
+  maxBoardBytes: 5_000,
+};
+
+const socket: WebSocketLike = {
+  bufferedAmount: 0,
+  send: () => {},
+  close: () => {},
+  onMessage: () => {},
+  onClose: () => {},
+  onError: () => {},
+};
+
+function connection(boardId = 'kamouraska', canWrite = true): Connection {
+  return new Connection(
+    socket,
+    { boardId, role: canWrite ? 'edit' : 'view', canWrite },
+    { maxBufferedBytes: 1 << 20, metrics: createMetrics(), log: silentLogger },
+  );
+}
+
+function frame(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  if (sub !== null) encoding.writeVarUint(encoder, sub);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+function noteUpdate(text: string, doc = new Y.Doc()): Uint8Array {
+  let update: Uint8Array | null = null;
+  doc.once('update', (u: Uint8Array) => (update = u));
+  doc.getMap('board').set(`shape:${text.length}`, text);
+  return update!;
+}
+
+const refusalCode = (result: unknown) =>
+  typeof result === 'object' && result !== null ? (result as { code: number }).code : result;
+
+describe('message admission', () => {
+  it('R28: refuses an update past the burst with 4429, and an oversize one with 4413', () => {
+    const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+    const writer = connection();
+    const small = frame(0, 2, noteUpdate('Accueil'));
+    const results = Array.from({ length: 4 }, () => admit(writer, small));
+    expect(results.map(refusalCode)).toEqual([true, true, true, LimitCloseCode.RATE_LIMITED]);
+    const other = connection();
+    const big = frame(0, 1, noteUpdate('x'.repeat(3_000)));
+    expect(admit(other, big)).toMatchObject({ code: LimitCloseCode.MESSAGE_TOO_LARGE });
+    expect((admit(other, big) as { reason: string }).reason).toMatch(/do not retry/);
+  });
+
+  it('R29: awareness has its own rate and size; sync step 1 and queries are not counted', () => {
+    const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+    const peer = connection();
+    const cursor = frame(1, null, new Uint8Array(40));
+    const step1 = frame(0, 0, Uint8Array.of(0));
+    expect([admit(peer, step1), admit(peer, step1), admit(peer, step1)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([admit(peer, cursor), admit(peer, cursor)]).toEqual([true, true]);
+    expect(admit(peer, cursor)).toMatchObject({ code: LimitCloseCode.RATE_LIMITED });
+    expect(admit(connection(), frame(1, null, new Uint8Array(600)))).toMatchObject({
+      code: LimitCloseCode.MESSAGE_TOO_LARGE,
+    });
+  });
+
+  it('R30: refuses updates that would grow a full board, but lets deletions through', () => {
+    let stored = 4_000;
+    const admit = createMessageAdmission(LIMITS, () => stored, silentLogger);
+    const doc = new Y.Doc();
+    const adding = frame(0, 2, noteUpdate('y'.repeat(1_200), doc));
+    expect(admit(connection(), adding)).toMatchObject({ code: LimitCloseCode.BOARD_FULL });
+    let deletion: Uint8Array | null = null;
+    doc.once('update', (u: Uint8Array) => (deletion = u));
+    doc.getMap('board').delete('shape:1200');
+    expect(admit(connection(), frame(0, 2, deletion!))).toBe(true);
+    // A view connection's updates are dropped by the room: they do not count.
+    expect(admit(connection('kamouraska', false), adding)).toBe(true);
+    // Another board has its own size.
+    stored = 0;
+    expect(admit(connection('la-mitis'), adding)).toBe(true);
+  });
+});

@@ -1,0 +1,163 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { Connection } from '../relay/connection.ts';
+import type { AdmitMessage, MessageRefusal } from '../relay/relay.ts';
+import { LimitCloseCode, LimitReason } from './close-codes.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+export interface MessageLimits {
+  /** Document updates (sync step 2 and update) per second and burst, per connection. */
+  updatesPerSecond: number;
+  updateBurst: number;
+  maxUpdateBytes: number;
+  /** Awareness messages per second (cursors: 20 Hz) and burst, per connection. */
+  awarenessPerSecond: number;
+  awarenessBurst: number;
+  maxAwarenessBytes: number;
+  /** Most bytes a board's stored document (snapshot + log) may grow to. */
+  maxBoardBytes: number;
+}
+
+interface Budget {
+  updates: TokenBucket;
+  awareness: TokenBucket;
+}
+
+/** How long a board's measured stored size is trusted before it is read again. */
+const REMEASURE_MS = 2_000;
+const MAX_TRACKED_BOARDS = 5_000;
+
+/**
+ * The stored size of boards that receive updates: measured from storage, plus what was
+ * admitted since (an overestimate until the next measure, since compaction shrinks the log).
+ */
+class BoardSizes {
+  readonly #sizes = new Map<string, { bytes: number; measuredAt: number }>();
+  readonly #measure: (boardId: string) => number;
+
+  constructor(measure: (boardId: string) => number) {
+    this.#measure = measure;
+  }
+
+  estimate(boardId: string, now: number): number {
+    let entry = this.#sizes.get(boardId);
+    if (!entry || now - entry.measuredAt > REMEASURE_MS) {
+      if (!entry && this.#sizes.size >= MAX_TRACKED_BOARDS) this.#sizes.clear();
+      entry = { bytes: this.#measure(boardId), measuredAt: now };
+      this.#sizes.set(boardId, entry);
+    }
+    return entry.bytes;
+  }
+
+  add(boardId: string, bytes: number): void {
+    const entry = this.#sizes.get(boardId);
+    if (entry) entry.bytes += bytes;
+  }
+}
+
+type Frame =
+  | { kind: 'update'; payload: Uint8Array }
+  | { kind: 'awareness'; bytes: number }
+  | { kind: 'other' };
+
+/** Just enough decoding to know what a frame is; a frame that does not decode is the room's. */
+function classify(data: Uint8Array): Frame {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (type === 1) return { kind: 'awareness', bytes: data.byteLength };
+    if (type !== 0) return { kind: 'other' };
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType !== 1 && syncType !== 2) return { kind: 'other' };
+    return { kind: 'update', payload: decoding.readVarUint8Array(decoder) };
+  } catch {
+    return { kind: 'other' };
+  }
+}
+
+/** An update that only deletes (no new structs) never grows the board: allowed when full. */
+function onlyDeletes(update: Uint8Array): boolean {
+  try {
+    return Y.decodeUpdate(update).structs.length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * R28–R30: the relay's admission hook. Per connection, a token bucket for updates and one for
+ * awareness, a size limit for each; per board, the stored document's size cap. Refusals close
+ * only the offending connection, with a 44xx code and a reason (see close-codes.ts).
+ */
+export function createMessageAdmission(
+  limits: MessageLimits,
+  measureBoardBytes: (boardId: string) => number,
+  log: Logger,
+): AdmitMessage {
+  const budgets = new WeakMap<Connection, Budget>();
+  const sizes = new BoardSizes(measureBoardBytes);
+
+  const refuse = (
+    connection: Connection,
+    code: number,
+    reason: string,
+    limit: string,
+  ): MessageRefusal => {
+    log.warn('limit_exceeded', { connection: connection.id, board: connection.boardId, limit });
+    return { code, reason };
+  };
+
+  return (connection, data) => {
+    const now = performance.now();
+    let budget = budgets.get(connection);
+    if (!budget) {
+      budget = {
+        updates: new TokenBucket(limits.updatesPerSecond, limits.updateBurst, now),
+        awareness: new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst, now),
+      };
+      budgets.set(connection, budget);
+    }
+    const frame = classify(data);
+    if (frame.kind === 'awareness') {
+      if (frame.bytes > limits.maxAwarenessBytes) {
+        return refuse(
+          connection,
+          LimitCloseCode.MESSAGE_TOO_LARGE,
+          LimitReason.awarenessTooLarge,
+          'awareness_bytes',
+        );
+      }
+      if (!budget.awareness.take(1, now)) {
+        return refuse(
+          connection,
+          LimitCloseCode.RATE_LIMITED,
+          LimitReason.awarenessRate,
+          'awareness_rate',
+        );
+      }
+      return true;
+    }
+    if (frame.kind !== 'update') return true;
+    const bytes = frame.payload.byteLength;
+    if (bytes > limits.maxUpdateBytes) {
+      return refuse(
+        connection,
+        LimitCloseCode.MESSAGE_TOO_LARGE,
+        LimitReason.updateTooLarge,
+        'update_bytes',
+      );
+    }
+    if (!budget.updates.take(1, now)) {
+      return refuse(connection, LimitCloseCode.RATE_LIMITED, LimitReason.updateRate, 'update_rate');
+    }
+    // Read-only connections' updates are dropped by the room (R9): they never grow the board.
+    if (!connection.canWrite) return true;
+    const stored = sizes.estimate(connection.boardId, now);
+    if (stored + bytes > limits.maxBoardBytes && !onlyDeletes(frame.payload)) {
+      return refuse(connection, LimitCloseCode.BOARD_FULL, LimitReason.boardFull, 'board_bytes');
+    }
+    sizes.add(connection.boardId, bytes);
+    return true;
+  };
+}

@@ -80,12 +80,34 @@ export type { BoardUndoManager, BoardUndoOptions } from './undo/undo.ts';
 export type { BoardView } from './view/view.ts';
 export { createBoardView } from './view/view.ts';
 
-export type { BoardFile, BoardFileShape, UnknownShapeRecord } from './codec/file.ts';
-export { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './codec/file.ts';
-export type { BoardFileIssue } from './codec/errors.ts';
-export { BoardFileError } from './codec/errors.ts';
+export type {
+  BoardFile,
+  BoardFileImage,
+  BoardFileShape,
+  UnknownShapeRecord,
+} from './codec/file.ts';
+export {
+  BOARD_FILE_FORMAT,
+  BOARD_FILE_VERSION,
+  imageBlobIds,
+  serializeBoardFile,
+  withImages,
+} from './codec/file.ts';
+export type { BoardFileIssue, BoardFileIssueCode } from './codec/errors.ts';
+export { BOARD_FILE_ISSUE_CODES, BoardFileError } from './codec/errors.ts';
 export { exportBoard } from './codec/export.ts';
-export { MAX_FILE_SHAPES, importBoard, parseBoardFile } from './codec/import.ts';
+export type { ParsedBoardFile } from './codec/import.ts';
+export {
+  MAX_FILE_IMAGE_BYTES,
+  MAX_FILE_SHAPES,
+  importBoard,
+  parseBoardFile,
+  parseBoardFileText,
+} from './codec/import.ts';
+export type { BoardFileMigration, UpgradeOptions } from './codec/migrations.ts';
+export { BOARD_FILE_MIGRATIONS, upgradeBoardFile } from './codec/migrations.ts';
+export type { InsertOptions, InsertSummary } from './codec/insert.ts';
+export { insertBoardFile } from './codec/insert.ts';
 
 export type { InvariantViolation } from './invariants/invariants.ts';
 export { checkInvariants } from './invariants/invariants.ts';

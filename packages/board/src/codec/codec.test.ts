@@ -54,7 +54,7 @@ function mutableFile(doc: Y.Doc): { shapes: Record<string, unknown>[]; [key: str
   };
 }
 
-function issuesOf(file: unknown): { path: string; message: string }[] {
+function issuesOf(file: unknown): { code: string; path: string; message: string }[] {
   try {
     importBoard(file);
   } catch (error) {
@@ -158,7 +158,11 @@ describe('JSON codec', () => {
       meta: { schemaVersion: 9, title: 'x', kind: 'plenary' },
     };
     expect(issuesOf(meta)).toEqual([
-      { path: 'meta.schemaVersion', message: expect.stringMatching(/newer/) },
+      {
+        code: 'future_version',
+        path: 'meta.schemaVersion',
+        message: expect.stringMatching(/newer/),
+      },
     ]);
   });
 

@@ -18,7 +18,9 @@ import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './file.ts';
 export function exportBoard(doc: Y.Doc): BoardFile {
   const meta = readMeta(doc);
   if (meta === null) {
-    throw new BoardFileError([{ path: 'meta', message: 'the board has no readable meta' }]);
+    throw new BoardFileError([
+      { code: 'invalid_value', path: 'meta', message: 'the board has no readable meta' },
+    ]);
   }
   const shapes = shapesMapOf(doc);
   const records: BoardFileShape[] = [];
@@ -47,5 +49,16 @@ function exportRecord(shapes: ShapesMap, id: string, cache: ReadCache): BoardFil
   if (isShapeType(type)) return readRecord(shapes, id, cache);
   if (typeof type !== 'string' || map.get('id') !== id || !isShapeId(id)) return undefined;
   if (!isValidIndex(map.get('index'))) return undefined;
-  return map.toJSON() as BoardFileShape;
+  return canonicalRecord(map.toJSON() as Record<string, unknown>);
+}
+
+/**
+ * id, type and index first, then the other keys sorted: the same record is written the same
+ * way however its keys were inserted (by a peer, or by an import), so files are stable.
+ */
+function canonicalRecord(record: Record<string, unknown>): BoardFileShape {
+  const { id, type, index, ...rest } = record;
+  const out: Record<string, unknown> = { id, type, index };
+  for (const key of Object.keys(rest).sort()) out[key] = rest[key];
+  return out as BoardFileShape;
 }

@@ -12,19 +12,30 @@ import { definitionOf, isShapeType } from '../shapes/registry.ts';
 import { isValidIndex } from '../zorder/zorder.ts';
 import type { BoardFileIssue } from './errors.ts';
 import { BoardFileError } from './errors.ts';
-import type { BoardFileShape } from './file.ts';
-import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './file.ts';
+import type { BoardFileImage, BoardFileShape } from './file.ts';
+import { decodeText } from '../interop/text/decode.ts';
+import type { UpgradeOptions } from './migrations.ts';
+import { upgradeBoardFile } from './migrations.ts';
+import { IMAGE_MIME_TYPES } from '../shapes/image/image.ts';
+import { BOARD_FILE_FORMAT } from './file.ts';
 
 export const MAX_FILE_SHAPES = 200_000;
+/** Largest embedded image (decoded bytes), like the server's upload limit. */
+export const MAX_FILE_IMAGE_BYTES = 16 * 1024 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const envelopeSchema = z.object({
   format: z.literal(BOARD_FILE_FORMAT),
   version: z.number().int().min(1),
   meta: z.unknown(),
-  shapes: z
-    .array(z.unknown())
-    .max(MAX_FILE_SHAPES, `a board holds at most ${MAX_FILE_SHAPES} shapes`),
+  shapes: z.array(z.unknown()),
+  images: z.record(z.string().min(1).max(200), z.unknown()).optional(),
+});
+
+const imageSchema = z.strictObject({
+  mime: z.enum(IMAGE_MIME_TYPES),
+  data: z.string().min(1),
 });
 
 const unknownRecordSchema = z.looseObject({
@@ -37,13 +48,16 @@ type Issues = BoardFileIssue[];
 
 function collect(issues: Issues, error: z.ZodError, prefix: string): void {
   for (const issue of error.issues) {
-    issues.push({ path: formatPath(prefix, issue.path), message: issue.message });
+    const path = formatPath(prefix, issue.path);
+    const tooBig = issue.code === 'too_big' && path === 'shapes';
+    issues.push({ code: tooBig ? 'too_large' : 'invalid_value', path, message: issue.message });
   }
 }
 
 /**
  * Builds a new Y.Doc from a board file (M16). Everything is checked before anything is
- * written; all problems are reported together as a BoardFileError.
+ * written; all problems are reported together as a BoardFileError. Embedded images are not
+ * part of the document: the caller stores them (parseBoardFile returns them).
  */
 export function importBoard(file: unknown, origin: Origin = MIGRATION_ORIGIN): Y.Doc {
   const { meta, shapes } = parseBoardFile(file);
@@ -63,20 +77,61 @@ export function importBoard(file: unknown, origin: Origin = MIGRATION_ORIGIN): Y
   return doc;
 }
 
-/** Validates a board file without building a document. */
-export function parseBoardFile(file: unknown): { meta: BoardMeta; shapes: BoardFileShape[] } {
+/** A validated board file. */
+export interface ParsedBoardFile {
+  readonly meta: BoardMeta;
+  readonly shapes: BoardFileShape[];
+  /** Embedded images, base64 checked (the bytes are the caller's to sniff). */
+  readonly images: Record<string, BoardFileImage>;
+}
+
+/**
+ * Reads the text (or bytes) of a file as JSON: `too_large` past `maxBytes`, `not_json` if it
+ * does not parse. A UTF-8 byte order mark is allowed.
+ */
+export function parseBoardFileText(
+  text: string | Uint8Array,
+  options: { maxBytes?: number } = {},
+): unknown {
+  const size = typeof text === 'string' ? text.length : text.byteLength;
+  if (options.maxBytes !== undefined && size > options.maxBytes) {
+    throw new BoardFileError([
+      {
+        code: 'too_large',
+        path: '(root)',
+        message: `the file is larger than ${options.maxBytes} bytes`,
+      },
+    ]);
+  }
+  const source = typeof text === 'string' ? text : decodeText(text).text;
+  try {
+    return JSON.parse(source.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new BoardFileError([
+      {
+        code: 'not_json',
+        path: '(root)',
+        message: `not JSON: ${(error as Error).message}`,
+      },
+    ]);
+  }
+}
+
+/** Validates a board file without building a document (older versions are lifted first, M30). */
+export function parseBoardFile(file: unknown, options: UpgradeOptions = {}): ParsedBoardFile {
   const issues: Issues = [];
-  const envelope = envelopeSchema.safeParse(file);
+  const lifted = checkFormatAndUpgrade(file, options);
+  const envelope = envelopeSchema.safeParse(lifted);
   if (!envelope.success) {
     collect(issues, envelope.error, '');
     throw new BoardFileError(issues);
   }
-  const { version } = envelope.data;
-  if (version > BOARD_FILE_VERSION) {
+  if (envelope.data.shapes.length > MAX_FILE_SHAPES) {
     throw new BoardFileError([
       {
-        path: 'version',
-        message: `this file is version ${version}, newer than this Carton reads (${BOARD_FILE_VERSION}); update Carton to import it`,
+        code: 'too_large',
+        path: 'shapes',
+        message: `a board holds at most ${MAX_FILE_SHAPES} shapes (this file has ${envelope.data.shapes.length})`,
       },
     ]);
   }
@@ -84,6 +139,7 @@ export function parseBoardFile(file: unknown): { meta: BoardMeta; shapes: BoardF
   if (!meta.success) collect(issues, meta.error, 'meta');
   else if (meta.data.schemaVersion > BOARD_SCHEMA_VERSION) {
     issues.push({
+      code: 'future_version',
       path: 'meta.schemaVersion',
       message: `schema version ${meta.data.schemaVersion} is newer than this Carton reads (${BOARD_SCHEMA_VERSION})`,
     });
@@ -93,16 +149,80 @@ export function parseBoardFile(file: unknown): { meta: BoardMeta; shapes: BoardF
   const entries: Entry[] = [];
   envelope.data.shapes.forEach((raw, i) => {
     const path = `shapes[${i}]`;
-    const lifted =
+    const liftedRecord =
       from < BOARD_SCHEMA_VERSION && typeof raw === 'object' && raw !== null && !Array.isArray(raw)
         ? migrateRecord(raw as Record<string, unknown>, from)
         : raw;
-    const record = parseShape(lifted, path, issues);
+    const record = parseShape(liftedRecord, path, issues);
     if (record !== undefined) entries.push({ record, path });
   });
   checkReferences(entries, envelope.data.shapes, issues);
+  const images = parseImages(envelope.data.images ?? {}, issues);
   if (issues.length > 0 || !meta.success) throw new BoardFileError(issues);
-  return { meta: meta.data, shapes: entries.map((entry) => entry.record) };
+  return { meta: meta.data, shapes: entries.map((entry) => entry.record), images };
+}
+
+/** `wrong_format` for anything but a Carton board file; lifts older versions (M30). */
+function checkFormatAndUpgrade(file: unknown, options: UpgradeOptions): unknown {
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) {
+    throw new BoardFileError([
+      { code: 'wrong_format', path: '(root)', message: 'not a Carton board file (not an object)' },
+    ]);
+  }
+  const record = file as Record<string, unknown>;
+  if (record['format'] !== BOARD_FILE_FORMAT) {
+    const found =
+      typeof record['format'] === 'string'
+        ? ` (found ${JSON.stringify(record['format']).slice(0, 60)})`
+        : '';
+    throw new BoardFileError([
+      {
+        code: 'wrong_format',
+        path: 'format',
+        message: `not a Carton board file: format must be '${BOARD_FILE_FORMAT}'${found}`,
+      },
+    ]);
+  }
+  const version = record['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new BoardFileError([
+      { code: 'invalid_value', path: 'version', message: 'version must be a whole number ≥ 1' },
+    ]);
+  }
+  const upgraded = upgradeBoardFile(record, version, options);
+  if ('issue' in upgraded) throw new BoardFileError([upgraded.issue]);
+  return upgraded.file;
+}
+
+function parseImages(raw: Record<string, unknown>, issues: Issues): Record<string, BoardFileImage> {
+  const images: Record<string, BoardFileImage> = {};
+  for (const [blobId, value] of Object.entries(raw)) {
+    const path = `images.${blobId}`;
+    if (FORBIDDEN_KEYS.has(blobId)) {
+      issues.push({ code: 'invalid_value', path, message: 'reserved key' });
+      continue;
+    }
+    const parsed = imageSchema.safeParse(value);
+    if (!parsed.success) {
+      collect(issues, parsed.error, path);
+      continue;
+    }
+    const { data } = parsed.data;
+    if (data.length % 4 !== 0 || !BASE64.test(data)) {
+      issues.push({ code: 'broken_image', path: `${path}.data`, message: 'not base64' });
+      continue;
+    }
+    if ((data.length / 4) * 3 > MAX_FILE_IMAGE_BYTES + 2) {
+      issues.push({
+        code: 'too_large',
+        path: `${path}.data`,
+        message: `an image may hold at most ${MAX_FILE_IMAGE_BYTES} bytes`,
+      });
+      continue;
+    }
+    images[blobId] = parsed.data;
+  }
+  return images;
 }
 
 function parseShape(raw: unknown, path: string, issues: Issues): BoardFileShape | undefined {
@@ -116,7 +236,7 @@ function parseShape(raw: unknown, path: string, issues: Issues): BoardFileShape 
     }
     const forbidden = Object.keys(raw as object).find((key) => FORBIDDEN_KEYS.has(key));
     if (forbidden !== undefined) {
-      issues.push({ path: `${path}.${forbidden}`, message: 'reserved key' });
+      issues.push({ code: 'invalid_value', path: `${path}.${forbidden}`, message: 'reserved key' });
       return undefined;
     }
     const json = z.record(z.string(), z.json()).safeParse(parsed.data);
@@ -130,7 +250,11 @@ function parseShape(raw: unknown, path: string, issues: Issues): BoardFileShape 
   let ok = true;
   for (const key of Object.keys(raw as object)) {
     if (!definition.recordKeys.includes(key)) {
-      issues.push({ path: `${path}.${key}`, message: `not a prop of ${type}` });
+      issues.push({
+        code: 'invalid_value',
+        path: `${path}.${key}`,
+        message: `not a prop of ${type}`,
+      });
       ok = false;
     }
   }
@@ -158,7 +282,11 @@ function checkReferences(
   const byId = new Map<string, BoardFileShape>();
   for (const { record, path } of entries) {
     if (byId.has(record.id))
-      issues.push({ path: `${path}.id`, message: `duplicate id ${record.id}` });
+      issues.push({
+        code: 'duplicate_id',
+        path: `${path}.id`,
+        message: `duplicate id ${record.id}`,
+      });
     else byId.set(record.id, record);
   }
   for (const { record, path } of entries) {
@@ -166,9 +294,14 @@ function checkReferences(
     const shape = record as Shape;
     if (shape.parentId !== null) {
       if (shape.type === 'carton') {
-        issues.push({ path: `${path}.parentId`, message: 'a carton cannot be inside a carton' });
+        issues.push({
+          code: 'bad_reference',
+          path: `${path}.parentId`,
+          message: 'a carton cannot be inside a carton',
+        });
       } else if (!rejected.has(shape.parentId) && byId.get(shape.parentId)?.type !== 'carton') {
         issues.push({
+          code: 'bad_reference',
           path: `${path}.parentId`,
           message: `${shape.parentId} is not a carton of this file`,
         });
@@ -186,6 +319,7 @@ function checkReferences(
         target !== record;
       if (!bindable) {
         issues.push({
+          code: 'bad_reference',
           path: `${path}.${end}.shapeId`,
           message: `${binding.shapeId} is not a shape an arrow can bind to in this file`,
         });

@@ -191,3 +191,100 @@ export async function exportJson(
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
 }
+
+export interface ClosedSocket {
+  code: number;
+  reason: string;
+}
+
+/**
+ * A raw socket with options a browser would set (Origin) or another machine would have (a
+ * local address such as 127.0.0.2: every 127/8 address is this machine, seen as another peer).
+ * Resolves once open; `closed` resolves with the close code and reason.
+ */
+export async function openSocket(
+  server: CartonServer,
+  boardId: string,
+  token: string,
+  options: { localAddress?: string; origin?: string } = {},
+): Promise<{ ws: WebSocket; closed: Promise<ClosedSocket> }> {
+  const ws = new WebSocket(`${server.syncUrl}/${boardId}?token=${encodeURIComponent(token)}`, {
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    ...(options.origin ? { origin: options.origin } : {}),
+  });
+  const closed = new Promise<ClosedSocket>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })),
+  );
+  ws.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket did not open in 5 s')), 5_000);
+    ws.once('open', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      clearTimeout(timer);
+      reject(new Error(`refused: ${res.statusCode}`));
+    });
+  });
+  return { ws, closed };
+}
+
+/** Like refusedUpgrade, with a local address and Origin; also returns the response headers. */
+export function refusedUpgradeFrom(
+  url: string,
+  options: { localAddress?: string; origin?: string } = {},
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: { error: { code: string; message: string } };
+}> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, options);
+    ws.on('error', () => {});
+    ws.once('open', () => {
+      ws.terminate();
+      reject(new Error('the upgrade succeeded'));
+    });
+    ws.once('unexpected-response', (request, response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        request.destroy();
+        try {
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: JSON.parse(text),
+          });
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+  });
+}
+
+/** A y-websocket frame: message type, optional sync type, then a length-prefixed payload. */
+export function frame(type: number, syncType: number | null, payload: Uint8Array): Buffer {
+  const header: number[] = [type];
+  if (syncType !== null) header.push(syncType);
+  let length = payload.byteLength;
+  do {
+    header.push((length & 0x7f) | (length > 0x7f ? 0x80 : 0));
+    length >>>= 7;
+  } while (length > 0);
+  return Buffer.concat([Buffer.from(header), payload]);
+}
+
+/** A Yjs update adding `text` under `key` of a scratch map of `doc` (valid on any board). */
+export function scratchUpdate(doc: Y.Doc, key: string, text: string): Uint8Array {
+  let update: Uint8Array | null = null;
+  const capture = (u: Uint8Array) => (update = u);
+  doc.on('update', capture);
+  doc.getMap('scratch').set(key, text);
+  doc.off('update', capture);
+  if (!update) throw new Error('no update');
+  return update;
+}

@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.ts';
@@ -69,18 +70,44 @@ describe('message admission', () => {
   it('R29: awareness has its own rate and size; sync step 1 and queries are not counted', () => {
     const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
     const peer = connection();
-    const cursor = frame(1, null, new Uint8Array(40));
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    const cursor = (x: number, pad = '') => {
+      awareness.setLocalStateField('cursor', { x, pad });
+      return frame(
+        1,
+        null,
+        awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+      );
+    };
     const step1 = frame(0, 0, Uint8Array.of(0));
     expect([admit(peer, step1), admit(peer, step1), admit(peer, step1)]).toEqual([
       true,
       true,
       true,
     ]);
-    expect([admit(peer, cursor), admit(peer, cursor)]).toEqual([true, true]);
-    expect(admit(peer, cursor)).toMatchObject({ code: LimitCloseCode.RATE_LIMITED });
-    expect(admit(connection(), frame(1, null, new Uint8Array(600)))).toMatchObject({
+    expect([admit(peer, cursor(1)), admit(peer, cursor(2))]).toEqual([true, true]);
+    expect(admit(peer, cursor(3))).toMatchObject({ code: LimitCloseCode.RATE_LIMITED });
+    expect(admit(connection(), cursor(4, 'p'.repeat(600)))).toMatchObject({
       code: LimitCloseCode.MESSAGE_TOO_LARGE,
     });
+  });
+
+  it('R29: echoes of states the board has already seen (the stock client sends them) are free', () => {
+    const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+    const mover = connection();
+    const echoing = connection();
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    for (let i = 0; i < 2; i++) {
+      awareness.setLocalStateField('cursor', { x: i });
+      const update = frame(
+        1,
+        null,
+        awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+      );
+      expect(admit(mover, update)).toBe(true);
+      // Every other client sends it back: same clock, no new presence.
+      for (let echo = 0; echo < 10; echo++) expect(admit(echoing, update)).toBe(true);
+    }
   });
 
   it('R30: refuses updates that would grow a full board, but lets deletions through', () => {

@@ -22,7 +22,43 @@ export interface MessageLimits {
 interface Budget {
   updates: TokenBucket;
   awareness: TokenBucket;
+  /** Every awareness frame, echoes included (see AwarenessClocks). */
+  awarenessFrames: TokenBucket;
 }
+
+/**
+ * The stock y-websocket client sends back every awareness change it receives (its handler
+ * does not look at the origin), so a connection's awareness frames grow with the room: most
+ * are echoes of other clients' states with a clock the room has already seen. Only entries
+ * that advance a client's clock are new presence and count against the 20 Hz budget; echoes
+ * count against a budget of frames that many times larger (ECHO_FACTOR), which still stops
+ * a flood.
+ */
+class AwarenessClocks {
+  readonly #boards = new Map<string, Map<number, number>>();
+
+  /** Records the entries; true if any advanced its client's clock. */
+  advance(boardId: string, entries: ReadonlyArray<[number, number]>): boolean {
+    let clocks = this.#boards.get(boardId);
+    if (!clocks) {
+      if (this.#boards.size >= MAX_TRACKED_BOARDS) this.#boards.clear();
+      clocks = new Map();
+      this.#boards.set(boardId, clocks);
+    }
+    let advanced = false;
+    for (const [clientId, clock] of entries) {
+      const known = clocks.get(clientId);
+      if (known !== undefined && clock <= known) continue;
+      if (known === undefined && clocks.size >= MAX_CLIENTS_PER_BOARD) clocks.clear();
+      clocks.set(clientId, clock);
+      advanced = true;
+    }
+    return advanced;
+  }
+}
+
+const ECHO_FACTOR = 100;
+const MAX_CLIENTS_PER_BOARD = 20_000;
 
 /** How long a board's measured stored size is trusted before it is read again. */
 const REMEASURE_MS = 2_000;
@@ -58,15 +94,29 @@ class BoardSizes {
 
 type Frame =
   | { kind: 'update'; payload: Uint8Array }
-  | { kind: 'awareness'; bytes: number }
+  | { kind: 'awareness'; bytes: number; entries: Array<[clientId: number, clock: number]> }
   | { kind: 'other' };
+
+/** Most entries read from one awareness frame; more is the room's problem (it is malformed). */
+const MAX_AWARENESS_ENTRIES = 1_000;
 
 /** Just enough decoding to know what a frame is; a frame that does not decode is the room's. */
 function classify(data: Uint8Array): Frame {
   try {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
-    if (type === 1) return { kind: 'awareness', bytes: data.byteLength };
+    if (type === 1) {
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      const count = Math.min(decoding.readVarUint(update), MAX_AWARENESS_ENTRIES);
+      const entries: Array<[number, number]> = [];
+      for (let i = 0; i < count; i++) {
+        const clientId = decoding.readVarUint(update);
+        const clock = decoding.readVarUint(update);
+        decoding.readVarUint8Array(update); // the state (a length-prefixed JSON string)
+        entries.push([clientId, clock]);
+      }
+      return { kind: 'awareness', bytes: data.byteLength, entries };
+    }
     if (type !== 0) return { kind: 'other' };
     const syncType = decoding.readVarUint(decoder);
     if (syncType !== 1 && syncType !== 2) return { kind: 'other' };
@@ -97,6 +147,7 @@ export function createMessageAdmission(
 ): AdmitMessage {
   const budgets = new WeakMap<Connection, Budget>();
   const sizes = new BoardSizes(measureBoardBytes);
+  const clocks = new AwarenessClocks();
 
   const refuse = (
     connection: Connection,
@@ -115,6 +166,11 @@ export function createMessageAdmission(
       budget = {
         updates: new TokenBucket(limits.updatesPerSecond, limits.updateBurst, now),
         awareness: new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst, now),
+        awarenessFrames: new TokenBucket(
+          limits.awarenessPerSecond * ECHO_FACTOR,
+          limits.awarenessBurst * ECHO_FACTOR,
+          now,
+        ),
       };
       budgets.set(connection, budget);
     }
@@ -128,7 +184,9 @@ export function createMessageAdmission(
           'awareness_bytes',
         );
       }
-      if (!budget.awareness.take(1, now)) {
+      const overFlood = !budget.awarenessFrames.take(1, now);
+      const fresh = clocks.advance(connection.boardId, frame.entries);
+      if (overFlood || (fresh && !budget.awareness.take(1, now))) {
         return refuse(
           connection,
           LimitCloseCode.RATE_LIMITED,

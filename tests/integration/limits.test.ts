@@ -1,0 +1,320 @@
+// Limits (SPEC R28–R33): exceeding one closes or refuses only the offender, with the documented
+// code and a reason; everyone else keeps syncing. One server per group of limits, tight values.
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type CartonServer } from '../support/server.ts';
+import {
+  connect,
+  createForum,
+  docUntil,
+  frame,
+  openSocket,
+  refusedUpgradeFrom,
+  scratchUpdate,
+  territoryBoard,
+  type Client,
+  type CreatedBoard,
+  type CreatedForum,
+} from './helpers.ts';
+import { request } from 'node:http';
+
+const clients: Client[] = [];
+const servers: CartonServer[] = [];
+
+function track(client: Client): Client {
+  clients.push(client);
+  return client;
+}
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await Promise.all(servers.map((server) => server.dispose()));
+});
+
+async function start(env: Record<string, string>): Promise<CartonServer> {
+  const server = await startServer({ env });
+  servers.push(server);
+  return server;
+}
+
+/** Two stock clients on a board; `check()` proves edits still flow both ways. */
+async function bystanders(server: CartonServer, board: CreatedBoard) {
+  const a = track(connect(server, board.id, board.edit.token));
+  const b = track(connect(server, board.id, board.edit.token));
+  await Promise.all([a.synced, b.synced]);
+  return {
+    async check(text: string) {
+      const id = a.run((tx) => tx.create('note', { x: 0, y: 0, text }));
+      await docUntil(b.doc, `a bystander to receive « ${text} »`, () => !!b.shape(id)).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}\nServer output:\n${server.output().slice(-3000)}`);
+        },
+      );
+      const back = b.run((tx) => tx.create('note', { x: 9, y: 9, text: `${text} (réponse)` }));
+      await docUntil(a.doc, 'the reply', () => !!a.shape(back));
+      expect([a.disconnects(), b.disconnects()]).toEqual([0, 0]);
+    },
+  };
+}
+
+function awarenessFrame(awareness: awarenessProtocol.Awareness, extra: string): Buffer {
+  awareness.setLocalStateField('cursor', { x: Math.random(), note: extra });
+  return frame(1, null, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+}
+
+describe('per-connection message limits', () => {
+  let server: CartonServer;
+  let forum: CreatedForum;
+
+  beforeAll(async () => {
+    server = await start({
+      CARTON_UPDATES_PER_SECOND: '5',
+      CARTON_UPDATE_BURST: '20',
+      CARTON_MAX_UPDATE_BYTES: '16384',
+      CARTON_AWARENESS_PER_SECOND: '5',
+      CARTON_AWARENESS_BURST: '5',
+      CARTON_MAX_AWARENESS_BYTES: '2048',
+      CARTON_MAX_BOARD_BYTES: '65536',
+    });
+    forum = await createForum(server);
+  });
+
+  it('R28: a stock client sending updates too fast is closed with 4429 and does not reconnect', async () => {
+    const board = territoryBoard(forum, 'Kamouraska');
+    const others = await bystanders(server, board);
+    const offender = track(connect(server, board.id, board.edit.token));
+    await offender.synced;
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      offender.provider.once('closed', (event: { code: number; reason: string }) => resolve(event)),
+    );
+    for (let i = 0; i < 40; i++) {
+      offender.run((tx) => tx.create('note', { x: i, y: i, text: `Rafale ${i}` }));
+    }
+    const event = await closed;
+    expect(event.code).toBe(4429);
+    expect(event.reason).toMatch(/update rate.*do not retry/);
+    expect(offender.provider.shouldConnect).toBe(false);
+    await others.check('Toujours là après la rafale');
+  });
+
+  it('R28: an update larger than CARTON_MAX_UPDATE_BYTES closes its sender with 4413', async () => {
+    const board = territoryBoard(forum, 'Rivière-du-Loup');
+    const others = await bystanders(server, board);
+    const { ws, closed } = await openSocket(server, board.id, board.edit.token);
+    ws.send(frame(0, 2, scratchUpdate(new Y.Doc(), 'gros', 'x'.repeat(20_000))));
+    expect(await closed).toEqual({
+      code: 4413,
+      reason: 'limit exceeded: update too large; do not retry automatically',
+    });
+    await others.check('Pas touchés par la grosse mise à jour');
+  });
+
+  it('R29: awareness faster than its budget closes with 4429, larger than its limit with 4413', async () => {
+    const board = territoryBoard(forum, 'Témiscouata');
+    const others = await bystanders(server, board);
+    const doc = new Y.Doc();
+    const awareness = new awarenessProtocol.Awareness(doc);
+    const fast = await openSocket(server, board.id, board.edit.token);
+    for (let i = 0; i < 12; i++) fast.ws.send(awarenessFrame(awareness, `${i}`));
+    expect(await fast.closed).toMatchObject({
+      code: 4429,
+      reason: expect.stringMatching(/awareness rate/),
+    });
+    const big = await openSocket(server, board.id, board.edit.token);
+    big.ws.send(awarenessFrame(awareness, 'y'.repeat(3_000)));
+    expect(await big.closed).toMatchObject({
+      code: 4413,
+      reason: expect.stringMatching(/awareness too large/),
+    });
+    awareness.destroy();
+    await others.check('Les curseurs des autres vont bien');
+  });
+
+  it('R30: updates that would grow the board past CARTON_MAX_BOARD_BYTES close with 4409; deletions pass', async () => {
+    const board = territoryBoard(forum, 'Les Basques');
+    const elsewhere = territoryBoard(forum, 'La Mitis');
+    const others = await bystanders(server, elsewhere);
+    const doc = new Y.Doc();
+    const { ws, closed } = await openSocket(server, board.id, board.edit.token);
+    let sent = 0;
+    const outcome = closed.then((event) => ({ event, sent }));
+    for (let i = 0; i < 10; i++) {
+      ws.send(frame(0, 2, scratchUpdate(doc, `bloc-${i}`, `${i}`.repeat(10_000))));
+      sent++;
+    }
+    const { event } = await outcome;
+    expect(event).toEqual({
+      code: 4409,
+      reason: 'limit exceeded: board is full; do not retry automatically',
+    });
+    // The full board still opens and reads; a reader holding nothing new is not refused.
+    const reader = track(connect(server, board.id, board.edit.token));
+    await reader.synced;
+    expect(reader.doc.getMap('scratch').size).toBeGreaterThanOrEqual(5);
+    expect(reader.doc.getMap('scratch').size).toBeLessThan(10);
+    // Deleting is always allowed, even on a full board.
+    const key = [...reader.doc.getMap('scratch').keys()][0]!;
+    const witness = track(connect(server, board.id, board.view.token));
+    await witness.synced;
+    reader.doc.getMap('scratch').delete(key);
+    await docUntil(
+      witness.doc,
+      'the deletion to arrive',
+      () => !witness.doc.getMap('scratch').has(key),
+    );
+    expect(reader.disconnects()).toBe(0);
+    await others.check('Les autres tableaux ne sont pas pleins');
+  });
+});
+
+describe('per-board connection guard', () => {
+  let server: CartonServer;
+  let forum: CreatedForum;
+
+  beforeAll(async () => {
+    server = await start({
+      CARTON_MAX_CONNECTIONS_PER_BOARD: '3',
+      CARTON_JOINS_PER_SECOND_PER_BOARD: '1',
+      CARTON_JOIN_BURST_PER_BOARD: '6',
+    });
+    forum = await createForum(server);
+  });
+
+  it('R31: the connection past CARTON_MAX_CONNECTIONS_PER_BOARD is closed with 4430', async () => {
+    const board = territoryBoard(forum, 'Rimouski-Neigette');
+    const others = await bystanders(server, board);
+    const third = await openSocket(server, board.id, board.view.token);
+    const fourth = await openSocket(server, board.id, board.view.token);
+    expect(await fourth.closed).toEqual({
+      code: 4430,
+      reason: 'limit exceeded: connections on this board; do not retry automatically',
+    });
+    // Another board is not crowded.
+    const elsewhere = territoryBoard(forum, 'La Matanie');
+    const free = await openSocket(server, elsewhere.id, elsewhere.view.token);
+    free.ws.close();
+    await others.check('Trois, c’est assez');
+    // A place freed is a place again.
+    third.ws.close();
+    await third.closed;
+    const again = await openSocket(server, board.id, board.view.token);
+    const stillOpen = await Promise.race([
+      again.closed.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 300)),
+    ]);
+    expect(stillOpen).toBe(true);
+    again.ws.close();
+  });
+
+  it('R31: joins of one board past its per-second budget are closed with 4429', async () => {
+    const board = territoryBoard(forum, 'La Matapédia');
+    const others = await bystanders(server, board); // two joins
+    const refused: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const socket = await openSocket(server, board.id, board.view.token);
+      const closing = socket.closed;
+      socket.ws.close(1000);
+      const { code } = await closing;
+      if (code !== 1000 && code !== 1005) refused.push(code);
+    }
+    expect(refused.length).toBeGreaterThan(0);
+    expect(new Set(refused)).toEqual(new Set([4429]));
+    await others.check('Les déjà connectés restent');
+  });
+});
+
+function httpGet(url: string, token: string, localAddress: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { localAddress, headers: { Authorization: `Bearer ${token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('before authentication', () => {
+  let server: CartonServer;
+  let forum: CreatedForum;
+
+  beforeAll(async () => {
+    server = await start({
+      CARTON_UPGRADES_PER_SECOND_PER_IP: '1',
+      CARTON_UPGRADE_BURST_PER_IP: '5',
+      CARTON_BAD_TOKENS_PER_MINUTE_PER_IP: '1',
+      CARTON_BAD_TOKEN_BURST_PER_IP: '3',
+      CARTON_ALLOWED_ORIGINS: 'https://alliance.example',
+    });
+    forum = await createForum(server);
+  });
+
+  it('R32: an address past its upgrade budget gets 429 before any token check; others connect', async () => {
+    const board = territoryBoard(forum, 'Kamouraska');
+    const url = `${server.syncUrl}/${board.id}?token=${board.view.token}`;
+    let refusal: Awaited<ReturnType<typeof refusedUpgradeFrom>> | null = null;
+    for (let i = 0; i < 10 && refusal === null; i++) {
+      try {
+        const socket = await openSocket(server, board.id, board.view.token, {
+          localAddress: '127.0.0.2',
+        });
+        socket.ws.close();
+      } catch {
+        refusal = await refusedUpgradeFrom(url, { localAddress: '127.0.0.2' });
+      }
+    }
+    expect(refusal?.status).toBe(429);
+    expect(refusal?.body.error.code).toBe('too_many_requests');
+    expect(Number(refusal?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const others = await bystanders(server, board);
+    await others.check('Une autre adresse passe');
+  });
+
+  it('R32: wrong tokens drain a budget per address, over sockets and HTTP alike', async () => {
+    const board = territoryBoard(forum, 'Les Basques');
+    const wrong = 'A'.repeat(43);
+    const wrongUrl = `${server.syncUrl}/${board.id}?token=${wrong}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push((await refusedUpgradeFrom(wrongUrl, { localAddress: '127.0.0.3' })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401]);
+    // Now even the right token is refused from that address, before any lookup.
+    const rightUrl = `${server.syncUrl}/${board.id}?token=${board.edit.token}`;
+    expect((await refusedUpgradeFrom(rightUrl, { localAddress: '127.0.0.3' })).status).toBe(429);
+    const api = `${server.url}/api/boards/${board.id}`;
+    expect(await httpGet(api, board.edit.token, '127.0.0.3')).toBe(429);
+    // HTTP drains the same kind of budget from another address.
+    const http = [];
+    for (let i = 0; i < 4; i++) http.push(await httpGet(api, wrong, '127.0.0.4'));
+    expect(http).toEqual([401, 401, 401, 429]);
+    // Other addresses are unaffected.
+    expect(await httpGet(api, board.edit.token, '127.0.0.1')).toBe(200);
+    const others = await bystanders(server, board);
+    await others.check('Les jetons valides passent');
+  });
+
+  it('R33: a page of another origin cannot open a socket; same origin, allowed origins and no Origin can', async () => {
+    const board = territoryBoard(forum, 'La Mitis');
+    const url = `${server.syncUrl}/${board.id}?token=${board.edit.token}`;
+    const refused = await refusedUpgradeFrom(url, {
+      origin: 'https://evil.example',
+      localAddress: '127.0.0.5',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('origin_not_allowed');
+    for (const origin of [server.url, 'https://alliance.example', undefined]) {
+      const socket = await openSocket(server, board.id, board.edit.token, {
+        localAddress: '127.0.0.6',
+        ...(origin ? { origin } : {}),
+      });
+      socket.ws.close();
+      await socket.closed;
+    }
+  });
+});

@@ -14,6 +14,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'render',
+          root: './packages/render',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'server',
           root: './apps/server',
           include: ['src/**/*.test.ts'],
@@ -36,6 +44,20 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // Fuzzing, chaos (faulty network, killed relay) and an idle soak against the built
+          // server; FUZZ_FRAMES, CHAOS_ROUNDS and SOAK_SECONDS make them longer.
+          name: 'chaos',
+          root: './tests',
+          include: ['chaos/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 30_000,
+          // Each file loads the machine on purpose: one at a time.
+          fileParallelism: false,
         },
       },
       {

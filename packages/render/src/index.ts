@@ -1,0 +1,13 @@
+// @carton/render — boards drawn as SVG, without a DOM: for PNG export on the server, print and
+// "save as SVG" in the editor. See ../README.md (font, how the web loads it).
+export type { RenderFonts } from './font/fonts.ts';
+export { fontFamily, measure } from './font/fonts.ts';
+export type { FontMetrics } from './font/ttf.ts';
+export { FontParseError, parseFontMetrics } from './font/ttf.ts';
+export type { RenderedSvg, RenderOptions, RenderScope } from './render.ts';
+export { renderSvg } from './render.ts';
+export type { MeasureWidth } from './text/wrap.ts';
+export { fitFontSize, keepPunctuationAttached, LINE_HEIGHT, wrapText } from './text/wrap.ts';
+export { CARTON_TITLE_BAND, NOTE_PADDING, noteFontSize } from './shapes/boxes.ts';
+export { strokeOutline } from './shapes/lines.ts';
+export { CANVAS_BACKGROUND, INK, NOTE_FILL, ink, noteFill } from './theme/colors.ts';

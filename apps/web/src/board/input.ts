@@ -82,7 +82,11 @@ export class CanvasInput {
       }
       if (this.touches.size > 2 || (this.stylusSeen && store.getState().tool === 'pen')) return;
     }
-    this.element.setPointerCapture(e.pointerId);
+    try {
+      this.element.setPointerCapture(e.pointerId);
+    } catch {
+      // A synthetic or already-released pointer cannot be captured; events still arrive.
+    }
     const state = store.getState();
     const pans = e.button === 1 || state.spacePan || state.tool === 'hand' || !this.editing;
     if (pans) {

@@ -51,7 +51,8 @@ export function createSessionStore(readOnly: boolean): SessionStore {
       stampKind: 'heart',
     },
     following: null,
-    peopleOpen: true,
+    // On a phone the list starts folded: the canvas needs the room.
+    peopleOpen: typeof window === 'undefined' || window.innerWidth > 700,
     spacePan: false,
     toast: null,
   }));

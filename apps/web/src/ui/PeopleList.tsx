@@ -8,14 +8,22 @@ export function PeopleList() {
   const { t } = useTranslation();
   const peers = usePeers();
   const following = useSessionState((s) => s.following);
+  const open = useSessionState((s) => s.peopleOpen);
   const me = session.identity;
   return (
     <aside className="people" aria-label={t('people.title')}>
       <h2>
-        {t('people.title')}{' '}
-        <span className="count">{t('people.count', { count: peers.length + 1 })}</span>
+        <button
+          type="button"
+          className="people-toggle"
+          aria-expanded={open}
+          onClick={() => session.store.setState({ peopleOpen: !open })}
+        >
+          {t('people.title')}{' '}
+          <span className="count">{t('people.count', { count: peers.length + 1 })}</span>
+        </button>
       </h2>
-      <ul>
+      <ul hidden={!open}>
         <li>
           <span className="avatar" style={{ background: me.color }} aria-hidden="true">
             {me.name.slice(0, 1).toUpperCase()}

@@ -19,8 +19,6 @@ export class Connection {
   readonly boardId: string;
   readonly role: string;
   readonly canWrite: boolean;
-  /** Awareness client ids this connection announced, removed when it leaves (R11). */
-  readonly awarenessClients = new Set<number>();
   /** Time of the last frame sent, for keepalives (R15). */
   lastSentAt = Date.now();
   /**

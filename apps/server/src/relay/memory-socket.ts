@@ -48,10 +48,15 @@ export class MemoryNetwork {
     setImmediate(() => step(ticks));
   }
 
-  /** Resolves when every frame sent so far (and every frame those caused) was delivered. */
-  idle(): Promise<void> {
-    if (this.#inFlight === 0) return new Promise((resolve) => setImmediate(resolve));
-    return new Promise((resolve) => this.#waiters.push(resolve));
+  /**
+   * Resolves when every frame sent so far (and every frame those caused) was delivered, and an
+   * event-loop turn passed with nothing in flight: the relay sends batched updates and
+   * coalesced awareness at the end of a turn (R10, R32).
+   */
+  async idle(): Promise<void> {
+    if (this.#inFlight > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.#inFlight > 0) return this.idle();
   }
 
   #wake(): void {

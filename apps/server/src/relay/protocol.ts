@@ -38,3 +38,17 @@ export const CloseCode = {
  * client would otherwise reconnect every 30 s (R15).
  */
 export const KEEPALIVE_FRAME: Uint8Array = Uint8Array.of(MESSAGE_AWARENESS, 1, 0);
+
+/**
+ * Awareness coalescing tick (R10): a room sends at most one awareness frame per tick to each
+ * connection. A quiet room sends a change at once; a busy one every tick. Tests set 0 (one
+ * event-loop turn). Mutable so tests and benchmarks can tune it; read when a room is created.
+ */
+export const AWARENESS_TICK = { ms: 20 };
+
+/**
+ * Update batching (R32): a busy room appends and sends the updates of up to `ms` milliseconds
+ * together (one SQLite commit, one frame per receiver); a quiet room sends at the end of the
+ * event-loop turn. Tests set 0. Mutable so tests and benchmarks can tune it.
+ */
+export const DOC_BATCH = { ms: 10 };

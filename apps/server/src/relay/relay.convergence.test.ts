@@ -11,6 +11,7 @@ import { silentLogger } from '../log.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import { MemoryNetwork } from './memory-socket.ts';
+import { AWARENESS_TICK, DOC_BATCH } from './protocol.ts';
 import { Relay } from './relay.ts';
 import { TestClient } from './test-client.ts';
 
@@ -40,6 +41,9 @@ let dir: string;
 let storage: SqliteBoardStorage;
 
 beforeEach(() => {
+  // Batches within one event-loop turn only, so network.idle() sees every send (R10, R32).
+  AWARENESS_TICK.ms = 0;
+  DOC_BATCH.ms = 0;
   dir = mkdtempSync(join(tmpdir(), 'carton-convergence-'));
   storage = new SqliteBoardStorage(openDatabase(dir));
   const seed = new Y.Doc();

@@ -8,7 +8,7 @@ import type { BoardStorage, StoredBoard } from '../storage/board-storage.ts';
 import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import { MemoryNetwork } from './memory-socket.ts';
-import { CloseCode, KEEPALIVE_FRAME } from './protocol.ts';
+import { AWARENESS_TICK, CloseCode, DOC_BATCH, KEEPALIVE_FRAME } from './protocol.ts';
 import { Relay, type RelayOptions } from './relay.ts';
 import { awarenessMessage, TestClient } from './test-client.ts';
 
@@ -68,6 +68,9 @@ function client(relay: Relay, boardId = BOARD, canWrite = true): TestClient {
 }
 
 beforeEach(() => {
+  // Awareness is coalesced per tick (R10); 0 = one event-loop turn, so network.idle() sees it.
+  AWARENESS_TICK.ms = 0;
+  DOC_BATCH.ms = 0;
   dir = mkdtempSync(join(tmpdir(), 'carton-relay-'));
   db = openDatabase(dir);
   storage = new SqliteBoardStorage(db);

@@ -4,7 +4,7 @@ import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
+import { DOC_BATCH, MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
 
 /** Origin of the transaction that replays stored state: not a new update, never re-stored. */
 const LOAD_ORIGIN = Symbol('carton.load');
@@ -42,6 +42,11 @@ export class RoomPersistence {
   #compacting: Promise<void> | null = null;
   #sender: Connection | null = null;
   #disposed = false;
+  /** Updates accepted during this event-loop turn, stored and sent together (R5, R32). */
+  #batch: Array<{ update: Uint8Array; exclude: Connection | null }> = [];
+  #batchImmediate: ReturnType<typeof setImmediate> | null = null;
+  #batchTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastFlushAt = -Infinity;
 
   constructor(doc: Y.Doc, boardId: string, options: RoomPersistenceOptions) {
     this.#doc = doc;
@@ -100,22 +105,45 @@ export class RoomPersistence {
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.#disposed) return;
     const exclude = origin === this.#sender ? this.#sender : null;
+    this.#batch.push({ update, exclude });
+    if (this.#batchImmediate !== null || this.#batchTimer !== null) return;
+    const wait = this.#lastFlushAt + DOC_BATCH.ms - performance.now();
+    if (wait <= 0) {
+      // A quiet board: sent at the end of this event-loop turn, no added delay.
+      this.#batchImmediate = setImmediate(() => this.#flushBatch());
+    } else {
+      // A busy board: at most one append and one frame per DOC_BATCH.ms.
+      this.#batchTimer = setTimeout(() => this.#flushBatch(), wait);
+    }
+  };
+
+  /**
+   * R32: the updates of one batch are merged, appended once (one SQLite commit) and sent as one
+   * frame, the same bytes to every receiver. A batch from a single sender is not echoed to it
+   * (R4); a batch mixing senders goes to everyone (Yjs ignores a sender's own part).
+   */
+  #flushBatch(): void {
+    if (this.#batchImmediate !== null) clearImmediate(this.#batchImmediate);
+    if (this.#batchTimer !== null) clearTimeout(this.#batchTimer);
+    this.#batchImmediate = null;
+    this.#batchTimer = null;
+    const batch = this.#batch;
+    if (batch.length === 0 || this.#disposed) return;
+    this.#batch = [];
+    this.#lastFlushAt = performance.now();
     try {
-      this.#persistThenBroadcast(update, exclude);
+      const update =
+        batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
+      const sender = batch[0]!.exclude;
+      const exclude = batch.every((entry) => entry.exclude === sender) ? sender : null;
+      this.#persistThenBroadcast(update, syncUpdateFrame(update), exclude);
     } catch (error) {
       this.#options.log.error('update_handler_failed', { error: error as Error });
       this.#options.onFailure();
     }
-  };
+  }
 
-  #persistThenBroadcast(update: Uint8Array, exclude: Connection | null): void {
-    // Encoded once; the same bytes go to every receiver.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, SYNC_UPDATE);
-    encoding.writeVarUint8Array(encoder, update);
-    const frame = encoding.toUint8Array(encoder);
-
+  #persistThenBroadcast(update: Uint8Array, frame: Uint8Array, exclude: Connection | null): void {
     let stored: number | Promise<number>;
     try {
       stored = this.#options.storage.append(this.#boardId, update);
@@ -185,6 +213,7 @@ export class RoomPersistence {
 
   /** Folds the update log into a snapshot (R7). Never throws: a failed compaction keeps the log. */
   compact(): Promise<void> {
+    this.#flushBatch();
     if (this.#compacting) return this.#compacting;
     if (this.#compactTimer) clearTimeout(this.#compactTimer);
     this.#compactTimer = null;
@@ -218,6 +247,7 @@ export class RoomPersistence {
 
   /** Waits for pending appends, compacts, and keeps an auto version if anything changed. */
   async flush(options: { keepVersion: boolean }): Promise<void> {
+    this.#flushBatch();
     if (this.#writeChain) await this.#writeChain;
     if (this.#compacting) await this.#compacting;
     await this.compact();
@@ -230,10 +260,24 @@ export class RoomPersistence {
 
   dispose(): void {
     this.#disposed = true;
+    if (this.#batchImmediate) clearImmediate(this.#batchImmediate);
+    if (this.#batchTimer) clearTimeout(this.#batchTimer);
+    this.#batchImmediate = null;
+    this.#batchTimer = null;
+    this.#batch = [];
     if (this.#compactTimer) clearTimeout(this.#compactTimer);
     if (this.#compactSoon) clearImmediate(this.#compactSoon);
     this.#compactTimer = null;
     this.#compactSoon = null;
     this.#doc.off('update', this.#onDocUpdate);
   }
+}
+
+/** Message 0 / sync update around an update: encoded once, the same bytes to every receiver. */
+function syncUpdateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_UPDATE);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

@@ -1,14 +1,16 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { RoomAwareness } from './awareness.ts';
 import {
+  AWARENESS_TICK,
   CloseCode,
+  KEEPALIVE_FRAME,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
@@ -46,7 +48,7 @@ class MalformedMessage extends Error {
 export class Room {
   readonly boardId: string;
   readonly doc: Y.Doc;
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly awareness: RoomAwareness;
   readonly connections = new Set<Connection>();
   #state: RoomState = 'loading';
   /** Messages that arrived while the stored state was loading, in arrival order (R2). */
@@ -65,10 +67,7 @@ export class Room {
     this.#log = options.log.child({ board: boardId });
     this.#metrics = options.metrics;
     this.doc = new Y.Doc({ gc: true });
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.#trackAwarenessClients);
+    this.awareness = new RoomAwareness({ connections: () => this.connections }, AWARENESS_TICK.ms);
     this.#persistence = new RoomPersistence(this.doc, boardId, {
       storage: options.storage,
       metrics: options.metrics,
@@ -123,12 +122,8 @@ export class Room {
       syncProtocol.writeSyncStep1(encoder, this.doc);
       connection.send(encoding.toUint8Array(encoder));
     }
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      connection.send(
-        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
-      );
-    }
+    const presence = this.awareness.fullFrame();
+    if (presence) connection.send(presence);
   }
 
   /** Handles one frame from a connection. A bad frame closes that connection only (R12). */
@@ -185,19 +180,14 @@ export class Room {
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         expectEnd(decoder);
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-        // Forward the very bytes received: nothing to re-encode, never back to the sender (R10).
-        this.#broadcast(data, connection);
+        // Coalesced per tick, never back to the sender (R10); owned ids only (R31).
+        this.awareness.apply(connection, update);
         return;
       }
       case MESSAGE_QUERY_AWARENESS: {
         expectEnd(decoder);
-        const states = this.awareness.getStates();
-        connection.send(
-          awarenessFrame(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
-          ),
-        );
+        // No state known: an update for zero clients (the keepalive's bytes).
+        connection.send(this.awareness.fullFrame() ?? KEEPALIVE_FRAME);
         return;
       }
       default:
@@ -224,37 +214,12 @@ export class Room {
     }
   }
 
-  readonly #trackAwarenessClients = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (
-      origin === null ||
-      typeof origin !== 'object' ||
-      !this.connections.has(origin as Connection)
-    ) {
-      return;
-    }
-    const connection = origin as Connection;
-    for (const id of change.added) connection.awarenessClients.add(id);
-    for (const id of change.updated) connection.awarenessClients.add(id);
-    for (const id of change.removed) connection.awarenessClients.delete(id);
-  };
-
   /** A socket closed: forget it, and tell the others its presence is gone (R11). */
   leave(connection: Connection): void {
     connection.markClosed();
     if (!this.connections.delete(connection)) return;
     this.#queued = this.#queued.filter(([queued]) => queued !== connection);
-    if (connection.awarenessClients.size > 0 && this.#state !== 'closed') {
-      const ids = [...connection.awarenessClients];
-      connection.awarenessClients.clear();
-      awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'disconnect');
-      this.#broadcast(
-        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-        null,
-      );
-    }
+    if (this.#state !== 'closed') this.awareness.leave(connection);
     if (this.connections.size === 0) this.#options.onEmpty(this);
   }
 
@@ -280,8 +245,7 @@ export class Room {
       this.#log.error('room_flush_failed', { error: error as Error });
     } finally {
       this.#persistence.dispose();
-      this.awareness.off('update', this.#trackAwarenessClients);
-      this.awareness.destroy();
+      this.awareness.dispose();
       this.doc.destroy();
       this.#state = 'closed';
       this.#metrics.roomsUnloaded++;
@@ -301,23 +265,13 @@ export class Room {
       connection.close(CloseCode.STORAGE_FAILURE, 'storage failure');
     }
     this.#persistence.dispose();
-    this.awareness.off('update', this.#trackAwarenessClients);
+    this.awareness.dispose();
     this.#state = 'closed';
     this.#metrics.roomsUnloaded++;
     this.#options.onEmpty(this);
     // This may run inside the doc's own transaction (an update handler): free it afterwards.
-    setImmediate(() => {
-      this.awareness.destroy();
-      this.doc.destroy();
-    });
+    setImmediate(() => this.doc.destroy());
   }
-}
-
-function awarenessFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 function expectEnd(decoder: decoding.Decoder): void {

@@ -1,0 +1,217 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Connection } from './connection.ts';
+import { MESSAGE_AWARENESS } from './protocol.ts';
+
+/** A frame that does not decode or carries a state that is not JSON (the room closes 4400). */
+export class MalformedAwareness extends Error {
+  override name = 'MalformedAwareness';
+}
+
+/** What the room knows of one awareness client id. */
+interface Presence {
+  clock: number;
+  /** The entry as sent on the wire: varUint id, varUint clock, varString state JSON. */
+  entry: Uint8Array;
+  /** False once the state is null (left, or removed): kept so stale copies stay stale. */
+  alive: boolean;
+  /** The connection that owns this id (R31), or null once it left. */
+  owner: Connection | null;
+}
+
+/** Sends the frames of one tick; given the room's connections. */
+export interface AwarenessSink {
+  connections(): Iterable<Connection>;
+}
+
+/**
+ * A room's presence (cursors, selections, strokes in progress), without y-protocols' Awareness:
+ * states are kept as the bytes received, never re-encoded, and never parsed twice.
+ *
+ * R10 — Coalescing: changes are merged per client id (latest state wins) and sent once per tick
+ * (`tickMs`) as ONE awareness update, the same bytes to every connection, except that a
+ * connection never receives its own entries: a connection that changed something this tick gets
+ * the same update without its entry. Stale entries (a clock the room already has — the stock
+ * client re-broadcasts every update it applies) change nothing and are never forwarded.
+ *
+ * R31 — Ownership: the first client id a connection announces (a state newer than the room's)
+ * becomes its own; entries for other ids from that connection are dropped. A newer state for an
+ * owned id from a connection that owns none (a client reconnecting with its id) takes it over,
+ * and the old connection's claim ends: its close no longer removes that state.
+ */
+export class RoomAwareness {
+  readonly #presence = new Map<number, Presence>();
+  readonly #owned = new Map<Connection, number>();
+  /** Ids changed since the last tick, in order. */
+  readonly #pending = new Set<number>();
+  readonly #sink: AwarenessSink;
+  readonly #tickMs: number;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #immediate: ReturnType<typeof setImmediate> | null = null;
+  #lastFlushAt = -Infinity;
+  /** Entries dropped because the connection did not own their id (R31). */
+  spoofedDropped = 0;
+
+  constructor(sink: AwarenessSink, tickMs: number) {
+    this.#sink = sink;
+    this.#tickMs = tickMs;
+  }
+
+  /** Number of live states. */
+  get size(): number {
+    let count = 0;
+    for (const presence of this.#presence.values()) if (presence.alive) count++;
+    return count;
+  }
+
+  /** The client id a connection owns, if any. */
+  ownedBy(connection: Connection): number | undefined {
+    return this.#owned.get(connection);
+  }
+
+  /**
+   * Applies an awareness update (the payload of message 1) from a connection. Throws
+   * MalformedAwareness if it does not decode; nothing is applied then.
+   */
+  apply(connection: Connection, update: Uint8Array): void {
+    const accepted: Array<[number, number, Uint8Array, boolean]> = [];
+    let claim = this.#owned.get(connection);
+    let takeover: Connection | null = null;
+    try {
+      const decoder = decoding.createDecoder(update);
+      const count = decoding.readVarUint(decoder);
+      for (let i = 0; i < count; i++) {
+        const start = decoder.pos;
+        const clientId = decoding.readVarUint(decoder);
+        const clock = decoding.readVarUint(decoder);
+        const state = decoding.readVarString(decoder);
+        const end = decoder.pos;
+        const known = this.#presence.get(clientId);
+        const isNull = state === 'null';
+        const newer =
+          known === undefined ||
+          clock > known.clock ||
+          (clock === known.clock && isNull && known.alive);
+        if (!newer) continue; // a stale copy: changes nothing
+        if (!isNull) JSON.parse(state); // only JSON states apply (R12)
+        if (claim === undefined) {
+          claim = clientId;
+          if (known?.owner && known.owner !== connection) takeover = known.owner;
+        } else if (claim !== clientId) {
+          this.spoofedDropped++;
+          continue;
+        }
+        accepted.push([clientId, clock, update.slice(start, end), !isNull]);
+      }
+      if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+    } catch (error) {
+      throw new MalformedAwareness((error as Error).message);
+    }
+    if (accepted.length === 0) return;
+    if (claim !== undefined && !this.#owned.has(connection)) {
+      if (takeover) this.#owned.delete(takeover);
+      this.#owned.set(connection, claim);
+    }
+    for (const [clientId, clock, entry, alive] of accepted) {
+      this.#presence.set(clientId, { clock, entry, alive, owner: connection });
+      this.#pending.add(clientId);
+    }
+    this.#schedule();
+  }
+
+  /** A connection left: its state is removed and the removal sent with the next tick (R11). */
+  leave(connection: Connection): void {
+    const clientId = this.#owned.get(connection);
+    if (clientId === undefined) return;
+    this.#owned.delete(connection);
+    const presence = this.#presence.get(clientId);
+    if (!presence || presence.owner !== connection) return;
+    presence.owner = null;
+    if (!presence.alive) return;
+    // As y-protocols does: a null state one clock later.
+    presence.clock++;
+    presence.alive = false;
+    presence.entry = encodeEntry(clientId, presence.clock, 'null');
+    this.#pending.add(clientId);
+    this.#schedule();
+  }
+
+  /** Every live state as one awareness frame (joiners, query awareness), or null if none. */
+  fullFrame(): Uint8Array | null {
+    const entries: Uint8Array[] = [];
+    for (const presence of this.#presence.values())
+      if (presence.alive) entries.push(presence.entry);
+    return entries.length > 0 ? awarenessFrame(entries) : null;
+  }
+
+  #schedule(): void {
+    if (this.#timer !== null || this.#immediate !== null) return;
+    const wait = this.#lastFlushAt + this.#tickMs - performance.now();
+    if (wait <= 0) {
+      // Quiet for a whole tick: send at the end of this turn, no added delay.
+      this.#immediate = setImmediate(() => {
+        this.#immediate = null;
+        this.flush();
+      });
+    } else {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        this.flush();
+      }, wait);
+      this.#timer.unref();
+    }
+  }
+
+  /** Sends what changed since the last tick: one update, own entries left out per receiver. */
+  flush(): void {
+    if (this.#pending.size === 0) return;
+    this.#lastFlushAt = performance.now();
+    const ids = [...this.#pending];
+    this.#pending.clear();
+    const entries = ids.map((id) => this.#presence.get(id)!.entry);
+    let shared: Uint8Array | null = null;
+    for (const connection of this.#sink.connections()) {
+      const own = this.#owned.get(connection);
+      const ownIndex = own === undefined ? -1 : ids.indexOf(own);
+      if (ownIndex === -1) {
+        shared ??= awarenessFrame(entries);
+        connection.send(shared);
+      } else if (entries.length > 1) {
+        connection.send(awarenessFrame(entries.filter((_, i) => i !== ownIndex)));
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#immediate) clearImmediate(this.#immediate);
+    this.#timer = null;
+    this.#immediate = null;
+    this.#pending.clear();
+    this.#presence.clear();
+    this.#owned.clear();
+  }
+}
+
+function encodeEntry(clientId: number, clock: number, state: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clientId);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarString(encoder, state);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Message 1 with an awareness update made of already-encoded entries. */
+export function awarenessFrame(entries: readonly Uint8Array[]): Uint8Array {
+  let bytes = 0;
+  for (const entry of entries) bytes += entry.byteLength;
+  const counted = encoding.createEncoder();
+  encoding.writeVarUint(counted, entries.length);
+  const countBytes = encoding.toUint8Array(counted);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint(encoder, countBytes.byteLength + bytes);
+  encoding.writeUint8Array(encoder, countBytes);
+  for (const entry of entries) encoding.writeUint8Array(encoder, entry);
+  return encoding.toUint8Array(encoder);
+}

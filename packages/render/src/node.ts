@@ -9,9 +9,10 @@ const FONT_PACKAGE = '@expo-google-fonts/atkinson-hyperlegible';
 
 /** Absolute paths of the bundled TTF files: regular and bold. */
 export function bundledFontFiles(): { regular: string; bold: string } {
-  // Resolved from this package, so it works from the sources and from a bundle that keeps
-  // @carton/render's dependencies installed beside it.
-  const require = createRequire(import.meta.url);
+  // Resolved from @carton/render's own folder, whether this code runs from its sources or
+  // bundled into an app (apps/server/dist) that depends on @carton/render.
+  const here = createRequire(import.meta.url);
+  const require = createRequire(here.resolve('@carton/render/package.json'));
   return {
     regular: require.resolve(`${FONT_PACKAGE}/400Regular/AtkinsonHyperlegible_400Regular.ttf`),
     bold: require.resolve(`${FONT_PACKAGE}/700Bold/AtkinsonHyperlegible_700Bold.ttf`),

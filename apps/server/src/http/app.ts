@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { registerArchiveRoutes } from '../archive/routes.ts';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
@@ -71,6 +72,8 @@ export function createApp(deps: AppDeps): Hono {
       ...deps.metrics?.(),
     });
   });
+
+  registerArchiveRoutes(app, deps, checks); // before the JSON body limit: own, larger limits
 
   const jsonBodyLimit = bodyLimit({
     maxSize: deps.maxBodyBytes,

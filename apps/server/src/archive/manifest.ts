@@ -1,0 +1,47 @@
+import { BOARD_KINDS } from '@carton/board';
+import { z } from 'zod';
+
+export const ARCHIVE_FORMAT = 'carton-forum-archive';
+export const ARCHIVE_VERSION = 1;
+export const MANIFEST_NAME = 'manifest.json';
+
+const path = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'must be a plain relative path');
+
+export const ManifestSchema = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.number().int().min(1),
+  exportedAt: z.string().max(40),
+  /** The board file version of the JSON files inside. */
+  boardFileVersion: z.number().int().min(1),
+  forum: z.object({ id: z.string().max(64), title: z.string().trim().min(1).max(200) }),
+  boards: z
+    .array(
+      z.object({
+        id: z.string().max(64),
+        position: z.number().int().min(0),
+        kind: z.enum(BOARD_KINDS),
+        title: z.string().min(1).max(200),
+        territory: z.string().min(1).max(80).nullable(),
+        json: path,
+        png: path.nullable(),
+        shapes: z.number().int().min(0),
+      }),
+    )
+    .min(1),
+  files: z.array(
+    z.object({
+      path,
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().min(0),
+    }),
+  ),
+  /** Files of the compiled « incontournables », once compilation exists (omitted until then). */
+  compilation: z.object({ markdown: path, csv: path }).optional(),
+});
+
+export type ArchiveManifest = z.infer<typeof ManifestSchema>;
+export type ArchiveBoardEntry = ArchiveManifest['boards'][number];

@@ -1,0 +1,89 @@
+import { importBoard, SERVER_ORIGIN } from '@carton/board';
+import * as Y from 'yjs';
+import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { CreatedForum } from '../forums/create-forum.ts';
+import type { AccessRole, BoardRecord, ForumStore, NewTokenGrant } from '../forums/forum-store.ts';
+import { generateId, generateToken, hashToken } from '../forums/tokens.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import { ArchiveError } from './errors.ts';
+import type { ValidatedArchive } from './read.ts';
+
+export interface RestoreDeps {
+  forums: ForumStore;
+  boards: BoardStorage;
+  blobs: SqliteBlobStore;
+  /** Base of page links, without trailing slash. */
+  baseUrl: string;
+  /** The forum image quota (R35); the archive's images must fit. */
+  maxForumImageBytes: number;
+}
+
+/**
+ * Recreates an archived forum as a NEW forum with new ids and new links, exactly like
+ * POST /api/forums answers (R23): every board's document rebuilt from its file (same shapes,
+ * same ids), its images stored for the new forum. Board documents and images are written
+ * before the forum rows, so a crash in between leaves nothing reachable (as createForum does).
+ */
+export async function restoreForumArchive(
+  archive: ValidatedArchive,
+  deps: RestoreDeps,
+): Promise<CreatedForum> {
+  if (archive.imageBytes > deps.maxForumImageBytes) {
+    throw new ArchiveError(
+      'image_quota_exceeded',
+      `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
+    );
+  }
+  const forumId = generateId();
+  const title = archive.manifest.forum.title;
+  const ordered = [...archive.boards].sort((a, b) => a.entry.position - b.entry.position);
+  const boards: BoardRecord[] = ordered.map(({ entry }, position) => ({
+    id: generateId(),
+    forumId,
+    position,
+    kind: entry.kind,
+    title: entry.title,
+    territory: entry.territory,
+  }));
+  for (const [i, { file }] of ordered.entries()) {
+    const doc = importBoard(
+      { format: 'carton-board', version: 1, meta: file.meta, shapes: file.shapes },
+      SERVER_ORIGIN,
+    );
+    try {
+      await deps.boards.compact(boards[i]!.id, Y.encodeStateAsUpdate(doc), 0);
+    } finally {
+      doc.destroy();
+    }
+  }
+  const grants: NewTokenGrant[] = [];
+  const issue = (role: AccessRole, boardId: string | null): string => {
+    const token = generateToken();
+    grants.push({ hash: hashToken(token), role, forumId, boardId });
+    return token;
+  };
+  const facilitator = issue('facilitator', null);
+  const links = boards.map((board) => ({
+    board,
+    edit: issue('edit', board.id),
+    view: issue('view', board.id),
+  }));
+  deps.forums.createForum({ id: forumId, title, createdAt: Date.now() }, boards, grants);
+  // Blobs reference the forum row (foreign key): stored right after it.
+  for (const image of archive.images.values()) deps.blobs.put(forumId, image.info, image.data);
+
+  const boardUrl = (boardId: string, token: string) =>
+    `${deps.baseUrl}/b/${boardId}#token=${token}`;
+  return {
+    forum: { id: forumId, title },
+    facilitator: { token: facilitator, url: `${deps.baseUrl}/f/${forumId}#token=${facilitator}` },
+    boards: links.map(({ board, edit, view }) => ({
+      id: board.id,
+      kind: board.kind,
+      title: board.title,
+      territory: board.territory,
+      edit: { token: edit, url: boardUrl(board.id, edit) },
+      view: { token: view, url: boardUrl(board.id, view) },
+    })),
+  };
+}

@@ -1,0 +1,113 @@
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { canWrite } from '../forums/access.ts';
+import type { AppDeps } from '../http/app.ts';
+import type { BoardAccessCheck, ForumAccessCheck } from '../http/board-access.ts';
+import { slug } from '../http/board-routes.ts';
+import { errorBody, jsonError } from '../http/errors.ts';
+import { importIntoBoard } from './board-import.ts';
+import { ArchiveError } from './errors.ts';
+import { ARCHIVE_LIMITS, MAX_BOARD_IMPORT_BYTES } from './limits.ts';
+import { readForumArchive } from './read.ts';
+import { restoreForumArchive } from './restore.ts';
+import { relaySource } from './source.ts';
+import { streamForumArchive } from './write.ts';
+
+function limit(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      jsonError(c, 413, 'payload_too_large', `The body must be at most ${maxSize} bytes.`),
+  });
+}
+
+function archiveError(c: Context, error: ArchiveError): Response {
+  const status =
+    error.code === 'too_large' ? 413 : error.code === 'image_quota_exceeded' ? 507 : 400;
+  const body = errorBody(error.code, error.message);
+  return c.json(
+    { error: { ...body.error, path: error.path, issues: error.issues.slice(0, 100) } },
+    status,
+  );
+}
+
+/**
+ * Export and import (ARCHIVE rules in SPEC): a forum as a zip, a zip back as a new forum, a
+ * board file into a live board. Registered before the app's JSON body limit: these routes
+ * take larger bodies and set their own limits.
+ */
+export function registerArchiveRoutes(
+  app: Hono,
+  deps: AppDeps,
+  checks: { board: BoardAccessCheck; forum: ForumAccessCheck },
+): void {
+  app.get('/api/forums/:id/archive.zip', (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return jsonError(c, access.status, access.code, access.message);
+    const stream = streamForumArchive(relaySource(deps), access.forum.id);
+    if (!stream) return jsonError(c, 404, 'forum_not_found', 'No such forum.');
+    const date = new Date().toISOString().slice(0, 10);
+    const name = `${slug(access.forum.title) || 'forum'}-${date}.zip`;
+    c.header('Content-Type', 'application/zip');
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
+    c.header('Cache-Control', 'no-store');
+    deps.log.info('forum_archive', { forum: access.forum.id });
+    return c.body(stream);
+  });
+
+  // Anyone may create a forum (POST /api/forums), so anyone may recreate one from an archive:
+  // it gets new ids and new links, and touches no existing forum.
+  app.post('/api/forums/import', limit(ARCHIVE_LIMITS.maxArchiveBytes), async (c) => {
+    const zip = new Uint8Array(await c.req.arrayBuffer());
+    try {
+      const archive = readForumArchive(zip);
+      const created = await restoreForumArchive(archive, {
+        forums: deps.forums,
+        boards: deps.boards,
+        blobs: deps.blobs,
+        baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
+        maxForumImageBytes: deps.maxForumImageBytes,
+      });
+      deps.log.info('forum_imported', { forum: created.forum.id, boards: created.boards.length });
+      return c.json(created, 201);
+    } catch (error) {
+      if (error instanceof ArchiveError) return archiveError(c, error);
+      throw error;
+    }
+  });
+
+  app.post(
+    '/api/boards/:id/import',
+    // The token first: nobody sends megabytes to a board they cannot write.
+    async (c, next) => {
+      const granted = checks.board(c);
+      if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+      if (!canWrite(granted.role)) {
+        return jsonError(c, 403, 'forbidden', 'A view link cannot import into the board.');
+      }
+      await next();
+    },
+    limit(MAX_BOARD_IMPORT_BYTES),
+    async (c) => {
+      const granted = checks.board(c);
+      if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const result = await importIntoBoard(
+        deps,
+        { boardId: granted.board.id, forumId: granted.board.forumId },
+        body,
+        MAX_BOARD_IMPORT_BYTES,
+      );
+      if (!result.ok) {
+        const { status, code, message, path, issues } = result;
+        return c.json({ error: { code, message, path, issues: issues ?? [] } }, status);
+      }
+      deps.log.info('board_imported', { board: granted.board.id, created: result.created });
+      const { created, skipped, images } = result;
+      return c.json({ imported: { created, skipped, images } });
+    },
+  );
+}

@@ -1,0 +1,69 @@
+import type { BoardFile } from '@carton/board';
+import { exportBoard } from '@carton/board';
+import * as Y from 'yjs';
+import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { BoardRecord, ForumRecord, ForumStore } from '../forums/forum-store.ts';
+import type { Relay } from '../relay/relay.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+
+/** The compiled « incontournables » of a forum, once compilation exists (a later issue). */
+export interface ForumCompilation {
+  readonly markdown: string;
+  readonly csv: string;
+}
+
+/** Where an archive's content comes from: the running server, or the data directory (CLI). */
+export interface ArchiveSource {
+  forum(forumId: string): ForumRecord | null;
+  boards(forumId: string): BoardRecord[];
+  /** The board's file, with its images not yet embedded. */
+  boardFile(boardId: string): Promise<BoardFile>;
+  blobs: Pick<SqliteBlobStore, 'get'>;
+  /**
+   * The hook for compilation: archives hold `incontournables.md` and `.csv` when it answers
+   * something. Nothing compiles yet, so every source answers null and the files are omitted.
+   */
+  compilation(forumId: string): Promise<ForumCompilation | null>;
+}
+
+const noCompilation = async (): Promise<null> => null;
+
+/** The running server: live rooms' docs when loaded (R19), else storage. */
+export function relaySource(deps: {
+  forums: ForumStore;
+  relay: Relay;
+  blobs: SqliteBlobStore;
+}): ArchiveSource {
+  return {
+    forum: (id) => deps.forums.getForum(id),
+    boards: (id) => deps.forums.listBoards(id),
+    boardFile: (boardId) => deps.relay.withBoardDoc(boardId, (doc) => exportBoard(doc)),
+    blobs: deps.blobs,
+    compilation: noCompilation,
+  };
+}
+
+/** Storage alone (the CLI; a running server appends every update before broadcasting it, R5). */
+export function storageSource(deps: {
+  forums: ForumStore;
+  boards: BoardStorage;
+  blobs: SqliteBlobStore;
+}): ArchiveSource {
+  return {
+    forum: (id) => deps.forums.getForum(id),
+    boards: (id) => deps.forums.listBoards(id),
+    async boardFile(boardId) {
+      const stored = await deps.boards.load(boardId);
+      const doc = new Y.Doc();
+      try {
+        const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+        if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+        return exportBoard(doc);
+      } finally {
+        doc.destroy();
+      }
+    },
+    blobs: deps.blobs,
+    compilation: noCompilation,
+  };
+}

@@ -1,0 +1,214 @@
+// Shared by this folder's tests: a real SQLite data directory with a forum whose Kamouraska
+// board holds the forum's kind of content, and a small PNG reader to check rendered pixels.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { Board, localOrigin } from '@carton/board';
+import { unzlibSync } from 'fflate';
+import * as Y from 'yjs';
+import { SqliteBlobStore } from '../blobs/blob-store.ts';
+import { crc32 } from '../blobs/image-type.ts';
+import { createForum, type CreatedForum } from '../forums/create-forum.ts';
+import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
+import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
+import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+
+export interface DataDir {
+  dir: string;
+  db: SqliteDatabase;
+  forums: SqliteForumStore;
+  boards: SqliteBoardStorage;
+  blobs: SqliteBlobStore;
+  dispose(): void;
+}
+
+export function dataDir(): DataDir {
+  const dir = mkdtempSync(join(tmpdir(), 'carton-archive-'));
+  const db = openDatabase(dir);
+  const boards = new SqliteBoardStorage(db);
+  return {
+    dir,
+    db,
+    forums: new SqliteForumStore(db),
+    boards,
+    blobs: new SqliteBlobStore(db),
+    dispose() {
+      boards.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Rows of a table, to show that a refused import wrote nothing. */
+export function count(data: DataDir, table: 'forums' | 'boards' | 'blobs' | 'tokens'): number {
+  return (data.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+function chunk(type: string, body: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.byteLength, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
+  return Buffer.concat([head, body, crc]);
+}
+
+/** A solid-colour RGB PNG (a photo of a flyer, for tests). */
+export function solidPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', new Uint8Array()),
+    ]),
+  );
+}
+
+export interface DecodedPng {
+  width: number;
+  height: number;
+  /** [r, g, b, a] at (x, y). */
+  pixel(x: number, y: number): [number, number, number, number];
+}
+
+/** Reads 8-bit RGBA or RGB, non-interlaced PNGs (what resvg writes). */
+export function decodePng(bytes: Uint8Array): DecodedPng {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 4;
+  const idat: Uint8Array[] = [];
+  while (offset < bytes.byteLength) {
+    const length = view.getUint32(offset);
+    const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
+    const body = bytes.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = view.getUint32(offset + 8);
+      height = view.getUint32(offset + 12);
+      if (body[8] !== 8 || body[12] !== 0) throw new Error('only 8-bit non-interlaced PNGs');
+      channels = body[9] === 6 ? 4 : body[9] === 2 ? 3 : 0;
+      if (channels === 0) throw new Error(`colour type ${body[9]}`);
+    }
+    if (type === 'IDAT') idat.push(body);
+    offset += 12 + length;
+  }
+  const raw = unzlibSync(new Uint8Array(Buffer.concat(idat)));
+  const stride = width * channels;
+  const out = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x] ?? 0;
+      const a = x >= channels ? (out[y * stride + x - channels] ?? 0) : 0;
+      const b = y > 0 ? (out[(y - 1) * stride + x] ?? 0) : 0;
+      const c = x >= channels && y > 0 ? (out[(y - 1) * stride + x - channels] ?? 0) : 0;
+      let predicted = 0;
+      if (filter === 1) predicted = a;
+      else if (filter === 2) predicted = b;
+      else if (filter === 3) predicted = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[y * stride + x] = (value + predicted) & 0xff;
+    }
+  }
+  return {
+    width,
+    height,
+    pixel(x, y) {
+      const at = y * stride + x * channels;
+      return [
+        out[at] ?? 0,
+        out[at + 1] ?? 0,
+        out[at + 2] ?? 0,
+        channels === 4 ? (out[at + 3] ?? 0) : 255,
+      ];
+    },
+  };
+}
+
+/** Applies Board commands to a stored board, as a client's updates reach storage. */
+export function editStoredBoard(
+  data: DataDir,
+  boardId: string,
+  edit: (board: Board) => void,
+): void {
+  const stored = data.boards.load(boardId);
+  const doc = new Y.Doc();
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+  Y.applyUpdate(doc, Y.mergeUpdates(parts));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const board = new Board(doc);
+  edit(board);
+  for (const update of updates) data.boards.append(boardId, update);
+  doc.destroy();
+}
+
+export const ME = localOrigin('marie-anne');
+
+/** A forum whose Kamouraska board has a carton, notes, a stamp, a bound arrow and a photo. */
+export async function seededForum(
+  data: DataDir,
+): Promise<{ created: CreatedForum; photo: string }> {
+  const created = await createForum(
+    { title: 'Forum régional de l’Alliance 2023' },
+    { forums: data.forums, boards: data.boards, baseUrl: 'http://carton.local' },
+  );
+  const bytes = solidPng(40, 30, [30, 120, 200]);
+  const photo = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+  data.blobs.put(
+    created.forum.id,
+    { blobId: photo, mime: 'image/png', width: 40, height: 30, bytes: bytes.byteLength },
+    bytes,
+  );
+  const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska');
+  editStoredBoard(data, kamouraska?.id ?? '', (board) =>
+    board.run((tx) => {
+      const carton = tx.create('carton', { x: 0, y: 0, w: 1000, h: 700, title: 'Kamouraska' });
+      tx.create('text', { x: 40, y: 90, text: 'Conditions présentes', parentId: carton });
+      const note = tx.create('note', {
+        x: 100,
+        y: 200,
+        text: 'Liens de relais entre les organismes',
+        color: 'pink',
+        parentId: carton,
+      });
+      tx.create('note', { x: 400, y: 200, text: 'Financement systémique', parentId: carton });
+      tx.create('stamp', { x: 320, y: 180, kind: 'heart', parentId: carton });
+      tx.create('arrow', {
+        x: 310,
+        y: 300,
+        end: { x: 80, y: 0 },
+        startBinding: { shapeId: note, anchor: { x: 1, y: 0.5 } },
+        parentId: carton,
+      });
+      tx.create('image', {
+        x: 1100,
+        y: 0,
+        blobId: photo,
+        mime: 'image/png',
+        naturalWidth: 40,
+        naturalHeight: 30,
+        w: 400,
+        h: 300,
+      });
+    }, ME),
+  );
+  return { created, photo };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from './args.ts';
+
+describe('carton CLI arguments', () => {
+  it('export: data, forum, out, --no-png', () => {
+    expect(parseArgs(['export', '--data', './d', '--forum', 'f1', '--out', 'x.zip'])).toEqual({
+      kind: 'export',
+      dataDir: './d',
+      forumId: 'f1',
+      out: 'x.zip',
+      png: true,
+    });
+    expect(parseArgs(['export', '--forum=f1', '--out=x.zip', '--no-png'])).toMatchObject({
+      dataDir: './data',
+      png: false,
+    });
+  });
+
+  it('import: one archive; links from --public-url, else CARTON_PUBLIC_URL', () => {
+    expect(
+      parseArgs(['import', '--data', 'd', 'a.zip'], { CARTON_PUBLIC_URL: 'http://10.0.0.2:8787/' }),
+    ).toEqual({
+      kind: 'import',
+      dataDir: 'd',
+      archive: 'a.zip',
+      publicUrl: 'http://10.0.0.2:8787',
+      json: false,
+    });
+    expect(parseArgs(['import', 'a.zip', '--public-url', 'http://x', '--json'])).toMatchObject({
+      publicUrl: 'http://x',
+      json: true,
+    });
+  });
+
+  it('refuses what it does not understand, naming it', () => {
+    expect(() => parseArgs(['export', '--out', 'x.zip'])).toThrow(/--forum/);
+    expect(() => parseArgs(['import'])).toThrow(UsageError);
+    expect(() => parseArgs(['import', 'a.zip', '--forum', 'x'])).toThrow(/unknown option --forum/);
+    expect(() => parseArgs(['restore'])).toThrow(/unknown command restore/);
+    expect(() => parseArgs(['export', '--forum'])).toThrow(/needs a value/);
+    expect(parseArgs([])).toEqual({ kind: 'help' });
+  });
+});

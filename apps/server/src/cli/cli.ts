@@ -1,0 +1,83 @@
+// `carton export` / `carton import`: forum archives from and into a data directory, for
+// backups without a browser. Built to dist/cli.js: `node apps/server/dist/cli.js export …`.
+import { createWriteStream, readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { ArchiveError } from '../archive/errors.ts';
+import { readForumArchive } from '../archive/read.ts';
+import { restoreForumArchive } from '../archive/restore.ts';
+import { storageSource } from '../archive/source.ts';
+import { streamForumArchive } from '../archive/write.ts';
+import { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { CreatedForum } from '../forums/create-forum.ts';
+import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
+import { openDatabase } from '../storage/database.ts';
+import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import type { CliCommand } from './args.ts';
+import { parseArgs, USAGE, UsageError } from './args.ts';
+
+const GiB = 1024 * 1024 * 1024;
+
+function links(created: CreatedForum): string {
+  const lines = [
+    `Forum « ${created.forum.title} » (${created.forum.id})`,
+    `  Animation : ${created.facilitator.url}`,
+  ];
+  for (const board of created.boards) {
+    lines.push(`  ${board.title}`);
+    lines.push(`    édition : ${board.edit.url}`);
+    lines.push(`    lecture : ${board.view.url}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runCli(command: CliCommand, out: (text: string) => void): Promise<void> {
+  if (command.kind === 'help') return out(`${USAGE}\n`);
+  const db = openDatabase(command.dataDir);
+  try {
+    const forums = new SqliteForumStore(db);
+    const boards = new SqliteBoardStorage(db);
+    const blobs = new SqliteBlobStore(db);
+    if (command.kind === 'export') {
+      const stream = streamForumArchive(storageSource({ forums, boards, blobs }), command.forumId, {
+        png: command.png,
+      });
+      if (!stream) throw new UsageError(`no forum ${command.forumId} in ${command.dataDir}`);
+      await stream.pipeTo(Writable.toWeb(createWriteStream(command.out)));
+      out(`${command.out}\n`);
+      return;
+    }
+    const archive = readForumArchive(new Uint8Array(readFileSync(command.archive)));
+    const created = await restoreForumArchive(archive, {
+      forums,
+      boards,
+      blobs,
+      baseUrl: command.publicUrl,
+      maxForumImageBytes: Number(process.env['CARTON_MAX_FORUM_IMAGE_BYTES'] ?? GiB),
+    });
+    out(command.json ? `${JSON.stringify(created, null, 2)}\n` : links(created));
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    await runCli(parseArgs(process.argv.slice(2), process.env), (text) =>
+      process.stdout.write(text),
+    );
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`carton: ${error.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    if (error instanceof ArchiveError) {
+      process.stderr.write(`carton: ${error.code}: ${error.message} (${error.path})\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`carton: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+// Run only as the entry point (tests import runCli).
+if (process.argv[1] && /cli\.(js|ts)$/.test(process.argv[1])) void main();

@@ -42,22 +42,20 @@ export function shapes(page: Page): Promise<Shape[]> {
   return page.evaluate(() => window.__carton?.shapes() ?? []);
 }
 
-/** Waits until the page's board satisfies `predicate` (evaluated in the page on its shapes). */
+/**
+ * Waits until the page's board satisfies `predicate`, source text of a function of the shapes.
+ * The function is built here in Node and handed to Playwright as a function (sent over the
+ * DevTools protocol): the page itself never evaluates a string, as its CSP forbids eval.
+ */
 export async function waitForShapes(
   page: Page,
   predicate: string,
   timeout = 10_000,
 ): Promise<Shape[]> {
-  await page.waitForFunction(
-    (source) => {
-      const list = window.__carton?.shapes() ?? [];
-      return (new Function('shapes', `return (${source})(shapes);`) as (s: unknown) => boolean)(
-        list,
-      );
-    },
-    predicate,
-    { timeout },
-  );
+  const check = new Function(
+    `return (${predicate})(window.__carton?.shapes() ?? []);`,
+  ) as () => boolean;
+  await page.waitForFunction(check, undefined, { timeout });
   return shapes(page);
 }
 

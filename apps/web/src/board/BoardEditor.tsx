@@ -8,6 +8,7 @@ import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
 import { ZoomControls } from '../ui/ZoomControls';
 import { CanvasStage } from './CanvasStage';
+import { zoomToFit } from './actions';
 import { installClipboard } from './clipboard';
 import { useSession, useSessionState } from './context';
 import { installDrop } from './drop';
@@ -24,6 +25,14 @@ export function BoardEditor() {
   useEffect(() => {
     const cleanups = [installKeyboard(session), installFollow(session), installTestHook(session)];
     if (!session.readOnly) cleanups.push(installClipboard(session), installDrop(session));
+    // Arriving on a board that has content: show all of it (never zoomed in past 100 %).
+    let live = true;
+    void session.connection.whenSynced().then(() => {
+      if (live && session.scene.orderedIds().length > 0) zoomToFit(session);
+    });
+    cleanups.push(() => {
+      live = false;
+    });
     return () => cleanups.forEach((cleanup) => cleanup());
   }, [session]);
 

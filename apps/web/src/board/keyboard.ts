@@ -4,6 +4,7 @@ import {
   deleteSelection,
   duplicateSelection,
   redo,
+  reorderSelection,
   resetZoom,
   selectAll,
   undo,
@@ -45,6 +46,8 @@ export function installKeyboard(session: BoardSession): () => void {
       if (mod && key === 'd') return (duplicateSelection(session), true);
       if (mod && key === 'a') return (selectAll(session), true);
       if (mod) return false; // copy/paste/cut arrive as clipboard events
+      if (e.key === ']') return (reorderSelection(session, 'front'), true);
+      if (e.key === '[') return (reorderSelection(session, 'back'), true);
       if (!e.altKey && !e.shiftKey && TOOL_SHORTCUTS[key] && e.key.length === 1) {
         const tool = TOOL_SHORTCUTS[key];
         if (tool) {

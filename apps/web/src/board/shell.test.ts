@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import {
+  Board,
+  createBoardView,
+  initBoardDoc,
+  localOrigin,
+  type BoardUndoManager,
+} from '@carton/board';
+import { Presence } from '../presence/publisher';
+import { Scene } from './scene';
+import { Shell } from './shell';
+import { createSessionStore, NO_DRAGGING, type SessionStore } from './store';
+
+// Animation frames under our control: a drag writes only when a frame runs.
+let frames: (() => void)[] = [];
+function runFrame() {
+  const pending = frames;
+  frames = [];
+  pending.forEach((f) => f());
+}
+
+describe('shell', () => {
+  let doc: Y.Doc;
+  let board: Board;
+  let scene: Scene;
+  let store: SessionStore;
+  let undo: BoardUndoManager;
+  let shell: Shell;
+  let transactions: number;
+
+  beforeEach(() => {
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+    vi.stubGlobal('cancelAnimationFrame', () => (frames = []));
+    doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Témiscouata', kind: 'territory' });
+    board = new Board(doc);
+    scene = new Scene(createBoardView(board));
+    store = createSessionStore(false);
+    const origin = localOrigin('user:a');
+    undo = board.createUndoManager(origin, { captureTimeout: 1e12 });
+    const presence = new Presence(
+      new Awareness(doc),
+      { id: 'user:a', name: 'Émilie', color: '#d1495b' },
+      false,
+    );
+    shell = new Shell({ board, origin, undo, scene, store, presence, cartonTitle: () => 'Carton' });
+    transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    frames = [];
+  });
+
+  function createNote(x: number, y: number): string {
+    shell.apply([{ kind: 'create', shapeType: 'note', center: { x, y }, color: 'pink' }]);
+    return store.getState().selection[0]!;
+  }
+
+  it('creates a note centred on the point, selected, as one undo step', () => {
+    const id = createNote(300, 200);
+    expect(board.getShape(id)).toMatchObject({ type: 'note', x: 200, y: 100, color: 'pink' });
+    undo.undo();
+    expect(board.getShape(id)).toBeUndefined();
+  });
+
+  it('writes a drag at most once per animation frame and undoes it in one step', () => {
+    const id = createNote(100, 100);
+    transactions = 0;
+    shell.apply([{ kind: 'beginGesture' }]);
+    for (let i = 1; i <= 5; i++) shell.apply([{ kind: 'move', moves: [{ id, x: i * 10, y: 0 }] }]);
+    expect(transactions).toBe(0);
+    expect(store.getState().draggingIds.has(id)).toBe(true);
+    runFrame();
+    expect(transactions).toBe(1);
+    expect(board.getShape(id)).toMatchObject({ x: 50, y: 0 });
+    shell.apply([{ kind: 'move', moves: [{ id, x: 80, y: 20 }] }]);
+    shell.apply([{ kind: 'endGesture' }]); // flushes the last position
+    expect(board.getShape(id)).toMatchObject({ x: 80, y: 20 });
+    expect(store.getState().draggingIds).toBe(NO_DRAGGING);
+    undo.undo();
+    expect(board.getShape(id)).toMatchObject({ x: 0, y: 0 });
+    undo.undo();
+    expect(board.getShape(id)).toBeUndefined();
+  });
+
+  it('a note created inside a carton belongs to it; reparenting brings it above the carton', () => {
+    shell.apply([
+      {
+        kind: 'create',
+        shapeType: 'carton',
+        rect: { x: 0, y: 0, width: 800, height: 600 },
+        at: { x: 0, y: 0 },
+        color: 'black',
+      },
+    ]);
+    const carton = store.getState().selection[0]!;
+    const inside = createNote(400, 300);
+    expect(board.getShape(inside)?.parentId).toBe(carton);
+    const outside = createNote(1200, 300);
+    expect(board.getShape(outside)?.parentId).toBeNull();
+    shell.apply([{ kind: 'reparent', ids: [outside], cartonId: carton }]);
+    expect(board.getShape(outside)?.parentId).toBe(carton);
+    const order = board.listShapes().map((s) => s.id);
+    expect(order.indexOf(carton)).toBeLessThan(order.indexOf(outside));
+  });
+
+  it('writes a stroke once, with points relative to its position', () => {
+    transactions = 0;
+    shell.apply([
+      {
+        kind: 'create',
+        shapeType: 'stroke',
+        points: [
+          [10, 20, 0.5],
+          [30, 25, 0.7],
+        ],
+        color: 'blue',
+        width: 4,
+        simulatePressure: false,
+      },
+    ]);
+    expect(transactions).toBe(1);
+    const stroke = board.listShapes().find((s) => s.type === 'stroke');
+    expect(stroke).toMatchObject({ x: 10, y: 20, points: [0, 0, 0.5, 20, 5, 0.7], color: 'blue' });
+  });
+
+  it('binds arrow ends to the shapes they were dropped on', () => {
+    const a = createNote(100, 100);
+    const b = createNote(600, 100);
+    shell.apply([
+      {
+        kind: 'create',
+        shapeType: 'arrow',
+        start: { point: { x: 100, y: 100 }, shapeId: a },
+        end: { point: { x: 600, y: 100 }, shapeId: b },
+        color: 'black',
+      },
+    ]);
+    const arrow = board.listShapes().find((s) => s.type === 'arrow');
+    expect(arrow?.type === 'arrow' && [arrow.startBinding, arrow.endBinding]).toEqual([
+      { shapeId: a, anchor: { x: 0.5, y: 0.5 } },
+      { shapeId: b, anchor: { x: 0.5, y: 0.5 } },
+    ]);
+  });
+
+  it('a read-only session writes nothing', () => {
+    store.setState({ readOnly: true });
+    shell.apply([{ kind: 'create', shapeType: 'note', center: { x: 0, y: 0 }, color: 'yellow' }]);
+    expect(board.listShapes()).toEqual([]);
+  });
+});

@@ -4,10 +4,12 @@ import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { DOC_BATCH, MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
+import { DOC_BATCH, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
 
 /** Origin of the transaction that replays stored state: not a new update, never re-stored. */
 const LOAD_ORIGIN = Symbol('carton.load');
+/** Origin of the transaction that integrates a batch of clients' updates. */
+const BATCH_ORIGIN = Symbol('carton.batch');
 
 export interface RoomPersistenceOptions {
   storage: BoardStorage;
@@ -20,6 +22,10 @@ export interface RoomPersistenceOptions {
   broadcast: (frame: Uint8Array, exclude: Connection | null) => void;
   /** Appending failed: the room must stop (R6). */
   onFailure: () => void;
+  /** The stored state was just put into the doc (R33). */
+  onHydrated: () => void;
+  /** A client's update did not apply: close that connection only (R12). */
+  onMalformed: (connection: Connection, bytes: number, error: Error) => void;
 }
 
 /**
@@ -40,8 +46,16 @@ export class RoomPersistence {
   #compactTimer: ReturnType<typeof setTimeout> | null = null;
   #compactSoon: ReturnType<typeof setImmediate> | null = null;
   #compacting: Promise<void> | null = null;
-  #sender: Connection | null = null;
   #disposed = false;
+  /** Client updates waiting to be integrated, in arrival order. */
+  #incoming: Array<{ connection: Connection; update: Uint8Array }> = [];
+  /** The connection whose updates the batch transaction integrates, if only one. */
+  #batchSender: Connection | null = null;
+  #flushing = false;
+  /** The stored state not yet applied to the doc (R33), or null once hydrated. */
+  #unhydrated: Uint8Array | null = null;
+  /** Sync step 2 frame of the full state, until the next change (R33). */
+  #fullStateFrame: Uint8Array | null = null;
   /** Updates accepted during this event-loop turn, stored and sent together (R5, R32). */
   #batch: Array<{ update: Uint8Array; exclude: Connection | null }> = [];
   #batchImmediate: ReturnType<typeof setImmediate> | null = null;
@@ -58,24 +72,12 @@ export class RoomPersistence {
   async load(): Promise<void> {
     const stored = await this.#options.storage.load(this.#boardId);
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) {
-      try {
-        Y.applyUpdate(
-          this.#doc,
-          parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
-          LOAD_ORIGIN,
-        );
-      } catch (error) {
-        // One unreadable record must not make the whole board unreachable: replay one by one.
-        this.#options.log.error('stored_update_unreadable', { error: error as Error });
-        for (const part of parts) {
-          try {
-            Y.applyUpdate(this.#doc, part, LOAD_ORIGIN);
-          } catch (partError) {
-            this.#options.log.error('stored_update_skipped', { error: partError as Error });
-          }
-        }
-      }
+    if (parts.length === 1) {
+      // R33: a compacted board stays as its stored bytes until something needs the doc; a
+      // joiner with an empty doc is answered with these very bytes.
+      this.#unhydrated = parts[0]!;
+    } else if (parts.length > 1) {
+      this.#replay(parts);
     }
     this.#lastSeq = stored.lastSeq;
     if (stored.updates.length > 0) {
@@ -86,36 +88,115 @@ export class RoomPersistence {
     }
   }
 
+  /** Whether the stored state is in the doc yet (R33). */
+  get hydrated(): boolean {
+    return this.#unhydrated === null;
+  }
+
+  /** Puts the stored state into the doc, if not done yet (R33). Synchronous. */
+  hydrate(): void {
+    const state = this.#unhydrated;
+    if (state === null) return;
+    this.#unhydrated = null;
+    this.#replay([state]);
+    // Until the first change, the stored bytes are the doc's full state.
+    this.#fullStateFrame ??= fullStateFrame(state);
+    this.#options.onHydrated();
+  }
+
+  #replay(parts: Uint8Array[]): void {
+    try {
+      Y.applyUpdate(this.#doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOAD_ORIGIN);
+    } catch (error) {
+      // One unreadable record must not make the whole board unreachable: replay one by one.
+      this.#options.log.error('stored_update_unreadable', { error: error as Error });
+      for (const part of parts) {
+        try {
+          Y.applyUpdate(this.#doc, part, LOAD_ORIGIN);
+        } catch (partError) {
+          this.#options.log.error('stored_update_skipped', { error: partError as Error });
+        }
+      }
+    }
+  }
+
   /**
-   * Applies a client's update. Its sender already has it, so it is not echoed back — unless the
-   * doc held pending structs, in which case the emitted update may carry other clients' parts.
-   * Throws if the update does not decode (the caller closes the connection).
+   * Sync step 2 for a client with an empty doc: the whole state, encoded once and kept until
+   * the next change (R33). Unhydrated, it is the stored snapshot itself, with no decoding.
+   */
+  fullStateFrame(): Uint8Array {
+    this.#flushBatch();
+    if (this.#fullStateFrame === null) {
+      this.#fullStateFrame = fullStateFrame(this.#unhydrated ?? Y.encodeStateAsUpdate(this.#doc));
+    }
+    return this.#fullStateFrame;
+  }
+
+  /**
+   * Takes a client's update. It is integrated with the other updates of the batch in one
+   * transaction (R32); an update that does not apply closes its connection (R12).
    */
   applyFrom(connection: Connection, update: Uint8Array): void {
-    const store = this.#doc.store;
-    this.#sender = store.pendingStructs === null && store.pendingDs === null ? connection : null;
-    try {
-      Y.applyUpdate(this.#doc, update, connection);
-      this.#options.metrics.updatesApplied++;
-    } finally {
-      this.#sender = null;
-    }
+    this.#incoming.push({ connection, update });
+    this.#schedule();
   }
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.#disposed) return;
-    const exclude = origin === this.#sender ? this.#sender : null;
-    this.#batch.push({ update, exclude });
-    if (this.#batchImmediate !== null || this.#batchTimer !== null) return;
+    this.#fullStateFrame = null;
+    this.#batch.push({ update, exclude: origin === BATCH_ORIGIN ? this.#batchSender : null });
+    this.#schedule();
+  };
+
+  #schedule(): void {
+    if (this.#flushing || this.#batchImmediate !== null || this.#batchTimer !== null) return;
     const wait = this.#lastFlushAt + DOC_BATCH.ms - performance.now();
     if (wait <= 0) {
       // A quiet board: sent at the end of this event-loop turn, no added delay.
       this.#batchImmediate = setImmediate(() => this.#flushBatch());
     } else {
-      // A busy board: at most one append and one frame per DOC_BATCH.ms.
+      // A busy board: at most one transaction, one append and one frame per DOC_BATCH.ms.
       this.#batchTimer = setTimeout(() => this.#flushBatch(), wait);
     }
-  };
+  }
+
+  /**
+   * Integrates the clients' updates in one transaction: merged first (Yjs' per-transaction
+   * cost is paid once), one by one if the merge or its application fails, so only the
+   * connection whose update does not apply is closed (applying is idempotent).
+   */
+  #integrate(): void {
+    const incoming = this.#incoming;
+    if (incoming.length === 0) return;
+    this.#incoming = [];
+    this.hydrate();
+    const store = this.#doc.store;
+    const first = incoming[0]!.connection;
+    const oneSender = incoming.every((entry) => entry.connection === first);
+    // With pending structs, what the doc emits may carry other clients' parts: sent to all (R4).
+    const clean = () => store.pendingStructs === null && store.pendingDs === null;
+    this.#batchSender = oneSender && clean() ? first : null;
+    try {
+      const update =
+        incoming.length === 1
+          ? incoming[0]!.update
+          : Y.mergeUpdates(incoming.map((entry) => entry.update));
+      Y.applyUpdate(this.#doc, update, BATCH_ORIGIN);
+      this.#options.metrics.updatesApplied += incoming.length;
+    } catch {
+      for (const { connection, update } of incoming) {
+        this.#batchSender = clean() ? connection : null;
+        try {
+          Y.applyUpdate(this.#doc, update, BATCH_ORIGIN);
+          this.#options.metrics.updatesApplied++;
+        } catch (error) {
+          this.#options.onMalformed(connection, update.byteLength, error as Error);
+        }
+      }
+    } finally {
+      this.#batchSender = null;
+    }
+  }
 
   /**
    * R32: the updates of one batch are merged, appended once (one SQLite commit) and sent as one
@@ -127,11 +208,14 @@ export class RoomPersistence {
     if (this.#batchTimer !== null) clearTimeout(this.#batchTimer);
     this.#batchImmediate = null;
     this.#batchTimer = null;
-    const batch = this.#batch;
-    if (batch.length === 0 || this.#disposed) return;
-    this.#batch = [];
-    this.#lastFlushAt = performance.now();
+    if (this.#disposed || this.#flushing) return;
+    this.#flushing = true;
     try {
+      this.#integrate();
+      const batch = this.#batch;
+      if (batch.length === 0) return;
+      this.#batch = [];
+      this.#lastFlushAt = performance.now();
       const update =
         batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
       const sender = batch[0]!.exclude;
@@ -140,6 +224,8 @@ export class RoomPersistence {
     } catch (error) {
       this.#options.log.error('update_handler_failed', { error: error as Error });
       this.#options.onFailure();
+    } finally {
+      this.#flushing = false;
     }
   }
 
@@ -227,6 +313,7 @@ export class RoomPersistence {
     try {
       if (this.#writeChain) await this.#writeChain;
       if (this.#unsavedUpdates === 0) return;
+      this.hydrate();
       const upToSeq = this.#lastSeq;
       const updates = this.#unsavedUpdates;
       const bytes = this.#unsavedBytes;
@@ -252,6 +339,7 @@ export class RoomPersistence {
     if (this.#compacting) await this.#compacting;
     await this.compact();
     if (options.keepVersion && this.#changedSinceVersion) {
+      this.hydrate();
       this.#changedSinceVersion = false;
       const state = Y.encodeStateAsUpdate(this.#doc);
       await this.#options.storage.saveSnapshot(this.#boardId, state, { kind: 'auto' });
@@ -265,6 +353,9 @@ export class RoomPersistence {
     this.#batchImmediate = null;
     this.#batchTimer = null;
     this.#batch = [];
+    this.#incoming = [];
+    this.#unhydrated = null;
+    this.#fullStateFrame = null;
     if (this.#compactTimer) clearTimeout(this.#compactTimer);
     if (this.#compactSoon) clearImmediate(this.#compactSoon);
     this.#compactTimer = null;
@@ -279,5 +370,14 @@ function syncUpdateFrame(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, SYNC_UPDATE);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Message 0 / sync step 2 around a full state. */
+function fullStateFrame(state: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP_2);
+  encoding.writeVarUint8Array(encoder, state);
   return encoding.toUint8Array(encoder);
 }

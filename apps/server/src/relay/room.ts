@@ -47,7 +47,9 @@ class MalformedMessage extends Error {
  */
 export class Room {
   readonly boardId: string;
-  readonly doc: Y.Doc;
+  readonly #doc: Y.Doc;
+  /** Writers greeted before the doc was hydrated: sent sync step 1 once it is (R33). */
+  readonly #owedStep1 = new Set<Connection>();
   readonly awareness: RoomAwareness;
   readonly connections = new Set<Connection>();
   #state: RoomState = 'loading';
@@ -66,9 +68,9 @@ export class Room {
     this.#options = options;
     this.#log = options.log.child({ board: boardId });
     this.#metrics = options.metrics;
-    this.doc = new Y.Doc({ gc: true });
+    this.#doc = new Y.Doc({ gc: true });
     this.awareness = new RoomAwareness({ connections: () => this.connections }, AWARENESS_TICK.ms);
-    this.#persistence = new RoomPersistence(this.doc, boardId, {
+    this.#persistence = new RoomPersistence(this.#doc, boardId, {
       storage: options.storage,
       metrics: options.metrics,
       log: this.#log,
@@ -77,9 +79,17 @@ export class Room {
       compactIntervalMs: options.compactIntervalMs,
       broadcast: (frame, exclude) => this.#broadcast(frame, exclude),
       onFailure: () => this.#failStorage(),
+      onHydrated: () => this.#payStep1(),
+      onMalformed: (connection, bytes, error) => this.#malformed(connection, bytes, error),
     });
     // Wait for the previous instance of this board to finish flushing before reading it.
     this.loaded = previous.then(() => this.#load());
+  }
+
+  /** The board's doc, with its stored state in it (hydrated on first access, R33). */
+  get doc(): Y.Doc {
+    this.#persistence.hydrate();
+    return this.#doc;
   }
 
   get state(): RoomState {
@@ -117,13 +127,27 @@ export class Room {
    */
   #greet(connection: Connection): void {
     if (connection.canWrite) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, this.doc);
-      connection.send(encoding.toUint8Array(encoder));
+      // Unhydrated, the state vector would cost a full decode: owed until the doc is needed,
+      // which a client with content makes happen with its own sync step 1 (R33).
+      if (this.#persistence.hydrated) this.#sendStep1(connection);
+      else this.#owedStep1.add(connection);
     }
     const presence = this.awareness.fullFrame();
     if (presence) connection.send(presence);
+  }
+
+  #sendStep1(connection: Connection): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.#doc);
+    connection.send(encoding.toUint8Array(encoder));
+  }
+
+  #payStep1(): void {
+    for (const connection of this.#owedStep1) {
+      if (this.connections.has(connection)) this.#sendStep1(connection);
+    }
+    this.#owedStep1.clear();
   }
 
   /** Handles one frame from a connection. A bad frame closes that connection only (R12). */
@@ -143,14 +167,15 @@ export class Room {
     try {
       this.#handle(connection, data);
     } catch (error) {
-      this.#metrics.malformedMessages++;
-      this.#log.warn('malformed_message', {
-        connection: connection.id,
-        bytes: data.byteLength,
-        error: error as Error,
-      });
-      connection.close(CloseCode.MALFORMED_MESSAGE, 'malformed message');
+      this.#malformed(connection, data.byteLength, error as Error);
     }
+  }
+
+  /** R12: a frame that does not decode or apply closes that connection only. */
+  #malformed(connection: Connection, bytes: number, error: Error): void {
+    this.#metrics.malformedMessages++;
+    this.#log.warn('malformed_message', { connection: connection.id, bytes, error });
+    connection.close(CloseCode.MALFORMED_MESSAGE, 'malformed message');
   }
 
   #handle(connection: Connection, data: Uint8Array): void {
@@ -162,6 +187,11 @@ export class Room {
         const payload = decoding.readVarUint8Array(decoder);
         expectEnd(decoder);
         if (syncType === SYNC_STEP_1) {
+          if (isEmptyStateVector(payload)) {
+            // A client with an empty doc: the cached full state (R33).
+            connection.sendState(this.#persistence.fullStateFrame());
+            return;
+          }
           const encoder = encoding.createEncoder();
           encoding.writeVarUint(encoder, MESSAGE_SYNC);
           syncProtocol.writeSyncStep2(encoder, this.doc, payload);
@@ -218,6 +248,7 @@ export class Room {
   leave(connection: Connection): void {
     connection.markClosed();
     if (!this.connections.delete(connection)) return;
+    this.#owedStep1.delete(connection);
     this.#queued = this.#queued.filter(([queued]) => queued !== connection);
     if (this.#state !== 'closed') this.awareness.leave(connection);
     if (this.connections.size === 0) this.#options.onEmpty(this);
@@ -246,7 +277,7 @@ export class Room {
     } finally {
       this.#persistence.dispose();
       this.awareness.dispose();
-      this.doc.destroy();
+      this.#doc.destroy();
       this.#state = 'closed';
       this.#metrics.roomsUnloaded++;
     }
@@ -270,7 +301,7 @@ export class Room {
     this.#metrics.roomsUnloaded++;
     this.#options.onEmpty(this);
     // This may run inside the doc's own transaction (an update handler): free it afterwards.
-    setImmediate(() => this.doc.destroy());
+    setImmediate(() => this.#doc.destroy());
   }
 }
 
@@ -281,4 +312,9 @@ function expectEnd(decoder: decoding.Decoder): void {
 /** An update with no structs and an empty delete set: `[0, 0]` in Yjs' v1 encoding. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** A state vector with no clients (`[0]`): the client's doc is empty. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }

@@ -114,3 +114,23 @@ export { checkInvariants } from './invariants/invariants.ts';
 
 export type { MigrateBoardOptions, MigrationSet } from './migrations/migrate.ts';
 export { migrateBoardDoc, migrateRecord, registryMigrations } from './migrations/migrate.ts';
+
+// Other tools' files → plans of shapes the caller applies with Board commands.
+export type {
+  InteropErrorCode,
+  InteropWarning,
+  InteropWarningCode,
+} from './interop/errors.ts';
+export { InteropError } from './interop/errors.ts';
+export type {
+  ApplyPlanOptions,
+  ImportPlan,
+  PendingBlob,
+  PlannedBinding,
+  PlannedShape,
+  StoredBlobRef,
+} from './interop/plan/plan.ts';
+export { applyPlan } from './interop/plan/plan.ts';
+export type { CsvNotesOptions, CsvNotesPlan } from './interop/csv/notes.ts';
+export { MAX_CSV_BYTES, MAX_CSV_ROWS, planNotesFromCsv } from './interop/csv/notes.ts';
+export { decodeText } from './interop/text/decode.ts';

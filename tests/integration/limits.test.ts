@@ -250,8 +250,24 @@ describe('before authentication', () => {
       CARTON_BAD_TOKENS_PER_MINUTE_PER_IP: '1',
       CARTON_BAD_TOKEN_BURST_PER_IP: '3',
       CARTON_ALLOWED_ORIGINS: 'https://alliance.example',
+      CARTON_FORUMS_PER_HOUR_PER_IP: '1',
+      CARTON_FORUM_BURST_PER_IP: '2',
     });
     forum = await createForum(server);
+  });
+
+  it('R32: creating forums (no token needed) has a budget per address', async () => {
+    await createForum(server, { title: 'Deuxième forum' });
+    const third = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Troisième forum' }),
+    });
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe(
+      'too_many_requests',
+    );
   });
 
   it('R32: an address past its upgrade budget gets 429 before any token check; others connect', async () => {

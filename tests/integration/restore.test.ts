@@ -136,14 +136,18 @@ describe('restore a version', () => {
     const writer = connect(server, board.id, board.edit.token);
     clients.push(writer);
     await writer.synced;
+    const witness = connect(server, board.id, board.view.token);
+    clients.push(witness);
+    await witness.synced;
     writer.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Première idée' }));
+    // The server has it once another client does (the version is taken on the server).
+    await docUntil(witness.doc, 'the first idea to be stored', () => texts(witness).length === 1);
     const saved = await api(`${board.id}/snapshots`, forum.facilitator.token, {
       method: 'POST',
       body: JSON.stringify({ name: 'Version 1' }),
     });
     const { snapshot } = (await saved.json()) as { snapshot: { id: number } };
     writer.run((tx) => tx.create('note', { x: 5, y: 5, text: 'Deuxième idée' }));
-    const witness = connect(server, board.id, board.view.token);
     await docUntil(witness.doc, 'the second idea to be stored', () => texts(witness).length === 2);
     writer.destroy();
     witness.destroy();

@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   CARTON_UPGRADE_BURST_PER_IP: int(100, 1, 1_000_000),
   CARTON_BAD_TOKENS_PER_MINUTE_PER_IP: int(30, 1, 1_000_000),
   CARTON_BAD_TOKEN_BURST_PER_IP: int(30, 1, 1_000_000),
+  CARTON_FORUMS_PER_HOUR_PER_IP: int(120, 1, 1_000_000),
+  CARTON_FORUM_BURST_PER_IP: int(30, 1, 1_000_000),
   /** R33: extra origins allowed to open sockets, comma-separated (`https://a.example,…`). */
   CARTON_ALLOWED_ORIGINS: z
     .string()
@@ -102,6 +104,8 @@ export interface Config {
     upgradeBurstPerIp: number;
     badTokensPerMinutePerIp: number;
     badTokenBurstPerIp: number;
+    forumsPerHourPerIp: number;
+    forumBurstPerIp: number;
     maxImageBytes: number;
     maxForumImageBytes: number;
   };
@@ -161,6 +165,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       upgradeBurstPerIp: e.CARTON_UPGRADE_BURST_PER_IP,
       badTokensPerMinutePerIp: e.CARTON_BAD_TOKENS_PER_MINUTE_PER_IP,
       badTokenBurstPerIp: e.CARTON_BAD_TOKEN_BURST_PER_IP,
+      forumsPerHourPerIp: e.CARTON_FORUMS_PER_HOUR_PER_IP,
+      forumBurstPerIp: e.CARTON_FORUM_BURST_PER_IP,
       maxImageBytes: e.CARTON_MAX_IMAGE_BYTES,
       maxForumImageBytes: e.CARTON_MAX_FORUM_IMAGE_BYTES,
     },

@@ -62,7 +62,11 @@ export function createApp(deps: AppDeps): Hono {
 
   // Memory and relay counters for the machine's operator (and the soak test): loopback only.
   app.get('/metrics', (c) => {
-    if (!isLoopback(clientAddress(c))) return jsonError(c, 404, 'not_found', 'Nothing here.');
+    // A reverse proxy on the same machine connects from loopback too: it adds these headers.
+    const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => c.req.header(h));
+    if (proxied || !isLoopback(clientAddress(c))) {
+      return jsonError(c, 404, 'not_found', 'Nothing here.');
+    }
     const memory = process.memoryUsage();
     return c.json({
       rssBytes: memory.rss,
@@ -91,6 +95,12 @@ export function createApp(deps: AppDeps): Hono {
   );
 
   app.post('/api/forums', async (c) => {
+    // R32: creating a forum needs no token, and writes ten boards: a budget per address.
+    const wait = deps.preAuth.forumCreation(clientAddress(c));
+    if (wait !== null) {
+      c.header('Retry-After', String(wait));
+      return jsonError(c, 429, 'too_many_requests', 'Too many forums created from this address.');
+    }
     let body: unknown;
     try {
       body = await c.req.json();

@@ -7,6 +7,9 @@ export interface PreAuthLimits {
   /** Requests with a wrong token per IP address per minute, and burst. */
   badTokensPerMinutePerIp: number;
   badTokenBurstPerIp: number;
+  /** Forums created per IP address per hour, and burst (creating one needs no token). */
+  forumsPerHourPerIp: number;
+  forumBurstPerIp: number;
 }
 
 /**
@@ -20,6 +23,7 @@ export interface PreAuthLimits {
 export class PreAuthBudget {
   readonly #upgrades: KeyedBuckets;
   readonly #badTokens: KeyedBuckets;
+  readonly #forums: KeyedBuckets;
 
   constructor(limits: PreAuthLimits) {
     this.#upgrades = new KeyedBuckets(limits.upgradesPerSecondPerIp, limits.upgradeBurstPerIp);
@@ -27,6 +31,13 @@ export class PreAuthBudget {
       limits.badTokensPerMinutePerIp / 60,
       limits.badTokenBurstPerIp,
     );
+    this.#forums = new KeyedBuckets(limits.forumsPerHourPerIp / 3600, limits.forumBurstPerIp);
+  }
+
+  /** Counts one forum creation; null if allowed, else seconds to wait. */
+  forumCreation(ip: string): number | null {
+    if (this.#forums.take(ip)) return null;
+    return Math.max(1, Math.ceil(this.#forums.secondsUntil(ip)));
   }
 
   /** Counts one upgrade attempt; null if allowed, else seconds to wait. */

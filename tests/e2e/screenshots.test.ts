@@ -84,8 +84,17 @@ describe('screenshots of a populated carton', () => {
     await page.locator('[data-tool="note"]').tap();
     await page.screenshot({ path: join(OUT, 'carton-phone-fr.png') });
     // Tap to place a note.
-    await page.touchscreen.tap(200, 620);
+    await page.touchscreen.tap(200, 250);
     await waitForShapes(page, `(s) => s.length === ${count + 1}`);
+    // Double tap to type in the note.
+    await page.touchscreen.tap(200, 250);
+    await page.touchscreen.tap(200, 250);
+    await page.locator('textarea.text-editor').waitFor();
+    await page.keyboard.type('Transport collectif');
+    await waitForShapes(
+      page,
+      '(s) => s.some((x) => x.type === "note" && x.text === "Transport collectif")',
+    );
     const sizes = await page
       .locator('.toolbar button')
       .evaluateAll((buttons) =>

@@ -17,6 +17,8 @@ export class CanvasInput {
   private panFrom: Point | null = null;
   private toolPointer: number | null = null;
   private stylusSeen = false;
+  /** Last finger tap, to recognise a double tap (touch screens send no dblclick). */
+  private lastTap: { time: number; at: Point; tool: string } | null = null;
 
   constructor(
     private readonly session: BoardSession,
@@ -153,7 +155,21 @@ export class CanvasInput {
     this.toolPointer = null;
     const tool = this.session.currentTool();
     this.session.shell.apply(tool.pointerUp(this.session.toolContext(), this.toolEvent(e)));
+    if (e.pointerType === 'touch') this.detectDoubleTap(e, tool.id);
   };
+
+  // Two taps of the same tool (a note placed then tapped is not a double tap).
+  private detectDoubleTap(e: PointerEvent, tool: string): void {
+    const at = this.screenPoint(e);
+    const last = this.lastTap;
+    const near = last && Math.hypot(at.x - last.at.x, at.y - last.at.y) < 24;
+    if (last && near && last.tool === tool && e.timeStamp - last.time < 350) {
+      this.lastTap = null;
+      this.dblclick(e);
+      return;
+    }
+    this.lastTap = { time: e.timeStamp, at, tool };
+  }
 
   private cancel = (e: PointerEvent): void => {
     this.touches.delete(e.pointerId);

@@ -116,11 +116,7 @@ export type { MigrateBoardOptions, MigrationSet } from './migrations/migrate.ts'
 export { migrateBoardDoc, migrateRecord, registryMigrations } from './migrations/migrate.ts';
 
 // Other tools' files → plans of shapes the caller applies with Board commands.
-export type {
-  InteropErrorCode,
-  InteropWarning,
-  InteropWarningCode,
-} from './interop/errors.ts';
+export type { InteropErrorCode, InteropWarning, InteropWarningCode } from './interop/errors.ts';
 export { InteropError } from './interop/errors.ts';
 export type {
   ApplyPlanOptions,
@@ -134,3 +130,10 @@ export { applyPlan } from './interop/plan/plan.ts';
 export type { CsvNotesOptions, CsvNotesPlan } from './interop/csv/notes.ts';
 export { MAX_CSV_BYTES, MAX_CSV_ROWS, planNotesFromCsv } from './interop/csv/notes.ts';
 export { decodeText } from './interop/text/decode.ts';
+export type { ExcalidrawElement, ExcalidrawScene } from './interop/excalidraw/scene.ts';
+export {
+  MAX_EXCALIDRAW_BYTES,
+  MAX_EXCALIDRAW_ELEMENTS,
+  readExcalidrawScene,
+} from './interop/excalidraw/scene.ts';
+export { planFromExcalidraw } from './interop/excalidraw/plan.ts';

@@ -48,7 +48,7 @@ describe('screenshots of a populated carton', () => {
     await page.screenshot({ path: join(OUT, 'carton-fit-fr.png') });
   });
 
-  it('desktop, 100 %, a note selected and another being edited', async () => {
+  it('desktop, a note selected and another being edited', async () => {
     const a = await newParticipant(browser, 'Émilie');
     const b = await newParticipant(browser, 'Pierre');
     onTestFinished(async () => {
@@ -65,7 +65,7 @@ describe('screenshots of a populated carton', () => {
     await a.page.mouse.click(note.x, note.y);
     await a.page.locator('[data-testid="remote-cursor"]', { hasText: 'Pierre' }).waitFor();
     expect(await a.page.evaluate(() => window.__carton!.selection().length)).toBe(1);
-    await a.page.screenshot({ path: join(OUT, 'carton-100-selection-fr.png') });
+    await a.page.screenshot({ path: join(OUT, 'carton-selection-fr.png') });
     const other = await toScreen(a.page, 50 + 235 + 105, 180 + 105);
     await a.page.mouse.dblclick(other.x, other.y);
     await a.page.locator('textarea.text-editor').waitFor();

@@ -55,22 +55,44 @@ function boundsOf(session: BoardSession, ids: readonly string[]): Rect | null {
   return unionRects(ids.flatMap((id) => session.scene.bounds(id) ?? []));
 }
 
-export function zoomToFit(session: BoardSession): void {
-  const bounds = boundsOf(session, session.scene.orderedIds());
-  const { viewport } = session.store.getState();
+/** The part of the viewport not covered by the header, toolbar and people list. */
+function safeArea(session: BoardSession): { x: number; y: number; width: number; height: number } {
+  const { viewport, peopleOpen, readOnly } = session.store.getState();
+  const wide = viewport.width > 700;
+  const top = 64;
+  const bottom = readOnly ? 16 : wide ? 150 : 190;
+  const right = wide && peopleOpen ? 260 : 0;
+  return {
+    x: 0,
+    y: top,
+    width: Math.max(100, viewport.width - right),
+    height: Math.max(100, viewport.height - top - bottom),
+  };
+}
+
+function fitInSafeArea(session: BoardSession, bounds: Rect, maxZoom: number): void {
+  const area = safeArea(session);
+  const camera = fitBounds(bounds, area, 32, maxZoom);
   session.store.setState({
-    camera: bounds
-      ? fitBounds(bounds, viewport, 64, 1)
-      : { x: viewport.width / 2, y: viewport.height / 2, zoom: 1 },
+    camera: { ...camera, x: camera.x + area.x, y: camera.y + area.y },
     following: null,
   });
 }
 
+export function zoomToFit(session: BoardSession): void {
+  const bounds = boundsOf(session, session.scene.orderedIds());
+  const { viewport } = session.store.getState();
+  if (bounds) fitInSafeArea(session, bounds, 1);
+  else
+    session.store.setState({
+      camera: { x: viewport.width / 2, y: viewport.height / 2, zoom: 1 },
+      following: null,
+    });
+}
+
 export function zoomToSelection(session: BoardSession): void {
-  const { selection, viewport } = session.store.getState();
-  const bounds = boundsOf(session, selection);
-  if (bounds)
-    session.store.setState({ camera: fitBounds(bounds, viewport, 64, 2), following: null });
+  const bounds = boundsOf(session, session.store.getState().selection);
+  if (bounds) fitInSafeArea(session, bounds, 2);
 }
 
 export function zoomBy(session: BoardSession, factor: number): void {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '../..');
 const which = process.argv[2] ?? 'relay';
+// Every WebsocketProvider adds a process 'exit' listener: hundreds of clients are expected.
+process.setMaxListeners(0);
 if (process.env.BENCH_SKIP_BUILD !== '1') {
   const build = spawnSync(
     'pnpm',

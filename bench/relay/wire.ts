@@ -1,1 +1,175 @@
-export async function main() {}
+// bench/wire: bytes on the wire for two gestures through Carton's real relay (stock clients,
+// bytes counted at each client's TCP socket), against what the result adds to the stored board.
+// - a 5-second freehand stroke: points streamed through awareness at ~60 Hz (the state carries
+//   the stroke id, the index of its first point and the last 3 points, so a coalesced tick loses
+//   none), the final stroke written once on pointer-up, simplified (strokeFromPagePoints, M28);
+// - a 5-second note drag: x, y written once per animation frame (~60 Hz).
+// One drawer, one observer. "Stored" is what the gesture appends to the board's update log (the
+// bytes of the doc updates); the snapshot after compaction is shown beside it.
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { strokeFromPagePoints } from '@carton/board';
+import { BenchClient, socketBytes } from './lib/client.ts';
+import { startCarton } from './lib/servers.ts';
+import { fmt, sleep, until } from './lib/stats.ts';
+
+const GESTURE_MS = 5_000;
+const FRAME_MS = 1000 / 60;
+const TARGET = 3;
+
+export interface WireRow {
+  gesture: string;
+  wireBytes: number;
+  drawerUpBytes: number;
+  appendedBytes: number;
+  snapshotGrowth: number;
+  ratio: number;
+  met: boolean;
+}
+
+interface Probe {
+  drawer: BenchClient;
+  observer: BenchClient;
+}
+
+function totalSocketBytes({ drawer, observer }: Probe) {
+  const d = socketBytes(drawer.counters);
+  const o = socketBytes(observer.counters);
+  return { all: d.read + d.written + o.read + o.written, drawerUp: d.written };
+}
+
+/** Runs `gesture` and measures socket bytes and the doc updates it produced. */
+async function measure(probe: Probe, gesture: () => Promise<void>, done: () => boolean) {
+  let appended = 0;
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === probe.drawer.origin) appended += update.byteLength;
+  };
+  probe.drawer.doc.on('update', onUpdate);
+  const stateBefore = Y.encodeStateAsUpdate(probe.observer.doc).byteLength;
+  const before = totalSocketBytes(probe);
+  await gesture();
+  await until(done, 10_000);
+  await sleep(500); // coalesced awareness and the stock client's re-broadcasts settle
+  const after = totalSocketBytes(probe);
+  probe.drawer.doc.off('update', onUpdate);
+  const stateAfter = Y.encodeStateAsUpdate(probe.observer.doc).byteLength;
+  return {
+    wireBytes: after.all - before.all,
+    drawerUpBytes: after.drawerUp - before.drawerUp,
+    appendedBytes: appended,
+    snapshotGrowth: stateAfter - stateBefore,
+  };
+}
+
+/** A handwriting-like path: 5 s of points at 60 Hz, [x, y, pressure] triples. */
+function strokePoint(i: number): [number, number, number] {
+  const t = i / 60;
+  return [
+    Math.round(200 + t * 120 + 25 * Math.sin(t * 9)),
+    Math.round(300 + 40 * Math.sin(t * 4) + 15 * Math.cos(t * 13)),
+    0.5,
+  ];
+}
+
+async function drawStroke(drawer: BenchClient): Promise<string> {
+  const points: number[] = [];
+  const start = performance.now();
+  const strokeKey = Math.floor(Math.random() * 1e6);
+  let i = 0;
+  while (performance.now() - start < GESTURE_MS) {
+    const [x, y, p] = strokePoint(i);
+    points.push(x, y, p);
+    const from = Math.max(0, i - 2);
+    const window: number[] = [];
+    for (let k = from; k <= i; k++) window.push(points[k * 3]!, points[k * 3 + 1]!);
+    drawer.provider.awareness.setLocalStateField('s', [strokeKey, from, ...window]);
+    i++;
+    await sleep(FRAME_MS);
+  }
+  const stroke = strokeFromPagePoints(points);
+  let id = '';
+  drawer.board.run((tx) => {
+    id = tx.create('stroke', { ...stroke, color: 'black', width: 4 });
+  }, drawer.origin);
+  drawer.provider.awareness.setLocalStateField('s', null);
+  return id;
+}
+
+async function dragNote(drawer: BenchClient, id: string): Promise<{ x: number; y: number }> {
+  const start = performance.now();
+  let last = { x: 0, y: 0 };
+  while (performance.now() - start < GESTURE_MS) {
+    const t = (performance.now() - start) / 1000;
+    last = { x: Math.round(400 + 300 * Math.sin(t)), y: Math.round(300 + 200 * Math.cos(t * 1.3)) };
+    const move = last;
+    drawer.board.run((tx) => tx.update(id, move), drawer.origin);
+    await sleep(FRAME_MS);
+  }
+  return last;
+}
+
+export async function runWireBench(repoRoot: string): Promise<WireRow[]> {
+  const server = await startCarton({ repoRoot });
+  try {
+    const [access] = await server.boards(1);
+    const drawer = new BenchClient(server, access!, null, 'drawer');
+    const observer = new BenchClient(server, access!, null, 'observer');
+    await Promise.all([drawer.synced(), observer.synced()]);
+    const [noteId] = drawer.createNotes(1);
+    await until(() => observer.noteState(noteId!) !== null, 10_000);
+    await sleep(500);
+    const probe = { drawer, observer };
+    const rows: WireRow[] = [];
+    let strokeId = '';
+    const stroke = await measure(
+      probe,
+      async () => {
+        strokeId = await drawStroke(drawer);
+      },
+      () => strokeId !== '' && observer.noteState(strokeId) !== null,
+    );
+    rows.push(row('5-second stroke (awareness ~60 Hz, stroke written on pointer-up)', stroke));
+    let target: { x: number; y: number } | null = null;
+    const drag = await measure(
+      probe,
+      async () => {
+        target = await dragNote(drawer, noteId!);
+      },
+      () => {
+        const state = observer.noteState(noteId!);
+        return target !== null && state?.[0] === target.x && state?.[1] === target.y;
+      },
+    );
+    rows.push(row('5-second note drag (x, y per frame, ~60 Hz)', drag));
+    drawer.destroy();
+    observer.destroy();
+    return rows;
+  } finally {
+    await server.stop();
+  }
+}
+
+function row(gesture: string, figures: Omit<WireRow, 'gesture' | 'ratio' | 'met'>): WireRow {
+  const ratio = figures.wireBytes / figures.appendedBytes;
+  return { gesture, ...figures, ratio, met: ratio <= TARGET };
+}
+
+export function printWireRows(rows: WireRow[]): void {
+  process.stdout.write(
+    "\nbench/wire — Carton relay, one drawer and one observer, bytes at both clients' sockets\n" +
+      '| gesture | wire bytes (both sockets, both ways) | drawer upload | appended to the board log | snapshot growth after compaction | wire / appended | target | met |\n' +
+      '| --- | --- | --- | --- | --- | --- | --- | --- |\n',
+  );
+  for (const r of rows) {
+    process.stdout.write(
+      `| ${r.gesture} | ${r.wireBytes} | ${r.drawerUpBytes} | ${r.appendedBytes} | ${r.snapshotGrowth} | ${fmt(r.ratio, 2)}× | ≤ ${TARGET}× | ${r.met ? 'yes' : 'NO'} |\n`,
+    );
+  }
+}
+
+export async function main(): Promise<void> {
+  const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+  printWireRows(await runWireBench(repoRoot));
+}

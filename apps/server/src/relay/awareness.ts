@@ -15,7 +15,7 @@ interface Presence {
   entry: Uint8Array;
   /** False once the state is null (left, or removed): kept so stale copies stay stale. */
   alive: boolean;
-  /** The connection that owns this id (R31), or null once it left. */
+  /** The connection that owns this id (R50), or null once it left. */
   owner: Connection | null;
 }
 
@@ -34,7 +34,7 @@ export interface AwarenessSink {
  * the same update without its entry. Stale entries (a clock the room already has — the stock
  * client re-broadcasts every update it applies) change nothing and are never forwarded.
  *
- * R31 — Ownership: the first client id a connection announces (a state newer than the room's)
+ * R50 — Ownership: the first client id a connection announces (a state newer than the room's)
  * becomes its own; entries for other ids from that connection are dropped. A newer state for an
  * owned id from a connection that owns none (a client reconnecting with its id) takes it over,
  * and the old connection's claim ends: its close no longer removes that state.
@@ -49,7 +49,7 @@ export class RoomAwareness {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #immediate: ReturnType<typeof setImmediate> | null = null;
   #lastFlushAt = -Infinity;
-  /** Entries dropped because the connection did not own their id (R31). */
+  /** Entries dropped because the connection did not own their id (R50). */
   spoofedDropped = 0;
 
   constructor(sink: AwarenessSink, tickMs: number) {

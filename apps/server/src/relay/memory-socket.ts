@@ -51,7 +51,7 @@ export class MemoryNetwork {
   /**
    * Resolves when every frame sent so far (and every frame those caused) was delivered, and an
    * event-loop turn passed with nothing in flight: the relay sends batched updates and
-   * coalesced awareness at the end of a turn (R10, R32).
+   * coalesced awareness at the end of a turn (R10, R51).
    */
   async idle(): Promise<void> {
     if (this.#inFlight > 0) await new Promise<void>((resolve) => this.#waiters.push(resolve));

@@ -47,7 +47,7 @@ export const KEEPALIVE_FRAME: Uint8Array = Uint8Array.of(MESSAGE_AWARENESS, 1, 0
 export const AWARENESS_TICK = { ms: 20 };
 
 /**
- * Update batching (R32): a busy room appends and sends the updates of up to `ms` milliseconds
+ * Update batching (R51): a busy room appends and sends the updates of up to `ms` milliseconds
  * together (one SQLite commit, one frame per receiver); a quiet room sends at the end of the
  * event-loop turn. Tests set 0. Mutable so tests and benchmarks can tune it.
  */

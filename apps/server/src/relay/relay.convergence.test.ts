@@ -41,7 +41,7 @@ let dir: string;
 let storage: SqliteBoardStorage;
 
 beforeEach(() => {
-  // Batches within one event-loop turn only, so network.idle() sees every send (R10, R32).
+  // Batches within one event-loop turn only, so network.idle() sees every send (R10, R51).
   AWARENESS_TICK.ms = 0;
   DOC_BATCH.ms = 0;
   dir = mkdtempSync(join(tmpdir(), 'carton-convergence-'));

@@ -22,7 +22,7 @@ export interface RoomPersistenceOptions {
   broadcast: (frame: Uint8Array, exclude: Connection | null) => void;
   /** Appending failed: the room must stop (R6). */
   onFailure: () => void;
-  /** The stored state was just put into the doc (R33). */
+  /** The stored state was just put into the doc (R52). */
   onHydrated: () => void;
   /** A client's update did not apply: close that connection only (R12). */
   onMalformed: (connection: Connection, bytes: number, error: Error) => void;
@@ -52,11 +52,11 @@ export class RoomPersistence {
   /** The connection whose updates the batch transaction integrates, if only one. */
   #batchSender: Connection | null = null;
   #flushing = false;
-  /** The stored state not yet applied to the doc (R33), or null once hydrated. */
+  /** The stored state not yet applied to the doc (R52), or null once hydrated. */
   #unhydrated: Uint8Array | null = null;
-  /** Sync step 2 frame of the full state, until the next change (R33). */
+  /** Sync step 2 frame of the full state, until the next change (R52). */
   #fullStateFrame: Uint8Array | null = null;
-  /** Updates accepted during this event-loop turn, stored and sent together (R5, R32). */
+  /** Updates accepted during this event-loop turn, stored and sent together (R5, R51). */
   #batch: Array<{ update: Uint8Array; exclude: Connection | null }> = [];
   #batchImmediate: ReturnType<typeof setImmediate> | null = null;
   #batchTimer: ReturnType<typeof setTimeout> | null = null;
@@ -73,7 +73,7 @@ export class RoomPersistence {
     const stored = await this.#options.storage.load(this.#boardId);
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     if (parts.length === 1) {
-      // R33: a compacted board stays as its stored bytes until something needs the doc; a
+      // R52: a compacted board stays as its stored bytes until something needs the doc; a
       // joiner with an empty doc is answered with these very bytes.
       this.#unhydrated = parts[0]!;
     } else if (parts.length > 1) {
@@ -88,12 +88,12 @@ export class RoomPersistence {
     }
   }
 
-  /** Whether the stored state is in the doc yet (R33). */
+  /** Whether the stored state is in the doc yet (R52). */
   get hydrated(): boolean {
     return this.#unhydrated === null;
   }
 
-  /** Puts the stored state into the doc, if not done yet (R33). Synchronous. */
+  /** Puts the stored state into the doc, if not done yet (R52). Synchronous. */
   hydrate(): void {
     const state = this.#unhydrated;
     if (state === null) return;
@@ -122,7 +122,7 @@ export class RoomPersistence {
 
   /**
    * Sync step 2 for a client with an empty doc: the whole state, encoded once and kept until
-   * the next change (R33). Unhydrated, it is the stored snapshot itself, with no decoding.
+   * the next change (R52). Unhydrated, it is the stored snapshot itself, with no decoding.
    */
   fullStateFrame(): Uint8Array {
     this.#flushBatch();
@@ -134,7 +134,7 @@ export class RoomPersistence {
 
   /**
    * Takes a client's update. It is integrated with the other updates of the batch in one
-   * transaction (R32); an update that does not apply closes its connection (R12).
+   * transaction (R51); an update that does not apply closes its connection (R12).
    */
   applyFrom(connection: Connection, update: Uint8Array): void {
     this.#incoming.push({ connection, update });
@@ -199,7 +199,7 @@ export class RoomPersistence {
   }
 
   /**
-   * R32: the updates of one batch are merged, appended once (one SQLite commit) and sent as one
+   * R51: the updates of one batch are merged, appended once (one SQLite commit) and sent as one
    * frame, the same bytes to every receiver. A batch from a single sender is not echoed to it
    * (R4); a batch mixing senders goes to everyone (Yjs ignores a sender's own part).
    */

@@ -48,7 +48,7 @@ class MalformedMessage extends Error {
 export class Room {
   readonly boardId: string;
   readonly #doc: Y.Doc;
-  /** Writers greeted before the doc was hydrated: sent sync step 1 once it is (R33). */
+  /** Writers greeted before the doc was hydrated: sent sync step 1 once it is (R52). */
   readonly #owedStep1 = new Set<Connection>();
   readonly awareness: RoomAwareness;
   readonly connections = new Set<Connection>();
@@ -86,7 +86,7 @@ export class Room {
     this.loaded = previous.then(() => this.#load());
   }
 
-  /** The board's doc, with its stored state in it (hydrated on first access, R33). */
+  /** The board's doc, with its stored state in it (hydrated on first access, R52). */
   get doc(): Y.Doc {
     this.#persistence.hydrate();
     return this.#doc;
@@ -128,7 +128,7 @@ export class Room {
   #greet(connection: Connection): void {
     if (connection.canWrite) {
       // Unhydrated, the state vector would cost a full decode: owed until the doc is needed,
-      // which a client with content makes happen with its own sync step 1 (R33).
+      // which a client with content makes happen with its own sync step 1 (R52).
       if (this.#persistence.hydrated) this.#sendStep1(connection);
       else this.#owedStep1.add(connection);
     }
@@ -188,7 +188,7 @@ export class Room {
         expectEnd(decoder);
         if (syncType === SYNC_STEP_1) {
           if (isEmptyStateVector(payload)) {
-            // A client with an empty doc: the cached full state (R33).
+            // A client with an empty doc: the cached full state (R52).
             connection.sendState(this.#persistence.fullStateFrame());
             return;
           }
@@ -210,7 +210,7 @@ export class Room {
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         expectEnd(decoder);
-        // Coalesced per tick, never back to the sender (R10); owned ids only (R31).
+        // Coalesced per tick, never back to the sender (R10); owned ids only (R50).
         this.awareness.apply(connection, update);
         return;
       }

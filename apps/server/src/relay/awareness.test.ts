@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../log.ts';
+import { openDatabase } from '../storage/database.ts';
+import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import { MemoryNetwork } from './memory-socket.ts';
+import { AWARENESS_TICK, DOC_BATCH, MESSAGE_AWARENESS } from './protocol.ts';
+import { Relay } from './relay.ts';
+import { awarenessMessage, TestClient } from './test-client.ts';
+
+const BOARD = 'board-temiscouata';
+
+let dir: string;
+let storage: SqliteBoardStorage;
+let network: MemoryNetwork;
+let relay: Relay;
+const clients: TestClient[] = [];
+
+function client(doc?: Y.Doc): TestClient {
+  const c = new TestClient(relay, network, BOARD, true, doc);
+  clients.push(c);
+  return c;
+}
+
+/** A doc whose awareness speaks for `clientId` (a forged or reconnecting identity). */
+function docWithId(clientId: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  return doc;
+}
+
+/** Client ids carried by the awareness frames a client received. */
+function awarenessIdsReceived(c: TestClient): number[][] {
+  return c.received
+    .filter((frame) => frame[0] === MESSAGE_AWARENESS)
+    .map((frame) => {
+      const decoder = decoding.createDecoder(frame);
+      decoding.readVarUint(decoder);
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      const ids: number[] = [];
+      const count = decoding.readVarUint(update);
+      for (let i = 0; i < count; i++) {
+        ids.push(decoding.readVarUint(update));
+        decoding.readVarUint(update);
+        decoding.readVarString(update);
+      }
+      return ids;
+    });
+}
+
+/** Resolves once `c` sees `clientId` in the given state; rejects after `ms`. */
+function stateSeen(c: TestClient, clientId: number, state: unknown, ms = 5_000): Promise<void> {
+  const matches = () =>
+    JSON.stringify(c.awareness.getStates().get(clientId)) === JSON.stringify(state);
+  if (matches()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`state of ${clientId} not seen`)), ms);
+    const onChange = () => {
+      if (!matches()) return;
+      clearTimeout(timer);
+      c.awareness.off('change', onChange);
+      resolve();
+    };
+    c.awareness.on('change', onChange);
+  });
+}
+
+beforeEach(() => {
+  AWARENESS_TICK.ms = 0;
+  DOC_BATCH.ms = 0;
+  dir = mkdtempSync(join(tmpdir(), 'carton-awareness-'));
+  storage = new SqliteBoardStorage(openDatabase(dir));
+  network = new MemoryNetwork();
+  relay = new Relay({
+    storage,
+    log: silentLogger,
+    maxBufferedBytes: 1 << 20,
+    roomUnloadMs: 60_000,
+    compactUpdates: 1000,
+    compactBytes: 1 << 24,
+    compactIntervalMs: 60_000,
+    keepaliveMs: 60_000,
+  });
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await relay.close();
+  storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('awareness ownership (R50)', () => {
+  it('R50: a connection cannot change the awareness of a client id another connection owns', async () => {
+    const victim = client();
+    const attacker = client();
+    const observer = client();
+    victim.awareness.setLocalStateField('user', { name: 'Rimouski-Neigette' });
+    attacker.awareness.setLocalStateField('user', { name: 'Les Basques' });
+    await network.idle();
+    // A forged update for the victim's id, with a newer clock than the victim's.
+    const forged = new awarenessProtocol.Awareness(docWithId(victim.doc.clientID));
+    for (let i = 0; i < 5; i++) forged.setLocalState({ user: { name: 'Imposteur' }, i });
+    attacker.send(
+      awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(forged, [victim.doc.clientID])),
+    );
+    await network.idle();
+    forged.destroy();
+    expect(observer.awareness.getStates().get(victim.doc.clientID)).toEqual({
+      user: { name: 'Rimouski-Neigette' },
+    });
+    expect(attacker.closeCode).toBeNull();
+    // The attacker's own id still works.
+    attacker.awareness.setLocalStateField('user', { name: 'La Matanie' });
+    await network.idle();
+    expect(observer.awareness.getStates().get(attacker.doc.clientID)).toEqual({
+      user: { name: 'La Matanie' },
+    });
+  });
+
+  it('R50: a client reconnecting with its id takes it over; the old connection closing removes nothing', async () => {
+    const first = client();
+    const observer = client();
+    first.awareness.setLocalStateField('user', { name: 'Kamouraska' });
+    await network.idle();
+    // Same client id on a new connection, while the old one is still open (half-open socket).
+    const again = client(docWithId(first.doc.clientID));
+    again.awareness.setLocalStateField('user', { name: 'Kamouraska' });
+    again.awareness.setLocalStateField('cursor', { x: 12, y: 34 });
+    await network.idle();
+    expect(observer.awareness.getStates().get(first.doc.clientID)).toEqual({
+      user: { name: 'Kamouraska' },
+      cursor: { x: 12, y: 34 },
+    });
+    first.close();
+    await network.idle();
+    expect(observer.awareness.getStates().get(first.doc.clientID)).toEqual({
+      user: { name: 'Kamouraska' },
+      cursor: { x: 12, y: 34 },
+    });
+    again.close();
+    await network.idle();
+    expect(observer.awareness.getStates().has(first.doc.clientID)).toBe(false);
+  });
+});
+
+describe('awareness coalescing (R10)', () => {
+  it('R10: changes within a tick reach the others as one update with the latest state, never their own', async () => {
+    AWARENESS_TICK.ms = 200;
+    const mover = client();
+    const watcher = client();
+    mover.awareness.setLocalStateField('user', { name: 'La Mitis' });
+    watcher.awareness.setLocalStateField('user', { name: 'La Matapédia' });
+    await stateSeen(watcher, mover.doc.clientID, { user: { name: 'La Mitis' } });
+    await stateSeen(mover, watcher.doc.clientID, { user: { name: 'La Matapédia' } });
+    const before = awarenessIdsReceived(watcher).length;
+    for (let x = 1; x <= 5; x++) mover.awareness.setLocalStateField('cursor', { x, y: 0 });
+    await stateSeen(watcher, mover.doc.clientID, {
+      user: { name: 'La Mitis' },
+      cursor: { x: 5, y: 0 },
+    });
+    // The first change goes at once (quiet room), the four others in one tick.
+    expect(awarenessIdsReceived(watcher).length - before).toBeLessThanOrEqual(2);
+    for (const ids of awarenessIdsReceived(mover)) expect(ids).not.toContain(mover.doc.clientID);
+  });
+});

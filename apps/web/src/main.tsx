@@ -2,11 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './i18n';
+import { loadFonts } from './shapes/common/loadFonts';
 import './ui/base.css';
 import './ui/editor.css';
 import './ui/panels.css';
 
 initI18n();
+void loadFonts();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
+import { loadFonts } from '../shapes/common/loadFonts';
 import { NamePrompt } from '../ui/NamePrompt';
 import { ApiError, fetchBoardInfo, type BoardInfo } from './api';
 import { loadIdentity, rememberName, type Identity } from './identity';
@@ -17,6 +18,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [identity, setIdentity] = useState<Identity>(loadIdentity);
   const [session, setSession] = useState<BoardSession | null>(null);
+  // Text is measured for shrink-to-fit: draw only once the typeface is there.
+  const [fontsReady, setFontsReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadFonts().then(() => live && setFontsReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -74,7 +84,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       />
     );
   }
-  if (!session) return <p className="page-message">{t('board.loading')}</p>;
+  if (!session || !fontsReady) return <p className="page-message">{t('board.loading')}</p>;
   return (
     <SessionContext.Provider value={session}>
       <BoardEditor />

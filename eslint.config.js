@@ -79,6 +79,29 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer draws for the server and the editor alike: no app code, no UI framework,
+    // no DOM (it must run in Node); only src/node.ts touches Node's file system.
+    files: ['packages/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@carton/web', '@carton/server', '**/apps/**', '**/tests/**'],
+              message: 'packages/render imports no app code.',
+            },
+            {
+              group: ['react', 'react-*', 'konva', 'zustand', 'hono', 'ws', 'better-sqlite3'],
+              message: 'packages/render is pure: no UI, no server.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+    },
+  },
+  {
     files: ['apps/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [

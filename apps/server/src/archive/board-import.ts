@@ -1,6 +1,7 @@
 import type { InsertSummary, ParsedBoardFile } from '@carton/board';
 import {
   Board,
+  BoardCommandError,
   BoardFileError,
   insertBoardFile,
   parseBoardFile,
@@ -22,7 +23,7 @@ export type BoardImportResult =
   | { ok: true; created: number; skipped: number; images: number }
   | {
       ok: false;
-      status: 400 | 413 | 503 | 507;
+      status: 400 | 409 | 413 | 503 | 507;
       code: string;
       message: string;
       path: string;
@@ -82,14 +83,28 @@ export async function importIntoBoard(
   }
   const file = { ...parsed, shapes: remapBlobIds(parsed.shapes, prepared.remap) };
   let summary: InsertSummary | null = null;
+  let refused: BoardCommandError | null = null;
   const applied = await deps.relay.changeBoard(target.boardId, (doc) => {
     const board = new Board(doc);
     try {
       summary = insertBoardFile(board, file, SERVER_ORIGIN);
+    } catch (error) {
+      // A board of a newer schema is read-only here (M23); nothing was written.
+      if (!(error instanceof BoardCommandError)) throw error;
+      refused = error;
     } finally {
       board.destroy();
     }
   });
+  if (refused !== null) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'board_read_only',
+      message: (refused as BoardCommandError).message,
+      path: '(root)',
+    };
+  }
   if (!applied || summary === null) {
     return {
       ok: false,

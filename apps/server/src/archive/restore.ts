@@ -1,4 +1,4 @@
-import { importBoard, SERVER_ORIGIN } from '@carton/board';
+import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, importBoard, SERVER_ORIGIN } from '@carton/board';
 import * as Y from 'yjs';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { CreatedForum } from '../forums/create-forum.ts';
@@ -47,7 +47,12 @@ export async function restoreForumArchive(
   }));
   for (const [i, { file }] of ordered.entries()) {
     const doc = importBoard(
-      { format: 'carton-board', version: 1, meta: file.meta, shapes: file.shapes },
+      {
+        format: BOARD_FILE_FORMAT,
+        version: BOARD_FILE_VERSION,
+        meta: file.meta,
+        shapes: file.shapes,
+      },
       SERVER_ORIGIN,
     );
     try {

@@ -108,6 +108,23 @@ describe('shell', () => {
     expect(order.indexOf(carton)).toBeLessThan(order.indexOf(outside));
   });
 
+  it('a carton drawn around loose notes adopts them', () => {
+    const note = createNote(300, 300);
+    shell.apply([
+      {
+        kind: 'create',
+        shapeType: 'carton',
+        rect: { x: 0, y: 0, width: 800, height: 600 },
+        at: { x: 0, y: 0 },
+        color: 'black',
+      },
+    ]);
+    const carton = store.getState().selection[0]!;
+    expect(board.getShape(note)?.parentId).toBe(carton);
+    undo.undo();
+    expect(board.getShape(note)?.parentId).toBeNull();
+  });
+
   it('writes a stroke once, with points relative to its position', () => {
     transactions = 0;
     shell.apply([

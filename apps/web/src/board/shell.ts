@@ -8,14 +8,12 @@ import {
   type Board,
   type BoardTransaction,
   type BoardUndoManager,
-  type InkColor,
   type LocalOrigin,
-  type NoteColor,
-  type StampKind,
 } from '@carton/board';
 import type { Rect } from '../geometry/rect';
 import type { CreatePlan, Plan } from '../tools/types';
 import type { Presence } from '../presence/publisher';
+import { createShape } from './creation';
 import type { Scene } from './scene';
 import { NO_DRAGGING, type SessionStore } from './store';
 
@@ -163,144 +161,17 @@ export class Shell {
 
   private create(plan: CreatePlan): void {
     const { scene, store } = this.o;
-    const style = store.getState().style;
-    const parentAt = (x: number, y: number) => scene.cartonAt({ x, y }, new Set());
-    let id: string | undefined;
-    let edit = false;
-    switch (plan.shapeType) {
-      case 'note': {
-        const [w, h] = [200, 200];
-        const x = plan.center.x - w / 2;
-        const y = plan.center.y - h / 2;
-        id = this.commit((tx) =>
-          tx.create('note', {
-            x,
-            y,
-            w,
-            h,
-            color: plan.color as NoteColor,
-            parentId: parentAt(plan.center.x, plan.center.y),
-          }),
-        );
-        break;
-      }
-      case 'stamp': {
-        const size = 64;
-        id = this.commit((tx) =>
-          tx.create('stamp', {
-            x: plan.center.x - size / 2,
-            y: plan.center.y - size / 2,
-            size,
-            kind: plan.stamp as StampKind,
-            color:
-              plan.stamp === 'heart'
-                ? 'red'
-                : plan.stamp === 'star'
-                  ? 'yellow'
-                  : (style.shapeColor as InkColor),
-            parentId: parentAt(plan.center.x, plan.center.y),
-          }),
-        );
-        break;
-      }
-      case 'text':
-        id = this.commit((tx) =>
-          tx.create('text', {
-            x: plan.at.x,
-            y: plan.at.y - 20,
-            w: 360,
-            h: 40,
-            fontSize: 32,
-            parentId: parentAt(plan.at.x, plan.at.y),
-          }),
-        );
-        edit = true;
-        break;
-      case 'rect':
-      case 'ellipse':
-      case 'carton': {
-        const size = plan.shapeType === 'carton' ? { w: 1200, h: 800 } : { w: 200, h: 120 };
-        const r = plan.rect ?? {
-          x: plan.at.x - size.w / 2,
-          y: plan.at.y - size.h / 2,
-          width: size.w,
-          height: size.h,
-        };
-        const w = Math.max(plan.shapeType === 'carton' ? 240 : 8, r.width);
-        const h = Math.max(plan.shapeType === 'carton' ? 160 : 8, r.height);
-        if (plan.shapeType === 'carton') {
-          id = this.commit((tx) => {
-            const created = tx.create('carton', {
-              x: r.x,
-              y: r.y,
-              w,
-              h,
-              title: this.o.cartonTitle(),
-            });
-            // A new carton goes under everything: it is the background of what it holds.
-            tx.reorder([created], 'back');
-            return created;
-          });
-          edit = true;
-        } else {
-          const type = plan.shapeType;
-          id = this.commit((tx) =>
-            tx.create(type, {
-              x: r.x,
-              y: r.y,
-              w,
-              h,
-              color: plan.color as InkColor,
-              parentId: parentAt(r.x + w / 2, r.y + h / 2),
-            }),
-          );
-        }
-        break;
-      }
-      case 'stroke': {
-        if (plan.points.length === 0) return;
-        const [ox, oy] = plan.points[0] as [number, number, number];
-        const points = plan.points.flatMap(([x, y, p]) => [round(x - ox), round(y - oy), p]);
-        this.commit((tx) =>
-          tx.create('stroke', {
-            x: ox,
-            y: oy,
-            points,
-            color: plan.color as InkColor,
-            width: plan.width,
-            parentId: parentAt(ox, oy),
-          }),
-        );
-        return; // strokes are not selected after drawing: keep drawing
-      }
-      case 'arrow': {
-        const { start, end } = plan;
-        const binding = (shapeId: string | null, p: { x: number; y: number }) => {
-          const target = shapeId ? scene.getShape(shapeId) : undefined;
-          if (!target) return null;
-          const b = shapeBounds(target);
-          return {
-            shapeId: target.id,
-            anchor: { x: clamp01((p.x - b.x) / b.w), y: clamp01((p.y - b.y) / b.h) },
-          };
-        };
-        id = this.commit((tx) =>
-          tx.create('arrow', {
-            x: start.point.x,
-            y: start.point.y,
-            start: { x: 0, y: 0 },
-            end: { x: end.point.x - start.point.x, y: end.point.y - start.point.y },
-            startBinding: binding(start.shapeId, start.point),
-            endBinding: binding(end.shapeId, end.point),
-            color: plan.color as InkColor,
-          }),
-        );
-        break;
-      }
-    }
-    if (!id) return;
-    store.setState({ selection: [id], editingId: edit ? id : null });
-    this.o.presence.setSelection([id]);
+    const created = this.commit((tx) =>
+      createShape(tx, plan, {
+        scene,
+        style: store.getState().style,
+        cartonTitle: this.o.cartonTitle,
+      }),
+    );
+    // Strokes are not selected after drawing: the pen keeps drawing.
+    if (!created || plan.shapeType === 'stroke') return;
+    store.setState({ selection: [created.id], editingId: created.edit ? created.id : null });
+    this.o.presence.setSelection([created.id]);
   }
 
   private schedule(): void {
@@ -351,6 +222,3 @@ export class Shell {
     }
   }
 }
-
-const round = (v: number) => Math.round(v * 100) / 100;
-const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5);

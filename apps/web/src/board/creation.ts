@@ -1,0 +1,160 @@
+// What a create plan becomes in the document: sizes, carton membership, arrow bindings.
+import {
+  shapeBounds,
+  type BoardTransaction,
+  type InkColor,
+  type NoteColor,
+  type StampKind,
+} from '@carton/board';
+import type { Rect } from '../geometry/rect';
+import type { CreatePlan, ToolStyle } from '../tools/types';
+import type { Scene } from './scene';
+
+export interface CreationContext {
+  scene: Scene;
+  style: ToolStyle;
+  cartonTitle: () => string;
+}
+
+export const NOTE_SIZE = 200;
+export const STAMP_SIZE = 64;
+const CARTON_DEFAULT = { w: 1200, h: 800 };
+const BOX_DEFAULT = { w: 200, h: 120 };
+
+const round = (v: number) => Math.round(v * 100) / 100;
+const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5);
+
+/** Loose shapes (no carton) whose centre lies in `rect`. */
+export function looseShapesInside(scene: Scene, rect: Rect): string[] {
+  return [...scene.index.query(rect)].filter((id) => {
+    const shape = scene.getShape(id);
+    const b = scene.bounds(id);
+    if (!shape || !b || shape.type === 'carton' || shape.parentId !== null) return false;
+    const cx = b.x + b.width / 2;
+    const cy = b.y + b.height / 2;
+    return cx >= rect.x && cy >= rect.y && cx <= rect.x + rect.width && cy <= rect.y + rect.height;
+  });
+}
+
+/** Creates the planned shape; `edit` says whether its text editor should open. */
+export function createShape(
+  tx: BoardTransaction,
+  plan: CreatePlan,
+  { scene, style, cartonTitle }: CreationContext,
+): { id: string; edit: boolean } | null {
+  // What is created inside a carton belongs to it.
+  const parentAt = (x: number, y: number) => scene.cartonAt({ x, y }, new Set());
+  switch (plan.shapeType) {
+    case 'note': {
+      const { x, y } = plan.center;
+      const id = tx.create('note', {
+        x: x - NOTE_SIZE / 2,
+        y: y - NOTE_SIZE / 2,
+        w: NOTE_SIZE,
+        h: NOTE_SIZE,
+        color: plan.color as NoteColor,
+        parentId: parentAt(x, y),
+      });
+      return { id, edit: false };
+    }
+    case 'stamp': {
+      const { x, y } = plan.center;
+      const color =
+        plan.stamp === 'heart'
+          ? 'red'
+          : plan.stamp === 'star'
+            ? 'orange'
+            : (style.shapeColor as InkColor);
+      const id = tx.create('stamp', {
+        x: x - STAMP_SIZE / 2,
+        y: y - STAMP_SIZE / 2,
+        size: STAMP_SIZE,
+        kind: plan.stamp as StampKind,
+        color,
+        parentId: parentAt(x, y),
+      });
+      return { id, edit: false };
+    }
+    case 'text': {
+      const id = tx.create('text', {
+        x: plan.at.x,
+        y: plan.at.y - 20,
+        w: 360,
+        h: 40,
+        fontSize: 32,
+        parentId: parentAt(plan.at.x, plan.at.y),
+      });
+      return { id, edit: true };
+    }
+    case 'rect':
+    case 'ellipse':
+    case 'carton': {
+      const isCarton = plan.shapeType === 'carton';
+      const size = isCarton ? CARTON_DEFAULT : BOX_DEFAULT;
+      const r = plan.rect ?? {
+        x: plan.at.x - size.w / 2,
+        y: plan.at.y - size.h / 2,
+        width: size.w,
+        height: size.h,
+      };
+      const w = Math.max(isCarton ? 240 : 8, r.width);
+      const h = Math.max(isCarton ? 160 : 8, r.height);
+      if (isCarton) {
+        const id = tx.create('carton', { x: r.x, y: r.y, w, h, title: cartonTitle() });
+        // A new carton goes under everything: it is the background of what it holds,
+        // and loose shapes it was drawn around join it.
+        tx.reorder([id], 'back');
+        const around = looseShapesInside(scene, { x: r.x, y: r.y, width: w, height: h });
+        if (around.length) tx.reparent(around, id);
+        return { id, edit: true };
+      }
+      const id = tx.create(plan.shapeType === 'rect' ? 'rect' : 'ellipse', {
+        x: r.x,
+        y: r.y,
+        w,
+        h,
+        color: plan.color as InkColor,
+        parentId: parentAt(r.x + w / 2, r.y + h / 2),
+      });
+      return { id, edit: false };
+    }
+    case 'stroke': {
+      const first = plan.points[0];
+      if (!first) return null;
+      const [ox, oy] = first;
+      // Points are stored relative to the stroke's position.
+      const points = plan.points.flatMap(([x, y, p]) => [round(x - ox), round(y - oy), p]);
+      const id = tx.create('stroke', {
+        x: ox,
+        y: oy,
+        points,
+        color: plan.color as InkColor,
+        width: plan.width,
+        parentId: parentAt(ox, oy),
+      });
+      return { id, edit: false };
+    }
+    case 'arrow': {
+      const { start, end } = plan;
+      const binding = (shapeId: string | null, p: { x: number; y: number }) => {
+        const target = shapeId ? scene.getShape(shapeId) : undefined;
+        if (!target) return null;
+        const b = shapeBounds(target);
+        return {
+          shapeId: target.id,
+          anchor: { x: clamp01((p.x - b.x) / b.w), y: clamp01((p.y - b.y) / b.h) },
+        };
+      };
+      const id = tx.create('arrow', {
+        x: start.point.x,
+        y: start.point.y,
+        start: { x: 0, y: 0 },
+        end: { x: end.point.x - start.point.x, y: end.point.y - start.point.y },
+        startBinding: binding(start.shapeId, start.point),
+        endBinding: binding(end.shapeId, end.point),
+        color: plan.color as InkColor,
+      });
+      return { id, edit: false };
+    }
+  }
+}

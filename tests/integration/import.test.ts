@@ -283,3 +283,21 @@ describe('POST /api/forums/import refusals', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('POST /api/forums/import budget', () => {
+  it('ARCHIVE: shares the forum-creation budget per address (429 with Retry-After)', async () => {
+    const strict = await startServer({
+      env: { CARTON_FORUM_BURST_PER_IP: '1', CARTON_FORUMS_PER_HOUR_PER_IP: '1' },
+    });
+    try {
+      const attempt = () =>
+        fetch(`${strict.url}/api/forums/import`, { method: 'POST', body: 'pas un zip' });
+      expect((await attempt()).status).toBe(400);
+      const refused = await attempt();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await strict.dispose();
+    }
+  });
+});

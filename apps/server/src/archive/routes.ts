@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { canWrite } from '../forums/access.ts';
+import { clientAddress } from '../http/client-address.ts';
 import type { AppDeps } from '../http/app.ts';
 import type { BoardAccessCheck, ForumAccessCheck } from '../http/board-access.ts';
 import { slug } from '../http/board-routes.ts';
@@ -60,24 +61,35 @@ export function registerArchiveRoutes(
 
   // Anyone may create a forum (POST /api/forums), so anyone may recreate one from an archive:
   // it gets new ids and new links, and touches no existing forum.
-  app.post('/api/forums/import', limit(ARCHIVE_LIMITS.maxArchiveBytes), async (c) => {
-    const zip = new Uint8Array(await c.req.arrayBuffer());
-    try {
-      const archive = readForumArchive(zip);
-      const created = await restoreForumArchive(archive, {
-        forums: deps.forums,
-        boards: deps.boards,
-        blobs: deps.blobs,
-        baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
-        maxForumImageBytes: deps.maxForumImageBytes,
-      });
-      deps.log.info('forum_imported', { forum: created.forum.id, boards: created.boards.length });
-      return c.json(created, 201);
-    } catch (error) {
-      if (error instanceof ArchiveError) return archiveError(c, error);
-      throw error;
-    }
-  });
+  app.post(
+    '/api/forums/import',
+    // The same budget as POST /api/forums (R32), before a byte of the body is read.
+    async (c, next) => {
+      const wait = deps.preAuth.forumCreation(clientAddress(c));
+      if (wait === null) return next();
+      c.header('Retry-After', String(wait));
+      return jsonError(c, 429, 'too_many_requests', 'Too many forums created from this address.');
+    },
+    limit(ARCHIVE_LIMITS.maxArchiveBytes),
+    async (c) => {
+      const zip = new Uint8Array(await c.req.arrayBuffer());
+      try {
+        const archive = readForumArchive(zip);
+        const created = await restoreForumArchive(archive, {
+          forums: deps.forums,
+          boards: deps.boards,
+          blobs: deps.blobs,
+          baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
+          maxForumImageBytes: deps.maxForumImageBytes,
+        });
+        deps.log.info('forum_imported', { forum: created.forum.id, boards: created.boards.length });
+        return c.json(created, 201);
+      } catch (error) {
+        if (error instanceof ArchiveError) return archiveError(c, error);
+        throw error;
+      }
+    },
+  );
 
   app.post(
     '/api/boards/:id/import',

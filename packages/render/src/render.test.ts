@@ -89,7 +89,7 @@ describe('renderSvg', () => {
     expect(svg).toContain('fill="#f8bbd0"'); // pink
     expect(svg).toContain('rx="3"');
     const long = file.shapes.find((shape) => shape.id === ids['long']) as NoteShape;
-    const size = noteFontSize({ fonts, family: '', images: {} }, long);
+    const size = noteFontSize({ fonts, family: '', images: {}, imageHref: () => null }, long);
     expect(size).toBeLessThan(36);
     expect(size).toBeGreaterThanOrEqual(8);
     const lines = [
@@ -116,6 +116,11 @@ describe('renderSvg', () => {
     expect(svg).toContain(`href="data:image/png;base64,${PNG_1x1}"`);
     expect(svg).toMatch(/<rect data-type="image" x="1400"[^>]+fill="#d8d2c4"/);
     expect(svg).toMatch(/<path data-type="stroke" d="M[^"]+Z" fill="#1d1d1f"/);
+    const linked = renderSvg(temiscouata().file, {
+      fonts,
+      imageHref: (id) => `blob:${id.slice(0, 4)}`,
+    });
+    expect(linked.svg).toMatch(/<image data-type="image" x="1400"[^>]+href="blob:cccc"/);
   });
 
   it('a carton scope draws the carton and its contents only; a selection likewise', () => {

@@ -20,6 +20,11 @@ export interface RenderOptions {
   readonly scope?: RenderScope;
   /** Image bytes by blob id; a BoardFile's own `images` are used too. */
   readonly images?: Readonly<Record<string, BoardFileImage>>;
+  /**
+   * Where an image's pixels are when they are not embedded (the editor's object URLs, for
+   * print); null or absent: a placeholder is drawn.
+   */
+  readonly imageHref?: (blobId: string) => string | null;
   /** Margin around the drawing, in board units (default 40). */
   readonly padding?: number;
   /** Page colour; null for transparent (default: the editor's canvas colour). */
@@ -136,7 +141,12 @@ export function renderSvg(
   };
   const width = Math.max(1, Math.ceil(box.w * scale));
   const height = Math.max(1, Math.ceil(box.h * scale));
-  const ctx: RenderContext = { fonts: options.fonts, family: fontFamily(options.fonts), images };
+  const ctx: RenderContext = {
+    fonts: options.fonts,
+    family: fontFamily(options.fonts),
+    images,
+    imageHref: options.imageHref ?? (() => null),
+  };
   const background = options.background === undefined ? CANVAS_BACKGROUND : options.background;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${num(box.x)} ${num(box.y)} ${num(box.w)} ${num(box.h)}" font-family="${xmlText(ctx.family)}" xml:space="preserve">`,

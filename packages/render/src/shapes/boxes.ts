@@ -104,7 +104,8 @@ export function imageSvg(ctx: RenderContext, image: ImageShape): string {
   const bytes = ctx.images[image.blobId];
   const box = `x="${num(image.x)}" y="${num(image.y)}" width="${num(image.w)}" height="${num(image.h)}"`;
   const rotation = rotateAbout(image.rotation, image.x, image.y);
-  if (!bytes) return `<rect data-type="image" ${box} fill="${IMAGE_PLACEHOLDER}"${rotation}/>`;
-  const href = `data:${bytes.mime};base64,${bytes.data}`;
+  const href = bytes ? `data:${bytes.mime};base64,${bytes.data}` : ctx.imageHref(image.blobId);
+  if (href === null)
+    return `<rect data-type="image" ${box} fill="${IMAGE_PLACEHOLDER}"${rotation}/>`;
   return `<image data-type="image" ${box} preserveAspectRatio="none" href="${xmlText(href)}"${rotation}/>`;
 }

@@ -11,6 +11,8 @@ export interface RenderContext {
   readonly family: string;
   /** Blob id → bytes, for image shapes (missing: a placeholder is drawn). */
   readonly images: Readonly<Record<string, BoardFileImage>>;
+  /** For images not embedded: a URL to show, or null for a placeholder. */
+  readonly imageHref: (blobId: string) => string | null;
 }
 
 export const measurer =

@@ -69,7 +69,7 @@ export class BoardConnection {
   }
 
   private update(): void {
-    const next = deriveStatus(this.socket, this.provider.synced, navigator.onLine);
+    const next = deriveStatus(this.socket, this.provider.synced, navigator.onLine, this.current);
     if (next === this.current) return;
     this.current = next;
     for (const listener of this.listeners) listener();

@@ -11,4 +11,9 @@ describe('deriveStatus', () => {
     expect(deriveStatus('disconnected', false, true)).toBe('offline');
     expect(deriveStatus('connected', true, false)).toBe('offline');
   });
+  it('stays offline while retrying, and syncs once a socket opens again', () => {
+    expect(deriveStatus('connecting', false, true, 'offline')).toBe('offline');
+    expect(deriveStatus('connected', false, true, 'offline')).toBe('syncing');
+    expect(deriveStatus('connected', true, true, 'syncing')).toBe('connected');
+  });
 });

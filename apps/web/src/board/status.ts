@@ -2,12 +2,17 @@
 export type ConnectionStatus = 'connected' | 'offline' | 'syncing';
 export type SocketState = 'connecting' | 'connected' | 'disconnected';
 
+/**
+ * `previous` keeps « hors ligne » while the client keeps retrying a server that is gone:
+ * a new attempt is not yet a sign of life, an opened socket is.
+ */
 export function deriveStatus(
   socket: SocketState,
   synced: boolean,
   online: boolean,
+  previous: ConnectionStatus = 'syncing',
 ): ConnectionStatus {
   if (!online || socket === 'disconnected') return 'offline';
-  if (socket === 'connected' && synced) return 'connected';
-  return 'syncing';
+  if (socket === 'connecting') return previous === 'offline' ? 'offline' : 'syncing';
+  return synced ? 'connected' : 'syncing';
 }

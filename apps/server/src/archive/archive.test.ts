@@ -137,7 +137,7 @@ describe('forum archive', () => {
     const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
     const file = embedImages(exportStored(source, board.id), created.forum.id, source.blobs);
     const { box, width, height } = renderSvg(file, { fonts: loadBundledFonts(), scale: 2 });
-    const png = decodePng(renderBoardPng(file, { scale: 2 }));
+    const png = decodePng(await renderBoardPng(file, { scale: 2 }));
     expect([png.width, png.height]).toEqual([width, height]);
     const at = (x: number, y: number) =>
       png.pixel(Math.round((x - box.x) * 2), Math.round((y - box.y) * 2));
@@ -151,6 +151,10 @@ describe('forum archive', () => {
     for (let y = 230; y < 380; y += 2)
       for (let x = 120; x < 280; x += 2) if ((at(x, y)[0] ?? 255) < 100) dark++;
     expect(dark).toBeGreaterThan(20);
+    // A board too big for memory is drawn smaller, never past the pixel cap.
+    const small = decodePng(await renderBoardPng(file, { maxPixels: 20_000 }));
+    expect(small.width * small.height).toBeLessThanOrEqual(20_000);
+    expect(small.width / small.height).toBeCloseTo(width / height, 1);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { BoardFile } from '@carton/board';
 import { renderSvg } from '@carton/render';
 import { bundledFontFiles, loadBundledFonts } from '@carton/render/node';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 
 /** Pixels per board unit: a 1600-wide carton prints at 3200 px, sharp on A4/Letter at 300 dpi. */
 export const PNG_SCALE = 2;
@@ -10,16 +10,23 @@ export const MAX_PNG_PIXELS = 64_000_000;
 
 /**
  * A board as PNG, drawn from @carton/render's SVG by resvg with the bundled Atkinson
- * Hyperlegible files and no system fonts, so every server draws the same pixels.
+ * Hyperlegible files and no system fonts, so every server draws the same pixels. Rasterizing
+ * runs on libuv's thread pool (renderAsync), so a big export does not stall live rooms.
  */
-export function renderBoardPng(file: BoardFile, options: { scale?: number } = {}): Uint8Array {
-  let scale = options.scale ?? PNG_SCALE;
-  const probe = renderSvg(file, { fonts: loadBundledFonts(), scale: 1 });
-  const pixels = probe.width * probe.height * scale * scale;
-  if (pixels > MAX_PNG_PIXELS) scale = Math.sqrt(MAX_PNG_PIXELS / (probe.width * probe.height));
-  const { svg } = renderSvg(file, { fonts: loadBundledFonts(), scale, title: file.meta.title });
+export async function renderBoardPng(
+  file: BoardFile,
+  options: { scale?: number; maxPixels?: number } = {},
+): Promise<Uint8Array> {
+  const { svg, width, height } = renderSvg(file, {
+    fonts: loadBundledFonts(),
+    title: file.meta.title,
+  });
+  const wanted = options.scale ?? PNG_SCALE;
+  const maxPixels = options.maxPixels ?? MAX_PNG_PIXELS;
+  const scale = Math.min(wanted, Math.sqrt(maxPixels / (width * height)));
   const files = bundledFontFiles();
-  const resvg = new Resvg(svg, {
+  const rendered = await renderAsync(svg, {
+    fitTo: { mode: 'zoom', value: scale },
     font: {
       fontFiles: [files.regular, files.bold],
       loadSystemFonts: false,
@@ -27,5 +34,5 @@ export function renderBoardPng(file: BoardFile, options: { scale?: number } = {}
     },
     imageRendering: 0,
   });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(rendered.asPng());
 }

@@ -69,7 +69,7 @@ export function streamForumArchive(
           const file = embedImages(await source.boardFile(board.id), forumId, source.blobs);
           add(`${base}.json`, encoder.encode(serializeBoardFile(file)), true);
           const png = options.png === false ? null : `${base}.png`;
-          if (png) add(png, renderBoardPng(file), false);
+          if (png) add(png, await renderBoardPng(file), false);
           entries.push({
             id: board.id,
             position: board.position,

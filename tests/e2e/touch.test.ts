@@ -1,0 +1,133 @@
+// Two fingers: pinch zooms about their midpoint and dragging both pans; a resting palm does
+// not draw once a stylus has been used. Multi-touch goes through the DevTools protocol.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, shapes } from './fixtures';
+
+type TouchPoint = { x: number; y: number; id: number };
+
+async function touch(
+  cdp: CDPSession,
+  type: 'touchStart' | 'touchMove' | 'touchEnd',
+  points: TouchPoint[],
+) {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map((p) => ({
+      x: p.x,
+      y: p.y,
+      id: p.id,
+      radiusX: 4,
+      radiusY: 4,
+      force: 1,
+    })),
+  });
+}
+
+const camera = (page: Page) => page.evaluate(() => window.__carton!.camera());
+
+describe('touch', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let tablet: Participant;
+  let cdp: CDPSession;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const board = await createTerritoryBoard(server, 'Témiscouata');
+    tablet = await newParticipant(browser, 'Hélène', {
+      viewport: { width: 1024, height: 768 },
+      hasTouch: true,
+    });
+    await openBoard(tablet.page, board.edit.url);
+    cdp = await tablet.context.newCDPSession(tablet.page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('pinch zooms in about the fingers, and two fingers pan', async () => {
+    const before = await camera(tablet.page);
+    await touch(cdp, 'touchStart', [
+      { x: 450, y: 400, id: 1 },
+      { x: 550, y: 400, id: 2 },
+    ]);
+    for (let i = 1; i <= 10; i++) {
+      await touch(cdp, 'touchMove', [
+        { x: 450 - i * 5, y: 400, id: 1 },
+        { x: 550 + i * 5, y: 400, id: 2 },
+      ]);
+    }
+    await touch(cdp, 'touchEnd', []);
+    const zoomed = await camera(tablet.page);
+    expect(zoomed.zoom / before.zoom).toBeCloseTo(2, 1);
+
+    await touch(cdp, 'touchStart', [
+      { x: 400, y: 400, id: 3 },
+      { x: 500, y: 400, id: 4 },
+    ]);
+    for (let i = 1; i <= 10; i++) {
+      await touch(cdp, 'touchMove', [
+        { x: 400, y: 400 + i * 10, id: 3 },
+        { x: 500, y: 400 + i * 10, id: 4 },
+      ]);
+    }
+    await touch(cdp, 'touchEnd', []);
+    const panned = await camera(tablet.page);
+    expect(panned.zoom).toBeCloseTo(zoomed.zoom, 5);
+    expect(panned.y - zoomed.y).toBeCloseTo(100, 0);
+    // Navigation wrote nothing to the board.
+    expect(await shapes(tablet.page)).toEqual([]);
+  });
+
+  it('a stylus draws with its pressure; afterwards a resting palm does not draw', async () => {
+    await tablet.page.keyboard.press('p');
+    const pen = async (
+      type: 'mousePressed' | 'mouseMoved' | 'mouseReleased',
+      x: number,
+      y: number,
+      force: number,
+    ) =>
+      cdp.send('Input.dispatchMouseEvent', {
+        type,
+        x,
+        y,
+        button: 'left',
+        buttons: type === 'mouseReleased' ? 0 : 1,
+        clickCount: 1,
+        pointerType: 'pen',
+        force,
+      });
+    await pen('mousePressed', 300, 300, 0.2);
+    for (let i = 1; i <= 12; i++)
+      await pen('mouseMoved', 300 + i * 20, 300 + (i % 2) * 30, 0.2 + i * 0.05);
+    await pen('mouseReleased', 540, 300, 0.8);
+    await tablet.page.waitForFunction(() =>
+      window.__carton!.shapes().some((s) => s.type === 'stroke'),
+    );
+    const [stroke] = await shapes(tablet.page);
+    expect(stroke?.type).toBe('stroke');
+    if (stroke?.type !== 'stroke') return;
+    const pressures = stroke.points.filter((_, i) => i % 3 === 2);
+    expect(new Set(pressures).size).toBeGreaterThan(2);
+
+    // A palm touching and sliding: nothing is drawn.
+    await touch(cdp, 'touchStart', [{ x: 600, y: 500, id: 9 }]);
+    for (let i = 1; i <= 8; i++)
+      await touch(cdp, 'touchMove', [{ x: 600 + i * 15, y: 500 + i * 5, id: 9 }]);
+    await touch(cdp, 'touchEnd', []);
+    // The stylus draws again: its stroke arrives, and still no palm stroke before it.
+    await pen('mousePressed', 300, 600, 0.5);
+    await pen('mouseMoved', 400, 620, 0.5);
+    await pen('mouseReleased', 450, 600, 0.5);
+    await tablet.page.waitForFunction(
+      () => window.__carton!.shapes().filter((s) => s.type === 'stroke').length >= 2,
+    );
+    expect((await shapes(tablet.page)).filter((s) => s.type === 'stroke')).toHaveLength(2);
+  });
+});

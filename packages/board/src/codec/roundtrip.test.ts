@@ -9,7 +9,11 @@ import { TERRITORIES } from '../test/fixtures.ts';
 import { createRng, seededIds } from '../test/prng.ts';
 import { exportBoard } from './export.ts';
 import { serializeBoardFile } from './file.ts';
-import { importBoard, parseBoardFileText } from './import.ts';
+import { importBoard, parseBoardFile, parseBoardFileText } from './import.ts';
+import { insertBoardFile } from './insert.ts';
+import { checkInvariants } from '../invariants/invariants.ts';
+import { SERVER_ORIGIN } from '../origin/origin.ts';
+import { isShapeType } from '../shapes/registry.ts';
 
 // More seeds for long runs: ROUNDTRIP_SEEDS=2000.
 const SEEDS = Number(
@@ -50,6 +54,35 @@ describe('M16 property: export → import → export is identical', () => {
         throw new Error(`round trip differs for ROUNDTRIP seed=${seed}`);
       }
       expect(again).toEqual(first);
+    }
+  });
+});
+
+describe('M31 property: a file imported into a board keeps its content and structure', () => {
+  it(`M31: ${SEEDS} seeded random boards imported twice into a board with content`, () => {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const file = exportBoard(randomBoard(seed));
+      const target = randomBoard(seed + 10_000);
+      const board = new Board(target);
+      const before = board.listShapes().length;
+      const parsed = parseBoardFile(file);
+      insertBoardFile(board, parsed, SERVER_ORIGIN);
+      insertBoardFile(board, parsed, SERVER_ORIGIN);
+      const known = file.shapes.filter((shape) => isShapeType(shape.type));
+      const after = board.listShapes();
+      const context = `M31 seed=${seed}`;
+      expect(after.length, context).toBe(before + 2 * known.length);
+      expect(checkInvariants(target), context).toEqual([]);
+      // The imported part, on top, reads like the file: same types, parents and bindings.
+      const copy = after.slice(after.length - known.length);
+      const shape = (s: { type: string; parentId?: unknown }, all: readonly { id: string }[]) => [
+        s.type,
+        s.parentId === null ? null : all.findIndex((other) => other.id === s.parentId),
+      ];
+      expect(
+        copy.map((s) => shape(s, copy)),
+        context,
+      ).toEqual(known.map((s) => shape(s as never, known)));
     }
   });
 });

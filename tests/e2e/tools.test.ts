@@ -1,0 +1,105 @@
+// The other tools through the real client: text, rectangle, ellipse, stamps, pen and eraser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, shapes, waitForShapes } from './fixtures';
+
+async function drag(page: Page, from: [number, number], to: [number, number], steps = 10) {
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(
+      from[0] + ((to[0] - from[0]) * i) / steps,
+      from[1] + ((to[1] - from[1]) * i) / steps,
+    );
+  }
+  await page.mouse.up();
+}
+
+describe('tools', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let a: Participant;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const board = await createTerritoryBoard(server, 'Les Basques');
+    a = await newParticipant(browser, 'Émilie');
+    await openBoard(a.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('text (T): click, type a heading, Escape', async () => {
+    const page = a.page;
+    await page.keyboard.press('t');
+    await page.mouse.click(100, 120);
+    await page.locator('textarea.text-editor').waitFor();
+    await page.keyboard.type('« Conditions présentes »');
+    await page.keyboard.press('Escape');
+    const [text] = await waitForShapes(
+      page,
+      '(s) => s.some((x) => x.type === "text" && x.text.length > 0)',
+    );
+    expect(text?.type === 'text' && text.text).toBe('« Conditions présentes »');
+  });
+
+  it('rectangle (R) and ellipse (O) by dragging', async () => {
+    const page = a.page;
+    await page.keyboard.press('r');
+    await drag(page, [100, 200], [300, 320]);
+    await page.keyboard.press('o');
+    await drag(page, [400, 200], [560, 300]);
+    const list = await waitForShapes(
+      page,
+      '(s) => s.some((x) => x.type === "rect") && s.some((x) => x.type === "ellipse")',
+    );
+    const rect = list.find((s) => s.type === 'rect');
+    expect(rect?.type === 'rect' && [rect.w, rect.h]).toEqual([200, 120]);
+  });
+
+  it('stamps (♥ ★ ✓ ! ?) with one click each; the tool stays on for voting', async () => {
+    const page = a.page;
+    await page.getByRole('button', { name: 'Tampons' }).click();
+    await page.getByRole('button', { name: 'Étoile' }).click();
+    await page.mouse.click(700, 200);
+    await page.mouse.click(760, 200);
+    await page.getByRole('button', { name: 'Point d’interrogation' }).click();
+    await page.mouse.click(820, 200);
+    const list = await waitForShapes(
+      page,
+      '(s) => s.filter((x) => x.type === "stamp").length === 3',
+    );
+    expect(list.filter((s) => s.type === 'stamp').map((s) => s.type === 'stamp' && s.kind)).toEqual(
+      ['star', 'star', 'question'],
+    );
+  });
+
+  it('pen (P) in a chosen colour and width, then the eraser (E) removes the stroke', async () => {
+    const page = a.page;
+    await page.keyboard.press('p');
+    await page.getByRole('button', { name: 'Vert' }).click();
+    await page.getByRole('button', { name: 'Épais' }).click();
+    await drag(page, [150, 500], [450, 560], 15);
+    const [stroke] = (
+      await waitForShapes(page, '(s) => s.some((x) => x.type === "stroke")')
+    ).filter((s) => s.type === 'stroke');
+    expect(stroke?.type === 'stroke' && [stroke.color, stroke.width]).toEqual(['green', 10]);
+    const count = (await shapes(page)).length;
+
+    await page.keyboard.press('e');
+    await drag(page, [300, 470], [300, 600], 12);
+    await waitForShapes(
+      page,
+      `(s) => !s.some((x) => x.type === "stroke") && s.length === ${count - 1}`,
+    );
+    // One undo brings it back.
+    await page.keyboard.press('Control+z');
+    await waitForShapes(page, '(s) => s.some((x) => x.type === "stroke")');
+  });
+});

@@ -55,7 +55,7 @@ describe('M16 property: export → import → export is identical', () => {
       }
       expect(again).toEqual(first);
     }
-  });
+  }, 120_000);
 });
 
 describe('M31 property: a file imported into a board keeps its content and structure', () => {
@@ -84,5 +84,5 @@ describe('M31 property: a file imported into a board keeps its content and struc
         context,
       ).toEqual(known.map((s) => shape(s as never, known)));
     }
-  });
+  }, 120_000);
 });

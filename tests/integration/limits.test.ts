@@ -110,17 +110,32 @@ describe('per-connection message limits', () => {
     await others.check('Pas touchés par la grosse mise à jour');
   });
 
-  it('R29: awareness faster than its budget closes with 4429, larger than its limit with 4413', async () => {
+  it('R29: presence past its budget is skipped, a flood past four times it closes with 4429, a large one with 4413', async () => {
     const board = territoryBoard(forum, 'Témiscouata');
     const others = await bystanders(server, board);
     const doc = new Y.Doc();
     const awareness = new awarenessProtocol.Awareness(doc);
-    const fast = await openSocket(server, board.id, board.edit.token);
-    for (let i = 0; i < 12; i++) fast.ws.send(awarenessFrame(awareness, `${i}`));
-    expect(await fast.closed).toMatchObject({
-      code: 4429,
-      reason: expect.stringMatching(/awareness rate/),
+    // A watcher counts the presence frames the board relays from the fast client.
+    const watcher = await openSocket(server, board.id, board.view.token);
+    let relayed = 0;
+    watcher.ws.on('message', (data: Buffer) => {
+      if (data[0] === 1 && data.length > 20) relayed++;
     });
+    const fast = await openSocket(server, board.id, board.edit.token);
+    // Twelve cursor moves at once, over a budget of 5/s with a burst of 5: skipped, not closed.
+    for (let i = 0; i < 12; i++) fast.ws.send(awarenessFrame(awareness, `${i}`));
+    await new Promise<void>((resolve) => {
+      fast.ws.once('pong', () => resolve());
+      fast.ws.ping();
+    });
+    expect(fast.ws.readyState).toBe(fast.ws.OPEN);
+    // A flood past four times the budget (burst 20) is closed.
+    for (let i = 0; i < 40; i++) fast.ws.send(awarenessFrame(awareness, `flood ${i}`));
+    expect(await fast.closed).toEqual({
+      code: 4429,
+      reason: 'limit exceeded: awareness rate; do not retry automatically',
+    });
+    expect(relayed).toBeLessThan(12);
     const big = await openSocket(server, board.id, board.edit.token);
     big.ws.send(awarenessFrame(awareness, 'y'.repeat(3_000)));
     expect(await big.closed).toMatchObject({
@@ -128,6 +143,7 @@ describe('per-connection message limits', () => {
       reason: expect.stringMatching(/awareness too large/),
     });
     awareness.destroy();
+    watcher.ws.close();
     await others.check('Les curseurs des autres vont bien');
   });
 

@@ -72,7 +72,7 @@ describe('message admission', () => {
     const peer = connection();
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     const cursor = (x: number, pad = '') => {
-      awareness.setLocalStateField('cursor', { x, pad });
+      awareness.setLocalState({ cursor: { x, pad } });
       return frame(
         1,
         null,
@@ -86,7 +86,20 @@ describe('message admission', () => {
       true,
     ]);
     expect([admit(peer, cursor(1)), admit(peer, cursor(2))]).toEqual([true, true]);
-    expect(admit(peer, cursor(3))).toMatchObject({ code: LimitCloseCode.RATE_LIMITED });
+    // Past 20 Hz (here 20/s, burst 2): skipped, the connection stays…
+    expect(admit(peer, cursor(3))).toBe('drop');
+    // …a client leaving is never skipped…
+    awareness.setLocalState(null);
+    expect(
+      admit(
+        peer,
+        frame(1, null, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])),
+      ),
+    ).toBe(true);
+    // …and a flood past four times the budget (burst 8) is closed.
+    const results = Array.from({ length: 10 }, (_, i) => admit(peer, cursor(10 + i)));
+    expect(results.filter((r) => r === 'drop').length).toBeGreaterThan(0);
+    expect(results.at(-1)).toMatchObject({ code: LimitCloseCode.RATE_LIMITED });
     expect(admit(connection(), cursor(4, 'p'.repeat(600)))).toMatchObject({
       code: LimitCloseCode.MESSAGE_TOO_LARGE,
     });

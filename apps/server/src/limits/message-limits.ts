@@ -21,7 +21,10 @@ export interface MessageLimits {
 
 interface Budget {
   updates: TokenBucket;
+  /** Fresh presence at the allowed rate (20 Hz): past it, frames are dropped. */
   awareness: TokenBucket;
+  /** Fresh presence at CEILING_FACTOR times the rate: past it, the connection is closed. */
+  awarenessCeiling: TokenBucket;
   /** Every awareness frame, echoes included (see AwarenessClocks). */
   awarenessFrames: TokenBucket;
 }
@@ -38,7 +41,7 @@ class AwarenessClocks {
   readonly #boards = new Map<string, Map<number, number>>();
 
   /** Records the entries; true if any advanced its client's clock. */
-  advance(boardId: string, entries: ReadonlyArray<[number, number]>): boolean {
+  advance(boardId: string, entries: ReadonlyArray<AwarenessEntry>): boolean {
     let clocks = this.#boards.get(boardId);
     if (!clocks) {
       if (this.#boards.size >= MAX_TRACKED_BOARDS) this.#boards.clear();
@@ -58,6 +61,7 @@ class AwarenessClocks {
 }
 
 const ECHO_FACTOR = 100;
+const CEILING_FACTOR = 4;
 const MAX_CLIENTS_PER_BOARD = 20_000;
 
 /** How long a board's measured stored size is trusted before it is read again. */
@@ -92,9 +96,12 @@ class BoardSizes {
   }
 }
 
+/** One entry of an awareness update: client id, clock, and whether its state is null (gone). */
+type AwarenessEntry = [clientId: number, clock: number, removed: boolean];
+
 type Frame =
   | { kind: 'update'; payload: Uint8Array }
-  | { kind: 'awareness'; bytes: number; entries: Array<[clientId: number, clock: number]> }
+  | { kind: 'awareness'; bytes: number; entries: AwarenessEntry[] }
   | { kind: 'other' };
 
 /** Most entries read from one awareness frame; more is the room's problem (it is malformed). */
@@ -108,12 +115,14 @@ function classify(data: Uint8Array): Frame {
     if (type === 1) {
       const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
       const count = Math.min(decoding.readVarUint(update), MAX_AWARENESS_ENTRIES);
-      const entries: Array<[number, number]> = [];
+      const entries: AwarenessEntry[] = [];
       for (let i = 0; i < count; i++) {
         const clientId = decoding.readVarUint(update);
         const clock = decoding.readVarUint(update);
-        decoding.readVarUint8Array(update); // the state (a length-prefixed JSON string)
-        entries.push([clientId, clock]);
+        // The state: a length-prefixed JSON string; `null` when the client is gone.
+        const state = decoding.readVarUint8Array(update);
+        const removed = state.length === 4 && String.fromCharCode(...state) === 'null';
+        entries.push([clientId, clock, removed]);
       }
       return { kind: 'awareness', bytes: data.byteLength, entries };
     }
@@ -138,7 +147,9 @@ function onlyDeletes(update: Uint8Array): boolean {
 /**
  * R28–R30: the relay's admission hook. Per connection, a token bucket for updates and one for
  * awareness, a size limit for each; per board, the stored document's size cap. Refusals close
- * only the offending connection, with a 44xx code and a reason (see close-codes.ts).
+ * only the offending connection, with a 44xx code and a reason (see close-codes.ts). Presence
+ * past 20 Hz is skipped rather than refused, up to CEILING_FACTOR times the rate: a cursor
+ * sent too often costs nothing to the others, only a flood is closed.
  */
 export function createMessageAdmission(
   limits: MessageLimits,
@@ -166,6 +177,11 @@ export function createMessageAdmission(
       budget = {
         updates: new TokenBucket(limits.updatesPerSecond, limits.updateBurst, now),
         awareness: new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst, now),
+        awarenessCeiling: new TokenBucket(
+          limits.awarenessPerSecond * CEILING_FACTOR,
+          limits.awarenessBurst * CEILING_FACTOR,
+          now,
+        ),
         awarenessFrames: new TokenBucket(
           limits.awarenessPerSecond * ECHO_FACTOR,
           limits.awarenessBurst * ECHO_FACTOR,
@@ -184,9 +200,16 @@ export function createMessageAdmission(
           'awareness_bytes',
         );
       }
-      const overFlood = !budget.awarenessFrames.take(1, now);
-      const fresh = clocks.advance(connection.boardId, frame.entries);
-      if (overFlood || (fresh && !budget.awareness.take(1, now))) {
+      if (!budget.awarenessFrames.take(1, now)) {
+        return refuse(
+          connection,
+          LimitCloseCode.RATE_LIMITED,
+          LimitReason.awarenessRate,
+          'awareness_frames',
+        );
+      }
+      if (!clocks.advance(connection.boardId, frame.entries)) return true; // echoes only
+      if (!budget.awarenessCeiling.take(1, now)) {
         return refuse(
           connection,
           LimitCloseCode.RATE_LIMITED,
@@ -194,6 +217,10 @@ export function createMessageAdmission(
           'awareness_rate',
         );
       }
+      // Over 20 Hz but under the ceiling: this frame is skipped, the next one carries the newer
+      // state. A client leaving (null state) is never skipped.
+      const leaving = frame.entries.every(([, , removed]) => removed);
+      if (!budget.awareness.take(1, now) && !leaving) return 'drop';
       return true;
     }
     if (frame.kind !== 'update') return true;

@@ -18,10 +18,14 @@ export interface MessageRefusal {
 
 /**
  * Hook for per-connection budgets (R16; the limits live in src/limits/). Return true to let the
- * message through; false closes the connection with RATE_LIMITED (4529), a refusal with its own
- * code and reason. Called before the room sees the frame; it must not keep `data`.
+ * message through; 'drop' to ignore it (the connection stays); false closes the connection
+ * with RATE_LIMITED (4529), a refusal with its own code and reason. Called before the room sees
+ * the frame; it must not keep `data`.
  */
-export type AdmitMessage = (connection: Connection, data: Uint8Array) => boolean | MessageRefusal;
+export type AdmitMessage = (
+  connection: Connection,
+  data: Uint8Array,
+) => boolean | 'drop' | MessageRefusal;
 
 export interface RelayOptions {
   storage: BoardStorage;
@@ -93,6 +97,7 @@ export class Relay {
       }
       if (admit) {
         const admitted = admit(connection, data);
+        if (admitted === 'drop') return;
         if (admitted !== true) {
           this.metrics.rateLimitedClosed++;
           const refusal = admitted || { code: CloseCode.RATE_LIMITED, reason: 'rate limited' };

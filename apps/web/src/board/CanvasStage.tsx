@@ -18,6 +18,17 @@ const CURSORS: Record<string, string> = {
   text: 'text',
 };
 
+/** A faint dot grid that moves with the camera (CSS, so it costs the canvas nothing). */
+function dotGrid(camera: { x: number; y: number; zoom: number }): React.CSSProperties {
+  let step = 32 * camera.zoom;
+  while (step < 12) step *= 4; // far out, a coarser grid rather than a grey haze
+  return {
+    backgroundImage: 'radial-gradient(circle, rgba(120,100,60,0.28) 1px, transparent 1.2px)',
+    backgroundSize: `${step}px ${step}px`,
+    backgroundPosition: `${camera.x}px ${camera.y}px`,
+  };
+}
+
 export function CanvasStage() {
   const session = useSession();
   const { t } = useTranslation();
@@ -54,7 +65,7 @@ export function CanvasStage() {
       tabIndex={0}
       role="application"
       aria-label={t('board.canvasLabel', { title: session.info.board.title })}
-      style={{ cursor: spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair') }}
+      style={{ cursor: spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair'), ...dotGrid(camera) }}
     >
       <Stage
         width={viewport.width}

@@ -52,3 +52,9 @@ export const AWARENESS_TICK = { ms: 20 };
  * event-loop turn. Tests set 0. Mutable so tests and benchmarks can tune it.
  */
 export const DOC_BATCH = { ms: 10 };
+
+/**
+ * R53: a board with no change for `afterMs` whose encoded state is at most `maxStateBytes`
+ * (decoded again in a few milliseconds) keeps only that encoding; its doc is freed until needed.
+ */
+export const DEHYDRATE = { afterMs: 2_000, maxStateBytes: 512 * 1024 };

@@ -4,7 +4,7 @@ import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { DOC_BATCH, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
+import { DEHYDRATE, DOC_BATCH, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
 
 /** Origin of the transaction that replays stored state: not a new update, never re-stored. */
 const LOAD_ORIGIN = Symbol('carton.load');
@@ -34,7 +34,7 @@ export interface RoomPersistenceOptions {
  * (R6); the log compacted into a snapshot off the hot path (R7).
  */
 export class RoomPersistence {
-  readonly #doc: Y.Doc;
+  #doc: Y.Doc = new Y.Doc({ gc: true });
   readonly #boardId: string;
   readonly #options: RoomPersistenceOptions;
   /** Pending asynchronous appends, chained so broadcasts keep their order. */
@@ -52,6 +52,7 @@ export class RoomPersistence {
   /** The connection whose updates the batch transaction integrates, if only one. */
   #batchSender: Connection | null = null;
   #flushing = false;
+  #dehydrateTimer: ReturnType<typeof setTimeout> | null = null;
   /** The stored state not yet applied to the doc (R52), or null once hydrated. */
   #unhydrated: Uint8Array | null = null;
   /** Sync step 2 frame of the full state, until the next change (R52). */
@@ -62,11 +63,16 @@ export class RoomPersistence {
   #batchTimer: ReturnType<typeof setTimeout> | null = null;
   #lastFlushAt = -Infinity;
 
-  constructor(doc: Y.Doc, boardId: string, options: RoomPersistenceOptions) {
-    this.#doc = doc;
+  constructor(boardId: string, options: RoomPersistenceOptions) {
     this.#boardId = boardId;
     this.#options = options;
-    doc.on('update', this.#onDocUpdate);
+    this.#doc.on('update', this.#onDocUpdate);
+  }
+
+  /** The board's doc, with the stored state in it (R52). Do not keep it: R53 replaces it. */
+  get doc(): Y.Doc {
+    this.hydrate();
+    return this.#doc;
   }
 
   async load(): Promise<void> {
@@ -102,6 +108,7 @@ export class RoomPersistence {
     // Until the first change, the stored bytes are the doc's full state.
     this.#fullStateFrame ??= fullStateFrame(state);
     this.#options.onHydrated();
+    this.#scheduleDehydrate();
   }
 
   #replay(parts: Uint8Array[]): void {
@@ -118,6 +125,39 @@ export class RoomPersistence {
         }
       }
     }
+  }
+
+  #scheduleDehydrate(): void {
+    if (this.#disposed) return;
+    if (this.#dehydrateTimer) clearTimeout(this.#dehydrateTimer);
+    this.#dehydrateTimer = setTimeout(() => this.#dehydrate(), DEHYDRATE.afterMs);
+    this.#dehydrateTimer.unref();
+  }
+
+  /**
+   * R53: a board quiet for DEHYDRATE.afterMs whose state is small enough to decode again
+   * quickly is kept as its encoded state, and its doc (many times larger) is freed.
+   */
+  #dehydrate(): void {
+    this.#dehydrateTimer = null;
+    if (this.#disposed || this.#unhydrated !== null) return;
+    if (this.#flushing || this.#batch.length > 0 || this.#incoming.length > 0) {
+      return this.#scheduleDehydrate();
+    }
+    if (this.#writeChain !== null || this.#compacting !== null) return this.#scheduleDehydrate();
+    const state = Y.encodeStateAsUpdate(this.#doc);
+    if (state.byteLength > DEHYDRATE.maxStateBytes) return;
+    this.#doc.off('update', this.#onDocUpdate);
+    this.#doc.destroy();
+    this.#doc = new Y.Doc({ gc: true });
+    this.#doc.on('update', this.#onDocUpdate);
+    this.#unhydrated = state;
+    this.#fullStateFrame = null;
+  }
+
+  /** Frees the doc (room closed). */
+  destroyDoc(): void {
+    this.#doc.destroy();
   }
 
   /**
@@ -221,6 +261,7 @@ export class RoomPersistence {
       const sender = batch[0]!.exclude;
       const exclude = batch.every((entry) => entry.exclude === sender) ? sender : null;
       this.#persistThenBroadcast(update, syncUpdateFrame(update), exclude);
+      this.#scheduleDehydrate();
     } catch (error) {
       this.#options.log.error('update_handler_failed', { error: error as Error });
       this.#options.onFailure();
@@ -313,11 +354,11 @@ export class RoomPersistence {
     try {
       if (this.#writeChain) await this.#writeChain;
       if (this.#unsavedUpdates === 0) return;
-      this.hydrate();
       const upToSeq = this.#lastSeq;
       const updates = this.#unsavedUpdates;
       const bytes = this.#unsavedBytes;
-      const snapshot = Y.encodeStateAsUpdate(this.#doc);
+      // Dehydrated (R53), the kept bytes are the full state.
+      const snapshot = this.#unhydrated ?? Y.encodeStateAsUpdate(this.#doc);
       await this.#options.storage.compact(this.#boardId, snapshot, upToSeq);
       this.#unsavedUpdates -= updates;
       this.#unsavedBytes -= bytes;
@@ -339,15 +380,16 @@ export class RoomPersistence {
     if (this.#compacting) await this.#compacting;
     await this.compact();
     if (options.keepVersion && this.#changedSinceVersion) {
-      this.hydrate();
       this.#changedSinceVersion = false;
-      const state = Y.encodeStateAsUpdate(this.#doc);
+      const state = this.#unhydrated ?? Y.encodeStateAsUpdate(this.#doc);
       await this.#options.storage.saveSnapshot(this.#boardId, state, { kind: 'auto' });
     }
   }
 
   dispose(): void {
     this.#disposed = true;
+    if (this.#dehydrateTimer) clearTimeout(this.#dehydrateTimer);
+    this.#dehydrateTimer = null;
     if (this.#batchImmediate) clearImmediate(this.#batchImmediate);
     if (this.#batchTimer) clearTimeout(this.#batchTimer);
     this.#batchImmediate = null;

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
@@ -47,7 +47,6 @@ class MalformedMessage extends Error {
  */
 export class Room {
   readonly boardId: string;
-  readonly #doc: Y.Doc;
   /** Writers greeted before the doc was hydrated: sent sync step 1 once it is (R52). */
   readonly #owedStep1 = new Set<Connection>();
   readonly awareness: RoomAwareness;
@@ -68,9 +67,8 @@ export class Room {
     this.#options = options;
     this.#log = options.log.child({ board: boardId });
     this.#metrics = options.metrics;
-    this.#doc = new Y.Doc({ gc: true });
     this.awareness = new RoomAwareness({ connections: () => this.connections }, AWARENESS_TICK.ms);
-    this.#persistence = new RoomPersistence(this.#doc, boardId, {
+    this.#persistence = new RoomPersistence(boardId, {
       storage: options.storage,
       metrics: options.metrics,
       log: this.#log,
@@ -88,8 +86,7 @@ export class Room {
 
   /** The board's doc, with its stored state in it (hydrated on first access, R52). */
   get doc(): Y.Doc {
-    this.#persistence.hydrate();
-    return this.#doc;
+    return this.#persistence.doc;
   }
 
   get state(): RoomState {
@@ -139,7 +136,7 @@ export class Room {
   #sendStep1(connection: Connection): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.#doc);
+    syncProtocol.writeSyncStep1(encoder, this.#persistence.doc);
     connection.send(encoding.toUint8Array(encoder));
   }
 
@@ -277,7 +274,7 @@ export class Room {
     } finally {
       this.#persistence.dispose();
       this.awareness.dispose();
-      this.#doc.destroy();
+      this.#persistence.destroyDoc();
       this.#state = 'closed';
       this.#metrics.roomsUnloaded++;
     }
@@ -301,7 +298,7 @@ export class Room {
     this.#metrics.roomsUnloaded++;
     this.#options.onEmpty(this);
     // This may run inside the doc's own transaction (an update handler): free it afterwards.
-    setImmediate(() => this.#doc.destroy());
+    setImmediate(() => this.#persistence.destroyDoc());
   }
 }
 

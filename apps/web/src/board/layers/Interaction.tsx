@@ -2,6 +2,7 @@
 // preview and the other people's selections and previews. Sizes are in screen pixels.
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import { Group, Line, Rect } from 'react-konva';
+import { unionRects } from '../../geometry/rect';
 import { SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
 import { outlineFor } from '../../shapes/registry';
@@ -60,6 +61,26 @@ function Handles({ id, zoom, coarse }: { id: string; zoom: number; coarse: boole
   );
 }
 
+/** Beyond this many selected shapes, one box around them all (select-all on a big board). */
+const MAX_OUTLINES = 60;
+
+function GroupOutline({ ids, zoom }: { ids: readonly string[]; zoom: number }) {
+  const { scene } = useSession();
+  useSyncExternalStore(scene.subscribe, scene.getVersion);
+  const b = unionRects(ids.flatMap((id) => scene.bounds(id) ?? []));
+  if (!b) return null;
+  return (
+    <Rect
+      x={b.x}
+      y={b.y}
+      width={b.width}
+      height={b.height}
+      stroke={SELECTION_COLOR}
+      strokeWidth={2 / zoom}
+    />
+  );
+}
+
 export const Interaction = memo(function Interaction() {
   const session = useSession();
   const zoom = useSessionState((s) => s.camera.zoom);
@@ -79,9 +100,11 @@ export const Interaction = memo(function Interaction() {
           {peer.preview && <PreviewNode preview={peer.preview} zoom={zoom} />}
         </Group>
       ))}
-      {selection.map((id) => (
-        <Outline key={id} id={id} color={SELECTION_COLOR} zoom={zoom} />
-      ))}
+      {selection.length <= MAX_OUTLINES ? (
+        selection.map((id) => <Outline key={id} id={id} color={SELECTION_COLOR} zoom={zoom} />)
+      ) : (
+        <GroupOutline ids={selection} zoom={zoom} />
+      )}
       {selection.length === 1 && selection[0] && !editingId && (
         <Handles id={selection[0]} zoom={zoom} coarse={session.coarsePointer} />
       )}

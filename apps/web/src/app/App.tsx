@@ -1,9 +1,11 @@
 // Routes between the home page and a board page from the location.
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoardPage } from '../board/BoardPage';
 import { HomePage } from './HomePage';
 import { parseRoute, type Route } from './route';
+
+// The editor (Konva, Yjs) loads only on board pages; the home page stays light.
+const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })));
 
 function currentRoute(): Route {
   return parseRoute(location.pathname, location.hash);
@@ -26,7 +28,9 @@ export function App() {
       return <HomePage />;
     case 'board':
       return route.token ? (
-        <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} />
+        <Suspense fallback={<p className="page-message">{t('board.loading')}</p>}>
+          <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} />
+        </Suspense>
       ) : (
         <p className="page-message">{t('board.noToken')}</p>
       );

@@ -137,3 +137,55 @@ export {
   readExcalidrawScene,
 } from './interop/excalidraw/scene.ts';
 export { planFromExcalidraw } from './interop/excalidraw/plan.ts';
+
+// Forum day: the forum document (facilitation state), its readers and writers (F1–F6).
+export type {
+  CompilationState,
+  SpotlightState,
+  TimerState,
+  TimerStatus,
+  VoteState,
+  VoteStatus,
+} from './forum/layout.ts';
+export {
+  FORUM_ROOM_PREFIX,
+  FORUM_ROOT_KEY,
+  forumRoomName,
+  initForumDoc,
+  noteKey,
+  observeForum,
+  readCompilation,
+  readSpotlight,
+  readTimer,
+  readVote,
+  readVotes,
+  timerRemainingMs,
+} from './forum/layout.ts';
+export type { TimerAction } from './forum/commands.ts';
+export {
+  ForumCommandError,
+  applyTimer,
+  closeVote,
+  nextTimer,
+  openVote,
+  setSpotlight,
+  setVoteCounts,
+  updateCompilation,
+} from './forum/commands.ts';
+
+// Starting content of a forum's boards, from the seed (T0–T3).
+export {
+  BLANK_POSTCARDS,
+  applyBoardTemplate,
+  territoryCartonTitle,
+} from './templates/templates.ts';
+export * as templateText from './templates/text.ts';
+
+// « Les incontournables » (C1–C5).
+export type {
+  CompilationBoard,
+  CompilationOptions,
+  IncontournableItem,
+} from './compilation/compile.ts';
+export { compileIncontournables, ideaKey } from './compilation/compile.ts';
+export { toCsv, toMarkdown } from './compilation/format.ts';

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Board } from '../board/board.ts';
+import { initBoardDoc } from '../doc/layout.ts';
+import { SERVER_ORIGIN } from '../origin/origin.ts';
+import type { CompilationBoard } from './compile.ts';
+import { compileIncontournables, ideaKey } from './compile.ts';
+import { toCsv, toMarkdown } from './format.ts';
+
+function boardWith(
+  boardId: string,
+  territory: string | null,
+  notes: string[],
+  title = 'Conditions de succès',
+): CompilationBoard {
+  const doc = new Y.Doc();
+  initBoardDoc(doc, { title, kind: territory ? 'territory' : 'postcards' });
+  const board = new Board(doc);
+  board.run((tx) => {
+    notes.forEach((text, n) => tx.create('note', { x: n * 10, y: 0, text }));
+    tx.create('text', { x: 0, y: 500, text: 'Conditions présentes' });
+  }, SERVER_ORIGIN);
+  return { boardId, title, territory, shapes: board.listShapes() };
+}
+
+describe('compilation « Les incontournables »', () => {
+  it('C1: case, accents, spacing and punctuation are ignored', () => {
+    expect(ideaKey('Participation citoyenne')).toBe('participation citoyenne');
+    expect(ideaKey('  participation  citoyenne! ')).toBe('participation citoyenne');
+    expect(ideaKey('Rémunération')).toBe(ideaKey('REMUNERATION.'));
+    expect(ideaKey('Plaisir!')).not.toBe(ideaKey('Pratiques!'));
+  });
+
+  it('C2: identical ideas from two territories are one item with count 2', () => {
+    const items = compileIncontournables([
+      boardWith('k', 'Kamouraska', ['Participation citoyenne', 'Bon leadership', '   ']),
+      boardWith('m', 'La Mitis', ['participation  citoyenne!']),
+      boardWith('p', null, ['Accompagnement'], 'Cartes postales'),
+    ]);
+    expect(items.map((i) => [i.text, i.count, i.territories])).toEqual([
+      ['Participation citoyenne', 2, ['Kamouraska', 'La Mitis']],
+      ['Bon leadership', 1, ['Kamouraska']],
+      ['Accompagnement', 1, []],
+    ]);
+    expect(items[2]!.sources).toEqual(['Cartes postales']);
+  });
+
+  it('C3: manual merges join items (chains followed, cycles harmless); C4 votes rank', () => {
+    const k = boardWith('k', 'Kamouraska', ['Implication citoyenne', 'Processus légers et clairs']);
+    const m = boardWith('m', 'La Mitis', ['Participation citoyenne', 'Plaisir!']);
+    const plaisir = m.shapes.find((s) => s.type === 'note' && s.text === 'Plaisir!')!;
+    const items = compileIncontournables([k, m], {
+      merges: { 'implication citoyenne': 'participation citoyenne', a: 'b', b: 'a' },
+      votes: { [`m/${plaisir.id}`]: 4 },
+    });
+    expect(items.map((i) => [i.text, i.count, i.votes])).toEqual([
+      ['Plaisir!', 1, 4],
+      ['Participation citoyenne', 2, 0],
+      ['Processus légers et clairs', 1, 0],
+    ]);
+    expect(items[1]!.key).toBe('participation citoyenne');
+    expect(items[1]!.territories).toEqual(['Kamouraska', 'La Mitis']);
+  });
+
+  it('C5: Markdown and CSV', () => {
+    const items = compileIncontournables([
+      boardWith('k', 'Kamouraska', ['Participation citoyenne', '=1+1']),
+      boardWith('m', 'La Mitis', ['participation  citoyenne!', 'Communication: franche, claire']),
+    ]);
+    const md = toMarkdown(items, 'Les incontournables');
+    expect(md).toContain('# Les incontournables\n');
+    expect(md).toContain(
+      '- **Participation citoyenne** — 2 mentions · Kamouraska, La Mitis · 0 votes',
+    );
+    const csv = toCsv(items).split('\r\n');
+    expect(csv[0]).toBe('idee,mentions,territoires,sources,votes');
+    expect(csv[1]).toBe('Participation citoyenne,2,Kamouraska; La Mitis,Kamouraska; La Mitis,0');
+    expect(csv).toContain("'=1+1,1,Kamouraska,Kamouraska,0");
+    expect(csv).toContain('"Communication: franche, claire",1,La Mitis,La Mitis,0');
+  });
+});

@@ -1,0 +1,161 @@
+import type { Shape } from '../shapes/registry.ts';
+import { noteKey } from '../forum/layout.ts';
+
+/** One board's notes, as the compilation sees them. */
+export interface CompilationBoard {
+  readonly boardId: string;
+  /** Shown when the board has no territory (« Cartes postales »). */
+  readonly title: string;
+  readonly territory: string | null;
+  /** The board's readable shapes (`board.listShapes()`); only notes with text count. */
+  readonly shapes: readonly Shape[];
+}
+
+export interface CompilationOptions {
+  /** itemKey → targetItemKey (the facilitator's manual merges, forum doc `compilation.merges`). */
+  readonly merges?: Readonly<Record<string, string>>;
+  /** noteKey (`<boardId>/<shapeId>`) → dots, summed over the votes the caller chose. */
+  readonly votes?: Readonly<Record<string, number>>;
+}
+
+/** One « incontournable »: an idea and how often, where and how strongly it came up. */
+export interface IncontournableItem {
+  /** The normalized idea (ideaKey) of the item's first note: the key merges refer to. */
+  readonly key: string;
+  /** The first note's text (spacing collapsed). */
+  readonly text: string;
+  /** How many notes say it. */
+  readonly count: number;
+  /** Territories it came from, in board order. */
+  readonly territories: readonly string[];
+  /** Territories, or board titles for boards without one (« Cartes postales »), in board order. */
+  readonly sources: readonly string[];
+  readonly votes: number;
+  /** noteKeys of its notes. */
+  readonly notes: readonly string[];
+  /** Other item keys merged into it (identical after normalization are not listed). */
+  readonly mergedKeys: readonly string[];
+}
+
+/**
+ * C1: the key of an idea: case, accents (NFD, marks removed), spacing and punctuation ignored.
+ * « Participation citoyenne » and « participation  citoyenne! » share `participation citoyenne`.
+ */
+export function ideaKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLocaleLowerCase('fr-CA')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const displayText = (text: string) => text.trim().replace(/\s+/g, ' ');
+
+interface Group {
+  key: string;
+  text: string;
+  first: number;
+  notes: string[];
+  territories: Set<string>;
+  sources: Set<string>;
+  votes: number;
+  mergedKeys: string[];
+}
+
+/** C3: follows merges from `key` to the final target among existing groups (cycles stop). */
+function resolveMerge(
+  key: string,
+  merges: Readonly<Record<string, string>>,
+  groups: Map<string, Group>,
+): string {
+  let current = key;
+  const seen = new Set([key]);
+  for (;;) {
+    const target = merges[current];
+    if (target === undefined || !groups.has(target) || seen.has(target)) return current;
+    seen.add(target);
+    current = target;
+  }
+}
+
+/**
+ * C1–C4: notes of the chosen boards (postcards included) → items. Identical ideas are one item
+ * (ideaKey); manual merges then join items; empty notes are skipped. Order: votes, then count,
+ * then first appearance (board order, then z-order).
+ */
+export function compileIncontournables(
+  boards: readonly CompilationBoard[],
+  options: CompilationOptions = {},
+): IncontournableItem[] {
+  const merges = options.merges ?? {};
+  const votes = options.votes ?? {};
+  const groups = new Map<string, Group>();
+  const sourceOrder = new Map<string, number>();
+  for (const board of boards) {
+    const source = board.territory ?? board.title;
+    if (!sourceOrder.has(source)) sourceOrder.set(source, sourceOrder.size);
+  }
+  const inBoardOrder = (names: Set<string>) =>
+    [...names].sort((a, b) => sourceOrder.get(a)! - sourceOrder.get(b)!);
+  let order = 0;
+  for (const board of boards) {
+    const source = board.territory ?? board.title;
+    for (const shape of board.shapes) {
+      if (shape.type !== 'note') continue;
+      const key = ideaKey(shape.text);
+      if (key === '') continue;
+      let group = groups.get(key);
+      if (!group) {
+        group = {
+          key,
+          text: displayText(shape.text),
+          first: order++,
+          notes: [],
+          territories: new Set(),
+          sources: new Set(),
+          votes: 0,
+          mergedKeys: [],
+        };
+        groups.set(key, group);
+      }
+      const note = noteKey(board.boardId, shape.id);
+      group.notes.push(note);
+      if (board.territory !== null) group.territories.add(board.territory);
+      group.sources.add(source);
+      group.votes += votes[note] ?? 0;
+    }
+  }
+  // Merge in order of appearance so that sets keep board order as far as possible.
+  const targets = new Map<string, string>();
+  for (const key of groups.keys()) targets.set(key, resolveMerge(key, merges, groups));
+  const finals = new Map<string, Group>();
+  for (const [key, group] of groups) {
+    const targetKey = targets.get(key)!;
+    if (targetKey === key) finals.set(key, group);
+  }
+  for (const [key, group] of groups) {
+    const targetKey = targets.get(key)!;
+    if (targetKey === key) continue;
+    const target = finals.get(targetKey)!;
+    target.notes.push(...group.notes);
+    for (const t of group.territories) target.territories.add(t);
+    for (const s of group.sources) target.sources.add(s);
+    target.votes += group.votes;
+    target.mergedKeys.push(key, ...group.mergedKeys);
+  }
+  return [...finals.values()]
+    .sort((a, b) => b.votes - a.votes || b.notes.length - a.notes.length || a.first - b.first)
+    .map((group) =>
+      Object.freeze({
+        key: group.key,
+        text: group.text,
+        count: group.notes.length,
+        territories: inBoardOrder(group.territories),
+        sources: inBoardOrder(group.sources),
+        votes: group.votes,
+        notes: group.notes,
+        mergedKeys: group.mergedKeys,
+      }),
+    );
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Board } from '../board/board.ts';
+import type { BoardKind } from '../doc/layout.ts';
+import { initBoardDoc } from '../doc/layout.ts';
+import { checkInvariants } from '../invariants/invariants.ts';
+import { SERVER_ORIGIN } from '../origin/origin.ts';
+import type { Shape } from '../shapes/registry.ts';
+import { applyBoardTemplate, BLANK_POSTCARDS } from './templates.ts';
+import { AGENDA, POSTCARD_TEXT, QUESTIONS, RULES, TERRITORY_HEADINGS } from './text.ts';
+
+function templated(kind: BoardKind, territory: string | null = null): { board: Board; doc: Y.Doc } {
+  const doc = new Y.Doc();
+  initBoardDoc(doc, { title: 'x', kind });
+  const board = new Board(doc);
+  applyBoardTemplate(board, kind, { territory }, SERVER_ORIGIN);
+  return { board, doc };
+}
+const texts = (shapes: Shape[]) =>
+  shapes.flatMap((s) => (s.type === 'text' || s.type === 'note' ? [s.text] : []));
+
+describe('templates', () => {
+  it('T1: a territory board starts with its carton, two headings, hearts and stars', () => {
+    const { board, doc } = templated('territory', 'Témiscouata');
+    const shapes = board.listShapes();
+    const cartons = shapes.filter((s) => s.type === 'carton');
+    expect(cartons.map((c) => c.type === 'carton' && c.title)).toEqual([
+      'Conditions de succès — Témiscouata',
+    ]);
+    expect(texts(shapes)).toEqual(
+      expect.arrayContaining([TERRITORY_HEADINGS.present, TERRITORY_HEADINGS.wished]),
+    );
+    expect(
+      shapes.filter((s) => s.type === 'stamp').map((s) => s.type === 'stamp' && s.kind),
+    ).toEqual(['heart', 'star']);
+    expect(
+      shapes.filter((s) => s.type !== 'carton').every((s) => s.parentId === cartons[0]!.id),
+    ).toBe(true);
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it('T2: the postcard wall offers a postcard with empty notes, and blank ones', () => {
+    const { board, doc } = templated('postcards');
+    const shapes = board.listShapes();
+    const cards = shapes.filter((s) => s.type === 'carton');
+    expect(cards).toHaveLength(1 + BLANK_POSTCARDS);
+    expect(cards.every((c) => c.type === 'carton' && c.title === POSTCARD_TEXT.title)).toBe(true);
+    const t = texts(shapes);
+    expect(t.filter((x) => x === POSTCARD_TEXT.destination)).toHaveLength(1 + BLANK_POSTCARDS);
+    expect(t).toContain(POSTCARD_TEXT.prompt);
+    const notes = shapes.filter((s) => s.type === 'note');
+    expect(notes).toHaveLength(3);
+    expect(
+      notes.every((n) => n.type === 'note' && n.text === '' && n.parentId === cards[0]!.id),
+    ).toBe(true);
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it("T3: the plenary has the agenda, the rules and the pairs' note sheet", () => {
+    const { board, doc } = templated('plenary');
+    const shapes = board.listShapes();
+    const all = texts(shapes).join('\n');
+    for (const item of AGENDA) expect(all).toContain(item);
+    for (const rule of RULES) expect(all).toContain(rule);
+    for (const q of QUESTIONS) expect(all).toContain(q);
+    expect(
+      shapes.filter((s) => s.type === 'carton').map((c) => c.type === 'carton' && c.title),
+    ).toEqual([
+      'Déroulement',
+      "Les règles de l'intelligence collective",
+      'Questions préparatoires — feuille de notes',
+    ]);
+    expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it('T0: a template is one transaction with the given origin', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'x', kind: 'territory' });
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tx: Y.Transaction) => origins.push(tx.origin));
+    applyBoardTemplate(new Board(doc), 'territory', { territory: 'La Mitis' }, SERVER_ORIGIN);
+    expect(origins).toEqual([SERVER_ORIGIN]);
+  });
+});

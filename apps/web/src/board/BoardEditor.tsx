@@ -1,6 +1,7 @@
 // The editor page around the canvas: header, toolbar, panels, and the global listeners.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenuButton } from '../ui/ExportMenuButton';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { PeopleList } from '../ui/PeopleList';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -44,6 +45,7 @@ export function BoardEditor() {
         <StatusBadge />
         <span className="header-gap" />
         <ZoomControls />
+        <ExportMenuButton />
         <LanguageToggle />
       </header>
       <CanvasStage />

@@ -1,0 +1,225 @@
+// Imports into the open board: a Carton board file, sticky notes from a CSV, an Excalidraw
+// drawing. Each is checked completely (and its images uploaded) before anything is written,
+// then written in ONE undo step with my own origin, centred on the view: a bad file changes
+// nothing, and Ctrl+Z takes a whole import back.
+// Importing « into a new board » is not offered here: the server has no route that creates
+// a single board (only POST /api/forums/import, a whole forum, from the facilitator's page).
+import {
+  MAX_CSV_BYTES,
+  MAX_EXCALIDRAW_BYTES,
+  insertBoardFile,
+  localOrigin,
+  parseBoardFile,
+  parseBoardFileText,
+  planFromExcalidraw,
+  planNotesFromCsv,
+  applyPlan,
+  type ImportPlan,
+  type ParsedBoardFile,
+  type StoredBlobRef,
+} from '@carton/board';
+import { uploadImage } from '../board/api';
+import type { BoardSession } from '../board/session';
+
+/** The server accepts board files up to 32 MiB (POST /api/boards/:id/import); so do we. */
+export const MAX_BOARD_FILE_BYTES = 32 * 1024 * 1024;
+
+export type ImportStep =
+  | { readonly step: 'reading' | 'adding' }
+  | { readonly step: 'uploading'; readonly done: number; readonly total: number };
+export type ImportReporter = (step: ImportStep) => void;
+
+export interface ImportResult {
+  readonly created: number;
+  readonly warnings: number;
+}
+
+interface Bounds {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function grow(b: Bounds, x: number, y: number, w: number, h: number): void {
+  b.x0 = Math.min(b.x0, x);
+  b.y0 = Math.min(b.y0, y);
+  b.x1 = Math.max(b.x1, x + w);
+  b.y1 = Math.max(b.y1, y + h);
+}
+
+const size = (props: Readonly<Record<string, unknown>>, key: string) =>
+  typeof props[key] === 'number' ? props[key] : 0;
+
+/** Offset that puts the centre of what is imported at the centre of the view (whole units). */
+function offsetToViewCentre(session: BoardSession, b: Bounds): { x: number; y: number } {
+  if (!Number.isFinite(b.x0)) return { x: 0, y: 0 };
+  const { viewport } = session.store.getState();
+  const centre = session.toWorld({ x: viewport.width / 2, y: viewport.height / 2 });
+  return {
+    x: Math.round(centre.x - (b.x0 + b.x1) / 2),
+    y: Math.round(centre.y - (b.y0 + b.y1) / 2),
+  };
+}
+
+function planBounds(plan: ImportPlan): Bounds {
+  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const s of plan.shapes) {
+    grow(
+      b,
+      s.props.x,
+      s.props.y,
+      size(s.props, 'w') || size(s.props, 'size'),
+      size(s.props, 'h') || size(s.props, 'size'),
+    );
+  }
+  return b;
+}
+
+/** One undo step: close whatever is open, write, close again. */
+function asOneStep<T>(session: BoardSession, write: () => T): T {
+  session.shell.flush();
+  session.undo.stopCapturing();
+  try {
+    return write();
+  } finally {
+    session.undo.stopCapturing();
+  }
+}
+
+async function uploadAll(
+  session: BoardSession,
+  blobs: readonly { key: string; mime: string; bytes: Uint8Array }[],
+  report: ImportReporter,
+): Promise<Map<string, StoredBlobRef>> {
+  const stored = new Map<string, StoredBlobRef>();
+  let done = 0;
+  report({ step: 'uploading', done, total: blobs.length });
+  // One at a time: the server's upload budget is per board, and order keeps progress honest.
+  for (const blob of blobs) {
+    const uploaded = await uploadImage(
+      session.boardId,
+      session.token,
+      new Blob([blob.bytes as Uint8Array<ArrayBuffer>], { type: blob.mime }),
+    );
+    stored.set(blob.key, {
+      blobId: uploaded.blobId,
+      naturalWidth: uploaded.width,
+      naturalHeight: uploaded.height,
+    });
+    report({ step: 'uploading', done: ++done, total: blobs.length });
+  }
+  return stored;
+}
+
+function base64ToBytes(data: string): Uint8Array {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** A Carton board file (.json) into the open board. */
+export async function importBoardFile(
+  session: BoardSession,
+  file: Blob,
+  report: ImportReporter,
+): Promise<ImportResult> {
+  report({ step: 'reading' });
+  // Size first, so a huge file is refused before it is read into memory.
+  if (file.size > MAX_BOARD_FILE_BYTES) {
+    parseBoardFileText(new Uint8Array(0), { maxBytes: -1 });
+  }
+  const raw = parseBoardFileText(new Uint8Array(await file.arrayBuffer()), {
+    maxBytes: MAX_BOARD_FILE_BYTES,
+  });
+  const parsed = parseBoardFile(raw);
+  // Embedded images are stored for this board first; shapes then name the stored blobs.
+  const used = new Set(
+    parsed.shapes.flatMap((s) => (s.type === 'image' && 'blobId' in s ? [String(s.blobId)] : [])),
+  );
+  const pending = Object.entries(parsed.images)
+    .filter(([blobId]) => used.has(blobId))
+    .map(([blobId, image]) => ({
+      key: blobId,
+      mime: image.mime,
+      bytes: base64ToBytes(image.data),
+    }));
+  const stored = await uploadAll(session, pending, report);
+  const remapped: ParsedBoardFile = {
+    ...parsed,
+    shapes: parsed.shapes.map((s) => {
+      if (s.type !== 'image' || !('blobId' in s)) return s;
+      const blob = stored.get(String(s.blobId));
+      return blob ? { ...s, blobId: blob.blobId } : s;
+    }),
+  };
+  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const s of remapped.shapes) {
+    const props = s as unknown as Record<string, unknown>;
+    grow(
+      b,
+      size(props, 'x'),
+      size(props, 'y'),
+      size(props, 'w') || size(props, 'size'),
+      size(props, 'h') || size(props, 'size'),
+    );
+  }
+  report({ step: 'adding' });
+  const summary = asOneStep(session, () =>
+    insertBoardFile(session.board, remapped, localOrigin(session.identity.userId), {
+      offset: offsetToViewCentre(session, b),
+    }),
+  );
+  return { created: summary.created, warnings: summary.skipped };
+}
+
+async function applyImportPlan(
+  session: BoardSession,
+  plan: ImportPlan,
+  report: ImportReporter,
+): Promise<ImportResult> {
+  const blobs = await uploadAll(session, plan.pendingBlobs, report);
+  // Notes planned into a carton already on the board keep their place in it; the rest is
+  // moved, as one block, to the centre of the view.
+  const placed: ImportPlan = { ...plan, shapes: plan.shapes.filter((s) => s.parentId) };
+  const moved: ImportPlan = { ...plan, shapes: plan.shapes.filter((s) => !s.parentId) };
+  const offset = offsetToViewCentre(session, planBounds(moved));
+  report({ step: 'adding' });
+  const created = asOneStep(session, () =>
+    session.board.run((tx) => {
+      const inCartons = applyPlan(tx, placed, { blobs });
+      const loose = applyPlan(tx, moved, { offset, blobs });
+      return inCartons.size + loose.size;
+    }, localOrigin(session.identity.userId)),
+  );
+  return { created, warnings: plan.warnings.length };
+}
+
+/** Sticky notes from a CSV (UTF-8 or Windows-1252; comma, semicolon or tab). */
+export async function importCsvNotes(
+  session: BoardSession,
+  file: Blob,
+  report: ImportReporter,
+): Promise<ImportResult> {
+  report({ step: 'reading' });
+  if (file.size > MAX_CSV_BYTES) planNotesFromCsv(new Uint8Array(MAX_CSV_BYTES + 1));
+  const cartons = session.board
+    .listShapes()
+    .flatMap((s) => (s.type === 'carton' ? [{ id: s.id, title: s.title, x: s.x, y: s.y }] : []));
+  const plan = planNotesFromCsv(new Uint8Array(await file.arrayBuffer()), { cartons });
+  return applyImportPlan(session, plan, report);
+}
+
+/** An Excalidraw drawing (.excalidraw): shapes, arrows, text and pictures. */
+export async function importExcalidraw(
+  session: BoardSession,
+  file: Blob,
+  report: ImportReporter,
+): Promise<ImportResult> {
+  report({ step: 'reading' });
+  if (file.size > MAX_EXCALIDRAW_BYTES)
+    planFromExcalidraw(new Uint8Array(MAX_EXCALIDRAW_BYTES + 1));
+  const plan = planFromExcalidraw(new Uint8Array(await file.arrayBuffer()));
+  return applyImportPlan(session, plan, report);
+}

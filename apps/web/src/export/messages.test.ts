@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { BOARD_FILE_ISSUE_CODES, BoardFileError, InteropError } from '@carton/board';
+import { ApiError } from '../board/api';
+import frCA from '../i18n/fr-CA.json';
+import en from '../i18n/en.json';
+import {
+  ExportError,
+  INTEROP_ERROR_CODES,
+  SERVER_ERROR_CODES,
+  errorMessage,
+  type Translate,
+} from './messages';
+
+async function translator(lng: 'fr-CA' | 'en'): Promise<Translate> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng,
+    resources: { 'fr-CA': { translation: frCA }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    // A missing key must show, not fall back to the other language.
+    fallbackLng: false,
+  });
+  return (key, values) => instance.t(key, values ?? {});
+}
+
+const BRIEF_SERVER_CODES = [
+  'payload_too_large',
+  'too_many_requests',
+  'board_read_only',
+  'image_quota_exceeded',
+  'unsupported_image_type',
+  'image_too_large',
+];
+
+describe('export and import error messages', () => {
+  it('say every model and server code in French and in English', async () => {
+    const fr = await translator('fr-CA');
+    const english = await translator('en');
+    const errors: unknown[] = [
+      ...BOARD_FILE_ISSUE_CODES.map(
+        (code) => new BoardFileError([{ code, path: '(root)', message: code }]),
+      ),
+      ...INTEROP_ERROR_CODES.map((code) => new InteropError(code, code)),
+      ...SERVER_ERROR_CODES.map((code) => new ApiError(400, code, code)),
+      ...(['canvas', 'image_fetch', 'empty', 'empty_selection', 'no_carton'] as const).map(
+        (code) => new ExportError(code, code),
+      ),
+    ];
+    expect(
+      BRIEF_SERVER_CODES.every((c) => (SERVER_ERROR_CODES as readonly string[]).includes(c)),
+    ).toBe(true);
+    for (const error of errors) {
+      const french = errorMessage(error, fr);
+      const inEnglish = errorMessage(error, english);
+      expect(french, String(error)).not.toMatch(/export\.errors|undefined/);
+      expect(inEnglish, String(error)).not.toMatch(/export\.errors|undefined/);
+      expect(french).not.toBe(inEnglish);
+    }
+  });
+
+  it('names where a board file is wrong, and the CSV line in French', async () => {
+    const fr = await translator('fr-CA');
+    const file = new BoardFileError([
+      { code: 'invalid_value', path: 'shapes[3].x', message: 'x' },
+      { code: 'bad_reference', path: 'shapes[4].parentId', message: 'p' },
+    ]);
+    const message = errorMessage(file, fr);
+    expect(message).toContain('Une valeur du fichier est manquante ou invalide.');
+    expect(message).toContain('shapes[3].x');
+    expect(message).toContain('1 autre problème');
+    expect(errorMessage(new InteropError('unterminated_quote', 'q', 'line 12'), fr)).toContain(
+      'ligne 12',
+    );
+    expect(
+      errorMessage(new BoardFileError([{ code: 'not_json', path: '(root)', message: '' }]), fr),
+    ).toBe('Ce fichier n’est pas du JSON valide.');
+  });
+
+  it('falls back to the status for an unknown server code', async () => {
+    const fr = await translator('fr-CA');
+    expect(errorMessage(new ApiError(413, 'whatever', 'big'), fr)).toBe(
+      'Le fichier est trop volumineux pour le serveur.',
+    );
+    expect(errorMessage(new ApiError(500, 'boom', 'Internal'), fr)).toContain('500');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName, localDay, slugify } from './naming';
+
+describe('export file names', () => {
+  it('slugifies a French title without accents', () => {
+    expect(slugify('Conditions de succès — Témiscouata')).toBe('conditions-de-succes-temiscouata');
+    expect(slugify('« Les incontournables » : Rimouski-Neigette')).toBe(
+      'les-incontournables-rimouski-neigette',
+    );
+    expect(slugify('Cœur du Bas-Saint-Laurent, Matane')).toBe('coeur-du-bas-saint-laurent-matane');
+    expect(slugify('   ')).toBe('tableau');
+    expect(slugify('Îles-de-la-Madeleine ÉÀÇ')).toBe('iles-de-la-madeleine-eac');
+  });
+
+  it('names the file from the title and the local day', () => {
+    const day = new Date(2026, 10, 26, 23, 59);
+    expect(localDay(day)).toBe('2026-11-26');
+    expect(exportFileName('Conditions de succès Témiscouata', day, 'json')).toBe(
+      'conditions-de-succes-temiscouata-2026-11-26.json',
+    );
+    expect(exportFileName('Territoire — Kamouraska', day, 'pdf', 'Mes conditions présentes')).toBe(
+      'territoire-kamouraska-mes-conditions-presentes-2026-11-26.pdf',
+    );
+  });
+
+  it('keeps names short', () => {
+    expect(slugify('très long titre '.repeat(20)).length).toBeLessThanOrEqual(80);
+    expect(slugify('très long titre '.repeat(20)).endsWith('-')).toBe(false);
+  });
+});

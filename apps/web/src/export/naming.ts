@@ -1,0 +1,38 @@
+// File names of exports: the board's title as a slug (no accents, lowercase, dashes) and the
+// local date, e.g. `conditions-de-succes-temiscouata-2026-11-26.json`. Names survive every file
+// system and e-mail client, and sort by board then by day.
+
+/** `Conditions de succès — Témiscouata` → `conditions-de-succes-temiscouata`. */
+export function slugify(title: string, fallback = 'tableau'): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '') // accents go, letters stay
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug === '' ? fallback : slug;
+}
+
+/** The local calendar day (a forum held in Quebec is dated in Quebec), `YYYY-MM-DD`. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export type ExportExtension = 'json' | 'png' | 'svg' | 'pdf';
+
+/** `<slug of the title>-<day>.<ext>`; a carton's title is appended when one carton is exported. */
+export function exportFileName(
+  boardTitle: string,
+  date: Date,
+  extension: ExportExtension,
+  cartonTitle?: string,
+): string {
+  const parts = [slugify(boardTitle)];
+  if (cartonTitle !== undefined) parts.push(slugify(cartonTitle, 'carton'));
+  return `${parts.join('-')}-${localDay(date)}.${extension}`;
+}

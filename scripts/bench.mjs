@@ -5,7 +5,7 @@
 // also written to bench/RESULTS.md. Benchmarks never run as part of `npm test`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { build, ensurePnpm, installDependencies, log } from './lib/setup.mjs';
 
 ensurePnpm();
@@ -39,6 +39,8 @@ function bench(label, args, env = {}) {
 }
 
 const started = Date.now();
+// Other work on the machine shows in every latency: the load average is printed with the results.
+const loadBefore = loadavg()[0].toFixed(1);
 const outputs = [];
 outputs.push(
   await bench('bench/relay: Carton vs @y/websocket-server 0.1.1', ['bench/relay/run.mjs', 'relay']),
@@ -51,7 +53,7 @@ if (existsSync('bench/canvas/run.mjs')) {
   outputs.push(await bench('bench/canvas', ['bench/canvas/run.mjs']));
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadBefore} before and ${loadavg()[0].toFixed(1)} after`;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const tables = outputs
   .join('\n')

@@ -25,10 +25,10 @@ const UNLOAD_MS = 500;
 
 export async function runRelayBench(
   repoRoot: string,
-  reps = Number(process.env.BENCH_REPS ?? 2),
+  reps = Number(process.env.BENCH_REPS ?? 3),
 ): Promise<Row[]> {
   const options = { repoRoot, env: { CARTON_ROOM_UNLOAD_MS: String(UNLOAD_MS) } };
-  const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 6_000);
+  const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 4_000);
   const only = process.env.BENCH_ONLY?.split(',');
   const want = (name: string) => !only || only.includes(name);
   const rows: Row[] = [];
@@ -183,5 +183,8 @@ export function printRows(title: string, rows: Row[]): void {
 export async function main(): Promise<void> {
   const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '../../..');
   const rows = await runRelayBench(repoRoot);
-  printRows('bench/relay — Carton vs @y/websocket-server 0.1.1 (medians of A B B A runs)', rows);
+  printRows(
+    'bench/relay — Carton vs @y/websocket-server 0.1.1 (medians of A B B A A B runs, a fresh server each)',
+    rows,
+  );
 }

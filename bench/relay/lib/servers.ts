@@ -119,9 +119,9 @@ async function gcOf(proc: ChildProcess): Promise<void> {
 
 /**
  * Every bench client comes from 127.0.0.1, so the per-address and per-board join budgets are
- * raised; the awareness budget too, since the stock client re-broadcasts every awareness update
- * it applies (up to 20 coalesced ticks/s on top of its own 20 Hz cursor). Message size, update
- * rate and board size limits keep their defaults.
+ * raised, and the connection cap for the 300-client plenary. The presence budget is raised too:
+ * bench/wire streams a stroke at 60 Hz, above the default 20 Hz. Message sizes, the update rate
+ * and the board size keep their defaults.
  */
 const LOAD_LIMITS = {
   CARTON_UPGRADES_PER_SECOND_PER_IP: '10000',

@@ -26,7 +26,8 @@ export interface CreatedForum {
 
 export async function createForum(
   server: CartonServer,
-  body: unknown = { title: 'Forum régional de l’Alliance 2023' },
+  // Blank boards by default (templates: false): these tests count the shapes they draw.
+  body: unknown = { title: 'Forum régional de l’Alliance 2023', templates: false },
 ): Promise<CreatedForum> {
   const response = await fetch(`${server.url}/api/forums`, {
     method: 'POST',

@@ -148,17 +148,18 @@ describe('boards and export', () => {
     }
     expect((await get(`/api/boards/${board.id}`)).status).toBe(401);
     expect((await get(`/api/boards/${board.id}`, 'B'.repeat(43))).status).toBe(401);
-    const foreign = await get(`/api/boards/${board.id}`, forum.boards[0]!.edit.token);
+    // Another territory's link (the plenary's would view it: P1).
+    const foreign = await get(`/api/boards/${board.id}`, forum.boards[2]!.edit.token);
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: { code: 'forbidden' } });
   });
 
-  it('GET /api/forums/:id lists the boards for the facilitator only', async () => {
+  it('GET /api/forums/:id lists the boards and their links (L1) for the facilitator only', async () => {
     const ok = await get(`/api/forums/${forum.forum.id}`, forum.facilitator.token);
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as { boards: Array<{ id: string }> };
+    const body = (await ok.json()) as { boards: Array<{ id: string; edit: { token: string } }> };
     expect(body.boards.map((b) => b.id)).toEqual(forum.boards.map((b) => b.id));
-    expect(JSON.stringify(body)).not.toContain(forum.boards[0]!.edit.token);
+    expect(body.boards.map((b) => b.edit.token)).toEqual(forum.boards.map((b) => b.edit.token));
     const refused = await get(`/api/forums/${forum.forum.id}`, forum.boards[0]!.edit.token);
     expect(refused.status).toBe(403);
   });
@@ -183,7 +184,7 @@ describe('boards and export', () => {
     expect(await none.json()).toMatchObject({ error: { code: 'missing_token' } });
     const bad = await exportJson(server, board.id, 'C'.repeat(43));
     expect(bad.status).toBe(401);
-    const foreign = await exportJson(server, board.id, forum.boards[0]!.view.token);
+    const foreign = await exportJson(server, board.id, forum.boards[1]!.view.token);
     expect(foreign.status).toBe(403);
     const unknown = await exportJson(server, 'nope', forum.facilitator.token);
     expect(unknown.status).toBe(404);

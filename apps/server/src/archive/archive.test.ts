@@ -93,14 +93,23 @@ describe('forum archive', () => {
           .digest('hex'),
       ).toBe(file.sha256);
     }
-    expect(manifest.files).toHaveLength(manifest.boards.length * 2);
+    // A PNG and a JSON per board, and the incontournables (C6).
+    expect(manifest.files).toHaveLength(manifest.boards.length * 2 + 2);
     const json = new TextDecoder().decode(files[kamouraska?.json ?? '']);
     expect(json.startsWith('{\n  "format": "carton-board",')).toBe(true);
     expect(JSON.parse(json).images[photo].mime).toBe('image/png');
     expect(decodePng(files[kamouraska?.png ?? ''] ?? new Uint8Array()).width).toBeGreaterThan(1000);
-    // No compilation yet: no incontournables files (never empty placeholders).
-    expect(Object.keys(files).some((name) => name.startsWith('incontournables'))).toBe(false);
-    expect(manifest.compilation).toBeUndefined();
+    // C6: the forum's « incontournables », compiled from its notes.
+    expect(manifest.compilation).toEqual({
+      markdown: 'incontournables.md',
+      csv: 'incontournables.csv',
+    });
+    const markdown = new TextDecoder().decode(files['incontournables.md']);
+    expect(markdown).toContain('# Les incontournables — Forum régional de l’Alliance 2023');
+    expect(markdown).toContain('- **Financement systémique** — 1 mention · Kamouraska · 0 votes');
+    expect(new TextDecoder().decode(files['incontournables.csv'])).toContain(
+      'idee,mentions,territoires,sources,votes',
+    );
   });
 
   it('ARCHIVE: restored into another data directory, every board exports the same JSON', async () => {

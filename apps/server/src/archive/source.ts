@@ -5,8 +5,9 @@ import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardRecord, ForumRecord, ForumStore } from '../forums/forum-store.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
+import { compilationFiles, type DocReader } from '../facilitation/compile-forum.ts';
 
-/** The compiled « incontournables » of a forum, once compilation exists (a later issue). */
+/** The compiled « incontournables » of a forum (C6). */
 export interface ForumCompilation {
   readonly markdown: string;
   readonly csv: string;
@@ -21,12 +22,19 @@ export interface ArchiveSource {
   blobs: Pick<SqliteBlobStore, 'get'>;
   /**
    * The hook for compilation: archives hold `incontournables.md` and `.csv` when it answers
-   * something. Nothing compiles yet, so every source answers null and the files are omitted.
+   * something (null for an unknown forum).
    */
   compilation(forumId: string): Promise<ForumCompilation | null>;
 }
 
-const noCompilation = async (): Promise<null> => null;
+/** C6: the forum's incontournables with the facilitator's choices, read through `readDoc`. */
+function compilationOf(forums: ForumStore, readDoc: DocReader) {
+  return async (forumId: string): Promise<ForumCompilation | null> => {
+    const forum = forums.getForum(forumId);
+    if (!forum) return null;
+    return compilationFiles(forum, forums.listBoards(forumId), readDoc);
+  };
+}
 
 /** The running server: live rooms' docs when loaded (R19), else storage. */
 export function relaySource(deps: {
@@ -39,7 +47,9 @@ export function relaySource(deps: {
     boards: (id) => deps.forums.listBoards(id),
     boardFile: (boardId) => deps.relay.withBoardDoc(boardId, (doc) => exportBoard(doc)),
     blobs: deps.blobs,
-    compilation: noCompilation,
+    compilation: compilationOf(deps.forums, (roomId, read) =>
+      deps.relay.withBoardDoc(roomId, read),
+    ),
   };
 }
 
@@ -49,21 +59,22 @@ export function storageSource(deps: {
   boards: BoardStorage;
   blobs: SqliteBlobStore;
 }): ArchiveSource {
+  const readDoc: DocReader = async (roomId, read) => {
+    const stored = await deps.boards.load(roomId);
+    const doc = new Y.Doc();
+    try {
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
   return {
     forum: (id) => deps.forums.getForum(id),
     boards: (id) => deps.forums.listBoards(id),
-    async boardFile(boardId) {
-      const stored = await deps.boards.load(boardId);
-      const doc = new Y.Doc();
-      try {
-        const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-        if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-        return exportBoard(doc);
-      } finally {
-        doc.destroy();
-      }
-    },
+    boardFile: (boardId) => readDoc(boardId, (doc) => exportBoard(doc)),
     blobs: deps.blobs,
-    compilation: noCompilation,
+    compilation: compilationOf(deps.forums, readDoc),
   };
 }

@@ -1,5 +1,11 @@
 import { BOARD_ID_PATTERN } from '../relay/relay.ts';
-import type { AccessRole, BoardRecord, ForumRecord, ForumStore } from './forum-store.ts';
+import type {
+  AccessRole,
+  BoardRecord,
+  ForumRecord,
+  ForumStore,
+  TokenGrant,
+} from './forum-store.ts';
 import { hashToken, isWellFormedToken } from './tokens.ts';
 
 export type AccessDenied = {
@@ -17,6 +23,9 @@ export type AccessDenied = {
 
 export type BoardAccess = { ok: true; board: BoardRecord; role: AccessRole } | AccessDenied;
 export type ForumAccess = { ok: true; forum: ForumRecord } | AccessDenied;
+/** Any token of a forum: the forum and what the token is (F2, P2). */
+export type ForumMemberAccess =
+  { ok: true; forum: ForumRecord; grant: TokenGrant; board: BoardRecord | null } | AccessDenied;
 
 const missing: AccessDenied = {
   ok: false,
@@ -60,7 +69,38 @@ export function resolveBoardAccess(
   if (grant.role === 'facilitator') {
     return grant.forumId === board.forumId ? { ok: true, board, role: 'facilitator' } : forbidden;
   }
-  return grant.boardId === board.id ? { ok: true, board, role: grant.role } : forbidden;
+  if (grant.boardId === board.id) return { ok: true, board, role: grant.role };
+  // P1: the plenary is the forum's shared room: its links view every board of the forum.
+  if (grant.forumId === board.forumId && grant.boardId !== null) {
+    const own = store.getBoard(grant.boardId);
+    if (own?.kind === 'plenary') return { ok: true, board, role: 'view' };
+  }
+  return forbidden;
+}
+
+/**
+ * F2, P2: any token of the forum (facilitator, or any board's edit or view link) — for the
+ * forum room (read) and the forum's listing. Same order of checks as resolveBoardAccess.
+ */
+export function resolveForumMemberAccess(
+  store: ForumStore,
+  forumId: string,
+  token: string | null | undefined,
+): ForumMemberAccess {
+  if (!BOARD_ID_PATTERN.test(forumId)) {
+    return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
+  }
+  if (!token) return missing;
+  if (!isWellFormedToken(token)) return invalid;
+  const grant = store.findGrant(hashToken(token));
+  if (!grant) return invalid;
+  const forum = store.getForum(forumId);
+  if (!forum) return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
+  if (grant.forumId !== forum.id) {
+    return { ...forbidden, message: 'The token does not give access to this forum.' };
+  }
+  const board = grant.boardId === null ? null : store.getBoard(grant.boardId);
+  return { ok: true, forum, grant, board };
 }
 
 /** Only the forum's facilitator token opens the forum itself. */

@@ -1,8 +1,17 @@
-import { initBoardDoc, SERVER_ORIGIN, type BoardKind } from '@carton/board';
+import {
+  applyBoardTemplate,
+  Board,
+  forumRoomName,
+  initBoardDoc,
+  initForumDoc,
+  SERVER_ORIGIN,
+  type BoardKind,
+} from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { BoardStorage } from '../storage/board-storage.ts';
-import type { AccessRole, BoardRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
+import type { BoardRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
+import { linksKey, sealToken } from './links.ts';
 import { generateId, generateToken, hashToken } from './tokens.ts';
 
 /** The eight MRCs of Bas-Saint-Laurent, the alliance's territories (R23). */
@@ -45,6 +54,10 @@ export const CreateForumInput = z.strictObject({
       'must not repeat a territory',
     )
     .optional(),
+  /** The forum's day (ISO date), shown on the facilitator page and in archives. */
+  date: z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD)' }).optional(),
+  /** R23: boards start from the seed's templates unless false (blank boards). */
+  templates: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type CreateForumInput = z.infer<typeof CreateForumInput>;
 
@@ -54,7 +67,7 @@ export interface Link {
 }
 
 export interface CreatedForum {
-  forum: { id: string; title: string };
+  forum: { id: string; title: string; date?: string | null };
   facilitator: Link;
   boards: Array<{
     id: string;
@@ -104,19 +117,38 @@ export async function createForum(
     const doc = new Y.Doc();
     try {
       initBoardDoc(doc, { title: board.title, kind: board.kind }, SERVER_ORIGIN);
+      if (input.templates !== false) {
+        applyBoardTemplate(new Board(doc), board.kind, board, SERVER_ORIGIN);
+      }
       await deps.boards.compact(board.id, Y.encodeStateAsUpdate(doc), 0);
     } finally {
       doc.destroy();
     }
   }
+  // F1: the forum document (facilitation state), created by the server only.
+  const forumDoc = new Y.Doc();
+  try {
+    initForumDoc(forumDoc, SERVER_ORIGIN);
+    await deps.boards.compact(forumRoomName(forumId), Y.encodeStateAsUpdate(forumDoc), 0);
+  } finally {
+    forumDoc.destroy();
+  }
 
   const grants: NewTokenGrant[] = [];
-  const issue = (role: AccessRole, boardId: string | null): string => {
+  const facilitatorToken = generateToken();
+  grants.push({ hash: hashToken(facilitatorToken), role: 'facilitator', forumId, boardId: null });
+  const key = linksKey(facilitatorToken, forumId);
+  const issue = (role: 'edit' | 'view', boardId: string): string => {
     const token = generateToken();
-    grants.push({ hash: hashToken(token), role, forumId, boardId });
+    grants.push({
+      hash: hashToken(token),
+      role,
+      forumId,
+      boardId,
+      sealed: sealToken(key, boardId, role, token),
+    });
     return token;
   };
-  const facilitatorToken = issue('facilitator', null);
   const links = boards.map((board) => ({
     board,
     edit: issue('edit', board.id),
@@ -124,7 +156,7 @@ export async function createForum(
   }));
 
   deps.forums.createForum(
-    { id: forumId, title: input.title, createdAt: Date.now() },
+    { id: forumId, title: input.title, createdAt: Date.now(), date: input.date ?? null },
     boards,
     grants,
   );
@@ -132,7 +164,7 @@ export async function createForum(
   const boardUrl = (boardId: string, token: string) =>
     `${deps.baseUrl}/b/${boardId}#token=${token}`;
   return {
-    forum: { id: forumId, title: input.title },
+    forum: { id: forumId, title: input.title, date: input.date ?? null },
     facilitator: {
       token: facilitatorToken,
       url: `${deps.baseUrl}/f/${forumId}#token=${facilitatorToken}`,

@@ -6,6 +6,8 @@ export interface ForumRecord {
   id: string;
   title: string;
   createdAt: number;
+  /** The forum's day, ISO `YYYY-MM-DD`, if given. */
+  date?: string | null;
 }
 
 export interface BoardRecord {
@@ -26,6 +28,15 @@ export interface TokenGrant {
 
 export interface NewTokenGrant extends TokenGrant {
   hash: Buffer;
+  /** The token sealed under the facilitator's links key (L1); null for the facilitator's own. */
+  sealed?: Buffer | null;
+}
+
+/** A board token as stored for recovery: sealed, never in clear (L1). */
+export interface SealedLink {
+  boardId: string;
+  role: 'edit' | 'view';
+  sealed: Buffer | null;
 }
 
 /** Forums, boards and token hashes. SQLite now; the interface lets PostgreSQL plug in. */
@@ -36,4 +47,11 @@ export interface ForumStore {
   getBoard(id: string): BoardRecord | null;
   listBoards(forumId: string): BoardRecord[];
   findGrant(tokenHash: Buffer): TokenGrant | null;
+  /** Every board token of the forum, sealed (L1). */
+  listSealedLinks(forumId: string): SealedLink[];
+  /**
+   * L2: replaces a board's edit or view token in one transaction; returns the hashes removed
+   * (the links now refused).
+   */
+  replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[];
 }

@@ -6,6 +6,7 @@ import type {
   ForumRecord,
   ForumStore,
   NewTokenGrant,
+  SealedLink,
   TokenGrant,
 } from './forum-store.ts';
 
@@ -35,22 +36,30 @@ export class SqliteForumStore implements ForumStore {
   readonly #selectBoard;
   readonly #selectBoards;
   readonly #selectGrant;
+  readonly #selectSealed;
+  readonly #selectBoardTokens;
+  readonly #deleteToken;
   readonly #createTx;
+  readonly #replaceTx;
 
   constructor(db: SqliteDatabase) {
-    this.#insertForum = db.prepare<[string, string, number]>(
-      'INSERT INTO forums (id, title, created_at) VALUES (?, ?, ?)',
+    this.#insertForum = db.prepare<[string, string, number, string | null]>(
+      'INSERT INTO forums (id, title, created_at, date) VALUES (?, ?, ?, ?)',
     );
     this.#insertBoard = db.prepare<[string, string, number, string, string, string | null, number]>(
       `INSERT INTO boards (id, forum_id, position, kind, title, territory, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.#insertToken = db.prepare<[Buffer, AccessRole, string, string | null, number]>(
-      'INSERT INTO tokens (hash, role, forum_id, board_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    this.#insertToken = db.prepare<
+      [Buffer, AccessRole, string, string | null, number, Buffer | null]
+    >(
+      `INSERT INTO tokens (hash, role, forum_id, board_id, created_at, sealed)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.#selectForum = db.prepare<[string], { id: string; title: string; created_at: number }>(
-      'SELECT id, title, created_at FROM forums WHERE id = ?',
-    );
+    this.#selectForum = db.prepare<
+      [string],
+      { id: string; title: string; created_at: number; date: string | null }
+    >('SELECT id, title, created_at, date FROM forums WHERE id = ?');
     this.#selectBoard = db.prepare<[string], BoardRow>(
       'SELECT id, forum_id, position, kind, title, territory FROM boards WHERE id = ?',
     );
@@ -62,9 +71,29 @@ export class SqliteForumStore implements ForumStore {
       [Buffer],
       { role: AccessRole; forum_id: string; board_id: string | null }
     >('SELECT role, forum_id, board_id FROM tokens WHERE hash = ?');
+    this.#selectSealed = db.prepare<
+      [string],
+      { board_id: string; role: 'edit' | 'view'; sealed: Buffer | null }
+    >(
+      `SELECT board_id, role, sealed FROM tokens
+       WHERE forum_id = ? AND board_id IS NOT NULL ORDER BY created_at`,
+    );
+    this.#selectBoardTokens = db.prepare<[string, string], { hash: Buffer }>(
+      'SELECT hash FROM tokens WHERE board_id = ? AND role = ?',
+    );
+    this.#deleteToken = db.prepare<[Buffer]>('DELETE FROM tokens WHERE hash = ?');
+    const insertGrant = (grant: NewTokenGrant, at: number) =>
+      this.#insertToken.run(
+        grant.hash,
+        grant.role,
+        grant.forumId,
+        grant.boardId,
+        at,
+        grant.sealed ?? null,
+      );
     this.#createTx = db.transaction(
       (forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]) => {
-        this.#insertForum.run(forum.id, forum.title, forum.createdAt);
+        this.#insertForum.run(forum.id, forum.title, forum.createdAt, forum.date ?? null);
         for (const board of boards) {
           this.#insertBoard.run(
             board.id,
@@ -76,15 +105,15 @@ export class SqliteForumStore implements ForumStore {
             forum.createdAt,
           );
         }
-        for (const grant of grants) {
-          this.#insertToken.run(
-            grant.hash,
-            grant.role,
-            grant.forumId,
-            grant.boardId,
-            forum.createdAt,
-          );
-        }
+        for (const grant of grants) insertGrant(grant, forum.createdAt);
+      },
+    );
+    this.#replaceTx = db.transaction(
+      (boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] => {
+        const old = this.#selectBoardTokens.all(boardId, role).map((row) => row.hash);
+        for (const hash of old) this.#deleteToken.run(hash);
+        insertGrant(grant, Date.now());
+        return old;
       },
     );
   }
@@ -95,7 +124,7 @@ export class SqliteForumStore implements ForumStore {
 
   getForum(id: string): ForumRecord | null {
     const row = this.#selectForum.get(id);
-    return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+    return row ? { id: row.id, title: row.title, createdAt: row.created_at, date: row.date } : null;
   }
 
   getBoard(id: string): BoardRecord | null {
@@ -110,5 +139,15 @@ export class SqliteForumStore implements ForumStore {
   findGrant(tokenHash: Buffer): TokenGrant | null {
     const row = this.#selectGrant.get(tokenHash);
     return row ? { role: row.role, forumId: row.forum_id, boardId: row.board_id } : null;
+  }
+
+  listSealedLinks(forumId: string): SealedLink[] {
+    return this.#selectSealed
+      .all(forumId)
+      .map((row) => ({ boardId: row.board_id, role: row.role, sealed: row.sealed }));
+  }
+
+  replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] {
+    return this.#replaceTx(boardId, role, grant);
   }
 }

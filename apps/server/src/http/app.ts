@@ -7,12 +7,16 @@ import { createForum, CreateForumInput } from '../forums/create-forum.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
+import type { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { createAccessChecks } from './board-access.ts';
 import { registerBoardRoutes } from './board-routes.ts';
 import { clientAddress, isLoopback } from './client-address.ts';
 import { errorBody, jsonError } from './errors.ts';
+import { registerFacilitationRoutes } from './facilitation-routes.ts';
+import { registerForumRoutes } from './forum-routes.ts';
 import { IMAGE_UPLOAD_PATH, registerImageRoutes } from './image-routes.ts';
+import { registerVoteRoutes } from './vote-routes.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { createStaticHandler } from './static-web.ts';
 
@@ -29,6 +33,8 @@ export interface AppDeps {
   maxForumImageBytes: number;
   /** Shared with the upgrade handler: one budget per address for HTTP and sockets (R32). */
   preAuth: PreAuthBudget;
+  /** V2: dots of dot votes. */
+  votes: SqliteVoteStore;
   /** Extra numbers for GET /metrics (loopback only). */
   metrics?: () => Record<string, number>;
 }
@@ -120,18 +126,9 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(created, 201);
   });
 
-  app.get('/api/forums/:id', (c) => {
-    const access = checks.forum(c);
-    if (!access.ok) return jsonError(c, access.status, access.code, access.message);
-    const boards = forums.listBoards(access.forum.id).map((board) => ({
-      id: board.id,
-      kind: board.kind,
-      title: board.title,
-      territory: board.territory,
-    }));
-    return c.json({ forum: { id: access.forum.id, title: access.forum.title }, boards });
-  });
-
+  registerForumRoutes(app, deps, checks);
+  registerFacilitationRoutes(app, deps, checks);
+  registerVoteRoutes(app, deps, checks, deps.votes);
   registerBoardRoutes(app, deps, checks.board);
   registerImageRoutes(app, deps, checks.board);
 

@@ -2,9 +2,11 @@ import type { Context } from 'hono';
 import {
   resolveBoardAccess,
   resolveForumAccess,
+  resolveForumMemberAccess,
   type AccessDenied,
   type BoardAccess,
   type ForumAccess,
+  type ForumMemberAccess,
 } from '../forums/access.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
@@ -13,6 +15,7 @@ import { bearerToken } from './errors.ts';
 
 export type BoardAccessCheck = (c: Context) => BoardAccess;
 export type ForumAccessCheck = (c: Context) => ForumAccess;
+export type ForumMemberCheck = (c: Context) => ForumMemberAccess;
 
 function throttled(c: Context, seconds: number): AccessDenied {
   c.header('Retry-After', String(seconds));
@@ -29,7 +32,10 @@ function throttled(c: Context, seconds: number): AccessDenied {
  * many wrong tokens is answered 429 before any lookup, and each wrong token drains its budget.
  */
 export function createAccessChecks(forums: ForumStore, budget: PreAuthBudget) {
-  const guarded = <T extends BoardAccess | ForumAccess>(c: Context, resolve: () => T): T => {
+  const guarded = <T extends BoardAccess | ForumAccess | ForumMemberAccess>(
+    c: Context,
+    resolve: () => T,
+  ): T => {
     const ip = clientAddress(c);
     const wait = budget.tokenAttempt(ip);
     if (wait !== null) return throttled(c, wait) as T;
@@ -53,5 +59,13 @@ export function createAccessChecks(forums: ForumStore, budget: PreAuthBudget) {
         bearerToken(c.req.header('Authorization')),
       ),
     );
-  return { board, forum };
+  const member: ForumMemberCheck = (c) =>
+    guarded(c, () =>
+      resolveForumMemberAccess(
+        forums,
+        c.req.param('id') ?? '',
+        bearerToken(c.req.header('Authorization')),
+      ),
+    );
+  return { board, forum, member };
 }

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { Config } from '../config.ts';
+import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { BoardGuard } from '../limits/board-guard.ts';
 import { createMessageAdmission } from '../limits/message-limits.ts';
@@ -70,6 +71,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     maxImageBytes: limits.maxImageBytes,
     maxForumImageBytes: limits.maxForumImageBytes,
     preAuth,
+    votes: new SqliteVoteStore(db),
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -2,12 +2,19 @@ import type { IncomingMessage, Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from 'ws';
-import { canWrite, resolveBoardAccess } from '../forums/access.ts';
+import { FORUM_ROOM_PREFIX } from '@carton/board';
+import {
+  canWrite,
+  resolveBoardAccess,
+  resolveForumMemberAccess,
+  type AccessDenied,
+} from '../forums/access.ts';
+import { hashToken, isWellFormedToken } from '../forums/tokens.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import type { BoardGuard } from '../limits/board-guard.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
-import type { Relay } from '../relay/relay.ts';
+import type { ConnectionTags, Relay } from '../relay/relay.ts';
 import type { WebSocketLike } from '../relay/websocket-like.ts';
 import { errorBody } from './errors.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -83,34 +90,40 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       reject(socket, 404, 'board_not_found', 'No such board.');
       return;
     }
-    const access = resolveBoardAccess(deps.forums, boardId, url.searchParams.get('token'));
-    if (!access.ok && access.code === 'invalid_token') deps.preAuth.badToken(ip);
-    if (!access.ok) {
+    const token = url.searchParams.get('token');
+    const resolved = resolveRoom(deps, boardId, token);
+    if (!resolved.ok && resolved.code === 'invalid_token') deps.preAuth.badToken(ip);
+    if (!resolved.ok) {
       deps.log.info('upgrade_refused', {
         board: boardId,
-        status: access.status,
-        code: access.code,
+        status: resolved.status,
+        code: resolved.code,
       });
-      reject(socket, access.status, access.code, access.message);
+      reject(socket, resolved.status, resolved.code, resolved.message);
       return;
     }
+    const access = resolved;
     wss.handleUpgrade(request, socket, head, (ws) => {
       // R31: refused joins get their socket, closed at once with a code the client can explain.
-      const join = deps.boardGuard.join(access.board.id);
-      if (!join.ok) {
-        deps.log.warn('limit_exceeded', { board: access.board.id, limit: join.limit });
-        ws.close(join.code, join.reason);
-        return;
+      // F2: not the forum room, which every participant joins beside their board (and where
+      // only facilitators write): a 44xx there would stop the timer for good on that screen.
+      if (!access.forumRoom) {
+        const join = deps.boardGuard.join(access.board.id);
+        if (!join.ok) {
+          deps.log.warn('limit_exceeded', { board: access.board.id, limit: join.limit });
+          ws.close(join.code, join.reason);
+          return;
+        }
+        ws.once('close', join.release);
       }
-      ws.once('close', join.release);
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       try {
-        const connection = deps.relay.connect(adapt(ws), {
-          boardId: access.board.id,
-          role: access.role,
-          canWrite: canWrite(access.role),
-        });
+        const connection = deps.relay.connect(
+          adapt(ws),
+          { boardId: access.board.id, role: access.role, canWrite: access.canWrite },
+          access.tags,
+        );
         deps.log.debug('connection_opened', {
           connection: connection.id,
           board: access.board.id,
@@ -147,6 +160,51 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       clearInterval(ping);
       return new Promise((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+interface RoomAccess {
+  ok: true;
+  board: { id: string };
+  role: string;
+  canWrite: boolean;
+  forumRoom: boolean;
+  tags: ConnectionTags;
+}
+
+/**
+ * A board room (R18, P1) or a forum's room `forum:<forumId>` (F2): any token of the forum
+ * reads it, only the facilitator's writes; others' presence is dropped.
+ */
+function resolveRoom(
+  deps: UpgradeDeps,
+  roomId: string,
+  token: string | null,
+): RoomAccess | AccessDenied {
+  const tokenHash = token && isWellFormedToken(token) ? hashToken(token).toString('hex') : '';
+  if (roomId.startsWith(FORUM_ROOM_PREFIX)) {
+    const forumId = roomId.slice(FORUM_ROOM_PREFIX.length);
+    const member = resolveForumMemberAccess(deps.forums, forumId, token);
+    if (!member.ok) return member;
+    const facilitator = member.grant.role === 'facilitator';
+    return {
+      ok: true,
+      board: { id: roomId },
+      role: member.grant.role,
+      canWrite: facilitator,
+      forumRoom: true,
+      tags: { tokenHash, forumId, dropAwareness: !facilitator },
+    };
+  }
+  const access = resolveBoardAccess(deps.forums, roomId, token);
+  if (!access.ok) return access;
+  return {
+    ok: true,
+    board: access.board,
+    role: access.role,
+    canWrite: canWrite(access.role),
+    forumRoom: false,
+    tags: { tokenHash, forumId: access.board.forumId },
   };
 }
 

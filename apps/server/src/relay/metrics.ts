@@ -9,6 +9,8 @@ export interface RelayMetrics {
   bytesAppended: number;
   compactions: number;
   viewUpdatesDropped: number;
+  /** F2: awareness frames from read-only members of a forum room, dropped. */
+  awarenessDropped: number;
   malformedMessages: number;
   slowConsumersClosed: number;
   rateLimitedClosed: number;
@@ -26,6 +28,7 @@ export function createMetrics(): RelayMetrics {
     bytesAppended: 0,
     compactions: 0,
     viewUpdatesDropped: 0,
+    awarenessDropped: 0,
     malformedMessages: 0,
     slowConsumersClosed: 0,
     rateLimitedClosed: 0,

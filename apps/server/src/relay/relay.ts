@@ -3,12 +3,25 @@ import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { Connection, type ConnectionAccess } from './connection.ts';
 import { createMetrics, type RelayMetrics } from './metrics.ts';
-import { CloseCode, KEEPALIVE_FRAME } from './protocol.ts';
+import { CloseCode, KEEPALIVE_FRAME, MESSAGE_AWARENESS } from './protocol.ts';
 import { Room } from './room.ts';
 import type { WebSocketLike } from './websocket-like.ts';
 
 /** Board ids the relay accepts; anything else is refused before any work (R17). */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Rooms: a board id, or `forum:<forumId>` for a forum's document (F1). */
+export const ROOM_ID_PATTERN = /^(?:forum:)?[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * What the upgrade knows about a connection beyond its access, for later decisions: which
+ * token opened it (SHA-256, hex; L3 closes the connections of a revoked link) and whether its
+ * presence is dropped (F2: non-facilitators on a forum room).
+ */
+export interface ConnectionTags {
+  readonly tokenHash?: string;
+  readonly forumId?: string;
+  readonly dropAwareness?: boolean;
+}
 
 /** Why the admission hook refused a message: the close code and reason sent to that client. */
 export interface MessageRefusal {
@@ -46,6 +59,7 @@ export class Relay {
   /** Rooms being flushed after unload; a new room for the same board waits for them. */
   readonly #closing = new Map<string, Promise<void>>();
   readonly #unloadTimers = new Map<Room, ReturnType<typeof setTimeout>>();
+  readonly #tags = new WeakMap<Connection, ConnectionTags>();
   readonly #options: RelayOptions;
   readonly #log: Logger;
   readonly #keepalive: ReturnType<typeof setInterval>;
@@ -71,14 +85,15 @@ export class Relay {
   }
 
   /** Attaches an accepted socket to its board's room. The access was checked at the upgrade. */
-  connect(socket: WebSocketLike, access: ConnectionAccess): Connection {
-    if (!BOARD_ID_PATTERN.test(access.boardId)) throw new Error('invalid board id');
+  connect(socket: WebSocketLike, access: ConnectionAccess, tags: ConnectionTags = {}): Connection {
+    if (!ROOM_ID_PATTERN.test(access.boardId)) throw new Error('invalid board id');
     const connection = new Connection(socket, access, {
       maxBufferedBytes: this.#options.maxBufferedBytes,
       metrics: this.metrics,
       log: this.#log,
     });
     this.metrics.connectionsOpened++;
+    this.#tags.set(connection, tags);
     if (this.#closed) {
       connection.close(CloseCode.GOING_AWAY, 'server shutting down');
       return connection;
@@ -93,6 +108,11 @@ export class Relay {
       if (!isBinary) {
         this.metrics.malformedMessages++;
         connection.close(CloseCode.UNSUPPORTED_DATA, 'binary frames only');
+        return;
+      }
+      // F2: presence of a read-only member of a forum room is dropped (only facilitators steer).
+      if (tags.dropAwareness && data[0] === MESSAGE_AWARENESS) {
+        this.metrics.awarenessDropped++;
         return;
       }
       if (admit) {
@@ -199,7 +219,7 @@ export class Relay {
    * (R5). A room loaded only for this unloads as usual. False if the room failed to load.
    */
   async changeBoard(boardId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
-    if (this.#closed || !BOARD_ID_PATTERN.test(boardId)) return false;
+    if (this.#closed || !ROOM_ID_PATTERN.test(boardId)) return false;
     const room = this.#roomFor(boardId);
     await room.loaded;
     if (room.state !== 'ready' || this.#rooms.get(boardId) !== room) return false;
@@ -209,6 +229,28 @@ export class Relay {
       if (room.isEmpty) this.#onRoomEmpty(room);
     }
     return true;
+  }
+
+  /**
+   * Closes every open connection whose tags match (L3: the connections of a revoked link).
+   * Returns how many were closed.
+   */
+  closeWhere(
+    predicate: (tags: ConnectionTags, connection: Connection) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    const matching: Connection[] = [];
+    for (const room of this.#rooms.values()) {
+      for (const connection of room.connections) {
+        if (connection.isOpen && predicate(this.#tags.get(connection) ?? {}, connection)) {
+          matching.push(connection);
+        }
+      }
+    }
+    // Closed after the walk: a close may take the connection out of its room's set.
+    for (const connection of matching) connection.close(code, reason);
+    return matching.length;
   }
 
   #sendKeepalives(): void {

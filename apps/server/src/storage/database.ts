@@ -68,6 +68,25 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX blobs_by_forum ON blobs (forum_id, sha256);
   `,
+  // 3: forum day. The forum's date; each board token also sealed (AES-256-GCM) under a key
+  // derived from the facilitator token, so the facilitator can list links again (L1); dots of
+  // dot votes, one row per dot, the voter known only by a hash (V2).
+  `
+  ALTER TABLE forums ADD COLUMN date TEXT;
+  ALTER TABLE tokens ADD COLUMN sealed BLOB;
+  CREATE INDEX tokens_by_board ON tokens (board_id, role);
+  CREATE TABLE vote_dots (
+    id INTEGER PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    vote_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    board_id TEXT NOT NULL,
+    shape_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX vote_dots_by_voter ON vote_dots (vote_id, voter);
+  CREATE INDEX vote_dots_by_note ON vote_dots (vote_id, board_id, shape_id);
+  `,
 ];
 
 /**

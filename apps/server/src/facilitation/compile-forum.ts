@@ -1,0 +1,92 @@
+import {
+  Board,
+  compileIncontournables,
+  forumRoomName,
+  readCompilation,
+  readMeta,
+  readVotes,
+  toCsv,
+  toMarkdown,
+  type IncontournableItem,
+  type Shape,
+} from '@carton/board';
+import type * as Y from 'yjs';
+import type { BoardRecord } from '../forums/forum-store.ts';
+
+/** Reads a room's document (live room or storage); `read` must not keep the doc. */
+export type DocReader = <T>(roomId: string, read: (doc: Y.Doc) => T) => Promise<T>;
+
+export interface ForumCompilationResult {
+  boardIds: string[];
+  merges: Record<string, string>;
+  items: IncontournableItem[];
+}
+
+/** C6: by default the territories' boards and the postcard wall. */
+export function defaultCompilationBoards(boards: readonly BoardRecord[]): string[] {
+  return boards.filter((board) => board.kind !== 'plenary').map((board) => board.id);
+}
+
+/**
+ * C6: « Les incontournables » of a forum: the chosen boards (`boardIds`, else the forum doc's
+ * `compilation.boardIds`, else the default), the facilitator's merges, and the dots of every
+ * vote of the forum. Boards of another forum are ignored.
+ */
+export async function compileForum(
+  forumId: string,
+  boards: readonly BoardRecord[],
+  readDoc: DocReader,
+  boardIds?: readonly string[],
+): Promise<ForumCompilationResult> {
+  const facilitation = await readDoc(forumRoomName(forumId), (doc) => ({
+    compilation: readCompilation(doc),
+    votes: readVotes(doc),
+  }));
+  const stored = facilitation.compilation?.boardIds ?? [];
+  const wanted = boardIds ?? (stored.length > 0 ? stored : defaultCompilationBoards(boards));
+  const byId = new Map(boards.map((board) => [board.id, board]));
+  const chosen = [...new Set(wanted)].flatMap((id) => byId.get(id) ?? []);
+  chosen.sort((a, b) => a.position - b.position);
+  const sources = await Promise.all(
+    chosen.map((board) =>
+      readDoc(board.id, (doc) => ({
+        boardId: board.id,
+        title: readMeta(doc)?.title ?? board.title,
+        territory: board.territory,
+        shapes: listShapesOnce(doc),
+      })),
+    ),
+  );
+  const votes: Record<string, number> = {};
+  for (const vote of facilitation.votes) {
+    for (const [key, count] of Object.entries(vote.counts)) votes[key] = (votes[key] ?? 0) + count;
+  }
+  const merges = { ...(facilitation.compilation?.merges ?? {}) };
+  return {
+    boardIds: chosen.map((board) => board.id),
+    merges,
+    items: compileIncontournables(sources, { merges, votes }),
+  };
+}
+
+/** A Board on a live doc listens to it: read, then let go. */
+export function listShapesOnce(doc: Y.Doc): Shape[] {
+  const board = new Board(doc);
+  try {
+    return board.listShapes();
+  } finally {
+    board.destroy();
+  }
+}
+
+export const compilationTitle = (forumTitle: string) => `Les incontournables — ${forumTitle}`;
+
+/** The archive's incontournables.md and .csv. */
+export async function compilationFiles(
+  forum: { id: string; title: string },
+  boards: readonly BoardRecord[],
+  readDoc: DocReader,
+): Promise<{ markdown: string; csv: string }> {
+  const { items } = await compileForum(forum.id, boards, readDoc);
+  return { markdown: toMarkdown(items, compilationTitle(forum.title)), csv: toCsv(items) };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { SqliteDatabase } from '../storage/database.ts';
+
+/** A dot as its voter sees it. */
+export interface Dot {
+  boardId: string;
+  shapeId: string;
+}
+
+/**
+ * V2: dots of dot votes, one row per dot. The voter is known only by a hash of forum, vote and
+ * the device's random voter id: no name, and the same device is unlinkable across votes.
+ */
+export class SqliteVoteStore {
+  readonly #insert;
+  readonly #deleteOne;
+  readonly #byVoter;
+  readonly #countVoter;
+  readonly #countNote;
+  readonly #countsOfVote;
+
+  constructor(db: SqliteDatabase) {
+    this.#insert = db.prepare<[string, string, string, string, string, number]>(
+      `INSERT INTO vote_dots (forum_id, vote_id, voter, board_id, shape_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.#deleteOne = db.prepare<[string, string, string, string]>(
+      `DELETE FROM vote_dots WHERE id = (SELECT id FROM vote_dots
+        WHERE vote_id = ? AND voter = ? AND board_id = ? AND shape_id = ? ORDER BY id DESC LIMIT 1)`,
+    );
+    this.#byVoter = db.prepare<[string, string], { board_id: string; shape_id: string }>(
+      'SELECT board_id, shape_id FROM vote_dots WHERE vote_id = ? AND voter = ? ORDER BY id',
+    );
+    this.#countVoter = db.prepare<[string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM vote_dots WHERE vote_id = ? AND voter = ?',
+    );
+    this.#countNote = db.prepare<[string, string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM vote_dots WHERE vote_id = ? AND board_id = ? AND shape_id = ?',
+    );
+    this.#countsOfVote = db.prepare<[string], { board_id: string; shape_id: string; n: number }>(
+      `SELECT board_id, shape_id, COUNT(*) AS n FROM vote_dots WHERE vote_id = ?
+       GROUP BY board_id, shape_id`,
+    );
+  }
+
+  static voterHash(forumId: string, voteId: string, voterId: string): string {
+    return createHash('sha256').update(`${forumId}\n${voteId}\n${voterId}`).digest('hex');
+  }
+
+  /** Adds a dot if the voter has fewer than `limit`; returns false otherwise. Synchronous. */
+  add(forumId: string, voteId: string, voter: string, dot: Dot, limit: number): boolean {
+    if (this.#countVoter.get(voteId, voter)!.n >= limit) return false;
+    this.#insert.run(forumId, voteId, voter, dot.boardId, dot.shapeId, Date.now());
+    return true;
+  }
+
+  /** Removes one of the voter's dots on that note; false if there was none. */
+  remove(voteId: string, voter: string, dot: Dot): boolean {
+    return this.#deleteOne.run(voteId, voter, dot.boardId, dot.shapeId).changes > 0;
+  }
+
+  dotsOf(voteId: string, voter: string): Dot[] {
+    return this.#byVoter
+      .all(voteId, voter)
+      .map((row) => ({ boardId: row.board_id, shapeId: row.shape_id }));
+  }
+
+  countOf(voteId: string, dot: Dot): number {
+    return this.#countNote.get(voteId, dot.boardId, dot.shapeId)!.n;
+  }
+
+  counts(voteId: string): Array<Dot & { count: number }> {
+    return this.#countsOfVote
+      .all(voteId)
+      .map((row) => ({ boardId: row.board_id, shapeId: row.shape_id, count: row.n }));
+  }
+}

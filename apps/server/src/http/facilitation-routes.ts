@@ -1,0 +1,156 @@
+import {
+  applyTimer,
+  ForumCommandError,
+  readSpotlight,
+  SERVER_ORIGIN,
+  setSpotlight,
+  toCsv,
+  toMarkdown,
+  updateCompilation,
+} from '@carton/board';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { compilationTitle, compileForum, type DocReader } from '../facilitation/compile-forum.ts';
+import { changeForumDoc } from '../facilitation/forum-doc.ts';
+import type { AccessDenied } from '../forums/access.ts';
+import type { AppDeps } from './app.ts';
+import type { createAccessChecks } from './board-access.ts';
+import { parseBody } from './body.ts';
+import { slug } from './board-routes.ts';
+import { jsonError } from './errors.ts';
+
+type Checks = ReturnType<typeof createAccessChecks>;
+
+const refuse = (c: Context, denied: AccessDenied) =>
+  jsonError(c, denied.status, denied.code, denied.message);
+
+const HOUR = 3_600_000;
+const TimerInput = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('start'),
+    durationMs: z
+      .number()
+      .int()
+      .min(1_000)
+      .max(24 * HOUR),
+  }),
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('resume') }),
+  z.strictObject({
+    action: z.literal('add'),
+    addMs: z
+      .number()
+      .int()
+      .min(-4 * HOUR)
+      .max(4 * HOUR),
+  }),
+  z.strictObject({ action: z.literal('stop') }),
+]);
+const SpotlightInput = z.strictObject({
+  active: z.boolean(),
+  boardId: z.string().max(64).nullable().optional(),
+  by: z.string().trim().max(80).nullable().optional(),
+});
+const boardIdList = z.array(z.string().max(64)).max(100);
+const CompilationInput = z.strictObject({
+  boardIds: boardIdList.optional(),
+  merges: z.record(z.string().max(500), z.string().max(500).nullable()).optional(),
+});
+
+export const unavailable = (c: Context) =>
+  jsonError(c, 503, 'forum_unavailable', 'The forum document could not be loaded; try again.');
+
+/** F3: timer and spotlight; C6: compilation. Facilitator token only (403 otherwise). */
+export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Checks): void {
+  const readDoc: DocReader = (roomId, read) => deps.relay.withBoardDoc(roomId, read);
+
+  app.post('/api/forums/:id/timer', async (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const input = await parseBody(c, TimerInput);
+    if (!input.ok) return input.response;
+    try {
+      const done = await changeForumDoc(deps.relay, access.forum.id, (doc) =>
+        applyTimer(doc, input.data, Date.now(), SERVER_ORIGIN),
+      );
+      if (!done) return unavailable(c);
+      return c.json({ timer: done.value, now: Date.now() });
+    } catch (error) {
+      if (error instanceof ForumCommandError) return jsonError(c, 409, error.code, error.message);
+      throw error;
+    }
+  });
+
+  app.post('/api/forums/:id/spotlight', async (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const input = await parseBody(c, SpotlightInput);
+    if (!input.ok) return input.response;
+    const boardId = input.data.boardId ?? null;
+    if (input.data.active) {
+      const board = boardId ? deps.forums.getBoard(boardId) : null;
+      if (!board || board.forumId !== access.forum.id) {
+        return jsonError(c, 400, 'invalid_request', 'boardId: must be a board of this forum');
+      }
+    }
+    const done = await changeForumDoc(deps.relay, access.forum.id, (doc) => {
+      setSpotlight(
+        doc,
+        { active: input.data.active, boardId, by: input.data.by ?? null },
+        SERVER_ORIGIN,
+      );
+      return readSpotlight(doc);
+    });
+    if (!done) return unavailable(c);
+    return c.json({ spotlight: done.value });
+  });
+
+  const chosenBoards = (c: Context): string[] | undefined => {
+    const raw = c.req.query('boards');
+    return raw === undefined || raw === '' ? undefined : raw.split(',').slice(0, 100);
+  };
+  const compile = async (c: Context, forumId: string) =>
+    compileForum(forumId, deps.forums.listBoards(forumId), readDoc, chosenBoards(c));
+
+  app.get('/api/forums/:id/compilation', async (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    return c.json(await compile(c, access.forum.id));
+  });
+
+  app.put('/api/forums/:id/compilation', async (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const input = await parseBody(c, CompilationInput);
+    if (!input.ok) return input.response;
+    const forumId = access.forum.id;
+    const own = new Set(deps.forums.listBoards(forumId).map((board) => board.id));
+    const boardIds = input.data.boardIds?.filter((id) => own.has(id));
+    const done = await changeForumDoc(deps.relay, forumId, (doc) =>
+      updateCompilation(doc, { boardIds, merges: input.data.merges }, Date.now(), SERVER_ORIGIN),
+    );
+    if (!done) return unavailable(c);
+    return c.json(await compileForum(forumId, deps.forums.listBoards(forumId), readDoc));
+  });
+
+  for (const format of ['md', 'csv'] as const) {
+    app.get(`/api/forums/:id/compilation.${format}`, async (c) => {
+      const access = checks.forum(c);
+      if (!access.ok) return refuse(c, access);
+      const { items } = await compile(c, access.forum.id);
+      const name = `incontournables-${slug(access.forum.title) || 'forum'}.${format}`;
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      c.header('Cache-Control', 'no-store');
+      if (format === 'md') {
+        c.header('Content-Type', 'text/markdown; charset=utf-8');
+        return c.body(toMarkdown(items, compilationTitle(access.forum.title)));
+      }
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      // A BOM, so spreadsheet software reads the accents as UTF-8.
+      return c.body('\uFEFF' + toCsv(items));
+    });
+  }
+}

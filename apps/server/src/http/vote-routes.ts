@@ -1,0 +1,248 @@
+import {
+  closeVote,
+  ForumCommandError,
+  noteKey,
+  openVote,
+  readShape,
+  readVote,
+  SERVER_ORIGIN,
+  setVoteCounts,
+  shapesMapOf,
+  type VoteState,
+} from '@carton/board';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { changeForumDoc, readForumDoc } from '../facilitation/forum-doc.ts';
+import { SqliteVoteStore, type Dot } from '../facilitation/vote-store.ts';
+import type { AccessDenied } from '../forums/access.ts';
+import { generateId } from '../forums/tokens.ts';
+import type { AppDeps } from './app.ts';
+import type { createAccessChecks } from './board-access.ts';
+import { parseBody } from './body.ts';
+import { jsonError } from './errors.ts';
+import { unavailable } from './facilitation-routes.ts';
+
+type Checks = ReturnType<typeof createAccessChecks>;
+
+const refuse = (c: Context, denied: AccessDenied) =>
+  jsonError(c, denied.status, denied.code, denied.message);
+
+const OpenInput = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty').max(200),
+  boardIds: z.array(z.string().max(64)).min(1, 'must list at least one board').max(50),
+  dotsPerParticipant: z.number().int().min(1).max(20),
+});
+/** A random id the device keeps (localStorage), never a name (V2). */
+const voterIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8–128 url-safe characters');
+const DotInput = z.strictObject({
+  boardId: z.string().max(64),
+  shapeId: z.string().max(100),
+  voterId: voterIdSchema,
+});
+
+export interface RankedNote {
+  boardId: string;
+  shapeId: string;
+  count: number;
+  text: string | null;
+  territory: string | null;
+  boardTitle: string;
+}
+
+/** V1–V4: dot voting, enforced by the server; counts written to the forum doc (server origin). */
+export function registerVoteRoutes(
+  app: Hono,
+  deps: AppDeps,
+  checks: Checks,
+  votes: SqliteVoteStore,
+): void {
+  const vote = (forumId: string, voteId: string) =>
+    readForumDoc(deps.relay, forumId, (doc) => readVote(doc, voteId));
+
+  const ranked = async (forumId: string, voteId: string): Promise<RankedNote[]> => {
+    const counts = votes.counts(voteId);
+    const boards = new Map(deps.forums.listBoards(forumId).map((board) => [board.id, board]));
+    const rows = await Promise.all(
+      counts.map(async (dot) => {
+        const board = boards.get(dot.boardId);
+        const text = board
+          ? await deps.relay.withBoardDoc(dot.boardId, (doc) => {
+              const shapes = shapesMapOf(doc);
+              const shape = shapes ? readShape(shapes, dot.shapeId) : undefined;
+              return shape?.type === 'note' ? shape.text : null;
+            })
+          : null;
+        return {
+          ...dot,
+          text,
+          territory: board?.territory ?? null,
+          boardTitle: board?.title ?? '',
+        };
+      }),
+    );
+    return rows.sort((a, b) => b.count - a.count || (a.text ?? '').localeCompare(b.text ?? ''));
+  };
+
+  app.post('/api/forums/:id/votes', async (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const input = await parseBody(c, OpenInput);
+    if (!input.ok) return input.response;
+    const forumId = access.forum.id;
+    const boardIds = [...new Set(input.data.boardIds)];
+    for (const boardId of boardIds) {
+      if (deps.forums.getBoard(boardId)?.forumId !== forumId) {
+        return jsonError(
+          c,
+          400,
+          'invalid_request',
+          `boardIds: ${boardId} is not a board of this forum`,
+        );
+      }
+    }
+    const opened = {
+      id: generateId(),
+      title: input.data.title,
+      boardIds,
+      dotsPerParticipant: input.data.dotsPerParticipant,
+      openedAt: Date.now(),
+    };
+    const done = await changeForumDoc(deps.relay, forumId, (doc) => {
+      openVote(doc, opened, SERVER_ORIGIN);
+      return readVote(doc, opened.id);
+    });
+    if (!done) return unavailable(c);
+    return c.json({ vote: done.value }, 201);
+  });
+
+  app.post('/api/forums/:id/votes/:voteId/close', async (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const forumId = access.forum.id;
+    const voteId = c.req.param('voteId');
+    try {
+      const done = await changeForumDoc(deps.relay, forumId, (doc) => {
+        closeVote(doc, voteId, Date.now(), SERVER_ORIGIN);
+        return readVote(doc, voteId);
+      });
+      if (!done) return unavailable(c);
+      return c.json({ vote: done.value, results: await ranked(forumId, voteId) });
+    } catch (error) {
+      if (error instanceof ForumCommandError)
+        return jsonError(c, 404, 'vote_not_found', 'No such vote.');
+      throw error;
+    }
+  });
+
+  // Results: any token of the forum once closed; the facilitator's at any time.
+  app.get('/api/forums/:id/votes/:voteId', async (c) => {
+    const access = checks.member(c);
+    if (!access.ok) return refuse(c, access);
+    const current = await vote(access.forum.id, c.req.param('voteId'));
+    if (!current) return jsonError(c, 404, 'vote_not_found', 'No such vote.');
+    const show = current.state === 'closed' || access.grant.role === 'facilitator';
+    return c.json({
+      vote: current,
+      results: show ? await ranked(access.forum.id, current.id) : null,
+    });
+  });
+
+  /** The checks shared by placing and removing a dot (V3). */
+  const dotRequest = async (
+    c: Context,
+  ): Promise<
+    | { ok: true; forumId: string; current: VoteState; dot: Dot; voter: string }
+    | { ok: false; response: Response }
+  > => {
+    const access = checks.member(c);
+    if (!access.ok) return { ok: false, response: refuse(c, access) };
+    if (access.grant.role === 'view') {
+      return { ok: false, response: jsonError(c, 403, 'forbidden', 'A view link cannot vote.') };
+    }
+    const input = await parseBody(c, DotInput);
+    if (!input.ok) return input;
+    const forumId = access.forum.id;
+    const current = await vote(forumId, c.req.param('voteId') ?? '');
+    if (!current)
+      return { ok: false, response: jsonError(c, 404, 'vote_not_found', 'No such vote.') };
+    if (current.state !== 'open') {
+      return { ok: false, response: jsonError(c, 409, 'vote_closed', 'This vote is closed.') };
+    }
+    const { boardId, shapeId, voterId } = input.data;
+    if (!current.boardIds.includes(boardId)) {
+      return {
+        ok: false,
+        response: jsonError(c, 400, 'board_not_in_vote', 'This board is not in the vote.'),
+      };
+    }
+    return {
+      ok: true,
+      forumId,
+      current,
+      dot: { boardId, shapeId },
+      voter: SqliteVoteStore.voterHash(forumId, current.id, voterId),
+    };
+  };
+
+  const publish = async (forumId: string, voteId: string, dot: Dot) => {
+    const count = votes.countOf(voteId, dot);
+    await changeForumDoc(deps.relay, forumId, (doc) =>
+      setVoteCounts(doc, voteId, { [noteKey(dot.boardId, dot.shapeId)]: count }, SERVER_ORIGIN),
+    );
+  };
+  const mine = (request: { current: VoteState; voter: string }) => {
+    const dots = votes.dotsOf(request.current.id, request.voter);
+    return { dots, remaining: Math.max(0, request.current.dotsPerParticipant - dots.length) };
+  };
+
+  app.post('/api/forums/:id/votes/:voteId/dots', async (c) => {
+    const request = await dotRequest(c);
+    if (!request.ok) return request.response;
+    const { dot, current } = request;
+    const isNote = await deps.relay.withBoardDoc(dot.boardId, (doc) => {
+      const shapes = shapesMapOf(doc);
+      return (shapes ? readShape(shapes, dot.shapeId) : undefined)?.type === 'note';
+    });
+    if (!isNote)
+      return jsonError(c, 400, 'not_a_note', 'Dots go on notes of the boards in the vote.');
+    // Synchronous from the count to the insert: no other request interleaves (one process).
+    if (!votes.add(request.forumId, current.id, request.voter, dot, current.dotsPerParticipant)) {
+      return jsonError(
+        c,
+        409,
+        'no_dots_left',
+        `At most ${current.dotsPerParticipant} dots per person.`,
+      );
+    }
+    await publish(request.forumId, current.id, dot);
+    return c.json(mine(request), 201);
+  });
+
+  app.delete('/api/forums/:id/votes/:voteId/dots', async (c) => {
+    const request = await dotRequest(c);
+    if (!request.ok) return request.response;
+    if (!votes.remove(request.current.id, request.voter, request.dot)) {
+      return jsonError(c, 404, 'dot_not_found', 'You have no dot on this note.');
+    }
+    await publish(request.forumId, request.current.id, request.dot);
+    return c.json(mine(request));
+  });
+
+  app.get('/api/forums/:id/votes/:voteId/mine', async (c) => {
+    const access = checks.member(c);
+    if (!access.ok) return refuse(c, access);
+    const voterId = voterIdSchema.safeParse(c.req.query('voterId'));
+    if (!voterId.success)
+      return jsonError(c, 400, 'invalid_request', 'voterId: must be 8–128 url-safe characters');
+    const current = await vote(access.forum.id, c.req.param('voteId'));
+    if (!current) return jsonError(c, 404, 'vote_not_found', 'No such vote.');
+    return c.json(
+      mine({
+        current,
+        voter: SqliteVoteStore.voterHash(access.forum.id, current.id, voterId.data),
+      }),
+    );
+  });
+}

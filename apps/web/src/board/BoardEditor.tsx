@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportMenuButton } from '../ui/ExportMenuButton';
+import { HistoryButton } from '../history/HistoryButton';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { PeopleList } from '../ui/PeopleList';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -44,6 +45,7 @@ export function BoardEditor() {
         {readOnly && <span className="badge">{t('board.readOnly')}</span>}
         <StatusBadge />
         <span className="header-gap" />
+        <HistoryButton />
         <ZoomControls />
         <ExportMenuButton />
         <LanguageToggle />

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { loadFonts } from '../shapes/common/loadFonts';
 import { NamePrompt } from '../ui/NamePrompt';
-import { ApiError, fetchBoardInfo, type BoardInfo } from './api';
+import { loadBoardInfo } from '../offline/boardInfo';
+import { registerAppShell } from '../offline/serviceWorker';
+import { ApiError, type BoardInfo } from './api';
 import { loadIdentity, rememberName, type Identity } from './identity';
 import { BoardEditor } from './BoardEditor';
 import { SessionContext } from './context';
@@ -30,8 +32,10 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
 
   useEffect(() => {
     let cancelled = false;
-    fetchBoardInfo(boardId, token).then(
-      (info) => !cancelled && setPhase({ name: 'ready', info }),
+    registerAppShell();
+    // Offline, the info remembered from the last visit opens the board from its local copy.
+    loadBoardInfo(boardId, token).then(
+      ({ info }) => !cancelled && setPhase({ name: 'ready', info }),
       (error: unknown) => {
         if (cancelled) return;
         const message =

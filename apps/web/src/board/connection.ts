@@ -1,18 +1,53 @@
-// One board's Y.Doc and its socket. Created outside React (StrictMode runs effects twice)
-// and destroyed when the board page goes away. y-websocket reconnects by itself with backoff.
+// One board's Y.Doc, its local copy and its socket. Created outside React (StrictMode runs
+// effects twice) and destroyed when the board page goes away.
+//
+// Offline first: the doc is kept in IndexedDB (one database per board), loaded before the socket
+// opens, so edits made without a network survive a reload and go out when the socket is back.
+// y-websocket reconnects by itself with backoff, except after a close the server marks as final
+// (4400–4499, and 1009): then nothing retries until the person presses « Reconnecter ».
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
+import { isLocalOrigin } from '@carton/board';
+import { PendingChanges } from '../offline/pending';
+import { browserStore } from '../offline/storage';
 import { wsUrl } from './api';
-import { deriveStatus, type ConnectionStatus, type SocketState } from './status';
+import { nextStatus, type ConnectionStatus, type SocketState } from './status';
+import { closeNotice, isFinalClose, type CloseNotice } from './statusNotices';
+
+/** The local copy should load in a few ms; past this the socket opens without it. */
+const LOCAL_LOAD_TIMEOUT_MS = 3000;
+/** After reconnecting, ask the server what it holds of our changes this often, this many times. */
+const CONFIRM_RETRY_MS = 1500;
+const CONFIRM_TRIES = 12;
+
+export function localDatabaseName(boardId: string): string {
+  return `carton-board-${boardId}`;
+}
 
 export class BoardConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  private socket: SocketState = 'connecting';
+  readonly pending: PendingChanges;
+  private local: IndexeddbPersistence | null = null;
+  private socket: SocketState = 'disconnected';
+  private notice: CloseNotice | null = null;
+  private catchingUp = false;
+  private confirmTimer: ReturnType<typeof setTimeout> | null = null;
+  private confirmTries = 0;
   private listeners = new Set<() => void>();
   private current: ConnectionStatus = 'syncing';
-  private readonly onOnlineChange = () => this.update();
+  private destroyed = false;
+  private readonly onOnline = () => {
+    if (!this.notice) this.provider.connect();
+    this.update();
+  };
+  private readonly onOffline = () => {
+    // The browser knows the network is gone: stop talking to a dead socket, keep editing locally.
+    this.provider.disconnect();
+    this.update();
+  };
 
   constructor(
     readonly boardId: string,
@@ -22,14 +57,44 @@ export class BoardConnection {
       params: { token },
       // Tabs share updates only through the server, which checks each token.
       disableBc: true,
+      connect: false,
     });
+    this.provider.shouldReconnect = (event) => !isFinalClose(event.code);
+    this.pending = new PendingChanges(
+      this.doc,
+      browserStore(),
+      `carton.pending.${boardId}`,
+      isLocalOrigin,
+    );
     this.provider.on('status', ({ status }: { status: SocketState }) => {
       this.socket = status;
+      if (status === 'connected') this.watchSocket();
       this.update();
     });
-    this.provider.on('sync', () => this.update());
-    window.addEventListener('online', this.onOnlineChange);
-    window.addEventListener('offline', this.onOnlineChange);
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.confirmSoon(50);
+      this.update();
+    });
+    this.provider.on('closed', ({ code }: { code: number }) => {
+      this.notice = closeNotice(code) ?? { code, key: 'refused', action: 'reconnect' };
+      this.update(true);
+    });
+    this.pending.subscribe(() => {
+      if (this.pending.count() === 0) this.catchingUp = false;
+      this.update(true);
+    });
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (!isLocalOrigin(transaction.origin)) return;
+      this.confirmTries = 0;
+      this.confirmSoon(300);
+    });
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    void this.openLocalCopy().then(() => {
+      if (this.destroyed) return;
+      if (navigator.onLine) this.provider.connect();
+      this.update();
+    });
   }
 
   get awareness(): Awareness {
@@ -38,6 +103,11 @@ export class BoardConnection {
 
   get status(): ConnectionStatus {
     return this.current;
+  }
+
+  /** Why the server closed the connection for good, or null. */
+  get closeNotice(): CloseNotice | null {
+    return this.notice;
   }
 
   /** Resolves once the first sync with the server is done. */
@@ -53,24 +123,91 @@ export class BoardConnection {
     });
   }
 
+  /** Tries again after a final close, when the person asks for it. */
+  reconnect(): void {
+    this.notice = null;
+    this.provider.connect();
+    this.update(true);
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
   getStatus = (): ConnectionStatus => this.current;
+  getCloseNotice = (): CloseNotice | null => this.notice;
+  getPendingCount = (): number => this.pending.count();
 
   destroy(): void {
-    window.removeEventListener('online', this.onOnlineChange);
-    window.removeEventListener('offline', this.onOnlineChange);
+    this.destroyed = true;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    if (this.confirmTimer) clearTimeout(this.confirmTimer);
     this.listeners.clear();
+    this.pending.destroy();
     this.provider.destroy();
+    void this.local?.destroy();
     this.doc.destroy();
   }
 
-  private update(): void {
-    const next = deriveStatus(this.socket, this.provider.synced, navigator.onLine, this.current);
-    if (next === this.current) return;
+  private async openLocalCopy(): Promise<void> {
+    try {
+      this.local = new IndexeddbPersistence(localDatabaseName(this.boardId), this.doc);
+    } catch {
+      return; // No IndexedDB (private mode, old browser): online only.
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.local.whenSynced.catch(() => undefined),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** Reads the server's frames (besides the provider) to learn what it has stored. */
+  private watchSocket(): void {
+    const ws = this.provider.ws;
+    if (!ws) return;
+    this.catchingUp = this.pending.count() > 0;
+    this.confirmTries = 0;
+    ws.addEventListener('message', (event: MessageEvent) => {
+      if (event.data instanceof ArrayBuffer) {
+        this.pending.observeServerFrame(new Uint8Array(event.data));
+      }
+    });
+  }
+
+  private confirmSoon(delayMs: number): void {
+    if (this.confirmTimer || this.destroyed) return;
+    this.confirmTimer = setTimeout(() => {
+      this.confirmTimer = null;
+      const ws = this.provider.ws;
+      if (!ws || ws.readyState !== WebSocket.OPEN || !this.provider.synced) return;
+      const query = this.pending.confirmationQuery();
+      if (!query) return;
+      ws.send(query);
+      // The server may answer before it has stored a batch it just received: ask again.
+      if (this.confirmTries++ < CONFIRM_TRIES) this.confirmSoon(CONFIRM_RETRY_MS);
+      else if (this.catchingUp) {
+        this.catchingUp = false;
+        this.update();
+      }
+    }, delayMs);
+  }
+
+  private update(force = false): void {
+    const next = nextStatus(
+      {
+        socket: this.socket,
+        synced: this.provider.synced,
+        online: navigator.onLine,
+        closedByServer: this.notice !== null,
+        catchingUp: this.catchingUp,
+      },
+      this.current,
+    );
+    if (next === this.current && !force) return;
     this.current = next;
     for (const listener of this.listeners) listener();
   }

@@ -1,19 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { deriveStatus } from './status';
+import { nextStatus, type StatusInputs } from './status';
 
-describe('deriveStatus', () => {
+const base: StatusInputs = {
+  socket: 'connected',
+  synced: true,
+  online: true,
+  closedByServer: false,
+  catchingUp: false,
+};
+const with_ = (patch: Partial<StatusInputs>): StatusInputs => ({ ...base, ...patch });
+
+describe('nextStatus', () => {
   it('is connected only when the socket is open and the first sync is done', () => {
-    expect(deriveStatus('connected', true, true)).toBe('connected');
-    expect(deriveStatus('connected', false, true)).toBe('syncing');
-    expect(deriveStatus('connecting', false, true)).toBe('syncing');
+    expect(nextStatus(base)).toBe('connected');
+    expect(nextStatus(with_({ synced: false }))).toBe('syncing');
+    expect(nextStatus(with_({ socket: 'connecting', synced: false }))).toBe('syncing');
   });
+
   it('is offline when the socket closed or the device is offline', () => {
-    expect(deriveStatus('disconnected', false, true)).toBe('offline');
-    expect(deriveStatus('connected', true, false)).toBe('offline');
+    expect(nextStatus(with_({ socket: 'disconnected', synced: false }))).toBe('offline');
+    expect(nextStatus(with_({ online: false }))).toBe('offline');
   });
+
   it('stays offline while retrying, and syncs once a socket opens again', () => {
-    expect(deriveStatus('connecting', false, true, 'offline')).toBe('offline');
-    expect(deriveStatus('connected', false, true, 'offline')).toBe('syncing');
-    expect(deriveStatus('connected', true, true, 'syncing')).toBe('connected');
+    expect(nextStatus(with_({ socket: 'connecting', synced: false }), 'offline')).toBe('offline');
+    expect(nextStatus(with_({ synced: false }), 'offline')).toBe('syncing');
+    expect(nextStatus(base, 'syncing')).toBe('connected');
+  });
+
+  it('keeps « synchronisation en cours » until the server confirmed the changes made offline', () => {
+    expect(nextStatus(with_({ catchingUp: true }), 'offline')).toBe('syncing');
+    expect(nextStatus(with_({ catchingUp: false }), 'syncing')).toBe('connected');
+  });
+
+  it('is closed after a final close, whatever the socket or the network say', () => {
+    expect(nextStatus(with_({ closedByServer: true }))).toBe('closed');
+    expect(nextStatus(with_({ closedByServer: true, online: false }), 'offline')).toBe('closed');
+    expect(nextStatus(with_({ closedByServer: true, socket: 'disconnected' }))).toBe('closed');
+    // « Reconnecter » clears the close: the status follows the socket again.
+    expect(nextStatus(with_({ socket: 'connecting', synced: false }), 'closed')).toBe('syncing');
   });
 });

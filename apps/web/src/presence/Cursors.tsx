@@ -17,7 +17,12 @@ export const Cursors = memo(function Cursors() {
             key={peer.clientId}
             className="cursor"
             data-testid="remote-cursor"
-            style={{ transform: `translate(${p.x}px, ${p.y}px)`, color: peer.user.color }}
+            // Positions arrive at 20 Hz (PRESENCE_INTERVAL_MS): glide between them.
+            style={{
+              transform: `translate(${p.x}px, ${p.y}px)`,
+              transition: 'transform 50ms linear',
+              color: peer.user.color,
+            }}
           >
             <svg width="18" height="22" viewBox="0 0 18 22">
               <path

@@ -1,9 +1,14 @@
-// My presence: writes my awareness state. Updates are coalesced (about one per frame); a timer,
-// not requestAnimationFrame, so a page in the background still tells others where it is.
+// My presence: writes my awareness state. Updates are coalesced to at most one per 50 ms
+// (20 Hz, the server's presence budget, R29: frames past it are skipped, a flood closes the
+// socket); a timer, not requestAnimationFrame, so a page in the background still tells others
+// where it is.
 import type { Awareness } from 'y-protocols/awareness';
 import type { Point } from '../geometry/rect';
 import type { Preview } from '../tools/types';
 import type { PresenceState, PresenceUser, PresenceView } from './presence';
+
+/** One awareness update per this many ms at most: 20 Hz. */
+export const PRESENCE_INTERVAL_MS = 50;
 
 export class Presence {
   private pending: Partial<PresenceState> = {};
@@ -37,7 +42,7 @@ export class Presence {
     this.queue({ selection });
   }
 
-  /** Previews (a stroke being drawn) go out at once: others see the stroke as it is drawn. */
+  /** Previews (a stroke being drawn) go out with the next update: others see it as it is drawn. */
   setPreview(preview: Preview | null): void {
     this.queue({ preview });
   }
@@ -56,6 +61,6 @@ export class Presence {
       if (!current) return;
       this.awareness.setLocalState({ ...current, ...this.pending });
       this.pending = {};
-    }, 20);
+    }, PRESENCE_INTERVAL_MS);
   }
 }

@@ -1,21 +1,44 @@
-// Connection status, always visible: connecté / hors ligne / synchronisation en cours.
+// Connection status, always visible: connecté / hors ligne (modifications gardées sur cet
+// appareil) / synchronisation en cours, with the changes the server has not confirmed yet; and,
+// when the server closed the connection for a limit, a banner that says why.
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConnectionStatus } from '../board/context';
+import { useSession } from '../board/context';
+import { StatusBanner } from './StatusBanner';
+import './Status.css';
 
 export function StatusBadge() {
   const { t } = useTranslation();
-  const status = useConnectionStatus();
+  const { connection } = useSession();
+  const status = useSyncExternalStore(connection.subscribe, connection.getStatus);
+  const pending = useSyncExternalStore(connection.subscribe, connection.getPendingCount);
   const label = t(`status.${status}`);
+  // While connected, changes are confirmed within a moment: no count to flicker on each edit.
+  const detail =
+    status === 'offline' || status === 'closed'
+      ? pending > 0
+        ? t('status.pendingKept', { count: pending })
+        : status === 'offline'
+          ? t('status.offlineKept')
+          : null
+      : status === 'syncing' && pending > 0
+        ? t('status.pendingSync', { count: pending })
+        : null;
   return (
-    <div
-      className={`status status-${status}`}
-      data-testid="status"
-      data-status={status}
-      role="status"
-      aria-label={t('status.label', { status: label })}
-    >
-      <span className="status-dot" aria-hidden="true" />
-      {label}
-    </div>
+    <>
+      <div
+        className={`status status-${status}`}
+        data-testid="status"
+        data-status={status}
+        data-pending={pending}
+        role="status"
+        aria-label={t('status.label', { status: detail ? `${label} — ${detail}` : label })}
+      >
+        <span className="status-dot" aria-hidden="true" />
+        <span className="status-label">{label}</span>
+        {detail && <span className="status-detail">{detail}</span>}
+      </div>
+      <StatusBanner />
+    </>
   );
 }

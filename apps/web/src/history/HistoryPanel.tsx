@@ -1,0 +1,233 @@
+// The board's versions for the facilitator: keep a named version, preview one read-only,
+// restore one for everyone (after a confirmation that says the current state is kept).
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import { useSession } from '../board/context';
+import type { BoardSession } from '../board/session';
+import {
+  listVersions,
+  restoreVersion,
+  saveVersion,
+  fetchVersionFile,
+  type BoardVersion,
+} from './api';
+import { cleanVersionName, versionRows, type VersionRow } from './format';
+import { VersionPreview } from './VersionPreview';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; versions: BoardVersion[] };
+
+function toast(session: BoardSession, message: string): void {
+  session.store.setState({ toast: message });
+  setTimeout(() => {
+    if (session.store.getState().toast === message) session.store.setState({ toast: null });
+  }, 4000);
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function HistoryPanel({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const { boardId, token } = session;
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState<'saving' | 'restoring' | null>(null);
+  const [preview, setPreview] = useState<{ row: VersionRow; file: unknown | null } | null>(null);
+  const [confirming, setConfirming] = useState<VersionRow | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    listVersions(boardId, token).then(
+      (versions) => setLoad({ state: 'ready', versions }),
+      (error: unknown) => setLoad({ state: 'error', message: errorText(error) }),
+    );
+  }, [boardId, token]);
+  useEffect(refresh, [refresh]);
+
+  const title = (row: VersionRow) => row.name ?? t('history.auto');
+
+  const onSave = (event: FormEvent) => {
+    event.preventDefault();
+    const clean = cleanVersionName(name);
+    if (!clean || busy) return;
+    setBusy('saving');
+    setProblem(null);
+    saveVersion(boardId, token, clean).then(
+      () => {
+        setBusy(null);
+        setName('');
+        toast(session, i18next.t('history.saved', { name: clean }));
+        refresh();
+      },
+      (error: unknown) => {
+        setBusy(null);
+        setProblem(t('history.error', { message: errorText(error) }));
+      },
+    );
+  };
+
+  const openPreview = (row: VersionRow) => {
+    setPreview({ row, file: null });
+    setProblem(null);
+    fetchVersionFile(boardId, token, row.id).then(
+      (file) => setPreview((p) => (p?.row.id === row.id ? { row, file } : p)),
+      (error: unknown) => {
+        setPreview(null);
+        setProblem(t('history.error', { message: errorText(error) }));
+      },
+    );
+  };
+  const onPreviewError = useCallback(
+    (error: Error) => {
+      setPreview(null);
+      setProblem(t('history.error', { message: error.message }));
+    },
+    [t],
+  );
+
+  const onRestore = () => {
+    const row = confirming;
+    if (!row || busy) return;
+    setBusy('restoring');
+    setProblem(null);
+    restoreVersion(boardId, token, row.id).then(
+      () => {
+        setBusy(null);
+        setConfirming(null);
+        setPreview(null);
+        toast(session, i18next.t('history.restored'));
+        refresh();
+      },
+      (error: unknown) => {
+        setBusy(null);
+        setConfirming(null);
+        setProblem(t('history.error', { message: errorText(error) }));
+      },
+    );
+  };
+
+  const rows = load.state === 'ready' ? versionRows(load.versions, i18n.language) : [];
+  return (
+    <>
+      <aside className="history-panel" aria-label={t('history.title')} data-testid="history-panel">
+        <header className="history-header">
+          <h2>{t('history.title')}</h2>
+          <button type="button" className="history-close" onClick={onClose}>
+            {t('history.close')}
+          </button>
+        </header>
+        <form className="history-save" onSubmit={onSave}>
+          <label>
+            {t('history.nameLabel')}
+            <input
+              value={name}
+              maxLength={100}
+              placeholder={t('history.namePlaceholder')}
+              onChange={(e) => setName(e.target.value)}
+              data-testid="history-name"
+            />
+          </label>
+          <button type="submit" disabled={!cleanVersionName(name) || busy !== null}>
+            {busy === 'saving' ? t('history.saving') : t('history.save')}
+          </button>
+        </form>
+        {problem && (
+          <p className="history-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        {load.state === 'loading' && <p className="hint">{t('history.loading')}</p>}
+        {load.state === 'error' && (
+          <p className="history-problem" role="alert">
+            {t('history.error', { message: load.message })}
+          </p>
+        )}
+        {load.state === 'ready' && rows.length === 0 && (
+          <p className="hint">{t('history.empty')}</p>
+        )}
+        <ol className="history-list">
+          {rows.map((row) => (
+            <li
+              key={row.id}
+              className="history-item"
+              data-testid="history-item"
+              data-version={row.id}
+            >
+              <div className="history-item-text">
+                <strong>{title(row)}</strong>
+                <span className="hint">
+                  {t('history.number', { id: row.id })} ·{' '}
+                  {row.kind === 'named' ? t('history.kindNamed') : t('history.kindAuto')} ·{' '}
+                  {row.when}
+                </span>
+              </div>
+              <div className="history-item-actions">
+                <button type="button" onClick={() => openPreview(row)}>
+                  {t('history.preview')}
+                </button>
+                <button type="button" onClick={() => setConfirming(row)}>
+                  {t('history.restore')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </aside>
+      {preview && (
+        <div
+          className="version-overlay"
+          role="dialog"
+          aria-label={t('history.previewTitle', { name: title(preview.row) })}
+        >
+          <header className="version-overlay-header">
+            <h2>{t('history.previewTitle', { name: title(preview.row) })}</h2>
+            <span className="badge">{t('history.readOnly')}</span>
+            <span className="hint">{preview.row.when}</span>
+            <span className="header-gap" />
+            <button
+              type="button"
+              className="history-primary"
+              onClick={() => setConfirming(preview.row)}
+            >
+              {t('history.restoreThis')}
+            </button>
+            <button type="button" className="history-close" onClick={() => setPreview(null)}>
+              {t('history.close')}
+            </button>
+          </header>
+          {preview.file === null ? (
+            <p className="page-message">{t('history.previewLoading')}</p>
+          ) : (
+            <VersionPreview file={preview.file} onError={onPreviewError} />
+          )}
+        </div>
+      )}
+      {confirming && (
+        <div className="dialog-backdrop history-confirm-backdrop">
+          <div className="dialog" role="alertdialog" aria-labelledby="history-confirm-title">
+            <h1 id="history-confirm-title">{t('history.confirmTitle')}</h1>
+            <p>{t('history.confirmBody', { name: title(confirming), date: confirming.when })}</p>
+            <div className="history-confirm-actions">
+              <button type="button" className="history-close" onClick={() => setConfirming(null)}>
+                {t('history.cancel')}
+              </button>
+              <button
+                type="button"
+                className="history-primary"
+                disabled={busy !== null}
+                onClick={onRestore}
+                data-testid="history-confirm"
+              >
+                {busy === 'restoring' ? t('history.restoring') : t('history.confirm')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

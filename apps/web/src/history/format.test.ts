@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardVersion } from './api';
+import { cleanVersionName, formatVersionDate, versionRows } from './format';
+
+const at = Date.UTC(2026, 10, 26, 14, 5); // 26 Nov 2026, 09:05 in Montréal
+const version = (
+  id: number,
+  createdAt: number,
+  kind: 'auto' | 'named',
+  name: string | null,
+): BoardVersion => ({
+  id,
+  boardId: 'b1',
+  kind,
+  name,
+  createdAt,
+  bytes: 1000,
+});
+
+describe('version list', () => {
+  it('lists the newest first, same-millisecond versions by number', () => {
+    const rows = versionRows(
+      [
+        version(1, at, 'auto', null),
+        version(2, at + 60_000, 'named', 'Avant la plénière'),
+        version(3, at + 60_000, 'auto', 'Avant la restauration de la version 2'),
+      ],
+      'fr-CA',
+      'America/Toronto',
+    );
+    expect(rows.map((r) => r.id)).toEqual([3, 2, 1]);
+    expect(rows[1]).toMatchObject({ name: 'Avant la plénière', kind: 'named' });
+    expect(rows[2]!.name).toBeNull();
+  });
+
+  it('dates versions in the reader’s language and time zone', () => {
+    const fr = formatVersionDate(at, 'fr-CA', 'America/Toronto');
+    expect(fr).toContain('2026');
+    expect(fr).toMatch(/nov/);
+    expect(fr).toMatch(/9\sh\s05/);
+    const en = formatVersionDate(at, 'en', 'America/Toronto');
+    expect(en).toMatch(/Nov/);
+    expect(en).toMatch(/9:05/);
+  });
+
+  it('treats a blank name as an unnamed version', () => {
+    expect(versionRows([version(4, at, 'auto', '  ')], 'fr-CA')[0]!.name).toBeNull();
+  });
+
+  it('cleans a new version’s name to what the server accepts', () => {
+    expect(cleanVersionName('   ')).toBeNull();
+    expect(cleanVersionName('  Avant   la plénière ')).toBe('Avant la plénière');
+    expect(cleanVersionName('é'.repeat(150))).toHaveLength(100);
+    // Never split a character in two.
+    const emoji = cleanVersionName('❤️'.repeat(80))!;
+    expect(emoji.length).toBeLessThanOrEqual(100);
+    expect(emoji.endsWith('\ud83d')).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, type BoardInfo } from '../board/api';
+import { boardInfoKey, loadBoardInfo, tokenFingerprint } from './boardInfo';
+import type { KeyValueStore } from './pending';
+
+function memoryStore(): KeyValueStore {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+const info: BoardInfo = {
+  board: {
+    id: 'b1',
+    title: 'Conditions de succès — Témiscouata',
+    kind: 'territory',
+    territory: 'Témiscouata',
+    forumId: 'f1',
+  },
+  role: 'edit',
+};
+const offline = () => Promise.reject(new ApiError(0, 'network', 'Failed to fetch'));
+
+describe('loadBoardInfo', () => {
+  it('remembers the answer and uses it only when the network fails', async () => {
+    const store = memoryStore();
+    expect(await loadBoardInfo('b1', 'edit-token', () => Promise.resolve(info), store)).toEqual({
+      info,
+      fromCache: false,
+    });
+    expect(await loadBoardInfo('b1', 'edit-token', offline, store)).toEqual({
+      info,
+      fromCache: true,
+    });
+  });
+
+  it('keeps each link’s role apart and never hides a refusal', async () => {
+    const store = memoryStore();
+    await loadBoardInfo('b1', 'edit-token', () => Promise.resolve(info), store);
+    await expect(loadBoardInfo('b1', 'view-token', offline, store)).rejects.toThrow(
+      'Failed to fetch',
+    );
+    const refused = () => Promise.reject(new ApiError(401, 'invalid_token', 'no'));
+    await expect(loadBoardInfo('b1', 'edit-token', refused, store)).rejects.toMatchObject({
+      status: 401,
+    });
+  });
+
+  it('ignores a damaged remembered entry', async () => {
+    const store = memoryStore();
+    store.setItem(boardInfoKey('b1', 't'), '{"role":"facilitator"}');
+    await expect(loadBoardInfo('b1', 't', offline, store)).rejects.toBeInstanceOf(ApiError);
+  });
+
+  it('fingerprints tokens without storing them', () => {
+    const token = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
+    expect(tokenFingerprint(token)).toBe(tokenFingerprint(token));
+    expect(tokenFingerprint(token)).not.toBe(tokenFingerprint(token + 'x'));
+    expect(boardInfoKey('b1', token)).not.toContain(token);
+  });
+});

@@ -1,0 +1,89 @@
+// The board's title and my role, remembered per board and link, so a board opens from its
+// local copy when the server cannot be reached (a reload at a venue whose wifi dropped).
+import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
+import type { KeyValueStore } from './pending';
+import { browserStore } from './storage';
+
+/**
+ * A short fingerprint of the token, so the link used (edit, view, facilitator) picks its own
+ * remembered role. Not a secret and not a security check: the server checks the token itself
+ * whenever it is reachable, and a cached role only decides what this page lets one try offline.
+ */
+export function tokenFingerprint(token: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+export function boardInfoKey(boardId: string, token: string): string {
+  return `carton.boardInfo.${boardId}.${tokenFingerprint(token)}`;
+}
+
+function isBoardInfo(value: unknown, boardId: string): value is BoardInfo {
+  const info = value as BoardInfo | null;
+  return (
+    typeof info === 'object' &&
+    info !== null &&
+    (info.role === 'edit' || info.role === 'view' || info.role === 'facilitator') &&
+    typeof info.board?.title === 'string' &&
+    info.board.id === boardId
+  );
+}
+
+export interface LoadedBoardInfo {
+  info: BoardInfo;
+  /** True when the server could not be reached and the remembered info is used. */
+  fromCache: boolean;
+}
+
+/**
+ * Asks the server; remembers its answer; falls back to the remembered one only when the
+ * network failed (a refused or unknown link is never overridden by the cache).
+ */
+export async function loadBoardInfo(
+  boardId: string,
+  token: string,
+  fetcher: (boardId: string, token: string) => Promise<BoardInfo> = fetchBoardInfo,
+  store: KeyValueStore | null = browserStore(),
+): Promise<LoadedBoardInfo> {
+  const key = boardInfoKey(boardId, token);
+  try {
+    const info = await fetcher(boardId, token);
+    try {
+      store?.setItem(key, JSON.stringify(info));
+    } catch {
+      // Not remembered: the page still opens now.
+    }
+    return { info, fromCache: false };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 0) throw error;
+    let cached: unknown;
+    try {
+      cached = JSON.parse(store?.getItem(key) ?? 'null');
+    } catch {
+      cached = null;
+    }
+    if (isBoardInfo(cached, boardId)) return { info: cached, fromCache: true };
+    throw error;
+  }
+}
+
+/** Forgets the remembered info (the server said the link no longer works). */
+export function forgetBoardInfo(
+  boardId: string,
+  token: string,
+  store: KeyValueStore | null = browserStore(),
+): void {
+  try {
+    store?.removeItem(boardInfoKey(boardId, token));
+  } catch {
+    // Nothing remembered, nothing to forget.
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { PendingChanges, type KeyValueStore } from './pending';
+import { FrameReader, frame } from './varint';
+
+const LOCAL = { kind: 'local' };
+const isLocal = (origin: unknown) => origin === LOCAL;
+
+function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+function edit(doc: Y.Doc, key: string, value: string, origin: unknown = LOCAL): void {
+  doc.transact(() => doc.getMap('board').set(key, value), origin);
+}
+
+/** What the relay answers to a sync step 1 frame: sync step 2 of what the client lacks. */
+function serverAnswer(server: Y.Doc, query: Uint8Array): Uint8Array {
+  const reader = new FrameReader(query);
+  expect(reader.readVarUint()).toBe(0);
+  expect(reader.readVarUint()).toBe(0);
+  const vector = reader.readVarBytes();
+  return frame(0, 1, Y.encodeStateAsUpdate(server, vector));
+}
+
+describe('PendingChanges', () => {
+  it('counts bursts of local edits, not remote ones', () => {
+    let now = 0;
+    const doc = new Y.Doc();
+    const pending = new PendingChanges(doc, memoryStore(), 'k', isLocal, () => now);
+    edit(doc, 'a', 'Conditions présentes');
+    now = 300;
+    edit(doc, 'a', 'Conditions présentes !'); // same burst (a typing session)
+    now = 5000;
+    edit(doc, 'b', 'Conditions souhaitées');
+    edit(doc, 'c', 'ailleurs', { kind: 'remote' });
+    expect(pending.count()).toBe(2);
+  });
+
+  it('is confirmed only by what the server says it holds', () => {
+    let now = 0;
+    const server = new Y.Doc();
+    const doc = new Y.Doc();
+    const store = memoryStore();
+    const pending = new PendingChanges(doc, store, 'k', isLocal, () => now);
+    edit(doc, 'a', 'Kamouraska');
+    now = 2000;
+    edit(doc, 'b', 'Témiscouata');
+    expect(pending.count()).toBe(2);
+
+    // The server has none of it yet: its answer confirms nothing.
+    pending.observeServerFrame(serverAnswer(server, pending.confirmationQuery()!));
+    expect(pending.count()).toBe(2);
+
+    // It has stored the first burst only.
+    const firstOnly = new Y.Doc();
+    firstOnly.clientID = doc.clientID;
+    edit(firstOnly, 'a', 'Kamouraska');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(firstOnly));
+    pending.observeServerFrame(serverAnswer(server, pending.confirmationQuery()!));
+    expect(pending.count()).toBe(1);
+
+    // Now everything.
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(doc));
+    pending.observeServerFrame(serverAnswer(server, pending.confirmationQuery()!));
+    expect(pending.count()).toBe(0);
+    expect(pending.confirmationQuery()).toBeNull();
+    expect(store.data.size).toBe(0);
+  });
+
+  it('survives a reload through storage, and a server state vector (sync step 1) confirms', () => {
+    const store = memoryStore();
+    const before = new Y.Doc();
+    const first = new PendingChanges(before, store, 'k', isLocal);
+    edit(before, 'a', 'La Mitis');
+    first.destroy();
+
+    // The reloaded page has a new client id; the old edits come back from IndexedDB.
+    const after = new Y.Doc();
+    Y.applyUpdate(after, Y.encodeStateAsUpdate(before), 'indexeddb');
+    const reloaded = new PendingChanges(after, store, 'k', isLocal);
+    expect(reloaded.count()).toBe(1);
+
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(before));
+    reloaded.observeServerFrame(frame(0, 0, Y.encodeStateVector(server)));
+    expect(reloaded.count()).toBe(0);
+  });
+
+  it('ignores awareness frames and garbage', () => {
+    const doc = new Y.Doc();
+    const pending = new PendingChanges(doc, null, 'k', isLocal);
+    edit(doc, 'a', 'x');
+    pending.observeServerFrame(new Uint8Array([1, 1, 0]));
+    pending.observeServerFrame(new Uint8Array([0, 1, 200]));
+    expect(pending.count()).toBe(1);
+  });
+});

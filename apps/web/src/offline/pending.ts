@@ -1,0 +1,168 @@
+// Local changes the server has not confirmed yet, counted honestly.
+//
+// y-websocket has no acknowledgements, so the count is learned from what the server itself
+// says it holds: its state vector (sync step 1, on every join) and the updates it sends. To ask
+// on purpose, the client sends a sync step 1 that claims, for each client id with pending
+// changes, only the clock the server last confirmed: the server answers (sync step 2) with
+// what it holds past that clock, so the end of that answer is what it has stored (R5: stored
+// before it is relayed or answered). Changes are counted in bursts (a drag, a typing session),
+// kept per board in localStorage so the count survives a reload while offline.
+import * as Y from 'yjs';
+import { FrameReader, frame } from './varint';
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+/** Transactions closer than this make one change (a drag writes once per frame). */
+const BURST_MS = 1000;
+/** Stop remembering past this many changes (the oldest are merged into one). */
+const MAX_ENTRIES = 500;
+
+/** One burst of local changes: done when the server holds `client` up to `clock`. */
+export interface PendingChange {
+  client: number;
+  clock: number;
+}
+
+/** The subset of `localStorage` used here (absent in private mode or tests). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+function readEntries(store: KeyValueStore | null, key: string): PendingChange[] {
+  try {
+    const raw = store?.getItem(key);
+    if (!raw) return [];
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (e): e is PendingChange =>
+        typeof e === 'object' &&
+        e !== null &&
+        Number.isInteger((e as PendingChange).client) &&
+        Number.isInteger((e as PendingChange).clock),
+    );
+  } catch {
+    return [];
+  }
+}
+
+export class PendingChanges {
+  private entries: PendingChange[];
+  /** What the server is known to hold, per client id. */
+  private readonly confirmed = new Map<number, number>();
+  private lastChangeAt = -Infinity;
+  private readonly listeners = new Set<() => void>();
+  private counted = 0;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly store: KeyValueStore | null,
+    private readonly key: string,
+    /** Which transactions are this person's edits (not remote, not the local cache loading). */
+    private readonly isLocalEdit: (origin: unknown) => boolean,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.entries = readEntries(store, key);
+    this.counted = this.entries.length;
+    doc.on('afterTransaction', this.onTransaction);
+  }
+
+  /** How many bursts of changes the server has not confirmed. */
+  count(): number {
+    return this.counted;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every frame received from the server goes through here (others are ignored). */
+  observeServerFrame(bytes: Uint8Array): void {
+    try {
+      const reader = new FrameReader(bytes);
+      if (reader.readVarUint() !== MESSAGE_SYNC) return;
+      const type = reader.readVarUint();
+      const payload = reader.readVarBytes();
+      if (type === SYNC_STEP_1) this.learn(Y.decodeStateVector(payload));
+      else if (type === SYNC_STEP_2 || type === SYNC_UPDATE)
+        this.learn(Y.parseUpdateMeta(payload).to);
+    } catch {
+      // Not ours to judge: the provider handles (or reports) a frame it cannot read.
+    }
+  }
+
+  /**
+   * A sync step 1 frame asking the server what it holds of our pending changes, or null when
+   * nothing is pending. Other clients keep their real clocks, so the answer stays small.
+   */
+  confirmationQuery(): Uint8Array<ArrayBuffer> | null {
+    if (this.counted === 0) return null;
+    const vector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const entry of this.entries) {
+      vector.set(
+        entry.client,
+        Math.min(vector.get(entry.client) ?? 0, this.confirmed.get(entry.client) ?? 0),
+      );
+    }
+    return frame(MESSAGE_SYNC, SYNC_STEP_1, Y.encodeStateVector(vector));
+  }
+
+  destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
+    this.listeners.clear();
+  }
+
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    if (!this.isLocalEdit(transaction.origin)) return;
+    const client = this.doc.clientID;
+    const clock = transaction.afterState.get(client) ?? 0;
+    if (clock <= (transaction.beforeState.get(client) ?? 0)) return;
+    const at = this.now();
+    const last = this.entries.at(-1);
+    if (last && last.client === client && at - this.lastChangeAt < BURST_MS && !this.isDone(last)) {
+      last.clock = clock;
+    } else {
+      this.entries.push({ client, clock });
+      if (this.entries.length > MAX_ENTRIES)
+        this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    }
+    this.lastChangeAt = at;
+    this.changed();
+  };
+
+  private isDone(entry: PendingChange): boolean {
+    return (this.confirmed.get(entry.client) ?? 0) >= entry.clock;
+  }
+
+  private learn(vector: Map<number, number>): void {
+    let advanced = false;
+    for (const [client, clock] of vector) {
+      if (clock > (this.confirmed.get(client) ?? 0)) {
+        this.confirmed.set(client, clock);
+        advanced = true;
+      }
+    }
+    if (!advanced) return;
+    const before = this.entries.length;
+    this.entries = this.entries.filter((entry) => !this.isDone(entry));
+    if (this.entries.length !== before) this.changed();
+  }
+
+  private changed(): void {
+    try {
+      if (this.entries.length === 0) this.store?.removeItem(this.key);
+      else this.store?.setItem(this.key, JSON.stringify(this.entries));
+    } catch {
+      // Storage full or denied: the count still holds for this page.
+    }
+    const count = this.entries.length;
+    if (count === this.counted) return;
+    this.counted = count;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,154 @@
+// Never lose a note: a participant who loses the network keeps working, reloads the page while
+// still offline (the app shell comes from the service worker, the board from IndexedDB, the
+// role from the last visit), and everything reaches the others when the network returns.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import type { Shape } from '@carton/board';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import {
+  createTerritoryBoard,
+  openBoard,
+  shapes,
+  toScreen,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+
+async function statusOf(page: Page): Promise<{ status: string; text: string; pending: number }> {
+  const badge = page.locator('[data-testid="status"]');
+  return {
+    status: (await badge.getAttribute('data-status')) ?? '',
+    text: (await badge.textContent()) ?? '',
+    pending: Number(await badge.getAttribute('data-pending')),
+  };
+}
+
+async function addNote(page: Page, x: number, y: number, text: string): Promise<void> {
+  const before = new Set((await shapes(page)).map((s) => s.id));
+  await page.keyboard.press('n');
+  await page.mouse.click(x, y);
+  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
+  const note = list.find((s) => !before.has(s.id));
+  if (note?.type !== 'note') throw new Error('no new note');
+  const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+  await page.mouse.dblclick(centre.x, centre.y);
+  await page.locator('textarea.text-editor').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await waitForShapes(
+    page,
+    `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.text === ${JSON.stringify(text)})`,
+  );
+}
+
+/** The texts of the notes written (the board's template has empty ones). */
+const notes = (list: Shape[]) =>
+  list
+    .map((s) => (s.type === 'note' ? s.text : ''))
+    .filter((text) => text !== '')
+    .sort();
+
+describe('offline first', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+  let a: Participant;
+  let b: Participant;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server, 'Les Basques');
+    a = await newParticipant(browser, 'Émilie');
+    b = await newParticipant(browser, 'Pierre');
+    await openBoard(a.page, board.edit.url);
+    // The app shell is on the device once the service worker says so.
+    await a.page
+      .locator('html[data-offline-ready="true"]')
+      .waitFor({ state: 'attached', timeout: 15_000 });
+    await openBoard(b.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('edits offline, reloads offline, and another participant sees every edit once online', async () => {
+    await a.page.bringToFront();
+    await addNote(a.page, 400, 300, 'Transport collectif');
+    // The server confirms it (the count of unconfirmed changes drops to zero).
+    await a.page.locator('[data-testid="status"][data-pending="0"]').waitFor({ timeout: 10_000 });
+    await waitForShapes(
+      b.page,
+      `(s) => s.some((x) => x.type === 'note' && x.text === 'Transport collectif')`,
+    );
+
+    await a.context.setOffline(true);
+    await a.page.locator('[data-testid="status"][data-status="offline"]').waitFor();
+    expect((await statusOf(a.page)).text).toContain('hors ligne');
+    expect((await statusOf(a.page)).text).toContain('modifications gardées sur cet appareil');
+    expect((await statusOf(a.page)).pending).toBe(0);
+
+    // Offline: a new note, and the first note's text changed.
+    await addNote(a.page, 700, 300, 'Logement abordable');
+    const first = (await shapes(a.page)).find(
+      (s) => s.type === 'note' && s.text === 'Transport collectif',
+    )!;
+    const centre = await toScreen(a.page, first.x + 100, first.y + 100);
+    await a.page.mouse.dblclick(centre.x, centre.y);
+    await a.page.locator('textarea.text-editor').waitFor();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.type(' en région');
+    await a.page.keyboard.press('Escape');
+    await waitForShapes(
+      a.page,
+      `(s) => s.some((x) => x.type === 'note' && x.text === 'Transport collectif en région')`,
+    );
+    const offline = await statusOf(a.page);
+    expect(offline.status).toBe('offline');
+    expect(offline.pending).toBeGreaterThan(0);
+    expect(offline.text).toMatch(/\d+\s+modifications? gardées? sur cet appareil/);
+    await a.page.screenshot({ path: `${SHOTS}/offline-editing.png` });
+    const expected = notes(await shapes(a.page));
+    expect(expected).toEqual(['Logement abordable', 'Transport collectif en région']);
+
+    // B has not seen any of it.
+    expect(notes(await shapes(b.page))).toEqual(['Transport collectif']);
+
+    // Reload while still offline: the page, the role and the board come from this device.
+    await a.page.reload();
+    await a.page.waitForFunction(() => window.__carton?.status() === 'offline', null, {
+      timeout: 15_000,
+    });
+    await waitForShapes(
+      a.page,
+      `(s) => s.some((x) => x.type === 'note' && x.text === 'Logement abordable')`,
+    );
+    expect(notes(await shapes(a.page))).toEqual(expected);
+    expect(await a.page.evaluate(() => window.__carton!.role())).toBe('edit');
+    const reloaded = await statusOf(a.page);
+    expect(reloaded.pending).toBeGreaterThan(0);
+    expect(reloaded.text).toContain('hors ligne');
+    await a.page.screenshot({ path: `${SHOTS}/offline-reloaded.png` });
+
+    // Back online: everything goes out, the status says so, B sees every edit.
+    await a.context.setOffline(false);
+    await a.page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 20_000,
+    });
+    await a.page.locator('[data-testid="status"][data-pending="0"]').waitFor({ timeout: 10_000 });
+    expect((await statusOf(a.page)).text).toContain('connecté');
+    const seen = await waitForShapes(
+      b.page,
+      `(s) => ${JSON.stringify(expected)}.every((t) => s.some((x) => x.type === 'note' && x.text === t))`,
+      20_000,
+    );
+    expect(notes(seen)).toEqual(expected);
+    await b.page.screenshot({ path: `${SHOTS}/offline-synced-other.png` });
+  });
+});

@@ -1,0 +1,155 @@
+// « Les incontournables » (C1–C6): notes of the chosen boards, postcards included, identical
+// ideas merged, the facilitator's merges applied, Markdown and CSV downloads, and the forum
+// archive carries them.
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type CartonServer } from '../support/server.ts';
+import { connect, docUntil, type CreatedForum } from './helpers.ts';
+import { api, createSeedForum } from './forum-support.ts';
+
+let server: CartonServer;
+let forum: CreatedForum;
+beforeAll(async () => {
+  server = await startServer();
+  forum = await createSeedForum(server, ['Kamouraska', 'La Mitis']);
+  const board = (name: string) => forum.boards.find((b) => b.territory === name)!;
+  await write(board('Kamouraska').id, board('Kamouraska').edit.token, [
+    'Participation citoyenne',
+    'Bon leadership',
+  ]);
+  await write(board('La Mitis').id, board('La Mitis').edit.token, [
+    'participation  citoyenne!',
+    'Implication citoyenne',
+  ]);
+  // On the postcard wall, a participant fills the template's first empty note.
+  const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+  await write(wall.id, wall.edit.token, ['Accompagnement'], true);
+});
+afterAll(async () => {
+  await server?.dispose();
+});
+
+async function write(boardId: string, token: string, texts: string[], fillTemplate = false) {
+  const client = connect(server, boardId, token);
+  await client.synced;
+  client.run((tx) => {
+    const empty = fillTemplate ? client.board.listShapes().filter((s) => s.type === 'note') : [];
+    texts.forEach((text, n) => {
+      const target = empty[n];
+      if (target) tx.update(target.id, { text });
+      else tx.create('note', { x: 2000 + n * 220, y: 1200, text });
+    });
+  });
+  const watcher = connect(server, boardId, token);
+  await watcher.synced;
+  await docUntil(watcher.doc, 'the notes', () =>
+    texts.every((text) =>
+      watcher.board.listShapes().some((s) => s.type === 'note' && s.text === text),
+    ),
+  );
+  client.destroy();
+  watcher.destroy();
+}
+
+interface Item {
+  key: string;
+  text: string;
+  count: number;
+  territories: string[];
+  sources: string[];
+  votes: number;
+}
+
+function unzip(zip: Buffer): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + skip;
+  }
+  return files;
+}
+
+describe('compilation « Les incontournables »', () => {
+  const base = () => `/api/forums/${forum.forum.id}/compilation`;
+
+  it('C2, C6: « Participation citoyenne » and « participation  citoyenne! » are one item, count 2, both territories', async () => {
+    const answer = await api(server, 'GET', base(), forum.facilitator.token);
+    expect(answer.status).toBe(200);
+    const items = answer.body.items as Item[];
+    const participation = items.find((i) => i.key === 'participation citoyenne')!;
+    expect(participation).toMatchObject({
+      text: 'Participation citoyenne',
+      count: 2,
+      territories: ['Kamouraska', 'La Mitis'],
+    });
+    expect(items.find((i) => i.text === 'Accompagnement')?.sources).toEqual(['Cartes postales']);
+    // Template notes left empty are not ideas; the plenary is not compiled by default.
+    expect(items.map((i) => i.text)).not.toContain('');
+    expect(answer.body.boardIds).not.toContain(forum.boards[0]!.id);
+    // ?boards= chooses: only La Mitis.
+    const mitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
+    const only = await api(server, 'GET', `${base()}?boards=${mitis.id}`, forum.facilitator.token);
+    expect((only.body.items as Item[]).map((i) => [i.text, i.count])).toEqual([
+      ['participation citoyenne!', 1],
+      ['Implication citoyenne', 1],
+    ]);
+  });
+
+  it('C3, C5: the facilitator’s merges are kept in the forum doc and shape Markdown and CSV', async () => {
+    expect(
+      (await api(server, 'PUT', base(), forum.boards[1]!.edit.token, { merges: {} })).status,
+    ).toBe(403);
+    const merged = await api(server, 'PUT', base(), forum.facilitator.token, {
+      merges: { 'implication citoyenne': 'participation citoyenne' },
+    });
+    expect(merged.status).toBe(200);
+    const first = (merged.body.items as Item[])[0]!;
+    expect(first).toMatchObject({ key: 'participation citoyenne', count: 3 });
+
+    const md = await api(server, 'GET', `${base()}.md`, forum.facilitator.token);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toContain('text/markdown');
+    expect(md.headers.get('content-disposition')).toContain(
+      'attachment; filename="incontournables-',
+    );
+    expect(md.text).toContain('# Les incontournables — Forum des Alliances');
+    expect(md.text).toContain(
+      '- **Participation citoyenne** — 3 mentions · Kamouraska, La Mitis · 0 votes',
+    );
+    expect(md.text).toContain('- **Accompagnement** — 1 mention · Cartes postales · 0 votes');
+
+    const csv = await api(server, 'GET', `${base()}.csv`, forum.facilitator.token);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const rows = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(rows[0]).toBe('idee,mentions,territoires,sources,votes');
+    expect(rows[1]).toBe('Participation citoyenne,3,Kamouraska; La Mitis,Kamouraska; La Mitis,0');
+    expect(rows).toContain('Accompagnement,1,,Cartes postales,0');
+    expect((await api(server, 'GET', `${base()}.csv`, forum.boards[0]!.view.token)).status).toBe(
+      403,
+    );
+  });
+
+  it('C6: the forum archive holds incontournables.md and .csv', async () => {
+    const response = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    expect(response.status).toBe(200);
+    const files = unzip(Buffer.from(await response.arrayBuffer()));
+    const md = files.get('incontournables.md')?.toString('utf8') ?? '';
+    expect(md).toContain('- **Participation citoyenne** — 3 mentions · Kamouraska, La Mitis');
+    expect(files.get('incontournables.csv')?.toString('utf8')).toContain(
+      'Accompagnement,1,,Cartes postales,0',
+    );
+  });
+});

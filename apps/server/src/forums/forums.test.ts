@@ -6,7 +6,12 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { canWrite, resolveBoardAccess, resolveForumAccess } from './access.ts';
+import {
+  canWrite,
+  resolveBoardAccess,
+  resolveForumAccess,
+  resolveForumMemberAccess,
+} from './access.ts';
 import { createForum, CreateForumInput, DEFAULT_TERRITORIES } from './create-forum.ts';
 import { SqliteForumStore } from './sqlite-forum-store.ts';
 import { generateToken, hashToken } from './tokens.ts';
@@ -88,5 +93,53 @@ describe('access', () => {
     expect(resolveForumAccess(forums, created.forum.id, board.edit.token)).toMatchObject({
       status: 403,
     });
+  });
+});
+
+describe('forum day access', () => {
+  it('P1: the plenary links view every board of their forum; other links only their board', async () => {
+    const created = await create({ title: 'Forum', territories: ['Kamouraska', 'La Mitis'] });
+    const [plenary, kamouraska, mitis] = created.boards;
+    for (const token of [plenary!.edit.token, plenary!.view.token]) {
+      const access = resolveBoardAccess(forums, kamouraska!.id, token);
+      expect(access.ok && access.role).toBe('view');
+    }
+    expect(resolveBoardAccess(forums, mitis!.id, kamouraska!.edit.token)).toMatchObject({
+      status: 403,
+    });
+    const other = await create({ title: 'Autre', territories: ['Les Basques'] });
+    expect(resolveBoardAccess(forums, kamouraska!.id, other.boards[0]!.edit.token)).toMatchObject({
+      status: 403,
+    });
+  });
+
+  it('F2, P2: any token of the forum is a member; another forum’s is not', async () => {
+    const created = await create({ title: 'Forum', territories: ['Kamouraska'] });
+    const member = resolveForumMemberAccess(
+      forums,
+      created.forum.id,
+      created.boards[1]!.view.token,
+    );
+    expect(member.ok && member.grant.role).toBe('view');
+    const other = await create({ title: 'Autre' });
+    expect(
+      resolveForumMemberAccess(forums, created.forum.id, other.facilitator.token),
+    ).toMatchObject({ status: 403 });
+  });
+
+  it('L2: replacing a board token removes the old hash', async () => {
+    const created = await create({ title: 'Forum', territories: ['Kamouraska'] });
+    const board = created.boards[1]!;
+    const fresh = generateToken();
+    const removed = forums.replaceBoardToken(board.id, 'view', {
+      hash: hashToken(fresh),
+      role: 'view',
+      forumId: created.forum.id,
+      boardId: board.id,
+    });
+    expect(removed).toEqual([hashToken(board.view.token)]);
+    expect(forums.findGrant(hashToken(board.view.token))).toBeNull();
+    expect(forums.findGrant(hashToken(fresh))).toMatchObject({ role: 'view', boardId: board.id });
+    expect(forums.findGrant(hashToken(board.edit.token))).not.toBeNull();
   });
 });

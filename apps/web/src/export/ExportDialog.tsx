@@ -219,7 +219,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {format === 'png' && (
             <label>
               {t('export.scope')}
-              <select value={scope} onChange={(e) => setScope(e.target.value as ScopeKind)}>
+              <select
+                aria-label={t('export.scope')}
+                value={scope}
+                onChange={(e) => setScope(e.target.value as ScopeKind)}
+              >
                 {(['board', 'selection', 'carton'] as const).map((id) => (
                   <option key={id} value={id}>
                     {t(`export.scopes.${id}`)}
@@ -231,7 +235,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {needsCarton && (
             <label>
               {t('export.carton')}
-              <select value={cartonId} onChange={(e) => setCartonId(e.target.value)}>
+              <select
+                aria-label={t('export.carton')}
+                value={cartonId}
+                onChange={(e) => setCartonId(e.target.value)}
+              >
                 {cartons.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.title.trim() || t('export.untitled')}
@@ -243,7 +251,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {format === 'png' && (
             <label>
               {t('export.scale')}
-              <select value={scale} onChange={(e) => setScale(Number(e.target.value))}>
+              <select
+                aria-label={t('export.scale')}
+                value={scale}
+                onChange={(e) => setScale(Number(e.target.value))}
+              >
                 {SCALES.map((s) => (
                   <option key={s} value={s}>
                     {s}×
@@ -256,6 +268,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <label>
               {t('export.background')}
               <select
+                aria-label={t('export.background')}
                 value={transparent ? 'transparent' : 'white'}
                 onChange={(e) => setTransparent(e.target.value === 'transparent')}
               >
@@ -268,7 +281,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <>
               <label>
                 {t('export.page')}
-                <select value={page} onChange={(e) => setPage(e.target.value as PageSize)}>
+                <select
+                  aria-label={t('export.page')}
+                  value={page}
+                  onChange={(e) => setPage(e.target.value as PageSize)}
+                >
                   {PAGES.map((id) => (
                     <option key={id} value={id}>
                       {PAGE_LABELS[id]}
@@ -279,6 +296,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               <label>
                 {t('export.orientation')}
                 <select
+                  aria-label={t('export.orientation')}
                   value={orientation}
                   onChange={(e) => setOrientation(e.target.value as Orientation)}
                 >

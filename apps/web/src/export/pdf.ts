@@ -63,7 +63,8 @@ export async function posterPdf(
   pdf.setProducer('Carton');
   const image = await pdf.embedJpg(new Uint8Array(await jpeg.arrayBuffer()));
   const page = pdf.addPage([layout.page.w, layout.page.h]);
-  page.drawImage(image, layout.place);
-  const bytes = await pdf.save();
+  const { x, y, w, h } = layout.place;
+  page.drawImage(image, { x, y, width: w, height: h });
+  const bytes = await pdf.save({ useObjectStreams: false });
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
 }

@@ -97,4 +97,12 @@ describe('forum creation from the home page', () => {
       expect(await shapesOf(board.id, board.view.token)).toEqual([]);
     }
   });
+
+  it('R26: the projector page /p/<boardId> is served like a board page (SPA fallback)', async () => {
+    const board = await fetch(`${server.url}/b/abc`);
+    const projector = await fetch(`${server.url}/p/abc`);
+    expect(projector.status).toBe(board.status);
+    expect(await projector.text()).toBe(await board.text());
+    expect((await fetch(`${server.url}/q/abc`)).status).toBe(404);
+  });
 });

@@ -22,8 +22,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Client routes answered with index.html so the SPA router takes over (R26). */
-const SPA_ROUTE = /^\/(?:b|f)(?:\/|$)|^\/$/;
+/** Client routes answered with index.html so the SPA router takes over (R26; /p/ = projector). */
+const SPA_ROUTE = /^\/(?:b|f|p)(?:\/|$)|^\/$/;
 
 /**
  * Serves the built web client from `webDir`. Hashed files under /assets are cached for a year;

@@ -39,6 +39,8 @@ export class BoardConnection {
   private listeners = new Set<() => void>();
   private current: ConnectionStatus = 'syncing';
   private destroyed = false;
+  private localHasContent = false;
+  private readonly localLoaded: Promise<void>;
   private readonly onOnline = () => {
     if (!this.notice) this.provider.connect();
     this.update();
@@ -86,11 +88,12 @@ export class BoardConnection {
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (!isLocalOrigin(transaction.origin)) return;
       this.confirmTries = 0;
-      this.confirmSoon(300);
+      this.confirmSoon(1000);
     });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
-    void this.openLocalCopy().then(() => {
+    this.localLoaded = this.openLocalCopy();
+    void this.localLoaded.then(() => {
       if (this.destroyed) return;
       if (navigator.onLine) this.provider.connect();
       this.update();
@@ -110,9 +113,12 @@ export class BoardConnection {
     return this.notice;
   }
 
-  /** Resolves once the first sync with the server is done. */
+  /**
+   * Resolves once the board's content is known: the local copy is loaded with something in it
+   * (offline, that is all there is), or the first sync with the server is done.
+   */
   whenSynced(): Promise<void> {
-    if (this.provider.synced) return Promise.resolve();
+    if (this.provider.synced || this.localHasContent) return Promise.resolve();
     return new Promise((resolve) => {
       const onSync = (synced: boolean) => {
         if (!synced) return;
@@ -120,6 +126,11 @@ export class BoardConnection {
         resolve();
       };
       this.provider.on('sync', onSync);
+      this.localLoaded.then(() => {
+        if (!this.localHasContent) return;
+        this.provider.off('sync', onSync);
+        resolve();
+      });
     });
   }
 
@@ -159,7 +170,13 @@ export class BoardConnection {
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
-      this.local.whenSynced.catch(() => undefined),
+      this.local.whenSynced.then(
+        () => {
+          // Anything stored means this board was opened on this device before.
+          this.localHasContent = this.doc.store.clients.size > 0;
+        },
+        () => undefined,
+      ),
       new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
     ]);
     clearTimeout(timer);

@@ -1,5 +1,6 @@
 // « Versions »: the facilitator's entry to the board's history (shown only for that role).
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { HistoryPanel } from './HistoryPanel';
@@ -21,7 +22,8 @@ export function HistoryButton() {
       >
         {t('history.open')}
       </button>
-      {open && <HistoryPanel onClose={() => setOpen(false)} />}
+      {/* Out of the header's stacking context: above the people list, toolbar and toasts. */}
+      {open && createPortal(<HistoryPanel onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }

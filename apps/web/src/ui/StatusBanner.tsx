@@ -2,6 +2,7 @@
 // frame, a revoked link): what happened in plain words, that nothing is lost, and what to do.
 // Nothing reconnects by itself; « Reconnecter » is offered only where trying again can work.
 import { useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 
@@ -10,7 +11,8 @@ export function StatusBanner() {
   const { connection } = useSession();
   const notice = useSyncExternalStore(connection.subscribe, connection.getCloseNotice);
   if (!notice) return null;
-  return (
+  // Out of the header's stacking context, above the people list and the canvas.
+  return createPortal(
     <div className="limit-banner" role="alert" data-testid="limit-banner" data-code={notice.code}>
       <strong className="limit-title">{t('limits.title')}</strong>
       <p className="limit-message">{t(`limits.${notice.key}`)}</p>
@@ -28,6 +30,7 @@ export function StatusBanner() {
         )}
         <span className="limit-code">{t('limits.code', { code: notice.code })}</span>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

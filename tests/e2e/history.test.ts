@@ -1,0 +1,149 @@
+// Version history from the facilitator's page: keep a named version, let participants change
+// the board, preview the version read-only and restore it: both boards show its content.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Shape } from '@carton/board';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+
+interface Forum {
+  facilitator: { token: string };
+  boards: { id: string; kind: string; edit: { url: string } }[];
+}
+
+/** The texts of the notes written (the board's template has empty ones). */
+const notes = (list: Shape[]) =>
+  list
+    .map((s) => (s.type === 'note' ? s.text : ''))
+    .filter((text) => text !== '')
+    .sort();
+
+const hasNotes = (texts: string[]) =>
+  `(s) => { const t = s.map((x) => x.type === 'note' ? x.text : '').filter((x) => x !== '').sort();` +
+  ` return JSON.stringify(t) === ${JSON.stringify(JSON.stringify([...texts].sort()))}; }`;
+
+async function addNote(page: Page, x: number, y: number, text: string): Promise<void> {
+  const before = new Set((await shapes(page)).map((s) => s.id));
+  await page.bringToFront();
+  await page.keyboard.press('n');
+  await page.mouse.click(x, y);
+  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
+  const note = list.find((s) => !before.has(s.id));
+  if (note?.type !== 'note') throw new Error('no new note');
+  const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+  await page.mouse.dblclick(centre.x, centre.y);
+  await page.locator('textarea.text-editor').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await waitForShapes(
+    page,
+    `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.text === ${JSON.stringify(text)})`,
+  );
+}
+
+describe('version history', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let facilitator: Participant;
+  let participant: Participant;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const response = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Forum de l’Alliance pour la solidarité BSL',
+        territories: ['La Mitis'],
+      }),
+    });
+    const forum = (await response.json()) as Forum;
+    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    facilitator = await newParticipant(browser, 'Animation');
+    participant = await newParticipant(browser, 'Julie');
+    await openBoard(
+      facilitator.page,
+      `${server.url}/b/${board.id}#token=${encodeURIComponent(forum.facilitator.token)}`,
+    );
+    await openBoard(participant.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('only the facilitator sees « Versions »', async () => {
+    expect(await facilitator.page.evaluate(() => window.__carton!.role())).toBe('facilitator');
+    await facilitator.page.getByRole('button', { name: 'Versions' }).waitFor();
+    expect(await participant.page.getByRole('button', { name: 'Versions' }).count()).toBe(0);
+  });
+
+  it('saves a named version, previews it read-only and restores it for everyone', async () => {
+    const f = facilitator.page;
+    const p = participant.page;
+    await addNote(p, 420, 320, 'Transport collectif');
+    await waitForShapes(f, hasNotes(['Transport collectif']));
+
+    // The facilitator keeps a named version.
+    await f.bringToFront();
+    await f.getByRole('button', { name: 'Versions' }).click();
+    await f.getByLabel('Nom de la nouvelle version').fill('Avant la plénière');
+    await f.getByRole('button', { name: 'Enregistrer la version' }).click();
+    const named = f.locator('[data-testid="history-item"]', { hasText: 'Avant la plénière' });
+    await named.waitFor();
+    expect(await named.textContent()).toContain('nommée');
+    await f.getByText('Version « Avant la plénière » enregistrée.').waitFor();
+
+    // Participants change the board: a new note, the first one rewritten.
+    await addNote(p, 700, 320, 'Logement abordable');
+    const first = (await shapes(p)).find(
+      (s) => s.type === 'note' && s.text === 'Transport collectif',
+    )!;
+    const centre = await toScreen(p, first.x + 100, first.y + 100);
+    await p.mouse.dblclick(centre.x, centre.y);
+    await p.locator('textarea.text-editor').waitFor();
+    await p.keyboard.press('Control+a');
+    await p.keyboard.type('Autre chose');
+    await p.keyboard.press('Escape');
+    await waitForShapes(f, hasNotes(['Autre chose', 'Logement abordable']));
+
+    // Preview: drawn read-only with the version's shapes.
+    await f.bringToFront();
+    await named.getByRole('button', { name: 'Aperçu' }).click();
+    const preview = f.locator('[data-testid="version-preview"]');
+    await preview.waitFor();
+    await f.waitForFunction(
+      () =>
+        Number(
+          document.querySelector('[data-testid="version-preview"]')?.getAttribute('data-shapes'),
+        ) > 0,
+    );
+    await f.getByText('Lecture seule').waitFor();
+    await f.screenshot({ path: `${SHOTS}/history-preview.png` });
+    // The live board did not change by previewing.
+    expect(notes(await shapes(f))).toEqual(['Autre chose', 'Logement abordable']);
+
+    // Restore, after a confirmation that says what happens.
+    await f.getByRole('button', { name: 'Restaurer cette version' }).click();
+    const dialog = f.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Avant la restauration');
+    await f.screenshot({ path: `${SHOTS}/history-confirm.png` });
+    await f.getByRole('button', { name: 'Oui, restaurer' }).click();
+    await f.getByText('Version restaurée pour tout le monde.').waitFor();
+
+    // Both boards show the version's content.
+    await waitForShapes(f, hasNotes(['Transport collectif']));
+    await waitForShapes(p, hasNotes(['Transport collectif']));
+    expect(notes(await shapes(p))).toEqual(['Transport collectif']);
+
+    // The board as it was before is kept as a version.
+    await f.locator('[data-testid="history-item"]', { hasText: 'Avant la restauration' }).waitFor();
+    await f.screenshot({ path: `${SHOTS}/history-restored.png` });
+  });
+});

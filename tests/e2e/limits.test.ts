@@ -1,0 +1,79 @@
+// A page closed by the server for a limit (4429: too many updates, R28) says so in plain
+// French, does not reconnect by itself, keeps the work, and « Reconnecter » brings it back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, shapes, type BoardLinks } from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+/** Longer than the stock client's first four backoff steps (0.2 + 0.4 + 0.8 + 1.6 s). */
+const QUIET_MS = 3500;
+
+describe('limits', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+  let a: Participant;
+  let sockets = 0;
+
+  beforeAll(async () => {
+    // One document update per second, no burst: a few quick notes are a flood.
+    server = await startServer({
+      env: { CARTON_UPDATES_PER_SECOND: '1', CARTON_UPDATE_BURST: '1' },
+    });
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server, 'La Matanie');
+    a = await newParticipant(browser, 'Émilie');
+    a.page.on('websocket', (ws) => {
+      if (ws.url().includes('/sync/')) sockets++;
+    });
+    await openBoard(a.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('explains a 4429 in French, stays closed, and reconnects only when asked', async () => {
+    const page = a.page;
+    const before = (await shapes(page)).length;
+    await page.bringToFront();
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('n');
+      await page.mouse.click(250 + i * 120, 420);
+    }
+    const banner = page.locator('[data-testid="limit-banner"]');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.getAttribute('data-code')).toBe('4429');
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('Trop de changements d’un coup');
+    expect(text).toContain('Vos modifications restent gardées sur cet appareil');
+    expect(await page.evaluate(() => window.__carton!.status())).toBe('closed');
+    expect(await page.locator('[data-testid="status"]').textContent()).toContain(
+      'connexion fermée',
+    );
+    await page.screenshot({ path: `${SHOTS}/limit-4429.png` });
+
+    // Work goes on locally, and nothing knocks on the server's door.
+    expect((await shapes(page)).length).toBe(before + 6);
+    const opened = sockets;
+    await page.waitForTimeout(QUIET_MS);
+    expect(sockets).toBe(opened);
+    expect(await page.evaluate(() => window.__carton!.status())).toBe('closed');
+
+    // « Reconnecter »: one new socket, the budget has refilled, every note reaches the server.
+    await page.getByRole('button', { name: 'Reconnecter' }).click();
+    await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 15_000,
+    });
+    expect(await banner.count()).toBe(0);
+    expect(sockets).toBe(opened + 1);
+    const response = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
+      headers: { Authorization: `Bearer ${board.edit.token}` },
+    });
+    const file = (await response.json()) as { shapes: unknown[] };
+    expect(file.shapes.length).toBe(before + 6);
+  });
+});

@@ -21,6 +21,8 @@ export async function createTerritoryBoard(
     body: JSON.stringify({
       title: 'Forum de l’Alliance pour la solidarité BSL',
       territories: [territory],
+      // These tests count the shapes they draw: start from a blank board, not the seed template.
+      templates: false,
     }),
   });
   if (response.status !== 201) throw new Error(`POST /api/forums → ${response.status}`);

@@ -47,6 +47,10 @@ describe('loadBoardInfo', () => {
     await expect(loadBoardInfo('b1', 'edit-token', refused, store)).rejects.toMatchObject({
       status: 401,
     });
+    // …and the refused link is forgotten: offline, it no longer opens the board.
+    await expect(loadBoardInfo('b1', 'edit-token', offline, store)).rejects.toBeInstanceOf(
+      ApiError,
+    );
   });
 
   it('ignores a damaged remembered entry', async () => {

@@ -63,7 +63,10 @@ export async function loadBoardInfo(
     }
     return { info, fromCache: false };
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 0) throw error;
+    if (!(error instanceof ApiError)) throw error;
+    // A link the server refuses (rotated, revoked, unknown board) is forgotten here too.
+    if ([401, 403, 404].includes(error.status)) forgetBoardInfo(boardId, token, store);
+    if (error.status !== 0) throw error;
     let cached: unknown;
     try {
       cached = JSON.parse(store?.getItem(key) ?? 'null');

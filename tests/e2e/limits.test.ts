@@ -77,3 +77,82 @@ describe('limits', () => {
     expect(file.shapes.length).toBe(before + 6);
   });
 });
+
+describe('revoked links', () => {
+  let server: CartonServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function forumWithBoard(): Promise<{
+    forumId: string;
+    facilitator: string;
+    board: BoardLinks;
+  }> {
+    const response = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Forum de l’Alliance', territories: ['Kamouraska'] }),
+    });
+    const body = (await response.json()) as {
+      forum: { id: string };
+      facilitator: { token: string };
+      boards: (BoardLinks & { kind: string })[];
+    };
+    return {
+      forumId: body.forum.id,
+      facilitator: body.facilitator.token,
+      board: body.boards.find((b) => b.kind === 'territory')!,
+    };
+  }
+
+  async function rotateEditLink(forumId: string, facilitator: string, boardId: string) {
+    const response = await fetch(
+      `${server.url}/api/forums/${forumId}/boards/${boardId}/links/edit/rotate`,
+      { method: 'POST', headers: { Authorization: `Bearer ${facilitator}` } },
+    );
+    expect(response.status).toBe(200);
+  }
+
+  it('an open page whose link is rotated (4403) says so and offers no reconnection', async () => {
+    const { forumId, facilitator, board } = await forumWithBoard();
+    const a = await newParticipant(browser, 'Émilie');
+    await openBoard(a.page, board.edit.url);
+    await rotateEditLink(forumId, facilitator, board.id);
+    const banner = a.page.locator('[data-testid="limit-banner"]');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.getAttribute('data-code')).toBe('4403');
+    expect(await banner.textContent()).toContain('Ce lien ne donne plus accès à ce tableau');
+    expect(await banner.getByRole('button').count()).toBe(0);
+    await a.page.screenshot({ path: `${SHOTS}/limit-4403.png` });
+    await a.context.close();
+  });
+
+  it('a page that comes back online with a revoked link stops knocking', async () => {
+    const { forumId, facilitator, board } = await forumWithBoard();
+    const a = await newParticipant(browser, 'Émilie');
+    let attempts = 0;
+    a.page.on('websocket', () => attempts++);
+    await openBoard(a.page, board.edit.url);
+    await a.context.setOffline(true);
+    await a.page.locator('[data-testid="status"][data-status="offline"]').waitFor();
+    await rotateEditLink(forumId, facilitator, board.id);
+    await a.context.setOffline(false);
+    // Refused upgrades look like network failures; after a few the page asks the API.
+    const banner = a.page.locator('[data-testid="limit-banner"][data-code="4403"]');
+    await banner.waitFor({ timeout: 15_000 });
+    const seen = attempts;
+    await a.page.waitForTimeout(QUIET_MS);
+    expect(attempts).toBe(seen);
+    expect(await a.page.evaluate(() => window.__carton!.status())).toBe('closed');
+    await a.context.close();
+  });
+});

@@ -10,9 +10,10 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { isLocalOrigin } from '@carton/board';
+import { forgetBoardInfo } from '../offline/boardInfo';
 import { PendingChanges } from '../offline/pending';
 import { browserStore } from '../offline/storage';
-import { wsUrl } from './api';
+import { ApiError, fetchBoardInfo, wsUrl } from './api';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
 import { closeNotice, isFinalClose, type CloseNotice } from './statusNotices';
 
@@ -21,6 +22,14 @@ const LOCAL_LOAD_TIMEOUT_MS = 3000;
 /** After reconnecting, ask the server what it holds of our changes this often, this many times. */
 const CONFIRM_RETRY_MS = 1500;
 const CONFIRM_TRIES = 12;
+/**
+ * A refused upgrade (wrong or revoked token) reaches scripts only as 1006, like a network
+ * failure, and the stock client would retry forever — draining the venue address's budget of
+ * wrong tokens (R32) for everyone behind it. After this many attempts that never opened,
+ * the link is checked over HTTP (and again every `ACCESS_RECHECK` attempts).
+ */
+const ACCESS_CHECK_AFTER = 3;
+const ACCESS_RECHECK = 20;
 
 export function localDatabaseName(boardId: string): string {
   return `carton-board-${boardId}`;
@@ -40,6 +49,7 @@ export class BoardConnection {
   private current: ConnectionStatus = 'syncing';
   private destroyed = false;
   private localHasContent = false;
+  private failedAttempts = 0;
   private readonly localLoaded: Promise<void>;
   private readonly onOnline = () => {
     if (!this.notice) this.provider.connect();
@@ -70,8 +80,22 @@ export class BoardConnection {
     );
     this.provider.on('status', ({ status }: { status: SocketState }) => {
       this.socket = status;
-      if (status === 'connected') this.watchSocket();
+      if (status === 'connected') {
+        this.failedAttempts = 0;
+        this.watchSocket();
+      }
       this.update();
+    });
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      // Emitted before « disconnected »: `socket` still says whether this attempt ever opened.
+      if (event === null || this.socket === 'connected' || !navigator.onLine) return;
+      this.failedAttempts++;
+      if (
+        this.failedAttempts === ACCESS_CHECK_AFTER ||
+        this.failedAttempts % ACCESS_RECHECK === 0
+      ) {
+        this.checkAccess(token);
+      }
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.confirmSoon(50);
@@ -180,6 +204,18 @@ export class BoardConnection {
       new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
     ]);
     clearTimeout(timer);
+  }
+
+  /** Stops retrying when the server says the link no longer opens this board. */
+  private checkAccess(token: string): void {
+    fetchBoardInfo(this.boardId, token).catch((error: unknown) => {
+      if (this.destroyed || !(error instanceof ApiError)) return;
+      if (error.status !== 401 && error.status !== 403 && error.status !== 404) return;
+      forgetBoardInfo(this.boardId, token);
+      this.provider.disconnect();
+      this.notice = closeNotice(4403);
+      this.update(true);
+    });
   }
 
   /** Reads the server's frames (besides the provider) to learn what it has stored. */

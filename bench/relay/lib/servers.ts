@@ -24,6 +24,8 @@ export interface BenchServer {
   boards(count: number): Promise<BoardAccess[]>;
   /** utime + stime of the server process, in milliseconds (10 ms resolution). */
   cpuMs(): number;
+  /** [utime, stime] in milliseconds. */
+  cpuSplitMs(): [number, number];
   /** Resident set size, in KiB. */
   rssKiB(): number;
   /** Full GC in the server (SIGUSR2 hook), then a short settle. */
@@ -40,6 +42,16 @@ export function readCpuMs(pid: number): number {
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
   return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** [user, system] CPU time of a process, in milliseconds. */
+export function readCpuSplitMs(pid: number): [number, number] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return [
+    (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND,
+    (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND,
+  ];
 }
 
 export function readRssKiB(pid: number): number {
@@ -182,6 +194,7 @@ export async function startCarton(options: StartOptions): Promise<BenchServer> {
       return boards;
     },
     cpuMs: () => readCpuMs(proc.pid!),
+    cpuSplitMs: () => readCpuSplitMs(proc.pid!),
     rssKiB: () => readRssKiB(proc.pid!),
     collectGarbage: () => gcOf(proc),
     async stop() {
@@ -215,6 +228,7 @@ export async function startReference(options: StartOptions): Promise<BenchServer
       }));
     },
     cpuMs: () => readCpuMs(proc.pid!),
+    cpuSplitMs: () => readCpuSplitMs(proc.pid!),
     rssKiB: () => readRssKiB(proc.pid!),
     collectGarbage: () => gcOf(proc),
     stop: stopper(proc),

@@ -25,11 +25,13 @@ export async function throughput(
   recorder.recording = true;
   const sentBefore = rooms.all.reduce((sum, client) => sum + client.editsSent, 0);
   const cpuBefore = server.cpuMs();
+  const splitBefore = server.cpuSplitMs();
   const loadGen = loadGenMeter();
   const windowStart = performance.now();
   await sleep(measureMs);
   const elapsed = performance.now() - windowStart;
   const serverCpu = server.cpuMs() - cpuBefore;
+  const splitAfter = server.cpuSplitMs();
   const loadGenCpu = loadGen();
   const sent = rooms.all.reduce((sum, client) => sum + client.editsSent, 0) - sentBefore;
   stop();
@@ -41,6 +43,8 @@ export async function throughput(
     editsPerSecond: (sent / elapsed) * 1000,
     serverCpuUsPerDelivered: (serverCpu * 1000) / delivered,
     serverCpuPct: (serverCpu / elapsed) * 100,
+    serverUserPct: ((splitAfter[0] - splitBefore[0]) / elapsed) * 100,
+    serverSystemPct: ((splitAfter[1] - splitBefore[1]) / elapsed) * 100,
     loadGenCpuPct: loadGenCpu,
     editP99: percentile(recorder.editLatencies, 99),
     converged: ok ? 1 : 0,

@@ -47,11 +47,12 @@ export const KEEPALIVE_FRAME: Uint8Array = Uint8Array.of(MESSAGE_AWARENESS, 1, 0
 export const AWARENESS_TICK = { ms: 20 };
 
 /**
- * Update batching (R51): a busy room appends and sends the updates of up to `ms` milliseconds
- * together (one SQLite commit, one frame per receiver); a quiet room sends at the end of the
- * event-loop turn. Tests set 0. Mutable so tests and benchmarks can tune it.
+ * Update batching (R51): a busy room integrates, appends and sends the updates of up to `ms`
+ * milliseconds together (one transaction, one SQLite commit, one frame per receiver), or of up
+ * to `busyMs` while its batches hold at least `busyUpdates` updates; a quiet room sends at the
+ * end of the event-loop turn. Tests set 0. Mutable so tests and benchmarks can tune it.
  */
-export const DOC_BATCH = { ms: 10 };
+export const DOC_BATCH = { ms: 10, busyMs: 25, busyUpdates: 4 };
 
 /**
  * R53: a board with no change for `afterMs` whose encoded state is at most `maxStateBytes`

@@ -53,6 +53,7 @@ export class RoomPersistence {
   #batchSender: Connection | null = null;
   #flushing = false;
   #dehydrateTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastChangeAt = 0;
   /** The stored state not yet applied to the doc (R52), or null once hydrated. */
   #unhydrated: Uint8Array | null = null;
   /** Sync step 2 frame of the full state, until the next change (R52). */
@@ -62,6 +63,8 @@ export class RoomPersistence {
   #batchImmediate: ReturnType<typeof setImmediate> | null = null;
   #batchTimer: ReturnType<typeof setTimeout> | null = null;
   #lastFlushAt = -Infinity;
+  /** The batch window: DOC_BATCH.ms, or busyMs while batches hold many updates (R51). */
+  #window = DOC_BATCH.ms;
 
   constructor(boardId: string, options: RoomPersistenceOptions) {
     this.#boardId = boardId;
@@ -127,10 +130,20 @@ export class RoomPersistence {
     }
   }
 
+  /** Notes a change; one timer per board checks for quiet (not one timer per change). */
   #scheduleDehydrate(): void {
-    if (this.#disposed) return;
-    if (this.#dehydrateTimer) clearTimeout(this.#dehydrateTimer);
-    this.#dehydrateTimer = setTimeout(() => this.#dehydrate(), DEHYDRATE.afterMs);
+    this.#lastChangeAt = performance.now();
+    this.#armDehydrate(DEHYDRATE.afterMs);
+  }
+
+  #armDehydrate(ms: number): void {
+    if (this.#disposed || this.#dehydrateTimer !== null) return;
+    this.#dehydrateTimer = setTimeout(() => {
+      this.#dehydrateTimer = null;
+      const quietFor = performance.now() - this.#lastChangeAt;
+      if (quietFor < DEHYDRATE.afterMs) this.#armDehydrate(DEHYDRATE.afterMs - quietFor);
+      else this.#dehydrate();
+    }, ms);
     this.#dehydrateTimer.unref();
   }
 
@@ -139,7 +152,6 @@ export class RoomPersistence {
    * quickly is kept as its encoded state, and its doc (many times larger) is freed.
    */
   #dehydrate(): void {
-    this.#dehydrateTimer = null;
     if (this.#disposed || this.#unhydrated !== null) return;
     if (this.#flushing || this.#batch.length > 0 || this.#incoming.length > 0) {
       return this.#scheduleDehydrate();
@@ -190,7 +202,7 @@ export class RoomPersistence {
 
   #schedule(): void {
     if (this.#flushing || this.#batchImmediate !== null || this.#batchTimer !== null) return;
-    const wait = this.#lastFlushAt + DOC_BATCH.ms - performance.now();
+    const wait = this.#lastFlushAt + this.#window - performance.now();
     if (wait <= 0) {
       // A quiet board: sent at the end of this event-loop turn, no added delay.
       this.#batchImmediate = setImmediate(() => this.#flushBatch());
@@ -201,12 +213,15 @@ export class RoomPersistence {
   }
 
   /**
-   * Integrates the clients' updates in one transaction: merged first (Yjs' per-transaction
-   * cost is paid once), one by one if the merge or its application fails, so only the
-   * connection whose update does not apply is closed (applying is idempotent).
+   * Integrates the clients' updates in one transaction: Yjs' per-transaction cost (cleanup,
+   * observers, encoding the emitted update) is paid once per batch, and nothing is merged. An
+   * update that does not apply closes its connection only (R12).
    */
   #integrate(): void {
     const incoming = this.#incoming;
+    // Many updates per batch: a busy room with several writers, where fewer, larger batches
+    // pay; one gesture (one update per frame) keeps the short window.
+    this.#window = incoming.length >= DOC_BATCH.busyUpdates ? DOC_BATCH.busyMs : DOC_BATCH.ms;
     if (incoming.length === 0) return;
     this.#incoming = [];
     this.hydrate();
@@ -214,25 +229,19 @@ export class RoomPersistence {
     const first = incoming[0]!.connection;
     const oneSender = incoming.every((entry) => entry.connection === first);
     // With pending structs, what the doc emits may carry other clients' parts: sent to all (R4).
-    const clean = () => store.pendingStructs === null && store.pendingDs === null;
-    this.#batchSender = oneSender && clean() ? first : null;
+    this.#batchSender =
+      oneSender && store.pendingStructs === null && store.pendingDs === null ? first : null;
     try {
-      const update =
-        incoming.length === 1
-          ? incoming[0]!.update
-          : Y.mergeUpdates(incoming.map((entry) => entry.update));
-      Y.applyUpdate(this.#doc, update, BATCH_ORIGIN);
-      this.#options.metrics.updatesApplied += incoming.length;
-    } catch {
-      for (const { connection, update } of incoming) {
-        this.#batchSender = clean() ? connection : null;
-        try {
-          Y.applyUpdate(this.#doc, update, BATCH_ORIGIN);
-          this.#options.metrics.updatesApplied++;
-        } catch (error) {
-          this.#options.onMalformed(connection, update.byteLength, error as Error);
+      this.#doc.transact(() => {
+        for (const { connection, update } of incoming) {
+          try {
+            Y.applyUpdate(this.#doc, update, BATCH_ORIGIN);
+            this.#options.metrics.updatesApplied++;
+          } catch (error) {
+            this.#options.onMalformed(connection, update.byteLength, error as Error);
+          }
         }
-      }
+      }, BATCH_ORIGIN);
     } finally {
       this.#batchSender = null;
     }

@@ -27,6 +27,27 @@ async function statusOf(page: Page): Promise<{ status: string; text: string; pen
   };
 }
 
+/** Starts recording every status the badge shows (read back with `recordedStatuses`). */
+async function recordStatuses(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const badge = document.querySelector('[data-testid="status"]');
+    const seen: string[] = [badge?.getAttribute('data-status') ?? ''];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    new MutationObserver(() => {
+      const now = document.querySelector('[data-testid="status"]')?.getAttribute('data-status');
+      if (now && now !== seen.at(-1)) seen.push(now);
+    }).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
+  });
+}
+
+function recordedStatuses(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window as unknown as { __statuses: string[] }).__statuses]);
+}
+
 async function addNote(page: Page, x: number, y: number, text: string): Promise<void> {
   const before = new Set((await shapes(page)).map((s) => s.id));
   await page.keyboard.press('n');
@@ -137,12 +158,15 @@ describe('offline first', () => {
     await a.page.screenshot({ path: `${SHOTS}/offline-reloaded.png` });
 
     // Back online: everything goes out, the status says so, B sees every edit.
+    await recordStatuses(a.page);
     await a.context.setOffline(false);
     await a.page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
       timeout: 20_000,
     });
     await a.page.locator('[data-testid="status"][data-pending="0"]').waitFor({ timeout: 10_000 });
     expect((await statusOf(a.page)).text).toContain('connecté');
+    // hors ligne → synchronisation en cours (until the server confirmed) → connecté.
+    expect(await recordedStatuses(a.page)).toEqual(['offline', 'syncing', 'connected']);
     const seen = await waitForShapes(
       b.page,
       `(s) => ${JSON.stringify(expected)}.every((t) => s.some((x) => x.type === 'note' && x.text === t))`,

@@ -1,8 +1,21 @@
-// Resize handles of a single selection, in screen space (so they stay finger-sized at any zoom).
-import type { Point, Rect } from '../geometry/rect';
-import type { ResizeHandle } from '../tools/types';
+// Handles of the selection box (eight resize handles and one rotate handle), in screen space so
+// they stay finger-sized at any zoom. One box for single and multi selections: the union of the
+// selected shapes' page bounds.
+import { worldToScreen, type Camera } from '../geometry/camera';
+import { unionRects, type Point, type Rect } from '../geometry/rect';
+import type { ResizeHandle, SelectionHandle } from '../tools/types';
 
 export const HANDLES: readonly ResizeHandle[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'];
+
+/** Screen pixels between the top of the box and the rotate handle's centre. */
+export function rotateHandleOffset(coarse: boolean): number {
+  return coarse ? 40 : 26;
+}
+
+/** Hit radius of a handle: a 44 px target on coarse pointers (touch). */
+export function handleRadius(coarse: boolean): number {
+  return coarse ? 22 : 9;
+}
 
 export function handlePosition(r: Rect, handle: ResizeHandle): Point {
   const x = handle.includes('w') ? r.x : handle.includes('e') ? r.x + r.width : r.x + r.width / 2;
@@ -10,7 +23,12 @@ export function handlePosition(r: Rect, handle: ResizeHandle): Point {
   return { x, y };
 }
 
-/** Which handle of `screenRect` is under `p`; `radius` grows for touch. */
+/** Where the rotate handle sits: above the top edge's middle, `offset` screen pixels out. */
+export function rotateHandlePosition(screenRect: Rect, offset: number): Point {
+  return { x: screenRect.x + screenRect.width / 2, y: screenRect.y - offset };
+}
+
+/** Which resize handle of `screenRect` is under `p`; `radius` grows for touch. */
 export function handleAtPoint(screenRect: Rect, p: Point, radius: number): ResizeHandle | null {
   // Small shapes keep only corner handles so the body stays grabbable.
   const small = screenRect.width < radius * 4 || screenRect.height < radius * 4;
@@ -26,4 +44,45 @@ export function handleAtPoint(screenRect: Rect, p: Point, radius: number): Resiz
     }
   }
   return best;
+}
+
+/** What the selection box offers: arrows alone are edited by their ends, so they only rotate. */
+export interface SelectionBox {
+  world: Rect;
+  resizable: boolean;
+}
+
+export function selectionBox(
+  ids: readonly string[],
+  boundsOf: (id: string) => Rect | undefined,
+  typeOf: (id: string) => string | undefined,
+): SelectionBox | null {
+  const world = unionRects(ids.flatMap((id) => boundsOf(id) ?? []));
+  if (!world) return null;
+  const single = ids.length === 1 ? typeOf(ids[0] ?? '') : undefined;
+  return { world, resizable: single !== 'arrow' };
+}
+
+export function toScreenRect(camera: Camera, r: Rect): Rect {
+  const topLeft = worldToScreen(camera, r);
+  return {
+    x: topLeft.x,
+    y: topLeft.y,
+    width: r.width * camera.zoom,
+    height: r.height * camera.zoom,
+  };
+}
+
+/** The handle of the selection box under screen point `p` (the rotate handle wins ties). */
+export function selectionHandleAt(
+  box: SelectionBox,
+  camera: Camera,
+  p: Point,
+  coarse: boolean,
+): SelectionHandle | null {
+  const screen = toScreenRect(camera, box.world);
+  const radius = handleRadius(coarse);
+  const rotate = rotateHandlePosition(screen, rotateHandleOffset(coarse));
+  if (Math.hypot(rotate.x - p.x, rotate.y - p.y) <= radius) return 'rotate';
+  return box.resizable ? handleAtPoint(screen, p, radius) : null;
 }

@@ -1,6 +1,13 @@
 // The scene: a spatial index and z-order kept in step with the board view, answering
 // "what is under this point / in this rectangle / near this box" for tools and culling.
-import { hitTestShape, shapeBounds, type BoardView, type Box, type Shape } from '@carton/board';
+import {
+  hitTestShape,
+  shapeBounds,
+  toLocal,
+  type BoardView,
+  type Box,
+  type Shape,
+} from '@carton/board';
 import type { Point, Rect } from '../geometry/rect';
 import { rectContains, rectContainsPoint } from '../geometry/rect';
 import { SpatialIndex } from '../geometry/spatialIndex';
@@ -64,6 +71,7 @@ export class Scene {
       id,
       type: shape.type,
       bounds,
+      rotation: shape.rotation,
       parentId: shape.parentId,
       keepAspect: shape.type === 'note' || shape.type === 'image',
       editable: shape.type === 'note' || shape.type === 'text' || shape.type === 'carton',
@@ -137,14 +145,16 @@ export class Scene {
     });
   }
 
+  // In the carton's own frame, so a rotated carton is grabbed by its (rotated) title band.
   private onCartonFrame(shape: Shape, p: Point, tolerance: number): boolean {
-    const b = shapeBounds(shape);
+    if (shape.type !== 'carton') return false;
+    const local = toLocal(shape, p);
     const edge = CARTON_EDGE + tolerance;
     return (
-      p.y <= b.y + CARTON_TITLE_HEIGHT ||
-      p.x <= b.x + edge ||
-      p.x >= b.x + b.w - edge ||
-      p.y >= b.y + b.h - edge
+      local.y <= CARTON_TITLE_HEIGHT ||
+      local.x <= edge ||
+      local.x >= shape.w - edge ||
+      local.y >= shape.h - edge
     );
   }
 

@@ -8,14 +8,14 @@ import {
   type BoardUndoManager,
   type BoardView,
 } from '@carton/board';
-import { screenToWorld, worldToScreen } from '../geometry/camera';
+import { screenToWorld } from '../geometry/camera';
 import type { Point } from '../geometry/rect';
 import { Presence } from '../presence/publisher';
 import { createTools } from '../tools/registry';
-import type { ResizeHandle, Tool, ToolContext, ToolId } from '../tools/types';
+import type { SelectionHandle, Tool, ToolContext, ToolId } from '../tools/types';
 import type { BoardInfo } from './api';
 import { BoardConnection } from './connection';
-import { handleAtPoint } from './handles';
+import { selectionBox, selectionHandleAt } from './handles';
 import type { Identity } from './identity';
 import { Scene } from './scene';
 import { Shell } from './shell';
@@ -89,23 +89,18 @@ export class BoardSession {
       selection: state.selection,
       style: state.style,
       shapeAt: (world, px = tolerancePx) => scene.shapeAt(world, px / zoom),
-      handleAt: (screen): ResizeHandle | null => {
-        const id = state.selection[0];
-        const bounds = id ? scene.bounds(id) : undefined;
-        if (!bounds || state.selection.length !== 1) return null;
-        const shape = scene.getShape(id ?? '');
-        if (!shape || shape.type === 'arrow' || shape.type === 'stroke') return null;
-        const topLeft = worldToScreen(state.camera, bounds);
-        const rect = {
-          x: topLeft.x,
-          y: topLeft.y,
-          width: bounds.width * zoom,
-          height: bounds.height * zoom,
-        };
-        return handleAtPoint(rect, screen, this.coarsePointer ? 22 : 9);
+      handleAt: (screen): SelectionHandle | null => {
+        const box = selectionBox(
+          state.selection,
+          (id) => scene.bounds(id),
+          (id) => scene.getShape(id)?.type,
+        );
+        return box ? selectionHandleAt(box, state.camera, screen, this.coarsePointer) : null;
       },
       shapesInRect: (rect) => scene.shapesInRect(rect),
       getInfo: (id) => scene.info(id),
+      childrenOf: (cartonId) =>
+        scene.childrenOf(new Set([cartonId])).flatMap((id) => scene.info(id) ?? []),
       snapTargets: (rect, moving) => {
         const margin = 400 / zoom;
         const near = scene.index.query({

@@ -169,4 +169,88 @@ describe('shell', () => {
     shell.apply([{ kind: 'create', shapeType: 'note', center: { x: 0, y: 0 }, color: 'yellow' }]);
     expect(board.listShapes()).toEqual([]);
   });
+  function createCarton(width: number, height: number): string {
+    shell.apply([
+      {
+        kind: 'create',
+        shapeType: 'carton',
+        rect: { x: 0, y: 0, width, height },
+        at: { x: 0, y: 0 },
+        color: 'black',
+      },
+    ]);
+    return store.getState().selection[0]!;
+  }
+
+  it('resizing many shapes writes once per frame and undoes in one step', () => {
+    const a = createNote(100, 100); // 0,0 – 200,200
+    const b = createNote(500, 100); // 400,0 – 600,200
+    const from = { x: 0, y: 0, width: 600, height: 200 };
+    transactions = 0;
+    shell.apply([{ kind: 'beginGesture' }]);
+    for (const w of [700, 900, 1200]) {
+      const to = { x: 0, y: 0, width: w, height: 200 };
+      shell.apply([{ kind: 'transform', ids: [a, b], transform: { kind: 'scale', from, to } }]);
+    }
+    expect(transactions).toBe(0);
+    runFrame();
+    expect(transactions).toBe(1);
+    shell.apply([{ kind: 'endGesture' }]);
+    // Notes keep their aspect; their centres follow the doubled box.
+    expect(board.getShape(a)).toMatchObject({ x: 100, y: 0, w: 200, h: 200 });
+    expect(board.getShape(b)).toMatchObject({ x: 900, y: 0, w: 200, h: 200 });
+    undo.undo();
+    expect(board.getShape(b)).toMatchObject({ x: 400, y: 0 });
+    expect(board.getShape(a)).toMatchObject({ x: 0, y: 0 });
+  });
+
+  it('a carton resized from its top-left leaves its children where they are', () => {
+    const carton = createCarton(800, 600);
+    const note = createNote(400, 300);
+    const from = { x: 0, y: 0, width: 800, height: 600 };
+    const to = { x: -100, y: -100, width: 900, height: 700 };
+    shell.apply([
+      { kind: 'beginGesture' },
+      { kind: 'transform', ids: [carton], transform: { kind: 'scale', from, to } },
+      { kind: 'endGesture' },
+    ]);
+    expect(board.getShape(carton)).toMatchObject({ x: -100, y: -100, w: 900, h: 700 });
+    expect(board.getShape(note)).toMatchObject({ x: 300, y: 200 });
+  });
+
+  it('a carton turned about its centre takes its children along, in one undo step', () => {
+    const carton = createCarton(800, 600);
+    const note = createNote(400, 300); // centred on the carton's centre
+    const t = { kind: 'rotate', center: { x: 400, y: 300 }, angle: Math.PI } as const;
+    shell.apply([
+      { kind: 'beginGesture' },
+      { kind: 'transform', ids: [carton], transform: t },
+      { kind: 'endGesture' },
+    ]);
+    expect(board.getShape(carton)?.x).toBeCloseTo(800);
+    expect(board.getShape(carton)?.y).toBeCloseTo(600);
+    expect(board.getShape(note)?.rotation).toBeCloseTo(Math.PI);
+    expect(board.getShape(note)?.x).toBeCloseTo(500);
+    expect(board.getShape(note)?.y).toBeCloseTo(400);
+    undo.undo();
+    expect(board.getShape(carton)).toMatchObject({ x: 0, y: 0, rotation: 0 });
+    expect(board.getShape(note)).toMatchObject({ x: 300, y: 200, rotation: 0 });
+  });
+
+  it('a resize and the adoption that follows it are one undo step', () => {
+    const carton = createCarton(400, 400);
+    const outside = createNote(700, 200); // 600,100 – 800,300
+    const from = { x: 0, y: 0, width: 400, height: 400 };
+    const to = { x: 0, y: 0, width: 900, height: 400 };
+    shell.apply([
+      { kind: 'beginGesture' },
+      { kind: 'transform', ids: [carton], transform: { kind: 'scale', from, to } },
+      { kind: 'reparent', ids: [outside], cartonId: carton },
+      { kind: 'endGesture' },
+    ]);
+    expect(board.getShape(outside)?.parentId).toBe(carton);
+    undo.undo();
+    expect(board.getShape(outside)?.parentId).toBeNull();
+    expect(board.getShape(carton)).toMatchObject({ w: 400 });
+  });
 });

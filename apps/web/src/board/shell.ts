@@ -3,18 +3,18 @@
 // gesture is one undo step (the undo manager only closes a step when told to).
 import {
   BoardCommandError,
-  resizeShape,
   shapeBounds,
   type Board,
   type BoardTransaction,
   type BoardUndoManager,
   type LocalOrigin,
+  type Shape,
 } from '@carton/board';
-import type { Rect } from '../geometry/rect';
-import type { CreatePlan, Plan } from '../tools/types';
+import type { CreatePlan, Plan, Transform } from '../tools/types';
 import type { Presence } from '../presence/publisher';
 import { createShape } from './creation';
 import type { Scene } from './scene';
+import { transformPatch } from './shellTransform';
 import { NO_DRAGGING, type SessionStore } from './store';
 
 export interface ShellOptions {
@@ -30,9 +30,18 @@ export interface ShellOptions {
 
 type Move = { id: string; x: number; y: number };
 
+/** A scale or rotate gesture: the shapes as they were when it began, written from there. */
+interface TransformGesture {
+  /** Cartons first: moving a carton moves its children (M6), which are written after it. */
+  shapes: Shape[];
+  /** Children of transformed cartons that must stay where they were (a resized carton's). */
+  keep: Shape[];
+}
+
 export class Shell {
   private pendingMoves: Move[] | null = null;
-  private pendingResize: { id: string; box: Rect } | null = null;
+  private pendingTransform: Transform | null = null;
+  private transformStart: TransformGesture | null = null;
   private frame = 0;
   private inGesture = false;
 
@@ -72,6 +81,7 @@ export class Shell {
 
   endGesture(): void {
     this.flush();
+    this.transformStart = null;
     this.inGesture = false;
     this.o.undo.stopCapturing();
     if (this.o.store.getState().draggingIds !== NO_DRAGGING)
@@ -114,9 +124,16 @@ export class Shell {
         if (this.inGesture) this.schedule();
         else this.commit((tx) => this.writeMoves(tx, plan.moves));
         return;
-      case 'resize':
-        this.pendingResize = { id: plan.id, box: plan.box };
-        this.schedule();
+      case 'transform':
+        this.transformStart ??= this.snapshot(plan.ids, plan.transform);
+        this.pendingTransform = plan.transform;
+        if (this.inGesture) this.schedule();
+        else {
+          // Outside a gesture (a scripted turn): written now, as its own undo step.
+          this.flush();
+          this.transformStart = null;
+          this.o.undo.stopCapturing();
+        }
         return;
       case 'reparent':
         this.flush();
@@ -182,32 +199,46 @@ export class Shell {
     });
   }
 
-  /** Writes the latest pending drag or resize (at most once per frame). */
+  /** Writes the latest pending drag, resize or rotation (at most once per frame). */
   flush(): void {
     if (this.frame) {
       cancelAnimationFrame(this.frame);
       this.frame = 0;
     }
     const moves = this.pendingMoves;
-    const resize = this.pendingResize;
+    const transform = this.pendingTransform;
     this.pendingMoves = null;
-    this.pendingResize = null;
+    this.pendingTransform = null;
     if (moves) this.write((tx) => this.writeMoves(tx, moves));
-    if (resize) {
-      this.write((tx) => {
-        const shape = tx.getShape(resize.id);
-        if (!shape) return;
-        const { x, y, width, height } = resize.box;
-        // Boxes are page bounds; shapes whose box is offset from x, y (strokes) are shifted.
-        const b = shapeBounds(shape);
-        const patch = resizeShape(shape, {
-          x: x - (b.x - shape.x),
-          y: y - (b.y - shape.y),
-          w: width,
-          h: height,
-        });
-        tx.update(resize.id, patch as never);
-      });
+    const start = this.transformStart;
+    if (transform && start) this.write((tx) => this.writeTransform(tx, start, transform));
+  }
+
+  // A rotated carton takes its children along (they turn with it); a resized one leaves them
+  // where they are (the select tool then adopts or releases them).
+  private snapshot(ids: readonly string[], transform: Transform): TransformGesture {
+    const { scene } = this.o;
+    const set = new Set(ids);
+    const cartons = new Set(ids.filter((id) => scene.getShape(id)?.type === 'carton'));
+    const children = scene.childrenOf(cartons).filter((id) => !set.has(id));
+    const rotating = transform.kind === 'rotate';
+    const moved = rotating ? [...ids, ...children] : [...ids];
+    const read = (list: readonly string[]) => list.flatMap((id) => scene.getShape(id) ?? []);
+    const shapes = read(moved).sort(
+      (a, b) => Number(b.type === 'carton') - Number(a.type === 'carton'),
+    );
+    return { shapes, keep: rotating ? [] : read(children) };
+  }
+
+  private writeTransform(tx: BoardTransaction, g: TransformGesture, t: Transform): void {
+    for (const shape of g.shapes) {
+      const patch = transformPatch(shape, t);
+      if (patch) tx.update(shape.id, patch as never);
+    }
+    for (const child of g.keep) {
+      const now = tx.getShape(child.id);
+      if (now && (now.x !== child.x || now.y !== child.y))
+        tx.update(child.id, { x: child.x, y: child.y });
     }
   }
 

@@ -1,6 +1,6 @@
 // A plain ToolContext over a list of boxes, for headless tool tests (no board, no DOM).
 import { rectContains, rectContainsPoint, type Point, type Rect } from '../geometry/rect';
-import type { ResizeHandle, ShapeInfo, ToolContext, ToolPointer, ToolStyle } from './types';
+import type { SelectionHandle, ShapeInfo, ToolContext, ToolPointer, ToolStyle } from './types';
 
 export const TEST_STYLE: ToolStyle = {
   noteColor: 'yellow',
@@ -15,6 +15,7 @@ export function info(id: string, bounds: Rect, extra: Partial<ShapeInfo> = {}): 
     id,
     type: 'note',
     bounds,
+    rotation: 0,
     parentId: null,
     keepAspect: false,
     editable: false,
@@ -26,7 +27,7 @@ export class FakeContext implements ToolContext {
   zoom = 1;
   selection: string[] = [];
   style = TEST_STYLE;
-  handle: ResizeHandle | null = null;
+  handle: SelectionHandle | null = null;
   constructor(public shapes: ShapeInfo[]) {}
 
   shapeAt(world: Point): ShapeInfo | null {
@@ -37,7 +38,7 @@ export class FakeContext implements ToolContext {
     }
     return null;
   }
-  handleAt(): ResizeHandle | null {
+  handleAt(): SelectionHandle | null {
     return this.handle;
   }
   shapesInRect(rect: Rect): ShapeInfo[] {
@@ -45,6 +46,9 @@ export class FakeContext implements ToolContext {
   }
   getInfo(id: string): ShapeInfo | undefined {
     return this.shapes.find((s) => s.id === id);
+  }
+  childrenOf(cartonId: string): ShapeInfo[] {
+    return this.shapes.filter((s) => s.parentId === cartonId);
   }
   snapTargets(_rect: Rect, moving: ReadonlySet<string>): Rect[] {
     return this.shapes.filter((s) => !moving.has(s.id)).map((s) => s.bounds);

@@ -31,12 +31,16 @@ export interface ToolPointer {
 }
 
 export type ResizeHandle = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
+/** A handle of the selection box: one of the eight resize handles or the rotate handle. */
+export type SelectionHandle = ResizeHandle | 'rotate';
 
 /** What a tool may know about a shape: its box, kind and carton. */
 export interface ShapeInfo {
   id: string;
   type: string;
   bounds: Rect;
+  /** Radians, clockwise, about the shape's x, y (the model's convention). */
+  rotation: number;
   parentId: string | null;
   /** Notes and images keep their aspect ratio when resized. */
   keepAspect: boolean;
@@ -58,11 +62,13 @@ export interface ToolContext {
   readonly style: ToolStyle;
   /** Topmost shape under a world point (tolerance in screen pixels), or null. */
   shapeAt(world: Point, tolerancePx?: number): ShapeInfo | null;
-  /** Resize handle of the current single selection under a screen point. */
-  handleAt(screen: Point): ResizeHandle | null;
+  /** Handle of the current selection's box (resize or rotate) under a screen point. */
+  handleAt(screen: Point): SelectionHandle | null;
   /** Shapes entirely inside a world rectangle. */
   shapesInRect(rect: Rect): ShapeInfo[];
   getInfo(id: string): ShapeInfo | undefined;
+  /** Shapes whose carton is `cartonId`. */
+  childrenOf(cartonId: string): ShapeInfo[];
   /** Bounds of shapes near `rect` that a moving selection may snap to (excluding `moving`). */
   snapTargets(rect: Rect, moving: ReadonlySet<string>): Rect[];
   /** Topmost carton that contains `point`, excluding `exclude` and their contents. */
@@ -121,7 +127,8 @@ export type Plan =
   | { kind: 'endGesture' }
   /** Absolute new positions (top-left of bounds) for top-level moving shapes. */
   | { kind: 'move'; moves: { id: string; x: number; y: number }[] }
-  | { kind: 'resize'; id: string; box: Rect }
+  /** Scales or rotates `ids` from where they were when the gesture began. */
+  | { kind: 'transform'; ids: string[]; transform: Transform }
   | { kind: 'reparent'; ids: string[]; cartonId: string | null }
   | { kind: 'delete'; ids: string[] }
   | { kind: 'edit'; id: string }
@@ -129,6 +136,14 @@ export type Plan =
   | { kind: 'pan'; dx: number; dy: number }
   | { kind: 'setTool'; tool: ToolId }
   | CreatePlan;
+
+/**
+ * A gesture's transform, relative to the shapes at the start of the gesture. Scale maps the box
+ * `from` onto `to` (shapes keeping their aspect scale by the smaller factor about their centre);
+ * rotate turns by `angle` radians about `center`.
+ */
+export type Transform =
+  { kind: 'scale'; from: Rect; to: Rect } | { kind: 'rotate'; center: Point; angle: number };
 
 export interface KeyInfo {
   key: string;

@@ -1,14 +1,20 @@
 // The interaction layer: selection outlines and handles, marquee, snapping guides, my gesture
 // preview and the other people's selections and previews. Sizes are in screen pixels.
 import { memo, useCallback, useSyncExternalStore } from 'react';
-import { Group, Line, Rect } from 'react-konva';
+import { Circle, Group, Line, Rect } from 'react-konva';
 import { unionRects } from '../../geometry/rect';
 import { SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
 import { outlineFor } from '../../shapes/registry';
 import { usePeers } from '../../presence/usePeers';
 import { useSession, useSessionState } from '../context';
-import { HANDLES, handlePosition } from '../handles';
+import {
+  HANDLES,
+  handlePosition,
+  rotateHandleOffset,
+  rotateHandlePosition,
+  selectionBox,
+} from '../handles';
 
 function Outline({
   id,
@@ -32,31 +38,64 @@ function Outline({
   return <ShapeOutline shape={shape} color={color} zoom={zoom} dashed={dashed ?? false} />;
 }
 
-function Handles({ id, zoom, coarse }: { id: string; zoom: number; coarse: boolean }) {
+// One box around the selection (one shape or many): eight resize handles and a rotate handle
+// above it, drawn at screen size (bigger after a touch).
+function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; coarse: boolean }) {
   const { scene } = useSession();
   useSyncExternalStore(scene.subscribe, scene.getVersion);
-  const b = scene.bounds(id);
-  const type = scene.getShape(id)?.type;
-  if (!b || type === 'arrow' || type === 'stroke') return null;
+  const box = selectionBox(
+    ids,
+    (id) => scene.bounds(id),
+    (id) => scene.getShape(id)?.type,
+  );
+  if (!box) return null;
+  const b = box.world;
   const size = (coarse ? 18 : 10) / zoom;
+  const rotate = rotateHandlePosition(b, rotateHandleOffset(coarse) / zoom);
+  const knob = (coarse ? 11 : 6) / zoom;
   return (
     <>
-      {HANDLES.map((h) => {
-        const p = handlePosition(b, h);
-        return (
-          <Rect
-            key={h}
-            x={p.x - size / 2}
-            y={p.y - size / 2}
-            width={size}
-            height={size}
-            fill="#ffffff"
-            stroke={SELECTION_COLOR}
-            strokeWidth={1.5 / zoom}
-            cornerRadius={2 / zoom}
-          />
-        );
-      })}
+      {ids.length > 1 && (
+        <Rect
+          x={b.x}
+          y={b.y}
+          width={b.width}
+          height={b.height}
+          stroke={SELECTION_COLOR}
+          strokeWidth={1 / zoom}
+          dash={[4 / zoom, 3 / zoom]}
+        />
+      )}
+      <Line
+        points={[rotate.x, b.y, rotate.x, rotate.y + knob]}
+        stroke={SELECTION_COLOR}
+        strokeWidth={1.5 / zoom}
+      />
+      <Circle
+        x={rotate.x}
+        y={rotate.y}
+        radius={knob}
+        fill="#ffffff"
+        stroke={SELECTION_COLOR}
+        strokeWidth={1.5 / zoom}
+      />
+      {box.resizable &&
+        HANDLES.map((h) => {
+          const p = handlePosition(b, h);
+          return (
+            <Rect
+              key={h}
+              x={p.x - size / 2}
+              y={p.y - size / 2}
+              width={size}
+              height={size}
+              fill="#ffffff"
+              stroke={SELECTION_COLOR}
+              strokeWidth={1.5 / zoom}
+              cornerRadius={2 / zoom}
+            />
+          );
+        })}
     </>
   );
 }
@@ -105,8 +144,8 @@ export const Interaction = memo(function Interaction() {
       ) : (
         <GroupOutline ids={selection} zoom={zoom} />
       )}
-      {selection.length === 1 && selection[0] && !editingId && (
-        <Handles id={selection[0]} zoom={zoom} coarse={session.coarsePointer} />
+      {selection.length > 0 && !editingId && (
+        <Handles ids={selection} zoom={zoom} coarse={session.coarsePointer} />
       )}
       {marquee && (
         <Rect

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Circle, Group, Line } from 'react-konva';
 import type { ArrowShape } from '@carton/board';
+import { deg } from '../note/NoteShape';
 import type { OutlineProps } from '../types';
 
 /** An arrow is outlined along its line, with a dot on each end. */
@@ -12,7 +13,7 @@ export const ArrowOutline = memo(function ArrowOutline({
 }: OutlineProps<ArrowShape>) {
   const { start, end } = shape;
   return (
-    <Group x={shape.x} y={shape.y}>
+    <Group x={shape.x} y={shape.y} rotation={deg(shape.rotation)}>
       <Line
         points={[start.x, start.y, end.x, end.y]}
         stroke={color}

@@ -1,23 +1,30 @@
 import { memo } from 'react';
 import { Rect } from 'react-konva';
-import { shapeBounds } from '@carton/board';
+import { definitionOf } from '@carton/board';
+import { deg } from '../note/NoteShape';
 import type { OutlineProps } from '../types';
 
-/** The default selection outline: the shape's page bounds, a few screen pixels out. */
+/**
+ * The default selection outline: the shape's own box, turned with it (so a rotated note is
+ * outlined along its edges, not by its page bounds), a few screen pixels out.
+ */
 export const BoundsOutline = memo(function BoundsOutline({
   shape,
   color,
   zoom,
   dashed,
 }: OutlineProps) {
-  const b = shapeBounds(shape);
+  const local = definitionOf(shape.type).localBox(shape);
   const pad = 4 / zoom;
   return (
     <Rect
-      x={b.x - pad}
-      y={b.y - pad}
-      width={b.w + pad * 2}
-      height={b.h + pad * 2}
+      x={shape.x}
+      y={shape.y}
+      rotation={deg(shape.rotation)}
+      offsetX={-(local.x - pad)}
+      offsetY={-(local.y - pad)}
+      width={local.w + pad * 2}
+      height={local.h + pad * 2}
       stroke={color}
       strokeWidth={2 / zoom}
       dash={dashed ? [6 / zoom, 4 / zoom] : undefined}

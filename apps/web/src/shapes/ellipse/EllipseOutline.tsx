@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { Ellipse } from 'react-konva';
+import { Ellipse, Group } from 'react-konva';
+import { deg } from '../note/NoteShape';
 import type { EllipseShape } from '@carton/board';
 import type { OutlineProps } from '../types';
 
@@ -11,14 +12,16 @@ export const EllipseOutline = memo(function EllipseOutline({
 }: OutlineProps<EllipseShape>) {
   const pad = 4 / zoom;
   return (
-    <Ellipse
-      x={shape.x + shape.w / 2}
-      y={shape.y + shape.h / 2}
-      radiusX={shape.w / 2 + pad}
-      radiusY={shape.h / 2 + pad}
-      stroke={color}
-      strokeWidth={2 / zoom}
-      dash={dashed ? [6 / zoom, 4 / zoom] : undefined}
-    />
+    <Group x={shape.x} y={shape.y} rotation={deg(shape.rotation)}>
+      <Ellipse
+        x={shape.w / 2}
+        y={shape.h / 2}
+        radiusX={shape.w / 2 + pad}
+        radiusY={shape.h / 2 + pad}
+        stroke={color}
+        strokeWidth={2 / zoom}
+        dash={dashed ? [6 / zoom, 4 / zoom] : undefined}
+      />
+    </Group>
   );
 });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Ellipse } from 'react-konva';
+import { Ellipse, Group } from 'react-konva';
 import type { EllipseShape as EllipseModel } from '@carton/board';
 import { ink } from '../../theme/colors';
 import { deg } from '../note/NoteShape';
@@ -10,17 +10,18 @@ export const EllipseShape = memo(function EllipseShape({
   shape,
   fading,
 }: ShapeComponentProps<EllipseModel>) {
+  // Rotated about (x, y) like every shape in the model and in @carton/render, not its centre.
   return (
-    <Ellipse
-      x={shape.x + shape.w / 2}
-      y={shape.y + shape.h / 2}
-      rotation={deg(shape.rotation)}
-      radiusX={shape.w / 2}
-      radiusY={shape.h / 2}
-      stroke={ink(shape.color)}
-      strokeWidth={shape.strokeWidth}
-      fill={fillFor(shape.color, shape.fill)}
-      opacity={fading ? 0.3 : 1}
-    />
+    <Group x={shape.x} y={shape.y} rotation={deg(shape.rotation)} opacity={fading ? 0.3 : 1}>
+      <Ellipse
+        x={shape.w / 2}
+        y={shape.h / 2}
+        radiusX={shape.w / 2}
+        radiusY={shape.h / 2}
+        stroke={ink(shape.color)}
+        strokeWidth={shape.strokeWidth}
+        fill={fillFor(shape.color, shape.fill)}
+      />
+    </Group>
   );
 });

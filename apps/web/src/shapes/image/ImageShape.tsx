@@ -45,7 +45,16 @@ export const ImageShape = memo(function ImageShape({
     };
   }, [session, shape.blobId]);
   if (!image || detail === 'low') {
-    return <Rect x={shape.x} y={shape.y} width={shape.w} height={shape.h} fill="#d8d2c4" />;
+    return (
+      <Rect
+        x={shape.x}
+        y={shape.y}
+        rotation={deg(shape.rotation)}
+        width={shape.w}
+        height={shape.h}
+        fill="#d8d2c4"
+      />
+    );
   }
   return (
     <Image

@@ -48,6 +48,7 @@ export const StrokeShape = memo(function StrokeShape({
       <Line
         x={shape.x}
         y={shape.y}
+        rotation={deg(shape.rotation)}
         points={line}
         stroke={color}
         strokeWidth={shape.width}

@@ -19,7 +19,9 @@ export const TextShape = memo(function TextShape({
     return (
       <Rect
         x={shape.x}
-        y={shape.y + shape.h * 0.3}
+        y={shape.y}
+        offsetY={-shape.h * 0.3}
+        rotation={deg(shape.rotation)}
         width={shape.w * 0.8}
         height={shape.h * 0.4}
         fill={ink(shape.color)}

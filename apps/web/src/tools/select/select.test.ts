@@ -114,10 +114,13 @@ describe('select tool', () => {
     ctx.handle = 'se';
     expect(tool.pointerDown(ctx, at(110, 110))).toEqual([{ kind: 'beginGesture' }]);
     expect(tool.state).toBe('select.resizing');
-    expect(tool.pointerMove(ctx, at(210, 130))).toEqual([
-      { kind: 'resize', id: 'a', box: { x: 10, y: 10, width: 200, height: 200 } },
-    ]);
-    expect(tool.pointerUp(ctx, at(210, 130))).toEqual([{ kind: 'endGesture' }]);
+    const from = { x: 10, y: 10, width: 100, height: 100 };
+    expect(tool.pointerMove(ctx, at(210, 130))[0]).toEqual({
+      kind: 'transform',
+      ids: ['a'],
+      transform: { kind: 'scale', from, to: { x: 10, y: 10, width: 200, height: 200 } },
+    });
+    expect(kinds(tool.pointerUp(ctx, at(210, 130)))).toEqual(['guides', 'endGesture']);
   });
 
   it('resizing a free shape changes both sides independently', () => {
@@ -125,9 +128,9 @@ describe('select tool', () => {
     ctx.selection = ['b'];
     ctx.handle = 'nw';
     tool.pointerDown(ctx, at(1000, 1000));
-    expect(tool.pointerMove(ctx, at(990, 1050))).toEqual([
-      { kind: 'resize', id: 'b', box: { x: 990, y: 1050, width: 110, height: 50 } },
-    ]);
+    expect(tool.pointerMove(ctx, at(990, 1050))[0]).toMatchObject({
+      transform: { kind: 'scale', to: { x: 990, y: 1050, width: 110, height: 50 } },
+    });
   });
 
   it('double-click on an editable shape opens the editor; Enter does too', () => {

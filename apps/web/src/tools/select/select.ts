@@ -1,15 +1,23 @@
-// Select tool: select.idle → select.pointing → select.dragging | select.marquee | select.resizing.
+// Select tool: select.idle → select.pointing → select.dragging | select.marquee, and from a
+// handle of the selection box select.resizing (one shape or many) or select.rotating.
 import { rectFromPoints, unionRects, type Point, type Rect } from '../../geometry/rect';
 import {
   movedBeyond,
   type KeyInfo,
   type Plan,
-  type ResizeHandle,
+  type ShapeInfo,
   type Tool,
   type ToolContext,
   type ToolPointer,
 } from '../types';
-import { resizeBox } from './resizeBox';
+import {
+  adoptAfterResize,
+  resizeStep,
+  rotateStep,
+  selectionKeepsAspect,
+  type ResizeGesture,
+  type RotateGesture,
+} from './gestures';
 import { snapBox } from './snapping';
 
 const SNAP_PX = 6;
@@ -19,14 +27,8 @@ type SelectState =
   | { name: 'pointing'; origin: ToolPointer; hitId: string | null; toggleOnUp: boolean }
   | { name: 'dragging'; origin: Point; starts: Map<string, Rect>; box: Rect }
   | { name: 'marquee'; origin: Point; base: string[] }
-  | {
-      name: 'resizing';
-      origin: Point;
-      id: string;
-      handle: ResizeHandle;
-      start: Rect;
-      keepAspect: boolean;
-    };
+  | ({ name: 'resizing'; box: Rect } & ResizeGesture)
+  | ({ name: 'rotating' } & RotateGesture);
 
 /** Ids to move: the selection minus shapes whose carton is moving too (it carries them). */
 export function topLevelMoving(ctx: ToolContext, ids: readonly string[]): string[] {
@@ -50,19 +52,15 @@ export class SelectTool implements Tool {
   }
 
   pointerDown(ctx: ToolContext, e: ToolPointer): Plan[] {
-    const handle = ctx.selection.length === 1 ? ctx.handleAt(e.screen) : null;
-    const selectedId = ctx.selection[0];
-    if (handle && selectedId) {
-      const info = ctx.getInfo(selectedId);
-      if (info) {
-        this.current = {
-          name: 'resizing',
-          origin: e.world,
-          id: selectedId,
-          handle,
-          start: info.bounds,
-          keepAspect: info.keepAspect,
-        };
+    const handle = ctx.selection.length ? ctx.handleAt(e.screen) : null;
+    if (handle) {
+      const infos = ctx.selection.flatMap((id) => ctx.getInfo(id) ?? []);
+      const box = unionRects(infos.map((info) => info.bounds));
+      if (box) {
+        this.current =
+          handle === 'rotate'
+            ? this.startRotating(infos, box, e)
+            : startResizing(infos, box, e, handle);
         return [{ kind: 'beginGesture' }];
       }
     }
@@ -134,9 +132,18 @@ export class SelectTool implements Tool {
         ];
       }
       case 'resizing': {
-        const delta = { x: e.world.x - s.origin.x, y: e.world.y - s.origin.y };
-        const box = resizeBox(s.start, s.handle, delta, s.keepAspect || e.shift);
-        return [{ kind: 'resize', id: s.id, box }];
+        const { box, guides } = resizeStep(ctx, s, e.world, e.shift, SNAP_PX);
+        s.box = box;
+        return [
+          { kind: 'transform', ids: s.ids, transform: { kind: 'scale', from: s.start, to: box } },
+          { kind: 'guides', guides },
+        ];
+      }
+      case 'rotating': {
+        const angle = rotateStep(s, e.world, e.shift);
+        return [
+          { kind: 'transform', ids: s.ids, transform: { kind: 'rotate', center: s.center, angle } },
+        ];
       }
     }
   }
@@ -157,6 +164,12 @@ export class SelectTool implements Tool {
       case 'marquee':
         return [{ kind: 'marquee', rect: null }];
       case 'resizing':
+        return [
+          ...adoptAfterResize(ctx, s, s.box),
+          { kind: 'guides', guides: [] },
+          { kind: 'endGesture' },
+        ];
+      case 'rotating':
         return [{ kind: 'endGesture' }];
       case 'dragging':
         return [
@@ -188,12 +201,24 @@ export class SelectTool implements Tool {
     return [...byCarton].map(([cartonId, ids]) => ({ kind: 'reparent', ids, cartonId }));
   }
 
+  private startRotating(infos: ShapeInfo[], box: Rect, e: ToolPointer): SelectState {
+    const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    return {
+      name: 'rotating',
+      ids: infos.map((info) => info.id),
+      center,
+      startAngle: Math.atan2(e.world.y - center.y, e.world.x - center.x),
+      baseRotation: infos.length === 1 ? (infos[0]?.rotation ?? 0) : 0,
+    };
+  }
+
   cancel(): Plan[] {
     const s = this.current;
     this.current = { name: 'idle' };
     if (s.name === 'marquee') return [{ kind: 'marquee', rect: null }];
     if (s.name === 'dragging') return [{ kind: 'guides', guides: [] }, { kind: 'endGesture' }];
-    if (s.name === 'resizing') return [{ kind: 'endGesture' }];
+    if (s.name === 'resizing') return [{ kind: 'guides', guides: [] }, { kind: 'endGesture' }];
+    if (s.name === 'rotating') return [{ kind: 'endGesture' }];
     return [];
   }
 
@@ -241,4 +266,22 @@ export class SelectTool implements Tool {
     });
     return [{ kind: 'beginGesture' }, { kind: 'move', moves }, { kind: 'endGesture' }];
   }
+}
+
+function startResizing(
+  infos: ShapeInfo[],
+  box: Rect,
+  e: ToolPointer,
+  handle: Exclude<ReturnType<ToolContext['handleAt']>, 'rotate' | null>,
+): SelectState {
+  return {
+    name: 'resizing',
+    origin: e.world,
+    ids: infos.map((info) => info.id),
+    handle,
+    start: box,
+    box,
+    keepAspect: selectionKeepsAspect(infos),
+    starts: new Map(infos.map((info) => [info.id, info.bounds])),
+  };
 }

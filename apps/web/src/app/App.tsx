@@ -6,6 +6,10 @@ import { parseRoute, type Route } from './route';
 
 // The editor (Konva, Yjs) loads only on board pages; the home page stays light.
 const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })));
+const ForumPage = lazy(() => import('../forum/ForumPage').then((m) => ({ default: m.ForumPage })));
+const ProjectorPage = lazy(() =>
+  import('../projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })),
+);
 
 function currentRoute(): Route {
   return parseRoute(location.pathname, location.hash);
@@ -34,6 +38,19 @@ export function App() {
       ) : (
         <p className="page-message">{t('board.noToken')}</p>
       );
+    case 'forum':
+    case 'projector': {
+      if (!route.token) return <p className="page-message">{t('board.noToken')}</p>;
+      const page =
+        route.page === 'forum' ? (
+          <ForumPage key={route.forumId} forumId={route.forumId} token={route.token} />
+        ) : (
+          <ProjectorPage key={route.boardId} boardId={route.boardId} token={route.token} />
+        );
+      return (
+        <Suspense fallback={<p className="page-message">{t('board.loading')}</p>}>{page}</Suspense>
+      );
+    }
     case 'notFound':
       return <p className="page-message">{t('board.notFound')}</p>;
   }

@@ -1,33 +1,54 @@
-// A minimal home page: create a forum and list its board links (the facilitator page comes later).
+// The home page: create a forum (title, date, territories), then go to its facilitator page.
+// The facilitator link is also kept on this device (« Vos forums »).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createForum, type CreatedForum } from '../board/api';
+import { createForum } from '../forum/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
+import { BSL_TERRITORIES, cleanTerritories } from './defaultTerritories';
+import { loadSavedForums, saveForum } from './savedForums';
+import '../forum/forum.css';
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
 export function HomePage() {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
-  const [territories, setTerritories] = useState('');
+  const [date, setDate] = useState(today);
+  const [territories, setTerritories] = useState<string[]>(() => [...BSL_TERRITORIES]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [forum, setForum] = useState<CreatedForum | null>(null);
+  const [saved] = useState(loadSavedForums);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const list = territories
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      setForum(await createForum(title.trim() || t('home.forumTitlePlaceholder'), list));
+      const list = cleanTerritories(territories);
+      const created = await createForum({
+        title: title.trim() || t('home.forumTitlePlaceholder'),
+        ...(date ? { date } : {}),
+        ...(list.length ? { territories: list } : {}),
+      });
+      saveForum({
+        id: created.forum.id,
+        title: created.forum.title,
+        date: created.forum.date ?? null,
+        url: created.facilitator.url,
+      });
+      location.assign(created.facilitator.url);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-    } finally {
       setBusy(false);
     }
   }
+
+  const setAt = (i: number, value: string) =>
+    setTerritories(territories.map((old, j) => (j === i ? value : old)));
 
   return (
     <main className="home">
@@ -41,30 +62,53 @@ export function HomePage() {
         <label>
           {t('home.forumTitle')}
           <input
+            name="title"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             placeholder={t('home.forumTitlePlaceholder')}
           />
         </label>
         <label>
-          {t('home.territories')}
-          <textarea rows={4} value={territories} onChange={(e) => setTerritories(e.target.value)} />
+          {t('home.date')}
+          <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
-        <button type="submit" disabled={busy}>
+        <fieldset className="territory-list">
+          <legend>{t('home.territoryList')}</legend>
+          <ol>
+            {territories.map((name, i) => (
+              <li key={i}>
+                <input
+                  value={name}
+                  aria-label={t('home.territoryN', { n: i + 1 })}
+                  onChange={(e) => setAt(i, e.target.value)}
+                />
+                <button
+                  type="button"
+                  className="remove-territory"
+                  aria-label={t('home.removeTerritory', { name })}
+                  onClick={() => setTerritories(territories.filter((_, j) => j !== i))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={() => setTerritories([...territories, ''])}>
+            {t('home.addTerritory')}
+          </button>
+        </fieldset>
+        <button type="submit" className="primary" disabled={busy}>
           {busy ? t('home.creating') : t('home.create')}
         </button>
         {error && <p role="alert">{t('home.error', { message: error })}</p>}
       </form>
-      {forum && (
+      {saved.length > 0 && (
         <section className="home-boards">
-          <h2>{t('home.boards')}</h2>
+          <h2>{t('home.savedForums')}</h2>
           <ul>
-            {forum.boards.map((board) => (
-              <li key={board.id}>
-                <strong>{board.title}</strong>{' '}
-                <span className="kind">{t(`home.kind.${board.kind}`)}</span>
-                <a href={board.edit.url}>{t('home.edit')}</a>
-                <a href={board.view.url}>{t('home.view')}</a>
+            {saved.map((forum) => (
+              <li key={forum.id}>
+                <a href={forum.url}>{forum.title}</a> {forum.date && <span>{forum.date}</span>}
               </li>
             ))}
           </ul>

@@ -13,3 +13,19 @@ describe('parseRoute', () => {
     expect(parseRoute('/nope', '')).toEqual({ page: 'notFound' });
   });
 });
+
+describe('parseRoute for the forum day', () => {
+  it('routes the facilitator page and projector mode', () => {
+    expect(parseRoute('/f/F1', '#token=fac')).toEqual({
+      page: 'forum',
+      forumId: 'F1',
+      token: 'fac',
+    });
+    expect(parseRoute('/p/B1', '#token=v')).toEqual({
+      page: 'projector',
+      boardId: 'B1',
+      token: 'v',
+    });
+    expect(parseRoute('/x/B1', '')).toEqual({ page: 'notFound' });
+  });
+});

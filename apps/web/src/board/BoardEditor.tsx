@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportMenuButton } from '../ui/ExportMenuButton';
 import { HistoryButton } from '../history/HistoryButton';
+import { BoardForumKit } from '../forum/BoardForumKit';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { PeopleList } from '../ui/PeopleList';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -54,6 +55,7 @@ export function BoardEditor() {
       {!readOnly && <Toolbar />}
       {!readOnly && <StylePanel />}
       <PeopleList />
+      <BoardForumKit />
       {toast && (
         <div className="toast" role="alert">
           {toast}

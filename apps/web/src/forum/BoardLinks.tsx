@@ -1,0 +1,112 @@
+// Every board of the forum with its participation and view links: QR codes, copy, project,
+// replace (the old link stops working at once, after a confirmation).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rotateLink, type FacilitatorBoard, type Link } from './api';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ProjectedQr, QrCode } from './QrCode';
+
+type Role = 'edit' | 'view';
+
+function copy(text: string): void {
+  void navigator.clipboard?.writeText(text).catch(() => undefined);
+}
+
+export function BoardLinks({
+  forumId,
+  token,
+  boards,
+  onRotated,
+}: {
+  forumId: string;
+  token: string;
+  boards: readonly FacilitatorBoard[];
+  onRotated: (boardId: string, role: Role, link: Link) => void;
+}) {
+  const { t } = useTranslation();
+  const [projected, setProjected] = useState<{ text: string; title: string } | null>(null);
+  const [confirming, setConfirming] = useState<{ board: FacilitatorBoard; role: Role } | null>(
+    null,
+  );
+  const [error, setError] = useState<string | null>(null);
+
+  const rotate = (board: FacilitatorBoard, role: Role) => {
+    setConfirming(null);
+    rotateLink(forumId, token, board.id, role).then(
+      ({ link }) => onRotated(board.id, role, link),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+
+  const linkCell = (board: FacilitatorBoard, role: Role) => {
+    const link = role === 'edit' ? board.edit : board.view;
+    const label = t(role === 'edit' ? 'forum.links.edit' : 'forum.links.view');
+    if (!link) return <td className="link-cell">{t('forum.links.unavailable')}</td>;
+    return (
+      <td className="link-cell" data-role={role}>
+        <strong>{label}</strong>
+        <QrCode text={link.url} label={t('forum.links.qrOf', { label, title: board.title })} />
+        <input readOnly value={link.url} className="link-url" aria-label={label} data-role={role} />
+        <div className="link-actions">
+          <button type="button" onClick={() => copy(link.url)}>
+            {t('forum.links.copy')}
+          </button>
+          <button
+            type="button"
+            onClick={() => setProjected({ text: link.url, title: `${board.title} — ${label}` })}
+          >
+            {t('forum.links.project')}
+          </button>
+          <button type="button" onClick={() => setConfirming({ board, role })}>
+            {t('forum.links.rotate')}
+          </button>
+        </div>
+      </td>
+    );
+  };
+
+  return (
+    <section className="forum-section">
+      <h2>{t('forum.links.title')}</h2>
+      {error && <p role="alert">{error}</p>}
+      <table className="forum-links">
+        <tbody>
+          {boards.map((board) => (
+            <tr key={board.id} data-board-id={board.id} data-kind={board.kind}>
+              <th scope="row">
+                <span className="board-kind">{t(`home.kind.${board.kind}`)}</span>
+                <span className="board-name">{board.territory ?? board.title}</span>
+                <a className="open-board" href={`/b/${board.id}#token=${token}`}>
+                  {t('forum.links.open')}
+                </a>
+                <a className="open-board" href={`/p/${board.id}#token=${token}`}>
+                  {t('forum.links.projector')}
+                </a>
+              </th>
+              {linkCell(board, 'edit')}
+              {linkCell(board, 'view')}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {projected && (
+        <ProjectedQr
+          text={projected.text}
+          title={projected.title}
+          onClose={() => setProjected(null)}
+        />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          message={t('forum.links.confirmRotate', {
+            label: t(confirming.role === 'edit' ? 'forum.links.edit' : 'forum.links.view'),
+            title: confirming.board.title,
+          })}
+          confirmLabel={t('forum.links.rotateConfirm')}
+          onConfirm={() => rotate(confirming.board, confirming.role)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+    </section>
+  );
+}

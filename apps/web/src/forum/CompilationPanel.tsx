@@ -1,0 +1,151 @@
+// « Les incontournables »: every note of the chosen boards in one list (identical ideas merged by
+// the server); the facilitator drags an item onto another to merge them (or uses « Fusionner
+// avec… »), and downloads the list as Markdown or CSV.
+import { useReducer, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  downloadCompilation,
+  putCompilation,
+  type Compilation,
+  type ForumBoard,
+} from './api';
+import { IDLE_DRAG, dragReducer, mergeChange, splitChange, type MergeChange } from './mergeDrag';
+
+export function CompilationPanel({
+  forumId,
+  token,
+  boards,
+}: {
+  forumId: string;
+  token: string;
+  boards: readonly ForumBoard[];
+}) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<Set<string>>(
+    () => new Set(boards.filter((b) => b.kind !== 'plenary').map((b) => b.id)),
+  );
+  const [compilation, setCompilation] = useState<Compilation | null>(null);
+  const [drag, dispatch] = useReducer(dragReducer, IDLE_DRAG);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+
+  const compile = () => {
+    setError(null);
+    const boardIds = [...chosen];
+    putCompilation(forumId, token, { boardIds }).then(setCompilation, fail);
+  };
+  const apply = (change: MergeChange | null) => {
+    if (!change) return;
+    putCompilation(forumId, token, { merges: change }).then(setCompilation, fail);
+  };
+  const items = compilation?.items ?? [];
+  const boardName = (id: string) => {
+    const board = boards.find((b) => b.id === id);
+    return board?.territory ?? board?.title ?? id;
+  };
+
+  return (
+    <section className="forum-section compilation">
+      <h2>{t('forum.compilation.title')}</h2>
+      <fieldset className="board-choice">
+        <legend>{t('forum.compilation.boards')}</legend>
+        {boards.map((b) => (
+          <label key={b.id}>
+            <input
+              type="checkbox"
+              checked={chosen.has(b.id)}
+              onChange={(e) => {
+                const next = new Set(chosen);
+                if (e.target.checked) next.add(b.id);
+                else next.delete(b.id);
+                setChosen(next);
+              }}
+            />
+            {boardName(b.id)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="forum-row">
+        <button type="button" onClick={compile} disabled={chosen.size === 0}>
+          {t('forum.compilation.compile')}
+        </button>
+        <button
+          type="button"
+          disabled={!compilation}
+          onClick={() => void downloadCompilation(forumId, token, 'md').catch(fail)}
+        >
+          {t('forum.compilation.markdown')}
+        </button>
+        <button
+          type="button"
+          disabled={!compilation}
+          onClick={() => void downloadCompilation(forumId, token, 'csv').catch(fail)}
+        >
+          {t('forum.compilation.csv')}
+        </button>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      {compilation && items.length === 0 && <p>{t('forum.compilation.empty')}</p>}
+      {items.length > 0 && <p className="hint">{t('forum.compilation.dragHint')}</p>}
+      <ol className="compilation-list">
+        {items.map((item) => (
+          <li
+            key={item.key}
+            data-key={item.key}
+            className={`compilation-item${drag.over === item.key ? ' drop-target' : ''}${drag.dragging === item.key ? ' dragging' : ''}`}
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.setData('text/plain', item.key);
+              e.dataTransfer.effectAllowed = 'move';
+              dispatch({ type: 'start', key: item.key });
+            }}
+            onDragEnter={() => dispatch({ type: 'enter', key: item.key })}
+            onDragLeave={() => dispatch({ type: 'leave', key: item.key })}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              const source = e.dataTransfer.getData('text/plain') || drag.dragging;
+              dispatch({ type: 'end' });
+              if (source) apply(mergeChange(items, source, item.key));
+            }}
+            onDragEnd={() => dispatch({ type: 'end' })}
+          >
+            <span className="item-text">{item.text}</span>
+            <span className="item-meta">
+              <span className="item-count">
+                {t('forum.compilation.count', { count: item.count })}
+              </span>
+              {item.territories.length > 0 && (
+                <span className="item-territories">{item.territories.join(', ')}</span>
+              )}
+              {item.votes > 0 && (
+                <span className="item-votes">
+                  {t('forum.compilation.votes', { count: item.votes })}
+                </span>
+              )}
+            </span>
+            <select
+              aria-label={t('forum.compilation.mergeWith')}
+              value=""
+              onChange={(e) => apply(mergeChange(items, item.key, e.target.value))}
+            >
+              <option value="">{t('forum.compilation.mergeWith')}</option>
+              {items
+                .filter((other) => other.key !== item.key)
+                .map((other) => (
+                  <option key={other.key} value={other.key}>
+                    {other.text.slice(0, 60)}
+                  </option>
+                ))}
+            </select>
+            {compilation && splitChange(item, compilation.merges) && (
+              <button type="button" onClick={() => apply(splitChange(item, compilation.merges))}>
+                {t('forum.compilation.split')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

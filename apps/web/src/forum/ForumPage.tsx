@@ -1,0 +1,94 @@
+// The facilitator's page (`/f/<forumId>#token=`): the forum link to keep, every board's links
+// with QR codes, the timer, dot votes and « Les incontournables ».
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../board/api';
+import { LanguageToggle } from '../ui/LanguageToggle';
+import { saveForum } from '../app/savedForums';
+import { fetchForum, type ForumDetails } from './api';
+import { BoardLinks } from './BoardLinks';
+import { CompilationPanel } from './CompilationPanel';
+import { TimerControls } from './TimerControls';
+import { TimerDisplay } from './TimerDisplay';
+import { VotesPanel } from './VotesPanel';
+import { useForumRoom } from './useForumRoom';
+import './forum.css';
+
+export function ForumPage({ forumId, token }: { forumId: string; token: string }) {
+  const { t } = useTranslation();
+  const [details, setDetails] = useState<ForumDetails | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const room = useForumRoom(details ? forumId : null, token);
+
+  useEffect(() => {
+    let live = true;
+    fetchForum(forumId, token).then(
+      (answer) => {
+        if (!live) return;
+        setDetails(answer);
+        document.title = `${answer.forum.title} — ${t('app.name')}`;
+        saveForum({ ...answer.forum, url: answer.facilitator.url });
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError(
+          e instanceof ApiError && (e.status === 401 || e.status === 403)
+            ? t('forum.forbidden')
+            : t('board.error', { message: e instanceof Error ? e.message : String(e) }),
+        );
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [forumId, token, t]);
+
+  if (error)
+    return (
+      <p className="page-message" role="alert">
+        {error}
+      </p>
+    );
+  if (!details) return <p className="page-message">{t('board.loading')}</p>;
+  return (
+    <main className="forum-page">
+      <header className="forum-header">
+        <div>
+          <h1>{details.forum.title}</h1>
+          {details.forum.date && <p className="forum-date">{details.forum.date}</p>}
+        </div>
+        <TimerDisplay room={room} />
+        <LanguageToggle />
+      </header>
+      <section className="keep-link" aria-label={t('forum.keepLink')}>
+        <strong>{t('forum.keepLink')}</strong>
+        <input readOnly value={details.facilitator.url} className="facilitator-url" />
+        <button
+          type="button"
+          onClick={() =>
+            void navigator.clipboard?.writeText(details.facilitator.url).catch(() => undefined)
+          }
+        >
+          {t('forum.links.copy')}
+        </button>
+      </section>
+      <section className="forum-section">
+        <h2>{t('forum.timer.title')}</h2>
+        <TimerControls room={room} token={token} />
+      </section>
+      <BoardLinks
+        forumId={forumId}
+        token={token}
+        boards={details.boards}
+        onRotated={(boardId, role, link) =>
+          setDetails({
+            ...details,
+            boards: details.boards.map((b) => (b.id === boardId ? { ...b, [role]: link } : b)),
+          })
+        }
+      />
+      <VotesPanel room={room} forumId={forumId} token={token} boards={details.boards} />
+      <CompilationPanel forumId={forumId} token={token} boards={details.boards} />
+    </main>
+  );
+}

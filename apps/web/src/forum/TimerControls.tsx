@@ -1,0 +1,67 @@
+// The facilitator's timer buttons: start (minutes), pause / resume, add a minute, stop.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimerAction } from '@carton/board';
+import { postTimer } from './api';
+import type { ForumRoom } from './room';
+import { minutesToDuration } from './timerFormat';
+import { useForumSnapshot } from './useForumRoom';
+
+export function TimerControls({ room, token }: { room: ForumRoom | null; token: string }) {
+  const { t } = useTranslation();
+  const { timer } = useForumSnapshot(room);
+  const [minutes, setMinutes] = useState('10');
+  const [error, setError] = useState<string | null>(null);
+  const state = timer?.state ?? 'stopped';
+  const send = (action: TimerAction) => {
+    if (!room) return;
+    setError(null);
+    postTimer(room.forumId, token, action).catch((e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  const duration = minutesToDuration(minutes);
+  return (
+    <div className="forum-timer-controls" role="group" aria-label={t('forum.timer.controls')}>
+      <label>
+        {t('forum.timer.minutes')}
+        <input
+          type="number"
+          min={1}
+          max={1440}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+          className="forum-minutes"
+        />
+      </label>
+      <button
+        type="button"
+        disabled={duration === null}
+        onClick={() => duration !== null && send({ action: 'start', durationMs: duration })}
+      >
+        {t('forum.timer.start')}
+      </button>
+      {state === 'running' && (
+        <button type="button" onClick={() => send({ action: 'pause' })}>
+          {t('forum.timer.pause')}
+        </button>
+      )}
+      {state === 'paused' && (
+        <button type="button" onClick={() => send({ action: 'resume' })}>
+          {t('forum.timer.resume')}
+        </button>
+      )}
+      {state !== 'stopped' && (
+        <>
+          <button type="button" onClick={() => send({ action: 'add', addMs: 60_000 })}>
+            {t('forum.timer.addMinute')}
+          </button>
+          <button type="button" onClick={() => send({ action: 'stop' })}>
+            {t('forum.timer.stop')}
+          </button>
+        </>
+      )}
+      {error && <span role="alert">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// The day's timer as everyone sees it (boards, view links, projector): shown while running or
+// paused, with a soft chime and a pulse when it reaches zero.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { timerRemainingMs } from '@carton/board';
+import type { ForumRoom } from './room';
+import { useForumSnapshot } from './useForumRoom';
+import { chime } from './chime';
+import { formatRemaining, reachedZero } from './timerFormat';
+
+export function useRemainingMs(room: ForumRoom | null): number | null {
+  const { timer } = useForumSnapshot(room);
+  const [now, setNow] = useState(() => room?.serverNow() ?? Date.now());
+  useEffect(() => {
+    if (!room || timer?.state !== 'running') return;
+    const id = setInterval(() => setNow(room.serverNow()), 250);
+    return () => clearInterval(id);
+  }, [room, timer]);
+  if (!room || !timer || timer.state === 'stopped') return null;
+  return timerRemainingMs(timer, timer.state === 'running' ? Math.max(now, 0) : now);
+}
+
+export function TimerDisplay({ room, large = false }: { room: ForumRoom | null; large?: boolean }) {
+  const { t } = useTranslation();
+  const { timer } = useForumSnapshot(room);
+  const remaining = useRemainingMs(room);
+  const previous = useRef<number | null>(null);
+  useEffect(() => {
+    if (remaining !== null && reachedZero(previous.current, remaining)) chime();
+    previous.current = remaining;
+  }, [remaining]);
+  if (remaining === null || !timer) return null;
+  const done = remaining <= 0;
+  return (
+    <div
+      className={`forum-timer${large ? ' forum-timer-large' : ''}${done ? ' forum-timer-done' : ''}`}
+      role="timer"
+      aria-label={t('forum.timer.label')}
+      data-state={timer.state}
+      data-testid="forum-timer"
+    >
+      <span className="forum-timer-value">{formatRemaining(remaining)}</span>
+      {timer.state === 'paused' && (
+        <span className="forum-timer-note">{t('forum.timer.paused')}</span>
+      )}
+      {done && <span className="forum-timer-note">{t('forum.timer.done')}</span>}
+    </div>
+  );
+}

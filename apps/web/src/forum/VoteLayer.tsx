@@ -1,0 +1,170 @@
+// Vote mode on a board: while a vote covers it, a click on a note places one of my dots and a
+// click on my dot removes it (« Il vous reste N points »); once closed, the counts show on notes.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VoteState } from '@carton/board';
+import { useSession, useSessionState } from '../board/context';
+import { worldToScreen } from '../geometry/camera';
+import { changeDot, fetchMyDots, type MyDots } from './api';
+import type { ForumRoom } from './room';
+import { useForumSnapshot } from './useForumRoom';
+import { activeVote, closedVote, dotAction, dotsByNote, voterId } from './voteMode';
+
+function storage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function canvasRect(): DOMRect | null {
+  return document.querySelector('.editor .canvas')?.getBoundingClientRect() ?? null;
+}
+
+function NoteBadges({ counts, mine }: { counts: ReadonlyMap<string, number>; mine: boolean }) {
+  const session = useSession();
+  const camera = useSessionState((s) => s.camera);
+  const rect = canvasRect();
+  if (!rect) return null;
+  return (
+    <>
+      {[...counts].map(([shapeId, count]) => {
+        const bounds = session.scene.bounds(shapeId);
+        if (!bounds) return null;
+        const at = worldToScreen(camera, { x: bounds.x + bounds.width, y: bounds.y });
+        return (
+          <span
+            key={shapeId}
+            className={mine ? 'vote-dot mine' : 'vote-dot count'}
+            data-shape-id={shapeId}
+            data-count={count}
+            style={{ left: rect.left + at.x - 18, top: rect.top + at.y - 14 }}
+          >
+            {count}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [dots, setDots] = useState<MyDots | null>(null);
+  const [voter] = useState(() => voterId(storage()));
+  const [message, setMessage] = useState<string | null>(null);
+  const forumId = room.forumId;
+
+  useEffect(() => {
+    let live = true;
+    fetchMyDots(forumId, session.token, vote.id, voter).then(
+      (answer) => live && setDots(answer),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [forumId, session.token, vote.id, voter]);
+
+  const act = useCallback(
+    (shapeId: string, onMyDot: boolean) => {
+      if (!dots) return;
+      const target = { boardId: session.boardId, shapeId };
+      const action = dotAction(dots.dots, dots.remaining, target, onMyDot);
+      if (action.kind === 'none') return setMessage(t('forum.votes.noDotsLeft'));
+      setMessage(null);
+      changeDot(forumId, session.token, vote.id, action.kind === 'add' ? 'POST' : 'DELETE', {
+        ...target,
+        voterId: voter,
+      }).then(setDots, (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+    },
+    [dots, forumId, session, vote.id, voter, t],
+  );
+
+  // Clicks on notes go to the vote, not to the tools, while the vote is open.
+  useEffect(() => {
+    const onDown = (e: PointerEvent) => {
+      const rect = canvasRect();
+      if (!rect || !(e.target instanceof Element) || !e.target.closest('.editor .canvas')) return;
+      const world = session.toWorld({ x: e.clientX - rect.left, y: e.clientY - rect.top });
+      const zoom = session.store.getState().camera.zoom;
+      const hit = session.scene.shapeAt(world, 4 / zoom);
+      if (!hit || hit.type !== 'note') return;
+      e.stopPropagation();
+      e.preventDefault();
+      act(hit.id, false);
+    };
+    window.addEventListener('pointerdown', onDown, true);
+    return () => window.removeEventListener('pointerdown', onDown, true);
+  }, [act, session]);
+
+  const mine = dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>();
+  return (
+    <>
+      <div className="vote-banner" role="status">
+        <strong>{vote.title}</strong>
+        <span className="vote-remaining" data-remaining={dots?.remaining ?? ''}>
+          {dots ? t('forum.votes.remaining', { count: dots.remaining }) : ''}
+        </span>
+        <span className="hint">{t('forum.votes.howTo')}</span>
+        {message && <span role="alert">{message}</span>}
+      </div>
+      <MyDotButtons mine={mine} onRemove={(id) => act(id, true)} />
+    </>
+  );
+}
+
+function MyDotButtons({
+  mine,
+  onRemove,
+}: {
+  mine: ReadonlyMap<string, number>;
+  onRemove: (shapeId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const camera = useSessionState((s) => s.camera);
+  const rect = canvasRect();
+  if (!rect) return null;
+  return (
+    <>
+      {[...mine].map(([shapeId, count]) => {
+        const bounds = session.scene.bounds(shapeId);
+        if (!bounds) return null;
+        const at = worldToScreen(camera, { x: bounds.x + bounds.width, y: bounds.y });
+        return (
+          <button
+            key={shapeId}
+            type="button"
+            className="vote-dot mine"
+            data-shape-id={shapeId}
+            aria-label={t('forum.votes.removeDot')}
+            title={t('forum.votes.removeDot')}
+            style={{ left: rect.left + at.x - 18, top: rect.top + at.y - 14 }}
+            onClick={() => onRemove(shapeId)}
+          >
+            {count}
+          </button>
+        );
+      })}
+    </>
+  );
+}
+
+export function VoteLayer({ room }: { room: ForumRoom }) {
+  const session = useSession();
+  const { votes } = useForumSnapshot(room);
+  const open = activeVote(votes, session.boardId);
+  if (open && !session.readOnly) return <OpenVote room={room} vote={open} />;
+  const closed = open ? null : closedVote(votes, session.boardId);
+  if (!closed) return null;
+  const prefix = `${session.boardId}/`;
+  const counts = new Map(
+    Object.entries(closed.counts)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, count]) => [key.slice(prefix.length), count] as const),
+  );
+  return <NoteBadges counts={counts} mine={false} />;
+}

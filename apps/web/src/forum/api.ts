@@ -1,0 +1,223 @@
+// The forum day endpoints as the client uses them (Bearer token; (F) = facilitator only).
+import type { TimerAction, TimerState, VoteState } from '@carton/board';
+import { ApiError } from '../board/api';
+
+export type BoardKind = 'plenary' | 'territory' | 'postcards';
+export interface Link {
+  token: string;
+  url: string;
+}
+export interface ForumBoard {
+  id: string;
+  kind: BoardKind;
+  title: string;
+  territory: string | null;
+}
+export interface FacilitatorBoard extends ForumBoard {
+  edit: Link | null;
+  view: Link | null;
+}
+export interface ForumDetails {
+  forum: { id: string; title: string; date: string | null };
+  facilitator: Link;
+  boards: FacilitatorBoard[];
+}
+export interface CreatedForum {
+  forum: { id: string; title: string; date?: string | null };
+  facilitator: Link;
+  boards: (ForumBoard & { edit: Link; view: Link })[];
+}
+export interface VoteResult {
+  boardId: string;
+  shapeId: string;
+  count: number;
+  text: string;
+  territory: string | null;
+  boardTitle: string;
+}
+export interface MyDots {
+  dots: { boardId: string; shapeId: string }[];
+  remaining: number;
+}
+export interface CompilationItem {
+  key: string;
+  text: string;
+  count: number;
+  territories: string[];
+  sources: unknown[];
+  votes: number;
+  notes: unknown[];
+  mergedKeys: string[];
+}
+export interface Compilation {
+  boardIds: string[];
+  merges: Record<string, string>;
+  items: CompilationItem[];
+}
+
+async function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers['Authorization'] = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch (error) {
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) {
+    let code = 'http_error';
+    let message = response.statusText;
+    try {
+      const body = (await response.json()) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      // Not JSON: keep the status text.
+    }
+    throw new ApiError(response.status, code, message);
+  }
+  return (await response.json()) as T;
+}
+
+const forumPath = (forumId: string) => `/api/forums/${encodeURIComponent(forumId)}`;
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+});
+
+export function createForum(input: {
+  title: string;
+  date?: string;
+  territories?: string[];
+}): Promise<CreatedForum> {
+  return call('/api/forums', null, json('POST', input));
+}
+
+export function fetchForum(forumId: string, token: string): Promise<ForumDetails> {
+  return call(forumPath(forumId), token);
+}
+
+export function fetchForumBoards(
+  forumId: string,
+  token: string,
+): Promise<{ forum: ForumDetails['forum']; boards: ForumBoard[] }> {
+  return call(`${forumPath(forumId)}/boards`, token);
+}
+
+export function rotateLink(
+  forumId: string,
+  token: string,
+  boardId: string,
+  role: 'edit' | 'view',
+): Promise<{ link: Link }> {
+  const path = `${forumPath(forumId)}/boards/${encodeURIComponent(boardId)}/links/${role}/rotate`;
+  return call(path, token, { method: 'POST' });
+}
+
+export function fetchServerTime(): Promise<{ now: number }> {
+  return call('/api/time', null);
+}
+
+export function postTimer(
+  forumId: string,
+  token: string,
+  action: TimerAction,
+): Promise<{ timer: TimerState; now: number }> {
+  return call(`${forumPath(forumId)}/timer`, token, json('POST', action));
+}
+
+export function postSpotlight(
+  forumId: string,
+  token: string,
+  spotlight: { active: boolean; boardId?: string; by?: string },
+): Promise<unknown> {
+  return call(`${forumPath(forumId)}/spotlight`, token, json('POST', spotlight));
+}
+
+export function openVote(
+  forumId: string,
+  token: string,
+  vote: { title: string; boardIds: string[]; dotsPerParticipant: number },
+): Promise<{ vote: VoteState }> {
+  return call(`${forumPath(forumId)}/votes`, token, json('POST', vote));
+}
+
+export function closeVote(
+  forumId: string,
+  token: string,
+  voteId: string,
+): Promise<{ vote: VoteState; results: VoteResult[] }> {
+  return call(`${forumPath(forumId)}/votes/${encodeURIComponent(voteId)}/close`, token, {
+    method: 'POST',
+  });
+}
+
+export function fetchVote(
+  forumId: string,
+  token: string,
+  voteId: string,
+): Promise<{ vote: VoteState; results: VoteResult[] | null }> {
+  return call(`${forumPath(forumId)}/votes/${encodeURIComponent(voteId)}`, token);
+}
+
+export function changeDot(
+  forumId: string,
+  token: string,
+  voteId: string,
+  method: 'POST' | 'DELETE',
+  dot: { boardId: string; shapeId: string; voterId: string },
+): Promise<MyDots> {
+  return call(
+    `${forumPath(forumId)}/votes/${encodeURIComponent(voteId)}/dots`,
+    token,
+    json(method, dot),
+  );
+}
+
+export function fetchMyDots(
+  forumId: string,
+  token: string,
+  voteId: string,
+  voterId: string,
+): Promise<MyDots> {
+  const query = `?voterId=${encodeURIComponent(voterId)}`;
+  return call(`${forumPath(forumId)}/votes/${encodeURIComponent(voteId)}/mine${query}`, token);
+}
+
+export function fetchCompilation(
+  forumId: string,
+  token: string,
+  boardIds?: readonly string[],
+): Promise<Compilation> {
+  const query = boardIds?.length ? `?boards=${boardIds.map(encodeURIComponent).join(',')}` : '';
+  return call(`${forumPath(forumId)}/compilation${query}`, token);
+}
+
+export function putCompilation(
+  forumId: string,
+  token: string,
+  change: { boardIds?: string[]; merges?: Record<string, string | null> },
+): Promise<Compilation> {
+  return call(`${forumPath(forumId)}/compilation`, token, json('PUT', change));
+}
+
+/** Downloads `compilation.md` or `.csv` with the Bearer token (a plain link cannot carry it). */
+export async function downloadCompilation(
+  forumId: string,
+  token: string,
+  format: 'md' | 'csv',
+): Promise<void> {
+  const response = await fetch(`${forumPath(forumId)}/compilation.${format}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new ApiError(response.status, 'download_failed', response.statusText);
+  const url = URL.createObjectURL(await response.blob());
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = `incontournables.${format}`;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

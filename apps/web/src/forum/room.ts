@@ -1,0 +1,131 @@
+// The forum room (`forum:<forumId>`): the day's timer, spotlight and votes, read only through the
+// model's readers, plus the facilitator's spotlight camera in awareness. One per page.
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import {
+  forumRoomName,
+  observeForum,
+  readSpotlight,
+  readTimer,
+  readVotes,
+  type SpotlightState,
+  type TimerState,
+  type VoteState,
+} from '@carton/board';
+import { wsUrl } from '../board/api';
+import { fetchServerTime } from './api';
+
+export interface SpotlightCamera {
+  boardId: string;
+  /** World point at the centre of the facilitator's view. */
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface ForumSnapshot {
+  timer: TimerState | null;
+  spotlight: SpotlightState | null;
+  votes: readonly VoteState[];
+  camera: SpotlightCamera | null;
+  /** 4403: this page's link was replaced. */
+  revoked: boolean;
+}
+
+function isCamera(value: unknown): value is SpotlightCamera {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return (
+    typeof c['boardId'] === 'string' &&
+    Number.isFinite(c['x']) &&
+    Number.isFinite(c['y']) &&
+    typeof c['zoom'] === 'number' &&
+    c['zoom'] > 0
+  );
+}
+
+export class ForumRoom {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  /** Server time minus this device's clock (F3). */
+  offsetMs = 0;
+  private snapshot: ForumSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly stopObserving: () => void;
+
+  constructor(
+    readonly forumId: string,
+    token: string,
+  ) {
+    this.provider = new WebsocketProvider(wsUrl('/sync'), forumRoomName(forumId), this.doc, {
+      params: { token },
+      disableBc: true,
+    });
+    this.snapshot = this.read(false);
+    this.stopObserving = observeForum(this.doc, this.refresh);
+    this.provider.awareness.on('change', this.refresh);
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event?.code === 4403) {
+        this.provider.shouldConnect = false;
+        this.snapshot = { ...this.snapshot, revoked: true };
+        this.emit();
+      }
+    });
+    void fetchServerTime().then(
+      ({ now }) => {
+        this.offsetMs = now - Date.now();
+        this.emit();
+      },
+      () => undefined,
+    );
+  }
+
+  /** Server time now, by this device's clock corrected with the offset. */
+  serverNow(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  private read(revoked: boolean): ForumSnapshot {
+    let camera: SpotlightCamera | null = null;
+    for (const [clientId, state] of this.provider.awareness.getStates()) {
+      if (clientId === this.doc.clientID) continue;
+      const candidate = (state as Record<string, unknown>)['spotlightCamera'];
+      if (isCamera(candidate)) camera = candidate;
+    }
+    return {
+      timer: readTimer(this.doc),
+      spotlight: readSpotlight(this.doc),
+      votes: readVotes(this.doc),
+      camera,
+      revoked,
+    };
+  }
+
+  private readonly refresh = () => {
+    this.snapshot = this.read(this.snapshot.revoked);
+    this.emit();
+  };
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ForumSnapshot => this.snapshot;
+
+  /** The facilitator's camera for « Tout le monde vers moi » (null stops publishing it). */
+  publishCamera(camera: SpotlightCamera | null): void {
+    this.provider.awareness.setLocalStateField('spotlightCamera', camera);
+  }
+
+  destroy(): void {
+    this.stopObserving();
+    this.provider.awareness.off('change', this.refresh);
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,91 @@
+// « Tout le monde vers moi »: the facilitator's camera travels in the forum room's awareness;
+// every participant on that board follows it until they press « Arrêter de suivre ».
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../board/context';
+import { cameraCenter, centerOn } from '../geometry/camera';
+import { postSpotlight } from './api';
+import type { ForumRoom } from './room';
+import { useForumSnapshot } from './useForumRoom';
+
+/** The facilitator's button: starts / stops the spotlight and publishes the camera meanwhile. */
+export function SpotlightControl({ room }: { room: ForumRoom }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { spotlight } = useForumSnapshot(room);
+  const mine = spotlight?.active === true && spotlight.boardId === session.boardId;
+  useEffect(() => {
+    if (!mine) {
+      room.publishCamera(null);
+      return;
+    }
+    const publish = () => {
+      const { camera, viewport } = session.store.getState();
+      const center = cameraCenter(camera, viewport);
+      room.publishCamera({ boardId: session.boardId, x: center.x, y: center.y, zoom: camera.zoom });
+    };
+    publish();
+    const unsubscribe = session.store.subscribe((state, previous) => {
+      if (state.camera !== previous.camera || state.viewport !== previous.viewport) publish();
+    });
+    return () => {
+      unsubscribe();
+      room.publishCamera(null);
+    };
+  }, [mine, room, session]);
+  const toggle = () =>
+    void postSpotlight(room.forumId, session.token, {
+      active: !mine,
+      ...(mine ? {} : { boardId: session.boardId, by: session.identity.name }),
+    }).catch(() => undefined);
+  return (
+    <button
+      type="button"
+      className={`kit-button${mine ? ' active' : ''}`}
+      onClick={toggle}
+      aria-pressed={mine}
+    >
+      {mine ? t('forum.spotlight.stop') : t('forum.spotlight.start')}
+    </button>
+  );
+}
+
+/** A participant's side: follow while the spotlight is on this board, until « Arrêter de suivre ». */
+export function SpotlightFollower({ room }: { room: ForumRoom }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { spotlight, camera } = useForumSnapshot(room);
+  const here = spotlight?.active === true && spotlight.boardId === session.boardId;
+  // Stopping lasts for this spotlight only: a new « Tout le monde vers moi » follows again.
+  const [stopped, setStopped] = useState(false);
+  useEffect(() => {
+    if (!here) setStopped(false);
+  }, [here]);
+  const following = here && !stopped;
+  useEffect(() => {
+    if (!following || !camera || camera.boardId !== session.boardId) return;
+    const { viewport } = session.store.getState();
+    session.store.setState({
+      camera: centerOn({ x: camera.x, y: camera.y }, viewport, camera.zoom),
+    });
+  }, [following, camera, session]);
+  if (!here) return null;
+  return (
+    <div className="spotlight-banner" role="status" data-following={following}>
+      {following ? (
+        <>
+          <span>
+            {t('forum.spotlight.following', { name: spotlight.by ?? t('forum.facilitator') })}
+          </span>
+          <button type="button" onClick={() => setStopped(true)}>
+            {t('forum.spotlight.unfollow')}
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={() => setStopped(false)}>
+          {t('forum.spotlight.follow')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { VoteState } from '@carton/board';
+import { activeVote, closedVote, dotAction, dotsByNote, voterId } from './voteMode';
+
+const vote = (id: string, state: 'open' | 'closed', boardIds: string[]): VoteState => ({
+  id,
+  title: id,
+  boardIds,
+  dotsPerParticipant: 3,
+  state,
+  openedAt: 1,
+  closedAt: state === 'closed' ? 2 : null,
+  counts: {},
+});
+
+describe('vote mode', () => {
+  it('finds the open vote over this board, newest first', () => {
+    const votes = [vote('v1', 'open', ['a']), vote('v2', 'open', ['b']), vote('v3', 'open', ['a'])];
+    expect(activeVote(votes, 'a')?.id).toBe('v3');
+    expect(activeVote(votes, 'c')).toBeNull();
+    expect(activeVote([vote('v1', 'closed', ['a'])], 'a')).toBeNull();
+  });
+  it('shows the counts of the last vote only when it is closed', () => {
+    expect(closedVote([vote('v1', 'closed', ['a'])], 'a')?.id).toBe('v1');
+    expect(closedVote([vote('v1', 'closed', ['a']), vote('v2', 'open', ['a'])], 'a')).toBeNull();
+  });
+  it('a click places a dot, a click on my dot removes it', () => {
+    const note = { boardId: 'a', shapeId: 's1' };
+    expect(dotAction([], 3, note, false)).toEqual({ kind: 'add' });
+    expect(dotAction([note], 2, note, true)).toEqual({ kind: 'remove' });
+    expect(dotAction([note], 2, note, false)).toEqual({ kind: 'add' });
+    expect(dotAction([note], 0, { boardId: 'a', shapeId: 's2' }, false)).toEqual({
+      kind: 'none',
+      reason: 'no_dots_left',
+    });
+    expect(dotAction([note], 0, note, true)).toEqual({ kind: 'remove' });
+  });
+  it('groups my dots by note on a board', () => {
+    const dots = [
+      { boardId: 'a', shapeId: 's1' },
+      { boardId: 'a', shapeId: 's1' },
+      { boardId: 'b', shapeId: 's1' },
+    ];
+    expect([...dotsByNote(dots, 'a')]).toEqual([['s1', 2]]);
+  });
+  it('keeps one url-safe voter id per device', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    const id = voterId(storage);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+    expect(voterId(storage)).toBe(id);
+  });
+});

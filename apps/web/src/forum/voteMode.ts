@@ -1,0 +1,72 @@
+// Vote mode on a board: which vote applies here, and what a click on a note does.
+import type { VoteState } from '@carton/board';
+
+export interface Dot {
+  readonly boardId: string;
+  readonly shapeId: string;
+}
+
+/** The open vote that covers this board (the newest), or null. */
+export function activeVote(votes: readonly VoteState[], boardId: string): VoteState | null {
+  for (let i = votes.length - 1; i >= 0; i--) {
+    const vote = votes[i];
+    if (vote && vote.state === 'open' && vote.boardIds.includes(boardId)) return vote;
+  }
+  return null;
+}
+
+/** The newest closed vote over this board, whose counts are shown on the notes. */
+export function closedVote(votes: readonly VoteState[], boardId: string): VoteState | null {
+  for (let i = votes.length - 1; i >= 0; i--) {
+    const vote = votes[i];
+    if (vote && vote.boardIds.includes(boardId)) return vote.state === 'closed' ? vote : null;
+  }
+  return null;
+}
+
+export type DotAction =
+  { kind: 'add' } | { kind: 'remove' } | { kind: 'none'; reason: 'no_dots_left' };
+
+/**
+ * Clicking a note places a dot; clicking a note that holds one of my dots removes it
+ * (the dot itself is the target: `onMyDot`). With no dots left, a new dot is refused locally.
+ */
+export function dotAction(
+  mine: readonly Dot[],
+  remaining: number,
+  target: Dot,
+  onMyDot: boolean,
+): DotAction {
+  const holds = mine.some((d) => d.boardId === target.boardId && d.shapeId === target.shapeId);
+  if (onMyDot && holds) return { kind: 'remove' };
+  if (remaining <= 0) return { kind: 'none', reason: 'no_dots_left' };
+  return { kind: 'add' };
+}
+
+/** My dots on one board grouped by note, to draw them (several dots on a note allowed). */
+export function dotsByNote(mine: readonly Dot[], boardId: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const dot of mine) {
+    if (dot.boardId === boardId) out.set(dot.shapeId, (out.get(dot.shapeId) ?? 0) + 1);
+  }
+  return out;
+}
+
+const VOTER_KEY = 'carton.voterId';
+
+/** The anonymous voter id this device keeps (8–128 url-safe characters). */
+export function voterId(storage: Pick<Storage, 'getItem' | 'setItem'> | null): string {
+  const existing = storage?.getItem(VOTER_KEY);
+  if (existing && /^[A-Za-z0-9_-]{8,128}$/.test(existing)) return existing;
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  const id = Array.from(
+    bytes,
+    (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[b & 63],
+  ).join('');
+  try {
+    storage?.setItem(VOTER_KEY, id);
+  } catch {
+    // Without storage the id lasts for this page.
+  }
+  return id;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Shape } from '@carton/board';
+import { nextSlide, slideOrder } from './slides';
+
+const carton = (id: string, x: number, y: number, parentId: string | null = null) =>
+  ({ id, type: 'carton', x, y, w: 1600, h: 1000, title: id, parentId }) as unknown as Shape;
+const note = (id: string) => ({ id, type: 'note', x: 0, y: 0, parentId: null }) as unknown as Shape;
+
+describe('projector slides', () => {
+  it('orders cartons in rows, top to bottom then left to right', () => {
+    const shapes = [
+      carton('bas', 0, 1300),
+      carton('droite', 1800, 40),
+      carton('gauche', 0, 0),
+      carton('dedans', 10, 10, 'gauche'),
+    ];
+    expect(slideOrder(shapes).map((s) => (s.kind === 'carton' ? s.id : 'board'))).toEqual([
+      'gauche',
+      'droite',
+      'bas',
+    ]);
+  });
+  it('shows the whole board when there is no carton, nothing when empty', () => {
+    expect(slideOrder([note('n')])).toEqual([{ kind: 'board' }]);
+    expect(slideOrder([])).toEqual([]);
+  });
+  it('steps with arrows, space, Home and End, within bounds', () => {
+    expect(nextSlide('ArrowRight', 0, 3)).toBe(1);
+    expect(nextSlide(' ', 2, 3)).toBe(2);
+    expect(nextSlide('ArrowLeft', 0, 3)).toBe(0);
+    expect(nextSlide('End', 0, 3)).toBe(2);
+    expect(nextSlide('Home', 2, 3)).toBe(0);
+    expect(nextSlide('x', 1, 3)).toBeNull();
+    expect(nextSlide('ArrowRight', 0, 0)).toBeNull();
+  });
+});

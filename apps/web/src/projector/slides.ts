@@ -1,0 +1,50 @@
+// Projector slides: the board's cartons in reading order (rows top to bottom, then left to
+// right); a board without cartons is one slide of everything.
+import type { Shape } from '@carton/board';
+
+export type Slide = { kind: 'carton'; id: string; title: string } | { kind: 'board' };
+
+/** Cartons whose tops are within this fraction of a carton's height share a row. */
+const ROW_TOLERANCE = 0.5;
+
+export function slideOrder(shapes: readonly Shape[]): Slide[] {
+  const cartons = shapes.filter(
+    (s): s is Extract<Shape, { type: 'carton' }> => s.type === 'carton' && s.parentId === null,
+  );
+  if (cartons.length === 0) return shapes.length ? [{ kind: 'board' }] : [];
+  const byTop = [...cartons].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: (typeof cartons)[] = [];
+  for (const carton of byTop) {
+    const row = rows[rows.length - 1];
+    const first = row?.[0];
+    if (row && first && carton.y - first.y <= first.h * ROW_TOLERANCE) row.push(carton);
+    else rows.push([carton]);
+  }
+  return rows.flatMap((row) =>
+    row
+      .sort((a, b) => a.x - b.x)
+      .map((c) => ({ kind: 'carton' as const, id: c.id, title: c.title })),
+  );
+}
+
+/** The slide index after a key press, or null if the key is not for slides. */
+export function nextSlide(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+    case ' ':
+      return Math.min(count - 1, index + 1);
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}

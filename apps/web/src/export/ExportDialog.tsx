@@ -2,6 +2,7 @@
 // (board file, CSV notes, Excalidraw) for those who may edit, progress for every step, and
 // errors said in the reader's language. A view link exports but never imports.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import {
@@ -165,10 +166,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const fileInput = (label: string, accept: string, importer: Parameters<typeof runImport>[1]) => (
-    <label className="export-file">
+    <label className="export-file" data-disabled={busy}>
       <span>{label}</span>
+      {/* The native control speaks the browser's language, not the page's: hidden, and the
+          label itself is the button. */}
       <input
         type="file"
+        className="visually-hidden"
         accept={accept}
         disabled={busy}
         aria-label={label}
@@ -183,7 +187,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const needsCarton =
     format === 'svg' || format === 'pdf' || (format === 'png' && scope === 'carton');
-  return (
+  // In <body>, above the header, the panels and the toolbar (the header is its own layer).
+  return createPortal(
     <div
       ref={dialog}
       className="export-dialog"
@@ -197,6 +202,25 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {t('export.close')}
         </button>
       </header>
+      <div className="export-status" role="status" aria-live="polite">
+        {status.kind === 'busy' && (
+          <>
+            <progress value={status.value ?? undefined} max={1} />
+            <span>{status.text}</span>
+          </>
+        )}
+        {status.kind === 'done' && (
+          <>
+            <span>{status.text}</span>
+            {status.note && <span className="export-note">{status.note}</span>}
+          </>
+        )}
+      </div>
+      {status.kind === 'error' && (
+        <p className="export-error" role="alert">
+          {status.text}
+        </p>
+      )}
       <section aria-labelledby="export-out">
         <h3 id="export-out">{t('export.exportHeading')}</h3>
         <fieldset className="export-formats" disabled={busy}>
@@ -334,25 +358,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </>
         )}
       </section>
-      <div className="export-status" role="status" aria-live="polite">
-        {status.kind === 'busy' && (
-          <>
-            <progress value={status.value ?? undefined} max={1} />
-            <span>{status.text}</span>
-          </>
-        )}
-        {status.kind === 'done' && (
-          <>
-            <span>{status.text}</span>
-            {status.note && <span className="export-note">{status.note}</span>}
-          </>
-        )}
-      </div>
-      {status.kind === 'error' && (
-        <p className="export-error" role="alert">
-          {status.text}
-        </p>
-      )}
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -1,0 +1,312 @@
+// Imports from the « Exporter / Importer » menu in real Chromium: a hand-made CSV (Windows-1252,
+// semicolons, accents) becomes the expected notes; a hand-made .excalidraw becomes the expected
+// shapes; a Carton board file is added in one step; bad files show a French message naming
+// what is wrong (and where) and change nothing; Ctrl+Z takes a whole import back.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { BoardFile } from '@carton/board';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import {
+  createTerritoryBoard,
+  openBoard,
+  shapes,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
+
+const NBSP = '\u00a0';
+
+/** Windows-1252, by hand: Latin-1 plus the few letters and marks French needs above 0x80. */
+function windows1252(text: string): Buffer {
+  const extra: Record<string, number> = { '’': 0x92, œ: 0x9c, Œ: 0x8c, '…': 0x85, '–': 0x96 };
+  return Buffer.from(
+    [...text].map((ch) => {
+      const code = ch.codePointAt(0)!;
+      if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+      const mapped = extra[ch];
+      if (mapped === undefined) throw new Error(`not in Windows-1252: ${ch}`);
+      return mapped;
+    }),
+  );
+}
+
+function element(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    angle: 0,
+    strokeColor: '#1e1e1e',
+    backgroundColor: 'transparent',
+    fillStyle: 'solid',
+    strokeWidth: 2,
+    strokeStyle: 'solid',
+    roughness: 1,
+    opacity: 100,
+    groupIds: [],
+    frameId: null,
+    roundness: null,
+    seed: 1,
+    version: 1,
+    versionNonce: 1,
+    isDeleted: false,
+    boundElements: null,
+    updated: 1698765432000,
+    link: null,
+    locked: false,
+    ...fields,
+  };
+}
+
+const EXCALIDRAW = JSON.stringify({
+  type: 'excalidraw',
+  version: 2,
+  source: 'https://excalidraw.com',
+  elements: [
+    element({ id: 'r1', type: 'rectangle', x: 100, y: 100, width: 240, height: 140 }),
+    element({
+      id: 'e1',
+      type: 'ellipse',
+      x: 500,
+      y: 100,
+      width: 200,
+      height: 140,
+      backgroundColor: '#ffec99',
+    }),
+    element({
+      id: 't1',
+      type: 'text',
+      x: 100,
+      y: 20,
+      width: 400,
+      height: 35,
+      text: 'Pistes d’action',
+      originalText: 'Pistes d’action',
+      fontSize: 28,
+      fontFamily: 1,
+      textAlign: 'left',
+      verticalAlign: 'top',
+      containerId: null,
+      lineHeight: 1.25,
+    }),
+    element({
+      id: 'a1',
+      type: 'arrow',
+      x: 345,
+      y: 170,
+      width: 150,
+      height: 0,
+      points: [
+        [0, 0],
+        [150, 0],
+      ],
+      lastCommittedPoint: null,
+      startBinding: { elementId: 'r1', focus: 0, gap: 5 },
+      endBinding: { elementId: 'e1', focus: 0, gap: 5 },
+      startArrowhead: null,
+      endArrowhead: 'arrow',
+    }),
+  ],
+  appState: { viewBackgroundColor: '#ffffff' },
+  files: {},
+});
+
+const CSV = windows1252(
+  [
+    'Texte;Couleur',
+    'Financement systémique;bleu',
+    'Pouvoir développer de manière collective;vert',
+    '"Avoir de l’aide en main-d’œuvre; intervenant·es";rose',
+    '',
+  ].join('\r\n'),
+);
+
+async function openMenu(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Exporter ou importer' });
+  if (!(await dialog.isVisible())) {
+    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+  }
+  await dialog.waitFor();
+}
+
+async function choose(page: Page, label: string, name: string, buffer: Buffer): Promise<void> {
+  await openMenu(page);
+  await page
+    .getByLabel(label)
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+async function downloadJson(page: Page): Promise<Buffer> {
+  await openMenu(page);
+  await page.getByLabel('Tableau complet (JSON)').check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger' }).click(),
+  ]);
+  return readFileSync(await download.path());
+}
+
+/** Closes the menu and presses Ctrl+Z on the canvas. */
+async function undoOnce(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.locator('.canvas').focus();
+  await page.keyboard.press('Control+z');
+}
+
+describe('import', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+  let a: Participant;
+  let before = 0;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server, 'Les Basques');
+    a = await newParticipant(browser, 'Émilie');
+    await openBoard(a.page, board.edit.url);
+    const response = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
+      headers: { Authorization: `Bearer ${board.edit.token}` },
+    });
+    before = ((await response.json()) as BoardFile).shapes.length;
+    await waitForShapes(a.page, `(s) => s.length === ${before}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('a Windows-1252 CSV with semicolons becomes notes; Ctrl+Z removes them in one step', async () => {
+    const { page } = a;
+    await choose(page, 'Notes depuis un tableur (.csv)', 'idees.csv', CSV);
+    await page.getByRole('status').filter({ hasText: '3 formes ajoutées au tableau.' }).waitFor();
+    const after = await waitForShapes(page, `(s) => s.length === ${before + 3}`);
+    const notes = after
+      .filter((s) => s.type === 'note' && s.text !== '')
+      .map((s) => (s.type === 'note' ? [s.text, s.color] : []));
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        ['Financement systémique', 'blue'],
+        ['Pouvoir développer de manière collective', 'green'],
+        ['Avoir de l’aide en main-d’œuvre; intervenant·es', 'pink'],
+      ]),
+    );
+    await undoOnce(page);
+    await waitForShapes(page, `(s) => s.length === ${before}`);
+  });
+
+  it('a hand-made .excalidraw becomes a rectangle, an ellipse, a text and a bound arrow', async () => {
+    const { page } = a;
+    const start = await shapes(page);
+    const old = new Set(start.map((s) => s.id));
+    await choose(
+      page,
+      'Dessin Excalidraw (.excalidraw)',
+      'pistes.excalidraw',
+      Buffer.from(EXCALIDRAW),
+    );
+    await page.getByRole('status').filter({ hasText: '4 formes ajoutées au tableau.' }).waitFor();
+    const after = await waitForShapes(page, `(s) => s.length === ${start.length + 4}`);
+    const added = after.filter((s) => !old.has(s.id));
+    expect(added.map((s) => s.type).sort()).toEqual(['arrow', 'ellipse', 'rect', 'text']);
+    const rect = added.find((s) => s.type === 'rect')!;
+    const ellipse = added.find((s) => s.type === 'ellipse')!;
+    const arrow = added.find((s) => s.type === 'arrow');
+    expect(arrow?.type === 'arrow' && arrow.startBinding?.shapeId).toBe(rect.id);
+    expect(arrow?.type === 'arrow' && arrow.endBinding?.shapeId).toBe(ellipse.id);
+    // Placed as drawn, relative to each other.
+    expect(ellipse.x - rect.x).toBe(400);
+    await undoOnce(page);
+    await waitForShapes(page, `(s) => s.length === ${start.length}`);
+  });
+
+  it('a Carton board file is added to this board in one step, at new ids', async () => {
+    const { page } = a;
+    // Something of our own on the board (whatever its template), then the board's own JSON
+    // export, downloaded from the menu, goes back in.
+    const start = (await shapes(page)).length;
+    await choose(page, 'Notes depuis un tableur (.csv)', 'idees.csv', CSV);
+    await waitForShapes(page, `(s) => s.length === ${start + 3}`);
+    const file = await downloadJson(page);
+    const ids = new Set((await shapes(page)).map((s) => s.id));
+    const fileShapes = (JSON.parse(file.toString('utf8')) as BoardFile).shapes.length;
+    await choose(page, 'Fichier Carton (.json)', 'tableau.json', file);
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${fileShapes} formes ajoutées au tableau.` })
+      .waitFor();
+    const after = await waitForShapes(page, `(s) => s.length === ${ids.size + fileShapes}`);
+    expect(after.filter((s) => ids.has(s.id))).toHaveLength(ids.size);
+    await undoOnce(page);
+    const back = await waitForShapes(page, `(s) => s.length === ${ids.size}`);
+    expect(back.every((s) => ids.has(s.id))).toBe(true);
+  });
+
+  it('bad files show a French message and change nothing', async () => {
+    const { page } = a;
+    const good = JSON.parse((await downloadJson(page)).toString('utf8')) as BoardFile & {
+      shapes: Record<string, unknown>[];
+    };
+    expect(good.shapes.length).toBeGreaterThan(0);
+    const cases: [label: string, name: string, bytes: Buffer, message: string][] = [
+      [
+        'Fichier Carton (.json)',
+        'casse.json',
+        Buffer.from('{"format": "carton-board", "version": 1, "meta": '),
+        'Ce fichier n’est pas du JSON valide.',
+      ],
+      [
+        'Fichier Carton (.json)',
+        'autre.json',
+        Buffer.from(JSON.stringify({ type: 'excalidraw', elements: [] })),
+        'Ce fichier JSON n’est pas un tableau Carton.',
+      ],
+      [
+        'Fichier Carton (.json)',
+        'futur.json',
+        Buffer.from(JSON.stringify({ ...good, version: 99 })),
+        'Ce fichier vient d’une version plus récente de Carton',
+      ],
+      [
+        'Fichier Carton (.json)',
+        'valeur.json',
+        Buffer.from(
+          JSON.stringify({
+            ...good,
+            shapes: [{ ...good.shapes[0], x: 'loin' }, ...good.shapes.slice(1)],
+          }),
+        ),
+        `Une valeur du fichier est manquante ou invalide. (emplacement${NBSP}: shapes[0].x)`,
+      ],
+      [
+        'Notes depuis un tableur (.csv)',
+        'guillemet.csv',
+        windows1252(
+          'Texte;Couleur\r\nFinancement systémique;bleu\r\n"Alléger les critères;jaune\r\n',
+        ),
+        'Un guillemet ouvert n’est jamais fermé.',
+      ],
+      ['Notes depuis un tableur (.csv)', 'vide.csv', Buffer.from(''), 'Le fichier est vide'],
+      [
+        'Dessin Excalidraw (.excalidraw)',
+        'pas-un-dessin.excalidraw',
+        Buffer.from(JSON.stringify({ format: 'carton-board' })),
+        'Ce fichier n’est pas un dessin Excalidraw.',
+      ],
+    ];
+    const start = (await shapes(page)).length;
+    for (const [label, name, bytes, message] of cases) {
+      await choose(page, label, name, bytes);
+      const alert = page.getByRole('alert').filter({ hasText: message });
+      await alert.waitFor({ timeout: 5_000 });
+      expect(await page.evaluate(() => window.__carton!.shapes().length), name).toBe(start);
+    }
+    // The menu with the last message, for people to look at.
+    mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
+    await page.screenshot({
+      path: join(REPO_ROOT, 'test-results/screenshots/import-error-fr.png'),
+    });
+  });
+});

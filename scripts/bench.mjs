@@ -1,6 +1,6 @@
 // `npm run bench`: installs what is missing, builds, then runs every benchmark and prints each
 // figure beside its target: bench/relay (Carton against the reference y-websocket server),
-// bench/wire, the crowded plenary, and bench/canvas if present. The load generator runs on
+// bench/wire, the crowded plenary, and bench/canvas and bench/export if present. The load generator runs on
 // core 1 (`taskset -c 1`); the servers it starts are pinned to core 0. The tables of the run are
 // also written to bench/RESULTS.md. Benchmarks never run as part of `npm test`.
 import { spawn, spawnSync } from 'node:child_process';
@@ -52,13 +52,16 @@ outputs.push(
 if (existsSync('bench/canvas/run.mjs')) {
   outputs.push(await bench('bench/canvas', ['bench/canvas/run.mjs']));
 }
+if (existsSync('bench/export/run.mjs')) {
+  outputs.push(await bench('bench/export', ['bench/export/run.mjs']));
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadBefore} before and ${loadavg()[0].toFixed(1)} after`;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const tables = outputs
   .join('\n')
   .split('\n')
-  .filter((line) => line.startsWith('|') || /^(bench|Crowded|Canvas)/.test(line))
+  .filter((line) => line.startsWith('|') || /^(bench|Crowded|Canvas|Export)/.test(line))
   .join('\n');
 writeFileSync(
   'bench/RESULTS.md',

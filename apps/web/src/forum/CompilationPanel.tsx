@@ -3,12 +3,7 @@
 // avec… »), and downloads the list as Markdown or CSV.
 import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  downloadCompilation,
-  putCompilation,
-  type Compilation,
-  type ForumBoard,
-} from './api';
+import { downloadCompilation, putCompilation, type Compilation, type ForumBoard } from './api';
 import { IDLE_DRAG, dragReducer, mergeChange, splitChange, type MergeChange } from './mergeDrag';
 
 export function CompilationPanel({

@@ -1,0 +1,319 @@
+// Forum day end to end: a facilitator and two participants (separate browser contexts) run a
+// small forum — created from the home page, links read from the forum page, notes live in the
+// plenary mosaic, timer, spotlight, dot vote, « Les incontournables » and the Markdown list.
+// The socket side of « a participant cannot start the timer » is covered by
+// tests/integration/forum-facilitation.test.ts (« F2: an edit token's updates to the forum doc
+// are dropped… »); here the HTTP side is checked with the participant's own token.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+
+const SHOTS = `${REPO_ROOT}test-results/screenshots`;
+
+async function addNote(page: Page, x: number, y: number, text: string): Promise<string> {
+  const before = new Set((await shapes(page)).map((s) => s.id));
+  await page.bringToFront();
+  await page.keyboard.press('n');
+  await page.mouse.click(x, y);
+  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
+  const note = list.find((s) => !before.has(s.id));
+  if (note?.type !== 'note') throw new Error('no new note');
+  const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+  await page.mouse.dblclick(centre.x, centre.y);
+  await page.locator('textarea.text-editor').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await waitForShapes(
+    page,
+    `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.text === ${JSON.stringify(text)})`,
+  );
+  await page.keyboard.press('Escape');
+  return note.id;
+}
+
+async function noteCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const note = (await shapes(page)).find((s) => s.type === 'note' && s.text === text);
+  if (note?.type !== 'note') throw new Error(`no note ${text}`);
+  return toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+}
+
+describe('forum day', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let facilitator: Participant;
+  let a: Participant;
+  let b: Participant;
+  let forumUrl = '';
+  let forumId = '';
+  let facilitatorToken = '';
+  const links: Record<string, { id: string; edit: string; view: string }> = {};
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    [facilitator, a, b] = await Promise.all([
+      newParticipant(browser, 'Marie-Anne'),
+      newParticipant(browser, 'Émilie'),
+      newParticipant(browser, 'Sylvain'),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('creates the forum from the home page and reads the links from the forum page', async () => {
+    const page = facilitator.page;
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Titre du forum').fill('Rêvons ensemble notre future Alliance');
+    await page.getByLabel('Date du forum').fill('2023-10-19');
+    // Keep two of the eight MRCs proposed by default.
+    expect(await page.locator('.territory-list li input').count()).toBe(8);
+    for (const name of [
+      'Témiscouata',
+      'Les Basques',
+      'Rimouski-Neigette',
+      'La Mitis',
+      'La Matapédia',
+      'La Matanie',
+    ]) {
+      await page.getByRole('button', { name: `Retirer ${name}` }).click();
+    }
+    await page.screenshot({ path: `${SHOTS}/forum-home.png` });
+    await page.getByRole('button', { name: 'Créer le forum' }).click();
+    await page.waitForURL(/\/f\/[^/]+#token=/);
+    await page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+    forumUrl = page.url();
+    forumId = new URL(forumUrl).pathname.split('/')[2]!;
+    facilitatorToken = new URLSearchParams(new URL(forumUrl).hash.slice(1)).get('token')!;
+    expect(await page.locator('.keep-link strong').textContent()).toBe(
+      'Gardez ce lien\u00a0: il donne accès à tout le forum',
+    );
+    expect(await page.evaluate(() => localStorage.getItem('carton.forums'))).toContain(forumId);
+    for (const row of await page.locator('.forum-links tr').all()) {
+      const name = (await row.locator('.board-name').textContent()) ?? '';
+      links[name] = {
+        id: (await row.getAttribute('data-board-id')) ?? '',
+        edit: await row.locator('input.link-url[data-role="edit"]').inputValue(),
+        view: await row.locator('input.link-url[data-role="view"]').inputValue(),
+      };
+    }
+    expect(Object.keys(links)).toEqual(expect.arrayContaining(['Kamouraska', 'Rivière-du-Loup']));
+    expect(await page.locator('.forum-links img.qr').count()).toBe(Object.keys(links).length * 2);
+    await page.screenshot({ path: `${SHOTS}/forum-page.png`, fullPage: true });
+  });
+
+  it('participants add notes; the plenary mosaic shows them live and brings one in', async () => {
+    await openBoard(a.page, links['Kamouraska']!.edit);
+    await openBoard(b.page, links['Rivière-du-Loup']!.edit);
+    await addNote(a.page, 300, 620, 'Participation citoyenne');
+    await addNote(a.page, 560, 620, 'Rémunération pour les personnes citoyennes');
+    await addNote(b.page, 300, 620, 'Participation citoyenne');
+    await addNote(b.page, 560, 620, 'Remunération des personnes citoyennes');
+
+    const plenaryName = Object.keys(links).find(
+      (n) => !['Kamouraska', 'Rivière-du-Loup', 'Cartes postales'].includes(n),
+    )!;
+    const plenary = await facilitator.context.newPage();
+    await openBoard(plenary, `${server.url}/b/${links[plenaryName]!.id}#token=${facilitatorToken}`);
+    await plenary.getByRole('button', { name: 'Mosaïque' }).click();
+    const tileA = plenary.locator(`li.mosaic-tile[data-board-id="${links['Kamouraska']!.id}"]`);
+    await tileA
+      .locator('svg')
+      .filter({ hasText: /Rémunération/ })
+      .waitFor({ timeout: 10_000 });
+    // Live: a note added now appears in the tile without reopening anything.
+    await addNote(a.page, 820, 620, 'Bon leadership');
+    await tileA
+      .locator('svg')
+      .filter({ hasText: /leadership/ })
+      .waitFor({ timeout: 10_000 });
+    await plenary.bringToFront();
+    await plenary.screenshot({ path: `${SHOTS}/forum-mosaic.png` });
+
+    const before = (await shapes(plenary)).length;
+    await tileA.getByRole('button', { name: 'Amener en plénière' }).click();
+    const after = await waitForShapes(plenary, `(s) => s.length > ${before}`);
+    expect(after.some((s) => s.type === 'note' && s.text === 'Bon leadership')).toBe(true);
+    expect(await plenary.evaluate(() => window.__carton!.canUndo())).toBe(true);
+    await plenary.close();
+  });
+
+  it('the timer started on the forum page shows on a participant’s board', async () => {
+    const page = facilitator.page;
+    await page.bringToFront();
+    await page.locator('.forum-minutes').fill('5');
+    await page.getByRole('button', { name: 'Démarrer' }).click();
+    const timer = a.page.getByTestId('forum-timer');
+    await timer.waitFor({ timeout: 10_000 });
+    expect(await timer.getAttribute('data-state')).toBe('running');
+    expect(await timer.locator('.forum-timer-value').textContent()).toMatch(/^[45]:\d\d$/);
+    // The participant's own token cannot drive the timer (F2).
+    const refused = await fetch(`${server.url}/api/forums/${forumId}/timer`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${new URLSearchParams(new URL(links['Kamouraska']!.edit).hash.slice(1)).get('token')}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ action: 'start', durationMs: 60_000 }),
+    });
+    expect(refused.status).toBe(403);
+    expect(await a.page.locator('.toolbar').count()).toBe(1);
+    expect(await a.page.getByRole('button', { name: 'Tout le monde vers moi' }).count()).toBe(0);
+  });
+
+  it('spotlight: the participant’s camera follows the facilitator’s until « Arrêter de suivre »', async () => {
+    const lead = await facilitator.context.newPage();
+    await openBoard(lead, `${server.url}/b/${links['Kamouraska']!.id}#token=${facilitatorToken}`);
+    await lead.getByRole('button', { name: 'Tout le monde vers moi' }).click();
+    await a.page.getByRole('button', { name: 'Arrêter de suivre' }).waitFor({ timeout: 10_000 });
+    await lead.bringToFront();
+    await lead.mouse.move(640, 450);
+    await lead.mouse.wheel(0, -400);
+    const target = await lead.evaluate(() => window.__carton!.camera());
+    const close = new Function(
+      `const c = window.__carton?.camera(); return !!c && Math.abs(c.zoom - ${target.zoom}) < 1e-6 && Math.abs(c.x - ${target.x}) < 1 && Math.abs(c.y - ${target.y}) < 1;`,
+    ) as () => boolean;
+    await a.page.waitForFunction(close, undefined, { timeout: 10_000 });
+    await a.page.getByRole('button', { name: 'Arrêter de suivre' }).click();
+    await a.page.getByRole('button', { name: 'Suivre l’animation' }).waitFor();
+    await lead.getByRole('button', { name: 'Arrêter la diffusion' }).click();
+    await a.page.locator('.spotlight-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    await lead.close();
+  });
+
+  it('a dot vote: participants place and remove dots, closing ranks the notes', async () => {
+    const page = facilitator.page;
+    await page.bringToFront();
+    await page.locator('.vote-title').fill('Nos priorités');
+    await page.locator('.vote-dots').fill('2');
+    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await a.page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
+    await a.page.bringToFront();
+    const spot = await noteCentre(a.page, 'Participation citoyenne');
+    await a.page.mouse.click(spot.x, spot.y);
+    await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
+    const other = await noteCentre(a.page, 'Bon leadership');
+    await a.page.mouse.click(other.x, other.y);
+    await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    // Clicking my dot takes it back.
+    await a.page.locator('button.vote-dot.mine').last().click();
+    await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
+    await a.page.mouse.click(spot.x, spot.y);
+    await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    await b.page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
+    await b.page.bringToFront();
+    const bSpot = await noteCentre(b.page, 'Participation citoyenne');
+    await b.page.mouse.click(bSpot.x, bSpot.y);
+    await b.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
+    expect((await shapes(a.page)).filter((s) => s.type === 'note').length).toBeGreaterThan(2);
+
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Fermer le vote' }).click();
+    const first = page.locator('.vote-results li').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await first.textContent()).toContain('Participation citoyenne');
+    expect(await first.locator('.result-count').textContent()).toBe('2 points');
+    await a.page.locator('.vote-dot.count[data-count="2"]').waitFor({ timeout: 10_000 });
+    await page.locator('.votes').screenshot({ path: `${SHOTS}/forum-vote-results.png` });
+  });
+
+  it('compiles « Les incontournables », merges by dragging, downloads the Markdown list', async () => {
+    const page = facilitator.page;
+    await page.getByRole('button', { name: 'Compiler' }).click();
+    const items = page.locator('.compilation-item');
+    // The « Fusionner avec… » menus name the other items: match on the item's own text.
+    const item = (text: string) =>
+      items.filter({ has: page.locator('.item-text', { hasText: text }) });
+    await items.first().waitFor({ timeout: 10_000 });
+    const together = item('Participation citoyenne');
+    expect(await together.count()).toBe(1);
+    expect(await together.locator('.item-count').textContent()).toBe('2 fois');
+    expect(await together.locator('.item-territories').textContent()).toContain('Kamouraska');
+    const count = await items.count();
+    await item('Remunération des personnes citoyennes').dragTo(
+      item('Rémunération pour les personnes citoyennes'),
+    );
+    await page.waitForFunction(
+      new Function(
+        `return document.querySelectorAll('.compilation-item').length === ${count - 1};`,
+      ) as () => boolean,
+      undefined,
+      { timeout: 10_000 },
+    );
+    const merged = item('Rémunération pour les personnes citoyennes');
+    expect(await merged.locator('.item-count').textContent()).toBe('2 fois');
+    await page.locator('.compilation').screenshot({ path: `${SHOTS}/forum-compilation.png` });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger (Markdown)' }).click(),
+    ]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    expect(markdown).toContain('Participation citoyenne');
+    expect(markdown).toContain('Rémunération pour les personnes citoyennes');
+    expect(markdown).toContain('Kamouraska');
+    expect(markdown).toContain('Rivière-du-Loup');
+    expect(markdown).not.toContain('Remunération des personnes citoyennes\n');
+  });
+
+  it('projector mode steps through the cartons with the timer large', async () => {
+    const projector = await newParticipant(browser, null, {
+      viewport: { width: 1280, height: 720 },
+    });
+    const viewToken = new URLSearchParams(new URL(links['Kamouraska']!.view).hash.slice(1)).get(
+      'token',
+    );
+    await projector.page.goto(`${server.url}/p/${links['Kamouraska']!.id}#token=${viewToken}`);
+    const main = projector.page.locator('main.projector');
+    await main.locator('.projector-slide svg').waitFor({ timeout: 10_000 });
+    await projector.page.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
+    expect(await projector.page.locator('.toolbar').count()).toBe(0);
+    expect(Number(await main.getAttribute('data-slides'))).toBeGreaterThanOrEqual(1);
+    await projector.page.keyboard.press('End');
+    expect(await main.getAttribute('data-slide')).toBe(
+      String(Number(await main.getAttribute('data-slides')) - 1),
+    );
+    await projector.page.keyboard.press('Home');
+    expect(await main.getAttribute('data-slide')).toBe('0');
+    await projector.page.screenshot({ path: `${SHOTS}/forum-projector.png` });
+    await projector.context.close();
+  });
+
+  it('a replaced link is refused at once, with the French message', async () => {
+    const page = facilitator.page;
+    await page.bringToFront();
+    const oldLink = links['Rivière-du-Loup']!.edit;
+    const row = page.locator(`tr[data-board-id="${links['Rivière-du-Loup']!.id}"]`);
+    await row
+      .locator('td[data-role="edit"]')
+      .getByRole('button', { name: 'Remplacer le lien' })
+      .click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain(
+      'L’ancien lien cessera de fonctionner immédiatement',
+    );
+    await dialog.getByRole('button', { name: 'Remplacer' }).click();
+    await page.waitForFunction(
+      new Function(
+        `return document.querySelector('tr[data-board-id="${links['Rivière-du-Loup']!.id}"] input.link-url[data-role="edit"]')?.value !== ${JSON.stringify(oldLink)};`,
+      ) as () => boolean,
+    );
+    // The open page is closed with 4403; a fresh visit with the old link is refused.
+    await b.page.waitForFunction(() => window.__carton?.status() === 'closed', undefined, {
+      timeout: 10_000,
+    });
+    const late = await newParticipant(browser, 'Retardataire');
+    await late.page.goto(oldLink);
+    await late.page
+      .getByText(
+        'Ce lien n’est pas valide ; demandez-en un nouveau à l’animation.'.replace(' ;', '\u202f;'),
+      )
+      .waitFor({ timeout: 10_000 });
+    await late.context.close();
+  });
+});

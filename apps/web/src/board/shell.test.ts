@@ -196,9 +196,9 @@ describe('shell', () => {
     runFrame();
     expect(transactions).toBe(1);
     shell.apply([{ kind: 'endGesture' }]);
-    // Notes keep their aspect; their centres follow the doubled box.
-    expect(board.getShape(a)).toMatchObject({ x: 100, y: 0, w: 200, h: 200 });
-    expect(board.getShape(b)).toMatchObject({ x: 900, y: 0, w: 200, h: 200 });
+    // Notes keep their aspect; each keeps its west edge's place in the doubled box.
+    expect(board.getShape(a)).toMatchObject({ x: 0, y: 0, w: 200, h: 200 });
+    expect(board.getShape(b)).toMatchObject({ x: 800, y: 0, w: 200, h: 200 });
     undo.undo();
     expect(board.getShape(b)).toMatchObject({ x: 400, y: 0 });
     expect(board.getShape(a)).toMatchObject({ x: 0, y: 0 });

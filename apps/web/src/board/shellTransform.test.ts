@@ -80,15 +80,15 @@ describe('shell transforms', () => {
     const r = shapeBounds(apply(rect, transformPatch(rect, t)));
     expect(r).toEqual({ x: 700, y: 100, w: 200, h: 50 });
     const n = apply(note, transformPatch(note, t));
-    // Keeps its aspect (the smaller factor, 1) and follows the box with its centre.
-    expect(n).toMatchObject({ w: 200, h: 200, x: 200, y: 100 });
+    // Keeps its aspect (the smaller factor, 1) and stays at the anchored west edge.
+    expect(n).toMatchObject({ w: 200, h: 200, x: 100, y: 100 });
     const s = apply(stroke, transformPatch(stroke, t));
     expect((s as Extract<Shape, { type: 'stroke' }>).points).toEqual([0, 0, 0.5, 200, 50, 0.5]);
     expect(s.x).toBe(100);
     const st = apply(stamp, transformPatch(stamp, t));
     expect((st as Extract<Shape, { type: 'stamp' }>).size).toBe(50);
-    // Its centre (475) goes to 100 + 375 × 2 = 850.
-    expect(st.x).toBe(825);
+    // Its west edge (450) goes to 100 + 350 × 2 = 800.
+    expect(st.x).toBe(800);
   });
 
   it('a rotated shape scales uniformly about the anchor', () => {

@@ -53,6 +53,13 @@ const rotateAbout = (p: Point, c: Point, angle: number): Point => {
   return { x: c.x + dx * cos - dy * sin, y: c.y + dx * sin + dy * cos };
 };
 
+// 0: the low side of the box stays put, 1: the high side does, ½: neither.
+function align(from: number, fromSize: number, to: number, toSize: number): number {
+  if (Math.abs(to - from) < 1e-9) return 0;
+  if (Math.abs(to + toSize - (from + fromSize)) < 1e-9) return 1;
+  return 0.5;
+}
+
 /** The patch that applies `t` to `shape` (the shape as it was at the start of the gesture). */
 export function transformPatch(shape: Shape, t: Transform): Record<string, unknown> | null {
   if (t.kind === 'rotate') {
@@ -69,6 +76,18 @@ export function transformPatch(shape: Shape, t: Transform): Record<string, unkno
     y: to.y + (p.y - from.y) * sy,
   });
   const turned = Math.abs(Math.sin(shape.rotation * 2)) > 1e-9;
+  if (!turned && shape.rotation === 0 && KEEP_ASPECT.has(shape.type) && sx !== sy) {
+    // Stretched unevenly, a note takes the smaller factor and sits in its stretched box on the
+    // side that stays put (a note at the anchored edge does not leave it).
+    const s = Math.min(sx, sy);
+    const m = map({ x: shape.x + frame.x, y: shape.y + frame.y });
+    const w = frame.w * s;
+    const h = frame.h * s;
+    const ax = align(from.x, from.width, to.x, to.width);
+    const ay = align(from.y, from.height, to.y, to.height);
+    const box = { x: m.x + (frame.w * sx - w) * ax, y: m.y + (frame.h * sy - h) * ay, w, h };
+    return resizeShape(shape, box) as Record<string, unknown>;
+  }
   if (turned || KEEP_ASPECT.has(shape.type)) {
     // Uniform scale about the shape's centre, which follows the box.
     const s = Math.min(sx, sy);

@@ -55,7 +55,7 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
   const knob = (coarse ? 11 : 6) / zoom;
   return (
     <>
-      {ids.length > 1 && (
+      {(ids.length > 1 || Boolean(scene.getShape(ids[0] ?? '')?.rotation)) && (
         <Rect
           x={b.x}
           y={b.y}

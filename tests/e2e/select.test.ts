@@ -1,0 +1,190 @@
+// The select tool's transform gestures in the real client, by pointer: turning a note by its
+// rotate handle (Shift snaps to 15°), resizing several shapes at once as one undo step, and a
+// carton that adopts the note it is stretched over. Screenshots of the rotated selection and
+// the multi-resize land in test-results/screenshots/select-*.png.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Shape } from '@carton/board';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+
+type Point = { x: number; y: number };
+
+async function drag(page: Page, from: Point, to: Point, steps = 10) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(
+      from.x + ((to.x - from.x) * i) / steps,
+      from.y + ((to.y - from.y) * i) / steps,
+    );
+  await page.mouse.up();
+}
+
+const byId = (list: Shape[], id: string) => list.find((s) => s.id === id);
+const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(REPO_ROOT, 'test-results/screenshots', name) });
+
+/** Screen box of the union of these shapes' page bounds (what the handles surround). */
+async function selectionScreenBox(page: Page, ids: string[]) {
+  const list = (await shapes(page)).filter((s) => ids.includes(s.id));
+  const boxes = list.map((s) => {
+    const w = 'w' in s ? s.w : 0;
+    const h = 'h' in s ? s.h : 0;
+    return { x: s.x, y: s.y, w, h };
+  });
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.w));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.h));
+  const topLeft = await toScreen(page, x, y);
+  const bottomRight = await toScreen(page, right, bottom);
+  return { topLeft, bottomRight };
+}
+
+describe('select: rotate, resize many, cartons that adopt', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let a: Participant;
+
+  beforeAll(async () => {
+    mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    const board = await createTerritoryBoard(server, 'Kamouraska');
+    a = await newParticipant(browser, 'Émilie');
+    await openBoard(a.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('the rotate handle turns a note about its centre; Shift lands on 15° steps', async () => {
+    const page = a.page;
+    await page.keyboard.press('n');
+    await page.mouse.click(300, 350);
+    const [note] = await waitForShapes(page, '(s) => s.length === 1');
+    if (note?.type !== 'note') throw new Error('expected a note');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+    await page.mouse.click(centre.x, centre.y);
+    const top = await toScreen(page, note.x + note.w / 2, note.y);
+    // The rotate handle sits 26 px above the top edge's middle; drag it to the right of the centre.
+    await drag(page, { x: top.x, y: top.y - 26 }, { x: centre.x + 150, y: centre.y });
+    let [turned] = await waitForShapes(page, '(s) => s.length === 1 && s[0].rotation !== 0');
+    expect(turned?.rotation).toBeCloseTo(Math.PI / 2, 1);
+    // Turned about its centre: the model's origin moved, the centre did not.
+    const c = await page.evaluate(() => {
+      const s = window.__carton!.shapes()[0]!;
+      const w = (s as { w: number }).w / 2;
+      const h = (s as { h: number }).h / 2;
+      return {
+        x: s.x + w * Math.cos(s.rotation) - h * Math.sin(s.rotation),
+        y: s.y + w * Math.sin(s.rotation) + h * Math.cos(s.rotation),
+      };
+    });
+    expect(c.x).toBeCloseTo(note.x + 100, 0);
+    expect(c.y).toBeCloseTo(note.y + 100, 0);
+
+    // Shift: from a quarter turn, about 20° more lands on 105°. A square turned a quarter
+    // turn about its centre has the same page bounds, so the handle is where it was.
+    const handle = { x: top.x, y: top.y - 26 };
+    const a20 = (20 * Math.PI) / 180;
+    await page.keyboard.down('Shift');
+    await drag(page, handle, {
+      x: centre.x + 150 * Math.sin(a20),
+      y: centre.y - 150 * Math.cos(a20),
+    });
+    await page.keyboard.up('Shift');
+    [turned] = await waitForShapes(page, '(s) => Math.abs(s[0].rotation - Math.PI / 2) > 0.05');
+    expect(((turned?.rotation ?? 0) * 180) / Math.PI).toBeCloseTo(105, 5);
+    await screenshot(page, 'select-rotated.png');
+
+    // A click just outside the turned note's corner (inside its page bounds) selects nothing.
+    await page.keyboard.press('Escape');
+    const corner = await toScreen(page, note.x + 4, note.y + 4);
+    await page.mouse.click(corner.x, corner.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await waitForShapes(page, '(s) => s[0].rotation === 0');
+  });
+
+  it('resizing a selection of several shapes scales them all, as one undo step', async () => {
+    const page = a.page;
+    await page.keyboard.press('r');
+    await drag(page, { x: 560, y: 260 }, { x: 700, y: 340 });
+    await waitForShapes(page, '(s) => s.length === 2');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+a');
+    const ids = await page.evaluate(() => window.__carton!.selection());
+    expect(ids).toHaveLength(2);
+    const before = await shapes(page);
+    const box = await selectionScreenBox(page, ids);
+    const width = box.bottomRight.x - box.topLeft.x;
+    // The south-east handle, dragged until the box is half as wide again.
+    await drag(page, box.bottomRight, { x: box.bottomRight.x + width / 2, y: box.bottomRight.y });
+    const after = await waitForShapes(page, '(s) => s.some((x) => x.type === "rect" && x.w > 200)');
+    const rectBefore = before.find((s) => s.type === 'rect');
+    const rectAfter = after.find((s) => s.type === 'rect');
+    const noteAfter = after.find((s) => s.type === 'note');
+    if (rectBefore?.type !== 'rect' || rectAfter?.type !== 'rect' || noteAfter?.type !== 'note')
+      throw new Error('expected a rect and a note');
+    expect(rectAfter.w / rectBefore.w).toBeCloseTo(1.5, 1);
+    expect(rectAfter.h).toBeCloseTo(rectBefore.h, 0);
+    // The note keeps its aspect, and stays on the board's left (the anchor side).
+    expect(noteAfter.w).toBe(noteAfter.h);
+    expect(rectAfter.x).toBeGreaterThan(rectBefore.x);
+    await screenshot(page, 'select-multi-resize.png');
+    await page.keyboard.press('Control+z');
+    const undone = await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.type === "rect" && x.w === ${rectBefore.w})`,
+    );
+    expect(byId(undone, rectBefore.id)).toMatchObject({ x: rectBefore.x, y: rectBefore.y });
+  });
+
+  it('a carton stretched over a note adopts it, in the same undo step', async () => {
+    const page = a.page;
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await waitForShapes(page, '(s) => s.length === 0');
+    await page.keyboard.press('n');
+    await page.mouse.click(900, 350);
+    await waitForShapes(page, '(s) => s.length === 1');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('c');
+    await drag(page, { x: 200, y: 150 }, { x: 600, y: 600 });
+    await page.locator('textarea.text-editor').waitFor();
+    await page.keyboard.type('Conditions de succès');
+    await page.keyboard.press('Enter');
+    const list = await waitForShapes(page, '(s) => s.some((x) => x.type === "carton")');
+    const carton = list.find((s) => s.type === 'carton');
+    const note = list.find((s) => s.type === 'note');
+    if (carton?.type !== 'carton' || !note) throw new Error('expected a carton and a note');
+    expect(note.parentId).toBeNull();
+    await page.keyboard.press('Escape');
+    const title = await toScreen(page, carton.x + carton.w / 2, carton.y + 20);
+    await page.mouse.click(title.x, title.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([carton.id]);
+    const corner = await toScreen(page, carton.x + carton.w, carton.y + carton.h);
+    const past = await toScreen(page, note.x + 260, note.y + 260);
+    await drag(page, corner, past);
+    await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.type === "note" && x.parentId === ${JSON.stringify(carton.id)})`,
+    );
+    await page.keyboard.press('Control+z');
+    const undone = await waitForShapes(
+      page,
+      '(s) => s.some((x) => x.type === "note" && x.parentId === null)',
+    );
+    expect(byId(undone, carton.id)).toMatchObject({ w: carton.w, h: carton.h });
+  });
+});

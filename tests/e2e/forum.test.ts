@@ -205,6 +205,7 @@ describe('forum day', () => {
     await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
     await a.page.mouse.click(spot.x, spot.y);
     await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    await a.page.screenshot({ path: `${SHOTS}/forum-board-vote.png` });
     await b.page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
     await b.page.bringToFront();
     const bSpot = await noteCentre(b.page, 'Participation citoyenne');
@@ -274,6 +275,10 @@ describe('forum day', () => {
     await projector.page.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
     expect(await projector.page.locator('.toolbar').count()).toBe(0);
     expect(Number(await main.getAttribute('data-slides'))).toBeGreaterThanOrEqual(1);
+    // The carton, then the whole board (the notes placed outside it).
+    expect(await main.getAttribute('data-slides')).toBe('2');
+    await projector.page.keyboard.press('ArrowRight');
+    expect(await main.getAttribute('data-slide')).toBe('1');
     await projector.page.keyboard.press('End');
     expect(await main.getAttribute('data-slide')).toBe(
       String(Number(await main.getAttribute('data-slides')) - 1),

@@ -20,6 +20,10 @@ describe('projector slides', () => {
       'bas',
     ]);
   });
+  it('ends with the whole board when something lies outside the cartons', () => {
+    const slides = slideOrder([carton('gauche', 0, 0), note('dehors')]);
+    expect(slides.map((s) => s.kind)).toEqual(['carton', 'board']);
+  });
   it('shows the whole board when there is no carton, nothing when empty', () => {
     expect(slideOrder([note('n')])).toEqual([{ kind: 'board' }]);
     expect(slideOrder([])).toEqual([]);

@@ -1,5 +1,5 @@
 // Projector slides: the board's cartons in reading order (rows top to bottom, then left to
-// right); a board without cartons is one slide of everything.
+// right), then the whole board when something lies outside every carton (or no carton exists).
 import type { Shape } from '@carton/board';
 
 export type Slide = { kind: 'carton'; id: string; title: string } | { kind: 'board' };
@@ -20,11 +20,13 @@ export function slideOrder(shapes: readonly Shape[]): Slide[] {
     if (row && first && carton.y - first.y <= first.h * ROW_TOLERANCE) row.push(carton);
     else rows.push([carton]);
   }
-  return rows.flatMap((row) =>
+  const slides: Slide[] = rows.flatMap((row) =>
     row
       .sort((a, b) => a.x - b.x)
       .map((c) => ({ kind: 'carton' as const, id: c.id, title: c.title })),
   );
+  const loose = shapes.some((s) => s.parentId === null && s.type !== 'carton');
+  return loose ? [...slides, { kind: 'board' }] : slides;
 }
 
 /** The slide index after a key press, or null if the key is not for slides. */

@@ -31,7 +31,11 @@ const BLUE = [0xb3, 0xe5, 0xfc];
 const SELECTION = [0x1e, 0x88, 0xe5];
 
 /** Writes shapes as another participant would (a stock y-websocket client). */
-async function seed(server: CartonServer, board: BoardLinks, blobId: string): Promise<() => void> {
+async function seed(
+  server: CartonServer,
+  board: BoardLinks,
+  blobId: string,
+): Promise<{ board: Board; close: () => void }> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(server.syncUrl, board.id, doc, {
     params: { token: board.edit.token },
@@ -101,9 +105,12 @@ async function seed(server: CartonServer, board: BoardLinks, blobId: string): Pr
     });
   }, localOrigin('user:seed'));
   // Kept open until the end: closing now could drop the update before it is sent.
-  return () => {
-    provider.destroy();
-    doc.destroy();
+  return {
+    board: board2,
+    close: () => {
+      provider.destroy();
+      doc.destroy();
+    },
   };
 }
 
@@ -153,7 +160,7 @@ describe('export', () => {
   let photo: Buffer;
   let blobId: string;
   let total = 0;
-  let closeSeed = () => {};
+  let seeded: { board: Board; close: () => void } | null = null;
 
   beforeAll(async () => {
     server = await startServer();
@@ -175,13 +182,13 @@ describe('export', () => {
       headers: { Authorization: `Bearer ${board.edit.token}` },
     });
     total = ((await before.json()) as BoardFile).shapes.length + 6;
-    closeSeed = await seed(server, board, blobId);
+    seeded = await seed(server, board, blobId);
     await openBoard(a.page, board.edit.url);
     await waitForShapes(a.page, `(s) => s.length === ${total}`);
   });
 
   afterAll(async () => {
-    closeSeed();
+    seeded?.close();
     await browser?.close();
     await server?.dispose();
   });
@@ -329,6 +336,42 @@ describe('export', () => {
     expect(matrix).not.toBeNull();
     expect(Number(matrix![1])).toBeLessThanOrEqual(792 - 72 + 0.01);
     expect(Number(matrix![1])).toBeGreaterThan(700);
+  });
+
+  it('PNG of the whole board at 4×: the scale is lowered to fit the browser, and it says so', async () => {
+    const { page } = a;
+    // Another participant adds a note far away: the board is then over 30,000 units wide.
+    const far = seeded!.board.run(
+      (tx) =>
+        tx.create('note', {
+          x: 30_000,
+          y: 3000,
+          w: 200,
+          h: 200,
+          color: 'orange',
+          text: 'Plus loin',
+        }),
+      localOrigin('user:seed'),
+    );
+    await waitForShapes(page, `(s) => s.length === ${total + 1}`);
+    await openMenu(page);
+    await page.getByLabel('Image PNG').check();
+    await page.getByLabel('Contenu').selectOption('board');
+    await page.getByLabel('Échelle').selectOption('4');
+    const file = await download(page);
+    const png = PNG.sync.read(file.bytes);
+    // 4× would be 120,000 pixels wide.
+    expect(png.width).toBeLessThanOrEqual(16_384);
+    expect(png.width).toBeGreaterThan(16_000);
+    const note = page.locator('.export-note');
+    await note.waitFor();
+    const text = (await note.textContent()) ?? '';
+    expect(text).toMatch(
+      /^Image trop grande pour le navigateur : l’échelle a été réduite à 0,\d+×/,
+    );
+    expect(text).toContain(`${png.width} × ${png.height} pixels`);
+    seeded!.board.run((tx) => tx.delete([far]), localOrigin('user:seed'));
+    await waitForShapes(page, `(s) => s.length === ${total}`);
   });
 
   it('a view link exports but offers no import', async () => {

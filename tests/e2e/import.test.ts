@@ -246,6 +246,10 @@ describe('import', () => {
 
   it('bad files show a French message and change nothing', async () => {
     const { page } = a;
+    // A valid file to spoil: this board with three notes of our own.
+    const count = (await shapes(page)).length;
+    await choose(page, 'Notes depuis un tableur (.csv)', 'idees.csv', CSV);
+    await waitForShapes(page, `(s) => s.length === ${count + 3}`);
     const good = JSON.parse((await downloadJson(page)).toString('utf8')) as BoardFile & {
       shapes: Record<string, unknown>[];
     };
@@ -296,6 +300,44 @@ describe('import', () => {
         'Ce fichier n’est pas un dessin Excalidraw.',
       ],
     ];
+    // A board file whose photo is broken: bad base64, or bytes that are no picture at all.
+    const photo = {
+      id: 'shape:BrokenPhotoOfTheCartonAA',
+      type: 'image',
+      x: 0,
+      y: 0,
+      rotation: 0,
+      index: 'a0',
+      parentId: null,
+      blobId: 'photo-carton',
+      mime: 'image/png',
+      naturalWidth: 320,
+      naturalHeight: 200,
+      w: 320,
+      h: 200,
+    };
+    const withPhoto = (data: string) =>
+      Buffer.from(
+        JSON.stringify({
+          ...good,
+          shapes: [...good.shapes, photo],
+          images: { 'photo-carton': { mime: 'image/png', data } },
+        }),
+      );
+    cases.push(
+      [
+        'Fichier Carton (.json)',
+        'photo-illisible.json',
+        withPhoto('@@ pas du base64 @@'),
+        'Une image intégrée au fichier est illisible.',
+      ],
+      [
+        'Fichier Carton (.json)',
+        'photo-texte.json',
+        withPhoto(Buffer.from('Conditions présentes, pas une photo').toString('base64')),
+        'Type d’image non pris en charge',
+      ],
+    );
     const start = (await shapes(page)).length;
     for (const [label, name, bytes, message] of cases) {
       await choose(page, label, name, bytes);

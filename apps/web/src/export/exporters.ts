@@ -118,8 +118,9 @@ export async function exportPngFile(
     name: exportFileName(session.info.board.title, now, 'png', carton),
     width: png.width,
     height: png.height,
+    // The canvas's own size: Konva truncates a fractional one, the estimate rounds up.
     ...(clamped.reduced
-      ? { reduced: { scale: clamped.scale, width: clamped.width, height: clamped.height } }
+      ? { reduced: { scale: clamped.scale, width: png.width, height: png.height } }
       : {}),
   };
 }

@@ -367,7 +367,7 @@ describe('export', () => {
     await note.waitFor();
     const text = (await note.textContent()) ?? '';
     expect(text).toMatch(
-      /^Image trop grande pour le navigateur : l’échelle a été réduite à 0,\d+×/,
+      /^Image trop grande pour le navigateur\u00a0: l’échelle a été réduite à 0,\d+×/,
     );
     expect(text).toContain(`${png.width} × ${png.height} pixels`);
     seeded!.board.run((tx) => tx.delete([far]), localOrigin('user:seed'));

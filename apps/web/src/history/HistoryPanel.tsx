@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
+import { ApiError } from '../board/api';
 import { useSession } from '../board/context';
 import type { BoardSession } from '../board/session';
 import {
@@ -29,6 +30,12 @@ function toast(session: BoardSession, message: string): void {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Versions live on the server: offline, say so rather than show a browser error. */
+function problemText(error: unknown): string {
+  if (error instanceof ApiError && error.status === 0) return i18next.t('history.offline');
+  return i18next.t('history.error', { message: errorText(error) });
+}
+
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
@@ -43,7 +50,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const refresh = useCallback(() => {
     listVersions(boardId, token).then(
       (versions) => setLoad({ state: 'ready', versions }),
-      (error: unknown) => setLoad({ state: 'error', message: errorText(error) }),
+      (error: unknown) => setLoad({ state: 'error', message: problemText(error) }),
     );
   }, [boardId, token]);
   useEffect(refresh, [refresh]);
@@ -65,7 +72,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       },
       (error: unknown) => {
         setBusy(null);
-        setProblem(t('history.error', { message: errorText(error) }));
+        setProblem(problemText(error));
       },
     );
   };
@@ -77,7 +84,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       (file) => setPreview((p) => (p?.row.id === row.id ? { row, file } : p)),
       (error: unknown) => {
         setPreview(null);
-        setProblem(t('history.error', { message: errorText(error) }));
+        setProblem(problemText(error));
       },
     );
   };
@@ -105,7 +112,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       (error: unknown) => {
         setBusy(null);
         setConfirming(null);
-        setProblem(t('history.error', { message: errorText(error) }));
+        setProblem(problemText(error));
       },
     );
   };
@@ -143,7 +150,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
         {load.state === 'loading' && <p className="hint">{t('history.loading')}</p>}
         {load.state === 'error' && (
           <p className="history-problem" role="alert">
-            {t('history.error', { message: load.message })}
+            {load.message}
           </p>
         )}
         {load.state === 'ready' && rows.length === 0 && (

@@ -215,11 +215,24 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       )}
       {confirming && (
         <div className="dialog-backdrop history-confirm-backdrop">
-          <div className="dialog" role="alertdialog" aria-labelledby="history-confirm-title">
+          <div
+            className="dialog"
+            role="alertdialog"
+            aria-labelledby="history-confirm-title"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && busy === null) setConfirming(null);
+            }}
+          >
             <h1 id="history-confirm-title">{t('history.confirmTitle')}</h1>
             <p>{t('history.confirmBody', { name: title(confirming), date: confirming.when })}</p>
             <div className="history-confirm-actions">
-              <button type="button" className="history-close" onClick={() => setConfirming(null)}>
+              {/* Focus starts on the safe choice: Enter does not restore by accident. */}
+              <button
+                type="button"
+                className="history-close"
+                autoFocus
+                onClick={() => setConfirming(null)}
+              >
                 {t('history.cancel')}
               </button>
               <button

@@ -59,8 +59,9 @@ function boundsOf(session: BoardSession, ids: readonly string[]): Rect | null {
 function safeArea(session: BoardSession): { x: number; y: number; width: number; height: number } {
   const { viewport, peopleOpen, readOnly } = session.store.getState();
   const wide = viewport.width > 700;
-  const top = 64;
-  const bottom = readOnly ? 16 : wide ? 150 : 190;
+  const measured = measuredInsets();
+  const top = measured?.top ?? 64;
+  const bottom = measured?.bottom ?? (readOnly ? 16 : wide ? 150 : 190);
   const right = wide && peopleOpen ? 260 : 0;
   return {
     x: 0,
@@ -70,9 +71,24 @@ function safeArea(session: BoardSession): { x: number; y: number; width: number;
   };
 }
 
+// The header and toolbar as laid out now (a phone's toolbar is two rows, its header may wrap):
+// fitting against guessed sizes left a one-carton board at ~17 % on a 390 px phone.
+function measuredInsets(): { top: number; bottom: number } | null {
+  if (typeof document === 'undefined') return null;
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
+  const header = document.querySelector('.editor-header')?.getBoundingClientRect();
+  if (!canvas || !header || canvas.height === 0) return null;
+  const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect();
+  const top = Math.max(0, header.bottom - canvas.top);
+  const bottom = toolbar && toolbar.height > 0 ? Math.max(0, canvas.bottom - toolbar.top) : 0;
+  return { top, bottom };
+}
+
 function fitInSafeArea(session: BoardSession, bounds: Rect, maxZoom: number): void {
   const area = safeArea(session);
-  const camera = fitBounds(bounds, area, 32, maxZoom);
+  // A phone has no pixels to spare: a thin margin, so the content fills the width.
+  const padding = area.width < 600 ? 8 : 32;
+  const camera = fitBounds(bounds, area, padding, maxZoom);
   session.store.setState({
     camera: { ...camera, x: camera.x + area.x, y: camera.y + area.y },
     following: null,

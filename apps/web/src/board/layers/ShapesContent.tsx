@@ -1,6 +1,8 @@
 // The shapes of one layer: the static layer draws everything not being dragged, the drag layer
 // draws only what is being dragged (so a drag redraws a few shapes, not the board).
-import { memo } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
+import type { BoardView } from '@carton/board';
+import { CartonFarTitle } from '../../shapes/carton/CartonFarTitle';
 import { ShapeNode } from '../../shapes/ShapeNode';
 import type { Detail } from '../../shapes/types';
 import { useSession, useSessionState } from '../context';
@@ -37,6 +39,18 @@ export const ShapesContent = memo(function ShapesContent({ ids, detail, layer }:
           fading={erasing.includes(id)}
         />
       ))}
+      {detail === 'low' &&
+        shown.map((id) => <FarTitleNode key={`title:${id}`} id={id} view={view} />)}
     </>
   );
+});
+
+// Far out, carton titles are drawn over the cartons' contents (see CartonFarTitle).
+const FarTitleNode = memo(function FarTitleNode({ id, view }: { id: string; view: BoardView }) {
+  const subscribe = useCallback(
+    (listener: () => void) => view.subscribeShape(id, listener),
+    [view, id],
+  );
+  const shape = useSyncExternalStore(subscribe, () => view.getShape(id));
+  return shape?.type === 'carton' ? <CartonFarTitle shape={shape} /> : null;
 });

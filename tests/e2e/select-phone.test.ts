@@ -1,0 +1,98 @@
+// On a phone, a territory board (one carton, from the forum's template) opens fitted to the
+// room between the header and the toolbar: the carton fills the width instead of floating in
+// margins. Far out, the carton's title is still drawn big enough to read.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { openBoard, shapes, toScreen } from './fixtures';
+
+describe('a one-carton board on a phone', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let phone: Participant;
+
+  beforeAll(async () => {
+    mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    const response = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Forum de l’Alliance pour la solidarité BSL',
+        territories: ['La Mitis'],
+        templates: true,
+      }),
+    });
+    const body = (await response.json()) as { boards: { kind: string; edit: { url: string } }[] };
+    const board = body.boards.find((b) => b.kind === 'territory');
+    if (!board) throw new Error('no territory board');
+    phone = await newParticipant(browser, 'Pierre', {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
+    await openBoard(phone.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('zoom to fit fills the phone’s width with the carton', async () => {
+    const page = phone.page;
+    const carton = (await shapes(page)).find((s) => s.type === 'carton');
+    if (carton?.type !== 'carton') throw new Error('expected the territory carton');
+    await page.waitForFunction(() => window.__carton!.camera().zoom < 1);
+    const left = await toScreen(page, carton.x, carton.y);
+    const right = await toScreen(page, carton.x + carton.w, carton.y + carton.h);
+    await page.screenshot({
+      path: join(REPO_ROOT, 'test-results/screenshots/select-phone-fit.png'),
+    });
+    // At most a few pixels of margin on each side, and the whole carton on screen.
+    expect(left.x).toBeGreaterThanOrEqual(0);
+    expect(right.x).toBeLessThanOrEqual(390);
+    expect(right.x - left.x).toBeGreaterThan(390 - 40);
+    const header = await page.locator('.editor-header').boundingBox();
+    const toolbar = await page.locator('.toolbar').boundingBox();
+    expect(left.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+    expect(right.y).toBeLessThanOrEqual(toolbar?.y ?? 844);
+  });
+
+  it('far out, the carton title is drawn big over the carton', async () => {
+    const page = phone.page;
+    const zoom = await page.evaluate(() => window.__carton!.camera().zoom);
+    expect(zoom).toBeLessThan(0.3); // the low level of detail
+    const carton = (await shapes(page)).find((s) => s.type === 'carton');
+    if (carton?.type !== 'carton') throw new Error('expected the territory carton');
+    // Dark title ink in the band across the carton's top, where the full-detail title (40 units,
+    // ~9 px here) would leave the band almost empty.
+    const a = await toScreen(page, carton.x + 60, carton.y + 40);
+    const b = await toScreen(page, carton.x + carton.w / 2, carton.y + 140);
+    const inked = await page.evaluate(
+      ([x0, y0, x1, y1]) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas');
+        const ctx = canvas?.getContext('2d');
+        if (!canvas || !ctx) return -1;
+        const ratio = canvas.width / canvas.getBoundingClientRect().width;
+        const data = ctx.getImageData(
+          Math.round(x0! * ratio),
+          Math.round(y0! * ratio),
+          Math.round((x1! - x0!) * ratio),
+          Math.round((y1! - y0!) * ratio),
+        ).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 110 && data[i + 3]! > 200) dark++;
+        return dark / (data.length / 4);
+      },
+      [a.x, a.y, b.x, b.y],
+    );
+    expect(inked).toBeGreaterThan(0.08);
+    await page.screenshot({
+      path: join(REPO_ROOT, 'test-results/screenshots/select-phone-far-title.png'),
+    });
+  });
+});

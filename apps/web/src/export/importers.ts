@@ -18,7 +18,7 @@ import {
   type ParsedBoardFile,
   type StoredBlobRef,
 } from '@carton/board';
-import { uploadImage } from '../board/api';
+import { ApiError, uploadImage } from '../board/api';
 import type { BoardSession } from '../board/session';
 
 /** The server accepts board files up to 32 MiB (POST /api/boards/:id/import); so do we. */
@@ -76,6 +76,11 @@ function planBounds(plan: ImportPlan): Bounds {
   return b;
 }
 
+/** A view link never imports: the menu offers no import there; this is the backstop. */
+function refuseViewLink(session: BoardSession): void {
+  if (session.readOnly) throw new ApiError(403, 'board_read_only', 'view link');
+}
+
 /** One undo step: close whatever is open, write, close again. */
 function asOneStep<T>(session: BoardSession, write: () => T): T {
   session.shell.flush();
@@ -125,6 +130,7 @@ export async function importBoardFile(
   file: Blob,
   report: ImportReporter,
 ): Promise<ImportResult> {
+  refuseViewLink(session);
   report({ step: 'reading' });
   // Size first, so a huge file is refused before it is read into memory.
   if (file.size > MAX_BOARD_FILE_BYTES) {
@@ -202,6 +208,7 @@ export async function importCsvNotes(
   file: Blob,
   report: ImportReporter,
 ): Promise<ImportResult> {
+  refuseViewLink(session);
   report({ step: 'reading' });
   if (file.size > MAX_CSV_BYTES) planNotesFromCsv(new Uint8Array(MAX_CSV_BYTES + 1));
   const cartons = session.board
@@ -217,6 +224,7 @@ export async function importExcalidraw(
   file: Blob,
   report: ImportReporter,
 ): Promise<ImportResult> {
+  refuseViewLink(session);
   report({ step: 'reading' });
   if (file.size > MAX_EXCALIDRAW_BYTES)
     planFromExcalidraw(new Uint8Array(MAX_EXCALIDRAW_BYTES + 1));

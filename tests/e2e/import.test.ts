@@ -294,6 +294,12 @@ describe('import', () => {
       ],
       ['Notes depuis un tableur (.csv)', 'vide.csv', Buffer.from(''), 'Le fichier est vide'],
       [
+        'Notes depuis un tableur (.csv)',
+        'enorme.csv',
+        Buffer.alloc(5 * 1024 * 1024 + 1, 'Financement systémique;bleu\n'),
+        'Le fichier est trop volumineux pour être importé.',
+      ],
+      [
         'Dessin Excalidraw (.excalidraw)',
         'pas-un-dessin.excalidraw',
         Buffer.from(JSON.stringify({ format: 'carton-board' })),

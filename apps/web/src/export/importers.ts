@@ -14,6 +14,7 @@ import {
   planFromExcalidraw,
   planNotesFromCsv,
   applyPlan,
+  InteropError,
   type ImportPlan,
   type ParsedBoardFile,
   type StoredBlobRef,
@@ -210,7 +211,10 @@ export async function importCsvNotes(
 ): Promise<ImportResult> {
   refuseViewLink(session);
   report({ step: 'reading' });
-  if (file.size > MAX_CSV_BYTES) planNotesFromCsv(new Uint8Array(MAX_CSV_BYTES + 1));
+  // Refused by size before the bytes are read (the planner says the same for bytes in hand).
+  if (file.size > MAX_CSV_BYTES) {
+    throw new InteropError('too_large', `the file is larger than ${MAX_CSV_BYTES} bytes`);
+  }
   const cartons = session.board
     .listShapes()
     .flatMap((s) => (s.type === 'carton' ? [{ id: s.id, title: s.title, x: s.x, y: s.y }] : []));
@@ -226,8 +230,9 @@ export async function importExcalidraw(
 ): Promise<ImportResult> {
   refuseViewLink(session);
   report({ step: 'reading' });
-  if (file.size > MAX_EXCALIDRAW_BYTES)
-    planFromExcalidraw(new Uint8Array(MAX_EXCALIDRAW_BYTES + 1));
+  if (file.size > MAX_EXCALIDRAW_BYTES) {
+    throw new InteropError('too_large', `the file is larger than ${MAX_EXCALIDRAW_BYTES} bytes`);
+  }
   const plan = planFromExcalidraw(new Uint8Array(await file.arrayBuffer()));
   return applyImportPlan(session, plan, report);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { handleAtPoint, handlePosition } from './handles';
+import {
+  handleAtPoint,
+  handlePosition,
+  handleRadius,
+  selectionBox,
+  selectionHandleAt,
+} from './handles';
 
 describe('resize handles', () => {
   const r = { x: 100, y: 100, width: 200, height: 100 };
@@ -15,5 +21,41 @@ describe('resize handles', () => {
   });
   it('keeps only corners on small shapes', () => {
     expect(handleAtPoint({ x: 0, y: 0, width: 30, height: 30 }, { x: 15, y: 0 }, 22)).not.toBe('n');
+  });
+});
+
+describe('selection box handles', () => {
+  const camera = { x: 0, y: 0, zoom: 0.5 };
+  const bounds: Record<string, { x: number; y: number; width: number; height: number }> = {
+    a: { x: 0, y: 0, width: 200, height: 200 },
+    b: { x: 400, y: 200, width: 200, height: 100 },
+    arrow: { x: 0, y: 0, width: 300, height: 10 },
+  };
+  const box = (ids: string[]) =>
+    selectionBox(
+      ids,
+      (id) => bounds[id],
+      (id) => (id === 'arrow' ? 'arrow' : 'note'),
+    );
+
+  it('one box around many shapes, with its handles in screen pixels', () => {
+    const b = box(['a', 'b']);
+    expect(b?.world).toEqual({ x: 0, y: 0, width: 600, height: 300 });
+    // South-east corner at (300, 150) on screen at 50 %.
+    expect(selectionHandleAt(b!, camera, { x: 302, y: 149 }, false)).toBe('se');
+  });
+
+  it('the rotate handle sits above the top middle; a finger gets a 44 px target', () => {
+    const b = box(['a', 'b'])!;
+    expect(selectionHandleAt(b, camera, { x: 150, y: -26 }, false)).toBe('rotate');
+    expect(selectionHandleAt(b, camera, { x: 150, y: -26 + 15 }, false)).not.toBe('rotate');
+    expect(handleRadius(true) * 2).toBeGreaterThanOrEqual(44);
+    expect(selectionHandleAt(b, camera, { x: 150 + 20, y: -40 }, true)).toBe('rotate');
+  });
+
+  it('a lone arrow only rotates (its ends are its resize handles)', () => {
+    const b = box(['arrow'])!;
+    expect(b.resizable).toBe(false);
+    expect(selectionHandleAt(b, camera, { x: 150, y: 5 }, false)).toBeNull();
   });
 });

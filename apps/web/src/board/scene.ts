@@ -9,7 +9,7 @@ import {
   type Shape,
 } from '@carton/board';
 import type { Point, Rect } from '../geometry/rect';
-import { rectContains, rectContainsPoint } from '../geometry/rect';
+import { rectContains } from '../geometry/rect';
 import { SpatialIndex } from '../geometry/spatialIndex';
 import type { ShapeInfo } from '../tools/types';
 
@@ -127,7 +127,8 @@ export class Scene {
       if (exclude.has(id)) continue;
       const shape = this.view.getShape(id);
       const bounds = this.index.bounds(id);
-      if (shape?.type !== 'carton' || !bounds || !rectContainsPoint(bounds, p)) continue;
+      // In the carton's own frame: a turned carton holds what is inside its turned box.
+      if (shape?.type !== 'carton' || !bounds || !hitTestShape(shape, p, 0)) continue;
       const order = this.orderOf(id);
       if (order > bestOrder) {
         best = id;

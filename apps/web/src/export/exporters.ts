@@ -108,7 +108,7 @@ export async function exportPngFile(
   const png = await rasterizePng(
     shapes,
     box,
-    { scale: clamped.scale, background: request.background, images },
+    { scale: clamped.scale, background: request.background, images, session },
     () => report({ step: 'encoding' }),
   );
   const carton =
@@ -172,7 +172,7 @@ export async function exportPdfFile(
   const scale = Math.min(layout.pixelScale, clampScale(box, 4).scale);
   const images = await decodedImages(session, shapes, report);
   report({ step: 'drawing' });
-  const canvas = await rasterize(shapes, box, { scale, background: WHITE, images });
+  const canvas = await rasterize(shapes, box, { scale, background: WHITE, images, session });
   report({ step: 'pdf' });
   try {
     const blob = await posterPdf(canvas, layout, `${title} — ${session.info.board.title}`);

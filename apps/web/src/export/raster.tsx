@@ -16,6 +16,8 @@ import { Placeholder } from '../shapes/common/Placeholder';
 import { loadFonts } from '../shapes/common/loadFonts';
 import { deg } from '../shapes/note/NoteShape';
 import { componentFor } from '../shapes/registry';
+import { SessionContext } from '../board/context';
+import type { BoardSession } from '../board/session';
 import { ExportError } from './messages';
 
 export interface RasterOptions {
@@ -25,6 +27,8 @@ export interface RasterOptions {
   readonly background: string | null;
   /** Decoded pictures by blob id (null: the fetch failed, the editor's grey placeholder). */
   readonly images: ReadonlyMap<string, HTMLImageElement | null>;
+  /** The open board, for shape components that read it from context (as on the canvas). */
+  readonly session?: BoardSession;
 }
 
 /**
@@ -103,22 +107,24 @@ export async function rasterize(
       };
       // The stage itself is 1 × 1: the picture is read from the layer at the box's size.
       root.render(
-        <Stage width={1} height={1} listening={false}>
-          <Layer
-            listening={false}
-            ref={(node) => {
-              layer = node;
-            }}
-          >
-            {options.background !== null && (
-              <Rect x={box.x} y={box.y} width={box.w} height={box.h} fill={options.background} />
-            )}
-            {shapes.map((shape) => (
-              <Drawn key={shape.id} shape={shape} images={options.images} />
-            ))}
-            <Committed onCommit={done} />
-          </Layer>
-        </Stage>,
+        <SessionContext.Provider value={options.session ?? null}>
+          <Stage width={1} height={1} listening={false}>
+            <Layer
+              listening={false}
+              ref={(node) => {
+                layer = node;
+              }}
+            >
+              {options.background !== null && (
+                <Rect x={box.x} y={box.y} width={box.w} height={box.h} fill={options.background} />
+              )}
+              {shapes.map((shape) => (
+                <Drawn key={shape.id} shape={shape} images={options.images} />
+              ))}
+              <Committed onCommit={done} />
+            </Layer>
+          </Stage>
+        </SessionContext.Provider>,
       );
     });
     const drawn = layer as Konva.Layer | null;

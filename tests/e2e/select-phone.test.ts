@@ -95,4 +95,39 @@ describe('a one-carton board on a phone', () => {
       path: join(REPO_ROOT, 'test-results/screenshots/select-phone-far-title.png'),
     });
   });
+
+  it('a finger turns the carton by its rotate handle (a 44 px target), contents included', async () => {
+    const page = phone.page;
+    const cdp = await phone.context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
+      });
+    const list = await shapes(page);
+    const carton = list.find((s) => s.type === 'carton');
+    if (carton?.type !== 'carton') throw new Error('expected the territory carton');
+    // The title band, clear of the headings and the divider (a finger's tolerance is wide).
+    const title = await toScreen(page, carton.x + 400, carton.y + 12);
+    await touch('touchStart', title.x, title.y);
+    await touch('touchEnd', title.x, title.y);
+    await page.waitForFunction((id) => window.__carton!.selection()[0] === id, carton.id);
+    // The handle is 40 px above the top middle on touch; the finger lands 18 px off its centre.
+    const top = await toScreen(page, carton.x + carton.w / 2, carton.y);
+    const centre = await toScreen(page, carton.x + carton.w / 2, carton.y + carton.h / 2);
+    await touch('touchStart', top.x + 18, top.y - 40);
+    for (let i = 1; i <= 8; i++)
+      await touch('touchMove', top.x + 18 + (i * 100) / 8, top.y - 40 + (i * 40) / 8);
+    await touch('touchEnd', 0, 0);
+    const after = await shapes(page);
+    const turned = after.find((s) => s.id === carton.id);
+    expect(Math.abs(turned?.rotation ?? 0)).toBeGreaterThan(0.1);
+    const children = after.filter((s) => s.parentId === carton.id);
+    expect(children.length).toBeGreaterThan(0);
+    for (const child of children) expect(child.rotation).toBeCloseTo(turned?.rotation ?? 0, 6);
+    expect(centre.x).toBeGreaterThan(0);
+    await page.screenshot({
+      path: join(REPO_ROOT, 'test-results/screenshots/select-phone-rotated-carton.png'),
+    });
+  });
 });

@@ -187,4 +187,47 @@ describe('select: rotate, resize many, cartons that adopt', () => {
     );
     expect(byId(undone, carton.id)).toMatchObject({ w: carton.w, h: carton.h });
   });
+
+  it('a turned ellipse is drawn, outlined and hit where the model puts it', async () => {
+    const page = a.page;
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await waitForShapes(page, '(s) => s.length === 0');
+    await page.keyboard.press('o');
+    await drag(page, { x: 300, y: 250 }, { x: 700, y: 450 });
+    const [ellipse] = await waitForShapes(page, '(s) => s.length === 1');
+    if (ellipse?.type !== 'ellipse') throw new Error('expected an ellipse');
+    await page.keyboard.press('Escape');
+    const centre = await toScreen(page, ellipse.x + ellipse.w / 2, ellipse.y + ellipse.h / 2);
+    await page.mouse.click(centre.x, centre.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([ellipse.id]);
+    const top = await toScreen(page, ellipse.x + ellipse.w / 2, ellipse.y);
+    // Shift: a 30° turn (the pointer swept about 35° clockwise).
+    const sweep = (35 * Math.PI) / 180;
+    const r = centre.y - top.y + 26;
+    await page.keyboard.down('Shift');
+    await drag(
+      page,
+      { x: top.x, y: top.y - 26 },
+      { x: centre.x + r * Math.sin(sweep), y: centre.y - r * Math.cos(sweep) },
+    );
+    await page.keyboard.up('Shift');
+    const [turned] = await waitForShapes(page, '(s) => s[0].rotation !== 0');
+    expect(((turned?.rotation ?? 0) * 180) / Math.PI).toBeCloseTo(30, 5);
+    await screenshot(page, 'select-rotated-ellipse.png');
+    // The far end of the long axis, turned 30° about the centre: on the ellipse.
+    await page.keyboard.press('Escape');
+    const t = (30 * Math.PI) / 180;
+    const end = {
+      x: centre.x + (ellipse.w / 2 - 20) * Math.cos(t),
+      y: centre.y + (ellipse.w / 2 - 20) * Math.sin(t),
+    };
+    await page.mouse.click(end.x, end.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([ellipse.id]);
+    // Where the unturned ellipse's end was is now outside it.
+    await page.keyboard.press('Escape');
+    const old = await toScreen(page, ellipse.x + ellipse.w - 20, ellipse.y + ellipse.h / 2 - 60);
+    await page.mouse.click(old.x, old.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapBox } from './snapping';
+import { snapBox, snapResize } from './snapping';
 
 describe('snapBox', () => {
   const target = { x: 100, y: 100, width: 200, height: 100 };
@@ -29,5 +29,22 @@ describe('snapBox', () => {
     const r = snapBox({ x: 303, y: 500, width: 20, height: 20 }, [target, other], 5);
     expect(r.dx).toBe(1); // 304 is 1 away, 300 is 3 away
     expect(r.guides[0]?.at).toBe(304);
+  });
+});
+
+describe('snapResize', () => {
+  const target = { x: 300, y: 0, width: 100, height: 100 };
+
+  it('snaps only the edge the handle moves, to an edge or a centre', () => {
+    const box = { x: 0, y: 0, width: 347, height: 80 };
+    const r = snapResize(box, 'e', [target], 6);
+    expect(r.dx).toBe(3); // east edge 347 → the target's centre line 350
+    expect(r.dy).toBe(0);
+    expect(r.guides).toEqual([{ axis: 'x', at: 350, from: 0, to: 100 }]);
+  });
+
+  it('a west handle does not pull the east edge', () => {
+    const box = { x: 100, y: 0, width: 197, height: 80 };
+    expect(snapResize(box, 'w', [target], 6)).toEqual({ dx: 0, dy: 0, guides: [] });
   });
 });

@@ -6,11 +6,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { build, ensurePnpm, installDependencies, log } from './lib/setup.mjs';
+import { ensurePnpm, installDependencies, log, run } from './lib/setup.mjs';
 
 ensurePnpm();
 installDependencies();
-build();
+// The relay benchmarks need the built server; only bench/canvas needs the built web client.
+log('building the server');
+if (run('pnpm', ['--filter', '@carton/server', 'run', 'build']) !== 0) process.exit(1);
+log('building the web client (for bench/canvas)');
+const webBuilt = run('pnpm', ['--filter', '@carton/web', 'run', 'build']) === 0;
 
 const pinned = spawnSync('taskset', ['--version']).status === 0 && cpus().length >= 2;
 if (!pinned) log('taskset (util-linux) or a second core is missing: running unpinned');
@@ -49,7 +53,9 @@ outputs.push(await bench('bench/wire', ['bench/relay/run.mjs', 'wire'], { BENCH_
 outputs.push(
   await bench('crowded plenary', ['bench/relay/run.mjs', 'plenary'], { BENCH_SKIP_BUILD: '1' }),
 );
-if (existsSync('bench/canvas/run.mjs')) {
+if (existsSync('bench/canvas/run.mjs') && !webBuilt) {
+  log('bench/canvas skipped: the web client does not build');
+} else if (existsSync('bench/canvas/run.mjs')) {
   outputs.push(await bench('bench/canvas', ['bench/canvas/run.mjs']));
 }
 if (existsSync('bench/export/run.mjs')) {

@@ -76,7 +76,7 @@ async function plenaryStep(
 }
 
 export async function runPlenaryBench(repoRoot: string): Promise<PlenaryRow[]> {
-  const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 6_000);
+  const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 4_000);
   const rows: PlenaryRow[] = [];
   for (const clients of STEPS) {
     const result = await plenaryStep(repoRoot, clients, measureMs);

@@ -110,7 +110,7 @@ export async function runRelayBench(
   }
   if (want('coldjoin')) {
     const result = await runPaired('coldjoin', reps, options, (server) =>
-      coldJoin(server, 3, UNLOAD_MS + 2_500),
+      coldJoin(server, 2, UNLOAD_MS + 2_000),
     );
     ratioRow(
       'cold join of a 10,000-note board, minus client decode',

@@ -105,15 +105,23 @@ describe('forum day', () => {
     expect(Object.keys(links)).toEqual(expect.arrayContaining(['Kamouraska', 'Rivière-du-Loup']));
     expect(await page.locator('.forum-links img.qr').count()).toBe(Object.keys(links).length * 2);
     await page.screenshot({ path: `${SHOTS}/forum-page.png`, fullPage: true });
+    // « Projeter le code »: the QR code full screen, Escape closes it.
+    await page.getByRole('button', { name: 'Projeter le code' }).nth(2).click();
+    const projected = page.locator('.qr-projected img');
+    await projected.waitFor();
+    expect((await projected.boundingBox())!.height).toBeGreaterThan(500);
+    await page.screenshot({ path: `${SHOTS}/forum-qr-projected.png` });
+    await page.keyboard.press('Escape');
+    await projected.waitFor({ state: 'detached' });
   });
 
   it('participants add notes; the plenary mosaic shows them live and brings one in', async () => {
     await openBoard(a.page, links['Kamouraska']!.edit);
     await openBoard(b.page, links['Rivière-du-Loup']!.edit);
-    await addNote(a.page, 300, 620, 'Participation citoyenne');
-    await addNote(a.page, 560, 620, 'Rémunération pour les personnes citoyennes');
-    await addNote(b.page, 300, 620, 'Participation citoyenne');
-    await addNote(b.page, 560, 620, 'Remunération des personnes citoyennes');
+    await addNote(a.page, 300, 450, 'Participation citoyenne');
+    await addNote(a.page, 560, 450, 'Rémunération pour les personnes citoyennes');
+    await addNote(b.page, 300, 450, 'Participation citoyenne');
+    await addNote(b.page, 560, 450, 'Remunération des personnes citoyennes');
 
     const plenaryName = Object.keys(links).find(
       (n) => !['Kamouraska', 'Rivière-du-Loup', 'Cartes postales'].includes(n),
@@ -127,7 +135,7 @@ describe('forum day', () => {
       .filter({ hasText: /Rémunération/ })
       .waitFor({ timeout: 10_000 });
     // Live: a note added now appears in the tile without reopening anything.
-    await addNote(a.page, 820, 620, 'Bon leadership');
+    await addNote(a.page, 820, 450, 'Bon leadership');
     await tileA
       .locator('svg')
       .filter({ hasText: /leadership/ })
@@ -179,6 +187,14 @@ describe('forum day', () => {
       `const c = window.__carton?.camera(); return !!c && Math.abs(c.zoom - ${target.zoom}) < 1e-6 && Math.abs(c.x - ${target.x}) < 1 && Math.abs(c.y - ${target.y}) < 1;`,
     ) as () => boolean;
     await a.page.waitForFunction(close, undefined, { timeout: 10_000 });
+    await facilitator.page
+      .getByText(
+        'Tout le monde suit votre vue sur « Conditions de succès — Kamouraska ».'.replace(
+          /« | »/g,
+          (q) => (q === '« ' ? '«\u00a0' : '\u00a0»'),
+        ),
+      )
+      .waitFor({ timeout: 10_000 });
     await a.page.getByRole('button', { name: 'Arrêter de suivre' }).click();
     await a.page.getByRole('button', { name: 'Suivre l’animation' }).waitFor();
     await lead.getByRole('button', { name: 'Arrêter la diffusion' }).click();
@@ -194,6 +210,8 @@ describe('forum day', () => {
     await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
     await a.page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
     await a.page.bringToFront();
+    // The spotlight moved this camera: show everything again before aiming at notes.
+    await a.page.getByRole('button', { name: 'Tout afficher (Maj+1)' }).click();
     const spot = await noteCentre(a.page, 'Participation citoyenne');
     await a.page.mouse.click(spot.x, spot.y);
     await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
@@ -275,10 +293,6 @@ describe('forum day', () => {
     await projector.page.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
     expect(await projector.page.locator('.toolbar').count()).toBe(0);
     expect(Number(await main.getAttribute('data-slides'))).toBeGreaterThanOrEqual(1);
-    // The carton, then the whole board (the notes placed outside it).
-    expect(await main.getAttribute('data-slides')).toBe('2');
-    await projector.page.keyboard.press('ArrowRight');
-    expect(await main.getAttribute('data-slide')).toBe('1');
     await projector.page.keyboard.press('End');
     expect(await main.getAttribute('data-slide')).toBe(
       String(Number(await main.getAttribute('data-slides')) - 1),
@@ -312,6 +326,10 @@ describe('forum day', () => {
     await b.page.waitForFunction(() => window.__carton?.status() === 'closed', undefined, {
       timeout: 10_000,
     });
+    await b.page
+      .getByText('Ce lien ne donne plus accès à ce tableau.', { exact: false })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const late = await newParticipant(browser, 'Retardataire');
     await late.page.goto(oldLink);
     await late.page

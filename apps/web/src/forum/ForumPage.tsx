@@ -8,6 +8,7 @@ import { saveForum } from '../app/savedForums';
 import { fetchForum, type ForumDetails } from './api';
 import { BoardLinks } from './BoardLinks';
 import { CompilationPanel } from './CompilationPanel';
+import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
 import { VotesPanel } from './VotesPanel';
@@ -75,6 +76,8 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       <section className="forum-section">
         <h2>{t('forum.timer.title')}</h2>
         <TimerControls room={room} token={token} />
+        <h2>{t('forum.spotlight.title')}</h2>
+        <SpotlightStatus room={room} token={token} boards={details.boards} />
       </section>
       <BoardLinks
         forumId={forumId}

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { MemoryNetwork } from './memory-socket.ts';
+import { MemoryNetwork, MemorySocket } from './memory-socket.ts';
 import { AWARENESS_TICK, DOC_BATCH, MESSAGE_AWARENESS } from './protocol.ts';
 import { Relay } from './relay.ts';
 import { awarenessMessage, TestClient } from './test-client.ts';
@@ -120,6 +120,30 @@ describe('awareness ownership (R50)', () => {
     await network.idle();
     expect(observer.awareness.getStates().get(attacker.doc.clientID)).toEqual({
       user: { name: 'La Matanie' },
+    });
+  });
+
+  it('R50: a removal from a connection that owns no id removes nothing', async () => {
+    const owner = client();
+    const observer = client();
+    owner.awareness.setLocalStateField('user', { name: 'Témiscouata' });
+    await network.idle();
+    // A connection with no state of its own re-sends the owner's id as removed (what the stock
+    // client does when a remote state times out on its side).
+    const bystander = new MemorySocket(network);
+    bystander.client.onMessage = () => {};
+    relay.connect(bystander, { boardId: BOARD, role: 'view', canWrite: false });
+    const clock = observer.awareness.meta.get(owner.doc.clientID)!.clock;
+    const removal = new awarenessProtocol.Awareness(docWithId(owner.doc.clientID));
+    removal.setLocalState(null);
+    removal.meta.set(owner.doc.clientID, { clock, lastUpdated: 0 });
+    bystander.client.send(
+      awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(removal, [owner.doc.clientID])),
+    );
+    await network.idle();
+    removal.destroy();
+    expect(observer.awareness.getStates().get(owner.doc.clientID)).toEqual({
+      user: { name: 'Témiscouata' },
     });
   });
 

@@ -95,6 +95,12 @@ export class RoomAwareness {
         if (!newer) continue; // a stale copy: changes nothing
         if (!isNull) JSON.parse(state); // only JSON states apply (R12)
         if (claim === undefined) {
+          // Only an owner removes its state: a removal never claims an id (the stock client
+          // re-sends a remote state it timed out as a removal).
+          if (isNull) {
+            this.spoofedDropped++;
+            continue;
+          }
           claim = clientId;
           if (known?.owner && known.owner !== connection) takeover = known.owner;
         } else if (claim !== clientId) {

@@ -10,14 +10,15 @@ import { formatRemaining, reachedZero } from './timerFormat';
 
 export function useRemainingMs(room: ForumRoom | null): number | null {
   const { timer } = useForumSnapshot(room);
-  const [now, setNow] = useState(() => room?.serverNow() ?? Date.now());
+  // A tick re-renders while running; the time itself is read at render, never kept stale.
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (!room || timer?.state !== 'running') return;
-    const id = setInterval(() => setNow(room.serverNow()), 250);
+    const id = setInterval(() => setTick((n) => n + 1), 250);
     return () => clearInterval(id);
   }, [room, timer]);
   if (!room || !timer || timer.state === 'stopped') return null;
-  return timerRemainingMs(timer, timer.state === 'running' ? Math.max(now, 0) : now);
+  return timerRemainingMs(timer, room.serverNow());
 }
 
 export function TimerDisplay({ room, large = false }: { room: ForumRoom | null; large?: boolean }) {

@@ -20,7 +20,7 @@ function Tile({
   board: ForumBoard;
   live: LiveBoard;
   onOpen: () => void;
-  onBring: () => void;
+  onBring: (() => void) | null;
 }) {
   const { t } = useTranslation();
   const svg = useSyncExternalStore(live.subscribe, live.getSvg);
@@ -37,9 +37,11 @@ function Tile({
       </button>
       <div className="mosaic-caption">
         <strong>{name}</strong>
-        <button type="button" onClick={onBring}>
-          {t('plenary.bring')}
-        </button>
+        {onBring && (
+          <button type="button" onClick={onBring}>
+            {t('plenary.bring')}
+          </button>
+        )}
       </div>
     </li>
   );
@@ -108,7 +110,7 @@ export function MosaicPanel({ onClose }: { onClose: () => void }) {
               board={b}
               live={live}
               onOpen={() => setOpened(b.id)}
-              onBring={() => bring(b)}
+              onBring={session.readOnly ? null : () => bring(b)}
             />
           ) : null;
         })}
@@ -118,7 +120,7 @@ export function MosaicPanel({ onClose }: { onClose: () => void }) {
           board={openBoard}
           live={openLive}
           onClose={() => setOpened(null)}
-          onBring={() => bring(openBoard)}
+          onBring={session.readOnly ? null : () => bring(openBoard)}
         />
       )}
     </section>
@@ -134,7 +136,7 @@ function LargeTile({
   board: ForumBoard;
   live: LiveBoard;
   onClose: () => void;
-  onBring: () => void;
+  onBring: (() => void) | null;
 }) {
   const { t } = useTranslation();
   const svg = useSyncExternalStore(live.subscribe, live.getSvg);
@@ -147,9 +149,11 @@ function LargeTile({
     <div className="mosaic-large" role="dialog" aria-modal="true" aria-label={board.title}>
       <header className="mosaic-header">
         <h2>{board.title}</h2>
-        <button type="button" onClick={onBring}>
-          {t('plenary.bring')}
-        </button>
+        {onBring && (
+          <button type="button" onClick={onBring}>
+            {t('plenary.bring')}
+          </button>
+        )}
         <button type="button" onClick={onClose} autoFocus>
           {t('plenary.close')}
         </button>

@@ -148,6 +148,18 @@ describe('forum day', () => {
     const after = await waitForShapes(plenary, `(s) => s.length > ${before}`);
     expect(after.some((s) => s.type === 'note' && s.text === 'Bon leadership')).toBe(true);
     expect(await plenary.evaluate(() => window.__carton!.canUndo())).toBe(true);
+    // One undo step takes the whole copy back.
+    await plenary.locator('.mosaic-header h2').first().click();
+    await plenary.keyboard.press('Control+z');
+    await waitForShapes(plenary, `(s) => s.length === ${before}`);
+    // A click on a tile opens it large (read-only); Escape closes it.
+    await tileA.locator('.mosaic-open').click();
+    await plenary
+      .locator('.mosaic-large svg')
+      .filter({ hasText: /leadership/ })
+      .waitFor();
+    await plenary.keyboard.press('Escape');
+    await plenary.locator('.mosaic-large').waitFor({ state: 'detached' });
     await plenary.close();
   });
 

@@ -191,6 +191,8 @@ describe('forum day', () => {
     await openBoard(lead, `${server.url}/b/${links['Kamouraska']!.id}#token=${facilitatorToken}`);
     await lead.getByRole('button', { name: 'Tout le monde vers moi' }).click();
     await a.page.getByRole('button', { name: 'Arrêter de suivre' }).waitFor({ timeout: 10_000 });
+    // A participant of another board is told, and nothing moves there.
+    await b.page.getByText('Marie-Anne présente un autre tableau.').waitFor({ timeout: 10_000 });
     await lead.bringToFront();
     await lead.mouse.move(640, 450);
     await lead.mouse.wheel(0, -400);

@@ -69,6 +69,14 @@ export function SpotlightFollower({ room }: { room: ForumRoom }) {
       camera: centerOn({ x: camera.x, y: camera.y }, viewport, camera.zoom),
     });
   }, [following, camera, session]);
+  if (spotlight?.active && !here) {
+    // The facilitator leads on another board: say so, there is nothing to follow here.
+    return (
+      <div className="spotlight-banner elsewhere" role="status">
+        {t('forum.spotlight.elsewhere', { name: spotlight.by ?? t('forum.facilitator') })}
+      </div>
+    );
+  }
   if (!here) return null;
   return (
     <div className="spotlight-banner" role="status" data-following={following}>

@@ -5,7 +5,9 @@ import { visibleWorldRect } from '../geometry/camera';
 import type { Rect } from '../geometry/rect';
 import { useSession, useSessionState } from './context';
 
-export const LOW_DETAIL_ZOOM = 0.3;
+// Below this zoom, notes and strokes draw as plain blocks. A territory board or the plenary fitted
+// on a laptop lands near 30 %, where note text is still legible: the cheap path starts lower.
+export const LOW_DETAIL_ZOOM = 0.25;
 
 function paddedQuery(
   camera: { x: number; y: number; zoom: number },

@@ -7,6 +7,9 @@ import { FONT_FAMILY } from '../common/fonts';
 import { deg } from '../note/NoteShape';
 import type { ShapeComponentProps } from '../types';
 
+/** From this size on, a text shape is drawn in full even at the low level of detail. */
+const HEADING_FONT_SIZE = 24;
+
 const ALIGN = { start: 'left', middle: 'center', end: 'right' } as const;
 
 export const TextShape = memo(function TextShape({
@@ -15,7 +18,8 @@ export const TextShape = memo(function TextShape({
   editing,
   fading,
 }: ShapeComponentProps<TextModel>) {
-  if (detail === 'low') {
+  // Headings stay readable far out: text shapes are few, so drawing them costs little.
+  if (detail === 'low' && shape.fontSize < HEADING_FONT_SIZE) {
     return (
       <Rect
         x={shape.x}

@@ -43,6 +43,11 @@ export interface SealedLink {
 export interface ForumStore {
   /** Creates a forum, its boards and its token hashes in one transaction. */
   createForum(forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]): void;
+  /**
+   * R54: adds one board to a forum with its token hashes, in one transaction; the board goes
+   * after the forum's last (its position is chosen inside the transaction).
+   */
+  addBoard(board: Omit<BoardRecord, 'position'>, grants: NewTokenGrant[]): BoardRecord;
   getForum(id: string): ForumRecord | null;
   getBoard(id: string): BoardRecord | null;
   listBoards(forumId: string): BoardRecord[];

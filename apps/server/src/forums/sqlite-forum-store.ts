@@ -41,6 +41,7 @@ export class SqliteForumStore implements ForumStore {
   readonly #deleteToken;
   readonly #createTx;
   readonly #replaceTx;
+  readonly #addBoardTx;
 
   constructor(db: SqliteDatabase) {
     this.#insertForum = db.prepare<[string, string, number, string | null]>(
@@ -108,6 +109,26 @@ export class SqliteForumStore implements ForumStore {
         for (const grant of grants) insertGrant(grant, forum.createdAt);
       },
     );
+    const nextPosition = db.prepare<[string], { next: number }>(
+      'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM boards WHERE forum_id = ?',
+    );
+    this.#addBoardTx = db.transaction(
+      (board: Omit<BoardRecord, 'position'>, grants: NewTokenGrant[]): BoardRecord => {
+        const at = Date.now();
+        const position = nextPosition.get(board.forumId)?.next ?? 0;
+        this.#insertBoard.run(
+          board.id,
+          board.forumId,
+          position,
+          board.kind,
+          board.title,
+          board.territory,
+          at,
+        );
+        for (const grant of grants) insertGrant(grant, at);
+        return { ...board, position };
+      },
+    );
     this.#replaceTx = db.transaction(
       (boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] => {
         const old = this.#selectBoardTokens.all(boardId, role).map((row) => row.hash);
@@ -120,6 +141,10 @@ export class SqliteForumStore implements ForumStore {
 
   createForum(forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]): void {
     this.#createTx(forum, boards, grants);
+  }
+
+  addBoard(board: Omit<BoardRecord, 'position'>, grants: NewTokenGrant[]): BoardRecord {
+    return this.#addBoardTx(board, grants);
   }
 
   getForum(id: string): ForumRecord | null {

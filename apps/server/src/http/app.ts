@@ -10,6 +10,7 @@ import type { Relay } from '../relay/relay.ts';
 import type { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { createAccessChecks } from './board-access.ts';
+import { registerBoardCreationRoute } from './board-creation-routes.ts';
 import { registerBoardRoutes } from './board-routes.ts';
 import { clientAddress, isLoopback } from './client-address.ts';
 import { errorBody, jsonError } from './errors.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   registerArchiveRoutes(app, deps, checks); // before the JSON body limit: own, larger limits
+  registerBoardCreationRoute(app, deps, checks); // R54: a board file, same reason
 
   const jsonBodyLimit = bodyLimit({
     maxSize: deps.maxBodyBytes,

@@ -1,0 +1,203 @@
+import {
+  Board,
+  BoardFileError,
+  initBoardDoc,
+  insertBoardFile,
+  parseBoardFile,
+  SERVER_ORIGIN,
+  type BoardFileIssue,
+  type ParsedBoardFile,
+} from '@carton/board';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { ArchiveError } from '../archive/errors.ts';
+import { prepareImages, remapBlobIds, type PreparedImage } from '../archive/images.ts';
+import { ARCHIVE_LIMITS } from '../archive/limits.ts';
+import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import type { Link } from './create-forum.ts';
+import type { ForumRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
+import { linksKey, sealToken } from './links.ts';
+import { generateId, generateToken, hashToken } from './tokens.ts';
+
+/**
+ * R54: boards in one forum. The archive's limit, so a forum stays exportable and importable
+ * again (POST /api/forums/import refuses more).
+ */
+export const MAX_BOARDS_PER_FORUM = ARCHIVE_LIMITS.maxBoards;
+
+/** R54: the request body of POST /api/forums/:id/boards. The file is checked by the codec. */
+export const CreateBoardInput = z.strictObject({
+  title: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
+  kind: z.enum(['territory', 'postcards'], { error: 'must be territory or postcards' }).optional(),
+  territory: z
+    .string({ error: 'must be a string or null' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(80, 'must be at most 80 characters')
+    .nullable()
+    .optional(),
+  /** A board file (`carton-board`), validated in full by the model's codec (M30). */
+  file: z.unknown().optional(),
+});
+export type CreateBoardInput = z.infer<typeof CreateBoardInput>;
+
+export interface CreatedBoard {
+  id: string;
+  kind: 'territory' | 'postcards';
+  title: string;
+  territory: string | null;
+  edit: Link;
+  view: Link;
+}
+
+export type CreateBoardResult =
+  | { ok: true; board: CreatedBoard; shapes: number }
+  | {
+      ok: false;
+      status: 400 | 409 | 507;
+      code: string;
+      message: string;
+      path: string;
+      issues?: readonly BoardFileIssue[];
+    };
+
+export interface CreateBoardDeps {
+  forums: ForumStore;
+  boards: BoardStorage;
+  blobs: SqliteBlobStore;
+  maxForumImageBytes: number;
+  /** Base of page links, without trailing slash. */
+  baseUrl: string;
+}
+
+type Refusal = Extract<CreateBoardResult, { ok: false }>;
+
+/** The file checked in full (shapes, references, images sniffed, quota): the parts, or why not. */
+function checkFile(
+  file: unknown,
+  forumId: string,
+  deps: CreateBoardDeps,
+): { ok: true; parsed: ParsedBoardFile; images: PreparedImage[] } | Refusal {
+  let parsed: ParsedBoardFile;
+  try {
+    parsed = parseBoardFile(file);
+  } catch (error) {
+    if (!(error instanceof BoardFileError)) throw error;
+    const first = error.issues[0];
+    return {
+      ok: false,
+      status: 400,
+      code: first?.code ?? 'invalid_value',
+      message: error.message,
+      path: first?.path ?? '(root)',
+      issues: error.issues.slice(0, 100),
+    };
+  }
+  let prepared: ReturnType<typeof prepareImages>;
+  try {
+    prepared = prepareImages(parsed.images, '');
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    return { ok: false, status: 400, code: error.code, message: error.message, path: error.path };
+  }
+  let newBytes = 0;
+  for (const [blobId, image] of prepared.images) {
+    if (!deps.blobs.info(forumId, blobId)) newBytes += image.info.bytes;
+  }
+  if (newBytes > 0 && deps.blobs.forumBytes(forumId) + newBytes > deps.maxForumImageBytes) {
+    return {
+      ok: false,
+      status: 507,
+      code: 'image_quota_exceeded',
+      message: 'This forum has no room for the images of this file.',
+      path: 'images',
+    };
+  }
+  const shapes = remapBlobIds(parsed.shapes, prepared.remap);
+  return { ok: true, parsed: { ...parsed, shapes }, images: [...prepared.images.values()] };
+}
+
+/**
+ * R54: one new board in an existing forum, with fresh edit and view tokens stored hashed (R21)
+ * and sealed under the facilitator's links key (L1), like the boards made with the forum — so
+ * the forum page lists it and its links can be replaced (L2). A file is checked in full before
+ * anything is written; its shapes get new ids (M31). Order: images, doc, then the board row and
+ * tokens in one transaction — a crash in between leaves an unreachable doc, never a board
+ * without one.
+ */
+export async function createBoard(
+  forum: ForumRecord,
+  facilitatorToken: string,
+  input: CreateBoardInput,
+  deps: CreateBoardDeps,
+): Promise<CreateBoardResult> {
+  if (deps.forums.listBoards(forum.id).length >= MAX_BOARDS_PER_FORUM) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'too_many_boards',
+      message: `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
+      path: '(root)',
+    };
+  }
+  const checked = input.file === undefined ? null : checkFile(input.file, forum.id, deps);
+  if (checked !== null && !checked.ok) return checked;
+
+  const boardId = generateId();
+  const kind = input.kind ?? 'territory';
+  const doc = new Y.Doc();
+  let shapes = 0;
+  let snapshot: Uint8Array;
+  try {
+    initBoardDoc(doc, { title: input.title, kind }, SERVER_ORIGIN);
+    if (checked !== null) {
+      const board = new Board(doc);
+      try {
+        shapes = insertBoardFile(board, checked.parsed, SERVER_ORIGIN).created;
+      } finally {
+        board.destroy();
+      }
+    }
+    snapshot = Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+  for (const image of checked?.images ?? []) deps.blobs.put(forum.id, image.info, image.data);
+  await deps.boards.compact(boardId, snapshot, 0);
+
+  const key = linksKey(facilitatorToken, forum.id);
+  const tokens = { edit: generateToken(), view: generateToken() };
+  const grants: NewTokenGrant[] = (['edit', 'view'] as const).map((role) => ({
+    hash: hashToken(tokens[role]),
+    role,
+    forumId: forum.id,
+    boardId,
+    sealed: sealToken(key, boardId, role, tokens[role]),
+  }));
+  const territory = input.territory ?? null;
+  deps.forums.addBoard(
+    { id: boardId, forumId: forum.id, kind, title: input.title, territory },
+    grants,
+  );
+  const link = (token: string): Link => ({
+    token,
+    url: `${deps.baseUrl}/b/${boardId}#token=${token}`,
+  });
+  return {
+    ok: true,
+    shapes,
+    board: {
+      id: boardId,
+      kind,
+      title: input.title,
+      territory,
+      edit: link(tokens.edit),
+      view: link(tokens.view),
+    },
+  };
+}

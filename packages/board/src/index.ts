@@ -35,7 +35,7 @@ export type { BaseShape, ShapeDefinition, ShapeMigration } from './shapes/common
 export type { Box, Placement, Point } from './shapes/common/geometry.ts';
 export { boxesIntersect, pageBounds, toLocal, toPage } from './shapes/common/geometry.ts';
 export type { InkColor, NoteColor } from './shapes/common/palette.ts';
-export { INK_COLORS, NOTE_COLORS } from './shapes/common/palette.ts';
+export { INK_COLOR_HEX, INK_COLORS, NOTE_COLOR_HEX, NOTE_COLORS } from './shapes/common/palette.ts';
 export type { Fill } from './shapes/common/outline.ts';
 export { FILLS } from './shapes/common/outline.ts';
 export type { NoteShape } from './shapes/note/note.ts';

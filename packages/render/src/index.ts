@@ -10,4 +10,12 @@ export type { MeasureWidth } from './text/wrap.ts';
 export { fitFontSize, keepPunctuationAttached, LINE_HEIGHT, wrapText } from './text/wrap.ts';
 export { CARTON_TITLE_BAND, NOTE_PADDING, noteFontSize } from './shapes/boxes.ts';
 export { strokeOutline } from './shapes/lines.ts';
-export { CANVAS_BACKGROUND, INK, NOTE_FILL, ink, noteFill } from './theme/colors.ts';
+export {
+  CANVAS_BACKGROUND,
+  CARTON_BORDER,
+  CARTON_FILL,
+  INK,
+  NOTE_FILL,
+  ink,
+  noteFill,
+} from './theme/colors.ts';

@@ -1,7 +1,7 @@
 // PNG export. The picture is drawn by an offscreen Konva stage built from the very shape
 // components the canvas uses (registry.tsx), and read back with `layer.toCanvas({ pixelRatio })`.
 // Why this path rather than @carton/render's SVG drawn into a canvas: the canvas measures and
-// wraps note text with the browser's own text engine (Konva.Text + fitText), while the SVG
+// wraps note text with the browser's own text engine (Konva.Text + the shared wrap of @carton/render), while the SVG
 // renderer wraps with the TTF's advance widths (no kerning), so a line can break one word
 // earlier or later; only the same components give a picture that matches the board exactly.
 // It also keeps images simple (an <img> of an SVG may not load blob: URLs). The offscreen

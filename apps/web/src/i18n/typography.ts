@@ -27,14 +27,6 @@ export function hasFrenchTypography(text: string): boolean {
   return frenchTypography(text) === text;
 }
 
-/**
- * For display only: an existing space before ; : ! ? » or after « becomes a no-break space,
- * so wrapping never leaves the punctuation alone at the start of a line. Adds no space where
- * there is none, so English text is unchanged.
- */
-export function keepPunctuationAttached(text: string): string {
-  return text
-    .replace(/ ([;!?])/gu, `${NNBSP}$1`)
-    .replace(/ ([:»])/gu, `${NBSP}$1`)
-    .replace(/« /gu, `«${NBSP}`);
-}
+// For display only (notes, text, titles): the canvas and the exports keep punctuation attached
+// the same way.
+export { keepPunctuationAttached } from '@carton/render';

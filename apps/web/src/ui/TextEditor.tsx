@@ -7,7 +7,7 @@ import { useSession, useSessionState } from '../board/context';
 import { worldToScreen } from '../geometry/camera';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
-import { LINE_HEIGHT, wrapText } from '../shapes/note/fitText';
+import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
 
 function textOf(shape: Shape): string {

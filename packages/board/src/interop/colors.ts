@@ -1,29 +1,5 @@
 import type { InkColor, NoteColor } from '../shapes/common/palette.ts';
-
-// The editor's theme values for the palette (apps/web/src/theme/colors.ts), to map other
-// tools' hex colours to the nearest named colour.
-const NOTE_HEX: Record<NoteColor, string> = {
-  yellow: '#fff176',
-  pink: '#f8bbd0',
-  blue: '#b3e5fc',
-  green: '#c5e1a5',
-  orange: '#ffcc80',
-  violet: '#d1c4e9',
-  white: '#ffffff',
-};
-
-const INK_HEX: Record<InkColor, string> = {
-  black: '#1d1d1f',
-  grey: '#7a7a7a',
-  red: '#d32f2f',
-  orange: '#ef6c00',
-  yellow: '#f9a825',
-  green: '#2e7d32',
-  blue: '#1565c0',
-  violet: '#6a1b9a',
-  pink: '#d81b60',
-  white: '#ffffff',
-};
+import { INK_COLOR_HEX, NOTE_COLOR_HEX } from '../shapes/common/palette.ts';
 
 /** Colour words in French and English (accents and case ignored) → note colours. */
 const NOTE_WORDS: Record<string, NoteColor> = {
@@ -87,10 +63,10 @@ function nearest<T extends string>(hex: string, table: Record<T, string>): T | n
 
 /** A note colour from a word (fr/en) or a hex colour; null if neither. */
 export function noteColorOf(text: string): NoteColor | null {
-  return NOTE_WORDS[normalizeWord(text)] ?? nearest(text, NOTE_HEX);
+  return NOTE_WORDS[normalizeWord(text)] ?? nearest(text, NOTE_COLOR_HEX);
 }
 
 /** The nearest ink colour to a hex colour; black if it is not one. */
 export function inkColorOf(hex: string): InkColor {
-  return nearest(hex, INK_HEX) ?? 'black';
+  return nearest(hex, INK_COLOR_HEX) ?? 'black';
 }

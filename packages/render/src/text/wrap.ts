@@ -1,5 +1,5 @@
-// The editor's note layout (apps/web/src/shapes/note/fitText.ts), with measuring from the
-// bundled font's advance widths, so a note wraps the same way on every machine.
+// Note layout, shared by the editor (measuring with the browser's canvas) and the SVG renderer
+// (measuring with the bundled font's advance widths), so a note wraps the same way in both.
 export type MeasureWidth = (text: string, fontSize: number) => number;
 
 export const LINE_HEIGHT = 1.2;

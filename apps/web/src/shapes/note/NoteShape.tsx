@@ -5,7 +5,7 @@ import { noteFill } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
 import type { ShapeComponentProps } from '../types';
-import { LINE_HEIGHT, fitFontSize } from './fitText';
+import { LINE_HEIGHT, fitFontSize } from '@carton/render';
 
 export const NOTE_PADDING = 14;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_HEIGHT, fitFontSize, wrapText } from './fitText';
+import { LINE_HEIGHT, fitFontSize, wrapText } from './wrap.ts';
 
 // A monospace font: each character is 0.5 em wide.
 const mono = (text: string, size: number) => text.length * size * 0.5;

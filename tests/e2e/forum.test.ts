@@ -50,6 +50,10 @@ describe('forum day', () => {
   let forumId = '';
   let facilitatorToken = '';
   const links: Record<string, { id: string; edit: string; view: string }> = {};
+  const plenaryNameOf = () =>
+    Object.keys(links).find(
+      (n) => !['Kamouraska', 'Rivière-du-Loup', 'Cartes postales'].includes(n),
+    )!;
 
   beforeAll(async () => {
     server = await startServer();
@@ -104,6 +108,29 @@ describe('forum day', () => {
     }
     expect(Object.keys(links)).toEqual(expect.arrayContaining(['Kamouraska', 'Rivière-du-Loup']));
     expect(await page.locator('.forum-links img.qr').count()).toBe(Object.keys(links).length * 2);
+    // « Copier » answers visibly (Clipboard API here; execCommand where it is missing).
+    await page.locator('.keep-link').getByRole('button', { name: 'Copier' }).click();
+    await page.locator('.keep-link .copy-feedback', { hasText: 'Lien copié' }).waitFor();
+    await page.locator('.keep-link').screenshot({ path: `${SHOTS}/forum-fix-copy.png` });
+    // On plain http (no Clipboard API) where execCommand fails too: the field is selected and
+    // the page says how to copy by hand.
+    const plainHttp = await facilitator.context.newPage();
+    await plainHttp.addInitScript(() => {
+      Object.defineProperty(window, 'isSecureContext', { value: false });
+      Object.defineProperty(Document.prototype, 'execCommand', { value: () => false });
+    });
+    await plainHttp.goto(forumUrl);
+    await plainHttp.locator('.keep-link').getByRole('button', { name: 'Copier' }).click();
+    await plainHttp
+      .locator('.keep-link .copy-feedback', { hasText: 'Copiez le lien avec Ctrl+C' })
+      .waitFor();
+    expect(
+      await plainHttp.evaluate(() => document.activeElement?.classList.contains('facilitator-url')),
+    ).toBe(true);
+    await plainHttp
+      .locator('.keep-link')
+      .screenshot({ path: `${SHOTS}/forum-fix-copy-manual.png` });
+    await plainHttp.close();
     await page.screenshot({ path: `${SHOTS}/forum-page.png`, fullPage: true });
     // « Projeter le code »: the QR code full screen, Escape closes it.
     await page.getByRole('button', { name: 'Projeter le code' }).nth(2).click();
@@ -123,9 +150,7 @@ describe('forum day', () => {
     await addNote(b.page, 300, 450, 'Participation citoyenne');
     await addNote(b.page, 560, 450, 'Remunération des personnes citoyennes');
 
-    const plenaryName = Object.keys(links).find(
-      (n) => !['Kamouraska', 'Rivière-du-Loup', 'Cartes postales'].includes(n),
-    )!;
+    const plenaryName = plenaryNameOf();
     const plenary = await facilitator.context.newPage();
     await openBoard(plenary, `${server.url}/b/${links[plenaryName]!.id}#token=${facilitatorToken}`);
     await plenary.getByRole('button', { name: 'Mosaïque' }).click();
@@ -191,8 +216,26 @@ describe('forum day', () => {
     await openBoard(lead, `${server.url}/b/${links['Kamouraska']!.id}#token=${facilitatorToken}`);
     await lead.getByRole('button', { name: 'Tout le monde vers moi' }).click();
     await a.page.getByRole('button', { name: 'Arrêter de suivre' }).waitFor({ timeout: 10_000 });
-    // A participant of another board is told, and nothing moves there.
+    // A participant of another board is told, and nothing moves there; a territory link cannot
+    // read the presented board, so it gets no « Aller voir ».
     await b.page.getByText('Marie-Anne présente un autre tableau.').waitFor({ timeout: 10_000 });
+    expect(await b.page.getByRole('link', { name: 'Aller voir' }).count()).toBe(0);
+    // A plenary link reads every board (view role): « Aller voir » opens the presented one.
+    const plenaryPage = await b.context.newPage();
+    await openBoard(plenaryPage, links[plenaryNameOf()]!.edit);
+    const goSee = plenaryPage.getByRole('link', { name: 'Aller voir' });
+    await goSee.waitFor({ timeout: 10_000 });
+    await plenaryPage.screenshot({ path: `${SHOTS}/forum-fix-go-see.png` });
+    const [presented] = await Promise.all([b.context.waitForEvent('page'), goSee.click()]);
+    await presented.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 15_000,
+    });
+    expect(await presented.evaluate(() => window.__carton!.role())).toBe('view');
+    expect(presented.url()).toContain(`/b/${links['Kamouraska']!.id}#token=`);
+    await presented.getByRole('button', { name: 'Arrêter de suivre' }).waitFor({ timeout: 10_000 });
+    await presented.screenshot({ path: `${SHOTS}/forum-fix-go-see-board.png` });
+    await presented.close();
+    await plenaryPage.close();
     await lead.bringToFront();
     await lead.mouse.move(640, 450);
     await lead.mouse.wheel(0, -400);
@@ -238,6 +281,27 @@ describe('forum day', () => {
     await a.page.mouse.click(spot.x, spot.y);
     await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
     await a.page.screenshot({ path: `${SHOTS}/forum-board-vote.png` });
+    // Leave vote mode to edit a note: clicks go to the tools again, my dots stay drawn.
+    await a.page.getByRole('button', { name: 'Terminer le vote' }).click();
+    await a.page.locator('.vote-banner[data-voting="false"]').waitFor();
+    expect(await a.page.locator('button.vote-dot.mine').count()).toBe(0);
+    expect(await a.page.locator('span.vote-dot.mine').getAttribute('data-count')).toBe('2');
+    await a.page.mouse.dblclick(other.x, other.y);
+    await a.page.locator('textarea.text-editor').waitFor();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.type(' rassembleur');
+    await a.page.keyboard.press('Escape');
+    await waitForShapes(a.page, `(s) => s.some((x) => x.text === 'Bon leadership rassembleur')`);
+    await a.page.keyboard.press('Escape');
+    await a.page.screenshot({ path: `${SHOTS}/forum-fix-vote-editing.png` });
+    expect(await a.page.locator('.vote-remaining').getAttribute('data-remaining')).toBe('0');
+    // Back to vote mode: my dot is a button again and a click on it takes the dot back.
+    await a.page.getByRole('button', { name: 'Voter', exact: true }).click();
+    await a.page.locator('button.vote-dot.mine').click();
+    await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
+    await a.page.mouse.click(spot.x, spot.y);
+    await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    await a.page.screenshot({ path: `${SHOTS}/forum-fix-vote-mode.png` });
     await b.page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
     await b.page.bringToFront();
     const bSpot = await noteCentre(b.page, 'Participation citoyenne');
@@ -305,15 +369,46 @@ describe('forum day', () => {
     const main = projector.page.locator('main.projector');
     await main.locator('.projector-slide svg').waitFor({ timeout: 10_000 });
     await projector.page.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
+    // The closed vote's results are fetched once the forum room has synced.
+    await projector.page.locator('main.projector[data-results]').waitFor({ timeout: 10_000 });
     expect(await projector.page.locator('.toolbar').count()).toBe(0);
     expect(Number(await main.getAttribute('data-slides'))).toBeGreaterThanOrEqual(1);
     await projector.page.keyboard.press('End');
     expect(await main.getAttribute('data-slide')).toBe(
       String(Number(await main.getAttribute('data-slides')) - 1),
     );
+    // The closed vote: a last slide ranks the notes, top first.
+    const results = main.locator('.projector-results');
+    await results.waitFor();
+    expect(await results.locator('h2').textContent()).toBe(
+      'Résultats du vote\u00a0: Nos priorités',
+    );
+    const top = results.locator('li').first();
+    expect(await top.textContent()).toContain('Participation citoyenne');
+    expect(await top.locator('.result-count').textContent()).toBe('2 points');
+    await projector.page.screenshot({ path: `${SHOTS}/forum-fix-projector-results.png` });
     await projector.page.keyboard.press('Home');
     expect(await main.getAttribute('data-slide')).toBe('0');
     await projector.page.screenshot({ path: `${SHOTS}/forum-projector.png` });
+    // The counts sit on the notes of the slides, like the board's badges.
+    const slides = Number(await main.getAttribute('data-slides'));
+    const badge = main.locator('.projector-slide g.vote-badge[data-count="2"]');
+    for (let i = 0; i < slides - 1 && (await badge.count()) === 0; i++) {
+      await projector.page.keyboard.press('ArrowRight');
+    }
+    expect(await badge.count()).toBe(1);
+    await projector.page.screenshot({ path: `${SHOTS}/forum-fix-projector-badges.png` });
+    // The plenary projector presents the same results.
+    await projector.page.goto(
+      `${server.url}/p/${links[plenaryNameOf()]!.id}#token=${facilitatorToken}`,
+    );
+    await main
+      .locator('.projector-slide svg, .projector-empty')
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await projector.page.keyboard.press('End');
+    await results.waitFor({ timeout: 10_000 });
+    expect(await results.locator('li').first().textContent()).toContain('Participation citoyenne');
     await projector.context.close();
   });
 

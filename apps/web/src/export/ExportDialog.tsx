@@ -1,5 +1,6 @@
 // The « Exporter / Importer » panel: one export at a time with its options, three imports
-// (board file, CSV notes, Excalidraw) for those who may edit, progress for every step, and
+// (board file, CSV notes, Excalidraw) for those who may edit, a board file into a new board
+// for the facilitator, progress for every step, and
 // errors said in the reader's language. A view link exports but never imports.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
@@ -22,6 +23,7 @@ import {
   type ImportStep,
 } from './importers';
 import { errorMessage, type Translate } from './messages';
+import { NewBoardImport } from './NewBoardImport';
 import { PAGE_SIZES, type Orientation, type PageSize } from './pdf';
 import { DEFAULT_EXPORT_SCALE } from './scale';
 import './export.css';
@@ -354,7 +356,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               importExcalidraw,
             )}
             <p className="export-hint">{t('export.importHint')}</p>
-            <p className="export-hint">{t('export.importNewBoard')}</p>
+            {session.info.role === 'facilitator' ? (
+              <NewBoardImport
+                forumId={session.info.board.forumId}
+                token={session.token}
+                label={t('export.newBoard.menu')}
+                openUrl={(board) => `/b/${board.id}#token=${session.token}`}
+              />
+            ) : (
+              <p className="export-hint">{t('export.importNewBoard')}</p>
+            )}
           </>
         )}
       </section>

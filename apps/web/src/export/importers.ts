@@ -2,8 +2,7 @@
 // drawing. Each is checked completely (and its images uploaded) before anything is written,
 // then written in ONE undo step with my own origin, centred on the view: a bad file changes
 // nothing, and Ctrl+Z takes a whole import back.
-// Importing « into a new board » is not offered here: the server has no route that creates
-// a single board (only POST /api/forums/import, a whole forum, from the facilitator's page).
+// Importing « into a new board » is NewBoardImport.tsx (facilitator, POST /api/forums/:id/boards).
 import {
   MAX_CSV_BYTES,
   MAX_EXCALIDRAW_BYTES,

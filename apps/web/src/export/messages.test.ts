@@ -77,6 +77,18 @@ describe('export and import error messages', () => {
     ).toBe('Ce fichier n’est pas du JSON valide.');
   });
 
+  it('says a board file refused by the server (R54) like a file checked here', async () => {
+    const fr = await translator('fr-CA');
+    const local = errorMessage(
+      new BoardFileError([{ code: 'bad_reference', path: '(root)', message: '' }]),
+      fr,
+    );
+    expect(errorMessage(new ApiError(400, 'bad_reference', 'invalid board file'), fr)).toBe(local);
+    expect(errorMessage(new ApiError(409, 'too_many_boards', 'full'), fr)).toBe(
+      'Ce forum a atteint son nombre maximal de tableaux.',
+    );
+  });
+
   it('falls back to the status for an unknown server code', async () => {
     const fr = await translator('fr-CA');
     expect(errorMessage(new ApiError(413, 'whatever', 'big'), fr)).toBe(

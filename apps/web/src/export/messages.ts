@@ -32,6 +32,7 @@ export const SERVER_ERROR_CODES = [
   'unsupported_image_type',
   'image_too_large',
   'forbidden',
+  'too_many_boards',
   'unauthorized',
   'network',
 ] as const;
@@ -85,6 +86,13 @@ export function errorMessage(error: unknown, t: Translate): string {
   }
   if (error instanceof InteropError) return withPlace(interopMessage(error.code, t), error.path, t);
   if (error instanceof ApiError) {
+    // A board file the server refused (R54, M31): the codec's code, said like a local check.
+    if (
+      !(SERVER_ERROR_CODES as readonly string[]).includes(error.code) &&
+      (BOARD_FILE_ISSUE_CODES as readonly string[]).includes(error.code)
+    ) {
+      return boardFileMessage(error.code as BoardFileIssueCode, t);
+    }
     const code = (SERVER_ERROR_CODES as readonly string[]).includes(error.code)
       ? error.code
       : error.status === 413

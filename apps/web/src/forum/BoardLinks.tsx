@@ -1,15 +1,43 @@
 // Every board of the forum with its participation and view links: QR codes, copy, project,
 // replace (the old link stops working at once, after a confirmation).
-import { useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rotateLink, type FacilitatorBoard, type Link } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
+import { CopyButton } from './CopyButton';
 import { ProjectedQr, QrCode } from './QrCode';
 
 type Role = 'edit' | 'view';
 
-function copy(text: string): void {
-  void navigator.clipboard?.writeText(text).catch(() => undefined);
+/** The link field and its « Copier » (the field is what the copy fallbacks select). */
+function LinkField({
+  url,
+  label,
+  role,
+  children,
+}: {
+  url: string;
+  label: string;
+  role: Role;
+  children: ReactNode;
+}) {
+  const field = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={field}
+        readOnly
+        value={url}
+        className="link-url"
+        aria-label={label}
+        data-role={role}
+      />
+      <div className="link-actions">
+        <CopyButton text={url} field={field} />
+        {children}
+      </div>
+    </>
+  );
 }
 
 export function BoardLinks({
@@ -46,11 +74,7 @@ export function BoardLinks({
       <td className="link-cell" data-role={role}>
         <strong>{label}</strong>
         <QrCode text={link.url} label={t('forum.links.qrOf', { label, title: board.title })} />
-        <input readOnly value={link.url} className="link-url" aria-label={label} data-role={role} />
-        <div className="link-actions">
-          <button type="button" onClick={() => copy(link.url)}>
-            {t('forum.links.copy')}
-          </button>
+        <LinkField url={link.url} label={label} role={role}>
           <button
             type="button"
             onClick={() => setProjected({ text: link.url, title: `${board.title} — ${label}` })}
@@ -60,7 +84,7 @@ export function BoardLinks({
           <button type="button" onClick={() => setConfirming({ board, role })}>
             {t('forum.links.rotate')}
           </button>
-        </div>
+        </LinkField>
       </td>
     );
   };

@@ -1,6 +1,6 @@
 // The facilitator's page (`/f/<forumId>#token=`): the forum link to keep, every board's links
 // with QR codes, the timer, dot votes and « Les incontournables ».
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../board/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
@@ -8,6 +8,7 @@ import { saveForum } from '../app/savedForums';
 import { fetchForum, type ForumDetails } from './api';
 import { BoardLinks } from './BoardLinks';
 import { CompilationPanel } from './CompilationPanel';
+import { CopyButton } from './CopyButton';
 import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
@@ -20,6 +21,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   const [details, setDetails] = useState<ForumDetails | null>(null);
   const [error, setError] = useState<string | null>(null);
   const room = useForumRoom(details ? forumId : null, token);
+  const keepField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -63,15 +65,13 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       </header>
       <section className="keep-link" aria-label={t('forum.keepLink')}>
         <strong>{t('forum.keepLink')}</strong>
-        <input readOnly value={details.facilitator.url} className="facilitator-url" />
-        <button
-          type="button"
-          onClick={() =>
-            void navigator.clipboard?.writeText(details.facilitator.url).catch(() => undefined)
-          }
-        >
-          {t('forum.links.copy')}
-        </button>
+        <input
+          ref={keepField}
+          readOnly
+          value={details.facilitator.url}
+          className="facilitator-url"
+        />
+        <CopyButton text={details.facilitator.url} field={keepField} />
       </section>
       <section className="forum-section">
         <h2>{t('forum.timer.title')}</h2>

@@ -1,5 +1,8 @@
 // Vote mode on a board: while a vote covers it, a click on a note places one of my dots and a
 // click on my dot removes it (« Il vous reste N points »); once closed, the counts show on notes.
+// Vote mode is on when a vote opens; « Terminer le vote » leaves it to edit notes (clicks go to
+// the tools again, my dots stay drawn) and « Voter » comes back. In vote mode a click only ever
+// votes — no double-click editing — so one gesture never means two things to a newcomer.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
@@ -55,6 +58,7 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const [dots, setDots] = useState<MyDots | null>(null);
   const [voter] = useState(() => voterId(storage()));
   const [message, setMessage] = useState<string | null>(null);
+  const [voting, setVoting] = useState(true);
   const forumId = room.forumId;
 
   useEffect(() => {
@@ -85,6 +89,7 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
 
   // Clicks on notes go to the vote, not to the tools, while the vote is open.
   useEffect(() => {
+    if (!voting) return;
     const onDown = (e: PointerEvent) => {
       const rect = canvasRect();
       if (!rect || !(e.target instanceof Element) || !e.target.closest('.editor .canvas')) return;
@@ -98,20 +103,35 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
     };
     window.addEventListener('pointerdown', onDown, true);
     return () => window.removeEventListener('pointerdown', onDown, true);
-  }, [act, session]);
+  }, [act, session, voting]);
 
   const mine = dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>();
   return (
     <>
-      <div className="vote-banner" role="status">
+      <div className="vote-banner" role="status" data-voting={voting}>
         <strong>{vote.title}</strong>
         <span className="vote-remaining" data-remaining={dots?.remaining ?? ''}>
           {dots ? t('forum.votes.remaining', { count: dots.remaining }) : ''}
         </span>
-        <span className="hint">{t('forum.votes.howTo')}</span>
+        <span className="hint">{t(voting ? 'forum.votes.howTo' : 'forum.votes.editing')}</span>
+        <button
+          type="button"
+          className="vote-toggle"
+          aria-pressed={voting}
+          onClick={() => {
+            setMessage(null);
+            setVoting(!voting);
+          }}
+        >
+          {t(voting ? 'forum.votes.leave' : 'forum.votes.enter')}
+        </button>
         {message && <span role="alert">{message}</span>}
       </div>
-      <MyDotButtons mine={mine} onRemove={(id) => act(id, true)} />
+      {voting ? (
+        <MyDotButtons mine={mine} onRemove={(id) => act(id, true)} />
+      ) : (
+        <NoteBadges counts={mine} mine />
+      )}
     </>
   );
 }
@@ -157,7 +177,8 @@ export function VoteLayer({ room }: { room: ForumRoom }) {
   const session = useSession();
   const { votes } = useForumSnapshot(room);
   const open = activeVote(votes, session.boardId);
-  if (open && !session.readOnly) return <OpenVote room={room} vote={open} />;
+  // Keyed by vote: a newly opened vote starts in vote mode again.
+  if (open && !session.readOnly) return <OpenVote key={open.id} room={room} vote={open} />;
   const closed = open ? null : closedVote(votes, session.boardId);
   if (!closed) return null;
   const prefix = `${session.boardId}/`;

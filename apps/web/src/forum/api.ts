@@ -94,6 +94,20 @@ export function createForum(input: {
   return call('/api/forums', null, json('POST', input));
 }
 
+/** R54 (F): one new board in the forum, empty or from a board file (validated by the server). */
+export function createBoard(
+  forumId: string,
+  token: string,
+  input: {
+    title: string;
+    kind?: 'territory' | 'postcards';
+    territory?: string | null;
+    file?: unknown;
+  },
+): Promise<{ board: FacilitatorBoard & { edit: Link; view: Link } }> {
+  return call(`${forumPath(forumId)}/boards`, token, json('POST', input));
+}
+
 export function fetchForum(forumId: string, token: string): Promise<ForumDetails> {
   return call(forumPath(forumId), token);
 }

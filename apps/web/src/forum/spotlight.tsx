@@ -70,10 +70,25 @@ export function SpotlightFollower({ room }: { room: ForumRoom }) {
     });
   }, [following, camera, session]);
   if (spotlight?.active && !here) {
-    // The facilitator leads on another board: say so, there is nothing to follow here.
+    // The facilitator leads on another board: say so. Only the plenary's links read the other
+    // boards (P1, view role), so only there can « Aller voir » open the presented board
+    // (read-only, following the facilitator); a territory link would be refused.
+    const presented = session.info.board.kind === 'plenary' ? spotlight.boardId : null;
     return (
       <div className="spotlight-banner elsewhere" role="status">
-        {t('forum.spotlight.elsewhere', { name: spotlight.by ?? t('forum.facilitator') })}
+        <span>
+          {t('forum.spotlight.elsewhere', { name: spotlight.by ?? t('forum.facilitator') })}
+        </span>
+        {presented && (
+          <a
+            className="spotlight-go"
+            href={`/b/${encodeURIComponent(presented)}#token=${session.token}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('forum.spotlight.goSee')}
+          </a>
+        )}
       </div>
     );
   }

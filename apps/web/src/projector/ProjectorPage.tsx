@@ -1,15 +1,25 @@
 // Projector mode (`/p/<boardId>#token=`, a view link is enough): no tools or chrome, high
 // contrast; the cartons as slides (← → space Home End), each zoomed to fill the screen; the
-// timer large while it runs; Escape goes back to the board.
+// timer large while it runs; Escape goes back to the board. Once a vote over the board is
+// closed, its counts show on the notes and a last slide ranks the results (top 10).
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSvg, type RenderFonts } from '@carton/render';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
+import { fetchVote, type VoteResult } from '../forum/api';
+import type { ForumRoom } from '../forum/room';
 import { TimerDisplay } from '../forum/TimerDisplay';
-import { useForumRoom } from '../forum/useForumRoom';
+import { useForumRoom, useForumSnapshot } from '../forum/useForumRoom';
 import { loadRenderFonts } from '../plenary/fonts';
 import { LiveBoard } from '../plenary/liveBoard';
-import { nextSlide, slideOrder } from './slides';
+import { nextSlide, slideOrder, type Slide } from './slides';
+import {
+  countsOnBoard,
+  projectedVote,
+  RESULTS_SHOWN,
+  voteBadgesSvg,
+  withBadges,
+} from './voteSlides';
 import './projector.css';
 
 export function ProjectorPage({ boardId, token }: { boardId: string; token: string }) {
@@ -60,7 +70,7 @@ export function ProjectorPage({ boardId, token }: { boardId: string; token: stri
     );
   if (!info || !live || !fonts) return <p className="page-message">{t('board.loading')}</p>;
   return (
-    <Slides live={live} fonts={fonts} info={info} token={token}>
+    <Slides live={live} fonts={fonts} info={info} token={token} room={room}>
       <TimerDisplay room={room} large />
     </Slides>
   );
@@ -71,18 +81,26 @@ function Slides({
   fonts,
   info,
   token,
+  room,
   children,
 }: {
   live: LiveBoard;
   fonts: RenderFonts;
   info: BoardInfo;
   token: string;
+  room: ForumRoom | null;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
   useSyncExternalStore(live.subscribe, live.getSvg);
   const shapes = live.getShapes();
-  const slides = slideOrder(shapes);
+  const { votes } = useForumSnapshot(room);
+  const vote = projectedVote(votes, info.board.id, info.board.kind === 'plenary');
+  const results = useVoteResults(room?.forumId ?? null, token, vote?.id ?? null);
+  const slides: (Slide | { kind: 'results' })[] = [
+    ...slideOrder(shapes),
+    ...(results ? [{ kind: 'results' as const }] : []),
+  ];
   const [index, setIndex] = useState(0);
   const current = Math.min(index, Math.max(0, slides.length - 1));
   const slide = slides[current];
@@ -102,24 +120,36 @@ function Slides({
     return () => window.removeEventListener('keydown', onKey);
   }, [current, slides.length, info.board.id, token]);
 
+  const counts = useMemo(
+    () => (vote ? countsOnBoard(vote, info.board.id) : null),
+    [vote, info.board.id],
+  );
   const svg = useMemo(() => {
-    if (!slide) return '';
-    return renderSvg(shapes, {
+    if (!slide || slide.kind === 'results') return '';
+    const drawn = renderSvg(shapes, {
       fonts,
       scope: slide.kind === 'carton' ? { kind: 'carton', id: slide.id } : { kind: 'board' },
       padding: 16,
       background: '#ffffff',
       title: slide.kind === 'carton' ? slide.title : info.board.title,
     }).svg;
-  }, [shapes, slide, fonts, info.board.title]);
+    return counts ? withBadges(drawn, voteBadgesSvg(shapes, counts)) : drawn;
+  }, [shapes, slide, fonts, info.board.title, counts]);
 
   return (
-    <main className="projector" data-slide={current} data-slides={slides.length}>
+    <main
+      className="projector"
+      data-slide={current}
+      data-slides={slides.length}
+      data-results={results ? results.length : undefined}
+    >
       <div className="projector-top">
         <span className="projector-title">{info.board.title}</span>
         {children}
       </div>
-      {slide ? (
+      {slide?.kind === 'results' && results && vote ? (
+        <ResultsSlide title={vote.title} results={results} />
+      ) : slide ? (
         <div className="projector-slide" dangerouslySetInnerHTML={{ __html: svg }} />
       ) : (
         <p className="projector-empty">{t('projector.empty')}</p>
@@ -131,5 +161,48 @@ function Slides({
         </p>
       )}
     </main>
+  );
+}
+
+/** The ranked notes of a closed vote (the server names each note's text and territory). */
+function useVoteResults(
+  forumId: string | null,
+  token: string,
+  voteId: string | null,
+): VoteResult[] | null {
+  const [results, setResults] = useState<{ voteId: string; list: VoteResult[] } | null>(null);
+  useEffect(() => {
+    if (!forumId || !voteId) return;
+    let alive = true;
+    fetchVote(forumId, token, voteId).then(
+      (answer) => alive && answer.results && setResults({ voteId, list: answer.results }),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [forumId, token, voteId]);
+  return results && results.voteId === voteId ? results.list : null;
+}
+
+function ResultsSlide({ title, results }: { title: string; results: readonly VoteResult[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="projector-results" aria-label={t('projector.results')}>
+      <h2>{t('projector.resultsOf', { title })}</h2>
+      {results.length === 0 ? (
+        <p>{t('forum.votes.noDots')}</p>
+      ) : (
+        <ol>
+          {results.slice(0, RESULTS_SHOWN).map((r) => (
+            <li key={`${r.boardId}/${r.shapeId}`}>
+              <span className="result-text">{r.text ?? '—'}</span>
+              {r.territory && <span className="result-territory">{r.territory}</span>}
+              <span className="result-count">{t('forum.votes.dots', { count: r.count })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

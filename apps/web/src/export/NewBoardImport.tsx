@@ -1,0 +1,137 @@
+// « Importer un tableau (JSON) » / « Dans un nouveau tableau »: a board file becomes a new
+// board of the forum (facilitator only, POST /api/forums/:id/boards, R54). The file is read and
+// validated here first — a bad one says what is wrong in the reader's language and nothing is
+// sent — then the title (from the file's meta) can be changed before the board is created.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBoard, type FacilitatorBoard, type Link } from '../forum/api';
+import { errorMessage, type Translate } from './messages';
+import { MAX_TITLE, readNewBoardFile, type NewBoardDraft as Draft } from './newBoardFile';
+import './new-board.css';
+
+export type NewBoard = FacilitatorBoard & { edit: Link; view: Link };
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'draft'; draft: Draft }
+  | { kind: 'busy'; draft: Draft }
+  | { kind: 'done'; board: NewBoard }
+  | { kind: 'error'; text: string };
+
+export function NewBoardImport({
+  forumId,
+  token,
+  label,
+  onCreated,
+  openUrl,
+}: {
+  forumId: string;
+  /** The facilitator token. */
+  token: string;
+  label: string;
+  onCreated?: (board: NewBoard) => void;
+  /** Where « Ouvrir le nouveau tableau » leads; no link without it. */
+  openUrl?: (board: NewBoard) => string;
+}) {
+  const { t } = useTranslation();
+  // The catalogue's typed keys do not cover keys built from codes.
+  const tr = t as unknown as Translate;
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const titleId = useId();
+  const busy = status.kind === 'busy';
+
+  const choose = async (file: File) => {
+    try {
+      setStatus({ kind: 'draft', draft: await readNewBoardFile(file) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorMessage(error, tr) });
+    }
+  };
+
+  const create = async (draft: Draft) => {
+    setStatus({ kind: 'busy', draft });
+    try {
+      const { board } = await createBoard(forumId, token, {
+        title: draft.title.trim(),
+        kind: draft.kind,
+        file: draft.file,
+      });
+      setStatus({ kind: 'done', board });
+      onCreated?.(board);
+    } catch (error) {
+      console.warn('Carton: new board import failed', error);
+      setStatus({ kind: 'error', text: errorMessage(error, tr) });
+    }
+  };
+
+  const draft = status.kind === 'draft' || status.kind === 'busy' ? status.draft : null;
+  return (
+    <div className="new-board-import">
+      <label className="export-file new-board-choose" data-disabled={busy}>
+        <span>{label}</span>
+        <input
+          type="file"
+          className="visually-hidden"
+          accept=".json,application/json"
+          disabled={busy}
+          aria-label={label}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void choose(file);
+          }}
+        />
+      </label>
+      {status.kind === 'error' && (
+        <p className="export-error" role="alert">
+          {status.text}
+        </p>
+      )}
+      {status.kind === 'done' && (
+        <p className="new-board-done" role="status">
+          {t('export.newBoard.created', { title: status.board.title })}{' '}
+          {openUrl && (
+            <a href={openUrl(status.board)} target="_blank" rel="noopener">
+              {t('export.newBoard.open')}
+            </a>
+          )}
+        </p>
+      )}
+      {draft && (
+        <form
+          className="new-board-dialog"
+          role="dialog"
+          aria-labelledby={`${titleId}-heading`}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft.title.trim() !== '') void create(draft);
+          }}
+        >
+          <h3 id={`${titleId}-heading`}>{t('export.newBoard.dialogTitle')}</h3>
+          <label htmlFor={titleId}>{t('export.newBoard.titleLabel')}</label>
+          <input
+            id={titleId}
+            value={draft.title}
+            maxLength={MAX_TITLE}
+            required
+            disabled={busy}
+            autoFocus
+            onChange={(event) =>
+              setStatus({ kind: 'draft', draft: { ...draft, title: event.target.value } })
+            }
+          />
+          <p className="export-hint">{t('export.newBoard.summary', { count: draft.shapes })}</p>
+          {busy && <p role="status">{t('export.newBoard.creating')}</p>}
+          <div className="new-board-actions">
+            <button type="button" disabled={busy} onClick={() => setStatus({ kind: 'idle' })}>
+              {t('export.newBoard.cancel')}
+            </button>
+            <button type="submit" disabled={busy || draft.title.trim() === ''}>
+              {t('export.newBoard.create')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../board/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { saveForum } from '../app/savedForums';
+import { NewBoardImport } from '../export/NewBoardImport';
 import { fetchForum, type ForumDetails } from './api';
 import { BoardLinks } from './BoardLinks';
 import { CompilationPanel } from './CompilationPanel';
@@ -90,6 +91,16 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           })
         }
       />
+      <section className="forum-section" aria-label={t('export.newBoard.forumButton')}>
+        <NewBoardImport
+          forumId={forumId}
+          token={token}
+          label={t('export.newBoard.forumButton')}
+          onCreated={(board) =>
+            setDetails((current) => current && { ...current, boards: [...current.boards, board] })
+          }
+        />
+      </section>
       <VotesPanel room={room} forumId={forumId} token={token} boards={details.boards} />
       <CompilationPanel forumId={forumId} token={token} boards={details.boards} />
     </main>

@@ -112,6 +112,9 @@ describe('forum day', () => {
     await page.locator('.keep-link').getByRole('button', { name: 'Copier' }).click();
     await page.locator('.keep-link .copy-feedback', { hasText: 'Lien copié' }).waitFor();
     await page.locator('.keep-link').screenshot({ path: `${SHOTS}/forum-fix-copy.png` });
+    const editCell = page.locator('.forum-links td[data-role="edit"]').first();
+    await editCell.getByRole('button', { name: 'Copier' }).click();
+    await editCell.locator('.copy-feedback', { hasText: 'Lien copié' }).waitFor();
     // On plain http (no Clipboard API) where execCommand fails too: the field is selected and
     // the page says how to copy by hand.
     const plainHttp = await facilitator.context.newPage();

@@ -91,7 +91,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           })
         }
       />
-      <section className="forum-section" aria-label={t('export.newBoard.forumButton')}>
+      <section className="forum-section new-board-section">
         <NewBoardImport
           forumId={forumId}
           token={token}

@@ -1,0 +1,165 @@
+// « Importer un tableau (JSON) » from the facilitator's forum page (R54), in real Chromium: a
+// bad file is refused in French and creates nothing; a board file exported from a seed board
+// becomes a new board, listed with its links and QR codes, whose edit link shows the shapes.
+// In a board's « Exporter / Importer » menu the facilitator has « Dans un nouveau tableau »;
+// a participant's edit link only says that the facilitator creates boards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { openBoard, waitForShapes } from './fixtures';
+
+interface CreatedForum {
+  forum: { id: string };
+  facilitator: { token: string; url: string };
+  boards: { id: string; territory: string | null; edit: { token: string } }[];
+}
+interface FileShape {
+  type: string;
+  text?: string;
+  title?: string;
+}
+
+const BUTTON = 'Importer un tableau (JSON)';
+
+async function rowCount(page: Page): Promise<number> {
+  return page.locator('.forum-links tr').count();
+}
+
+describe('forum page: import a board file into a new board (R54)', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let facilitator: Participant;
+  let participant: Participant;
+  let forum: CreatedForum;
+  let file: { meta: { title: string }; shapes: FileShape[] };
+  let fileBytes: Buffer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    [facilitator, participant] = await Promise.all([
+      newParticipant(browser, 'Marie-Anne'),
+      newParticipant(browser, 'Émilie'),
+    ]);
+    // A forum from the seed's templates; the Kamouraska board, exported, is the file to import.
+    const response = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
+        territories: ['Kamouraska', 'La Mitis'],
+      }),
+    });
+    expect(response.status).toBe(201);
+    forum = (await response.json()) as CreatedForum;
+    const source = forum.boards.find((b) => b.territory === 'Kamouraska')!;
+    const exported = await fetch(`${server.url}/api/boards/${source.id}/export.json`, {
+      headers: { Authorization: `Bearer ${source.edit.token}` },
+    });
+    fileBytes = Buffer.from(await exported.arrayBuffer());
+    file = JSON.parse(fileBytes.toString('utf8')) as typeof file;
+    expect(file.shapes.length).toBeGreaterThan(0);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('refuses a bad file in French and creates nothing', async () => {
+    const page = facilitator.page;
+    await page.goto(forum.facilitator.url);
+    await page.locator('.forum-links tr').first().waitFor();
+    const before = await rowCount(page);
+    await page.getByLabel(BUTTON).setInputFiles({
+      name: 'pas-un-tableau.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "type": "excalidraw", "elements": [] }'),
+    });
+    const alert = page.locator('.new-board-import [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'Ce fichier JSON n’est pas un tableau Carton. (emplacement\u00a0: format)',
+    );
+    expect(await page.locator('.new-board-dialog').count()).toBe(0);
+    expect(await rowCount(page)).toBe(before);
+  });
+
+  it('creates the board from the file; its edit link shows the shapes', async () => {
+    const page = facilitator.page;
+    const before = await rowCount(page);
+    await page.getByLabel(BUTTON).setInputFiles({
+      name: 'conditions-de-succes-kamouraska.json',
+      mimeType: 'application/json',
+      buffer: fileBytes,
+    });
+    const dialog = page.getByRole('dialog', { name: 'Nouveau tableau à partir d’un fichier' });
+    await dialog.waitFor();
+    const title = dialog.getByLabel('Titre du nouveau tableau');
+    expect(await title.inputValue()).toBe(file.meta.title);
+    await title.fill('Conditions de succès — Kamouraska (reprise)');
+    await dialog.getByRole('button', { name: 'Créer le tableau' }).click();
+
+    const row = page.locator('.forum-links tr').nth(before);
+    await row.waitFor();
+    expect(await rowCount(page)).toBe(before + 1);
+    expect(await row.locator('.board-name').textContent()).toBe(
+      'Conditions de succès — Kamouraska (reprise)',
+    );
+    await row.locator('img.qr').nth(1).waitFor();
+    expect(await row.locator('img.qr').count()).toBe(2);
+    const editUrl = await row.locator('input.link-url[data-role="edit"]').inputValue();
+    const boardId = (await row.getAttribute('data-board-id')) ?? '';
+    expect(editUrl).toContain(`/b/${boardId}#token=`);
+
+    // The list survives a reload: the links were sealed for the facilitator (L1).
+    await page.reload();
+    await page.locator(`.forum-links tr[data-board-id="${boardId}"]`).waitFor();
+
+    await openBoard(participant.page, editUrl);
+    const shapes = await waitForShapes(
+      participant.page,
+      `(s) => s.length === ${file.shapes.length}`,
+    );
+    const words = (list: readonly FileShape[]) =>
+      list
+        .map((s) => s.text ?? s.title ?? '')
+        .filter(Boolean)
+        .sort();
+    expect(words(shapes as unknown as FileShape[])).toEqual(words(file.shapes));
+    expect(words(file.shapes)).toContain('Conditions présentes');
+  });
+
+  it('« Dans un nouveau tableau » is the facilitator’s, in the board menu', async () => {
+    const laMitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
+    await openBoard(participant.page, `${server.url}/b/${laMitis.id}#token=${laMitis.edit.token}`);
+    await participant.page.getByRole('button', { name: 'Exporter / Importer' }).click();
+    const menu = participant.page.getByRole('dialog', { name: 'Exporter ou importer' });
+    await menu
+      .getByText('Seule l’animation peut créer un nouveau tableau', { exact: false })
+      .waitFor();
+    expect(await menu.getByLabel('Dans un nouveau tableau').count()).toBe(0);
+
+    const page = facilitator.page;
+    await openBoard(page, `${server.url}/b/${laMitis.id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+    const own = page.getByRole('dialog', { name: 'Exporter ou importer' });
+    await own.getByLabel('Dans un nouveau tableau').setInputFiles({
+      name: 'kamouraska.json',
+      mimeType: 'application/json',
+      buffer: fileBytes,
+    });
+    const dialog = page.getByRole('dialog', { name: 'Nouveau tableau à partir d’un fichier' });
+    await dialog.getByRole('button', { name: 'Créer le tableau' }).click();
+    const open = own.getByRole('link', { name: 'Ouvrir le nouveau tableau' });
+    await open.waitFor();
+    const href = (await open.getAttribute('href')) ?? '';
+    const newId = /^\/b\/([^#]+)#token=/.exec(href)?.[1] ?? '';
+    const listing = await fetch(`${server.url}/api/forums/${forum.forum.id}`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    const boards = ((await listing.json()) as { boards: { id: string; title: string }[] }).boards;
+    expect(boards.find((b) => b.id === newId)?.title).toBe(file.meta.title);
+  });
+});

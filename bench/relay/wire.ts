@@ -1,9 +1,13 @@
-// bench/wire: bytes on the wire for two gestures through Carton's real relay (stock clients,
-// bytes counted at each client's TCP socket), against what the result adds to the stored board.
+// bench/wire: bytes on the wire for gestures through Carton's real relay (bytes counted at each
+// client's TCP socket), against what the result adds to the stored board. Each gesture runs with
+// the stock y-websocket client and with Carton's web client (presence/ownAwareness: it never
+// re-sends the remote presence it applies).
 // - a 5-second freehand stroke: points streamed through awareness at ~60 Hz (the state carries
 //   the stroke id, the index of its first point and the last 3 points, so a coalesced tick loses
 //   none), the final stroke written once on pointer-up, simplified (strokeFromPagePoints, M28);
-// - a 5-second note drag: x, y written once per animation frame (~60 Hz).
+// - a 5-second note drag: x, y written once per animation frame (~60 Hz);
+// - the stroke as the web pen sends it today: the real Presence publisher (20 Hz) carrying the
+//   whole preview so far (every point, world coordinates), Carton's client only.
 // One drawer, one observer. "Stored" is what the gesture appends to the board's update log (the
 // bytes of the doc updates); the snapshot after compaction is shown beside it.
 import { performance } from 'node:perf_hooks';
@@ -11,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { strokeFromPagePoints } from '@carton/board';
+import { Presence } from '../../apps/web/src/presence/publisher.ts';
 import { BenchClient, socketBytes } from './lib/client.ts';
 import { startCarton } from './lib/servers.ts';
 import { fmt, sleep, until } from './lib/stats.ts';
@@ -110,41 +115,100 @@ async function dragNote(drawer: BenchClient, id: string): Promise<{ x: number; y
   return last;
 }
 
+/** Screen to world at this zoom: the pen records world coordinates, often fractional. */
+const PEN_ZOOM = 1.25;
+const PEN_USER = { id: 'user:bench', name: 'Kamouraska', color: '#d1495b' };
+
+/** The web pen (tools/pen): every pointer move adds a point; the preview holds them all. */
+async function drawStrokeAsWebPen(drawer: BenchClient, presence: Presence): Promise<string> {
+  const points: [number, number, number][] = [];
+  const start = performance.now();
+  let i = 0;
+  while (performance.now() - start < GESTURE_MS) {
+    const [x, y, p] = strokePoint(i);
+    const world = { x: x / PEN_ZOOM, y: y / PEN_ZOOM };
+    points.push([world.x, world.y, p]);
+    presence.setCursor(world);
+    presence.setPreview({ kind: 'stroke', points: points.slice(), color: 'black', width: 4 });
+    i++;
+    await sleep(FRAME_MS);
+  }
+  const stroke = strokeFromPagePoints(points.flat());
+  let id = '';
+  drawer.board.run((tx) => {
+    id = tx.create('stroke', { ...stroke, color: 'black', width: 4 });
+  }, drawer.origin);
+  presence.setPreview(null);
+  return id;
+}
+
+/** The stock y-websocket client, then Carton's web client (no re-sent remote presence). */
+const CLIENT_MODELS = [
+  { label: 'stock client', ownAwarenessOnly: false },
+  { label: "Carton's client", ownAwarenessOnly: true },
+] as const;
+
 export async function runWireBench(repoRoot: string): Promise<WireRow[]> {
   const server = await startCarton({ repoRoot });
   try {
-    const [access] = await server.boards(1);
-    const drawer = new BenchClient(server, access!, null, 'drawer');
-    const observer = new BenchClient(server, access!, null, 'observer');
-    await Promise.all([drawer.synced(), observer.synced()]);
-    const [noteId] = drawer.createNotes(1);
-    await until(() => observer.noteState(noteId!) !== null, 10_000);
-    await sleep(500);
-    const probe = { drawer, observer };
+    const accesses = await server.boards(2);
     const rows: WireRow[] = [];
-    let strokeId = '';
-    const stroke = await measure(
-      probe,
-      async () => {
-        strokeId = await drawStroke(drawer);
-      },
-      () => strokeId !== '' && observer.noteState(strokeId) !== null,
-    );
-    rows.push(row('5-second stroke (awareness ~60 Hz, stroke written on pointer-up)', stroke));
-    let target: { x: number; y: number } | null = null;
-    const drag = await measure(
-      probe,
-      async () => {
-        target = await dragNote(drawer, noteId!);
-      },
-      () => {
-        const state = observer.noteState(noteId!);
-        return target !== null && state?.[0] === target.x && state?.[1] === target.y;
-      },
-    );
-    rows.push(row('5-second note drag (x, y per frame, ~60 Hz)', drag));
-    drawer.destroy();
-    observer.destroy();
+    for (const [index, model] of CLIENT_MODELS.entries()) {
+      const options = { ownAwarenessOnly: model.ownAwarenessOnly };
+      const drawer = new BenchClient(server, accesses[index]!, null, 'drawer', options);
+      const observer = new BenchClient(server, accesses[index]!, null, 'observer', options);
+      await Promise.all([drawer.synced(), observer.synced()]);
+      const [noteId] = drawer.createNotes(1);
+      await until(() => observer.noteState(noteId!) !== null, 10_000);
+      await sleep(500);
+      const probe = { drawer, observer };
+      let strokeId = '';
+      const strokeDone = () => strokeId !== '' && observer.noteState(strokeId) !== null;
+      const stroke = await measure(
+        probe,
+        async () => {
+          strokeId = await drawStroke(drawer);
+        },
+        strokeDone,
+      );
+      rows.push(
+        row(`5-second stroke, 3-point window at ~60 Hz, pointer-up write — ${model.label}`, stroke),
+      );
+      let target: { x: number; y: number } | null = null;
+      const drag = await measure(
+        probe,
+        async () => {
+          target = await dragNote(drawer, noteId!);
+        },
+        () => {
+          const state = observer.noteState(noteId!);
+          return target !== null && state?.[0] === target.x && state?.[1] === target.y;
+        },
+      );
+      rows.push(row(`5-second note drag (x, y per frame, ~60 Hz) — ${model.label}`, drag));
+      if (model.ownAwarenessOnly) {
+        // The web pen as it is: its Presence publisher (20 Hz) carrying the whole preview.
+        const presence = new Presence(drawer.provider.awareness, PEN_USER, false);
+        await sleep(500);
+        strokeId = '';
+        const penStroke = await measure(
+          probe,
+          async () => {
+            strokeId = await drawStrokeAsWebPen(drawer, presence);
+          },
+          strokeDone,
+        );
+        presence.destroy();
+        rows.push(
+          row(
+            `5-second stroke as the web pen sends it (whole preview so far, Presence at 20 Hz) — ${model.label}`,
+            penStroke,
+          ),
+        );
+      }
+      drawer.destroy();
+      observer.destroy();
+    }
     return rows;
   } finally {
     await server.stop();

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { Board, initBoardDoc, localOrigin } from '@carton/board';
+import { sendOnlyOwnAwareness } from '../../../apps/web/src/presence/ownAwareness.ts';
 import type { BenchServer, BoardAccess } from './servers.ts';
 
 export interface SocketCounters {
@@ -66,7 +67,18 @@ export class BenchClient {
   editsSent = 0;
   lastSent: { x: number; y: number } | null = null;
 
-  constructor(server: BenchServer, access: BoardAccess, recorder: Recorder | null, name: string) {
+  /**
+   * `ownAwarenessOnly`: behave like Carton's web client, which sends only its own presence (the
+   * stock provider re-sends every remote state it applies). Off by default: bench/relay compares
+   * both servers under the same stock clients.
+   */
+  constructor(
+    server: BenchServer,
+    access: BoardAccess,
+    recorder: Recorder | null,
+    name: string,
+    options: { ownAwarenessOnly?: boolean } = {},
+  ) {
     this.origin = localOrigin(ORIGIN_PREFIX + name);
     this.provider = new WebsocketProvider(server.syncUrl, access.room, this.doc, {
       params: access.params,
@@ -74,6 +86,7 @@ export class BenchClient {
       // ws is the WebSocket of Node 20 tests; its types differ from the DOM's.
       WebSocketPolyfill: countingSocket(this.counters) as unknown as typeof globalThis.WebSocket,
     });
+    if (options.ownAwarenessOnly) sendOnlyOwnAwareness(this.provider);
     if (recorder) this.#probe(recorder);
   }
 

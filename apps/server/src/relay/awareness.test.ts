@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../log.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
@@ -89,6 +89,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const c of clients.splice(0)) c.destroy();
   await relay.close();
   storage.close();
@@ -191,5 +192,70 @@ describe('awareness coalescing (R10)', () => {
     // The first change goes at once (quiet room), the four others in one tick.
     expect(awarenessIdsReceived(watcher).length - before).toBeLessThanOrEqual(2);
     for (const ids of awarenessIdsReceived(mover)) expect(ids).not.toContain(mover.doc.clientID);
+  });
+
+  describe('with a 20 ms tick (fake clock)', () => {
+    /** Only the tick's setTimeout and its clock are faked: the in-memory network still delivers. */
+    async function quietRoom(): Promise<{ mover: TestClient; watcher: TestClient }> {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+      AWARENESS_TICK.ms = 20;
+      const mover = client();
+      const watcher = client();
+      mover.awareness.setLocalStateField('user', { name: 'Kamouraska' });
+      watcher.awareness.setLocalStateField('user', { name: 'Témiscouata' });
+      await network.idle();
+      vi.advanceTimersByTime(100); // any trailing frame goes; then the room is quiet
+      await network.idle();
+      expect(watcher.awareness.getStates().get(mover.doc.clientID)).toEqual({
+        user: { name: 'Kamouraska' },
+      });
+      return { mover, watcher };
+    }
+
+    it('R10: the first change in a quiet room is sent at once, without waiting for the tick', async () => {
+      const { mover, watcher } = await quietRoom();
+      const before = awarenessIdsReceived(watcher).length;
+      mover.awareness.setLocalStateField('cursor', { x: 1, y: 0 });
+      await network.idle(); // the fake clock does not move
+      expect(awarenessIdsReceived(watcher).slice(before)).toEqual([[mover.doc.clientID]]);
+      expect(watcher.awareness.getStates().get(mover.doc.clientID)).toEqual({
+        user: { name: 'Kamouraska' },
+        cursor: { x: 1, y: 0 },
+      });
+    });
+
+    it('R10: a burst within a tick becomes one trailing frame at the tick with the latest state, never echoed', async () => {
+      const { mover, watcher } = await quietRoom();
+      mover.awareness.setLocalStateField('cursor', { x: 1, y: 0 });
+      await network.idle();
+      const before = awarenessIdsReceived(watcher).length;
+      for (let x = 2; x <= 6; x++) {
+        mover.awareness.setLocalStateField('cursor', { x, y: 0 });
+        watcher.awareness.setLocalStateField('cursor', { x: -x, y: 0 });
+      }
+      await network.idle();
+      // Within the tick that followed the leading frame: nothing more yet.
+      expect(awarenessIdsReceived(watcher).length).toBe(before);
+      vi.advanceTimersByTime(AWARENESS_TICK.ms);
+      await network.idle();
+      const trailing = awarenessIdsReceived(watcher).slice(before);
+      expect(trailing).toEqual([[mover.doc.clientID]]); // one frame, its own entry left out
+      expect(watcher.awareness.getStates().get(mover.doc.clientID)).toEqual({
+        user: { name: 'Kamouraska' },
+        cursor: { x: 6, y: 0 },
+      });
+      expect(mover.awareness.getStates().get(watcher.doc.clientID)).toEqual({
+        user: { name: 'Témiscouata' },
+        cursor: { x: -6, y: 0 },
+      });
+      for (const ids of awarenessIdsReceived(mover)) expect(ids).not.toContain(mover.doc.clientID);
+      for (const ids of awarenessIdsReceived(watcher))
+        expect(ids).not.toContain(watcher.doc.clientID);
+      // And the room is quiet again one tick later: nothing is left to send.
+      const settled = awarenessIdsReceived(watcher).length;
+      vi.advanceTimersByTime(100);
+      await network.idle();
+      expect(awarenessIdsReceived(watcher).length).toBe(settled);
+    });
   });
 });

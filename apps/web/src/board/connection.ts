@@ -11,6 +11,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { isLocalOrigin } from '@carton/board';
 import { forgetBoardInfo } from '../offline/boardInfo';
+import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 import { PendingChanges } from '../offline/pending';
 import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, wsUrl } from './api';
@@ -51,6 +52,7 @@ export class BoardConnection {
   private localHasContent = false;
   private failedAttempts = 0;
   private readonly localLoaded: Promise<void>;
+  private readonly restoreAwarenessHandler: () => void;
   private readonly onOnline = () => {
     if (!this.notice) this.provider.connect();
     this.update();
@@ -72,6 +74,8 @@ export class BoardConnection {
       connect: false,
     });
     this.provider.shouldReconnect = (event) => !isFinalClose(event.code);
+    // The stock provider re-sends every remote presence it applies: send only our own.
+    this.restoreAwarenessHandler = sendOnlyOwnAwareness(this.provider);
     this.pending = new PendingChanges(
       this.doc,
       browserStore(),
@@ -181,6 +185,7 @@ export class BoardConnection {
     if (this.confirmTimer) clearTimeout(this.confirmTimer);
     this.listeners.clear();
     this.pending.destroy();
+    this.restoreAwarenessHandler();
     this.provider.destroy();
     void this.local?.destroy();
     this.doc.destroy();

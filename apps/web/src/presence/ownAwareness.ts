@@ -1,0 +1,66 @@
+// Sends only this client's own presence. The stock y-websocket provider (3.1) sends every
+// awareness change it sees, including the remote states it has just applied from the server
+// and the remote states it times out: each receiver re-sends what it received, which doubles
+// presence traffic (the relay drops these stale copies, R10, but they still cross the network).
+// Here the provider's handler is swapped for one that sends our own entry only.
+import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+
+/** y-websocket message type of an awareness update. */
+const MESSAGE_AWARENESS = 1;
+/** WebSocket.OPEN, without relying on a global WebSocket (tests run in Node). */
+const OPEN = 1;
+
+export interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/** The parts of y-websocket's WebsocketProvider this module uses. */
+export interface AwarenessProvider {
+  readonly awareness: Awareness;
+  readonly wsconnected: boolean;
+  readonly ws: { readonly readyState: number; send(data: Uint8Array<ArrayBuffer>): void } | null;
+  readonly _awarenessUpdateHandler: (changes: AwarenessChanges, origin: unknown) => void;
+}
+
+/**
+ * Replaces the provider's awareness handler with one that sends an update only when the local
+ * client is among the changed ids, and then only the local entry. What still goes out: every
+ * local change, the 15 s renewal of the local state (Awareness' own check interval calls
+ * setLocalState, which reports the local id as updated — the server and the others rely on it
+ * to keep us alive), and the removal of the local state (page closed, provider exit handler).
+ * Returns a function that puts the stock handler back.
+ */
+export function sendOnlyOwnAwareness(provider: AwarenessProvider): () => void {
+  const { awareness } = provider;
+  const ownId = awareness.clientID;
+  const handler = ({ added, updated, removed }: AwarenessChanges): void => {
+    if (!added.includes(ownId) && !updated.includes(ownId) && !removed.includes(ownId)) return;
+    const ws = provider.ws;
+    if (!provider.wsconnected || ws === null || ws.readyState !== OPEN) return;
+    ws.send(awarenessMessage(encodeAwarenessUpdate(awareness, [ownId])));
+  };
+  awareness.off('update', provider._awarenessUpdateHandler);
+  awareness.on('update', handler);
+  return () => {
+    awareness.off('update', handler);
+    awareness.on('update', provider._awarenessUpdateHandler);
+  };
+}
+
+/** Message 1 of the y-websocket protocol: type, then the update as a length-prefixed array. */
+export function awarenessMessage(update: Uint8Array): Uint8Array<ArrayBuffer> {
+  const length: number[] = [];
+  let rest = update.byteLength;
+  while (rest > 0x7f) {
+    length.push(0x80 | (rest & 0x7f));
+    rest >>>= 7;
+  }
+  length.push(rest);
+  const frame = new Uint8Array(1 + length.length + update.byteLength);
+  frame[0] = MESSAGE_AWARENESS;
+  frame.set(length, 1);
+  frame.set(update, 1 + length.length);
+  return frame;
+}

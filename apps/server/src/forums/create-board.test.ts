@@ -1,0 +1,131 @@
+import { exportBoard, readMeta } from '@carton/board';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { count, dataDir, solidPng, type DataDir } from '../archive/test-support.ts';
+import { createBoard, CreateBoardInput, MAX_BOARDS_PER_FORUM } from './create-board.ts';
+import { createForum, type CreatedForum } from './create-forum.ts';
+import { linksKey, openToken } from './links.ts';
+import { hashToken } from './tokens.ts';
+
+let data: DataDir;
+let forum: CreatedForum;
+
+beforeEach(async () => {
+  data = dataDir();
+  forum = await createForum(
+    { title: 'Forum de l’Alliance', territories: ['Kamouraska'], templates: false },
+    { forums: data.forums, boards: data.boards, baseUrl: 'http://carton.local:8787' },
+  );
+});
+afterEach(() => data.dispose());
+
+const deps = (maxForumImageBytes = 1024 * 1024) => ({
+  forums: data.forums,
+  boards: data.boards,
+  blobs: data.blobs,
+  maxForumImageBytes,
+  baseUrl: 'http://carton.local:8787',
+});
+const record = () => data.forums.getForum(forum.forum.id)!;
+const create = (input: unknown, maxImages?: number) =>
+  createBoard(record(), forum.facilitator.token, CreateBoardInput.parse(input), deps(maxImages));
+
+function storedDoc(boardId: string): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, data.boards.load(boardId).snapshot!);
+  return doc;
+}
+
+const png = solidPng(4, 3, [200, 30, 30]);
+const file = {
+  format: 'carton-board',
+  version: 1,
+  meta: { schemaVersion: 1, title: 'Cartes postales', kind: 'postcards' },
+  shapes: [
+    {
+      id: 'shape:image0000000000000000001',
+      type: 'image',
+      x: 0,
+      y: 0,
+      rotation: 0,
+      index: 'a0',
+      parentId: null,
+      blobId: 'flyer',
+      w: 400,
+      h: 300,
+      mime: 'image/png',
+      naturalWidth: 4,
+      naturalHeight: 3,
+    },
+  ],
+  images: { flyer: { mime: 'image/png', data: Buffer.from(png).toString('base64') } },
+};
+
+describe('createBoard (R54)', () => {
+  it('adds a board after the last, with hashed and sealed tokens', async () => {
+    const result = await create({ title: 'Conditions de succès — Les Basques' });
+    if (!result.ok) throw new Error(result.message);
+    const boards = data.forums.listBoards(forum.forum.id);
+    expect(boards.at(-1)).toMatchObject({
+      id: result.board.id,
+      kind: 'territory',
+      position: boards.length - 1,
+    });
+    expect(data.forums.findGrant(hashToken(result.board.edit.token))).toEqual({
+      role: 'edit',
+      forumId: forum.forum.id,
+      boardId: result.board.id,
+    });
+    const key = linksKey(forum.facilitator.token, forum.forum.id);
+    const sealed = data.forums.listSealedLinks(forum.forum.id).filter((l) => {
+      return l.boardId === result.board.id;
+    });
+    expect(sealed.map((l) => openToken(key, l.boardId, l.role, l.sealed!)).sort()).toEqual(
+      [result.board.edit.token, result.board.view.token].sort(),
+    );
+    expect(readMeta(storedDoc(result.board.id))).toMatchObject({
+      title: 'Conditions de succès — Les Basques',
+      kind: 'territory',
+    });
+  });
+
+  it('inserts a file’s shapes with new ids and stores its images', async () => {
+    const result = await create({ title: 'Cartes postales', kind: 'postcards', file });
+    if (!result.ok) throw new Error(result.message);
+    const shapes = exportBoard(storedDoc(result.board.id)).shapes;
+    expect(shapes).toHaveLength(1);
+    expect(shapes[0]!.id).not.toBe(file.shapes[0]!.id);
+    const blobId = shapes[0]!['blobId'] as string;
+    expect(data.blobs.info(forum.forum.id, blobId)).toMatchObject({ mime: 'image/png' });
+  });
+
+  it('creates nothing for a bad file, a full image quota or a full forum', async () => {
+    const before = ['boards', 'tokens', 'blobs'].map((t) => count(data, t as 'boards'));
+    const broken = { ...file, shapes: [{ ...file.shapes[0], parentId: 'shape:nobody' }] };
+    expect(await create({ title: 'x', file: broken })).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'bad_reference',
+    });
+    expect(await create({ title: 'x', file }, 10)).toMatchObject({
+      ok: false,
+      status: 507,
+      code: 'image_quota_exceeded',
+    });
+    expect(['boards', 'tokens', 'blobs'].map((t) => count(data, t as 'boards'))).toEqual(before);
+
+    const room = MAX_BOARDS_PER_FORUM - data.forums.listBoards(forum.forum.id).length;
+    for (let n = 0; n < room; n++) expect((await create({ title: `Tableau ${n}` })).ok).toBe(true);
+    expect(await create({ title: 'Un de trop' })).toMatchObject({
+      status: 409,
+      code: 'too_many_boards',
+    });
+  });
+
+  it('validates the request body', () => {
+    expect(CreateBoardInput.safeParse({ title: '' }).success).toBe(false);
+    expect(CreateBoardInput.safeParse({ title: 'a'.repeat(201) }).success).toBe(false);
+    expect(CreateBoardInput.safeParse({ title: 'Plénière', kind: 'plenary' }).success).toBe(false);
+    expect(CreateBoardInput.safeParse({ title: 'x', extra: 1 }).success).toBe(false);
+  });
+});

@@ -95,7 +95,7 @@ describe('createBoard (R54)', () => {
     const shapes = exportBoard(storedDoc(result.board.id)).shapes;
     expect(shapes).toHaveLength(1);
     expect(shapes[0]!.id).not.toBe(file.shapes[0]!.id);
-    const blobId = shapes[0]!['blobId'] as string;
+    const blobId = String((shapes[0] as { blobId?: unknown }).blobId);
     expect(data.blobs.info(forum.forum.id, blobId)).toMatchObject({ mime: 'image/png' });
   });
 

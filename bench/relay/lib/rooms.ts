@@ -24,14 +24,16 @@ export interface RoomSetOptions {
 export async function openRooms(server: BenchServer, options: RoomSetOptions): Promise<RoomSet> {
   const accesses = options.accesses ?? (await server.boards(options.boards));
   const clients: BenchClient[][] = [];
+  // BENCH_CLIENT=carton: clients that send only their own presence, as Carton's web client does.
+  const model = { ownAwarenessOnly: process.env.BENCH_CLIENT === 'carton' };
   for (const [b, access] of accesses.entries()) {
-    const seeder = new BenchClient(server, access, options.recorder, `b${b}c0`);
+    const seeder = new BenchClient(server, access, options.recorder, `b${b}c0`, model);
     await seeder.synced();
     if (access.needsInit) seeder.initBoard();
     const ids = seeder.createNotes(Math.max(options.notesPerBoard, options.clientsPerBoard));
     const room = [seeder];
     for (let c = 1; c < options.clientsPerBoard; c++) {
-      room.push(new BenchClient(server, access, options.recorder, `b${b}c${c}`));
+      room.push(new BenchClient(server, access, options.recorder, `b${b}c${c}`, model));
     }
     await Promise.all(room.map((client) => client.synced()));
     room.forEach((client, c) => (client.noteId = ids[c]!));

@@ -28,10 +28,11 @@ export interface AwarenessSink {
  * A room's presence (cursors, selections, strokes in progress), without y-protocols' Awareness:
  * states are kept as the bytes received, never re-encoded, and never parsed twice.
  *
- * R10 — Coalescing: changes are merged per client id (latest state wins) and sent once per tick
- * (`tickMs`) as ONE awareness update, the same bytes to every connection, except that a
- * connection never receives its own entries: a connection that changed something this tick gets
- * the same update without its entry. Stale entries (a clock the room already has — the stock
+ * R10 — Coalescing: changes are merged per client id (latest state wins) and sent at most once
+ * per tick (`tickMs`) as ONE awareness update — leading edge when the room sent nothing for a
+ * tick (end of this turn), else trailing at the tick boundary — the same bytes to every
+ * connection, except that a connection never receives its own entries: a connection that
+ * changed something this tick gets the same update without its entry. Stale entries (a clock the room already has — the stock
  * client re-broadcasts every update it applies) change nothing and are never forwarded.
  *
  * R50 — Ownership: the first client id a connection announces (a state newer than the room's)

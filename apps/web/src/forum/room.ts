@@ -13,6 +13,7 @@ import {
   type VoteState,
 } from '@carton/board';
 import { wsUrl } from '../board/api';
+import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 import { fetchServerTime } from './api';
 
 export interface SpotlightCamera {
@@ -52,6 +53,7 @@ export class ForumRoom {
   private snapshot: ForumSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly stopObserving: () => void;
+  private readonly restoreAwarenessHandler: () => void;
 
   constructor(
     readonly forumId: string,
@@ -61,6 +63,8 @@ export class ForumRoom {
       params: { token },
       disableBc: true,
     });
+    // The stock provider re-sends every remote presence it applies: send only our own.
+    this.restoreAwarenessHandler = sendOnlyOwnAwareness(this.provider);
     this.snapshot = this.read(false);
     this.stopObserving = observeForum(this.doc, this.refresh);
     this.provider.awareness.on('change', this.refresh);
@@ -125,6 +129,8 @@ export class ForumRoom {
   destroy(): void {
     this.stopObserving();
     this.provider.awareness.off('change', this.refresh);
+    // The provider's destroy takes its own handler off the awareness: put it back first.
+    this.restoreAwarenessHandler();
     this.provider.destroy();
     this.doc.destroy();
   }

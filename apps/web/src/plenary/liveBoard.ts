@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { Board, type Shape } from '@carton/board';
 import { renderSvg, type RenderFonts } from '@carton/render';
 import { wsUrl } from '../board/api';
+import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 
 const RENDER_MS = 400;
 
@@ -12,6 +13,7 @@ export class LiveBoard {
   readonly doc = new Y.Doc();
   private readonly provider: WebsocketProvider;
   private readonly board: Board;
+  private readonly restoreAwarenessHandler: () => void;
   private svg = '';
   private shapes: Shape[] = [];
   private count = 0;
@@ -29,6 +31,8 @@ export class LiveBoard {
       params: { token },
       disableBc: true,
     });
+    // The stock provider re-sends every remote presence it applies: send only our own.
+    this.restoreAwarenessHandler = sendOnlyOwnAwareness(this.provider);
     this.doc.on('update', this.schedule);
     this.render();
   }
@@ -62,6 +66,8 @@ export class LiveBoard {
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
     this.doc.off('update', this.schedule);
+    // The provider's destroy takes its own handler off the awareness: put it back first.
+    this.restoreAwarenessHandler();
     this.provider.destroy();
     this.board.destroy();
     this.doc.destroy();

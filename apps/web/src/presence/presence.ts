@@ -3,6 +3,8 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { Point } from '../geometry/rect';
 import type { Preview } from '../tools/types';
+import type { AwarenessChanges } from './ownAwareness';
+import { StrokeAccumulator, readStrokeWire, type StrokeWire } from './strokeWindow';
 
 export interface PresenceUser {
   id: string;
@@ -18,7 +20,10 @@ export interface PresenceState {
   user: PresenceUser;
   cursor: Point | null;
   selection: string[];
+  /** Gesture previews other than a stroke being drawn (arrow, box, erase). */
   preview: Preview | null;
+  /** A stroke being drawn: a window of its latest points (strokeWindow.ts). */
+  stroke: StrokeWire | null;
   view: PresenceView | null;
   readOnly: boolean;
 }
@@ -80,6 +85,7 @@ export function readPresence(value: unknown): PresenceState | null {
           .slice(0, 1000)
       : [],
     preview: readPreview(s.preview),
+    stroke: readStrokeWire(s.stroke),
     view:
       view && isPoint(view.center) && isNum(view.zoom)
         ? { center: view.center, zoom: view.zoom }
@@ -88,13 +94,55 @@ export function readPresence(value: unknown): PresenceState | null {
   };
 }
 
-/** Everyone else on the board, in a stable order (by name, then client id). */
+/** Each board connection's peers' strokes in progress, rebuilt from their windows. */
+const accumulators = new WeakMap<Awareness, StrokeAccumulator>();
+
+/**
+ * The strokes in progress of `awareness`' peers. The first call starts following the awareness:
+ * every change is applied as it happens, so no window is skipped whoever reads the peers, when.
+ */
+function strokesOf(awareness: Awareness): StrokeAccumulator {
+  let strokes = accumulators.get(awareness);
+  if (strokes) return strokes;
+  const accumulator = new StrokeAccumulator();
+  const apply = (clientId: number) => {
+    const state = awareness.getStates().get(clientId);
+    const stroke =
+      typeof state === 'object' && state !== null
+        ? readStrokeWire((state as Record<string, unknown>).stroke)
+        : null;
+    accumulator.apply(clientId, stroke);
+  };
+  awareness.getStates().forEach((_, clientId) => {
+    if (clientId !== awareness.clientID) apply(clientId);
+  });
+  awareness.on('change', ({ added, updated, removed }: AwarenessChanges) => {
+    for (const id of [...added, ...updated]) if (id !== awareness.clientID) apply(id);
+    for (const id of removed) accumulator.apply(id, null);
+  });
+  strokes = accumulator;
+  accumulators.set(awareness, strokes);
+  return strokes;
+}
+
+/**
+ * Everyone else on the board, in a stable order (by name, then client id). A peer's stroke in
+ * progress comes back as a whole `preview`: the points received so far.
+ */
 export function readPeers(awareness: Awareness): Peer[] {
+  const strokes = strokesOf(awareness);
   const peers: Peer[] = [];
   awareness.getStates().forEach((state, clientId) => {
     if (clientId === awareness.clientID) return;
     const presence = readPresence(state);
-    if (presence) peers.push({ ...presence, clientId });
+    if (!presence) return;
+    const { stroke } = presence;
+    const points = stroke ? strokes.points(clientId, stroke.id) : null;
+    const preview: Preview | null =
+      stroke && points && points.length > 0
+        ? { kind: 'stroke', points, color: stroke.color, width: stroke.width }
+        : presence.preview;
+    peers.push({ ...presence, preview, clientId });
   });
   return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
 }

@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Point } from '../geometry/rect';
 import type { Preview } from '../tools/types';
 import type { PresenceState, PresenceUser, PresenceView } from './presence';
+import { StrokeWindowSender } from './strokeWindow';
 
 /** One awareness update per this many ms at most: 20 Hz. */
 export const PRESENCE_INTERVAL_MS = 50;
@@ -13,6 +14,7 @@ export const PRESENCE_INTERVAL_MS = 50;
 export class Presence {
   private pending: Partial<PresenceState> = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly strokeSender = new StrokeWindowSender();
 
   constructor(
     private readonly awareness: Awareness,
@@ -24,6 +26,7 @@ export class Presence {
       cursor: null,
       selection: [],
       preview: null,
+      stroke: null,
       view: null,
       readOnly,
     };
@@ -42,7 +45,10 @@ export class Presence {
     this.queue({ selection });
   }
 
-  /** Previews (a stroke being drawn) go out with the next update: others see it as it is drawn. */
+  /**
+   * Previews go out with the next update: others see a gesture as it is made. A stroke being
+   * drawn goes as a window of its latest points (strokeWindow.ts), encoded when it is sent.
+   */
   setPreview(preview: Preview | null): void {
     this.queue({ preview });
   }
@@ -59,8 +65,19 @@ export class Presence {
       this.timer = null;
       const current = this.awareness.getLocalState() as PresenceState | null;
       if (!current) return;
-      this.awareness.setLocalState({ ...current, ...this.pending });
+      const patch = this.pending;
       this.pending = {};
+      if ('preview' in patch) {
+        const preview = patch.preview ?? null;
+        if (preview?.kind === 'stroke') {
+          patch.stroke = this.strokeSender.next(preview.points, preview.color, preview.width);
+          patch.preview = null;
+        } else {
+          this.strokeSender.reset();
+          patch.stroke = null;
+        }
+      }
+      this.awareness.setLocalState({ ...current, ...patch });
     }, PRESENCE_INTERVAL_MS);
   }
 }

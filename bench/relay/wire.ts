@@ -6,8 +6,9 @@
 //   the stroke id, the index of its first point and the last 3 points, so a coalesced tick loses
 //   none), the final stroke written once on pointer-up, simplified (strokeFromPagePoints, M28);
 // - a 5-second note drag: x, y written once per animation frame (~60 Hz);
-// - the stroke as the web pen sends it today: the real Presence publisher (20 Hz) carrying the
-//   whole preview so far (every point, world coordinates), Carton's client only.
+// - the stroke as the web pen sends it: the real Presence publisher (20 Hz), which sends the
+//   stroke as a window of its latest points (apps/web/src/presence/strokeWindow.ts: the points of
+//   the last 3 sends, from their absolute index, rounded), Carton's client only.
 // One drawer, one observer. "Stored" is what the gesture appends to the board's update log (the
 // bytes of the doc updates); the snapshot after compaction is shown beside it.
 import { performance } from 'node:perf_hooks';
@@ -20,7 +21,9 @@ import { BenchClient, socketBytes } from './lib/client.ts';
 import { startCarton } from './lib/servers.ts';
 import { fmt, sleep, until } from './lib/stats.ts';
 
-const GESTURE_MS = 5_000;
+/** Gesture length; BENCH_WIRE_MS=10000 checks that a stroke's bytes grow linearly with it. */
+const GESTURE_MS = Number(process.env.BENCH_WIRE_MS ?? 5_000);
+const SECONDS = GESTURE_MS / 1000;
 const FRAME_MS = 1000 / 60;
 const TARGET = 3;
 
@@ -119,7 +122,10 @@ async function dragNote(drawer: BenchClient, id: string): Promise<{ x: number; y
 const PEN_ZOOM = 1.25;
 const PEN_USER = { id: 'user:bench', name: 'Kamouraska', color: '#d1495b' };
 
-/** The web pen (tools/pen): every pointer move adds a point; the preview holds them all. */
+/**
+ * The web pen (tools/pen): every pointer move adds a point and hands the whole stroke so far to
+ * the Presence publisher, which sends only its window (strokeWindow.ts) at most 20 times a second.
+ */
 async function drawStrokeAsWebPen(drawer: BenchClient, presence: Presence): Promise<string> {
   const points: [number, number, number][] = [];
   const start = performance.now();
@@ -172,7 +178,10 @@ export async function runWireBench(repoRoot: string): Promise<WireRow[]> {
         strokeDone,
       );
       rows.push(
-        row(`5-second stroke, 3-point window at ~60 Hz, pointer-up write — ${model.label}`, stroke),
+        row(
+          `${SECONDS}-second stroke, 3-point window at ~60 Hz, pointer-up write — ${model.label}`,
+          stroke,
+        ),
       );
       let target: { x: number; y: number } | null = null;
       const drag = await measure(
@@ -185,9 +194,9 @@ export async function runWireBench(repoRoot: string): Promise<WireRow[]> {
           return target !== null && state?.[0] === target.x && state?.[1] === target.y;
         },
       );
-      rows.push(row(`5-second note drag (x, y per frame, ~60 Hz) — ${model.label}`, drag));
+      rows.push(row(`${SECONDS}-second note drag (x, y per frame, ~60 Hz) — ${model.label}`, drag));
       if (model.ownAwarenessOnly) {
-        // The web pen as it is: its Presence publisher (20 Hz) carrying the whole preview.
+        // The web pen as it is: its Presence publisher (20 Hz) sending the stroke's window.
         const presence = new Presence(drawer.provider.awareness, PEN_USER, false);
         await sleep(500);
         strokeId = '';
@@ -201,7 +210,7 @@ export async function runWireBench(repoRoot: string): Promise<WireRow[]> {
         presence.destroy();
         rows.push(
           row(
-            `5-second stroke as the web pen sends it (whole preview so far, Presence at 20 Hz) — ${model.label}`,
+            `${SECONDS}-second stroke as the web pen sends it (window of the last 3 sends' points, Presence at 20 Hz) — ${model.label}`,
             penStroke,
           ),
         );

@@ -4,19 +4,6 @@ export interface BoardInfo {
   board: { id: string; title: string; kind: string; territory: string | null; forumId: string };
   role: Role;
 }
-export interface ForumBoardLink {
-  id: string;
-  kind: 'plenary' | 'territory' | 'postcards';
-  title: string;
-  territory: string | null;
-  edit: { token: string; url: string };
-  view: { token: string; url: string };
-}
-export interface CreatedForum {
-  forum: { id: string; title: string };
-  facilitator: { token: string; url: string };
-  boards: ForumBoardLink[];
-}
 export interface UploadedImage {
   blobId: string;
   mime: string;
@@ -34,10 +21,20 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
+/**
+ * One call to the API: `token` (if any) goes in the Authorization header; a failure becomes an
+ * ApiError with the server's `{ error: { code, message } }`, or `network` when offline.
+ */
+export async function apiRequest<T>(
+  path: string,
+  init: RequestInit = {},
+  token: string | null = null,
+): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, { ...init, headers });
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
   }
@@ -59,23 +56,15 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 export function fetchBoardInfo(boardId: string, token: string): Promise<BoardInfo> {
-  return request(`/api/boards/${encodeURIComponent(boardId)}`, { headers: bearer(token) });
-}
-
-export function createForum(title: string, territories?: string[]): Promise<CreatedForum> {
-  return request('/api/forums', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(territories?.length ? { title, territories } : { title }),
-  });
+  return apiRequest(`/api/boards/${encodeURIComponent(boardId)}`, {}, token);
 }
 
 export function uploadImage(boardId: string, token: string, file: Blob): Promise<UploadedImage> {
-  return request(`/api/boards/${encodeURIComponent(boardId)}/images`, {
-    method: 'POST',
-    headers: { ...bearer(token), 'Content-Type': file.type },
-    body: file,
-  });
+  return apiRequest(
+    `/api/boards/${encodeURIComponent(boardId)}/images`,
+    { method: 'POST', headers: { 'Content-Type': file.type }, body: file },
+    token,
+  );
 }
 
 /** Images need the bearer token, so they are fetched and shown from an object URL. */

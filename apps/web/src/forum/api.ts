@@ -1,6 +1,6 @@
 // The forum day endpoints as the client uses them (Bearer token; (F) = facilitator only).
 import type { TimerAction, TimerState, VoteState } from '@carton/board';
-import { ApiError } from '../board/api';
+import { ApiError, apiRequest } from '../board/api';
 
 export type BoardKind = 'plenary' | 'territory' | 'postcards';
 export interface Link {
@@ -55,29 +55,9 @@ export interface Compilation {
   items: CompilationItem[];
 }
 
-async function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (token) headers['Authorization'] = `Bearer ${token}`;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, { ...init, headers });
-  } catch (error) {
-    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
-  }
-  if (!response.ok) {
-    let code = 'http_error';
-    let message = response.statusText;
-    try {
-      const body = (await response.json()) as { error?: { code?: string; message?: string } };
-      code = body.error?.code ?? code;
-      message = body.error?.message ?? message;
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(response.status, code, message);
-  }
-  return (await response.json()) as T;
+function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
+  const headers = init.body !== undefined ? { 'Content-Type': 'application/json' } : undefined;
+  return apiRequest(path, { ...init, headers }, token);
 }
 
 const forumPath = (forumId: string) => `/api/forums/${encodeURIComponent(forumId)}`;

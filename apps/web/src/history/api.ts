@@ -1,5 +1,5 @@
 // The server's version history (apps/server/SPEC.md R27, R37), facilitator token only.
-import { ApiError } from '../board/api';
+import { apiRequest } from '../board/api';
 
 export type VersionKind = 'auto' | 'named';
 
@@ -18,29 +18,8 @@ export interface RestoreOutcome {
   previous: BoardVersion;
 }
 
-async function call<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
-    });
-  } catch (error) {
-    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
-  }
-  if (!response.ok) {
-    let code = 'http_error';
-    let message = response.statusText;
-    try {
-      const body = (await response.json()) as { error?: { code?: string; message?: string } };
-      code = body.error?.code ?? code;
-      message = body.error?.message ?? message;
-    } catch {
-      // Not JSON: keep the status text.
-    }
-    throw new ApiError(response.status, code, message);
-  }
-  return (await response.json()) as T;
+function call<T>(path: string, token: string, init: RequestInit = {}): Promise<T> {
+  return apiRequest(path, init, token);
 }
 
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/snapshots`;

@@ -46,26 +46,51 @@ const forbidden: AccessDenied = {
   message: 'The token does not give access to this board.',
 };
 
+const boardNotFound: AccessDenied = {
+  ok: false,
+  status: 404,
+  code: 'board_not_found',
+  message: 'No such board.',
+};
+const forumNotFound: AccessDenied = {
+  ok: false,
+  status: 404,
+  code: 'forum_not_found',
+  message: 'No such forum.',
+};
+const notThisForum: AccessDenied = {
+  ...forbidden,
+  message: 'The token does not give access to this forum.',
+};
+
 /**
- * R17, R22: the role a token gives on a board. Order: id shape, token shape, token lookup by
- * hash, then the board — so nothing about boards is revealed without a valid token.
+ * R17, R22: the first steps of every access check, in this order: id shape, token shape, token
+ * lookup by hash — so nothing about boards or forums is revealed without a valid token.
  */
+function findGrant(
+  store: ForumStore,
+  id: string,
+  token: string | null | undefined,
+  notFound: AccessDenied,
+): TokenGrant | AccessDenied {
+  if (!BOARD_ID_PATTERN.test(id)) return notFound;
+  if (!token) return missing;
+  if (!isWellFormedToken(token)) return invalid;
+  return store.findGrant(hashToken(token)) ?? invalid;
+}
+
+const denied = (grant: TokenGrant | AccessDenied): grant is AccessDenied => 'ok' in grant;
+
+/** R17, R22: the role a token gives on a board. */
 export function resolveBoardAccess(
   store: ForumStore,
   boardId: string,
   token: string | null | undefined,
 ): BoardAccess {
-  if (!BOARD_ID_PATTERN.test(boardId)) {
-    return { ok: false, status: 404, code: 'board_not_found', message: 'No such board.' };
-  }
-  if (!token) return missing;
-  if (!isWellFormedToken(token)) return invalid;
-  const grant = store.findGrant(hashToken(token));
-  if (!grant) return invalid;
+  const grant = findGrant(store, boardId, token, boardNotFound);
+  if (denied(grant)) return grant;
   const board = store.getBoard(boardId);
-  if (!board) {
-    return { ok: false, status: 404, code: 'board_not_found', message: 'No such board.' };
-  }
+  if (!board) return boardNotFound;
   if (grant.role === 'facilitator') {
     return grant.forumId === board.forumId ? { ok: true, board, role: 'facilitator' } : forbidden;
   }
@@ -80,25 +105,18 @@ export function resolveBoardAccess(
 
 /**
  * F2, P2: any token of the forum (facilitator, or any board's edit or view link) — for the
- * forum room (read) and the forum's listing. Same order of checks as resolveBoardAccess.
+ * forum room (read) and the forum's listing.
  */
 export function resolveForumMemberAccess(
   store: ForumStore,
   forumId: string,
   token: string | null | undefined,
 ): ForumMemberAccess {
-  if (!BOARD_ID_PATTERN.test(forumId)) {
-    return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
-  }
-  if (!token) return missing;
-  if (!isWellFormedToken(token)) return invalid;
-  const grant = store.findGrant(hashToken(token));
-  if (!grant) return invalid;
+  const grant = findGrant(store, forumId, token, forumNotFound);
+  if (denied(grant)) return grant;
   const forum = store.getForum(forumId);
-  if (!forum) return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
-  if (grant.forumId !== forum.id) {
-    return { ...forbidden, message: 'The token does not give access to this forum.' };
-  }
+  if (!forum) return forumNotFound;
+  if (grant.forumId !== forum.id) return notThisForum;
   const board = grant.boardId === null ? null : store.getBoard(grant.boardId);
   return { ok: true, forum, grant, board };
 }
@@ -109,19 +127,9 @@ export function resolveForumAccess(
   forumId: string,
   token: string | null | undefined,
 ): ForumAccess {
-  if (!BOARD_ID_PATTERN.test(forumId)) {
-    return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
-  }
-  if (!token) return missing;
-  if (!isWellFormedToken(token)) return invalid;
-  const grant = store.findGrant(hashToken(token));
-  if (!grant) return invalid;
-  const forum = store.getForum(forumId);
-  if (!forum) return { ok: false, status: 404, code: 'forum_not_found', message: 'No such forum.' };
-  if (grant.role !== 'facilitator' || grant.forumId !== forum.id) {
-    return { ...forbidden, message: 'The token does not give access to this forum.' };
-  }
-  return { ok: true, forum };
+  const member = resolveForumMemberAccess(store, forumId, token);
+  if (!member.ok) return member;
+  return member.grant.role === 'facilitator' ? { ok: true, forum: member.forum } : notThisForum;
 }
 
 /** Whether a role may change the board's document (R9). */

@@ -17,6 +17,7 @@ export interface CartonTestHook {
   following(): string | null;
   worldToScreen(x: number, y: number): { x: number; y: number };
   canUndo(): boolean;
+  noteHints(): string[];
 }
 
 declare global {

@@ -83,9 +83,28 @@ describe('screenshots of a populated carton', () => {
     await page.keyboard.press('Shift+Digit1');
     await page.locator('[data-tool="note"]').tap();
     await page.screenshot({ path: join(OUT, 'carton-phone-fr.png') });
+    // The header fits the phone: no button pushed off the screen, the title not cut to nothing.
+    const header = await page
+      .locator('.editor-header > :is(h1, button, div, span.status)')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => ({ right: n.getBoundingClientRect().right, width: n.clientWidth })),
+      );
+    expect(header.length).toBeGreaterThan(3);
+    expect(Math.max(...header.map((h) => h.right))).toBeLessThanOrEqual(390);
+    expect(
+      await page.locator('.editor-header h1').evaluate((h) => h.getBoundingClientRect().width),
+    ).toBeGreaterThan(150);
     // Tap to place a note.
     await page.touchscreen.tap(200, 250);
-    await waitForShapes(page, `(s) => s.length === ${count + 1}`);
+    const placed = await waitForShapes(page, `(s) => s.length === ${count + 1}`);
+    const added = placed.find((s) => s.type === 'note' && s.text === '');
+    expect(added).toBeDefined();
+    // The empty note says « Écrivez ici… » (drawn only, never written to the document).
+    const hinted = await page.evaluate(() => window.__carton!.noteHints());
+    expect(hinted).toContain(added!.id);
+    expect(
+      placed.filter((s) => hinted.includes(s.id)).every((s) => s.type === 'note' && s.text === ''),
+    ).toBe(true);
     // Double tap to type in the note.
     await page.touchscreen.tap(200, 250);
     await page.touchscreen.tap(200, 250);
@@ -95,6 +114,10 @@ describe('screenshots of a populated carton', () => {
       page,
       '(s) => s.some((x) => x.type === "note" && x.text === "Transport collectif")',
     );
+    await page.keyboard.press('Escape');
+    await page.locator('textarea.text-editor').waitFor({ state: 'detached' });
+    // Filled notes never carry the hint, once the editor is closed as well.
+    expect(await page.evaluate(() => window.__carton!.noteHints())).not.toContain(added!.id);
     const sizes = await page
       .locator('.toolbar button')
       .evaluateAll((buttons) =>

@@ -1,6 +1,7 @@
 // A read-only window hook for end-to-end tests and support: assert on state, not pixels.
 import type { Shape } from '@carton/board';
 import { readPeers } from '../presence/presence';
+import { showsNoteHint } from '../shapes/note/hint';
 import type { BoardSession } from './session';
 
 export interface CartonTestHook {
@@ -19,6 +20,8 @@ export interface CartonTestHook {
   following(): string | null;
   worldToScreen(x: number, y: number): { x: number; y: number };
   canUndo(): boolean;
+  /** Ids of the notes drawn with the « Écrivez ici… » hint (empty, not being edited). */
+  noteHints(): string[];
 }
 
 declare global {
@@ -49,6 +52,18 @@ export function installTestHook(session: BoardSession): () => void {
       return { x: x * c.zoom + c.x, y: y * c.zoom + c.y };
     },
     canUndo: () => session.undo.canUndo(),
+    noteHints: () => {
+      const { editingId } = session.store.getState();
+      const hints = session.info.role !== 'view';
+      return session.board
+        .listShapes()
+        .filter(
+          (s) =>
+            s.type === 'note' &&
+            showsNoteHint({ text: s.text, editing: s.id === editingId, hints }),
+        )
+        .map((s) => s.id);
+    },
     following: () => {
       const id = session.store.getState().following;
       return id === null

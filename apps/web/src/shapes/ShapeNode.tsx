@@ -11,9 +11,17 @@ interface Props {
   detail: Detail;
   editing: boolean;
   fading: boolean;
+  hints?: boolean;
 }
 
-export const ShapeNode = memo(function ShapeNode({ id, view, detail, editing, fading }: Props) {
+export const ShapeNode = memo(function ShapeNode({
+  id,
+  view,
+  detail,
+  editing,
+  fading,
+  hints = false,
+}: Props) {
   const subscribe = useCallback(
     (listener: () => void) => view.subscribeShape(id, listener),
     [view, id],
@@ -22,5 +30,7 @@ export const ShapeNode = memo(function ShapeNode({ id, view, detail, editing, fa
   if (!shape) return null;
   const Component = componentFor(shape);
   if (!Component) return <Placeholder shape={shape} />;
-  return <Component shape={shape} detail={detail} editing={editing} fading={fading} />;
+  return (
+    <Component shape={shape} detail={detail} editing={editing} fading={fading} hints={hints} />
+  );
 });

@@ -10,6 +10,8 @@ export interface ShapeComponentProps<S extends Shape = Shape> {
   editing: boolean;
   /** Marked for erasing (eraser preview). */
   fading: boolean;
+  /** Draw editing hints (« Écrivez ici… » on an empty note): the live board of an editor only. */
+  hints?: boolean;
 }
 
 export interface OutlineProps<S extends Shape = Shape> {

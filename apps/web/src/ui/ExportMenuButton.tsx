@@ -14,9 +14,12 @@ export function ExportMenuButton() {
         className="chip"
         aria-expanded={open}
         aria-haspopup="dialog"
+        aria-label={t('export.menu')}
         onClick={() => setOpen((o) => !o)}
       >
-        {t('export.menu')}
+        {/* A phone shows the short label: the full one pushed the header off the screen. */}
+        <span className="long">{t('export.menu')}</span>
+        <span className="short">{t('export.menuShort')}</span>
       </button>
       {open && <ExportDialog onClose={close} />}
     </>

@@ -17,7 +17,9 @@ interface Props {
 const NO_IDS: readonly string[] = [];
 
 export const ShapesContent = memo(function ShapesContent({ ids, detail, layer }: Props) {
-  const { view } = useSession();
+  const { view, info } = useSession();
+  // Hints say what to do: only for someone who can do it.
+  const hints = info.role !== 'view';
   const dragging = useSessionState((s) => s.draggingIds);
   const editingId = useSessionState((s) => s.editingId);
   const erasing = useSessionState((s) => (s.preview?.kind === 'erase' ? s.preview.ids : NO_IDS));
@@ -37,6 +39,7 @@ export const ShapesContent = memo(function ShapesContent({ ids, detail, layer }:
           detail={detail}
           editing={id === editingId}
           fading={erasing.includes(id)}
+          hints={hints}
         />
       ))}
       {detail === 'low' &&

@@ -1,10 +1,12 @@
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Group, Rect, Text } from 'react-konva';
 import type { NoteShape as Note } from '@carton/board';
 import { noteFill } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
 import type { ShapeComponentProps } from '../types';
+import { showsNoteHint } from './hint';
 import { LINE_HEIGHT, fitFontSize } from '@carton/render';
 
 export const NOTE_PADDING = 14;
@@ -25,8 +27,11 @@ export const NoteShape = memo(function NoteShape({
   detail,
   editing,
   fading,
+  hints = false,
 }: ShapeComponentProps<Note>) {
+  const { t } = useTranslation();
   const fontSize = useMemo(() => noteFontSize(shape), [shape]);
+  const hint = showsNoteHint({ text: shape.text, editing, hints });
   const fill = noteFill(shape.color);
   if (detail === 'low') {
     return (
@@ -52,7 +57,24 @@ export const NoteShape = memo(function NoteShape({
         cornerRadius={3}
       />
       <Rect width={shape.w} height={shape.h} fill={fill} cornerRadius={3} />
-      {!editing && (
+      {hint && (
+        <Text
+          x={NOTE_PADDING}
+          y={NOTE_PADDING}
+          width={shape.w - NOTE_PADDING * 2}
+          height={shape.h - NOTE_PADDING * 2}
+          text={t('note.hint')}
+          fontSize={Math.min(24, Math.max(12, shape.w / 9))}
+          fontFamily={FONT_FAMILY}
+          fontStyle="italic"
+          fill="#2b2b2b"
+          opacity={0.45}
+          wrap="word"
+          align="center"
+          verticalAlign="middle"
+        />
+      )}
+      {!editing && !hint && (
         <Text
           x={NOTE_PADDING}
           y={NOTE_PADDING}

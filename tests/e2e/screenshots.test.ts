@@ -105,6 +105,15 @@ describe('screenshots of a populated carton', () => {
     expect(
       placed.filter((s) => hinted.includes(s.id)).every((s) => s.type === 'note' && s.text === ''),
     ).toBe(true);
+    // The new note is selected: its colours and actions stay on the phone's screen.
+    await page.locator('.style-panel .action').first().waitFor();
+    const panel = await page
+      .locator('.style-panel button')
+      .evaluateAll((buttons) =>
+        buttons.map((b) => [b.getBoundingClientRect().left, b.getBoundingClientRect().right]),
+      );
+    expect(Math.min(...panel.map(([left]) => left!))).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...panel.map(([, right]) => right!))).toBeLessThanOrEqual(390);
     // Double tap to type in the note.
     await page.touchscreen.tap(200, 250);
     await page.touchscreen.tap(200, 250);

@@ -64,11 +64,12 @@ export const NoteShape = memo(function NoteShape({
           width={shape.w - NOTE_PADDING * 2}
           height={shape.h - NOTE_PADDING * 2}
           text={t('note.hint')}
-          fontSize={Math.min(24, Math.max(12, shape.w / 9))}
+          fontSize={Math.min(28, Math.max(12, shape.w / 7))}
           fontFamily={FONT_FAMILY}
           fontStyle="italic"
           fill="#2b2b2b"
-          opacity={0.45}
+          // Faint enough to read as a hint, dark enough to read on a projected pink note.
+          opacity={0.62}
           wrap="word"
           align="center"
           verticalAlign="middle"

@@ -114,8 +114,7 @@ describe('screenshots of a populated carton', () => {
       );
     expect(Math.min(...panel.map(([left]) => left!))).toBeGreaterThanOrEqual(0);
     expect(Math.max(...panel.map(([, right]) => right!))).toBeLessThanOrEqual(390);
-    // Double tap to type in the note.
-    await page.touchscreen.tap(200, 250);
+    // The new note is selected: one more tap opens it for writing (no double tap needed).
     await page.touchscreen.tap(200, 250);
     await page.locator('textarea.text-editor').waitFor();
     await page.keyboard.type('Transport collectif');

@@ -33,6 +33,25 @@ describe('select tool', () => {
     expect(tool.state).toBe('select.idle');
   });
 
+  it('a second click on the one selected note opens its text; not a drag, nor a first click', () => {
+    tool.pointerDown(ctx, at(50, 50));
+    ctx.selection = ['a'];
+    expect(tool.pointerUp(ctx, at(50, 50))).toEqual([]);
+    expect(tool.pointerDown(ctx, at(50, 50))).toEqual([]);
+    expect(tool.pointerUp(ctx, at(50, 50))).toEqual([{ kind: 'edit', id: 'a' }]);
+    // Dragging the selected note moves it and opens nothing.
+    tool.pointerDown(ctx, at(50, 50));
+    tool.pointerMove(ctx, at(250, 250));
+    expect(kinds(tool.pointerUp(ctx, at(250, 250)))).not.toContain('edit');
+    // A shape without text, or a carton (moved more often than renamed), is only selected.
+    ctx.selection = ['b'];
+    tool.pointerDown(ctx, at(1050, 1050));
+    expect(tool.pointerUp(ctx, at(1050, 1050))).toEqual([]);
+    ctx.selection = ['carton'];
+    tool.pointerDown(ctx, at(300, 300));
+    expect(tool.pointerUp(ctx, at(300, 300))).toEqual([]);
+  });
+
   it('a click on empty canvas clears the selection', () => {
     ctx.selection = ['a'];
     expect(tool.pointerDown(ctx, at(800, 800))).toEqual([{ kind: 'select', ids: [] }]);

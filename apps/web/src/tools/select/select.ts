@@ -24,7 +24,14 @@ const SNAP_PX = 6;
 
 type SelectState =
   | { name: 'idle' }
-  | { name: 'pointing'; origin: ToolPointer; hitId: string | null; toggleOnUp: boolean }
+  | {
+      name: 'pointing';
+      origin: ToolPointer;
+      hitId: string | null;
+      toggleOnUp: boolean;
+      /** A click on the one shape already selected opens its text (a tap on a phone too). */
+      editOnUp?: boolean;
+    }
   | { name: 'dragging'; origin: Point; starts: Map<string, Rect>; box: Rect }
   | { name: 'marquee'; origin: Point; base: string[] }
   | ({ name: 'resizing'; box: Rect } & ResizeGesture)
@@ -75,7 +82,12 @@ export class SelectTool implements Tool {
       this.current = { name: 'pointing', origin: e, hitId: hit.id, toggleOnUp: selected };
       return selected ? [] : [{ kind: 'select', ids: [...ctx.selection, hit.id] }];
     }
-    this.current = { name: 'pointing', origin: e, hitId: hit.id, toggleOnUp: false };
+    // Newcomers click a note once to pick it and again to write in it: a double click is hard
+    // on a phone and typing on a merely selected note would change tools (N, T, R…).
+    // A carton keeps the double click: a click on its body is usually to move it.
+    const editOnUp =
+      selected && ctx.selection.length === 1 && hit.editable && hit.type !== 'carton';
+    this.current = { name: 'pointing', origin: e, hitId: hit.id, toggleOnUp: false, editOnUp };
     return selected ? [] : [{ kind: 'select', ids: [hit.id] }];
   }
 
@@ -160,6 +172,7 @@ export class SelectTool implements Tool {
         }
         if (s.hitId && !e.shift && ctx.selection.length > 1)
           return [{ kind: 'select', ids: [s.hitId] }];
+        if (s.hitId && s.editOnUp) return [{ kind: 'edit', id: s.hitId }];
         return [];
       case 'marquee':
         return [{ kind: 'marquee', rect: null }];

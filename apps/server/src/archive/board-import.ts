@@ -1,17 +1,15 @@
-import type { InsertSummary, ParsedBoardFile } from '@carton/board';
+import type { InsertSummary } from '@carton/board';
 import {
   Board,
   BoardCommandError,
   BoardFileError,
   insertBoardFile,
-  parseBoardFile,
   parseBoardFileText,
   SERVER_ORIGIN,
 } from '@carton/board';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { Relay } from '../relay/relay.ts';
-import { ArchiveError } from './errors.ts';
-import { prepareImages, remapBlobIds } from './images.ts';
+import { boardFileRefusal, checkBoardFile } from './check-board-file.ts';
 
 export interface BoardImportDeps {
   relay: Relay;
@@ -43,45 +41,18 @@ export async function importIntoBoard(
   body: Uint8Array,
   maxBytes: number,
 ): Promise<BoardImportResult> {
-  let parsed: ParsedBoardFile;
+  let json: unknown;
   try {
-    parsed = parseBoardFile(parseBoardFileText(body, { maxBytes }));
+    json = parseBoardFileText(body, { maxBytes });
   } catch (error) {
     if (!(error instanceof BoardFileError)) throw error;
     const first = error.issues[0];
-    return {
-      ok: false,
-      status: first?.code === 'too_large' && first.path === '(root)' ? 413 : 400,
-      code: first?.code ?? 'invalid_value',
-      message: error.message,
-      path: first?.path ?? '(root)',
-      issues: error.issues.slice(0, 100),
-    };
+    return boardFileRefusal(error, first?.code === 'too_large' ? 413 : 400);
   }
-  let prepared: ReturnType<typeof prepareImages>;
-  try {
-    prepared = prepareImages(parsed.images, '');
-  } catch (error) {
-    if (!(error instanceof ArchiveError)) throw error;
-    return { ok: false, status: 400, code: error.code, message: error.message, path: error.path };
-  }
-  let newBytes = 0;
-  for (const [blobId, image] of prepared.images) {
-    if (!deps.blobs.info(target.forumId, blobId)) newBytes += image.info.bytes;
-  }
-  if (newBytes > 0 && deps.blobs.forumBytes(target.forumId) + newBytes > deps.maxForumImageBytes) {
-    return {
-      ok: false,
-      status: 507,
-      code: 'image_quota_exceeded',
-      message: 'This forum has no room for the images of this file.',
-      path: 'images',
-    };
-  }
-  for (const image of prepared.images.values()) {
-    deps.blobs.put(target.forumId, image.info, image.data);
-  }
-  const file = { ...parsed, shapes: remapBlobIds(parsed.shapes, prepared.remap) };
+  const checked = checkBoardFile(json, target.forumId, deps);
+  if (!checked.ok) return checked;
+  for (const image of checked.images) deps.blobs.put(target.forumId, image.info, image.data);
+  const file = checked.parsed;
   let summary: InsertSummary | null = null;
   let refused: BoardCommandError | null = null;
   const applied = await deps.relay.changeBoard(target.boardId, (doc) => {
@@ -115,5 +86,5 @@ export async function importIntoBoard(
     };
   }
   const { created, skipped } = summary as InsertSummary;
-  return { ok: true, created, skipped, images: prepared.images.size };
+  return { ok: true, created, skipped, images: checked.images.length };
 }

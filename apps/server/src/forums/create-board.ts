@@ -1,17 +1,13 @@
 import {
   Board,
-  BoardFileError,
   initBoardDoc,
   insertBoardFile,
-  parseBoardFile,
   SERVER_ORIGIN,
   type BoardFileIssue,
-  type ParsedBoardFile,
 } from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { ArchiveError } from '../archive/errors.ts';
-import { prepareImages, remapBlobIds, type PreparedImage } from '../archive/images.ts';
+import { checkBoardFile } from '../archive/check-board-file.ts';
 import { ARCHIVE_LIMITS } from '../archive/limits.ts';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
@@ -75,53 +71,6 @@ export interface CreateBoardDeps {
   baseUrl: string;
 }
 
-type Refusal = Extract<CreateBoardResult, { ok: false }>;
-
-/** The file checked in full (shapes, references, images sniffed, quota): the parts, or why not. */
-function checkFile(
-  file: unknown,
-  forumId: string,
-  deps: CreateBoardDeps,
-): { ok: true; parsed: ParsedBoardFile; images: PreparedImage[] } | Refusal {
-  let parsed: ParsedBoardFile;
-  try {
-    parsed = parseBoardFile(file);
-  } catch (error) {
-    if (!(error instanceof BoardFileError)) throw error;
-    const first = error.issues[0];
-    return {
-      ok: false,
-      status: 400,
-      code: first?.code ?? 'invalid_value',
-      message: error.message,
-      path: first?.path ?? '(root)',
-      issues: error.issues.slice(0, 100),
-    };
-  }
-  let prepared: ReturnType<typeof prepareImages>;
-  try {
-    prepared = prepareImages(parsed.images, '');
-  } catch (error) {
-    if (!(error instanceof ArchiveError)) throw error;
-    return { ok: false, status: 400, code: error.code, message: error.message, path: error.path };
-  }
-  let newBytes = 0;
-  for (const [blobId, image] of prepared.images) {
-    if (!deps.blobs.info(forumId, blobId)) newBytes += image.info.bytes;
-  }
-  if (newBytes > 0 && deps.blobs.forumBytes(forumId) + newBytes > deps.maxForumImageBytes) {
-    return {
-      ok: false,
-      status: 507,
-      code: 'image_quota_exceeded',
-      message: 'This forum has no room for the images of this file.',
-      path: 'images',
-    };
-  }
-  const shapes = remapBlobIds(parsed.shapes, prepared.remap);
-  return { ok: true, parsed: { ...parsed, shapes }, images: [...prepared.images.values()] };
-}
-
 /**
  * R54: one new board in an existing forum, with fresh edit and view tokens stored hashed (R21)
  * and sealed under the facilitator's links key (L1), like the boards made with the forum — so
@@ -145,7 +94,7 @@ export async function createBoard(
       path: '(root)',
     };
   }
-  const checked = input.file === undefined ? null : checkFile(input.file, forum.id, deps);
+  const checked = input.file === undefined ? null : checkBoardFile(input.file, forum.id, deps);
   if (checked !== null && !checked.ok) return checked;
 
   const boardId = generateId();

@@ -1,0 +1,74 @@
+import type { BoardFileIssue, ParsedBoardFile } from '@carton/board';
+import { BoardFileError, parseBoardFile } from '@carton/board';
+import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import { ArchiveError } from './errors.ts';
+import { prepareImages, remapBlobIds, type PreparedImage } from './images.ts';
+
+export interface BoardFileRefusal {
+  ok: false;
+  status: 400 | 413 | 507;
+  code: string;
+  message: string;
+  path: string;
+  issues?: readonly BoardFileIssue[];
+}
+
+/** A codec refusal as an HTTP refusal: the first issue names the code and the place (M30). */
+export function boardFileRefusal<S extends 400 | 413>(
+  error: BoardFileError,
+  status: S,
+): BoardFileRefusal & { status: S } {
+  const first = error.issues[0];
+  return {
+    ok: false,
+    status,
+    code: first?.code ?? 'invalid_value',
+    message: error.message,
+    path: first?.path ?? '(root)',
+    issues: error.issues.slice(0, 100),
+  };
+}
+
+/**
+ * A board file (already JSON) checked in full before anything is written — format, version,
+ * every shape, every embedded image sniffed, and the forum's image quota — for an import into a
+ * live board and for a new board made from a file (R54). Its shapes come back pointing at the
+ * images' stored blob ids; the images are for the caller to store.
+ */
+export function checkBoardFile(
+  file: unknown,
+  forumId: string,
+  deps: { blobs: SqliteBlobStore; maxForumImageBytes: number },
+):
+  | { ok: true; parsed: ParsedBoardFile; images: PreparedImage[] }
+  | (BoardFileRefusal & { status: 400 | 507 }) {
+  let parsed: ParsedBoardFile;
+  try {
+    parsed = parseBoardFile(file);
+  } catch (error) {
+    if (!(error instanceof BoardFileError)) throw error;
+    return boardFileRefusal(error, 400);
+  }
+  let prepared: ReturnType<typeof prepareImages>;
+  try {
+    prepared = prepareImages(parsed.images, '');
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    return { ok: false, status: 400, code: error.code, message: error.message, path: error.path };
+  }
+  let newBytes = 0;
+  for (const [blobId, image] of prepared.images) {
+    if (!deps.blobs.info(forumId, blobId)) newBytes += image.info.bytes;
+  }
+  if (newBytes > 0 && deps.blobs.forumBytes(forumId) + newBytes > deps.maxForumImageBytes) {
+    return {
+      ok: false,
+      status: 507,
+      code: 'image_quota_exceeded',
+      message: 'This forum has no room for the images of this file.',
+      path: 'images',
+    };
+  }
+  const shapes = remapBlobIds(parsed.shapes, prepared.remap);
+  return { ok: true, parsed: { ...parsed, shapes }, images: [...prepared.images.values()] };
+}

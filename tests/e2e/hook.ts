@@ -1,27 +1,3 @@
-// The web client's read-only test hook (apps/web/src/board/testHook.ts), as seen from tests.
-import type { Shape } from '@carton/board';
-
-export interface CartonTestHook {
-  shapes(): Shape[];
-  selection(): string[];
-  tool(): string;
-  camera(): { x: number; y: number; zoom: number };
-  status(): string;
-  role(): string;
-  peers(): {
-    name: string;
-    cursor: { x: number; y: number } | null;
-    preview: string | null;
-    selection: string[];
-  }[];
-  following(): string | null;
-  worldToScreen(x: number, y: number): { x: number; y: number };
-  canUndo(): boolean;
-  noteHints(): string[];
-}
-
-declare global {
-  interface Window {
-    __carton?: CartonTestHook;
-  }
-}
+// The web client's read-only test hook, as seen from tests: the one declaration in
+// apps/web/src/board/testHookApi.ts (which also types `window.__carton`).
+export type { CartonTestHook } from '../../apps/web/src/board/testHookApi.ts';

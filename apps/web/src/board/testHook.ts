@@ -1,34 +1,8 @@
 // A read-only window hook for end-to-end tests and support: assert on state, not pixels.
-import type { Shape } from '@carton/board';
+import type { CartonTestHook } from './testHookApi';
 import { readPeers } from '../presence/presence';
 import { showsNoteHint } from '../shapes/note/hint';
 import type { BoardSession } from './session';
-
-export interface CartonTestHook {
-  shapes(): Shape[];
-  selection(): string[];
-  tool(): string;
-  camera(): { x: number; y: number; zoom: number };
-  status(): string;
-  role(): string;
-  peers(): {
-    name: string;
-    cursor: { x: number; y: number } | null;
-    preview: string | null;
-    selection: string[];
-  }[];
-  following(): string | null;
-  worldToScreen(x: number, y: number): { x: number; y: number };
-  canUndo(): boolean;
-  /** Ids of the notes drawn with the « Écrivez ici… » hint (empty, not being edited). */
-  noteHints(): string[];
-}
-
-declare global {
-  interface Window {
-    __carton?: CartonTestHook;
-  }
-}
 
 export function installTestHook(session: BoardSession): () => void {
   const hook: CartonTestHook = {

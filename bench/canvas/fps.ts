@@ -1,54 +1,18 @@
 // Canvas benchmark: a board of 10 000 shapes (6 000 notes, 4 000 strokes) opened in headless
 // Chromium; frames per second while panning at 100 % zoom and at fit-all zoom.
 // Targets: ≥ 55 fps at 100 %, ≥ 30 fps at fit-all. Run with `node bench/canvas/run.mjs`.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Board, localOrigin, NOTE_COLORS } from '@carton/board';
+import { createTerritoryBoard, launchChromium, startServer } from '../lib/browser-bench.ts';
 
 const NOTES = 6_000;
 const STROKES = 4_000;
 const TARGET_100 = 55;
 const TARGET_FIT = 30;
 const FRAMES = 180;
-
-async function startServer(repoRoot: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'carton-bench-'));
-  const proc = spawn(process.execPath, [join(repoRoot, 'apps/server/dist/main.js')], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: 'localhost',
-      CARTON_DATA_DIR: dataDir,
-      CARTON_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server not ready')), 15_000);
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Carton listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
-  return {
-    url,
-    stop() {
-      proc.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Writes the 10 000 shapes through a real client, in batches the relay accepts. */
 async function seed(syncUrl: string, boardId: string, token: string): Promise<void> {
@@ -127,27 +91,9 @@ async function panFps(page: Page): Promise<number> {
 
 export async function main(repoRoot: string): Promise<void> {
   const server = await startServer(repoRoot);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const forum = (await (
-      await fetch(`${server.url}/api/forums`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: 'Banc d’essai', territories: ['Kamouraska'] }),
-      })
-    ).json()) as { boards: { kind: string; id: string; edit: { token: string; url: string } }[] };
-    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    const board = await createTerritoryBoard(server.url);
     const t0 = Date.now();
     await seed(server.url.replace(/^http/, 'ws') + '/sync', board.id, board.edit.token);
     console.log(`seeded ${NOTES} notes and ${STROKES} strokes in ${Date.now() - t0} ms`);

@@ -2,12 +2,9 @@
 // headless Chromium and exported to PNG at 3× through the real menu (« Exporter / Importer »,
 // Image PNG, Un carton, 3×, Télécharger). Time from the click to the finished download, beside
 // the target (≤ 2 s). Run with `pnpm run build && node bench/export/run.mjs`.
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { chromium } from 'playwright-core';
 import {
   Board,
   INK_COLORS,
@@ -18,45 +15,13 @@ import {
   localOrigin,
   serializeBoardFile,
 } from '@carton/board';
+import { createTerritoryBoard, launchChromium, startServer } from '../lib/browser-bench.ts';
 
 const SHAPES = 2_000;
 const SCALE = 3;
 const TARGET_MS = 2_000;
 const RUNS = 3;
 const CARTON = { w: 2400, h: 1500 };
-
-async function startServer(repoRoot: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'carton-bench-'));
-  const proc = spawn(process.execPath, [join(repoRoot, 'apps/server/dist/main.js')], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: 'localhost',
-      CARTON_DATA_DIR: dataDir,
-      CARTON_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server not ready')), 15_000);
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Carton listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
-  return {
-    url,
-    stop() {
-      proc.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A board file with one carton and its 1,999 shapes, built with the model's commands. */
 function cartonFile(): string {
@@ -132,27 +97,9 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 export async function main(repoRoot: string): Promise<void> {
   const server = await startServer(repoRoot);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const forum = (await (
-      await fetch(`${server.url}/api/forums`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title: 'Banc d’essai', territories: ['Kamouraska'] }),
-      })
-    ).json()) as { boards: { kind: string; id: string; edit: { token: string; url: string } }[] };
-    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    const board = await createTerritoryBoard(server.url);
     const imported = await fetch(`${server.url}/api/boards/${board.id}/import`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${board.edit.token}`, 'Content-Type': 'application/json' },

@@ -1,0 +1,73 @@
+// What the browser benchmarks (bench/canvas, bench/export) share: the built Carton server on a free
+// port with a fresh data directory, Debian's Chromium, and one territory board to draw on.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export async function startServer(repoRoot: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'carton-bench-'));
+  const proc = spawn(process.execPath, [join(repoRoot, 'apps/server/dist/main.js')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: 'localhost',
+      CARTON_DATA_DIR: dataDir,
+      CARTON_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server not ready')), 15_000);
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Carton listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  return {
+    url,
+    stop() {
+      proc.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface BenchBoard {
+  kind: string;
+  id: string;
+  edit: { token: string; url: string };
+}
+
+/** A forum with one territory (Kamouraska); its territory board. */
+export async function createTerritoryBoard(serverUrl: string): Promise<BenchBoard> {
+  const forum = (await (
+    await fetch(`${serverUrl}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Banc d’essai', territories: ['Kamouraska'] }),
+    })
+  ).json()) as { boards: BenchBoard[] };
+  return forum.boards.find((b) => b.kind === 'territory')!;
+}

@@ -60,13 +60,17 @@ export interface BenchBoard {
   edit: { token: string; url: string };
 }
 
-/** A forum with one territory (Kamouraska); its territory board. */
+/** A forum with one territory (Kamouraska); its territory board, blank (no seed template). */
 export async function createTerritoryBoard(serverUrl: string): Promise<BenchBoard> {
   const forum = (await (
     await fetch(`${serverUrl}/api/forums`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Banc d’essai', territories: ['Kamouraska'] }),
+      body: JSON.stringify({
+        title: 'Banc d’essai',
+        territories: ['Kamouraska'],
+        templates: false,
+      }),
     })
   ).json()) as { boards: BenchBoard[] };
   return forum.boards.find((b) => b.kind === 'territory')!;

@@ -4,11 +4,11 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shape } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
-import { worldToScreen } from '../geometry/camera';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
 import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
+import { editorPlacement } from './editorPlacement';
 
 function textOf(shape: Shape): string {
   if (shape.type === 'carton') return shape.title;
@@ -69,11 +69,11 @@ export function TextEditor() {
     });
   };
 
-  const topLeft = worldToScreen(camera, shape);
   const z = camera.zoom;
+  // A carton's title box lies inside its band; notes and texts start at the shape's corner.
+  const inset = shape.type === 'carton' ? { x: 24, y: 14 } : undefined;
   const style: React.CSSProperties = {
-    left: topLeft.x,
-    top: topLeft.y,
+    ...editorPlacement(camera, shape, shape.rotation, inset),
     fontFamily: FONT_FAMILY,
     lineHeight: LINE_HEIGHT,
   };
@@ -100,8 +100,6 @@ export function TextEditor() {
     Object.assign(style, {
       width: (shape.w - 48) * z,
       height: (CARTON_TITLE_BAND - 20) * z,
-      left: topLeft.x + 24 * z,
-      top: topLeft.y + 14 * z,
       fontSize: 40 * z,
       fontWeight: 'bold',
       whiteSpace: 'nowrap',

@@ -65,7 +65,14 @@ export function CanvasStage() {
       tabIndex={0}
       role="application"
       aria-label={t('board.canvasLabel', { title: session.info.board.title })}
-      style={{ cursor: spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair'), ...dotGrid(camera) }}
+      style={{
+        // The hover cursor (handles, shapes, a pan in progress) is set by CanvasInput only when
+        // it changes; read here unconditionally, in render order like any hook.
+        cursor:
+          useSessionState((s) => s.hoverCursor) ??
+          (spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair')),
+        ...dotGrid(camera),
+      }}
     >
       <Stage
         width={viewport.width}

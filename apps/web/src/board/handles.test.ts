@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   handleAtPoint,
+  handleCursor,
   handlePosition,
   handleRadius,
+  hoverCursor,
   selectionBox,
   selectionHandleAt,
 } from './handles';
@@ -57,5 +59,42 @@ describe('selection box handles', () => {
     const b = box(['arrow'])!;
     expect(b.resizable).toBe(false);
     expect(selectionHandleAt(b, camera, { x: 150, y: 5 }, false)).toBeNull();
+  });
+});
+
+describe('cursors', () => {
+  const idle = {
+    tool: 'select',
+    readOnly: false,
+    spacePan: false,
+    panning: false,
+    handle: null,
+    overShape: false,
+  };
+  it('each resize handle shows the resize cursor along its own diagonal or axis', () => {
+    expect(handleCursor('nw')).toBe('nwse-resize');
+    expect(handleCursor('se')).toBe('nwse-resize');
+    expect(handleCursor('ne')).toBe('nesw-resize');
+    expect(handleCursor('sw')).toBe('nesw-resize');
+    expect(handleCursor('n')).toBe('ns-resize');
+    expect(handleCursor('s')).toBe('ns-resize');
+    expect(handleCursor('e')).toBe('ew-resize');
+    expect(handleCursor('w')).toBe('ew-resize');
+  });
+  it('the rotate handle shows a circular-arrow image cursor, falling back to grab', () => {
+    expect(handleCursor('rotate')).toMatch(/^url\("data:image\/svg\+xml,[^"]+"\) 12 12, grab$/u);
+  });
+  it('select: a handle wins over the shape under it; a shape shows move; empty space none', () => {
+    expect(hoverCursor({ ...idle, handle: 'e', overShape: true })).toBe('ew-resize');
+    expect(hoverCursor({ ...idle, overShape: true })).toBe('move');
+    expect(hoverCursor(idle)).toBeNull();
+  });
+  it('panning grabs whatever the tool; other tools, space and view links keep their cursor', () => {
+    expect(hoverCursor({ ...idle, tool: 'hand', panning: true })).toBe('grabbing');
+    expect(hoverCursor({ ...idle, spacePan: true, panning: true })).toBe('grabbing');
+    expect(hoverCursor({ ...idle, tool: 'hand', overShape: true })).toBeNull();
+    expect(hoverCursor({ ...idle, tool: 'pen', overShape: true })).toBeNull();
+    expect(hoverCursor({ ...idle, spacePan: true, overShape: true })).toBeNull();
+    expect(hoverCursor({ ...idle, readOnly: true, overShape: true })).toBeNull();
   });
 });

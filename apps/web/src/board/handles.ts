@@ -86,3 +86,50 @@ export function selectionHandleAt(
   if (Math.hypot(rotate.x - p.x, rotate.y - p.y) <= radius) return 'rotate';
   return box.resizable ? handleAtPoint(screen, p, radius) : null;
 }
+
+// CSS has no rotate cursor: a small circular arrow (white-edged to show on any fill), with
+// `grab` for browsers that refuse image cursors.
+const ROTATE_CURSOR_SVG =
+  "<svg xmlns='http://www.w3.org/2000/svg' width='24' height='24' viewBox='0 0 24 24'>" +
+  "<path d='M18 13a6 6 0 1 1-1.8-4.3' fill='none' stroke='white' stroke-width='4.5'/>" +
+  "<path d='M18 13a6 6 0 1 1-1.8-4.3' fill='none' stroke='black' stroke-width='2'/>" +
+  "<path d='M19.5 4.5v6.5h-6.5z' fill='black' stroke='white' stroke-width='1.2'/></svg>";
+export const ROTATE_CURSOR = `url("data:image/svg+xml,${encodeURIComponent(ROTATE_CURSOR_SVG)}") 12 12, grab`;
+
+const RESIZE_CURSORS: Record<ResizeHandle, string> = {
+  nw: 'nwse-resize',
+  se: 'nwse-resize',
+  ne: 'nesw-resize',
+  sw: 'nesw-resize',
+  n: 'ns-resize',
+  s: 'ns-resize',
+  e: 'ew-resize',
+  w: 'ew-resize',
+};
+
+/** The cursor a handle shows under the mouse (the selection box is always axis-aligned). */
+export function handleCursor(handle: SelectionHandle): string {
+  return handle === 'rotate' ? ROTATE_CURSOR : RESIZE_CURSORS[handle];
+}
+
+/** What the pointer is over, as far as the cursor cares. */
+export interface HoverTarget {
+  tool: string;
+  readOnly: boolean;
+  spacePan: boolean;
+  /** The pointer is panning the view (hand tool, space or middle button held down). */
+  panning: boolean;
+  handle: SelectionHandle | null;
+  overShape: boolean;
+}
+
+/**
+ * The canvas cursor for what is under the pointer, or null to keep the tool's own cursor
+ * (crosshair for drawing tools, grab for the hand, …).
+ */
+export function hoverCursor(t: HoverTarget): string | null {
+  if (t.panning) return 'grabbing';
+  if (t.spacePan || t.readOnly || t.tool !== 'select') return null;
+  if (t.handle) return handleCursor(t.handle);
+  return t.overShape ? 'move' : null;
+}

@@ -3,6 +3,7 @@
 import { pinch, wheelZoomFactor, zoomAt, type Camera } from '../geometry/camera';
 import type { Point } from '../geometry/rect';
 import type { PointerKind, ToolPointer } from '../tools/types';
+import { hoverCursor } from './handles';
 import type { BoardSession } from './session';
 
 interface Pinch {
@@ -19,6 +20,7 @@ export class CanvasInput {
   private stylusSeen = false;
   /** Last finger tap, to recognise a double tap (touch screens send no dblclick). */
   private lastTap: { time: number; at: Point; tool: string } | null = null;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly session: BoardSession,
@@ -31,6 +33,12 @@ export class CanvasInput {
     element.addEventListener('pointerleave', this.leave);
     element.addEventListener('dblclick', this.dblclick);
     element.addEventListener('wheel', this.wheel, { passive: false });
+    // A new tool or space held changes what the pointer would do: drop the hover cursor until
+    // the pointer moves again (the tool's own cursor shows meanwhile).
+    this.unsubscribe = session.store.subscribe((state, previous) => {
+      if (state.tool !== previous.tool || state.spacePan !== previous.spacePan)
+        this.setCursor(this.panFrom ? 'grabbing' : null);
+    });
   }
 
   destroy(): void {
@@ -42,6 +50,33 @@ export class CanvasInput {
     e.removeEventListener('pointerleave', this.leave);
     e.removeEventListener('dblclick', this.dblclick);
     e.removeEventListener('wheel', this.wheel);
+    this.unsubscribe();
+  }
+
+  /** Writes the hover cursor only when it changes, so hovering re-renders nothing. */
+  private setCursor(cursor: string | null): void {
+    if (this.session.store.getState().hoverCursor !== cursor)
+      this.session.store.setState({ hoverCursor: cursor });
+  }
+
+  /** The cursor for what a mouse or stylus is over (touch shows none). */
+  private hover(e: PointerEvent): void {
+    if (e.pointerType === 'touch') return;
+    const state = this.session.store.getState();
+    const select = state.tool === 'select' && !state.spacePan && this.editing;
+    const ctx = select ? this.session.toolContext() : null;
+    const screen = this.screenPoint(e);
+    const handle = ctx ? ctx.handleAt(screen) : null;
+    this.setCursor(
+      hoverCursor({
+        tool: state.tool,
+        readOnly: !this.editing,
+        spacePan: state.spacePan,
+        panning: this.panFrom !== null,
+        handle,
+        overShape: !!ctx && !handle && ctx.shapeAt(this.session.toWorld(screen)) !== null,
+      }),
+    );
   }
 
   private screenPoint(e: PointerEvent | MouseEvent): Point {
@@ -95,6 +130,7 @@ export class CanvasInput {
       e.preventDefault();
       this.panFrom = this.screenPoint(e);
       store.setState({ following: null });
+      this.setCursor('grabbing');
       return;
     }
     if (e.button !== 0) return;
@@ -127,6 +163,8 @@ export class CanvasInput {
       this.panFrom = screen;
       return;
     }
+    // During a gesture the cursor stays what it was when the gesture began (resize, move…).
+    if (this.toolPointer === null) this.hover(e);
     if (this.toolPointer !== e.pointerId) return;
     // Coalesced events keep a fast stroke smooth without a document write per event.
     const events =
@@ -149,12 +187,14 @@ export class CanvasInput {
     }
     if (this.panFrom) {
       this.panFrom = null;
+      this.hover(e);
       return;
     }
     if (this.toolPointer !== e.pointerId) return;
     this.toolPointer = null;
     const tool = this.session.currentTool();
     this.session.shell.apply(tool.pointerUp(this.session.toolContext(), this.toolEvent(e)));
+    this.hover(e);
     if (e.pointerType === 'touch') this.detectDoubleTap(e, tool.id);
   };
 
@@ -176,11 +216,14 @@ export class CanvasInput {
     if (this.touches.size < 2) this.pinchState = null;
     this.panFrom = null;
     if (this.toolPointer === e.pointerId) this.abortTool();
+    this.setCursor(null);
   };
 
   private leave = (e: PointerEvent): void => {
-    if (e.pointerType === 'mouse' && this.toolPointer === null)
+    if (e.pointerType === 'mouse' && this.toolPointer === null) {
       this.session.presence.setCursor(null);
+      if (!this.panFrom) this.setCursor(null);
+    }
   };
 
   private abortTool(): void {

@@ -25,6 +25,11 @@ export interface SessionState {
   /** Space held: the pointer pans whatever the tool. */
   spacePan: boolean;
   toast: string | null;
+  /**
+   * Cursor for what the mouse is over (a resize handle, a shape to move, a view being dragged),
+   * or null for the tool's own. Set only when it changes: hovering costs no canvas re-render.
+   */
+  hoverCursor: string | null;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -55,6 +60,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     peopleOpen: typeof window === 'undefined' || window.innerWidth > 700,
     spacePan: false,
     toast: null,
+    hoverCursor: null,
   }));
 }
 

@@ -7,6 +7,7 @@ import { useSession, useSessionState } from '../board/context';
 import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
 import { ink, noteFill } from '../theme/colors';
 import type { ToolStyle } from '../tools/types';
+import { useShortcutLabel } from './shortcuts';
 
 const WIDTHS = [
   { key: 'thin', value: 2 },
@@ -17,6 +18,7 @@ const WIDTHS = [
 export function StylePanel() {
   const session = useSession();
   const { t } = useTranslation();
+  const label = useShortcutLabel();
   const tool = useSessionState((s) => s.tool);
   const style = useSessionState((s) => s.style);
   const selection = useSessionState((s) => s.selection);
@@ -105,7 +107,7 @@ export function StylePanel() {
       {tool === 'select' && selection.length > 0 && (
         <div className="swatches" role="group">
           <button type="button" className="action" onClick={() => duplicateSelection(session)}>
-            {t('actions.duplicate')}
+            {label('actions.duplicate', 'duplicate')}
           </button>
           <button
             type="button"

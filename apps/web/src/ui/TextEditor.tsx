@@ -9,6 +9,7 @@ import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
 import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
 import { editorPlacement } from './editorPlacement';
+import { useCoarsePointer } from './shortcuts';
 
 function textOf(shape: Shape): string {
   if (shape.type === 'carton') return shape.title;
@@ -19,6 +20,7 @@ function textOf(shape: Shape): string {
 export function TextEditor() {
   const session = useSession();
   const { t } = useTranslation();
+  const coarse = useCoarsePointer();
   const editingId = useSessionState((s) => s.editingId);
   const camera = useSessionState((s) => s.camera);
   const subscribe = useCallback(
@@ -111,7 +113,7 @@ export function TextEditor() {
       ref={ref}
       className={`text-editor text-editor-${shape.type}`}
       aria-label={t('editor.label')}
-      title={t('editor.hint')}
+      title={t(coarse ? 'editor.hintTouch' : 'editor.hint')}
       style={style}
       value={textOf(shape)}
       spellCheck

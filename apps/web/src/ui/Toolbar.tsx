@@ -6,6 +6,7 @@ import { useSession, useSessionState } from '../board/context';
 import type { ToolId } from '../tools/types';
 import { Icon } from './icons';
 import { ImageButton } from './ImageButton';
+import { useShortcutLabel } from './shortcuts';
 
 const TOOLS: ToolId[] = [
   'select',
@@ -24,6 +25,7 @@ const TOOLS: ToolId[] = [
 export function Toolbar() {
   const session = useSession();
   const { t } = useTranslation();
+  const label = useShortcutLabel();
   const tool = useSessionState((s) => s.tool);
   const canUndo = useSyncExternalStore(session.undo.subscribe, () => session.undo.canUndo());
   const canRedo = useSyncExternalStore(session.undo.subscribe, () => session.undo.canRedo());
@@ -40,8 +42,8 @@ export function Toolbar() {
           className="tool"
           data-tool={id}
           aria-pressed={tool === id}
-          title={t(`tools.${id}`)}
-          aria-label={t(`tools.${id}`)}
+          title={label(`tools.${id}`, id)}
+          aria-label={label(`tools.${id}`, id)}
           onClick={() => choose(id)}
         >
           <Icon name={id} />
@@ -52,8 +54,8 @@ export function Toolbar() {
       <button
         type="button"
         className="tool"
-        title={t('actions.undo')}
-        aria-label={t('actions.undo')}
+        title={label('actions.undo', 'undo')}
+        aria-label={label('actions.undo', 'undo')}
         disabled={!canUndo}
         onClick={() => undo(session)}
       >
@@ -62,8 +64,8 @@ export function Toolbar() {
       <button
         type="button"
         className="tool"
-        title={t('actions.redo')}
-        aria-label={t('actions.redo')}
+        title={label('actions.redo', 'redo')}
+        aria-label={label('actions.redo', 'redo')}
         disabled={!canRedo}
         onClick={() => redo(session)}
       >

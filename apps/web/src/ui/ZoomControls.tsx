@@ -3,10 +3,12 @@ import { resetZoom, zoomBy, zoomToFit } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
 import { zoomPercent } from '../geometry/camera';
 import { Icon } from './icons';
+import { useShortcutLabel } from './shortcuts';
 
 export function ZoomControls() {
   const session = useSession();
   const { t } = useTranslation();
+  const label = useShortcutLabel();
   const percent = useSessionState((s) => zoomPercent(s.camera));
   return (
     <div className="zoom" role="group" aria-label={t('actions.zoomLevel')}>
@@ -40,8 +42,8 @@ export function ZoomControls() {
       <button
         type="button"
         className="tool"
-        aria-label={t('actions.zoomFit')}
-        title={t('actions.zoomFit')}
+        aria-label={label('actions.zoomFit', 'zoomFit')}
+        title={label('actions.zoomFit', 'zoomFit')}
         onClick={() => zoomToFit(session)}
       >
         <Icon name="fit" />

@@ -1,0 +1,82 @@
+// On a phone (a finger, no keyboard) labels carry no keyboard shortcut: « Dupliquer », not
+// « Dupliquer (Ctrl+D) »; with a mouse the shortcut is still taught.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParticipant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, waitForShapes, type BoardLinks } from './fixtures';
+
+async function placeNote(page: Page, tap: (x: number, y: number) => Promise<void>) {
+  await page.locator('[data-tool="note"]').click();
+  await tap(200, 380);
+  await waitForShapes(page, '(s) => s.some((x) => x.type === "note")');
+}
+
+describe('shortcut keys in labels', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server, 'La Matapédia');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('a phone shows none', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'fr-CA',
+      hasTouch: true,
+      isMobile: true,
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Pierre'));
+    const page = await context.newPage();
+    await openBoard(page, board.edit.url);
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    await placeNote(page, (x, y) => page.touchscreen.tap(x, y));
+
+    const toolbar = page.locator('.toolbar');
+    await expect(toolbar.locator('[data-tool="note"]').getAttribute('aria-label')).resolves.toBe(
+      'Papillon adhésif',
+    );
+    await expect(
+      toolbar.getByRole('button', { name: 'Annuler', exact: true }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      page.getByRole('button', { name: 'Tout afficher', exact: true }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      page.getByRole('button', { name: 'Dupliquer', exact: true }).count(),
+    ).resolves.toBe(1);
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll('button')].flatMap((b) => [
+        b.textContent ?? '',
+        b.title,
+        b.getAttribute('aria-label') ?? '',
+      ]),
+    );
+    expect(labels.filter((l) => /Ctrl|Maj\+|\([A-Z]\)/u.test(l))).toEqual([]);
+    await context.close();
+  });
+
+  it('a laptop shows them', async () => {
+    const { page, context } = await newParticipant(browser, 'Émilie');
+    await openBoard(page, board.edit.url);
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(false);
+    await placeNote(page, (x, y) => page.mouse.click(x + 300, y));
+    await expect(page.locator('[data-tool="note"]').getAttribute('title')).resolves.toBe(
+      'Papillon adhésif (N)',
+    );
+    await expect(page.getByRole('button', { name: 'Dupliquer (Ctrl+D)' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Rétablir (Ctrl+Maj+Z)' }).count()).resolves.toBe(
+      1,
+    );
+    await context.close();
+  });
+});

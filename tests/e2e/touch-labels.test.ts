@@ -1,5 +1,6 @@
 // On a phone (a finger, no keyboard) labels carry no keyboard shortcut: « Dupliquer », not
-// « Dupliquer (Ctrl+D) »; with a mouse the shortcut is still taught.
+// « Dupliquer (Ctrl+D) », and the selection's actions fit one row; with a mouse the shortcut is
+// still taught.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant } from '../support/browser';
@@ -62,6 +63,22 @@ describe('shortcut keys in labels', () => {
       ]),
     );
     expect(labels.filter((l) => /Ctrl|Maj\+|\([A-Z]\)/u.test(l))).toEqual([]);
+
+    // The selection's four actions fit one row (short words « Devant », « Derrière »), each a
+    // finger-sized target, all on screen.
+    const actions = await page
+      .locator('.style-panel .action')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(actions).toHaveLength(4);
+    expect(new Set(actions.map((r) => Math.round(r.top))).size).toBe(1);
+    for (const r of actions) {
+      expect(r.height).toBeGreaterThanOrEqual(44);
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(390);
+    }
+    await expect(page.getByRole('button', { name: 'Premier plan' }).innerText()).resolves.toBe(
+      'Devant',
+    );
     await context.close();
   });
 

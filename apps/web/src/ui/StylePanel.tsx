@@ -109,19 +109,24 @@ export function StylePanel() {
           <button type="button" className="action" onClick={() => duplicateSelection(session)}>
             {label('actions.duplicate', 'duplicate')}
           </button>
+          {/* A phone's row holds the four actions only with the short words. */}
           <button
             type="button"
             className="action"
+            aria-label={t('actions.front')}
             onClick={() => reorderSelection(session, 'front')}
           >
-            {t('actions.front')}
+            <span className="long">{t('actions.front')}</span>
+            <span className="short">{t('actions.frontShort')}</span>
           </button>
           <button
             type="button"
             className="action"
+            aria-label={t('actions.back')}
             onClick={() => reorderSelection(session, 'back')}
           >
-            {t('actions.back')}
+            <span className="long">{t('actions.back')}</span>
+            <span className="short">{t('actions.backShort')}</span>
           </button>
           <button type="button" className="action danger" onClick={() => deleteSelection(session)}>
             {t('actions.delete')}

@@ -1,10 +1,14 @@
 // Presence travels in Yjs awareness: who is here, their cursor, selection, gesture preview and
-// view (for following). Remote states are untrusted input: read them defensively.
+// view (for following). Remote states are untrusted input: read them defensively. Every awareness
+// message carries the whole state, so a state omits what is null, empty or false (the reader
+// fills in the defaults), and a stroke being drawn travels as chunks (strokeCodec.ts) replayed
+// smoothly by receivers (strokeReplay.ts).
 import type { Awareness } from 'y-protocols/awareness';
 import type { Point } from '../geometry/rect';
 import type { Preview } from '../tools/types';
 import type { AwarenessChanges } from './ownAwareness';
-import { StrokeAccumulator, readStrokeWire, type StrokeWire } from './strokeWindow';
+import { STROKE_INTERVAL_MS, readStrokeChunk, type StrokeChunk } from './strokeCodec';
+import { StrokeReplay } from './strokeReplay';
 
 export interface PresenceUser {
   id: string;
@@ -18,12 +22,13 @@ export interface PresenceView {
 }
 export interface PresenceState {
   user: PresenceUser;
+  /** Not sent while drawing a stroke: receivers put it at the stroke's tip. */
   cursor: Point | null;
   selection: string[];
   /** Gesture previews other than a stroke being drawn (arrow, box, erase). */
   preview: Preview | null;
-  /** A stroke being drawn: a window of its latest points (strokeWindow.ts). */
-  stroke: StrokeWire | null;
+  /** The latest chunk of a stroke being drawn (wire field `s`). */
+  stroke: StrokeChunk | null;
   view: PresenceView | null;
   readOnly: boolean;
 }
@@ -85,7 +90,7 @@ export function readPresence(value: unknown): PresenceState | null {
           .slice(0, 1000)
       : [],
     preview: readPreview(s.preview),
-    stroke: readStrokeWire(s.stroke),
+    stroke: readStrokeChunk(s.s),
     view:
       view && isPoint(view.center) && isNum(view.zoom)
         ? { center: view.center, zoom: view.zoom }
@@ -94,55 +99,80 @@ export function readPresence(value: unknown): PresenceState | null {
   };
 }
 
-/** Each board connection's peers' strokes in progress, rebuilt from their windows. */
-const accumulators = new WeakMap<Awareness, StrokeAccumulator>();
+/** Each board connection's peers' strokes in progress, with the clock they are replayed by. */
+const replays = new WeakMap<Awareness, { replay: StrokeReplay; clock: () => number }>();
+
+const defaultClock = (): number => performance.now();
 
 /**
- * The strokes in progress of `awareness`' peers. The first call starts following the awareness:
- * every change is applied as it happens, so no window is skipped whoever reads the peers, when.
+ * Starts following `awareness`' peers' strokes (idempotent): every change is applied as it
+ * happens, stamped by `clock`, so no chunk is skipped whoever reads the peers, when. Tests pass
+ * their own clock; the page uses performance.now (the clock of requestAnimationFrame).
  */
-function strokesOf(awareness: Awareness): StrokeAccumulator {
-  let strokes = accumulators.get(awareness);
-  if (strokes) return strokes;
-  const accumulator = new StrokeAccumulator();
+export function followPeerStrokes(
+  awareness: Awareness,
+  clock: () => number = defaultClock,
+): { replay: StrokeReplay; clock: () => number } {
+  const known = replays.get(awareness);
+  if (known) return known;
+  const replay = new StrokeReplay(STROKE_INTERVAL_MS);
   const apply = (clientId: number) => {
     const state = awareness.getStates().get(clientId);
-    const stroke =
+    const chunk =
       typeof state === 'object' && state !== null
-        ? readStrokeWire((state as Record<string, unknown>).stroke)
+        ? readStrokeChunk((state as Record<string, unknown>).s)
         : null;
-    accumulator.apply(clientId, stroke);
+    replay.apply(clientId, chunk, clock());
   };
   awareness.getStates().forEach((_, clientId) => {
     if (clientId !== awareness.clientID) apply(clientId);
   });
   awareness.on('change', ({ added, updated, removed }: AwarenessChanges) => {
     for (const id of [...added, ...updated]) if (id !== awareness.clientID) apply(id);
-    for (const id of removed) accumulator.apply(id, null);
+    for (const id of removed) replay.apply(id, null, clock());
   });
-  strokes = accumulator;
-  accumulators.set(awareness, strokes);
-  return strokes;
+  const followed = { replay, clock };
+  replays.set(awareness, followed);
+  return followed;
 }
+
+/** True while a peer's stroke is still being replayed: its preview changes with every frame. */
+export function peersReplaying(awareness: Awareness): boolean {
+  const { replay, clock } = followPeerStrokes(awareness);
+  return replay.replaying(clock());
+}
+
+/** One preview object per shown points array: renderers memoise on identity. */
+const strokePreviews = new WeakMap<object, Preview>();
 
 /**
  * Everyone else on the board, in a stable order (by name, then client id). A peer's stroke in
- * progress comes back as a whole `preview`: the points received so far.
+ * progress comes back as a whole `preview`, as replayed at `now` (shown from its second point),
+ * and their cursor, which they do not send while drawing, at its tip.
  */
-export function readPeers(awareness: Awareness): Peer[] {
-  const strokes = strokesOf(awareness);
+export function readPeers(awareness: Awareness, now?: number): Peer[] {
+  const { replay, clock } = followPeerStrokes(awareness);
+  const at = now ?? clock();
   const peers: Peer[] = [];
   awareness.getStates().forEach((state, clientId) => {
     if (clientId === awareness.clientID) return;
     const presence = readPresence(state);
     if (!presence) return;
     const { stroke } = presence;
-    const points = stroke ? strokes.points(clientId, stroke.id) : null;
-    const preview: Preview | null =
-      stroke && points && points.length > 0
-        ? { kind: 'stroke', points, color: stroke.color, width: stroke.width }
-        : presence.preview;
-    peers.push({ ...presence, preview, clientId });
+    const points = stroke ? replay.view(clientId, stroke.id, at) : null;
+    const tip = points?.[points.length - 1];
+    let preview = presence.preview;
+    if (stroke && points && points.length >= 2) {
+      preview = strokePreviews.get(points) ?? {
+        kind: 'stroke',
+        points,
+        color: stroke.color,
+        width: stroke.width,
+      };
+      strokePreviews.set(points, preview);
+    }
+    const cursor = presence.cursor ?? (tip ? { x: tip[0], y: tip[1] } : null);
+    peers.push({ ...presence, preview, cursor, clientId });
   });
   return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
 }

@@ -6,9 +6,10 @@
 //   the stroke id, the index of its first point and the last 3 points, so a coalesced tick loses
 //   none), the final stroke written once on pointer-up, simplified (strokeFromPagePoints, M28);
 // - a 5-second note drag: x, y written once per animation frame (~60 Hz);
-// - the stroke as the web pen sends it: the real Presence publisher (20 Hz), which sends the
-//   stroke as a window of its latest points (apps/web/src/presence/strokeWindow.ts: the points of
-//   the last 3 sends, from their absolute index, rounded), Carton's client only.
+// - the stroke as the web pen sends it: the real Presence publisher, which sends the stroke 5
+//   times a second as chunks of the points added since the previous one, thinned and compactly
+//   encoded (apps/web/src/presence/strokeChunker.ts, strokeCodec.ts), and no cursor while
+//   drawing; Carton's client only. This is the row that decides.
 // One drawer, one observer. The target (≤ 3×) holds per link: the drawer's upload and the
 // observer's download, each against what the gesture appends to the board's update log (the
 // bytes of the doc updates); both must meet it. The sum over both sockets both ways and the
@@ -140,11 +141,12 @@ async function dragNote(drawer: BenchClient, id: string): Promise<{ x: number; y
 
 /** Screen to world at this zoom: the pen records world coordinates, often fractional. */
 const PEN_ZOOM = 1.25;
-const PEN_USER = { id: 'user:bench', name: 'Kamouraska', color: '#d1495b' };
+/** As the web client's identity: `user:` and 24 hex digits (board/identity.ts). */
+const PEN_USER = { id: 'user:5f0c2a9e41b7d38c6e12fa07', name: 'Kamouraska', color: '#d1495b' };
 
 /**
- * The web pen (tools/pen): every pointer move adds a point and hands the whole stroke so far to
- * the Presence publisher, which sends only its window (strokeWindow.ts) at most 20 times a second.
+ * The web pen (tools/pen): every pointer move sets the cursor, adds a point and hands the whole
+ * stroke so far to the Presence publisher, which sends only the new points, 5 times a second.
  */
 async function drawStrokeAsWebPen(drawer: BenchClient, presence: Presence): Promise<string> {
   const points: [number, number, number][] = [];
@@ -159,12 +161,13 @@ async function drawStrokeAsWebPen(drawer: BenchClient, presence: Presence): Prom
     i++;
     await sleep(FRAME_MS);
   }
+  // As the pen's pointer-up: the preview ends, then the stroke is written once.
+  presence.setPreview(null);
   const stroke = strokeFromPagePoints(points.flat());
   let id = '';
   drawer.board.run((tx) => {
     id = tx.create('stroke', { ...stroke, color: 'black', width: 4 });
   }, drawer.origin);
-  presence.setPreview(null);
   return id;
 }
 
@@ -216,7 +219,7 @@ export async function runWireBench(repoRoot: string): Promise<WireRow[]> {
       );
       rows.push(row(`${SECONDS}-second note drag (x, y per frame, ~60 Hz) — ${model.label}`, drag));
       if (model.ownAwarenessOnly) {
-        // The web pen as it is: its Presence publisher (20 Hz) sending the stroke's window.
+        // The web pen as it is: its Presence publisher sending the stroke's new points at 5 Hz.
         const presence = new Presence(drawer.provider.awareness, PEN_USER, false);
         await sleep(500);
         strokeId = '';
@@ -230,7 +233,7 @@ export async function runWireBench(repoRoot: string): Promise<WireRow[]> {
         presence.destroy();
         rows.push(
           row(
-            `${SECONDS}-second stroke as the web pen sends it (window of the last 3 sends' points, Presence at 20 Hz) — ${model.label}`,
+            `${SECONDS}-second stroke as the web pen sends it (Presence: new points only, thinned, compact, 5 Hz, no cursor while drawing) — ${model.label}`,
             penStroke,
           ),
         );

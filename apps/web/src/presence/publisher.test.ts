@@ -56,13 +56,13 @@ describe('Presence publisher', () => {
     const presence = new Presence(awareness, EMILIE, false);
     expect(awareness.getLocalState()).toEqual({ user: EMILIE });
     presence.setCursor({ x: 10.04321, y: -3.98765 });
-    presence.setView({ center: { x: 512.4, y: 300.6 }, zoom: 1.23456 });
+    presence.setView({ center: { x: 512.4, y: 300.6 }, zoom: 1.2100000000000002 });
     presence.setSelection([]);
     vi.advanceTimersByTime(PRESENCE_INTERVAL_MS);
     expect(awareness.getLocalState()).toEqual({
       user: EMILIE,
       cursor: { x: 10, y: -4 },
-      view: { center: { x: 512, y: 301 }, zoom: 1.235 },
+      view: { center: { x: 512, y: 301 }, zoom: 1.21 },
     });
     presence.destroy();
     const viewer = new Presence(new Awareness(new Y.Doc()), EMILIE, true);

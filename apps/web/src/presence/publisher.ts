@@ -64,7 +64,8 @@ export class Presence {
   setView(view: PresenceView): void {
     this.view = {
       center: { x: Math.round(view.center.x), y: Math.round(view.center.y) },
-      zoom: Math.round(view.zoom * 1000) / 1000,
+      // 1e-6: a follower lands on the same zoom, without 1.2100000000000002's digits.
+      zoom: Math.round(view.zoom * 1e6) / 1e6,
     };
     this.change();
   }

@@ -8,7 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import {
+  createTerritoryBoard,
+  openBoard,
+  shapes,
+  toScreen,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
 
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
   await page.mouse.move(from.x, from.y);
@@ -81,12 +88,13 @@ describe('the text editor over a rotated shape', () => {
   let server: CartonServer;
   let browser: Browser;
   let a: Participant;
+  let board: BoardLinks;
 
   beforeAll(async () => {
     mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
     server = await startServer();
     browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Kamouraska');
+    board = await createTerritoryBoard(server, 'Kamouraska');
     a = await newParticipant(browser, 'Émilie');
     await openBoard(a.page, board.edit.url);
   });
@@ -166,5 +174,30 @@ describe('the text editor over a rotated shape', () => {
     expect(corners?.[1]?.x).toBeCloseTo(topRight.x, 0);
     expect(corners?.[1]?.y).toBeCloseTo(topRight.y, 0);
     await page.keyboard.press('Escape');
+  });
+
+  it('on a phone, a heading typed under the people panel shows above the panel', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'fr-CA',
+      hasTouch: true,
+      isMobile: true,
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Pierre'));
+    const page = await context.newPage();
+    await openBoard(page, board.edit.url);
+    const people = await page.locator('.people').boundingBox();
+    if (!people) throw new Error('no people panel');
+    await page.locator('[data-tool="text"]').tap();
+    // Left of the panel: the heading's box runs on under it.
+    await page.touchscreen.tap(30, people.y + people.height / 2);
+    await page.locator('textarea.text-editor-text').waitFor();
+    await page.keyboard.type('Nos incontournables');
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.tagName ?? null,
+      [people.x + people.width / 2, people.y + people.height / 2],
+    );
+    expect(hit).toBe('TEXTAREA');
+    await context.close();
   });
 });

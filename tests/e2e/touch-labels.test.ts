@@ -79,6 +79,16 @@ describe('shortcut keys in labels', () => {
     await expect(page.getByRole('button', { name: 'Premier plan' }).innerText()).resolves.toBe(
       'Devant',
     );
+
+    // No tooltip on a finger: the chosen tool's name shows above the toolbar for a moment.
+    await page.locator('[data-tool="pen"]').tap();
+    const caption = page.locator('.tool-caption');
+    await expect(caption.innerText()).resolves.toBe('Crayon');
+    const captionBox = await caption.boundingBox();
+    const toolbarBox = await page.locator('.toolbar').boundingBox();
+    if (!captionBox || !toolbarBox) throw new Error('caption or toolbar not laid out');
+    expect(captionBox.y + captionBox.height).toBeLessThanOrEqual(toolbarBox.y);
+    expect(captionBox.x).toBeGreaterThanOrEqual(0);
     await context.close();
   });
 
@@ -94,6 +104,10 @@ describe('shortcut keys in labels', () => {
     await expect(page.getByRole('button', { name: 'Rétablir (Ctrl+Maj+Z)' }).count()).resolves.toBe(
       1,
     );
+    // A mouse has tooltips: no caption when a tool is chosen.
+    await page.locator('[data-tool="pen"]').click();
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('pen');
+    expect(await page.locator('.tool-caption').count()).toBe(0);
     await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
 import { ink, noteFill } from '../theme/colors';
 import type { ToolStyle } from '../tools/types';
 import { useShortcutLabel } from './shortcuts';
+import { ToolCaption } from './ToolCaption';
 
 const WIDTHS = [
   { key: 'thin', value: 2 },
@@ -35,6 +36,7 @@ export function StylePanel() {
 
   return (
     <div className="style-panel">
+      <ToolCaption />
       {(tool === 'note' || (tool === 'select' && selectedNote)) && (
         <div className="swatches" role="group" aria-label={t('colors.label')}>
           {NOTE_COLORS.map((c) => (

@@ -1,0 +1,34 @@
+// On a touch screen there is no hover tooltip: when a tool is chosen, its name shows for a moment
+// above the toolbar (« Crayon »), so an icon a newcomer did not recognise gets a name.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSessionState } from '../board/context';
+import { useCoarsePointer } from './shortcuts';
+
+/** Long enough to read a word, short enough not to sit over the board. */
+const CAPTION_MS = 1600;
+
+export function ToolCaption() {
+  const { t } = useTranslation();
+  const tool = useSessionState((s) => s.tool);
+  const coarse = useCoarsePointer();
+  const [shown, setShown] = useState<string | null>(null);
+  const previous = useRef(tool);
+
+  useEffect(() => {
+    // Not on arrival: only a change of tool is news.
+    if (previous.current === tool) return;
+    previous.current = tool;
+    if (!coarse) return;
+    setShown(tool);
+    const timer = setTimeout(() => setShown(null), CAPTION_MS);
+    return () => clearTimeout(timer);
+  }, [tool, coarse]);
+
+  if (!coarse || shown !== tool) return null;
+  return (
+    <div className="tool-caption" role="status">
+      {t(`tools.${tool}`)}
+    </div>
+  );
+}

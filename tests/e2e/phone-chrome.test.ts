@@ -1,10 +1,13 @@
-// On a phone (a finger, no keyboard) labels carry no keyboard shortcut: « Dupliquer », not
-// « Dupliquer (Ctrl+D) », and the selection's actions fit one row; with a mouse the shortcut is
-// still taught.
+// The editor's chrome on a phone. With a finger (no keyboard) labels carry no keyboard
+// shortcut: « Dupliquer », not « Dupliquer (Ctrl+D) »; the selection's actions fit one row, the
+// pen's options two; a chosen tool's name shows for a moment. With a mouse the shortcut is still
+// taught.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createTerritoryBoard, openBoard, waitForShapes, type BoardLinks } from './fixtures';
 
 async function placeNote(page: Page, tap: (x: number, y: number) => Promise<void>) {
@@ -13,12 +16,13 @@ async function placeNote(page: Page, tap: (x: number, y: number) => Promise<void
   await waitForShapes(page, '(s) => s.some((x) => x.type === "note")');
 }
 
-describe('shortcut keys in labels', () => {
+describe('the editor chrome, phone and laptop', () => {
   let server: CartonServer;
   let browser: Browser;
   let board: BoardLinks;
 
   beforeAll(async () => {
+    mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
     server = await startServer();
     browser = await launchBrowser();
     board = await createTerritoryBoard(server, 'La Matapédia');
@@ -81,8 +85,21 @@ describe('shortcut keys in labels', () => {
     );
 
     // No tooltip on a finger: the chosen tool's name shows above the toolbar for a moment.
+    // A button just tapped keeps no hover shade (on a touch screen :hover sticks after a tap).
+    const fit = page.getByRole('button', { name: 'Tout afficher', exact: true });
+    await fit.tap();
+    expect(await fit.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
     await page.locator('[data-tool="pen"]').tap();
     const caption = page.locator('.tool-caption');
+    // The pen's nine colours and three widths wrap in two rows, not three.
+    const rows = await page
+      .locator('.style-panel button')
+      .evaluateAll(
+        (els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top))).size,
+      );
+    expect(rows).toBe(2);
+    expect(await page.locator('.style-panel button').count()).toBe(12);
+    await page.screenshot({ path: join(REPO_ROOT, 'test-results/screenshots/phone-pen.png') });
     await expect(caption.innerText()).resolves.toBe('Crayon');
     const captionBox = await caption.boundingBox();
     const toolbarBox = await page.locator('.toolbar').boundingBox();

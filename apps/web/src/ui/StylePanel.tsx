@@ -70,23 +70,25 @@ export function StylePanel() {
               />
             );
           })}
-        </div>
-      )}
-      {tool === 'pen' && (
-        <div className="swatches" role="group" aria-label={t('widths.label')}>
-          {WIDTHS.map((w) => (
-            <button
-              key={w.key}
-              type="button"
-              className="swatch width"
-              aria-pressed={style.penWidth === w.value}
-              title={t(`widths.${w.key}`)}
-              aria-label={t(`widths.${w.key}`)}
-              onClick={() => setStyle({ penWidth: w.value })}
-            >
-              <span style={{ height: w.value, background: ink(style.penColor) }} />
-            </button>
-          ))}
+          {/* Widths share the colours' box: on a phone twelve targets wrap in two rows, not three. */}
+          {tool === 'pen' && (
+            <div className="swatch-set" role="group" aria-label={t('widths.label')}>
+              <span className="swatch-divider" aria-hidden="true" />
+              {WIDTHS.map((w) => (
+                <button
+                  key={w.key}
+                  type="button"
+                  className="swatch width"
+                  aria-pressed={style.penWidth === w.value}
+                  title={t(`widths.${w.key}`)}
+                  aria-label={t(`widths.${w.key}`)}
+                  onClick={() => setStyle({ penWidth: w.value })}
+                >
+                  <span style={{ height: w.value, background: ink(style.penColor) }} />
+                </button>
+              ))}
+            </div>
+          )}
         </div>
       )}
       {tool === 'stamp' && (

@@ -15,7 +15,7 @@ const TARGET_FIT = 30;
 const FRAMES = 180;
 
 /** Writes the 10 000 shapes through a real client, in batches the relay accepts. */
-async function seed(syncUrl: string, boardId: string, token: string): Promise<void> {
+export async function seed(syncUrl: string, boardId: string, token: string): Promise<void> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, boardId, doc, {
     params: { token },
@@ -53,7 +53,7 @@ async function seed(syncUrl: string, boardId: string, token: string): Promise<vo
 }
 
 /** Pans by dispatching pointer moves once per animation frame; returns frames per second. */
-async function panFps(page: Page): Promise<number> {
+export async function panFps(page: Page): Promise<number> {
   return page.evaluate(async (frames) => {
     const canvas = document.querySelector('.canvas') as HTMLElement;
     const r = canvas.getBoundingClientRect();
@@ -109,12 +109,23 @@ export async function main(repoRoot: string): Promise<void> {
     });
     console.log(`board open with ${NOTES + STROKES} shapes in ${Date.now() - t1} ms`);
     await page.keyboard.press('h');
+    // The board opens fitted to its content (5 % here): wait for that fit, then 100 % (Shift+0),
+    // or the "100 %" measure would pan the fitted view.
+    await page.waitForFunction(() => window.__carton!.camera().zoom < 1, null, { timeout: 30_000 });
+    await page.keyboard.press('Shift+Digit0');
+    await page.waitForFunction(() => window.__carton!.camera().zoom === 1, null, {
+      timeout: 5_000,
+    });
+    // Let the redraw at 100 % land before measuring.
+    await page.waitForTimeout(500);
 
     const cameraX = () => page.evaluate(() => window.__carton!.camera().x);
     const before = await cameraX();
     const at100 = await panFps(page);
     if ((await cameraX()) === before)
       throw new Error('the view did not pan: the measure would be meaningless');
+    if ((await page.evaluate(() => window.__carton!.camera().zoom)) !== 1)
+      throw new Error('the 100 % pan was not at 100 %');
     await page.keyboard.press('Shift+Digit1');
     const zoom = await page.evaluate(() => window.__carton!.camera().zoom);
     const beforeFit = await cameraX();

@@ -77,10 +77,12 @@ describe('a one-carton board on a phone', () => {
         const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas');
         const ctx = canvas?.getContext('2d');
         if (!canvas || !ctx) return -1;
-        const ratio = canvas.width / canvas.getBoundingClientRect().width;
+        // The stage overhangs the viewport (its pan margin): map page to canvas pixels.
+        const box = canvas.getBoundingClientRect();
+        const ratio = canvas.width / box.width;
         const data = ctx.getImageData(
-          Math.round(x0! * ratio),
-          Math.round(y0! * ratio),
+          Math.round((x0! - box.left) * ratio),
+          Math.round((y0! - box.top) * ratio),
           Math.round((x1! - x0!) * ratio),
           Math.round((y1! - y0!) * ratio),
         ).data;

@@ -9,6 +9,7 @@ import { useSession, useSessionState } from './context';
 import { CanvasInput } from './input';
 import { Interaction } from './layers/Interaction';
 import { ShapesContent } from './layers/ShapesContent';
+import { usePanSurface } from './usePanSurface';
 import { useVisibleIds } from './useVisibleIds';
 
 const CURSORS: Record<string, string> = {
@@ -18,26 +19,30 @@ const CURSORS: Record<string, string> = {
   text: 'text',
 };
 
-/** A faint dot grid that moves with the camera (CSS, so it costs the canvas nothing). */
-function dotGrid(camera: { x: number; y: number; zoom: number }): React.CSSProperties {
-  let step = 32 * camera.zoom;
-  while (step < 12) step *= 4; // far out, a coarser grid rather than a grey haze
-  return {
-    backgroundImage: 'radial-gradient(circle, rgba(120,100,60,0.28) 1px, transparent 1.2px)',
-    backgroundSize: `${step}px ${step}px`,
-    backgroundPosition: `${camera.x}px ${camera.y}px`,
-  };
-}
+/**
+ * A faint dot grid that moves with the camera: a layer of its own, a step larger than the
+ * viewport on each side, that usePanSurface only translates (no repaint while panning).
+ */
+const DOT_GRID: React.CSSProperties = {
+  position: 'absolute',
+  left: 0,
+  top: 0,
+  backgroundImage: 'radial-gradient(circle, rgba(120,100,60,0.28) 1px, transparent 1.2px)',
+  willChange: 'transform',
+  pointerEvents: 'none',
+};
 
 export function CanvasStage() {
   const session = useSession();
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const camera = useSessionState((s) => s.camera);
   const viewport = useSessionState((s) => s.viewport);
   const tool = useSessionState((s) => s.tool);
   const spacePan = useSessionState((s) => s.spacePan);
-  const { ids, detail } = useVisibleIds();
+  // The stage renders at the drawn camera; panning between redraws moves it by CSS only.
+  const surface = usePanSurface(session.store, viewport);
+  const { drawn, margin } = surface;
+  const { ids, detail } = useVisibleIds(drawn, viewport, margin);
 
   useEffect(() => {
     const element = container.current;
@@ -71,19 +76,27 @@ export function CanvasStage() {
         cursor:
           useSessionState((s) => s.hoverCursor) ??
           (spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair')),
-        ...dotGrid(camera),
       }}
     >
+      <div ref={surface.gridRef} style={DOT_GRID} aria-hidden="true" />
       <Stage
-        width={viewport.width}
-        height={viewport.height}
-        x={camera.x}
-        y={camera.y}
-        scaleX={camera.zoom}
-        scaleY={camera.zoom}
+        ref={surface.stageRef}
+        style={{
+          position: 'absolute',
+          left: -margin.x,
+          top: -margin.y,
+          transformOrigin: `${margin.x}px ${margin.y}px`,
+          willChange: 'transform',
+        }}
+        width={viewport.width + 2 * margin.x}
+        height={viewport.height + 2 * margin.y}
+        x={drawn.x + margin.x}
+        y={drawn.y + margin.y}
+        scaleX={drawn.zoom}
+        scaleY={drawn.zoom}
         listening={false}
       >
-        <Layer listening={false}>
+        <Layer ref={surface.layerRef} listening={false}>
           <ShapesContent ids={ids} detail={detail} layer="static" />
         </Layer>
         <Layer listening={false}>

@@ -51,6 +51,22 @@ describe('Presence publisher', () => {
     presence.destroy();
   });
 
+  it('keeps sending when the wall clock is set back', () => {
+    const awareness = new Awareness(new Y.Doc());
+    const presence = new Presence(awareness, EMILIE, false);
+    const writes = recordWrites(awareness);
+    presence.setCursor({ x: 1, y: 1 });
+    vi.advanceTimersByTime(0);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    presence.setCursor({ x: 2, y: 2 });
+    vi.advanceTimersByTime(PRESENCE_INTERVAL_MS);
+    expect(writes.map((w) => w.cursor)).toEqual([
+      { x: 1, y: 1 },
+      { x: 2, y: 2 },
+    ]);
+    presence.destroy();
+  });
+
   it('leaves out what is null, empty or false, and rounds cursor and view', () => {
     const awareness = new Awareness(new Y.Doc());
     const presence = new Presence(awareness, EMILIE, false);

@@ -121,7 +121,8 @@ export class Presence {
   private schedule(): void {
     const now = Date.now();
     const interval = this.stroke && this.sentChunk ? STROKE_INTERVAL_MS : PRESENCE_INTERVAL_MS;
-    const due = Math.max(now, this.sentAt + interval);
+    // Never more than an interval away, even if the wall clock was set back since the last write.
+    const due = Math.max(now, Math.min(this.sentAt, now) + interval);
     if (this.timer) {
       if (this.timerDue <= due) return;
       clearTimeout(this.timer); // the stroke ended: its end goes sooner

@@ -81,8 +81,9 @@ describe('Presence publisher', () => {
       view: { center: { x: 512, y: 301 }, zoom: 1.21 },
     });
     presence.destroy();
-    const viewer = new Presence(new Awareness(new Y.Doc()), EMILIE, true);
-    expect(viewer).toBeDefined();
+    const viewing = new Awareness(new Y.Doc());
+    new Presence(viewing, EMILIE, true);
+    expect(viewing.getLocalState()).toEqual({ user: EMILIE, readOnly: true });
   });
 
   it('draws at 5 Hz: new points only, no cursor while drawing, the end sent within 50 ms', () => {

@@ -24,6 +24,29 @@ function typingTarget(target: EventTarget | null): boolean {
   );
 }
 
+/**
+ * Whether a key typed while one empty note is selected starts writing in it (its « Écrivez ici… »
+ * hint invites just that): a printable character, except the bare lowercase tool letters and the
+ * other one-key shortcuts, so « Logement », « « » or « 2 » write, while « n » still picks a tool.
+ */
+export function startsWritingInNote(e: {
+  key: string;
+  shift: boolean;
+  mod: boolean;
+  alt: boolean;
+}): boolean {
+  if (e.mod || e.alt || e.key.length !== 1) return false;
+  if (e.key === ' ' || e.key === '[' || e.key === ']') return false;
+  return e.shift || !TOOL_SHORTCUTS[e.key.toLowerCase()];
+}
+
+function emptyNoteSelected(session: BoardSession): string | null {
+  const { selection } = session.store.getState();
+  if (selection.length !== 1) return null;
+  const shape = session.scene.getShape(selection[0] ?? '');
+  return shape?.type === 'note' && shape.text === '' ? shape.id : null;
+}
+
 export function installKeyboard(session: BoardSession): () => void {
   const { store, shell } = session;
   const onKeyDown = (e: KeyboardEvent) => {
@@ -31,6 +54,13 @@ export function installKeyboard(session: BoardSession): () => void {
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     const handled = (() => {
+      // Keys typed while that note's editor is opening (before its textarea has focus) are
+      // words, not shortcuts: they join the first character.
+      const pending = store.getState().editingSeed;
+      if (pending !== null && !mod && !e.altKey && e.key.length === 1) {
+        store.setState({ editingSeed: pending + e.key });
+        return true;
+      }
       if (e.key === ' ') {
         if (!store.getState().spacePan) store.setState({ spacePan: true });
         return true;
@@ -48,6 +78,11 @@ export function installKeyboard(session: BoardSession): () => void {
       if (mod) return false; // copy/paste/cut arrive as clipboard events
       if (e.key === ']') return (reorderSelection(session, 'front'), true);
       if (e.key === '[') return (reorderSelection(session, 'back'), true);
+      const note = store.getState().tool === 'select' ? emptyNoteSelected(session) : null;
+      if (note && startsWritingInNote({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey })) {
+        store.setState({ editingId: note, editingSeed: e.key });
+        return true;
+      }
       if (!e.altKey && !e.shiftKey && TOOL_SHORTCUTS[key] && e.key.length === 1) {
         const tool = TOOL_SHORTCUTS[key];
         if (tool) {

@@ -30,6 +30,11 @@ export interface SessionState {
    * or null for the tool's own. Set only when it changes: hovering costs no canvas re-render.
    */
   hoverCursor: string | null;
+  /**
+   * Characters typed on an empty selected note before its editor opened: the editor writes them
+   * first, inside its one undo step.
+   */
+  editingSeed: string | null;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -61,6 +66,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     spacePan: false,
     toast: null,
     hoverCursor: null,
+    editingSeed: null,
   }));
 }
 

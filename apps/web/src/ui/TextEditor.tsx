@@ -39,6 +39,13 @@ export function TextEditor() {
   useEffect(() => {
     if (!editingId || session.readOnly) return;
     session.shell.beginGesture();
+    // A key typed on the empty note that opened this editor is its first character.
+    const seed = session.store.getState().editingSeed;
+    if (seed !== null) {
+      session.store.setState({ editingSeed: null });
+      if (session.view.getShape(editingId)?.type === 'note')
+        session.shell.write((tx) => tx.update(editingId, { text: seed }));
+    }
     const element = ref.current;
     element?.focus();
     // A carton title is usually replaced (the default one); a note is usually added to.

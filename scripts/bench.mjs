@@ -4,7 +4,7 @@
 // core 1 (`taskset -c 1`); the servers it starts are pinned to core 0. The tables of the run are
 // also written to bench/RESULTS.md. Benchmarks never run as part of `npm test`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { ensurePnpm, installDependencies, log, run } from './lib/setup.mjs';
 
@@ -67,10 +67,16 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const tables = outputs
   .join('\n')
   .split('\n')
-  .filter((line) => line.startsWith('|') || /^(bench|Crowded|Canvas|Export)/.test(line))
+  .filter(
+    (line) => line.startsWith('|') || /^(bench|Crowded|Canvas|Export|board open|pan at)/.test(line),
+  )
   .join('\n');
+// The notes written by hand below the tables (what was tried, why a figure moved) outlive a run.
+const previous = existsSync('bench/RESULTS.md') ? readFileSync('bench/RESULTS.md', 'utf8') : '';
+const notesAt = previous.indexOf('\n## Notes');
+const notes = notesAt >= 0 ? previous.slice(notesAt) : '';
 writeFileSync(
   'bench/RESULTS.md',
-  `# Latest benchmark run\n\n${new Date().toISOString()} — ${machine}, ${minutes} min\n\n${tables}\n`,
+  `# Latest benchmark run\n\n${new Date().toISOString()} — ${machine}, ${minutes} min\n\n${tables}\n${notes}`,
 );
 log(`benchmarks done in ${minutes} min (${machine}); tables in bench/RESULTS.md`);

@@ -39,6 +39,7 @@ export function CanvasStage() {
   const viewport = useSessionState((s) => s.viewport);
   const tool = useSessionState((s) => s.tool);
   const spacePan = useSessionState((s) => s.spacePan);
+  const dragging = useSessionState((s) => s.draggingIds.size > 0);
   // The stage renders at the drawn camera; panning between redraws moves it by CSS only.
   const surface = usePanSurface(session.store, viewport);
   const { drawn, margin } = surface;
@@ -99,12 +100,11 @@ export function CanvasStage() {
         <Layer ref={surface.layerRef} listening={false}>
           <ShapesContent ids={ids} detail={detail} layer="static" />
         </Layer>
-        <Layer listening={false}>
+        {/* A hidden layer's canvas is not composited: each shown canvas costs every frame. */}
+        <Layer listening={false} visible={dragging}>
           <ShapesContent ids={ids} detail={detail} layer="drag" />
         </Layer>
-        <Layer listening={false}>
-          <Interaction />
-        </Layer>
+        <Interaction />
       </Stage>
       <Cursors />
       <TextEditor />

@@ -1,7 +1,7 @@
-// The interaction layer: selection outlines and handles, marquee, snapping guides, my gesture
+// The interaction layer (hidden while empty): selection outlines and handles, marquee, snapping guides, my gesture
 // preview and the other people's selections and previews. Sizes are in screen pixels.
 import { memo, useCallback, useSyncExternalStore } from 'react';
-import { Circle, Group, Line, Rect } from 'react-konva';
+import { Circle, Group, Layer, Line, Rect } from 'react-konva';
 import { unionRects } from '../../geometry/rect';
 import { SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
@@ -129,8 +129,15 @@ export const Interaction = memo(function Interaction() {
   const preview = useSessionState((s) => s.preview);
   const editingId = useSessionState((s) => s.editingId);
   const peers = usePeers();
+  // Hidden when there is nothing to draw: a shown canvas costs the compositor every frame.
+  const empty =
+    selection.length === 0 &&
+    !marquee &&
+    guides.length === 0 &&
+    !preview &&
+    peers.every((peer) => peer.selection.length === 0 && !peer.preview);
   return (
-    <Group>
+    <Layer listening={false} visible={!empty}>
       {peers.map((peer) => (
         <Group key={peer.clientId}>
           {peer.selection.slice(0, 50).map((id) => (
@@ -168,6 +175,6 @@ export const Interaction = memo(function Interaction() {
         />
       ))}
       {preview && <PreviewNode preview={preview} zoom={zoom} />}
-    </Group>
+    </Layer>
   );
 });

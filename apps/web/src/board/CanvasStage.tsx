@@ -43,7 +43,7 @@ export function CanvasStage() {
   // The stage renders at the drawn camera; panning between redraws moves it by CSS only.
   const surface = usePanSurface(session.store, viewport);
   const { drawn, margin } = surface;
-  const { ids, detail } = useVisibleIds(drawn, viewport, margin);
+  const { ids, detail, noteTextWidth } = useVisibleIds(drawn, viewport, margin);
 
   useEffect(() => {
     const element = container.current;
@@ -98,11 +98,11 @@ export function CanvasStage() {
         listening={false}
       >
         <Layer ref={surface.layerRef} listening={false}>
-          <ShapesContent ids={ids} detail={detail} layer="static" />
+          <ShapesContent ids={ids} detail={detail} noteTextWidth={noteTextWidth} layer="static" />
         </Layer>
         {/* A hidden layer's canvas is not composited: each shown canvas costs every frame. */}
         <Layer listening={false} visible={dragging}>
-          <ShapesContent ids={ids} detail={detail} layer="drag" />
+          <ShapesContent ids={ids} detail={detail} noteTextWidth={noteTextWidth} layer="drag" />
         </Layer>
         <Interaction />
       </Stage>

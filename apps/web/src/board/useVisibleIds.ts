@@ -3,6 +3,7 @@
 // (see panSurface.ts), so a pan re-queries every margin's worth of travel, not every frame.
 import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Camera, Viewport } from '../geometry/camera';
+import { noteTextMinWidth } from '../shapes/note/detail';
 import { useSession } from './context';
 import { stageWorldRect, type Margin } from './panSurface';
 
@@ -20,7 +21,7 @@ export function useVisibleIds(
   drawn: Camera,
   viewport: Viewport,
   margin: Margin,
-): { ids: readonly string[]; detail: 'full' | 'low' } {
+): { ids: readonly string[]; detail: 'full' | 'low'; noteTextWidth: number } {
   const { scene } = useSession();
   const version = useSyncExternalStore(scene.subscribe, scene.getVersion);
   const query = stageWorldRect(drawn, viewport, margin);
@@ -33,5 +34,10 @@ export function useVisibleIds(
     return next;
     // `key` stands for `query`, `version` for the scene's content.
   }, [scene, key, version]);
-  return { ids, detail: drawn.zoom < LOW_DETAIL_ZOOM ? 'low' : 'full' };
+  const low = drawn.zoom < LOW_DETAIL_ZOOM;
+  return {
+    ids,
+    detail: low ? 'low' : 'full',
+    noteTextWidth: low ? noteTextMinWidth(drawn.zoom) : Infinity,
+  };
 }

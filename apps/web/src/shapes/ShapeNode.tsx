@@ -9,6 +9,8 @@ interface Props {
   id: string;
   view: BoardView;
   detail: Detail;
+  /** At the low level of detail, notes at least this wide (world units) still draw their text. */
+  noteTextWidth?: number;
   editing: boolean;
   fading: boolean;
   hints?: boolean;
@@ -18,6 +20,7 @@ export const ShapeNode = memo(function ShapeNode({
   id,
   view,
   detail,
+  noteTextWidth = Infinity,
   editing,
   fading,
   hints = false,
@@ -30,7 +33,8 @@ export const ShapeNode = memo(function ShapeNode({
   if (!shape) return null;
   const Component = componentFor(shape);
   if (!Component) return <Placeholder shape={shape} />;
-  return (
-    <Component shape={shape} detail={detail} editing={editing} fading={fading} hints={hints} />
-  );
+  // A note big enough on screen to read keeps its text far out (a phone's zoom-to-fit).
+  const own =
+    detail === 'low' && shape.type === 'note' && shape.w >= noteTextWidth ? 'full' : detail;
+  return <Component shape={shape} detail={own} editing={editing} fading={fading} hints={hints} />;
 });

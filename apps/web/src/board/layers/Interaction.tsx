@@ -1,5 +1,6 @@
-// The interaction layer (hidden while empty): selection outlines and handles, marquee, snapping guides, my gesture
-// preview and the other people's selections and previews. Sizes are in screen pixels.
+// The interaction layer (hidden while empty): selection outlines and handles, marquee, snapping
+// guides, my gesture preview and the other people's selections and previews. Sizes are in screen
+// pixels.
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import { Circle, Group, Layer, Line, Rect } from 'react-konva';
 import { unionRects } from '../../geometry/rect';

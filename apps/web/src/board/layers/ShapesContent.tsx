@@ -11,12 +11,19 @@ import { NO_DRAGGING } from '../store';
 interface Props {
   ids: readonly string[];
   detail: Detail;
+  /** See ShapeNode: the narrowest note that keeps its text at the low level of detail. */
+  noteTextWidth: number;
   layer: 'static' | 'drag';
 }
 
 const NO_IDS: readonly string[] = [];
 
-export const ShapesContent = memo(function ShapesContent({ ids, detail, layer }: Props) {
+export const ShapesContent = memo(function ShapesContent({
+  ids,
+  detail,
+  noteTextWidth,
+  layer,
+}: Props) {
   const { view, info } = useSession();
   // Hints say what to do: only for someone who can do it.
   const hints = info.role !== 'view';
@@ -37,6 +44,7 @@ export const ShapesContent = memo(function ShapesContent({ ids, detail, layer }:
           id={id}
           view={view}
           detail={detail}
+          noteTextWidth={noteTextWidth}
           editing={id === editingId}
           fading={erasing.includes(id)}
           hints={hints}

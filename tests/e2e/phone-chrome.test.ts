@@ -45,6 +45,9 @@ describe('the editor chrome, phone and laptop', () => {
     await openBoard(page, board.edit.url);
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     await placeNote(page, (x, y) => page.touchscreen.tap(x, y));
+    // Back to Select by itself after the note: no caption for that.
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
+    expect(await page.locator('.tool-caption').count()).toBe(0);
 
     const toolbar = page.locator('.toolbar');
     await expect(toolbar.locator('[data-tool="note"]').getAttribute('aria-label')).resolves.toBe(

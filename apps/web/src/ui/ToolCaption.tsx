@@ -19,7 +19,8 @@ export function ToolCaption() {
     // Not on arrival: only a change of tool is news.
     if (previous.current === tool) return;
     previous.current = tool;
-    if (!coarse) return;
+    // The arrow needs no name, and Select comes back by itself after a note or a shape is placed.
+    if (!coarse || tool === 'select') return;
     setShown(tool);
     const timer = setTimeout(() => setShown(null), CAPTION_MS);
     return () => clearTimeout(timer);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LINE_HEIGHT, fitFontSize, wrapText } from './wrap.ts';
+import { measure } from '../font/fonts.ts';
+import { loadBundledFonts } from '../node.ts';
+import { LINE_HEIGHT, fitFontSize, keepPunctuationAttached, wrapText } from './wrap.ts';
 
 // A monospace font: each character is 0.5 em wide.
 const mono = (text: string, size: number) => text.length * size * 0.5;
@@ -43,5 +45,68 @@ describe('fitFontSize', () => {
   });
   it('never goes below the minimum', () => {
     expect(fitFontSize('x'.repeat(5000), 100, 100, mono)).toBe(8);
+  });
+});
+
+// The export's real measure: Atkinson Hyperlegible's advance widths (the canvas's typeface).
+const fonts = loadBundledFonts();
+const atkinson = (text: string, size: number) => measure(fonts.regular, text, size);
+// A default note (200 units) less its padding, and a smaller one.
+const NOTE = 200 - 28;
+const SMALL = 160 - 28;
+
+/** The note's lines as drawn: punctuation attached, at the fitted size. */
+function noteLines(text: string, inner: number) {
+  const size = fitFontSize(text, inner, inner, atkinson);
+  return { size, lines: wrapText(keepPunctuationAttached(text), inner, size, atkinson) };
+}
+
+/** Every drawn line is made of whole words of the text (no word cut inside). */
+function wholeWords(text: string, lines: string[]) {
+  const words = new Set(keepPunctuationAttached(text).split(' '));
+  return lines.every((line) => line.split(' ').every((word) => words.has(word)));
+}
+
+describe('note text from the forum never breaks inside a word', () => {
+  it.each([
+    ['Les incontournables', NOTE],
+    ['Les incontournables !', SMALL],
+    ['L’accessibilité universelle : transport, logement !', NOTE],
+    ['L’accessibilité universelle : transport, logement !', SMALL],
+    ['Implication citoyenne : 5 terrene, 3 ++', SMALL],
+    ['Rémunération pour les personnes citoyennes.', 120 - 28],
+  ])('« %s » in a %d-unit box', (text, inner) => {
+    const { size, lines } = noteLines(text, inner);
+    expect(wholeWords(text, lines), lines.join(' | ')).toBe(true);
+    expect(lines.every((line) => atkinson(line, size) <= inner)).toBe(true);
+    expect(lines.length * size * LINE_HEIGHT).toBeLessThanOrEqual(inner);
+  });
+
+  it('holds « : ; ! ? » to their word when sizing, as stored or as shown', () => {
+    // Stored text has plain spaces; the canvas and the export show no-break ones.
+    const stored = 'Les incontournables !';
+    const shown = keepPunctuationAttached(stored);
+    expect(shown).toBe('Les incontournables\u202F!');
+    const size = fitFontSize(stored, SMALL, SMALL, atkinson);
+    expect(fitFontSize(shown, SMALL, SMALL, atkinson)).toBe(size);
+    expect(atkinson('incontournables\u202F!', size)).toBeLessThanOrEqual(SMALL);
+    // The largest such size: one more and « incontournables ! » would not fit.
+    expect(atkinson('incontournables\u202F!', size + 1)).toBeGreaterThan(SMALL);
+  });
+
+  it('breaks a word only below the minimum size, where the canvas breaks it', () => {
+    // 20 characters at 5 units each do not fit 40 units: the widest prefix per line, as Konva.
+    const text = 'intergénérationnelle';
+    expect(fitFontSize(text, 40, 400, mono, 36, 10)).toBe(10);
+    expect(wrapText(text, 40, 10, mono)).toEqual(['intergén', 'érationn', 'elle']);
+  });
+
+  it('breaks after a hyphen as the canvas does (Konva wrap="word")', () => {
+    expect(wrapText('Territoire du Bas-Saint-Laurent', 100, 10, mono)).toEqual([
+      'Territoire du Bas-',
+      'Saint-Laurent',
+    ]);
+    // A compound may break at its hyphens, so only its pieces need to fit.
+    expect(fitFontSize('Bas-Saint-Laurent', 60, 200, mono, 36, 8)).toBe(17);
   });
 });

@@ -4,7 +4,17 @@ export type MeasureWidth = (text: string, fontSize: number) => number;
 
 export const LINE_HEIGHT = 1.2;
 
-/** Greedy word wrap; a word longer than the line is broken by characters. */
+// Where a line may break: after an ordinary space or a hyphen, as Konva's Text does with
+// wrap="word" (the canvas), so the export breaks lines where the canvas does. No-break spaces
+// (French punctuation, see keepPunctuationAttached) hold their neighbours together.
+const isBreak = (ch: string | undefined) => ch === ' ' || ch === '-';
+const isBlank = (ch: string | undefined) => ch !== undefined && ch.trim() === '';
+
+/**
+ * Konva's word wrap (wrap="word"), measured with `measure`: each line is the longest prefix that
+ * fits, cut back to its last space or hyphen; a word wider than the line is broken by
+ * characters at the widest prefix that fits (at least one character per line).
+ */
 export function wrapText(
   text: string,
   width: number,
@@ -13,37 +23,50 @@ export function wrapText(
 ): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let line = '';
-    // Only ordinary spaces break lines; no-break spaces (French punctuation) hold words together.
-    for (const word of paragraph.split(/([ \t]+)/u)) {
-      if (word === '') continue;
-      const candidate = line + word;
-      if (measure(candidate.trimEnd(), fontSize) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line === '') {
-        // A single word wider than the line: break it.
-        let piece = '';
-        for (const ch of word) {
-          if (measure(piece + ch, fontSize) > width && piece) {
-            lines.push(piece);
-            piece = '';
-          }
-          piece += ch;
-        }
-        line = piece;
-        continue;
-      }
-      lines.push(line.trimEnd());
-      line = /^[ \t]+$/u.test(word) ? '' : word;
+    if (measure(paragraph, fontSize) <= width) {
+      lines.push(paragraph.trimEnd());
+      continue;
     }
-    lines.push(line.trimEnd());
+    const chars = Array.from(paragraph);
+    const slice = (from: number, to: number) => chars.slice(from, to).join('');
+    let start = 0;
+    while (start < chars.length) {
+      // The longest prefix that fits (widths grow with length): binary search.
+      let low = start + 1; // at least one character, or a too-narrow box would never end
+      let high = chars.length + 1;
+      while (high - low > 1) {
+        const mid = (low + high) >>> 1;
+        if (measure(slice(start, mid), fontSize) <= width) low = mid;
+        else high = mid;
+      }
+      if (low < chars.length && !isBreak(chars[low])) {
+        let back = low - 1;
+        while (back >= start && !isBreak(chars[back])) back--;
+        if (back >= start) low = back + 1;
+      }
+      lines.push(slice(start, low).trimEnd());
+      start = low;
+      while (start < chars.length && isBlank(chars[start])) start++;
+    }
   }
   return lines;
 }
 
-/** The largest whole font size (maxSize…minSize) at which the wrapped text fits the box. */
+/** The pieces wrapText never breaks when they fit: words, split after hyphens too. */
+function unbreakablePieces(text: string): string[] {
+  return text
+    .split(/[ \n]+/u)
+    .flatMap((word) => word.split(/(?<=-)/u))
+    .filter((piece) => piece.trim() !== '');
+}
+
+/**
+ * The largest whole font size (maxSize…minSize) at which the note's text fits the box with no
+ * word broken: every word, with the punctuation keepPunctuationAttached holds to it (« : ; ! ? »),
+ * fits the width, and the wrapped lines fit the height. Only when even minSize cannot hold a
+ * word does wrapText break it. Text is taken as stored or already passed through
+ * keepPunctuationAttached (the same result: it is applied here).
+ */
 export function fitFontSize(
   text: string,
   width: number,
@@ -53,13 +76,13 @@ export function fitFontSize(
   minSize = 8,
 ): number {
   if (!text.trim()) return maxSize;
+  const shown = keepPunctuationAttached(text);
+  const pieces = unbreakablePieces(shown);
+  const fits = (size: number) =>
+    pieces.every((piece) => measure(piece, size) <= width) &&
+    wrapText(shown, width, size, measure).length * size * LINE_HEIGHT <= height;
   let lo = minSize;
   let hi = maxSize;
-  const words = text.split(/[ \t\n]+/u).filter(Boolean);
-  const fits = (size: number) =>
-    // A word is never broken while a smaller size would keep it whole.
-    words.every((w) => measure(w, size) <= width) &&
-    wrapText(text, width, size, measure).length * size * LINE_HEIGHT <= height;
   if (fits(hi)) return hi;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);

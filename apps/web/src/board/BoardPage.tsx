@@ -12,8 +12,10 @@ import { BoardEditor } from './BoardEditor';
 import { SessionContext } from './context';
 import { BoardSession } from './session';
 
+// An error is kept as what went wrong and translated when shown, so it follows the language.
+type LoadError = { kind: 'forbidden' } | { kind: 'notFound' } | { kind: 'other'; message: string };
 type Phase =
-  { name: 'loading' } | { name: 'error'; message: string } | { name: 'ready'; info: BoardInfo };
+  { name: 'loading' } | { name: 'error'; error: LoadError } | { name: 'ready'; info: BoardInfo };
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useTranslation();
@@ -38,21 +40,15 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       ({ info }) => !cancelled && setPhase({ name: 'ready', info }),
       (error: unknown) => {
         if (cancelled) return;
-        const message =
-          error instanceof ApiError && (error.status === 401 || error.status === 403)
-            ? t('board.forbidden')
-            : error instanceof ApiError && error.status === 404
-              ? t('board.notFound')
-              : t('board.error', {
-                  message: error instanceof Error ? error.message : String(error),
-                });
-        setPhase({ name: 'error', message });
+        setPhase({ name: 'error', error: loadError(error) });
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [boardId, token, t]);
+    // Not `t`: switching language must not reload the board (a new info opens a new session,
+    // losing the undo history and the camera).
+  }, [boardId, token]);
 
   const info = phase.name === 'ready' ? phase.info : null;
   const name = identity.name;
@@ -75,7 +71,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   if (phase.name === 'error')
     return (
       <p className="page-message" role="alert">
-        {phase.message}
+        {phase.error.kind === 'other'
+          ? t('board.error', { message: phase.error.message })
+          : t(`board.${phase.error.kind}`)}
       </p>
     );
   if (!name) {
@@ -94,4 +92,12 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       <BoardEditor />
     </SessionContext.Provider>
   );
+}
+
+function loadError(error: unknown): LoadError {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+    return { kind: 'forbidden' };
+  }
+  if (error instanceof ApiError && error.status === 404) return { kind: 'notFound' };
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
 }

@@ -6,7 +6,7 @@ import {
   type NoteColor,
   type StampKind,
 } from '@carton/board';
-import type { Rect } from '../geometry/rect';
+import type { Point, Rect } from '../geometry/rect';
 import type { CreatePlan, ToolStyle } from '../tools/types';
 import type { Scene } from './scene';
 
@@ -14,12 +14,16 @@ export interface CreationContext {
   scene: Scene;
   style: ToolStyle;
   cartonTitle: () => string;
+  /** The part of the world on screen (world units): a new text box fits in it. */
+  visible?: Rect;
 }
 
 export const NOTE_SIZE = 200;
 export const STAMP_SIZE = 64;
 const CARTON_DEFAULT = { w: 1200, h: 800 };
 const BOX_DEFAULT = { w: 200, h: 120 };
+export const TEXT_WIDTH = 360;
+const TEXT_MIN_WIDTH = 40;
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5);
@@ -36,11 +40,25 @@ export function looseShapesInside(scene: Scene, rect: Rect): string[] {
   });
 }
 
+/**
+ * Where a new text box goes and how wide: 360 units, or narrower so it fits what is on screen
+ * with a margin (a phone shows ~390 px), moved left if it would run off the right edge.
+ */
+export function textBoxPlacement(at: Point, visible: Rect | undefined): { x: number; w: number } {
+  if (!visible || !(visible.width > 0)) return { x: at.x, w: TEXT_WIDTH };
+  // About 16 px on a phone at 100 %, in world units at any zoom.
+  const margin = visible.width / 24;
+  const w = Math.max(TEXT_MIN_WIDTH, Math.min(TEXT_WIDTH, visible.width - margin * 2));
+  const right = visible.x + visible.width - margin;
+  const x = Math.max(visible.x + margin, Math.min(at.x, right - w));
+  return { x: round(x), w: round(w) };
+}
+
 /** Creates the planned shape; `edit` says whether its text editor should open. */
 export function createShape(
   tx: BoardTransaction,
   plan: CreatePlan,
-  { scene, style, cartonTitle }: CreationContext,
+  { scene, style, cartonTitle, visible }: CreationContext,
 ): { id: string; edit: boolean } | null {
   // What is created inside a carton belongs to it.
   const parentAt = (x: number, y: number) => scene.cartonAt({ x, y }, new Set());
@@ -76,10 +94,11 @@ export function createShape(
       return { id, edit: false };
     }
     case 'text': {
+      const { x, w } = textBoxPlacement(plan.at, visible);
       const id = tx.create('text', {
-        x: plan.at.x,
+        x,
         y: plan.at.y - 20,
-        w: 360,
+        w,
         h: 40,
         fontSize: 32,
         parentId: parentAt(plan.at.x, plan.at.y),

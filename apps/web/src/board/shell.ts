@@ -10,6 +10,7 @@ import {
   type LocalOrigin,
   type Shape,
 } from '@carton/board';
+import { visibleWorldRect } from '../geometry/camera';
 import type { CreatePlan, Plan, Transform } from '../tools/types';
 import type { Presence } from '../presence/publisher';
 import { createShape } from './creation';
@@ -183,6 +184,7 @@ export class Shell {
         scene,
         style: store.getState().style,
         cartonTitle: this.o.cartonTitle,
+        visible: visibleWorldRect(store.getState().camera, store.getState().viewport),
       }),
     );
     // Strokes are not selected after drawing: the pen keeps drawing.

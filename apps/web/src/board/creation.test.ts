@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { Board, createBoardView, initBoardDoc, localOrigin } from '@carton/board';
+import { visibleWorldRect } from '../geometry/camera';
+import { Presence } from '../presence/publisher';
+import { TEXT_WIDTH, textBoxPlacement } from './creation';
+import { Scene } from './scene';
+import { Shell } from './shell';
+import { createSessionStore } from './store';
+
+/** A board page of the given size and camera, with its shell. */
+function page(viewport: { width: number; height: number }, camera = { x: 0, y: 0, zoom: 1 }) {
+  const doc = new Y.Doc();
+  initBoardDoc(doc, { title: 'Témiscouata', kind: 'territory' });
+  const board = new Board(doc);
+  const scene = new Scene(createBoardView(board));
+  const store = createSessionStore(false);
+  store.setState({ viewport, camera });
+  const origin = localOrigin('user:a');
+  const presence = new Presence(
+    new Awareness(doc),
+    { id: 'user:a', name: 'Hélène', color: '#d1495b' },
+    false,
+  );
+  const shell = new Shell({
+    board,
+    origin,
+    undo: board.createUndoManager(origin),
+    scene,
+    store,
+    presence,
+    cartonTitle: () => 'Carton',
+  });
+  const addText = (x: number, y: number) => {
+    shell.apply([{ kind: 'create', shapeType: 'text', at: { x, y } }]);
+    const shape = board.getShape(store.getState().selection[0]!);
+    if (shape?.type !== 'text') throw new Error('no text box created');
+    return { shape, visible: visibleWorldRect(store.getState().camera, viewport) };
+  };
+  return { addText };
+}
+
+describe('a new text box', () => {
+  it('on a phone, fits the screen instead of running off its right edge', () => {
+    const phone = page({ width: 390, height: 844 });
+    // Tapped right of the middle: 360 units from there would end at 560, past the screen.
+    const { shape, visible } = phone.addText(200, 300);
+    expect(shape.w).toBeLessThan(TEXT_WIDTH);
+    expect(shape.x).toBeGreaterThanOrEqual(visible.x);
+    expect(shape.x + shape.w).toBeLessThanOrEqual(visible.x + visible.width);
+    expect(shape.w).toBeGreaterThan(300);
+  });
+
+  it('zoomed in on a phone, stays within the smaller visible world', () => {
+    const phone = page({ width: 390, height: 844 }, { x: -400, y: 0, zoom: 2 });
+    const { shape, visible } = phone.addText(350, 100);
+    expect(visible.width).toBe(195);
+    expect(shape.x).toBeGreaterThanOrEqual(visible.x);
+    expect(shape.x + shape.w).toBeLessThanOrEqual(visible.x + visible.width);
+  });
+
+  it('on a laptop keeps its 360 units where it was placed', () => {
+    const laptop = page({ width: 1280, height: 800 });
+    const { shape } = laptop.addText(300, 300);
+    expect(shape.w).toBe(TEXT_WIDTH);
+    expect(shape.x).toBe(300);
+  });
+
+  it('placement without a known screen keeps the default', () => {
+    expect(textBoxPlacement({ x: 10, y: 0 }, undefined)).toEqual({ x: 10, w: TEXT_WIDTH });
+  });
+});

@@ -1,12 +1,15 @@
 // The shapes of one layer: the static layer draws everything not being dragged, the drag layer
-// draws only what is being dragged (so a drag redraws a few shapes, not the board).
-import { memo, useCallback, useSyncExternalStore } from 'react';
+// draws only what is being dragged (so a drag redraws a few shapes, not the board). Shapes sit in
+// z-order chunks of CHUNK_SIZE (see chunks.ts).
+import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
+import { Group } from 'react-konva';
 import type { BoardView } from '@carton/board';
 import { CartonFarTitle } from '../../shapes/carton/CartonFarTitle';
 import { ShapeNode } from '../../shapes/ShapeNode';
 import type { Detail } from '../../shapes/types';
 import { useSession, useSessionState } from '../context';
 import { NO_DRAGGING } from '../store';
+import { zOrderChunks } from './chunks';
 
 interface Props {
   ids: readonly string[];
@@ -17,6 +20,8 @@ interface Props {
 }
 
 const NO_IDS: readonly string[] = [];
+/** Shapes per Konva group (see chunks.ts). */
+const CHUNK_SIZE = 256;
 
 export const ShapesContent = memo(function ShapesContent({
   ids,
@@ -24,31 +29,42 @@ export const ShapesContent = memo(function ShapesContent({
   noteTextWidth,
   layer,
 }: Props) {
-  const { view, info } = useSession();
+  const { view, info, scene } = useSession();
   // Hints say what to do: only for someone who can do it.
   const hints = info.role !== 'view';
   const dragging = useSessionState((s) => s.draggingIds);
   const editingId = useSessionState((s) => s.editingId);
   const erasing = useSessionState((s) => (s.preview?.kind === 'erase' ? s.preview.ids : NO_IDS));
-  const shown =
-    dragging === NO_DRAGGING
-      ? layer === 'static'
-        ? ids
-        : NO_IDS
-      : ids.filter((id) => dragging.has(id) === (layer === 'drag'));
+  const shown = useMemo(
+    () =>
+      dragging === NO_DRAGGING
+        ? layer === 'static'
+          ? ids
+          : NO_IDS
+        : ids.filter((id) => dragging.has(id) === (layer === 'drag')),
+    [ids, dragging, layer],
+  );
+  const chunks = useMemo(
+    () => zOrderChunks(shown, (id) => scene.orderOf(id), CHUNK_SIZE),
+    [shown, scene],
+  );
   return (
     <>
-      {shown.map((id) => (
-        <ShapeNode
-          key={id}
-          id={id}
-          view={view}
-          detail={detail}
-          noteTextWidth={noteTextWidth}
-          editing={id === editingId}
-          fading={erasing.includes(id)}
-          hints={hints}
-        />
+      {chunks.map((chunk) => (
+        <Group key={chunk.key}>
+          {chunk.ids.map((id) => (
+            <ShapeNode
+              key={id}
+              id={id}
+              view={view}
+              detail={detail}
+              noteTextWidth={noteTextWidth}
+              editing={id === editingId}
+              fading={erasing.includes(id)}
+              hints={hints}
+            />
+          ))}
+        </Group>
       ))}
       {detail === 'low' &&
         shown.map((id) => <FarTitleNode key={`title:${id}`} id={id} view={view} />)}

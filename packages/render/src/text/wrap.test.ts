@@ -106,7 +106,10 @@ describe('note text from the forum never breaks inside a word', () => {
       'Territoire du Bas-',
       'Saint-Laurent',
     ]);
-    // A compound may break at its hyphens, so only its pieces need to fit.
-    expect(fitFontSize('Bas-Saint-Laurent', 60, 200, mono, 36, 8)).toBe(17);
+    // A hyphenated name is one word: the size shrinks until it fits whole (17 characters)...
+    expect(fitFontSize('Bas-Saint-Laurent', 90, 200, mono, 36, 8)).toBe(10);
+    // ...and only below the minimum does it break, at a hyphen, as on the canvas.
+    expect(fitFontSize('Bas-Saint-Laurent', 60, 200, mono, 36, 8)).toBe(8);
+    expect(wrapText('Bas-Saint-Laurent', 60, 8, mono)).toEqual(['Bas-Saint-', 'Laurent']);
   });
 });

@@ -52,14 +52,6 @@ export function wrapText(
   return lines;
 }
 
-/** The pieces wrapText never breaks when they fit: words, split after hyphens too. */
-function unbreakablePieces(text: string): string[] {
-  return text
-    .split(/[ \n]+/u)
-    .flatMap((word) => word.split(/(?<=-)/u))
-    .filter((piece) => piece.trim() !== '');
-}
-
 /**
  * The largest whole font size (maxSize…minSize) at which the note's text fits the box with no
  * word broken: every word, with the punctuation keepPunctuationAttached holds to it (« : ; ! ? »),
@@ -77,9 +69,10 @@ export function fitFontSize(
 ): number {
   if (!text.trim()) return maxSize;
   const shown = keepPunctuationAttached(text);
-  const pieces = unbreakablePieces(shown);
+  // Words as the reader sees them: a hyphenated name (« Bas-Saint-Laurent ») is one word too.
+  const words = shown.split(/[ \n]+/u).filter((word) => word.trim() !== '');
   const fits = (size: number) =>
-    pieces.every((piece) => measure(piece, size) <= width) &&
+    words.every((word) => measure(word, size) <= width) &&
     wrapText(shown, width, size, measure).length * size * LINE_HEIGHT <= height;
   let lo = minSize;
   let hi = maxSize;

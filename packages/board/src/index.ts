@@ -48,6 +48,8 @@ export { TEXT_ALIGNS } from './shapes/text/text.ts';
 export type { RectShape } from './shapes/rect/rect.ts';
 export type { EllipseShape } from './shapes/ellipse/ellipse.ts';
 export type { ArrowBinding, ArrowShape } from './shapes/arrow/arrow.ts';
+export type { ArrowTargets } from './shapes/arrow/clip.ts';
+export { ARROW_GAP, arrowDrawnEnds } from './shapes/arrow/clip.ts';
 export type { ImageMimeType, ImageShape } from './shapes/image/image.ts';
 export { IMAGE_MIME_TYPES } from './shapes/image/image.ts';
 export type { StampKind, StampShape } from './shapes/stamp/stamp.ts';

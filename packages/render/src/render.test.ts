@@ -147,3 +147,55 @@ describe('renderSvg', () => {
     expect(normal.svg).toContain('fill="#f4f1ea"');
   });
 });
+
+describe('renderSvg: arrows between notes', () => {
+  function joinedNotes() {
+    const doc = importBoard({
+      format: 'carton-board',
+      version: 1,
+      meta: { schemaVersion: 1, title: 'Conditions de succès — Kamouraska', kind: 'territory' },
+      shapes: [],
+    });
+    const ids = new Board(doc).run((tx) => {
+      const from = tx.create('note', { x: 0, y: 0, w: 200, h: 200, text: 'Accompagnement' });
+      const to = tx.create('note', {
+        x: 400,
+        y: 0,
+        w: 200,
+        h: 200,
+        text: 'Les incontournables',
+        color: 'blue',
+      });
+      // Released in the middle of both notes, across their text.
+      const arrow = tx.create('arrow', {
+        x: 0,
+        y: 0,
+        startBinding: { shapeId: from, anchor: { x: 0.5, y: 0.5 } },
+        endBinding: { shapeId: to, anchor: { x: 0.5, y: 0.5 } },
+        width: 4,
+      });
+      return { from, to, arrow };
+    }, localOrigin('test'));
+    return { file: exportBoard(doc), ids };
+  }
+
+  /** The arrow's shaft start and head tip, as drawn. */
+  function arrowEnds(svg: string) {
+    const line = /data-type="arrow"[^>]*><line x1="([\d.-]+)" y1="([\d.-]+)"/.exec(svg);
+    const tip = /<path d="M([\d.-]+) ([\d.-]+)L/.exec(svg.slice(svg.indexOf('data-type="arrow"')));
+    return { x1: Number(line?.[1]), y1: Number(line?.[2]), tipX: Number(tip?.[1]) };
+  }
+
+  it('starts and ends at the notes’ outlines, a small gap away, not at their centres', () => {
+    const { file } = joinedNotes();
+    const ends = arrowEnds(renderSvg(file, { fonts }).svg);
+    expect(ends).toEqual({ x1: 209, y1: 100, tipX: 393 });
+  });
+
+  it('an arrow exported without its notes still stops at their outlines', () => {
+    const { file, ids } = joinedNotes();
+    const { svg } = renderSvg(file, { fonts, scope: { kind: 'selection', ids: [ids.arrow] } });
+    expect(svg).not.toContain('data-type="note"');
+    expect(arrowEnds(svg)).toEqual({ x1: 209, y1: 100, tipX: 393 });
+  });
+});

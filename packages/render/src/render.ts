@@ -68,7 +68,7 @@ function inScope(shapes: readonly Shape[], scope: RenderScope): Shape[] {
   );
 }
 
-function shapeSvg(ctx: RenderContext, shape: Shape): string {
+function shapeSvg(ctx: RenderContext, shape: Shape, byId: ReadonlyMap<string, Shape>): string {
   switch (shape.type) {
     case 'note':
       return noteSvg(ctx, shape);
@@ -83,7 +83,10 @@ function shapeSvg(ctx: RenderContext, shape: Shape): string {
     case 'ellipse':
       return ellipseSvg(shape);
     case 'arrow':
-      return arrowSvg(shape);
+      return arrowSvg(shape, {
+        start: shape.startBinding ? byId.get(shape.startBinding.shapeId) : undefined,
+        end: shape.endBinding ? byId.get(shape.endBinding.shapeId) : undefined,
+      });
     case 'image':
       return imageSvg(ctx, shape);
     case 'stamp':
@@ -157,7 +160,9 @@ export function renderSvg(
       `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.w)}" height="${num(box.h)}" fill="${xmlText(background)}"/>`,
     );
   }
-  for (const shape of shapes) parts.push(shapeSvg(ctx, shape));
+  // Bound arrows stop at their shapes' outlines, drawn or not (a selection may leave them out).
+  const byId = new Map(all.map((shape) => [shape.id, shape]));
+  for (const shape of shapes) parts.push(shapeSvg(ctx, shape, byId));
   parts.push('</svg>\n');
   return { svg: parts.join('\n'), box, width, height, count: shapes.length };
 }

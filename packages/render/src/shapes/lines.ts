@@ -1,5 +1,6 @@
 // Strokes, arrows, text and stamps: drawn as the editor's Konva shapes.
-import type { ArrowShape, StampShape, StrokeShape, TextShape } from '@carton/board';
+import type { ArrowShape, ArrowTargets, StampShape, StrokeShape, TextShape } from '@carton/board';
+import { arrowDrawnEnds } from '@carton/board';
 import { getStroke } from 'perfect-freehand';
 import { num, rotateAbout } from '../svg/xml.ts';
 import { keepPunctuationAttached, wrapText } from '../text/wrap.ts';
@@ -39,13 +40,17 @@ export function strokeSvg(stroke: StrokeShape): string {
   return `<path data-type="stroke" d="${d}Z" fill="${ink(stroke.color)}"${rotateAbout(stroke.rotation, stroke.x, stroke.y)}/>`;
 }
 
-/** A line with a filled triangular head at its end (Konva Arrow, pointer 4 × width). */
-export function arrowSvg(arrow: ArrowShape): string {
+/**
+ * A line with a filled triangular head at its end (Konva Arrow, pointer 4 × width); bound ends
+ * stop at their shapes' outlines, as on the canvas (arrowDrawnEnds).
+ */
+export function arrowSvg(arrow: ArrowShape, targets: ArrowTargets = {}): string {
   const color = ink(arrow.color);
-  const sx = arrow.x + arrow.start.x;
-  const sy = arrow.y + arrow.start.y;
-  const ex = arrow.x + arrow.end.x;
-  const ey = arrow.y + arrow.end.y;
+  const drawn = arrowDrawnEnds(arrow, targets);
+  const sx = arrow.x + drawn.start.x;
+  const sy = arrow.y + drawn.start.y;
+  const ex = arrow.x + drawn.end.x;
+  const ey = arrow.y + drawn.end.y;
   const length = Math.hypot(ex - sx, ey - sy);
   const head = arrow.width * 4;
   const rotation = rotateAbout(arrow.rotation, arrow.x, arrow.y);

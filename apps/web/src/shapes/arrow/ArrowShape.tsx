@@ -1,22 +1,29 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Arrow } from 'react-konva';
-import type { ArrowShape as ArrowModel } from '@carton/board';
+import { arrowDrawnEnds, type ArrowShape as ArrowModel } from '@carton/board';
 import { ink } from '../../theme/colors';
 import { deg } from '../note/NoteShape';
 import type { ShapeComponentProps } from '../types';
+import { useArrowTargets } from './useArrowTargets';
 
-// Bound ends are already resolved by the model's read (they follow their shapes).
+// Bound ends follow their shapes (the model's read) and are drawn at the shapes' outlines, as
+// @carton/render draws them in exports (arrowDrawnEnds).
 export const ArrowShape = memo(function ArrowShape({
   shape,
   fading,
 }: ShapeComponentProps<ArrowModel>) {
   const color = ink(shape.color);
+  const { start: startTarget, end: endTarget } = useArrowTargets(shape);
+  const { start, end } = useMemo(
+    () => arrowDrawnEnds(shape, { start: startTarget, end: endTarget }),
+    [shape, startTarget, endTarget],
+  );
   return (
     <Arrow
       x={shape.x}
       y={shape.y}
       rotation={deg(shape.rotation)}
-      points={[shape.start.x, shape.start.y, shape.end.x, shape.end.y]}
+      points={[start.x, start.y, end.x, end.y]}
       stroke={color}
       fill={color}
       strokeWidth={shape.width}

@@ -1,0 +1,144 @@
+// What a participant sees of long French words in notes and of arrows joining notes, in real
+// Chromium: screenshots (test-results/screenshots/notes-*.png) for people to look at, and pixel
+// checks of what they must show.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { Board, localOrigin } from '@carton/board';
+import { launchBrowser, newParticipant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, toScreen, waitForShapes } from './fixtures';
+
+const OUT = join(REPO_ROOT, 'test-results/screenshots');
+
+/** Notes from the forum's « incontournables » and two notes joined by a bound arrow. */
+async function seedNotesAndArrow(syncUrl: string, boardId: string, token: string) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(syncUrl, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('seed client did not sync')), 10_000);
+    provider.once('sync', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const board = new Board(doc);
+  const ids = { from: '', to: '', arrow: '' };
+  board.run((tx) => {
+    tx.create('note', { x: 0, y: 0, w: 200, h: 200, text: 'Les incontournables' });
+    tx.create('note', {
+      x: 240,
+      y: 0,
+      w: 200,
+      h: 200,
+      color: 'pink',
+      text: 'L’accessibilité universelle : transport, logement !',
+    });
+    tx.create('note', {
+      x: 480,
+      y: 0,
+      w: 120,
+      h: 120,
+      color: 'green',
+      text: 'Rémunération intergénérationnelle',
+    });
+    tx.create('note', { x: 640, y: 0, w: 160, h: 160, text: 'Les incontournables !' });
+    tx.create('note', {
+      x: 840,
+      y: 0,
+      w: 200,
+      h: 200,
+      color: 'orange',
+      text: 'Implication citoyenne : Bas-Saint-Laurent',
+    });
+    ids.from = tx.create('note', { x: 0, y: 320, w: 200, h: 200, text: 'Accompagnement' });
+    ids.to = tx.create('note', {
+      x: 420,
+      y: 380,
+      w: 200,
+      h: 200,
+      rotation: 0.35,
+      color: 'blue',
+      text: 'Compréhension commune des enjeux.',
+    });
+    // Released well inside both notes, as a participant drags from note to note.
+    ids.arrow = tx.create('arrow', {
+      x: 0,
+      y: 0,
+      start: { x: 0, y: 0 },
+      end: { x: 0, y: 0 },
+      startBinding: { shapeId: ids.from, anchor: { x: 0.5, y: 0.5 } },
+      endBinding: { shapeId: ids.to, anchor: { x: 0.5, y: 0.5 } },
+      color: 'red',
+      width: 4,
+    });
+  }, localOrigin('user:seed'));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  provider.destroy();
+  doc.destroy();
+  return ids;
+}
+
+/** Pixels of the arrow's red ink in a page region given in world units. */
+async function redPixelsIn(
+  page: Page,
+  png: PNG,
+  world: { x: number; y: number; w: number; h: number },
+): Promise<number> {
+  const a = await toScreen(page, world.x, world.y);
+  const b = await toScreen(page, world.x + world.w, world.y + world.h);
+  let count = 0;
+  for (let y = Math.ceil(a.y); y < Math.floor(b.y); y++) {
+    for (let x = Math.ceil(a.x); x < Math.floor(b.x); x++) {
+      const i = (y * png.width + x) * 4;
+      const [r, g, bl] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      // #d32f2f: strongly red, unlike the yellow note, the dark text and the paper.
+      if (r > 150 && g < 110 && bl < 110) count++;
+    }
+  }
+  return count;
+}
+
+describe('notes and arrows as a participant sees them', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let page: Page;
+  let ids: { from: string; to: string; arrow: string };
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    const board = await createTerritoryBoard(server, 'Rimouski-Neigette');
+    ids = await seedNotesAndArrow(server.syncUrl, board.id, board.edit.token);
+    ({ page } = await newParticipant(browser, 'Émilie'));
+    await openBoard(page, board.edit.url);
+    await waitForShapes(page, '(s) => s.length === 8');
+    await page.keyboard.press('Shift+Digit1');
+    await page.waitForFunction(() => window.__carton!.camera().zoom !== 1);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('draws a bound arrow from outline to outline, not across the notes', async () => {
+    const png = PNG.sync.read(await page.screenshot({ path: join(OUT, 'notes-arrow.png') }));
+    // The unrotated note the arrow leaves from: no red inside it (a 4-unit inset for
+    // anti-aliasing at the gap).
+    expect(await redPixelsIn(page, png, { x: 4, y: 324, w: 192, h: 192 })).toBe(0);
+    // The arrow is still drawn between the notes.
+    expect(await redPixelsIn(page, png, { x: 200, y: 380, w: 220, h: 120 })).toBeGreaterThan(20);
+    expect(ids.arrow).not.toBe('');
+  });
+});

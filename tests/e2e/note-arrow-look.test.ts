@@ -108,6 +108,28 @@ async function redPixelsIn(
   return count;
 }
 
+/** Each Konva Text on the page: its text and the lines Konva wrapped it into. */
+function canvasTexts(page: Page): Promise<{ text: string; lines: string[] }[]> {
+  return page.evaluate(() => {
+    interface TextNode {
+      text(): string;
+      textArr: { text: string }[];
+    }
+    const konva = (window as unknown as { Konva: { stages: { find(s: string): TextNode[] }[] } })
+      .Konva;
+    return konva.stages
+      .flatMap((stage) => stage.find('Text'))
+      .map((node) => ({ text: node.text(), lines: node.textArr.map((line) => line.text) }));
+  });
+}
+
+/** The text read back from its lines: a break is a space, or nothing after a hyphen. */
+const rejoin = (lines: string[]) =>
+  lines.reduce(
+    (text, line) => (text === '' || text.endsWith('-') ? text + line : `${text} ${line}`),
+    '',
+  );
+
 describe('notes and arrows as a participant sees them', () => {
   let server: CartonServer;
   let browser: Browser;
@@ -130,6 +152,29 @@ describe('notes and arrows as a participant sees them', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();
+  });
+
+  it('breaks note text between words only, at the size that holds the longest word', async () => {
+    const texts = await canvasTexts(page);
+    const shown = (stored: string) =>
+      texts.find((t) => t.text.replace(/[\u00a0\u202f]/gu, ' ') === stored);
+    for (const stored of [
+      'Les incontournables',
+      'L’accessibilité universelle : transport, logement !',
+      'Rémunération intergénérationnelle',
+      'Les incontournables !',
+      'Implication citoyenne : Bas-Saint-Laurent',
+    ]) {
+      const drawn = shown(stored);
+      expect(drawn, stored).toBeDefined();
+      expect(rejoin(drawn!.lines), drawn!.lines.join(' | ')).toBe(drawn!.text);
+    }
+    // « ! » stays with its word (a narrow no-break space), on the same line.
+    expect(shown('Les incontournables !')!.lines).toEqual(['Les', 'incontournables\u202f!']);
+    await page.screenshot({
+      path: join(OUT, 'notes-long-words.png'),
+      clip: { x: 0, y: 60, width: 1000, height: 260 },
+    });
   });
 
   it('draws a bound arrow from outline to outline, not across the notes', async () => {

@@ -184,6 +184,17 @@ describe('notes and arrows as a participant sees them', () => {
     expect(await redPixelsIn(page, png, { x: 4, y: 324, w: 192, h: 192 })).toBe(0);
     // The arrow is still drawn between the notes.
     expect(await redPixelsIn(page, png, { x: 200, y: 380, w: 220, h: 120 })).toBeGreaterThan(20);
-    expect(ids.arrow).not.toBe('');
+  });
+
+  it('a click inside a note, where the arrow no longer runs, selects the note', async () => {
+    // Between the note's centre (the arrow's anchor) and its edge, on the arrow's old line.
+    const inside = await toScreen(page, 150, 432);
+    await page.mouse.click(inside.x, inside.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([ids.from]);
+    // The arrow is still picked where it is drawn.
+    const between = await toScreen(page, 300, 466.5);
+    await page.mouse.click(between.x, between.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([ids.arrow]);
+    await page.screenshot({ path: join(OUT, 'notes-arrow-selected.png') });
   });
 });

@@ -1,9 +1,11 @@
 // The scene: a spatial index and z-order kept in step with the board view, answering
 // "what is under this point / in this rectangle / near this box" for tools and culling.
 import {
+  arrowDrawnEnds,
   hitTestShape,
   shapeBounds,
   toLocal,
+  type ArrowShape,
   type BoardView,
   type Box,
   type Shape,
@@ -97,7 +99,7 @@ export class Scene {
     let bestOrder = -1;
     for (const id of near) {
       const shape = this.view.getShape(id);
-      if (!shape || !hitTestShape(shape, p, tolerance)) continue;
+      if (!shape || !hitTestShape(this.asDrawn(shape), p, tolerance)) continue;
       if (shape.type === 'carton' && !this.onCartonFrame(shape, p, tolerance)) continue;
       const order = this.orderOf(id);
       if (order > bestOrder) {
@@ -106,6 +108,18 @@ export class Scene {
       }
     }
     return best ? (this.info(best) ?? null) : null;
+  }
+
+  /**
+   * A shape as the canvas draws it: a bound arrow stops at its shapes' outlines, so a click
+   * inside a note it points at picks the note, not the arrow's undrawn part.
+   */
+  private asDrawn(shape: Shape): Shape {
+    if (shape.type !== 'arrow') return shape;
+    const target = (binding: ArrowShape['startBinding']) =>
+      binding ? this.view.getShape(binding.shapeId) : undefined;
+    const targets = { start: target(shape.startBinding), end: target(shape.endBinding) };
+    return { ...shape, ...arrowDrawnEnds(shape, targets) };
   }
 
   shapesInRect(rect: Rect): ShapeInfo[] {

@@ -1,17 +1,22 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Circle, Group, Line } from 'react-konva';
-import type { ArrowShape } from '@carton/board';
+import { arrowDrawnEnds, type ArrowShape } from '@carton/board';
 import { deg } from '../note/NoteShape';
 import type { OutlineProps } from '../types';
+import { useArrowTargets } from './useArrowTargets';
 
-/** An arrow is outlined along its line, with a dot on each end. */
+/** An arrow is outlined along its line as drawn (bound ends at their shapes' outlines), with a dot on each end. */
 export const ArrowOutline = memo(function ArrowOutline({
   shape,
   color,
   zoom,
   dashed,
 }: OutlineProps<ArrowShape>) {
-  const { start, end } = shape;
+  const { start: startTarget, end: endTarget } = useArrowTargets(shape);
+  const { start, end } = useMemo(
+    () => arrowDrawnEnds(shape, { start: startTarget, end: endTarget }),
+    [shape, startTarget, endTarget],
+  );
   return (
     <Group x={shape.x} y={shape.y} rotation={deg(shape.rotation)}>
       <Line

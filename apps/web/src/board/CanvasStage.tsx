@@ -39,6 +39,8 @@ export function CanvasStage() {
   const viewport = useSessionState((s) => s.viewport);
   const tool = useSessionState((s) => s.tool);
   const spacePan = useSessionState((s) => s.spacePan);
+  // The hover cursor (handles, shapes, a pan in progress): CanvasInput sets it only on a change.
+  const hoverCursor = useSessionState((s) => s.hoverCursor);
   const dragging = useSessionState((s) => s.draggingIds.size > 0);
   // The stage renders at the drawn camera; panning between redraws moves it by CSS only.
   const surface = usePanSurface(session.store, viewport);
@@ -71,13 +73,7 @@ export function CanvasStage() {
       tabIndex={0}
       role="application"
       aria-label={t('board.canvasLabel', { title: session.info.board.title })}
-      style={{
-        // The hover cursor (handles, shapes, a pan in progress) is set by CanvasInput only when
-        // it changes; read here unconditionally, in render order like any hook.
-        cursor:
-          useSessionState((s) => s.hoverCursor) ??
-          (spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair')),
-      }}
+      style={{ cursor: hoverCursor ?? (spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair')) }}
     >
       <div ref={surface.gridRef} style={DOT_GRID} aria-hidden="true" />
       <Stage

@@ -1,3 +1,5 @@
+import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import {
   CHUNK_MAX_CHARS,
@@ -57,14 +59,23 @@ describe('encodePoints / decodePoints', () => {
     expect(text.length / points.length).toBeLessThanOrEqual(5.2);
   });
 
-  it('reads at most CHUNK_MAX_POINTS points, and stops at garbage without throwing', () => {
+  it('reads at most CHUNK_MAX_POINTS points, and nothing of garbage, without throwing', () => {
     expect(decodePoints('A'.repeat(100_000))).toHaveLength(CHUNK_MAX_POINTS);
     expect(decodePoints(encodePoints(stroke(300)), 10)).toHaveLength(10);
     const good = encodePoints(stroke(3));
-    expect(decodePoints(`${good}!${good}`)).toHaveLength(3);
-    expect(decodePoints(`${good}AA`)).toHaveLength(3); // a partial point is dropped
+    expect(decodePoints(`${good}!${good}`)).toEqual([]); // not base64url
+    expect(decodePoints('AAAAA')).toEqual([]); // 5 characters: not a whole number of bytes
     expect(decodePoints('_'.repeat(50))).toEqual([]); // a value that never ends
+    expect(decodePoints('_'.repeat(48) + 'AA')).toEqual([]); // a value past 53 bits
     expect(decodePoints('é😀\u0000')).toEqual([]);
+  });
+
+  it('drops a trailing partial point', () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeUint8Array(encoder, fromBase64UrlEncoded(encodePoints(stroke(3))));
+    encoding.writeVarInt(encoder, 12); // an x with no y or pressure
+    const text = toBase64UrlEncoded(encoding.toUint8Array(encoder));
+    expect(decodePoints(text)).toEqual(stroke(3).map(quantise));
   });
 });
 

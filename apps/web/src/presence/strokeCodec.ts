@@ -4,12 +4,14 @@
 // messages are few (STROKE_INTERVAL_MS) and their points compact:
 //   "<id> <seq> <color> <width> <points>"
 // `id` (base 36) names the stroke, `seq` (base 36) counts its chunks from 0 (a receiver sees a
-// lost chunk as a jump in seq), and <points> is a run of variable-length integers in the
-// URL-safe base-64 alphabet (5 value bits per character, the 6th bit says "more follows"),
-// zig-zag signed: the chunk's first point absolute, then deltas, each point x, y in steps of
+// lost chunk as a jump in seq), and <points> is a run of lib0 signed variable-length integers,
+// base64url without padding: the chunk's first point absolute, then deltas, each point x, y in steps of
 // 1/XY_STEPS board unit and pressure in 1/PRESSURE_STEPS. The first point is absolute so that a lost
 // chunk costs a straight bridge, never a shifted stroke.
 // Decoding is for untrusted input: it caps lengths and counts and never throws.
+import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 
 /** One point as the pen records it: world x, world y, pressure (0..1). */
 export type StrokePoint = [number, number, number];
@@ -36,11 +38,8 @@ export const CHUNK_MAX_CHARS = 4096;
 /** Highest chunk sequence number a receiver accepts (a 5-Hz stroke reaches 300 in a minute). */
 export const CHUNK_MAX_SEQ = 36 ** 4;
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]));
-/** 8 digits: 40 value bits, far past any coordinate; longer runs are garbage. */
-const MAX_DIGITS = 8;
-const MORE = 32;
+/** Base64url without padding: what lib0's buffer module writes and reads. */
+const BASE64URL = /^[A-Za-z0-9_-]*$/u;
 
 const ID_PATTERN = /^[0-9a-z]{1,12}$/u;
 const SEQ_PATTERN = /^[0-9a-z]{1,6}$/u;
@@ -65,49 +64,45 @@ export function quantise(point: readonly number[]): StrokePoint {
   return fromGrid(toGrid(point));
 }
 
-function pushInt(out: string[], n: number): void {
-  let z = n >= 0 ? n * 2 : -n * 2 - 1;
-  do {
-    const low = z % MORE;
-    z = Math.floor(z / MORE);
-    out.push(ALPHABET[z > 0 ? low + MORE : low]!);
-  } while (z > 0);
-}
-
-/** The points as a run of zig-zag varints: the first absolute, the rest as deltas. */
+/** The points as lib0 signed varints in base64url: the first absolute, the rest as deltas. */
 export function encodePoints(points: readonly (readonly number[])[]): string {
-  const out: string[] = [];
+  const encoder = encoding.createEncoder();
   let prev: readonly number[] = [0, 0, 0];
   for (const point of points) {
     const q = toGrid(point);
-    for (let k = 0; k < 3; k++) pushInt(out, q[k]! - prev[k]!);
+    for (let k = 0; k < 3; k++) encoding.writeVarInt(encoder, q[k]! - prev[k]!);
     prev = q;
   }
-  return out.join('');
+  return toBase64UrlEncoded(encoding.toUint8Array(encoder));
 }
 
 /**
- * The points of an untrusted run, at most `max` of them. Stops at the first character outside
- * the alphabet or value longer than MAX_DIGITS; a trailing partial point is dropped.
+ * The points of an untrusted run, at most `max` of them: none unless it is base64url, and no
+ * further than the first value that does not decode to a safe integer; a trailing partial point
+ * is dropped.
  */
 export function decodePoints(text: string, max = CHUNK_MAX_POINTS): StrokePoint[] {
   const points: StrokePoint[] = [];
-  const q: [number, number, number] = [0, 0, 0];
-  let pos = 0;
+  if (!BASE64URL.test(text) || text.length % 4 === 1) return points;
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64UrlEncoded(text);
+  } catch {
+    return points;
+  }
+  const decoder = decoding.createDecoder(bytes);
   const readInt = (): number | null => {
-    let value = 0;
-    let scale = 1;
-    for (let digits = 0; digits < MAX_DIGITS && pos < text.length; digits++) {
-      const d = DIGIT.get(text[pos++]!);
-      if (d === undefined) return null;
-      value += (d % MORE) * scale;
-      if (d < MORE) return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
-      scale *= MORE;
+    if (!decoding.hasContent(decoder)) return null;
+    try {
+      const value = decoding.readVarInt(decoder);
+      return Number.isSafeInteger(value) ? value : null;
+    } catch {
+      return null; // a value cut off at the end, or longer than 53 bits
     }
-    return null;
   };
+  const q: [number, number, number] = [0, 0, 0];
   const limit = Math.min(max, CHUNK_MAX_POINTS);
-  while (points.length < limit && pos < text.length) {
+  while (points.length < limit) {
     const dx = readInt();
     const dy = readInt();
     const dp = readInt();

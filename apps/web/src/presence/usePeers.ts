@@ -1,6 +1,6 @@
 // The other people on this board, re-read when awareness changes, and on every animation frame
 // while a peer's stroke is being replayed (strokeReplay.ts: it grows between chunks).
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useSession } from '../board/context';
 import { peersReplaying, readPeers, type Peer } from './presence';
@@ -44,14 +44,36 @@ class PeersStore {
 
 const stores = new WeakMap<Awareness, PeersStore>();
 
-export function usePeers(): Peer[] {
-  const { connection } = useSession();
-  const awareness = connection.awareness;
+function peersStore(awareness: Awareness): PeersStore {
   let store = stores.get(awareness);
   if (!store) {
     store = new PeersStore(awareness);
     stores.set(awareness, store);
   }
-  const current = store;
-  return useSyncExternalStore(current.subscribe, () => current.peers);
+  return store;
+}
+
+/** Every peer, anew with every awareness change (the cursors need each move). */
+export function usePeers(): Peer[] {
+  const store = peersStore(useSession().connection.awareness);
+  return useSyncExternalStore(store.subscribe, () => store.peers);
+}
+
+/**
+ * What `select` takes of the peers, kept (same object, no re-render) while `same` says it did
+ * not change. Pass module-level functions: they are not expected to change.
+ */
+export function usePeersWith<T>(select: (peers: Peer[]) => T, same: (a: T, b: T) => boolean): T {
+  const store = peersStore(useSession().connection.awareness);
+  const cache = useRef<{ peers: Peer[]; value: T } | null>(null);
+  const snapshot = (): T => {
+    const { peers } = store;
+    const cached = cache.current;
+    if (cached?.peers === peers) return cached.value;
+    const next = select(peers);
+    const value = cached && same(cached.value, next) ? cached.value : next;
+    cache.current = { peers, value };
+    return value;
+  };
+  return useSyncExternalStore(store.subscribe, snapshot);
 }

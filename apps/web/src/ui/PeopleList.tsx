@@ -1,12 +1,14 @@
 // Who is here; click a name to follow that person's view (until you move yours).
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
-import { usePeers } from '../presence/usePeers';
+import { peopleOf, samePeople } from '../presence/peerViews';
+import { usePeersWith } from '../presence/usePeers';
 
 export function PeopleList() {
   const session = useSession();
   const { t } = useTranslation();
-  const peers = usePeers();
+  // Names and colours only: a peer's cursor moving does not re-render the list.
+  const peers = usePeersWith(peopleOf, samePeople);
   const following = useSessionState((s) => s.following);
   const open = useSessionState((s) => s.peopleOpen);
   const me = session.identity;

@@ -7,7 +7,8 @@ import { unionRects } from '../../geometry/rect';
 import { SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
 import { outlineFor } from '../../shapes/registry';
-import { usePeers } from '../../presence/usePeers';
+import { marksOf, sameMarks } from '../../presence/peerViews';
+import { usePeersWith } from '../../presence/usePeers';
 import { useSession, useSessionState } from '../context';
 import {
   HANDLES,
@@ -129,20 +130,17 @@ export const Interaction = memo(function Interaction() {
   const guides = useSessionState((s) => s.guides);
   const preview = useSessionState((s) => s.preview);
   const editingId = useSessionState((s) => s.editingId);
-  const peers = usePeers();
+  // Peers' selections and gestures only: their cursors moving do not redraw this layer.
+  const peers = usePeersWith(marksOf, sameMarks);
   // Hidden when there is nothing to draw: a shown canvas costs the compositor every frame.
   const empty =
-    selection.length === 0 &&
-    !marquee &&
-    guides.length === 0 &&
-    !preview &&
-    peers.every((peer) => peer.selection.length === 0 && !peer.preview);
+    selection.length === 0 && !marquee && guides.length === 0 && !preview && peers.length === 0;
   return (
     <Layer listening={false} visible={!empty}>
       {peers.map((peer) => (
         <Group key={peer.clientId}>
           {peer.selection.slice(0, 50).map((id) => (
-            <Outline key={id} id={id} color={peer.user.color} zoom={zoom} dashed />
+            <Outline key={id} id={id} color={peer.color} zoom={zoom} dashed />
           ))}
           {peer.preview && <PreviewNode preview={peer.preview} zoom={zoom} />}
         </Group>

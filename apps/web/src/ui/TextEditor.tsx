@@ -22,7 +22,8 @@ export function TextEditor() {
   const { t } = useTranslation();
   const coarse = useCoarsePointer();
   const editingId = useSessionState((s) => s.editingId);
-  const camera = useSessionState((s) => s.camera);
+  // The camera only matters while editing: a pan with no editor open re-renders nothing here.
+  const camera = useSessionState((s) => (s.editingId ? s.camera : null));
   const subscribe = useCallback(
     (listener: () => void) =>
       editingId ? session.view.subscribeShape(editingId, listener) : () => undefined,
@@ -59,7 +60,7 @@ export function TextEditor() {
     };
   }, [session, editingId]);
 
-  if (!editingId || !shape || !editable || session.readOnly) return null;
+  if (!editingId || !camera || !shape || !editable || session.readOnly) return null;
 
   const close = () => session.store.setState({ editingId: null });
   const onChange = (value: string) => {

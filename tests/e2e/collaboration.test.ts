@@ -1,68 +1,40 @@
 // Two participants on one board: notes, text edits, strokes in progress and finished, cursors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import {
-  createTerritoryBoard,
-  openBoard,
-  shapes,
-  toScreen,
-  waitForShapes,
-  type BoardLinks,
-} from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
 
 describe('two participants on one board', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let board: BoardLinks;
-  let a: Participant;
-  let b: Participant;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server);
-    a = await newParticipant(browser, 'Émilie');
-    b = await newParticipant(browser, 'Pierre');
-    await openBoard(a.page, board.edit.url);
-    await openBoard(b.page, board.edit.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ participants: { a: 'Émilie', b: 'Pierre' } });
 
   it('a note A creates appears for B, B edits its text and A sees it', async () => {
-    await a.page.bringToFront();
-    await a.page.keyboard.press('n');
-    await a.page.mouse.click(420, 320);
-    const [note] = await waitForShapes(b.page, '(s) => s.some((x) => x.type === "note")');
+    await suite.a.page.bringToFront();
+    await suite.a.page.keyboard.press('n');
+    await suite.a.page.mouse.click(420, 320);
+    const [note] = await waitForShapes(suite.b.page, '(s) => s.some((x) => x.type === "note")');
     expect(note?.type).toBe('note');
     if (note?.type !== 'note') return;
 
-    await b.page.bringToFront();
-    const centre = await toScreen(b.page, note.x + note.w / 2, note.y + note.h / 2);
-    await b.page.mouse.dblclick(centre.x, centre.y);
-    await b.page.locator('textarea.text-editor').waitFor();
-    await b.page.keyboard.type('Balises claires');
-    await b.page.keyboard.press('Escape');
+    await suite.b.page.bringToFront();
+    const centre = await toScreen(suite.b.page, note.x + note.w / 2, note.y + note.h / 2);
+    await suite.b.page.mouse.dblclick(centre.x, centre.y);
+    await suite.b.page.locator('textarea.text-editor').waitFor();
+    await suite.b.page.keyboard.type('Balises claires');
+    await suite.b.page.keyboard.press('Escape');
     const seen = await waitForShapes(
-      a.page,
+      suite.a.page,
       '(s) => s.some((x) => x.type === "note" && x.text === "Balises claires")',
     );
     expect(seen.filter((s) => s.type === 'note')).toHaveLength(1);
   });
 
   it('A draws a stroke: B sees it while it is drawn (awareness), then once written', async () => {
-    await a.page.bringToFront();
-    await a.page.keyboard.press('p');
-    await a.page.mouse.move(700, 250);
-    await a.page.mouse.down();
-    for (let i = 1; i <= 20; i++) await a.page.mouse.move(700 + i * 10, 250 + Math.sin(i / 3) * 40);
+    await suite.a.page.bringToFront();
+    await suite.a.page.keyboard.press('p');
+    await suite.a.page.mouse.move(700, 250);
+    await suite.a.page.mouse.down();
+    for (let i = 1; i <= 20; i++)
+      await suite.a.page.mouse.move(700 + i * 10, 250 + Math.sin(i / 3) * 40);
     // Mid-gesture: B sees the stroke through awareness, and the document has no stroke yet.
-    await b.page.waitForFunction(
+    await suite.b.page.waitForFunction(
       () =>
         window.__carton
           ?.peers()
@@ -70,21 +42,21 @@ describe('two participants on one board', () => {
       null,
       { timeout: 10_000 },
     );
-    const preview = await b.page.evaluate(
+    const preview = await suite.b.page.evaluate(
       () => window.__carton!.peers().find((p) => p.name === 'Émilie')?.preview,
     );
     expect(Number(preview?.split(':')[1])).toBeGreaterThan(1);
-    expect((await shapes(b.page)).some((s) => s.type === 'stroke')).toBe(false);
-    expect((await shapes(a.page)).some((s) => s.type === 'stroke')).toBe(false);
+    expect((await shapes(suite.b.page)).some((s) => s.type === 'stroke')).toBe(false);
+    expect((await shapes(suite.a.page)).some((s) => s.type === 'stroke')).toBe(false);
 
-    await a.page.mouse.up();
-    const after = await waitForShapes(b.page, '(s) => s.some((x) => x.type === "stroke")');
+    await suite.a.page.mouse.up();
+    const after = await waitForShapes(suite.b.page, '(s) => s.some((x) => x.type === "stroke")');
     const strokes = after.filter((s) => s.type === 'stroke');
     expect(strokes).toHaveLength(1);
     const stroke = strokes[0];
     // Written once, simplified: fewer points than pointer events.
     if (stroke?.type === 'stroke') expect(stroke.points.length / 3).toBeLessThanOrEqual(22);
-    await b.page.waitForFunction(
+    await suite.b.page.waitForFunction(
       () => window.__carton?.peers().find((p) => p.name === 'Émilie')?.preview === null,
       null,
       { timeout: 10_000 },
@@ -92,53 +64,57 @@ describe('two participants on one board', () => {
   });
 
   it('both see each other’s cursors with names', async () => {
-    await a.page.bringToFront();
-    await a.page.mouse.move(300, 500);
-    await a.page.mouse.move(310, 505);
-    await b.page.bringToFront();
-    await b.page.mouse.move(600, 450);
-    await b.page.mouse.move(605, 455);
-    await b.page
+    await suite.a.page.bringToFront();
+    await suite.a.page.mouse.move(300, 500);
+    await suite.a.page.mouse.move(310, 505);
+    await suite.b.page.bringToFront();
+    await suite.b.page.mouse.move(600, 450);
+    await suite.b.page.mouse.move(605, 455);
+    await suite.b.page
       .locator('[data-testid="remote-cursor"]', { hasText: 'Émilie' })
       .waitFor({ timeout: 10_000 });
-    await a.page
+    await suite.a.page
       .locator('[data-testid="remote-cursor"]', { hasText: 'Pierre' })
       .waitFor({ timeout: 10_000 });
-    const peer = await a.page.evaluate(() =>
+    const peer = await suite.a.page.evaluate(() =>
       window.__carton!.peers().find((p) => p.name === 'Pierre'),
     );
     expect(peer?.cursor).not.toBeNull();
-    expect(a.errors.filter((e) => !e.includes('favicon') && !e.includes('404'))).toEqual([]);
+    expect(suite.a.errors.filter((e) => !e.includes('favicon') && !e.includes('404'))).toEqual([]);
   });
 
   it('others’ selections are shared, and following someone tracks their view until you move', async () => {
-    const note = (await shapes(b.page)).find((s) => s.type === 'note')!;
-    await b.page.bringToFront();
-    await b.page.keyboard.press('v');
-    const centre = await toScreen(b.page, note.x + 20, note.y + 20);
-    await b.page.mouse.click(centre.x, centre.y);
-    await a.page.waitForFunction(
+    const note = (await shapes(suite.b.page)).find((s) => s.type === 'note')!;
+    await suite.b.page.bringToFront();
+    await suite.b.page.keyboard.press('v');
+    const centre = await toScreen(suite.b.page, note.x + 20, note.y + 20);
+    await suite.b.page.mouse.click(centre.x, centre.y);
+    await suite.a.page.waitForFunction(
       (id) => window.__carton?.peers().some((p) => p.name === 'Pierre' && p.selection.includes(id)),
       note.id,
       { timeout: 10_000 },
     );
 
-    await a.page.bringToFront();
-    await a.page.getByRole('button', { name: 'Pierre' }).click();
-    expect(await a.page.evaluate(() => window.__carton!.following())).toBe('Pierre');
+    await suite.a.page.bringToFront();
+    await suite.a.page.getByRole('button', { name: 'Pierre' }).click();
+    expect(await suite.a.page.evaluate(() => window.__carton!.following())).toBe('Pierre');
     // B zooms in: A's view follows to the same zoom.
-    await b.page.bringToFront();
-    await b.page.mouse.move(640, 400);
-    await b.page.mouse.wheel(0, -300);
-    const zoom = await b.page.evaluate(() => window.__carton!.camera().zoom);
+    await suite.b.page.bringToFront();
+    await suite.b.page.mouse.move(640, 400);
+    await suite.b.page.mouse.wheel(0, -300);
+    const zoom = await suite.b.page.evaluate(() => window.__carton!.camera().zoom);
     expect(zoom).toBeGreaterThan(1);
-    await a.page.waitForFunction((z) => Math.abs(window.__carton!.camera().zoom - z) < 1e-6, zoom, {
-      timeout: 10_000,
-    });
+    await suite.a.page.waitForFunction(
+      (z) => Math.abs(window.__carton!.camera().zoom - z) < 1e-6,
+      zoom,
+      {
+        timeout: 10_000,
+      },
+    );
     // A moves their own view: following stops.
-    await a.page.bringToFront();
-    await a.page.mouse.move(500, 400);
-    await a.page.mouse.wheel(0, 200);
-    expect(await a.page.evaluate(() => window.__carton!.following())).toBeNull();
+    await suite.a.page.bringToFront();
+    await suite.a.page.mouse.move(500, 400);
+    await suite.a.page.mouse.wheel(0, 200);
+    expect(await suite.a.page.evaluate(() => window.__carton!.following())).toBeNull();
   });
 });

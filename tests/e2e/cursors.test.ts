@@ -1,10 +1,8 @@
 // The mouse cursor says what a press will do: resize cursors on the selection's handles, a
 // rotate cursor on its rotate handle, `move` over a shape, `grab`/`grabbing` with the hand tool.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, toScreen, waitForShapes } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardSuite, toScreen, waitForShapes } from './fixtures';
 
 const cursor = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.querySelector('.canvas')!).cursor);
@@ -15,25 +13,10 @@ async function cursorAt(page: Page, x: number, y: number): Promise<string> {
 }
 
 describe('canvas cursors', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let a: Participant;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Les Basques');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: 'Les Basques', participants: { a: 'Émilie' } });
 
   it('select: handles show resize and rotate cursors, the note shows move', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('n');
     await page.mouse.click(500, 400);
     const [note] = await waitForShapes(page, '(s) => s.some((x) => x.type === "note")');
@@ -62,7 +45,7 @@ describe('canvas cursors', () => {
   });
 
   it('the hand tool grabs, and grabs tighter while dragging; a drawing tool keeps its own', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('h');
     expect(await cursorAt(page, 300, 300)).toBe('grab');
     await page.mouse.down();

@@ -1,8 +1,10 @@
 // Shared steps of the end-to-end tests: a real server, a forum, participants on a board.
 import './hook';
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
-import type { CartonServer } from '../support/server';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer, type StartOptions } from '../support/server';
 
 export interface BoardLinks {
   id: string;
@@ -64,4 +66,124 @@ export async function waitForShapes(
 /** Screen position of a world point on this page (its camera may differ from another page's). */
 export function toScreen(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   return page.evaluate(([wx, wy]) => window.__carton!.worldToScreen(wx!, wy!), [x, y]);
+}
+
+/** What `newParticipant` takes besides the name: viewport, locale, touch. */
+type ParticipantOptions = NonNullable<Parameters<typeof newParticipant>[2]>;
+
+/** One participant of a suite: display name, browser options, and the link it opens. */
+export interface SuiteParticipant extends ParticipantOptions {
+  name: string;
+  /** The board link opened in `beforeAll` (default `edit`); `false` leaves the page blank. */
+  opens?: 'edit' | 'view' | false;
+}
+
+export interface BoardSuiteOptions<P extends string> {
+  /** The territory board to create (default: createTerritoryBoard's); `null` for none. */
+  territory?: string | null;
+  /**
+   * Participants by handle (`a`, `editor`…), a name or a SuiteParticipant. All are created in
+   * this order, then each opens its link in the same order.
+   */
+  participants?: Record<P, string | SuiteParticipant>;
+  server?: StartOptions;
+}
+
+/** What a suite's tests use; read it inside hooks and tests, once `beforeAll` has run. */
+export type BoardSuite<P extends string> = {
+  readonly server: CartonServer;
+  readonly browser: Browser;
+  readonly board: BoardLinks;
+} & { readonly [K in P]: Participant };
+
+/**
+ * Registers the `beforeAll`/`afterAll` most end-to-end suites share: the built server, Chromium,
+ * a territory board, and participants opened on it. The suite's own `beforeAll` hooks,
+ * registered after this call, run after it (and its `afterAll` hooks before the teardown).
+ */
+export function boardSuite<P extends string = never>(
+  options: BoardSuiteOptions<P> = {},
+): BoardSuite<P> {
+  let server: CartonServer | undefined;
+  let browser: Browser | undefined;
+  let board: BoardLinks | undefined;
+  const participants = new Map<string, Participant>();
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`boardSuite: no ${what} (read before beforeAll?)`);
+    return value;
+  };
+  const specs = Object.entries<string | SuiteParticipant>(options.participants ?? {}).map(
+    ([handle, spec]) => [handle, typeof spec === 'string' ? { name: spec } : spec] as const,
+  );
+
+  beforeAll(async () => {
+    server = await startServer(options.server);
+    browser = await launchBrowser();
+    if (options.territory !== null) board = await createTerritoryBoard(server, options.territory);
+    for (const [handle, { name, opens: _opens, ...browserOptions }] of specs) {
+      participants.set(handle, await newParticipant(browser, name, browserOptions));
+    }
+    for (const [handle, { opens = 'edit' }] of specs) {
+      if (opens) await openBoard(participants.get(handle)!.page, ready(board, 'board')[opens].url);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const suite = {
+    get server() {
+      return ready(server, 'server');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get board() {
+      return ready(board, 'board');
+    },
+  };
+  for (const [handle] of specs) {
+    if (handle in suite) throw new Error(`boardSuite: "${handle}" is not a participant handle`);
+    Object.defineProperty(suite, handle, { get: () => ready(participants.get(handle), handle) });
+  }
+  return suite as BoardSuite<P>;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Presses at `from`, moves to `to` in `steps` even steps, releases: a drag by mouse. */
+export async function drag(page: Page, from: Point, to: Point, steps = 10): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(
+      from.x + ((to.x - from.x) * i) / steps,
+      from.y + ((to.y - from.y) * i) / steps,
+    );
+  }
+  await page.mouse.up();
+}
+
+/**
+ * A phone (390 × 844, touch, mobile) with a remembered name: newParticipant has no `isMobile`,
+ * which the phone layout's tests need.
+ */
+export async function newPhone(
+  browser: Browser,
+  name: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'fr-CA',
+    hasTouch: true,
+    isMobile: true,
+  });
+  await context.addInitScript((n) => localStorage.setItem('carton.name', n), name);
+  const page = await context.newPage();
+  return { context, page };
 }

@@ -1,31 +1,13 @@
 // Switching language mid-session keeps the board session: the view stays where it was and the
 // participant's undo history still undoes what they did before the switch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, waitForShapes } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { boardSuite, waitForShapes } from './fixtures';
 
 describe('switching language', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let a: Participant;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Les Basques');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: 'Les Basques', participants: { a: 'Émilie' } });
 
   it('keeps the zoom and the undo history', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     await page.keyboard.press('Control+Equal');
     await page.waitForFunction(() => window.__carton!.camera().zoom > 1.2);
     await page.keyboard.press('n');

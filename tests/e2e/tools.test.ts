@@ -1,9 +1,7 @@
 // The other tools through the real client: text, rectangle, ellipse, stamps, pen and eraser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, shapes, waitForShapes } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardSuite, shapes, waitForShapes } from './fixtures';
 
 async function drag(page: Page, from: [number, number], to: [number, number], steps = 10) {
   await page.mouse.move(...from);
@@ -18,25 +16,10 @@ async function drag(page: Page, from: [number, number], to: [number, number], st
 }
 
 describe('tools', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let a: Participant;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Les Basques');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: 'Les Basques', participants: { a: 'Émilie' } });
 
   it('text (T): click, type a heading, Escape', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('t');
     await page.mouse.click(100, 120);
     await page.locator('textarea.text-editor').waitFor();
@@ -50,7 +33,7 @@ describe('tools', () => {
   });
 
   it('rectangle (R) and ellipse (O) by dragging', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('r');
     await drag(page, [100, 200], [300, 320]);
     await page.keyboard.press('o');
@@ -64,7 +47,7 @@ describe('tools', () => {
   });
 
   it('stamps (♥ ★ ✓ ! ?) with one click each; the tool stays on for voting', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.getByRole('button', { name: 'Tampons' }).click();
     await page.getByRole('button', { name: 'Étoile' }).click();
     await page.mouse.click(700, 200);
@@ -81,7 +64,7 @@ describe('tools', () => {
   });
 
   it('pen (P) in a chosen colour and width, then the eraser (E) removes the stroke', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('p');
     await page.getByRole('button', { name: 'Vert' }).click();
     await page.getByRole('button', { name: 'Épais' }).click();

@@ -4,18 +4,11 @@
 // what is wrong (and where) and change nothing; Ctrl+Z takes a whole import back.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { BoardFile } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import {
-  createTerritoryBoard,
-  openBoard,
-  shapes,
-  waitForShapes,
-  type BoardLinks,
-} from './fixtures';
+import { REPO_ROOT } from '../support/server';
+import { boardSuite, shapes, waitForShapes } from './fixtures';
 
 const NBSP = '\u00a0';
 
@@ -154,32 +147,20 @@ async function undoOnce(page: Page): Promise<void> {
 }
 
 describe('import', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let board: BoardLinks;
-  let a: Participant;
+  const suite = boardSuite({ territory: 'Les Basques', participants: { a: 'Émilie' } });
   let before = 0;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server, 'Les Basques');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
+    const { server, board } = suite;
     const response = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
       headers: { Authorization: `Bearer ${board.edit.token}` },
     });
     before = ((await response.json()) as BoardFile).shapes.length;
-    await waitForShapes(a.page, `(s) => s.length === ${before}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    await waitForShapes(suite.a.page, `(s) => s.length === ${before}`);
   });
 
   it('a Windows-1252 CSV with semicolons becomes notes; Ctrl+Z removes them in one step', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     await choose(page, 'Notes depuis un tableur (.csv)', 'idees.csv', CSV);
     await page.getByRole('status').filter({ hasText: '3 formes ajoutées au tableau.' }).waitFor();
     const after = await waitForShapes(page, `(s) => s.length === ${before + 3}`);
@@ -198,7 +179,7 @@ describe('import', () => {
   });
 
   it('a hand-made .excalidraw becomes a rectangle, an ellipse, a text and a bound arrow', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     const start = await shapes(page);
     const old = new Set(start.map((s) => s.id));
     await choose(
@@ -223,7 +204,7 @@ describe('import', () => {
   });
 
   it('a Carton board file is added to this board in one step, at new ids', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     // Something of our own on the board (whatever its template), then the board's own JSON
     // export, downloaded from the menu, goes back in.
     const start = (await shapes(page)).length;
@@ -245,7 +226,7 @@ describe('import', () => {
   });
 
   it('bad files show a French message and change nothing', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     // A valid file to spoil: this board with three notes of our own.
     const count = (await shapes(page)).length;
     await choose(page, 'Notes depuis un tableur (.csv)', 'idees.csv', CSV);

@@ -1,13 +1,11 @@
 // Panning moves the drawn board with the camera. The canvas is redrawn only now and then while
 // panning (between redraws a CSS transform carries it): a note must stay where the camera puts it
 // during a pan, after it settles, past the stage's margin, after a zoom, and under the text editor.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { NoteShape } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, toScreen, waitForShapes } from './fixtures';
+import { boardSuite, toScreen, waitForShapes } from './fixtures';
 
 const YELLOW = [0xff, 0xf1, 0x76];
 
@@ -27,9 +25,7 @@ function isYellow(colour: readonly number[]): boolean {
 }
 
 describe('panning the canvas', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let a: Participant;
+  const suite = boardSuite({ territory: 'Rimouski-Neigette', participants: { a: 'Émilie' } });
   let note: NoteShape;
 
   /** A point inside the note (clear of its text and handles) and one just left of it. */
@@ -48,31 +44,22 @@ describe('panning the canvas', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Rimouski-Neigette');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
-    await a.page.keyboard.press('n');
-    await a.page.mouse.click(500, 380);
-    const list = await waitForShapes(a.page, '(s) => s.some((x) => x.type === "note")');
+    const { page } = suite.a;
+    await page.keyboard.press('n');
+    await page.mouse.click(500, 380);
+    const list = await waitForShapes(page, '(s) => s.some((x) => x.type === "note")');
     const created = list.find((s) => s.type === 'note');
     if (created?.type !== 'note') throw new Error('no note');
     note = created;
-    await a.page.keyboard.press('h');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    await page.keyboard.press('h');
   });
 
   it('draws the note where the camera puts it before any pan', async () => {
-    await expectNoteInPlace(a.page);
+    await expectNoteInPlace(suite.a.page);
   });
 
   it('keeps the note under the camera while the pointer still pans, and once it rests', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     const start = await page.evaluate(() => window.__carton!.camera());
     // Less than the stage's margin: carried by CSS until the view comes to rest.
     await pressAndMove(page, [600, 500], [120, 70]);
@@ -86,7 +73,7 @@ describe('panning the canvas', () => {
   });
 
   it('keeps it in place past the margin (the view is redrawn at the new camera)', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await pressAndMove(page, [500, 300], [430, 250]);
     await expectNoteInPlace(page);
     await page.mouse.up();
@@ -99,7 +86,7 @@ describe('panning the canvas', () => {
   });
 
   it('keeps it in place after a wheel zoom', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     const inside = await toScreen(page, note.x + 30, note.y + 30);
     await page.mouse.move(inside.x, inside.y);
     await page.mouse.wheel(0, -240);
@@ -108,7 +95,7 @@ describe('panning the canvas', () => {
   });
 
   it('lays the text editor over the note after panning', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await pressAndMove(page, [600, 400], [-90, 60]);
     await page.mouse.up();
     await page.keyboard.press('v');

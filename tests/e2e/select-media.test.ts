@@ -1,35 +1,21 @@
 // Photos that arrive without the file picker: a PNG dropped on the canvas lands where it was
 // dropped, and a PNG pasted from the clipboard lands too. The DataTransfer is built inside the
 // page from a function handed to Playwright (the page's CSP forbids evaluating strings).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, JSHandle } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, toScreen, waitForShapes } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { JSHandle } from 'playwright-core';
+import { boardSuite, toScreen, waitForShapes } from './fixtures';
 
 describe('photos dropped or pasted on the canvas', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let a: Participant;
+  const suite = boardSuite({ territory: 'Les Basques', participants: { a: 'Émilie' } });
   let png: number[];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Les Basques');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
     // A real PNG, 240 × 160: a picture of the board's header.
-    png = [...(await a.page.screenshot({ clip: { x: 0, y: 0, width: 240, height: 160 } }))];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    png = [...(await suite.a.page.screenshot({ clip: { x: 0, y: 0, width: 240, height: 160 } }))];
   });
 
   function transfer(name: string): Promise<JSHandle<DataTransfer>> {
-    return a.page.evaluateHandle(
+    return suite.a.page.evaluateHandle(
       ([bytes, fileName]) => {
         const data = new DataTransfer();
         const file = new File([new Uint8Array(bytes as number[])], fileName as string, {
@@ -43,7 +29,7 @@ describe('photos dropped or pasted on the canvas', () => {
   }
 
   it('a PNG dropped on the canvas becomes an image centred where it was dropped', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     const data = await transfer('affiche-forum.png');
     const canvas = page.locator('.canvas');
     await canvas.dispatchEvent('dragover', { dataTransfer: data, clientX: 500, clientY: 400 });
@@ -58,7 +44,7 @@ describe('photos dropped or pasted on the canvas', () => {
   });
 
   it('a PNG pasted from the clipboard becomes an image', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     const data = await transfer('photo-collee.png');
     await page.locator('.canvas').focus();
     await page.evaluate(

@@ -1,10 +1,8 @@
 // Two fingers: pinch zooms about their midpoint and dragging both pans; a resting palm does
 // not draw once a stylus has been used. Multi-touch goes through the DevTools protocol.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, shapes } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { boardSuite, shapes } from './fixtures';
 
 type TouchPoint = { x: number; y: number; id: number };
 
@@ -29,30 +27,20 @@ async function touch(
 const camera = (page: Page) => page.evaluate(() => window.__carton!.camera());
 
 describe('touch', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let tablet: Participant;
+  const suite = boardSuite({
+    territory: 'Témiscouata',
+    participants: {
+      tablet: { name: 'Hélène', viewport: { width: 1024, height: 768 }, hasTouch: true },
+    },
+  });
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Témiscouata');
-    tablet = await newParticipant(browser, 'Hélène', {
-      viewport: { width: 1024, height: 768 },
-      hasTouch: true,
-    });
-    await openBoard(tablet.page, board.edit.url);
-    cdp = await tablet.context.newCDPSession(tablet.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    cdp = await suite.tablet.context.newCDPSession(suite.tablet.page);
   });
 
   it('pinch zooms in about the fingers, and two fingers pan', async () => {
-    const before = await camera(tablet.page);
+    const before = await camera(suite.tablet.page);
     await touch(cdp, 'touchStart', [
       { x: 450, y: 400, id: 1 },
       { x: 550, y: 400, id: 2 },
@@ -64,7 +52,7 @@ describe('touch', () => {
       ]);
     }
     await touch(cdp, 'touchEnd', []);
-    const zoomed = await camera(tablet.page);
+    const zoomed = await camera(suite.tablet.page);
     expect(zoomed.zoom / before.zoom).toBeCloseTo(2, 1);
 
     await touch(cdp, 'touchStart', [
@@ -78,15 +66,15 @@ describe('touch', () => {
       ]);
     }
     await touch(cdp, 'touchEnd', []);
-    const panned = await camera(tablet.page);
+    const panned = await camera(suite.tablet.page);
     expect(panned.zoom).toBeCloseTo(zoomed.zoom, 5);
     expect(panned.y - zoomed.y).toBeCloseTo(100, 0);
     // Navigation wrote nothing to the board.
-    expect(await shapes(tablet.page)).toEqual([]);
+    expect(await shapes(suite.tablet.page)).toEqual([]);
   });
 
   it('a stylus draws with its pressure; afterwards a resting palm does not draw', async () => {
-    await tablet.page.keyboard.press('p');
+    await suite.tablet.page.keyboard.press('p');
     const pen = async (
       type: 'mousePressed' | 'mouseMoved' | 'mouseReleased',
       x: number,
@@ -107,10 +95,10 @@ describe('touch', () => {
     for (let i = 1; i <= 12; i++)
       await pen('mouseMoved', 300 + i * 20, 300 + (i % 2) * 30, 0.2 + i * 0.05);
     await pen('mouseReleased', 540, 300, 0.8);
-    await tablet.page.waitForFunction(() =>
+    await suite.tablet.page.waitForFunction(() =>
       window.__carton!.shapes().some((s) => s.type === 'stroke'),
     );
-    const [stroke] = await shapes(tablet.page);
+    const [stroke] = await shapes(suite.tablet.page);
     expect(stroke?.type).toBe('stroke');
     if (stroke?.type !== 'stroke') return;
     const pressures = stroke.points.filter((_, i) => i % 3 === 2);
@@ -125,9 +113,9 @@ describe('touch', () => {
     await pen('mousePressed', 300, 600, 0.5);
     await pen('mouseMoved', 400, 620, 0.5);
     await pen('mouseReleased', 450, 600, 0.5);
-    await tablet.page.waitForFunction(
+    await suite.tablet.page.waitForFunction(
       () => window.__carton!.shapes().filter((s) => s.type === 'stroke').length >= 2,
     );
-    expect((await shapes(tablet.page)).filter((s) => s.type === 'stroke')).toHaveLength(2);
+    expect((await shapes(suite.tablet.page)).filter((s) => s.type === 'stroke')).toHaveLength(2);
   });
 });

@@ -1,27 +1,14 @@
 // Every page has Carton's own icon (served by Carton, allowed by its CSP): no 404 in the console.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { boardSuite, createTerritoryBoard, openBoard } from './fixtures';
 
 describe('favicon', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: null });
 
   it('a board page loads its icon from Carton with no 404 and no CSP complaint', async () => {
-    const board = await createTerritoryBoard(server, 'La Matanie');
-    const { page, errors } = await newParticipant(browser, 'Émilie');
+    const board = await createTerritoryBoard(suite.server, 'La Matanie');
+    const { page, errors } = await newParticipant(suite.browser, 'Émilie');
     const missing: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);

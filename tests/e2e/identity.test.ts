@@ -1,30 +1,15 @@
 // No account: the display name is asked once per device and remembered; French by default,
 // English on request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, type BoardLinks } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { boardSuite, openBoard } from './fixtures';
 
 describe('name and language', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let board: BoardLinks;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server, 'Les Basques');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: 'Les Basques' });
 
   it('asks the name once, remembers it, and switches to English and back', async () => {
-    const { page } = await newParticipant(browser, null);
-    await page.goto(board.edit.url);
+    const { page } = await newParticipant(suite.browser, null);
+    await page.goto(suite.board.edit.url);
     const dialog = page.getByRole('heading', { name: /Comment voulez-vous qu’on vous appelle/u });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('\u202F?');
@@ -35,7 +20,7 @@ describe('name and language', () => {
     });
     await page.getByText('Nathalie (vous)').waitFor();
 
-    await openBoard(page, board.edit.url);
+    await openBoard(page, suite.board.edit.url);
     await page.reload();
     await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
       timeout: 15_000,

@@ -1,43 +1,31 @@
 // A page closed by the server for a limit (4429: too many updates, R28) says so in plain
 // French, does not reconnect by itself, keeps the work, and « Reconnecter » brings it back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, shapes, type BoardLinks } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { boardSuite, openBoard, shapes, type BoardLinks } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 /** Longer than the stock client's first four backoff steps (0.2 + 0.4 + 0.8 + 1.6 s). */
 const QUIET_MS = 3500;
 
 describe('limits', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let board: BoardLinks;
-  let a: Participant;
+  const suite = boardSuite({
+    // One document update per second, no burst: a few quick notes are a flood.
+    server: { env: { CARTON_UPDATES_PER_SECOND: '1', CARTON_UPDATE_BURST: '1' } },
+    territory: 'La Matanie',
+    participants: { a: { name: 'Émilie', opens: false } },
+  });
   let sockets = 0;
 
   beforeAll(async () => {
-    // One document update per second, no burst: a few quick notes are a flood.
-    server = await startServer({
-      env: { CARTON_UPDATES_PER_SECOND: '1', CARTON_UPDATE_BURST: '1' },
-    });
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server, 'La Matanie');
-    a = await newParticipant(browser, 'Émilie');
-    a.page.on('websocket', (ws) => {
+    suite.a.page.on('websocket', (ws) => {
       if (ws.url().includes('/sync/')) sockets++;
     });
-    await openBoard(a.page, board.edit.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    await openBoard(suite.a.page, suite.board.edit.url);
   });
 
   it('explains a 4429 in French, stays closed, and reconnects only when asked', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     const before = (await shapes(page)).length;
     await page.bringToFront();
     for (let i = 0; i < 6; i++) {
@@ -70,8 +58,8 @@ describe('limits', () => {
     });
     expect(await banner.count()).toBe(0);
     expect(sockets).toBe(opened + 1);
-    const response = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
-      headers: { Authorization: `Bearer ${board.edit.token}` },
+    const response = await fetch(`${suite.server.url}/api/boards/${suite.board.id}/export.json`, {
+      headers: { Authorization: `Bearer ${suite.board.edit.token}` },
     });
     const file = (await response.json()) as { shapes: unknown[] };
     expect(file.shapes.length).toBe(before + 6);
@@ -79,25 +67,14 @@ describe('limits', () => {
 });
 
 describe('revoked links', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: null });
 
   async function forumWithBoard(): Promise<{
     forumId: string;
     facilitator: string;
     board: BoardLinks;
   }> {
-    const response = await fetch(`${server.url}/api/forums`, {
+    const response = await fetch(`${suite.server.url}/api/forums`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title: 'Forum de l’Alliance', territories: ['Kamouraska'] }),
@@ -116,7 +93,7 @@ describe('revoked links', () => {
 
   async function rotateEditLink(forumId: string, facilitator: string, boardId: string) {
     const response = await fetch(
-      `${server.url}/api/forums/${forumId}/boards/${boardId}/links/edit/rotate`,
+      `${suite.server.url}/api/forums/${forumId}/boards/${boardId}/links/edit/rotate`,
       { method: 'POST', headers: { Authorization: `Bearer ${facilitator}` } },
     );
     expect(response.status).toBe(200);
@@ -124,7 +101,7 @@ describe('revoked links', () => {
 
   it('an open page whose link is rotated (4403) says so and offers no reconnection', async () => {
     const { forumId, facilitator, board } = await forumWithBoard();
-    const a = await newParticipant(browser, 'Émilie');
+    const a = await newParticipant(suite.browser, 'Émilie');
     await openBoard(a.page, board.edit.url);
     await rotateEditLink(forumId, facilitator, board.id);
     const banner = a.page.locator('[data-testid="limit-banner"]');
@@ -138,7 +115,7 @@ describe('revoked links', () => {
 
   it('a page that comes back online with a revoked link stops knocking', async () => {
     const { forumId, facilitator, board } = await forumWithBoard();
-    const a = await newParticipant(browser, 'Émilie');
+    const a = await newParticipant(suite.browser, 'Émilie');
     let attempts = 0;
     a.page.on('websocket', () => attempts++);
     await openBoard(a.page, board.edit.url);

@@ -2,43 +2,29 @@
 // look at; the assertions check what the pictures must show.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import {
-  createTerritoryBoard,
-  openBoard,
-  toScreen,
-  waitForShapes,
-  type BoardLinks,
-} from './fixtures';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { REPO_ROOT } from '../support/server';
+import { newParticipant } from '../support/browser';
+import { boardSuite, openBoard, toScreen, waitForShapes } from './fixtures';
 import { seedTemiscouata } from './seed';
 
 const OUT = join(REPO_ROOT, 'test-results/screenshots');
 
 describe('screenshots of a populated carton', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let board: BoardLinks;
+  beforeAll(() => {
+    mkdirSync(OUT, { recursive: true });
+  });
+  const suite = boardSuite();
   let count = 0;
 
   beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server);
+    const { server, board } = suite;
     count = await seedTemiscouata(server.syncUrl, board.id, board.edit.token);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('desktop, whole board, French', async () => {
-    const { page, context } = await newParticipant(browser, 'Émilie');
-    await openBoard(page, board.edit.url);
+    const { page, context } = await newParticipant(suite.browser, 'Émilie');
+    await openBoard(page, suite.board.edit.url);
     await waitForShapes(page, `(s) => s.length === ${count}`);
     await page.keyboard.press('Shift+Digit1');
     await page.waitForFunction(() => window.__carton!.camera().zoom < 1);
@@ -49,14 +35,14 @@ describe('screenshots of a populated carton', () => {
   });
 
   it('desktop, a note selected and another being edited', async () => {
-    const a = await newParticipant(browser, 'Émilie');
-    const b = await newParticipant(browser, 'Pierre');
+    const a = await newParticipant(suite.browser, 'Émilie');
+    const b = await newParticipant(suite.browser, 'Pierre');
     onTestFinished(async () => {
       await a.context.close();
       await b.context.close();
     });
-    await openBoard(a.page, board.edit.url);
-    await openBoard(b.page, board.edit.url);
+    await openBoard(a.page, suite.board.edit.url);
+    await openBoard(b.page, suite.board.edit.url);
     await b.page.bringToFront();
     await b.page.mouse.move(500, 420);
     await b.page.mouse.move(520, 430);
@@ -73,12 +59,12 @@ describe('screenshots of a populated carton', () => {
   });
 
   it('phone, touch, French', async () => {
-    const { page, context } = await newParticipant(browser, 'Hélène', {
+    const { page, context } = await newParticipant(suite.browser, 'Hélène', {
       viewport: { width: 390, height: 844 },
       hasTouch: true,
     });
     onTestFinished(() => context.close());
-    await openBoard(page, board.edit.url);
+    await openBoard(page, suite.board.edit.url);
     await waitForShapes(page, `(s) => s.length === ${count}`);
     await page.keyboard.press('Shift+Digit1');
     await page.locator('[data-tool="note"]').tap();

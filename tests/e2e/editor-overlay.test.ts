@@ -3,19 +3,11 @@
 // the zoom, so the words typed sit on the shape drawn underneath.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import {
-  createTerritoryBoard,
-  openBoard,
-  shapes,
-  toScreen,
-  waitForShapes,
-  type BoardLinks,
-} from './fixtures';
+import { REPO_ROOT } from '../support/server';
+import { boardSuite, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
 
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
   await page.mouse.move(from.x, from.y);
@@ -85,27 +77,13 @@ function editorCorners(page: Page) {
 }
 
 describe('the text editor over a rotated shape', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let a: Participant;
-  let board: BoardLinks;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server, 'Kamouraska');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: 'Kamouraska', participants: { a: 'Émilie' } });
 
   it('a rotated note, zoomed in: the textarea is turned and scaled onto the note', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.getByRole('button', { name: 'Zoom avant' }).click();
     await page.keyboard.press('n');
     await page.mouse.click(560, 420);
@@ -150,7 +128,7 @@ describe('the text editor over a rotated shape', () => {
   });
 
   it('a rotated heading: the textarea turns with the text shape', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('t');
     await page.mouse.click(200, 180);
     await page.locator('textarea.text-editor-text').waitFor();
@@ -177,15 +155,8 @@ describe('the text editor over a rotated shape', () => {
   });
 
   it('on a phone, a heading typed under the people panel shows above the panel', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'fr-CA',
-      hasTouch: true,
-      isMobile: true,
-    });
-    await context.addInitScript(() => localStorage.setItem('carton.name', 'Pierre'));
-    const page = await context.newPage();
-    await openBoard(page, board.edit.url);
+    const { context, page } = await newPhone(suite.browser, 'Pierre');
+    await openBoard(page, suite.board.edit.url);
     const people = await page.locator('.people').boundingBox();
     if (!people) throw new Error('no people panel');
     await page.locator('[data-tool="text"]').tap();

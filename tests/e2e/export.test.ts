@@ -8,21 +8,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { Board, exportBoard, importBoard, localOrigin, type BoardFile } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import {
-  createTerritoryBoard,
-  openBoard,
-  toScreen,
-  waitForShapes,
-  type BoardLinks,
-} from './fixtures';
+import { newParticipant } from '../support/browser';
+import { REPO_ROOT, type CartonServer } from '../support/server';
+import { boardSuite, openBoard, toScreen, waitForShapes, type BoardLinks } from './fixtures';
 
 const OUT = join(REPO_ROOT, 'test-results/exports');
 const YELLOW = [0xff, 0xf1, 0x76];
@@ -153,48 +147,39 @@ async function download(page: Page): Promise<{ name: string; bytes: Buffer }> {
 }
 
 describe('export', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let board: BoardLinks;
-  let a: Participant;
+  const suite = boardSuite({ participants: { a: { name: 'Émilie', opens: false } } });
   let photo: Buffer;
   let blobId: string;
   let total = 0;
   let seeded: { board: Board; close: () => void } | null = null;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server);
-    a = await newParticipant(browser, 'Émilie');
     // A real photo for the carton: a picture of the page itself, stored through the API.
-    await a.page.goto(`${server.url}/`);
-    photo = await a.page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 200 } });
-    const uploaded = await fetch(`${server.url}/api/boards/${board.id}/images`, {
+    await suite.a.page.goto(`${suite.server.url}/`);
+    photo = await suite.a.page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 200 } });
+    const uploaded = await fetch(`${suite.server.url}/api/boards/${suite.board.id}/images`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${board.edit.token}`, 'Content-Type': 'image/png' },
+      headers: { Authorization: `Bearer ${suite.board.edit.token}`, 'Content-Type': 'image/png' },
       body: new Uint8Array(photo),
     });
     expect(uploaded.status).toBeLessThan(300);
     blobId = ((await uploaded.json()) as { blobId: string }).blobId;
     // The territory board starts with its template (a carton with headings): count it.
-    const before = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
-      headers: { Authorization: `Bearer ${board.edit.token}` },
+    const before = await fetch(`${suite.server.url}/api/boards/${suite.board.id}/export.json`, {
+      headers: { Authorization: `Bearer ${suite.board.edit.token}` },
     });
     total = ((await before.json()) as BoardFile).shapes.length + 6;
-    seeded = await seed(server, board, blobId);
-    await openBoard(a.page, board.edit.url);
-    await waitForShapes(a.page, `(s) => s.length === ${total}`);
+    seeded = await seed(suite.server, suite.board, blobId);
+    await openBoard(suite.a.page, suite.board.edit.url);
+    await waitForShapes(suite.a.page, `(s) => s.length === ${total}`);
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     seeded?.close();
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('PNG of the selection: expected size, the notes’ colours, no handles; 2× is twice 1×', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     // Select the two loose notes with the select tool, as a participant would.
     const shapes = await waitForShapes(page, '(s) => s.length > 0');
     const yellow = shapes.find((s) => s.type === 'note' && s.text === 'Financement systémique')!;
@@ -256,7 +241,7 @@ describe('export', () => {
   });
 
   it('PNG of one carton shows its notes and its photo', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     await openMenu(page);
     await page.getByLabel('Image PNG').check();
     await page.getByLabel('Contenu').selectOption('carton');
@@ -277,7 +262,7 @@ describe('export', () => {
   });
 
   it('JSON: complete, versioned, pretty, named from the title; re-imports identically', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     await openMenu(page);
     await page.getByLabel('Tableau complet (JSON)').check();
     const file = await download(page);
@@ -291,8 +276,8 @@ describe('export', () => {
     expect(parsed.images?.[blobId]?.mime).toBe('image/png');
     expect(Buffer.from(parsed.images?.[blobId]?.data ?? '', 'base64').equals(photo)).toBe(true);
     // The same board as the server's own export, and an identical file after a round trip.
-    const server1 = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
-      headers: { Authorization: `Bearer ${board.edit.token}` },
+    const server1 = await fetch(`${suite.server.url}/api/boards/${suite.board.id}/export.json`, {
+      headers: { Authorization: `Bearer ${suite.board.edit.token}` },
     });
     const fromServer = (await server1.json()) as BoardFile;
     expect(parsed.shapes).toEqual(fromServer.shapes);
@@ -304,7 +289,7 @@ describe('export', () => {
   });
 
   it('SVG of a carton embeds the font; PDF of a carton is a real poster page', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     await openMenu(page);
     await page.getByLabel('Carton en SVG').check();
     await page
@@ -339,7 +324,7 @@ describe('export', () => {
   });
 
   it('PNG of the whole board at 4×: the scale is lowered to fit the browser, and it says so', async () => {
-    const { page } = a;
+    const { page } = suite.a;
     // Another participant adds a note far away: the board is then over 30,000 units wide.
     const far = seeded!.board.run(
       (tx) =>
@@ -375,8 +360,8 @@ describe('export', () => {
   });
 
   it('a view link exports but offers no import', async () => {
-    const viewer = await newParticipant(browser, 'Pierre');
-    await openBoard(viewer.page, board.view.url);
+    const viewer = await newParticipant(suite.browser, 'Pierre');
+    await openBoard(viewer.page, suite.board.view.url);
     await openMenu(viewer.page);
     expect(await viewer.page.locator('.export-dialog input[type="file"]').count()).toBe(0);
     await viewer.page

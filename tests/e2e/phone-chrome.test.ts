@@ -4,11 +4,11 @@
 // taught.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, waitForShapes, type BoardLinks } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newParticipant } from '../support/browser';
+import { REPO_ROOT } from '../support/server';
+import { boardSuite, newPhone, openBoard, waitForShapes } from './fixtures';
 
 async function placeNote(page: Page, tap: (x: number, y: number) => Promise<void>) {
   await page.locator('[data-tool="note"]').click();
@@ -17,32 +17,14 @@ async function placeNote(page: Page, tap: (x: number, y: number) => Promise<void
 }
 
 describe('the editor chrome, phone and laptop', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let board: BoardLinks;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    board = await createTerritoryBoard(server, 'La Matapédia');
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: 'La Matapédia' });
 
   it('a phone shows none', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'fr-CA',
-      hasTouch: true,
-      isMobile: true,
-    });
-    await context.addInitScript(() => localStorage.setItem('carton.name', 'Pierre'));
-    const page = await context.newPage();
-    await openBoard(page, board.edit.url);
+    const { context, page } = await newPhone(suite.browser, 'Pierre');
+    await openBoard(page, suite.board.edit.url);
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
     await placeNote(page, (x, y) => page.touchscreen.tap(x, y));
     // Back to Select by itself after the note: no caption for that.
@@ -113,8 +95,8 @@ describe('the editor chrome, phone and laptop', () => {
   });
 
   it('a laptop shows them', async () => {
-    const { page, context } = await newParticipant(browser, 'Émilie');
-    await openBoard(page, board.edit.url);
+    const { page, context } = await newParticipant(suite.browser, 'Émilie');
+    await openBoard(page, suite.board.edit.url);
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(false);
     await placeNote(page, (x, y) => page.mouse.click(x + 300, y));
     await expect(page.locator('[data-tool="note"]').getAttribute('title')).resolves.toBe(

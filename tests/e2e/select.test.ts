@@ -4,12 +4,11 @@
 // the multi-resize land in test-results/screenshots/select-*.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import { REPO_ROOT } from '../support/server';
+import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
 
 type Point = { x: number; y: number };
 
@@ -46,26 +45,13 @@ async function selectionScreenBox(page: Page, ids: string[]) {
 }
 
 describe('select: rotate, resize many, cartons that adopt', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let a: Participant;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    const board = await createTerritoryBoard(server, 'Kamouraska');
-    a = await newParticipant(browser, 'Émilie');
-    await openBoard(a.page, board.edit.url);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = boardSuite({ territory: 'Kamouraska', participants: { a: 'Émilie' } });
 
   it('the rotate handle turns a note about its centre; Shift lands on 15° steps', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('n');
     await page.mouse.click(300, 350);
     const [note] = await waitForShapes(page, '(s) => s.length === 1');
@@ -117,7 +103,7 @@ describe('select: rotate, resize many, cartons that adopt', () => {
   });
 
   it('resizing a selection of several shapes scales them all, as one undo step', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('r');
     await drag(page, { x: 560, y: 260 }, { x: 700, y: 340 });
     await waitForShapes(page, '(s) => s.length === 2');
@@ -151,7 +137,7 @@ describe('select: rotate, resize many, cartons that adopt', () => {
   });
 
   it('a carton stretched over a note adopts it, in the same undo step', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
     await waitForShapes(page, '(s) => s.length === 0');
@@ -189,7 +175,7 @@ describe('select: rotate, resize many, cartons that adopt', () => {
   });
 
   it('a turned ellipse is drawn, outlined and hit where the model puts it', async () => {
-    const page = a.page;
+    const page = suite.a.page;
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Delete');
     await waitForShapes(page, '(s) => s.length === 0');

@@ -2,35 +2,19 @@
 // with aspect kept, cartons that carry what is dropped in them, arrows that follow, and
 // copy/paste to another board through the clipboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Shape } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import {
   createTerritoryBoard,
+  drag,
   openBoard,
   shapes,
   toScreen,
   waitForShapes,
   type BoardLinks,
 } from './fixtures';
-
-async function drag(
-  page: Page,
-  from: { x: number; y: number },
-  to: { x: number; y: number },
-  steps = 8,
-) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(
-      from.x + ((to.x - from.x) * i) / steps,
-      from.y + ((to.y - from.y) * i) / steps,
-    );
-  }
-  await page.mouse.up();
-}
 
 const byId = (list: Shape[], id: string) => list.find((s) => s.id === id);
 
@@ -63,7 +47,7 @@ describe('editing gestures', () => {
     await page.mouse.click(600, 300);
     await waitForShapes(page, '(s) => s.length === 2');
     await page.keyboard.press('Escape');
-    await drag(page, { x: 120, y: 120 }, { x: 760, y: 460 });
+    await drag(page, { x: 120, y: 120 }, { x: 760, y: 460 }, 8);
     expect(await page.evaluate(() => window.__carton!.selection().length)).toBe(2);
     await page.keyboard.press('Control+d');
     const four = await waitForShapes(page, '(s) => s.length === 4');
@@ -82,7 +66,7 @@ describe('editing gestures', () => {
     const centre = await toScreen(page, note.x + 100, note.y + 100);
     await page.mouse.click(centre.x, centre.y);
     const corner = await toScreen(page, note.x + note.w, note.y + note.h);
-    await drag(page, corner, { x: corner.x + 100, y: corner.y + 30 });
+    await drag(page, corner, { x: corner.x + 100, y: corner.y + 30 }, 8);
     const after = await waitForShapes(
       page,
       `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.w !== 200)`,
@@ -101,7 +85,7 @@ describe('editing gestures', () => {
   it('a carton carries what is dropped in it, and lets go of what is dragged out', async () => {
     const page = a.page;
     await page.keyboard.press('c');
-    await drag(page, { x: 800, y: 120 }, { x: 1240, y: 700 });
+    await drag(page, { x: 800, y: 120 }, { x: 1240, y: 700 }, 8);
     await page.locator('textarea.text-editor').waitFor();
     await page.keyboard.type('Rimouski-Neigette');
     await page.keyboard.press('Enter');
@@ -113,7 +97,7 @@ describe('editing gestures', () => {
     const note = list.find((s) => s.type === 'note' && s.x > 400)!;
 
     // Drop the note inside the carton.
-    await drag(page, await toScreen(page, note.x + 100, note.y + 100), { x: 1020, y: 420 });
+    await drag(page, await toScreen(page, note.x + 100, note.y + 100), { x: 1020, y: 420 }, 8);
     await waitForShapes(
       page,
       `(s) => s.find((x) => x.id === ${JSON.stringify(note.id)})?.parentId === ${JSON.stringify(carton.id)}`,
@@ -125,6 +109,7 @@ describe('editing gestures', () => {
       page,
       await toScreen(page, carton.x + 60, carton.y + 30),
       await toScreen(page, carton.x + 60, carton.y + 80),
+      8,
     );
     const moved = await waitForShapes(
       page,
@@ -139,7 +124,7 @@ describe('editing gestures', () => {
     expect(order.indexOf(carton.id)).toBeLessThan(order.indexOf(note.id));
 
     // Drag the note out: it leaves the carton.
-    await drag(page, await toScreen(page, inside.x + 100, inside.y + 150), { x: 500, y: 650 });
+    await drag(page, await toScreen(page, inside.x + 100, inside.y + 150), { x: 500, y: 650 }, 8);
     await waitForShapes(
       page,
       `(s) => s.find((x) => x.id === ${JSON.stringify(note.id)})?.parentId === null`,
@@ -155,6 +140,7 @@ describe('editing gestures', () => {
       page,
       await toScreen(page, n1.x + n1.w / 2, n1.y + n1.h / 2),
       await toScreen(page, n2.x + n2.w / 2, n2.y + n2.h / 2),
+      8,
     );
     const list = await waitForShapes(page, '(s) => s.some((x) => x.type === "arrow")');
     const arrow = list.find((s) => s.type === 'arrow');
@@ -168,6 +154,7 @@ describe('editing gestures', () => {
       page,
       await toScreen(page, n2.x + 20, n2.y + 20),
       await toScreen(page, n2.x + 20, n2.y + 140),
+      8,
     );
     const after = await waitForShapes(
       page,

@@ -7,16 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
 import { REPO_ROOT } from '../support/server';
-import { boardSuite, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
-  }
-  await page.mouse.up();
-}
+import { boardSuite, drag, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
 
 /** Screen point (page CSS pixels) of a point of the shape's own, unrotated frame. */
 async function screenOf(page: Page, shape: Shape, u: number, v: number) {

@@ -8,20 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
 import { REPO_ROOT } from '../support/server';
-import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
-
-type Point = { x: number; y: number };
-
-async function drag(page: Page, from: Point, to: Point, steps = 10) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= steps; i++)
-    await page.mouse.move(
-      from.x + ((to.x - from.x) * i) / steps,
-      from.y + ((to.y - from.y) * i) / steps,
-    );
-  await page.mouse.up();
-}
+import { boardSuite, drag, shapes, toScreen, waitForShapes } from './fixtures';
 
 const byId = (list: Shape[], id: string) => list.find((s) => s.id === id);
 const screenshot = (page: Page, name: string) =>

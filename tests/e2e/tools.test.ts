@@ -1,19 +1,6 @@
 // The other tools through the real client: text, rectangle, ellipse, stamps, pen and eraser.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { boardSuite, shapes, waitForShapes } from './fixtures';
-
-async function drag(page: Page, from: [number, number], to: [number, number], steps = 10) {
-  await page.mouse.move(...from);
-  await page.mouse.down();
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(
-      from[0] + ((to[0] - from[0]) * i) / steps,
-      from[1] + ((to[1] - from[1]) * i) / steps,
-    );
-  }
-  await page.mouse.up();
-}
+import { boardSuite, drag, shapes, waitForShapes } from './fixtures';
 
 describe('tools', () => {
   const suite = boardSuite({ territory: 'Les Basques', participants: { a: 'Émilie' } });
@@ -35,9 +22,9 @@ describe('tools', () => {
   it('rectangle (R) and ellipse (O) by dragging', async () => {
     const page = suite.a.page;
     await page.keyboard.press('r');
-    await drag(page, [100, 200], [300, 320]);
+    await drag(page, { x: 100, y: 200 }, { x: 300, y: 320 });
     await page.keyboard.press('o');
-    await drag(page, [400, 200], [560, 300]);
+    await drag(page, { x: 400, y: 200 }, { x: 560, y: 300 });
     const list = await waitForShapes(
       page,
       '(s) => s.some((x) => x.type === "rect") && s.some((x) => x.type === "ellipse")',
@@ -68,7 +55,7 @@ describe('tools', () => {
     await page.keyboard.press('p');
     await page.getByRole('button', { name: 'Vert' }).click();
     await page.getByRole('button', { name: 'Épais' }).click();
-    await drag(page, [150, 500], [450, 560], 15);
+    await drag(page, { x: 150, y: 500 }, { x: 450, y: 560 }, 15);
     const [stroke] = (
       await waitForShapes(page, '(s) => s.some((x) => x.type === "stroke")')
     ).filter((s) => s.type === 'stroke');
@@ -76,7 +63,7 @@ describe('tools', () => {
     const count = (await shapes(page)).length;
 
     await page.keyboard.press('e');
-    await drag(page, [300, 470], [300, 600], 12);
+    await drag(page, { x: 300, y: 470 }, { x: 300, y: 600 }, 12);
     await waitForShapes(
       page,
       `(s) => !s.some((x) => x.type === "stroke") && s.length === ${count - 1}`,

@@ -10,13 +10,11 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
-import { Board, exportBoard, importBoard, localOrigin, type BoardFile } from '@carton/board';
+import { exportBoard, importBoard, localOrigin, type Board, type BoardFile } from '@carton/board';
 import { newParticipant } from '../support/browser';
 import { REPO_ROOT, type CartonServer } from '../support/server';
 import { boardSuite, openBoard, toScreen, waitForShapes, type BoardLinks } from './fixtures';
+import { connectSeedClient } from './seed';
 
 const OUT = join(REPO_ROOT, 'test-results/exports');
 const YELLOW = [0xff, 0xf1, 0x76];
@@ -30,20 +28,8 @@ async function seed(
   board: BoardLinks,
   blobId: string,
 ): Promise<{ board: Board; close: () => void }> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(server.syncUrl, board.id, doc, {
-    params: { token: board.edit.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('seed client did not sync')), 10_000);
-    provider.once('sync', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  const board2 = new Board(doc);
+  const client = await connectSeedClient(server.syncUrl, board.id, board.edit.token);
+  const board2 = client.board;
   board2.run((tx) => {
     const carton = tx.create('carton', {
       x: 0,
@@ -99,13 +85,7 @@ async function seed(
     });
   }, localOrigin('user:seed'));
   // Kept open until the end: closing now could drop the update before it is sent.
-  return {
-    board: board2,
-    close: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
+  return client;
 }
 
 /** The page's content stream (pdf-lib deflates it), as text. */

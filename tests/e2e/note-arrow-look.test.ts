@@ -6,32 +6,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
-import { Board, localOrigin } from '@carton/board';
+import { localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createTerritoryBoard, openBoard, toScreen, waitForShapes } from './fixtures';
+import { connectSeedClient } from './seed';
 
 const OUT = join(REPO_ROOT, 'test-results/screenshots');
 
 /** Notes from the forum's « incontournables » and two notes joined by a bound arrow. */
 async function seedNotesAndArrow(syncUrl: string, boardId: string, token: string) {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(syncUrl, boardId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('seed client did not sync')), 10_000);
-    provider.once('sync', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  const board = new Board(doc);
+  const { board, close } = await connectSeedClient(syncUrl, boardId, token);
   const ids = { from: '', to: '', arrow: '' };
   board.run((tx) => {
     tx.create('note', { x: 0, y: 0, w: 200, h: 200, text: 'Les incontournables' });
@@ -83,8 +68,7 @@ async function seedNotesAndArrow(syncUrl: string, boardId: string, token: string
     });
   }, localOrigin('user:seed'));
   await new Promise((resolve) => setTimeout(resolve, 200));
-  provider.destroy();
-  doc.destroy();
+  close();
   return ids;
 }
 

@@ -21,11 +21,15 @@ const WISHED = [
   'Financement systémique',
 ];
 
-export async function seedTemiscouata(
+/**
+ * A stock y-websocket client on a board, as another participant writing from Node, resolved once
+ * synced. `close` destroys the provider and the document.
+ */
+export async function connectSeedClient(
   syncUrl: string,
   boardId: string,
   token: string,
-): Promise<number> {
+): Promise<{ board: Board; close: () => void }> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, boardId, doc, {
     params: { token },
@@ -39,7 +43,21 @@ export async function seedTemiscouata(
       resolve();
     });
   });
-  const board = new Board(doc);
+  return {
+    board: new Board(doc),
+    close: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function seedTemiscouata(
+  syncUrl: string,
+  boardId: string,
+  token: string,
+): Promise<number> {
+  const { board, close } = await connectSeedClient(syncUrl, boardId, token);
   const origin = localOrigin('user:seed');
   board.run((tx) => {
     const carton = tx.create('carton', { x: 0, y: 0, w: 1600, h: 1040, title: 'Témiscouata' });
@@ -126,7 +144,6 @@ export async function seedTemiscouata(
   const count = board.listShapes().length;
   // Let the update leave before closing.
   await new Promise((resolve) => setTimeout(resolve, 200));
-  provider.destroy();
-  doc.destroy();
+  close();
   return count;
 }

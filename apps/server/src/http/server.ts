@@ -34,7 +34,12 @@ function defaultWebDir(): string {
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
-  const sqliteBoards = new SqliteBoardStorage(db);
+  // R5: WAL checkpoints in a worker thread, off the event loop that relays updates.
+  const storageLog = log.child({ part: 'storage' });
+  const sqliteBoards = new SqliteBoardStorage(db, {
+    backgroundCheckpointMs: 1_000,
+    onError: (error) => storageLog.warn('checkpoint_failed', { error }),
+  });
   const boards = new AutoVersionStorage(sqliteBoards, {
     intervalMs: config.rooms.autoSnapshotMs,
     log: log.child({ part: 'history' }),

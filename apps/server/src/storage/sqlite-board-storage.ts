@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database.ts';
+import { startBackgroundCheckpointer, type BackgroundCheckpointer } from './checkpointer.ts';
 import type { BoardStorage, SnapshotInfo, SnapshotKind, StoredBoard } from './board-storage.ts';
 
 interface SnapshotRow {
@@ -37,9 +38,24 @@ export class SqliteBoardStorage implements BoardStorage {
   readonly #compactTx;
   readonly #storedBytes;
   readonly #latestSnapshot;
+  readonly #checkpointer: BackgroundCheckpointer | null;
 
-  constructor(db: SqliteDatabase) {
+  /**
+   * `backgroundCheckpointMs`: checkpoint the WAL from a worker thread at this interval instead
+   * of inside the commit that crosses 1000 pages (R5; see checkpointer.ts). The server sets it.
+   */
+  constructor(
+    db: SqliteDatabase,
+    options: { backgroundCheckpointMs?: number; onError?: (error: Error) => void } = {},
+  ) {
     this.#db = db;
+    this.#checkpointer =
+      options.backgroundCheckpointMs === undefined
+        ? null
+        : startBackgroundCheckpointer(db, {
+            intervalMs: options.backgroundCheckpointMs,
+            ...(options.onError ? { onError: options.onError } : {}),
+          });
     this.#insertUpdate = db.prepare<[string, Uint8Array]>(
       'INSERT INTO board_updates (board_id, data) VALUES (?, ?)',
     );
@@ -145,7 +161,18 @@ export class SqliteBoardStorage implements BoardStorage {
     return this.#storedBytes.get(boardId, boardId)?.bytes ?? 0;
   }
 
-  close(): void {
+  /** The background checkpointer, if running (tests). */
+  get checkpointer(): BackgroundCheckpointer | null {
+    return this.#checkpointer;
+  }
+
+  close(): void | Promise<void> {
+    // The worker's connection goes first: the final checkpoint must not find it busy.
+    if (this.#checkpointer) return this.#checkpointer.stop().then(() => this.#closeDatabase());
+    this.#closeDatabase();
+  }
+
+  #closeDatabase(): void {
     // Checkpoint so the main file is complete and the WAL small for the next start.
     if (this.#db.open) {
       this.#db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { SqliteDatabase } from './database.ts';
+
+/**
+ * The worker's code: its own connection to the same file, a PASSIVE checkpoint every interval.
+ * A data: URL keeps it inside the bundle (no second file to ship beside dist/main.js).
+ */
+const WORKER_SOURCE = `
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
+// Lowest priority for this thread only (Linux: setpriority(0) is per thread): on a busy core,
+// the relay's thread preempts the checkpoint's copying instead of waiting for its time slice.
+try { setPriority(19); } catch {}
+const Database = createRequire(workerData.driver)(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const run = () => {
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ type: 'checkpointed', log: result.log, checkpointed: result.checkpointed });
+  } catch (error) {
+    parentPort.postMessage({ type: 'failed', message: String(error && error.message || error) });
+  }
+};
+const timer = setInterval(run, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message === 'now') run();
+  if (message === 'stop') { clearInterval(timer); db.close(); parentPort.close(); }
+});
+parentPort.postMessage({ type: 'ready' });
+`;
+
+/** SQLite's default: a checkpoint once the WAL holds 1000 pages. */
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+
+export interface CheckpointResult {
+  /** Frames in the WAL, and how many of them are now in the database file. */
+  log: number;
+  checkpointed: number;
+}
+
+export interface BackgroundCheckpointer {
+  /** Runs a checkpoint now (tests); resolves with its result. */
+  checkpointNow(): Promise<CheckpointResult>;
+  /** Stops the worker; the main connection checkpoints by itself again. */
+  stop(): Promise<void>;
+}
+
+/**
+ * R5: the WAL is checkpointed by a worker thread with its own connection, not by the connection
+ * that commits the relay's appends. SQLite's automatic checkpoint runs inside the commit that
+ * crosses 1000 pages — copying the pages and two fsyncs, ~10 ms during which the event loop
+ * relays nothing (the slowest edits of a busy forum). A PASSIVE checkpoint from another
+ * connection never blocks the writer. If the worker cannot start or fails, the main connection
+ * checkpoints automatically again, as before.
+ */
+export function startBackgroundCheckpointer(
+  db: SqliteDatabase,
+  options: { intervalMs: number; onError?: (error: Error) => void },
+): BackgroundCheckpointer | null {
+  if (db.memory || db.name === '') return null;
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('data:text/javascript,' + encodeURIComponent(WORKER_SOURCE)), {
+      workerData: { driver, file: db.name, intervalMs: options.intervalMs },
+    });
+  } catch (error) {
+    options.onError?.(error as Error);
+    return null;
+  }
+  worker.unref();
+  db.pragma('wal_autocheckpoint = 0');
+  let stopped = false;
+  const restoreAutocheckpoint = () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+  };
+  const waiting: Array<(result: CheckpointResult) => void> = [];
+  type WorkerMessage = { type: string; log?: number; checkpointed?: number; message?: string };
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.type === 'checkpointed') {
+      const result = { log: message.log ?? 0, checkpointed: message.checkpointed ?? 0 };
+      for (const resolve of waiting.splice(0)) resolve(result);
+    } else if (message.type === 'failed') {
+      // A busy or failed round is retried at the next interval; the WAL only grows meanwhile.
+      options.onError?.(new Error(`background checkpoint failed: ${message.message ?? ''}`));
+    }
+  });
+  worker.on('error', (error) => {
+    options.onError?.(error);
+    restoreAutocheckpoint();
+  });
+  worker.on('exit', () => {
+    if (!stopped) restoreAutocheckpoint();
+  });
+  return {
+    checkpointNow() {
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        worker.postMessage('now');
+      });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('stop');
+      await exited;
+      restoreAutocheckpoint();
+    },
+  };
+}

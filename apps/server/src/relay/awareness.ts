@@ -85,16 +85,18 @@ export class RoomAwareness {
         const start = decoder.pos;
         const clientId = decoding.readVarUint(decoder);
         const clock = decoding.readVarUint(decoder);
-        const state = decoding.readVarString(decoder);
+        // The state's bytes, not yet a string: most entries are stale echoes (the stock client
+        // re-sends every state it applies), decoded for nothing.
+        const state = decoding.readVarUint8Array(decoder);
         const end = decoder.pos;
         const known = this.#presence.get(clientId);
-        const isNull = state === 'null';
+        const isNull = isNullState(state);
         const newer =
           known === undefined ||
           clock > known.clock ||
           (clock === known.clock && isNull && known.alive);
         if (!newer) continue; // a stale copy: changes nothing
-        if (!isNull) JSON.parse(state); // only JSON states apply (R12)
+        if (!isNull) JSON.parse(utf8.decode(state)); // only JSON states apply (R12)
         if (claim === undefined) {
           // Only an owner removes its state: a removal never claims an id (the stock client
           // re-sends a remote state it timed out as a removal).
@@ -198,6 +200,19 @@ export class RoomAwareness {
     this.#presence.clear();
     this.#owned.clear();
   }
+}
+
+const utf8 = new TextDecoder();
+
+/** Whether a state's UTF-8 bytes are `null` (the client left). */
+function isNullState(state: Uint8Array): boolean {
+  return (
+    state.byteLength === 4 &&
+    state[0] === 0x6e &&
+    state[1] === 0x75 &&
+    state[2] === 0x6c &&
+    state[3] === 0x6c
+  );
 }
 
 function encodeEntry(clientId: number, clock: number, state: string): Uint8Array {

@@ -1,7 +1,7 @@
 // Starts the two relays under test as separate processes pinned to core 0 (`taskset -c 0`), and
 // reads their CPU time and memory from /proc. The load generator (this process) runs on core 1.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -88,7 +88,10 @@ function waitForLine(proc: ChildProcess, pattern: RegExp, timeoutMs = 15_000): P
       if (match?.[1]) {
         clearTimeout(timer);
         proc.stdout!.off('data', onData);
-        proc.stdout!.resume();
+        // BENCH_SERVER_LOG_DIR: keep what the server prints after start (e.g. --trace-gc).
+        const logDir = process.env.BENCH_SERVER_LOG_DIR;
+        if (logDir) proc.stdout!.pipe(createWriteStream(join(logDir, `server-${proc.pid}.log`)));
+        else proc.stdout!.resume();
         resolve(match[1]);
       }
     };

@@ -72,7 +72,7 @@ function stateSeen(c: TestClient, clientId: number, state: unknown, ms = 5_000):
 
 beforeEach(() => {
   AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0 });
+  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
   dir = mkdtempSync(join(tmpdir(), 'carton-awareness-'));
   storage = new SqliteBoardStorage(openDatabase(dir));
   network = new MemoryNetwork();

@@ -49,10 +49,20 @@ export const AWARENESS_TICK = { ms: 20 };
 /**
  * Update batching (R51): a busy room integrates, appends and sends the updates of up to `ms`
  * milliseconds together (one transaction, one SQLite commit, one frame per receiver), or of up
- * to `busyMs` while its batches hold at least `busyUpdates` updates; a quiet room sends at the
+ * to `busyMs` while its batches hold at least `busyUpdates` updates (several writers), or of up
+ * to `crowdedMs` while they hold at least `crowdedUpdates` (a room flooded with updates, e.g.
+ * many simultaneous drags: each flush costs a commit and one send per receiver, so fewer,
+ * larger flushes keep the server's CPU per delivered update low); a quiet room sends at the
  * end of the event-loop turn. Tests set 0. Mutable so tests and benchmarks can tune it.
  */
-export const DOC_BATCH = { ms: 10, busyMs: 25, busyUpdates: 4 };
+export const DOC_BATCH = { ms: 10, busyMs: 25, busyUpdates: 4, crowdedMs: 50, crowdedUpdates: 8 };
+
+/** R51: the window after a batch of `updates` updates. */
+export function batchWindowMs(updates: number): number {
+  if (updates >= DOC_BATCH.crowdedUpdates) return DOC_BATCH.crowdedMs;
+  if (updates >= DOC_BATCH.busyUpdates) return DOC_BATCH.busyMs;
+  return DOC_BATCH.ms;
+}
 
 /**
  * R53: a board with no change for `afterMs` whose encoded state is at most `maxStateBytes`

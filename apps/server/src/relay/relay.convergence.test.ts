@@ -43,7 +43,7 @@ let storage: SqliteBoardStorage;
 beforeEach(() => {
   // Batches within one event-loop turn only, so network.idle() sees every send (R10, R51).
   AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0 });
+  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
   dir = mkdtempSync(join(tmpdir(), 'carton-convergence-'));
   storage = new SqliteBoardStorage(openDatabase(dir));
   const seed = new Y.Doc();

@@ -70,7 +70,7 @@ function client(relay: Relay, boardId = BOARD, canWrite = true): TestClient {
 beforeEach(() => {
   // Awareness is coalesced per tick (R10); 0 = one event-loop turn, so network.idle() sees it.
   AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0 });
+  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
   dir = mkdtempSync(join(tmpdir(), 'carton-relay-'));
   db = openDatabase(dir);
   storage = new SqliteBoardStorage(db);

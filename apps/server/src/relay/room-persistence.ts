@@ -4,7 +4,14 @@ import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { DEHYDRATE, DOC_BATCH, MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
+import {
+  batchWindowMs,
+  DEHYDRATE,
+  DOC_BATCH,
+  MESSAGE_SYNC,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+} from './protocol.ts';
 
 /** Origin of the transaction that replays stored state: not a new update, never re-stored. */
 const LOAD_ORIGIN = Symbol('carton.load');
@@ -63,7 +70,7 @@ export class RoomPersistence {
   #batchImmediate: ReturnType<typeof setImmediate> | null = null;
   #batchTimer: ReturnType<typeof setTimeout> | null = null;
   #lastFlushAt = -Infinity;
-  /** The batch window: DOC_BATCH.ms, or busyMs while batches hold many updates (R51). */
+  /** The batch window: DOC_BATCH.ms, busyMs or crowdedMs by the last batch's size (R51). */
   #window = DOC_BATCH.ms;
 
   constructor(boardId: string, options: RoomPersistenceOptions) {
@@ -221,7 +228,7 @@ export class RoomPersistence {
     const incoming = this.#incoming;
     // Many updates per batch: a busy room with several writers, where fewer, larger batches
     // pay; one gesture (one update per frame) keeps the short window.
-    this.#window = incoming.length >= DOC_BATCH.busyUpdates ? DOC_BATCH.busyMs : DOC_BATCH.ms;
+    this.#window = batchWindowMs(incoming.length);
     if (incoming.length === 0) return;
     this.#incoming = [];
     this.hydrate();

@@ -45,7 +45,7 @@ function newRelay(): Relay {
 
 beforeEach(() => {
   AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0 });
+  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
   dir = mkdtempSync(join(tmpdir(), 'carton-room-state-'));
   storage = new SqliteBoardStorage(openDatabase(dir));
   network = new MemoryNetwork();

@@ -23,6 +23,9 @@ export interface Row {
 
 const UNLOAD_MS = 500;
 
+/** A percentage with its sign: +29.4, −7.2. */
+const signed = (value: number): string => (value < 0 ? `−${fmt(-value)}` : `+${fmt(value)}`);
+
 export async function runRelayBench(
   repoRoot: string,
   reps = Number(process.env.BENCH_REPS ?? 3),
@@ -137,8 +140,8 @@ export async function runRelayBench(
     const reference = med(result.reference, 'afterVsIdlePct');
     rows.push({
       measure: 'server memory after every client left, vs idle process (RSS after GC)',
-      carton: `+${fmt(carton)} % (${fmt(med(result.carton, 'afterLeaveMiB'))} MiB)`,
-      reference: `+${fmt(reference)} % (${fmt(med(result.reference, 'afterLeaveMiB'))} MiB)`,
+      carton: `${signed(carton)} % (${fmt(med(result.carton, 'afterLeaveMiB'))} MiB)`,
+      reference: `${signed(reference)} % (${fmt(med(result.reference, 'afterLeaveMiB'))} MiB)`,
       ratio: '',
       target: 'Carton ≤ +10 %',
       met: carton <= 10,

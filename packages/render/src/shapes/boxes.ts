@@ -6,6 +6,7 @@ import {
   fitFontSize,
   keepPunctuationAttached,
   LINE_HEIGHT,
+  linesThatFit,
   wrapText,
 } from '../text/wrap.ts';
 import {
@@ -42,7 +43,14 @@ export function noteSvg(ctx: RenderContext, note: NoteShape): string {
   const text = keepPunctuationAttached(note.text);
   const size = noteFontSize(ctx, note);
   const inner = { w: note.w - NOTE_PADDING * 2, h: note.h - NOTE_PADDING * 2 };
-  const lines = text.trim() ? wrapText(text, inner.w, size, measurer(ctx.fonts.regular)) : [];
+  // Past the minimum font size a long text overflows: keep only the lines the canvas shows.
+  const lines = text.trim()
+    ? linesThatFit(
+        wrapText(text, inner.w, size, measurer(ctx.fonts.regular)),
+        size * LINE_HEIGHT,
+        inner.h,
+      )
+    : [];
   const height = lines.length * size * LINE_HEIGHT;
   const body = textLines(ctx, lines, {
     font: ctx.fonts.regular,

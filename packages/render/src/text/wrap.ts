@@ -53,6 +53,23 @@ export function wrapText(
 }
 
 /**
+ * The lines a box of `height` shows, as Konva's Text with a fixed height keeps them: the first
+ * line always, then each next line only while one more line box still fits. Lines past the box
+ * are dropped whole (the canvas draws none of them), so a note too full even at the minimum
+ * font size shows the same lines in the export as on the canvas.
+ */
+export function linesThatFit(lines: readonly string[], lineBox: number, height: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    kept.push(line);
+    used += lineBox; // summed line by line, as Konva does, so rounding agrees with the canvas
+    if (used + lineBox > height) break;
+  }
+  return kept;
+}
+
+/**
  * The largest whole font size (maxSize…minSize) at which the note's text fits the box with no
  * word broken: every word, with the punctuation keepPunctuationAttached holds to it (« : ; ! ? »),
  * fits the width, and the wrapped lines fit the height. Only when even minSize cannot hold a

@@ -65,6 +65,19 @@ export class Scene {
     return this.index.bounds(id);
   }
 
+  /**
+   * The box the selection handles frame: the shape as drawn. A bound arrow stops at its shapes'
+   * outlines, so its box (and the rotate handle above it) follows the drawn line, not the
+   * anchors inside the notes; the stored ends, culling and hit-testing keep `bounds`.
+   */
+  selectionBounds(id: string): Rect | undefined {
+    const shape = this.view.getShape(id);
+    if (shape?.type !== 'arrow' || (!shape.startBinding && !shape.endBinding)) {
+      return this.index.bounds(id);
+    }
+    return boxToRect(shapeBounds(this.asDrawn(shape)));
+  }
+
   info(id: string): ShapeInfo | undefined {
     const shape = this.view.getShape(id);
     const bounds = this.index.bounds(id);

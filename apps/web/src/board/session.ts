@@ -92,7 +92,7 @@ export class BoardSession {
       handleAt: (screen): SelectionHandle | null => {
         const box = selectionBox(
           state.selection,
-          (id) => scene.bounds(id),
+          (id) => scene.selectionBounds(id),
           (id) => scene.getShape(id)?.type,
         );
         return box ? selectionHandleAt(box, state.camera, screen, this.coarsePointer) : null;

@@ -47,7 +47,7 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
   useSyncExternalStore(scene.subscribe, scene.getVersion);
   const box = selectionBox(
     ids,
-    (id) => scene.bounds(id),
+    (id) => scene.selectionBounds(id),
     (id) => scene.getShape(id)?.type,
   );
   if (!box) return null;
@@ -108,7 +108,7 @@ const MAX_OUTLINES = 60;
 function GroupOutline({ ids, zoom }: { ids: readonly string[]; zoom: number }) {
   const { scene } = useSession();
   useSyncExternalStore(scene.subscribe, scene.getVersion);
-  const b = unionRects(ids.flatMap((id) => scene.bounds(id) ?? []));
+  const b = unionRects(ids.flatMap((id) => scene.selectionBounds(id) ?? []));
   if (!b) return null;
   return (
     <Rect

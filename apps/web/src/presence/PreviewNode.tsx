@@ -1,7 +1,7 @@
 // A gesture in flight (mine or someone else's): a stroke being drawn, an arrow, a box.
 import { memo, useMemo } from 'react';
-import { Arrow, Ellipse, Rect, Shape as KonvaShape } from 'react-konva';
-import { strokeOutline } from '../shapes/stroke/StrokeShape';
+import { Arrow, Ellipse, Rect } from 'react-konva';
+import { StrokeOutline, strokeOutline } from '../shapes/stroke/outline';
 import { CARTON_BORDER, ink } from '../theme/colors';
 import type { Preview } from '../tools/types';
 
@@ -13,32 +13,12 @@ export const PreviewNode = memo(function PreviewNode({
   zoom: number;
 }) {
   const polygon = useMemo(
-    () =>
-      preview.kind === 'stroke'
-        ? strokeOutline(
-            preview.points,
-            preview.width,
-            preview.points.every((p) => p[2] === 0.5),
-          )
-        : [],
+    () => (preview.kind === 'stroke' ? strokeOutline(preview.points, preview.width) : []),
     [preview],
   );
   switch (preview.kind) {
     case 'stroke':
-      return (
-        <KonvaShape
-          fill={ink(preview.color)}
-          sceneFunc={(ctx, node) => {
-            if (polygon.length < 4) return;
-            ctx.beginPath();
-            ctx.moveTo(polygon[0] ?? 0, polygon[1] ?? 0);
-            for (let i = 2; i + 1 < polygon.length; i += 2)
-              ctx.lineTo(polygon[i] ?? 0, polygon[i + 1] ?? 0);
-            ctx.closePath();
-            ctx.fillShape(node);
-          }}
-        />
-      );
+      return <StrokeOutline fill={ink(preview.color)} polygon={polygon} />;
     case 'arrow':
       return (
         <Arrow

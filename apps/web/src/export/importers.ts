@@ -81,6 +81,26 @@ function refuseViewLink(session: BoardSession): void {
   if (session.readOnly) throw new ApiError(403, 'board_read_only', 'view link');
 }
 
+/**
+ * The start every import shares: a view link is refused, progress says « reading », and a file
+ * past `maxBytes` is refused by its size before its bytes are read into memory (the planners
+ * say the same for bytes in hand). `refuseTooLarge` throws the format's own error.
+ */
+async function readImportFile(
+  session: BoardSession,
+  file: Blob,
+  report: ImportReporter,
+  maxBytes: number,
+  refuseTooLarge: () => void = () => {
+    throw new InteropError('too_large', `the file is larger than ${maxBytes} bytes`);
+  },
+): Promise<Uint8Array> {
+  refuseViewLink(session);
+  report({ step: 'reading' });
+  if (file.size > maxBytes) refuseTooLarge();
+  return new Uint8Array(await file.arrayBuffer());
+}
+
 /** One undo step: close whatever is open, write, close again. */
 function asOneStep<T>(session: BoardSession, write: () => T): T {
   session.shell.flush();
@@ -130,15 +150,11 @@ export async function importBoardFile(
   file: Blob,
   report: ImportReporter,
 ): Promise<ImportResult> {
-  refuseViewLink(session);
-  report({ step: 'reading' });
-  // Size first, so a huge file is refused before it is read into memory.
-  if (file.size > MAX_BOARD_FILE_BYTES) {
-    parseBoardFileText(new Uint8Array(0), { maxBytes: -1 });
-  }
-  const raw = parseBoardFileText(new Uint8Array(await file.arrayBuffer()), {
-    maxBytes: MAX_BOARD_FILE_BYTES,
-  });
+  // Too large is refused with the board file's own error (BoardFileError, code too_large).
+  const bytes = await readImportFile(session, file, report, MAX_BOARD_FILE_BYTES, () =>
+    parseBoardFileText(new Uint8Array(0), { maxBytes: -1 }),
+  );
+  const raw = parseBoardFileText(bytes, { maxBytes: MAX_BOARD_FILE_BYTES });
   const parsed = parseBoardFile(raw);
   // Embedded images are stored for this board first; shapes then name the stored blobs.
   const used = new Set(
@@ -208,16 +224,11 @@ export async function importCsvNotes(
   file: Blob,
   report: ImportReporter,
 ): Promise<ImportResult> {
-  refuseViewLink(session);
-  report({ step: 'reading' });
-  // Refused by size before the bytes are read (the planner says the same for bytes in hand).
-  if (file.size > MAX_CSV_BYTES) {
-    throw new InteropError('too_large', `the file is larger than ${MAX_CSV_BYTES} bytes`);
-  }
+  const bytes = await readImportFile(session, file, report, MAX_CSV_BYTES);
   const cartons = session.board
     .listShapes()
     .flatMap((s) => (s.type === 'carton' ? [{ id: s.id, title: s.title, x: s.x, y: s.y }] : []));
-  const plan = planNotesFromCsv(new Uint8Array(await file.arrayBuffer()), { cartons });
+  const plan = planNotesFromCsv(bytes, { cartons });
   return applyImportPlan(session, plan, report);
 }
 
@@ -227,11 +238,7 @@ export async function importExcalidraw(
   file: Blob,
   report: ImportReporter,
 ): Promise<ImportResult> {
-  refuseViewLink(session);
-  report({ step: 'reading' });
-  if (file.size > MAX_EXCALIDRAW_BYTES) {
-    throw new InteropError('too_large', `the file is larger than ${MAX_EXCALIDRAW_BYTES} bytes`);
-  }
-  const plan = planFromExcalidraw(new Uint8Array(await file.arrayBuffer()));
+  const bytes = await readImportFile(session, file, report, MAX_EXCALIDRAW_BYTES);
+  const plan = planFromExcalidraw(bytes);
   return applyImportPlan(session, plan, report);
 }

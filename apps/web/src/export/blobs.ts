@@ -36,26 +36,23 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Blob id → `{ mime, data }`; an image the server cannot give is left out (null). */
-export async function fetchImagesAsBase64(
+/**
+ * Each distinct blob fetched once and turned into `T` by `read`; a blob the server cannot give,
+ * or that `read` refuses (null) or fails on, maps to null: the caller draws a placeholder.
+ */
+async function fetchEachImage<T>(
   boardId: string,
   token: string,
   blobIds: readonly string[],
+  read: (blob: Blob) => Promise<T | null>,
   progress?: Progress,
-): Promise<Map<string, BoardFileImage | null>> {
+): Promise<Map<string, T | null>> {
   const unique = [...new Set(blobIds)];
   const results = await eachLimited(
     unique,
     async (blobId) => {
       try {
-        const blob = await fetchImage(boardId, token, blobId);
-        const mime = blob.type.split(';')[0] as ImageMimeType;
-        if (!IMAGE_MIME_TYPES.includes(mime)) return null;
-        const image: BoardFileImage = {
-          mime,
-          data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())),
-        };
-        return image;
+        return await read(await fetchImage(boardId, token, blobId));
       } catch {
         return null;
       }
@@ -65,33 +62,48 @@ export async function fetchImagesAsBase64(
   return new Map(unique.map((id, i) => [id, results[i] ?? null]));
 }
 
+/** Blob id → `{ mime, data }`; an image the server cannot give is left out (null). */
+export function fetchImagesAsBase64(
+  boardId: string,
+  token: string,
+  blobIds: readonly string[],
+  progress?: Progress,
+): Promise<Map<string, BoardFileImage | null>> {
+  return fetchEachImage(
+    boardId,
+    token,
+    blobIds,
+    async (blob): Promise<BoardFileImage | null> => {
+      const mime = blob.type.split(';')[0] as ImageMimeType;
+      if (!IMAGE_MIME_TYPES.includes(mime)) return null;
+      return { mime, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+    },
+    progress,
+  );
+}
+
 /** Blob id → decoded picture (null where the fetch or the decoding failed: a placeholder). */
-export async function fetchImagesDecoded(
+export function fetchImagesDecoded(
   boardId: string,
   token: string,
   blobIds: readonly string[],
   progress?: Progress,
 ): Promise<Map<string, HTMLImageElement | null>> {
-  const unique = [...new Set(blobIds)];
-  const results = await eachLimited(
-    unique,
-    async (blobId) => {
+  return fetchEachImage(
+    boardId,
+    token,
+    blobIds,
+    async (blob) => {
+      const url = URL.createObjectURL(blob);
+      const img = new Image();
+      img.src = url;
       try {
-        const blob = await fetchImage(boardId, token, blobId);
-        const url = URL.createObjectURL(blob);
-        const img = new Image();
-        img.src = url;
-        try {
-          await img.decode();
-        } finally {
-          URL.revokeObjectURL(url);
-        }
-        return img;
-      } catch {
-        return null;
+        await img.decode();
+      } finally {
+        URL.revokeObjectURL(url);
       }
+      return img;
     },
     progress,
   );
-  return new Map(unique.map((id, i) => [id, results[i] ?? null]));
 }

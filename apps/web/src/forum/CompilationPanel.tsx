@@ -5,6 +5,7 @@ import { useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadCompilation, putCompilation, type Compilation, type ForumBoard } from './api';
 import { IDLE_DRAG, dragReducer, mergeChange, splitChange, type MergeChange } from './mergeDrag';
+import { BoardChoice } from './BoardChoice';
 
 export function CompilationPanel({
   forumId,
@@ -34,32 +35,16 @@ export function CompilationPanel({
     putCompilation(forumId, token, { merges: change }).then(setCompilation, fail);
   };
   const items = compilation?.items ?? [];
-  const boardName = (id: string) => {
-    const board = boards.find((b) => b.id === id);
-    return board?.territory ?? board?.title ?? id;
-  };
 
   return (
     <section className="forum-section compilation">
       <h2>{t('forum.compilation.title')}</h2>
-      <fieldset className="board-choice">
-        <legend>{t('forum.compilation.boards')}</legend>
-        {boards.map((b) => (
-          <label key={b.id}>
-            <input
-              type="checkbox"
-              checked={chosen.has(b.id)}
-              onChange={(e) => {
-                const next = new Set(chosen);
-                if (e.target.checked) next.add(b.id);
-                else next.delete(b.id);
-                setChosen(next);
-              }}
-            />
-            {boardName(b.id)}
-          </label>
-        ))}
-      </fieldset>
+      <BoardChoice
+        legend={t('forum.compilation.boards')}
+        boards={boards}
+        chosen={chosen}
+        onChange={setChosen}
+      />
       <div className="forum-row">
         <button type="button" onClick={compile} disabled={chosen.size === 0}>
           {t('forum.compilation.compile')}

@@ -6,6 +6,7 @@ import type { VoteState } from '@carton/board';
 import { closeVote, fetchVote, openVote, type ForumBoard, type VoteResult } from './api';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
+import { BoardChoice } from './BoardChoice';
 
 export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   const { t } = useTranslation();
@@ -111,24 +112,12 @@ export function VotesPanel({
           />
         </label>
       </div>
-      <fieldset className="board-choice">
-        <legend>{t('forum.votes.boards')}</legend>
-        {boards.map((b) => (
-          <label key={b.id}>
-            <input
-              type="checkbox"
-              checked={chosen.has(b.id)}
-              onChange={(e) => {
-                const next = new Set(chosen);
-                if (e.target.checked) next.add(b.id);
-                else next.delete(b.id);
-                setChosen(next);
-              }}
-            />
-            {b.territory ?? b.title}
-          </label>
-        ))}
-      </fieldset>
+      <BoardChoice
+        legend={t('forum.votes.boards')}
+        boards={boards}
+        chosen={chosen}
+        onChange={setChosen}
+      />
       <button type="button" onClick={open} disabled={chosen.size === 0}>
         {t('forum.votes.open')}
       </button>

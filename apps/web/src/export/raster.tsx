@@ -10,11 +10,11 @@
 import type Konva from 'konva';
 import { createRoot } from 'react-dom/client';
 import { useEffect } from 'react';
-import { Image as KonvaImage, Layer, Rect, Stage } from 'react-konva';
-import type { Box, ImageShape, Shape } from '@carton/board';
+import { Layer, Rect, Stage } from 'react-konva';
+import type { Box, Shape } from '@carton/board';
 import { Placeholder } from '../shapes/common/Placeholder';
+import { ImagePicture } from '../shapes/image/ImagePicture';
 import { loadFonts } from '../shapes/common/loadFonts';
-import { deg } from '../shapes/note/NoteShape';
 import { componentFor } from '../shapes/registry';
 import { SessionContext } from '../board/context';
 import type { BoardSession } from '../board/session';
@@ -31,30 +31,11 @@ export interface RasterOptions {
   readonly session?: BoardSession;
 }
 
-/**
- * The editor's ImageShape fetches its picture itself (with the session) after mounting; here
- * pictures are fetched before drawing, so the export never catches a half-loaded board. Same
- * Konva nodes and props as ImageShape, and the same placeholder when a picture is missing.
- */
-function ExportImage({ shape, image }: { shape: ImageShape; image: HTMLImageElement | null }) {
-  if (!image) {
-    return <Rect x={shape.x} y={shape.y} width={shape.w} height={shape.h} fill="#d8d2c4" />;
-  }
-  return (
-    <KonvaImage
-      image={image}
-      x={shape.x}
-      y={shape.y}
-      rotation={deg(shape.rotation)}
-      width={shape.w}
-      height={shape.h}
-    />
-  );
-}
-
 function Drawn({ shape, images }: { shape: Shape; images: RasterOptions['images'] }) {
   if (shape.type === 'image') {
-    return <ExportImage shape={shape} image={images.get(shape.blobId) ?? null} />;
+    // The editor's ImageShape fetches its picture itself after mounting; here pictures are
+    // fetched before drawing, so the export never catches a half-loaded board.
+    return <ImagePicture shape={shape} image={images.get(shape.blobId) ?? null} fading={false} />;
   }
   const Component = componentFor(shape);
   if (!Component) return <Placeholder shape={shape} />;

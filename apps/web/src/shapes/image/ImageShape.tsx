@@ -1,10 +1,9 @@
 import { memo, useEffect, useState } from 'react';
-import { Image, Rect } from 'react-konva';
 import type { ImageShape as ImageModel } from '@carton/board';
 import { fetchImage } from '../../board/api';
 import { useSession } from '../../board/context';
-import { deg } from '../note/NoteShape';
 import type { ShapeComponentProps } from '../types';
+import { ImagePicture } from './ImagePicture';
 
 // Images need the bearer token: fetched once per blob, shown from an object URL.
 const cache = new Map<string, Promise<HTMLImageElement>>();
@@ -44,27 +43,5 @@ export const ImageShape = memo(function ImageShape({
       live = false;
     };
   }, [session, shape.blobId]);
-  if (!image || detail === 'low') {
-    return (
-      <Rect
-        x={shape.x}
-        y={shape.y}
-        rotation={deg(shape.rotation)}
-        width={shape.w}
-        height={shape.h}
-        fill="#d8d2c4"
-      />
-    );
-  }
-  return (
-    <Image
-      image={image}
-      x={shape.x}
-      y={shape.y}
-      rotation={deg(shape.rotation)}
-      width={shape.w}
-      height={shape.h}
-      opacity={fading ? 0.3 : 1}
-    />
-  );
+  return <ImagePicture shape={shape} image={detail === 'low' ? null : image} fading={fading} />;
 });

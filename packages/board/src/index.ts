@@ -174,6 +174,7 @@ export {
   setVoteCounts,
   updateCompilation,
 } from './forum/commands.ts';
+export { BSL_TERRITORIES } from './forum/territories.ts';
 
 // Starting content of a forum's boards, from the seed (T0–T3).
 export {

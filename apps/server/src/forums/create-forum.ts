@@ -1,6 +1,7 @@
 import {
   applyBoardTemplate,
   Board,
+  BSL_TERRITORIES,
   forumRoomName,
   initBoardDoc,
   initForumDoc,
@@ -14,17 +15,8 @@ import type { BoardRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
 import { linksKey, sealToken } from './links.ts';
 import { generateId, generateToken, hashToken } from './tokens.ts';
 
-/** The eight MRCs of Bas-Saint-Laurent, the alliance's territories (R23). */
-export const DEFAULT_TERRITORIES: readonly string[] = [
-  'Kamouraska',
-  'Rivière-du-Loup',
-  'Témiscouata',
-  'Les Basques',
-  'Rimouski-Neigette',
-  'La Mitis',
-  'La Matapédia',
-  'La Matanie',
-];
+/** R23: a forum created without territories gets the eight MRCs of Bas-Saint-Laurent. */
+export const DEFAULT_TERRITORIES: readonly string[] = BSL_TERRITORIES;
 
 export const PLENARY_TITLE = 'Plénière — Vision commune des conditions de succès';
 export const POSTCARDS_TITLE = 'Cartes postales';

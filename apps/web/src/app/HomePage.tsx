@@ -1,10 +1,11 @@
 // The home page: create a forum (title, date, territories), then go to its facilitator page.
 // The facilitator link is also kept on this device (« Vos forums »).
+import { BSL_TERRITORIES } from '@carton/board';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createForum } from '../forum/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
-import { BSL_TERRITORIES, cleanTerritories } from './defaultTerritories';
+import { cleanTerritories } from './defaultTerritories';
 import { loadSavedForums, saveForum } from './savedForums';
 import '../forum/forum.css';
 

@@ -1,5 +1,6 @@
+import { BSL_TERRITORIES } from '@carton/board';
 import { describe, expect, it } from 'vitest';
-import { BSL_TERRITORIES, cleanTerritories } from './defaultTerritories';
+import { cleanTerritories } from './defaultTerritories';
 
 describe('territories of a new forum', () => {
   it('defaults to the eight MRCs of Bas-Saint-Laurent', () => {

@@ -2,20 +2,12 @@ import * as Y from 'yjs';
 import { Board } from '../board/board.ts';
 import type { BoardKind } from '../doc/layout.ts';
 import { initBoardDoc } from '../doc/layout.ts';
+import { BSL_TERRITORIES } from '../forum/territories.ts';
 import type { LocalOrigin } from '../origin/origin.ts';
 import { localOrigin } from '../origin/origin.ts';
 
 // Test data from the 2023 forum of the Alliance pour la solidarité du Bas-Saint-Laurent.
-export const TERRITORIES = [
-  'Kamouraska',
-  'Rivière-du-Loup',
-  'Témiscouata',
-  'Les Basques',
-  'Rimouski-Neigette',
-  'La Mitis',
-  'La Matapédia',
-  'La Matanie',
-] as const;
+export const TERRITORIES = BSL_TERRITORIES;
 
 export const CONDITIONS_PRESENTES = [
   'RH à l’écoute des besoins des citoyens.nes et engagés',

@@ -27,6 +27,7 @@ import { NewBoardImport } from './NewBoardImport';
 import { PAGE_SIZES, type Orientation, type PageSize } from './pdf';
 import { DEFAULT_EXPORT_SCALE } from './scale';
 import './export.css';
+import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 
 type Format = 'json' | 'png' | 'svg' | 'pdf';
 type ScopeKind = 'board' | 'selection' | 'carton';
@@ -81,14 +82,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   // The catalogue's typed keys do not cover keys built from codes and steps.
   const tr = t as unknown as Translate;
 
-  useEffect(() => {
-    dialog.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEffect(() => dialog.current?.focus(), []);
+  useCloseOnEscape(onClose);
 
   const exportStep = (step: ExportStep) =>
     setStatus({

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
+import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 
 export function useQrDataUrl(text: string, width: number): string | null {
   const [url, setUrl] = useState<string | null>(null);
@@ -47,11 +48,7 @@ export function ProjectedQr({
 }) {
   const { t } = useTranslation();
   const url = useQrDataUrl(text, 1000);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useCloseOnEscape(onClose);
   return (
     <div className="qr-projected" role="dialog" aria-modal="true" aria-label={title}>
       <h2>{title}</h2>

@@ -10,6 +10,7 @@ import { bringToPlenary } from './bringToPlenary';
 import { loadRenderFonts } from './fonts';
 import { LiveBoard } from './liveBoard';
 import './mosaic.css';
+import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 
 function Tile({
   board,
@@ -140,11 +141,7 @@ function LargeTile({
 }) {
   const { t } = useTranslation();
   const svg = useSyncExternalStore(live.subscribe, live.getSvg);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useCloseOnEscape(onClose);
   return (
     <div className="mosaic-large" role="dialog" aria-modal="true" aria-label={board.title}>
       <header className="mosaic-header">

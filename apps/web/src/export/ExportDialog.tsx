@@ -26,6 +26,7 @@ import { errorMessage, type Translate } from './messages';
 import { NewBoardImport } from './NewBoardImport';
 import { PAGE_SIZES, type Orientation, type PageSize } from './pdf';
 import { DEFAULT_EXPORT_SCALE } from './scale';
+import './file-choose.css';
 import './export.css';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 

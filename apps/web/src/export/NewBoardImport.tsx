@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { createBoard, type FacilitatorBoard, type Link } from '../forum/api';
 import { errorMessage, type Translate } from './messages';
 import { MAX_TITLE, readNewBoardFile, type NewBoardDraft as Draft } from './newBoardFile';
+import './file-choose.css';
 import './new-board.css';
 
 export type NewBoard = FacilitatorBoard & { edit: Link; view: Link };

@@ -9,6 +9,7 @@ import { ink, noteFill } from '../theme/colors';
 import type { ToolStyle } from '../tools/types';
 import { useShortcutLabel } from './shortcuts';
 import { ToolCaption } from './ToolCaption';
+import { useHandlesClear } from './useHandlesClear';
 
 const WIDTHS = [
   { key: 'thin', value: 2 },
@@ -23,6 +24,8 @@ export function StylePanel() {
   const tool = useSessionState((s) => s.tool);
   const style = useSessionState((s) => s.style);
   const selection = useSessionState((s) => s.selection);
+  // The panel is what covers a phone's handles: it keeps a tapped selection's handles clear.
+  useHandlesClear();
   const setStyle = (patch: Partial<ToolStyle>) =>
     session.store.setState({ style: { ...style, ...patch } });
 

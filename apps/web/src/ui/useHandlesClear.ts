@@ -1,0 +1,79 @@
+// After a tap on the canvas selects something on a touch screen, pans the camera so the
+// selection's handles clear the bottom panels (see handlesClearance.ts). Only a tap: a drag or
+// a marquee keeps the camera where the finger left it, and re-tapping the selection does nothing.
+import { useEffect } from 'react';
+import { useSession } from '../board/context';
+import { cameraClearingSelection, type ClearBand } from './handlesClearance';
+
+/** The canvas band between the header and the toolbar / selection actions, as laid out now. */
+function clearBand(canvas: Element): ClearBand | null {
+  const area = canvas.getBoundingClientRect();
+  if (area.height === 0) return null;
+  const header = document.querySelector('.editor-header')?.getBoundingClientRect();
+  const panels = ['.toolbar', '.style-panel'].flatMap((selector) => {
+    const r = document.querySelector(selector)?.getBoundingClientRect();
+    return r && r.height > 0 ? [r.top] : [];
+  });
+  return {
+    top: Math.max(0, (header?.bottom ?? area.top) - area.top),
+    bottom: Math.min(area.bottom, ...panels) - area.top,
+  };
+}
+
+export function useHandlesClear(): void {
+  const session = useSession();
+  useEffect(() => {
+    const { store, scene } = session;
+    const key = () => store.getState().selection.join(' ');
+    let before: string | null = null;
+    let moved = false;
+    let frame = 0;
+    const canvas = () => document.querySelector('.canvas');
+    const onCanvas = (e: PointerEvent) =>
+      e.pointerType === 'touch' &&
+      e.target instanceof Node &&
+      !(e.target instanceof HTMLTextAreaElement) &&
+      canvas()?.contains(e.target) === true;
+    // Capture phase on the window: runs before the canvas's own handler changes the selection.
+    const down = (e: PointerEvent) => {
+      before = onCanvas(e) ? key() : null;
+      moved = false;
+    };
+    const unsubscribe = store.subscribe((s) => {
+      if (s.draggingIds.size > 0 || s.marquee) moved = true;
+    });
+    const up = (e: PointerEvent) => {
+      const selected = key();
+      if (!onCanvas(e) || before === null || moved || selected === '' || selected === before) {
+        return;
+      }
+      before = null;
+      cancelAnimationFrame(frame);
+      // After the next layout: the selection's actions have just appeared above the toolbar.
+      frame = requestAnimationFrame(() => {
+        const element = canvas();
+        const state = store.getState();
+        if (!element || state.following !== null || state.selection.join(' ') !== selected) return;
+        const band = clearBand(element);
+        const camera =
+          band &&
+          cameraClearingSelection(
+            state.camera,
+            state.selection,
+            (id) => scene.selectionBounds(id),
+            (id) => scene.getShape(id)?.type,
+            band,
+          );
+        if (camera) store.setState({ camera });
+      });
+    };
+    window.addEventListener('pointerdown', down, true);
+    window.addEventListener('pointerup', up, true);
+    return () => {
+      window.removeEventListener('pointerdown', down, true);
+      window.removeEventListener('pointerup', up, true);
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [session]);
+}

@@ -1,0 +1,81 @@
+// On a phone the toolbar and the selection's actions cover the bottom of the canvas. A note
+// tapped low on the screen brings its handles above them: the camera pans (never zooms) just
+// enough. Dragging a note there, or tapping empty board, leaves the camera alone.
+import { describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { boardSuite, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+
+function touches(page: Page, cdp: CDPSession) {
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
+    });
+  return {
+    tap: async (x: number, y: number) => {
+      await send('touchStart', x, y);
+      await send('touchEnd', x, y);
+    },
+    drag: async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+      await send('touchStart', from.x, from.y);
+      for (let i = 1; i <= 10; i++)
+        await send(
+          'touchMove',
+          from.x + ((to.x - from.x) * i) / 10,
+          from.y + ((to.y - from.y) * i) / 10,
+        );
+      await send('touchEnd', to.x, to.y);
+    },
+    camera: () => page.evaluate(() => window.__carton!.camera()),
+  };
+}
+
+describe('a note tapped low on a phone', () => {
+  const suite = boardSuite({ territory: 'Kamouraska' });
+
+  it('pans just enough to show its handles above the bottom panels', async () => {
+    const { context, page } = await newPhone(suite.browser, 'Pierre');
+    await openBoard(page, suite.board.edit.url);
+    const finger = touches(page, await context.newCDPSession(page));
+    await page.locator('[data-tool="note"]').tap();
+    await finger.tap(195, 300);
+    const [created] = await waitForShapes(page, '(s) => s.some((x) => x.type === "note")');
+    if (created?.type !== 'note') throw new Error('expected the note');
+    await page.waitForFunction(() => window.__carton!.tool() === 'select');
+    await page.keyboard.press('Escape');
+    const empty = { x: 30, y: 110 };
+    await finger.tap(empty.x, empty.y);
+    await page.waitForFunction(() => window.__carton!.selection().length === 0);
+
+    // Drag the note down until only its top shows above the toolbar: the camera stays.
+    const toolbar = await page.locator('.toolbar').boundingBox();
+    if (!toolbar) throw new Error('no toolbar');
+    const top = await toScreen(page, created.x + created.w / 2, created.y);
+    const camera = await finger.camera();
+    await finger.drag({ x: top.x, y: top.y + 20 }, { x: top.x, y: toolbar.y - 140 });
+    await waitForShapes(page, `(s) => s.some((x) => x.type === "note" && x.y > ${created.y + 50})`);
+    expect(await finger.camera()).toEqual(camera);
+    await finger.tap(empty.x, empty.y);
+    await page.waitForFunction(() => window.__carton!.selection().length === 0);
+    expect(await finger.camera()).toEqual(camera);
+
+    // A tap on its visible top selects it; its bottom handles come up above the panels.
+    const note = (await shapes(page)).find((s) => s.id === created.id);
+    if (note?.type !== 'note') throw new Error('expected the note');
+    const visible = await toScreen(page, note.x + note.w / 2, note.y + 20 / camera.zoom);
+    await finger.tap(visible.x, visible.y);
+    await page.waitForFunction((id) => window.__carton!.selection()[0] === id, note.id);
+    await page.waitForFunction((y) => window.__carton!.camera().y < y, camera.y);
+    const moved = await finger.camera();
+    expect(moved.zoom).toBe(camera.zoom);
+    expect(moved.x).toBe(camera.x);
+    const bottom = await toScreen(page, note.x + note.w, note.y + note.h);
+    const panel = await page.locator('.style-panel').boundingBox();
+    const cover = Math.min(toolbar.y, panel && panel.height > 0 ? panel.y : toolbar.y);
+    // The corner handle (9 px square, 22 px finger target) clears the panels, by no more than
+    // a few pixels: the camera moved just enough.
+    expect(bottom.y + 22).toBeLessThanOrEqual(cover + 1);
+    expect(bottom.y + 22).toBeGreaterThan(cover - 4);
+    await context.close();
+  });
+});

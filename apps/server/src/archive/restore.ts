@@ -1,7 +1,7 @@
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, importBoard, SERVER_ORIGIN } from '@carton/board';
 import * as Y from 'yjs';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
-import type { CreatedForum } from '../forums/create-forum.ts';
+import { forumLinks, type CreatedForum } from '../forums/create-forum.ts';
 import type { AccessRole, BoardRecord, ForumStore, NewTokenGrant } from '../forums/forum-store.ts';
 import { generateId, generateToken, hashToken } from '../forums/tokens.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
@@ -77,18 +77,8 @@ export async function restoreForumArchive(
   // Blobs reference the forum row (foreign key): stored right after it.
   for (const image of archive.images.values()) deps.blobs.put(forumId, image.info, image.data);
 
-  const boardUrl = (boardId: string, token: string) =>
-    `${deps.baseUrl}/b/${boardId}#token=${token}`;
   return {
     forum: { id: forumId, title },
-    facilitator: { token: facilitator, url: `${deps.baseUrl}/f/${forumId}#token=${facilitator}` },
-    boards: links.map(({ board, edit, view }) => ({
-      id: board.id,
-      kind: board.kind,
-      title: board.title,
-      territory: board.territory,
-      edit: { token: edit, url: boardUrl(board.id, edit) },
-      view: { token: view, url: boardUrl(board.id, view) },
-    })),
+    ...forumLinks(deps.baseUrl, forumId, facilitator, links),
   };
 }

@@ -71,6 +71,40 @@ export interface CreatedForum {
   }>;
 }
 
+/** One board with the two tokens issued for it (edit, view), before they become links. */
+export interface IssuedBoardTokens {
+  board: BoardRecord;
+  edit: string;
+  view: string;
+}
+
+/**
+ * The links of R23's answer, from the fresh tokens: the facilitator page and each board's edit
+ * and view pages. Forum creation and archive restore answer alike, so they share this.
+ */
+export function forumLinks(
+  baseUrl: string,
+  forumId: string,
+  facilitatorToken: string,
+  issued: readonly IssuedBoardTokens[],
+): Pick<CreatedForum, 'facilitator' | 'boards'> {
+  const boardUrl = (boardId: string, token: string) => `${baseUrl}/b/${boardId}#token=${token}`;
+  return {
+    facilitator: {
+      token: facilitatorToken,
+      url: `${baseUrl}/f/${forumId}#token=${facilitatorToken}`,
+    },
+    boards: issued.map(({ board, edit, view }) => ({
+      id: board.id,
+      kind: board.kind,
+      title: board.title,
+      territory: board.territory,
+      edit: { token: edit, url: boardUrl(board.id, edit) },
+      view: { token: view, url: boardUrl(board.id, view) },
+    })),
+  };
+}
+
 export interface CreateForumDeps {
   forums: ForumStore;
   boards: BoardStorage;
@@ -153,21 +187,8 @@ export async function createForum(
     grants,
   );
 
-  const boardUrl = (boardId: string, token: string) =>
-    `${deps.baseUrl}/b/${boardId}#token=${token}`;
   return {
     forum: { id: forumId, title: input.title, date: input.date ?? null },
-    facilitator: {
-      token: facilitatorToken,
-      url: `${deps.baseUrl}/f/${forumId}#token=${facilitatorToken}`,
-    },
-    boards: links.map(({ board, edit, view }) => ({
-      id: board.id,
-      kind: board.kind,
-      title: board.title,
-      territory: board.territory,
-      edit: { token: edit, url: boardUrl(board.id, edit) },
-      view: { token: view, url: boardUrl(board.id, view) },
-    })),
+    ...forumLinks(deps.baseUrl, forumId, facilitatorToken, links),
   };
 }

@@ -1,10 +1,10 @@
 import type { BoardFile } from '@carton/board';
 import { exportBoard } from '@carton/board';
-import * as Y from 'yjs';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardRecord, ForumRecord, ForumStore } from '../forums/forum-store.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
+import { withStoredDoc } from '../storage/stored-doc.ts';
 import { compilationFiles, type DocReader } from '../facilitation/compile-forum.ts';
 
 /** The compiled « incontournables » of a forum (C6). */
@@ -59,17 +59,7 @@ export function storageSource(deps: {
   boards: BoardStorage;
   blobs: SqliteBlobStore;
 }): ArchiveSource {
-  const readDoc: DocReader = async (roomId, read) => {
-    const stored = await deps.boards.load(roomId);
-    const doc = new Y.Doc();
-    try {
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
-  };
+  const readDoc: DocReader = (roomId, read) => withStoredDoc(deps.boards, roomId, read);
   return {
     forum: (id) => deps.forums.getForum(id),
     boards: (id) => deps.forums.listBoards(id),

@@ -1,6 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
+import { withStoredDoc } from '../storage/stored-doc.ts';
 import { Connection, type ConnectionAccess } from './connection.ts';
 import { createMetrics, type RelayMetrics } from './metrics.ts';
 import { CloseCode, KEEPALIVE_FRAME, MESSAGE_AWARENESS } from './protocol.ts';
@@ -202,15 +203,7 @@ export class Relay {
     if (live?.state === 'ready') return read(live.doc);
     const closing = this.#closing.get(boardId);
     if (closing) await closing;
-    const stored = await this.#options.storage.load(boardId);
-    const doc = new Y.Doc();
-    try {
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
+    return withStoredDoc(this.#options.storage, boardId, read);
   }
 
   /**

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { BoardGuardLimits } from './limits/board-guard.ts';
+import type { MessageLimits } from './limits/message-limits.ts';
+import type { PreAuthLimits } from './limits/pre-auth.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -78,6 +81,19 @@ const EnvSchema = z.object({
 
 export type LogLevel = z.infer<typeof EnvSchema>['CARTON_LOG_LEVEL'];
 
+/**
+ * Every limit the server enforces: the transport's and the images' own, plus the ones each
+ * guard takes (messages, boards' connections, per-IP), declared beside the guard that reads them.
+ */
+export interface ServerLimits extends MessageLimits, BoardGuardLimits, PreAuthLimits {
+  maxMessageBytes: number;
+  maxFragments: number;
+  maxBufferedBytes: number;
+  maxBodyBytes: number;
+  maxImageBytes: number;
+  maxForumImageBytes: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -85,30 +101,7 @@ export interface Config {
   dataDir: string;
   webDir: string | null;
   logLevel: LogLevel;
-  limits: {
-    maxMessageBytes: number;
-    maxFragments: number;
-    maxBufferedBytes: number;
-    maxBodyBytes: number;
-    updatesPerSecond: number;
-    updateBurst: number;
-    maxUpdateBytes: number;
-    awarenessPerSecond: number;
-    awarenessBurst: number;
-    maxAwarenessBytes: number;
-    maxBoardBytes: number;
-    maxConnectionsPerBoard: number;
-    joinsPerSecondPerBoard: number;
-    joinBurstPerBoard: number;
-    upgradesPerSecondPerIp: number;
-    upgradeBurstPerIp: number;
-    badTokensPerMinutePerIp: number;
-    badTokenBurstPerIp: number;
-    forumsPerHourPerIp: number;
-    forumBurstPerIp: number;
-    maxImageBytes: number;
-    maxForumImageBytes: number;
-  };
+  limits: ServerLimits;
   allowedOrigins: string[];
   rooms: {
     unloadMs: number;

@@ -116,7 +116,7 @@ export class RoomPersistence {
     this.#unhydrated = null;
     this.#replay([state]);
     // Until the first change, the stored bytes are the doc's full state.
-    this.#fullStateFrame ??= fullStateFrame(state);
+    this.#fullStateFrame ??= syncFrame(SYNC_STEP_2, state);
     this.#options.onHydrated();
     this.#scheduleDehydrate();
   }
@@ -186,7 +186,10 @@ export class RoomPersistence {
   fullStateFrame(): Uint8Array {
     this.#flushBatch();
     if (this.#fullStateFrame === null) {
-      this.#fullStateFrame = fullStateFrame(this.#unhydrated ?? Y.encodeStateAsUpdate(this.#doc));
+      this.#fullStateFrame = syncFrame(
+        SYNC_STEP_2,
+        this.#unhydrated ?? Y.encodeStateAsUpdate(this.#doc),
+      );
     }
     return this.#fullStateFrame;
   }
@@ -276,7 +279,7 @@ export class RoomPersistence {
         batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
       const sender = batch[0]!.exclude;
       const exclude = batch.every((entry) => entry.exclude === sender) ? sender : null;
-      this.#persistThenBroadcast(update, syncUpdateFrame(update), exclude);
+      this.#persistThenBroadcast(update, syncFrame(SYNC_UPDATE, update), exclude);
       this.#scheduleDehydrate();
     } catch (error) {
       this.#options.log.error('update_handler_failed', { error: error as Error });
@@ -422,20 +425,17 @@ export class RoomPersistence {
   }
 }
 
-/** Message 0 / sync update around an update: encoded once, the same bytes to every receiver. */
-function syncUpdateFrame(update: Uint8Array): Uint8Array {
+/**
+ * Message 0 (sync) of a sub-type around a payload: an update (SYNC_UPDATE) or a full state
+ * (SYNC_STEP_2), encoded once, the same bytes to every receiver.
+ */
+function syncFrame(
+  syncType: typeof SYNC_STEP_2 | typeof SYNC_UPDATE,
+  payload: Uint8Array,
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_UPDATE);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-/** Message 0 / sync step 2 around a full state. */
-function fullStateFrame(state: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP_2);
-  encoding.writeVarUint8Array(encoder, state);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }

@@ -3,7 +3,6 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
-import type { BoardStorage } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RoomAwareness } from './awareness.ts';
@@ -18,15 +17,13 @@ import {
   SYNC_STEP_2,
   SYNC_UPDATE,
 } from './protocol.ts';
-import { RoomPersistence } from './room-persistence.ts';
+import { RoomPersistence, type RoomPersistenceOptions } from './room-persistence.ts';
 
-export interface RoomOptions {
-  storage: BoardStorage;
-  metrics: RelayMetrics;
-  log: Logger;
-  compactUpdates: number;
-  compactBytes: number;
-  compactIntervalMs: number;
+/** The room hands storage, metrics, log and compaction thresholds to its persistence as is. */
+export interface RoomOptions extends Pick<
+  RoomPersistenceOptions,
+  'storage' | 'metrics' | 'log' | 'compactUpdates' | 'compactBytes' | 'compactIntervalMs'
+> {
   /** Called when the last connection left (the relay decides when to unload). */
   onEmpty: (room: Room) => void;
 }

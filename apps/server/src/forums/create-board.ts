@@ -11,7 +11,7 @@ import { checkBoardFile } from '../archive/check-board-file.ts';
 import { ARCHIVE_LIMITS } from '../archive/limits.ts';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
-import type { Link } from './create-forum.ts';
+import { boardLink, TitleInput, type Link } from './create-forum.ts';
 import type { ForumRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
 import { linksKey, sealToken } from './links.ts';
 import { generateId, generateToken, hashToken } from './tokens.ts';
@@ -24,11 +24,7 @@ export const MAX_BOARDS_PER_FORUM = ARCHIVE_LIMITS.maxBoards;
 
 /** R54: the request body of POST /api/forums/:id/boards. The file is checked by the codec. */
 export const CreateBoardInput = z.strictObject({
-  title: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters'),
+  title: TitleInput,
   kind: z.enum(['territory', 'postcards'], { error: 'must be territory or postcards' }).optional(),
   territory: z
     .string({ error: 'must be a string or null' })
@@ -133,10 +129,6 @@ export async function createBoard(
     { id: boardId, forumId: forum.id, kind, title: input.title, territory },
     grants,
   );
-  const link = (token: string): Link => ({
-    token,
-    url: `${deps.baseUrl}/b/${boardId}#token=${token}`,
-  });
   return {
     ok: true,
     shapes,
@@ -145,8 +137,8 @@ export async function createBoard(
       kind,
       title: input.title,
       territory,
-      edit: link(tokens.edit),
-      view: link(tokens.view),
+      edit: boardLink(deps.baseUrl, boardId, tokens.edit),
+      view: boardLink(deps.baseUrl, boardId, tokens.view),
     },
   };
 }

@@ -22,13 +22,16 @@ export const PLENARY_TITLE = 'Plénière — Vision commune des conditions de su
 export const POSTCARDS_TITLE = 'Cartes postales';
 export const territoryTitle = (territory: string): string => `Conditions de succès — ${territory}`;
 
+/** A forum's or a board's title in a request body (R24, R54): trimmed, 1 to 200 characters. */
+export const TitleInput = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+
 /** R24: the request body of POST /api/forums. */
 export const CreateForumInput = z.strictObject({
-  title: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters'),
+  title: TitleInput,
   territories: z
     .array(
       z
@@ -71,6 +74,11 @@ export interface CreatedForum {
   }>;
 }
 
+/** A board page's link: the token rides in the fragment, so it never reaches a server log. */
+export function boardLink(baseUrl: string, boardId: string, token: string): Link {
+  return { token, url: `${baseUrl}/b/${boardId}#token=${token}` };
+}
+
 /** One board with the two tokens issued for it (edit, view), before they become links. */
 export interface IssuedBoardTokens {
   board: BoardRecord;
@@ -88,7 +96,6 @@ export function forumLinks(
   facilitatorToken: string,
   issued: readonly IssuedBoardTokens[],
 ): Pick<CreatedForum, 'facilitator' | 'boards'> {
-  const boardUrl = (boardId: string, token: string) => `${baseUrl}/b/${boardId}#token=${token}`;
   return {
     facilitator: {
       token: facilitatorToken,
@@ -99,8 +106,8 @@ export function forumLinks(
       kind: board.kind,
       title: board.title,
       territory: board.territory,
-      edit: { token: edit, url: boardUrl(board.id, edit) },
-      view: { token: view, url: boardUrl(board.id, view) },
+      edit: boardLink(baseUrl, board.id, edit),
+      view: boardLink(baseUrl, board.id, view),
     })),
   };
 }

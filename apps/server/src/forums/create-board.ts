@@ -1,13 +1,7 @@
-import {
-  Board,
-  initBoardDoc,
-  insertBoardFile,
-  SERVER_ORIGIN,
-  type BoardFileIssue,
-} from '@carton/board';
+import { Board, initBoardDoc, insertBoardFile, SERVER_ORIGIN } from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { checkBoardFile } from '../archive/check-board-file.ts';
+import { checkBoardFile, type BoardFileRefusal } from '../archive/check-board-file.ts';
 import { ARCHIVE_LIMITS } from '../archive/limits.ts';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
@@ -49,14 +43,8 @@ export interface CreatedBoard {
 
 export type CreateBoardResult =
   | { ok: true; board: CreatedBoard; shapes: number }
-  | {
-      ok: false;
-      status: 400 | 409 | 507;
-      code: string;
-      message: string;
-      path: string;
-      issues?: readonly BoardFileIssue[];
-    };
+  // A refusal like a board file's, plus 409 (the forum has all the boards it may hold).
+  | (Omit<BoardFileRefusal, 'status'> & { status: 400 | 409 | 507 });
 
 export interface CreateBoardDeps {
   forums: ForumStore;

@@ -165,6 +165,27 @@ describe('forum archive over HTTP', () => {
     });
     expect(Buffer.from(await image.arrayBuffer())).toEqual(png(48, 32));
   });
+
+  it('ARCHIVE: the imported forum’s facilitator page lists every board’s links again (L1)', async () => {
+    const zip = Buffer.from(await (await archive(forum.facilitator.token)).arrayBuffer());
+    const response = await fetch(`${b.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: zip,
+    });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as CreatedForum;
+    const page = await fetch(`${b.url}/api/forums/${created.forum.id}`, {
+      headers: { Authorization: `Bearer ${created.facilitator.token}` },
+    });
+    expect(page.status).toBe(200);
+    const listed = (await page.json()) as {
+      boards: { id: string; edit: { url: string } | null; view: { url: string } | null }[];
+    };
+    expect(listed.boards.map((board) => [board.id, board.edit?.url, board.view?.url])).toEqual(
+      created.boards.map((board) => [board.id, board.edit.url, board.view.url]),
+    );
+  });
 });
 
 describe('carton command line', () => {

@@ -1,9 +1,9 @@
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, importBoard, SERVER_ORIGIN } from '@carton/board';
 import * as Y from 'yjs';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
-import { forumLinks, type CreatedForum } from '../forums/create-forum.ts';
-import type { AccessRole, BoardRecord, ForumStore, NewTokenGrant } from '../forums/forum-store.ts';
-import { generateId, generateToken, hashToken } from '../forums/tokens.ts';
+import { forumLinks, issueForumTokens, type CreatedForum } from '../forums/create-forum.ts';
+import type { BoardRecord, ForumStore } from '../forums/forum-store.ts';
+import { generateId } from '../forums/tokens.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { ArchiveError } from './errors.ts';
 import type { ValidatedArchive } from './read.ts';
@@ -61,24 +61,14 @@ export async function restoreForumArchive(
       doc.destroy();
     }
   }
-  const grants: NewTokenGrant[] = [];
-  const issue = (role: AccessRole, boardId: string | null): string => {
-    const token = generateToken();
-    grants.push({ hash: hashToken(token), role, forumId, boardId });
-    return token;
-  };
-  const facilitator = issue('facilitator', null);
-  const links = boards.map((board) => ({
-    board,
-    edit: issue('edit', board.id),
-    view: issue('view', board.id),
-  }));
+  // New links, sealed for the new facilitator like a new forum's (L1): its page lists them.
+  const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
   deps.forums.createForum({ id: forumId, title, createdAt: Date.now() }, boards, grants);
   // Blobs reference the forum row (foreign key): stored right after it.
   for (const image of archive.images.values()) deps.blobs.put(forumId, image.info, image.data);
 
   return {
     forum: { id: forumId, title },
-    ...forumLinks(deps.baseUrl, forumId, facilitator, links),
+    ...forumLinks(deps.baseUrl, forumId, facilitatorToken, issued),
   };
 }

@@ -112,6 +112,39 @@ export function forumLinks(
   };
 }
 
+/**
+ * A new forum's grants (L1, R21): a facilitator token, and for each board an edit and a view
+ * token, stored as hashes and sealed under the facilitator's key so the facilitator page can
+ * list them again. Forum creation and archive restore issue alike, so they share this.
+ */
+export function issueForumTokens(
+  forumId: string,
+  boards: readonly BoardRecord[],
+): { grants: NewTokenGrant[]; facilitatorToken: string; issued: IssuedBoardTokens[] } {
+  const facilitatorToken = generateToken();
+  const grants: NewTokenGrant[] = [
+    { hash: hashToken(facilitatorToken), role: 'facilitator', forumId, boardId: null },
+  ];
+  const key = linksKey(facilitatorToken, forumId);
+  const issue = (role: 'edit' | 'view', boardId: string): string => {
+    const token = generateToken();
+    grants.push({
+      hash: hashToken(token),
+      role,
+      forumId,
+      boardId,
+      sealed: sealToken(key, boardId, role, token),
+    });
+    return token;
+  };
+  const issued = boards.map((board) => ({
+    board,
+    edit: issue('edit', board.id),
+    view: issue('view', board.id),
+  }));
+  return { grants, facilitatorToken, issued };
+}
+
 export interface CreateForumDeps {
   forums: ForumStore;
   boards: BoardStorage;
@@ -167,26 +200,7 @@ export async function createForum(
     forumDoc.destroy();
   }
 
-  const grants: NewTokenGrant[] = [];
-  const facilitatorToken = generateToken();
-  grants.push({ hash: hashToken(facilitatorToken), role: 'facilitator', forumId, boardId: null });
-  const key = linksKey(facilitatorToken, forumId);
-  const issue = (role: 'edit' | 'view', boardId: string): string => {
-    const token = generateToken();
-    grants.push({
-      hash: hashToken(token),
-      role,
-      forumId,
-      boardId,
-      sealed: sealToken(key, boardId, role, token),
-    });
-    return token;
-  };
-  const links = boards.map((board) => ({
-    board,
-    edit: issue('edit', board.id),
-    view: issue('view', board.id),
-  }));
+  const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
 
   deps.forums.createForum(
     { id: forumId, title: input.title, createdAt: Date.now(), date: input.date ?? null },
@@ -196,6 +210,6 @@ export async function createForum(
 
   return {
     forum: { id: forumId, title: input.title, date: input.date ?? null },
-    ...forumLinks(deps.baseUrl, forumId, facilitatorToken, links),
+    ...forumLinks(deps.baseUrl, forumId, facilitatorToken, issued),
   };
 }

@@ -6,7 +6,8 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import type { Page } from 'playwright-core';
 import { Board, localOrigin, NOTE_COLORS } from '@carton/board';
-import { createTerritoryBoard, launchChromium, startServer } from '../lib/browser-bench.ts';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { createTerritoryBoard, startServer } from '../lib/browser-bench.ts';
 
 const NOTES = 6_000;
 const STROKES = 4_000;
@@ -91,7 +92,7 @@ export async function panFps(page: Page): Promise<number> {
 
 export async function main(repoRoot: string): Promise<void> {
   const server = await startServer(repoRoot);
-  const browser = await launchChromium();
+  const browser = await launchBrowser();
   try {
     const board = await createTerritoryBoard(server.url);
     const t0 = Date.now();

@@ -1,19 +1,5 @@
-// Vite SSR build of the canvas benchmark: npm packages stay external (resolved from bench/).
+// Vite SSR build of the canvas benchmark (see bench/lib/vite-ssr.mjs).
 import { fileURLToPath } from 'node:url';
+import { browserBenchConfig } from '../lib/vite-ssr.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-
-export default {
-  root: here,
-  logLevel: 'warn',
-  build: {
-    ssr: 'fps.ts',
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'node20',
-    rollupOptions: {
-      external: ['playwright-core', 'yjs', 'y-websocket', 'ws', 'lib0', /^lib0\//, /^y-protocols/],
-    },
-  },
-  ssr: { noExternal: ['@carton/board'] },
-};
+export default browserBenchConfig(fileURLToPath(new URL('.', import.meta.url)), 'fps.ts');

@@ -15,7 +15,8 @@ import {
   localOrigin,
   serializeBoardFile,
 } from '@carton/board';
-import { createTerritoryBoard, launchChromium, startServer } from '../lib/browser-bench.ts';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { createTerritoryBoard, startServer } from '../lib/browser-bench.ts';
 
 const SHAPES = 2_000;
 const SCALE = 3;
@@ -97,7 +98,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 export async function main(repoRoot: string): Promise<void> {
   const server = await startServer(repoRoot);
-  const browser = await launchChromium();
+  const browser = await launchBrowser();
   try {
     const board = await createTerritoryBoard(server.url);
     const imported = await fetch(`${server.url}/api/boards/${board.id}/import`, {

@@ -1,10 +1,10 @@
 // What the browser benchmarks (bench/canvas, bench/export) share: the built Carton server on a free
-// port with a fresh data directory, Debian's Chromium, and one territory board to draw on.
+// port with a fresh data directory and one territory board to draw on. Chromium is launched as the
+// end-to-end tests launch it (tests/support/browser.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 
 export async function startServer(repoRoot: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'carton-bench-'));
@@ -37,21 +37,6 @@ export async function startServer(repoRoot: string) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 export interface BenchBoard {

@@ -1,10 +1,11 @@
 // View tokens read but never write; bad tokens never get a socket (SPEC R9, R18, R20).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { CartonServer } from '../support/server.ts';
 import {
   connect,
   createForum,
   docUntil,
+  forumSuite,
   exportJson,
   refusedUpgrade,
   territoryBoard,
@@ -15,16 +16,14 @@ import {
 let server: CartonServer;
 let forum: CreatedForum;
 const clients: Client[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  forum = await createForum(server);
-});
-
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server?.dispose();
-});
+forumSuite(
+  createForum,
+  (started, created) => {
+    server = started;
+    forum = created;
+  },
+  clients,
+);
 
 interface ExportedFile {
   format: string;

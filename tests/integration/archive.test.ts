@@ -6,7 +6,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server.ts';
 import { png } from './fixtures/images.ts';
@@ -16,32 +15,12 @@ import {
   docUntil,
   exportJson,
   territoryBoard,
+  unzip,
   type CreatedForum,
 } from './helpers.ts';
 
 const run = promisify(execFile);
 const CLI = join(REPO_ROOT, 'apps/server/dist/cli.js');
-
-/** The entries of a zip, read from its central directory (stored or deflated). */
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    at += 46 + skip;
-  }
-  return files;
-}
 
 let a: CartonServer;
 let b: CartonServer;
@@ -110,6 +89,18 @@ async function archive(token: string, forumId = forum.forum.id): Promise<Respons
   });
 }
 
+/** The forum's archive from server A, imported into server B over HTTP. */
+async function importIntoB(): Promise<CreatedForum> {
+  const zip = Buffer.from(await (await archive(forum.facilitator.token)).arrayBuffer());
+  const response = await fetch(`${b.url}/api/forums/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/zip' },
+    body: zip,
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as CreatedForum;
+}
+
 describe('forum archive over HTTP', () => {
   it('ARCHIVE: the facilitator downloads a zip: manifest, a JSON and a PNG per board', async () => {
     const response = await archive(forum.facilitator.token);
@@ -142,14 +133,7 @@ describe('forum archive over HTTP', () => {
   });
 
   it('ARCHIVE: imported into a second server, every board exports the same JSON, images too', async () => {
-    const zip = Buffer.from(await (await archive(forum.facilitator.token)).arrayBuffer());
-    const response = await fetch(`${b.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: zip,
-    });
-    expect(response.status).toBe(201);
-    const created = (await response.json()) as CreatedForum;
+    const created = await importIntoB();
     expect(created.forum.title).toBe(forum.forum.title);
     expect(created.facilitator.url).toBe(
       `${b.url}/f/${created.forum.id}#token=${created.facilitator.token}`,
@@ -167,14 +151,7 @@ describe('forum archive over HTTP', () => {
   });
 
   it('ARCHIVE: the imported forum’s facilitator page lists every board’s links again (L1)', async () => {
-    const zip = Buffer.from(await (await archive(forum.facilitator.token)).arrayBuffer());
-    const response = await fetch(`${b.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: zip,
-    });
-    expect(response.status).toBe(201);
-    const created = (await response.json()) as CreatedForum;
+    const created = await importIntoB();
     const page = await fetch(`${b.url}/api/forums/${created.forum.id}`, {
       headers: { Authorization: `Bearer ${created.facilitator.token}` },
     });

@@ -1,17 +1,21 @@
 // « Les incontournables » (C1–C6): notes of the chosen boards, postcards included, identical
 // ideas merged, the facilitator's merges applied, Markdown and CSV downloads, and the forum
 // archive carries them.
-import { inflateRawSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
-import { connect, docUntil, type CreatedForum } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CartonServer } from '../support/server.ts';
+import { authFetch, connect, docUntil, forumSuite, unzip, type CreatedForum } from './helpers.ts';
 import { api, createSeedForum } from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
+forumSuite(
+  (started) => createSeedForum(started, ['Kamouraska', 'La Mitis']),
+  (started, created) => {
+    server = started;
+    forum = created;
+  },
+);
 beforeAll(async () => {
-  server = await startServer();
-  forum = await createSeedForum(server, ['Kamouraska', 'La Mitis']);
   const board = (name: string) => forum.boards.find((b) => b.territory === name)!;
   await write(board('Kamouraska').id, board('Kamouraska').edit.token, [
     'Participation citoyenne',
@@ -24,9 +28,6 @@ beforeAll(async () => {
   // On the postcard wall, a participant fills the template's first empty note.
   const wall = forum.boards.find((b) => b.kind === 'postcards')!;
   await write(wall.id, wall.edit.token, ['Accompagnement'], true);
-});
-afterAll(async () => {
-  await server?.dispose();
 });
 
 async function write(boardId: string, token: string, texts: string[], fillTemplate = false) {
@@ -58,26 +59,6 @@ interface Item {
   territories: string[];
   sources: string[];
   votes: number;
-}
-
-function unzip(zip: Buffer): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    at += 46 + skip;
-  }
-  return files;
 }
 
 describe('compilation « Les incontournables »', () => {
@@ -141,9 +122,11 @@ describe('compilation « Les incontournables »', () => {
   });
 
   it('C6: the forum archive holds incontournables.md and .csv', async () => {
-    const response = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
-      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
-    });
+    const response = await authFetch(
+      server,
+      `/api/forums/${forum.forum.id}/archive.zip`,
+      forum.facilitator.token,
+    );
     expect(response.status).toBe(200);
     const files = unzip(Buffer.from(await response.arrayBuffer()));
     const md = files.get('incontournables.md')?.toString('utf8') ?? '';

@@ -2,10 +2,10 @@
 // server and read by every participant's stock client on `forum:<forumId>`; only facilitators
 // write it (HTTP 403, socket updates and presence dropped).
 import { readSpotlight, readTimer, timerRemainingMs } from '@carton/board';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, type CartonServer } from '../support/server.ts';
-import { docUntil, openSocket, waitUntil, type CreatedForum } from './helpers.ts';
+import type { CartonServer } from '../support/server.ts';
+import { docUntil, openSocket, waitUntil, forumSuite, type CreatedForum } from './helpers.ts';
 import {
   api,
   connectForum,
@@ -16,12 +16,9 @@ import {
 
 let server: CartonServer;
 let forum: CreatedForum;
-beforeAll(async () => {
-  server = await startServer();
-  forum = await createSeedForum(server);
-});
-afterAll(async () => {
-  await server?.dispose();
+forumSuite(createSeedForum, (started, created) => {
+  server = started;
+  forum = created;
 });
 
 const kamouraska = () => forum.boards.find((b) => b.territory === 'Kamouraska')!;

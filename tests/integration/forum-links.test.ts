@@ -1,13 +1,14 @@
 // Links: recover (L1), rotate (L2), revoked links refused and their sockets closed with 4403
 // (L3); the plenary's links view every board (P1); any token lists the boards (P2).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { CartonServer } from '../support/server.ts';
 import * as Y from 'yjs';
 import {
   connect,
   openSocket,
   refusedUpgrade,
   scratchUpdate,
+  forumSuite,
   type CreatedForum,
 } from './helpers.ts';
 import {
@@ -25,12 +26,9 @@ function noteUpdate(text: string): Uint8Array {
 
 let server: CartonServer;
 let forum: CreatedForum;
-beforeAll(async () => {
-  server = await startServer();
-  forum = await createSeedForum(server);
-});
-afterAll(async () => {
-  await server?.dispose();
+forumSuite(createSeedForum, (started, created) => {
+  server = started;
+  forum = created;
 });
 
 describe('links', () => {

@@ -1,12 +1,13 @@
 // R54: the facilitator adds one board to a running forum — empty, or from a board file — with
 // listable, working links; other tokens are refused and a bad file creates nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { CartonServer } from '../support/server.ts';
 import {
   connect,
   docUntil,
   exportJson,
   territoryBoard,
+  forumSuite,
   type CreatedForum,
   type Link,
 } from './helpers.ts';
@@ -36,12 +37,9 @@ interface NewBoard {
 
 let server: CartonServer;
 let forum: CreatedForum;
-beforeAll(async () => {
-  server = await startServer();
-  forum = await createSeedForum(server);
-});
-afterAll(async () => {
-  await server?.dispose();
+forumSuite(createSeedForum, (started, created) => {
+  server = started;
+  forum = created;
 });
 
 const boardsPath = () => `/api/forums/${forum.forum.id}/boards`;

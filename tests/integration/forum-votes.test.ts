@@ -1,19 +1,16 @@
 // Dot voting (V1–V4): opened by the facilitator over two boards, dots placed and removed by
 // anonymous voters with edit links, limits enforced by the server, counts in the forum doc.
 import { readVote, type Shape } from '@carton/board';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
-import { connect, docUntil, type CreatedForum } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { CartonServer } from '../support/server.ts';
+import { connect, docUntil, forumSuite, type CreatedForum } from './helpers.ts';
 import { api, connectForum, createSeedForum } from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
-beforeAll(async () => {
-  server = await startServer();
-  forum = await createSeedForum(server);
-});
-afterAll(async () => {
-  await server?.dispose();
+forumSuite(createSeedForum, (started, created) => {
+  server = started;
+  forum = created;
 });
 
 const byTerritory = (name: string) => forum.boards.find((b) => b.territory === name)!;

@@ -1,10 +1,12 @@
 // Shared pieces of the integration tests: forum creation over HTTP, stock WebsocketProvider
 // clients, raw `ws` sockets, and event waits with timeouts (never sleep-polling).
+import { inflateRawSync } from 'node:zlib';
 import { Board, localOrigin, type Shape } from '@carton/board';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { CartonServer } from '../support/server.ts';
+import { startServer, type CartonServer } from '../support/server.ts';
 
 export interface Link {
   token: string;
@@ -36,6 +38,60 @@ export async function createForum(
   });
   if (response.status !== 201) throw new Error(`POST /api/forums: ${response.status}`);
   return (await response.json()) as CreatedForum;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: one built server and one forum made by `create`,
+ * handed to `ready` before any test runs; `clients` are destroyed before the server stops.
+ */
+export function forumSuite(
+  create: (server: CartonServer) => Promise<CreatedForum>,
+  ready: (server: CartonServer, forum: CreatedForum) => void,
+  clients: readonly Client[] = [],
+): void {
+  let server: CartonServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    ready(server, await create(server));
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.dispose();
+  });
+}
+
+/** `fetch` of a path on the server with a bearer token (none when null). */
+export function authFetch(
+  server: CartonServer,
+  path: string,
+  token: string | null,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
+): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers },
+  });
+}
+
+/** The entries of a zip, read from its central directory (stored or deflated). */
+export function unzip(zip: Buffer): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + skip;
+  }
+  return files;
 }
 
 export function territoryBoard(forum: CreatedForum, territory: string): CreatedBoard {

@@ -1,12 +1,14 @@
 // Restoring a version (SPEC R37): the facilitator restores, every connected client converges to
 // the version's content, received as one ordinary update.
 import type { NoteShape } from '@carton/board';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { CartonServer } from '../support/server.ts';
 import {
+  authFetch,
   connect,
   createForum,
   docUntil,
+  forumSuite,
   territoryBoard,
   type Client,
   type CreatedForum,
@@ -15,23 +17,20 @@ import {
 let server: CartonServer;
 let forum: CreatedForum;
 const clients: Client[] = [];
+forumSuite(
+  createForum,
+  (started, created) => {
+    server = started;
+    forum = created;
+  },
+  clients,
+);
 
-beforeAll(async () => {
-  server = await startServer();
-  forum = await createForum(server);
-});
-
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server?.dispose();
-});
-
-function api(path: string, token: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${server.url}/api/boards/${path}`, {
+const api = (path: string, token: string, init: RequestInit = {}) =>
+  authFetch(server, `/api/boards/${path}`, token, {
     ...init,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json' },
   });
-}
 
 const texts = (client: Client) =>
   client.board

@@ -13,25 +13,50 @@ export interface BoardLinks {
   view: { token: string; url: string };
 }
 
-export async function createTerritoryBoard(
+/** What POST /api/forums answers that these tests read. */
+export interface CreatedForum {
+  forum: { id: string };
+  facilitator: { token: string };
+  boards: (BoardLinks & { kind: string })[];
+}
+
+export interface ForumOptions {
+  territories: string[];
+  /** Boards from the seed's templates (the server's default) or blank (`false`). */
+  templates?: boolean;
+}
+
+/** Creates a forum of the alliance through the HTTP API, as a facilitator's page would. */
+export async function createForum(
   server: CartonServer,
-  territory = 'Témiscouata',
-): Promise<BoardLinks> {
+  { territories, templates }: ForumOptions,
+): Promise<CreatedForum> {
   const response = await fetch(`${server.url}/api/forums`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       title: 'Forum de l’Alliance pour la solidarité BSL',
-      territories: [territory],
-      // These tests count the shapes they draw: start from a blank board, not the seed template.
-      templates: false,
+      territories,
+      templates,
     }),
   });
   if (response.status !== 201) throw new Error(`POST /api/forums → ${response.status}`);
-  const body = (await response.json()) as { boards: (BoardLinks & { kind: string })[] };
-  const board = body.boards.find((b) => b.kind === 'territory');
+  return (await response.json()) as CreatedForum;
+}
+
+/** The forum's (first) territory board. */
+export function territoryBoard(forum: CreatedForum): BoardLinks {
+  const board = forum.boards.find((b) => b.kind === 'territory');
   if (!board) throw new Error('no territory board in the forum');
   return board;
+}
+
+export async function createTerritoryBoard(
+  server: CartonServer,
+  territory = 'Témiscouata',
+): Promise<BoardLinks> {
+  // These tests count the shapes they draw: start from a blank board, not the seed template.
+  return territoryBoard(await createForum(server, { territories: [territory], templates: false }));
 }
 
 /** Opens a board link and waits until the page says it is connected and synced. */
@@ -66,6 +91,29 @@ export async function waitForShapes(
 /** Screen position of a world point on this page (its camera may differ from another page's). */
 export function toScreen(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
   return page.evaluate(([wx, wy]) => window.__carton!.worldToScreen(wx!, wy!), [x, y]);
+}
+
+/**
+ * Adds a note at the screen point (x, y) with the note tool, writes `text` in it and waits until
+ * the board holds it; resolves with its id. The caller brings the page to the front if needed.
+ */
+export async function addNote(page: Page, x: number, y: number, text: string): Promise<string> {
+  const before = new Set((await shapes(page)).map((s) => s.id));
+  await page.keyboard.press('n');
+  await page.mouse.click(x, y);
+  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
+  const note = list.find((s) => !before.has(s.id));
+  if (note?.type !== 'note') throw new Error('no new note');
+  const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+  await page.mouse.dblclick(centre.x, centre.y);
+  await page.locator('textarea.text-editor').waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await waitForShapes(
+    page,
+    `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.text === ${JSON.stringify(text)})`,
+  );
+  return note.id;
 }
 
 /** What `newParticipant` takes besides the name: viewport, locale, touch. */

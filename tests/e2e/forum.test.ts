@@ -9,29 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import { BSL_TERRITORIES } from '@carton/board';
+import { addNote, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
 
 const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
-async function addNote(page: Page, x: number, y: number, text: string): Promise<string> {
-  const before = new Set((await shapes(page)).map((s) => s.id));
+/** A participant writes a note, then leaves the selection so the next click starts afresh. */
+async function writeNote(page: Page, x: number, y: number, text: string): Promise<void> {
   await page.bringToFront();
-  await page.keyboard.press('n');
-  await page.mouse.click(x, y);
-  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
-  const note = list.find((s) => !before.has(s.id));
-  if (note?.type !== 'note') throw new Error('no new note');
-  const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
-  await page.mouse.dblclick(centre.x, centre.y);
-  await page.locator('textarea.text-editor').waitFor();
-  await page.keyboard.type(text);
+  await addNote(page, x, y, text);
   await page.keyboard.press('Escape');
-  await waitForShapes(
-    page,
-    `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.text === ${JSON.stringify(text)})`,
-  );
-  await page.keyboard.press('Escape');
-  return note.id;
 }
 
 async function noteCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
@@ -77,14 +64,9 @@ describe('forum day', () => {
     await page.getByLabel('Date du forum').fill('2023-10-19');
     // Keep two of the eight MRCs proposed by default.
     expect(await page.locator('.territory-list li input').count()).toBe(8);
-    for (const name of [
-      'Témiscouata',
-      'Les Basques',
-      'Rimouski-Neigette',
-      'La Mitis',
-      'La Matapédia',
-      'La Matanie',
-    ]) {
+    for (const name of BSL_TERRITORIES.filter(
+      (n) => n !== 'Kamouraska' && n !== 'Rivière-du-Loup',
+    )) {
       await page.getByRole('button', { name: `Retirer ${name}` }).click();
     }
     await page.screenshot({ path: `${SHOTS}/forum-home.png` });
@@ -148,10 +130,10 @@ describe('forum day', () => {
   it('participants add notes; the plenary mosaic shows them live and brings one in', async () => {
     await openBoard(a.page, links['Kamouraska']!.edit);
     await openBoard(b.page, links['Rivière-du-Loup']!.edit);
-    await addNote(a.page, 300, 450, 'Participation citoyenne');
-    await addNote(a.page, 560, 450, 'Rémunération pour les personnes citoyennes');
-    await addNote(b.page, 300, 450, 'Participation citoyenne');
-    await addNote(b.page, 560, 450, 'Remunération des personnes citoyennes');
+    await writeNote(a.page, 300, 450, 'Participation citoyenne');
+    await writeNote(a.page, 560, 450, 'Rémunération pour les personnes citoyennes');
+    await writeNote(b.page, 300, 450, 'Participation citoyenne');
+    await writeNote(b.page, 560, 450, 'Remunération des personnes citoyennes');
 
     const plenaryName = plenaryNameOf();
     const plenary = await facilitator.context.newPage();
@@ -163,7 +145,7 @@ describe('forum day', () => {
       .filter({ hasText: /Rémunération/ })
       .waitFor({ timeout: 10_000 });
     // Live: a note added now appears in the tile without reopening anything.
-    await addNote(a.page, 820, 450, 'Bon leadership');
+    await writeNote(a.page, 820, 450, 'Bon leadership');
     await tileA
       .locator('svg')
       .filter({ hasText: /leadership/ })

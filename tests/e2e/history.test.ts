@@ -1,18 +1,21 @@
 // Version history from the facilitator's page: keep a named version, let participants change
 // the board, preview the version read-only and restore it: both boards show its content.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Shape } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import {
+  addNote,
+  createForum,
+  openBoard,
+  shapes,
+  territoryBoard,
+  toScreen,
+  waitForShapes,
+} from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
-
-interface Forum {
-  facilitator: { token: string };
-  boards: { id: string; kind: string; edit: { url: string } }[];
-}
 
 /** The texts of the notes written (the board's template has empty ones). */
 const notes = (list: Shape[]) =>
@@ -25,25 +28,6 @@ const hasNotes = (texts: string[]) =>
   `(s) => { const t = s.map((x) => x.type === 'note' ? x.text : '').filter((x) => x !== '').sort();` +
   ` return JSON.stringify(t) === ${JSON.stringify(JSON.stringify([...texts].sort()))}; }`;
 
-async function addNote(page: Page, x: number, y: number, text: string): Promise<void> {
-  const before = new Set((await shapes(page)).map((s) => s.id));
-  await page.bringToFront();
-  await page.keyboard.press('n');
-  await page.mouse.click(x, y);
-  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
-  const note = list.find((s) => !before.has(s.id));
-  if (note?.type !== 'note') throw new Error('no new note');
-  const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
-  await page.mouse.dblclick(centre.x, centre.y);
-  await page.locator('textarea.text-editor').waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await waitForShapes(
-    page,
-    `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.text === ${JSON.stringify(text)})`,
-  );
-}
-
 describe('version history', () => {
   let server: CartonServer;
   let browser: Browser;
@@ -53,16 +37,9 @@ describe('version history', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const response = await fetch(`${server.url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Forum de l’Alliance pour la solidarité BSL',
-        territories: ['La Mitis'],
-      }),
-    });
-    const forum = (await response.json()) as Forum;
-    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    // From the seed's templates, as a forum day starts.
+    const forum = await createForum(server, { territories: ['La Mitis'] });
+    const board = territoryBoard(forum);
     facilitator = await newParticipant(browser, 'Animation');
     participant = await newParticipant(browser, 'Julie');
     await openBoard(
@@ -86,6 +63,7 @@ describe('version history', () => {
   it('saves a named version, previews it read-only and restores it for everyone', async () => {
     const f = facilitator.page;
     const p = participant.page;
+    await p.bringToFront();
     await addNote(p, 420, 320, 'Transport collectif');
     await waitForShapes(f, hasNotes(['Transport collectif']));
 
@@ -100,6 +78,7 @@ describe('version history', () => {
     await f.getByText('Version « Avant la plénière » enregistrée.').waitFor();
 
     // Participants change the board: a new note, the first one rewritten.
+    await p.bringToFront();
     await addNote(p, 700, 320, 'Logement abordable');
     const first = (await shapes(p)).find(
       (s) => s.type === 'note' && s.text === 'Transport collectif',

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
-import { boardSuite, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import { addNote, boardSuite, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -36,24 +36,6 @@ async function recordStatuses(page: Page): Promise<void> {
 
 function recordedStatuses(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window as unknown as { __statuses: string[] }).__statuses]);
-}
-
-async function addNote(page: Page, x: number, y: number, text: string): Promise<void> {
-  const before = new Set((await shapes(page)).map((s) => s.id));
-  await page.keyboard.press('n');
-  await page.mouse.click(x, y);
-  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
-  const note = list.find((s) => !before.has(s.id));
-  if (note?.type !== 'note') throw new Error('no new note');
-  const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
-  await page.mouse.dblclick(centre.x, centre.y);
-  await page.locator('textarea.text-editor').waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await waitForShapes(
-    page,
-    `(s) => s.some((x) => x.id === ${JSON.stringify(note.id)} && x.text === ${JSON.stringify(text)})`,
-  );
 }
 
 /** The texts of the notes written (the board's template has empty ones). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { openBoard, shapes, toScreen } from './fixtures';
+import { createForum, openBoard, shapes, territoryBoard, toScreen } from './fixtures';
 
 describe('a one-carton board on a phone', () => {
   let server: CartonServer;
@@ -18,18 +18,9 @@ describe('a one-carton board on a phone', () => {
     mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
     server = await startServer();
     browser = await launchBrowser();
-    const response = await fetch(`${server.url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Forum de l’Alliance pour la solidarité BSL',
-        territories: ['La Mitis'],
-        templates: true,
-      }),
-    });
-    const body = (await response.json()) as { boards: { kind: string; edit: { url: string } }[] };
-    const board = body.boards.find((b) => b.kind === 'territory');
-    if (!board) throw new Error('no territory board');
+    const board = territoryBoard(
+      await createForum(server, { territories: ['La Mitis'], templates: true }),
+    );
     phone = await newParticipant(browser, 'Pierre', {
       viewport: { width: 390, height: 844 },
       hasTouch: true,

@@ -213,30 +213,11 @@ export async function rawSocket(
  * Tries a WebSocket upgrade that should be refused. Resolves with the HTTP status and JSON body
  * of the refusal; rejects if a WebSocket was ever opened.
  */
-export function refusedUpgrade(
+export async function refusedUpgrade(
   url: string,
 ): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.on('error', () => {});
-    ws.once('open', () => {
-      ws.terminate();
-      reject(new Error('the upgrade succeeded'));
-    });
-    ws.once('unexpected-response', (request, response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        request.destroy();
-        try {
-          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-    });
-  });
+  const { status, body } = await refusedUpgradeFrom(url);
+  return { status, body };
 }
 
 export async function exportJson(

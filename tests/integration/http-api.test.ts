@@ -2,20 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BSL_TERRITORIES } from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CartonServer } from '../support/server.ts';
 import { createForum, exportJson, territoryBoard, type CreatedForum } from './helpers.ts';
-
-const MRC = [
-  'Kamouraska',
-  'Rivière-du-Loup',
-  'Témiscouata',
-  'Les Basques',
-  'Rimouski-Neigette',
-  'La Mitis',
-  'La Matapédia',
-  'La Matanie',
-];
 
 let server: CartonServer;
 let webDir: string;
@@ -51,14 +41,14 @@ function get(path: string, token?: string): Promise<Response> {
 }
 
 describe('POST /api/forums', () => {
-  it('R23: creates the plenary, one board per MRC of Bas-Saint-Laurent and the postcard wall', () => {
+  it('R23: creates the plenary, one board per BSL_TERRITORIES of Bas-Saint-Laurent and the postcard wall', () => {
     expect(forum.forum.title).toBe('Forum régional de l’Alliance 2023');
     expect(forum.boards.map((b) => b.kind)).toEqual([
       'plenary',
-      ...MRC.map(() => 'territory'),
+      ...BSL_TERRITORIES.map(() => 'territory'),
       'postcards',
     ]);
-    expect(forum.boards.slice(1, -1).map((b) => b.territory)).toEqual(MRC);
+    expect(forum.boards.slice(1, -1).map((b) => b.territory)).toEqual(BSL_TERRITORIES);
     expect(territoryBoard(forum, 'Rivière-du-Loup').title).toBe(
       'Conditions de succès — Rivière-du-Loup',
     );

@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
 import type { BoardStorage, StoredBoard } from '../storage/board-storage.ts';
-import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
-import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { MemoryNetwork } from './memory-socket.ts';
-import { AWARENESS_TICK, CloseCode, DOC_BATCH, KEEPALIVE_FRAME } from './protocol.ts';
-import { Relay, type RelayOptions } from './relay.ts';
-import { awarenessMessage, TestClient } from './test-client.ts';
+import type { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import type { MemoryNetwork } from './memory-socket.ts';
+import { CloseCode, KEEPALIVE_FRAME } from './protocol.ts';
+import type { Relay, RelayOptions } from './relay.ts';
+import { awarenessMessage, type TestClient } from './test-client.ts';
+import { batchWithinOneTurn, RelayTestBed } from './test-relay.ts';
 
 const BOARD = 'board-kamouraska';
 
@@ -38,50 +34,27 @@ function stateOf(doc: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-let dir: string;
-let db: SqliteDatabase;
+let bed: RelayTestBed;
 let storage: SqliteBoardStorage;
 let network: MemoryNetwork;
-const relays: Relay[] = [];
-const clients: TestClient[] = [];
 
 function relayWith(overrides: Partial<RelayOptions> = {}): Relay {
-  const relay = new Relay({
-    storage,
-    log: silentLogger,
-    maxBufferedBytes: 1 << 20,
-    roomUnloadMs: 60_000,
-    compactUpdates: 1000,
-    compactBytes: 1 << 24,
-    compactIntervalMs: 60_000,
-    keepaliveMs: 60_000,
-    ...overrides,
-  });
-  relays.push(relay);
-  return relay;
+  return bed.relay(overrides);
 }
 
 function client(relay: Relay, boardId = BOARD, canWrite = true): TestClient {
-  const c = new TestClient(relay, network, boardId, canWrite);
-  clients.push(c);
-  return c;
+  return bed.client(relay, boardId, canWrite);
 }
 
 beforeEach(() => {
-  // Awareness is coalesced per tick (R10); 0 = one event-loop turn, so network.idle() sees it.
-  AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
-  dir = mkdtempSync(join(tmpdir(), 'carton-relay-'));
-  db = openDatabase(dir);
-  storage = new SqliteBoardStorage(db);
-  network = new MemoryNetwork();
+  batchWithinOneTurn();
+  bed = new RelayTestBed('carton-relay-');
+  storage = bed.storage;
+  network = bed.network;
 });
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const relay of relays.splice(0)) await relay.close();
-  storage.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bed.close();
 });
 
 describe('relay protocol', () => {
@@ -139,8 +112,7 @@ describe('relay protocol', () => {
       getSnapshot: (id, snapshotId) => storage.getSnapshot(id, snapshotId),
       close: () => {},
     };
-    const relay = new Relay({ ...baseOptions(), storage: spying });
-    relays.push(relay);
+    const relay = relayWith({ storage: spying });
     const a = client(relay);
     const b = client(relay);
     await network.idle();
@@ -171,8 +143,7 @@ describe('relay protocol', () => {
         return storage.load(id);
       },
     };
-    const relay = new Relay({ ...baseOptions(), storage: slow });
-    relays.push(relay);
+    const relay = relayWith({ storage: slow });
     const a = client(relay);
     addNote(a.doc, 'shape:early', 'Conditions souhaitées');
     await network.idle();
@@ -194,8 +165,7 @@ describe('relay protocol', () => {
       append: (id, update) =>
         new Promise<number>((resolve) => setTimeout(() => resolve(storage.append(id, update)), 5)),
     };
-    const relay = new Relay({ ...baseOptions(), storage: slowAppend });
-    relays.push(relay);
+    const relay = relayWith({ storage: slowAppend });
     const a = client(relay);
     const b = client(relay);
     await network.idle();
@@ -223,8 +193,7 @@ describe('relay protocol', () => {
         throw new Error('disk full');
       },
     };
-    const relay = new Relay({ ...baseOptions(), storage: failing });
-    relays.push(relay);
+    const relay = relayWith({ storage: failing });
     const a = client(relay);
     const b = client(relay);
     await network.idle();
@@ -348,8 +317,7 @@ describe('relay access and robustness', () => {
     const relay = relayWith({ maxBufferedBytes: 64 * 1024 });
     const writer = client(relay);
     await network.idle();
-    const slow = new TestClient(relay, network, BOARD);
-    clients.push(slow);
+    const slow = client(relay);
     slow.socket.stalled = true;
     await network.idle();
     expect(slow.closeCode).toBeNull();
@@ -465,18 +433,5 @@ function storageMethods(): BoardStorage {
     listSnapshots: (id) => storage.listSnapshots(id),
     getSnapshot: (id, snapshotId) => storage.getSnapshot(id, snapshotId),
     close: () => {},
-  };
-}
-
-function baseOptions(): RelayOptions {
-  return {
-    storage,
-    log: silentLogger,
-    maxBufferedBytes: 1 << 20,
-    roomUnloadMs: 60_000,
-    compactUpdates: 1000,
-    compactBytes: 1 << 24,
-    compactIntervalMs: 60_000,
-    keepaliveMs: 60_000,
   };
 }

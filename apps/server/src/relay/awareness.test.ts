@@ -1,30 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../log.ts';
-import { openDatabase } from '../storage/database.ts';
-import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { MemoryNetwork, MemorySocket } from './memory-socket.ts';
-import { AWARENESS_TICK, DOC_BATCH, MESSAGE_AWARENESS } from './protocol.ts';
-import { Relay } from './relay.ts';
-import { awarenessMessage, TestClient } from './test-client.ts';
+import { type MemoryNetwork, MemorySocket } from './memory-socket.ts';
+import { AWARENESS_TICK, MESSAGE_AWARENESS } from './protocol.ts';
+import type { Relay } from './relay.ts';
+import { awarenessMessage, type TestClient } from './test-client.ts';
+import { batchWithinOneTurn, RelayTestBed } from './test-relay.ts';
 
 const BOARD = 'board-temiscouata';
 
-let dir: string;
-let storage: SqliteBoardStorage;
+let bed: RelayTestBed;
 let network: MemoryNetwork;
 let relay: Relay;
-const clients: TestClient[] = [];
 
 function client(doc?: Y.Doc): TestClient {
-  const c = new TestClient(relay, network, BOARD, true, doc);
-  clients.push(c);
-  return c;
+  return bed.client(relay, BOARD, true, doc);
 }
 
 /** A doc whose awareness speaks for `clientId` (a forged or reconnecting identity). */
@@ -71,29 +62,15 @@ function stateSeen(c: TestClient, clientId: number, state: unknown, ms = 5_000):
 }
 
 beforeEach(() => {
-  AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
-  dir = mkdtempSync(join(tmpdir(), 'carton-awareness-'));
-  storage = new SqliteBoardStorage(openDatabase(dir));
-  network = new MemoryNetwork();
-  relay = new Relay({
-    storage,
-    log: silentLogger,
-    maxBufferedBytes: 1 << 20,
-    roomUnloadMs: 60_000,
-    compactUpdates: 1000,
-    compactBytes: 1 << 24,
-    compactIntervalMs: 60_000,
-    keepaliveMs: 60_000,
-  });
+  batchWithinOneTurn();
+  bed = new RelayTestBed('carton-awareness-');
+  network = bed.network;
+  relay = bed.relay();
 });
 
 afterEach(async () => {
   vi.useRealTimers();
-  for (const c of clients.splice(0)) c.destroy();
-  await relay.close();
-  storage.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bed.close();
 });
 
 describe('awareness ownership (R50)', () => {

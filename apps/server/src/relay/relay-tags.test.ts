@@ -1,43 +1,25 @@
 // L3 and F2 at the relay's level, over the in-memory transport: connections carry the tags the
 // upgrade gave them; closeWhere closes the matching ones; dropAwareness drops their presence.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
-import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
-import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { MemoryNetwork, MemorySocket } from './memory-socket.ts';
-import { Relay, type ConnectionTags } from './relay.ts';
+import { type MemoryNetwork, MemorySocket } from './memory-socket.ts';
+import type { ConnectionTags, Relay } from './relay.ts';
 import { awarenessMessage } from './test-client.ts';
+import { RelayTestBed } from './test-relay.ts';
 
-let dir: string;
-let db: SqliteDatabase;
+let bed: RelayTestBed;
 let relay: Relay;
 let network: MemoryNetwork;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'carton-relay-tags-'));
-  db = openDatabase(dir);
-  network = new MemoryNetwork();
-  relay = new Relay({
-    storage: new SqliteBoardStorage(db),
-    log: silentLogger,
-    maxBufferedBytes: 1 << 20,
-    roomUnloadMs: 60_000,
-    compactUpdates: 1000,
-    compactBytes: 1 << 24,
-    compactIntervalMs: 60_000,
-    keepaliveMs: 60_000,
-  });
+  bed = new RelayTestBed('carton-relay-tags-');
+  network = bed.network;
+  relay = bed.relay();
 });
 afterEach(async () => {
-  await relay.close();
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bed.close();
 });
 
 function open(roomId: string, canWrite: boolean, tags: ConnectionTags) {

@@ -1,19 +1,14 @@
 // Randomized convergence (CONVENTIONS): a seeded PRNG drives Board commands on several peers
 // through the relay, with random network delays, disconnects, reconnects, room unloads and
 // compactions. At the end every peer, the live room and the stored board are equal.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Board, initBoardDoc, localOrigin, SERVER_ORIGIN } from '@carton/board';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
-import { openDatabase } from '../storage/database.ts';
-import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import type { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import { MemoryNetwork } from './memory-socket.ts';
-import { AWARENESS_TICK, DOC_BATCH } from './protocol.ts';
 import { Relay } from './relay.ts';
 import { TestClient } from './test-client.ts';
+import { batchWithinOneTurn, RelayTestBed, testRelayOptions } from './test-relay.ts';
 
 const BOARD = 'board-temiscouata';
 const IDEAS = [
@@ -37,15 +32,13 @@ function prng(seed: number): () => number {
   };
 }
 
-let dir: string;
+let bed: RelayTestBed;
 let storage: SqliteBoardStorage;
 
 beforeEach(() => {
-  // Batches within one event-loop turn only, so network.idle() sees every send (R10, R51).
-  AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
-  dir = mkdtempSync(join(tmpdir(), 'carton-convergence-'));
-  storage = new SqliteBoardStorage(openDatabase(dir));
+  batchWithinOneTurn();
+  bed = new RelayTestBed('carton-convergence-');
+  storage = bed.storage;
   const seed = new Y.Doc();
   initBoardDoc(
     seed,
@@ -55,25 +48,18 @@ beforeEach(() => {
   storage.compact(BOARD, Y.encodeStateAsUpdate(seed), 0);
 });
 
-afterEach(() => {
-  storage.close();
-  rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  await bed.close();
 });
 
 async function run(seed: number, steps: number): Promise<void> {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const network = new MemoryNetwork({ random, maxDelayTicks: 3 });
-  const relay = new Relay({
-    storage,
-    log: silentLogger,
-    maxBufferedBytes: 1 << 24,
-    roomUnloadMs: 0,
-    compactUpdates: 7,
-    compactBytes: 1 << 24,
-    compactIntervalMs: 60_000,
-    keepaliveMs: 60_000,
-  });
+  // A large buffer, rooms unloaded as soon as empty and frequent compactions: the hard paths.
+  const relay = new Relay(
+    testRelayOptions(storage, { maxBufferedBytes: 1 << 24, roomUnloadMs: 0, compactUpdates: 7 }),
+  );
   const peers = Array.from({ length: 4 }, (_, i) => {
     const client = new TestClient(relay, network, BOARD);
     return { client, board: new Board(client.doc), origin: localOrigin(`peer-${seed}-${i}`) };

@@ -1,63 +1,36 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
-import { openDatabase } from '../storage/database.ts';
-import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { MemoryNetwork } from './memory-socket.ts';
-import { AWARENESS_TICK, DEHYDRATE, DOC_BATCH } from './protocol.ts';
-import { Relay } from './relay.ts';
-import { TestClient } from './test-client.ts';
+import type { MemoryNetwork } from './memory-socket.ts';
+import { DEHYDRATE } from './protocol.ts';
+import type { Relay } from './relay.ts';
+import type { TestClient } from './test-client.ts';
+import { batchWithinOneTurn, RelayTestBed } from './test-relay.ts';
 
 const BOARD = 'board-la-matanie';
 
-let dir: string;
-let storage: SqliteBoardStorage;
+let bed: RelayTestBed;
 let network: MemoryNetwork;
 let relay: Relay;
-const clients: TestClient[] = [];
 const defaults = { ...DEHYDRATE };
 
 function client(doc?: Y.Doc): TestClient {
-  const c = new TestClient(relay, network, BOARD, true, doc);
-  clients.push(c);
-  return c;
+  return bed.client(relay, BOARD, true, doc);
 }
 
 function notes(doc: Y.Doc): Y.Map<string> {
   return doc.getMap<string>('notes');
 }
 
-function newRelay(): Relay {
-  return new Relay({
-    storage,
-    log: silentLogger,
-    maxBufferedBytes: 1 << 20,
-    roomUnloadMs: 60_000,
-    compactUpdates: 1000,
-    compactBytes: 1 << 24,
-    compactIntervalMs: 60_000,
-    keepaliveMs: 60_000,
-  });
-}
-
 beforeEach(() => {
-  AWARENESS_TICK.ms = 0;
-  Object.assign(DOC_BATCH, { ms: 0, busyMs: 0, crowdedMs: 0 });
-  dir = mkdtempSync(join(tmpdir(), 'carton-room-state-'));
-  storage = new SqliteBoardStorage(openDatabase(dir));
-  network = new MemoryNetwork();
-  relay = newRelay();
+  batchWithinOneTurn();
+  bed = new RelayTestBed('carton-room-state-');
+  network = bed.network;
+  relay = bed.relay();
 });
 
 afterEach(async () => {
   Object.assign(DEHYDRATE, defaults);
-  for (const c of clients.splice(0)) c.destroy();
-  await relay.close();
-  storage.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bed.close();
 });
 
 describe('room state', () => {
@@ -69,7 +42,7 @@ describe('room state', () => {
     // Shutdown flushes and compacts (R8); a new relay loads the compacted board.
     await relay.close();
     await network.idle();
-    relay = newRelay();
+    relay = bed.relay();
     // An offline client with its own change, and a fresh one.
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(writer.doc));

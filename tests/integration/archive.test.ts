@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server.ts';
 import { png } from './fixtures/images.ts';
 import {
+  authFetch,
   connect,
   createForum,
   docUntil,
@@ -84,9 +85,7 @@ async function exportsOf(server: CartonServer, created: CreatedForum): Promise<u
 }
 
 async function archive(token: string, forumId = forum.forum.id): Promise<Response> {
-  return fetch(`${a.url}/api/forums/${forumId}/archive.zip`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
+  return authFetch(a, `/api/forums/${forumId}/archive.zip`, token);
 }
 
 /** The forum's archive from server A, imported into server B over HTTP. */

@@ -2,7 +2,14 @@
 import { forumRoomName } from '@carton/board';
 import type { CartonServer } from '../support/server.ts';
 import type WebSocket from 'ws';
-import { connect, createForum, frame, type Client, type CreatedForum } from './helpers.ts';
+import {
+  authFetch,
+  connect,
+  createForum,
+  frame,
+  type Client,
+  type CreatedForum,
+} from './helpers.ts';
 
 export const SEED_TITLE = 'Forum des Alliances — Rêvons ensemble notre future Alliance';
 
@@ -21,6 +28,7 @@ export function connectForum(server: CartonServer, forumId: string, token: strin
   return connect(server, forumRoomName(forumId), token);
 }
 
+/** A JSON request with a bearer token; the answer's body parsed when it is JSON. */
 export async function api(
   server: CartonServer,
   method: string,
@@ -29,13 +37,11 @@ export async function api(
   body?: unknown,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers by shape
 ): Promise<{ status: number; body: any; text: string; headers: Headers }> {
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await authFetch(server, path, token, {
     method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
   });
   const text = await response.text();
   let parsed: unknown;

@@ -1,12 +1,18 @@
 // Fan-out latency: 10 boards × 10 clients, 10 edits/s per board (a note moved, x = send time),
-// every client's cursor at 20 Hz. Latency is measured on every receiver.
+// every client's cursor at 20 Hz. Latency is measured on every receiver. With `cursorHz: 0` the
+// same edits run alone: the machine's floor for this measure (servers and load generator idle
+// but for the edits).
 import { Recorder } from '../lib/client.ts';
 import { closeRooms, converged, drive, openRooms } from '../lib/rooms.ts';
 import { loadGenMeter, type Figures } from '../lib/run.ts';
 import type { BenchServer } from '../lib/servers.ts';
 import { percentile, sleep } from '../lib/stats.ts';
 
-export async function fanout(server: BenchServer, measureMs: number): Promise<Figures> {
+export async function fanout(
+  server: BenchServer,
+  measureMs: number,
+  { cursorHz = 20 }: { cursorHz?: number } = {},
+): Promise<Figures> {
   const recorder = new Recorder();
   const rooms = await openRooms(server, {
     boards: 10,
@@ -14,7 +20,7 @@ export async function fanout(server: BenchServer, measureMs: number): Promise<Fi
     notesPerBoard: 20,
     recorder,
   });
-  const stop = drive(rooms, { editsPerSecond: 100, cursorHz: 20 });
+  const stop = drive(rooms, { editsPerSecond: 100, cursorHz });
   await sleep(2_000);
   recorder.reset();
   recorder.recording = true;

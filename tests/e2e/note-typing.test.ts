@@ -35,4 +35,21 @@ describe('typing right after placing a note', () => {
     const [note] = await shapes(page);
     expect(note?.type === 'note' && note.text).toBe('');
   });
+
+  it('a word that starts with a tool letter goes into the note just placed', async () => {
+    const page = suite.a.page;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.mouse.click(700, 300);
+    await waitForShapes(page, '(s) => s.filter((x) => x.type === "note").length === 2');
+    const text = 'transport en commun le soir';
+    await page.keyboard.type(text);
+    await page.keyboard.press('Escape');
+    const list = await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.type === "note" && x.text === ${JSON.stringify(text)})`,
+    );
+    expect(list.filter((s) => s.type !== 'note')).toEqual([]);
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
+  });
 });

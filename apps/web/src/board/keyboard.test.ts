@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { startsWritingInNote } from './keyboard';
 
-const key = (k: string, more: Partial<{ shift: boolean; mod: boolean; alt: boolean }> = {}) => ({
+const key = (
+  k: string,
+  more: Partial<{ shift: boolean; mod: boolean; alt: boolean; placed: boolean }> = {},
+) => ({
   key: k,
   shift: false,
   mod: false,
@@ -28,5 +31,12 @@ describe('typing on an empty selected note', () => {
     expect(startsWritingInNote(key('x', { alt: true }))).toBe(false);
     expect(startsWritingInNote(key('Enter'))).toBe(false);
     expect(startsWritingInNote(key('Delete'))).toBe(false);
+  });
+  it('on the note just placed, a lowercase tool letter writes: « transport » is a word', () => {
+    for (const letter of ['t', 'e', 'a', 's', 'n', 'p']) {
+      expect(startsWritingInNote(key(letter, { placed: true }))).toBe(true);
+    }
+    expect(startsWritingInNote(key(' ', { placed: true }))).toBe(false);
+    expect(startsWritingInNote(key('z', { mod: true, placed: true }))).toBe(false);
   });
 });

@@ -28,16 +28,19 @@ function typingTarget(target: EventTarget | null): boolean {
  * Whether a key typed while one empty note is selected starts writing in it (its « Écrivez ici… »
  * hint invites just that): a printable character, except the bare lowercase tool letters and the
  * other one-key shortcuts, so « Logement », « « » or « 2 » write, while « n » still picks a tool.
+ * On the note just placed (`placed`), tool letters write too: a newcomer's « transport en
+ * commun » is words, not eight tool changes.
  */
 export function startsWritingInNote(e: {
   key: string;
   shift: boolean;
   mod: boolean;
   alt: boolean;
+  placed?: boolean;
 }): boolean {
   if (e.mod || e.alt || e.key.length !== 1) return false;
   if (e.key === ' ' || e.key === '[' || e.key === ']') return false;
-  return e.shift || !TOOL_SHORTCUTS[e.key.toLowerCase()];
+  return e.shift || e.placed === true || !TOOL_SHORTCUTS[e.key.toLowerCase()];
 }
 
 function emptyNoteSelected(session: BoardSession): string | null {
@@ -79,8 +82,12 @@ export function installKeyboard(session: BoardSession): () => void {
       if (e.key === ']') return (reorderSelection(session, 'front'), true);
       if (e.key === '[') return (reorderSelection(session, 'back'), true);
       const note = store.getState().tool === 'select' ? emptyNoteSelected(session) : null;
-      if (note && startsWritingInNote({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey })) {
-        store.setState({ editingId: note, editingSeed: e.key });
+      const placed = note !== null && note === store.getState().placedNoteId;
+      if (
+        note &&
+        startsWritingInNote({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey, placed })
+      ) {
+        store.setState({ editingId: note, editingSeed: e.key, placedNoteId: null });
         return true;
       }
       if (!e.altKey && !e.shiftKey && TOOL_SHORTCUTS[key] && e.key.length === 1) {

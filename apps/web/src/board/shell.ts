@@ -154,7 +154,7 @@ export class Shell {
         this.commit((tx) => tx.delete(plan.ids));
         return;
       case 'edit':
-        store.setState({ editingId: plan.id });
+        store.setState({ editingId: plan.id, placedNoteId: null });
         return;
       case 'preview':
         store.setState({ preview: plan.preview });
@@ -189,7 +189,11 @@ export class Shell {
     );
     // Strokes are not selected after drawing: the pen keeps drawing.
     if (!created || plan.shapeType === 'stroke') return;
-    store.setState({ selection: [created.id], editingId: created.edit ? created.id : null });
+    store.setState({
+      selection: [created.id],
+      editingId: created.edit ? created.id : null,
+      placedNoteId: plan.shapeType === 'note' ? created.id : null,
+    });
     this.o.presence.setSelection([created.id]);
   }
 

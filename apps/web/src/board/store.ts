@@ -35,6 +35,11 @@ export interface SessionState {
    * first, inside its one undo step.
    */
   editingSeed: string | null;
+  /**
+   * The note I just placed, until I first write in it: every printable key starts its text,
+   * tool letters too (« transport » must not pick the text tool).
+   */
+  placedNoteId: string | null;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -67,6 +72,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     toast: null,
     hoverCursor: null,
     editingSeed: null,
+    placedNoteId: null,
   }));
 }
 

@@ -296,6 +296,8 @@ describe('forum day', () => {
 
     await page.bringToFront();
     await page.getByRole('button', { name: 'Fermer le vote' }).click();
+    // Closing ends the vote for everyone: the page asks first.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Fermer le vote' }).click();
     const first = page.locator('.vote-results li').first();
     await first.waitFor({ timeout: 10_000 });
     expect(await first.textContent()).toContain('Participation citoyenne');

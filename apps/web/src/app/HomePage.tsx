@@ -4,6 +4,7 @@ import { BSL_TERRITORIES } from '@carton/board';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createForum } from '../forum/api';
+import { forumErrorText } from '../forum/errorText';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
 import { loadSavedForums, saveForum } from './savedForums';
@@ -43,7 +44,7 @@ export function HomePage() {
       });
       location.assign(created.facilitator.url);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(forumErrorText(e, t));
       setBusy(false);
     }
   }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { rotateLink, type FacilitatorBoard, type Link } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
+import { forumErrorText } from './errorText';
 import { ProjectedQr, QrCode } from './QrCode';
 
 type Role = 'edit' | 'view';
@@ -32,6 +33,10 @@ function LinkField({
         aria-label={label}
         data-role={role}
       />
+      {/* A field prints cut to its width: on paper the whole link is written out instead. */}
+      <span className="link-print-url" aria-hidden="true">
+        {url}
+      </span>
       <div className="link-actions">
         <CopyButton text={url} field={field} />
         {children}
@@ -62,7 +67,7 @@ export function BoardLinks({
     setConfirming(null);
     rotateLink(forumId, token, board.id, role).then(
       ({ link }) => onRotated(board.id, role, link),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(forumErrorText(e, t)),
     );
   };
 
@@ -90,8 +95,14 @@ export function BoardLinks({
   };
 
   return (
-    <section className="forum-section">
-      <h2>{t('forum.links.title')}</h2>
+    <section className="forum-section forum-links-section">
+      <div className="forum-links-heading">
+        <h2>{t('forum.links.title')}</h2>
+        <button type="button" className="print-links" onClick={() => window.print()}>
+          {t('forum.printLinks.button')}
+        </button>
+        <p className="hint">{t('forum.printLinks.hint')}</p>
+      </div>
       {error && <p role="alert">{error}</p>}
       <table className="forum-links">
         <tbody>

@@ -1,11 +1,18 @@
 // « Les incontournables »: every note of the chosen boards in one list (identical ideas merged by
 // the server); the facilitator drags an item onto another to merge them (or uses « Fusionner
 // avec… »), and downloads the list as Markdown or CSV.
-import { useReducer, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadCompilation, putCompilation, type Compilation, type ForumBoard } from './api';
+import {
+  downloadCompilation,
+  fetchCompilation,
+  putCompilation,
+  type Compilation,
+  type ForumBoard,
+} from './api';
 import { IDLE_DRAG, dragReducer, mergeChange, splitChange, type MergeChange } from './mergeDrag';
 import { BoardChoice } from './BoardChoice';
+import { forumErrorText } from './errorText';
 
 export function CompilationPanel({
   forumId,
@@ -23,7 +30,7 @@ export function CompilationPanel({
   const [compilation, setCompilation] = useState<Compilation | null>(null);
   const [drag, dispatch] = useReducer(dragReducer, IDLE_DRAG);
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => setError(forumErrorText(e, t));
 
   const compile = () => {
     setError(null);
@@ -34,6 +41,22 @@ export function CompilationPanel({
     if (!change) return;
     putCompilation(forumId, token, { merges: change }).then(setCompilation, fail);
   };
+  // The list and its merges live on the server: show them again when the page is reopened or
+  // reloaded, instead of an empty panel that looks as if the merging work was lost.
+  useEffect(() => {
+    let live = true;
+    fetchCompilation(forumId, token).then(
+      (stored) => {
+        if (!live) return;
+        setCompilation((current) => current ?? stored);
+        setChosen(new Set(stored.boardIds));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [forumId, token]);
   const items = compilation?.items ?? [];
 
   return (

@@ -7,6 +7,8 @@ import { LanguageToggle } from '../ui/LanguageToggle';
 import { saveForum } from '../app/savedForums';
 import { NewBoardImport } from '../export/NewBoardImport';
 import { fetchForum, type ForumDetails } from './api';
+import { forumErrorText } from './errorText';
+import { ArchivePanel } from './ArchivePanel';
 import { BoardLinks } from './BoardLinks';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
@@ -38,7 +40,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         setError(
           e instanceof ApiError && (e.status === 401 || e.status === 403)
             ? t('forum.forbidden')
-            : t('board.error', { message: e instanceof Error ? e.message : String(e) }),
+            : forumErrorText(e, t),
         );
       },
     );
@@ -103,6 +105,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       </section>
       <VotesPanel room={room} forumId={forumId} token={token} boards={details.boards} />
       <CompilationPanel forumId={forumId} token={token} boards={details.boards} />
+      <ArchivePanel forumId={forumId} token={token} />
     </main>
   );
 }

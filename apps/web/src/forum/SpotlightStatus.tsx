@@ -1,6 +1,8 @@
 // On the forum page: whether « Tout le monde vers moi » is on, and a way to stop it from here.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postSpotlight, type ForumBoard } from './api';
+import { forumErrorText } from './errorText';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 
@@ -15,6 +17,7 @@ export function SpotlightStatus({
 }) {
   const { t } = useTranslation();
   const { spotlight } = useForumSnapshot(room);
+  const [error, setError] = useState<string | null>(null);
   if (!room || !spotlight?.active) return <p className="hint">{t('forum.spotlight.howTo')}</p>;
   const board = boards.find((b) => b.id === spotlight.boardId);
   return (
@@ -22,12 +25,16 @@ export function SpotlightStatus({
       {t('forum.spotlight.activeOn', { title: board?.title ?? '' })}{' '}
       <button
         type="button"
-        onClick={() =>
-          void postSpotlight(room.forumId, token, { active: false }).catch(() => undefined)
-        }
+        onClick={() => {
+          setError(null);
+          postSpotlight(room.forumId, token, { active: false }).catch((e: unknown) =>
+            setError(forumErrorText(e, t)),
+          );
+        }}
       >
         {t('forum.spotlight.stop')}
       </button>
+      {error && <span role="alert"> {error}</span>}
     </p>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimerAction } from '@carton/board';
 import { postTimer } from './api';
+import { forumErrorText } from './errorText';
 import type { ForumRoom } from './room';
 import { minutesToDuration } from './timerFormat';
 import { useForumSnapshot } from './useForumRoom';
@@ -16,9 +17,7 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
   const send = (action: TimerAction) => {
     if (!room) return;
     setError(null);
-    postTimer(room.forumId, token, action).catch((e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
+    postTimer(room.forumId, token, action).catch((e: unknown) => setError(forumErrorText(e, t)));
   };
   const duration = minutesToDuration(minutes);
   return (

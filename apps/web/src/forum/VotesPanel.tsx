@@ -7,6 +7,8 @@ import { closeVote, fetchVote, openVote, type ForumBoard, type VoteResult } from
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
+import { ConfirmDialog } from './ConfirmDialog';
+import { forumErrorText } from './errorText';
 
 export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   const { t } = useTranslation();
@@ -27,6 +29,17 @@ export function VoteResults({ results }: { results: readonly VoteResult[] }) {
 function VoteRow({ vote, forumId, token }: { vote: VoteState; forumId: string; token: string }) {
   const { t } = useTranslation();
   const [results, setResults] = useState<VoteResult[] | null>(null);
+  // Closing ends the vote for every participant at once and cannot be undone: confirm first.
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    setConfirming(false);
+    setError(null);
+    closeVote(forumId, token, vote.id).then(
+      (a) => setResults(a.results),
+      (e: unknown) => setError(forumErrorText(e, t)),
+    );
+  };
   useEffect(() => {
     if (vote.state !== 'closed') return;
     let live = true;
@@ -48,19 +61,20 @@ function VoteRow({ vote, forumId, token }: { vote: VoteState; forumId: string; t
           : t('forum.votes.closedState')}
       </span>
       {vote.state === 'open' && (
-        <button
-          type="button"
-          onClick={() =>
-            void closeVote(forumId, token, vote.id).then(
-              (a) => setResults(a.results),
-              () => undefined,
-            )
-          }
-        >
+        <button type="button" onClick={() => setConfirming(true)}>
           {t('forum.votes.close')}
         </button>
       )}
+      {error && <p role="alert">{error}</p>}
       {results && <VoteResults results={results} />}
+      {confirming && (
+        <ConfirmDialog
+          message={t('forum.closeVote.confirm', { title: vote.title })}
+          confirmLabel={t('forum.closeVote.confirmButton')}
+          onConfirm={close}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </li>
   );
 }
@@ -90,7 +104,7 @@ export function VotesPanel({
       title: title.trim() || t('forum.votes.defaultTitle'),
       boardIds: [...chosen],
       dotsPerParticipant: dots,
-    }).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    }).catch((e: unknown) => setError(forumErrorText(e, t)));
   };
   return (
     <section className="forum-section votes">

@@ -206,12 +206,45 @@ export async function downloadCompilation(
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw new ApiError(response.status, 'download_failed', response.statusText);
-  const url = URL.createObjectURL(await response.blob());
+  saveBlob(await response.blob(), `incontournables.${format}`);
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;
-  anchor.download = `incontournables.${format}`;
+  anchor.download = name;
   document.body.append(anchor);
   anchor.click();
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The file name a `Content-Disposition` header gives (its UTF-8 form first), else `fallback`. */
+function attachmentName(header: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]!);
+    } catch {
+      // A malformed name: keep the plain one.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header ?? '')?.[1] ?? fallback;
+}
+
+/** (F) Downloads the whole forum as a zip (every board, votes, images); resolves its file name. */
+export async function downloadForumArchive(forumId: string, token: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`${forumPath(forumId)}/archive.zip`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw new ApiError(response.status, 'download_failed', response.statusText);
+  const name = attachmentName(response.headers.get('Content-Disposition'), 'forum.zip');
+  saveBlob(await response.blob(), name);
+  return name;
 }

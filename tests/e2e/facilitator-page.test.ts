@@ -1,0 +1,143 @@
+// The facilitator page as a facilitator meets it on a forum day (usability audit): the QR code
+// handouts it prints, the forum archive it downloads, « Les incontournables » still there after a
+// reload, a vote that is not closed by a slip, and failures said in plain French.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { addNote, createForum, openBoard, type CreatedForum } from './fixtures';
+
+describe('the facilitator page', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let facilitator: Participant;
+  let forum: CreatedForum;
+  let forumUrl = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, {
+      territories: ['Kamouraska', 'Rivière-du-Loup'],
+      templates: false,
+    });
+    forumUrl = `${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`;
+    facilitator = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1366, height: 768 },
+    });
+    await facilitator.page.goto(forumUrl);
+    await facilitator.page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('prints the QR code handouts: every link in full, never the facilitator link', async () => {
+    const page = facilitator.page;
+    await page.getByRole('button', { name: 'Imprimer les codes QR' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      // The facilitator link opens the whole forum: it must not end up on a table's sheet.
+      expect(await page.locator('.keep-link').isVisible()).toBe(false);
+      expect(await page.locator('body').innerText()).not.toContain(forum.facilitator.token);
+      for (const section of ['.votes', '.compilation', '.forum-timer-controls']) {
+        expect(await page.locator(section).isVisible(), section).toBe(false);
+      }
+      expect(await page.locator('.link-actions').first().isVisible()).toBe(false);
+      // Each link written out whole (a printed field is cut to its width), rows kept whole.
+      const board = forum.boards.find((b) => b.kind === 'territory')!;
+      const row = page.locator(`tr[data-board-id="${board.id}"]`);
+      const printed = row.locator('td[data-role="edit"] .link-print-url');
+      expect(await printed.isVisible()).toBe(true);
+      expect(await printed.textContent()).toBe(board.edit.url);
+      expect(await row.evaluate((tr) => getComputedStyle(tr).breakInside)).toBe('avoid');
+      expect(await row.locator('img.qr').count()).toBe(2);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    expect(await page.locator('.keep-link').isVisible()).toBe(true);
+    expect(await page.locator('.link-print-url').first().isVisible()).toBe(false);
+  });
+
+  it('downloads the forum archive from the page', async () => {
+    const page = facilitator.page;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger l’archive du forum (.zip)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    await page
+      .locator('.archive-status', { hasText: `Archive téléchargée` })
+      .waitFor({ timeout: 10_000 });
+  });
+
+  it('shows « Les incontournables » and their merges again after a reload', async () => {
+    const participant = await newParticipant(browser, 'Émilie');
+    const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
+    await openBoard(participant.page, kamouraska.edit.url);
+    await addNote(participant.page, 300, 450, 'Rémunération pour les personnes citoyennes');
+    await participant.page.keyboard.press('Escape');
+    await addNote(participant.page, 600, 450, 'Remunération des personnes citoyennes');
+    await participant.context.close();
+
+    const page = facilitator.page;
+    const items = page.locator('.compilation-item');
+    const item = (text: string) =>
+      items.filter({ has: page.locator('.item-text', { hasText: text }) });
+    await page.getByRole('button', { name: 'Compiler' }).click();
+    await item('Remunération des personnes citoyennes').waitFor({ timeout: 10_000 });
+    await item('Remunération des personnes citoyennes')
+      .locator('select')
+      .selectOption({ label: 'Rémunération pour les personnes citoyennes' });
+    await item('Rémunération pour les personnes citoyennes')
+      .locator('.item-count', { hasText: '2 fois' })
+      .waitFor({ timeout: 10_000 });
+
+    await page.reload();
+    // Without pressing « Compiler » again: the merged list is there, ready to download.
+    await item('Rémunération pour les personnes citoyennes')
+      .locator('.item-count', { hasText: '2 fois' })
+      .waitFor({ timeout: 10_000 });
+    expect(await items.count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Télécharger (Markdown)' }).isEnabled()).toBe(
+      true,
+    );
+  });
+
+  it('asks before closing a vote, and a cancel keeps it open', async () => {
+    const page = facilitator.page;
+    await page.locator('.vote-title').fill('Nos priorités');
+    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    const vote = page.locator('li.vote[data-state="open"]');
+    await vote.waitFor({ timeout: 10_000 });
+    await vote.getByRole('button', { name: 'Fermer le vote' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Personne ne pourra plus placer de points');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await vote.getAttribute('data-state')).toBe('open');
+    await vote.getByRole('button', { name: 'Fermer le vote' }).click();
+    await dialog.getByRole('button', { name: 'Fermer le vote' }).click();
+    await page.locator('li.vote[data-state="closed"]').waitFor({ timeout: 10_000 });
+  });
+
+  it('says a failed action in plain French (here: the wifi drops as the timer starts)', async () => {
+    const page = facilitator.page;
+    await page.route('**/api/forums/*/timer', (route) => route.abort('internetdisconnected'));
+    try {
+      await page.getByRole('button', { name: 'Démarrer' }).click();
+      const alert = page.locator('.forum-timer-controls [role="alert"]');
+      await alert.waitFor({ timeout: 10_000 });
+      const text = await alert.textContent();
+      expect(text).toContain('Le serveur ne répond pas');
+      expect(text).not.toMatch(/fetch/i);
+    } finally {
+      await page.unroute('**/api/forums/*/timer');
+    }
+  });
+});

@@ -140,4 +140,49 @@ describe('the facilitator page', () => {
       await page.unroute('**/api/forums/*/timer');
     }
   });
+
+  it('jumps to « Les incontournables » from the top, keeping the token in the address', async () => {
+    const page = facilitator.page;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const heading = page.getByRole('heading', { name: 'Les incontournables' });
+    expect(await heading.evaluate((h) => h.getBoundingClientRect().top > innerHeight)).toBe(true);
+    await page
+      .getByRole('navigation', { name: 'Sections de la page' })
+      .getByRole('button', { name: 'Les incontournables' })
+      .click();
+    await page.waitForFunction(() => {
+      const top = document.querySelector('#forum-compilation')?.getBoundingClientRect().top;
+      return top !== undefined && top >= 0 && top < innerHeight / 2;
+    });
+    // The sections stay one click away further down the page.
+    expect(await page.getByRole('navigation', { name: 'Sections de la page' }).isVisible()).toBe(
+      true,
+    );
+    expect(page.url()).toContain(`#token=${forum.facilitator.token}`);
+  });
+
+  it('asks before restarting a running timer, and a cancel keeps it running', async () => {
+    const page = facilitator.page;
+    const controls = page.locator('.forum-timer-controls');
+    await controls.locator('.forum-minutes').fill('5');
+    await controls.getByRole('button', { name: 'Démarrer' }).click();
+    await controls.getByRole('button', { name: 'Pause' }).waitFor({ timeout: 10_000 });
+    await controls.getByRole('button', { name: 'Pause' }).click();
+    const timer = page.locator('.forum-header [data-testid="forum-timer"]');
+    await page.locator('.forum-header [data-testid="forum-timer"][data-state="paused"]').waitFor();
+    const before = await timer.locator('.forum-timer-value').textContent();
+    await controls.locator('.forum-minutes').fill('1');
+    await controls.getByRole('button', { name: 'Démarrer' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Recommencer la minuterie à 1 minute');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await timer.getAttribute('data-state')).toBe('paused');
+    expect(await timer.locator('.forum-timer-value').textContent()).toBe(before);
+    await controls.getByRole('button', { name: 'Démarrer' }).click();
+    await dialog.getByRole('button', { name: 'Recommencer' }).click();
+    await page.locator('.forum-header [data-testid="forum-timer"][data-state="running"]').waitFor();
+    await timer.locator('.forum-timer-value', { hasText: /^[01]:\d\d$/ }).waitFor();
+    await controls.getByRole('button', { name: 'Arrêter' }).click();
+  });
 });

@@ -23,7 +23,11 @@ export function ArchivePanel({ forumId, token }: { forumId: string; token: strin
     );
   };
   return (
-    <section className="forum-section archive" aria-labelledby="forum-archive-title">
+    <section
+      className="forum-section archive"
+      id="forum-archive"
+      aria-labelledby="forum-archive-title"
+    >
       <h2 id="forum-archive-title">{t('forum.archive.title')}</h2>
       <p className="hint">{t('forum.archive.hint')}</p>
       <button type="button" onClick={download} disabled={status.kind === 'busy'}>

@@ -95,7 +95,7 @@ export function BoardLinks({
   };
 
   return (
-    <section className="forum-section forum-links-section">
+    <section className="forum-section forum-links-section" id="forum-links">
       <div className="forum-links-heading">
         <h2>{t('forum.links.title')}</h2>
         <button type="button" className="print-links" onClick={() => window.print()}>

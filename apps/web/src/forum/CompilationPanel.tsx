@@ -60,7 +60,7 @@ export function CompilationPanel({
   const items = compilation?.items ?? [];
 
   return (
-    <section className="forum-section compilation">
+    <section className="forum-section compilation" id="forum-compilation">
       <h2>{t('forum.compilation.title')}</h2>
       <BoardChoice
         legend={t('forum.compilation.boards')}

@@ -12,6 +12,7 @@ import { ArchivePanel } from './ArchivePanel';
 import { BoardLinks } from './BoardLinks';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
+import { ForumNav } from './ForumNav';
 import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
@@ -76,7 +77,8 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         />
         <CopyButton text={details.facilitator.url} field={keepField} />
       </section>
-      <section className="forum-section">
+      <ForumNav />
+      <section className="forum-section" id="forum-timer">
         <h2>{t('forum.timer.title')}</h2>
         <TimerControls room={room} token={token} />
         <h2>{t('forum.spotlight.title')}</h2>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimerAction } from '@carton/board';
 import { postTimer } from './api';
+import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import type { ForumRoom } from './room';
 import { minutesToDuration } from './timerFormat';
@@ -13,6 +14,7 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
   const { timer } = useForumSnapshot(room);
   const [minutes, setMinutes] = useState('10');
   const [error, setError] = useState<string | null>(null);
+  const [confirmRestart, setConfirmRestart] = useState(false);
   const state = timer?.state ?? 'stopped';
   const send = (action: TimerAction) => {
     if (!room) return;
@@ -36,7 +38,12 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
       <button
         type="button"
         disabled={duration === null}
-        onClick={() => duration !== null && send({ action: 'start', durationMs: duration })}
+        onClick={() => {
+          if (duration === null) return;
+          // A timer counting down in front of the room is not thrown away by one click.
+          if (state === 'stopped') send({ action: 'start', durationMs: duration });
+          else setConfirmRestart(true);
+        }}
       >
         {t('forum.timer.start')}
       </button>
@@ -61,6 +68,17 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
         </>
       )}
       {error && <span role="alert">{error}</span>}
+      {confirmRestart && duration !== null && (
+        <ConfirmDialog
+          message={t('forum.timerRestart.confirm', { count: duration / 60_000 })}
+          confirmLabel={t('forum.timerRestart.confirmButton')}
+          onConfirm={() => {
+            setConfirmRestart(false);
+            send({ action: 'start', durationMs: duration });
+          }}
+          onCancel={() => setConfirmRestart(false)}
+        />
+      )}
     </div>
   );
 }

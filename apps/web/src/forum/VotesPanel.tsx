@@ -107,7 +107,7 @@ export function VotesPanel({
     }).catch((e: unknown) => setError(forumErrorText(e, t)));
   };
   return (
-    <section className="forum-section votes">
+    <section className="forum-section votes" id="forum-votes">
       <h2>{t('forum.votes.title')}</h2>
       <div className="forum-row">
         <label>

@@ -185,4 +185,40 @@ describe('the facilitator page', () => {
     await timer.locator('.forum-timer-value', { hasText: /^[01]:\d\d$/ }).waitFor();
     await controls.getByRole('button', { name: 'Arrêter' }).click();
   });
+
+  it('the paused timer reads from afar on the projector and on the plenary board', async () => {
+    const timerCall = (body: unknown) =>
+      fetch(`${server.url}/api/forums/${forum.forum.id}/timer`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${forum.facilitator.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+    expect((await timerCall({ action: 'start', durationMs: 300_000 })).status).toBe(200);
+    expect((await timerCall({ action: 'pause' })).status).toBe(200);
+    const screen = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1920, height: 1080 },
+    });
+    try {
+      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+      const fontSize = (selector: string) =>
+        screen.page.locator(selector).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      await screen.page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+      await screen.page.locator('.forum-timer[data-state="paused"]').waitFor({ timeout: 10_000 });
+      // « en pause » was 13.6 px under a 64 px time: unreadable past the first rows.
+      expect(await fontSize('.forum-timer .forum-timer-note')).toBeGreaterThanOrEqual(24);
+      await openBoard(
+        screen.page,
+        `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`,
+      );
+      await screen.page.locator('.forum-timer[data-state="paused"]').waitFor({ timeout: 10_000 });
+      expect(await fontSize('.forum-kit .forum-timer-value')).toBeGreaterThanOrEqual(28);
+      expect(await fontSize('.forum-kit .forum-timer-note')).toBeGreaterThanOrEqual(17);
+    } finally {
+      await screen.context.close();
+      await timerCall({ action: 'stop' });
+    }
+  });
 });

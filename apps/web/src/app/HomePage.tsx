@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createForum } from '../forum/api';
 import { forumErrorText } from '../forum/errorText';
+import { formatForumDate } from '../forum/forumDate';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
 import { loadSavedForums, saveForum } from './savedForums';
@@ -17,7 +18,7 @@ function today(): string {
 }
 
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
   const [date, setDate] = useState(today);
   const [territories, setTerritories] = useState<string[]>(() => [...BSL_TERRITORIES]);
@@ -110,7 +111,8 @@ export function HomePage() {
           <ul>
             {saved.map((forum) => (
               <li key={forum.id}>
-                <a href={forum.url}>{forum.title}</a> {forum.date && <span>{forum.date}</span>}
+                <a href={forum.url}>{forum.title}</a>{' '}
+                {forum.date && <span>{formatForumDate(forum.date, i18n.language)}</span>}
               </li>
             ))}
           </ul>

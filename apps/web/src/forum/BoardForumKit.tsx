@@ -24,7 +24,7 @@ export function BoardForumKit() {
   if (!room) return null;
   return (
     <>
-      <div className="forum-kit" data-revoked={revoked}>
+      <div className="forum-kit" data-revoked={revoked} data-plenary={plenary}>
         <TimerDisplay room={room} />
         {plenary && (
           <button

@@ -13,6 +13,7 @@ import { BoardLinks } from './BoardLinks';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
 import { ForumNav } from './ForumNav';
+import { formatForumDate } from './forumDate';
 import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
@@ -21,7 +22,7 @@ import { useForumRoom } from './useForumRoom';
 import './forum.css';
 
 export function ForumPage({ forumId, token }: { forumId: string; token: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [details, setDetails] = useState<ForumDetails | null>(null);
   const [error, setError] = useState<string | null>(null);
   const room = useForumRoom(details ? forumId : null, token);
@@ -62,7 +63,9 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       <header className="forum-header">
         <div>
           <h1>{details.forum.title}</h1>
-          {details.forum.date && <p className="forum-date">{details.forum.date}</p>}
+          {details.forum.date && (
+            <p className="forum-date">{formatForumDate(details.forum.date, i18n.language)}</p>
+          )}
         </div>
         <TimerDisplay room={room} />
         <LanguageToggle />

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startsWritingInNote } from './keyboard';
+import { continuesWord, startsWritingInNote } from './keyboard';
 
-const key = (
-  k: string,
-  more: Partial<{ shift: boolean; mod: boolean; alt: boolean; placed: boolean }> = {},
-) => ({
+const key = (k: string, more: Partial<{ shift: boolean; mod: boolean; alt: boolean }> = {}) => ({
   key: k,
   shift: false,
   mod: false,
@@ -32,11 +29,32 @@ describe('typing on an empty selected note', () => {
     expect(startsWritingInNote(key('Enter'))).toBe(false);
     expect(startsWritingInNote(key('Delete'))).toBe(false);
   });
-  it('on the note just placed, a lowercase tool letter writes: « transport » is a word', () => {
-    for (const letter of ['t', 'e', 'a', 's', 'n', 'p']) {
-      expect(startsWritingInNote(key(letter, { placed: true }))).toBe(true);
-    }
-    expect(startsWritingInNote(key(' ', { placed: true }))).toBe(false);
-    expect(startsWritingInNote(key('z', { mod: true, placed: true }))).toBe(false);
+});
+
+describe('a word begun by a tool letter on the note just placed', () => {
+  const word = { note: 'shape:n', letter: 't', tool: 'text', until: 2000 };
+  const now = { tool: 'text', selection: ['shape:n'], noteEmpty: true };
+  const next = (k: string, time = 1500, more: Partial<{ mod: boolean; alt: boolean }> = {}) => ({
+    key: k,
+    mod: false,
+    alt: false,
+    time,
+    ...more,
+  });
+
+  it('a second letter soon after makes « tr… » the start of the note’s text', () => {
+    expect(continuesWord(word, next('r'), now)).toBe(true);
+    expect(continuesWord(word, next('É'), now)).toBe(true);
+  });
+
+  it('no word: too late, a shortcut, a space, another tool, another selection, a filled note', () => {
+    expect(continuesWord(null, next('r'), now)).toBe(false);
+    expect(continuesWord(word, next('r', 2500), now)).toBe(false);
+    expect(continuesWord(word, next('z', 1500, { mod: true }), now)).toBe(false);
+    expect(continuesWord(word, next(' '), now)).toBe(false);
+    expect(continuesWord(word, next('Enter'), now)).toBe(false);
+    expect(continuesWord(word, next('r'), { ...now, tool: 'rect' })).toBe(false);
+    expect(continuesWord(word, next('r'), { ...now, selection: [] })).toBe(false);
+    expect(continuesWord(word, next('r'), { ...now, noteEmpty: false })).toBe(false);
   });
 });

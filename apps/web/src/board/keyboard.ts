@@ -28,19 +28,46 @@ function typingTarget(target: EventTarget | null): boolean {
  * Whether a key typed while one empty note is selected starts writing in it (its « Écrivez ici… »
  * hint invites just that): a printable character, except the bare lowercase tool letters and the
  * other one-key shortcuts, so « Logement », « « » or « 2 » write, while « n » still picks a tool.
- * On the note just placed (`placed`), tool letters write too: a newcomer's « transport en
- * commun » is words, not eight tool changes.
  */
 export function startsWritingInNote(e: {
   key: string;
   shift: boolean;
   mod: boolean;
   alt: boolean;
-  placed?: boolean;
 }): boolean {
   if (e.mod || e.alt || e.key.length !== 1) return false;
   if (e.key === ' ' || e.key === '[' || e.key === ']') return false;
-  return e.shift || e.placed === true || !TOOL_SHORTCUTS[e.key.toLowerCase()];
+  return e.shift || !TOOL_SHORTCUTS[e.key.toLowerCase()];
+}
+
+/** A tool letter pressed on the note just placed: it may be the first letter of a word. */
+export interface WordStart {
+  note: string;
+  letter: string;
+  /** The tool the letter picked: still active, or the letter was meant as a shortcut. */
+  tool: string;
+  /** Event time (ms) until which a second letter makes it a word. */
+  until: number;
+}
+
+/** How long after a tool letter a second letter still makes it the start of a word. */
+export const WORD_WINDOW_MS = 1200;
+
+/**
+ * Whether `key` continues a word begun by a tool letter on the note just placed: newcomers
+ * type « transport en commun » straight into the note the « Écrivez ici… » invites them to
+ * fill, and each letter used to pick a tool (t, r, a, n, s, p, o…). The letter alone still
+ * picks its tool; a second letter soon after, with that tool still chosen and the note still
+ * empty and selected, turns both into the note's first characters.
+ */
+export function continuesWord(
+  word: WordStart | null,
+  e: { key: string; mod: boolean; alt: boolean; time: number },
+  now: { tool: string; selection: readonly string[]; noteEmpty: boolean },
+): boolean {
+  if (!word || e.mod || e.alt || e.key.length !== 1 || e.key === ' ') return false;
+  if (e.time > word.until || now.tool !== word.tool || !now.noteEmpty) return false;
+  return now.selection.length === 1 && now.selection[0] === word.note;
 }
 
 function emptyNoteSelected(session: BoardSession): string | null {
@@ -52,6 +79,11 @@ function emptyNoteSelected(session: BoardSession): string | null {
 
 export function installKeyboard(session: BoardSession): () => void {
   const { store, shell } = session;
+  // A press anywhere ends a word begun by a tool letter (see continuesWord).
+  let word: WordStart | null = null;
+  const onPointerDown = () => {
+    word = null;
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (typingTarget(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
@@ -81,12 +113,26 @@ export function installKeyboard(session: BoardSession): () => void {
       if (mod) return false; // copy/paste/cut arrive as clipboard events
       if (e.key === ']') return (reorderSelection(session, 'front'), true);
       if (e.key === '[') return (reorderSelection(session, 'back'), true);
+      const begun = word;
+      word = null;
+      if (begun) {
+        const state = store.getState();
+        const shape = session.scene.getShape(begun.note);
+        const noteEmpty = shape?.type === 'note' && shape.text === '';
+        const now = { tool: state.tool, selection: state.selection, noteEmpty };
+        if (continuesWord(begun, { key: e.key, mod, alt: e.altKey, time: e.timeStamp }, now)) {
+          shell.apply(session.currentTool().cancel(session.toolContext()));
+          store.setState({
+            tool: 'select',
+            editingId: begun.note,
+            editingSeed: begun.letter + e.key,
+            placedNoteId: null,
+          });
+          return true;
+        }
+      }
       const note = store.getState().tool === 'select' ? emptyNoteSelected(session) : null;
-      const placed = note !== null && note === store.getState().placedNoteId;
-      if (
-        note &&
-        startsWritingInNote({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey, placed })
-      ) {
+      if (note && startsWritingInNote({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey })) {
         store.setState({ editingId: note, editingSeed: e.key, placedNoteId: null });
         return true;
       }
@@ -95,6 +141,8 @@ export function installKeyboard(session: BoardSession): () => void {
         if (tool) {
           shell.apply(session.currentTool().cancel(session.toolContext()));
           store.setState({ tool });
+          if (note && note === store.getState().placedNoteId)
+            word = { note, letter: e.key, tool, until: e.timeStamp + WORD_WINDOW_MS };
         }
         return true;
       }
@@ -119,8 +167,10 @@ export function installKeyboard(session: BoardSession): () => void {
   };
   window.addEventListener('keydown', onKeyDown);
   window.addEventListener('keyup', onKeyUp);
+  window.addEventListener('pointerdown', onPointerDown, true);
   return () => {
     window.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('keyup', onKeyUp);
+    window.removeEventListener('pointerdown', onPointerDown, true);
   };
 }

@@ -1,5 +1,7 @@
 // Editor actions shared by the keyboard and the toolbar buttons.
 import { clampZoom, fitBounds, zoomAt } from '../geometry/camera';
+import { cameraForEditing } from '../geometry/editCamera';
+import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { unionRects, type Rect } from '../geometry/rect';
 import type { BoardSession } from './session';
 
@@ -125,4 +127,25 @@ export function resetZoom(session: BoardSession): void {
   session.store.setState({
     camera: zoomAt(camera, { x: viewport.width / 2, y: viewport.height / 2 }, 1),
   });
+}
+
+/** Text read at this many screen pixels is comfortable on a phone and a laptop alike. */
+const READING_PX = 16;
+
+/**
+ * Before its editor opens, brings a shape drawn too small to read (a phone's fit-all) to a
+ * readable zoom, near the top of the free area (see editCamera.ts).
+ */
+export function zoomForEditing(session: BoardSession, id: string): void {
+  const shape = session.scene.getShape(id);
+  const bounds = session.scene.bounds(id);
+  if (!shape || !bounds) return;
+  const reading =
+    shape.type === 'note' ? 1 : shape.type === 'text' ? READING_PX / shape.fontSize : 0.4;
+  // A carton's title is what gets written: its band, not the whole carton.
+  const target = shape.type === 'carton' ? { ...bounds, height: CARTON_TITLE_BAND } : bounds;
+  const { camera, following } = session.store.getState();
+  if (following !== null) return;
+  const next = cameraForEditing(camera, target, reading, safeArea(session));
+  if (next) session.store.setState({ camera: next });
 }

@@ -32,6 +32,7 @@ export class CanvasInput {
     element.addEventListener('pointercancel', this.cancel);
     element.addEventListener('pointerleave', this.leave);
     element.addEventListener('dblclick', this.dblclick);
+    element.addEventListener('mousedown', this.mouseDown);
     element.addEventListener('wheel', this.wheel, { passive: false });
     // A new tool or space held changes what the pointer would do: drop the hover cursor until
     // the pointer moves again (the tool's own cursor shows meanwhile).
@@ -49,6 +50,7 @@ export class CanvasInput {
     e.removeEventListener('pointercancel', this.cancel);
     e.removeEventListener('pointerleave', this.leave);
     e.removeEventListener('dblclick', this.dblclick);
+    e.removeEventListener('mousedown', this.mouseDown);
     e.removeEventListener('wheel', this.wheel);
     this.unsubscribe();
   }
@@ -139,6 +141,14 @@ export class CanvasInput {
     this.session.shell.apply(tool.pointerDown(this.session.toolContext(), this.toolEvent(e)));
   };
 
+  // Focus is placed by `down` (and by the editor it opens). A phone follows a tap with a
+  // compatibility mousedown whose default focuses the canvas: it blurred, and so closed, the
+  // editor the tap had just opened on a selected note.
+  private mouseDown = (e: MouseEvent): void => {
+    if (!(e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement))
+      e.preventDefault();
+  };
+
   private move = (e: PointerEvent): void => {
     const { store, presence } = this.session;
     const screen = this.screenPoint(e);
@@ -195,7 +205,10 @@ export class CanvasInput {
     const tool = this.session.currentTool();
     this.session.shell.apply(tool.pointerUp(this.session.toolContext(), this.toolEvent(e)));
     this.hover(e);
-    if (e.pointerType === 'touch') this.detectDoubleTap(e, tool.id);
+    // A tap that opened an editor (on the selected note) is not half of a double tap: the
+    // editor may have zoomed the camera, so a second handler would pick what is now under it.
+    if (this.session.store.getState().editingId) this.lastTap = null;
+    else if (e.pointerType === 'touch') this.detectDoubleTap(e, tool.id);
   };
 
   // Two taps of the same tool (a note placed then tapped is not a double tap).
@@ -233,7 +246,8 @@ export class CanvasInput {
   }
 
   private dblclick = (e: MouseEvent): void => {
-    if (!this.editing) return;
+    // Its second click (or tap) already opened the shape: the camera may have zoomed to it since.
+    if (!this.editing || this.session.store.getState().editingId) return;
     const tool = this.session.currentTool();
     if (tool.doubleClick)
       this.session.shell.apply(tool.doubleClick(this.session.toolContext(), this.toolEvent(e)));

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shape } from '@carton/board';
+import { zoomForEditing } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
@@ -39,6 +40,7 @@ export function TextEditor() {
   // One undo step per editing session.
   useEffect(() => {
     if (!editingId || session.readOnly) return;
+    zoomForEditing(session, editingId);
     session.shell.beginGesture();
     // A key typed on the empty note that opened this editor is its first character.
     const seed = session.store.getState().editingSeed;

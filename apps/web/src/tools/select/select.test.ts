@@ -142,6 +142,23 @@ describe('select tool', () => {
     expect(kinds(tool.pointerUp(ctx, at(210, 130)))).toEqual(['guides', 'endGesture']);
   });
 
+  it('a tap on a handle lying over the one selected note opens it (a small note on a phone)', () => {
+    ctx.selection = ['a'];
+    ctx.handle = 'se';
+    tool.pointerDown(ctx, at(100, 100));
+    expect(tool.pointerMove(ctx, at(101, 100))).toEqual([]);
+    expect(tool.pointerUp(ctx, at(101, 100))).toEqual([
+      { kind: 'endGesture' },
+      { kind: 'edit', id: 'a' },
+    ]);
+    // The same press dragged still resizes; a handle outside the note never edits.
+    tool.pointerDown(ctx, at(100, 100));
+    expect(kinds(tool.pointerMove(ctx, at(160, 160)))).toEqual(['transform', 'guides']);
+    expect(kinds(tool.pointerUp(ctx, at(160, 160)))).toEqual(['guides', 'endGesture']);
+    tool.pointerDown(ctx, at(112, 112));
+    expect(kinds(tool.pointerUp(ctx, at(112, 112)))).toEqual(['guides', 'endGesture']);
+  });
+
   it('resizing a free shape changes both sides independently', () => {
     ctx.shapes[2] = info('b', { x: 1000, y: 1000, width: 100, height: 100 });
     ctx.selection = ['b'];

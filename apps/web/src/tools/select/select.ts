@@ -34,7 +34,15 @@ type SelectState =
     }
   | { name: 'dragging'; origin: Point; starts: Map<string, Rect>; box: Rect }
   | { name: 'marquee'; origin: Point; base: string[] }
-  | ({ name: 'resizing'; box: Rect } & ResizeGesture)
+  | ({
+      name: 'resizing';
+      box: Rect;
+      /**
+       * Pressed on a handle inside the one note or text selected: on a phone's fit-all a small
+       * note is all handles, so a tap there (no drag) still opens it for writing.
+       */
+      tapToEdit?: { origin: ToolPointer; id: string };
+    } & ResizeGesture)
   | ({ name: 'rotating' } & RotateGesture);
 
 /** Ids to move: the selection minus shapes whose carton is moving too (it carries them). */
@@ -64,10 +72,18 @@ export class SelectTool implements Tool {
       const infos = ctx.selection.flatMap((id) => ctx.getInfo(id) ?? []);
       const box = unionRects(infos.map((info) => info.bounds));
       if (box) {
+        const hit = handle === 'rotate' ? null : ctx.shapeAt(e.world);
+        const editable =
+          hit && ctx.selection.length === 1 && ctx.selection[0] === hit.id && hit.editable;
         this.current =
           handle === 'rotate'
             ? this.startRotating(infos, box, e)
-            : startResizing(infos, box, e, handle);
+            : {
+                ...startResizing(infos, box, e, handle),
+                ...(editable && hit.type !== 'carton'
+                  ? { tapToEdit: { origin: e, id: hit.id } }
+                  : {}),
+              };
         return [{ kind: 'beginGesture' }];
       }
     }
@@ -144,6 +160,10 @@ export class SelectTool implements Tool {
         ];
       }
       case 'resizing': {
+        if (s.tapToEdit) {
+          if (!movedBeyond(s.tapToEdit.origin.screen, e.screen)) return [];
+          s.tapToEdit = undefined;
+        }
         const { box, guides } = resizeStep(ctx, s, e.world, e.shift, SNAP_PX);
         s.box = box;
         return [
@@ -177,6 +197,7 @@ export class SelectTool implements Tool {
       case 'marquee':
         return [{ kind: 'marquee', rect: null }];
       case 'resizing':
+        if (s.tapToEdit) return [{ kind: 'endGesture' }, { kind: 'edit', id: s.tapToEdit.id }];
         return [
           ...adoptAfterResize(ctx, s, s.box),
           { kind: 'guides', guides: [] },

@@ -53,6 +53,9 @@ describe('writing on a phone at fit-all zoom', () => {
       .locator('.editor-header')
       .evaluate((e) => e.getBoundingClientRect().bottom);
     expect(box.top).toBeGreaterThanOrEqual(header);
+    // Not under the folded people list either: its name and count would show through the text.
+    const people = await page.locator('.people').evaluate((e) => e.getBoundingClientRect().bottom);
+    expect(box.top).toBeGreaterThanOrEqual(people);
     expect(box.bottom).toBeLessThanOrEqual(844 / 2 + 100);
 
     await page.keyboard.type('Logement abordable pour tous');

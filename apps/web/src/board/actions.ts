@@ -146,6 +146,17 @@ export function zoomForEditing(session: BoardSession, id: string): void {
   const target = shape.type === 'carton' ? { ...bounds, height: CARTON_TITLE_BAND } : bounds;
   const { camera, following } = session.store.getState();
   if (following !== null) return;
-  const next = cameraForEditing(camera, target, reading, safeArea(session));
+  const next = cameraForEditing(camera, target, reading, belowPeople(safeArea(session)));
   if (next) session.store.setState({ camera: next });
+}
+
+// On a phone the folded people list sits under the header, across the top of the canvas: the
+// shape being written goes below it, so the list's name and count never show through the text.
+function belowPeople(area: Rect): Rect {
+  if (typeof document === 'undefined' || area.width > 700) return area;
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
+  const people = document.querySelector('.people')?.getBoundingClientRect();
+  if (!canvas || !people || people.height === 0) return area;
+  const top = Math.max(area.y, people.bottom - canvas.top);
+  return { ...area, y: top, height: Math.max(100, area.y + area.height - top) };
 }

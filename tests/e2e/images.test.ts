@@ -50,4 +50,28 @@ describe('images', () => {
     await suite.a.page.getByRole('alert').filter({ hasText: 'PNG, JPEG ou WebP' }).waitFor();
     expect((await shapes(suite.a.page)).length).toBe(before);
   });
+
+  it('says the photo is on its way while it uploads, and stops saying it once placed', async () => {
+    const page = suite.a.page;
+    const before = (await shapes(page)).filter((s) => s.type === 'image').length;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/boards/*/images', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 200, height: 120 } });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'depliant.png', mimeType: 'image/png', buffer: png });
+    const pending = page.getByRole('alert').filter({ hasText: 'Envoi de l’image…' });
+    await pending.waitFor();
+    release();
+    await waitForShapes(
+      page,
+      `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
+    );
+    await pending.waitFor({ state: 'detached' });
+    await page.unroute('**/api/boards/*/images');
+  });
 });

@@ -24,8 +24,16 @@ export async function insertImageFile(
   if (session.readOnly) return;
   if (!IMAGE_TYPES.includes(file.type)) return toast(session, i18next.t('image.unsupported'));
   if (file.size > MAX_IMAGE_BYTES) return toast(session, i18next.t('image.tooLarge'));
+  // A phone's photo takes a while on a venue's wifi: say it is on its way, or the newcomer,
+  // seeing nothing happen, picks it again.
+  const pending = i18next.t('image.pending');
+  session.store.setState({ toast: pending });
+  const donePending = () => {
+    if (session.store.getState().toast === pending) session.store.setState({ toast: null });
+  };
   try {
     const uploaded = await uploadImage(session.boardId, session.token, file);
+    donePending();
     const { viewport } = session.store.getState();
     const centre = at ?? session.toWorld({ x: viewport.width / 2, y: viewport.height / 2 });
     // Shown at most 480 world units wide (or tall) at first; the photo keeps its aspect.
@@ -46,6 +54,7 @@ export async function insertImageFile(
       }),
     );
   } catch {
+    donePending();
     toast(session, i18next.t('image.failed'));
   }
 }

@@ -221,4 +221,38 @@ describe('the facilitator page', () => {
       await timerCall({ action: 'stop' });
     }
   });
+
+  it('at 0:00: no « Pause », « +1 minute » gives a whole minute, « Démarrer » asks nothing', async () => {
+    const page = facilitator.page;
+    const controls = page.locator('.forum-timer-controls');
+    const timerValue = page.locator('.forum-header .forum-timer-value');
+    const runOut = async () => {
+      const answer = await fetch(`${server.url}/api/forums/${forum.forum.id}/timer`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${forum.facilitator.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ action: 'start', durationMs: 1_000 }),
+      });
+      expect(answer.status).toBe(200);
+      await page.locator('.forum-header .forum-timer-done').waitFor({ timeout: 10_000 });
+    };
+    await runOut();
+    expect(await controls.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/timer') && r.method() === 'POST'),
+      controls.getByRole('button', { name: '+1 minute' }).click(),
+    ]);
+    expect(request.postDataJSON()).toEqual({ action: 'start', durationMs: 60_000 });
+    await timerValue.filter({ hasText: /^(1:00|0:5\d)$/ }).waitFor({ timeout: 10_000 });
+
+    await runOut();
+    await controls.locator('.forum-minutes').fill('3');
+    await controls.getByRole('button', { name: 'Démarrer' }).click();
+    await timerValue.filter({ hasText: /^[23]:\d\d$/ }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await controls.getByRole('button', { name: 'Arrêter' }).click();
+    await page.locator('.forum-header .forum-timer').waitFor({ state: 'detached' });
+  });
 });

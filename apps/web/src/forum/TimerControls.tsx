@@ -7,6 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import type { ForumRoom } from './room';
 import { minutesToDuration } from './timerFormat';
+import { useRemainingMs } from './TimerDisplay';
 import { useForumSnapshot } from './useForumRoom';
 
 export function TimerControls({ room, token }: { room: ForumRoom | null; token: string }) {
@@ -15,6 +16,9 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
   const [minutes, setMinutes] = useState('10');
   const [error, setError] = useState<string | null>(null);
   const [confirmRestart, setConfirmRestart] = useState(false);
+  const remaining = useRemainingMs(room);
+  // At 0:00 the timer still « runs » (« Temps écoulé ! »): nothing is left to pause or to lose.
+  const elapsed = timer?.state === 'running' && remaining !== null && remaining <= 0;
   const state = timer?.state ?? 'stopped';
   const send = (action: TimerAction) => {
     if (!room) return;
@@ -41,13 +45,13 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
         onClick={() => {
           if (duration === null) return;
           // A timer counting down in front of the room is not thrown away by one click.
-          if (state === 'stopped') send({ action: 'start', durationMs: duration });
+          if (state === 'stopped' || elapsed) send({ action: 'start', durationMs: duration });
           else setConfirmRestart(true);
         }}
       >
         {t('forum.timer.start')}
       </button>
-      {state === 'running' && (
+      {state === 'running' && !elapsed && (
         <button type="button" onClick={() => send({ action: 'pause' })}>
           {t('forum.timer.pause')}
         </button>
@@ -59,7 +63,18 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
       )}
       {state !== 'stopped' && (
         <>
-          <button type="button" onClick={() => send({ action: 'add', addMs: 60_000 })}>
+          <button
+            type="button"
+            onClick={() =>
+              // Past 0:00 « add » extends an end already gone (0:5x, or still 0:00 a minute
+              // later): « one more minute » after « Temps écoulé ! » is a fresh minute.
+              send(
+                elapsed
+                  ? { action: 'start', durationMs: 60_000 }
+                  : { action: 'add', addMs: 60_000 },
+              )
+            }
+          >
             {t('forum.timer.addMinute')}
           </button>
           <button type="button" onClick={() => send({ action: 'stop' })}>

@@ -255,4 +255,18 @@ describe('the facilitator page', () => {
     await controls.getByRole('button', { name: 'Arrêter' }).click();
     await page.locator('.forum-header .forum-timer').waitFor({ state: 'detached' });
   });
+
+  it('« Mode projection » opens in its own tab and the forum page stays', async () => {
+    const page = facilitator.page;
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const row = page.locator(`tr[data-board-id="${plenary.id}"]`);
+    const [projector] = await Promise.all([
+      facilitator.context.waitForEvent('page'),
+      row.getByRole('link', { name: 'Mode projection' }).click(),
+    ]);
+    await projector.locator('main.projector').waitFor({ timeout: 10_000 });
+    expect(projector.url()).toContain(`/p/${plenary.id}#token=`);
+    expect(page.url()).toBe(forumUrl);
+    await projector.close();
+  });
 });

@@ -111,10 +111,22 @@ export function BoardLinks({
               <th scope="row">
                 <span className="board-kind">{t(`home.kind.${board.kind}`)}</span>
                 <span className="board-name">{board.territory ?? board.title}</span>
-                <a className="open-board" href={`/b/${board.id}#token=${token}`}>
+                {/* A new tab each: this page keeps the day's controls (timer, votes) at hand,
+                    and the projector's tab can be moved to the second screen. */}
+                <a
+                  className="open-board"
+                  href={`/b/${board.id}#token=${token}`}
+                  target="_blank"
+                  rel="noopener"
+                >
                   {t('forum.links.open')}
                 </a>
-                <a className="open-board" href={`/p/${board.id}#token=${token}`}>
+                <a
+                  className="open-board"
+                  href={`/p/${board.id}#token=${token}`}
+                  target="_blank"
+                  rel="noopener"
+                >
                   {t('forum.links.projector')}
                 </a>
               </th>

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../support/server';
 import { boardSuite, shapes, waitForShapes } from './fixtures';
 
@@ -73,5 +74,31 @@ describe('images', () => {
     );
     await pending.waitFor({ state: 'detached' });
     await page.unroute('**/api/boards/*/images');
+  });
+
+  it('makes a photo over 10 Mo smaller on the device instead of refusing it', async () => {
+    const page = suite.a.page;
+    const before = (await shapes(page)).filter((s) => s.type === 'image').length;
+    // 3200 × 2400 of noise: a PNG no compressor can bring under the server's 10 Mo.
+    const big = new PNG({ width: 3200, height: 2400 });
+    let seed = 7;
+    for (let i = 0; i < big.data.length; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      big.data[i] = i % 4 === 3 ? 255 : seed >> 16;
+    }
+    const buffer = PNG.sync.write(big);
+    expect(buffer.length).toBeGreaterThan(10 * 1024 * 1024);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'photo-depliant.png', mimeType: 'image/png', buffer });
+    const list = await waitForShapes(
+      page,
+      `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
+      30_000,
+    );
+    const image = list.filter((s) => s.type === 'image').at(-1);
+    if (image?.type !== 'image') throw new Error('no image');
+    expect([image.naturalWidth, image.naturalHeight]).toEqual([2560, 1920]);
+    expect(image.mime).toBe('image/jpeg');
   });
 });

@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import type { ImageMimeType } from '@carton/board';
 import type { Point } from '../geometry/rect';
 import { uploadImage } from './api';
+import { shrinkPhoto } from './shrinkPhoto';
 import type { BoardSession } from './session';
 
 export const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp'];
@@ -23,7 +24,6 @@ export async function insertImageFile(
 ): Promise<void> {
   if (session.readOnly) return;
   if (!IMAGE_TYPES.includes(file.type)) return toast(session, i18next.t('image.unsupported'));
-  if (file.size > MAX_IMAGE_BYTES) return toast(session, i18next.t('image.tooLarge'));
   // A phone's photo takes a while on a venue's wifi: say it is on its way, or the newcomer,
   // seeing nothing happen, picks it again.
   const pending = i18next.t('image.pending');
@@ -32,7 +32,12 @@ export async function insertImageFile(
     if (session.store.getState().toast === pending) session.store.setState({ toast: null });
   };
   try {
-    const uploaded = await uploadImage(session.boardId, session.token, file);
+    const photo = await shrinkPhoto(file);
+    if (photo.size > MAX_IMAGE_BYTES) {
+      donePending();
+      return toast(session, i18next.t('image.tooLarge'));
+    }
+    const uploaded = await uploadImage(session.boardId, session.token, photo);
     donePending();
     const { viewport } = session.store.getState();
     const centre = at ?? session.toWorld({ x: viewport.width / 2, y: viewport.height / 2 });

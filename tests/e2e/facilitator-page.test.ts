@@ -269,4 +269,27 @@ describe('the facilitator page', () => {
     expect(page.url()).toBe(forumUrl);
     await projector.close();
   });
+
+  it('fits a phone: no sideways scrolling, both links of a board in view one after the other', async () => {
+    const phone = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
+    try {
+      await phone.page.goto(forumUrl);
+      const board = forum.boards.find((b) => b.kind === 'territory')!;
+      const view = phone.page.locator(`tr[data-board-id="${board.id}"] td[data-role="view"]`);
+      await view.waitFor();
+      // The table was 469 px wide: the view links and their QR codes were off the screen.
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      const box = (await view.locator('img.qr').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      // The sections bar stays one row high.
+      const nav = (await phone.page.locator('.forum-nav').boundingBox())!;
+      expect(nav.height).toBeLessThan(70);
+    } finally {
+      await phone.context.close();
+    }
+  });
 });

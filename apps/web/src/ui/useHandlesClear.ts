@@ -1,6 +1,7 @@
-// After a tap on the canvas selects something on a touch screen, pans the camera so the
-// selection's handles clear the bottom panels (see handlesClearance.ts). Only a tap: a drag or
-// a marquee keeps the camera where the finger left it, and re-tapping the selection does nothing.
+// After a tap on the canvas selects something on a touch screen, or a shape is placed (mouse
+// too), pans the camera so the selection's handles clear the bottom panels (see
+// handlesClearance.ts). Only a tap: a drag or a marquee keeps the camera where the finger left
+// it, and re-tapping the selection does nothing.
 import { useEffect } from 'react';
 import { useSession } from '../board/context';
 import { cameraClearingSelection, type ClearBand } from './handlesClearance';
@@ -29,8 +30,10 @@ export function useHandlesClear(): void {
     let moved = false;
     let frame = 0;
     const canvas = () => document.querySelector('.canvas');
+    // A finger's tap that selects, or any press that places a shape: on a laptop too, a note
+    // placed low sat half under the colours and actions its selection brings up.
     const onCanvas = (e: PointerEvent) =>
-      e.pointerType === 'touch' &&
+      (e.pointerType === 'touch' || !['select', 'hand'].includes(store.getState().tool)) &&
       e.target instanceof Node &&
       !(e.target instanceof HTMLTextAreaElement) &&
       canvas()?.contains(e.target) === true;
@@ -43,17 +46,17 @@ export function useHandlesClear(): void {
       if (s.draggingIds.size > 0 || s.marquee) moved = true;
     });
     const up = (e: PointerEvent) => {
-      const selected = key();
-      if (!onCanvas(e) || before === null || moved || selected === '' || selected === before) {
-        return;
-      }
+      if (!onCanvas(e) || before === null || moved) return;
+      const from = before;
       before = null;
       cancelAnimationFrame(frame);
-      // After the next layout: the selection's actions have just appeared above the toolbar.
+      // After the canvas's own handler (a placed shape is selected on pointer-up) and the next
+      // layout: the selection's actions have just appeared above the toolbar.
       frame = requestAnimationFrame(() => {
         const element = canvas();
         const state = store.getState();
-        if (!element || state.following !== null || state.selection.join(' ') !== selected) return;
+        const selected = state.selection.join(' ');
+        if (!element || state.following !== null || selected === '' || selected === from) return;
         const band = clearBand(element);
         const camera =
           band &&

@@ -63,4 +63,35 @@ describe('writing on a phone at fit-all zoom', () => {
     const written = (await shapes(page)).find((s) => s.id === note.id);
     expect(written?.type === 'note' && written.text).toBe('Logement abordable pour tous');
   });
+
+  it('a finger drags a selected note at fit zoom: it moves, its size stays', async () => {
+    const board = territoryBoard(
+      await createForum(suite.server, { territories: ['La Mitis'], templates: true }),
+    );
+    const { context, page } = await newPhone(suite.browser, 'Réjean');
+    await openBoard(page, board.edit.url);
+    await page.waitForFunction(() => window.__carton!.camera().zoom < 0.3);
+    const note = (await shapes(page)).find((s) => s.type === 'note');
+    if (!note) throw new Error('the template has notes');
+    const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+    await page.touchscreen.tap(centre.x, centre.y);
+    await page.waitForFunction((id) => window.__carton!.selection()[0] === id, note.id);
+    // Grabbed near its corner, inside it: where the corner handle's finger-sized target lies.
+    const from = await toScreen(page, note.x + note.w * 0.8, note.y + note.h * 0.8);
+    const zoom = await page.evaluate(() => window.__carton!.camera().zoom);
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
+      });
+    await touch('touchStart', from.x, from.y);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', from.x + i * 8, from.y + i * 4);
+    await touch('touchEnd', 0, 0);
+    const moved = (await shapes(page)).find((s) => s.id === note.id);
+    expect(moved?.w).toBeCloseTo(note.w, 3);
+    expect(moved?.h).toBeCloseTo(note.h, 3);
+    expect((moved?.x ?? 0) - note.x).toBeGreaterThan(48 / zoom);
+    await context.close();
+  });
 });

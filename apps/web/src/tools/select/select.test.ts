@@ -159,6 +159,26 @@ describe('select tool', () => {
     expect(kinds(tool.pointerUp(ctx, at(112, 112)))).toEqual(['guides', 'endGesture']);
   });
 
+  it('a finger inside a small selected shape moves it, though its handles cover it', () => {
+    ctx.selection = ['a'];
+    ctx.handle = 'se';
+    ctx.zoom = 0.23; // the note is 23 px across: all handles
+    const finger = (x: number, y: number) =>
+      at(x, y, { pointerType: 'touch', screen: { x: x * 0.23, y: y * 0.23 } });
+    tool.pointerDown(ctx, finger(60, 60));
+    expect(tool.state).toBe('select.pointing');
+    const plans = tool.pointerMove(ctx, finger(400, 400));
+    expect(tool.state).toBe('select.dragging');
+    expect(plans).toContainEqual(expect.objectContaining({ kind: 'move' }));
+    tool.pointerUp(ctx, finger(400, 400));
+    // Outside the note, the same handle still resizes; so does a mouse, whose handles are small.
+    tool.pointerDown(ctx, finger(115, 115));
+    expect(tool.state).toBe('select.resizing');
+    tool.pointerUp(ctx, finger(115, 115));
+    tool.pointerDown(ctx, at(60, 60));
+    expect(tool.state).toBe('select.resizing');
+  });
+
   it('resizing a free shape changes both sides independently', () => {
     ctx.shapes[2] = info('b', { x: 1000, y: 1000, width: 100, height: 100 });
     ctx.selection = ['b'];

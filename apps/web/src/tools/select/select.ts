@@ -1,6 +1,12 @@
 // Select tool: select.idle → select.pointing → select.dragging | select.marquee, and from a
 // handle of the selection box select.resizing (one shape or many) or select.rotating.
-import { rectFromPoints, unionRects, type Point, type Rect } from '../../geometry/rect';
+import {
+  rectContainsPoint,
+  rectFromPoints,
+  unionRects,
+  type Point,
+  type Rect,
+} from '../../geometry/rect';
 import {
   movedBeyond,
   type KeyInfo,
@@ -21,6 +27,20 @@ import {
 import { snapBox } from './snapping';
 
 const SNAP_PX = 6;
+
+/**
+ * Below this many screen pixels across, a selected shape is mostly covered by its finger-sized
+ * handles (a note at a phone's fit-all is 46 px): a finger inside it grabs the shape, not a
+ * handle, so dragging moves it instead of resizing it (the handles' outer halves still resize).
+ */
+export const SMALL_FOR_FINGER_PX = 88;
+
+function fingerInsideSmallShape(ctx: ToolContext, e: ToolPointer): boolean {
+  if (e.pointerType !== 'touch' || ctx.selection.length !== 1) return false;
+  const info = ctx.getInfo(ctx.selection[0] ?? '');
+  if (!info || info.type === 'carton' || !rectContainsPoint(info.bounds, e.world)) return false;
+  return Math.min(info.bounds.width, info.bounds.height) * ctx.zoom < SMALL_FOR_FINGER_PX;
+}
 
 type SelectState =
   | { name: 'idle' }
@@ -68,7 +88,7 @@ export class SelectTool implements Tool {
 
   pointerDown(ctx: ToolContext, e: ToolPointer): Plan[] {
     const handle = ctx.selection.length ? ctx.handleAt(e.screen) : null;
-    if (handle) {
+    if (handle && (handle === 'rotate' || !fingerInsideSmallShape(ctx, e))) {
       const infos = ctx.selection.flatMap((id) => ctx.getInfo(id) ?? []);
       const box = unionRects(infos.map((info) => info.bounds));
       if (box) {

@@ -1,6 +1,7 @@
 // On a phone, a territory board (one carton, from the forum's template) opens fitted to the
 // room between the header and the toolbar: the carton fills the width instead of floating in
-// margins. Far out, the carton's title is still drawn big enough to read.
+// margins. Far out, the carton's title is still drawn big enough to read, just above the carton
+// so its headings and notes stay in sight.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,37 +54,50 @@ describe('a one-carton board on a phone', () => {
     expect(right.y).toBeLessThanOrEqual(toolbar?.y ?? 844);
   });
 
-  it('far out, the carton title is drawn big over the carton', async () => {
+  it('far out, the carton title is drawn big just above the carton, its headings in sight', async () => {
     const page = phone.page;
     const zoom = await page.evaluate(() => window.__carton!.camera().zoom);
     expect(zoom).toBeLessThan(0.25); // the low level of detail (LOW_DETAIL_ZOOM)
     const carton = (await shapes(page)).find((s) => s.type === 'carton');
     if (carton?.type !== 'carton') throw new Error('expected the territory carton');
-    // Dark title ink in the band across the carton's top, where the full-detail title (40 units,
-    // ~9 px here) would leave the band almost empty.
-    const a = await toScreen(page, carton.x + 60, carton.y + 40);
-    const b = await toScreen(page, carton.x + carton.w / 2, carton.y + 140);
-    const inked = await page.evaluate(
-      ([x0, y0, x1, y1]) => {
-        const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas');
-        const ctx = canvas?.getContext('2d');
-        if (!canvas || !ctx) return -1;
-        // The stage overhangs the viewport (its pan margin): map page to canvas pixels.
-        const box = canvas.getBoundingClientRect();
-        const ratio = canvas.width / box.width;
-        const data = ctx.getImageData(
-          Math.round((x0! - box.left) * ratio),
-          Math.round((y0! - box.top) * ratio),
-          Math.round((x1! - x0!) * ratio),
-          Math.round((y1! - y0!) * ratio),
-        ).data;
-        let dark = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 110 && data[i + 3]! > 200) dark++;
-        return dark / (data.length / 4);
-      },
-      [a.x, a.y, b.x, b.y],
-    );
-    expect(inked).toBeGreaterThan(0.08);
+    const header = await page.locator('.editor-header').boundingBox();
+    const top = await toScreen(page, carton.x, carton.y);
+    const right = await toScreen(page, carton.x + carton.w, carton.y);
+    // Share of the page-pixel rectangle's canvas pixels that `ink` accepts (r, g, b, a).
+    const share = (rect: number[], ink: 'dark' | 'red') =>
+      page.evaluate(
+        ([[x0, y0, x1, y1], kind]) => {
+          const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas');
+          const ctx = canvas?.getContext('2d');
+          if (!canvas || !ctx) return -1;
+          // The stage overhangs the viewport (its pan margin): map page to canvas pixels.
+          const box = canvas.getBoundingClientRect();
+          const ratio = canvas.width / box.width;
+          const data = ctx.getImageData(
+            Math.round((x0! - box.left) * ratio),
+            Math.round((y0! - box.top) * ratio),
+            Math.round((x1! - x0!) * ratio),
+            Math.round((y1! - y0!) * ratio),
+          ).data;
+          let hits = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+            if (a < 200) continue;
+            if (kind === 'dark' ? r < 110 : r > 150 && g < 110 && b < 110) hits++;
+          }
+          return hits / (data.length / 4);
+        },
+        [rect, ink] as const,
+      );
+    // Dark title ink in the 28 px above the carton's frame, below the header (the full-detail
+    // title inside the carton would leave that strip empty).
+    const strip = [top.x + 10, top.y - 28, right.x - 10, top.y - 2];
+    expect(strip[1]!).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+    expect(await share(strip, 'dark')).toBeGreaterThan(0.08);
+    // The red heart and « Conditions présentes » show at the carton's top, not veiled by a band.
+    const a = await toScreen(page, carton.x + 40, carton.y + 70);
+    const b = await toScreen(page, carton.x + 740, carton.y + 150);
+    expect(await share([a.x, a.y, b.x, b.y], 'red')).toBeGreaterThan(0.02);
     await page.screenshot({
       path: join(REPO_ROOT, 'test-results/screenshots/select-phone-far-title.png'),
     });

@@ -1,8 +1,9 @@
 // Editor actions shared by the keyboard and the toolbar buttons.
-import { clampZoom, fitBounds, zoomAt } from '../geometry/camera';
+import { clampZoom, zoomAt } from '../geometry/camera';
 import { cameraForEditing } from '../geometry/editCamera';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { unionRects, type Rect } from '../geometry/rect';
+import { fitWithFarTitles } from './fitTitles';
 import type { BoardSession } from './session';
 
 export function undo(session: BoardSession): void {
@@ -86,11 +87,17 @@ function measuredInsets(): { top: number; bottom: number } | null {
   return { top, bottom };
 }
 
-function fitInSafeArea(session: BoardSession, bounds: Rect, maxZoom: number): void {
+function fitInSafeArea(
+  session: BoardSession,
+  ids: readonly string[],
+  bounds: Rect,
+  maxZoom: number,
+): void {
   const area = safeArea(session);
   // A phone has no pixels to spare: a thin margin, so the content fills the width.
   const padding = area.width < 600 ? 8 : 32;
-  const camera = fitBounds(bounds, area, padding, maxZoom);
+  const shapes = ids.flatMap((id) => session.scene.getShape(id) ?? []);
+  const camera = fitWithFarTitles(bounds, shapes, area, padding, maxZoom);
   session.store.setState({
     camera: { ...camera, x: camera.x + area.x, y: camera.y + area.y },
     following: null,
@@ -98,9 +105,10 @@ function fitInSafeArea(session: BoardSession, bounds: Rect, maxZoom: number): vo
 }
 
 export function zoomToFit(session: BoardSession): void {
-  const bounds = boundsOf(session, session.scene.orderedIds());
+  const ids = session.scene.orderedIds();
+  const bounds = boundsOf(session, ids);
   const { viewport } = session.store.getState();
-  if (bounds) fitInSafeArea(session, bounds, 1);
+  if (bounds) fitInSafeArea(session, ids, bounds, 1);
   else
     session.store.setState({
       camera: { x: viewport.width / 2, y: viewport.height / 2, zoom: 1 },
@@ -109,8 +117,9 @@ export function zoomToFit(session: BoardSession): void {
 }
 
 export function zoomToSelection(session: BoardSession): void {
-  const bounds = boundsOf(session, session.store.getState().selection);
-  if (bounds) fitInSafeArea(session, bounds, 2);
+  const { selection } = session.store.getState();
+  const bounds = boundsOf(session, selection);
+  if (bounds) fitInSafeArea(session, selection, bounds, 2);
 }
 
 export function zoomBy(session: BoardSession, factor: number): void {

@@ -50,6 +50,9 @@ export const ShapesContent = memo(function ShapesContent({
   );
   return (
     <>
+      {/* Under every shape: the band lies outside its carton, and covers nothing drawn. */}
+      {detail === 'low' &&
+        shown.map((id) => <FarTitleNode key={`title:${id}`} id={id} view={view} />)}
       {chunks.map((chunk) => (
         <Group key={chunk.key}>
           {chunk.ids.map((id) => (
@@ -66,13 +69,11 @@ export const ShapesContent = memo(function ShapesContent({
           ))}
         </Group>
       ))}
-      {detail === 'low' &&
-        shown.map((id) => <FarTitleNode key={`title:${id}`} id={id} view={view} />)}
     </>
   );
 });
 
-// Far out, carton titles are drawn over the cartons' contents (see CartonFarTitle).
+// Far out, carton titles are drawn just above the cartons (see CartonFarTitle).
 const FarTitleNode = memo(function FarTitleNode({ id, view }: { id: string; view: BoardView }) {
   const subscribe = useCallback(
     (listener: () => void) => view.subscribeShape(id, listener),

@@ -1,19 +1,23 @@
-// Far out (the low level of detail), each carton's title is drawn big across its top, above its
-// contents (whose text is not drawn at that zoom anyway), so a projected forum board still
-// reads « Conditions de succès — La Mitis » at fit-all zoom.
+// Far out (the low level of detail), each carton's title is drawn big in a band just above the
+// carton's frame, so a projected forum board still reads « Conditions de succès — La Mitis » at
+// fit-all zoom. Above, not over: drawn over the carton's top it hid the template's headings
+// (« Conditions présentes / souhaitées ») and any note placed there. Fitting the board to the
+// screen makes room for it (see titledBounds in board/actions.ts).
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { CartonShape } from '@carton/board';
+import type { Rect as Box } from '../../geometry/rect';
+import { CARTON_BORDER } from '../../theme/colors';
 import { FONT_FAMILY } from '../common/fonts';
 import { deg } from '../note/NoteShape';
 
 /** Average glyph width of the bold title face, in ems (generous, so words rarely overflow). */
 const GLYPH_EM = 0.6;
 
-/** The title band covers at most this share of the carton's height (its notes stay visible). */
+/** The title band is at most this share of the carton's height (it adds to the board's height). */
 const BAND_SHARE = 0.22;
 
-/** Font size and line count that fit the title across the carton's top, on one or two lines. */
+/** Font size and line count that fit the title across the carton's width, on one or two lines. */
 export function farTitleLayout(carton: Pick<CartonShape, 'w' | 'h' | 'title'>): {
   size: number;
   lines: number;
@@ -30,18 +34,57 @@ export function farTitleLayout(carton: Pick<CartonShape, 'w' | 'h' | 'title'>): 
   return { size: Math.max(16, Math.min(Math.max(one, two), 400)), lines, pad };
 }
 
+/** Height of the band above the carton (world units); 0 for an untitled carton. */
+export function farTitleHeight(carton: Pick<CartonShape, 'w' | 'h' | 'title'>): number {
+  if (!carton.title.trim()) return 0;
+  const { size, lines, pad } = farTitleLayout(carton);
+  return size * 1.15 * lines + pad * 2;
+}
+
+/** The band's world bounds (axis-aligned, the carton's rotation included), or null if none. */
+export function farTitleBounds(
+  carton: Pick<CartonShape, 'x' | 'y' | 'w' | 'h' | 'title' | 'rotation'>,
+): Box | null {
+  const height = farTitleHeight(carton);
+  if (height === 0) return null;
+  const cos = Math.cos(carton.rotation);
+  const sin = Math.sin(carton.rotation);
+  const corners = [
+    [0, -height],
+    [carton.w, -height],
+    [carton.w, 0],
+    [0, 0],
+  ].map(([x, y]) => ({
+    x: carton.x + x! * cos - y! * sin,
+    y: carton.y + x! * sin + y! * cos,
+  }));
+  const xs = corners.map((c) => c.x);
+  const ys = corners.map((c) => c.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
 export const CartonFarTitle = memo(function CartonFarTitle({ shape }: { shape: CartonShape }) {
-  if (!shape.title.trim()) return null;
+  const band = farTitleHeight(shape);
+  if (band === 0) return null;
   const { size, lines, pad } = farTitleLayout(shape);
-  const height = size * 1.15 * lines;
   return (
     <Group x={shape.x} y={shape.y} rotation={deg(shape.rotation)} listening={false}>
-      <Rect width={shape.w} height={height + pad * 2} fill="rgba(253,246,227,0.92)" />
+      <Rect
+        y={-band}
+        width={shape.w}
+        height={band}
+        fill="rgba(253,246,227,0.92)"
+        stroke={CARTON_BORDER}
+        strokeWidth={3}
+        cornerRadius={[pad, pad, 0, 0]}
+      />
       <Text
         x={pad}
-        y={pad}
+        y={pad - band}
         width={shape.w - pad * 2}
-        height={height}
+        height={size * 1.15 * lines}
         text={shape.title}
         fontSize={size}
         fontStyle="bold"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { farTitleLayout } from './CartonFarTitle';
+import { farTitleBounds, farTitleLayout } from './CartonFarTitle';
 
 describe('carton title far out', () => {
   it('a territory title is big enough to read at 20 %, and leaves the notes visible', () => {
@@ -7,8 +7,33 @@ describe('carton title far out', () => {
     expect(layout.lines).toBe(1);
     // At 20 % zoom, at least 16 screen pixels (the normal title would be 8).
     expect(layout.size * 0.2).toBeGreaterThanOrEqual(16);
-    // The band stays above the template's notes (which start 190 units down).
-    expect(layout.size * 1.15 * layout.lines + layout.pad * 2).toBeLessThan(190);
+  });
+
+  it('the band lies above the carton’s frame, never over its headings and notes', () => {
+    const carton = { x: 0, y: 0, w: 1600, h: 1000, rotation: 0 };
+    const band = farTitleBounds({ ...carton, title: 'Conditions de succès — La Mitis' });
+    if (!band) throw new Error('expected a band');
+    expect(band.y + band.height).toBeLessThanOrEqual(carton.y);
+    expect(band.x).toBe(carton.x);
+    expect(band.width).toBe(carton.w);
+    expect(band.height).toBeGreaterThan(0);
+    expect(farTitleBounds({ ...carton, title: '  ' })).toBeNull();
+  });
+
+  it('a turned carton’s band turns with it', () => {
+    // A quarter turn clockwise: the carton's top is now its right side, and the band with it.
+    const band = farTitleBounds({
+      x: 0,
+      y: 0,
+      w: 1600,
+      h: 1000,
+      rotation: Math.PI / 2,
+      title: 'Pour',
+    });
+    if (!band) throw new Error('expected a band');
+    expect(band.x + band.width).toBeCloseTo(band.width, 6);
+    expect(band.x).toBeCloseTo(0, 6);
+    expect(band.height).toBeCloseTo(1600, 6);
   });
 
   it('a tall narrow carton wraps its title on two lines', () => {

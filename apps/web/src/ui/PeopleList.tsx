@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
 import { peopleOf, samePeople } from '../presence/peerViews';
 import { usePeersWith } from '../presence/usePeers';
+import { Icon } from './icons';
 
 export function PeopleList() {
   const session = useSession();
@@ -12,17 +13,26 @@ export function PeopleList() {
   const following = useSessionState((s) => s.following);
   const open = useSessionState((s) => s.peopleOpen);
   const me = session.identity;
+  const count = peers.length + 1;
   return (
-    <aside className="people" aria-label={t('people.title')}>
+    <aside className={open ? 'people open' : 'people'} aria-label={t('people.title')}>
       <h2>
+        {/* On a phone, folded, only the pill shows (icon and number): the titled box hid
+            ~150×55 px of the board's top right. The name says both to a screen reader. */}
         <button
           type="button"
           className="people-toggle"
           aria-expanded={open}
+          aria-label={t('people.pill', { count })}
           onClick={() => session.store.setState({ peopleOpen: !open })}
         >
-          {t('people.title')}{' '}
-          <span className="count">{t('people.count', { count: peers.length + 1 })}</span>
+          <span className="people-long">
+            {t('people.title')} <span className="count">{t('people.count', { count })}</span>
+          </span>
+          <span className="people-pill" aria-hidden="true">
+            <Icon name="people" />
+            <span className="people-number">{count}</span>
+          </span>
         </button>
       </h2>
       <ul hidden={!open}>

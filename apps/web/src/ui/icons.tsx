@@ -40,6 +40,13 @@ const PATHS: Record<string, ReactElement> = {
   undo: <path d="M9 7L4 12l5 5M4 12h10a6 6 0 010 12" transform="translate(0 -4)" />,
   redo: <path d="M15 7l5 5-5 5M20 12H10a6 6 0 000 12" transform="translate(0 -4)" />,
   fit: <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />,
+  people: (
+    <>
+      <circle cx="9" cy="8" r="3.2" />
+      <path d="M3 20v-1a6 6 0 0112 0v1" />
+      <path d="M15.5 5a3 3 0 010 6M18 14.5a5.5 5.5 0 013 4.9V20" />
+    </>
+  ),
 };
 
 export function Icon({ name }: { name: string }) {

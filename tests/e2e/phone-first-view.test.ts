@@ -1,0 +1,116 @@
+// What a phone shows first, on the 360 px and 390 px phones of a forum's participants: the
+// people list folded to a small pill (it covered ~150×55 px of the board), − and + beside the
+// zoom level (a newcomer who does not pinch had no way in), and nothing wider than the screen.
+// Another participant's name stays on screen near its edge.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { REPO_ROOT } from '../support/server';
+import { boardSuite, openBoard, toScreen } from './fixtures';
+
+const PHONES = [
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+] as const;
+
+describe('a phone’s first view of a territory board', () => {
+  beforeAll(() => {
+    mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
+  });
+  const suite = boardSuite({ territory: 'La Mitis' });
+
+  for (const viewport of PHONES) {
+    it(`${viewport.width}×${viewport.height}: a people pill, − and + to zoom, all on screen`, async () => {
+      const { context, page } = await newParticipant(suite.browser, 'Josée Tremblay', {
+        viewport,
+        hasTouch: true,
+      });
+      await openBoard(page, suite.board.edit.url);
+
+      // The folded list is a pill: the count, named for a screen reader, a finger-sized target.
+      const pill = page.getByRole('button', { name: 'Personnes présentes\u00a0: 1' });
+      await expect(pill.count()).resolves.toBe(1);
+      const folded = await page.locator('.people').boundingBox();
+      if (!folded) throw new Error('no people list');
+      expect(folded.height).toBeGreaterThanOrEqual(44);
+      expect(folded.height).toBeLessThanOrEqual(52);
+      expect(folded.width).toBeLessThanOrEqual(90);
+      expect(folded.x + folded.width).toBeLessThanOrEqual(viewport.width);
+      await expect(pill.getAttribute('aria-expanded')).resolves.toBe('false');
+      // A tap opens the list, with the participant's own name.
+      await pill.tap();
+      await expect(pill.getAttribute('aria-expanded')).resolves.toBe('true');
+      await page.getByText('Josée Tremblay (vous)').waitFor();
+      await page.screenshot({
+        path: join(REPO_ROOT, `test-results/screenshots/phone-first-view-${viewport.width}.png`),
+      });
+      await pill.tap();
+      await expect(pill.getAttribute('aria-expanded')).resolves.toBe('false');
+
+      // − and + beside the zoom level, finger-sized, inside the screen; + zooms in, − out.
+      const zoomIn = page.getByRole('button', { name: 'Zoom avant', exact: true });
+      const zoomOut = page.getByRole('button', { name: 'Zoom arrière', exact: true });
+      for (const button of [zoomIn, zoomOut]) {
+        const box = await button.boundingBox();
+        if (!box) throw new Error('zoom button not shown');
+        expect(box.width).toBeGreaterThanOrEqual(44);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+      }
+      const before = await page.evaluate(() => window.__carton!.camera().zoom);
+      await zoomIn.tap();
+      const zoomed = await page.evaluate(() => window.__carton!.camera().zoom);
+      expect(zoomed).toBeGreaterThan(before);
+      await zoomOut.tap();
+      const back = await page.evaluate(() => window.__carton!.camera().zoom);
+      expect(back).toBeLessThan(zoomed);
+
+      // Nothing of the header runs past the screen's right edge, nor scrolls the page sideways.
+      const rights = await page
+        .locator('.editor-header button, .editor-header .status')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
+      for (const right of rights) expect(right).toBeLessThanOrEqual(viewport.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
+      await context.close();
+    });
+  }
+
+  it('another participant’s name near the right edge stays on screen', async () => {
+    const viewport = PHONES[0];
+    const phone = await newParticipant(suite.browser, 'Josée Tremblay', {
+      viewport,
+      hasTouch: true,
+    });
+    const laptop = await newParticipant(suite.browser, 'Marc-André Bélanger-Desjardins');
+    await openBoard(phone.page, suite.board.edit.url);
+    await openBoard(laptop.page, suite.board.edit.url);
+    // The world point 12 px from the phone's right edge, halfway down, under the laptop's mouse.
+    const camera = await phone.page.evaluate(() => window.__carton!.camera());
+    const world = {
+      x: (viewport.width - 12 - camera.x) / camera.zoom,
+      y: (viewport.height / 2 - camera.y) / camera.zoom,
+    };
+    const there = await toScreen(laptop.page, world.x, world.y);
+    await laptop.page.bringToFront();
+    await laptop.page.mouse.move(there.x - 40, there.y);
+    await laptop.page.mouse.move(there.x, there.y, { steps: 4 });
+    const label = phone.page.locator('.cursor-name');
+    await label.waitFor();
+    // The cursor arrives where it was sent, and its name is drawn to its left, whole.
+    await phone.page.waitForFunction((x) => {
+      const cursor = document.querySelector('.cursor')?.getBoundingClientRect();
+      return !!cursor && Math.abs(cursor.left - x) < 2;
+    }, viewport.width - 12);
+    const box = await label.boundingBox();
+    if (!box) throw new Error('no name label');
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await phone.page.screenshot({
+      path: join(REPO_ROOT, 'test-results/screenshots/phone-first-view-cursor.png'),
+    });
+    await phone.context.close();
+    await laptop.context.close();
+  });
+});

@@ -4,7 +4,11 @@
 import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
 import { Group } from 'react-konva';
 import type { BoardView } from '@carton/board';
-import { CartonFarTitle } from '../../shapes/carton/CartonFarTitle';
+import {
+  CartonFarTitle,
+  farTitleHeight,
+  freeAboveCarton,
+} from '../../shapes/carton/CartonFarTitle';
 import { ShapeNode } from '../../shapes/ShapeNode';
 import type { Detail } from '../../shapes/types';
 import { useSession, useSessionState } from '../context';
@@ -73,12 +77,27 @@ export const ShapesContent = memo(function ShapesContent({
   );
 });
 
-// Far out, carton titles are drawn just above the cartons (see CartonFarTitle).
+// Far out, carton titles are drawn just above the cartons (see CartonFarTitle), in the room
+// the shapes above leave (re-measured when any shape's bounds change).
 const FarTitleNode = memo(function FarTitleNode({ id, view }: { id: string; view: BoardView }) {
+  const { scene } = useSession();
   const subscribe = useCallback(
     (listener: () => void) => view.subscribeShape(id, listener),
     [view, id],
   );
   const shape = useSyncExternalStore(subscribe, () => view.getShape(id));
-  return shape?.type === 'carton' ? <CartonFarTitle shape={shape} /> : null;
+  const version = useSyncExternalStore(scene.subscribe, scene.getVersion);
+  const free = useMemo(() => {
+    if (shape?.type !== 'carton') return Infinity;
+    const full = farTitleHeight(shape);
+    const strip = { x: shape.x, y: shape.y - full, width: shape.w, height: full };
+    const above = scene
+      .visibleIds(strip)
+      .flatMap((other) =>
+        other === id || scene.getShape(other)?.parentId === id ? [] : (scene.bounds(other) ?? []),
+      );
+    return freeAboveCarton(shape, above);
+    // `version` stands for the other shapes' bounds.
+  }, [scene, shape, id, version]);
+  return shape?.type === 'carton' ? <CartonFarTitle shape={shape} free={free} /> : null;
 });

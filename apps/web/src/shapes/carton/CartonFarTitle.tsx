@@ -17,15 +17,27 @@ const GLYPH_EM = 0.6;
 /** The title band is at most this share of the carton's height (it adds to the board's height). */
 const BAND_SHARE = 0.22;
 
-/** Font size and line count that fit the title across the carton's width, on one or two lines. */
-export function farTitleLayout(carton: Pick<CartonShape, 'w' | 'h' | 'title'>): {
+/** A band squeezed by a shape above its carton keeps at least this share of its height. */
+const MIN_BAND_SHARE = 0.4;
+
+/**
+ * Font size and line count that fit the title across the carton's width, on one or two lines,
+ * in a band at most `free` high (the room above the carton: see freeAboveCarton).
+ */
+export function farTitleLayout(
+  carton: Pick<CartonShape, 'w' | 'h' | 'title'>,
+  free = Infinity,
+): {
   size: number;
   lines: number;
   pad: number;
 } {
   const chars = Math.max(1, [...carton.title].length);
-  const pad = Math.min(carton.w, carton.h) * 0.03;
-  const room = carton.h * BAND_SHARE - pad * 2;
+  const band = carton.h * BAND_SHARE;
+  const limit = Math.min(band, Math.max(free, band * MIN_BAND_SHARE));
+  // A squeezed band gives its margins up first.
+  const pad = Math.min(Math.min(carton.w, carton.h) * 0.03, limit * 0.12);
+  const room = limit - pad * 2;
   const fit = (lines: number) =>
     Math.min((carton.w - pad * 2) / (GLYPH_EM * Math.ceil(chars / lines)), room / (1.15 * lines));
   const one = fit(1);
@@ -35,10 +47,32 @@ export function farTitleLayout(carton: Pick<CartonShape, 'w' | 'h' | 'title'>): 
 }
 
 /** Height of the band above the carton (world units); 0 for an untitled carton. */
-export function farTitleHeight(carton: Pick<CartonShape, 'w' | 'h' | 'title'>): number {
+export function farTitleHeight(
+  carton: Pick<CartonShape, 'w' | 'h' | 'title'>,
+  free = Infinity,
+): number {
   if (!carton.title.trim()) return 0;
-  const { size, lines, pad } = farTitleLayout(carton);
+  const { size, lines, pad } = farTitleLayout(carton, free);
   return size * 1.15 * lines + pad * 2;
+}
+
+/**
+ * Room between an upright carton's top and the lowest bottom of the shapes wholly above it
+ * (within its width and its full band's height), given their bounds: a row of postcards 100
+ * units below the previous one would otherwise slide its band under the row above.
+ */
+export function freeAboveCarton(
+  carton: Pick<CartonShape, 'x' | 'y' | 'w' | 'rotation'>,
+  above: readonly Box[],
+): number {
+  if (carton.rotation !== 0) return Infinity;
+  let free = Infinity;
+  for (const b of above) {
+    const bottom = b.y + b.height;
+    const overlaps = b.x < carton.x + carton.w && b.x + b.width > carton.x;
+    if (overlaps && bottom <= carton.y) free = Math.min(free, carton.y - bottom);
+  }
+  return free;
 }
 
 /** The band's world bounds (axis-aligned, the carton's rotation included), or null if none. */
@@ -65,10 +99,17 @@ export function farTitleBounds(
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
-export const CartonFarTitle = memo(function CartonFarTitle({ shape }: { shape: CartonShape }) {
-  const band = farTitleHeight(shape);
+export const CartonFarTitle = memo(function CartonFarTitle({
+  shape,
+  free = Infinity,
+}: {
+  shape: CartonShape;
+  /** Room above the carton (see freeAboveCarton). */
+  free?: number;
+}) {
+  const band = farTitleHeight(shape, free);
   if (band === 0) return null;
-  const { size, lines, pad } = farTitleLayout(shape);
+  const { size, lines, pad } = farTitleLayout(shape, free);
   return (
     <Group x={shape.x} y={shape.y} rotation={deg(shape.rotation)} listening={false}>
       <Rect

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { farTitleBounds, farTitleLayout } from './CartonFarTitle';
+import { farTitleBounds, farTitleHeight, farTitleLayout, freeAboveCarton } from './CartonFarTitle';
 
 describe('carton title far out', () => {
   it('a territory title is big enough to read at 20 %, and leaves the notes visible', () => {
@@ -46,5 +46,23 @@ describe('carton title far out', () => {
     expect(layout.lines).toBe(1);
     expect(layout.size * 0.6 * 4).toBeLessThanOrEqual(400);
     expect(layout.size * 1.15).toBeLessThanOrEqual(300);
+  });
+
+  it('a second row of postcards fits its band in the 100 units below the first row', () => {
+    // The seed's postcards: 1200×800 cartons every 900 units down.
+    const card = { x: 0, y: 900, w: 1200, h: 800, rotation: 0, title: 'PAR AVION' };
+    const rowAbove = [{ x: 0, y: 0, width: 1200, height: 800 }];
+    const free = freeAboveCarton(card, rowAbove);
+    expect(free).toBe(100);
+    expect(farTitleHeight(card)).toBeGreaterThan(100);
+    expect(farTitleHeight(card, free)).toBeLessThanOrEqual(100);
+    // Shapes beside it, below its top or on its other side leave the whole band.
+    const beside = [
+      { x: 1300, y: 0, width: 1200, height: 800 },
+      { x: 100, y: 950, width: 200, height: 200 },
+    ];
+    expect(freeAboveCarton(card, beside)).toBe(Infinity);
+    // Squeezed hard, the band keeps a readable share rather than vanish.
+    expect(farTitleHeight(card, 0)).toBeGreaterThanOrEqual(0.4 * 0.22 * 800 - 1e-9);
   });
 });

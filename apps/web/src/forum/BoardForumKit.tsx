@@ -57,7 +57,7 @@ export function BoardForumKit() {
       )}
       {!facilitator && <SpotlightFollower room={room} />}
       <VoteLayer room={room} />
-      {plenary && mosaic && <MosaicPanel onClose={() => setMosaic(false)} />}
+      {plenary && mosaic && <MosaicPanel room={room} onClose={() => setMosaic(false)} />}
     </>
   );
 }

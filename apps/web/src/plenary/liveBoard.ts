@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { Board, type Shape } from '@carton/board';
-import { renderSvg, type RenderFonts } from '@carton/render';
+import { renderSvg, type RenderedSvg, type RenderFonts } from '@carton/render';
 import { wsUrl } from '../board/api';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 
@@ -15,6 +15,7 @@ export class LiveBoard {
   private readonly board: Board;
   private readonly restoreAwarenessHandler: () => void;
   private svg = '';
+  private box: RenderedSvg['box'] = { x: 0, y: 0, w: 0, h: 0 };
   private shapes: Shape[] = [];
   private count = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -48,7 +49,9 @@ export class LiveBoard {
     const shapes = this.board.listShapes();
     this.shapes = shapes;
     this.count = shapes.length;
-    this.svg = renderSvg(shapes, { fonts: this.fonts, title: this.title, padding: 24 }).svg;
+    const rendered = renderSvg(shapes, { fonts: this.fonts, title: this.title, padding: 24 });
+    this.svg = rendered.svg;
+    this.box = rendered.box;
     for (const listener of this.listeners) listener();
   }
 
@@ -58,6 +61,8 @@ export class LiveBoard {
   };
 
   getSvg = (): string => this.svg;
+  /** The drawn area in board units (the SVG's viewBox): the tile's aspect, where notes sit. */
+  getBox = (): RenderedSvg['box'] => this.box;
   getShapes = (): readonly Shape[] => this.shapes;
   shapeCount(): number {
     return this.count;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_TILE_WIDTH, mosaicLayout, sharedAspect } from './mosaicLayout';
+
+// A territory carton (1600 × 1000) drawn with the mosaic's 24-unit margin.
+const CARTON = 1648 / 1048;
+const GAP = 10;
+// The mosaic's grid area under the board header and the mosaic's own header row.
+const area = (width: number, height: number) => ({ width: width - 24, height: height - 140 });
+
+describe('mosaicLayout', () => {
+  it('eight cartons on a 1920 × 1080 projector: 3 × 3, larger than 4 across', () => {
+    const layout = mosaicLayout(8, area(1920, 1080), CARTON, GAP);
+    expect([layout.columns, layout.rows]).toEqual([3, 3]);
+    // The old fixed grid drew them 465 px wide in two rows, a quarter of the screen empty.
+    expect(layout.tileWidth).toBeGreaterThan(480);
+    expect(layout.rows * layout.tileHeight + (layout.rows - 1) * GAP).toBeLessThanOrEqual(940);
+  });
+
+  it('three cartons take 2 × 2 (not a lone row), twelve fit without scrolling', () => {
+    const three = mosaicLayout(3, area(1920, 1080), CARTON, GAP);
+    expect([three.columns, three.rows]).toEqual([2, 2]);
+    expect(three.tileWidth).toBeGreaterThan(700);
+    const twelve = mosaicLayout(12, area(1920, 1080), CARTON, GAP);
+    expect(twelve.columns * twelve.rows).toBeGreaterThanOrEqual(12);
+    expect(twelve.rows * twelve.tileHeight + (twelve.rows - 1) * GAP).toBeLessThanOrEqual(940);
+  });
+
+  it('every count fits both ways and keeps the carton’s aspect on laptop screens', () => {
+    for (const [w, h] of [
+      [1366, 768],
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      for (const count of [1, 3, 8, 12]) {
+        const a = area(w, h);
+        const l = mosaicLayout(count, a, CARTON, GAP);
+        expect(l.columns * l.rows).toBeGreaterThanOrEqual(count);
+        expect(l.columns * l.tileWidth + (l.columns - 1) * GAP).toBeLessThanOrEqual(a.width);
+        expect(l.rows * l.tileHeight + (l.rows - 1) * GAP).toBeLessThanOrEqual(a.height);
+        expect(Math.abs(l.tileWidth / l.tileHeight - CARTON)).toBeLessThan(0.02);
+        // No other grid gives larger tiles.
+        for (let c = 1; c <= count; c++) {
+          const r = Math.ceil(count / c);
+          const other = Math.min(
+            (a.width - (c - 1) * GAP) / c,
+            ((a.height - (r - 1) * GAP) / r) * CARTON,
+          );
+          expect(Math.floor(other)).toBeLessThanOrEqual(l.tileWidth);
+        }
+      }
+    }
+  });
+
+  it('a screen too small for whole tiles scrolls down at the minimum width', () => {
+    const l = mosaicLayout(12, { width: 640, height: 300 }, CARTON, GAP);
+    expect(l.tileWidth).toBeGreaterThanOrEqual(MIN_TILE_WIDTH);
+    expect(l.columns).toBe(3);
+  });
+});
+
+describe('sharedAspect', () => {
+  it('takes the median carton, ignores empty boxes, defaults to 16:10', () => {
+    expect(sharedAspect([])).toBe(1.6);
+    expect(sharedAspect([{ w: 0, h: 0 }])).toBe(1.6);
+    expect(
+      sharedAspect([
+        { w: 1600, h: 1000 },
+        { w: 1600, h: 1000 },
+        { w: 400, h: 3000 },
+      ]),
+    ).toBe(1.6);
+  });
+});

@@ -1,0 +1,70 @@
+// How the plenary's mosaic lays out its tiles: the columns and rows that give the largest tiles
+// for this many territories on this screen, each tile keeping the carton's aspect. A fixed
+// column width (the old `auto-fill, minmax(380px)`) left a quarter of a projector empty with
+// eight cartons, a lone row for three, and scrolled on a laptop.
+
+export interface MosaicArea {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface MosaicLayout {
+  readonly columns: number;
+  readonly rows: number;
+  /** The drawing's size in CSS pixels (width / height is the carton's aspect). */
+  readonly tileWidth: number;
+  readonly tileHeight: number;
+}
+
+/** Below this width a tile is not worth showing whole: the mosaic scrolls instead. */
+export const MIN_TILE_WIDTH = 200;
+
+/**
+ * The grid with the largest tiles that fits `area` without scrolling (gaps between tiles);
+ * on a ties, the one with fewer empty cells. When even that is under MIN_TILE_WIDTH, as many
+ * MIN_TILE_WIDTH columns as fit, and the mosaic scrolls down.
+ */
+export function mosaicLayout(
+  count: number,
+  area: MosaicArea,
+  aspect: number,
+  gap: number,
+): MosaicLayout {
+  const n = Math.max(1, count);
+  const ratio = aspect > 0 && Number.isFinite(aspect) ? aspect : 16 / 10;
+  let best: MosaicLayout | null = null;
+  for (let columns = 1; columns <= n; columns++) {
+    const rows = Math.ceil(n / columns);
+    const byWidth = (area.width - (columns - 1) * gap) / columns;
+    const byHeight = ((area.height - (rows - 1) * gap) / rows) * ratio;
+    const tileWidth = Math.floor(Math.min(byWidth, byHeight));
+    if (tileWidth <= 0) continue;
+    // Strictly larger (by a pixel) wins: among equals the fewer columns, so fewer empty cells.
+    if (!best || tileWidth > best.tileWidth) {
+      best = { columns, rows, tileWidth, tileHeight: Math.floor(tileWidth / ratio) };
+    }
+  }
+  if (best && best.tileWidth >= MIN_TILE_WIDTH) return best;
+  const columns = Math.max(1, Math.floor((area.width + gap) / (MIN_TILE_WIDTH + gap)));
+  const tileWidth = Math.max(
+    MIN_TILE_WIDTH,
+    Math.floor((area.width - (columns - 1) * gap) / columns),
+  );
+  return {
+    columns,
+    rows: Math.ceil(n / columns),
+    tileWidth,
+    tileHeight: Math.floor(tileWidth / ratio),
+  };
+}
+
+/** The aspect the tiles share: the median of the cartons' drawn areas (one odd board aside). */
+export function sharedAspect(boxes: readonly { readonly w: number; readonly h: number }[]): number {
+  const ratios = boxes
+    .filter((b) => b.w > 0 && b.h > 0)
+    .map((b) => b.w / b.h)
+    .sort((a, b) => a - b);
+  if (ratios.length === 0) return 16 / 10;
+  const mid = Math.floor(ratios.length / 2);
+  return ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+}

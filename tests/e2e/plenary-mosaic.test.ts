@@ -1,0 +1,250 @@
+// The plenary board on the projector (usability audit): the « Mosaïque » of the territories'
+// cartons fills the screen, the timer's pulse at 0:00 leaves « Mosaïque » uncovered, and a dot
+// vote's totals (then each note's dots) show on the tiles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, openBoard, type CreatedForum } from './fixtures';
+
+// The seed's eight MRCs of the Bas-Saint-Laurent.
+const BSL = [
+  'Kamouraska',
+  'Rivière-du-Loup',
+  'Témiscouata',
+  'Les Basques',
+  'Rimouski-Neigette',
+  'La Mitis',
+  'La Matapédia',
+  'La Matanie',
+];
+// A territory carton (1600 × 1000) with the mosaic's margin.
+const CARTON = 1648 / 1048;
+
+interface TileBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  aspect: number;
+}
+
+async function tileBoxes(page: Page): Promise<TileBox[]> {
+  return page.locator('li.mosaic-tile').evaluateAll((tiles) =>
+    tiles.map((tile) => {
+      const r = tile.getBoundingClientRect();
+      const drawing = tile.querySelector('.mosaic-svg')!.getBoundingClientRect();
+      return {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        aspect: drawing.width / drawing.height,
+      };
+    }),
+  );
+}
+
+/** Every carton drawn whole inside the window, at the carton's aspect. */
+async function expectAllInView(page: Page, count: number, label: string): Promise<TileBox[]> {
+  await page
+    .locator('li.mosaic-tile')
+    .nth(count - 1)
+    .waitFor();
+  // The layout follows the window's size on the next frame.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  const boxes = await tileBoxes(page);
+  const view = page.viewportSize()!;
+  expect(boxes, label).toHaveLength(count);
+  for (const box of boxes) {
+    expect(box.left, label).toBeGreaterThanOrEqual(0);
+    expect(box.right, label).toBeLessThanOrEqual(view.width);
+    expect(box.bottom, label).toBeLessThanOrEqual(view.height);
+    expect(Math.abs(box.aspect - CARTON), label).toBeLessThan(0.03);
+  }
+  return boxes;
+}
+
+describe('the plenary on the projector', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let screen: Participant;
+  let forum: CreatedForum;
+  const boardOf = (territory: string) =>
+    forum.boards.find((b) => b.kind === 'territory' && b.title.includes(territory))!;
+  const api = (path: string, body: unknown, token = forum.facilitator.token) =>
+    fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: BSL });
+    screen = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1920, height: 1080 },
+    });
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    await openBoard(screen.page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+    await screen.page.getByRole('button', { name: 'Mosaïque' }).click();
+    await screen.page
+      .locator('li.mosaic-tile svg')
+      .filter({ hasText: /Conditions présentes/ })
+      .nth(BSL.length - 1)
+      .waitFor({ timeout: 15_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('lays eight cartons out to fill a projector, and a laptop, without scrolling', async () => {
+    const page = screen.page;
+    const boxes = await expectAllInView(page, 8, '1920 × 1080');
+    // Two rows of four left the bottom quarter empty, the cartons 465 px wide: three rows
+    // reach the bottom of the screen and the cartons are larger.
+    expect(Math.max(...boxes.map((b) => b.bottom))).toBeGreaterThan(1080 * 0.9);
+    expect(Math.min(...boxes.map((b) => b.right - b.left))).toBeGreaterThan(475);
+    // The territory's name is written large enough to read from the room.
+    const nameSize = await page
+      .locator('li.mosaic-tile .mosaic-name')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(nameSize).toBeGreaterThanOrEqual(18);
+
+    for (const [width, height] of [
+      [1366, 768],
+      [1280, 800],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await expectAllInView(page, 8, `${width} × ${height}`);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  it('twelve territories fit a laptop screen whole (they scrolled off the bottom)', async () => {
+    const twelve = await createForum(server, {
+      territories: [...BSL, 'Avignon', 'Bonaventure', 'La Côte-de-Gaspé', 'La Haute-Gaspésie'],
+      templates: false,
+    });
+    const laptop = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1366, height: 768 },
+    });
+    try {
+      const plenary = twelve.boards.find((b) => b.kind === 'plenary')!;
+      await openBoard(
+        laptop.page,
+        `${server.url}/b/${plenary.id}#token=${twelve.facilitator.token}`,
+      );
+      await laptop.page.getByRole('button', { name: 'Mosaïque' }).click();
+      const boxes = await expectAllInView(laptop.page, 12, '12 at 1366 × 768');
+      expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(3);
+    } finally {
+      await laptop.context.close();
+    }
+  });
+
+  it('at 0:00 the timer pulses without covering « Mosaïque » beside it', async () => {
+    const page = screen.page;
+    expect((await api('/timer', { action: 'start', durationMs: 1_000 })).status).toBe(200);
+    try {
+      await page.locator('.forum-kit .forum-timer-done').waitFor({ timeout: 10_000 });
+      const covered = await page.evaluate(() => {
+        const timer = document.querySelector<HTMLElement>('.forum-kit .forum-timer-done')!;
+        const button = [...document.querySelectorAll('.forum-kit .kit-button')].find(
+          (b) => b.textContent === 'Mosaïque',
+        )!;
+        const animations = timer.getAnimations();
+        const hits: number[] = [];
+        // Every moment of one beat of the pulse (1 s), its box and its outer glow.
+        for (let ms = 0; ms < 1000; ms += 100) {
+          for (const a of animations) {
+            a.pause();
+            a.currentTime = ms;
+          }
+          const r = timer.getBoundingClientRect();
+          let glow = 0;
+          const shadow = getComputedStyle(timer).boxShadow;
+          for (const part of shadow === 'none' ? [] : shadow.split(/,(?![^(]*\))/)) {
+            if (part.includes('inset')) continue;
+            const [dx = 0, dy = 0, blur = 0, spread = 0] = [...part.matchAll(/(-?[\d.]+)px/g)].map(
+              (m) => Number(m[1]),
+            );
+            glow = Math.max(glow, Math.max(Math.abs(dx), Math.abs(dy)) + blur + spread);
+          }
+          const b = button.getBoundingClientRect();
+          if (r.right + glow > b.left && r.left - glow < b.right) hits.push(ms);
+        }
+        return { hits, animations: animations.length };
+      });
+      // Still a pulse to catch the eye, never over the button.
+      expect(covered.animations).toBeGreaterThan(0);
+      expect(covered.hits).toEqual([]);
+    } finally {
+      await api('/timer', { action: 'stop' });
+    }
+  });
+
+  it('shows each tile’s dots while a vote is open, and each note’s once it is closed', async () => {
+    const page = screen.page;
+    const kamouraska = boardOf('Kamouraska');
+    const rdl = boardOf('Rivière-du-Loup');
+    const noteOf = async (board: { id: string; edit: { token: string } }) => {
+      const answer = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
+        headers: { Authorization: `Bearer ${board.edit.token}` },
+      });
+      const file = (await answer.json()) as { shapes: { id: string; type: string }[] };
+      return file.shapes.find((s) => s.type === 'note')!.id;
+    };
+    const opened = await api('/votes', {
+      title: 'Nos priorités',
+      boardIds: [kamouraska.id, rdl.id],
+      dotsPerParticipant: 3,
+    });
+    expect(opened.status).toBe(201);
+    const { vote } = (await opened.json()) as { vote: { id: string } };
+    const dot = async (board: typeof kamouraska, shapeId: string, voterId: string) =>
+      expect(
+        (
+          await api(
+            `/votes/${vote.id}/dots`,
+            { boardId: board.id, shapeId, voterId },
+            board.edit.token,
+          )
+        ).status,
+      ).toBe(201);
+    const kNote = await noteOf(kamouraska);
+    await dot(kamouraska, kNote, 'votant-emilie-0001');
+    await dot(kamouraska, kNote, 'votant-emilie-0001');
+    await dot(kamouraska, kNote, 'votant-sylvain-001');
+    await dot(rdl, await noteOf(rdl), 'votant-sylvain-001');
+
+    const tile = (board: { id: string }) =>
+      page.locator(`li.mosaic-tile[data-board-id="${board.id}"]`);
+    const total = tile(kamouraska).locator('.mosaic-votes');
+    await total.filter({ hasText: 'Vote : 3 points' }).waitFor({ timeout: 10_000 });
+    expect(await total.getAttribute('data-state')).toBe('open');
+    expect(await tile(rdl).locator('.mosaic-votes').textContent()).toBe('Vote\u00a0: 1 point');
+    // Not in the vote: nothing written on it.
+    expect(await tile(boardOf('Témiscouata')).locator('.mosaic-votes').count()).toBe(0);
+    // While the room votes, which notes lead stays unsaid.
+    expect(await tile(kamouraska).locator('g.tile-vote').count()).toBe(0);
+    expect(
+      await total.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(18);
+
+    expect((await api(`/votes/${vote.id}/close`, {})).status).toBe(200);
+    await tile(kamouraska)
+      .locator('.mosaic-votes[data-state="closed"]', { hasText: '3 points' })
+      .waitFor({ timeout: 10_000 });
+    const badge = tile(kamouraska).locator(`g.tile-vote[data-shape-id="${kNote}"]`);
+    await badge.waitFor({ timeout: 10_000 });
+    expect(await badge.getAttribute('data-count')).toBe('3');
+    // Legible from afar: the dot is drawn about as large as the name is written.
+    const across = await badge.locator('circle').evaluate((c) => c.getBoundingClientRect().width);
+    expect(across).toBeGreaterThanOrEqual(26);
+  });
+});

@@ -126,6 +126,40 @@ describe('the facilitator page', () => {
     await page.locator('li.vote[data-state="closed"]').waitFor({ timeout: 10_000 });
   });
 
+  it('warns before opening a vote over boards where one is still open', async () => {
+    const page = facilitator.page;
+    const open = page.locator('li.vote[data-state="open"]');
+    await page.locator('.vote-title').fill('Nos priorités');
+    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await open.first().waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    // A board shows only its newest open vote: a second one would hide the first, unsaid.
+    await page.locator('.vote-title').fill('Les incontournables');
+    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    const dialog = page.getByRole('alertdialog');
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('Un vote est déjà ouvert');
+    expect(text).toContain('Nos priorités');
+    expect(text).toContain('quand même');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await open.count()).toBe(1);
+    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await dialog.getByRole('button', { name: 'Ouvrir quand même' }).click();
+    await open.nth(1).waitFor({ timeout: 10_000 });
+    expect(await open.first().locator('strong').textContent()).toBe('Les incontournables');
+    for (const id of await open.evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-vote-id')),
+    )) {
+      const closed = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes/${id}/close`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      });
+      expect(closed.status).toBe(200);
+    }
+    await open.first().waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('says a failed action in plain French (here: the wifi drops as the timer starts)', async () => {
     const page = facilitator.page;
     await page.route('**/api/forums/*/timer', (route) => route.abort('internetdisconnected'));

@@ -9,6 +9,7 @@ import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
+import { openVotesOver } from './voteMode';
 
 export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   const { t } = useTranslation();
@@ -98,7 +99,17 @@ export function VotesPanel({
     () => new Set(boards.filter((b) => b.kind === 'territory').map((b) => b.id)),
   );
   const [error, setError] = useState<string | null>(null);
+  // A board shows only its newest open vote: opening another over the same boards hides the
+  // earlier one from its voters, so the facilitator is told first (votes on other boards run
+  // side by side, no question).
+  const [hiding, setHiding] = useState<readonly VoteState[]>([]);
+  const ask = () => {
+    const earlier = openVotesOver(votes, chosen);
+    if (earlier.length > 0) setHiding(earlier);
+    else open();
+  };
   const open = () => {
+    setHiding([]);
     setError(null);
     openVote(forumId, token, {
       title: title.trim() || t('forum.votes.defaultTitle'),
@@ -132,9 +143,20 @@ export function VotesPanel({
         chosen={chosen}
         onChange={setChosen}
       />
-      <button type="button" onClick={open} disabled={chosen.size === 0}>
+      <button type="button" onClick={ask} disabled={chosen.size === 0}>
         {t('forum.votes.open')}
       </button>
+      {hiding.length > 0 && (
+        <ConfirmDialog
+          message={t('forum.openVote.confirm', {
+            count: hiding.length,
+            titles: hiding.map((v) => v.title).join(t('forum.openVote.separator')),
+          })}
+          confirmLabel={t('forum.openVote.confirmButton')}
+          onConfirm={open}
+          onCancel={() => setHiding([])}
+        />
+      )}
       {error && <p role="alert">{error}</p>}
       <ul className="vote-list">
         {[...votes].reverse().map((vote) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteState } from '@carton/board';
-import { activeVote, closedVote, dotAction, dotsByNote, voterId } from './voteMode';
+import { activeVote, closedVote, dotAction, dotsByNote, openVotesOver, voterId } from './voteMode';
 
 const vote = (id: string, state: 'open' | 'closed', boardIds: string[]): VoteState => ({
   id,
@@ -14,6 +14,18 @@ const vote = (id: string, state: 'open' | 'closed', boardIds: string[]): VoteSta
 });
 
 describe('vote mode', () => {
+  it('finds the open votes a new vote over these boards would hide', () => {
+    const votes = [
+      vote('v1', 'open', ['a', 'b']),
+      vote('v2', 'closed', ['a']),
+      vote('v3', 'open', ['c']),
+    ];
+    expect(openVotesOver(votes, ['b', 'd']).map((v) => v.id)).toEqual(['v1']);
+    expect(openVotesOver(votes, new Set(['a', 'c'])).map((v) => v.id)).toEqual(['v1', 'v3']);
+    // A closed vote, or an open one on other boards only, runs beside the new one.
+    expect(openVotesOver(votes, ['d'])).toEqual([]);
+  });
+
   it('finds the open vote over this board, newest first', () => {
     const votes = [vote('v1', 'open', ['a']), vote('v2', 'open', ['b']), vote('v3', 'open', ['a'])];
     expect(activeVote(votes, 'a')?.id).toBe('v3');

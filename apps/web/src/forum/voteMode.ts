@@ -24,6 +24,18 @@ export function closedVote(votes: readonly VoteState[], boardId: string): VoteSt
   return null;
 }
 
+/**
+ * The open votes that share a board with the boards about to vote: a board shows only its newest
+ * open vote, so opening another one there takes the earlier one from its participants' screens.
+ */
+export function openVotesOver(
+  votes: readonly VoteState[],
+  boardIds: Iterable<string>,
+): VoteState[] {
+  const chosen = new Set(boardIds);
+  return votes.filter((v) => v.state === 'open' && v.boardIds.some((id) => chosen.has(id)));
+}
+
 export type DotAction =
   { kind: 'add' } | { kind: 'remove' } | { kind: 'none'; reason: 'no_dots_left' };
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, type CreatedForum } from './fixtures';
+import { createForum, newPhone, openBoard, type CreatedForum } from './fixtures';
 
 // The seed's eight MRCs of the Bas-Saint-Laurent.
 const BSL = [
@@ -246,5 +246,49 @@ describe('the plenary on the projector', () => {
     // Legible from afar: the dot is drawn about as large as the name is written.
     const across = await badge.locator('circle').evaluate((c) => c.getBoundingClientRect().width);
     expect(across).toBeGreaterThanOrEqual(26);
+  });
+  it('on a facilitator’s phone, the forum buttons sit clear of the header and the people', async () => {
+    // The buttons were centred at the height of the phone header's second row: « Mosaïque »
+    // covered the zoom's + and « Tout afficher ».
+    const phone = await newPhone(browser, 'Marie-Anne');
+    try {
+      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+      await openBoard(phone.page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+      await phone.page.getByRole('button', { name: 'Mosaïque' }).waitFor();
+      // The timer's settings open too: they must not cover the buttons either.
+      await phone.page.getByRole('button', { name: 'Minuterie' }).click();
+      await phone.page.locator('.forum-kit-popover').waitFor();
+      const boxes = await phone.page.evaluate(() => {
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        };
+        return {
+          kit: [...document.querySelectorAll('.forum-kit > *')].map(box),
+          others: [
+            ...document.querySelectorAll(
+              '.editor-header > *:not(.header-gap), .people, .forum-kit-popover',
+            ),
+          ].map(box),
+          width: window.innerWidth,
+        };
+      });
+      expect(boxes.kit.length).toBeGreaterThan(0);
+      expect(boxes.others.length).toBeGreaterThan(3);
+      for (const button of boxes.kit) {
+        expect(button.left).toBeGreaterThanOrEqual(0);
+        expect(button.right).toBeLessThanOrEqual(boxes.width);
+        for (const other of boxes.others) {
+          const overlaps =
+            button.left < other.right &&
+            other.left < button.right &&
+            button.top < other.bottom &&
+            other.top < button.bottom;
+          expect(overlaps, JSON.stringify({ button, other })).toBe(false);
+        }
+      }
+    } finally {
+      await phone.context.close();
+    }
   });
 });

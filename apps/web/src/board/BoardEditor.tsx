@@ -1,5 +1,5 @@
 // The editor page around the canvas: header, toolbar, panels, and the global listeners.
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportMenuButton } from '../ui/ExportMenuButton';
 import { HistoryButton } from '../history/HistoryButton';
@@ -24,6 +24,24 @@ export function BoardEditor() {
   const { t } = useTranslation();
   const readOnly = useSessionState((s) => s.readOnly);
   const toast = useSessionState((s) => s.toast);
+  const editorRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
+
+  // A phone wraps the header in two rows, or three with a facilitator's « Versions »: what sits
+  // below it (the people, the forum's buttons) reads its height from --header-bottom.
+  useLayoutEffect(() => {
+    const editor = editorRef.current;
+    const header = headerRef.current;
+    if (!editor || !header) return;
+    const update = () => {
+      const bottom = Math.round(header.getBoundingClientRect().bottom);
+      editor.style.setProperty('--header-bottom', `${bottom}px`);
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     const cleanups = [installKeyboard(session), installFollow(session), installTestHook(session)];
@@ -40,8 +58,8 @@ export function BoardEditor() {
   }, [session]);
 
   return (
-    <div className="editor" data-readonly={readOnly}>
-      <header className="editor-header">
+    <div className="editor" data-readonly={readOnly} ref={editorRef}>
+      <header className="editor-header" ref={headerRef}>
         <h1 className="board-title">{session.info.board.title}</h1>
         {readOnly && <span className="badge">{t('board.readOnly')}</span>}
         <StatusBadge />

@@ -3,21 +3,13 @@
 // vote's totals (then each note's dots) show on the tiles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { BSL_TERRITORIES } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, newPhone, openBoard, type CreatedForum } from './fixtures';
 
 // The seed's eight MRCs of the Bas-Saint-Laurent.
-const BSL = [
-  'Kamouraska',
-  'Rivière-du-Loup',
-  'Témiscouata',
-  'Les Basques',
-  'Rimouski-Neigette',
-  'La Mitis',
-  'La Matapédia',
-  'La Matanie',
-];
+const BSL = [...BSL_TERRITORIES];
 // A territory carton (1600 × 1000) with the mosaic's margin.
 const CARTON = 1648 / 1048;
 

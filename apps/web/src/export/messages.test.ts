@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
 import { BOARD_FILE_ISSUE_CODES, BoardFileError, InteropError } from '@carton/board';
 import { ApiError } from '../board/api';
-import frCA from '../i18n/fr-CA.json';
-import en from '../i18n/en.json';
-import {
-  ExportError,
-  INTEROP_ERROR_CODES,
-  SERVER_ERROR_CODES,
-  errorMessage,
-  type Translate,
-} from './messages';
-
-async function translator(lng: 'fr-CA' | 'en'): Promise<Translate> {
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng,
-    resources: { 'fr-CA': { translation: frCA }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    // A missing key must show, not fall back to the other language.
-    fallbackLng: false,
-  });
-  return (key, values) => instance.t(key, values ?? {});
-}
+import { testTranslator } from '../i18n/testTranslator';
+import { ExportError, INTEROP_ERROR_CODES, SERVER_ERROR_CODES, errorMessage } from './messages';
 
 const BRIEF_SERVER_CODES = [
   'payload_too_large',
@@ -35,8 +15,8 @@ const BRIEF_SERVER_CODES = [
 
 describe('export and import error messages', () => {
   it('say every model and server code in French and in English', async () => {
-    const fr = await translator('fr-CA');
-    const english = await translator('en');
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
     const errors: unknown[] = [
       ...BOARD_FILE_ISSUE_CODES.map(
         (code) => new BoardFileError([{ code, path: '(root)', message: code }]),
@@ -60,7 +40,7 @@ describe('export and import error messages', () => {
   });
 
   it('names where a board file is wrong, and the CSV line in French', async () => {
-    const fr = await translator('fr-CA');
+    const fr = await testTranslator('fr-CA');
     const file = new BoardFileError([
       { code: 'invalid_value', path: 'shapes[3].x', message: 'x' },
       { code: 'bad_reference', path: 'shapes[4].parentId', message: 'p' },
@@ -78,7 +58,7 @@ describe('export and import error messages', () => {
   });
 
   it('says a board file refused by the server (R54) like a file checked here', async () => {
-    const fr = await translator('fr-CA');
+    const fr = await testTranslator('fr-CA');
     const local = errorMessage(
       new BoardFileError([{ code: 'bad_reference', path: '(root)', message: '' }]),
       fr,
@@ -90,7 +70,7 @@ describe('export and import error messages', () => {
   });
 
   it('falls back to the status for an unknown server code', async () => {
-    const fr = await translator('fr-CA');
+    const fr = await testTranslator('fr-CA');
     expect(errorMessage(new ApiError(413, 'whatever', 'big'), fr)).toBe(
       'Le fichier est trop volumineux pour le serveur.',
     );

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
 import { ApiError } from '../board/api';
-import frCA from '../i18n/fr-CA.json';
-import en from '../i18n/en.json';
-import { forumErrorText, type Translate } from './errorText';
-
-async function translator(lng: 'fr-CA' | 'en'): Promise<Translate> {
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng,
-    resources: { 'fr-CA': { translation: frCA }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    // A missing key must show, not fall back to the other language.
-    fallbackLng: false,
-  });
-  return (key, values) => instance.t(key, values ?? {});
-}
+import { testTranslator } from '../i18n/testTranslator';
+import { forumErrorText } from './errorText';
 
 // What the facilitator page met on a dropped wifi or a refused call: the browser's and the
 // server's English messages were shown as they came (« Failed to fetch »).
@@ -31,7 +17,7 @@ const FAILURES: unknown[] = [
 
 describe('forum action errors', () => {
   it('are plain French, never the browser’s or the server’s English', async () => {
-    const fr = await translator('fr-CA');
+    const fr = await testTranslator('fr-CA');
     const texts = FAILURES.map((e) => forumErrorText(e, fr));
     for (const text of texts) {
       expect(text).not.toMatch(/fetch|token|forum_not_found|Service|Expected|Too many|^forum\./);
@@ -45,7 +31,7 @@ describe('forum action errors', () => {
   });
 
   it('have their English text too', async () => {
-    const english = await translator('en');
+    const english = await testTranslator('en');
     for (const e of FAILURES) expect(forumErrorText(e, english)).not.toMatch(/^forum\./);
     expect(forumErrorText(FAILURES[0], english)).toContain('try again');
   });

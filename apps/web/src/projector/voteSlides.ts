@@ -21,15 +21,8 @@ export function projectedVote(
   return newest?.state === 'closed' ? newest : null;
 }
 
-/** Dots per note of this board (`counts` is keyed `<boardId>/<shapeId>`). */
-export function countsOnBoard(vote: VoteState, boardId: string): Map<string, number> {
-  const prefix = `${boardId}/`;
-  const out = new Map<string, number>();
-  for (const [key, count] of Object.entries(vote.counts)) {
-    if (key.startsWith(prefix) && count > 0) out.set(key.slice(prefix.length), count);
-  }
-  return out;
-}
+/** Dots per note of this board: the mosaic's tiles count them the same way. */
+export { countsOnBoard } from '../plenary/tileVotes';
 
 const RADIUS = 24;
 

@@ -35,4 +35,18 @@ describe('forum action errors', () => {
     for (const e of FAILURES) expect(forumErrorText(e, english)).not.toMatch(/^forum\./);
     expect(forumErrorText(FAILURES[0], english)).toContain('try again');
   });
+
+  it('say what changed when the forum moved on meanwhile (409), not « erreur 409 »', async () => {
+    // A timer paused from a second tab: « Reprendre » in the first one was refused.
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    const paused = new ApiError(409, 'timer_not_paused', 'The timer is not paused.');
+    const gone = new ApiError(409, 'no_such_vote', 'No such vote.');
+    expect(forumErrorText(paused, fr)).toContain('minuterie a changé');
+    expect(forumErrorText(gone, fr)).toContain('Ce vote n’existe plus');
+    expect(forumErrorText(paused, english)).toContain('timer changed');
+    for (const error of [paused, gone]) expect(forumErrorText(error, fr)).not.toContain('409');
+    // Another conflict keeps the general message with its status.
+    expect(forumErrorText(new ApiError(409, 'other', 'x'), fr)).toContain('409');
+  });
 });

@@ -13,6 +13,9 @@ export function forumErrorText(error: unknown, t: Translate): string {
   if (status === 401 || status === 403) return t('forum.errors.forbidden', {});
   if (status === 404) return t('forum.errors.notFound', {});
   if (status === 429) return t('forum.errors.tooMany', {});
+  // The forum moved on meanwhile (another tab, another facilitator): the page is live already.
+  if (status === 409 && code.startsWith('timer_')) return t('forum.errors.timerChanged', {});
+  if (status === 409 && code === 'no_such_vote') return t('forum.errors.voteGone', {});
   if (status >= 500) return t('forum.errors.server', {});
   return t('forum.errors.unknown', { status });
 }

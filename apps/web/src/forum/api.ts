@@ -1,6 +1,7 @@
 // The forum day endpoints as the client uses them (Bearer token; (F) = facilitator only).
 import type { TimerAction, TimerState, VoteState } from '@carton/board';
 import { ApiError, apiRequest } from '../board/api';
+import { saveFile } from '../export/saveFile';
 
 export type BoardKind = 'plenary' | 'territory' | 'postcards';
 export interface Link {
@@ -206,18 +207,7 @@ export async function downloadCompilation(
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw new ApiError(response.status, 'download_failed', response.statusText);
-  saveBlob(await response.blob(), `incontournables.${format}`);
-}
-
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = name;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile({ blob: await response.blob(), name: `incontournables.${format}` });
 }
 
 /** The file name a `Content-Disposition` header gives (its UTF-8 form first), else `fallback`. */
@@ -245,6 +235,6 @@ export async function downloadForumArchive(forumId: string, token: string): Prom
   }
   if (!response.ok) throw new ApiError(response.status, 'download_failed', response.statusText);
   const name = attachmentName(response.headers.get('Content-Disposition'), 'forum.zip');
-  saveBlob(await response.blob(), name);
+  saveFile({ blob: await response.blob(), name });
   return name;
 }

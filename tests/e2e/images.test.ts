@@ -101,4 +101,54 @@ describe('images', () => {
     expect([image.naturalWidth, image.naturalHeight]).toEqual([2560, 1920]);
     expect(image.mime).toBe('image/jpeg');
   });
+
+  it('keeps the transparent parts of a large cut-out drawing instead of putting them on white', async () => {
+    const page = suite.a.page;
+    const before = (await shapes(page)).filter((s) => s.type === 'image').length;
+    // 3200 × 2400: noise in a disc, fully transparent around it (a cut-out), over 10 Mo.
+    const big = new PNG({ width: 3200, height: 2400 });
+    let seed = 11;
+    for (let y = 0; y < 2400; y++) {
+      for (let x = 0; x < 3200; x++) {
+        const i = (y * 3200 + x) * 4;
+        const inside = (x - 1600) ** 2 + (y - 1200) ** 2 < 1100 ** 2;
+        for (let c = 0; c < 3; c++) {
+          seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+          big.data[i + c] = seed >> 16;
+        }
+        big.data[i + 3] = inside ? 255 : 0;
+      }
+    }
+    const buffer = PNG.sync.write(big);
+    expect(buffer.length).toBeGreaterThan(1.5 * 1024 * 1024);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'logo-alliance.png', mimeType: 'image/png', buffer });
+    const list = await waitForShapes(
+      page,
+      `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
+      30_000,
+    );
+    const image = list.filter((s) => s.type === 'image').at(-1);
+    if (image?.type !== 'image') throw new Error('no image');
+    expect([image.naturalWidth, image.naturalHeight]).toEqual([2560, 1920]);
+    expect(image.mime).toBe('image/webp');
+    // The corner of the stored picture is still transparent.
+    const alpha = await page.evaluate(
+      async ([url, token]) => {
+        const response = await fetch(url!, { headers: { Authorization: `Bearer ${token}` } });
+        const blob = await response.blob();
+        const bitmap = await createImageBitmap(blob);
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        return [ctx.getImageData(5, 5, 1, 1).data[3], ctx.getImageData(1280, 960, 1, 1).data[3]];
+      },
+      [
+        `${suite.server.url}/api/boards/${suite.board.id}/images/${image.blobId}`,
+        suite.board.edit.token,
+      ],
+    );
+    expect(alpha).toEqual([0, 255]);
+  });
 });

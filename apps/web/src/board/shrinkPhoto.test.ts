@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHOTO_KEEP_BYTES, PHOTO_MAX_SIDE, shrunkSize } from './shrinkPhoto';
+import { PHOTO_KEEP_BYTES, PHOTO_MAX_SIDE, shrunkSize, shrunkTypes } from './shrinkPhoto';
 
 describe('shrunkSize', () => {
   it('sends a small photo as it is', () => {
@@ -16,5 +16,12 @@ describe('shrunkSize', () => {
 
   it('re-encodes a heavy photo that is already narrow enough, at its own size', () => {
     expect(shrunkSize(2000, 1500, PHOTO_KEEP_BYTES + 1)).toEqual({ width: 2000, height: 1500 });
+  });
+});
+
+describe('shrunkTypes', () => {
+  it('keeps transparent parts transparent (WebP, else PNG) and makes other photos JPEG', () => {
+    expect(shrunkTypes(true)).toEqual(['image/webp', 'image/png']);
+    expect(shrunkTypes(false)).toEqual(['image/jpeg']);
   });
 });

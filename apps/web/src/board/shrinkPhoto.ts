@@ -22,10 +22,40 @@ export function shrunkSize(
   };
 }
 
+/** Types whose pixels may be transparent (a logo, a cut-out drawing); a JPEG never is. */
+const MAY_HAVE_ALPHA = new Set(['image/png', 'image/webp', 'image/gif']);
+
 /**
- * The photo to upload: `file` itself when small, else a JPEG redrawn at shrunkSize (turned
- * upright from its EXIF orientation, on white where it was transparent). Falls back to `file`
- * when the browser cannot decode or encode it, or when the JPEG would not be smaller.
+ * What a shrunk photo is encoded as: JPEG, unless it has transparent pixels, which JPEG would
+ * put on white — then WebP, which keeps them (PNG where the browser cannot encode WebP).
+ */
+export function shrunkTypes(transparent: boolean): readonly string[] {
+  return transparent ? ['image/webp', 'image/png'] : ['image/jpeg'];
+}
+
+/** The long side of the thumbnail searched for transparent pixels. */
+const ALPHA_PROBE_SIDE = 128;
+
+/** Whether any part of the image is (even partly) transparent, read off a small thumbnail. */
+function hasTransparency(bitmap: ImageBitmap): boolean {
+  const scale = Math.min(1, ALPHA_PROBE_SIDE / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const probe = document.createElement('canvas');
+  probe.width = width;
+  probe.height = height;
+  const ctx = probe.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return false;
+  ctx.drawImage(bitmap, 0, 0, width, height);
+  const pixels = ctx.getImageData(0, 0, width, height).data;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! < 255) return true;
+  return false;
+}
+
+/**
+ * The photo to upload: `file` itself when small, else redrawn at shrunkSize (turned upright
+ * from its EXIF orientation) as a JPEG, or as a WebP when it has transparent parts. Falls back
+ * to `file` when the browser cannot decode or encode it, or when the result would not be smaller.
  */
 export async function shrinkPhoto(file: Blob): Promise<Blob> {
   let bitmap: ImageBitmap;
@@ -42,13 +72,18 @@ export async function shrinkPhoto(file: Blob): Promise<Blob> {
     canvas.height = size.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) return file;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, size.width, size.height);
+    const transparent = MAY_HAVE_ALPHA.has(file.type) && hasTransparency(bitmap);
+    if (!transparent) {
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, size.width, size.height);
+    }
     ctx.drawImage(bitmap, 0, 0, size.width, size.height);
-    const jpeg = await new Promise<Blob | null>((resolve) =>
-      canvas.toBlob(resolve, 'image/jpeg', 0.85),
-    );
-    return jpeg && jpeg.size < file.size ? jpeg : file;
+    for (const type of shrunkTypes(transparent)) {
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.85));
+      // A browser that cannot encode `type` gives a PNG instead: try the next type.
+      if (blob && blob.type === type) return blob.size < file.size ? blob : file;
+    }
+    return file;
   } finally {
     bitmap.close();
   }

@@ -153,6 +153,10 @@ export interface Client {
 
 let nextUser = 1;
 
+// Each stock provider adds a process 'exit' listener (y-websocket), removed on destroy; the
+// limits tests keep a few dozen open at once, past Node's default warning threshold of 10.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 64));
+
 /**
  * The stock y-websocket client, exactly as the web app uses it. BroadcastChannel is disabled:
  * in one Node process two providers would otherwise sync through it, bypassing the server.

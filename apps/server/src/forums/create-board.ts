@@ -1,4 +1,10 @@
-import { Board, initBoardDoc, insertBoardFile, SERVER_ORIGIN } from '@carton/board';
+import {
+  applyBoardTemplate,
+  Board,
+  initBoardDoc,
+  insertBoardFile,
+  SERVER_ORIGIN,
+} from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { checkBoardFile, type BoardFileRefusal } from '../archive/check-board-file.ts';
@@ -29,6 +35,11 @@ export const CreateBoardInput = z.strictObject({
     .optional(),
   /** A board file (`carton-board`), validated in full by the model's codec (M30). */
   file: z.unknown().optional(),
+  /**
+   * R54: without a file, start from the seed's template like the forum's own boards (R23) —
+   * a territory forgotten at creation gets its carton and headings too. Default false (blank).
+   */
+  template: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type CreateBoardInput = z.infer<typeof CreateBoardInput>;
 
@@ -86,9 +97,18 @@ export async function createBoard(
   const doc = new Y.Doc();
   let shapes = 0;
   let snapshot: Uint8Array;
+  const territory = input.territory ?? null;
   try {
     initBoardDoc(doc, { title: input.title, kind }, SERVER_ORIGIN);
-    if (checked !== null) {
+    if (checked === null && input.template === true) {
+      const board = new Board(doc);
+      try {
+        applyBoardTemplate(board, kind, { territory }, SERVER_ORIGIN);
+        shapes = board.listShapes().length;
+      } finally {
+        board.destroy();
+      }
+    } else if (checked !== null) {
       const board = new Board(doc);
       try {
         shapes = insertBoardFile(board, checked.parsed, SERVER_ORIGIN).created;
@@ -112,7 +132,6 @@ export async function createBoard(
     boardId,
     sealed: sealToken(key, boardId, role, tokens[role]),
   }));
-  const territory = input.territory ?? null;
   deps.forums.addBoard(
     { id: boardId, forumId: forum.id, kind, title: input.title, territory },
     grants,

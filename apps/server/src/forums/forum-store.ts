@@ -59,4 +59,11 @@ export interface ForumStore {
    * (the links now refused).
    */
   replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[];
+  /** R55: a board's title and territory after a correction (a typo, a renamed territory). */
+  renameBoard(boardId: string, title: string, territory: string | null): void;
+  /**
+   * R56: takes a board out of its forum — its row and its tokens, in one transaction; returns
+   * the hashes removed (the links now refused). The document stays in board storage.
+   */
+  removeBoard(boardId: string): Buffer[];
 }

@@ -42,6 +42,8 @@ export class SqliteForumStore implements ForumStore {
   readonly #createTx;
   readonly #replaceTx;
   readonly #addBoardTx;
+  readonly #renameBoard;
+  readonly #removeBoardTx;
 
   constructor(db: SqliteDatabase) {
     this.#insertForum = db.prepare<[string, string, number, string | null]>(
@@ -129,6 +131,20 @@ export class SqliteForumStore implements ForumStore {
         return { ...board, position };
       },
     );
+    this.#renameBoard = db.prepare<[string, string | null, string]>(
+      'UPDATE boards SET title = ?, territory = ? WHERE id = ?',
+    );
+    const selectAllBoardTokens = db.prepare<[string], { hash: Buffer }>(
+      'SELECT hash FROM tokens WHERE board_id = ?',
+    );
+    const deleteBoardTokens = db.prepare<[string]>('DELETE FROM tokens WHERE board_id = ?');
+    const deleteBoard = db.prepare<[string]>('DELETE FROM boards WHERE id = ?');
+    this.#removeBoardTx = db.transaction((boardId: string): Buffer[] => {
+      const old = selectAllBoardTokens.all(boardId).map((row) => row.hash);
+      deleteBoardTokens.run(boardId);
+      deleteBoard.run(boardId);
+      return old;
+    });
     this.#replaceTx = db.transaction(
       (boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] => {
         const old = this.#selectBoardTokens.all(boardId, role).map((row) => row.hash);
@@ -174,5 +190,13 @@ export class SqliteForumStore implements ForumStore {
 
   replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] {
     return this.#replaceTx(boardId, role, grant);
+  }
+
+  renameBoard(boardId: string, title: string, territory: string | null): void {
+    this.#renameBoard.run(title, territory, boardId);
+  }
+
+  removeBoard(boardId: string): Buffer[] {
+    return this.#removeBoardTx(boardId);
   }
 }

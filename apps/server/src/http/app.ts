@@ -11,6 +11,7 @@ import type { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { createAccessChecks } from './board-access.ts';
 import { registerBoardCreationRoute } from './board-creation-routes.ts';
+import { registerBoardManageRoutes } from './board-manage-routes.ts';
 import { registerBoardRoutes } from './board-routes.ts';
 import { clientAddress, isLoopback } from './client-address.ts';
 import { errorBody, jsonError } from './errors.ts';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   registerForumRoutes(app, deps, checks);
+  registerBoardManageRoutes(app, deps, checks); // R55, R56: rename, remove
   registerFacilitationRoutes(app, deps, checks);
   registerVoteRoutes(app, deps, checks, deps.votes);
   registerBoardRoutes(app, deps, checks.board);

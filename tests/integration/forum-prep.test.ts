@@ -1,0 +1,178 @@
+// The day before the forum: the facilitator adds a territory forgotten at creation (R54 with
+// the seed's template), corrects a typo in a territory's name (R55) and takes out a board
+// created by mistake (R56) — all from the facilitator page's API, links kept consistent.
+import { describe, expect, it } from 'vitest';
+import type { CartonServer } from '../support/server.ts';
+import { connect, docUntil, exportJson, forumSuite, type CreatedForum } from './helpers.ts';
+import { api, createSeedForum } from './forum-support.ts';
+
+interface FileShape {
+  id: string;
+  type: string;
+  title?: string;
+  text?: string;
+}
+
+let server: CartonServer;
+let forum: CreatedForum;
+// « Kamouraksa »: the typo of the day before; « La Matanie » twice would be refused, so the
+// mistake is a board for a territory that is not in this forum, « Haute-Gaspésie ».
+forumSuite(
+  (s) => createSeedForum(s, ['Kamouraksa', 'La Mitis', 'Haute-Gaspésie']),
+  (started, created) => {
+    server = started;
+    forum = created;
+  },
+);
+
+const boardsPath = () => `/api/forums/${forum.forum.id}/boards`;
+const byTerritory = (name: string) => forum.boards.find((b) => b.territory === name)!;
+
+async function exported(boardId: string, token: string) {
+  const response = await exportJson(server, boardId, token);
+  expect(response.status).toBe(200);
+  return (await response.json()) as { meta: { title: string }; shapes: FileShape[] };
+}
+
+async function listing(): Promise<Array<{ id: string; title: string; territory: string | null }>> {
+  const answer = await api(server, 'GET', `/api/forums/${forum.forum.id}`, forum.facilitator.token);
+  expect(answer.status).toBe(200);
+  return answer.body.boards;
+}
+
+describe('preparing the forum the day before', () => {
+  it('R54: a territory added with `template: true` gets its carton and both headings', async () => {
+    const answer = await api(server, 'POST', boardsPath(), forum.facilitator.token, {
+      title: 'Conditions de succès — Les Basques',
+      territory: 'Les Basques',
+      template: true,
+    });
+    expect(answer.status).toBe(201);
+    const file = await exported(answer.body.board.id, answer.body.board.view.token);
+    expect(file.shapes.filter((s) => s.type === 'carton').map((s) => s.title)).toEqual([
+      'Conditions de succès — Les Basques',
+    ]);
+    const texts = file.shapes.map((s) => s.text);
+    expect(texts).toContain('Conditions présentes');
+    expect(texts).toContain('Conditions souhaitées');
+  });
+
+  it('R55: a typo in a territory is fixed everywhere: listing, board title, its carton', async () => {
+    const board = byTerritory('Kamouraksa');
+    // A participant is already on it: the carton's new title reaches them live.
+    const client = connect(server, board.id, board.edit.token);
+    try {
+      await client.synced;
+      const answer = await api(
+        server,
+        'PATCH',
+        `${boardsPath()}/${board.id}`,
+        forum.facilitator.token,
+        { territory: 'Kamouraska' },
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.board).toMatchObject({
+        id: board.id,
+        territory: 'Kamouraska',
+        title: 'Conditions de succès — Kamouraska',
+      });
+      const listed = (await listing()).find((b) => b.id === board.id);
+      expect(listed).toMatchObject({ territory: 'Kamouraska', title: answer.body.board.title });
+      await docUntil(client.doc, 'the carton renamed on the participant', () =>
+        client.board
+          .listShapes()
+          .some((s) => s.type === 'carton' && s.title === 'Conditions de succès — Kamouraska'),
+      );
+      const file = await exported(board.id, board.view.token);
+      expect(file.meta.title).toBe('Conditions de succès — Kamouraska');
+      expect(file.shapes.filter((s) => s.type === 'carton').map((s) => s.title)).toEqual([
+        'Conditions de succès — Kamouraska',
+      ]);
+      // The links did not change: the same edit link still opens it.
+      const again = await api(server, 'GET', `/api/boards/${board.id}`, board.edit.token);
+      expect(again.status).toBe(200);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('R55: refuses a territory another board has, and non-facilitators, in plain JSON', async () => {
+    const board = byTerritory('La Mitis');
+    const taken = await api(
+      server,
+      'PATCH',
+      `${boardsPath()}/${board.id}`,
+      forum.facilitator.token,
+      {
+        territory: 'kamouraska',
+      },
+    );
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('territory_taken');
+    const empty = await api(
+      server,
+      'PATCH',
+      `${boardsPath()}/${board.id}`,
+      forum.facilitator.token,
+      {
+        territory: '  ',
+      },
+    );
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe('invalid_request');
+    const edit = await api(server, 'PATCH', `${boardsPath()}/${board.id}`, board.edit.token, {
+      territory: 'Mitis',
+    });
+    expect(edit.status).toBe(403);
+  });
+
+  it('R56: a board created by mistake is removed: unlisted, its links refused, sockets closed', async () => {
+    const board = byTerritory('Haute-Gaspésie');
+    const client = connect(server, board.id, board.edit.token);
+    try {
+      await client.synced;
+      const closed = new Promise<number>((resolve) => {
+        client.provider.on('connection-close', (event: { code: number } | null) =>
+          resolve(event?.code ?? 0),
+        );
+      });
+      const viewer = await api(server, 'DELETE', `${boardsPath()}/${board.id}`, board.edit.token);
+      expect(viewer.status).toBe(403);
+      const answer = await api(
+        server,
+        'DELETE',
+        `${boardsPath()}/${board.id}`,
+        forum.facilitator.token,
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.removed).toMatchObject({ id: board.id, territory: 'Haute-Gaspésie' });
+      expect(await closed).toBe(4403);
+      expect((await listing()).map((b) => b.id)).not.toContain(board.id);
+      const link = await api(server, 'GET', `/api/boards/${board.id}`, board.edit.token);
+      expect(link.status).toBe(401);
+      expect(link.body.error.code).toBe('invalid_token');
+      const archive = await api(
+        server,
+        'GET',
+        `/api/forums/${forum.forum.id}/archive.zip`,
+        forum.facilitator.token,
+      );
+      expect(archive.status).toBe(200);
+      expect(archive.text).not.toContain('haute-gaspesie');
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('R56: the plenary stays', async () => {
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const answer = await api(
+      server,
+      'DELETE',
+      `${boardsPath()}/${plenary.id}`,
+      forum.facilitator.token,
+    );
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('plenary_required');
+  });
+});

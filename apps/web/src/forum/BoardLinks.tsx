@@ -2,7 +2,8 @@
 // replace (the old link stops working at once, after a confirmation).
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rotateLink, type FacilitatorBoard, type Link } from './api';
+import { rotateLink, type FacilitatorBoard, type ForumBoard, type Link } from './api';
+import { BoardManage } from './BoardManage';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { forumErrorText } from './errorText';
@@ -50,11 +51,15 @@ export function BoardLinks({
   token,
   boards,
   onRotated,
+  onRenamed,
+  onRemoved,
 }: {
   forumId: string;
   token: string;
   boards: readonly FacilitatorBoard[];
   onRotated: (boardId: string, role: Role, link: Link) => void;
+  onRenamed: (board: ForumBoard) => void;
+  onRemoved: (boardId: string) => void;
 }) {
   const { t } = useTranslation();
   const [projected, setProjected] = useState<{ text: string; title: string } | null>(null);
@@ -129,6 +134,13 @@ export function BoardLinks({
                 >
                   {t('forum.links.projector')}
                 </a>
+                <BoardManage
+                  forumId={forumId}
+                  token={token}
+                  board={board}
+                  onRenamed={onRenamed}
+                  onRemoved={onRemoved}
+                />
               </th>
               {linkCell(board, 'edit')}
               {linkCell(board, 'view')}

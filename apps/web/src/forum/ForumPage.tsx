@@ -10,6 +10,7 @@ import { fetchForum, type ForumDetails } from './api';
 import { forumErrorText } from './errorText';
 import { ArchivePanel } from './ArchivePanel';
 import { BoardLinks } from './BoardLinks';
+import { AddTerritory } from './BoardManage';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
 import { ForumNav } from './ForumNav';
@@ -97,8 +98,30 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
             boards: details.boards.map((b) => (b.id === boardId ? { ...b, [role]: link } : b)),
           })
         }
+        onRenamed={(renamed) =>
+          setDetails(
+            (current) =>
+              current && {
+                ...current,
+                boards: current.boards.map((b) => (b.id === renamed.id ? { ...b, ...renamed } : b)),
+              },
+          )
+        }
+        onRemoved={(boardId) =>
+          setDetails(
+            (current) =>
+              current && { ...current, boards: current.boards.filter((b) => b.id !== boardId) },
+          )
+        }
       />
       <section className="forum-section new-board-section">
+        <AddTerritory
+          forumId={forumId}
+          token={token}
+          onCreated={(board) =>
+            setDetails((current) => current && { ...current, boards: [...current.boards, board] })
+          }
+        />
         <NewBoardImport
           forumId={forumId}
           token={token}

@@ -84,9 +84,32 @@ export function createBoard(
     kind?: 'territory' | 'postcards';
     territory?: string | null;
     file?: unknown;
+    /** Without a file: start from the seed's template (a territory's carton and headings). */
+    template?: boolean;
   },
 ): Promise<{ board: FacilitatorBoard & { edit: Link; view: Link } }> {
   return call(`${forumPath(forumId)}/boards`, token, json('POST', input));
+}
+
+/** R55 (F): corrects a board's territory (its title follows) or its title; links unchanged. */
+export function renameBoard(
+  forumId: string,
+  token: string,
+  boardId: string,
+  name: { territory: string } | { title: string },
+): Promise<{ board: ForumBoard }> {
+  return call(
+    `${forumPath(forumId)}/boards/${encodeURIComponent(boardId)}`,
+    token,
+    json('PATCH', name),
+  );
+}
+
+/** R56 (F): takes a board (never the plenary) out of the forum; its links stop at once. */
+export function removeBoard(forumId: string, token: string, boardId: string): Promise<unknown> {
+  return call(`${forumPath(forumId)}/boards/${encodeURIComponent(boardId)}`, token, {
+    method: 'DELETE',
+  });
 }
 
 export function fetchForum(forumId: string, token: string): Promise<ForumDetails> {

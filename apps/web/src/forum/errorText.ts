@@ -16,6 +16,8 @@ export function forumErrorText(error: unknown, t: Translate): string {
   // The forum moved on meanwhile (another tab, another facilitator): the page is live already.
   if (status === 409 && code.startsWith('timer_')) return t('forum.errors.timerChanged', {});
   if (status === 409 && code === 'no_such_vote') return t('forum.errors.voteGone', {});
+  if (status === 409 && code === 'territory_taken') return t('forum.errors.territoryTaken', {});
+  if (status === 409 && code === 'plenary_required') return t('forum.errors.plenaryRequired', {});
   if (status >= 500) return t('forum.errors.server', {});
   return t('forum.errors.unknown', { status });
 }

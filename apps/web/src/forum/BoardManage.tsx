@@ -1,0 +1,167 @@
+// The day before the forum, the board list is corrected from the facilitator page: a territory
+// forgotten at creation is added ready to use (R54 with the seed's template), a typo in a name is
+// fixed (R55: links unchanged, so handouts already printed still work), a board made by mistake
+// is removed (R56, after a confirmation).
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  createBoard,
+  removeBoard,
+  renameBoard,
+  type FacilitatorBoard,
+  type ForumBoard,
+  type Link,
+} from './api';
+import { ConfirmDialog } from './ConfirmDialog';
+import { forumErrorText } from './errorText';
+
+/** R23's title of a territory board (the server's `territoryTitle`). */
+const territoryTitle = (territory: string) => `Conditions de succès — ${territory}`;
+
+export function AddTerritory({
+  forumId,
+  token,
+  onCreated,
+}: {
+  forumId: string;
+  token: string;
+  onCreated: (board: FacilitatorBoard & { edit: Link; view: Link }) => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const territory = name.trim();
+    if (!territory) return;
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    createBoard(forumId, token, {
+      title: territoryTitle(territory),
+      territory,
+      template: true,
+    }).then(
+      ({ board }) => {
+        setBusy(false);
+        setName('');
+        setDone(board.title);
+        onCreated(board);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(forumErrorText(e, t));
+      },
+    );
+  };
+
+  return (
+    <form className="add-territory" onSubmit={submit}>
+      <h3>{t('forum.manage.addTitle')}</h3>
+      <p className="hint">{t('forum.manage.addHint')}</p>
+      <label>
+        {t('forum.manage.addLabel')}
+        <input
+          name="territory"
+          value={name}
+          maxLength={80}
+          placeholder={t('forum.manage.addPlaceholder')}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>{' '}
+      <button type="submit" disabled={busy || name.trim() === ''}>
+        {busy ? t('forum.manage.adding') : t('forum.manage.add')}
+      </button>
+      {done && <p role="status">{t('forum.manage.added', { title: done })}</p>}
+      {error && <p role="alert">{error}</p>}
+    </form>
+  );
+}
+
+/** « Renommer » and « Retirer » under a board's name in the links table. */
+export function BoardManage({
+  forumId,
+  token,
+  board,
+  onRenamed,
+  onRemoved,
+}: {
+  forumId: string;
+  token: string;
+  board: FacilitatorBoard;
+  onRenamed: (board: ForumBoard) => void;
+  onRemoved: (boardId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const current = board.territory ?? board.title;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const fail = (e: unknown) => setError(forumErrorText(e, t));
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const name = draft?.trim() ?? '';
+    if (!name || name === current) return setDraft(null);
+    setError(null);
+    renameBoard(
+      forumId,
+      token,
+      board.id,
+      board.kind === 'territory' ? { territory: name } : { title: name },
+    ).then(({ board: renamed }) => {
+      setDraft(null);
+      onRenamed(renamed);
+    }, fail);
+  };
+  const remove = () => {
+    setConfirming(false);
+    setError(null);
+    removeBoard(forumId, token, board.id).then(() => onRemoved(board.id), fail);
+  };
+
+  return (
+    <div className="board-manage">
+      {draft === null ? (
+        <>
+          <button type="button" className="link-button" onClick={() => setDraft(current)}>
+            {t('forum.manage.rename')}
+          </button>
+          {board.kind !== 'plenary' && (
+            <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+              {t('forum.manage.remove')}
+            </button>
+          )}
+        </>
+      ) : (
+        <form onSubmit={save}>
+          <input
+            value={draft}
+            maxLength={board.kind === 'territory' ? 80 : 200}
+            aria-label={t('forum.manage.renameLabel', { title: current })}
+            autoFocus
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <button type="submit" disabled={draft.trim() === ''}>
+            {t('forum.manage.save')}
+          </button>
+          <button type="button" onClick={() => setDraft(null)}>
+            {t('forum.cancel')}
+          </button>
+        </form>
+      )}
+      {error && <p role="alert">{error}</p>}
+      {confirming && (
+        <ConfirmDialog
+          message={t('forum.manage.confirmRemove', { title: board.title })}
+          confirmLabel={t('forum.manage.removeConfirm')}
+          onConfirm={remove}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// The day before the forum, on a laptop: the facilitator corrects the board list from the
+// facilitator page — adds the territory forgotten at creation (ready with its carton and
+// headings), fixes a typo in a territory's name, removes a board created by mistake (R54–R56).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, type CreatedForum } from './fixtures';
+
+describe('preparing the forum on the facilitator page', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let facilitator: Participant;
+  let forum: CreatedForum;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Kamouraksa', 'Haute-Gaspésie'] });
+    facilitator = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1366, height: 768 },
+    });
+    await facilitator.page.goto(
+      `${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
+    );
+    await facilitator.page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const names = () =>
+    facilitator.page.locator('.forum-links tr[data-kind="territory"] .board-name').allInnerTexts();
+
+  it('adds a forgotten territory with its links and its template carton', async () => {
+    const page = facilitator.page;
+    await page.getByLabel('Nom du territoire').fill('Les Basques');
+    await page.getByRole('button', { name: 'Ajouter le tableau' }).click();
+    await page.getByRole('status').filter({ hasText: 'Les Basques' }).waitFor();
+    expect(await names()).toEqual(['Kamouraksa', 'Haute-Gaspésie', 'Les Basques']);
+    const row = page.locator('.forum-links tr').filter({ hasText: 'Les Basques' });
+    expect(await row.locator('img.qr').count()).toBe(2);
+    const boardId = await row.getAttribute('data-board-id');
+    const file = (await (
+      await fetch(`${server.url}/api/boards/${boardId}/export.json`, {
+        headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      })
+    ).json()) as { shapes: Array<{ type: string; title?: string; text?: string }> };
+    expect(file.shapes.find((s) => s.type === 'carton')?.title).toBe(
+      'Conditions de succès — Les Basques',
+    );
+    expect(file.shapes.map((s) => s.text)).toContain('Conditions souhaitées');
+  });
+
+  it('fixes a typo in a territory; the printed link still opens the board', async () => {
+    const page = facilitator.page;
+    const row = page.locator('.forum-links tr').filter({ hasText: 'Kamouraksa' });
+    await row.getByRole('button', { name: 'Renommer' }).click();
+    const field = page.getByLabel('Nouveau nom de « Kamouraksa »');
+    await field.fill('Kamouraska');
+    await field.press('Enter');
+    await page.locator('.forum-links .board-name', { hasText: 'Kamouraska' }).waitFor();
+    expect(await names()).toEqual(['Kamouraska', 'Haute-Gaspésie', 'Les Basques']);
+    const board = forum.boards.find((b) => b.title.endsWith('Kamouraksa'))!;
+    const answer = await fetch(`${server.url}/api/boards/${board.id}`, {
+      headers: { Authorization: `Bearer ${board.edit.token}` },
+    });
+    expect(((await answer.json()) as { board: { title: string } }).board.title).toBe(
+      'Conditions de succès — Kamouraska',
+    );
+  });
+
+  it('removes a board created by mistake after a confirmation', async () => {
+    const page = facilitator.page;
+    const row = page.locator('.forum-links tr').filter({ hasText: 'Haute-Gaspésie' });
+    await row.getByRole('button', { name: 'Retirer' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.innerText()).toContain('Haute-Gaspésie');
+    await dialog.getByRole('button', { name: 'Retirer le tableau' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await names()).toEqual(['Kamouraska', 'Les Basques']);
+    // After a reload too: the server removed it, not just the page.
+    await page.reload();
+    await page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+    expect(await names()).toEqual(['Kamouraska', 'Les Basques']);
+    // The plenary offers no « Retirer ».
+    const plenary = page.locator('.forum-links tr[data-kind="plenary"]');
+    expect(await plenary.getByRole('button', { name: 'Retirer' }).count()).toBe(0);
+  });
+});

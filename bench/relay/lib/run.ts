@@ -21,7 +21,10 @@ export async function runPaired(
       ...((rep % 2 === 0 ? ['carton', 'reference'] : ['reference', 'carton']) as ServerKind[]),
     );
   }
+  // BENCH_KIND=carton (or reference): run one server only, to compare builds of one relay.
+  const onlyKind = process.env.BENCH_KIND;
   for (const kind of order) {
+    if (onlyKind && kind !== onlyKind) continue;
     const server = await startServer(kind, options);
     try {
       const figures = await scenario(server);

@@ -1,9 +1,10 @@
 // The day before the forum: the facilitator adds a territory forgotten at creation (R54 with
 // the seed's template), corrects a typo in a territory's name (R55) and takes out a board
 // created by mistake (R56) — all from the facilitator page's API, links kept consistent.
+// After it: the archive keeps the forum's day through export and import.
 import { describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
-import { connect, docUntil, exportJson, forumSuite, type CreatedForum } from './helpers.ts';
+import { connect, docUntil, exportJson, forumSuite, unzip, type CreatedForum } from './helpers.ts';
 import { api, createSeedForum } from './forum-support.ts';
 
 interface FileShape {
@@ -174,5 +175,32 @@ describe('preparing the forum the day before', () => {
     );
     expect(answer.status).toBe(409);
     expect(answer.body.error.code).toBe('plenary_required');
+  });
+
+  it('ARCHIVE: the forum’s day is in the manifest and comes back on import', async () => {
+    const bytes = Buffer.from(
+      await (
+        await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+          headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+        })
+      ).arrayBuffer(),
+    );
+    const manifest = JSON.parse(unzip(bytes).get('manifest.json')!.toString('utf8'));
+    expect(manifest.forum.date).toBe('2023-10-26');
+    const imported = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: bytes,
+    });
+    expect(imported.status).toBe(201);
+    const created = (await imported.json()) as CreatedForum & { forum: { date: string | null } };
+    expect(created.forum.date).toBe('2023-10-26');
+    const page = await api(
+      server,
+      'GET',
+      `/api/forums/${created.forum.id}`,
+      created.facilitator.token,
+    );
+    expect(page.body.forum.date).toBe('2023-10-26');
   });
 });

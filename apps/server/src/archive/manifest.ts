@@ -17,7 +17,12 @@ export const ManifestSchema = z.object({
   exportedAt: z.string().max(40),
   /** The board file version of the JSON files inside. */
   boardFileVersion: z.number().int().min(1),
-  forum: z.object({ id: z.string().max(64), title: z.string().trim().min(1).max(200) }),
+  forum: z.object({
+    id: z.string().max(64),
+    title: z.string().trim().min(1).max(200),
+    /** The forum's day (ISO date); absent in archives made before it was kept. */
+    date: z.iso.date().nullable().optional(),
+  }),
   boards: z
     .array(
       z.object({

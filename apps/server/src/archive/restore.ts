@@ -63,12 +63,13 @@ export async function restoreForumArchive(
   }
   // New links, sealed for the new facilitator like a new forum's (L1): its page lists them.
   const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
-  deps.forums.createForum({ id: forumId, title, createdAt: Date.now() }, boards, grants);
+  const date = archive.manifest.forum.date ?? null;
+  deps.forums.createForum({ id: forumId, title, createdAt: Date.now(), date }, boards, grants);
   // Blobs reference the forum row (foreign key): stored right after it.
   for (const image of archive.images.values()) deps.blobs.put(forumId, image.info, image.data);
 
   return {
-    forum: { id: forumId, title },
+    forum: { id: forumId, title, date },
     ...forumLinks(deps.baseUrl, forumId, facilitatorToken, issued),
   };
 }

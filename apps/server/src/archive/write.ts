@@ -93,7 +93,7 @@ export function streamForumArchive(
           version: ARCHIVE_VERSION,
           exportedAt: now.toISOString(),
           boardFileVersion: BOARD_FILE_VERSION,
-          forum: { id: forum.id, title: forum.title },
+          forum: { id: forum.id, title: forum.title, date: forum.date ?? null },
           boards: entries,
           files,
           ...(compiled

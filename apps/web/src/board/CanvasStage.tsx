@@ -4,7 +4,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layer, Stage } from 'react-konva';
 import { Cursors } from '../presence/Cursors';
+import { SelectionAnnouncer } from '../ui/SelectionAnnouncer';
 import { TextEditor } from '../ui/TextEditor';
+import { PLACEABLE_TOOLS } from './navigate';
 import { useSession, useSessionState } from './context';
 import { CanvasInput } from './input';
 import { Interaction } from './layers/Interaction';
@@ -38,6 +40,7 @@ export function CanvasStage() {
   const container = useRef<HTMLDivElement>(null);
   const viewport = useSessionState((s) => s.viewport);
   const tool = useSessionState((s) => s.tool);
+  const readOnly = useSessionState((s) => s.readOnly);
   const spacePan = useSessionState((s) => s.spacePan);
   // The hover cursor (handles, shapes, a pan in progress): CanvasInput sets it only on a change.
   const hoverCursor = useSessionState((s) => s.hoverCursor);
@@ -73,6 +76,7 @@ export function CanvasStage() {
       tabIndex={0}
       role="application"
       aria-label={t('board.canvasLabel', { title: session.info.board.title })}
+      aria-describedby="canvas-help"
       style={{ cursor: hoverCursor ?? (spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair')) }}
     >
       <div ref={surface.gridRef} style={DOT_GRID} aria-hidden="true" />
@@ -104,6 +108,12 @@ export function CanvasStage() {
       </Stage>
       <Cursors />
       <TextEditor />
+      {/* The keys, read with the canvas's name and shown while the keyboard is on it. */}
+      <p id="canvas-help" className="canvas-help">
+        {!readOnly && PLACEABLE_TOOLS.has(tool) ? `${t(`a11y.place.${tool}`)} ` : ''}
+        {!readOnly && t('a11y.canvasHelp')}
+      </p>
+      <SelectionAnnouncer />
     </div>
   );
 }

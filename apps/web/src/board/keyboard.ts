@@ -12,7 +12,25 @@ import {
   zoomToFit,
   zoomToSelection,
 } from './actions';
+import { PLACEABLE_TOOLS, placeByKeyboard, selectAdjacent } from './navigate';
 import type { BoardSession } from './session';
+
+/**
+ * Whether Enter or Space on `target` belongs to it: a focused button, link or other control
+ * presses itself. Handled here, Enter on « Main » opened the selected note's editor and Space
+ * started a pan instead of pressing the button.
+ */
+export function controlTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('button, a[href], summary, [role="button"], [role="menuitem"]') !== null
+  );
+}
+
+/** The canvas itself has the focus (not a button or the page around it). */
+function canvasTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.classList.contains('canvas');
+}
 
 function typingTarget(target: EventTarget | null): boolean {
   return (
@@ -86,6 +104,7 @@ export function installKeyboard(session: BoardSession): () => void {
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (typingTarget(e.target)) return;
+    if ((e.key === 'Enter' || e.key === ' ') && controlTarget(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     const handled = (() => {
@@ -106,6 +125,13 @@ export function installKeyboard(session: BoardSession): () => void {
       if (mod && (key === '=' || key === '+')) return (zoomBy(session, 1.25), true);
       if (mod && key === '-') return (zoomBy(session, 0.8), true);
       if (session.readOnly) return false;
+      if (e.key === 'Tab' && !mod && !e.altKey) {
+        // From the canvas, Tab goes through the shapes once something is chosen (the arrows
+        // choose the first); past the last one the focus moves on, as it would anyway.
+        const { tool, selection } = store.getState();
+        if (!canvasTarget(e.target) || tool !== 'select' || selection.length === 0) return false;
+        return selectAdjacent(session, e.shiftKey ? -1 : 1);
+      }
       if (mod && key === 'z') return (e.shiftKey ? redo(session) : undo(session), true);
       if (mod && key === 'y') return (redo(session), true);
       if (mod && key === 'd') return (duplicateSelection(session), true);
@@ -150,6 +176,14 @@ export function installKeyboard(session: BoardSession): () => void {
         return (deleteSelection(session), true);
       }
       const tool = session.currentTool();
+      if (e.key === 'Enter' && !e.shiftKey && PLACEABLE_TOOLS.has(tool.id)) {
+        return placeByKeyboard(session);
+      }
+      if (e.key.startsWith('Arrow') && tool.id === 'select' && !store.getState().selection.length) {
+        // Nothing chosen: an arrow chooses a shape (the first or last in reading order).
+        selectAdjacent(session, e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1);
+        return true;
+      }
       if (e.key === 'Escape' && tool.id !== 'select') {
         shell.apply(tool.cancel(session.toolContext()));
         store.setState({ tool: 'select' });

@@ -1,15 +1,22 @@
 // The header's « Exporter / Importer » button; the panel itself is in src/export/.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportDialog } from '../export/ExportDialog';
 
 export function ExportMenuButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const close = useCallback(() => setOpen(false), []);
+  const button = useRef<HTMLButtonElement>(null);
+  // Closing (Escape, « Fermer », done) gives the focus back to this button: left on the page,
+  // a keyboard user started again from the top of the header.
+  const close = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="chip"
         aria-expanded={open}

@@ -11,7 +11,13 @@ export function NamePrompt({ onName }: { onName: (name: string) => void }) {
   };
   return (
     <div className="dialog-backdrop">
-      <form className="dialog" onSubmit={submit} aria-labelledby="name-title">
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        onSubmit={submit}
+        aria-labelledby="name-title"
+      >
         <h1 id="name-title">{t('name.title')}</h1>
         <label>
           {t('name.label')}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shape } from '@carton/board';
 import { zoomForEditing } from '../board/actions';
+import { focusCanvas } from '../board/navigate';
 import { useSession, useSessionState } from '../board/context';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
@@ -140,6 +141,9 @@ export function TextEditor() {
           e.preventDefault();
           close();
           session.store.setState({ selection: [shape.id] });
+          // The keyboard stays on the board (the textarea goes away): the arrows then move the
+          // shape, Tab goes on to the next one. Left on the page, the focus was lost.
+          focusCanvas();
         }
       }}
     />

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redo, undo } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
+import { PLACEABLE_TOOLS, focusCanvas } from '../board/navigate';
 import type { ToolId } from '../tools/types';
 import { Icon } from './icons';
 import { ImageButton } from './ImageButton';
@@ -44,7 +45,12 @@ export function Toolbar() {
           aria-pressed={tool === id}
           title={label(`tools.${id}`, id)}
           aria-label={label(`tools.${id}`, id)}
-          onClick={() => choose(id)}
+          onClick={(e) => {
+            choose(id);
+            // Chosen from the keyboard (a click with no pointer), a tool that places shapes
+            // hands the focus to the board, where Enter places one (see the canvas's help).
+            if (e.detail === 0 && PLACEABLE_TOOLS.has(id)) focusCanvas();
+          }}
         >
           <Icon name={id} />
         </button>

@@ -25,6 +25,7 @@ export function ZoomControls() {
         type="button"
         className="zoom-level"
         data-testid="zoom"
+        aria-label={t('actions.zoomReset', { percent })}
         title={t('actions.zoomLevel')}
         onClick={() => resetZoom(session)}
       >

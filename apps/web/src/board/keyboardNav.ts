@@ -1,0 +1,109 @@
+// Moving through the board without a pointer: the order Tab visits shapes in, and where a shape
+// placed with Enter lands. Pure functions over boxes, so they are tested without a board.
+import { rectsIntersect, type Point, type Rect } from '../geometry/rect';
+
+/** What the reading order needs of a shape. */
+export interface PlacedShape {
+  id: string;
+  bounds: Rect;
+  parentId: string | null;
+}
+
+/**
+ * Shapes as a person reads the board: rows from top to bottom, each row left to right, and a
+ * carton's contents right after the carton (so Tab goes through one territory's notes before
+ * the next carton). A shape joins a row when its top is above the middle of the row's first
+ * shape: notes placed by hand are never exactly aligned.
+ */
+export function readingOrder(shapes: readonly PlacedShape[]): string[] {
+  const ids = new Set(shapes.map((s) => s.id));
+  const children = new Map<string | null, PlacedShape[]>();
+  for (const shape of shapes) {
+    const parent = shape.parentId !== null && ids.has(shape.parentId) ? shape.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(shape);
+    else children.set(parent, [shape]);
+  }
+  const out: string[] = [];
+  const visit = (parent: string | null) => {
+    for (const shape of inRows(children.get(parent) ?? [])) {
+      out.push(shape.id);
+      visit(shape.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+function inRows(siblings: readonly PlacedShape[]): PlacedShape[] {
+  const byTop = [...siblings].sort((a, b) => a.bounds.y - b.bounds.y || a.bounds.x - b.bounds.x);
+  const rows: PlacedShape[][] = [];
+  let rowEnd = -Infinity;
+  for (const shape of byTop) {
+    const row = rows[rows.length - 1];
+    if (row && shape.bounds.y < rowEnd) row.push(shape);
+    else {
+      rows.push([shape]);
+      rowEnd = shape.bounds.y + shape.bounds.height / 2;
+    }
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.bounds.x - b.bounds.x));
+}
+
+/**
+ * The shape Tab (`step` 1) or Shift+Tab (-1) goes to from the selection, or null past either
+ * end: the focus then leaves the board as usual, so Tab never traps anyone on the canvas.
+ */
+export function adjacentShape(
+  order: readonly string[],
+  selection: readonly string[],
+  step: 1 | -1,
+): string | null {
+  if (order.length === 0) return null;
+  if (selection.length === 0) return (step === 1 ? order[0] : order[order.length - 1]) ?? null;
+  const positions = selection.map((id) => order.indexOf(id)).filter((i) => i >= 0);
+  if (positions.length === 0) return order[0] ?? null;
+  const from = step === 1 ? Math.max(...positions) : Math.min(...positions);
+  return order[from + step] ?? null;
+}
+
+/** Offsets tried around the view's centre, nearest first, in steps of a shape's size. */
+const RING: readonly Point[] = [
+  { x: 0, y: 0 },
+  { x: 1, y: 0 },
+  { x: -1, y: 0 },
+  { x: 0, y: 1 },
+  { x: 0, y: -1 },
+  { x: 1, y: 1 },
+  { x: -1, y: 1 },
+  { x: 1, y: -1 },
+  { x: -1, y: -1 },
+  { x: 2, y: 0 },
+  { x: -2, y: 0 },
+];
+
+/**
+ * Where a shape placed with Enter goes: the view's centre, or the nearest free spot around it,
+ * so notes placed one after another sit side by side instead of hiding each other. With no
+ * free spot, a small cascade keeps each new one visible.
+ */
+export function freeSpot(
+  centre: Point,
+  size: { width: number; height: number },
+  occupied: (rect: Rect) => boolean,
+  gap = 20,
+): Point {
+  const stepX = size.width + gap;
+  const stepY = size.height + gap;
+  for (const offset of RING) {
+    const c = { x: centre.x + offset.x * stepX, y: centre.y + offset.y * stepY };
+    const rect = { x: c.x - size.width / 2, y: c.y - size.height / 2, ...size };
+    if (!occupied(rect)) return c;
+  }
+  return { x: centre.x + 24, y: centre.y + 24 };
+}
+
+/** Whether any of `boxes` overlaps `rect` (a test helper and the editor's occupancy check). */
+export function overlapsAny(rect: Rect, boxes: readonly Rect[]): boolean {
+  return boxes.some((box) => rectsIntersect(rect, box));
+}

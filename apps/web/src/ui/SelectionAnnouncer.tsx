@@ -1,0 +1,33 @@
+// A polite live region that reads the selection aloud when it changes (« Papillon adhésif
+// jaune « Logement », 3 sur 12 »): the canvas is pixels, this is what a screen reader hears.
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession, useSessionState } from '../board/context';
+import { boardReadingOrder } from '../board/navigate';
+import { describeSelection } from './describeSelection';
+
+export function SelectionAnnouncer() {
+  const session = useSession();
+  const { t } = useTranslation();
+  const selection = useSessionState((s) => s.selection);
+  const editing = useSessionState((s) => s.editingId !== null);
+  const announced = useRef(false);
+  // Computed when the selection changes, not on every edit of the board: the reading order
+  // sorts every shape, which a board of thousands of notes must not do per keystroke.
+  const text = useMemo(() => {
+    // Nothing to say on arrival, nor when a selection is merely cleared before anything was said.
+    if (!announced.current && selection.length === 0) return '';
+    announced.current = true;
+    return describeSelection(
+      (key, values) => t(key, values ?? {}),
+      selection,
+      (id) => session.scene.getShape(id),
+      selection.length === 1 ? boardReadingOrder(session) : [],
+    );
+  }, [session, selection, t]);
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+      {editing ? '' : text}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Shape } from '@carton/board';
+import { testTranslator } from '../i18n/testTranslator';
+import { describeSelection, describeShape } from './describeSelection';
+
+const base = { x: 0, y: 0, w: 200, h: 200, rotation: 0, parentId: null, index: 'a0' };
+const note = (id: string, text: string) =>
+  ({ ...base, id, type: 'note', text, color: 'yellow' }) as unknown as Shape;
+const shapes = new Map<string, Shape>([
+  ['n1', note('n1', 'Logement  abordable\npour les familles')],
+  ['n2', note('n2', '')],
+  [
+    's1',
+    { ...base, id: 's1', type: 'stamp', kind: 'heart', size: 64, color: 'red' } as unknown as Shape,
+  ],
+  ['c1', { ...base, id: 'c1', type: 'carton', title: 'Témiscouata' } as unknown as Shape],
+]);
+const get = (id: string) => shapes.get(id);
+
+describe('describeSelection', () => {
+  it('says the kind, colour, text and place of one chosen note, in French', async () => {
+    const t = await testTranslator('fr-CA');
+    expect(describeSelection(t, ['n1'], get, ['c1', 'n1', 'n2'])).toBe(
+      'Papillon adhésif jaune «\u00a0Logement abordable pour les familles\u00a0», 2 sur 3',
+    );
+  });
+
+  it('says that a note is empty, so a newcomer knows to write in it', async () => {
+    const t = await testTranslator('fr-CA');
+    expect(describeShape(t, get('n2')!)).toBe('Papillon adhésif jaune, vide');
+    expect(describeShape(t, get('s1')!)).toBe('Tampon cœur');
+    expect(describeShape(t, get('c1')!)).toBe('Carton «\u00a0Témiscouata\u00a0»');
+  });
+
+  it('counts several shapes and says when nothing is chosen', async () => {
+    const t = await testTranslator('fr-CA');
+    expect(describeSelection(t, ['n1', 'n2'], get, [])).toBe('2 formes sélectionnées');
+    expect(describeSelection(t, [], get, [])).toBe('Aucune forme sélectionnée');
+  });
+
+  it('speaks English in English', async () => {
+    const t = await testTranslator('en');
+    expect(describeSelection(t, ['n2'], get, ['n2'])).toBe('Yellow sticky note, empty, 1 of 1');
+  });
+
+  it('cuts a long note short', async () => {
+    const t = await testTranslator('fr-CA');
+    const long = note('long', 'transport '.repeat(40));
+    expect(describeShape(t, long).length).toBeLessThan(160);
+    expect(describeShape(t, long)).toContain('…');
+  });
+});

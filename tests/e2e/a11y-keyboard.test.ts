@@ -1,0 +1,125 @@
+// A participant with only a keyboard (no mouse, perhaps a screen reader) does what a newcomer
+// with a mouse does: picks the note tool from the toolbar, places a note, writes in it, goes
+// back to the board, chooses shapes with Tab, moves and deletes them, undoes; and the buttons
+// still answer Enter and Space when a note is selected. Nothing here touches the mouse.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { boardSuite, shapes, waitForShapes } from './fixtures';
+
+/** What has the keyboard's focus: the canvas, a textarea, or a button's accessible name. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || el === document.body) return 'page';
+    if (el.classList.contains('canvas')) return 'canvas';
+    if (el.tagName === 'TEXTAREA') return 'editor';
+    return el.getAttribute('aria-label') ?? el.textContent ?? el.tagName;
+  });
+}
+
+/** Presses Tab until the focus is on `name` (a bounded walk, as a person would). */
+async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (typeof name === 'string' ? now === name : name.test(now)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+function announced(page: Page): Promise<string> {
+  return page.locator('[data-testid="announcer"]').innerText();
+}
+
+function selection(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__carton!.selection());
+}
+
+describe('the board with a keyboard only', () => {
+  const suite = boardSuite({ territory: 'La Matapédia', participants: { a: 'Émilie' } });
+
+  it('places a note from the toolbar, writes in it, and keeps the focus on the board', async () => {
+    const page = suite.a.page;
+    await tabTo(page, /^Papillon adhésif/u);
+    await page.keyboard.press('Enter');
+    // The tool hands the keyboard to the board, whose help says what Enter does.
+    expect(await focused(page)).toBe('canvas');
+    expect(await page.locator('#canvas-help').innerText()).toContain('Entrée');
+
+    await page.keyboard.press('Enter');
+    const [note] = await waitForShapes(page, '(s) => s.length === 1');
+    expect(note?.type).toBe('note');
+    expect(await announced(page)).toBe('Papillon adhésif jaune, vide, 1 sur 1');
+
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('editor');
+    await page.keyboard.type('Logement abordable');
+    await page.keyboard.press('Escape');
+    await waitForShapes(page, '(s) => s[0]?.text === "Logement abordable"');
+    // Back on the board, not lost on the page: the arrows move the note.
+    expect(await focused(page)).toBe('canvas');
+    expect(await announced(page)).toBe(
+      'Papillon adhésif jaune «\u00a0Logement abordable\u00a0», 1 sur 1',
+    );
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitForShapes(page, `(s) => s[0]?.x === ${note!.x + 10}`);
+
+    // A second note goes beside the first, not on top of it.
+    await page.keyboard.press('n');
+    await page.keyboard.press('Enter');
+    const both = await waitForShapes(page, '(s) => s.length === 2');
+    const [first, second] = both;
+    expect(Math.abs(second!.x - first!.x)).toBeGreaterThanOrEqual(200);
+  });
+
+  it('goes through the shapes with Tab, then on to the toolbar; deletes and undoes', async () => {
+    const page = suite.a.page;
+    await page.keyboard.press('Escape');
+    expect(await selection(page)).toEqual([]);
+    const order = (await shapes(page)).sort((a, b) => a.x - b.x).map((s) => s.id);
+
+    await page.keyboard.press('ArrowRight');
+    expect(await selection(page)).toEqual([order[0]]);
+    await page.keyboard.press('Tab');
+    expect(await selection(page)).toEqual([order[1]]);
+    expect(await announced(page)).toContain('2 sur 2');
+    expect(await focused(page)).toBe('canvas');
+
+    await page.keyboard.press('Delete');
+    await waitForShapes(page, '(s) => s.length === 1');
+    await page.keyboard.press('Control+z');
+    await waitForShapes(page, '(s) => s.length === 2');
+
+    // Past the last shape, Tab leaves the board: nothing traps the keyboard there.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^Sélection/u);
+    expect(await selection(page)).toEqual([]);
+  });
+
+  it('Enter and Space on a focused button press that button, even with a note selected', async () => {
+    const page = suite.a.page;
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('canvas');
+    await page.keyboard.press('ArrowRight');
+    expect(await selection(page)).toHaveLength(1);
+
+    await tabTo(page, /^Main/u);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('hand');
+    expect(await page.locator('textarea.text-editor').count()).toBe(0);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toMatch(/^Sélection/u);
+    await page.keyboard.press(' ');
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
+
+    // The export dialog closes on Escape and gives the focus back to its button.
+    await tabTo(page, 'Exporter / Importer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('Exporter / Importer');
+  });
+});

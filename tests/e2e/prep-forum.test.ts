@@ -34,6 +34,12 @@ describe('preparing the forum on the facilitator page', () => {
   const names = () =>
     facilitator.page.locator('.forum-links tr[data-kind="territory"] .board-name').allInnerTexts();
 
+  it('warns that localhost links will not open on a phone, before the QR codes are printed', async () => {
+    const warning = facilitator.page.locator('.link-warning');
+    expect(await warning.innerText()).toContain('«\u00a0localhost\u00a0»');
+    expect(await warning.innerText()).toContain('HOST=0.0.0.0');
+  });
+
   it('adds a forgotten territory with its links and its template carton', async () => {
     const page = facilitator.page;
     await page.getByLabel('Nom du territoire').fill('Les Basques');

@@ -7,6 +7,7 @@ import { BoardManage } from './BoardManage';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { forumErrorText } from './errorText';
+import { loopbackHost } from './linkHost';
 import { ProjectedQr, QrCode } from './QrCode';
 
 type Role = 'edit' | 'view';
@@ -67,6 +68,9 @@ export function BoardLinks({
     null,
   );
   const [error, setError] = useState<string | null>(null);
+  // Every link shares one base (the server's): the first one says whether phones can open them.
+  const firstLink = boards.find((b) => b.edit)?.edit?.url;
+  const loopback = firstLink ? loopbackHost(firstLink) : null;
 
   const rotate = (board: FacilitatorBoard, role: Role) => {
     setConfirming(null);
@@ -108,6 +112,9 @@ export function BoardLinks({
         </button>
         <p className="hint">{t('forum.printLinks.hint')}</p>
       </div>
+      {loopback && (
+        <p className="link-warning">{t('forum.links.loopbackWarning', { host: loopback })}</p>
+      )}
       {error && <p role="alert">{error}</p>}
       <table className="forum-links">
         <tbody>

@@ -23,6 +23,21 @@ describe('export file names', () => {
     );
   });
 
+  it('does not repeat a carton named like the board’s territory', () => {
+    const day = new Date(2026, 10, 26, 12, 0);
+    expect(exportFileName('Conditions de succès — Témiscouata', day, 'pdf', 'Témiscouata')).toBe(
+      'conditions-de-succes-temiscouata-2026-11-26.pdf',
+    );
+    expect(
+      exportFileName(
+        'Conditions de succès — Témiscouata',
+        day,
+        'pdf',
+        'Conditions de succès — Témiscouata',
+      ),
+    ).toBe('conditions-de-succes-temiscouata-2026-11-26.pdf');
+  });
+
   it('keeps names short', () => {
     expect(slugify('très long titre '.repeat(20)).length).toBeLessThanOrEqual(80);
     expect(slugify('très long titre '.repeat(20)).endsWith('-')).toBe(false);

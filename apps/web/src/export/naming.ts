@@ -25,14 +25,20 @@ export function localDay(date: Date): string {
 
 export type ExportExtension = 'json' | 'png' | 'svg' | 'pdf';
 
-/** `<slug of the title>-<day>.<ext>`; a carton's title is appended when one carton is exported. */
+/**
+ * `<slug of the title>-<day>.<ext>`; a carton's title is appended when one carton is exported,
+ * unless the board's title already ends with it (« Conditions de succès — Témiscouata » and its
+ * carton « Témiscouata » gave `…-temiscouata-temiscouata-…`).
+ */
 export function exportFileName(
   boardTitle: string,
   date: Date,
   extension: ExportExtension,
   cartonTitle?: string,
 ): string {
-  const parts = [slugify(boardTitle)];
-  if (cartonTitle !== undefined) parts.push(slugify(cartonTitle, 'carton'));
+  const board = slugify(boardTitle);
+  const parts = [board];
+  const carton = cartonTitle === undefined ? null : slugify(cartonTitle, 'carton');
+  if (carton !== null && board !== carton && !board.endsWith(`-${carton}`)) parts.push(carton);
   return `${parts.join('-')}-${localDay(date)}.${extension}`;
 }

@@ -177,6 +177,28 @@ describe('preparing the forum the day before', () => {
     expect(answer.body.error.code).toBe('plenary_required');
   });
 
+  it('R57: the forum’s title and day are corrected by its facilitator only', async () => {
+    const path = `/api/forums/${forum.forum.id}`;
+    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    expect((await api(server, 'PATCH', path, board.edit.token, { title: 'x' })).status).toBe(403);
+    const bad = await api(server, 'PATCH', path, forum.facilitator.token, { date: '26/10/2023' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_request');
+    const fixed = await api(server, 'PATCH', path, forum.facilitator.token, {
+      title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
+      date: '2023-10-27',
+    });
+    expect(fixed.status).toBe(200);
+    const page = await api(server, 'GET', path, forum.facilitator.token);
+    expect(page.body.forum).toEqual({
+      id: forum.forum.id,
+      title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
+      date: '2023-10-27',
+    });
+    // Back to the seed's day for the archive test below.
+    await api(server, 'PATCH', path, forum.facilitator.token, { date: '2023-10-26' });
+  });
+
   it('ARCHIVE: the forum’s day is in the manifest and comes back on import', async () => {
     const bytes = Buffer.from(
       await (

@@ -59,6 +59,8 @@ export interface ForumStore {
    * (the links now refused).
    */
   replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[];
+  /** R57: a forum's title and day after a correction. */
+  updateForum(forumId: string, title: string, date: string | null): void;
   /** R55: a board's title and territory after a correction (a typo, a renamed territory). */
   renameBoard(boardId: string, title: string, territory: string | null): void;
   /**

@@ -43,6 +43,7 @@ export class SqliteForumStore implements ForumStore {
   readonly #replaceTx;
   readonly #addBoardTx;
   readonly #renameBoard;
+  readonly #updateForum;
   readonly #removeBoardTx;
 
   constructor(db: SqliteDatabase) {
@@ -131,6 +132,9 @@ export class SqliteForumStore implements ForumStore {
         return { ...board, position };
       },
     );
+    this.#updateForum = db.prepare<[string, string | null, string]>(
+      'UPDATE forums SET title = ?, date = ? WHERE id = ?',
+    );
     this.#renameBoard = db.prepare<[string, string | null, string]>(
       'UPDATE boards SET title = ?, territory = ? WHERE id = ?',
     );
@@ -190,6 +194,10 @@ export class SqliteForumStore implements ForumStore {
 
   replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] {
     return this.#replaceTx(boardId, role, grant);
+  }
+
+  updateForum(forumId: string, title: string, date: string | null): void {
+    this.#updateForum.run(title, date, forumId);
   }
 
   renameBoard(boardId: string, title: string, territory: string | null): void {

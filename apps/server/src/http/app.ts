@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   registerForumRoutes(app, deps, checks);
-  registerBoardManageRoutes(app, deps, checks); // R55, R56: rename, remove
+  registerBoardManageRoutes(app, deps, checks); // R55–R57: rename, remove, forum title and day
   registerFacilitationRoutes(app, deps, checks);
   registerVoteRoutes(app, deps, checks, deps.votes);
   registerBoardRoutes(app, deps, checks.board);

@@ -28,6 +28,16 @@ const RenameBoardInput = z
     message: 'must give a title or a territory',
   });
 
+/** R57: the request body of PATCH /api/forums/:id. */
+const UpdateForumInput = z
+  .strictObject({
+    title: TitleInput.optional(),
+    date: z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD) or null' }).nullable().optional(),
+  })
+  .refine((input) => input.title !== undefined || input.date !== undefined, {
+    message: 'must give a title or a date',
+  });
+
 const refuse = (c: Context, denied: AccessDenied) =>
   jsonError(c, denied.status, denied.code, denied.message);
 
@@ -71,12 +81,28 @@ function renameInDoc(doc: Y.Doc, before: BoardRecord, after: BoardRecord): void 
   }
 }
 
-/** R55, R56: the facilitator corrects a board's name, or takes a board out of the forum. */
+/**
+ * R55–R57: the facilitator corrects a board's name or the forum's title and day, or takes a
+ * board out of the forum.
+ */
 export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Checks): void {
   const boardOf = (c: Context, forumId: string) => {
     const board = deps.forums.getBoard(c.req.param('boardId') ?? '');
     return board && board.forumId === forumId ? board : null;
   };
+
+  app.patch('/api/forums/:id', async (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const body = await parseBody(c, UpdateForumInput);
+    if (!body.ok) return body.response;
+    const forum = access.forum;
+    const title = body.data.title ?? forum.title;
+    const date = body.data.date === undefined ? (forum.date ?? null) : body.data.date;
+    deps.forums.updateForum(forum.id, title, date);
+    deps.log.info('forum_updated', { forum: forum.id });
+    return c.json({ forum: { id: forum.id, title, date } });
+  });
 
   app.patch('/api/forums/:id/boards/:boardId', async (c) => {
     const access = checks.forum(c);

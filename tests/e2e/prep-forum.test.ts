@@ -95,4 +95,18 @@ describe('preparing the forum on the facilitator page', () => {
     const plenary = page.locator('.forum-links tr[data-kind="plenary"]');
     expect(await plenary.getByRole('button', { name: 'Retirer' }).count()).toBe(0);
   });
+
+  it('corrects the forum’s title and day; « Vos forums » on the home page follows', async () => {
+    const page = facilitator.page;
+    await page.getByRole('button', { name: 'Modifier le titre ou la date' }).click();
+    await page.getByLabel('Titre du forum').fill('Forum des Alliances — Rêvons ensemble');
+    await page.getByLabel('Date du forum').fill('2023-10-26');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.locator('.forum-header h1', { hasText: 'Rêvons ensemble' }).waitFor();
+    expect(await page.locator('.forum-date').innerText()).toBe('26 octobre 2023');
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('.home-boards').innerText()).toContain(
+      'Forum des Alliances — Rêvons ensemble',
+    );
+  });
 });

@@ -15,6 +15,7 @@ import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
 import { ForumNav } from './ForumNav';
 import { formatForumDate } from './forumDate';
+import { ForumTitleEdit } from './ForumTitleEdit';
 import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
@@ -67,6 +68,15 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           {details.forum.date && (
             <p className="forum-date">{formatForumDate(details.forum.date, i18n.language)}</p>
           )}
+          <ForumTitleEdit
+            forum={details.forum}
+            token={token}
+            facilitatorUrl={details.facilitator.url}
+            onSaved={(forum) => {
+              document.title = `${forum.title} — ${t('app.name')}`;
+              setDetails((current) => current && { ...current, forum });
+            }}
+          />
         </div>
         <TimerDisplay room={room} />
         <LanguageToggle />

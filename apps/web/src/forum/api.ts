@@ -91,6 +91,15 @@ export function createBoard(
   return call(`${forumPath(forumId)}/boards`, token, json('POST', input));
 }
 
+/** R57 (F): corrects the forum's title or day. */
+export function updateForum(
+  forumId: string,
+  token: string,
+  changes: { title?: string; date?: string | null },
+): Promise<{ forum: ForumDetails['forum'] }> {
+  return call(forumPath(forumId), token, json('PATCH', changes));
+}
+
 /** R55 (F): corrects a board's territory (its title follows) or its title; links unchanged. */
 export function renameBoard(
   forumId: string,

@@ -13,6 +13,7 @@ import { isLocalOrigin } from '@carton/board';
 import { forgetBoardInfo } from '../offline/boardInfo';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 import { PendingChanges } from '../offline/pending';
+import { AnswerWatch, stateQuery, type WatchedSocket } from '../offline/answerWatch';
 import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, wsUrl } from './api';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
@@ -53,6 +54,11 @@ export class BoardConnection {
   private failedAttempts = 0;
   private readonly localLoaded: Promise<void>;
   private readonly restoreAwarenessHandler: () => void;
+  /** Drops a socket that stopped carrying frames (dead venue wifi, a phone waking up). */
+  private readonly answers = new AnswerWatch((socket) => this.dropSocket(socket));
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'visible') this.probe();
+  };
   private readonly onOnline = () => {
     if (!this.notice) this.provider.connect();
     this.update();
@@ -84,13 +90,16 @@ export class BoardConnection {
     );
     this.provider.on('status', ({ status }: { status: SocketState }) => {
       this.socket = status;
+      if (status === 'connecting' && this.provider.ws) this.answers.connecting(this.provider.ws);
       if (status === 'connected') {
+        this.answers.settled();
         this.failedAttempts = 0;
         this.watchSocket();
       }
       this.update();
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
+      this.answers.closed();
       // Emitted before « disconnected »: `socket` still says whether this attempt ever opened.
       if (event === null || this.socket === 'connected' || !navigator.onLine) return;
       this.failedAttempts++;
@@ -120,6 +129,7 @@ export class BoardConnection {
     });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    document.addEventListener('visibilitychange', this.onVisibility);
     this.localLoaded = this.openLocalCopy();
     void this.localLoaded.then(() => {
       if (this.destroyed) return;
@@ -182,6 +192,8 @@ export class BoardConnection {
     this.destroyed = true;
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.answers.stop();
     if (this.confirmTimer) clearTimeout(this.confirmTimer);
     this.listeners.clear();
     this.pending.destroy();
@@ -230,10 +242,30 @@ export class BoardConnection {
     this.catchingUp = this.pending.count() > 0;
     this.confirmTries = 0;
     ws.addEventListener('message', (event: MessageEvent) => {
+      if (this.provider.ws === ws) this.answers.heard();
       if (event.data instanceof ArrayBuffer) {
         this.pending.observeServerFrame(new Uint8Array(event.data));
       }
     });
+  }
+
+  /** On waking (a phone's screen back on): ask the server something to learn the socket lives. */
+  private probe(): void {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN || !this.provider.synced) return;
+    ws.send(stateQuery(this.doc));
+    this.answers.expectAnswer(ws);
+  }
+
+  /**
+   * Closes a dead socket the way the provider closes a silent one: its close handler runs at
+   * once (a real close() on a dead link waits for a handshake that never comes), the status
+   * says « hors ligne » and the provider dials again with its backoff.
+   */
+  private dropSocket(socket: WatchedSocket): void {
+    const ws = this.provider.ws;
+    if (this.destroyed || ws !== socket) return;
+    ws.dispatchEvent(new CloseEvent('close', { code: 1006, reason: 'no answer' }));
   }
 
   private confirmSoon(delayMs: number): void {
@@ -245,6 +277,7 @@ export class BoardConnection {
       const query = this.pending.confirmationQuery();
       if (!query) return;
       ws.send(query);
+      this.answers.expectAnswer(ws);
       // The server may answer before it has stored a batch it just received: ask again.
       if (this.confirmTries++ < CONFIRM_TRIES) this.confirmSoon(CONFIRM_RETRY_MS);
       else if (this.catchingUp) {

@@ -122,4 +122,26 @@ describe('the board with a keyboard only', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await focused(page)).toBe('Exporter / Importer');
   });
+
+  it('names every control and hides the bare canvas pixels from screen readers', async () => {
+    const page = suite.a.page;
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        ignored: boolean;
+        role?: { value: string };
+        name?: { value: string };
+        description?: { value: string };
+      }[];
+    };
+    const shown = nodes.filter((n) => !n.ignored);
+    const unnamed = shown.filter(
+      (n) => ['button', 'Canvas', 'application'].includes(n.role?.value ?? '') && !n.name?.value,
+    );
+    expect(unnamed.map((n) => n.role?.value)).toEqual([]);
+    const board = shown.find((n) => n.role?.value === 'application');
+    expect(board?.name?.value).toBe(`Tableau ${suite.board.title}`);
+    expect(board?.description?.value).toContain('Tab\u00a0: forme suivante');
+    await cdp.detach();
+  });
 });

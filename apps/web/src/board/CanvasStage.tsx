@@ -54,6 +54,9 @@ export function CanvasStage() {
     const element = container.current;
     if (!element) return;
     const input = new CanvasInput(session, element);
+    // Konva's bare <canvas> elements are pixels with no name: the board's name, help and
+    // selection announcements above speak for them.
+    element.querySelector('.konvajs-content')?.setAttribute('aria-hidden', 'true');
     const resize = () => {
       const { width, height } = element.getBoundingClientRect();
       session.store.setState({

@@ -1,18 +1,38 @@
 // Who is here; click a name to follow that person's view (until you move yours).
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
 import { peopleOf, samePeople } from '../presence/peerViews';
 import { usePeersWith } from '../presence/usePeers';
 import { Icon } from './icons';
+import { peopleNews } from './peopleNews';
 
 export function PeopleList() {
   const session = useSession();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Names and colours only: a peer's cursor moving does not re-render the list.
   const peers = usePeersWith(peopleOf, samePeople);
   const following = useSessionState((s) => s.following);
   const open = useSessionState((s) => s.peopleOpen);
   const me = session.identity;
+  // Who comes and goes, for a screen reader; not those already here when the board opens.
+  const [news, setNews] = useState('');
+  const known = useRef(peers);
+  const [synced, setSynced] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void session.connection.whenSynced().then(() => live && setSynced(true));
+    return () => {
+      live = false;
+    };
+  }, [session]);
+  useEffect(() => {
+    const before = known.current;
+    known.current = peers;
+    if (!synced || before === peers) return;
+    const said = peopleNews((key, values) => t(key, values ?? {}), i18n.language, before, peers);
+    if (said) setNews(said);
+  }, [peers, synced, t, i18n.language]);
   const count = peers.length + 1;
   return (
     <aside className={open ? 'people open' : 'people'} aria-label={t('people.title')}>
@@ -67,6 +87,9 @@ export function PeopleList() {
           </li>
         ))}
       </ul>
+      <p className="visually-hidden" role="status" data-testid="people-news">
+        {news}
+      </p>
       {following !== null && (
         <p className="following">
           {t('people.following', {

@@ -112,7 +112,7 @@ export function StylePanel() {
         </div>
       )}
       {tool === 'select' && selection.length > 0 && (
-        <div className="swatches" role="group">
+        <div className="swatches" role="group" aria-label={t('tools.select')}>
           <button type="button" className="action" onClick={() => duplicateSelection(session)}>
             {label('actions.duplicate', 'duplicate')}
           </button>

@@ -6,7 +6,7 @@ import { noteFill } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
 import type { ShapeComponentProps } from '../types';
-import { showsNoteHint } from './hint';
+import { NOTE_HINT_INK, NOTE_HINT_OPACITY, showsNoteHint } from './hint';
 import { LINE_HEIGHT, fitFontSize } from '@carton/render';
 
 export const NOTE_PADDING = 14;
@@ -67,9 +67,9 @@ export const NoteShape = memo(function NoteShape({
           fontSize={Math.min(28, Math.max(12, shape.w / 7))}
           fontFamily={FONT_FAMILY}
           fontStyle="italic"
-          fill="#2b2b2b"
+          fill={NOTE_HINT_INK}
           // Faint enough to read as a hint, dark enough to read on a projected pink note.
-          opacity={0.62}
+          opacity={NOTE_HINT_OPACITY}
           wrap="word"
           align="center"
           verticalAlign="middle"

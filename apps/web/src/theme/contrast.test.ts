@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { NOTE_COLORS } from '@carton/board';
+import { NOTE_HINT_INK, NOTE_HINT_OPACITY } from '../shapes/note/hint';
+import { contrastRatio } from './contrast';
+import { noteFill } from './colors';
+
+describe('contrastRatio', () => {
+  it('gives the known extremes and a known pair', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 1);
+    expect(contrastRatio('#ffffff', '#ffffff')).toBe(1);
+    expect(contrastRatio('#1e88e5', '#ffffff')).toBeCloseTo(3.68, 2);
+  });
+});
+
+describe('the « Écrivez ici… » hint on an empty note', () => {
+  // It is what tells a newcomer to write: low-vision participants must read it too (WCAG 1.4.3,
+  // 4.5:1), on every note colour, including a projected pink one.
+  it.each(NOTE_COLORS)('reads at 4.5:1 or more on the %s note colour', (color) => {
+    expect(contrastRatio(NOTE_HINT_INK, noteFill(color), NOTE_HINT_OPACITY)).toBeGreaterThanOrEqual(
+      4.5,
+    );
+  });
+});

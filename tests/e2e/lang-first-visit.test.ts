@@ -1,0 +1,45 @@
+// An anglophone's phone opens Carton in English on the first visit (it opened in French, the
+// language switch hidden among the header's chips); once someone picks a language, that choice
+// wins over the browser's, on every page and in every open tab.
+import { describe, expect, it } from 'vitest';
+import { boardSuite, createForum, territoryBoard } from './fixtures';
+
+describe('the language on a first visit', () => {
+  const suite = boardSuite({ territory: null });
+
+  it('follows the browser, then the person’s choice across pages and tabs', async () => {
+    const forum = await createForum(suite.server, { territories: ['La Matapédia'] });
+    const board = territoryBoard(forum);
+    const context = await suite.browser.newContext({
+      locale: 'en-CA',
+      viewport: { width: 1280, height: 800 },
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Jane'));
+    const boardPage = await context.newPage();
+    await boardPage.goto(board.edit.url);
+    await boardPage.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 15_000,
+    });
+    expect(await boardPage.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect(boardPage.locator('[data-testid="status"]').textContent()).resolves.toBe(
+      'connected',
+    );
+
+    const forumPage = await context.newPage();
+    await forumPage.goto(
+      `${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
+    );
+    await forumPage.getByRole('button', { name: 'Language', exact: true }).waitFor();
+
+    // Switched to French on the board: the facilitator page open beside it follows…
+    await boardPage.bringToFront();
+    await boardPage.getByRole('button', { name: 'Language', exact: true }).click();
+    await forumPage.waitForFunction(() => document.documentElement.lang === 'fr-CA');
+    await forumPage.getByRole('button', { name: 'Langue', exact: true }).waitFor();
+    // …and the choice outlives a reload, though the browser still says English.
+    await forumPage.reload();
+    await forumPage.getByRole('button', { name: 'Langue', exact: true }).waitFor();
+    expect(await forumPage.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
+    await context.close();
+  });
+});

@@ -36,7 +36,10 @@ function selection(page: Page): Promise<string[]> {
 }
 
 describe('the board with a keyboard only', () => {
-  const suite = boardSuite({ territory: 'La Matapédia', participants: { a: 'Émilie' } });
+  const suite = boardSuite({
+    territory: 'La Matapédia',
+    participants: { a: 'Émilie', viewer: { name: 'Luc', opens: 'view' } },
+  });
 
   it('places a note from the toolbar, writes in it, and keeps the focus on the board', async () => {
     const page = suite.a.page;
@@ -143,5 +146,25 @@ describe('the board with a keyboard only', () => {
     expect(board?.name?.value).toBe(`Tableau ${suite.board.title}`);
     expect(board?.description?.value).toContain('Tab\u00a0: forme suivante');
     await cdp.detach();
+  });
+
+  it('a view link reads the shapes one by one with the arrows and Tab, and changes nothing', async () => {
+    const page = suite.viewer.page;
+    await page.bringToFront();
+    const before = await shapes(page);
+    expect(before).toHaveLength(2);
+    await tabTo(page, 'canvas');
+    expect(await page.locator('#canvas-help').innerText()).toContain('lire les formes');
+    await page.keyboard.press('ArrowRight');
+    expect(await announced(page)).toBe(
+      'Papillon adhésif jaune «\u00a0Logement abordable\u00a0», 1 sur 2',
+    );
+    await page.keyboard.press('Tab');
+    expect(await announced(page)).toContain('2 sur 2');
+    expect(await focused(page)).toBe('canvas');
+    expect(await shapes(page)).toEqual(before);
+    // Nothing of the reader's choice goes out to the people editing.
+    const peers = await suite.a.page.evaluate(() => window.__carton!.peers());
+    expect(peers.flatMap((p) => p.selection)).toEqual([]);
   });
 });

@@ -114,7 +114,7 @@ export function CanvasStage() {
       {/* The keys, read with the canvas's name and shown while the keyboard is on it. */}
       <p id="canvas-help" className="canvas-help">
         {!readOnly && PLACEABLE_TOOLS.has(tool) ? `${t(`a11y.place.${tool}`)} ` : ''}
-        {!readOnly && t('a11y.canvasHelp')}
+        {t(readOnly ? 'a11y.readHelp' : 'a11y.canvasHelp')}
       </p>
       <SelectionAnnouncer />
     </div>

@@ -95,6 +95,28 @@ function emptyNoteSelected(session: BoardSession): string | null {
   return shape?.type === 'note' && shape.text === '' ? shape.id : null;
 }
 
+/**
+ * A view link reads the board too: the arrows and Tab go through its shapes (each read aloud by
+ * the selection announcer), Escape lets go. Nothing is moved or written.
+ */
+function readingKey(session: BoardSession, e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  const chosen = session.store.getState().selection.length > 0;
+  if (e.key === 'Tab') {
+    if (!canvasTarget(e.target) || !chosen) return false;
+    return selectAdjacent(session, e.shiftKey ? -1 : 1);
+  }
+  if (e.key.startsWith('Arrow')) {
+    selectAdjacent(session, e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1);
+    return true;
+  }
+  if (e.key === 'Escape' && chosen) {
+    session.store.setState({ selection: [] });
+    return true;
+  }
+  return false;
+}
+
 export function installKeyboard(session: BoardSession): () => void {
   const { store, shell } = session;
   // A press anywhere ends a word begun by a tool letter (see continuesWord).
@@ -124,7 +146,7 @@ export function installKeyboard(session: BoardSession): () => void {
       if (e.shiftKey && e.code === 'Digit0') return (resetZoom(session), true);
       if (mod && (key === '=' || key === '+')) return (zoomBy(session, 1.25), true);
       if (mod && key === '-') return (zoomBy(session, 0.8), true);
-      if (session.readOnly) return false;
+      if (session.readOnly) return readingKey(session, e);
       if (e.key === 'Tab' && !mod && !e.altKey) {
         // From the canvas, Tab goes through the shapes once something is chosen (the arrows
         // choose the first); past the last one the focus moves on, as it would anyway.

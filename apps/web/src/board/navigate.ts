@@ -81,11 +81,14 @@ export function boardReadingOrder(session: BoardSession): string[] {
 export function selectAdjacent(session: BoardSession, step: 1 | -1): boolean {
   const order = boardReadingOrder(session);
   const next = adjacentShape(order, session.store.getState().selection, step);
+  // A view link's reader chooses for themself: nothing goes out to the others.
+  const choose = (ids: string[]) =>
+    session.readOnly ? session.store.setState({ selection: ids }) : select(session, ids);
   if (next === null) {
-    select(session, []);
+    choose([]);
     return false;
   }
-  select(session, [next]);
+  choose([next]);
   reveal(session, next);
   return true;
 }

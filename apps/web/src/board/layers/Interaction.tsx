@@ -150,7 +150,8 @@ export const Interaction = memo(function Interaction() {
       ) : (
         <GroupOutline ids={selection} zoom={zoom} />
       )}
-      {selection.length > 0 && !editingId && (
+      {/* A view link's reader chooses shapes to hear them: no handles, nothing to resize. */}
+      {selection.length > 0 && !editingId && !session.readOnly && (
         <Handles ids={selection} zoom={zoom} coarse={session.coarsePointer} />
       )}
       {marquee && (

@@ -9,7 +9,7 @@ import './Status.css';
 
 export function StatusBadge() {
   const { t } = useTranslation();
-  const { connection } = useSession();
+  const { connection, readOnly } = useSession();
   const status = useSyncExternalStore(connection.subscribe, connection.getStatus);
   const pending = useSyncExternalStore(connection.subscribe, connection.getPendingCount);
   const label = t(`status.${status}`);
@@ -19,7 +19,8 @@ export function StatusBadge() {
       ? pending > 0
         ? t('status.pendingKept', { count: pending })
         : status === 'offline'
-          ? t('status.offlineKept')
+          ? // A view link has no changes to keep: it shows what it last received.
+            t(readOnly ? 'status.offlineViewing' : 'status.offlineKept')
           : null
       : status === 'syncing' && pending > 0
         ? t('status.pendingSync', { count: pending })

@@ -41,12 +41,6 @@ type Status =
 const FORMATS: Format[] = ['json', 'png', 'svg', 'pdf'];
 const SCALES = [1, 2, 3, 4];
 const PAGES = Object.keys(PAGE_SIZES) as PageSize[];
-const PAGE_LABELS: Record<PageSize, string> = {
-  letter: 'Lettre / Letter (8,5 × 11 po)',
-  tabloid: 'Tabloïd / Tabloid (11 × 17 po)',
-  a3: 'A3 (297 × 420 mm)',
-  a1: 'A1 (594 × 841 mm)',
-};
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const session = useSession();
@@ -310,7 +304,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 >
                   {PAGES.map((id) => (
                     <option key={id} value={id}>
-                      {PAGE_LABELS[id]}
+                      {t(`export.pageSizes.${id}`)}
                     </option>
                   ))}
                 </select>

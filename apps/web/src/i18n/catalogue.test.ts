@@ -25,6 +25,8 @@ const SAME_IN_BOTH = new Set([
   'export.carton',
   'export.backgrounds.transparent',
   'export.orientation',
+  'export.pageSizes.a3',
+  'export.pageSizes.a1',
   'export.orientations.portrait',
   'limits.code',
   'history.open',

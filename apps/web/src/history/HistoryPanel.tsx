@@ -13,6 +13,7 @@ import {
   fetchVersionFile,
   type BoardVersion,
 } from './api';
+import { formatLocale } from '../i18n';
 import { cleanVersionName, versionRows, type VersionRow } from './format';
 import { VersionPreview } from './VersionPreview';
 
@@ -117,7 +118,8 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
     );
   };
 
-  const rows = load.state === 'ready' ? versionRows(load.versions, i18n.language) : [];
+  const rows =
+    load.state === 'ready' ? versionRows(load.versions, formatLocale(i18n.language)) : [];
   return (
     <>
       <aside className="history-panel" aria-label={t('history.title')} data-testid="history-panel">

@@ -4,7 +4,7 @@
 // still answer Enter and Space when a note is selected. Nothing here touches the mouse.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSuite, shapes, waitForShapes } from './fixtures';
+import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
 
 /** What has the keyboard's focus: the canvas, a textarea, or a button's accessible name. */
 function focused(page: Page): Promise<string> {
@@ -81,8 +81,27 @@ describe('the board with a keyboard only', () => {
     expect(await selection(page)).toEqual([]);
     const order = (await shapes(page)).sort((a, b) => a.x - b.x).map((s) => s.id);
 
+    // The hand's arrows move the view down until the first note's foot is under the toolbar,
+    // still on screen: hidden by the toolbar, not by the window's edge.
+    const toolbarTop = await page
+      .locator('.toolbar')
+      .evaluate((el) => el.getBoundingClientRect().top);
+    const first = (await shapes(page)).find((s) => s.id === order[0]);
+    if (first?.type !== 'note') throw new Error('the first shape is not a note');
+    const foot = async () => (await toScreen(page, first.x, first.y + first.h)).y;
+    await page.keyboard.press('h');
+    for (let i = 0; i < 20 && (await foot()) <= toolbarTop; i++) {
+      await page.keyboard.press('ArrowUp');
+    }
+    expect(await foot()).toBeGreaterThan(toolbarTop);
+    expect(await foot()).toBeLessThan(800);
+    await page.keyboard.press('v');
+
+    // A note chosen from the keyboard is brought back into view, clear of the toolbar.
     await page.keyboard.press('ArrowRight');
     expect(await selection(page)).toEqual([order[0]]);
+    expect(await foot()).toBeLessThan(toolbarTop);
+    expect(await page.locator('[data-testid="tool-news"]').innerText()).toBe('Sélection');
     await page.keyboard.press('Tab');
     expect(await selection(page)).toEqual([order[1]]);
     expect(await announced(page)).toContain('2 sur 2');

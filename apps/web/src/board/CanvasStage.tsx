@@ -114,6 +114,7 @@ export function CanvasStage() {
       {/* The keys, read with the canvas's name and shown while the keyboard is on it. */}
       <p id="canvas-help" className="canvas-help">
         {!readOnly && PLACEABLE_TOOLS.has(tool) ? `${t(`a11y.place.${tool}`)} ` : ''}
+        {!readOnly && tool === 'hand' ? `${t('a11y.panHelp')} ` : ''}
         {t(readOnly ? 'a11y.readHelp' : 'a11y.canvasHelp')}
       </p>
       <SelectionAnnouncer />

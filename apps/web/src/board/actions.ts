@@ -59,7 +59,12 @@ function boundsOf(session: BoardSession, ids: readonly string[]): Rect | null {
 }
 
 /** The part of the viewport not covered by the header, toolbar and people list. */
-function safeArea(session: BoardSession): { x: number; y: number; width: number; height: number } {
+export function safeArea(session: BoardSession): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
   const { viewport, peopleOpen, readOnly } = session.store.getState();
   const wide = viewport.width > 700;
   const measured = measuredInsets();

@@ -12,6 +12,7 @@ import {
   zoomToFit,
   zoomToSelection,
 } from './actions';
+import { panBy } from '../geometry/camera';
 import { PLACEABLE_TOOLS, placeByKeyboard, selectAdjacent } from './navigate';
 import type { BoardSession } from './session';
 
@@ -93,6 +94,18 @@ function emptyNoteSelected(session: BoardSession): string | null {
   if (selection.length !== 1) return null;
   const shape = session.scene.getShape(selection[0] ?? '');
   return shape?.type === 'note' && shape.text === '' ? shape.id : null;
+}
+
+/** Screen pixels the view moves per arrow key with the hand tool (Shift: a bigger step). */
+export const PAN_STEP = 80;
+
+function panByKey(session: BoardSession, key: string, shift: boolean): void {
+  const step = shift ? PAN_STEP * 4 : PAN_STEP;
+  // The arrow says where to look: the board moves the other way.
+  const dx = key === 'ArrowLeft' ? step : key === 'ArrowRight' ? -step : 0;
+  const dy = key === 'ArrowUp' ? step : key === 'ArrowDown' ? -step : 0;
+  const { camera } = session.store.getState();
+  session.store.setState({ camera: panBy(camera, dx, dy), following: null });
 }
 
 /**
@@ -200,6 +213,10 @@ export function installKeyboard(session: BoardSession): () => void {
       const tool = session.currentTool();
       if (e.key === 'Enter' && !e.shiftKey && PLACEABLE_TOOLS.has(tool.id)) {
         return placeByKeyboard(session);
+      }
+      if (e.key.startsWith('Arrow') && tool.id === 'hand') {
+        // The hand moves the view: with the keyboard, the arrows do (Shift: a bigger step).
+        return (panByKey(session, e.key, e.shiftKey), true);
       }
       if (e.key.startsWith('Arrow') && tool.id === 'select' && !store.getState().selection.length) {
         // Nothing chosen: an arrow chooses a shape (the first or last in reading order).

@@ -1,9 +1,9 @@
 // The board without a pointer: Enter places the chosen tool's shape in the middle of the view,
 // Tab and the arrows choose shapes in reading order, and the view follows what is chosen.
-import { cameraCenter, centerOn, visibleWorldRect, worldToScreen } from '../geometry/camera';
+import { cameraCenter, centerOn, screenToWorld, worldToScreen } from '../geometry/camera';
 import { rectContains, type Point } from '../geometry/rect';
 import type { Plan, ToolId, ToolPointer } from '../tools/types';
-import { select } from './actions';
+import { safeArea, select } from './actions';
 import { adjacentShape, freeSpot, readingOrder } from './keyboardNav';
 import type { BoardSession } from './session';
 
@@ -93,11 +93,26 @@ export function selectAdjacent(session: BoardSession, step: 1 | -1): boolean {
   return true;
 }
 
-/** Pans (never zooms) so a shape chosen from the keyboard is on screen. */
+/**
+ * Pans (never zooms) so a shape chosen from the keyboard is on screen and not under the header,
+ * the toolbar or the people list (WCAG 2.4.11: what has the keyboard is not hidden).
+ */
 export function reveal(session: BoardSession, id: string): void {
   const bounds = session.scene.bounds(id);
-  const { camera, viewport } = session.store.getState();
-  if (!bounds || rectContains(visibleWorldRect(camera, viewport), bounds)) return;
+  const { camera } = session.store.getState();
+  if (!bounds) return;
+  const area = safeArea(session);
+  const topLeft = screenToWorld(camera, area);
+  const clear = {
+    ...topLeft,
+    width: area.width / camera.zoom,
+    height: area.height / camera.zoom,
+  };
+  if (rectContains(clear, bounds)) return;
   const centre = { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 };
-  session.store.setState({ camera: centerOn(centre, viewport, camera.zoom), following: null });
+  const centred = centerOn(centre, area, camera.zoom);
+  session.store.setState({
+    camera: { ...centred, x: centred.x + area.x, y: centred.y + area.y },
+    following: null,
+  });
 }

@@ -13,20 +13,33 @@ export function ToolCaption() {
   const tool = useSessionState((s) => s.tool);
   const coarse = useCoarsePointer();
   const [shown, setShown] = useState<string | null>(null);
+  const [spoken, setSpoken] = useState<string | null>(null);
   const previous = useRef(tool);
 
   useEffect(() => {
     // Not on arrival: only a change of tool is news.
     if (previous.current === tool) return;
     previous.current = tool;
+    // A screen reader hears every change of tool (a letter pressed on the board changes it
+    // with no other sign); its words stay in the hidden status until the next change.
+    if (!coarse) {
+      setSpoken(tool);
+      return;
+    }
     // The arrow needs no name, and Select comes back by itself after a note or a shape is placed.
-    if (!coarse || tool === 'select') return;
+    if (tool === 'select') return;
     setShown(tool);
     const timer = setTimeout(() => setShown(null), CAPTION_MS);
     return () => clearTimeout(timer);
   }, [tool, coarse]);
 
-  if (!coarse || shown !== tool) return null;
+  if (!coarse)
+    return (
+      <div className="visually-hidden" role="status" data-testid="tool-news">
+        {spoken ? t(`tools.${spoken}`) : ''}
+      </div>
+    );
+  if (shown !== tool) return null;
   return (
     <div className="tool-caption" role="status">
       {t(`tools.${tool}`)}

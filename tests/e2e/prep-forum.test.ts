@@ -104,9 +104,11 @@ describe('preparing the forum on the facilitator page', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.locator('.forum-header h1', { hasText: 'Rêvons ensemble' }).waitFor();
     expect(await page.locator('.forum-date').innerText()).toBe('26 octobre 2023');
+    // The next morning, on the home page: the forum is there without scrolling, above the form.
     await page.goto(`${server.url}/`);
-    expect(await page.locator('.home-boards').innerText()).toContain(
-      'Forum des Alliances — Rêvons ensemble',
-    );
+    const saved = page.locator('.home-boards');
+    expect(await saved.innerText()).toContain('Forum des Alliances — Rêvons ensemble');
+    const box = (await saved.getByRole('link').first().boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(768);
   });
 });

@@ -1,5 +1,5 @@
 // The home page: create a forum (title, date, territories), then go to its facilitator page.
-// The facilitator link is also kept on this device (« Vos forums »).
+// The facilitator link is also kept on this device (« Vos forums », shown first when any).
 import { BSL_TERRITORIES } from '@carton/board';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +60,21 @@ export function HomePage() {
         <LanguageToggle />
       </header>
       <p className="tagline">{t('app.tagline')}</p>
+      {/* The next morning the facilitator comes back for the forum: it comes first, above a
+          form that would otherwise create a second forum by mistake. */}
+      {saved.length > 0 && (
+        <section className="home-boards">
+          <h2>{t('home.savedForums')}</h2>
+          <ul>
+            {saved.map((forum) => (
+              <li key={forum.id}>
+                <a href={forum.url}>{forum.title}</a>{' '}
+                {forum.date && <span>{formatForumDate(forum.date, i18n.language)}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form className="home-form" onSubmit={submit}>
         <h2>{t('home.title')}</h2>
         <label>
@@ -105,19 +120,6 @@ export function HomePage() {
         </button>
         {error && <p role="alert">{t('home.error', { message: error })}</p>}
       </form>
-      {saved.length > 0 && (
-        <section className="home-boards">
-          <h2>{t('home.savedForums')}</h2>
-          <ul>
-            {saved.map((forum) => (
-              <li key={forum.id}>
-                <a href={forum.url}>{forum.title}</a>{' '}
-                {forum.date && <span>{formatForumDate(forum.date, i18n.language)}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 // `carton export` / `carton import`: forum archives from and into a data directory, for
 // backups without a browser. Built to dist/cli.js: `node apps/server/dist/cli.js export …`.
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ArchiveError } from '../archive/errors.ts';
 import { readForumArchive } from '../archive/read.ts';
@@ -32,6 +33,16 @@ function links(created: CreatedForum): string {
 
 export async function runCli(command: CliCommand, out: (text: string) => void): Promise<void> {
   if (command.kind === 'help') return out(`${USAGE}\n`);
+  // A mistyped path must not end in a stack trace, nor in a new empty database beside the real
+  // one: exporting needs the server's database; importing says when it starts a new one.
+  const databaseFile = join(command.dataDir, 'carton.sqlite');
+  const fresh = !existsSync(databaseFile);
+  if (command.kind === 'export' && fresh) {
+    throw new UsageError(`no Carton database in ${command.dataDir} (${databaseFile} not found)`);
+  }
+  if (command.kind === 'import' && !existsSync(command.archive)) {
+    throw new UsageError(`cannot read ${command.archive}: no such file`);
+  }
   const db = openDatabase(command.dataDir);
   try {
     const forums = new SqliteForumStore(db);
@@ -54,6 +65,7 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
       baseUrl: command.publicUrl,
       maxForumImageBytes: Number(process.env['CARTON_MAX_FORUM_IMAGE_BYTES'] ?? GiB),
     });
+    if (fresh && !command.json) out(`New database: ${databaseFile}\n`);
     out(command.json ? `${JSON.stringify(created, null, 2)}\n` : links(created));
   } finally {
     db.close();

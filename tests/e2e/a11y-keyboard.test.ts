@@ -186,4 +186,28 @@ describe('the board with a keyboard only', () => {
     const peers = await suite.a.page.evaluate(() => window.__carton!.peers());
     expect(peers.flatMap((p) => p.selection)).toEqual([]);
   });
+
+  it("marks the chosen tool and colour in Windows' contrast themes", async () => {
+    const page = suite.a.page;
+    await page.bringToFront();
+    await page.keyboard.press('n');
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      const look = (selector: string) =>
+        page.locator(selector).evaluate((el) => {
+          const style = getComputedStyle(el);
+          return { background: style.backgroundColor, outline: style.outlineStyle };
+        });
+      const chosen = await look('.tool[aria-pressed="true"]');
+      // Against the toolbar's own background, not a transparent button: the chosen one shows.
+      const toolbar = await look('.toolbar');
+      expect(chosen.background).not.toBe(toolbar.background);
+      const yellow = await look('.swatch[aria-label="Jaune"]');
+      expect(yellow.background).toBe('rgb(255, 241, 118)');
+      expect(yellow.outline).toBe('solid');
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+      await page.keyboard.press('Escape');
+    }
+  });
 });

@@ -210,4 +210,30 @@ describe('the board with a keyboard only', () => {
       await page.keyboard.press('Escape');
     }
   });
+
+  it("reaches a chosen note's colours and actions with Ctrl+Enter, and comes back", async () => {
+    const page = suite.a.page;
+    await tabTo(page, 'canvas');
+    await page.keyboard.press('ArrowRight');
+    const [id] = await selection(page);
+    await page.keyboard.press('Control+Enter');
+    expect(await focused(page)).toBe('Jaune');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Rose');
+    await page.keyboard.press('Enter');
+    await waitForShapes(page, `(s) => s.find((x) => x.id === '${id}')?.color === 'pink'`);
+    // Escape comes back to the board with the note still chosen.
+    await page.keyboard.press('Escape');
+    expect(await focused(page)).toBe('canvas');
+    expect(await selection(page)).toEqual([id]);
+
+    // « Supprimer » goes with the selection: the keyboard lands on the board, not on the page.
+    await page.keyboard.press('Control+Enter');
+    await tabTo(page, 'Supprimer');
+    await page.keyboard.press('Enter');
+    await waitForShapes(page, `(s) => !s.some((x) => x.id === '${id}')`);
+    expect(await focused(page)).toBe('canvas');
+    await page.keyboard.press('Control+z');
+    await waitForShapes(page, `(s) => s.some((x) => x.id === '${id}')`);
+  });
 });

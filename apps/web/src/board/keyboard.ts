@@ -13,7 +13,13 @@ import {
   zoomToSelection,
 } from './actions';
 import { panBy } from '../geometry/camera';
-import { PLACEABLE_TOOLS, placeByKeyboard, selectAdjacent } from './navigate';
+import {
+  PLACEABLE_TOOLS,
+  focusCanvas,
+  focusSelectionPanel,
+  placeByKeyboard,
+  selectAdjacent,
+} from './navigate';
 import type { BoardSession } from './session';
 
 /**
@@ -26,6 +32,10 @@ export function controlTarget(target: EventTarget | null): boolean {
     target instanceof Element &&
     target.closest('button, a[href], summary, [role="button"], [role="menuitem"]') !== null
   );
+}
+
+function inSelectionPanel(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.style-panel') !== null;
 }
 
 /** The canvas itself has the focus (not a button or the page around it). */
@@ -140,6 +150,12 @@ export function installKeyboard(session: BoardSession): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     if (typingTarget(e.target)) return;
     if ((e.key === 'Enter' || e.key === ' ') && controlTarget(e.target)) return;
+    if (e.key === 'Escape' && inSelectionPanel(e.target)) {
+      // Back from the chosen shape's colours and actions to the board, the shape still chosen.
+      focusCanvas();
+      e.preventDefault();
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     const handled = (() => {
@@ -171,6 +187,9 @@ export function installKeyboard(session: BoardSession): () => void {
       if (mod && key === 'y') return (redo(session), true);
       if (mod && key === 'd') return (duplicateSelection(session), true);
       if (mod && key === 'a') return (selectAll(session), true);
+      if (mod && e.key === 'Enter' && store.getState().selection.length > 0) {
+        return focusSelectionPanel();
+      }
       if (mod) return false; // copy/paste/cut arrive as clipboard events
       if (e.key === ']') return (reorderSelection(session, 'front'), true);
       if (e.key === '[') return (reorderSelection(session, 'back'), true);

@@ -26,6 +26,16 @@ export function focusCanvas(): void {
 }
 
 /**
+ * Ctrl+Enter on the board: the chosen shape's colours and actions, which Tab cannot reach from
+ * the canvas (there it goes from shape to shape). Escape in them comes back to the board.
+ */
+export function focusSelectionPanel(): boolean {
+  const first = document.querySelector<HTMLElement>('.style-panel button');
+  first?.focus();
+  return first !== null;
+}
+
+/**
  * Places the current tool's shape as a click would, without a pointer: a stamp on the one
  * chosen shape's corner (a vote), anything else at the free spot nearest the view's centre.
  * Returns false when the tool places nothing.

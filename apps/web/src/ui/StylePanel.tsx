@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { INK_COLORS, NOTE_COLORS, STAMP_KINDS, type NoteColor } from '@carton/board';
 import { deleteSelection, duplicateSelection, reorderSelection } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
+import { focusCanvas } from '../board/navigate';
 import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
 import { ink, noteFill } from '../theme/colors';
 import type { ToolStyle } from '../tools/types';
@@ -135,7 +136,15 @@ export function StylePanel() {
             <span className="long">{t('actions.back')}</span>
             <span className="short">{t('actions.backShort')}</span>
           </button>
-          <button type="button" className="action danger" onClick={() => deleteSelection(session)}>
+          <button
+            type="button"
+            className="action danger"
+            onClick={() => {
+              deleteSelection(session);
+              // The button goes with the selection: the keyboard goes back to the board.
+              focusCanvas();
+            }}
+          >
             {t('actions.delete')}
           </button>
         </div>

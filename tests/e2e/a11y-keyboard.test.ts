@@ -236,4 +236,33 @@ describe('the board with a keyboard only', () => {
     await page.keyboard.press('Control+z');
     await waitForShapes(page, `(s) => s.some((x) => x.id === '${id}')`);
   });
+
+  it('votes with a stamp on each note from the keyboard', async () => {
+    const page = suite.a.page;
+    expect(await focused(page)).toBe('canvas');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('s');
+    expect(await page.locator('#canvas-help').innerText()).toContain('y placer le tampon');
+    const notes = (await shapes(page)).filter((s) => s.type === 'note');
+    for (let i = 0; i < notes.length; i++) {
+      // The arrows choose the first note; Tab goes on from the stamp just placed.
+      await page.keyboard.press(i === 0 ? 'ArrowRight' : 'Tab');
+      await page.keyboard.press('Enter');
+      await waitForShapes(page, `(s) => s.filter((x) => x.type === 'stamp').length === ${i + 1}`);
+    }
+    const all = await shapes(page);
+    for (const note of notes) {
+      if (note.type !== 'note') continue;
+      const on = all.filter(
+        (s) =>
+          s.type === 'stamp' &&
+          s.x >= note.x &&
+          s.x <= note.x + note.w &&
+          s.y >= note.y - s.size &&
+          s.y <= note.y + note.h,
+      );
+      expect(on).toHaveLength(1);
+    }
+    expect(await announced(page)).toMatch(/^Tampon cœur/u);
+  });
 });

@@ -180,7 +180,8 @@ export function installKeyboard(session: BoardSession): () => void {
         // From the canvas, Tab goes through the shapes once something is chosen (the arrows
         // choose the first); past the last one the focus moves on, as it would anyway.
         const { tool, selection } = store.getState();
-        if (!canvasTarget(e.target) || tool !== 'select' || selection.length === 0) return false;
+        const choosing = tool === 'select' || tool === 'stamp';
+        if (!canvasTarget(e.target) || !choosing || selection.length === 0) return false;
         return selectAdjacent(session, e.shiftKey ? -1 : 1);
       }
       if (mod && key === 'z') return (e.shiftKey ? redo(session) : undo(session), true);
@@ -232,6 +233,11 @@ export function installKeyboard(session: BoardSession): () => void {
       const tool = session.currentTool();
       if (e.key === 'Enter' && !e.shiftKey && PLACEABLE_TOOLS.has(tool.id)) {
         return placeByKeyboard(session);
+      }
+      if (e.key.startsWith('Arrow') && tool.id === 'stamp') {
+        // Voting from the keyboard: the arrows choose the note, Enter stamps it.
+        selectAdjacent(session, e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1);
+        return true;
       }
       if (e.key.startsWith('Arrow') && tool.id === 'hand') {
         // The hand moves the view: with the keyboard, the arrows do (Shift: a bigger step).

@@ -2,10 +2,11 @@
 // the seed's template), corrects a typo in a territory's name (R55) and takes out a board
 // created by mistake (R56) — all from the facilitator page's API, links kept consistent.
 // After it: the archive keeps the forum's day through export and import.
+import { readVotes } from '@carton/board';
 import { describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
 import { connect, docUntil, exportJson, forumSuite, unzip, type CreatedForum } from './helpers.ts';
-import { api, createSeedForum } from './forum-support.ts';
+import { api, connectForum, createSeedForum } from './forum-support.ts';
 
 interface FileShape {
   id: string;
@@ -224,5 +225,115 @@ describe('preparing the forum the day before', () => {
       created.facilitator.token,
     );
     expect(page.body.forum.date).toBe('2023-10-26');
+  });
+
+  it('ARCHIVE: votes and the incontournables’ merges come back on import, on the new board ids', async () => {
+    const kamouraska = byTerritory('La Mitis');
+    const writer = connect(server, kamouraska.id, kamouraska.edit.token);
+    await writer.synced;
+    const [financement, revenu] = writer.run((tx) =>
+      ['Financement systémique', 'Revenu de base pour toutes'].map((text, n) =>
+        tx.create('note', { x: 2000 + n * 220, y: 0, text }),
+      ),
+    );
+    // The server sees the notes before the vote checks them (V3).
+    await expect
+      .poll(async () =>
+        (await exported(kamouraska.id, kamouraska.view.token)).shapes.map((shape) => shape.text),
+      )
+      .toContain('Revenu de base pour toutes');
+    writer.destroy();
+    const base = `/api/forums/${forum.forum.id}`;
+    const opened = await api(server, 'POST', `${base}/votes`, forum.facilitator.token, {
+      title: 'Nos incontournables',
+      boardIds: [kamouraska.id],
+      dotsPerParticipant: 3,
+    });
+    expect(opened.status).toBe(201);
+    const voteId = opened.body.vote.id as string;
+    for (const [voterId, shapeId] of [
+      ['voter-amelie-0001', financement],
+      ['voter-amelie-0001', financement],
+      ['voter-bruno-00002', revenu],
+    ] as const) {
+      const placed = await api(
+        server,
+        'POST',
+        `${base}/votes/${voteId}/dots`,
+        kamouraska.edit.token,
+        {
+          boardId: kamouraska.id,
+          shapeId,
+          voterId,
+        },
+      );
+      expect(placed.status).toBe(201);
+    }
+    expect(
+      (await api(server, 'POST', `${base}/votes/${voteId}/close`, forum.facilitator.token)).status,
+    ).toBe(200);
+    const merged = await api(server, 'PUT', `${base}/compilation`, forum.facilitator.token, {
+      merges: { 'revenu de base pour toutes': 'financement systemique' },
+    });
+    expect(merged.status).toBe(200);
+    const before = await api(server, 'GET', `${base}/compilation`, forum.facilitator.token);
+
+    const zip = Buffer.from(
+      await (
+        await fetch(`${server.url}${base}/archive.zip`, {
+          headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+        })
+      ).arrayBuffer(),
+    );
+    const imported = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: zip,
+    });
+    expect(imported.status).toBe(201);
+    const created = (await imported.json()) as CreatedForum;
+    const newBase = `/api/forums/${created.forum.id}`;
+    const newKamouraska = created.boards.find((b) => b.territory === 'La Mitis')!;
+
+    const after = await api(server, 'GET', `${newBase}/compilation`, created.facilitator.token);
+    const ideas = (answer: typeof before) =>
+      answer.body.items.map((item: { text: string; votes: number; mergedKeys: string[] }) => [
+        item.text,
+        item.votes,
+        item.mergedKeys,
+      ]);
+    expect(ideas(after)).toEqual(ideas(before));
+    expect(ideas(after)).toContainEqual([
+      'Financement systémique',
+      3,
+      ['revenu de base pour toutes'],
+    ]);
+
+    const screen = connectForum(server, created.forum.id, created.facilitator.token);
+    try {
+      await screen.synced;
+      const votes = readVotes(screen.doc);
+      expect(votes.map((v) => [v.title, v.state, v.boardIds])).toEqual([
+        ['Nos incontournables', 'closed', [newKamouraska.id]],
+      ]);
+      const results = await api(
+        server,
+        'GET',
+        `${newBase}/votes/${votes[0]!.id}`,
+        created.facilitator.token,
+      );
+      expect(
+        results.body.results.map((r: { text: string; count: number; boardId: string }) => [
+          r.text,
+          r.count,
+          r.boardId,
+        ]),
+      ).toEqual([
+        ['Financement systémique', 2, newKamouraska.id],
+        ['Revenu de base pour toutes', 1, newKamouraska.id],
+      ]);
+    } finally {
+      screen.destroy();
+    }
   });
 });

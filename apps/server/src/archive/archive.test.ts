@@ -49,6 +49,7 @@ const restore = (data: DataDir, zip: Uint8Array) =>
     forums: data.forums,
     boards: data.boards,
     blobs: data.blobs,
+    votes: data.votes,
     baseUrl: 'http://autre.local',
     maxForumImageBytes: 1024 * 1024 * 1024,
   });

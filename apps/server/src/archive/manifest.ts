@@ -46,7 +46,38 @@ export const ManifestSchema = z.object({
   ),
   /** Files of the compiled « incontournables », once compilation exists (omitted until then). */
   compilation: z.object({ markdown: path, csv: path }).optional(),
+  /**
+   * The forum day's choices the incontournables depend on: dot votes (their totals per note,
+   * `<boardId>/<shapeId>` with the archive's board ids) and the compilation's boards and
+   * merges. Absent in older archives and when nothing was voted or compiled.
+   */
+  facilitation: z
+    .object({
+      votes: z
+        .array(
+          z.object({
+            id: z.string().max(64),
+            title: z.string().min(1).max(200),
+            boardIds: z.array(z.string().max(64)).max(64),
+            dotsPerParticipant: z.number().int().min(1).max(20),
+            state: z.enum(['open', 'closed']),
+            openedAt: z.number(),
+            closedAt: z.number().nullable(),
+            counts: z.record(z.string().max(200), z.number().int().min(0).max(1_000_000)),
+          }),
+        )
+        .max(500),
+      compilation: z
+        .object({
+          boardIds: z.array(z.string().max(64)).max(64),
+          merges: z.record(z.string().max(2000), z.string().max(2000)),
+        })
+        .nullable(),
+    })
+    .optional(),
 });
+
+export type ArchiveFacilitation = NonNullable<z.infer<typeof ManifestSchema>['facilitation']>;
 
 export type ArchiveManifest = z.infer<typeof ManifestSchema>;
 export type ArchiveBoardEntry = ArchiveManifest['boards'][number];

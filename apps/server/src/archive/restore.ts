@@ -1,11 +1,24 @@
-import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, importBoard, SERVER_ORIGIN } from '@carton/board';
+import {
+  BOARD_FILE_FORMAT,
+  BOARD_FILE_VERSION,
+  closeVote,
+  forumRoomName,
+  importBoard,
+  initForumDoc,
+  openVote,
+  SERVER_ORIGIN,
+  setVoteCounts,
+  updateCompilation,
+} from '@carton/board';
 import * as Y from 'yjs';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import { forumLinks, issueForumTokens, type CreatedForum } from '../forums/create-forum.ts';
 import type { BoardRecord, ForumStore } from '../forums/forum-store.ts';
 import { generateId } from '../forums/tokens.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { ArchiveError } from './errors.ts';
+import type { ArchiveFacilitation } from './manifest.ts';
 import type { ValidatedArchive } from './read.ts';
 
 export interface RestoreDeps {
@@ -16,6 +29,61 @@ export interface RestoreDeps {
   baseUrl: string;
   /** The forum image quota (R35); the archive's images must fit. */
   maxForumImageBytes: number;
+  /** Where the restored votes' dots go (V2), so their results read as before. */
+  votes: Pick<SqliteVoteStore, 'restoreDots'>;
+}
+
+/**
+ * The forum document of the restored forum (F1): its votes, with new ids (dots are stored per
+ * vote id), totals and state, and the compilation's boards and merges, every board id mapped
+ * to the new forum's. Returns the dots to store per new vote id.
+ */
+function restoredForumDoc(
+  facilitation: ArchiveFacilitation | undefined,
+  boardIds: ReadonlyMap<string, string>,
+): {
+  doc: Y.Doc;
+  dots: Array<{ voteId: string; boardId: string; shapeId: string; count: number }>;
+} {
+  const doc = new Y.Doc();
+  const dots: Array<{ voteId: string; boardId: string; shapeId: string; count: number }> = [];
+  initForumDoc(doc, SERVER_ORIGIN);
+  const mapped = (ids: readonly string[]) => ids.flatMap((id) => boardIds.get(id) ?? []);
+  for (const vote of facilitation?.votes ?? []) {
+    const id = generateId();
+    openVote(
+      doc,
+      {
+        id,
+        title: vote.title,
+        boardIds: mapped(vote.boardIds),
+        dotsPerParticipant: vote.dotsPerParticipant,
+        openedAt: vote.openedAt,
+      },
+      SERVER_ORIGIN,
+    );
+    const counts: Record<string, number> = {};
+    for (const [key, count] of Object.entries(vote.counts)) {
+      const slash = key.indexOf('/');
+      const boardId = boardIds.get(key.slice(0, slash));
+      if (slash < 0 || !boardId || count <= 0) continue;
+      const shapeId = key.slice(slash + 1);
+      counts[`${boardId}/${shapeId}`] = count;
+      dots.push({ voteId: id, boardId, shapeId, count });
+    }
+    setVoteCounts(doc, id, counts, SERVER_ORIGIN);
+    if (vote.state === 'closed') closeVote(doc, id, vote.closedAt ?? vote.openedAt, SERVER_ORIGIN);
+  }
+  const compilation = facilitation?.compilation;
+  if (compilation) {
+    updateCompilation(
+      doc,
+      { boardIds: mapped(compilation.boardIds), merges: compilation.merges },
+      Date.now(),
+      SERVER_ORIGIN,
+    );
+  }
+  return { doc, dots };
 }
 
 /**
@@ -61,12 +129,23 @@ export async function restoreForumArchive(
       doc.destroy();
     }
   }
+  // F1: the forum document, with the day's votes and compilation choices (C6 reads them).
+  const newIds = new Map(ordered.map(({ entry }, i) => [entry.id, boards[i]!.id] as const));
+  const forumDoc = restoredForumDoc(archive.manifest.facilitation, newIds);
+  try {
+    await deps.boards.compact(forumRoomName(forumId), Y.encodeStateAsUpdate(forumDoc.doc), 0);
+  } finally {
+    forumDoc.doc.destroy();
+  }
   // New links, sealed for the new facilitator like a new forum's (L1): its page lists them.
   const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
   const date = archive.manifest.forum.date ?? null;
   deps.forums.createForum({ id: forumId, title, createdAt: Date.now(), date }, boards, grants);
   // Blobs reference the forum row (foreign key): stored right after it.
   for (const image of archive.images.values()) deps.blobs.put(forumId, image.info, image.data);
+  for (const { voteId, boardId, shapeId, count } of forumDoc.dots) {
+    deps.votes.restoreDots(forumId, voteId, { boardId, shapeId }, count);
+  }
 
   return {
     forum: { id: forumId, title, date },

@@ -79,6 +79,7 @@ export function registerArchiveRoutes(
           forums: deps.forums,
           boards: deps.boards,
           blobs: deps.blobs,
+          votes: deps.votes,
           baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
           maxForumImageBytes: deps.maxForumImageBytes,
         });

@@ -1,11 +1,12 @@
 import type { BoardFile } from '@carton/board';
-import { exportBoard } from '@carton/board';
+import { exportBoard, forumRoomName, readCompilation, readVotes } from '@carton/board';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardRecord, ForumRecord, ForumStore } from '../forums/forum-store.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
 import { compilationFiles, type DocReader } from '../facilitation/compile-forum.ts';
+import type { ArchiveFacilitation } from './manifest.ts';
 
 /** The compiled « incontournables » of a forum (C6). */
 export interface ForumCompilation {
@@ -25,6 +26,31 @@ export interface ArchiveSource {
    * something (null for an unknown forum).
    */
   compilation(forumId: string): Promise<ForumCompilation | null>;
+  /** Votes and compilation choices of the forum document; null when there are none. */
+  facilitation(forumId: string): Promise<ArchiveFacilitation | null>;
+}
+
+/** The forum document's votes and compilation, as the manifest keeps them. */
+function facilitationOf(readDoc: DocReader) {
+  return (forumId: string): Promise<ArchiveFacilitation | null> =>
+    readDoc(forumRoomName(forumId), (doc) => {
+      const votes = readVotes(doc).map((vote) => ({
+        id: vote.id,
+        title: vote.title,
+        boardIds: [...vote.boardIds],
+        dotsPerParticipant: vote.dotsPerParticipant,
+        state: vote.state,
+        openedAt: vote.openedAt,
+        closedAt: vote.closedAt,
+        counts: { ...vote.counts },
+      }));
+      const stored = readCompilation(doc);
+      const compilation =
+        stored && (stored.boardIds.length > 0 || Object.keys(stored.merges).length > 0)
+          ? { boardIds: [...stored.boardIds], merges: { ...stored.merges } }
+          : null;
+      return votes.length === 0 && compilation === null ? null : { votes, compilation };
+    });
 }
 
 /** C6: the forum's incontournables with the facilitator's choices, read through `readDoc`. */
@@ -50,6 +76,7 @@ export function relaySource(deps: {
     compilation: compilationOf(deps.forums, (roomId, read) =>
       deps.relay.withBoardDoc(roomId, read),
     ),
+    facilitation: facilitationOf((roomId, read) => deps.relay.withBoardDoc(roomId, read)),
   };
 }
 
@@ -66,5 +93,6 @@ export function storageSource(deps: {
     boardFile: (boardId) => readDoc(boardId, (doc) => exportBoard(doc)),
     blobs: deps.blobs,
     compilation: compilationOf(deps.forums, readDoc),
+    facilitation: facilitationOf(readDoc),
   };
 }

@@ -1,5 +1,6 @@
 // Shared by this folder's tests: a real SQLite data directory with a forum whose Kamouraska
 // board holds the forum's kind of content, and a small PNG reader to check rendered pixels.
+import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ export interface DataDir {
   forums: SqliteForumStore;
   boards: SqliteBoardStorage;
   blobs: SqliteBlobStore;
+  votes: SqliteVoteStore;
   dispose(): void;
 }
 
@@ -33,6 +35,7 @@ export function dataDir(): DataDir {
     forums: new SqliteForumStore(db),
     boards,
     blobs: new SqliteBlobStore(db),
+    votes: new SqliteVoteStore(db),
     dispose() {
       boards.close();
       rmSync(dir, { recursive: true, force: true });

@@ -88,6 +88,7 @@ export function streamForumArchive(
           add('incontournables.md', encoder.encode(compiled.markdown), true);
           add('incontournables.csv', encoder.encode(compiled.csv), true);
         }
+        const facilitation = await source.facilitation(forumId);
         const manifest: ArchiveManifest = {
           format: ARCHIVE_FORMAT,
           version: ARCHIVE_VERSION,
@@ -99,6 +100,7 @@ export function streamForumArchive(
           ...(compiled
             ? { compilation: { markdown: 'incontournables.md', csv: 'incontournables.csv' } }
             : {}),
+          ...(facilitation ? { facilitation } : {}),
         };
         const text = `${JSON.stringify(manifest, null, 2)}\n`;
         const entry = new ZipDeflate(MANIFEST_NAME, { level: 6 });

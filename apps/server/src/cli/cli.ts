@@ -9,6 +9,7 @@ import { restoreForumArchive } from '../archive/restore.ts';
 import { storageSource } from '../archive/source.ts';
 import { streamForumArchive } from '../archive/write.ts';
 import { SqliteBlobStore } from '../blobs/blob-store.ts';
+import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import type { CreatedForum } from '../forums/create-forum.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { openDatabase } from '../storage/database.ts';
@@ -62,6 +63,7 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
       forums,
       boards,
       blobs,
+      votes: new SqliteVoteStore(db),
       baseUrl: command.publicUrl,
       maxForumImageBytes: Number(process.env['CARTON_MAX_FORUM_IMAGE_BYTES'] ?? GiB),
     });

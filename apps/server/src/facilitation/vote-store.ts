@@ -54,6 +54,18 @@ export class SqliteVoteStore {
     return true;
   }
 
+  /**
+   * A vote's dots brought back from a forum archive, which keeps only each note's total: one row
+   * per dot under a voter that matches no device (`archive`), so results count them and nobody
+   * can remove them.
+   */
+  restoreDots(forumId: string, voteId: string, dot: Dot, count: number): void {
+    const at = Date.now();
+    for (let i = 0; i < count; i++) {
+      this.#insert.run(forumId, voteId, 'archive', dot.boardId, dot.shapeId, at);
+    }
+  }
+
   /** Removes one of the voter's dots on that note; false if there was none. */
   remove(voteId: string, voter: string, dot: Dot): boolean {
     return this.#deleteOne.run(voteId, voter, dot.boardId, dot.shapeId).changes > 0;

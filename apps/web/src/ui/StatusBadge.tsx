@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
+import { KeepPageOpen } from '../offline/KeepPageOpen';
 import { StatusBanner } from './StatusBanner';
 import './Status.css';
 
@@ -40,6 +41,7 @@ export function StatusBadge() {
         {detail && <span className="status-detail">{detail}</span>}
       </div>
       <StatusBanner />
+      <KeepPageOpen />
     </>
   );
 }

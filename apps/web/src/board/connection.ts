@@ -92,7 +92,7 @@ export class BoardConnection {
       this.socket = status;
       if (status === 'connecting' && this.provider.ws) this.answers.connecting(this.provider.ws);
       if (status === 'connected') {
-        this.answers.settled();
+        this.answers.opened();
         this.failedAttempts = 0;
         this.watchSocket();
       }

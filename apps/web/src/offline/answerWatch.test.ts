@@ -115,11 +115,20 @@ describe('AnswerWatch', () => {
     timers.advance(1);
     expect(dropped).toEqual([hanging]);
 
-    const opening = socket(0);
-    watch.connecting(opening);
-    opening.readyState = 1;
-    watch.settled();
-    timers.advance(20_000);
+    // The next attempt gets twice as long (a slow handshake on a crowded network, not a dead one).
+    const slow = socket(0);
+    watch.connecting(slow);
+    timers.advance(19_999);
     expect(dropped).toEqual([hanging]);
+    slow.readyState = 1;
+    watch.opened();
+    timers.advance(60_000);
+    expect(dropped).toEqual([hanging]);
+
+    // Once one opened, the wait is back to the start.
+    const next = socket(0);
+    watch.connecting(next);
+    timers.advance(10_000);
+    expect(dropped).toEqual([hanging, next]);
   });
 });

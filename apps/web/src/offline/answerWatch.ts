@@ -45,6 +45,8 @@ export class AnswerWatch {
   private watched: WatchedSocket | null = null;
   /** Drops since a query was last answered in time: each one doubles the next wait. */
   private silentDrops = 0;
+  /** Attempts abandoned since one last opened: each one doubles the next wait (a slow venue). */
+  private abandonedAttempts = 0;
 
   constructor(
     /** Drops the socket (the provider then reconnects with its backoff). */
@@ -73,15 +75,18 @@ export class AnswerWatch {
   /** A new attempt started (socket « connecting »). */
   connecting(socket: WatchedSocket): void {
     this.clearConnect();
+    const wait = Math.min(this.connectTimeoutMs * 2 ** this.abandonedAttempts, MAX_TIMEOUT_MS);
     this.connectTimer = this.timers.setTimeout(() => {
       this.connectTimer = null;
       if (socket.readyState === OPEN) return;
+      this.abandonedAttempts++;
       this.drop(socket);
-    }, this.connectTimeoutMs);
+    }, wait);
   }
 
-  /** The attempt opened, or the socket is gone: nothing to wait for on it. */
-  settled(): void {
+  /** The attempt opened: nothing to wait for on it. */
+  opened(): void {
+    this.abandonedAttempts = 0;
     this.clearConnect();
   }
 

@@ -111,4 +111,42 @@ describe('preparing the forum on the facilitator page', () => {
     const box = (await saved.getByRole('link').first().boundingBox())!;
     expect(box.y + box.height).toBeLessThan(768);
   });
+
+  it('after the forum: its archive becomes a new forum on a second server, from the home page', async () => {
+    const archive = Buffer.from(
+      await (
+        await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+          headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+        })
+      ).arrayBuffer(),
+    );
+    const second = await startServer();
+    try {
+      const page = facilitator.page;
+      await page.goto(`${second.url}/`);
+      const input = page.getByLabel('Choisir l’archive du forum (.zip)');
+      await input.setInputFiles({
+        name: 'notes.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from('pas un zip'),
+      });
+      expect(await page.getByRole('alert').innerText()).toBe(
+        'Ce fichier n’est pas une archive .zip, ou il est abîmé.',
+      );
+      await input.setInputFiles({
+        name: 'forum.zip',
+        mimeType: 'application/zip',
+        buffer: archive,
+      });
+      await page.waitForURL(/\/f\//);
+      await page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+      expect(await names()).toEqual(['Kamouraska', 'Les Basques']);
+      expect(await page.locator('.forum-header h1').innerText()).toBe(
+        'Forum des Alliances — Rêvons ensemble',
+      );
+      expect(await page.locator('.forum-date').innerText()).toBe('26 octobre 2023');
+    } finally {
+      await second.dispose();
+    }
+  });
 });

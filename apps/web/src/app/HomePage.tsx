@@ -4,6 +4,7 @@ import { BSL_TERRITORIES } from '@carton/board';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createForum } from '../forum/api';
+import { ForumArchiveImport } from '../forum/ForumArchiveImport';
 import { forumErrorText } from '../forum/errorText';
 import { formatForumDate } from '../forum/forumDate';
 import { LanguageToggle } from '../ui/LanguageToggle';
@@ -120,6 +121,7 @@ export function HomePage() {
         </button>
         {error && <p role="alert">{t('home.error', { message: error })}</p>}
       </form>
+      <ForumArchiveImport />
     </main>
   );
 }

@@ -75,6 +75,15 @@ export function createForum(input: {
   return call('/api/forums', null, json('POST', input));
 }
 
+/** ARCHIVE: a forum archive (.zip) becomes a new forum with new links (no token needed). */
+export function importForumArchive(archive: Blob): Promise<CreatedForum> {
+  return apiRequest('/api/forums/import', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/zip' },
+    body: archive,
+  });
+}
+
 /** R54 (F): one new board in the forum, empty or from a board file (validated by the server). */
 export function createBoard(
   forumId: string,

@@ -1,11 +1,20 @@
 // The day before the forum, on a laptop: the facilitator corrects the board list from the
 // facilitator page — adds the territory forgotten at creation (ready with its carton and
-// headings), fixes a typo in a territory's name, removes a board created by mistake (R54–R56).
+// headings), fixes a typo in a territory's name, removes a board created by mistake (R54–R56),
+// corrects the forum's title; after it, imports its archive on a second server; and gets back a
+// lost facilitator link (L4).
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, type CreatedForum } from './fixtures';
+
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../apps/server/dist/cli.js');
+const run = promisify(execFile);
 
 describe('preparing the forum on the facilitator page', () => {
   let server: CartonServer;
@@ -148,5 +157,28 @@ describe('preparing the forum on the facilitator page', () => {
     } finally {
       await second.dispose();
     }
+  });
+
+  it('the morning after a lost facilitator link: a new one shows the boards, whose links it replaces', async () => {
+    const issued = await run(process.execPath, [
+      CLI,
+      'facilitator-link',
+      '--data',
+      server.dataDir,
+      '--forum',
+      forum.forum.id,
+      '--public-url',
+      server.url,
+    ]);
+    const url = /http:\S+#token=[\w-]{43}/.exec(issued.stdout)![0];
+    const page = facilitator.page;
+    await page.goto(url);
+    const row = page.locator('.forum-links tr').filter({ hasText: 'Kamouraska' });
+    const edit = row.locator('td[data-role="edit"]');
+    expect(await edit.innerText()).toContain('Lien non récupérable');
+    await edit.getByRole('button', { name: 'Remplacer le lien' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remplacer' }).click();
+    await edit.locator('input.link-url').waitFor();
+    expect(await edit.locator('input.link-url').inputValue()).toMatch(/\/b\/[\w-]+#token=/);
   });
 });

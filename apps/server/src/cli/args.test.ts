@@ -32,6 +32,22 @@ describe('carton CLI arguments', () => {
     });
   });
 
+  it('L4: forums lists; facilitator-link needs a forum, links from --public-url', () => {
+    expect(parseArgs(['forums', '--data', './d'])).toEqual({ kind: 'forums', dataDir: './d' });
+    expect(
+      parseArgs(['facilitator-link', '--forum', 'f1'], {
+        CARTON_PUBLIC_URL: 'http://salle.local/',
+      }),
+    ).toEqual({
+      kind: 'facilitator-link',
+      dataDir: './data',
+      forumId: 'f1',
+      publicUrl: 'http://salle.local',
+    });
+    expect(() => parseArgs(['facilitator-link'])).toThrow(/--forum/);
+    expect(() => parseArgs(['forums', '--json'])).toThrow(UsageError);
+  });
+
   it('refuses what it does not understand, naming it', () => {
     expect(() => parseArgs(['export', '--out', 'x.zip'])).toThrow(/--forum/);
     expect(() => parseArgs(['import'])).toThrow(UsageError);

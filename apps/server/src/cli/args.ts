@@ -1,7 +1,9 @@
-/** What `carton export|import` was asked to do. */
+/** What `carton export|import|forums|facilitator-link` was asked to do. */
 export type CliCommand =
   | { kind: 'export'; dataDir: string; forumId: string; out: string; png: boolean }
   | { kind: 'import'; dataDir: string; archive: string; publicUrl: string; json: boolean }
+  | { kind: 'forums'; dataDir: string }
+  | { kind: 'facilitator-link'; dataDir: string; forumId: string; publicUrl: string }
   | { kind: 'help' };
 
 export class UsageError extends Error {
@@ -11,10 +13,15 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   carton export --data <dir> --forum <forumId> --out <file.zip> [--no-png]
   carton import --data <dir> [--public-url <url>] [--json] <archive.zip>
+  carton forums --data <dir>
+  carton facilitator-link --data <dir> --forum <forumId> [--public-url <url>]
 
 Works on the data directory (carton.sqlite) whether the server runs or not.
   export  writes the forum's archive: manifest.json, a JSON and a PNG per board.
   import  recreates the archived forum as a NEW forum and prints its new links.
+  forums  lists the forums (id, date, title).
+  facilitator-link  a lost facilitator link: issues a new one (the old one stops working;
+          the boards' links keep working, and the page can replace them).
 Options:
   --data        the server's CARTON_DATA_DIR (default ./data)
   --public-url  base of the printed links (default $CARTON_PUBLIC_URL or http://localhost:8787)
@@ -52,7 +59,13 @@ export function parseArgs(
     return typeof value === 'string' ? value : undefined;
   };
   const known =
-    command === 'export' ? ['data', 'forum', 'out', 'no-png'] : ['data', 'public-url', 'json'];
+    command === 'export'
+      ? ['data', 'forum', 'out', 'no-png']
+      : command === 'forums'
+        ? ['data']
+        : command === 'facilitator-link'
+          ? ['data', 'forum', 'public-url']
+          : ['data', 'public-url', 'json'];
   for (const name of options.keys()) {
     if (!known.includes(name)) throw new UsageError(`unknown option --${name} for ${command}`);
   }
@@ -65,13 +78,24 @@ export function parseArgs(
     if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
     return { kind: 'export', dataDir, forumId, out, png: !options.has('no-png') };
   }
+  const publicUrl = (
+    text('public-url') ??
+    env['CARTON_PUBLIC_URL'] ??
+    'http://localhost:8787'
+  ).replace(/\/+$/, '');
+  if (command === 'forums') {
+    if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
+    return { kind: 'forums', dataDir };
+  }
+  if (command === 'facilitator-link') {
+    const forumId = text('forum');
+    if (!forumId)
+      throw new UsageError('facilitator-link needs --forum <forumId> (see carton forums)');
+    if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
+    return { kind: 'facilitator-link', dataDir, forumId, publicUrl };
+  }
   if (command === 'import') {
     if (positional.length !== 1) throw new UsageError('import needs exactly one <archive.zip>');
-    const publicUrl = (
-      text('public-url') ??
-      env['CARTON_PUBLIC_URL'] ??
-      'http://localhost:8787'
-    ).replace(/\/+$/, '');
     return {
       kind: 'import',
       dataDir,
@@ -80,5 +104,5 @@ export function parseArgs(
       json: options.has('json'),
     };
   }
-  throw new UsageError(`unknown command ${command} (export or import)`);
+  throw new UsageError(`unknown command ${command} (export, import, forums or facilitator-link)`);
 }

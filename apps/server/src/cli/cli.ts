@@ -12,6 +12,7 @@ import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import type { CreatedForum } from '../forums/create-forum.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
+import { generateToken, hashToken } from '../forums/tokens.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
@@ -32,13 +33,35 @@ function links(created: CreatedForum): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * L4: the way back for a facilitator who lost the forum's link. Board links stay valid (their
+ * hashes are kept) but were sealed under the old token, which nobody has: the facilitator page
+ * shows them as not recoverable and can replace them (L2).
+ */
+function newFacilitatorLink(forums: SqliteForumStore, forumId: string, publicUrl: string): string {
+  const token = generateToken();
+  forums.replaceFacilitatorToken(forumId, {
+    hash: hashToken(token),
+    role: 'facilitator',
+    forumId,
+    boardId: null,
+  });
+  return [
+    `Nouveau lien d’animation : ${publicUrl}/f/${forumId}#token=${token}`,
+    'L’ancien lien d’animation ne fonctionne plus (rechargez les pages ouvertes avec lui).',
+    'Les liens des tableaux restent valides ; la page d’animation ne peut plus les afficher,',
+    'mais « Remplacer le lien » en donne de nouveaux.',
+    '',
+  ].join('\n');
+}
+
 export async function runCli(command: CliCommand, out: (text: string) => void): Promise<void> {
   if (command.kind === 'help') return out(`${USAGE}\n`);
   // A mistyped path must not end in a stack trace, nor in a new empty database beside the real
   // one: exporting needs the server's database; importing says when it starts a new one.
   const databaseFile = join(command.dataDir, 'carton.sqlite');
   const fresh = !existsSync(databaseFile);
-  if (command.kind === 'export' && fresh) {
+  if (command.kind !== 'import' && fresh) {
     throw new UsageError(`no Carton database in ${command.dataDir} (${databaseFile} not found)`);
   }
   if (command.kind === 'import' && !existsSync(command.archive)) {
@@ -49,6 +72,19 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
     const forums = new SqliteForumStore(db);
     const boards = new SqliteBoardStorage(db);
     const blobs = new SqliteBlobStore(db);
+    if (command.kind === 'forums') {
+      const rows = forums
+        .listForums()
+        .map((forum) => `${forum.id}  ${forum.date ?? '----------'}  ${forum.title}`);
+      out(rows.length > 0 ? `${rows.join('\n')}\n` : `Aucun forum dans ${command.dataDir}\n`);
+      return;
+    }
+    if (command.kind === 'facilitator-link') {
+      const forum = forums.getForum(command.forumId);
+      if (!forum) throw new UsageError(`no forum ${command.forumId} in ${command.dataDir}`);
+      out(newFacilitatorLink(forums, forum.id, command.publicUrl));
+      return;
+    }
     if (command.kind === 'export') {
       const stream = streamForumArchive(storageSource({ forums, boards, blobs }), command.forumId, {
         png: command.png,

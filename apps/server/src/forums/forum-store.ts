@@ -59,6 +59,13 @@ export interface ForumStore {
    * (the links now refused).
    */
   replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[];
+  /** Every forum of the server, oldest first (the CLI's `carton forums`). */
+  listForums(): ForumRecord[];
+  /**
+   * L4: a new facilitator token for a forum whose link was lost: the old facilitator hashes are
+   * deleted and the new one stored, in one transaction; returns the hashes removed.
+   */
+  replaceFacilitatorToken(forumId: string, grant: NewTokenGrant): Buffer[];
   /** R57: a forum's title and day after a correction. */
   updateForum(forumId: string, title: string, date: string | null): void;
   /** R55: a board's title and territory after a correction (a typo, a renamed territory). */

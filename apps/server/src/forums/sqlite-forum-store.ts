@@ -44,6 +44,8 @@ export class SqliteForumStore implements ForumStore {
   readonly #addBoardTx;
   readonly #renameBoard;
   readonly #updateForum;
+  readonly #selectForums;
+  readonly #replaceFacilitatorTx;
   readonly #removeBoardTx;
 
   constructor(db: SqliteDatabase) {
@@ -132,6 +134,21 @@ export class SqliteForumStore implements ForumStore {
         return { ...board, position };
       },
     );
+    this.#selectForums = db.prepare<
+      [],
+      { id: string; title: string; created_at: number; date: string | null }
+    >('SELECT id, title, created_at, date FROM forums ORDER BY created_at, id');
+    const selectFacilitators = db.prepare<[string], { hash: Buffer }>(
+      "SELECT hash FROM tokens WHERE forum_id = ? AND role = 'facilitator'",
+    );
+    this.#replaceFacilitatorTx = db.transaction(
+      (forumId: string, grant: NewTokenGrant): Buffer[] => {
+        const old = selectFacilitators.all(forumId).map((row) => row.hash);
+        for (const hash of old) this.#deleteToken.run(hash);
+        insertGrant(grant, Date.now());
+        return old;
+      },
+    );
     this.#updateForum = db.prepare<[string, string | null, string]>(
       'UPDATE forums SET title = ?, date = ? WHERE id = ?',
     );
@@ -194,6 +211,16 @@ export class SqliteForumStore implements ForumStore {
 
   replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] {
     return this.#replaceTx(boardId, role, grant);
+  }
+
+  listForums(): ForumRecord[] {
+    return this.#selectForums
+      .all()
+      .map((row) => ({ id: row.id, title: row.title, createdAt: row.created_at, date: row.date }));
+  }
+
+  replaceFacilitatorToken(forumId: string, grant: NewTokenGrant): Buffer[] {
+    return this.#replaceFacilitatorTx(forumId, grant);
   }
 
   updateForum(forumId: string, title: string, date: string | null): void {

@@ -83,7 +83,20 @@ export function BoardLinks({
   const linkCell = (board: FacilitatorBoard, role: Role) => {
     const link = role === 'edit' ? board.edit : board.view;
     const label = t(role === 'edit' ? 'forum.links.edit' : 'forum.links.view');
-    if (!link) return <td className="link-cell">{t('forum.links.unavailable')}</td>;
+    // A link sealed under a facilitator link since replaced (L4), or from an imported forum:
+    // it still works on paper, but only a replacement shows one here again.
+    if (!link)
+      return (
+        <td className="link-cell" data-role={role}>
+          <strong>{label}</strong>
+          <p>{t('forum.links.unavailable')}</p>
+          <div className="link-actions">
+            <button type="button" onClick={() => setConfirming({ board, role })}>
+              {t('forum.links.rotate')}
+            </button>
+          </div>
+        </td>
+      );
     return (
       <td className="link-cell" data-role={role}>
         <strong>{label}</strong>

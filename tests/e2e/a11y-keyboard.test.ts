@@ -264,5 +264,10 @@ describe('the board with a keyboard only', () => {
       expect(on).toHaveLength(1);
     }
     expect(await announced(page)).toMatch(/^Tampon cœur/u);
+    // Read again, a note says its votes.
+    await page.keyboard.press('v');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    expect(await announced(page)).toMatch(/, 1 cœur, 1 sur 4$/u);
   });
 });

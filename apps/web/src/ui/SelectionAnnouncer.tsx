@@ -4,7 +4,23 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
 import { boardReadingOrder } from '../board/navigate';
+import type { BoardSession } from '../board/session';
+import { rectContainsPoint } from '../geometry/rect';
 import { describeSelection } from './describeSelection';
+
+/** The kinds of the stamps whose centre lies on note `id` (the votes it received). */
+function stampsOnNote(session: BoardSession, id: string): string[] {
+  const bounds = session.scene.bounds(id);
+  if (session.scene.getShape(id)?.type !== 'note' || !bounds) return [];
+  const kinds: string[] = [];
+  for (const other of session.scene.index.query(bounds)) {
+    const stamp = session.scene.getShape(other);
+    if (stamp?.type !== 'stamp') continue;
+    const c = { x: stamp.x + stamp.size / 2, y: stamp.y + stamp.size / 2 };
+    if (rectContainsPoint(bounds, c)) kinds.push(stamp.kind);
+  }
+  return kinds;
+}
 
 export function SelectionAnnouncer() {
   const session = useSession();
@@ -23,6 +39,7 @@ export function SelectionAnnouncer() {
       selection,
       (id) => session.scene.getShape(id),
       selection.length === 1 ? boardReadingOrder(session) : [],
+      (id) => stampsOnNote(session, id),
     );
   }, [session, selection, t]);
   return (

@@ -49,4 +49,16 @@ describe('describeSelection', () => {
     expect(describeShape(t, long).length).toBeLessThan(160);
     expect(describeShape(t, long)).toContain('…');
   });
+
+  it("reads a note's votes, counted by kind", async () => {
+    const t = await testTranslator('fr-CA');
+    const votes = () => ['heart', 'star', 'heart'];
+    expect(describeSelection(t, ['n1'], get, [], votes)).toBe(
+      'Papillon adhésif jaune «\u00a0Logement abordable pour les familles\u00a0», 2 cœurs, 1 étoile',
+    );
+    const en = await testTranslator('en');
+    expect(describeSelection(en, ['n2'], get, ['n2'], () => ['check'])).toBe(
+      'Yellow sticky note, empty, 1 check mark, 1 of 1',
+    );
+  });
 });

@@ -53,12 +53,23 @@ export function describeShape(t: Translate, shape: Shape): string {
   return said.charAt(0).toLocaleUpperCase() + said.slice(1);
 }
 
-/** The selection in words, with the shape's place in reading order when one is chosen. */
+/** The stamps on a note, counted by kind (« 2 cœurs, 1 étoile »): its votes. */
+export function describeVotes(t: Translate, kinds: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => t(`a11y.stampsOn.${kind}`, { count })).join(', ');
+}
+
+/**
+ * The selection in words, with the shape's place in reading order when one is chosen, and the
+ * kinds of the stamps on it (a note's votes).
+ */
 export function describeSelection(
   t: Translate,
   selection: readonly string[],
   getShape: (id: string) => Shape | undefined,
   order: readonly string[],
+  stampsOn: (id: string) => readonly string[] = () => [],
 ): string {
   if (selection.length === 0) return t('a11y.none');
   if (selection.length > 1) return t('a11y.many', { count: selection.length });
@@ -66,7 +77,8 @@ export function describeSelection(
   const shape = getShape(id);
   if (!shape) return t('a11y.none');
   const index = order.indexOf(id);
-  const described = describeShape(t, shape);
+  const votes = describeVotes(t, stampsOn(id));
+  const described = votes ? `${describeShape(t, shape)}, ${votes}` : describeShape(t, shape);
   if (index < 0) return described;
   return t('a11y.position', { shape: described, index: index + 1, total: order.length });
 }

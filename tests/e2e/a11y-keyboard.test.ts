@@ -1,7 +1,8 @@
 // A participant with only a keyboard (no mouse, perhaps a screen reader) does what a newcomer
 // with a mouse does: picks the note tool from the toolbar, places a note, writes in it, goes
 // back to the board, chooses shapes with Tab, moves and deletes them, undoes; and the buttons
-// still answer Enter and Space when a note is selected. Nothing here touches the mouse.
+// still answer Enter and Space when a note is selected. Only the last test touches the mouse,
+// to check that Space still pans after a button was clicked.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
@@ -269,5 +270,18 @@ describe('the board with a keyboard only', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowRight');
     expect(await announced(page)).toMatch(/, 1 cœur, 1 sur 4$/u);
+  });
+
+  it('after a click on a button, holding Space still pans instead of pressing it again', async () => {
+    const page = suite.a.page;
+    await page.getByRole('button', { name: /^Sélection/u }).click();
+    await page.keyboard.down(' ');
+    const grabbed = page.waitForFunction(
+      () => document.querySelector<HTMLElement>('.canvas')?.style.cursor === 'grab',
+      null,
+      { timeout: 3000 },
+    );
+    await expect(grabbed).resolves.toBeTruthy();
+    await page.keyboard.up(' ');
   });
 });

@@ -22,16 +22,11 @@ import {
 } from './navigate';
 import type { BoardSession } from './session';
 
-/**
- * Whether Enter or Space on `target` belongs to it: a focused button, link or other control
- * presses itself. Handled here, Enter on « Main » opened the selected note's editor and Space
- * started a pan instead of pressing the button.
- */
-export function controlTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof Element &&
-    target.closest('button, a[href], summary, [role="button"], [role="menuitem"]') !== null
-  );
+const CONTROLS = 'button, a[href], summary, [role="button"], [role="menuitem"]';
+
+/** The button, link or other control `target` is part of, if any. */
+function controlOf(target: EventTarget | null): Element | null {
+  return target instanceof Element ? target.closest(CONTROLS) : null;
 }
 
 function inSelectionPanel(target: EventTarget | null): boolean {
@@ -144,12 +139,19 @@ export function installKeyboard(session: BoardSession): () => void {
   const { store, shell } = session;
   // A press anywhere ends a word begun by a tool letter (see continuesWord).
   let word: WordStart | null = null;
-  const onPointerDown = () => {
+  // The control the mouse last pressed (see the Space rule below).
+  let clicked: Element | null = null;
+  const onPointerDown = (e: PointerEvent) => {
     word = null;
+    clicked = controlOf(e.target);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (typingTarget(e.target)) return;
-    if ((e.key === 'Enter' || e.key === ' ') && controlTarget(e.target)) return;
+    // Enter and Space on a focused control press it: handled here, Enter on « Main » opened the
+    // selected note's editor and Space started a pan. Only a control last clicked with the mouse
+    // leaves Space to the board: hold Space and drag still pans, without pressing it again.
+    const control = controlOf(e.target);
+    if (control && (e.key === 'Enter' || (e.key === ' ' && control !== clicked))) return;
     if (e.key === 'Escape' && inSelectionPanel(e.target)) {
       // Back from the chosen shape's colours and actions to the board, the shape still chosen.
       focusCanvas();

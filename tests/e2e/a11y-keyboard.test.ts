@@ -272,7 +272,7 @@ describe('the board with a keyboard only', () => {
     expect(await announced(page)).toMatch(/, 1 cœur, 1 sur 4$/u);
   });
 
-  it('after a click on a button, holding Space still pans instead of pressing it again', async () => {
+  it('with the mouse: Space still pans after a button click; a click shows no keyboard help', async () => {
     const page = suite.a.page;
     await page.getByRole('button', { name: /^Sélection/u }).click();
     await page.keyboard.down(' ');
@@ -283,5 +283,14 @@ describe('the board with a keyboard only', () => {
     );
     await expect(grabbed).resolves.toBeTruthy();
     await page.keyboard.up(' ');
+
+    // A click on the board focuses it for its keys, without the keyboard's ring and help line.
+    await page.mouse.click(640, 600);
+    expect(await focused(page)).toBe('canvas');
+    expect(await page.locator('.canvas').evaluate((el) => el.matches(':focus-visible'))).toBe(
+      false,
+    );
+    const help = await page.locator('#canvas-help').boundingBox();
+    expect(help?.width ?? 0).toBeLessThanOrEqual(1);
   });
 });

@@ -107,7 +107,8 @@ export class CanvasInput {
     // The text editor overlay lives inside the canvas element: its clicks are its own.
     if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) return;
     const { store } = this.session;
-    this.element.focus({ preventScroll: true });
+    // Focused for its keys, without the keyboard's ring and help line: a click is not Tab.
+    this.element.focus({ preventScroll: true, focusVisible: false });
     if (store.getState().editingId) store.setState({ editingId: null });
     if (e.pointerType === 'pen') this.stylusSeen = true;
     this.session.coarsePointer = e.pointerType === 'touch';

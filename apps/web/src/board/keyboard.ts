@@ -17,6 +17,7 @@ import {
   PLACEABLE_TOOLS,
   focusCanvas,
   focusSelectionPanel,
+  lastInput,
   placeByKeyboard,
   selectAdjacent,
 } from './navigate';
@@ -144,8 +145,10 @@ export function installKeyboard(session: BoardSession): () => void {
   const onPointerDown = (e: PointerEvent) => {
     word = null;
     clicked = controlOf(e.target);
+    lastInput.pointer = true;
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Tab') lastInput.pointer = false;
     if (typingTarget(e.target)) return;
     // Enter and Space on a focused control press it: handled here, Enter on « Main » opened the
     // selected note's editor and Space started a pan. Only a control last clicked with the mouse

@@ -20,9 +20,17 @@ export const PLACEABLE_TOOLS: ReadonlySet<ToolId> = new Set<ToolId>([
 /** The room a placed shape takes while looking for a free spot (a note is 200 × 200). */
 const FOOTPRINT = { note: 200, carton: 600, text: 200, rect: 200, ellipse: 200, stamp: 60 };
 
+/**
+ * Whether the person last pressed a pointer (true) or moved with Tab (false): the canvas shows
+ * its keyboard ring and help line only to the keyboard. Kept by installKeyboard's listeners.
+ */
+export const lastInput = { pointer: false };
+
 /** The editor's canvas element, where the keyboard's focus returns after an edit or a tool. */
 export function focusCanvas(): void {
-  document.querySelector<HTMLElement>('.canvas')?.focus({ preventScroll: true });
+  document
+    .querySelector<HTMLElement>('.canvas')
+    ?.focus({ preventScroll: true, focusVisible: !lastInput.pointer });
 }
 
 /**

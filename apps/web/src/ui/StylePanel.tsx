@@ -139,10 +139,11 @@ export function StylePanel() {
           <button
             type="button"
             className="action danger"
-            onClick={() => {
+            onClick={(e) => {
               deleteSelection(session);
-              // The button goes with the selection: the keyboard goes back to the board.
-              focusCanvas();
+              // The button goes with the selection: the keyboard (a click with no pointer)
+              // goes back to the board instead of being dropped on the page.
+              if (e.detail === 0) focusCanvas();
             }}
           >
             {t('actions.delete')}

@@ -208,6 +208,14 @@ describe('preparing the forum the day before', () => {
         })
       ).arrayBuffer(),
     );
+    const named = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    await named.arrayBuffer();
+    // Named for the forum's day, not the day (UTC) it was downloaded.
+    expect(named.headers.get('Content-Disposition')).toContain(
+      'filename="forum-des-alliances-revons-ensemble-notre-future-alliance-2023-10-26.zip"',
+    );
     const manifest = JSON.parse(unzip(bytes).get('manifest.json')!.toString('utf8'));
     expect(manifest.forum.date).toBe('2023-10-26');
     const imported = await fetch(`${server.url}/api/forums/import`, {

@@ -37,6 +37,11 @@ function archiveError(c: Context, error: ArchiveError): Response {
  * board file into a live board. Registered before the app's JSON body limit: these routes
  * take larger bodies and set their own limits.
  */
+function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 export function registerArchiveRoutes(
   app: Hono,
   deps: AppDeps,
@@ -47,8 +52,9 @@ export function registerArchiveRoutes(
     if (!access.ok) return jsonError(c, access.status, access.code, access.message);
     const stream = streamForumArchive(relaySource(deps), access.forum.id);
     if (!stream) return jsonError(c, 404, 'forum_not_found', 'No such forum.');
-    const date = new Date().toISOString().slice(0, 10);
-    const name = `${slug(access.forum.title) || 'forum'}-${date}.zip`;
+    // Named for the forum's day; without one, the server's local day (toISOString's UTC day
+    // is already tomorrow for an archive downloaded after 19 h in Quebec).
+    const name = `${slug(access.forum.title) || 'forum'}-${access.forum.date ?? localDay(new Date())}.zip`;
     c.header('Content-Type', 'application/zip');
     c.header(
       'Content-Disposition',

@@ -11,7 +11,7 @@ import {
 import type { BoardSession } from '../board/session';
 import { fetchImagesAsBase64, fetchImagesDecoded } from './blobs';
 import { ExportError } from './messages';
-import { exportFileName } from './naming';
+import { exportFileName, posterTitle } from './naming';
 import { posterLayout, posterPdf, type Orientation, type PageSize } from './pdf';
 import { rasterize, rasterizePng } from './raster';
 import { clampScale } from './scale';
@@ -175,7 +175,7 @@ export async function exportPdfFile(
   const canvas = await rasterize(shapes, box, { scale, background: WHITE, images, session });
   report({ step: 'pdf' });
   try {
-    const blob = await posterPdf(canvas, layout, `${title} — ${session.info.board.title}`);
+    const blob = await posterPdf(canvas, layout, posterTitle(title, session.info.board.title));
     return { blob, name: exportFileName(session.info.board.title, now, 'pdf', title) };
   } finally {
     canvas.width = 0;

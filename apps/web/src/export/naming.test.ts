@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, localDay, slugify } from './naming';
+import { exportFileName, localDay, posterTitle, slugify } from './naming';
 
 describe('export file names', () => {
   it('slugifies a French title without accents', () => {
@@ -36,6 +36,18 @@ describe('export file names', () => {
         'Conditions de succès — Témiscouata',
       ),
     ).toBe('conditions-de-succes-temiscouata-2026-11-26.pdf');
+  });
+
+  it('titles a carton’s poster without saying the territory twice', () => {
+    expect(posterTitle('Témiscouata', 'Conditions de succès — Témiscouata')).toBe(
+      'Conditions de succès — Témiscouata',
+    );
+    expect(
+      posterTitle('Conditions de succès — Témiscouata', 'Conditions de succès — Témiscouata'),
+    ).toBe('Conditions de succès — Témiscouata');
+    expect(posterTitle('Mes conditions présentes', 'Territoire — Kamouraska')).toBe(
+      'Mes conditions présentes — Territoire — Kamouraska',
+    );
   });
 
   it('keeps names short', () => {

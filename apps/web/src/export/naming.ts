@@ -42,3 +42,15 @@ export function exportFileName(
   if (carton !== null && board !== carton && !board.endsWith(`-${carton}`)) parts.push(carton);
   return `${parts.join('-')}-${localDay(date)}.${extension}`;
 }
+
+/**
+ * A carton poster's document title: « <carton> — <board> », or the board's title alone when it
+ * already ends with the carton's (« Conditions de succès — Témiscouata » twice otherwise).
+ */
+export function posterTitle(cartonTitle: string, boardTitle: string): string {
+  const carton = cartonTitle.trim();
+  if (carton === '' || boardTitle === carton || boardTitle.endsWith(` ${carton}`)) {
+    return boardTitle;
+  }
+  return `${carton} — ${boardTitle}`;
+}

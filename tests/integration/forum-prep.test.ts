@@ -57,6 +57,14 @@ describe('preparing the forum the day before', () => {
     const texts = file.shapes.map((s) => s.text);
     expect(texts).toContain('Conditions présentes');
     expect(texts).toContain('Conditions souhaitées');
+    // Added twice (a double click, another tab): refused, not a second Les Basques.
+    const again = await api(server, 'POST', boardsPath(), forum.facilitator.token, {
+      title: 'Conditions de succès — les basques',
+      territory: 'les basques',
+      template: true,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('territory_taken');
   });
 
   it('R55: a typo in a territory is fixed everywhere: listing, board title, its carton', async () => {

@@ -89,6 +89,22 @@ export async function createBoard(
       path: '(root)',
     };
   }
+  // Two boards for one territory would split its group's notes, votes and incontournables.
+  const wanted = input.territory?.toLocaleLowerCase('fr-CA');
+  if (
+    wanted !== undefined &&
+    deps.forums
+      .listBoards(forum.id)
+      .some((board) => board.territory?.toLocaleLowerCase('fr-CA') === wanted)
+  ) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'territory_taken',
+      message: 'Another board of the forum has this territory.',
+      path: 'territory',
+    };
+  }
   const checked = input.file === undefined ? null : checkBoardFile(input.file, forum.id, deps);
   if (checked !== null && !checked.ok) return checked;
 

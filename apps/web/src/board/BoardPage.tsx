@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { loadFonts } from '../shapes/common/loadFonts';
 import { NamePrompt } from '../ui/NamePrompt';
-import { loadBoardInfo } from '../offline/boardInfo';
+import { loadBoardInfoWhenReachable } from '../offline/boardInfo';
 import { registerAppShell } from '../offline/serviceWorker';
 import { ApiError, type BoardInfo } from './api';
 import { loadIdentity, rememberName, type Identity } from './identity';
@@ -15,7 +15,10 @@ import { BoardSession } from './session';
 // An error is kept as what went wrong and translated when shown, so it follows the language.
 type LoadError = { kind: 'forbidden' } | { kind: 'notFound' } | { kind: 'other'; message: string };
 type Phase =
-  { name: 'loading' } | { name: 'error'; error: LoadError } | { name: 'ready'; info: BoardInfo };
+  | { name: 'loading' }
+  | { name: 'waiting' }
+  | { name: 'error'; error: LoadError }
+  | { name: 'ready'; info: BoardInfo };
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useTranslation();
@@ -34,9 +37,16 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
 
   useEffect(() => {
     let cancelled = false;
+    const abort = new AbortController();
     registerAppShell();
-    // Offline, the info remembered from the last visit opens the board from its local copy.
-    loadBoardInfo(boardId, token).then(
+    // Offline, the info remembered from the last visit opens the board from its local copy; a
+    // link never opened here waits for the network (and says so) instead of failing.
+    loadBoardInfoWhenReachable(
+      boardId,
+      token,
+      () => !cancelled && setPhase({ name: 'waiting' }),
+      abort.signal,
+    ).then(
       ({ info }) => !cancelled && setPhase({ name: 'ready', info }),
       (error: unknown) => {
         if (cancelled) return;
@@ -45,6 +55,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     );
     return () => {
       cancelled = true;
+      abort.abort();
     };
     // Not `t`: switching language must not reload the board (a new info opens a new session,
     // losing the undo history and the camera).
@@ -68,6 +79,12 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   }, [info, name, boardId, token]);
 
   if (phase.name === 'loading') return <p className="page-message">{t('board.loading')}</p>;
+  if (phase.name === 'waiting')
+    return (
+      <p className="page-message" role="status" data-testid="board-waiting">
+        {t('board.waitingNetwork')}
+      </p>
+    );
   if (phase.name === 'error')
     return (
       <p className="page-message" role="alert">

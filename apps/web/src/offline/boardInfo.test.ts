@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type BoardInfo } from '../board/api';
-import { boardInfoKey, loadBoardInfo, tokenFingerprint } from './boardInfo';
+import {
+  boardInfoKey,
+  loadBoardInfo,
+  loadBoardInfoWhenReachable,
+  tokenFingerprint,
+} from './boardInfo';
 import type { KeyValueStore } from './pending';
 
 function memoryStore(): KeyValueStore {
@@ -64,5 +69,61 @@ describe('loadBoardInfo', () => {
     expect(tokenFingerprint(token)).toBe(tokenFingerprint(token));
     expect(tokenFingerprint(token)).not.toBe(tokenFingerprint(token + 'x'));
     expect(boardInfoKey('b1', token)).not.toContain(token);
+  });
+});
+
+describe('loadBoardInfoWhenReachable', () => {
+  const info: BoardInfo = {
+    role: 'edit',
+    board: { id: 'b1', title: 'Conditions de succès — La Mitis' },
+  } as BoardInfo;
+  const offline = () => Promise.reject(new ApiError(0, 'network', 'Failed to fetch'));
+
+  it('waits through network failures and opens once the server answers', async () => {
+    const answers = [offline, offline, () => Promise.resolve({ info, fromCache: false })];
+    let waited = 0;
+    const loaded = await loadBoardInfoWhenReachable(
+      'b1',
+      'tok',
+      () => waited++,
+      new AbortController().signal,
+      () => answers.shift()!(),
+      1,
+    );
+    expect(loaded.info).toBe(info);
+    expect(waited).toBe(2);
+  });
+
+  it('fails at once on a refused link', async () => {
+    const refused = () => Promise.reject(new ApiError(403, 'forbidden', 'Lien refusé'));
+    await expect(
+      loadBoardInfoWhenReachable('b1', 'tok', () => {}, new AbortController().signal, refused, 1),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('stops trying once aborted', async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    let tries = 0;
+    const waiting = new Promise<void>((resolve) => {
+      void loadBoardInfoWhenReachable(
+        'b1',
+        'tok',
+        () => resolve(),
+        controller.signal,
+        () => {
+          tries++;
+          return offline();
+        },
+        1,
+      );
+    });
+    await waiting;
+    vi.advanceTimersByTime(1);
+    expect(tries).toBe(2); // it does retry while not aborted
+    controller.abort();
+    vi.advanceTimersByTime(1000);
+    expect(tries).toBe(2);
+    vi.useRealTimers();
   });
 });

@@ -90,3 +90,53 @@ export function forgetBoardInfo(
     // Nothing remembered, nothing to forget.
   }
 }
+
+/** How often a link never opened here is tried again while the server cannot be reached. */
+const RETRY_MS = 3000;
+
+/**
+ * Like loadBoardInfo, except that a link never opened on this device, while the server cannot
+ * be reached, waits instead of failing (it said « Erreur : Failed to fetch » and stayed so after
+ * the wifi came back): `onWaiting` is told, and the load is tried again as soon as the browser
+ * says the network is back, and every few seconds (a server restarting), until `signal` aborts.
+ */
+export function loadBoardInfoWhenReachable(
+  boardId: string,
+  token: string,
+  onWaiting: () => void,
+  signal: AbortSignal,
+  load: (boardId: string, token: string) => Promise<LoadedBoardInfo> = loadBoardInfo,
+  retryMs = RETRY_MS,
+): Promise<LoadedBoardInfo> {
+  return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const online = typeof window === 'undefined' ? null : window;
+    const stop = () => {
+      clearTimeout(timer);
+      online?.removeEventListener('online', retryNow);
+    };
+    function retryNow(): void {
+      stop();
+      attempt();
+    }
+    function attempt(): void {
+      load(boardId, token).then(
+        (loaded) => {
+          if (!signal.aborted) resolve(loaded);
+        },
+        (error: unknown) => {
+          if (signal.aborted) return;
+          if (!(error instanceof ApiError) || error.status !== 0) {
+            reject(error);
+            return;
+          }
+          onWaiting();
+          online?.addEventListener('online', retryNow);
+          timer = setTimeout(retryNow, retryMs);
+        },
+      );
+    }
+    signal.addEventListener('abort', stop, { once: true });
+    attempt();
+  });
+}

@@ -42,4 +42,25 @@ describe('the language on a first visit', () => {
     expect(await forumPage.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
     await context.close();
   });
+
+  it('offers the switch on the first screen, where the name is asked', async () => {
+    // A francophone whose phone is set to English scans the QR code: the name prompt is in
+    // English, and French is one tap away before anything else.
+    const forum = await createForum(suite.server, { territories: ['Les Basques'] });
+    const context = await suite.browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(territoryBoard(forum).edit.url);
+    const prompt = page.getByRole('dialog');
+    await prompt.getByRole('heading', { name: 'What should we call you?' }).waitFor();
+    await prompt.getByRole('button', { name: 'Language', exact: true }).tap();
+    await prompt
+      .getByRole('heading', { name: 'Comment voulez-vous qu’on vous appelle ?' })
+      .waitFor();
+    await context.close();
+  });
 });

@@ -1,6 +1,8 @@
-// Asked once per device: the display name others see next to my cursor.
+// Asked once per device: the display name others see next to my cursor. It is the first screen
+// a participant sees after scanning a QR code, so the language can be switched right here.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageToggle } from './LanguageToggle';
 
 export function NamePrompt({ onName }: { onName: (name: string) => void }) {
   const { t } = useTranslation();
@@ -18,6 +20,9 @@ export function NamePrompt({ onName }: { onName: (name: string) => void }) {
         onSubmit={submit}
         aria-labelledby="name-title"
       >
+        <div style={{ justifySelf: 'end', marginBottom: '-0.5rem' }}>
+          <LanguageToggle />
+        </div>
         <h1 id="name-title">{t('name.title')}</h1>
         <label>
           {t('name.label')}

@@ -242,9 +242,10 @@ export class BoardConnection {
     this.catchingUp = this.pending.count() > 0;
     this.confirmTries = 0;
     ws.addEventListener('message', (event: MessageEvent) => {
-      if (this.provider.ws === ws) this.answers.heard();
       if (event.data instanceof ArrayBuffer) {
-        this.pending.observeServerFrame(new Uint8Array(event.data));
+        const bytes = new Uint8Array(event.data);
+        if (this.provider.ws === ws) this.answers.heard(bytes);
+        this.pending.observeServerFrame(bytes);
       }
     });
   }

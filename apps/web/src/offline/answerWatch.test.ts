@@ -35,6 +35,10 @@ function socket(readyState = 1): WatchedSocket & { readyState: number; bufferedA
   return { readyState, bufferedAmount: 0 };
 }
 
+/** A sync step 2 (the relay's answer to a sync step 1), and a presence frame. */
+const ANSWER = new Uint8Array([0, 1, 0]);
+const PRESENCE = new Uint8Array([1, 3, 1, 2, 3]);
+
 function setup() {
   const timers = manualTimers();
   const dropped: WatchedSocket[] = [];
@@ -58,11 +62,23 @@ describe('AnswerWatch', () => {
     const ws = socket();
     watch.expectAnswer(ws);
     timers.advance(5000);
-    watch.heard();
+    watch.heard(ANSWER);
     watch.expectAnswer(ws);
     timers.advance(5000);
     watch.expectAnswer(ws); // a retry does not push the deadline back
     timers.advance(3000);
+    expect(dropped).toEqual([ws]);
+  });
+
+  it('does not take others’ presence for an answer (the way up died, the way down lives)', () => {
+    const { timers, dropped, watch } = setup();
+    const ws = socket();
+    watch.expectAnswer(ws);
+    for (let i = 0; i < 7; i++) {
+      timers.advance(1000);
+      watch.heard(PRESENCE);
+    }
+    timers.advance(1000);
     expect(dropped).toEqual([ws]);
   });
 
@@ -85,12 +101,12 @@ describe('AnswerWatch', () => {
     timers.advance(8000);
     expect(dropped).toEqual([first]);
     // The reconnection's own sync is heard, but it answers no query of ours.
-    watch.heard();
+    watch.heard(ANSWER);
     const second = socket();
     watch.expectAnswer(second);
     timers.advance(8000);
     expect(dropped).toEqual([first]);
-    watch.heard(); // answered within 16 s: the link is slow, not dead
+    watch.heard(ANSWER); // answered within 16 s: the link is slow, not dead
     watch.expectAnswer(second);
     timers.advance(8000);
     expect(dropped).toEqual([first, second]);

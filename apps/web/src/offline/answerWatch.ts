@@ -13,6 +13,7 @@ import { frame } from './varint';
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
 
 /** How long the server gets to answer a query before the socket is deemed dead. */
 export const ANSWER_TIMEOUT_MS = 8000;
@@ -65,8 +66,13 @@ export class AnswerWatch {
     this.armAnswer(socket);
   }
 
-  /** Any frame arrived from the server: the socket is alive. */
-  heard(): void {
+  /**
+   * A frame arrived from the server. Only a sync step 2 answers a query: others' presence and
+   * edits still arriving say nothing of our frames reaching the server (on lossy wifi the way up
+   * often dies first).
+   */
+  heard(frame: Uint8Array): void {
+    if (!isSyncAnswer(frame)) return;
     // Only an answer we waited for proves the link keeps up; a reconnection's own sync does not.
     if (this.answerTimer !== null) this.silentDrops = 0;
     this.clearAnswer();
@@ -126,6 +132,11 @@ export class AnswerWatch {
     if (this.connectTimer !== null) this.timers.clearTimeout(this.connectTimer);
     this.connectTimer = null;
   }
+}
+
+/** A sync step 2 frame: message type 0 (sync), then sync type 1 (both one-byte var-uints). */
+export function isSyncAnswer(frame: Uint8Array): boolean {
+  return frame.length >= 2 && frame[0] === MESSAGE_SYNC && frame[1] === SYNC_STEP_2;
 }
 
 /**

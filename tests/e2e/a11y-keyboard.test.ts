@@ -162,6 +162,9 @@ describe('the board with a keyboard only', () => {
       (n) => ['button', 'Canvas', 'application'].includes(n.role?.value ?? '') && !n.name?.value,
     );
     expect(unnamed.map((n) => n.role?.value)).toEqual([]);
+    // The board is in the page's main landmark, where landmark navigation leads.
+    expect(shown.filter((n) => n.role?.value === 'main')).toHaveLength(1);
+    expect(await page.locator('main .canvas').count()).toBe(1);
     const board = shown.find((n) => n.role?.value === 'application');
     expect(board?.name?.value).toBe(`Tableau ${suite.board.title}`);
     expect(board?.description?.value).toContain('Tab\u00a0: forme suivante');

@@ -69,7 +69,10 @@ export function BoardEditor() {
         <ExportMenuButton />
         <LanguageToggle />
       </header>
-      <CanvasStage />
+      {/* The board is the page's main content: a screen reader's landmarks lead straight to it. */}
+      <main className="board-main">
+        <CanvasStage />
+      </main>
       {!readOnly && <Toolbar />}
       {!readOnly && <StylePanel />}
       <PeopleList />

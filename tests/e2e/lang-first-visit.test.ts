@@ -63,4 +63,30 @@ describe('the language on a first visit', () => {
       .waitFor();
     await context.close();
   });
+
+  it('switches the projection too, on the same slide, when the facilitator switches language', async () => {
+    // The projector tab has no language chip: it follows the facilitator page open beside it.
+    const forum = await createForum(suite.server, { territories: ['La Matanie'] });
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const context = await suite.browser.newContext({
+      locale: 'fr-CA',
+      viewport: { width: 1280, height: 800 },
+    });
+    const projector = await context.newPage();
+    await projector.goto(plenary.edit.url.replace('/b/', '/p/'));
+    const footer = projector.locator('.projector-footer');
+    await footer.waitFor({ timeout: 15_000 });
+    await projector.keyboard.press('ArrowRight');
+    await projector.locator('.projector-footer', { hasText: /^2 \// }).waitFor();
+
+    const forumPage = await context.newPage();
+    await forumPage.goto(
+      `${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
+    );
+    await forumPage.getByRole('button', { name: 'Langue', exact: true }).click();
+    await projector.waitForFunction(() => document.documentElement.lang === 'en');
+    await projector.locator('.projector-footer', { hasText: 'Esc to leave' }).waitFor();
+    expect(await footer.textContent()).toMatch(/^2 \/ \d+ · /);
+    await context.close();
+  });
 });

@@ -109,7 +109,11 @@ export async function main(repoRoot: string): Promise<void> {
     if (!imported.ok)
       throw new Error(`import refused: ${imported.status} ${await imported.text()}`);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      // The interface follows the browser's language on a first visit: this drives the French menu.
+      locale: 'fr-CA',
+    });
     await context.addInitScript(() => localStorage.setItem('carton.name', 'Banc'));
     const page = await context.newPage();
     await page.goto(board.edit.url);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_COLORS } from '@carton/board';
+import { INK_COLOR_HEX, NOTE_COLORS } from '@carton/board';
+import { CARTON_FILL } from '@carton/render';
 import { NOTE_HINT_INK, NOTE_HINT_OPACITY } from '../shapes/note/hint';
 import { contrastRatio } from './contrast';
 import { noteFill } from './colors';
@@ -19,5 +20,13 @@ describe('the « Écrivez ici… » hint on an empty note', () => {
     expect(contrastRatio(NOTE_HINT_INK, noteFill(color), NOTE_HINT_OPACITY)).toBeGreaterThanOrEqual(
       4.5,
     );
+  });
+});
+
+describe('the template carton’s headings', () => {
+  // « Conditions présentes » (red) and « Conditions souhaitées » (orange) are large text on the
+  // carton's paper, printed and projected: WCAG 1.4.3 asks 3:1 for large text.
+  it.each(['red', 'orange'] as const)('the %s ink reads at 3:1 or more on the carton', (ink) => {
+    expect(contrastRatio(INK_COLOR_HEX[ink], CARTON_FILL)).toBeGreaterThanOrEqual(3);
   });
 });

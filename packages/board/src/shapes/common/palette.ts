@@ -44,7 +44,7 @@ export const INK_COLOR_HEX: Readonly<Record<InkColor, string>> = {
   black: '#1d1d1f',
   grey: '#7a7a7a',
   red: '#d32f2f',
-  orange: '#ef6c00',
+  orange: '#e65100',
   yellow: '#f9a825',
   green: '#2e7d32',
   blue: '#1565c0',

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
+import { createForum, openBoard, type CreatedForum } from './fixtures';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../apps/server/dist/cli.js');
 const run = promisify(execFile);
@@ -71,6 +71,14 @@ describe('preparing the forum on the facilitator page', () => {
 
   it('fixes a typo in a territory; the printed link still opens the board', async () => {
     const page = facilitator.page;
+    // A participant already on the board sees the new name without reloading.
+    const typo = forum.boards.find((b) => b.title.endsWith('Kamouraksa'))!;
+    const participant = await newParticipant(browser, 'Luc', {
+      viewport: { width: 1280, height: 800 },
+    });
+    await openBoard(participant.page, typo.edit.url);
+    const heading = participant.page.locator('h1.board-title');
+    expect(await heading.innerText()).toBe('Conditions de succès — Kamouraksa');
     const row = page.locator('.forum-links tr').filter({ hasText: 'Kamouraksa' });
     await row.getByRole('button', { name: 'Renommer' }).click();
     const field = page.getByLabel('Nouveau nom de « Kamouraksa »');
@@ -85,6 +93,9 @@ describe('preparing the forum on the facilitator page', () => {
     expect(((await answer.json()) as { board: { title: string } }).board.title).toBe(
       'Conditions de succès — Kamouraska',
     );
+    await heading.filter({ hasText: 'Kamouraska' }).waitFor({ timeout: 10_000 });
+    expect(await participant.page.title()).toContain('Conditions de succès — Kamouraska');
+    await participant.context.close();
   });
 
   it('removes a board created by mistake after a confirmation', async () => {

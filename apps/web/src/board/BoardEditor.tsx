@@ -18,6 +18,7 @@ import { installDrop } from './drop';
 import { installFollow } from './follow';
 import { installKeyboard } from './keyboard';
 import { installTestHook } from './testHook';
+import { useBoardTitle } from './useBoardTitle';
 
 export function BoardEditor() {
   const session = useSession();
@@ -26,6 +27,11 @@ export function BoardEditor() {
   const toast = useSessionState((s) => s.toast);
   const editorRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLElement>(null);
+  const title = useBoardTitle(session);
+
+  useEffect(() => {
+    document.title = `${title} — ${t('app.name')}`;
+  }, [title, t]);
 
   // A phone wraps the header in two rows, or three with a facilitator's « Versions »: what sits
   // below it (the people, the forum's buttons) reads its height from --header-bottom.
@@ -60,7 +66,7 @@ export function BoardEditor() {
   return (
     <div className="editor" data-readonly={readOnly} ref={editorRef}>
       <header className="editor-header" ref={headerRef}>
-        <h1 className="board-title">{session.info.board.title}</h1>
+        <h1 className="board-title">{title}</h1>
         {readOnly && <span className="badge">{t('board.readOnly')}</span>}
         <StatusBadge />
         <span className="header-gap" />

@@ -70,7 +70,6 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       i18next.t('shapes.cartonTitle'),
     );
     setSession(created);
-    document.title = `${info.board.title} — ${i18next.t('app.name')}`;
     return () => {
       setSession(null);
       created.destroy();

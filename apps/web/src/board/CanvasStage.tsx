@@ -13,6 +13,7 @@ import { Interaction } from './layers/Interaction';
 import { ShapesContent } from './layers/ShapesContent';
 import { usePanSurface } from './usePanSurface';
 import { useVisibleIds } from './useVisibleIds';
+import { useBoardTitle } from './useBoardTitle';
 
 const CURSORS: Record<string, string> = {
   hand: 'grab',
@@ -36,6 +37,7 @@ const DOT_GRID: React.CSSProperties = {
 
 export function CanvasStage() {
   const session = useSession();
+  const boardTitle = useBoardTitle(session);
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const viewport = useSessionState((s) => s.viewport);
@@ -78,7 +80,7 @@ export function CanvasStage() {
       className="canvas"
       tabIndex={0}
       role="application"
-      aria-label={t('board.canvasLabel', { title: session.info.board.title })}
+      aria-label={t('board.canvasLabel', { title: boardTitle })}
       aria-describedby="canvas-help"
       style={{ cursor: hoverCursor ?? (spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair')) }}
     >

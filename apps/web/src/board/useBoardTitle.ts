@@ -16,9 +16,9 @@ export function docTitle(doc: Y.Doc): string | null {
 export function watchTitle(doc: Y.Doc, notify: () => void): () => void {
   const root = doc.getMap('board');
   const onTransaction = (transaction: Y.Transaction) => {
-    const meta = root.get('meta');
+    const watched = new Set<unknown>([root, root.get('meta')]);
     for (const type of transaction.changed.keys()) {
-      if (type === root || type === meta) return notify();
+      if (watched.has(type)) return notify();
     }
   };
   doc.on('afterTransaction', onTransaction);

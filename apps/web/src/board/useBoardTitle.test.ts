@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Board, initBoardDoc } from '@carton/board';
+import { Board, initBoardDoc, localOrigin } from '@carton/board';
 import { docTitle, watchTitle } from './useBoardTitle';
 
 describe('the board title read from the doc (R55)', () => {
@@ -16,9 +16,12 @@ describe('the board title read from the doc (R55)', () => {
     const afterSync = notified;
     expect(afterSync).toBeGreaterThan(0);
 
-    // A note moved: no notification.
+    // A note written: no notification.
     const board = new Board(participant);
-    board.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Transport collectif' }));
+    board.run(
+      (tx) => tx.create('note', { x: 0, y: 0, text: 'Transport collectif' }),
+      localOrigin('user-luc'),
+    );
     expect(notified).toBe(afterSync);
 
     // The facilitator's rename reaches the participant.

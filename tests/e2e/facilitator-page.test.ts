@@ -274,6 +274,13 @@ describe('the facilitator page', () => {
     };
     await runOut();
     expect(await controls.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    // « Temps écoulé ! » pulses, but not for someone who asked their system for less motion.
+    const done = page.locator('.forum-header .forum-timer-done');
+    const animation = () => done.evaluate((el) => getComputedStyle(el).animationName);
+    expect(await animation()).toBe('forum-pulse');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+    await page.emulateMedia({ reducedMotion: null });
     const [request] = await Promise.all([
       page.waitForRequest((r) => r.url().endsWith('/timer') && r.method() === 'POST'),
       controls.getByRole('button', { name: '+1 minute' }).click(),

@@ -137,13 +137,28 @@ describe('the board with a keyboard only', () => {
     await page.keyboard.press(' ');
     expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
 
-    // The export dialog closes on Escape and gives the focus back to its button.
-    await tabTo(page, 'Exporter / Importer');
+    // The export dialog keeps the keyboard inside it (a modal), closes on Escape without
+    // letting go of the chosen note, and gives the focus back to its button.
+    await tabTo(page, 'canvas');
+    await page.keyboard.press('ArrowRight');
+    const chosen = await selection(page);
+    expect(chosen).toHaveLength(1);
+    // Straight to the button (Tab from the board would go through the shapes first).
+    await page.getByRole('button', { name: 'Exporter / Importer' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('dialog').waitFor();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    const inDialog = () =>
+      page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+      expect(await inDialog()).toBe(true);
+    }
     await page.keyboard.press('Escape');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'detached' });
     expect(await focused(page)).toBe('Exporter / Importer');
+    expect(await selection(page)).toEqual(chosen);
   });
 
   it('names every control and hides the bare canvas pixels from screen readers', async () => {

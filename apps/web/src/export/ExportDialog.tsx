@@ -29,6 +29,7 @@ import { DEFAULT_EXPORT_SCALE } from './scale';
 import './file-choose.css';
 import './export.css';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
+import { useFocusTrap } from '../dialog/useFocusTrap';
 
 type Format = 'json' | 'png' | 'svg' | 'pdf';
 type ScopeKind = 'board' | 'selection' | 'carton';
@@ -79,6 +80,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => dialog.current?.focus(), []);
   useCloseOnEscape(onClose);
+  useFocusTrap(dialog);
 
   const exportStep = (step: ExportStep) =>
     setStatus({
@@ -185,6 +187,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       ref={dialog}
       className="export-dialog"
       role="dialog"
+      aria-modal="true"
       aria-labelledby="export-title"
       tabIndex={-1}
     >

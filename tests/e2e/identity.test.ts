@@ -28,11 +28,11 @@ describe('name and language', () => {
     expect(await page.getByRole('heading', { name: /Comment voulez-vous/u }).count()).toBe(0);
     expect(await page.locator('[data-testid="status"]').textContent()).toContain('connecté');
 
-    await page.getByRole('button', { name: 'Langue' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     await page.locator('[data-testid="status"]', { hasText: 'connected' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByText('Nathalie (you)').count()).toBe(1);
-    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByRole('button', { name: 'Français' }).click();
     await page.locator('[data-testid="status"]', { hasText: 'connecté' }).waitFor();
   });
 });

@@ -5,7 +5,37 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../support/server';
+import type { Page } from 'playwright-core';
 import { boardSuite, shapes, waitForShapes } from './fixtures';
+
+/** A PNG of random colours (no compressor shrinks it), opaque where `opaque(x, y)`. */
+function noisePng(width: number, height: number, opaque: (x: number, y: number) => boolean) {
+  const png = new PNG({ width, height });
+  let seed = 7;
+  for (let i = 0; i < png.data.length; i += 4) {
+    for (let c = 0; c < 3; c++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      png.data[i + c] = seed >> 16;
+    }
+    const pixel = i / 4;
+    png.data[i + 3] = opaque(pixel % width, Math.floor(pixel / width)) ? 255 : 0;
+  }
+  return PNG.sync.write(png);
+}
+
+/** Chooses `buffer` as a PNG from the device and returns the image shape it becomes. */
+async function placePhoto(page: Page, name: string, buffer: Buffer) {
+  const before = (await shapes(page)).filter((s) => s.type === 'image').length;
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'image/png', buffer });
+  const list = await waitForShapes(
+    page,
+    `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
+    30_000,
+  );
+  const image = list.filter((s) => s.type === 'image').at(-1);
+  if (image?.type !== 'image') throw new Error('no image');
+  return image;
+}
 
 describe('images', () => {
   const suite = boardSuite({
@@ -77,60 +107,20 @@ describe('images', () => {
   });
 
   it('makes a photo over 10 Mo smaller on the device instead of refusing it', async () => {
-    const page = suite.a.page;
-    const before = (await shapes(page)).filter((s) => s.type === 'image').length;
     // 3200 × 2400 of noise: a PNG no compressor can bring under the server's 10 Mo.
-    const big = new PNG({ width: 3200, height: 2400 });
-    let seed = 7;
-    for (let i = 0; i < big.data.length; i++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      big.data[i] = i % 4 === 3 ? 255 : seed >> 16;
-    }
-    const buffer = PNG.sync.write(big);
+    const buffer = noisePng(3200, 2400, () => true);
     expect(buffer.length).toBeGreaterThan(10 * 1024 * 1024);
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({ name: 'photo-depliant.png', mimeType: 'image/png', buffer });
-    const list = await waitForShapes(
-      page,
-      `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
-      30_000,
-    );
-    const image = list.filter((s) => s.type === 'image').at(-1);
-    if (image?.type !== 'image') throw new Error('no image');
+    const image = await placePhoto(suite.a.page, 'photo-depliant.png', buffer);
     expect([image.naturalWidth, image.naturalHeight]).toEqual([2560, 1920]);
     expect(image.mime).toBe('image/jpeg');
   });
 
   it('keeps the transparent parts of a large cut-out drawing instead of putting them on white', async () => {
     const page = suite.a.page;
-    const before = (await shapes(page)).filter((s) => s.type === 'image').length;
-    // 3200 × 2400: noise in a disc, fully transparent around it (a cut-out), over 10 Mo.
-    const big = new PNG({ width: 3200, height: 2400 });
-    let seed = 11;
-    for (let y = 0; y < 2400; y++) {
-      for (let x = 0; x < 3200; x++) {
-        const i = (y * 3200 + x) * 4;
-        const inside = (x - 1600) ** 2 + (y - 1200) ** 2 < 1100 ** 2;
-        for (let c = 0; c < 3; c++) {
-          seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-          big.data[i + c] = seed >> 16;
-        }
-        big.data[i + 3] = inside ? 255 : 0;
-      }
-    }
-    const buffer = PNG.sync.write(big);
+    // 3200 × 2400: noise in a disc, fully transparent around it (a cut-out), over 1.5 Mo.
+    const buffer = noisePng(3200, 2400, (x, y) => (x - 1600) ** 2 + (y - 1200) ** 2 < 1100 ** 2);
     expect(buffer.length).toBeGreaterThan(1.5 * 1024 * 1024);
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({ name: 'logo-alliance.png', mimeType: 'image/png', buffer });
-    const list = await waitForShapes(
-      page,
-      `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
-      30_000,
-    );
-    const image = list.filter((s) => s.type === 'image').at(-1);
-    if (image?.type !== 'image') throw new Error('no image');
+    const image = await placePhoto(page, 'logo-alliance.png', buffer);
     expect([image.naturalWidth, image.naturalHeight]).toEqual([2560, 1920]);
     expect(image.mime).toBe('image/webp');
     // The corner of the stored picture is still transparent.

@@ -9,7 +9,7 @@ import { forumErrorText } from '../forum/errorText';
 import { formatForumDate } from '../forum/forumDate';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
-import { loadSavedForums, saveForum } from './savedForums';
+import { loadSavedForums, openNewForum } from './savedForums';
 import '../forum/forum.css';
 
 function today(): string {
@@ -38,13 +38,7 @@ export function HomePage() {
         ...(date ? { date } : {}),
         ...(list.length ? { territories: list } : {}),
       });
-      saveForum({
-        id: created.forum.id,
-        title: created.forum.title,
-        date: created.forum.date ?? null,
-        url: created.facilitator.url,
-      });
-      location.assign(created.facilitator.url);
+      openNewForum(created);
     } catch (e) {
       setError(forumErrorText(e, t));
       setBusy(false);

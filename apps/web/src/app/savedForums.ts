@@ -1,4 +1,6 @@
 // Facilitator links kept on this device (localStorage), so closing the tab never loses a forum.
+import type { CreatedForum } from '../forum/api';
+
 const KEY = 'carton.forums';
 
 export interface SavedForum {
@@ -29,4 +31,15 @@ export function saveForum(forum: SavedForum): void {
   } catch {
     // No storage: the link is still shown on the forum page.
   }
+}
+
+/** A forum just made here (created, or imported from its archive): kept, then opened. */
+export function openNewForum(created: CreatedForum): void {
+  saveForum({
+    id: created.forum.id,
+    title: created.forum.title,
+    date: created.forum.date ?? null,
+    url: created.facilitator.url,
+  });
+  location.assign(created.facilitator.url);
 }

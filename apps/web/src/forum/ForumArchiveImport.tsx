@@ -3,7 +3,7 @@
 // same). The new facilitator link is kept on this device, then its page opens.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveForum } from '../app/savedForums';
+import { openNewForum } from '../app/savedForums';
 import { importForumArchive } from './api';
 import { archiveImportErrorText } from './archiveImportError';
 import '../export/file-choose.css';
@@ -18,13 +18,7 @@ export function ForumArchiveImport() {
     setError(null);
     importForumArchive(file).then(
       (created) => {
-        saveForum({
-          id: created.forum.id,
-          title: created.forum.title,
-          date: created.forum.date ?? null,
-          url: created.facilitator.url,
-        });
-        location.assign(created.facilitator.url);
+        openNewForum(created);
       },
       (e: unknown) => {
         setBusy(false);

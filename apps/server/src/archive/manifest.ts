@@ -61,8 +61,8 @@ export const ManifestSchema = z.object({
             boardIds: z.array(z.string().max(64)).max(64),
             dotsPerParticipant: z.number().int().min(1).max(20),
             state: z.enum(['open', 'closed']),
-            openedAt: z.number(),
-            closedAt: z.number().nullable(),
+            openedAt: z.number().int().min(0),
+            closedAt: z.number().int().min(0).nullable(),
             counts: z.record(z.string().max(200), z.number().int().min(0).max(1_000_000)),
           }),
         )
@@ -70,7 +70,7 @@ export const ManifestSchema = z.object({
       compilation: z
         .object({
           boardIds: z.array(z.string().max(64)).max(64),
-          merges: z.record(z.string().max(2000), z.string().max(2000)),
+          merges: z.record(z.string().max(500), z.string().max(500)),
         })
         .nullable(),
     })

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BoardFileIssue, ParsedBoardFile } from '@carton/board';
 import { BoardFileError, parseBoardFile, parseBoardFileText } from '@carton/board';
 import { unzipSync } from 'fflate';
+import { checkFacilitation } from './facilitation.ts';
 import { ArchiveError } from './errors.ts';
 import type { PreparedImage } from './images.ts';
 import { prepareImages, remapBlobIds } from './images.ts';
@@ -170,6 +171,7 @@ export function readForumArchive(
     );
   }
   const manifest = readManifest(zip, limits);
+  checkFacilitation(manifest);
   const wanted = new Set([MANIFEST_NAME, ...manifest.boards.map((board) => board.json)]);
   const present = checkEntries(listEntries(zip), wanted, limits);
   for (const board of manifest.boards) {

@@ -143,9 +143,7 @@ export async function restoreForumArchive(
   deps.forums.createForum({ id: forumId, title, createdAt: Date.now(), date }, boards, grants);
   // Blobs reference the forum row (foreign key): stored right after it.
   for (const image of archive.images.values()) deps.blobs.put(forumId, image.info, image.data);
-  for (const { voteId, boardId, shapeId, count } of forumDoc.dots) {
-    deps.votes.restoreDots(forumId, voteId, { boardId, shapeId }, count);
-  }
+  deps.votes.restoreDots(forumId, forumDoc.dots);
 
   return {
     forum: { id: forumId, title, date },

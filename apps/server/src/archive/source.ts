@@ -31,26 +31,32 @@ export interface ArchiveSource {
 }
 
 /** The forum document's votes and compilation, as the manifest keeps them. */
-function facilitationOf(readDoc: DocReader) {
-  return (forumId: string): Promise<ArchiveFacilitation | null> =>
-    readDoc(forumRoomName(forumId), (doc) => {
+function facilitationOf(forums: ForumStore, readDoc: DocReader) {
+  return (forumId: string): Promise<ArchiveFacilitation | null> => {
+    // Only the forum's boards: a board taken out (R56) is not in the archive, and an import
+    // refuses references to boards it does not hold.
+    const own = new Set(forums.listBoards(forumId).map((board) => board.id));
+    return readDoc(forumRoomName(forumId), (doc) => {
       const votes = readVotes(doc).map((vote) => ({
         id: vote.id,
         title: vote.title,
-        boardIds: [...vote.boardIds],
+        boardIds: [...new Set(vote.boardIds)].filter((id) => own.has(id)),
         dotsPerParticipant: vote.dotsPerParticipant,
         state: vote.state,
         openedAt: vote.openedAt,
         closedAt: vote.closedAt,
-        counts: { ...vote.counts },
+        counts: Object.fromEntries(
+          Object.entries(vote.counts).filter(([key]) => own.has(key.slice(0, key.indexOf('/')))),
+        ),
       }));
       const stored = readCompilation(doc);
       const compilation =
         stored && (stored.boardIds.length > 0 || Object.keys(stored.merges).length > 0)
-          ? { boardIds: [...stored.boardIds], merges: { ...stored.merges } }
+          ? { boardIds: stored.boardIds.filter((id) => own.has(id)), merges: { ...stored.merges } }
           : null;
       return votes.length === 0 && compilation === null ? null : { votes, compilation };
     });
+  };
 }
 
 /** C6: the forum's incontournables with the facilitator's choices, read through `readDoc`. */
@@ -76,7 +82,9 @@ export function relaySource(deps: {
     compilation: compilationOf(deps.forums, (roomId, read) =>
       deps.relay.withBoardDoc(roomId, read),
     ),
-    facilitation: facilitationOf((roomId, read) => deps.relay.withBoardDoc(roomId, read)),
+    facilitation: facilitationOf(deps.forums, (roomId, read) =>
+      deps.relay.withBoardDoc(roomId, read),
+    ),
   };
 }
 
@@ -93,6 +101,6 @@ export function storageSource(deps: {
     boardFile: (boardId) => readDoc(boardId, (doc) => exportBoard(doc)),
     blobs: deps.blobs,
     compilation: compilationOf(deps.forums, readDoc),
-    facilitation: facilitationOf(readDoc),
+    facilitation: facilitationOf(deps.forums, readDoc),
   };
 }

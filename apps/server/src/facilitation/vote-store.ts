@@ -18,6 +18,7 @@ export class SqliteVoteStore {
   readonly #countVoter;
   readonly #countNote;
   readonly #countsOfVote;
+  readonly #restoreTx;
 
   constructor(db: SqliteDatabase) {
     this.#insert = db.prepare<[string, string, string, string, string, number]>(
@@ -41,6 +42,20 @@ export class SqliteVoteStore {
       `SELECT board_id, shape_id, COUNT(*) AS n FROM vote_dots WHERE vote_id = ?
        GROUP BY board_id, shape_id`,
     );
+    // One transaction: an archive's dots are all stored or none (and fast: one commit).
+    this.#restoreTx = db.transaction(
+      (
+        forumId: string,
+        dots: ReadonlyArray<{ voteId: string; boardId: string; shapeId: string; count: number }>,
+      ) => {
+        const at = Date.now();
+        for (const dot of dots) {
+          for (let i = 0; i < dot.count; i++) {
+            this.#insert.run(forumId, dot.voteId, 'archive', dot.boardId, dot.shapeId, at);
+          }
+        }
+      },
+    );
   }
 
   static voterHash(forumId: string, voteId: string, voterId: string): string {
@@ -59,11 +74,11 @@ export class SqliteVoteStore {
    * per dot under a voter that matches no device (`archive`), so results count them and nobody
    * can remove them.
    */
-  restoreDots(forumId: string, voteId: string, dot: Dot, count: number): void {
-    const at = Date.now();
-    for (let i = 0; i < count; i++) {
-      this.#insert.run(forumId, voteId, 'archive', dot.boardId, dot.shapeId, at);
-    }
+  restoreDots(
+    forumId: string,
+    dots: ReadonlyArray<{ voteId: string; boardId: string; shapeId: string; count: number }>,
+  ): void {
+    this.#restoreTx(forumId, dots);
   }
 
   /** Removes one of the voter's dots on that note; false if there was none. */

@@ -1,0 +1,161 @@
+// A forum archive is uploaded without a token (POST /api/forums/import): its manifest's votes
+// and merges are hostile input. Each refusal is invalid_manifest before anything is written.
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArchiveError } from './errors.ts';
+import type { ArchiveManifest } from './manifest.ts';
+import { readForumArchive } from './read.ts';
+import { restoreForumArchive } from './restore.ts';
+import { storageSource } from './source.ts';
+import { collectStream, streamForumArchive } from './write.ts';
+import { count, dataDir, seededForum, type DataDir } from './test-support.ts';
+
+let source: DataDir;
+let target: DataDir;
+let zip: Uint8Array;
+let manifest: ArchiveManifest;
+
+beforeEach(async () => {
+  source = dataDir();
+  target = dataDir();
+  const { created } = await seededForum(source);
+  const stream = streamForumArchive(storageSource(source), created.forum.id, { png: false });
+  zip = await collectStream(stream!);
+  manifest = JSON.parse(
+    new TextDecoder().decode(unzipSync(zip)['manifest.json']),
+  ) as ArchiveManifest;
+});
+afterEach(() => {
+  source.dispose();
+  target.dispose();
+});
+
+type Facilitation = NonNullable<ArchiveManifest['facilitation']>;
+
+function withFacilitation(facilitation: unknown): Uint8Array {
+  const files = unzipSync(zip);
+  files['manifest.json'] = strToU8(JSON.stringify({ ...manifest, facilitation }));
+  return zipSync(files);
+}
+
+const kamouraska = () => manifest.boards.find((b) => b.territory === 'Kamouraska')!.id;
+
+function vote(overrides: Partial<Facilitation['votes'][number]> = {}) {
+  return {
+    id: 'vote-1',
+    title: 'Nos priorités',
+    boardIds: [kamouraska()],
+    dotsPerParticipant: 3,
+    state: 'closed' as const,
+    openedAt: 1_698_300_000_000,
+    closedAt: 1_698_300_600_000,
+    counts: { [`${kamouraska()}/note-1`]: 4 },
+    ...overrides,
+  };
+}
+
+const dots = (data: DataDir) =>
+  (data.db.prepare('SELECT COUNT(*) AS n FROM vote_dots').get() as { n: number }).n;
+
+async function refused(archive: Uint8Array): Promise<string> {
+  const before = [count(target, 'forums'), count(target, 'boards'), dots(target)];
+  try {
+    await restoreForumArchive(readForumArchive(archive), {
+      forums: target.forums,
+      boards: target.boards,
+      blobs: target.blobs,
+      votes: target.votes,
+      baseUrl: 'http://autre.local',
+      maxForumImageBytes: 1024 * 1024 * 1024,
+    });
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    expect(error.code).toBe('invalid_manifest');
+    expect([count(target, 'forums'), count(target, 'boards'), dots(target)]).toEqual(before);
+    return error.path;
+  }
+  throw new Error('accepted');
+}
+
+describe('ARCHIVE: hostile votes and merges in the manifest', () => {
+  it('a well-formed vote is restored as that many dots', async () => {
+    const archive = readForumArchive(withFacilitation({ votes: [vote()], compilation: null }));
+    await restoreForumArchive(archive, {
+      forums: target.forums,
+      boards: target.boards,
+      blobs: target.blobs,
+      votes: target.votes,
+      baseUrl: 'http://autre.local',
+      maxForumImageBytes: 1024 * 1024 * 1024,
+    });
+    expect(dots(target)).toBe(4);
+  });
+
+  it('a huge total of dots (a million rows per note) is refused', async () => {
+    const counts = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`${kamouraska()}/note-${i}`, 1_000_000]),
+    );
+    expect(
+      await refused(withFacilitation({ votes: [vote({ counts })], compilation: null })),
+    ).toMatch(/facilitation/);
+  });
+
+  it('a negative or fractional count is refused', async () => {
+    for (const n of [-3, 1.5]) {
+      const counts = { [`${kamouraska()}/note-1`]: n };
+      expect(
+        await refused(withFacilitation({ votes: [vote({ counts })], compilation: null })),
+      ).toMatch(/facilitation/);
+    }
+  });
+
+  it('a count on a board that is not in the archive, or not in the vote, is refused', async () => {
+    const plenary = manifest.boards.find((b) => b.kind === 'plenary')!.id;
+    for (const key of ['ailleurs/note-1', `${plenary}/note-1`, 'sans-barre']) {
+      expect(
+        await refused(
+          withFacilitation({ votes: [vote({ counts: { [key]: 1 } })], compilation: null }),
+        ),
+      ).toMatch(/facilitation/);
+    }
+  });
+
+  it('a vote or a compilation naming a board that is not in the archive is refused', async () => {
+    expect(
+      await refused(
+        withFacilitation({
+          votes: [vote({ boardIds: ['ailleurs'], counts: {} })],
+          compilation: null,
+        }),
+      ),
+    ).toMatch(/facilitation/);
+    expect(
+      await refused(
+        withFacilitation({ votes: [], compilation: { boardIds: ['ailleurs'], merges: {} } }),
+      ),
+    ).toMatch(/facilitation/);
+  });
+
+  it('duplicate votes, duplicate boards in a vote, or duplicate board ids are refused', async () => {
+    expect(await refused(withFacilitation({ votes: [vote(), vote()], compilation: null }))).toMatch(
+      /facilitation/,
+    );
+    expect(
+      await refused(
+        withFacilitation({
+          votes: [vote({ boardIds: [kamouraska(), kamouraska()] })],
+          compilation: null,
+        }),
+      ),
+    ).toMatch(/facilitation/);
+  });
+
+  it('a flood of merges is refused', async () => {
+    const merges = Object.fromEntries(
+      Array.from({ length: 20_000 }, (_, i) => [`idee-${i}`, 'cible']),
+    );
+    expect(
+      await refused(withFacilitation({ votes: [], compilation: { boardIds: [], merges } })),
+    ).toMatch(/facilitation/);
+  });
+});

@@ -1,0 +1,79 @@
+import { ArchiveError } from './errors.ts';
+import type { ArchiveManifest } from './manifest.ts';
+
+/**
+ * What a forum day's votes may hold in an archive. An archive is uploaded without a token and
+ * each dot becomes a row (V2), so totals are bounded well above a real forum (200 people × 20
+ * dots) and far below what would fill the disk or hold the event loop.
+ */
+export const FACILITATION_LIMITS = {
+  /** Dots on one note of one vote. */
+  maxDotsPerNote: 10_000,
+  /** Dots in the whole archive, every vote together. */
+  maxDots: 100_000,
+  /** Notes with dots, per vote. */
+  maxNotesPerVote: 5_000,
+  /** The compilation's merges (the PUT route takes keys of at most 500 characters). */
+  maxMerges: 5_000,
+} as const;
+
+function refuse(message: string, where: string): never {
+  throw new ArchiveError('invalid_manifest', message, `manifest.json: facilitation.${where}`);
+}
+
+/**
+ * Checks the manifest's votes and compilation against its own boards, before anything is
+ * written: every board named must be a board of the archive (and a count's board one of its
+ * vote's), ids are unique, counts are whole numbers within FACILITATION_LIMITS.
+ */
+export function checkFacilitation(manifest: ArchiveManifest): void {
+  const boardIds = new Set(manifest.boards.map((board) => board.id));
+  if (boardIds.size !== manifest.boards.length) {
+    throw new ArchiveError(
+      'invalid_manifest',
+      'two boards have the same id',
+      'manifest.json: boards',
+    );
+  }
+  const facilitation = manifest.facilitation;
+  if (!facilitation) return;
+  const voteIds = new Set<string>();
+  let total = 0;
+  for (const [v, vote] of facilitation.votes.entries()) {
+    if (voteIds.has(vote.id)) refuse(`vote ${vote.id} is listed twice`, `votes.${v}.id`);
+    voteIds.add(vote.id);
+    if (new Set(vote.boardIds).size !== vote.boardIds.length) {
+      refuse('a board is listed twice', `votes.${v}.boardIds`);
+    }
+    for (const id of vote.boardIds) {
+      if (!boardIds.has(id)) refuse(`${id} is not a board of the archive`, `votes.${v}.boardIds`);
+    }
+    const counts = Object.entries(vote.counts);
+    if (counts.length > FACILITATION_LIMITS.maxNotesPerVote) {
+      refuse(`at most ${FACILITATION_LIMITS.maxNotesPerVote} notes per vote`, `votes.${v}.counts`);
+    }
+    for (const [key, count] of counts) {
+      const slash = key.indexOf('/');
+      const boardId = slash < 0 ? '' : key.slice(0, slash);
+      const shapeId = key.slice(slash + 1);
+      if (!vote.boardIds.includes(boardId) || shapeId.length === 0 || shapeId.length > 100) {
+        refuse(`${key} is not <board of the vote>/<note>`, `votes.${v}.counts`);
+      }
+      if (count > FACILITATION_LIMITS.maxDotsPerNote) {
+        refuse(`at most ${FACILITATION_LIMITS.maxDotsPerNote} dots per note`, `votes.${v}.counts`);
+      }
+      total += count;
+    }
+    if (total > FACILITATION_LIMITS.maxDots) {
+      refuse(`at most ${FACILITATION_LIMITS.maxDots} dots in an archive`, `votes.${v}.counts`);
+    }
+  }
+  const compilation = facilitation.compilation;
+  if (!compilation) return;
+  for (const id of compilation.boardIds) {
+    if (!boardIds.has(id)) refuse(`${id} is not a board of the archive`, 'compilation.boardIds');
+  }
+  if (Object.keys(compilation.merges).length > FACILITATION_LIMITS.maxMerges) {
+    refuse(`at most ${FACILITATION_LIMITS.maxMerges} merges`, 'compilation.merges');
+  }
+}

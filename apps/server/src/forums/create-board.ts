@@ -11,7 +11,7 @@ import { checkBoardFile, type BoardFileRefusal } from '../archive/check-board-fi
 import { ARCHIVE_LIMITS } from '../archive/limits.ts';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
-import { boardLink, TitleInput, type Link } from './create-forum.ts';
+import { boardLink, TerritoryInput, TitleInput, type Link } from './create-forum.ts';
 import type { ForumRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
 import { linksKey, sealToken } from './links.ts';
 import { generateId, generateToken, hashToken } from './tokens.ts';
@@ -26,13 +26,7 @@ export const MAX_BOARDS_PER_FORUM = ARCHIVE_LIMITS.maxBoards;
 export const CreateBoardInput = z.strictObject({
   title: TitleInput,
   kind: z.enum(['territory', 'postcards'], { error: 'must be territory or postcards' }).optional(),
-  territory: z
-    .string({ error: 'must be a string or null' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(80, 'must be at most 80 characters')
-    .nullable()
-    .optional(),
+  territory: TerritoryInput.nullable().optional(),
   /** A board file (`carton-board`), validated in full by the model's codec (M30). */
   file: z.unknown().optional(),
   /**

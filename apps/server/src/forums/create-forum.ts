@@ -22,25 +22,35 @@ export const PLENARY_TITLE = 'Plénière — Vision commune des conditions de su
 export const POSTCARDS_TITLE = 'Cartes postales';
 export const territoryTitle = (territory: string): string => `Conditions de succès — ${territory}`;
 
+// Names are shown on the facilitator page, QR handouts, exports and archives: control
+// characters (NUL, line breaks), bidi overrides and isolates (which reorder what is shown
+// around them, e.g. « Kamouraska \u202Etxt.exe »), lone surrogates (stored as U+FFFD in one
+// place and kept in another) and names with nothing visible are refused (R24).
+const CONTROL_OR_BIDI = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;
+
+/** A name in a request body: trimmed, 1 to `max` characters of plain, visible text (R24). */
+export const nameInput = (max: number) =>
+  z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((name) => !CONTROL_OR_BIDI.test(name), 'must not contain control characters')
+    .refine((name) => !LONE_SURROGATE.test(name), 'must be valid Unicode text')
+    .refine((name) => name.replace(INVISIBLE, '').length > 0, 'must not be empty');
+
 /** A forum's or a board's title in a request body (R24, R54): trimmed, 1 to 200 characters. */
-export const TitleInput = z
-  .string({ error: 'must be a string' })
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters');
+export const TitleInput = nameInput(200);
+/** A territory's name (R24, R54, R55): trimmed, 1 to 80 characters. */
+export const TerritoryInput = nameInput(80);
 
 /** R24: the request body of POST /api/forums. */
 export const CreateForumInput = z.strictObject({
   title: TitleInput,
   territories: z
-    .array(
-      z
-        .string({ error: 'must be a string' })
-        .trim()
-        .min(1, 'must not be empty')
-        .max(80, 'must be at most 80 characters'),
-      { error: 'must be a list of territory names' },
-    )
+    .array(TerritoryInput, { error: 'must be a list of territory names' })
     .min(1, 'must list at least one territory')
     .max(30, 'must list at most 30 territories')
     .refine(

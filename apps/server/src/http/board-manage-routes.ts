@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { AccessDenied } from '../forums/access.ts';
-import { territoryTitle, TitleInput } from '../forums/create-forum.ts';
+import { TerritoryInput, territoryTitle, TitleInput } from '../forums/create-forum.ts';
 import type { BoardRecord } from '../forums/forum-store.ts';
 import { LINK_REVOKED } from '../forums/links.ts';
 import type { AppDeps } from './app.ts';
@@ -17,12 +17,7 @@ type Checks = ReturnType<typeof createAccessChecks>;
 const RenameBoardInput = z
   .strictObject({
     title: TitleInput.optional(),
-    territory: z
-      .string({ error: 'must be a string' })
-      .trim()
-      .min(1, 'must not be empty')
-      .max(80, 'must be at most 80 characters')
-      .optional(),
+    territory: TerritoryInput.optional(),
   })
   .refine((input) => input.title !== undefined || input.territory !== undefined, {
     message: 'must give a title or a territory',

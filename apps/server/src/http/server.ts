@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { Config } from '../config.ts';
 import { SqliteVoteStore } from '../facilitation/vote-store.ts';
+import { watchRevokedLinks } from '../forums/revoked-links.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { BoardGuard } from '../limits/board-guard.ts';
 import { createMessageAdmission } from '../limits/message-limits.ts';
@@ -99,12 +100,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     }),
   });
   const port = (server.address() as AddressInfo).port;
+  // L4: a facilitator link replaced from the command line also loses its open sockets.
+  const stopWatching = watchRevokedLinks({ db, forums, relay, log: log.child({ part: 'links' }) });
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       // Order matters: relay closes sockets politely and flushes; then sockets are terminated
       // (server.close() would otherwise wait for them forever); then the database.
+      stopWatching();
       await relay.close();
       sockets.terminateAll();
       await sockets.close();

@@ -171,7 +171,8 @@ export function registerVoteRoutes(
       return { ok: false, response: jsonError(c, 409, 'vote_closed', 'This vote is closed.') };
     }
     const { boardId, shapeId, voterId } = input.data;
-    if (!current.boardIds.includes(boardId)) {
+    // R56: a board taken out of the forum stays in the vote's list but takes no more dots.
+    if (!current.boardIds.includes(boardId) || deps.forums.getBoard(boardId)?.forumId !== forumId) {
       return {
         ok: false,
         response: jsonError(c, 400, 'board_not_in_vote', 'This board is not in the vote.'),

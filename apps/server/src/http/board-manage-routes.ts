@@ -107,34 +107,70 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
     const body = await parseBody(c, RenameBoardInput);
     if (!body.ok) return body.response;
     const { title, territory } = body.data;
-    if (territory !== undefined && before.kind !== 'territory') {
-      return jsonError(c, 400, 'invalid_request', 'territory: only a territory board has one');
-    }
-    const newTerritory = territory ?? before.territory;
-    const taken = deps.forums
-      .listBoards(access.forum.id)
-      .some(
-        (b) =>
-          b.id !== before.id &&
-          newTerritory !== null &&
-          b.territory?.toLocaleLowerCase('fr-CA') === newTerritory.toLocaleLowerCase('fr-CA'),
-      );
-    if (taken) {
-      return jsonError(c, 409, 'territory_taken', 'Another board of the forum has this territory.');
-    }
-    // A territory board named after its territory keeps following it (R23's title).
-    const followsTerritory =
-      before.territory !== null && before.title === territoryTitle(before.territory);
-    const newTitle =
-      title ??
-      (followsTerritory && newTerritory !== null ? territoryTitle(newTerritory) : before.title);
-    const after: BoardRecord = { ...before, title: newTitle, territory: newTerritory };
-    const changed = await deps.relay.changeBoard(before.id, (doc) =>
-      renameInDoc(doc, before, after),
-    );
+    const forumId = access.forum.id;
+    /** What the rename makes of the board as it is now, or why it cannot. */
+    const plan = ():
+      | { ok: true; before: BoardRecord; after: BoardRecord }
+      | { ok: false; status: 400 | 404 | 409; code: string; message: string } => {
+      const current = boardOf(c, forumId);
+      if (!current) {
+        return {
+          ok: false,
+          status: 404,
+          code: 'board_not_found',
+          message: 'No such board in this forum.',
+        };
+      }
+      if (territory !== undefined && current.kind !== 'territory') {
+        return {
+          ok: false,
+          status: 400,
+          code: 'invalid_request',
+          message: 'territory: only a territory board has one',
+        };
+      }
+      const newTerritory = territory ?? current.territory;
+      const wanted = newTerritory?.toLocaleLowerCase('fr-CA');
+      const taken =
+        wanted !== undefined &&
+        deps.forums
+          .listBoards(forumId)
+          .some((b) => b.id !== current.id && b.territory?.toLocaleLowerCase('fr-CA') === wanted);
+      if (taken) {
+        return {
+          ok: false,
+          status: 409,
+          code: 'territory_taken',
+          message: 'Another board of the forum has this territory.',
+        };
+      }
+      // A territory board named after its territory keeps following it (R23's title).
+      const followsTerritory =
+        current.territory !== null && current.title === territoryTitle(current.territory);
+      const newTitle =
+        title ??
+        (followsTerritory && newTerritory !== null ? territoryTitle(newTerritory) : current.title);
+      return {
+        ok: true,
+        before: current,
+        after: { ...current, title: newTitle, territory: newTerritory },
+      };
+    };
+    const first = plan();
+    if (!first.ok) return jsonError(c, first.status, first.code, first.message);
+    let outcome = first as ReturnType<typeof plan>;
+    const changed = await deps.relay.changeBoard(first.before.id, (doc) => {
+      // Planned again in the same turn as both writes: while the room loaded (an unloading
+      // room's flush), the board may have been removed or another rename taken the territory.
+      outcome = plan();
+      if (!outcome.ok) return;
+      renameInDoc(doc, outcome.before, outcome.after);
+      deps.forums.renameBoard(outcome.before.id, outcome.after.title, outcome.after.territory);
+    });
     if (!changed) return jsonError(c, 409, 'rename_failed', 'The board could not be loaded.');
-    deps.forums.renameBoard(before.id, after.title, after.territory);
-    deps.log.info('board_renamed', { forum: access.forum.id, board: before.id });
+    if (!outcome.ok) return jsonError(c, outcome.status, outcome.code, outcome.message);
+    const { after } = outcome;
+    deps.log.info('board_renamed', { forum: forumId, board: after.id });
     return c.json({ board: boardJson(after) });
   });
 

@@ -60,6 +60,39 @@ export interface CreateBoardDeps {
   baseUrl: string;
 }
 
+/** R54: the forum's board limit and its territories, checked again right before the rows. */
+function forumRefusal(
+  forumId: string,
+  territory: string | null | undefined,
+  deps: Pick<CreateBoardDeps, 'forums'>,
+): (CreateBoardResult & { ok: false }) | null {
+  const boards = deps.forums.listBoards(forumId);
+  if (boards.length >= MAX_BOARDS_PER_FORUM) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'too_many_boards',
+      message: `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
+      path: '(root)',
+    };
+  }
+  // Two boards for one territory would split its group's notes, votes and incontournables.
+  const wanted = territory?.toLocaleLowerCase('fr-CA');
+  if (
+    wanted !== undefined &&
+    boards.some((board) => board.territory?.toLocaleLowerCase('fr-CA') === wanted)
+  ) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'territory_taken',
+      message: 'Another board of the forum has this territory.',
+      path: 'territory',
+    };
+  }
+  return null;
+}
+
 /**
  * R54: one new board in an existing forum, with fresh edit and view tokens stored hashed (R21)
  * and sealed under the facilitator's links key (L1), like the boards made with the forum — so
@@ -74,31 +107,8 @@ export async function createBoard(
   input: CreateBoardInput,
   deps: CreateBoardDeps,
 ): Promise<CreateBoardResult> {
-  if (deps.forums.listBoards(forum.id).length >= MAX_BOARDS_PER_FORUM) {
-    return {
-      ok: false,
-      status: 409,
-      code: 'too_many_boards',
-      message: `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
-      path: '(root)',
-    };
-  }
-  // Two boards for one territory would split its group's notes, votes and incontournables.
-  const wanted = input.territory?.toLocaleLowerCase('fr-CA');
-  if (
-    wanted !== undefined &&
-    deps.forums
-      .listBoards(forum.id)
-      .some((board) => board.territory?.toLocaleLowerCase('fr-CA') === wanted)
-  ) {
-    return {
-      ok: false,
-      status: 409,
-      code: 'territory_taken',
-      message: 'Another board of the forum has this territory.',
-      path: 'territory',
-    };
-  }
+  const refused = forumRefusal(forum.id, input.territory, deps);
+  if (refused) return refused;
   const checked = input.file === undefined ? null : checkBoardFile(input.file, forum.id, deps);
   if (checked !== null && !checked.ok) return checked;
 
@@ -142,6 +152,10 @@ export async function createBoard(
     boardId,
     sealed: sealToken(key, boardId, role, tokens[role]),
   }));
+  // Storage may have yielded (an async BoardStorage): another request may have added a board
+  // or taken the territory meanwhile. The stored doc is then left unreachable, like a crash's.
+  const late = forumRefusal(forum.id, input.territory, deps);
+  if (late) return late;
   deps.forums.addBoard(
     { id: boardId, forumId: forum.id, kind, title: input.title, territory },
     grants,

@@ -159,3 +159,28 @@ describe('ARCHIVE: hostile votes and merges in the manifest', () => {
     ).toMatch(/facilitation/);
   });
 });
+
+describe('ARCHIVE: hostile names in the manifest', () => {
+  function withNames(edit: (m: ArchiveManifest) => void): Uint8Array {
+    const files = unzipSync(zip);
+    const changed = structuredClone(manifest);
+    edit(changed);
+    files['manifest.json'] = strToU8(JSON.stringify(changed));
+    return zipSync(files);
+  }
+
+  it('R24: a bidi override, a NUL or an invisible name is refused like in a new forum', async () => {
+    const names = ['Kamouraska \u202Etxt.exe', 'Kamouraska\u0000', '\u200B'];
+    for (const name of names) {
+      expect(await refused(withNames((m) => (m.forum.title = name)))).toBe(
+        'manifest.json: forum.title',
+      );
+      expect(await refused(withNames((m) => (m.boards[1]!.territory = name)))).toBe(
+        'manifest.json: boards.1.territory',
+      );
+      expect(await refused(withNames((m) => (m.boards[1]!.title = name)))).toBe(
+        'manifest.json: boards.1.title',
+      );
+    }
+  });
+});

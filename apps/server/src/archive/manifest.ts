@@ -1,5 +1,6 @@
 import { BOARD_KINDS } from '@carton/board';
 import { z } from 'zod';
+import { nameInput } from '../forums/create-forum.ts';
 
 export const ARCHIVE_FORMAT = 'carton-forum-archive';
 export const ARCHIVE_VERSION = 1;
@@ -19,7 +20,8 @@ export const ManifestSchema = z.object({
   boardFileVersion: z.number().int().min(1),
   forum: z.object({
     id: z.string().max(64),
-    title: z.string().trim().min(1).max(200),
+    // Names follow R24 as in a new forum: an archive is uploaded without a token.
+    title: nameInput(200),
     /** The forum's day (ISO date); absent in archives made before it was kept. */
     date: z.iso.date().nullable().optional(),
   }),
@@ -29,8 +31,8 @@ export const ManifestSchema = z.object({
         id: z.string().max(64),
         position: z.number().int().min(0),
         kind: z.enum(BOARD_KINDS),
-        title: z.string().min(1).max(200),
-        territory: z.string().min(1).max(80).nullable(),
+        title: nameInput(200),
+        territory: nameInput(80).nullable(),
         json: path,
         png: path.nullable(),
         shapes: z.number().int().min(0),
@@ -57,7 +59,7 @@ export const ManifestSchema = z.object({
         .array(
           z.object({
             id: z.string().max(64),
-            title: z.string().min(1).max(200),
+            title: nameInput(200),
             boardIds: z.array(z.string().max(64)).max(64),
             dotsPerParticipant: z.number().int().min(1).max(20),
             state: z.enum(['open', 'closed']),

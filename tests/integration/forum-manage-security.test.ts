@@ -185,6 +185,19 @@ describe('a removed board', () => {
       dotsPerParticipant: 3,
     });
     expect(opened.status).toBe(201);
+    const votesPath = `${forumPath()}/votes/${opened.body.vote.id}`;
+    const before = await api(
+      server,
+      'POST',
+      `${votesPath}/dots`,
+      byTerritory('La Mitis').edit.token,
+      {
+        boardId: removedId,
+        shapeId: noteId,
+        voterId: 'appareil-67890',
+      },
+    );
+    expect(before.status).toBe(201);
     const closed = closedWith(writer);
     expect((await api(server, 'DELETE', `${forumPath()}/boards/${removedId}`, fb)).status).toBe(
       200,
@@ -200,6 +213,12 @@ describe('a removed board', () => {
     );
     expect(dot.status).toBe(400);
     expect(dot.body.error.code).toBe('board_not_in_vote');
+    // Its notes leave the results too (R56: it leaves votes).
+    const results = await api(server, 'GET', votesPath, fb);
+    expect(results.status).toBe(200);
+    expect(results.body.results.map((r: { boardId: string }) => r.boardId)).not.toContain(
+      removedId,
+    );
   });
 });
 

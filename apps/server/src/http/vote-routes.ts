@@ -64,23 +64,26 @@ export function registerVoteRoutes(
   const ranked = async (forumId: string, voteId: string): Promise<RankedNote[]> => {
     const counts = votes.counts(voteId);
     const boards = new Map(deps.forums.listBoards(forumId).map((board) => [board.id, board]));
+    // R56: a removed board's notes leave the results (its dots stay stored, unreachable).
     const rows = await Promise.all(
-      counts.map(async (dot) => {
-        const board = boards.get(dot.boardId);
-        const text = board
-          ? await deps.relay.withBoardDoc(dot.boardId, (doc) => {
-              const shapes = shapesMapOf(doc);
-              const shape = shapes ? readShape(shapes, dot.shapeId) : undefined;
-              return shape?.type === 'note' ? shape.text : null;
-            })
-          : null;
-        return {
-          ...dot,
-          text,
-          territory: board?.territory ?? null,
-          boardTitle: board?.title ?? '',
-        };
-      }),
+      counts
+        .filter((dot) => boards.has(dot.boardId))
+        .map(async (dot) => {
+          const board = boards.get(dot.boardId);
+          const text = board
+            ? await deps.relay.withBoardDoc(dot.boardId, (doc) => {
+                const shapes = shapesMapOf(doc);
+                const shape = shapes ? readShape(shapes, dot.shapeId) : undefined;
+                return shape?.type === 'note' ? shape.text : null;
+              })
+            : null;
+          return {
+            ...dot,
+            text,
+            territory: board?.territory ?? null,
+            boardTitle: board?.title ?? '',
+          };
+        }),
     );
     return rows.sort((a, b) => b.count - a.count || (a.text ?? '').localeCompare(b.text ?? ''));
   };

@@ -109,6 +109,31 @@ describe('forum document', () => {
     viewer.destroy();
   });
 
+  it('R56: removing the board in the spotlight turns the spotlight off for everyone', async () => {
+    const own = await createSeedForum(server, ['Les Basques', 'La Matanie']);
+    const target = own.boards.find((b) => b.territory === 'Les Basques')!;
+    const viewer = connectForum(server, own.forum.id, own.boards[0]!.view.token);
+    await viewer.synced;
+    const base = `/api/forums/${own.forum.id}`;
+    const on = await api(server, 'POST', `${base}/spotlight`, own.facilitator.token, {
+      active: true,
+      boardId: target.id,
+      by: 'Marie-Anne',
+    });
+    expect(on.status).toBe(200);
+    await docUntil(viewer.doc, 'spotlight on', () => readSpotlight(viewer.doc)?.active === true);
+    const removed = await api(
+      server,
+      'DELETE',
+      `${base}/boards/${target.id}`,
+      own.facilitator.token,
+    );
+    expect(removed.status).toBe(200);
+    await docUntil(viewer.doc, 'spotlight off', () => readSpotlight(viewer.doc)?.active === false);
+    expect(readSpotlight(viewer.doc)).toEqual({ active: false, boardId: null, by: null });
+    viewer.destroy();
+  });
+
   it('F2: an edit token cannot start a timer, a vote or a spotlight over HTTP (403)', async () => {
     const board = kamouraska();
     const base = `/api/forums/${forum.forum.id}`;

@@ -1,7 +1,14 @@
-import { Board, SERVER_ORIGIN, territoryCartonTitle } from '@carton/board';
+import {
+  Board,
+  readSpotlight,
+  SERVER_ORIGIN,
+  setSpotlight,
+  territoryCartonTitle,
+} from '@carton/board';
 import type { Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { changeForumDoc } from '../facilitation/forum-doc.ts';
 import type { AccessDenied } from '../forums/access.ts';
 import { TerritoryInput, territoryTitle, TitleInput } from '../forums/create-forum.ts';
 import type { BoardRecord } from '../forums/forum-store.ts';
@@ -174,7 +181,7 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
     return c.json({ board: boardJson(after) });
   });
 
-  app.delete('/api/forums/:id/boards/:boardId', (c) => {
+  app.delete('/api/forums/:id/boards/:boardId', async (c) => {
     const access = checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const board = boardOf(c, access.forum.id);
@@ -192,6 +199,18 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
       LINK_REVOKED.code,
       LINK_REVOKED.reason,
     );
+    // Everyone following the spotlight onto this board would land on a refused link: off.
+    try {
+      await changeForumDoc(deps.relay, access.forum.id, (doc) => {
+        const spotlight = readSpotlight(doc);
+        if (spotlight?.active && spotlight.boardId === board.id) {
+          setSpotlight(doc, { active: false, boardId: null, by: null }, SERVER_ORIGIN);
+        }
+      });
+    } catch (error) {
+      // The board is out already; a spotlight left on is the facilitator's to turn off.
+      deps.log.error('spotlight_clear_failed', { forum: access.forum.id, error: error as Error });
+    }
     deps.log.info('board_removed', { forum: access.forum.id, board: board.id, closed });
     return c.json({ removed: boardJson(board) });
   });

@@ -19,6 +19,12 @@ export interface BoardRecord {
   territory: string | null;
 }
 
+/** R58: a board taken out of its forum (R56), kept so it can be brought back. */
+export interface RemovedBoardRecord extends BoardRecord {
+  /** When it was removed, ms since the epoch. */
+  removedAt: number;
+}
+
 /** What a token grants: a role on one board, or (facilitator) on every board of a forum. */
 export interface TokenGrant {
   role: AccessRole;
@@ -71,8 +77,13 @@ export interface ForumStore {
   /** R55: a board's title and territory after a correction (a typo, a renamed territory). */
   renameBoard(boardId: string, title: string, territory: string | null): void;
   /**
-   * R56: takes a board out of its forum — its row and its tokens, in one transaction; returns
-   * the hashes removed (the links now refused). The document stays in board storage.
+   * R56: takes a board out of its forum — its row and token hashes are kept but marked removed,
+   * so every read above leaves it out and its links are refused; returns the hashes of the
+   * links now refused (none if it was not in the forum). The document stays in board storage.
    */
   removeBoard(boardId: string): Buffer[];
+  /** R58: the forum's removed boards, most recently removed first. */
+  listRemovedBoards(forumId: string): RemovedBoardRecord[];
+  /** R58: brings a removed board back with its same links; false if it was not removed. */
+  restoreBoard(boardId: string): boolean;
 }

@@ -6,6 +6,7 @@ import type {
   ForumRecord,
   ForumStore,
   NewTokenGrant,
+  RemovedBoardRecord,
   SealedLink,
   TokenGrant,
 } from './forum-store.ts';
@@ -46,7 +47,9 @@ export class SqliteForumStore implements ForumStore {
   readonly #updateForum;
   readonly #selectForums;
   readonly #replaceFacilitatorTx;
-  readonly #removeBoardTx;
+  readonly #removeBoard;
+  readonly #restoreBoard;
+  readonly #selectRemoved;
 
   constructor(db: SqliteDatabase) {
     this.#insertForum = db.prepare<[string, string, number, string | null]>(
@@ -66,23 +69,35 @@ export class SqliteForumStore implements ForumStore {
       [string],
       { id: string; title: string; created_at: number; date: string | null }
     >('SELECT id, title, created_at, date FROM forums WHERE id = ?');
+    // A removed board (R56) is out of every read below: its row, its links and its grants are
+    // kept only for R58's restore.
     this.#selectBoard = db.prepare<[string], BoardRow>(
-      'SELECT id, forum_id, position, kind, title, territory FROM boards WHERE id = ?',
+      `SELECT id, forum_id, position, kind, title, territory FROM boards
+       WHERE id = ? AND removed_at IS NULL`,
     );
     this.#selectBoards = db.prepare<[string], BoardRow>(
       `SELECT id, forum_id, position, kind, title, territory FROM boards
-       WHERE forum_id = ? ORDER BY position`,
+       WHERE forum_id = ? AND removed_at IS NULL ORDER BY position`,
+    );
+    this.#selectRemoved = db.prepare<[string], BoardRow & { removed_at: number }>(
+      `SELECT id, forum_id, position, kind, title, territory, removed_at FROM boards
+       WHERE forum_id = ? AND removed_at IS NOT NULL ORDER BY removed_at DESC, position`,
     );
     this.#selectGrant = db.prepare<
       [Buffer],
       { role: AccessRole; forum_id: string; board_id: string | null }
-    >('SELECT role, forum_id, board_id FROM tokens WHERE hash = ?');
+    >(
+      `SELECT t.role, t.forum_id, t.board_id FROM tokens t
+       LEFT JOIN boards b ON b.id = t.board_id
+       WHERE t.hash = ? AND (t.board_id IS NULL OR b.removed_at IS NULL)`,
+    );
     this.#selectSealed = db.prepare<
       [string],
       { board_id: string; role: 'edit' | 'view'; sealed: Buffer | null }
     >(
-      `SELECT board_id, role, sealed FROM tokens
-       WHERE forum_id = ? AND board_id IS NOT NULL ORDER BY created_at`,
+      `SELECT t.board_id, t.role, t.sealed FROM tokens t
+       JOIN boards b ON b.id = t.board_id
+       WHERE t.forum_id = ? AND b.removed_at IS NULL ORDER BY t.created_at`,
     );
     this.#selectBoardTokens = db.prepare<[string, string], { hash: Buffer }>(
       'SELECT hash FROM tokens WHERE board_id = ? AND role = ?',
@@ -158,14 +173,16 @@ export class SqliteForumStore implements ForumStore {
     const selectAllBoardTokens = db.prepare<[string], { hash: Buffer }>(
       'SELECT hash FROM tokens WHERE board_id = ?',
     );
-    const deleteBoardTokens = db.prepare<[string]>('DELETE FROM tokens WHERE board_id = ?');
-    const deleteBoard = db.prepare<[string]>('DELETE FROM boards WHERE id = ?');
-    this.#removeBoardTx = db.transaction((boardId: string): Buffer[] => {
-      const old = selectAllBoardTokens.all(boardId).map((row) => row.hash);
-      deleteBoardTokens.run(boardId);
-      deleteBoard.run(boardId);
-      return old;
+    const markRemoved = db.prepare<[number, string]>(
+      'UPDATE boards SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
+    );
+    this.#removeBoard = db.transaction((boardId: string): Buffer[] => {
+      if (markRemoved.run(Date.now(), boardId).changes === 0) return [];
+      return selectAllBoardTokens.all(boardId).map((row) => row.hash);
     });
+    this.#restoreBoard = db.prepare<[string]>(
+      'UPDATE boards SET removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL',
+    );
     this.#replaceTx = db.transaction(
       (boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] => {
         const old = this.#selectBoardTokens.all(boardId, role).map((row) => row.hash);
@@ -232,6 +249,16 @@ export class SqliteForumStore implements ForumStore {
   }
 
   removeBoard(boardId: string): Buffer[] {
-    return this.#removeBoardTx(boardId);
+    return this.#removeBoard(boardId);
+  }
+
+  listRemovedBoards(forumId: string): RemovedBoardRecord[] {
+    return this.#selectRemoved
+      .all(forumId)
+      .map((row) => ({ ...toBoard(row), removedAt: row.removed_at }));
+  }
+
+  restoreBoard(boardId: string): boolean {
+    return this.#restoreBoard.run(boardId).changes > 0;
   }
 }

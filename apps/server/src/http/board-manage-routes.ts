@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { changeForumDoc } from '../facilitation/forum-doc.ts';
 import type { AccessDenied } from '../forums/access.ts';
+import { MAX_BOARDS_PER_FORUM } from '../forums/create-board.ts';
 import { TerritoryInput, territoryTitle, TitleInput } from '../forums/create-forum.ts';
 import type { BoardRecord } from '../forums/forum-store.ts';
 import { LINK_REVOKED } from '../forums/links.ts';
@@ -84,8 +85,8 @@ function renameInDoc(doc: Y.Doc, before: BoardRecord, after: BoardRecord): void 
 }
 
 /**
- * R55–R57: the facilitator corrects a board's name or the forum's title and day, or takes a
- * board out of the forum.
+ * R55–R58: the facilitator corrects a board's name or the forum's title and day, or takes a
+ * board out of the forum and brings it back.
  */
 export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Checks): void {
   const boardOf = (c: Context, forumId: string) => {
@@ -213,5 +214,39 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
     }
     deps.log.info('board_removed', { forum: access.forum.id, board: board.id, closed });
     return c.json({ removed: boardJson(board) });
+  });
+  // R58: a board removed by mistake comes back with its same links (printed QR codes work
+  // again) and its document as it was. Checked and written in one synchronous turn, so no
+  // other request takes its territory or the last place in between.
+  app.post('/api/forums/:id/boards/:boardId/restore', (c) => {
+    const access = checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const forumId = access.forum.id;
+    const boardId = c.req.param('boardId') ?? '';
+    const board = deps.forums.listRemovedBoards(forumId).find((b) => b.id === boardId);
+    if (!board) {
+      return jsonError(c, 404, 'board_not_found', 'No removed board by this id in this forum.');
+    }
+    const boards = deps.forums.listBoards(forumId);
+    if (boards.length >= MAX_BOARDS_PER_FORUM) {
+      return jsonError(
+        c,
+        409,
+        'too_many_boards',
+        `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
+      );
+    }
+    const wanted = board.territory?.toLocaleLowerCase('fr-CA');
+    if (
+      wanted !== undefined &&
+      boards.some((b) => b.territory?.toLocaleLowerCase('fr-CA') === wanted)
+    ) {
+      return jsonError(c, 409, 'territory_taken', 'Another board of the forum has this territory.');
+    }
+    if (!deps.forums.restoreBoard(board.id)) {
+      return jsonError(c, 404, 'board_not_found', 'No removed board by this id in this forum.');
+    }
+    deps.log.info('board_restored', { forum: forumId, board: board.id });
+    return c.json({ restored: boardJson(board) });
   });
 }

@@ -66,6 +66,11 @@ export function registerForumRoutes(app: Hono, deps: AppDeps, checks: Checks): v
         edit: linkOf(board, 'edit'),
         view: linkOf(board, 'view'),
       })),
+      // R58: what the facilitator can bring back (no links: they work again once restored).
+      removedBoards: deps.forums.listRemovedBoards(forum.id).map((board) => ({
+        ...boardJson(board),
+        removedAt: board.removedAt,
+      })),
     });
   });
 

@@ -87,6 +87,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX vote_dots_by_voter ON vote_dots (vote_id, voter);
   CREATE INDEX vote_dots_by_note ON vote_dots (vote_id, board_id, shape_id);
   `,
+  // 4: a removed board keeps its row and token hashes, marked removed, so a misclick can be
+  // undone with the same links and content (R56, R58).
+  `
+  ALTER TABLE boards ADD COLUMN removed_at INTEGER;
+  `,
 ];
 
 /**

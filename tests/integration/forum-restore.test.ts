@@ -85,7 +85,10 @@ describe('a board removed by mistake', () => {
     const reader = connect(server, board.id, board.edit.token);
     try {
       await reader.synced;
-      expect(reader.shape(noteId)?.text).toBe('Transport collectif entre les villages');
+      expect(reader.shape(noteId)).toMatchObject({
+        type: 'note',
+        text: 'Transport collectif entre les villages',
+      });
     } finally {
       reader.destroy();
     }

@@ -1,6 +1,6 @@
 // The day before the forum, on a laptop: the facilitator corrects the board list from the
 // facilitator page — adds the territory forgotten at creation (ready with its carton and
-// headings), fixes a typo in a territory's name, removes a board created by mistake (R54–R56),
+// headings), fixes a typo in a territory's name, removes a board and brings it back (R54–R56, R58),
 // corrects the forum's title; after it, imports its archive on a second server; and gets back a
 // lost facilitator link (L4).
 import { execFile } from 'node:child_process';
@@ -98,14 +98,24 @@ describe('preparing the forum on the facilitator page', () => {
     await participant.context.close();
   });
 
-  it('removes a board created by mistake after a confirmation', async () => {
+  const removeOnPage = async (territory: string) => {
     const page = facilitator.page;
-    const row = page.locator('.forum-links tr').filter({ hasText: 'Haute-Gaspésie' });
+    const row = page.locator('.forum-links tr').filter({ hasText: territory });
     await row.getByRole('button', { name: 'Retirer' }).click();
     const dialog = page.getByRole('alertdialog');
-    expect(await dialog.innerText()).toContain('Haute-Gaspésie');
+    const message = await dialog.innerText();
     await dialog.getByRole('button', { name: 'Retirer le tableau' }).click();
     await row.waitFor({ state: 'detached' });
+    return message;
+  };
+
+  it('removes a board after a confirmation, and brings it back with its same link (R58)', async () => {
+    const page = facilitator.page;
+    expect(await page.locator('.removed-boards').count()).toBe(0);
+    const message = await removeOnPage('Haute-Gaspésie');
+    expect(message).toContain('Haute-Gaspésie');
+    // The confirmation says the removal can be undone, and where.
+    expect(message).toContain('Tableaux retirés');
     expect(await names()).toEqual(['Kamouraska', 'Les Basques']);
     // After a reload too: the server removed it, not just the page.
     await page.reload();
@@ -114,6 +124,36 @@ describe('preparing the forum on the facilitator page', () => {
     // The plenary offers no « Retirer ».
     const plenary = page.locator('.forum-links tr[data-kind="plenary"]');
     expect(await plenary.getByRole('button', { name: 'Retirer' }).count()).toBe(0);
+    const board = forum.boards.find((b) => b.title.endsWith('Haute-Gaspésie'))!;
+    const read = () =>
+      fetch(`${server.url}/api/boards/${board.id}`, {
+        headers: { Authorization: `Bearer ${board.edit.token}` },
+      });
+    expect((await read()).status).toBe(401);
+
+    // « Remettre »: back in the links table, its printed edit link working again.
+    const removed = page.locator('.removed-boards li').filter({ hasText: 'Haute-Gaspésie' });
+    await removed.getByRole('button', { name: 'Remettre' }).click();
+    const row = page.locator('.forum-links tr').filter({ hasText: 'Haute-Gaspésie' });
+    await row.waitFor();
+    await page.getByRole('status').filter({ hasText: 'remis dans le forum' }).waitFor();
+    expect(await page.locator('.removed-boards li').count()).toBe(0);
+    expect(await row.locator('[data-role="edit"] input.link-url').inputValue()).toBe(
+      board.edit.url,
+    );
+    expect((await read()).status).toBe(200);
+    const participant = await newParticipant(browser, 'Gaston', {
+      viewport: { width: 1280, height: 800 },
+    });
+    await openBoard(participant.page, board.edit.url);
+    expect(await participant.page.locator('h1.board-title').innerText()).toContain(
+      'Haute-Gaspésie',
+    );
+    await participant.context.close();
+
+    // It was a board made by mistake after all: out again, for the rest of the day.
+    await removeOnPage('Haute-Gaspésie');
+    expect(await names()).toEqual(['Kamouraska', 'Les Basques']);
   });
 
   it('corrects the forum’s title and day; « Vos forums » on the home page follows', async () => {

@@ -1,16 +1,18 @@
 // The day before the forum, the board list is corrected from the facilitator page: a territory
 // forgotten at creation is added ready to use (R54 with the seed's template), a typo in a name is
 // fixed (R55: links unchanged, so handouts already printed still work), a board made by mistake
-// is removed (R56, after a confirmation).
+// is removed (R56, after a confirmation) and brought back if that was a mistake (R58).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createBoard,
   removeBoard,
   renameBoard,
+  restoreBoard,
   type FacilitatorBoard,
   type ForumBoard,
   type Link,
+  type RemovedBoard,
 } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
@@ -163,5 +165,73 @@ export function BoardManage({
         />
       )}
     </div>
+  );
+}
+
+/**
+ * R58: « Tableaux retirés », shown only when there is one: a misclick on « Retirer » on the day
+ * is undone with « Remettre », the board back with its content and its same (printed) links.
+ */
+export function RemovedBoards({
+  forumId,
+  token,
+  boards,
+  onRestored,
+}: {
+  forumId: string;
+  token: string;
+  boards: readonly RemovedBoard[];
+  onRestored: (board: ForumBoard) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (boards.length === 0 && !done) return null;
+
+  const restore = (board: RemovedBoard) => {
+    setBusy(board.id);
+    setError(null);
+    setDone(null);
+    restoreBoard(forumId, token, board.id).then(
+      ({ restored }) => {
+        setBusy(null);
+        setDone(restored.title);
+        onRestored(restored);
+      },
+      (e: unknown) => {
+        setBusy(null);
+        setError(forumErrorText(e, t));
+      },
+    );
+  };
+  const time = (at: number) =>
+    new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+
+  return (
+    <section className="forum-section removed-boards">
+      {boards.length > 0 && (
+        <>
+          <h3>{t('forum.manage.removedTitle')}</h3>
+          <p className="hint">{t('forum.manage.removedHint')}</p>
+          <ul>
+            {boards.map((board) => (
+              <li key={board.id} data-board-id={board.id}>
+                <span className="board-kind">{t(`home.kind.${board.kind}`)}</span>{' '}
+                <span className="board-name">{board.territory ?? board.title}</span>{' '}
+                <span className="hint">
+                  {t('forum.manage.removedAt', { time: time(board.removedAt) })}
+                </span>{' '}
+                <button type="button" disabled={busy !== null} onClick={() => restore(board)}>
+                  {t('forum.manage.restore')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {done && <p role="status">{t('forum.manage.restored', { title: done })}</p>}
+      {error && <p role="alert">{error}</p>}
+    </section>
   );
 }

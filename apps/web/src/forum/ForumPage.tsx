@@ -10,7 +10,7 @@ import { fetchForum, type ForumDetails } from './api';
 import { forumErrorText } from './errorText';
 import { ArchivePanel } from './ArchivePanel';
 import { BoardLinks } from './BoardLinks';
-import { AddTerritory } from './BoardManage';
+import { AddTerritory, RemovedBoards } from './BoardManage';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
 import { ForumNav } from './ForumNav';
@@ -52,6 +52,15 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       live = false;
     };
   }, [forumId, token, t]);
+
+  // R58: after a removal or a restore, the server's lists (links, removed boards) are read
+  // again: a restored board's links are sealed server-side (L1), only this answer has them.
+  const reload = () => {
+    fetchForum(forumId, token).then(
+      (answer) => setDetails(answer),
+      () => {}, // the page shows what it had; the next reload or visit catches up
+    );
+  };
 
   if (error)
     return (
@@ -117,12 +126,19 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
               },
           )
         }
-        onRemoved={(boardId) =>
+        onRemoved={(boardId) => {
           setDetails(
             (current) =>
               current && { ...current, boards: current.boards.filter((b) => b.id !== boardId) },
-          )
-        }
+          );
+          reload();
+        }}
+      />
+      <RemovedBoards
+        forumId={forumId}
+        token={token}
+        boards={details.removedBoards ?? []}
+        onRestored={reload}
       />
       <section className="forum-section new-board-section">
         <AddTerritory

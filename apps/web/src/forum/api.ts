@@ -18,10 +18,17 @@ export interface FacilitatorBoard extends ForumBoard {
   edit: Link | null;
   view: Link | null;
 }
+/** R58: a board taken out of the forum, kept so it can be brought back. */
+export interface RemovedBoard extends ForumBoard {
+  /** When it was removed, ms since the epoch. */
+  removedAt: number;
+}
 export interface ForumDetails {
   forum: { id: string; title: string; date: string | null };
   facilitator: Link;
   boards: FacilitatorBoard[];
+  /** R58: absent from a server older than the restore. */
+  removedBoards?: RemovedBoard[];
 }
 export interface CreatedForum {
   forum: { id: string; title: string; date?: string | null };
@@ -127,6 +134,17 @@ export function renameBoard(
 export function removeBoard(forumId: string, token: string, boardId: string): Promise<unknown> {
   return call(`${forumPath(forumId)}/boards/${encodeURIComponent(boardId)}`, token, {
     method: 'DELETE',
+  });
+}
+
+/** R58 (F): brings a removed board back with its same links and its content. */
+export function restoreBoard(
+  forumId: string,
+  token: string,
+  boardId: string,
+): Promise<{ restored: ForumBoard }> {
+  return call(`${forumPath(forumId)}/boards/${encodeURIComponent(boardId)}/restore`, token, {
+    method: 'POST',
   });
 }
 

@@ -49,4 +49,14 @@ describe('forum action errors', () => {
     // Another conflict keeps the general message with its status.
     expect(forumErrorText(new ApiError(409, 'other', 'x'), fr)).toContain('409');
   });
+
+  it('R58: a board that cannot come back says why, in both languages', async () => {
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    const full = new ApiError(409, 'too_many_boards', 'A forum holds at most 64 boards.');
+    const taken = new ApiError(409, 'territory_taken', 'Another board has this territory.');
+    expect(forumErrorText(full, fr)).toContain('nombre maximal de tableaux');
+    expect(forumErrorText(full, english)).toContain('most boards');
+    expect(forumErrorText(taken, fr)).toContain('nom de territoire');
+  });
 });

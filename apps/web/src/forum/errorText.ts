@@ -18,6 +18,7 @@ export function forumErrorText(error: unknown, t: Translate): string {
   if (status === 409 && code === 'no_such_vote') return t('forum.errors.voteGone', {});
   if (status === 409 && code === 'territory_taken') return t('forum.errors.territoryTaken', {});
   if (status === 409 && code === 'plenary_required') return t('forum.errors.plenaryRequired', {});
+  if (status === 409 && code === 'too_many_boards') return t('forum.errors.tooManyBoards', {});
   if (status >= 500) return t('forum.errors.server', {});
   return t('forum.errors.unknown', { status });
 }

@@ -143,3 +143,36 @@ describe('forum day access', () => {
     expect(forums.findGrant(hashToken(board.edit.token))).not.toBeNull();
   });
 });
+
+describe('a removed board (R56, R58)', () => {
+  it('is out of every read while removed, and back with its same grants once restored', async () => {
+    const created = await create({ title: 'Forum de l’Alliance', territories: ['La Mitis'] });
+    const board = created.boards.find((b) => b.territory === 'La Mitis')!;
+    const edit = hashToken(board.edit.token);
+    const position = forums.getBoard(board.id)!.position;
+    const removed = forums.removeBoard(board.id).map((h) => h.toString('hex'));
+    expect(removed).toContain(edit.toString('hex'));
+    expect(forums.removeBoard(board.id)).toEqual([]);
+    expect(forums.getBoard(board.id)).toBeNull();
+    expect(forums.findGrant(edit)).toBeNull();
+    expect(forums.listBoards(created.forum.id).map((b) => b.id)).not.toContain(board.id);
+    expect(forums.listSealedLinks(created.forum.id).map((l) => l.boardId)).not.toContain(board.id);
+    expect(forums.listRemovedBoards(created.forum.id)).toEqual([
+      expect.objectContaining({ id: board.id, territory: 'La Mitis' }),
+    ]);
+    // The row and hashes survive a reopening of the file (schema 4's removed_at).
+    boards.close();
+    db = openDatabase(dir);
+    forums = new SqliteForumStore(db);
+    boards = new SqliteBoardStorage(db);
+    expect(forums.restoreBoard(board.id)).toBe(true);
+    expect(forums.restoreBoard(board.id)).toBe(false);
+    expect(forums.findGrant(edit)).toEqual({
+      role: 'edit',
+      forumId: created.forum.id,
+      boardId: board.id,
+    });
+    expect(forums.getBoard(board.id)?.position).toBe(position);
+    expect(forums.listRemovedBoards(created.forum.id)).toEqual([]);
+  });
+});

@@ -3,18 +3,12 @@
 // headings), fixes a typo in a territory's name, removes a board and brings it back (R54–R56, R58),
 // corrects the forum's title; after it, imports its archive on a second server; and gets back a
 // lost facilitator link (L4).
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, type CreatedForum } from './fixtures';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../apps/server/dist/cli.js');
-const run = promisify(execFile);
+import { facilitatorLink } from '../support/cli';
 
 describe('preparing the forum on the facilitator page', () => {
   let server: CartonServer;
@@ -211,16 +205,7 @@ describe('preparing the forum on the facilitator page', () => {
   });
 
   it('the morning after a lost facilitator link: a new one shows the boards, whose links it replaces', async () => {
-    const issued = await run(process.execPath, [
-      CLI,
-      'facilitator-link',
-      '--data',
-      server.dataDir,
-      '--forum',
-      forum.forum.id,
-      '--public-url',
-      server.url,
-    ]);
+    const issued = await facilitatorLink(server.dataDir, forum.forum.id, server.url);
     const url = /http:\S+#token=[\w-]{43}/.exec(issued.stdout)![0];
     const page = facilitator.page;
     await page.goto(url);

@@ -1,17 +1,11 @@
 // L4: the facilitator lost the forum's link the morning of the forum. The server's operator
 // issues a new one with the command line while the server runs; the old one is refused, the
 // printed board links keep working, and the facilitator page can replace them.
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
 import { forumSuite, type CreatedForum } from './helpers.ts';
 import { api, createSeedForum, SEED_TITLE } from './forum-support.ts';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../apps/server/dist/cli.js');
-const run = promisify(execFile);
+import { carton, facilitatorLink } from '../support/cli.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
@@ -22,19 +16,10 @@ forumSuite(createSeedForum, (started, created) => {
 
 describe('a lost facilitator link', () => {
   it('L4: carton forums lists it; carton facilitator-link gives a new link that runs the forum', async () => {
-    const listed = await run(process.execPath, [CLI, 'forums', '--data', server.dataDir]);
+    const listed = await carton(['forums', '--data', server.dataDir]);
     expect(listed.stdout).toContain(`${forum.forum.id}  2023-10-26  ${SEED_TITLE}`);
 
-    const issued = await run(process.execPath, [
-      CLI,
-      'facilitator-link',
-      '--data',
-      server.dataDir,
-      '--forum',
-      forum.forum.id,
-      '--public-url',
-      server.url,
-    ]);
+    const issued = await facilitatorLink(server.dataDir, forum.forum.id, server.url);
     const match = new RegExp(`${server.url}/f/${forum.forum.id}#token=([\\w-]{43})`).exec(
       issued.stdout,
     );
@@ -70,14 +55,9 @@ describe('a lost facilitator link', () => {
   });
 
   it('L4: an unknown forum is a plain refusal', async () => {
-    const refused = await run(process.execPath, [
-      CLI,
-      'facilitator-link',
-      '--data',
-      server.dataDir,
-      '--forum',
-      'nexistepas',
-    ]).catch((error: { code: number; stderr: string }) => error);
+    const refused = await facilitatorLink(server.dataDir, 'nexistepas').catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(refused).toMatchObject({ code: 2 });
     expect((refused as { stderr: string }).stderr).toContain('no forum nexistepas');
   });

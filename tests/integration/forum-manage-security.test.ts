@@ -2,10 +2,6 @@
 // attacker's side: every token that is not this forum's facilitator's is refused in plain JSON,
 // hostile names are refused, concurrent corrections cannot duplicate a territory, a removed
 // board takes no more dots, and a replaced facilitator link loses its open sockets too.
-import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
 import {
@@ -15,9 +11,7 @@ import {
   type CreatedForum,
 } from './helpers.ts';
 import { api, connectForum, createSeedForum } from './forum-support.ts';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../apps/server/dist/cli.js');
-const run = promisify(execFile);
+import { facilitatorLink } from '../support/cli.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
@@ -230,14 +224,7 @@ describe('a replaced facilitator link (L4)', () => {
     const participant = connect(server, board.id, board.edit.token);
     await Promise.all([onBoard.synced, onForum.synced, participant.synced]);
     const closed = Promise.all([closedWith(onBoard), closedWith(onForum)]);
-    await run(process.execPath, [
-      CLI,
-      'facilitator-link',
-      '--data',
-      server.dataDir,
-      '--forum',
-      forum.forum.id,
-    ]);
+    await facilitatorLink(server.dataDir, forum.forum.id);
     expect(await closed).toEqual([4403, 4403]);
     expect(participant.provider.wsconnected).toBe(true);
     for (const client of [onBoard, onForum, participant]) client.destroy();

@@ -1,0 +1,24 @@
+// The built `carton` command line (apps/server/dist/cli.js), run as whoever runs the server
+// would run it: another process on the same data directory as a live server.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from './server.ts';
+
+const CLI = join(REPO_ROOT, 'apps/server/dist/cli.js');
+const run = promisify(execFile);
+
+/** Runs `carton <args…>`; rejects with `{ code, stdout, stderr }` on a non-zero exit. */
+export function carton(args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, [CLI, ...args]);
+}
+
+/** `carton facilitator-link` for `forumId` in `dataDir` (links based on `publicUrl` if given). */
+export function facilitatorLink(
+  dataDir: string,
+  forumId: string,
+  publicUrl?: string,
+): Promise<{ stdout: string; stderr: string }> {
+  const base = publicUrl === undefined ? [] : ['--public-url', publicUrl];
+  return carton(['facilitator-link', '--data', dataDir, '--forum', forumId, ...base]);
+}

@@ -16,10 +16,9 @@ export function docTitle(doc: Y.Doc): string | null {
 export function watchTitle(doc: Y.Doc, notify: () => void): () => void {
   const root = doc.getMap('board');
   const onTransaction = (transaction: Y.Transaction) => {
-    const watched = new Set<unknown>([root, root.get('meta')]);
-    for (const type of transaction.changed.keys()) {
-      if (watched.has(type)) return notify();
-    }
+    // Every transaction passes here (a drag writes 60 a second): two lookups, nothing made.
+    const changed = transaction.changed as Map<unknown, unknown>;
+    if (changed.has(root) || changed.has(root.get('meta'))) notify();
   };
   doc.on('afterTransaction', onTransaction);
   return () => doc.off('afterTransaction', onTransaction);

@@ -16,6 +16,7 @@ import {
 } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
+import { formatLocale } from '../i18n';
 
 /** R23's title of a territory board (the server's `territoryTitle`). */
 const territoryTitle = (territory: string) => `Conditions de succès — ${territory}`;
@@ -206,7 +207,10 @@ export function RemovedBoards({
     );
   };
   const time = (at: number) =>
-    new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+    new Date(at).toLocaleTimeString(formatLocale(i18n.language), {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
 
   return (
     <section className="forum-section removed-boards">

@@ -155,6 +155,7 @@ export {
   forumRoomName,
   initForumDoc,
   noteKey,
+  splitNoteKey,
   observeForum,
   readCompilation,
   readSpotlight,

@@ -1,3 +1,4 @@
+import { splitNoteKey } from '@carton/board';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
 
@@ -53,9 +54,7 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
       refuse(`at most ${FACILITATION_LIMITS.maxNotesPerVote} notes per vote`, `votes.${v}.counts`);
     }
     for (const [key, count] of counts) {
-      const slash = key.indexOf('/');
-      const boardId = slash < 0 ? '' : key.slice(0, slash);
-      const shapeId = key.slice(slash + 1);
+      const { boardId, shapeId } = splitNoteKey(key) ?? { boardId: '', shapeId: '' };
       if (!vote.boardIds.includes(boardId) || shapeId.length === 0 || shapeId.length > 100) {
         refuse(`${key} is not <board of the vote>/<note>`, `votes.${v}.counts`);
       }

@@ -5,9 +5,11 @@ import {
   forumRoomName,
   importBoard,
   initForumDoc,
+  noteKey,
   openVote,
   SERVER_ORIGIN,
   setVoteCounts,
+  splitNoteKey,
   updateCompilation,
 } from '@carton/board';
 import * as Y from 'yjs';
@@ -64,12 +66,11 @@ function restoredForumDoc(
     );
     const counts: Record<string, number> = {};
     for (const [key, count] of Object.entries(vote.counts)) {
-      const slash = key.indexOf('/');
-      const boardId = boardIds.get(key.slice(0, slash));
-      if (slash < 0 || !boardId || count <= 0) continue;
-      const shapeId = key.slice(slash + 1);
-      counts[`${boardId}/${shapeId}`] = count;
-      dots.push({ voteId: id, boardId, shapeId, count });
+      const note = splitNoteKey(key);
+      const boardId = note && boardIds.get(note.boardId);
+      if (!note || !boardId || count <= 0) continue;
+      counts[noteKey(boardId, note.shapeId)] = count;
+      dots.push({ voteId: id, boardId, shapeId: note.shapeId, count });
     }
     setVoteCounts(doc, id, counts, SERVER_ORIGIN);
     if (vote.state === 'closed') closeVote(doc, id, vote.closedAt ?? vote.openedAt, SERVER_ORIGIN);

@@ -1,5 +1,11 @@
 import type { BoardFile } from '@carton/board';
-import { exportBoard, forumRoomName, readCompilation, readVotes } from '@carton/board';
+import {
+  exportBoard,
+  forumRoomName,
+  readCompilation,
+  readVotes,
+  splitNoteKey,
+} from '@carton/board';
 import type { SqliteBlobStore } from '../blobs/blob-store.ts';
 import type { BoardRecord, ForumRecord, ForumStore } from '../forums/forum-store.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -46,7 +52,7 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader) {
         openedAt: vote.openedAt,
         closedAt: vote.closedAt,
         counts: Object.fromEntries(
-          Object.entries(vote.counts).filter(([key]) => own.has(key.slice(0, key.indexOf('/')))),
+          Object.entries(vote.counts).filter(([key]) => own.has(splitNoteKey(key)?.boardId ?? '')),
         ),
       }));
       const stored = readCompilation(doc);

@@ -14,11 +14,13 @@ import {
 import {
   forumRoot,
   initForumDoc,
+  noteKey,
   readCompilation,
   readSpotlight,
   readTimer,
   readVote,
   readVotes,
+  splitNoteKey,
   timerRemainingMs,
 } from './layout.ts';
 
@@ -98,5 +100,13 @@ describe('forum document', () => {
     updateCompilation(doc, { boardIds: ['a'], merges: { x: 'y', z: 'w' } }, 7, SERVER_ORIGIN);
     updateCompilation(doc, { merges: { z: null } }, 8, SERVER_ORIGIN);
     expect(readCompilation(doc)).toEqual({ boardIds: ['a'], merges: { x: 'y' }, updatedAt: 8 });
+  });
+});
+
+describe('note keys', () => {
+  it('split back into the board and the note they were made of', () => {
+    const key = noteKey('board:kamouraska', 'shape:abc');
+    expect(splitNoteKey(key)).toEqual({ boardId: 'board:kamouraska', shapeId: 'shape:abc' });
+    expect(splitNoteKey('sans-barre')).toBeNull();
   });
 });

@@ -60,6 +60,12 @@ export function noteKey(boardId: string, shapeId: string): string {
   return `${boardId}/${shapeId}`;
 }
 
+/** noteKey's parts, split at the first `/`; null for a key without one. */
+export function splitNoteKey(key: string): { boardId: string; shapeId: string } | null {
+  const slash = key.indexOf('/');
+  return slash < 0 ? null : { boardId: key.slice(0, slash), shapeId: key.slice(slash + 1) };
+}
+
 const idSchema = z.string().min(1).max(200);
 const epoch = z.number().finite().min(0);
 export const timerSchema = z.object({

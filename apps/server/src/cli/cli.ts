@@ -13,7 +13,7 @@ import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import type { CreatedForum } from '../forums/create-forum.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { generateToken, hashToken } from '../forums/tokens.ts';
-import { openDatabase } from '../storage/database.ts';
+import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
@@ -59,7 +59,7 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
   if (command.kind === 'help') return out(`${USAGE}\n`);
   // A mistyped path must not end in a stack trace, nor in a new empty database beside the real
   // one: exporting needs the server's database; importing says when it starts a new one.
-  const databaseFile = join(command.dataDir, 'carton.sqlite');
+  const databaseFile = join(command.dataDir, DATABASE_FILE);
   const fresh = !existsSync(databaseFile);
   if (command.kind !== 'import' && fresh) {
     throw new UsageError(`no Carton database in ${command.dataDir} (${databaseFile} not found)`);

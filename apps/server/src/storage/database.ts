@@ -99,7 +99,10 @@ const MIGRATIONS: readonly string[] = [
  * synchronous=NORMAL survives a killed process without losing a committed write (R5); a power
  * cut may lose the last moments, which the clients still hold and resend on reconnect.
  */
-export function openDatabase(dataDir: string, fileName = 'carton.sqlite'): SqliteDatabase {
+/** The database's file name in the data directory. */
+export const DATABASE_FILE = 'carton.sqlite';
+
+export function openDatabase(dataDir: string, fileName = DATABASE_FILE): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, fileName));
   db.pragma('journal_mode = WAL');

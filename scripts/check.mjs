@@ -4,11 +4,18 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, ensureChromium, ensurePnpm, installDependencies, log, run } from './lib/setup.mjs';
+import {
+  build,
+  ensurePnpm,
+  ensureSystemPackages,
+  installDependencies,
+  log,
+  run,
+} from './lib/setup.mjs';
 
 ensurePnpm();
 installDependencies();
-ensureChromium();
+ensureSystemPackages();
 build();
 
 let passed = 0;

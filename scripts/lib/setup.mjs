@@ -48,15 +48,38 @@ export function installDependencies() {
   must('pnpm', ['install', ...frozen], { env });
 }
 
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  log("Installing Chromium from Debian's packages");
+/** Debian's PostgreSQL puts its programs here, outside PATH. */
+export const POSTGRES_BIN_GLOB = '/usr/lib/postgresql';
+
+function hasPostgres() {
+  if (output('sh', ['-c', 'command -v initdb']) !== null) return true;
+  const versions = output('ls', [POSTGRES_BIN_GLOB]);
+  return (versions ?? '')
+    .split('\n')
+    .some((v) => v !== '' && existsSync(`${POSTGRES_BIN_GLOB}/${v}/bin/initdb`));
+}
+
+function hasRedis() {
+  return output('sh', ['-c', 'command -v redis-server']) !== null;
+}
+
+/**
+ * What the tests run for real, from Debian's packages: Chromium (end-to-end tests), PostgreSQL
+ * and Redis (the several-relay deployment's tests start their own servers on loopback).
+ */
+export function ensureSystemPackages() {
+  const missing = [];
+  if (!existsSync(CHROMIUM)) missing.push('chromium');
+  if (!hasPostgres()) missing.push('postgresql');
+  if (!hasRedis()) missing.push('redis-server');
+  if (missing.length === 0) return;
+  log(`Installing from Debian's packages: ${missing.join(', ')}`);
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = asRoot ? [] : ['sudo'];
   const apt = (...args) =>
     must(prefix[0] ?? 'apt-get', prefix.length ? ['apt-get', ...args] : args);
   apt('update');
-  apt('install', '-y', '--no-install-recommends', 'chromium');
+  apt('install', '-y', '--no-install-recommends', ...missing);
 }
 
 export function build() {

@@ -1,0 +1,130 @@
+import type pg from 'pg';
+
+/**
+ * Advisory lock classes (the first key of `pg_advisory_xact_lock(int, int)`): "CART" and the
+ * next value, so Carton's locks never collide with another application's on the same server.
+ */
+export const BOARD_LOCK = 0x43415254;
+export const MIGRATION_LOCK = 0x43415255;
+
+/**
+ * Schema versions, applied in order; `carton_schema.version` records how far a database got
+ * (SQLite's `user_version`). The tables mirror storage/database.ts, with BYTEA for binary,
+ * BIGINT for times (ms) and BIGSERIAL sequence numbers.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE board_updates (
+    seq BIGSERIAL PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    data BYTEA NOT NULL
+  );
+  CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);
+  CREATE TABLE board_state (
+    board_id TEXT PRIMARY KEY,
+    snapshot BYTEA NOT NULL,
+    seq BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE board_snapshots (
+    id BIGSERIAL PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('auto', 'named')),
+    name TEXT,
+    created_at BIGINT NOT NULL,
+    data BYTEA NOT NULL
+  );
+  CREATE INDEX board_snapshots_by_board ON board_snapshots (board_id, id);
+  CREATE TABLE forums (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    date TEXT
+  );
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('plenary', 'territory', 'postcards')),
+    title TEXT NOT NULL,
+    territory TEXT,
+    created_at BIGINT NOT NULL,
+    removed_at BIGINT
+  );
+  CREATE INDEX boards_by_forum ON boards (forum_id, position);
+  CREATE TABLE tokens (
+    hash BYTEA PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'edit', 'view')),
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    board_id TEXT REFERENCES boards (id),
+    created_at BIGINT NOT NULL,
+    sealed BYTEA
+  );
+  CREATE INDEX tokens_by_board ON tokens (board_id, role);
+  CREATE INDEX tokens_by_forum ON tokens (forum_id, role);
+  CREATE TABLE blobs (
+    id BIGSERIAL PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    sha256 TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    bytes BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    data BYTEA NOT NULL
+  );
+  CREATE UNIQUE INDEX blobs_by_forum ON blobs (forum_id, sha256);
+  CREATE TABLE vote_dots (
+    id BIGSERIAL PRIMARY KEY,
+    forum_id TEXT NOT NULL REFERENCES forums (id),
+    vote_id TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    board_id TEXT NOT NULL,
+    shape_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX vote_dots_by_voter ON vote_dots (vote_id, voter);
+  CREATE INDEX vote_dots_by_note ON vote_dots (vote_id, board_id, shape_id);
+  -- One round trip per append, under the board's lock: sequence numbers of a board are then
+  -- committed in their order, so a compaction up to N never hides a later-committed N-1 that
+  -- another process was still writing.
+  CREATE FUNCTION carton_append_update(p_board TEXT, p_data BYTEA) RETURNS BIGINT
+  LANGUAGE plpgsql AS $fn$
+  DECLARE appended BIGINT;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(${BOARD_LOCK}, hashtext(p_board));
+    INSERT INTO board_updates (board_id, data) VALUES (p_board, p_data)
+      RETURNING seq INTO appended;
+    RETURN appended;
+  END
+  $fn$;
+  `,
+];
+
+/**
+ * Brings the database to the latest schema in one transaction, under an advisory lock: two
+ * processes starting together do not both apply a version (the second waits, then finds none
+ * left to apply).
+ */
+export async function migrate(client: pg.ClientBase): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1, 0)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS carton_schema (version INTEGER NOT NULL)');
+    const found = await client.query<{ version: number }>('SELECT version FROM carton_schema');
+    let version = found.rows[0]?.version ?? 0;
+    if (found.rows.length === 0) await client.query('INSERT INTO carton_schema VALUES (0)');
+    if (version > MIGRATIONS.length) {
+      throw new Error(
+        `the database's schema (version ${version}) is newer than this Carton (${MIGRATIONS.length})`,
+      );
+    }
+    for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version]!);
+    await client.query('UPDATE carton_schema SET version = $1', [version]);
+    await client.query('COMMIT');
+    return version;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}

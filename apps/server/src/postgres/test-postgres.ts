@@ -1,0 +1,179 @@
+// A throwaway PostgreSQL server for tests (unit tests here, cross-process tests in tests/ via
+// tests/support/postgres.ts): initdb into a temporary directory (trust auth, UTF8), postgres on
+// 127.0.0.1 with a free port and its unix socket in that directory, ready once it printed
+// "ready to accept connections". One database per test file (`createDatabase`).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin'];
+const READY = /ready to accept connections/;
+
+export interface TestPostgres {
+  readonly port: number;
+  /** `postgres://postgres@127.0.0.1:PORT/<database>` (trust auth: no password). */
+  url(database: string): string;
+  /** Creates a fresh database (named, or `carton_<random>`) and answers its URL. */
+  createDatabase(name?: string): Promise<string>;
+  /** Ends every session on `database` (a lost connection, as a restart of PostgreSQL would). */
+  terminateConnections(database: string): Promise<number>;
+  /** Everything postgres wrote (its log). */
+  output(): string;
+  /** SIGINT (fast shutdown), waits for the exit, removes the directory. */
+  stop(): Promise<void>;
+}
+
+function binary(name: string): string {
+  for (const dir of BIN_DIRS) {
+    const path = join(dir, name);
+    if (existsSync(path)) return path;
+  }
+  throw new Error(`PostgreSQL's ${name} not found in ${BIN_DIRS.join(', ')}`);
+}
+
+/**
+ * PostgreSQL refuses to run as root: under root (tests in CI) the processes run as the
+ * `postgres` user. Node's own uid/gid switch is used rather than `runuser`, so signals reach
+ * postgres itself (runuser would turn SIGINT into SIGTERM, then SIGKILL after 2 s).
+ */
+function runAs(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve(child.exitCode);
+  }
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+export async function startTestPostgres(
+  options: { readyTimeoutMs?: number } = {},
+): Promise<TestPostgres> {
+  const timeoutMs = options.readyTimeoutMs ?? 20_000;
+  const user = runAs();
+  const dir = mkdtempSync(join(tmpdir(), 'carton-pg-'));
+  const dataDir = join(dir, 'data');
+  if (user) chownSync(dir, user.uid, user.gid);
+  const spawnOptions = { ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' } };
+  let output = '';
+  try {
+    const initdb = spawn(
+      binary('initdb'),
+      ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    initdb.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    initdb.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await exitOf(initdb);
+    if (code !== 0) throw new Error(`initdb failed (${code}):\n${output}`);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const port = await freePort();
+  // fsync off: a test database need not survive a power cut (the tests kill Carton, not it).
+  const postgres = spawn(
+    binary('postgres'),
+    ['-D', dataDir, '-k', dir, '-h', '127.0.0.1', '-p', String(port), '-F'],
+    { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  postgres.stdout!.on('data', append);
+  postgres.stderr!.on('data', append);
+  const exited = exitOf(postgres);
+  const cleanUp = async () => {
+    if (postgres.exitCode === null && postgres.signalCode === null) postgres.kill('SIGINT');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!READY.test(output)) return;
+        done();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`PostgreSQL not ready after ${timeoutMs} ms:\n${output}`));
+      }, timeoutMs);
+      const onExit = (code: number | null) => {
+        done();
+        reject(new Error(`PostgreSQL exited (${code}) before ready:\n${output}`));
+      };
+      const done = () => {
+        clearTimeout(timer);
+        listeners.delete(check);
+        postgres.off('exit', onExit);
+      };
+      listeners.add(check);
+      postgres.once('exit', onExit);
+      check();
+    });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+
+  const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const admin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: url('postgres') });
+    await client.connect();
+    try {
+      return await run(client);
+    } finally {
+      await client.end();
+    }
+  };
+  let stopping: Promise<void> | null = null;
+  return {
+    port,
+    url,
+    async createDatabase(name) {
+      const database = name ?? `carton_${Math.random().toString(36).slice(2, 10)}`;
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`bad name ${database}`);
+      await admin((client) => client.query(`CREATE DATABASE ${database}`));
+      return url(database);
+    },
+    terminateConnections(database) {
+      return admin(async (client) => {
+        const result = await client.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [database],
+        );
+        return result.rowCount ?? 0;
+      });
+    },
+    output: () => output,
+    stop() {
+      stopping ??= cleanUp();
+      return stopping;
+    },
+  };
+}

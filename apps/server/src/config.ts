@@ -77,6 +77,12 @@ const EnvSchema = z.object({
   CARTON_MAX_FORUM_IMAGE_BYTES: int(1024 * MiB, 1 * KiB, 1024 * 1024 * MiB),
   /** R38: an active board keeps an auto version at most this often. */
   CARTON_AUTO_SNAPSHOT_MS: int(10 * 60_000, 100, 24 * 3_600_000),
+  /** R59: keep everything in PostgreSQL (`postgres://user:pass@host:5432/db`) instead of SQLite. */
+  CARTON_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+    .optional(),
+  /** R59: most PostgreSQL connections the server opens. */
+  CARTON_DATABASE_POOL: int(10, 1, 1_000),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['CARTON_LOG_LEVEL'];
@@ -99,6 +105,8 @@ export interface Config {
   host: string;
   publicUrl: string | null;
   dataDir: string;
+  /** R59: PostgreSQL instead of the SQLite file in dataDir; the URL may hold a password. */
+  database: { url: string; poolSize: number } | null;
   webDir: string | null;
   logLevel: LogLevel;
   limits: ServerLimits;
@@ -137,6 +145,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     publicUrl: e.CARTON_PUBLIC_URL ?? null,
     dataDir: resolve(e.CARTON_DATA_DIR),
+    database: e.CARTON_DATABASE_URL
+      ? { url: e.CARTON_DATABASE_URL, poolSize: e.CARTON_DATABASE_POOL }
+      : null,
     webDir: e.CARTON_WEB_DIR ? resolve(e.CARTON_WEB_DIR) : null,
     logLevel: e.CARTON_LOG_LEVEL,
     limits: {

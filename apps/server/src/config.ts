@@ -83,6 +83,10 @@ const EnvSchema = z.object({
     .optional(),
   /** R59: most PostgreSQL connections the server opens. */
   CARTON_DATABASE_POOL: int(10, 1, 1_000),
+  /** R63: several relay processes fan out through Redis (`redis://[:password@]host:6379`). */
+  CARTON_REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['CARTON_LOG_LEVEL'];
@@ -111,6 +115,8 @@ export interface Config {
   logLevel: LogLevel;
   limits: ServerLimits;
   allowedOrigins: string[];
+  /** R63: the Redis bus between relay processes, or null (a single process). Never logged. */
+  redisUrl: string | null;
   rooms: {
     unloadMs: number;
     compactUpdates: number;
@@ -149,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { url: e.CARTON_DATABASE_URL, poolSize: e.CARTON_DATABASE_POOL }
       : null,
     webDir: e.CARTON_WEB_DIR ? resolve(e.CARTON_WEB_DIR) : null,
+    redisUrl: e.CARTON_REDIS_URL ?? null,
     logLevel: e.CARTON_LOG_LEVEL,
     limits: {
       maxMessageBytes: e.CARTON_MAX_MESSAGE_BYTES,

@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 async function archiveOf(data: DataDir, forumId: string): Promise<Uint8Array> {
-  const stream = streamForumArchive(storageSource(data), forumId, { png: true });
+  const stream = await streamForumArchive(storageSource(data), forumId, { png: true });
   if (!stream) throw new Error('no forum');
   return collectStream(stream);
 }
@@ -129,7 +129,7 @@ describe('forum archive', () => {
         view: null,
       });
       expect(exportStored(target, board.id)).toEqual(exportStored(source, original.id));
-      expect(resolveBoardAccess(target.forums, board.id, board.edit.token)).toMatchObject({
+      expect(await resolveBoardAccess(target.forums, board.id, board.edit.token)).toMatchObject({
         ok: true,
         role: 'edit',
       });
@@ -145,7 +145,7 @@ describe('forum archive', () => {
   it('ARCHIVE: the PNG shows the notes in their colours at their places', async () => {
     const { created } = await seededForum(source);
     const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
-    const file = embedImages(exportStored(source, board.id), created.forum.id, source.blobs);
+    const file = await embedImages(exportStored(source, board.id), created.forum.id, source.blobs);
     const { box, width, height } = renderSvg(file, { fonts: loadBundledFonts(), scale: 2 });
     const png = decodePng(await renderBoardPng(file, { scale: 2 }));
     expect([png.width, png.height]).toEqual([width, height]);

@@ -7,13 +7,13 @@ import {
   parseBoardFileText,
   SERVER_ORIGIN,
 } from '@carton/board';
-import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import type { Relay } from '../relay/relay.ts';
-import { boardFileRefusal, checkBoardFile } from './check-board-file.ts';
+import { boardFileRefusal, checkBoardFile, IMAGE_QUOTA_REFUSAL } from './check-board-file.ts';
 
 export interface BoardImportDeps {
   relay: Relay;
-  blobs: SqliteBlobStore;
+  blobs: BlobStore;
   maxForumImageBytes: number;
 }
 
@@ -49,9 +49,12 @@ export async function importIntoBoard(
     const first = error.issues[0];
     return boardFileRefusal(error, first?.code === 'too_large' ? 413 : 400);
   }
-  const checked = checkBoardFile(json, target.forumId, deps);
+  const checked = await checkBoardFile(json, target.forumId, deps);
   if (!checked.ok) return checked;
-  for (const image of checked.images) deps.blobs.put(target.forumId, image.info, image.data);
+  if (checked.images.length > 0) {
+    const stored = await deps.blobs.put(target.forumId, checked.images, deps.maxForumImageBytes);
+    if (stored === null) return IMAGE_QUOTA_REFUSAL;
+  }
   const file = checked.parsed;
   let summary: InsertSummary | null = null;
   let refused: BoardCommandError | null = null;

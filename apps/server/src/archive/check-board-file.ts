@@ -1,6 +1,6 @@
 import type { BoardFileIssue, ParsedBoardFile } from '@carton/board';
 import { BoardFileError, parseBoardFile } from '@carton/board';
-import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import { ArchiveError } from './errors.ts';
 import { prepareImages, remapBlobIds, type PreparedImage } from './images.ts';
 
@@ -12,6 +12,18 @@ export interface BoardFileRefusal {
   path: string;
   issues?: readonly BoardFileIssue[];
 }
+
+/**
+ * R35: the forum has no room for a file's images — from the check below, or from the store's
+ * own check when it stores them (BlobStore.put), which counts if another upload came between.
+ */
+export const IMAGE_QUOTA_REFUSAL: BoardFileRefusal & { status: 507 } = {
+  ok: false,
+  status: 507,
+  code: 'image_quota_exceeded',
+  message: 'This forum has no room for the images of this file.',
+  path: 'images',
+};
 
 /** A codec refusal as an HTTP refusal: the first issue names the code and the place (M30). */
 export function boardFileRefusal<S extends 400 | 413>(
@@ -35,13 +47,14 @@ export function boardFileRefusal<S extends 400 | 413>(
  * live board and for a new board made from a file (R54). Its shapes come back pointing at the
  * images' stored blob ids; the images are for the caller to store.
  */
-export function checkBoardFile(
+export async function checkBoardFile(
   file: unknown,
   forumId: string,
-  deps: { blobs: SqliteBlobStore; maxForumImageBytes: number },
-):
+  deps: { blobs: BlobStore; maxForumImageBytes: number },
+): Promise<
   | { ok: true; parsed: ParsedBoardFile; images: PreparedImage[] }
-  | (BoardFileRefusal & { status: 400 | 507 }) {
+  | (BoardFileRefusal & { status: 400 | 507 })
+> {
   let parsed: ParsedBoardFile;
   try {
     parsed = parseBoardFile(file);
@@ -58,16 +71,10 @@ export function checkBoardFile(
   }
   let newBytes = 0;
   for (const [blobId, image] of prepared.images) {
-    if (!deps.blobs.info(forumId, blobId)) newBytes += image.info.bytes;
+    if (!(await deps.blobs.info(forumId, blobId))) newBytes += image.info.bytes;
   }
-  if (newBytes > 0 && deps.blobs.forumBytes(forumId) + newBytes > deps.maxForumImageBytes) {
-    return {
-      ok: false,
-      status: 507,
-      code: 'image_quota_exceeded',
-      message: 'This forum has no room for the images of this file.',
-      path: 'images',
-    };
+  if (newBytes > 0 && (await deps.blobs.forumBytes(forumId)) + newBytes > deps.maxForumImageBytes) {
+    return IMAGE_QUOTA_REFUSAL;
   }
   const shapes = remapBlobIds(parsed.shapes, prepared.remap);
   return { ok: true, parsed: { ...parsed, shapes }, images: [...prepared.images.values()] };

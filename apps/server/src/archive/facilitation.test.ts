@@ -19,7 +19,7 @@ beforeEach(async () => {
   source = dataDir();
   target = dataDir();
   const { created } = await seededForum(source);
-  const stream = streamForumArchive(storageSource(source), created.forum.id, { png: false });
+  const stream = await streamForumArchive(storageSource(source), created.forum.id, { png: false });
   zip = await collectStream(stream!);
   manifest = JSON.parse(
     new TextDecoder().decode(unzipSync(zip)['manifest.json']),

@@ -13,8 +13,8 @@ import {
   updateCompilation,
 } from '@carton/board';
 import * as Y from 'yjs';
-import type { SqliteBlobStore } from '../blobs/blob-store.ts';
-import type { SqliteVoteStore } from '../facilitation/vote-store.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { VoteStore } from '../facilitation/vote-store.ts';
 import { forumLinks, issueForumTokens, type CreatedForum } from '../forums/create-forum.ts';
 import type { BoardRecord, ForumStore } from '../forums/forum-store.ts';
 import { generateId } from '../forums/tokens.ts';
@@ -26,13 +26,13 @@ import type { ValidatedArchive } from './read.ts';
 export interface RestoreDeps {
   forums: ForumStore;
   boards: BoardStorage;
-  blobs: SqliteBlobStore;
+  blobs: BlobStore;
   /** Base of page links, without trailing slash. */
   baseUrl: string;
   /** The forum image quota (R35); the archive's images must fit. */
   maxForumImageBytes: number;
   /** Where the restored votes' dots go (V2), so their results read as before. */
-  votes: Pick<SqliteVoteStore, 'restoreDots'>;
+  votes: Pick<VoteStore, 'restoreDots'>;
 }
 
 /**
@@ -141,10 +141,25 @@ export async function restoreForumArchive(
   // New links, sealed for the new facilitator like a new forum's (L1): its page lists them.
   const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
   const date = archive.manifest.forum.date ?? null;
-  deps.forums.createForum({ id: forumId, title, createdAt: Date.now(), date }, boards, grants);
-  // Blobs reference the forum row (foreign key): stored right after it.
-  for (const image of archive.images.values()) deps.blobs.put(forumId, image.info, image.data);
-  deps.votes.restoreDots(forumId, forumDoc.dots);
+  await deps.forums.createForum(
+    { id: forumId, title, createdAt: Date.now(), date },
+    boards,
+    grants,
+  );
+  // Blobs reference the forum row (foreign key): stored right after it. The quota was checked
+  // above against the archive's total; a new forum holds nothing else.
+  const stored = await deps.blobs.put(
+    forumId,
+    [...archive.images.values()],
+    deps.maxForumImageBytes,
+  );
+  if (stored === null) {
+    throw new ArchiveError(
+      'image_quota_exceeded',
+      `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
+    );
+  }
+  await deps.votes.restoreDots(forumId, forumDoc.dots);
 
   return {
     forum: { id: forumId, title, date },

@@ -47,10 +47,10 @@ export function registerArchiveRoutes(
   deps: AppDeps,
   checks: { board: BoardAccessCheck; forum: ForumAccessCheck },
 ): void {
-  app.get('/api/forums/:id/archive.zip', (c) => {
-    const access = checks.forum(c);
+  app.get('/api/forums/:id/archive.zip', async (c) => {
+    const access = await checks.forum(c);
     if (!access.ok) return jsonError(c, access.status, access.code, access.message);
-    const stream = streamForumArchive(relaySource(deps), access.forum.id);
+    const stream = await streamForumArchive(relaySource(deps), access.forum.id);
     if (!stream) return jsonError(c, 404, 'forum_not_found', 'No such forum.');
     // Named for the forum's day; without one, the server's local day (toISOString's UTC day
     // is already tomorrow for an archive downloaded after 19 h in Quebec).
@@ -102,7 +102,7 @@ export function registerArchiveRoutes(
     '/api/boards/:id/import',
     // The token first: nobody sends megabytes to a board they cannot write.
     async (c, next) => {
-      const granted = checks.board(c);
+      const granted = await checks.board(c);
       if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
       if (!canWrite(granted.role)) {
         return jsonError(c, 403, 'forbidden', 'A view link cannot import into the board.');
@@ -111,7 +111,7 @@ export function registerArchiveRoutes(
     },
     limit(MAX_BOARD_IMPORT_BYTES),
     async (c) => {
-      const granted = checks.board(c);
+      const granted = await checks.board(c);
       if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
       const body = new Uint8Array(await c.req.arrayBuffer());
       const result = await importIntoBoard(

@@ -6,7 +6,7 @@ import {
   readVotes,
   splitNoteKey,
 } from '@carton/board';
-import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import type { BoardRecord, ForumRecord, ForumStore } from '../forums/forum-store.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
@@ -22,11 +22,11 @@ export interface ForumCompilation {
 
 /** Where an archive's content comes from: the running server, or the data directory (CLI). */
 export interface ArchiveSource {
-  forum(forumId: string): ForumRecord | null;
-  boards(forumId: string): BoardRecord[];
+  forum(forumId: string): Promise<ForumRecord | null>;
+  boards(forumId: string): Promise<BoardRecord[]>;
   /** The board's file, with its images not yet embedded. */
   boardFile(boardId: string): Promise<BoardFile>;
-  blobs: Pick<SqliteBlobStore, 'get'>;
+  blobs: Pick<BlobStore, 'get'>;
   /**
    * The hook for compilation: archives hold `incontournables.md` and `.csv` when it answers
    * something (null for an unknown forum).
@@ -38,10 +38,10 @@ export interface ArchiveSource {
 
 /** The forum document's votes and compilation, as the manifest keeps them. */
 function facilitationOf(forums: ForumStore, readDoc: DocReader) {
-  return (forumId: string): Promise<ArchiveFacilitation | null> => {
+  return async (forumId: string): Promise<ArchiveFacilitation | null> => {
     // Only the forum's boards: a board taken out (R56) is not in the archive, and an import
     // refuses references to boards it does not hold.
-    const own = new Set(forums.listBoards(forumId).map((board) => board.id));
+    const own = new Set((await forums.listBoards(forumId)).map((board) => board.id));
     return readDoc(forumRoomName(forumId), (doc) => {
       const votes = readVotes(doc).map((vote) => ({
         id: vote.id,
@@ -68,9 +68,9 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader) {
 /** C6: the forum's incontournables with the facilitator's choices, read through `readDoc`. */
 function compilationOf(forums: ForumStore, readDoc: DocReader) {
   return async (forumId: string): Promise<ForumCompilation | null> => {
-    const forum = forums.getForum(forumId);
+    const forum = await forums.getForum(forumId);
     if (!forum) return null;
-    return compilationFiles(forum, forums.listBoards(forumId), readDoc);
+    return compilationFiles(forum, await forums.listBoards(forumId), readDoc);
   };
 }
 
@@ -78,11 +78,11 @@ function compilationOf(forums: ForumStore, readDoc: DocReader) {
 export function relaySource(deps: {
   forums: ForumStore;
   relay: Relay;
-  blobs: SqliteBlobStore;
+  blobs: BlobStore;
 }): ArchiveSource {
   return {
-    forum: (id) => deps.forums.getForum(id),
-    boards: (id) => deps.forums.listBoards(id),
+    forum: async (id) => deps.forums.getForum(id),
+    boards: async (id) => deps.forums.listBoards(id),
     boardFile: (boardId) => deps.relay.withBoardDoc(boardId, (doc) => exportBoard(doc)),
     blobs: deps.blobs,
     compilation: compilationOf(deps.forums, (roomId, read) =>
@@ -98,12 +98,12 @@ export function relaySource(deps: {
 export function storageSource(deps: {
   forums: ForumStore;
   boards: BoardStorage;
-  blobs: SqliteBlobStore;
+  blobs: BlobStore;
 }): ArchiveSource {
   const readDoc: DocReader = (roomId, read) => withStoredDoc(deps.boards, roomId, read);
   return {
-    forum: (id) => deps.forums.getForum(id),
-    boards: (id) => deps.forums.listBoards(id),
+    forum: async (id) => deps.forums.getForum(id),
+    boards: async (id) => deps.forums.listBoards(id),
     boardFile: (boardId) => readDoc(boardId, (doc) => exportBoard(doc)),
     blobs: deps.blobs,
     compilation: compilationOf(deps.forums, readDoc),

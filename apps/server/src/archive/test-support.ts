@@ -178,8 +178,13 @@ export async function seededForum(
   const photo = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
   data.blobs.put(
     created.forum.id,
-    { blobId: photo, mime: 'image/png', width: 40, height: 30, bytes: bytes.byteLength },
-    bytes,
+    [
+      {
+        info: { blobId: photo, mime: 'image/png', width: 40, height: 30, bytes: bytes.byteLength },
+        data: bytes,
+      },
+    ],
+    Number.MAX_SAFE_INTEGER,
   );
   const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska');
   editStoredBoard(data, kamouraska?.id ?? '', (board) =>

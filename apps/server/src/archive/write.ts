@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { BoardFile } from '@carton/board';
-import { BOARD_FILE_VERSION, serializeBoardFile, withImages } from '@carton/board';
+import { BOARD_FILE_VERSION, imageBlobIds, serializeBoardFile, withImages } from '@carton/board';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { slug } from '../http/board-routes.ts';
 import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME } from './manifest.ts';
 import { renderBoardPng } from './png.ts';
+import type { StoredBlob } from '../blobs/blob-store.ts';
 import type { ArchiveSource } from './source.ts';
 
 const encoder = new TextEncoder();
@@ -17,13 +18,19 @@ export interface ArchiveOptions {
 }
 
 /** The board's file with every image it shows embedded as base64 (self-contained). */
-export function embedImages(
+export async function embedImages(
   file: BoardFile,
   forumId: string,
   blobs: ArchiveSource['blobs'],
-): BoardFile {
+): Promise<BoardFile> {
+  // The store may answer asynchronously; withImages looks up synchronously: fetch first.
+  const found = new Map<string, StoredBlob>();
+  for (const blobId of imageBlobIds(file)) {
+    const blob = await blobs.get(forumId, blobId);
+    if (blob) found.set(blobId, blob);
+  }
   return withImages(file, (blobId) => {
-    const blob = blobs.get(forumId, blobId);
+    const blob = found.get(blobId);
     return blob ? { mime: blob.mime, data: Buffer.from(blob.data).toString('base64') } : null;
   });
 }
@@ -33,14 +40,14 @@ export function embedImages(
  * the incontournables when compilation exists, and manifest.json last with every file's
  * SHA-256. Null if there is no such forum.
  */
-export function streamForumArchive(
+export async function streamForumArchive(
   source: ArchiveSource,
   forumId: string,
   options: ArchiveOptions = {},
-): ReadableStream<Uint8Array> | null {
-  const forum = source.forum(forumId);
+): Promise<ReadableStream<Uint8Array> | null> {
+  const forum = await source.forum(forumId);
   if (!forum) return null;
-  const boards = source.boards(forumId);
+  const boards = await source.boards(forumId);
   const now = options.now ?? new Date();
   let zip: Zip;
   return new ReadableStream<Uint8Array>({
@@ -66,7 +73,7 @@ export function streamForumArchive(
         const entries: ArchiveBoardEntry[] = [];
         for (const [i, board] of boards.entries()) {
           const base = `boards/${String(i + 1).padStart(2, '0')}-${slug(board.title) || 'tableau'}`;
-          const file = embedImages(await source.boardFile(board.id), forumId, source.blobs);
+          const file = await embedImages(await source.boardFile(board.id), forumId, source.blobs);
           add(`${base}.json`, encoder.encode(serializeBoardFile(file)), true);
           const png = options.png === false ? null : `${base}.png`;
           if (png) add(png, await renderBoardPng(file), false);

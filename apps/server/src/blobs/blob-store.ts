@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../storage/board-storage.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import type { ImageMime } from './image-type.ts';
 
@@ -32,12 +33,43 @@ const toInfo = (row: BlobRow): BlobInfo => ({
   bytes: row.bytes,
 });
 
-/** Uploaded images, content-addressed and scoped to a forum (R35). */
-export class SqliteBlobStore {
+/** An image to store: its checked info and its bytes. */
+export interface NewBlob {
+  readonly info: BlobInfo;
+  readonly data: Uint8Array;
+}
+
+/**
+ * Uploaded images, content-addressed and scoped to a forum (R35). SQLite now; PostgreSQL
+ * answers with promises: callers await every method.
+ */
+export interface BlobStore {
+  /**
+   * R35, atomic: stores the images the forum does not have yet — all of them or, if their
+   * bytes would take the forum past `maxForumBytes`, none (null). Images it already has cost
+   * nothing and answer their stored info. The forum's total, the check and the inserts are one
+   * transaction (PostgreSQL: lock the forum's row first, `SELECT … FROM forums WHERE id = $1
+   * FOR UPDATE`), so two uploads at once never both pass the quota. Answers each image's info
+   * in the order given.
+   */
+  put(
+    forumId: string,
+    blobs: ReadonlyArray<NewBlob>,
+    maxForumBytes: number,
+  ): MaybePromise<BlobInfo[] | null>;
+  info(forumId: string, blobId: string): MaybePromise<BlobInfo | null>;
+  get(forumId: string, blobId: string): MaybePromise<StoredBlob | null>;
+  /** Bytes of every image of the forum (for its quota). */
+  forumBytes(forumId: string): MaybePromise<number>;
+}
+
+/** BlobStore on SQLite: synchronous answers; `put` is one transaction. */
+export class SqliteBlobStore implements BlobStore {
   readonly #insert;
   readonly #select;
   readonly #selectInfo;
   readonly #forumBytes;
+  readonly #putTx;
 
   constructor(db: SqliteDatabase) {
     this.#insert = db.prepare<[string, string, string, number, number, number, number, Uint8Array]>(
@@ -53,21 +85,35 @@ export class SqliteBlobStore {
     this.#forumBytes = db.prepare<[string], { total: number }>(
       'SELECT COALESCE(SUM(bytes), 0) AS total FROM blobs WHERE forum_id = ?',
     );
+    this.#putTx = db.transaction(
+      (forumId: string, blobs: ReadonlyArray<NewBlob>, maxForumBytes: number) => {
+        const fresh = new Map<string, NewBlob>();
+        for (const blob of blobs) {
+          if (!this.info(forumId, blob.info.blobId)) fresh.set(blob.info.blobId, blob);
+        }
+        let newBytes = 0;
+        for (const blob of fresh.values()) newBytes += blob.info.bytes;
+        if (newBytes > 0 && this.forumBytes(forumId) + newBytes > maxForumBytes) return null;
+        const at = Date.now();
+        for (const { info, data } of fresh.values()) {
+          this.#insert.run(
+            forumId,
+            info.blobId,
+            info.mime,
+            info.width,
+            info.height,
+            info.bytes,
+            at,
+            data,
+          );
+        }
+        return blobs.map((blob) => this.info(forumId, blob.info.blobId) ?? blob.info);
+      },
+    );
   }
 
-  /** Stores the blob unless the forum has it already; either way answers its info. */
-  put(forumId: string, info: BlobInfo, data: Uint8Array): BlobInfo {
-    this.#insert.run(
-      forumId,
-      info.blobId,
-      info.mime,
-      info.width,
-      info.height,
-      info.bytes,
-      Date.now(),
-      data,
-    );
-    return this.info(forumId, info.blobId) ?? info;
+  put(forumId: string, blobs: ReadonlyArray<NewBlob>, maxForumBytes: number): BlobInfo[] | null {
+    return this.#putTx(forumId, blobs, maxForumBytes);
   }
 
   info(forumId: string, blobId: string): BlobInfo | null {
@@ -80,7 +126,6 @@ export class SqliteBlobStore {
     return row ? { ...toInfo(row), data: new Uint8Array(row.data) } : null;
   }
 
-  /** Bytes of every image of the forum (for its quota). */
   forumBytes(forumId: string): number {
     return this.#forumBytes.get(forumId)?.total ?? 0;
   }

@@ -11,6 +11,7 @@ import { streamForumArchive } from '../archive/write.ts';
 import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import type { CreatedForum } from '../forums/create-forum.ts';
+import type { ForumStore } from '../forums/forum-store.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { generateToken, hashToken } from '../forums/tokens.ts';
 import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
@@ -38,9 +39,13 @@ function links(created: CreatedForum): string {
  * hashes are kept) but were sealed under the old token, which nobody has: the facilitator page
  * shows them as not recoverable and can replace them (L2).
  */
-function newFacilitatorLink(forums: SqliteForumStore, forumId: string, publicUrl: string): string {
+async function newFacilitatorLink(
+  forums: ForumStore,
+  forumId: string,
+  publicUrl: string,
+): Promise<string> {
   const token = generateToken();
-  forums.replaceFacilitatorToken(forumId, {
+  await forums.replaceFacilitatorToken(forumId, {
     hash: hashToken(token),
     role: 'facilitator',
     forumId,
@@ -73,22 +78,26 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
     const boards = new SqliteBoardStorage(db);
     const blobs = new SqliteBlobStore(db);
     if (command.kind === 'forums') {
-      const rows = forums
-        .listForums()
-        .map((forum) => `${forum.id}  ${forum.date ?? '----------'}  ${forum.title}`);
+      const rows = (await forums.listForums()).map(
+        (forum) => `${forum.id}  ${forum.date ?? '----------'}  ${forum.title}`,
+      );
       out(rows.length > 0 ? `${rows.join('\n')}\n` : `Aucun forum dans ${command.dataDir}\n`);
       return;
     }
     if (command.kind === 'facilitator-link') {
-      const forum = forums.getForum(command.forumId);
+      const forum = await forums.getForum(command.forumId);
       if (!forum) throw new UsageError(`no forum ${command.forumId} in ${command.dataDir}`);
-      out(newFacilitatorLink(forums, forum.id, command.publicUrl));
+      out(await newFacilitatorLink(forums, forum.id, command.publicUrl));
       return;
     }
     if (command.kind === 'export') {
-      const stream = streamForumArchive(storageSource({ forums, boards, blobs }), command.forumId, {
-        png: command.png,
-      });
+      const stream = await streamForumArchive(
+        storageSource({ forums, boards, blobs }),
+        command.forumId,
+        {
+          png: command.png,
+        },
+      );
       if (!stream) throw new UsageError(`no forum ${command.forumId} in ${command.dataDir}`);
       await stream.pipeTo(Writable.toWeb(createWriteStream(command.out)));
       out(`${command.out}\n`);

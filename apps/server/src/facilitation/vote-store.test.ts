@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
-import { SqliteVoteStore } from './vote-store.ts';
+import { SqliteVoteStore, voterHash } from './vote-store.ts';
 
 let dir: string;
 let db: SqliteDatabase;
@@ -23,7 +23,7 @@ afterEach(() => {
 
 describe('vote dots', () => {
   it('V2: at most N dots per voter, several on one note, removal one at a time', () => {
-    const voter = SqliteVoteStore.voterHash('f1', 'v1', 'device-123456');
+    const voter = voterHash('f1', 'v1', 'device-123456');
     const note = { boardId: 'b1', shapeId: 'shape:a' };
     expect(votes.add('f1', 'v1', voter, note, 2)).toBe(true);
     expect(votes.add('f1', 'v1', voter, note, 2)).toBe(true);
@@ -36,9 +36,9 @@ describe('vote dots', () => {
   });
 
   it('V2: voters are stored as hashes, unlinkable across votes', () => {
-    const a = SqliteVoteStore.voterHash('f1', 'v1', 'device-123456');
+    const a = voterHash('f1', 'v1', 'device-123456');
     expect(a).not.toContain('device');
-    expect(SqliteVoteStore.voterHash('f1', 'v2', 'device-123456')).not.toBe(a);
+    expect(voterHash('f1', 'v2', 'device-123456')).not.toBe(a);
     votes.add('f1', 'v1', a, { boardId: 'b1', shapeId: 'shape:a' }, 3);
     const stored = db.prepare('SELECT voter FROM vote_dots').all() as Array<{ voter: string }>;
     expect(stored).toEqual([{ voter: a }]);

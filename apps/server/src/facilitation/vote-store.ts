@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { MaybePromise } from '../storage/board-storage.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 
 /** A dot as its voter sees it. */
@@ -7,11 +8,58 @@ export interface Dot {
   shapeId: string;
 }
 
+/** An archived vote's total on one note (the archive keeps no voters). */
+export interface RestoredDots {
+  voteId: string;
+  boardId: string;
+  shapeId: string;
+  count: number;
+}
+
 /**
- * V2: dots of dot votes, one row per dot. The voter is known only by a hash of forum, vote and
- * the device's random voter id: no name, and the same device is unlinkable across votes.
+ * V2: the voter as stored: a hash of forum, vote and the device's random voter id — no name,
+ * and the same device is unlinkable across votes.
  */
-export class SqliteVoteStore {
+export function voterHash(forumId: string, voteId: string, voterId: string): string {
+  return createHash('sha256').update(`${forumId}\n${voteId}\n${voterId}`).digest('hex');
+}
+
+/**
+ * V2: dots of dot votes, one row per dot, under the voter's hash (`voterHash`). SQLite now;
+ * PostgreSQL answers with promises: callers await every method.
+ */
+export interface VoteStore {
+  /**
+   * V3, atomic: adds a dot unless the voter already has `limit` dots in this vote; false
+   * (nothing written) otherwise. The count and the insert are one transaction (PostgreSQL:
+   * serialise a voter's dots, e.g. `pg_advisory_xact_lock(hashtext(vote_id || voter))` before
+   * counting), so two requests at once never place `limit + 1` dots.
+   */
+  add(
+    forumId: string,
+    voteId: string,
+    voter: string,
+    dot: Dot,
+    limit: number,
+  ): MaybePromise<boolean>;
+  /**
+   * A vote's dots brought back from a forum archive, which keeps only each note's total: one
+   * row per dot under a voter that matches no device (`archive`), so results count them and
+   * nobody can remove them. One transaction: all or none.
+   */
+  restoreDots(forumId: string, dots: ReadonlyArray<RestoredDots>): MaybePromise<void>;
+  /** Removes one of the voter's dots on that note; false if there was none. */
+  remove(voteId: string, voter: string, dot: Dot): MaybePromise<boolean>;
+  /** The voter's dots, oldest first. */
+  dotsOf(voteId: string, voter: string): MaybePromise<Dot[]>;
+  /** Every voter's dots on one note. */
+  countOf(voteId: string, dot: Dot): MaybePromise<number>;
+  /** Dots per note of the vote (notes without dots are absent). */
+  counts(voteId: string): MaybePromise<Array<Dot & { count: number }>>;
+}
+
+/** VoteStore on SQLite: synchronous answers; one transaction where the interface says atomic. */
+export class SqliteVoteStore implements VoteStore {
   readonly #insert;
   readonly #deleteOne;
   readonly #byVoter;
@@ -19,6 +67,7 @@ export class SqliteVoteStore {
   readonly #countNote;
   readonly #countsOfVote;
   readonly #restoreTx;
+  readonly #addTx;
 
   constructor(db: SqliteDatabase) {
     this.#insert = db.prepare<[string, string, string, string, string, number]>(
@@ -42,46 +91,32 @@ export class SqliteVoteStore {
       `SELECT board_id, shape_id, COUNT(*) AS n FROM vote_dots WHERE vote_id = ?
        GROUP BY board_id, shape_id`,
     );
-    // One transaction: an archive's dots are all stored or none (and fast: one commit).
-    this.#restoreTx = db.transaction(
-      (
-        forumId: string,
-        dots: ReadonlyArray<{ voteId: string; boardId: string; shapeId: string; count: number }>,
-      ) => {
-        const at = Date.now();
-        for (const dot of dots) {
-          for (let i = 0; i < dot.count; i++) {
-            this.#insert.run(forumId, dot.voteId, 'archive', dot.boardId, dot.shapeId, at);
-          }
-        }
+    this.#addTx = db.transaction(
+      (forumId: string, voteId: string, voter: string, dot: Dot, limit: number): boolean => {
+        if (this.#countVoter.get(voteId, voter)!.n >= limit) return false;
+        this.#insert.run(forumId, voteId, voter, dot.boardId, dot.shapeId, Date.now());
+        return true;
       },
     );
+    // One transaction: an archive's dots are all stored or none (and fast: one commit).
+    this.#restoreTx = db.transaction((forumId: string, dots: ReadonlyArray<RestoredDots>) => {
+      const at = Date.now();
+      for (const dot of dots) {
+        for (let i = 0; i < dot.count; i++) {
+          this.#insert.run(forumId, dot.voteId, 'archive', dot.boardId, dot.shapeId, at);
+        }
+      }
+    });
   }
 
-  static voterHash(forumId: string, voteId: string, voterId: string): string {
-    return createHash('sha256').update(`${forumId}\n${voteId}\n${voterId}`).digest('hex');
-  }
-
-  /** Adds a dot if the voter has fewer than `limit`; returns false otherwise. Synchronous. */
   add(forumId: string, voteId: string, voter: string, dot: Dot, limit: number): boolean {
-    if (this.#countVoter.get(voteId, voter)!.n >= limit) return false;
-    this.#insert.run(forumId, voteId, voter, dot.boardId, dot.shapeId, Date.now());
-    return true;
+    return this.#addTx(forumId, voteId, voter, dot, limit);
   }
 
-  /**
-   * A vote's dots brought back from a forum archive, which keeps only each note's total: one row
-   * per dot under a voter that matches no device (`archive`), so results count them and nobody
-   * can remove them.
-   */
-  restoreDots(
-    forumId: string,
-    dots: ReadonlyArray<{ voteId: string; boardId: string; shapeId: string; count: number }>,
-  ): void {
+  restoreDots(forumId: string, dots: ReadonlyArray<RestoredDots>): void {
     this.#restoreTx(forumId, dots);
   }
 
-  /** Removes one of the voter's dots on that note; false if there was none. */
   remove(voteId: string, voter: string, dot: Dot): boolean {
     return this.#deleteOne.run(voteId, voter, dot.boardId, dot.shapeId).changes > 0;
   }

@@ -67,29 +67,29 @@ const notThisForum: AccessDenied = {
  * R17, R22: the first steps of every access check, in this order: id shape, token shape, token
  * lookup by hash — so nothing about boards or forums is revealed without a valid token.
  */
-function findGrant(
+async function findGrant(
   store: ForumStore,
   id: string,
   token: string | null | undefined,
   notFound: AccessDenied,
-): TokenGrant | AccessDenied {
+): Promise<TokenGrant | AccessDenied> {
   if (!BOARD_ID_PATTERN.test(id)) return notFound;
   if (!token) return missing;
   if (!isWellFormedToken(token)) return invalid;
-  return store.findGrant(hashToken(token)) ?? invalid;
+  return (await store.findGrant(hashToken(token))) ?? invalid;
 }
 
 const denied = (grant: TokenGrant | AccessDenied): grant is AccessDenied => 'ok' in grant;
 
 /** R17, R22: the role a token gives on a board. */
-export function resolveBoardAccess(
+export async function resolveBoardAccess(
   store: ForumStore,
   boardId: string,
   token: string | null | undefined,
-): BoardAccess {
-  const grant = findGrant(store, boardId, token, boardNotFound);
+): Promise<BoardAccess> {
+  const grant = await findGrant(store, boardId, token, boardNotFound);
   if (denied(grant)) return grant;
-  const board = store.getBoard(boardId);
+  const board = await store.getBoard(boardId);
   if (!board) return boardNotFound;
   if (grant.role === 'facilitator') {
     return grant.forumId === board.forumId ? { ok: true, board, role: 'facilitator' } : forbidden;
@@ -97,7 +97,7 @@ export function resolveBoardAccess(
   if (grant.boardId === board.id) return { ok: true, board, role: grant.role };
   // P1: the plenary is the forum's shared room: its links view every board of the forum.
   if (grant.forumId === board.forumId && grant.boardId !== null) {
-    const own = store.getBoard(grant.boardId);
+    const own = await store.getBoard(grant.boardId);
     if (own?.kind === 'plenary') return { ok: true, board, role: 'view' };
   }
   return forbidden;
@@ -107,27 +107,27 @@ export function resolveBoardAccess(
  * F2, P2: any token of the forum (facilitator, or any board's edit or view link) — for the
  * forum room (read) and the forum's listing.
  */
-export function resolveForumMemberAccess(
+export async function resolveForumMemberAccess(
   store: ForumStore,
   forumId: string,
   token: string | null | undefined,
-): ForumMemberAccess {
-  const grant = findGrant(store, forumId, token, forumNotFound);
+): Promise<ForumMemberAccess> {
+  const grant = await findGrant(store, forumId, token, forumNotFound);
   if (denied(grant)) return grant;
-  const forum = store.getForum(forumId);
+  const forum = await store.getForum(forumId);
   if (!forum) return forumNotFound;
   if (grant.forumId !== forum.id) return notThisForum;
-  const board = grant.boardId === null ? null : store.getBoard(grant.boardId);
+  const board = grant.boardId === null ? null : await store.getBoard(grant.boardId);
   return { ok: true, forum, grant, board };
 }
 
 /** Only the forum's facilitator token opens the forum itself. */
-export function resolveForumAccess(
+export async function resolveForumAccess(
   store: ForumStore,
   forumId: string,
   token: string | null | undefined,
-): ForumAccess {
-  const member = resolveForumMemberAccess(store, forumId, token);
+): Promise<ForumAccess> {
+  const member = await resolveForumMemberAccess(store, forumId, token);
   if (!member.ok) return member;
   return member.grant.role === 'facilitator' ? { ok: true, forum: member.forum } : notThisForum;
 }

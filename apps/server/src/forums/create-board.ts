@@ -7,12 +7,22 @@ import {
 } from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { checkBoardFile, type BoardFileRefusal } from '../archive/check-board-file.ts';
+import {
+  checkBoardFile,
+  IMAGE_QUOTA_REFUSAL,
+  type BoardFileRefusal,
+} from '../archive/check-board-file.ts';
 import { ARCHIVE_LIMITS } from '../archive/limits.ts';
-import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { boardLink, TerritoryInput, TitleInput, type Link } from './create-forum.ts';
-import type { ForumRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
+import type {
+  BoardPlacementRefusal,
+  ForumRecord,
+  ForumStore,
+  NewTokenGrant,
+} from './forum-store.ts';
+import { sameTerritory } from './forum-store.ts';
 import { linksKey, sealToken } from './links.ts';
 import { generateId, generateToken, hashToken } from './tokens.ts';
 
@@ -54,41 +64,46 @@ export type CreateBoardResult =
 export interface CreateBoardDeps {
   forums: ForumStore;
   boards: BoardStorage;
-  blobs: SqliteBlobStore;
+  blobs: BlobStore;
   maxForumImageBytes: number;
   /** Base of page links, without trailing slash. */
   baseUrl: string;
 }
 
-/** R54: the forum's board limit and its territories, checked again right before the rows. */
-function forumRefusal(
+/** R54: the answer when the forum has no place for the board. */
+function placementRefusal(reason: BoardPlacementRefusal): CreateBoardResult & { ok: false } {
+  return reason === 'too_many_boards'
+    ? {
+        ok: false,
+        status: 409,
+        code: 'too_many_boards',
+        message: `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
+        path: '(root)',
+      }
+    : {
+        ok: false,
+        status: 409,
+        code: 'territory_taken',
+        message: 'Another board of the forum has this territory.',
+        path: 'territory',
+      };
+}
+
+/**
+ * R54: the forum's board limit and its territories, checked first to refuse early (before the
+ * file is checked and the doc written). Only early: ForumStore.addBoard checks again in its
+ * own transaction, which is what counts.
+ */
+async function forumRefusal(
   forumId: string,
   territory: string | null | undefined,
   deps: Pick<CreateBoardDeps, 'forums'>,
-): (CreateBoardResult & { ok: false }) | null {
-  const boards = deps.forums.listBoards(forumId);
-  if (boards.length >= MAX_BOARDS_PER_FORUM) {
-    return {
-      ok: false,
-      status: 409,
-      code: 'too_many_boards',
-      message: `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
-      path: '(root)',
-    };
-  }
+): Promise<(CreateBoardResult & { ok: false }) | null> {
+  const boards = await deps.forums.listBoards(forumId);
+  if (boards.length >= MAX_BOARDS_PER_FORUM) return placementRefusal('too_many_boards');
   // Two boards for one territory would split its group's notes, votes and incontournables.
-  const wanted = territory?.toLocaleLowerCase('fr-CA');
-  if (
-    wanted !== undefined &&
-    boards.some((board) => board.territory?.toLocaleLowerCase('fr-CA') === wanted)
-  ) {
-    return {
-      ok: false,
-      status: 409,
-      code: 'territory_taken',
-      message: 'Another board of the forum has this territory.',
-      path: 'territory',
-    };
+  if (boards.some((board) => sameTerritory(board.territory, territory ?? null))) {
+    return placementRefusal('territory_taken');
   }
   return null;
 }
@@ -107,9 +122,10 @@ export async function createBoard(
   input: CreateBoardInput,
   deps: CreateBoardDeps,
 ): Promise<CreateBoardResult> {
-  const refused = forumRefusal(forum.id, input.territory, deps);
+  const refused = await forumRefusal(forum.id, input.territory, deps);
   if (refused) return refused;
-  const checked = input.file === undefined ? null : checkBoardFile(input.file, forum.id, deps);
+  const checked =
+    input.file === undefined ? null : await checkBoardFile(input.file, forum.id, deps);
   if (checked !== null && !checked.ok) return checked;
 
   const boardId = generateId();
@@ -140,7 +156,11 @@ export async function createBoard(
   } finally {
     doc.destroy();
   }
-  for (const image of checked?.images ?? []) deps.blobs.put(forum.id, image.info, image.data);
+  if (checked !== null && checked.images.length > 0) {
+    // Checked again in the store's transaction: another upload may have used the room.
+    const stored = await deps.blobs.put(forum.id, checked.images, deps.maxForumImageBytes);
+    if (stored === null) return IMAGE_QUOTA_REFUSAL;
+  }
   await deps.boards.compact(boardId, snapshot, 0);
 
   const key = linksKey(facilitatorToken, forum.id);
@@ -152,14 +172,15 @@ export async function createBoard(
     boardId,
     sealed: sealToken(key, boardId, role, tokens[role]),
   }));
-  // Storage may have yielded (an async BoardStorage): another request may have added a board
-  // or taken the territory meanwhile. The stored doc is then left unreachable, like a crash's.
-  const late = forumRefusal(forum.id, input.territory, deps);
-  if (late) return late;
-  deps.forums.addBoard(
+  // Another request may have added a board or taken the territory since the first check: the
+  // store checks again in the transaction that adds the row. A refused board's stored doc is
+  // left unreachable, like a crash's.
+  const added = await deps.forums.addBoard(
     { id: boardId, forumId: forum.id, kind, title: input.title, territory },
     grants,
+    MAX_BOARDS_PER_FORUM,
   );
+  if (!added.ok) return placementRefusal(added.reason);
   return {
     ok: true,
     shapes,

@@ -212,7 +212,7 @@ export async function createForum(
 
   const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
 
-  deps.forums.createForum(
+  await deps.forums.createForum(
     { id: forumId, title: input.title, createdAt: Date.now(), date: input.date ?? null },
     boards,
     grants,

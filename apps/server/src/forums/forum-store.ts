@@ -1,4 +1,5 @@
 import type { BoardKind } from '@carton/board';
+import type { MaybePromise } from '../storage/board-storage.ts';
 
 export type AccessRole = 'facilitator' | 'edit' | 'view';
 
@@ -45,45 +46,122 @@ export interface SealedLink {
   sealed: Buffer | null;
 }
 
-/** Forums, boards and token hashes. SQLite now; the interface lets PostgreSQL plug in. */
+/** R54, R58: why a board cannot take a place in its forum (added or brought back). */
+export type BoardPlacementRefusal = 'too_many_boards' | 'territory_taken';
+
+/** R55: a board's name as the facilitator corrects it. */
+export interface BoardName {
+  title: string;
+  territory: string | null;
+}
+
+/**
+ * R54, R55, R58: two territories are the same one if they differ only by case, as French
+ * lowercases them (« Rimouski-Neigette » = « rimouski-neigette »). Every implementation
+ * compares with this function, so SQLite and PostgreSQL refuse the same names.
+ */
+export function sameTerritory(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.toLocaleLowerCase('fr-CA') === b.toLocaleLowerCase('fr-CA');
+}
+
+/**
+ * Forums, boards and token hashes. SQLite now (synchronous answers); PostgreSQL answers with
+ * promises: every caller awaits every method (MaybePromise, like BoardStorage).
+ *
+ * Atomicity: a method documented « atomic » checks its condition and writes in ONE transaction
+ * (SQLite: one better-sqlite3 transaction; PostgreSQL: one transaction that first locks the
+ * forum's row, `SELECT … FROM forums WHERE id = $1 FOR UPDATE`, so two requests on one forum —
+ * from any number of server processes — are serialised), and answers a refusal without writing
+ * anything when the condition fails. Callers check first only to answer early; the method's own
+ * check is the one that counts, since other requests run while a caller awaits.
+ */
 export interface ForumStore {
   /** Creates a forum, its boards and its token hashes in one transaction. */
-  createForum(forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]): void;
+  createForum(
+    forum: ForumRecord,
+    boards: BoardRecord[],
+    grants: NewTokenGrant[],
+  ): MaybePromise<void>;
   /**
-   * R54: adds one board to a forum with its token hashes, in one transaction; the board goes
-   * after the forum's last (its position is chosen inside the transaction).
+   * R54, atomic: adds one board to a forum with its token hashes, after the forum's last board
+   * (its position is chosen inside the transaction) — unless the forum already holds
+   * `maxBoards` boards (`too_many_boards`) or another of its boards has the same territory
+   * (`territory_taken`, compared with `sameTerritory`). Removed boards (R56) do not count.
    */
-  addBoard(board: Omit<BoardRecord, 'position'>, grants: NewTokenGrant[]): BoardRecord;
-  getForum(id: string): ForumRecord | null;
-  getBoard(id: string): BoardRecord | null;
-  listBoards(forumId: string): BoardRecord[];
-  findGrant(tokenHash: Buffer): TokenGrant | null;
+  addBoard(
+    board: Omit<BoardRecord, 'position'>,
+    grants: NewTokenGrant[],
+    maxBoards: number,
+  ): MaybePromise<{ ok: true; board: BoardRecord } | { ok: false; reason: BoardPlacementRefusal }>;
+  getForum(id: string): MaybePromise<ForumRecord | null>;
+  getBoard(id: string): MaybePromise<BoardRecord | null>;
+  listBoards(forumId: string): MaybePromise<BoardRecord[]>;
+  findGrant(tokenHash: Buffer): MaybePromise<TokenGrant | null>;
   /** Every board token of the forum, sealed (L1). */
-  listSealedLinks(forumId: string): SealedLink[];
+  listSealedLinks(forumId: string): MaybePromise<SealedLink[]>;
   /**
-   * L2: replaces a board's edit or view token in one transaction; returns the hashes removed
-   * (the links now refused).
+   * L2, atomic: replaces a board's edit or view token; returns the hashes removed (the links
+   * now refused) — or null, writing nothing, if the board is not a board of `grant.forumId`
+   * (or was removed, R56, meanwhile).
    */
-  replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[];
+  replaceBoardToken(
+    boardId: string,
+    role: 'edit' | 'view',
+    grant: NewTokenGrant,
+  ): MaybePromise<Buffer[] | null>;
   /** Every forum of the server, oldest first (the CLI's `carton forums`). */
-  listForums(): ForumRecord[];
+  listForums(): MaybePromise<ForumRecord[]>;
   /**
    * L4: a new facilitator token for a forum whose link was lost: the old facilitator hashes are
    * deleted and the new one stored, in one transaction; returns the hashes removed.
    */
-  replaceFacilitatorToken(forumId: string, grant: NewTokenGrant): Buffer[];
-  /** R57: a forum's title and day after a correction. */
-  updateForum(forumId: string, title: string, date: string | null): void;
-  /** R55: a board's title and territory after a correction (a typo, a renamed territory). */
-  renameBoard(boardId: string, title: string, territory: string | null): void;
+  replaceFacilitatorToken(forumId: string, grant: NewTokenGrant): MaybePromise<Buffer[]>;
   /**
-   * R56: takes a board out of its forum — its row and token hashes are kept but marked removed,
-   * so every read above leaves it out and its links are refused; returns the hashes of the
-   * links now refused (none if it was not in the forum). The document stays in board storage.
+   * R57, atomic: changes the forum's title and/or day (a field left undefined keeps its stored
+   * value, read in the same transaction, so two corrections of different fields both stay);
+   * answers the forum as stored after the change, null if there is no such forum.
    */
-  removeBoard(boardId: string): Buffer[];
+  updateForum(
+    forumId: string,
+    changes: { title?: string; date?: string | null },
+  ): MaybePromise<ForumRecord | null>;
+  /**
+   * R55, atomic: a board's title and territory after a correction (a typo, a renamed
+   * territory) — unless the board is not (or no longer, R56) a board of `forumId`
+   * (`board_not_found`) or another board of the forum has that territory (`territory_taken`,
+   * `sameTerritory`). Answers the board as it was just before (read in the transaction) and
+   * after.
+   */
+  renameBoard(
+    boardId: string,
+    forumId: string,
+    name: BoardName,
+  ): MaybePromise<
+    | { ok: true; before: BoardRecord; after: BoardRecord }
+    | { ok: false; reason: 'board_not_found' | 'territory_taken' }
+  >;
+  /**
+   * R56, atomic: takes a board of `forumId` out of its forum — its row and token hashes are
+   * kept but marked removed, so every read above leaves it out and its links are refused;
+   * returns the hashes of the links now refused, or null if it was not (or no longer) a board
+   * of that forum (two removals at once: one of them answers null). The document stays in
+   * board storage.
+   */
+  removeBoard(boardId: string, forumId: string): MaybePromise<Buffer[] | null>;
   /** R58: the forum's removed boards, most recently removed first. */
-  listRemovedBoards(forumId: string): RemovedBoardRecord[];
-  /** R58: brings a removed board back with its same links; false if it was not removed. */
-  restoreBoard(boardId: string): boolean;
+  listRemovedBoards(forumId: string): MaybePromise<RemovedBoardRecord[]>;
+  /**
+   * R58, atomic: brings a removed board of `forumId` back with its same links — unless it is
+   * not a removed board of that forum (`board_not_found`), the forum already holds `maxBoards`
+   * boards, or another of its boards has the same territory (`sameTerritory`). Answers the
+   * board brought back.
+   */
+  restoreBoard(
+    boardId: string,
+    forumId: string,
+    maxBoards: number,
+  ): MaybePromise<
+    | { ok: true; board: BoardRecord }
+    | { ok: false; reason: 'board_not_found' | BoardPlacementRefusal }
+  >;
 }

@@ -78,19 +78,25 @@ describe('access', () => {
     const other = await create({ title: 'Autre', territories: ['Matane'] });
     const board = created.boards[2]!;
     const at = (token: string | null, id = board.id) => resolveBoardAccess(forums, id, token);
-    expect(at(board.edit.token)).toMatchObject({ ok: true, role: 'edit' });
-    expect(at(board.view.token)).toMatchObject({ ok: true, role: 'view' });
-    expect(at(created.facilitator.token)).toMatchObject({ ok: true, role: 'facilitator' });
-    expect(at(null)).toMatchObject({ ok: false, status: 401, code: 'missing_token' });
-    expect(at('court')).toMatchObject({ ok: false, status: 401, code: 'invalid_token' });
-    expect(at(generateToken())).toMatchObject({ ok: false, status: 401, code: 'invalid_token' });
-    expect(at(created.boards[3]!.edit.token)).toMatchObject({ ok: false, status: 403 });
-    expect(at(other.facilitator.token)).toMatchObject({ ok: false, status: 403 });
-    expect(at(board.edit.token, 'absent')).toMatchObject({ ok: false, status: 404 });
-    expect(at(board.edit.token, '../x')).toMatchObject({ ok: false, status: 404 });
+    expect(await at(board.edit.token)).toMatchObject({ ok: true, role: 'edit' });
+    expect(await at(board.view.token)).toMatchObject({ ok: true, role: 'view' });
+    expect(await at(created.facilitator.token)).toMatchObject({ ok: true, role: 'facilitator' });
+    expect(await at(null)).toMatchObject({ ok: false, status: 401, code: 'missing_token' });
+    expect(await at('court')).toMatchObject({ ok: false, status: 401, code: 'invalid_token' });
+    expect(await at(generateToken())).toMatchObject({
+      ok: false,
+      status: 401,
+      code: 'invalid_token',
+    });
+    expect(await at(created.boards[3]!.edit.token)).toMatchObject({ ok: false, status: 403 });
+    expect(await at(other.facilitator.token)).toMatchObject({ ok: false, status: 403 });
+    expect(await at(board.edit.token, 'absent')).toMatchObject({ ok: false, status: 404 });
+    expect(await at(board.edit.token, '../x')).toMatchObject({ ok: false, status: 404 });
     expect(canWrite('edit') && canWrite('facilitator') && !canWrite('view')).toBe(true);
-    expect(resolveForumAccess(forums, created.forum.id, created.facilitator.token).ok).toBe(true);
-    expect(resolveForumAccess(forums, created.forum.id, board.edit.token)).toMatchObject({
+    expect((await resolveForumAccess(forums, created.forum.id, created.facilitator.token)).ok).toBe(
+      true,
+    );
+    expect(await resolveForumAccess(forums, created.forum.id, board.edit.token)).toMatchObject({
       status: 403,
     });
   });
@@ -101,21 +107,23 @@ describe('forum day access', () => {
     const created = await create({ title: 'Forum', territories: ['Kamouraska', 'La Mitis'] });
     const [plenary, kamouraska, mitis] = created.boards;
     for (const token of [plenary!.edit.token, plenary!.view.token]) {
-      const access = resolveBoardAccess(forums, kamouraska!.id, token);
+      const access = await resolveBoardAccess(forums, kamouraska!.id, token);
       expect(access.ok && access.role).toBe('view');
     }
-    expect(resolveBoardAccess(forums, mitis!.id, kamouraska!.edit.token)).toMatchObject({
+    expect(await resolveBoardAccess(forums, mitis!.id, kamouraska!.edit.token)).toMatchObject({
       status: 403,
     });
     const other = await create({ title: 'Autre', territories: ['Les Basques'] });
-    expect(resolveBoardAccess(forums, kamouraska!.id, other.boards[0]!.edit.token)).toMatchObject({
+    expect(
+      await resolveBoardAccess(forums, kamouraska!.id, other.boards[0]!.edit.token),
+    ).toMatchObject({
       status: 403,
     });
   });
 
   it('F2, P2: any token of the forum is a member; another forum’s is not', async () => {
     const created = await create({ title: 'Forum', territories: ['Kamouraska'] });
-    const member = resolveForumMemberAccess(
+    const member = await resolveForumMemberAccess(
       forums,
       created.forum.id,
       created.boards[1]!.view.token,
@@ -123,7 +131,7 @@ describe('forum day access', () => {
     expect(member.ok && member.grant.role).toBe('view');
     const other = await create({ title: 'Autre' });
     expect(
-      resolveForumMemberAccess(forums, created.forum.id, other.facilitator.token),
+      await resolveForumMemberAccess(forums, created.forum.id, other.facilitator.token),
     ).toMatchObject({ status: 403 });
   });
 
@@ -150,9 +158,9 @@ describe('a removed board (R56, R58)', () => {
     const board = created.boards.find((b) => b.territory === 'La Mitis')!;
     const edit = hashToken(board.edit.token);
     const position = forums.getBoard(board.id)!.position;
-    const removed = forums.removeBoard(board.id).map((h) => h.toString('hex'));
+    const removed = forums.removeBoard(board.id, created.forum.id)!.map((h) => h.toString('hex'));
     expect(removed).toContain(edit.toString('hex'));
-    expect(forums.removeBoard(board.id)).toEqual([]);
+    expect(forums.removeBoard(board.id, created.forum.id)).toBeNull();
     expect(forums.getBoard(board.id)).toBeNull();
     expect(forums.findGrant(edit)).toBeNull();
     expect(forums.listBoards(created.forum.id).map((b) => b.id)).not.toContain(board.id);
@@ -165,8 +173,14 @@ describe('a removed board (R56, R58)', () => {
     db = openDatabase(dir);
     forums = new SqliteForumStore(db);
     boards = new SqliteBoardStorage(db);
-    expect(forums.restoreBoard(board.id)).toBe(true);
-    expect(forums.restoreBoard(board.id)).toBe(false);
+    expect(forums.restoreBoard(board.id, created.forum.id, 50)).toMatchObject({
+      ok: true,
+      board: { id: board.id, territory: 'La Mitis' },
+    });
+    expect(forums.restoreBoard(board.id, created.forum.id, 50)).toEqual({
+      ok: false,
+      reason: 'board_not_found',
+    });
     expect(forums.findGrant(edit)).toEqual({
       role: 'edit',
       forumId: created.forum.id,

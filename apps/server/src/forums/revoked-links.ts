@@ -20,7 +20,35 @@ export function watchRevokedLinks(deps: {
 }): () => void {
   const version = () => deps.db.pragma('data_version', { simple: true }) as number;
   let seen = version();
+  // A check may outlast the interval (an async store): one at a time, the next one sees any
+  // change it missed because `seen` moves only when a check starts.
+  let checking = false;
+  const check = async () => {
+    // The hashes of every open connection: closeWhere walks them with a synchronous predicate,
+    // so the lookups (which may be async) happen between two walks.
+    const hashes = new Set<string>();
+    deps.relay.closeWhere(
+      (tags) => {
+        if (tags.tokenHash !== undefined && tags.tokenHash !== '') hashes.add(tags.tokenHash);
+        return false;
+      },
+      LINK_REVOKED.code,
+      LINK_REVOKED.reason,
+    );
+    const revoked = new Set<string>();
+    for (const hash of hashes) {
+      if ((await deps.forums.findGrant(Buffer.from(hash, 'hex'))) === null) revoked.add(hash);
+    }
+    if (revoked.size === 0) return;
+    const closed = deps.relay.closeWhere(
+      (tags) => tags.tokenHash !== undefined && revoked.has(tags.tokenHash),
+      LINK_REVOKED.code,
+      LINK_REVOKED.reason,
+    );
+    if (closed > 0) deps.log.info('revoked_links_closed', { closed });
+  };
   const timer = setInterval(() => {
+    if (checking) return;
     let now: number;
     try {
       now = version();
@@ -29,21 +57,14 @@ export function watchRevokedLinks(deps: {
     }
     if (now === seen) return;
     seen = now;
-    const alive = new Map<string, boolean>();
-    const revoked = (hash: string) => {
-      let known = alive.get(hash);
-      if (known === undefined) {
-        known = deps.forums.findGrant(Buffer.from(hash, 'hex')) !== null;
-        alive.set(hash, known);
-      }
-      return !known;
-    };
-    const closed = deps.relay.closeWhere(
-      (tags) => tags.tokenHash !== undefined && tags.tokenHash !== '' && revoked(tags.tokenHash),
-      LINK_REVOKED.code,
-      LINK_REVOKED.reason,
-    );
-    if (closed > 0) deps.log.info('revoked_links_closed', { closed });
+    checking = true;
+    check()
+      .catch((error: unknown) =>
+        deps.log.warn('revoked_links_check_failed', { error: error as Error }),
+      )
+      .finally(() => {
+        checking = false;
+      });
   }, deps.intervalMs ?? 500);
   timer.unref();
   return () => clearInterval(timer);

@@ -2,6 +2,8 @@ import type { BoardKind } from '@carton/board';
 import type { SqliteDatabase } from '../storage/database.ts';
 import type {
   AccessRole,
+  BoardName,
+  BoardPlacementRefusal,
   BoardRecord,
   ForumRecord,
   ForumStore,
@@ -10,6 +12,7 @@ import type {
   SealedLink,
   TokenGrant,
 } from './forum-store.ts';
+import { sameTerritory } from './forum-store.ts';
 
 interface BoardRow {
   id: string;
@@ -133,7 +136,13 @@ export class SqliteForumStore implements ForumStore {
       'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM boards WHERE forum_id = ?',
     );
     this.#addBoardTx = db.transaction(
-      (board: Omit<BoardRecord, 'position'>, grants: NewTokenGrant[]): BoardRecord => {
+      (
+        board: Omit<BoardRecord, 'position'>,
+        grants: NewTokenGrant[],
+        maxBoards: number,
+      ): { ok: true; board: BoardRecord } | { ok: false; reason: BoardPlacementRefusal } => {
+        const refused = this.#placementRefusal(board.forumId, board.id, board.territory, maxBoards);
+        if (refused) return { ok: false, reason: refused };
         const at = Date.now();
         const position = nextPosition.get(board.forumId)?.next ?? 0;
         this.#insertBoard.run(
@@ -146,7 +155,7 @@ export class SqliteForumStore implements ForumStore {
           at,
         );
         for (const grant of grants) insertGrant(grant, at);
-        return { ...board, position };
+        return { ok: true, board: { ...board, position } };
       },
     );
     this.#selectForums = db.prepare<
@@ -164,27 +173,71 @@ export class SqliteForumStore implements ForumStore {
         return old;
       },
     );
-    this.#updateForum = db.prepare<[string, string | null, string]>(
+    const updateForum = db.prepare<[string, string | null, string]>(
       'UPDATE forums SET title = ?, date = ? WHERE id = ?',
     );
-    this.#renameBoard = db.prepare<[string, string | null, string]>(
+    this.#updateForum = db.transaction(
+      (forumId: string, changes: { title?: string; date?: string | null }) => {
+        const forum = this.getForum(forumId);
+        if (!forum) return null;
+        const next: ForumRecord = {
+          ...forum,
+          title: changes.title ?? forum.title,
+          date: changes.date === undefined ? (forum.date ?? null) : changes.date,
+        };
+        updateForum.run(next.title, next.date ?? null, forumId);
+        return next;
+      },
+    );
+    const renameBoard = db.prepare<[string, string | null, string]>(
       'UPDATE boards SET title = ?, territory = ? WHERE id = ?',
     );
+    this.#renameBoard = db.transaction((boardId: string, forumId: string, name: BoardName) => {
+      const before = this.getBoard(boardId);
+      if (!before || before.forumId !== forumId) {
+        return { ok: false as const, reason: 'board_not_found' as const };
+      }
+      const taken = this.listBoards(forumId).some(
+        (other) => other.id !== boardId && sameTerritory(other.territory, name.territory),
+      );
+      if (taken) return { ok: false as const, reason: 'territory_taken' as const };
+      renameBoard.run(name.title, name.territory, boardId);
+      return { ok: true as const, before, after: { ...before, ...name } };
+    });
     const selectAllBoardTokens = db.prepare<[string], { hash: Buffer }>(
       'SELECT hash FROM tokens WHERE board_id = ?',
     );
     const markRemoved = db.prepare<[number, string]>(
       'UPDATE boards SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
     );
-    this.#removeBoard = db.transaction((boardId: string): Buffer[] => {
-      if (markRemoved.run(Date.now(), boardId).changes === 0) return [];
+    this.#removeBoard = db.transaction((boardId: string, forumId: string): Buffer[] | null => {
+      if (this.getBoard(boardId)?.forumId !== forumId) return null;
+      if (markRemoved.run(Date.now(), boardId).changes === 0) return null;
       return selectAllBoardTokens.all(boardId).map((row) => row.hash);
     });
-    this.#restoreBoard = db.prepare<[string]>(
+    const markRestored = db.prepare<[string]>(
       'UPDATE boards SET removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL',
     );
+    this.#restoreBoard = db.transaction(
+      (
+        boardId: string,
+        forumId: string,
+        maxBoards: number,
+      ):
+        | { ok: true; board: BoardRecord }
+        | { ok: false; reason: 'board_not_found' | BoardPlacementRefusal } => {
+        const removed = this.listRemovedBoards(forumId).find((board) => board.id === boardId);
+        if (!removed) return { ok: false, reason: 'board_not_found' };
+        const refused = this.#placementRefusal(forumId, boardId, removed.territory, maxBoards);
+        if (refused) return { ok: false, reason: refused };
+        markRestored.run(boardId);
+        const { removedAt: _removedAt, ...board } = removed;
+        return { ok: true, board };
+      },
+    );
     this.#replaceTx = db.transaction(
-      (boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] => {
+      (boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] | null => {
+        if (this.getBoard(boardId)?.forumId !== grant.forumId) return null;
         const old = this.#selectBoardTokens.all(boardId, role).map((row) => row.hash);
         for (const hash of old) this.#deleteToken.run(hash);
         insertGrant(grant, Date.now());
@@ -193,12 +246,32 @@ export class SqliteForumStore implements ForumStore {
     );
   }
 
+  /**
+   * R54, R58: why the forum has no place for this board (called inside a transaction): the
+   * forum's other live boards, their count and their territories.
+   */
+  #placementRefusal(
+    forumId: string,
+    boardId: string,
+    territory: string | null,
+    maxBoards: number,
+  ): BoardPlacementRefusal | null {
+    const others = this.listBoards(forumId).filter((board) => board.id !== boardId);
+    if (others.length >= maxBoards) return 'too_many_boards';
+    if (others.some((board) => sameTerritory(board.territory, territory))) return 'territory_taken';
+    return null;
+  }
+
   createForum(forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]): void {
     this.#createTx(forum, boards, grants);
   }
 
-  addBoard(board: Omit<BoardRecord, 'position'>, grants: NewTokenGrant[]): BoardRecord {
-    return this.#addBoardTx(board, grants);
+  addBoard(
+    board: Omit<BoardRecord, 'position'>,
+    grants: NewTokenGrant[],
+    maxBoards: number,
+  ): { ok: true; board: BoardRecord } | { ok: false; reason: BoardPlacementRefusal } {
+    return this.#addBoardTx(board, grants, maxBoards);
   }
 
   getForum(id: string): ForumRecord | null {
@@ -226,7 +299,7 @@ export class SqliteForumStore implements ForumStore {
       .map((row) => ({ boardId: row.board_id, role: row.role, sealed: row.sealed }));
   }
 
-  replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] {
+  replaceBoardToken(boardId: string, role: 'edit' | 'view', grant: NewTokenGrant): Buffer[] | null {
     return this.#replaceTx(boardId, role, grant);
   }
 
@@ -240,16 +313,25 @@ export class SqliteForumStore implements ForumStore {
     return this.#replaceFacilitatorTx(forumId, grant);
   }
 
-  updateForum(forumId: string, title: string, date: string | null): void {
-    this.#updateForum.run(title, date, forumId);
+  updateForum(
+    forumId: string,
+    changes: { title?: string; date?: string | null },
+  ): ForumRecord | null {
+    return this.#updateForum(forumId, changes);
   }
 
-  renameBoard(boardId: string, title: string, territory: string | null): void {
-    this.#renameBoard.run(title, territory, boardId);
+  renameBoard(
+    boardId: string,
+    forumId: string,
+    name: BoardName,
+  ):
+    | { ok: true; before: BoardRecord; after: BoardRecord }
+    | { ok: false; reason: 'board_not_found' | 'territory_taken' } {
+    return this.#renameBoard(boardId, forumId, name);
   }
 
-  removeBoard(boardId: string): Buffer[] {
-    return this.#removeBoard(boardId);
+  removeBoard(boardId: string, forumId: string): Buffer[] | null {
+    return this.#removeBoard(boardId, forumId);
   }
 
   listRemovedBoards(forumId: string): RemovedBoardRecord[] {
@@ -258,7 +340,13 @@ export class SqliteForumStore implements ForumStore {
       .map((row) => ({ ...toBoard(row), removedAt: row.removed_at }));
   }
 
-  restoreBoard(boardId: string): boolean {
-    return this.#restoreBoard.run(boardId).changes > 0;
+  restoreBoard(
+    boardId: string,
+    forumId: string,
+    maxBoards: number,
+  ):
+    | { ok: true; board: BoardRecord }
+    | { ok: false; reason: 'board_not_found' | BoardPlacementRefusal } {
+    return this.#restoreBoard(boardId, forumId, maxBoards);
   }
 }

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { registerArchiveRoutes } from '../archive/routes.ts';
-import type { SqliteBlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
-import type { SqliteVoteStore } from '../facilitation/vote-store.ts';
+import type { VoteStore } from '../facilitation/vote-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { createAccessChecks } from './board-access.ts';
 import { registerBoardCreationRoute } from './board-creation-routes.ts';
@@ -30,13 +30,13 @@ export interface AppDeps {
   publicUrl: string | null;
   webDir: string;
   maxBodyBytes: number;
-  blobs: SqliteBlobStore;
+  blobs: BlobStore;
   maxImageBytes: number;
   maxForumImageBytes: number;
   /** Shared with the upgrade handler: one budget per address for HTTP and sockets (R32). */
   preAuth: PreAuthBudget;
   /** V2: dots of dot votes. */
-  votes: SqliteVoteStore;
+  votes: VoteStore;
   /** Extra numbers for GET /metrics (loopback only). */
   metrics?: () => Record<string, number>;
 }

@@ -13,9 +13,9 @@ import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import { clientAddress } from './client-address.ts';
 import { bearerToken } from './errors.ts';
 
-export type BoardAccessCheck = (c: Context) => BoardAccess;
-export type ForumAccessCheck = (c: Context) => ForumAccess;
-export type ForumMemberCheck = (c: Context) => ForumMemberAccess;
+export type BoardAccessCheck = (c: Context) => Promise<BoardAccess>;
+export type ForumAccessCheck = (c: Context) => Promise<ForumAccess>;
+export type ForumMemberCheck = (c: Context) => Promise<ForumMemberAccess>;
 
 function throttled(c: Context, seconds: number): AccessDenied {
   c.header('Retry-After', String(seconds));
@@ -32,14 +32,14 @@ function throttled(c: Context, seconds: number): AccessDenied {
  * many wrong tokens is answered 429 before any lookup, and each wrong token drains its budget.
  */
 export function createAccessChecks(forums: ForumStore, budget: PreAuthBudget) {
-  const guarded = <T extends BoardAccess | ForumAccess | ForumMemberAccess>(
+  const guarded = async <T extends BoardAccess | ForumAccess | ForumMemberAccess>(
     c: Context,
-    resolve: () => T,
-  ): T => {
+    resolve: () => Promise<T>,
+  ): Promise<T> => {
     const ip = clientAddress(c);
     const wait = budget.tokenAttempt(ip);
     if (wait !== null) return throttled(c, wait) as T;
-    const result = resolve();
+    const result = await resolve();
     if (!result.ok && result.code === 'invalid_token') budget.badToken(ip);
     return result;
   };

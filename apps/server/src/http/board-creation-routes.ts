@@ -10,7 +10,7 @@ import { bearerToken, jsonError } from './errors.ts';
 /** A board file as large as POST /api/boards/:id/import takes, plus room for the title. */
 export const MAX_BOARD_CREATION_BYTES = MAX_BOARD_IMPORT_BYTES + 64 * 1024;
 
-const denied = (c: Context, access: ReturnType<ForumAccessCheck>) =>
+const denied = (c: Context, access: Awaited<ReturnType<ForumAccessCheck>>) =>
   access.ok ? null : jsonError(c, access.status, access.code, access.message);
 
 /**
@@ -25,7 +25,7 @@ export function registerBoardCreationRoute(
   app.post(
     '/api/forums/:id/boards',
     // The facilitator token first: nobody sends megabytes to a forum they do not run.
-    async (c, next) => denied(c, checks.forum(c)) ?? next(),
+    async (c, next) => denied(c, await checks.forum(c)) ?? next(),
     bodyLimit({
       maxSize: MAX_BOARD_CREATION_BYTES,
       onError: (c) =>
@@ -37,7 +37,7 @@ export function registerBoardCreationRoute(
         ),
     }),
     async (c) => {
-      const access = checks.forum(c);
+      const access = await checks.forum(c);
       if (!access.ok) return denied(c, access)!;
       const body = await parseBody(c, CreateBoardInput);
       if (!body.ok) return body.response;

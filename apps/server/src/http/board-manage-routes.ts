@@ -12,7 +12,7 @@ import { changeForumDoc } from '../facilitation/forum-doc.ts';
 import type { AccessDenied } from '../forums/access.ts';
 import { MAX_BOARDS_PER_FORUM } from '../forums/create-board.ts';
 import { TerritoryInput, territoryTitle, TitleInput } from '../forums/create-forum.ts';
-import type { BoardRecord } from '../forums/forum-store.ts';
+import { sameTerritory, type BoardRecord } from '../forums/forum-store.ts';
 import { LINK_REVOKED } from '../forums/links.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
@@ -89,109 +89,90 @@ function renameInDoc(doc: Y.Doc, before: BoardRecord, after: BoardRecord): void 
  * board out of the forum and brings it back.
  */
 export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Checks): void {
-  const boardOf = (c: Context, forumId: string) => {
-    const board = deps.forums.getBoard(c.req.param('boardId') ?? '');
+  const boardOf = async (c: Context, forumId: string) => {
+    const board = await deps.forums.getBoard(c.req.param('boardId') ?? '');
     return board && board.forumId === forumId ? board : null;
   };
+  const boardNotFound = (c: Context) =>
+    jsonError(c, 404, 'board_not_found', 'No such board in this forum.');
+  const territoryTaken = (c: Context) =>
+    jsonError(c, 409, 'territory_taken', 'Another board of the forum has this territory.');
 
   app.patch('/api/forums/:id', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const body = await parseBody(c, UpdateForumInput);
     if (!body.ok) return body.response;
-    const forum = access.forum;
-    const title = body.data.title ?? forum.title;
-    const date = body.data.date === undefined ? (forum.date ?? null) : body.data.date;
-    deps.forums.updateForum(forum.id, title, date);
+    // Only the fields given change, in the store's transaction (ForumStore.updateForum).
+    const forum = await deps.forums.updateForum(access.forum.id, body.data);
+    if (!forum) return jsonError(c, 404, 'forum_not_found', 'No such forum.');
     deps.log.info('forum_updated', { forum: forum.id });
-    return c.json({ forum: { id: forum.id, title, date } });
+    return c.json({ forum: { id: forum.id, title: forum.title, date: forum.date ?? null } });
   });
 
   app.patch('/api/forums/:id/boards/:boardId', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
-    const before = boardOf(c, access.forum.id);
-    if (!before) return jsonError(c, 404, 'board_not_found', 'No such board in this forum.');
+    const current = await boardOf(c, access.forum.id);
+    if (!current) return boardNotFound(c);
     const body = await parseBody(c, RenameBoardInput);
     if (!body.ok) return body.response;
     const { title, territory } = body.data;
     const forumId = access.forum.id;
-    /** What the rename makes of the board as it is now, or why it cannot. */
-    const plan = ():
-      | { ok: true; before: BoardRecord; after: BoardRecord }
-      | { ok: false; status: 400 | 404 | 409; code: string; message: string } => {
-      const current = boardOf(c, forumId);
-      if (!current) {
-        return {
-          ok: false,
-          status: 404,
-          code: 'board_not_found',
-          message: 'No such board in this forum.',
-        };
-      }
-      if (territory !== undefined && current.kind !== 'territory') {
-        return {
-          ok: false,
-          status: 400,
-          code: 'invalid_request',
-          message: 'territory: only a territory board has one',
-        };
-      }
-      const newTerritory = territory ?? current.territory;
-      const wanted = newTerritory?.toLocaleLowerCase('fr-CA');
-      const taken =
-        wanted !== undefined &&
-        deps.forums
-          .listBoards(forumId)
-          .some((b) => b.id !== current.id && b.territory?.toLocaleLowerCase('fr-CA') === wanted);
-      if (taken) {
-        return {
-          ok: false,
-          status: 409,
-          code: 'territory_taken',
-          message: 'Another board of the forum has this territory.',
-        };
-      }
-      // A territory board named after its territory keeps following it (R23's title).
-      const followsTerritory =
-        current.territory !== null && current.title === territoryTitle(current.territory);
-      const newTitle =
-        title ??
-        (followsTerritory && newTerritory !== null ? territoryTitle(newTerritory) : current.title);
-      return {
-        ok: true,
-        before: current,
-        after: { ...current, title: newTitle, territory: newTerritory },
-      };
-    };
-    const first = plan();
-    if (!first.ok) return jsonError(c, first.status, first.code, first.message);
-    let outcome = first as ReturnType<typeof plan>;
-    const changed = await deps.relay.changeBoard(first.before.id, (doc) => {
-      // Planned again in the same turn as both writes: while the room loaded (an unloading
-      // room's flush), the board may have been removed or another rename taken the territory.
-      outcome = plan();
-      if (!outcome.ok) return;
-      renameInDoc(doc, outcome.before, outcome.after);
-      deps.forums.renameBoard(outcome.before.id, outcome.after.title, outcome.after.territory);
+    if (territory !== undefined && current.kind !== 'territory') {
+      return jsonError(c, 400, 'invalid_request', 'territory: only a territory board has one');
+    }
+    const newTerritory = territory ?? current.territory;
+    // Checked here to answer early; ForumStore.renameBoard checks again in its transaction.
+    const others = await deps.forums.listBoards(forumId);
+    if (others.some((b) => b.id !== current.id && sameTerritory(b.territory, newTerritory))) {
+      return territoryTaken(c);
+    }
+    // A territory board named after its territory keeps following it (R23's title).
+    const followsTerritory =
+      current.territory !== null && current.title === territoryTitle(current.territory);
+    const newTitle =
+      title ??
+      (followsTerritory && newTerritory !== null ? territoryTitle(newTerritory) : current.title);
+    // The row first, checked and written in one transaction (the board may have been removed,
+    // or another rename taken the territory, since the reads above), then the doc. Not one
+    // atomic step any more (the store may answer asynchronously): if the room cannot be loaded
+    // the row goes back, so a failed rename changes nothing, as before.
+    const renamed = await deps.forums.renameBoard(current.id, forumId, {
+      title: newTitle,
+      territory: newTerritory,
     });
-    if (!changed) return jsonError(c, 409, 'rename_failed', 'The board could not be loaded.');
-    if (!outcome.ok) return jsonError(c, outcome.status, outcome.code, outcome.message);
-    const { after } = outcome;
+    if (!renamed.ok) {
+      return renamed.reason === 'territory_taken' ? territoryTaken(c) : boardNotFound(c);
+    }
+    const { before, after } = renamed;
+    const changed = await deps.relay.changeBoard(before.id, (doc) =>
+      renameInDoc(doc, before, after),
+    );
+    if (!changed) {
+      await deps.forums.renameBoard(before.id, forumId, {
+        title: before.title,
+        territory: before.territory,
+      });
+      return jsonError(c, 409, 'rename_failed', 'The board could not be loaded.');
+    }
     deps.log.info('board_renamed', { forum: forumId, board: after.id });
     return c.json({ board: boardJson(after) });
   });
 
   app.delete('/api/forums/:id/boards/:boardId', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
-    const board = boardOf(c, access.forum.id);
-    if (!board) return jsonError(c, 404, 'board_not_found', 'No such board in this forum.');
+    const board = await boardOf(c, access.forum.id);
+    if (!board) return boardNotFound(c);
     // The plenary holds the mosaic's links (P1) and the day's agenda: a forum keeps it.
     if (board.kind === 'plenary') {
       return jsonError(c, 409, 'plenary_required', 'A forum keeps its plenary board.');
     }
-    const removed = new Set(deps.forums.removeBoard(board.id).map((h) => h.toString('hex')));
+    // Null if another request removed it since the read above: that one answers 200.
+    const hashes = await deps.forums.removeBoard(board.id, access.forum.id);
+    if (hashes === null) return boardNotFound(c);
+    const removed = new Set(hashes.map((h) => h.toString('hex')));
     // Its links stop at once (L3), and so do the facilitators' own sockets on it.
     const closed = deps.relay.closeWhere(
       (tags, connection) =>
@@ -216,37 +197,31 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
     return c.json({ removed: boardJson(board) });
   });
   // R58: a board removed by mistake comes back with its same links (printed QR codes work
-  // again) and its document as it was. Checked and written in one synchronous turn, so no
-  // other request takes its territory or the last place in between.
-  app.post('/api/forums/:id/boards/:boardId/restore', (c) => {
-    const access = checks.forum(c);
+  // again) and its document as it was. Checked and written in one store transaction
+  // (ForumStore.restoreBoard), so no other request takes its territory or the last place in
+  // between.
+  app.post('/api/forums/:id/boards/:boardId/restore', async (c) => {
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const forumId = access.forum.id;
     const boardId = c.req.param('boardId') ?? '';
-    const board = deps.forums.listRemovedBoards(forumId).find((b) => b.id === boardId);
-    if (!board) {
-      return jsonError(c, 404, 'board_not_found', 'No removed board by this id in this forum.');
+    const restored = await deps.forums.restoreBoard(boardId, forumId, MAX_BOARDS_PER_FORUM);
+    if (!restored.ok) {
+      switch (restored.reason) {
+        case 'board_not_found':
+          return jsonError(c, 404, 'board_not_found', 'No removed board by this id in this forum.');
+        case 'too_many_boards':
+          return jsonError(
+            c,
+            409,
+            'too_many_boards',
+            `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
+          );
+        case 'territory_taken':
+          return territoryTaken(c);
+      }
     }
-    const boards = deps.forums.listBoards(forumId);
-    if (boards.length >= MAX_BOARDS_PER_FORUM) {
-      return jsonError(
-        c,
-        409,
-        'too_many_boards',
-        `A forum holds at most ${MAX_BOARDS_PER_FORUM} boards.`,
-      );
-    }
-    const wanted = board.territory?.toLocaleLowerCase('fr-CA');
-    if (
-      wanted !== undefined &&
-      boards.some((b) => b.territory?.toLocaleLowerCase('fr-CA') === wanted)
-    ) {
-      return jsonError(c, 409, 'territory_taken', 'Another board of the forum has this territory.');
-    }
-    if (!deps.forums.restoreBoard(board.id)) {
-      return jsonError(c, 404, 'board_not_found', 'No removed board by this id in this forum.');
-    }
-    deps.log.info('board_restored', { forum: forumId, board: board.id });
-    return c.json({ restored: boardJson(board) });
+    deps.log.info('board_restored', { forum: forumId, board: restored.board.id });
+    return c.json({ restored: boardJson(restored.board) });
   });
 }

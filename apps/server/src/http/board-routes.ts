@@ -42,8 +42,8 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
       ? null
       : jsonError(c, 403, 'forbidden', 'Only the facilitator token manages versions.');
 
-  app.get('/api/boards/:id', (c) => {
-    const granted = access(c);
+  app.get('/api/boards/:id', async (c) => {
+    const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const { board, role } = granted;
     return c.json({
@@ -59,7 +59,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
   });
 
   app.get('/api/boards/:id/export.json', async (c) => {
-    const granted = access(c);
+    const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const file = await deps.relay.withBoardDoc(granted.board.id, (doc) => exportBoard(doc));
     attachment(c, `${slug(granted.board.title) || 'carton'}-${granted.board.id}.json`);
@@ -67,7 +67,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
   });
 
   app.get('/api/boards/:id/snapshots', async (c) => {
-    const granted = access(c);
+    const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const refused = facilitatorOnly(c, granted);
     if (refused) return refused;
@@ -76,7 +76,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
   });
 
   app.post('/api/boards/:id/snapshots', async (c) => {
-    const granted = access(c);
+    const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const refused = facilitatorOnly(c, granted);
     if (refused) return refused;
@@ -113,7 +113,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
   };
 
   app.post('/api/boards/:id/snapshots/:snapshotId/restore', async (c) => {
-    const granted = access(c);
+    const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const refused = facilitatorOnly(c, granted);
     if (refused) return refused;
@@ -151,7 +151,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
   });
 
   app.get('/api/boards/:id/snapshots/:snapshotId/export.json', async (c) => {
-    const granted = access(c);
+    const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const refused = facilitatorOnly(c, granted);
     if (refused) return refused;

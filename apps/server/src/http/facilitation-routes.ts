@@ -65,7 +65,7 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
   const readDoc: DocReader = (roomId, read) => deps.relay.withBoardDoc(roomId, read);
 
   app.post('/api/forums/:id/timer', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const input = await parseBody(c, TimerInput);
     if (!input.ok) return input.response;
@@ -82,13 +82,13 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
   });
 
   app.post('/api/forums/:id/spotlight', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const input = await parseBody(c, SpotlightInput);
     if (!input.ok) return input.response;
     const boardId = input.data.boardId ?? null;
     if (input.data.active) {
-      const board = boardId ? deps.forums.getBoard(boardId) : null;
+      const board = boardId ? await deps.forums.getBoard(boardId) : null;
       if (!board || board.forumId !== access.forum.id) {
         return jsonError(c, 400, 'invalid_request', 'boardId: must be a board of this forum');
       }
@@ -110,32 +110,32 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
     return raw === undefined || raw === '' ? undefined : raw.split(',').slice(0, 100);
   };
   const compile = async (c: Context, forumId: string) =>
-    compileForum(forumId, deps.forums.listBoards(forumId), readDoc, chosenBoards(c));
+    compileForum(forumId, await deps.forums.listBoards(forumId), readDoc, chosenBoards(c));
 
   app.get('/api/forums/:id/compilation', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     return c.json(await compile(c, access.forum.id));
   });
 
   app.put('/api/forums/:id/compilation', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const input = await parseBody(c, CompilationInput);
     if (!input.ok) return input.response;
     const forumId = access.forum.id;
-    const own = new Set(deps.forums.listBoards(forumId).map((board) => board.id));
+    const own = new Set((await deps.forums.listBoards(forumId)).map((board) => board.id));
     const boardIds = input.data.boardIds?.filter((id) => own.has(id));
     const done = await changeForumDoc(deps.relay, forumId, (doc) =>
       updateCompilation(doc, { boardIds, merges: input.data.merges }, Date.now(), SERVER_ORIGIN),
     );
     if (!done) return unavailable(c);
-    return c.json(await compileForum(forumId, deps.forums.listBoards(forumId), readDoc));
+    return c.json(await compileForum(forumId, await deps.forums.listBoards(forumId), readDoc));
   });
 
   for (const format of ['md', 'csv'] as const) {
     app.get(`/api/forums/:id/compilation.${format}`, async (c) => {
-      const access = checks.forum(c);
+      const access = await checks.forum(c);
       if (!access.ok) return refuse(c, access);
       const { items } = await compile(c, access.forum.id);
       const name = `incontournables-${slug(access.forum.title) || 'forum'}.${format}`;

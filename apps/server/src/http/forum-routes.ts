@@ -39,14 +39,14 @@ export function registerForumRoutes(app: Hono, deps: AppDeps, checks: Checks): v
   });
 
   // L1: the facilitator token opens every board's sealed links.
-  app.get('/api/forums/:id', (c) => {
-    const access = checks.forum(c);
+  app.get('/api/forums/:id', async (c) => {
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const facilitatorToken = bearerToken(c.req.header('Authorization'))!;
     const forum = access.forum;
     const key = linksKey(facilitatorToken, forum.id);
     const tokens = new Map<string, string>();
-    for (const sealed of deps.forums.listSealedLinks(forum.id)) {
+    for (const sealed of await deps.forums.listSealedLinks(forum.id)) {
       const token = sealed.sealed && openToken(key, sealed.boardId, sealed.role, sealed.sealed);
       if (token) tokens.set(`${sealed.boardId}/${sealed.role}`, token);
     }
@@ -61,13 +61,13 @@ export function registerForumRoutes(app: Hono, deps: AppDeps, checks: Checks): v
         token: facilitatorToken,
         url: `${baseUrl(c)}/f/${forum.id}#token=${facilitatorToken}`,
       },
-      boards: deps.forums.listBoards(forum.id).map((board) => ({
+      boards: (await deps.forums.listBoards(forum.id)).map((board) => ({
         ...boardJson(board),
         edit: linkOf(board, 'edit'),
         view: linkOf(board, 'view'),
       })),
       // R58: what the facilitator can bring back (no links: they work again once restored).
-      removedBoards: deps.forums.listRemovedBoards(forum.id).map((board) => ({
+      removedBoards: (await deps.forums.listRemovedBoards(forum.id)).map((board) => ({
         ...boardJson(board),
         removedAt: board.removedAt,
       })),
@@ -75,36 +75,37 @@ export function registerForumRoutes(app: Hono, deps: AppDeps, checks: Checks): v
   });
 
   // P2: any token of the forum lists its boards (no tokens): the mosaic, the spotlight.
-  app.get('/api/forums/:id/boards', (c) => {
-    const access = checks.member(c);
+  app.get('/api/forums/:id/boards', async (c) => {
+    const access = await checks.member(c);
     if (!access.ok) return refuse(c, access);
     return c.json({
       forum: forumJson(access.forum),
-      boards: deps.forums.listBoards(access.forum.id).map(boardJson),
+      boards: (await deps.forums.listBoards(access.forum.id)).map(boardJson),
     });
   });
 
   // L2, L3: a new edit or view link; the old one is refused at once, its sockets closed.
-  app.post('/api/forums/:id/boards/:boardId/links/:role/rotate', (c) => {
-    const access = checks.forum(c);
+  app.post('/api/forums/:id/boards/:boardId/links/:role/rotate', async (c) => {
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const role = c.req.param('role');
     if (role !== 'edit' && role !== 'view') {
       return jsonError(c, 404, 'not_found', 'Links are « edit » or « view ».');
     }
-    const board = deps.forums.getBoard(c.req.param('boardId') ?? '');
-    if (!board || board.forumId !== access.forum.id) {
-      return jsonError(c, 404, 'board_not_found', 'No such board in this forum.');
-    }
+    const notFound = () => jsonError(c, 404, 'board_not_found', 'No such board in this forum.');
+    const board = await deps.forums.getBoard(c.req.param('boardId') ?? '');
+    if (!board || board.forumId !== access.forum.id) return notFound();
     const facilitatorToken = bearerToken(c.req.header('Authorization'))!;
     const token = generateToken();
-    const removed = deps.forums.replaceBoardToken(board.id, role, {
+    // The store checks again that the board is still in the forum (removed meanwhile: 404).
+    const removed = await deps.forums.replaceBoardToken(board.id, role, {
       hash: hashToken(token),
       role,
       forumId: board.forumId,
       boardId: board.id,
       sealed: sealToken(linksKey(facilitatorToken, board.forumId), board.id, role, token),
     });
+    if (removed === null) return notFound();
     const revoked = new Set(removed.map((hash) => hash.toString('hex')));
     const closed = deps.relay.closeWhere(
       (tags) => tags.tokenHash !== undefined && revoked.has(tags.tokenHash),

@@ -30,7 +30,7 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     '/api/boards/:id/images',
     // The token first: nobody sends 10 MB to a board they cannot write.
     async (c, next) => {
-      const granted = access(c);
+      const granted = await access(c);
       if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
       if (!canWrite(granted.role)) {
         return jsonError(c, 403, 'forbidden', 'A view link cannot add images.');
@@ -41,7 +41,7 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     },
     bodyLimit({ maxSize: maxBytes, onError: tooLarge }),
     async (c) => {
-      const granted = access(c);
+      const granted = await access(c);
       if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
       const data = new Uint8Array(await c.req.arrayBuffer());
       if (data.byteLength === 0) return jsonError(c, 400, 'broken_image', 'The body is empty.');
@@ -54,23 +54,28 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
       }
       const forumId = granted.board.forumId;
       const blobId = createHash('sha256').update(data).digest('hex');
-      const existing = deps.blobs.info(forumId, blobId);
-      if (!existing && deps.blobs.forumBytes(forumId) + data.byteLength > deps.maxForumImageBytes) {
+      // R35: the quota is checked in the store's transaction (two uploads at once cannot both
+      // pass it); an image the forum has already costs nothing.
+      const stored = await deps.blobs.put(
+        forumId,
+        [
+          {
+            info: {
+              blobId,
+              mime: sniffed.mime,
+              width: sniffed.width,
+              height: sniffed.height,
+              bytes: data.byteLength,
+            },
+            data,
+          },
+        ],
+        deps.maxForumImageBytes,
+      );
+      const info = stored?.[0];
+      if (!info) {
         return jsonError(c, 507, 'image_quota_exceeded', 'This forum has no room for more images.');
       }
-      const info =
-        existing ??
-        deps.blobs.put(
-          forumId,
-          {
-            blobId,
-            mime: sniffed.mime,
-            width: sniffed.width,
-            height: sniffed.height,
-            bytes: data.byteLength,
-          },
-          data,
-        );
       deps.log.info('image_stored', {
         board: granted.board.id,
         bytes: info.bytes,
@@ -83,12 +88,12 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     },
   );
 
-  app.get('/api/boards/:id/images/:blobId', (c) => {
-    const granted = access(c);
+  app.get('/api/boards/:id/images/:blobId', async (c) => {
+    const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const blobId = c.req.param('blobId').toLowerCase();
     const blob = BLOB_ID_PATTERN.test(blobId)
-      ? deps.blobs.get(granted.board.forumId, blobId)
+      ? await deps.blobs.get(granted.board.forumId, blobId)
       : null;
     if (!blob) return jsonError(c, 404, 'image_not_found', 'No such image on this board.');
     const etag = `"${blob.blobId}"`;

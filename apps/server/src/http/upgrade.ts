@@ -91,18 +91,48 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       return;
     }
     const token = url.searchParams.get('token');
-    const resolved = resolveRoom(deps, boardId, token);
-    if (!resolved.ok && resolved.code === 'invalid_token') deps.preAuth.badToken(ip);
-    if (!resolved.ok) {
-      deps.log.info('upgrade_refused', {
-        board: boardId,
-        status: resolved.status,
-        code: resolved.code,
-      });
-      reject(socket, resolved.status, resolved.code, resolved.message);
-      return;
-    }
-    const access = resolved;
+    // The token lookup may take a while (an async ForumStore). Meanwhile no handshake has been
+    // answered: a client sends no frame before it gets one, and bytes that come anyway stay
+    // unread in the socket (the HTTP parser let go of it, and nothing here reads it), to be
+    // parsed by ws only once the token is accepted — never before, never lost. A socket closed
+    // meanwhile is dropped: it never reaches a room.
+    let gone = false;
+    const onGone = () => {
+      gone = true;
+    };
+    socket.once('close', onGone);
+    const settled = () => {
+      socket.off('close', onGone);
+      if (!gone && !socket.destroyed && socket.readable && socket.writable) return true;
+      deps.log.debug('upgrade_abandoned', { board: boardId });
+      socket.destroy();
+      return false;
+    };
+    resolveRoom(deps, boardId, token).then(
+      (resolved) => {
+        if (!resolved.ok && resolved.code === 'invalid_token') deps.preAuth.badToken(ip);
+        if (!settled()) return;
+        if (!resolved.ok) {
+          deps.log.info('upgrade_refused', {
+            board: boardId,
+            status: resolved.status,
+            code: resolved.code,
+          });
+          reject(socket, resolved.status, resolved.code, resolved.message);
+          return;
+        }
+        accept(request, socket, head, resolved);
+      },
+      (error: unknown) => {
+        deps.log.error('upgrade_lookup_failed', { board: boardId, error: error as Error });
+        if (settled()) {
+          reject(socket, 500, 'internal_error', 'Something went wrong on the server.');
+        }
+      },
+    );
+  });
+
+  const accept = (request: IncomingMessage, socket: Duplex, head: Buffer, access: RoomAccess) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
       // R31: refused joins get their socket, closed at once with a code the client can explain.
       // F2: not the forum room, which every participant joins beside their board (and where
@@ -134,7 +164,7 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
         ws.close(1011, 'internal error');
       }
     });
-  });
+  };
 
   // Dead peers (phone asleep, wifi gone) never send a close: ping, and drop those that missed one.
   const ping = setInterval(() => {
@@ -176,15 +206,15 @@ interface RoomAccess {
  * A board room (R18, P1) or a forum's room `forum:<forumId>` (F2): any token of the forum
  * reads it, only the facilitator's writes; others' presence is dropped.
  */
-function resolveRoom(
+async function resolveRoom(
   deps: UpgradeDeps,
   roomId: string,
   token: string | null,
-): RoomAccess | AccessDenied {
+): Promise<RoomAccess | AccessDenied> {
   const tokenHash = token && isWellFormedToken(token) ? hashToken(token).toString('hex') : '';
   if (roomId.startsWith(FORUM_ROOM_PREFIX)) {
     const forumId = roomId.slice(FORUM_ROOM_PREFIX.length);
-    const member = resolveForumMemberAccess(deps.forums, forumId, token);
+    const member = await resolveForumMemberAccess(deps.forums, forumId, token);
     if (!member.ok) return member;
     const facilitator = member.grant.role === 'facilitator';
     return {
@@ -196,7 +226,7 @@ function resolveRoom(
       tags: { tokenHash, forumId, dropAwareness: !facilitator },
     };
   }
-  const access = resolveBoardAccess(deps.forums, roomId, token);
+  const access = await resolveBoardAccess(deps.forums, roomId, token);
   if (!access.ok) return access;
   return {
     ok: true,

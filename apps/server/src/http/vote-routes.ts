@@ -13,7 +13,7 @@ import {
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { changeForumDoc, readForumDoc } from '../facilitation/forum-doc.ts';
-import { SqliteVoteStore, type Dot } from '../facilitation/vote-store.ts';
+import { voterHash, type Dot, type VoteStore } from '../facilitation/vote-store.ts';
 import type { AccessDenied } from '../forums/access.ts';
 import { generateId } from '../forums/tokens.ts';
 import type { AppDeps } from './app.ts';
@@ -56,14 +56,16 @@ export function registerVoteRoutes(
   app: Hono,
   deps: AppDeps,
   checks: Checks,
-  votes: SqliteVoteStore,
+  votes: VoteStore,
 ): void {
   const vote = (forumId: string, voteId: string) =>
     readForumDoc(deps.relay, forumId, (doc) => readVote(doc, voteId));
 
   const ranked = async (forumId: string, voteId: string): Promise<RankedNote[]> => {
-    const counts = votes.counts(voteId);
-    const boards = new Map(deps.forums.listBoards(forumId).map((board) => [board.id, board]));
+    const counts = await votes.counts(voteId);
+    const boards = new Map(
+      (await deps.forums.listBoards(forumId)).map((board) => [board.id, board]),
+    );
     // R56: a removed board's notes leave the results (its dots stay stored, unreachable).
     const rows = await Promise.all(
       counts
@@ -89,14 +91,14 @@ export function registerVoteRoutes(
   };
 
   app.post('/api/forums/:id/votes', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const input = await parseBody(c, OpenInput);
     if (!input.ok) return input.response;
     const forumId = access.forum.id;
     const boardIds = [...new Set(input.data.boardIds)];
     for (const boardId of boardIds) {
-      if (deps.forums.getBoard(boardId)?.forumId !== forumId) {
+      if ((await deps.forums.getBoard(boardId))?.forumId !== forumId) {
         return jsonError(
           c,
           400,
@@ -121,7 +123,7 @@ export function registerVoteRoutes(
   });
 
   app.post('/api/forums/:id/votes/:voteId/close', async (c) => {
-    const access = checks.forum(c);
+    const access = await checks.forum(c);
     if (!access.ok) return refuse(c, access);
     const forumId = access.forum.id;
     const voteId = c.req.param('voteId');
@@ -141,7 +143,7 @@ export function registerVoteRoutes(
 
   // Results: any token of the forum once closed; the facilitator's at any time.
   app.get('/api/forums/:id/votes/:voteId', async (c) => {
-    const access = checks.member(c);
+    const access = await checks.member(c);
     if (!access.ok) return refuse(c, access);
     const current = await vote(access.forum.id, c.req.param('voteId'));
     if (!current) return jsonError(c, 404, 'vote_not_found', 'No such vote.');
@@ -159,7 +161,7 @@ export function registerVoteRoutes(
     | { ok: true; forumId: string; current: VoteState; dot: Dot; voter: string }
     | { ok: false; response: Response }
   > => {
-    const access = checks.member(c);
+    const access = await checks.member(c);
     if (!access.ok) return { ok: false, response: refuse(c, access) };
     if (access.grant.role === 'view') {
       return { ok: false, response: jsonError(c, 403, 'forbidden', 'A view link cannot vote.') };
@@ -175,7 +177,10 @@ export function registerVoteRoutes(
     }
     const { boardId, shapeId, voterId } = input.data;
     // R56: a board taken out of the forum stays in the vote's list but takes no more dots.
-    if (!current.boardIds.includes(boardId) || deps.forums.getBoard(boardId)?.forumId !== forumId) {
+    if (
+      !current.boardIds.includes(boardId) ||
+      (await deps.forums.getBoard(boardId))?.forumId !== forumId
+    ) {
       return {
         ok: false,
         response: jsonError(c, 400, 'board_not_in_vote', 'This board is not in the vote.'),
@@ -186,18 +191,18 @@ export function registerVoteRoutes(
       forumId,
       current,
       dot: { boardId, shapeId },
-      voter: SqliteVoteStore.voterHash(forumId, current.id, voterId),
+      voter: voterHash(forumId, current.id, voterId),
     };
   };
 
   const publish = async (forumId: string, voteId: string, dot: Dot) => {
-    const count = votes.countOf(voteId, dot);
+    const count = await votes.countOf(voteId, dot);
     await changeForumDoc(deps.relay, forumId, (doc) =>
       setVoteCounts(doc, voteId, { [noteKey(dot.boardId, dot.shapeId)]: count }, SERVER_ORIGIN),
     );
   };
-  const mine = (request: { current: VoteState; voter: string }) => {
-    const dots = votes.dotsOf(request.current.id, request.voter);
+  const mine = async (request: { current: VoteState; voter: string }) => {
+    const dots = await votes.dotsOf(request.current.id, request.voter);
     return { dots, remaining: Math.max(0, request.current.dotsPerParticipant - dots.length) };
   };
 
@@ -211,8 +216,15 @@ export function registerVoteRoutes(
     });
     if (!isNote)
       return jsonError(c, 400, 'not_a_note', 'Dots go on notes of the boards in the vote.');
-    // Synchronous from the count to the insert: no other request interleaves (one process).
-    if (!votes.add(request.forumId, current.id, request.voter, dot, current.dotsPerParticipant)) {
+    // V3: the count and the insert are one transaction in the store (VoteStore.add).
+    const added = await votes.add(
+      request.forumId,
+      current.id,
+      request.voter,
+      dot,
+      current.dotsPerParticipant,
+    );
+    if (!added) {
       return jsonError(
         c,
         409,
@@ -221,21 +233,21 @@ export function registerVoteRoutes(
       );
     }
     await publish(request.forumId, current.id, dot);
-    return c.json(mine(request), 201);
+    return c.json(await mine(request), 201);
   });
 
   app.delete('/api/forums/:id/votes/:voteId/dots', async (c) => {
     const request = await dotRequest(c);
     if (!request.ok) return request.response;
-    if (!votes.remove(request.current.id, request.voter, request.dot)) {
+    if (!(await votes.remove(request.current.id, request.voter, request.dot))) {
       return jsonError(c, 404, 'dot_not_found', 'You have no dot on this note.');
     }
     await publish(request.forumId, request.current.id, request.dot);
-    return c.json(mine(request));
+    return c.json(await mine(request));
   });
 
   app.get('/api/forums/:id/votes/:voteId/mine', async (c) => {
-    const access = checks.member(c);
+    const access = await checks.member(c);
     if (!access.ok) return refuse(c, access);
     const voterId = voterIdSchema.safeParse(c.req.query('voterId'));
     if (!voterId.success)
@@ -243,9 +255,9 @@ export function registerVoteRoutes(
     const current = await vote(access.forum.id, c.req.param('voteId'));
     if (!current) return jsonError(c, 404, 'vote_not_found', 'No such vote.');
     return c.json(
-      mine({
+      await mine({
         current,
-        voter: SqliteVoteStore.voterHash(access.forum.id, current.id, voterId.data),
+        voter: voterHash(access.forum.id, current.id, voterId.data),
       }),
     );
   });

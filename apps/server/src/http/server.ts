@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { SqliteBlobStore } from '../blobs/blob-store.ts';
+import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
+import { RedisBus } from '../cluster/redis-bus.ts';
 import type { Config } from '../config.ts';
 import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import { watchRevokedLinks } from '../forums/revoked-links.ts';
@@ -50,7 +52,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const limits = config.limits;
   const preAuth = new PreAuthBudget(limits);
   const boardGuard = new BoardGuard(limits);
+  // R63: with CARTON_REDIS_URL, several processes serve the same boards through a Redis bus.
+  const busLog = log.child({ part: 'bus' });
+  const bus = config.redisUrl ? await RedisBus.start({ url: config.redisUrl, log: busLog }) : null;
+  if (config.redisUrl) busLog.info('bus_started', { redis: RedisBus.describe(config.redisUrl) });
   const relay = new Relay({
+    bus,
     storage: boards,
     log: log.child({ part: 'relay' }),
     admitMessage: createMessageAdmission(
@@ -102,6 +109,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const port = (server.address() as AddressInfo).port;
   // L4: a facilitator link replaced from the command line also loses its open sockets.
   const stopWatching = watchRevokedLinks({ db, forums, relay, log: log.child({ part: 'links' }) });
+  // R67: a link replaced or a board removed by another process closes our sockets too.
+  const stopRecheck = bus
+    ? closeRevokedOnAccessChange({ bus, relay, forums, log: log.child({ part: 'links' }) })
+    : () => {};
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -109,7 +120,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       // Order matters: relay closes sockets politely and flushes; then sockets are terminated
       // (server.close() would otherwise wait for them forever); then the database.
       stopWatching();
+      stopRecheck();
       await relay.close();
+      // After the rooms closed: their presence removals (R66) are published before this.
+      await bus?.close();
       sockets.terminateAll();
       await sockets.close();
       await new Promise<void>((resolve) => {

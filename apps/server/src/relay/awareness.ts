@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Connection } from './connection.ts';
-import { MESSAGE_AWARENESS } from './protocol.ts';
+import { CLUSTER_PRESENCE, MESSAGE_AWARENESS } from './protocol.ts';
 
 /** A frame that does not decode or carries a state that is not JSON (the room closes 4400). */
 export class MalformedAwareness extends Error {
@@ -17,6 +17,11 @@ interface Presence {
   alive: boolean;
   /** The connection that owns this id (R50), or null once it left. */
   owner: Connection | null;
+  /**
+   * 0 for this process's clients; for another process's (R66), when it was last renewed
+   * (performance.now()): a state not renewed for CLUSTER_PRESENCE.timeoutMs is a ghost.
+   */
+  remoteAt: number;
 }
 
 /** Sends the frames of one tick; given the room's connections. */
@@ -50,12 +55,16 @@ export class RoomAwareness {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #immediate: ReturnType<typeof setImmediate> | null = null;
   #lastFlushAt = -Infinity;
+  /** Publishes this process's coalesced changes to the other processes (R66), if any. */
+  readonly #publish: ((update: Uint8Array) => void) | null;
+  #sweepTimer: ReturnType<typeof setInterval> | null = null;
   /** Entries dropped because the connection did not own their id (R50). */
   spoofedDropped = 0;
 
-  constructor(sink: AwarenessSink, tickMs: number) {
+  constructor(sink: AwarenessSink, tickMs: number, publish?: (update: Uint8Array) => void) {
     this.#sink = sink;
     this.#tickMs = tickMs;
+    this.#publish = publish ?? null;
   }
 
   /** Number of live states. */
@@ -122,7 +131,7 @@ export class RoomAwareness {
       this.#owned.set(connection, claim);
     }
     for (const [clientId, clock, entry, alive] of accepted) {
-      this.#presence.set(clientId, { clock, entry, alive, owner: connection });
+      this.#presence.set(clientId, { clock, entry, alive, owner: connection, remoteAt: 0 });
       this.#pending.add(clientId);
     }
     this.#schedule();
@@ -178,6 +187,7 @@ export class RoomAwareness {
     const ids = [...this.#pending];
     this.#pending.clear();
     const entries = ids.map((id) => this.#presence.get(id)!.entry);
+    if (this.#publish) this.#publishLocal(ids, entries);
     let shared: Uint8Array | null = null;
     for (const connection of this.#sink.connections()) {
       const own = this.#owned.get(connection);
@@ -191,7 +201,115 @@ export class RoomAwareness {
     }
   }
 
+  /** R66: of the changes of one tick, this process's clients' go to the other processes. */
+  #publishLocal(ids: readonly number[], entries: readonly Uint8Array[]): void {
+    const local = entries.filter((_, i) => this.#presence.get(ids[i]!)!.remoteAt === 0);
+    if (local.length > 0) this.#publish!(awarenessUpdate(local));
+  }
+
+  /**
+   * R66: presence from another process, an awareness update (count, then entries). Newer
+   * entries are kept as received and sent to this room's connections with the next tick; they
+   * are never published again. An equal clock never removes a client of this process.
+   * Throws MalformedAwareness if it does not decode.
+   */
+  applyRemote(update: Uint8Array): void {
+    const now = performance.now();
+    const accepted: Array<[number, number, Uint8Array, boolean]> = [];
+    try {
+      const decoder = decoding.createDecoder(update);
+      const count = decoding.readVarUint(decoder);
+      for (let i = 0; i < count; i++) {
+        const start = decoder.pos;
+        const clientId = decoding.readVarUint(decoder);
+        const clock = decoding.readVarUint(decoder);
+        const state = decoding.readVarUint8Array(decoder);
+        const known = this.#presence.get(clientId);
+        const isNull = isNullState(state);
+        const newer =
+          known === undefined ||
+          clock > known.clock ||
+          (clock === known.clock && isNull && known.alive && known.remoteAt !== 0);
+        if (!newer) continue;
+        if (!isNull) JSON.parse(utf8.decode(state));
+        accepted.push([clientId, clock, update.slice(start, decoder.pos), !isNull]);
+      }
+      if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+    } catch (error) {
+      throw new MalformedAwareness((error as Error).message);
+    }
+    for (const [clientId, clock, entry, alive] of accepted) {
+      // The client is now seen through another process: a lingering local socket's claim ends.
+      const owner = this.#presence.get(clientId)?.owner;
+      if (owner) this.#owned.delete(owner);
+      this.#presence.set(clientId, { clock, entry, alive, owner: null, remoteAt: now });
+      this.#pending.add(clientId);
+    }
+    if (accepted.length === 0) return;
+    this.#schedule();
+    this.#armSweep();
+  }
+
+  /** Every live state of this process's clients as one awareness update, or null (R66). */
+  localStates(): Uint8Array | null {
+    const entries: Uint8Array[] = [];
+    for (const presence of this.#presence.values()) {
+      if (presence.alive && presence.remoteAt === 0) entries.push(presence.entry);
+    }
+    return entries.length > 0 ? awarenessUpdate(entries) : null;
+  }
+
+  /**
+   * The removal of every live state of this process's clients (a null state one clock later),
+   * as one awareness update, or null: the room closes, its sockets' own closes will come too
+   * late to reach the other processes (R66).
+   */
+  localRemovals(): Uint8Array | null {
+    const entries: Uint8Array[] = [];
+    for (const [clientId, presence] of this.#presence) {
+      if (presence.alive && presence.remoteAt === 0) {
+        entries.push(encodeEntry(clientId, presence.clock + 1, 'null'));
+      }
+    }
+    return entries.length > 0 ? awarenessUpdate(entries) : null;
+  }
+
+  /** R66: while other processes' clients are present, look for ghosts now and then. */
+  #armSweep(): void {
+    if (this.#sweepTimer !== null) return;
+    this.#sweepTimer = setInterval(() => this.#sweep(), CLUSTER_PRESENCE.sweepMs);
+    this.#sweepTimer.unref();
+  }
+
+  /**
+   * A process that died (kill -9) never sends its clients' removal: a remote state not renewed
+   * for CLUSTER_PRESENCE.timeoutMs (the stock client renews every 15 s) is removed here, and
+   * the removal sent to this room's connections (not published: it is not ours).
+   */
+  #sweep(): void {
+    const expired = performance.now() - CLUSTER_PRESENCE.timeoutMs;
+    let remote = 0;
+    for (const [clientId, presence] of this.#presence) {
+      if (!presence.alive || presence.remoteAt === 0) continue;
+      if (presence.remoteAt > expired) {
+        remote++;
+        continue;
+      }
+      presence.clock++;
+      presence.alive = false;
+      presence.entry = encodeEntry(clientId, presence.clock, 'null');
+      this.#pending.add(clientId);
+    }
+    if (this.#pending.size > 0) this.#schedule();
+    if (remote === 0 && this.#sweepTimer !== null) {
+      clearInterval(this.#sweepTimer);
+      this.#sweepTimer = null;
+    }
+  }
+
   dispose(): void {
+    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
+    this.#sweepTimer = null;
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#immediate) clearImmediate(this.#immediate);
     this.#timer = null;
@@ -220,6 +338,14 @@ function encodeEntry(clientId: number, clock: number, state: string): Uint8Array
   encoding.writeVarUint(encoder, clientId);
   encoding.writeVarUint(encoder, clock);
   encoding.writeVarString(encoder, state);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness update (count, then entries) made of already-encoded entries. */
+function awarenessUpdate(entries: readonly Uint8Array[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) encoding.writeUint8Array(encoder, entry);
   return encoding.toUint8Array(encoder);
 }
 

@@ -69,3 +69,10 @@ export function batchWindowMs(updates: number): number {
  * (decoded again in a few milliseconds) keeps only that encoding; its doc is freed until needed.
  */
 export const DEHYDRATE = { afterMs: 2_000, maxStateBytes: 512 * 1024 };
+
+/**
+ * R66: another process's client whose presence was not renewed for `timeoutMs` is removed (its
+ * process died without saying so; the stock client renews every 15 s), checked every
+ * `sweepMs`. Mutable so tests can shorten them; read when a sweep runs.
+ */
+export const CLUSTER_PRESENCE = { timeoutMs: 30_000, sweepMs: 5_000 };

@@ -6,6 +6,7 @@ import { Connection, type ConnectionAccess } from './connection.ts';
 import { createMetrics, type RelayMetrics } from './metrics.ts';
 import { CloseCode, KEEPALIVE_FRAME, MESSAGE_AWARENESS } from './protocol.ts';
 import { Room } from './room.ts';
+import type { RoomBus } from './room-bus.ts';
 import type { WebSocketLike } from './websocket-like.ts';
 
 /** Board ids the relay accepts; anything else is refused before any work (R17). */
@@ -51,6 +52,8 @@ export interface RelayOptions {
   compactIntervalMs: number;
   keepaliveMs: number;
   admitMessage?: AdmitMessage;
+  /** Several relay processes serve the same boards (R63–R67); absent in a single process. */
+  bus?: RoomBus | null;
 }
 
 /** All rooms of the process, keyed by board id. Knows nothing of HTTP or `ws`. */
@@ -153,6 +156,7 @@ export class Relay {
         compactBytes: options.compactBytes,
         compactIntervalMs: options.compactIntervalMs,
         onEmpty: (empty) => this.#onRoomEmpty(empty),
+        bus: options.bus ?? null,
       },
       this.#closing.get(boardId),
     );
@@ -226,13 +230,16 @@ export class Relay {
 
   /**
    * Closes every open connection whose tags match (L3: the connections of a revoked link).
-   * Returns how many were closed.
+   * Returns how many were closed. With several processes, the others check their own
+   * connections' access again (R67) unless `announce` is false (that check itself).
    */
   closeWhere(
     predicate: (tags: ConnectionTags, connection: Connection) => boolean,
     code: number,
     reason: string,
+    { announce = true }: { announce?: boolean } = {},
   ): number {
+    if (announce) this.#options.bus?.accessChanged(code, reason);
     const matching: Connection[] = [];
     for (const room of this.#rooms.values()) {
       for (const connection of room.connections) {
@@ -244,6 +251,15 @@ export class Relay {
     // Closed after the walk: a close may take the connection out of its room's set.
     for (const connection of matching) connection.close(code, reason);
     return matching.length;
+  }
+
+  /** Visits every open connection with its tags (R67: access checked again). */
+  forEachConnection(visit: (tags: ConnectionTags, connection: Connection) => void): void {
+    for (const room of this.#rooms.values()) {
+      for (const connection of room.connections) {
+        if (connection.isOpen) visit(this.#tags.get(connection) ?? {}, connection);
+      }
+    }
   }
 
   #sendKeepalives(): void {

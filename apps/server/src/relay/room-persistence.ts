@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
-import type { BoardStorage } from '../storage/board-storage.ts';
+import type { BoardStorage, StoredBoard } from '../storage/board-storage.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
 import {
@@ -17,6 +17,18 @@ import {
 const LOAD_ORIGIN = Symbol('carton.load');
 /** Origin of the transaction that integrates a batch of clients' updates. */
 const BATCH_ORIGIN = Symbol('carton.batch');
+/**
+ * Origin of another process's update (R63): already stored by that process, so it is only
+ * broadcast here, never appended again.
+ */
+const REMOTE_ORIGIN = Symbol('carton.remote');
+/**
+ * Origin of a remote update applied while the doc held pending structs (R63): what the doc
+ * emits may carry a local client's part that was waiting for it and was never appended, so it
+ * takes the local path (appended, published, broadcast). Appending a known part again is
+ * harmless: Yjs updates are idempotent.
+ */
+const REMOTE_RELEASING_ORIGIN = Symbol('carton.remote-releasing');
 
 export interface RoomPersistenceOptions {
   storage: BoardStorage;
@@ -33,6 +45,16 @@ export interface RoomPersistenceOptions {
   onHydrated: () => void;
   /** A client's update did not apply: close that connection only (R12). */
   onMalformed: (connection: Connection, bytes: number, error: Error) => void;
+  /**
+   * Several processes (R63–R67): publishes each update once appended, at the same place it is
+   * broadcast. Undefined in a single process.
+   */
+  publish?: ((update: Uint8Array) => void) | undefined;
+  /**
+   * Other processes write the same board (R65): compaction first merges the stored state, so
+   * it never drops an update whose bus message has not arrived yet.
+   */
+  shared?: boolean;
 }
 
 /**
@@ -203,9 +225,44 @@ export class RoomPersistence {
     this.#schedule();
   }
 
+  /**
+   * R63: an update another process appended (or the stored state, R67). It is applied to the
+   * doc and what the doc did not have yet is broadcast to this room's connections, never
+   * appended again (unless it releases pending structs, see REMOTE_RELEASING_ORIGIN).
+   */
+  applyRemote(update: Uint8Array): void {
+    if (this.#disposed) return;
+    this.hydrate();
+    const store = this.#doc.store;
+    const pending = store.pendingStructs !== null || store.pendingDs !== null;
+    Y.applyUpdate(this.#doc, update, pending ? REMOTE_RELEASING_ORIGIN : REMOTE_ORIGIN);
+  }
+
+  /** R67: merges the board's stored state into the doc (the bus missed messages). */
+  async catchUp(): Promise<void> {
+    const stored = await this.#options.storage.load(this.#boardId);
+    this.#mergeStored(stored);
+  }
+
+  #mergeStored(stored: StoredBoard): void {
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length === 0 || this.#disposed) return;
+    // Dehydrated and nothing new in storage: no need to decode (R53).
+    if (parts.length === 1 && this.#unhydrated !== null && sameBytes(parts[0]!, this.#unhydrated)) {
+      return;
+    }
+    this.applyRemote(parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
+  }
+
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN || this.#disposed) return;
     this.#fullStateFrame = null;
+    if (origin === REMOTE_ORIGIN) {
+      // Stored by another process: to this room's connections only, encoded once.
+      this.#options.broadcast(syncFrame(SYNC_UPDATE, update), null);
+      this.#scheduleDehydrate();
+      return;
+    }
     this.#batch.push({ update, exclude: origin === BATCH_ORIGIN ? this.#batchSender : null });
     this.#schedule();
   };
@@ -302,6 +359,7 @@ export class RoomPersistence {
     if (typeof stored === 'number' && this.#writeChain === null) {
       this.#appended(stored, update.byteLength);
       this.#options.broadcast(frame, exclude);
+      this.#options.publish?.(update);
       return;
     }
     // Asynchronous storage: broadcast after this append, and after every earlier one.
@@ -315,6 +373,7 @@ export class RoomPersistence {
           if (this.#disposed) return;
           this.#appended(seq, update.byteLength);
           this.#options.broadcast(frame, exclude);
+          this.#options.publish?.(update);
         },
         (error: unknown) => {
           this.#options.log.error('append_failed', { error: error as Error });
@@ -373,9 +432,20 @@ export class RoomPersistence {
     try {
       if (this.#writeChain) await this.#writeChain;
       if (this.#unsavedUpdates === 0) return;
-      const upToSeq = this.#lastSeq;
+      let upToSeq = this.#lastSeq;
       const updates = this.#unsavedUpdates;
       const bytes = this.#unsavedBytes;
+      if (this.#options.shared) {
+        // R65: another process may have appended updates this doc has not received yet (their
+        // bus message in flight): the stored state up to its last sequence number is merged
+        // into the doc first, so the snapshot holds every update it replaces.
+        const stored = await this.#options.storage.load(this.#boardId);
+        this.#mergeStored(stored);
+        this.#flushBatch();
+        if (this.#writeChain) await this.#writeChain;
+        if (this.#disposed) return;
+        upToSeq = stored.lastSeq;
+      }
       // Dehydrated (R53), the kept bytes are the full state.
       const snapshot = this.#unhydrated ?? Y.encodeStateAsUpdate(this.#doc);
       await this.#options.storage.compact(this.#boardId, snapshot, upToSeq);
@@ -438,4 +508,8 @@ function syncFrame(
   encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(a, b) === 0;
 }

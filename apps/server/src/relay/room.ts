@@ -17,6 +17,7 @@ import {
   SYNC_STEP_2,
   SYNC_UPDATE,
 } from './protocol.ts';
+import type { RoomBus, RoomChannel } from './room-bus.ts';
 import { RoomPersistence, type RoomPersistenceOptions } from './room-persistence.ts';
 
 /** The room hands storage, metrics, log and compaction thresholds to its persistence as is. */
@@ -26,7 +27,12 @@ export interface RoomOptions extends Pick<
 > {
   /** Called when the last connection left (the relay decides when to unload). */
   onEmpty: (room: Room) => void;
+  /** Other relay processes serving the same boards (R63–R67); absent in a single process. */
+  bus?: RoomBus | null;
 }
+
+/** A bus message that arrived while the room was loading, applied once loaded (R64). */
+type RemoteMessage = { kind: 'update' | 'awareness'; data: Uint8Array };
 
 type RoomState = 'loading' | 'ready' | 'closing' | 'closed';
 
@@ -56,6 +62,13 @@ export class Room {
   readonly #options: RoomOptions;
   readonly #log: Logger;
   readonly #metrics: RelayMetrics;
+  /** This room's channel on the bus (R63), or null in a single process. */
+  readonly #channel: RoomChannel | null;
+  /** Bus messages received while loading (R64), or whether a resync is owed after loading. */
+  #remoteQueue: RemoteMessage[] = [];
+  #resyncOwed = false;
+  #resyncing: Promise<void> | null = null;
+  #resyncAgain = false;
   /** Resolves once the stored state is in the doc (or loading failed). */
   readonly loaded: Promise<void>;
 
@@ -64,8 +77,22 @@ export class Room {
     this.#options = options;
     this.#log = options.log.child({ board: boardId });
     this.#metrics = options.metrics;
-    this.awareness = new RoomAwareness({ connections: () => this.connections }, AWARENESS_TICK.ms);
+    this.#channel =
+      options.bus?.join(boardId, {
+        update: (update) => this.#remote('update', update),
+        awareness: (update) => this.#remote('awareness', update),
+        queryAwareness: () => this.#answerAwarenessQuery(),
+        resync: (reason) => this.#resync(reason),
+      }) ?? null;
+    const channel = this.#channel;
+    this.awareness = new RoomAwareness(
+      { connections: () => this.connections },
+      AWARENESS_TICK.ms,
+      channel ? (update) => channel.publishAwareness(update) : undefined,
+    );
     this.#persistence = new RoomPersistence(boardId, {
+      publish: channel ? (update) => channel.publishUpdate(update) : undefined,
+      shared: channel !== null,
       storage: options.storage,
       metrics: options.metrics,
       log: this.#log,
@@ -92,6 +119,8 @@ export class Room {
 
   async #load(): Promise<void> {
     try {
+      // R64: subscribed before storage is read, so no update falls in between.
+      if (this.#channel) await this.#channel.ready;
       await this.#persistence.load();
     } catch (error) {
       this.#log.error('room_load_failed', { error: error as Error });
@@ -106,6 +135,72 @@ export class Room {
     this.#queued = [];
     this.#queuedBytes = 0;
     for (const [connection, data] of queued) this.receive(connection, data);
+    if (this.#channel) this.#joinedBus();
+  }
+
+  /** R64: what the bus brought during the load, then the other processes' presence. */
+  #joinedBus(): void {
+    const remote = this.#remoteQueue;
+    this.#remoteQueue = [];
+    for (const { kind, data } of remote) this.#remote(kind, data);
+    if (this.#resyncOwed) this.#resync('reconnected');
+    this.#channel?.queryAwareness();
+  }
+
+  /** A message from another process (R63, R66): queued while loading, applied once ready. */
+  #remote(kind: RemoteMessage['kind'], data: Uint8Array): void {
+    if (this.#state === 'loading') {
+      this.#remoteQueue.push({ kind, data });
+      return;
+    }
+    if (this.#state !== 'ready') return;
+    try {
+      if (kind === 'update') this.#persistence.applyRemote(data);
+      else this.awareness.applyRemote(data);
+    } catch (error) {
+      // Not a client's frame: nobody to close. What was lost comes back with the next resync.
+      this.#log.warn('remote_message_failed', {
+        kind,
+        bytes: data.byteLength,
+        error: error as Error,
+      });
+    }
+  }
+
+  #answerAwarenessQuery(): void {
+    if (this.#state !== 'ready') return;
+    const presence = this.awareness.localStates();
+    if (presence) this.#channel?.publishAwareness(presence);
+  }
+
+  /**
+   * R67: merges the stored state again — the bus was down (messages lost), or another process
+   * published into the void or an update too large for the bus. Coalesced: one run at a time,
+   * and one more if asked meanwhile (its read must follow the request).
+   */
+  #resync(reason: 'reconnected' | 'requested'): void {
+    if (this.#state === 'loading') {
+      this.#resyncOwed = true;
+      return;
+    }
+    if (this.#state !== 'ready') return;
+    if (reason === 'reconnected') this.#channel?.queryAwareness();
+    if (this.#resyncing) {
+      this.#resyncAgain = true;
+      return;
+    }
+    this.#resyncing = (async () => {
+      do {
+        this.#resyncAgain = false;
+        try {
+          await this.#persistence.catchUp();
+        } catch (error) {
+          this.#log.error('resync_failed', { error: error as Error });
+        }
+      } while (this.#resyncAgain && this.#state === 'ready');
+    })().finally(() => {
+      this.#resyncing = null;
+    });
   }
 
   /** Adds a connection; it is greeted once the room is loaded. */
@@ -264,6 +359,7 @@ export class Room {
     const wasReady = this.#state === 'ready';
     this.#state = 'closing';
     for (const connection of this.connections) connection.close(code, reason);
+    this.#leaveBus();
     try {
       if (wasReady) await this.#persistence.flush({ keepVersion: true });
     } catch (error) {
@@ -278,6 +374,19 @@ export class Room {
   }
 
   /**
+   * Leaves the bus: the presence of this room's clients is removed on the other processes
+   * first (their sockets close later, when this room no longer relays), then the subscription.
+   */
+  #leaveBus(): void {
+    const channel = this.#channel;
+    if (!channel) return;
+    const removals = this.awareness.localRemovals();
+    if (removals) channel.publishAwareness(removals);
+    channel.leave();
+    this.#remoteQueue = [];
+  }
+
+  /**
    * Storing failed: the doc may now hold what storage lacks. Close every connection and drop
    * the room without compacting; clients reconnect, the room reloads from storage and each
    * client's sync step 2 brings back whatever was lost (R6).
@@ -289,6 +398,7 @@ export class Room {
     for (const connection of this.connections) {
       connection.close(CloseCode.STORAGE_FAILURE, 'storage failure');
     }
+    this.#leaveBus();
     this.#persistence.dispose();
     this.awareness.dispose();
     this.#state = 'closed';

@@ -1,0 +1,65 @@
+import type { ForumStore } from '../forums/forum-store.ts';
+import type { Logger } from '../log.ts';
+import type { Relay } from '../relay/relay.ts';
+
+/** What another process's access change is checked against: the shared forum store. */
+export type AccessLookup = Pick<ForumStore, 'findGrant' | 'getBoard'>;
+
+interface AccessChanges {
+  onAccessChanged(listener: (code: number, reason: string) => void): () => void;
+}
+
+/**
+ * R67: a link replaced or a board removed on another process closes that process's sockets
+ * (L3, R56); this one hears of it on the bus and closes its own: every connection whose token
+ * no longer resolves, and every connection on a board that is gone (the facilitators' too,
+ * whose token stays valid). Checks run one at a time, each after the change it answers.
+ * Returns a stop function.
+ */
+export function closeRevokedOnAccessChange(deps: {
+  bus: AccessChanges;
+  relay: Relay;
+  forums: AccessLookup;
+  log: Logger;
+}): () => void {
+  let chain: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const check = async (code: number, reason: string): Promise<void> => {
+    if (stopped) return;
+    const hashes = new Set<string>();
+    const boards = new Set<string>();
+    deps.relay.forEachConnection((tags, connection) => {
+      if (tags.tokenHash) hashes.add(tags.tokenHash);
+      if (!connection.boardId.startsWith('forum:')) boards.add(connection.boardId);
+    });
+    const revoked = new Set<string>();
+    const removed = new Set<string>();
+    for (const hash of hashes) {
+      if ((await deps.forums.findGrant(Buffer.from(hash, 'hex'))) === null) revoked.add(hash);
+    }
+    for (const boardId of boards) {
+      if ((await deps.forums.getBoard(boardId)) === null) removed.add(boardId);
+    }
+    if (stopped || (revoked.size === 0 && removed.size === 0)) return;
+    const closed = deps.relay.closeWhere(
+      (tags, connection) =>
+        (tags.tokenHash !== undefined && revoked.has(tags.tokenHash)) ||
+        removed.has(connection.boardId),
+      code,
+      reason,
+      { announce: false },
+    );
+    if (closed > 0) deps.log.info('remote_revocation_closed', { closed });
+  };
+  const unsubscribe = deps.bus.onAccessChanged((code, reason) => {
+    chain = chain
+      .then(() => check(code, reason))
+      .catch((error: unknown) => {
+        deps.log.error('remote_revocation_failed', { error: error as Error });
+      });
+  });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
+}

@@ -1,0 +1,184 @@
+// R63, R64, R67: the Redis bus against a real redis-server (started per file, nothing saved).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, type Logger } from '../log.ts';
+import type { RoomBusHandlers } from '../relay/room-bus.ts';
+import { MAX_BUS_MESSAGE_BYTES } from './bus-message.ts';
+import { RedisBus } from './redis-bus.ts';
+import { startRedis, type TestRedis } from './test-redis.ts';
+
+const PASSWORD = 'mot-de-passe-Kamouraska-2023';
+let redis: TestRedis;
+const buses: RedisBus[] = [];
+let lines: string[] = [];
+
+function captureLog(): Logger {
+  return createLogger('debug', (line) => lines.push(line));
+}
+
+async function bus(): Promise<RedisBus> {
+  const started = await RedisBus.start({ url: redis.url, log: captureLog() });
+  buses.push(started);
+  return started;
+}
+
+/** Handlers that record what arrives, with a way to await the next message of a kind. */
+function recorder() {
+  const seen: Array<{ kind: string; data?: Uint8Array }> = [];
+  const waiters: Array<() => void> = [];
+  const push = (entry: { kind: string; data?: Uint8Array }) => {
+    seen.push(entry);
+    for (const wake of waiters.splice(0)) wake();
+  };
+  const handlers: RoomBusHandlers = {
+    update: (data) => push({ kind: 'update', data }),
+    awareness: (data) => push({ kind: 'awareness', data }),
+    queryAwareness: () => push({ kind: 'query' }),
+    resync: (reason) => push({ kind: `resync:${reason}` }),
+  };
+  const until = (what: string, done: () => boolean, timeoutMs = 5_000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+      const check = () => {
+        if (done()) {
+          clearTimeout(timer);
+          resolve();
+        } else waiters.push(check);
+      };
+      check();
+    });
+  return { seen, handlers, until };
+}
+
+beforeAll(async () => {
+  redis = await startRedis({ password: PASSWORD });
+});
+
+afterEach(async () => {
+  for (const started of buses.splice(0)) await started.close();
+  lines = [];
+});
+
+afterAll(async () => {
+  await redis.stop();
+});
+
+describe('Redis bus', () => {
+  it('R63: an update published by one process reaches the other as the same bytes, never its publisher', async () => {
+    const a = await bus();
+    const b = await bus();
+    const onA = recorder();
+    const onB = recorder();
+    const channelA = a.join('board-kamouraska', onA.handlers);
+    const channelB = b.join('board-kamouraska', onB.handlers);
+    await Promise.all([channelA.ready, channelB.ready]);
+    const update = Uint8Array.from([0, 1, 2, 250, 255, 0, 7]);
+    channelA.publishUpdate(update);
+    channelB.publishAwareness(Uint8Array.from([1, 42, 3]));
+    await onB.until('the update on B', () => onB.seen.length === 1);
+    await onA.until('the awareness on A', () => onA.seen.length === 1);
+    expect(onB.seen[0]!.kind).toBe('update');
+    expect([...onB.seen[0]!.data!]).toEqual([...update]);
+    expect(onA.seen[0]!.kind).toBe('awareness');
+    // One more round trip each way: had A received its own update, it would be here by now.
+    channelB.queryAwareness();
+    await onA.until('the query on A', () => onA.seen.length === 2);
+    expect(onA.seen.map((entry) => entry.kind)).toEqual(['awareness', 'query']);
+    expect(onB.seen.map((entry) => entry.kind)).toEqual(['update']);
+  });
+
+  it('R63: an update too large for the bus goes as a resync notice; rooms are separate channels', async () => {
+    const a = await bus();
+    const b = await bus();
+    const onB = recorder();
+    const other = recorder();
+    const channelA = a.join('board-matane', recorder().handlers);
+    await Promise.all([
+      channelA.ready,
+      b.join('board-matane', onB.handlers).ready,
+      b.join('board-mitis', other.handlers).ready,
+    ]);
+    channelA.publishUpdate(new Uint8Array(MAX_BUS_MESSAGE_BYTES));
+    await onB.until('the notice', () => onB.seen.length === 1);
+    expect(onB.seen[0]!.kind).toBe('resync:requested');
+    expect(a.metrics.oversized).toBe(1);
+    expect(other.seen).toEqual([]);
+  });
+
+  it('R64: a room that left its channel hears nothing more; another room of the same board still does', async () => {
+    const a = await bus();
+    const b = await bus();
+    const first = recorder();
+    const second = recorder();
+    const channelA = a.join('board-basques', recorder().handlers);
+    const old = b.join('board-basques', first.handlers);
+    const fresh = b.join('board-basques', second.handlers);
+    await Promise.all([channelA.ready, old.ready, fresh.ready]);
+    old.leave();
+    channelA.publishUpdate(Uint8Array.from([9]));
+    await second.until('the update on the new room', () => second.seen.length === 1);
+    expect(first.seen).toEqual([]);
+    fresh.leave();
+    const listen = recorder();
+    await b.join('board-basques', listen.handlers).ready;
+    channelA.publishUpdate(Uint8Array.from([10]));
+    await listen.until('the update after rejoining', () => listen.seen.length === 1);
+    expect([...listen.seen[0]!.data!]).toEqual([10]);
+  });
+
+  it('R67: Redis killed and restarted — one warning per outage, the password never logged, rooms told to resync', async () => {
+    const a = await bus();
+    const b = await bus();
+    const onA = recorder();
+    const onB = recorder();
+    const channelA = a.join('board-rimouski', onA.handlers);
+    await Promise.all([channelA.ready, b.join('board-rimouski', onB.handlers).ready]);
+    await redis.kill('SIGKILL');
+    // Published into the void: not queued, not thrown.
+    for (let i = 0; i < 50; i++) channelA.publishUpdate(Uint8Array.from([i]));
+    await redis.restart();
+    await onA.until('A to resync', () => onA.seen.some((e) => e.kind === 'resync:reconnected'));
+    await onB.until('B to resync', () => onB.seen.some((e) => e.kind === 'resync:reconnected'));
+    // A's publisher came back: B is asked to read what A could not publish.
+    await onB.until('B to be asked', () => onB.seen.some((e) => e.kind === 'resync:requested'));
+    expect(onB.seen.some((e) => e.kind === 'update')).toBe(false);
+    expect(a.metrics.unpublished).toBeGreaterThanOrEqual(50);
+    await a.close();
+    await b.close();
+    const log = lines.join('\n');
+    expect(log).not.toContain(PASSWORD);
+    const downs = lines.filter((line) => line.includes('"bus_down"'));
+    // One per bus (A and B), not one per failed message or reconnection attempt.
+    expect(downs.length).toBe(2);
+    expect(lines.filter((line) => line.includes('"bus_up"')).length).toBe(2);
+    // After the outage the bus works again.
+    const c = await bus();
+    const d = await bus();
+    const onD = recorder();
+    const channelC = c.join('board-rimouski', recorder().handlers);
+    await Promise.all([channelC.ready, d.join('board-rimouski', onD.handlers).ready]);
+    channelC.publishUpdate(Uint8Array.from([77]));
+    await onD.until('the update after restart', () => onD.seen.length === 1);
+  });
+
+  it('R67: an access change reaches the other processes, not its own', async () => {
+    const a = await bus();
+    const b = await bus();
+    const heardOnA: string[] = [];
+    const heardOnB: Array<[number, string]> = [];
+    a.onAccessChanged((_code, reason) => heardOnA.push(reason));
+    const got = new Promise<void>((resolve) =>
+      b.onAccessChanged((code, reason) => {
+        heardOnB.push([code, reason]);
+        resolve();
+      }),
+    );
+    a.accessChanged(4403, 'lien révoqué');
+    await got;
+    expect(heardOnB).toEqual([[4403, 'lien révoqué']]);
+    // B's answer comes after A's own message would have: A hears B's only.
+    const answered = new Promise<void>((resolve) => a.onAccessChanged(() => resolve()));
+    b.accessChanged(4403, 'tableau retiré');
+    await answered;
+    expect(heardOnA).toEqual(['tableau retiré']);
+  });
+});

@@ -1,0 +1,303 @@
+import { createClient } from 'redis';
+import type { Logger } from '../log.ts';
+import type { RoomBus, RoomBusHandlers, RoomChannel } from '../relay/room-bus.ts';
+import {
+  BusKind,
+  decodeAccessChange,
+  decodeBusMessage,
+  encodeAccessChange,
+  encodeBusMessage,
+  MAX_BUS_MESSAGE_BYTES,
+  newInstanceId,
+} from './bus-message.ts';
+
+type RedisClient = ReturnType<typeof createClient>;
+
+const ROOM_PREFIX = 'carton:room:';
+/** Access changes (R67) concern every room: one channel for all processes. */
+const CONTROL_CHANNEL = 'carton:control';
+
+export interface RedisBusOptions {
+  /** `redis://[user:password@]host:port[/db]`; its password is never logged. */
+  url: string;
+  log: Logger;
+  /** How long `start` waits for Redis before serving anyway (the bus joins when it comes). */
+  startTimeoutMs?: number;
+}
+
+interface Subscription {
+  handlers: Set<RoomBusHandlers>;
+  ready: Promise<void>;
+}
+
+/** Counters for /metrics and tests. */
+export interface BusMetrics {
+  published: number;
+  received: number;
+  /** Updates too large for the bus, sent as a RESYNC notice instead (R63). */
+  oversized: number;
+  /** Messages not published because Redis was unreachable (R67: storage has them). */
+  unpublished: number;
+  /** Times the subscription came back after an outage (every loaded room resyncs, R67). */
+  reconnections: number;
+}
+
+/**
+ * R63–R67: the bus between relay processes over Redis pub/sub. One channel per loaded room
+ * (`carton:room:<roomId>`), subscribed while the room is loaded; one control channel. Two
+ * connections, since a subscribed connection cannot publish. Publishing never waits and never
+ * queues while Redis is unreachable (bounded memory; storage has every update): when the
+ * publisher comes back it asks the others to resync each loaded room, and when the subscriber
+ * comes back (resubscribed) every loaded room here resyncs from storage.
+ */
+export class RedisBus implements RoomBus {
+  readonly instanceId = newInstanceId();
+  readonly metrics: BusMetrics = {
+    published: 0,
+    received: 0,
+    oversized: 0,
+    unpublished: 0,
+    reconnections: 0,
+  };
+  readonly #pub: RedisClient;
+  readonly #sub: RedisClient;
+  readonly #log: Logger;
+  readonly #password: string;
+  readonly #rooms = new Map<string, Subscription>();
+  readonly #accessListeners = new Set<(code: number, reason: string) => void>();
+  #down = false;
+  #subReadyOnce = false;
+  /** Resolves once the control channel is subscribed (the first time the subscriber is ready). */
+  #controlReady: Promise<void>;
+  #controlSubscribed: () => void = () => {};
+  #closed = false;
+
+  constructor(options: RedisBusOptions) {
+    this.#log = options.log;
+    const url = new URL(options.url);
+    this.#password = decodeURIComponent(url.password);
+    const common = {
+      url: options.url,
+      // Never queue commands while disconnected: storage holds the updates, memory stays bounded.
+      disableOfflineQueue: true,
+      socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) },
+    };
+    this.#pub = createClient(common);
+    this.#sub = createClient(common);
+    this.#pub.on('error', (error: Error) => this.#outage(error));
+    this.#sub.on('error', (error: Error) => this.#outage(error));
+    this.#controlReady = new Promise((resolve) => (this.#controlSubscribed = resolve));
+    this.#pub.on('ready', () => this.#publisherReady());
+    this.#sub.on('ready', () => this.#subscriberReady());
+  }
+
+  /** Connects both clients; waits at most `startTimeoutMs` (then serves, and joins later). */
+  static async start(options: RedisBusOptions): Promise<RedisBus> {
+    const bus = new RedisBus(options);
+    const connected = Promise.all([bus.#pub.connect(), bus.#sub.connect(), bus.#controlReady]);
+    connected.catch(() => {}); // reported by the error handlers
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), options.startTimeoutMs ?? 5_000);
+    });
+    const outcome = await Promise.race([connected.then(() => 'ready' as const), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') bus.#outage(new Error('Redis not reachable at start'));
+    return bus;
+  }
+
+  /** Where Redis is, without credentials (for logs). */
+  static describe(url: string): string {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  }
+
+  get isReady(): boolean {
+    return this.#pub.isReady && this.#sub.isReady;
+  }
+
+  join(roomId: string, handlers: RoomBusHandlers): RoomChannel {
+    const channel = ROOM_PREFIX + roomId;
+    let subscription = this.#rooms.get(channel);
+    if (!subscription) {
+      subscription = { handlers: new Set(), ready: this.#subscribe(channel) };
+      this.#rooms.set(channel, subscription);
+    }
+    subscription.handlers.add(handlers);
+    const { ready } = subscription;
+    let left = false;
+    return {
+      ready,
+      publishUpdate: (update) => {
+        if (HEADER_LIMIT_OK(update)) this.#publish(channel, BusKind.UPDATE, update);
+        else {
+          // R63: too large for the bus; the others read it from storage.
+          this.metrics.oversized++;
+          this.#publish(channel, BusKind.RESYNC, null);
+        }
+      },
+      publishAwareness: (update) => {
+        if (HEADER_LIMIT_OK(update)) this.#publish(channel, BusKind.AWARENESS, update);
+        else this.metrics.oversized++;
+      },
+      queryAwareness: () => this.#publish(channel, BusKind.QUERY_AWARENESS, null),
+      leave: () => {
+        if (left) return;
+        left = true;
+        this.#leave(channel, handlers);
+      },
+    };
+  }
+
+  accessChanged(code: number, reason: string): void {
+    this.#publish(CONTROL_CHANNEL, BusKind.ACCESS_CHANGED, encodeAccessChange(code, reason));
+  }
+
+  /** R67: another process changed access; the listener checks this process's connections. */
+  onAccessChanged(listener: (code: number, reason: string) => void): () => void {
+    this.#accessListeners.add(listener);
+    return () => this.#accessListeners.delete(listener);
+  }
+
+  /**
+   * Resolves once subscribed, or at once if the bus is down: when it comes back the channel is
+   * subscribed and the room resyncs from storage, which covers whatever it missed (R67).
+   */
+  #subscribe(channel: string): Promise<void> {
+    if (!this.#sub.isReady) return Promise.resolve();
+    return this.#sub.subscribe(channel, this.#onMessage, true).catch(() => {});
+  }
+
+  #leave(channel: string, handlers: RoomBusHandlers): void {
+    const subscription = this.#rooms.get(channel);
+    if (!subscription) return;
+    subscription.handlers.delete(handlers);
+    if (subscription.handlers.size > 0) return;
+    this.#rooms.delete(channel);
+    if (this.#closed) return;
+    this.#sub.unsubscribe(channel, this.#onMessage, true).catch(() => {});
+  }
+
+  #publish(channel: string, kind: BusKind, payload: Uint8Array | null): void {
+    if (this.#closed) return;
+    if (!this.#pub.isReady) {
+      this.metrics.unpublished++;
+      return;
+    }
+    this.metrics.published++;
+    this.#pub
+      .publish(channel, encodeBusMessage(kind, this.instanceId, payload))
+      .catch((error: unknown) => {
+        this.metrics.unpublished++;
+        this.#outage(error as Error);
+      });
+  }
+
+  readonly #onMessage = (message: Buffer, channel: Buffer): void => {
+    const decoded = decodeBusMessage(message, this.instanceId);
+    if (!decoded) return;
+    const subscription = this.#rooms.get(channel.toString('utf8'));
+    if (!subscription) return;
+    this.metrics.received++;
+    for (const handlers of subscription.handlers) {
+      switch (decoded.kind) {
+        case BusKind.UPDATE:
+          handlers.update(decoded.payload);
+          break;
+        case BusKind.AWARENESS:
+          handlers.awareness(decoded.payload);
+          break;
+        case BusKind.QUERY_AWARENESS:
+          handlers.queryAwareness();
+          break;
+        case BusKind.RESYNC:
+          handlers.resync('requested');
+          break;
+      }
+    }
+  };
+
+  readonly #onControl = (message: Buffer): void => {
+    const decoded = decodeBusMessage(message, this.instanceId);
+    if (decoded?.kind !== BusKind.ACCESS_CHANGED) return;
+    const change = decodeAccessChange(decoded.payload);
+    if (!change) return;
+    for (const listener of this.#accessListeners) listener(change.code, change.reason);
+  };
+
+  /** R67: one warning per outage, not one per message; the password never appears. */
+  #outage(error: Error): void {
+    if (this.#closed || this.#down) return;
+    this.#down = true;
+    this.#log.warn('bus_down', { error: new Error(this.#hidePassword(error.message)) });
+  }
+
+  #back(): void {
+    if (!this.#down || !this.isReady) return;
+    this.#down = false;
+    this.#log.info('bus_up', {});
+  }
+
+  /**
+   * The publisher is back: what it could not publish meanwhile is in storage; every other
+   * process with one of our rooms loaded reads it again (R67).
+   */
+  #publisherReady(): void {
+    for (const channel of this.#rooms.keys()) this.#publish(channel, BusKind.RESYNC, null);
+    this.#back();
+  }
+
+  /**
+   * The subscriber is back. node-redis resubscribed what was subscribed before `ready`; the
+   * channels of rooms loaded while it was down are subscribed now (a no-op for the others).
+   * Then every loaded room merges the stored state, which holds what it missed (R67).
+   */
+  #subscriberReady(): void {
+    if (this.#subReadyOnce) this.metrics.reconnections++;
+    this.#subReadyOnce = true;
+    const channels = [...this.#rooms.keys()];
+    void Promise.all([
+      this.#sub.subscribe(CONTROL_CHANNEL, this.#onControl, true),
+      ...channels.map((channel) => this.#sub.subscribe(channel, this.#onMessage, true)),
+    ]).then(
+      () => {
+        this.#controlSubscribed();
+        for (const channel of channels) {
+          for (const handlers of this.#rooms.get(channel)?.handlers ?? []) {
+            handlers.resync('reconnected');
+          }
+        }
+        this.#back();
+      },
+      // Lost again before the replies: the next `ready` does it all again.
+      (error: unknown) => this.#outage(error as Error),
+    );
+  }
+
+  #hidePassword(text: string): string {
+    return this.#password === '' ? text : text.split(this.#password).join('[redacted]');
+  }
+
+  /** Stops both connections (after the relay closed its rooms, so their goodbyes went out). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([closeClient(this.#pub), closeClient(this.#sub)]);
+  }
+}
+
+function HEADER_LIMIT_OK(payload: Uint8Array): boolean {
+  return payload.byteLength + 17 <= MAX_BUS_MESSAGE_BYTES;
+}
+
+/** Lets pending commands finish for up to a second, then drops the connection. */
+async function closeClient(client: RedisClient): Promise<void> {
+  if (!client.isOpen) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 1_000);
+  });
+  await Promise.race([client.close().catch(() => {}), late]);
+  clearTimeout(timer);
+  if (client.isOpen) client.destroy();
+}

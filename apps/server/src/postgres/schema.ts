@@ -2,10 +2,12 @@ import type pg from 'pg';
 
 /**
  * Advisory lock classes (the first key of `pg_advisory_xact_lock(int, int)`): "CART" and the
- * next value, so Carton's locks never collide with another application's on the same server.
+ * next values, so Carton's locks never collide with another application's on the same server.
  */
 export const BOARD_LOCK = 0x43415254;
 export const MIGRATION_LOCK = 0x43415255;
+/** One voter's dots in one vote (V4: the count and the insert are serialised). */
+export const VOTER_LOCK = 0x43415256;
 
 /**
  * Schema versions, applied in order; `carton_schema.version` records how far a database got

@@ -1,0 +1,100 @@
+import type pg from 'pg';
+import type { BlobInfo, BlobStore, NewBlob, StoredBlob } from '../blobs/blob-store.ts';
+import type { ImageMime } from '../blobs/image-type.ts';
+import { inTransaction } from './transaction.ts';
+
+interface BlobRow {
+  sha256: string;
+  mime: ImageMime;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+const INFO_COLUMNS = 'sha256, mime, width, height, bytes';
+
+const toInfo = (row: BlobRow): BlobInfo => ({
+  blobId: row.sha256,
+  mime: row.mime,
+  width: row.width,
+  height: row.height,
+  bytes: row.bytes,
+});
+
+type Queryable = Pick<pg.ClientBase, 'query'>;
+
+/** Uploaded images (R35) on PostgreSQL, content-addressed per forum, in BYTEA. */
+export class PgBlobStore implements BlobStore {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  /**
+   * R35 across processes: the forum's row is locked first, so the total, the quota check and
+   * the inserts of two uploads at once are serialised and never both pass the quota.
+   */
+  put(
+    forumId: string,
+    blobs: ReadonlyArray<NewBlob>,
+    maxForumBytes: number,
+  ): Promise<BlobInfo[] | null> {
+    return inTransaction(this.#pool, async (client) => {
+      await client.query('SELECT id FROM forums WHERE id = $1 FOR UPDATE', [forumId]);
+      const fresh = new Map<string, NewBlob>();
+      for (const blob of blobs) {
+        if (!(await infoOf(client, forumId, blob.info.blobId))) fresh.set(blob.info.blobId, blob);
+      }
+      let newBytes = 0;
+      for (const blob of fresh.values()) newBytes += blob.info.bytes;
+      if (newBytes > 0 && (await bytesOf(client, forumId)) + newBytes > maxForumBytes) return null;
+      const at = Date.now();
+      for (const { info, data } of fresh.values()) {
+        await client.query(
+          `INSERT INTO blobs (forum_id, sha256, mime, width, height, bytes, created_at, data)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (forum_id, sha256) DO NOTHING`,
+          [forumId, info.blobId, info.mime, info.width, info.height, info.bytes, at, data],
+        );
+      }
+      const infos: BlobInfo[] = [];
+      for (const blob of blobs) {
+        infos.push((await infoOf(client, forumId, blob.info.blobId)) ?? blob.info);
+      }
+      return infos;
+    });
+  }
+
+  info(forumId: string, blobId: string): Promise<BlobInfo | null> {
+    return infoOf(this.#pool, forumId, blobId);
+  }
+
+  async get(forumId: string, blobId: string): Promise<StoredBlob | null> {
+    const result = await this.#pool.query<BlobRow & { data: Buffer }>(
+      `SELECT ${INFO_COLUMNS}, data FROM blobs WHERE forum_id = $1 AND sha256 = $2`,
+      [forumId, blobId],
+    );
+    const row = result.rows[0];
+    return row ? { ...toInfo(row), data: new Uint8Array(row.data) } : null;
+  }
+
+  forumBytes(forumId: string): Promise<number> {
+    return bytesOf(this.#pool, forumId);
+  }
+}
+
+async function infoOf(db: Queryable, forumId: string, blobId: string): Promise<BlobInfo | null> {
+  const result = await db.query<BlobRow>(
+    `SELECT ${INFO_COLUMNS} FROM blobs WHERE forum_id = $1 AND sha256 = $2`,
+    [forumId, blobId],
+  );
+  return result.rows[0] ? toInfo(result.rows[0]) : null;
+}
+
+async function bytesOf(db: Queryable, forumId: string): Promise<number> {
+  const result = await db.query<{ total: number }>(
+    'SELECT COALESCE(SUM(bytes), 0)::bigint AS total FROM blobs WHERE forum_id = $1',
+    [forumId],
+  );
+  return result.rows[0]!.total;
+}

@@ -2,11 +2,12 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { SqliteBlobStore } from '../blobs/blob-store.ts';
+import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
 import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
 import { RedisBus } from '../cluster/redis-bus.ts';
 import type { Config } from '../config.ts';
-import { SqliteVoteStore } from '../facilitation/vote-store.ts';
+import { SqliteVoteStore, type VoteStore } from '../facilitation/vote-store.ts';
+import type { ForumStore } from '../forums/forum-store.ts';
 import { watchRevokedLinks } from '../forums/revoked-links.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { BoardGuard } from '../limits/board-guard.ts';
@@ -35,7 +36,23 @@ function defaultWebDir(): string {
   return fileURLToPath(new URL('../../web/dist', import.meta.url));
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+/** The stores behind the routes, the socket upgrade and the link watchers. */
+export interface ServerStores {
+  forums: ForumStore;
+  blobs: BlobStore;
+  votes: VoteStore;
+}
+
+export interface StartOptions {
+  /** Tests: wraps the stores (e.g. so that every answer comes asynchronously). */
+  wrapStores?: (stores: ServerStores) => ServerStores;
+}
+
+export async function startServer(
+  config: Config,
+  log: Logger,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
   // R5: WAL checkpoints in a worker thread, off the event loop that relays updates.
   const storageLog = log.child({ part: 'storage' });
@@ -47,8 +64,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     intervalMs: config.rooms.autoSnapshotMs,
     log: log.child({ part: 'history' }),
   });
-  const forums = new SqliteForumStore(db);
-  const blobs = new SqliteBlobStore(db);
+  const sqliteStores: ServerStores = {
+    forums: new SqliteForumStore(db),
+    blobs: new SqliteBlobStore(db),
+    votes: new SqliteVoteStore(db),
+  };
+  const { forums, blobs, votes } = options.wrapStores?.(sqliteStores) ?? sqliteStores;
   const limits = config.limits;
   const preAuth = new PreAuthBudget(limits);
   const boardGuard = new BoardGuard(limits);
@@ -84,7 +105,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     maxImageBytes: limits.maxImageBytes,
     maxForumImageBytes: limits.maxForumImageBytes,
     preAuth,
-    votes: new SqliteVoteStore(db),
+    votes,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -1,0 +1,100 @@
+// Shared pieces of the several-relay tests (SPEC R63–R67): a real redis-server, two or three
+// built Carton processes on one data directory (SQLite in WAL mode, shared) and one bus, raw
+// awareness readers. Each file gets its own Redis and data directory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import type WebSocket from 'ws';
+import { startRedis, type TestRedis } from '../support/redis.ts';
+import { startServer, type CartonServer } from '../support/server.ts';
+
+export interface Cluster {
+  redis: TestRedis;
+  dataDir: string;
+  servers: CartonServer[];
+  /** Another process on the same data directory and bus. */
+  add(env?: Record<string, string>): Promise<CartonServer>;
+  dispose(): Promise<void>;
+}
+
+export async function startCluster(
+  processes: number,
+  env: Record<string, string> = {},
+): Promise<Cluster> {
+  const redis = await startRedis();
+  const dataDir = mkdtempSync(join(tmpdir(), 'carton-cluster-'));
+  const servers: CartonServer[] = [];
+  const add = async (extra: Record<string, string> = {}) => {
+    const server = await startServer({
+      dataDir,
+      env: { CARTON_REDIS_URL: redis.url, ...env, ...extra },
+    });
+    servers.push(server);
+    return server;
+  };
+  // One after the other: the first creates the database's tables.
+  for (let i = 0; i < processes; i++) await add();
+  return {
+    redis,
+    dataDir,
+    servers,
+    add,
+    async dispose() {
+      for (const server of servers) await server.dispose();
+      await redis.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
+
+/** Decodes an awareness frame (message 1) into its entries; null for any other frame. */
+export function awarenessEntries(data: Buffer): AwarenessEntry[] | null {
+  const decoder = decoding.createDecoder(new Uint8Array(data));
+  if (decoding.readVarUint(decoder) !== 1) return null;
+  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  const entries: AwarenessEntry[] = [];
+  const count = decoding.readVarUint(update);
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(update);
+    const clock = decoding.readVarUint(update);
+    const state: unknown = JSON.parse(decoding.readVarString(update));
+    entries.push({ clientId, clock, state });
+  }
+  return entries;
+}
+
+/** Every awareness entry a raw socket receives, and a wait for one that matches. */
+export function recordAwareness(ws: WebSocket) {
+  const entries: AwarenessEntry[] = [];
+  const listeners = new Set<() => void>();
+  ws.on('message', (data: Buffer) => {
+    const decoded = awarenessEntries(data);
+    if (!decoded) return;
+    entries.push(...decoded);
+    for (const listener of [...listeners]) listener();
+  });
+  const until = (what: string, match: (entry: AwarenessEntry) => boolean, timeoutMs = 5_000) =>
+    new Promise<AwarenessEntry>((resolve, reject) => {
+      const check = () => {
+        const found = entries.find(match);
+        if (!found) return;
+        clearTimeout(timer);
+        listeners.delete(check);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      listeners.add(check);
+      check();
+    });
+  return { entries, until };
+}

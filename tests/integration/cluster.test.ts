@@ -147,7 +147,7 @@ describe('several relays through Redis', () => {
     leaving.provider.awareness.setLocalState({ name: 'Départ', cursor: { x: 5, y: 5 } });
     await awarenessUntil(onB, 'the cursor on B', () => presenceOf(onB, id) !== undefined);
     // Closed without a goodbye of its own: the server's removal (R11) must cross.
-    leaving.provider.ws?.terminate?.();
+    (leaving.provider.ws as unknown as { terminate(): void } | null)?.terminate();
     leaving.provider.disconnect();
     leaving.doc.destroy();
     await awarenessUntil(onB, 'the cursor gone on B', () => presenceOf(onB, id) === undefined);

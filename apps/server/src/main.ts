@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './log.ts';
+import { DatabaseUnavailableError, describeDatabaseUrl } from './postgres/database.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -17,7 +18,13 @@ async function main(): Promise<void> {
   const server = await startServer(config, log);
   // The one line tools and tests wait for (contract).
   process.stdout.write(`Carton listening on ${server.url}\n`);
-  log.info('started', { url: server.url, dataDir: config.dataDir });
+  log.info('started', {
+    url: server.url,
+    // Never the database URL itself: it may hold a password.
+    ...(config.database
+      ? { database: describeDatabaseUrl(config.database.url) }
+      : { dataDir: config.dataDir }),
+  });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -45,6 +52,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // R59: an unreachable database is one plain line (host and database only), exit code 3.
+  if (error instanceof DatabaseUnavailableError) {
+    process.stderr.write(`Carton failed to start: ${error.message}\n`);
+    process.exit(3);
+  }
   process.stderr.write(`Carton failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });

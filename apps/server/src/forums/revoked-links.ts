@@ -4,24 +4,51 @@ import type { SqliteDatabase } from '../storage/database.ts';
 import type { ForumStore } from './forum-store.ts';
 import { LINK_REVOKED } from './links.ts';
 
+/** Tells when another process may have made links stop resolving (L4). */
+export interface LinkChanges {
+  /** Calls `onChange` after each such change; returns the unsubscribe function. */
+  subscribe(onChange: () => void): () => void;
+}
+
+/**
+ * SQLite: `data_version` changes only when another connection commits, so it is checked often
+ * (every `intervalMs`) and a move is reported as a change.
+ */
+export function sqliteLinkChanges(db: SqliteDatabase, intervalMs = 500): LinkChanges {
+  return {
+    subscribe(onChange) {
+      const version = () => db.pragma('data_version', { simple: true }) as number;
+      let seen = version();
+      const timer = setInterval(() => {
+        let now: number;
+        try {
+          now = version();
+        } catch {
+          return; // the database is closing
+        }
+        if (now === seen) return;
+        seen = now;
+        onChange();
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}
+
 /**
  * L4: `carton facilitator-link` runs in another process and deletes the old facilitator
  * token's hash; HTTP refuses it at once (every request looks the hash up), but sockets opened
- * with it would keep writing to every board of the forum. SQLite's `data_version` changes only
- * when another connection commits, so the server checks it often and, when it moved, closes
- * with 4403 every connection whose token no longer resolves. Returns a stop function.
+ * with it would keep writing to every board of the forum. On each change another process may
+ * have made (`changes`: SQLite's data_version, PostgreSQL's NOTIFY), the server closes with
+ * 4403 every connection whose token no longer resolves. Returns a stop function.
  */
 export function watchRevokedLinks(deps: {
-  db: SqliteDatabase;
+  changes: LinkChanges;
   forums: ForumStore;
   relay: Relay;
   log: Logger;
-  intervalMs?: number;
 }): () => void {
-  const version = () => deps.db.pragma('data_version', { simple: true }) as number;
-  let seen = version();
-  // A check may outlast the interval (an async store): one at a time, the next one sees any
-  // change it missed because `seen` moves only when a check starts.
   let checking = false;
   const check = async () => {
     // The hashes of every open connection: closeWhere walks them with a synchronous predicate,
@@ -47,25 +74,23 @@ export function watchRevokedLinks(deps: {
     );
     if (closed > 0) deps.log.info('revoked_links_closed', { closed });
   };
-  const timer = setInterval(() => {
-    if (checking) return;
-    let now: number;
-    try {
-      now = version();
-    } catch {
-      return; // the database is closing
+  // One check at a time; a change during a check runs one more after it, so none is missed.
+  let again = false;
+  const run = () => {
+    if (checking) {
+      again = true;
+      return;
     }
-    if (now === seen) return;
-    seen = now;
     checking = true;
+    again = false;
     check()
       .catch((error: unknown) =>
         deps.log.warn('revoked_links_check_failed', { error: error as Error }),
       )
       .finally(() => {
         checking = false;
+        if (again) run();
       });
-  }, deps.intervalMs ?? 500);
-  timer.unref();
-  return () => clearInterval(timer);
+  };
+  return deps.changes.subscribe(run);
 }

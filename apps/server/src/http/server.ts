@@ -8,13 +8,14 @@ import { RedisBus } from '../cluster/redis-bus.ts';
 import type { Config } from '../config.ts';
 import { SqliteVoteStore, type VoteStore } from '../facilitation/vote-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
-import { watchRevokedLinks } from '../forums/revoked-links.ts';
+import { sqliteLinkChanges, watchRevokedLinks } from '../forums/revoked-links.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { BoardGuard } from '../limits/board-guard.ts';
 import { createMessageAdmission } from '../limits/message-limits.ts';
 import { createOriginCheck } from '../limits/origin.ts';
 import { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
+import { openPostgresStores } from '../postgres/open-stores.ts';
 import { Relay } from '../relay/relay.ts';
 import { AutoVersionStorage } from '../storage/auto-versions.ts';
 import { openDatabase } from '../storage/database.ts';
@@ -43,6 +44,25 @@ export interface ServerStores {
   votes: VoteStore;
 }
 
+/** SQLite (the default): one file in the data directory, WAL checkpointed off the event loop. */
+function openSqliteStores(dataDir: string, storageLog: Logger) {
+  const db = openDatabase(dataDir);
+  // R5: WAL checkpoints in a worker thread, off the event loop that relays updates.
+  const boards = new SqliteBoardStorage(db, {
+    backgroundCheckpointMs: 1_000,
+    onError: (error) => storageLog.warn('checkpoint_failed', { error }),
+  });
+  return {
+    boards,
+    forums: new SqliteForumStore(db),
+    blobs: new SqliteBlobStore(db),
+    votes: new SqliteVoteStore(db),
+    linkChanges: sqliteLinkChanges(db),
+    // boards.close() checkpoints and closes the file.
+    close: async () => {},
+  };
+}
+
 export interface StartOptions {
   /** Tests: wraps the stores (e.g. so that every answer comes asynchronously). */
   wrapStores?: (stores: ServerStores) => ServerStores;
@@ -53,23 +73,17 @@ export async function startServer(
   log: Logger,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const db = openDatabase(config.dataDir);
-  // R5: WAL checkpoints in a worker thread, off the event loop that relays updates.
   const storageLog = log.child({ part: 'storage' });
-  const sqliteBoards = new SqliteBoardStorage(db, {
-    backgroundCheckpointMs: 1_000,
-    onError: (error) => storageLog.warn('checkpoint_failed', { error }),
-  });
-  const boards = new AutoVersionStorage(sqliteBoards, {
+  // R59: PostgreSQL when CARTON_DATABASE_URL is set (no SQLite file then), else SQLite.
+  const opened = config.database
+    ? await openPostgresStores(config.database, storageLog)
+    : openSqliteStores(config.dataDir, storageLog);
+  const boards = new AutoVersionStorage(opened.boards, {
     intervalMs: config.rooms.autoSnapshotMs,
     log: log.child({ part: 'history' }),
   });
-  const sqliteStores: ServerStores = {
-    forums: new SqliteForumStore(db),
-    blobs: new SqliteBlobStore(db),
-    votes: new SqliteVoteStore(db),
-  };
-  const { forums, blobs, votes } = options.wrapStores?.(sqliteStores) ?? sqliteStores;
+  const stores: ServerStores = opened;
+  const { forums, blobs, votes } = options.wrapStores?.(stores) ?? stores;
   const limits = config.limits;
   const preAuth = new PreAuthBudget(limits);
   const boardGuard = new BoardGuard(limits);
@@ -83,7 +97,7 @@ export async function startServer(
     log: log.child({ part: 'relay' }),
     admitMessage: createMessageAdmission(
       limits,
-      (boardId) => sqliteBoards.storedBytes(boardId),
+      (boardId) => opened.boards.storedBytes(boardId),
       log.child({ part: 'limits' }),
     ),
     maxBufferedBytes: config.limits.maxBufferedBytes,
@@ -129,7 +143,12 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   // L4: a facilitator link replaced from the command line also loses its open sockets.
-  const stopWatching = watchRevokedLinks({ db, forums, relay, log: log.child({ part: 'links' }) });
+  const stopWatching = watchRevokedLinks({
+    changes: opened.linkChanges,
+    forums,
+    relay,
+    log: log.child({ part: 'links' }),
+  });
   // R67: a link replaced or a board removed by another process closes our sockets too.
   const stopRecheck = bus
     ? closeRevokedOnAccessChange({ bus, relay, forums, log: log.child({ part: 'links' }) })
@@ -152,6 +171,7 @@ export async function startServer(
         server.closeAllConnections();
       });
       await boards.close();
+      await opened.close();
     })();
     return closing;
   };

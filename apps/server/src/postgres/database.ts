@@ -91,7 +91,7 @@ export async function openPostgres(
 }
 
 /** An error's message on one line, with any URL's password hidden. */
-function reason(error: unknown): string {
+export function reason(error: unknown): string {
   const message = error instanceof Error ? error.message || error.name : String(error);
   return message.replace(/\s+/g, ' ').replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@');
 }

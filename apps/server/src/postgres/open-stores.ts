@@ -1,0 +1,51 @@
+import type { Logger } from '../log.ts';
+import { DatabaseUnavailableError, describeDatabaseUrl, openPostgres, reason } from './database.ts';
+import { PgBlobStore } from './pg-blob-store.ts';
+import { PgBoardStorage } from './pg-board-storage.ts';
+import { PgForumStore } from './pg-forum-store.ts';
+import { PgLinkSignal } from './link-signal.ts';
+import { PgVoteStore } from './pg-vote-store.ts';
+
+export interface PostgresStores {
+  /** Owns the pool: its close() ends it, after the appends in flight. */
+  boards: PgBoardStorage;
+  forums: PgForumStore;
+  blobs: PgBlobStore;
+  votes: PgVoteStore;
+  /** L4: NOTIFYs of links that stopped resolving, from any process. */
+  linkChanges: PgLinkSignal;
+  /** Stops listening (after boards.close(), which ends the pool). */
+  close(): Promise<void>;
+}
+
+/**
+ * R59: every store on one PostgreSQL database (`CARTON_DATABASE_URL`), the schema brought up to
+ * date first. Rejects with a DatabaseUnavailableError (one line, no password) if the database
+ * cannot be reached.
+ */
+export async function openPostgresStores(
+  database: { url: string; poolSize: number },
+  log: Logger,
+): Promise<PostgresStores> {
+  const where = describeDatabaseUrl(database.url);
+  const pool = await openPostgres(database.url, {
+    poolSize: database.poolSize,
+    onIdleError: (error) => log.warn('database_connection_lost', { database: where, error }),
+  });
+  let linkChanges: PgLinkSignal;
+  try {
+    linkChanges = await PgLinkSignal.start(database.url, log);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseUnavailableError(`cannot listen on the database ${where}: ${reason(error)}`);
+  }
+  log.info('database_opened', { database: where, poolSize: database.poolSize });
+  return {
+    boards: new PgBoardStorage(pool),
+    forums: new PgForumStore(pool),
+    blobs: new PgBlobStore(pool),
+    votes: new PgVoteStore(pool),
+    linkChanges,
+    close: () => linkChanges.close(),
+  };
+}

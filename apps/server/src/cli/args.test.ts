@@ -48,6 +48,23 @@ describe('carton CLI arguments', () => {
     expect(() => parseArgs(['forums', '--json'])).toThrow(UsageError);
   });
 
+  it('R62: CARTON_DATABASE_URL (environment only) points every command at PostgreSQL', () => {
+    const env = { CARTON_DATABASE_URL: 'postgres://carton:secret@db:5432/carton' };
+    expect(parseArgs(['forums'], env)).toEqual({
+      kind: 'forums',
+      dataDir: './data',
+      database: env.CARTON_DATABASE_URL,
+    });
+    expect(parseArgs(['facilitator-link', '--forum', 'f1'], env)).toMatchObject({
+      database: env.CARTON_DATABASE_URL,
+    });
+    expect(parseArgs(['forums'], { CARTON_DATABASE_URL: ' ' })).toEqual({
+      kind: 'forums',
+      dataDir: './data',
+    });
+    expect(() => parseArgs(['forums', '--database', 'postgres://x'], env)).toThrow(UsageError);
+  });
+
   it('refuses what it does not understand, naming it', () => {
     expect(() => parseArgs(['export', '--out', 'x.zip'])).toThrow(/--forum/);
     expect(() => parseArgs(['import'])).toThrow(UsageError);

@@ -1,9 +1,19 @@
+/**
+ * Where a command works: the data directory's SQLite file, or (R62) the server's PostgreSQL
+ * database when CARTON_DATABASE_URL is set — read from the environment only, so its password
+ * never shows in the process list.
+ */
+interface Target {
+  dataDir: string;
+  database?: string | null;
+}
+
 /** What `carton export|import|forums|facilitator-link` was asked to do. */
 export type CliCommand =
-  | { kind: 'export'; dataDir: string; forumId: string; out: string; png: boolean }
-  | { kind: 'import'; dataDir: string; archive: string; publicUrl: string; json: boolean }
-  | { kind: 'forums'; dataDir: string }
-  | { kind: 'facilitator-link'; dataDir: string; forumId: string; publicUrl: string }
+  | ({ kind: 'export'; forumId: string; out: string; png: boolean } & Target)
+  | ({ kind: 'import'; archive: string; publicUrl: string; json: boolean } & Target)
+  | ({ kind: 'forums' } & Target)
+  | ({ kind: 'facilitator-link'; forumId: string; publicUrl: string } & Target)
   | { kind: 'help' };
 
 export class UsageError extends Error {
@@ -16,7 +26,8 @@ export const USAGE = `Usage:
   carton forums --data <dir>
   carton facilitator-link --data <dir> --forum <forumId> [--public-url <url>]
 
-Works on the data directory (carton.sqlite) whether the server runs or not.
+Works on the data directory (carton.sqlite) whether the server runs or not; with
+CARTON_DATABASE_URL set (the server's PostgreSQL), on that database instead (--data unused).
   export  writes the forum's archive: manifest.json, a JSON and a PNG per board.
   import  recreates the archived forum as a NEW forum and prints its new links.
   forums  lists the forums (id, date, title).
@@ -70,13 +81,15 @@ export function parseArgs(
     if (!known.includes(name)) throw new UsageError(`unknown option --${name} for ${command}`);
   }
   const dataDir = text('data') ?? './data';
+  const databaseUrl = env['CARTON_DATABASE_URL']?.trim();
+  const target = { dataDir, ...(databaseUrl ? { database: databaseUrl } : {}) };
   if (command === 'export') {
     const forumId = text('forum');
     const out = text('out');
     if (!forumId) throw new UsageError('export needs --forum <forumId>');
     if (!out) throw new UsageError('export needs --out <file.zip>');
     if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
-    return { kind: 'export', dataDir, forumId, out, png: !options.has('no-png') };
+    return { kind: 'export', ...target, forumId, out, png: !options.has('no-png') };
   }
   const publicUrl = (
     text('public-url') ??
@@ -85,20 +98,20 @@ export function parseArgs(
   ).replace(/\/+$/, '');
   if (command === 'forums') {
     if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
-    return { kind: 'forums', dataDir };
+    return { kind: 'forums', ...target };
   }
   if (command === 'facilitator-link') {
     const forumId = text('forum');
     if (!forumId)
       throw new UsageError('facilitator-link needs --forum <forumId> (see carton forums)');
     if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
-    return { kind: 'facilitator-link', dataDir, forumId, publicUrl };
+    return { kind: 'facilitator-link', ...target, forumId, publicUrl };
   }
   if (command === 'import') {
     if (positional.length !== 1) throw new UsageError('import needs exactly one <archive.zip>');
     return {
       kind: 'import',
-      dataDir,
+      ...target,
       archive: positional[0] as string,
       publicUrl,
       json: options.has('json'),

@@ -8,12 +8,22 @@ import { readForumArchive } from '../archive/read.ts';
 import { restoreForumArchive } from '../archive/restore.ts';
 import { storageSource } from '../archive/source.ts';
 import { streamForumArchive } from '../archive/write.ts';
-import { SqliteBlobStore } from '../blobs/blob-store.ts';
-import { SqliteVoteStore } from '../facilitation/vote-store.ts';
+import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
+import { SqliteVoteStore, type VoteStore } from '../facilitation/vote-store.ts';
 import type { CreatedForum } from '../forums/create-forum.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { generateToken, hashToken } from '../forums/tokens.ts';
+import {
+  DatabaseUnavailableError,
+  describeDatabaseUrl,
+  openPostgres,
+} from '../postgres/database.ts';
+import { PgBlobStore } from '../postgres/pg-blob-store.ts';
+import { PgBoardStorage } from '../postgres/pg-board-storage.ts';
+import { PgForumStore } from '../postgres/pg-forum-store.ts';
+import { PgVoteStore } from '../postgres/pg-vote-store.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
 import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
@@ -60,8 +70,20 @@ async function newFacilitatorLink(
   ].join('\n');
 }
 
-export async function runCli(command: CliCommand, out: (text: string) => void): Promise<void> {
-  if (command.kind === 'help') return out(`${USAGE}\n`);
+/** The stores a command works on, and how to name their database in messages. */
+interface CliStores {
+  forums: ForumStore;
+  boards: BoardStorage;
+  blobs: BlobStore;
+  votes: VoteStore;
+  /** The data directory, or the PostgreSQL database's host and name (never its password). */
+  where: string;
+  /** A new SQLite file was created (import only). */
+  createdFile: string | null;
+  close(): Promise<void>;
+}
+
+function openSqliteStores(command: Exclude<CliCommand, { kind: 'help' }>): CliStores {
   // A mistyped path must not end in a stack trace, nor in a new empty database beside the real
   // one: exporting needs the server's database; importing says when it starts a new one.
   const databaseFile = join(command.dataDir, DATABASE_FILE);
@@ -69,24 +91,55 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
   if (command.kind !== 'import' && fresh) {
     throw new UsageError(`no Carton database in ${command.dataDir} (${databaseFile} not found)`);
   }
+  const db = openDatabase(command.dataDir);
+  return {
+    forums: new SqliteForumStore(db),
+    boards: new SqliteBoardStorage(db),
+    blobs: new SqliteBlobStore(db),
+    votes: new SqliteVoteStore(db),
+    where: command.dataDir,
+    createdFile: fresh ? databaseFile : null,
+    // Closed without the storage's final checkpoint: the running server's checkpointer does it.
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+/** R62: the server's PostgreSQL database (CARTON_DATABASE_URL), schema brought up to date. */
+async function openPostgresStores(url: string): Promise<CliStores> {
+  const pool = await openPostgres(url, { poolSize: 2 });
+  return {
+    forums: new PgForumStore(pool),
+    boards: new PgBoardStorage(pool, { closePool: false }),
+    blobs: new PgBlobStore(pool),
+    votes: new PgVoteStore(pool),
+    where: describeDatabaseUrl(url),
+    createdFile: null,
+    close: () => pool.end(),
+  };
+}
+
+export async function runCli(command: CliCommand, out: (text: string) => void): Promise<void> {
+  if (command.kind === 'help') return out(`${USAGE}\n`);
   if (command.kind === 'import' && !existsSync(command.archive)) {
     throw new UsageError(`cannot read ${command.archive}: no such file`);
   }
-  const db = openDatabase(command.dataDir);
+  const stores = command.database
+    ? await openPostgresStores(command.database)
+    : openSqliteStores(command);
+  const { forums, boards, blobs, where } = stores;
   try {
-    const forums = new SqliteForumStore(db);
-    const boards = new SqliteBoardStorage(db);
-    const blobs = new SqliteBlobStore(db);
     if (command.kind === 'forums') {
       const rows = (await forums.listForums()).map(
         (forum) => `${forum.id}  ${forum.date ?? '----------'}  ${forum.title}`,
       );
-      out(rows.length > 0 ? `${rows.join('\n')}\n` : `Aucun forum dans ${command.dataDir}\n`);
+      out(rows.length > 0 ? `${rows.join('\n')}\n` : `Aucun forum dans ${where}\n`);
       return;
     }
     if (command.kind === 'facilitator-link') {
       const forum = await forums.getForum(command.forumId);
-      if (!forum) throw new UsageError(`no forum ${command.forumId} in ${command.dataDir}`);
+      if (!forum) throw new UsageError(`no forum ${command.forumId} in ${where}`);
       out(await newFacilitatorLink(forums, forum.id, command.publicUrl));
       return;
     }
@@ -98,7 +151,7 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
           png: command.png,
         },
       );
-      if (!stream) throw new UsageError(`no forum ${command.forumId} in ${command.dataDir}`);
+      if (!stream) throw new UsageError(`no forum ${command.forumId} in ${where}`);
       await stream.pipeTo(Writable.toWeb(createWriteStream(command.out)));
       out(`${command.out}\n`);
       return;
@@ -108,14 +161,14 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
       forums,
       boards,
       blobs,
-      votes: new SqliteVoteStore(db),
+      votes: stores.votes,
       baseUrl: command.publicUrl,
       maxForumImageBytes: Number(process.env['CARTON_MAX_FORUM_IMAGE_BYTES'] ?? GiB),
     });
-    if (fresh && !command.json) out(`New database: ${databaseFile}\n`);
+    if (stores.createdFile && !command.json) out(`New database: ${stores.createdFile}\n`);
     out(command.json ? `${JSON.stringify(created, null, 2)}\n` : links(created));
   } finally {
-    db.close();
+    await stores.close();
   }
 }
 
@@ -128,6 +181,10 @@ async function main(): Promise<void> {
     if (error instanceof UsageError) {
       process.stderr.write(`carton: ${error.message}\n\n${USAGE}\n`);
       process.exit(2);
+    }
+    if (error instanceof DatabaseUnavailableError) {
+      process.stderr.write(`carton: ${error.message}\n`);
+      process.exit(3);
     }
     if (error instanceof ArchiveError) {
       process.stderr.write(`carton: ${error.code}: ${error.message} (${error.path})\n`);

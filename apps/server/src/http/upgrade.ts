@@ -91,19 +91,41 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       return;
     }
     const token = url.searchParams.get('token');
-    // The token lookup may take a while (an async ForumStore). Meanwhile no handshake has been
-    // answered: a client sends no frame before it gets one, and bytes that come anyway stay
-    // unread in the socket (the HTTP parser let go of it, and nothing here reads it), to be
-    // parsed by ws only once the token is accepted — never before, never lost. A socket closed
-    // meanwhile is dropped: it never reaches a room.
+    // The token lookup may take a while (an async ForumStore). No handshake is answered before
+    // it ends, so a client sends no frame yet; bytes that come anyway are kept, unparsed, and
+    // handed to ws with `head` once the token is accepted — never read as frames before, never
+    // lost. Reading (not leaving them in the socket) is what shows a peer that ends or closes
+    // meanwhile: such a socket is dropped and never reaches a room.
+    const early: Buffer[] = [];
+    let earlyBytes = head.byteLength;
     let gone = false;
+    const onData = (chunk: Buffer) => {
+      earlyBytes += chunk.byteLength;
+      deps.log.debug('upgrade_early_bytes', { board: boardId, bytes: chunk.byteLength });
+      if (earlyBytes > deps.maxMessageBytes) socket.destroy();
+      else early.push(chunk);
+    };
     const onGone = () => {
       gone = true;
     };
+    // A peer that ends its side before the handshake has given up: free the socket at once.
+    const onEnd = () => {
+      gone = true;
+      socket.destroy();
+    };
+    socket.on('data', onData);
+    socket.once('end', onEnd);
     socket.once('close', onGone);
+    /** Stops reading; whether the socket is still there to answer. */
     const settled = () => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
       socket.off('close', onGone);
-      if (!gone && !socket.destroyed && socket.readable && socket.writable) return true;
+      socket.pause();
+      // As the HTTP server left it: neither flowing nor paused, so ws's 'data' listener resumes
+      // it (a paused socket would stay silent).
+      (socket as unknown as { readableFlowing: boolean | null }).readableFlowing = null;
+      if (!gone && !socket.destroyed && socket.writable) return true;
       deps.log.debug('upgrade_abandoned', { board: boardId });
       socket.destroy();
       return false;
@@ -121,7 +143,7 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
           reject(socket, resolved.status, resolved.code, resolved.message);
           return;
         }
-        accept(request, socket, head, resolved);
+        accept(request, socket, Buffer.concat([head, ...early]), resolved);
       },
       (error: unknown) => {
         deps.log.error('upgrade_lookup_failed', { board: boardId, error: error as Error });

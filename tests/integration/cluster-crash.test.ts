@@ -1,0 +1,106 @@
+// A relay process killed with SIGKILL while another serves the same boards (SPEC R63, R66):
+// its participants reconnect to the other with nothing lost, and the presence it can no
+// longer withdraw expires there (~30 s: the stock client renews its presence every 15 s).
+import type { NoteShape } from '@carton/board';
+import * as encoding from 'lib0/encoding';
+import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import type { CartonServer } from '../support/server.ts';
+import { recordAwareness, startCluster, type Cluster } from './cluster-support.ts';
+import {
+  connect,
+  createForum,
+  docUntil,
+  openSocket,
+  territoryBoard,
+  type Client,
+} from './helpers.ts';
+
+let cluster: Cluster | null = null;
+const clients: Client[] = [];
+
+afterAll(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await cluster?.dispose();
+});
+
+function track(client: Client): Client {
+  clients.push(client);
+  return client;
+}
+
+function presenceFrame(clientId: number, clock: number, state: unknown): Buffer {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, 1);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return Buffer.from(encoding.toUint8Array(frame));
+}
+
+describe('a relay process killed', () => {
+  it(
+    'R63, R66: kill -9 — participants move to the other process with nothing lost; ghosts expire',
+    { timeout: 90_000 },
+    async () => {
+      cluster = await startCluster(2);
+      const [a, b] = cluster.servers as [CartonServer, CartonServer];
+      const forum = await createForum(b);
+      const board = territoryBoard(forum, 'Rivière-du-Loup');
+      const mover = track(connect(a, board.id, board.edit.token));
+      const onB = track(connect(b, board.id, board.edit.token));
+      await Promise.all([mover.synced, onB.synced]);
+      const observer = await openSocket(b, board.id, board.view.token);
+      const seenOnB = recordAwareness(observer.ws);
+      // A kiosk on A whose process will never say it left.
+      const ghost = await openSocket(a, board.id, board.edit.token);
+      ghost.ws.send(presenceFrame(777, 1, { name: 'Borne', cursor: { x: 3, y: 4 } }));
+      await seenOnB.until('the kiosk on B', (e) => e.clientId === 777);
+
+      const first = mover.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Entraide' }));
+      await docUntil(onB.doc, 'the note on B', () => onB.shape(first) !== undefined);
+
+      const exit = await a.kill('SIGKILL');
+      expect(exit.signal).toBe('SIGKILL');
+      // Offline on A's side, then the same document reconnects to B (a balancer would).
+      const offline = mover.run((tx) => tx.create('note', { x: 50, y: 0, text: 'Hors ligne' }));
+      mover.provider.destroy();
+      const moved = new WebsocketProvider(b.syncUrl, board.id, mover.doc, {
+        params: { token: board.edit.token },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      try {
+        await docUntil(onB.doc, 'the offline note on B', () => onB.shape(offline) !== undefined);
+        const late = track(connect(b, board.id, board.view.token));
+        await late.synced;
+        expect((late.shape(first) as NoteShape | undefined)?.text).toBe('Entraide');
+        expect((late.shape(offline) as NoteShape | undefined)?.text).toBe('Hors ligne');
+
+        // The kiosk's state is removed by B itself once not renewed for ~30 s.
+        const removal = await seenOnB.until(
+          'the kiosk removed by B',
+          (e) => e.clientId === 777 && e.state === null,
+          60_000,
+        );
+        expect(removal.clock).toBeGreaterThan(1);
+        // A joiner now is greeted without the ghost, but with the participant who moved (its
+        // renewals, every 15 s, now come through B).
+        const fresh = await openSocket(b, board.id, board.view.token);
+        const greeted = recordAwareness(fresh.ws);
+        await greeted.until('the greeting', (e) => e.clientId === onB.doc.clientID);
+        const ids = greeted.entries.map((e) => e.clientId);
+        expect(ids).toContain(mover.doc.clientID);
+        expect(ids).not.toContain(777);
+        fresh.ws.close();
+      } finally {
+        moved.destroy();
+        observer.ws.close();
+      }
+    },
+  );
+});

@@ -536,4 +536,27 @@ describe('the socket upgrade with an asynchronous token lookup', () => {
     await within(abandoned, 'the upgrade to be abandoned');
     expect(server.relay.metrics.connectionsOpened).toBe(opened);
   });
+
+  it('L3, R56: a board removed while its link was looked up does not keep the new socket', async () => {
+    const forum = await createForum(['Rimouski-Neigette', 'La Matanie']);
+    const board = territory(forum, 'La Matanie');
+    // The upgrade reads the board while it is in the forum; the answer comes after the removal
+    // (whose own socket sweep ran before this socket existed).
+    const release = stores.holdAnswer('forums.getBoard');
+    const looked = stores.nextCall('forums.getBoard');
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/sync/${board.id}?token=${board.edit.token}`,
+    );
+    ws.on('error', () => {});
+    const closed = once(ws, 'close');
+    await within(looked, 'the upgrade to read the board');
+    expect(
+      await api('DELETE', `/api/forums/${forum.forum.id}/boards/${board.id}`, {
+        token: forum.facilitator.token,
+      }),
+    ).toMatchObject({ status: 200 });
+    release();
+    const [code] = (await within(closed, 'the new socket to be closed')) as [number];
+    expect(code).toBe(4403);
+  });
 });

@@ -37,6 +37,7 @@ export class DeferredStores {
   readonly #answers: Array<{ call: string; answer: Answer<unknown> }> = [];
   readonly #held = new Map<string, Array<() => void>>();
   readonly #waiting = new Map<string, Array<() => void>>();
+  readonly #heldAnswers = new Map<string, (answer: () => void) => void>();
 
   wrapAll(stores: ServerStores): ServerStores {
     return {
@@ -69,6 +70,24 @@ export class DeferredStores {
     };
   }
 
+  /**
+   * The next call of `call` runs at once (its read sees the data as it is now) but its answer
+   * waits until the returned function is called: a read overtaken by later writes.
+   */
+  holdAnswer(call: string): () => void {
+    let deliver: (() => void) | null = null;
+    let released = false;
+    this.#heldAnswers.set(call, (answer) => {
+      if (released) answer();
+      else deliver = answer;
+    });
+    return () => {
+      released = true;
+      this.#heldAnswers.delete(call);
+      deliver?.();
+    };
+  }
+
   /** Resolves at the next call of `call` (e.g. `forums.findGrant`). */
   nextCall(call: string): Promise<void> {
     return new Promise((resolve) => {
@@ -90,6 +109,23 @@ export class DeferredStores {
 
   #call(call: string, run: () => unknown): Answer<unknown> {
     this.calls.push(call);
+    const heldAnswer = this.#heldAnswers.get(call);
+    if (heldAnswer) {
+      this.#heldAnswers.delete(call);
+      return this.#track(
+        call,
+        new Answer<unknown>((resolve, reject) => {
+          let outcome: () => void;
+          try {
+            const value = run();
+            outcome = () => resolve(value);
+          } catch (error) {
+            outcome = () => reject(error instanceof Error ? error : new Error(String(error)));
+          }
+          heldAnswer(() => setImmediate(outcome));
+        }),
+      );
+    }
     const answer = new Answer<unknown>((resolve, reject) => {
       const later = () =>
         setImmediate(() => {
@@ -103,6 +139,10 @@ export class DeferredStores {
       if (held) held.push(later);
       else later();
     });
+    return this.#track(call, answer);
+  }
+
+  #track(call: string, answer: Answer<unknown>): Answer<unknown> {
     this.#answers.push({ call, answer });
     const waiting = this.#waiting.get(call);
     this.#waiting.delete(call);

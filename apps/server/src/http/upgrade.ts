@@ -9,6 +9,7 @@ import {
   resolveForumMemberAccess,
   type AccessDenied,
 } from '../forums/access.ts';
+import { LINK_REVOKED } from '../forums/links.ts';
 import { hashToken, isWellFormedToken } from '../forums/tokens.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import type { BoardGuard } from '../limits/board-guard.ts';
@@ -143,7 +144,8 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
           reject(socket, resolved.status, resolved.code, resolved.message);
           return;
         }
-        accept(request, socket, Buffer.concat([head, ...early]), resolved);
+        const stillValid = async () => (await resolveRoom(deps, boardId, token)).ok;
+        accept(request, socket, Buffer.concat([head, ...early]), resolved, stillValid);
       },
       (error: unknown) => {
         deps.log.error('upgrade_lookup_failed', { board: boardId, error: error as Error });
@@ -154,7 +156,13 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
     );
   });
 
-  const accept = (request: IncomingMessage, socket: Duplex, head: Buffer, access: RoomAccess) => {
+  const accept = (
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    access: RoomAccess,
+    stillValid: () => Promise<boolean>,
+  ) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
       // R31: refused joins get their socket, closed at once with a code the client can explain.
       // F2: not the forum room, which every participant joins beside their board (and where
@@ -181,6 +189,21 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
           board: access.board.id,
           role: access.role,
         });
+        // L3, R56: a removal or a replaced link committed during the lookup closed the sockets
+        // of its links before this one existed. Such writes commit before they close sockets,
+        // so a lookup made now that the connection exists sees them: look once more.
+        stillValid().then(
+          (valid) => {
+            if (valid || !connection.isOpen) return;
+            deps.log.info('link_revoked_at_connect', { board: access.board.id });
+            connection.close(LINK_REVOKED.code, LINK_REVOKED.reason);
+          },
+          (error: unknown) =>
+            deps.log.warn('connect_recheck_failed', {
+              board: access.board.id,
+              error: error as Error,
+            }),
+        );
       } catch (error) {
         deps.log.error('connect_failed', { board: access.board.id, error: error as Error });
         ws.close(1011, 'internal error');

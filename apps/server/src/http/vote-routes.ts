@@ -195,11 +195,24 @@ export function registerVoteRoutes(
     };
   };
 
-  const publish = async (forumId: string, voteId: string, dot: Dot) => {
-    const count = await votes.countOf(voteId, dot);
-    await changeForumDoc(deps.relay, forumId, (doc) =>
-      setVoteCounts(doc, voteId, { [noteKey(dot.boardId, dot.shapeId)]: count }, SERVER_ORIGIN),
-    );
+  // V3: a note's count is read, then written to the forum doc. With an async store two dots at
+  // once could read their counts in one order and write them in the other, leaving a stale
+  // count on screen: one publish at a time per vote (in this process), each reading after the
+  // previous one wrote, so the last count written is the latest.
+  const publishing = new Map<string, Promise<void>>();
+  const publish = (forumId: string, voteId: string, dot: Dot): Promise<void> => {
+    const next = (publishing.get(voteId) ?? Promise.resolve()).then(async () => {
+      const count = await votes.countOf(voteId, dot);
+      await changeForumDoc(deps.relay, forumId, (doc) =>
+        setVoteCounts(doc, voteId, { [noteKey(dot.boardId, dot.shapeId)]: count }, SERVER_ORIGIN),
+      );
+    });
+    const done = next.catch(() => {}); // a failed publish is its request's error, not the next's
+    publishing.set(voteId, done);
+    void done.then(() => {
+      if (publishing.get(voteId) === done) publishing.delete(voteId);
+    });
+    return next;
   };
   const mine = async (request: { current: VoteState; voter: string }) => {
     const dots = await votes.dotsOf(request.current.id, request.voter);

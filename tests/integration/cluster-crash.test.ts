@@ -103,4 +103,25 @@ describe('a relay process killed', () => {
       }
     },
   );
+
+  it('R66: a process stopped with SIGTERM withdraws its participants’ presence at once', async () => {
+    const stopping = await startCluster(2);
+    try {
+      const [a, b] = stopping.servers as [CartonServer, CartonServer];
+      const forum = await createForum(a);
+      const board = territoryBoard(forum, 'La Mitis');
+      const observer = await openSocket(b, board.id, board.view.token);
+      const seenOnB = recordAwareness(observer.ws);
+      const kiosk = await openSocket(a, board.id, board.edit.token);
+      kiosk.ws.send(presenceFrame(888, 1, { name: 'Accueil', cursor: { x: 0, y: 0 } }));
+      await seenOnB.until('the kiosk on B', (e) => e.clientId === 888);
+      const exit = await a.kill('SIGTERM');
+      expect(exit.code).toBe(0);
+      // Long before the 30 s a silent death would take.
+      await seenOnB.until('the kiosk withdrawn', (e) => e.clientId === 888 && e.state === null);
+      observer.ws.close();
+    } finally {
+      await stopping.dispose();
+    }
+  });
 });

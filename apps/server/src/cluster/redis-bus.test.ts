@@ -4,7 +4,7 @@ import { createLogger, type Logger } from '../log.ts';
 import type { RoomBusHandlers } from '../relay/room-bus.ts';
 import { MAX_BUS_MESSAGE_BYTES } from './bus-message.ts';
 import { RedisBus } from './redis-bus.ts';
-import { startRedis, type TestRedis } from './test-redis.ts';
+import { freePort, startRedis, type TestRedis } from './test-redis.ts';
 
 const PASSWORD = 'mot-de-passe-Kamouraska-2023';
 let redis: TestRedis;
@@ -180,5 +180,35 @@ describe('Redis bus', () => {
     b.accessChanged(4403, 'tableau retiré');
     await answered;
     expect(heardOnA).toEqual(['tableau retiré']);
+  });
+
+  it('R67: a server started while Redis is unreachable serves, then joins the bus when it comes', async () => {
+    const port = await freePort();
+    const late = await RedisBus.start({
+      url: `redis://127.0.0.1:${port}`,
+      log: captureLog(),
+      startTimeoutMs: 100,
+    });
+    buses.push(late);
+    expect(late.isReady).toBe(false);
+    const onLate = recorder();
+    // The room loads at once (nothing to wait for) and resyncs once the bus is there.
+    await late.join('board-kamouraska', onLate.handlers).ready;
+    const redisLater = await startRedis({ port });
+    try {
+      await onLate.until('the resync', () =>
+        onLate.seen.some((e) => e.kind === 'resync:reconnected'),
+      );
+      const other = await RedisBus.start({ url: redisLater.url, log: captureLog() });
+      buses.push(other);
+      const channel = other.join('board-kamouraska', recorder().handlers);
+      await channel.ready;
+      channel.publishUpdate(Uint8Array.from([5]));
+      await onLate.until('the update', () => onLate.seen.some((e) => e.kind === 'update'));
+      expect(lines.filter((line) => line.includes('"bus_down"')).length).toBe(1);
+    } finally {
+      for (const started of buses.splice(0)) await started.close();
+      await redisLater.stop();
+    }
   });
 });

@@ -35,9 +35,9 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startRedis(
-  options: { password?: string; timeoutMs?: number } = {},
+  options: { password?: string; timeoutMs?: number; port?: number } = {},
 ): Promise<TestRedis> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const timeoutMs = options.timeoutMs ?? 10_000;
   let output = '';
   let child: ChildProcess | null = null;

@@ -77,6 +77,42 @@ describe('Carton on PostgreSQL', () => {
     expect(server.output()).not.toContain(PASSWORD);
   });
 
+  it('R60, R6: an append the database refuses closes the room (4501); the edit comes back with the client', async () => {
+    const url = await databaseUrl();
+    const database = new URL(url).pathname.slice(1);
+    server = await startServer({ env: { CARTON_DATABASE_URL: url } });
+    const forum = await createForum(server);
+    const board = territoryBoard(forum, 'Les Basques');
+    const writer = track(connect(server, board.id, board.edit.token));
+    const witness = track(connect(server, board.id, board.view.token));
+    await Promise.all([writer.synced, witness.synced]);
+    const failed = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the room did not fail')), 5_000);
+      writer.provider.once('connection-close', (event: { code: number } | null) => {
+        clearTimeout(timer);
+        resolve(event?.code ?? 0);
+      });
+    });
+    // The log out of reach: every append fails until it is back.
+    await postgres.exec(database, 'ALTER TABLE board_updates RENAME TO board_updates_away');
+    const id = writer.run((tx) =>
+      tx.create('note', { x: 0, y: 0, text: 'Halte-garderie pendant le forum' }),
+    );
+    expect(await failed).toBe(4501);
+    await postgres.exec(database, 'ALTER TABLE board_updates_away RENAME TO board_updates');
+    // The stock client reconnects and its sync step 2 brings back what storage lacks.
+    await docUntil(witness.doc, 'the note after the outage', () => !!witness.shape(id), 15_000);
+    await server.kill('SIGKILL');
+    for (const client of clients.splice(0)) client.destroy();
+    await server.restart();
+    const fresh = track(connect(server, board.id, board.view.token));
+    await fresh.synced;
+    expect((fresh.shape(id) as NoteShape | undefined)?.text).toBe(
+      'Halte-garderie pendant le forum',
+    );
+    expect(server.output()).toContain('append_failed');
+  });
+
   it('R61, R62: a facilitator link replaced with the command line closes its open socket (4403)', async () => {
     const url = await databaseUrl();
     server = await startServer({ env: { CARTON_DATABASE_URL: url } });

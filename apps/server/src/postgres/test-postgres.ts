@@ -20,6 +20,8 @@ export interface TestPostgres {
   createDatabase(name?: string): Promise<string>;
   /** Ends every session on `database` (a lost connection, as a restart of PostgreSQL would). */
   terminateConnections(database: string): Promise<number>;
+  /** Runs SQL on `database` as the superuser (tests that break or inspect the schema). */
+  exec(database: string, sql: string): Promise<void>;
   /** Everything postgres wrote (its log). */
   output(): string;
   /** SIGINT (fast shutdown), waits for the exit, removes the directory. */
@@ -141,8 +143,11 @@ export async function startTestPostgres(
   }
 
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  const admin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: url('postgres') });
+  const admin = async <T>(
+    run: (client: pg.Client) => Promise<T>,
+    database = 'postgres',
+  ): Promise<T> => {
+    const client = new pg.Client({ connectionString: url(database) });
     await client.connect();
     try {
       return await run(client);
@@ -169,6 +174,9 @@ export async function startTestPostgres(
         );
         return result.rowCount ?? 0;
       });
+    },
+    async exec(database, sql) {
+      await admin((client) => client.query(sql), database);
     },
     output: () => output,
     stop() {

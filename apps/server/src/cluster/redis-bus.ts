@@ -65,6 +65,8 @@ export class RedisBus implements RoomBus {
   readonly #password: string;
   readonly #rooms = new Map<string, Subscription>();
   readonly #accessListeners = new Set<(code: number, reason: string) => void>();
+  /** Channels left while the subscriber was down: node-redis would resubscribe them. */
+  readonly #leftWhileDown = new Set<string>();
   #down = false;
   #subReadyOnce = false;
   /** Resolves once the control channel is subscribed (the first time the subscriber is ready). */
@@ -175,6 +177,7 @@ export class RedisBus implements RoomBus {
     if (subscription.handlers.size > 0) return;
     this.#rooms.delete(channel);
     if (this.#closed) return;
+    if (!this.#sub.isReady) this.#leftWhileDown.add(channel);
     this.#sub.unsubscribe(channel, this.#onMessage, true).catch(() => {});
   }
 
@@ -256,6 +259,12 @@ export class RedisBus implements RoomBus {
     if (this.#subReadyOnce) this.metrics.reconnections++;
     this.#subReadyOnce = true;
     const channels = [...this.#rooms.keys()];
+    for (const channel of this.#leftWhileDown) {
+      if (!this.#rooms.has(channel)) {
+        this.#sub.unsubscribe(channel, this.#onMessage, true).catch(() => {});
+      }
+    }
+    this.#leftWhileDown.clear();
     void Promise.all([
       this.#sub.subscribe(CONTROL_CHANNEL, this.#onControl, true),
       ...channels.map((channel) => this.#sub.subscribe(channel, this.#onMessage, true)),

@@ -66,6 +66,7 @@ export class Room {
   readonly #channel: RoomChannel | null;
   /** Bus messages received while loading (R64), or whether a resync is owed after loading. */
   #remoteQueue: RemoteMessage[] = [];
+  #remoteQueuedBytes = 0;
   #resyncOwed = false;
   #resyncing: Promise<void> | null = null;
   #resyncAgain = false;
@@ -142,6 +143,7 @@ export class Room {
   #joinedBus(): void {
     const remote = this.#remoteQueue;
     this.#remoteQueue = [];
+    this.#remoteQueuedBytes = 0;
     for (const { kind, data } of remote) this.#remote(kind, data);
     if (this.#resyncOwed) this.#resync('reconnected');
     this.#channel?.queryAwareness();
@@ -150,6 +152,15 @@ export class Room {
   /** A message from another process (R63, R66): queued while loading, applied once ready. */
   #remote(kind: RemoteMessage['kind'], data: Uint8Array): void {
     if (this.#state === 'loading') {
+      // Bounded like R2's queue: past it, everything is read again after the load (storage
+      // has the updates; presence is asked for once loaded anyway).
+      this.#remoteQueuedBytes += data.byteLength;
+      if (this.#remoteQueuedBytes > MAX_QUEUED_BYTES) {
+        this.#remoteQueue = [];
+        this.#remoteQueuedBytes = 0;
+        this.#resyncOwed = true;
+        return;
+      }
       this.#remoteQueue.push({ kind, data });
       return;
     }

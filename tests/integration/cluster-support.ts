@@ -21,8 +21,9 @@ export interface Cluster {
 export async function startCluster(
   processes: number,
   env: Record<string, string> = {},
+  options: { redisPassword?: string } = {},
 ): Promise<Cluster> {
-  const redis = await startRedis();
+  const redis = await startRedis(options.redisPassword ? { password: options.redisPassword } : {});
   const dataDir = mkdtempSync(join(tmpdir(), 'carton-cluster-'));
   const servers: CartonServer[] = [];
   const add = async (extra: Record<string, string> = {}) => {

@@ -16,13 +16,15 @@ import {
   type Client,
 } from './helpers.ts';
 
+/** The bus's Redis requires a password, which must never reach the logs (R63). */
+const REDIS_PASSWORD = 'Vision-commune-2023!';
 let cluster: Cluster;
 let a: CartonServer;
 let b: CartonServer;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  cluster = await startCluster(2);
+  cluster = await startCluster(2, {}, { redisPassword: REDIS_PASSWORD });
   [a, b] = cluster.servers as [CartonServer, CartonServer];
 });
 
@@ -201,5 +203,14 @@ describe('several relays through Redis', () => {
     expect(viewer).toBeNull();
     expect(bystander.ws.readyState).toBe(bystander.ws.OPEN);
     bystander.ws.close();
+  });
+
+  it('R63: the Redis password never reaches the logs', () => {
+    for (const server of [a, b]) {
+      expect(server.output()).toContain('"bus_started"');
+      expect(server.output()).toContain(`127.0.0.1:${cluster.redis.port}`);
+      expect(server.output()).not.toContain(REDIS_PASSWORD);
+      expect(server.output()).not.toContain(encodeURIComponent(REDIS_PASSWORD));
+    }
   });
 });

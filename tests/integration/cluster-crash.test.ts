@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type { CartonServer } from '../support/server.ts';
-import { recordAwareness, startCluster, type Cluster } from './cluster-support.ts';
+import { openRecordedSocket, startCluster, type Cluster } from './cluster-support.ts';
 import {
   connect,
   createForum,
@@ -54,8 +54,8 @@ describe('a relay process killed', () => {
       const mover = track(connect(a, board.id, board.edit.token));
       const onB = track(connect(b, board.id, board.edit.token));
       await Promise.all([mover.synced, onB.synced]);
-      const observer = await openSocket(b, board.id, board.view.token);
-      const seenOnB = recordAwareness(observer.ws);
+      const observer = await openRecordedSocket(b, board.id, board.view.token);
+      const seenOnB = observer.seen;
       // A kiosk on A whose process will never say it left.
       const ghost = await openSocket(a, board.id, board.edit.token);
       ghost.ws.send(presenceFrame(777, 1, { name: 'Borne', cursor: { x: 3, y: 4 } }));
@@ -90,8 +90,8 @@ describe('a relay process killed', () => {
         expect(removal.clock).toBeGreaterThan(1);
         // A joiner now is greeted without the ghost, but with the participant who moved (its
         // renewals, every 15 s, now come through B).
-        const fresh = await openSocket(b, board.id, board.view.token);
-        const greeted = recordAwareness(fresh.ws);
+        const fresh = await openRecordedSocket(b, board.id, board.view.token);
+        const greeted = fresh.seen;
         await greeted.until('the greeting', (e) => e.clientId === onB.doc.clientID);
         const ids = greeted.entries.map((e) => e.clientId);
         expect(ids).toContain(mover.doc.clientID);
@@ -110,8 +110,8 @@ describe('a relay process killed', () => {
       const [a, b] = stopping.servers as [CartonServer, CartonServer];
       const forum = await createForum(a);
       const board = territoryBoard(forum, 'La Mitis');
-      const observer = await openSocket(b, board.id, board.view.token);
-      const seenOnB = recordAwareness(observer.ws);
+      const observer = await openRecordedSocket(b, board.id, board.view.token);
+      const seenOnB = observer.seen;
       const kiosk = await openSocket(a, board.id, board.edit.token);
       kiosk.ws.send(presenceFrame(888, 1, { name: 'Accueil', cursor: { x: 0, y: 0 } }));
       await seenOnB.until('the kiosk on B', (e) => e.clientId === 888);

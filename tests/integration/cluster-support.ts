@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
 
@@ -35,7 +35,15 @@ export async function startCluster(
     return server;
   };
   // One after the other: the first creates the database's tables.
-  for (let i = 0; i < processes; i++) await add();
+  try {
+    for (let i = 0; i < processes; i++) await add();
+  } catch (error) {
+    // Nothing left running when a process fails to start (the caller gets no cluster).
+    for (const server of servers) await server.dispose();
+    await redis.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     redis,
     dataDir,
@@ -98,4 +106,31 @@ export function recordAwareness(ws: WebSocket) {
       check();
     });
   return { entries, until };
+}
+
+/**
+ * A raw socket whose awareness entries are recorded from its very first frame: the greeting
+ * may arrive with the handshake's response, and ws emits it before a listener added after
+ * `open` (a promise continuation) exists.
+ */
+export async function openRecordedSocket(
+  server: CartonServer,
+  boardId: string,
+  token: string,
+): Promise<{ ws: WebSocket; seen: ReturnType<typeof recordAwareness> }> {
+  const ws = new WebSocket(`${server.syncUrl}/${boardId}?token=${encodeURIComponent(token)}`);
+  const seen = recordAwareness(ws);
+  ws.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket did not open in 5 s')), 5_000);
+    ws.once('open', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    ws.once('unexpected-response', (_request, response) => {
+      clearTimeout(timer);
+      reject(new Error(`refused: ${response.statusCode}`));
+    });
+  });
+  return { ws, seen };
 }

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import type { NoteShape } from '@carton/board';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
-import { recordAwareness, startCluster, type Cluster } from './cluster-support.ts';
+import { openRecordedSocket, startCluster, type Cluster } from './cluster-support.ts';
 import {
   authFetch,
   connect,
@@ -96,10 +96,10 @@ describe('several relays through Redis', () => {
     const onA = track(connect(a, board.id, board.edit.token));
     const onB = track(connect(b, board.id, board.edit.token));
     await Promise.all([onA.synced, onB.synced]);
-    const observer = await openSocket(b, board.id, board.view.token);
-    const seenOnB = recordAwareness(observer.ws);
-    const sender = await openSocket(a, board.id, board.edit.token);
-    const seenBySender = recordAwareness(sender.ws);
+    const observer = await openRecordedSocket(b, board.id, board.view.token);
+    const seenOnB = observer.seen;
+    const sender = await openRecordedSocket(a, board.id, board.edit.token);
+    const seenBySender = sender.seen;
     try {
       const idA = onA.doc.clientID;
       const idB = onB.doc.clientID;

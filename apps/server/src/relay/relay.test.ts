@@ -159,6 +159,36 @@ describe('relay protocol', () => {
     expect(noteText(b.doc, 'shape:seed')).toBe('Conditions présentes');
   });
 
+  it('R2: a writer that leaves while the board loads still has its sent updates applied', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: BoardStorage = {
+      ...storageMethods(),
+      load: async (id) => {
+        await gate;
+        return storage.load(id);
+      },
+    };
+    const relay = relayWith({ storage: slow });
+    const a = client(relay);
+    addNote(a.doc, 'shape:early', 'Transport collectif');
+    await network.idle();
+    // The phone's wifi drops (or the tab closes) before the stored state is read.
+    a.close();
+    await network.idle();
+    release();
+    await gate;
+    await network.idle();
+    const b = client(relay);
+    await network.idle();
+    expect(noteText(b.doc, 'shape:early')).toBe('Transport collectif');
+    await relay.close();
+    const stored = new Y.Doc();
+    const { snapshot, updates } = storage.load(BOARD);
+    for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(stored, update);
+    expect(noteText(stored, 'shape:early')).toBe('Transport collectif');
+  });
+
   it('R6: with asynchronous storage, broadcasts keep their order', async () => {
     const slowAppend: BoardStorage = {
       ...storageMethods(),

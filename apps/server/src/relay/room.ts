@@ -135,7 +135,10 @@ export class Room {
     const queued = this.#queued;
     this.#queued = [];
     this.#queuedBytes = 0;
-    for (const [connection, data] of queued) this.receive(connection, data);
+    for (const [connection, data] of queued) {
+      if (connection.isOpen) this.receive(connection, data);
+      else this.#receiveAfterLeaving(connection, data);
+    }
     if (this.#channel) this.#joinedBus();
   }
 
@@ -271,6 +274,27 @@ export class Room {
     }
   }
 
+  /**
+   * R2: a writer's document update queued during the load, from a connection closed since (its
+   * wifi dropped, its tab closed): the relay accepted it, so it is applied and stored. Nothing
+   * is answered, and presence from a connection that left is not brought back.
+   */
+  #receiveAfterLeaving(connection: Connection, data: Uint8Array): void {
+    if (!connection.canWrite || data[0] !== MESSAGE_SYNC) return;
+    const syncType = data[1];
+    if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return;
+    try {
+      this.#handle(connection, data);
+    } catch (error) {
+      this.#metrics.malformedMessages++;
+      this.#log.warn('malformed_message', {
+        connection: connection.id,
+        bytes: data.byteLength,
+        error: error as Error,
+      });
+    }
+  }
+
   /** R12: a frame that does not decode or apply closes that connection only. */
   #malformed(connection: Connection, bytes: number, error: Error): void {
     this.#metrics.malformedMessages++;
@@ -349,7 +373,6 @@ export class Room {
     connection.markClosed();
     if (!this.connections.delete(connection)) return;
     this.#owedStep1.delete(connection);
-    this.#queued = this.#queued.filter(([queued]) => queued !== connection);
     if (this.#state !== 'closed') this.awareness.leave(connection);
     if (this.connections.size === 0) this.#options.onEmpty(this);
   }

@@ -48,6 +48,21 @@ export default defineConfig({
       },
       {
         test: {
+          // The same cross-process tests with every server on PostgreSQL (R59): one throwaway
+          // PostgreSQL for the run, a database per server. The PostgreSQL and cluster files
+          // start their own servers, so they run once, above.
+          name: 'integration-postgres',
+          root: './tests',
+          include: ['integration/**/*.test.ts'],
+          exclude: ['integration/postgres*.test.ts', 'integration/cluster*.test.ts'],
+          globalSetup: ['./support/postgres-global.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           // Fuzzing, chaos (faulty network, killed relay) and an idle soak against the built
           // server; FUZZ_FRAMES, CHAOS_ROUNDS and SOAK_SECONDS make them longer.
           name: 'chaos',

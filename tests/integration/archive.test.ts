@@ -1,12 +1,11 @@
 // Forum archives across processes (ARCHIVE rules): a forum made on one built server, archived
 // over HTTP and by the command line, recreated on a SECOND server with its own data directory;
 // every board exports the same JSON there.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, carton } from '../support/cli.ts';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server.ts';
 import { png } from './fixtures/images.ts';
 import {
@@ -19,9 +18,6 @@ import {
   unzip,
   type CreatedForum,
 } from './helpers.ts';
-
-const run = promisify(execFile);
-const CLI = join(REPO_ROOT, 'apps/server/dist/cli.js');
 
 let a: CartonServer;
 let b: CartonServer;
@@ -170,8 +166,7 @@ describe('carton command line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'carton-cli-'));
     try {
       const out = join(dir, 'forum.zip');
-      const exported = await run(process.execPath, [
-        CLI,
+      const exported = await carton([
         'export',
         '--data',
         a.dataDir,
@@ -182,8 +177,7 @@ describe('carton command line', () => {
       ]);
       expect(exported.stdout.trim()).toBe(out);
       expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
-      const imported = await run(process.execPath, [
-        CLI,
+      const imported = await carton([
         'import',
         '--data',
         b.dataDir,
@@ -194,8 +188,7 @@ describe('carton command line', () => {
       ]);
       const created = JSON.parse(imported.stdout) as CreatedForum;
       expect(await exportsOf(b, created)).toEqual(await exportsOf(a, forum));
-      const links = await run(process.execPath, [
-        CLI,
+      const links = await carton([
         'import',
         '--data',
         b.dataDir,
@@ -205,8 +198,7 @@ describe('carton command line', () => {
       ]);
       expect(links.stdout).toMatch(/^Forum « Forum régional de l’Alliance 2023 »/);
       expect(links.stdout).toMatch(/édition : http:\/\/salle\.local\/b\/[\w-]+#token=/);
-      const refused = await run(process.execPath, [
-        CLI,
+      const refused = await carton([
         'import',
         '--data',
         b.dataDir,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BSL_TERRITORIES } from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { dumpDatabase } from '../support/postgres.ts';
+import { databaseUrlFor, startServer, type CartonServer } from '../support/server.ts';
 import { createForum, exportJson, territoryBoard, type CreatedForum } from './helpers.ts';
 
 let server: CartonServer;
@@ -65,10 +66,16 @@ describe('POST /api/forums', () => {
 
   it('R21: tokens are stored only as hashes', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
-    const files = readdirSync(server.dataDir).map((name) =>
-      readFileSync(join(server.dataDir, name)).toString('latin1'),
-    );
-    for (const text of files) expect(text).not.toContain(forum.facilitator.token);
+    const databaseUrl = databaseUrlFor(server.dataDir);
+    // On PostgreSQL (integration-postgres), every row of its database; else the data files.
+    const stored =
+      databaseUrl === undefined
+        ? readdirSync(server.dataDir).map((name) =>
+            readFileSync(join(server.dataDir, name)).toString('latin1'),
+          )
+        : [dumpDatabase(databaseUrl)];
+    expect(stored.join('')).toContain(forum.forum.id);
+    for (const text of stored) expect(text).not.toContain(forum.facilitator.token);
   });
 
   it('R24: takes a custom list of territories', async () => {

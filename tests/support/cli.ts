@@ -3,14 +3,19 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from './server.ts';
+import { databaseUrlFor, REPO_ROOT } from './server.ts';
 
-const CLI = join(REPO_ROOT, 'apps/server/dist/cli.js');
+export const CLI = join(REPO_ROOT, 'apps/server/dist/cli.js');
 const run = promisify(execFile);
 
 /** Runs `carton <args…>`; rejects with `{ code, stdout, stderr }` on a non-zero exit. */
 export function carton(args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
-  return run(process.execPath, [CLI, ...args]);
+  // On PostgreSQL (`integration-postgres`), `--data` names the server whose database to use.
+  const dataAt = args.indexOf('--data');
+  const databaseUrl = dataAt >= 0 ? databaseUrlFor(args[dataAt + 1] ?? '') : undefined;
+  const env =
+    databaseUrl === undefined ? process.env : { ...process.env, CARTON_DATABASE_URL: databaseUrl };
+  return run(process.execPath, [CLI, ...args], { env });
 }
 
 /** `carton facilitator-link` for `forumId` in `dataDir` (links based on `publicUrl` if given). */

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { REPO_ROOT } from './server.ts';
 
 export {
+  dumpDatabase,
   startTestPostgres,
   type TestPostgres,
 } from '../../apps/server/src/postgres/test-postgres.ts';

@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { createDatabaseOn } from '../../apps/server/src/postgres/test-postgres.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVER_ENTRY = join(REPO_ROOT, 'apps/server/dist/main.js');
@@ -46,6 +48,33 @@ export interface CartonServer {
   dispose(): Promise<void>;
 }
 
+/** Each data directory's database, when the tests run on PostgreSQL (`integration-postgres`). */
+const databases = new Map<string, string>();
+
+/** The store the servers started here use: PostgreSQL in the `integration-postgres` project. */
+export function storeUnderTest(): 'sqlite' | 'postgres' {
+  return inject('cartonPostgresAdminUrl') ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The `CARTON_DATABASE_URL` a server on `dataDir` uses, if the tests run on PostgreSQL: one
+ * database per data directory, so a restart on the same directory finds its boards again.
+ */
+export function databaseUrlFor(dataDir: string): string | undefined {
+  return databases.get(dataDir);
+}
+
+async function databaseFor(dataDir: string): Promise<string | undefined> {
+  const adminUrl = inject('cartonPostgresAdminUrl');
+  if (!adminUrl) return undefined;
+  let url = databases.get(dataDir);
+  if (url === undefined) {
+    url = await createDatabaseOn(adminUrl);
+    databases.set(dataDir, url);
+  }
+  return url;
+}
+
 /** Starts the built server and resolves once it printed its ready line. */
 export async function startServer(options: StartOptions = {}): Promise<CartonServer> {
   if (!existsSync(SERVER_ENTRY)) {
@@ -56,6 +85,9 @@ export async function startServer(options: StartOptions = {}): Promise<CartonSer
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'carton-data-'));
   const timeout = options.readyTimeoutMs ?? 10_000;
+  // A test that chose its own database (or store) keeps it.
+  const databaseUrl =
+    options.env?.CARTON_DATABASE_URL === undefined ? await databaseFor(dataDir) : undefined;
   let output = '';
   let child: ChildProcess | null = null;
   let exited: Promise<ExitResult> = Promise.resolve({ code: 0, signal: null });
@@ -75,6 +107,7 @@ export async function startServer(options: StartOptions = {}): Promise<CartonSer
         ...process.env,
         CARTON_LOG_LEVEL: 'info',
         CARTON_ROOM_UNLOAD_MS: '200',
+        ...(databaseUrl === undefined ? {} : { CARTON_DATABASE_URL: databaseUrl }),
         ...options.env,
         PORT: String(port),
         HOST: 'localhost',

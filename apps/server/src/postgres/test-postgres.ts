@@ -185,3 +185,29 @@ export async function startTestPostgres(
     },
   };
 }
+
+/**
+ * Creates a fresh database on a PostgreSQL started elsewhere (the `integration-postgres`
+ * project's global setup), given its superuser URL; answers the new database's URL.
+ */
+export async function createDatabaseOn(adminUrl: string): Promise<string> {
+  const database = `carton_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Every row of the database at `url` as SQL text (`pg_dump --data-only`): what a backup holds. */
+export function dumpDatabase(url: string): string {
+  return execFileSync(binary('pg_dump'), ['--data-only', '--no-owner', url], {
+    encoding: 'latin1',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}

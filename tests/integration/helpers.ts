@@ -262,6 +262,10 @@ export async function openSocket(
     const timer = setTimeout(() => reject(new Error('socket did not open in 5 s')), 5_000);
     ws.once('open', () => {
       clearTimeout(timer);
+      // The server's greeting often shares the handshake's packet: ws would emit it on the
+      // next tick, before the caller's `await` resumes and adds its listeners. Held until then.
+      ws.pause();
+      setImmediate(() => ws.resume());
       resolve();
     });
     ws.once('unexpected-response', (_req, res) => {

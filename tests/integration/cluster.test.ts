@@ -88,6 +88,15 @@ describe('several relays through Redis', () => {
     await late.synced;
     expect(noteText(late, id)).toBe('Transport collectif en milieu rural');
     expect(noteText(late, second)).toBe('Logement abordable');
+    // Each process counts what crossed the bus, for its operator (loopback /metrics).
+    for (const server of [a, b]) {
+      const metrics = (await (await fetch(`${server.url}/metrics`)).json()) as Record<
+        string,
+        number
+      >;
+      expect(metrics.busPublished).toBeGreaterThan(0);
+      expect(metrics.busReceived).toBeGreaterThan(0);
+    }
   });
 
   it('R66: cursors cross both ways, each change once, never back to its sender', async () => {

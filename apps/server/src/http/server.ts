@@ -120,6 +120,18 @@ export async function startServer(
     maxForumImageBytes: limits.maxForumImageBytes,
     preAuth,
     votes,
+    // The bus's counters beside the relay's, for the operator of several processes (R63).
+    ...(bus
+      ? {
+          metrics: () => ({
+            busPublished: bus.metrics.published,
+            busReceived: bus.metrics.received,
+            busOversized: bus.metrics.oversized,
+            busUnpublished: bus.metrics.unpublished,
+            busReconnections: bus.metrics.reconnections,
+          }),
+        }
+      : {}),
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

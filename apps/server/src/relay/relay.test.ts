@@ -134,15 +134,7 @@ describe('relay protocol', () => {
     const seed = new Y.Doc();
     addNote(seed, 'shape:seed', 'Conditions présentes');
     storage.append(BOARD, stateOf(seed));
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow: BoardStorage = {
-      ...storageMethods(),
-      load: async (id) => {
-        await gate;
-        return storage.load(id);
-      },
-    };
+    const { storage: slow, release, gate } = gatedLoad();
     const relay = relayWith({ storage: slow });
     const a = client(relay);
     addNote(a.doc, 'shape:early', 'Conditions souhaitées');
@@ -160,15 +152,7 @@ describe('relay protocol', () => {
   });
 
   it('R2: a writer that leaves while the board loads still has its sent updates applied', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow: BoardStorage = {
-      ...storageMethods(),
-      load: async (id) => {
-        await gate;
-        return storage.load(id);
-      },
-    };
+    const { storage: slow, release, gate } = gatedLoad();
     const relay = relayWith({ storage: slow });
     const a = client(relay);
     addNote(a.doc, 'shape:early', 'Transport collectif');
@@ -453,6 +437,20 @@ describe('relay rooms and storage', () => {
     expect(() => client(relay, '../etc/passwd')).toThrow();
   });
 });
+
+/** The test storage, with loads held until `release` is called (a slow database). */
+function gatedLoad(): { storage: BoardStorage; release: () => void; gate: Promise<void> } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const slow: BoardStorage = {
+    ...storageMethods(),
+    load: async (id) => {
+      await gate;
+      return storage.load(id);
+    },
+  };
+  return { storage: slow, release, gate };
+}
 
 function storageMethods(): BoardStorage {
   return {

@@ -2,6 +2,8 @@
 // joined by the in-memory bus, each with its own clients over the in-memory network.
 import type * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../log.ts';
+import { AutoVersionStorage } from '../storage/auto-versions.ts';
 import type { BoardStorage, StoredBoard } from '../storage/board-storage.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
 import { MemoryBusHub, type MemoryBus } from './memory-bus.ts';
@@ -177,6 +179,35 @@ describe('several relays on one bus', () => {
     });
     await gone;
     expect(two.relay.roomCount).toBe(1);
+  });
+
+  it('R38, R63: two relays with the board loaded keep one auto version, not one each', async () => {
+    // Each process wraps the shared storage in its own AutoVersionStorage (as server.ts does).
+    const versionsOf = () =>
+      new AutoVersionStorage(bed.storage, { intervalMs: 600_000, log: silentLogger });
+    const autoOne = versionsOf();
+    const autoTwo = versionsOf();
+    const one = relayOnBus({ storage: autoOne });
+    const two = relayOnBus({ storage: autoTwo });
+    const left = bed.client(one.relay, BOARD);
+    const right = bed.client(two.relay, BOARD);
+    await bed.network.idle();
+    write(left.doc, 'n1', 'Les incontournables');
+    await bed.network.idle();
+    // Relay one's timer fires first, then, after another edit, relay two's.
+    await autoOne.keepVersion(BOARD);
+    write(right.doc, 'n2', 'Cartes postales');
+    await bed.network.idle();
+    await autoTwo.keepVersion(BOARD);
+    expect((await bed.storage.listSnapshots(BOARD)).map((v) => v.kind)).toEqual(['auto']);
+    // Both rooms unload with the same content: one more version (R8), not two.
+    await one.relay.close();
+    await two.relay.close();
+    const versions = bed.storage.listSnapshots(BOARD);
+    expect(versions.map((v) => v.kind)).toEqual(['auto', 'auto']);
+    const last = bed.storage.getSnapshot(BOARD, versions[1]!.id);
+    expect(last).not.toBeNull();
+    expect(await stored()).toEqual({ n1: 'Les incontournables', n2: 'Cartes postales' });
   });
 
   it('R64: a room that unloads leaves its channel', async () => {

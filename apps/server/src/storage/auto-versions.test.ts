@@ -55,3 +55,52 @@ describe('AutoVersionStorage', () => {
     expect(await storage.listSnapshots('b')).toHaveLength(2);
   });
 });
+
+describe('AutoVersionStorage with several processes (R63)', () => {
+  it('R38: an unnamed auto version holding the latest version’s content is not stored again', async () => {
+    // Two processes unloading the same board: one keeps its stored bytes (a merged log), the
+    // other its doc's encoding — equal content, different bytes.
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getText('titre').insert(0, 'Forum Alliance BSL');
+    doc.getText('titre').delete(0, 6);
+    const merged = Y.mergeUpdates(updates);
+    const encoded = Y.encodeStateAsUpdate(doc);
+    expect(Buffer.compare(merged, encoded)).not.toBe(0);
+    await storage.saveSnapshot('b', merged, { kind: 'auto' });
+    await storage.saveSnapshot('b', encoded, { kind: 'auto' });
+    expect(await storage.listSnapshots('b')).toHaveLength(1);
+    // Different content is kept, and a named version is always kept.
+    doc.getText('titre').insert(0, 'Le ');
+    await storage.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'auto' });
+    await storage.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'named', name: 'Fin' });
+    expect((await storage.listSnapshots('b')).map((v) => v.kind)).toEqual([
+      'auto',
+      'auto',
+      'named',
+    ]);
+  });
+
+  it('R38: the timer skips its version when another process kept one within the interval', async () => {
+    const other = new AutoVersionStorage(storage, { intervalMs: 60_000, log: silentLogger });
+    const doc = new Y.Doc();
+    write(doc, 'b', 'Accueil');
+    await vi.advanceTimersByTimeAsync(20_000);
+    // The other process's room appends too; its timer fires 20 s after this one's.
+    const viaOther = (text: string) => {
+      const capture = (update: Uint8Array) => other.append('b', update);
+      doc.on('update', capture);
+      doc.getArray<string>('cartes').push([text]);
+      doc.off('update', capture);
+    };
+    viaOther('Brise-glace');
+    await vi.advanceTimersByTimeAsync(50_000);
+    // This process kept its version at 60 s; the other one's edit at 70 s comes after it.
+    expect(await storage.listSnapshots('b')).toHaveLength(1);
+    viaOther('Plénière');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(await storage.listSnapshots('b')).toHaveLength(1);
+    await other.close();
+  });
+});

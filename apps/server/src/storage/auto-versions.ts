@@ -8,6 +8,11 @@ import type { BoardStorage, MaybePromise, SnapshotInfo, StoredBoard } from './bo
  * client saw, R5) is kept as an `auto` version. So an active board gets a version at most every
  * `intervalMs`, and an idle board none; the room keeps one more when it unloads (R8).
  * Wraps any BoardStorage; the relay writes through it.
+ *
+ * Several processes (R63) each wrap the same storage and each have the board loaded: the
+ * timer's version is skipped when the storage already holds an unnamed auto version of the
+ * board younger than `intervalMs` (kept by any process), and an unnamed auto version whose
+ * content equals the board's latest version (the unload of each process) is not stored again.
  */
 export class AutoVersionStorage implements BoardStorage {
   readonly #inner: BoardStorage;
@@ -47,6 +52,9 @@ export class AutoVersionStorage implements BoardStorage {
     state: Uint8Array,
     options: { kind: 'auto' | 'named'; name?: string },
   ): MaybePromise<SnapshotInfo> {
+    if (options.kind === 'auto' && options.name === undefined) {
+      return this.#saveAutoUnlessSame(boardId, state);
+    }
     return this.#inner.saveSnapshot(boardId, state, options);
   }
 
@@ -62,6 +70,10 @@ export class AutoVersionStorage implements BoardStorage {
   async keepVersion(boardId: string): Promise<void> {
     const doc = new Y.Doc();
     try {
+      if (await this.#hasRecentAutoVersion(boardId)) {
+        this.#log.debug('auto_version_skipped', { board: boardId });
+        return;
+      }
       const stored = await this.#inner.load(boardId);
       const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
       if (parts.length === 0) return;
@@ -75,9 +87,51 @@ export class AutoVersionStorage implements BoardStorage {
     }
   }
 
+  /** An unnamed auto version younger than the interval, from this process or another. */
+  async #hasRecentAutoVersion(boardId: string): Promise<boolean> {
+    const versions = await this.#inner.listSnapshots(boardId);
+    const since = Date.now() - this.#intervalMs;
+    return versions.some((v) => v.kind === 'auto' && v.name === null && v.createdAt > since);
+  }
+
+  /**
+   * R38 with several processes: each one's unload keeps its doc's state, encoded in its own
+   * way; the same content as the latest version (an unnamed auto one) is not stored twice.
+   */
+  async #saveAutoUnlessSame(boardId: string, state: Uint8Array): Promise<SnapshotInfo> {
+    const versions = await this.#inner.listSnapshots(boardId);
+    const latest = versions.reduce<SnapshotInfo | null>(
+      (found, v) => (found === null || v.id > found.id ? v : found),
+      null,
+    );
+    if (latest && latest.kind === 'auto' && latest.name === null) {
+      const kept = await this.#inner.getSnapshot(boardId, latest.id);
+      if (kept && sameContent(kept, state)) return latest;
+    }
+    return this.#inner.saveSnapshot(boardId, state, { kind: 'auto' });
+  }
+
   close(): MaybePromise<void> {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     return this.#inner.close();
+  }
+}
+
+/** Two full states hold the same document: equal state vectors and equal deletions. */
+function sameContent(a: Uint8Array, b: Uint8Array): boolean {
+  if (Buffer.compare(a, b) === 0) return true;
+  if (Buffer.compare(Y.encodeStateVectorFromUpdate(a), Y.encodeStateVectorFromUpdate(b)) !== 0) {
+    return false;
+  }
+  const docA = new Y.Doc();
+  const docB = new Y.Doc();
+  try {
+    Y.applyUpdate(docA, a);
+    Y.applyUpdate(docB, b);
+    return Y.equalSnapshots(Y.snapshot(docA), Y.snapshot(docB));
+  } finally {
+    docA.destroy();
+    docB.destroy();
   }
 }

@@ -52,26 +52,51 @@ export interface BusMessage {
   payload: Uint8Array;
 }
 
-/** Null for our own messages and for anything that is not a Carton bus message. */
+/**
+ * Null for our own messages and for anything that is not a Carton bus message — including one
+ * larger than any process publishes (a hostile or corrupted publisher must not make every
+ * process copy and apply hundreds of MiB).
+ */
 export function decodeBusMessage(message: Buffer, ownId: Buffer): BusMessage | null {
-  if (message.byteLength < HEADER_BYTES) return null;
+  if (message.byteLength < HEADER_BYTES || message.byteLength > MAX_BUS_MESSAGE_BYTES) return null;
   const kind = message[0]!;
   if (kind < BusKind.UPDATE || kind > BusKind.ACCESS_CHANGED) return null;
   if (message.compare(ownId, 0, INSTANCE_ID_BYTES, 1, HEADER_BYTES) === 0) return null;
   return { kind: kind as BusKind, payload: new Uint8Array(message.subarray(HEADER_BYTES)) };
 }
 
+/** What a WebSocket close frame allows for its reason (125 bytes less the 2-byte code). */
+const MAX_CLOSE_REASON_BYTES = 123;
+/** An access change whose code is not an application close code closes as a revoked link. */
+const DEFAULT_ACCESS_CHANGE = { code: 4403, reason: 'access changed' };
+
 /** ACCESS_CHANGED's payload: the close code (2 bytes) and the reason (UTF-8). */
 export function encodeAccessChange(code: number, reason: string): Uint8Array {
-  const text = Buffer.from(reason.slice(0, 120), 'utf8');
+  const text = closeReason(Buffer.from(reason, 'utf8'));
   const payload = Buffer.allocUnsafe(2 + text.byteLength);
   payload.writeUInt16BE(code, 0);
   text.copy(payload, 2);
   return payload;
 }
 
+/**
+ * The close code and reason another process sent. They end up in `ws.close`, which throws on
+ * a code outside 4000–4999 here or a reason over 123 bytes — and a socket whose close threw
+ * would stay open though revoked: such values become 4403 and a shortened reason.
+ */
 export function decodeAccessChange(payload: Uint8Array): { code: number; reason: string } | null {
   if (payload.byteLength < 2) return null;
   const buffer = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
-  return { code: buffer.readUInt16BE(0), reason: buffer.toString('utf8', 2) };
+  const code = buffer.readUInt16BE(0);
+  if (code < 4000 || code > 4999) return { ...DEFAULT_ACCESS_CHANGE };
+  return { code, reason: closeReason(buffer.subarray(2)).toString('utf8') };
+}
+
+/** At most 123 bytes, cut before a character, never inside one. */
+function closeReason(text: Buffer): Buffer {
+  if (text.byteLength <= MAX_CLOSE_REASON_BYTES) return text;
+  let end = MAX_CLOSE_REASON_BYTES;
+  // Back up over UTF-8 continuation bytes (10xxxxxx) to a character's first byte.
+  while (end > 0 && (text[end]! & 0xc0) === 0x80) end--;
+  return text.subarray(0, end);
 }

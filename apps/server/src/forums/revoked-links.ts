@@ -45,23 +45,17 @@ export function sqliteLinkChanges(db: SqliteDatabase, intervalMs = 500): LinkCha
  */
 export function watchRevokedLinks(deps: {
   changes: LinkChanges;
-  forums: ForumStore;
+  forums: Pick<ForumStore, 'findGrant'>;
   relay: Relay;
   log: Logger;
 }): () => void {
   let checking = false;
   const check = async () => {
-    // The hashes of every open connection: closeWhere walks them with a synchronous predicate,
-    // so the lookups (which may be async) happen between two walks.
+    // The hashes of every open connection, collected before the lookups (which may be async).
     const hashes = new Set<string>();
-    deps.relay.closeWhere(
-      (tags) => {
-        if (tags.tokenHash !== undefined && tags.tokenHash !== '') hashes.add(tags.tokenHash);
-        return false;
-      },
-      LINK_REVOKED.code,
-      LINK_REVOKED.reason,
-    );
+    deps.relay.forEachConnection((tags) => {
+      if (tags.tokenHash !== undefined && tags.tokenHash !== '') hashes.add(tags.tokenHash);
+    });
     const revoked = new Set<string>();
     for (const hash of hashes) {
       if ((await deps.forums.findGrant(Buffer.from(hash, 'hex'))) === null) revoked.add(hash);
@@ -71,6 +65,9 @@ export function watchRevokedLinks(deps: {
       (tags) => tags.tokenHash !== undefined && revoked.has(tags.tokenHash),
       LINK_REVOKED.code,
       LINK_REVOKED.reason,
+      // Every process watches the same signal itself (R61, L4): nothing to announce on the bus
+      // (SQLite's data_version moves with every other process's append).
+      { announce: false },
     );
     if (closed > 0) deps.log.info('revoked_links_closed', { closed });
   };

@@ -22,7 +22,6 @@ export function closeRevokedOnAccessChange(deps: {
   forums: AccessLookup;
   log: Logger;
 }): () => void {
-  let chain: Promise<void> = Promise.resolve();
   let stopped = false;
   const check = async (code: number, reason: string): Promise<void> => {
     if (stopped) return;
@@ -51,12 +50,26 @@ export function closeRevokedOnAccessChange(deps: {
     );
     if (closed > 0) deps.log.info('remote_revocation_closed', { closed });
   };
-  const unsubscribe = deps.bus.onAccessChanged((code, reason) => {
-    chain = chain
-      .then(() => check(code, reason))
+  // One check at a time, and at most one more waiting (with the latest code and reason): a
+  // burst of notices (or a hostile publisher) costs two checks, not one queued per message.
+  let running = false;
+  let waiting: { code: number; reason: string } | null = null;
+  const run = (code: number, reason: string): void => {
+    running = true;
+    check(code, reason)
       .catch((error: unknown) => {
         deps.log.error('remote_revocation_failed', { error: error as Error });
+      })
+      .finally(() => {
+        running = false;
+        const next = waiting;
+        waiting = null;
+        if (next && !stopped) run(next.code, next.reason);
       });
+  };
+  const unsubscribe = deps.bus.onAccessChanged((code, reason) => {
+    if (running) waiting = { code, reason };
+    else run(code, reason);
   });
   return () => {
     stopped = true;

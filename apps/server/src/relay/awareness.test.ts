@@ -1,9 +1,11 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MemoryNetwork, MemorySocket } from './memory-socket.ts';
-import { AWARENESS_TICK, MESSAGE_AWARENESS } from './protocol.ts';
+import { MAX_REMOTE_PRESENCE, RoomAwareness } from './awareness.ts';
+import { AWARENESS_TICK, CLUSTER_PRESENCE, MESSAGE_AWARENESS } from './protocol.ts';
 import type { Relay } from './relay.ts';
 import { awarenessMessage, type TestClient } from './test-client.ts';
 import { batchWithinOneTurn, RelayTestBed } from './test-relay.ts';
@@ -234,5 +236,51 @@ describe('awareness coalescing (R10)', () => {
       await network.idle();
       expect(awarenessIdsReceived(watcher).length).toBe(settled);
     });
+  });
+});
+
+describe('presence from the bus is bounded (R66)', () => {
+  function remoteUpdate(ids: number[], state: string): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, ids.length);
+    for (const id of ids) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, state === 'null' ? 2 : 1);
+      encoding.writeVarString(encoder, state);
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  it('a hostile message with more client ids than any forum keeps at most MAX_REMOTE_PRESENCE', async () => {
+    // performance.now() too: the ghosts' age is measured with it.
+    vi.useFakeTimers({
+      toFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'performance',
+      ],
+    });
+    const room = new RoomAwareness({ connections: () => [] }, AWARENESS_TICK.ms);
+    try {
+      await vi.advanceTimersByTimeAsync(1_000); // a remote state's time is never 0 (local)
+      const ids = Array.from({ length: MAX_REMOTE_PRESENCE + 500 }, (_, i) => i + 1);
+      room.applyRemote(remoteUpdate(ids, '{"user":{"name":"Rimouski"}}'));
+      expect(room.size).toBe(MAX_REMOTE_PRESENCE);
+      // Removals (and the ghosts' expiry) are forgotten after the timeout: room for new ids.
+      room.applyRemote(remoteUpdate(ids.slice(0, 100), 'null'));
+      await vi.advanceTimersByTimeAsync(
+        CLUSTER_PRESENCE.timeoutMs * 2 + CLUSTER_PRESENCE.sweepMs * 2,
+      );
+      expect(room.size).toBe(0);
+      room.applyRemote(remoteUpdate([MAX_REMOTE_PRESENCE + 1_000], '{"user":{"name":"Matane"}}'));
+      expect(room.size).toBe(1);
+    } finally {
+      room.dispose();
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,6 +3,13 @@ import * as encoding from 'lib0/encoding';
 import type { Connection } from './connection.ts';
 import { CLUSTER_PRESENCE, MESSAGE_AWARENESS } from './protocol.ts';
 
+/**
+ * Most client ids a room learns from the bus (R66): far above any forum's participants, and
+ * bounded so a hostile or corrupted bus message cannot grow a room's memory without end.
+ * Removed remote states are forgotten after CLUSTER_PRESENCE.timeoutMs (the sweep).
+ */
+export const MAX_REMOTE_PRESENCE = 10_000;
+
 /** A frame that does not decode or carries a state that is not JSON (the room closes 4400). */
 export class MalformedAwareness extends Error {
   override name = 'MalformedAwareness';
@@ -58,6 +65,8 @@ export class RoomAwareness {
   /** Publishes this process's coalesced changes to the other processes (R66), if any. */
   readonly #publish: ((update: Uint8Array) => void) | null;
   #sweepTimer: ReturnType<typeof setInterval> | null = null;
+  /** Client ids first learnt from the bus and still remembered (R66, MAX_REMOTE_PRESENCE). */
+  readonly #remoteIds = new Set<number>();
   /** Entries dropped because the connection did not own their id (R50). */
   spoofedDropped = 0;
 
@@ -132,6 +141,7 @@ export class RoomAwareness {
     }
     for (const [clientId, clock, entry, alive] of accepted) {
       this.#presence.set(clientId, { clock, entry, alive, owner: connection, remoteAt: 0 });
+      this.#remoteIds.delete(clientId);
       this.#pending.add(clientId);
     }
     this.#schedule();
@@ -232,6 +242,11 @@ export class RoomAwareness {
           (clock === known.clock && isNull && known.alive && known.remoteAt !== 0);
         if (!newer) continue;
         if (!isNull) JSON.parse(utf8.decode(state));
+        if (known === undefined) {
+          // A removal of a client never seen changes nothing; past the bound, new ids wait.
+          if (isNull || this.#remoteIds.size >= MAX_REMOTE_PRESENCE) continue;
+          this.#remoteIds.add(clientId);
+        }
         accepted.push([clientId, clock, update.slice(start, decoder.pos), !isNull]);
       }
       if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
@@ -290,7 +305,15 @@ export class RoomAwareness {
     const expired = performance.now() - CLUSTER_PRESENCE.timeoutMs;
     let remote = 0;
     for (const [clientId, presence] of this.#presence) {
-      if (!presence.alive || presence.remoteAt === 0) continue;
+      if (presence.remoteAt === 0) continue;
+      if (!presence.alive) {
+        // A remote removal already sent to this room's connections, long enough ago: forgotten.
+        if (presence.remoteAt <= expired && !this.#pending.has(clientId)) {
+          this.#presence.delete(clientId);
+          this.#remoteIds.delete(clientId);
+        }
+        continue;
+      }
       if (presence.remoteAt > expired) {
         remote++;
         continue;
@@ -316,6 +339,7 @@ export class RoomAwareness {
     this.#immediate = null;
     this.#pending.clear();
     this.#presence.clear();
+    this.#remoteIds.clear();
     this.#owned.clear();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continuesWord, startsWritingInNote } from './keyboard';
+import { continuesWord, isSingleKeyShortcut, startsWritingInNote } from './keyboard';
 
 const key = (k: string, more: Partial<{ shift: boolean; mod: boolean; alt: boolean }> = {}) => ({
   key: k,
@@ -56,5 +56,33 @@ describe('a word begun by a tool letter on the note just placed', () => {
     expect(continuesWord(word, next('r'), { ...now, tool: 'rect' })).toBe(false);
     expect(continuesWord(word, next('r'), { ...now, selection: [] })).toBe(false);
     expect(continuesWord(word, next('r'), { ...now, noteEmpty: false })).toBe(false);
+  });
+});
+
+describe('single-key shortcuts, which a participant may turn off', () => {
+  const press = (
+    k: string,
+    code: string,
+    more: Partial<{ shift: boolean; mod: boolean; alt: boolean }> = {},
+  ) => ({
+    ...key(k, more),
+    code,
+  });
+
+  it('are the tool letters, [ ] and Maj+1, 2, 0; not Ctrl shortcuts nor named keys', () => {
+    expect(isSingleKeyShortcut(press('n', 'KeyN'))).toBe(true);
+    expect(isSingleKeyShortcut(press(']', 'BracketRight'))).toBe(true);
+    expect(isSingleKeyShortcut(press('!', 'Digit1', { shift: true }))).toBe(true);
+    expect(isSingleKeyShortcut(press('z', 'KeyZ', { mod: true }))).toBe(false);
+    expect(isSingleKeyShortcut(press('N', 'KeyN', { shift: true }))).toBe(false);
+    expect(isSingleKeyShortcut(press('ArrowLeft', 'ArrowLeft'))).toBe(false);
+    expect(isSingleKeyShortcut(press('Delete', 'Delete'))).toBe(false);
+  });
+
+  it('turned off, every letter typed on an empty chosen note writes, « n » too', () => {
+    expect(startsWritingInNote(key('n'))).toBe(false);
+    expect(startsWritingInNote(key('n'), false)).toBe(true);
+    expect(startsWritingInNote(key('['), false)).toBe(true);
+    expect(startsWritingInNote(key('n', { mod: true }), false)).toBe(false);
   });
 });

@@ -22,6 +22,10 @@ import {
   selectAdjacent,
 } from './navigate';
 import type { BoardSession } from './session';
+import { createKeyboardMoves } from './keyboardMoves';
+import { singleKeysOn } from '../ui/singleKeys';
+
+const MODIFIERS = new Set(['Shift', 'Alt', 'Control', 'Meta', 'AltGraph']);
 
 const CONTROLS = 'button, a[href], summary, [role="button"], [role="menuitem"]';
 
@@ -54,15 +58,32 @@ function typingTarget(target: EventTarget | null): boolean {
  * hint invites just that): a printable character, except the bare lowercase tool letters and the
  * other one-key shortcuts, so « Logement », « « » or « 2 » write, while « n » still picks a tool.
  */
-export function startsWritingInNote(e: {
+export function startsWritingInNote(
+  e: { key: string; shift: boolean; mod: boolean; alt: boolean },
+  singleKeys = true,
+): boolean {
+  if (e.mod || e.alt || e.key.length !== 1 || e.key === ' ') return false;
+  // Single keys turned off: no letter is a shortcut, so every one writes.
+  if (!singleKeys) return true;
+  if (e.key === '[' || e.key === ']') return false;
+  return e.shift || !TOOL_SHORTCUTS[e.key.toLowerCase()];
+}
+
+/**
+ * Whether a key is a single-key shortcut (a tool's letter, [ or ], Maj+1 which types « ! »):
+ * those do nothing when the participant turned single keys off (WCAG 2.1.4).
+ */
+export function isSingleKeyShortcut(e: {
   key: string;
+  code: string;
   shift: boolean;
   mod: boolean;
   alt: boolean;
 }): boolean {
-  if (e.mod || e.alt || e.key.length !== 1) return false;
-  if (e.key === ' ' || e.key === '[' || e.key === ']') return false;
-  return e.shift || !TOOL_SHORTCUTS[e.key.toLowerCase()];
+  if (e.mod || e.alt) return false;
+  if (e.shift && /^Digit[012]$/u.test(e.code)) return true;
+  if (e.key === '[' || e.key === ']') return true;
+  return !e.shift && e.key.length === 1 && TOOL_SHORTCUTS[e.key.toLowerCase()] !== undefined;
 }
 
 /** A tool letter pressed on the note just placed: it may be the first letter of a word. */
@@ -142,8 +163,10 @@ export function installKeyboard(session: BoardSession): () => void {
   let word: WordStart | null = null;
   // The control the mouse last pressed (see the Space rule below).
   let clicked: Element | null = null;
+  const moves = createKeyboardMoves(session);
   const onPointerDown = (e: PointerEvent) => {
     word = null;
+    moves.end();
     clicked = controlOf(e.target);
     lastInput.pointer = true;
   };
@@ -163,6 +186,13 @@ export function installKeyboard(session: BoardSession): () => void {
     }
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
+    // Any other key closes a burst of arrows: its moves are one undo step (see keyboardMoves).
+    // Shift or Alt pressed on their own are part of the next arrow, not another key.
+    if (!e.key.startsWith('Arrow') && !MODIFIERS.has(e.key)) moves.end();
+    const singleKeys = singleKeysOn();
+    const shortcutOff =
+      !singleKeys &&
+      isSingleKeyShortcut({ key: e.key, code: e.code, shift: e.shiftKey, mod, alt: e.altKey });
     const handled = (() => {
       // Keys typed while that note's editor is opening (before its textarea has focus) are
       // words, not shortcuts: they join the first character.
@@ -173,6 +203,14 @@ export function installKeyboard(session: BoardSession): () => void {
       }
       if (e.key === ' ') {
         if (!store.getState().spacePan) store.setState({ spacePan: true });
+        return true;
+      }
+      if (shortcutOff) {
+        // Single keys off: a letter is a letter. On an empty chosen note it writes, elsewhere
+        // it does nothing.
+        const empty = store.getState().tool === 'select' ? emptyNoteSelected(session) : null;
+        if (session.readOnly || !empty) return false;
+        store.setState({ editingId: empty, editingSeed: e.key, placedNoteId: null });
         return true;
       }
       if (e.shiftKey && e.code === 'Digit1') return (zoomToFit(session), true);
@@ -218,7 +256,10 @@ export function installKeyboard(session: BoardSession): () => void {
         }
       }
       const note = store.getState().tool === 'select' ? emptyNoteSelected(session) : null;
-      if (note && startsWritingInNote({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey })) {
+      if (
+        note &&
+        startsWritingInNote({ key: e.key, shift: e.shiftKey, mod, alt: e.altKey }, singleKeys)
+      ) {
         store.setState({ editingId: note, editingSeed: e.key, placedNoteId: null });
         return true;
       }
@@ -253,6 +294,10 @@ export function installKeyboard(session: BoardSession): () => void {
         selectAdjacent(session, e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 1);
         return true;
       }
+      if (e.key.startsWith('Arrow') && tool.id === 'select' && tool.state === 'select.idle') {
+        // Something chosen: the arrows move it, Alt+arrows resize it (Shift: a bigger step).
+        return moves.arrow(e.key, e.shiftKey, e.altKey);
+      }
       if (e.key === 'Escape' && tool.id !== 'select') {
         shell.apply(tool.cancel(session.toolContext()));
         store.setState({ tool: 'select' });
@@ -275,5 +320,6 @@ export function installKeyboard(session: BoardSession): () => void {
     window.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('keyup', onKeyUp);
     window.removeEventListener('pointerdown', onPointerDown, true);
+    moves.end();
   };
 }

@@ -2,7 +2,7 @@
 // per board, never shared, never written to the document.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CAMERA, type Camera, type Viewport } from '../geometry/camera';
-import type { Rect } from '../geometry/rect';
+import type { Point, Rect } from '../geometry/rect';
 import type { Guide, Preview, ToolId, ToolStyle } from '../tools/types';
 
 export interface SessionState {
@@ -40,7 +40,16 @@ export interface SessionState {
    * tool letters too (« transport » must not pick the text tool).
    */
   placedNoteId: string | null;
+  /**
+   * The last move or resize made with the keyboard, for the live region to say, while the same
+   * selection is chosen (see keyboardMoves.ts).
+   */
+  keyboardNews: KeyboardNews | null;
 }
+
+export type KeyboardNews =
+  | { selection: readonly string[]; kind: 'move'; moved: Point }
+  | { selection: readonly string[]; kind: 'resize'; box: Rect };
 
 export type SessionStore = StoreApi<SessionState>;
 
@@ -73,6 +82,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     hoverCursor: null,
     editingSeed: null,
     placedNoteId: null,
+    keyboardNews: null,
   }));
 }
 

@@ -1,11 +1,40 @@
 // Who is here; click a name to follow that person's view (until you move yours).
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
 import { peopleOf, samePeople } from '../presence/peerViews';
 import { usePeersWith } from '../presence/usePeers';
 import { Icon } from './icons';
 import { peopleNews } from './peopleNews';
+
+/** A phone's width: there the open list is a pop-over, not a panel beside the board. */
+const PHONE = '(max-width: 700px)';
+
+/**
+ * On a phone the open list lies over the board: Escape or a tap anywhere outside it folds it
+ * back to its pill, as a menu would. Wider screens keep it open as a panel beside the board.
+ */
+function useFoldOnPhone(open: boolean, fold: () => void): void {
+  useEffect(() => {
+    if (!open || typeof matchMedia !== 'function' || !matchMedia(PHONE).matches) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      // Only the list folds: the board's own Escape (let go of the selection) waits.
+      e.stopPropagation();
+      fold();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (e.target instanceof Element && e.target.closest('.people')) return;
+      fold();
+    };
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [open, fold]);
+}
 
 export function PeopleList() {
   const session = useSession();
@@ -33,6 +62,8 @@ export function PeopleList() {
     const said = peopleNews((key, values) => t(key, values ?? {}), i18n.language, before, peers);
     if (said) setNews(said);
   }, [peers, synced, t, i18n.language]);
+  const fold = useCallback(() => session.store.setState({ peopleOpen: false }), [session]);
+  useFoldOnPhone(open, fold);
   const count = peers.length + 1;
   return (
     <aside className={open ? 'people open' : 'people'} aria-label={t('people.title')}>

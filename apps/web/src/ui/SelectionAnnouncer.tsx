@@ -6,6 +6,7 @@ import { useSession, useSessionState } from '../board/context';
 import { boardReadingOrder } from '../board/navigate';
 import type { BoardSession } from '../board/session';
 import { rectContainsPoint } from '../geometry/rect';
+import { movedWords, resizedWords } from '../board/keyboardEdit';
 import { describeSelection } from './describeSelection';
 
 /** The kinds of the stamps whose centre lies on note `id` (the votes it received). */
@@ -27,6 +28,8 @@ export function SelectionAnnouncer() {
   const { t } = useTranslation();
   const selection = useSessionState((s) => s.selection);
   const editing = useSessionState((s) => s.editingId !== null);
+  // A move or resize from the keyboard says where the shapes went, while they stay chosen.
+  const news = useSessionState((s) => s.keyboardNews);
   const announced = useRef(false);
   // Computed when the selection changes, not on every edit of the board: the reading order
   // sorts every shape, which a board of thousands of notes must not do per keystroke.
@@ -42,9 +45,16 @@ export function SelectionAnnouncer() {
       (id) => stampsOnNote(session, id),
     );
   }, [session, selection, t]);
+  const words = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
+  const newsText =
+    news?.selection !== selection
+      ? ''
+      : news.kind === 'move'
+        ? movedWords(words, news.moved)
+        : resizedWords(words, news.box);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
-      {editing ? '' : text}
+      {editing ? '' : newsText || text}
     </div>
   );
 }

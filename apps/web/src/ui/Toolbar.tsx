@@ -7,6 +7,7 @@ import { PLACEABLE_TOOLS, focusCanvas } from '../board/navigate';
 import type { ToolId } from '../tools/types';
 import { Icon } from './icons';
 import { ImageButton } from './ImageButton';
+import { SingleKeysToggle } from './SingleKeysToggle';
 import { useShortcutLabel } from './shortcuts';
 
 const TOOLS: ToolId[] = [
@@ -77,6 +78,7 @@ export function Toolbar() {
       >
         <Icon name="redo" />
       </button>
+      <SingleKeysToggle />
     </nav>
   );
 }

@@ -40,6 +40,12 @@ const PATHS: Record<string, ReactElement> = {
   undo: <path d="M9 7L4 12l5 5M4 12h10a6 6 0 010 12" transform="translate(0 -4)" />,
   redo: <path d="M15 7l5 5-5 5M20 12H10a6 6 0 000 12" transform="translate(0 -4)" />,
   fit: <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />,
+  keys: (
+    <>
+      <rect x="2.5" y="6" width="19" height="12" rx="1.5" />
+      <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M8 14h8" />
+    </>
+  ),
   people: (
     <>
       <circle cx="9" cy="8" r="3.2" />

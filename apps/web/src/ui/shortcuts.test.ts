@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import frCA from '../i18n/fr-CA.json';
 import en from '../i18n/en.json';
 import { TOOL_SHORTCUTS } from '../tools/registry';
-import { labelWithShortcut, type Translate } from './shortcuts';
+import { labelWithShortcut, showsKeys, type Translate } from './shortcuts';
 
 async function translator(lng: string): Promise<Translate> {
   const instance = i18next.createInstance();
@@ -42,5 +42,13 @@ describe('labels with shortcuts', () => {
         expect(t(`tools.${tool}`)).not.toMatch(/\(/u);
       }
     }
+  });
+
+  it('stops advertising single keys once they are turned off; Ctrl shortcuts stay', () => {
+    expect(showsKeys('note', false, true)).toBe(true);
+    expect(showsKeys('note', false, false)).toBe(false);
+    expect(showsKeys('zoomFit', false, false)).toBe(false);
+    expect(showsKeys('undo', false, false)).toBe(true);
+    expect(showsKeys('undo', true, true)).toBe(false);
   });
 });

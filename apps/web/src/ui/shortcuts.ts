@@ -4,6 +4,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ToolId } from '../tools/types';
+import { useSingleKeys } from './singleKeys';
 
 export type ShortcutId = ToolId | 'undo' | 'redo' | 'duplicate' | 'zoomFit' | 'zoomSelection';
 
@@ -39,18 +40,32 @@ export function labelWithShortcut(
   return t('shortcuts.withKeys', { label, keys: t(`shortcuts.${shortcut}`) });
 }
 
-/** A labeller for this device: keys shown with a fine pointer, hidden on a touch screen. */
+/** Shortcuts that are one bare key (a tool's letter, Maj+1 types « ! »): off with single keys. */
+export function isSingleKey(shortcut: ShortcutId): boolean {
+  return !['undo', 'redo', 'duplicate'].includes(shortcut);
+}
+
+/** Whether a label shows `shortcut`'s keys: not on a touch screen, nor a key turned off. */
+export function showsKeys(shortcut: ShortcutId, coarse: boolean, singleKeys: boolean): boolean {
+  return !coarse && (singleKeys || !isSingleKey(shortcut));
+}
+
+/**
+ * A labeller for this device: keys shown with a fine pointer, hidden on a touch screen, and
+ * single-key shortcuts hidden once turned off (see singleKeys.ts).
+ */
 export function useShortcutLabel(): (labelKey: string, shortcut: ShortcutId) => string {
   const { t } = useTranslation();
   const coarse = useCoarsePointer();
+  const singleKeys = useSingleKeys();
   return useCallback(
     (labelKey, shortcut) =>
       labelWithShortcut(
         (key, options) => (options ? t(key, options) : t(key)),
         labelKey,
         shortcut,
-        !coarse,
+        showsKeys(shortcut, coarse, singleKeys),
       ),
-    [t, coarse],
+    [t, coarse, singleKeys],
   );
 }

@@ -303,22 +303,9 @@ export class SelectTool implements Tool {
       const info = ctx.getInfo(selection[0] ?? '');
       return info?.editable ? [{ kind: 'edit', id: info.id }] : [];
     }
-    const nudge: Record<string, Point> = {
-      ArrowLeft: { x: -1, y: 0 },
-      ArrowRight: { x: 1, y: 0 },
-      ArrowUp: { x: 0, y: -1 },
-      ArrowDown: { x: 0, y: 1 },
-    };
-    const direction = nudge[key.key];
-    if (!direction) return [];
-    const step = key.shift ? 10 : 1;
-    const moves = topLevelMoving(ctx, selection).flatMap((id) => {
-      const info = ctx.getInfo(id);
-      return info
-        ? [{ id, x: info.bounds.x + direction.x * step, y: info.bounds.y + direction.y * step }]
-        : [];
-    });
-    return [{ kind: 'beginGesture' }, { kind: 'move', moves }, { kind: 'endGesture' }];
+    // The arrows (move) and Alt+arrows (resize) are the keyboard's, in board/keyboardMoves.ts:
+    // a burst of presses is one undo step, which one key event alone cannot know.
+    return [];
   }
 }
 

@@ -1,0 +1,108 @@
+// Moving and resizing the chosen shapes without a mouse (WCAG 2.1.1), and single-key shortcuts
+// a participant can turn off (WCAG 2.1.4). A keyboard user in Rimouski-Neigette moves a note
+// with the arrows: the other participant sees it arrive, the live region says where it went,
+// and one Ctrl+Z puts the whole burst of presses back. Alt+arrows resize it. Turned off from
+// the toolbar, « n » no longer picks the note tool, labels stop showing the letters, and the
+// choice survives a reload.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addNote, boardSuite, openBoard, shapes, waitForShapes } from './fixtures';
+
+function announced(page: Page): Promise<string> {
+  return page.locator('[data-testid="announcer"]').innerText();
+}
+
+function tool(page: Page): Promise<string> {
+  return page.evaluate(() => window.__carton!.tool());
+}
+
+describe('the chosen note, moved and resized with the keyboard', () => {
+  const suite = boardSuite({
+    territory: 'Rimouski-Neigette',
+    participants: { a: 'Émilie', b: 'Marc' },
+  });
+  let noteId = '';
+  let start = { x: 0, y: 0, w: 0, h: 0 };
+
+  it('the arrows move it, the other participant sees it, one undo puts it back', async () => {
+    const { page } = suite.a;
+    noteId = await addNote(page, 420, 380, 'Transport collectif');
+    const note = (await shapes(page)).find((s) => s.id === noteId);
+    if (note?.type !== 'note') throw new Error('no note');
+    start = { x: note.x, y: note.y, w: note.w, h: note.h };
+    await page.locator('.canvas').focus();
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([noteId]);
+
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    const moved = `(s) => s.some((x) => x.id === "${noteId}" && x.x === ${start.x + 30} && x.y === ${start.y + 50})`;
+    await waitForShapes(page, moved);
+    await waitForShapes(suite.b.page, moved);
+    expect(await announced(page)).toBe('Déplacement\u00a0: 30 vers la droite, 50 vers le bas');
+    // Still chosen, still the board's keys: the arrows did not go choose another shape.
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([noteId]);
+
+    await page.keyboard.press('Control+z');
+    const back = `(s) => s.some((x) => x.id === "${noteId}" && x.x === ${start.x} && x.y === ${start.y})`;
+    await waitForShapes(page, back);
+    await waitForShapes(suite.b.page, back);
+    expect(await page.evaluate(() => window.__carton!.canUndo())).toBe(true); // the note itself
+  });
+
+  it('Alt+arrows resize it, a note keeping its shape, and the size is said', async () => {
+    const { page } = suite.a;
+    // Straight from a move: the resize is its own undo step.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.keyboard.press('Alt+ArrowDown');
+    const grown = `(s) => s.some((x) => x.id === "${noteId}" && Math.round(x.w) === ${start.w + 20} && Math.round(x.h) === ${start.h + 20})`;
+    await waitForShapes(page, grown);
+    await waitForShapes(suite.b.page, grown);
+    expect(await announced(page)).toBe(`Taille\u00a0: ${start.w + 20} sur ${start.h + 20}`);
+    await page.keyboard.press('Control+z');
+    await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.id === "${noteId}" && Math.round(x.w) === ${start.w} && x.x === ${start.x - 10})`,
+    );
+    await page.keyboard.press('Control+z');
+    await waitForShapes(page, `(s) => s.some((x) => x.id === "${noteId}" && x.x === ${start.x})`);
+  });
+
+  it('single-key shortcuts turned off: « n » leaves the tool, even after a reload', async () => {
+    const { page } = suite.a;
+    const toggle = page.getByTestId('single-keys');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-tool="note"]').getAttribute('aria-label')).toBe(
+      'Papillon adhésif (N)',
+    );
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('[data-tool="note"]').getAttribute('aria-label')).toBe(
+      'Papillon adhésif',
+    );
+    // Ctrl shortcuts are still taught.
+    expect(await page.getByRole('button', { name: 'Annuler (Ctrl+Z)' }).count()).toBe(1);
+
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Escape');
+    expect(await tool(page)).toBe('select');
+    await page.keyboard.press('n');
+    await page.keyboard.press('p');
+    expect(await tool(page)).toBe('select');
+
+    await page.reload();
+    await openBoard(page, suite.board.edit.url);
+    expect(await page.getByTestId('single-keys').getAttribute('aria-pressed')).toBe('false');
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('n');
+    expect(await tool(page)).toBe('select');
+
+    // On again: the letter picks its tool as before.
+    await page.getByTestId('single-keys').click();
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('n');
+    expect(await tool(page)).toBe('note');
+  });
+});

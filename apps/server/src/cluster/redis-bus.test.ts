@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type Logger } from '../log.ts';
 import type { RoomBusHandlers } from '../relay/room-bus.ts';
 import { MAX_BUS_MESSAGE_BYTES } from './bus-message.ts';
-import { RedisBus } from './redis-bus.ts';
+import { RedisBus, type RedisBusOptions } from './redis-bus.ts';
 import { freePort, startRedis, type TestRedis } from './test-redis.ts';
 
 const PASSWORD = 'mot-de-passe-Kamouraska-2023';
@@ -15,8 +15,8 @@ function captureLog(): Logger {
   return createLogger('debug', (line) => lines.push(line));
 }
 
-async function bus(): Promise<RedisBus> {
-  const started = await RedisBus.start({ url: redis.url, log: captureLog() });
+async function bus(options: Partial<RedisBusOptions> = {}): Promise<RedisBus> {
+  const started = await RedisBus.start({ url: redis.url, log: captureLog(), ...options });
   buses.push(started);
   return started;
 }
@@ -210,5 +210,33 @@ describe('Redis bus', () => {
       for (const started of buses.splice(0)) await started.close();
       await redisLater.stop();
     }
+  });
+
+  it('R64: a room whose subscription Redis does not confirm loads anyway, then resyncs once subscribed', async () => {
+    const a = await bus({ subscribeTimeoutMs: 200 });
+    const onA = recorder();
+    // Redis connected but answering nothing (paused): the board must still open.
+    await redis.command('CLIENT', 'PAUSE', '1500', 'ALL');
+    await a.join('board-rimouski', onA.handlers).ready;
+    expect(onA.seen).toEqual([]);
+    // Subscribed once Redis answers: what it may have missed meanwhile is read again.
+    await onA.until('the resync', () => onA.seen.some((e) => e.kind === 'resync:reconnected'));
+  });
+
+  it('R67: while Redis does not answer publishes, the backlog stays bounded; the others resync once it drains', async () => {
+    const a = await bus({ maxPendingPublishBytes: 64 * 1024 });
+    const b = await bus();
+    const onB = recorder();
+    const channelA = a.join('board-rimouski', recorder().handlers);
+    const channelB = b.join('board-rimouski', onB.handlers);
+    await Promise.all([channelA.ready, channelB.ready]);
+    await redis.command('CLIENT', 'PAUSE', '1500', 'WRITE');
+    for (let i = 0; i < 100; i++) channelA.publishUpdate(new Uint8Array(4 * 1024).fill(i));
+    // About 15 updates wait for Redis; the rest are in storage only.
+    expect(a.metrics.published).toBeLessThan(20);
+    expect(a.metrics.unpublished).toBeGreaterThan(80);
+    await onB.until('the resync notice', () => onB.seen.some((e) => e.kind === 'resync:requested'));
+    expect(onB.seen.filter((e) => e.kind === 'update').length).toBe(a.metrics.published - 1);
+    expect(lines.filter((line) => line.includes('"bus_down"')).length).toBe(1);
   });
 });

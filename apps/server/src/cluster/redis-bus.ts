@@ -23,6 +23,18 @@ export interface RedisBusOptions {
   log: Logger;
   /** How long `start` waits for Redis before serving anyway (the bus joins when it comes). */
   startTimeoutMs?: number;
+  /**
+   * How long a room waits for its subscription before loading anyway (default 3 s). Redis
+   * reachable but not answering (paused, or a connection silently dropped by the network)
+   * must not keep a board from opening; when the subscription comes, the room resyncs.
+   */
+  subscribeTimeoutMs?: number;
+  /**
+   * Most bytes of publishes awaiting Redis's reply (default 32 MiB). Past it nothing more is
+   * published (storage has every update) until the backlog drains, then the rooms' resync
+   * notices go out, as after an outage (R67): memory stays bounded while Redis stalls.
+   */
+  maxPendingPublishBytes?: number;
 }
 
 interface Subscription {
@@ -73,9 +85,17 @@ export class RedisBus implements RoomBus {
   #controlReady: Promise<void>;
   #controlSubscribed: () => void = () => {};
   #closed = false;
+  readonly #subscribeTimeoutMs: number;
+  readonly #maxPendingBytes: number;
+  /** Bytes of publishes sent and not yet answered by Redis. */
+  #pendingBytes = 0;
+  /** The backlog went over its bound: publishing stopped until it drains. */
+  #backlogFull = false;
 
   constructor(options: RedisBusOptions) {
     this.#log = options.log;
+    this.#subscribeTimeoutMs = options.subscribeTimeoutMs ?? 3_000;
+    this.#maxPendingBytes = options.maxPendingPublishBytes ?? 32 * 1024 * 1024;
     const url = new URL(options.url);
     this.#password = decodeURIComponent(url.password);
     const common = {
@@ -122,8 +142,9 @@ export class RedisBus implements RoomBus {
     const channel = ROOM_PREFIX + roomId;
     let subscription = this.#rooms.get(channel);
     if (!subscription) {
-      subscription = { handlers: new Set(), ready: this.#subscribe(channel) };
+      subscription = { handlers: new Set(), ready: Promise.resolve() };
       this.#rooms.set(channel, subscription);
+      subscription.ready = this.#subscribe(channel, subscription);
     }
     subscription.handlers.add(handlers);
     const { ready } = subscription;
@@ -163,11 +184,31 @@ export class RedisBus implements RoomBus {
 
   /**
    * Resolves once subscribed, or at once if the bus is down: when it comes back the channel is
-   * subscribed and the room resyncs from storage, which covers whatever it missed (R67).
+   * subscribed and the room resyncs from storage, which covers whatever it missed (R67). If
+   * Redis does not confirm within `subscribeTimeoutMs`, resolves anyway (the room loads), and
+   * the room resyncs once the subscription is confirmed.
    */
-  #subscribe(channel: string): Promise<void> {
+  #subscribe(channel: string, subscription: Subscription): Promise<void> {
     if (!this.#sub.isReady) return Promise.resolve();
-    return this.#sub.subscribe(channel, this.#onMessage, true).catch(() => {});
+    let late = false;
+    const subscribed = this.#sub.subscribe(channel, this.#onMessage, true).then(
+      () => {
+        if (!late || this.#rooms.get(channel) !== subscription) return;
+        for (const handlers of subscription.handlers) handlers.resync('reconnected');
+      },
+      () => {},
+    );
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        late = true;
+        resolve();
+      }, this.#subscribeTimeoutMs);
+      timer.unref();
+      void subscribed.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   #leave(channel: string, handlers: RoomBusHandlers): void {
@@ -183,17 +224,36 @@ export class RedisBus implements RoomBus {
 
   #publish(channel: string, kind: BusKind, payload: Uint8Array | null): void {
     if (this.#closed) return;
-    if (!this.#pub.isReady) {
+    if (!this.#pub.isReady || this.#backlogFull) {
       this.metrics.unpublished++;
       return;
     }
+    const message = encodeBusMessage(kind, this.instanceId, payload);
+    if (this.#pendingBytes + message.byteLength > this.#maxPendingBytes) {
+      // Redis connected but not answering: stop here rather than queue without end.
+      this.metrics.unpublished++;
+      this.#backlogFull = true;
+      this.#outage(new Error('Redis is not answering publishes'));
+      return;
+    }
     this.metrics.published++;
-    this.#pub
-      .publish(channel, encodeBusMessage(kind, this.instanceId, payload))
-      .catch((error: unknown) => {
+    this.#pendingBytes += message.byteLength;
+    this.#pub.publish(channel, message).then(
+      () => this.#published(message.byteLength),
+      (error: unknown) => {
         this.metrics.unpublished++;
+        this.#published(message.byteLength);
         this.#outage(error as Error);
-      });
+      },
+    );
+  }
+
+  /** A publish was answered: once a full backlog has drained, the others resync (R67). */
+  #published(bytes: number): void {
+    this.#pendingBytes -= bytes;
+    if (!this.#backlogFull || this.#pendingBytes > this.#maxPendingBytes / 2) return;
+    this.#backlogFull = false;
+    if (this.#pub.isReady) this.#publisherReady();
   }
 
   readonly #onMessage = (message: Buffer, channel: Buffer): void => {

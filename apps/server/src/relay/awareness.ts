@@ -141,7 +141,8 @@ export class RoomAwareness {
     }
     for (const [clientId, clock, entry, alive] of accepted) {
       this.#presence.set(clientId, { clock, entry, alive, owner: connection, remoteAt: 0 });
-      this.#remoteIds.delete(clientId);
+      // Several processes only: an id learnt from the bus is now this process's client.
+      if (this.#publish) this.#remoteIds.delete(clientId);
       this.#pending.add(clientId);
     }
     this.#schedule();

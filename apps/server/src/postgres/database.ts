@@ -48,6 +48,8 @@ function poolFor(url: string, options: OpenPostgresOptions): pg.Pool {
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
+    // A connection dropped silently (firewall, NAT) is noticed by the OS, not kept for ever.
+    keepAlive: true,
     types,
     application_name: 'carton',
   });

@@ -1,3 +1,4 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../forums/tokens.ts';
@@ -72,4 +73,94 @@ describe('PgLinkSignal (L3, L4 on PostgreSQL)', () => {
     await pool.query("SELECT pg_notify('carton_links', 'f1')");
     await again;
   });
+
+  it('R61: a listening connection dropped silently (no error, no answer) is noticed and replaced', async () => {
+    const proxy = await blackholeProxy(server.port);
+    const viaProxy = new URL(url);
+    viaProxy.port = String(proxy.port);
+    const watched = await PgLinkSignal.start(viaProxy.toString(), silentLogger, {
+      checkIntervalMs: 100,
+      checkTimeoutMs: 300,
+    });
+    try {
+      const changed = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('the dead connection went unnoticed')),
+          10_000,
+        );
+        const stop = watched.subscribe(() => {
+          clearTimeout(timer);
+          stop();
+          resolve();
+        });
+      });
+      // A NAT forgets the connection: nothing passes any more, and nobody is told.
+      proxy.blackholeOpenConnections();
+      await changed;
+      // Listening again on a new connection: a later notification arrives.
+      const again = new Promise<void>((resolve) => {
+        const stop = watched.subscribe(() => {
+          stop();
+          resolve();
+        });
+      });
+      await pool.query("SELECT pg_notify('carton_links', 'f1')");
+      await again;
+    } finally {
+      await watched.close();
+      proxy.close();
+    }
+  });
 });
+
+/** A TCP proxy to PostgreSQL whose open connections can be made to pass nothing (a NAT's drop). */
+async function blackholeProxy(
+  targetPort: number,
+): Promise<{ port: number; blackholeOpenConnections(): void; close(): void }> {
+  const pairs = new Set<[Socket, Socket]>();
+  const proxy: Server = createServer((inbound) => {
+    const outbound = connect(targetPort, '127.0.0.1');
+    const pair: [Socket, Socket] = [inbound, outbound];
+    pairs.add(pair);
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+    const drop = () => {
+      pairs.delete(pair);
+      inbound.destroy();
+      outbound.destroy();
+    };
+    inbound.on('error', drop);
+    outbound.on('error', drop);
+    inbound.on('close', drop);
+    outbound.on('close', drop);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const address = proxy.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const held: Socket[] = [];
+  return {
+    port,
+    blackholeOpenConnections() {
+      for (const pair of pairs) {
+        const [inbound, outbound] = pair;
+        inbound.unpipe(outbound);
+        outbound.unpipe(inbound);
+        inbound.pause();
+        outbound.pause();
+        // Still open, passing nothing: kept apart from the live pairs, closed at the end.
+        inbound.removeAllListeners('close');
+        outbound.removeAllListeners('close');
+        held.push(inbound, outbound);
+      }
+      pairs.clear();
+    },
+    close() {
+      for (const socket of held) socket.destroy();
+      for (const [inbound, outbound] of pairs) {
+        inbound.destroy();
+        outbound.destroy();
+      }
+      proxy.close();
+    },
+  };
+}

@@ -8,6 +8,18 @@ export const LINKS_CHANNEL = 'carton_links';
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 30_000;
 
+export interface LinkSignalOptions {
+  /**
+   * How often the listening connection is checked with a query (default 30 s). A connection a
+   * firewall or NAT dropped silently raises no error: without a check the server would stop
+   * hearing revocations (L4) and never know. The check's traffic also keeps such a connection
+   * from being idle.
+   */
+  checkIntervalMs?: number;
+  /** How long the check waits for its answer before the connection counts as lost (10 s). */
+  checkTimeoutMs?: number;
+}
+
 /**
  * L3, L4 on PostgreSQL: a token replaced or a board removed by another process (another
  * server, `carton facilitator-link`) reaches every server as a NOTIFY on `carton_links`. One
@@ -22,16 +34,25 @@ export class PgLinkSignal {
   #client: pg.Client | null = null;
   #retryMs = RETRY_MIN_MS;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #checkTimer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
+  readonly #checkIntervalMs: number;
+  readonly #checkTimeoutMs: number;
 
-  private constructor(url: string, log: Logger) {
+  private constructor(url: string, log: Logger, options: LinkSignalOptions) {
     this.#url = url;
     this.#log = log;
+    this.#checkIntervalMs = options.checkIntervalMs ?? 30_000;
+    this.#checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
   }
 
   /** Connects and LISTENs; rejects if the first connection fails (the server does not start). */
-  static async start(url: string, log: Logger): Promise<PgLinkSignal> {
-    const signal = new PgLinkSignal(url, log);
+  static async start(
+    url: string,
+    log: Logger,
+    options: LinkSignalOptions = {},
+  ): Promise<PgLinkSignal> {
+    const signal = new PgLinkSignal(url, log, options);
     await signal.#connect();
     return signal;
   }
@@ -44,18 +65,25 @@ export class PgLinkSignal {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    if (this.#checkTimer) clearTimeout(this.#checkTimer);
     const client = this.#client;
     this.#client = null;
     await client?.end().catch(() => {});
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.#url, application_name: 'carton-links' });
+    const client = new pg.Client({
+      connectionString: this.#url,
+      application_name: 'carton-links',
+      keepAlive: true,
+    });
     let lost = false;
     const onLost = (error?: Error) => {
       if (lost) return;
       lost = true;
       if (this.#client === client) this.#client = null;
+      if (this.#checkTimer) clearTimeout(this.#checkTimer);
+      this.#checkTimer = null;
       void client.end().catch(() => {});
       if (this.#closed) return;
       this.#log.warn('links_listener_lost', {
@@ -83,6 +111,33 @@ export class PgLinkSignal {
     }
     this.#client = client;
     this.#retryMs = RETRY_MIN_MS;
+    this.#scheduleCheck(client, onLost);
+  }
+
+  /** Asks the listening connection for an answer now and then; none in time means lost. */
+  #scheduleCheck(client: pg.Client, onLost: (error?: Error) => void): void {
+    this.#checkTimer = setTimeout(() => {
+      this.#checkTimer = null;
+      if (this.#closed || this.#client !== client) return;
+      let timeout: ReturnType<typeof setTimeout> | undefined;
+      const answered = client.query('SELECT 1').then(() => true);
+      const late = new Promise<false>((resolve) => {
+        timeout = setTimeout(() => resolve(false), this.#checkTimeoutMs);
+      });
+      Promise.race([answered, late]).then(
+        (ok) => {
+          clearTimeout(timeout);
+          if (!ok) onLost(new Error('the listening connection does not answer'));
+          else if (this.#client === client) this.#scheduleCheck(client, onLost);
+        },
+        (error: unknown) => {
+          clearTimeout(timeout);
+          onLost(error as Error);
+        },
+      );
+      answered.catch(() => {}); // after a timeout, its failure is no news
+    }, this.#checkIntervalMs);
+    this.#checkTimer.unref();
   }
 
   #scheduleReconnect(): void {

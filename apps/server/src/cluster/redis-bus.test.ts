@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../log.ts';
 import type { RoomBusHandlers } from '../relay/room-bus.ts';
 import { MAX_BUS_MESSAGE_BYTES } from './bus-message.ts';
 import { RedisBus, type RedisBusOptions } from './redis-bus.ts';
+import { blackholeProxy } from './test-blackhole.ts';
 import { freePort, startRedis, type TestRedis } from './test-redis.ts';
 
 const PASSWORD = 'mot-de-passe-Kamouraska-2023';
@@ -238,5 +239,32 @@ describe('Redis bus', () => {
     await onB.until('the resync notice', () => onB.seen.some((e) => e.kind === 'resync:requested'));
     expect(onB.seen.filter((e) => e.kind === 'update').length).toBe(a.metrics.published - 1);
     expect(lines.filter((line) => line.includes('"bus_down"')).length).toBe(1);
+  });
+
+  it('R67: a connection dropped silently (no error, no answer) is noticed; the room resyncs and hears again', async () => {
+    const proxy = await blackholeProxy(redis.port);
+    try {
+      const viaProxy = new URL(redis.url);
+      viaProxy.port = String(proxy.port);
+      const a = await bus({ url: viaProxy.toString(), pingIntervalMs: 100, socketTimeoutMs: 500 });
+      const b = await bus();
+      const onA = recorder();
+      const channelA = a.join('board-les-basques', onA.handlers);
+      const channelB = b.join('board-les-basques', recorder().handlers);
+      await Promise.all([channelA.ready, channelB.ready]);
+      // A NAT forgets A's connections: nothing passes, nobody is told.
+      proxy.blackholeOpenConnections();
+      await onA.until(
+        'the resync after reconnecting',
+        () => onA.seen.some((e) => e.kind === 'resync:reconnected'),
+        10_000,
+      );
+      channelB.publishUpdate(Uint8Array.from([9, 9]));
+      await onA.until('the update', () => onA.seen.some((e) => e.kind === 'update'));
+      expect(a.metrics.reconnections).toBeGreaterThan(0);
+    } finally {
+      for (const started of buses.splice(0)) await started.close();
+      proxy.close();
+    }
   });
 });

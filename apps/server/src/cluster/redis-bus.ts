@@ -35,6 +35,13 @@ export interface RedisBusOptions {
    * notices go out, as after an outage (R67): memory stays bounded while Redis stalls.
    */
   maxPendingPublishBytes?: number;
+  /**
+   * Each connection sends PING this often (default 5 s) and counts as lost after
+   * `socketTimeoutMs` (default 15 s) without traffic: a connection a firewall or NAT dropped
+   * silently raises no error, and the subscriber would miss every message without resyncing.
+   */
+  pingIntervalMs?: number;
+  socketTimeoutMs?: number;
 }
 
 interface Subscription {
@@ -102,7 +109,11 @@ export class RedisBus implements RoomBus {
       url: options.url,
       // Never queue commands while disconnected: storage holds the updates, memory stays bounded.
       disableOfflineQueue: true,
-      socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) },
+      socket: {
+        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000),
+        socketTimeout: options.socketTimeoutMs ?? 15_000,
+      },
+      pingInterval: options.pingIntervalMs ?? 5_000,
     };
     this.#pub = createClient(common);
     this.#sub = createClient(common);

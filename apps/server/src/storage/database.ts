@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export type { SqliteDatabase };
 
 /** Schema versions, applied in order; `PRAGMA user_version` records how far a file got. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE board_updates (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -114,11 +114,13 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): SqliteD
 }
 
 function migrate(db: SqliteDatabase): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
+  // Several processes may open a fresh file together (R63): the version is read under the
+  // write lock (IMMEDIATE), so each migration is applied once, never twice.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (let version = current; version < MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }

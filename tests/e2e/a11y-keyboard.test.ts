@@ -65,8 +65,8 @@ describe('the board with a keyboard only', () => {
     expect(await announced(page)).toBe(
       'Papillon adhésif jaune «\u00a0Logement abordable\u00a0», 1 sur 1',
     );
-    await page.keyboard.press('Shift+ArrowRight');
-    await waitForShapes(page, `(s) => s[0]?.x === ${note!.x + 50}`);
+    await page.keyboard.press('ArrowRight');
+    await waitForShapes(page, `(s) => s[0]?.x === ${note!.x + 10}`);
 
     // A second note goes beside the first, not on top of it.
     await page.keyboard.press('n');

@@ -73,12 +73,12 @@ describe('the chosen note, moved and resized with the keyboard', () => {
   it('single-key shortcuts turned off: « n » leaves the tool, even after a reload', async () => {
     const { page } = suite.a;
     const toggle = page.getByTestId('single-keys');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
     expect(await page.locator('[data-tool="note"]').getAttribute('aria-label')).toBe(
       'Papillon adhésif (N)',
     );
     await toggle.click();
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
     expect(await page.locator('[data-tool="note"]').getAttribute('aria-label')).toBe(
       'Papillon adhésif',
     );
@@ -94,7 +94,7 @@ describe('the chosen note, moved and resized with the keyboard', () => {
 
     await page.reload();
     await openBoard(page, suite.board.edit.url);
-    expect(await page.getByTestId('single-keys').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByTestId('single-keys').getAttribute('aria-checked')).toBe('false');
     await page.locator('.canvas').focus();
     await page.keyboard.press('n');
     expect(await tool(page)).toBe('select');

@@ -17,7 +17,8 @@ export interface StoredBlob extends BlobInfo {
 
 export const BLOB_ID_PATTERN = /^[0-9a-f]{64}$/;
 
-interface BlobRow {
+/** A `blobs` row without its data (SQLite and PostgreSQL alike). */
+export interface BlobRow {
   sha256: string;
   mime: ImageMime;
   width: number;
@@ -25,7 +26,7 @@ interface BlobRow {
   bytes: number;
 }
 
-const toInfo = (row: BlobRow): BlobInfo => ({
+export const blobInfo = (row: BlobRow): BlobInfo => ({
   blobId: row.sha256,
   mime: row.mime,
   width: row.width,
@@ -118,12 +119,12 @@ export class SqliteBlobStore implements BlobStore {
 
   info(forumId: string, blobId: string): BlobInfo | null {
     const row = this.#selectInfo.get(forumId, blobId);
-    return row ? toInfo(row) : null;
+    return row ? blobInfo(row) : null;
   }
 
   get(forumId: string, blobId: string): StoredBlob | null {
     const row = this.#select.get(forumId, blobId);
-    return row ? { ...toInfo(row), data: new Uint8Array(row.data) } : null;
+    return row ? { ...blobInfo(row), data: new Uint8Array(row.data) } : null;
   }
 
   forumBytes(forumId: string): number {

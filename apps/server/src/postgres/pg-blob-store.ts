@@ -1,25 +1,15 @@
 import type pg from 'pg';
-import type { BlobInfo, BlobStore, NewBlob, StoredBlob } from '../blobs/blob-store.ts';
-import type { ImageMime } from '../blobs/image-type.ts';
+import {
+  blobInfo,
+  type BlobInfo,
+  type BlobRow,
+  type BlobStore,
+  type NewBlob,
+  type StoredBlob,
+} from '../blobs/blob-store.ts';
 import { inTransaction } from './transaction.ts';
 
-interface BlobRow {
-  sha256: string;
-  mime: ImageMime;
-  width: number;
-  height: number;
-  bytes: number;
-}
-
 const INFO_COLUMNS = 'sha256, mime, width, height, bytes';
-
-const toInfo = (row: BlobRow): BlobInfo => ({
-  blobId: row.sha256,
-  mime: row.mime,
-  width: row.width,
-  height: row.height,
-  bytes: row.bytes,
-});
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -75,7 +65,7 @@ export class PgBlobStore implements BlobStore {
       [forumId, blobId],
     );
     const row = result.rows[0];
-    return row ? { ...toInfo(row), data: new Uint8Array(row.data) } : null;
+    return row ? { ...blobInfo(row), data: new Uint8Array(row.data) } : null;
   }
 
   forumBytes(forumId: string): Promise<number> {
@@ -88,7 +78,7 @@ async function infoOf(db: Queryable, forumId: string, blobId: string): Promise<B
     `SELECT ${INFO_COLUMNS} FROM blobs WHERE forum_id = $1 AND sha256 = $2`,
     [forumId, blobId],
   );
-  return result.rows[0] ? toInfo(result.rows[0]) : null;
+  return result.rows[0] ? blobInfo(result.rows[0]) : null;
 }
 
 async function bytesOf(db: Queryable, forumId: string): Promise<number> {

@@ -6,28 +6,9 @@ import type {
   SnapshotKind,
   StoredBoard,
 } from '../storage/board-storage.ts';
+import { AUTO_SNAPSHOTS_KEPT, snapshotInfo, type SnapshotRow } from '../storage/snapshot-rows.ts';
 import { inTransaction, lockBoard } from './transaction.ts';
 
-interface SnapshotRow {
-  id: number;
-  board_id: string;
-  kind: SnapshotKind;
-  name: string | null;
-  created_at: number;
-  bytes: number;
-}
-
-const toInfo = (row: SnapshotRow): SnapshotInfo => ({
-  id: row.id,
-  boardId: row.board_id,
-  kind: row.kind,
-  name: row.name,
-  createdAt: row.created_at,
-  bytes: row.bytes,
-});
-
-/** Auto snapshots kept per board; named ones are never pruned (as SQLite). */
-const AUTO_SNAPSHOTS_KEPT = 50;
 /** Boards whose stored size is remembered; past it the cache starts over (R30 re-measures). */
 const MAX_SIZED_BOARDS = 10_000;
 
@@ -167,7 +148,7 @@ export class PgBoardStorage implements BoardStorage {
           [boardId],
         );
         const row = latest.rows[0];
-        if (row && Buffer.compare(row.data, state) === 0) return toInfo(row);
+        if (row && Buffer.compare(row.data, state) === 0) return snapshotInfo(row);
       }
       const inserted = await client.query<{ id: number }>(
         `INSERT INTO board_snapshots (board_id, kind, name, created_at, data)
@@ -199,7 +180,7 @@ export class PgBoardStorage implements BoardStorage {
        FROM board_snapshots WHERE board_id = $1 ORDER BY id`,
       [boardId],
     );
-    return result.rows.map(toInfo);
+    return result.rows.map(snapshotInfo);
   }
 
   async getSnapshot(boardId: string, snapshotId: number): Promise<Uint8Array | null> {

@@ -1,27 +1,7 @@
 import type { SqliteDatabase } from './database.ts';
 import { startBackgroundCheckpointer, type BackgroundCheckpointer } from './checkpointer.ts';
 import type { BoardStorage, SnapshotInfo, SnapshotKind, StoredBoard } from './board-storage.ts';
-
-interface SnapshotRow {
-  id: number;
-  board_id: string;
-  kind: SnapshotKind;
-  name: string | null;
-  created_at: number;
-  bytes: number;
-}
-
-const toInfo = (row: SnapshotRow): SnapshotInfo => ({
-  id: row.id,
-  boardId: row.board_id,
-  kind: row.kind,
-  name: row.name,
-  createdAt: row.created_at,
-  bytes: row.bytes,
-});
-
-/** Auto snapshots kept per board; named ones are never pruned. */
-const AUTO_SNAPSHOTS_KEPT = 50;
+import { AUTO_SNAPSHOTS_KEPT, snapshotInfo, type SnapshotRow } from './snapshot-rows.ts';
 
 /** BoardStorage on SQLite: synchronous, prepared statements, one transaction per compaction. */
 export class SqliteBoardStorage implements BoardStorage {
@@ -135,7 +115,7 @@ export class SqliteBoardStorage implements BoardStorage {
     if (options.kind === 'auto' && name === null) {
       // R38: an unnamed auto version identical to the latest version adds nothing.
       const latest = this.#latestSnapshot.get(boardId);
-      if (latest && Buffer.compare(latest.data, state) === 0) return toInfo(latest);
+      if (latest && Buffer.compare(latest.data, state) === 0) return snapshotInfo(latest);
     }
     const id = this.#db.transaction(() => {
       const rowId = Number(
@@ -148,7 +128,7 @@ export class SqliteBoardStorage implements BoardStorage {
   }
 
   listSnapshots(boardId: string): SnapshotInfo[] {
-    return this.#listSnapshots.all(boardId).map(toInfo);
+    return this.#listSnapshots.all(boardId).map(snapshotInfo);
   }
 
   getSnapshot(boardId: string, snapshotId: number): Uint8Array | null {

@@ -3,7 +3,10 @@
 // polling), and a minimal RESP client for the few commands tests send (CLIENT PAUSE…).
 // Node built-ins only, so tests/ can use it without the server's dependencies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from '../testing/free-port.ts';
+
+export { freePort };
 
 const READY_LINE = /Ready to accept connections/;
 
@@ -20,18 +23,6 @@ export interface TestRedis {
   /** Sends one command and resolves with the first line of the reply. */
   command(...args: string[]): Promise<string>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startRedis(

@@ -2,12 +2,16 @@
 // its participants reconnect to the other with nothing lost, and the presence it can no
 // longer withdraw expires there (~30 s: the stock client renews its presence every 15 s).
 import type { NoteShape } from '@carton/board';
-import * as encoding from 'lib0/encoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type { CartonServer } from '../support/server.ts';
-import { openRecordedSocket, startCluster, type Cluster } from './cluster-support.ts';
+import {
+  openRecordedSocket,
+  presenceFrame,
+  startCluster,
+  type Cluster,
+} from './cluster-support.ts';
 import {
   connect,
   createForum,
@@ -28,18 +32,6 @@ afterAll(async () => {
 function track(client: Client): Client {
   clients.push(client);
   return client;
-}
-
-function presenceFrame(clientId: number, clock: number, state: unknown): Buffer {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, JSON.stringify(state));
-  const frame = encoding.createEncoder();
-  encoding.writeVarUint(frame, 1);
-  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-  return Buffer.from(encoding.toUint8Array(frame));
 }
 
 describe('a relay process killed', () => {

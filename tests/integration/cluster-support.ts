@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
@@ -133,4 +134,17 @@ export async function openRecordedSocket(
     });
   });
   return { ws, seen };
+}
+
+/** Message 1 with one entry: a raw socket announcing its own presence. */
+export function presenceFrame(clientId: number, clock: number, state: unknown): Buffer {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, 1);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return Buffer.from(encoding.toUint8Array(frame));
 }

@@ -1,10 +1,14 @@
 // Several relay processes behind one Redis bus (SPEC R63–R67): two built servers on one data
 // directory; participants on either see each other's edits and cursors as if on one process.
-import * as encoding from 'lib0/encoding';
 import type { NoteShape } from '@carton/board';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
-import { openRecordedSocket, startCluster, type Cluster } from './cluster-support.ts';
+import {
+  openRecordedSocket,
+  presenceFrame,
+  startCluster,
+  type Cluster,
+} from './cluster-support.ts';
 import {
   authFetch,
   connect,
@@ -43,19 +47,6 @@ function track(client: Client): Client {
 
 function noteText(client: Client, id: string): string | undefined {
   return (client.shape(id) as NoteShape | undefined)?.text;
-}
-
-/** Message 1 with one entry: a raw socket announcing its own presence. */
-function presenceFrame(clientId: number, clock: number, state: unknown): Buffer {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, JSON.stringify(state));
-  const frame = encoding.createEncoder();
-  encoding.writeVarUint(frame, 1);
-  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-  return Buffer.from(encoding.toUint8Array(frame));
 }
 
 function presenceOf(client: Client, clientId: number): Record<string, unknown> | undefined {

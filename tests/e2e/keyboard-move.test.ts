@@ -6,7 +6,7 @@
 // choice survives a reload.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addNote, boardSuite, openBoard, shapes, waitForShapes } from './fixtures';
+import { addNote, boardSuite, drag, openBoard, shapes, waitForShapes } from './fixtures';
 
 function announced(page: Page): Promise<string> {
   return page.locator('[data-testid="announcer"]').innerText();
@@ -104,5 +104,41 @@ describe('the chosen note, moved and resized with the keyboard', () => {
     await page.locator('.canvas').focus();
     await page.keyboard.press('n');
     expect(await tool(page)).toBe('note');
+  });
+
+  it('a note moved into a carton with the arrows joins it, as a drag would; one undo takes it out', async () => {
+    const { page } = suite.a;
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('c');
+    await drag(page, { x: 120, y: 480 }, { x: 520, y: 760 });
+    const [carton] = (
+      await waitForShapes(page, '(s) => s.some((x) => x.type === "carton")')
+    ).filter((x) => x.type === 'carton');
+    if (!carton || carton.type !== 'carton') throw new Error('no carton');
+    await page.keyboard.press('Escape');
+    const id = await addNote(page, 900, 600, 'Logement abordable');
+    const note = (await shapes(page)).find((x) => x.id === id);
+    if (note?.type !== 'note') throw new Error('no note');
+    expect(note.parentId).toBeNull();
+    await page.locator('.canvas').focus();
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([id]);
+    // Shift+arrows (50 a press) until the note's centre is near the carton's.
+    const steps = (from: number, to: number) => Math.round((to - from) / 50);
+    const dx = steps(note.x + note.w / 2, carton.x + carton.w / 2);
+    const dy = steps(note.y + note.h / 2, carton.y + carton.h / 2);
+    for (let i = 0; i < Math.abs(dx); i++)
+      await page.keyboard.press(dx < 0 ? 'Shift+ArrowLeft' : 'Shift+ArrowRight');
+    for (let i = 0; i < Math.abs(dy); i++)
+      await page.keyboard.press(dy < 0 ? 'Shift+ArrowUp' : 'Shift+ArrowDown');
+    // The burst ends when the keys rest: the note has joined the carton, for both participants.
+    const joined = `(s) => s.some((x) => x.id === "${id}" && x.parentId === "${carton.id}")`;
+    await waitForShapes(page, joined);
+    await waitForShapes(suite.b.page, joined);
+    await page.keyboard.press('Control+z');
+    await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.id === "${id}" && x.parentId === null && x.x === ${note.x})`,
+    );
   });
 });

@@ -2,7 +2,8 @@
 // or a handle gives the shell: others see each step live, and a held key or a quick burst of
 // presses is one undo step (the gesture stays open until the keys rest or another key comes).
 import { unionRects, type Point, type Rect } from '../geometry/rect';
-import { topLevelMoving } from '../tools/select/select';
+import { adoptAfterResize } from '../tools/select/gestures';
+import { reparentAfterMove, topLevelMoving } from '../tools/select/select';
 import { arrowStep, resizedBox } from './keyboardEdit';
 import type { BoardSession } from './session';
 
@@ -16,6 +17,8 @@ interface Burst {
   start: Rect;
   /** Where the burst has taken them so far. */
   box: Rect;
+  /** Each chosen shape's box when the burst began (cartons adopt or release after a resize). */
+  starts: Map<string, Rect>;
 }
 
 export interface KeyboardMoves {
@@ -33,7 +36,27 @@ export function createKeyboardMoves(session: BoardSession): KeyboardMoves {
   const end = () => {
     clearTimeout(timer);
     if (!burst) return;
+    const done = burst;
     burst = null;
+    // As after a drag or a handle: a note moved into a carton joins it, one moved out leaves it,
+    // and a resized carton adopts or releases what its new edges take in (one undo step still).
+    const ctx = session.toolContext();
+    shell.apply(
+      done.kind === 'move'
+        ? reparentAfterMove(ctx, topLevelMoving(ctx, done.selection))
+        : adoptAfterResize(
+            ctx,
+            {
+              origin: { x: done.start.x, y: done.start.y },
+              ids: [...done.selection],
+              handle: 'se',
+              start: done.start,
+              keepAspect: false,
+              starts: done.starts,
+            },
+            done.box,
+          ),
+    );
     shell.endGesture();
   };
 
@@ -47,7 +70,13 @@ export function createKeyboardMoves(session: BoardSession): KeyboardMoves {
       const start = unionRects(selection.flatMap((id) => scene.bounds(id) ?? []));
       if (!start) return false;
       shell.beginGesture();
-      burst = { kind, selection, start, box: start };
+      const starts = new Map(
+        selection.flatMap((id) => {
+          const bounds = scene.bounds(id);
+          return bounds ? [[id, bounds] as const] : [];
+        }),
+      );
+      burst = { kind, selection, start, box: start, starts };
     }
     const ctx = session.toolContext();
     if (kind === 'move') {

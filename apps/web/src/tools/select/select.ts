@@ -78,6 +78,27 @@ export function topLevelMoving(ctx: ToolContext, ids: readonly string[]): string
   });
 }
 
+/**
+ * After moving top-level shapes (a drag, or arrows from the keyboard): a shape now centred in a
+ * carton joins it, one moved out of its carton leaves it (for the carton under its centre, if any).
+ */
+export function reparentAfterMove(ctx: ToolContext, ids: readonly string[]): Plan[] {
+  const byCarton = new Map<string | null, string[]>();
+  const moving = new Set(ids);
+  for (const id of ids) {
+    const info = ctx.getInfo(id);
+    if (!info || info.type === 'carton') continue;
+    const centre = {
+      x: info.bounds.x + info.bounds.width / 2,
+      y: info.bounds.y + info.bounds.height / 2,
+    };
+    const carton = ctx.cartonAt(centre, moving);
+    if (carton === info.parentId) continue;
+    byCarton.set(carton, [...(byCarton.get(carton) ?? []), id]);
+  }
+  return [...byCarton].map(([cartonId, ids]) => ({ kind: 'reparent', ids, cartonId }));
+}
+
 export class SelectTool implements Tool {
   readonly id = 'select' as const;
   private current: SelectState = { name: 'idle' };
@@ -227,32 +248,11 @@ export class SelectTool implements Tool {
         return [{ kind: 'endGesture' }];
       case 'dragging':
         return [
-          ...this.reparentAfterDrop(ctx, s),
+          ...reparentAfterMove(ctx, [...s.starts.keys()]),
           { kind: 'guides', guides: [] },
           { kind: 'endGesture' },
         ];
     }
-  }
-
-  // A shape dropped inside a carton joins it; dragged out, it leaves.
-  private reparentAfterDrop(
-    ctx: ToolContext,
-    s: Extract<SelectState, { name: 'dragging' }>,
-  ): Plan[] {
-    const byCarton = new Map<string | null, string[]>();
-    const moving = new Set(s.starts.keys());
-    for (const id of s.starts.keys()) {
-      const info = ctx.getInfo(id);
-      if (!info || info.type === 'carton') continue;
-      const centre = {
-        x: info.bounds.x + info.bounds.width / 2,
-        y: info.bounds.y + info.bounds.height / 2,
-      };
-      const carton = ctx.cartonAt(centre, moving);
-      if (carton === info.parentId) continue;
-      byCarton.set(carton, [...(byCarton.get(carton) ?? []), id]);
-    }
-    return [...byCarton].map(([cartonId, ids]) => ({ kind: 'reparent', ids, cartonId }));
   }
 
   private startRotating(infos: ShapeInfo[], box: Rect, e: ToolPointer): SelectState {

@@ -6,7 +6,7 @@
 // choice survives a reload.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addNote, boardSuite, drag, openBoard, shapes, waitForShapes } from './fixtures';
+import { addNote, boardSuite, drag, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
 
 function announced(page: Page): Promise<string> {
   return page.locator('[data-testid="announcer"]').innerText();
@@ -140,5 +140,17 @@ describe('the chosen note, moved and resized with the keyboard', () => {
       page,
       `(s) => s.some((x) => x.id === "${id}" && x.parentId === null && x.x === ${note.x})`,
     );
+
+    // The carton grown with Alt+Shift+arrows until the note is inside takes it in, as a handle would.
+    const corner = await toScreen(page, carton.x + 15, carton.y + 15);
+    await page.mouse.click(corner.x, corner.y);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([carton.id]);
+    await page.locator('.canvas').focus();
+    const grow = (edge: number, to: number) => Math.max(0, Math.ceil((to - edge) / 50)) + 1;
+    for (let i = grow(carton.x + carton.w, note.x + note.w); i > 0; i--)
+      await page.keyboard.press('Alt+Shift+ArrowRight');
+    for (let i = grow(carton.y + carton.h, note.y + note.h); i > 0; i--)
+      await page.keyboard.press('Alt+Shift+ArrowDown');
+    await waitForShapes(suite.b.page, joined);
   });
 });

@@ -38,6 +38,27 @@ export function duplicateSelection(session: BoardSession): void {
   if (ids) select(session, ids);
 }
 
+/**
+ * Draws an arrow from one shape to another, bound to both (it follows them when they move),
+ * centre to centre and drawn outline to outline: « Relier » for two chosen shapes, and the
+ * arrow tool's Enter, Enter from the keyboard. False when either is missing or an arrow.
+ */
+export function connectShapes(session: BoardSession, fromId: string, toId: string): boolean {
+  const { scene, store, shell } = session;
+  if (session.readOnly || fromId === toId) return false;
+  const ends = [fromId, toId].map((id) => {
+    const bounds = scene.getShape(id)?.type === 'arrow' ? undefined : scene.bounds(id);
+    return bounds
+      ? { point: { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 }, shapeId: id }
+      : null;
+  });
+  const [start, end] = ends;
+  if (!start || !end) return false;
+  const color = store.getState().style.shapeColor;
+  shell.apply([{ kind: 'create', shapeType: 'arrow', start, end, color }]);
+  return true;
+}
+
 export function deleteSelection(session: BoardSession): void {
   const { selection } = session.store.getState();
   if (!selection.length) return;

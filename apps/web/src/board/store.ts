@@ -45,11 +45,14 @@ export interface SessionState {
    * selection is chosen (see keyboardMoves.ts).
    */
   keyboardNews: KeyboardNews | null;
+  /** With the arrow tool, the shape Enter chose as an arrow's start (the next Enter ends it). */
+  arrowStart: string | null;
 }
 
 export type KeyboardNews =
   | { selection: readonly string[]; kind: 'move'; moved: Point }
-  | { selection: readonly string[]; kind: 'resize'; box: Rect };
+  | { selection: readonly string[]; kind: 'resize'; box: Rect }
+  | { selection: readonly string[]; kind: 'arrowStart' };
 
 export type SessionStore = StoreApi<SessionState>;
 
@@ -83,6 +86,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     editingSeed: null,
     placedNoteId: null,
     keyboardNews: null,
+    arrowStart: null,
   }));
 }
 

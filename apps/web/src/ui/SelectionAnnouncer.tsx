@@ -51,7 +51,9 @@ export function SelectionAnnouncer() {
       ? ''
       : news.kind === 'move'
         ? movedWords(words, news.moved)
-        : resizedWords(words, news.box);
+        : news.kind === 'resize'
+          ? resizedWords(words, news.box)
+          : t('a11y.arrowStart');
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
       {editing ? '' : newsText || text}

@@ -2,7 +2,12 @@
 // selection's actions (delete, duplicate, front/back).
 import { useTranslation } from 'react-i18next';
 import { INK_COLORS, NOTE_COLORS, STAMP_KINDS, type NoteColor } from '@carton/board';
-import { deleteSelection, duplicateSelection, reorderSelection } from '../board/actions';
+import {
+  connectShapes,
+  deleteSelection,
+  duplicateSelection,
+  reorderSelection,
+} from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
 import { focusCanvas } from '../board/navigate';
 import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
@@ -37,6 +42,13 @@ export function StylePanel() {
     if (notes.length) session.shell.commit((tx) => notes.forEach((id) => tx.update(id, { color })));
   };
   const selectedNote = selection.some((id) => session.scene.getShape(id)?.type === 'note');
+  // Two shapes chosen (not arrows): « Relier » draws a bound arrow from the first to the second.
+  const connectable =
+    selection.length === 2 &&
+    selection.every((id) => {
+      const type = session.scene.getShape(id)?.type;
+      return type !== undefined && type !== 'arrow';
+    });
 
   return (
     <div className="style-panel">
@@ -117,6 +129,17 @@ export function StylePanel() {
           <button type="button" className="action" onClick={() => duplicateSelection(session)}>
             {label('actions.duplicate', 'duplicate')}
           </button>
+          {connectable && (
+            <button
+              type="button"
+              className="action"
+              aria-label={t('actions.connectLabel')}
+              title={t('actions.connectLabel')}
+              onClick={() => connectShapes(session, selection[0]!, selection[1]!)}
+            >
+              {t('actions.connect')}
+            </button>
+          )}
           {/* A phone's row holds the four actions only with the short words. */}
           <button
             type="button"

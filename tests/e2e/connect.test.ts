@@ -1,10 +1,19 @@
 // Connecting two notes with an arrow without drawing it (WCAG 2.1.1; also easier with a finger):
-// from the keyboard, the arrow tool's Enter on one note then Enter on another; with two notes
-// chosen, « Relier » in their panel. The arrow is bound to both, for the other participant too.
+// from the keyboard, the arrow tool's Enter on one note then Enter on another; on a phone, a tap
+// on one then a tap on the other; with two notes chosen, « Relier » in their panel. The arrow is
+// bound to both, for the other participant too.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
-import { addNote, boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
+import {
+  addNote,
+  boardSuite,
+  newPhone,
+  openBoard,
+  shapes,
+  toScreen,
+  waitForShapes,
+} from './fixtures';
 
 function selection(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__carton!.selection());
@@ -70,5 +79,19 @@ describe('two notes connected by an arrow without drawing it', () => {
     // Only for two shapes: one chosen, no « Relier ».
     await page.mouse.click(a.x, a.y);
     expect(await page.getByRole('button', { name: 'Relier par une flèche' }).count()).toBe(0);
+  });
+
+  it('on a phone: the arrow tool, a tap on one note, a tap on the other', async () => {
+    const { page, context } = await newPhone(suite.browser, 'Julie');
+    await openBoard(page, suite.board.edit.url);
+    await page.locator('[data-tool="arrow"]').tap();
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('arrow');
+    const from = await centreOf(page, logement);
+    const to = await centreOf(page, transport);
+    await page.touchscreen.tap(from.x, from.y);
+    expect(await selection(page)).toEqual([logement]);
+    await page.touchscreen.tap(to.x, to.y);
+    await waitForShapes(suite.a.page, boundArrow(logement, transport));
+    await context.close();
   });
 });

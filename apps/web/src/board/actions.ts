@@ -3,6 +3,7 @@ import { clampZoom, zoomAt } from '../geometry/camera';
 import { cameraForEditing } from '../geometry/editCamera';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { unionRects, type Rect } from '../geometry/rect';
+import { arrowBetween } from '../tools/arrow/arrow';
 import { fitWithFarTitles } from './fitTitles';
 import type { BoardSession } from './session';
 
@@ -39,23 +40,20 @@ export function duplicateSelection(session: BoardSession): void {
 }
 
 /**
- * Draws an arrow from one shape to another, bound to both (it follows them when they move),
- * centre to centre and drawn outline to outline: « Relier » for two chosen shapes, and the
- * arrow tool's Enter, Enter from the keyboard. False when either is missing or an arrow.
+ * « Relier »: an arrow from one chosen shape to the other, bound to both (it follows them when
+ * they move). False when either is missing or an arrow.
  */
 export function connectShapes(session: BoardSession, fromId: string, toId: string): boolean {
   const { scene, store, shell } = session;
   if (session.readOnly || fromId === toId) return false;
-  const ends = [fromId, toId].map((id) => {
+  const end = (id: string) => {
     const bounds = scene.getShape(id)?.type === 'arrow' ? undefined : scene.bounds(id);
-    return bounds
-      ? { point: { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 }, shapeId: id }
-      : null;
-  });
-  const [start, end] = ends;
-  if (!start || !end) return false;
-  const color = store.getState().style.shapeColor;
-  shell.apply([{ kind: 'create', shapeType: 'arrow', start, end, color }]);
+    return bounds ? { id, bounds } : null;
+  };
+  const from = end(fromId);
+  const to = end(toId);
+  if (!from || !to) return false;
+  shell.apply([arrowBetween(from, to, store.getState().style.shapeColor)]);
   return true;
 }
 

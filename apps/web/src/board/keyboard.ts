@@ -1,7 +1,6 @@
 // Keyboard shortcuts for the editor (ignored while typing in a field).
 import { TOOL_SHORTCUTS } from '../tools/registry';
 import {
-  connectShapes,
   deleteSelection,
   duplicateSelection,
   redo,
@@ -158,32 +157,8 @@ function readingKey(session: BoardSession, e: KeyboardEvent): boolean {
   return false;
 }
 
-/**
- * The arrow tool's Enter: the first chooses the chosen shape as the arrow's start (the live
- * region says so), the second draws the arrow from it to the shape chosen then (WCAG 2.1.1:
- * no pointer needed to connect two notes).
- */
-function arrowByKeyboard(session: BoardSession): boolean {
-  const { store } = session;
-  const { selection, arrowStart } = store.getState();
-  const chosen = selection.length === 1 ? selection[0]! : null;
-  if (chosen === null || session.scene.getShape(chosen)?.type === 'arrow') return false;
-  if (arrowStart === null || arrowStart === chosen || !session.scene.getShape(arrowStart)) {
-    store.setState({ arrowStart: chosen, keyboardNews: { selection, kind: 'arrowStart' } });
-    return true;
-  }
-  store.setState({ arrowStart: null });
-  return connectShapes(session, arrowStart, chosen);
-}
-
 export function installKeyboard(session: BoardSession): () => void {
   const { store, shell } = session;
-  // An arrow's start chosen with Enter is forgotten when the tool changes.
-  const stopArrowStart = store.subscribe((state, previous) => {
-    if (state.tool !== previous.tool && state.arrowStart !== null) {
-      store.setState({ arrowStart: null });
-    }
-  });
   // A press anywhere ends a word begun by a tool letter (see continuesWord).
   let word: WordStart | null = null;
   // The control the mouse last pressed (see the Space rule below).
@@ -305,7 +280,16 @@ export function installKeyboard(session: BoardSession): () => void {
       if (e.key === 'Enter' && !e.shiftKey && PLACEABLE_TOOLS.has(tool.id)) {
         return placeByKeyboard(session);
       }
-      if (e.key === 'Enter' && !e.shiftKey && tool.id === 'arrow') return arrowByKeyboard(session);
+      if (e.key === 'Enter' && !e.shiftKey && tool.id === 'arrow' && tool.keyDown) {
+        // Enter on the chosen shape: the arrow's start (said aloud), then on another, its end.
+        const plans = tool.keyDown(session.toolContext(), { key: e.key, shift: false, mod });
+        shell.apply(plans);
+        if (tool.state === 'arrow.started') {
+          const { selection } = store.getState();
+          store.setState({ keyboardNews: { selection, kind: 'arrowStart' } });
+        }
+        return plans.length > 0;
+      }
       if (e.key.startsWith('Arrow') && (tool.id === 'stamp' || tool.id === 'arrow')) {
         // Voting from the keyboard: the arrows choose the note, Enter stamps it. Drawing an
         // arrow: they choose its start, Enter, then its end, Enter.
@@ -348,6 +332,5 @@ export function installKeyboard(session: BoardSession): () => void {
     window.removeEventListener('keyup', onKeyUp);
     window.removeEventListener('pointerdown', onPointerDown, true);
     moves.end();
-    stopArrowStart();
   };
 }

@@ -45,8 +45,6 @@ export interface SessionState {
    * selection is chosen (see keyboardMoves.ts).
    */
   keyboardNews: KeyboardNews | null;
-  /** With the arrow tool, the shape Enter chose as an arrow's start (the next Enter ends it). */
-  arrowStart: string | null;
 }
 
 export type KeyboardNews =
@@ -86,7 +84,6 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     editingSeed: null,
     placedNoteId: null,
     keyboardNews: null,
-    arrowStart: null,
   }));
 }
 

@@ -52,12 +52,57 @@ describe('arrow tool', () => {
     ).toEqual([null, null]);
   });
 
-  it('a click without a drag creates nothing', () => {
+  it('a click on empty canvas creates nothing', () => {
     const ctx = board();
     const tool = new ArrowTool();
-    tool.pointerDown(ctx, at(50, 50));
-    expect(tool.pointerUp(ctx, at(50, 50))).toEqual([]);
+    tool.pointerDown(ctx, at(250, 250));
+    expect(tool.pointerUp(ctx, at(250, 250))).toEqual([]);
     expect(tool.state).toBe('arrow.idle');
+  });
+
+  it('a tap on one shape then on another draws the arrow between their centres', () => {
+    const ctx = board();
+    const tool = new ArrowTool();
+    const tap = (x: number, y: number) => (
+      tool.pointerDown(ctx, at(x, y)),
+      tool.pointerUp(ctx, at(x, y))
+    );
+    expect(tap(20, 30)).toEqual([{ kind: 'select', ids: ['n1'] }]);
+    expect(tool.state).toBe('arrow.started');
+    // The same shape again keeps it as the start; a stroke is no end and forgets it.
+    expect(tap(80, 80)).toEqual([{ kind: 'select', ids: ['n1'] }]);
+    expect(tap(50, 350)).toEqual([]);
+    expect(tool.state).toBe('arrow.idle');
+    tap(20, 30);
+    expect(tap(420, 10)).toEqual([
+      {
+        kind: 'create',
+        shapeType: 'arrow',
+        start: { point: { x: 50, y: 50 }, shapeId: 'n1' },
+        end: { point: { x: 450, y: 50 }, shapeId: 'n2' },
+        color: 'blue',
+      },
+    ]);
+    expect(tool.state).toBe('arrow.idle');
+    // Leaving the tool forgets a chosen start.
+    tap(20, 30);
+    tool.cancel();
+    expect(tool.state).toBe('arrow.idle');
+  });
+
+  it('Enter on the chosen shape is a tap on it (the keyboard’s way)', () => {
+    const ctx = board();
+    const tool = new ArrowTool();
+    const enter = { key: 'Enter', shift: false, mod: false };
+    ctx.selection = ['n2'];
+    expect(tool.keyDown(ctx, enter)).toEqual([{ kind: 'select', ids: ['n2'] }]);
+    ctx.selection = ['n1'];
+    const [create] = tool.keyDown(ctx, enter);
+    expect(
+      create?.kind === 'create' &&
+        create.shapeType === 'arrow' && [create.start.shapeId, create.end.shapeId],
+    ).toEqual(['n2', 'n1']);
+    expect(tool.keyDown(ctx, { ...enter, key: 'a' })).toEqual([]);
   });
 
   it('both ends on one shape keep the end free', () => {

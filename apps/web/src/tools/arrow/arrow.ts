@@ -1,8 +1,13 @@
 // Arrow tool: arrow.idle → arrow.pointing → arrow.drawing → (up) an arrow whose ends stick to
 // the shapes they were dropped on (the shell records the binding; the model keeps it following).
+// Without drawing: a tap (or Enter on the chosen shape) picks the start (arrow.started), a tap
+// (or Enter) on another shape draws the arrow between them — easier with a finger than a drag
+// between two small notes, and the keyboard's way (WCAG 2.1.1).
+import type { Rect } from '../../geometry/rect';
 import {
   movedBeyond,
   type ArrowEnd,
+  type KeyInfo,
   type Plan,
   type Tool,
   type ToolContext,
@@ -20,12 +25,50 @@ function endAt(ctx: ToolContext, e: ToolPointer, exclude: string | null): ArrowE
   return { point: e.world, shapeId: bindable ? hit.id : null };
 }
 
+/** A bound arrow from one shape to another, centre to centre (drawn outline to outline). */
+export function arrowBetween(
+  from: { id: string; bounds: Rect },
+  to: { id: string; bounds: Rect },
+  color: string,
+): Plan {
+  const centre = ({ id, bounds }: { id: string; bounds: Rect }): ArrowEnd => ({
+    point: { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 },
+    shapeId: id,
+  });
+  return { kind: 'create', shapeType: 'arrow', start: centre(from), end: centre(to), color };
+}
+
 export class ArrowTool implements Tool {
   readonly id = 'arrow' as const;
   private current: ArrowState = { name: 'idle' };
+  /** The shape a tap or Enter chose as the next arrow's start. */
+  private startId: string | null = null;
 
   get state(): string {
-    return `arrow.${this.current.name}`;
+    return this.current.name === 'idle' && this.startId !== null
+      ? 'arrow.started'
+      : `arrow.${this.current.name}`;
+  }
+
+  /** A tap or Enter on `id`: the arrow's start, or its end if a start is chosen. */
+  private choose(ctx: ToolContext, id: string | null): Plan[] {
+    const target = id === null ? undefined : ctx.getInfo(id);
+    if (!target || target.type === 'arrow') {
+      this.startId = null;
+      return [];
+    }
+    const start = this.startId === null ? undefined : ctx.getInfo(this.startId);
+    if (!start || start.id === target.id) {
+      this.startId = target.id;
+      return [{ kind: 'select', ids: [target.id] }];
+    }
+    this.startId = null;
+    return [arrowBetween(start, target, ctx.style.shapeColor)];
+  }
+
+  keyDown(ctx: ToolContext, key: KeyInfo): Plan[] {
+    if (key.key !== 'Enter' || key.shift || key.mod || ctx.selection.length !== 1) return [];
+    return this.choose(ctx, ctx.selection[0]!);
   }
 
   pointerDown(ctx: ToolContext, e: ToolPointer): Plan[] {
@@ -51,7 +94,9 @@ export class ArrowTool implements Tool {
   pointerUp(ctx: ToolContext, e: ToolPointer): Plan[] {
     const s = this.current;
     this.current = { name: 'idle' };
-    if (s.name !== 'drawing') return s.name === 'pointing' ? [] : [];
+    if (s.name === 'pointing') return this.choose(ctx, s.start.shapeId);
+    if (s.name !== 'drawing') return [];
+    this.startId = null;
     const end = endAt(ctx, e, null);
     // Both ends on the same shape make a zero-length loop: keep the end free.
     const fixedEnd =
@@ -72,6 +117,7 @@ export class ArrowTool implements Tool {
   cancel(): Plan[] {
     const wasDrawing = this.current.name === 'drawing';
     this.current = { name: 'idle' };
+    this.startId = null;
     return wasDrawing ? [{ kind: 'preview', preview: null }] : [];
   }
 }

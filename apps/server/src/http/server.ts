@@ -81,6 +81,7 @@ export async function startServer(
   const boards = new AutoVersionStorage(opened.boards, {
     intervalMs: config.rooms.autoSnapshotMs,
     log: log.child({ part: 'history' }),
+    shared: config.redisUrl !== null,
   });
   const stores: ServerStores = opened;
   const { forums, blobs, votes } = options.wrapStores?.(stores) ?? stores;

@@ -184,7 +184,7 @@ describe('several relays on one bus', () => {
   it('R38, R63: two relays with the board loaded keep one auto version, not one each', async () => {
     // Each process wraps the shared storage in its own AutoVersionStorage (as server.ts does).
     const versionsOf = () =>
-      new AutoVersionStorage(bed.storage, { intervalMs: 600_000, log: silentLogger });
+      new AutoVersionStorage(bed.storage, { intervalMs: 600_000, log: silentLogger, shared: true });
     const autoOne = versionsOf();
     const autoTwo = versionsOf();
     const one = relayOnBus({ storage: autoOne });

@@ -60,6 +60,11 @@ describe('AutoVersionStorage with several processes (R63)', () => {
   it('R38: an unnamed auto version holding the latest version’s content is not stored again', async () => {
     // Two processes unloading the same board: one keeps its stored bytes (a merged log), the
     // other its doc's encoding — equal content, different bytes.
+    const shared = new AutoVersionStorage(storage, {
+      intervalMs: 60_000,
+      log: silentLogger,
+      shared: true,
+    });
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
@@ -68,22 +73,22 @@ describe('AutoVersionStorage with several processes (R63)', () => {
     const merged = Y.mergeUpdates(updates);
     const encoded = Y.encodeStateAsUpdate(doc);
     expect(Buffer.compare(merged, encoded)).not.toBe(0);
-    await storage.saveSnapshot('b', merged, { kind: 'auto' });
-    await storage.saveSnapshot('b', encoded, { kind: 'auto' });
-    expect(await storage.listSnapshots('b')).toHaveLength(1);
+    await shared.saveSnapshot('b', merged, { kind: 'auto' });
+    await shared.saveSnapshot('b', encoded, { kind: 'auto' });
+    expect(await shared.listSnapshots('b')).toHaveLength(1);
     // Different content is kept, and a named version is always kept.
     doc.getText('titre').insert(0, 'Le ');
-    await storage.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'auto' });
-    await storage.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'named', name: 'Fin' });
-    expect((await storage.listSnapshots('b')).map((v) => v.kind)).toEqual([
-      'auto',
-      'auto',
-      'named',
-    ]);
+    await shared.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'auto' });
+    await shared.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'named', name: 'Fin' });
+    expect((await shared.listSnapshots('b')).map((v) => v.kind)).toEqual(['auto', 'auto', 'named']);
   });
 
   it('R38: the timer skips its version when another process kept one within the interval', async () => {
-    const other = new AutoVersionStorage(storage, { intervalMs: 60_000, log: silentLogger });
+    const other = new AutoVersionStorage(storage, {
+      intervalMs: 60_000,
+      log: silentLogger,
+      shared: true,
+    });
     const doc = new Y.Doc();
     write(doc, 'b', 'Accueil');
     await vi.advanceTimersByTimeAsync(20_000);

@@ -9,7 +9,7 @@ import type { BoardStorage, MaybePromise, SnapshotInfo, StoredBoard } from './bo
  * `intervalMs`, and an idle board none; the room keeps one more when it unloads (R8).
  * Wraps any BoardStorage; the relay writes through it.
  *
- * Several processes (R63) each wrap the same storage and each have the board loaded: the
+ * Several processes (R63, `shared`) each wrap the same storage and each have the board loaded: the
  * timer's version is skipped when the storage already holds an unnamed auto version of the
  * board younger than `intervalMs` (kept by any process), and an unnamed auto version whose
  * content equals the board's latest version (the unload of each process) is not stored again.
@@ -20,10 +20,14 @@ export class AutoVersionStorage implements BoardStorage {
   readonly #log: Logger;
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(inner: BoardStorage, options: { intervalMs: number; log: Logger }) {
+  /** Other processes wrap the same storage (R63): their versions count as this one's. */
+  readonly #shared: boolean;
+
+  constructor(inner: BoardStorage, options: { intervalMs: number; log: Logger; shared?: boolean }) {
     this.#inner = inner;
     this.#intervalMs = options.intervalMs;
     this.#log = options.log;
+    this.#shared = options.shared ?? false;
   }
 
   load(boardId: string): MaybePromise<StoredBoard> {
@@ -52,7 +56,8 @@ export class AutoVersionStorage implements BoardStorage {
     state: Uint8Array,
     options: { kind: 'auto' | 'named'; name?: string },
   ): MaybePromise<SnapshotInfo> {
-    if (options.kind === 'auto' && options.name === undefined) {
+    // Alone, the inner storage's own check (the same bytes as the latest version) suffices.
+    if (this.#shared && options.kind === 'auto' && options.name === undefined) {
       return this.#saveAutoUnlessSame(boardId, state);
     }
     return this.#inner.saveSnapshot(boardId, state, options);
@@ -70,7 +75,7 @@ export class AutoVersionStorage implements BoardStorage {
   async keepVersion(boardId: string): Promise<void> {
     const doc = new Y.Doc();
     try {
-      if (await this.#hasRecentAutoVersion(boardId)) {
+      if (this.#shared && (await this.#hasRecentAutoVersion(boardId))) {
         this.#log.debug('auto_version_skipped', { board: boardId });
         return;
       }

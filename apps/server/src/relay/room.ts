@@ -286,12 +286,7 @@ export class Room {
     try {
       this.#handle(connection, data);
     } catch (error) {
-      this.#metrics.malformedMessages++;
-      this.#log.warn('malformed_message', {
-        connection: connection.id,
-        bytes: data.byteLength,
-        error: error as Error,
-      });
+      this.#malformed(connection, data.byteLength, error as Error); // its close is a no-op now
     }
   }
 

@@ -171,6 +171,9 @@ export class Shell {
       case 'setTool':
         store.setState({ tool: plan.tool });
         return;
+      case 'arrowStart':
+        if (store.getState().arrowStart !== plan.id) store.setState({ arrowStart: plan.id });
+        return;
       case 'create':
         this.create(plan);
         return;

@@ -45,6 +45,11 @@ export interface SessionState {
    * selection is chosen (see keyboardMoves.ts).
    */
   keyboardNews: KeyboardNews | null;
+  /**
+   * The shape the arrow tool chose as the next arrow's start, marked on the board until the
+   * arrow is drawn, Escape or another tool (a phone user otherwise sees nothing happen).
+   */
+  arrowStart: string | null;
 }
 
 export type KeyboardNews =
@@ -84,6 +89,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     editingSeed: null,
     placedNoteId: null,
     keyboardNews: null,
+    arrowStart: null,
   }));
 }
 

@@ -11,3 +11,9 @@ export {
 } from '@carton/render';
 
 export const SELECTION_COLOR = '#1e88e5';
+
+/**
+ * The arrow tool's chosen start (a dashed outline): another colour than the selection's blue, so
+ * « start chosen » reads apart from « selected », at 3:1 or more on the board (WCAG 1.4.11).
+ */
+export const ARROW_START_COLOR = '#c2185b';

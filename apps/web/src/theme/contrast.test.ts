@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { INK_COLOR_HEX, NOTE_COLORS } from '@carton/board';
-import { CARTON_FILL } from '@carton/render';
+import { CANVAS_BACKGROUND, CARTON_FILL } from '@carton/render';
 import { NOTE_HINT_INK, NOTE_HINT_OPACITY } from '../shapes/note/hint';
 import { contrastRatio } from './contrast';
-import { noteFill } from './colors';
+import { ARROW_START_COLOR, noteFill } from './colors';
 
 describe('contrastRatio', () => {
   it('gives the known extremes and a known pair', () => {
@@ -28,5 +28,15 @@ describe('the template carton’s headings', () => {
   // carton's paper, printed and projected: WCAG 1.4.3 asks 3:1 for large text.
   it.each(['red', 'orange'] as const)('the %s ink reads at 3:1 or more on the carton', (ink) => {
     expect(contrastRatio(INK_COLOR_HEX[ink], CARTON_FILL)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the arrow tool’s start mark', () => {
+  // Drawn around a note on the board or inside a carton: a graphical object needs 3:1 (WCAG 1.4.11).
+  it.each([
+    ['board', CANVAS_BACKGROUND],
+    ['carton', CARTON_FILL],
+  ])('reads at 3:1 or more on the %s', (_where, background) => {
+    expect(contrastRatio(ARROW_START_COLOR, background)).toBeGreaterThanOrEqual(3);
   });
 });

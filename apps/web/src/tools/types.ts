@@ -135,6 +135,8 @@ export type Plan =
   | { kind: 'preview'; preview: Preview | null }
   | { kind: 'pan'; dx: number; dy: number }
   | { kind: 'setTool'; tool: ToolId }
+  /** The shape the arrow tool chose as the next arrow's start (marked on the board), or none. */
+  | { kind: 'arrowStart'; id: string | null }
   | CreatePlan;
 
 /**

@@ -4,7 +4,7 @@
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import { Circle, Group, Layer, Line, Rect } from 'react-konva';
 import { unionRects } from '../../geometry/rect';
-import { SELECTION_COLOR } from '../../theme/colors';
+import { ARROW_START_COLOR, SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
 import { outlineFor } from '../../shapes/registry';
 import { marksOf, sameMarks } from '../../presence/peerViews';
@@ -102,6 +102,32 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
   );
 }
 
+/** Screen pixels between the start's box and its mark: the mark stays clear of the selection's. */
+const START_MARK_GAP = 8;
+
+// The arrow tool's chosen start: a thick dashed outline a little outside the shape, so a finger
+// that tapped it sees that something happened (the caption says what comes next).
+function ArrowStartMark({ id, zoom }: { id: string; zoom: number }) {
+  const { scene } = useSession();
+  useSyncExternalStore(scene.subscribe, scene.getVersion);
+  const b = scene.selectionBounds(id);
+  if (!b) return null;
+  const gap = START_MARK_GAP / zoom;
+  return (
+    <Rect
+      name="arrow-start-mark"
+      x={b.x - gap}
+      y={b.y - gap}
+      width={b.width + gap * 2}
+      height={b.height + gap * 2}
+      stroke={ARROW_START_COLOR}
+      strokeWidth={3 / zoom}
+      dash={[10 / zoom, 6 / zoom]}
+      cornerRadius={6 / zoom}
+    />
+  );
+}
+
 /** Beyond this many selected shapes, one box around them all (select-all on a big board). */
 const MAX_OUTLINES = 60;
 
@@ -130,11 +156,17 @@ export const Interaction = memo(function Interaction() {
   const guides = useSessionState((s) => s.guides);
   const preview = useSessionState((s) => s.preview);
   const editingId = useSessionState((s) => s.editingId);
+  const arrowStart = useSessionState((s) => (s.tool === 'arrow' ? s.arrowStart : null));
   // Peers' selections and gestures only: their cursors moving do not redraw this layer.
   const peers = usePeersWith(marksOf, sameMarks);
   // Hidden when there is nothing to draw: a shown canvas costs the compositor every frame.
   const empty =
-    selection.length === 0 && !marquee && guides.length === 0 && !preview && peers.length === 0;
+    selection.length === 0 &&
+    !marquee &&
+    guides.length === 0 &&
+    !preview &&
+    peers.length === 0 &&
+    arrowStart === null;
   return (
     <Layer listening={false} visible={!empty}>
       {peers.map((peer) => (
@@ -174,6 +206,7 @@ export const Interaction = memo(function Interaction() {
           dash={[4 / zoom, 4 / zoom]}
         />
       ))}
+      {arrowStart !== null && <ArrowStartMark id={arrowStart} zoom={zoom} />}
       {preview && <PreviewNode preview={preview} zoom={zoom} />}
     </Layer>
   );

@@ -67,14 +67,21 @@ describe('arrow tool', () => {
       tool.pointerDown(ctx, at(x, y)),
       tool.pointerUp(ctx, at(x, y))
     );
-    expect(tap(20, 30)).toEqual([{ kind: 'select', ids: ['n1'] }]);
+    // The start is chosen and marked on the board (the shell keeps the mark).
+    const chosen = [
+      { kind: 'select', ids: ['n1'] },
+      { kind: 'arrowStart', id: 'n1' },
+    ];
+    expect(tap(20, 30)).toEqual(chosen);
     expect(tool.state).toBe('arrow.started');
-    // The same shape again keeps it as the start; a stroke is no end and forgets it.
-    expect(tap(80, 80)).toEqual([{ kind: 'select', ids: ['n1'] }]);
-    expect(tap(50, 350)).toEqual([]);
+    // The same shape again keeps it as the start; a stroke is no end and forgets it (and its mark).
+    expect(tap(80, 80)).toEqual(chosen);
+    expect(tap(50, 350)).toEqual([{ kind: 'arrowStart', id: null }]);
     expect(tool.state).toBe('arrow.idle');
+    expect(tap(250, 250)).toEqual([]);
     tap(20, 30);
     expect(tap(420, 10)).toEqual([
+      { kind: 'arrowStart', id: null },
       {
         kind: 'create',
         shapeType: 'arrow',
@@ -84,10 +91,11 @@ describe('arrow tool', () => {
       },
     ]);
     expect(tool.state).toBe('arrow.idle');
-    // Leaving the tool forgets a chosen start.
+    // Leaving the tool (Escape, another tool) forgets a chosen start and clears its mark.
     tap(20, 30);
-    tool.cancel();
+    expect(tool.cancel()).toEqual([{ kind: 'arrowStart', id: null }]);
     expect(tool.state).toBe('arrow.idle');
+    expect(tool.cancel()).toEqual([]);
   });
 
   it('Enter on the chosen shape is a tap on it (the keyboard’s way)', () => {
@@ -95,9 +103,13 @@ describe('arrow tool', () => {
     const tool = new ArrowTool();
     const enter = { key: 'Enter', shift: false, mod: false };
     ctx.selection = ['n2'];
-    expect(tool.keyDown(ctx, enter)).toEqual([{ kind: 'select', ids: ['n2'] }]);
+    expect(tool.keyDown(ctx, enter)).toEqual([
+      { kind: 'select', ids: ['n2'] },
+      { kind: 'arrowStart', id: 'n2' },
+    ]);
     ctx.selection = ['n1'];
-    const [create] = tool.keyDown(ctx, enter);
+    const [unmark, create] = tool.keyDown(ctx, enter);
+    expect(unmark).toEqual({ kind: 'arrowStart', id: null });
     expect(
       create?.kind === 'create' &&
         create.shapeType === 'arrow' && [create.start.shapeId, create.end.shapeId],

@@ -53,17 +53,23 @@ export class ArrowTool implements Tool {
   /** A tap or Enter on `id`: the arrow's start, or its end if a start is chosen. */
   private choose(ctx: ToolContext, id: string | null): Plan[] {
     const target = id === null ? undefined : ctx.getInfo(id);
-    if (!target || target.type === 'arrow') {
-      this.startId = null;
-      return [];
-    }
+    if (!target || target.type === 'arrow') return this.forgetStart();
     const start = this.startId === null ? undefined : ctx.getInfo(this.startId);
     if (!start || start.id === target.id) {
       this.startId = target.id;
-      return [{ kind: 'select', ids: [target.id] }];
+      return [
+        { kind: 'select', ids: [target.id] },
+        { kind: 'arrowStart', id: target.id },
+      ];
     }
+    return [...this.forgetStart(), arrowBetween(start, target, ctx.style.shapeColor)];
+  }
+
+  /** Drops the chosen start, and its mark on the board if there was one. */
+  private forgetStart(): Plan[] {
+    if (this.startId === null) return [];
     this.startId = null;
-    return [arrowBetween(start, target, ctx.style.shapeColor)];
+    return [{ kind: 'arrowStart', id: null }];
   }
 
   keyDown(ctx: ToolContext, key: KeyInfo): Plan[] {
@@ -96,12 +102,13 @@ export class ArrowTool implements Tool {
     this.current = { name: 'idle' };
     if (s.name === 'pointing') return this.choose(ctx, s.start.shapeId);
     if (s.name !== 'drawing') return [];
-    this.startId = null;
+    const forgotten = this.forgetStart();
     const end = endAt(ctx, e, null);
     // Both ends on the same shape make a zero-length loop: keep the end free.
     const fixedEnd =
       end.shapeId !== null && end.shapeId === s.start.shapeId ? { ...end, shapeId: null } : end;
     return [
+      ...forgotten,
       { kind: 'preview', preview: null },
       {
         kind: 'create',
@@ -117,7 +124,7 @@ export class ArrowTool implements Tool {
   cancel(): Plan[] {
     const wasDrawing = this.current.name === 'drawing';
     this.current = { name: 'idle' };
-    this.startId = null;
-    return wasDrawing ? [{ kind: 'preview', preview: null }] : [];
+    const forgotten = this.forgetStart();
+    return wasDrawing ? [...forgotten, { kind: 'preview', preview: null }] : forgotten;
   }
 }

@@ -10,6 +10,7 @@ import type { Relay } from '../relay/relay.ts';
 import type { VoteStore } from '../facilitation/vote-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { createAccessChecks } from './board-access.ts';
+import { registerBoardCopyRoutes, type BoardBytes } from './board-copy-routes.ts';
 import { registerBoardCreationRoute } from './board-creation-routes.ts';
 import { registerBoardManageRoutes } from './board-manage-routes.ts';
 import { registerBoardRoutes } from './board-routes.ts';
@@ -37,6 +38,8 @@ export interface AppDeps {
   preAuth: PreAuthBudget;
   /** V2: dots of dot votes. */
   votes: VoteStore;
+  /** R30 for server-made copies (R68): the limit and a board's stored size now. */
+  boardBytes: BoardBytes;
   /** Extra numbers for GET /metrics (loopback only). */
   metrics?: () => Record<string, number>;
 }
@@ -131,6 +134,7 @@ export function createApp(deps: AppDeps): Hono {
 
   registerForumRoutes(app, deps, checks);
   registerBoardManageRoutes(app, deps, checks); // R55–R57: rename, remove, forum title and day
+  registerBoardCopyRoutes(app, deps, checks); // R68: one board's content into others
   registerFacilitationRoutes(app, deps, checks);
   registerVoteRoutes(app, deps, checks, deps.votes);
   registerBoardRoutes(app, deps, checks.board);

@@ -119,6 +119,7 @@ export async function startServer(
     blobs,
     maxImageBytes: limits.maxImageBytes,
     maxForumImageBytes: limits.maxForumImageBytes,
+    boardBytes: { max: limits.maxBoardBytes, stored: (id) => opened.boards.storedBytes(id) },
     preAuth,
     votes,
     // The bus's counters beside the relay's, for the operator of several processes (R63).

@@ -1,0 +1,211 @@
+// R68: a facilitator prepares this year's carton once (headings, a question, example notes) and
+// gives it to every territory board at once, instead of exporting it and importing it board by
+// board. Each target receives the source's content as ONE server-origin change through its
+// room (stored and broadcast like any update, R5), to the right of what it already holds.
+import type { Box, ParsedBoardFile, Shape } from '@carton/board';
+import {
+  Board,
+  BoardCommandError,
+  BoardFileError,
+  exportBoard,
+  initBoardDoc,
+  insertBoardFile,
+  isShapeType,
+  parseBoardFile,
+  SERVER_ORIGIN,
+  shapeBounds,
+} from '@carton/board';
+import type { Context, Hono } from 'hono';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { BoardRecord } from '../forums/forum-store.ts';
+import type { Relay } from '../relay/relay.ts';
+import { BOARD_ID_PATTERN } from '../relay/relay.ts';
+import type { AppDeps } from './app.ts';
+import type { createAccessChecks } from './board-access.ts';
+import { parseBody } from './body.ts';
+import { jsonError } from './errors.ts';
+
+type Checks = ReturnType<typeof createAccessChecks>;
+
+/** At most this many targets per request (a forum holds at most 64 boards). */
+export const MAX_COPY_TARGETS = 100;
+/** Space left between a target's content and the copy placed to its right (page units). */
+export const COPY_MARGIN = 160;
+
+/** The body of POST /api/forums/:forumId/boards/:boardId/copy. */
+export const CopyBoardInput = z.strictObject({
+  to: z
+    .array(z.string().regex(BOARD_ID_PATTERN, { error: 'must be a board id' }))
+    .min(1, { error: 'must name at least one board' })
+    .max(MAX_COPY_TARGETS, { error: `must name at most ${MAX_COPY_TARGETS} boards` })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'names a board twice' }),
+});
+
+/** R30 as the copy sees it: the limit, and what a board's stored document takes now. */
+export interface BoardBytes {
+  readonly max: number;
+  stored(boardId: string): number;
+}
+
+export interface CopiedBoard {
+  readonly boardId: string;
+  readonly created: number;
+}
+export interface RefusedBoard {
+  readonly boardId: string;
+  readonly code: 'board_full' | 'board_read_only' | 'board_unavailable';
+  readonly message: string;
+}
+
+/** The page box around `shapes`, or null when there is nothing. */
+export function contentBounds(shapes: readonly Shape[]): Box | null {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const shape of shapes) {
+    const box = shapeBounds(shape);
+    left = Math.min(left, box.x);
+    top = Math.min(top, box.y);
+    right = Math.max(right, box.x + box.w);
+    bottom = Math.max(bottom, box.y + box.h);
+  }
+  return shapes.length === 0 ? null : { x: left, y: top, w: right - left, h: bottom - top };
+}
+
+/**
+ * Where the copy goes: its left edge COPY_MARGIN to the right of the target's content, tops
+ * aligned, so nothing the group already wrote is covered. An empty target keeps the source's
+ * positions (the copy lands where the facilitator laid it out).
+ */
+export function copyOffset(source: Box | null, target: Box | null): { x: number; y: number } {
+  if (source === null || target === null) return { x: 0, y: 0 };
+  return { x: target.x + target.w + COPY_MARGIN - source.x, y: target.y - source.y };
+}
+
+/** The shapes of a file this Carton can read (unknown types are carried, never measured). */
+function knownShapes(file: ParsedBoardFile): Shape[] {
+  return file.shapes.filter((record): record is Shape => isShapeType(record.type));
+}
+
+/**
+ * Bytes the copy adds to a board's stored document, measured by inserting it into a fresh
+ * board. The real change differs only by the target's ids (a few bytes per shape, counted in
+ * the margin), so R30 is checked before anything is written rather than after.
+ */
+export function copyBytes(file: ParsedBoardFile): number {
+  const doc = new Y.Doc();
+  try {
+    initBoardDoc(doc, { title: 'copy', kind: 'territory' });
+    const before = Y.encodeStateVector(doc);
+    const board = new Board(doc);
+    try {
+      insertBoardFile(board, file, SERVER_ORIGIN);
+    } finally {
+      board.destroy();
+    }
+    return Y.encodeStateAsUpdate(doc, before).byteLength + 32 * file.shapes.length + 256;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Copies `file` into one target through its room: created count, or why not. */
+export async function copyIntoBoard(
+  relay: Relay,
+  boardBytes: BoardBytes,
+  file: ParsedBoardFile,
+  bytes: number,
+  boardId: string,
+): Promise<CopiedBoard | RefusedBoard> {
+  if (boardBytes.stored(boardId) + bytes > boardBytes.max) {
+    return {
+      boardId,
+      code: 'board_full',
+      message: 'This board has no room left for the copy (R30); nothing was added.',
+    };
+  }
+  const sourceBox = contentBounds(knownShapes(file));
+  let created = -1;
+  let readOnly: BoardCommandError | null = null;
+  const applied = await relay.changeBoard(boardId, (doc) => {
+    const board = new Board(doc);
+    try {
+      const offset = copyOffset(sourceBox, contentBounds(board.listShapes()));
+      created = insertBoardFile(board, file, SERVER_ORIGIN, { offset }).created;
+    } catch (error) {
+      // A board of a newer schema is read-only here (M23); nothing was written.
+      if (!(error instanceof BoardCommandError)) throw error;
+      readOnly = error;
+    } finally {
+      board.destroy();
+    }
+  });
+  if (readOnly !== null) {
+    return {
+      boardId,
+      code: 'board_read_only',
+      message: 'This board was written by a newer Carton and is read-only here.',
+    };
+  }
+  if (!applied || created < 0) {
+    return { boardId, code: 'board_unavailable', message: 'The board could not be loaded.' };
+  }
+  return { boardId, created };
+}
+
+/** Why the `to` list is refused as a whole (400), or null when every id is a fine target. */
+function badTargets(to: readonly string[], source: BoardRecord, own: readonly BoardRecord[]) {
+  const ids = new Set(own.map((board) => board.id));
+  const problems: string[] = [];
+  if (to.includes(source.id)) problems.push('to: must not name the board being copied');
+  const unknown = to.filter((id) => id !== source.id && !ids.has(id));
+  // Another forum's board, a removed one (R56) or none at all: the same answer, so the route
+  // says nothing about boards outside this forum.
+  if (unknown.length > 0) problems.push(`to: not boards of this forum: ${unknown.join(', ')}`);
+  return problems.length === 0 ? null : problems.join('; ');
+}
+
+export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks): void {
+  app.post('/api/forums/:id/boards/:boardId/copy', async (c: Context) => {
+    const access = await checks.forum(c);
+    if (!access.ok) return jsonError(c, access.status, access.code, access.message);
+    const forumId = access.forum.id;
+    const boards = await deps.forums.listBoards(forumId);
+    const source = boards.find((board) => board.id === c.req.param('boardId'));
+    if (!source) return jsonError(c, 404, 'board_not_found', 'No such board in this forum.');
+    const body = await parseBody(c, CopyBoardInput);
+    if (!body.ok) return body.response;
+    const problem = badTargets(body.data.to, source, boards);
+    if (problem !== null) return jsonError(c, 400, 'invalid_request', problem);
+
+    let file: ParsedBoardFile;
+    try {
+      file = parseBoardFile(await deps.relay.withBoardDoc(source.id, (doc) => exportBoard(doc)));
+    } catch (error) {
+      if (!(error instanceof BoardFileError)) throw error;
+      return jsonError(c, 409, 'source_unreadable', 'This board cannot be read to be copied.');
+    }
+    if (file.shapes.length === 0) {
+      return jsonError(c, 409, 'source_empty', 'This board has nothing to copy.');
+    }
+    // Images stay where they are: a board shows any image of its forum (R36), and the copy
+    // names the same blobs, so nothing is stored again and the forum's quota is unchanged.
+    const bytes = copyBytes(file);
+    const copied: CopiedBoard[] = [];
+    const refused: RefusedBoard[] = [];
+    for (const boardId of body.data.to) {
+      const result = await copyIntoBoard(deps.relay, deps.boardBytes, file, bytes, boardId);
+      if ('code' in result) refused.push(result);
+      else copied.push(result);
+    }
+    deps.log.info('board_copied', {
+      forum: forumId,
+      board: source.id,
+      copied: copied.length,
+      refused: refused.length,
+    });
+    return c.json({ copied, refused });
+  });
+}

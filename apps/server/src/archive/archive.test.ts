@@ -10,6 +10,7 @@ import { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { renderBoardPng } from './png.ts';
 import { readForumArchive } from './read.ts';
+import { ARCHIVE_LIMITS } from './limits.ts';
 import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import { collectStream, embedImages, streamForumArchive } from './write.ts';
@@ -274,10 +275,11 @@ describe('refused archives write nothing', () => {
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     expect(refusal(() => readForumArchive(bomb)).code).toBe('zip_bomb');
     const many = rezip(zip, (f) => {
-      for (let i = 0; i < 600; i++) f[`extra/${i}.txt`] = strToU8('x');
+      for (let i = 0; i <= ARCHIVE_LIMITS.maxEntries; i++) f[`extra/${i}.txt`] = strToU8('x');
     });
     expect(refusal(() => readForumArchive(many)).code).toBe('zip_bomb');
     const limits = {
+      ...ARCHIVE_LIMITS,
       maxArchiveBytes: 1e9,
       maxEntries: 500,
       maxEntryBytes: 1000,

@@ -7,8 +7,8 @@ const MiB = 1024 * 1024;
 export const ARCHIVE_LIMITS = {
   /** The zip itself (the HTTP body). */
   maxArchiveBytes: 256 * MiB,
-  /** Entries in the zip. */
-  maxEntries: 500,
+  /** Entries in the zip: two per board, one per saved version, the manifest and compilation. */
+  maxEntries: 2_500,
   /** One entry, inflated. */
   maxEntryBytes: 64 * MiB,
   /** Every entry read, inflated, together. */
@@ -17,6 +17,12 @@ export const ARCHIVE_LIMITS = {
   maxRatio: 100,
   /** Boards in one forum. */
   maxBoards: 64,
+  /**
+   * Saved versions of one board (a board keeps 50 auto versions, AUTO_SNAPSHOTS_KEPT, and its
+   * named ones), and of the whole archive.
+   */
+  maxVersionsPerBoard: 250,
+  maxVersions: 2_000,
 } as const;
 
 export type ArchiveLimits = { readonly [K in keyof typeof ARCHIVE_LIMITS]: number };

@@ -12,6 +12,20 @@ const path = z
   .max(200)
   .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'must be a plain relative path');
 
+/**
+ * One saved version of a board (R37, R38): its board file (images the board's file or an earlier
+ * version of the board already embeds are not embedded again), its name, kind and date.
+ */
+const VersionEntry = z.object({
+  kind: z.enum(['auto', 'named']),
+  // As the version routes take them (1 to 100 characters), with room to spare.
+  name: z.string().min(1).max(200).nullable(),
+  createdAt: z.number().int().min(0),
+  json: path,
+  shapes: z.number().int().min(0),
+});
+
+// Unknown keys are stripped, not refused (z.object): a reader ignores what a newer writer adds.
 export const ManifestSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   version: z.number().int().min(1),
@@ -36,6 +50,8 @@ export const ManifestSchema = z.object({
         json: path,
         png: path.nullable(),
         shapes: z.number().int().min(0),
+        /** Saved versions, oldest first; absent in archives made before they were kept. */
+        versions: z.array(VersionEntry).optional(),
       }),
     )
     .min(1),
@@ -83,3 +99,4 @@ export type ArchiveFacilitation = NonNullable<z.infer<typeof ManifestSchema>['fa
 
 export type ArchiveManifest = z.infer<typeof ManifestSchema>;
 export type ArchiveBoardEntry = ArchiveManifest['boards'][number];
+export type ArchiveVersionEntry = z.infer<typeof VersionEntry>;

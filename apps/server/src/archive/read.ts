@@ -8,12 +8,19 @@ import type { PreparedImage } from './images.ts';
 import { prepareImages, remapBlobIds } from './images.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
-import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
+import type { ArchiveBoardEntry, ArchiveManifest, ArchiveVersionEntry } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME, ManifestSchema } from './manifest.ts';
+
+export interface ValidatedVersion {
+  readonly entry: ArchiveVersionEntry;
+  readonly file: ParsedBoardFile;
+}
 
 export interface ValidatedBoard {
   readonly entry: ArchiveBoardEntry;
   readonly file: ParsedBoardFile;
+  /** Saved versions, in the manifest's order (oldest first). */
+  readonly versions: readonly ValidatedVersion[];
 }
 
 /** An archive that passed every check: restoring it writes, and cannot fail on content. */
@@ -136,6 +143,7 @@ function readManifest(zip: Uint8Array, limits: ArchiveLimits): ArchiveManifest {
       `${MANIFEST_NAME}: version`,
     );
   }
+  checkVersionCounts(raw, limits);
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -156,6 +164,55 @@ function readManifest(zip: Uint8Array, limits: ArchiveLimits): ArchiveManifest {
 }
 
 /**
+ * Saved versions counted on the raw manifest, before validating it: a manifest listing 100 000
+ * versions is refused as `too_large` without walking them.
+ */
+function checkVersionCounts(raw: object, limits: ArchiveLimits): void {
+  const boards = (raw as { boards?: unknown }).boards;
+  if (!Array.isArray(boards)) return;
+  let total = 0;
+  for (const [i, board] of boards.entries()) {
+    const versions: unknown = (board as { versions?: unknown } | null)?.versions;
+    if (!Array.isArray(versions)) continue;
+    const where = `${MANIFEST_NAME}: boards.${i}.versions`;
+    if (versions.length > limits.maxVersionsPerBoard) {
+      throw new ArchiveError(
+        'too_large',
+        `a board holds at most ${limits.maxVersionsPerBoard} saved versions`,
+        where,
+      );
+    }
+    total += versions.length;
+    if (total > limits.maxVersions) {
+      throw new ArchiveError(
+        'too_large',
+        `an archive holds at most ${limits.maxVersions} saved versions`,
+        where,
+      );
+    }
+  }
+}
+
+/** The manifest's board and version files: each entry named once (each read and parsed once). */
+function listedFiles(manifest: ArchiveManifest): Set<string> {
+  const listed = new Set<string>([MANIFEST_NAME]);
+  for (const [i, board] of manifest.boards.entries()) {
+    const paths = [board.json, ...(board.versions ?? []).map((version) => version.json)];
+    for (const path of paths) {
+      if (listed.has(path)) {
+        throw new ArchiveError(
+          'invalid_manifest',
+          `${path} is listed twice`,
+          `${MANIFEST_NAME}: boards.${i}`,
+        );
+      }
+      listed.add(path);
+    }
+  }
+  return listed;
+}
+
+/**
  * Checks a whole forum archive and everything in it, writing nothing: the zip's entries
  * (ZIP bombs), the manifest, every board file's checksum and content (board-file codes), and
  * every embedded image (sniffed). PNGs are not read: they are derived from the JSON.
@@ -172,54 +229,79 @@ export function readForumArchive(
   }
   const manifest = readManifest(zip, limits);
   checkFacilitation(manifest);
-  const wanted = new Set([MANIFEST_NAME, ...manifest.boards.map((board) => board.json)]);
+  const wanted = listedFiles(manifest);
   const present = checkEntries(listEntries(zip), wanted, limits);
-  for (const board of manifest.boards) {
-    if (!present.has(board.json))
-      throw new ArchiveError(
-        'missing_file',
-        'listed in the manifest but not in the archive',
-        board.json,
-      );
+  for (const path of wanted) {
+    if (!present.has(path))
+      throw new ArchiveError('missing_file', 'listed in the manifest but not in the archive', path);
   }
   const contents = inflate(zip, wanted);
   const checksums = new Map(manifest.files.map((file) => [file.path, file.sha256]));
   const images = new Map<string, PreparedImage>();
   const boards: ValidatedBoard[] = [];
   for (const entry of manifest.boards) {
-    const bytes = contents[entry.json] ?? new Uint8Array();
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (checksums.get(entry.json) !== sha256) {
-      throw new ArchiveError(
-        'checksum_mismatch',
-        'the file does not match its SHA-256 in the manifest',
-        entry.json,
-      );
-    }
-    let file: ParsedBoardFile;
-    try {
-      file = parseBoardFile(parseBoardFileText(bytes));
-    } catch (error) {
-      if (!(error instanceof BoardFileError)) throw error;
-      throw boardError(entry.json, error.issues);
-    }
-    if (file.meta.kind !== entry.kind) {
-      throw new ArchiveError(
-        'invalid_board',
-        `the manifest says ${entry.kind}, the file ${file.meta.kind}`,
-        `${entry.json}: meta.kind`,
-      );
-    }
-    const prepared = prepareImages(file.images, `${entry.json}: `);
-    for (const [blobId, image] of prepared.images) images.set(blobId, image);
+    // A version may show an image embedded by its board's file or an earlier version (under
+    // a key that may not be its hash): one remap for the board and its versions.
+    const remap = new Map<string, string>();
+    const readFile = (json: string): ParsedBoardFile => {
+      const file = readBoardFile(contents, checksums, json, entry.kind);
+      const prepared = prepareImages(file.images, `${json}: `);
+      for (const [blobId, image] of prepared.images) images.set(blobId, image);
+      for (const [key, blobId] of prepared.remap) remap.set(key, blobId);
+      return file;
+    };
+    const file = readFile(entry.json);
+    const versions = (entry.versions ?? []).map((version) => ({
+      entry: version,
+      file: readFile(version.json),
+    }));
+    const resolved = (parsed: ParsedBoardFile): ParsedBoardFile => ({
+      ...parsed,
+      shapes: remapBlobIds(parsed.shapes, remap),
+      images: {},
+    });
     boards.push({
       entry,
-      file: { ...file, shapes: remapBlobIds(file.shapes, prepared.remap), images: {} },
+      file: resolved(file),
+      versions: versions.map((version) => ({ ...version, file: resolved(version.file) })),
     });
   }
   let imageBytes = 0;
   for (const image of images.values()) imageBytes += image.info.bytes;
   return { manifest, boards, images, imageBytes };
+}
+
+/** One board file of the archive: its checksum, its content (board-file codes) and its kind. */
+function readBoardFile(
+  contents: Readonly<Record<string, Uint8Array>>,
+  checksums: ReadonlyMap<string, string>,
+  json: string,
+  kind: ArchiveBoardEntry['kind'],
+): ParsedBoardFile {
+  const bytes = contents[json] ?? new Uint8Array();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (checksums.get(json) !== sha256) {
+    throw new ArchiveError(
+      'checksum_mismatch',
+      'the file does not match its SHA-256 in the manifest',
+      json,
+    );
+  }
+  let file: ParsedBoardFile;
+  try {
+    file = parseBoardFile(parseBoardFileText(bytes));
+  } catch (error) {
+    if (!(error instanceof BoardFileError)) throw error;
+    throw boardError(json, error.issues);
+  }
+  if (file.meta.kind !== kind) {
+    throw new ArchiveError(
+      'invalid_board',
+      `the manifest says ${kind}, the file ${file.meta.kind}`,
+      `${json}: meta.kind`,
+    );
+  }
+  return file;
 }
 
 function boardError(where: string, issues: readonly BoardFileIssue[]): ArchiveError {

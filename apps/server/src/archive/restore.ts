@@ -12,6 +12,7 @@ import {
   splitNoteKey,
   updateCompilation,
 } from '@carton/board';
+import type { ParsedBoardFile } from '@carton/board';
 import * as Y from 'yjs';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { VoteStore } from '../facilitation/vote-store.ts';
@@ -33,6 +34,24 @@ export interface RestoreDeps {
   maxForumImageBytes: number;
   /** Where the restored votes' dots go (V2), so their results read as before. */
   votes: Pick<VoteStore, 'restoreDots'>;
+}
+
+/** A board file's document as one Yjs update (same shapes, same ids). */
+function stateOf(file: ParsedBoardFile): Uint8Array {
+  const doc = importBoard(
+    {
+      format: BOARD_FILE_FORMAT,
+      version: BOARD_FILE_VERSION,
+      meta: file.meta,
+      shapes: file.shapes,
+    },
+    SERVER_ORIGIN,
+  );
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /**
@@ -114,20 +133,16 @@ export async function restoreForumArchive(
     title: entry.title,
     territory: entry.territory,
   }));
-  for (const [i, { file }] of ordered.entries()) {
-    const doc = importBoard(
-      {
-        format: BOARD_FILE_FORMAT,
-        version: BOARD_FILE_VERSION,
-        meta: file.meta,
-        shapes: file.shapes,
-      },
-      SERVER_ORIGIN,
-    );
-    try {
-      await deps.boards.compact(boards[i]!.id, Y.encodeStateAsUpdate(doc), 0);
-    } finally {
-      doc.destroy();
+  for (const [i, { file, versions }] of ordered.entries()) {
+    const boardId = boards[i]!.id;
+    await deps.boards.compact(boardId, stateOf(file), 0);
+    // Saved versions, in their order, with their names, kinds and dates (R37, R38).
+    for (const { entry, file: version } of versions) {
+      await deps.boards.saveSnapshot(boardId, stateOf(version), {
+        kind: entry.kind,
+        ...(entry.name === null ? {} : { name: entry.name }),
+        createdAt: entry.createdAt,
+      });
     }
   }
   // F1: the forum document, with the day's votes and compilation choices (C6 reads them).

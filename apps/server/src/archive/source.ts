@@ -9,7 +9,8 @@ import {
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { BoardRecord, ForumRecord, ForumStore } from '../forums/forum-store.ts';
 import type { Relay } from '../relay/relay.ts';
-import type { BoardStorage } from '../storage/board-storage.ts';
+import * as Y from 'yjs';
+import type { BoardStorage, SnapshotInfo } from '../storage/board-storage.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
 import { compilationFiles, type DocReader } from '../facilitation/compile-forum.ts';
 import type { ArchiveFacilitation } from './manifest.ts';
@@ -34,6 +35,34 @@ export interface ArchiveSource {
   compilation(forumId: string): Promise<ForumCompilation | null>;
   /** Votes and compilation choices of the forum document; null when there are none. */
   facilitation(forumId: string): Promise<ArchiveFacilitation | null>;
+  /** The board's saved versions (R37, R38), oldest first. */
+  versions(boardId: string): Promise<SnapshotInfo[]>;
+  /** One version as a board file (images not embedded); null if gone or unreadable. */
+  versionFile(boardId: string, versionId: number): Promise<BoardFile | null>;
+}
+
+type VersionStore = Pick<BoardStorage, 'listSnapshots' | 'getSnapshot'>;
+
+/** Version history read from storage, the same for the running server and the CLI. */
+function versionsOf(storage: VersionStore): Pick<ArchiveSource, 'versions' | 'versionFile'> {
+  return {
+    versions: async (boardId) =>
+      [...(await storage.listSnapshots(boardId))].sort((a, b) => a.id - b.id),
+    versionFile: async (boardId, versionId) => {
+      const state = await storage.getSnapshot(boardId, versionId);
+      if (!state) return null;
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, state);
+        return exportBoard(doc);
+      } catch {
+        // A version without readable meta cannot be a board file; the others still go out.
+        return null;
+      } finally {
+        doc.destroy();
+      }
+    },
+  };
 }
 
 /** The forum document's votes and compilation, as the manifest keeps them. */
@@ -79,6 +108,7 @@ export function relaySource(deps: {
   forums: ForumStore;
   relay: Relay;
   blobs: BlobStore;
+  boards: VersionStore;
 }): ArchiveSource {
   return {
     forum: async (id) => deps.forums.getForum(id),
@@ -91,6 +121,7 @@ export function relaySource(deps: {
     facilitation: facilitationOf(deps.forums, (roomId, read) =>
       deps.relay.withBoardDoc(roomId, read),
     ),
+    ...versionsOf(deps.boards),
   };
 }
 
@@ -108,5 +139,6 @@ export function storageSource(deps: {
     blobs: deps.blobs,
     compilation: compilationOf(deps.forums, readDoc),
     facilitation: facilitationOf(deps.forums, readDoc),
+    ...versionsOf(deps.boards),
   };
 }

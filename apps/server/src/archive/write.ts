@@ -3,11 +3,13 @@ import type { BoardFile } from '@carton/board';
 import { BOARD_FILE_VERSION, imageBlobIds, serializeBoardFile, withImages } from '@carton/board';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { slug } from '../http/board-routes.ts';
-import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
+import { ARCHIVE_LIMITS } from './limits.ts';
+import type { ArchiveBoardEntry, ArchiveManifest, ArchiveVersionEntry } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME } from './manifest.ts';
 import { renderBoardPng } from './png.ts';
 import type { StoredBlob } from '../blobs/blob-store.ts';
 import type { ArchiveSource } from './source.ts';
+import type { SnapshotInfo } from '../storage/board-storage.ts';
 
 const encoder = new TextEncoder();
 
@@ -33,6 +35,21 @@ export async function embedImages(
     const blob = found.get(blobId);
     return blob ? { mime: blob.mime, data: Buffer.from(blob.data).toString('base64') } : null;
   });
+}
+
+/**
+ * The versions an archive keeps of one board, at most `max` (an import takes no more): all of
+ * them when they fit, else the newest named ones first, then the newest auto ones; oldest first.
+ */
+export function keptVersions(versions: readonly SnapshotInfo[], max: number): SnapshotInfo[] {
+  const ordered = [...versions].sort((a, b) => a.id - b.id);
+  if (ordered.length <= max) return ordered;
+  const newestFirst = [...ordered].reverse();
+  const kept = [
+    ...newestFirst.filter((v) => v.kind === 'named'),
+    ...newestFirst.filter((v) => v.kind === 'auto'),
+  ].slice(0, Math.max(0, max));
+  return kept.sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -71,12 +88,42 @@ export async function streamForumArchive(
       };
       try {
         const entries: ArchiveBoardEntry[] = [];
+        let versionBudget: number = ARCHIVE_LIMITS.maxVersions;
         for (const [i, board] of boards.entries()) {
           const base = `boards/${String(i + 1).padStart(2, '0')}-${slug(board.title) || 'tableau'}`;
           const file = await embedImages(await source.boardFile(board.id), forumId, source.blobs);
           add(`${base}.json`, encoder.encode(serializeBoardFile(file)), true);
           const png = options.png === false ? null : `${base}.png`;
           if (png) add(png, await renderBoardPng(file), false);
+          // Each photo once per board: a version embeds only the images the board's file and
+          // its earlier versions do not (fifty auto versions would otherwise hold it fifty times).
+          const embedded = new Set(Object.keys(file.images ?? {}));
+          const versions: ArchiveVersionEntry[] = [];
+          const kept = keptVersions(
+            await source.versions(board.id),
+            Math.min(ARCHIVE_LIMITS.maxVersionsPerBoard, versionBudget),
+          );
+          for (const info of kept) {
+            const stored = await source.versionFile(board.id, info.id);
+            if (!stored) continue;
+            const full = await embedImages(stored, forumId, source.blobs);
+            const images = Object.entries(full.images ?? {}).filter(([id]) => !embedded.has(id));
+            for (const [id] of images) embedded.add(id);
+            const { images: _all, ...rest } = full;
+            const versionFile =
+              images.length > 0 ? { ...rest, images: Object.fromEntries(images) } : rest;
+            const n = String(versions.length + 1).padStart(3, '0');
+            const json = `${base}/versions/${n}-${slug(info.name ?? '') || info.kind}.json`;
+            add(json, encoder.encode(serializeBoardFile(versionFile)), true);
+            versions.push({
+              kind: info.kind,
+              name: info.name,
+              createdAt: info.createdAt,
+              json,
+              shapes: versionFile.shapes.length,
+            });
+          }
+          versionBudget -= versions.length;
           entries.push({
             id: board.id,
             position: board.position,
@@ -86,6 +133,7 @@ export async function streamForumArchive(
             json: `${base}.json`,
             png,
             shapes: file.shapes.length,
+            ...(versions.length > 0 ? { versions } : {}),
           });
           // Let the event loop breathe between boards (rendering is CPU work).
           await new Promise((resolve) => setImmediate(resolve));

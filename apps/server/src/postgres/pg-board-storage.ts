@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type {
   BoardStorage,
   SnapshotInfo,
-  SnapshotKind,
+  SnapshotOptions,
   StoredBoard,
 } from '../storage/board-storage.ts';
 import { AUTO_SNAPSHOTS_KEPT, snapshotInfo, type SnapshotRow } from '../storage/snapshot-rows.ts';
@@ -135,9 +135,9 @@ export class PgBoardStorage implements BoardStorage {
   async saveSnapshot(
     boardId: string,
     state: Uint8Array,
-    options: { kind: SnapshotKind; name?: string },
+    options: SnapshotOptions,
   ): Promise<SnapshotInfo> {
-    const createdAt = Date.now();
+    const createdAt = options.createdAt ?? Date.now();
     const name = options.name ?? null;
     return inTransaction(this.#pool, async (client) => {
       if (options.kind === 'auto' && name === null) {

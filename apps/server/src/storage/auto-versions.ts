@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
-import type { BoardStorage, MaybePromise, SnapshotInfo, StoredBoard } from './board-storage.ts';
+import type {
+  BoardStorage,
+  MaybePromise,
+  SnapshotInfo,
+  SnapshotOptions,
+  StoredBoard,
+} from './board-storage.ts';
 
 /**
  * R38: automatic versions while a board is in use. The first update appended to a board after
@@ -54,11 +60,11 @@ export class AutoVersionStorage implements BoardStorage {
   saveSnapshot(
     boardId: string,
     state: Uint8Array,
-    options: { kind: 'auto' | 'named'; name?: string },
+    options: SnapshotOptions,
   ): MaybePromise<SnapshotInfo> {
     // Alone, the inner storage's own check (the same bytes as the latest version) suffices.
     if (this.#shared && options.kind === 'auto' && options.name === undefined) {
-      return this.#saveAutoUnlessSame(boardId, state);
+      return this.#saveAutoUnlessSame(boardId, state, options.createdAt);
     }
     return this.#inner.saveSnapshot(boardId, state, options);
   }
@@ -103,7 +109,11 @@ export class AutoVersionStorage implements BoardStorage {
    * R38 with several processes: each one's unload keeps its doc's state, encoded in its own
    * way; the same content as the latest version (an unnamed auto one) is not stored twice.
    */
-  async #saveAutoUnlessSame(boardId: string, state: Uint8Array): Promise<SnapshotInfo> {
+  async #saveAutoUnlessSame(
+    boardId: string,
+    state: Uint8Array,
+    createdAt: number | undefined,
+  ): Promise<SnapshotInfo> {
     const versions = await this.#inner.listSnapshots(boardId);
     const latest = versions.reduce<SnapshotInfo | null>(
       (found, v) => (found === null || v.id > found.id ? v : found),
@@ -113,7 +123,10 @@ export class AutoVersionStorage implements BoardStorage {
       const kept = await this.#inner.getSnapshot(boardId, latest.id);
       if (kept && sameContent(kept, state)) return latest;
     }
-    return this.#inner.saveSnapshot(boardId, state, { kind: 'auto' });
+    return this.#inner.saveSnapshot(boardId, state, {
+      kind: 'auto',
+      ...(createdAt === undefined ? {} : { createdAt }),
+    });
   }
 
   close(): MaybePromise<void> {

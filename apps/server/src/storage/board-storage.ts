@@ -25,6 +25,13 @@ export interface SnapshotInfo {
   bytes: number;
 }
 
+export interface SnapshotOptions {
+  kind: SnapshotKind;
+  name?: string;
+  /** When the version was made; now by default. A restored forum archive keeps its dates. */
+  createdAt?: number;
+}
+
 export interface BoardStorage {
   /** Everything needed to rebuild the board's Y.Doc. An unknown board is empty, not an error. */
   load(boardId: string): MaybePromise<StoredBoard>;
@@ -39,7 +46,7 @@ export interface BoardStorage {
   saveSnapshot(
     boardId: string,
     state: Uint8Array,
-    options: { kind: SnapshotKind; name?: string },
+    options: SnapshotOptions,
   ): MaybePromise<SnapshotInfo>;
   listSnapshots(boardId: string): MaybePromise<SnapshotInfo[]>;
   getSnapshot(boardId: string, snapshotId: number): MaybePromise<Uint8Array | null>;

@@ -1,6 +1,12 @@
 import type { SqliteDatabase } from './database.ts';
 import { startBackgroundCheckpointer, type BackgroundCheckpointer } from './checkpointer.ts';
-import type { BoardStorage, SnapshotInfo, SnapshotKind, StoredBoard } from './board-storage.ts';
+import type {
+  BoardStorage,
+  SnapshotInfo,
+  SnapshotKind,
+  SnapshotOptions,
+  StoredBoard,
+} from './board-storage.ts';
 import { AUTO_SNAPSHOTS_KEPT, snapshotInfo, type SnapshotRow } from './snapshot-rows.ts';
 
 /** BoardStorage on SQLite: synchronous, prepared statements, one transaction per compaction. */
@@ -105,12 +111,8 @@ export class SqliteBoardStorage implements BoardStorage {
     this.#compactTx(boardId, snapshot, upToSeq);
   }
 
-  saveSnapshot(
-    boardId: string,
-    state: Uint8Array,
-    options: { kind: SnapshotKind; name?: string },
-  ): SnapshotInfo {
-    const createdAt = Date.now();
+  saveSnapshot(boardId: string, state: Uint8Array, options: SnapshotOptions): SnapshotInfo {
+    const createdAt = options.createdAt ?? Date.now();
     const name = options.name ?? null;
     if (options.kind === 'auto' && name === null) {
       // R38: an unnamed auto version identical to the latest version adds nothing.

@@ -1,0 +1,288 @@
+// ARCHIVE: saved versions travel in the forum archive (a board file each, with name, kind and
+// date in the manifest) and come back on import, in order, within the archive's limits.
+import { createHash } from 'node:crypto';
+import { exportBoard } from '@carton/board';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SnapshotInfo } from '../storage/board-storage.ts';
+import { ArchiveError } from './errors.ts';
+import { ARCHIVE_LIMITS } from './limits.ts';
+import type { ArchiveManifest } from './manifest.ts';
+import { readForumArchive } from './read.ts';
+import { restoreForumArchive } from './restore.ts';
+import { storageSource } from './source.ts';
+import type { DataDir } from './test-support.ts';
+import { count, dataDir, editStoredBoard, ME, seededForum } from './test-support.ts';
+import { collectStream, keptVersions, streamForumArchive } from './write.ts';
+
+let source: DataDir;
+let target: DataDir;
+
+beforeEach(() => {
+  source = dataDir();
+  target = dataDir();
+});
+afterEach(() => {
+  source.dispose();
+  target.dispose();
+});
+
+const decoder = new TextDecoder();
+const BEFORE_PLENARY = Date.UTC(2023, 4, 18, 14, 30);
+const AUTO_AT = Date.UTC(2023, 4, 18, 15, 10);
+
+function storedState(data: DataDir, boardId: string): Uint8Array {
+  const stored = data.boards.load(boardId);
+  return Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+}
+
+function fileOf(state: Uint8Array) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  try {
+    return exportBoard(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The seeded forum with two versions of Kamouraska: a named one with the photo, then (the photo
+ * taken out, a note added) an auto one named by a restore, and a plain auto one.
+ */
+async function forumWithVersions() {
+  const { created, photo } = await seededForum(source);
+  const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
+  source.boards.saveSnapshot(kamouraska.id, storedState(source, kamouraska.id), {
+    kind: 'named',
+    name: 'Avant la plénière',
+    createdAt: BEFORE_PLENARY,
+  });
+  editStoredBoard(source, kamouraska.id, (board) =>
+    board.run((tx) => {
+      const image = board.listShapes().find((shape) => shape.type === 'image');
+      if (image) tx.delete([image.id]);
+      tx.create('note', { x: 700, y: 200, text: 'Transport collectif en région' });
+    }, ME),
+  );
+  source.boards.saveSnapshot(kamouraska.id, storedState(source, kamouraska.id), {
+    kind: 'auto',
+    name: 'Avant la restauration de la version 1',
+    createdAt: AUTO_AT,
+  });
+  editStoredBoard(source, kamouraska.id, (board) =>
+    board.run((tx) => {
+      tx.create('note', { x: 700, y: 400, text: 'Logement abordable' });
+    }, ME),
+  );
+  source.boards.saveSnapshot(kamouraska.id, storedState(source, kamouraska.id), {
+    kind: 'auto',
+    createdAt: AUTO_AT + 600_000,
+  });
+  const stream = await streamForumArchive(storageSource(source), created.forum.id, { png: false });
+  if (!stream) throw new Error('no forum');
+  return { created, photo, kamouraska, zip: await collectStream(stream) };
+}
+
+const restore = (data: DataDir, zip: Uint8Array) =>
+  restoreForumArchive(readForumArchive(zip), {
+    forums: data.forums,
+    boards: data.boards,
+    blobs: data.blobs,
+    votes: data.votes,
+    baseUrl: 'http://autre.local',
+    maxForumImageBytes: 1024 * 1024 * 1024,
+  });
+
+function refusal(run: () => unknown): { code: string; path: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ArchiveError) return { code: error.code, path: error.path };
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+function withManifest(zip: Uint8Array, edit: (manifest: ArchiveManifest) => void): Uint8Array {
+  const files = unzipSync(zip);
+  const manifest = JSON.parse(decoder.decode(files['manifest.json'])) as ArchiveManifest;
+  edit(manifest);
+  files['manifest.json'] = strToU8(JSON.stringify(manifest));
+  return zipSync(files);
+}
+
+const versionsOf = (data: DataDir, boardId: string) =>
+  data.boards.listSnapshots(boardId).map((v) => ({
+    kind: v.kind,
+    name: v.name,
+    createdAt: v.createdAt,
+    file: fileOf(data.boards.getSnapshot(boardId, v.id)!),
+  }));
+
+describe('saved versions in the forum archive', () => {
+  it('ARCHIVE: each version is a board file, listed with its name, kind and date, checksummed', async () => {
+    const { zip, photo } = await forumWithVersions();
+    const files = unzipSync(zip);
+    const manifest = JSON.parse(decoder.decode(files['manifest.json'])) as ArchiveManifest;
+    const entry = manifest.boards.find((board) => board.territory === 'Kamouraska')!;
+    expect(
+      entry.versions?.map(({ kind, name, createdAt, json, shapes }) => ({
+        kind,
+        name,
+        createdAt,
+        json,
+        shapes,
+      })),
+    ).toEqual([
+      {
+        kind: 'named',
+        name: 'Avant la plénière',
+        createdAt: BEFORE_PLENARY,
+        json: 'boards/02-conditions-de-succes-kamouraska/versions/001-avant-la-pleniere.json',
+        shapes: 7,
+      },
+      {
+        kind: 'auto',
+        name: 'Avant la restauration de la version 1',
+        createdAt: AUTO_AT,
+        json: 'boards/02-conditions-de-succes-kamouraska/versions/002-avant-la-restauration-de-la-version-1.json',
+        shapes: 7,
+      },
+      {
+        kind: 'auto',
+        name: null,
+        createdAt: AUTO_AT + 600_000,
+        json: 'boards/02-conditions-de-succes-kamouraska/versions/003-auto.json',
+        shapes: 8,
+      },
+    ]);
+    const listed = new Set(manifest.files.map((file) => file.path));
+    for (const version of entry.versions ?? []) expect(listed.has(version.json)).toBe(true);
+    // Boards without versions list none (the manifest reads as before for them).
+    expect(manifest.boards.filter((board) => board.versions)).toHaveLength(1);
+    // The photo left the board: its first version embeds it, and nothing embeds it twice.
+    const embedding = [entry.json, ...(entry.versions ?? []).map((v) => v.json)].filter(
+      (path) => JSON.parse(decoder.decode(files[path])).images?.[photo],
+    );
+    expect(embedding).toEqual([entry.versions?.[0]?.json]);
+  });
+
+  it('ARCHIVE: restored, the new board lists the same versions, same content, in order', async () => {
+    const { zip, kamouraska, photo } = await forumWithVersions();
+    const restored = await restore(target, zip);
+    const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
+    const original = versionsOf(source, kamouraska.id);
+    expect(original).toHaveLength(3);
+    expect(versionsOf(target, board.id)).toEqual(original);
+    // The version's photo is stored for the new forum though the board no longer shows it.
+    expect(target.blobs.get(restored.forum.id, photo)).not.toBeNull();
+    // Other boards had none, and have none.
+    const plenary = restored.boards.find((b) => b.kind === 'plenary')!;
+    expect(target.boards.listSnapshots(plenary.id)).toEqual([]);
+  });
+
+  it('ARCHIVE: an archive whose manifest carries fields this reader does not know still imports', async () => {
+    const { zip, kamouraska } = await forumWithVersions();
+    const newer = withManifest(zip, (manifest) => {
+      Object.assign(manifest, { futureField: { anything: true } });
+      for (const board of manifest.boards) Object.assign(board, { colour: 'blue' });
+    });
+    const restored = await restore(target, newer);
+    const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
+    expect(versionsOf(target, board.id)).toEqual(versionsOf(source, kamouraska.id));
+  });
+
+  it('ARCHIVE: 100 000 versions in a manifest are refused (too_large) before anything is read or written', async () => {
+    const { zip } = await forumWithVersions();
+    const hostile = withManifest(zip, (manifest) => {
+      manifest.boards[0]!.versions = Array.from({ length: 100_000 }, (_, i) => ({
+        kind: 'auto' as const,
+        name: null,
+        createdAt: 0,
+        json: `v/${i}.json`,
+        shapes: 0,
+      }));
+    });
+    expect(refusal(() => readForumArchive(hostile))).toEqual({
+      code: 'too_large',
+      path: 'manifest.json: boards.0.versions',
+    });
+    // Spread over boards, the archive's total is bounded too.
+    const spread = withManifest(zip, (manifest) => {
+      for (const [b, board] of manifest.boards.entries()) {
+        board.versions = Array.from({ length: ARCHIVE_LIMITS.maxVersionsPerBoard }, (_, i) => ({
+          kind: 'auto' as const,
+          name: null,
+          createdAt: 0,
+          json: `v/${b}-${i}.json`,
+          shapes: 0,
+        }));
+      }
+    });
+    expect(
+      refusal(() => readForumArchive(spread, { ...ARCHIVE_LIMITS, maxVersions: 500 })).code,
+    ).toBe('too_large');
+    expect(count(target, 'forums')).toBe(0);
+  });
+
+  it('ARCHIVE: a version file missing, changed or listed twice is refused, nothing written', async () => {
+    const { zip } = await forumWithVersions();
+    const files = unzipSync(zip);
+    const manifest = JSON.parse(decoder.decode(files['manifest.json'])) as ArchiveManifest;
+    const version = manifest.boards.find((b) => b.versions)!.versions![0]!.json;
+    const without = { ...files };
+    delete without[version];
+    expect(refusal(() => readForumArchive(zipSync(without)))).toEqual({
+      code: 'missing_file',
+      path: version,
+    });
+    const text = decoder.decode(files[version]).replace('Liens de relais', 'Liens coupés');
+    expect(
+      refusal(() => readForumArchive(zipSync({ ...files, [version]: strToU8(text) }))).code,
+    ).toBe('checksum_mismatch');
+    const twice = withManifest(zip, (m) => {
+      const board = m.boards.find((b) => b.versions)!;
+      board.versions![1]!.json = board.versions![0]!.json;
+    });
+    expect(refusal(() => readForumArchive(twice)).code).toBe('invalid_manifest');
+    // The plenary's file as a version of a territory board: its kind gives it away.
+    const plenary = files[manifest.boards[0]!.json]!;
+    const wrongKind = withManifest(zipSync({ ...files, [version]: plenary }), (m) => {
+      const listed = m.files.find((file) => file.path === version)!;
+      listed.sha256 = createHash('sha256').update(plenary).digest('hex');
+      listed.bytes = plenary.byteLength;
+    });
+    expect(refusal(() => readForumArchive(wrongKind))).toEqual({
+      code: 'invalid_board',
+      path: `${version}: meta.kind`,
+    });
+    expect(count(target, 'forums')).toBe(0);
+    expect(count(target, 'boards')).toBe(0);
+  });
+});
+
+describe('keptVersions', () => {
+  const version = (id: number, kind: 'auto' | 'named'): SnapshotInfo => ({
+    id,
+    boardId: 'b',
+    kind,
+    name: kind === 'named' ? `v${id}` : null,
+    createdAt: id,
+    bytes: 1,
+  });
+
+  it('ARCHIVE: past the limit, named versions first, then the newest auto ones, oldest first', () => {
+    const all = [
+      version(1, 'named'),
+      version(2, 'auto'),
+      version(3, 'auto'),
+      version(4, 'named'),
+      version(5, 'auto'),
+    ];
+    expect(keptVersions(all, 10).map((v) => v.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(keptVersions(all, 3).map((v) => v.id)).toEqual([1, 4, 5]);
+    expect(keptVersions(all, 0)).toEqual([]);
+  });
+});

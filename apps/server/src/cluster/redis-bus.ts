@@ -84,6 +84,7 @@ export class RedisBus implements RoomBus {
   readonly #password: string;
   readonly #rooms = new Map<string, Subscription>();
   readonly #accessListeners = new Set<(code: number, reason: string) => void>();
+  readonly #remoteUpdateListeners = new Set<(roomId: string, bytes: number) => void>();
   /** Channels left while the subscriber was down: node-redis would resubscribe them. */
   readonly #leftWhileDown = new Set<string>();
   #down = false;
@@ -194,6 +195,15 @@ export class RedisBus implements RoomBus {
   }
 
   /**
+   * R30 with several processes: the size of each update another process appended to one of
+   * the rooms loaded here, told before the room applies it, so the board's size counts it.
+   */
+  onRemoteUpdate(listener: (roomId: string, bytes: number) => void): () => void {
+    this.#remoteUpdateListeners.add(listener);
+    return () => this.#remoteUpdateListeners.delete(listener);
+  }
+
+  /**
    * Resolves once subscribed, or at once if the bus is down: when it comes back the channel is
    * subscribed and the room resyncs from storage, which covers whatever it missed (R67). If
    * Redis does not confirm within `subscribeTimeoutMs`, resolves anyway (the room loads), and
@@ -270,9 +280,16 @@ export class RedisBus implements RoomBus {
   readonly #onMessage = (message: Buffer, channel: Buffer): void => {
     const decoded = decodeBusMessage(message, this.instanceId);
     if (!decoded) return;
-    const subscription = this.#rooms.get(channel.toString('utf8'));
+    const name = channel.toString('utf8');
+    const subscription = this.#rooms.get(name);
     if (!subscription) return;
     this.metrics.received++;
+    if (decoded.kind === BusKind.UPDATE) {
+      const roomId = name.slice(ROOM_PREFIX.length);
+      for (const listener of this.#remoteUpdateListeners) {
+        listener(roomId, decoded.payload.byteLength);
+      }
+    }
     for (const handlers of subscription.handlers) {
       switch (decoded.kind) {
         case BusKind.UPDATE:

@@ -16,6 +16,7 @@ import { createOriginCheck } from '../limits/origin.ts';
 import { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import { openPostgresStores } from '../postgres/open-stores.ts';
+import { PgBoardStorage } from '../postgres/pg-board-storage.ts';
 import { Relay } from '../relay/relay.ts';
 import { AutoVersionStorage } from '../storage/auto-versions.ts';
 import { openDatabase } from '../storage/database.ts';
@@ -92,6 +93,11 @@ export async function startServer(
   const busLog = log.child({ part: 'bus' });
   const bus = config.redisUrl ? await RedisBus.start({ url: config.redisUrl, log: busLog }) : null;
   if (config.redisUrl) busLog.info('bus_started', { redis: RedisBus.describe(config.redisUrl) });
+  // R30 with several processes: the others' appends count in this process's board sizes.
+  const storedBoards = opened.boards;
+  if (bus && storedBoards instanceof PgBoardStorage) {
+    bus.onRemoteUpdate((boardId, bytes) => storedBoards.countRemoteAppend(boardId, bytes));
+  }
   const relay = new Relay({
     bus,
     storage: boards,
@@ -100,6 +106,7 @@ export async function startServer(
       limits,
       (boardId) => opened.boards.storedBytes(boardId),
       log.child({ part: 'limits' }),
+      bus ? (listener) => bus.onRemoteUpdate(listener) : undefined,
     ),
     maxBufferedBytes: config.limits.maxBufferedBytes,
     roomUnloadMs: config.rooms.unloadMs,

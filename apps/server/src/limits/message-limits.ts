@@ -70,7 +70,8 @@ const MAX_TRACKED_BOARDS = 5_000;
 
 /**
  * The stored size of boards that receive updates: measured from storage, plus what was
- * admitted since (an overestimate until the next measure, since compaction shrinks the log).
+ * admitted since and, with several processes, what the others appended since (from the bus);
+ * an overestimate until the next measure, since compaction shrinks the log.
  */
 class BoardSizes {
   readonly #sizes = new Map<string, { bytes: number; measuredAt: number }>();
@@ -145,6 +146,12 @@ function onlyDeletes(update: Uint8Array): boolean {
 }
 
 /**
+ * R30 with several processes (R63): subscribes a listener to the sizes of the updates other
+ * processes appended (the bus), so they count at once, not from the next measure.
+ */
+export type RemoteUpdateFeed = (listener: (boardId: string, bytes: number) => void) => unknown;
+
+/**
  * R28–R30: the relay's admission hook. Per connection, a token bucket for updates and one for
  * awareness, a size limit for each; per board, the stored document's size cap. Refusals close
  * only the offending connection, with a 44xx code and a reason (see close-codes.ts). Presence
@@ -155,10 +162,13 @@ export function createMessageAdmission(
   limits: MessageLimits,
   measureBoardBytes: (boardId: string) => number,
   log: Logger,
+  remoteUpdates?: RemoteUpdateFeed,
 ): AdmitMessage {
   const budgets = new WeakMap<Connection, Budget>();
   const sizes = new BoardSizes(measureBoardBytes);
   const clocks = new AwarenessClocks();
+  // Counted only for boards measured here (a board nobody writes to here is not tracked).
+  remoteUpdates?.((boardId, bytes) => sizes.add(boardId, bytes));
 
   const refuse = (
     connection: Connection,

@@ -11,6 +11,21 @@ import { inTransaction, lockBoard } from './transaction.ts';
 
 /** Boards whose stored size is remembered; past it the cache starts over (R30 re-measures). */
 const MAX_SIZED_BOARDS = 10_000;
+/** How long a board's size is trusted before it is read again from the database (R30). */
+const REMEASURE_MS = 5_000;
+
+interface SizeEntry {
+  bytes: number;
+  /** When it was last read from the database (Date.now()). */
+  at: number;
+}
+
+interface Measuring {
+  /** Bytes appended (here or, from the bus, elsewhere) while the reading was in flight. */
+  grown: number;
+  /** A load or compaction set an exact size meanwhile: the reading is older, dropped. */
+  superseded: boolean;
+}
 
 /**
  * BoardStorage on PostgreSQL. Every method answers a promise; the relay keeps each board's
@@ -24,10 +39,9 @@ export class PgBoardStorage implements BoardStorage {
   /** Per board, this process's appends in the order the room issued them. */
   readonly #appendChains = new Map<string, Promise<unknown>>();
   /** R30 sizes, see storedBytes. */
-  readonly #sizes = new Map<string, number>();
-  readonly #measuring = new Set<string>();
-  /** Boards appended to while their size was being read: that reading is already stale. */
-  readonly #staleMeasures = new Set<string>();
+  readonly #sizes = new Map<string, SizeEntry>();
+  /** Sizes being read from the database, and what grew meanwhile (see #measure). */
+  readonly #measuring = new Map<string, Measuring>();
   #closing: Promise<void> | null = null;
 
   /** `closePool`: end the pool on close (the server's storage owns it; tests share one). */
@@ -58,7 +72,7 @@ export class PgBoardStorage implements BoardStorage {
       };
     });
     const bytes = board.updates.reduce((sum, u) => sum + u.byteLength, 0);
-    this.#setSize(boardId, (board.snapshot?.byteLength ?? 0) + bytes);
+    this.#setExactSize(boardId, (board.snapshot?.byteLength ?? 0) + bytes);
     return board;
   }
 
@@ -74,9 +88,7 @@ export class PgBoardStorage implements BoardStorage {
         ]),
       )
       .then((result) => {
-        const size = this.#sizes.get(boardId);
-        if (size !== undefined) this.#sizes.set(boardId, size + update.byteLength);
-        else if (this.#measuring.has(boardId)) this.#staleMeasures.add(boardId);
+        this.#grow(boardId, update.byteLength);
         return result.rows[0]!.seq;
       });
     this.#appendChains.set(boardId, appended);
@@ -129,7 +141,7 @@ export class PgBoardStorage implements BoardStorage {
       );
       return folded.byteLength + rest.rows[0]!.bytes;
     });
-    if (size !== null) this.#setSize(boardId, size);
+    if (size !== null) this.#setExactSize(boardId, size);
   }
 
   async saveSnapshot(
@@ -194,16 +206,26 @@ export class PgBoardStorage implements BoardStorage {
 
   /**
    * R30, answered synchronously on the relay's hot path from what this process knows: the size
-   * read at load, plus its own appends, reset by its compactions. An approximation: another
-   * process's appends (several relays) are not counted until this process loads or compacts the
-   * board again, and a board not loaded here yet counts as 0 while its size is read in the
-   * background (the admission re-measures every 2 s, message-limits.ts).
+   * read at load, plus its own appends and (several relays, R63) the other processes' appends
+   * as their updates arrive from the bus (countRemoteAppend), reset by its compactions. A size
+   * older than REMEASURE_MS is read again from the database in the background, so another
+   * process's compaction (which shrinks the board) or an update that crossed as a resync notice
+   * is taken into account too. A board not loaded here yet counts as 0 while its size is read.
    */
   storedBytes(boardId: string): number {
-    const size = this.#sizes.get(boardId);
-    if (size !== undefined) return size;
-    void this.#measure(boardId);
-    return 0;
+    const entry = this.#sizes.get(boardId);
+    if (entry === undefined || Date.now() - entry.at > REMEASURE_MS) void this.#measure(boardId);
+    return entry?.bytes ?? 0;
+  }
+
+  /**
+   * R30 with several processes: another process appended `bytes` to the board (its update just
+   * came from the bus, published once stored). Counted at once, so N processes cannot each let
+   * the board grow to the limit; an overlap with a reading in flight is an overestimate that
+   * the next reading corrects.
+   */
+  countRemoteAppend(boardId: string, bytes: number): void {
+    this.#grow(boardId, bytes);
   }
 
   /** The exact stored size, read from the database (tests, and to fill the cache). */
@@ -226,25 +248,44 @@ export class PgBoardStorage implements BoardStorage {
     return this.#closing;
   }
 
+  /**
+   * Reads the exact size. What grows while the reading is in flight (appends here, updates from
+   * the bus) may or may not be in it: it is added on top, so the size is never under the truth
+   * (at most over by that, until the next reading). A load or compaction meanwhile, exact and
+   * newer, wins.
+   */
   async #measure(boardId: string): Promise<void> {
     if (this.#measuring.has(boardId) || this.#closing) return;
-    this.#measuring.add(boardId);
+    const measuring: Measuring = { grown: 0, superseded: false };
+    this.#measuring.set(boardId, measuring);
     try {
       const bytes = await this.measureStoredBytes(boardId);
-      if (!this.#sizes.has(boardId) && !this.#staleMeasures.has(boardId)) {
-        this.#setSize(boardId, bytes);
-      }
+      if (!measuring.superseded) this.#setSize(boardId, bytes + measuring.grown);
     } catch {
-      // Unknown for now; the next admission asks again.
+      // Unknown for now (or as before); the next admission asks again.
     } finally {
       this.#measuring.delete(boardId);
-      this.#staleMeasures.delete(boardId);
     }
   }
 
+  #grow(boardId: string, bytes: number): void {
+    const entry = this.#sizes.get(boardId);
+    if (entry) entry.bytes += bytes;
+    const measuring = this.#measuring.get(boardId);
+    if (measuring) measuring.grown += bytes;
+  }
+
+  /** An exact size (load, compaction, a reading): replaces what was known. */
   #setSize(boardId: string, bytes: number): void {
     if (!this.#sizes.has(boardId) && this.#sizes.size >= MAX_SIZED_BOARDS) this.#sizes.clear();
-    this.#sizes.set(boardId, bytes);
+    this.#sizes.set(boardId, { bytes, at: Date.now() });
+  }
+
+  /** Load and compaction: exact sizes read under the board's lock or in one view. */
+  #setExactSize(boardId: string, bytes: number): void {
+    const measuring = this.#measuring.get(boardId);
+    if (measuring) measuring.superseded = true;
+    this.#setSize(boardId, bytes);
   }
 
   #forgetChain(boardId: string, appended: Promise<unknown>): void {

@@ -158,6 +158,7 @@ export function BoardLinks({
                   forumId={forumId}
                   token={token}
                   board={board}
+                  boards={boards}
                   onRenamed={onRenamed}
                   onRemoved={onRemoved}
                 />

@@ -14,6 +14,7 @@ import {
   type Link,
   type RemovedBoard,
 } from './api';
+import { CopyBoardButton } from './BoardCopy';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import { formatLocale } from '../i18n';
@@ -84,17 +85,20 @@ export function AddTerritory({
   );
 }
 
-/** « Renommer » and « Retirer » under a board's name in the links table. */
+/** « Renommer », « Copier vers… » and « Retirer » under a board's name in the links table. */
 export function BoardManage({
   forumId,
   token,
   board,
+  boards,
   onRenamed,
   onRemoved,
 }: {
   forumId: string;
   token: string;
   board: FacilitatorBoard;
+  /** Every board of the forum: where « Copier vers… » may copy this one (R68). */
+  boards: readonly ForumBoard[];
   onRenamed: (board: ForumBoard) => void;
   onRemoved: (boardId: string) => void;
 }) {
@@ -133,6 +137,7 @@ export function BoardManage({
           <button type="button" className="link-button" onClick={() => setDraft(current)}>
             {t('forum.manage.rename')}
           </button>
+          <CopyBoardButton forumId={forumId} token={token} board={board} boards={boards} />
           {board.kind !== 'plenary' && (
             <button type="button" className="link-button" onClick={() => setConfirming(true)}>
               {t('forum.manage.remove')}

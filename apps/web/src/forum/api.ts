@@ -137,6 +137,26 @@ export function removeBoard(forumId: string, token: string, boardId: string): Pr
   });
 }
 
+/** R68: what a copy did, board by board. */
+export interface BoardCopyResult {
+  copied: { boardId: string; created: number }[];
+  refused: { boardId: string; code: string; message: string }[];
+}
+
+/** R68 (F): adds a board's content to other boards of the forum, right of what they hold. */
+export function copyBoard(
+  forumId: string,
+  token: string,
+  boardId: string,
+  to: readonly string[],
+): Promise<BoardCopyResult> {
+  return call(
+    `${forumPath(forumId)}/boards/${encodeURIComponent(boardId)}/copy`,
+    token,
+    json('POST', { to }),
+  );
+}
+
 /** R58 (F): brings a removed board back with its same links and its content. */
 export function restoreBoard(
   forumId: string,

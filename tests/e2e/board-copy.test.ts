@@ -1,0 +1,164 @@
+// « Copier vers… » on the facilitator page in real Chromium (R68): the facilitator prepared this
+// year's carton on Témiscouata and gives it to Rimouski-Neigette and La Mitis in one go; a
+// participant already on Rimouski-Neigette sees it arrive, and La Mitis opens with it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, openBoard, shapes, waitForShapes, type CreatedForum } from './fixtures';
+
+const NOTE_TEXT = 'Concertation forte entre partenaires, partage des savoirs';
+
+/** The prepared carton as a board file: a carton with its question, a note, a bound arrow. */
+const PREPARED = {
+  format: 'carton-board',
+  version: 1,
+  meta: { schemaVersion: 1, title: 'Conditions de succès — Témiscouata', kind: 'territory' },
+  shapes: [
+    {
+      id: 'shape:carton0000000000000001',
+      type: 'carton',
+      x: 1200,
+      y: 0,
+      rotation: 0,
+      index: 'a0',
+      parentId: null,
+      title: 'Mes conditions de succès pour la prochaine Alliance',
+      w: 900,
+      h: 600,
+    },
+    {
+      id: 'shape:note00000000000000000001',
+      type: 'note',
+      x: 1240,
+      y: 120,
+      rotation: 0,
+      index: 'a1',
+      parentId: 'shape:carton0000000000000001',
+      text: NOTE_TEXT,
+      color: 'yellow',
+      w: 200,
+      h: 200,
+    },
+    {
+      id: 'shape:arrow0000000000000000001',
+      type: 'arrow',
+      x: 1440,
+      y: 220,
+      rotation: 0,
+      index: 'a2',
+      parentId: null,
+      start: { x: 0, y: 0 },
+      end: { x: 200, y: 0 },
+      startBinding: { shapeId: 'shape:note00000000000000000001', anchor: { x: 1, y: 0.5 } },
+      endBinding: null,
+      color: 'black',
+      width: 4,
+    },
+  ],
+};
+
+describe('« Copier vers… » on the facilitator page', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let facilitator: Participant;
+  let participant: Participant;
+  let forum: CreatedForum;
+  const board = (territory: string) => forum.boards.find((b) => b.title.endsWith(territory))!;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, {
+      territories: ['Témiscouata', 'Rimouski-Neigette', 'La Mitis'],
+    });
+    const imported = await fetch(`${server.url}/api/boards/${board('Témiscouata').id}/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      body: JSON.stringify(PREPARED),
+    });
+    if (imported.status !== 200) throw new Error(`import → ${imported.status}`);
+    participant = await newParticipant(browser, 'Émilie');
+    await openBoard(participant.page, board('Rimouski-Neigette').edit.url);
+    facilitator = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1366, height: 900 },
+    });
+    await facilitator.page.goto(
+      `${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
+    );
+    await facilitator.page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('copies the prepared carton to two territory boards; the copies show on both', async () => {
+    const page = facilitator.page;
+    const before = await shapes(participant.page);
+    const exported = await fetch(
+      `${server.url}/api/boards/${board('Témiscouata').id}/export.json`,
+      {
+        headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      },
+    );
+    const source = (await exported.json()) as { shapes: { id: string; type: string }[] };
+    const opener = page
+      .locator(`tr[data-board-id="${board('Témiscouata').id}"]`)
+      .getByRole('button', { name: /^Copier .*Témiscouata.* vers d’autres tableaux$/ });
+    expect(await opener.textContent()).toBe('Copier vers…');
+
+    // Escape closes the dialog and gives the focus back to the button that opened it.
+    await opener.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(
+      'Le contenu de ce tableau sera ajouté à droite de ce qui s’y trouve déjà. Rien n’est effacé.',
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await opener.click();
+    // The source is not offered; « Tous les territoires » ticks the two other territories.
+    const boxes = dialog.getByRole('checkbox');
+    const names = await dialog.locator('fieldset label').allTextContents();
+    expect(names.some((n) => n.includes('Témiscouata'))).toBe(false);
+    await dialog.getByRole('checkbox', { name: 'Tous les territoires' }).check();
+    expect(await dialog.getByRole('checkbox', { name: 'Rimouski-Neigette' }).isChecked()).toBe(
+      true,
+    );
+    expect(await dialog.getByRole('checkbox', { name: 'La Mitis' }).isChecked()).toBe(true);
+    expect(await boxes.count()).toBeGreaterThan(3);
+    await dialog.getByRole('button', { name: 'Copier sur 2 tableaux' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Copié sur 2 tableaux' }).waitFor();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The participant on Rimouski-Neigette sees the carton arrive, right of their own carton.
+    const after = await waitForShapes(
+      participant.page,
+      `(shapes) => shapes.some((s) => s.type === 'note' && s.text === ${JSON.stringify(NOTE_TEXT)})
+        && shapes.some((s) => s.type === 'arrow')`,
+    );
+    const added = after.filter((s) => !before.some((b) => b.id === s.id));
+    // The whole source board: its template carton and the prepared one, with new ids.
+    expect(added.map((s) => s.type).sort()).toEqual(source.shapes.map((s) => s.type).sort());
+    expect(added.some((s) => source.shapes.some((o) => o.id === s.id))).toBe(false);
+    const note = added.find((s) => s.type === 'note' && s.text === NOTE_TEXT)!;
+    const arrow = added.find((s) => s.type === 'arrow');
+    expect(arrow?.type === 'arrow' && arrow.startBinding?.shapeId).toBe(note.id);
+    const oldRight = Math.max(...before.map((s) => ('w' in s ? s.x + s.w : s.x)));
+    expect(Math.min(...added.map((s) => s.x))).toBeGreaterThan(oldRight);
+
+    // La Mitis opens with the copy too.
+    const mitis = await newParticipant(browser, 'Rémi');
+    await openBoard(mitis.page, board('La Mitis').edit.url);
+    await waitForShapes(
+      mitis.page,
+      `(shapes) => shapes.some((s) => s.type === 'note' && s.text === ${JSON.stringify(NOTE_TEXT)})`,
+    );
+    expect(participant.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});

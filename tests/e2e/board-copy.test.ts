@@ -7,6 +7,7 @@ import { launchBrowser, newParticipant, type Participant } from '../support/brow
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, shapes, waitForShapes, type CreatedForum } from './fixtures';
 
+const NBSP = '\u00a0';
 const NOTE_TEXT = 'Concertation forte entre partenaires, partage des savoirs';
 
 /** The prepared carton as a board file: a carton with its question, a note, a bound arrow. */
@@ -160,5 +161,70 @@ describe('« Copier vers… » on the facilitator page', () => {
       `(shapes) => shapes.some((s) => s.type === 'note' && s.text === ${JSON.stringify(NOTE_TEXT)})`,
     );
     expect(participant.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});
+
+describe('« Copier vers… » when a board is full (R30)', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  const board = (territory: string) => forum.boards.find((b) => b.title.endsWith(territory))!;
+  const importInto = async (boardId: string, file: unknown) => {
+    const answer = await fetch(`${server.url}/api/boards/${boardId}/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      body: JSON.stringify(file),
+    });
+    if (answer.status !== 200) throw new Error(`import → ${answer.status}`);
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ env: { CARTON_MAX_BOARD_BYTES: String(24 * 1024) } });
+    browser = await launchBrowser();
+    forum = await createForum(server, {
+      territories: ['Témiscouata', 'Rimouski-Neigette', 'La Mitis'],
+      templates: false,
+    });
+    await importInto(board('Témiscouata').id, PREPARED);
+    // La Mitis already holds long notes: the copy would take it past the limit.
+    const long = (id: string, x: number, text: string) => ({
+      ...PREPARED.shapes[1],
+      id,
+      x,
+      parentId: null,
+      text,
+    });
+    await importInto(board('La Mitis').id, {
+      ...PREPARED,
+      shapes: [
+        long('shape:note00000000000000000011', 0, 'Financement récurrent '.repeat(450)),
+        long('shape:note00000000000000000012', 300, 'Balises claires '.repeat(600)),
+        long('shape:note00000000000000000013', 600, 'Permettre l’expérimentation '.repeat(300)),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('copies to the others and says in plain French which board was full', async () => {
+    const { page } = await newParticipant(browser, 'Marie-Anne');
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page
+      .locator(`tr[data-board-id="${board('Témiscouata').id}"]`)
+      .getByRole('button', { name: /^Copier .*Témiscouata/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('checkbox', { name: 'Rimouski-Neigette' }).check();
+    await dialog.getByRole('checkbox', { name: 'La Mitis' }).check();
+    await dialog.getByRole('button', { name: 'Copier sur 2 tableaux' }).click();
+    const summary = dialog.getByRole('status');
+    await summary.filter({ hasText: 'Copié sur 1 tableau' }).waitFor();
+    expect(await summary.locator('li').allTextContents()).toEqual([
+      `Pas copié sur La Mitis${NBSP}: ce tableau est plein, rien n’y a été ajouté. ` +
+        'Supprimez des éléments, puis réessayez.',
+    ]);
   });
 });

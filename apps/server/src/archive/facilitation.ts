@@ -22,6 +22,32 @@ function refuse(message: string, where: string): never {
   throw new ArchiveError('invalid_manifest', message, `manifest.json: facilitation.${where}`);
 }
 
+type ArchivedVote = NonNullable<ArchiveManifest['facilitation']>['votes'][number];
+
+/**
+ * A vote's voters (aliases and their dots): aliases unique, at most the vote's dots per voter,
+ * every dot on a note the totals count — the voters' dots on a note never exceed its total
+ * (the rest are dots of nobody known).
+ */
+function checkVoters(vote: ArchivedVote, where: string): void {
+  const aliases = new Set<string>();
+  const tally = new Map<string, number>();
+  for (const [i, voter] of (vote.voters ?? []).entries()) {
+    if (aliases.has(voter.id)) refuse(`voter ${voter.id} is listed twice`, `${where}.${i}.id`);
+    aliases.add(voter.id);
+    if (voter.dots.length > vote.dotsPerParticipant) {
+      refuse(`a voter has at most ${vote.dotsPerParticipant} dots`, `${where}.${i}.dots`);
+    }
+    for (const key of voter.dots) {
+      const n = (tally.get(key) ?? 0) + 1;
+      if (n > (vote.counts[key] ?? 0)) {
+        refuse(`${key}: more voters' dots than its total`, `${where}.${i}.dots`);
+      }
+      tally.set(key, n);
+    }
+  }
+}
+
 /**
  * Checks the manifest's votes and compilation against its own boards, before anything is
  * written: every board named must be a board of the archive (and a count's board one of its
@@ -66,6 +92,7 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
     if (total > FACILITATION_LIMITS.maxDots) {
       refuse(`at most ${FACILITATION_LIMITS.maxDots} dots in an archive`, `votes.${v}.counts`);
     }
+    checkVoters(vote, `votes.${v}.voters`);
   }
   const compilation = facilitation.compilation;
   if (!compilation) return;

@@ -82,6 +82,21 @@ export const ManifestSchema = z.object({
             openedAt: z.number().int().min(0),
             closedAt: z.number().int().min(0).nullable(),
             counts: z.record(z.string().max(200), z.number().int().min(0).max(1_000_000)),
+            /**
+             * Each voter's dots (note keys), under an alias drawn for this archive alone (`v1`,
+             * `v2`… in a random order): a recount per voter is possible, and nothing links a
+             * voter across archives or to a device. Absent in older archives (totals only);
+             * a note's count beyond its voters' dots is dots of nobody known.
+             */
+            voters: z
+              .array(
+                z.object({
+                  id: z.string().min(1).max(64),
+                  dots: z.array(z.string().max(200)).max(20),
+                }),
+              )
+              .max(100_000)
+              .optional(),
           }),
         )
         .max(500),

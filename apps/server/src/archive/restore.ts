@@ -15,7 +15,8 @@ import {
 import type { ParsedBoardFile } from '@carton/board';
 import * as Y from 'yjs';
 import type { BlobStore } from '../blobs/blob-store.ts';
-import type { VoteStore } from '../facilitation/vote-store.ts';
+import { ARCHIVE_VOTER } from '../facilitation/vote-store.ts';
+import type { RestoredDots, VoteStore } from '../facilitation/vote-store.ts';
 import { forumLinks, issueForumTokens, type CreatedForum } from '../forums/create-forum.ts';
 import type { BoardRecord, ForumStore } from '../forums/forum-store.ts';
 import { generateId } from '../forums/tokens.ts';
@@ -56,18 +57,18 @@ function stateOf(file: ParsedBoardFile): Uint8Array {
 
 /**
  * The forum document of the restored forum (F1): its votes, with new ids (dots are stored per
- * vote id), totals and state, and the compilation's boards and merges, every board id mapped
- * to the new forum's. Returns the dots to store per new vote id.
+ * vote id), totals, and every vote closed — a forum restored later is not a live session: a
+ * vote still open in the archive is closed at the archive's date. Each board id is mapped to
+ * the new forum's. Returns the dots to store per new vote id: each named voter's under their
+ * alias (`archive:v3`, matching no device), the rest of a note's total under `archive`.
  */
 function restoredForumDoc(
   facilitation: ArchiveFacilitation | undefined,
   boardIds: ReadonlyMap<string, string>,
-): {
-  doc: Y.Doc;
-  dots: Array<{ voteId: string; boardId: string; shapeId: string; count: number }>;
-} {
+  exportedAt: number,
+): { doc: Y.Doc; dots: RestoredDots[] } {
   const doc = new Y.Doc();
-  const dots: Array<{ voteId: string; boardId: string; shapeId: string; count: number }> = [];
+  const dots: RestoredDots[] = [];
   initForumDoc(doc, SERVER_ORIGIN);
   const mapped = (ids: readonly string[]) => ids.flatMap((id) => boardIds.get(id) ?? []);
   for (const vote of facilitation?.votes ?? []) {
@@ -83,16 +84,43 @@ function restoredForumDoc(
       },
       SERVER_ORIGIN,
     );
+    // Dots per (voter, note); what the voters do not account for has no known voter.
+    const unattributed = new Map(Object.entries(vote.counts));
+    const byVoter = new Map<string, { voter: string; key: string; count: number }>();
+    for (const voter of vote.voters ?? []) {
+      for (const key of voter.dots) {
+        const at = `${voter.id}\n${key}`;
+        const entry = byVoter.get(at) ?? { voter: `archive:${voter.id}`, key, count: 0 };
+        entry.count++;
+        byVoter.set(at, entry);
+        unattributed.set(key, (unattributed.get(key) ?? 0) - 1);
+      }
+    }
+    const groups = [
+      ...byVoter.values(),
+      ...[...unattributed].map(([key, count]) => ({ voter: ARCHIVE_VOTER, key, count })),
+    ];
     const counts: Record<string, number> = {};
-    for (const [key, count] of Object.entries(vote.counts)) {
-      const note = splitNoteKey(key);
+    for (const group of groups) {
+      const note = splitNoteKey(group.key);
       const boardId = note && boardIds.get(note.boardId);
-      if (!note || !boardId || count <= 0) continue;
-      counts[noteKey(boardId, note.shapeId)] = count;
-      dots.push({ voteId: id, boardId, shapeId: note.shapeId, count });
+      if (!note || !boardId || group.count <= 0) continue;
+      const key = noteKey(boardId, note.shapeId);
+      counts[key] = (counts[key] ?? 0) + group.count;
+      dots.push({
+        voteId: id,
+        boardId,
+        shapeId: note.shapeId,
+        count: group.count,
+        voter: group.voter,
+      });
     }
     setVoteCounts(doc, id, counts, SERVER_ORIGIN);
-    if (vote.state === 'closed') closeVote(doc, id, vote.closedAt ?? vote.openedAt, SERVER_ORIGIN);
+    const closedAt =
+      vote.state === 'closed'
+        ? (vote.closedAt ?? vote.openedAt)
+        : Math.max(vote.openedAt, exportedAt);
+    closeVote(doc, id, closedAt, SERVER_ORIGIN);
   }
   const compilation = facilitation?.compilation;
   if (compilation) {
@@ -147,7 +175,12 @@ export async function restoreForumArchive(
   }
   // F1: the forum document, with the day's votes and compilation choices (C6 reads them).
   const newIds = new Map(ordered.map(({ entry }, i) => [entry.id, boards[i]!.id] as const));
-  const forumDoc = restoredForumDoc(archive.manifest.facilitation, newIds);
+  const exportedAt = Date.parse(archive.manifest.exportedAt);
+  const forumDoc = restoredForumDoc(
+    archive.manifest.facilitation,
+    newIds,
+    Number.isFinite(exportedAt) ? exportedAt : Date.now(),
+  );
   try {
     await deps.boards.compact(forumRoomName(forumId), Y.encodeStateAsUpdate(forumDoc.doc), 0);
   } finally {

@@ -13,7 +13,11 @@ import * as Y from 'yjs';
 import type { BoardStorage, SnapshotInfo } from '../storage/board-storage.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
 import { compilationFiles, type DocReader } from '../facilitation/compile-forum.ts';
+import type { VoteStore } from '../facilitation/vote-store.ts';
+import { archivedVoters, tallyOf } from './ballots.ts';
 import type { ArchiveFacilitation } from './manifest.ts';
+
+type BallotReader = Pick<VoteStore, 'ballots'>;
 
 /** The compiled « incontournables » of a forum (C6). */
 export interface ForumCompilation {
@@ -65,32 +69,52 @@ function versionsOf(storage: VersionStore): Pick<ArchiveSource, 'versions' | 've
   };
 }
 
-/** The forum document's votes and compilation, as the manifest keeps them. */
-function facilitationOf(forums: ForumStore, readDoc: DocReader) {
+/**
+ * The forum document's votes and compilation, as the manifest keeps them, with each vote's
+ * voters under per-archive aliases (`archivedVoters`) from the vote store.
+ */
+function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotReader) {
   return async (forumId: string): Promise<ArchiveFacilitation | null> => {
     // Only the forum's boards: a board taken out (R56) is not in the archive, and an import
     // refuses references to boards it does not hold.
     const own = new Set((await forums.listBoards(forumId)).map((board) => board.id));
-    return readDoc(forumRoomName(forumId), (doc) => {
-      const votes = readVotes(doc).map((vote) => ({
+    const read = await readDoc(forumRoomName(forumId), (doc) => ({
+      votes: readVotes(doc),
+      compilation: readCompilation(doc),
+    }));
+    const archived: ArchiveFacilitation['votes'] = [];
+    for (const vote of read.votes) {
+      const boardIds = [...new Set(vote.boardIds)].filter((id) => own.has(id));
+      const voters = archivedVoters(
+        await votes.ballots(vote.id),
+        new Set(boardIds),
+        vote.dotsPerParticipant,
+      );
+      // The store is where dots live; the document mirrors their totals (never fewer).
+      const counts = new Map(
+        Object.entries(vote.counts).filter(([key]) =>
+          boardIds.includes(splitNoteKey(key)?.boardId ?? ''),
+        ),
+      );
+      for (const [key, n] of tallyOf(voters)) counts.set(key, Math.max(n, counts.get(key) ?? 0));
+      archived.push({
         id: vote.id,
         title: vote.title,
-        boardIds: [...new Set(vote.boardIds)].filter((id) => own.has(id)),
+        boardIds,
         dotsPerParticipant: vote.dotsPerParticipant,
         state: vote.state,
         openedAt: vote.openedAt,
         closedAt: vote.closedAt,
-        counts: Object.fromEntries(
-          Object.entries(vote.counts).filter(([key]) => own.has(splitNoteKey(key)?.boardId ?? '')),
-        ),
-      }));
-      const stored = readCompilation(doc);
-      const compilation =
-        stored && (stored.boardIds.length > 0 || Object.keys(stored.merges).length > 0)
-          ? { boardIds: stored.boardIds.filter((id) => own.has(id)), merges: { ...stored.merges } }
-          : null;
-      return votes.length === 0 && compilation === null ? null : { votes, compilation };
-    });
+        counts: Object.fromEntries(counts),
+        ...(voters.length > 0 ? { voters } : {}),
+      });
+    }
+    const stored = read.compilation;
+    const compilation =
+      stored && (stored.boardIds.length > 0 || Object.keys(stored.merges).length > 0)
+        ? { boardIds: stored.boardIds.filter((id) => own.has(id)), merges: { ...stored.merges } }
+        : null;
+    return archived.length === 0 && compilation === null ? null : { votes: archived, compilation };
   };
 }
 
@@ -109,6 +133,7 @@ export function relaySource(deps: {
   relay: Relay;
   blobs: BlobStore;
   boards: VersionStore;
+  votes: BallotReader;
 }): ArchiveSource {
   return {
     forum: async (id) => deps.forums.getForum(id),
@@ -118,8 +143,10 @@ export function relaySource(deps: {
     compilation: compilationOf(deps.forums, (roomId, read) =>
       deps.relay.withBoardDoc(roomId, read),
     ),
-    facilitation: facilitationOf(deps.forums, (roomId, read) =>
-      deps.relay.withBoardDoc(roomId, read),
+    facilitation: facilitationOf(
+      deps.forums,
+      (roomId, read) => deps.relay.withBoardDoc(roomId, read),
+      deps.votes,
     ),
     ...versionsOf(deps.boards),
   };
@@ -130,6 +157,7 @@ export function storageSource(deps: {
   forums: ForumStore;
   boards: BoardStorage;
   blobs: BlobStore;
+  votes: BallotReader;
 }): ArchiveSource {
   const readDoc: DocReader = (roomId, read) => withStoredDoc(deps.boards, roomId, read);
   return {
@@ -138,7 +166,7 @@ export function storageSource(deps: {
     boardFile: (boardId) => readDoc(boardId, (doc) => exportBoard(doc)),
     blobs: deps.blobs,
     compilation: compilationOf(deps.forums, readDoc),
-    facilitation: facilitationOf(deps.forums, readDoc),
+    facilitation: facilitationOf(deps.forums, readDoc, deps.votes),
     ...versionsOf(deps.boards),
   };
 }

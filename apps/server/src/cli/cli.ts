@@ -145,7 +145,7 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
     }
     if (command.kind === 'export') {
       const stream = await streamForumArchive(
-        storageSource({ forums, boards, blobs }),
+        storageSource({ forums, boards, blobs, votes: stores.votes }),
         command.forumId,
         {
           png: command.png,

@@ -8,12 +8,38 @@ export interface Dot {
   shapeId: string;
 }
 
-/** An archived vote's total on one note (the archive keeps no voters). */
+/**
+ * Dots brought back from a forum archive on one note: under the archive's alias of their voter
+ * (`voter`, which matches no device's hash), or `archive` when the archive names nobody.
+ */
 export interface RestoredDots {
   voteId: string;
   boardId: string;
   shapeId: string;
   count: number;
+  voter?: string;
+}
+
+/** One voter's dots in a vote, oldest first (the voter as stored: a hash, or an archive's). */
+export interface Ballot {
+  voter: string;
+  dots: Dot[];
+}
+
+/** The voter of archived dots whose voter the archive does not name. */
+export const ARCHIVE_VOTER = 'archive';
+
+/** Rows of a vote, oldest first, grouped by voter in the order of their first dot. */
+export function ballotsOf(
+  rows: ReadonlyArray<{ voter: string; board_id: string; shape_id: string }>,
+): Ballot[] {
+  const byVoter = new Map<string, Dot[]>();
+  for (const row of rows) {
+    let dots = byVoter.get(row.voter);
+    if (!dots) byVoter.set(row.voter, (dots = []));
+    dots.push({ boardId: row.board_id, shapeId: row.shape_id });
+  }
+  return [...byVoter].map(([voter, dots]) => ({ voter, dots }));
 }
 
 /**
@@ -43,9 +69,10 @@ export interface VoteStore {
     limit: number,
   ): MaybePromise<boolean>;
   /**
-   * A vote's dots brought back from a forum archive, which keeps only each note's total: one
-   * row per dot under a voter that matches no device (`archive`), so results count them and
-   * nobody can remove them. One transaction: all or none.
+   * A vote's dots brought back from a forum archive: one row per dot under the archive's alias
+   * of its voter, or `archive` for the dots of an archive that keeps only totals — voters that
+   * match no device, so results count them and nobody can remove them. One transaction: all
+   * or none.
    */
   restoreDots(forumId: string, dots: ReadonlyArray<RestoredDots>): MaybePromise<void>;
   /** Removes one of the voter's dots on that note; false if there was none. */
@@ -56,6 +83,8 @@ export interface VoteStore {
   countOf(voteId: string, dot: Dot): MaybePromise<number>;
   /** Dots per note of the vote (notes without dots are absent). */
   counts(voteId: string): MaybePromise<Array<Dot & { count: number }>>;
+  /** Every voter's dots in the vote (a forum archive keeps them under per-archive aliases). */
+  ballots(voteId: string): MaybePromise<Ballot[]>;
 }
 
 /** VoteStore on SQLite: synchronous answers; one transaction where the interface says atomic. */
@@ -66,6 +95,7 @@ export class SqliteVoteStore implements VoteStore {
   readonly #countVoter;
   readonly #countNote;
   readonly #countsOfVote;
+  readonly #dotsOfVote;
   readonly #restoreTx;
   readonly #addTx;
 
@@ -91,6 +121,9 @@ export class SqliteVoteStore implements VoteStore {
       `SELECT board_id, shape_id, COUNT(*) AS n FROM vote_dots WHERE vote_id = ?
        GROUP BY board_id, shape_id`,
     );
+    this.#dotsOfVote = db.prepare<[string], { voter: string; board_id: string; shape_id: string }>(
+      'SELECT voter, board_id, shape_id FROM vote_dots WHERE vote_id = ? ORDER BY id',
+    );
     this.#addTx = db.transaction(
       (forumId: string, voteId: string, voter: string, dot: Dot, limit: number): boolean => {
         if (this.#countVoter.get(voteId, voter)!.n >= limit) return false;
@@ -103,7 +136,8 @@ export class SqliteVoteStore implements VoteStore {
       const at = Date.now();
       for (const dot of dots) {
         for (let i = 0; i < dot.count; i++) {
-          this.#insert.run(forumId, dot.voteId, 'archive', dot.boardId, dot.shapeId, at);
+          const voter = dot.voter ?? ARCHIVE_VOTER;
+          this.#insert.run(forumId, dot.voteId, voter, dot.boardId, dot.shapeId, at);
         }
       }
     });
@@ -129,6 +163,10 @@ export class SqliteVoteStore implements VoteStore {
 
   countOf(voteId: string, dot: Dot): number {
     return this.#countNote.get(voteId, dot.boardId, dot.shapeId)!.n;
+  }
+
+  ballots(voteId: string): Ballot[] {
+    return ballotsOf(this.#dotsOfVote.all(voteId));
   }
 
   counts(voteId: string): Array<Dot & { count: number }> {

@@ -1,10 +1,8 @@
 import type pg from 'pg';
-import type { Dot, RestoredDots, VoteStore } from '../facilitation/vote-store.ts';
+import type { Ballot, Dot, RestoredDots, VoteStore } from '../facilitation/vote-store.ts';
+import { ARCHIVE_VOTER, ballotsOf } from '../facilitation/vote-store.ts';
 import { VOTER_LOCK } from './schema.ts';
 import { inTransaction } from './transaction.ts';
-
-/** The voter of archived dots: matches no device (see VoteStore.restoreDots). */
-const ARCHIVE_VOTER = 'archive';
 
 /** VoteStore (V2–V4) on PostgreSQL; every method answers a promise. */
 export class PgVoteStore implements VoteStore {
@@ -44,18 +42,18 @@ export class PgVoteStore implements VoteStore {
     // One statement (and one transaction): every dot of the archive or none.
     await this.#pool.query(
       `INSERT INTO vote_dots (forum_id, vote_id, voter, board_id, shape_id, created_at)
-       SELECT $1, d.vote_id, $2, d.board_id, d.shape_id, $3
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::int[])
-         AS d(vote_id, board_id, shape_id, count),
+       SELECT $1, d.vote_id, d.voter, d.board_id, d.shape_id, $2
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
+         AS d(vote_id, board_id, shape_id, count, voter),
          generate_series(1, d.count)`,
       [
         forumId,
-        ARCHIVE_VOTER,
         at,
         dots.map((dot) => dot.voteId),
         dots.map((dot) => dot.boardId),
         dots.map((dot) => dot.shapeId),
         dots.map((dot) => dot.count),
+        dots.map((dot) => dot.voter ?? ARCHIVE_VOTER),
       ],
     );
   }
@@ -84,6 +82,14 @@ export class PgVoteStore implements VoteStore {
       [voteId, dot.boardId, dot.shapeId],
     );
     return result.rows[0]!.n;
+  }
+
+  async ballots(voteId: string): Promise<Ballot[]> {
+    const result = await this.#pool.query<{ voter: string; board_id: string; shape_id: string }>(
+      'SELECT voter, board_id, shape_id FROM vote_dots WHERE vote_id = $1 ORDER BY id',
+      [voteId],
+    );
+    return ballotsOf(result.rows);
   }
 
   async counts(voteId: string): Promise<Array<Dot & { count: number }>> {

@@ -119,17 +119,17 @@ export async function copyIntoBoard(
   bytes: number,
   boardId: string,
 ): Promise<CopiedBoard | RefusedBoard> {
-  if (boardBytes.stored(boardId) + bytes > boardBytes.max) {
-    return {
-      boardId,
-      code: 'board_full',
-      message: 'This board has no room left for the copy (R30); nothing was added.',
-    };
-  }
   const sourceBox = contentBounds(knownShapes(file));
   let created = -1;
-  let readOnly: BoardCommandError | null = null;
+  let full = false;
+  let readOnly = false;
   const applied = await relay.changeBoard(boardId, (doc) => {
+    // Measured once the room is loaded: storage that sizes boards as it loads them (R60)
+    // knows this one only now.
+    if (boardBytes.stored(boardId) + bytes > boardBytes.max) {
+      full = true;
+      return;
+    }
     const board = new Board(doc);
     try {
       const offset = copyOffset(sourceBox, contentBounds(board.listShapes()));
@@ -137,12 +137,19 @@ export async function copyIntoBoard(
     } catch (error) {
       // A board of a newer schema is read-only here (M23); nothing was written.
       if (!(error instanceof BoardCommandError)) throw error;
-      readOnly = error;
+      readOnly = true;
     } finally {
       board.destroy();
     }
   });
-  if (readOnly !== null) {
+  if (full) {
+    return {
+      boardId,
+      code: 'board_full',
+      message: 'This board has no room left for the copy (R30); nothing was added.',
+    };
+  }
+  if (readOnly) {
     return {
       boardId,
       code: 'board_read_only',

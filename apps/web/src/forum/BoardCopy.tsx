@@ -46,7 +46,8 @@ export function CopyBoardButton({
         type="button"
         className="link-button"
         aria-haspopup="dialog"
-        aria-label={t('forum.copyBoard.buttonLabel', { title: nameOf(board) })}
+        // The visible words stay the name (WCAG 2.5.3); the row's board is the tooltip.
+        title={t('forum.copyBoard.buttonLabel', { title: nameOf(board) })}
         onClick={() => setOpen(true)}
       >
         {t('forum.copyBoard.button')}

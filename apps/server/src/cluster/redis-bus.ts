@@ -11,7 +11,7 @@ import {
   newInstanceId,
 } from './bus-message.ts';
 
-type RedisClient = ReturnType<typeof createClient>;
+export type RedisClient = ReturnType<typeof createClient>;
 
 const ROOM_PREFIX = 'carton:room:';
 /** Access changes (R67) concern every room: one channel for all processes. */
@@ -144,6 +144,11 @@ export class RedisBus implements RoomBus {
   static describe(url: string): string {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  }
+
+  /** The publishing connection, for plain commands (R31's shared connection counts). */
+  get commands(): RedisClient {
+    return this.#pub;
   }
 
   get isReady(): boolean {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
 import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
 import { RedisBus } from '../cluster/redis-bus.ts';
+import { SharedBoardGuard } from '../cluster/shared-board-guard.ts';
 import type { Config } from '../config.ts';
 import { SqliteVoteStore, type VoteStore } from '../facilitation/vote-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
@@ -88,11 +89,21 @@ export async function startServer(
   const { forums, blobs, votes } = options.wrapStores?.(stores) ?? stores;
   const limits = config.limits;
   const preAuth = new PreAuthBudget(limits);
-  const boardGuard = new BoardGuard(limits);
+  const localBoardGuard = new BoardGuard(limits);
   // R63: with CARTON_REDIS_URL, several processes serve the same boards through a Redis bus.
   const busLog = log.child({ part: 'bus' });
   const bus = config.redisUrl ? await RedisBus.start({ url: config.redisUrl, log: busLog }) : null;
   if (config.redisUrl) busLog.info('bus_started', { redis: RedisBus.describe(config.redisUrl) });
+  // R31 with several processes: a board's connections are counted across them in Redis.
+  const sharedBoardGuard = bus
+    ? new SharedBoardGuard({
+        client: bus.commands,
+        processId: bus.instanceId.toString('hex'),
+        local: localBoardGuard,
+        maxConnectionsPerBoard: limits.maxConnectionsPerBoard,
+        log: log.child({ part: 'limits' }),
+      })
+    : null;
   // R30 with several processes: the others' appends count in this process's board sizes.
   const storedBoards = opened.boards;
   if (bus && storedBoards instanceof PgBoardStorage) {
@@ -156,7 +167,7 @@ export async function startServer(
     maxMessageBytes: config.limits.maxMessageBytes,
     maxFragments: config.limits.maxFragments,
     preAuth,
-    boardGuard,
+    boardGuard: sharedBoardGuard ?? localBoardGuard,
     originAllowed: createOriginCheck({
       publicUrl: config.publicUrl,
       allowedOrigins: config.allowedOrigins,
@@ -183,6 +194,8 @@ export async function startServer(
       stopWatching();
       stopRecheck();
       await relay.close();
+      // The others stop counting this process's connections at once (R31).
+      await sharedBoardGuard?.close();
       // After the rooms closed: their presence removals (R66) are published before this.
       await bus?.close();
       sockets.terminateAll();

@@ -12,7 +12,7 @@ import {
 import { LINK_REVOKED } from '../forums/links.ts';
 import { hashToken, isWellFormedToken } from '../forums/tokens.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
-import type { BoardGuard } from '../limits/board-guard.ts';
+import type { JoinDecision, JoinGuard } from '../limits/board-guard.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import type { ConnectionTags, Relay } from '../relay/relay.ts';
@@ -32,8 +32,8 @@ export interface UpgradeDeps {
   preAuth: PreAuthBudget;
   /** R33: whether a browser page of this Origin may open a socket. */
   originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
-  /** R31: connections and joins per board. */
-  boardGuard: BoardGuard;
+  /** R31: connections and joins per board (with several processes, counted in Redis). */
+  boardGuard: JoinGuard;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
@@ -131,29 +131,41 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       socket.destroy();
       return false;
     };
-    resolveRoom(deps, boardId, token).then(
-      (resolved) => {
-        if (!resolved.ok && resolved.code === 'invalid_token') deps.preAuth.badToken(ip);
-        if (!settled()) return;
-        if (!resolved.ok) {
-          deps.log.info('upgrade_refused', {
-            board: boardId,
-            status: resolved.status,
-            code: resolved.code,
-          });
-          reject(socket, resolved.status, resolved.code, resolved.message);
-          return;
-        }
-        const stillValid = async () => (await resolveRoom(deps, boardId, token)).ok;
-        accept(request, socket, Buffer.concat([head, ...early]), resolved, stillValid);
-      },
-      (error: unknown) => {
-        deps.log.error('upgrade_lookup_failed', { board: boardId, error: error as Error });
-        if (settled()) {
-          reject(socket, 500, 'internal_error', 'Something went wrong on the server.');
-        }
-      },
-    );
+    resolveRoom(deps, boardId, token)
+      .then(async (resolved) => {
+        // R31, before the handshake (the count may be asked of Redis): not the forum room (F2).
+        const join =
+          resolved.ok && !resolved.forumRoom ? await deps.boardGuard.join(resolved.board.id) : null;
+        return { resolved, join };
+      })
+      .then(
+        ({ resolved, join }) => {
+          if (!resolved.ok && resolved.code === 'invalid_token') deps.preAuth.badToken(ip);
+          if (!settled()) {
+            if (join?.ok) join.release();
+            return;
+          }
+          if (!resolved.ok) {
+            deps.log.info('upgrade_refused', {
+              board: boardId,
+              status: resolved.status,
+              code: resolved.code,
+            });
+            reject(socket, resolved.status, resolved.code, resolved.message);
+            return;
+          }
+          const stillValid = async () => (await resolveRoom(deps, boardId, token)).ok;
+          // The place is freed when the TCP socket closes, even if ws refuses the handshake.
+          if (join?.ok) socket.once('close', join.release);
+          accept(request, socket, Buffer.concat([head, ...early]), resolved, stillValid, join);
+        },
+        (error: unknown) => {
+          deps.log.error('upgrade_lookup_failed', { board: boardId, error: error as Error });
+          if (settled()) {
+            reject(socket, 500, 'internal_error', 'Something went wrong on the server.');
+          }
+        },
+      );
   });
 
   const accept = (
@@ -162,19 +174,16 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
     head: Buffer,
     access: RoomAccess,
     stillValid: () => Promise<boolean>,
+    join: JoinDecision | null,
   ) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
       // R31: refused joins get their socket, closed at once with a code the client can explain.
       // F2: not the forum room, which every participant joins beside their board (and where
       // only facilitators write): a 44xx there would stop the timer for good on that screen.
-      if (!access.forumRoom) {
-        const join = deps.boardGuard.join(access.board.id);
-        if (!join.ok) {
-          deps.log.warn('limit_exceeded', { board: access.board.id, limit: join.limit });
-          ws.close(join.code, join.reason);
-          return;
-        }
-        ws.once('close', join.release);
+      if (join && !join.ok) {
+        deps.log.warn('limit_exceeded', { board: access.board.id, limit: join.limit });
+        ws.close(join.code, join.reason);
+        return;
       }
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));

@@ -11,11 +11,19 @@ export type JoinDecision =
   { ok: true; release: () => void } | { ok: false; code: number; reason: string; limit: string };
 
 /**
+ * R31, as the upgrade sees it: a decision per join, which may wait (several processes count a
+ * board's connections together in Redis, src/cluster/shared-board-guard.ts).
+ */
+export interface JoinGuard {
+  join(boardId: string): JoinDecision | Promise<JoinDecision>;
+}
+
+/**
  * R31: the connection-level guard, asked after the token was accepted and before the socket
  * joins its room. Counts open connections per board and joins per second per board; a refused
  * join still gets its WebSocket, closed at once with a code the client can explain.
  */
-export class BoardGuard {
+export class BoardGuard implements JoinGuard {
   readonly #open = new Map<string, number>();
   readonly #joins: KeyedBuckets;
   readonly #limits: BoardGuardLimits;
@@ -27,6 +35,11 @@ export class BoardGuard {
 
   connections(boardId: string): number {
     return this.#open.get(boardId) ?? 0;
+  }
+
+  /** The boards with at least one connection (or a join in flight) here. */
+  boards(): IterableIterator<string> {
+    return this.#open.keys();
   }
 
   join(boardId: string): JoinDecision {

@@ -4,6 +4,7 @@ import { cameraForEditing } from '../geometry/editCamera';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { unionRects, type Rect } from '../geometry/rect';
 import { arrowBetween } from '../tools/arrow/arrow';
+import type { ToolId } from '../tools/types';
 import { fitWithFarTitles } from './fitTitles';
 import type { BoardSession } from './session';
 
@@ -25,6 +26,12 @@ function pruneSelection(session: BoardSession): void {
   const { selection } = session.store.getState();
   const alive = selection.filter((id) => session.scene.getShape(id));
   if (alive.length !== selection.length) select(session, alive);
+}
+
+/** Another tool: the current one's gesture or pending step (an arrow's start) is dropped. */
+export function chooseTool(session: BoardSession, tool: ToolId): void {
+  session.shell.apply(session.currentTool().cancel(session.toolContext()));
+  session.store.setState({ tool });
 }
 
 export function select(session: BoardSession, ids: string[]): void {

@@ -22,7 +22,7 @@ import {
   selectAdjacent,
 } from './navigate';
 import type { BoardSession } from './session';
-import { createKeyboardMoves } from './keyboardMoves';
+import { movesOf } from './keyboardMoves';
 import { singleKeysOn } from '../ui/singleKeys';
 
 const MODIFIERS = new Set(['Shift', 'Alt', 'Control', 'Meta', 'AltGraph']);
@@ -163,10 +163,11 @@ export function installKeyboard(session: BoardSession): () => void {
   let word: WordStart | null = null;
   // The control the mouse last pressed (see the Space rule below).
   let clicked: Element | null = null;
-  const moves = createKeyboardMoves(session);
+  const moves = movesOf(session);
   const onPointerDown = (e: PointerEvent) => {
     word = null;
-    moves.end();
+    // A press of « Agrandir » or « Réduire » continues their burst (one undo step for a few).
+    if (!(e.target instanceof Element && e.target.closest('[data-burst]'))) moves.end();
     clicked = controlOf(e.target);
     lastInput.pointer = true;
   };

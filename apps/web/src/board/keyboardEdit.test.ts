@@ -6,8 +6,12 @@ import {
   KEY_STEP_BIG,
   MIN_KEY_SIZE,
   movedWords,
+  nextScale,
   resizedBox,
   resizedWords,
+  SCALE_STEP,
+  scaledAboutCentre,
+  smallestScale,
 } from './keyboardEdit';
 
 describe('moving the chosen shapes with the arrows', () => {
@@ -58,5 +62,43 @@ describe('resizing the chosen shapes with Alt+arrows', () => {
     expect(resizedWords(fr, { x: 0, y: 0, width: 210.4, height: 209.6 })).toBe(
       'Taille\u00a0: 210 sur 210',
     );
+  });
+});
+
+describe('« Agrandir » and « Réduire » (resizing without a drag, WCAG 2.5.7)', () => {
+  it('scale the box about its centre: the centre stays where it was', () => {
+    const note = { x: 100, y: 100, width: 200, height: 200 };
+    expect(scaledAboutCentre(note, SCALE_STEP)).toEqual({ x: 75, y: 75, width: 250, height: 250 });
+    expect(scaledAboutCentre(note, 1 / SCALE_STEP)).toEqual({
+      x: 120,
+      y: 120,
+      width: 160,
+      height: 160,
+    });
+  });
+
+  it('one of each comes back to the same size; « Réduire » stops at the smallest', () => {
+    const grown = nextScale(1, true, 0.1);
+    expect(grown).toBe(SCALE_STEP);
+    expect(nextScale(grown!, false, 0.1)).toBe(1);
+    // 0.5 is the floor: 0.64 goes to 0.512, then 0.5, then no further.
+    expect(nextScale(0.64, false, 0.5)).toBeCloseTo(0.512);
+    expect(nextScale(0.512, false, 0.5)).toBe(0.5);
+    expect(nextScale(0.5, false, 0.5)).toBeNull();
+  });
+
+  it('the smallest scale keeps every shape findable, a thin line by its length', () => {
+    // A note of 200 stops at 20 across; a carton beside it is not the one that limits.
+    expect(smallestScale([{ x: 0, y: 0, width: 200, height: 200 }])).toBeCloseTo(0.1);
+    expect(
+      smallestScale([
+        { x: 0, y: 0, width: 200, height: 200 },
+        { x: 0, y: 0, width: 800, height: 600 },
+      ]),
+    ).toBeCloseTo(MIN_KEY_SIZE / 200);
+    // A drawn line 4 high and 300 long: its length limits it, not its thickness.
+    expect(smallestScale([{ x: 0, y: 0, width: 300, height: 4 }])).toBeCloseTo(MIN_KEY_SIZE / 300);
+    // Already at the smallest: it cannot be reduced.
+    expect(smallestScale([{ x: 0, y: 0, width: MIN_KEY_SIZE, height: 40 }])).toBe(1);
   });
 });

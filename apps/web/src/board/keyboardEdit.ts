@@ -44,6 +44,50 @@ export function resizedBox(box: Rect, key: string, shift: boolean, keepAspect: b
   };
 }
 
+/**
+ * « Agrandir » and « Réduire » (WCAG 2.5.7, resizing without a drag) scale the chosen shapes'
+ * box by this factor about its centre: a visible step on a note as on a whole carton, and one
+ * press of each comes back to the same size.
+ */
+export const SCALE_STEP = 1.25;
+
+/**
+ * The smallest scale of the chosen shapes (1: as they are) that keeps each one findable: its
+ * narrow side no smaller than MIN_KEY_SIZE, or for a thin line or stroke, its long side.
+ * Above 1 when one is already that small: it cannot be reduced.
+ */
+export function smallestScale(boxes: readonly Rect[]): number {
+  let floor = 0;
+  for (const b of boxes) {
+    const narrow = Math.min(b.width, b.height);
+    const side = narrow >= MIN_KEY_SIZE ? narrow : Math.max(b.width, b.height);
+    if (side > 0) floor = Math.max(floor, MIN_KEY_SIZE / side);
+  }
+  return floor;
+}
+
+/** `box` scaled by `factor` about its centre. */
+export function scaledAboutCentre(box: Rect, factor: number): Rect {
+  const width = box.width * factor;
+  const height = box.height * factor;
+  return {
+    x: box.x + (box.width - width) / 2,
+    y: box.y + (box.height - height) / 2,
+    width,
+    height,
+  };
+}
+
+/**
+ * The next scale after « Agrandir » (grow) or « Réduire », from `scale`, never below `floor`;
+ * null when it cannot go further (already at the smallest).
+ */
+export function nextScale(scale: number, grow: boolean, floor: number): number | null {
+  if (grow) return scale * SCALE_STEP;
+  const next = Math.max(scale / SCALE_STEP, floor);
+  return next < scale - 1e-9 ? next : null;
+}
+
 /** Catalogue lookup, as describeSelection takes it. */
 export type Words = (key: string, values?: Record<string, string | number>) => string;
 

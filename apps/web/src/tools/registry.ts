@@ -3,6 +3,7 @@ import { ArrowTool } from './arrow/arrow';
 import { BoxTool } from './box/box';
 import { EraserTool } from './eraser/eraser';
 import { HandTool } from './hand/hand';
+import { MoveTool } from './move/move';
 import { NoteTool } from './note/note';
 import { PenTool } from './pen/pen';
 import { SelectTool } from './select/select';
@@ -23,6 +24,7 @@ export function createTools(): Record<ToolId, Tool> {
     ellipse: new BoxTool('ellipse'),
     arrow: new ArrowTool(),
     stamp: new StampTool(),
+    move: new MoveTool(),
   };
 }
 

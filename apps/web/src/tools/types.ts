@@ -14,7 +14,9 @@ export type ToolId =
   | 'rect'
   | 'ellipse'
   | 'arrow'
-  | 'stamp';
+  | 'stamp'
+  /** « Déplacer »: the next tap sets the chosen shapes down there (not in the toolbar). */
+  | 'move';
 
 export type PointerKind = 'mouse' | 'pen' | 'touch';
 

@@ -14,6 +14,7 @@ import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
 import { ink, noteFill } from '../theme/colors';
 import type { ToolStyle } from '../tools/types';
 import { useShortcutLabel } from './shortcuts';
+import { CancelMove, SizeAndPlace } from './SizeAndPlace';
 import { ToolCaption } from './ToolCaption';
 import { useHandlesClear } from './useHandlesClear';
 
@@ -173,6 +174,8 @@ export function StylePanel() {
           </button>
         </div>
       )}
+      {tool === 'select' && selection.length > 0 && <SizeAndPlace />}
+      {tool === 'move' && <CancelMove />}
     </div>
   );
 }

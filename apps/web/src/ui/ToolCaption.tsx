@@ -1,6 +1,6 @@
 // On a touch screen there is no hover tooltip: when a tool is chosen, its name shows for a moment
 // above the toolbar (« Crayon »), so an icon a newcomer did not recognise gets a name. While a
-// step waits for the next tap (the arrow's start chosen), a caption says what to do next.
+// step waits for the next tap (the arrow's start chosen, « Déplacer »), a caption says what to do next.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionState } from '../board/context';
@@ -11,10 +11,11 @@ import { useCoarsePointer } from './shortcuts';
 const CAPTION_MS = 1600;
 
 /** A step waiting for the next tap or click, if any: its caption stays until it ends. */
-export type WaitingStep = 'arrowStart';
+export type WaitingStep = 'arrowStart' | 'move';
 
 export function waitingStep(s: SessionState): WaitingStep | null {
   if (s.tool === 'arrow' && s.arrowStart !== null) return 'arrowStart';
+  if (s.tool === 'move') return 'move';
   return null;
 }
 

@@ -1,7 +1,7 @@
 // The toolbar: tools with their shortcuts, undo/redo. Large targets (≥ 44 px) for fingers.
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { redo, undo } from '../board/actions';
+import { chooseTool, redo, undo } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
 import { PLACEABLE_TOOLS, focusCanvas } from '../board/navigate';
 import type { ToolId } from '../tools/types';
@@ -31,10 +31,6 @@ export function Toolbar() {
   const tool = useSessionState((s) => s.tool);
   const canUndo = useSyncExternalStore(session.undo.subscribe, () => session.undo.canUndo());
   const canRedo = useSyncExternalStore(session.undo.subscribe, () => session.undo.canRedo());
-  const choose = (id: ToolId) => {
-    session.shell.apply(session.currentTool().cancel(session.toolContext()));
-    session.store.setState({ tool: id });
-  };
   return (
     <nav className="toolbar" aria-label={t('tools.label')}>
       {TOOLS.map((id) => (
@@ -47,7 +43,7 @@ export function Toolbar() {
           title={label(`tools.${id}`, id)}
           aria-label={label(`tools.${id}`, id)}
           onClick={(e) => {
-            choose(id);
+            chooseTool(session, id);
             // Chosen from the keyboard (a click with no pointer), a tool that places shapes
             // hands the focus to the board, where Enter places one (see the canvas's help).
             if (e.detail === 0 && PLACEABLE_TOOLS.has(id)) focusCanvas();

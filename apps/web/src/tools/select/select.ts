@@ -81,16 +81,21 @@ export function topLevelMoving(ctx: ToolContext, ids: readonly string[]): string
 /**
  * After moving top-level shapes (a drag, or arrows from the keyboard): a shape now centred in a
  * carton joins it, one moved out of its carton leaves it (for the carton under its centre, if any).
+ * `offset`: how far they are still to go (a move planned but not yet written).
  */
-export function reparentAfterMove(ctx: ToolContext, ids: readonly string[]): Plan[] {
+export function reparentAfterMove(
+  ctx: ToolContext,
+  ids: readonly string[],
+  offset: Point = { x: 0, y: 0 },
+): Plan[] {
   const byCarton = new Map<string | null, string[]>();
   const moving = new Set(ids);
   for (const id of ids) {
     const info = ctx.getInfo(id);
     if (!info || info.type === 'carton') continue;
     const centre = {
-      x: info.bounds.x + info.bounds.width / 2,
-      y: info.bounds.y + info.bounds.height / 2,
+      x: info.bounds.x + info.bounds.width / 2 + offset.x,
+      y: info.bounds.y + info.bounds.height / 2 + offset.y,
     };
     const carton = ctx.cartonAt(centre, moving);
     if (carton === info.parentId) continue;

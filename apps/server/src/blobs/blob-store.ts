@@ -62,6 +62,11 @@ export interface BlobStore {
   get(forumId: string, blobId: string): MaybePromise<StoredBlob | null>;
   /** Bytes of every image of the forum (for its quota). */
   forumBytes(forumId: string): MaybePromise<number>;
+  /**
+   * Removes images of the forum (absent ones are ignored): only for images that a refused
+   * write stored and nothing shows, which would otherwise count in the quota for good.
+   */
+  remove(forumId: string, blobIds: readonly string[]): MaybePromise<void>;
 }
 
 /** BlobStore on SQLite: synchronous answers; `put` is one transaction. */
@@ -70,6 +75,7 @@ export class SqliteBlobStore implements BlobStore {
   readonly #select;
   readonly #selectInfo;
   readonly #forumBytes;
+  readonly #delete;
   readonly #putTx;
 
   constructor(db: SqliteDatabase) {
@@ -85,6 +91,9 @@ export class SqliteBlobStore implements BlobStore {
     );
     this.#forumBytes = db.prepare<[string], { total: number }>(
       'SELECT COALESCE(SUM(bytes), 0) AS total FROM blobs WHERE forum_id = ?',
+    );
+    this.#delete = db.prepare<[string, string]>(
+      'DELETE FROM blobs WHERE forum_id = ? AND sha256 = ?',
     );
     this.#putTx = db.transaction(
       (forumId: string, blobs: ReadonlyArray<NewBlob>, maxForumBytes: number) => {
@@ -129,5 +138,9 @@ export class SqliteBlobStore implements BlobStore {
 
   forumBytes(forumId: string): number {
     return this.#forumBytes.get(forumId)?.total ?? 0;
+  }
+
+  remove(forumId: string, blobIds: readonly string[]): void {
+    for (const blobId of blobIds) this.#delete.run(forumId, blobId);
   }
 }

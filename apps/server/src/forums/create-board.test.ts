@@ -1,9 +1,18 @@
-import { exportBoard, readMeta } from '@carton/board';
+import { createHash } from 'node:crypto';
+import { exportBoard, forumRoomName, readMeta } from '@carton/board';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, dataDir, solidPng, type DataDir } from '../archive/test-support.ts';
+import {
+  count,
+  dataDir,
+  editStoredBoard,
+  ME,
+  solidPng,
+  type DataDir,
+} from '../archive/test-support.ts';
 import { createBoard, CreateBoardInput, MAX_BOARDS_PER_FORUM } from './create-board.ts';
 import { createForum, type CreatedForum } from './create-forum.ts';
+import type { ForumStore } from './forum-store.ts';
 import { linksKey, openToken } from './links.ts';
 import { hashToken } from './tokens.ts';
 
@@ -119,6 +128,89 @@ describe('createBoard (R54)', () => {
     expect(await create({ title: 'Un de trop' })).toMatchObject({
       status: 409,
       code: 'too_many_boards',
+    });
+  });
+
+  describe('refused at the store’s last check (another request took the territory meanwhile)', () => {
+    const flyer = createHash('sha256').update(png).digest('hex');
+    /**
+     * The forum store as two requests at once see it: the early check reads the boards before
+     * the other request's Kamouraska landed (stale), the transaction that adds the row refuses.
+     * `meanwhile` runs just before that transaction.
+     */
+    const racing = (meanwhile: () => void = () => {}): ForumStore => {
+      let stale = true;
+      return new Proxy(data.forums, {
+        get(target, prop) {
+          if (prop === 'listBoards' && stale) {
+            stale = false;
+            return () => [];
+          }
+          const value = Reflect.get(target, prop, target) as unknown;
+          if (prop === 'addBoard') {
+            return (...args: Parameters<ForumStore['addBoard']>) => {
+              meanwhile();
+              return target.addBoard(...args);
+            };
+          }
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    };
+    const createRacing = (forums: ForumStore) =>
+      createBoard(
+        record(),
+        forum.facilitator.token,
+        CreateBoardInput.parse({ title: 'Kamouraska bis', territory: 'Kamouraska', file }),
+        { ...deps(), forums },
+      );
+    /** Stored documents of no board and no forum: what refused boards leave. */
+    const orphanDocs = () => {
+      const known = new Set([
+        ...data.forums.listBoards(forum.forum.id).map((b) => b.id),
+        forumRoomName(forum.forum.id),
+      ]);
+      return (
+        data.db.prepare('SELECT board_id, snapshot FROM board_state').all() as Array<{
+          board_id: string;
+          snapshot: Buffer;
+        }>
+      ).filter((row) => !known.has(row.board_id));
+    };
+
+    it('R54: its document is emptied and its new images removed (the quota is as before)', async () => {
+      expect(await createRacing(racing())).toMatchObject({
+        ok: false,
+        status: 409,
+        code: 'territory_taken',
+      });
+      expect(count(data, 'blobs')).toBe(0);
+      expect(data.blobs.forumBytes(forum.forum.id)).toBe(0);
+      const orphans = orphanDocs();
+      expect(orphans).toHaveLength(1);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(orphans[0]!.snapshot));
+      expect(readMeta(doc)).toBeNull();
+      expect(doc.getMap('board').size).toBe(0);
+    });
+
+    it('R54: an image a board of the forum shows by then (the same photo, uploaded meanwhile) stays', async () => {
+      const kamouraska = forum.boards.find((b) => b.territory === 'Kamouraska')!;
+      const meanwhile = () =>
+        editStoredBoard(data, kamouraska.id, (board) =>
+          board.run((tx) => {
+            tx.create('image', {
+              x: 0,
+              y: 0,
+              blobId: flyer,
+              mime: 'image/png',
+              naturalWidth: 4,
+              naturalHeight: 3,
+            });
+          }, ME),
+        );
+      expect((await createRacing(racing(meanwhile))).ok).toBe(false);
+      expect(data.blobs.info(forum.forum.id, flyer)).toMatchObject({ mime: 'image/png' });
     });
   });
 

@@ -24,6 +24,7 @@ import type {
 } from './forum-store.ts';
 import { sameTerritory } from './forum-store.ts';
 import { linksKey, sealToken } from './links.ts';
+import { discardRefusedBoard } from './refused-board.ts';
 import { generateId, generateToken, hashToken } from './tokens.ts';
 
 /**
@@ -156,7 +157,12 @@ export async function createBoard(
   } finally {
     doc.destroy();
   }
+  // The images the forum does not have yet: this request's to remove if the board is refused.
+  const fresh: string[] = [];
   if (checked !== null && checked.images.length > 0) {
+    for (const image of checked.images) {
+      if (!(await deps.blobs.info(forum.id, image.info.blobId))) fresh.push(image.info.blobId);
+    }
     // Checked again in the store's transaction: another upload may have used the room.
     const stored = await deps.blobs.put(forum.id, checked.images, deps.maxForumImageBytes);
     if (stored === null) return IMAGE_QUOTA_REFUSAL;
@@ -173,14 +179,17 @@ export async function createBoard(
     sealed: sealToken(key, boardId, role, tokens[role]),
   }));
   // Another request may have added a board or taken the territory since the first check: the
-  // store checks again in the transaction that adds the row. A refused board's stored doc is
-  // left unreachable, like a crash's.
+  // store checks again in the transaction that adds the row. A refused board's document and
+  // new images are cleaned, so they do not count in the forum's image quota.
   const added = await deps.forums.addBoard(
     { id: boardId, forumId: forum.id, kind, title: input.title, territory },
     grants,
     MAX_BOARDS_PER_FORUM,
   );
-  if (!added.ok) return placementRefusal(added.reason);
+  if (!added.ok) {
+    await discardRefusedBoard(forum.id, boardId, fresh, deps);
+    return placementRefusal(added.reason);
+  }
   return {
     ok: true,
     shapes,

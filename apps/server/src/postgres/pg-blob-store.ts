@@ -71,6 +71,14 @@ export class PgBlobStore implements BlobStore {
   forumBytes(forumId: string): Promise<number> {
     return bytesOf(this.#pool, forumId);
   }
+
+  async remove(forumId: string, blobIds: readonly string[]): Promise<void> {
+    if (blobIds.length === 0) return;
+    await this.#pool.query('DELETE FROM blobs WHERE forum_id = $1 AND sha256 = ANY($2::text[])', [
+      forumId,
+      [...blobIds],
+    ]);
+  }
 }
 
 async function infoOf(db: Queryable, forumId: string, blobId: string): Promise<BlobInfo | null> {

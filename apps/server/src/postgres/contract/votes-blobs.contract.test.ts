@@ -79,6 +79,42 @@ for (const makeBackend of BACKENDS) {
       );
     });
 
+    it('ARCHIVE: ballots list each voter’s dots; restored dots keep their archive alias', async () => {
+      const votes = voteStoreOn(db);
+      const amelie = voterHash('f1', 'v1', 'device-amelie');
+      const bruno = voterHash('f1', 'v1', 'device-bruno');
+      const a = { boardId: 'b1', shapeId: 'shape:a' };
+      const b = { boardId: 'b1', shapeId: 'shape:b' };
+      await votes.add('f1', 'v1', amelie, a, 3);
+      await votes.add('f1', 'v1', bruno, b, 3);
+      await votes.add('f1', 'v1', amelie, b, 3);
+      expect(await votes.ballots('v1')).toEqual([
+        { voter: amelie, dots: [a, b] },
+        { voter: bruno, dots: [b] },
+      ]);
+      await votes.restoreDots('f1', [
+        { voteId: 'v2', ...a, count: 2, voter: 'archive:v1' },
+        { voteId: 'v2', ...b, count: 1 },
+      ]);
+      expect(await votes.ballots('v2')).toEqual([
+        { voter: 'archive:v1', dots: [a, a] },
+        { voter: 'archive', dots: [b] },
+      ]);
+    });
+
+    it('R54: images a refused board stored are removed, in that forum only', async () => {
+      const blobs = blobStoreOn(db);
+      const flyer = image('Affiche du forum');
+      const kept = image('Photo du carton');
+      await blobs.put('f1', [flyer, kept], 1_000_000);
+      await blobs.put('f2', [flyer], 1_000_000);
+      await blobs.remove('f1', [flyer.info.blobId, 'absent']);
+      await blobs.remove('f1', []);
+      expect(await blobs.info('f1', flyer.info.blobId)).toBeNull();
+      expect(await blobs.forumBytes('f1')).toBe(kept.info.bytes);
+      expect(await blobs.info('f2', flyer.info.blobId)).toEqual(flyer.info);
+    });
+
     it('R35: an image is stored once per forum, read back, and never from another forum', async () => {
       const blobs = blobStoreOn(db);
       const flyer = image('Dépliant de la Table de concertation');

@@ -1,0 +1,58 @@
+import { exportBoard, imageBlobIds } from '@carton/board';
+import * as Y from 'yjs';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import { withStoredDoc } from '../storage/stored-doc.ts';
+import type { ForumStore } from './forum-store.ts';
+
+/** The document of a board that never was: an empty Yjs state. */
+const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** Images the forum's boards show now, removed ones (R56, which R58 may bring back) included. */
+async function shownImages(
+  forumId: string,
+  deps: { forums: ForumStore; boards: BoardStorage },
+): Promise<Set<string>> {
+  const boards = [
+    ...(await deps.forums.listBoards(forumId)),
+    ...(await deps.forums.listRemovedBoards(forumId)),
+  ];
+  const shown = new Set<string>();
+  for (const board of boards) {
+    const ids = await withStoredDoc(deps.boards, board.id, (doc) => {
+      try {
+        return imageBlobIds(exportBoard(doc));
+      } catch {
+        return []; // no readable meta: nothing it shows
+      }
+    });
+    for (const id of ids) shown.add(id);
+  }
+  return shown;
+}
+
+/**
+ * R54: a new board refused at the store's last check (another request took the last place or
+ * the territory meanwhile) already has its document and images written. Neither is reachable,
+ * but the images would count in the forum's quota (R35) for good: the document is emptied
+ * (BoardStorage has no delete; an empty state of a few bytes stays under an id nothing
+ * names), and the images this request stored (`fresh`: the forum did not have them before)
+ * are removed unless a board of the forum shows one by now (the same photo uploaded at the
+ * same moment). Best effort: the refusal stands whatever happens here.
+ */
+export async function discardRefusedBoard(
+  forumId: string,
+  boardId: string,
+  fresh: readonly string[],
+  deps: { forums: ForumStore; boards: BoardStorage; blobs: BlobStore },
+): Promise<void> {
+  try {
+    await deps.boards.compact(boardId, EMPTY_STATE, 0);
+    if (fresh.length === 0) return;
+    const shown = await shownImages(forumId, deps);
+    const unused = fresh.filter((id) => !shown.has(id));
+    if (unused.length > 0) await deps.blobs.remove(forumId, unused);
+  } catch {
+    // What is left is what a crash between the writes leaves: unreachable, never wrong.
+  }
+}

@@ -83,6 +83,8 @@ const EnvSchema = z.object({
     .optional(),
   /** R59: most PostgreSQL connections the server opens. */
   CARTON_DATABASE_POOL: int(10, 1, 1_000),
+  /** R60: longest a statement (or a transaction left idle) may take before it fails. */
+  CARTON_DATABASE_STATEMENT_TIMEOUT_MS: int(15_000, 100, 3_600_000),
   /** R63: several relay processes fan out through Redis (`redis://[:password@]host:6379`). */
   CARTON_REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
@@ -104,13 +106,20 @@ export interface ServerLimits extends MessageLimits, BoardGuardLimits, PreAuthLi
   maxForumImageBytes: number;
 }
 
+/** R59, R60: the PostgreSQL database; the URL may hold a password. */
+export interface DatabaseConfig {
+  url: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
   publicUrl: string | null;
   dataDir: string;
   /** R59: PostgreSQL instead of the SQLite file in dataDir; the URL may hold a password. */
-  database: { url: string; poolSize: number } | null;
+  database: DatabaseConfig | null;
   webDir: string | null;
   logLevel: LogLevel;
   limits: ServerLimits;
@@ -152,7 +161,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.CARTON_PUBLIC_URL ?? null,
     dataDir: resolve(e.CARTON_DATA_DIR),
     database: e.CARTON_DATABASE_URL
-      ? { url: e.CARTON_DATABASE_URL, poolSize: e.CARTON_DATABASE_POOL }
+      ? {
+          url: e.CARTON_DATABASE_URL,
+          poolSize: e.CARTON_DATABASE_POOL,
+          statementTimeoutMs: e.CARTON_DATABASE_STATEMENT_TIMEOUT_MS,
+        }
       : null,
     webDir: e.CARTON_WEB_DIR ? resolve(e.CARTON_WEB_DIR) : null,
     redisUrl: e.CARTON_REDIS_URL ?? null,

@@ -40,18 +40,48 @@ export interface OpenPostgresOptions {
   /** Errors of idle connections (a restarted server): the pool drops them and reconnects. */
   onIdleError?: (error: Error) => void;
   connectTimeoutMs?: number;
+  /**
+   * R60 (CARTON_DATABASE_STATEMENT_TIMEOUT_MS): longest a statement may run, and a transaction
+   * stay idle, on the pool's connections; none by default (the command line's long imports).
+   */
+  statementTimeoutMs?: number;
 }
 
-function poolFor(url: string, options: OpenPostgresOptions): pg.Pool {
-  const pool = new pg.Pool({
+/**
+ * How long the client waits for an answer past the statement timeout before it gives up on
+ * the connection itself: PostgreSQL cancels a slow statement (a lock held elsewhere) on its
+ * own, but a server or network that hangs without dropping the connection answers nothing.
+ */
+const CLIENT_GRACE_MS = 5_000;
+
+/** What every connection shares: the pool's and the migration's. */
+function connectionOptions(url: string, options: OpenPostgresOptions): pg.ClientConfig {
+  return {
     connectionString: url,
-    max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-    idleTimeoutMillis: 30_000,
     // A connection dropped silently (firewall, NAT) is noticed by the OS, not kept for ever.
     keepAlive: true,
     types,
     application_name: 'carton',
+  };
+}
+
+function poolFor(url: string, options: OpenPostgresOptions): pg.Pool {
+  const timeout = options.statementTimeoutMs;
+  const pool = new pg.Pool({
+    ...connectionOptions(url, options),
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    // R60: an append that waits on a lock, or on a database that hangs, fails after this
+    // (the room closes with 4501, R6; clients keep their edits and send them again) instead
+    // of waiting for ever with the board's later appends queued behind it.
+    ...(timeout === undefined
+      ? {}
+      : {
+          statement_timeout: timeout,
+          idle_in_transaction_session_timeout: timeout,
+          query_timeout: timeout + CLIENT_GRACE_MS,
+        }),
   });
   // Without a listener, an idle connection's error (PostgreSQL restarted) would crash the
   // process; the pool has already discarded that client and opens a new one when needed.
@@ -74,21 +104,25 @@ export async function openPostgres(
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot use the database ${where}: ${reason(error)}`);
   }
-  let client: pg.PoolClient;
+  // The schema is brought up to date on a connection of its own, without the pool's statement
+  // timeout: a migration of a large database (or one waiting for another process's) may take
+  // longer than an append ever should.
+  const client = new pg.Client(connectionOptions(url, options));
   try {
-    client = await pool.connect();
+    await client.connect();
   } catch (error) {
+    await client.end().catch(() => {});
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(`cannot connect to the database ${where}: ${reason(error)}`);
   }
   try {
     await migrate(client);
   } catch (error) {
-    client.release(true);
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(`cannot prepare the database ${where}: ${reason(error)}`);
+  } finally {
+    await client.end().catch(() => {});
   }
-  client.release();
   return pool;
 }
 

@@ -1,3 +1,4 @@
+import type { DatabaseConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { DatabaseUnavailableError, describeDatabaseUrl, openPostgres, reason } from './database.ts';
 import { PgBlobStore } from './pg-blob-store.ts';
@@ -24,12 +25,13 @@ export interface PostgresStores {
  * cannot be reached.
  */
 export async function openPostgresStores(
-  database: { url: string; poolSize: number },
+  database: DatabaseConfig,
   log: Logger,
 ): Promise<PostgresStores> {
   const where = describeDatabaseUrl(database.url);
   const pool = await openPostgres(database.url, {
     poolSize: database.poolSize,
+    statementTimeoutMs: database.statementTimeoutMs,
     onIdleError: (error) => log.warn('database_connection_lost', { database: where, error }),
   });
   let linkChanges: PgLinkSignal;
@@ -39,7 +41,11 @@ export async function openPostgresStores(
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(`cannot listen on the database ${where}: ${reason(error)}`);
   }
-  log.info('database_opened', { database: where, poolSize: database.poolSize });
+  log.info('database_opened', {
+    database: where,
+    poolSize: database.poolSize,
+    statementTimeoutMs: database.statementTimeoutMs,
+  });
   return {
     boards: new PgBoardStorage(pool),
     forums: new PgForumStore(pool),

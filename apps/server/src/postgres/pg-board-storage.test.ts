@@ -4,6 +4,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgres } from './database.ts';
+import { blackholeProxy } from '../cluster/test-blackhole.ts';
 import { PgBoardStorage } from './pg-board-storage.ts';
 import { startTestPostgres, type TestPostgres } from './test-postgres.ts';
 
@@ -17,8 +18,15 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** A process of its own: its pool and its storage. */
-async function process(): Promise<PgBoardStorage> {
-  const pool = await openPostgres(url, { poolSize: 4 });
+async function process(
+  options: { statementTimeoutMs?: number; url?: string } = {},
+): Promise<PgBoardStorage> {
+  const pool = await openPostgres(options.url ?? url, {
+    poolSize: 4,
+    ...(options.statementTimeoutMs === undefined
+      ? {}
+      : { statementTimeoutMs: options.statementTimeoutMs }),
+  });
   pools.push(pool);
   return new PgBoardStorage(pool, { closePool: false });
 }
@@ -120,4 +128,50 @@ describe('PgBoardStorage across processes', () => {
     await a.append('b', writer('Kamouraska').write('après'));
     expect(replay(await a.load('b'))).toEqual(['Kamouraska: après', 'Kamouraska: avant']);
   });
+
+  it('R60: an append waiting on a lock held elsewhere fails after the statement timeout', async () => {
+    const a = await process({ statementTimeoutMs: 300 });
+    // Another session holds the board's lock (a stuck transaction, a long compaction).
+    const release = await server.holdBoardLock(new URL(url).pathname.slice(1), 'kamouraska');
+    try {
+      await expect(a.append('kamouraska', writer('Kamouraska').write('bloqué'))).rejects.toThrow(
+        /statement timeout/,
+      );
+    } finally {
+      await release();
+    }
+    // Nothing was stored; the next append goes through.
+    const kept = await a.append('kamouraska', writer('Kamouraska').write('passé'));
+    const loaded = await a.load('kamouraska');
+    expect(loaded.lastSeq).toBe(kept);
+    expect(replay(loaded)).toEqual(['Kamouraska: passé']);
+  });
+
+  it(
+    'R60: an append to a database that stopped answering fails instead of waiting for ever',
+    { timeout: 20_000 },
+    async () => {
+      const port = Number(new URL(url).port);
+      const proxy = await blackholeProxy(port);
+      try {
+        const through = new URL(url);
+        through.port = String(proxy.port);
+        const a = await process({ statementTimeoutMs: 200, url: through.href });
+        await a.append('b', writer('Les Basques').write('avant'));
+        // The connections stay open and pass nothing: PostgreSQL cannot cancel anything.
+        proxy.blackholeOpenConnections();
+        await expect(a.append('b', writer('Les Basques').write('perdu'))).rejects.toThrow(
+          /timeout/i,
+        );
+        // A new connection (the pool dropped the silent one) stores the next append.
+        await a.append('b', writer('Les Basques').write('après'));
+        expect(replay(await (await process()).load('b'))).toEqual([
+          'Les Basques: après',
+          'Les Basques: avant',
+        ]);
+      } finally {
+        proxy.close();
+      }
+    },
+  );
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../testing/free-port.ts';
+import { BOARD_LOCK } from './schema.ts';
 
 const BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/local/bin', '/usr/bin'];
 const READY = /ready to accept connections/;
@@ -22,6 +23,11 @@ export interface TestPostgres {
   terminateConnections(database: string): Promise<number>;
   /** Runs SQL on `database` as the superuser (tests that break or inspect the schema). */
   exec(database: string, sql: string): Promise<void>;
+  /**
+   * Holds `board`'s lock (the one every append takes, R60) on a session of its own, as a stuck
+   * transaction elsewhere would; resolves once held, with the way to let it go.
+   */
+  holdBoardLock(database: string, board: string): Promise<() => Promise<void>>;
   /** Everything postgres wrote (its log). */
   output(): string;
   /** SIGINT (fast shutdown), waits for the exit, removes the directory. */
@@ -165,6 +171,12 @@ export async function startTestPostgres(
     },
     async exec(database, sql) {
       await admin((client) => client.query(sql), database);
+    },
+    async holdBoardLock(database, board) {
+      const client = new pg.Client({ connectionString: url(database) });
+      await client.connect();
+      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [BOARD_LOCK, board]);
+      return () => client.end();
     },
     output: () => output,
     stop() {

@@ -118,6 +118,7 @@ export function CanvasStage() {
         {!readOnly && PLACEABLE_TOOLS.has(tool) ? `${t(`a11y.place.${tool}`)} ` : ''}
         {!readOnly && tool === 'hand' ? `${t('a11y.panHelp')} ` : ''}
         {t(readOnly ? 'a11y.readHelp' : 'a11y.canvasHelp')}
+        {readOnly ? '' : ` ${t('a11y.multiHelp')}`}
       </p>
       <SelectionAnnouncer />
     </div>

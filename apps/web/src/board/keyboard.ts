@@ -23,6 +23,7 @@ import {
 } from './navigate';
 import type { BoardSession } from './session';
 import { movesOf } from './keyboardMoves';
+import { buildingSelection, moveShapeFocus, toggleFocusedShape } from './keyboardSelect';
 import { singleKeysOn } from '../ui/singleKeys';
 
 const MODIFIERS = new Set(['Shift', 'Alt', 'Control', 'Meta', 'AltGraph']);
@@ -123,6 +124,12 @@ function emptyNoteSelected(session: BoardSession): string | null {
   return shape?.type === 'note' && shape.text === '' ? shape.id : null;
 }
 
+/** The select tool at rest: Shift+Enter or Shift+Space choose shapes (see keyboardSelect). */
+function choosesShapes(session: BoardSession): boolean {
+  const tool = session.currentTool();
+  return !session.readOnly && tool.id === 'select' && tool.state === 'select.idle';
+}
+
 /** Screen pixels the view moves per arrow key with the hand tool (Shift: a bigger step). */
 export const PAN_STEP = 80;
 
@@ -202,6 +209,10 @@ export function installKeyboard(session: BoardSession): () => void {
         store.setState({ editingSeed: pending + e.key });
         return true;
       }
+      // Shift+Space, as Shift+Enter: the shape the keyboard is on joins or leaves the selection.
+      if (e.key === ' ' && e.shiftKey && canvasTarget(e.target) && choosesShapes(session)) {
+        if (toggleFocusedShape(session)) return true;
+      }
       if (e.key === ' ') {
         if (!store.getState().spacePan) store.setState({ spacePan: true });
         return true;
@@ -224,9 +235,15 @@ export function installKeyboard(session: BoardSession): () => void {
         // From the canvas, Tab goes through the shapes once something is chosen (the arrows
         // choose the first); past the last one the focus moves on, as it would anyway.
         const { tool, selection } = store.getState();
+        // Building a selection with Shift+Enter: Tab moves the focus, the selection stays.
+        if (canvasTarget(e.target) && tool === 'select' && buildingSelection(store.getState()))
+          return moveShapeFocus(session, e.shiftKey ? -1 : 1);
         const choosing = tool === 'select' || tool === 'stamp' || tool === 'arrow';
         if (!canvasTarget(e.target) || !choosing || selection.length === 0) return false;
         return selectAdjacent(session, e.shiftKey ? -1 : 1);
+      }
+      if (e.key === 'Enter' && e.shiftKey && !mod && choosesShapes(session)) {
+        return toggleFocusedShape(session);
       }
       if (mod && key === 'z') return (e.shiftKey ? redo(session) : undo(session), true);
       if (mod && key === 'y') return (redo(session), true);

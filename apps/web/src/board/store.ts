@@ -50,12 +50,28 @@ export interface SessionState {
    * arrow is drawn, Escape or another tool (a phone user otherwise sees nothing happen).
    */
   arrowStart: string | null;
+  /**
+   * The shape the keyboard is on while it builds a selection of several (Shift+Enter adds or
+   * removes it, Tab moves it without changing the selection); see keyboardSelect.ts.
+   */
+  focusedShape: string | null;
+  /**
+   * The selection Shift+Enter last made: while it is the selection (the same array), Tab moves
+   * only the focus. Any other change of selection (a click, Escape, Ctrl+A) ends that.
+   */
+  builtSelection: readonly string[] | null;
 }
 
 export type KeyboardNews =
   | { selection: readonly string[]; kind: 'move'; moved: Point }
   | { selection: readonly string[]; kind: 'resize'; box: Rect }
-  | { selection: readonly string[]; kind: 'arrowStart' };
+  | { selection: readonly string[]; kind: 'arrowStart' }
+  /** Shift+Enter: the focused shape joined, left, or began (kept) the selection. */
+  | { selection: readonly string[]; kind: 'toggle'; id: string; change: SelectionToggle }
+  /** Tab while building a selection: the focus is on `id`, chosen or not. */
+  | { selection: readonly string[]; kind: 'focus'; id: string };
+
+export type SelectionToggle = 'added' | 'removed' | 'kept';
 
 export type SessionStore = StoreApi<SessionState>;
 
@@ -90,6 +106,8 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     placedNoteId: null,
     keyboardNews: null,
     arrowStart: null,
+    focusedShape: null,
+    builtSelection: null,
   }));
 }
 

@@ -7,7 +7,13 @@ import { boardReadingOrder } from '../board/navigate';
 import type { BoardSession } from '../board/session';
 import { rectContainsPoint } from '../geometry/rect';
 import { movedWords, resizedWords } from '../board/keyboardEdit';
-import { describeSelection } from './describeSelection';
+import type { KeyboardNews } from '../board/store';
+import {
+  describeFocus,
+  describeSelection,
+  describeToggle,
+  type Translate,
+} from './describeSelection';
 
 /** The kinds of the stamps whose centre lies on note `id` (the votes it received). */
 function stampsOnNote(session: BoardSession, id: string): string[] {
@@ -21,6 +27,27 @@ function stampsOnNote(session: BoardSession, id: string): string[] {
     if (rectContainsPoint(bounds, c)) kinds.push(stamp.kind);
   }
   return kinds;
+}
+
+/** What a keyboard step says while its selection is still chosen (see KeyboardNews). */
+function newsWords(session: BoardSession, t: Translate, news: KeyboardNews): string {
+  switch (news.kind) {
+    case 'move':
+      return movedWords(t, news.moved);
+    case 'resize':
+      return resizedWords(t, news.box);
+    case 'arrowStart':
+      return t('a11y.arrowStart');
+    case 'toggle': {
+      const shape = session.scene.getShape(news.id);
+      return shape ? describeToggle(t, shape, news.change, news.selection.length) : '';
+    }
+    case 'focus': {
+      const shape = session.scene.getShape(news.id);
+      const chosen = news.selection.includes(news.id);
+      return shape ? describeFocus(t, shape, chosen, boardReadingOrder(session)) : '';
+    }
+  }
 }
 
 export function SelectionAnnouncer() {
@@ -45,15 +72,8 @@ export function SelectionAnnouncer() {
       (id) => stampsOnNote(session, id),
     );
   }, [session, selection, t]);
-  const words = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
-  const newsText =
-    news?.selection !== selection
-      ? ''
-      : news.kind === 'move'
-        ? movedWords(words, news.moved)
-        : news.kind === 'resize'
-          ? resizedWords(words, news.box)
-          : t('a11y.arrowStart');
+  const words: Translate = (key, values) => t(key, values ?? {});
+  const newsText = news?.selection === selection ? newsWords(session, words, news) : '';
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
       {editing ? '' : newsText || text}

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '@carton/board';
 import { testTranslator } from '../i18n/testTranslator';
-import { describeSelection, describeShape } from './describeSelection';
+import {
+  describeFocus,
+  describeSelection,
+  describeShape,
+  describeToggle,
+} from './describeSelection';
 
 const base = { x: 0, y: 0, w: 200, h: 200, rotation: 0, parentId: null, index: 'a0' };
 const note = (id: string, text: string) =>
@@ -59,6 +64,35 @@ describe('describeSelection', () => {
     const en = await testTranslator('en');
     expect(describeSelection(en, ['n2'], get, ['n2'], () => ['check'])).toBe(
       'Yellow sticky note, empty, 1 check mark, 1 of 1',
+    );
+  });
+});
+
+describe('choosing several shapes from the keyboard', () => {
+  it('says what Shift+Enter did and how many are chosen, in French and English', async () => {
+    const fr = await testTranslator('fr-CA');
+    expect(describeToggle(fr, get('c1')!, 'kept', 1)).toBe(
+      'Sélection commencée\u00a0: Carton «\u00a0Témiscouata\u00a0». Tab\u00a0: forme suivante, Maj+Entrée\u00a0: l’ajouter.',
+    );
+    expect(describeToggle(fr, get('n2')!, 'added', 2)).toBe(
+      'Ajout à la sélection\u00a0: Papillon adhésif jaune, vide (2 formes sélectionnées)',
+    );
+    expect(describeToggle(fr, get('n2')!, 'removed', 1)).toBe(
+      'Retrait de la sélection\u00a0: Papillon adhésif jaune, vide (1 forme sélectionnée)',
+    );
+    const en = await testTranslator('en');
+    expect(describeToggle(en, get('s1')!, 'added', 3)).toBe(
+      'Added to the selection: Heart stamp (3 shapes selected)',
+    );
+  });
+
+  it('says where Tab went and whether that shape is chosen', async () => {
+    const fr = await testTranslator('fr-CA');
+    expect(describeFocus(fr, get('n2')!, false, ['c1', 'n1', 'n2'])).toBe(
+      'Papillon adhésif jaune, vide, 3 sur 3, hors de la sélection',
+    );
+    expect(describeFocus(fr, get('c1')!, true, ['c1'])).toBe(
+      'Carton «\u00a0Témiscouata\u00a0», 1 sur 1, dans la sélection',
     );
   });
 });

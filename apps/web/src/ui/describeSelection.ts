@@ -82,3 +82,41 @@ export function describeSelection(
   if (index < 0) return described;
   return t('a11y.position', { shape: described, index: index + 1, total: order.length });
 }
+
+/**
+ * After Shift+Enter on a shape: it joined the selection, left it, or began it (« Sélection
+ * commencée », with how to go on), and how many shapes are chosen now.
+ */
+export function describeToggle(
+  t: Translate,
+  shape: Shape,
+  change: 'added' | 'removed' | 'kept',
+  count: number,
+): string {
+  return t(`a11y.toggle.${change}`, {
+    shape: describeShape(t, shape),
+    selected: t('a11y.count', { count }),
+  });
+}
+
+/**
+ * Tab while building a selection: the shape the keyboard is now on, its place in reading order,
+ * and whether it is chosen (Shift+Enter would then take it out, or add it).
+ */
+export function describeFocus(
+  t: Translate,
+  shape: Shape,
+  chosen: boolean,
+  order: readonly string[],
+): string {
+  const index = order.indexOf(shape.id);
+  const described =
+    index < 0
+      ? describeShape(t, shape)
+      : t('a11y.position', {
+          shape: describeShape(t, shape),
+          index: index + 1,
+          total: order.length,
+        });
+  return t(chosen ? 'a11y.focusIn' : 'a11y.focusOut', { shape: described });
+}

@@ -10,6 +10,7 @@ import { outlineFor } from '../../shapes/registry';
 import { marksOf, sameMarks } from '../../presence/peerViews';
 import { usePeersWith } from '../../presence/usePeers';
 import { useSession, useSessionState } from '../context';
+import { buildingSelection } from '../keyboardSelect';
 import {
   HANDLES,
   handlePosition,
@@ -102,25 +103,36 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
   );
 }
 
-/** Screen pixels between the start's box and its mark: the mark stays clear of the selection's. */
-const START_MARK_GAP = 8;
+/** Screen pixels between a marked shape's box and its mark: clear of the selection's outline. */
+const MARK_GAP = 8;
 
-// The arrow tool's chosen start: a thick dashed outline a little outside the shape, so a finger
-// that tapped it sees that something happened (the caption says what comes next).
-function ArrowStartMark({ id, zoom }: { id: string; zoom: number }) {
+// A dashed outline a little outside one shape: the arrow tool's chosen start (so a finger that
+// tapped it sees that something happened), or the shape the keyboard is on while it builds a
+// selection of several (WCAG 2.4.7, the focus must show).
+function ShapeMark({
+  id,
+  zoom,
+  name,
+  color,
+}: {
+  id: string;
+  zoom: number;
+  name: string;
+  color: string;
+}) {
   const { scene } = useSession();
   useSyncExternalStore(scene.subscribe, scene.getVersion);
   const b = scene.selectionBounds(id);
   if (!b) return null;
-  const gap = START_MARK_GAP / zoom;
+  const gap = MARK_GAP / zoom;
   return (
     <Rect
-      name="arrow-start-mark"
+      name={name}
       x={b.x - gap}
       y={b.y - gap}
       width={b.width + gap * 2}
       height={b.height + gap * 2}
-      stroke={ARROW_START_COLOR}
+      stroke={color}
       strokeWidth={3 / zoom}
       dash={[10 / zoom, 6 / zoom]}
       cornerRadius={6 / zoom}
@@ -157,6 +169,7 @@ export const Interaction = memo(function Interaction() {
   const preview = useSessionState((s) => s.preview);
   const editingId = useSessionState((s) => s.editingId);
   const arrowStart = useSessionState((s) => (s.tool === 'arrow' ? s.arrowStart : null));
+  const keyboardFocus = useSessionState((s) => (buildingSelection(s) ? s.focusedShape : null));
   // Peers' selections and gestures only: their cursors moving do not redraw this layer.
   const peers = usePeersWith(marksOf, sameMarks);
   // Hidden when there is nothing to draw: a shown canvas costs the compositor every frame.
@@ -166,7 +179,8 @@ export const Interaction = memo(function Interaction() {
     guides.length === 0 &&
     !preview &&
     peers.length === 0 &&
-    arrowStart === null;
+    arrowStart === null &&
+    keyboardFocus === null;
   return (
     <Layer listening={false} visible={!empty}>
       {peers.map((peer) => (
@@ -206,7 +220,17 @@ export const Interaction = memo(function Interaction() {
           dash={[4 / zoom, 4 / zoom]}
         />
       ))}
-      {arrowStart !== null && <ArrowStartMark id={arrowStart} zoom={zoom} />}
+      {arrowStart !== null && (
+        <ShapeMark id={arrowStart} zoom={zoom} name="arrow-start-mark" color={ARROW_START_COLOR} />
+      )}
+      {keyboardFocus !== null && (
+        <ShapeMark
+          id={keyboardFocus}
+          zoom={zoom}
+          name="keyboard-focus-mark"
+          color={SELECTION_COLOR}
+        />
+      )}
       {preview && <PreviewNode preview={preview} zoom={zoom} />}
     </Layer>
   );

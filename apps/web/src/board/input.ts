@@ -243,7 +243,9 @@ export class CanvasInput {
   private abortTool(): void {
     if (this.toolPointer === null) return;
     this.toolPointer = null;
-    this.session.shell.apply(this.session.currentTool().cancel(this.session.toolContext()));
+    const tool = this.session.currentTool();
+    const ctx = this.session.toolContext();
+    this.session.shell.apply(tool.abort ? tool.abort(ctx) : tool.cancel(ctx));
   }
 
   private dblclick = (e: MouseEvent): void => {

@@ -164,6 +164,11 @@ export interface Tool {
   pointerUp(ctx: ToolContext, e: ToolPointer): Plan[];
   /** Pointer lost or Escape: abandon the gesture cleanly. */
   cancel(ctx: ToolContext): Plan[];
+  /**
+   * The pointer was lost (a second finger began a pinch): abandon the gesture in flight but keep
+   * a step waiting for the next tap (the arrow's chosen start). Without it, `cancel`.
+   */
+  abort?(ctx: ToolContext): Plan[];
   doubleClick?(ctx: ToolContext, e: ToolPointer): Plan[];
   keyDown?(ctx: ToolContext, key: KeyInfo): Plan[];
 }

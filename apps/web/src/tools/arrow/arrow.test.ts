@@ -96,6 +96,12 @@ describe('arrow tool', () => {
     expect(tool.cancel()).toEqual([{ kind: 'arrowStart', id: null }]);
     expect(tool.state).toBe('arrow.idle');
     expect(tool.cancel()).toEqual([]);
+    // A second finger (a pinch to reach the end) abandons the press, not the chosen start.
+    tap(20, 30);
+    tool.pointerDown(ctx, at(300, 300));
+    expect(tool.abort()).toEqual([]);
+    expect(tool.state).toBe('arrow.started');
+    expect(tap(420, 10)[1]).toMatchObject({ kind: 'create', shapeType: 'arrow' });
   });
 
   it('Enter on the chosen shape is a tap on it (the keyboard’s way)', () => {

@@ -122,9 +122,13 @@ export class ArrowTool implements Tool {
   }
 
   cancel(): Plan[] {
+    return [...this.forgetStart(), ...this.abort()];
+  }
+
+  // A pinch to find the end on a phone must not lose the start the first tap chose.
+  abort(): Plan[] {
     const wasDrawing = this.current.name === 'drawing';
     this.current = { name: 'idle' };
-    const forgotten = this.forgetStart();
-    return wasDrawing ? [...forgotten, { kind: 'preview', preview: null }] : forgotten;
+    return wasDrawing ? [{ kind: 'preview', preview: null }] : [];
   }
 }

@@ -23,22 +23,26 @@ afterEach(async () => {
 });
 
 /** One relay process's guard: its own bus (connections, process id) and its own counts. */
-async function processGuard(max: number, options: { livenessMs?: number } = {}) {
+async function processGuard(
+  max: number,
+  options: { livenessMs?: number; joinsPerSecond?: number; joinBurst?: number } = {},
+) {
   const log = createLogger('debug', (line) => lines.push(line));
   const bus = await RedisBus.start({ url: redis.url, log });
   buses.push(bus);
+  const limits = {
+    maxConnectionsPerBoard: max,
+    joinsPerSecondPerBoard: options.joinsPerSecond ?? 1_000,
+    joinBurstPerBoard: options.joinBurst ?? 1_000,
+  };
   const guard = new SharedBoardGuard({
     client: bus.commands,
     processId: bus.instanceId.toString('hex'),
-    local: new BoardGuard({
-      maxConnectionsPerBoard: max,
-      joinsPerSecondPerBoard: 1_000,
-      joinBurstPerBoard: 1_000,
-    }),
-    maxConnectionsPerBoard: max,
+    local: new BoardGuard(limits),
+    limits,
     log,
     heartbeatMs: 100,
-    ...options,
+    ...(options.livenessMs === undefined ? {} : { livenessMs: options.livenessMs }),
   });
   guards.push(guard);
   return { bus, guard };
@@ -65,6 +69,19 @@ describe('SharedBoardGuard', () => {
     await a.guard.written();
     granted(await b.guard.join('plenary'));
     expect(await a.guard.join('plenary')).toMatchObject({ ok: false, code: 4430 });
+  });
+
+  it('R31: joins per second of a board are one budget across processes', async () => {
+    // A slow refill (one join a minute): only the burst of 3 counts here.
+    const a = await processGuard(50, { joinsPerSecond: 1 / 60, joinBurst: 3 });
+    const b = await processGuard(50, { joinsPerSecond: 1 / 60, joinBurst: 3 });
+    granted(await a.guard.join('la-mitis'));
+    granted(await a.guard.join('la-mitis'));
+    granted(await b.guard.join('la-mitis'));
+    // Each process alone has used at most two of its three.
+    expect(await b.guard.join('la-mitis')).toMatchObject({ ok: false, code: 4429 });
+    expect(await a.guard.join('la-mitis')).toMatchObject({ ok: false, code: 4429 });
+    granted(await b.guard.join('les-basques'));
   });
 
   it('R31: a process gone without a word stops counting once its liveness expires', async () => {

@@ -1,4 +1,9 @@
-import type { BoardGuard, JoinDecision, JoinGuard } from '../limits/board-guard.ts';
+import type {
+  BoardGuard,
+  BoardGuardLimits,
+  JoinDecision,
+  JoinGuard,
+} from '../limits/board-guard.ts';
 import { LimitCloseCode, LimitReason } from '../limits/close-codes.ts';
 import type { Logger } from '../log.ts';
 import type { RedisClient } from './redis-bus.ts';
@@ -6,13 +11,21 @@ import type { RedisClient } from './redis-bus.ts';
 const COUNTS_PREFIX = 'carton:board-connections:';
 const ALIVE_PREFIX = 'carton:process:';
 
+const JOINS_PREFIX = 'carton:board-joins:';
+
+/** The script's answers besides the board's new total. */
+const CROWDED = -1;
+const TOO_FAST = -2;
+
 /**
- * Atomically: the connections of the board's other live processes (fields of processes whose
- * liveness key expired are removed), plus ours including the join asked for; past the limit,
- * -1 and nothing written; else our field set to our count. Reads keys it is not given (the
- * liveness keys): one Redis, not Redis Cluster, as for the bus.
- * KEYS[1] the board's hash; ARGV: our id, our count with this join, the limit, the liveness
- * key prefix, the hash's lifetime (ms).
+ * Atomically, for one join: the connections of the board's other live processes (fields of
+ * processes whose liveness key expired are removed) plus ours, including this join, must stay
+ * within the limit (else CROWDED, nothing written); the board's join budget, a token bucket
+ * shared by every process, must hold a token (else TOO_FAST); then our field is set to our
+ * count and a token taken. Reads keys it is not given (the liveness keys): one Redis, not Redis
+ * Cluster, as for the bus.
+ * KEYS: the board's count hash, its join bucket. ARGV: our id, our count with this join, the
+ * limit, the liveness key prefix, the count hash's lifetime (ms), joins per second, burst.
  */
 const JOIN_SCRIPT = `
 local fields = redis.call('HGETALL', KEYS[1])
@@ -28,7 +41,18 @@ for i = 1, #fields, 2 do
   end
 end
 local mine = tonumber(ARGV[2])
-if others + mine > tonumber(ARGV[3]) then return -1 end
+if others + mine > tonumber(ARGV[3]) then return ${CROWDED} end
+local rate = tonumber(ARGV[6])
+local burst = tonumber(ARGV[7])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local bucket = redis.call('HMGET', KEYS[2], 'tokens', 'at')
+local tokens = tonumber(bucket[1]) or burst
+local at = tonumber(bucket[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) * rate / 1000)
+if tokens < 1 then return ${TOO_FAST} end
+redis.call('HSET', KEYS[2], 'tokens', tostring(tokens - 1), 'at', now)
+redis.call('PEXPIRE', KEYS[2], math.ceil(burst / rate * 1000) + 1000)
 redis.call('HSET', KEYS[1], ARGV[1], mine)
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return others + mine
@@ -41,7 +65,7 @@ export interface SharedBoardGuardOptions {
   processId: string;
   /** This process's own counts and join rate; decides alone while Redis is away. */
   local: BoardGuard;
-  maxConnectionsPerBoard: number;
+  limits: BoardGuardLimits;
   log: Logger;
   /** How often this process says it is alive and rewrites its counts (default 10 s). */
   heartbeatMs?: number;
@@ -57,7 +81,8 @@ export interface SharedBoardGuardOptions {
  * with its own count, written as an absolute value (so a lost or repeated write is corrected
  * by the next); its liveness key (`carton:process:<id>`, renewed every `heartbeatMs`, expiring
  * after `livenessMs`) makes its fields count: a process killed without a word stops counting
- * within 30 s. Joins per second stay per process (the local guard's budget). Redis unreachable
+ * within 30 s. Joins per second are one budget per board too (a token bucket in Redis,
+ * `carton:board-joins:<boardId>`), beside each process's own. Redis unreachable
  * or not answering: the process decides with its own count (nobody is locked out), logged
  * once per outage; the heartbeat rewrites its counts when Redis is back.
  */
@@ -83,7 +108,7 @@ export class SharedBoardGuard implements JoinGuard {
   }
 
   async join(boardId: string): Promise<JoinDecision> {
-    const { local, client } = this.#options;
+    const { local, client, limits } = this.#options;
     // Our own place (and the per-process join rate) first: it also counts joins in flight.
     const decision = local.join(boardId);
     if (!decision.ok) return decision;
@@ -96,13 +121,15 @@ export class SharedBoardGuard implements JoinGuard {
     try {
       total = await this.#answer(
         client.eval(JOIN_SCRIPT, {
-          keys: [COUNTS_PREFIX + boardId],
+          keys: [COUNTS_PREFIX + boardId, JOINS_PREFIX + boardId],
           arguments: [
             this.#options.processId,
             String(local.connections(boardId)),
-            String(this.#options.maxConnectionsPerBoard),
+            String(limits.maxConnectionsPerBoard),
             ALIVE_PREFIX,
             String(this.#livenessMs * 2),
+            String(limits.joinsPerSecondPerBoard),
+            String(limits.joinBurstPerBoard),
           ],
         }),
       );
@@ -111,14 +138,21 @@ export class SharedBoardGuard implements JoinGuard {
       return granted;
     }
     this.#shared();
-    if (total !== -1) return granted;
+    if (total !== CROWDED && total !== TOO_FAST) return granted;
     granted.release();
-    return {
-      ok: false,
-      code: LimitCloseCode.BOARD_CROWDED,
-      reason: LimitReason.crowded,
-      limit: 'connections_per_board',
-    };
+    return total === CROWDED
+      ? {
+          ok: false,
+          code: LimitCloseCode.BOARD_CROWDED,
+          reason: LimitReason.crowded,
+          limit: 'connections_per_board',
+        }
+      : {
+          ok: false,
+          code: LimitCloseCode.RATE_LIMITED,
+          reason: LimitReason.joinRate,
+          limit: 'joins_per_board',
+        };
   }
 
   /** Stops saying this process is alive, and removes its liveness at once (a clean stop). */

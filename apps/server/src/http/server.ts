@@ -100,7 +100,7 @@ export async function startServer(
         client: bus.commands,
         processId: bus.instanceId.toString('hex'),
         local: localBoardGuard,
-        maxConnectionsPerBoard: limits.maxConnectionsPerBoard,
+        limits,
         log: log.child({ part: 'limits' }),
       })
     : null;

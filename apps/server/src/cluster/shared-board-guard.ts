@@ -22,10 +22,12 @@ const TOO_FAST = -2;
  * processes whose liveness key expired are removed) plus ours, including this join, must stay
  * within the limit (else CROWDED, nothing written); the board's join budget, a token bucket
  * shared by every process, must hold a token (else TOO_FAST); then our field is set to our
- * count and a token taken. Reads keys it is not given (the liveness keys): one Redis, not Redis
- * Cluster, as for the bus.
+ * count, a token taken and our liveness renewed (our field counts for the others at once,
+ * even before the next heartbeat). Reads and writes keys it is not given (the liveness keys):
+ * one Redis, not Redis Cluster, as for the bus.
  * KEYS: the board's count hash, its join bucket. ARGV: our id, our count with this join, the
- * limit, the liveness key prefix, the count hash's lifetime (ms), joins per second, burst.
+ * limit, the liveness key prefix, the count hash's lifetime (ms), joins per second, burst,
+ * the liveness (ms).
  */
 const JOIN_SCRIPT = `
 local fields = redis.call('HGETALL', KEYS[1])
@@ -55,6 +57,7 @@ redis.call('HSET', KEYS[2], 'tokens', tostring(tokens - 1), 'at', now)
 redis.call('PEXPIRE', KEYS[2], math.ceil(burst / rate * 1000) + 1000)
 redis.call('HSET', KEYS[1], ARGV[1], mine)
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('SET', ARGV[4] .. ARGV[1], '1', 'PX', ARGV[8])
 return others + mine
 `;
 
@@ -113,6 +116,8 @@ export class SharedBoardGuard implements JoinGuard {
     const decision = local.join(boardId);
     if (!decision.ok) return decision;
     const granted = this.#granted(boardId, decision.release);
+    // Stopping: this process's liveness is gone and stays gone (the script would renew it).
+    if (this.#closed) return granted;
     if (!client.isReady) {
       this.#decideAlone(new Error('Redis is not connected'));
       return granted;
@@ -130,6 +135,7 @@ export class SharedBoardGuard implements JoinGuard {
             String(this.#livenessMs * 2),
             String(limits.joinsPerSecondPerBoard),
             String(limits.joinBurstPerBoard),
+            String(this.#livenessMs),
           ],
         }),
       );

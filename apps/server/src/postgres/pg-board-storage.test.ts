@@ -129,6 +129,32 @@ describe('PgBoardStorage across processes', () => {
     expect(replay(await a.load('b'))).toEqual(['Kamouraska: après', 'Kamouraska: avant']);
   });
 
+  it("R30: another process's appends count from the bus, and its compaction once read again", async () => {
+    const [a, b] = [await process(), await process()];
+    await a.load('rimouski');
+    const doc = new Y.Doc();
+    const notes = doc.getArray<string>('cartes');
+    let last = 0;
+    let appended = 0;
+    for (let i = 0; i < 10; i++) {
+      let update: Uint8Array | null = null;
+      doc.once('update', (u: Uint8Array) => (update = u));
+      notes.push([`Rimouski-Neigette ${i}: ${'é'.repeat(1_000)}`]);
+      last = await b.append('rimouski', update!);
+      // What the bus tells A once B stored it.
+      a.countRemoteAppend('rimouski', update!.byteLength);
+      appended += update!.byteLength;
+    }
+    expect(a.storedBytes('rimouski')).toBe(appended);
+    // B tidies the board and compacts it: far smaller now. A learns it from its next reading.
+    notes.delete(0, notes.length);
+    await b.compact('rimouski', Y.encodeStateAsUpdate(doc), last);
+    const exact = await b.measureStoredBytes('rimouski');
+    expect(exact).toBeLessThan(appended / 5);
+    await a.refreshStoredBytes('rimouski');
+    expect(a.storedBytes('rimouski')).toBe(exact);
+  });
+
   it('R60: an append waiting on a lock held elsewhere fails after the statement timeout', async () => {
     const a = await process({ statementTimeoutMs: 300 });
     // Another session holds the board's lock (a stuck transaction, a long compaction).

@@ -25,6 +25,8 @@ interface Measuring {
   grown: number;
   /** A load or compaction set an exact size meanwhile: the reading is older, dropped. */
   superseded: boolean;
+  /** Settles once the reading is over (it never rejects). */
+  done: Promise<void>;
 }
 
 /**
@@ -228,6 +230,11 @@ export class PgBoardStorage implements BoardStorage {
     this.#grow(boardId, bytes);
   }
 
+  /** Reads the board's size again now, as the background reading does (tests). */
+  refreshStoredBytes(boardId: string): Promise<void> {
+    return this.#measure(boardId);
+  }
+
   /** The exact stored size, read from the database (tests, and to fill the cache). */
   async measureStoredBytes(boardId: string): Promise<number> {
     const result = await this.#pool.query<{ bytes: number }>(
@@ -254,18 +261,23 @@ export class PgBoardStorage implements BoardStorage {
    * (at most over by that, until the next reading). A load or compaction meanwhile, exact and
    * newer, wins.
    */
-  async #measure(boardId: string): Promise<void> {
-    if (this.#measuring.has(boardId) || this.#closing) return;
-    const measuring: Measuring = { grown: 0, superseded: false };
+  #measure(boardId: string): Promise<void> {
+    const pending = this.#measuring.get(boardId);
+    if (pending) return pending.done;
+    if (this.#closing) return Promise.resolve();
+    const measuring: Measuring = { grown: 0, superseded: false, done: Promise.resolve() };
     this.#measuring.set(boardId, measuring);
-    try {
-      const bytes = await this.measureStoredBytes(boardId);
-      if (!measuring.superseded) this.#setSize(boardId, bytes + measuring.grown);
-    } catch {
-      // Unknown for now (or as before); the next admission asks again.
-    } finally {
-      this.#measuring.delete(boardId);
-    }
+    measuring.done = (async () => {
+      try {
+        const bytes = await this.measureStoredBytes(boardId);
+        if (!measuring.superseded) this.#setSize(boardId, bytes + measuring.grown);
+      } catch {
+        // Unknown for now (or as before); the next admission asks again.
+      } finally {
+        this.#measuring.delete(boardId);
+      }
+    })();
+    return measuring.done;
   }
 
   #grow(boardId: string, bytes: number): void {

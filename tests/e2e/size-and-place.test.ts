@@ -161,6 +161,37 @@ describe('the chosen shapes resized and moved without a drag', () => {
     );
   });
 
+  it('on a small laptop (1024 wide) the panel wraps instead of running off the screen', async () => {
+    const { page } = suite.a;
+    const before = page.viewportSize()!;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      const note = box(await shapeOf(page, noteId));
+      const carton = box(await shapeOf(page, cartonId));
+      // Two shapes chosen: « Relier » too, the widest the panel gets.
+      await page.keyboard.press('Escape');
+      const a = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+      const b = await toScreen(page, carton.x + 15, carton.y + 15);
+      await page.mouse.click(a.x, a.y);
+      await page.keyboard.down('Shift');
+      await page.mouse.click(b.x, b.y);
+      await page.keyboard.up('Shift');
+      expect(await selection(page)).toEqual([noteId, cartonId]);
+      const buttons = await page
+        .locator('.style-panel button')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      expect(buttons.length).toBeGreaterThan(8);
+      for (const r of buttons) {
+        expect(r.left).toBeGreaterThanOrEqual(0);
+        expect(r.right).toBeLessThanOrEqual(1024);
+      }
+      mkdirSync(OUT, { recursive: true });
+      await page.screenshot({ path: join(OUT, 'size-and-place-1024.png') });
+    } finally {
+      await page.setViewportSize(before);
+    }
+  });
+
   it('on a phone: the buttons fit the screen, a tap after « Déplacer » moves the note', async () => {
     const { page, context } = await newPhone(suite.browser, 'Julie');
     await openBoard(page, suite.board.edit.url);

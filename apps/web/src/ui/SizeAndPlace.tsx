@@ -2,6 +2,8 @@
 // scale them about their centre (a quick few presses are one undo step, as the keyboard's
 // Alt+arrows), « Déplacer » waits for a tap where they go (the move tool). Shown only where
 // the handles would allow it: a lone arrow is edited by its ends, it has no size to change.
+// Their own row and class (size-action, styled as the selection's actions): the selection's
+// four actions (.action) keep their one row on a phone.
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseTool } from '../board/actions';
@@ -17,7 +19,7 @@ export function CancelMove() {
     <div className="swatches" role="group" aria-label={t('tools.move')}>
       <button
         type="button"
-        className="action"
+        className="size-action"
         data-cancel-move
         onClick={(e) => {
           chooseTool(session, 'select');
@@ -58,7 +60,7 @@ export function SizeAndPlace() {
           {/* data-burst: a press here continues the burst, so a few are one undo step. */}
           <button
             type="button"
-            className="action"
+            className="size-action"
             data-burst
             onClick={() => movesOf(session).scale(true)}
           >
@@ -66,7 +68,7 @@ export function SizeAndPlace() {
           </button>
           <button
             type="button"
-            className="action"
+            className="size-action"
             data-burst
             aria-disabled={!shrinkable}
             onClick={() => movesOf(session).scale(false)}
@@ -77,7 +79,7 @@ export function SizeAndPlace() {
       )}
       <button
         type="button"
-        className="action"
+        className="size-action"
         onClick={(e) => {
           chooseTool(session, 'move');
           if (e.detail === 0) focusPanel('.style-panel [data-cancel-move]');

@@ -32,6 +32,7 @@ export { SHAPE_ID_PREFIX, isShapeId, newShapeId } from './ids/ids.ts';
 export { compareOrder, isValidIndex } from './zorder/zorder.ts';
 
 export type { BaseShape, ShapeDefinition, ShapeMigration } from './shapes/common/base.ts';
+export { isLocked } from './shapes/common/base.ts';
 export type { Box, Placement, Point } from './shapes/common/geometry.ts';
 export { boxesIntersect, pageBounds, toLocal, toPage } from './shapes/common/geometry.ts';
 export type { InkColor, NoteColor } from './shapes/common/palette.ts';

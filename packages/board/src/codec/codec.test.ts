@@ -69,7 +69,7 @@ describe('JSON codec', () => {
     const doc = temiscouata();
     const file = exportBoard(doc);
     expect(file.format).toBe('carton-board');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.meta).toEqual({ schemaVersion: 1, title: 'Témiscouata', kind: 'territory' });
     expect(file.shapes).toHaveLength(18);
     const again = exportBoard(importBoard(JSON.parse(JSON.stringify(file))));
@@ -151,8 +151,8 @@ describe('JSON codec', () => {
   });
 
   it('M16: a future version is refused with a clear message', () => {
-    const file = { ...mutableFile(temiscouata()), version: 2 };
-    expect(() => importBoard(file)).toThrow(/version 2.*update Carton/);
+    const file = { ...mutableFile(temiscouata()), version: 3 };
+    expect(() => importBoard(file)).toThrow(/version 3.*update Carton/);
     const meta = {
       ...mutableFile(temiscouata()),
       meta: { schemaVersion: 9, title: 'x', kind: 'plenary' },

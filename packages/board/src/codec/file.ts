@@ -3,8 +3,12 @@ import type { ImageMimeType } from '../shapes/image/image.ts';
 import type { Shape } from '../shapes/registry.ts';
 
 export const BOARD_FILE_FORMAT = 'carton-board';
-/** The version this Carton writes. Older versions are lifted by BOARD_FILE_MIGRATIONS. */
-export const BOARD_FILE_VERSION = 1;
+/**
+ * The version this Carton writes. Older versions are lifted by BOARD_FILE_MIGRATIONS.
+ * 2: shapes may carry `locked` (M33), a key version 1 readers refuse as unknown; the version
+ * makes an older Carton say « update Carton » instead of listing every locked shape.
+ */
+export const BOARD_FILE_VERSION = 2;
 
 /**
  * A record of a type this Carton does not know (written by a newer client). Kept in exports

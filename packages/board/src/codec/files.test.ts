@@ -58,7 +58,7 @@ describe('M30: board files — codes, text, images, versions', () => {
   it('M30: the file is pretty (2-space) JSON ending with a newline', () => {
     const file = exportBoard(kamouraska());
     const text = serializeBoardFile(file);
-    expect(text.startsWith('{\n  "format": "carton-board",\n  "version": 1,\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "carton-board",\n  "version": 2,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(file);
   });
@@ -91,7 +91,7 @@ describe('M30: board files — codes, text, images, versions', () => {
   });
 
   it('M30: a future version is future_version and says to update Carton', () => {
-    const file = { ...exportBoard(kamouraska()), version: 2 };
+    const file = { ...exportBoard(kamouraska()), version: 3 };
     expect(codesOf(() => parseBoardFile(file))).toEqual([
       { code: 'future_version', path: 'version' },
     ]);
@@ -125,7 +125,7 @@ describe('M30: board files — codes, text, images, versions', () => {
     expect(codesOf(() => parseBoardFile(old, { migrations: [], currentVersion: 3 }))).toEqual([
       { code: 'invalid_value', path: 'version' },
     ]);
-    // The real table today: version 1 is current, nothing to lift.
+    // The real table today: version 1 (no locks, M33) lifts to 2 unchanged.
     expect(parseBoardFile({ ...old, meta: { ...old.meta, title: 'x' } }).meta.title).toBe('x');
   });
 

@@ -12,11 +12,15 @@ export interface BoardFileMigration {
 }
 
 /**
- * The file format's history. Version 1 is the first format Carton ever wrote, so there is no
- * step yet; a change to the format adds `{ from: 1, up }` here and raises BOARD_FILE_VERSION.
- * (Shape-level changes are the shape registry's migrations, M29, applied per record.)
+ * The file format's history; a change to the format adds `{ from: n, up }` here and raises
+ * BOARD_FILE_VERSION. (Shape-level changes are the shape registry's migrations, M29, applied
+ * per record.)
+ * - 1 → 2: shapes may carry `locked` (M33). A version 1 file has none, and absent reads as
+ *   unlocked, so its records are kept as they are.
  */
-export const BOARD_FILE_MIGRATIONS: readonly BoardFileMigration[] = [];
+export const BOARD_FILE_MIGRATIONS: readonly BoardFileMigration[] = [
+  { from: 1, up: (file) => file },
+];
 
 export interface UpgradeOptions {
   readonly migrations?: readonly BoardFileMigration[];

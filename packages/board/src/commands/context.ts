@@ -41,3 +41,8 @@ export function childrenOf(shapes: ShapesMap, parents: ReadonlySet<string>): str
 export function invalid(message: string, issues: { path: string; message: string }[] = []): never {
   throw new BoardCommandError(message, issues);
 }
+
+/** M33: the stored record says locked (raw read: cheap, and a peer's record need not validate). */
+export function lockedRecord(map: unknown): boolean {
+  return map instanceof Y.Map && map.get('locked') === true;
+}

@@ -1,18 +1,19 @@
 import * as Y from 'yjs';
 import { readShape } from '../read/read.ts';
 import type { CommandContext } from './context.ts';
-import { childrenOf } from './context.ts';
+import { childrenOf, lockedRecord } from './context.ts';
 
 /**
  * Deletes shapes. A carton takes its contents with it (M5). Every surviving arrow bound to a
- * deleted shape is unbound, its end kept where it was last drawn (M4).
+ * deleted shape is unbound, its end kept where it was last drawn (M4). A locked shape in `ids`
+ * is skipped (M33); an unlocked carton still takes its locked contents (M5).
  */
 export function deleteShapes(ctx: CommandContext, ids: readonly string[]): void {
   const doomed = new Set<string>();
   const cartons = new Set<string>();
   for (const id of ids) {
     const map = ctx.shapes.get(id);
-    if (map === undefined) continue;
+    if (map === undefined || lockedRecord(map)) continue; // M33: a locked shape stays
     doomed.add(id);
     if (map instanceof Y.Map && map.get('type') === 'carton') cartons.add(id);
   }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ShapesMap } from '../doc/layout.ts';
 import { compareOrder, isValidIndex, keyBetween, keysBetween } from '../zorder/zorder.ts';
 import type { CommandContext } from './context.ts';
+import { lockedRecord } from './context.ts';
 import type { ReorderDirection } from './types.ts';
 
 interface Slot {
@@ -42,7 +43,8 @@ export function reorderShapes(
   ids: readonly string[],
   how: ReorderDirection,
 ): void {
-  const wanted = new Set(ids);
+  // M33: locked shapes keep their place in the stack.
+  const wanted = new Set(ids.filter((id) => !lockedRecord(ctx.shapes.get(id))));
   const write = (slot: Slot, index: string): void => {
     slot.index = index;
     ctx.shapes.get(slot.id)?.set('index', index);

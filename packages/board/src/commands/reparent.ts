@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { parseRecord } from '../read/read.ts';
+import { isLocked } from '../shapes/common/base.ts';
 import { isValidIndex, keysBetween } from '../zorder/zorder.ts';
 import type { CommandContext } from './context.ts';
 import { invalid } from './context.ts';
@@ -7,7 +8,8 @@ import { invalid } from './context.ts';
 /**
  * Puts shapes into a carton (or out of any with null). Cartons never nest: a carton in `ids`
  * is skipped. A shape entering a carton from below it is raised just above the carton so it
- * stays visible (M9). Coordinates do not change (they are absolute).
+ * stays visible (M9). Coordinates do not change (they are absolute). A locked shape in `ids` is
+ * skipped; a locked carton still takes shapes in and lets them out (M33).
  */
 export function reparentShapes(
   ctx: CommandContext,
@@ -26,6 +28,7 @@ export function reparentShapes(
     const shape = parseRecord(ctx.shapes, id);
     const map = ctx.shapes.get(id);
     if (shape === undefined || !(map instanceof Y.Map) || shape.type === 'carton') continue;
+    if (isLocked(shape)) continue; // M33: a locked shape does not change carton
     if (map.get('parentId') !== cartonId) map.set('parentId', cartonId);
     if (cartonIndex !== null && shape.index <= cartonIndex) toRaise.push(map);
   }

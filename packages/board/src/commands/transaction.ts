@@ -4,6 +4,7 @@ import type { CommandContext } from './context.ts';
 import { createShape } from './create.ts';
 import { deleteShapes } from './delete.ts';
 import { duplicateShapes } from './duplicate.ts';
+import { setShapesLocked } from './lock.ts';
 import { reorderShapes } from './reorder.ts';
 import { reparentShapes } from './reparent.ts';
 import type { BoardTransaction, ReorderDirection, ShapeCreateInput, ShapePatch } from './types.ts';
@@ -24,6 +25,7 @@ export function createTransaction(ctx: CommandContext): BoardTransaction {
       reparentShapes(ctx, ids, cartonId),
     duplicate: (ids: readonly string[], offset = DEFAULT_DUPLICATE_OFFSET) =>
       duplicateShapes(ctx, ids, offset),
+    lock: (ids: readonly string[], locked: boolean) => setShapesLocked(ctx, ids, locked),
     getShape: (id: string): Shape | undefined => readShape(ctx.shapes, id),
   };
 }

@@ -13,6 +13,8 @@ export type ShapeCreateInput<T extends ShapeType> = Partial<ShapeProps<T>> & {
   readonly createdBy?: string;
   /** Defaults to the board's id source (newShapeId). */
   readonly id?: string;
+  /** M33: a locked shape is created locked (templates' layout). Absent = unlocked. */
+  readonly locked?: boolean;
 };
 
 /** Partial props for update. id, type, index and parentId change only through their commands. */
@@ -34,6 +36,11 @@ export interface BoardTransaction {
   reparent(ids: readonly string[], cartonId: string | null): void;
   /** Returns the new ids of `ids`, in the same order (children of cartons are copied too). */
   duplicate(ids: readonly string[], offset?: { x: number; y: number }): string[];
+  /**
+   * Locks or unlocks (M33). While locked, update, delete, reorder and reparent skip the shape;
+   * its children in a carton stay free.
+   */
+  lock(ids: readonly string[], locked: boolean): void;
   /** Read inside the transaction (sees its own writes). */
   getShape(id: string): Shape | undefined;
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { readRecord } from '../read/read.ts';
 import type { ArrowBinding } from '../shapes/arrow/arrow.ts';
+import { isLocked } from '../shapes/common/base.ts';
 import { definitionOf } from '../shapes/registry.ts';
 import type { CommandContext } from './context.ts';
 import { jsonEqual } from '../json/json.ts';
@@ -8,16 +9,18 @@ import { childrenOf, invalid } from './context.ts';
 import { validateRecord, validBinding } from './create.ts';
 import type { ShapePatch } from './types.ts';
 
-const FIXED_KEYS = ['id', 'type', 'index', 'parentId', 'createdBy'] as const;
+const FIXED_KEYS = ['id', 'type', 'index', 'parentId', 'createdBy', 'locked'] as const;
 
 /**
  * Writes only the keys whose value changes (M2: one key per prop, so a concurrent edit of
- * another prop survives). An id that is missing or unreadable is a no-op (M12).
+ * another prop survives). An id that is missing or unreadable is a no-op (M12); so is a locked
+ * shape (M33: a peer may have just locked it, as a missing id may have just been deleted).
  */
 export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch): void {
   const current = readRecord(ctx.shapes, id);
   const map = ctx.shapes.get(id);
   if (current === undefined || !(map instanceof Y.Map)) return;
+  // The patch's keys are still checked, so a caller's mistake is not hidden by a lock.
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -37,6 +40,7 @@ export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch):
       changes['endBinding'] = validBinding(ctx, id, changes['endBinding'] as ArrowBinding);
     }
   }
+  if (isLocked(current)) return;
   const next = validateRecord({ ...current, ...changes });
   const nextRecord = next as unknown as Record<string, unknown>;
   for (const key of Object.keys(changes)) {

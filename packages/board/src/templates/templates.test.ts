@@ -4,7 +4,8 @@ import { Board } from '../board/board.ts';
 import type { BoardKind } from '../doc/layout.ts';
 import { initBoardDoc } from '../doc/layout.ts';
 import { checkInvariants } from '../invariants/invariants.ts';
-import { SERVER_ORIGIN } from '../origin/origin.ts';
+import { localOrigin, SERVER_ORIGIN } from '../origin/origin.ts';
+import { isLocked } from '../shapes/common/base.ts';
 import type { Shape } from '../shapes/registry.ts';
 import { applyBoardTemplate, BLANK_POSTCARDS } from './templates.ts';
 import { AGENDA, POSTCARD_TEXT, QUESTIONS, RULES, TERRITORY_HEADINGS } from './text.ts';
@@ -37,6 +38,41 @@ describe('templates', () => {
       shapes.filter((s) => s.type !== 'carton').every((s) => s.parentId === cartons[0]!.id),
     ).toBe(true);
     expect(checkInvariants(doc)).toEqual([]);
+  });
+
+  it('T1, M33: the carton, headings, heart, star and divider are locked; the notes are not', () => {
+    const { board } = templated('territory', 'Témiscouata');
+    const shapes = board.listShapes();
+    const notes = shapes.filter((s) => s.type === 'note');
+    expect(notes).toHaveLength(2);
+    expect(notes.every((n) => !isLocked(n))).toBe(true);
+    const layout = shapes.filter((s) => s.type !== 'note');
+    expect(layout.map((s) => s.type).sort()).toEqual(
+      ['carton', 'rect', 'stamp', 'stamp', 'text', 'text'].sort(),
+    );
+    expect(layout.every(isLocked)).toBe(true);
+  });
+
+  it('T1, M33: on a fresh territory board a participant cannot move or erase the layout, but fills the carton', () => {
+    const { board } = templated('territory', 'Rimouski-Neigette');
+    const me = localOrigin('participant');
+    const heading = board
+      .listShapes()
+      .find((s) => s.type === 'text' && s.text === TERRITORY_HEADINGS.present)!;
+    const carton = board.listShapes().find((s) => s.type === 'carton')!;
+    board.run((tx) => {
+      tx.update(heading.id, { x: 400 });
+      tx.delete([carton.id]);
+    }, me);
+    expect(board.getShape(heading.id)).toMatchObject({ x: heading.x });
+    expect(board.getShape(carton.id)).toBeDefined();
+    const note = board.run(
+      (tx) =>
+        tx.create('note', { x: 100, y: 400, text: 'Transport collectif', parentId: carton.id }),
+      me,
+    );
+    board.run((tx) => tx.update(note, { x: 900 }), me);
+    expect(board.getShape(note)).toMatchObject({ x: 900, parentId: carton.id });
   });
 
   it('T2: the postcard wall offers a postcard with empty notes, and blank ones', () => {

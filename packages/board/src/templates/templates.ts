@@ -34,9 +34,11 @@ function text(
   fontSize: number,
   color: InkColor = 'black',
   lines = content.split('\n').length,
+  locked = false,
 ): string {
   return tx.create('text', {
     ...at,
+    ...(locked ? { locked } : {}),
     parentId,
     text: content,
     fontSize,
@@ -50,24 +52,39 @@ function divider(
   tx: BoardTransaction,
   parentId: string,
   box: { x: number; y: number; w: number; h: number },
+  locked = false,
 ): string {
-  return tx.create('rect', { ...box, parentId, color: 'grey', fill: 'solid', strokeWidth: 1 });
+  return tx.create('rect', {
+    ...box,
+    ...(locked ? { locked } : {}),
+    parentId,
+    color: 'grey',
+    fill: 'solid',
+    strokeWidth: 1,
+  });
 }
 
-/** T1: the territory's carton, like the photographed ones: two columns, hearts and stars. */
+/**
+ * T1: the territory's carton, like the photographed ones: two columns, hearts and stars.
+ * The layout (carton, headings with their heart and star, divider) is locked (M33) so a
+ * participant's drag or eraser does not take it apart; the notes are the participants'.
+ */
 function territory(tx: BoardTransaction, name: string): void {
+  const locked = true;
   const carton = tx.create('carton', {
     x: 0,
     y: 0,
     w: 1600,
     h: 1000,
     title: territoryCartonTitle(name),
+    locked,
   });
-  tx.create('stamp', { x: 50, y: 80, kind: 'heart', size: 56, color: 'red', parentId: carton });
-  text(tx, carton, { x: 120, y: 84, w: 620 }, TERRITORY_HEADINGS.present, 44, 'red');
-  divider(tx, carton, { x: 796, y: 70, w: 8, h: 890 });
-  tx.create('stamp', { x: 850, y: 80, kind: 'star', size: 56, color: 'orange', parentId: carton });
-  text(tx, carton, { x: 920, y: 84, w: 620 }, TERRITORY_HEADINGS.wished, 44, 'orange');
+  const stamp = { size: 56, parentId: carton, locked };
+  tx.create('stamp', { x: 50, y: 80, kind: 'heart', color: 'red', ...stamp });
+  text(tx, carton, { x: 120, y: 84, w: 620 }, TERRITORY_HEADINGS.present, 44, 'red', 1, locked);
+  divider(tx, carton, { x: 796, y: 70, w: 8, h: 890 }, locked);
+  tx.create('stamp', { x: 850, y: 80, kind: 'star', color: 'orange', ...stamp });
+  text(tx, carton, { x: 920, y: 84, w: 620 }, TERRITORY_HEADINGS.wished, 44, 'orange', 1, locked);
   tx.create('note', { x: 60, y: 190, text: '', color: 'pink', parentId: carton });
   tx.create('note', { x: 860, y: 190, text: '', color: 'yellow', parentId: carton });
 }

@@ -16,6 +16,8 @@ export const baseShapeFields = {
   index: indexSchema,
   parentId: shapeIdSchema.nullable(),
   createdBy: z.string().max(200).optional(),
+  // M33: absent reads as unlocked, so older documents and files need no migration.
+  locked: z.boolean().optional(),
 };
 
 export interface BaseShape {
@@ -27,6 +29,13 @@ export interface BaseShape {
   readonly index: string;
   readonly parentId: string | null;
   readonly createdBy?: string | undefined;
+  /** M33: commands that move, resize, restyle, reorder or delete skip a locked shape. */
+  readonly locked?: boolean | undefined;
+}
+
+/** M33: is the shape locked (absent = unlocked)? */
+export function isLocked(shape: { readonly locked?: boolean | undefined }): boolean {
+  return shape.locked === true;
 }
 
 export const BASE_KEYS = [
@@ -38,6 +47,7 @@ export const BASE_KEYS = [
   'index',
   'parentId',
   'createdBy',
+  'locked',
 ] as const;
 
 export const sizeSchema = z.number().min(1).max(1e6);

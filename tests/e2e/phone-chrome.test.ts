@@ -68,6 +68,18 @@ describe('the editor chrome, phone and laptop', () => {
     await expect(page.getByRole('button', { name: 'Premier plan' }).innerText()).resolves.toBe(
       'Devant',
     );
+    // The size and place actions (WCAG 2.5.7: « Agrandir », « Réduire », « Déplacer ») have a
+    // row of their own, finger-sized and on screen too.
+    const sizing = await page
+      .locator('.style-panel .size-action')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(sizing).toHaveLength(3);
+    expect(new Set(sizing.map((r) => Math.round(r.top))).size).toBe(1);
+    for (const r of sizing) {
+      expect(r.height).toBeGreaterThanOrEqual(44);
+      expect(r.left).toBeGreaterThanOrEqual(0);
+      expect(r.right).toBeLessThanOrEqual(390);
+    }
 
     // No tooltip on a finger: the chosen tool's name shows above the toolbar for a moment.
     // A button just tapped keeps no hover shade (on a touch screen :hover sticks after a tap).

@@ -76,6 +76,7 @@ export type {
   ReorderDirection,
   ShapeCreateInput,
   ShapePatch,
+  UpdateOptions,
 } from './commands/types.ts';
 export { BoardCommandError } from './commands/errors.ts';
 export type { BoardUndoManager, BoardUndoOptions } from './undo/undo.ts';

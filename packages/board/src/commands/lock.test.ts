@@ -81,6 +81,18 @@ describe('locked shapes', () => {
     expect(board.getShape(heading)).toMatchObject({ x: 220, locked: true });
   });
 
+  it('M33: a turn or resize of an unlocked carton carries its locked children (placement only)', () => {
+    const { board, me, carton, heading } = lockedCarton();
+    board.run((tx) => tx.update(heading, { x: 50, rotation: 0.5 }, { carried: true }), me);
+    expect(board.getShape(heading)).toMatchObject({ x: 120, rotation: 0 });
+    board.run((tx) => tx.lock([carton], false), me);
+    board.run((tx) => {
+      tx.update(heading, { x: 50, rotation: 0.5 }, { carried: true });
+      tx.update(heading, { fontSize: 80 }, { carried: true });
+    }, me);
+    expect(board.getShape(heading)).toMatchObject({ x: 50, rotation: 0.5, fontSize: 32 });
+  });
+
   it('M33: update cannot change locked; the patch is still checked on a locked shape', () => {
     const { board, me, heading } = lockedCarton();
     expect(() => board.run((tx) => tx.update(heading, { locked: false } as never), me)).toThrow(

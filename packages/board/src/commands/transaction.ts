@@ -7,7 +7,13 @@ import { duplicateShapes } from './duplicate.ts';
 import { setShapesLocked } from './lock.ts';
 import { reorderShapes } from './reorder.ts';
 import { reparentShapes } from './reparent.ts';
-import type { BoardTransaction, ReorderDirection, ShapeCreateInput, ShapePatch } from './types.ts';
+import type {
+  BoardTransaction,
+  ReorderDirection,
+  ShapeCreateInput,
+  ShapePatch,
+  UpdateOptions,
+} from './types.ts';
 import { updateShape } from './update.ts';
 
 export const DEFAULT_DUPLICATE_OFFSET = Object.freeze({ x: 24, y: 24 });
@@ -17,8 +23,11 @@ export function createTransaction(ctx: CommandContext): BoardTransaction {
   return {
     create: <T extends ShapeType>(type: T, input: ShapeCreateInput<T>) =>
       createShape(ctx, type, input),
-    update: <T extends ShapeType = ShapeType>(id: string, patch: ShapePatch<T>) =>
-      updateShape(ctx, id, patch as ShapePatch),
+    update: <T extends ShapeType = ShapeType>(
+      id: string,
+      patch: ShapePatch<T>,
+      options?: UpdateOptions,
+    ) => updateShape(ctx, id, patch as ShapePatch, options),
     delete: (ids: readonly string[]) => deleteShapes(ctx, ids),
     reorder: (ids: readonly string[], how: ReorderDirection) => reorderShapes(ctx, ids, how),
     reparent: (ids: readonly string[], cartonId: string | null) =>

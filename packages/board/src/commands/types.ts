@@ -22,13 +22,25 @@ export type ShapePatch<T extends ShapeType = ShapeType> = T extends ShapeType
   ? Partial<ShapeProps<T> & { readonly x: number; readonly y: number; readonly rotation: number }>
   : never;
 
+export interface UpdateOptions {
+  /**
+   * M33: the write carries the shape along with its carton (the carton's turn or resize):
+   * a locked child's x, y and rotation are written too, if its carton is not locked.
+   */
+  readonly carried?: boolean;
+}
+
 export type ReorderDirection = 'front' | 'back' | 'forward' | 'backward';
 
 export interface BoardTransaction {
   /** Creates a shape and returns its id. */
   create<T extends ShapeType>(type: T, input: ShapeCreateInput<T>): string;
   /** Partial update; moving a carton moves its children by the same delta (M6). */
-  update<T extends ShapeType = ShapeType>(id: string, patch: ShapePatch<T>): void;
+  update<T extends ShapeType = ShapeType>(
+    id: string,
+    patch: ShapePatch<T>,
+    options?: UpdateOptions,
+  ): void;
   /** Deletes shapes; a carton takes its contents; arrows bound to them are unbound (M4, M5). */
   delete(ids: readonly string[]): void;
   reorder(ids: readonly string[], how: ReorderDirection): void;

@@ -7,7 +7,8 @@ import type { CommandContext } from './context.ts';
 import { jsonEqual } from '../json/json.ts';
 import { childrenOf, invalid } from './context.ts';
 import { validateRecord, validBinding } from './create.ts';
-import type { ShapePatch } from './types.ts';
+import type { Shape } from '../shapes/registry.ts';
+import type { ShapePatch, UpdateOptions } from './types.ts';
 
 const FIXED_KEYS = ['id', 'type', 'index', 'parentId', 'createdBy', 'locked'] as const;
 
@@ -16,7 +17,12 @@ const FIXED_KEYS = ['id', 'type', 'index', 'parentId', 'createdBy', 'locked'] as
  * another prop survives). An id that is missing or unreadable is a no-op (M12); so is a locked
  * shape (M33: a peer may have just locked it, as a missing id may have just been deleted).
  */
-export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch): void {
+export function updateShape(
+  ctx: CommandContext,
+  id: string,
+  patch: ShapePatch,
+  options: UpdateOptions = {},
+): void {
   const current = readRecord(ctx.shapes, id);
   const map = ctx.shapes.get(id);
   if (current === undefined || !(map instanceof Y.Map)) return;
@@ -40,7 +46,7 @@ export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch):
       changes['endBinding'] = validBinding(ctx, id, changes['endBinding'] as ArrowBinding);
     }
   }
-  if (isLocked(current)) return;
+  if (isLocked(current) && !carriedByItsCarton(ctx, current, changes, options)) return;
   const next = validateRecord({ ...current, ...changes });
   const nextRecord = next as unknown as Record<string, unknown>;
   for (const key of Object.keys(changes)) {
@@ -48,6 +54,24 @@ export function updateShape(ctx: CommandContext, id: string, patch: ShapePatch):
     if (!jsonEqual(map.get(key), value)) map.set(key, value);
   }
   if (current.type === 'carton') moveChildren(ctx, id, next.x - current.x, next.y - current.y);
+}
+
+const PLACEMENT_KEYS: readonly string[] = ['x', 'y', 'rotation'];
+
+/**
+ * M33: a locked shape is written only when its unlocked carton carries it (a turn or a resize
+ * of the carton, which the client writes child by child) and only its placement changes.
+ */
+function carriedByItsCarton(
+  ctx: CommandContext,
+  shape: Shape,
+  changes: Record<string, unknown>,
+  options: UpdateOptions,
+): boolean {
+  if (options.carried !== true || shape.parentId === null) return false;
+  if (!Object.keys(changes).every((key) => PLACEMENT_KEYS.includes(key))) return false;
+  const carton = readRecord(ctx.shapes, shape.parentId);
+  return carton !== undefined && !isLocked(carton);
 }
 
 /** Children use absolute coordinates: moving a carton moves them in the same transaction (M6). */

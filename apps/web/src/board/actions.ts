@@ -66,9 +66,25 @@ export function connectShapes(session: BoardSession, fromId: string, toId: strin
 
 export function deleteSelection(session: BoardSession): void {
   const { selection } = session.store.getState();
-  if (!selection.length) return;
-  session.shell.commit((tx) => tx.delete(selection));
-  select(session, []);
+  // A locked shape stays (M33), chosen, so its « Déverrouiller » stays within reach.
+  const unlocked = selection.filter((id) => !session.scene.info(id)?.locked);
+  if (!unlocked.length) return;
+  session.shell.commit((tx) => tx.delete(unlocked));
+  select(
+    session,
+    selection.filter((id) => !unlocked.includes(id)),
+  );
+}
+
+/**
+ * « Verrouiller » / « Déverrouiller » the chosen shapes (M33): one undo step, seen live by the
+ * others, said by the live region. The shapes stay chosen.
+ */
+export function lockSelection(session: BoardSession, locked: boolean): void {
+  const { selection } = session.store.getState();
+  if (session.readOnly || !selection.length) return;
+  session.shell.commit((tx) => tx.lock(selection, locked));
+  session.store.setState({ keyboardNews: { selection, kind: 'lock', locked } });
 }
 
 export function reorderSelection(session: BoardSession, how: 'front' | 'back'): void {
@@ -76,8 +92,13 @@ export function reorderSelection(session: BoardSession, how: 'front' | 'back'): 
   if (selection.length) session.shell.commit((tx) => tx.reorder(selection, how));
 }
 
+/** Every shape but the locked ones (M33: like a marquee, Ctrl+A leaves the layout alone). */
 export function selectAll(session: BoardSession): void {
-  select(session, session.scene.orderedIds().slice());
+  const { scene } = session;
+  select(
+    session,
+    scene.orderedIds().filter((id) => !scene.info(id)?.locked),
+  );
 }
 
 function boundsOf(session: BoardSession, ids: readonly string[]): Rect | null {

@@ -4,6 +4,7 @@ import { pinch, wheelZoomFactor, zoomAt, type Camera } from '../geometry/camera'
 import type { Point } from '../geometry/rect';
 import type { PointerKind, ToolPointer } from '../tools/types';
 import { hoverCursor } from './handles';
+import { chooseLockedAt, LongPress } from './lockedChoice';
 import type { BoardSession } from './session';
 
 interface Pinch {
@@ -20,6 +21,8 @@ export class CanvasInput {
   private stylusSeen = false;
   /** Last finger tap, to recognise a double tap (touch screens send no dblclick). */
   private lastTap: { time: number; at: Point; tool: string } | null = null;
+  /** A finger resting on a locked shape chooses it, to unlock it (see lockedChoice.ts). */
+  private readonly longPress = new LongPress();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -32,6 +35,7 @@ export class CanvasInput {
     element.addEventListener('pointercancel', this.cancel);
     element.addEventListener('pointerleave', this.leave);
     element.addEventListener('dblclick', this.dblclick);
+    element.addEventListener('contextmenu', this.contextMenu);
     element.addEventListener('mousedown', this.mouseDown);
     element.addEventListener('wheel', this.wheel, { passive: false });
     // A new tool or space held changes what the pointer would do: drop the hover cursor until
@@ -50,6 +54,8 @@ export class CanvasInput {
     e.removeEventListener('pointercancel', this.cancel);
     e.removeEventListener('pointerleave', this.leave);
     e.removeEventListener('dblclick', this.dblclick);
+    e.removeEventListener('contextmenu', this.contextMenu);
+    this.longPress.stop();
     e.removeEventListener('mousedown', this.mouseDown);
     e.removeEventListener('wheel', this.wheel);
     this.unsubscribe();
@@ -116,6 +122,7 @@ export class CanvasInput {
       // Palm rejection: with a stylus around, fingers only navigate.
       this.touches.set(e.pointerId, this.screenPoint(e));
       if (this.touches.size === 2) {
+        this.longPress.stop();
         this.abortTool();
         this.startPinch();
         return;
@@ -140,6 +147,28 @@ export class CanvasInput {
     this.toolPointer = e.pointerId;
     const tool = this.session.currentTool();
     this.session.shell.apply(tool.pointerDown(this.session.toolContext(), this.toolEvent(e)));
+    if (e.pointerType === 'touch' && tool.id === 'select') {
+      // The press becomes the choice: its gesture (a pan or a marquee not begun) is dropped.
+      this.longPress.start(e.pointerId, this.screenPoint(e), (at) => {
+        if (this.toolPointer === e.pointerId) this.chooseLocked(at);
+      });
+    }
+  };
+
+  /** Chooses the locked shape at `at` after dropping the press in flight; false if none. */
+  private chooseLocked(at: Point): boolean {
+    const { tool } = this.session.store.getState();
+    if (!this.editing || tool !== 'select') return false;
+    if (!this.session.toolContext().lockedAt(this.session.toWorld(at))) return false;
+    this.abortTool();
+    return chooseLockedAt(this.session, at);
+  }
+
+  // A right-click on a locked shape chooses it (its panel offers « Déverrouiller »); elsewhere
+  // the browser's menu is left alone. A phone's long-press may send one too: the same choice.
+  private contextMenu = (e: MouseEvent): void => {
+    if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) return;
+    if (this.chooseLocked(this.screenPoint(e))) e.preventDefault();
   };
 
   // Focus is placed by `down` (and by the editor it opens). A phone follows a tap with a
@@ -153,6 +182,7 @@ export class CanvasInput {
   private move = (e: PointerEvent): void => {
     const { store, presence } = this.session;
     const screen = this.screenPoint(e);
+    this.longPress.move(e.pointerId, screen);
     if (e.pointerType !== 'touch' || this.touches.size < 2)
       presence.setCursor(this.session.toWorld(screen));
     if (e.pointerType === 'touch' && this.touches.has(e.pointerId)) {
@@ -189,6 +219,7 @@ export class CanvasInput {
   };
 
   private up = (e: PointerEvent): void => {
+    this.longPress.stop();
     if (e.pointerType === 'touch') {
       this.touches.delete(e.pointerId);
       if (this.pinchState) {
@@ -226,6 +257,7 @@ export class CanvasInput {
   }
 
   private cancel = (e: PointerEvent): void => {
+    this.longPress.stop();
     this.touches.delete(e.pointerId);
     if (this.touches.size < 2) this.pinchState = null;
     this.panFrom = null;

@@ -121,7 +121,7 @@ function emptyNoteSelected(session: BoardSession): string | null {
   const { selection } = session.store.getState();
   if (selection.length !== 1) return null;
   const shape = session.scene.getShape(selection[0] ?? '');
-  return shape?.type === 'note' && shape.text === '' ? shape.id : null;
+  return shape?.type === 'note' && shape.text === '' && !shape.locked ? shape.id : null;
 }
 
 /** The select tool at rest: Shift+Enter or Shift+Space choose shapes (see keyboardSelect). */

@@ -50,6 +50,11 @@ function boxesOf(
   return start ? { start, starts } : null;
 }
 
+/** Every chosen shape is locked (M33): the arrows and the scale buttons leave them be. */
+function allLocked(session: BoardSession, selection: readonly string[]): boolean {
+  return selection.every((id) => session.scene.info(id)?.locked ?? false);
+}
+
 /** Whether « Réduire » can make the chosen shapes any smaller (see smallestScale). */
 export function canShrink(session: BoardSession, selection: readonly string[]): boolean {
   const boxes = boxesOf(session, selection);
@@ -133,6 +138,8 @@ export function createKeyboardMoves(session: BoardSession): KeyboardMoves {
     const { selection, readOnly } = store.getState();
     const step = arrowStep(key, shift);
     if (readOnly || !step || selection.length === 0) return false;
+    // A locked shape is not moved by the keyboard (M33): nothing to say moved either.
+    if (allLocked(session, selection)) return false;
     const b = current(alt ? 'resize' : 'move', selection);
     if (!b) return false;
     open(b);
@@ -154,7 +161,7 @@ export function createKeyboardMoves(session: BoardSession): KeyboardMoves {
 
   const scale = (grow: boolean): boolean => {
     const { selection, readOnly } = store.getState();
-    if (readOnly || selection.length === 0) return false;
+    if (readOnly || selection.length === 0 || allLocked(session, selection)) return false;
     const b = current('scale', selection);
     if (!b) return false;
     const next = nextScale(b.scale, grow, smallestScale([...b.starts.values()]));

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Board, createBoardView, initBoardDoc, localOrigin, type ArrowShape } from '@carton/board';
+import {
+  applyBoardTemplate,
+  Board,
+  createBoardView,
+  initBoardDoc,
+  localOrigin,
+  type ArrowShape,
+} from '@carton/board';
 import { selectionBox, selectionHandleAt } from './handles';
 import { Scene } from './scene';
 
@@ -63,5 +70,60 @@ describe('scene.selectionBounds', () => {
     const at = (x: number) => selectionHandleAt(box, camera, { x, y: top }, false);
     expect(at(drawn.x + drawn.width / 2)).toBe('rotate');
     expect(at(stored.x + stored.width / 2)).toBeNull();
+  });
+});
+
+// A fresh territory board (T1): the carton, headings, heart, star and divider are locked (M33).
+function territoryBoard() {
+  const doc = new Y.Doc();
+  initBoardDoc(doc, { title: 'Conditions de succès — Témiscouata', kind: 'territory' });
+  const board = new Board(doc);
+  applyBoardTemplate(board, 'territory', { territory: 'Témiscouata' }, localOrigin('server'));
+  const shapes = board.listShapes();
+  const find = (test: (s: (typeof shapes)[number]) => boolean) => shapes.find(test)!;
+  return {
+    board,
+    scene: new Scene(createBoardView(board)),
+    carton: find((s) => s.type === 'carton'),
+    heading: find((s) => s.type === 'text' && s.text === 'Conditions présentes'),
+    note: find((s) => s.type === 'note'),
+  };
+}
+
+describe('scene and locked shapes (M33)', () => {
+  it('a press on a locked heading or carton title picks nothing; lockedAt names it', () => {
+    const { scene, carton, heading } = territoryBoard();
+    const onHeading = { x: heading.x + 20, y: heading.y + 20 };
+    const onTitle = { x: carton.x + 300, y: carton.y + 20 };
+    expect(scene.shapeAt(onHeading, 4)).toBeNull();
+    expect(scene.shapeAt(onTitle, 4)).toBeNull();
+    expect(scene.lockedAt(onHeading, 4)).toMatchObject({ id: heading.id, locked: true });
+    expect(scene.lockedAt(onTitle, 4)).toMatchObject({ id: carton.id, locked: true });
+    expect(scene.shapeAt(onHeading, 4, { locked: true })?.id).toBe(heading.id);
+  });
+
+  it('a locked carton counts over its whole box for lockedAt; a note on it is picked', () => {
+    const { scene, carton, note } = territoryBoard();
+    const body = { x: carton.x + 400, y: carton.y + 800 };
+    expect(scene.shapeAt(body, 4)).toBeNull();
+    expect(scene.lockedAt(body, 4)?.id).toBe(carton.id);
+    const onNote = { x: note.x + 10, y: note.y + 10 };
+    expect(scene.shapeAt(onNote, 4)?.id).toBe(note.id);
+    expect(scene.lockedAt(onNote, 4)).toBeNull();
+  });
+
+  it('a marquee over the whole carton takes only the notes; a locked shape is not editable', () => {
+    const { scene, carton, heading } = territoryBoard();
+    const all = scene.shapesInRect({ x: -100, y: -100, width: 2000, height: 1300 });
+    expect(all.map((info) => info.type)).toEqual(['note', 'note']);
+    expect(scene.info(heading.id)).toMatchObject({ locked: true, editable: false });
+    expect(scene.info(carton.id)?.editable).toBe(false);
+  });
+
+  it('once unlocked, the heading is picked again', () => {
+    const { board, scene, heading } = territoryBoard();
+    board.run((tx) => tx.lock([heading.id], false), localOrigin('user:a'));
+    expect(scene.shapeAt({ x: heading.x + 20, y: heading.y + 20 }, 4)?.id).toBe(heading.id);
+    expect(scene.info(heading.id)).toMatchObject({ locked: false, editable: true });
   });
 });

@@ -3,6 +3,7 @@
 import {
   arrowDrawnEnds,
   hitTestShape,
+  isLocked,
   shapeBounds,
   toLocal,
   type ArrowShape,
@@ -82,6 +83,7 @@ export class Scene {
     const shape = this.view.getShape(id);
     const bounds = this.index.bounds(id);
     if (!shape || !bounds) return undefined;
+    const locked = isLocked(shape);
     return {
       id,
       type: shape.type,
@@ -89,7 +91,9 @@ export class Scene {
       rotation: shape.rotation,
       parentId: shape.parentId,
       keepAspect: shape.type === 'note' || shape.type === 'image',
-      editable: shape.type === 'note' || shape.type === 'text' || shape.type === 'carton',
+      editable:
+        !locked && (shape.type === 'note' || shape.type === 'text' || shape.type === 'carton'),
+      locked,
     };
   }
 
@@ -100,8 +104,12 @@ export class Scene {
     return [...found].sort((a, b) => this.orderOf(a) - this.orderOf(b));
   }
 
-  /** Topmost shape under `p`; cartons are grabbed by their title band or edge only. */
-  shapeAt(p: Point, tolerance: number): ShapeInfo | null {
+  /**
+   * Topmost shape under `p`; cartons are grabbed by their title band or edge only. A locked
+   * shape is passed through, as the background is (M33), unless `locked` asks for it: a
+   * long-press or a right-click chooses it to unlock it.
+   */
+  shapeAt(p: Point, tolerance: number, options: { locked?: boolean } = {}): ShapeInfo | null {
     const near = this.index.query({
       x: p.x - tolerance,
       y: p.y - tolerance,
@@ -112,7 +120,8 @@ export class Scene {
     let bestOrder = -1;
     for (const id of near) {
       const shape = this.view.getShape(id);
-      if (!shape || !hitTestShape(this.asDrawn(shape), p, tolerance)) continue;
+      if (!shape || (isLocked(shape) && !options.locked)) continue;
+      if (!hitTestShape(this.asDrawn(shape), p, tolerance)) continue;
       if (shape.type === 'carton' && !this.onCartonFrame(shape, p, tolerance)) continue;
       const order = this.orderOf(id);
       if (order > bestOrder) {
@@ -121,6 +130,35 @@ export class Scene {
       }
     }
     return best ? (this.info(best) ?? null) : null;
+  }
+
+  /**
+   * The locked shape a press at `p` lands on (M33), or null: the topmost shape there is locked,
+   * no unlocked one above it. A locked carton counts over its whole box (its body is what a
+   * finger lands on); an unlocked carton's body is background, as for shapeAt. A long-press
+   * or right-click chooses it to unlock it, and a finger's drag on it pans the view.
+   */
+  lockedAt(p: Point, tolerance: number): ShapeInfo | null {
+    const near = this.index.query({
+      x: p.x - tolerance,
+      y: p.y - tolerance,
+      width: tolerance * 2,
+      height: tolerance * 2,
+    });
+    let best: Shape | null = null;
+    let bestOrder = -1;
+    for (const id of near) {
+      const shape = this.view.getShape(id);
+      if (!shape || !hitTestShape(this.asDrawn(shape), p, tolerance)) continue;
+      const locked = isLocked(shape);
+      if (!locked && shape.type === 'carton' && !this.onCartonFrame(shape, p, tolerance)) continue;
+      const order = this.orderOf(id);
+      if (order > bestOrder) {
+        best = shape;
+        bestOrder = order;
+      }
+    }
+    return best && isLocked(best) ? (this.info(best.id) ?? null) : null;
   }
 
   /**
@@ -135,13 +173,14 @@ export class Scene {
     return { ...shape, ...arrowDrawnEnds(shape, targets) };
   }
 
+  /** Unlocked shapes entirely inside `rect` (a marquee never takes a locked one, M33). */
   shapesInRect(rect: Rect): ShapeInfo[] {
     const out: ShapeInfo[] = [];
     for (const id of this.visibleIds(rect)) {
       const bounds = this.index.bounds(id);
       if (bounds && rectContains(rect, bounds)) {
         const info = this.info(id);
-        if (info) out.push(info);
+        if (info && !info.locked) out.push(info);
       }
     }
     return out;

@@ -3,6 +3,7 @@
 // presence and the shell that applies tool plans.
 import {
   Board,
+  isLocked,
   createBoardView,
   localOrigin,
   type BoardUndoManager,
@@ -89,7 +90,10 @@ export class BoardSession {
       selection: state.selection,
       style: state.style,
       shapeAt: (world, px = tolerancePx) => scene.shapeAt(world, px / zoom),
+      lockedAt: (world, px = tolerancePx) => scene.lockedAt(world, px / zoom),
       handleAt: (screen): SelectionHandle | null => {
+        // A locked shape chosen (to unlock it) shows no handles: nothing to resize or turn.
+        if (this.selectionLocked()) return null;
         const box = selectionBox(
           state.selection,
           (id) => scene.selectionBounds(id),
@@ -122,6 +126,14 @@ export class BoardSession {
       },
       cartonAt: (point, exclude) => scene.cartonAt(point, exclude),
     };
+  }
+
+  /** Whether a chosen shape is locked (M33): then the selection is only to unlock it. */
+  selectionLocked(selection: readonly string[] = this.store.getState().selection): boolean {
+    return selection.some((id) => {
+      const shape = this.scene.getShape(id);
+      return shape !== undefined && isLocked(shape);
+    });
   }
 
   destroy(): void {

@@ -237,6 +237,36 @@ describe('shell', () => {
     expect(board.getShape(note)).toMatchObject({ x: 300, y: 200, rotation: 0 });
   });
 
+  it('M33: an unlocked carton resized or turned carries its locked children', () => {
+    const carton = createCarton(800, 600);
+    const note = createNote(400, 300);
+    board.run((tx) => tx.lock([note], true), localOrigin('user:a'));
+    const from = { x: 0, y: 0, width: 800, height: 600 };
+    const to = { x: -100, y: -100, width: 900, height: 700 };
+    shell.apply([
+      { kind: 'beginGesture' },
+      { kind: 'transform', ids: [carton], transform: { kind: 'scale', from, to } },
+      { kind: 'endGesture' },
+    ]);
+    expect(board.getShape(note)).toMatchObject({ x: 300, y: 200, locked: true });
+    const t = { kind: 'rotate', center: { x: 350, y: 250 }, angle: Math.PI } as const;
+    shell.apply([
+      { kind: 'beginGesture' },
+      { kind: 'transform', ids: [carton], transform: t },
+      { kind: 'endGesture' },
+    ]);
+    expect(board.getShape(note)?.rotation).toBeCloseTo(Math.PI);
+    expect(board.getShape(note)?.x).toBeCloseTo(400);
+    expect(board.getShape(note)?.y).toBeCloseTo(300);
+  });
+
+  it('M33: a locked shape chosen is not opened for writing', () => {
+    const note = createNote(400, 300);
+    board.run((tx) => tx.lock([note], true), localOrigin('user:a'));
+    shell.apply([{ kind: 'edit', id: note }]);
+    expect(store.getState().editingId).toBeNull();
+  });
+
   it('a resize and the adoption that follows it are one undo step', () => {
     const carton = createCarton(400, 400);
     const outside = createNote(700, 200); // 600,100 – 800,300

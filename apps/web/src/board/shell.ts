@@ -37,6 +37,8 @@ interface TransformGesture {
   shapes: Shape[];
   /** Children of transformed cartons that must stay where they were (a resized carton's). */
   keep: Shape[];
+  /** Children a turned carton takes along (written even when locked, M33). */
+  carried: ReadonlySet<string>;
 }
 
 export class Shell {
@@ -154,6 +156,8 @@ export class Shell {
         this.commit((tx) => tx.delete(plan.ids));
         return;
       case 'edit':
+        // A locked shape's words are part of the layout (M33): unlock it to write.
+        if (this.o.scene.info(plan.id)?.locked) return;
         store.setState({ editingId: plan.id, placedNoteId: null });
         return;
       case 'preview':
@@ -236,18 +240,24 @@ export class Shell {
     const shapes = read(moved).sort(
       (a, b) => Number(b.type === 'carton') - Number(a.type === 'carton'),
     );
-    return { shapes, keep: rotating ? [] : read(children) };
+    return {
+      shapes,
+      keep: rotating ? [] : read(children),
+      carried: new Set(rotating ? children : []),
+    };
   }
 
+  // A turned carton's children, and a resized one's kept in place, are carried by it: its
+  // locked headings and divider follow it (M33) as they follow its move (M6).
   private writeTransform(tx: BoardTransaction, g: TransformGesture, t: Transform): void {
     for (const shape of g.shapes) {
       const patch = transformPatch(shape, t);
-      if (patch) tx.update(shape.id, patch as never);
+      if (patch) tx.update(shape.id, patch as never, { carried: g.carried.has(shape.id) });
     }
     for (const child of g.keep) {
       const now = tx.getShape(child.id);
       if (now && (now.x !== child.x || now.y !== child.y))
-        tx.update(child.id, { x: child.x, y: child.y });
+        tx.update(child.id, { x: child.x, y: child.y }, { carried: true });
     }
   }
 

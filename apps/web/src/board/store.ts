@@ -69,7 +69,9 @@ export type KeyboardNews =
   /** Shift+Enter: the focused shape joined, left, or began (kept) the selection. */
   | { selection: readonly string[]; kind: 'toggle'; id: string; change: SelectionToggle }
   /** Tab while building a selection: the focus is on `id`, chosen or not. */
-  | { selection: readonly string[]; kind: 'focus'; id: string };
+  | { selection: readonly string[]; kind: 'focus'; id: string }
+  /** « Verrouiller » or « Déverrouiller » on the chosen shapes. */
+  | { selection: readonly string[]; kind: 'lock'; locked: boolean };
 
 export type SelectionToggle = 'added' | 'removed' | 'kept';
 

@@ -19,6 +19,7 @@ export function info(id: string, bounds: Rect, extra: Partial<ShapeInfo> = {}): 
     parentId: null,
     keepAspect: false,
     editable: false,
+    locked: false,
     ...extra,
   };
 }
@@ -31,10 +32,17 @@ export class FakeContext implements ToolContext {
   constructor(public shapes: ShapeInfo[]) {}
 
   shapeAt(world: Point): ShapeInfo | null {
-    // Last in the list is on top.
+    // Last in the list is on top; a locked shape is passed through, as the Scene does.
     for (let i = this.shapes.length - 1; i >= 0; i--) {
       const s = this.shapes[i];
-      if (s && rectContainsPoint(s.bounds, world)) return s;
+      if (s && !s.locked && rectContainsPoint(s.bounds, world)) return s;
+    }
+    return null;
+  }
+  lockedAt(world: Point): ShapeInfo | null {
+    for (let i = this.shapes.length - 1; i >= 0; i--) {
+      const s = this.shapes[i];
+      if (s && rectContainsPoint(s.bounds, world)) return s.locked ? s : null;
     }
     return null;
   }
@@ -42,7 +50,7 @@ export class FakeContext implements ToolContext {
     return this.handle;
   }
   shapesInRect(rect: Rect): ShapeInfo[] {
-    return this.shapes.filter((s) => rectContains(rect, s.bounds));
+    return this.shapes.filter((s) => !s.locked && rectContains(rect, s.bounds));
   }
   getInfo(id: string): ShapeInfo | undefined {
     return this.shapes.find((s) => s.id === id);

@@ -46,8 +46,13 @@ export interface ShapeInfo {
   parentId: string | null;
   /** Notes and images keep their aspect ratio when resized. */
   keepAspect: boolean;
-  /** Shapes whose text is edited in place (double-click or Enter). */
+  /** Shapes whose text is edited in place (double-click or Enter); never a locked one. */
   editable: boolean;
+  /**
+   * Locked (M33): pointers go through it (shapeAt and shapesInRect skip it), nothing moves,
+   * resizes, edits or erases it; the keyboard and a long-press still choose it to unlock it.
+   */
+  locked: boolean;
 }
 
 export interface ToolStyle {
@@ -64,6 +69,11 @@ export interface ToolContext {
   readonly style: ToolStyle;
   /** Topmost shape under a world point (tolerance in screen pixels), or null. */
   shapeAt(world: Point, tolerancePx?: number): ShapeInfo | null;
+  /**
+   * The locked shape a press lands on (nothing unlocked above it), or null (M33): a locked
+   * carton counts over its whole box.
+   */
+  lockedAt(world: Point, tolerancePx?: number): ShapeInfo | null;
   /** Handle of the current selection's box (resize or rotate) under a screen point. */
   handleAt(screen: Point): SelectionHandle | null;
   /** Shapes entirely inside a world rectangle. */

@@ -42,6 +42,8 @@ function newsWords(session: BoardSession, t: Translate, news: KeyboardNews): str
       const shape = session.scene.getShape(news.id);
       return shape ? describeToggle(t, shape, news.change, news.selection.length) : '';
     }
+    case 'lock':
+      return t(news.locked ? 'a11y.locked' : 'a11y.unlocked');
     case 'focus': {
       const shape = session.scene.getShape(news.id);
       const chosen = news.selection.includes(news.id);

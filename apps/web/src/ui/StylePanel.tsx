@@ -1,11 +1,14 @@
 // Options of the current tool: note colours, ink colours and widths, stamp kinds; and the
-// selection's actions (delete, duplicate, front/back).
+// selection's actions (delete, duplicate, front/back, lock). A locked shape chosen (from the
+// keyboard, a long-press or a right-click) offers only « Déverrouiller ».
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INK_COLORS, NOTE_COLORS, STAMP_KINDS, type NoteColor } from '@carton/board';
 import {
   connectShapes,
   deleteSelection,
   duplicateSelection,
+  lockSelection,
   reorderSelection,
 } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
@@ -33,6 +36,10 @@ export function StylePanel() {
   const selection = useSessionState((s) => s.selection);
   // The panel is what covers a phone's handles: it keeps a tapped selection's handles clear.
   useHandlesClear();
+  // Follows the document: a lock or unlock (mine or a peer's) changes what the panel offers.
+  const locked = useSyncExternalStore(session.scene.subscribe, () =>
+    session.selectionLocked(selection),
+  );
   const setStyle = (patch: Partial<ToolStyle>) =>
     session.store.setState({ style: { ...style, ...patch } });
 
@@ -42,7 +49,9 @@ export function StylePanel() {
     const notes = selection.filter((id) => session.scene.getShape(id)?.type === 'note');
     if (notes.length) session.shell.commit((tx) => notes.forEach((id) => tx.update(id, { color })));
   };
-  const selectedNote = selection.some((id) => session.scene.getShape(id)?.type === 'note');
+  const selectedNote =
+    !locked && selection.some((id) => session.scene.getShape(id)?.type === 'note');
+  const chosen = tool === 'select' && selection.length > 0;
   // Two shapes chosen (not arrows): « Relier » draws a bound arrow from the first to the second.
   const connectable =
     selection.length === 2 &&
@@ -125,7 +134,8 @@ export function StylePanel() {
           ))}
         </div>
       )}
-      {tool === 'select' && selection.length > 0 && (
+      {chosen && locked && <LockButton locked />}
+      {chosen && !locked && (
         <div className="swatches" role="group" aria-label={t('tools.select')}>
           <button type="button" className="action" onClick={() => duplicateSelection(session)}>
             {label('actions.duplicate', 'duplicate')}
@@ -174,8 +184,40 @@ export function StylePanel() {
           </button>
         </div>
       )}
-      {tool === 'select' && selection.length > 0 && <SizeAndPlace />}
+      {chosen && !locked && <SizeAndPlace />}
+      {chosen && !locked && <LockButton locked={false} />}
       {tool === 'move' && <CancelMove />}
+    </div>
+  );
+}
+
+/**
+ * « Verrouiller » the chosen shapes, or « Déverrouiller » them when one is locked (M33). Its
+ * own row, styled as the size-and-place buttons: the selection's four actions keep their one
+ * row on a phone. The keyboard stays on the button that replaces it.
+ */
+function LockButton({ locked }: { locked: boolean }) {
+  const session = useSession();
+  const { t } = useTranslation();
+  return (
+    <div className="swatches">
+      <button
+        type="button"
+        className="size-action"
+        data-lock={locked ? 'unlock' : 'lock'}
+        title={t(locked ? 'actions.unlockHint' : 'actions.lockHint')}
+        onClick={(e) => {
+          lockSelection(session, !locked);
+          if (e.detail === 0) {
+            const next = locked ? 'lock' : 'unlock';
+            requestAnimationFrame(() =>
+              document.querySelector<HTMLElement>(`.style-panel [data-lock="${next}"]`)?.focus(),
+            );
+          }
+        }}
+      >
+        {t(locked ? 'actions.unlock' : 'actions.lock')}
+      </button>
     </div>
   );
 }

@@ -30,6 +30,23 @@ describe('describeSelection', () => {
     );
   });
 
+  it('says that a chosen shape is locked (M33), in French and English', async () => {
+    const heading = {
+      ...base,
+      id: 't1',
+      type: 'text',
+      text: 'Conditions présentes',
+      locked: true,
+    } as unknown as Shape;
+    const fr = await testTranslator('fr-CA');
+    expect(describeSelection(fr, ['t1'], () => heading, ['t1', 'n1'])).toBe(
+      'Texte «\u00a0Conditions présentes\u00a0», verrouillé, 1 sur 2',
+    );
+    const en = await testTranslator('en');
+    expect(describeSelection(en, ['t1'], () => heading, [])).toMatch(/locked$/);
+    expect(describeSelection(fr, ['n1'], get, [])).not.toMatch(/verrouillé/);
+  });
+
   it('says that a note is empty, so a newcomer knows to write in it', async () => {
     const t = await testTranslator('fr-CA');
     expect(describeShape(t, get('n2')!)).toBe('Papillon adhésif jaune, vide');

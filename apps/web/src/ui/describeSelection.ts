@@ -78,7 +78,9 @@ export function describeSelection(
   if (!shape) return t('a11y.none');
   const index = order.indexOf(id);
   const votes = describeVotes(t, stampsOn(id));
-  const described = votes ? `${describeShape(t, shape)}, ${votes}` : describeShape(t, shape);
+  const kind = votes ? `${describeShape(t, shape)}, ${votes}` : describeShape(t, shape);
+  // Chosen from the keyboard to be unlocked (M33): say why it will not move.
+  const described = shape.locked ? t('a11y.lockedShape', { shape: kind }) : kind;
   if (index < 0) return described;
   return t('a11y.position', { shape: described, index: index + 1, total: order.length });
 }

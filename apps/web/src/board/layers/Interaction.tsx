@@ -2,7 +2,7 @@
 // guides, my gesture preview and the other people's selections and previews. Sizes are in screen
 // pixels.
 import { memo, useCallback, useSyncExternalStore } from 'react';
-import { Circle, Group, Layer, Line, Rect } from 'react-konva';
+import { Arc, Circle, Group, Layer, Line, Rect } from 'react-konva';
 import { unionRects } from '../../geometry/rect';
 import { ARROW_START_COLOR, SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
@@ -44,8 +44,11 @@ function Outline({
 // One box around the selection (one shape or many): eight resize handles and a rotate handle
 // above it, drawn at screen size (bigger after a touch).
 function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; coarse: boolean }) {
-  const { scene } = useSession();
+  const session = useSession();
+  const { scene } = session;
   useSyncExternalStore(scene.subscribe, scene.getVersion);
+  // A locked shape is chosen only to unlock it: a padlock instead of handles (M33).
+  if (session.selectionLocked(ids)) return <LockMarks ids={ids} zoom={zoom} />;
   const box = selectionBox(
     ids,
     (id) => scene.selectionBounds(id),
@@ -99,6 +102,54 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
             />
           );
         })}
+    </>
+  );
+}
+
+/** The padlock's body, in screen pixels (the shackle sits on it). */
+const LOCK_W = 14;
+const LOCK_H = 11;
+
+// A small padlock at the top right of each chosen locked shape: enough to say why it does not
+// move, and nothing on the projected board when nobody has chosen it.
+function LockMarks({ ids, zoom }: { ids: readonly string[]; zoom: number }) {
+  const { scene } = useSession();
+  return (
+    <>
+      {ids.slice(0, MAX_OUTLINES).map((id) => {
+        const shape = scene.getShape(id);
+        const b = scene.selectionBounds(id);
+        if (!shape?.locked || !b) return null;
+        return (
+          <Group
+            key={id}
+            name="lock-mark"
+            x={b.x + b.width + MARK_GAP / zoom}
+            y={b.y - (MARK_GAP + LOCK_H) / zoom}
+            scaleX={1 / zoom}
+            scaleY={1 / zoom}
+          >
+            <Rect
+              x={-3}
+              y={-9}
+              width={LOCK_W + 6}
+              height={LOCK_H + 12}
+              fill="#ffffff"
+              cornerRadius={4}
+            />
+            <Arc
+              x={LOCK_W / 2}
+              y={0}
+              innerRadius={3.5}
+              outerRadius={5.5}
+              angle={180}
+              rotation={180}
+              fill={SELECTION_COLOR}
+            />
+            <Rect width={LOCK_W} height={LOCK_H} fill={SELECTION_COLOR} cornerRadius={2} />
+          </Group>
+        );
+      })}
     </>
   );
 }

@@ -51,7 +51,10 @@ type SelectState =
       toggleOnUp: boolean;
       /** A click on the one shape already selected opens its text (a tap on a phone too). */
       editOnUp?: boolean;
+      /** A finger on a locked shape (M33): its drag pans the view, as the hand's would. */
+      pansFrom?: Point;
     }
+  | { name: 'panning'; last: Point }
   | { name: 'dragging'; origin: Point; starts: Map<string, Rect>; box: Rect }
   | { name: 'marquee'; origin: Point; base: string[] }
   | ({
@@ -135,7 +138,16 @@ export class SelectTool implements Tool {
     }
     const hit = ctx.shapeAt(e.world);
     if (!hit) {
-      this.current = { name: 'pointing', origin: e, hitId: null, toggleOnUp: false };
+      // A phone's carton is locked on a fresh territory board and fills the screen: a finger
+      // dragging on it moves the view, where the background's drag would draw a marquee.
+      const pans = e.pointerType === 'touch' && !e.shift && ctx.lockedAt(e.world) !== null;
+      this.current = {
+        name: 'pointing',
+        origin: e,
+        hitId: null,
+        toggleOnUp: false,
+        ...(pans ? { pansFrom: e.screen } : {}),
+      };
       return e.shift ? [] : [{ kind: 'select', ids: [] }];
     }
     const selected = ctx.selection.includes(hit.id);
@@ -160,6 +172,10 @@ export class SelectTool implements Tool {
         return [];
       case 'pointing': {
         if (!movedBeyond(s.origin.screen, e.screen)) return [];
+        if (s.pansFrom) {
+          this.current = { name: 'panning', last: s.pansFrom };
+          return this.pointerMove(ctx, e);
+        }
         if (s.hitId === null) {
           this.current = {
             name: 'marquee',
@@ -168,10 +184,11 @@ export class SelectTool implements Tool {
           };
           return this.pointerMove(ctx, e);
         }
+        // A locked shape chosen beside it (from the keyboard) stays where it is (M33).
         const ids = topLevelMoving(
           ctx,
           ctx.selection.includes(s.hitId) ? ctx.selection : [s.hitId],
-        );
+        ).filter((id) => !ctx.getInfo(id)?.locked);
         const starts = new Map<string, Rect>();
         for (const id of ids) {
           const info = ctx.getInfo(id);
@@ -181,6 +198,11 @@ export class SelectTool implements Tool {
         if (!box) return [];
         this.current = { name: 'dragging', origin: s.origin.world, starts, box };
         return [{ kind: 'beginGesture' }, ...this.pointerMove(ctx, e)];
+      }
+      case 'panning': {
+        const plan: Plan = { kind: 'pan', dx: e.screen.x - s.last.x, dy: e.screen.y - s.last.y };
+        s.last = e.screen;
+        return [plan];
       }
       case 'dragging': {
         let dx = e.world.x - s.origin.x;
@@ -231,6 +253,7 @@ export class SelectTool implements Tool {
     this.current = { name: 'idle' };
     switch (s.name) {
       case 'idle':
+      case 'panning':
         return [];
       case 'pointing':
         if (s.toggleOnUp && s.hitId) {
@@ -299,9 +322,12 @@ export class SelectTool implements Tool {
     if (key.key === 'Escape') return selection.length ? [{ kind: 'select', ids: [] }] : [];
     if (selection.length === 0) return [];
     if (key.key === 'Delete' || key.key === 'Backspace') {
+      // A locked shape is not deleted (M33): it stays chosen, so its « Déverrouiller » stays.
+      const unlocked = selection.filter((id) => !ctx.getInfo(id)?.locked);
+      if (unlocked.length === 0) return [];
       return [
-        { kind: 'delete', ids: [...selection] },
-        { kind: 'select', ids: [] },
+        { kind: 'delete', ids: unlocked },
+        { kind: 'select', ids: selection.filter((id) => !unlocked.includes(id)) },
       ];
     }
     if (key.key === 'Enter' && selection.length === 1) {

@@ -1,0 +1,55 @@
+// A locked shape (M33) lets pointers through: a tap or a drag goes to what is under it. To unlock
+// it, a long-press (a finger) or a right-click (a mouse) chooses it, and its panel offers only
+// « Déverrouiller ». The keyboard reaches it by Tab as any other shape.
+import type { Point } from '../geometry/rect';
+import { movedBeyond } from '../tools/types';
+import { select } from './actions';
+import type { BoardSession } from './session';
+
+/** How long a finger rests before its press chooses the locked shape under it. */
+export const LONG_PRESS_MS = 550;
+/** A finger trembles: it may wander this far (CSS px) and still be a long-press. */
+const LONG_PRESS_SLOP_PX = 10;
+
+/**
+ * Chooses the locked shape at the screen point, if the select tool is in hand and nothing
+ * unlocked is above it there. True when it chose one.
+ */
+export function chooseLockedAt(session: BoardSession, screen: Point): boolean {
+  const state = session.store.getState();
+  if (session.readOnly || state.tool !== 'select') return false;
+  const hit = session.toolContext().lockedAt(session.toWorld(screen));
+  if (!hit) return false;
+  select(session, [hit.id]);
+  return true;
+}
+
+/** One finger's long-press: started on its press, dropped when it moves, lifts or pinches. */
+export class LongPress {
+  private pending: {
+    pointerId: number;
+    start: Point;
+    timer: ReturnType<typeof setTimeout>;
+  } | null = null;
+
+  /** `fire` runs once the finger has rested LONG_PRESS_MS where it pressed. */
+  start(pointerId: number, at: Point, fire: (at: Point) => void): void {
+    this.stop();
+    const timer = setTimeout(() => {
+      this.pending = null;
+      fire(at);
+    }, LONG_PRESS_MS);
+    this.pending = { pointerId, start: at, timer };
+  }
+
+  /** A move past the slop is a drag, not a long-press. */
+  move(pointerId: number, at: Point): void {
+    const p = this.pending;
+    if (p && p.pointerId === pointerId && movedBeyond(p.start, at, LONG_PRESS_SLOP_PX)) this.stop();
+  }
+
+  stop(): void {
+    if (this.pending) clearTimeout(this.pending.timer);
+    this.pending = null;
+  }
+}

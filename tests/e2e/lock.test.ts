@@ -1,0 +1,205 @@
+// Locked shapes (M33, T1) in the real client: on a fresh territory board the facilitator's layout
+// (carton, headings, divider) is locked, so a participant's drag does not take it apart; notes
+// still go into the carton and move in it. A right-click, a long-press or the keyboard choose a
+// locked shape, whose panel offers only « Déverrouiller »; the other participant sees the lock
+// change live, and undo brings it back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Shape } from '@carton/board';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import {
+  createForum,
+  drag,
+  newPhone,
+  openBoard,
+  shapes,
+  territoryBoard,
+  toScreen,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
+
+const HEADING = 'Conditions présentes';
+
+const announcer = (page: Page) => page.locator('[data-testid="announcer"]').innerText();
+const panelButtons = (page: Page) => page.locator('.style-panel button').allInnerTexts();
+
+async function layout(page: Page) {
+  const list = await shapes(page);
+  const heading = list.find((s) => s.type === 'text' && s.text === HEADING);
+  const carton = list.find((s) => s.type === 'carton');
+  if (heading?.type !== 'text' || carton?.type !== 'carton') throw new Error('no template');
+  return { heading, carton, list };
+}
+
+const centreOf = (page: Page, s: Shape & { w: number; h: number }) =>
+  toScreen(page, s.x + s.w / 2, s.y + s.h / 2);
+
+const headingIs = (id: string, test: string) =>
+  `(s) => s.some((x) => x.id === ${JSON.stringify(id)} && (${test})(x))`;
+
+describe('locked shapes on a territory board', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+  let a: Participant;
+  let b: Participant;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    board = territoryBoard(
+      await createForum(server, { territories: ['Rimouski-Neigette'], templates: true }),
+    );
+    a = await newParticipant(browser, 'Marie-Anne');
+    b = await newParticipant(browser, 'Sylvain');
+    await openBoard(a.page, board.edit.url);
+    await openBoard(b.page, board.edit.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('T1: a drag on the carton heading or title moves nothing; a click does not choose it', async () => {
+    const page = a.page;
+    await page.bringToFront();
+    const { heading, carton } = await layout(page);
+    expect(heading.locked).toBe(true);
+    expect(carton.locked).toBe(true);
+    const from = await centreOf(page, heading);
+    await drag(page, from, { x: from.x + 180, y: from.y + 120 });
+    const title = await toScreen(page, carton.x + 1000, carton.y + 20);
+    await drag(page, title, { x: title.x + 150, y: title.y + 90 });
+    await page.mouse.click(from.x, from.y);
+    const after = await layout(page);
+    expect({ x: after.heading.x, y: after.heading.y }).toEqual({ x: heading.x, y: heading.y });
+    expect({ x: after.carton.x, y: after.carton.y }).toEqual({ x: carton.x, y: carton.y });
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([]);
+  });
+
+  it('M33: a note is placed in the locked carton and moved in it', async () => {
+    const page = a.page;
+    const { carton } = await layout(page);
+    const before = new Set((await shapes(page)).map((s) => s.id));
+    const spot = await toScreen(page, carton.x + 400, carton.y + 700);
+    await page.keyboard.press('n');
+    await page.mouse.click(spot.x, spot.y);
+    const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
+    const note = list.find((s) => !before.has(s.id));
+    if (note?.type !== 'note') throw new Error('no new note');
+    expect(note.parentId).toBe(carton.id);
+    await page.keyboard.press('Escape');
+    const centre = await centreOf(page, note);
+    await drag(page, centre, { x: centre.x + 100, y: centre.y - 40 });
+    const moved = await waitForShapes(
+      page,
+      headingIs(note.id, `(x) => x.x !== ${note.x} && x.parentId === ${JSON.stringify(carton.id)}`),
+    );
+    expect(moved.find((s) => s.id === note.id)?.x).toBeGreaterThan(note.x);
+  });
+
+  it('M33: a right-click offers only « Déverrouiller »; then a drag moves it, seen live; undo locks it again', async () => {
+    const page = a.page;
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    const { heading } = await layout(page);
+    const from = await centreOf(page, heading);
+    await page.mouse.click(from.x, from.y, { button: 'right' });
+    await page.waitForFunction((id) => window.__carton!.selection().join() === id, heading.id);
+    expect(await panelButtons(page)).toEqual(['Déverrouiller']);
+    expect(await announcer(page)).toContain('verrouillé');
+
+    await page.locator('.style-panel button', { hasText: 'Déverrouiller' }).click();
+    await waitForShapes(b.page, headingIs(heading.id, '(x) => x.locked === undefined'));
+    await expect.poll(() => announcer(page)).toBe('Déverrouillé');
+    await expect.poll(() => panelButtons(page)).toContain('Verrouiller');
+    expect(await panelButtons(page)).toContain('Supprimer');
+
+    await drag(page, from, { x: from.x + 120, y: from.y + 60 });
+    const moved = await waitForShapes(
+      b.page,
+      headingIs(heading.id, `(x) => x.x > ${heading.x} && x.y > ${heading.y}`),
+    );
+    expect(moved.find((s) => s.id === heading.id)?.locked).toBeUndefined();
+
+    // Undo the move, then the unlock: the heading is back in place and locked, for both.
+    await page.keyboard.press('Control+z');
+    await waitForShapes(page, headingIs(heading.id, `(x) => x.x === ${heading.x}`));
+    await page.keyboard.press('Control+z');
+    await waitForShapes(
+      b.page,
+      headingIs(heading.id, `(x) => x.locked === true && x.x === ${heading.x}`),
+    );
+  });
+
+  it('M33: « Verrouiller » in a chosen note’s panel locks it for both; Delete then leaves it', async () => {
+    const page = a.page;
+    await page.keyboard.press('Escape');
+    const note = (await shapes(page)).find((s) => s.type === 'note');
+    if (note?.type !== 'note') throw new Error('the template has notes');
+    const centre = await centreOf(page, note);
+    await page.mouse.click(centre.x, centre.y);
+    await page.waitForFunction((id) => window.__carton!.selection().join() === id, note.id);
+    await page.locator('.style-panel button', { hasText: /^Verrouiller$/ }).click();
+    await waitForShapes(b.page, headingIs(note.id, '(x) => x.locked === true'));
+    await expect.poll(() => announcer(page)).toBe('Verrouillé');
+    await expect.poll(() => panelButtons(page)).toEqual(['Déverrouiller']);
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('ArrowRight');
+    const still = (await shapes(page)).find((s) => s.id === note.id);
+    expect(still).toMatchObject({ x: note.x, y: note.y, locked: true });
+  });
+
+  it('M33: the keyboard reaches a locked shape by Tab; the arrows do not move it', async () => {
+    const page = a.page;
+    await page.keyboard.press('Escape');
+    const { heading } = await layout(page);
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i++) {
+      const selection = await page.evaluate(() => window.__carton!.selection());
+      reached = selection.join() === heading.id;
+      if (!reached) await page.keyboard.press('Tab');
+    }
+    expect(reached).toBe(true);
+    expect(await panelButtons(page)).toEqual(['Déverrouiller']);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const after = await layout(page);
+    expect({ x: after.heading.x, y: after.heading.y }).toEqual({ x: heading.x, y: heading.y });
+  });
+
+  it('M33: on a phone a finger dragging on the locked carton pans; a long-press offers « Déverrouiller »', async () => {
+    const { context, page } = await newPhone(browser, 'Ginette');
+    await openBoard(page, board.edit.url);
+    const { heading, carton } = await layout(page);
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
+      });
+    const camera = await page.evaluate(() => window.__carton!.camera());
+    // The carton's lower body, clear of the notes: a locked carton, not the background.
+    const body = await toScreen(page, carton.x + 1200, carton.y + 850);
+    await touch('touchStart', body.x, body.y);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', body.x - i * 6, body.y - i * 5);
+    await touch('touchEnd', 0, 0);
+    const panned = await page.evaluate(() => window.__carton!.camera());
+    expect(panned.x - camera.x).toBeCloseTo(-48, 0);
+    expect(panned.y - camera.y).toBeCloseTo(-40, 0);
+    expect((await layout(page)).carton.x).toBe(carton.x);
+
+    const on = await centreOf(page, heading);
+    await touch('touchStart', on.x, on.y);
+    await page.waitForFunction((id) => window.__carton!.selection().join() === id, heading.id);
+    await touch('touchEnd', 0, 0);
+    expect(await panelButtons(page)).toEqual(['Déverrouiller']);
+    await context.close();
+  });
+});

@@ -170,6 +170,11 @@ export function randomAction(rng: Rng, peer: FuzzPeer): string {
       peer.board.run((tx) => tx.duplicate(some(2), { x: 30, y: 30 }), peer.me);
       return 'duplicate';
     }
+    if (roll < 0.79) {
+      // M33: locks come and go, so every other command also meets locked shapes.
+      peer.board.run((tx) => tx.lock(some(2), rng.chance(0.5)), peer.me);
+      return 'lock';
+    }
     if (roll < 0.81) {
       const arrows = shapes.filter((shape) => shape.type === 'arrow');
       const bindable = shapes.filter((shape) => shape.type !== 'arrow');

@@ -10,7 +10,14 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { exportBoard, importBoard, localOrigin, type Board, type BoardFile } from '@carton/board';
+import {
+  BOARD_FILE_VERSION,
+  exportBoard,
+  importBoard,
+  localOrigin,
+  type Board,
+  type BoardFile,
+} from '@carton/board';
 import { newParticipant } from '../support/browser';
 import { REPO_ROOT, type CartonServer } from '../support/server';
 import { boardSuite, openBoard, toScreen, waitForShapes, type BoardLinks } from './fixtures';
@@ -251,7 +258,7 @@ describe('export', () => {
     const text = file.bytes.toString('utf8');
     expect(text.startsWith('{\n  "format": "carton-board"')).toBe(true);
     const parsed = JSON.parse(text) as BoardFile;
-    expect(parsed.version).toBe(1);
+    expect(parsed.version).toBe(BOARD_FILE_VERSION);
     expect(parsed.shapes).toHaveLength(total);
     expect(parsed.images?.[blobId]?.mime).toBe('image/png');
     expect(Buffer.from(parsed.images?.[blobId]?.data ?? '', 'base64').equals(photo)).toBe(true);

@@ -23,7 +23,7 @@ import {
 const HEADING = 'Conditions présentes';
 
 const announcer = (page: Page) => page.locator('[data-testid="announcer"]').innerText();
-const panelButtons = (page: Page) => page.locator('.style-panel button').allInnerTexts();
+const panelButtons = (page: Page) => page.locator('.style-panel button').allTextContents();
 
 async function layout(page: Page) {
   const list = await shapes(page);

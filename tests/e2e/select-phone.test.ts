@@ -116,9 +116,16 @@ describe('a one-carton board on a phone', () => {
     if (carton?.type !== 'carton') throw new Error('expected the territory carton');
     // The title band, clear of the headings and the divider (a finger's tolerance is wide).
     const title = await toScreen(page, carton.x + 400, carton.y + 12);
+    // The template's carton is locked (T1, M33): a long-press chooses it, « Déverrouiller »
+    // frees it (its headings and divider stay locked, and turn with it).
     await touch('touchStart', title.x, title.y);
-    await touch('touchEnd', title.x, title.y);
     await page.waitForFunction((id) => window.__carton!.selection()[0] === id, carton.id);
+    await touch('touchEnd', title.x, title.y);
+    await page.locator('.style-panel [data-lock="unlock"]').click();
+    await page.waitForFunction(
+      (id) => !window.__carton!.shapes().find((s) => s.id === id)?.locked,
+      carton.id,
+    );
     // The handle is 40 px above the top middle on touch; the finger lands 18 px off its centre.
     const top = await toScreen(page, carton.x + carton.w / 2, carton.y);
     const centre = await toScreen(page, carton.x + carton.w / 2, carton.y + carton.h / 2);

@@ -95,7 +95,8 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
       if (!rect || !(e.target instanceof Element) || !e.target.closest('.editor .canvas')) return;
       const world = session.toWorld({ x: e.clientX - rect.left, y: e.clientY - rect.top });
       const zoom = session.store.getState().camera.zoom;
-      const hit = session.scene.shapeAt(world, 4 / zoom);
+      // A note locked before the vote (M33) still takes dots: voting does not change it.
+      const hit = session.scene.shapeAt(world, 4 / zoom, { locked: true });
       if (!hit || hit.type !== 'note') return;
       e.stopPropagation();
       e.preventDefault();

@@ -8,7 +8,6 @@ import {
   connectShapes,
   deleteSelection,
   duplicateSelection,
-  lockSelection,
   reorderSelection,
 } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
@@ -17,6 +16,7 @@ import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
 import { ink, noteFill } from '../theme/colors';
 import type { ToolStyle } from '../tools/types';
 import { useShortcutLabel } from './shortcuts';
+import { LockButton } from './LockButton';
 import { CancelMove, SizeAndPlace } from './SizeAndPlace';
 import { ToolCaption } from './ToolCaption';
 import { useHandlesClear } from './useHandlesClear';
@@ -187,37 +187,6 @@ export function StylePanel() {
       {chosen && !locked && <SizeAndPlace />}
       {chosen && !locked && <LockButton locked={false} />}
       {tool === 'move' && <CancelMove />}
-    </div>
-  );
-}
-
-/**
- * « Verrouiller » the chosen shapes, or « Déverrouiller » them when one is locked (M33). Its
- * own row, styled as the size-and-place buttons: the selection's four actions keep their one
- * row on a phone. The keyboard stays on the button that replaces it.
- */
-function LockButton({ locked }: { locked: boolean }) {
-  const session = useSession();
-  const { t } = useTranslation();
-  return (
-    <div className="swatches">
-      <button
-        type="button"
-        className="size-action"
-        data-lock={locked ? 'unlock' : 'lock'}
-        title={t(locked ? 'actions.unlockHint' : 'actions.lockHint')}
-        onClick={(e) => {
-          lockSelection(session, !locked);
-          if (e.detail === 0) {
-            const next = locked ? 'lock' : 'unlock';
-            requestAnimationFrame(() =>
-              document.querySelector<HTMLElement>(`.style-panel [data-lock="${next}"]`)?.focus(),
-            );
-          }
-        }}
-      >
-        {t(locked ? 'actions.unlock' : 'actions.lock')}
-      </button>
     </div>
   );
 }

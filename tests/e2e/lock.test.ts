@@ -63,10 +63,10 @@ describe('locked shapes on a territory board', () => {
     await server?.dispose();
   });
 
-  it('T1: a drag on the carton heading or title moves nothing; a click does not choose it', async () => {
+  it('T1: a drag on the carton heading or title moves nothing, the eraser takes nothing, a click chooses nothing', async () => {
     const page = a.page;
     await page.bringToFront();
-    const { heading, carton } = await layout(page);
+    const { heading, carton, list } = await layout(page);
     expect(heading.locked).toBe(true);
     expect(carton.locked).toBe(true);
     const from = await centreOf(page, heading);
@@ -74,7 +74,15 @@ describe('locked shapes on a territory board', () => {
     const title = await toScreen(page, carton.x + 1000, carton.y + 20);
     await drag(page, title, { x: title.x + 150, y: title.y + 90 });
     await page.mouse.click(from.x, from.y);
+    // The eraser passes over the heading and the divider without taking them.
+    const divider = (await shapes(page)).find((s) => s.type === 'rect');
+    if (divider?.type !== 'rect') throw new Error('the template has a divider');
+    const across = await toScreen(page, divider.x + divider.w / 2, heading.y + 30);
+    await page.keyboard.press('e');
+    await drag(page, { x: from.x - 100, y: from.y }, { x: across.x + 40, y: across.y });
+    await page.keyboard.press('v');
     const after = await layout(page);
+    expect(after.list.map((s) => s.id).sort()).toEqual(list.map((s) => s.id).sort());
     expect({ x: after.heading.x, y: after.heading.y }).toEqual({ x: heading.x, y: heading.y });
     expect({ x: after.carton.x, y: after.carton.y }).toEqual({ x: carton.x, y: carton.y });
     expect(await page.evaluate(() => window.__carton!.selection())).toEqual([]);

@@ -42,7 +42,19 @@ export function invalid(message: string, issues: { path: string; message: string
   throw new BoardCommandError(message, issues);
 }
 
-/** M33: the stored record says locked (raw read: cheap, and a peer's record need not validate). */
-export function lockedRecord(map: unknown): boolean {
-  return map instanceof Y.Map && map.get('locked') === true;
+/**
+ * M33: locks hold people's edits. The server and migrations write through them: they act for
+ * the facilitator (a territory renamed retitles its locked carton, R55; a refused board is
+ * emptied) or for the schema.
+ */
+export function honoursLocks(ctx: CommandContext): boolean {
+  return ctx.origin.kind !== 'server' && ctx.origin.kind !== 'migration';
+}
+
+/**
+ * M33: the stored record is locked for this command (raw read: cheap, and a peer's record
+ * need not validate).
+ */
+export function lockedRecord(ctx: CommandContext, map: unknown): boolean {
+  return honoursLocks(ctx) && map instanceof Y.Map && map.get('locked') === true;
 }

@@ -13,7 +13,7 @@ export function deleteShapes(ctx: CommandContext, ids: readonly string[]): void 
   const cartons = new Set<string>();
   for (const id of ids) {
     const map = ctx.shapes.get(id);
-    if (map === undefined || lockedRecord(map)) continue; // M33: a locked shape stays
+    if (map === undefined || lockedRecord(ctx, map)) continue; // M33: a locked shape stays
     doomed.add(id);
     if (map instanceof Y.Map && map.get('type') === 'carton') cartons.add(id);
   }

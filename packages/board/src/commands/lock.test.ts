@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBoard } from '../codec/export.ts';
 import { importBoard } from '../codec/import.ts';
 import { shapesMapOf } from '../doc/layout.ts';
+import { SERVER_ORIGIN } from '../origin/origin.ts';
 import { isLocked } from '../shapes/common/base.ts';
 import { CONDITIONS_SOUHAITEES, forkPeer, newTestBoard, sync } from '../test/fixtures.ts';
 import { BoardCommandError } from './errors.ts';
@@ -91,6 +92,19 @@ describe('locked shapes', () => {
       tx.update(heading, { fontSize: 80 }, { carried: true });
     }, me);
     expect(board.getShape(heading)).toMatchObject({ x: 50, rotation: 0.5, fontSize: 32 });
+  });
+
+  it('M33: the server writes through locks (a territory renamed retitles its locked carton)', () => {
+    const { board, carton, heading } = lockedCarton();
+    board.run((tx) => {
+      tx.update(carton, { title: 'Conditions de succès — Rivière-du-Loup' });
+      tx.delete([heading]);
+    }, SERVER_ORIGIN);
+    expect(board.getShape(carton)).toMatchObject({
+      title: 'Conditions de succès — Rivière-du-Loup',
+      locked: true,
+    });
+    expect(board.getShape(heading)).toBeUndefined();
   });
 
   it('M33: update cannot change locked; the patch is still checked on a locked shape', () => {

@@ -44,7 +44,7 @@ export function reorderShapes(
   how: ReorderDirection,
 ): void {
   // M33: locked shapes keep their place in the stack.
-  const wanted = new Set(ids.filter((id) => !lockedRecord(ctx.shapes.get(id))));
+  const wanted = new Set(ids.filter((id) => !lockedRecord(ctx, ctx.shapes.get(id))));
   const write = (slot: Slot, index: string): void => {
     slot.index = index;
     ctx.shapes.get(slot.id)?.set('index', index);

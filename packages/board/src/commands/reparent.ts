@@ -3,7 +3,7 @@ import { parseRecord } from '../read/read.ts';
 import { isLocked } from '../shapes/common/base.ts';
 import { isValidIndex, keysBetween } from '../zorder/zorder.ts';
 import type { CommandContext } from './context.ts';
-import { invalid } from './context.ts';
+import { honoursLocks, invalid } from './context.ts';
 
 /**
  * Puts shapes into a carton (or out of any with null). Cartons never nest: a carton in `ids`
@@ -28,7 +28,7 @@ export function reparentShapes(
     const shape = parseRecord(ctx.shapes, id);
     const map = ctx.shapes.get(id);
     if (shape === undefined || !(map instanceof Y.Map) || shape.type === 'carton') continue;
-    if (isLocked(shape)) continue; // M33: a locked shape does not change carton
+    if (isLocked(shape) && honoursLocks(ctx)) continue; // M33: it does not change carton
     if (map.get('parentId') !== cartonId) map.set('parentId', cartonId);
     if (cartonIndex !== null && shape.index <= cartonIndex) toRaise.push(map);
   }

@@ -75,6 +75,8 @@ export class CanvasInput {
     const ctx = select ? this.session.toolContext() : null;
     const screen = this.screenPoint(e);
     const handle = ctx ? ctx.handleAt(screen) : null;
+    const world = this.session.toWorld(screen);
+    const overShape = !!ctx && !handle && ctx.shapeAt(world) !== null;
     this.setCursor(
       hoverCursor({
         tool: state.tool,
@@ -82,9 +84,15 @@ export class CanvasInput {
         spacePan: state.spacePan,
         panning: this.panFrom !== null,
         handle,
-        overShape: !!ctx && !handle && ctx.shapeAt(this.session.toWorld(screen)) !== null,
+        overShape,
       }),
     );
+    this.setHoverLocked(ctx && !handle && !overShape ? (ctx.lockedAt(world)?.id ?? null) : null);
+  }
+
+  private setHoverLocked(id: string | null): void {
+    if (this.session.store.getState().hoverLocked !== id)
+      this.session.store.setState({ hoverLocked: id });
   }
 
   private screenPoint(e: PointerEvent | MouseEvent): Point {
@@ -268,6 +276,7 @@ export class CanvasInput {
   private leave = (e: PointerEvent): void => {
     if (e.pointerType === 'mouse' && this.toolPointer === null) {
       this.session.presence.setCursor(null);
+      this.setHoverLocked(null);
       if (!this.panFrom) this.setCursor(null);
     }
   };

@@ -31,6 +31,11 @@ export interface SessionState {
    */
   hoverCursor: string | null;
   /**
+   * The locked shape a mouse is over (M33), marked with a small padlock: why a drag there does
+   * not move it. Set only when it changes, as hoverCursor.
+   */
+  hoverLocked: string | null;
+  /**
    * Characters typed on an empty selected note before its editor opened: the editor writes them
    * first, inside its one undo step.
    */
@@ -104,6 +109,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     spacePan: false,
     toast: null,
     hoverCursor: null,
+    hoverLocked: null,
     editingSeed: null,
     placedNoteId: null,
     keyboardNews: null,

@@ -114,6 +114,7 @@ const LOCK_H = 11;
 // move, and nothing on the projected board when nobody has chosen it.
 function LockMarks({ ids, zoom }: { ids: readonly string[]; zoom: number }) {
   const { scene } = useSession();
+  useSyncExternalStore(scene.subscribe, scene.getVersion);
   return (
     <>
       {ids.slice(0, MAX_OUTLINES).map((id) => {
@@ -221,6 +222,10 @@ export const Interaction = memo(function Interaction() {
   const editingId = useSessionState((s) => s.editingId);
   const arrowStart = useSessionState((s) => (s.tool === 'arrow' ? s.arrowStart : null));
   const keyboardFocus = useSessionState((s) => (buildingSelection(s) ? s.focusedShape : null));
+  // A mouse over a locked shape: its padlock says why a drag there moves nothing (M33).
+  const hoverLocked = useSessionState((s) =>
+    s.hoverLocked !== null && !s.selection.includes(s.hoverLocked) ? s.hoverLocked : null,
+  );
   // Peers' selections and gestures only: their cursors moving do not redraw this layer.
   const peers = usePeersWith(marksOf, sameMarks);
   // Hidden when there is nothing to draw: a shown canvas costs the compositor every frame.
@@ -231,7 +236,8 @@ export const Interaction = memo(function Interaction() {
     !preview &&
     peers.length === 0 &&
     arrowStart === null &&
-    keyboardFocus === null;
+    keyboardFocus === null &&
+    hoverLocked === null;
   return (
     <Layer listening={false} visible={!empty}>
       {peers.map((peer) => (
@@ -282,6 +288,7 @@ export const Interaction = memo(function Interaction() {
           color={SELECTION_COLOR}
         />
       )}
+      {hoverLocked !== null && <LockMarks ids={[hoverLocked]} zoom={zoom} />}
       {preview && <PreviewNode preview={preview} zoom={zoom} />}
     </Layer>
   );

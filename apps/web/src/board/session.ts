@@ -89,7 +89,7 @@ export class BoardSession {
       zoom,
       selection: state.selection,
       style: state.style,
-      shapeAt: (world, px = tolerancePx) => scene.shapeAt(world, px / zoom),
+      shapeAt: (world, px = tolerancePx, options) => scene.shapeAt(world, px / zoom, options),
       lockedAt: (world, px = tolerancePx) => scene.lockedAt(world, px / zoom),
       handleAt: (screen): SelectionHandle | null => {
         // A locked shape chosen (to unlock it) shows no handles: nothing to resize or turn.

@@ -31,11 +31,11 @@ export class FakeContext implements ToolContext {
   handle: SelectionHandle | null = null;
   constructor(public shapes: ShapeInfo[]) {}
 
-  shapeAt(world: Point): ShapeInfo | null {
+  shapeAt(world: Point, _px?: number, options: { locked?: boolean } = {}): ShapeInfo | null {
     // Last in the list is on top; a locked shape is passed through, as the Scene does.
     for (let i = this.shapes.length - 1; i >= 0; i--) {
       const s = this.shapes[i];
-      if (s && !s.locked && rectContainsPoint(s.bounds, world)) return s;
+      if (s && (!s.locked || options.locked) && rectContainsPoint(s.bounds, world)) return s;
     }
     return null;
   }

@@ -67,8 +67,11 @@ export interface ToolContext {
   readonly zoom: number;
   readonly selection: readonly string[];
   readonly style: ToolStyle;
-  /** Topmost shape under a world point (tolerance in screen pixels), or null. */
-  shapeAt(world: Point, tolerancePx?: number): ShapeInfo | null;
+  /**
+   * Topmost shape under a world point (tolerance in screen pixels), or null. Locked shapes are
+   * passed through unless `locked` asks for them (an arrow may end on one: it does not change it).
+   */
+  shapeAt(world: Point, tolerancePx?: number, options?: { locked?: boolean }): ShapeInfo | null;
   /**
    * The locked shape a press lands on (nothing unlocked above it), or null (M33): a locked
    * carton counts over its whole box.

@@ -11,6 +11,20 @@ function board() {
 }
 
 describe('arrow tool', () => {
+  it('M33: an arrow may end on a locked heading (binding does not change it)', () => {
+    const ctx = new FakeContext([
+      info('heading', { x: 400, y: 0, width: 300, height: 60 }, { type: 'text', locked: true }),
+      info('n1', { x: 0, y: 0, width: 100, height: 100 }),
+    ]);
+    const tool = new ArrowTool();
+    tool.pointerDown(ctx, at(50, 50));
+    tool.pointerMove(ctx, at(200, 50));
+    const plans = tool.pointerUp(ctx, at(450, 30));
+    expect(plans).toContainEqual(
+      expect.objectContaining({ end: { point: { x: 450, y: 30 }, shapeId: 'heading' } }),
+    );
+  });
+
   it('idle → pointing → drawing → idle: binds both ends to the shapes under them', () => {
     const ctx = board();
     const tool = new ArrowTool();

@@ -19,7 +19,8 @@ type ArrowState =
   | { name: 'pointing' | 'drawing'; start: ArrowEnd; startScreen: ToolPointer['screen'] };
 
 function endAt(ctx: ToolContext, e: ToolPointer, exclude: string | null): ArrowEnd {
-  const hit = ctx.shapeAt(e.world);
+  // A locked heading is a fine end too: binding to it does not change it (M33).
+  const hit = ctx.shapeAt(e.world, undefined, { locked: true });
   // Strokes, stamps and arrows are poor anchors; cartons, notes, text and boxes are good ones.
   const bindable = hit && hit.type !== 'arrow' && hit.type !== 'stroke' && hit.id !== exclude;
   return { point: e.world, shapeId: bindable ? hit.id : null };

@@ -162,7 +162,7 @@ describe('locked shapes on a territory board', () => {
     expect(still).toMatchObject({ x: note.x, y: note.y, locked: true });
   });
 
-  it('M33: the keyboard reaches a locked shape by Tab; the arrows do not move it', async () => {
+  it('M33: the keyboard reaches a locked shape by Tab; the arrows do not move it; its panel unlocks and locks it', async () => {
     const page = a.page;
     await page.keyboard.press('Escape');
     const { heading } = await layout(page);
@@ -180,6 +180,14 @@ describe('locked shapes on a territory board', () => {
     await page.keyboard.press('ArrowDown');
     const after = await layout(page);
     expect({ x: after.heading.x, y: after.heading.y }).toEqual({ x: heading.x, y: heading.y });
+    // Ctrl+Enter goes to its panel; Enter unlocks it, and the keyboard stays on « Verrouiller ».
+    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Enter');
+    await waitForShapes(b.page, headingIs(heading.id, '(x) => x.locked === undefined'));
+    await expect.poll(() => announcer(page)).toBe('Déverrouillé');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-lock') === 'lock');
+    await page.keyboard.press('Enter');
+    await waitForShapes(b.page, headingIs(heading.id, '(x) => x.locked === true'));
   });
 
   it('M33: on a phone a finger dragging on the locked carton pans; a long-press offers « Déverrouiller »', async () => {

@@ -1,5 +1,7 @@
 // « Amener en plénière »: a territory's board as it stands, copied into the plenary board to the
-// right of what is there, as one undo step with the local origin.
+// right of what is there, as one undo step with the local origin. The facilitator's job there is
+// to arrange the cartons side by side: the copies' top-level shapes arrive unlocked (M33), while
+// what was locked inside a carton (its headings, its divider) stays locked and moves with it.
 import {
   exportBoard,
   insertBoardFile,
@@ -23,8 +25,16 @@ export function bringToPlenary(
   origin: Origin,
   undo: UndoSteps,
 ): number {
-  const file = parseBoardFile(exportBoard(territory));
-  if (file.shapes.length === 0) return 0;
+  const parsed = parseBoardFile(exportBoard(territory));
+  if (parsed.shapes.length === 0) return 0;
+  const file = {
+    ...parsed,
+    shapes: parsed.shapes.map((shape) => {
+      if (shape.parentId !== null || !('locked' in shape)) return shape;
+      const { locked: _locked, ...unlocked } = shape;
+      return unlocked;
+    }),
+  };
   const right = Math.max(
     0,
     ...plenary.listShapes().map((s) => {

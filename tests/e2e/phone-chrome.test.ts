@@ -80,6 +80,19 @@ describe('the editor chrome, phone and laptop', () => {
       expect(r.left).toBeGreaterThanOrEqual(0);
       expect(r.right).toBeLessThanOrEqual(390);
     }
+    // « Verrouiller » (its padlock; the word is its name) shares that row: alone on a fourth
+    // row, the panel covered 45 % of the phone's height over the board being worked on.
+    const lock = page.getByRole('button', { name: 'Verrouiller', exact: true });
+    const lockBox = await lock.evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    expect(Math.round(lockBox.top)).toBe(Math.round(sizing[0]!.top));
+    expect(lockBox.width).toBeGreaterThanOrEqual(44);
+    expect(lockBox.right).toBeLessThanOrEqual(390);
+    const rowsChosen = await page
+      .locator('.style-panel button')
+      .evaluateAll(
+        (els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top))).size,
+      );
+    expect(rowsChosen).toBe(3);
 
     // No tooltip on a finger: the chosen tool's name shows above the toolbar for a moment.
     // A button just tapped keeps no hover shade (on a touch screen :hover sticks after a tap).

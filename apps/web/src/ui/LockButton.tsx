@@ -1,6 +1,6 @@
 // « Verrouiller » the chosen shapes, or « Déverrouiller » them when one is locked (M33). A padlock
-// and the word; on a laptop the padlock alone beside the other actions (the word stays its
-// accessible name and tooltip), so the chosen shape's panel keeps its rows; alone (a locked
+// and the word; beside the other actions the padlock alone (the word stays its accessible name
+// and tooltip), so the chosen shape's panel keeps its rows, on a phone too; alone (a locked
 // shape chosen), the word shows too.
 import { useTranslation } from 'react-i18next';
 import { lockSelection } from '../board/actions';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { COPY_MARGIN, contentBounds, copyOffset } from './board-copy-routes.ts';
+import { DeferredStores } from './deferred-stores.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 describe('R68: where a copy lands', () => {
@@ -171,5 +172,98 @@ describe('R68: POST /api/forums/:id/boards/:boardId/copy', () => {
     const edit = await copy(source, { to: [other] }, board('Témiscouata').edit.token);
     expect(edit.status).toBe(403);
     expect((await copy('nope', { to: [other] })).status).toBe(404);
+  });
+});
+
+describe('R68: copies to one board at the same moment', () => {
+  let dir: string;
+  let server: RunningServer;
+  const stores = new DeferredStores();
+  let forum: { forum: { id: string }; facilitator: { token: string }; boards: CreatedBoard[] };
+  const board = (territory: string) => forum.boards.find((b) => b.territory === territory)!;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'carton-board-copy-race-'));
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CARTON_DATA_DIR: dir,
+      CARTON_MAX_BOARD_BYTES: String(16 * 1024),
+    });
+    server = await startServer(
+      config,
+      createLogger('error', () => {}),
+      { wrapStores: (real) => stores.wrapAll(real) },
+    );
+    const response = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Forum des Alliances 2023',
+        territories: ['Témiscouata', 'Kamouraska'],
+        templates: false,
+      }),
+    });
+    forum = (await response.json()) as typeof forum;
+    // A source that fits once in an empty board, never twice (R30: 16 KiB).
+    await server.relay.changeBoard(board('Témiscouata').id, (doc) => {
+      const model = new Board(doc);
+      model.run((tx) => {
+        tx.create('note', { x: 0, y: 0, text: 'Financement récurrent '.repeat(400) });
+      }, SERVER_ORIGIN);
+      model.destroy();
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets one through and refuses the others: together they would pass R30', async () => {
+    const target = board('Kamouraska').id;
+    // Four requests reach the copy together (a double click, two facilitators, or a script):
+    // each one's change is in the room before the room's batch reaches storage (R51).
+    const release = stores.hold('forums.listBoards');
+    const pending: Promise<Response>[] = [];
+    for (let i = 0; i < 4; i++) {
+      const listed = stores.nextCall('forums.listBoards');
+      pending.push(
+        fetch(`${server.url}/api/forums/${forum.forum.id}/boards/${board('Témiscouata').id}/copy`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${forum.facilitator.token}`,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify({ to: [target] }),
+        }),
+      );
+      await listed;
+    }
+    release();
+    const answers = await Promise.all(
+      pending.map(async (response) => {
+        expect((await response).status).toBe(200);
+        return (await (await response).json()) as {
+          copied: unknown[];
+          refused: { code: string }[];
+        };
+      }),
+    );
+    expect(answers.filter((answer) => answer.copied.length === 1)).toHaveLength(1);
+    expect(answers.flatMap((answer) => answer.refused.map((r) => r.code))).toEqual([
+      'board_full',
+      'board_full',
+      'board_full',
+    ]);
+    const notes = await server.relay.withBoardDoc(target, (doc) => {
+      const view = new Board(doc);
+      try {
+        return view.listShapes().length;
+      } finally {
+        view.destroy();
+      }
+    });
+    expect(notes).toBe(1);
   });
 });

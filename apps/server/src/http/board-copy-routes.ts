@@ -48,6 +48,42 @@ export interface BoardBytes {
   stored(boardId: string): number;
 }
 
+/** How long a copy's size counts for its target beyond what storage reports (ms). */
+export const COPY_LANDING_MS = 30_000;
+
+/**
+ * R30 for copies that reach one board moments apart. A copy's change goes to storage with the
+ * room's next batch (R51: up to 50 ms later; PostgreSQL: once committed), so a second copy
+ * checked meanwhile did not see the first, and N requests at once could each fill the board
+ * to the limit. Each copy leaves the size its target has once it is stored; a later copy
+ * counts the larger of that and storage's answer for COPY_LANDING_MS (longer than a stalled
+ * append may take, R60). Over by at most the copy's margin, until it expires.
+ */
+export function landingCopies(boardBytes: BoardBytes): BoardBytes & {
+  landed(boardId: string, bytes: number): void;
+} {
+  const floors = new Map<string, { bytes: number; at: number }>();
+  const expire = (now: number) => {
+    for (const [boardId, floor] of floors) {
+      if (now - floor.at > COPY_LANDING_MS) floors.delete(boardId);
+    }
+  };
+  return {
+    max: boardBytes.max,
+    stored(boardId) {
+      const stored = boardBytes.stored(boardId);
+      const floor = floors.get(boardId);
+      if (floor === undefined || Date.now() - floor.at > COPY_LANDING_MS) return stored;
+      return Math.max(stored, floor.bytes);
+    },
+    landed(boardId, bytes) {
+      const now = Date.now();
+      expire(now);
+      floors.set(boardId, { bytes, at: now });
+    },
+  };
+}
+
 export interface CopiedBoard {
   readonly boardId: string;
   readonly created: number;
@@ -114,7 +150,7 @@ export function copyBytes(file: ParsedBoardFile): number {
 /** Copies `file` into one target through its room: created count, or why not. */
 export async function copyIntoBoard(
   relay: Relay,
-  boardBytes: BoardBytes,
+  boardBytes: ReturnType<typeof landingCopies>,
   file: ParsedBoardFile,
   bytes: number,
   boardId: string,
@@ -126,7 +162,8 @@ export async function copyIntoBoard(
   const applied = await relay.changeBoard(boardId, (doc) => {
     // Measured once the room is loaded: storage that sizes boards as it loads them (R60)
     // knows this one only now.
-    if (boardBytes.stored(boardId) + bytes > boardBytes.max) {
+    const stored = boardBytes.stored(boardId);
+    if (stored + bytes > boardBytes.max) {
       full = true;
       return;
     }
@@ -134,6 +171,7 @@ export async function copyIntoBoard(
     try {
       const offset = copyOffset(sourceBox, contentBounds(board.listShapes()));
       created = insertBoardFile(board, file, SERVER_ORIGIN, { offset }).created;
+      boardBytes.landed(boardId, stored + bytes);
     } catch (error) {
       // A board of a newer schema is read-only here (M23); nothing was written.
       if (!(error instanceof BoardCommandError)) throw error;
@@ -175,6 +213,7 @@ function badTargets(to: readonly string[], source: BoardRecord, own: readonly Bo
 }
 
 export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks): void {
+  const boardBytes = landingCopies(deps.boardBytes);
   app.post('/api/forums/:id/boards/:boardId/copy', async (c: Context) => {
     const access = await checks.forum(c);
     if (!access.ok) return jsonError(c, access.status, access.code, access.message);
@@ -203,7 +242,7 @@ export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks
     const copied: CopiedBoard[] = [];
     const refused: RefusedBoard[] = [];
     for (const boardId of body.data.to) {
-      const result = await copyIntoBoard(deps.relay, deps.boardBytes, file, bytes, boardId);
+      const result = await copyIntoBoard(deps.relay, boardBytes, file, bytes, boardId);
       if ('code' in result) refused.push(result);
       else copied.push(result);
     }

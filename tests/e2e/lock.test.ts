@@ -218,4 +218,43 @@ describe('locked shapes on a territory board', () => {
     expect(await panelButtons(page)).toEqual(['Déverrouiller']);
     await context.close();
   });
+
+  it('M33: a finger that taps or drags a locked heading is told why it stays, and how to unlock it', async () => {
+    const { context, page } = await newPhone(browser, 'Ginette');
+    await openBoard(page, board.edit.url);
+    const { heading } = await layout(page);
+    const toast = page.locator('.toast');
+    // A phone has no hover: without a word, the view panned under a finger that meant to move
+    // the heading, and nothing said why nor that a long-press unlocks it.
+    const on = await centreOf(page, heading);
+    await page.touchscreen.tap(on.x, on.y);
+    await toast.waitFor({ timeout: 3000 });
+    expect(await toast.innerText()).toBe(
+      'Verrouillé\u00a0: gardez le doigt appuyé dessus pour le déverrouiller.',
+    );
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([]);
+    expect((await layout(page)).heading.x).toBe(heading.x);
+    await toast.waitFor({ state: 'detached', timeout: 5000 });
+    // A tap on the carton's empty body chooses nothing and says nothing: it is how one lets go
+    // of a note there.
+    const { carton } = await layout(page);
+    const body = await toScreen(page, carton.x + 1200, carton.y + 850);
+    await page.touchscreen.tap(body.x, body.y);
+    await page.waitForTimeout(300);
+    expect(await toast.count()).toBe(0);
+    // A finger's drag on the heading pans the view; lifted, it is told the same.
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
+      });
+    const from = await centreOf(page, heading);
+    await touch('touchStart', from.x, from.y);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', from.x + i * 6, from.y + i * 5);
+    await touch('touchEnd', 0, 0);
+    await toast.waitFor({ timeout: 3000 });
+    expect((await layout(page)).heading.x).toBe(heading.x);
+    await context.close();
+  });
 });

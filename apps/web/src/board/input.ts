@@ -1,10 +1,11 @@
 // Pointer input on the canvas: tools for one pointer; pan for middle button, space or the hand
 // tool; two touches pinch-zoom and pan. A stylus draws while a resting palm is ignored.
+import i18next from 'i18next';
 import { pinch, wheelZoomFactor, zoomAt, type Camera } from '../geometry/camera';
 import type { Point } from '../geometry/rect';
 import type { PointerKind, ToolPointer } from '../tools/types';
 import { hoverCursor } from './handles';
-import { chooseLockedAt, LongPress } from './lockedChoice';
+import { chooseLockedAt, hintLocked, lockedUnderFinger, LongPress } from './lockedChoice';
 import type { BoardSession } from './session';
 
 interface Pinch {
@@ -23,6 +24,8 @@ export class CanvasInput {
   private lastTap: { time: number; at: Point; tool: string } | null = null;
   /** A finger resting on a locked shape chooses it, to unlock it (see lockedChoice.ts). */
   private readonly longPress = new LongPress();
+  /** The locked heading or divider a finger pressed: told why it stays when it lifts. */
+  private lockedTouch: { pointerId: number; id: string } | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -131,6 +134,7 @@ export class CanvasInput {
       this.touches.set(e.pointerId, this.screenPoint(e));
       if (this.touches.size === 2) {
         this.longPress.stop();
+        this.lockedTouch = null;
         this.abortTool();
         this.startPinch();
         return;
@@ -156,6 +160,8 @@ export class CanvasInput {
     const tool = this.session.currentTool();
     this.session.shell.apply(tool.pointerDown(this.session.toolContext(), this.toolEvent(e)));
     if (e.pointerType === 'touch' && tool.id === 'select') {
+      const locked = lockedUnderFinger(this.session, this.screenPoint(e));
+      this.lockedTouch = locked ? { pointerId: e.pointerId, id: locked } : null;
       // The press becomes the choice: its gesture (a pan or a marquee not begun) is dropped.
       this.longPress.start(e.pointerId, this.screenPoint(e), (at) => {
         if (this.toolPointer === e.pointerId) this.chooseLocked(at);
@@ -228,6 +234,11 @@ export class CanvasInput {
 
   private up = (e: PointerEvent): void => {
     this.longPress.stop();
+    const locked = this.lockedTouch;
+    this.lockedTouch = null;
+    // A tap or a drag on it (a long-press chose it instead: its panel says « Déverrouiller »).
+    if (locked && locked.pointerId === e.pointerId && !this.pinchState)
+      hintLocked(this.session, locked.id, i18next.t('a11y.lockedTouchHint'));
     if (e.pointerType === 'touch') {
       this.touches.delete(e.pointerId);
       if (this.pinchState) {
@@ -266,6 +277,7 @@ export class CanvasInput {
 
   private cancel = (e: PointerEvent): void => {
     this.longPress.stop();
+    this.lockedTouch = null;
     this.touches.delete(e.pointerId);
     if (this.touches.size < 2) this.pinchState = null;
     this.panFrom = null;

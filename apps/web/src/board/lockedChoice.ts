@@ -53,3 +53,35 @@ export class LongPress {
     this.pending = null;
   }
 }
+
+/** How long the padlock and its words stay after a finger found a locked shape. */
+const LOCKED_HINT_MS = 3000;
+let hintTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The locked shape a finger pressed, if it is one a participant means to move (a heading, the
+ * divider): a phone has no hover to show its padlock, and a drag there pans the view. Not the
+ * carton's body, where a tap lets go of a note and a drag pans — there the words would be noise.
+ */
+export function lockedUnderFinger(session: BoardSession, screen: Point): string | null {
+  if (session.readOnly || session.store.getState().tool !== 'select') return null;
+  const ctx = session.toolContext();
+  const world = session.toWorld(screen);
+  if (ctx.shapeAt(world) !== null) return null;
+  const hit = ctx.lockedAt(world);
+  return hit && hit.type !== 'carton' ? hit.id : null;
+}
+
+/** Shows `id`'s padlock and says why it stays and how to unlock it, for a moment. */
+export function hintLocked(session: BoardSession, id: string, message: string): void {
+  const { store } = session;
+  if (store.getState().selection.includes(id)) return;
+  store.setState({ hoverLocked: id, toast: message });
+  if (hintTimer) clearTimeout(hintTimer);
+  hintTimer = setTimeout(() => {
+    hintTimer = null;
+    const state = store.getState();
+    if (state.toast === message) store.setState({ toast: null });
+    if (state.hoverLocked === id) store.setState({ hoverLocked: null });
+  }, LOCKED_HINT_MS);
+}

@@ -69,6 +69,19 @@ async function expectMarkAround(page: Page, p: { x: number; y: number }): Promis
   expect(mark!.y + mark!.height).toBeGreaterThan(p.y);
 }
 
+/** The selection's resize and rotate handles shown on the canvas. */
+function handleCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    interface StageNode {
+      find(selector: string): { isVisible(): boolean }[];
+    }
+    const konva = (window as unknown as { Konva: { stages: StageNode[] } }).Konva;
+    return konva.stages.flatMap((stage) =>
+      stage.find('.selection-handle').filter((node) => node.isVisible()),
+    ).length;
+  });
+}
+
 function waitingCaption(page: Page) {
   return page.locator('[data-testid="waiting-caption"]');
 }
@@ -158,6 +171,9 @@ describe('two notes connected by an arrow without drawing it', () => {
     expect(await waitingCaption(page).innerText()).toBe(
       'Départ choisi\u00a0: touchez la forme à relier (touchez le fond pour annuler)',
     );
+    // No handles on the start: the arrow tool does not resize, and a finger's big handles hid
+    // a small note and its mark on a zoomed-out phone.
+    expect(await handleCount(page)).toBe(0);
     // Another tool drops the start; back to the arrow, a first tap chooses it again.
     await page.locator('[data-tool="note"]').tap();
     expect(await startMarks(page)).toEqual([]);
@@ -166,6 +182,10 @@ describe('two notes connected by an arrow without drawing it', () => {
     await expectMarkAround(page, from);
     await page.touchscreen.tap(to.x, to.y);
     await waitForShapes(suite.a.page, boundArrow(logement, transport));
+    // With Select in hand, a tapped note has its handles again.
+    await page.locator('[data-tool="select"]').tap();
+    await page.touchscreen.tap(from.x, from.y);
+    await expect.poll(() => handleCount(page)).toBeGreaterThan(0);
     expect(await startMarks(page)).toEqual([]);
     expect(await waitingCaption(page).count()).toBe(0);
     await context.close();

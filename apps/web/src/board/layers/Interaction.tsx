@@ -78,6 +78,7 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
         strokeWidth={1.5 / zoom}
       />
       <Circle
+        name="selection-handle"
         x={rotate.x}
         y={rotate.y}
         radius={knob}
@@ -91,6 +92,7 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
           return (
             <Rect
               key={h}
+              name="selection-handle"
               x={p.x - size / 2}
               y={p.y - size / 2}
               width={size}
@@ -221,6 +223,7 @@ export const Interaction = memo(function Interaction() {
   const preview = useSessionState((s) => s.preview);
   const editingId = useSessionState((s) => s.editingId);
   const arrowStart = useSessionState((s) => (s.tool === 'arrow' ? s.arrowStart : null));
+  const arrowTool = useSessionState((s) => s.tool === 'arrow');
   const keyboardFocus = useSessionState((s) => (buildingSelection(s) ? s.focusedShape : null));
   // A mouse over a locked shape: its padlock says why a drag there moves nothing (M33).
   const hoverLocked = useSessionState((s) =>
@@ -253,8 +256,10 @@ export const Interaction = memo(function Interaction() {
       ) : (
         <GroupOutline ids={selection} zoom={zoom} />
       )}
-      {/* A view link's reader chooses shapes to hear them: no handles, nothing to resize. */}
-      {selection.length > 0 && !editingId && !session.readOnly && (
+      {/* A view link's reader chooses shapes to hear them: no handles, nothing to resize. The
+          arrow tool chooses a start it does not resize: its dashed mark, not handles, shows it
+          (a finger's big handles hid a small note on a zoomed-out phone). */}
+      {selection.length > 0 && !editingId && !session.readOnly && !arrowTool && (
         <Handles ids={selection} zoom={zoom} coarse={session.coarsePointer} />
       )}
       {marquee && (

@@ -128,6 +128,10 @@ describe('« Copier vers… » on the facilitator page', () => {
     const boxes = dialog.getByRole('checkbox');
     const names = await dialog.locator('fieldset label').allTextContents();
     expect(names.some((n) => n.includes('Témiscouata'))).toBe(false);
+    // The postcards board is named once, not « Cartes postales (Cartes postales) ».
+    expect(names.filter((n) => n.includes('Cartes postales')).map((n) => n.trim())).toEqual([
+      'Cartes postales',
+    ]);
     await dialog.getByRole('checkbox', { name: 'Tous les territoires' }).check();
     expect(await dialog.getByRole('checkbox', { name: 'Rimouski-Neigette' }).isChecked()).toBe(
       true,

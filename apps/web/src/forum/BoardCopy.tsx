@@ -8,6 +8,7 @@ import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 import { useFocusTrap } from '../dialog/useFocusTrap';
 import { copyBoard, type BoardCopyResult, type ForumBoard } from './api';
 import { forumErrorText, type Translate } from './errorText';
+import { kindAfterName } from './copyTarget';
 
 /** The name a facilitator knows a board by: its territory where it has one. */
 const nameOf = (board: ForumBoard) => board.territory ?? board.title;
@@ -173,9 +174,10 @@ export function CopyBoardDialog({
                     onChange={(e) => toggle(b.id, e.target.checked)}
                   />
                   {nameOf(b)}
-                  {b.kind !== 'territory' && (
-                    <span className="board-kind"> ({t(`home.kind.${b.kind}`)})</span>
-                  )}
+                  {b.kind !== 'territory' &&
+                    kindAfterName(nameOf(b), t(`home.kind.${b.kind}`)) !== null && (
+                      <span className="board-kind"> ({t(`home.kind.${b.kind}`)})</span>
+                    )}
                 </label>
               ))}
             </fieldset>

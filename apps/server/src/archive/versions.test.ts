@@ -263,6 +263,67 @@ describe('saved versions in the forum archive', () => {
   });
 });
 
+describe('an archive download read slowly or given up', () => {
+  /**
+   * Resolves when the export asked for the forum's votes, which it does last, after every
+   * board and version (so: when it produced the whole archive); `within` bounds a wait for an
+   * event that must not come.
+   */
+  const endOf = (data: DataDir) => {
+    const asked: string[] = [];
+    let reachEnd = () => {};
+    const reachedEnd = new Promise<'end'>((resolve) => (reachEnd = () => resolve('end')));
+    const real = storageSource(data);
+    const wrapped = {
+      ...real,
+      versionFile: (boardId: string, versionId: number) => {
+        asked.push(`${boardId}/${versionId}`);
+        return real.versionFile(boardId, versionId);
+      },
+      facilitation: (forumId: string) => {
+        reachEnd();
+        return real.facilitation(forumId);
+      },
+    };
+    return { asked, reachedEnd, source: wrapped };
+  };
+  const quiet = () => new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), 300));
+
+  it('ARCHIVE: is made as fast as it is read, and a download given up stops reading the forum', async () => {
+    const { created } = await seededForum(target);
+    const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
+    for (let i = 0; i < 5; i++) {
+      editStoredBoard(target, kamouraska.id, (board) =>
+        board.run((tx) => {
+          tx.create('note', { x: 700, y: 200 * i, text: `Mobilité durable, étape ${i + 1}` });
+        }, ME),
+      );
+      target.boards.saveSnapshot(kamouraska.id, storedState(target, kamouraska.id), {
+        kind: 'auto',
+        createdAt: AUTO_AT + i,
+      });
+    }
+    const unread = endOf(target);
+    const stream = await streamForumArchive(unread.source, created.forum.id, { png: false });
+    // Nobody reads: the export waits with an entry or two ready, not the whole forum.
+    expect(await Promise.race([unread.reachedEnd, quiet()])).toBe('quiet');
+    const reader = stream!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const askedAtCancel = unread.asked.length;
+    expect(await Promise.race([unread.reachedEnd, quiet()])).toBe('quiet');
+    expect(unread.asked).toHaveLength(askedAtCancel);
+    // Read to the end, the same archive is whole: every version is in it.
+    const read = endOf(target);
+    const whole = await streamForumArchive(read.source, created.forum.id, { png: false });
+    const manifest = JSON.parse(
+      decoder.decode(unzipSync(await collectStream(whole!))['manifest.json']),
+    ) as ArchiveManifest;
+    expect(manifest.boards.find((b) => b.id === kamouraska.id)?.versions).toHaveLength(5);
+    expect(read.asked).toHaveLength(5);
+  });
+});
+
 describe('keptVersions', () => {
   const version = (id: number, kind: 'auto' | 'named'): SnapshotInfo => ({
     id,

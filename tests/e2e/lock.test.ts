@@ -232,6 +232,11 @@ describe('locked shapes on a territory board', () => {
     expect(await toast.innerText()).toBe(
       'Verrouillé\u00a0: gardez le doigt appuyé dessus pour le déverrouiller.',
     );
+    // Its own width, on screen: not squeezed into the phone's right half (three lines).
+    const box = await toast.evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.width).toBeGreaterThan(390 / 2 + 20);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => window.__carton!.selection())).toEqual([]);
     expect((await layout(page)).heading.x).toBe(heading.x);
     await toast.waitFor({ state: 'detached', timeout: 5000 });

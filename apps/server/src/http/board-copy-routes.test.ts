@@ -179,6 +179,7 @@ describe('R68: copies to one board at the same moment', () => {
   let dir: string;
   let server: RunningServer;
   const stores = new DeferredStores();
+  const lines: string[] = [];
   let forum: { forum: { id: string }; facilitator: { token: string }; boards: CreatedBoard[] };
   const board = (territory: string) => forum.boards.find((b) => b.territory === territory)!;
 
@@ -192,7 +193,7 @@ describe('R68: copies to one board at the same moment', () => {
     });
     server = await startServer(
       config,
-      createLogger('error', () => {}),
+      createLogger('info', (line) => lines.push(line)),
       { wrapStores: (real) => stores.wrapAll(real) },
     );
     const response = await fetch(`${server.url}/api/forums`, {
@@ -200,7 +201,7 @@ describe('R68: copies to one board at the same moment', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         title: 'Forum des Alliances 2023',
-        territories: ['Témiscouata', 'Kamouraska'],
+        territories: ['Témiscouata', 'Kamouraska', 'Rimouski-Neigette', 'La Mitis', 'Les Basques'],
         templates: false,
       }),
     });
@@ -215,6 +216,16 @@ describe('R68: copies to one board at the same moment', () => {
     });
   });
 
+  const copy = (to: string[]) =>
+    fetch(`${server.url}/api/forums/${forum.forum.id}/boards/${board('Témiscouata').id}/copy`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ to }),
+    });
+
   afterAll(async () => {
     await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -228,16 +239,7 @@ describe('R68: copies to one board at the same moment', () => {
     const pending: Promise<Response>[] = [];
     for (let i = 0; i < 4; i++) {
       const listed = stores.nextCall('forums.listBoards');
-      pending.push(
-        fetch(`${server.url}/api/forums/${forum.forum.id}/boards/${board('Témiscouata').id}/copy`, {
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${forum.facilitator.token}`,
-            'Content-Type': 'application/json',
-          },
-          body: JSON.stringify({ to: [target] }),
-        }),
-      );
+      pending.push(copy([target]));
       await listed;
     }
     release();
@@ -265,5 +267,32 @@ describe('R68: copies to one board at the same moment', () => {
       }
     });
     expect(notes).toBe(1);
+  });
+
+  it('gives other requests their turn between its targets', async () => {
+    const targets = [board('Rimouski-Neigette').id, board('La Mitis').id];
+    const other = board('Les Basques').id;
+    // Every room loaded already: nothing in the copy waits for I/O.
+    for (const id of [...targets, other, board('Témiscouata').id]) {
+      await server.relay.changeBoard(id, () => {});
+    }
+    // Two requests let through together: one copy to two boards, one to a third.
+    const release = stores.hold('forums.listBoards');
+    const longer = stores.nextCall('forums.listBoards');
+    const toTwo = copy(targets);
+    await longer;
+    const shorter = stores.nextCall('forums.listBoards');
+    const toOne = copy([other]);
+    await shorter;
+    lines.length = 0;
+    release();
+    expect((await toTwo).status).toBe(200);
+    expect((await toOne).status).toBe(200);
+    const done = lines
+      .map((line) => JSON.parse(line) as { event: string; copied?: number })
+      .filter((entry) => entry.event === 'board_copied')
+      .map((entry) => entry.copied);
+    // The one-board copy ends while the two-board one is between its boards.
+    expect(done).toEqual([1, 2]);
   });
 });

@@ -245,6 +245,9 @@ export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks
       const result = await copyIntoBoard(deps.relay, boardBytes, file, bytes, boardId);
       if ('code' in result) refused.push(result);
       else copied.push(result);
+      // Each insert is CPU work on a loaded room (no I/O to wait for): other requests and
+      // sockets get their turn between targets, and each target's batch reaches storage.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     deps.log.info('board_copied', {
       forum: forumId,

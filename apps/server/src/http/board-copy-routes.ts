@@ -242,6 +242,15 @@ export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks
     const copied: CopiedBoard[] = [];
     const refused: RefusedBoard[] = [];
     for (const boardId of body.data.to) {
+      // R56: a target taken out since the list was read keeps its document as it was.
+      if ((await deps.forums.getBoard(boardId))?.forumId !== forumId) {
+        refused.push({
+          boardId,
+          code: 'board_unavailable',
+          message: 'This board was taken out of the forum meanwhile.',
+        });
+        continue;
+      }
       const result = await copyIntoBoard(deps.relay, boardBytes, file, bytes, boardId);
       if ('code' in result) refused.push(result);
       else copied.push(result);

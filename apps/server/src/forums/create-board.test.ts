@@ -212,6 +212,38 @@ describe('createBoard (R54)', () => {
       expect((await createRacing(racing(meanwhile))).ok).toBe(false);
       expect(data.blobs.info(forum.forum.id, flyer)).toMatchObject({ mime: 'image/png' });
     });
+
+    it('R54: reading every board of the forum for its images, it lets other work run between boards', async () => {
+      // Each board is rebuilt from storage (up to CARTON_MAX_BOARD_BYTES): CPU work with no
+      // I/O to wait for on SQLite, so the scan alone would hold every socket of the process.
+      let scanning = false;
+      const loads: string[] = [];
+      let loadsBeforeOtherWork = -1;
+      const boards = new Proxy(data.boards, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target) as unknown;
+          if (prop === 'load') {
+            return (boardId: string) => {
+              if (scanning && loads.length === 0) {
+                setImmediate(() => (loadsBeforeOtherWork = loads.length));
+              }
+              if (scanning) loads.push(boardId);
+              return target.load(boardId);
+            };
+          }
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const refused = await createBoard(
+        record(),
+        forum.facilitator.token,
+        CreateBoardInput.parse({ title: 'Kamouraska bis', territory: 'Kamouraska', file }),
+        { ...deps(), boards, forums: racing(() => (scanning = true)) },
+      );
+      expect(refused.ok).toBe(false);
+      expect(loads.length).toBeGreaterThan(1);
+      expect(loadsBeforeOtherWork).toBe(1);
+    });
   });
 
   it('validates the request body', () => {

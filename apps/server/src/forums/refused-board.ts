@@ -27,6 +27,9 @@ async function shownImages(
       }
     });
     for (const id of ids) shown.add(id);
+    // Each board rebuilt is CPU work with nothing to wait for on SQLite: other requests and
+    // sockets get their turn between boards (up to 64, each up to CARTON_MAX_BOARD_BYTES).
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return shown;
 }

@@ -63,6 +63,7 @@ export {
   isShapeType,
   resizeShape,
   shapeBounds,
+  shapesBounds,
   shapeRegistry,
 } from './shapes/registry.ts';
 

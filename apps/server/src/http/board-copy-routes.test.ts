@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Board, SERVER_ORIGIN, type Shape } from '@carton/board';
+import { Board, SERVER_ORIGIN, shapesBounds, type Shape } from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { COPY_MARGIN, contentBounds, copyOffset } from './board-copy-routes.ts';
+import { COPY_MARGIN, copyOffset } from './board-copy-routes.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 describe('R68: where a copy lands', () => {
@@ -24,8 +24,8 @@ describe('R68: where a copy lands', () => {
   it('the content box covers every shape', () => {
     const note = (x: number, y: number) =>
       ({ type: 'note', x, y, w: 200, h: 200, rotation: 0 }) as unknown as Shape;
-    expect(contentBounds([])).toBeNull();
-    expect(contentBounds([note(0, 0), note(500, -100)])).toEqual({ x: 0, y: -100, w: 700, h: 300 });
+    expect(shapesBounds([])).toBeNull();
+    expect(shapesBounds([note(0, 0), note(500, -100)])).toEqual({ x: 0, y: -100, w: 700, h: 300 });
   });
 });
 
@@ -155,9 +155,9 @@ describe('R68: POST /api/forums/:id/boards/:boardId/copy', () => {
     expect(answer.status).toBe(200);
     const after = await shapesOf(board('Rimouski-Neigette').id);
     const added = after.filter((s) => !before.some((o) => o.id === s.id));
-    const old = contentBounds(before)!;
-    expect(contentBounds(added)!.x).toBe(old.x + old.w + COPY_MARGIN);
-    expect(contentBounds(added)!.y).toBe(old.y);
+    const old = shapesBounds(before)!;
+    expect(shapesBounds(added)!.x).toBe(old.x + old.w + COPY_MARGIN);
+    expect(shapesBounds(added)!.y).toBe(old.y);
   });
 
   it('refuses a body naming the source, a board twice, or nothing; an edit link is 403', async () => {

@@ -13,7 +13,7 @@ import {
   isShapeType,
   parseBoardFile,
   SERVER_ORIGIN,
-  shapeBounds,
+  shapesBounds,
 } from '@carton/board';
 import type { Context, Hono } from 'hono';
 import * as Y from 'yjs';
@@ -94,22 +94,6 @@ export interface RefusedBoard {
   readonly message: string;
 }
 
-/** The page box around `shapes`, or null when there is nothing. */
-export function contentBounds(shapes: readonly Shape[]): Box | null {
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const shape of shapes) {
-    const box = shapeBounds(shape);
-    left = Math.min(left, box.x);
-    top = Math.min(top, box.y);
-    right = Math.max(right, box.x + box.w);
-    bottom = Math.max(bottom, box.y + box.h);
-  }
-  return shapes.length === 0 ? null : { x: left, y: top, w: right - left, h: bottom - top };
-}
-
 /**
  * Where the copy goes: its left edge COPY_MARGIN to the right of the target's content, tops
  * aligned, so nothing the group already wrote is covered. An empty target keeps the source's
@@ -155,7 +139,7 @@ export async function copyIntoBoard(
   bytes: number,
   boardId: string,
 ): Promise<CopiedBoard | RefusedBoard> {
-  const sourceBox = contentBounds(knownShapes(file));
+  const sourceBox = shapesBounds(knownShapes(file));
   let created = -1;
   let full = false;
   let readOnly = false;
@@ -169,7 +153,7 @@ export async function copyIntoBoard(
     }
     const board = new Board(doc);
     try {
-      const offset = copyOffset(sourceBox, contentBounds(board.listShapes()));
+      const offset = copyOffset(sourceBox, shapesBounds(board.listShapes()));
       created = insertBoardFile(board, file, SERVER_ORIGIN, { offset }).created;
       boardBytes.landed(boardId, stored + bytes);
     } catch (error) {

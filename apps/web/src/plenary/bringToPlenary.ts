@@ -6,7 +6,7 @@ import {
   exportBoard,
   insertBoardFile,
   parseBoardFile,
-  shapeBounds,
+  shapesBounds,
   type Board,
   type Origin,
 } from '@carton/board';
@@ -35,13 +35,8 @@ export function bringToPlenary(
       return unlocked;
     }),
   };
-  const right = Math.max(
-    0,
-    ...plenary.listShapes().map((s) => {
-      const b = shapeBounds(s);
-      return b.x + b.w;
-    }),
-  );
+  const present = shapesBounds(plenary.listShapes());
+  const right = Math.max(0, present ? present.x + present.w : 0);
   const coordinate = (value: unknown) => (typeof value === 'number' ? value : 0);
   const left = Math.min(...file.shapes.map((s) => coordinate(s.x)));
   const top = Math.min(...file.shapes.map((s) => coordinate(s.y)));

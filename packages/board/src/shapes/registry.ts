@@ -72,6 +72,22 @@ export function shapeBounds(shape: Shape): Box {
   return definitionOf(shape.type).bounds(shape);
 }
 
+/** The page box around every one of `shapes`, or null when there is none. */
+export function shapesBounds(shapes: readonly Shape[]): Box | null {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const shape of shapes) {
+    const box = shapeBounds(shape);
+    left = Math.min(left, box.x);
+    top = Math.min(top, box.y);
+    right = Math.max(right, box.x + box.w);
+    bottom = Math.max(bottom, box.y + box.h);
+  }
+  return shapes.length === 0 ? null : { x: left, y: top, w: right - left, h: bottom - top };
+}
+
 export function hitTestShape(shape: Shape, point: Point, tolerance = 0): boolean {
   return definitionOf(shape.type).hitTest(shape, point, tolerance);
 }

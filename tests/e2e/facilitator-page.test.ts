@@ -329,6 +329,16 @@ describe('the facilitator page', () => {
       // The sections bar stays one row high.
       const nav = (await phone.page.locator('.forum-nav').boundingBox())!;
       expect(nav.height).toBeLessThan(70);
+      // A board's « Renommer », « Retirer », « Copier vers… » are finger-sized (they were 36 px high).
+      const actions = await phone.page
+        .locator(`tr[data-board-id="${board.id}"] .board-manage .link-button`)
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      expect(actions.length).toBeGreaterThanOrEqual(3);
+      for (const r of actions) {
+        expect(r.height).toBeGreaterThanOrEqual(44);
+        expect(r.left).toBeGreaterThanOrEqual(0);
+        expect(r.right).toBeLessThanOrEqual(390);
+      }
     } finally {
       await phone.context.close();
     }

@@ -110,12 +110,7 @@ export class Scene {
    * long-press or a right-click chooses it to unlock it.
    */
   shapeAt(p: Point, tolerance: number, options: { locked?: boolean } = {}): ShapeInfo | null {
-    const near = this.index.query({
-      x: p.x - tolerance,
-      y: p.y - tolerance,
-      width: tolerance * 2,
-      height: tolerance * 2,
-    });
+    const near = this.near(p, tolerance);
     let best: string | null = null;
     let bestOrder = -1;
     for (const id of near) {
@@ -139,12 +134,7 @@ export class Scene {
    * or right-click chooses it to unlock it, and a finger's drag on it pans the view.
    */
   lockedAt(p: Point, tolerance: number): ShapeInfo | null {
-    const near = this.index.query({
-      x: p.x - tolerance,
-      y: p.y - tolerance,
-      width: tolerance * 2,
-      height: tolerance * 2,
-    });
+    const near = this.near(p, tolerance);
     let best: Shape | null = null;
     let bestOrder = -1;
     for (const id of near) {
@@ -159,6 +149,16 @@ export class Scene {
       }
     }
     return best && isLocked(best) ? (this.info(best.id) ?? null) : null;
+  }
+
+  /** The ids whose indexed boxes come within `tolerance` of `p`. */
+  private near(p: Point, tolerance: number): Set<string> {
+    return this.index.query({
+      x: p.x - tolerance,
+      y: p.y - tolerance,
+      width: tolerance * 2,
+      height: tolerance * 2,
+    });
   }
 
   /**

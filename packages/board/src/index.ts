@@ -174,6 +174,7 @@ export {
   closeVote,
   nextTimer,
   openVote,
+  reopenVote,
   setSpotlight,
   setVoteCounts,
   updateCompilation,

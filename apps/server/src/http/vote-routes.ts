@@ -5,6 +5,7 @@ import {
   openVote,
   readShape,
   readVote,
+  reopenVote,
   SERVER_ORIGIN,
   setVoteCounts,
   shapesMapOf,
@@ -51,7 +52,7 @@ export interface RankedNote {
   boardTitle: string;
 }
 
-/** V1–V4: dot voting, enforced by the server; counts written to the forum doc (server origin). */
+/** V1–V5: dot voting, enforced by the server; counts written to the forum doc (server origin). */
 export function registerVoteRoutes(
   app: Hono,
   deps: AppDeps,
@@ -139,6 +140,28 @@ export function registerVoteRoutes(
         return jsonError(c, 404, 'vote_not_found', 'No such vote.');
       throw error;
     }
+  });
+
+  // V5: a closed vote opens again with its dots (each voter's remaining budget is what their
+  // stored dots leave). Read and write are one change of the forum doc: two reopens at once
+  // cannot both succeed, and a vote open already is refused rather than moved to the top.
+  app.post('/api/forums/:id/votes/:voteId/reopen', async (c) => {
+    const access = await checks.forum(c);
+    if (!access.ok) return refuse(c, access);
+    const voteId = c.req.param('voteId');
+    const done = await changeForumDoc(deps.relay, access.forum.id, (doc) => {
+      const current = readVote(doc, voteId);
+      if (!current) return 'vote_not_found' as const;
+      if (current.state === 'open') return 'vote_open' as const;
+      reopenVote(doc, voteId, Date.now(), SERVER_ORIGIN);
+      return readVote(doc, voteId);
+    });
+    if (!done) return unavailable(c);
+    if (done.value === 'vote_not_found' || !done.value)
+      return jsonError(c, 404, 'vote_not_found', 'No such vote.');
+    if (done.value === 'vote_open')
+      return jsonError(c, 409, 'vote_open', 'This vote is open already.');
+    return c.json({ vote: done.value });
   });
 
   // Results: any token of the forum once closed; the facilitator's at any time.

@@ -150,6 +150,17 @@ export function closeVote(doc: Y.Doc, voteId: string, now: number, origin: Origi
   doc.transact(() => writeKeys(voteMap(doc, voteId), { state: 'closed', closedAt: now }), origin);
 }
 
+/**
+ * Opens a closed vote again (F4): its counts stay, and `openedAt` becomes `now` — a board shows
+ * its most recently opened vote, so the reopened one is the vote its participants see.
+ */
+export function reopenVote(doc: Y.Doc, voteId: string, now: number, origin: Origin): void {
+  doc.transact(
+    () => writeKeys(voteMap(doc, voteId), { state: 'open', closedAt: null, openedAt: now }),
+    origin,
+  );
+}
+
 /** Writes the aggregated dots of some notes (0 removes the key). */
 export function setVoteCounts(
   doc: Y.Doc,

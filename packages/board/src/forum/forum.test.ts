@@ -7,6 +7,7 @@ import {
   ForumCommandError,
   nextTimer,
   openVote,
+  reopenVote,
   setSpotlight,
   setVoteCounts,
   updateCompilation,
@@ -93,6 +94,31 @@ describe('forum document', () => {
     closeVote(doc, 'v1', 20, SERVER_ORIGIN);
     expect(readVotes(doc)).toMatchObject([{ id: 'v1', state: 'closed', closedAt: 20 }]);
     expect(() => closeVote(doc, 'nope', 1, SERVER_ORIGIN)).toThrow(ForumCommandError);
+  });
+
+  it('F4: a closed vote reopens with its counts, opened again now', () => {
+    const doc = new Y.Doc();
+    openVote(
+      doc,
+      {
+        id: 'v1',
+        title: 'Nos incontournables',
+        boardIds: ['b'],
+        dotsPerParticipant: 3,
+        openedAt: 10,
+      },
+      SERVER_ORIGIN,
+    );
+    setVoteCounts(doc, 'v1', { 'b/shape:a': 2 }, SERVER_ORIGIN);
+    closeVote(doc, 'v1', 20, SERVER_ORIGIN);
+    reopenVote(doc, 'v1', 30, SERVER_ORIGIN);
+    expect(readVote(doc, 'v1')).toMatchObject({
+      state: 'open',
+      closedAt: null,
+      openedAt: 30,
+      counts: { 'b/shape:a': 2 },
+    });
+    expect(() => reopenVote(doc, 'nope', 1, SERVER_ORIGIN)).toThrow(ForumCommandError);
   });
 
   it('F5: compilation boards and merges', () => {

@@ -67,6 +67,21 @@ export {
   shapeRegistry,
 } from './shapes/registry.ts';
 
+export type {
+  ArrangeKind,
+  ArrangeMove,
+  ArrangeOptions,
+  ArrangeOutcome,
+  ArrangePlan,
+} from './arrange/arrange.ts';
+export {
+  ARRANGE_GRID_GAP,
+  ARRANGE_KINDS,
+  arrangeMinimum,
+  arrangeShapes,
+  planArrange,
+} from './arrange/arrange.ts';
+
 export type { ReadCache } from './read/read.ts';
 export { bindingPagePoint, readRecord, readShape } from './read/read.ts';
 

@@ -112,7 +112,7 @@ describe('the facilitator page', () => {
   it('asks before closing a vote, and a cancel keeps it open', async () => {
     const page = facilitator.page;
     await page.locator('.vote-title').fill('Nos priorités');
-    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
     const vote = page.locator('li.vote[data-state="open"]');
     await vote.waitFor({ timeout: 10_000 });
     await vote.getByRole('button', { name: 'Fermer le vote' }).click();
@@ -130,12 +130,12 @@ describe('the facilitator page', () => {
     const page = facilitator.page;
     const open = page.locator('li.vote[data-state="open"]');
     await page.locator('.vote-title').fill('Nos priorités');
-    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
     await open.first().waitFor({ timeout: 10_000 });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     // A board shows only its newest open vote: a second one would hide the first, unsaid.
     await page.locator('.vote-title').fill('Les incontournables');
-    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
     const dialog = page.getByRole('alertdialog');
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('Un vote est déjà ouvert');
@@ -144,7 +144,7 @@ describe('the facilitator page', () => {
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await open.count()).toBe(1);
-    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
     await dialog.getByRole('button', { name: 'Ouvrir quand même' }).click();
     await open.nth(1).waitFor({ timeout: 10_000 });
     expect(await open.first().locator('strong').textContent()).toBe('Les incontournables');

@@ -249,7 +249,7 @@ describe('forum day', () => {
     await page.bringToFront();
     await page.locator('.vote-title').fill('Nos priorités');
     await page.locator('.vote-dots').fill('2');
-    await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+    await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
     await a.page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
     await a.page.bringToFront();
     // The spotlight moved this camera: show everything again before aiming at notes.

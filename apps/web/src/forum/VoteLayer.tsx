@@ -10,6 +10,7 @@ import { useSession, useSessionState } from '../board/context';
 import { worldToScreen } from '../geometry/camera';
 import { changeDot, fetchMyDots, type MyDots } from './api';
 import type { ForumRoom } from './room';
+import { forumErrorText } from './errorText';
 import { useForumSnapshot } from './useForumRoom';
 import { activeVote, closedVote, dotAction, dotsByNote, voterId } from './voteMode';
 
@@ -82,7 +83,7 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
       changeDot(forumId, session.token, vote.id, action.kind === 'add' ? 'POST' : 'DELETE', {
         ...target,
         voterId: voter,
-      }).then(setDots, (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+      }).then(setDots, (e: unknown) => setMessage(forumErrorText(e, t)));
     },
     [dots, forumId, session, vote.id, voter, t],
   );

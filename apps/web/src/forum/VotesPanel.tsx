@@ -1,9 +1,16 @@
 // Dot votes from the forum page: open one over chosen boards with N dots each, close it, and
 // see the ranked results (anonymous counts).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
-import { closeVote, fetchVote, openVote, type ForumBoard, type VoteResult } from './api';
+import {
+  closeVote,
+  fetchVote,
+  openVote,
+  reopenVote,
+  type ForumBoard,
+  type VoteResult,
+} from './api';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
@@ -27,20 +34,52 @@ export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   );
 }
 
-function VoteRow({ vote, forumId, token }: { vote: VoteState; forumId: string; token: string }) {
+function VoteRow({
+  vote,
+  votes,
+  forumId,
+  token,
+}: {
+  vote: VoteState;
+  /** Every vote of the forum: reopening warns about the open ones sharing a board. */
+  votes: readonly VoteState[];
+  forumId: string;
+  token: string;
+}) {
   const { t } = useTranslation();
   const [results, setResults] = useState<VoteResult[] | null>(null);
-  // Closing ends the vote for every participant at once and cannot be undone: confirm first.
-  const [confirming, setConfirming] = useState(false);
+  // Closing ends the vote for every participant at once: confirm first. Reopening (V5) too, as
+  // it takes the boards it shares from another open vote.
+  const [confirming, setConfirming] = useState<'close' | 'reopen' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const reopenButton = useRef<HTMLButtonElement>(null);
+  // The button pressed goes away with the state it changed: the focus goes to the one that
+  // replaces it, not to the top of the page (keyboard users).
+  const focusNext = useRef(false);
   const close = () => {
-    setConfirming(false);
+    setConfirming(null);
     setError(null);
+    focusNext.current = true;
     closeVote(forumId, token, vote.id).then(
       (a) => setResults(a.results),
       (e: unknown) => setError(forumErrorText(e, t)),
     );
   };
+  const reopen = () => {
+    setConfirming(null);
+    setError(null);
+    focusNext.current = true;
+    reopenVote(forumId, token, vote.id).catch((e: unknown) => setError(forumErrorText(e, t)));
+  };
+  useEffect(() => {
+    if (!focusNext.current) return;
+    const next = vote.state === 'open' ? closeButton.current : reopenButton.current;
+    if (next) {
+      focusNext.current = false;
+      next.focus();
+    }
+  }, [vote.state]);
   useEffect(() => {
     if (vote.state !== 'closed') return;
     let live = true;
@@ -51,8 +90,12 @@ function VoteRow({ vote, forumId, token }: { vote: VoteState; forumId: string; t
     return () => {
       live = false;
     };
-  }, [vote.state, vote.id, forumId, token]);
+  }, [vote.state, vote.closedAt, vote.id, forumId, token]);
   const total = Object.values(vote.counts).reduce((a, b) => a + b, 0);
+  const hiding = openVotesOver(
+    votes.filter((v) => v.id !== vote.id),
+    vote.boardIds,
+  );
   return (
     <li className="vote" data-vote-id={vote.id} data-state={vote.state}>
       <strong>{vote.title}</strong>{' '}
@@ -61,19 +104,46 @@ function VoteRow({ vote, forumId, token }: { vote: VoteState; forumId: string; t
           ? t('forum.votes.openState', { count: total })
           : t('forum.votes.closedState')}
       </span>
-      {vote.state === 'open' && (
-        <button type="button" onClick={() => setConfirming(true)}>
+      {vote.state === 'open' ? (
+        <button type="button" ref={closeButton} onClick={() => setConfirming('close')}>
           {t('forum.votes.close')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          ref={reopenButton}
+          className="vote-reopen"
+          title={t('forumDay.reopen.hint')}
+          onClick={() => setConfirming('reopen')}
+        >
+          {t('forumDay.reopen.button')}
         </button>
       )}
       {error && <p role="alert">{error}</p>}
-      {results && <VoteResults results={results} />}
-      {confirming && (
+      {/* Results are the closed vote's: a reopened one takes dots again, its ranking would lie. */}
+      {results && vote.state === 'closed' && <VoteResults results={results} />}
+      {confirming === 'close' && (
         <ConfirmDialog
           message={t('forum.closeVote.confirm', { title: vote.title })}
           confirmLabel={t('forum.closeVote.confirmButton')}
           onConfirm={close}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+      {confirming === 'reopen' && (
+        <ConfirmDialog
+          message={
+            hiding.length > 0
+              ? t('forumDay.reopen.confirmHiding', {
+                  title: vote.title,
+                  count: hiding.length,
+                  titles: hiding.map((v) => v.title).join(t('forum.openVote.separator')),
+                })
+              : t('forumDay.reopen.confirm', { title: vote.title })
+          }
+          confirmLabel={t('forumDay.reopen.confirmButton')}
+          onConfirm={reopen}
+          onCancel={() => setConfirming(null)}
         />
       )}
     </li>
@@ -160,7 +230,7 @@ export function VotesPanel({
       {error && <p role="alert">{error}</p>}
       <ul className="vote-list">
         {[...votes].reverse().map((vote) => (
-          <VoteRow key={vote.id} vote={vote} forumId={forumId} token={token} />
+          <VoteRow key={vote.id} vote={vote} votes={votes} forumId={forumId} token={token} />
         ))}
       </ul>
     </section>

@@ -227,6 +227,17 @@ export function closeVote(
   });
 }
 
+/** V5: opens a closed vote again, with its dots and each voter's remaining budget. */
+export function reopenVote(
+  forumId: string,
+  token: string,
+  voteId: string,
+): Promise<{ vote: VoteState }> {
+  return call(`${forumPath(forumId)}/votes/${encodeURIComponent(voteId)}/reopen`, token, {
+    method: 'POST',
+  });
+}
+
 export function fetchVote(
   forumId: string,
   token: string,

@@ -60,3 +60,31 @@ describe('forum action errors', () => {
     expect(forumErrorText(taken, fr)).toContain('nom de territoire');
   });
 });
+
+describe('V5: reopening a vote that is open already', () => {
+  it('says the vote is open, in both languages, not « erreur 409 »', async () => {
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    const open = new ApiError(409, 'vote_open', 'This vote is open already.');
+    expect(forumErrorText(open, fr)).toContain('déjà ouvert');
+    expect(forumErrorText(open, fr)).not.toContain('409');
+    expect(forumErrorText(open, english)).toContain('open already');
+  });
+});
+
+describe('a participant’s refused dot (V3)', () => {
+  it('is said in plain French, never the server’s English', async () => {
+    const fr = await testTranslator('fr-CA');
+    const refused = [
+      new ApiError(409, 'vote_closed', 'This vote is closed.'),
+      new ApiError(409, 'no_dots_left', 'At most 3 dots per person.'),
+      new ApiError(400, 'not_a_note', 'Dots go on notes of the boards in the vote.'),
+      new ApiError(400, 'board_not_in_vote', 'This board is not in the vote.'),
+    ];
+    const texts = refused.map((e) => forumErrorText(e, fr));
+    for (const text of texts) expect(text).not.toMatch(/vote is|dots per|notes of|erreur/);
+    expect(texts[0]).toContain('fermé');
+    expect(texts[1]).toContain('tous vos points');
+    expect(new Set(texts).size).toBe(4);
+  });
+});

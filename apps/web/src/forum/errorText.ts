@@ -16,6 +16,13 @@ export function forumErrorText(error: unknown, t: Translate): string {
   // The forum moved on meanwhile (another tab, another facilitator): the page is live already.
   if (status === 409 && code.startsWith('timer_')) return t('forum.errors.timerChanged', {});
   if (status === 409 && code === 'no_such_vote') return t('forum.errors.voteGone', {});
+  if (status === 409 && code === 'vote_open') return t('forumDay.errors.voteOpen', {});
+  // A participant's dot refused (V3): the server's words are English and technical.
+  if (status === 409 && code === 'vote_closed') return t('forumDay.errors.voteClosed', {});
+  if (status === 409 && code === 'no_dots_left') return t('forum.votes.noDotsLeft', {});
+  if (status === 400 && code === 'not_a_note') return t('forumDay.errors.notANote', {});
+  if (status === 400 && code === 'board_not_in_vote')
+    return t('forumDay.errors.boardNotInVote', {});
   if (status === 409 && code === 'territory_taken') return t('forum.errors.territoryTaken', {});
   if (status === 409 && code === 'plenary_required') return t('forum.errors.plenaryRequired', {});
   if (status === 409 && code === 'too_many_boards') return t('forum.errors.tooManyBoards', {});

@@ -1,0 +1,120 @@
+// Forum day as a first-time facilitator meets it (laptop 1366×768): a dot vote closed too early
+// is reopened from the forum page (V5) — a participant keeps the dots placed and the budget they
+// leave — and reopening over the boards of another open vote asks first.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { addNote, createForum, openBoard, shapes, toScreen, type CreatedForum } from './fixtures';
+
+const SHOTS = `${REPO_ROOT}test-results/screenshots`;
+
+async function noteCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const note = (await shapes(page)).find((s) => s.type === 'note' && s.text === text);
+  if (note?.type !== 'note') throw new Error(`no note ${text}`);
+  return toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+}
+
+describe('forum day: reopening a dot vote', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let facilitator: Participant;
+  let emilie: Participant;
+  let forum: CreatedForum;
+  const voteRow = (title: string) =>
+    facilitator.page.locator('.vote-list li.vote').filter({ hasText: title });
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    facilitator = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1366, height: 768 },
+    });
+    emilie = await newParticipant(browser, 'Émilie');
+    forum = await createForum(server, { territories: ['Kamouraska', 'Témiscouata'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('a closed vote reopens with its dots; each participant keeps what they had left', async () => {
+    const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
+    await openBoard(emilie.page, kamouraska.edit.url);
+    await addNote(emilie.page, 300, 620, 'Participation citoyenne');
+    await emilie.page.keyboard.press('Escape');
+    await addNote(emilie.page, 620, 620, 'Bon leadership');
+    await emilie.page.keyboard.press('Escape');
+
+    const page = facilitator.page;
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page.locator('.vote-title').fill('Nos incontournables', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
+
+    await emilie.page.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+    await emilie.page.bringToFront();
+    const spot = await noteCentre(emilie.page, 'Participation citoyenne');
+    await emilie.page.mouse.click(spot.x, spot.y);
+    await emilie.page.getByText('Il vous reste 2 points').waitFor();
+    await emilie.page.mouse.click(spot.x, spot.y);
+    await emilie.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
+
+    // Closed too early, by mistake.
+    await page.bringToFront();
+    await voteRow('Nos incontournables').getByRole('button', { name: 'Fermer le vote' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Fermer le vote' }).click();
+    await voteRow('Nos incontournables').locator('.vote-results li').first().waitFor();
+    await emilie.page.locator('.vote-banner').waitFor({ state: 'detached', timeout: 10_000 });
+
+    // « Rouvrir le vote » asks first, saying the dots stay.
+    await voteRow('Nos incontournables').getByRole('button', { name: 'Rouvrir le vote' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Les points déjà placés restent comptés');
+    await page.screenshot({ path: `${SHOTS}/forum-day-reopen-confirm.png` });
+    await dialog.getByRole('button', { name: 'Rouvrir le vote' }).click();
+    await page.locator('.vote-list li.vote[data-state="open"]').waitFor({ timeout: 10_000 });
+    expect(await voteRow('Nos incontournables').textContent()).toContain('ouvert, 2 points placés');
+    // The ranking of the closed vote is gone while dots can change again.
+    expect(await voteRow('Nos incontournables').locator('.vote-results').count()).toBe(0);
+    // The keyboard lands on the button that replaced the one pressed.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Fermer le vote');
+
+    // Émilie's two dots are still hers: one left, then none.
+    await emilie.page.getByText('Il vous reste 1 point', { exact: true }).waitFor({
+      timeout: 10_000,
+    });
+    expect(await emilie.page.locator('button.vote-dot.mine').textContent()).toBe('2');
+    await emilie.page.bringToFront();
+    const other = await noteCentre(emilie.page, 'Bon leadership');
+    await emilie.page.mouse.click(other.x, other.y);
+    await emilie.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    await emilie.page.screenshot({ path: `${SHOTS}/forum-day-reopened-board.png` });
+
+    await page.bringToFront();
+    await voteRow('Nos incontournables').getByText('ouvert, 3 points placés').waitFor();
+    await page.keyboard.press('Enter'); // « Fermer le vote », focused
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Fermer le vote' }).click();
+    const results = voteRow('Nos incontournables').locator('.vote-results li');
+    await results.nth(1).waitFor({ timeout: 10_000 });
+    expect(await results.first().locator('.result-count').textContent()).toBe('2 points');
+    expect(await results.nth(1).locator('.result-text').textContent()).toBe('Bon leadership');
+  });
+
+  it('reopening over the boards of another open vote warns first; a cancel keeps it closed', async () => {
+    const page = facilitator.page;
+    await page.locator('.vote-title').fill('Deuxième tour');
+    await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
+    await voteRow('Deuxième tour').and(page.locator('[data-state="open"]')).waitFor();
+    await voteRow('Nos incontournables').getByRole('button', { name: 'Rouvrir le vote' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Le vote «\u00a0Deuxième tour\u00a0» est ouvert');
+    await page.screenshot({ path: `${SHOTS}/forum-day-reopen-warning.png` });
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await voteRow('Nos incontournables').getAttribute('data-state')).toBe('closed');
+    // Émilie's board shows the open vote, with its own budget of 3.
+    await emilie.page.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+    expect(await emilie.page.locator('.vote-banner strong').textContent()).toBe('Deuxième tour');
+  });
+});

@@ -1,0 +1,113 @@
+// One territory brought up large inside the mosaic (the facilitator's « let's look at
+// Témiscouata »): its live drawing fills the mosaic's area, its name written large, ‹ › and
+// ← → to the previous or next territory, Escape or « Retour à la mosaïque » back to the tiles.
+// It is the same LiveBoard as the tile: nothing more is connected or drawn.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VoteState } from '@carton/board';
+import type { ForumBoard } from '../forum/api';
+import { focusKey, isTyping, type FocusMove } from './focusNav';
+import type { LiveBoard } from './liveBoard';
+import { territoryName, useTileSvg, VoteTotal } from './MosaicTile';
+
+/**
+ * The mosaic's keys while a territory is shown large, heard first (capture) and kept from the
+ * plenary board behind, whose arrows would move its chosen shape and Escape let go of it.
+ */
+export function useFocusKeys(
+  ids: readonly string[],
+  current: string | null,
+  apply: (move: FocusMove) => void,
+): void {
+  useEffect(() => {
+    if (current === null) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      const move = focusKey(e.key, ids, current);
+      if (!move) return;
+      e.preventDefault();
+      e.stopPropagation();
+      apply(move);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [ids, current, apply]);
+}
+
+export function MosaicFocus({
+  board,
+  live,
+  vote,
+  position,
+  count,
+  previous,
+  next,
+  onShow,
+}: {
+  board: ForumBoard;
+  live: LiveBoard;
+  vote: VoteState | null;
+  /** 1-based, among the territories. */
+  position: number;
+  count: number;
+  previous: ForumBoard;
+  next: ForumBoard;
+  onShow: (boardId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const svg = useTileSvg(live, board.id, vote);
+  const name = territoryName(board);
+  const several = count > 1;
+  return (
+    // `mosaic-large`: the name the tile opened large had (the forum's e2e test finds it by it).
+    <section
+      className="mosaic-focus mosaic-large"
+      data-board-id={board.id}
+      data-shapes={live.shapeCount()}
+      aria-label={t('mosaic.focused', { name })}
+    >
+      {several && (
+        <button
+          type="button"
+          className="mosaic-step"
+          data-step="previous"
+          onClick={() => onShow(previous.id)}
+          aria-label={t('mosaic.previous', { name: territoryName(previous) })}
+          title={t('mosaic.previous', { name: territoryName(previous) })}
+        >
+          <span aria-hidden="true">‹</span>
+        </button>
+      )}
+      <div className="mosaic-focus-stage">
+        <div
+          className="mosaic-focus-svg"
+          role="img"
+          aria-label={board.title}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+        {live.shapeCount() === 0 && <p className="mosaic-empty">{t('mosaic.empty')}</p>}
+        <p className="mosaic-focus-caption">
+          <strong className="mosaic-focus-name">{name}</strong>
+          {several && (
+            <span className="mosaic-focus-position">
+              {t('projector.position', { n: position, count })}
+            </span>
+          )}
+          {vote && <VoteTotal vote={vote} boardId={board.id} />}
+        </p>
+      </div>
+      {several && (
+        <button
+          type="button"
+          className="mosaic-step"
+          data-step="next"
+          onClick={() => onShow(next.id)}
+          aria-label={t('mosaic.next', { name: territoryName(next) })}
+          title={t('mosaic.next', { name: territoryName(next) })}
+        >
+          <span aria-hidden="true">›</span>
+        </button>
+      )}
+    </section>
+  );
+}

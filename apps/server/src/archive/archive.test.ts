@@ -16,6 +16,7 @@ import { storageSource } from './source.ts';
 import { collectStream, embedImages, streamForumArchive } from './write.ts';
 import type { DataDir } from './test-support.ts';
 import { count, dataDir, decodePng, seededForum } from './test-support.ts';
+import { asVersion1 } from './test-archives.ts';
 
 let source: DataDir;
 let target: DataDir;
@@ -45,8 +46,8 @@ function exportStored(data: DataDir, boardId: string) {
   return exportBoard(doc);
 }
 
-const restore = (data: DataDir, zip: Uint8Array) =>
-  restoreForumArchive(readForumArchive(zip), {
+const restore = async (data: DataDir, zip: Uint8Array) =>
+  restoreForumArchive(await readForumArchive(zip), {
     forums: data.forums,
     boards: data.boards,
     blobs: data.blobs,
@@ -55,9 +56,9 @@ const restore = (data: DataDir, zip: Uint8Array) =>
     maxForumImageBytes: 1024 * 1024 * 1024,
   });
 
-function refusal(run: () => unknown): { code: string; path: string } {
+async function refusal(run: () => unknown): Promise<{ code: string; path: string }> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ArchiveError) return { code: error.code, path: error.path };
     throw error;
@@ -73,7 +74,7 @@ function rezip(zip: Uint8Array, edit: (files: Record<string, Uint8Array>) => voi
 }
 
 describe('forum archive', () => {
-  it('ARCHIVE: a manifest, pretty JSON with embedded images and a PNG per board, checksums', async () => {
+  it('ARCHIVE: a manifest, pretty JSON, each image once in images/ and a PNG per board, checksums', async () => {
     const { created, photo } = await seededForum(source);
     const files = unzipSync(await archiveOf(source, created.forum.id));
     const manifest = JSON.parse(
@@ -95,11 +96,21 @@ describe('forum archive', () => {
           .digest('hex'),
       ).toBe(file.sha256);
     }
-    // A PNG and a JSON per board, and the incontournables (C6).
-    expect(manifest.files).toHaveLength(manifest.boards.length * 2 + 2);
+    // A PNG and a JSON per board, the photo once, and the incontournables (C6).
+    expect(manifest.files).toHaveLength(manifest.boards.length * 2 + 1 + 2);
     const json = new TextDecoder().decode(files[kamouraska?.json ?? '']);
     expect(json.startsWith('{\n  "format": "carton-board",')).toBe(true);
-    expect(JSON.parse(json).images[photo].mime).toBe('image/png');
+    // Version 2: the board file names the photo; its bytes are once in images/, by SHA-256.
+    expect(manifest.version).toBe(2);
+    expect(JSON.parse(json).images).toBeUndefined();
+    expect(manifest.images).toEqual([
+      { blobId: photo, path: `images/${photo}.png`, mime: 'image/png' },
+    ]);
+    expect(
+      createHash('sha256')
+        .update(files[`images/${photo}.png`] ?? new Uint8Array())
+        .digest('hex'),
+    ).toBe(photo);
     expect(decodePng(files[kamouraska?.png ?? ''] ?? new Uint8Array()).width).toBeGreaterThan(1000);
     // C6: the forum's « incontournables », compiled from its notes.
     expect(manifest.compilation).toEqual({
@@ -114,34 +125,40 @@ describe('forum archive', () => {
     );
   });
 
-  it('ARCHIVE: restored into another data directory, every board exports the same JSON', async () => {
-    const { created, photo } = await seededForum(source);
-    const restored = await restore(target, await archiveOf(source, created.forum.id));
-    expect(restored.forum.id).not.toBe(created.forum.id);
-    expect(restored.forum.title).toBe(created.forum.title);
-    expect(restored.boards).toHaveLength(created.boards.length);
-    for (const [i, board] of restored.boards.entries()) {
-      const original = created.boards[i]!;
-      expect(board.id).not.toBe(original.id);
-      expect({ ...board, id: '', edit: null, view: null }).toEqual({
-        ...original,
-        id: '',
-        edit: null,
-        view: null,
-      });
-      expect(exportStored(target, board.id)).toEqual(exportStored(source, original.id));
-      expect(await resolveBoardAccess(target.forums, board.id, board.edit.token)).toMatchObject({
-        ok: true,
-        role: 'edit',
-      });
-    }
-    expect(restored.facilitator.url).toBe(
-      `http://autre.local/f/${restored.forum.id}#token=${restored.facilitator.token}`,
-    );
-    expect(target.blobs.get(restored.forum.id, photo)?.data).toEqual(
-      source.blobs.get(created.forum.id, photo)?.data,
-    );
-  });
+  it.each([
+    ['as exported (version 2)', (zip: Uint8Array) => zip],
+    ['as Carton wrote it before (version 1: images embedded per board)', asVersion1],
+  ])(
+    'ARCHIVE: restored into another data directory %s, every board exports the same JSON',
+    async (_, as) => {
+      const { created, photo } = await seededForum(source);
+      const restored = await restore(target, as(await archiveOf(source, created.forum.id)));
+      expect(restored.forum.id).not.toBe(created.forum.id);
+      expect(restored.forum.title).toBe(created.forum.title);
+      expect(restored.boards).toHaveLength(created.boards.length);
+      for (const [i, board] of restored.boards.entries()) {
+        const original = created.boards[i]!;
+        expect(board.id).not.toBe(original.id);
+        expect({ ...board, id: '', edit: null, view: null }).toEqual({
+          ...original,
+          id: '',
+          edit: null,
+          view: null,
+        });
+        expect(exportStored(target, board.id)).toEqual(exportStored(source, original.id));
+        expect(await resolveBoardAccess(target.forums, board.id, board.edit.token)).toMatchObject({
+          ok: true,
+          role: 'edit',
+        });
+      }
+      expect(restored.facilitator.url).toBe(
+        `http://autre.local/f/${restored.forum.id}#token=${restored.facilitator.token}`,
+      );
+      expect(target.blobs.get(restored.forum.id, photo)?.data).toEqual(
+        source.blobs.get(created.forum.id, photo)?.data,
+      );
+    },
+  );
 
   it('ARCHIVE: the PNG shows the notes in their colours at their places', async () => {
     const { created } = await seededForum(source);
@@ -212,11 +229,11 @@ describe('refused archives write nothing', () => {
     ],
   ];
   for (const [name, make, code, path] of cases) {
-    it(`ARCHIVE: ${name} → ${code}`, () => {
+    it(`ARCHIVE: ${name} → ${code}`, async () => {
       const before = ['forums', 'boards', 'blobs', 'tokens'].map((t) =>
         count(target, t as 'forums'),
       );
-      expect(refusal(() => readForumArchive(make()))).toEqual({ code, path });
+      expect(await refusal(() => readForumArchive(make()))).toEqual({ code, path });
       expect(
         ['forums', 'boards', 'blobs', 'tokens'].map((t) => count(target, t as 'forums')),
       ).toEqual(before);
@@ -224,8 +241,11 @@ describe('refused archives write nothing', () => {
   }
 
   /** Replaces a board file and its checksum, so content checks are what refuses it. */
-  function withBoardFile(edit: (file: Record<string, unknown>) => unknown): Uint8Array {
-    return rezip(zip, (f) => {
+  function withBoardFile(
+    edit: (file: Record<string, unknown>) => unknown,
+    from: Uint8Array = zip,
+  ): Uint8Array {
+    return rezip(from, (f) => {
       const manifest = JSON.parse(new TextDecoder().decode(f['manifest.json'])) as ArchiveManifest;
       const entry = manifest.boards.find((b) => b.territory === 'Kamouraska')!;
       const changed = strToU8(
@@ -239,14 +259,14 @@ describe('refused archives write nothing', () => {
     });
   }
 
-  it('ARCHIVE: an invalid board inside names the file and the JSON path', () => {
+  it('ARCHIVE: an invalid board inside names the file and the JSON path', async () => {
     const bad = withBoardFile((file) => {
       (file['shapes'] as Record<string, unknown>[])[2]!['x'] = 'loin';
       return file;
     });
-    const error = (() => {
+    const error = await (async () => {
       try {
-        readForumArchive(bad);
+        await readForumArchive(bad);
       } catch (e) {
         return e as ArchiveError;
       }
@@ -257,27 +277,27 @@ describe('refused archives write nothing', () => {
     expect(error.issues[0]?.code).toBe('invalid_value');
   });
 
-  it('ARCHIVE: a broken embedded image is broken_image', () => {
+  it('ARCHIVE: a broken embedded image (version 1 archive) is broken_image', async () => {
     const bad = withBoardFile((file) => {
       const images = file['images'] as Record<string, { data: string }>;
       for (const image of Object.values(images))
         image.data = Buffer.from('not a png at all').toString('base64');
       return file;
-    });
-    expect(refusal(() => readForumArchive(bad)).code).toBe('broken_image');
+    }, asVersion1(zip));
+    expect((await refusal(() => readForumArchive(bad))).code).toBe('broken_image');
   });
 
-  it('ARCHIVE: zip bombs are refused from the central directory (ratio, size, count)', () => {
+  it('ARCHIVE: zip bombs are refused from the central directory (ratio, size, count)', async () => {
     const zeros = new Uint8Array(80 * 1024 * 1024);
     const bomb = rezip(zip, (f) => {
       f['boards/01-pleniere-vision-commune-des-conditions-de-succes.json'] = zeros;
     });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
-    expect(refusal(() => readForumArchive(bomb)).code).toBe('zip_bomb');
+    expect((await refusal(() => readForumArchive(bomb))).code).toBe('zip_bomb');
     const many = rezip(zip, (f) => {
       for (let i = 0; i <= ARCHIVE_LIMITS.maxEntries; i++) f[`extra/${i}.txt`] = strToU8('x');
     });
-    expect(refusal(() => readForumArchive(many)).code).toBe('zip_bomb');
+    expect((await refusal(() => readForumArchive(many))).code).toBe('zip_bomb');
     const limits = {
       ...ARCHIVE_LIMITS,
       maxArchiveBytes: 1e9,
@@ -287,14 +307,20 @@ describe('refused archives write nothing', () => {
       maxRatio: 100,
       maxBoards: 64,
     };
-    expect(refusal(() => readForumArchive(zip, limits)).code).toBe('zip_bomb');
+    expect((await refusal(() => readForumArchive(zip, limits))).code).toBe('zip_bomb');
     expect(
-      refusal(() => readForumArchive(zip, { ...limits, maxEntryBytes: 1e8, maxTotalBytes: 1000 }))
-        .code,
+      (
+        await refusal(() =>
+          readForumArchive(zip, { ...limits, maxEntryBytes: 1e8, maxTotalBytes: 1000 }),
+        )
+      ).code,
     ).toBe('zip_bomb');
     expect(
-      refusal(() => readForumArchive(zip, { ...limits, maxEntryBytes: 1e8, maxArchiveBytes: 100 }))
-        .code,
+      (
+        await refusal(() =>
+          readForumArchive(zip, { ...limits, maxEntryBytes: 1e8, maxArchiveBytes: 100 }),
+        )
+      ).code,
     ).toBe('too_large');
   });
 });

@@ -60,7 +60,7 @@ const dots = (data: DataDir) =>
 async function refused(archive: Uint8Array): Promise<string> {
   const before = [count(target, 'forums'), count(target, 'boards'), dots(target)];
   try {
-    await restoreForumArchive(readForumArchive(archive), {
+    await restoreForumArchive(await readForumArchive(archive), {
       forums: target.forums,
       boards: target.boards,
       blobs: target.blobs,
@@ -79,7 +79,9 @@ async function refused(archive: Uint8Array): Promise<string> {
 
 describe('ARCHIVE: hostile votes and merges in the manifest', () => {
   it('a well-formed vote is restored as that many dots', async () => {
-    const archive = readForumArchive(withFacilitation({ votes: [vote()], compilation: null }));
+    const archive = await readForumArchive(
+      withFacilitation({ votes: [vote()], compilation: null }),
+    );
     await restoreForumArchive(archive, {
       forums: target.forums,
       boards: target.boards,

@@ -1,9 +1,14 @@
-import { BOARD_KINDS } from '@carton/board';
+import { BOARD_KINDS, IMAGE_MIME_TYPES } from '@carton/board';
 import { z } from 'zod';
 import { nameInput } from '../forums/create-forum.ts';
 
 export const ARCHIVE_FORMAT = 'carton-forum-archive';
-export const ARCHIVE_VERSION = 1;
+/**
+ * 2: images once per archive (`images/<sha256>.<ext>`, listed in `images`), board and version
+ * files without base64. A version 1 reader would import such an archive without its images,
+ * so it refuses it (`future_version`: update Carton); version 1 archives still import.
+ */
+export const ARCHIVE_VERSION = 2;
 export const MANIFEST_NAME = 'manifest.json';
 
 const path = z
@@ -52,6 +57,11 @@ export const ManifestSchema = z.object({
         shapes: z.number().int().min(0),
         /** Saved versions, oldest first; absent in archives made before they were kept. */
         versions: z.array(VersionEntry).optional(),
+        /**
+         * Saved versions the export left out to stay within what an import reads
+         * (ARCHIVE_LIMITS: counts and bytes); absent when none was.
+         */
+        versionsLeftOut: z.number().int().min(0).optional(),
       }),
     )
     .min(1),
@@ -62,6 +72,19 @@ export const ManifestSchema = z.object({
       bytes: z.number().int().min(0),
     }),
   ),
+  /**
+   * Version 2: every image a board or version shows, once per archive, stored as is (not
+   * deflated) under `images/<sha256>.<ext>`; board and version files name them by `blobId`.
+   */
+  images: z
+    .array(
+      z.object({
+        blobId: z.string().regex(/^[0-9a-f]{64}$/),
+        path,
+        mime: z.enum(IMAGE_MIME_TYPES),
+      }),
+    )
+    .optional(),
   /** Files of the compiled « incontournables », once compilation exists (omitted until then). */
   compilation: z.object({ markdown: path, csv: path }).optional(),
   /**

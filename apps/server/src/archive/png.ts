@@ -2,6 +2,7 @@ import type { BoardFile } from '@carton/board';
 import { renderSvg } from '@carton/render';
 import { bundledFontFiles, loadBundledFonts } from '@carton/render/node';
 import { renderAsync } from '@resvg/resvg-js';
+import { MAX_ARCHIVE_PNG_BYTES } from './limits.ts';
 
 /** Pixels per board unit: a 1600-wide carton prints at 3200 px, sharp on A4/Letter at 300 dpi. */
 export const PNG_SCALE = 2;
@@ -35,4 +36,23 @@ export async function renderBoardPng(
     imageRendering: 0,
   });
   return new Uint8Array(rendered.asPng());
+}
+
+/**
+ * A board's PNG for an archive: at most MAX_ARCHIVE_PNG_BYTES (a board of photos at 64 Mpx
+ * could take 256 MB), drawn smaller until it fits — twice at most; past that, none (the
+ * board's JSON holds everything, and an import never reads PNGs).
+ */
+export async function renderArchivePng(
+  file: BoardFile,
+  maxBytes: number = MAX_ARCHIVE_PNG_BYTES,
+): Promise<Uint8Array | null> {
+  let png = await renderBoardPng(file);
+  let scale = PNG_SCALE;
+  for (let attempt = 0; png.byteLength > maxBytes && attempt < 2; attempt++) {
+    // Bytes go with pixels, pixels with the square of the scale; 10 % to spare.
+    scale *= Math.sqrt(maxBytes / png.byteLength) * 0.9;
+    png = await renderBoardPng(file, { scale });
+  }
+  return png.byteLength > maxBytes ? null : png;
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { BoardFileIssue, ParsedBoardFile } from '@carton/board';
+import type { BoardFileImage, BoardFileIssue, ParsedBoardFile } from '@carton/board';
 import { BoardFileError, parseBoardFile, parseBoardFileText } from '@carton/board';
-import { unzipSync } from 'fflate';
+import type { BlobInfo } from '../blobs/blob-store.ts';
+import { sniffImage } from '../blobs/image-type.ts';
 import { checkFacilitation } from './facilitation.ts';
 import { ArchiveError } from './errors.ts';
 import type { PreparedImage } from './images.ts';
@@ -10,103 +10,41 @@ import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveBoardEntry, ArchiveManifest, ArchiveVersionEntry } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME, ManifestSchema } from './manifest.ts';
-
-export interface ValidatedVersion {
-  readonly entry: ArchiveVersionEntry;
-  readonly file: ParsedBoardFile;
-}
+import { ArchiveEntries, breathe, sha256 } from './zip-entries.ts';
+import type { ZipBytes } from './zip-reader.ts';
+import { bytesZip } from './zip-reader.ts';
 
 export interface ValidatedBoard {
   readonly entry: ArchiveBoardEntry;
-  readonly file: ParsedBoardFile;
   /** Saved versions, in the manifest's order (oldest first). */
-  readonly versions: readonly ValidatedVersion[];
+  readonly versions: readonly ArchiveVersionEntry[];
+  /**
+   * Version 1 archives: keys of embedded images that are not their SHA-256, across the
+   * board's file and its versions (a version may show an image an earlier file embeds).
+   */
+  readonly remap: ReadonlyMap<string, string>;
 }
 
-/** An archive that passed every check: restoring it writes, and cannot fail on content. */
+/** Where an image's bytes are: its own entry (version 2) or embedded in a board file (1). */
+export type ImageSource =
+  { readonly entry: string } | { readonly file: string; readonly key: string };
+
+export interface ArchiveImage {
+  readonly info: BlobInfo;
+  readonly from: ImageSource;
+}
+
+/**
+ * An archive that passed every check: restoring it writes, and cannot fail on content. It
+ * holds the manifest and what was learnt about each file, not the files: `loadBoardFile` and
+ * `loadImages` read them again, one at a time (and check their SHA-256 again).
+ */
 export interface ValidatedArchive {
   readonly manifest: ArchiveManifest;
   readonly boards: readonly ValidatedBoard[];
-  readonly images: ReadonlyMap<string, PreparedImage>;
+  readonly images: ReadonlyMap<string, ArchiveImage>;
   readonly imageBytes: number;
-}
-
-interface EntryInfo {
-  readonly name: string;
-  readonly size: number;
-  readonly originalSize: number;
-}
-
-/** Lists entries from the central directory without inflating anything. */
-function listEntries(zip: Uint8Array): EntryInfo[] {
-  const entries: EntryInfo[] = [];
-  try {
-    unzipSync(zip, {
-      filter: (file) => {
-        entries.push({ name: file.name, size: file.size, originalSize: file.originalSize });
-        return false;
-      },
-    });
-  } catch (error) {
-    throw new ArchiveError('not_zip', `not a zip file: ${(error as Error).message}`);
-  }
-  return entries;
-}
-
-/** Sizes, counts and ratios checked before anything is inflated (zip bombs). */
-function checkEntries(
-  entries: readonly EntryInfo[],
-  wanted: ReadonlySet<string>,
-  limits: ArchiveLimits,
-) {
-  if (entries.length > limits.maxEntries) {
-    throw new ArchiveError(
-      'zip_bomb',
-      `the archive holds ${entries.length} entries (at most ${limits.maxEntries})`,
-    );
-  }
-  const names = new Set<string>();
-  let total = 0;
-  for (const entry of entries) {
-    if (names.has(entry.name)) {
-      throw new ArchiveError(
-        'invalid_manifest',
-        'the archive holds two entries of this name',
-        entry.name,
-      );
-    }
-    names.add(entry.name);
-    if (!wanted.has(entry.name)) continue;
-    if (entry.originalSize > limits.maxEntryBytes) {
-      throw new ArchiveError(
-        'zip_bomb',
-        `an entry may hold at most ${limits.maxEntryBytes} bytes`,
-        entry.name,
-      );
-    }
-    const ratio = entry.originalSize / Math.max(1, entry.size);
-    if (entry.originalSize > 1024 * 1024 && ratio > limits.maxRatio) {
-      throw new ArchiveError(
-        'zip_bomb',
-        `compressed ${Math.round(ratio)} times (at most ${limits.maxRatio})`,
-        entry.name,
-      );
-    }
-    total += entry.originalSize;
-    if (total > limits.maxTotalBytes) {
-      throw new ArchiveError('zip_bomb', `the archive inflates past ${limits.maxTotalBytes} bytes`);
-    }
-  }
-  return names;
-}
-
-/** Inflates the named entries (never past their declared sizes). */
-function inflate(zip: Uint8Array, names: ReadonlySet<string>): Record<string, Uint8Array> {
-  try {
-    return unzipSync(zip, { filter: (file) => names.has(file.name) });
-  } catch (error) {
-    throw new ArchiveError('not_zip', `the archive is damaged: ${(error as Error).message}`);
-  }
+  readonly entries: ArchiveEntries;
 }
 
 function parseJson(bytes: Uint8Array, where: string): unknown {
@@ -118,16 +56,12 @@ function parseJson(bytes: Uint8Array, where: string): unknown {
   }
 }
 
-function readManifest(zip: Uint8Array, limits: ArchiveLimits): ArchiveManifest {
-  const entries = listEntries(zip);
-  if (!entries.some((entry) => entry.name === MANIFEST_NAME)) {
+function readManifest(entries: ArchiveEntries, limits: ArchiveLimits): ArchiveManifest {
+  if (!entries.has(MANIFEST_NAME)) {
     throw new ArchiveError('missing_manifest', `not a Carton forum archive: no ${MANIFEST_NAME}`);
   }
-  checkEntries(entries, new Set([MANIFEST_NAME]), limits);
-  const raw = parseJson(
-    inflate(zip, new Set([MANIFEST_NAME]))[MANIFEST_NAME] ?? new Uint8Array(),
-    MANIFEST_NAME,
-  );
+  entries.check([MANIFEST_NAME]);
+  const raw = parseJson(entries.bytes(MANIFEST_NAME), MANIFEST_NAME);
   const header = raw as { format?: unknown; version?: unknown };
   if (typeof raw !== 'object' || raw === null || header.format !== ARCHIVE_FORMAT) {
     throw new ArchiveError(
@@ -193,100 +127,150 @@ function checkVersionCounts(raw: object, limits: ArchiveLimits): void {
   }
 }
 
-/** The manifest's board and version files: each entry named once (each read and parsed once). */
+/**
+ * The manifest's board, version and image files: each entry named once (each read and parsed
+ * once), each image listed once.
+ */
 function listedFiles(manifest: ArchiveManifest): Set<string> {
   const listed = new Set<string>([MANIFEST_NAME]);
+  const once = (path: string, where: string) => {
+    if (listed.has(path)) {
+      throw new ArchiveError('invalid_manifest', `${path} is listed twice`, where);
+    }
+    listed.add(path);
+  };
   for (const [i, board] of manifest.boards.entries()) {
     const paths = [board.json, ...(board.versions ?? []).map((version) => version.json)];
-    for (const path of paths) {
-      if (listed.has(path)) {
-        throw new ArchiveError(
-          'invalid_manifest',
-          `${path} is listed twice`,
-          `${MANIFEST_NAME}: boards.${i}`,
-        );
-      }
-      listed.add(path);
+    for (const path of paths) once(path, `${MANIFEST_NAME}: boards.${i}`);
+  }
+  const blobIds = new Set<string>();
+  for (const [i, image] of (manifest.images ?? []).entries()) {
+    const where = `${MANIFEST_NAME}: images.${i}`;
+    if (blobIds.has(image.blobId)) {
+      throw new ArchiveError('invalid_manifest', `image ${image.blobId} is listed twice`, where);
     }
+    blobIds.add(image.blobId);
+    once(image.path, where);
   }
   return listed;
 }
 
+/** An image entry (version 2): its bytes are its name's SHA-256, and sniff as an image. */
+function readImageEntry(entries: ArchiveEntries, blobId: string, path: string): PreparedImage {
+  const data = entries.checked(path);
+  if (sha256(data) !== blobId) {
+    throw new ArchiveError('checksum_mismatch', `the image is not ${blobId}`, path);
+  }
+  const sniffed = sniffImage(data);
+  if (!sniffed.ok) throw new ArchiveError('broken_image', sniffed.message, path);
+  const { mime, width, height } = sniffed;
+  return { info: { blobId, mime, width, height, bytes: data.byteLength }, data };
+}
+
 /**
  * Checks a whole forum archive and everything in it, writing nothing: the zip's entries
- * (ZIP bombs), the manifest, every board file's checksum and content (board-file codes), and
- * every embedded image (sniffed). PNGs are not read: they are derived from the JSON.
+ * (zip bombs, unsafe names), the manifest, every board and version file's checksum and
+ * content (board-file codes), and every image (sniffed). PNGs are not read: they are derived
+ * from the JSON. Files are read one at a time and not kept.
  */
-export function readForumArchive(
-  zip: Uint8Array,
+export async function readForumArchive(
+  zip: Uint8Array | ZipBytes,
   limits: ArchiveLimits = ARCHIVE_LIMITS,
-): ValidatedArchive {
-  if (zip.byteLength > limits.maxArchiveBytes) {
-    throw new ArchiveError(
-      'too_large',
-      `the archive is larger than ${limits.maxArchiveBytes} bytes`,
-    );
-  }
-  const manifest = readManifest(zip, limits);
+): Promise<ValidatedArchive> {
+  const entries = new ArchiveEntries(zip instanceof Uint8Array ? bytesZip(zip) : zip, limits);
+  const manifest = readManifest(entries, limits);
   checkFacilitation(manifest);
   const wanted = listedFiles(manifest);
-  const present = checkEntries(listEntries(zip), wanted, limits);
+  entries.check(wanted);
   for (const path of wanted) {
-    if (!present.has(path))
+    if (!entries.has(path))
       throw new ArchiveError('missing_file', 'listed in the manifest but not in the archive', path);
   }
-  const contents = inflate(zip, wanted);
-  const checksums = new Map(manifest.files.map((file) => [file.path, file.sha256]));
-  const images = new Map<string, PreparedImage>();
+  entries.setChecksums(new Map(manifest.files.map((file) => [file.path, file.sha256])));
+  const images = new Map<string, ArchiveImage>();
+  for (const { blobId, path } of manifest.images ?? []) {
+    images.set(blobId, { info: readImageEntry(entries, blobId, path).info, from: { entry: path } });
+    await breathe();
+  }
   const boards: ValidatedBoard[] = [];
   for (const entry of manifest.boards) {
-    // A version may show an image embedded by its board's file or an earlier version (under
-    // a key that may not be its hash): one remap for the board and its versions.
     const remap = new Map<string, string>();
-    const readFile = (json: string): ParsedBoardFile => {
-      const file = readBoardFile(contents, checksums, json, entry.kind);
+    for (const json of [entry.json, ...(entry.versions ?? []).map((version) => version.json)]) {
+      const file = readBoardFile(entries, json, entry.kind);
       const prepared = prepareImages(file.images, `${json}: `);
-      for (const [blobId, image] of prepared.images) images.set(blobId, image);
+      for (const key of Object.keys(file.images)) {
+        const blobId = prepared.remap.get(key) ?? key;
+        const image = prepared.images.get(blobId);
+        if (image && !images.has(blobId)) {
+          images.set(blobId, { info: image.info, from: { file: json, key } });
+        }
+      }
       for (const [key, blobId] of prepared.remap) remap.set(key, blobId);
-      return file;
-    };
-    const file = readFile(entry.json);
-    const versions = (entry.versions ?? []).map((version) => ({
-      entry: version,
-      file: readFile(version.json),
-    }));
-    const resolved = (parsed: ParsedBoardFile): ParsedBoardFile => ({
-      ...parsed,
-      shapes: remapBlobIds(parsed.shapes, remap),
-      images: {},
-    });
-    boards.push({
-      entry,
-      file: resolved(file),
-      versions: versions.map((version) => ({ ...version, file: resolved(version.file) })),
-    });
+      await breathe();
+    }
+    boards.push({ entry, versions: entry.versions ?? [], remap });
   }
   let imageBytes = 0;
   for (const image of images.values()) imageBytes += image.info.bytes;
-  return { manifest, boards, images, imageBytes };
+  return { manifest, boards, images, imageBytes, entries };
+}
+
+/**
+ * One board or version file of a validated archive, read again: its shapes pointed at their
+ * images' content ids, without its embedded images (`loadImages` brings those).
+ */
+export function loadBoardFile(
+  archive: ValidatedArchive,
+  board: ValidatedBoard,
+  json: string,
+): ParsedBoardFile {
+  const file = readBoardFile(archive.entries, json, board.entry.kind);
+  return { ...file, shapes: remapBlobIds(file.shapes, board.remap), images: {} };
+}
+
+/**
+ * The archive's images, a few at a time (about 64 MiB): each image entry once, and each board
+ * file that embeds images (version 1) read once for all of them.
+ */
+export async function* loadImages(archive: ValidatedArchive): AsyncGenerator<PreparedImage[]> {
+  const batchBytes = 64 * 1024 * 1024;
+  let batch: PreparedImage[] = [];
+  let bytes = 0;
+  const embedded = new Map<string, Map<string, string>>();
+  for (const [blobId, { from }] of archive.images) {
+    if ('file' in from) {
+      const keys = embedded.get(from.file) ?? new Map<string, string>();
+      keys.set(from.key, blobId);
+      embedded.set(from.file, keys);
+      continue;
+    }
+    const image = readImageEntry(archive.entries, blobId, from.entry);
+    batch.push(image);
+    bytes += image.info.bytes;
+    if (bytes >= batchBytes) {
+      yield batch;
+      [batch, bytes] = [[], 0];
+    }
+  }
+  if (batch.length > 0) yield batch;
+  for (const [json, keys] of embedded) {
+    // The same bytes as checked before (SHA-256 again): their images were validated then.
+    const text = parseBoardFileText(archive.entries.checked(json)) as {
+      images: Record<string, BoardFileImage>;
+    };
+    const wanted = Object.fromEntries([...keys.keys()].map((key) => [key, text.images[key]!]));
+    yield [...prepareImages(wanted, `${json}: `).images.values()];
+    await breathe();
+  }
 }
 
 /** One board file of the archive: its checksum, its content (board-file codes) and its kind. */
 function readBoardFile(
-  contents: Readonly<Record<string, Uint8Array>>,
-  checksums: ReadonlyMap<string, string>,
+  entries: ArchiveEntries,
   json: string,
   kind: ArchiveBoardEntry['kind'],
 ): ParsedBoardFile {
-  const bytes = contents[json] ?? new Uint8Array();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (checksums.get(json) !== sha256) {
-    throw new ArchiveError(
-      'checksum_mismatch',
-      'the file does not match its SHA-256 in the manifest',
-      json,
-    );
-  }
+  const bytes = entries.checked(json);
   let file: ParsedBoardFile;
   try {
     file = parseBoardFile(parseBoardFileText(bytes));

@@ -24,6 +24,8 @@ import type { BoardStorage } from '../storage/board-storage.ts';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveFacilitation } from './manifest.ts';
 import type { ValidatedArchive } from './read.ts';
+import { loadBoardFile, loadImages } from './read.ts';
+import { breathe } from './zip-entries.ts';
 
 export interface RestoreDeps {
   forums: ForumStore;
@@ -161,17 +163,20 @@ export async function restoreForumArchive(
     title: entry.title,
     territory: entry.territory,
   }));
-  for (const [i, { file, versions }] of ordered.entries()) {
+  // One file at a time, read again from the archive: an import never holds every board.
+  for (const [i, board] of ordered.entries()) {
     const boardId = boards[i]!.id;
-    await deps.boards.compact(boardId, stateOf(file), 0);
+    await deps.boards.compact(boardId, stateOf(loadBoardFile(archive, board, board.entry.json)), 0);
     // Saved versions, in their order, with their names, kinds and dates (R37, R38).
-    for (const { entry, file: version } of versions) {
-      await deps.boards.saveSnapshot(boardId, stateOf(version), {
+    for (const entry of board.versions) {
+      await breathe();
+      await deps.boards.saveSnapshot(boardId, stateOf(loadBoardFile(archive, board, entry.json)), {
         kind: entry.kind,
         ...(entry.name === null ? {} : { name: entry.name }),
         createdAt: entry.createdAt,
       });
     }
+    await breathe();
   }
   // F1: the forum document, with the day's votes and compilation choices (C6 reads them).
   const newIds = new Map(ordered.map(({ entry }, i) => [entry.id, boards[i]!.id] as const));
@@ -194,18 +199,16 @@ export async function restoreForumArchive(
     boards,
     grants,
   );
-  // Blobs reference the forum row (foreign key): stored right after it. The quota was checked
-  // above against the archive's total; a new forum holds nothing else.
-  const stored = await deps.blobs.put(
-    forumId,
-    [...archive.images.values()],
-    deps.maxForumImageBytes,
-  );
-  if (stored === null) {
-    throw new ArchiveError(
-      'image_quota_exceeded',
-      `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
-    );
+  // Blobs reference the forum row (foreign key): stored right after it, a batch at a time.
+  // The quota was checked above against the archive's total; a new forum holds nothing else.
+  for await (const batch of loadImages(archive)) {
+    const stored = await deps.blobs.put(forumId, batch, deps.maxForumImageBytes);
+    if (stored === null) {
+      throw new ArchiveError(
+        'image_quota_exceeded',
+        `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
+      );
+    }
   }
   await deps.votes.restoreDots(forumId, forumDoc.dots);
 

@@ -10,6 +10,8 @@ import { importIntoBoard } from './board-import.ts';
 import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS, MAX_BOARD_IMPORT_BYTES } from './limits.ts';
 import { readForumArchive } from './read.ts';
+import { spoolUpload, UploadTooLarge } from './upload.ts';
+import { fileZip } from './zip-reader.ts';
 import { restoreForumArchive } from './restore.ts';
 import { relaySource } from './source.ts';
 import { streamForumArchive } from './write.ts';
@@ -41,6 +43,10 @@ function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** Forum imports one process runs at once (each spools its zip to a temporary file). */
+const MAX_IMPORTS_AT_ONCE = 2;
+let importsRunning = 0;
 
 export function registerArchiveRoutes(
   app: Hono,
@@ -76,11 +82,28 @@ export function registerArchiveRoutes(
       c.header('Retry-After', String(wait));
       return jsonError(c, 429, 'too_many_requests', 'Too many forums created from this address.');
     },
-    limit(ARCHIVE_LIMITS.maxArchiveBytes),
     async (c) => {
-      const zip = new Uint8Array(await c.req.arrayBuffer());
+      const max = ARCHIVE_LIMITS.maxArchiveBytes;
+      const tooLarge = () =>
+        jsonError(c, 413, 'payload_too_large', `The archive must be at most ${max} bytes.`);
+      if (Number(c.req.header('Content-Length') ?? 0) > max) return tooLarge();
+      // Each import takes up to maxArchiveBytes of disk and one entry of memory at a time.
+      if (importsRunning >= MAX_IMPORTS_AT_ONCE) {
+        c.header('Retry-After', '30');
+        return jsonError(c, 503, 'import_busy', 'Other archives are being imported; try again.');
+      }
+      importsRunning++;
+      let upload: Awaited<ReturnType<typeof spoolUpload>>;
       try {
-        const archive = readForumArchive(zip);
+        upload = await spoolUpload(c.req.raw.body, max);
+      } catch (error) {
+        importsRunning--;
+        if (error instanceof UploadTooLarge) return tooLarge();
+        throw error;
+      }
+      const zip = fileZip(upload.path);
+      try {
+        const archive = await readForumArchive(zip);
         const created = await restoreForumArchive(archive, {
           forums: deps.forums,
           boards: deps.boards,
@@ -94,6 +117,10 @@ export function registerArchiveRoutes(
       } catch (error) {
         if (error instanceof ArchiveError) return archiveError(c, error);
         throw error;
+      } finally {
+        zip.close();
+        await upload.dispose();
+        importsRunning--;
       }
     },
   );

@@ -31,7 +31,7 @@ export interface ArchiveSource {
   boards(forumId: string): Promise<BoardRecord[]>;
   /** The board's file, with its images not yet embedded. */
   boardFile(boardId: string): Promise<BoardFile>;
-  blobs: Pick<BlobStore, 'get'>;
+  blobs: Pick<BlobStore, 'get' | 'info'>;
   /**
    * The hook for compilation: archives hold `incontournables.md` and `.csv` when it answers
    * something (null for an unknown forum).

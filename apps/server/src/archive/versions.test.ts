@@ -10,6 +10,7 @@ import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
+import { asVersion1 } from './test-archives.ts';
 import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import type { DataDir } from './test-support.ts';
@@ -85,8 +86,8 @@ async function forumWithVersions() {
   return { created, photo, kamouraska, zip: await collectStream(stream) };
 }
 
-const restore = (data: DataDir, zip: Uint8Array) =>
-  restoreForumArchive(readForumArchive(zip), {
+const restore = async (data: DataDir, zip: Uint8Array) =>
+  restoreForumArchive(await readForumArchive(zip), {
     forums: data.forums,
     boards: data.boards,
     blobs: data.blobs,
@@ -95,9 +96,9 @@ const restore = (data: DataDir, zip: Uint8Array) =>
     maxForumImageBytes: 1024 * 1024 * 1024,
   });
 
-function refusal(run: () => unknown): { code: string; path: string } {
+async function refusal(run: () => unknown): Promise<{ code: string; path: string }> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ArchiveError) return { code: error.code, path: error.path };
     throw error;
@@ -162,26 +163,40 @@ describe('saved versions in the forum archive', () => {
     for (const version of entry.versions ?? []) expect(listed.has(version.json)).toBe(true);
     // Boards without versions list none (the manifest reads as before for them).
     expect(manifest.boards.filter((board) => board.versions)).toHaveLength(1);
-    // The photo left the board: its first version embeds it, and nothing embeds it twice.
+    // The photo left the board but a version shows it: it is once in the archive, in
+    // images/, and no board or version file embeds it.
     const embedding = [entry.json, ...(entry.versions ?? []).map((v) => v.json)].filter(
-      (path) => JSON.parse(decoder.decode(files[path])).images?.[photo],
+      (path) => JSON.parse(decoder.decode(files[path])).images,
     );
-    expect(embedding).toEqual([entry.versions?.[0]?.json]);
+    expect(embedding).toEqual([]);
+    expect(manifest.images?.map((image) => image.blobId)).toEqual([photo]);
+    expect(Object.keys(files).filter((path) => path.startsWith('images/'))).toEqual([
+      `images/${photo}.png`,
+    ]);
   });
 
-  it('ARCHIVE: restored, the new board lists the same versions, same content, in order', async () => {
-    const { zip, kamouraska, photo } = await forumWithVersions();
-    const restored = await restore(target, zip);
-    const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
-    const original = versionsOf(source, kamouraska.id);
-    expect(original).toHaveLength(3);
-    expect(versionsOf(target, board.id)).toEqual(original);
-    // The version's photo is stored for the new forum though the board no longer shows it.
-    expect(target.blobs.get(restored.forum.id, photo)).not.toBeNull();
-    // Other boards had none, and have none.
-    const plenary = restored.boards.find((b) => b.kind === 'plenary')!;
-    expect(target.boards.listSnapshots(plenary.id)).toEqual([]);
-  });
+  it.each([
+    ['as exported (version 2)', (zip: Uint8Array) => zip],
+    [
+      'as Carton wrote it before (version 1: a version embeds what earlier files do not)',
+      asVersion1,
+    ],
+  ])(
+    'ARCHIVE: restored %s, the new board lists the same versions, same content, in order',
+    async (_, as) => {
+      const { zip, kamouraska, photo } = await forumWithVersions();
+      const restored = await restore(target, as(zip));
+      const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
+      const original = versionsOf(source, kamouraska.id);
+      expect(original).toHaveLength(3);
+      expect(versionsOf(target, board.id)).toEqual(original);
+      // The version's photo is stored for the new forum though the board no longer shows it.
+      expect(target.blobs.get(restored.forum.id, photo)).not.toBeNull();
+      // Other boards had none, and have none.
+      const plenary = restored.boards.find((b) => b.kind === 'plenary')!;
+      expect(target.boards.listSnapshots(plenary.id)).toEqual([]);
+    },
+  );
 
   it('ARCHIVE: an archive whose manifest carries fields this reader does not know still imports', async () => {
     const { zip, kamouraska } = await forumWithVersions();
@@ -205,7 +220,7 @@ describe('saved versions in the forum archive', () => {
         shapes: 0,
       }));
     });
-    expect(refusal(() => readForumArchive(hostile))).toEqual({
+    expect(await refusal(() => readForumArchive(hostile))).toEqual({
       code: 'too_large',
       path: 'manifest.json: boards.0.versions',
     });
@@ -222,7 +237,7 @@ describe('saved versions in the forum archive', () => {
       }
     });
     expect(
-      refusal(() => readForumArchive(spread, { ...ARCHIVE_LIMITS, maxVersions: 500 })).code,
+      (await refusal(() => readForumArchive(spread, { ...ARCHIVE_LIMITS, maxVersions: 500 }))).code,
     ).toBe('too_large');
     expect(count(target, 'forums')).toBe(0);
   });
@@ -234,19 +249,19 @@ describe('saved versions in the forum archive', () => {
     const version = manifest.boards.find((b) => b.versions)!.versions![0]!.json;
     const without = { ...files };
     delete without[version];
-    expect(refusal(() => readForumArchive(zipSync(without)))).toEqual({
+    expect(await refusal(() => readForumArchive(zipSync(without)))).toEqual({
       code: 'missing_file',
       path: version,
     });
     const text = decoder.decode(files[version]).replace('Liens de relais', 'Liens coupés');
     expect(
-      refusal(() => readForumArchive(zipSync({ ...files, [version]: strToU8(text) }))).code,
+      (await refusal(() => readForumArchive(zipSync({ ...files, [version]: strToU8(text) })))).code,
     ).toBe('checksum_mismatch');
     const twice = withManifest(zip, (m) => {
       const board = m.boards.find((b) => b.versions)!;
       board.versions![1]!.json = board.versions![0]!.json;
     });
-    expect(refusal(() => readForumArchive(twice)).code).toBe('invalid_manifest');
+    expect((await refusal(() => readForumArchive(twice))).code).toBe('invalid_manifest');
     // The plenary's file as a version of a territory board: its kind gives it away.
     const plenary = files[manifest.boards[0]!.json]!;
     const wrongKind = withManifest(zipSync({ ...files, [version]: plenary }), (m) => {
@@ -254,7 +269,7 @@ describe('saved versions in the forum archive', () => {
       listed.sha256 = createHash('sha256').update(plenary).digest('hex');
       listed.bytes = plenary.byteLength;
     });
-    expect(refusal(() => readForumArchive(wrongKind))).toEqual({
+    expect(await refusal(() => readForumArchive(wrongKind))).toEqual({
       code: 'invalid_board',
       path: `${version}: meta.kind`,
     });

@@ -122,8 +122,8 @@ function withVotes(zip: Uint8Array, edit: (votes: ArchiveManifest['facilitation'
   return zipSync(files);
 }
 
-const restore = (zip: Uint8Array) =>
-  restoreForumArchive(readForumArchive(zip), {
+const restore = async (zip: Uint8Array) =>
+  restoreForumArchive(await readForumArchive(zip), {
     forums: target.forums,
     boards: target.boards,
     blobs: target.blobs,
@@ -205,7 +205,7 @@ describe('votes in the forum archive', () => {
       const hostile = withVotes(zip, (facilitation) => change(facilitation!.votes[0]!));
       let code = 'accepted';
       try {
-        readForumArchive(hostile);
+        await readForumArchive(hostile);
       } catch (error) {
         if (!(error instanceof ArchiveError)) throw error;
         code = error.code;

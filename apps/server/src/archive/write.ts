@@ -1,15 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { BoardFile } from '@carton/board';
-import { BOARD_FILE_VERSION, imageBlobIds, serializeBoardFile, withImages } from '@carton/board';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { BOARD_FILE_VERSION, imageBlobIds, withImages } from '@carton/board';
+import { Zip } from 'fflate';
 import { slug } from '../http/board-routes.ts';
+import { costOf } from './budget.ts';
+import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
-import type { ArchiveBoardEntry, ArchiveManifest, ArchiveVersionEntry } from './manifest.ts';
+import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME } from './manifest.ts';
-import { renderBoardPng } from './png.ts';
+import { renderArchivePng } from './png.ts';
+import { ArchiveWriter, withoutImages } from './produce.ts';
 import type { StoredBlob } from '../blobs/blob-store.ts';
 import type { ArchiveSource } from './source.ts';
-import type { SnapshotInfo } from '../storage/board-storage.ts';
+import { writeVersions } from './versions.ts';
 
 const encoder = new TextEncoder();
 
@@ -17,6 +19,8 @@ export interface ArchiveOptions {
   /** Leave PNGs out (faster backups); default true. */
   readonly png?: boolean;
   readonly now?: Date;
+  /** What the import that will read it takes (tests lower them). */
+  readonly limits?: ArchiveLimits;
 }
 
 /** The board's file with every image it shows embedded as base64 (self-contained). */
@@ -37,25 +41,16 @@ export async function embedImages(
   });
 }
 
-/**
- * The versions an archive keeps of one board, at most `max` (an import takes no more): all of
- * them when they fit, else the newest named ones first, then the newest auto ones; oldest first.
- */
-export function keptVersions(versions: readonly SnapshotInfo[], max: number): SnapshotInfo[] {
-  const ordered = [...versions].sort((a, b) => a.id - b.id);
-  if (ordered.length <= max) return ordered;
-  const newestFirst = [...ordered].reverse();
-  const kept = [
-    ...newestFirst.filter((v) => v.kind === 'named'),
-    ...newestFirst.filter((v) => v.kind === 'auto'),
-  ].slice(0, Math.max(0, max));
-  return kept.sort((a, b) => a.id - b.id);
-}
+export { keptVersions } from './versions.ts';
 
 /**
- * A forum as a zip, streamed entry by entry: one JSON (images embedded) and one PNG per board,
- * the incontournables when compilation exists, and manifest.json last with every file's
- * SHA-256. Null if there is no such forum.
+ * A forum as a zip (manifest version 2), streamed entry by entry: each board's JSON with its
+ * images (once per archive, `images/<sha256>.<ext>`) and its PNG, then saved versions, the
+ * incontournables when compilation exists, and manifest.json last with every file's SHA-256.
+ * Everything it writes fits what an import takes (`limits`): boards and images are measured
+ * first and, if they alone do not fit, the export is refused before its first byte
+ * (`archive_too_large`); PNGs and versions go while there is room. Null if there is no such
+ * forum.
  */
 export async function streamForumArchive(
   source: ArchiveSource,
@@ -67,6 +62,8 @@ export async function streamForumArchive(
   const archivedForum = { id: forum.id, title: forum.title, date: forum.date ?? null };
   const boards = await source.boards(forumId);
   const now = options.now ?? new Date();
+  const writer = new ArchiveWriter(source, forumId, options.limits ?? ARCHIVE_LIMITS, now);
+  const plans = await writer.plan(boards);
   let zip: Zip;
   let cancelled = false;
   let wake: (() => void) | null = null;
@@ -110,58 +107,31 @@ export async function streamForumArchive(
     controller: ReadableStreamDefaultController<Uint8Array>,
     demand: () => Promise<void>,
   ): Promise<void> {
-    const files: ArchiveManifest['files'] = [];
-    const add = (path: string, data: Uint8Array, compress: boolean) => {
-      const entry = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
-      entry.mtime = now;
-      zip.add(entry);
-      entry.push(data, true);
-      files.push({
-        path,
-        sha256: createHash('sha256').update(data).digest('hex'),
-        bytes: data.byteLength,
-      });
-    };
     try {
       const entries: ArchiveBoardEntry[] = [];
-      let versionBudget: number = ARCHIVE_LIMITS.maxVersions;
-      for (const [i, board] of boards.entries()) {
+      for (const [i, { board, cost }] of plans.entries()) {
         await demand();
         const base = `boards/${String(i + 1).padStart(2, '0')}-${slug(board.title) || 'tableau'}`;
-        const file = await embedImages(await source.boardFile(board.id), forumId, source.blobs);
-        add(`${base}.json`, encoder.encode(serializeBoardFile(file)), true);
-        const png = options.png === false ? null : `${base}.png`;
-        if (png) add(png, await renderBoardPng(file), false);
-        // Each photo once per board: a version embeds only the images the board's file and
-        // its earlier versions do not (fifty auto versions would otherwise hold it fifty times).
-        const embedded = new Set(Object.keys(file.images ?? {}));
-        const versions: ArchiveVersionEntry[] = [];
-        const kept = keptVersions(
-          await source.versions(board.id),
-          Math.min(ARCHIVE_LIMITS.maxVersionsPerBoard, versionBudget),
-        );
-        for (const info of kept) {
-          await demand();
-          const stored = await source.versionFile(board.id, info.id);
-          if (!stored) continue;
-          const full = await embedImages(stored, forumId, source.blobs);
-          const images = Object.entries(full.images ?? {}).filter(([id]) => !embedded.has(id));
-          for (const [id] of images) embedded.add(id);
-          const { images: _all, ...rest } = full;
-          const versionFile =
-            images.length > 0 ? { ...rest, images: Object.fromEntries(images) } : rest;
-          const n = String(versions.length + 1).padStart(3, '0');
-          const json = `${base}/versions/${n}-${slug(info.name ?? '') || info.kind}.json`;
-          add(json, encoder.encode(serializeBoardFile(versionFile)), true);
-          versions.push({
-            kind: info.kind,
-            name: info.name,
-            createdAt: info.createdAt,
-            json,
-            shapes: versionFile.shapes.length,
-          });
+        const full = await source.boardFile(board.id);
+        const file = withoutImages(full);
+        const json = writer.json(`${base}.json`, file);
+        const images = await writer.newImages(file);
+        writer.budget.release(cost);
+        const needed = [json, ...images.entries];
+        // The board grew since it was measured, past the room left: cut short, not broken.
+        if (!writer.budget.fits(costOf(needed, { read: true }))) throw writer.budget.refusal();
+        writer.write(zip, needed, images.images);
+        let png: string | null = null;
+        if (options.png !== false) {
+          // The renderer draws photos from the file: embedded for it only, then let go.
+          const drawn = await renderArchivePng(await embedImages(full, forumId, source.blobs));
+          const entry = drawn && writer.pack(`${base}.png`, drawn, false);
+          // Derived from the JSON, never read by an import: left out when there is no room.
+          if (entry && writer.budget.fits(costOf([entry], { read: false }))) {
+            writer.write(zip, [entry], [], { read: false });
+            png = entry.path;
+          }
         }
-        versionBudget -= versions.length;
         entries.push({
           id: board.id,
           position: board.position,
@@ -171,16 +141,18 @@ export async function streamForumArchive(
           json: `${base}.json`,
           png,
           shapes: file.shapes.length,
-          ...(versions.length > 0 ? { versions } : {}),
         });
         // Let the event loop breathe between boards (rendering is CPU work).
         await new Promise((resolve) => setImmediate(resolve));
       }
+      await writeVersions(source, writer, zip, entries, demand);
       await demand();
       const compiled = await source.compilation(forumId);
       if (compiled) {
-        add('incontournables.md', encoder.encode(compiled.markdown), true);
-        add('incontournables.csv', encoder.encode(compiled.csv), true);
+        writer.write(zip, [
+          writer.pack('incontournables.md', encoder.encode(compiled.markdown), true),
+          writer.pack('incontournables.csv', encoder.encode(compiled.csv), true),
+        ]);
       }
       const facilitation = await source.facilitation(forumId);
       const manifest: ArchiveManifest = {
@@ -190,17 +162,15 @@ export async function streamForumArchive(
         boardFileVersion: BOARD_FILE_VERSION,
         forum: archivedForum,
         boards: entries,
-        files,
+        files: writer.files,
+        images: writer.images,
         ...(compiled
           ? { compilation: { markdown: 'incontournables.md', csv: 'incontournables.csv' } }
           : {}),
         ...(facilitation ? { facilitation } : {}),
       };
       const text = `${JSON.stringify(manifest, null, 2)}\n`;
-      const entry = new ZipDeflate(MANIFEST_NAME, { level: 6 });
-      entry.mtime = now;
-      zip.add(entry);
-      entry.push(encoder.encode(text), true);
+      writer.pack(MANIFEST_NAME, encoder.encode(text), true).add(zip);
       zip.end();
     } catch (error) {
       zip.terminate();

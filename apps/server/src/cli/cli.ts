@@ -1,10 +1,11 @@
 // `carton export` / `carton import`: forum archives from and into a data directory, for
 // backups without a browser. Built to dist/cli.js: `node apps/server/dist/cli.js export …`.
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ArchiveError } from '../archive/errors.ts';
 import { readForumArchive } from '../archive/read.ts';
+import { fileZip } from '../archive/zip-reader.ts';
 import { restoreForumArchive } from '../archive/restore.ts';
 import { storageSource } from '../archive/source.ts';
 import { streamForumArchive } from '../archive/write.ts';
@@ -156,15 +157,22 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
       out(`${command.out}\n`);
       return;
     }
-    const archive = readForumArchive(new Uint8Array(readFileSync(command.archive)));
-    const created = await restoreForumArchive(archive, {
-      forums,
-      boards,
-      blobs,
-      votes: stores.votes,
-      baseUrl: command.publicUrl,
-      maxForumImageBytes: Number(process.env['CARTON_MAX_FORUM_IMAGE_BYTES'] ?? GiB),
-    });
+    const zip = fileZip(command.archive);
+    let created: CreatedForum;
+    try {
+      const archive = await readForumArchive(zip);
+      created = await restoreForumArchive(archive, {
+        forums,
+        boards,
+        blobs,
+        votes: stores.votes,
+        baseUrl: command.publicUrl,
+        maxForumImageBytes: Number(process.env['CARTON_MAX_FORUM_IMAGE_BYTES'] ?? GiB),
+      });
+    } finally {
+      // Read by range, one entry at a time: the archive is never held whole in memory.
+      zip.close();
+    }
     if (stores.createdFile && !command.json) out(`New database: ${stores.createdFile}\n`);
     out(command.json ? `${JSON.stringify(created, null, 2)}\n` : links(created));
   } finally {

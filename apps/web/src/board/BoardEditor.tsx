@@ -5,6 +5,7 @@ import { ExportMenuButton } from '../ui/ExportMenuButton';
 import { HistoryButton } from '../history/HistoryButton';
 import { BoardForumKit } from '../forum/BoardForumKit';
 import { LanguageToggle } from '../ui/LanguageToggle';
+import { OutlineButton } from '../outline/OutlineButton';
 import { PeopleList } from '../ui/PeopleList';
 import { StatusBadge } from '../ui/StatusBadge';
 import { StylePanel } from '../ui/StylePanel';
@@ -70,6 +71,7 @@ export function BoardEditor() {
         {readOnly && <span className="badge">{t('board.readOnly')}</span>}
         <StatusBadge />
         <span className="header-gap" />
+        <OutlineButton />
         <HistoryButton />
         <ZoomControls />
         <ExportMenuButton />

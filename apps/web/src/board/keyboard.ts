@@ -25,6 +25,7 @@ import type { BoardSession } from './session';
 import { movesOf } from './keyboardMoves';
 import { buildingSelection, moveShapeFocus, toggleFocusedShape } from './keyboardSelect';
 import { singleKeysOn } from '../ui/singleKeys';
+import { isFindKey, openOutline } from '../outline/state';
 
 const MODIFIERS = new Set(['Shift', 'Alt', 'Control', 'Meta', 'AltGraph']);
 
@@ -180,6 +181,8 @@ export function installKeyboard(session: BoardSession): () => void {
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Tab') lastInput.pointer = false;
+    // Ctrl+F / Cmd+F: the board's « Contenu » and its search, not the browser's find.
+    if (isFindKey(e)) return (e.preventDefault(), openOutline(session));
     if (typingTarget(e.target)) return;
     // Enter and Space on a focused control press it: handled here, Enter on « Main » opened the
     // selected note's editor and Space started a pan. Only a control last clicked with the mouse

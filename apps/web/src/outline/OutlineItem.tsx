@@ -1,0 +1,52 @@
+// One line of « Contenu »: a real button (Enter, Space, a click or a tap go to the shape),
+// named for a screen reader with its kind, words and carton. Memoised on its entry, which
+// keeps its identity while unchanged, so a remote edit re-renders only the line it touched.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { entryLabel, entryWords, plainTranslate } from './labels';
+import type { OutlineEntry } from './outline';
+import { excerpt, splitByRanges, type MatchRange } from './search';
+
+interface Props {
+  entry: OutlineEntry;
+  ranges: readonly MatchRange[] | undefined;
+  current: boolean;
+  onActivate: (id: string) => void;
+}
+
+const NO_RANGES: readonly MatchRange[] = [];
+
+export const OutlineItem = memo(function OutlineItem({
+  entry,
+  ranges = NO_RANGES,
+  current,
+  onActivate,
+}: Props) {
+  const { t: translate } = useTranslation();
+  const t = plainTranslate(translate);
+  const shown = entry.text.trim()
+    ? excerpt(entry.text, ranges)
+    : { text: entryWords(t, entry), ranges: [] };
+  const pieces = splitByRanges(shown.text, shown.ranges);
+  const kind = entry.kind === 'carton' ? t('a11y.kind.carton') : t(`outline.kind.${entry.kind}`);
+  return (
+    <button
+      type="button"
+      className="outline-item"
+      data-id={entry.id}
+      data-kind={entry.kind}
+      aria-label={entryLabel(t, entry)}
+      aria-current={current ? 'true' : undefined}
+      onClick={() => onActivate(entry.id)}
+    >
+      <span className="outline-kind" aria-hidden="true">
+        {kind}
+      </span>
+      <span className="outline-words">
+        {pieces.map((piece, i) =>
+          piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+        )}
+      </span>
+    </button>
+  );
+});

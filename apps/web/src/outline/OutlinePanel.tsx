@@ -1,0 +1,223 @@
+// « Contenu »: the board as a list of buttons in reading order, with search. A side panel on a
+// wide screen, a bottom sheet on a phone (outline.css). Keys pressed inside stay inside: the
+// board's own shortcuts (arrows move the chosen note, Delete…) must not act from here.
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useSession } from '../board/context';
+import { goToShape } from './goTo';
+import { countsLabel, plainTranslate } from './labels';
+import { OutlineItem } from './OutlineItem';
+import type { OutlineGroup } from './outline';
+import { foldQuery, searchOutline, stepMatch, type MatchRange } from './search';
+import { closeOutline, isFindKey, outlineStore } from './state';
+import { useOutline } from './useOutline';
+
+export function OutlinePanel() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const outline = useOutline(session);
+  const focusRequest = useStore(outlineStore(session), (s) => s.focusRequest);
+  const panelRef = useRef<HTMLElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const ids = { title: useId(), help: useId() };
+  const [query, setQuery] = useState('');
+  // Typing stays quick on a big board: the list filters a moment later.
+  const searched = useDeferredValue(query);
+  const searching = foldQuery(searched) !== '';
+  const matches = useMemo(() => searchOutline(outline, searched), [outline, searched]);
+  const [current, setCurrent] = useState<{ query: string; id: string } | null>(null);
+  const currentIndex =
+    current && current.query === searched
+      ? matches.findIndex((m) => m.entry.id === current.id)
+      : -1;
+  const ranges = useMemo(
+    () => new Map<string, readonly MatchRange[]>(matches.map((m) => [m.entry.id, m.ranges])),
+    [matches],
+  );
+
+  useEffect(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [focusRequest]);
+
+  const goTo = useCallback(
+    (id: string) => {
+      goToShape(session, id, panelRef.current?.getBoundingClientRect() ?? null);
+      panelRef.current
+        ?.querySelector(`[data-id="${CSS.escape(id)}"]`)
+        ?.scrollIntoView({ block: 'nearest' });
+    },
+    [session],
+  );
+  const activate = useCallback(
+    (id: string) => {
+      setCurrent({ query: searched, id });
+      goTo(id);
+    },
+    [goTo, searched],
+  );
+  const step = (direction: 1 | -1) => {
+    const next = matches[stepMatch(currentIndex, matches.length, direction)];
+    if (next) activate(next.entry.id);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    e.stopPropagation();
+    if (isFindKey(e)) {
+      e.preventDefault();
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      closeOutline(session);
+    } else if (e.key === 'Enter' && e.target === inputRef.current) {
+      e.preventDefault();
+      step(e.shiftKey ? -1 : 1);
+    } else if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) {
+      // The arrows go from line to line, as in any list; from the field, down enters it.
+      const items = [...(panelRef.current?.querySelectorAll<HTMLElement>('.outline-item') ?? [])];
+      const at = items.indexOf(e.target as HTMLElement);
+      if (at < 0 && e.key !== 'ArrowDown') return;
+      const to =
+        e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? items.length - 1
+            : at + (e.key === 'ArrowDown' ? 1 : -1);
+      const target = to < 0 ? inputRef.current : items[Math.min(to, items.length - 1)];
+      if (target) {
+        e.preventDefault();
+        target.focus();
+      }
+    }
+  };
+
+  const shown: OutlineGroup[] = searching
+    ? outline.groups.flatMap((g) => {
+        const entries = g.entries.filter((e) => ranges.has(e.id));
+        const cartonFound = g.carton !== null && ranges.has(g.carton.id);
+        return entries.length || cartonFound ? [{ ...g, entries, counts: [] }] : [];
+      })
+    : [...outline.groups];
+  const currentId = currentIndex >= 0 ? (matches[currentIndex]?.entry.id ?? null) : null;
+  const item = (entry: OutlineGroup['entries'][number]) => (
+    <OutlineItem
+      entry={entry}
+      ranges={ranges.get(entry.id)}
+      current={entry.id === currentId}
+      onActivate={activate}
+    />
+  );
+
+  return (
+    <aside
+      className="outline-panel"
+      id="outline-panel"
+      data-readonly={session.readOnly}
+      aria-labelledby={ids.title}
+      ref={panelRef}
+      onKeyDown={onKeyDown}
+    >
+      <div className="outline-header">
+        <h2 id={ids.title}>{t('outline.title')}</h2>
+        <button
+          type="button"
+          className="outline-close"
+          aria-label={t('outline.close')}
+          title={t('outline.close')}
+          onClick={() => closeOutline(session)}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div className="outline-search" role="search">
+        <input
+          ref={inputRef}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label={t('outline.search')}
+          aria-describedby={ids.help}
+          placeholder={t('outline.placeholder')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          className="outline-step"
+          aria-label={t('outline.previous')}
+          title={t('outline.previous')}
+          disabled={matches.length === 0}
+          onClick={() => step(-1)}
+        >
+          <span aria-hidden="true">↑</span>
+        </button>
+        <button
+          type="button"
+          className="outline-step"
+          aria-label={t('outline.next')}
+          title={t('outline.next')}
+          disabled={matches.length === 0}
+          onClick={() => step(1)}
+        >
+          <span aria-hidden="true">↓</span>
+        </button>
+      </div>
+      <p className="outline-status" role="status">
+        {searching && (
+          <>
+            <span className="outline-count">
+              {matches.length ? t('outline.results', { count: matches.length }) : t('outline.none')}
+            </span>
+            {currentIndex >= 0 && (
+              <span className="outline-position">
+                {' · '}
+                {t('outline.position', { index: currentIndex + 1, count: matches.length })}
+              </span>
+            )}
+          </>
+        )}
+      </p>
+      <p id={ids.help} className="visually-hidden">
+        {t('outline.help')}
+      </p>
+      {outline.entries.length === 0 && outline.groups.length === 0 ? (
+        <p className="outline-empty">{t('outline.empty')}</p>
+      ) : (
+        <ul className="outline-list" aria-label={t('outline.list')}>
+          {shown.map((group) => (
+            <li key={group.carton?.id ?? 'outside'} className="outline-group">
+              {group.carton ? (
+                item(group.carton)
+              ) : (
+                <h3 className="outline-outside">{t('outline.outside')}</h3>
+              )}
+              {(group.entries.length > 0 || group.counts.length > 0) && (
+                <ul>
+                  {group.entries.map((entry) => (
+                    <li key={entry.id}>{item(entry)}</li>
+                  ))}
+                  {group.counts.length > 0 && (
+                    <li className="outline-counts">
+                      {countsLabel(plainTranslate(t), group.counts)}
+                    </li>
+                  )}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

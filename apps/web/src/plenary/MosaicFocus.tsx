@@ -1,6 +1,7 @@
 // One territory brought up large inside the mosaic (the facilitator's « let's look at
-// Témiscouata »): its live drawing fills the mosaic's area, its name written large, ‹ › and
-// ← → to the previous or next territory, Escape or « Retour à la mosaïque » back to the tiles.
+// Témiscouata »): its live drawing fills the mosaic's area under the header (which writes its
+// name large), ‹ › and ← → to the previous or next territory, Escape or « Retour à la
+// mosaïque » back to the tiles.
 // It is the same LiveBoard as the tile: nothing more is connected or drawn.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import type { VoteState } from '@carton/board';
 import type { ForumBoard } from '../forum/api';
 import { focusKey, isTyping, type FocusMove } from './focusNav';
 import type { LiveBoard } from './liveBoard';
-import { territoryName, useTileSvg, VoteTotal } from './MosaicTile';
+import { territoryName, useTileSvg } from './MosaicTile';
 
 /**
  * The mosaic's keys while a territory is shown large, heard first (capture) and kept from the
@@ -38,7 +39,6 @@ export function MosaicFocus({
   board,
   live,
   vote,
-  position,
   count,
   previous,
   next,
@@ -47,8 +47,6 @@ export function MosaicFocus({
   board: ForumBoard;
   live: LiveBoard;
   vote: VoteState | null;
-  /** 1-based, among the territories. */
-  position: number;
   count: number;
   previous: ForumBoard;
   next: ForumBoard;
@@ -86,15 +84,6 @@ export function MosaicFocus({
           dangerouslySetInnerHTML={{ __html: svg }}
         />
         {live.shapeCount() === 0 && <p className="mosaic-empty">{t('mosaic.empty')}</p>}
-        <p className="mosaic-focus-caption">
-          <strong className="mosaic-focus-name">{name}</strong>
-          {several && (
-            <span className="mosaic-focus-position">
-              {t('projector.position', { n: position, count })}
-            </span>
-          )}
-          {vote && <VoteTotal vote={vote} boardId={board.id} />}
-        </p>
       </div>
       {several && (
         <button

@@ -1,10 +1,18 @@
 // The plenary's « Mosaïque »: a live tile per territory board (read-only, drawn by @carton/render);
-// a click opens a tile large; « Amener en plénière » copies that board into the plenary. The
-// tiles are laid out to fill the screen (mosaicLayout), the territory's name and the vote's
-// total written over the drawing, so the room reads them from afar.
-import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
+// a click, a tap or Enter on a tile brings that territory up large inside the mosaic (← → to the
+// previous or next one, Escape or « Retour à la mosaïque » back); « Amener en plénière » copies
+// a board into the plenary. The tiles are laid out to fill the screen (mosaicLayout), the
+// territory's name written over the drawing, large enough to read from the back of the room.
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VoteState } from '@carton/board';
 import type { RenderFonts } from '@carton/render';
 import { localOrigin } from '@carton/board';
 import { useSession } from '../board/context';
@@ -12,86 +20,16 @@ import { fetchForumBoards, type ForumBoard } from '../forum/api';
 import type { ForumRoom } from '../forum/room';
 import { useForumSnapshot } from '../forum/useForumRoom';
 import { bringToPlenary } from './bringToPlenary';
+import { gridKey, type FocusMove } from './focusNav';
 import { loadRenderFonts } from './fonts';
 import { LiveBoard } from './liveBoard';
-import { mosaicLayout, sharedAspect, type MosaicLayout } from './mosaicLayout';
-import { countsOnBoard, shownVote, totalOnBoard, voteBadgesSvg, withBadges } from './tileVotes';
+import { MosaicFocus, useFocusKeys } from './MosaicFocus';
+import { mosaicLayout, sharedAspect } from './mosaicLayout';
+import { territoryName, Tile, VoteTotal } from './MosaicTile';
+import { shownVote } from './tileVotes';
 import './mosaic.css';
-import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 
 const GAP = 10;
-
-/** The board's drawing, with each note's dots once its vote is closed. */
-function useTileSvg(live: LiveBoard, boardId: string, vote: VoteState | null): string {
-  const svg = useSyncExternalStore(live.subscribe, live.getSvg);
-  return useMemo(() => {
-    if (vote?.state !== 'closed') return svg;
-    return withBadges(
-      svg,
-      voteBadgesSvg(countsOnBoard(vote, boardId), live.getShapes(), live.getBox()),
-    );
-  }, [svg, vote, live, boardId]);
-}
-
-function VoteTotal({ vote, boardId }: { vote: VoteState; boardId: string }) {
-  const { t } = useTranslation();
-  const total = totalOnBoard(vote, boardId);
-  return (
-    <span className="mosaic-votes" data-state={vote.state} data-total={total} title={vote.title}>
-      {t(vote.state === 'open' ? 'plenary.voteOpen' : 'plenary.voteClosed', { count: total })}
-    </span>
-  );
-}
-
-function Tile({
-  board,
-  live,
-  layout,
-  aspect,
-  vote,
-  onOpen,
-  onBring,
-}: {
-  board: ForumBoard;
-  live: LiveBoard;
-  layout: MosaicLayout | null;
-  aspect: number;
-  vote: VoteState | null;
-  onOpen: () => void;
-  onBring: (() => void) | null;
-}) {
-  const { t } = useTranslation();
-  const svg = useTileSvg(live, board.id, vote);
-  const name = board.territory ?? board.title;
-  return (
-    <li
-      className="mosaic-tile"
-      data-board-id={board.id}
-      data-shapes={live.shapeCount()}
-      style={layout ? { width: layout.tileWidth } : undefined}
-    >
-      <button
-        type="button"
-        className="mosaic-open"
-        onClick={onOpen}
-        aria-label={t('plenary.open', { name })}
-      >
-        <span
-          className="mosaic-svg"
-          style={{ aspectRatio: aspect }}
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
-      </button>
-      <strong className="mosaic-name">{name}</strong>
-      {vote && <VoteTotal vote={vote} boardId={board.id} />}
-      {onBring && (
-        <button type="button" className="mosaic-bring" onClick={onBring}>
-          {t('plenary.bring')}
-        </button>
-      )}
-    </li>
-  );
-}
 
 /** The grid area's size, followed as the window (or the projector) changes. */
 function useAreaSize(element: HTMLElement | null): { width: number; height: number } | null {
@@ -135,9 +73,11 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
   const [fonts, setFonts] = useState<RenderFonts | null>(null);
   const [boards, setBoards] = useState<ForumBoard[]>([]);
   const [lives, setLives] = useState<Map<string, LiveBoard>>(new Map());
-  const [opened, setOpened] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
   const [toast, setToast] = useState<string | null>(null);
   const [grid, setGrid] = useState<HTMLUListElement | null>(null);
+  // The tile to give the focus back to once the mosaic shows again (the last one shown large).
+  const returnTo = useRef<string | null>(null);
   const area = useAreaSize(grid);
   const aspect = useSharedAspect(lives);
   const forumId = session.info.board.forumId;
@@ -163,33 +103,130 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     return () => created.forEach((l) => l.destroy());
   }, [boards, fonts, session.token]);
 
-  const bring = (board: ForumBoard) => {
-    const live = lives.get(board.id);
-    if (!live || session.readOnly) return;
+  // Read by the tiles' (memoised) callbacks without changing them at every render.
+  const current = useRef({ boards, lives, session, t });
+  current.current = { boards, lives, session, t };
+  const bring = useCallback((boardId: string) => {
+    const { boards, lives, session, t } = current.current;
+    const board = boards.find((b) => b.id === boardId);
+    const live = lives.get(boardId);
+    if (!board || !live || session.readOnly) return;
     const created = bringToPlenary(
       live.doc,
       session.board,
       localOrigin(session.identity.userId),
       session.undo,
     );
-    setToast(t('plenary.brought', { count: created, name: board.territory ?? board.title }));
-  };
+    setToast(t('plenary.brought', { count: created, name: territoryName(board) }));
+  }, []);
+  const show = useCallback((boardId: string) => setFocused(boardId), []);
+
+  const ids = useMemo(() => boards.map((b) => b.id), [boards]);
+  const applyMove = useCallback((move: FocusMove) => {
+    if (move.kind === 'show') setFocused(move.id);
+    else
+      setFocused((was) => {
+        returnTo.current = was;
+        return null;
+      });
+  }, []);
+  const focusedIndex = focused === null ? -1 : ids.indexOf(focused);
+  const shown = focusedIndex >= 0 ? focused : null;
+  useFocusKeys(ids, shown, applyMove);
+
+  // Back on the tiles: the focus goes to the territory last shown, so Enter opens it again.
+  useEffect(() => {
+    if (shown !== null || !grid || returnTo.current === null) return;
+    const id = returnTo.current;
+    returnTo.current = null;
+    grid
+      .querySelector<HTMLButtonElement>(`button.mosaic-open[data-board-id="${CSS.escape(id)}"]`)
+      ?.focus();
+  }, [shown, grid]);
+  const backButton = useRef<HTMLButtonElement | null>(null);
+  const large = shown !== null;
+  useEffect(() => {
+    // Only on entering: ← → keep the focus where the facilitator left it.
+    if (large) backButton.current?.focus();
+  }, [large]);
 
   const layout = area && boards.length > 0 ? mosaicLayout(boards.length, area, aspect, GAP) : null;
-  const openBoard = boards.find((b) => b.id === opened);
-  const openLive = opened ? lives.get(opened) : undefined;
+  const onGridKey = (e: ReactKeyboardEvent<HTMLUListElement>) => {
+    const target = e.target as HTMLElement;
+    if (!target.classList.contains('mosaic-open') || !layout) return;
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.mosaic-open')];
+    const to = gridKey(
+      e.key,
+      buttons.indexOf(target as HTMLButtonElement),
+      buttons.length,
+      layout.columns,
+    );
+    if (to === null) return;
+    // The plenary board behind must not move its chosen shape with these arrows.
+    e.preventDefault();
+    e.stopPropagation();
+    buttons[to]?.focus();
+  };
+
+  const focusedBoard = shown !== null ? boards[focusedIndex] : undefined;
+  const focusedLive = shown !== null ? lives.get(shown) : undefined;
+  const focusedVote = focusedBoard ? shownVote(votes, focusedBoard.id) : null;
+  const canBring = !session.readOnly;
   return (
-    <section className="mosaic" aria-label={t('plenary.mosaic')}>
+    <section className="mosaic" aria-label={t('plenary.mosaic')} data-focused={shown ?? undefined}>
       <header className="mosaic-header">
-        <h2>{t('plenary.mosaic')}</h2>
+        {focusedBoard ? (
+          <h2 className="mosaic-focus-title">
+            <span className="mosaic-focus-name">{territoryName(focusedBoard)}</span>{' '}
+            <span className="mosaic-focus-position">
+              {t('projector.position', { n: focusedIndex + 1, count: boards.length })}
+            </span>
+          </h2>
+        ) : (
+          <h2>{t('plenary.mosaic')}</h2>
+        )}
+        {focusedBoard && focusedVote && <VoteTotal vote={focusedVote} boardId={focusedBoard.id} />}
         {toast && <span role="status">{toast}</span>}
-        <button type="button" onClick={onClose}>
-          {t('plenary.close')}
-        </button>
+        {focusedBoard ? (
+          <>
+            {canBring && (
+              <button type="button" onClick={() => bring(focusedBoard.id)}>
+                {t('plenary.bring')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="mosaic-back"
+              ref={backButton}
+              onClick={() => applyMove({ kind: 'back' })}
+              aria-keyshortcuts="Escape"
+            >
+              {t('mosaic.back')}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={onClose}>
+            {t('plenary.close')}
+          </button>
+        )}
       </header>
+      {focusedBoard && focusedLive && (
+        <MosaicFocus
+          board={focusedBoard}
+          live={focusedLive}
+          vote={focusedVote}
+          count={boards.length}
+          previous={boards[(focusedIndex - 1 + boards.length) % boards.length]!}
+          next={boards[(focusedIndex + 1) % boards.length]!}
+          onShow={show}
+        />
+      )}
+      {focusedBoard && <p className="mosaic-keys">{t('mosaic.keys')}</p>}
       <ul
         className="mosaic-grid"
         ref={setGrid}
+        hidden={focusedBoard !== undefined}
+        onKeyDown={onGridKey}
         data-columns={layout?.columns}
         data-rows={layout?.rows}
         style={
@@ -203,59 +240,15 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
               key={b.id}
               board={b}
               live={live}
-              layout={layout}
+              tileWidth={layout?.tileWidth ?? null}
               aspect={aspect}
               vote={shownVote(votes, b.id)}
-              onOpen={() => setOpened(b.id)}
-              onBring={session.readOnly ? null : () => bring(b)}
+              onOpen={show}
+              onBring={canBring ? bring : null}
             />
           ) : null;
         })}
       </ul>
-      {openBoard && openLive && (
-        <LargeTile
-          board={openBoard}
-          live={openLive}
-          vote={shownVote(votes, openBoard.id)}
-          onClose={() => setOpened(null)}
-          onBring={session.readOnly ? null : () => bring(openBoard)}
-        />
-      )}
     </section>
-  );
-}
-
-function LargeTile({
-  board,
-  live,
-  vote,
-  onClose,
-  onBring,
-}: {
-  board: ForumBoard;
-  live: LiveBoard;
-  vote: VoteState | null;
-  onClose: () => void;
-  onBring: (() => void) | null;
-}) {
-  const { t } = useTranslation();
-  const svg = useTileSvg(live, board.id, vote);
-  useCloseOnEscape(onClose);
-  return (
-    <div className="mosaic-large" role="dialog" aria-modal="true" aria-label={board.title}>
-      <header className="mosaic-header">
-        <h2>{board.title}</h2>
-        {vote && <VoteTotal vote={vote} boardId={board.id} />}
-        {onBring && (
-          <button type="button" onClick={onBring}>
-            {t('plenary.bring')}
-          </button>
-        )}
-        <button type="button" onClick={onClose} autoFocus>
-          {t('plenary.close')}
-        </button>
-      </header>
-      <div className="mosaic-svg mosaic-svg-large" dangerouslySetInnerHTML={{ __html: svg }} />
-    </div>
   );
 }

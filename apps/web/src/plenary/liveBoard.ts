@@ -1,31 +1,25 @@
 // A territory board watched from the plenary: its own Y.Doc over the plenary's token (view role,
-// P1), drawn as SVG by @carton/render at most every RENDER_MS while it changes (cheap, live).
+// P1), drawn as SVG by a LiveDrawing (throttled, one board at a time, photos fetched once).
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { Board, type Shape } from '@carton/board';
-import { renderSvg, type RenderedSvg, type RenderFonts } from '@carton/render';
-import { wsUrl } from '../board/api';
+import { Board } from '@carton/board';
+import type { RenderFonts } from '@carton/render';
+import { fetchImage, wsUrl } from '../board/api';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
-
-const RENDER_MS = 400;
+import { LiveDrawing } from './liveDrawing';
 
 export class LiveBoard {
   readonly doc = new Y.Doc();
   private readonly provider: WebsocketProvider;
   private readonly board: Board;
+  private readonly drawing: LiveDrawing;
   private readonly restoreAwarenessHandler: () => void;
-  private svg = '';
-  private box: RenderedSvg['box'] = { x: 0, y: 0, w: 0, h: 0 };
-  private shapes: Shape[] = [];
-  private count = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly listeners = new Set<() => void>();
 
   constructor(
     readonly boardId: string,
     token: string,
-    private readonly fonts: RenderFonts,
-    private readonly title: string,
+    fonts: RenderFonts,
+    title: string,
   ) {
     this.board = new Board(this.doc);
     this.provider = new WebsocketProvider(wsUrl('/sync'), boardId, this.doc, {
@@ -34,43 +28,24 @@ export class LiveBoard {
     });
     // The stock provider re-sends every remote presence it applies: send only our own.
     this.restoreAwarenessHandler = sendOnlyOwnAwareness(this.provider);
-    this.doc.on('update', this.schedule);
-    this.render();
+    this.drawing = new LiveDrawing(this.doc, this.board, {
+      fonts,
+      title,
+      loadImage: (blobId) => fetchImage(boardId, token, blobId),
+    });
   }
 
-  private readonly schedule = () => {
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      this.render();
-    }, RENDER_MS);
-  };
-
-  private render(): void {
-    const shapes = this.board.listShapes();
-    this.shapes = shapes;
-    this.count = shapes.length;
-    const rendered = renderSvg(shapes, { fonts: this.fonts, title: this.title, padding: 24 });
-    this.svg = rendered.svg;
-    this.box = rendered.box;
-    for (const listener of this.listeners) listener();
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSvg = (): string => this.svg;
+  subscribe = (listener: () => void): (() => void) => this.drawing.subscribe(listener);
+  getSvg = (): string => this.drawing.getSvg();
   /** The drawn area in board units (the SVG's viewBox): the tile's aspect, where notes sit. */
-  getBox = (): RenderedSvg['box'] => this.box;
-  getShapes = (): readonly Shape[] => this.shapes;
+  getBox = () => this.drawing.getBox();
+  getShapes = () => this.drawing.getShapes();
   shapeCount(): number {
-    return this.count;
+    return this.drawing.shapeCount();
   }
 
   destroy(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.doc.off('update', this.schedule);
+    this.drawing.destroy();
     // The provider's destroy takes its own handler off the awareness: put it back first.
     this.restoreAwarenessHandler();
     this.provider.destroy();

@@ -197,8 +197,9 @@ export function OutlinePanel() {
         <ul className="outline-list" aria-label={t('outline.list')}>
           {shown.map((group) => (
             <li key={group.carton?.id ?? 'outside'} className="outline-group">
+              {/* Headings: a screen reader jumps from carton to carton. */}
               {group.carton ? (
-                item(group.carton)
+                <h3 className="outline-carton">{item(group.carton)}</h3>
               ) : (
                 <h3 className="outline-outside">{t('outline.outside')}</h3>
               )}

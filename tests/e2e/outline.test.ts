@@ -2,15 +2,14 @@
 // seed's template (its locked carton « Conditions de succès — Kamouraska » and headings) holds
 // sentences of the 2023 forum; a search typed without accents finds them, Enter centres the view
 // on each and selects it for an editor; a locked heading is centred on, not selected; a view
-// link uses the same panel and writes nothing.
+// link uses the same panel, follows others' edits live, and writes nothing.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../support/server';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import {
   createForum,
   newPhone,
@@ -190,8 +189,22 @@ describe('« Contenu »: the board as text, with search', () => {
     await openBoard(page, board.view.url);
     await waitForShapes(page, `(s) => s.length === ${total}`);
     await page.bringToFront();
-    const before = JSON.stringify(await shapes(editor.page));
     await page.getByRole('button', { name: 'Contenu' }).click();
+    // Live: another participant's note joins the results while the reader searches.
+    await search(page).fill('jardin');
+    await expect.poll(() => count(page).textContent()).toBe('1 résultat');
+    const other = await connectSeedClient(server.syncUrl, board.id, board.edit.token);
+    other.board.run(
+      (tx) =>
+        tx.create('note', { x: 3400, y: 1800, w: 210, h: 210, text: 'Les Grands Jardins #733' }),
+      localOrigin('user:seed'),
+    );
+    total += 1;
+    await expect.poll(() => count(page).textContent(), { timeout: 5_000 }).toBe('2 résultats');
+    await waitForShapes(editor.page, `(s) => s.length === ${total}`);
+    other.close();
+
+    const before = JSON.stringify(await shapes(editor.page));
     await search(page).fill('ecoles');
     await expect.poll(() => count(page).textContent()).toBe('1 résultat');
     const jardins = await noteId(page, JARDINS);

@@ -1,11 +1,22 @@
-// Forum day as a first-time facilitator meets it (laptop 1366×768): a dot vote closed too early
-// is reopened from the forum page (V5) — a participant keeps the dots placed and the budget they
-// leave — and reopening over the boards of another open vote asks first.
+// Forum day as a first-time facilitator meets it (laptop 1366×768, phone 390×844): a dot vote
+// closed too early is reopened from the forum page (V5) — a participant keeps the dots placed and
+// the budget they leave — and reopening over the boards of another open vote asks first; the
+// confirmations answer the keyboard; the printed handout is one sheet per table with the code to
+// scan said in words; the phone's targets are finger-sized; a dropped server and a link that
+// opens nothing are said in plain French.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { addNote, createForum, openBoard, shapes, toScreen, type CreatedForum } from './fixtures';
+import {
+  addNote,
+  createForum,
+  newPhone,
+  openBoard,
+  shapes,
+  toScreen,
+  type CreatedForum,
+} from './fixtures';
 
 const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
@@ -116,5 +127,103 @@ describe('forum day: reopening a dot vote', () => {
     // Émilie's board shows the open vote, with its own budget of 3.
     await emilie.page.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
     expect(await emilie.page.locator('.vote-banner strong').textContent()).toBe('Deuxième tour');
+  });
+
+  it('a confirmation closes on Escape and gives the focus back to the button that opened it', async () => {
+    const page = facilitator.page;
+    const reopen = voteRow('Nos incontournables').getByRole('button', { name: 'Rouvrir le vote' });
+    await reopen.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    // Tab stays inside the dialog.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((box) => box.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await voteRow('Nos incontournables').getAttribute('data-state')).toBe('closed');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Rouvrir le vote');
+  });
+
+  it('prints one sheet per board: the code to scan is the big one, said in words', async () => {
+    const page = facilitator.page;
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const row = page.locator('.forum-links tr[data-kind="territory"]').first();
+      expect(await row.evaluate((tr) => getComputedStyle(tr).breakAfter)).toBe('page');
+      const instruction = row.locator('.qr-instruction[data-role="edit"]');
+      expect(await instruction.isVisible()).toBe(true);
+      expect(await instruction.textContent()).toContain('Scannez ce code');
+      expect(await instruction.textContent()).toContain('Kamouraska');
+      const edit = await row.locator('td[data-role="edit"] img.qr').boundingBox();
+      const view = await row.locator('td[data-role="view"] img.qr').boundingBox();
+      expect(edit!.width).toBeGreaterThan(2 * view!.width);
+      expect(await row.locator('.qr-instruction[data-role="view"]').textContent()).toContain(
+        'regarder seulement',
+      );
+      await page.pdf({ path: `${SHOTS}/forum-day-handout.pdf` });
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    expect(await page.locator('.qr-instruction').first().isVisible()).toBe(false);
+  });
+
+  it('on a phone every control of the forum and home pages is a finger target (44 px)', async () => {
+    const { context, page } = await newPhone(browser, 'Marie-Anne');
+    const small = (selector: string) =>
+      page.locator(selector).evaluateAll((elements) =>
+        elements
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && box.height > 0)
+          .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
+          .map(
+            ({ el, box }) => `${el.textContent?.trim() || el.className} ${box.width}×${box.height}`,
+          ),
+      );
+    try {
+      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+      await page.locator('.forum-links tr').first().waitFor({ timeout: 15_000 });
+      expect(
+        await small(
+          '.forum-page button, .forum-page select, .forum-page input.link-url, .forum-page input.vote-title, .forum-page input.vote-dots, .board-choice label, .forum-links a.open-board',
+        ),
+      ).toEqual([]);
+      await page.goto(`${server.url}/`);
+      await page.locator('.territory-list li').first().waitFor();
+      expect(await small('.home button')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a facilitator link that opens nothing says what to check and leads back home', async () => {
+    const { context, page } = await newPhone(browser, 'Marie-Anne');
+    try {
+      await page.goto(`${server.url}/f/${forum.forum.id}#token=un-lien-mal-copie-0000000000`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 15_000 });
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toContain('ne fonctionne pas');
+      expect(text).toContain('copié en entier');
+      await page.screenshot({ path: `${SHOTS}/forum-day-bad-link.png` });
+      await alert.getByRole('link', { name: 'Retour à l’accueil de Carton' }).click();
+      await page.getByRole('button', { name: 'Créer le forum' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the server stops: the forum page says so at once, and stops saying it once it is back', async () => {
+    const page = facilitator.page;
+    await page.bringToFront();
+    expect(await page.locator('.forum-connection').count()).toBe(0);
+    await server.kill('SIGKILL');
+    const banner = page.locator('.forum-connection[data-connection="lost"]');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toContain('Connexion au serveur perdue');
+    await page.screenshot({ path: `${SHOTS}/forum-day-server-down.png` });
+    await server.restart();
+    await banner.waitFor({ state: 'detached', timeout: 30_000 });
   });
 });

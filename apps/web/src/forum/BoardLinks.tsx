@@ -101,6 +101,12 @@ export function BoardLinks({
       <td className="link-cell" data-role={role}>
         <strong>{label}</strong>
         <QrCode text={link.url} label={t('forum.links.qrOf', { label, title: board.title })} />
+        {/* On the printed sheet a table reads which code to scan, and what it opens. */}
+        <p className="qr-instruction" data-role={role}>
+          {t(role === 'edit' ? 'forumDay.print.scanEdit' : 'forumDay.print.scanView', {
+            title: board.territory ?? board.title,
+          })}
+        </p>
         <LinkField url={link.url} label={label} role={role}>
           <button
             type="button"

@@ -1,5 +1,10 @@
-// A plain confirmation dialog (French first), for actions that cannot be undone.
+// A plain confirmation dialog (French first), for actions that cannot be undone. Modal for the
+// keyboard too: Escape cancels, Tab stays inside, and closing gives the focus back to the control
+// that opened it — otherwise a keyboard user lands at the top of this long page.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
+import { useFocusTrap } from '../dialog/useFocusTrap';
 
 export function ConfirmDialog({
   message,
@@ -13,9 +18,34 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  useFocusTrap(box);
+  const cancel = useCallback(() => onCancel(), [onCancel]);
+  useCloseOnEscape(cancel);
+  // Read at the first render, before `autoFocus` moves the focus into the dialog.
+  const [opener] = useState(() => document.activeElement);
+  useEffect(() => {
+    return () => {
+      // Only if the focus was left inside the dialog (or dropped to the page): an action that
+      // moved it on purpose (the button replacing the one pressed) keeps it there.
+      const now = document.activeElement;
+      if (
+        opener instanceof HTMLElement &&
+        opener.isConnected &&
+        (now === null || now === document.body || box.current?.contains(now))
+      )
+        opener.focus();
+    };
+  }, [opener]);
   return (
     <div className="forum-dialog-backdrop">
-      <div className="forum-dialog" role="alertdialog" aria-modal="true" aria-label={message}>
+      <div
+        ref={box}
+        className="forum-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label={message}
+      >
         <p>{message}</p>
         <div className="forum-dialog-actions">
           <button type="button" onClick={onCancel} autoFocus>

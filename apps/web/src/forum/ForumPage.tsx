@@ -13,6 +13,7 @@ import { BoardLinks } from './BoardLinks';
 import { AddTerritory, RemovedBoards } from './BoardManage';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
+import { ForumConnectionBanner } from './ForumConnectionBanner';
 import { ForumNav } from './ForumNav';
 import { formatForumDate } from './forumDate';
 import { ForumTitleEdit } from './ForumTitleEdit';
@@ -43,7 +44,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         if (!live) return;
         setError(
           e instanceof ApiError && (e.status === 401 || e.status === 403)
-            ? t('forum.forbidden')
+            ? t('forumDay.invalidLink')
             : forumErrorText(e, t),
         );
       },
@@ -64,9 +65,12 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
 
   if (error)
     return (
-      <p className="page-message" role="alert">
-        {error}
-      </p>
+      <div className="page-message forum-page-error" role="alert">
+        <p>{error}</p>
+        {/* A dead end otherwise: the link kept on this device may be the one replaced. */}
+        <p>{t('forumDay.linkHelp')}</p>
+        <a href="/">{t('forumDay.home')}</a>
+      </div>
     );
   if (!details) return <p className="page-message">{t('board.loading')}</p>;
   return (
@@ -90,6 +94,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         <TimerDisplay room={room} />
         <LanguageToggle />
       </header>
+      <ForumConnectionBanner room={room} />
       <section className="keep-link" aria-label={t('forum.keepLink')}>
         <strong>{t('forum.keepLink')}</strong>
         <input

@@ -31,6 +31,24 @@ export interface ForumSnapshot {
   camera: SpotlightCamera | null;
   /** 4403: this page's link was replaced. */
   revoked: boolean;
+  /** The forum room's socket, as the facilitator page tells it (`forumConnection`). */
+  connection: ForumConnection;
+}
+
+/**
+ * `connecting` until the first sync, then `connected`; `lost` when the socket drops after that
+ * (the provider keeps trying: it comes back `connected`); `revoked` for good on 4403.
+ */
+export type ForumConnection = 'connecting' | 'connected' | 'lost' | 'revoked';
+
+/** The next connection state from the provider's status (pure, tested beside). */
+export function nextConnection(
+  current: ForumConnection,
+  status: 'connected' | 'connecting' | 'disconnected',
+): ForumConnection {
+  if (current === 'revoked') return current;
+  if (status === 'connected') return 'connected';
+  return current === 'connecting' ? 'connecting' : 'lost';
 }
 
 function isCamera(value: unknown): value is SpotlightCamera {
@@ -65,15 +83,21 @@ export class ForumRoom {
     });
     // The stock provider re-sends every remote presence it applies: send only our own.
     this.restoreAwarenessHandler = sendOnlyOwnAwareness(this.provider);
-    this.snapshot = this.read(false);
+    this.snapshot = this.read(false, 'connecting');
     this.stopObserving = observeForum(this.doc, this.refresh);
     this.provider.awareness.on('change', this.refresh);
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event?.code === 4403) {
         this.provider.shouldConnect = false;
-        this.snapshot = { ...this.snapshot, revoked: true };
+        this.snapshot = { ...this.snapshot, revoked: true, connection: 'revoked' };
         this.emit();
       }
+    });
+    this.provider.on('status', ({ status }) => {
+      const connection = nextConnection(this.snapshot.connection, status);
+      if (connection === this.snapshot.connection) return;
+      this.snapshot = { ...this.snapshot, connection };
+      this.emit();
     });
     void fetchServerTime().then(
       ({ now }) => {
@@ -89,7 +113,7 @@ export class ForumRoom {
     return Date.now() + this.offsetMs;
   }
 
-  private read(revoked: boolean): ForumSnapshot {
+  private read(revoked: boolean, connection: ForumConnection): ForumSnapshot {
     let camera: SpotlightCamera | null = null;
     for (const [clientId, state] of this.provider.awareness.getStates()) {
       if (clientId === this.doc.clientID) continue;
@@ -102,11 +126,12 @@ export class ForumRoom {
       votes: readVotes(this.doc),
       camera,
       revoked,
+      connection,
     };
   }
 
   private readonly refresh = () => {
-    this.snapshot = this.read(this.snapshot.revoked);
+    this.snapshot = this.read(this.snapshot.revoked, this.snapshot.connection);
     this.emit();
   };
 

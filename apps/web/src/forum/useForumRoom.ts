@@ -8,6 +8,7 @@ const EMPTY: ForumSnapshot = {
   votes: [],
   camera: null,
   revoked: false,
+  connection: 'connecting',
 };
 const noop = () => () => undefined;
 

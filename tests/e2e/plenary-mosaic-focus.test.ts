@@ -87,6 +87,13 @@ describe('the mosaic, one territory large', () => {
     // 2.6 % of the screen's height: 28 px at 1080p (it was 20 px).
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(28);
 
+    // Each table's photo is drawn from its bytes (it was a grey placeholder).
+    const photo = page.locator(
+      `li.mosaic-tile[data-board-id="${boardOf('La Mitis').id}"] svg image[data-type="image"]`,
+    );
+    await photo.waitFor({ timeout: 10_000 });
+    expect(await photo.getAttribute('href')).toMatch(/^blob:/);
+
     // The arrows move the focus between tiles (three columns here: ↓ is the tile below).
     await tileButton(page, 'Kamouraska').focus();
     await page.keyboard.press('ArrowRight');

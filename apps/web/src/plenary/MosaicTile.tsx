@@ -73,7 +73,7 @@ export const Tile = memo(function Tile({
       >
         <span
           className="mosaic-svg"
-          style={{ aspectRatio: aspect }}
+          style={{ aspectRatio: aspect, visibility: empty ? 'hidden' : undefined }}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
         {empty && <span className="mosaic-empty">{t('mosaic.empty')}</span>}

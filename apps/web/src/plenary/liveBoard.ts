@@ -40,6 +40,8 @@ export class LiveBoard {
   /** The drawn area in board units (the SVG's viewBox): the tile's aspect, where notes sit. */
   getBox = () => this.drawing.getBox();
   getShapes = () => this.drawing.getShapes();
+  /** Photos of this board as object URLs, fetched once with its token (see LiveDrawing). */
+  imageHref = (blobId: string): string | null => this.drawing.imageHref(blobId);
   shapeCount(): number {
     return this.drawing.shapeCount();
   }

@@ -48,7 +48,9 @@ export class LiveDrawing {
     }, this.options.throttleMs ?? RENDER_MS);
   };
 
-  private imageHref = (blobId: string): string | null => {
+  /** A photo's object URL once fetched (null meanwhile: a placeholder), for other drawings of
+   * the same board (projector slides); asking starts the fetch. */
+  imageHref = (blobId: string): string | null => {
     const entry = this.images.get(blobId);
     if (entry) return entry.state === 'ready' ? entry.url : null;
     const load = this.options.loadImage;

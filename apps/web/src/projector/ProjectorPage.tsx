@@ -131,10 +131,12 @@ function Slides({
       scope: slide.kind === 'carton' ? { kind: 'carton', id: slide.id } : { kind: 'board' },
       padding: 16,
       background: '#ffffff',
+      // The photos the live board fetched (a new SVG comes when one arrives).
+      imageHref: live.imageHref,
       title: slide.kind === 'carton' ? slide.title : info.board.title,
     }).svg;
     return counts ? withBadges(drawn, voteBadgesSvg(shapes, counts)) : drawn;
-  }, [shapes, slide, fonts, info.board.title, counts]);
+  }, [shapes, slide, fonts, info.board.title, counts, live]);
 
   return (
     <main

@@ -76,7 +76,9 @@ export type KeyboardNews =
   /** Tab while building a selection: the focus is on `id`, chosen or not. */
   | { selection: readonly string[]; kind: 'focus'; id: string }
   /** « Verrouiller » or « Déverrouiller » on the chosen shapes. */
-  | { selection: readonly string[]; kind: 'lock'; locked: boolean };
+  | { selection: readonly string[]; kind: 'lock'; locked: boolean }
+  /** « Aligner », « Répartir », « Ranger en grille » (ui/ArrangeMenu.tsx): what was done, in words. */
+  | { selection: readonly string[]; kind: 'arrange'; words: string };
 
 export type SelectionToggle = 'added' | 'removed' | 'kept';
 

@@ -2,6 +2,7 @@
 // and the word; beside the other actions the padlock alone (the word stays its accessible name
 // and tooltip), so the chosen shape's panel keeps its rows, on a phone too; alone (a locked
 // shape chosen), the word shows too.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lockSelection } from '../board/actions';
 import { useSession } from '../board/context';
@@ -26,7 +27,7 @@ function Padlock({ open }: { open: boolean }) {
   );
 }
 
-export function LockButton({ locked }: { locked: boolean }) {
+export function LockButton({ locked, children }: { locked: boolean; children?: ReactNode }) {
   const session = useSession();
   const { t } = useTranslation();
   const word = t(locked ? 'actions.unlock' : 'actions.lock');
@@ -51,6 +52,8 @@ export function LockButton({ locked }: { locked: boolean }) {
         <Padlock open={locked} />
         <span className="lock-word">{word}</span>
       </button>
+      {/* « Aligner » shares the padlock's box: a box of its own took a fourth row on a phone. */}
+      {children}
     </div>
   );
 }

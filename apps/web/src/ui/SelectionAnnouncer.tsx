@@ -44,6 +44,8 @@ function newsWords(session: BoardSession, t: Translate, news: KeyboardNews): str
     }
     case 'lock':
       return t(news.locked ? 'a11y.locked' : 'a11y.unlocked');
+    case 'arrange':
+      return news.words;
     case 'focus': {
       const shape = session.scene.getShape(news.id);
       const chosen = news.selection.includes(news.id);

@@ -1,6 +1,6 @@
 // Options of the current tool: note colours, ink colours and widths, stamp kinds; and the
-// selection's actions (delete, duplicate, front/back, lock). A locked shape chosen (from the
-// keyboard, a long-press or a right-click) offers only « Déverrouiller ».
+// selection's actions (delete, duplicate, front/back, lock, « Aligner »). A locked shape chosen
+// (from the keyboard, a long-press or a right-click) offers only « Déverrouiller ».
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INK_COLORS, NOTE_COLORS, STAMP_KINDS, type NoteColor } from '@carton/board';
@@ -16,6 +16,7 @@ import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
 import { ink, noteFill } from '../theme/colors';
 import type { ToolStyle } from '../tools/types';
 import { useShortcutLabel } from './shortcuts';
+import { ArrangeMenu } from './ArrangeMenu';
 import { LockButton } from './LockButton';
 import { CancelMove, SizeAndPlace } from './SizeAndPlace';
 import { ToolCaption } from './ToolCaption';
@@ -185,7 +186,11 @@ export function StylePanel() {
         </div>
       )}
       {chosen && !locked && <SizeAndPlace />}
-      {chosen && !locked && <LockButton locked={false} />}
+      {chosen && !locked && (
+        <LockButton locked={false}>
+          <ArrangeMenu />
+        </LockButton>
+      )}
       {tool === 'move' && <CancelMove />}
     </div>
   );

@@ -1,0 +1,224 @@
+// « Aligner » in the chosen shapes' panel (M34). In Les Basques, a participant has three notes
+// of the forum's « incontournables » scattered on the board: she chooses them, aligns them on
+// the left from the menu, the other participant sees them move, the live region says so, and
+// one Ctrl+Z puts all three back. From the keyboard alone she opens the menu, spreads them
+// with equal gaps, and Escape closes it. A note aligned into a carton joins it, as a drag does.
+// On a phone the menu opens above the panel, which keeps its height, its targets finger-sized.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { localOrigin, type Shape } from '@carton/board';
+import {
+  addNote,
+  boardSuite,
+  newPhone,
+  openBoard,
+  shapes,
+  toScreen,
+  waitForShapes,
+} from './fixtures';
+import { connectSeedClient } from './seed';
+
+const INCONTOURNABLES = ['Participation Citoyenne', 'Accompagnement', 'Bon leadership'];
+
+function announced(page: Page): Promise<string> {
+  return page.locator('[data-testid="announcer"]').innerText();
+}
+
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+  });
+}
+
+const lefts = (list: Shape[], ids: readonly string[]) =>
+  ids.map((id) => list.find((s) => s.id === id)!.x);
+
+/** Shift+click on each shape: the selection of several, as a mouse makes it. */
+async function choose(page: Page, ids: readonly string[]): Promise<void> {
+  await page.keyboard.press('Escape');
+  const list = await shapes(page);
+  for (const [i, id] of ids.entries()) {
+    const s = list.find((x) => x.id === id);
+    if (s?.type !== 'note') throw new Error('not a note');
+    const c = await toScreen(page, s.x + s.w / 2, s.y + s.h / 2);
+    if (i > 0) await page.keyboard.down('Shift');
+    await page.mouse.click(c.x, c.y);
+    if (i > 0) await page.keyboard.up('Shift');
+  }
+  expect(await page.evaluate(() => window.__carton!.selection())).toEqual(ids);
+}
+
+describe('aligning and distributing the chosen notes', () => {
+  const suite = boardSuite({
+    territory: 'Les Basques',
+    participants: { a: 'Émilie', b: 'Marc' },
+  });
+  let ids: string[] = [];
+  let start: Shape[] = [];
+
+  it('« Aligner à gauche » lines them up, the other sees it, one Ctrl+Z undoes it', async () => {
+    const { page } = suite.a;
+    ids = [
+      await addNote(page, 250, 180, INCONTOURNABLES[0]!),
+      await addNote(page, 720, 300, INCONTOURNABLES[1]!),
+      await addNote(page, 470, 520, INCONTOURNABLES[2]!),
+    ];
+    start = await shapes(page);
+    const xs = lefts(start, ids);
+    expect(new Set(xs).size).toBe(3);
+
+    // One note chosen: « Aligner » is there but says why it does nothing.
+    await choose(page, ids.slice(0, 1));
+    const toggle = page.locator('.style-panel [data-arrange-toggle]');
+    expect(await toggle.getAttribute('aria-disabled')).toBe('true');
+    expect(await toggle.getAttribute('title')).toBe(
+      'Choisissez au moins deux formes pour les aligner',
+    );
+
+    await choose(page, ids);
+    expect(await toggle.getAttribute('aria-disabled')).toBeNull();
+    await page.getByRole('button', { name: 'Aligner', exact: true }).click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('button', { name: 'Aligner à gauche' }).click();
+    const min = Math.min(...xs);
+    const aligned = `(s) => ${JSON.stringify(ids)}.every((id) => s.find((x) => x.id === id)?.x === ${min})`;
+    await waitForShapes(page, aligned);
+    await waitForShapes(suite.b.page, aligned);
+    // Only x changed: each note kept its height on the board.
+    const after = await shapes(page);
+    for (const id of ids)
+      expect(after.find((s) => s.id === id)!.y).toBe(start.find((s) => s.id === id)!.y);
+    expect(await announced(page)).toBe('3 papillons alignés à gauche');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await page.keyboard.press('Control+z');
+    const back = `(s) => ${JSON.stringify(ids.map((id, i) => [id, xs[i]]))}.every(([id, x]) => s.find((n) => n.id === id)?.x === x)`;
+    await waitForShapes(page, back);
+    await waitForShapes(suite.b.page, back);
+    // One step: the notes themselves are still there to undo, not another part of the move.
+    expect(lefts(await shapes(page), ids)).toEqual(xs);
+    expect((await shapes(page)).length).toBe(3);
+  });
+
+  it('from the keyboard: Tab reaches the menu, « Répartir horizontalement » spreads them', async () => {
+    const { page } = suite.a;
+    const toggle = page.locator('.style-panel [data-arrange-toggle]');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('.arrange-item'));
+    expect(await focusedName(page)).toBe('Aligner à gauche');
+    // Escape closes the menu and gives the focus back to « Aligner ».
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-arrange-toggle')),
+    ).toBe(true);
+    expect(await page.evaluate(() => window.__carton!.selection())).toHaveLength(3);
+
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('.arrange-item'));
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Répartir horizontalement');
+    await page.keyboard.press('Enter');
+    const spread = await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.id === ${JSON.stringify(ids[2])} && x.x !== ${start.find((s) => s.id === ids[2])!.x})`,
+    );
+    const boxes = ids
+      .map((id) => spread.find((s) => s.id === id)!)
+      .flatMap((s) => (s.type === 'note' ? [{ x: s.x, w: s.w }] : []))
+      .sort((p, q) => p.x - q.x);
+    const gaps = boxes.slice(1).map((b, i) => b.x - (boxes[i]!.x + boxes[i]!.w));
+    expect(gaps[0]).toBeCloseTo(gaps[1]!, 6);
+    // The outermost stay where they were.
+    expect(boxes[0]!.x).toBe(Math.min(...lefts(start, ids)));
+    expect(boxes[2]!.x).toBe(Math.max(...lefts(start, ids)));
+    expect(await announced(page)).toBe('3 papillons répartis horizontalement');
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-arrange-toggle')),
+    ).toBe(true);
+  });
+
+  it('a note aligned into a carton joins it; Ctrl+Z takes it out again', async () => {
+    const { page } = suite.a;
+    const client = await connectSeedClient(
+      suite.server.syncUrl,
+      suite.board.id,
+      suite.board.edit.token,
+    );
+    const [carton, inside, outside] = client.board.run((tx) => {
+      const c = tx.create('carton', { x: 1000, y: 0, w: 900, h: 500, title: 'Les Basques' });
+      return [
+        c,
+        tx.create('note', { x: 1050, y: 100, text: 'Processus légers et clairs', parentId: c }),
+        tx.create('note', { x: 2100, y: 200, text: 'Financement systémique' }),
+      ];
+    }, localOrigin('user:seed')) as [string, string, string];
+    client.close();
+    await waitForShapes(page, `(s) => s.some((x) => x.id === ${JSON.stringify(outside)})`);
+    // Shift+1: the whole board in view, the carton beside the notes too.
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Shift+Digit1');
+    await choose(page, [inside, outside]);
+    await page.getByRole('button', { name: 'Aligner', exact: true }).click();
+    await page.getByRole('button', { name: 'Aligner à gauche' }).click();
+    await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.id === ${JSON.stringify(outside)} && x.x === 1050 && x.parentId === ${JSON.stringify(carton)})`,
+    );
+    await page.keyboard.press('Control+z');
+    await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.id === ${JSON.stringify(outside)} && x.x === 2100 && x.parentId === null)`,
+    );
+  });
+
+  it('on a phone the menu opens above the panel, which keeps its rows', async () => {
+    const { context, page } = await newPhone(suite.browser, 'Pierre');
+    await openBoard(page, suite.board.edit.url);
+    await page.getByRole('button', { name: 'Tout afficher', exact: true }).tap();
+    // One note chosen with a finger: the panel's three rows, « Aligner » among them.
+    const list = await shapes(page);
+    const note = list.find((s) => s.id === ids[0]);
+    if (note?.type !== 'note') throw new Error('no note');
+    const c = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+    await page.touchscreen.tap(c.x, c.y);
+    await page.locator('.style-panel [data-arrange-toggle]').waitFor();
+    const rows = () =>
+      page
+        .locator('.style-panel > .swatches button')
+        .evaluateAll(
+          (els) =>
+            new Set(
+              els
+                .filter((e) => e.getBoundingClientRect().height > 0)
+                .map((e) => Math.round(e.getBoundingClientRect().top)),
+            ).size,
+        );
+    expect(await rows()).toBe(3);
+    // Ctrl+A is a keyboard's: every shape chosen through the test's keyboard.
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+a');
+    const panelBefore = await page.locator('.style-panel').boundingBox();
+    await page.locator('.style-panel [data-arrange-toggle]').tap();
+    const menu = page.locator('.arrange-menu');
+    await menu.waitFor();
+    const panelAfter = await page.locator('.style-panel').boundingBox();
+    expect(panelAfter?.height).toBe(panelBefore?.height);
+    const menuBox = await menu.boundingBox();
+    if (!menuBox || !panelAfter) throw new Error('not laid out');
+    expect(menuBox.y + menuBox.height).toBeLessThanOrEqual(panelAfter.y);
+    expect(menuBox.x).toBeGreaterThanOrEqual(0);
+    expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(390);
+    const items = await menu
+      .locator('button')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(items).toHaveLength(9);
+    for (const r of items) {
+      expect(r.height).toBeGreaterThanOrEqual(44);
+      expect(r.width).toBeGreaterThanOrEqual(44);
+    }
+    await context.close();
+  });
+});

@@ -39,10 +39,13 @@ export const plus = (a: ArchiveCost, b: ArchiveCost): ArchiveCost => ({
  * first byte); PNGs and saved versions go while they fit.
  */
 export class ArchiveBudget {
-  private used: ArchiveCost = { zip: 22 + MANIFEST_ROOM, read: MANIFEST_ROOM, entries: 1 };
+  private used: ArchiveCost;
   private reserved: ArchiveCost = NO_COST;
 
-  constructor(readonly limits: ArchiveLimits) {}
+  constructor(readonly limits: ArchiveLimits) {
+    const room = Math.min(MANIFEST_ROOM, limits.maxEntryBytes);
+    this.used = { zip: 22 + room, read: room, entries: 1 };
+  }
 
   reserve(cost: ArchiveCost): void {
     this.reserved = plus(this.reserved, cost);

@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import type { Zip, ZipInputFile } from 'fflate';
-import { crc32 } from '../blobs/image-type.ts';
+import { crc32 } from './crc32.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { sha256 } from './zip-entries.ts';
 

@@ -26,7 +26,11 @@ function limit(maxSize: number) {
 
 function archiveError(c: Context, error: ArchiveError): Response {
   const status =
-    error.code === 'too_large' ? 413 : error.code === 'image_quota_exceeded' ? 507 : 400;
+    error.code === 'too_large' || error.code === 'archive_too_large'
+      ? 413
+      : error.code === 'image_quota_exceeded'
+        ? 507
+        : 400;
   const body = errorBody(error.code, error.message);
   return c.json(
     { error: { ...body.error, path: error.path, issues: error.issues.slice(0, 100) } },
@@ -56,7 +60,15 @@ export function registerArchiveRoutes(
   app.get('/api/forums/:id/archive.zip', async (c) => {
     const access = await checks.forum(c);
     if (!access.ok) return jsonError(c, access.status, access.code, access.message);
-    const stream = await streamForumArchive(relaySource(deps), access.forum.id);
+    let stream: ReadableStream<Uint8Array> | null;
+    try {
+      stream = await streamForumArchive(relaySource(deps), access.forum.id);
+    } catch (error) {
+      // Boards and images alone past what an import takes: refused before the first byte,
+      // rather than an archive no Carton could import.
+      if (error instanceof ArchiveError) return archiveError(c, error);
+      throw error;
+    }
     if (!stream) return jsonError(c, 404, 'forum_not_found', 'No such forum.');
     // Named for the forum's day; without one, the server's local day (toISOString's UTC day
     // is already tomorrow for an archive downloaded after 19 h in Quebec).

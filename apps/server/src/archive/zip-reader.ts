@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { crc32 } from '../blobs/image-type.ts';
+import { crc32 } from './crc32.ts';
 import { ArchiveError } from './errors.ts';
 
 /**
@@ -215,7 +215,10 @@ export function readEntry(zip: ZipBytes, entry: ZipEntry, directoryOffset: numbe
     data = compressed;
   } else {
     try {
-      data = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.originalSize) });
+      const inflated = inflateRawSync(compressed, {
+        maxOutputLength: Math.max(1, entry.originalSize),
+      });
+      data = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
     } catch (error) {
       const past = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
       throw past

@@ -116,6 +116,12 @@ describe('aligning and distributing the chosen notes', () => {
     ).toBe(true);
     expect(await page.evaluate(() => window.__carton!.selection())).toHaveLength(3);
 
+    // Tab past its last item (« Ranger en grille ») leaves the menu, which closes.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('.arrange-item'));
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.matches('.arrange-item'));
     for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');

@@ -136,6 +136,13 @@ export function ArrangeMenu() {
           className="arrange-menu"
           role="group"
           aria-label={t('arrange.menu')}
+          // Tab past the last item leaves the menu: it closes, as a press elsewhere does.
+          onBlur={(e) => {
+            const next = e.relatedTarget;
+            if (next instanceof Node && (menu.current?.contains(next) || toggle.current === next))
+              return;
+            if (next) setOpen(false);
+          }}
           onKeyDown={(e) => {
             if (e.key !== 'Escape') return;
             // Back to « Aligner », not to the board (the panel's Escape would go there).

@@ -143,6 +143,23 @@ describe('the mosaic, one territory large', () => {
     await page.locator(`section.mosaic-focus[data-board-id="${basques.id}"]`).waitFor();
     expect(await page.locator('.mosaic-header h2').textContent()).toBe('Les Basques 4 / 8');
 
+    // Which tiles the page redraws from now on (the grid stays mounted while hidden).
+    await page.evaluate(() => {
+      const touched = new Set<string>();
+      (window as unknown as { touchedTiles: Set<string> }).touchedTiles = touched;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const tile = (r.target as Element).closest?.('li.mosaic-tile');
+          if (tile) touched.add(tile.getAttribute('data-board-id')!);
+        }
+      }).observe(document.querySelector('ul.mosaic-grid')!, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+
     // A table still writing: a stock y-websocket client adds a note to Les Basques' carton.
     const table = await connectSeedClient(server.syncUrl, basques.id, basques.edit.token);
     try {
@@ -165,6 +182,16 @@ describe('the mosaic, one territory large', () => {
     } finally {
       table.close();
     }
+    // Its tile took the note too, and no other tile was redrawn for it.
+    await page
+      .locator(`li.mosaic-tile[data-board-id="${basques.id}"] svg`)
+      .filter({ hasText: /Hébergement/ })
+      .waitFor({ state: 'attached', timeout: 10_000 });
+    expect(
+      await page.evaluate(() => [
+        ...(window as unknown as { touchedTiles: Set<string> }).touchedTiles,
+      ]),
+    ).toEqual([basques.id]);
     const live = (await drawnText(large)).filter((x) => /Hébergement|Basques$/.test(x.text));
     expect(live.length).toBeGreaterThan(0);
     for (const line of live) expect(line.px).toBeGreaterThanOrEqual(NOTE_MIN * height);
@@ -182,11 +209,6 @@ describe('the mosaic, one territory large', () => {
     expect(
       await tileButton(page, 'Les Basques').evaluate((el) => document.activeElement === el),
     ).toBe(true);
-    // The tile shows the note too (the same live drawing).
-    await page
-      .locator(`li.mosaic-tile[data-board-id="${basques.id}"] svg`)
-      .filter({ hasText: /Hébergement/ })
-      .waitFor();
   });
 
   it('at 1280 × 720 the territory fills the screen too; « Retour à la mosaïque » returns', async () => {

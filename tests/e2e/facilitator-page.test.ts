@@ -218,6 +218,7 @@ describe('the facilitator page', () => {
     await page.locator('.forum-header [data-testid="forum-timer"][data-state="running"]').waitFor();
     await timer.locator('.forum-timer-value', { hasText: /^[01]:\d\d$/ }).waitFor();
     await controls.getByRole('button', { name: 'Arrêter' }).click();
+    await dialog.getByRole('button', { name: 'Arrêter la minuterie' }).click();
   });
 
   it('the paused timer reads from afar on the projector and on the plenary board', async () => {
@@ -294,6 +295,11 @@ describe('the facilitator page', () => {
     await timerValue.filter({ hasText: /^[23]:\d\d$/ }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     await controls.getByRole('button', { name: 'Arrêter' }).click();
+    // Time was left: stopping asks first.
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: 'Arrêter la minuterie' })
+      .click();
     await page.locator('.forum-header .forum-timer').waitFor({ state: 'detached' });
   });
 

@@ -146,6 +146,33 @@ describe('forum day: reopening a dot vote', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Rouvrir le vote');
   });
 
+  it('the timer by keyboard: the focus stays on « Pause » / « Reprendre »; « Arrêter » asks first', async () => {
+    const page = facilitator.page;
+    const controls = page.locator('.forum-timer-controls');
+    await controls.locator('.forum-minutes').fill('5');
+    await controls.getByRole('button', { name: 'Démarrer' }).click();
+    const timer = page.locator('.forum-header [data-testid="forum-timer"]');
+    await timer.and(page.locator('[data-state="running"]')).waitFor({ timeout: 10_000 });
+    await controls.getByRole('button', { name: 'Pause' }).focus();
+    await page.keyboard.press('Enter');
+    await timer.and(page.locator('[data-state="paused"]')).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reprendre');
+    await page.keyboard.press('Enter');
+    await timer.and(page.locator('[data-state="running"]')).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pause');
+
+    // One slip beside « +1 minute » would throw the time left away.
+    await controls.getByRole('button', { name: 'Arrêter' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Le temps qui reste sera perdu');
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await timer.getAttribute('data-state')).toBe('running');
+    await controls.getByRole('button', { name: 'Arrêter' }).click();
+    await dialog.getByRole('button', { name: 'Arrêter la minuterie' }).click();
+    await timer.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('prints one sheet per board: the code to scan is the big one, said in words', async () => {
     const page = facilitator.page;
     await page.emulateMedia({ media: 'print' });

@@ -16,6 +16,7 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
   const [minutes, setMinutes] = useState('10');
   const [error, setError] = useState<string | null>(null);
   const [confirmRestart, setConfirmRestart] = useState(false);
+  const [confirmStop, setConfirmStop] = useState(false);
   const remaining = useRemainingMs(room);
   // At 0:00 the timer still « runs » (« Temps écoulé ! »): nothing is left to pause or to lose.
   const elapsed = timer?.state === 'running' && remaining !== null && remaining <= 0;
@@ -51,14 +52,15 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
       >
         {t('forum.timer.start')}
       </button>
-      {state === 'running' && !elapsed && (
-        <button type="button" onClick={() => send({ action: 'pause' })}>
-          {t('forum.timer.pause')}
-        </button>
-      )}
-      {state === 'paused' && (
-        <button type="button" onClick={() => send({ action: 'resume' })}>
-          {t('forum.timer.resume')}
+      {/* One button that changes its word: the keyboard's focus stays on it (a pause
+          followed by a resume is two presses of Enter, not a hunt for the new button). */}
+      {((state === 'running' && !elapsed) || state === 'paused') && (
+        <button
+          type="button"
+          className="timer-pause"
+          onClick={() => send({ action: state === 'paused' ? 'resume' : 'pause' })}
+        >
+          {t(state === 'paused' ? 'forum.timer.resume' : 'forum.timer.pause')}
         </button>
       )}
       {state !== 'stopped' && (
@@ -77,7 +79,14 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
           >
             {t('forum.timer.addMinute')}
           </button>
-          <button type="button" onClick={() => send({ action: 'stop' })}>
+          <button
+            type="button"
+            onClick={() =>
+              // Beside « +1 minute », one slip would throw away the time left: asked first,
+              // like a restart. Past 0:00 nothing is lost.
+              elapsed ? send({ action: 'stop' }) : setConfirmStop(true)
+            }
+          >
             {t('forum.timer.stop')}
           </button>
         </>
@@ -92,6 +101,17 @@ export function TimerControls({ room, token }: { room: ForumRoom | null; token: 
             send({ action: 'start', durationMs: duration });
           }}
           onCancel={() => setConfirmRestart(false)}
+        />
+      )}
+      {confirmStop && (
+        <ConfirmDialog
+          message={t('forumDay.timerStop.confirm')}
+          confirmLabel={t('forumDay.timerStop.confirmButton')}
+          onConfirm={() => {
+            setConfirmStop(false);
+            send({ action: 'stop' });
+          }}
+          onCancel={() => setConfirmStop(false)}
         />
       )}
     </div>

@@ -133,7 +133,7 @@ describe('the mosaic, one territory large', () => {
     const notes = texts.filter((x) => x.note);
     expect(notes.some((x) => x.text.includes('Concertation'))).toBe(true);
     for (const line of notes) expect(line.px, line.text).toBeGreaterThanOrEqual(NOTE_MIN * height);
-    const box = await large.locator('svg').boundingBox();
+    const box = await large.locator('.mosaic-focus-svg > svg').boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(height);
     expect(box!.height).toBeGreaterThan(height * 0.7);
 

@@ -35,6 +35,22 @@ export function useFocusKeys(
   }, [ids, current, apply]);
 }
 
+/** A chevron drawn as a thick line (the font's ‹ › are thin and small from afar). */
+function Chevron({ pointing }: { pointing: 'left' | 'right' }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d={pointing === 'left' ? 'M15 4 7 12l8 8' : 'M9 4l8 8-8 8'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="3"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
 export function MosaicFocus({
   board,
   live,
@@ -73,7 +89,7 @@ export function MosaicFocus({
           aria-label={t('mosaic.previous', { name: territoryName(previous) })}
           title={t('mosaic.previous', { name: territoryName(previous) })}
         >
-          <span aria-hidden="true">‹</span>
+          <Chevron pointing="left" />
         </button>
       )}
       <div className="mosaic-focus-stage">
@@ -94,7 +110,7 @@ export function MosaicFocus({
           aria-label={t('mosaic.next', { name: territoryName(next) })}
           title={t('mosaic.next', { name: territoryName(next) })}
         >
-          <span aria-hidden="true">›</span>
+          <Chevron pointing="right" />
         </button>
       )}
     </section>

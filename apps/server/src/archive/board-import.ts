@@ -8,7 +8,7 @@ import {
   SERVER_ORIGIN,
 } from '@carton/board';
 import type { BlobStore } from '../blobs/blob-store.ts';
-import type { Relay } from '../relay/relay.ts';
+import { BoardNotStoredError, type Relay } from '../relay/relay.ts';
 import { boardFileRefusal, checkBoardFile, IMAGE_QUOTA_REFUSAL } from './check-board-file.ts';
 
 export interface BoardImportDeps {
@@ -58,18 +58,31 @@ export async function importIntoBoard(
   const file = checked.parsed;
   let summary: InsertSummary | null = null;
   let refused: BoardCommandError | null = null;
-  const applied = await deps.relay.changeBoard(target.boardId, (doc) => {
-    const board = new Board(doc);
-    try {
-      summary = insertBoardFile(board, file, SERVER_ORIGIN);
-    } catch (error) {
-      // A board of a newer schema is read-only here (M23); nothing was written.
-      if (!(error instanceof BoardCommandError)) throw error;
-      refused = error;
-    } finally {
-      board.destroy();
-    }
-  });
+  let applied: boolean;
+  try {
+    // Settles once the import is stored (R5); BoardNotStoredError if storage did not take it.
+    applied = await deps.relay.changeBoard(target.boardId, (doc) => {
+      const board = new Board(doc);
+      try {
+        summary = insertBoardFile(board, file, SERVER_ORIGIN);
+      } catch (error) {
+        // A board of a newer schema is read-only here (M23); nothing was written.
+        if (!(error instanceof BoardCommandError)) throw error;
+        refused = error;
+      } finally {
+        board.destroy();
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof BoardNotStoredError)) throw error;
+    return {
+      ok: false,
+      status: 503,
+      code: 'storage_unavailable',
+      message: 'The import could not be stored; nothing was changed. Try again in a moment.',
+      path: '(root)',
+    };
+  }
   if (refused !== null) {
     return {
       ok: false,

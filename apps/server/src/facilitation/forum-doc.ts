@@ -4,8 +4,10 @@ import type { Relay } from '../relay/relay.ts';
 
 /**
  * F3: the server writes a forum's document on the live room (loaded if needed), so the change
- * is stored and broadcast like any update (R5). Returns what `change` returned; throws what it
- * threw; null if the room could not be loaded.
+ * is stored and broadcast like any update (R5). Settles once the change is stored. Returns
+ * what `change` returned; throws what it threw; null if the room could not be loaded; rejects
+ * with BoardNotStoredError if storage did not take the change (R6; the app answers 503
+ * `storage_unavailable`).
  */
 export async function changeForumDoc<T>(
   relay: Relay,

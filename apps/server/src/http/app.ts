@@ -15,7 +15,7 @@ import { registerBoardCreationRoute } from './board-creation-routes.ts';
 import { registerBoardManageRoutes } from './board-manage-routes.ts';
 import { registerBoardRoutes } from './board-routes.ts';
 import { clientAddress, isLoopback } from './client-address.ts';
-import { errorBody, jsonError } from './errors.ts';
+import { errorBody, isNotStored, jsonError, storageUnavailable } from './errors.ts';
 import { registerFacilitationRoutes } from './facilitation-routes.ts';
 import { registerForumRoutes } from './forum-routes.ts';
 import { IMAGE_UPLOAD_PATH, registerImageRoutes } from './image-routes.ts';
@@ -60,6 +60,11 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.onError((error, c) => {
+    // R6: a server-origin change storage did not take (routes that do not catch it): 503.
+    if (isNotStored(error)) {
+      log.error('change_not_stored', { method: c.req.method, path: c.req.path, error });
+      return storageUnavailable(c);
+    }
     // R25: log the cause, answer nothing about it.
     log.error('http_error', { method: c.req.method, path: c.req.path, error });
     return c.json(errorBody('internal_error', 'Something went wrong on the server.'), 500);

@@ -24,7 +24,7 @@ import { BOARD_ID_PATTERN } from '../relay/relay.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
 import { parseBody } from './body.ts';
-import { jsonError } from './errors.ts';
+import { isNotStored, jsonError, STORAGE_UNAVAILABLE } from './errors.ts';
 
 type Checks = ReturnType<typeof createAccessChecks>;
 
@@ -90,7 +90,7 @@ export interface CopiedBoard {
 }
 export interface RefusedBoard {
   readonly boardId: string;
-  readonly code: 'board_full' | 'board_read_only' | 'board_unavailable';
+  readonly code: 'board_full' | 'board_read_only' | 'board_unavailable' | 'storage_unavailable';
   readonly message: string;
 }
 
@@ -143,27 +143,35 @@ export async function copyIntoBoard(
   let created = -1;
   let full = false;
   let readOnly = false;
-  const applied = await relay.changeBoard(boardId, (doc) => {
-    // Measured once the room is loaded: storage that sizes boards as it loads them (R60)
-    // knows this one only now.
-    const stored = boardBytes.stored(boardId);
-    if (stored + bytes > boardBytes.max) {
-      full = true;
-      return;
-    }
-    const board = new Board(doc);
-    try {
-      const offset = copyOffset(sourceBox, shapesBounds(board.listShapes()));
-      created = insertBoardFile(board, file, SERVER_ORIGIN, { offset }).created;
-      boardBytes.landed(boardId, stored + bytes);
-    } catch (error) {
-      // A board of a newer schema is read-only here (M23); nothing was written.
-      if (!(error instanceof BoardCommandError)) throw error;
-      readOnly = true;
-    } finally {
-      board.destroy();
-    }
-  });
+  let applied: boolean;
+  try {
+    // Settles once the copy is stored (R5), so `copied` names only boards storage holds.
+    applied = await relay.changeBoard(boardId, (doc) => {
+      // Measured once the room is loaded: storage that sizes boards as it loads them (R60)
+      // knows this one only now.
+      const stored = boardBytes.stored(boardId);
+      if (stored + bytes > boardBytes.max) {
+        full = true;
+        return;
+      }
+      const board = new Board(doc);
+      try {
+        const offset = copyOffset(sourceBox, shapesBounds(board.listShapes()));
+        created = insertBoardFile(board, file, SERVER_ORIGIN, { offset }).created;
+        boardBytes.landed(boardId, stored + bytes);
+      } catch (error) {
+        // A board of a newer schema is read-only here (M23); nothing was written.
+        if (!(error instanceof BoardCommandError)) throw error;
+        readOnly = true;
+      } finally {
+        board.destroy();
+      }
+    });
+  } catch (error) {
+    if (!isNotStored(error)) throw error;
+    // R6: this target's append failed; its document does not have the copy.
+    return { boardId, code: STORAGE_UNAVAILABLE.code, message: STORAGE_UNAVAILABLE.message };
+  }
   if (full) {
     return {
       boardId,

@@ -17,7 +17,7 @@ import { LINK_REVOKED } from '../forums/links.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
 import { parseBody } from './body.ts';
-import { jsonError } from './errors.ts';
+import { isNotStored, jsonError, storageUnavailable } from './errors.ts';
 
 type Checks = ReturnType<typeof createAccessChecks>;
 
@@ -146,14 +146,22 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
       return renamed.reason === 'territory_taken' ? territoryTaken(c) : boardNotFound(c);
     }
     const { before, after } = renamed;
-    const changed = await deps.relay.changeBoard(before.id, (doc) =>
-      renameInDoc(doc, before, after),
-    );
-    if (!changed) {
+    // Answered once the doc's change is stored (R5); if storage does not take it (R6) the
+    // board's document keeps its old name, so the row goes back too.
+    let changed: boolean | 'not_stored';
+    try {
+      changed = await deps.relay.changeBoard(before.id, (doc) => renameInDoc(doc, before, after));
+    } catch (error) {
+      if (!isNotStored(error)) throw error;
+      deps.log.error('rename_not_stored', { forum: forumId, board: before.id, error });
+      changed = 'not_stored';
+    }
+    if (changed !== true) {
       await deps.forums.renameBoard(before.id, forumId, {
         title: before.title,
         territory: before.territory,
       });
+      if (changed === 'not_stored') return storageUnavailable(c);
       return jsonError(c, 409, 'rename_failed', 'The board could not be loaded.');
     }
     deps.log.info('board_renamed', { forum: forumId, board: after.id });

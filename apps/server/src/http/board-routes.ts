@@ -6,7 +6,7 @@ import type { BoardAccess } from '../forums/access.ts';
 import { restoreVersion } from '../storage/restore.ts';
 import type { AppDeps } from './app.ts';
 import type { BoardAccessCheck } from './board-access.ts';
-import { jsonError } from './errors.ts';
+import { isNotStored, jsonError, storageUnavailable } from './errors.ts';
 
 const SnapshotInput = z.strictObject({
   name: z
@@ -122,15 +122,24 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     if (!state) return jsonError(c, 404, 'snapshot_not_found', 'No such version of this board.');
     let outcome: { summary: ReturnType<typeof restoreVersion>; before: Uint8Array } | null = null;
     let failure: unknown = null;
-    const applied = await deps.relay.changeBoard(boardId, (doc) => {
-      // Undo cannot take a restore back: keep the board as it was, as a version.
-      const before = Y.encodeStateAsUpdate(doc);
-      try {
-        outcome = { summary: restoreVersion(doc, state), before };
-      } catch (error) {
-        failure = error;
-      }
-    });
+    let applied: boolean;
+    try {
+      // Answered once the restore is stored (R5): a 200 is never a change storage lacks.
+      applied = await deps.relay.changeBoard(boardId, (doc) => {
+        // Undo cannot take a restore back: keep the board as it was, as a version.
+        const before = Y.encodeStateAsUpdate(doc);
+        try {
+          outcome = { summary: restoreVersion(doc, state), before };
+        } catch (error) {
+          failure = error;
+        }
+      });
+    } catch (error) {
+      if (!isNotStored(error)) throw error;
+      // R6: the append failed; the board is as it was, so no « Avant la restauration » either.
+      deps.log.error('restore_not_stored', { board: boardId, snapshot: snapshotId, error });
+      return storageUnavailable(c);
+    }
     if (!applied) {
       return jsonError(c, 503, 'board_unavailable', 'The board could not be loaded; try again.');
     }

@@ -6,6 +6,7 @@ import { Connection, type ConnectionAccess } from './connection.ts';
 import { createMetrics, type RelayMetrics } from './metrics.ts';
 import { CloseCode, KEEPALIVE_FRAME, MESSAGE_AWARENESS } from './protocol.ts';
 import { Room } from './room.ts';
+export { BoardNotStoredError } from './room-persistence.ts';
 import type { RoomBus } from './room-bus.ts';
 import type { WebSocketLike } from './websocket-like.ts';
 
@@ -211,20 +212,26 @@ export class Relay {
   }
 
   /**
-   * Changes a board's document on the server's behalf (restoring a version): on the live room's
-   * doc, loading the room if needed, so the change is stored and broadcast like any update
-   * (R5). A room loaded only for this unloads as usual. False if the room failed to load.
+   * Changes a board's document on the server's behalf (a restore, a rename, a copy, an import,
+   * the forum document): on the live room's doc, loading the room if needed, so the change is
+   * stored and broadcast like any update (R5). Resolves true only once the update it made is
+   * appended (PostgreSQL: committed) — or at once if it changed nothing; false if the room
+   * failed to load (nothing was changed); rejects with BoardNotStoredError if that append
+   * fails or the room stops first (R6: the change is then not on the board). Throws what
+   * `change` throws. A room loaded only for this unloads as usual.
    */
   async changeBoard(boardId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
     if (this.#closed || !ROOM_ID_PATTERN.test(boardId)) return false;
     const room = this.#roomFor(boardId);
     await room.loaded;
     if (room.state !== 'ready' || this.#rooms.get(boardId) !== room) return false;
+    let stored: Promise<void>;
     try {
-      change(room.doc);
+      stored = room.changeFromServer(change);
     } finally {
       if (room.isEmpty) this.#onRoomEmpty(room);
     }
+    await stored;
     return true;
   }
 

@@ -30,6 +30,26 @@ const REMOTE_ORIGIN = Symbol('carton.remote');
  */
 const REMOTE_RELEASING_ORIGIN = Symbol('carton.remote-releasing');
 
+/**
+ * A server-origin change (Relay.changeBoard) that did not reach storage: its append failed or
+ * the room stopped before it was appended (R6). The change is not on the board once it
+ * reloads; nothing was broadcast.
+ */
+export class BoardNotStoredError extends Error {
+  override name = 'BoardNotStoredError';
+  readonly boardId: string;
+  constructor(boardId: string, reason: string, options?: { cause?: unknown }) {
+    super(`board ${boardId}: the change was not stored (${reason})`, options);
+    this.boardId = boardId;
+  }
+}
+
+/** Settles a server-origin change once the batch that carries it is appended (or not). */
+interface StoredWaiter {
+  resolve: () => void;
+  reject: (error: BoardNotStoredError) => void;
+}
+
 export interface RoomPersistenceOptions {
   storage: BoardStorage;
   metrics: RelayMetrics;
@@ -76,6 +96,12 @@ export class RoomPersistence {
   #compactSoon: ReturnType<typeof setImmediate> | null = null;
   #compacting: Promise<void> | null = null;
   #disposed = false;
+  /**
+   * An append failed (R6): the doc holds what storage lacks, so it is never written as a
+   * snapshot or version — even by a flush already under way (the room unloading while its
+   * last append fails), which would otherwise store the change that was answered as lost.
+   */
+  #appendFailed = false;
   /** Client updates waiting to be integrated, in arrival order. */
   #incoming: Array<{ connection: Connection; update: Uint8Array }> = [];
   /** The connection whose updates the batch transaction integrates, if only one. */
@@ -94,6 +120,11 @@ export class RoomPersistence {
   #lastFlushAt = -Infinity;
   /** The batch window: DOC_BATCH.ms, busyMs or crowdedMs by the last batch's size (R51). */
   #window = DOC_BATCH.ms;
+  /**
+   * Server-origin changes waiting in the current batch (changeFromServer), settled once it is
+   * appended; null when there are none, so a client's batch allocates nothing for them.
+   */
+  #serverWaiters: StoredWaiter[] | null = null;
 
   constructor(boardId: string, options: RoomPersistenceOptions) {
     this.#boardId = boardId;
@@ -226,6 +257,30 @@ export class RoomPersistence {
   }
 
   /**
+   * A change made by the server (Relay.changeBoard: a restore, a rename, a copy, an import, the
+   * forum document), run on the doc now. Its update joins the current batch like a client's
+   * (R51) and is appended, then broadcast; the promise resolves once that append is done (on
+   * PostgreSQL: committed) and rejects with BoardNotStoredError if it fails or the room stops
+   * before (R6), so an HTTP route never answers success for a change storage lacks. A change
+   * that writes nothing resolves at once. Throws what `change` throws.
+   */
+  changeFromServer(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.#disposed) {
+      return Promise.reject(new BoardNotStoredError(this.#boardId, 'room stopped'));
+    }
+    const doc = this.doc;
+    const batch = this.#batch;
+    const queued = batch.length;
+    change(doc);
+    // Nothing joined the batch: the doc did not change, there is nothing to store.
+    if (this.#batch === batch && batch.length === queued) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      (this.#serverWaiters ??= []).push({ resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /**
    * R63: an update another process appended (or the stored state, R67). It is applied to the
    * doc and what the doc did not have yet is broadcast to this room's connections, never
    * appended again (unless it releases pending structs, see REMOTE_RELEASING_ORIGIN).
@@ -326,32 +381,46 @@ export class RoomPersistence {
     this.#batchTimer = null;
     if (this.#disposed || this.#flushing) return;
     this.#flushing = true;
+    // Server-origin changes in this batch (null for clients' batches): settled by its append.
+    const waiters = this.#serverWaiters;
+    this.#serverWaiters = null;
     try {
       this.#integrate();
       const batch = this.#batch;
-      if (batch.length === 0) return;
+      if (batch.length === 0) {
+        if (waiters !== null) settle(waiters, null);
+        return;
+      }
       this.#batch = [];
       this.#lastFlushAt = performance.now();
       const update =
         batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
       const sender = batch[0]!.exclude;
       const exclude = batch.every((entry) => entry.exclude === sender) ? sender : null;
-      this.#persistThenBroadcast(update, syncFrame(SYNC_UPDATE, update), exclude);
+      this.#persistThenBroadcast(update, syncFrame(SYNC_UPDATE, update), exclude, waiters);
       this.#scheduleDehydrate();
     } catch (error) {
       this.#options.log.error('update_handler_failed', { error: error as Error });
+      if (waiters !== null) settle(waiters, this.#notStored('update failed', error));
       this.#options.onFailure();
     } finally {
       this.#flushing = false;
     }
   }
 
-  #persistThenBroadcast(update: Uint8Array, frame: Uint8Array, exclude: Connection | null): void {
+  #persistThenBroadcast(
+    update: Uint8Array,
+    frame: Uint8Array,
+    exclude: Connection | null,
+    waiters: StoredWaiter[] | null,
+  ): void {
     let stored: number | Promise<number>;
     try {
       stored = this.#options.storage.append(this.#boardId, update);
     } catch (error) {
+      this.#appendFailed = true;
       this.#options.log.error('append_failed', { error: error as Error });
+      if (waiters !== null) settle(waiters, this.#notStored('append failed', error));
       this.#options.onFailure();
       return;
     }
@@ -360,6 +429,7 @@ export class RoomPersistence {
       this.#appended(stored, update.byteLength);
       this.#options.broadcast(frame, exclude);
       this.#options.publish?.(update);
+      if (waiters !== null) settle(waiters, null);
       return;
     }
     // Asynchronous storage: broadcast after this append, and after every earlier one.
@@ -370,13 +440,17 @@ export class RoomPersistence {
       .then(() => appended)
       .then(
         (seq) => {
+          // Appended (committed): the server's change is in storage whatever follows.
+          if (waiters !== null) settle(waiters, null);
           if (this.#disposed) return;
           this.#appended(seq, update.byteLength);
           this.#options.broadcast(frame, exclude);
           this.#options.publish?.(update);
         },
         (error: unknown) => {
+          this.#appendFailed = true;
           this.#options.log.error('append_failed', { error: error as Error });
+          if (waiters !== null) settle(waiters, this.#notStored('append failed', error));
           this.#options.onFailure();
         },
       );
@@ -384,6 +458,10 @@ export class RoomPersistence {
     void next.then(() => {
       if (this.#writeChain === next) this.#writeChain = null;
     });
+  }
+
+  #notStored(reason: string, cause: unknown): BoardNotStoredError {
+    return new BoardNotStoredError(this.#boardId, reason, { cause });
   }
 
   #appended(seq: number, bytes: number): void {
@@ -431,7 +509,7 @@ export class RoomPersistence {
   async #runCompaction(): Promise<void> {
     try {
       if (this.#writeChain) await this.#writeChain;
-      if (this.#unsavedUpdates === 0) return;
+      if (this.#unsavedUpdates === 0 || this.#appendFailed) return;
       let upToSeq = this.#lastSeq;
       const updates = this.#unsavedUpdates;
       const bytes = this.#unsavedBytes;
@@ -443,7 +521,7 @@ export class RoomPersistence {
         this.#mergeStored(stored);
         this.#flushBatch();
         if (this.#writeChain) await this.#writeChain;
-        if (this.#disposed) return;
+        if (this.#disposed || this.#appendFailed) return;
         upToSeq = stored.lastSeq;
       }
       // Dehydrated (R53), the kept bytes are the full state.
@@ -467,8 +545,10 @@ export class RoomPersistence {
     this.#flushBatch();
     if (this.#writeChain) await this.#writeChain;
     if (this.#compacting) await this.#compacting;
+    // R6: after a failed append the doc is not what storage holds: nothing more is written.
+    if (this.#appendFailed) return;
     await this.compact();
-    if (options.keepVersion && this.#changedSinceVersion) {
+    if (options.keepVersion && this.#changedSinceVersion && !this.#appendFailed) {
       this.#changedSinceVersion = false;
       const state = this.#unhydrated ?? Y.encodeStateAsUpdate(this.#doc);
       await this.#options.storage.saveSnapshot(this.#boardId, state, { kind: 'auto' });
@@ -485,6 +565,10 @@ export class RoomPersistence {
     this.#batchTimer = null;
     this.#batch = [];
     this.#incoming = [];
+    // The batch is dropped with the room (R6): its server-origin changes were never stored.
+    const waiters = this.#serverWaiters;
+    this.#serverWaiters = null;
+    if (waiters !== null) settle(waiters, new BoardNotStoredError(this.#boardId, 'room stopped'));
     this.#unhydrated = null;
     this.#fullStateFrame = null;
     if (this.#compactTimer) clearTimeout(this.#compactTimer);
@@ -508,6 +592,14 @@ function syncFrame(
   encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+/** Resolves (null) or rejects every waiter of a batch. */
+function settle(waiters: readonly StoredWaiter[], error: BoardNotStoredError | null): void {
+  for (const waiter of waiters) {
+    if (error === null) waiter.resolve();
+    else waiter.reject(error);
+  }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -18,7 +18,11 @@ import {
   SYNC_UPDATE,
 } from './protocol.ts';
 import type { RoomBus, RoomChannel } from './room-bus.ts';
-import { RoomPersistence, type RoomPersistenceOptions } from './room-persistence.ts';
+import {
+  BoardNotStoredError,
+  RoomPersistence,
+  type RoomPersistenceOptions,
+} from './room-persistence.ts';
 
 /** The room hands storage, metrics, log and compaction thresholds to its persistence as is. */
 export interface RoomOptions extends Pick<
@@ -215,6 +219,17 @@ export class Room {
     })().finally(() => {
       this.#resyncing = null;
     });
+  }
+
+  /**
+   * A server-origin change on the doc (Relay.changeBoard): resolves once stored (R5), rejects
+   * with BoardNotStoredError if it cannot be (R6).
+   */
+  changeFromServer(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.#state !== 'ready') {
+      return Promise.reject(new BoardNotStoredError(this.boardId, 'room not ready'));
+    }
+    return this.#persistence.changeFromServer(change);
   }
 
   /** Adds a connection; it is greeted once the room is loaded. */

@@ -224,6 +224,37 @@ describe('forum day: reopening a dot vote', () => {
     }
   });
 
+  it('« Vos forums sur cet appareil »: a forum is taken off the list, and « Annuler » brings it back', async () => {
+    const laptop = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1366, height: 768 },
+    });
+    try {
+      const page = laptop.page;
+      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+      await page.locator('.forum-links tr').first().waitFor({ timeout: 15_000 });
+      await page.goto(`${server.url}/`);
+      const saved = page.locator(`.home-boards li[data-forum-id="${forum.forum.id}"]`);
+      await saved.waitFor();
+      await saved.getByRole('button', { name: /^Retirer «.*» de cet appareil$/ }).click();
+      await saved.waitFor({ state: 'detached' });
+      const notice = page.locator('.forget-notice');
+      expect(await notice.textContent()).toContain('Le forum reste sur le serveur');
+      expect(await page.evaluate(() => localStorage.getItem('carton.forums') ?? '')).not.toContain(
+        forum.facilitator.token,
+      );
+      // The keyboard goes on to « Annuler ».
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+      await page.screenshot({ path: `${SHOTS}/forum-day-forget-forum.png` });
+      await page.keyboard.press('Enter');
+      await saved.waitFor();
+      await page.reload();
+      await saved.getByRole('link').waitFor();
+      expect(await saved.getByRole('link').getAttribute('href')).toContain(forum.facilitator.token);
+    } finally {
+      await laptop.context.close();
+    }
+  });
+
   it('a facilitator link that opens nothing says what to check and leads back home', async () => {
     const { context, page } = await newPhone(browser, 'Marie-Anne');
     try {

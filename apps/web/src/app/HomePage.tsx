@@ -1,7 +1,7 @@
 // The home page: create a forum (title, date, territories), then go to its facilitator page.
 // The facilitator link is also kept on this device (« Vos forums », shown first when any).
 import { BSL_TERRITORIES } from '@carton/board';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createForum } from '../forum/api';
 import { ForumArchiveImport } from '../forum/ForumArchiveImport';
@@ -9,7 +9,13 @@ import { forumErrorText } from '../forum/errorText';
 import { formatForumDate } from '../forum/forumDate';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
-import { loadSavedForums, openNewForum } from './savedForums';
+import {
+  forgetForum,
+  loadSavedForums,
+  openNewForum,
+  restoreSavedForums,
+  type SavedForum,
+} from './savedForums';
 import '../forum/forum.css';
 
 function today(): string {
@@ -25,7 +31,22 @@ export function HomePage() {
   const [territories, setTerritories] = useState<string[]>(() => [...BSL_TERRITORIES]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [saved] = useState(loadSavedForums);
+  const [saved, setSaved] = useState(() => loadSavedForums());
+  // The last forum taken off the list, with the list as it was: « Annuler » puts it back.
+  const [forgotten, setForgotten] = useState<{
+    forum: SavedForum;
+    before: SavedForum[];
+  } | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const forget = (forum: SavedForum) => {
+    const before = forgetForum(forum.id);
+    setSaved(loadSavedForums());
+    setForgotten({ forum, before });
+  };
+  // The pressed button went away with its forum: the keyboard goes on to « Annuler ».
+  useEffect(() => {
+    if (forgotten) undoButton.current?.focus();
+  }, [forgotten]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,17 +78,40 @@ export function HomePage() {
       <p className="tagline">{t('app.tagline')}</p>
       {/* The next morning the facilitator comes back for the forum: it comes first, above a
           form that would otherwise create a second forum by mistake. */}
-      {saved.length > 0 && (
+      {(saved.length > 0 || forgotten) && (
         <section className="home-boards">
           <h2>{t('home.savedForums')}</h2>
           <ul>
             {saved.map((forum) => (
-              <li key={forum.id}>
+              <li key={forum.id} data-forum-id={forum.id}>
                 <a href={forum.url}>{forum.title}</a>{' '}
-                {forum.date && <span>{formatForumDate(forum.date, i18n.language)}</span>}
+                {forum.date && <span>{formatForumDate(forum.date, i18n.language)}</span>}{' '}
+                <button
+                  type="button"
+                  className="forget-forum"
+                  aria-label={t('forumDay.saved.forgetLabel', { title: forum.title })}
+                  onClick={() => forget(forum)}
+                >
+                  {t('forumDay.saved.forget')}
+                </button>
               </li>
             ))}
           </ul>
+          {forgotten && (
+            <p className="forget-notice" role="status">
+              {t('forumDay.saved.forgotten', { title: forgotten.forum.title })}{' '}
+              <button
+                type="button"
+                ref={undoButton}
+                onClick={() => {
+                  setSaved(restoreSavedForums(forgotten.before));
+                  setForgotten(null);
+                }}
+              >
+                {t('forumDay.saved.undo')}
+              </button>
+            </p>
+          )}
         </section>
       )}
       <form className="home-form" onSubmit={submit}>

@@ -10,9 +10,20 @@ export interface SavedForum {
   url: string;
 }
 
-export function loadSavedForums(): SavedForum[] {
+type ForumStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** The page's localStorage, or null where the browser refuses it (private modes, policies). */
+function pageStorage(): ForumStorage | null {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function loadSavedForums(storage: ForumStorage | null = pageStorage()): SavedForum[] {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(KEY) ?? '[]');
     return Array.isArray(parsed)
       ? parsed.filter(
           (f): f is SavedForum =>
@@ -24,13 +35,47 @@ export function loadSavedForums(): SavedForum[] {
   }
 }
 
-export function saveForum(forum: SavedForum): void {
+export function saveForum(forum: SavedForum, storage: ForumStorage | null = pageStorage()): void {
   try {
-    const others = loadSavedForums().filter((f) => f.id !== forum.id);
-    localStorage.setItem(KEY, JSON.stringify([forum, ...others].slice(0, 50)));
+    const others = loadSavedForums(storage).filter((f) => f.id !== forum.id);
+    storage?.setItem(KEY, JSON.stringify([forum, ...others].slice(0, 50)));
   } catch {
     // No storage: the link is still shown on the forum page.
   }
+}
+
+/**
+ * Takes a forum's link off this device's list — a borrowed laptop at the venue keeps no key to
+ * the whole forum, a test forum stops cluttering it. The forum itself stays on the server.
+ * Returns the list as it was, for « Annuler ».
+ */
+export function forgetForum(
+  id: string,
+  storage: ForumStorage | null = pageStorage(),
+): SavedForum[] {
+  const before = loadSavedForums(storage);
+  try {
+    storage?.setItem(KEY, JSON.stringify(before.filter((f) => f.id !== id)));
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
+  return before;
+}
+
+/** « Annuler » after forgetForum: the list as it was, kept where it was, plus any forum since. */
+export function restoreSavedForums(
+  previous: readonly SavedForum[],
+  storage: ForumStorage | null = pageStorage(),
+): SavedForum[] {
+  const now = loadSavedForums(storage);
+  const ids = new Set(previous.map((f) => f.id));
+  const list = [...now.filter((f) => !ids.has(f.id)), ...previous].slice(0, 50);
+  try {
+    storage?.setItem(KEY, JSON.stringify(list));
+  } catch {
+    // As saveForum.
+  }
+  return list;
 }
 
 /** A forum just made here (created, or imported from its archive): kept, then opened. */

@@ -22,8 +22,10 @@ export class UploadTooLarge extends Error {
 export async function spoolUpload(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
+  /** Where the temporary folder goes (the system's by default). */
+  root: string = tmpdir(),
 ): Promise<SpooledUpload> {
-  const dir = await mkdtemp(join(tmpdir(), 'carton-import-'));
+  const dir = await mkdtemp(join(root, 'carton-import-'));
   const path = join(dir, 'archive.zip');
   const dispose = () => rm(dir, { recursive: true, force: true });
   const out = createWriteStream(path);

@@ -2,6 +2,7 @@ import { slug } from '../http/board-routes.ts';
 import type { SnapshotInfo } from '../storage/board-storage.ts';
 import type { Zip } from 'fflate';
 import { costOf } from './budget.ts';
+import { ArchiveError } from './errors.ts';
 import type { ArchiveBoardEntry, ArchiveVersionEntry } from './manifest.ts';
 import type { ArchiveWriter } from './produce.ts';
 import { withoutImages } from './produce.ts';
@@ -71,8 +72,9 @@ export async function writeVersions(
     let entry;
     try {
       entry = writer.json(json, file);
-    } catch {
+    } catch (error) {
       // Larger than an import reads per file (a version of a board before R30 shrank it).
+      if (!(error instanceof ArchiveError)) throw error;
       leave();
       continue;
     }

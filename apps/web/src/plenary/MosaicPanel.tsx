@@ -31,6 +31,16 @@ import './mosaic.css';
 
 const GAP = 10;
 
+/** The same territories, names and order: nothing for the mosaic to redo. */
+function sameBoards(a: readonly ForumBoard[], b: readonly ForumBoard[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (x, i) => x.id === b[i]!.id && x.title === b[i]!.title && x.territory === b[i]!.territory,
+    )
+  );
+}
+
 /** The grid area's size, followed as the window (or the projector) changes. */
 function useAreaSize(element: HTMLElement | null): { width: number; height: number } | null {
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
@@ -85,23 +95,55 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
   useEffect(() => {
     let live = true;
     void loadRenderFonts().then((f) => live && setFonts(f));
-    fetchForumBoards(forumId, session.token).then(
-      (answer) => live && setBoards(answer.boards.filter((b) => b.kind === 'territory')),
-      () => undefined,
-    );
+    // Asked again whenever the facilitator comes back to this window (a territory added,
+    // renamed or taken out on the forum page meanwhile), never on a timer.
+    const load = () =>
+      fetchForumBoards(forumId, session.token).then(
+        (answer) =>
+          live &&
+          setBoards((old) => {
+            const next = answer.boards.filter((b) => b.kind === 'territory');
+            return sameBoards(old, next) ? old : next;
+          }),
+        () => undefined,
+      );
+    void load();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
+    window.addEventListener('focus', onVisible);
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       live = false;
+      window.removeEventListener('focus', onVisible);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [forumId, session.token]);
 
+  // One LiveBoard per territory, kept while its board stays in the forum: a board added later
+  // connects alone, the others keep their socket and drawing.
+  const livesHeld = useRef(new Map<string, LiveBoard>());
   useEffect(() => {
     if (!fonts) return;
-    const created = new Map(
-      boards.map((b) => [b.id, new LiveBoard(b.id, session.token, fonts, b.title)] as const),
-    );
-    setLives(created);
-    return () => created.forEach((l) => l.destroy());
+    const held = livesHeld.current;
+    const wanted = new Set(boards.map((b) => b.id));
+    for (const [id, live] of held) {
+      if (wanted.has(id)) continue;
+      live.destroy();
+      held.delete(id);
+    }
+    for (const b of boards) {
+      if (!held.has(b.id)) held.set(b.id, new LiveBoard(b.id, session.token, fonts, b.title));
+    }
+    setLives(new Map(held));
   }, [boards, fonts, session.token]);
+  useEffect(() => {
+    const held = livesHeld.current;
+    return () => {
+      held.forEach((l) => l.destroy());
+      held.clear();
+    };
+  }, []);
 
   // Read by the tiles' (memoised) callbacks without changing them at every render.
   const current = useRef({ boards, lives, session, t });

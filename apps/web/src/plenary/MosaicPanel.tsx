@@ -218,7 +218,7 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     <section className="mosaic" aria-label={t('plenary.mosaic')} data-focused={shown ?? undefined}>
       <header className="mosaic-header">
         {focusedBoard ? (
-          <h2 className="mosaic-focus-title">
+          <h2 className="mosaic-focus-title" aria-live="polite" title={territoryName(focusedBoard)}>
             <span className="mosaic-focus-name">{territoryName(focusedBoard)}</span>{' '}
             <span className="mosaic-focus-position">
               {t('projector.position', { n: focusedIndex + 1, count: boards.length })}

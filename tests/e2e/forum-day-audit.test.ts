@@ -224,6 +224,31 @@ describe('forum day: reopening a dot vote', () => {
     }
   });
 
+  it('« Les incontournables »: a merge is said in words and « Annuler la fusion » undoes it', async () => {
+    const page = facilitator.page;
+    const panel = page.locator('.compilation');
+    await panel.getByRole('button', { name: 'Compiler' }).click();
+    const item = (text: string) =>
+      panel.locator(`.compilation-item[data-key="${text.toLocaleLowerCase('fr-CA')}"]`);
+    await item('Bon leadership').waitFor({ timeout: 10_000 });
+    await item('Participation citoyenne').waitFor();
+    const before = await panel.locator('.compilation-item').count();
+    // Each idea's menu says which idea it merges (they all read « Fusionner avec… » before).
+    await panel
+      .getByRole('combobox', { name: 'Fusionner «\u00a0Bon leadership\u00a0» avec…' })
+      .selectOption({ label: 'Participation citoyenne' });
+    const notice = panel.locator('.merge-notice');
+    await notice.getByRole('button', { name: 'Annuler la fusion' }).waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain(
+      '«\u00a0Bon leadership\u00a0» fait maintenant partie de «\u00a0Participation citoyenne\u00a0»',
+    );
+    expect(await panel.locator('.compilation-item').count()).toBe(before - 1);
+    await page.screenshot({ path: `${SHOTS}/forum-day-merge-undo.png` });
+    await notice.getByRole('button', { name: 'Annuler la fusion' }).click();
+    await item('Bon leadership').waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.compilation-item').count()).toBe(before);
+  });
+
   it('« Vos forums sur cet appareil »: a forum is taken off the list, and « Annuler » brings it back', async () => {
     const laptop = await newParticipant(browser, 'Marie-Anne', {
       viewport: { width: 1366, height: 768 },

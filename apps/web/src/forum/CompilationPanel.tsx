@@ -10,7 +10,14 @@ import {
   type Compilation,
   type ForumBoard,
 } from './api';
-import { IDLE_DRAG, dragReducer, mergeChange, splitChange, type MergeChange } from './mergeDrag';
+import {
+  IDLE_DRAG,
+  dragReducer,
+  mergeChange,
+  splitChange,
+  undoChange,
+  type MergeChange,
+} from './mergeDrag';
 import { BoardChoice } from './BoardChoice';
 import { forumErrorText } from './errorText';
 
@@ -31,15 +38,42 @@ export function CompilationPanel({
   const [drag, dispatch] = useReducer(dragReducer, IDLE_DRAG);
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(forumErrorText(e, t));
+  const items = compilation?.items ?? [];
+
+  // Ten boards of notes take a moment: the button says so and takes no second click meanwhile.
+  const [busy, setBusy] = useState(false);
+  // The last merge, said in words with « Annuler »: a drop on the wrong idea is easy on a long
+  // list, and the merged idea vanishes into another one further down.
+  const [merged, setMerged] = useState<{
+    source: string;
+    target: string;
+    undo: MergeChange;
+  } | null>(null);
 
   const compile = () => {
     setError(null);
+    setMerged(null);
+    setBusy(true);
     const boardIds = [...chosen];
-    putCompilation(forumId, token, { boardIds }).then(setCompilation, fail);
+    putCompilation(forumId, token, { boardIds })
+      .then(setCompilation, fail)
+      .finally(() => setBusy(false));
   };
-  const apply = (change: MergeChange | null) => {
+  const apply = (change: MergeChange | null, said?: { source: string; target: string }) => {
     if (!change) return;
-    putCompilation(forumId, token, { merges: change }).then(setCompilation, fail);
+    setError(null);
+    const before = compilation?.merges ?? {};
+    putCompilation(forumId, token, { merges: change }).then((next) => {
+      setCompilation(next);
+      setMerged(said ? { ...said, undo: undoChange(change, before) } : null);
+    }, fail);
+  };
+  const merge = (sourceKey: string, targetKey: string) => {
+    const text = (key: string) => items.find((i) => i.key === key)?.text ?? key;
+    apply(mergeChange(items, sourceKey, targetKey), {
+      source: text(sourceKey),
+      target: text(targetKey),
+    });
   };
   // The list and its merges live on the server: show them again when the page is reopened or
   // reloaded, instead of an empty panel that looks as if the merging work was lost.
@@ -57,7 +91,6 @@ export function CompilationPanel({
       live = false;
     };
   }, [forumId, token]);
-  const items = compilation?.items ?? [];
 
   return (
     <section className="forum-section compilation" id="forum-compilation">
@@ -69,8 +102,8 @@ export function CompilationPanel({
         onChange={setChosen}
       />
       <div className="forum-row">
-        <button type="button" onClick={compile} disabled={chosen.size === 0}>
-          {t('forum.compilation.compile')}
+        <button type="button" onClick={compile} disabled={chosen.size === 0 || busy}>
+          {busy ? t('forumDay.compilation.busy') : t('forum.compilation.compile')}
         </button>
         <button
           type="button"
@@ -88,6 +121,22 @@ export function CompilationPanel({
         </button>
       </div>
       {error && <p role="alert">{error}</p>}
+      <p className="merge-notice" role="status">
+        {merged && (
+          <>
+            {t('forumDay.compilation.merged', { source: merged.source, target: merged.target })}{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setMerged(null);
+                apply(merged.undo);
+              }}
+            >
+              {t('forumDay.compilation.undo')}
+            </button>
+          </>
+        )}
+      </p>
       {compilation && items.length === 0 && <p>{t('forum.compilation.empty')}</p>}
       {items.length > 0 && <p className="hint">{t('forum.compilation.dragHint')}</p>}
       <ol className="compilation-list">
@@ -109,7 +158,7 @@ export function CompilationPanel({
               e.preventDefault();
               const source = e.dataTransfer.getData('text/plain') || drag.dragging;
               dispatch({ type: 'end' });
-              if (source) apply(mergeChange(items, source, item.key));
+              if (source) merge(source, item.key);
             }}
             onDragEnd={() => dispatch({ type: 'end' })}
           >
@@ -128,9 +177,9 @@ export function CompilationPanel({
               )}
             </span>
             <select
-              aria-label={t('forum.compilation.mergeWith')}
+              aria-label={t('forumDay.compilation.mergeLabel', { text: item.text.slice(0, 60) })}
               value=""
-              onChange={(e) => apply(mergeChange(items, item.key, e.target.value))}
+              onChange={(e) => merge(item.key, e.target.value)}
             >
               <option value="">{t('forum.compilation.mergeWith')}</option>
               {items

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE_DRAG, dragReducer, mergeChange, splitChange } from './mergeDrag';
+import { IDLE_DRAG, dragReducer, mergeChange, splitChange, undoChange } from './mergeDrag';
 
 const items = [
   { key: 'a', mergedKeys: [] },
@@ -32,5 +32,24 @@ describe('merging incontournables', () => {
     expect(dragReducer(s, { type: 'leave', key: 'd' }).over).toBe('b');
     expect(dragReducer(s, { type: 'leave', key: 'b' }).over).toBeNull();
     expect(dragReducer(s, { type: 'end' })).toEqual(IDLE_DRAG);
+  });
+});
+
+describe('« Annuler » after a merge', () => {
+  it('puts back every key the merge moved, as it was (merged elsewhere or alone)', () => {
+    const items = [
+      { key: 'participation citoyenne', mergedKeys: ['implication citoyenne'] },
+      { key: 'accompagnement', mergedKeys: [] },
+    ];
+    const before = { 'implication citoyenne': 'participation citoyenne' };
+    const change = mergeChange(items, 'participation citoyenne', 'accompagnement')!;
+    expect(change).toEqual({
+      'participation citoyenne': 'accompagnement',
+      'implication citoyenne': 'accompagnement',
+    });
+    expect(undoChange(change, before)).toEqual({
+      'participation citoyenne': null,
+      'implication citoyenne': 'participation citoyenne',
+    });
   });
 });

@@ -35,6 +35,17 @@ export function splitChange(
   return Object.fromEntries(keys.map((key) => [key, null]));
 }
 
+/**
+ * The change that puts back what `change` altered, from the merges as they were before it:
+ * « Annuler » right after a merge (a drop on the wrong item is easy on a crowded list).
+ */
+export function undoChange(
+  change: MergeChange,
+  mergesBefore: Readonly<Record<string, string>>,
+): MergeChange {
+  return Object.fromEntries(Object.keys(change).map((key) => [key, mergesBefore[key] ?? null]));
+}
+
 /** Drag state: which item is held, which one the pointer is over (highlighted as the target). */
 export interface DragState {
   readonly dragging: string | null;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, carton } from '../support/cli.ts';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server.ts';
+import { editArchive } from '../../apps/server/src/archive/test-archives.ts';
 import { png } from './fixtures/images.ts';
 import {
   authFetch,
@@ -120,6 +121,21 @@ describe('forum archive over HTTP', () => {
     const image = files.get(entry.png) ?? Buffer.alloc(0);
     expect(image.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(image.readUInt32BE(16)).toBeGreaterThan(2000); // width: 2 px per board unit
+  });
+
+  it('ARCHIVE: a version 2 archive whose photo was swapped → 400 checksum_mismatch', async () => {
+    const zip = new Uint8Array(await (await archive(forum.facilitator.token)).arrayBuffer());
+    // The manifest's checksums follow the swap: only the photo's own name can tell.
+    const swapped = editArchive(zip, (files) => (files[`images/${blobId}.png`] = png(49, 32)));
+    const response = await fetch(`${b.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: Buffer.from(swapped),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'checksum_mismatch', path: `images/${blobId}.png` },
+    });
   });
 
   it('ARCHIVE: only this forum’s facilitator token', async () => {

@@ -272,6 +272,13 @@ describe('POST /api/forums/import refusals', () => {
     });
   });
 
+  it('ARCHIVE: an entry named to leave its folder (../) → 400 unsafe_path', async () => {
+    expect(await importZip(zipOf('../manifest.json', Buffer.from('{}')))).toMatchObject({
+      status: 400,
+      error: { code: 'unsafe_path', path: '"../manifest.json"' },
+    });
+  });
+
   it('ARCHIVE: a zip bomb (200 MiB of zeros as manifest.json) → 400 zip_bomb, nothing inflated', async () => {
     const bomb = zipOf('manifest.json', Buffer.alloc(200 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(1024 * 1024);

@@ -2,6 +2,7 @@ import type { BoardFile, ImageMimeType } from '@carton/board';
 import { imageBlobIds, serializeBoardFile } from '@carton/board';
 import type { Zip } from 'fflate';
 import type { BoardRecord } from '../forums/forum-store.ts';
+import { slug } from '../http/board-routes.ts';
 import type { ArchiveCost } from './budget.ts';
 import { ArchiveBudget, costOf, NO_COST, plus } from './budget.ts';
 import { ArchiveError } from './errors.ts';
@@ -27,6 +28,10 @@ export function withoutImages(file: BoardFile): BoardFile {
   const { images: _embedded, ...rest } = file;
   return rest;
 }
+
+/** Where board number `i` (from 0) and its versions go: `boards/NN-<slug>`. */
+export const boardBase = (i: number, board: BoardRecord): string =>
+  `boards/${String(i + 1).padStart(2, '0')}-${slug(board.title) || 'tableau'}`;
 
 /** What one board will take (its file and the images it shows first), measured up front. */
 export interface BoardPlan {
@@ -127,9 +132,9 @@ export class ArchiveWriter {
   async plan(boards: readonly BoardRecord[]): Promise<BoardPlan[]> {
     const counted = new Set<string>();
     const plans: BoardPlan[] = [];
-    for (const board of boards) {
+    for (const [i, board] of boards.entries()) {
       const file = withoutImages(await this.source.boardFile(board.id));
-      const entry = this.json(`boards/${board.id}.json`, file);
+      const entry = this.json(`${boardBase(i, board)}.json`, file);
       const cost = plus(costOf([entry], { read: true }), await this.newImagesCost(file, counted));
       plans.push({ board, cost });
       this.budget.reserve(cost);

@@ -1,14 +1,13 @@
 import type { BoardFile } from '@carton/board';
 import { BOARD_FILE_VERSION, imageBlobIds, withImages } from '@carton/board';
 import { Zip } from 'fflate';
-import { slug } from '../http/board-routes.ts';
 import { costOf } from './budget.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME } from './manifest.ts';
 import { renderArchivePng } from './png.ts';
-import { ArchiveWriter, withoutImages } from './produce.ts';
+import { ArchiveWriter, boardBase, withoutImages } from './produce.ts';
 import type { StoredBlob } from '../blobs/blob-store.ts';
 import type { ArchiveSource } from './source.ts';
 import { writeVersions } from './versions.ts';
@@ -111,7 +110,7 @@ export async function streamForumArchive(
       const entries: ArchiveBoardEntry[] = [];
       for (const [i, { board, cost }] of plans.entries()) {
         await demand();
-        const base = `boards/${String(i + 1).padStart(2, '0')}-${slug(board.title) || 'tableau'}`;
+        const base = boardBase(i, board);
         const full = await source.boardFile(board.id);
         const file = withoutImages(full);
         const json = writer.json(`${base}.json`, file);

@@ -297,6 +297,24 @@ describe('forum day: reopening a dot vote', () => {
     }
   });
 
+  it('a forum page that cannot reach the server says to check the wifi, and « Réessayer »', async () => {
+    const page = await facilitator.context.newPage();
+    try {
+      // The venue's wifi drops as the page opens: the link itself is fine.
+      await page.route('**/api/forums/**', (route) => route.abort('internetdisconnected'));
+      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 15_000 });
+      expect(await alert.textContent()).toContain('Le serveur ne répond pas');
+      expect(await alert.textContent()).not.toContain('copié en entier');
+      await page.unroute('**/api/forums/**');
+      await alert.getByRole('button', { name: 'Réessayer' }).click();
+      await page.locator('.forum-links tr').first().waitFor({ timeout: 15_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the server stops: the forum page says so at once, and stops saying it once it is back', async () => {
     const page = facilitator.page;
     await page.bringToFront();

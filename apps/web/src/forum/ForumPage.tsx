@@ -27,7 +27,7 @@ import './forum.css';
 export function ForumPage({ forumId, token }: { forumId: string; token: string }) {
   const { t, i18n } = useTranslation();
   const [details, setDetails] = useState<ForumDetails | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; aboutLink: boolean } | null>(null);
   const room = useForumRoom(details ? forumId : null, token);
   const keepField = useRef<HTMLInputElement>(null);
 
@@ -42,11 +42,17 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       },
       (e: unknown) => {
         if (!live) return;
-        setError(
-          e instanceof ApiError && (e.status === 401 || e.status === 403)
-            ? t('forumDay.invalidLink')
-            : forumErrorText(e, t),
-        );
+        // What to check depends on the failure: a refused or unknown link is about the link;
+        // a server that does not answer is about the wifi, and the link may be fine.
+        const refused =
+          e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404);
+        setError({
+          text:
+            e instanceof ApiError && (e.status === 401 || e.status === 403)
+              ? t('forumDay.invalidLink')
+              : forumErrorText(e, t),
+          aboutLink: refused,
+        });
       },
     );
     return () => {
@@ -66,9 +72,17 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   if (error)
     return (
       <div className="page-message forum-page-error" role="alert">
-        <p>{error}</p>
+        <p>{error.text}</p>
         {/* A dead end otherwise: the link kept on this device may be the one replaced. */}
-        <p>{t('forumDay.linkHelp')}</p>
+        {error.aboutLink ? (
+          <p>{t('forumDay.linkHelp')}</p>
+        ) : (
+          <p>
+            <button type="button" className="primary" onClick={() => location.reload()}>
+              {t('forumDay.retry')}
+            </button>
+          </p>
+        )}
         <a href="/">{t('forumDay.home')}</a>
       </div>
     );

@@ -292,6 +292,12 @@ describe('forum day: reopening a dot vote', () => {
       await page.screenshot({ path: `${SHOTS}/forum-day-bad-link.png` });
       await alert.getByRole('link', { name: 'Retour à l’accueil de Carton' }).click();
       await page.getByRole('button', { name: 'Créer le forum' }).waitFor();
+      // Cut at « # » (a mail, a chat): the facilitator is not told to ask the facilitator.
+      await page.goto(`${server.url}/f/${forum.forum.id}`);
+      const cut = page.getByRole('alert');
+      await cut.waitFor({ timeout: 15_000 });
+      expect(await cut.textContent()).toContain('Ce lien d’animation est incomplet');
+      expect(await cut.textContent()).not.toContain('demandez le lien complet à l’animation');
     } finally {
       await context.close();
     }

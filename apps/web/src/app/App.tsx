@@ -1,6 +1,7 @@
 // Routes between the home page and a board page from the location.
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ForumLinkError } from '../forum/ForumLinkError';
 import { HomePage } from './HomePage';
 import { parseRoute, type Route } from './route';
 
@@ -40,7 +41,14 @@ export function App() {
       );
     case 'forum':
     case 'projector': {
-      if (!route.token) return <p className="page-message">{t('board.noToken')}</p>;
+      if (!route.token)
+        // A link cut at « # » (a mail, a chat, a hand-copied sheet): the forum page's own words,
+        // as « ask the facilitator for the link » means nothing to the facilitator.
+        return route.page === 'forum' ? (
+          <ForumLinkError text={t('forumDay.noToken')} aboutLink />
+        ) : (
+          <p className="page-message">{t('board.noToken')}</p>
+        );
       const page =
         route.page === 'forum' ? (
           <ForumPage key={route.forumId} forumId={route.forumId} token={route.token} />
@@ -48,7 +56,15 @@ export function App() {
           <ProjectorPage key={route.boardId} boardId={route.boardId} token={route.token} />
         );
       return (
-        <Suspense fallback={<p className="page-message">{t('board.loading')}</p>}>{page}</Suspense>
+        <Suspense
+          fallback={
+            <p className="page-message">
+              {t(route.page === 'forum' ? 'forumDay.loading' : 'board.loading')}
+            </p>
+          }
+        >
+          {page}
+        </Suspense>
       );
     }
     case 'notFound':

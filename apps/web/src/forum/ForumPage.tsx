@@ -14,6 +14,7 @@ import { AddTerritory, RemovedBoards } from './BoardManage';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
 import { ForumConnectionBanner } from './ForumConnectionBanner';
+import { ForumLinkError } from './ForumLinkError';
 import { ForumNav } from './ForumNav';
 import { formatForumDate } from './forumDate';
 import { ForumTitleEdit } from './ForumTitleEdit';
@@ -69,24 +70,8 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
     );
   };
 
-  if (error)
-    return (
-      <div className="page-message forum-page-error" role="alert">
-        <p>{error.text}</p>
-        {/* A dead end otherwise: the link kept on this device may be the one replaced. */}
-        {error.aboutLink ? (
-          <p>{t('forumDay.linkHelp')}</p>
-        ) : (
-          <p>
-            <button type="button" className="primary" onClick={() => location.reload()}>
-              {t('forumDay.retry')}
-            </button>
-          </p>
-        )}
-        <a href="/">{t('forumDay.home')}</a>
-      </div>
-    );
-  if (!details) return <p className="page-message">{t('board.loading')}</p>;
+  if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
+  if (!details) return <p className="page-message">{t('forumDay.loading')}</p>;
   return (
     <main className="forum-page">
       <header className="forum-header">

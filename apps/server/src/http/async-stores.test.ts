@@ -373,15 +373,12 @@ describe('every store answering asynchronously', () => {
     const files = unzipSync(zip.body);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as {
       boards: Array<{ title: string; json: string }>;
+      images: Array<{ blobId: string; path: string }>;
     };
     expect(manifest.boards).toHaveLength(forum.boards.length + 1);
-    const withPhoto = manifest.boards.find((entry) => entry.title === 'Cartes postales — flyers')!;
-    const boardFile = JSON.parse(new TextDecoder().decode(files[withPhoto.json])) as {
-      images?: Record<string, { data: string }>;
-    };
-    expect(Object.values(boardFile.images ?? {}).map((image) => image.data)).toEqual([
-      Buffer.from(png).toString('base64'),
-    ]);
+    // The photo once in the archive (manifest version 2), by its SHA-256.
+    expect(manifest.images.map((image) => image.blobId)).toEqual([uploaded.body.blobId]);
+    expect(Buffer.from(files[manifest.images[0]!.path]!).equals(Buffer.from(png))).toBe(true);
 
     const imported = await api<CreatedForum>('POST', '/api/forums/import', { bytes: zip.body });
     expect(imported.status).toBe(201);

@@ -224,6 +224,34 @@ describe('forum day: reopening a dot vote', () => {
     }
   });
 
+  it('on a phone the vote’s banner fits the screen above the toolbar, its button in reach', async () => {
+    // « Deuxième tour » is open on Kamouraska (above).
+    const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
+    const { context, page } = await newPhone(browser, 'Sylvain');
+    try {
+      await openBoard(page, kamouraska.edit.url);
+      const banner = page.locator('.vote-banner');
+      await banner.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: `${SHOTS}/forum-day-phone-vote.png` });
+      const box = (await banner.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      // It was a strip of one word per line, taller than half the phone.
+      expect(box.height).toBeLessThan(844 / 4);
+      const toolbar = (await page.locator('nav.toolbar').boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(toolbar.y);
+      const toggle = (await banner
+        .getByRole('button', { name: 'Terminer le vote' })
+        .boundingBox())!;
+      expect(toggle.x + toggle.width).toBeLessThanOrEqual(390);
+      expect(toggle.height).toBeGreaterThanOrEqual(44);
+      const hint = (await banner.locator('.hint').boundingBox())!;
+      expect(hint.x + hint.width).toBeLessThanOrEqual(390);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('« Les incontournables »: a merge is said in words and « Annuler la fusion » undoes it', async () => {
     const page = facilitator.page;
     const panel = page.locator('.compilation');

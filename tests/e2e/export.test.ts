@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import {
   BOARD_FILE_VERSION,
@@ -113,8 +113,13 @@ function near(a: readonly number[], b: readonly number[], tolerance = 3): boolea
   return b.every((v, i) => Math.abs((a[i] ?? 0) - v) <= tolerance);
 }
 
+/** The export dialog: the page's header also has a « Contenu » button (the board's outline). */
+function exportDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Exporter ou importer' });
+}
+
 async function openMenu(page: Page): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Exporter ou importer' });
+  const dialog = exportDialog(page);
   if (!(await dialog.isVisible()))
     await page.getByRole('button', { name: 'Exporter / Importer' }).click();
   await dialog.waitFor();
@@ -187,7 +192,7 @@ describe('export', () => {
 
     await openMenu(page);
     await page.getByLabel('Image PNG').check();
-    expect(await page.getByLabel('Contenu').inputValue()).toBe('selection');
+    expect(await exportDialog(page).getByLabel('Contenu').inputValue()).toBe('selection');
     expect(await page.getByLabel('Échelle').inputValue()).toBe('2');
     await page.getByLabel('Échelle').selectOption('1');
     const one = await download(page);
@@ -231,7 +236,7 @@ describe('export', () => {
     const { page } = suite.a;
     await openMenu(page);
     await page.getByLabel('Image PNG').check();
-    await page.getByLabel('Contenu').selectOption('carton');
+    await exportDialog(page).getByLabel('Contenu').selectOption('carton');
     await page
       .getByLabel('Carton', { exact: true })
       .selectOption({ label: 'Conditions de succès — Kamouraska' });
@@ -328,7 +333,7 @@ describe('export', () => {
     await waitForShapes(page, `(s) => s.length === ${total + 1}`);
     await openMenu(page);
     await page.getByLabel('Image PNG').check();
-    await page.getByLabel('Contenu').selectOption('board');
+    await exportDialog(page).getByLabel('Contenu').selectOption('board');
     await page.getByLabel('Échelle').selectOption('4');
     const file = await download(page);
     const png = PNG.sync.read(file.bytes);

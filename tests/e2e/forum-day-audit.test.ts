@@ -247,9 +247,26 @@ describe('forum day: reopening a dot vote', () => {
       expect(toggle.height).toBeGreaterThanOrEqual(44);
       const hint = (await banner.locator('.hint').boundingBox())!;
       expect(hint.x + hint.width).toBeLessThanOrEqual(390);
+      // A finger taps: the hint says so.
+      expect(await banner.locator('.hint').textContent()).toMatch(/^Touchez un papillon/);
     } finally {
       await context.close();
     }
+  });
+
+  it('replacing a link says the printed QR codes stop working too; a cancel keeps it', async () => {
+    const page = facilitator.page;
+    const row = page.locator('.forum-links tr[data-kind="territory"]').first();
+    const before = await row.locator('td[data-role="edit"] input.link-url').inputValue();
+    await row
+      .locator('td[data-role="edit"]')
+      .getByRole('button', { name: 'Remplacer le lien' })
+      .click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('codes QR déjà imprimés');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await row.locator('td[data-role="edit"] input.link-url').inputValue()).toBe(before);
   });
 
   it('« Les incontournables »: a merge is said in words and « Annuler la fusion » undoes it', async () => {

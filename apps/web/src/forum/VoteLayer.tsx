@@ -60,6 +60,10 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const [voter] = useState(() => voterId(storage()));
   const [message, setMessage] = useState<string | null>(null);
   const [voting, setVoting] = useState(true);
+  // A phone's participant taps: « Cliquez » reads as a mouse's word there.
+  const [touch] = useState(
+    () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches,
+  );
   const forumId = room.forumId;
 
   useEffect(() => {
@@ -115,7 +119,15 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
         <span className="vote-remaining" data-remaining={dots?.remaining ?? ''}>
           {dots ? t('forum.votes.remaining', { count: dots.remaining }) : ''}
         </span>
-        <span className="hint">{t(voting ? 'forum.votes.howTo' : 'forum.votes.editing')}</span>
+        <span className="hint">
+          {t(
+            voting
+              ? touch
+                ? 'forumDay.vote.howToTouch'
+                : 'forum.votes.howTo'
+              : 'forum.votes.editing',
+          )}
+        </span>
         <button
           type="button"
           className="vote-toggle"

@@ -11,6 +11,7 @@ import { SqliteVoteStore, type VoteStore } from '../facilitation/vote-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { sqliteLinkChanges, watchRevokedLinks } from '../forums/revoked-links.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
+import { AdmittedBytes } from '../limits/admitted-bytes.ts';
 import { BoardGuard } from '../limits/board-guard.ts';
 import { createMessageAdmission } from '../limits/message-limits.ts';
 import { createOriginCheck } from '../limits/origin.ts';
@@ -109,15 +110,18 @@ export async function startServer(
   if (bus && storedBoards instanceof PgBoardStorage) {
     bus.onRemoteUpdate((boardId, bytes) => storedBoards.countRemoteAppend(boardId, bytes));
   }
+  // R30: updates admitted but not appended yet count on top of each re-measured size.
+  const admitted = new AdmittedBytes();
   const relay = new Relay({
     bus,
-    storage: boards,
+    storage: admitted.track(boards),
     log: log.child({ part: 'relay' }),
     admitMessage: createMessageAdmission(
       limits,
       (boardId) => opened.boards.storedBytes(boardId),
       log.child({ part: 'limits' }),
       bus ? (listener) => bus.onRemoteUpdate(listener) : undefined,
+      admitted,
     ),
     maxBufferedBytes: config.limits.maxBufferedBytes,
     roomUnloadMs: config.rooms.unloadMs,

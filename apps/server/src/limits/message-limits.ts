@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Connection } from '../relay/connection.ts';
 import type { AdmitMessage, MessageRefusal } from '../relay/relay.ts';
+import type { AdmittedBytes } from './admitted-bytes.ts';
 import { LimitCloseCode, LimitReason } from './close-codes.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -71,26 +72,45 @@ const MAX_TRACKED_BOARDS = 5_000;
 /**
  * The stored size of boards that receive updates: measured from storage, plus what was
  * admitted since and, with several processes, what the others appended since (from the bus);
- * an overestimate until the next measure, since compaction shrinks the log.
+ * an overestimate until the next measure, since compaction shrinks the log. A measure counts
+ * only appends that settled: updates admitted but not appended yet (in the room's batch, or
+ * an append PostgreSQL has not committed) are added on top (`inFlight`), so a re-measure never
+ * forgets them.
  */
 class BoardSizes {
   readonly #sizes = new Map<string, { bytes: number; measuredAt: number }>();
   readonly #measure: (boardId: string) => number;
+  readonly #admitted: AdmittedBytes | null;
 
-  constructor(measure: (boardId: string) => number) {
+  constructor(measure: (boardId: string) => number, admitted: AdmittedBytes | null) {
     this.#measure = measure;
+    this.#admitted = admitted;
   }
 
   estimate(boardId: string, now: number): number {
     let entry = this.#sizes.get(boardId);
     if (!entry || now - entry.measuredAt > REMEASURE_MS) {
       if (!entry && this.#sizes.size >= MAX_TRACKED_BOARDS) this.#sizes.clear();
-      entry = { bytes: this.#measure(boardId), measuredAt: now };
-      this.#sizes.set(boardId, entry);
+      const inFlight = this.#admitted?.inFlight(boardId) ?? 0;
+      const bytes = this.#measure(boardId) + inFlight;
+      if (entry) {
+        entry.bytes = bytes;
+        entry.measuredAt = now;
+      } else {
+        entry = { bytes, measuredAt: now };
+        this.#sizes.set(boardId, entry);
+      }
     }
     return entry.bytes;
   }
 
+  /** This process admitted an update for the board. */
+  admit(boardId: string, bytes: number): void {
+    this.#admitted?.admit(boardId, bytes);
+    this.add(boardId, bytes);
+  }
+
+  /** Bytes that reached the board (another process's appends, from the bus). */
   add(boardId: string, bytes: number): void {
     const entry = this.#sizes.get(boardId);
     if (entry) entry.bytes += bytes;
@@ -163,9 +183,14 @@ export function createMessageAdmission(
   measureBoardBytes: (boardId: string) => number,
   log: Logger,
   remoteUpdates?: RemoteUpdateFeed,
+  /**
+   * R30: the ledger of admitted bytes not appended yet, settled by the relay's storage
+   * (`admitted.track(storage)`); without it a re-measure forgets them until the next one.
+   */
+  admitted?: AdmittedBytes,
 ): AdmitMessage {
   const budgets = new WeakMap<Connection, Budget>();
-  const sizes = new BoardSizes(measureBoardBytes);
+  const sizes = new BoardSizes(measureBoardBytes, admitted ?? null);
   const clocks = new AwarenessClocks();
   // Counted only for boards measured here (a board nobody writes to here is not tracked).
   remoteUpdates?.((boardId, bytes) => sizes.add(boardId, bytes));
@@ -252,7 +277,7 @@ export function createMessageAdmission(
     if (stored + bytes > limits.maxBoardBytes && !onlyDeletes(frame.payload)) {
       return refuse(connection, LimitCloseCode.BOARD_FULL, LimitReason.boardFull, 'board_bytes');
     }
-    sizes.add(connection.boardId, bytes);
+    sizes.admit(connection.boardId, bytes);
     return true;
   };
 }

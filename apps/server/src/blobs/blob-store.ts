@@ -52,11 +52,17 @@ export interface BlobStore {
    * transaction (PostgreSQL: lock the forum's row first, `SELECT … FROM forums WHERE id = $1
    * FOR UPDATE`), so two uploads at once never both pass the quota. Answers each image's info
    * in the order given.
+   *
+   * R54: each image records which request put it last (`put_by`): the images this put inserts
+   * are marked `putBy` (null without it), and images it names that the forum already had lose
+   * their mark — another request wants them now, so `remove(…, putBy)` of whoever inserted
+   * them leaves them alone.
    */
   put(
     forumId: string,
     blobs: ReadonlyArray<NewBlob>,
     maxForumBytes: number,
+    putBy?: string,
   ): MaybePromise<BlobInfo[] | null>;
   info(forumId: string, blobId: string): MaybePromise<BlobInfo | null>;
   get(forumId: string, blobId: string): MaybePromise<StoredBlob | null>;
@@ -64,9 +70,12 @@ export interface BlobStore {
   forumBytes(forumId: string): MaybePromise<number>;
   /**
    * Removes images of the forum (absent ones are ignored): only for images that a refused
-   * write stored and nothing shows, which would otherwise count in the quota for good.
+   * write stored and nothing shows, which would otherwise count in the quota for good. With
+   * `putBy`, only those that a put marked `putBy` inserted and no other put named since (R54:
+   * the same photo uploaded, imported or added with another board by a request in flight is
+   * kept). One transaction with the puts (PostgreSQL: the forum's row locked first).
    */
-  remove(forumId: string, blobIds: readonly string[]): MaybePromise<void>;
+  remove(forumId: string, blobIds: readonly string[], putBy?: string): MaybePromise<void>;
 }
 
 /** BlobStore on SQLite: synchronous answers; `put` is one transaction. */
@@ -76,12 +85,22 @@ export class SqliteBlobStore implements BlobStore {
   readonly #selectInfo;
   readonly #forumBytes;
   readonly #delete;
+  readonly #deletePutBy;
+  readonly #unmark;
   readonly #putTx;
 
   constructor(db: SqliteDatabase) {
-    this.#insert = db.prepare<[string, string, string, number, number, number, number, Uint8Array]>(
-      `INSERT INTO blobs (forum_id, sha256, mime, width, height, bytes, created_at, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (forum_id, sha256) DO NOTHING`,
+    this.#insert = db.prepare<
+      [string, string, string, number, number, number, number, Uint8Array, string | null]
+    >(
+      `INSERT INTO blobs (forum_id, sha256, mime, width, height, bytes, created_at, data, put_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (forum_id, sha256) DO NOTHING`,
+    );
+    this.#unmark = db.prepare<[string, string]>(
+      'UPDATE blobs SET put_by = NULL WHERE forum_id = ? AND sha256 = ? AND put_by IS NOT NULL',
+    );
+    this.#deletePutBy = db.prepare<[string, string, string]>(
+      'DELETE FROM blobs WHERE forum_id = ? AND sha256 = ? AND put_by = ?',
     );
     this.#select = db.prepare<[string, string], BlobRow & { data: Buffer }>(
       'SELECT sha256, mime, width, height, bytes, data FROM blobs WHERE forum_id = ? AND sha256 = ?',
@@ -96,14 +115,23 @@ export class SqliteBlobStore implements BlobStore {
       'DELETE FROM blobs WHERE forum_id = ? AND sha256 = ?',
     );
     this.#putTx = db.transaction(
-      (forumId: string, blobs: ReadonlyArray<NewBlob>, maxForumBytes: number) => {
+      (
+        forumId: string,
+        blobs: ReadonlyArray<NewBlob>,
+        maxForumBytes: number,
+        putBy: string | null,
+      ) => {
         const fresh = new Map<string, NewBlob>();
+        const present = new Set<string>();
         for (const blob of blobs) {
-          if (!this.info(forumId, blob.info.blobId)) fresh.set(blob.info.blobId, blob);
+          if (this.info(forumId, blob.info.blobId)) present.add(blob.info.blobId);
+          else fresh.set(blob.info.blobId, blob);
         }
         let newBytes = 0;
         for (const blob of fresh.values()) newBytes += blob.info.bytes;
         if (newBytes > 0 && this.forumBytes(forumId) + newBytes > maxForumBytes) return null;
+        // R54: another request inserted these; this one wants them too.
+        for (const blobId of present) this.#unmark.run(forumId, blobId);
         const at = Date.now();
         for (const { info, data } of fresh.values()) {
           this.#insert.run(
@@ -115,6 +143,7 @@ export class SqliteBlobStore implements BlobStore {
             info.bytes,
             at,
             data,
+            putBy,
           );
         }
         return blobs.map((blob) => this.info(forumId, blob.info.blobId) ?? blob.info);
@@ -122,8 +151,13 @@ export class SqliteBlobStore implements BlobStore {
     );
   }
 
-  put(forumId: string, blobs: ReadonlyArray<NewBlob>, maxForumBytes: number): BlobInfo[] | null {
-    return this.#putTx(forumId, blobs, maxForumBytes);
+  put(
+    forumId: string,
+    blobs: ReadonlyArray<NewBlob>,
+    maxForumBytes: number,
+    putBy?: string,
+  ): BlobInfo[] | null {
+    return this.#putTx(forumId, blobs, maxForumBytes, putBy ?? null);
   }
 
   info(forumId: string, blobId: string): BlobInfo | null {
@@ -140,7 +174,10 @@ export class SqliteBlobStore implements BlobStore {
     return this.#forumBytes.get(forumId)?.total ?? 0;
   }
 
-  remove(forumId: string, blobIds: readonly string[]): void {
-    for (const blobId of blobIds) this.#delete.run(forumId, blobId);
+  remove(forumId: string, blobIds: readonly string[], putBy?: string): void {
+    for (const blobId of blobIds) {
+      if (putBy === undefined) this.#delete.run(forumId, blobId);
+      else this.#deletePutBy.run(forumId, blobId, putBy);
+    }
   }
 }

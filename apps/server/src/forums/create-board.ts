@@ -157,14 +157,13 @@ export async function createBoard(
   } finally {
     doc.destroy();
   }
-  // The images the forum does not have yet: this request's to remove if the board is refused.
-  const fresh: string[] = [];
+  // The images this request puts are marked with the new board's id: if the board is refused,
+  // only those it inserted and no other request named since are removed (R54).
+  const imageIds: string[] = [];
   if (checked !== null && checked.images.length > 0) {
-    for (const image of checked.images) {
-      if (!(await deps.blobs.info(forum.id, image.info.blobId))) fresh.push(image.info.blobId);
-    }
+    for (const image of checked.images) imageIds.push(image.info.blobId);
     // Checked again in the store's transaction: another upload may have used the room.
-    const stored = await deps.blobs.put(forum.id, checked.images, deps.maxForumImageBytes);
+    const stored = await deps.blobs.put(forum.id, checked.images, deps.maxForumImageBytes, boardId);
     if (stored === null) return IMAGE_QUOTA_REFUSAL;
   }
   await deps.boards.compact(boardId, snapshot, 0);
@@ -187,7 +186,7 @@ export async function createBoard(
     MAX_BOARDS_PER_FORUM,
   );
   if (!added.ok) {
-    await discardRefusedBoard(forum.id, boardId, fresh, deps);
+    await discardRefusedBoard(forum.id, boardId, imageIds, deps);
     return placementRefusal(added.reason);
   }
   return {

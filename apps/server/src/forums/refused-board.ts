@@ -39,22 +39,24 @@ async function shownImages(
  * the territory meanwhile) already has its document and images written. Neither is reachable,
  * but the images would count in the forum's quota (R35) for good: the document is emptied
  * (BoardStorage has no delete; an empty state of a few bytes stays under an id nothing
- * names), and the images this request stored (`fresh`: the forum did not have them before)
- * are removed unless a board of the forum shows one by now (the same photo uploaded at the
- * same moment). Best effort: the refusal stands whatever happens here.
+ * names), and of the images its file named (`imageIds`, put marked with `boardId`), those
+ * this request inserted are removed — unless a board of the forum shows one by now, or
+ * another request put the same photo since (an upload, an import or another new board in
+ * flight, in this process or another: the store's mark, `BlobStore.remove(…, putBy)`, is
+ * checked in the delete itself). Best effort: the refusal stands whatever happens here.
  */
 export async function discardRefusedBoard(
   forumId: string,
   boardId: string,
-  fresh: readonly string[],
+  imageIds: readonly string[],
   deps: { forums: ForumStore; boards: BoardStorage; blobs: BlobStore },
 ): Promise<void> {
   try {
     await deps.boards.compact(boardId, EMPTY_STATE, 0);
-    if (fresh.length === 0) return;
+    if (imageIds.length === 0) return;
     const shown = await shownImages(forumId, deps);
-    const unused = fresh.filter((id) => !shown.has(id));
-    if (unused.length > 0) await deps.blobs.remove(forumId, unused);
+    const unused = imageIds.filter((id) => !shown.has(id));
+    if (unused.length > 0) await deps.blobs.remove(forumId, unused, boardId);
   } catch {
     // What is left is what a crash between the writes leaves: unreachable, never wrong.
   }

@@ -29,22 +29,43 @@ export class PgBlobStore implements BlobStore {
     forumId: string,
     blobs: ReadonlyArray<NewBlob>,
     maxForumBytes: number,
+    putBy?: string,
   ): Promise<BlobInfo[] | null> {
     return inTransaction(this.#pool, async (client) => {
       await client.query('SELECT id FROM forums WHERE id = $1 FOR UPDATE', [forumId]);
       const fresh = new Map<string, NewBlob>();
+      const present = new Set<string>();
       for (const blob of blobs) {
-        if (!(await infoOf(client, forumId, blob.info.blobId))) fresh.set(blob.info.blobId, blob);
+        if (await infoOf(client, forumId, blob.info.blobId)) present.add(blob.info.blobId);
+        else fresh.set(blob.info.blobId, blob);
       }
       let newBytes = 0;
       for (const blob of fresh.values()) newBytes += blob.info.bytes;
       if (newBytes > 0 && (await bytesOf(client, forumId)) + newBytes > maxForumBytes) return null;
+      if (present.size > 0) {
+        // R54: another request inserted these; this one wants them too.
+        await client.query(
+          `UPDATE blobs SET put_by = NULL
+           WHERE forum_id = $1 AND sha256 = ANY($2::text[]) AND put_by IS NOT NULL`,
+          [forumId, [...present]],
+        );
+      }
       const at = Date.now();
       for (const { info, data } of fresh.values()) {
         await client.query(
-          `INSERT INTO blobs (forum_id, sha256, mime, width, height, bytes, created_at, data)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (forum_id, sha256) DO NOTHING`,
-          [forumId, info.blobId, info.mime, info.width, info.height, info.bytes, at, data],
+          `INSERT INTO blobs (forum_id, sha256, mime, width, height, bytes, created_at, data, put_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (forum_id, sha256) DO NOTHING`,
+          [
+            forumId,
+            info.blobId,
+            info.mime,
+            info.width,
+            info.height,
+            info.bytes,
+            at,
+            data,
+            putBy ?? null,
+          ],
         );
       }
       const infos: BlobInfo[] = [];
@@ -72,12 +93,24 @@ export class PgBlobStore implements BlobStore {
     return bytesOf(this.#pool, forumId);
   }
 
-  async remove(forumId: string, blobIds: readonly string[]): Promise<void> {
+  async remove(forumId: string, blobIds: readonly string[], putBy?: string): Promise<void> {
     if (blobIds.length === 0) return;
-    await this.#pool.query('DELETE FROM blobs WHERE forum_id = $1 AND sha256 = ANY($2::text[])', [
-      forumId,
-      [...blobIds],
-    ]);
+    if (putBy === undefined) {
+      await this.#pool.query('DELETE FROM blobs WHERE forum_id = $1 AND sha256 = ANY($2::text[])', [
+        forumId,
+        [...blobIds],
+      ]);
+      return;
+    }
+    // Under the forum's lock, like put: a put that found the image present and is about to
+    // answer its info never sees it vanish before it commits.
+    await inTransaction(this.#pool, async (client) => {
+      await client.query('SELECT id FROM forums WHERE id = $1 FOR UPDATE', [forumId]);
+      await client.query(
+        'DELETE FROM blobs WHERE forum_id = $1 AND sha256 = ANY($2::text[]) AND put_by = $3',
+        [forumId, [...blobIds], putBy],
+      );
+    });
   }
 }
 

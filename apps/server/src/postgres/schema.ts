@@ -101,6 +101,10 @@ export const MIGRATIONS: readonly string[] = [
   END
   $fn$;
   `,
+  // 2: which request put an image last (R54, as SQLite's 5): BlobStore.remove.
+  `
+  ALTER TABLE blobs ADD COLUMN put_by TEXT;
+  `,
 ];
 
 /**

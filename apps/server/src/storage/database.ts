@@ -92,6 +92,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE boards ADD COLUMN removed_at INTEGER;
   `,
+  // 5: which request put an image last (R54): a refused board removes only the images its own
+  // request inserted and no other request named since (BlobStore.remove).
+  `
+  ALTER TABLE blobs ADD COLUMN put_by TEXT;
+  `,
 ];
 
 /**

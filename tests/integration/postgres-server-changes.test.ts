@@ -16,6 +16,12 @@ import {
   type CreatedForum,
 } from './helpers.ts';
 
+/**
+ * The statement timeout for the tests whose append must fail: long enough that a busy machine
+ * never hits it between the statements of a load (idle transactions are cut after it too).
+ */
+const STUCK_APPEND_TIMEOUT_MS = 2_000;
+
 let postgres: TestPostgres;
 const servers: CartonServer[] = [];
 const clients: Client[] = [];
@@ -69,7 +75,7 @@ function boardOf(forum: CreatedForum, territory: string) {
 
 describe('server-origin changes on PostgreSQL', () => {
   it('R55, R6: a rename whose append fails answers 503 storage_unavailable and changes nothing', async () => {
-    const { server, database } = await serverOnPostgres(500);
+    const { server, database } = await serverOnPostgres(STUCK_APPEND_TIMEOUT_MS);
     const forum = await createForum(server, {
       title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
       territories: ['Kamouraska', 'Rivière-du-Loup'],
@@ -112,7 +118,7 @@ describe('server-origin changes on PostgreSQL', () => {
   });
 
   it('R37, R6: a restore whose append fails answers 503 and keeps the board and its history as they were', async () => {
-    const { server, database } = await serverOnPostgres(500);
+    const { server, database } = await serverOnPostgres(STUCK_APPEND_TIMEOUT_MS);
     const forum = await createForum(server);
     const board = boardOf(forum, 'La Mitis');
     const facilitator = forum.facilitator.token;
@@ -197,7 +203,7 @@ describe('server-origin changes on PostgreSQL', () => {
   });
 
   it('R68, R6: a copy names the target whose append failed as storage_unavailable; that board keeps its content', async () => {
-    const { server, database } = await serverOnPostgres(500);
+    const { server, database } = await serverOnPostgres(STUCK_APPEND_TIMEOUT_MS);
     const forum = await createForum(server, {
       title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
       territories: ['Rimouski-Neigette', 'La Matanie', 'La Matapédia'],

@@ -427,9 +427,9 @@ export class RoomPersistence {
     // Fast path (SQLite): stored synchronously, broadcast now.
     if (typeof stored === 'number' && this.#writeChain === null) {
       this.#appended(stored, update.byteLength);
+      if (waiters !== null) settle(waiters, null); // stored, whatever the sends do
       this.#options.broadcast(frame, exclude);
       this.#options.publish?.(update);
-      if (waiters !== null) settle(waiters, null);
       return;
     }
     // Asynchronous storage: broadcast after this append, and after every earlier one.

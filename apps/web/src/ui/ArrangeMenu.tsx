@@ -2,10 +2,11 @@
 // its box) that opens a small menu of the six alignments, the two distributions and « Ranger en
 // grille » above the panel, so the panel keeps its rows on a phone. A disclosure (aria-expanded), its items plain buttons reached by Tab; Escape closes it
 // and gives the focus back to « Aligner ». Each action is one undo step, said in the live region.
-import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrangeMinimum, type ArrangeKind } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
+import { fitMenu } from './arrangeMenuFit';
 import { arrangeSelection, arrangeWords } from './arrangeSelection';
 import './ArrangeMenu.css';
 
@@ -66,6 +67,26 @@ export function ArrangeMenu() {
     };
     window.addEventListener('pointerdown', onDown, true);
     return () => window.removeEventListener('pointerdown', onDown, true);
+  }, [open]);
+
+  // Kept on screen (a small phone's tall panel pushed it off the top): measured as laid out,
+  // then slid inside and, if need be, capped in height so it scrolls.
+  useLayoutEffect(() => {
+    const el = menu.current;
+    if (!open || !el) return;
+    const place = () => {
+      el.style.removeProperty('max-height');
+      el.style.removeProperty('translate');
+      const fit = fitMenu(el.getBoundingClientRect(), {
+        width: window.innerWidth,
+        height: window.innerHeight,
+      });
+      if (fit.shift !== 0) el.style.translate = `${fit.shift}px 0`;
+      if (fit.maxHeight !== null) el.style.maxHeight = `${fit.maxHeight}px`;
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
   }, [open]);
 
   const typeOf = (id: string) => session.scene.getShape(id)?.type;

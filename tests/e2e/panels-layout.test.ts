@@ -1,0 +1,191 @@
+// « Contenu » and the chosen shapes' panel (with « Aligner ») together, as a participant sees them
+// on a Témiscouata carton of the 2023 forum: on a 1280×800 and a 1366×768 laptop the open side
+// panel never covers the selection's panel, its « Aligner » or its menu; on a 390×844 and a
+// 360×640 phone the header keeps two rows with everything on screen, and the header, people,
+// selection panel and toolbar never overlap. In French and in English.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, waitForShapes, type BoardLinks } from './fixtures';
+import { seedTemiscouata } from './seed';
+
+const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
+
+interface Box {
+  name: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The boxes of what `selector` matches (hidden ones left out), named by class. */
+function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width < 2 || r.height < 2) return [];
+      const name = `${el.className || el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
+      return [{ name, left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
+    }),
+  );
+}
+
+/** Pairs of boxes that overlap (by more than half a pixel), as readable names. */
+function overlaps(list: readonly Box[]): string[] {
+  const found: string[] = [];
+  list.forEach((a, i) =>
+    list.slice(i + 1).forEach((b) => {
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (x > 0.5 && y > 0.5) found.push(`${a.name} × ${b.name}`);
+    }),
+  );
+  return found;
+}
+
+function offScreen(list: readonly Box[], width: number, height: number): string[] {
+  return list
+    .filter(
+      (b) => b.left < -0.5 || b.top < -0.5 || b.right > width + 0.5 || b.bottom > height + 0.5,
+    )
+    .map((b) => b.name);
+}
+
+/** How many rows the boxes lie in: their middles more than 20 px apart start a new row. */
+function rowsOf(list: readonly Box[]): number {
+  const middles = list.map((b) => (b.top + b.bottom) / 2).sort((a, b) => a - b);
+  return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 20).length;
+}
+
+const LAPTOPS = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+];
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 640 },
+];
+const LANGUAGES = [
+  { locale: 'fr-CA', contents: 'Contenu', align: 'Aligner' },
+  { locale: 'en-US', contents: 'Contents', align: 'Align' },
+];
+
+describe('« Contenu » and « Aligner » side by side', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+  let total = 0;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server, 'Témiscouata');
+    total = await seedTemiscouata(server.syncUrl, board.id, board.edit.token);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function open(
+    size: { width: number; height: number },
+    locale: string,
+    phone: boolean,
+  ): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: size,
+      locale,
+      hasTouch: phone,
+      isMobile: phone,
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Émilie Bérubé'));
+    const page = await context.newPage();
+    await openBoard(page, board.edit.url);
+    await waitForShapes(page, `(s) => s.length === ${total}`);
+    // Every shape of the carton chosen: the selection's panel at its widest.
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.evaluate(() => window.__carton!.selection().length)).toBe(total);
+    return page;
+  }
+
+  for (const size of LAPTOPS) {
+    for (const lang of LANGUAGES) {
+      it(`${size.width}×${size.height} ${lang.locale}: the open panel covers none of the selection's`, async () => {
+        const page = await open(size, lang.locale, false);
+        try {
+          await page.keyboard.press('Control+f');
+          await page.locator('.outline-panel').waitFor();
+          const outline = await boxes(page, '.outline-panel');
+          const below = await boxes(page, '.style-panel > *, .toolbar, .people');
+          expect(overlaps([...outline, ...below])).toEqual([]);
+          expect(offScreen(below, size.width, size.height)).toEqual([]);
+
+          // « Aligner » is reachable by a pointer: what lies under its centre is the button.
+          const toggle = page.getByRole('button', { name: lang.align, exact: true });
+          const centre = (await toggle.boundingBox())!;
+          const hit = await page.evaluate(
+            ([x, y]) =>
+              document.elementFromPoint(x!, y!)?.closest('[data-arrange-toggle]') !== null,
+            [centre.x + centre.width / 2, centre.y + centre.height / 2],
+          );
+          expect(hit).toBe(true);
+          await toggle.click();
+          const menu = await boxes(page, '.arrange-menu');
+          expect(menu).toHaveLength(1);
+          expect(overlaps([...outline, ...menu])).toEqual([]);
+          await page.screenshot({
+            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}-menu.png`),
+          });
+          expect(offScreen(menu, size.width, size.height)).toEqual([]);
+          await page.screenshot({
+            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}.png`),
+          });
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  }
+
+  for (const size of PHONES) {
+    for (const lang of LANGUAGES) {
+      it(`${size.width}×${size.height} ${lang.locale}: header in two rows, nothing over anything`, async () => {
+        const page = await open(size, lang.locale, true);
+        try {
+          const header = await boxes(page, '.editor-header > *');
+          expect(offScreen(header, size.width, size.height)).toEqual([]);
+          expect(overlaps(header)).toEqual([]);
+          expect(rowsOf(header)).toBeLessThanOrEqual(2);
+
+          const chrome = [
+            ...(await boxes(page, '.editor-header')),
+            ...(await boxes(page, '.people, .toolbar')),
+            ...(await boxes(page, '.style-panel > :not(.tool-caption)')),
+          ];
+          expect(overlaps(chrome)).toEqual([]);
+          expect(offScreen(chrome, size.width, size.height)).toEqual([]);
+
+          await page.getByRole('button', { name: lang.align, exact: true }).tap();
+          const menu = await boxes(page, '.arrange-menu');
+          expect(menu).toHaveLength(1);
+          await page.screenshot({
+            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}-menu.png`),
+          });
+          expect(offScreen(menu, size.width, size.height)).toEqual([]);
+          await page.screenshot({
+            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}.png`),
+          });
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  }
+});

@@ -6,6 +6,7 @@ import {
   useDeferredValue,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -21,6 +22,7 @@ import type { OutlineGroup } from './outline';
 import { foldQuery, searchOutline, stepMatch, type MatchRange } from './search';
 import { closeOutline, isFindKey, outlineStore } from './state';
 import { useOutline } from './useOutline';
+import { limitFor, lineOf, PAGE_LINES, windowGroups } from './window';
 
 export function OutlinePanel() {
   const { t } = useTranslation();
@@ -45,27 +47,84 @@ export function OutlinePanel() {
     [matches],
   );
 
+  const shown = useMemo<readonly OutlineGroup[]>(
+    () =>
+      searching
+        ? outline.groups.flatMap((g) => {
+            const entries = g.entries.filter((e) => ranges.has(e.id));
+            const cartonFound = g.carton !== null && ranges.has(g.carton.id);
+            return entries.length || cartonFound ? [{ ...g, entries, counts: [] }] : [];
+          })
+        : outline.groups,
+    [outline, searching, ranges],
+  );
+  // A page of lines at a time (window.ts); a new search starts again from its first page.
+  const [windowed, setWindowed] = useState({ query: searched, limit: PAGE_LINES });
+  const limit = windowed.query === searched ? windowed.limit : PAGE_LINES;
+  const drawn = useMemo(() => windowGroups(shown, limit), [shown, limit]);
+  const more = useCallback(
+    (to: number) =>
+      setWindowed((w) => ({
+        query: searched,
+        limit: Math.max(to, w.query === searched ? w.limit : PAGE_LINES),
+      })),
+    [searched],
+  );
+  const moreRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const button = moreRef.current;
+    const list = button?.closest('.outline-list');
+    if (!button || !list) return;
+    // The end of the list coming into sight (scrolled, or the arrows going down) draws more.
+    const observer = new IntersectionObserver(
+      (seen) => {
+        if (seen.some((e) => e.isIntersecting)) more(limit + PAGE_LINES);
+      },
+      { root: list, rootMargin: '0px 0px 400px 0px' },
+    );
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [limit, more, drawn.hidden]);
+
   useEffect(() => {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusRequest]);
 
+  // The line gone to is scrolled into sight once drawn (it may be past the window until then).
+  const scrollTo = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = scrollTo.current;
+    const line = id && panelRef.current?.querySelector(`[data-id="${CSS.escape(id)}"]`);
+    if (!line) return;
+    scrollTo.current = null;
+    line.scrollIntoView({ block: 'nearest' });
+  });
   const goTo = useCallback(
     (id: string) => {
       goToShape(session, id, panelRef.current?.getBoundingClientRect() ?? null);
+      const line = lineOf(shown, id);
+      if (line >= limit) more(limitFor(limit, line));
+      scrollTo.current = id;
       panelRef.current
         ?.querySelector(`[data-id="${CSS.escape(id)}"]`)
         ?.scrollIntoView({ block: 'nearest' });
     },
-    [session],
+    [session, shown, limit, more],
   );
-  const activate = useCallback(
-    (id: string) => {
+  const activateLatest = useRef((id: string) => {
+    setCurrent({ query: searched, id });
+    goTo(id);
+  });
+  useLayoutEffect(() => {
+    activateLatest.current = (id: string) => {
       setCurrent({ query: searched, id });
       goTo(id);
-    },
-    [goTo, searched],
-  );
+    };
+  });
+  // One function for the panel's life: the lines (memoised) are not drawn again each time the
+  // outline changes (a remote edit every 250 ms on a big board), only those whose entry did.
+  const activate = useCallback((id: string) => activateLatest.current(id), []);
   const step = (direction: 1 | -1) => {
     const next = matches[stepMatch(currentIndex, matches.length, direction)];
     if (next) activate(next.entry.id);
@@ -102,13 +161,6 @@ export function OutlinePanel() {
     }
   };
 
-  const shown: OutlineGroup[] = searching
-    ? outline.groups.flatMap((g) => {
-        const entries = g.entries.filter((e) => ranges.has(e.id));
-        const cartonFound = g.carton !== null && ranges.has(g.carton.id);
-        return entries.length || cartonFound ? [{ ...g, entries, counts: [] }] : [];
-      })
-    : [...outline.groups];
   const currentId = currentIndex >= 0 ? (matches[currentIndex]?.entry.id ?? null) : null;
   const item = (entry: OutlineGroup['entries'][number]) => (
     <OutlineItem
@@ -124,6 +176,8 @@ export function OutlinePanel() {
       className="outline-panel"
       id="outline-panel"
       data-readonly={session.readOnly}
+      // The query the list shows results for (a moment behind the field while typing).
+      data-searched={searched}
       aria-labelledby={ids.title}
       ref={panelRef}
       onKeyDown={onKeyDown}
@@ -195,7 +249,7 @@ export function OutlinePanel() {
         <p className="outline-empty">{t('outline.empty')}</p>
       ) : (
         <ul className="outline-list" aria-label={t('outline.list')}>
-          {shown.map((group) => (
+          {drawn.groups.map((group) => (
             <li key={group.carton?.id ?? 'outside'} className="outline-group">
               {/* Headings: a screen reader jumps from carton to carton. */}
               {group.carton ? (
@@ -217,6 +271,18 @@ export function OutlinePanel() {
               )}
             </li>
           ))}
+          {drawn.hidden > 0 && (
+            <li className="outline-more">
+              <button
+                ref={moreRef}
+                type="button"
+                className="outline-more-button"
+                onClick={() => more(limit + PAGE_LINES)}
+              >
+                {t('outline.more', { count: drawn.hidden })}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </aside>

@@ -43,7 +43,7 @@ export const HEADING_MIN_FONT_SIZE = 36;
 
 const COUNT_ORDER: readonly OutlineCountKind[] = ['image', 'stroke', 'shape', 'arrow', 'stamp'];
 
-function countKindOf(shape: Shape): OutlineCountKind | null {
+export function countKindOf(shape: Shape): OutlineCountKind | null {
   switch (shape.type) {
     case 'stroke':
     case 'image':
@@ -58,7 +58,7 @@ function countKindOf(shape: Shape): OutlineCountKind | null {
   }
 }
 
-function entryOf(shape: Shape, cartonTitle: string | null): OutlineEntry | null {
+export function entryOf(shape: Shape, cartonTitle: string | null): OutlineEntry | null {
   const base = { id: shape.id, locked: shape.locked === true, cartonTitle };
   switch (shape.type) {
     case 'carton':

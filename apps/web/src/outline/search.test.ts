@@ -33,6 +33,27 @@ describe('foldForSearch', () => {
     expect(foldForSearch('main-d’œuvre').text).toBe("main-d'oeuvre");
     expect(foldForSearch('Conditions\u00a0\n présentes').text).toBe('conditions presentes');
   });
+  it('folds plain ASCII (its fast path) as it folds the rest, mixed in one note', () => {
+    const folded = foldForSearch('RH\t\n À  l’ÉCOUTE 😀 Nº 4711');
+    expect(folded.text).toBe("rh a l'ecoute 😀 nº 4711");
+    // The run of tab, line break and space is one space from 2 to 5; « À » maps back to 5.
+    expect(folded.from.slice(0, 4)).toEqual([0, 1, 2, 5]);
+    expect(folded.to[2]).toBe(5);
+    const emoji = folded.text.indexOf('😀');
+    expect([folded.from[emoji], folded.to[emoji]]).toEqual([17, 19]);
+  });
+  it('searches the same entry again (its folded words kept) and finds a changed one anew', () => {
+    const note = entry('a', 'Sécurité alimentaire');
+    const outline = outlineOf([note]);
+    expect(searchOutline(outline, 'securite')).toHaveLength(1);
+    expect(searchOutline(outline, 'ALIMENT')[0]!.ranges).toEqual([{ start: 9, end: 16 }]);
+    // The same entry and query: the same match (and ranges) object, so its line is not redrawn.
+    const again = searchOutline(outline, 'ALIMENT')[0]!;
+    expect(searchOutline(outlineOf([note]), 'aliment')[0]).toBe(again);
+    const changed = { ...note, text: 'Logement' };
+    expect(searchOutline(outlineOf([changed]), 'securite')).toEqual([]);
+    expect(searchOutline(outlineOf([changed]), 'logement')).toHaveLength(1);
+  });
   it('knows where each folded character came from', () => {
     const folded = foldForSearch('dœ');
     expect(folded.text).toBe('doe');

@@ -57,8 +57,25 @@ export function foldForSearch(text: string): FoldedText {
   const from: number[] = [];
   const to: number[] = [];
   let i = 0;
-  for (const char of text) {
+  while (i < text.length) {
     const start = i;
+    const code = text.charCodeAt(i);
+    // Plain ASCII (most of any note) folds without normalize() or a regular expression: a
+    // 10,000-shape board is folded in a few milliseconds.
+    if (code < 128) {
+      i += 1;
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (out.endsWith(' ')) {
+          to[to.length - 1] = i;
+          continue;
+        }
+        out += ' ';
+      } else out += String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code);
+      from.push(start);
+      to.push(i);
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i) ?? code);
     i += char.length;
     if (/\s/u.test(char)) {
       if (out.endsWith(' ')) {
@@ -87,27 +104,55 @@ export function foldQuery(query: string): string {
 
 /** Every place `folded` (a folded query) occurs in `text`, as ranges of the original. */
 export function findRanges(text: string, folded: string): MatchRange[] {
-  if (!folded) return [];
-  const haystack = foldForSearch(text);
+  return folded ? rangesIn(foldForSearch(text), text.length, folded) : [];
+}
+
+function rangesIn(haystack: FoldedText, length: number, folded: string): MatchRange[] {
   const ranges: MatchRange[] = [];
   let at = haystack.text.indexOf(folded);
   while (at >= 0) {
     const last = at + folded.length - 1;
     const start = haystack.from[at] ?? 0;
-    const end = haystack.to[last] ?? text.length;
+    const end = haystack.to[last] ?? length;
     ranges.push({ start, end });
     at = haystack.text.indexOf(folded, at + folded.length);
   }
   return ranges;
 }
 
-/** The entries whose words hold the query, in reading order, each with its ranges. */
+/**
+ * Each entry's words folded once: entries keep their identity while their words do not change
+ * (reuseEntries), so a keystroke searches folded text instead of folding the board again.
+ */
+const foldedEntries = new WeakMap<OutlineEntry, FoldedText>();
+
+function foldedOf(entry: OutlineEntry): FoldedText {
+  let folded = foldedEntries.get(entry);
+  if (!folded) {
+    folded = foldForSearch(entry.text);
+    foldedEntries.set(entry, folded);
+  }
+  return folded;
+}
+
+/** The last match of each entry and the query it was for: the same query, the same match back. */
+const lastMatches = new WeakMap<OutlineEntry, { folded: string; match: OutlineMatch }>();
+
+/**
+ * The entries whose words hold the query, in reading order, each with its ranges. An entry
+ * searched again for the same query gives the same match object (its line is not drawn again).
+ */
 export function searchOutline(outline: Outline, query: string): OutlineMatch[] {
   const folded = foldQuery(query);
   if (!folded) return [];
   return outline.entries.flatMap((entry) => {
-    const ranges = findRanges(entry.text, folded);
-    return ranges.length > 0 ? [{ entry, ranges }] : [];
+    const haystack = foldedOf(entry);
+    if (!haystack.text.includes(folded)) return [];
+    const last = lastMatches.get(entry);
+    if (last?.folded === folded) return [last.match];
+    const match = { entry, ranges: rangesIn(haystack, entry.text.length, folded) };
+    lastMatches.set(entry, { folded, match });
+    return [match];
   });
 }
 

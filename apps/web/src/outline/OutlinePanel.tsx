@@ -19,7 +19,7 @@ import { goToShape } from './goTo';
 import { countsLabel, plainTranslate } from './labels';
 import { OutlineItem } from './OutlineItem';
 import type { OutlineGroup } from './outline';
-import { foldQuery, searchOutline, stepMatch, type MatchRange } from './search';
+import { foldQuery, prepareSearch, searchOutline, stepMatch, type MatchRange } from './search';
 import { closeOutline, isFindKey, outlineStore } from './state';
 import { useOutline } from './useOutline';
 import { limitFor, lineOf, PAGE_LINES, windowGroups } from './window';
@@ -90,6 +90,12 @@ export function OutlinePanel() {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusRequest]);
+  // The words folded for search while nothing else is happening, not on the first keystroke.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return prepareSearch(outline);
+    const idle = requestIdleCallback(() => prepareSearch(outline), { timeout: 1_000 });
+    return () => cancelIdleCallback(idle);
+  }, [outline]);
 
   // The line gone to is scrolled into sight once drawn (it may be past the window until then).
   const scrollTo = useRef<string | null>(null);

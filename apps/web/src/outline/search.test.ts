@@ -5,6 +5,7 @@ import {
   findRanges,
   foldForSearch,
   foldQuery,
+  prepareSearch,
   searchOutline,
   splitByRanges,
   stepMatch,
@@ -41,6 +42,11 @@ describe('foldForSearch', () => {
     expect(folded.to[2]).toBe(5);
     const emoji = folded.text.indexOf('😀');
     expect([folded.from[emoji], folded.to[emoji]]).toEqual([17, 19]);
+  });
+  it('prepares an outline for search without changing what is found', () => {
+    const outline = outlineOf([entry('a', 'Sécurité'), entry('b', 'Logement')]);
+    prepareSearch(outline);
+    expect(searchOutline(outline, 'securite').map((m) => m.entry.id)).toEqual(['a']);
   });
   it('searches the same entry again (its folded words kept) and finds a changed one anew', () => {
     const note = entry('a', 'Sécurité alimentaire');

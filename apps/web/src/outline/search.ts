@@ -135,6 +135,14 @@ function foldedOf(entry: OutlineEntry): FoldedText {
   return folded;
 }
 
+/**
+ * Folds every entry's words ahead of the first keystroke (called when the browser is idle after
+ * the panel opens or the outline changes): on a big board that keystroke otherwise folds them all.
+ */
+export function prepareSearch(outline: Outline): void {
+  for (const entry of outline.entries) foldedOf(entry);
+}
+
 /** The last match of each entry and the query it was for: the same query, the same match back. */
 const lastMatches = new WeakMap<OutlineEntry, { folded: string; match: OutlineMatch }>();
 

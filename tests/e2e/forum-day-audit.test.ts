@@ -366,6 +366,34 @@ describe('forum day: reopening a dot vote', () => {
     }
   });
 
+  it('« Ouvrir le vote » on a slow wifi takes one click, not two votes', async () => {
+    const page = facilitator.page;
+    const panel = page.locator('.votes');
+    const requests: string[] = [];
+    await page.route('**/api/forums/*/votes', async (route) => {
+      requests.push(route.request().method());
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    try {
+      const choice = panel.locator('.board-choice');
+      for (const name of ['Kamouraska', 'Témiscouata']) {
+        await choice.getByLabel(name).uncheck();
+      }
+      await choice.getByLabel('Cartes postales').check();
+      await panel.locator('.vote-title').fill('Cartes postales : nos coups de cœur');
+      // Twice, as an impatient finger does while nothing seems to happen.
+      await panel.locator('button.vote-open').dblclick();
+      await panel.getByRole('button', { name: 'Ouverture du vote…' }).waitFor();
+      await voteRow('Cartes postales : nos coups de cœur').waitFor({ timeout: 10_000 });
+      await panel.getByRole('button', { name: 'Ouvrir le vote', exact: true }).waitFor();
+      expect(requests).toEqual(['POST']);
+      expect(await voteRow('Cartes postales : nos coups de cœur').count()).toBe(1);
+    } finally {
+      await page.unroute('**/api/forums/*/votes');
+    }
+  });
+
   it('the server stops: the forum page says so at once, and stops saying it once it is back', async () => {
     const page = facilitator.page;
     await page.bringToFront();

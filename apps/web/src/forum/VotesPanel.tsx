@@ -173,19 +173,32 @@ export function VotesPanel({
   // earlier one from its voters, so the facilitator is told first (votes on other boards run
   // side by side, no question).
   const [hiding, setHiding] = useState<readonly VoteState[]>([]);
+  // A slow wifi: the button takes no second click while the vote opens (two clicks opened two
+  // votes, the second hiding the first), and a vote the server answered but whose change has
+  // not reached this page yet still counts for the warning.
+  const [opening, setOpening] = useState(false);
+  const [answered, setAnswered] = useState<readonly VoteState[]>([]);
   const ask = () => {
-    const earlier = openVotesOver(votes, chosen);
+    if (opening) return;
+    const known = new Set(votes.map((v) => v.id));
+    const earlier = openVotesOver([...votes, ...answered.filter((v) => !known.has(v.id))], chosen);
     if (earlier.length > 0) setHiding(earlier);
     else open();
   };
   const open = () => {
     setHiding([]);
     setError(null);
+    setOpening(true);
     openVote(forumId, token, {
       title: title.trim() || t('forum.votes.defaultTitle'),
       boardIds: [...chosen],
       dotsPerParticipant: dots,
-    }).catch((e: unknown) => setError(forumErrorText(e, t)));
+    })
+      .then(
+        ({ vote }) => setAnswered((list) => [...list, vote]),
+        (e: unknown) => setError(forumErrorText(e, t)),
+      )
+      .finally(() => setOpening(false));
   };
   return (
     <section className="forum-section votes" id="forum-votes">
@@ -213,8 +226,13 @@ export function VotesPanel({
         chosen={chosen}
         onChange={setChosen}
       />
-      <button type="button" onClick={ask} disabled={chosen.size === 0}>
-        {t('forum.votes.open')}
+      <button
+        type="button"
+        className="vote-open"
+        onClick={ask}
+        disabled={chosen.size === 0 || opening}
+      >
+        {opening ? t('forumDay.vote.opening') : t('forum.votes.open')}
       </button>
       {hiding.length > 0 && (
         <ConfirmDialog

@@ -154,6 +154,71 @@ describe('« Contenu » and « Aligner » side by side', () => {
     }
   }
 
+  it('390×844: with the on-screen keyboard up, the sheet stands on it and its results show', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'fr-CA',
+      hasTouch: true,
+      isMobile: true,
+    });
+    // Headless Chromium has no on-screen keyboard: the visual viewport reports one as a phone's
+    // browser does (the page keeps its height, the visible part shrinks), the rest is real.
+    await context.addInitScript(() => {
+      localStorage.setItem('carton.name', 'Léa');
+      const viewport = new EventTarget();
+      let covered = 0;
+      Object.defineProperties(viewport, {
+        height: { get: () => window.innerHeight - covered },
+        width: { get: () => window.innerWidth },
+        offsetTop: { value: 0 },
+        offsetLeft: { value: 0 },
+        pageTop: { value: 0 },
+        pageLeft: { value: 0 },
+        scale: { value: 1 },
+      });
+      Object.defineProperty(window, 'visualViewport', { value: viewport, configurable: true });
+      Object.assign(window, {
+        __keyboard: (px: number) => {
+          covered = px;
+          viewport.dispatchEvent(new Event('resize'));
+        },
+      });
+    });
+    const page = await context.newPage();
+    try {
+      await openBoard(page, board.edit.url);
+      await waitForShapes(page, `(s) => s.length === ${total}`);
+      await page.getByRole('button', { name: 'Contenu' }).tap();
+      const field = page.getByRole('searchbox', { name: 'Rechercher dans le tableau' });
+      await field.tap();
+      await field.fill('besoins');
+      await expect.poll(() => page.locator('.outline-count').textContent()).toBe('3 résultats');
+      await page.evaluate(() =>
+        (window as unknown as { __keyboard(px: number): void }).__keyboard(336),
+      );
+      const visible = 844 - 336;
+      await expect
+        .poll(async () => Math.round((await boxes(page, '.outline-panel'))[0]!.bottom))
+        .toBeLessThanOrEqual(visible);
+      const sheet = (await boxes(page, '.outline-panel'))[0]!;
+      expect(sheet.top).toBeGreaterThanOrEqual(0);
+      const lines = await boxes(page, '.outline-panel .outline-item, .outline-panel input');
+      const inSight = lines.filter((b) => b.top >= sheet.top && b.bottom <= visible + 0.5);
+      // The field, the carton's line and the three notes found.
+      expect(inSight.length).toBeGreaterThanOrEqual(5);
+      await page.screenshot({ path: join(SHOTS, 'panels-390x844-keyboard.png') });
+      // The keyboard down, the sheet goes back to the screen's bottom edge.
+      await page.evaluate(() =>
+        (window as unknown as { __keyboard(px: number): void }).__keyboard(0),
+      );
+      await expect
+        .poll(async () => Math.round((await boxes(page, '.outline-panel'))[0]!.bottom))
+        .toBe(844);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const size of PHONES) {
     for (const lang of LANGUAGES) {
       it(`${size.width}×${size.height} ${lang.locale}: header in two rows, nothing over anything`, async () => {

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession } from '../board/context';
 import { goToShape } from './goTo';
+import { followKeyboard } from './keyboardInset';
 import { countsLabel, plainTranslate } from './labels';
 import { OutlineItem } from './OutlineItem';
 import type { OutlineGroup } from './outline';
@@ -90,6 +91,8 @@ export function OutlinePanel() {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusRequest]);
+  // On a phone, the sheet stands on the on-screen keyboard its field brings up.
+  useEffect(() => (panelRef.current ? followKeyboard(panelRef.current) : undefined), []);
   // The words folded for search while nothing else is happening, not on the first keystroke.
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return prepareSearch(outline);

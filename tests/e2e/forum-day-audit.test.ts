@@ -129,6 +129,32 @@ describe('forum day: reopening a dot vote', () => {
     expect(await emilie.page.locator('.vote-banner strong').textContent()).toBe('Deuxième tour');
   });
 
+  it('a participant votes from the keyboard: Enter on the chosen note, Delete takes the dot back', async () => {
+    const page = emilie.page;
+    await page.bringToFront();
+    await page.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+    const note = (await shapes(page)).find(
+      (s) => s.type === 'note' && s.text === 'Participation citoyenne',
+    )!;
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight'); // chooses the first shape; Tab goes on from it
+    for (let i = 0; i < 20; i++) {
+      const chosen = await page.evaluate(() => window.__carton!.selection());
+      if (chosen.length === 1 && chosen[0] === note.id) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([note.id]);
+    await page.keyboard.press('Enter');
+    await page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
+    // Enter voted: it did not open the note for writing.
+    expect(await page.locator('textarea.text-editor').count()).toBe(0);
+    await page.keyboard.press('Delete');
+    await page.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+    // Delete took the dot back, not the note.
+    expect((await shapes(page)).some((s) => s.id === note.id)).toBe(true);
+  });
+
   it('a confirmation closes on Escape and gives the focus back to the button that opened it', async () => {
     const page = facilitator.page;
     const reopen = voteRow('Nos incontournables').getByRole('button', { name: 'Rouvrir le vote' });

@@ -12,7 +12,8 @@ import { changeDot, fetchMyDots, type MyDots } from './api';
 import type { ForumRoom } from './room';
 import { forumErrorText } from './errorText';
 import { useForumSnapshot } from './useForumRoom';
-import { activeVote, closedVote, dotAction, dotsByNote, voterId } from './voteMode';
+import { focusedShapeOf } from '../board/keyboardSelect';
+import { activeVote, closedVote, dotAction, dotsByNote, voteKey, voterId } from './voteMode';
 
 function storage(): Storage | null {
   try {
@@ -110,6 +111,30 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
     window.addEventListener('pointerdown', onDown, true);
     return () => window.removeEventListener('pointerdown', onDown, true);
   }, [act, session, voting]);
+
+  // The keyboard votes too (a click only ever votes; so does Enter): on the note Tab chose,
+  // Enter places a dot and Delete takes mine back. Listening first (capture), the board's own
+  // keys never see them: Enter would open the note for writing, Delete would delete it.
+  useEffect(() => {
+    if (!voting) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      const inField =
+        !!target &&
+        (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName));
+      const action = voteKey({ ...e, key: e.key, inField });
+      if (!action) return;
+      const id = focusedShapeOf(session.store.getState());
+      if (!id || session.scene.getShape(id)?.type !== 'note') return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (action === 'add') act(id, false);
+      else if (dots?.dots.some((d) => d.boardId === session.boardId && d.shapeId === id))
+        act(id, true);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [act, dots, session, voting]);
 
   const mine = dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>();
   return (

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteState } from '@carton/board';
-import { activeVote, closedVote, dotAction, dotsByNote, openVotesOver, voterId } from './voteMode';
+import {
+  activeVote,
+  closedVote,
+  dotAction,
+  dotsByNote,
+  openVotesOver,
+  voteKey,
+  voterId,
+} from './voteMode';
 
 const vote = (id: string, state: 'open' | 'closed', boardIds: string[]): VoteState => ({
   id,
@@ -64,5 +72,30 @@ describe('vote mode', () => {
     const id = voterId(storage);
     expect(id).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
     expect(voterId(storage)).toBe(id);
+  });
+});
+
+describe('voting from the keyboard (vote mode)', () => {
+  const key = (k: string, more: Partial<Parameters<typeof voteKey>[0]> = {}) =>
+    voteKey({
+      key: k,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      inField: false,
+      ...more,
+    });
+  it('Enter places a dot on the chosen note; Delete and Backspace take mine back', () => {
+    expect(key('Enter')).toBe('add');
+    expect(key('Delete')).toBe('remove');
+    expect(key('Backspace')).toBe('remove');
+  });
+  it('leaves fields, shortcuts and other keys alone', () => {
+    expect(key('Enter', { inField: true })).toBeNull();
+    expect(key('Enter', { shiftKey: true })).toBeNull(); // Shift+Enter builds a selection
+    expect(key('Enter', { ctrlKey: true })).toBeNull();
+    expect(key('Tab')).toBeNull();
+    expect(key('n')).toBeNull();
   });
 });

@@ -82,3 +82,23 @@ export function voterId(storage: Pick<Storage, 'getItem' | 'setItem'> | null): s
   }
   return id;
 }
+
+/**
+ * The keyboard in vote mode, on the note the keyboard is on (Tab chose it): Enter places a dot,
+ * Delete or Backspace takes one of mine back — and never deletes the note, as it would outside
+ * the vote. Null: the key is not the vote's (typing in a field, a modifier held, another key).
+ */
+export function voteKey(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  inField: boolean;
+}): 'add' | 'remove' | null {
+  if (event.inField || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey)
+    return null;
+  if (event.key === 'Enter') return 'add';
+  if (event.key === 'Delete' || event.key === 'Backspace') return 'remove';
+  return null;
+}

@@ -16,17 +16,21 @@ import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
-import { openVotesOver } from './voteMode';
+import { openVotesOver, resultWords } from './voteMode';
 
 export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   const { t } = useTranslation();
   if (results.length === 0) return <p>{t('forum.votes.noDots')}</p>;
+  const resultText = (text: string | null) => {
+    const words = resultWords(text);
+    return words.kind === 'text' ? words.text : t(`forumDay.vote.${words.kind}Note`);
+  };
   return (
     <ol className="vote-results">
       {results.map((r) => (
         <li key={`${r.boardId}/${r.shapeId}`}>
           <span className="result-count">{t('forum.votes.dots', { count: r.count })}</span>
-          <span className="result-text">{r.text}</span>
+          <span className="result-text">{resultText(r.text)}</span>
           <span className="result-board">{r.territory ?? r.boardTitle}</span>
         </li>
       ))}

@@ -6,6 +6,7 @@ import {
   dotAction,
   dotsByNote,
   openVotesOver,
+  resultWords,
   voteKey,
   voterId,
 } from './voteMode';
@@ -97,5 +98,16 @@ describe('voting from the keyboard (vote mode)', () => {
     expect(key('Enter', { ctrlKey: true })).toBeNull();
     expect(key('Tab')).toBeNull();
     expect(key('n')).toBeNull();
+  });
+});
+
+describe('ranked notes on the forum page', () => {
+  it('say an empty or deleted note instead of a blank line', () => {
+    expect(resultWords('Participation citoyenne')).toEqual({
+      kind: 'text',
+      text: 'Participation citoyenne',
+    });
+    expect(resultWords('  ')).toEqual({ kind: 'empty' });
+    expect(resultWords(null)).toEqual({ kind: 'gone' });
   });
 });

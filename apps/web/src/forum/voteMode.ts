@@ -102,3 +102,14 @@ export function voteKey(event: {
   if (event.key === 'Delete' || event.key === 'Backspace') return 'remove';
   return null;
 }
+
+/**
+ * A ranked note's words on the forum page: a note left empty, or deleted since its dots (the
+ * server answers null), still needs a line that says so — a blank line read as a bug.
+ */
+export function resultWords(
+  text: string | null,
+): { kind: 'text'; text: string } | { kind: 'empty' | 'gone' } {
+  if (text === null) return { kind: 'gone' };
+  return text.trim() ? { kind: 'text', text } : { kind: 'empty' };
+}

@@ -41,6 +41,17 @@ export function OutlineButton() {
         aria-keyshortcuts={MAC ? 'Meta+F' : 'Control+F'}
         title={hint}
         onClick={() => (open ? closeOutline(session) : openOutline(session))}
+        onKeyDown={(e) => {
+          // Open, the panel comes next in Tab's order (it is drawn at the end of the page).
+          if (e.key !== 'Tab' || e.shiftKey || !open) return;
+          const first = document.querySelector<HTMLElement>(
+            '.outline-panel button, .outline-panel input',
+          );
+          if (first) {
+            e.preventDefault();
+            first.focus();
+          }
+        }}
       >
         <ListIcon />
         <span>{t('outline.open')}</span>

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession } from '../board/context';
 import { goToShape } from './goTo';
+import { tabAroundPanel } from './focusOrder';
 import { followKeyboard } from './keyboardInset';
 import { countsLabel, plainTranslate } from './labels';
 import { OutlineItem } from './OutlineItem';
@@ -145,6 +146,11 @@ export function OutlinePanel() {
       e.preventDefault();
       inputRef.current?.focus();
       inputRef.current?.select();
+    } else if (e.key === 'Tab') {
+      const opener = document.querySelector<HTMLElement>('.outline-button');
+      if (tabAroundPanel(e.currentTarget, opener, e.target as Element, e.shiftKey)) {
+        e.preventDefault();
+      }
     } else if (e.key === 'Escape') {
       e.preventDefault();
       closeOutline(session);

@@ -120,6 +120,18 @@ describe('« Contenu » and « Aligner » side by side', () => {
       it(`${size.width}×${size.height} ${lang.locale}: the open panel covers none of the selection's`, async () => {
         const page = await open(size, lang.locale, false);
         try {
+          // « Aligner »'s menu opens over its button (at the panel's right end), on screen.
+          const toggle = page.getByRole('button', { name: lang.align, exact: true });
+          await toggle.click();
+          const button = (await toggle.boundingBox())!;
+          const [alone] = await boxes(page, '.arrange-menu');
+          expect(alone!.left).toBeLessThanOrEqual(button.x + button.width / 2);
+          expect(alone!.right).toBeGreaterThanOrEqual(button.x + button.width / 2);
+          expect(offScreen([alone!], size.width, size.height)).toEqual([]);
+          await page.keyboard.press('Escape');
+          await expect.poll(() => page.locator('.arrange-menu').count()).toBe(0);
+
+          await page.locator('.canvas').focus();
           await page.keyboard.press('Control+f');
           await page.locator('.outline-panel').waitFor();
           const outline = await boxes(page, '.outline-panel');
@@ -128,7 +140,6 @@ describe('« Contenu » and « Aligner » side by side', () => {
           expect(offScreen(below, size.width, size.height)).toEqual([]);
 
           // « Aligner » is reachable by a pointer: what lies under its centre is the button.
-          const toggle = page.getByRole('button', { name: lang.align, exact: true });
           const centre = (await toggle.boundingBox())!;
           const hit = await page.evaluate(
             ([x, y]) =>

@@ -65,22 +65,41 @@ export function ArrangeMenu() {
       if (menu.current?.contains(target) || toggle.current?.contains(target)) return;
       setOpen(false);
     };
+    // Escape closes it wherever the focus is: opened by a click, the focus stays on « Aligner »
+    // and Escape went to the board (the menu stayed). The focus goes back to « Aligner ».
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      const active = document.activeElement;
+      setOpen(false);
+      if (active === toggle.current || menu.current?.contains(active)) toggle.current?.focus();
+    };
     window.addEventListener('pointerdown', onDown, true);
-    return () => window.removeEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey, true);
+    };
   }, [open]);
 
-  // Kept on screen (a small phone's tall panel pushed it off the top): measured as laid out,
-  // then slid inside and, if need be, capped in height so it scrolls.
+  // Over its button and on screen (a small phone's tall panel pushed it off the top): measured
+  // as laid out, then slid over the button and inside, and if need be capped so it scrolls.
   useLayoutEffect(() => {
     const el = menu.current;
     if (!open || !el) return;
     const place = () => {
       el.style.removeProperty('max-height');
       el.style.removeProperty('translate');
-      const fit = fitMenu(el.getBoundingClientRect(), {
-        width: window.innerWidth,
-        height: window.innerHeight,
-      });
+      // « Contenu » open beside the board: the menu keeps to the part it leaves free.
+      const side = document.querySelector('.outline-panel')?.getBoundingClientRect();
+      const right = side && side.width < window.innerWidth * 0.8 ? side.left : window.innerWidth;
+      const button = toggle.current?.getBoundingClientRect();
+      const fit = fitMenu(
+        el.getBoundingClientRect(),
+        { width: right, height: window.innerHeight },
+        button ? (button.left + button.right) / 2 : null,
+      );
       if (fit.shift !== 0) el.style.translate = `${fit.shift}px 0`;
       if (fit.maxHeight !== null) el.style.maxHeight = `${fit.maxHeight}px`;
     };
@@ -163,14 +182,6 @@ export function ArrangeMenu() {
             if (next instanceof Node && (menu.current?.contains(next) || toggle.current === next))
               return;
             if (next) setOpen(false);
-          }}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            // Back to « Aligner », not to the board (the panel's Escape would go there).
-            e.stopPropagation();
-            e.preventDefault();
-            setOpen(false);
-            toggle.current?.focus();
           }}
         >
           <span className="arrange-heading" id={`${menuId}-align`}>

@@ -28,6 +28,17 @@ describe('fitMenu: « Aligner »’s menu kept on screen', () => {
     expect(fitMenu({ left: 100, top: 300, right: 400, bottom: 548 }, phone).shift).toBe(-48);
   });
 
+  it('stands over its button, as far as the room allows (1280×800 laptop)', () => {
+    const laptop = { width: 1280, height: 800 };
+    // Centred over the panel (470–810), its button at 1243: slid right, to the screen's margin.
+    expect(fitMenu({ left: 470, top: 408, right: 810, bottom: 656 }, laptop, 1243).shift).toBe(462);
+    // Its button in the middle of a wide room: centred over it.
+    expect(fitMenu({ left: 470, top: 408, right: 810, bottom: 656 }, laptop, 700).shift).toBe(60);
+    // « Contenu » open from x = 918: the room ends there.
+    const room = { width: 918, height: 800 };
+    expect(fitMenu({ left: 300, top: 408, right: 640, bottom: 656 }, room, 860).shift).toBe(270);
+  });
+
   it('keeps the left edge on screen when the menu is wider than the screen', () => {
     expect(fitMenu({ left: -10, top: 300, right: 380, bottom: 548 }, phone).shift).toBe(18);
   });

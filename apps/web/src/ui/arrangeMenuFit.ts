@@ -21,17 +21,20 @@ const MIN_HEIGHT = 120;
 
 /**
  * How to fit the menu's natural `box` (as laid out, in screen pixels) into a screen of `width` ×
- * `height`, keeping `margin` pixels clear of each edge: slid back inside (its left edge wins
- * when it is wider than the screen) and, when its top would be above the screen, capped in
- * height with its bottom kept by the panel.
+ * `height` (`width`: where the free part of the screen ends, « Contenu » beside it), keeping
+ * `margin` pixels clear of each edge: centred over `anchorX` (its button: the panel's middle can
+ * be far from it on a laptop), slid back inside (its left edge wins when it is wider than the
+ * room) and, when its top would be above the screen, capped in height with its bottom kept by
+ * the panel.
  */
 export function fitMenu(
   box: MenuBox,
   screen: { readonly width: number; readonly height: number },
+  anchorX: number | null = null,
   margin = 8,
 ): MenuFit {
-  let shift = 0;
-  if (box.right > screen.width - margin) shift = screen.width - margin - box.right;
+  let shift = anchorX === null ? 0 : anchorX - (box.left + box.right) / 2;
+  if (box.right + shift > screen.width - margin) shift = screen.width - margin - box.right;
   if (box.left + shift < margin) shift = margin - box.left;
   const maxHeight = box.top < margin ? Math.max(MIN_HEIGHT, Math.floor(box.bottom - margin)) : null;
   return { shift, maxHeight };

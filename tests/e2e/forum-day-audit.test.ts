@@ -237,6 +237,7 @@ describe('forum day: reopening a dot vote', () => {
     try {
       await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
       await page.locator('.forum-links tr').first().waitFor({ timeout: 15_000 });
+      await page.locator('.votes').screenshot({ path: `${SHOTS}/forum-day-phone-votes.png` });
       expect(
         await small(
           '.forum-page button, .forum-page select, .forum-page input.link-url, .forum-page input.vote-title, .forum-page input.vote-dots, .board-choice label, .forum-links a.open-board',

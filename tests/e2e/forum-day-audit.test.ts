@@ -129,6 +129,37 @@ describe('forum day: reopening a dot vote', () => {
     expect(await emilie.page.locator('.vote-banner strong').textContent()).toBe('Deuxième tour');
   });
 
+  it('a vote restored from the forum’s archive comes back closed, and « Rouvrir le vote » opens it', async () => {
+    const zip = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    expect(zip.status).toBe(200);
+    const response = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: Buffer.from(await zip.arrayBuffer()),
+    });
+    expect(response.status).toBe(201);
+    const restored = (await response.json()) as CreatedForum;
+    const page = await facilitator.context.newPage();
+    try {
+      await page.goto(`${server.url}/f/${restored.forum.id}#token=${restored.facilitator.token}`);
+      const row = page.locator('.vote-list li.vote').filter({ hasText: 'Nos incontournables' });
+      await row.waitFor({ timeout: 15_000 });
+      expect(await row.getAttribute('data-state')).toBe('closed');
+      await row.getByRole('button', { name: 'Rouvrir le vote' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Rouvrir le vote' }).click();
+      await page
+        .locator('.vote-list li.vote[data-state="open"]')
+        .filter({ hasText: 'Nos incontournables' })
+        .waitFor({ timeout: 10_000 });
+      // Its three dots came back with it and still count.
+      expect(await row.textContent()).toContain('ouvert, 3 points placés');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a participant votes from the keyboard: Enter on the chosen note, Delete takes the dot back', async () => {
     const page = emilie.page;
     await page.bringToFront();

@@ -49,7 +49,13 @@ export class ArchiveEntries {
     for (const name of wanted) {
       const entry = this.byName.get(name);
       if (!entry) continue;
-      if (entry.originalSize > this.limits.maxEntryBytes) {
+      // The compressed bytes are read whole before inflating, so they are bounded too: an
+      // entry declaring 10 inflated bytes over 3 GiB of deflate data (trailing bytes a
+      // decoder ignores) would otherwise be read into memory at once.
+      if (
+        entry.originalSize > this.limits.maxEntryBytes ||
+        entry.size > this.limits.maxEntryBytes
+      ) {
         throw new ArchiveError(
           'zip_bomb',
           `an entry may hold at most ${this.limits.maxEntryBytes} bytes`,

@@ -68,6 +68,8 @@ const LAPTOPS = [
 const PHONES = [
   { width: 390, height: 844 },
   { width: 360, height: 640 },
+  // A tablet held upright: the header in one row squeezed the title to « Co… ».
+  { width: 768, height: 1024 },
 ];
 const LANGUAGES = [
   { locale: 'fr-CA', contents: 'Contenu', align: 'Aligner' },

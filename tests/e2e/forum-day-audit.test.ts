@@ -453,15 +453,25 @@ describe('forum day: reopening a dot vote', () => {
   });
 
   it('the server stops: the forum page says so at once, and stops saying it once it is back', async () => {
-    const page = facilitator.page;
-    await page.bringToFront();
-    expect(await page.locator('.forum-connection').count()).toBe(0);
-    await server.kill('SIGKILL');
-    const banner = page.locator('.forum-connection[data-connection="lost"]');
-    await banner.waitFor({ timeout: 15_000 });
-    expect(await banner.textContent()).toContain('Connexion au serveur perdue');
-    await page.screenshot({ path: `${SHOTS}/forum-day-server-down.png` });
-    await server.restart();
-    await banner.waitFor({ state: 'detached', timeout: 30_000 });
+    const page = await facilitator.context.newPage();
+    try {
+      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+      await page.locator('main.forum-page[data-connection="connected"]').waitFor({
+        timeout: 15_000,
+      });
+      expect(await page.locator('.forum-connection').count()).toBe(0);
+      await server.kill('SIGKILL');
+      const banner = page.locator('.forum-connection[data-connection="lost"]');
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.textContent()).toContain('Connexion au serveur perdue');
+      await page.screenshot({ path: `${SHOTS}/forum-day-server-down.png` });
+      await server.restart();
+      await banner.waitFor({ state: 'detached', timeout: 30_000 });
+      expect(await page.locator('main.forum-page').getAttribute('data-connection')).toBe(
+        'connected',
+      );
+    } finally {
+      await page.close();
+    }
   });
 });

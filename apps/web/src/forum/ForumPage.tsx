@@ -22,7 +22,7 @@ import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
 import { VotesPanel } from './VotesPanel';
-import { useForumRoom } from './useForumRoom';
+import { useForumRoom, useForumSnapshot } from './useForumRoom';
 import './forum.css';
 
 export function ForumPage({ forumId, token }: { forumId: string; token: string }) {
@@ -30,6 +30,8 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   const [details, setDetails] = useState<ForumDetails | null>(null);
   const [error, setError] = useState<{ text: string; aboutLink: boolean } | null>(null);
   const room = useForumRoom(details ? forumId : null, token);
+  // On the page for tests and styles: the forum room's link (ForumConnectionBanner says it).
+  const { connection } = useForumSnapshot(room);
   const keepField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -73,7 +75,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
   if (!details) return <p className="page-message">{t('forumDay.loading')}</p>;
   return (
-    <main className="forum-page">
+    <main className="forum-page" data-connection={connection}>
       <header className="forum-header">
         <div>
           <h1>{details.forum.title}</h1>

@@ -10,8 +10,8 @@ import { importIntoBoard } from './board-import.ts';
 import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS, MAX_BOARD_IMPORT_BYTES } from './limits.ts';
 import { readForumArchive } from './read.ts';
-import { spoolUpload, UploadTooLarge } from './upload.ts';
-import { fileZip } from './zip-reader.ts';
+import type { SpooledUpload } from './upload.ts';
+import { spoolUpload, UploadDiskFull, UploadTooLarge } from './upload.ts';
 import { restoreForumArchive } from './restore.ts';
 import { relaySource } from './source.ts';
 import { streamForumArchive } from './write.ts';
@@ -105,17 +105,13 @@ export function registerArchiveRoutes(
         return jsonError(c, 503, 'import_busy', 'Other archives are being imported; try again.');
       }
       importsRunning++;
-      let upload: Awaited<ReturnType<typeof spoolUpload>>;
+      let upload: SpooledUpload | null = null;
       try {
-        upload = await spoolUpload(c.req.raw.body, max);
-      } catch (error) {
-        importsRunning--;
-        if (error instanceof UploadTooLarge) return tooLarge();
-        throw error;
-      }
-      const zip = fileZip(upload.path);
-      try {
-        const archive = await readForumArchive(zip);
+        const announced = Number(c.req.header('Content-Length') ?? 0);
+        upload = await spoolUpload(c.req.raw.body, max, {
+          expectedBytes: Number.isFinite(announced) ? announced : 0,
+        });
+        const archive = await readForumArchive(upload.zip);
         const created = await restoreForumArchive(archive, {
           forums: deps.forums,
           boards: deps.boards,
@@ -128,10 +124,14 @@ export function registerArchiveRoutes(
         return c.json(created, 201);
       } catch (error) {
         if (error instanceof ArchiveError) return archiveError(c, error);
+        if (error instanceof UploadTooLarge) return tooLarge();
+        if (error instanceof UploadDiskFull) {
+          c.header('Retry-After', '300');
+          return jsonError(c, 507, 'insufficient_storage', error.message);
+        }
         throw error;
       } finally {
-        zip.close();
-        await upload.dispose();
+        await upload?.dispose();
         importsRunning--;
       }
     },

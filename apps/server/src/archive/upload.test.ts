@@ -1,9 +1,10 @@
-// ARCHIVE: an uploaded archive goes to a temporary file as it arrives, and stops at the limit.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// ARCHIVE: an uploaded archive goes to a temporary file as it arrives, and stops at the limit;
+// the file has no name once opened, so nothing is left behind on any path, a crash included.
+import { mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { spoolUpload, UploadTooLarge } from './upload.ts';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spoolUpload, UploadDiskFull, UploadTooLarge } from './upload.ts';
 
 function body(chunks: number[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -15,28 +16,60 @@ function body(chunks: number[]): ReadableStream<Uint8Array> {
   });
 }
 
+/** A body that never ends: `pulled` counts the chunks read from it. */
+function endless(): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled++;
+      controller.enqueue(new Uint8Array(4));
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
 describe('spoolUpload', () => {
-  it('ARCHIVE: writes the body to a temporary file, removed by dispose', async () => {
-    const upload = await spoolUpload(body([3, 4]), 7);
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'carton-upload-test-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('ARCHIVE: writes the body to a file with no name, read by range until dispose', async () => {
+    const upload = await spoolUpload(body([3, 4]), 7, { root, reserveBytes: 0 });
+    // Nothing named in the folder while the upload is read: a crash now leaves nothing.
+    expect(readdirSync(root)).toEqual([]);
     expect(upload.bytes).toBe(7);
-    expect([...readFileSync(upload.path)]).toEqual([1, 1, 1, 2, 2, 2, 2]);
+    expect(upload.zip.size).toBe(7);
+    expect([...upload.zip.read(0, 7)]).toEqual([1, 1, 1, 2, 2, 2, 2]);
+    expect([...upload.zip.read(5, 10)]).toEqual([2, 2]);
     await upload.dispose();
-    expect(existsSync(dirname(upload.path))).toBe(false);
+    await upload.dispose(); // twice is harmless (the route's finally, an error path)
+    expect(() => upload.zip.read(0, 1)).toThrow();
   });
 
   it('ARCHIVE: past the limit it stops reading and leaves no file', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'carton-upload-test-'));
-    let pulled = 0;
-    const chunks = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled++;
-        controller.enqueue(new Uint8Array(4));
-      },
-    });
-    await expect(spoolUpload(chunks, 7, root)).rejects.toBeInstanceOf(UploadTooLarge);
-    // An endless body: reading stopped at the limit, and the temporary folder is gone.
-    expect(pulled).toBeLessThan(5);
+    const { stream, pulled } = endless();
+    await expect(spoolUpload(stream, 7, { root, reserveBytes: 0 })).rejects.toBeInstanceOf(
+      UploadTooLarge,
+    );
+    expect(pulled()).toBeLessThan(5);
     expect(readdirSync(root)).toEqual([]);
-    rmSync(root, { recursive: true });
+  });
+
+  it('ARCHIVE: an upload the disk cannot take with its reserve left free is refused before a byte is written', async () => {
+    const stats = statfsSync(root);
+    const free = stats.bavail * stats.bsize;
+    // An announced length past what the disk has free beyond the reserve.
+    const { stream, pulled } = endless();
+    await expect(
+      spoolUpload(stream, 2 * free, { root, reserveBytes: 1024, expectedBytes: free }),
+    ).rejects.toBeInstanceOf(UploadDiskFull);
+    expect(pulled()).toBeLessThan(2);
+    // A reserve larger than the free space: even a small body without a length is refused.
+    await expect(
+      spoolUpload(body([3]), 7, { root, reserveBytes: free + 1024 ** 3 }),
+    ).rejects.toBeInstanceOf(UploadDiskFull);
+    expect(readdirSync(root)).toEqual([]);
   });
 });

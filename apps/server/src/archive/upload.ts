@@ -1,12 +1,17 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { open, statfs, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
+import type { ZipBytes } from './zip-reader.ts';
+import { descriptorZip } from './zip-reader.ts';
 
-/** An uploaded archive waiting in a temporary file; `dispose` removes it. */
+/**
+ * An uploaded archive waiting in a temporary file that has no name: it is read through its
+ * open descriptor, and `dispose` (or the process's end, even a crash) frees its space.
+ */
 export interface SpooledUpload {
-  readonly path: string;
+  readonly zip: ZipBytes;
   readonly bytes: number;
   dispose(): Promise<void>;
 }
@@ -15,38 +20,107 @@ export class UploadTooLarge extends Error {
   override readonly name = 'UploadTooLarge';
 }
 
+/** The disk would keep less than the reserve free: the upload stops (507). */
+export class UploadDiskFull extends Error {
+  override readonly name = 'UploadDiskFull';
+}
+
+const MiB = 1024 * 1024;
+/** Free space an upload leaves on its disk (the database and the logs may share it). */
+export const UPLOAD_DISK_RESERVE = 1024 * MiB;
+/** Free space is measured again after this many bytes written (overshoot per upload). */
+const DISK_CHECK_EVERY = 64 * MiB;
+
+export interface SpoolOptions {
+  /** Where the temporary file goes (the system's by default). */
+  root?: string;
+  /** The body's announced length, if any: refused at once if the disk cannot take it. */
+  expectedBytes?: number;
+  /** Free bytes the upload must leave on the disk. */
+  reserveBytes?: number;
+}
+
 /**
- * Writes a request body to a temporary file, chunk by chunk, and stops past `maxBytes`
- * (UploadTooLarge, the file removed): an archive of gigabytes never sits in memory.
+ * Writes a request body to a temporary file, chunk by chunk: an archive of gigabytes never
+ * sits in memory. It stops past `maxBytes` (UploadTooLarge) or when the disk would keep less
+ * than the reserve free (UploadDiskFull), counting the other uploads writing meanwhile, since
+ * the free space is read from the disk itself. The file's name is removed as soon as it is
+ * opened, so no path of this process — a client gone, an error, a crash or a kill — leaves it
+ * behind: the kernel frees it when its descriptor closes.
  */
 export async function spoolUpload(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
-  /** Where the temporary folder goes (the system's by default). */
-  root: string = tmpdir(),
+  options: SpoolOptions = {},
 ): Promise<SpooledUpload> {
-  const dir = await mkdtemp(join(root, 'carton-import-'));
-  const path = join(dir, 'archive.zip');
-  const dispose = () => rm(dir, { recursive: true, force: true });
-  const out = createWriteStream(path);
+  const root = options.root ?? tmpdir();
+  const reserve = options.reserveBytes ?? UPLOAD_DISK_RESERVE;
+  const freeBytes = async () => {
+    const stats = await statfs(root);
+    return stats.bavail * stats.bsize;
+  };
+  if ((await freeBytes()) - (options.expectedBytes ?? 0) < reserve) {
+    await body?.cancel().catch(() => {});
+    throw new UploadDiskFull('The server has no room left for this archive.');
+  }
+  // O_EXCL: a name someone placed in a shared temporary folder is never followed.
+  const path = join(root, `carton-import-${randomBytes(12).toString('hex')}.zip`);
+  const file: FileHandle = await open(path, 'wx+', 0o600);
+  try {
+    await unlink(path);
+  } catch (error) {
+    await file.close();
+    throw error;
+  }
+  let closed = false;
+  const dispose = async () => {
+    if (closed) return;
+    closed = true;
+    await file.close();
+  };
   let bytes = 0;
+  let checkAt = DISK_CHECK_EVERY;
   try {
     const reader = body?.getReader();
     for (;;) {
       const next = reader ? await reader.read() : { done: true as const, value: undefined };
       if (next.done) break;
-      bytes += next.value.byteLength;
-      if (bytes > maxBytes) {
+      const chunk = next.value;
+      if (bytes + chunk.byteLength > maxBytes) {
         await reader?.cancel();
         throw new UploadTooLarge(`The archive must be at most ${maxBytes} bytes.`);
       }
-      if (!out.write(next.value)) await once(out, 'drain');
+      if (bytes + chunk.byteLength >= checkAt) {
+        checkAt += DISK_CHECK_EVERY;
+        if ((await freeBytes()) - chunk.byteLength < reserve) {
+          await reader?.cancel();
+          throw new UploadDiskFull('The server has no room left for this archive.');
+        }
+      }
+      let written = 0;
+      while (written < chunk.byteLength) {
+        const { bytesWritten } = await file.write(
+          chunk,
+          written,
+          chunk.byteLength - written,
+          bytes + written,
+        );
+        written += bytesWritten;
+      }
+      bytes += chunk.byteLength;
     }
-    out.end();
-    await once(out, 'close');
-    return { path, bytes, dispose };
+    const data = descriptorZip(file.fd, bytes);
+    const zip: ZipBytes = {
+      size: data.size,
+      // Never through a closed descriptor: its number may already name another file.
+      read: (offset, length) => {
+        if (closed) throw new Error('the upload was disposed');
+        return data.read(offset, length);
+      },
+      close: () => {},
+    };
+    return { zip, bytes, dispose };
   } catch (error) {
-    out.destroy();
     await dispose();
     throw error;
   }

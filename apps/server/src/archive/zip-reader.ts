@@ -22,22 +22,35 @@ export function bytesZip(data: Uint8Array): ZipBytes {
   };
 }
 
+/** A zip file read by path (the CLI); `close` closes it. */
 export function fileZip(path: string): ZipBytes {
   const fd = openSync(path, 'r');
-  const size = fstatSync(fd).size;
+  try {
+    return descriptorZip(fd, fstatSync(fd).size, () => closeSync(fd));
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * A zip of `size` bytes read through an open descriptor (a spooled upload, whose file has no
+ * name); `close` runs `onClose` (by default nothing: the descriptor's owner closes it).
+ */
+export function descriptorZip(fd: number, size: number, onClose: () => void = () => {}): ZipBytes {
   return {
     size,
     read(offset, length) {
-      const buffer = new Uint8Array(length);
+      const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
       let done = 0;
-      while (done < length) {
-        const n = readSync(fd, buffer, done, length - done, offset + done);
+      while (done < buffer.byteLength) {
+        const n = readSync(fd, buffer, done, buffer.byteLength - done, offset + done);
         if (n === 0) break;
         done += n;
       }
       return buffer.subarray(0, done);
     },
-    close: () => closeSync(fd),
+    close: onClose,
   };
 }
 

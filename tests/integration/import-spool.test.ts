@@ -1,0 +1,50 @@
+// ARCHIVE: an archive being uploaded to POST /api/forums/import waits in a temporary file
+// that has no name (apps/server/src/archive/upload.ts): a server killed in the middle of an
+// upload leaves nothing on the disk, where the next start would never look for it.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer, type CartonServer } from '../support/server.ts';
+
+let server: CartonServer | null = null;
+let spoolRoot = '';
+
+afterEach(async () => {
+  await server?.dispose();
+  server = null;
+  if (spoolRoot) rmSync(spoolRoot, { recursive: true, force: true });
+});
+
+/** Writes `mebibytes` of a zip's worth of bytes, each chunk flushed to the socket. */
+async function upload(request: http.ClientRequest, mebibytes: number): Promise<void> {
+  const chunk = Buffer.alloc(1024 * 1024, 0x50);
+  for (let i = 0; i < mebibytes; i++) {
+    await new Promise<void>((resolve, reject) =>
+      request.write(chunk, (error) => (error ? reject(error) : resolve())),
+    );
+  }
+}
+
+describe('import spool', () => {
+  it('ARCHIVE: a server killed while an archive uploads leaves no file in its temporary folder', async () => {
+    spoolRoot = mkdtempSync(join(tmpdir(), 'carton-spool-root-'));
+    server = await startServer({ env: { TMPDIR: spoolRoot } });
+    const request = http.request(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/zip' },
+    });
+    const ended = new Promise<void>((resolve) => {
+      request.on('error', () => resolve());
+      request.on('response', () => resolve());
+    });
+    // 48 MiB through the socket: the server has read most of it into its spool (loopback
+    // buffers hold a few MiB), and it answers nothing before the body ends.
+    await upload(request, 48);
+    const exit = await server.kill('SIGKILL');
+    expect(exit.signal).toBe('SIGKILL');
+    await ended;
+    expect(readdirSync(spoolRoot).filter((name) => name.startsWith('carton-import-'))).toEqual([]);
+  });
+});

@@ -101,6 +101,12 @@ export function OutlinePanel() {
     return () => cancelIdleCallback(idle);
   }, [outline]);
 
+  // A new search shows its results from the first (and the end of the list out of sight, or it
+  // would draw every page at once).
+  useLayoutEffect(() => {
+    const list = panelRef.current?.querySelector('.outline-list');
+    if (list) list.scrollTop = 0;
+  }, [searched]);
   // The line gone to is scrolled into sight once drawn (it may be past the window until then).
   const scrollTo = useRef<string | null>(null);
   useLayoutEffect(() => {

@@ -1,6 +1,5 @@
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { Zip, ZipInputFile } from 'fflate';
-import { crc32 } from './crc32.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { sha256 } from './zip-entries.ts';
 

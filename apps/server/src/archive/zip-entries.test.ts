@@ -2,7 +2,7 @@
 // byte of it is read: its inflated size and its compressed bytes alike.
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from './crc32.ts';
+import { crc32 } from 'node:zlib';
 import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import { ArchiveEntries } from './zip-entries.ts';

@@ -64,6 +64,8 @@ function rowsOf(list: readonly Box[]): number {
 const LAPTOPS = [
   { width: 1280, height: 800 },
   { width: 1366, height: 768 },
+  // The narrowest screen with the side panel (a tablet held sideways).
+  { width: 1024, height: 768 },
 ];
 const PHONES = [
   { width: 390, height: 844 },

@@ -107,12 +107,45 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+export interface MigrateOptions {
+  /**
+   * How long one attempt waits for a table's lock (`lock_timeout`). A migration's ALTER TABLE
+   * needs an exclusive lock: waiting behind a running process's long transaction would queue
+   * every other query on that table (images stop loading across the forum) for as long.
+   */
+  lockTimeoutMs?: number;
+  /** Attempts before giving up (the process then exits; its supervisor starts it again). */
+  attempts?: number;
+  /** Pause between attempts. */
+  retryMs?: number;
+}
+
+/** SQLSTATE lock_not_available: the lock_timeout passed. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /**
  * Brings the database to the latest schema in one transaction, under an advisory lock: two
  * processes starting together do not both apply a version (the second waits, then finds none
- * left to apply).
+ * left to apply). A version whose table lock is not granted within `lockTimeoutMs` is rolled
+ * back and tried again, so a migration never holds the running processes' queries behind it.
  */
-export async function migrate(client: pg.ClientBase): Promise<number> {
+export async function migrate(
+  client: pg.ClientBase,
+  options: MigrateOptions = {},
+): Promise<number> {
+  const attempts = options.attempts ?? 12;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(client, options.lockTimeoutMs ?? 5_000);
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === LOCK_NOT_AVAILABLE;
+      if (!busy || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 5_000));
+    }
+  }
+}
+
+async function migrateOnce(client: pg.ClientBase, lockTimeoutMs: number): Promise<number> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [MIGRATION_LOCK]);
@@ -124,6 +157,10 @@ export async function migrate(client: pg.ClientBase): Promise<number> {
       throw new Error(
         `the database's schema (version ${version}) is newer than this Carton (${MIGRATIONS.length})`,
       );
+    }
+    if (version < MIGRATIONS.length) {
+      // Only for the versions' statements: the advisory lock above may wait as long as it must.
+      await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
     }
     for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version]!);
     await client.query('UPDATE carton_schema SET version = $1', [version]);

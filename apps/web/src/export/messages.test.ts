@@ -77,3 +77,22 @@ describe('export and import error messages', () => {
     expect(errorMessage(new ApiError(500, 'boom', 'Internal'), fr)).toContain('500');
   });
 });
+
+describe('R6: an import into a live board the server could not store', () => {
+  it('says nothing was changed, in French and in English', async () => {
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    const notStored = new ApiError(
+      503,
+      'storage_unavailable',
+      'The import could not be stored; nothing was changed. Try again in a moment.',
+    );
+    expect(errorMessage(notStored, fr)).toBe(
+      'Le serveur n’a pas pu enregistrer ce changement\u00a0: rien n’a été modifié. Réessayez dans un instant.',
+    );
+    expect(errorMessage(notStored, english)).toContain('nothing was changed');
+    const closed = new ApiError(503, 'board_unavailable', 'The board could not be loaded.');
+    expect(errorMessage(closed, fr)).toContain('ouvrir ce tableau');
+    expect(errorMessage(closed, fr)).not.toContain('could not');
+  });
+});

@@ -9,6 +9,7 @@ import {
   type InteropErrorCode,
 } from '@carton/board';
 import { ApiError } from '../board/api';
+import { forumErrorText } from '../forum/errorText';
 
 export const INTEROP_ERROR_CODES: readonly InteropErrorCode[] = [
   'empty_file',
@@ -37,6 +38,12 @@ export const SERVER_ERROR_CODES = [
   'network',
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+
+/**
+ * An import into a live board the server could not store or open (R6, 503): nothing was
+ * changed. Said with the forum page's sentences (`serverErrors`), the same for every action.
+ */
+export const NOT_STORED_CODES = ['storage_unavailable', 'board_unavailable'] as const;
 
 /** Failures of the browser side: a canvas it would not allocate, an image it could not fetch. */
 export class ExportError extends Error {
@@ -86,6 +93,9 @@ export function errorMessage(error: unknown, t: Translate): string {
   }
   if (error instanceof InteropError) return withPlace(interopMessage(error.code, t), error.path, t);
   if (error instanceof ApiError) {
+    if ((NOT_STORED_CODES as readonly string[]).includes(error.code)) {
+      return forumErrorText(error, t);
+    }
     // A board file the server refused (R54, M31): the codec's code, said like a local check.
     if (
       !(SERVER_ERROR_CODES as readonly string[]).includes(error.code) &&

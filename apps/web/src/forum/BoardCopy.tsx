@@ -7,18 +7,11 @@ import { ApiError } from '../board/api';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 import { useFocusTrap } from '../dialog/useFocusTrap';
 import { copyBoard, type BoardCopyResult, type ForumBoard } from './api';
-import { forumErrorText, type Translate } from './errorText';
+import { copyRefusalText, forumErrorText, type Translate } from './errorText';
 import { kindAfterName } from './copyTarget';
 
 /** The name a facilitator knows a board by: its territory where it has one. */
 const nameOf = (board: ForumBoard) => board.territory ?? board.title;
-
-/** Why a board did not receive the copy, in plain words (the server's codes, R68). */
-const REFUSAL_KEYS: Record<string, string> = {
-  board_full: 'forum.copyBoard.refusal.full',
-  board_read_only: 'forum.copyBoard.refusal.readOnly',
-  board_unavailable: 'forum.copyBoard.refusal.unavailable',
-};
 
 /** The button in a board's row; the dialog opens over the page and gives the focus back. */
 export function CopyBoardButton({
@@ -211,7 +204,7 @@ export function CopyBoardDialog({
                     <li key={r.boardId} data-board-id={r.boardId} data-code={r.code}>
                       {t('forum.copyBoard.refusedLine', {
                         name: byId.get(r.boardId) ? nameOf(byId.get(r.boardId)!) : r.boardId,
-                        reason: t(REFUSAL_KEYS[r.code] ?? 'forum.copyBoard.refusal.other'),
+                        reason: copyRefusalText(r.code, (key, values) => t(key, values)),
                       })}
                     </li>
                   ))}

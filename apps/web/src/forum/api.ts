@@ -287,6 +287,24 @@ export function putCompilation(
   return call(`${forumPath(forumId)}/compilation`, token, json('PUT', change));
 }
 
+/**
+ * A refused download as an ApiError with the server's code (`archive_too_large`,
+ * `storage_unavailable`…) from its `{ error: { code, message } }` body, so the page can say
+ * why; a body that is not that (a proxy's page) keeps `download_failed` and the status.
+ */
+async function downloadError(response: Response): Promise<ApiError> {
+  let code = 'download_failed';
+  let message = response.statusText;
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof body.error?.code === 'string') code = body.error.code;
+    if (typeof body.error?.message === 'string') message = body.error.message;
+  } catch {
+    // Not JSON: the status alone says what happened.
+  }
+  return new ApiError(response.status, code, message);
+}
+
 /** Downloads `compilation.md` or `.csv` with the Bearer token (a plain link cannot carry it). */
 export async function downloadCompilation(
   forumId: string,
@@ -296,7 +314,7 @@ export async function downloadCompilation(
   const response = await fetch(`${forumPath(forumId)}/compilation.${format}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
-  if (!response.ok) throw new ApiError(response.status, 'download_failed', response.statusText);
+  if (!response.ok) throw await downloadError(response);
   saveFile({ blob: await response.blob(), name: `incontournables.${format}` });
 }
 
@@ -323,7 +341,7 @@ export async function downloadForumArchive(forumId: string, token: string): Prom
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
   }
-  if (!response.ok) throw new ApiError(response.status, 'download_failed', response.statusText);
+  if (!response.ok) throw await downloadError(response);
   const name = attachmentName(response.headers.get('Content-Disposition'), 'forum.zip');
   saveFile({ blob: await response.blob(), name });
   return name;

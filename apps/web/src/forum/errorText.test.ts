@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../board/api';
 import { testTranslator } from '../i18n/testTranslator';
-import { forumErrorText } from './errorText';
+import { COPY_REFUSAL_CODES, copyRefusalText, forumErrorText } from './errorText';
 
 // What the facilitator page met on a dropped wifi or a refused call: the browser's and the
 // server's English messages were shown as they came (« Failed to fetch »).
@@ -86,5 +86,59 @@ describe('a participant’s refused dot (V3)', () => {
     expect(texts[0]).toContain('fermé');
     expect(texts[1]).toContain('tous vos points');
     expect(new Set(texts).size).toBe(4);
+  });
+});
+
+describe('R6: a change the server could not store (503 storage_unavailable)', () => {
+  const notStored = new ApiError(
+    503,
+    'storage_unavailable',
+    'The change could not be stored; nothing was changed. Try again in a moment.',
+  );
+
+  it('says nothing was changed and to try again, in both languages', async () => {
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    expect(forumErrorText(notStored, fr)).toBe(
+      'Le serveur n’a pas pu enregistrer ce changement\u00a0: rien n’a été modifié. Réessayez dans un instant.',
+    );
+    expect(forumErrorText(notStored, english)).toContain('nothing was changed');
+    // Not the general « problem on the server » of a 500.
+    expect(forumErrorText(notStored, fr)).not.toBe(
+      forumErrorText(new ApiError(503, 'unavailable', 'x'), fr),
+    );
+  });
+
+  it('names the boards a copy did not reach with a reason for every refusal code', async () => {
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    expect(COPY_REFUSAL_CODES).toContain('storage_unavailable');
+    for (const t of [fr, english]) {
+      const reasons = COPY_REFUSAL_CODES.map((code) => copyRefusalText(code, t));
+      for (const reason of reasons) expect(reason).not.toMatch(/^forum\./);
+      expect(new Set([...reasons, copyRefusalText('something_new', t)]).size).toBe(
+        reasons.length + 1,
+      );
+    }
+    expect(copyRefusalText('storage_unavailable', fr)).toContain('rien n’y a été ajouté');
+    expect(
+      fr('forum.copyBoard.refusedLine', {
+        name: 'Kamouraska',
+        reason: copyRefusalText('storage_unavailable', fr),
+      }),
+    ).toMatch(/^Pas copié sur Kamouraska\u00a0: le serveur n’a pas pu enregistrer/);
+  });
+});
+
+describe('the forum archive download refused (413 archive_too_large)', () => {
+  it('says what the facilitator can do instead, in both languages', async () => {
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    const tooLarge = new ApiError(413, 'archive_too_large', 'The forum is too large.');
+    const text = forumErrorText(tooLarge, fr);
+    expect(text).toContain('trop volumineux pour tenir dans une seule archive');
+    expect(text).toContain('«\u00a0Exporter / Importer\u00a0»');
+    expect(text).not.toContain('413');
+    expect(forumErrorText(tooLarge, english)).toContain('“Export / Import”');
   });
 });

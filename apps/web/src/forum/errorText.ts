@@ -6,6 +6,21 @@ import { ApiError } from '../board/api';
 /** A translator: i18next's `t`, or a test's. */
 export type Translate = (key: string, values: Record<string, unknown>) => string;
 
+/** Why a board did not receive a copy (R68's per-board refusal codes), in plain words. */
+const COPY_REFUSAL_KEYS: Readonly<Record<string, string>> = {
+  board_full: 'forum.copyBoard.refusal.full',
+  board_read_only: 'forum.copyBoard.refusal.readOnly',
+  board_unavailable: 'forum.copyBoard.refusal.unavailable',
+  // R6: the database did not take the copy on that board; nothing was added, try again.
+  storage_unavailable: 'forum.copyBoard.refusal.notStored',
+};
+export const COPY_REFUSAL_CODES = Object.keys(COPY_REFUSAL_KEYS);
+
+/** The reason after « Pas copié sur Kamouraska : », lower case; unknown codes say « try again ». */
+export function copyRefusalText(code: string, t: Translate): string {
+  return t(COPY_REFUSAL_KEYS[code] ?? 'forum.copyBoard.refusal.other', {});
+}
+
 export function forumErrorText(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('forum.errors.network', {});
   const { status, code } = error;
@@ -26,6 +41,12 @@ export function forumErrorText(error: unknown, t: Translate): string {
   if (status === 409 && code === 'territory_taken') return t('forum.errors.territoryTaken', {});
   if (status === 409 && code === 'plenary_required') return t('forum.errors.plenaryRequired', {});
   if (status === 409 && code === 'too_many_boards') return t('forum.errors.tooManyBoards', {});
+  // R6: the database did not take the change (rename, restore, import into a board): nothing
+  // was changed, and trying again is the right thing to do.
+  if (code === 'storage_unavailable') return t('serverErrors.storage_unavailable', {});
+  if (code === 'board_unavailable') return t('serverErrors.board_unavailable', {});
+  // The forum's boards and photos alone are more than one importable archive (413).
+  if (code === 'archive_too_large') return t('serverErrors.archive_too_large', {});
   if (status >= 500) return t('forum.errors.server', {});
   return t('forum.errors.unknown', { status });
 }

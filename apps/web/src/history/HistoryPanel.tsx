@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
-import { ApiError } from '../board/api';
 import { useSession } from '../board/context';
 import type { BoardSession } from '../board/session';
 import {
@@ -16,6 +15,7 @@ import {
 import { formatLocale } from '../i18n';
 import { cleanVersionName, versionRows, type VersionRow } from './format';
 import { VersionPreview } from './VersionPreview';
+import { historyErrorText } from './problem';
 
 type Load =
   | { state: 'loading' }
@@ -29,13 +29,9 @@ function toast(session: BoardSession, message: string): void {
   }, 4000);
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** Versions live on the server: offline, say so rather than show a browser error. */
-function problemText(error: unknown): string {
-  if (error instanceof ApiError && error.status === 0) return i18next.t('history.offline');
-  return i18next.t('history.error', { message: errorText(error) });
-}
+const problemText = (error: unknown): string =>
+  historyErrorText(error, (key, values) => i18next.t(key, values));
 
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();

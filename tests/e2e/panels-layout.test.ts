@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, waitForShapes, type BoardLinks } from './fixtures';
+import {
+  createForum,
+  createTerritoryBoard,
+  openBoard,
+  territoryBoard,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
 import { seedTemiscouata } from './seed';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
@@ -139,7 +146,8 @@ describe('« Contenu » and « Aligner » side by side', () => {
           await page.keyboard.press('Control+f');
           await page.locator('.outline-panel').waitFor();
           const outline = await boxes(page, '.outline-panel');
-          const below = await boxes(page, '.style-panel > *, .toolbar, .people');
+          // (The people list waits under the panel: the panel takes its place while open.)
+          const below = await boxes(page, '.style-panel > *, .toolbar');
           expect(overlaps([...outline, ...below])).toEqual([]);
           expect(offScreen(below, size.width, size.height)).toEqual([]);
 
@@ -168,6 +176,31 @@ describe('« Contenu » and « Aligner » side by side', () => {
       });
     }
   }
+
+  it("1280×800, a facilitator: the forum's buttons, the people and « Contenu » apart", async () => {
+    const forum = await createForum(server, { territories: ['Rimouski-Neigette'] });
+    const links = territoryBoard(forum);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-CA',
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Animatrice'));
+    const page = await context.newPage();
+    try {
+      await openBoard(page, links.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`));
+      await page.locator('.forum-kit').waitFor();
+      await page.locator('.outline-button').click();
+      await page.locator('.outline-panel').waitFor();
+      const kit = await boxes(page, '.forum-kit, .forum-kit-popover');
+      const others = await boxes(page, '.outline-panel, .people');
+      const clashes = overlaps([...kit, ...others]).filter((pair) =>
+        kit.some((k) => pair.includes(k.name)),
+      );
+      expect(clashes).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('390×844: with the on-screen keyboard up, the sheet stands on it and its results show', async () => {
     const context = await browser.newContext({

@@ -39,9 +39,14 @@ it('Tab and Shift+Tab read « Contenu » where its button stands, the focus in s
   const total = await seedTemiscouata(suite.server.syncUrl, suite.board.id, suite.board.edit.token);
   await openBoard(page, suite.board.edit.url);
   await waitForShapes(page, `(s) => s.length === ${total}`);
+  const look = () =>
+    page.locator('.outline-button').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const closed = await look();
   await page.locator('.canvas').focus();
   await page.keyboard.press('Control+f');
   await expect.poll(async () => (await focused(page)).name).toBe('Rechercher dans le tableau');
+  // The header button shows that the panel is open.
+  expect(await look()).not.toBe(closed);
 
   // Back: the panel's first control, then its button in the header.
   await page.keyboard.press('Shift+Tab');

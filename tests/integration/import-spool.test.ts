@@ -1,6 +1,7 @@
 // ARCHIVE: an archive being uploaded to POST /api/forums/import waits in a temporary file
 // that has no name (apps/server/src/archive/upload.ts): a server killed in the middle of an
-// upload leaves nothing on the disk, where the next start would never look for it.
+// upload leaves nothing on the disk, where the next start would never look for it. One
+// address runs one import at a time: a client trickling uploads cannot hold every place.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -46,5 +47,33 @@ describe('import spool', () => {
     expect(exit.signal).toBe('SIGKILL');
     await ended;
     expect(readdirSync(spoolRoot).filter((name) => name.startsWith('carton-import-'))).toEqual([]);
+  });
+
+  it('ARCHIVE: while an upload from an address runs, another from it is 503 import_busy at once; the place is free again after', async () => {
+    server = await startServer();
+    const url = `${server.url}/api/forums/import`;
+    const first = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/zip' },
+    });
+    const firstAnswer = new Promise<number>((resolve, reject) => {
+      first.on('error', reject);
+      first.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+    });
+    // 16 MiB read by the server: its handler took its place before the first byte.
+    await upload(first, 16);
+    const second = await fetch(url, { method: 'POST', body: new Uint8Array([0x50, 0x4b]) });
+    expect(second.status).toBe(503);
+    expect(second.headers.get('retry-after')).toBe('30');
+    expect(await second.json()).toMatchObject({ error: { code: 'import_busy' } });
+    first.end();
+    // Not a zip: refused once read, and the address's place is given back.
+    expect(await firstAnswer).toBe(400);
+    const third = await fetch(url, { method: 'POST', body: new Uint8Array([0x50, 0x4b]) });
+    expect(third.status).toBe(400);
+    expect(await third.json()).toMatchObject({ error: { code: 'not_zip' } });
   });
 });

@@ -51,6 +51,11 @@ function localDay(date: Date): string {
 /** Forum imports one process runs at once (each spools its zip to a temporary file). */
 const MAX_IMPORTS_AT_ONCE = 2;
 let importsRunning = 0;
+/**
+ * Addresses whose import is running: one each, so a single client trickling two uploads
+ * (each may take until Node's request timeout) cannot hold every place.
+ */
+const importingAddresses = new Set<string>();
 
 export function registerArchiveRoutes(
   app: Hono,
@@ -100,11 +105,13 @@ export function registerArchiveRoutes(
         jsonError(c, 413, 'payload_too_large', `The archive must be at most ${max} bytes.`);
       if (Number(c.req.header('Content-Length') ?? 0) > max) return tooLarge();
       // Each import takes up to maxArchiveBytes of disk and one entry of memory at a time.
-      if (importsRunning >= MAX_IMPORTS_AT_ONCE) {
+      const address = clientAddress(c);
+      if (importsRunning >= MAX_IMPORTS_AT_ONCE || importingAddresses.has(address)) {
         c.header('Retry-After', '30');
         return jsonError(c, 503, 'import_busy', 'Other archives are being imported; try again.');
       }
       importsRunning++;
+      importingAddresses.add(address);
       let upload: SpooledUpload | null = null;
       try {
         const announced = Number(c.req.header('Content-Length') ?? 0);
@@ -133,6 +140,7 @@ export function registerArchiveRoutes(
       } finally {
         await upload?.dispose();
         importsRunning--;
+        importingAddresses.delete(address);
       }
     },
   );

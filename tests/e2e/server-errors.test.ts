@@ -4,8 +4,8 @@
 // - « Importer un forum (.zip) » on the home page: a zip whose entry is named `../manifest.json`
 //   is refused by the archive reader (400 unsafe_path).
 // - On PostgreSQL, a board's lock held by a stuck session makes the server's change fail to
-//   store (503 storage_unavailable, R6): « Renommer » on the forum page, and « Copier vers… »,
-//   which names the board the copy did not reach.
+//   store (503 storage_unavailable, R6): « Renommer » on the forum page, « Copier vers… »,
+//   which names the board the copy did not reach, and « Restaurer » in a board's « Versions ».
 // The first block also checks, at compile time, that the web's list of archive codes is the
 // server's (its ArchiveErrorCode type; the web itself may not import server code).
 import { deflateRawSync } from 'node:zlib';
@@ -21,6 +21,7 @@ import {
 import { forumErrorText } from '../../apps/web/src/forum/errorText.ts';
 import { testTranslator } from '../../apps/web/src/i18n/testTranslator.ts';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser.ts';
+import { addNote, openBoard, shapes } from './fixtures.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
 
@@ -266,4 +267,44 @@ describe('R6 on PostgreSQL: a change the database did not store, said on the for
       await release();
     }
   }, 40_000);
+
+  it('« Versions », « Restaurer »: nothing was restored, said in French', async () => {
+    const page = facilitator.page;
+    const laMitis = boardId('La Mitis');
+    await openBoard(page, `${server.url}/b/${laMitis}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByLabel('Nom de la nouvelle version').fill('Avant la plénière');
+    await page.getByRole('button', { name: 'Enregistrer la version' }).click();
+    const named = page.locator('[data-testid="history-item"]', { hasText: 'Avant la plénière' });
+    await named.waitFor();
+    // A note written after the version: restoring must write (delete it), so it must store.
+    await page.getByTestId('history-panel').getByRole('button', { name: 'Fermer' }).click();
+    await addNote(page, 520, 360, 'Incontournable : le logement abordable');
+    // Stored before the lock is taken: the server confirmed every change of this page.
+    await page.waitForFunction(
+      () => document.querySelector('[data-pending]')?.getAttribute('data-pending') === '0',
+    );
+    const before = (await shapes(page)).length;
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await named.waitFor();
+    const release = await postgres.holdBoardLock(database, laMitis);
+    try {
+      await named.getByRole('button', { name: 'Restaurer' }).click();
+      await page.getByRole('button', { name: 'Oui, restaurer' }).click();
+      const problem = page.locator('.history-problem[role="alert"]');
+      await problem.waitFor({ timeout: 20_000 });
+      expect(await problem.innerText()).toBe(
+        `Le serveur n’a pas pu enregistrer ce changement${NBSP}: rien n’a été modifié. Réessayez dans un instant.`,
+      );
+    } finally {
+      await release();
+    }
+    // Nothing was restored: the note is still there, no « Avant la restauration » version.
+    expect((await shapes(page)).length).toBe(before);
+    expect(
+      await page
+        .locator('[data-testid="history-item"]', { hasText: 'Avant la restauration' })
+        .count(),
+    ).toBe(0);
+  }, 60_000);
 });

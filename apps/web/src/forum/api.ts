@@ -292,7 +292,7 @@ export function putCompilation(
  * `storage_unavailable`…) from its `{ error: { code, message } }` body, so the page can say
  * why; a body that is not that (a proxy's page) keeps `download_failed` and the status.
  */
-async function downloadError(response: Response): Promise<ApiError> {
+export async function downloadError(response: Response): Promise<ApiError> {
   let code = 'download_failed';
   let message = response.statusText;
   try {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { testTranslator } from '../i18n/testTranslator';
+import { downloadError } from './api';
+import { forumErrorText } from './errorText';
+
+// The forum archive's download (a Bearer fetch, not apiRequest) threw away the server's JSON
+// error: a 413 archive_too_large read as « erreur 413 », with nothing the facilitator could do.
+describe('a refused download', () => {
+  it('keeps the server’s code, so archive_too_large says what to do instead', async () => {
+    const error = await downloadError(
+      new Response(
+        JSON.stringify({
+          error: {
+            code: 'archive_too_large',
+            message: 'The forum is larger than an archive Carton can import.',
+          },
+        }),
+        { status: 413, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    expect(error.status).toBe(413);
+    expect(error.code).toBe('archive_too_large');
+    const fr = await testTranslator('fr-CA');
+    const text = forumErrorText(error, fr);
+    expect(text).toContain('Ce forum est trop volumineux');
+    expect(text).toContain('«\u00a0Exporter / Importer\u00a0»');
+  });
+
+  it('a page that is not JSON (a proxy’s) keeps its status', async () => {
+    const error = await downloadError(
+      new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
+    expect(error.code).toBe('download_failed');
+    expect(error.status).toBe(502);
+    const fr = await testTranslator('fr-CA');
+    expect(forumErrorText(error, fr)).toBe(
+      'Le serveur a eu un problème. Réessayez dans un instant.',
+    );
+  });
+});

@@ -125,4 +125,20 @@ describe('version history', () => {
     await f.locator('[data-testid="history-item"]', { hasText: 'Avant la restauration' }).waitFor();
     await f.screenshot({ path: `${SHOTS}/history-restored.png` });
   });
+
+  it('« Versions » and « Contenu » open one at a time (they share the top right)', async () => {
+    const f = facilitator.page;
+    await f.bringToFront();
+    const versions = f.locator('[data-testid="history-panel"]');
+    const outline = f.locator('.outline-panel');
+    if (!(await versions.isVisible())) await f.getByRole('button', { name: 'Versions' }).click();
+    await versions.waitFor();
+    await f.getByRole('button', { name: 'Contenu' }).click();
+    await outline.waitFor();
+    await versions.waitFor({ state: 'detached' });
+    await f.getByRole('button', { name: 'Versions' }).click();
+    await versions.waitFor();
+    await outline.waitFor({ state: 'detached' });
+    expect(await outline.count()).toBe(0);
+  });
 });

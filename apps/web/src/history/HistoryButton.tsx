@@ -1,8 +1,9 @@
 // « Versions »: the facilitator's entry to the board's history (shown only for that role).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
+import { dismissOutline, outlineStore } from '../outline/state';
 import { HistoryPanel } from './HistoryPanel';
 import './history.css';
 
@@ -10,6 +11,14 @@ export function HistoryButton() {
   const { t } = useTranslation();
   const session = useSession();
   const [open, setOpen] = useState(false);
+  // « Versions » and « Contenu » open in the same top-right place: one at a time.
+  useEffect(
+    () =>
+      outlineStore(session).subscribe((state, before) => {
+        if (state.open && !before.open) setOpen(false);
+      }),
+    [session],
+  );
   if (session.info.role !== 'facilitator') return null;
   return (
     <>
@@ -18,7 +27,10 @@ export function HistoryButton() {
         className="chip history-button"
         aria-expanded={open}
         data-testid="history-open"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          if (!open) dismissOutline(session);
+          setOpen(!open);
+        }}
       >
         {t('history.open')}
       </button>

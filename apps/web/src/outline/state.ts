@@ -45,6 +45,15 @@ export function openOutline(session: BoardSession): void {
   store.setState((s) => ({ open: true, focusRequest: s.focusRequest + 1 }));
 }
 
+/**
+ * Closes the panel for another one opening in its place (the facilitator's « Versions »): the
+ * focus goes where that panel puts it, not back to what had it before « Contenu ».
+ */
+export function dismissOutline(session: BoardSession): void {
+  returnFocus.delete(session);
+  if (outlineStore(session).getState().open) outlineStore(session).setState({ open: false });
+}
+
 /** Closes the panel and gives the focus back to what had it (the button, the board). */
 export function closeOutline(session: BoardSession): void {
   outlineStore(session).setState({ open: false });

@@ -12,6 +12,9 @@ import {
   SYNC_STEP_2,
   SYNC_UPDATE,
 } from './protocol.ts';
+import { BoardNotStoredError, settle, type StoredWaiter } from './stored-waiters.ts';
+
+export { BoardNotStoredError } from './stored-waiters.ts';
 
 /** Origin of the transaction that replays stored state: not a new update, never re-stored. */
 const LOAD_ORIGIN = Symbol('carton.load');
@@ -29,26 +32,6 @@ const REMOTE_ORIGIN = Symbol('carton.remote');
  * harmless: Yjs updates are idempotent.
  */
 const REMOTE_RELEASING_ORIGIN = Symbol('carton.remote-releasing');
-
-/**
- * A server-origin change (Relay.changeBoard) that did not reach storage: its append failed or
- * the room stopped before it was appended (R6). The change is not on the board once it
- * reloads; nothing was broadcast.
- */
-export class BoardNotStoredError extends Error {
-  override name = 'BoardNotStoredError';
-  readonly boardId: string;
-  constructor(boardId: string, reason: string, options?: { cause?: unknown }) {
-    super(`board ${boardId}: the change was not stored (${reason})`, options);
-    this.boardId = boardId;
-  }
-}
-
-/** Settles a server-origin change once the batch that carries it is appended (or not). */
-interface StoredWaiter {
-  resolve: () => void;
-  reject: (error: BoardNotStoredError) => void;
-}
 
 export interface RoomPersistenceOptions {
   storage: BoardStorage;
@@ -592,14 +575,6 @@ function syncFrame(
   encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
-}
-
-/** Resolves (null) or rejects every waiter of a batch. */
-function settle(waiters: readonly StoredWaiter[], error: BoardNotStoredError | null): void {
-  for (const waiter of waiters) {
-    if (error === null) waiter.resolve();
-    else waiter.reject(error);
-  }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

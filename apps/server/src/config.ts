@@ -85,6 +85,12 @@ const EnvSchema = z.object({
   CARTON_DATABASE_POOL: int(10, 1, 1_000),
   /** R60: longest a statement (or a transaction left idle) may take before it fails. */
   CARTON_DATABASE_STATEMENT_TIMEOUT_MS: int(15_000, 100, 3_600_000),
+  /** Longest a forum archive upload (POST /api/forums/import) may take in all. */
+  CARTON_UPLOAD_TIMEOUT_MS: int(3_600_000, 1_000, 24 * 3_600_000),
+  /** An archive upload that sends no byte for this long stops (408 upload_stalled). */
+  CARTON_UPLOAD_STALL_MS: int(60_000, 100, 3_600_000),
+  /** Every other request must have sent its whole body within this (408 body_timeout). */
+  CARTON_BODY_TIMEOUT_MS: int(120_000, 100, 3_600_000),
   /** R63: several relay processes fan out through Redis (`redis://[:password@]host:6379`). */
   CARTON_REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
@@ -126,6 +132,8 @@ export interface Config {
   allowedOrigins: string[];
   /** R63: the Redis bus between relay processes, or null (a single process). Never logged. */
   redisUrl: string | null;
+  /** How long requests may take to send their bodies: archive uploads, and the rest. */
+  uploads: { timeoutMs: number; stallMs: number; bodyTimeoutMs: number };
   rooms: {
     unloadMs: number;
     compactUpdates: number;
@@ -169,6 +177,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     webDir: e.CARTON_WEB_DIR ? resolve(e.CARTON_WEB_DIR) : null,
     redisUrl: e.CARTON_REDIS_URL ?? null,
+    uploads: {
+      timeoutMs: e.CARTON_UPLOAD_TIMEOUT_MS,
+      stallMs: e.CARTON_UPLOAD_STALL_MS,
+      bodyTimeoutMs: e.CARTON_BODY_TIMEOUT_MS,
+    },
     logLevel: e.CARTON_LOG_LEVEL,
     limits: {
       maxMessageBytes: e.CARTON_MAX_MESSAGE_BYTES,

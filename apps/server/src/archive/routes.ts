@@ -5,13 +5,14 @@ import { clientAddress } from '../http/client-address.ts';
 import type { AppDeps } from '../http/app.ts';
 import type { BoardAccessCheck, ForumAccessCheck } from '../http/board-access.ts';
 import { slug } from '../http/board-routes.ts';
+import { BodyDeadlineError, bodyDeadlineResponse } from '../http/body.ts';
 import { errorBody, jsonError } from '../http/errors.ts';
 import { importIntoBoard } from './board-import.ts';
 import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS, MAX_BOARD_IMPORT_BYTES } from './limits.ts';
 import { readForumArchive } from './read.ts';
 import type { SpooledUpload } from './upload.ts';
-import { spoolUpload, UploadDiskFull, UploadTooLarge } from './upload.ts';
+import { spoolUpload, UploadDiskFull, UploadStalled, UploadTooLarge } from './upload.ts';
 import { restoreForumArchive } from './restore.ts';
 import { relaySource } from './source.ts';
 import { streamForumArchive } from './write.ts';
@@ -47,6 +48,9 @@ function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** Where a forum archive is uploaded: the one route whose body may take an hour (config). */
+export const FORUM_IMPORT_PATH = '/api/forums/import';
 
 /** Forum imports one process runs at once (each spools its zip to a temporary file). */
 const MAX_IMPORTS_AT_ONCE = 2;
@@ -91,7 +95,7 @@ export function registerArchiveRoutes(
   // Anyone may create a forum (POST /api/forums), so anyone may recreate one from an archive:
   // it gets new ids and new links, and touches no existing forum.
   app.post(
-    '/api/forums/import',
+    FORUM_IMPORT_PATH,
     // The same budget as POST /api/forums (R32), before a byte of the body is read.
     async (c, next) => {
       const wait = deps.preAuth.forumCreation(clientAddress(c));
@@ -117,6 +121,7 @@ export function registerArchiveRoutes(
         const announced = Number(c.req.header('Content-Length') ?? 0);
         upload = await spoolUpload(c.req.raw.body, max, {
           expectedBytes: Number.isFinite(announced) ? announced : 0,
+          ...(deps.uploadStallMs === undefined ? {} : { stallMs: deps.uploadStallMs }),
         });
         const archive = await readForumArchive(upload.zip);
         const created = await restoreForumArchive(archive, {
@@ -132,6 +137,13 @@ export function registerArchiveRoutes(
       } catch (error) {
         if (error instanceof ArchiveError) return archiveError(c, error);
         if (error instanceof UploadTooLarge) return tooLarge();
+        if (error instanceof UploadStalled) {
+          // The client may still send, later: the connection closes with the answer.
+          c.header('Connection', 'close');
+          return jsonError(c, 408, 'upload_stalled', error.message);
+        }
+        // CARTON_UPLOAD_TIMEOUT_MS passed (body.ts answers the same if this did not).
+        if (error instanceof BodyDeadlineError) return bodyDeadlineResponse(error);
         if (error instanceof UploadDiskFull) {
           c.header('Retry-After', '300');
           return jsonError(c, 507, 'insufficient_storage', error.message);

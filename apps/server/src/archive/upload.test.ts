@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spoolUpload, UploadDiskFull, UploadTooLarge } from './upload.ts';
+import { spoolUpload, UploadDiskFull, UploadStalled, UploadTooLarge } from './upload.ts';
 
 function body(chunks: number[]): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -70,6 +70,20 @@ describe('spoolUpload', () => {
     await expect(
       spoolUpload(body([3]), 7, { root, reserveBytes: free + 1024 ** 3 }),
     ).rejects.toBeInstanceOf(UploadDiskFull);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('ARCHIVE: a sender silent for the stall time stops the upload (its place and file freed)', async () => {
+    // Two chunks, then nothing more: the client went quiet without ending its body.
+    const silent = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(3).fill(1));
+        controller.enqueue(new Uint8Array(4).fill(2));
+      },
+    });
+    await expect(
+      spoolUpload(silent, 1024, { root, reserveBytes: 0, stallMs: 50 }),
+    ).rejects.toBeInstanceOf(UploadStalled);
     expect(readdirSync(root)).toEqual([]);
   });
 });

@@ -25,7 +25,14 @@ export class UploadDiskFull extends Error {
   override readonly name = 'UploadDiskFull';
 }
 
+/** The client sent nothing for the stall time (408 upload_stalled). */
+export class UploadStalled extends Error {
+  override readonly name = 'UploadStalled';
+}
+
 const MiB = 1024 * 1024;
+/** How long an upload may send nothing before it stops. */
+export const UPLOAD_STALL_MS = 60_000;
 /** Free space an upload leaves on its disk (the database and the logs may share it). */
 export const UPLOAD_DISK_RESERVE = 1024 * MiB;
 /** Free space is measured again after this many bytes written (overshoot per upload). */
@@ -38,6 +45,27 @@ export interface SpoolOptions {
   expectedBytes?: number;
   /** Free bytes the upload must leave on the disk. */
   reserveBytes?: number;
+  /** No byte for this long: UploadStalled (its import place is not held by a silent client). */
+  stallMs?: number;
+}
+
+/**
+ * The next chunk, or UploadStalled once nothing came for `stallMs`. The stream is left as it
+ * is (not cancelled): cancelling would close the socket before the 408 is sent.
+ */
+async function readWithin<T>(reader: ReadableStreamDefaultReader<T>, stallMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new UploadStalled(`The upload sent nothing for ${stallMs} ms.`)),
+      stallMs,
+    );
+  });
+  try {
+    return await Promise.race([reader.read(), stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -46,7 +74,8 @@ export interface SpoolOptions {
  * than the reserve free (UploadDiskFull), counting the other uploads writing meanwhile, since
  * the free space is read from the disk itself. The file's name is removed as soon as it is
  * opened, so no path of this process — a client gone, an error, a crash or a kill — leaves it
- * behind: the kernel frees it when its descriptor closes.
+ * behind: the kernel frees it when its descriptor closes. A client that sends nothing for
+ * `stallMs` stops it too (UploadStalled).
  */
 export async function spoolUpload(
   body: ReadableStream<Uint8Array> | null,
@@ -55,6 +84,7 @@ export async function spoolUpload(
 ): Promise<SpooledUpload> {
   const root = options.root ?? tmpdir();
   const reserve = options.reserveBytes ?? UPLOAD_DISK_RESERVE;
+  const stallMs = options.stallMs ?? UPLOAD_STALL_MS;
   const freeBytes = async () => {
     const stats = await statfs(root);
     return stats.bavail * stats.bsize;
@@ -83,7 +113,9 @@ export async function spoolUpload(
   try {
     const reader = body?.getReader();
     for (;;) {
-      const next = reader ? await reader.read() : { done: true as const, value: undefined };
+      const next = reader
+        ? await readWithin(reader, stallMs)
+        : { done: true as const, value: undefined };
       if (next.done) break;
       const chunk = next.value;
       if (bytes + chunk.byteLength > maxBytes) {

@@ -40,6 +40,8 @@ export interface AppDeps {
   votes: VoteStore;
   /** R30 for server-made copies (R68): the limit and a board's stored size now. */
   boardBytes: BoardBytes;
+  /** An archive upload that sends nothing for this long stops (408 upload_stalled). */
+  uploadStallMs?: number;
   /** Extra numbers for GET /metrics (loopback only). */
   metrics?: () => Record<string, number>;
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { jsonError } from './errors.ts';
@@ -19,4 +20,114 @@ export async function parseBody<S extends z.ZodType>(
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ` : '') + issue.message)
     .join('; ');
   return { ok: false, response: jsonError(c, 400, 'invalid_request', message) };
+}
+
+/** A request body that did not arrive whole within its deadline. */
+export class BodyDeadlineError extends Error {
+  override readonly name = 'BodyDeadlineError';
+  constructor(readonly code: 'body_timeout' | 'upload_timeout') {
+    super('The request body was not received in time.');
+  }
+}
+
+/** The answer to a body past its deadline (R25's shape); the connection is closed after it. */
+export function bodyDeadlineResponse(error: BodyDeadlineError): Response {
+  const message =
+    error.code === 'upload_timeout'
+      ? 'The archive took too long to upload; try again on a faster connection.'
+      : 'The request body took too long to arrive.';
+  return new Response(JSON.stringify({ error: { code: error.code, message } }), {
+    status: 408,
+    headers: { 'content-type': 'application/json', connection: 'close' },
+  });
+}
+
+export interface BodyDeadlines {
+  /** Every body but uploads': small and bounded, so a short deadline. */
+  bodyTimeoutMs: number;
+  /** Archive uploads (gigabytes over a venue's wifi). */
+  uploadTimeoutMs: number;
+  isUpload(method: string, path: string): boolean;
+}
+
+type Fetch<E> = (request: Request, env: E) => Response | Promise<Response>;
+
+/**
+ * Node's `requestTimeout` is one value for the whole server, so it is raised to fit archive
+ * uploads; every other request keeps a short deadline here: its body stream errors when the
+ * deadline passes (the route stops waiting for a trickling client) and the answer becomes 408
+ * JSON with `Connection: close`, whatever the route made of the error. The source is not
+ * cancelled on expiry (that would destroy the socket before the answer leaves).
+ */
+export function withBodyDeadlines<E>(fetch: Fetch<E>, deadlines: BodyDeadlines): Fetch<E> {
+  return async (request, env) => {
+    const source = request.body;
+    if (source === null || request.method === 'GET' || request.method === 'HEAD') {
+      return fetch(request, env);
+    }
+    const upload = deadlines.isUpload(request.method, new URL(request.url).pathname);
+    const expired = new BodyDeadlineError(upload ? 'upload_timeout' : 'body_timeout');
+    const reader = source.getReader();
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          timer = setTimeout(
+            () => {
+              timedOut = true;
+              controller.error(expired);
+            },
+            upload ? deadlines.uploadTimeoutMs : deadlines.bodyTimeoutMs,
+          );
+        },
+        async pull(controller) {
+          const next = await reader.read();
+          if (timedOut) return;
+          if (next.done) {
+            clearTimeout(timer);
+            controller.close();
+          } else controller.enqueue(next.value);
+        },
+        cancel(reason) {
+          clearTimeout(timer);
+          return reader.cancel(reason);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    try {
+      const response = await fetch(
+        new Request(request, { body, duplex: 'half' } as RequestInit),
+        env,
+      );
+      return timedOut ? bodyDeadlineResponse(expired) : response;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** Time a request past its deadline has to send its JSON answer before its socket is cut. */
+const ANSWER_GRACE_MS = 2_000;
+
+/**
+ * The same deadlines at the socket, for what the stream above does not see: a body the route
+ * never read (a GET's, or one refused before reading) that the client keeps trickling while
+ * the connection waits for the request's end. Past the deadline (and a moment for the JSON
+ * answer), a request still incomplete loses its socket.
+ */
+export function watchBodyDeadlines(server: Server, deadlines: BodyDeadlines): void {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const upload = deadlines.isUpload(req.method ?? '', (req.url ?? '/').split('?')[0]!);
+    const ms = (upload ? deadlines.uploadTimeoutMs : deadlines.bodyTimeoutMs) + ANSWER_GRACE_MS;
+    const timer = setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, ms);
+    timer.unref();
+    req.once('end', () => clearTimeout(timer));
+    res.once('close', () => {
+      if (req.complete) clearTimeout(timer);
+    });
+  });
 }

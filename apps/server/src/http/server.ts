@@ -23,7 +23,9 @@ import { Relay } from '../relay/relay.ts';
 import { AutoVersionStorage } from '../storage/auto-versions.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import { FORUM_IMPORT_PATH } from '../archive/routes.ts';
 import { createApp } from './app.ts';
+import { watchBodyDeadlines, withBodyDeadlines, type BodyDeadlines } from './body.ts';
 import { attachSyncUpgrade } from './upgrade.ts';
 
 export interface RunningServer {
@@ -144,6 +146,7 @@ export async function startServer(
     boardBytes: { max: limits.maxBoardBytes, stored: (id) => opened.boards.storedBytes(id) },
     preAuth,
     votes,
+    uploadStallMs: config.uploads.stallMs,
     // The bus's counters beside the relay's, for the operator of several processes (R63).
     ...(bus
       ? {
@@ -158,12 +161,28 @@ export async function startServer(
       : {}),
   });
 
+  const deadlines: BodyDeadlines = {
+    bodyTimeoutMs: config.uploads.bodyTimeoutMs,
+    uploadTimeoutMs: config.uploads.timeoutMs,
+    isUpload: (method, path) => method === 'POST' && path === FORUM_IMPORT_PATH,
+  };
+  const requestTimeout = Math.max(deadlines.uploadTimeoutMs, deadlines.bodyTimeoutMs) + 10_000;
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(created as Server),
+    const created = serve(
+      {
+        fetch: withBodyDeadlines(app.fetch, deadlines),
+        port: config.port,
+        hostname: config.host,
+        // Node's default (300 s) cut archive uploads with a bare 408; each request's own
+        // deadline (body.ts) answers first, in JSON, so this only backs them up. Headers keep
+        // Node's 60 s headersTimeout (slow headers on any route).
+        serverOptions: { requestTimeout, headersTimeout: Math.min(60_000, requestTimeout) },
+      },
+      () => resolve(created as Server),
     ) as Server;
     created.once('error', reject);
   });
+  watchBodyDeadlines(server, deadlines);
   const sockets = attachSyncUpgrade(server, {
     relay,
     forums,

@@ -1,5 +1,6 @@
 // Every board of the forum with its participation and view links: QR codes, copy, project,
-// replace (the old link stops working at once, after a confirmation).
+// replace (the old link stops working at once, after a confirmation), and the links the page
+// cannot show created all at once (« Créer les liens manquants »).
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rotateLink, type FacilitatorBoard, type ForumBoard, type Link } from './api';
@@ -8,7 +9,9 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { forumErrorText } from './errorText';
 import { loopbackHost } from './linkHost';
+import { MissingLinksAction, PrintLinksButton } from './MissingLinks';
 import { ProjectedQr, QrCode } from './QrCode';
+import { useMissingLinks } from './useMissingLinks';
 
 type Role = 'edit' | 'view';
 
@@ -68,8 +71,13 @@ export function BoardLinks({
     null,
   );
   const [error, setError] = useState<string | null>(null);
+  const missingLinks = useMissingLinks({ forumId, token, boards, onRotated });
+  const { linkOf } = missingLinks;
+  // While the missing links are being created, no single replacement: one made meanwhile could
+  // be replaced again by the run (the page would show a link that no longer opens).
+  const creating = missingLinks.progress !== null;
   // Every link shares one base (the server's): the first one says whether phones can open them.
-  const firstLink = boards.find((b) => b.edit)?.edit?.url;
+  const firstLink = boards.map((b) => linkOf(b, 'edit')).find((link) => link)?.url;
   const loopback = firstLink ? loopbackHost(firstLink) : null;
 
   const rotate = (board: FacilitatorBoard, role: Role) => {
@@ -81,7 +89,7 @@ export function BoardLinks({
   };
 
   const linkCell = (board: FacilitatorBoard, role: Role) => {
-    const link = role === 'edit' ? board.edit : board.view;
+    const link = linkOf(board, role);
     const label = t(role === 'edit' ? 'forum.links.edit' : 'forum.links.view');
     // A link sealed under a facilitator link since replaced (L4), or from an imported forum:
     // it still works on paper, but only a replacement shows one here again.
@@ -91,7 +99,11 @@ export function BoardLinks({
           <strong>{label}</strong>
           <p>{t('forum.links.unavailable')}</p>
           <div className="link-actions">
-            <button type="button" onClick={() => setConfirming({ board, role })}>
+            <button
+              type="button"
+              disabled={creating}
+              onClick={() => setConfirming({ board, role })}
+            >
               {t('forum.links.rotate')}
             </button>
           </div>
@@ -114,7 +126,7 @@ export function BoardLinks({
           >
             {t('forum.links.project')}
           </button>
-          <button type="button" onClick={() => setConfirming({ board, role })}>
+          <button type="button" disabled={creating} onClick={() => setConfirming({ board, role })}>
             {t('forum.links.rotate')}
           </button>
         </LinkField>
@@ -126,10 +138,9 @@ export function BoardLinks({
     <section className="forum-section forum-links-section" id="forum-links">
       <div className="forum-links-heading">
         <h2>{t('forum.links.title')}</h2>
-        <button type="button" className="print-links" onClick={() => window.print()}>
-          {t('forum.printLinks.button')}
-        </button>
+        <PrintLinksButton state={missingLinks} />
         <p className="hint">{t('forum.printLinks.hint')}</p>
+        <MissingLinksAction state={missingLinks} />
       </div>
       {loopback && (
         <p className="link-warning">{t('forum.links.loopbackWarning', { host: loopback })}</p>

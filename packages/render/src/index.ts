@@ -6,8 +6,14 @@ export type { FontMetrics } from './font/ttf.ts';
 export { FontParseError, parseFontMetrics } from './font/ttf.ts';
 export type { RenderedSvg, RenderOptions, RenderScope } from './render.ts';
 export { renderSvg } from './render.ts';
-export type { MeasureWidth } from './text/wrap.ts';
-export { fitFontSize, keepPunctuationAttached, LINE_HEIGHT, wrapText } from './text/wrap.ts';
+export type { MeasureWidth, TextLayout, WrappedLine } from './text/wrap.ts';
+export {
+  fitFontSize,
+  keepPunctuationAttached,
+  layoutText,
+  LINE_HEIGHT,
+  wrapText,
+} from './text/wrap.ts';
 export { CARTON_TITLE_BAND, NOTE_PADDING, noteFontSize } from './shapes/boxes.ts';
 export { strokeOutline } from './shapes/lines.ts';
 export {

@@ -101,15 +101,19 @@ describe('note text from the forum never breaks inside a word', () => {
     expect(wrapText(text, 40, 10, mono)).toEqual(['intergén', 'érationn', 'elle']);
   });
 
-  it('breaks after a hyphen as the canvas does (Konva wrap="word")', () => {
+  it('breaks after a hyphen, the hyphen ending the line (see hyphens.test.ts)', () => {
     expect(wrapText('Territoire du Bas-Saint-Laurent', 100, 10, mono)).toEqual([
       'Territoire du Bas-',
       'Saint-Laurent',
     ]);
-    // A hyphenated name is one word: the size shrinks until it fits whole (17 characters)...
-    expect(fitFontSize('Bas-Saint-Laurent', 90, 200, mono, 36, 8)).toBe(10);
-    // ...and only below the minimum does it break, at a hyphen, as on the canvas.
-    expect(fitFontSize('Bas-Saint-Laurent', 60, 200, mono, 36, 8)).toBe(8);
-    expect(wrapText('Bas-Saint-Laurent', 60, 8, mono)).toEqual(['Bas-Saint-', 'Laurent']);
+    // The size is the largest at which each piece (« Bas- », « Saint- », « Laurent ») fits: a
+    // hyphenated name no longer has to fit whole (17 characters: 10 in a 90-unit box).
+    expect(fitFontSize('Bas-Saint-Laurent', 90, 200, mono, 36, 8)).toBe(25);
+    expect(wrapText('Bas-Saint-Laurent', 90, 25, mono)).toEqual(['Bas-', 'Saint-', 'Laurent']);
+    // The hyphen stays at the line's end: Konva's wrap gave « Bas-Saint » then « -Laurent »
+    // here, as 9 characters fit and the tenth is a hyphen...
+    expect(wrapText('Bas-Saint-Laurent', 45, 10, mono)).toEqual(['Bas-', 'Saint-', 'Laurent']);
+    // ...unless the last resort cuts the word between letters: « Saint- » is wider than 29.
+    expect(wrapText('Saint-Luc', 29, 10, mono)).toEqual(['Saint', '-Luc']);
   });
 });

@@ -21,6 +21,17 @@ import { installKeyboard } from './keyboard';
 import { installTestHook } from './testHook';
 import { useBoardTitle } from './useBoardTitle';
 
+function EyeIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">
+        <path d="M1.5 10s3.2-5.5 8.5-5.5 8.5 5.5 8.5 5.5-3.2 5.5-8.5 5.5S1.5 10 1.5 10z" />
+        <circle cx="10" cy="10" r="2.6" />
+      </g>
+    </svg>
+  );
+}
+
 export function BoardEditor() {
   const session = useSession();
   const { t } = useTranslation();
@@ -34,20 +45,26 @@ export function BoardEditor() {
     document.title = `${title} — ${t('app.name')}`;
   }, [title, t]);
 
-  // A phone wraps the header in two rows, or three with a facilitator's « Versions »: what sits
-  // below it (the people, the forum's buttons) reads its height from --header-bottom.
+  // A phone wraps the header in two rows: what sits below it (the people, the forum's
+  // buttons) reads its height from --header-bottom. Also on the root, for the panels drawn
+  // outside the editor (« Versions » stands below the header there, its button in sight).
   useLayoutEffect(() => {
     const editor = editorRef.current;
     const header = headerRef.current;
     if (!editor || !header) return;
+    const root = document.documentElement;
     const update = () => {
-      const bottom = Math.round(header.getBoundingClientRect().bottom);
-      editor.style.setProperty('--header-bottom', `${bottom}px`);
+      const bottom = `${Math.round(header.getBoundingClientRect().bottom)}px`;
+      editor.style.setProperty('--header-bottom', bottom);
+      root.style.setProperty('--header-bottom', bottom);
     };
     update();
     const observer = new ResizeObserver(update);
     observer.observe(header);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--header-bottom');
+    };
   }, []);
 
   useEffect(() => {
@@ -68,7 +85,14 @@ export function BoardEditor() {
     <div className="editor" data-readonly={readOnly} ref={editorRef}>
       <header className="editor-header" ref={headerRef}>
         <h1 className="board-title">{title}</h1>
-        {readOnly && <span className="badge">{t('board.readOnly')}</span>}
+        {readOnly && (
+          // On a phone only the eye shows (the words stay for screen readers and as a tooltip):
+          // spelled out, the badge cut the board's title to « Conditio… ».
+          <span className="badge read-only-badge" title={t('board.readOnly')}>
+            <EyeIcon />
+            <span className="read-only-text">{t('board.readOnly')}</span>
+          </span>
+        )}
         <StatusBadge />
         <span className="header-gap" />
         <OutlineButton />

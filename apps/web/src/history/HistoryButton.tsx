@@ -7,6 +7,26 @@ import { dismissOutline, outlineStore } from '../outline/state';
 import { HistoryPanel } from './HistoryPanel';
 import './history.css';
 
+/** A clock turned back: the usual sign for a document's versions. On a phone it stands alone,
+ *  as « Contenu »'s list does beside it (words, zoom, export and language left no room). */
+function HistoryIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <g
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        <path d="M3.2 10a6.8 6.8 0 1 0 2-4.8" />
+        <path d="M3 2.8v3.6h3.6" />
+        <path d="M10 6.2V10l2.6 1.8" />
+      </g>
+    </svg>
+  );
+}
+
 export function HistoryButton() {
   const { t } = useTranslation();
   const session = useSession();
@@ -27,12 +47,15 @@ export function HistoryButton() {
         className="chip history-button"
         aria-expanded={open}
         data-testid="history-open"
+        aria-label={t('history.open')}
+        title={t('history.open')}
         onClick={() => {
           if (!open) dismissOutline(session);
           setOpen(!open);
         }}
       >
-        {t('history.open')}
+        <HistoryIcon />
+        <span>{t('history.open')}</span>
       </button>
       {/* Out of the header's stacking context: above the people list, toolbar and toasts. */}
       {open && createPortal(<HistoryPanel onClose={() => setOpen(false)} />, document.body)}

@@ -1,0 +1,207 @@
+// The board's header on a phone, for the two roles the audits found squeezed, on the 2023
+// forum's « Conditions de succès — Témiscouata » board: with a view link the « Lecture seule »
+// badge cut the title to « Conditio… » (8 characters); a facilitator's « Versions » pushed the
+// header to three rows. On a 390×844 and a 360×640 phone, in French and in English.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { createForum, openBoard, territoryBoard, type CreatedForum } from './fixtures';
+
+const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
+
+/**
+ * The title keeps its first words: at least 15 characters drawn whole (« Conditions de s… »),
+ * enough to tell the forum's boards apart with the page's title and the people around.
+ */
+const TITLE_MIN_CHARS = 15;
+
+interface Box {
+  name: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width < 2 || r.height < 2) return [];
+      const name = `${el.className || el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
+      return [{ name, left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
+    }),
+  );
+}
+
+function overlaps(list: readonly Box[]): string[] {
+  const found: string[] = [];
+  list.forEach((a, i) =>
+    list.slice(i + 1).forEach((b) => {
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (x > 0.5 && y > 0.5) found.push(`${a.name} × ${b.name}`);
+    }),
+  );
+  return found;
+}
+
+function offScreen(list: readonly Box[], width: number): string[] {
+  return list
+    .filter((b) => b.left < -0.5 || b.top < -0.5 || b.right > width + 0.5)
+    .map((b) => b.name);
+}
+
+/** How many rows the boxes lie in: their middles more than 20 px apart start a new row. */
+function rowsOf(list: readonly Box[]): number {
+  const middles = list.map((b) => (b.top + b.bottom) / 2).sort((a, b) => a - b);
+  return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 20).length;
+}
+
+/** How many of the title's characters are drawn whole before its ellipsis (or its end). */
+function titleCharsShown(page: Page): Promise<{ shown: number; total: number }> {
+  return page.locator('.board-title').evaluate((el) => {
+    const text = el.firstChild as Text;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+    const cut = el.scrollWidth > el.clientWidth;
+    // The ellipsis takes the end of the box: the characters under it are not drawn.
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    canvas.font = style.font;
+    const limit = right - (cut ? canvas.measureText('…').width : 0);
+    const range = document.createRange();
+    let shown = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      if (range.getBoundingClientRect().right > limit + 0.5) break;
+      shown += 1;
+    }
+    return { shown, total: text.length };
+  });
+}
+
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 640 },
+];
+const LANGUAGES = [
+  { locale: 'fr-CA', readOnly: 'Lecture seule', versions: 'Versions', contents: 'Contenu' },
+  { locale: 'en-US', readOnly: 'Read only', versions: 'Versions', contents: 'Contents' },
+];
+
+describe('the board header on a phone', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Témiscouata'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function open(
+    size: { width: number; height: number },
+    locale: string,
+    url: string,
+  ): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: size,
+      locale,
+      hasTouch: true,
+      isMobile: true,
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Émilie Bérubé'));
+    const page = await context.newPage();
+    await openBoard(page, url);
+    return page;
+  }
+
+  async function checkHeader(page: Page, width: number): Promise<void> {
+    const header = await boxes(page, '.editor-header > *');
+    expect(offScreen(header, width)).toEqual([]);
+    expect(overlaps(header)).toEqual([]);
+    expect(rowsOf(header)).toBeLessThanOrEqual(2);
+  }
+
+  for (const size of PHONES) {
+    for (const lang of LANGUAGES) {
+      it(`${size.width}×${size.height} ${lang.locale}, a view link: the title keeps its first words, « ${lang.readOnly} » is still said`, async () => {
+        const board = territoryBoard(forum);
+        const page = await open(size, lang.locale, board.view.url);
+        try {
+          await checkHeader(page, size.width);
+          const { shown, total } = await titleCharsShown(page);
+          expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
+          expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
+          // Read only, for the eyes (the badge on screen) and for a screen reader (its name).
+          const badge = page.locator('.editor-header .read-only-badge');
+          expect(await badge.isVisible()).toBe(true);
+          expect(await page.locator('.editor-header').ariaSnapshot()).toContain(lang.readOnly);
+          await page.screenshot({
+            path: join(SHOTS, `header-phone-view-${size.width}-${lang.locale}.png`),
+          });
+        } finally {
+          await page.context().close();
+        }
+      });
+
+      it(`${size.width}×${size.height} ${lang.locale}, a facilitator: two rows, « ${lang.versions} » beside « ${lang.contents} », one panel at a time`, async () => {
+        const board = territoryBoard(forum);
+        const page = await open(
+          size,
+          lang.locale,
+          board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`),
+        );
+        try {
+          const versions = page.getByRole('button', { name: lang.versions, exact: true });
+          await versions.waitFor();
+          await checkHeader(page, size.width);
+          const { shown } = await titleCharsShown(page);
+          expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
+          // Found where « Contenu » is: next to it on its row; on a 360 px phone that row is
+          // full (zoom, « Exporter », language), so at the end of the row above, over them.
+          const contents = (await page.locator('.outline-button').boundingBox())!;
+          const history = (await versions.boundingBox())!;
+          if (size.width >= 390) {
+            expect(Math.abs(history.y - contents.y)).toBeLessThan(2);
+            expect(history.x).toBeGreaterThan(contents.x + contents.width);
+            expect(history.x).toBeLessThan(contents.x + contents.width + 16);
+          } else {
+            expect(history.y + history.height).toBeLessThan(contents.y);
+            expect(history.x + history.width).toBeGreaterThan(size.width - 60);
+          }
+          expect(history.width).toBeGreaterThanOrEqual(44);
+          expect(history.height).toBeGreaterThanOrEqual(44);
+          await page.screenshot({
+            path: join(SHOTS, `header-phone-facilitator-${size.width}-${lang.locale}.png`),
+          });
+          // It opens its panel below the header (the two rows stay in reach), and « Contenu »
+          // then takes its place (one at a time).
+          await versions.tap();
+          await page.locator('.history-panel').waitFor();
+          expect(await versions.getAttribute('aria-expanded')).toBe('true');
+          const panel = await boxes(page, '.history-panel');
+          const rows = await boxes(page, '.editor-header > *');
+          expect(overlaps([...panel, ...rows])).toEqual([]);
+          await page.locator('.outline-button').tap();
+          await page.locator('.outline-panel').waitFor();
+          await expect.poll(() => page.locator('.history-panel').count()).toBe(0);
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  }
+});

@@ -140,8 +140,9 @@ describe('notes and arrows as a participant sees them', () => {
 
   it('breaks note text between words only, at the size that holds the longest word', async () => {
     const texts = await canvasTexts(page);
+    // Found by their lines read back (a note's Text is given its lines, see noteLayout).
     const shown = (stored: string) =>
-      texts.find((t) => t.text.replace(/[\u00a0\u202f]/gu, ' ') === stored);
+      texts.find((t) => rejoin(t.lines).replace(/[\u00a0\u202f]/gu, ' ') === stored);
     for (const stored of [
       'Les incontournables',
       'L’accessibilité universelle : transport, logement !',
@@ -151,7 +152,8 @@ describe('notes and arrows as a participant sees them', () => {
     ]) {
       const drawn = shown(stored);
       expect(drawn, stored).toBeDefined();
-      expect(rejoin(drawn!.lines), drawn!.lines.join(' | ')).toBe(drawn!.text);
+      // Konva drew the lines @carton/render broke, none broken again by its own wrap.
+      expect(drawn!.lines, drawn!.text).toEqual(drawn!.text.split('\n'));
     }
     // « ! » stays with its word (a narrow no-break space), on the same line.
     expect(shown('Les incontournables !')!.lines).toEqual(['Les', 'incontournables\u202f!']);

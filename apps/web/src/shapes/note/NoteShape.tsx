@@ -7,7 +7,7 @@ import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
 import type { ShapeComponentProps } from '../types';
 import { NOTE_HINT_INK, NOTE_HINT_OPACITY, showsNoteHint } from './hint';
-import { LINE_HEIGHT, fitFontSize } from '@carton/render';
+import { LINE_HEIGHT, fitFontSize, wrapText } from '@carton/render';
 
 export const NOTE_PADDING = 14;
 
@@ -22,6 +22,20 @@ export function noteFontSize(note: Note): number {
   );
 }
 
+/**
+ * The note's text as drawn: its fitted size and its lines, broken by @carton/render (at spaces
+ * and after hyphens, « Accompagne- / moi ! ») as the export and the mosaic break them. Konva's
+ * own wrap="word" breaks only at spaces and ASCII hyphens, and puts a hyphen at the next line's
+ * start when the line is full right before it, so Konva gets the lines already broken.
+ */
+export function noteLayout(note: Note): { size: number; lines: string[] } {
+  const size = noteFontSize(note);
+  const lines = note.text.trim()
+    ? wrapText(keepPunctuationAttached(note.text), note.w - NOTE_PADDING * 2, size, measureText)
+    : [];
+  return { size, lines };
+}
+
 export const NoteShape = memo(function NoteShape({
   shape,
   detail,
@@ -30,7 +44,7 @@ export const NoteShape = memo(function NoteShape({
   hints = false,
 }: ShapeComponentProps<Note>) {
   const { t } = useTranslation();
-  const fontSize = useMemo(() => noteFontSize(shape), [shape]);
+  const layout = useMemo(() => noteLayout(shape), [shape]);
   const hint = showsNoteHint({ text: shape.text, editing, hints });
   const fill = noteFill(shape.color);
   if (detail === 'low') {
@@ -81,11 +95,12 @@ export const NoteShape = memo(function NoteShape({
           y={NOTE_PADDING}
           width={shape.w - NOTE_PADDING * 2}
           height={shape.h - NOTE_PADDING * 2}
-          text={keepPunctuationAttached(shape.text)}
-          fontSize={fontSize}
+          text={layout.lines.join('\n')}
+          fontSize={layout.size}
           fontFamily={FONT_FAMILY}
           lineHeight={LINE_HEIGHT}
           fill="#2b2b2b"
+          // The lines fit already (measured alike); Konva would wrap only a line it measured wider.
           wrap="word"
           align="center"
           verticalAlign="middle"

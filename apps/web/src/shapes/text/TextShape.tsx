@@ -1,9 +1,10 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Rect, Text } from 'react-konva';
 import type { TextShape as TextModel } from '@carton/board';
 import { ink } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
-import { FONT_FAMILY } from '../common/fonts';
+import { LINE_HEIGHT, wrapText } from '@carton/render';
+import { FONT_FAMILY, measureText } from '../common/fonts';
 import { deg } from '../note/NoteShape';
 import type { ShapeComponentProps } from '../types';
 
@@ -12,12 +13,24 @@ const HEADING_FONT_SIZE = 24;
 
 const ALIGN = { start: 'left', middle: 'center', end: 'right' } as const;
 
+/**
+ * A heading's lines, broken by @carton/render (at spaces and after hyphens) as the export draws
+ * them and as the text editor counts them for the shape's height; Konva's own wrap breaks
+ * elsewhere (see noteLayout).
+ */
+export function textLines(shape: Pick<TextModel, 'text' | 'w' | 'fontSize'>): string[] {
+  return wrapText(keepPunctuationAttached(shape.text), shape.w, shape.fontSize, (s, size) =>
+    measureText(s, size, 'bold'),
+  );
+}
+
 export const TextShape = memo(function TextShape({
   shape,
   detail,
   editing,
   fading,
 }: ShapeComponentProps<TextModel>) {
+  const lines = useMemo(() => textLines(shape), [shape]);
   // Headings stay readable far out: text shapes are few, so drawing them costs little.
   if (detail === 'low' && shape.fontSize < HEADING_FONT_SIZE) {
     return (
@@ -40,11 +53,11 @@ export const TextShape = memo(function TextShape({
       y={shape.y}
       rotation={deg(shape.rotation)}
       width={shape.w}
-      text={keepPunctuationAttached(shape.text)}
+      text={lines.join('\n')}
       fontSize={shape.fontSize}
       fontStyle="bold"
       fontFamily={FONT_FAMILY}
-      lineHeight={1.2}
+      lineHeight={LINE_HEIGHT}
       fill={ink(shape.color)}
       align={ALIGN[shape.align]}
       opacity={fading ? 0.3 : 1}

@@ -174,4 +174,38 @@ describe('the forum page’s missing links', () => {
     });
     expect(old.status).toBe(401);
   });
+
+  it('leaves out a board removed from another tab meanwhile, not counted as to try again', async () => {
+    const small = await createForum(server, {
+      territories: ['Les Basques', 'La Mitis'],
+      templates: false,
+    });
+    const issued = await facilitatorLink(server.dataDir, small.forum.id, server.url);
+    const token = new RegExp(`/f/${small.forum.id}#token=([\\w-]{43})`).exec(issued.stdout)![1]!;
+    const page = facilitator.page;
+    await page.goto(`${server.url}/f/${small.forum.id}#token=${token}`);
+    const rows = page.locator('.forum-links tr[data-board-id]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(4);
+
+    // R56 from another tab: « La Mitis » taken out while this page still lists it.
+    const mitis = small.boards.find((b) => b.title.includes('La Mitis'))!;
+    const removed = await fetch(`${server.url}/api/forums/${small.forum.id}/boards/${mitis.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(removed.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Créer les liens manquants' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Créer les 8 liens' }).click();
+    const status = page.locator('.missing-links-status[data-complete="true"]');
+    await status.waitFor({ timeout: 15_000 });
+    expect(await status.textContent()).toBe(
+      '6 liens créés. Chaque tableau a maintenant ses codes QR.',
+    );
+    await page.locator(`tr[data-board-id="${mitis.id}"]`).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(3);
+    expect(await page.locator('.link-cell img.qr').count()).toBe(6);
+    expect(await page.getByRole('button', { name: 'Créer les liens manquants' }).count()).toBe(0);
+  });
 });

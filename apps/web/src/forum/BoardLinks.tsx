@@ -71,7 +71,7 @@ export function BoardLinks({
     null,
   );
   const [error, setError] = useState<string | null>(null);
-  const missingLinks = useMissingLinks({ forumId, token, boards, onRotated });
+  const missingLinks = useMissingLinks({ forumId, token, boards, onRotated, onRemoved });
   const { linkOf } = missingLinks;
   // While the missing links are being created, no single replacement: one made meanwhile could
   // be replaced again by the run (the page would show a link that no longer opens).

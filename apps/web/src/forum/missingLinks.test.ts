@@ -72,19 +72,19 @@ describe('creating the missing links', () => {
     let most = 0;
     const made: string[] = [];
     const progress: number[] = [];
-    const outcome = await createMissingLinks(
-      LINKS,
-      async ({ boardId, role }) => {
+    const outcome = await createMissingLinks(LINKS, {
+      rotate: async ({ boardId, role }) => {
         inFlight += 1;
         most = Math.max(most, inFlight);
         await Promise.resolve();
         inFlight -= 1;
         return link(`${boardId}-${role}-new`);
       },
-      (missing, created) => made.push(`${linkKey(missing.boardId, missing.role)}=${created.token}`),
-      (done) => progress.push(done),
-    );
-    expect(outcome).toEqual({ created: 5, failed: 0, stoppedBy: null });
+      onCreated: (missing, created) =>
+        made.push(`${linkKey(missing.boardId, missing.role)}=${created.token}`),
+      onProgress: (done) => progress.push(done),
+    });
+    expect(outcome).toEqual({ created: 5, failed: 0, gone: 0, stoppedBy: null });
     expect(most).toBe(1);
     expect(made).toEqual([
       'plen/edit=plen-edit-new',
@@ -96,20 +96,24 @@ describe('creating the missing links', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('goes on past a link refused on its own (a board removed meanwhile, storage busy)', async () => {
+  it('goes on past a link refused on its own (storage busy, a board removed meanwhile)', async () => {
     const made: string[] = [];
-    const outcome = await createMissingLinks(
-      LINKS,
-      async ({ boardId, role }) => {
+    const gone: string[] = [];
+    const outcome = await createMissingLinks(LINKS, {
+      rotate: async ({ boardId, role }) => {
         if (boardId === 'kam') throw new ApiError(404, 'board_not_found', 'No such board.');
         if (boardId === 'bas' && role === 'view')
           throw new ApiError(503, 'storage_unavailable', 'busy');
+        if (boardId === 'plen' && role === 'view') throw new ApiError(500, 'internal_error', '');
         return link(`${boardId}-${role}`);
       },
-      ({ boardId, role }) => made.push(linkKey(boardId, role)),
-    );
-    expect(outcome).toEqual({ created: 3, failed: 2, stoppedBy: null });
-    expect(made).toEqual(['plen/edit', 'plen/view', 'bas/edit']);
+      onCreated: ({ boardId, role }) => made.push(linkKey(boardId, role)),
+      onGone: ({ boardId, role }) => gone.push(linkKey(boardId, role)),
+    });
+    // The removed board's link is not one to try again: only the two refused ones are.
+    expect(outcome).toEqual({ created: 2, failed: 2, gone: 1, stoppedBy: null });
+    expect(made).toEqual(['plen/edit', 'bas/edit']);
+    expect(gone).toEqual(['kam/edit']);
   });
 
   it('stops at a refused facilitator link, a rate limit or a silent server', async () => {
@@ -119,17 +123,16 @@ describe('creating the missing links', () => {
       new ApiError(0, 'network', 'Failed to fetch'),
     ]) {
       let asked = 0;
-      const outcome = await createMissingLinks(
-        LINKS,
-        async ({ boardId, role }) => {
+      const outcome = await createMissingLinks(LINKS, {
+        rotate: async ({ boardId, role }) => {
           asked += 1;
           if (asked === 3) throw error;
           return link(`${boardId}-${role}`);
         },
-        () => {},
-      );
+        onCreated: () => {},
+      });
       expect(asked).toBe(3);
-      expect(outcome).toEqual({ created: 2, failed: 3, stoppedBy: error });
+      expect(outcome).toEqual({ created: 2, failed: 3, gone: 0, stoppedBy: error });
     }
     expect(stopsTheRun(new ApiError(404, 'board_not_found', ''))).toBe(false);
     expect(stopsTheRun(new TypeError('Failed to fetch'))).toBe(true);
@@ -139,25 +142,27 @@ describe('creating the missing links', () => {
 describe('the outcome in plain words', () => {
   it('says in French how many were created and how many to try again', async () => {
     const fr = await testTranslator('fr-CA');
-    const partial = outcomeText({ created: 14, failed: 2, stoppedBy: null }, fr);
+    const partial = outcomeText({ created: 14, failed: 2, gone: 0, stoppedBy: null }, fr);
     expect(partial).toBe('14 liens créés\u202F; 2 n’ont pas pu l’être\u00A0: réessayez.');
-    expect(outcomeText({ created: 15, failed: 1, stoppedBy: null }, fr)).toBe(
+    expect(outcomeText({ created: 15, failed: 1, gone: 0, stoppedBy: null }, fr)).toBe(
       '15 liens créés\u202F; 1 n’a pas pu l’être\u00A0: réessayez.',
     );
-    expect(outcomeText({ created: 1, failed: 3, stoppedBy: null }, fr)).toBe(
+    expect(outcomeText({ created: 1, failed: 3, gone: 0, stoppedBy: null }, fr)).toBe(
       '1 lien créé\u202F; 3 n’ont pas pu l’être\u00A0: réessayez.',
     );
-    expect(outcomeText({ created: 16, failed: 0, stoppedBy: null }, fr)).toMatch(
+    expect(outcomeText({ created: 16, failed: 0, gone: 0, stoppedBy: null }, fr)).toMatch(
       /^16 liens créés\. /,
     );
-    expect(outcomeText({ created: 0, failed: 16, stoppedBy: null }, fr)).toContain('réessayez');
+    expect(outcomeText({ created: 0, failed: 16, gone: 0, stoppedBy: null }, fr)).toContain(
+      'réessayez',
+    );
     for (const [created, failed] of [
       [14, 2],
       [1, 0],
       [0, 1],
       [0, 5],
     ] as const) {
-      const text = outcomeText({ created, failed, stoppedBy: null }, fr);
+      const text = outcomeText({ created, failed, gone: 0, stoppedBy: null }, fr);
       expect(text).not.toMatch(/missingLinks|\{\{/);
       expect(hasFrenchTypography(text)).toBe(true);
     }
@@ -165,9 +170,11 @@ describe('the outcome in plain words', () => {
 
   it('has its English words too', async () => {
     const en = await testTranslator('en');
-    expect(outcomeText({ created: 14, failed: 2, stoppedBy: null }, en)).toBe(
+    expect(outcomeText({ created: 14, failed: 2, gone: 0, stoppedBy: null }, en)).toBe(
       '14 links created; 2 could not be: try again.',
     );
-    expect(outcomeText({ created: 1, failed: 0, stoppedBy: null }, en)).toMatch(/^1 link created/);
+    expect(outcomeText({ created: 1, failed: 0, gone: 0, stoppedBy: null }, en)).toMatch(
+      /^1 link created/,
+    );
   });
 });

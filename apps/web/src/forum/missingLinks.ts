@@ -44,39 +44,58 @@ export function stopsTheRun(error: unknown): boolean {
   return error.status === 0 || error.status === 401 || error.status === 403 || error.status === 429;
 }
 
+/** R56: the board was taken out of the forum meanwhile (another tab): nothing to create. */
+export const isBoardGone = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 404 && error.code === 'board_not_found';
+
 export interface MissingLinksOutcome {
   created: number;
   /** Links not created: refused one by one, or left when the run stopped. */
   failed: number;
+  /** Links of boards removed meanwhile: neither created nor to try again. */
+  gone: number;
   /** The error that stopped the run early (its sentence is said after the counts). */
   stoppedBy: unknown;
 }
 
 /**
  * Replaces `links` one after the other (one request at a time: a forum has at most 128, and
- * the server is the venue's laptop). `onCreated` is called as each link arrives; `onProgress`
- * with how many were tried. A link refused on its own (a board removed meanwhile, the database
- * busy) does not stop the others.
+ * the server is the venue's laptop). `onCreated` is called as each link arrives, `onGone` for a
+ * link whose board was removed meanwhile, `onProgress` with how many were tried. A link refused
+ * on its own (its board removed, the database busy) does not stop the others.
  */
 export async function createMissingLinks(
   links: readonly MissingLink[],
-  rotate: (link: MissingLink) => Promise<Link>,
-  onCreated: (link: MissingLink, created: Link) => void,
-  onProgress: (done: number) => void = () => {},
+  steps: {
+    rotate: (link: MissingLink) => Promise<Link>;
+    onCreated: (link: MissingLink, created: Link) => void;
+    onGone?: (link: MissingLink) => void;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<MissingLinksOutcome> {
   let created = 0;
+  let gone = 0;
   let done = 0;
+  const outcome = (stoppedBy: unknown): MissingLinksOutcome => ({
+    created,
+    failed: links.length - created - gone,
+    gone,
+    stoppedBy,
+  });
   for (const link of links) {
     try {
-      onCreated(link, await rotate(link));
+      steps.onCreated(link, await steps.rotate(link));
       created += 1;
     } catch (error) {
-      if (stopsTheRun(error)) return { created, failed: links.length - created, stoppedBy: error };
+      if (isBoardGone(error)) {
+        gone += 1;
+        steps.onGone?.(link);
+      } else if (stopsTheRun(error)) return outcome(error);
     }
     done += 1;
-    onProgress(done);
+    steps.onProgress?.(done);
   }
-  return { created, failed: links.length - created, stoppedBy: null };
+  return outcome(null);
 }
 
 /** « 14 liens créés ; 2 n’ont pas pu l’être : réessayez. » and the like. */

@@ -32,11 +32,14 @@ export function useMissingLinks({
   token,
   boards,
   onRotated,
+  onRemoved,
 }: {
   forumId: string;
   token: string;
   boards: readonly FacilitatorBoard[];
   onRotated: (boardId: string, role: LinkRole, link: Link) => void;
+  /** A board found removed meanwhile (R56): the page drops it and reads the forum again. */
+  onRemoved: (boardId: string) => void;
 }): MissingLinksState {
   const { t } = useTranslation();
   // The links created here. The forum page's `onRotated` rebuilds its state from the render it
@@ -46,9 +49,9 @@ export function useMissingLinks({
   const [confirming, setConfirming] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<{ text: string; complete: boolean } | null>(null);
-  const latestOnRotated = useRef(onRotated);
+  const latest = useRef({ onRotated, onRemoved });
   useEffect(() => {
-    latestOnRotated.current = onRotated;
+    latest.current = { onRotated, onRemoved };
   });
   const live = useRef(true);
   useEffect(() => {
@@ -68,19 +71,22 @@ export function useMissingLinks({
     if (links.length === 0 || progress) return;
     setOutcome(null);
     setProgress({ done: 0, total: links.length });
-    void createMissingLinks(
-      links,
-      ({ boardId, role }) => rotateLink(forumId, token, boardId, role).then(({ link }) => link),
-      ({ boardId, role }, link) => {
+    const removed = new Set<string>();
+    void createMissingLinks(links, {
+      rotate: ({ boardId, role }) =>
+        rotateLink(forumId, token, boardId, role).then(({ link }) => link),
+      onCreated: ({ boardId, role }, link) => {
         if (!live.current) return;
         setCreated((current) => new Map(current).set(linkKey(boardId, role), link));
-        latestOnRotated.current(boardId, role, link);
+        latest.current.onRotated(boardId, role, link);
       },
-      (done) => {
+      onGone: ({ boardId }) => removed.add(boardId),
+      onProgress: (done) => {
         if (live.current) setProgress({ done, total: links.length });
       },
-    ).then((result) => {
+    }).then((result) => {
       if (!live.current) return;
+      for (const boardId of removed) latest.current.onRemoved(boardId);
       const counts = outcomeText(result, t);
       const reason = result.stoppedBy === null ? '' : ` ${forumErrorText(result.stoppedBy, t)}`;
       setProgress(null);

@@ -164,4 +164,20 @@ describe('request body deadlines', () => {
     expect(spooled()).toEqual([]);
     await importPlaceFree();
   });
+
+  it('a body the route refuses unread is drained as before: the keep-alive connection serves the next request', async () => {
+    const forum = await createForum(server);
+    const board = forum.boards[1]!;
+    for (let i = 0; i < 3; i++) {
+      // A view link cannot upload: 403 before a byte of the 2 MiB is read.
+      const refused = await authFetch(server, `/api/boards/${board.id}/images`, board.view.token, {
+        method: 'POST',
+        headers: { 'Content-Type': 'image/png' },
+        body: new Uint8Array(2 * 1024 * 1024 + i),
+      });
+      expect(refused.status).toBe(403);
+      await refused.text();
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    }
+  });
 });

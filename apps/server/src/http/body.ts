@@ -61,13 +61,17 @@ type Fetch<E> = (request: Request, env: E) => Response | Promise<Response>;
  */
 export function withBodyDeadlines<E>(fetch: Fetch<E>, deadlines: BodyDeadlines): Fetch<E> {
   return async (request, env) => {
-    const source = request.body;
-    if (source === null || request.method === 'GET' || request.method === 'HEAD') {
+    // No body to wait for. (`request.body` itself is not touched until the route reads: on
+    // @hono/node-server that starts reading the socket, and a body the route refused unread
+    // could no longer be drained, which closed the keep-alive connection.)
+    const length = request.headers.get('content-length');
+    const chunked = request.headers.has('transfer-encoding');
+    if (request.method === 'GET' || request.method === 'HEAD' || (!chunked && length === null)) {
       return fetch(request, env);
     }
     const upload = deadlines.isUpload(request.method, new URL(request.url).pathname);
     const expired = new BodyDeadlineError(upload ? 'upload_timeout' : 'body_timeout');
-    const reader = source.getReader();
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     const body = new ReadableStream<Uint8Array>(
@@ -82,7 +86,8 @@ export function withBodyDeadlines<E>(fetch: Fetch<E>, deadlines: BodyDeadlines):
           );
         },
         async pull(controller) {
-          const next = await reader.read();
+          reader ??= request.body?.getReader();
+          const next = reader ? await reader.read() : { done: true as const, value: undefined };
           if (timedOut) return;
           if (next.done) {
             clearTimeout(timer);
@@ -91,16 +96,22 @@ export function withBodyDeadlines<E>(fetch: Fetch<E>, deadlines: BodyDeadlines):
         },
         cancel(reason) {
           clearTimeout(timer);
-          return reader.cancel(reason);
+          return reader?.cancel(reason) ?? request.body?.cancel(reason);
         },
       },
+      // Nothing is read before the route asks.
       { highWaterMark: 0 },
     );
+    // Built from the parts, not from `request`: copying a request reads its body.
+    const wrapped = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      signal: request.signal,
+      body,
+      duplex: 'half',
+    } as RequestInit);
     try {
-      const response = await fetch(
-        new Request(request, { body, duplex: 'half' } as RequestInit),
-        env,
-      );
+      const response = await fetch(wrapped, env);
       return timedOut ? bodyDeadlineResponse(expired) : response;
     } finally {
       clearTimeout(timer);

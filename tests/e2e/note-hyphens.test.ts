@@ -1,6 +1,7 @@
 // The region's hyphenated names on notes (« Accompagne-moi ! », « Rivière-du-Loup »…) break
-// after a hyphen, so they are drawn large: the same lines on the editor's canvas, in its text
-// editor and on the projector (@carton/render, as the mosaic and the PNG export draw them).
+// after a hyphen, so they are drawn large: the same lines on the editor's canvas (and its PNG
+// export, drawn by the same components), in its text editor, on the projector and in the
+// plenary's mosaic (@carton/render, as the server's PNG export draws them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { localOrigin } from '@carton/board';
@@ -51,9 +52,9 @@ function canvasNotes(page: Page) {
   });
 }
 
-/** Each note on the projector's slide: its lines (one <text> each) and their size on screen. */
-function projectedNotes(page: Page) {
-  return page.locator('.projector-slide svg g[data-type="note"]').evaluateAll((groups) =>
+/** Each note drawn by @carton/render: its lines (one <text> each) and their size on screen. */
+function projectedNotes(page: Page, svg = '.projector-slide svg') {
+  return page.locator(`${svg} g[data-type="note"]`).evaluateAll((groups) =>
     groups.map((group) => {
       const texts = [...group.querySelectorAll('text')];
       const px = texts.map((t) => {
@@ -68,12 +69,14 @@ function projectedNotes(page: Page) {
 describe('hyphenated names on notes (La Matanie)', () => {
   let server: CartonServer;
   let browser: Browser;
+  let forum: Awaited<ReturnType<typeof createForum>>;
   let board: ReturnType<typeof territoryBoard>;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    board = territoryBoard(await createForum(server, { territories: ['La Matanie'] }));
+    forum = await createForum(server, { territories: ['La Matanie'] });
+    board = territoryBoard(forum);
     await fillTerritory(server.syncUrl, board, CARTONS['La Matanie']!, null);
     const { board: model, close } = await connectSeedClient(
       server.syncUrl,
@@ -96,7 +99,7 @@ describe('hyphenated names on notes (La Matanie)', () => {
     await server?.dispose();
   });
 
-  it('draws the same lines in the editor and on the projector, « Accompagne- / moi ! » large', async () => {
+  it('the same lines in the editor, on the projector and in the mosaic; « Accompagne- / moi ! » large', async () => {
     const editor = await newParticipant(browser, 'Émilie', {
       viewport: { width: 1280, height: 720 },
     });
@@ -132,6 +135,21 @@ describe('hyphenated names on notes (La Matanie)', () => {
       expect(drawn!.lines).toEqual(drawn!.text.split('\n'));
       expect(drawn!.lines.some((line) => line.startsWith('-'))).toBe(false);
       expect(onProjector(stored)?.lines, stored).toEqual(drawn!.lines);
+    }
+
+    // The plenary's mosaic draws La Matanie's tile with the same lines.
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const lead = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1280, height: 720 },
+    });
+    await openBoard(lead.page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+    await lead.page.getByRole('button', { name: 'Mosaïque' }).click();
+    const tile = 'li.mosaic-tile svg';
+    await lead.page.locator(tile).filter({ hasText: 'Accompagne' }).waitFor({ timeout: 15_000 });
+    const tiles = await projectedNotes(lead.page, tile);
+    for (const stored of [plain(ACCOMPAGNE), ...NAMES]) {
+      const inTile = tiles.find((n) => n.lines.length > 0 && plain(rejoin(n.lines)) === stored);
+      expect(inTile?.lines, `${stored} in the mosaic`).toEqual(onCanvas(stored)!.lines);
     }
 
     // The text editor over the note wraps it the same way: two lines at the note's size.

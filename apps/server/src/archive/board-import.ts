@@ -1,4 +1,5 @@
-import type { InsertSummary } from '@carton/board';
+import { randomUUID } from 'node:crypto';
+import type { InsertSummary, ParsedBoardFile } from '@carton/board';
 import {
   Board,
   BoardCommandError,
@@ -10,6 +11,7 @@ import {
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { BoardNotStoredError, type Relay } from '../relay/relay.ts';
 import { boardFileRefusal, checkBoardFile, IMAGE_QUOTA_REFUSAL } from './check-board-file.ts';
+import { removeImportedImages } from './restore.ts';
 
 export interface BoardImportDeps {
   relay: Relay;
@@ -51,17 +53,42 @@ export async function importIntoBoard(
   }
   const checked = await checkBoardFile(json, target.forumId, deps);
   if (!checked.ok) return checked;
+  // Marked with this request (R54's `put_by`): if the change is then refused or not stored,
+  // the images it inserted — and nobody put since — are removed (R35's quota).
+  const putBy = `import:${randomUUID()}`;
+  const imageIds = checked.images.map((image) => image.info.blobId);
   if (checked.images.length > 0) {
-    const stored = await deps.blobs.put(target.forumId, checked.images, deps.maxForumImageBytes);
+    const stored = await deps.blobs.put(
+      target.forumId,
+      checked.images,
+      deps.maxForumImageBytes,
+      putBy,
+    );
     if (stored === null) return IMAGE_QUOTA_REFUSAL;
   }
-  const file = checked.parsed;
+  let result: BoardImportResult;
+  try {
+    result = await applyBoardFile(deps, target.boardId, checked.parsed);
+  } catch (error) {
+    await removeImportedImages(deps.blobs, target.forumId, imageIds, putBy);
+    throw error;
+  }
+  if (!result.ok) await removeImportedImages(deps.blobs, target.forumId, imageIds, putBy);
+  return result.ok ? { ...result, images: checked.images.length } : result;
+}
+
+/** The checked file inserted in the live board as one change; its images are stored. */
+async function applyBoardFile(
+  deps: BoardImportDeps,
+  boardId: string,
+  file: ParsedBoardFile,
+): Promise<BoardImportResult> {
   let summary: InsertSummary | null = null;
   let refused: BoardCommandError | null = null;
   let applied: boolean;
   try {
     // Settles once the import is stored (R5); BoardNotStoredError if storage did not take it.
-    applied = await deps.relay.changeBoard(target.boardId, (doc) => {
+    applied = await deps.relay.changeBoard(boardId, (doc) => {
       const board = new Board(doc);
       try {
         summary = insertBoardFile(board, file, SERVER_ORIGIN);
@@ -102,5 +129,5 @@ export async function importIntoBoard(
     };
   }
   const { created, skipped } = summary as InsertSummary;
-  return { ok: true, created, skipped, images: checked.images.length };
+  return { ok: true, created, skipped, images: 0 };
 }

@@ -137,6 +137,25 @@ function restoredForumDoc(
 }
 
 /**
+ * The images a failed import inserted (marked `putBy`) and no other put named since
+ * (`BlobStore.remove`, R54's mark), so nothing unreachable counts in the forum's quota (R35).
+ * Best effort: the import's own error is what the client gets.
+ */
+export async function removeImportedImages(
+  blobs: BlobStore,
+  forumId: string,
+  blobIds: readonly string[],
+  putBy: string,
+): Promise<void> {
+  if (blobIds.length === 0) return;
+  try {
+    await blobs.remove(forumId, blobIds, putBy);
+  } catch {
+    // What stays is what a crash at that moment leaves: unreachable, never wrong.
+  }
+}
+
+/**
  * Recreates an archived forum as a NEW forum with new ids and new links, exactly like
  * POST /api/forums answers (R23): every board's document rebuilt from its file (same shapes,
  * same ids), its images stored for the new forum. Board documents and images are written
@@ -201,16 +220,26 @@ export async function restoreForumArchive(
   );
   // Blobs reference the forum row (foreign key): stored right after it, a batch at a time.
   // The quota was checked above against the archive's total; a new forum holds nothing else.
-  for await (const batch of loadImages(archive)) {
-    const stored = await deps.blobs.put(forumId, batch, deps.maxForumImageBytes);
-    if (stored === null) {
-      throw new ArchiveError(
-        'image_quota_exceeded',
-        `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
-      );
+  // Each put is marked with this import (R54's `put_by`), so that a failure after the first
+  // batch removes what it inserted (below) rather than leave it counting in R35's quota.
+  const putBy = `import:${forumId}`;
+  const putIds: string[] = [];
+  try {
+    for await (const batch of loadImages(archive)) {
+      putIds.push(...batch.map((image) => image.info.blobId));
+      const stored = await deps.blobs.put(forumId, batch, deps.maxForumImageBytes, putBy);
+      if (stored === null) {
+        throw new ArchiveError(
+          'image_quota_exceeded',
+          `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
+        );
+      }
     }
+    await deps.votes.restoreDots(forumId, forumDoc.dots);
+  } catch (error) {
+    await removeImportedImages(deps.blobs, forumId, putIds, putBy);
+    throw error;
   }
-  await deps.votes.restoreDots(forumId, forumDoc.dots);
 
   return {
     forum: { id: forumId, title, date },

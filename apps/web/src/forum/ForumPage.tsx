@@ -118,10 +118,15 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         token={token}
         boards={details.boards}
         onRotated={(boardId, role, link) =>
-          setDetails({
-            ...details,
-            boards: details.boards.map((b) => (b.id === boardId ? { ...b, [role]: link } : b)),
-          })
+          // From the current state: « Créer les liens manquants » reports link after link
+          // before the page renders again, and each must keep the ones before it.
+          setDetails(
+            (current) =>
+              current && {
+                ...current,
+                boards: current.boards.map((b) => (b.id === boardId ? { ...b, [role]: link } : b)),
+              },
+          )
         }
         onRenamed={(renamed) =>
           setDetails(

@@ -44,10 +44,12 @@ export const NoteShape = memo(function NoteShape({
   hints = false,
 }: ShapeComponentProps<Note>) {
   const { t } = useTranslation();
-  const layout = useMemo(() => noteLayout(shape), [shape]);
+  // A far-away note is a plain block (detail 'low'): its lines are measured only once it is drawn.
+  const low = detail === 'low';
+  const layout = useMemo(() => (low ? null : noteLayout(shape)), [shape, low]);
   const hint = showsNoteHint({ text: shape.text, editing, hints });
   const fill = noteFill(shape.color);
-  if (detail === 'low') {
+  if (layout === null) {
     return (
       <Rect
         x={shape.x}

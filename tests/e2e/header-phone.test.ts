@@ -88,13 +88,18 @@ function titleCharsShown(page: Page): Promise<{ shown: number; total: number }> 
 const PHONES = [
   { width: 390, height: 844 },
   { width: 360, height: 640 },
+  // A tablet held upright: two rows too (« Versions » spelled out sent the language to a third).
+  { width: 768, height: 1024 },
+  // Held sideways: one row, where a facilitator's « Versions » spelled out left the title
+  // « Conditio… ».
+  { width: 1024, height: 768 },
 ];
 const LANGUAGES = [
   { locale: 'fr-CA', readOnly: 'Lecture seule', versions: 'Versions', contents: 'Contenu' },
   { locale: 'en-US', readOnly: 'Read only', versions: 'Versions', contents: 'Contents' },
 ];
 
-describe('the board header on a phone', () => {
+describe('the board header on a phone or a tablet', () => {
   let server: CartonServer;
   let browser: Browser;
   let forum: CreatedForum;

@@ -86,8 +86,8 @@ export function BoardEditor() {
       <header className="editor-header" ref={headerRef}>
         <h1 className="board-title">{title}</h1>
         {readOnly && (
-          // On a phone only the eye shows (the words stay for screen readers and as a tooltip):
-          // spelled out, the badge cut the board's title to « Conditio… ».
+          // Up to 1100 px only the eye shows (the words stay for screen readers and as a tooltip):
+          // spelled out, the badge cut the board's title to « Conditio… » on a phone.
           <span className="badge read-only-badge" title={t('board.readOnly')}>
             <EyeIcon />
             <span className="read-only-text">{t('board.readOnly')}</span>

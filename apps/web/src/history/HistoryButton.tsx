@@ -7,8 +7,8 @@ import { dismissOutline, outlineStore } from '../outline/state';
 import { HistoryPanel } from './HistoryPanel';
 import './history.css';
 
-/** A clock turned back: the usual sign for a document's versions. On a phone it stands alone,
- *  as « Contenu »'s list does beside it (words, zoom, export and language left no room). */
+/** A clock turned back: the usual sign for a document's versions. Up to 1100 px it stands alone
+ *  (panels.css): spelled out, the header took a third row on a phone or squeezed the title. */
 function HistoryIcon() {
   return (
     <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">

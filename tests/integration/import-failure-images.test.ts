@@ -1,12 +1,17 @@
 // ARCHIVE, R35: an import that fails after its images were stored (storage refusing the
 // board's change, or the forum's dots) removes the images it inserted — they would otherwise
 // count in the forum's image quota for good, shown by nothing — and only those: a photo the
-// forum already had stays. The store is made to fail on real storage (SQLite file here,
+// forum already had stays. A forum import failing part-way leaves nothing at all of the new
+// forum (rows, documents, dots), touches no other forum, and answers 503 storage_unavailable. The store is made to fail on real storage (SQLite file here,
 // PostgreSQL in integration-postgres: apps/server/src/archive/test-refused-writes.ts).
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { editArchive } from '../../apps/server/src/archive/test-archives.ts';
-import { probeStore, type StoreProbe } from '../../apps/server/src/archive/test-refused-writes.ts';
+import {
+  probeStore,
+  type StoreProbe,
+  type Tally,
+} from '../../apps/server/src/archive/test-refused-writes.ts';
 import { databaseUrlFor, startServer, type CartonServer } from '../support/server.ts';
 import { png } from './fixtures/images.ts';
 import { authFetch, createForum, territoryBoard, type CreatedForum } from './helpers.ts';
@@ -26,6 +31,7 @@ beforeAll(async () => {
 afterEach(async () => {
   await probe.allowInserts('board_updates');
   await probe.allowInserts('vote_dots');
+  await probe.allowInserts('tokens');
 });
 
 afterAll(async () => {
@@ -73,6 +79,51 @@ function boardFile(photos: readonly Buffer[]): string {
       photos.map((photo) => [sha256(photo), { mime: 'image/png', data: photo.toString('base64') }]),
     ),
   });
+}
+
+/**
+ * A failed import left no row it did not find: every table's rows per owner are as before.
+ * Boards that existed may meanwhile have stored a version or folded their updates (their rooms
+ * unload, R8): those two tables may only name documents that already existed.
+ */
+function expectNothingLeft(before: Tally, after: Tally): void {
+  const documents = Object.keys(before.board_state ?? {});
+  for (const [table, owners] of Object.entries(after)) {
+    if (table === 'board_updates' || table === 'board_snapshots') {
+      expect(
+        Object.keys(owners).filter((id) => !documents.includes(id)),
+        table,
+      ).toEqual([]);
+    } else {
+      expect(owners, table).toEqual(before[table]);
+    }
+  }
+}
+
+function postArchive(zip: Uint8Array): Promise<Response> {
+  return fetch(`${server.url}/api/forums/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/zip' },
+    body: Buffer.from(zip),
+  });
+}
+
+/** The refused import's answer: 503 storage_unavailable, in the JSON error shape (R25). */
+async function expectStorageUnavailable(response: Response): Promise<void> {
+  expect(response.status).toBe(503);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe('storage_unavailable');
+  expect(typeof body.error.message).toBe('string');
+}
+
+/** The other forum still reads as before: its facilitator page, its boards, its photos. */
+async function expectIntact(other: CreatedForum, photos: readonly string[]): Promise<void> {
+  const read = await authFetch(server, `/api/forums/${other.forum.id}`, other.facilitator.token);
+  expect(read.status).toBe(200);
+  const page = (await read.json()) as { forum: { id: string }; boards: unknown[] };
+  expect(page.forum.id).toBe(other.forum.id);
+  expect(page.boards).toHaveLength(other.boards.length);
+  expect(await probe.blobIds(other.forum.id)).toEqual(photos);
 }
 
 function importFile(boardId: string, token: string, file: string): Promise<Response> {
@@ -140,23 +191,40 @@ describe('images of a failed import', () => {
       };
     });
     const stored = await probe.blobIds(source.forum.id, { except: true });
+    const before = await probe.tally();
     await probe.refuseInserts('vote_dots');
-    const failed = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: Buffer.from(voted),
-    });
-    expect(failed.status).toBe(500);
+    await expectStorageUnavailable(await postArchive(voted));
     expect(await probe.blobIds(source.forum.id, { except: true })).toEqual(stored);
+    expectNothingLeft(before, await probe.tally());
+    await expectIntact(source, [sha256(photo)]);
     // The same archive, storage back: imported with its photo.
     await probe.allowInserts('vote_dots');
-    const imported = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: Buffer.from(voted),
-    });
+    const imported = await postArchive(voted);
     expect(imported.status).toBe(201);
     const created = (await imported.json()) as CreatedForum;
     expect(await probe.blobIds(created.forum.id)).toEqual([sha256(photo)]);
+  });
+
+  it('ARCHIVE: a forum import whose rows storage refuses leaves none of its board documents', async () => {
+    const source = await createForum(server, { title: 'Forum du Bas-Saint-Laurent' });
+    const zip = new Uint8Array(
+      await (
+        await authFetch(
+          server,
+          `/api/forums/${source.forum.id}/archive.zip`,
+          source.facilitator.token,
+        )
+      ).arrayBuffer(),
+    );
+    const before = await probe.tally();
+    // Every board's document and the forum document are written before the rows (tokens).
+    await probe.refuseInserts('tokens');
+    await expectStorageUnavailable(await postArchive(zip));
+    expectNothingLeft(before, await probe.tally());
+    await expectIntact(source, []);
+    await probe.allowInserts('tokens');
+    const imported = await postArchive(zip);
+    expect(imported.status).toBe(201);
+    expect(((await imported.json()) as CreatedForum).boards).toHaveLength(source.boards.length);
   });
 });

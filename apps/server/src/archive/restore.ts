@@ -155,11 +155,50 @@ export async function removeImportedImages(
   }
 }
 
+/** A forum import that storage refused part-way (answered 503 `storage_unavailable`). */
+export class ImportNotStoredError extends Error {
+  override readonly name = 'ImportNotStoredError';
+}
+
+/** A store call whose failure is storage's, not the archive's. */
+async function stored<T>(write: () => T | Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw new ImportNotStoredError('storage refused the import', { cause: error });
+  }
+}
+
+/**
+ * A forum import failing part-way leaves nothing of itself: its images first (only those it
+ * inserted and nobody put since, R54's mark), then its rows and documents
+ * (ForumStore.discardForum) — nobody was given its links. Nothing that existed before is
+ * touched: every id here is this import's. Best effort: the import's own error is what the
+ * client gets; what a failure here leaves is what a crash leaves, unreachable.
+ */
+async function discardImport(
+  deps: RestoreDeps,
+  forumId: string,
+  documentIds: readonly string[],
+  putIds: readonly string[],
+  putBy: string,
+): Promise<void> {
+  await removeImportedImages(deps.blobs, forumId, putIds, putBy);
+  if (documentIds.length === 0) return;
+  try {
+    await deps.forums.discardForum(forumId, documentIds);
+  } catch {
+    // Left unreachable, as a crash at that moment would leave it.
+  }
+}
+
 /**
  * Recreates an archived forum as a NEW forum with new ids and new links, exactly like
  * POST /api/forums answers (R23): every board's document rebuilt from its file (same shapes,
- * same ids), its images stored for the new forum. Board documents and images are written
- * before the forum rows, so a crash in between leaves nothing reachable (as createForum does).
+ * same ids), its images stored for the new forum. Board documents are written before the
+ * forum rows, so a crash in between leaves nothing reachable (as createForum does); a failure
+ * part-way (a later board, a storage failure, the votes' dots) erases what it wrote
+ * (discardImport) and throws — an ImportNotStoredError when storage refused.
  */
 export async function restoreForumArchive(
   archive: ValidatedArchive,
@@ -173,6 +212,7 @@ export async function restoreForumArchive(
   }
   const forumId = generateId();
   const title = archive.manifest.forum.title;
+  const date = archive.manifest.forum.date ?? null;
   const ordered = [...archive.boards].sort((a, b) => a.entry.position - b.entry.position);
   const boards: BoardRecord[] = ordered.map(({ entry }, position) => ({
     id: generateId(),
@@ -182,67 +222,76 @@ export async function restoreForumArchive(
     title: entry.title,
     territory: entry.territory,
   }));
-  // One file at a time, read again from the archive: an import never holds every board.
-  for (const [i, board] of ordered.entries()) {
-    const boardId = boards[i]!.id;
-    await deps.boards.compact(boardId, stateOf(loadBoardFile(archive, board, board.entry.json)), 0);
-    // Saved versions, in their order, with their names, kinds and dates (R37, R38).
-    for (const entry of board.versions) {
-      await breathe();
-      await deps.boards.saveSnapshot(boardId, stateOf(loadBoardFile(archive, board, entry.json)), {
-        kind: entry.kind,
-        ...(entry.name === null ? {} : { name: entry.name }),
-        createdAt: entry.createdAt,
-      });
-    }
-    await breathe();
-  }
-  // F1: the forum document, with the day's votes and compilation choices (C6 reads them).
-  const newIds = new Map(ordered.map(({ entry }, i) => [entry.id, boards[i]!.id] as const));
-  const exportedAt = Date.parse(archive.manifest.exportedAt);
-  const forumDoc = restoredForumDoc(
-    archive.manifest.facilitation,
-    newIds,
-    Number.isFinite(exportedAt) ? exportedAt : Date.now(),
-  );
-  try {
-    await deps.boards.compact(forumRoomName(forumId), Y.encodeStateAsUpdate(forumDoc.doc), 0);
-  } finally {
-    forumDoc.doc.destroy();
-  }
-  // New links, sealed for the new facilitator like a new forum's (L1): its page lists them.
-  const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
-  const date = archive.manifest.forum.date ?? null;
-  await deps.forums.createForum(
-    { id: forumId, title, createdAt: Date.now(), date },
-    boards,
-    grants,
-  );
-  // Blobs reference the forum row (foreign key): stored right after it, a batch at a time.
-  // The quota was checked above against the archive's total; a new forum holds nothing else.
-  // Each put is marked with this import (R54's `put_by`), so that a failure after the first
-  // batch removes what it inserted (below) rather than leave it counting in R35's quota.
+  // What this import wrote, so that a failure part-way erases it all (discardImport): the
+  // documents' ids (each before its first write), then the images it put.
+  const documentIds: string[] = [];
   const putBy = `import:${forumId}`;
   const putIds: string[] = [];
   try {
+    // One file at a time, read again from the archive: an import never holds every board.
+    for (const [i, board] of ordered.entries()) {
+      const boardId = boards[i]!.id;
+      const state = stateOf(loadBoardFile(archive, board, board.entry.json));
+      documentIds.push(boardId);
+      await stored(() => deps.boards.compact(boardId, state, 0));
+      // Saved versions, in their order, with their names, kinds and dates (R37, R38).
+      for (const entry of board.versions) {
+        await breathe();
+        const version = stateOf(loadBoardFile(archive, board, entry.json));
+        await stored(() =>
+          deps.boards.saveSnapshot(boardId, version, {
+            kind: entry.kind,
+            ...(entry.name === null ? {} : { name: entry.name }),
+            createdAt: entry.createdAt,
+          }),
+        );
+      }
+      await breathe();
+    }
+    // F1: the forum document, with the day's votes and compilation choices (C6 reads them).
+    const newIds = new Map(ordered.map(({ entry }, i) => [entry.id, boards[i]!.id] as const));
+    const exportedAt = Date.parse(archive.manifest.exportedAt);
+    const forumDoc = restoredForumDoc(
+      archive.manifest.facilitation,
+      newIds,
+      Number.isFinite(exportedAt) ? exportedAt : Date.now(),
+    );
+    const dots = forumDoc.dots;
+    try {
+      const state = Y.encodeStateAsUpdate(forumDoc.doc);
+      documentIds.push(forumRoomName(forumId));
+      await stored(() => deps.boards.compact(forumRoomName(forumId), state, 0));
+    } finally {
+      forumDoc.doc.destroy();
+    }
+    // New links, sealed for the new facilitator like a new forum's (L1): its page lists them.
+    const { grants, facilitatorToken, issued } = issueForumTokens(forumId, boards);
+    await stored(() =>
+      deps.forums.createForum({ id: forumId, title, createdAt: Date.now(), date }, boards, grants),
+    );
+    // Blobs reference the forum row (foreign key): stored right after it, a batch at a time.
+    // The quota was checked above against the archive's total; a new forum holds nothing else.
+    // Each put is marked with this import (R54's `put_by`), so that a failure after the first
+    // batch removes what it inserted rather than leave it counting in R35's quota.
     for await (const batch of loadImages(archive)) {
       putIds.push(...batch.map((image) => image.info.blobId));
-      const stored = await deps.blobs.put(forumId, batch, deps.maxForumImageBytes, putBy);
-      if (stored === null) {
+      const put = await stored(() =>
+        deps.blobs.put(forumId, batch, deps.maxForumImageBytes, putBy),
+      );
+      if (put === null) {
         throw new ArchiveError(
           'image_quota_exceeded',
           `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
         );
       }
     }
-    await deps.votes.restoreDots(forumId, forumDoc.dots);
+    await stored(() => deps.votes.restoreDots(forumId, dots));
+    return {
+      forum: { id: forumId, title, date },
+      ...forumLinks(deps.baseUrl, forumId, facilitatorToken, issued),
+    };
   } catch (error) {
-    await removeImportedImages(deps.blobs, forumId, putIds, putBy);
+    await discardImport(deps, forumId, documentIds, putIds, putBy);
     throw error;
   }
-
-  return {
-    forum: { id: forumId, title, date },
-    ...forumLinks(deps.baseUrl, forumId, facilitatorToken, issued),
-  };
 }

@@ -6,14 +6,14 @@ import type { AppDeps } from '../http/app.ts';
 import type { BoardAccessCheck, ForumAccessCheck } from '../http/board-access.ts';
 import { slug } from '../http/board-routes.ts';
 import { BodyDeadlineError, bodyDeadlineResponse } from '../http/body.ts';
-import { errorBody, jsonError } from '../http/errors.ts';
+import { errorBody, jsonError, storageUnavailable } from '../http/errors.ts';
 import { importIntoBoard } from './board-import.ts';
 import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS, MAX_BOARD_IMPORT_BYTES } from './limits.ts';
 import { readForumArchive } from './read.ts';
 import type { SpooledUpload } from './upload.ts';
 import { spoolUpload, UploadDiskFull, UploadStalled, UploadTooLarge } from './upload.ts';
-import { restoreForumArchive } from './restore.ts';
+import { ImportNotStoredError, restoreForumArchive } from './restore.ts';
 import { relaySource } from './source.ts';
 import { streamForumArchive } from './write.ts';
 
@@ -136,6 +136,11 @@ export function registerArchiveRoutes(
         return c.json(created, 201);
       } catch (error) {
         if (error instanceof ArchiveError) return archiveError(c, error);
+        // Storage refused a write part-way: nothing of the import is left (restore.ts).
+        if (error instanceof ImportNotStoredError) {
+          deps.log.error('forum_import_not_stored', { error: error.cause });
+          return storageUnavailable(c);
+        }
         if (error instanceof UploadTooLarge) return tooLarge();
         if (error instanceof UploadStalled) {
           // The client may still send, later: the connection closes with the answer.

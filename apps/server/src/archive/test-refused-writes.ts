@@ -10,7 +10,25 @@ export interface StoreProbe {
   allowInserts(table: string): Promise<void>;
   /** The images stored for `forumId`, or (`except`) for every other forum. */
   blobIds(forumId: string, options?: { except?: boolean }): Promise<string[]>;
+  /**
+   * Every table's rows counted per owner — `forum_id` if the table has one, else `board_id`
+   * (documents), else `id` (forums); a table with none of those counts under `*`.
+   */
+  tally(): Promise<Tally>;
   close(): Promise<void>;
+}
+
+export type Tally = Record<string, Record<string, number>>;
+
+/** The column a table's rows are counted by (tally). */
+function ownerColumn(columns: readonly string[]): string | null {
+  return ['forum_id', 'board_id', 'id'].find((name) => columns.includes(name)) ?? null;
+}
+
+function tallySql(table: string, owner: string | null): string {
+  return owner === null
+    ? `SELECT '*' AS owner, COUNT(*) AS n FROM ${table}`
+    : `SELECT ${owner} AS owner, COUNT(*) AS n FROM ${table} GROUP BY ${owner}`;
 }
 
 const TABLE = /^[a-z_]+$/;
@@ -37,6 +55,25 @@ function sqliteProbe(dataDir: string): StoreProbe {
         )
         .all(forumId);
       return rows.map((row) => row.sha256);
+    },
+    async tally() {
+      const tables = db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+        .all();
+      const tally: Tally = {};
+      for (const { name } of tables) {
+        const columns = db
+          .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`)
+          .all()
+          .map((column) => column.name);
+        const rows = db
+          .prepare<[], { owner: string; n: number }>(tallySql(name, ownerColumn(columns)))
+          .all();
+        tally[name] = Object.fromEntries(rows.map((row) => [row.owner, row.n]));
+      }
+      return tally;
     },
     async close() {
       db.close();
@@ -70,6 +107,24 @@ async function postgresProbe(url: string): Promise<StoreProbe> {
         [forumId],
       );
       return result.rows.map((row) => row.sha256);
+    },
+    async tally() {
+      const columns = await client.query<{ table_name: string; column_name: string }>(
+        `SELECT table_name, column_name FROM information_schema.columns
+         WHERE table_schema = current_schema()`,
+      );
+      const byTable = new Map<string, string[]>();
+      for (const row of columns.rows) {
+        byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row.column_name]);
+      }
+      const tally: Tally = {};
+      for (const [name, names] of byTable) {
+        const rows = await client.query<{ owner: string; n: string }>(
+          tallySql(name, ownerColumn(names)),
+        );
+        tally[name] = Object.fromEntries(rows.rows.map((row) => [row.owner, Number(row.n)]));
+      }
+      return tally;
     },
     async close() {
       await client.end();

@@ -148,6 +148,15 @@ export interface ForumStore {
    * board storage.
    */
   removeBoard(boardId: string, forumId: string): MaybePromise<Buffer[] | null>;
+  /**
+   * ARCHIVE, atomic: erases a forum whose links were never given (a forum import that failed
+   * part-way) as if it never was — its dots, token hashes, board rows and forum row, and the
+   * stored documents (state, updates, versions) of `documentIds`, its boards' and its forum
+   * document's, which are written before its rows. Its images must be gone first
+   * (BlobStore.remove): one left makes the foreign key refuse, and nothing is erased.
+   * Never for a forum anyone may hold a link of.
+   */
+  discardForum(forumId: string, documentIds: readonly string[]): MaybePromise<void>;
   /** R58: the forum's removed boards, most recently removed first. */
   listRemovedBoards(forumId: string): MaybePromise<RemovedBoardRecord[]>;
   /**

@@ -53,6 +53,7 @@ export class SqliteForumStore implements ForumStore {
   readonly #removeBoard;
   readonly #restoreBoard;
   readonly #selectRemoved;
+  readonly #discardTx;
 
   constructor(db: SqliteDatabase) {
     this.#insertForum = db.prepare<[string, string, number, string | null]>(
@@ -115,6 +116,19 @@ export class SqliteForumStore implements ForumStore {
         at,
         grant.sealed ?? null,
       );
+    const discardDocument = ['board_updates', 'board_state', 'board_snapshots'].map((table) =>
+      db.prepare<[string]>(`DELETE FROM ${table} WHERE board_id = ?`),
+    );
+    const discardRows = [
+      'DELETE FROM vote_dots WHERE forum_id = ?',
+      'DELETE FROM tokens WHERE forum_id = ?',
+      'DELETE FROM boards WHERE forum_id = ?',
+      'DELETE FROM forums WHERE id = ?',
+    ].map((sql) => db.prepare<[string]>(sql));
+    this.#discardTx = db.transaction((forumId: string, documentIds: readonly string[]) => {
+      for (const id of documentIds) for (const statement of discardDocument) statement.run(id);
+      for (const statement of discardRows) statement.run(forumId);
+    });
     this.#createTx = db.transaction(
       (forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]) => {
         this.#insertForum.run(forum.id, forum.title, forum.createdAt, forum.date ?? null);
@@ -264,6 +278,10 @@ export class SqliteForumStore implements ForumStore {
 
   createForum(forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]): void {
     this.#createTx(forum, boards, grants);
+  }
+
+  discardForum(forumId: string, documentIds: readonly string[]): void {
+    this.#discardTx(forumId, documentIds);
   }
 
   addBoard(

@@ -77,6 +77,19 @@ export class PgForumStore implements ForumStore {
     });
   }
 
+  async discardForum(forumId: string, documentIds: readonly string[]): Promise<void> {
+    const ids = [...documentIds];
+    await inTransaction(this.#pool, async (client) => {
+      for (const table of ['board_updates', 'board_state', 'board_snapshots']) {
+        await client.query(`DELETE FROM ${table} WHERE board_id = ANY($1::text[])`, [ids]);
+      }
+      await client.query('DELETE FROM vote_dots WHERE forum_id = $1', [forumId]);
+      await client.query('DELETE FROM tokens WHERE forum_id = $1', [forumId]);
+      await client.query('DELETE FROM boards WHERE forum_id = $1', [forumId]);
+      await client.query('DELETE FROM forums WHERE id = $1', [forumId]);
+    });
+  }
+
   addBoard(
     board: Omit<BoardRecord, 'position'>,
     grants: NewTokenGrant[],

@@ -11,11 +11,19 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
+  tone = 'danger',
+  other,
+  className,
 }: {
   message: string;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** 'danger' for what cannot be undone; 'primary' for a way forward (print warning). */
+  tone?: 'danger' | 'primary';
+  /** A third choice between « Annuler » and the confirmation (« Imprimer quand même »). */
+  other?: { label: string; onClick: () => void };
+  className?: string;
 }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
@@ -41,7 +49,7 @@ export function ConfirmDialog({
     <div className="forum-dialog-backdrop">
       <div
         ref={box}
-        className="forum-dialog"
+        className={className ? `forum-dialog ${className}` : 'forum-dialog'}
         role="alertdialog"
         aria-modal="true"
         aria-label={message}
@@ -51,7 +59,12 @@ export function ConfirmDialog({
           <button type="button" onClick={onCancel} autoFocus>
             {t('forum.cancel')}
           </button>
-          <button type="button" className="danger" onClick={onConfirm}>
+          {other && (
+            <button type="button" onClick={other.onClick}>
+              {other.label}
+            </button>
+          )}
+          <button type="button" className={tone} onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>

@@ -1,11 +1,9 @@
 // « Créer les liens manquants »: every link the page cannot show replaced at once, after one
 // confirmation — instead of one « Remplacer le lien » per link (up to twenty the morning of the
 // forum). And the print button's warning: without them the sheets would come out without codes.
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
-import { useFocusTrap } from '../dialog/useFocusTrap';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { MissingLinksState } from './useMissingLinks';
 import './missingLinks.css';
@@ -89,77 +87,22 @@ export function PrintLinksButton({ state }: { state: MissingLinksState }) {
         {t('forum.printLinks.button')}
       </button>
       {warning && count > 0 && (
-        <PrintWarningDialog
-          count={count}
-          opener={button}
-          onCreate={() => {
+        <ConfirmDialog
+          className="missing-links-print"
+          tone="primary"
+          message={t('missingLinks.printWarning', { count })}
+          other={{ label: t('missingLinks.printAnyway'), onClick: print }}
+          confirmLabel={t('missingLinks.button')}
+          onConfirm={() => {
             // The confirmation opens from the print button: Escape there brings the focus back
             // to it, not to this dialog's button, gone by then.
             button.current?.focus();
             setWarning(false);
             state.setConfirming(true);
           }}
-          onPrint={print}
           onCancel={() => setWarning(false)}
         />
       )}
     </>
-  );
-}
-
-function PrintWarningDialog({
-  count,
-  opener,
-  onCreate,
-  onPrint,
-  onCancel,
-}: {
-  count: number;
-  opener: RefObject<HTMLButtonElement | null>;
-  onCreate: () => void;
-  onPrint: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
-  useFocusTrap(box);
-  const cancel = useCallback(() => onCancel(), [onCancel]);
-  useCloseOnEscape(cancel);
-  useEffect(() => {
-    const from = opener.current;
-    return () => {
-      // As in ConfirmDialog: back to the print button unless an action moved the focus on.
-      const now = document.activeElement;
-      if (
-        from?.isConnected &&
-        (now === null || now === document.body || box.current?.contains(now))
-      )
-        from.focus();
-    };
-  }, [opener]);
-  const message = t('missingLinks.printWarning', { count });
-  return (
-    <div className="forum-dialog-backdrop">
-      <div
-        ref={box}
-        className="forum-dialog missing-links-print"
-        role="alertdialog"
-        aria-modal="true"
-        aria-label={message}
-      >
-        <p>{message}</p>
-        <div className="forum-dialog-actions">
-          <button type="button" onClick={onCancel} autoFocus>
-            {t('forum.cancel')}
-          </button>
-          <button type="button" onClick={onPrint}>
-            {t('missingLinks.printAnyway')}
-          </button>
-          <button type="button" className="primary" onClick={onCreate}>
-            {t('missingLinks.button')}
-          </button>
-        </div>
-      </div>
-    </div>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { arrangeMinimum, type ArrangeKind } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
 import { fitMenu } from './arrangeMenuFit';
+import { StrokeIcon } from './icons';
 import { arrangeSelection, arrangeWords } from './arrangeSelection';
 import './ArrangeMenu.css';
 
@@ -28,19 +29,9 @@ const ICONS: Record<ArrangeKind, string> = {
 
 function Icon({ path }: { path: string }) {
   return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <StrokeIcon size={20}>
       <path d={path} />
-    </svg>
+    </StrokeIcon>
   );
 }
 

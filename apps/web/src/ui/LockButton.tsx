@@ -6,24 +6,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lockSelection } from '../board/actions';
 import { useSession } from '../board/context';
+import { StrokeIcon } from './icons';
 import './lock.css';
 
 function Padlock({ open }: { open: boolean }) {
   return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <StrokeIcon size={20}>
       <rect x="5" y="11" width="14" height="10" rx="2" />
       <path d={open ? 'M8 11V7a4 4 0 017.7-1.5' : 'M8 11V7a4 4 0 018 0v4'} />
-    </svg>
+    </StrokeIcon>
   );
 }
 

@@ -1,5 +1,5 @@
 // Toolbar icons as inline SVG (no icon font, no emoji font needed on the venue's devices).
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 
 const PATHS: Record<string, ReactElement> = {
   select: <path d="M5 3l14 8-6 1.5L10 19z" />,
@@ -55,11 +55,12 @@ const PATHS: Record<string, ReactElement> = {
   ),
 };
 
-export function Icon({ name }: { name: string }) {
+/** A line icon on the 24-unit grid, drawn in the text's colour, hidden from screen readers. */
+export function StrokeIcon({ size = 24, children }: { size?: number; children: ReactNode }) {
   return (
     <svg
-      width="24"
-      height="24"
+      width={size}
+      height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
@@ -68,7 +69,11 @@ export function Icon({ name }: { name: string }) {
       strokeLinejoin="round"
       aria-hidden="true"
     >
-      {PATHS[name] ?? null}
+      {children}
     </svg>
   );
+}
+
+export function Icon({ name }: { name: string }) {
+  return <StrokeIcon>{PATHS[name] ?? null}</StrokeIcon>;
 }

@@ -1,7 +1,9 @@
 // The board's header on a phone, for the two roles the audits found squeezed, on the 2023
 // forum's « Conditions de succès — Témiscouata » board: with a view link the « Lecture seule »
 // badge cut the title to « Conditio… » (8 characters); a facilitator's « Versions » pushed the
-// header to three rows. On a 390×844 and a 360×640 phone, in French and in English.
+// header to three rows. On a 390×844 and a 360×640 phone, in French and in English. And on a
+// small laptop's window (880, 960, 1000 px wide), where one row did not fit either: a view link's
+// badge sent the language off the screen, a facilitator's title showed no letter.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +209,85 @@ describe('the board header on a phone or a tablet', () => {
           await page.context().close();
         }
       });
+    }
+  }
+});
+
+const LAPTOPS = [
+  { width: 880, height: 700 },
+  { width: 960, height: 700 },
+  { width: 1000, height: 700 },
+];
+const ROLES = ['view', 'editor', 'facilitator'] as const;
+
+describe('the board header on a small laptop window', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Témiscouata'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  for (const size of LAPTOPS) {
+    for (const lang of LANGUAGES) {
+      for (const role of ROLES) {
+        it(`${size.width}×${size.height} ${lang.locale}, ${role}: every control on screen, the title's first words, « ${lang.contents} » below the header`, async () => {
+          const board = territoryBoard(forum);
+          const url =
+            role === 'view'
+              ? board.view.url
+              : role === 'editor'
+                ? board.edit.url
+                : board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`);
+          const context = await browser.newContext({ viewport: size, locale: lang.locale });
+          await context.addInitScript(() => localStorage.setItem('carton.name', 'Émilie Bérubé'));
+          const page = await context.newPage();
+          try {
+            await openBoard(page, url);
+            if (role === 'facilitator') {
+              await page.getByRole('button', { name: lang.versions, exact: true }).waitFor();
+            }
+            const header = await boxes(page, '.editor-header > *');
+            expect(offScreen(header, size.width)).toEqual([]);
+            // A facilitator's forum buttons (centred below the header) over none of its controls.
+            const kit = await boxes(page, '.forum-kit > *');
+            expect(overlaps([...header, ...kit])).toEqual([]);
+            expect(rowsOf(header)).toBeLessThanOrEqual(2);
+            const { shown, total } = await titleCharsShown(page);
+            expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
+            expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
+            await page.screenshot({
+              path: join(SHOTS, `header-laptop-${role}-${size.width}-${lang.locale}.png`),
+            });
+            // « Contenu » open beside the board: below the header, over none of its controls.
+            await page.locator('.outline-button').click();
+            await page.locator('.outline-panel').waitFor();
+            const bottom = Math.max(
+              ...(await boxes(page, '.editor-header > *')).map((b) => b.bottom),
+            );
+            const [panel] = await boxes(page, '.outline-panel');
+            expect(panel!.top).toBeGreaterThanOrEqual(bottom);
+            if (role === 'facilitator') {
+              // « Versions » likewise (it takes « Contenu »'s place).
+              await page.getByRole('button', { name: lang.versions, exact: true }).click();
+              await page.locator('.history-panel').waitFor();
+              const [history] = await boxes(page, '.history-panel');
+              expect(history!.top).toBeGreaterThanOrEqual(bottom);
+            }
+          } finally {
+            await context.close();
+          }
+        });
+      }
     }
   }
 });

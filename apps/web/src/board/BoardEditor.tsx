@@ -32,6 +32,36 @@ function EyeIcon() {
   );
 }
 
+/** The title's characters that must stay drawn whole before its ellipsis. */
+const TITLE_MIN_CHARS = 15;
+
+/**
+ * Whether the header, laid out in one row, keeps every control inside it and at least the
+ * title's first TITLE_MIN_CHARS characters before the ellipsis.
+ */
+function oneRowFits(header: HTMLElement): boolean {
+  const right = header.getBoundingClientRect().right;
+  for (const child of header.children) {
+    if (child.getBoundingClientRect().right > right + 0.5) return false;
+  }
+  const title = header.querySelector<HTMLElement>('.board-title');
+  const text = title?.firstChild;
+  if (!title || !(text instanceof Text) || text.length === 0) return true;
+  // Laid out whole even where clipped: where its TITLE_MIN_CHARS-th character ends, plus the
+  // ellipsis when the rest is cut.
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(text, Math.min(TITLE_MIN_CHARS, text.length));
+  const needed = range.getBoundingClientRect().right;
+  const style = getComputedStyle(title);
+  const inner =
+    title.getBoundingClientRect().right -
+    parseFloat(style.paddingRight) -
+    parseFloat(style.borderRightWidth);
+  const ellipsis = text.length > TITLE_MIN_CHARS ? parseFloat(style.fontSize) : 0;
+  return needed + ellipsis <= inner + 0.5;
+}
+
 export function BoardEditor() {
   const session = useSession();
   const { t } = useTranslation();
@@ -54,6 +84,11 @@ export function BoardEditor() {
     if (!editor || !header) return;
     const root = document.documentElement;
     const update = () => {
+      // Two rows wherever one does not hold every control and the title's first words (a view
+      // link's badge at 880 px sent the language off the screen; a facilitator's title showed no
+      // letter): tried in one row, synchronously, before the frame is drawn.
+      header.removeAttribute('data-wrap');
+      if (!oneRowFits(header)) header.setAttribute('data-wrap', '');
       const bottom = `${Math.round(header.getBoundingClientRect().bottom)}px`;
       editor.style.setProperty('--header-bottom', bottom);
       root.style.setProperty('--header-bottom', bottom);
@@ -61,8 +96,12 @@ export function BoardEditor() {
     update();
     const observer = new ResizeObserver(update);
     observer.observe(header);
+    // The language or the title changed: the controls' widths with them.
+    const mutations = new MutationObserver(update);
+    mutations.observe(header, { childList: true, subtree: true, characterData: true });
     return () => {
       observer.disconnect();
+      mutations.disconnect();
       root.style.removeProperty('--header-bottom');
     };
   }, []);

@@ -122,12 +122,14 @@ export async function main(repoRoot: string): Promise<void> {
       polling: 500,
     });
     await page.getByRole('button', { name: 'Exporter / Importer' }).click();
-    await page.getByLabel('Image PNG').check();
-    await page.getByLabel('Contenu').selectOption('carton');
-    await page
+    // Inside the dialog: the board's header also has a « Contenu » button (the outline).
+    const dialog = page.getByRole('dialog', { name: 'Exporter ou importer' });
+    await dialog.getByLabel('Image PNG').check();
+    await dialog.getByLabel('Contenu').selectOption('carton');
+    await dialog
       .getByLabel('Carton', { exact: true })
       .selectOption({ label: 'Banc d’essai — 2 000 formes' });
-    await page.getByLabel('Échelle').selectOption(String(SCALE));
+    await dialog.getByLabel('Échelle').selectOption(String(SCALE));
     const times: number[] = [];
     let size = { width: 0, height: 0 };
     for (let run = 0; run < RUNS + 1; run++) {

@@ -209,7 +209,15 @@ export function fitFontSize(
 ): number {
   if (!text.trim()) return maxSize;
   const shown = keepPunctuationAttached(text);
+  // The pieces a line may hold (words, hyphenated parts) do not change with the size: one wider
+  // than the box rules a size out at once, before the layout (and its cutting between letters,
+  // the costly last resort) is worked out — notes are fitted by the thousand in an export.
+  const words = shown
+    .split('\n')
+    .flatMap((paragraph) => pieces(paragraph).map((piece) => piece.word))
+    .filter((word) => word.trim() !== '');
   const fits = (size: number) => {
+    if (!words.every((word) => measure(word, size) <= width)) return false;
     const { lines, forced } = layoutText(shown, width, size, measure);
     return !forced && lines.length * size * LINE_HEIGHT <= height;
   };

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, territoryBoard, type CreatedForum } from './fixtures';
+import { boxes, offScreen, overlaps, rowsOf } from './layout-boxes';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 
@@ -19,49 +20,6 @@ const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
  * enough to tell the forum's boards apart with the page's title and the people around.
  */
 const TITLE_MIN_CHARS = 15;
-
-interface Box {
-  name: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) =>
-    els.flatMap((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.width < 2 || r.height < 2) return [];
-      const name = `${el.className || el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
-      return [{ name, left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
-    }),
-  );
-}
-
-function overlaps(list: readonly Box[]): string[] {
-  const found: string[] = [];
-  list.forEach((a, i) =>
-    list.slice(i + 1).forEach((b) => {
-      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-      if (x > 0.5 && y > 0.5) found.push(`${a.name} × ${b.name}`);
-    }),
-  );
-  return found;
-}
-
-function offScreen(list: readonly Box[], width: number): string[] {
-  return list
-    .filter((b) => b.left < -0.5 || b.top < -0.5 || b.right > width + 0.5)
-    .map((b) => b.name);
-}
-
-/** How many rows the boxes lie in: their middles more than 20 px apart start a new row. */
-function rowsOf(list: readonly Box[]): number {
-  const middles = list.map((b) => (b.top + b.bottom) / 2).sort((a, b) => a - b);
-  return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 20).length;
-}
 
 /** How many of the title's characters are drawn whole before its ellipsis (or its end). */
 function titleCharsShown(page: Page): Promise<{ shown: number; total: number }> {

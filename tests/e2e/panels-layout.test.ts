@@ -17,56 +17,10 @@ import {
   waitForShapes,
   type BoardLinks,
 } from './fixtures';
+import { boxes, offScreen, overlaps, rowsOf } from './layout-boxes';
 import { seedTemiscouata } from './seed';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
-
-interface Box {
-  name: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/** The boxes of what `selector` matches (hidden ones left out), named by class. */
-function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) =>
-    els.flatMap((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.width < 2 || r.height < 2) return [];
-      const name = `${el.className || el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
-      return [{ name, left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
-    }),
-  );
-}
-
-/** Pairs of boxes that overlap (by more than half a pixel), as readable names. */
-function overlaps(list: readonly Box[]): string[] {
-  const found: string[] = [];
-  list.forEach((a, i) =>
-    list.slice(i + 1).forEach((b) => {
-      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-      if (x > 0.5 && y > 0.5) found.push(`${a.name} × ${b.name}`);
-    }),
-  );
-  return found;
-}
-
-function offScreen(list: readonly Box[], width: number, height: number): string[] {
-  return list
-    .filter(
-      (b) => b.left < -0.5 || b.top < -0.5 || b.right > width + 0.5 || b.bottom > height + 0.5,
-    )
-    .map((b) => b.name);
-}
-
-/** How many rows the boxes lie in: their middles more than 20 px apart start a new row. */
-function rowsOf(list: readonly Box[]): number {
-  const middles = list.map((b) => (b.top + b.bottom) / 2).sort((a, b) => a - b);
-  return middles.filter((m, i) => i === 0 || m - middles[i - 1]! > 20).length;
-}
 
 const LAPTOPS = [
   { width: 1280, height: 800 },

@@ -11,6 +11,7 @@ import { BSL_TERRITORIES } from '@carton/board';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, type CreatedForum } from './fixtures';
+import { boxes, overlapsBetween, type Box } from './layout-boxes';
 import { CARTONS, fillTerritory } from './plenary-cartons';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
@@ -18,26 +19,7 @@ const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 /** The time's size as a share of the screen's height, read from the back of the room. */
 const TIMER_MIN = 0.04;
 
-interface Box {
-  name: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) =>
-    els.flatMap((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.width < 2 || r.height < 2) return [];
-      const name = `${el.className || el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
-      return [{ name, left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
-    }),
-  );
-}
-
-/** The boxes of the words inside what `selector` matches (a heading that spans its row). */
+/** The boxes of the text inside each match (its words, not the element's padding). */
 function words(page: Page, selector: string): Promise<Box[]> {
   return page.locator(selector).evaluateAll((els) =>
     els.map((el) => {
@@ -47,19 +29,6 @@ function words(page: Page, selector: string): Promise<Box[]> {
       const name = `${el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
       return { name, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     }),
-  );
-}
-
-/** Pairs (one of `a`, one of `b`) that overlap by more than half a pixel. */
-function overlaps(a: readonly Box[], b: readonly Box[]): string[] {
-  return a.flatMap((x) =>
-    b
-      .filter((y) => {
-        const w = Math.min(x.right, y.right) - Math.max(x.left, y.left);
-        const h = Math.min(x.bottom, y.bottom) - Math.max(x.top, y.top);
-        return w > 0.5 && h > 0.5;
-      })
-      .map((y) => `${x.name} × ${y.name}`),
   );
 }
 
@@ -121,7 +90,7 @@ describe('the plenary timer, read from the back of the room', () => {
       ...(await boxes(page, '.editor-header > *, .mosaic-header > :not(h2)')),
       ...(await words(page, '.mosaic-header h2')),
     ];
-    expect(overlaps(kit, header)).toEqual([]);
+    expect(overlapsBetween(kit, header)).toEqual([]);
     return kit;
   }
 
@@ -141,7 +110,7 @@ describe('the plenary timer, read from the back of the room', () => {
           await controls.click();
           const popover = await boxes(page, '.forum-kit-popover');
           expect(popover).toHaveLength(1);
-          expect(overlaps(await boxes(page, '.forum-kit > *'), popover)).toEqual([]);
+          expect(overlapsBetween(await boxes(page, '.forum-kit > *'), popover)).toEqual([]);
           await controls.click();
           await page.getByRole('button', { name: lang.mosaic, exact: true }).click();
           await page.locator('li.mosaic-tile').nth(7).waitFor();
@@ -155,7 +124,7 @@ describe('the plenary timer, read from the back of the room', () => {
           // Every tile, its drawing and its name, in sight of the room.
           const tiles = await boxes(page, 'li.mosaic-tile, li.mosaic-tile .mosaic-name');
           expect(tiles.length).toBe(16);
-          expect(overlaps(kit, tiles)).toEqual([]);
+          expect(overlapsBetween(kit, tiles)).toEqual([]);
           await page.screenshot({
             path: join(SHOTS, `plenary-timer-${screen.height}-${lang.locale}.png`),
           });
@@ -170,7 +139,7 @@ describe('the plenary timer, read from the back of the room', () => {
             'section.mosaic-focus .mosaic-focus-svg, section.mosaic-focus .mosaic-focus-stage, section.mosaic-focus button',
           );
           expect(large.length).toBeGreaterThan(0);
-          expect(overlaps(kitLarge, large)).toEqual([]);
+          expect(overlapsBetween(kitLarge, large)).toEqual([]);
           await page.screenshot({
             path: join(SHOTS, `plenary-timer-${screen.height}-${lang.locale}-large.png`),
           });

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, newParticipant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, territoryBoard, type CreatedForum } from './fixtures';
 import { boxes, offScreen, overlaps, rowsOf } from './layout-boxes';
@@ -81,14 +81,12 @@ describe('the board header on a phone or a tablet', () => {
     locale: string,
     url: string,
   ): Promise<Page> {
-    const context = await browser.newContext({
+    const { page } = await newParticipant(browser, 'Émilie Bérubé', {
       viewport: size,
       locale,
       hasTouch: true,
       isMobile: true,
     });
-    await context.addInitScript(() => localStorage.setItem('carton.name', 'Émilie Bérubé'));
-    const page = await context.newPage();
     await openBoard(page, url);
     return page;
   }
@@ -206,9 +204,10 @@ describe('the board header on a small laptop window', () => {
               : role === 'editor'
                 ? board.edit.url
                 : board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`);
-          const context = await browser.newContext({ viewport: size, locale: lang.locale });
-          await context.addInitScript(() => localStorage.setItem('carton.name', 'Émilie Bérubé'));
-          const page = await context.newPage();
+          const { context, page } = await newParticipant(browser, 'Émilie Bérubé', {
+            viewport: size,
+            locale: lang.locale,
+          });
           try {
             await openBoard(page, url);
             if (role === 'facilitator') {

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, newParticipant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import {
   createForum,
@@ -63,14 +63,12 @@ describe('« Contenu » and « Aligner » side by side', () => {
     locale: string,
     phone: boolean,
   ): Promise<Page> {
-    const context = await browser.newContext({
+    const { page } = await newParticipant(browser, 'Émilie Bérubé', {
       viewport: size,
       locale,
       hasTouch: phone,
       isMobile: phone,
     });
-    await context.addInitScript(() => localStorage.setItem('carton.name', 'Émilie Bérubé'));
-    const page = await context.newPage();
     await openBoard(page, board.edit.url);
     await waitForShapes(page, `(s) => s.length === ${total}`);
     // Every shape of the carton chosen: the selection's panel at its widest.
@@ -134,12 +132,7 @@ describe('« Contenu » and « Aligner » side by side', () => {
   it("1280×800, a facilitator: the forum's buttons, the people and « Contenu » apart", async () => {
     const forum = await createForum(server, { territories: ['Rimouski-Neigette'] });
     const links = territoryBoard(forum);
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'fr-CA',
-    });
-    await context.addInitScript(() => localStorage.setItem('carton.name', 'Animatrice'));
-    const page = await context.newPage();
+    const { context, page } = await newParticipant(browser, 'Animatrice');
     try {
       await openBoard(page, links.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`));
       await page.locator('.forum-kit').waitFor();

@@ -40,12 +40,15 @@ export async function newParticipant(
     viewport?: { width: number; height: number };
     locale?: string;
     hasTouch?: boolean;
+    /** A phone's browser: meta viewport honoured, touch events, a mobile user agent. */
+    isMobile?: boolean;
   } = {},
 ): Promise<Participant> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'fr-CA',
     hasTouch: options.hasTouch ?? false,
+    isMobile: options.isMobile ?? false,
   });
   if (name !== null) {
     await context.addInitScript((n) => {

@@ -8,7 +8,6 @@
 //   which names the board the copy did not reach, and « Restaurer » in a board's « Versions ».
 // The first block also checks, at compile time, that the web's list of archive codes is the
 // server's (its ArchiveErrorCode type; the web itself may not import server code).
-import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ArchiveErrorCode } from '../../apps/server/src/archive/errors.ts';
@@ -24,6 +23,7 @@ import { launchBrowser, newParticipant, type Participant } from '../support/brow
 import { addNote, openBoard, shapes } from './fixtures.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
+import { zipOf } from '../support/zip.ts';
 
 const NBSP = '\u00a0';
 
@@ -49,34 +49,6 @@ type WebArchiveCode = (typeof ARCHIVE_ERROR_CODES)[number];
 const everyServerCodeListed: [Exclude<ArchiveErrorCode, WebArchiveCode>] extends [never]
   ? true
   : false = true;
-
-/** One deflated entry in a zip (what an archive tampered with by hand can hold). */
-function zipOf(name: string, content: Buffer): Buffer {
-  const data = deflateRawSync(content);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(local.length + nameBytes.length + data.length, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
-}
 
 interface CreatedForum {
   forum: { id: string };

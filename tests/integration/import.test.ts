@@ -1,9 +1,9 @@
 // Importing files into a running server: a board file into a live board (M31) reaches the
 // connected clients as one change; every kind of bad input is refused with its code, message
 // and path, and the board stays as it was.
-import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CartonServer } from '../support/server.ts';
+import { zipOf } from '../support/zip.ts';
 import {
   connect,
   createForum,
@@ -214,36 +214,6 @@ describe('POST /api/boards/:id/import', () => {
     expect((await post(JSON.stringify(boardFile()), 'x'.repeat(43))).status).toBe(401);
   });
 });
-
-/** A zip of one deflated entry, with honest sizes (what a zip bomb looks like). */
-function zipOf(name: string, content: Buffer): Buffer {
-  const data = deflateRawSync(content);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(0, 14); // crc: not checked before the sizes are
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const directoryAt = local.length + nameBytes.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(directoryAt, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
-}
 
 describe('POST /api/forums/import refusals', () => {
   async function importZip(body: Buffer) {

@@ -61,9 +61,16 @@ describe('« Contenu » on a board of 400 notes', () => {
     expect(await more.textContent()).toMatch(/^Afficher la suite \(encore \d+ lignes\)$/u);
     await page.locator('.outline-list').evaluate((list) => (list.scrollTop = list.scrollHeight));
     await expect.poll(() => items(page).count()).toBeGreaterThan(first);
-    // « Afficher la suite » draws the rest, a page at a time.
-    for (let n = 0; n < 5 && (await more.count()) > 0; n++) await more.click();
-    expect(await items(page).count()).toBe(NOTES);
+    // « Afficher la suite » draws the rest, a page at a time. Pressed from the page: a locator's
+    // click scrolls the button into sight, which can draw the last page and remove the button
+    // while the click waits for it.
+    const pressMore = () =>
+      page.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('.outline-more-button')?.click(),
+      );
+    for (let n = 0; n < 5 && (await more.count()) > 0; n++) await pressMore();
+    await expect.poll(() => items(page).count()).toBe(NOTES);
+    expect(await more.count()).toBe(0);
   });
 
   it('Shift+Enter to the last of 400 matches draws its line, shows it and goes to its note', async () => {

@@ -9,6 +9,7 @@ import { forumErrorText } from '../forum/errorText';
 import { formatForumDate } from '../forum/forumDate';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
+import { forumDateInWords, localDay } from './forumDateField';
 import {
   forgetForum,
   loadSavedForums,
@@ -18,16 +19,10 @@ import {
 } from './savedForums';
 import '../forum/forum.css';
 
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => localDay(new Date()));
   const [territories, setTerritories] = useState<string[]>(() => [...BSL_TERRITORIES]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -127,7 +122,19 @@ export function HomePage() {
         </label>
         <label>
           {t('home.date')}
-          <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <span>
+            <input
+              name="date"
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              aria-describedby="home-date-words"
+            />{' '}
+            {/* The field writes the day the browser's way: here it is in the page's language. */}
+            <span id="home-date-words" aria-hidden="true">
+              {forumDateInWords(date, i18n.language)}
+            </span>
+          </span>
         </label>
         <fieldset className="territory-list">
           <legend>{t('home.territoryList')}</legend>

@@ -3,16 +3,21 @@
 // fit-all zoom. Above, not over: drawn over the carton's top it hid the template's headings
 // (« Conditions présentes / souhaitées ») and any note placed there. Fitting the board to the
 // screen makes room for it (see titledBounds in board/actions.ts).
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { CartonShape } from '@carton/board';
+import { fitFontSize, LINE_HEIGHT, wrapText, type MeasureWidth } from '@carton/render';
 import type { Rect as Box } from '../../geometry/rect';
+import { keepPunctuationAttached } from '../../i18n/typography';
 import { CARTON_BORDER } from '../../theme/colors';
-import { FONT_FAMILY } from '../common/fonts';
+import { FONT_FAMILY, measureText } from '../common/fonts';
 import { deg } from '../note/NoteShape';
 
 /** Average glyph width of the bold title face, in ems (generous, so words rarely overflow). */
 const GLYPH_EM = 0.6;
+
+/** The far title's line height, in ems (the band's height is counted with it). */
+const FAR_LINE_HEIGHT = 1.15;
 
 /** The title band is at most this share of the carton's height (it adds to the board's height). */
 const BAND_SHARE = 0.22;
@@ -39,7 +44,10 @@ export function farTitleLayout(
   const pad = Math.min(Math.min(carton.w, carton.h) * 0.03, limit * 0.12);
   const room = limit - pad * 2;
   const fit = (lines: number) =>
-    Math.min((carton.w - pad * 2) / (GLYPH_EM * Math.ceil(chars / lines)), room / (1.15 * lines));
+    Math.min(
+      (carton.w - pad * 2) / (GLYPH_EM * Math.ceil(chars / lines)),
+      room / (FAR_LINE_HEIGHT * lines),
+    );
   const one = fit(1);
   const two = chars > 12 ? fit(2) : 0;
   const lines = two > one ? 2 : 1;
@@ -53,7 +61,7 @@ export function farTitleHeight(
 ): number {
   if (!carton.title.trim()) return 0;
   const { size, lines, pad } = farTitleLayout(carton, free);
-  return size * 1.15 * lines + pad * 2;
+  return size * FAR_LINE_HEIGHT * lines + pad * 2;
 }
 
 /**
@@ -99,6 +107,38 @@ export function farTitleBounds(
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
+/**
+ * The title as drawn in its band: its lines broken by @carton/render as notes and headings are
+ * (at a space or right after a hyphen, « Rivière-du- / Loup », never before one, never at U+2011
+ * nor inside a word while a smaller size avoids it), at the largest size up to farTitleLayout's
+ * whose lines fit the band. Konva's own wrap="word" broke before hyphens and inside words.
+ */
+export function farTitleText(
+  carton: Pick<CartonShape, 'w' | 'h' | 'title'>,
+  free: number,
+  measure: MeasureWidth,
+): { size: number; lines: string[] } {
+  const { size, lines, pad } = farTitleLayout(carton, free);
+  const width = carton.w - pad * 2;
+  const largest = Math.max(1, Math.floor(size));
+  // fitFontSize counts lines at LINE_HEIGHT: as many lines as that height holds at a smaller
+  // size still fit the band, counted at FAR_LINE_HEIGHT (smaller).
+  const fitted = fitFontSize(
+    carton.title,
+    width,
+    lines * largest * LINE_HEIGHT,
+    measure,
+    largest,
+    Math.min(largest, 16),
+  );
+  return {
+    size: fitted,
+    lines: wrapText(keepPunctuationAttached(carton.title), width, fitted, measure),
+  };
+}
+
+const measureBold: MeasureWidth = (text, size) => measureText(text, size, 'bold');
+
 export const CartonFarTitle = memo(function CartonFarTitle({
   shape,
   free = Infinity,
@@ -108,8 +148,13 @@ export const CartonFarTitle = memo(function CartonFarTitle({
   free?: number;
 }) {
   const band = farTitleHeight(shape, free);
-  if (band === 0) return null;
-  const { size, lines, pad } = farTitleLayout(shape, free);
+  const { pad } = farTitleLayout(shape, free);
+  const { title, w, h } = shape;
+  const text = useMemo(
+    () => (band === 0 ? null : farTitleText({ title, w, h }, free, measureBold)),
+    [band, title, w, h, free],
+  );
+  if (band === 0 || !text) return null;
   return (
     <Group x={shape.x} y={shape.y} rotation={deg(shape.rotation)} listening={false}>
       <Rect
@@ -121,18 +166,20 @@ export const CartonFarTitle = memo(function CartonFarTitle({
         strokeWidth={3}
         cornerRadius={[pad, pad, 0, 0]}
       />
+      {/* The lines are broken already (farTitleText); Konva only cuts what overflows. */}
       <Text
         x={pad}
         y={pad - band}
         width={shape.w - pad * 2}
-        height={size * 1.15 * lines}
-        text={shape.title}
-        fontSize={size}
+        height={band - pad * 2}
+        text={text.lines.join('\n')}
+        fontSize={text.size}
         fontStyle="bold"
         fontFamily={FONT_FAMILY}
         fill="#4a3b22"
-        lineHeight={1.15}
-        wrap="word"
+        lineHeight={FAR_LINE_HEIGHT}
+        verticalAlign="middle"
+        wrap="none"
         ellipsis
       />
     </Group>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { farTitleBounds, farTitleHeight, farTitleLayout, freeAboveCarton } from './CartonFarTitle';
+import type { MeasureWidth } from '@carton/render';
+import {
+  farTitleBounds,
+  farTitleHeight,
+  farTitleLayout,
+  farTitleText,
+  freeAboveCarton,
+} from './CartonFarTitle';
+
+// Each character 0.6 em wide (the bold face's average, as farTitleLayout counts).
+const mono: MeasureWidth = (text, size) => [...text].length * size * 0.6;
 
 describe('carton title far out', () => {
   it('a territory title is big enough to read at 20 %, and leaves the notes visible', () => {
@@ -64,5 +74,38 @@ describe('carton title far out', () => {
     expect(freeAboveCarton(card, beside)).toBe(Infinity);
     // Squeezed hard, the band keeps a readable share rather than vanish.
     expect(farTitleHeight(card, 0)).toBeGreaterThanOrEqual(0.4 * 0.22 * 800 - 1e-9);
+  });
+
+  it('« Rivière-du-Loup » breaks after a hyphen, never before one nor inside a word', () => {
+    const carton = { w: 400, h: 1600, title: 'Rivière-du-Loup' };
+    const { size, lines } = farTitleText(carton, Infinity, mono);
+    expect(lines).toEqual(['Rivière-', 'du-Loup']);
+    const layout = farTitleLayout(carton);
+    expect(size).toBeLessThanOrEqual(layout.size);
+    expect(lines.length * size * 1.15).toBeLessThanOrEqual(layout.size * 1.15 * layout.lines);
+  });
+
+  it('a territory carton’s title breaks at spaces and hyphens only, and fits its band', () => {
+    const carton = { w: 600, h: 1600, title: 'Conditions de succès — Témiscouata-sur-le-Lac' };
+    const { size, lines } = farTitleText(carton, Infinity, mono);
+    const layout = farTitleLayout(carton);
+    expect(lines.length * size * 1.15).toBeLessThanOrEqual(layout.size * 1.15 * layout.lines);
+    for (const line of lines) {
+      expect(mono(line, size)).toBeLessThanOrEqual(carton.w - layout.pad * 2);
+      expect(line.startsWith('-')).toBe(false);
+    }
+    // Joined back at their breaks (a space, or nothing after a hyphen), the lines are the title.
+    const joined = lines.reduce((text, line) =>
+      text.endsWith('-') ? text + line : `${text} ${line}`,
+    );
+    expect(joined).toBe(carton.title);
+  });
+
+  it('a non-breaking hyphen (U+2011) keeps the name whole: the title gets smaller instead', () => {
+    const title = 'Rivière\u2011du\u2011Loup';
+    const carton = { w: 400, h: 1600, title };
+    const { size, lines } = farTitleText(carton, Infinity, mono);
+    expect(lines).toEqual([title]);
+    expect(mono(title, size)).toBeLessThanOrEqual(carton.w - farTitleLayout(carton).pad * 2);
   });
 });

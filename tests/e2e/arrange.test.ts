@@ -4,6 +4,8 @@
 // one Ctrl+Z puts all three back. From the keyboard alone she opens the menu, spreads them
 // with equal gaps, and Escape closes it. A note aligned into a carton joins it, as a drag does.
 // On a phone the menu opens above the panel, which keeps its height, its targets finger-sized.
+// A note locked among the chosen (by a peer, here) stays put and is no anchor; « Aligner » is
+// still offered beside « Déverrouiller », and the live region says one stayed.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { localOrigin, type Shape } from '@carton/board';
@@ -226,5 +228,38 @@ describe('aligning and distributing the chosen notes', () => {
       expect(r.width).toBeGreaterThanOrEqual(44);
     }
     await context.close();
+  });
+
+  it('a note locked among the chosen stays put; the two others align, « Déverrouiller » stays', async () => {
+    const { page } = suite.a;
+    await choose(page, ids);
+    // A peer locks the top note while it is chosen: the panel follows the document.
+    const client = await connectSeedClient(
+      suite.server.syncUrl,
+      suite.board.id,
+      suite.board.edit.token,
+    );
+    client.board.run((tx) => tx.lock([ids[0]!], true), localOrigin('user:seed'));
+    client.close();
+    const unlock = page.locator('.style-panel [data-lock="unlock"]');
+    await unlock.waitFor();
+    const toggle = page.locator('.style-panel [data-arrange-toggle]');
+    expect(await toggle.getAttribute('aria-disabled')).toBeNull();
+    const before = await shapes(page);
+    const y = (list: Shape[], id: string) => list.find((s) => s.id === id)!.y;
+    const top = Math.min(y(before, ids[1]!), y(before, ids[2]!));
+    // The locked note is the highest: as an anchor it would pull the others up to it.
+    expect(y(before, ids[0]!)).toBeLessThan(top);
+    await toggle.click();
+    await page.getByRole('button', { name: 'Aligner en haut' }).click();
+    const after = await waitForShapes(
+      page,
+      `(s) => ${JSON.stringify(ids.slice(1))}.every((id) => s.find((x) => x.id === id)?.y === ${top})`,
+    );
+    expect(y(after, ids[0]!)).toBe(y(before, ids[0]!));
+    expect(await announced(page)).toBe(
+      '2 papillons alignés en haut. 1 forme verrouillée reste en place.',
+    );
+    expect(await unlock.count()).toBe(1);
   });
 });

@@ -1,10 +1,33 @@
 // A locked shape (M33) lets pointers through: a tap or a drag goes to what is under it. To unlock
-// it, a long-press (a finger) or a right-click (a mouse) chooses it, and its panel offers only
-// « Déverrouiller ». The keyboard reaches it by Tab as any other shape.
+// it, a long-press (a finger) or a right-click (a mouse) chooses it, and its panel offers
+// « Déverrouiller » (and « Aligner » beside two free shapes, see choicePanel). The keyboard
+// reaches it by Tab as any other shape.
+import { isLocked } from '@carton/board';
 import type { Point } from '../geometry/rect';
 import { movedBeyond } from '../tools/types';
 import { select } from './actions';
 import type { BoardSession } from './session';
+
+type Lockable = { readonly locked?: boolean | undefined };
+
+/** How many of the chosen shapes are free: « Aligner » moves those only (M33, M34). */
+export function freeChosen(shapes: readonly Lockable[]): number {
+  return shapes.filter((shape) => !isLocked(shape)).length;
+}
+
+/**
+ * What the chosen shapes' panel offers: all its actions when none is locked; with a locked one
+ * among them, « Déverrouiller » (it unlocks them all), and « Aligner » too when two or more are
+ * free — the locked ones stay put and are no anchors (M34), the live region says how many
+ * stayed. Anything else (delete, resize, colours) would leave the locked ones out silently.
+ */
+export type ChoicePanel = 'actions' | 'unlock' | 'unlockAndArrange';
+
+export function choicePanel(shapes: readonly Lockable[]): ChoicePanel {
+  const free = freeChosen(shapes);
+  if (free === shapes.length) return 'actions';
+  return free >= 2 ? 'unlockAndArrange' : 'unlock';
+}
 
 /** How long a finger rests before its press chooses the locked shape under it. */
 export const LONG_PRESS_MS = 550;

@@ -2,10 +2,19 @@
 // its box) that opens a small menu of the six alignments, the two distributions and « Ranger en
 // grille » above the panel, so the panel keeps its rows on a phone. A disclosure (aria-expanded), its items plain buttons reached by Tab; Escape closes it
 // and gives the focus back to « Aligner ». Each action is one undo step, said in the live region.
-import { useEffect, useId, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrangeMinimum, type ArrangeKind } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
+import { freeChosen } from '../board/lockedChoice';
 import { fitMenu } from './arrangeMenuFit';
 import { StrokeIcon } from './icons';
 import { arrangeSelection, arrangeWords } from './arrangeSelection';
@@ -43,7 +52,11 @@ export function ArrangeMenu() {
   const toggle = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const enough = selection.length >= 2;
+  // Locked shapes chosen stay put (M33, M34): only the free ones count.
+  const free = useSyncExternalStore(session.scene.subscribe, () =>
+    freeChosen(selection.flatMap((id) => session.scene.getShape(id) ?? [])),
+  );
+  const enough = free >= 2;
 
   // Another selection is another question: the menu closes.
   useEffect(() => setOpen(false), [selection]);
@@ -115,7 +128,7 @@ export function ArrangeMenu() {
   };
 
   const run = (kind: ArrangeKind) => {
-    if (selection.length < arrangeMinimum(kind)) {
+    if (free < arrangeMinimum(kind)) {
       say(t('arrange.needThree'));
       return;
     }
@@ -126,7 +139,7 @@ export function ArrangeMenu() {
   };
 
   const item = (kind: ArrangeKind) => {
-    const short = selection.length < arrangeMinimum(kind);
+    const short = free < arrangeMinimum(kind);
     return (
       <button
         key={kind}

@@ -1,6 +1,7 @@
 // Options of the current tool: note colours, ink colours and widths, stamp kinds; and the
 // selection's actions (delete, duplicate, front/back, lock, « Aligner »). A locked shape chosen
-// (from the keyboard, a long-press or a right-click) offers only « Déverrouiller ».
+// (from the keyboard, a long-press or a right-click) offers « Déverrouiller », and « Aligner »
+// beside two free shapes or more (see choicePanel).
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INK_COLORS, NOTE_COLORS, STAMP_KINDS, type NoteColor } from '@carton/board';
@@ -11,6 +12,7 @@ import {
   reorderSelection,
 } from '../board/actions';
 import { useSession, useSessionState } from '../board/context';
+import { choicePanel } from '../board/lockedChoice';
 import { focusCanvas } from '../board/navigate';
 import { STAMP_GLYPHS } from '../shapes/stamp/StampShape';
 import { ink, noteFill } from '../theme/colors';
@@ -38,9 +40,10 @@ export function StylePanel() {
   // The panel is what covers a phone's handles: it keeps a tapped selection's handles clear.
   useHandlesClear();
   // Follows the document: a lock or unlock (mine or a peer's) changes what the panel offers.
-  const locked = useSyncExternalStore(session.scene.subscribe, () =>
-    session.selectionLocked(selection),
+  const panel = useSyncExternalStore(session.scene.subscribe, () =>
+    choicePanel(selection.flatMap((id) => session.scene.getShape(id) ?? [])),
   );
+  const locked = panel !== 'actions';
   const setStyle = (patch: Partial<ToolStyle>) =>
     session.store.setState({ style: { ...style, ...patch } });
 
@@ -135,7 +138,9 @@ export function StylePanel() {
           ))}
         </div>
       )}
-      {chosen && locked && <LockButton locked />}
+      {chosen && locked && (
+        <LockButton locked>{panel === 'unlockAndArrange' && <ArrangeMenu />}</LockButton>
+      )}
       {chosen && !locked && (
         <div className="swatches" role="group" aria-label={t('tools.select')}>
           <button type="button" className="action" onClick={() => duplicateSelection(session)}>

@@ -75,6 +75,21 @@ export function sameTerritory(a: string | null, b: string | null): boolean {
  * anything when the condition fails. Callers check first only to answer early; the method's own
  * check is the one that counts, since other requests run while a caller awaits.
  */
+/** ForumStore.renameBoard's condition (R55's undo). */
+export interface RenameOptions {
+  ifStill?: BoardName;
+}
+
+/** ForumStore.renameBoard's answer. */
+export type RenameResult =
+  | { ok: true; before: BoardRecord; after: BoardRecord }
+  | { ok: false; reason: 'board_not_found' | 'territory_taken' | 'board_changed' };
+
+/** True if the board's stored name is exactly `name` (R55's undo checks it). */
+export function hasName(board: BoardRecord, name: BoardName): boolean {
+  return board.title === name.title && board.territory === name.territory;
+}
+
 export interface ForumStore {
   /** Creates a forum, its boards and its token hashes in one transaction. */
   createForum(
@@ -130,16 +145,16 @@ export interface ForumStore {
    * territory) — unless the board is not (or no longer, R56) a board of `forumId`
    * (`board_not_found`) or another board of the forum has that territory (`territory_taken`,
    * `sameTerritory`). Answers the board as it was just before (read in the transaction) and
-   * after.
+   * after. With `ifStill`, nothing is written unless the row's title and territory are still
+   * exactly those (`board_changed`): a rename undoing itself after its document change was not
+   * stored (R55) puts the old name back only over its own, never over a rename made since.
    */
   renameBoard(
     boardId: string,
     forumId: string,
     name: BoardName,
-  ): MaybePromise<
-    | { ok: true; before: BoardRecord; after: BoardRecord }
-    | { ok: false; reason: 'board_not_found' | 'territory_taken' }
-  >;
+    options?: RenameOptions,
+  ): MaybePromise<RenameResult>;
   /**
    * R56, atomic: takes a board of `forumId` out of its forum — its row and token hashes are
    * kept but marked removed, so every read above leaves it out and its links are refused;

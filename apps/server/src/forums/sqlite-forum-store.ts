@@ -8,11 +8,13 @@ import type {
   ForumRecord,
   ForumStore,
   NewTokenGrant,
+  RenameOptions,
+  RenameResult,
   RemovedBoardRecord,
   SealedLink,
   TokenGrant,
 } from './forum-store.ts';
-import { sameTerritory } from './forum-store.ts';
+import { hasName, sameTerritory } from './forum-store.ts';
 
 interface BoardRow {
   id: string;
@@ -206,18 +208,24 @@ export class SqliteForumStore implements ForumStore {
     const renameBoard = db.prepare<[string, string | null, string]>(
       'UPDATE boards SET title = ?, territory = ? WHERE id = ?',
     );
-    this.#renameBoard = db.transaction((boardId: string, forumId: string, name: BoardName) => {
-      const before = this.getBoard(boardId);
-      if (!before || before.forumId !== forumId) {
-        return { ok: false as const, reason: 'board_not_found' as const };
-      }
-      const taken = this.listBoards(forumId).some(
-        (other) => other.id !== boardId && sameTerritory(other.territory, name.territory),
-      );
-      if (taken) return { ok: false as const, reason: 'territory_taken' as const };
-      renameBoard.run(name.title, name.territory, boardId);
-      return { ok: true as const, before, after: { ...before, ...name } };
-    });
+    this.#renameBoard = db.transaction(
+      (boardId: string, forumId: string, name: BoardName, options: RenameOptions): RenameResult => {
+        const before = this.getBoard(boardId);
+        if (!before || before.forumId !== forumId) {
+          return { ok: false, reason: 'board_not_found' };
+        }
+        // Read and written in this one transaction: no rename slips in between.
+        if (options.ifStill && !hasName(before, options.ifStill)) {
+          return { ok: false, reason: 'board_changed' };
+        }
+        const taken = this.listBoards(forumId).some(
+          (other) => other.id !== boardId && sameTerritory(other.territory, name.territory),
+        );
+        if (taken) return { ok: false, reason: 'territory_taken' };
+        renameBoard.run(name.title, name.territory, boardId);
+        return { ok: true, before, after: { ...before, ...name } };
+      },
+    );
     const selectAllBoardTokens = db.prepare<[string], { hash: Buffer }>(
       'SELECT hash FROM tokens WHERE board_id = ?',
     );
@@ -342,10 +350,9 @@ export class SqliteForumStore implements ForumStore {
     boardId: string,
     forumId: string,
     name: BoardName,
-  ):
-    | { ok: true; before: BoardRecord; after: BoardRecord }
-    | { ok: false; reason: 'board_not_found' | 'territory_taken' } {
-    return this.#renameBoard(boardId, forumId, name);
+    options: RenameOptions = {},
+  ): RenameResult {
+    return this.#renameBoard(boardId, forumId, name, options);
   }
 
   removeBoard(boardId: string, forumId: string): Buffer[] | null {

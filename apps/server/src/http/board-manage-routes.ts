@@ -147,7 +147,8 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
     }
     const { before, after } = renamed;
     // Answered once the doc's change is stored (R5); if storage does not take it (R6) the
-    // board's document keeps its old name, so the row goes back too.
+    // board's document keeps its old name, so the row goes back too — but only over this
+    // request's own name: a rename made meanwhile (stored, answered 200) stays (`ifStill`).
     let changed: boolean | 'not_stored';
     try {
       changed = await deps.relay.changeBoard(before.id, (doc) => renameInDoc(doc, before, after));
@@ -157,10 +158,19 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
       changed = 'not_stored';
     }
     if (changed !== true) {
-      await deps.forums.renameBoard(before.id, forumId, {
-        title: before.title,
-        territory: before.territory,
-      });
+      const undone = await deps.forums.renameBoard(
+        before.id,
+        forumId,
+        { title: before.title, territory: before.territory },
+        { ifStill: { title: after.title, territory: after.territory } },
+      );
+      if (!undone.ok) {
+        deps.log.warn('rename_undo_skipped', {
+          forum: forumId,
+          board: before.id,
+          reason: undone.reason,
+        });
+      }
       if (changed === 'not_stored') return storageUnavailable(c);
       return jsonError(c, 409, 'rename_failed', 'The board could not be loaded.');
     }

@@ -8,11 +8,13 @@ import type {
   ForumRecord,
   ForumStore,
   NewTokenGrant,
+  RenameOptions,
+  RenameResult,
   RemovedBoardRecord,
   SealedLink,
   TokenGrant,
 } from '../forums/forum-store.ts';
-import { sameTerritory } from '../forums/forum-store.ts';
+import { hasName, sameTerritory } from '../forums/forum-store.ts';
 import { LINKS_CHANNEL } from './link-signal.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -235,14 +237,17 @@ export class PgForumStore implements ForumStore {
     boardId: string,
     forumId: string,
     name: BoardName,
-  ): Promise<
-    | { ok: true; before: BoardRecord; after: BoardRecord }
-    | { ok: false; reason: 'board_not_found' | 'territory_taken' }
-  > {
+    options: RenameOptions = {},
+  ): Promise<RenameResult> {
     return inTransaction(this.#pool, async (client) => {
+      // The forum's lock orders this rename after any other of the forum's boards (R55's undo
+      // reads the name it checks under it).
       await lockForum(client, forumId);
       const before = await liveBoard(client, boardId);
       if (!before || before.forumId !== forumId) return { ok: false, reason: 'board_not_found' };
+      if (options.ifStill && !hasName(before, options.ifStill)) {
+        return { ok: false, reason: 'board_changed' };
+      }
       const taken = (await liveBoards(client, forumId)).some(
         (other) => other.id !== boardId && sameTerritory(other.territory, name.territory),
       );

@@ -244,6 +244,24 @@ for (const makeBackend of BACKENDS) {
       expect((await forums.getBoard('t0'))?.territory).toBe('Kamouraska (MRC)');
     });
 
+    it('R55: an undo (ifStill) writes only over the name it expects', async () => {
+      const first = { title: 'Carton du Kamouraska', territory: 'Kamouraska' };
+      const second = { title: 'Conditions de succès — MRC de Kamouraska', territory: 'Kamouraska' };
+      expect((await forums.renameBoard('t0', FORUM.id, first)).ok).toBe(true);
+      expect((await forums.renameBoard('t0', FORUM.id, second)).ok).toBe(true);
+      // The first rename's undo finds the second's name: nothing written.
+      const original = { title: BOARDS[1]!.title, territory: BOARDS[1]!.territory };
+      expect(await forums.renameBoard('t0', FORUM.id, original, { ifStill: first })).toEqual({
+        ok: false,
+        reason: 'board_changed',
+      });
+      expect(await forums.getBoard('t0')).toMatchObject(second);
+      // The second's undo finds its own name: the board has the name from before it.
+      const undone = await forums.renameBoard('t0', FORUM.id, first, { ifStill: second });
+      expect(undone.ok).toBe(true);
+      expect(await forums.getBoard('t0')).toMatchObject(first);
+    });
+
     it('R56, R58: a removed board is out of every read, then back with its grants and place', async () => {
       const removed = await forums.removeBoard('t3', FORUM.id);
       expect(hex(removed)).toEqual(hex([hashToken('t3-edit'), hashToken('t3-view')]));

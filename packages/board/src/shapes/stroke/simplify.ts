@@ -1,4 +1,3 @@
-import { distanceToSegment } from '../common/geometry.ts';
 import { MAX_STROKE_POINTS } from './stroke.ts';
 
 /**
@@ -11,25 +10,42 @@ export function simplifyStrokePoints(points: readonly number[], tolerance: numbe
   const keep = new Uint8Array(count);
   keep[0] = 1;
   keep[count - 1] = 1;
-  const at = (i: number) => ({ x: points[i * 3] as number, y: points[i * 3 + 1] as number });
+  const limit = tolerance * tolerance;
   // An explicit stack: a long stroke must not overflow the call stack.
-  const stack: [number, number][] = [[0, count - 1]];
+  const stack: number[] = [0, count - 1];
   while (stack.length > 0) {
-    const [first, last] = stack.pop() as [number, number];
+    const last = stack.pop() as number;
+    const first = stack.pop() as number;
+    const ax = points[first * 3] as number;
+    const ay = points[first * 3 + 1] as number;
+    const dx = (points[last * 3] as number) - ax;
+    const dy = (points[last * 3 + 1] as number) - ay;
+    const lengthSquared = dx * dx + dy * dy;
+    const middle = (first + last) / 2;
     let farthest = -1;
-    let distance = tolerance;
-    const a = at(first);
-    const b = at(last);
+    let distance = limit;
+    // Squared distances to the segment, no allocation: this runs once per point per level.
     for (let i = first + 1; i < last; i++) {
-      const d = distanceToSegment(at(i), a, b);
-      if (d > distance) {
+      const px = (points[i * 3] as number) - ax;
+      const py = (points[i * 3 + 1] as number) - ay;
+      let t = lengthSquared === 0 ? 0 : (px * dx + py * dy) / lengthSquared;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const ex = px - t * dx;
+      const ey = py - t * dy;
+      const d = ex * ex + ey * ey;
+      // Ties go to the point nearest the middle: a regular zig-zag (shading, a wave) has many
+      // equally far points, and always splitting at the first of them made the pass quadratic.
+      if (
+        d > distance ||
+        (d === distance && farthest !== -1 && Math.abs(i - middle) < Math.abs(farthest - middle))
+      ) {
         distance = d;
         farthest = i;
       }
     }
     if (farthest !== -1) {
       keep[farthest] = 1;
-      stack.push([first, farthest], [farthest, last]);
+      stack.push(first, farthest, farthest, last);
     }
   }
   const out: number[] = [];

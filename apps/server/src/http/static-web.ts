@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
+import { INCOMPRESSIBLE, acceptedEncodings, findPrecompressed } from './content-encoding.ts';
 import { jsonError } from './errors.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -25,9 +26,19 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Client routes answered with index.html so the SPA router takes over (R26; /p/ = projector). */
 const SPA_ROUTE = /^\/(?:b|f|p)(?:\/|$)|^\/$/;
 
+/** If-None-Match holds the validator (or `*`); weak comparison, as RFC 9110 asks for it. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header
+    .split(',')
+    .some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === bare);
+}
+
 /**
  * Serves the built web client from `webDir`. Hashed files under /assets are cached for a year;
- * index.html never, so a new build is picked up at the next load.
+ * index.html never, so a new build is picked up at the next load (revalidated by its ETag: 304).
+ * A client that accepts br (else gzip) gets the file's precompressed sibling (content-encoding.ts).
  */
 export function createStaticHandler(webDir: string) {
   const root = normalize(webDir + sep);
@@ -36,13 +47,27 @@ export function createStaticHandler(webDir: string) {
     try {
       const info = await stat(path);
       if (!info.isFile()) return null;
-      const body = await readFile(path);
-      c.header(
-        'Content-Type',
-        CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
-      );
+      const ext = extname(path).toLowerCase();
+      c.header('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
       c.header('Cache-Control', cache);
+      // A weak validator from the file itself: every encoding of it is the same content. A
+      // reload over bad wifi then costs one 304 for index.html (assets are cached a year).
+      const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+      c.header('ETag', etag);
+      const compressible = !INCOMPRESSIBLE.has(ext);
+      if (compressible) c.header('Vary', 'Accept-Encoding');
+      if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+      const sibling = compressible
+        ? await findPrecompressed(
+            path,
+            info.mtimeMs,
+            acceptedEncodings(c.req.header('Accept-Encoding')),
+          )
+        : null;
+      if (sibling) c.header('Content-Encoding', sibling.encoding);
+      c.header('Content-Length', String(sibling ? sibling.size : info.size));
       if (c.req.method === 'HEAD') return c.body(null);
+      const body = await readFile(sibling ? sibling.path : path);
       return c.body(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
     } catch {
       return null;

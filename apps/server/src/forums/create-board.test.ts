@@ -10,6 +10,8 @@ import {
   solidPng,
   type DataDir,
 } from '../archive/test-support.ts';
+import type { BoardStorage } from '../storage/board-storage.ts';
+import { withStoredDoc } from '../storage/stored-doc.ts';
 import { createBoard, CreateBoardInput, MAX_BOARDS_PER_FORUM } from './create-board.ts';
 import { createForum, type CreatedForum } from './create-forum.ts';
 import type { ForumStore } from './forum-store.ts';
@@ -34,7 +36,13 @@ const deps = (maxForumImageBytes = 1024 * 1024) => ({
   blobs: data.blobs,
   maxForumImageBytes,
   baseUrl: 'http://carton.local:8787',
+  readBoardDoc: storedReader(data.boards),
 });
+/** No relay here: every board is read as stored. */
+const storedReader =
+  (boards: BoardStorage) =>
+  <T>(boardId: string, read: (doc: Y.Doc) => T) =>
+    withStoredDoc(boards, boardId, read);
 const record = () => data.forums.getForum(forum.forum.id)!;
 const create = (input: unknown, maxImages?: number) =>
   createBoard(record(), forum.facilitator.token, CreateBoardInput.parse(input), deps(maxImages));
@@ -238,7 +246,12 @@ describe('createBoard (R54)', () => {
         record(),
         forum.facilitator.token,
         CreateBoardInput.parse({ title: 'Kamouraska bis', territory: 'Kamouraska', file }),
-        { ...deps(), boards, forums: racing(() => (scanning = true)) },
+        {
+          ...deps(),
+          boards,
+          readBoardDoc: storedReader(boards),
+          forums: racing(() => (scanning = true)),
+        },
       );
       expect(refused.ok).toBe(false);
       expect(loads.length).toBeGreaterThan(1);

@@ -24,7 +24,7 @@ import type {
 } from './forum-store.ts';
 import { sameTerritory } from './forum-store.ts';
 import { linksKey, sealToken } from './links.ts';
-import { discardRefusedBoard } from './refused-board.ts';
+import { discardRefusedBoard, type BoardDocReader } from './refused-board.ts';
 import { generateId, generateToken, hashToken } from './tokens.ts';
 
 /**
@@ -69,6 +69,12 @@ export interface CreateBoardDeps {
   maxForumImageBytes: number;
   /** Base of page links, without trailing slash. */
   baseUrl: string;
+  /**
+   * Reads a board's current document: the live room's when the relay has it loaded (changes
+   * not yet appended included: R54's cleanup must see them), else the stored one
+   * (`Relay.withBoardDoc`).
+   */
+  readBoardDoc: BoardDocReader;
 }
 
 /** R54: the answer when the forum has no place for the board. */

@@ -2,16 +2,32 @@ import { exportBoard, imageBlobIds } from '@carton/board';
 import * as Y from 'yjs';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
-import { withStoredDoc } from '../storage/stored-doc.ts';
 import type { ForumStore } from './forum-store.ts';
 
 /** The document of a board that never was: an empty Yjs state. */
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
-/** Images the forum's boards show now, removed ones (R56, which R58 may bring back) included. */
+/** Reads a board's current document (`Relay.withBoardDoc`: the live room's if loaded). */
+export type BoardDocReader = <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
+
+/** The photos a document shows. */
+function imagesOf(doc: Y.Doc): string[] {
+  try {
+    return imageBlobIds(exportBoard(doc));
+  } catch {
+    return []; // no readable meta: nothing it shows
+  }
+}
+
+/**
+ * Images the forum's boards show now, removed ones (R56, which R58 may bring back) included —
+ * as the relay's loaded rooms hold them, not only as stored: a photo a participant pasted on
+ * another board this instant is in its room's document before its append is done (PostgreSQL
+ * commits it later; a board a copy or an import changes waits for its append too).
+ */
 async function shownImages(
   forumId: string,
-  deps: { forums: ForumStore; boards: BoardStorage },
+  deps: { forums: ForumStore; readBoardDoc: BoardDocReader },
 ): Promise<Set<string>> {
   const boards = [
     ...(await deps.forums.listBoards(forumId)),
@@ -19,13 +35,7 @@ async function shownImages(
   ];
   const shown = new Set<string>();
   for (const board of boards) {
-    const ids = await withStoredDoc(deps.boards, board.id, (doc) => {
-      try {
-        return imageBlobIds(exportBoard(doc));
-      } catch {
-        return []; // no readable meta: nothing it shows
-      }
-    });
+    const ids = await deps.readBoardDoc(board.id, imagesOf);
     for (const id of ids) shown.add(id);
     // Each board rebuilt is CPU work with nothing to wait for on SQLite: other requests and
     // sockets get their turn between boards (up to 64, each up to CARTON_MAX_BOARD_BYTES).
@@ -49,7 +59,12 @@ export async function discardRefusedBoard(
   forumId: string,
   boardId: string,
   imageIds: readonly string[],
-  deps: { forums: ForumStore; boards: BoardStorage; blobs: BlobStore },
+  deps: {
+    forums: ForumStore;
+    boards: BoardStorage;
+    blobs: BlobStore;
+    readBoardDoc: BoardDocReader;
+  },
 ): Promise<void> {
   try {
     await deps.boards.compact(boardId, EMPTY_STATE, 0);

@@ -51,6 +51,7 @@ export function registerBoardCreationRoute(
           blobs: deps.blobs,
           maxForumImageBytes: deps.maxForumImageBytes,
           baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
+          readBoardDoc: (boardId, read) => deps.relay.withBoardDoc(boardId, read),
         },
       );
       if (!result.ok) {

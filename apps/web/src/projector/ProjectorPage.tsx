@@ -12,6 +12,7 @@ import { TimerDisplay } from '../forum/TimerDisplay';
 import { useForumRoom, useForumSnapshot } from '../forum/useForumRoom';
 import { loadRenderFonts } from '../plenary/fonts';
 import { LiveBoard } from '../plenary/liveBoard';
+import { ProjectorConnection } from './ProjectorConnection';
 import { nextSlide, slideOrder, type Slide } from './slides';
 import {
   countsOnBoard,
@@ -94,7 +95,7 @@ function Slides({
   const { t } = useTranslation();
   useSyncExternalStore(live.subscribe, live.getSvg);
   const shapes = live.getShapes();
-  const { votes } = useForumSnapshot(room);
+  const { votes, connection } = useForumSnapshot(room);
   const vote = projectedVote(votes, info.board.id, info.board.kind === 'plenary');
   const results = useVoteResults(room?.forumId ?? null, token, vote?.id ?? null);
   const slides: (Slide | { kind: 'results' })[] = [
@@ -144,11 +145,13 @@ function Slides({
       data-slide={current}
       data-slides={slides.length}
       data-results={results ? results.length : undefined}
+      data-connection={connection}
     >
       <div className="projector-top">
         <span className="projector-title">{info.board.title}</span>
         {children}
       </div>
+      <ProjectorConnection room={room} />
       {slide?.kind === 'results' && results && vote ? (
         <ResultsSlide title={vote.title} results={results} />
       ) : slide ? (

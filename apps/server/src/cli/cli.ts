@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { ArchiveError } from '../archive/errors.ts';
 import { readForumArchive } from '../archive/read.ts';
 import { fileZip } from '../archive/zip-reader.ts';
-import { restoreForumArchive } from '../archive/restore.ts';
+import { ImportNotStoredError, restoreForumArchive } from '../archive/restore.ts';
 import { storageSource } from '../archive/source.ts';
 import { streamForumArchive } from '../archive/write.ts';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
@@ -29,6 +29,7 @@ import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
+import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
 
 const GiB = 1024 * 1024 * 1024;
 
@@ -181,10 +182,11 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
 }
 
 async function main(): Promise<void> {
+  let kind: CliCommand['kind'] | null = null;
   try {
-    await runCli(parseArgs(process.argv.slice(2), process.env), (text) =>
-      process.stdout.write(text),
-    );
+    const command = parseArgs(process.argv.slice(2), process.env);
+    kind = command.kind;
+    await runCli(command, (text) => process.stdout.write(text));
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`carton: ${error.message}\n\n${USAGE}\n`);
@@ -194,8 +196,13 @@ async function main(): Promise<void> {
       process.stderr.write(`carton: ${error.message}\n`);
       process.exit(3);
     }
+    // French first (the alliance's admins), then the code and the English message.
     if (error instanceof ArchiveError) {
-      process.stderr.write(`carton: ${error.code}: ${error.message} (${error.path})\n`);
+      process.stderr.write(archiveRefusalText(error, kind === 'export' ? 'export' : 'import'));
+      process.exit(1);
+    }
+    if (error instanceof ImportNotStoredError) {
+      process.stderr.write(`carton: ${NOT_STORED_FR}\n  storage_unavailable: ${error.message}\n`);
       process.exit(1);
     }
     process.stderr.write(`carton: ${(error as Error).stack ?? String(error)}\n`);

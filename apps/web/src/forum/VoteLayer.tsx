@@ -82,8 +82,13 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
     (shapeId: string, onMyDot: boolean) => {
       if (!dots) return;
       const target = { boardId: session.boardId, shapeId };
-      const action = dotAction(dots.dots, dots.remaining, target, onMyDot);
-      if (action.kind === 'none') return setMessage(t('forum.votes.noDotsLeft'));
+      const note = session.scene.getShape(shapeId);
+      const empty = note?.type === 'note' && note.text.trim() === '';
+      const action = dotAction(dots.dots, dots.remaining, target, onMyDot, empty);
+      if (action.kind === 'none')
+        return setMessage(
+          t(action.reason === 'empty_note' ? 'forum.votes.emptyNote' : 'forum.votes.noDotsLeft'),
+        );
       setMessage(null);
       changeDot(forumId, session.token, vote.id, action.kind === 'add' ? 'POST' : 'DELETE', {
         ...target,

@@ -56,6 +56,15 @@ describe('vote mode', () => {
     });
     expect(dotAction([note], 0, note, true)).toEqual({ kind: 'remove' });
   });
+  it('refuses a dot on a note with no text, yet gives back a dot already on one', () => {
+    const note = { boardId: 'a', shapeId: 's1' };
+    expect(dotAction([], 3, note, false, true)).toEqual({ kind: 'none', reason: 'empty_note' });
+    expect(dotAction([note], 2, note, false, true)).toEqual({
+      kind: 'none',
+      reason: 'empty_note',
+    });
+    expect(dotAction([note], 2, note, true, true)).toEqual({ kind: 'remove' });
+  });
   it('groups my dots by note on a board', () => {
     const dots = [
       { boardId: 'a', shapeId: 's1' },

@@ -37,20 +37,25 @@ export function openVotesOver(
 }
 
 export type DotAction =
-  { kind: 'add' } | { kind: 'remove' } | { kind: 'none'; reason: 'no_dots_left' };
+  { kind: 'add' } | { kind: 'remove' } | { kind: 'none'; reason: 'no_dots_left' | 'empty_note' };
 
 /**
  * Clicking a note places a dot; clicking a note that holds one of my dots removes it
  * (the dot itself is the target: `onMyDot`). With no dots left, a new dot is refused locally.
+ * A note with no text takes no dot: each carton starts with « Écrivez ici… » notes, which a
+ * tap at the fitted zoom of a phone hits as easily as an idea, and an empty note ranked first
+ * read « (papillon sans texte) » on the projector's results.
  */
 export function dotAction(
   mine: readonly Dot[],
   remaining: number,
   target: Dot,
   onMyDot: boolean,
+  emptyNote = false,
 ): DotAction {
   const holds = mine.some((d) => d.boardId === target.boardId && d.shapeId === target.shapeId);
   if (onMyDot && holds) return { kind: 'remove' };
+  if (emptyNote) return { kind: 'none', reason: 'empty_note' };
   if (remaining <= 0) return { kind: 'none', reason: 'no_dots_left' };
   return { kind: 'add' };
 }

@@ -1,13 +1,14 @@
-// The projector on the wall while the server drops (the venue's wifi, a stopped laptop): its
-// timer and vote would stay on screen as if live. It says in French that the connection is lost
-// and greys the timer, and stops saying it once the server is back.
+// The projector on the wall (1920×1080) follows the day by itself: a dot vote closed from the
+// forum page brings its results up; and while the server drops (the venue's wifi, a stopped
+// laptop), where its timer and vote would stay on screen as if live, it says in French that the
+// connection is lost and greys the timer, and stops saying it once the server is back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, type CreatedForum } from './fixtures';
 
-describe('projector mode: a lost connection', () => {
+describe('projector mode, live', () => {
   let server: CartonServer;
   let browser: Browser;
   let projector: Participant;
@@ -25,15 +26,44 @@ describe('projector mode: a lost connection', () => {
     await server?.dispose();
   });
 
-  it('says so in French, greys the timer, and stops saying it once the server is back', async () => {
-    const started = await fetch(`${server.url}/api/forums/${forum.forum.id}/timer`, {
+  const api = (path: string, body: unknown) =>
+    fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
       method: 'POST',
       headers: {
         Authorization: `Bearer ${forum.facilitator.token}`,
         'Content-Type': 'application/json',
       },
-      body: JSON.stringify({ action: 'start', durationMs: 600_000 }),
+      body: JSON.stringify(body),
     });
+
+  it('a vote closed while a carton is projected brings its results up', async () => {
+    const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
+    const page = projector.page;
+    await page.goto(`${server.url}/p/${kamouraska.id}#token=${forum.facilitator.token}`);
+    const main = page.locator('main.projector');
+    await main.locator('.projector-slide svg').waitFor({ timeout: 15_000 });
+    const opened = await api('/votes', {
+      title: 'Nos incontournables',
+      boardIds: [kamouraska.id],
+      dotsPerParticipant: 3,
+    });
+    expect(opened.status).toBe(201);
+    const { vote } = (await opened.json()) as { vote: { id: string } };
+    // The projector has seen the vote open before it closes.
+    await page.locator('main.projector[data-votes-open="1"]').waitFor({ timeout: 10_000 });
+    expect(await main.getAttribute('data-slide')).toBe('0');
+    expect((await api(`/votes/${vote.id}/close`, {})).status).toBe(200);
+    await main.locator('.projector-results').waitFor({ timeout: 10_000 });
+    expect(await main.getAttribute('data-slide')).toBe(
+      String(Number(await main.getAttribute('data-slides')) - 1),
+    );
+    expect(await main.locator('.projector-results h2').innerText()).toBe(
+      'Résultats du vote\u00a0: Nos incontournables',
+    );
+  });
+
+  it('says so in French, greys the timer, and stops saying it once the server is back', async () => {
+    const started = await api('/timer', { action: 'start', durationMs: 600_000 });
     expect(started.status).toBe(200);
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
     const page = projector.page;

@@ -2,7 +2,7 @@
 // contrast; the cartons as slides (← → space Home End), each zoomed to fill the screen; the
 // timer large while it runs; Escape goes back to the board. Once a vote over the board is
 // closed, its counts show on the notes and a last slide ranks the results (top 10).
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSvg, type RenderFonts } from '@carton/render';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
@@ -106,6 +106,20 @@ function Slides({
   const current = Math.min(index, Math.max(0, slides.length - 1));
   const slide = slides[current];
 
+  // A vote closed while this screen shows: its results come up by themselves once fetched, as
+  // the room is waiting for them (a vote already closed when the page opened leaves it on the
+  // first slide, the last being one End away).
+  const seenOpen = useRef(new Set<string>());
+  const shownResults = useRef<string | null>(null);
+  useEffect(() => {
+    for (const v of votes) if (v.state === 'open') seenOpen.current.add(v.id);
+  }, [votes]);
+  useEffect(() => {
+    if (!results || !vote || shownResults.current === vote.id) return;
+    shownResults.current = vote.id;
+    if (seenOpen.current.has(vote.id)) setIndex(slides.length - 1);
+  }, [results, vote, slides.length]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
@@ -146,6 +160,7 @@ function Slides({
       data-slides={slides.length}
       data-results={results ? results.length : undefined}
       data-connection={connection}
+      data-votes-open={votes.filter((v) => v.state === 'open').length}
     >
       <div className="projector-top">
         <span className="projector-title">{info.board.title}</span>

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, territoryBoard, type CreatedForum } from './fixtures';
-import { boxes, offScreen, overlaps, rowsOf } from './layout-boxes';
+import { boxes, offScreen, overlaps, overlapsBetween, rowsOf } from './layout-boxes';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 
@@ -59,6 +59,22 @@ const LANGUAGES = [
   { locale: 'en-US', readOnly: 'Read only', versions: 'Versions', contents: 'Contents' },
 ];
 
+/**
+ * « Aide », in the header or (on a phone, where its two rows are full) just below the people
+ * pill: one, a finger's size, on screen, over none of the header's controls, the people or the
+ * forum's buttons.
+ */
+async function checkHelp(page: Page, width: number): Promise<void> {
+  const help = await boxes(page, '.help-button');
+  expect(help).toHaveLength(1);
+  const [box] = help;
+  expect(box!.right - box!.left).toBeGreaterThanOrEqual(44);
+  expect(box!.bottom - box!.top).toBeGreaterThanOrEqual(44);
+  expect(offScreen(help, width)).toEqual([]);
+  const around = await boxes(page, '.editor-header > :not(.help-button), .people, .forum-kit > *');
+  expect(overlapsBetween(help, around)).toEqual([]);
+}
+
 describe('the board header on a phone or a tablet', () => {
   let server: CartonServer;
   let browser: Browser;
@@ -96,6 +112,7 @@ describe('the board header on a phone or a tablet', () => {
     expect(offScreen(header, width)).toEqual([]);
     expect(overlaps(header)).toEqual([]);
     expect(rowsOf(header)).toBeLessThanOrEqual(2);
+    await checkHelp(page, width);
   }
 
   for (const size of PHONES) {
@@ -219,6 +236,7 @@ describe('the board header on a small laptop window', () => {
             const kit = await boxes(page, '.forum-kit > *');
             expect(overlaps([...header, ...kit])).toEqual([]);
             expect(rowsOf(header)).toBeLessThanOrEqual(2);
+            await checkHelp(page, size.width);
             const { shown, total } = await titleCharsShown(page);
             expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
             expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);

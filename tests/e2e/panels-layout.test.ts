@@ -17,7 +17,7 @@ import {
   waitForShapes,
   type BoardLinks,
 } from './fixtures';
-import { boxes, offScreen, overlaps, rowsOf } from './layout-boxes';
+import { boxes, offScreen, overlaps, overlapsBetween, rowsOf } from './layout-boxes';
 import { seedTemiscouata } from './seed';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
@@ -231,6 +231,13 @@ describe('« Contenu » and « Aligner » side by side', () => {
           ];
           expect(overlaps(chrome)).toEqual([]);
           expect(offScreen(chrome, size.width, size.height)).toEqual([]);
+          // « Aide » (below the people pill on a phone, in the header on a tablet) over none.
+          const help = await boxes(page, '.help-button');
+          expect(help).toHaveLength(1);
+          const others = chrome.filter((b) => !b.name.startsWith('editor-header'));
+          const headerKids = await boxes(page, '.editor-header > :not(.help-button)');
+          expect(overlapsBetween(help, [...others, ...headerKids])).toEqual([]);
+          expect(offScreen(help, size.width, size.height)).toEqual([]);
 
           await page.getByRole('button', { name: lang.align, exact: true }).tap();
           const menu = await boxes(page, '.arrange-menu');

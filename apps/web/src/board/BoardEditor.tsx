@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ExportMenuButton } from '../ui/ExportMenuButton';
 import { HistoryButton } from '../history/HistoryButton';
 import { BoardForumKit } from '../forum/BoardForumKit';
+import { FirstVisitHint } from '../help/FirstVisitHint';
+import { HelpButton } from '../help/HelpButton';
+import { installHelpKey } from '../help/helpKey';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { OutlineButton } from '../outline/OutlineButton';
 import { PeopleList } from '../ui/PeopleList';
@@ -107,7 +110,13 @@ export function BoardEditor() {
   }, []);
 
   useEffect(() => {
-    const cleanups = [installKeyboard(session), installFollow(session), installTestHook(session)];
+    // The help's « ? » after the board's keys: a « ? » they used (typed in a note) is theirs.
+    const cleanups = [
+      installKeyboard(session),
+      installHelpKey(session),
+      installFollow(session),
+      installTestHook(session),
+    ];
     if (!session.readOnly) cleanups.push(installClipboard(session), installDrop(session));
     // Arriving on a board that has content: show all of it (never zoomed in past 100 %).
     let live = true;
@@ -138,6 +147,7 @@ export function BoardEditor() {
         <HistoryButton />
         <ZoomControls />
         <ExportMenuButton />
+        <HelpButton />
         <LanguageToggle />
       </header>
       {/* The board is the page's main content: a screen reader's landmarks lead straight to it. */}
@@ -146,6 +156,9 @@ export function BoardEditor() {
       </main>
       {!readOnly && <Toolbar />}
       {!readOnly && <StylePanel />}
+      {!readOnly && <FirstVisitHint />}
+      {/* On a phone, « Aide » below the people pill (the header's rows are full). */}
+      <HelpButton floating />
       <PeopleList />
       <BoardForumKit />
       {toast && (

@@ -1,0 +1,90 @@
+// « Aide » in the board's header, for editors and view links alike (a view link has no
+// toolbar): opens the help dialog, as « ? » does from the keyboard (see helpKey.ts). On a phone
+// the header's two rows are full (a 44 px button more sent the language to a third row or cut
+// the title below 15 characters at 360 px): there its icon stands just below the people pill,
+// at the screen's right edge, its name kept for screen readers and as a tooltip.
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useSession, useSessionState } from '../board/context';
+import { StrokeIcon } from '../ui/icons';
+import { useCoarsePointer } from '../ui/shortcuts';
+import { useSingleKeys } from '../ui/singleKeys';
+import { HelpDialog } from './HelpDialog';
+import { closeHelp, helpStore, openHelp } from './state';
+import './help.css';
+
+function QuestionIcon() {
+  return (
+    <StrokeIcon size={20}>
+      <circle cx="12" cy="12" r="9.5" />
+      <path d="M9.2 9.3a2.9 2.9 0 015.6 1c0 1.9-2.8 2.4-2.8 4.2" />
+      <path d="M12 17.6h.01" />
+    </StrokeIcon>
+  );
+}
+
+/** Space between the people pill (or its open list) and the phone's « Aide », in CSS pixels. */
+const BELOW_PEOPLE = 8;
+
+/** Keeps `button` just below the people list, wherever the header's rows put that list. */
+function useBelowPeople(button: RefObject<HTMLButtonElement | null>, on: boolean): void {
+  useLayoutEffect(() => {
+    const el = button.current;
+    const people = document.querySelector<HTMLElement>('.people');
+    const header = document.querySelector<HTMLElement>('.editor-header');
+    if (!on || !el || !people || !header) return;
+    const update = () => {
+      const parent = el.offsetParent?.getBoundingClientRect().top ?? 0;
+      el.style.top = `${Math.round(people.getBoundingClientRect().bottom - parent + BELOW_PEOPLE)}px`;
+    };
+    update();
+    // The pill opening into its list, the header changing rows (which moves the pill down).
+    const observer = new ResizeObserver(update);
+    observer.observe(people);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, [button, on]);
+}
+
+/**
+ * `floating`: the phone's button, outside the header (hidden wider than a phone, where the
+ * header's own shows).
+ */
+export function HelpButton({ floating = false }: { floating?: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const readOnly = useSessionState((s) => s.readOnly);
+  const open = useStore(helpStore(session), (s) => s.open);
+  const coarse = useCoarsePointer();
+  const singleKeys = useSingleKeys();
+  const keys = singleKeys && !coarse;
+  const button = useRef<HTMLButtonElement>(null);
+  useBelowPeople(button, floating);
+  return (
+    <>
+      <button
+        type="button"
+        ref={button}
+        className={floating ? 'chip help-button help-floating' : 'chip help-button help-in-header'}
+        aria-label={t('help.open')}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-keyshortcuts={singleKeys ? '?' : undefined}
+        title={keys ? t('help.openKeys') : t('help.open')}
+        onClick={() => (open ? closeHelp(session) : openHelp(session))}
+      >
+        <QuestionIcon />
+        <span className="help-word">{t('help.open')}</span>
+      </button>
+      {/* Out of the header's stacking context: above the toolbar, the people and the toasts. */}
+      {open &&
+        !floating &&
+        createPortal(
+          <HelpDialog readOnly={readOnly} onClose={() => closeHelp(session)} />,
+          document.body,
+        )}
+    </>
+  );
+}

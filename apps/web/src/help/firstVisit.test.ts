@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HINT_STORAGE, hintDone, markHintDone, showsHint, type HintSituation } from './firstVisit';
+import { helpSections, moveParts } from './sections';
+
+const FIRST: HintSituation = {
+  done: false,
+  readOnly: false,
+  helpOpen: false,
+  tool: 'select',
+  selecting: false,
+};
+
+describe('the first visit’s hint', () => {
+  it('shows to an editor who never dismissed it nor placed anything', () => {
+    expect(showsHint(FIRST)).toBe(true);
+  });
+
+  it('never shows again once done, nor on a view link', () => {
+    expect(showsHint({ ...FIRST, done: true })).toBe(false);
+    expect(showsHint({ ...FIRST, readOnly: true })).toBe(false);
+  });
+
+  it('steps aside while the help, a tool’s caption or a selection’s panel needs its place', () => {
+    expect(showsHint({ ...FIRST, helpOpen: true })).toBe(false);
+    expect(showsHint({ ...FIRST, tool: 'note' })).toBe(false);
+    expect(showsHint({ ...FIRST, selecting: true })).toBe(false);
+  });
+
+  describe('on this device', () => {
+    let items: Map<string, string>;
+    beforeEach(() => {
+      items = new Map();
+      vi.stubGlobal('localStorage', {
+        getItem: (key: string) => items.get(key) ?? null,
+        setItem: (key: string, value: string) => void items.set(key, value),
+      });
+    });
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('is remembered as done in localStorage, like the stored name', () => {
+      expect(hintDone()).toBe(false);
+      markHintDone();
+      expect(items.get(HINT_STORAGE)).toBe('done');
+      expect(hintDone()).toBe(true);
+    });
+
+    it('counts as done where storage is blocked (no hint on every visit)', () => {
+      vi.stubGlobal('localStorage', {
+        getItem: () => {
+          throw new Error('blocked');
+        },
+      });
+      expect(hintDone()).toBe(true);
+    });
+  });
+});
+
+describe('the help’s sections', () => {
+  it('an editor gets all four; a view link only moving around and the keys', () => {
+    expect(helpSections(false)).toEqual(['add', 'move', 'edit', 'keys']);
+    expect(helpSections(true)).toEqual(['move', 'keys']);
+  });
+
+  it('tells the fingers first on a touch screen, the mouse first elsewhere', () => {
+    expect(moveParts(true)).toEqual(['touch', 'mouse']);
+    expect(moveParts(false)).toEqual(['mouse', 'touch']);
+  });
+});

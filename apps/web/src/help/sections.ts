@@ -1,0 +1,13 @@
+// Which of the help's sections a board page shows, and in which order « Se déplacer » tells its
+// two ways: a view link cannot add or change anything; a touch screen reads the fingers first.
+export type HelpSection = 'add' | 'move' | 'edit' | 'keys';
+export type MovePart = 'touch' | 'mouse';
+
+export function helpSections(readOnly: boolean): HelpSection[] {
+  return readOnly ? ['move', 'keys'] : ['add', 'move', 'edit', 'keys'];
+}
+
+/** Touch first where the main pointer is a finger (matchMedia('(pointer: coarse)')). */
+export function moveParts(coarse: boolean): MovePart[] {
+  return coarse ? ['touch', 'mouse'] : ['mouse', 'touch'];
+}

@@ -1,0 +1,165 @@
+// « Aide » for participants new to whiteboards, on a blank Témiscouata board of the 2023 forum:
+// « ? » opens the help in French with the keyboard's real shortcuts and Escape gives the focus
+// back; the first visit's hint stands above the toolbar, clear of it and of the header, on a
+// 360×640 and a 390×844 phone, and once dismissed (« Compris ») or once a note is placed it
+// never comes back; a view link's help says the board is read-only and has no « Ajouter ».
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParticipant } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { createTerritoryBoard, openBoard, waitForShapes, type BoardLinks } from './fixtures';
+import { boxes, offScreen, overlaps } from './layout-boxes';
+
+const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
+
+describe('« Aide »', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let board: BoardLinks;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    board = await createTerritoryBoard(server, 'Témiscouata');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  function phone(size: { width: number; height: number }) {
+    return newParticipant(browser, 'Émilie Bérubé', {
+      viewport: size,
+      hasTouch: true,
+      isMobile: true,
+    });
+  }
+
+  /** The hint's box, clear of the header and the toolbar, all on screen. */
+  async function checkHint(page: Page, size: { width: number; height: number }): Promise<void> {
+    const hint = page.getByRole('complementary', { name: 'Premiers pas' });
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('Nouveau ici\u202f? Touchez Papillon');
+    const [box] = await boxes(page, '.help-hint');
+    const chrome = await boxes(page, '.editor-header, .toolbar, .help-button, .people');
+    expect(overlaps([box!, ...chrome])).toEqual([]);
+    expect(offScreen([box!], size.width, size.height)).toEqual([]);
+  }
+
+  it('« ? » opens it in French with the real shortcuts; Escape gives the focus back', async () => {
+    const { context, page } = await newParticipant(browser, 'Émilie Bérubé');
+    try {
+      await openBoard(page, board.edit.url);
+      await page.locator('.canvas').focus();
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Comment ça marche' });
+      await dialog.waitFor();
+      for (const heading of ['Ajouter', 'Se déplacer', 'Modifier', 'Raccourcis clavier']) {
+        expect(await dialog.getByRole('heading', { name: heading, exact: true }).count()).toBe(1);
+      }
+      // The keys the keyboard listens to, beside the toolbar's names.
+      const keyOf = (id: string) => dialog.locator(`tr[data-shortcut="${id}"] kbd`).textContent();
+      expect(await dialog.locator('tr[data-shortcut="note"] th').textContent()).toBe(
+        'Papillon adhésif',
+      );
+      expect(await keyOf('note')).toBe('N');
+      expect(await keyOf('pen')).toBe('P');
+      expect(await keyOf('undo')).toBe('Ctrl+Z');
+      expect(await keyOf('redo')).toBe('Ctrl+Maj+Z');
+      // The « Ajouter » list draws the toolbar's own icons.
+      const drawn = (selector: string) => page.locator(selector).first().innerHTML();
+      expect(await drawn('[data-help-add="note"] svg')).toBe(
+        await drawn('.toolbar [data-tool="note"] svg'),
+      );
+      // Mouse first on a laptop.
+      expect(await dialog.locator('[data-help-part]').first().getAttribute('data-help-part')).toBe(
+        'mouse',
+      );
+      await page.screenshot({ path: join(SHOTS, 'help-1280-fr-CA.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('canvas'))).toBe(
+        true,
+      );
+      // From the header's button too, which gets the focus back.
+      const button = page.getByRole('button', { name: 'Aide', exact: true });
+      await button.click();
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('360×640: the first visit’s hint shows once, and not after « Compris » and a reload', async () => {
+    const size = { width: 360, height: 640 };
+    const { context, page } = await phone(size);
+    try {
+      await openBoard(page, board.edit.url);
+      await checkHint(page, size);
+      await page.screenshot({ path: join(SHOTS, 'help-hint-360x640-fr-CA.png') });
+      // « Voir l'aide » opens the help, touch first; the hint waits behind it.
+      await page.getByRole('button', { name: 'Voir l’aide' }).tap();
+      const dialog = page.getByRole('dialog', { name: 'Comment ça marche' });
+      await dialog.waitFor();
+      expect(await dialog.locator('[data-help-part]').first().getAttribute('data-help-part')).toBe(
+        'touch',
+      );
+      await page.screenshot({ path: join(SHOTS, 'help-dialog-360x640-fr-CA.png') });
+      await dialog.getByRole('button', { name: 'Fermer' }).tap();
+      await page.getByRole('button', { name: 'Compris' }).tap();
+      await expect.poll(() => page.locator('.help-hint').count()).toBe(0);
+      await page.reload();
+      await page.waitForFunction(() => window.__carton?.status() === 'connected');
+      await page.getByRole('button', { name: 'Aide', exact: true }).waitFor();
+      expect(await page.locator('.help-hint').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('390×844: the hint goes for good once a note is placed', async () => {
+    const size = { width: 390, height: 844 };
+    const { context, page } = await phone(size);
+    try {
+      await openBoard(page, board.edit.url);
+      await checkHint(page, size);
+      await page.locator('.toolbar [data-tool="note"]').tap();
+      await page.locator('.canvas').tap({ position: { x: 120, y: 260 } });
+      await waitForShapes(page, '(s) => s.some((shape) => shape.type === "note")');
+      await page.keyboard.press('Escape');
+      await page.reload();
+      await page.waitForFunction(() => window.__carton?.status() === 'connected');
+      await page.getByRole('button', { name: 'Aide', exact: true }).waitFor();
+      expect(await page.locator('.help-hint').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a view link: read-only said, no « Ajouter », no hint', async () => {
+    const size = { width: 390, height: 844 };
+    const { context, page } = await phone(size);
+    try {
+      await openBoard(page, board.view.url);
+      await page.getByRole('button', { name: 'Aide', exact: true }).tap();
+      const dialog = page.getByRole('dialog', { name: 'Comment ça marche' });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('lecture seule');
+      expect(await dialog.getByRole('heading', { name: 'Ajouter' }).count()).toBe(0);
+      expect(await dialog.getByRole('heading', { name: 'Modifier' }).count()).toBe(0);
+      expect(await dialog.getByRole('heading', { name: 'Se déplacer' }).count()).toBe(1);
+      expect(await dialog.locator('tr[data-shortcut="note"]').count()).toBe(0);
+      expect(await page.locator('.help-hint').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'help-view-390x844-fr-CA.png') });
+    } finally {
+      await context.close();
+    }
+  });
+});

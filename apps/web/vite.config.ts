@@ -1,8 +1,70 @@
-import { defineConfig } from 'vite';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Already compressed (or only read by developer tools): no siblings. */
+const SKIP = new Set([
+  '.br',
+  '.gz',
+  '.map',
+  '.woff2',
+  '.woff',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.webp',
+  '.gif',
+]);
+
+/**
+ * Writes `x.br` and `x.gz` beside each built file worth compressing, which the server sends to a
+ * client that accepts them (apps/server/src/http/content-encoding.ts). Compressed ONCE here rather
+ * than by the server: Brotli's best quality takes seconds for the board chunk (far too slow per
+ * request, or lazily while 100 phones join at the same minute), and here it costs the build ~3 s.
+ * Written after the file, so a sibling is never older than its file (the server checks that).
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'carton-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      const names = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile() && !SKIP.has(extname(entry.name).toLowerCase()))
+        .map((entry) => join(entry.parentPath, entry.name));
+      await Promise.all(
+        names.map(async (name) => {
+          const bytes = await readFile(name);
+          if (bytes.length < 1024) return; // a packet either way
+          const [br, gz] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gzipAsync(bytes, { level: 9 }),
+          ]);
+          // Siblings that save less than 10 % are not worth a Vary-split cache entry.
+          if (br.length < bytes.length * 0.9) await writeFile(`${name}.br`, br);
+          if (gz.length < bytes.length * 0.9) await writeFile(`${name}.gz`, gz);
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -225,7 +225,10 @@ describe('carton command line', () => {
       ]).catch((error: { code: number; stderr: string }) => error);
       expect(refused).toMatchObject({
         code: 1,
-        stderr: expect.stringMatching(/^carton: not_zip:/),
+        // French first (cli/errors-fr.ts), then the code.
+        stderr: expect.stringMatching(
+          /^carton: Ce fichier n’est pas une archive \.zip.*\n {2}not_zip: /,
+        ),
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

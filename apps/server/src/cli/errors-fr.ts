@@ -49,5 +49,6 @@ export function archiveRefusalText(
         ? EXPORT_TOO_LARGE_FR
         : ARCHIVE_ERRORS_FR[error.code]
       : `${ARCHIVE_ERRORS_FR[error.code]} Rien n’a été importé.`;
-  return `carton: ${french}\n  ${error.code}: ${error.message} (${error.path})\n`;
+  const where = error.path === '(archive)' ? '' : ` (${error.path})`;
+  return `carton: ${french}\n  ${error.code}: ${error.message}${where}\n`;
 }

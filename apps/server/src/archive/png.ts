@@ -1,7 +1,7 @@
 import type { BoardFile } from '@carton/board';
-import { renderSvg } from '@carton/render';
 import { bundledFontFiles, loadBundledFonts } from '@carton/render/node';
 import { renderAsync } from '@resvg/resvg-js';
+import { drawBoard, type BoardDrawing } from './board-drawing.ts';
 import { MAX_ARCHIVE_PNG_BYTES } from './limits.ts';
 
 /** Pixels per board unit: a 1600-wide carton prints at 3200 px, sharp on A4/Letter at 300 dpi. */
@@ -15,13 +15,10 @@ export const MAX_PNG_PIXELS = 64_000_000;
  * runs on libuv's thread pool (renderAsync), so a big export does not stall live rooms.
  */
 export async function renderBoardPng(
-  file: BoardFile,
+  board: BoardFile | BoardDrawing,
   options: { scale?: number; maxPixels?: number } = {},
 ): Promise<Uint8Array> {
-  const { svg, width, height } = renderSvg(file, {
-    fonts: loadBundledFonts(),
-    title: file.meta.title,
-  });
+  const { svg, width, height } = 'svg' in board ? board : drawBoard(board);
   const wanted = options.scale ?? PNG_SCALE;
   const maxPixels = options.maxPixels ?? MAX_PNG_PIXELS;
   const scale = Math.min(wanted, Math.sqrt(maxPixels / (width * height)));
@@ -44,15 +41,17 @@ export async function renderBoardPng(
  * board's JSON holds everything, and an import never reads PNGs).
  */
 export async function renderArchivePng(
-  file: BoardFile,
+  board: BoardFile | BoardDrawing,
   maxBytes: number = MAX_ARCHIVE_PNG_BYTES,
 ): Promise<Uint8Array | null> {
-  let png = await renderBoardPng(file);
+  // Laid out once: the smaller attempts only zoom the same document.
+  const drawing = 'svg' in board ? board : drawBoard(board);
+  let png = await renderBoardPng(drawing);
   let scale = PNG_SCALE;
   for (let attempt = 0; png.byteLength > maxBytes && attempt < 2; attempt++) {
     // Bytes go with pixels, pixels with the square of the scale; 10 % to spare.
     scale *= Math.sqrt(maxBytes / png.byteLength) * 0.9;
-    png = await renderBoardPng(file, { scale });
+    png = await renderBoardPng(drawing, { scale });
   }
   return png.byteLength > maxBytes ? null : png;
 }

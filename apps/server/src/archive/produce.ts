@@ -23,6 +23,12 @@ const EXTENSIONS: Record<ImageMimeType, string> = {
 
 export type ManifestImage = NonNullable<ArchiveManifest['images']>[number];
 
+/** What a photo of `bytes` adds to the archive (stored, not deflated). */
+function imageCost(bytes: number): ArchiveCost {
+  // images/<64 hex>.webp: 76 bytes of name, twice, plus the headers.
+  return { zip: 30 + 76 + bytes + 16 + 46 + 76, read: bytes, entries: 1 };
+}
+
 /** A board or version file as an archive holds it: images by blob id, never embedded. */
 export function withoutImages(file: BoardFile): BoardFile {
   const { images: _embedded, ...rest } = file;
@@ -75,20 +81,44 @@ export class ArchiveWriter {
     return this.pack(path, data, true);
   }
 
-  /** The images `file` shows that the archive does not hold yet, packed (not yet written). */
-  async newImages(file: BoardFile): Promise<{ entries: PackedEntry[]; images: ManifestImage[] }> {
-    const entries: PackedEntry[] = [];
-    const images: ManifestImage[] = [];
+  /**
+   * Writes `entry` (a board's or a version's file) and the photos `file` shows that the
+   * archive does not hold yet — if all of them fit the budget, measured from the store's
+   * sizes; false, with nothing written, if not. The photos are then read and written one at a
+   * time, waiting for the download (`demand`) before each: a board's photos are never all in
+   * memory at once (before, they were read and packed together, then queued together).
+   */
+  async writeWithImages(
+    zip: Zip,
+    entry: PackedEntry,
+    file: BoardFile,
+    demand: () => Promise<void>,
+  ): Promise<boolean> {
+    const photos = new Map<string, ImageMimeType>();
+    let cost = costOf([entry], { read: true });
     for (const blobId of imageBlobIds(file)) {
-      if (this.written.has(blobId)) continue;
-      const blob = await this.source.blobs.get(this.forumId, blobId);
+      if (this.written.has(blobId) || photos.has(blobId)) continue;
+      const info = await this.source.blobs.info(this.forumId, blobId);
       // An image the forum no longer has: the shape stays, as it does on the board.
-      if (!blob) continue;
-      const path = `images/${blob.blobId}.${EXTENSIONS[blob.mime]}`;
-      entries.push(this.pack(path, blob.data, false));
-      images.push({ blobId: blob.blobId, path, mime: blob.mime });
+      if (!info) continue;
+      photos.set(blobId, info.mime);
+      cost = plus(cost, imageCost(info.bytes));
     }
-    return { entries, images };
+    if (!this.budget.fits(cost)) return false;
+    this.write(zip, [entry]);
+    for (const blobId of photos.keys()) {
+      await demand();
+      await this.#writePhoto(zip, blobId);
+    }
+    return true;
+  }
+
+  /** One photo read and written; its own call, so nothing of it outlives it here. */
+  async #writePhoto(zip: Zip, blobId: string): Promise<void> {
+    const blob = await this.source.blobs.get(this.forumId, blobId);
+    if (!blob) return; // removed since its size was read
+    const path = `images/${blob.blobId}.${EXTENSIONS[blob.mime]}`;
+    this.write(zip, [this.pack(path, blob.data, false)], [{ blobId, path, mime: blob.mime }]);
   }
 
   /** Bytes the images `file` shows would add, from the store's sizes (nothing read). */
@@ -99,9 +129,7 @@ export class ArchiveWriter {
       counted.add(blobId);
       const info = await this.source.blobs.info(this.forumId, blobId);
       if (!info) continue;
-      // images/<64 hex>.webp: 76 bytes of name, twice, plus the headers.
-      const zip = 30 + 76 + info.bytes + 16 + 46 + 76;
-      cost = plus(cost, { zip, read: info.bytes, entries: 1 });
+      cost = plus(cost, imageCost(info.bytes));
     }
     return cost;
   }

@@ -1,7 +1,6 @@
 import { slug } from '../http/board-routes.ts';
 import type { SnapshotInfo } from '../storage/board-storage.ts';
 import type { Zip } from 'fflate';
-import { costOf } from './budget.ts';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveBoardEntry, ArchiveVersionEntry } from './manifest.ts';
 import type { ArchiveWriter } from './produce.ts';
@@ -78,13 +77,10 @@ export async function writeVersions(
       leave();
       continue;
     }
-    const images = await writer.newImages(file);
-    const needed = [entry, ...images.entries];
-    if (!writer.budget.fits(costOf(needed, { read: true }))) {
+    if (!(await writer.writeWithImages(zip, entry, file, demand))) {
       leave();
       continue;
     }
-    writer.write(zip, needed, images.images);
     const list = written.get(board.id) ?? [];
     list.push({
       kind: info.kind,

@@ -6,6 +6,7 @@ import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME } from './manifest.ts';
+import { drawBoardWithPhotos } from './board-drawing.ts';
 import { renderArchivePng } from './png.ts';
 import { ArchiveWriter, boardBase, withoutImages } from './produce.ts';
 import type { StoredBlob } from '../blobs/blob-store.ts';
@@ -114,16 +115,17 @@ export async function streamForumArchive(
         const full = await source.boardFile(board.id);
         const file = withoutImages(full);
         const json = writer.json(`${base}.json`, file);
-        const images = await writer.newImages(file);
         writer.budget.release(cost);
-        const needed = [json, ...images.entries];
         // The board grew since it was measured, past the room left: cut short, not broken.
-        if (!writer.budget.fits(costOf(needed, { read: true }))) throw writer.budget.refusal();
-        writer.write(zip, needed, images.images);
+        if (!(await writer.writeWithImages(zip, json, file, demand))) {
+          throw writer.budget.refusal();
+        }
         let png: string | null = null;
         if (options.png !== false) {
-          // The renderer draws photos from the file: embedded for it only, then let go.
-          const drawn = await renderArchivePng(await embedImages(full, forumId, source.blobs));
+          // The photos go into the SVG one at a time, as bytes (board-drawing.ts).
+          const drawn = await renderArchivePng(
+            await drawBoardWithPhotos(full, forumId, source.blobs),
+          );
           const entry = drawn && writer.pack(`${base}.png`, drawn, false);
           // Derived from the JSON, never read by an import: left out when there is no room.
           if (entry && writer.budget.fits(costOf([entry], { read: false }))) {

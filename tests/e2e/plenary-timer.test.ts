@@ -66,6 +66,30 @@ describe('the plenary timer, read from the back of the room', () => {
       body: JSON.stringify({ action: 'start', durationMs: 10 * 60_000 }),
     });
     expect(started.status).toBe(200);
+    // A dot vote closed over the territories: the territory shown large names its points in the
+    // header row, beside the kit.
+    const facilitator = {
+      Authorization: `Bearer ${forum.facilitator.token}`,
+      'Content-Type': 'application/json',
+    };
+    const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
+      method: 'POST',
+      headers: facilitator,
+      body: JSON.stringify({
+        title: 'Nos incontournables',
+        boardIds: forum.boards.filter((b) => b.kind === 'territory').map((b) => b.id),
+        dotsPerParticipant: 3,
+      }),
+    });
+    const { vote } = (await opened.json()) as { vote: { id: string } };
+    const closed = await fetch(
+      `${server.url}/api/forums/${forum.forum.id}/votes/${vote.id}/close`,
+      {
+        method: 'POST',
+        headers: facilitator,
+      },
+    );
+    expect(closed.status).toBe(200);
   });
 
   afterAll(async () => {
@@ -133,6 +157,7 @@ describe('the plenary timer, read from the back of the room', () => {
           await page.locator('li.mosaic-tile .mosaic-open').nth(1).click();
           await page.locator('section.mosaic-focus').waitFor();
           await page.getByRole('button', { name: lang.back }).waitFor();
+          await page.locator('.mosaic-header .mosaic-votes').waitFor();
           const kitLarge = await checkTimer(page, screen.height, screen.width);
           const large = await boxes(
             page,

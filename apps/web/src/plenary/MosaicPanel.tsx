@@ -223,11 +223,13 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
             <span className="mosaic-focus-position">
               {t('projector.position', { n: focusedIndex + 1, count: boards.length })}
             </span>
+            {/* Inside the title, whose width leaves the forum kit room: on the right of the row
+                it went under « Minuterie » on a 1280 or 1366 px wide screen. */}
+            {focusedVote && <VoteTotal vote={focusedVote} boardId={focusedBoard.id} />}
           </h2>
         ) : (
           <h2>{t('plenary.mosaic')}</h2>
         )}
-        {focusedBoard && focusedVote && <VoteTotal vote={focusedVote} boardId={focusedBoard.id} />}
         {toast && <span role="status">{toast}</span>}
         {focusedBoard ? (
           <>

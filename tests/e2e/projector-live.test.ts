@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, type CreatedForum } from './fixtures';
 
 describe('projector mode, live', () => {
@@ -84,6 +84,7 @@ describe('projector mode, live', () => {
       .getByTestId('forum-timer')
       .evaluate((e) => Number(getComputedStyle(e).opacity));
     expect(timerOpacity).toBeLessThan(1);
+    await page.screenshot({ path: `${REPO_ROOT}test-results/screenshots/projector-lost.png` });
 
     await server.restart();
     await banner.waitFor({ state: 'detached', timeout: 30_000 });

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession, useSessionState } from '../board/context';
+import { Icon } from '../ui/icons';
 import { useCoarsePointer } from '../ui/shortcuts';
 import { hintDone, markHintDone, showsHint } from './firstVisit';
 import { helpStore, openHelp } from './state';
@@ -33,7 +34,8 @@ export function FirstVisitHint() {
     }
   }, [placed, done]);
 
-  const shown = showsHint({ done: done || placed, readOnly, helpOpen, tool, selecting });
+  const plenary = session.info.board.kind === 'plenary';
+  const shown = showsHint({ done: done || placed, readOnly, plenary, helpOpen, tool, selecting });
 
   // Above the toolbar however many rows it wraps to (two on a phone): measured, not guessed.
   useLayoutEffect(() => {
@@ -64,7 +66,13 @@ export function FirstVisitHint() {
       aria-label={t('help.hint.label')}
       style={bottom === null ? { visibility: 'hidden' } : { bottom }}
     >
-      <p>{coarse ? t('help.hint.touch') : t('help.hint.mouse')}</p>
+      <p>
+        {/* The toolbar's icon of the « Papillon » it names: the toolbar shows no words. */}
+        <span className="help-icon">
+          <Icon name="note" />
+        </span>
+        <span>{coarse ? t('help.hint.touch') : t('help.hint.mouse')}</span>
+      </p>
       <div className="help-hint-actions">
         <button type="button" className="chip" onClick={() => openHelp(session)}>
           {t('help.hint.show')}

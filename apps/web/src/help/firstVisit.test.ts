@@ -5,6 +5,7 @@ import { helpSections, moveParts } from './sections';
 const FIRST: HintSituation = {
   done: false,
   readOnly: false,
+  plenary: false,
   helpOpen: false,
   tool: 'select',
   selecting: false,
@@ -15,9 +16,10 @@ describe('the first visit’s hint', () => {
     expect(showsHint(FIRST)).toBe(true);
   });
 
-  it('never shows again once done, nor on a view link', () => {
+  it('never shows again once done, nor on a view link, nor on the plenary board', () => {
     expect(showsHint({ ...FIRST, done: true })).toBe(false);
     expect(showsHint({ ...FIRST, readOnly: true })).toBe(false);
+    expect(showsHint({ ...FIRST, plenary: true })).toBe(false);
   });
 
   it('steps aside while the help, a tool’s caption or a selection’s panel needs its place', () => {

@@ -32,6 +32,8 @@ export interface HintSituation {
   /** Dismissed, or something placed, on this device (now or on an earlier visit). */
   done: boolean;
   readOnly: boolean;
+  /** The plenary board: shown to the room from the facilitator's screen, not a first visit's place. */
+  plenary: boolean;
   /** The help dialog is open: the hint would only repeat it. */
   helpOpen: boolean;
   /** The chosen tool: another than Select puts its caption where the hint sits. */
@@ -41,10 +43,11 @@ export interface HintSituation {
 }
 
 /**
- * Whether the hint shows now. Only an editor's first visit: a view link cannot add anything.
+ * Whether the hint shows now. Only an editor's first visit to a territory's board: a view link
+ * cannot add anything, and the plenary board is the room's (projected, facilitated).
  * It steps aside (without being dismissed) while a tool or a selection needs that place.
  */
 export function showsHint(s: HintSituation): boolean {
-  if (s.done || s.readOnly || s.helpOpen) return false;
+  if (s.done || s.readOnly || s.plenary || s.helpOpen) return false;
   return s.tool === 'select' && !s.selecting;
 }

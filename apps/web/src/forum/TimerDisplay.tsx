@@ -1,12 +1,13 @@
 // The day's timer as everyone sees it (boards, view links, projector): shown while running or
-// paused, with a soft chime and a pulse when it reaches zero.
+// paused, with a soft chime and a pulse when it reaches zero, and « Temps écoulé ! » for two
+// minutes after.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timerRemainingMs } from '@carton/board';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 import { chime } from './chime';
-import { formatRemaining, reachedZero } from './timerFormat';
+import { formatRemaining, reachedZero, timerShown } from './timerFormat';
 
 export function useRemainingMs(room: ForumRoom | null): number | null {
   const { timer } = useForumSnapshot(room);
@@ -30,7 +31,7 @@ export function TimerDisplay({ room, large = false }: { room: ForumRoom | null; 
     if (remaining !== null && reachedZero(previous.current, remaining)) chime();
     previous.current = remaining;
   }, [remaining]);
-  if (remaining === null || !timer) return null;
+  if (remaining === null || !timer || !room || !timerShown(timer, room.serverNow())) return null;
   const done = remaining <= 0;
   return (
     <div

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatRemaining, minutesToDuration, reachedZero } from './timerFormat';
+import type { TimerState } from '@carton/board';
+import {
+  DONE_SHOWN_MS,
+  formatRemaining,
+  minutesToDuration,
+  reachedZero,
+  timerShown,
+} from './timerFormat';
 
 describe('timer formatting', () => {
   it('shows minutes and seconds, rounding seconds up', () => {
@@ -8,6 +15,28 @@ describe('timer formatting', () => {
     expect(formatRemaining(999)).toBe('0:01');
     expect(formatRemaining(0)).toBe('0:00');
     expect(formatRemaining(-5)).toBe('0:00');
+  });
+  it('shows « Temps écoulé ! » for two minutes past the end, then nothing', () => {
+    const running: TimerState = {
+      state: 'running',
+      durationMs: 600_000,
+      endsAt: 1_000_000,
+      remainingMs: null,
+    };
+    expect(timerShown(running, 1_000_000 - 65_000)).toBe(true);
+    expect(timerShown(running, 1_000_000)).toBe(true);
+    expect(timerShown(running, 1_000_000 + 60_000)).toBe(true);
+    expect(timerShown(running, 1_000_000 + DONE_SHOWN_MS)).toBe(false);
+    expect(timerShown(running, 1_000_000 + 25 * 60_000)).toBe(false);
+    // Paused with time left stays up however long the pause; stopped is gone.
+    const paused: TimerState = {
+      state: 'paused',
+      durationMs: 600_000,
+      endsAt: null,
+      remainingMs: 30_000,
+    };
+    expect(timerShown(paused, 9_000_000)).toBe(true);
+    expect(timerShown({ ...paused, state: 'stopped' as const }, 0)).toBe(false);
   });
   it('shows hours when needed', () => {
     expect(formatRemaining(3_723_000)).toBe('1:02:03');

@@ -55,6 +55,7 @@ describe('the help’s keyboard shortcuts', () => {
     const t = await tr('fr-CA');
     const groups = shortcutGroups(t, { readOnly: true, singleKeys: true, mac: false });
     expect(groups.map((g) => g.id)).toEqual(['commands']);
+    expect(groups[0]?.title).toBe('Parcourir le tableau');
     const ids = rowsOf(groups).map((r) => r.id);
     expect(ids).toEqual(['help', 'find', 'zoomFit', 'zoomSelection', 'zoom', 'pan']);
   });

@@ -75,6 +75,11 @@ export function shortcutGroups(
     ...(tools.length > 0
       ? [{ id: 'tools' as const, title: t('help.keys.tools'), rows: tools }]
       : []),
-    { id: 'commands', title: t('help.keys.commands'), rows: commands },
+    // A view link's keys only look around: « Modifier et zoomer » would promise edits.
+    {
+      id: 'commands',
+      title: t(readOnly ? 'help.keys.viewing' : 'help.keys.commands'),
+      rows: commands,
+    },
   ];
 }

@@ -154,7 +154,9 @@ export async function startCarton(options: StartOptions): Promise<BenchServer> {
     [
       '--import',
       join(options.repoRoot, 'bench/relay/gc-hook.mjs'),
-      join(options.repoRoot, 'apps/server/dist/main.js'),
+      // BENCH_CARTON_MAIN: another build of the server (a copy of apps/server/dist kept aside),
+      // to alternate two builds of Carton in one session (A B B A).
+      process.env.BENCH_CARTON_MAIN ?? join(options.repoRoot, 'apps/server/dist/main.js'),
     ],
     {
       ...process.env,

@@ -2,14 +2,21 @@
 // « ? » opens the help in French with the keyboard's real shortcuts and Escape gives the focus
 // back; the first visit's hint stands above the toolbar, clear of it and of the header, on a
 // 360×640 and a 390×844 phone, and once dismissed (« Compris ») or once a note is placed it
-// never comes back; a view link's help says the board is read-only and has no « Ajouter ».
+// never comes back, nor shows on the plenary board; a view link's help says the board is
+// read-only and has no « Ajouter ».
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createTerritoryBoard, openBoard, waitForShapes, type BoardLinks } from './fixtures';
+import {
+  createForum,
+  createTerritoryBoard,
+  openBoard,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
 import { boxes, offScreen, overlapsBetween } from './layout-boxes';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
@@ -139,6 +146,20 @@ describe('« Aide »', () => {
       await page.reload();
       await page.waitForFunction(() => window.__carton?.status() === 'connected');
       await page.getByRole('button', { name: 'Aide', exact: true }).waitFor();
+      expect(await page.locator('.help-hint').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the plenary board: no hint (it is the room’s, projected and facilitated)', async () => {
+    const forum = await createForum(server, { territories: ['Témiscouata'], templates: false });
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const { context, page } = await newParticipant(browser, 'Émilie Bérubé');
+    try {
+      await openBoard(page, plenary.edit.url);
+      await page.getByRole('button', { name: 'Aide', exact: true }).waitFor();
+      expect(await page.locator('.toolbar').count()).toBe(1);
       expect(await page.locator('.help-hint').count()).toBe(0);
     } finally {
       await context.close();

@@ -1,16 +1,19 @@
 // The forum day on a board page: the timer for everyone, the spotlight (follow or lead), vote
 // mode, the facilitator's kit (shown to the facilitator only; the server enforces it anyway),
 // and on the plenary board the « Mosaïque » of the territory boards.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
-import { MosaicPanel } from '../plenary/MosaicPanel';
+import { LazyFallback, lazyPanel } from '../ui/LazyFallback';
 import { SpotlightControl, SpotlightFollower } from './spotlight';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
 import { VoteLayer } from './VoteLayer';
 import { useForumRoom, useForumSnapshot } from './useForumRoom';
 import './forum.css';
+
+// The plenary's mosaic: the facilitator's, in plenary only; loaded when opened.
+const MosaicPanel = lazyPanel(() => import('../plenary/MosaicPanel').then((m) => m.MosaicPanel));
 
 export function BoardForumKit() {
   const { t } = useTranslation();
@@ -57,7 +60,11 @@ export function BoardForumKit() {
       )}
       {!facilitator && <SpotlightFollower room={room} />}
       <VoteLayer room={room} />
-      {plenary && mosaic && <MosaicPanel room={room} onClose={() => setMosaic(false)} />}
+      {plenary && mosaic && (
+        <Suspense fallback={<LazyFallback />}>
+          <MosaicPanel room={room} onClose={() => setMosaic(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,10 +1,13 @@
 // « Versions »: the facilitator's entry to the board's history (shown only for that role).
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { dismissOutline, outlineStore } from '../outline/state';
-import { HistoryPanel } from './HistoryPanel';
+import { LazyFallback, lazyPanel } from '../ui/LazyFallback';
+
+// « Versions » is the facilitator's: loaded when opened, not with every participant's board.
+const HistoryPanel = lazyPanel(() => import('./HistoryPanel').then((m) => m.HistoryPanel));
 import './history.css';
 
 /** A clock turned back: the usual sign for a document's versions. Up to 1100 px it stands alone
@@ -58,7 +61,13 @@ export function HistoryButton() {
         <span>{t('history.open')}</span>
       </button>
       {/* Out of the header's stacking context: above the people list, toolbar and toasts. */}
-      {open && createPortal(<HistoryPanel onClose={() => setOpen(false)} />, document.body)}
+      {open &&
+        createPortal(
+          <Suspense fallback={<LazyFallback />}>
+            <HistoryPanel onClose={() => setOpen(false)} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

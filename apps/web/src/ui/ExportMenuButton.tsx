@@ -1,7 +1,11 @@
 // The header's « Exporter / Importer » button; the panel itself is in src/export/.
-import { useCallback, useRef, useState } from 'react';
+import { Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportDialog } from '../export/ExportDialog';
+import { LazyFallback, lazyPanel } from './LazyFallback';
+
+// Loaded at the first press: the exporters (PDF with pdf-lib and pako, SVG, raster) and the imports
+// were two thirds of the board's first chunk, which every participant's phone downloads.
+const ExportDialog = lazyPanel(() => import('../export/ExportDialog').then((m) => m.ExportDialog));
 
 export function ExportMenuButton() {
   const { t } = useTranslation();
@@ -28,7 +32,11 @@ export function ExportMenuButton() {
         <span className="long">{t('export.menu')}</span>
         <span className="short">{t('export.menuShort')}</span>
       </button>
-      {open && <ExportDialog onClose={close} />}
+      {open && (
+        <Suspense fallback={<LazyFallback />}>
+          <ExportDialog onClose={close} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,0 +1,58 @@
+// The board's first load carries what draws and edits a board, not the export: the exporters
+// (PDF with pdf-lib, SVG, raster) arrive when « Exporter / Importer » is first pressed, which
+// says « Chargement… » while they come (held here until it is seen, as a slow venue wifi would).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { boardSuite, openBoard } from './fixtures';
+
+/** Script files the page has fetched so far (Resource Timing). */
+function scripts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.endsWith('.js')),
+  );
+}
+
+describe('first load of a board', () => {
+  const suite = boardSuite();
+
+  it('loads the export dialog only when « Exporter / Importer » is pressed, saying « Chargement… »', async () => {
+    // A phone; the service worker blocked so that the page's own requests can be held.
+    const context = await suite.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'fr-CA',
+      serviceWorkers: 'block',
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Mathilde'));
+    const page = await context.newPage();
+    await openBoard(page, suite.board.edit.url);
+    const first = await scripts(page);
+    expect(first.some((path) => /\/BoardPage-[^/]*\.js$/.test(path))).toBe(true);
+    expect(first.filter((path) => /ExportDialog/.test(path))).toEqual([]);
+
+    // Hold the dialog's chunk until the page shows that it is waiting for it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const requested = new Promise<string>((resolve) => {
+      void page.route(/\/assets\/ExportDialog-[^/]*\.js$/, async (route) => {
+        resolve(new URL(route.request().url()).pathname);
+        await held;
+        await route.continue();
+      });
+    });
+    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+    const none = new Promise<string>((resolve) => setTimeout(() => resolve('none'), 15_000));
+    expect(await Promise.race([requested, none])).toMatch(/^\/assets\/ExportDialog-/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Chargement…' }).count())
+      .toBe(1);
+    release();
+    await page.getByRole('dialog', { name: 'Exporter ou importer' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('status').filter({ hasText: 'Chargement…' }).count()).toBe(0);
+    await context.close();
+  });
+});

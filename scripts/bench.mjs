@@ -1,6 +1,6 @@
 // `npm run bench`: installs what is missing, builds, then runs every benchmark and prints each
 // figure beside its target: bench/relay (Carton against the reference y-websocket server),
-// bench/wire, the crowded plenary, and bench/canvas and bench/export if present. The load generator runs on
+// bench/wire, the crowded plenary, and bench/canvas, bench/export and bench/load if present. The load generator runs on
 // core 1 (`taskset -c 1`); the servers it starts are pinned to core 0. The tables of the run are
 // also written to bench/RESULTS.md. Benchmarks never run as part of `npm test`.
 import { spawn, spawnSync } from 'node:child_process';
@@ -61,6 +61,10 @@ if (existsSync('bench/canvas/run.mjs') && !webBuilt) {
 if (existsSync('bench/export/run.mjs')) {
   outputs.push(await bench('bench/export', ['bench/export/run.mjs']));
 }
+// A board's first load on a phone over slow venue wifi (bytes, requests, time to the first frame).
+if (existsSync('bench/load/run.mjs') && webBuilt) {
+  outputs.push(await bench('bench/load', ['bench/load/run.mjs']));
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadBefore} before and ${loadavg()[0].toFixed(1)} after`;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
@@ -68,7 +72,9 @@ const tables = outputs
   .join('\n')
   .split('\n')
   .filter(
-    (line) => line.startsWith('|') || /^(bench|Crowded|Canvas|Export|board open|pan at)/.test(line),
+    (line) =>
+      line.startsWith('|') ||
+      /^(bench|Crowded|Canvas|Export|First load|board open|pan at)/.test(line),
   )
   .join('\n');
 // The notes written by hand below the tables (what was tried, why a figure moved) outlive a run.

@@ -1,7 +1,7 @@
 // The built web client over real HTTP (node:http, so Accept-Encoding is exactly what the test
 // sends): precompressed siblings for br and gzip, identity otherwise, HEAD alike, fonts and
 // images never encoded, 304 on a matching ETag, nothing outside the web directory.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,5 +186,69 @@ describe('acceptedEncodings', () => {
     expect(acceptedEncodings('gzip;q=1.0, br;q=0')).toEqual(['gzip']);
     expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
     expect(acceptedEncodings('identity')).toEqual([]);
+  });
+});
+
+// A file too large to hold in memory (sparse: no disk used) is streamed, never buffered whole:
+// reading it into one Buffer failed after its headers were set, so the client got a JSON 404
+// carrying the sibling's Content-Encoding and Content-Length (and a year of cache).
+describe('the web client: a file is streamed, its headers only once it is open', () => {
+  let dir: string;
+  let server: RunningServer;
+  const HUGE = 2 ** 31; // one byte past what readFile can return
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'carton-static-huge-'));
+    const webDir = join(dir, 'web');
+    mkdirSync(join(webDir, 'assets'), { recursive: true });
+    writeFileSync(join(webDir, 'index.html'), INDEX);
+    writeFileSync(join(webDir, 'assets/plenary-abc.js'), SCRIPT);
+    writeFileSync(join(webDir, 'assets/plenary-abc.js.br'), '');
+    truncateSync(join(webDir, 'assets/plenary-abc.js.br'), HUGE);
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CARTON_DATA_DIR: join(dir, 'data'),
+      CARTON_WEB_DIR: webDir,
+    });
+    server = await startServer(
+      config,
+      createLogger('error', () => undefined),
+    );
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends a 2 GiB sibling as 200 with its own length, first bytes at once', async () => {
+    const { status, headers, first } = await new Promise<{
+      status: number;
+      headers: Record<string, string | string[] | undefined>;
+      first: Buffer;
+    }>((resolve, reject) => {
+      const req = request(
+        `${server.url}/assets/plenary-abc.js`,
+        { headers: { 'Accept-Encoding': 'br' } },
+        (res) => {
+          res.once('data', (chunk: Buffer) => {
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, first: chunk });
+            req.destroy();
+          });
+          res.on('error', () => undefined);
+        },
+      );
+      req.on('error', (error) => {
+        if (!req.destroyed) reject(error);
+      });
+      req.end();
+    });
+    expect(status).toBe(200);
+    expect(headers['content-encoding']).toBe('br');
+    expect(headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(Number(headers['content-length'])).toBe(HUGE);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((byte) => byte === 0)).toBe(true);
   });
 });

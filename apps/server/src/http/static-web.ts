@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Context } from 'hono';
 import { INCOMPRESSIBLE, acceptedEncodings, findPrecompressed } from './content-encoding.ts';
@@ -26,6 +27,26 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Client routes answered with index.html so the SPA router takes over (R26; /p/ = projector). */
 const SPA_ROUTE = /^\/(?:b|f|p)(?:\/|$)|^\/$/;
 
+/** A regular file opened for reading, with its size as opened; null if it cannot be. */
+async function openFile(
+  path: string,
+): Promise<{ path: string; handle: FileHandle; size: number } | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isFile()) return { path, handle, size: info.size };
+  } catch {
+    // Unreadable: answered as missing below.
+  }
+  await handle.close();
+  return null;
+}
+
 /** If-None-Match holds the validator (or `*`); weak comparison, as RFC 9110 asks for it. */
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -44,34 +65,51 @@ export function createStaticHandler(webDir: string) {
   const root = normalize(webDir + sep);
 
   async function fileResponse(c: Context, path: string, cache: string): Promise<Response | null> {
+    let info;
     try {
-      const info = await stat(path);
-      if (!info.isFile()) return null;
-      const ext = extname(path).toLowerCase();
-      c.header('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
-      c.header('Cache-Control', cache);
-      // A weak validator from the file itself: every encoding of it is the same content. A
-      // reload over bad wifi then costs one 304 for index.html (assets are cached a year).
-      const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
-      c.header('ETag', etag);
-      const compressible = !INCOMPRESSIBLE.has(ext);
-      if (compressible) c.header('Vary', 'Accept-Encoding');
-      if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
-      const sibling = compressible
-        ? await findPrecompressed(
-            path,
-            info.mtimeMs,
-            acceptedEncodings(c.req.header('Accept-Encoding')),
-          )
-        : null;
-      if (sibling) c.header('Content-Encoding', sibling.encoding);
-      c.header('Content-Length', String(sibling ? sibling.size : info.size));
-      if (c.req.method === 'HEAD') return c.body(null);
-      const body = await readFile(sibling ? sibling.path : path);
-      return c.body(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+      info = await stat(path);
     } catch {
       return null;
     }
+    if (!info.isFile()) return null;
+    const ext = extname(path).toLowerCase();
+    // A weak validator from the file itself: every encoding of it is the same content. A
+    // reload over bad wifi then costs one 304 for index.html (assets are cached a year).
+    const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+    const compressible = !INCOMPRESSIBLE.has(ext);
+    const headers = (): void => {
+      c.header('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
+      c.header('Cache-Control', cache);
+      c.header('ETag', etag);
+      if (compressible) c.header('Vary', 'Accept-Encoding');
+    };
+    if (matches(c.req.header('If-None-Match'), etag)) {
+      headers();
+      return c.body(null, 304);
+    }
+    const sibling = compressible
+      ? await findPrecompressed(
+          path,
+          info.mtimeMs,
+          acceptedEncodings(c.req.header('Accept-Encoding')),
+        )
+      : null;
+    // Opened BEFORE any header is set: a file gone or unreadable meanwhile (a deploy replacing
+    // the build) answers as missing, never a JSON error carrying its encoding, length and a
+    // year of cache. The length is the open file's, so it is the length of what is streamed.
+    const opened = (sibling && (await openFile(sibling.path))) || (await openFile(path));
+    if (!opened) return null;
+    headers();
+    if (opened.path === sibling?.path) c.header('Content-Encoding', sibling.encoding);
+    c.header('Content-Length', String(opened.size));
+    if (c.req.method === 'HEAD') {
+      await opened.handle.close();
+      return c.body(null);
+    }
+    // Streamed: a request holds a chunk of the file, not all of it (the board chunk is ~0.5 MB,
+    // times 100 phones joining in the same minute).
+    const stream = Readable.toWeb(opened.handle.createReadStream()) as ReadableStream<Uint8Array>;
+    return c.body(stream);
   }
 
   return async (c: Context): Promise<Response> => {

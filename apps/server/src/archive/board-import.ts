@@ -9,13 +9,15 @@ import {
   SERVER_ORIGIN,
 } from '@carton/board';
 import type { BlobStore } from '../blobs/blob-store.ts';
+import type { ForumStore } from '../forums/forum-store.ts';
+import { removeUnshownImages } from '../forums/refused-board.ts';
 import { BoardNotStoredError, type Relay } from '../relay/relay.ts';
 import { boardFileRefusal, checkBoardFile, IMAGE_QUOTA_REFUSAL } from './check-board-file.ts';
-import { removeImportedImages } from './restore.ts';
 
 export interface BoardImportDeps {
   relay: Relay;
   blobs: BlobStore;
+  forums: ForumStore;
   maxForumImageBytes: number;
 }
 
@@ -54,7 +56,7 @@ export async function importIntoBoard(
   const checked = await checkBoardFile(json, target.forumId, deps);
   if (!checked.ok) return checked;
   // Marked with this request (R54's `put_by`): if the change is then refused or not stored,
-  // the images it inserted — and nobody put since — are removed (R35's quota).
+  // the images it inserted — nobody put since and no board shows — are removed (R35's quota).
   const putBy = `import:${randomUUID()}`;
   const imageIds = checked.images.map((image) => image.info.blobId);
   if (checked.images.length > 0) {
@@ -70,11 +72,34 @@ export async function importIntoBoard(
   try {
     result = await applyBoardFile(deps, target.boardId, checked.parsed);
   } catch (error) {
-    await removeImportedImages(deps.blobs, target.forumId, imageIds, putBy);
+    await removeImported(deps, target.forumId, imageIds, putBy);
     throw error;
   }
-  if (!result.ok) await removeImportedImages(deps.blobs, target.forumId, imageIds, putBy);
+  if (!result.ok) await removeImported(deps, target.forumId, imageIds, putBy);
   return result.ok ? { ...result, images: checked.images.length } : result;
+}
+
+/**
+ * The images a failed import inserted, unless a board of the forum shows one by now: another
+ * board's room may have it from an element copied while the import was on screen (read as the
+ * relay holds each board, R54's check). Best effort: what a failure here leaves is what a crash
+ * leaves, unreachable and never wrong.
+ */
+async function removeImported(
+  deps: BoardImportDeps,
+  forumId: string,
+  imageIds: readonly string[],
+  putBy: string,
+): Promise<void> {
+  try {
+    await removeUnshownImages(forumId, imageIds, putBy, {
+      forums: deps.forums,
+      blobs: deps.blobs,
+      readBoardDoc: (boardId, read) => deps.relay.withBoardDoc(boardId, read),
+    });
+  } catch {
+    // Left as a crash at that moment would leave it.
+  }
 }
 
 /** The checked file inserted in the live board as one change; its images are stored. */

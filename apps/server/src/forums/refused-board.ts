@@ -45,6 +45,25 @@ async function shownImages(
 }
 
 /**
+ * Of `imageIds`, which a write that failed put marked `putBy`, removes those no board of the
+ * forum shows now (as the relay holds them) and no other request put since (the store's mark,
+ * checked in the delete itself): they would otherwise count in the forum's quota (R35) for
+ * good, while a photo a board shows — pasted, copied from a room that had the failed change
+ * on screen, restored without its bytes — must stay. Throws what the stores throw.
+ */
+export async function removeUnshownImages(
+  forumId: string,
+  imageIds: readonly string[],
+  putBy: string,
+  deps: { forums: ForumStore; blobs: BlobStore; readBoardDoc: BoardDocReader },
+): Promise<void> {
+  if (imageIds.length === 0) return;
+  const shown = await shownImages(forumId, deps);
+  const unused = imageIds.filter((id) => !shown.has(id));
+  if (unused.length > 0) await deps.blobs.remove(forumId, unused, putBy);
+}
+
+/**
  * R54: a new board refused at the store's last check (another request took the last place or
  * the territory meanwhile) already has its document and images written. Neither is reachable,
  * but the images would count in the forum's quota (R35) for good: the document is emptied
@@ -69,9 +88,7 @@ export async function discardRefusedBoard(
   try {
     await deps.boards.compact(boardId, EMPTY_STATE, 0);
     if (imageIds.length === 0) return;
-    const shown = await shownImages(forumId, deps);
-    const unused = imageIds.filter((id) => !shown.has(id));
-    if (unused.length > 0) await deps.blobs.remove(forumId, unused, boardId);
+    await removeUnshownImages(forumId, imageIds, boardId, deps);
   } catch {
     // What is left is what a crash between the writes leaves: unreachable, never wrong.
   }

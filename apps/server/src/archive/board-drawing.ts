@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { BoardFile, ImageMimeType } from '@carton/board';
 import { imageBlobIds } from '@carton/board';
 import { renderSvg } from '@carton/render';
@@ -17,9 +18,13 @@ export interface BoardDrawing {
   readonly height: number;
 }
 
-/** Stands in for a photo's `data:` URL while the SVG is laid out (its blob id after it). */
-const PHOTO_MARK = 'carton-photo:';
-const PHOTO_HREF = /carton-photo:([0-9a-f]{64})/g;
+/**
+ * Stands in for a photo's `data:` URL while the SVG is laid out (its blob id after it). Random
+ * per drawing: a fixed mark could be typed in a note or a title (blob ids show in image links),
+ * and the SVG's text would then be taken for a photo — one the forum lacks threw and took the
+ * whole archive download down.
+ */
+const photoMark = () => `carton-photo-${randomBytes(16).toString('hex')}:`;
 /** Stored photos are named by their SHA-256 (R35); any other name is no stored photo. */
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -75,17 +80,17 @@ export async function drawBoardWithPhotos(
     if (info) photos.set(blobId, { mime: info.mime, bytes: info.bytes });
   }
   const { images: _embedded, ...withoutEmbedded } = file;
+  const mark = photoMark();
   const { svg, width, height } = renderSvg(withoutEmbedded, {
     fonts: loadBundledFonts(),
     title: file.meta.title,
-    imageHref: (blobId) =>
-      photos.has(blobId) && SHA256.test(blobId) ? `${PHOTO_MARK}${blobId}` : null,
+    imageHref: (blobId) => (photos.has(blobId) && SHA256.test(blobId) ? `${mark}${blobId}` : null),
   });
   // The text between marks, and the photo each mark stands for (a photo shown twice: twice).
   const texts: Buffer[] = [];
   const marks: string[] = [];
   let from = 0;
-  for (const match of svg.matchAll(PHOTO_HREF)) {
+  for (const match of svg.matchAll(new RegExp(`${mark}([0-9a-f]{64})`, 'g'))) {
     texts.push(Buffer.from(svg.slice(from, match.index)));
     marks.push(match[1]!);
     from = match.index + match[0].length;

@@ -3,10 +3,11 @@
 // vote's totals (then each note's dots) show on the tiles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { BSL_TERRITORIES } from '@carton/board';
+import { BSL_TERRITORIES, localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, newPhone, openBoard, type CreatedForum } from './fixtures';
+import { connectSeedClient } from './seed';
 
 // The seed's eight MRCs of the Bas-Saint-Laurent.
 const BSL = [...BSL_TERRITORIES];
@@ -184,12 +185,33 @@ describe('the plenary on the projector', () => {
     const page = screen.page;
     const kamouraska = boardOf('Kamouraska');
     const rdl = boardOf('Rivière-du-Loup');
+    // A blank template note takes no dot (V3 empty_note): write an idea on the first one.
     const noteOf = async (board: { id: string; edit: { token: string } }) => {
-      const answer = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
-        headers: { Authorization: `Bearer ${board.edit.token}` },
-      });
-      const file = (await answer.json()) as { shapes: { id: string; type: string }[] };
-      return file.shapes.find((s) => s.type === 'note')!.id;
+      const text = 'Financement systémique';
+      const writer = await connectSeedClient(server.syncUrl, board.id, board.edit.token);
+      const noteId = writer.board.listShapes().find((s) => s.type === 'note')!.id;
+      writer.board.run((tx) => tx.update(noteId, { text }), localOrigin('user:seed'));
+      // The server has the text once another client receives it from the server.
+      const watcher = await connectSeedClient(server.syncUrl, board.id, board.edit.token);
+      const written = () => {
+        const note = watcher.board.getShape(noteId);
+        return note?.type === 'note' && note.text === text;
+      };
+      try {
+        await new Promise<void>((resolve, reject) => {
+          if (written()) return resolve();
+          const timer = setTimeout(() => reject(new Error('the note text never came')), 10_000);
+          watcher.board.doc.on('update', () => {
+            if (!written()) return;
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      } finally {
+        writer.close();
+        watcher.close();
+      }
+      return noteId;
     };
     const opened = await api('/votes', {
       title: 'Nos priorités',

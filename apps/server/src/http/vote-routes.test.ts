@@ -178,6 +178,44 @@ describe('V5: POST /api/forums/:id/votes/:voteId/reopen', () => {
     await close(second.id);
   });
 
+  it('V3: a note with no text takes no dot (409 empty_note); a dot placed before it was emptied stays', async () => {
+    const kamouraska = board('Kamouraska');
+    let blank = '';
+    let emptied = '';
+    await server.relay.changeBoard(kamouraska.id, (doc) => {
+      const model = new Board(doc);
+      model.run((tx) => {
+        blank = tx.create('note', { x: 2600, y: 0, text: ' \n ' });
+        emptied = tx.create('note', { x: 2900, y: 0, text: 'Leadership partagé' });
+      }, SERVER_ORIGIN);
+      model.destroy();
+    });
+    const vote = await open('Papillons vides', [kamouraska.id]);
+    const refused = await dot(vote.id, AMELIE, blank);
+    expect(refused.status).toBe(409);
+    expect(refused.body['error'].code).toBe('empty_note');
+    expect((await mine(vote.id, AMELIE)).body['remaining']).toBe(3);
+
+    expect((await dot(vote.id, AMELIE, emptied)).status).toBe(201);
+    await server.relay.changeBoard(kamouraska.id, (doc) => {
+      const model = new Board(doc);
+      model.run((tx) => tx.update(emptied, { text: '' }), SERVER_ORIGIN);
+      model.destroy();
+    });
+    // Kept and counted; a second dot is refused; the voter may still take hers back.
+    expect((await dot(vote.id, AMELIE, emptied)).body['error'].code).toBe('empty_note');
+    const results = await close(vote.id);
+    expect(
+      (results.body['results'] as Array<{ shapeId: string; count: number }>).map((r) => [
+        r.shapeId,
+        r.count,
+      ]),
+    ).toEqual([[emptied, 1]]);
+    expect((await reopen(vote.id)).status).toBe(200);
+    expect((await dot(vote.id, AMELIE, emptied, 'DELETE')).status).toBe(200);
+    await close(vote.id);
+  });
+
   it('a vote restored from an archive reopens: its dots stay, a device has its full budget', async () => {
     const vote = await open('Avant l’archive', [board('Kamouraska').id]);
     for (let i = 0; i < 3; i++) {
@@ -213,5 +251,5 @@ describe('V5: POST /api/forums/:id/votes/:voteId/reopen', () => {
     );
     expect(placed.status).toBe(201);
     expect(placed.body['remaining']).toBe(2);
-  });
+  }, 20_000); // an archive out and back in: slower on a busy machine
 });

@@ -246,12 +246,19 @@ export function registerVoteRoutes(
     const request = await dotRequest(c);
     if (!request.ok) return request.response;
     const { dot, current } = request;
-    const isNote = await deps.relay.withBoardDoc(dot.boardId, (doc) => {
+    const note = await deps.relay.withBoardDoc(dot.boardId, (doc) => {
       const shapes = shapesMapOf(doc);
-      return (shapes ? readShape(shapes, dot.shapeId) : undefined)?.type === 'note';
+      const shape = shapes ? readShape(shapes, dot.shapeId) : undefined;
+      return shape?.type === 'note' ? { empty: shape.text.trim() === '' } : null;
     });
-    if (!isNote)
+    if (!note)
       return jsonError(c, 400, 'not_a_note', 'Dots go on notes of the boards in the vote.');
+    // V3: each carton starts with blank « Écrivez ici… » notes, which a phone's tap hits as
+    // easily as an idea; a dot there ranked « (papillon sans texte) » first. The web client
+    // refuses it too; this holds for every client. A dot placed before the note was emptied
+    // stays (and may be taken back): the text may come back, and the voter chose it.
+    if (note.empty)
+      return jsonError(c, 409, 'empty_note', 'This note has no text: dots go on written ideas.');
     // V3: the count and the insert are one transaction in the store (VoteStore.add).
     const added = await votes.add(
       request.forumId,

@@ -87,6 +87,16 @@ describe('a participant’s refused dot (V3)', () => {
     expect(texts[1]).toContain('tous vos points');
     expect(new Set(texts).size).toBe(4);
   });
+
+  it('a dot on a note with no text (409 empty_note) says what the local refusal says', async () => {
+    for (const lng of ['fr-CA', 'en'] as const) {
+      const t = await testTranslator(lng);
+      const text = forumErrorText(new ApiError(409, 'empty_note', 'This note has no text.'), t);
+      expect(text).toBe(t('forum.votes.emptyNote', {}));
+    }
+    const fr = await testTranslator('fr-CA');
+    expect(forumErrorText(new ApiError(409, 'empty_note', 'x'), fr)).toContain('papillon est vide');
+  });
 });
 
 describe('R6: a change the server could not store (503 storage_unavailable)', () => {

@@ -36,6 +36,8 @@ export function forumErrorText(error: unknown, t: Translate): string {
   if (status === 409 && code === 'vote_closed') return t('forumDay.errors.voteClosed', {});
   if (status === 409 && code === 'no_dots_left') return t('forum.votes.noDotsLeft', {});
   if (status === 400 && code === 'not_a_note') return t('forumDay.errors.notANote', {});
+  // The same words as the web client's own refusal (voteMode): the server refuses for other clients.
+  if (status === 409 && code === 'empty_note') return t('forum.votes.emptyNote', {});
   if (status === 400 && code === 'board_not_in_vote')
     return t('forumDay.errors.boardNotInVote', {});
   if (status === 409 && code === 'territory_taken') return t('forum.errors.territoryTaken', {});

@@ -4,13 +4,17 @@ import { Awareness } from 'y-protocols/awareness';
 import { Board, createBoardView, initBoardDoc, localOrigin } from '@carton/board';
 import { visibleWorldRect } from '../geometry/camera';
 import { Presence } from '../presence/publisher';
-import { TEXT_WIDTH, textBoxPlacement } from './creation';
+import { TEXT_WIDTH, editsOnPlacement, textBoxPlacement } from './creation';
 import { Scene } from './scene';
 import { Shell } from './shell';
 import { createSessionStore } from './store';
 
 /** A board page of the given size and camera, with its shell. */
-function page(viewport: { width: number; height: number }, camera = { x: 0, y: 0, zoom: 1 }) {
+function page(
+  viewport: { width: number; height: number },
+  camera = { x: 0, y: 0, zoom: 1 },
+  touchFirst = false,
+) {
   const doc = new Y.Doc();
   initBoardDoc(doc, { title: 'Témiscouata', kind: 'territory' });
   const board = new Board(doc);
@@ -31,6 +35,7 @@ function page(viewport: { width: number; height: number }, camera = { x: 0, y: 0
     store,
     presence,
     cartonTitle: () => 'Carton',
+    touchFirst: () => touchFirst,
   });
   const addText = (x: number, y: number) => {
     shell.apply([{ kind: 'create', shapeType: 'text', at: { x, y } }]);
@@ -38,8 +43,45 @@ function page(viewport: { width: number; height: number }, camera = { x: 0, y: 0
     if (shape?.type !== 'text') throw new Error('no text box created');
     return { shape, visible: visibleWorldRect(store.getState().camera, viewport) };
   };
-  return { addText };
+  const placeNote = (x: number, y: number) => {
+    shell.apply([
+      { kind: 'create', shapeType: 'note', center: { x, y }, color: 'yellow' },
+      { kind: 'setTool', tool: 'select' },
+    ]);
+    const id = store.getState().selection[0]!;
+    if (board.getShape(id)?.type !== 'note') throw new Error('no note placed');
+    const { editingId, placedNoteId } = store.getState();
+    return { id, editingId, placedNoteId };
+  };
+  return { addText, placeNote };
 }
+
+describe('a placed note', () => {
+  it('on a touch-first phone opens for writing at once (its keyboard then comes up)', () => {
+    const phone = page({ width: 390, height: 844 }, { x: 0, y: 0, zoom: 0.5 }, true);
+    const { id, editingId, placedNoteId } = phone.placeNote(200, 300);
+    expect(editingId).toBe(id);
+    // Not waiting for typed letters either: the editor has them.
+    expect(placedNoteId).toBeNull();
+  });
+
+  it('on a laptop stays closed, waiting for a word typed right after (the word window)', () => {
+    const laptop = page({ width: 1280, height: 800 });
+    const { id, editingId, placedNoteId } = laptop.placeNote(300, 300);
+    expect(editingId).toBeNull();
+    expect(placedNoteId).toBe(id);
+  });
+
+  it('the rule: a note opens on touch only; text boxes and cartons always; the rest never', () => {
+    expect(editsOnPlacement('note', true)).toBe(true);
+    expect(editsOnPlacement('note', false)).toBe(false);
+    expect(editsOnPlacement('text', false)).toBe(true);
+    expect(editsOnPlacement('text', true)).toBe(true);
+    expect(editsOnPlacement('carton', false)).toBe(true);
+    expect(editsOnPlacement('stamp', true)).toBe(false);
+    expect(editsOnPlacement('rect', true)).toBe(false);
+  });
+});
 
 describe('a new text box', () => {
   it('on a phone, fits the screen instead of running off its right edge', () => {

@@ -16,6 +16,19 @@ export interface CreationContext {
   cartonTitle: () => string;
   /** The part of the world on screen (world units): a new text box fits in it. */
   visible?: Rect;
+  /** A finger is the main pointer (see touchFirst.ts): a new note opens for writing at once. */
+  touchFirst?: boolean;
+}
+
+/**
+ * Whether a newly placed shape's text editor opens at once. A text box and a carton always do
+ * (they are placed to be written); a note does on a touch-first device only: a laptop writes
+ * into it by typing right after placing it (keyboard.ts, WORD_WINDOW_MS), while a phone has no
+ * keyboard until a text field has the focus — its newcomers did not find the double tap.
+ */
+export function editsOnPlacement(shapeType: CreatePlan['shapeType'], touchFirst: boolean): boolean {
+  if (shapeType === 'text' || shapeType === 'carton') return true;
+  return shapeType === 'note' && touchFirst;
 }
 
 export const NOTE_SIZE = 200;
@@ -58,7 +71,7 @@ export function textBoxPlacement(at: Point, visible: Rect | undefined): { x: num
 export function createShape(
   tx: BoardTransaction,
   plan: CreatePlan,
-  { scene, style, cartonTitle, visible }: CreationContext,
+  { scene, style, cartonTitle, visible, touchFirst = false }: CreationContext,
 ): { id: string; edit: boolean } | null {
   // What is created inside a carton belongs to it.
   const parentAt = (x: number, y: number) => scene.cartonAt({ x, y }, new Set());
@@ -73,7 +86,7 @@ export function createShape(
         color: plan.color as NoteColor,
         parentId: parentAt(x, y),
       });
-      return { id, edit: false };
+      return { id, edit: editsOnPlacement('note', touchFirst) };
     }
     case 'stamp': {
       const { x, y } = plan.center;
@@ -103,7 +116,7 @@ export function createShape(
         fontSize: 32,
         parentId: parentAt(plan.at.x, plan.at.y),
       });
-      return { id, edit: true };
+      return { id, edit: editsOnPlacement('text', touchFirst) };
     }
     case 'rect':
     case 'ellipse':
@@ -125,7 +138,7 @@ export function createShape(
         tx.reorder([id], 'back');
         const around = looseShapesInside(scene, { x: r.x, y: r.y, width: w, height: h });
         if (around.length) tx.reparent(around, id);
-        return { id, edit: true };
+        return { id, edit: editsOnPlacement('carton', touchFirst) };
       }
       const id = tx.create(plan.shapeType === 'rect' ? 'rect' : 'ellipse', {
         x: r.x,

@@ -14,6 +14,7 @@ import { visibleWorldRect } from '../geometry/camera';
 import type { CreatePlan, Plan, Transform } from '../tools/types';
 import type { Presence } from '../presence/publisher';
 import { createShape } from './creation';
+import { isTouchFirst } from './touchFirst';
 import type { Scene } from './scene';
 import { transformPatch } from './shellTransform';
 import { NO_DRAGGING, type SessionStore } from './store';
@@ -27,6 +28,8 @@ export interface ShellOptions {
   presence: Presence;
   /** Localised default title for new cartons. */
   cartonTitle: () => string;
+  /** Whether a finger is the main pointer now (a placed note then opens for writing). */
+  touchFirst?: () => boolean;
 }
 
 type Move = { id: string; x: number; y: number };
@@ -192,6 +195,7 @@ export class Shell {
         style: store.getState().style,
         cartonTitle: this.o.cartonTitle,
         visible: visibleWorldRect(store.getState().camera, store.getState().viewport),
+        touchFirst: (this.o.touchFirst ?? isTouchFirst)(),
       }),
     );
     // Strokes are not selected after drawing: the pen keeps drawing.
@@ -199,7 +203,8 @@ export class Shell {
     store.setState({
       selection: [created.id],
       editingId: created.edit ? created.id : null,
-      placedNoteId: plan.shapeType === 'note' ? created.id : null,
+      // The word window (keyboard.ts) is for a note placed and not yet opened.
+      placedNoteId: plan.shapeType === 'note' && !created.edit ? created.id : null,
     });
     this.o.presence.setSelection([created.id]);
   }

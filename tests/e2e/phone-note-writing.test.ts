@@ -1,0 +1,85 @@
+// A participant on a phone taps « Papillon », then the carton: the note opens for writing at
+// once, its textarea has the focus (a phone's keyboard only comes up for a focused field), so
+// what they type goes into it — at the forum-day rehearsal nothing happened and they had to
+// find the double tap. A note left empty when its editor closes stays, as after a double tap.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  boardSuite,
+  createForum,
+  openBoard,
+  shapes,
+  territoryBoard,
+  toScreen,
+  waitForShapes,
+} from './fixtures';
+import { newParticipant } from '../support/browser';
+
+const PHONE = { width: 390, height: 844 };
+
+/** The focused note editor's on-screen box, once it has the focus. */
+async function focusedNoteEditor(page: Page): Promise<{ width: number; fontSize: number }> {
+  await page.waitForFunction(
+    () => document.activeElement?.classList.contains('text-editor-note'),
+    undefined,
+    { timeout: 10_000 },
+  );
+  return page.evaluate(() => {
+    const e = document.activeElement as HTMLElement;
+    return {
+      width: e.getBoundingClientRect().width,
+      fontSize: parseFloat(getComputedStyle(e).fontSize),
+    };
+  });
+}
+
+async function placeNote(page: Page, x: number, y: number): Promise<string> {
+  const before = new Set((await shapes(page)).map((s) => s.id));
+  await page.locator('[data-tool="note"]').tap();
+  await page.touchscreen.tap(x, y);
+  const list = await waitForShapes(page, `(s) => s.length === ${before.size + 1}`);
+  const note = list.find((s) => !before.has(s.id));
+  if (note?.type !== 'note') throw new Error('no new note');
+  return note.id;
+}
+
+describe('a note placed on a phone', () => {
+  const suite = boardSuite({ territory: null });
+
+  it('opens for writing at once; typed words go in; an empty one stays when closed', async () => {
+    // The seed's territory board, with its cartons, fitted to the phone's screen.
+    const board = territoryBoard(
+      await createForum(suite.server, { territories: ['Rimouski-Neigette'], templates: true }),
+    );
+    const { page } = await newParticipant(suite.browser, 'Nadia', {
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+    });
+    await openBoard(page, board.edit.url);
+    const carton = (await shapes(page)).find((s) => s.type === 'carton');
+    if (carton?.type !== 'carton') throw new Error('the territory board has a carton');
+    const cameraBefore = await page.evaluate(() => window.__carton!.camera());
+    const at = await toScreen(page, carton.x + carton.w * 0.3, carton.y + carton.h * 0.55);
+    const id = await placeNote(page, at.x, at.y);
+    const editor = await focusedNoteEditor(page);
+    // Legible while written: at least as large as the note was drawn, never tiny.
+    expect(editor.width).toBeGreaterThanOrEqual(200 * cameraBefore.zoom - 1);
+
+    await page.keyboard.type('Transport collectif');
+    await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.id === ${JSON.stringify(id)} && x.text === 'Transport collectif')`,
+    );
+    await page.locator('[data-tool="select"]').tap();
+    await page.waitForFunction(() => !document.querySelector('textarea.text-editor'));
+
+    // Closed with nothing written, a note is kept (the double tap's rule).
+    const empty = await placeNote(page, PHONE.width / 2, PHONE.height / 2);
+    await focusedNoteEditor(page);
+    await page.locator('[data-tool="select"]').tap();
+    await page.waitForFunction(() => !document.querySelector('textarea.text-editor'));
+    const kept = (await shapes(page)).find((s) => s.id === empty);
+    expect(kept?.type === 'note' && kept.text).toBe('');
+  });
+});

@@ -67,6 +67,8 @@ describe('the web client: compressed assets, HEAD, ETag', () => {
     write('assets/only-gzip.js', SCRIPT);
     write('assets/only-gzip.js.gz', gzipSync(SCRIPT));
     write('assets/font.woff2', FONT);
+    write('assets/font.ttf', SCRIPT);
+    write('assets/font.ttf.gz', gzipSync(SCRIPT));
     write('assets/font.woff2.br', brotliCompressSync(FONT));
     write('assets/font.woff2.gz', gzipSync(FONT));
     // A sibling older than its file (left by an earlier build) is never sent for it.
@@ -146,6 +148,11 @@ describe('the web client: compressed assets, HEAD, ETag', () => {
     expect(font.headers['content-encoding']).toBeUndefined();
     expect(font.headers['content-type']).toBe('font/woff2');
     expect(font.body.equals(FONT)).toBe(true);
+    // A TrueType font is not compressed: it is sent encoded, as a font.
+    const ttf = await get(`${server.url}/assets/font.ttf`, { 'Accept-Encoding': 'gzip' });
+    expect(ttf.headers['content-type']).toBe('font/ttf');
+    expect(ttf.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(ttf.body).equals(SCRIPT)).toBe(true);
     const stale = await get(`${server.url}/assets/stale.js`, { 'Accept-Encoding': 'br' });
     expect(stale.headers['content-encoding']).toBeUndefined();
     expect(stale.body.equals(SCRIPT)).toBe(true);

@@ -12,7 +12,7 @@ import { changeForumDoc } from '../facilitation/forum-doc.ts';
 import type { AccessDenied } from '../forums/access.ts';
 import { MAX_BOARDS_PER_FORUM } from '../forums/create-board.ts';
 import { TerritoryInput, territoryTitle, TitleInput } from '../forums/create-forum.ts';
-import { sameTerritory, type BoardRecord } from '../forums/forum-store.ts';
+import { hasName, sameTerritory, type BoardRecord } from '../forums/forum-store.ts';
 import { LINK_REVOKED } from '../forums/links.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
@@ -81,6 +81,24 @@ function renameInDoc(doc: Y.Doc, before: BoardRecord, after: BoardRecord): void 
     }
   } finally {
     board.destroy();
+  }
+}
+
+/**
+ * R55: after a rename's document change is stored, the document takes the row's name if another
+ * rename wrote the row since — rows and documents are written in two steps, so two renames can
+ * store their documents in the opposite order of their rows (the row's last writer wins, and
+ * the document followed whoever wrote it last). Whichever rename finishes last sees the row's
+ * final name here. Best effort: the rename itself is stored and answered.
+ */
+async function followRow(deps: AppDeps, forumId: string, written: BoardRecord): Promise<void> {
+  try {
+    const now = await deps.forums.getBoard(written.id);
+    if (!now || now.forumId !== forumId || hasName(now, written)) return;
+    await deps.relay.changeBoard(written.id, (doc) => renameInDoc(doc, written, now));
+  } catch (error) {
+    if (!isNotStored(error)) throw error;
+    deps.log.error('rename_not_stored', { forum: forumId, board: written.id, error });
   }
 }
 
@@ -174,6 +192,7 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
       if (changed === 'not_stored') return storageUnavailable(c);
       return jsonError(c, 409, 'rename_failed', 'The board could not be loaded.');
     }
+    await followRow(deps, forumId, after);
     deps.log.info('board_renamed', { forum: forumId, board: after.id });
     return c.json({ board: boardJson(after) });
   });

@@ -118,4 +118,47 @@ describe('R55: a rename that failed undoes only itself', () => {
     expect(exported.status).toBe(200);
     expect(exported.body.meta.title).toBe('Conditions de succès — MRC de Kamouraska');
   });
+
+  it('R55: two renames stored in the opposite order of their rows leave the document with the row’s name', async () => {
+    const created = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
+        territories: ['Kamouraska', 'La Mitis'],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const forum = (await created.json()) as {
+      forum: { id: string };
+      facilitator: { token: string };
+      boards: Array<{ id: string; territory: string | null }>;
+    };
+    const facilitator = forum.facilitator.token;
+    const board = forum.boards.find((b) => b.territory === 'La Mitis')!;
+    const path = `/api/forums/${forum.forum.id}/boards/${board.id}`;
+
+    // The first rename writes its row, then waits; the second writes its row (the last one)
+    // and its document; then the first writes its document, after the second's.
+    const releaseFirst = stores.holdAnswer('forums.renameBoard');
+    const firstWrote = stores.nextCall('forums.renameBoard');
+    const first = api('PATCH', path, facilitator, { title: 'Carton de La Mitis' });
+    await within(firstWrote, 'the first rename’s row');
+    const second = await api('PATCH', path, facilitator, {
+      title: 'Conditions de succès — MRC de La Mitis',
+    });
+    expect(second.status).toBe(200);
+    releaseFirst();
+    expect((await within(first, 'the first rename’s answer')).status).toBe(200);
+
+    // The row holds the second's name (written last): so does the document.
+    const read = await api('GET', `/api/forums/${forum.forum.id}`, facilitator);
+    const row = (read.body.boards as Array<{ id: string; title: string }>).find(
+      (b) => b.id === board.id,
+    );
+    expect(row?.title).toBe('Conditions de succès — MRC de La Mitis');
+    const exported = await api('GET', `/api/boards/${board.id}/export.json`, facilitator);
+    expect(exported.status).toBe(200);
+    expect(exported.body.meta.title).toBe('Conditions de succès — MRC de La Mitis');
+  });
 });

@@ -64,6 +64,21 @@ export function sameTerritory(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a.toLocaleLowerCase('fr-CA') === b.toLocaleLowerCase('fr-CA');
 }
 
+/** ForumStore.renameBoard's condition (R55's undo). */
+export interface RenameOptions {
+  ifStill?: BoardName;
+}
+
+/** ForumStore.renameBoard's answer. */
+export type RenameResult =
+  | { ok: true; before: BoardRecord; after: BoardRecord }
+  | { ok: false; reason: 'board_not_found' | 'territory_taken' | 'board_changed' };
+
+/** True if the board's stored name is exactly `name` (R55: a rename's undo, its document following the row). */
+export function hasName(board: BoardRecord, name: BoardName): boolean {
+  return board.title === name.title && board.territory === name.territory;
+}
+
 /**
  * Forums, boards and token hashes. SQLite now (synchronous answers); PostgreSQL answers with
  * promises: every caller awaits every method (MaybePromise, like BoardStorage).
@@ -75,21 +90,6 @@ export function sameTerritory(a: string | null, b: string | null): boolean {
  * anything when the condition fails. Callers check first only to answer early; the method's own
  * check is the one that counts, since other requests run while a caller awaits.
  */
-/** ForumStore.renameBoard's condition (R55's undo). */
-export interface RenameOptions {
-  ifStill?: BoardName;
-}
-
-/** ForumStore.renameBoard's answer. */
-export type RenameResult =
-  | { ok: true; before: BoardRecord; after: BoardRecord }
-  | { ok: false; reason: 'board_not_found' | 'territory_taken' | 'board_changed' };
-
-/** True if the board's stored name is exactly `name` (R55's undo checks it). */
-export function hasName(board: BoardRecord, name: BoardName): boolean {
-  return board.title === name.title && board.territory === name.territory;
-}
-
 export interface ForumStore {
   /** Creates a forum, its boards and its token hashes in one transaction. */
   createForum(

@@ -106,9 +106,9 @@ describe('compilation « Les incontournables »', () => {
     );
     expect(md.text).toContain('# Les incontournables — Forum des Alliances');
     expect(md.text).toContain(
-      '- **Participation citoyenne** — 3 mentions · Kamouraska, La Mitis · 0 votes',
+      '- **Participation citoyenne** — 3 mentions · Kamouraska, La Mitis · 0 vote\n',
     );
-    expect(md.text).toContain('- **Accompagnement** — 1 mention · Cartes postales · 0 votes');
+    expect(md.text).toContain('- **Accompagnement** — 1 mention · Cartes postales · 0 vote\n');
 
     const csv = await api(server, 'GET', `${base()}.csv`, forum.facilitator.token);
     expect(csv.headers.get('content-type')).toContain('text/csv');

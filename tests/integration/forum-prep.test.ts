@@ -324,6 +324,11 @@ describe('preparing the forum the day before', () => {
       3,
       ['revenu de base pour toutes'],
     ]);
+    // C2: each item says its dots per question, too (the vote's title).
+    const financementItem = (after.body.items as Array<{ text: string; votesBy: unknown }>).find(
+      (item) => item.text === 'Financement systémique',
+    );
+    expect(financementItem?.votesBy).toEqual([{ title: 'Nos incontournables', votes: 3 }]);
 
     const screen = connectForum(server, created.forum.id, created.facilitator.token);
     try {

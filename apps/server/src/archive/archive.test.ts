@@ -119,7 +119,7 @@ describe('forum archive', () => {
     });
     const markdown = new TextDecoder().decode(files['incontournables.md']);
     expect(markdown).toContain('# Les incontournables — Forum régional de l’Alliance 2023');
-    expect(markdown).toContain('- **Financement systémique** — 1 mention · Kamouraska · 0 votes');
+    expect(markdown).toContain('- **Financement systémique** — 1 mention · Kamouraska · 0 vote\n');
     expect(new TextDecoder().decode(files['incontournables.csv'])).toContain(
       'idee,mentions,territoires,sources,votes',
     );

@@ -57,15 +57,17 @@ export async function compileForum(
       })),
     ),
   );
-  const votes: Record<string, number> = {};
-  for (const vote of facilitation.votes) {
-    for (const [key, count] of Object.entries(vote.counts)) votes[key] = (votes[key] ?? 0) + count;
-  }
+  // Each vote with its question: an item's dots are summed (C2, its rank) and said per question
+  // (votesBy), since two votes of a forum may ask unrelated things of the same notes.
+  const voteTallies = facilitation.votes.map((vote) => ({
+    title: vote.title,
+    counts: vote.counts,
+  }));
   const merges = { ...(facilitation.compilation?.merges ?? {}) };
   return {
     boardIds: chosen.map((board) => board.id),
     merges,
-    items: compileIncontournables(sources, { merges, votes }),
+    items: compileIncontournables(sources, { merges, voteTallies }),
   };
 }
 

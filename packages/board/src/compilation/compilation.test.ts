@@ -69,13 +69,57 @@ describe('compilation « Les incontournables »', () => {
     ]);
     const md = toMarkdown(items, 'Les incontournables');
     expect(md).toContain('# Les incontournables\n');
+    // French takes the singular for 0 and 1.
     expect(md).toContain(
-      '- **Participation citoyenne** — 2 mentions · Kamouraska, La Mitis · 0 votes',
+      '- **Participation citoyenne** — 2 mentions · Kamouraska, La Mitis · 0 vote',
     );
+    expect(md).not.toMatch(/\b0 votes|\b[01] mentions/);
+    expect(md).toContain('— 1 mention · Kamouraska · 0 vote\n');
+    expect(md).not.toContain('Votes'); // no vote was held: none is named
     const csv = toCsv(items).split('\r\n');
     expect(csv[0]).toBe('idee,mentions,territoires,sources,votes');
     expect(csv[1]).toBe('Participation citoyenne,2,Kamouraska; La Mitis,Kamouraska; La Mitis,0');
     expect(csv).toContain("'=1+1,1,Kamouraska,Kamouraska,0");
     expect(csv).toContain('"Communication: franche, claire",1,La Mitis,La Mitis,0');
+  });
+
+  it('C2/C5: the dots of several votes: summed per item, said per question, votes named', () => {
+    const k = boardWith('k', 'Kamouraska', ['Participation citoyenne', 'Financement systémique']);
+    const [participation, financement] = k.shapes.filter((s) => s.type === 'note');
+    const key = (shape: { id: string } | undefined) => `k/${shape!.id}`;
+    const items = compileIncontournables([k], {
+      voteTallies: [
+        { title: 'Nos priorités', counts: { [key(participation)]: 2, [key(financement)]: 1 } },
+        { title: 'Faciles à réaliser', counts: { [key(participation)]: 1 } },
+        // A second vote on the same question (another round): its dots join the first's.
+        { title: ' Nos priorités ', counts: { [key(financement)]: 3 } },
+      ],
+    });
+    expect(items.map((i) => [i.text, i.votes, i.votesBy])).toEqual([
+      ['Financement systémique', 4, [{ title: 'Nos priorités', votes: 4 }]],
+      [
+        'Participation citoyenne',
+        3,
+        [
+          { title: 'Nos priorités', votes: 2 },
+          { title: 'Faciles à réaliser', votes: 1 },
+        ],
+      ],
+    ]);
+    const md = toMarkdown(items, 'Les incontournables');
+    expect(md).toContain(
+      '_Votes\u00a0: «\u00a0Nos priorités\u00a0», «\u00a0Faciles à réaliser\u00a0»._\n',
+    );
+    expect(md).toContain(
+      '- **Participation citoyenne** — 1 mention · Kamouraska · 3 votes (2 «\u00a0Nos priorités\u00a0», 1 «\u00a0Faciles à réaliser\u00a0»)',
+    );
+    expect(md).toContain('- **Financement systémique** — 1 mention · Kamouraska · 4 votes\n');
+    const one = toMarkdown(
+      compileIncontournables([k], {
+        voteTallies: [{ title: 'Nos priorités', counts: { [key(participation)]: 1 } }],
+      }),
+    );
+    expect(one).toContain('_Vote\u00a0: «\u00a0Nos priorités\u00a0»._');
+    expect(one).toContain('Kamouraska · 1 vote\n');
   });
 });

@@ -16,6 +16,23 @@ export interface CompilationOptions {
   readonly merges?: Readonly<Record<string, string>>;
   /** noteKey (`<boardId>/<shapeId>`) → dots, summed over the votes the caller chose. */
   readonly votes?: Readonly<Record<string, number>>;
+  /**
+   * Each vote's dots with its question, added to `votes`: an item then says how many dots it
+   * had per question (`votesBy`), so unrelated questions are not mixed unsaid.
+   */
+  readonly voteTallies?: readonly VoteTally[];
+}
+
+/** One vote's dots: its question (`title`) and noteKey → dots. */
+export interface VoteTally {
+  readonly title: string;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** An item's dots under one question (votes with the same title are rounds of one question). */
+export interface ItemVotes {
+  readonly title: string;
+  readonly votes: number;
 }
 
 /** One « incontournable »: an idea and how often, where and how strongly it came up. */
@@ -30,7 +47,10 @@ export interface IncontournableItem {
   readonly territories: readonly string[];
   /** Territories, or board titles for boards without one (« Cartes postales »), in board order. */
   readonly sources: readonly string[];
+  /** Dots of all the votes given (C2). */
   readonly votes: number;
+  /** The same dots per question, in the tallies' order; questions without its dots are left out. */
+  readonly votesBy: readonly ItemVotes[];
   /** noteKeys of its notes. */
   readonly notes: readonly string[];
   /** Other item keys merged into it (identical after normalization are not listed). */
@@ -60,6 +80,7 @@ interface Group {
   territories: Set<string>;
   sources: Set<string>;
   votes: number;
+  votesBy: Map<string, number>;
   mergedKeys: string[];
 }
 
@@ -90,6 +111,21 @@ export function compileIncontournables(
 ): IncontournableItem[] {
   const merges = options.merges ?? {};
   const votes = options.votes ?? {};
+  const tallies = (options.voteTallies ?? []).map((tally) => ({
+    title: tally.title.trim(),
+    counts: tally.counts,
+  }));
+  // Every question in tally order, so that each item lists its questions in the same order.
+  const questions = [...new Set(tallies.map((tally) => tally.title))];
+  const addVotes = (group: Group, note: string) => {
+    group.votes += votes[note] ?? 0;
+    for (const tally of tallies) {
+      const dots = tally.counts[note] ?? 0;
+      if (dots === 0) continue;
+      group.votes += dots;
+      group.votesBy.set(tally.title, (group.votesBy.get(tally.title) ?? 0) + dots);
+    }
+  };
   const groups = new Map<string, Group>();
   const sourceOrder = new Map<string, number>();
   for (const board of boards) {
@@ -115,6 +151,7 @@ export function compileIncontournables(
           territories: new Set(),
           sources: new Set(),
           votes: 0,
+          votesBy: new Map(),
           mergedKeys: [],
         };
         groups.set(key, group);
@@ -123,7 +160,7 @@ export function compileIncontournables(
       group.notes.push(note);
       if (board.territory !== null) group.territories.add(board.territory);
       group.sources.add(source);
-      group.votes += votes[note] ?? 0;
+      addVotes(group, note);
     }
   }
   // Merge in order of appearance so that sets keep board order as far as possible.
@@ -142,6 +179,8 @@ export function compileIncontournables(
     for (const t of group.territories) target.territories.add(t);
     for (const s of group.sources) target.sources.add(s);
     target.votes += group.votes;
+    for (const [title, dots] of group.votesBy)
+      target.votesBy.set(title, (target.votesBy.get(title) ?? 0) + dots);
     target.mergedKeys.push(key, ...group.mergedKeys);
   }
   return [...finals.values()]
@@ -154,6 +193,10 @@ export function compileIncontournables(
         territories: inBoardOrder(group.territories),
         sources: inBoardOrder(group.sources),
         votes: group.votes,
+        votesBy: questions.flatMap((title) => {
+          const dots = group.votesBy.get(title);
+          return dots ? [Object.freeze({ title, votes: dots })] : [];
+        }),
         notes: group.notes,
         mergedKeys: group.mergedKeys,
       }),

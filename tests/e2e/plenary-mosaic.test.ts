@@ -215,7 +215,8 @@ describe('the plenary on the projector', () => {
     };
     const opened = await api('/votes', {
       title: 'Nos priorités',
-      boardIds: [kamouraska.id, rdl.id],
+      // Les Basques is in the vote and gets no dot.
+      boardIds: [kamouraska.id, rdl.id, boardOf('Les Basques').id],
       dotsPerParticipant: 3,
     });
     expect(opened.status).toBe(201);
@@ -242,6 +243,8 @@ describe('the plenary on the projector', () => {
     await total.filter({ hasText: 'Vote : 3 points' }).waitFor({ timeout: 10_000 });
     expect(await total.getAttribute('data-state')).toBe('open');
     expect(await tile(rdl).locator('.mosaic-votes').textContent()).toBe('Vote\u00a0: 1 point');
+    const basques = tile(boardOf('Les Basques')).locator('.mosaic-votes');
+    expect(await basques.textContent()).toBe('Vote\u00a0: 0 point');
     // Not in the vote: nothing written on it.
     expect(await tile(boardOf('Témiscouata')).locator('.mosaic-votes').count()).toBe(0);
     // While the room votes, which notes lead stays unsaid.
@@ -254,6 +257,8 @@ describe('the plenary on the projector', () => {
     await tile(kamouraska)
       .locator('.mosaic-votes[data-state="closed"]', { hasText: '3 points' })
       .waitFor({ timeout: 10_000 });
+    // Closed: a tile without dots says nothing (a red « 0 point » on each was noise).
+    expect(await basques.count()).toBe(0);
     const badge = tile(kamouraska).locator(`g.tile-vote[data-shape-id="${kNote}"]`);
     await badge.waitFor({ timeout: 10_000 });
     expect(await badge.getAttribute('data-count')).toBe('3');

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import type { ForumBoard } from '../forum/api';
 import type { LiveBoard } from './liveBoard';
-import { countsOnBoard, totalOnBoard, voteBadgesSvg, withBadges } from './tileVotes';
+import { countsOnBoard, shownTotal, voteBadgesSvg, withBadges } from './tileVotes';
 
 /** The board's drawing, with each note's dots once its vote is closed. */
 export function useTileSvg(live: LiveBoard, boardId: string, vote: VoteState | null): string {
@@ -23,7 +23,8 @@ export function useTileSvg(live: LiveBoard, boardId: string, vote: VoteState | n
 
 export function VoteTotal({ vote, boardId }: { vote: VoteState; boardId: string }) {
   const { t } = useTranslation();
-  const total = totalOnBoard(vote, boardId);
+  const total = shownTotal(vote, boardId);
+  if (total === null) return null;
   return (
     <span className="mosaic-votes" data-state={vote.state} data-total={total} title={vote.title}>
       {t(vote.state === 'open' ? 'plenary.voteOpen' : 'plenary.voteClosed', { count: total })}

@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Board, initBoardDoc, localOrigin, type VoteState } from '@carton/board';
-import { countsOnBoard, shownVote, totalOnBoard, voteBadgesSvg, withBadges } from './tileVotes';
+import {
+  countsOnBoard,
+  shownTotal,
+  shownVote,
+  totalOnBoard,
+  voteBadgesSvg,
+  withBadges,
+} from './tileVotes';
 
 const vote = (over: Partial<VoteState>): VoteState => ({
   id: 'v1',
@@ -34,6 +41,15 @@ describe('tile votes', () => {
     ]);
     expect(totalOnBoard(v, 'kamouraska')).toBe(4);
     expect(totalOnBoard(v, 'rdl')).toBe(5);
+  });
+
+  it('once closed, a tile without dots says no total; while open it says 0', () => {
+    const counts = { 'kamouraska/shape:a': 2 };
+    const closed = vote({ state: 'closed', closedAt: 2, counts });
+    expect(shownTotal(closed, 'kamouraska')).toBe(2);
+    expect(shownTotal(closed, 'rdl')).toBeNull();
+    expect(shownTotal(vote({ counts }), 'rdl')).toBe(0);
+    expect(shownTotal(vote({ counts }), 'kamouraska')).toBe(2);
   });
 
   it('draws a counted dot on each voted note’s corner, inside the drawn area', () => {

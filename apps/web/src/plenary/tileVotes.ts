@@ -26,6 +26,16 @@ export function totalOnBoard(vote: VoteState, boardId: string): number {
   return total;
 }
 
+/**
+ * The total a tile says, or null for none: once a vote is closed, a tile without dots says
+ * nothing — a red « 0 point » on every such tile was noise on the projector. While it is open,
+ * « Vote : 0 point » tells the room this board is in the vote.
+ */
+export function shownTotal(vote: VoteState, boardId: string): number | null {
+  const total = totalOnBoard(vote, boardId);
+  return vote.state === 'closed' && total === 0 ? null : total;
+}
+
 /** A dot's radius in board units: ~30 px across on a projected tile of eight (scale ≈ 0.3). */
 export const BADGE_RADIUS = 50;
 

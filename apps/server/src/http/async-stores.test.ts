@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Board, SERVER_ORIGIN } from '@carton/board';
 import { unzipSync } from 'fflate';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -276,6 +277,17 @@ describe('every store answering asynchronously', () => {
     );
     const notes = file.body.shapes.filter((shape) => shape.type === 'note');
     expect(notes.length).toBeGreaterThan(0);
+    // The carton's notes start blank (« Écrivez ici… »), refused for dots (409 empty_note):
+    // an idea written on the one dotted.
+    const written = await server.relay.changeBoard(kamouraska.id, (doc) => {
+      const board = new Board(doc);
+      board.run(
+        (tx) => tx.update(notes[0]!.id, { text: 'Mobilité durable entre les municipalités' }),
+        SERVER_ORIGIN,
+      );
+      board.destroy();
+    });
+    expect(written).toBe(true);
     const opened = await api<{ vote: { id: string } }>('POST', `/api/forums/${id}/votes`, {
       token: forum.facilitator.token,
       json: { title: 'Nos incontournables', boardIds: [kamouraska.id], dotsPerParticipant: 2 },

@@ -117,6 +117,12 @@ describe('forum day: reopening a dot vote', () => {
     await page.locator('.vote-title').fill('Deuxième tour');
     await page.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
     await voteRow('Deuxième tour').and(page.locator('[data-state="open"]')).waitFor();
+    // The « Question » field is cleared once the vote opened (it kept « Deuxième tour »).
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('.vote-title')?.value === '',
+      undefined,
+      { timeout: 10_000 },
+    );
     await voteRow('Nos incontournables').getByRole('button', { name: 'Rouvrir le vote' }).click();
     const dialog = page.getByRole('alertdialog');
     expect(await dialog.textContent()).toContain('Le vote «\u00a0Deuxième tour\u00a0» est ouvert');

@@ -16,7 +16,7 @@ import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
-import { openVotesOver, resultWords } from './voteMode';
+import { openVotesOver, questionAfterOpening, resultWords } from './voteMode';
 
 export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   const { t } = useTranslation();
@@ -193,13 +193,17 @@ export function VotesPanel({
     setHiding([]);
     setError(null);
     setOpening(true);
+    const sent = title;
     openVote(forumId, token, {
       title: title.trim() || t('forum.votes.defaultTitle'),
       boardIds: [...chosen],
       dotsPerParticipant: dots,
     })
       .then(
-        ({ vote }) => setAnswered((list) => [...list, vote]),
+        ({ vote }) => {
+          setAnswered((list) => [...list, vote]);
+          setTitle((current) => questionAfterOpening(current, sent));
+        },
         (e: unknown) => setError(forumErrorText(e, t)),
       )
       .finally(() => setOpening(false));
@@ -210,7 +214,12 @@ export function VotesPanel({
       <div className="forum-row">
         <label>
           {t('forum.votes.voteTitle')}
-          <input value={title} onChange={(e) => setTitle(e.target.value)} className="vote-title" />
+          <input
+            value={title}
+            placeholder={t('forum.votes.defaultTitle')}
+            onChange={(e) => setTitle(e.target.value)}
+            className="vote-title"
+          />
         </label>
         <label>
           {t('forum.votes.dotsPerParticipant')}

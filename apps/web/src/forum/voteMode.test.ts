@@ -6,6 +6,7 @@ import {
   dotAction,
   dotsByNote,
   openVotesOver,
+  questionAfterOpening,
   resultWords,
   voteKey,
   voterId,
@@ -118,5 +119,12 @@ describe('ranked notes on the forum page', () => {
     });
     expect(resultWords('  ')).toEqual({ kind: 'empty' });
     expect(resultWords(null)).toEqual({ kind: 'gone' });
+  });
+});
+
+describe('the « Question » field once a vote opened', () => {
+  it('is cleared, unless another question was typed meanwhile', () => {
+    expect(questionAfterOpening('Nos priorités', 'Nos priorités')).toBe('');
+    expect(questionAfterOpening('Deuxième tour', 'Nos priorités')).toBe('Deuxième tour');
   });
 });

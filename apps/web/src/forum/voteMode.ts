@@ -118,3 +118,11 @@ export function resultWords(
   if (text === null) return { kind: 'gone' };
   return text.trim() ? { kind: 'text', text } : { kind: 'empty' };
 }
+
+/**
+ * The « Question » field once a vote opened: cleared, so the next vote does not carry the last
+ * question by mistake — unless the facilitator already typed another one meanwhile (slow wifi).
+ */
+export function questionAfterOpening(current: string, sent: string): string {
+  return current === sent ? '' : current;
+}

@@ -17,20 +17,13 @@ import { newParticipant } from '../support/browser';
 
 const PHONE = { width: 390, height: 844 };
 
-/** The focused note editor's on-screen box, once it has the focus. */
-async function focusedNoteEditor(page: Page): Promise<{ width: number; fontSize: number }> {
+/** Waits until a note's editor has the focus (a phone's keyboard then comes up). */
+async function focusedNoteEditor(page: Page): Promise<void> {
   await page.waitForFunction(
     () => document.activeElement?.classList.contains('text-editor-note'),
     undefined,
     { timeout: 10_000 },
   );
-  return page.evaluate(() => {
-    const e = document.activeElement as HTMLElement;
-    return {
-      width: e.getBoundingClientRect().width,
-      fontSize: parseFloat(getComputedStyle(e).fontSize),
-    };
-  });
 }
 
 async function placeNote(page: Page, x: number, y: number): Promise<string> {
@@ -62,9 +55,18 @@ describe('a note placed on a phone', () => {
     const cameraBefore = await page.evaluate(() => window.__carton!.camera());
     const at = await toScreen(page, carton.x + carton.w * 0.3, carton.y + carton.h * 0.55);
     const id = await placeNote(page, at.x, at.y);
-    const editor = await focusedNoteEditor(page);
-    // Legible while written: at least as large as the note was drawn, never tiny.
-    expect(editor.width).toBeGreaterThanOrEqual(200 * cameraBefore.zoom - 1);
+    await focusedNoteEditor(page);
+    // Drawn small at the fitted zoom, it is written legibly: the view zooms to it.
+    expect(200 * cameraBefore.zoom).toBeLessThan(PHONE.width * 0.45);
+    await page.waitForFunction(
+      (min) => document.activeElement!.getBoundingClientRect().width >= min,
+      PHONE.width * 0.45,
+      { timeout: 10_000 },
+    );
+    const fontSize = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.activeElement!).fontSize),
+    );
+    expect(fontSize).toBeGreaterThanOrEqual(28);
 
     await page.keyboard.type('Transport collectif');
     await waitForShapes(
@@ -73,6 +75,12 @@ describe('a note placed on a phone', () => {
     );
     await page.locator('[data-tool="select"]').tap();
     await page.waitForFunction(() => !document.querySelector('textarea.text-editor'));
+    // Closed, the view goes back to where it was (nobody moved it meanwhile).
+    await page.waitForFunction(
+      (c) => JSON.stringify(window.__carton!.camera()) === JSON.stringify(c),
+      cameraBefore,
+      { timeout: 10_000 },
+    );
 
     // Closed with nothing written, a note is kept (the double tap's rule).
     const empty = await placeNote(page, PHONE.width / 2, PHONE.height / 2);

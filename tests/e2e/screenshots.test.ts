@@ -80,8 +80,18 @@ describe('screenshots of a populated carton', () => {
     expect(
       await page.locator('.editor-header h1').evaluate((h) => h.getBoundingClientRect().width),
     ).toBeGreaterThan(150);
-    // Tap to place a note.
+    // Tap to place a note: on a touch screen it opens for writing at once (the keyboard comes
+    // up); Escape closes it, chosen, and the view comes back to where it was.
+    const camera = await page.evaluate(() => window.__carton!.camera());
     await page.touchscreen.tap(200, 250);
+    await page.waitForFunction(() =>
+      document.activeElement?.classList.contains('text-editor-note'),
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      (c) => JSON.stringify(window.__carton!.camera()) === JSON.stringify(c),
+      camera,
+    );
     const placed = await waitForShapes(page, `(s) => s.length === ${count + 1}`);
     const added = placed.find((s) => s.type === 'note' && s.text === '');
     expect(added).toBeDefined();

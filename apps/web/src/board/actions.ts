@@ -5,7 +5,11 @@ import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { unionRects, type Rect } from '../geometry/rect';
 import { arrowBetween } from '../tools/arrow/arrow';
 import type { ToolId } from '../tools/types';
+import { noteFontSize } from '../shapes/note/NoteShape';
+import { glideCamera, stopGlide } from './cameraGlide';
+import { aboveKeyboard, keyboardTop, legibleNoteCamera } from './editZoom';
 import { fitWithFarTitles } from './fitTitles';
+import { isTouchFirst } from './touchFirst';
 import type { BoardSession } from './session';
 
 export function undo(session: BoardSession): void {
@@ -195,20 +199,44 @@ const READING_PX = 16;
 
 /**
  * Before its editor opens, brings a shape drawn too small to read (a phone's fit-all) to a
- * readable zoom, near the top of the free area (see editCamera.ts).
+ * readable zoom, near the top of the free area (see editCamera.ts). On a phone a note is
+ * brought to a legible size above the keyboard, smoothly, and the returned function (called
+ * when the editor closes) takes the view back — unless the person moved it meanwhile.
  */
-export function zoomForEditing(session: BoardSession, id: string): void {
+export function zoomForEditing(session: BoardSession, id: string): () => void {
+  const none = () => undefined;
+  // A glide back from the editor just closed gives way to this one.
+  stopGlide(session.store);
   const shape = session.scene.getShape(id);
   const bounds = session.scene.bounds(id);
-  if (!shape || !bounds) return;
+  if (!shape || !bounds) return none;
+  const { camera, following } = session.store.getState();
+  if (following !== null) return none;
+  const area = belowPeople(safeArea(session));
+  if (shape.type === 'note' && isTouchFirst()) {
+    const next = legibleNoteCamera(camera, bounds, noteFontSize(shape), freeOfKeyboard(area));
+    if (!next) return none;
+    const there = glideCamera(session.store, next);
+    return () => {
+      if (there.stop()) glideCamera(session.store, camera);
+    };
+  }
   const reading =
     shape.type === 'note' ? 1 : shape.type === 'text' ? READING_PX / shape.fontSize : 0.4;
   // A carton's title is what gets written: its band, not the whole carton.
   const target = shape.type === 'carton' ? { ...bounds, height: CARTON_TITLE_BAND } : bounds;
-  const { camera, following } = session.store.getState();
-  if (following !== null) return;
-  const next = cameraForEditing(camera, target, reading, belowPeople(safeArea(session)));
+  const next = cameraForEditing(camera, target, reading, area);
   if (next) session.store.setState({ camera: next });
+  return none;
+}
+
+// The canvas area above a phone's keyboard (visualViewport once it is up), in canvas pixels.
+function freeOfKeyboard(area: Rect): Rect {
+  if (typeof window === 'undefined') return area;
+  const canvasTop = document.querySelector('.canvas')?.getBoundingClientRect().top ?? 0;
+  const vv = window.visualViewport;
+  const visibleBottom = vv ? vv.offsetTop + vv.height : window.innerHeight;
+  return aboveKeyboard(area, keyboardTop(window.innerHeight, visibleBottom) - canvasTop);
 }
 
 // On a phone the folded people list sits under the header, across the top of the canvas: the

@@ -41,7 +41,7 @@ export function TextEditor() {
   // One undo step per editing session.
   useEffect(() => {
     if (!editingId || session.readOnly) return;
-    zoomForEditing(session, editingId);
+    const zoomBack = zoomForEditing(session, editingId);
     session.shell.beginGesture();
     // A key typed on the empty note that opened this editor is its first character.
     const seed = session.store.getState().editingSeed;
@@ -60,6 +60,7 @@ export function TextEditor() {
       if (current?.type === 'text' && !current.text.trim())
         session.shell.write((tx) => tx.delete([editingId]));
       session.shell.endGesture();
+      zoomBack();
     };
   }, [session, editingId]);
 

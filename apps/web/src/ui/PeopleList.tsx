@@ -66,68 +66,86 @@ export function PeopleList() {
   useFoldOnPhone(open, fold);
   const count = peers.length + 1;
   return (
-    <aside className={open ? 'people open' : 'people'} aria-label={t('people.title')}>
-      <h2>
-        {/* On a phone, folded, only the pill shows (icon and number): the titled box hid
+    <>
+      <aside className={open ? 'people open' : 'people'} aria-label={t('people.title')}>
+        <h2>
+          {/* On a phone, folded, only the pill shows (icon and number): the titled box hid
             ~150×55 px of the board's top right. The name says both to a screen reader. */}
-        <button
-          type="button"
-          className="people-toggle"
-          aria-expanded={open}
-          aria-label={t('people.pill', { count })}
-          onClick={() => session.store.setState({ peopleOpen: !open })}
-        >
-          <span className="people-long">
-            {t('people.title')} <span className="count">{t('people.count', { count })}</span>
-          </span>
-          <span className="people-pill" aria-hidden="true">
-            <Icon name="people" />
-            <span className="people-number">{count}</span>
-          </span>
-        </button>
-      </h2>
-      <ul hidden={!open}>
-        <li>
-          <span className="avatar" style={{ background: me.color }} aria-hidden="true">
-            {me.name.slice(0, 1).toUpperCase()}
-          </span>
-          {t('people.you', { name: me.name })}
-        </li>
-        {peers.map((peer) => (
-          <li key={peer.clientId}>
-            <button
-              type="button"
-              className="person"
-              aria-pressed={following === peer.clientId}
-              title={
-                following === peer.clientId
-                  ? t('people.stop')
-                  : t('people.follow', { name: peer.user.name })
-              }
-              onClick={() =>
-                session.store.setState({
-                  following: following === peer.clientId ? null : peer.clientId,
-                })
-              }
-            >
-              <span className="avatar" style={{ background: peer.user.color }} aria-hidden="true">
-                {peer.user.name.slice(0, 1).toUpperCase()}
-              </span>
-              <span className="person-name">{peer.user.name}</span>
-            </button>
+          <button
+            type="button"
+            className="people-toggle"
+            aria-expanded={open}
+            aria-label={t('people.pill', { count })}
+            onClick={() => session.store.setState({ peopleOpen: !open })}
+          >
+            <span className="people-long">
+              {t('people.title')} <span className="count">{t('people.count', { count })}</span>
+            </span>
+            <span className="people-pill" aria-hidden="true">
+              <Icon name="people" />
+              <span className="people-number">{count}</span>
+            </span>
+          </button>
+        </h2>
+        <ul hidden={!open}>
+          <li>
+            <span className="avatar" style={{ background: me.color }} aria-hidden="true">
+              {me.name.slice(0, 1).toUpperCase()}
+            </span>
+            {t('people.you', { name: me.name })}
           </li>
-        ))}
-      </ul>
-      <p className="visually-hidden" role="status" data-testid="people-news">
-        {news}
-      </p>
+          {peers.map((peer) => (
+            <li key={peer.clientId}>
+              <button
+                type="button"
+                className="person"
+                aria-pressed={following === peer.clientId}
+                title={
+                  following === peer.clientId
+                    ? t('people.stop')
+                    : t('people.follow', { name: peer.user.name })
+                }
+                onClick={() =>
+                  session.store.setState({
+                    following: following === peer.clientId ? null : peer.clientId,
+                  })
+                }
+              >
+                <span className="avatar" style={{ background: peer.user.color }} aria-hidden="true">
+                  {peer.user.name.slice(0, 1).toUpperCase()}
+                </span>
+                <span className="person-name">{peer.user.name}</span>
+                {/* Said, not only in the tooltip: a finger has no hover, and at the forum-day
+                  rehearsal a phone's list of names gave no hint that a name can be followed. */}
+                <span className="person-hint">
+                  {following === peer.clientId ? t('people.stopShort') : t('people.followShort')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="visually-hidden" role="status" data-testid="people-news">
+          {news}
+        </p>
+      </aside>
+      {/* Outside the list, which folds to a pill on a phone (it clipped this to « ous suivez
+          Jocel »): whoever's view moves by itself reads why, and how to stop, in sight. */}
       {following !== null && (
-        <p className="following">
-          {t('people.following', {
-            name: peers.find((p) => p.clientId === following)?.user.name ?? '',
-          })}
+        <p className="following" role="status">
+          <span className="following-text">
+            {t('people.following', {
+              name: peers.find((p) => p.clientId === following)?.user.name ?? '',
+            })}
+          </span>
+          <button
+            type="button"
+            className="following-stop"
+            onClick={() => session.store.setState({ following: null })}
+          >
+            {t('people.stop')}
+          </button>
         </p>
       )}
-    </aside>
+    </>
   );
 }

@@ -139,6 +139,39 @@ describe('createBoard (R54)', () => {
     });
   });
 
+  it('R54, R6: a board whose row storage refuses leaves neither its new images nor its document', async () => {
+    // A full disk at the last write: the row's insert fails after the document and the images
+    // were written; the error still reaches the route, and the quota is as before.
+    data.db.exec(
+      `CREATE TRIGGER refuse_boards BEFORE INSERT ON boards
+       BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
+    try {
+      await expect(create({ title: 'Cartes postales du Kamouraska', file })).rejects.toThrow(
+        /refused by the test/,
+      );
+    } finally {
+      data.db.exec('DROP TRIGGER IF EXISTS refuse_boards');
+    }
+    expect(count(data, 'blobs')).toBe(0);
+    expect(data.blobs.forumBytes(forum.forum.id)).toBe(0);
+    const known = new Set([
+      ...data.forums.listBoards(forum.forum.id).map((b) => b.id),
+      forumRoomName(forum.forum.id),
+    ]);
+    const documents = (
+      data.db.prepare('SELECT board_id, snapshot FROM board_state').all() as Array<{
+        board_id: string;
+        snapshot: Buffer;
+      }>
+    ).filter((row) => !known.has(row.board_id));
+    for (const row of documents) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(row.snapshot));
+      expect(doc.getMap('board').size).toBe(0);
+    }
+  });
+
   describe('refused at the store’s last check (another request took the territory meanwhile)', () => {
     const flyer = createHash('sha256').update(png).digest('hex');
     /**

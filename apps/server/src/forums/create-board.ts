@@ -172,8 +172,6 @@ export async function createBoard(
     const stored = await deps.blobs.put(forum.id, checked.images, deps.maxForumImageBytes, boardId);
     if (stored === null) return IMAGE_QUOTA_REFUSAL;
   }
-  await deps.boards.compact(boardId, snapshot, 0);
-
   const key = linksKey(facilitatorToken, forum.id);
   const tokens = { edit: generateToken(), view: generateToken() };
   const grants: NewTokenGrant[] = (['edit', 'view'] as const).map((role) => ({
@@ -186,11 +184,20 @@ export async function createBoard(
   // Another request may have added a board or taken the territory since the first check: the
   // store checks again in the transaction that adds the row. A refused board's document and
   // new images are cleaned, so they do not count in the forum's image quota.
-  const added = await deps.forums.addBoard(
-    { id: boardId, forumId: forum.id, kind, title: input.title, territory },
-    grants,
-    MAX_BOARDS_PER_FORUM,
-  );
+  let added: Awaited<ReturnType<ForumStore['addBoard']>>;
+  try {
+    await deps.boards.compact(boardId, snapshot, 0);
+    added = await deps.forums.addBoard(
+      { id: boardId, forumId: forum.id, kind, title: input.title, territory },
+      grants,
+      MAX_BOARDS_PER_FORUM,
+    );
+  } catch (error) {
+    // Storage refused the document or the row (R6): the images this request inserted would
+    // count in the quota for good, shown by nothing. The error still reaches the route.
+    await discardRefusedBoard(forum.id, boardId, imageIds, deps);
+    throw error;
+  }
   if (!added.ok) {
     await discardRefusedBoard(forum.id, boardId, imageIds, deps);
     return placementRefusal(added.reason);

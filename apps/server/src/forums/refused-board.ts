@@ -72,7 +72,8 @@ export async function removeUnshownImages(
  * this request inserted are removed — unless a board of the forum shows one by now, or
  * another request put the same photo since (an upload, an import or another new board in
  * flight, in this process or another: the store's mark, `BlobStore.remove(…, putBy)`, is
- * checked in the delete itself). Best effort: the refusal stands whatever happens here.
+ * checked in the delete itself). Also when storage refused the board's own writes (R6).
+ * Best effort: the refusal (or the storage error) stands whatever happens here.
  */
 export async function discardRefusedBoard(
   forumId: string,
@@ -85,11 +86,17 @@ export async function discardRefusedBoard(
     readBoardDoc: BoardDocReader;
   },
 ): Promise<void> {
+  // Each step on its own: a board refused because storage failed may find the document's
+  // write failing again, and its images must still go. What is left is what a crash between
+  // the writes leaves: unreachable, never wrong.
   try {
     await deps.boards.compact(boardId, EMPTY_STATE, 0);
-    if (imageIds.length === 0) return;
+  } catch {
+    // An unreachable document: only its bytes stay.
+  }
+  try {
     await removeUnshownImages(forumId, imageIds, boardId, deps);
   } catch {
-    // What is left is what a crash between the writes leaves: unreachable, never wrong.
+    // Images that count in the quota until removed by hand; nothing shows them.
   }
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -21,6 +21,12 @@ const SKIP = new Set([
   '.webp',
   '.gif',
 ]);
+
+/** Written beside, then renamed: a server reading the folder never sends half a sibling. */
+async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
+  await writeFile(`${path}.part`, bytes);
+  await rename(`${path}.part`, path);
+}
 
 /**
  * Writes `x.br` and `x.gz` beside each built file worth compressing, which the server sends to a
@@ -55,8 +61,8 @@ function precompress(): Plugin {
             gzipAsync(bytes, { level: 9 }),
           ]);
           // Siblings that save less than 10 % are not worth a Vary-split cache entry.
-          if (br.length < bytes.length * 0.9) await writeFile(`${name}.br`, br);
-          if (gz.length < bytes.length * 0.9) await writeFile(`${name}.gz`, gz);
+          if (br.length < bytes.length * 0.9) await writeWhole(`${name}.br`, br);
+          if (gz.length < bytes.length * 0.9) await writeWhole(`${name}.gz`, gz);
         }),
       );
     },

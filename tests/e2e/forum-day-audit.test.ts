@@ -17,6 +17,7 @@ import {
   toScreen,
   type CreatedForum,
 } from './fixtures';
+import { boxes, offScreen, overlaps } from './layout-boxes';
 
 const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
@@ -309,10 +310,59 @@ describe('forum day: reopening a dot vote', () => {
         .boundingBox())!;
       expect(toggle.x + toggle.width).toBeLessThanOrEqual(390);
       expect(toggle.height).toBeGreaterThanOrEqual(44);
-      const hint = (await banner.locator('.hint').boundingBox())!;
-      expect(hint.x + hint.width).toBeLessThanOrEqual(390);
-      // A finger taps: the hint says so.
+      // A finger taps: the hint says so (behind « ? » on a phone, below).
       expect(await banner.locator('.hint').textContent()).toMatch(/^Touchez un papillon/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a phone the vote’s banner is a line or two; how to vote is one tap away', async () => {
+    // It took ~330 of 844 px (title, dots left, a three-line hint, the button) and covered the
+    // lower half of the carton. « Deuxième tour » is open on Kamouraska (above).
+    const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
+    const { context, page } = await newPhone(browser, 'Sylvain');
+    try {
+      for (const [language, remaining, how] of [
+        ['fr-CA', 'Il vous reste 3 points', /^Touchez un papillon/],
+        ['en', 'You have 3 dots left', /^Tap a note/],
+      ] as const) {
+        await context.addInitScript((l) => localStorage.setItem('carton.language', l), language);
+        for (const size of [
+          { width: 390, height: 844 },
+          { width: 360, height: 640 },
+        ]) {
+          await page.setViewportSize(size);
+          await page.goto('about:blank'); // the same URL again would only move to its #hash
+          await openBoard(page, kamouraska.edit.url);
+          const banner = page.locator('.vote-banner');
+          await banner.getByText(remaining).waitFor({ timeout: 10_000 });
+          const where = `${language} ${size.width}×${size.height}`;
+          const box = (await banner.boundingBox())!;
+          // Two lines of 44 px targets at most, and nothing of it off the screen.
+          expect(box.height, where).toBeLessThanOrEqual(112);
+          const parts = await boxes(page, '.vote-banner > *');
+          expect(offScreen(parts, size.width, size.height), where).toEqual([]);
+          expect(overlaps(parts), where).toEqual([]);
+          expect(await banner.locator('strong').textContent()).toBe('Deuxième tour');
+          // The hint is behind a tap, then said in full; a second tap folds it again.
+          const hint = banner.locator('.hint');
+          expect(await hint.isVisible(), where).toBe(false);
+          const more = banner.locator('button.vote-more');
+          expect(await more.getAttribute('aria-expanded')).toBe('false');
+          expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+          await more.click();
+          await hint.waitFor();
+          expect(await hint.textContent()).toMatch(how);
+          const open = await boxes(page, '.vote-banner > *');
+          expect(offScreen(open, size.width, size.height), where).toEqual([]);
+          expect(overlaps(open), where).toEqual([]);
+          await more.click();
+          await hint.waitFor({ state: 'hidden' });
+          if (size.width === 360)
+            await page.screenshot({ path: `${SHOTS}/vote-banner-${language}-360.png` });
+        }
+      }
     } finally {
       await context.close();
     }

@@ -61,6 +61,9 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const [voter] = useState(() => voterId(storage()));
   const [message, setMessage] = useState<string | null>(null);
   const [voting, setVoting] = useState(true);
+  // On a phone the hint is folded behind « ? » (forum.css): unfolded, the banner took ~330 of
+  // 844 px and covered the lower half of the carton. Wider screens always show it.
+  const [more, setMore] = useState(false);
   // A phone's participant taps: « Cliquez » reads as a mouse's word there.
   const [touch] = useState(
     () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches,
@@ -144,12 +147,23 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const mine = dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>();
   return (
     <>
-      <div className="vote-banner" role="status" data-voting={voting}>
+      <div className="vote-banner" role="status" data-voting={voting} data-more={more}>
         <strong>{vote.title}</strong>
         <span className="vote-remaining" data-remaining={dots?.remaining ?? ''}>
           {dots ? t('forum.votes.remaining', { count: dots.remaining }) : ''}
         </span>
-        <span className="hint">
+        <button
+          type="button"
+          className="vote-more"
+          aria-expanded={more}
+          aria-controls={`vote-hint-${vote.id}`}
+          aria-label={t('forum.votes.showHowTo')}
+          title={t('forum.votes.showHowTo')}
+          onClick={() => setMore(!more)}
+        >
+          ?
+        </button>
+        <span className="hint" id={`vote-hint-${vote.id}`}>
           {t(
             voting
               ? touch

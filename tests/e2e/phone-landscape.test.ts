@@ -50,7 +50,11 @@ describe('a phone held sideways', () => {
     // least 70 % of it above the panel (the band between them was 80 px: a tenth of the note).
     await page.waitForFunction(
       ([id, bottom]) => {
-        const n = window.__carton!.shapes().find((s) => s.id === id)!;
+        const n = window.__carton!.shapes().find((s) => s.id === id) as {
+          x: number;
+          y: number;
+          h: number;
+        };
         const top = window.__carton!.worldToScreen(n.x, n.y).y;
         const end = window.__carton!.worldToScreen(n.x, n.y + n.h).y;
         return (Math.min(end, bottom) - top) / (end - top) >= 0.7;

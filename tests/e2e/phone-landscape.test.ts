@@ -41,6 +41,12 @@ describe('a phone held sideways', () => {
       .locator('.editor-header')
       .evaluate((el) => el.getBoundingClientRect().toJSON())) as Box;
     expect(header.height).toBeLessThan(60);
+    // The people list as its pill, not a 240 × 120 px panel over the board's right side.
+    const people = (await page
+      .locator('.people')
+      .evaluate((el) => el.getBoundingClientRect().toJSON())) as Box;
+    expect(people.width).toBeLessThan(100);
+    expect(people.height).toBeLessThan(60);
     const panel = (await page
       .locator('.style-panel')
       .evaluate((el) => el.getBoundingClientRect().toJSON())) as Box;

@@ -7,8 +7,11 @@ import { usePeersWith } from '../presence/usePeers';
 import { Icon } from './icons';
 import { peopleNews } from './peopleNews';
 
-/** A phone's width: there the open list is a pop-over, not a panel beside the board. */
-const PHONE = '(max-width: 700px)';
+/**
+ * A phone, either way up: there the open list is a pop-over, not a panel beside the board (held
+ * sideways, 844 × 390, the panel covered a third of the board's height).
+ */
+const PHONE = '(max-width: 700px), (pointer: coarse) and (max-height: 500px)';
 
 /**
  * On a phone the open list lies over the board: Escape or a tap anywhere outside it folds it
@@ -64,6 +67,10 @@ export function PeopleList() {
   }, [peers, synced, t, i18n.language]);
   const fold = useCallback(() => session.store.setState({ peopleOpen: false }), [session]);
   useFoldOnPhone(open, fold);
+  // The store opens the list wider than 700 px; a phone held sideways starts with the pill.
+  useEffect(() => {
+    if (typeof matchMedia === 'function' && matchMedia(PHONE).matches) fold();
+  }, [fold]);
   const count = peers.length + 1;
   return (
     <>

@@ -368,6 +368,33 @@ describe('forum day: reopening a dot vote', () => {
     }
   });
 
+  it('a board’s export is named with the forum’s day, not the day it is exported', async () => {
+    const setDate = (date: string | null) =>
+      fetch(`${server.url}/api/forums/${forum.forum.id}`, {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${forum.facilitator.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ date }),
+      });
+    expect((await setDate('2023-10-19')).status).toBe(200);
+    try {
+      const page = emilie.page;
+      await page.bringToFront();
+      await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+      await page.getByLabel('Tableau complet (JSON)').check();
+      const [file] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        page.getByRole('button', { name: 'Télécharger' }).click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(/-kamouraska-2023-10-19\.json$/);
+    } finally {
+      await emilie.page.keyboard.press('Escape');
+      await setDate(null);
+    }
+  });
+
   it('replacing a link says the printed QR codes stop working too; a cancel keeps it', async () => {
     const page = facilitator.page;
     const row = page.locator('.forum-links tr[data-kind="territory"]').first();

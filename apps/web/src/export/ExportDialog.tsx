@@ -30,6 +30,7 @@ import './file-choose.css';
 import './export.css';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 import { useFocusTrap } from '../dialog/useFocusTrap';
+import { forumExportDay } from './namingDay';
 
 type Format = 'json' | 'png' | 'svg' | 'pdf';
 type ScopeKind = 'board' | 'selection' | 'carton';
@@ -99,9 +100,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setStatus({ kind: 'busy', text: t('export.progress.drawing'), value: null });
     try {
       const background = transparent ? null : WHITE;
+      // Named with the forum's day, not the day of the export (else today's).
+      const day = await forumExportDay(session.info.board.forumId, session.token);
       const file =
         format === 'json'
-          ? await exportJsonFile(session, exportStep)
+          ? await exportJsonFile(session, exportStep, day)
           : format === 'png'
             ? await exportPngFile(
                 session,
@@ -116,10 +119,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                   background,
                 },
                 exportStep,
+                day,
               )
             : format === 'svg'
-              ? await exportSvgFile(session, cartonId, background, exportStep)
-              : await exportPdfFile(session, cartonId, { size: page, orientation }, exportStep);
+              ? await exportSvgFile(session, cartonId, background, exportStep, day)
+              : await exportPdfFile(
+                  session,
+                  cartonId,
+                  { size: page, orientation },
+                  exportStep,
+                  day,
+                );
       saveFile(file);
       setStatus({
         kind: 'done',

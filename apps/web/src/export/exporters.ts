@@ -48,7 +48,7 @@ function cartonTitle(shapes: readonly Shape[], id: string): string {
 export async function exportJsonFile(
   session: BoardSession,
   report: StepReporter,
-  now = new Date(),
+  now: Date | string = new Date(),
 ): Promise<ExportedFile> {
   const file = exportBoard(session.connection.doc);
   const images = await fetchImagesAsBase64(
@@ -97,7 +97,7 @@ export async function exportPngFile(
   session: BoardSession,
   request: PngRequest,
   report: StepReporter,
-  now = new Date(),
+  now: Date | string = new Date(),
 ): Promise<ExportedFile> {
   const shapes = scopedShapes(session, request.scope);
   const box = exportBox(shapes);
@@ -131,7 +131,7 @@ export async function exportSvgFile(
   cartonId: string,
   background: string | null,
   report: StepReporter,
-  now = new Date(),
+  now: Date | string = new Date(),
 ): Promise<ExportedFile> {
   const shapes = scopedShapes(session, { kind: 'carton', id: cartonId });
   const title = cartonTitle(shapes, cartonId);
@@ -161,7 +161,7 @@ export async function exportPdfFile(
   cartonId: string,
   page: { size: PageSize; orientation: Orientation },
   report: StepReporter,
-  now = new Date(),
+  now: Date | string = new Date(),
 ): Promise<ExportedFile> {
   const shapes = scopedShapes(session, { kind: 'carton', id: cartonId });
   const title = cartonTitle(shapes, cartonId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, localDay, posterTitle, slugify } from './naming';
+import { exportDay, exportFileName, localDay, posterTitle, slugify } from './naming';
 
 describe('export file names', () => {
   it('slugifies a French title without accents', () => {
@@ -21,6 +21,18 @@ describe('export file names', () => {
     expect(exportFileName('Territoire — Kamouraska', day, 'pdf', 'Mes conditions présentes')).toBe(
       'territoire-kamouraska-mes-conditions-presentes-2026-11-26.pdf',
     );
+  });
+
+  it('names a forum’s board with the forum’s day, not the day of the export', () => {
+    const today = new Date(2026, 10, 27, 9, 30);
+    expect(exportDay(today, '2023-10-19')).toBe('2023-10-19');
+    expect(exportFileName('Conditions de succès — Témiscouata', '2023-10-19', 'png')).toBe(
+      'conditions-de-succes-temiscouata-2023-10-19.png',
+    );
+    // A forum without a day (or a day that is not one) keeps the day of the export.
+    expect(exportDay(today, null)).toBe('2026-11-27');
+    expect(exportDay(today, '2023-13-45')).toBe('2026-11-27');
+    expect(exportDay(today, '19 octobre')).toBe('2026-11-27');
   });
 
   it('does not repeat a carton named like the board’s territory', () => {

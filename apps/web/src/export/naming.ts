@@ -1,5 +1,6 @@
 // File names of exports: the board's title as a slug (no accents, lowercase, dashes) and the
-// local date, e.g. `conditions-de-succes-temiscouata-2026-11-26.json`. Names survive every file
+// forum's day (else the local date of the export), e.g.
+// `conditions-de-succes-temiscouata-2023-10-19.json`. Names survive every file
 // system and e-mail client, and sort by board then by day.
 
 /** `Conditions de succès — Témiscouata` → `conditions-de-succes-temiscouata`. */
@@ -23,16 +24,29 @@ export function localDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * The day in an export's name: the forum's (`YYYY-MM-DD` as stored), since a board exported the
+ * week after the forum is still that forum's board; else (no day, or not a real one) `now`'s.
+ */
+export function exportDay(now: Date, forumDate: string | null | undefined): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(forumDate ?? '');
+  if (!match) return localDay(now);
+  const [year, month, dayOfMonth] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const day = new Date(year, month - 1, dayOfMonth);
+  // « 2023-13-45 » would roll over into another day: not a day.
+  return day.getMonth() === month - 1 && day.getDate() === dayOfMonth ? forumDate! : localDay(now);
+}
+
 export type ExportExtension = 'json' | 'png' | 'svg' | 'pdf';
 
 /**
- * `<slug of the title>-<day>.<ext>`; a carton's title is appended when one carton is exported,
+ * `<slug of the title>-<day>.<ext>` (`date`: a Date, or a day from `exportDay`); a carton's title is appended when one carton is exported,
  * unless the board's title already ends with it (« Conditions de succès — Témiscouata » and its
  * carton « Témiscouata » gave `…-temiscouata-temiscouata-…`).
  */
 export function exportFileName(
   boardTitle: string,
-  date: Date,
+  date: Date | string,
   extension: ExportExtension,
   cartonTitle?: string,
 ): string {
@@ -40,7 +54,8 @@ export function exportFileName(
   const parts = [board];
   const carton = cartonTitle === undefined ? null : slugify(cartonTitle, 'carton');
   if (carton !== null && board !== carton && !board.endsWith(`-${carton}`)) parts.push(carton);
-  return `${parts.join('-')}-${localDay(date)}.${extension}`;
+  const day = typeof date === 'string' ? date : localDay(date);
+  return `${parts.join('-')}-${day}.${extension}`;
 }
 
 /**

@@ -71,4 +71,49 @@ describe('a phone held sideways', () => {
     const top = await toScreen(page, note!.x, note!.y);
     expect(top.y).toBeGreaterThanOrEqual(header.y + header.height);
   });
+
+  it('turned sideways, a note chosen upright comes out from under its panel', async () => {
+    const { page } = suite.phone;
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const note = (await page.evaluate(() => window.__carton!.shapes())).find(
+      (s) => s.type === 'note',
+    )!;
+    // Upright, the note low on the screen (a finger moved the board with « Main »), then
+    // chosen by a tap.
+    await page.locator('[data-tool="hand"]').tap();
+    const top = await toScreen(page, note.x, note.y);
+    const cdp = await suite.phone.context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y, id: 1, radiusX: 4, radiusY: 4 }],
+      });
+    await touch('touchStart', 200);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', 200 + (i * (470 - top.y)) / 10);
+    await touch('touchEnd', 0);
+    await page.locator('[data-tool="select"]').tap();
+    const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+    await page.touchscreen.tap(centre.x, centre.y);
+    await page.waitForFunction(() => window.__carton!.selection().length === 1);
+
+    await page.setViewportSize({ width: 844, height: 390 });
+    const panel = (await page
+      .locator('.style-panel')
+      .evaluate((el) => el.getBoundingClientRect().toJSON())) as Box;
+    await page.waitForFunction(
+      ([id, bottom]) => {
+        const n = window.__carton!.shapes().find((s) => s.id === id) as {
+          x: number;
+          y: number;
+          h: number;
+        };
+        const top = window.__carton!.worldToScreen(n.x, n.y).y;
+        const end = window.__carton!.worldToScreen(n.x, n.y + n.h).y;
+        return (Math.min(end, bottom) - top) / (end - top) >= 0.7;
+      },
+      [note.id, panel.y] as const,
+      { timeout: 5_000 },
+    );
+  });
 });

@@ -53,28 +53,44 @@ export function useHandlesClear(): void {
       // After the canvas's own handler (a placed shape is selected on pointer-up) and the next
       // layout: the selection's actions have just appeared above the toolbar.
       frame = requestAnimationFrame(() => {
-        const element = canvas();
-        const state = store.getState();
-        const selected = state.selection.join(' ');
-        if (!element || state.following !== null || selected === '' || selected === from) return;
-        const band = clearBand(element);
-        const camera =
-          band &&
-          cameraClearingSelection(
-            state.camera,
-            state.selection,
-            (id) => scene.selectionBounds(id),
-            (id) => scene.getShape(id)?.type,
-            band,
-          );
-        if (camera) store.setState({ camera });
+        const selected = store.getState().selection.join(' ');
+        if (selected !== from) clear();
       });
     };
+    // Turned sideways or back, the panels move under a selection: on a phone of 844 × 390 the
+    // note chosen upright sat under its own colours. Once the new layout is drawn (two frames:
+    // the canvas is resized in the first), its handles are cleared again.
+    const orientation =
+      typeof matchMedia === 'function' ? matchMedia('(orientation: landscape)') : null;
+    const turned = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(clear);
+      });
+    };
+    function clear() {
+      const element = canvas();
+      const state = store.getState();
+      if (!element || state.following !== null || state.selection.length === 0) return;
+      const band = clearBand(element);
+      const camera =
+        band &&
+        cameraClearingSelection(
+          state.camera,
+          state.selection,
+          (id) => scene.selectionBounds(id),
+          (id) => scene.getShape(id)?.type,
+          band,
+        );
+      if (camera) store.setState({ camera });
+    }
     window.addEventListener('pointerdown', down, true);
     window.addEventListener('pointerup', up, true);
+    orientation?.addEventListener('change', turned);
     return () => {
       window.removeEventListener('pointerdown', down, true);
       window.removeEventListener('pointerup', up, true);
+      orientation?.removeEventListener('change', turned);
       unsubscribe();
       cancelAnimationFrame(frame);
     };

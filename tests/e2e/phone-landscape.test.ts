@@ -116,4 +116,26 @@ describe('a phone held sideways', () => {
       { timeout: 5_000 },
     );
   });
+
+  it('turned back upright, « Aide » stands below the people pill again', async () => {
+    const { page } = suite.phone;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(
+      () => {
+        const help = document.querySelector('.help-floating')?.getBoundingClientRect();
+        const people = document.querySelector('.people')?.getBoundingClientRect();
+        return help !== undefined && people !== undefined && help.top >= people.bottom;
+      },
+      null,
+      { timeout: 5_000 },
+    );
+    const help = page.locator('.help-floating');
+    const box = (await help.boundingBox())!;
+    // What a finger there reaches is « Aide », not the pill.
+    const hit = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('.help-floating') !== null,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    expect(hit).toBe(true);
+  });
 });

@@ -39,12 +39,26 @@ function useBelowPeople(button: RefObject<HTMLButtonElement | null>, on: boolean
       const parent = el.offsetParent?.getBoundingClientRect().top ?? 0;
       el.style.top = `${Math.round(people.getBoundingClientRect().bottom - parent + BELOW_PEOPLE)}px`;
     };
-    update();
-    // The pill opening into its list, the header changing rows (which moves the pill down).
-    const observer = new ResizeObserver(update);
+    // The pill opening into its list, the header changing rows (which moves the pill down), the
+    // phone turned: measured now and again a frame later, once BoardEditor's --header-bottom has
+    // moved the pill (moved, not resized, the pill tells no observer: turned back upright, this
+    // button stayed at the one-row header's height, under the pill).
+    let frame = 0;
+    const measure = () => {
+      update();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(update);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(people);
     observer.observe(header);
-    return () => observer.disconnect();
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+      cancelAnimationFrame(frame);
+    };
   }, [button, on]);
 }
 

@@ -28,6 +28,8 @@ export function useHandlesClear(): void {
     const key = () => store.getState().selection.join(' ');
     let before: string | null = null;
     let moved = false;
+    /** Turned since the last touch (see `turned`). */
+    let turning = false;
     let frame = 0;
     const canvas = () => document.querySelector('.canvas');
     // A finger's tap that selects, or any press that places a shape: on a laptop too, a note
@@ -39,6 +41,7 @@ export function useHandlesClear(): void {
       canvas()?.contains(e.target) === true;
     // Capture phase on the window: runs before the canvas's own handler changes the selection.
     const down = (e: PointerEvent) => {
+      turning = false;
       before = onCanvas(e) ? key() : null;
       moved = false;
     };
@@ -62,12 +65,20 @@ export function useHandlesClear(): void {
     // the canvas is resized in the first), its handles are cleared again.
     const orientation =
       typeof matchMedia === 'function' ? matchMedia('(orientation: landscape)') : null;
+    // Until the next touch, a late resize of the canvas (a busy phone lays out in steps) clears
+    // them again: clearing what is already clear changes nothing.
     const turned = () => {
+      turning = true;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(clear);
       });
     };
+    const resized = new ResizeObserver(() => {
+      if (turning) turned();
+    });
+    const element = canvas();
+    if (element) resized.observe(element);
     function clear() {
       const element = canvas();
       const state = store.getState();
@@ -91,6 +102,7 @@ export function useHandlesClear(): void {
       window.removeEventListener('pointerdown', down, true);
       window.removeEventListener('pointerup', up, true);
       orientation?.removeEventListener('change', turned);
+      resized.disconnect();
       unsubscribe();
       cancelAnimationFrame(frame);
     };

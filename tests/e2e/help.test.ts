@@ -50,7 +50,7 @@ describe('« Aide »', () => {
   async function checkHint(page: Page, size: { width: number; height: number }): Promise<void> {
     const hint = page.getByRole('complementary', { name: 'Premiers pas' });
     await hint.waitFor();
-    expect(await hint.textContent()).toContain('Nouveau ici\u202f? ');
+    expect(await hint.textContent()).toContain('Première visite\u202f? ');
     const [box] = await boxes(page, '.help-hint');
     const chrome = await boxes(page, '.editor-header, .toolbar, .help-button, .people');
     expect(overlapsBetween([box!], chrome)).toEqual([]);

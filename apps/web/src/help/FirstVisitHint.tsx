@@ -1,4 +1,4 @@
-// The first visit's hint, just above the toolbar: « Nouveau ici ? Touchez Papillon, puis touchez
+// The first visit's hint, just above the toolbar: « Première visite ? Touchez Papillon, puis touchez
 // le tableau… » with « Voir l'aide » and « Compris ». Once per device: gone for good when
 // dismissed or once the person has placed something (their first undoable change).
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';

@@ -1,4 +1,4 @@
-// The first-visit hint (« Nouveau ici ? Touchez Papillon… »): shown once per device, like the
+// The first-visit hint (« Première visite ? Touchez Papillon… »): shown once per device, like the
 // stored name, until dismissed or until the person has placed something. Kept in localStorage.
 export const HINT_STORAGE = 'carton.helpHint';
 

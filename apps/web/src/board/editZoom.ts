@@ -2,7 +2,8 @@
 // keyboard, and the view goes back when its editor closes. At a phone's fitted zoom a note's
 // text was ~19 px and its box a third of the screen: the person wrote into a small box, and
 // the keyboard (about the lower half of the screen) could cover it.
-import { clampZoom, type Camera } from '../geometry/camera';
+import type { Camera } from '../geometry/camera';
+import { cameraZoomedTo, EDIT_MARGIN } from '../geometry/editCamera';
 import type { Rect } from '../geometry/rect';
 
 /** Text smaller than this on screen (px) is hard to read while writing on a phone. */
@@ -11,8 +12,8 @@ export const LEGIBLE_TEXT_PX = 28;
 export const LEGIBLE_BOX_SHARE = 0.45;
 /** The box's share of the free width it is brought to: comfortable, with the carton around. */
 const TARGET_BOX_SHARE = 0.6;
-/** Screen pixels kept between the note and the free area's edges. */
-const MARGIN = 12;
+/** Screen pixels kept between the note and the free area's edges (as for any shape edited). */
+const MARGIN = EDIT_MARGIN;
 /** The share of a phone's screen its keyboard leaves above it (before it has risen). */
 const ABOVE_KEYBOARD = 0.55;
 
@@ -41,19 +42,7 @@ export function legibleNoteCamera(
     LEGIBLE_TEXT_PX / Math.max(1, fontSize),
     (area.width * TARGET_BOX_SHARE) / Math.max(1, bounds.width),
   );
-  const zoom = clampZoom(
-    Math.min(
-      wanted,
-      (area.width - MARGIN * 2) / Math.max(1, bounds.width),
-      (area.height - MARGIN * 2) / Math.max(1, bounds.height),
-    ),
-  );
-  if (zoom <= camera.zoom) return null;
-  return {
-    x: area.x + area.width / 2 - (bounds.x + bounds.width / 2) * zoom,
-    y: area.y + MARGIN - bounds.y * zoom,
-    zoom,
-  };
+  return cameraZoomedTo(camera, bounds, wanted, area);
 }
 
 /**

@@ -6,7 +6,7 @@ import { clampZoom, type Camera } from './camera';
 import type { Rect } from './rect';
 
 /** Screen pixels kept between the shape and the free area's edges. */
-const MARGIN = 12;
+export const EDIT_MARGIN = 12;
 
 /**
  * The camera for editing a shape with bounds `bounds` whose text reads well at `readingZoom`
@@ -21,17 +21,30 @@ export function cameraForEditing(
   area: Rect,
 ): Camera | null {
   if (camera.zoom >= readingZoom / 2) return null;
+  return cameraZoomedTo(camera, bounds, readingZoom, area);
+}
+
+/**
+ * The camera at `wanted` zoom (or less, so the shape fits `area`) with the shape centred across
+ * the area and near its top; `null` if that zoom is no closer than the camera's.
+ */
+export function cameraZoomedTo(
+  camera: Camera,
+  bounds: Rect,
+  wanted: number,
+  area: Rect,
+): Camera | null {
   const zoom = clampZoom(
     Math.min(
-      readingZoom,
-      (area.width - MARGIN * 2) / Math.max(1, bounds.width),
-      (area.height - MARGIN * 2) / Math.max(1, bounds.height),
+      wanted,
+      (area.width - EDIT_MARGIN * 2) / Math.max(1, bounds.width),
+      (area.height - EDIT_MARGIN * 2) / Math.max(1, bounds.height),
     ),
   );
   if (zoom <= camera.zoom) return null;
   return {
     x: area.x + area.width / 2 - (bounds.x + bounds.width / 2) * zoom,
-    y: area.y + MARGIN - bounds.y * zoom,
+    y: area.y + EDIT_MARGIN - bounds.y * zoom,
     zoom,
   };
 }

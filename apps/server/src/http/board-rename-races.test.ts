@@ -62,25 +62,30 @@ async function within<T>(promise: Promise<T>, what: string): Promise<T> {
   }
 }
 
+/** A new forum of two territories, and the named territory's board with its rename path. */
+async function forumBoard(territory: string) {
+  const created = await fetch(`${server.url}/api/forums`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
+      territories: ['Kamouraska', 'La Mitis'],
+    }),
+  });
+  expect(created.status).toBe(201);
+  const forum = (await created.json()) as {
+    forum: { id: string };
+    facilitator: { token: string };
+    boards: Array<{ id: string; territory: string | null }>;
+  };
+  const board = forum.boards.find((b) => b.territory === territory)!;
+  const path = `/api/forums/${forum.forum.id}/boards/${board.id}`;
+  return { forum, facilitator: forum.facilitator.token, board, path };
+}
+
 describe('R55: a rename that failed undoes only itself', () => {
   it('R55, R6: a rename stored meanwhile wins over the undo of one whose append failed', async () => {
-    const created = await fetch(`${server.url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
-        territories: ['Kamouraska', 'La Mitis'],
-      }),
-    });
-    expect(created.status).toBe(201);
-    const forum = (await created.json()) as {
-      forum: { id: string };
-      facilitator: { token: string };
-      boards: Array<{ id: string; territory: string | null }>;
-    };
-    const facilitator = forum.facilitator.token;
-    const board = forum.boards.find((b) => b.territory === 'Kamouraska')!;
-    const path = `/api/forums/${forum.forum.id}/boards/${board.id}`;
+    const { forum, facilitator, board, path } = await forumBoard('Kamouraska');
 
     // The first rename writes its row at once, but its answer waits: the second runs meanwhile.
     const releaseFirst = stores.holdAnswer('forums.renameBoard');
@@ -120,23 +125,7 @@ describe('R55: a rename that failed undoes only itself', () => {
   });
 
   it('R55: two renames stored in the opposite order of their rows leave the document with the row’s name', async () => {
-    const created = await fetch(`${server.url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
-        territories: ['Kamouraska', 'La Mitis'],
-      }),
-    });
-    expect(created.status).toBe(201);
-    const forum = (await created.json()) as {
-      forum: { id: string };
-      facilitator: { token: string };
-      boards: Array<{ id: string; territory: string | null }>;
-    };
-    const facilitator = forum.facilitator.token;
-    const board = forum.boards.find((b) => b.territory === 'La Mitis')!;
-    const path = `/api/forums/${forum.forum.id}/boards/${board.id}`;
+    const { forum, facilitator, board, path } = await forumBoard('La Mitis');
 
     // The first rename writes its row, then waits; the second writes its row (the last one)
     // and its document; then the first writes its document, after the second's.

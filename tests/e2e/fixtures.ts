@@ -97,6 +97,26 @@ export function toScreen(page: Page, x: number, y: number): Promise<{ x: number;
  * Adds a note at the screen point (x, y) with the note tool, writes `text` in it and waits until
  * the board holds it; resolves with its id. The caller brings the page to the front if needed.
  */
+/**
+ * Until the camera stands still (two reads 150 ms apart agree): a glide (a note opened for
+ * writing on a phone, a phone turned) moves it over a few frames, longer on a busy machine, and
+ * a position read meanwhile is neither where it was nor where it goes.
+ */
+export async function cameraSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const { x, y, zoom } = window.__carton!.camera();
+      const key = `${x} ${y} ${zoom}`;
+      const seen = window as unknown as { cartonCamera?: string };
+      const same = seen.cartonCamera === key;
+      seen.cartonCamera = key;
+      return same;
+    },
+    null,
+    { polling: 150, timeout: 5_000 },
+  );
+}
+
 export async function addNote(page: Page, x: number, y: number, text: string): Promise<string> {
   const before = new Set((await shapes(page)).map((s) => s.id));
   await page.keyboard.press('n');

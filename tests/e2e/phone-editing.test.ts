@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   boardSuite,
+  cameraSettled,
   createForum,
   newPhone,
   openBoard,
@@ -43,6 +44,8 @@ describe('writing on a phone at fit-all zoom', () => {
     if (!note) throw new Error('the template has notes');
     const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
     await tapTwice(page, centre.x, centre.y);
+    await page.locator('textarea.text-editor').waitFor();
+    await cameraSettled(page);
     const { kind, fontSize, box } = await editorBox(page);
     expect(kind).toContain('text-editor-note');
     expect(fontSize).toBeGreaterThanOrEqual(14);

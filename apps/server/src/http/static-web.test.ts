@@ -48,6 +48,20 @@ const INDEX = Buffer.from(
 // A woff2 font is already compressed: the server must send it as is, whatever siblings exist.
 const FONT = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 251));
 
+/** A real server on port 0 serving `webDir`, its data under `dir`, quiet. */
+function startWebServer(dir: string, webDir: string) {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CARTON_DATA_DIR: join(dir, 'data'),
+    CARTON_WEB_DIR: webDir,
+  });
+  return startServer(
+    config,
+    createLogger('error', () => undefined),
+  );
+}
+
 describe('the web client: compressed assets, HEAD, ETag', () => {
   let dir: string;
   let webDir: string;
@@ -76,16 +90,7 @@ describe('the web client: compressed assets, HEAD, ETag', () => {
     write('assets/stale.js.br', brotliCompressSync(Buffer.from('ancienne version')));
     utimesSync(join(webDir, 'assets/stale.js.br'), new Date(2020, 0, 1), new Date(2020, 0, 1));
     writeFileSync(join(dir, 'secret.txt'), 'jeton');
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CARTON_DATA_DIR: join(dir, 'data'),
-      CARTON_WEB_DIR: webDir,
-    });
-    server = await startServer(
-      config,
-      createLogger('error', () => undefined),
-    );
+    server = await startWebServer(dir, webDir);
   });
 
   afterAll(async () => {
@@ -212,16 +217,7 @@ describe('the web client: a file is streamed, its headers only once it is open',
     writeFileSync(join(webDir, 'assets/plenary-abc.js'), SCRIPT);
     writeFileSync(join(webDir, 'assets/plenary-abc.js.br'), '');
     truncateSync(join(webDir, 'assets/plenary-abc.js.br'), HUGE);
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CARTON_DATA_DIR: join(dir, 'data'),
-      CARTON_WEB_DIR: webDir,
-    });
-    server = await startServer(
-      config,
-      createLogger('error', () => undefined),
-    );
+    server = await startWebServer(dir, webDir);
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solidPng } from '../archive/test-support.ts';
+import { boardFileWithPhoto, solidPng } from '../archive/test-support.ts';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../log.ts';
 import { DeferredStores } from './deferred-stores.ts';
@@ -63,33 +63,6 @@ interface CreatedForum {
   boards: Array<{ id: string; territory: string | null; edit: { token: string } }>;
 }
 
-/** A board file whose one shape is the photo `png` (embedded, as the editor exports it). */
-function fileWithPhoto(png: Uint8Array) {
-  return {
-    format: 'carton-board',
-    version: 1,
-    meta: { schemaVersion: 1, title: 'Conditions de succès', kind: 'territory' },
-    shapes: [
-      {
-        id: 'shape:image0000000000000000001',
-        type: 'image',
-        x: 0,
-        y: 0,
-        rotation: 0,
-        index: 'a0',
-        parentId: null,
-        blobId: 'flyer',
-        w: 400,
-        h: 300,
-        mime: 'image/png',
-        naturalWidth: 40,
-        naturalHeight: 30,
-      },
-    ],
-    images: { flyer: { mime: 'image/png', data: Buffer.from(png).toString('base64') } },
-  };
-}
-
 async function within<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -128,18 +101,18 @@ describe('R54: cleaning a refused board keeps what other requests put', () => {
         title: 'Conditions de succès — Les Basques',
         territory: 'Les Basques',
         file: {
-          ...fileWithPhoto(flyer),
+          ...boardFileWithPhoto(flyer, 'flyer'),
           shapes: [
-            ...fileWithPhoto(flyer).shapes,
+            ...boardFileWithPhoto(flyer, 'flyer').shapes,
             {
-              ...fileWithPhoto(poster).shapes[0],
+              ...boardFileWithPhoto(poster, 'flyer').shapes[0],
               id: 'shape:image0000000000000000002',
               blobId: 'poster',
             },
           ],
           images: {
-            flyer: fileWithPhoto(flyer).images.flyer,
-            poster: fileWithPhoto(poster).images.flyer,
+            flyer: boardFileWithPhoto(flyer, 'flyer').images.flyer,
+            poster: boardFileWithPhoto(poster, 'flyer').images.flyer,
           },
         },
       },

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { solidPng } from '../archive/test-support.ts';
+import { boardFileWithPhoto, solidPng, TEST_PHOTO } from '../archive/test-support.ts';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../log.ts';
 import { startTestPostgres, type TestPostgres } from '../postgres/test-postgres.ts';
@@ -84,31 +84,6 @@ async function within<T>(promise: Promise<T>, what: string): Promise<T> {
   }
 }
 
-const IMAGE = { w: 400, h: 300, mime: 'image/png', naturalWidth: 40, naturalHeight: 30 } as const;
-
-/** A board file whose one shape shows `png` (embedded, as the editor exports it). */
-function fileWithPhoto(png: Uint8Array) {
-  return {
-    format: 'carton-board',
-    version: 1,
-    meta: { schemaVersion: 1, title: 'Conditions de succès', kind: 'territory' },
-    shapes: [
-      {
-        id: 'shape:image0000000000000000001',
-        type: 'image',
-        x: 0,
-        y: 0,
-        rotation: 0,
-        index: 'a0',
-        parentId: null,
-        blobId: 'affiche',
-        ...IMAGE,
-      },
-    ],
-    images: { affiche: { mime: 'image/png', data: Buffer.from(png).toString('base64') } },
-  };
-}
-
 /** Opens a socket on the board with `token`, as the y-websocket client does. */
 async function openSocket(boardId: string, token: string): Promise<WebSocket> {
   const wsUrl = server.url.replace(/^http/, 'ws');
@@ -145,7 +120,7 @@ describe('R54: a refused board’s cleanup sees what the rooms hold', () => {
     const refused = api('POST', `/api/forums/${forumId}/boards`, facilitator, {
       title: 'Conditions de succès — Les Basques',
       territory: 'Les Basques',
-      file: fileWithPhoto(poster),
+      file: boardFileWithPhoto(poster, 'affiche'),
     });
     await within(reachedCheck, 'the new board’s last check');
     // Meanwhile another request gives Kamouraska's board the territory « Les Basques »…
@@ -170,7 +145,7 @@ describe('R54: a refused board’s cleanup sees what the rooms hold', () => {
       const before = Y.encodeStateVector(local);
       const board = new Board(local);
       board.run(
-        (tx) => tx.create('image', { x: 500, y: 80, blobId: posterId, ...IMAGE }),
+        (tx) => tx.create('image', { x: 500, y: 80, blobId: posterId, ...TEST_PHOTO }),
         localOrigin('participant-mitis'),
       );
       board.destroy();

@@ -1,17 +1,9 @@
-// Builds bench/load/load.ts for Node (Vite SSR build: Node 20 cannot run TypeScript) and runs it.
+// Builds bench/load/load.ts for Node and runs it (bench/lib/run-built.mjs).
 // Needs the built client and server: `pnpm run build` first.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { buildAndRun } from '../lib/run-built.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const root = join(here, '../..');
-const build = spawnSync(
-  'pnpm',
-  ['--filter', '@carton/web', 'exec', 'vite', 'build', '--config', join(here, 'vite.config.mjs')],
-  { cwd: root, stdio: 'inherit' },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
-const { main } = await import(pathToFileURL(join(here, 'dist', 'load.js')).href);
-await main(root);
+await buildAndRun(join(here, 'vite.config.mjs'), join(here, 'dist', 'load.js'));
 process.exit(0);

@@ -12,7 +12,12 @@ import {
 } from '../archive/test-support.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
-import { createBoard, CreateBoardInput, MAX_BOARDS_PER_FORUM } from './create-board.ts';
+import {
+  BoardNotCreatedError,
+  createBoard,
+  CreateBoardInput,
+  MAX_BOARDS_PER_FORUM,
+} from './create-board.ts';
 import { createForum, type CreatedForum } from './create-forum.ts';
 import type { ForumStore } from './forum-store.ts';
 import { linksKey, openToken } from './links.ts';
@@ -141,14 +146,17 @@ describe('createBoard (R54)', () => {
 
   it('R54, R6: a board whose row storage refuses leaves neither its new images nor its document', async () => {
     // A full disk at the last write: the row's insert fails after the document and the images
-    // were written; the error still reaches the route, and the quota is as before.
+    // were written; the route gets a storage error (503), and the quota is as before.
     data.db.exec(
       `CREATE TRIGGER refuse_boards BEFORE INSERT ON boards
        BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
     );
     try {
-      await expect(create({ title: 'Cartes postales du Kamouraska', file })).rejects.toThrow(
-        /refused by the test/,
+      const refused = create({ title: 'Cartes postales du Kamouraska', file });
+      await expect(refused).rejects.toBeInstanceOf(BoardNotCreatedError);
+      await expect(refused).rejects.toHaveProperty(
+        'cause.message',
+        expect.stringMatching(/refused by the test/),
       );
     } finally {
       data.db.exec('DROP TRIGGER IF EXISTS refuse_boards');

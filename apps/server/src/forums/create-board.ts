@@ -77,6 +77,38 @@ export interface CreateBoardDeps {
   readBoardDoc: BoardDocReader;
 }
 
+/**
+ * R54, R6: storage refused one of the new board's reads or writes (SQLite busy or full,
+ * PostgreSQL unavailable). Nothing of the board is left (its document emptied, its new images
+ * removed); the route answers 503 `storage_unavailable`, the client may try again.
+ */
+export class BoardNotCreatedError extends Error {
+  override readonly name = 'BoardNotCreatedError';
+}
+
+/** A store call whose failure is storage's, not the request's. */
+async function stored<T>(call: () => T | Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new BoardNotCreatedError('storage refused the new board', { cause: error });
+  }
+}
+
+/**
+ * The store with each method's failure made storage's: the file's check reads the image store
+ * (a photo already there, the forum's bytes), and only those reads, not the codec, mean 503.
+ */
+function storedCalls<S extends object>(store: S): S {
+  return new Proxy(store, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => stored(() => value.apply(target, args) as unknown);
+    },
+  });
+}
+
 /** R54: the answer when the forum has no place for the board. */
 function placementRefusal(reason: BoardPlacementRefusal): CreateBoardResult & { ok: false } {
   return reason === 'too_many_boards'
@@ -106,7 +138,7 @@ async function forumRefusal(
   territory: string | null | undefined,
   deps: Pick<CreateBoardDeps, 'forums'>,
 ): Promise<(CreateBoardResult & { ok: false }) | null> {
-  const boards = await deps.forums.listBoards(forumId);
+  const boards = await stored(() => deps.forums.listBoards(forumId));
   if (boards.length >= MAX_BOARDS_PER_FORUM) return placementRefusal('too_many_boards');
   // Two boards for one territory would split its group's notes, votes and incontournables.
   if (boards.some((board) => sameTerritory(board.territory, territory ?? null))) {
@@ -132,7 +164,12 @@ export async function createBoard(
   const refused = await forumRefusal(forum.id, input.territory, deps);
   if (refused) return refused;
   const checked =
-    input.file === undefined ? null : await checkBoardFile(input.file, forum.id, deps);
+    input.file === undefined
+      ? null
+      : await checkBoardFile(input.file, forum.id, {
+          blobs: storedCalls(deps.blobs),
+          maxForumImageBytes: deps.maxForumImageBytes,
+        });
   if (checked !== null && !checked.ok) return checked;
 
   const boardId = generateId();
@@ -163,15 +200,6 @@ export async function createBoard(
   } finally {
     doc.destroy();
   }
-  // The images this request puts are marked with the new board's id: if the board is refused,
-  // only those it inserted and no other request named since are removed (R54).
-  const imageIds: string[] = [];
-  if (checked !== null && checked.images.length > 0) {
-    for (const image of checked.images) imageIds.push(image.info.blobId);
-    // Checked again in the store's transaction: another upload may have used the room.
-    const stored = await deps.blobs.put(forum.id, checked.images, deps.maxForumImageBytes, boardId);
-    if (stored === null) return IMAGE_QUOTA_REFUSAL;
-  }
   const key = linksKey(facilitatorToken, forum.id);
   const tokens = { edit: generateToken(), view: generateToken() };
   const grants: NewTokenGrant[] = (['edit', 'view'] as const).map((role) => ({
@@ -181,23 +209,39 @@ export async function createBoard(
     boardId,
     sealed: sealToken(key, boardId, role, tokens[role]),
   }));
+  // The images this request puts are marked with the new board's id: if the board is refused,
+  // only those it inserted and no other request named since are removed (R54).
+  const imageIds = checked === null ? [] : checked.images.map((image) => image.info.blobId);
   // Another request may have added a board or taken the territory since the first check: the
   // store checks again in the transaction that adds the row. A refused board's document and
   // new images are cleaned, so they do not count in the forum's image quota.
-  let added: Awaited<ReturnType<ForumStore['addBoard']>>;
+  let added: Awaited<ReturnType<ForumStore['addBoard']>> | null;
   try {
-    await deps.boards.compact(boardId, snapshot, 0);
-    added = await deps.forums.addBoard(
-      { id: boardId, forumId: forum.id, kind, title: input.title, territory },
-      grants,
-      MAX_BOARDS_PER_FORUM,
-    );
+    added = await stored(async () => {
+      if (checked !== null && checked.images.length > 0) {
+        // Checked again in the store's transaction: another upload may have used the room.
+        const put = await deps.blobs.put(
+          forum.id,
+          checked.images,
+          deps.maxForumImageBytes,
+          boardId,
+        );
+        if (put === null) return null;
+      }
+      await deps.boards.compact(boardId, snapshot, 0);
+      return deps.forums.addBoard(
+        { id: boardId, forumId: forum.id, kind, title: input.title, territory },
+        grants,
+        MAX_BOARDS_PER_FORUM,
+      );
+    });
   } catch (error) {
-    // Storage refused the document or the row (R6): the images this request inserted would
-    // count in the quota for good, shown by nothing. The error still reaches the route.
+    // Storage refused the images, the document or the row (R6): the images this request
+    // inserted would count in the quota for good, shown by nothing. The route answers 503.
     await discardRefusedBoard(forum.id, boardId, imageIds, deps);
     throw error;
   }
+  if (added === null) return IMAGE_QUOTA_REFUSAL;
   if (!added.ok) {
     await discardRefusedBoard(forum.id, boardId, imageIds, deps);
     return placementRefusal(added.reason);

@@ -1,11 +1,11 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_BOARD_IMPORT_BYTES } from '../archive/limits.ts';
-import { createBoard, CreateBoardInput } from '../forums/create-board.ts';
+import { BoardNotCreatedError, createBoard, CreateBoardInput } from '../forums/create-board.ts';
 import type { AppDeps } from './app.ts';
 import type { ForumAccessCheck } from './board-access.ts';
 import { parseBody } from './body.ts';
-import { bearerToken, jsonError } from './errors.ts';
+import { bearerToken, jsonError, storageUnavailable } from './errors.ts';
 
 /** A board file as large as POST /api/boards/:id/import takes, plus room for the title. */
 export const MAX_BOARD_CREATION_BYTES = MAX_BOARD_IMPORT_BYTES + 64 * 1024;
@@ -41,19 +41,27 @@ export function registerBoardCreationRoute(
       if (!access.ok) return denied(c, access)!;
       const body = await parseBody(c, CreateBoardInput);
       if (!body.ok) return body.response;
-      const result = await createBoard(
-        access.forum,
-        bearerToken(c.req.header('Authorization'))!,
-        body.data,
-        {
-          forums: deps.forums,
-          boards: deps.boards,
-          blobs: deps.blobs,
-          maxForumImageBytes: deps.maxForumImageBytes,
-          baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
-          readBoardDoc: (boardId, read) => deps.relay.withBoardDoc(boardId, read),
-        },
-      );
+      let result: Awaited<ReturnType<typeof createBoard>>;
+      try {
+        result = await createBoard(
+          access.forum,
+          bearerToken(c.req.header('Authorization'))!,
+          body.data,
+          {
+            forums: deps.forums,
+            boards: deps.boards,
+            blobs: deps.blobs,
+            maxForumImageBytes: deps.maxForumImageBytes,
+            baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
+            readBoardDoc: (boardId, read) => deps.relay.withBoardDoc(boardId, read),
+          },
+        );
+      } catch (error) {
+        // R6: storage refused; nothing of the board is left (createBoard cleaned), try again.
+        if (!(error instanceof BoardNotCreatedError)) throw error;
+        deps.log.error('board_not_stored', { forum: access.forum.id, error: error.cause });
+        return storageUnavailable(c);
+      }
       if (!result.ok) {
         const { status, code, message, path, issues } = result;
         return c.json({ error: { code, message, path, issues: issues ?? [] } }, status);

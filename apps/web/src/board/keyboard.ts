@@ -25,7 +25,8 @@ import type { BoardSession } from './session';
 import { movesOf } from './keyboardMoves';
 import { buildingSelection, moveShapeFocus, toggleFocusedShape } from './keyboardSelect';
 import { singleKeysOn } from '../ui/singleKeys';
-import { isFindKey, openOutline } from '../outline/state';
+import { openOutline } from '../outline/state';
+import { ctrlCommandOf, ctrlShortcut, type CtrlCommand } from './keyboardCtrl';
 
 const MODIFIERS = new Set(['Shift', 'Alt', 'Control', 'Meta', 'AltGraph']);
 
@@ -143,6 +144,18 @@ function panByKey(session: BoardSession, key: string, shift: boolean): void {
   session.store.setState({ camera: panBy(camera, dx, dy), following: null });
 }
 
+/** What a Ctrl shortcut of the table does (find is answered earlier, even in a text field). */
+function runCtrl(session: BoardSession, command: CtrlCommand): boolean {
+  if (command === 'undo') undo(session);
+  else if (command === 'redo') redo(session);
+  else if (command === 'duplicate') duplicateSelection(session);
+  else if (command === 'selectAll') selectAll(session);
+  else if (command === 'zoomIn') zoomBy(session, 1.25);
+  else if (command === 'zoomOut') zoomBy(session, 0.8);
+  else openOutline(session);
+  return true;
+}
+
 /**
  * A view link reads the board too: the arrows and Tab go through its shapes (each read aloud by
  * the selection announcer), Escape lets go. Nothing is moved or written.
@@ -182,7 +195,8 @@ export function installKeyboard(session: BoardSession): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Tab') lastInput.pointer = false;
     // Ctrl+F / Cmd+F: the board's « Contenu » and its search, not the browser's find.
-    if (isFindKey(e)) return (e.preventDefault(), openOutline(session));
+    const ctrl = ctrlCommandOf(e);
+    if (ctrl === 'find') return (e.preventDefault(), openOutline(session));
     if (typingTarget(e.target)) return;
     // Enter and Space on a focused control press it: handled here, Enter on « Main » opened the
     // selected note's editor and Space started a pan. Only a control last clicked with the mouse
@@ -231,8 +245,8 @@ export function installKeyboard(session: BoardSession): () => void {
       if (e.shiftKey && e.code === 'Digit1') return (zoomToFit(session), true);
       if (e.shiftKey && e.code === 'Digit2') return (zoomToSelection(session), true);
       if (e.shiftKey && e.code === 'Digit0') return (resetZoom(session), true);
-      if (mod && (key === '=' || key === '+')) return (zoomBy(session, 1.25), true);
-      if (mod && key === '-') return (zoomBy(session, 0.8), true);
+      // The Ctrl table (keyboardCtrl.ts), which the help lists: a view link only looks around.
+      if (ctrl && !(session.readOnly && ctrlShortcut(ctrl).edits)) return runCtrl(session, ctrl);
       if (session.readOnly) return readingKey(session, e);
       if (e.key === 'Tab' && !mod && !e.altKey) {
         // From the canvas, Tab goes through the shapes once something is chosen (the arrows
@@ -248,10 +262,6 @@ export function installKeyboard(session: BoardSession): () => void {
       if (e.key === 'Enter' && e.shiftKey && !mod && choosesShapes(session)) {
         return toggleFocusedShape(session);
       }
-      if (mod && key === 'z') return (e.shiftKey ? redo(session) : undo(session), true);
-      if (mod && key === 'y') return (redo(session), true);
-      if (mod && key === 'd') return (duplicateSelection(session), true);
-      if (mod && key === 'a') return (selectAll(session), true);
       if (mod && e.key === 'Enter' && store.getState().selection.length > 0) {
         return focusSelectionPanel();
       }

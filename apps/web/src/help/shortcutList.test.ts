@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { testTranslator } from '../i18n/testTranslator';
 import { TOOL_SHORTCUTS } from '../tools/registry';
 import type { Translate } from '../ui/shortcuts';
+import {
+  chordLabel,
+  ctrlCommandOf,
+  ctrlShortcut,
+  CTRL_SHORTCUTS,
+  type CtrlCommand,
+} from '../board/keyboardCtrl';
 import { forPlatform, shortcutGroups } from './shortcutList';
 
 async function tr(lng: 'fr-CA' | 'en'): Promise<Translate> {
@@ -29,8 +36,14 @@ describe('the help’s keyboard shortcuts', () => {
     for (const lng of ['fr-CA', 'en'] as const) {
       const t = await tr(lng);
       const rows = rowsOf(shortcutGroups(t, { readOnly: false, singleKeys: true, mac: false }));
-      for (const id of ['undo', 'redo', 'duplicate', 'zoomFit', 'zoomSelection']) {
+      for (const id of ['zoomFit', 'zoomSelection']) {
         expect(rows.find((r) => r.id === id)?.keys).toBe(t(`shortcuts.${id}`));
+      }
+      // The toolbar's « Annuler (Ctrl+Z) » names the table's first chord, as the help does.
+      for (const id of ['undo', 'redo', 'duplicate'] as const) {
+        const first = ctrlShortcut(id).chords[0]!;
+        expect(t(`shortcuts.${id}`)).toBe(chordLabel(first, t('keyNames.shift')));
+        expect(rows.find((r) => r.id === id)?.keys.split(' / ')[0]).toBe(t(`shortcuts.${id}`));
       }
       const labels = rows.map((r) => r.label);
       expect(labels.every((l) => !l.startsWith('help.') && !l.startsWith('actions.'))).toBe(true);
@@ -39,7 +52,52 @@ describe('the help’s keyboard shortcuts', () => {
       shortcutGroups(await tr('fr-CA'), { readOnly: false, singleKeys: true, mac: false }),
     );
     expect(fr.find((r) => r.id === 'redo')?.keys).toBe('Ctrl+Maj+Z');
+    expect(fr.find((r) => r.id === 'zoom')?.keys).toBe('Ctrl+= / Ctrl+-');
+    expect(fr.find((r) => r.id === 'selectAll')?.keys).toBe('Ctrl+A');
     expect(fr.find((r) => r.id === 'help')?.keys).toBe('?');
+  });
+
+  it('lists exactly the Ctrl keys the board answers, a view link only its own', async () => {
+    // Every Ctrl (and Ctrl+Maj) chord of a keyboard's keys, as keyboard.ts reads it.
+    const keys = [...'abcdefghijklmnopqrstuvwxyz0123456789=+-_[];,./'];
+    const answered = (shift: boolean) =>
+      keys.flatMap((key) => {
+        const e = { key: shift ? key.toUpperCase() : key, shiftKey: shift, altKey: false };
+        const command = ctrlCommandOf({ ...e, ctrlKey: true, metaKey: false });
+        // ⌘ on a Mac answers the same.
+        expect(ctrlCommandOf({ ...e, ctrlKey: false, metaKey: true })).toBe(command);
+        return command ? [command] : [];
+      });
+    const byHandler = new Set([...answered(false), ...answered(true)]);
+    const t = await tr('fr-CA');
+    for (const readOnly of [false, true]) {
+      const rows = rowsOf(shortcutGroups(t, { readOnly, singleKeys: true, mac: false }));
+      // Each « Ctrl+… » the help writes, typed: the command the handler runs for it.
+      const inHelp = new Set<CtrlCommand>();
+      for (const row of rows) {
+        for (const chord of row.keys.split(' / ').filter((k) => k.startsWith('Ctrl+'))) {
+          const parts = chord.split('+');
+          const key = chord.endsWith('++') ? '+' : parts.at(-1)!.toLowerCase();
+          const shiftKey = parts.includes('Maj');
+          const command = ctrlCommandOf({
+            key,
+            shiftKey,
+            altKey: false,
+            ctrlKey: true,
+            metaKey: false,
+          });
+          expect(command, `${row.id}: ${chord}`).not.toBeNull();
+          inHelp.add(command!);
+        }
+      }
+      const expected = [...byHandler].filter((c) => !(readOnly && ctrlShortcut(c).edits));
+      expect([...inHelp].sort()).toEqual(expected.sort());
+    }
+    expect(byHandler).toEqual(new Set(CTRL_SHORTCUTS.map((s) => s.command)));
+    // Alt+Ctrl is AltGr on Windows (« @ »): no shortcut.
+    expect(
+      ctrlCommandOf({ key: 'z', ctrlKey: true, metaKey: false, altKey: true, shiftKey: false }),
+    ).toBeNull();
   });
 
   it('writes ⌘ for Ctrl on a Mac', async () => {

@@ -1,7 +1,9 @@
 // The « Raccourcis clavier » section's rows, built from what the keyboard code itself reads: the
-// tool letters straight from TOOL_SHORTCUTS (the table keyboard.ts listens to), the other keys from
-// the `shortcuts.*` catalogue entries the toolbar's labels already show (« Annuler (Ctrl+Z) »).
-// Nothing here is a second copy of a key: a letter changed in the table changes the help too.
+// tool letters straight from TOOL_SHORTCUTS and the Ctrl keys straight from CTRL_SHORTCUTS (the
+// tables keyboard.ts listens to), the other keys from the `help.keys.*` and `shortcuts.*`
+// catalogue entries. Nothing here is a second copy of a key: one changed in a table changes the
+// help too.
+import { ctrlKeysLabel, ctrlShortcut, type CtrlCommand } from '../board/keyboardCtrl';
 import { TOOL_SHORTCUTS } from '../tools/registry';
 import { isSingleKey, type ShortcutId, type Translate } from '../ui/shortcuts';
 
@@ -18,8 +20,15 @@ export interface ShortcutGroup {
   rows: ShortcutRow[];
 }
 
-/** Edits the board: left out of a view link's help. */
-const EDIT_COMMANDS: readonly ShortcutId[] = ['undo', 'redo', 'duplicate'];
+/** The Ctrl rows in the help's order: each a label and the commands whose keys it shows. */
+const CTRL_ROWS: readonly { id: string; label: string; commands: readonly CtrlCommand[] }[] = [
+  { id: 'find', label: 'help.keys.find', commands: ['find'] },
+  { id: 'undo', label: 'actions.undo', commands: ['undo'] },
+  { id: 'redo', label: 'actions.redo', commands: ['redo'] },
+  { id: 'duplicate', label: 'actions.duplicate', commands: ['duplicate'] },
+  { id: 'selectAll', label: 'help.keys.selectAll', commands: ['selectAll'] },
+  { id: 'zoom', label: 'help.keys.zoom', commands: ['zoomIn', 'zoomOut'] },
+];
 /** Moves the view: a view link has them too (Maj+1, Maj+2 are single keys). */
 const VIEW_COMMANDS: readonly ShortcutId[] = ['zoomFit', 'zoomSelection'];
 
@@ -56,19 +65,28 @@ export function shortcutGroups(
           row(tool, t(`tools.${tool}`), letter.toUpperCase()),
         );
   const command = (id: ShortcutId) => row(id, t(`actions.${id}`), t(`shortcuts.${id}`));
+  // A view link is not answered the keys that change the board (see keyboard.ts).
+  const ctrl = (id: string) => {
+    const spec = CTRL_ROWS.find((r) => r.id === id);
+    if (!spec || (readOnly && spec.commands.some((c) => ctrlShortcut(c).edits))) return [];
+    const keys = spec.commands.map((c) => ctrlKeysLabel(c, t('keyNames.shift'))).join(' / ');
+    return [row(spec.id, t(spec.label), keys)];
+  };
   const commands: ShortcutRow[] = [
     ...(singleKeys ? [row('help', t('help.keys.help'), HELP_KEY)] : []),
-    row('find', t('help.keys.find'), 'Ctrl+F'),
+    ...ctrl('find'),
+    ...ctrl('undo'),
+    ...ctrl('redo'),
+    ...ctrl('duplicate'),
+    ...ctrl('selectAll'),
     ...(readOnly
       ? []
       : [
-          ...EDIT_COMMANDS.map(command),
-          row('selectAll', t('help.keys.selectAll'), 'Ctrl+A'),
           row('delete', t('help.keys.delete'), t('help.keys.deleteKeys')),
           row('cancel', t('help.keys.cancel'), t('help.keys.cancelKeys')),
         ]),
     ...VIEW_COMMANDS.filter((id) => singleKeys || !isSingleKey(id)).map(command),
-    row('zoom', t('help.keys.zoom'), 'Ctrl+= / Ctrl+-'),
+    ...ctrl('zoom'),
     row('pan', t('help.keys.pan'), t('help.keys.panKeys')),
   ];
   return [

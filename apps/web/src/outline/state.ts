@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { focusCanvas } from '../board/navigate';
 import type { BoardSession } from '../board/session';
+import { ctrlCommandOf } from '../board/keyboardCtrl';
 
 export interface OutlineState {
   open: boolean;
@@ -31,7 +32,7 @@ export function isFindKey(e: {
   altKey: boolean;
   shiftKey: boolean;
 }): boolean {
-  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f';
+  return ctrlCommandOf(e) === 'find';
 }
 
 /** Opens the panel (or, already open, goes back to its search field). */

@@ -3,9 +3,17 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { ArchiveError } from '../archive/errors.ts';
+import { createForum } from '../forums/create-forum.ts';
+import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
+import { openDatabase } from '../storage/database.ts';
+import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import { UsageError } from './args.ts';
 import { runCli } from './cli.ts';
+import { archiveRefusalText } from './errors-fr.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'carton-cli-unit-'));
 
@@ -35,5 +43,76 @@ describe('carton CLI paths', () => {
     );
     await expect(run).rejects.toThrow(/no Carton database/);
     expect(existsSync(join(dataDir, 'carton.sqlite'))).toBe(false);
+  });
+});
+
+async function run(command: Parameters<typeof runCli>[0]): Promise<string> {
+  let text = '';
+  await runCli(command, (chunk) => (text += chunk));
+  return text;
+}
+
+/** Anything that would act on a terminal: C0/C1 controls but \n, bidi controls. */
+const RAW = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
+describe('carton prints archive and database text escaped', () => {
+  it('ARCHIVE: forums lists a stored title holding ESC and U+202E escaped', async () => {
+    const dataDir = scratch();
+    const db = openDatabase(dataDir);
+    const boards = new SqliteBoardStorage(db);
+    try {
+      await createForum(
+        { title: 'Forum de l’Alliance', territories: ['Kamouraska'], templates: false },
+        { forums: new SqliteForumStore(db), boards, baseUrl: 'http://salle.local' },
+      );
+      // A name stored before R24 refused control characters (or written by hand).
+      db.prepare('UPDATE forums SET title = ?').run('Forum\u202e\u001b[2J de l’Alliance\r');
+    } finally {
+      boards.close();
+    }
+    const listed = await run({ kind: 'forums', dataDir });
+    expect(listed).not.toMatch(RAW);
+    expect(listed).toContain('  Forum\\u202E\\u001B[2J de l’Alliance\\u000D\n');
+  });
+
+  it('ARCHIVE: a refused archive’s entry names are printed escaped, its French unchanged', async () => {
+    // Two entries of one name (refused) whose name hides a bidi override and C1's CSI, which
+    // the zip reader lets through (no C0 control, no « .. »).
+    const disguised = 'images/\u202egnp.exe\u009b2J';
+    const twin = 'images/\u202egnp.exe\u009b3J';
+    const zip = Buffer.from(
+      zipSync({ [disguised]: strToU8('x'), [twin]: strToU8('y') }, { level: 0 }),
+    );
+    const archive = join(scratch(), 'forum.zip');
+    // The second name becomes the first, in its local header and in the central directory.
+    writeFileSync(
+      archive,
+      Buffer.from(
+        zip
+          .toString('latin1')
+          .replaceAll(
+            Buffer.from(twin).toString('latin1'),
+            Buffer.from(disguised).toString('latin1'),
+          ),
+        'latin1',
+      ),
+    );
+    const failure = run({
+      kind: 'import',
+      dataDir: join(scratch(), 'data'),
+      archive,
+      publicUrl: 'http://salle.local',
+      json: false,
+    });
+    await expect(failure).rejects.toBeInstanceOf(ArchiveError);
+    const error = (await failure.catch((caught: unknown) => caught)) as ArchiveError;
+    // The crafted name reaches the refusal as it is (its place); only the printing escapes it.
+    expect(error.path).toContain('\u202egnp.exe\u009b');
+    const text = archiveRefusalText(error, 'import');
+    expect(text).not.toMatch(RAW);
+    expect(text).toContain('\\u202Egnp.exe\\u009B');
+    // The French sentence and the code are as before.
+    expect(text.split('\n')[0]).toMatch(/^carton: \S.+ Rien n’a été importé\.$/);
+    expect(text.split('\n')[1]).toMatch(new RegExp(`^  ${error.code}: `));
   });
 });

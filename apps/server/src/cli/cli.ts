@@ -30,16 +30,18 @@ import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
+import { printable, printableJson, printableLines } from './printable.ts';
 
 const GiB = 1024 * 1024 * 1024;
 
+/** The new forum's links; its titles come from the archive (printable). */
 function links(created: CreatedForum): string {
   const lines = [
-    `Forum « ${created.forum.title} » (${created.forum.id})`,
+    `Forum « ${printable(created.forum.title)} » (${created.forum.id})`,
     `  Animation : ${created.facilitator.url}`,
   ];
   for (const board of created.boards) {
-    lines.push(`  ${board.title}`);
+    lines.push(`  ${printable(board.title)}`);
     lines.push(`    édition : ${board.edit.url}`);
     lines.push(`    lecture : ${board.view.url}`);
   }
@@ -134,7 +136,8 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
   try {
     if (command.kind === 'forums') {
       const rows = (await forums.listForums()).map(
-        (forum) => `${forum.id}  ${forum.date ?? '----------'}  ${forum.title}`,
+        (forum) =>
+          `${printable(forum.id)}  ${printable(forum.date ?? '----------')}  ${printable(forum.title)}`,
       );
       out(rows.length > 0 ? `${rows.join('\n')}\n` : `Aucun forum dans ${where}\n`);
       return;
@@ -175,7 +178,7 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
       zip.close();
     }
     if (stores.createdFile && !command.json) out(`New database: ${stores.createdFile}\n`);
-    out(command.json ? `${JSON.stringify(created, null, 2)}\n` : links(created));
+    out(command.json ? `${printableJson(created)}\n` : links(created));
   } finally {
     await stores.close();
   }
@@ -189,11 +192,11 @@ async function main(): Promise<void> {
     await runCli(command, (text) => process.stdout.write(text));
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`carton: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`carton: ${printable(error.message)}\n\n${USAGE}\n`);
       process.exit(2);
     }
     if (error instanceof DatabaseUnavailableError) {
-      process.stderr.write(`carton: ${error.message}\n`);
+      process.stderr.write(`carton: ${printable(error.message)}\n`);
       process.exit(3);
     }
     // French first (the alliance's admins), then the code and the English message.
@@ -202,10 +205,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     if (error instanceof ImportNotStoredError) {
-      process.stderr.write(`carton: ${NOT_STORED_FR}\n  storage_unavailable: ${error.message}\n`);
+      process.stderr.write(
+        `carton: ${NOT_STORED_FR}\n  storage_unavailable: ${printable(error.message)}\n`,
+      );
       process.exit(1);
     }
-    process.stderr.write(`carton: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`carton: ${printableLines((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   }
 }

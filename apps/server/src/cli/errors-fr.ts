@@ -4,6 +4,7 @@
 // client's (apps/web/src/i18n/fr-CA.json, `home.importArchive.errors` and `serverErrors`),
 // copied here rather than imported: the server never imports web code.
 import type { ArchiveErrorCode } from '../archive/errors.ts';
+import { printable } from './printable.ts';
 
 /** One sentence per archive refusal (every ArchiveErrorCode: the type checks none is missing). */
 const ARCHIVE_ERRORS_FR: Readonly<Record<ArchiveErrorCode, string>> = {
@@ -37,7 +38,8 @@ export const NOT_STORED_FR =
 
 /**
  * The lines `carton` prints for a refused archive: the French sentence (with what it means for
- * the data), then `code: English message (where)`.
+ * the data), then `code: English message (where)` — the message and the place may quote the
+ * archive's own entry names, printed escaped (printable).
  */
 export function archiveRefusalText(
   error: { code: ArchiveErrorCode; message: string; path: string },
@@ -49,6 +51,6 @@ export function archiveRefusalText(
         ? EXPORT_TOO_LARGE_FR
         : ARCHIVE_ERRORS_FR[error.code]
       : `${ARCHIVE_ERRORS_FR[error.code]} Rien n’a été importé.`;
-  const where = error.path === '(archive)' ? '' : ` (${error.path})`;
-  return `carton: ${french}\n  ${error.code}: ${error.message}${where}\n`;
+  const where = error.path === '(archive)' ? '' : ` (${printable(error.path)})`;
+  return `carton: ${french}\n  ${error.code}: ${printable(error.message)}${where}\n`;
 }

@@ -13,7 +13,7 @@ import {
   type BoardVersion,
 } from './api';
 import { formatLocale } from '../i18n';
-import { cleanVersionName, versionRows, type VersionRow } from './format';
+import { cleanVersionName, versionRows, versionTitle, type VersionRow } from './format';
 import { VersionPreview } from './VersionPreview';
 import { historyErrorText } from './problem';
 
@@ -52,7 +52,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   }, [boardId, token]);
   useEffect(refresh, [refresh]);
 
-  const title = (row: VersionRow) => row.name ?? t('history.auto');
+  const title = (row: VersionRow) => versionTitle(row.name, (key, values) => t(key, values ?? {}));
 
   const onSave = (event: FormEvent) => {
     event.preventDefault();
@@ -188,7 +188,8 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
           role="dialog"
           aria-label={t('history.previewTitle', { name: title(preview.row) })}
         >
-          <header className="version-overlay-header">
+          {/* A div: a top-level <header> is a second banner landmark. */}
+          <div className="version-overlay-header">
             <h2>{t('history.previewTitle', { name: title(preview.row) })}</h2>
             <span className="badge">{t('history.readOnly')}</span>
             <span className="hint">{preview.row.when}</span>
@@ -203,7 +204,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             <button type="button" className="history-close" onClick={() => setPreview(null)}>
               {t('history.close')}
             </button>
-          </header>
+          </div>
           {preview.file === null ? (
             <p className="page-message">{t('history.previewLoading')}</p>
           ) : (

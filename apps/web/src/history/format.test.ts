@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardVersion } from './api';
-import { cleanVersionName, formatVersionDate, versionRows } from './format';
+import { testTranslator } from '../i18n/testTranslator';
+import { cleanVersionName, formatVersionDate, versionRows, versionTitle } from './format';
 
 const at = Date.UTC(2026, 10, 26, 14, 5); // 26 Nov 2026, 09:05 in Montréal
 const version = (
@@ -55,5 +56,17 @@ describe('version list', () => {
     const emoji = cleanVersionName('❤️'.repeat(80))!;
     expect(emoji.length).toBeLessThanOrEqual(100);
     expect(emoji.endsWith('\ud83d')).toBe(false);
+  });
+});
+
+describe('versionTitle', () => {
+  it('says the server’s restore point in the page’s language, other names as they are', async () => {
+    const en = await testTranslator('en');
+    const fr = await testTranslator('fr-CA');
+    const restorePoint = 'Avant la restauration de la version 12';
+    expect(versionTitle(restorePoint, en)).toBe('Before restoring version 12');
+    expect(versionTitle(restorePoint, fr)).toBe(restorePoint);
+    expect(versionTitle('Avant la plénière', en)).toBe('Avant la plénière');
+    expect(versionTitle(null, en)).toBe('Automatic version');
   });
 });

@@ -47,3 +47,17 @@ export function cleanVersionName(raw: string): string | null {
   }
   return out;
 }
+
+// The server names the copy it keeps before a restore in French (« Avant la restauration de la
+// version N », apps/server board-routes); an English page says that name in English.
+const RESTORE_POINT = /^Avant la restauration de la version (\d+)$/u;
+
+/** What a version is called on screen: its name, a restore point's in the page's language. */
+export function versionTitle(
+  name: string | null,
+  t: (key: string, values?: Record<string, unknown>) => string,
+): string {
+  if (name === null) return t('history.auto');
+  const restorePoint = RESTORE_POINT.exec(name);
+  return restorePoint ? t('versionNames.beforeRestore', { id: restorePoint[1] }) : name;
+}

@@ -58,6 +58,51 @@ describe('the English catalogue', () => {
     expect(french).toEqual([]);
   });
 
+  it('uses English punctuation: no French spaces, guillemets or straight quotes', () => {
+    // A French sentence pasted and half translated keeps « », a space before : ; ? ! or its
+    // no-break spaces; the straight ' and " break the catalogue's typographic ’ and “ ”.
+    const wrong = Object.entries(english).filter(
+      ([key, text]) =>
+        key !== 'language.toggle' && /[\u00a0\u202f«»'"]|[ ][:;?!](?=\s|$)/u.test(text),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('says the forum’s words as the glossary does (README.md)', () => {
+    // French words and spellings that slipped into the English before: papillon is a
+    // "sticky note", incontournables are "must-haves", animation is the "facilitator".
+    const glossary: [RegExp, string][] = [
+      [/papillon/iu, 'sticky note'],
+      [/incontournable/iu, 'must-haves'],
+      [/\banimat/iu, 'facilitator'],
+      [/\bwifi\b/iu, 'Wi-Fi'],
+      [/view-only link/iu, 'view link'],
+    ];
+    const wrong = Object.entries(english).flatMap(([key, text]) =>
+      glossary.filter(([word]) => word.test(text)).map(([, say]) => `${key}: say ${say}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('pairs every plural and counts nouns only in plural keys', () => {
+    const keys = new Set(Object.keys(english));
+    const unpaired = [...keys].filter((key) => {
+      const plural = /^(.*)_(one|other)$/.exec(key);
+      if (!plural) return false;
+      return !keys.has(`${plural[1]}_${plural[2] === 'one' ? 'other' : 'one'}`);
+    });
+    expect(unpaired).toEqual([]);
+    // « {{count}} items » in a key without _one/_other reads "1 items" when the count is 1.
+    const ALWAYS_MANY = new Set(['a11y.many']); // said only for two shapes or more
+    const unpluralised = Object.entries(english).filter(
+      ([key, text]) =>
+        /\{\{count\}\} \p{L}+s\b/u.test(text) &&
+        !/_(other|many)$/.test(key) &&
+        !ALWAYS_MANY.has(key),
+    );
+    expect(unpluralised).toEqual([]);
+  });
+
   it('keeps the same placeholders as the French', () => {
     const differ = Object.keys(fr).filter(
       (key) =>

@@ -4,10 +4,13 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { dismissOutline, outlineStore } from '../outline/state';
-import { LazyFallback, lazyPanel } from '../ui/LazyFallback';
+import { LazyFallback, lazyPanel, usePanelPrefetch } from '../ui/LazyFallback';
+import { prefetchesHistory } from '../ui/LazyFallbackPrefetch';
 
-// « Versions » is the facilitator's: loaded when opened, not with every participant's board.
-const HistoryPanel = lazyPanel(() => import('./HistoryPanel').then((m) => m.HistoryPanel));
+// « Versions » is the facilitator's: loaded when opened, not with every participant's board; a
+// facilitator's page fetches it ahead once the board is drawn (it opens with the wifi gone).
+const loadHistoryPanel = () => import('./HistoryPanel').then((m) => m.HistoryPanel);
+const HistoryPanel = lazyPanel(loadHistoryPanel);
 import './history.css';
 
 /** A clock turned back: the usual sign for a document's versions. Up to 1100 px it stands alone
@@ -34,6 +37,7 @@ export function HistoryButton() {
   const { t } = useTranslation();
   const session = useSession();
   const [open, setOpen] = useState(false);
+  usePanelPrefetch(loadHistoryPanel, prefetchesHistory, 'history');
   // « Versions » and « Contenu » open in the same top-right place: one at a time.
   useEffect(
     () =>

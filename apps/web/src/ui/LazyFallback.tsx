@@ -2,8 +2,15 @@
 // load no longer carries their code. While a chunk arrives (the first press over slow wifi) the
 // page says « Chargement… »; if it cannot arrive (wifi gone, or the server was updated since the
 // page opened and that build's chunks are gone) it says so instead of taking the board down.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../board/context';
+import {
+  prefetchPanel,
+  saveDataAsked,
+  whenIdleAfterFirstFrame,
+  type PrefetchPage,
+} from './LazyFallbackPrefetch';
 
 const STYLE = {
   position: 'fixed',
@@ -52,4 +59,25 @@ export function lazyPanel<P extends object>(
       }
     }
   });
+}
+
+/**
+ * Fetches a panel's chunk ahead where `wanted` says this page will need it (see
+ * LazyFallbackPrefetch.ts): after the board's first frame, when the browser is idle. `load` is
+ * the panel's own import, so its press later finds the chunk on the device, wifi or not.
+ */
+export function usePanelPrefetch(
+  load: () => Promise<unknown>,
+  wanted: (page: PrefetchPage) => boolean,
+  mark: string,
+): void {
+  const session = useSession();
+  const { role } = session.info;
+  const boardKind = session.info.board.kind;
+  useEffect(() => {
+    if (!wanted({ role, boardKind, saveData: saveDataAsked() })) return;
+    return whenIdleAfterFirstFrame(session.connection.whenSynced(), () =>
+      prefetchPanel(load, mark),
+    );
+  }, [session, role, boardKind, load, wanted, mark]);
 }

@@ -121,6 +121,19 @@ describe('compilation « Les incontournables »', () => {
     );
   });
 
+  it('C5: ?lang=en writes the Markdown and CSV in English for an English page', async () => {
+    const md = await api(server, 'GET', `${base()}.md?lang=en`, forum.facilitator.token);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-disposition')).toContain('filename="must-haves-');
+    expect(md.text).toContain('# The must-haves — Forum des Alliances');
+    expect(md.text).toContain('- **Accompagnement** — 1 mention · Cartes postales · 0 dots\n');
+    expect(md.text).not.toMatch(/incontournables|\u00a0|«/);
+    const csv = await api(server, 'GET', `${base()}.csv?lang=en`, forum.facilitator.token);
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'idea,mentions,territories,sources,dots',
+    );
+  });
+
   it('C6: the forum archive holds incontournables.md and .csv', async () => {
     const response = await authFetch(
       server,

@@ -211,4 +211,4 @@ export type {
   IncontournableItem,
 } from './compilation/compile.ts';
 export { compileIncontournables, ideaKey } from './compilation/compile.ts';
-export { toCsv, toMarkdown } from './compilation/format.ts';
+export { compilationHeading, toCsv, toMarkdown, type CompilationLanguage } from './compilation/format.ts';

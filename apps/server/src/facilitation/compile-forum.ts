@@ -1,4 +1,6 @@
 import {
+  compilationHeading,
+  type CompilationLanguage,
   Board,
   compileIncontournables,
   forumRoomName,
@@ -81,7 +83,8 @@ export function listShapesOnce(doc: Y.Doc): Shape[] {
   }
 }
 
-export const compilationTitle = (forumTitle: string) => `Les incontournables — ${forumTitle}`;
+export const compilationTitle = (forumTitle: string, language: CompilationLanguage = 'fr-CA') =>
+  `${compilationHeading(language)} — ${forumTitle}`;
 
 /** The archive's incontournables.md and .csv. */
 export async function compilationFiles(

@@ -138,7 +138,10 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
       const access = await checks.forum(c);
       if (!access.ok) return refuse(c, access);
       const { items } = await compile(c, access.forum.id);
-      const name = `incontournables-${slug(access.forum.title) || 'forum'}.${format}`;
+      // ?lang=en: written in English for a facilitator page shown in English.
+      const language = c.req.query('lang') === 'en' ? 'en' : 'fr-CA';
+      const stem = language === 'en' ? 'must-haves' : 'incontournables';
+      const name = `${stem}-${slug(access.forum.title) || 'forum'}.${format}`;
       c.header(
         'Content-Disposition',
         `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
@@ -146,11 +149,11 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
       c.header('Cache-Control', 'no-store');
       if (format === 'md') {
         c.header('Content-Type', 'text/markdown; charset=utf-8');
-        return c.body(toMarkdown(items, compilationTitle(access.forum.title)));
+        return c.body(toMarkdown(items, compilationTitle(access.forum.title, language), language));
       }
       c.header('Content-Type', 'text/csv; charset=utf-8');
       // A BOM, so spreadsheet software reads the accents as UTF-8.
-      return c.body('\uFEFF' + toCsv(items));
+      return c.body('\uFEFF' + toCsv(items, language));
     });
   }
 }

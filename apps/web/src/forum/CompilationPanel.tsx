@@ -30,7 +30,7 @@ export function CompilationPanel({
   token: string;
   boards: readonly ForumBoard[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<Set<string>>(
     () => new Set(boards.filter((b) => b.kind !== 'plenary').map((b) => b.id)),
   );
@@ -108,14 +108,14 @@ export function CompilationPanel({
         <button
           type="button"
           disabled={!compilation}
-          onClick={() => void downloadCompilation(forumId, token, 'md').catch(fail)}
+          onClick={() => void downloadCompilation(forumId, token, 'md', i18n.language).catch(fail)}
         >
           {t('forum.compilation.markdown')}
         </button>
         <button
           type="button"
           disabled={!compilation}
-          onClick={() => void downloadCompilation(forumId, token, 'csv').catch(fail)}
+          onClick={() => void downloadCompilation(forumId, token, 'csv', i18n.language).catch(fail)}
         >
           {t('forum.compilation.csv')}
         </button>

@@ -305,17 +305,26 @@ export async function downloadError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message);
 }
 
-/** Downloads `compilation.md` or `.csv` with the Bearer token (a plain link cannot carry it). */
+/**
+ * Downloads `compilation.md` or `.csv` with the Bearer token (a plain link cannot carry it),
+ * written in the page's language (an English page gets must-haves.md, in English).
+ */
 export async function downloadCompilation(
   forumId: string,
   token: string,
   format: 'md' | 'csv',
+  language: string,
 ): Promise<void> {
-  const response = await fetch(`${forumPath(forumId)}/compilation.${format}`, {
+  const english = language === 'en';
+  const query = english ? '?lang=en' : '';
+  const response = await fetch(`${forumPath(forumId)}/compilation.${format}${query}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw await downloadError(response);
-  saveFile({ blob: await response.blob(), name: `incontournables.${format}` });
+  saveFile({
+    blob: await response.blob(),
+    name: `${english ? 'must-haves' : 'incontournables'}.${format}`,
+  });
 }
 
 /** The file name a `Content-Disposition` header gives (its UTF-8 form first), else `fallback`. */

@@ -5,7 +5,7 @@ import { initBoardDoc } from '../doc/layout.ts';
 import { SERVER_ORIGIN } from '../origin/origin.ts';
 import type { CompilationBoard } from './compile.ts';
 import { compileIncontournables, ideaKey } from './compile.ts';
-import { toCsv, toMarkdown } from './format.ts';
+import { compilationHeading, toCsv, toMarkdown } from './format.ts';
 
 function boardWith(
   boardId: string,
@@ -121,5 +121,23 @@ describe('compilation « Les incontournables »', () => {
     );
     expect(one).toContain('_Vote\u00a0: «\u00a0Nos priorités\u00a0»._');
     expect(one).toContain('Kamouraska · 1 vote\n');
+  });
+
+  it('C5: in English for an English page — English plurals, “quotes”, dots as the screens say', () => {
+    const k = boardWith('k', 'Kamouraska', ['Participation citoyenne', 'Financement systémique']);
+    const [participation] = k.shapes.filter((s) => s.type === 'note');
+    const items = compileIncontournables([k], {
+      voteTallies: [{ title: 'Our priorities', counts: { [`k/${participation!.id}`]: 1 } }],
+    });
+    const md = toMarkdown(items, undefined, 'en');
+    expect(md).toContain(`# ${compilationHeading('en')}\n`);
+    expect(md).toContain('# The must-haves\n');
+    expect(md).toContain('_Vote: “Our priorities”._\n');
+    expect(md).toContain('- **Participation citoyenne** — 1 mention · Kamouraska · 1 dot\n');
+    // English takes the plural for 0.
+    expect(md).toContain('- **Financement systémique** — 1 mention · Kamouraska · 0 dots\n');
+    expect(md).not.toMatch(/[«»\u00a0]|\bvotes?\b/);
+    expect(toMarkdown([], undefined, 'en')).toBe('# The must-haves\n\n_No notes yet._\n');
+    expect(toCsv(items, 'en').split('\r\n')[0]).toBe('idea,mentions,territories,sources,dots');
   });
 });

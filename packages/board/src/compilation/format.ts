@@ -1,10 +1,53 @@
 import type { IncontournableItem } from './compile.ts';
 
-// French takes the singular for 0 and 1 (« 0 vote », « 1 mention »); the file is French.
-const PLURAL = new Intl.PluralRules('fr-CA');
-const plural = (n: number, one: string, many: string) =>
-  `${n} ${PLURAL.select(n) === 'one' ? one : many}`;
-const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
+/** The language the files are written in: French (the forum's), or English for an English page. */
+export type CompilationLanguage = 'fr-CA' | 'en';
+
+interface Words {
+  plural: Intl.PluralRules;
+  title: string;
+  vote: string;
+  votes: string;
+  colon: string;
+  quoted: (text: string) => string;
+  mention: [string, string];
+  dot: [string, string];
+  none: string;
+  csv: string[];
+}
+
+// French takes the singular for 0 and 1 (« 0 vote », « 1 mention »); English for 1 only, and
+// counts "dots" as its screens do (the compilation panel's « 3 dots »).
+const WORDS: Record<CompilationLanguage, Words> = {
+  'fr-CA': {
+    plural: new Intl.PluralRules('fr-CA'),
+    title: 'Les incontournables',
+    vote: 'Vote',
+    votes: 'Votes',
+    colon: '\u00a0:',
+    quoted: (text) => `«\u00a0${text}\u00a0»`,
+    mention: ['mention', 'mentions'],
+    dot: ['vote', 'votes'],
+    none: 'Aucune note pour le moment.',
+    csv: ['idee', 'mentions', 'territoires', 'sources', 'votes'],
+  },
+  en: {
+    plural: new Intl.PluralRules('en-CA'),
+    title: 'The must-haves',
+    vote: 'Vote',
+    votes: 'Votes',
+    colon: ':',
+    quoted: (text) => `“${text}”`,
+    mention: ['mention', 'mentions'],
+    dot: ['dot', 'dots'],
+    none: 'No notes yet.',
+    csv: ['idea', 'mentions', 'territories', 'sources', 'dots'],
+  },
+};
+
+/** The Markdown's title when the page gives none: « Les incontournables » / "The must-haves". */
+export const compilationHeading = (language: CompilationLanguage = 'fr-CA') =>
+  WORDS[language].title;
 
 /**
  * C5: Markdown for people: a title, the votes whose dots are counted (named, so a reader knows
@@ -13,27 +56,31 @@ const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
  */
 export function toMarkdown(
   items: readonly IncontournableItem[],
-  title = 'Les incontournables',
+  title?: string,
+  language: CompilationLanguage = 'fr-CA',
 ): string {
-  const lines = [`# ${title}`, ''];
+  const words = WORDS[language];
+  const plural = (n: number, [one, many]: [string, string]) =>
+    `${n} ${words.plural.select(n) === 'one' ? one : many}`;
+  const lines = [`# ${title ?? words.title}`, ''];
   const questions = [...new Set(items.flatMap((item) => item.votesBy.map((v) => v.title)))];
   if (questions.length > 0) {
-    const label = questions.length === 1 ? 'Vote' : 'Votes';
+    const label = questions.length === 1 ? words.vote : words.votes;
     lines.push(
-      `_${label}\u00a0: ${questions.map((q) => escapeMarkdown(quoted(q))).join(', ')}._`,
+      `_${label}${words.colon} ${questions.map((q) => escapeMarkdown(words.quoted(q))).join(', ')}._`,
       '',
     );
   }
   for (const item of items) {
-    const details = [plural(item.count, 'mention', 'mentions')];
+    const details = [plural(item.count, words.mention)];
     if (item.sources.length > 0) details.push(item.sources.join(', '));
-    let votes = plural(item.votes, 'vote', 'votes');
+    let votes = plural(item.votes, words.dot);
     if (item.votesBy.length > 1)
-      votes += ` (${item.votesBy.map((v) => `${v.votes} ${quoted(v.title)}`).join(', ')})`;
+      votes += ` (${item.votesBy.map((v) => `${v.votes} ${words.quoted(v.title)}`).join(', ')})`;
     details.push(votes);
     lines.push(`- **${escapeMarkdown(item.text)}** — ${details.map(escapeMarkdown).join(' · ')}`);
   }
-  if (items.length === 0) lines.push('_Aucune note pour le moment._');
+  if (items.length === 0) lines.push(`_${words.none}_`);
   return lines.join('\n') + '\n';
 }
 
@@ -41,9 +88,12 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-/** C5: CSV (RFC 4180, comma, CRLF): idee,mentions,territoires,sources,votes. */
-export function toCsv(items: readonly IncontournableItem[]): string {
-  const rows = [['idee', 'mentions', 'territoires', 'sources', 'votes']];
+/** C5: CSV (RFC 4180, comma, CRLF): idee,mentions,territoires,sources,votes (English: idea,…). */
+export function toCsv(
+  items: readonly IncontournableItem[],
+  language: CompilationLanguage = 'fr-CA',
+): string {
+  const rows = [WORDS[language].csv];
   for (const item of items) {
     rows.push([
       item.text,

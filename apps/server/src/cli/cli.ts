@@ -29,21 +29,23 @@ import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
+import { NOT_STORED_EN } from './errors-en.ts';
 import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
+import { cliLanguage, cliText, type CliLanguage, type CliText } from './language.ts';
 import { printable, printableJson, printableLines } from './printable.ts';
 
 const GiB = 1024 * 1024 * 1024;
 
 /** The new forum's links; its titles come from the archive (printable). */
-function links(created: CreatedForum): string {
+function links(created: CreatedForum, text: CliText): string {
   const lines = [
-    `Forum « ${printable(created.forum.title)} » (${created.forum.id})`,
-    `  Animation : ${created.facilitator.url}`,
+    text.forumLine(printable(created.forum.title), created.forum.id),
+    `  ${text.facilitator} ${created.facilitator.url}`,
   ];
   for (const board of created.boards) {
     lines.push(`  ${printable(board.title)}`);
-    lines.push(`    édition : ${board.edit.url}`);
-    lines.push(`    lecture : ${board.view.url}`);
+    lines.push(`    ${text.participation} ${board.edit.url}`);
+    lines.push(`    ${text.view} ${board.view.url}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -57,6 +59,7 @@ async function newFacilitatorLink(
   forums: ForumStore,
   forumId: string,
   publicUrl: string,
+  text: CliText,
 ): Promise<string> {
   const token = generateToken();
   await forums.replaceFacilitatorToken(forumId, {
@@ -65,13 +68,7 @@ async function newFacilitatorLink(
     forumId,
     boardId: null,
   });
-  return [
-    `Nouveau lien d’animation : ${publicUrl}/f/${forumId}#token=${token}`,
-    'L’ancien lien d’animation ne fonctionne plus (rechargez les pages ouvertes avec lui).',
-    'Les liens des tableaux restent valides ; la page d’animation ne peut plus les afficher,',
-    'mais « Remplacer le lien » en donne de nouveaux.',
-    '',
-  ].join('\n');
+  return [...text.newFacilitatorLink(`${publicUrl}/f/${forumId}#token=${token}`), ''].join('\n');
 }
 
 /** The stores a command works on, and how to name their database in messages. */
@@ -124,7 +121,12 @@ async function openPostgresStores(url: string): Promise<CliStores> {
   };
 }
 
-export async function runCli(command: CliCommand, out: (text: string) => void): Promise<void> {
+export async function runCli(
+  command: CliCommand,
+  out: (text: string) => void,
+  language: CliLanguage = 'fr',
+): Promise<void> {
+  const text = cliText(language);
   if (command.kind === 'help') return out(`${USAGE}\n`);
   if (command.kind === 'import' && !existsSync(command.archive)) {
     throw new UsageError(`cannot read ${command.archive}: no such file`);
@@ -139,13 +141,13 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
         (forum) =>
           `${printable(forum.id)}  ${printable(forum.date ?? '----------')}  ${printable(forum.title)}`,
       );
-      out(rows.length > 0 ? `${rows.join('\n')}\n` : `Aucun forum dans ${where}\n`);
+      out(rows.length > 0 ? `${rows.join('\n')}\n` : `${text.noForums(where)}\n`);
       return;
     }
     if (command.kind === 'facilitator-link') {
       const forum = await forums.getForum(command.forumId);
       if (!forum) throw new UsageError(`no forum ${command.forumId} in ${where}`);
-      out(await newFacilitatorLink(forums, forum.id, command.publicUrl));
+      out(await newFacilitatorLink(forums, forum.id, command.publicUrl, text));
       return;
     }
     if (command.kind === 'export') {
@@ -178,7 +180,7 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
       zip.close();
     }
     if (stores.createdFile && !command.json) out(`New database: ${stores.createdFile}\n`);
-    out(command.json ? `${printableJson(created)}\n` : links(created));
+    out(command.json ? `${printableJson(created)}\n` : links(created, text));
   } finally {
     await stores.close();
   }
@@ -186,10 +188,12 @@ export async function runCli(command: CliCommand, out: (text: string) => void): 
 
 async function main(): Promise<void> {
   let kind: CliCommand['kind'] | null = null;
+  // The terminal's language (LANG…): English sentences for an English locale, else French.
+  const language = cliLanguage(process.env);
   try {
     const command = parseArgs(process.argv.slice(2), process.env);
     kind = command.kind;
-    await runCli(command, (text) => process.stdout.write(text));
+    await runCli(command, (text) => process.stdout.write(text), language);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`carton: ${printable(error.message)}\n\n${USAGE}\n`);
@@ -201,12 +205,14 @@ async function main(): Promise<void> {
     }
     // French first (the alliance's admins), then the code and the English message.
     if (error instanceof ArchiveError) {
-      process.stderr.write(archiveRefusalText(error, kind === 'export' ? 'export' : 'import'));
+      process.stderr.write(
+        archiveRefusalText(error, kind === 'export' ? 'export' : 'import', language),
+      );
       process.exit(1);
     }
     if (error instanceof ImportNotStoredError) {
       process.stderr.write(
-        `carton: ${NOT_STORED_FR}\n  storage_unavailable: ${printable(error.message)}\n`,
+        `carton: ${language === 'en' ? NOT_STORED_EN : NOT_STORED_FR}\n  storage_unavailable: ${printable(error.message)}\n`,
       );
       process.exit(1);
     }

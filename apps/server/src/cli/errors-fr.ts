@@ -4,6 +4,8 @@
 // client's (apps/web/src/i18n/fr-CA.json, `home.importArchive.errors` and `serverErrors`),
 // copied here rather than imported: the server never imports web code.
 import type { ArchiveErrorCode } from '../archive/errors.ts';
+import { ARCHIVE_ERRORS_EN, EXPORT_TOO_LARGE_EN } from './errors-en.ts';
+import type { CliLanguage } from './language.ts';
 import { printable } from './printable.ts';
 
 /** One sentence per archive refusal (every ArchiveErrorCode: the type checks none is missing). */
@@ -44,13 +46,23 @@ export const NOT_STORED_FR =
 export function archiveRefusalText(
   error: { code: ArchiveErrorCode; message: string; path: string },
   during: 'import' | 'export',
+  language: CliLanguage = 'fr',
 ): string {
-  const french =
-    during === 'export'
-      ? error.code === 'archive_too_large'
-        ? EXPORT_TOO_LARGE_FR
-        : ARCHIVE_ERRORS_FR[error.code]
-      : `${ARCHIVE_ERRORS_FR[error.code]} Rien n’a été importé.`;
+  const sentence =
+    language === 'en'
+      ? englishRefusal(error.code, during)
+      : during === 'export'
+        ? error.code === 'archive_too_large'
+          ? EXPORT_TOO_LARGE_FR
+          : ARCHIVE_ERRORS_FR[error.code]
+        : `${ARCHIVE_ERRORS_FR[error.code]} Rien n’a été importé.`;
   const where = error.path === '(archive)' ? '' : ` (${printable(error.path)})`;
-  return `carton: ${french}\n  ${error.code}: ${printable(error.message)}${where}\n`;
+  return `carton: ${sentence}\n  ${error.code}: ${printable(error.message)}${where}\n`;
+}
+
+/** An English terminal's sentence (cliLanguage), then the same code line. */
+function englishRefusal(code: ArchiveErrorCode, during: 'import' | 'export'): string {
+  if (during === 'export')
+    return code === 'archive_too_large' ? EXPORT_TOO_LARGE_EN : ARCHIVE_ERRORS_EN[code];
+  return `${ARCHIVE_ERRORS_EN[code]} Nothing was imported.`;
 }

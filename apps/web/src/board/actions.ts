@@ -1,13 +1,14 @@
 // Editor actions shared by the keyboard and the toolbar buttons.
-import { clampZoom, zoomAt } from '../geometry/camera';
+import { clampZoom, zoomAt, type Camera } from '../geometry/camera';
 import { cameraForEditing } from '../geometry/editCamera';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
 import { unionRects, type Rect } from '../geometry/rect';
 import { arrowBetween } from '../tools/arrow/arrow';
 import type { ToolId } from '../tools/types';
 import { noteFontSize } from '../shapes/note/NoteShape';
-import { glideCamera, stopGlide } from './cameraGlide';
-import { aboveKeyboard, keyboardTop, legibleNoteCamera } from './editZoom';
+import { stopGlide } from './cameraGlide';
+import { followKeyboard } from './editZoomKeyboard';
+import { aboveKeyboard, keyboardTop, legibleNoteCamera, refitAboveKeyboard } from './editZoom';
 import { fitWithFarTitles } from './fitTitles';
 import { isTouchFirst } from './touchFirst';
 import type { BoardSession } from './session';
@@ -215,11 +216,15 @@ export function zoomForEditing(session: BoardSession, id: string): () => void {
   const area = belowPeople(safeArea(session));
   if (shape.type === 'note' && isTouchFirst()) {
     const next = legibleNoteCamera(camera, bounds, noteFontSize(shape), freeOfKeyboard(area));
-    if (!next) return none;
-    const there = glideCamera(session.store, next);
-    return () => {
-      if (there.stop()) glideCamera(session.store, camera);
+    // The keyboard up late, taller than assumed, or the phone turned: re-fitted above it.
+    const refit = (at: Camera) => {
+      const now = session.scene.bounds(id);
+      const free = freeOfKeyboard(belowPeople(safeArea(session)));
+      return now ? refitAboveKeyboard(at, now, free) : null;
     };
+    const viewport = typeof window === 'undefined' ? null : (window.visualViewport ?? window);
+    const follow = followKeyboard(session.store, camera, next, refit, viewport);
+    return () => follow.close();
   }
   const reading =
     shape.type === 'note' ? 1 : shape.type === 'text' ? READING_PX / shape.fontSize : 0.4;

@@ -8,8 +8,12 @@ import type { SessionStore } from './store';
 const GLIDE_MS = 240;
 
 export interface Glide {
+  /** Where it goes. */
+  readonly target: Camera;
   /** Stops where it is; true when the camera is still the glide's (nobody moved it). */
   stop(): boolean;
+  /** Whether the camera is still the one it set last (running or done): nobody moved it. */
+  untouched(): boolean;
 }
 
 const running = new WeakMap<SessionStore, Glide>();
@@ -33,6 +37,8 @@ export function glideCamera(store: SessionStore, to: Camera): Glide {
     store.setState({ camera });
   };
   const glide: Glide = {
+    target: to,
+    untouched: () => store.getState().camera === last,
     stop() {
       if (frame) cancelAnimationFrame(frame);
       frame = 0;

@@ -6,6 +6,7 @@ import {
   cameraBetween,
   keyboardTop,
   legibleNoteCamera,
+  refitAboveKeyboard,
 } from './editZoom';
 
 // A 390 × 844 phone: the canvas below a 100 px header, cut at the keyboard's top.
@@ -59,6 +60,54 @@ describe('a phone note opened for writing', () => {
     // As far as the note still fits the free area.
     expect(next.zoom).toBeGreaterThan(1);
     expect(screenBox(next).width).toBeLessThanOrEqual(390);
+  });
+});
+
+describe('a phone note re-fitted when the keyboard comes up after it', () => {
+  // Opened at zoom 1.2 near the top of the free area: text 43 px, box 240 px, bottom at 364 px.
+  const opened = { x: 75 - 1000 * 1.2, y: 124 - 600 * 1.2, zoom: 1.2 };
+  const area = (keyboardTopPx: number, width = 390) =>
+    aboveKeyboard({ x: 0, y: 100, width, height: 744 }, keyboardTopPx);
+
+  it('stays put while the keyboard leaves it in sight (shorter than assumed, or as assumed)', () => {
+    expect(refitAboveKeyboard(opened, note, area(keyboardTop(844, 844)))).toBeNull();
+    expect(refitAboveKeyboard(opened, note, area(600))).toBeNull();
+  });
+
+  it('a taller keyboard over its lower part: drawn smaller until whole above it', () => {
+    // The keyboard's top at 300 px: 200 px free below the header, the note 240 px tall.
+    const next = refitAboveKeyboard(opened, note, area(300));
+    if (!next) throw new Error('expected a re-fit');
+    expect(next.zoom).toBeLessThan(opened.zoom);
+    const box = screenBox(next);
+    expect(box.top).toBeGreaterThanOrEqual(100);
+    expect(box.bottom).toBeLessThanOrEqual(300);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.left + box.width).toBeLessThanOrEqual(390);
+  });
+
+  it('fitting as drawn but low (opened with the keyboard down): only brought up', () => {
+    const low = { ...opened, y: 500 - 600 * 1.2 };
+    const next = refitAboveKeyboard(low, note, area(keyboardTop(844, 470)));
+    if (!next) throw new Error('expected a re-fit');
+    expect(next.zoom).toBe(low.zoom);
+    expect(next.x).toBe(low.x);
+    expect(screenBox(next).top).toBeGreaterThanOrEqual(100);
+    expect(screenBox(next).bottom).toBeLessThanOrEqual(464);
+  });
+
+  it('the phone turned (844 × 390, keyboard up): the note whole in the strip left, never zoomed in', () => {
+    const next = refitAboveKeyboard(
+      opened,
+      note,
+      aboveKeyboard({ x: 0, y: 50, width: 844, height: 340 }, 220),
+    );
+    if (!next) throw new Error('expected a re-fit');
+    expect(next.zoom).toBeLessThanOrEqual(opened.zoom);
+    const box = screenBox(next);
+    expect(box.top).toBeGreaterThanOrEqual(50);
+    expect(box.bottom).toBeLessThanOrEqual(220);
+    expect(box.left + box.width).toBeLessThanOrEqual(844);
   });
 });
 

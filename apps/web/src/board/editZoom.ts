@@ -2,8 +2,8 @@
 // keyboard, and the view goes back when its editor closes. At a phone's fitted zoom a note's
 // text was ~19 px and its box a third of the screen: the person wrote into a small box, and
 // the keyboard (about the lower half of the screen) could cover it.
-import type { Camera } from '../geometry/camera';
-import { cameraZoomedTo, EDIT_MARGIN } from '../geometry/editCamera';
+import { clampZoom, type Camera } from '../geometry/camera';
+import { cameraPlaced, cameraZoomedTo, EDIT_MARGIN } from '../geometry/editCamera';
 import type { Rect } from '../geometry/rect';
 
 /** Text smaller than this on screen (px) is hard to read while writing on a phone. */
@@ -43,6 +43,38 @@ export function legibleNoteCamera(
     (area.width * TARGET_BOX_SHARE) / Math.max(1, bounds.width),
   );
   return cameraZoomedTo(camera, bounds, wanted, area);
+}
+
+/**
+ * The camera keeping an open note (world `bounds`) whole in `area` once the keyboard has come up
+ * late, taller than assumed, or the phone turned: `null` while it is in sight. Only ever closer
+ * to what is needed: brought up as it is when it fits, else drawn smaller until it does (seeing
+ * the note one writes into comes before its size), never zoomed in.
+ */
+export function refitAboveKeyboard(camera: Camera, bounds: Rect, area: Rect): Camera | null {
+  const left = camera.x + bounds.x * camera.zoom;
+  const top = camera.y + bounds.y * camera.zoom;
+  const right = left + bounds.width * camera.zoom;
+  const bottom = top + bounds.height * camera.zoom;
+  const inSight =
+    top >= area.y &&
+    bottom <= area.y + area.height &&
+    left >= area.x &&
+    right <= area.x + area.width;
+  if (inSight) return null;
+  const fits = Math.min(
+    (area.width - MARGIN * 2) / Math.max(1, bounds.width),
+    (area.height - MARGIN * 2) / Math.max(1, bounds.height),
+  );
+  if (fits >= camera.zoom) {
+    // Fits as drawn: only moved, across as little as it takes, up near the area's top.
+    const dx =
+      left < area.x + MARGIN
+        ? area.x + MARGIN - left
+        : Math.min(0, area.x + area.width - MARGIN - right);
+    return { ...camera, x: camera.x + dx, y: area.y + MARGIN - bounds.y * camera.zoom };
+  }
+  return cameraPlaced(bounds, clampZoom(fits), area);
 }
 
 /**

@@ -42,6 +42,11 @@ export function cameraZoomedTo(
     ),
   );
   if (zoom <= camera.zoom) return null;
+  return cameraPlaced(bounds, zoom, area);
+}
+
+/** The camera at `zoom` with the shape centred across `area` and near its top. */
+export function cameraPlaced(bounds: Rect, zoom: number, area: Rect): Camera {
   return {
     x: area.x + area.width / 2 - (bounds.x + bounds.width / 2) * zoom,
     y: area.y + EDIT_MARGIN - bounds.y * zoom,

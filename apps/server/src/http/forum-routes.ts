@@ -90,7 +90,7 @@ export function registerForumRoutes(app: Hono, deps: AppDeps, checks: Checks): v
     if (!access.ok) return refuse(c, access);
     const role = c.req.param('role');
     if (role !== 'edit' && role !== 'view') {
-      return jsonError(c, 404, 'not_found', 'Links are « edit » or « view ».');
+      return jsonError(c, 404, 'not_found', 'Links are "edit" or "view".');
     }
     const notFound = () => jsonError(c, 404, 'board_not_found', 'No such board in this forum.');
     const board = await deps.forums.getBoard(c.req.param('boardId') ?? '');

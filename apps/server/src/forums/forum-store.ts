@@ -66,15 +66,25 @@ export function sameTerritory(a: string | null, b: string | null): boolean {
 
 /** ForumStore.renameBoard's condition (R55's undo). */
 export interface RenameOptions {
-  ifStill?: BoardName;
+  /**
+   * Write only if the board's rename generation is still this one: no rename since, even one
+   * that gave the same name back (which comparing names cannot tell from no rename at all).
+   */
+  ifGeneration?: number;
 }
 
 /** ForumStore.renameBoard's answer. */
 export type RenameResult =
-  | { ok: true; before: BoardRecord; after: BoardRecord }
+  | {
+      ok: true;
+      before: BoardRecord;
+      after: BoardRecord;
+      /** The row's rename generation this write gave it: one more than before, each time. */
+      generation: number;
+    }
   | { ok: false; reason: 'board_not_found' | 'territory_taken' | 'board_changed' };
 
-/** True if the board's stored name is exactly `name` (R55: a rename's undo, its document following the row). */
+/** True if the board's stored name is exactly `name` (R55: a rename's document following the row). */
 export function hasName(board: BoardRecord, name: BoardName): boolean {
   return board.title === name.title && board.territory === name.territory;
 }
@@ -145,9 +155,11 @@ export interface ForumStore {
    * territory) — unless the board is not (or no longer, R56) a board of `forumId`
    * (`board_not_found`) or another board of the forum has that territory (`territory_taken`,
    * `sameTerritory`). Answers the board as it was just before (read in the transaction) and
-   * after. With `ifStill`, nothing is written unless the row's title and territory are still
-   * exactly those (`board_changed`): a rename undoing itself after its document change was not
-   * stored (R55) puts the old name back only over its own, never over a rename made since.
+   * after, and the row's new rename generation (each rename, undo included, adds one). With
+   * `ifGeneration`, nothing is written unless the row's generation is still that one
+   * (`board_changed`): a rename undoing itself after its document change was not stored (R55)
+   * puts the old name back only over its own write, never over a rename made since — not even
+   * one that wrote the same name again.
    */
   renameBoard(
     boardId: string,

@@ -71,6 +71,7 @@ describe('SqliteForumStore, atomic methods', () => {
       ok: true,
       before: board('mitis', 'La Mitis', 1),
       after: { ...board('mitis', 'La Mitis', 1), title: 'La Mitis (Mont-Joli)' },
+      generation: 1,
     });
     expect(
       data.forums.renameBoard('mitis', forumId, { title: 'K', territory: 'KAMOURASKA' }),

@@ -14,7 +14,7 @@ import type {
   SealedLink,
   TokenGrant,
 } from './forum-store.ts';
-import { hasName, sameTerritory } from './forum-store.ts';
+import { sameTerritory } from './forum-store.ts';
 
 interface BoardRow {
   id: string;
@@ -205,8 +205,12 @@ export class SqliteForumStore implements ForumStore {
         return next;
       },
     );
-    const renameBoard = db.prepare<[string, string | null, string]>(
-      'UPDATE boards SET title = ?, territory = ? WHERE id = ?',
+    const renameBoard = db.prepare<[string, string | null, string], { generation: number }>(
+      `UPDATE boards SET title = ?, territory = ?, rename_generation = rename_generation + 1
+       WHERE id = ? RETURNING rename_generation AS generation`,
+    );
+    const selectGeneration = db.prepare<[string], { generation: number }>(
+      'SELECT rename_generation AS generation FROM boards WHERE id = ?',
     );
     this.#renameBoard = db.transaction(
       (boardId: string, forumId: string, name: BoardName, options: RenameOptions): RenameResult => {
@@ -215,15 +219,18 @@ export class SqliteForumStore implements ForumStore {
           return { ok: false, reason: 'board_not_found' };
         }
         // Read and written in this one transaction: no rename slips in between.
-        if (options.ifStill && !hasName(before, options.ifStill)) {
+        if (
+          options.ifGeneration !== undefined &&
+          selectGeneration.get(boardId)?.generation !== options.ifGeneration
+        ) {
           return { ok: false, reason: 'board_changed' };
         }
         const taken = this.listBoards(forumId).some(
           (other) => other.id !== boardId && sameTerritory(other.territory, name.territory),
         );
         if (taken) return { ok: false, reason: 'territory_taken' };
-        renameBoard.run(name.title, name.territory, boardId);
-        return { ok: true, before, after: { ...before, ...name } };
+        const { generation } = renameBoard.get(name.title, name.territory, boardId)!;
+        return { ok: true, before, after: { ...before, ...name }, generation };
       },
     );
     const selectAllBoardTokens = db.prepare<[string], { hash: Buffer }>(

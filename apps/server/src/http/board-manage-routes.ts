@@ -166,7 +166,8 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
     const { before, after } = renamed;
     // Answered once the doc's change is stored (R5); if storage does not take it (R6) the
     // board's document keeps its old name, so the row goes back too — but only over this
-    // request's own name: a rename made meanwhile (stored, answered 200) stays (`ifStill`).
+    // request's own write: a rename made meanwhile (stored, answered 200) stays, even one that
+    // wrote this same name again (`ifGeneration`: the row's rename count, not its name).
     let changed: boolean | 'not_stored';
     try {
       changed = await deps.relay.changeBoard(before.id, (doc) => renameInDoc(doc, before, after));
@@ -180,7 +181,7 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
         before.id,
         forumId,
         { title: before.title, territory: before.territory },
-        { ifStill: { title: after.title, territory: after.territory } },
+        { ifGeneration: renamed.generation },
       );
       if (!undone.ok) {
         deps.log.warn('rename_undo_skipped', {

@@ -124,6 +124,50 @@ describe('R55: a rename that failed undoes only itself', () => {
     expect(exported.body.meta.title).toBe('Conditions de succès — MRC de Kamouraska');
   });
 
+  it('R55, R6: a rename writing the failed one’s name again is not undone with it', async () => {
+    const { forum, facilitator, board, path } = await forumBoard('Kamouraska');
+    const fixed = 'Conditions de succès — MRC de Kamouraska';
+
+    // Two facilitators send the same correction. The first writes its row; so does the second
+    // (the same name again), whose document change waits until the first has failed.
+    const releaseFirst = stores.holdAnswer('forums.renameBoard');
+    const firstWrote = stores.nextCall('forums.renameBoard');
+    const first = api('PATCH', path, facilitator, { title: fixed });
+    await within(firstWrote, 'the first rename’s row');
+    const releaseSecond = stores.holdAnswer('forums.renameBoard');
+    const secondWrote = stores.nextCall('forums.renameBoard');
+    const second = api('PATCH', path, facilitator, { title: fixed });
+    await within(secondWrote, 'the second rename’s row');
+
+    // Storage refuses the first's document change (R6): it answers 503 after its undo.
+    probe.exec(
+      `CREATE TRIGGER refuse_board_updates BEFORE INSERT ON board_updates
+       BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
+    let answer: Answer;
+    try {
+      releaseFirst();
+      answer = await within(first, 'the first rename’s answer');
+    } finally {
+      probe.exec('DROP TRIGGER IF EXISTS refuse_board_updates');
+    }
+    expect(answer.status).toBe(503);
+    // The second's document change is stored, on the board reloaded: it answers 200.
+    releaseSecond();
+    const stored = await within(second, 'the second rename’s answer');
+    expect(stored.status).toBe(200);
+    expect(stored.body.board.title).toBe(fixed);
+
+    // The undo did not take the second's name away: row and document both hold it.
+    const read = await api('GET', `/api/forums/${forum.forum.id}`, facilitator);
+    const row = (read.body.boards as Array<{ id: string; title: string }>).find(
+      (b) => b.id === board.id,
+    );
+    expect(row?.title).toBe(fixed);
+    const exported = await api('GET', `/api/boards/${board.id}/export.json`, facilitator);
+    expect(exported.body.meta.title).toBe(fixed);
+  });
+
   it('R55: two renames stored in the opposite order of their rows leave the document with the row’s name', async () => {
     const { forum, facilitator, board, path } = await forumBoard('La Mitis');
 

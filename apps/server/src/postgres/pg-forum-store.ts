@@ -14,7 +14,7 @@ import type {
   SealedLink,
   TokenGrant,
 } from '../forums/forum-store.ts';
-import { hasName, sameTerritory } from '../forums/forum-store.ts';
+import { sameTerritory } from '../forums/forum-store.ts';
 import { LINKS_CHANNEL } from './link-signal.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -245,19 +245,30 @@ export class PgForumStore implements ForumStore {
       await lockForum(client, forumId);
       const before = await liveBoard(client, boardId);
       if (!before || before.forumId !== forumId) return { ok: false, reason: 'board_not_found' };
-      if (options.ifStill && !hasName(before, options.ifStill)) {
-        return { ok: false, reason: 'board_changed' };
+      if (options.ifGeneration !== undefined) {
+        const current = await client.query<{ generation: number }>(
+          'SELECT rename_generation AS generation FROM boards WHERE id = $1',
+          [boardId],
+        );
+        if (current.rows[0]?.generation !== options.ifGeneration) {
+          return { ok: false, reason: 'board_changed' };
+        }
       }
       const taken = (await liveBoards(client, forumId)).some(
         (other) => other.id !== boardId && sameTerritory(other.territory, name.territory),
       );
       if (taken) return { ok: false, reason: 'territory_taken' };
-      await client.query('UPDATE boards SET title = $1, territory = $2 WHERE id = $3', [
-        name.title,
-        name.territory,
-        boardId,
-      ]);
-      return { ok: true, before, after: { ...before, ...name } };
+      const written = await client.query<{ generation: number }>(
+        `UPDATE boards SET title = $1, territory = $2, rename_generation = rename_generation + 1
+         WHERE id = $3 RETURNING rename_generation AS generation`,
+        [name.title, name.territory, boardId],
+      );
+      return {
+        ok: true,
+        before,
+        after: { ...before, ...name },
+        generation: written.rows[0]!.generation,
+      };
     });
   }
 

@@ -105,6 +105,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE blobs ADD COLUMN put_by TEXT;
   `,
+  // 3: how many times a board was renamed (R55, as SQLite's 6): ForumStore.renameBoard's undo.
+  `
+  ALTER TABLE boards ADD COLUMN rename_generation INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export interface MigrateOptions {

@@ -97,6 +97,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE blobs ADD COLUMN put_by TEXT;
   `,
+  // 6: how many times a board was renamed (R55): a failed rename's undo writes only if no
+  // rename came since — even one that gave the same name back (ForumStore.renameBoard).
+  `
+  ALTER TABLE boards ADD COLUMN rename_generation INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /**

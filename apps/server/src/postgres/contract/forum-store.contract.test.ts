@@ -233,6 +233,7 @@ for (const makeBackend of BACKENDS) {
           title: 'Conditions de succès — Kamouraska (MRC)',
           territory: 'Kamouraska (MRC)',
         },
+        generation: 1,
       });
       expect(
         await forums.renameBoard('t0', FORUM.id, { title: 'x', territory: 'TÉMISCOUATA' }),
@@ -244,22 +245,43 @@ for (const makeBackend of BACKENDS) {
       expect((await forums.getBoard('t0'))?.territory).toBe('Kamouraska (MRC)');
     });
 
-    it('R55: an undo (ifStill) writes only over the name it expects', async () => {
+    it('R55: an undo (ifGeneration) writes only over its own rename', async () => {
       const first = { title: 'Carton du Kamouraska', territory: 'Kamouraska' };
       const second = { title: 'Conditions de succès — MRC de Kamouraska', territory: 'Kamouraska' };
-      expect((await forums.renameBoard('t0', FORUM.id, first)).ok).toBe(true);
-      expect((await forums.renameBoard('t0', FORUM.id, second)).ok).toBe(true);
-      // The first rename's undo finds the second's name: nothing written.
+      const wroteFirst = await forums.renameBoard('t0', FORUM.id, first);
+      const wroteSecond = await forums.renameBoard('t0', FORUM.id, second);
+      if (!wroteFirst.ok || !wroteSecond.ok) throw new Error('renames refused');
+      // Each rename counts one more.
+      expect(wroteSecond.generation).toBe(wroteFirst.generation + 1);
+      // The first rename's undo finds a rename since: nothing written.
       const original = { title: BOARDS[1]!.title, territory: BOARDS[1]!.territory };
-      expect(await forums.renameBoard('t0', FORUM.id, original, { ifStill: first })).toEqual({
+      const undo = { ifGeneration: wroteFirst.generation };
+      expect(await forums.renameBoard('t0', FORUM.id, original, undo)).toEqual({
         ok: false,
         reason: 'board_changed',
       });
       expect(await forums.getBoard('t0')).toMatchObject(second);
-      // The second's undo finds its own name: the board has the name from before it.
-      const undone = await forums.renameBoard('t0', FORUM.id, first, { ifStill: second });
-      expect(undone.ok).toBe(true);
+      // The second's undo finds its own write: the board has the name from before it.
+      const undone = await forums.renameBoard('t0', FORUM.id, first, {
+        ifGeneration: wroteSecond.generation,
+      });
+      expect(undone).toMatchObject({ ok: true, generation: wroteSecond.generation + 1 });
       expect(await forums.getBoard('t0')).toMatchObject(first);
+    });
+
+    it('R55: an undo leaves a later rename that gave the same name back', async () => {
+      const fixed = { title: 'Conditions de succès — Témiscouata', territory: 'Kamouraska' };
+      const other = { title: 'Carton du Kamouraska', territory: 'Kamouraska' };
+      const failed = await forums.renameBoard('t0', FORUM.id, fixed);
+      if (!failed.ok) throw new Error('rename refused');
+      // Two renames stored meanwhile, the second writing the failed one's name again.
+      expect((await forums.renameBoard('t0', FORUM.id, other)).ok).toBe(true);
+      expect((await forums.renameBoard('t0', FORUM.id, fixed)).ok).toBe(true);
+      const before = { title: failed.before.title, territory: failed.before.territory };
+      expect(
+        await forums.renameBoard('t0', FORUM.id, before, { ifGeneration: failed.generation }),
+      ).toEqual({ ok: false, reason: 'board_changed' });
+      expect(await forums.getBoard('t0')).toMatchObject(fixed);
     });
 
     it('R56, R58: a removed board is out of every read, then back with its grants and place', async () => {

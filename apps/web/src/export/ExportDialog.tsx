@@ -201,12 +201,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       aria-labelledby="export-title"
       tabIndex={-1}
     >
-      <header>
+      {/* Not a <header>: at the body's top level it would be a second banner landmark. */}
+      <div className="export-dialog-header">
         <h2 id="export-title">{t('export.title')}</h2>
         <button type="button" className="chip" onClick={onClose}>
           {t('export.close')}
         </button>
-      </header>
+      </div>
       <div className="export-status" role="status" aria-live="polite">
         {status.kind === 'busy' && (
           <>

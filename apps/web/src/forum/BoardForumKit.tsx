@@ -27,7 +27,13 @@ export function BoardForumKit() {
   if (!room) return null;
   return (
     <>
-      <div className="forum-kit" data-revoked={revoked} data-plenary={plenary}>
+      {/* A named region: landmark navigation finds the timer and the day's controls. */}
+      <section
+        className="forum-kit"
+        aria-label={t('a11y.forumKit')}
+        data-revoked={revoked}
+        data-plenary={plenary}
+      >
         <TimerDisplay room={room} />
         {plenary && (
           <button
@@ -52,7 +58,7 @@ export function BoardForumKit() {
             </button>
           </>
         )}
-      </div>
+      </section>
       {facilitator && timerOpen && (
         <div className="forum-kit-popover">
           <TimerControls room={room} token={session.token} />

@@ -103,6 +103,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           readOnly
           value={details.facilitator.url}
           className="facilitator-url"
+          aria-label={t('forum.keepLink')}
         />
         <CopyButton text={details.facilitator.url} field={keepField} />
       </section>

@@ -65,20 +65,23 @@ export const Tile = memo(function Tile({
       data-shapes={live.shapeCount()}
       style={tileWidth ? { width: tileWidth } : undefined}
     >
+      {/* The drawing is a picture beside the button, which lies over it: inside, its notes'
+          words were the button's visible text while its name is « Agrandir … » (WCAG 2.5.3),
+          and a screen reader read every note of every tile. */}
+      <span
+        className="mosaic-svg"
+        aria-hidden="true"
+        style={{ aspectRatio: aspect, visibility: empty ? 'hidden' : undefined }}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
+      {empty && <span className="mosaic-empty">{t('mosaic.empty')}</span>}
       <button
         type="button"
         className="mosaic-open"
         data-board-id={board.id}
         onClick={() => onOpen(board.id)}
         aria-label={t('plenary.open', { name })}
-      >
-        <span
-          className="mosaic-svg"
-          style={{ aspectRatio: aspect, visibility: empty ? 'hidden' : undefined }}
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
-        {empty && <span className="mosaic-empty">{t('mosaic.empty')}</span>}
-      </button>
+      />
       <strong className="mosaic-name" title={name}>
         {name}
       </strong>

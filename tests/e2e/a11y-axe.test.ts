@@ -1,0 +1,166 @@
+// The pages' semantics as a whole, checked by axe-core (a local library, no network) on each page a
+// forum day shows: home, the facilitator page, a territory board holding the seed's Témiscouata
+// carton with a timer running and a vote open, its help and export dialogs, a view link, the
+// plenary's mosaic (fr-CA), and the board once in English. No serious or critical violation.
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, openBoard, type CreatedForum } from './fixtures';
+import { seedTemiscouata } from './seed';
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// Rules that cannot apply to a canvas app, each with why: none is needed today. What axe cannot
+// see is the canvas's own drawing (notes' text on their colours): theme/contrast.test.ts checks
+// those colours, and « Contenu » is the board's text alternative.
+const ALLOWED: ReadonlySet<string> = new Set<string>([]);
+
+interface Finding {
+  rule: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core's serious and critical violations on the page as it stands, minus ALLOWED. */
+async function audit(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run: () => Promise<AxeResults> } };
+    const results = await axe.run();
+    return results.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+    }));
+  });
+  return violations.filter(
+    (v) => (v.impact === 'serious' || v.impact === 'critical') && !ALLOWED.has(v.rule),
+  );
+}
+
+describe('axe-core on every page of a forum day', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  let page: Page;
+  const territory = () => forum.boards.find((b) => b.kind === 'territory')!;
+  const facilitatorApi = (path: string, body: unknown) =>
+    fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+
+  /** A page in `locale`; the test's own context bypasses the CSP so axe's script may run. */
+  async function newPage(locale: string): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale,
+      bypassCSP: true,
+    });
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('carton.name', 'Émilie Bérubé');
+      } catch {
+        // about:blank has no storage.
+      }
+    });
+    return context.newPage();
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Témiscouata', 'Kamouraska'] });
+    const board = territory();
+    await seedTemiscouata(server.syncUrl, board.id, board.edit.token);
+    expect((await facilitatorApi('/timer', { action: 'start', durationMs: 600_000 })).status).toBe(
+      200,
+    );
+    const vote = await facilitatorApi('/votes', {
+      title: 'Nos incontournables',
+      boardIds: forum.boards.filter((b) => b.kind === 'territory').map((b) => b.id),
+      dotsPerParticipant: 3,
+    });
+    expect(vote.status).toBe(201);
+    page = await newPage('fr-CA');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('home', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('main').waitFor();
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('the facilitator page', async () => {
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('a territory board with its carton, a timer and a vote', async () => {
+    await openBoard(page, territory().edit.url);
+    await page.locator('.forum-timer-value').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('the help dialog open', async () => {
+    await page.getByRole('button', { name: 'Aide', exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    try {
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+  });
+
+  it('the export dialog open', async () => {
+    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+    // The dialog's chunk loads on first use: audit the dialog itself, not « Chargement… ».
+    await page.locator('#export-title').waitFor();
+    try {
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await page.keyboard.press('Escape');
+    }
+  });
+
+  it('a view link', async () => {
+    await openBoard(page, territory().view.url);
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it("the plenary's mosaic", async () => {
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    await openBoard(page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Mosaïque' }).click();
+    await page
+      .locator('li.mosaic-tile svg')
+      .filter({ hasText: /Conditions présentes/ })
+      .first()
+      .waitFor();
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('the board in English', async () => {
+    const english = await newPage('en-CA');
+    await openBoard(english, territory().edit.url);
+    expect(await english.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await audit(english)).toEqual([]);
+  });
+});

@@ -111,3 +111,29 @@ describe('the English catalogue', () => {
     expect(differ).toEqual([]);
   });
 });
+
+describe('components', () => {
+  // Every component's source, to find words written in it instead of the catalogues: they stay
+  // French (or English) whatever the page's language — a label, a tooltip, an alt text.
+  const sources = import.meta.glob<string>(['../**/*.tsx', '!../**/*.test.tsx'], {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  });
+
+  it('are read', () => {
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+  });
+
+  it('take their labels, tooltips, alt texts, placeholders and words from the catalogues', () => {
+    const attribute =
+      /\b(?:aria-label|aria-description|aria-roledescription|aria-valuetext|title|alt|placeholder)=(?:"([^"]*\p{L}{2}[^"]*)"|\{\s*['`]([^'`]*\p{L}{2}[^'`]*)['`]\s*\})/gu;
+    const text = /<([a-zA-Z][\w.]*)(?:\s[^<>]*)?>([^<>{}]*\p{L}{2}[^<>{}]*)<\/\1>/gu;
+    const inline = Object.entries(sources).flatMap(([file, source]) =>
+      [...source.matchAll(attribute), ...source.matchAll(text)].map(
+        (match) => `${file}: ${match[0]}`,
+      ),
+    );
+    expect(inline).toEqual([]);
+  });
+});

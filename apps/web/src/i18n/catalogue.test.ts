@@ -20,6 +20,8 @@ const SAME_IN_BOTH = new Set([
   'a11y.kind.rect',
   'a11y.kind.ellipse',
   'a11y.kind.image',
+  'outline.count.image_one',
+  'outline.count.image_other',
   'colors.orange',
   'export.format',
   'export.carton',

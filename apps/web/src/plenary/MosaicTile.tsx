@@ -82,10 +82,14 @@ export const Tile = memo(function Tile({
         onClick={() => onOpen(board.id)}
         aria-label={t('plenary.open', { name })}
       />
-      <strong className="mosaic-name" title={name}>
-        {name}
-      </strong>
-      {vote && <VoteTotal vote={vote} boardId={board.id} />}
+      {/* Name at the left, the vote's total at the right; the total goes above the name, whole,
+          when both do not fit one line (see mosaic.css). */}
+      <span className="mosaic-caption">
+        <strong className="mosaic-name" title={name}>
+          {name}
+        </strong>
+        {vote && <VoteTotal vote={vote} boardId={board.id} />}
+      </span>
       {onBring && (
         <button type="button" className="mosaic-bring" onClick={() => onBring(board.id)}>
           {t('plenary.bring')}

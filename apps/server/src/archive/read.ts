@@ -11,8 +11,7 @@ import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveBoardEntry, ArchiveManifest, ArchiveVersionEntry } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME, ManifestSchema } from './manifest.ts';
 import { ArchiveEntries, breathe, sha256 } from './zip-entries.ts';
-import type { ZipBytes } from './zip-reader.ts';
-import { bytesZip } from './zip-reader.ts';
+import type { ZipSource } from './zip-reader.ts';
 
 export interface ValidatedBoard {
   readonly entry: ArchiveBoardEntry;
@@ -56,12 +55,15 @@ function parseJson(bytes: Uint8Array, where: string): unknown {
   }
 }
 
-function readManifest(entries: ArchiveEntries, limits: ArchiveLimits): ArchiveManifest {
+async function readManifest(
+  entries: ArchiveEntries,
+  limits: ArchiveLimits,
+): Promise<ArchiveManifest> {
   if (!entries.has(MANIFEST_NAME)) {
     throw new ArchiveError('missing_manifest', `not a Carton forum archive: no ${MANIFEST_NAME}`);
   }
   entries.check([MANIFEST_NAME]);
-  const raw = parseJson(entries.bytes(MANIFEST_NAME), MANIFEST_NAME);
+  const raw = parseJson(await entries.bytes(MANIFEST_NAME), MANIFEST_NAME);
   const header = raw as { format?: unknown; version?: unknown };
   if (typeof raw !== 'object' || raw === null || header.format !== ARCHIVE_FORMAT) {
     throw new ArchiveError(
@@ -156,8 +158,12 @@ function listedFiles(manifest: ArchiveManifest): Set<string> {
 }
 
 /** An image entry (version 2): its bytes are its name's SHA-256, and sniff as an image. */
-function readImageEntry(entries: ArchiveEntries, blobId: string, path: string): PreparedImage {
-  const data = entries.checked(path);
+async function readImageEntry(
+  entries: ArchiveEntries,
+  blobId: string,
+  path: string,
+): Promise<PreparedImage> {
+  const data = await entries.checked(path);
   if (sha256(data) !== blobId) {
     throw new ArchiveError('checksum_mismatch', `the image is not ${blobId}`, path);
   }
@@ -174,11 +180,11 @@ function readImageEntry(entries: ArchiveEntries, blobId: string, path: string): 
  * from the JSON. Files are read one at a time and not kept.
  */
 export async function readForumArchive(
-  zip: Uint8Array | ZipBytes,
+  zip: ZipSource,
   limits: ArchiveLimits = ARCHIVE_LIMITS,
 ): Promise<ValidatedArchive> {
-  const entries = new ArchiveEntries(zip instanceof Uint8Array ? bytesZip(zip) : zip, limits);
-  const manifest = readManifest(entries, limits);
+  const entries = await ArchiveEntries.open(zip, limits);
+  const manifest = await readManifest(entries, limits);
   checkFacilitation(manifest);
   const wanted = listedFiles(manifest);
   entries.check(wanted);
@@ -189,14 +195,15 @@ export async function readForumArchive(
   entries.setChecksums(new Map(manifest.files.map((file) => [file.path, file.sha256])));
   const images = new Map<string, ArchiveImage>();
   for (const { blobId, path } of manifest.images ?? []) {
-    images.set(blobId, { info: readImageEntry(entries, blobId, path).info, from: { entry: path } });
+    const { info } = await readImageEntry(entries, blobId, path);
+    images.set(blobId, { info, from: { entry: path } });
     await breathe();
   }
   const boards: ValidatedBoard[] = [];
   for (const entry of manifest.boards) {
     const remap = new Map<string, string>();
     for (const json of [entry.json, ...(entry.versions ?? []).map((version) => version.json)]) {
-      const file = readBoardFile(entries, json, entry.kind);
+      const file = await readBoardFile(entries, json, entry.kind);
       const prepared = prepareImages(file.images, `${json}: `);
       for (const key of Object.keys(file.images)) {
         const blobId = prepared.remap.get(key) ?? key;
@@ -219,12 +226,12 @@ export async function readForumArchive(
  * One board or version file of a validated archive, read again: its shapes pointed at their
  * images' content ids, without its embedded images (`loadImages` brings those).
  */
-export function loadBoardFile(
+export async function loadBoardFile(
   archive: ValidatedArchive,
   board: ValidatedBoard,
   json: string,
-): ParsedBoardFile {
-  const file = readBoardFile(archive.entries, json, board.entry.kind);
+): Promise<ParsedBoardFile> {
+  const file = await readBoardFile(archive.entries, json, board.entry.kind);
   return { ...file, shapes: remapBlobIds(file.shapes, board.remap), images: {} };
 }
 
@@ -244,7 +251,7 @@ export async function* loadImages(archive: ValidatedArchive): AsyncGenerator<Pre
       embedded.set(from.file, keys);
       continue;
     }
-    const image = readImageEntry(archive.entries, blobId, from.entry);
+    const image = await readImageEntry(archive.entries, blobId, from.entry);
     batch.push(image);
     bytes += image.info.bytes;
     if (bytes >= batchBytes) {
@@ -255,7 +262,7 @@ export async function* loadImages(archive: ValidatedArchive): AsyncGenerator<Pre
   if (batch.length > 0) yield batch;
   for (const [json, keys] of embedded) {
     // The same bytes as checked before (SHA-256 again): their images were validated then.
-    const text = parseBoardFileText(archive.entries.checked(json)) as {
+    const text = parseBoardFileText(await archive.entries.checked(json)) as {
       images: Record<string, BoardFileImage>;
     };
     const wanted = Object.fromEntries([...keys.keys()].map((key) => [key, text.images[key]!]));
@@ -265,12 +272,12 @@ export async function* loadImages(archive: ValidatedArchive): AsyncGenerator<Pre
 }
 
 /** One board file of the archive: its checksum, its content (board-file codes) and its kind. */
-function readBoardFile(
+async function readBoardFile(
   entries: ArchiveEntries,
   json: string,
   kind: ArchiveBoardEntry['kind'],
-): ParsedBoardFile {
-  const bytes = entries.checked(json);
+): Promise<ParsedBoardFile> {
+  const bytes = await entries.checked(json);
   let file: ParsedBoardFile;
   try {
     file = parseBoardFile(parseBoardFileText(bytes));

@@ -231,13 +231,13 @@ export async function restoreForumArchive(
     // One file at a time, read again from the archive: an import never holds every board.
     for (const [i, board] of ordered.entries()) {
       const boardId = boards[i]!.id;
-      const state = stateOf(loadBoardFile(archive, board, board.entry.json));
+      const state = stateOf(await loadBoardFile(archive, board, board.entry.json));
       documentIds.push(boardId);
       await stored(() => deps.boards.compact(boardId, state, 0));
       // Saved versions, in their order, with their names, kinds and dates (R37, R38).
       for (const entry of board.versions) {
         await breathe();
-        const version = stateOf(loadBoardFile(archive, board, entry.json));
+        const version = stateOf(await loadBoardFile(archive, board, entry.json));
         await stored(() =>
           deps.boards.saveSnapshot(boardId, version, {
             kind: entry.kind,

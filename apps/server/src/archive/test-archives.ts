@@ -1,8 +1,7 @@
 // Archives as older Cartons wrote them, and archives edited by hand, for this folder's tests.
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { crc32 } from '../blobs/image-type.ts';
 import type { ArchiveManifest } from './manifest.ts';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');

@@ -3,15 +3,15 @@ import type { FileHandle } from 'node:fs/promises';
 import { open, statfs, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ZipBytes } from './zip-reader.ts';
-import { descriptorZip } from './zip-reader.ts';
 
 /**
  * An uploaded archive waiting in a temporary file that has no name: it is read through its
- * open descriptor, and `dispose` (or the process's end, even a crash) frees its space.
+ * open handle (which refuses to read once disposed: a closed descriptor's number may already
+ * name another file), and `dispose` (or the process's end, even a crash) frees its space.
  */
 export interface SpooledUpload {
-  readonly zip: ZipBytes;
+  /** A `ZipSource`. */
+  readonly zip: FileHandle;
   readonly bytes: number;
   dispose(): Promise<void>;
 }
@@ -141,17 +141,7 @@ export async function spoolUpload(
       }
       bytes += chunk.byteLength;
     }
-    const data = descriptorZip(file.fd, bytes);
-    const zip: ZipBytes = {
-      size: data.size,
-      // Never through a closed descriptor: its number may already name another file.
-      read: (offset, length) => {
-        if (closed) throw new Error('the upload was disposed');
-        return data.read(offset, length);
-      },
-      close: () => {},
-    };
-    return { zip, bytes, dispose };
+    return { zip: file, bytes, dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveLimits } from './limits.ts';
-import type { ZipBytes, ZipDirectory, ZipEntry } from './zip-reader.ts';
-import { listZip, readEntry } from './zip-reader.ts';
+import type { ZipDirectory, ZipSource } from './zip-reader.ts';
+import { listZip, zipSize } from './zip-reader.ts';
 
 export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -11,33 +11,25 @@ export const sha256 = (data: Uint8Array): string => createHash('sha256').update(
  * ratio) before anything is inflated, then entries read one at a time on demand.
  */
 export class ArchiveEntries {
-  private readonly byName: ReadonlyMap<string, ZipEntry>;
-  private readonly directoryOffset: number;
   private checksums: ReadonlyMap<string, string> = new Map();
 
-  constructor(
-    private readonly zip: ZipBytes,
+  private constructor(
+    private readonly zip: ZipDirectory,
     private readonly limits: ArchiveLimits,
-  ) {
-    if (zip.size > limits.maxArchiveBytes) {
+  ) {}
+
+  static async open(source: ZipSource, limits: ArchiveLimits): Promise<ArchiveEntries> {
+    if ((await zipSize(source)) > limits.maxArchiveBytes) {
       throw new ArchiveError(
         'too_large',
         `the archive is larger than ${limits.maxArchiveBytes} bytes`,
       );
     }
-    const directory: ZipDirectory = listZip(zip);
-    if (directory.entries.length > limits.maxEntries) {
-      throw new ArchiveError(
-        'zip_bomb',
-        `the archive holds ${directory.entries.length} entries (at most ${limits.maxEntries})`,
-      );
-    }
-    this.byName = new Map(directory.entries.map((entry) => [entry.name, entry]));
-    this.directoryOffset = directory.directoryOffset;
+    return new ArchiveEntries(await listZip(source, limits.maxEntries), limits);
   }
 
   has(name: string): boolean {
-    return this.byName.has(name);
+    return this.zip.entries.has(name);
   }
 
   /**
@@ -47,14 +39,15 @@ export class ArchiveEntries {
   check(wanted: Iterable<string>): void {
     let total = 0;
     for (const name of wanted) {
-      const entry = this.byName.get(name);
+      const entry = this.zip.entries.get(name);
       if (!entry) continue;
+      const { uncompressedSize, compressedSize } = entry;
       // The compressed bytes are read whole before inflating, so they are bounded too: an
       // entry declaring 10 inflated bytes over 3 GiB of deflate data (trailing bytes a
       // decoder ignores) would otherwise be read into memory at once.
       if (
-        entry.originalSize > this.limits.maxEntryBytes ||
-        entry.size > this.limits.maxEntryBytes
+        uncompressedSize > this.limits.maxEntryBytes ||
+        compressedSize > this.limits.maxEntryBytes
       ) {
         throw new ArchiveError(
           'zip_bomb',
@@ -62,15 +55,15 @@ export class ArchiveEntries {
           name,
         );
       }
-      const ratio = entry.originalSize / Math.max(1, entry.size);
-      if (entry.originalSize > 1024 * 1024 && ratio > this.limits.maxRatio) {
+      const ratio = uncompressedSize / Math.max(1, compressedSize);
+      if (uncompressedSize > 1024 * 1024 && ratio > this.limits.maxRatio) {
         throw new ArchiveError(
           'zip_bomb',
           `compressed ${Math.round(ratio)} times (at most ${this.limits.maxRatio})`,
           name,
         );
       }
-      total += entry.originalSize;
+      total += uncompressedSize;
       if (total > this.limits.maxTotalBytes) {
         throw new ArchiveError(
           'zip_bomb',
@@ -86,17 +79,16 @@ export class ArchiveEntries {
   }
 
   /** An entry's bytes (inflated, CRC-checked); `missing_file` if absent. */
-  bytes(name: string): Uint8Array {
-    const entry = this.byName.get(name);
-    if (!entry) {
+  async bytes(name: string): Promise<Uint8Array> {
+    if (!this.zip.entries.has(name)) {
       throw new ArchiveError('missing_file', 'listed in the manifest but not in the archive', name);
     }
-    return readEntry(this.zip, entry, this.directoryOffset);
+    return this.zip.read(name);
   }
 
   /** An entry's bytes, which must match the manifest's SHA-256 for it. */
-  checked(name: string): Uint8Array {
-    const data = this.bytes(name);
+  async checked(name: string): Promise<Uint8Array> {
+    const data = await this.bytes(name);
     if (this.checksums.get(name) !== sha256(data)) {
       throw new ArchiveError(
         'checksum_mismatch',

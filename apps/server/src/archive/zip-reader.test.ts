@@ -1,9 +1,12 @@
 // ARCHIVE: the zip reader an import uses (by range, one entry at a time) refuses hostile zips
 // from their directory, and never inflates an entry past its declared size.
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strToU8, Zip, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ArchiveError } from './errors.ts';
-import { bytesZip, listZip, readEntry } from './zip-reader.ts';
+import { listZip } from './zip-reader.ts';
 
 const CENTRAL = 0x02014b50;
 const EOCD = 0x06054b50;
@@ -23,12 +26,31 @@ function patched(zip: Uint8Array, edit: (view: DataView, records: number[]) => v
   return copy;
 }
 
+/** The zip with a Zip64 end record and locator before its end record, as Zip64 writers put. */
+function withZip64End(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.byteLength - 22;
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(view.getUint16(end + 8, true)), 24);
+  record.writeBigUInt64LE(BigInt(view.getUint16(end + 10, true)), 32);
+  record.writeBigUInt64LE(BigInt(view.getUint32(end + 12, true)), 40);
+  record.writeBigUInt64LE(BigInt(view.getUint32(end + 16, true)), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(end), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([zip.subarray(0, end), record, locator, zip.subarray(end)]);
+}
+
 /** Lists the zip and reads every entry: the error's code and path, or 'read'. */
-function readAll(zip: Uint8Array): { code: string; path: string } | 'read' {
+async function readAll(zip: Uint8Array): Promise<{ code: string; path: string } | 'read'> {
   try {
-    const source = bytesZip(zip);
-    const { entries, directoryOffset } = listZip(source);
-    for (const entry of entries) readEntry(source, entry, directoryOffset);
+    const directory = await listZip(zip);
+    for (const name of directory.entries.keys()) await directory.read(name);
     return 'read';
   } catch (error) {
     if (error instanceof ArchiveError) return { code: error.code, path: error.path };
@@ -41,30 +63,29 @@ const text = strToU8('Pouvoir développer de manière collective. '.repeat(200))
 const honest = () => zipSync({ 'manifest.json': text, 'boards/01-kamouraska.json': strToU8('{}') });
 
 describe('the zip reader', () => {
-  it('ARCHIVE: reads what fflate writes, entry by entry, checked against size and CRC', () => {
-    expect(readAll(honest())).toBe('read');
-    const source = bytesZip(honest());
-    const { entries, directoryOffset } = listZip(source);
-    const manifest = entries.find((entry) => entry.name === 'manifest.json')!;
-    expect(manifest.method).toBe(8);
-    expect(readEntry(source, manifest, directoryOffset)).toEqual(text);
+  it('ARCHIVE: reads what fflate writes, entry by entry, checked against size and CRC', async () => {
+    expect(await readAll(honest())).toBe('read');
+    const directory = await listZip(honest());
+    const manifest = directory.entries.get('manifest.json')!;
+    expect(manifest.compressionMethod).toBe(8);
+    expect(await directory.read('manifest.json')).toEqual(text);
   });
 
-  it('ARCHIVE: a directory lying about an entry’s size or CRC is refused, never inflated past it', () => {
+  it('ARCHIVE: a directory lying about an entry’s size or CRC is refused, never inflated past it', async () => {
     // Declared smaller than it inflates to: inflating stops at the declared size (a bomb).
     const smaller = patched(honest(), (view, [first]) => view.setUint32(first! + 24, 100, true));
-    expect(readAll(smaller)).toEqual({ code: 'zip_bomb', path: 'manifest.json' });
+    expect(await readAll(smaller)).toEqual({ code: 'zip_bomb', path: 'manifest.json' });
     const larger = patched(honest(), (view, [first]) =>
       view.setUint32(first! + 24, text.byteLength + 10, true),
     );
-    expect(readAll(larger)).toEqual({ code: 'not_zip', path: 'manifest.json' });
+    expect(await readAll(larger)).toEqual({ code: 'not_zip', path: 'manifest.json' });
     const crc = patched(honest(), (view, [first]) =>
       view.setUint32(first! + 16, view.getUint32(first! + 16, true) ^ 1, true),
     );
-    expect(readAll(crc)).toEqual({ code: 'not_zip', path: 'manifest.json' });
+    expect(await readAll(crc)).toEqual({ code: 'not_zip', path: 'manifest.json' });
   });
 
-  it('ARCHIVE: names that could leave the folder they are unpacked in → unsafe_path', () => {
+  it('ARCHIVE: names that could leave the folder they are unpacked in → unsafe_path', async () => {
     for (const name of [
       '../manifest.json',
       '/etc/passwd',
@@ -72,12 +93,12 @@ describe('the zip reader', () => {
       'C:/x.json',
       'a/./b',
     ]) {
-      const result = readAll(zipSync({ [name]: strToU8('{}') }));
+      const result = await readAll(zipSync({ [name]: strToU8('{}') }));
       expect(result).toMatchObject({ code: 'unsafe_path' });
     }
   });
 
-  it('ARCHIVE: two entries of one name → invalid_manifest', () => {
+  it('ARCHIVE: two entries of one name → invalid_manifest', async () => {
     const chunks: Uint8Array[] = [];
     const zip = new Zip((error, chunk) => {
       if (error) throw error;
@@ -89,32 +110,55 @@ describe('the zip reader', () => {
       entry.push(strToU8(body), true);
     }
     zip.end();
-    expect(readAll(new Uint8Array(Buffer.concat(chunks)))).toEqual({
+    expect(await readAll(new Uint8Array(Buffer.concat(chunks)))).toEqual({
       code: 'invalid_manifest',
       path: 'manifest.json',
     });
   });
 
-  it('ARCHIVE: entries sharing their data (an overlapping bomb) → zip_bomb', () => {
+  it('ARCHIVE: entries sharing their data (an overlapping bomb) → zip_bomb', async () => {
     const overlapping = patched(honest(), (view, [first, second]) =>
       view.setUint32(second! + 42, view.getUint32(first! + 42, true), true),
     );
-    expect(readAll(overlapping)).toMatchObject({ code: 'zip_bomb' });
+    expect(await readAll(overlapping)).toMatchObject({ code: 'zip_bomb' });
   });
 
-  it('ARCHIVE: Zip64, encrypted entries and unknown methods are refused', () => {
+  it('ARCHIVE: Zip64, encrypted entries and unknown methods are refused', async () => {
     const zip64 = patched(honest(), (view) => {
       for (let i = view.byteLength - 22; i >= 0; i--) {
         if (view.getUint32(i, true) === EOCD) return view.setUint32(i + 16, 0xffffffff, true);
       }
     });
-    expect(readAll(zip64)).toMatchObject({ code: 'too_large' });
+    expect(await readAll(zip64)).toMatchObject({ code: 'too_large' });
+    expect(await readAll(withZip64End(honest()))).toMatchObject({ code: 'too_large' });
     const encrypted = patched(honest(), (view, [first]) =>
       view.setUint16(first! + 8, view.getUint16(first! + 8, true) | 1, true),
     );
-    expect(readAll(encrypted)).toEqual({ code: 'not_zip', path: 'manifest.json' });
+    expect(await readAll(encrypted)).toEqual({ code: 'not_zip', path: 'manifest.json' });
     const bzip = patched(honest(), (view, [first]) => view.setUint16(first! + 10, 12, true));
-    expect(readAll(bzip)).toEqual({ code: 'not_zip', path: 'manifest.json' });
-    expect(readAll(strToU8('PK not really'))).toMatchObject({ code: 'not_zip' });
+    expect(await readAll(bzip)).toEqual({ code: 'not_zip', path: 'manifest.json' });
+    expect(await readAll(strToU8('PK not really'))).toMatchObject({ code: 'not_zip' });
+  });
+
+  it('ARCHIVE: a zip in a file is read through its handle, and not once the handle is closed', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'carton-zip-reader-'));
+    try {
+      await writeFile(join(folder, 'forum.zip'), honest());
+      const file = await open(join(folder, 'forum.zip'), 'r');
+      const directory = await listZip(file);
+      expect(await directory.read('manifest.json')).toEqual(text);
+      expect(await directory.read('boards/01-kamouraska.json')).toEqual(strToU8('{}'));
+      expect(await directory.read('manifest.json')).toEqual(text);
+      await file.close();
+      // Its descriptor's number now names another file (the same zip): never read through it.
+      await writeFile(join(folder, 'other.zip'), honest());
+      const other = await open(join(folder, 'other.zip'), 'r');
+      // The system's refusal, not a damaged zip's: the server's own failure (500).
+      await expect(directory.read('manifest.json')).rejects.not.toBeInstanceOf(ArchiveError);
+      await expect(directory.read('manifest.json')).rejects.toThrow();
+      await other.close();
+    } finally {
+      await rm(folder, { recursive: true });
+    }
   });
 });

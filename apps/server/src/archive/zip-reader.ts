@@ -1,91 +1,88 @@
-import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
-// zlib's own CRC-32 (Node ≥ 20.15): native, and the same checksum the inflater's zlib computes.
-import { crc32, inflateRawSync } from 'node:zlib';
+import type { FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+// zlib's own CRC-32 (Node ≥ 20.15): yauzl reads the CRC from the directory but never checks it.
+import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { ArchiveError } from './errors.ts';
 
 /**
- * The bytes of a zip, read by range: an uploaded archive lies in a temporary file, so an import
- * holds the central directory and one entry at a time, never the whole zip (a forum's archive
- * may take gigabytes; `ARCHIVE_LIMITS`).
+ * A zip read by range through yauzl: an uploaded archive lies in a temporary file without a
+ * name (its FileHandle), so an import holds the central directory and one entry at a time,
+ * never the whole zip (a forum's archive may take gigabytes; `ARCHIVE_LIMITS`). Tests and
+ * small archives pass the bytes. The source's owner closes it.
  */
-export interface ZipBytes {
-  readonly size: number;
-  read(offset: number, length: number): Uint8Array;
-  close(): void;
-}
+export type ZipSource = Uint8Array | FileHandle;
 
-export function bytesZip(data: Uint8Array): ZipBytes {
-  return {
-    size: data.byteLength,
-    read: (offset, length) => data.subarray(offset, offset + length),
-    close: () => {},
-  };
-}
+const CHUNK_BYTES = 64 * 1024;
 
-/** A zip file read by path (the CLI); `close` closes it. */
-export function fileZip(path: string): ZipBytes {
-  const fd = openSync(path, 'r');
-  try {
-    return descriptorZip(fd, fstatSync(fd).size, () => closeSync(fd));
-  } catch (error) {
-    closeSync(fd);
-    throw error;
+/**
+ * yauzl's reader over a FileHandle rather than `fromFd`: a closed handle refuses to read, where
+ * a closed descriptor's number may already name another file; and yauzl's own fd reader closes
+ * the descriptor with the zip, which the upload's handle owns.
+ */
+class HandleReader extends yauzl.RandomAccessReader {
+  constructor(private readonly file: FileHandle) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    // Not file.createReadStream: destroying it closes the handle, whatever autoClose says.
+    const file = this.file;
+    async function* range() {
+      for (let at = start; at < end;) {
+        const length = Math.min(CHUNK_BYTES, end - at);
+        const { bytesRead, buffer } = await file.read(Buffer.alloc(length), 0, length, at);
+        if (bytesRead === 0) return; // yauzl counts the bytes: a short file is its error
+        at += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      }
+    }
+    return Readable.from(range(), { objectMode: false });
+  }
+
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (err: Error | null, bytesRead?: number) => void,
+  ): void {
+    this.file.read(buffer, offset, length, position).then(
+      ({ bytesRead }) => callback(null, bytesRead),
+      (error: Error) => callback(error),
+    );
   }
 }
 
-/**
- * A zip of `size` bytes read through an open descriptor (a spooled upload, whose file has no
- * name); `close` runs `onClose` (by default nothing: the descriptor's owner closes it).
- */
-export function descriptorZip(fd: number, size: number, onClose: () => void = () => {}): ZipBytes {
-  return {
-    size,
-    read(offset, length) {
-      const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-      let done = 0;
-      while (done < buffer.byteLength) {
-        const n = readSync(fd, buffer, done, buffer.byteLength - done, offset + done);
-        if (n === 0) break;
-        done += n;
-      }
-      return buffer.subarray(0, done);
-    },
-    close: onClose,
-  };
+export async function zipSize(source: ZipSource): Promise<number> {
+  return source instanceof Uint8Array ? source.byteLength : (await source.stat()).size;
 }
 
-/** One entry as the central directory describes it. */
-export interface ZipEntry {
-  readonly name: string;
-  /** Compressed bytes. */
-  readonly size: number;
-  /** Inflated bytes (declared; inflating never writes past it). */
-  readonly originalSize: number;
-  readonly method: number;
-  readonly crc: number;
-  readonly offset: number;
-  /** The name's raw bytes as latin1 (lossless), to compare with the local header's. */
-  readonly rawName: string;
-}
-
-export interface ZipDirectory {
-  readonly entries: readonly ZipEntry[];
-  /** Where the central directory starts: every entry's data lies before it. */
-  readonly directoryOffset: number;
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 /** Central directory bytes: 46 + name + extra + comment per entry (names ≤ 255 here). */
 const MAX_DIRECTORY_BYTES = 32 * 1024 * 1024;
+/** After the directory: its end record (22 bytes, Zip64's 76 more) and a comment ≤ 64 KiB. */
+const MAX_END_BYTES = 22 + 76 + 0xffff;
+const ZIP64_EXTRA = 0x0001;
 
 const notZip = (message: string, path?: string) => new ArchiveError('not_zip', message, path);
 
 /**
+ * yauzl's refusals are plain errors (zlib's carry a `Z_…` code): the zip is damaged, `not_zip`.
+ * The system's own (EIO, a handle closed) are the server's failure and stay as they are.
+ */
+function asArchiveError(error: unknown, path?: string): unknown {
+  if (error instanceof ArchiveError || !(error instanceof Error) || 'syscall' in error) {
+    return error;
+  }
+  return notZip(error.message, path);
+}
+
+/**
  * A name that could mean a place outside the archive if someone unpacked it (absolute,
  * `..`, backslashes, drive letters, control characters): refused even though an import never
- * writes entries to disk, so no tool that does is handed such a name by Carton.
+ * writes entries to disk, so no tool that does is handed such a name by Carton. yauzl's own
+ * check (decodeStrings) misses `.` and control characters and has no error codes: it is off.
  */
 function checkName(name: string): void {
   const segments = name.split('/');
@@ -106,142 +103,170 @@ function checkName(name: string): void {
   }
 }
 
+/** A zip's directory, listed and checked; `read` brings one entry's bytes. */
+export interface ZipDirectory {
+  /** By name (UTF-8 if flagged so, else latin1). */
+  readonly entries: ReadonlyMap<string, Entry>;
+  read(name: string): Promise<Uint8Array>;
+}
+
 /**
- * Lists the zip's entries from its central directory, inflating nothing. Refused: no
- * end-of-directory record, Zip64 or multi-disk archives (Carton writes neither; a zip past
- * 4 GiB is past the limits anyway), encrypted entries, methods other than stored and deflate,
- * unsafe names, two entries of one name, entries whose data overlap or run into the directory
+ * Opens the zip (yauzl: end record, Zip64 records, multi-disk refused) and lists its entries,
+ * inflating nothing. Refused here besides: more than `maxEntries` entries (before listing
+ * them), a directory past MAX_DIRECTORY_BYTES, Zip64 (Carton writes none; a zip past 4 GiB is
+ * past the limits anyway), encrypted entries, methods other than stored and deflate, unsafe
+ * names, two entries of one name, entries whose data overlap or run into the directory
  * (overlapping entries make small zips inflate to huge totals).
  */
-export function listZip(zip: ZipBytes): ZipDirectory {
-  const tailLength = Math.min(zip.size, 22 + 0xffff);
-  const tail = zip.read(zip.size - tailLength, tailLength);
-  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
-  let at = -1;
-  for (let i = tail.byteLength - 22; i >= 0; i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      at = i;
-      break;
-    }
+export async function listZip(source: ZipSource, maxEntries = Infinity): Promise<ZipDirectory> {
+  // Sizes are checked below, by Carton's codes (too large: zip_bomb; too small: not_zip).
+  const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: false };
+  let zip: ZipFile;
+  try {
+    zip =
+      source instanceof Uint8Array
+        ? await yauzl.fromBufferPromise(
+            Buffer.from(source.buffer, source.byteOffset, source.byteLength),
+            options,
+          )
+        : await yauzl.fromRandomAccessReaderPromise(
+            new HandleReader(source),
+            await zipSize(source),
+            options,
+          );
+  } catch (error) {
+    throw asArchiveError(error);
   }
-  if (at < 0) throw notZip('not a zip file: no end of central directory');
-  const disk = view.getUint16(at + 4, true);
-  const directoryDisk = view.getUint16(at + 6, true);
-  const onDisk = view.getUint16(at + 8, true);
-  const count = view.getUint16(at + 10, true);
-  const directorySize = view.getUint32(at + 12, true);
-  const directoryOffset = view.getUint32(at + 16, true);
-  if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+  // yauzl starts listing where the directory starts (its typing says boolean).
+  const directoryOffset = Number(zip.readEntryCursor);
+  if (zip.entryCount === 0xffff || directoryOffset === 0xffffffff) {
     throw new ArchiveError('too_large', 'Zip64 archives are not read (Carton writes zips < 4 GiB)');
   }
-  if (disk !== 0 || directoryDisk !== 0 || onDisk !== count) {
-    throw notZip('multi-disk zips are not read');
+  if (zip.entryCount > maxEntries) {
+    throw new ArchiveError(
+      'zip_bomb',
+      `the archive holds ${zip.entryCount} entries (at most ${maxEntries})`,
+    );
   }
-  const end = zip.size - tailLength + at;
-  if (directorySize > MAX_DIRECTORY_BYTES || directoryOffset + directorySize > end) {
+  if (zip.fileSize - directoryOffset > MAX_DIRECTORY_BYTES + MAX_END_BYTES) {
     throw notZip('the central directory is damaged');
   }
-  const directory = zip.read(directoryOffset, directorySize);
-  const dir = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
-  const entries: ZipEntry[] = [];
-  const names = new Set<string>();
-  let p = 0;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > directory.byteLength || dir.getUint32(p, true) !== CENTRAL) {
-      throw notZip('the central directory is damaged');
+  const entries = new Map<string, Entry>();
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const raw = entry.fileNameRaw;
+      const name = raw.toString(entry.generalPurposeBitFlag & 0x800 ? 'utf8' : 'latin1');
+      checkName(name);
+      if (entries.has(name)) {
+        throw new ArchiveError(
+          'invalid_manifest',
+          'the archive holds two entries of this name',
+          name,
+        );
+      }
+      checkEntry(entry, name);
+      entries.set(name, entry);
     }
-    const flags = dir.getUint16(p + 8, true);
-    const method = dir.getUint16(p + 10, true);
-    const crc = dir.getUint32(p + 16, true);
-    const size = dir.getUint32(p + 20, true);
-    const originalSize = dir.getUint32(p + 24, true);
-    const nameLength = dir.getUint16(p + 28, true);
-    const skip = dir.getUint16(p + 30, true) + dir.getUint16(p + 32, true);
-    const offset = dir.getUint32(p + 42, true);
-    if (p + 46 + nameLength > directory.byteLength)
-      throw notZip('the central directory is damaged');
-    const raw = directory.subarray(p + 46, p + 46 + nameLength);
-    const name = Buffer.from(raw).toString(flags & 0x800 ? 'utf8' : 'latin1');
-    p += 46 + nameLength + skip;
-    checkName(name);
-    if (names.has(name)) {
-      throw new ArchiveError(
-        'invalid_manifest',
-        'the archive holds two entries of this name',
-        name,
-      );
-    }
-    names.add(name);
-    if (size === 0xffffffff || originalSize === 0xffffffff || offset === 0xffffffff) {
-      throw new ArchiveError('too_large', 'Zip64 entries are not read', name);
-    }
-    if (flags & 0x1) throw notZip('encrypted entries are not read', name);
-    if (method !== 0 && method !== 8)
-      throw notZip(`compression method ${method} is not read`, name);
-    if (method === 0 && size !== originalSize) throw notZip('a stored entry with two sizes', name);
-    const rawName = Buffer.from(raw).toString('latin1');
-    entries.push({ name, size, originalSize, method, crc, offset, rawName });
+  } catch (error) {
+    throw asArchiveError(error);
+  }
+  // The directory ends where the end record starts, unless a Zip64 end record lies between
+  // (yauzl reads it: Carton, which writes none, does not) or records past the count.
+  const directoryEnd = Number(zip.readEntryCursor);
+  if (zip.fileSize - 22 - zip.comment.length !== directoryEnd) {
+    throw new ArchiveError('too_large', 'Zip64 archives are not read (Carton writes zips < 4 GiB)');
   }
   checkRanges(entries, directoryOffset);
-  return { entries, directoryOffset };
+  return { entries, read: (name) => readEntry(zip, entries.get(name)!, name, directoryOffset) };
+}
+
+function checkEntry(entry: Entry, name: string): void {
+  const { compressedSize, uncompressedSize, relativeOffsetOfLocalHeader } = entry;
+  if (
+    entry.extraFields.some((field) => field.id === ZIP64_EXTRA) ||
+    [compressedSize, uncompressedSize, relativeOffsetOfLocalHeader].includes(0xffffffff)
+  ) {
+    throw new ArchiveError('too_large', 'Zip64 entries are not read', name);
+  }
+  if (entry.isEncrypted()) throw notZip('encrypted entries are not read', name);
+  const method = entry.compressionMethod;
+  if (method !== 0 && method !== 8) throw notZip(`compression method ${method} is not read`, name);
+  if (method === 0 && compressedSize !== uncompressedSize) {
+    throw notZip('a stored entry with two sizes', name);
+  }
 }
 
 /** Each entry's local header and data lie before the directory, and no two overlap. */
-function checkRanges(entries: readonly ZipEntry[], directoryOffset: number): void {
-  const sorted = [...entries].sort((a, b) => a.offset - b.offset);
+function checkRanges(entries: ReadonlyMap<string, Entry>, directoryOffset: number): void {
+  const sorted = [...entries].sort(
+    ([, a], [, b]) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader,
+  );
   let free = 0;
-  for (const entry of sorted) {
+  for (const [name, entry] of sorted) {
     // 30-byte local header + name at least; its extra field is read when the entry is.
-    const end = entry.offset + 30 + entry.rawName.length + entry.size;
-    if (entry.offset < free || end > directoryOffset) {
-      throw new ArchiveError('zip_bomb', 'entries overlap or run past the archive', entry.name);
+    const start = entry.relativeOffsetOfLocalHeader;
+    const end = start + 30 + entry.fileNameLength + entry.compressedSize;
+    if (start < free || end > directoryOffset) {
+      throw new ArchiveError('zip_bomb', 'entries overlap or run past the archive', name);
     }
     free = end;
   }
 }
 
 /**
- * One entry's bytes: read from its local header, inflated never past its declared size, and
- * checked against that size and its CRC-32 (a zip whose directory lies about an entry is
- * refused, whatever it holds).
+ * One entry's bytes: inflated (streamed) never past its declared size, and checked against
+ * that size and its CRC-32 (a zip whose directory lies about an entry is refused, whatever it
+ * holds). The local header must name the entry as the directory does (yauzl ignores it).
  */
-export function readEntry(zip: ZipBytes, entry: ZipEntry, directoryOffset: number): Uint8Array {
-  const head = zip.read(entry.offset, 30);
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  if (head.byteLength < 30 || view.getUint32(0, true) !== LOCAL) {
-    throw notZip('an entry has no local header', entry.name);
-  }
-  const nameLength = view.getUint16(26, true);
-  const extraLength = view.getUint16(28, true);
-  const localName = Buffer.from(zip.read(entry.offset + 30, nameLength)).toString('latin1');
-  if (localName !== entry.rawName) {
-    throw notZip('the entry is named differently in its local header', entry.name);
-  }
-  const start = entry.offset + 30 + nameLength + extraLength;
-  if (start + entry.size > directoryOffset) {
-    throw new ArchiveError('zip_bomb', 'the entry runs past the archive', entry.name);
-  }
-  const compressed = zip.read(start, entry.size);
-  if (compressed.byteLength !== entry.size) throw notZip('the archive is cut short', entry.name);
-  let data: Uint8Array;
-  if (entry.method === 0) {
-    data = compressed;
-  } else {
-    try {
-      const inflated = inflateRawSync(compressed, {
-        maxOutputLength: Math.max(1, entry.originalSize),
-      });
-      data = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength);
-    } catch (error) {
-      const past = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      throw past
-        ? new ArchiveError('zip_bomb', 'the entry inflates past its declared size', entry.name)
-        : notZip(`the entry is damaged: ${(error as Error).message}`, entry.name);
+async function readEntry(
+  zip: ZipFile,
+  entry: Entry,
+  name: string,
+  directoryOffset: number,
+): Promise<Uint8Array> {
+  const data = new Uint8Array(entry.uncompressedSize);
+  let filled = 0;
+  try {
+    const local = await zip.readLocalFileHeaderPromise(entry);
+    if (!local.fileName.equals(entry.fileNameRaw)) {
+      throw notZip('the entry is named differently in its local header', name);
     }
+    const { fileDataStart } = local;
+    if (fileDataStart + entry.compressedSize > directoryOffset) {
+      throw new ArchiveError('zip_bomb', 'the entry runs past the archive', name);
+    }
+    // Not openReadStreamLowLevelPromise: yauzl 3.4's calls openReadStream with these arguments.
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      zip.openReadStreamLowLevel(
+        fileDataStart,
+        entry.compressedSize,
+        0,
+        entry.compressedSize,
+        entry.compressionMethod === 8,
+        null,
+        (error, readable) => (error ? reject(error) : resolve(readable)),
+      ),
+    );
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (filled + chunk.byteLength > data.byteLength) {
+          throw new ArchiveError('zip_bomb', 'the entry inflates past its declared size', name);
+        }
+        data.set(chunk, filled);
+        filled += chunk.byteLength;
+      }
+    } finally {
+      // Nothing more is read nor inflated: past the size, or bytes after the deflate stream.
+      stream.destroy();
+    }
+  } catch (error) {
+    const damaged = asArchiveError(error, name);
+    if (damaged instanceof ArchiveError && damaged !== error) {
+      throw notZip(`the entry is damaged: ${damaged.message}`, name);
+    }
+    throw damaged;
   }
-  if (data.byteLength !== entry.originalSize) {
-    throw notZip('the entry does not hold its declared size', entry.name);
-  }
-  if (crc32(data) !== entry.crc) throw notZip('the entry does not match its CRC-32', entry.name);
+  if (filled !== data.byteLength) throw notZip('the entry does not hold its declared size', name);
+  if (crc32(data) !== entry.crc32) throw notZip('the entry does not match its CRC-32', name);
   return data;
 }

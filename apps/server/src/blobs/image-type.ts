@@ -1,3 +1,6 @@
+// CRC-32 is zlib's (native, the one PNG uses; Node ≥ 20.15), not a table written here.
+import { crc32 } from 'node:zlib';
+
 /**
  * R35: what an uploaded file really is, read from its bytes (never from Content-Type or a file
  * name): PNG, JPEG or WebP, with the width and height from its header. Anything else (SVG,
@@ -140,21 +143,4 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 function ascii(bytes: Uint8Array, offset: number, length: number): string {
   if (offset + length > bytes.length) return '';
   return String.fromCharCode(...bytes.subarray(offset, offset + length));
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as PNG uses it. */
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

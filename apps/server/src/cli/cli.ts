@@ -1,11 +1,11 @@
 // `carton export` / `carton import`: forum archives from and into a data directory, for
 // backups without a browser. Built to dist/cli.js: `node apps/server/dist/cli.js export …`.
 import { createWriteStream, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ArchiveError } from '../archive/errors.ts';
 import { readForumArchive } from '../archive/read.ts';
-import { fileZip } from '../archive/zip-reader.ts';
 import { ImportNotStoredError, restoreForumArchive } from '../archive/restore.ts';
 import { storageSource } from '../archive/source.ts';
 import { streamForumArchive } from '../archive/write.ts';
@@ -163,7 +163,7 @@ export async function runCli(
       out(`${command.out}\n`);
       return;
     }
-    const zip = fileZip(command.archive);
+    const zip = await open(command.archive, 'r');
     let created: CreatedForum;
     try {
       const archive = await readForumArchive(zip);
@@ -177,7 +177,7 @@ export async function runCli(
       });
     } finally {
       // Read by range, one entry at a time: the archive is never held whole in memory.
-      zip.close();
+      await zip.close();
     }
     if (stores.createdFile && !command.json) out(`New database: ${stores.createdFile}\n`);
     out(command.json ? `${printableJson(created)}\n` : links(created, text));

@@ -1,12 +1,11 @@
 // Shared by this folder's tests: a real SQLite data directory with a forum whose Kamouraska
-// board holds the forum's kind of content, and a small PNG reader to check rendered pixels.
+// board holds the forum's kind of content, and PNGs (pngjs) to upload and to check rendered pixels.
 import { SqliteVoteStore } from '../facilitation/vote-store.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { Board, localOrigin } from '@carton/board';
-import { unzlibSync } from 'fflate';
+import { PNG } from 'pngjs';
 import * as Y from 'yjs';
 import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import { createForum, type CreatedForum } from '../forums/create-forum.ts';
@@ -47,32 +46,12 @@ export function count(data: DataDir, table: 'forums' | 'boards' | 'blobs' | 'tok
   return (data.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-function chunk(type: string, body: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.byteLength, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
-  return Buffer.concat([head, body, crc]);
-}
-
 /** A solid-colour RGB PNG (a photo of a flyer, for tests). */
 export function solidPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const png = new PNG({ width, height, colorType: 2, inputColorType: 2, inputHasAlpha: false });
+  for (let i = 0; i < width * height; i++) png.data.set(rgb, i * 3);
   return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(raw)),
-      chunk('IEND', new Uint8Array()),
-    ]),
+    PNG.sync.write(png, { colorType: 2, inputColorType: 2, inputHasAlpha: false }),
   );
 }
 
@@ -83,63 +62,15 @@ export interface DecodedPng {
   pixel(x: number, y: number): [number, number, number, number];
 }
 
-/** Reads 8-bit RGBA or RGB, non-interlaced PNGs (what resvg writes). */
+/** Reads a PNG (what resvg writes) into RGBA pixels. */
 export function decodePng(bytes: Uint8Array): DecodedPng {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 4;
-  const idat: Uint8Array[] = [];
-  while (offset < bytes.byteLength) {
-    const length = view.getUint32(offset);
-    const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
-    const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = view.getUint32(offset + 8);
-      height = view.getUint32(offset + 12);
-      if (body[8] !== 8 || body[12] !== 0) throw new Error('only 8-bit non-interlaced PNGs');
-      channels = body[9] === 6 ? 4 : body[9] === 2 ? 3 : 0;
-      if (channels === 0) throw new Error(`colour type ${body[9]}`);
-    }
-    if (type === 'IDAT') idat.push(body);
-    offset += 12 + length;
-  }
-  const raw = unzlibSync(new Uint8Array(Buffer.concat(idat)));
-  const stride = width * channels;
-  const out = new Uint8Array(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let x = 0; x < stride; x++) {
-      const value = raw[y * (stride + 1) + 1 + x] ?? 0;
-      const a = x >= channels ? (out[y * stride + x - channels] ?? 0) : 0;
-      const b = y > 0 ? (out[(y - 1) * stride + x] ?? 0) : 0;
-      const c = x >= channels && y > 0 ? (out[(y - 1) * stride + x - channels] ?? 0) : 0;
-      let predicted = 0;
-      if (filter === 1) predicted = a;
-      else if (filter === 2) predicted = b;
-      else if (filter === 3) predicted = (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      out[y * stride + x] = (value + predicted) & 0xff;
-    }
-  }
+  const { width, height, data } = PNG.sync.read(Buffer.from(bytes));
   return {
     width,
     height,
     pixel(x, y) {
-      const at = y * stride + x * channels;
-      return [
-        out[at] ?? 0,
-        out[at + 1] ?? 0,
-        out[at + 2] ?? 0,
-        channels === 4 ? (out[at + 3] ?? 0) : 255,
-      ];
+      const at = (y * width + x) * 4;
+      return [data[at] ?? 0, data[at + 1] ?? 0, data[at + 2] ?? 0, data[at + 3] ?? 0];
     },
   };
 }

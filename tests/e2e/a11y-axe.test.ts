@@ -8,8 +8,9 @@ import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, type CreatedForum } from './fixtures';
-import { seedTemiscouata } from './seed';
+import { localOrigin } from '@carton/board';
+import { createForum, openBoard, shapes, waitForShapes, type CreatedForum } from './fixtures';
+import { connectSeedClient, seedTemiscouata } from './seed';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -48,6 +49,7 @@ describe('axe-core on every page of a forum day', () => {
   let browser: Browser;
   let forum: CreatedForum;
   let page: Page;
+  let voteId = '';
   const territory = () => forum.boards.find((b) => b.kind === 'territory')!;
   const facilitatorApi = (path: string, body: unknown) =>
     fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
@@ -91,6 +93,7 @@ describe('axe-core on every page of a forum day', () => {
       dotsPerParticipant: 3,
     });
     expect(vote.status).toBe(201);
+    voteId = ((await vote.json()) as { vote: { id: string } }).vote.id;
     page = await newPage('fr-CA');
   });
 
@@ -138,6 +141,36 @@ describe('axe-core on every page of a forum day', () => {
     } finally {
       await page.keyboard.press('Escape');
     }
+  });
+
+  it('says the timer and the vote politely, not each second, and not what others change', async () => {
+    const news = page.getByTestId('forum-news');
+    expect(await news.getAttribute('aria-live')).toBe('polite');
+    // The countdown itself is a silent timer role; the region says whole minutes.
+    expect(await page.locator('[role="timer"]').first().getAttribute('aria-live')).toBeNull();
+    expect((await facilitatorApi('/timer', { action: 'start', durationMs: 180_000 })).status).toBe(
+      200,
+    );
+    await news.filter({ hasText: /^Minuterie\u00a0: il reste 3\u00a0minutes\.$/u }).waitFor();
+
+    // A note written by someone else: neither live region speaks of it.
+    const selectionNews = await page.getByTestId('announcer').textContent();
+    const count = (await shapes(page)).length;
+    const board = territory();
+    const other = await connectSeedClient(server.syncUrl, board.id, board.edit.token);
+    other.board.run(
+      (tx) => tx.create('note', { x: 1700, y: 500, w: 210, h: 210, text: 'Transport collectif' }),
+      localOrigin('user:other'),
+    );
+    await waitForShapes(page, `(s) => s.length === ${count + 1}`);
+    other.close();
+    expect(await page.getByTestId('announcer').textContent()).toBe(selectionNews);
+    expect(await news.textContent()).toMatch(/^Minuterie/u);
+
+    expect((await facilitatorApi(`/votes/${voteId}/close`, {})).status).toBe(200);
+    await news
+      .filter({ hasText: 'Vote terminé\u00a0: «\u00a0Nos incontournables\u00a0».' })
+      .waitFor();
   });
 
   it('a view link', async () => {

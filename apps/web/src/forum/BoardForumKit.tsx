@@ -8,6 +8,7 @@ import { LazyFallback, lazyPanel } from '../ui/LazyFallback';
 import { SpotlightControl, SpotlightFollower } from './spotlight';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
+import { ForumAnnouncer } from './ForumAnnouncer';
 import { VoteLayer } from './VoteLayer';
 import { useForumRoom, useForumSnapshot } from './useForumRoom';
 import './forum.css';
@@ -59,6 +60,7 @@ export function BoardForumKit() {
           </>
         )}
       </section>
+      <ForumAnnouncer room={room} />
       {facilitator && timerOpen && (
         <div className="forum-kit-popover">
           <TimerControls room={room} token={session.token} />

@@ -147,9 +147,11 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const mine = dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>();
   return (
     <>
-      <div className="vote-banner" role="status" data-voting={voting} data-more={more}>
+      {/* Only the dots left are a live region (my own votes' answer): the whole banner was one,
+          its hint and buttons read again at each dot. ForumAnnouncer says the vote opening. */}
+      <div className="vote-banner" data-voting={voting} data-more={more}>
         <strong>{vote.title}</strong>
-        <span className="vote-remaining" data-remaining={dots?.remaining ?? ''}>
+        <span className="vote-remaining" role="status" data-remaining={dots?.remaining ?? ''}>
           {dots ? t('forum.votes.remaining', { count: dots.remaining }) : ''}
         </span>
         <button

@@ -171,7 +171,7 @@ describe('the outcome in plain words', () => {
   it('has its English words too', async () => {
     const en = await testTranslator('en');
     expect(outcomeText({ created: 14, failed: 2, gone: 0, stoppedBy: null }, en)).toBe(
-      '14 links created; 2 could not be: try again.',
+      '14 links created, 2 failed: try again.',
     );
     expect(outcomeText({ created: 1, failed: 0, gone: 0, stoppedBy: null }, en)).toMatch(
       /^1 link created/,

@@ -224,6 +224,23 @@ export interface Point {
   y: number;
 }
 
+/*
+ * A finger's drag sent through CDP (`Input.dispatchTouchEvent`: touchStart, quick touchMoves,
+ * touchEnd), then at once a tap on the toolbar (`locator.tap()`, `page.touchscreen.tap`): the tap
+ * sends pointerdown/pointerup/touchend but Chromium synthesizes no click, so the tool stays as it
+ * was. It is Chromium's synthetic touch, not Carton (checked 27 Nov, Chromium of Debian 12):
+ * - a page with no script at all (a `touch-action: none` div over the screen and a <button>)
+ *   loses the same tap after the same drag; with `touch-action: auto` it does not;
+ * - on Carton's board no handler calls preventDefault on the tap, nothing is left captured
+ *   (lostpointercapture comes with the drag's pointerup), and the second tap is taken;
+ * - the tap is taken if the finger lifts at rest (the last touchMoves repeat the end point over a
+ *   couple of frames) or if two animation frames pass between the touchEnd and the tap; so the
+ *   quick lift's speed likely starts a fling, and Chromium drops a tap that stops a fling.
+ * So: end a synthetic drag at rest, or await two frames
+ * (`page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))`)
+ * before tapping a button; not a fixed sleep. Never checked on a real phone.
+ */
+
 /** Presses at `from`, moves to `to` in `steps` even steps, releases: a drag by mouse. */
 export async function drag(page: Page, from: Point, to: Point, steps = 10): Promise<void> {
   await page.mouse.move(from.x, from.y);

@@ -190,6 +190,28 @@ describe('axe-core on every page of a forum day', () => {
     expect(await audit(page)).toEqual([]);
   });
 
+  it('moves nothing by itself once the system asks for reduced motion', async () => {
+    // Every element of the plenary's mosaic (header, kit, tiles) with an animation or transition.
+    const moving = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('*')].flatMap((el) => {
+          const style = getComputedStyle(el);
+          const times = `${style.animationDuration},${style.transitionDuration}`.split(',');
+          const moves =
+            (style.animationName !== 'none' || style.transitionProperty !== 'none') &&
+            times.some((time) => parseFloat(time) * (time.endsWith('ms') ? 1 : 1000) > 1);
+          return moves ? [el.className.toString() || el.tagName] : [];
+        }),
+      );
+    expect(await moving()).toContain('mosaic-bring');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(await moving()).toEqual([]);
+    } finally {
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
   it('the board in English', async () => {
     const english = await newPage('en-CA');
     await openBoard(english, territory().edit.url);

@@ -9,9 +9,8 @@
 // A socket still connecting after a while is dropped too: an attempt made while the network was
 // gone can hang until the system gives up on it, long after the network came back.
 import * as Y from 'yjs';
-import { frame } from './varint';
+import { MESSAGE_SYNC, syncFrame } from './syncFrame';
 
-const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 
@@ -144,5 +143,5 @@ export function isSyncAnswer(frame: Uint8Array): boolean {
  * usually nothing), which proves the socket still carries frames both ways.
  */
 export function stateQuery(doc: Y.Doc): Uint8Array<ArrayBuffer> {
-  return frame(MESSAGE_SYNC, SYNC_STEP_1, Y.encodeStateVector(doc));
+  return syncFrame(SYNC_STEP_1, Y.encodeStateVector(doc));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PendingChanges, type KeyValueStore } from './pending';
-import { FrameReader, frame } from './varint';
+import { readSyncFrame, syncFrame } from './syncFrame';
 
 const LOCAL = { kind: 'local' };
 const isLocal = (origin: unknown) => origin === LOCAL;
@@ -22,11 +22,10 @@ function edit(doc: Y.Doc, key: string, value: string, origin: unknown = LOCAL): 
 
 /** What the relay answers to a sync step 1 frame: sync step 2 of what the client lacks. */
 function serverAnswer(server: Y.Doc, query: Uint8Array): Uint8Array {
-  const reader = new FrameReader(query);
-  expect(reader.readVarUint()).toBe(0);
-  expect(reader.readVarUint()).toBe(0);
-  const vector = reader.readVarBytes();
-  return frame(0, 1, Y.encodeStateAsUpdate(server, vector));
+  const message = readSyncFrame(query);
+  expect(message?.syncType).toBe(0);
+  const vector = message?.payload ?? new Uint8Array();
+  return syncFrame(1, Y.encodeStateAsUpdate(server, vector));
 }
 
 describe('PendingChanges', () => {
@@ -89,7 +88,7 @@ describe('PendingChanges', () => {
 
     const server = new Y.Doc();
     Y.applyUpdate(server, Y.encodeStateAsUpdate(before));
-    reloaded.observeServerFrame(frame(0, 0, Y.encodeStateVector(server)));
+    reloaded.observeServerFrame(syncFrame(0, Y.encodeStateVector(server)));
     expect(reloaded.count()).toBe(0);
   });
 

@@ -8,9 +8,8 @@
 // before it is relayed or answered). Changes are counted in bursts (a drag, a typing session),
 // kept per board in localStorage so the count survives a reload while offline.
 import * as Y from 'yjs';
-import { FrameReader, frame } from './varint';
+import { readSyncFrame, syncFrame } from './syncFrame';
 
-const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -84,10 +83,9 @@ export class PendingChanges {
   /** Every frame received from the server goes through here (others are ignored). */
   observeServerFrame(bytes: Uint8Array): void {
     try {
-      const reader = new FrameReader(bytes);
-      if (reader.readVarUint() !== MESSAGE_SYNC) return;
-      const type = reader.readVarUint();
-      const payload = reader.readVarBytes();
+      const message = readSyncFrame(bytes);
+      if (message === null) return;
+      const { syncType: type, payload } = message;
       if (type === SYNC_STEP_1) this.learn(Y.decodeStateVector(payload));
       else if (type === SYNC_STEP_2 || type === SYNC_UPDATE)
         this.learn(Y.parseUpdateMeta(payload).to);
@@ -109,7 +107,7 @@ export class PendingChanges {
         Math.min(vector.get(entry.client) ?? 0, this.confirmed.get(entry.client) ?? 0),
       );
     }
-    return frame(MESSAGE_SYNC, SYNC_STEP_1, Y.encodeStateVector(vector));
+    return syncFrame(SYNC_STEP_1, Y.encodeStateVector(vector));
   }
 
   destroy(): void {

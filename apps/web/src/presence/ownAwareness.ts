@@ -3,6 +3,7 @@
 // and the remote states it times out: each receiver re-sends what it received, which doubles
 // presence traffic (the relay drops these stale copies, R10, but they still cross the network).
 // Here the provider's handler is swapped for one that sends our own entry only.
+import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 
 /** y-websocket message type of an awareness update. */
@@ -49,18 +50,10 @@ export function sendOnlyOwnAwareness(provider: AwarenessProvider): () => void {
   };
 }
 
-/** Message 1 of the y-websocket protocol: type, then the update as a length-prefixed array. */
+/** Message 1 of the y-websocket protocol: type, then the update as length-prefixed bytes. */
 export function awarenessMessage(update: Uint8Array): Uint8Array<ArrayBuffer> {
-  const length: number[] = [];
-  let rest = update.byteLength;
-  while (rest > 0x7f) {
-    length.push(0x80 | (rest & 0x7f));
-    rest >>>= 7;
-  }
-  length.push(rest);
-  const frame = new Uint8Array(1 + length.length + update.byteLength);
-  frame[0] = MESSAGE_AWARENESS;
-  frame.set(length, 1);
-  frame.set(update, 1 + length.length);
-  return frame;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

@@ -18,6 +18,7 @@ import {
   type ParsedBoardFile,
   type StoredBlobRef,
 } from '@carton/board';
+import { fromBase64 } from 'lib0/buffer';
 import { ApiError, uploadImage } from '../board/api';
 import type { BoardSession } from '../board/session';
 
@@ -137,13 +138,6 @@ async function uploadAll(
   return stored;
 }
 
-function base64ToBytes(data: string): Uint8Array {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** A Carton board file (.json) into the open board. */
 export async function importBoardFile(
   session: BoardSession,
@@ -165,7 +159,7 @@ export async function importBoardFile(
     .map(([blobId, image]) => ({
       key: blobId,
       mime: image.mime,
-      bytes: base64ToBytes(image.data),
+      bytes: fromBase64(image.data),
     }));
   const stored = await uploadAll(session, pending, report);
   const remapped: ParsedBoardFile = {

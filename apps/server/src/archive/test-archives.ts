@@ -1,7 +1,7 @@
 // Archives as older Cartons wrote them, and archives edited by hand, for this folder's tests.
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import type { ArchiveManifest } from './manifest.ts';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -65,40 +65,19 @@ export function asVersion1(zip: Uint8Array): Uint8Array {
   });
 }
 
-function chunk(type: string, body: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.byteLength, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
-  return Buffer.concat([head, body, crc]);
-}
-
 /**
- * A photo that does not compress (seeded noise, RGB): about width × height × 3 bytes, like
- * the phone pictures of flyers a forum collects.
+ * A photo that does not compress (seeded noise, RGB, unfiltered, deflate level 1): about
+ * width × height × 3 bytes, like the phone pictures of flyers a forum collects.
  */
 export function noisePng(width: number, height: number, seed: number): Uint8Array {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.alloc(height * (1 + width * 3));
+  const rgb = { colorType: 2, inputColorType: 2, inputHasAlpha: false } as const;
+  const png = new PNG({ width, height, ...rgb });
   let state = seed >>> 0 || 1;
-  for (let i = 0; i < raw.byteLength; i++) {
-    if (i % (1 + width * 3) === 0) continue; // filter byte: none
+  for (let i = 0; i < width * height * 3; i++) {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
-    raw[i] = state & 0xff;
+    png.data[i] = state & 0xff;
   }
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(raw, { level: 1 })),
-      chunk('IEND', new Uint8Array()),
-    ]),
-  );
+  return new Uint8Array(PNG.sync.write(png, { ...rgb, filterType: 0, deflateLevel: 1 }));
 }

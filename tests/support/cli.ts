@@ -13,8 +13,10 @@ export function carton(args: readonly string[]): Promise<{ stdout: string; stder
   // On PostgreSQL (`integration-postgres`), `--data` names the server whose database to use.
   const dataAt = args.indexOf('--data');
   const databaseUrl = dataAt >= 0 ? databaseUrlFor(args[dataAt + 1] ?? '') : undefined;
-  const env =
-    databaseUrl === undefined ? process.env : { ...process.env, CARTON_DATABASE_URL: databaseUrl };
+  // The tests read the CLI's French sentences: pinned, since an English locale (LANG=en_CA…)
+  // on the tester's machine makes it speak English.
+  const french = { ...process.env, LC_ALL: 'fr_CA.UTF-8' };
+  const env = databaseUrl === undefined ? french : { ...french, CARTON_DATABASE_URL: databaseUrl };
   return run(process.execPath, [CLI, ...args], { env });
 }
 

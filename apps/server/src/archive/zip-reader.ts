@@ -178,7 +178,10 @@ export async function listZip(source: ZipSource, maxEntries = Infinity): Promise
     throw new ArchiveError('too_large', 'Zip64 archives are not read (Carton writes zips < 4 GiB)');
   }
   checkRanges(entries, directoryOffset);
-  return { entries, read: (name) => readEntry(zip, entries.get(name)!, name, directoryOffset) };
+  return {
+    entries,
+    read: (name) => readEntry(source, zip, entries.get(name)!, name, directoryOffset),
+  };
 }
 
 function checkEntry(entry: Entry, name: string): void {
@@ -220,6 +223,7 @@ function checkRanges(entries: ReadonlyMap<string, Entry>, directoryOffset: numbe
  * holds). The local header must name the entry as the directory does (yauzl ignores it).
  */
 async function readEntry(
+  source: ZipSource,
   zip: ZipFile,
   entry: Entry,
   name: string,
@@ -235,6 +239,12 @@ async function readEntry(
     const { fileDataStart } = local;
     if (fileDataStart + entry.compressedSize > directoryOffset) {
       throw new ArchiveError('zip_bomb', 'the entry runs past the archive', name);
+    }
+    if (entry.compressionMethod === 0) {
+      // Its bytes as they lie, read into place: through yauzl's stream, an import of photos
+      // took twice the CPU time (a stream of three stages per entry, each entry read 3 times).
+      filled = await readAt(source, data, fileDataStart);
+      return checked(data, filled, entry, name);
     }
     // Not openReadStreamLowLevelPromise: yauzl 3.4's calls openReadStream with these arguments.
     const stream = await new Promise<Readable>((resolve, reject) =>
@@ -267,6 +277,20 @@ async function readEntry(
     }
     throw damaged;
   }
+  return checked(data, filled, entry, name);
+}
+
+/** Bytes at `at`, as many as `into` takes (fewer at the end of the zip). */
+async function readAt(source: ZipSource, into: Uint8Array, at: number): Promise<number> {
+  if (source instanceof Uint8Array) {
+    const part = source.subarray(at, at + into.byteLength);
+    into.set(part);
+    return part.byteLength;
+  }
+  return (await source.read(into, 0, into.byteLength, at)).bytesRead;
+}
+
+function checked(data: Uint8Array, filled: number, entry: Entry, name: string): Uint8Array {
   if (filled !== data.byteLength) throw notZip('the entry does not hold its declared size', name);
   if (crc32(data) !== entry.crc32) throw notZip('the entry does not match its CRC-32', name);
   return data;

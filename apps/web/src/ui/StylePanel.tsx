@@ -2,7 +2,7 @@
 // selection's actions (delete, duplicate, front/back, lock, « Aligner »). A locked shape chosen
 // (from the keyboard, a long-press or a right-click) offers « Déverrouiller », and « Aligner »
 // beside two free shapes or more (see choicePanel).
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INK_COLORS, NOTE_COLORS, STAMP_KINDS, type NoteColor } from '@carton/board';
 import {
@@ -20,6 +20,7 @@ import type { ToolStyle } from '../tools/types';
 import { useShortcutLabel } from './shortcuts';
 import { ArrangeMenu } from './ArrangeMenu';
 import { LockButton } from './LockButton';
+import { PanelEdge, usePanelOverflow } from './PanelEdges';
 import { CancelMove, SizeAndPlace } from './SizeAndPlace';
 import { ToolCaption } from './ToolCaption';
 import { useHandlesClear } from './useHandlesClear';
@@ -39,6 +40,9 @@ export function StylePanel() {
   const selection = useSessionState((s) => s.selection);
   // The panel is what covers a phone's handles: it keeps a tapped selection's handles clear.
   useHandlesClear();
+  // Sideways on a phone the panel is one row that scrolls: its edges say what lies past them.
+  const panelRef = useRef<HTMLDivElement>(null);
+  const edges = usePanelOverflow(panelRef);
   // Follows the document: a lock or unlock (mine or a peer's) changes what the panel offers.
   const panel = useSyncExternalStore(session.scene.subscribe, () =>
     choicePanel(selection.flatMap((id) => session.scene.getShape(id) ?? [])),
@@ -65,8 +69,9 @@ export function StylePanel() {
     });
 
   return (
-    <div className="style-panel">
+    <div className="style-panel" ref={panelRef}>
       <ToolCaption />
+      <PanelEdge edge="start" shown={edges.start} panel={panelRef} />
       {(tool === 'note' || (tool === 'select' && selectedNote)) && (
         <div className="swatches" role="group" aria-label={t('colors.label')}>
           {NOTE_COLORS.map((c) => (
@@ -197,6 +202,7 @@ export function StylePanel() {
         </LockButton>
       )}
       {tool === 'move' && <CancelMove />}
+      <PanelEdge edge="end" shown={edges.end} panel={panelRef} />
     </div>
   );
 }

@@ -190,6 +190,32 @@ describe('axe-core on every page of a forum day', () => {
     expect(await audit(page)).toEqual([]);
   });
 
+  it('text zoomed to 200 % on a 1366 × 768 laptop: every header button is reachable, mosaic open', async () => {
+    // Chromium's zoom at 200 % lays the page out in half the CSS pixels.
+    await page.setViewportSize({ width: 683, height: 384 });
+    try {
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      const header = page.locator('.editor-header button, .editor-header a');
+      const unreachable = await header.evaluateAll((els) =>
+        els.flatMap((el) => {
+          const r = el.getBoundingClientRect();
+          // Not laid out at this width (the header's « Aide » moves below the people there).
+          if (r.width < 2 || r.height < 2) return [];
+          const inView =
+            r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return inView && hit && el.contains(hit) ? [] : [el.textContent ?? ''];
+        }),
+      );
+      expect(await header.count()).toBeGreaterThanOrEqual(5);
+      expect(unreachable).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+  });
+
   it('moves nothing by itself once the system asks for reduced motion', async () => {
     // Every element of the plenary's mosaic (header, kit, tiles) with an animation or transition.
     const moving = () =>

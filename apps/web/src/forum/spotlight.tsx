@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { cameraCenter, centerOn } from '../geometry/camera';
 import { postSpotlight } from './api';
+import { spotlightElsewhereText } from './spotlightText';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 
@@ -76,9 +77,7 @@ export function SpotlightFollower({ room }: { room: ForumRoom }) {
     const presented = session.info.board.kind === 'plenary' ? spotlight.boardId : null;
     return (
       <div className="spotlight-banner elsewhere" role="status">
-        <span>
-          {t('forum.spotlight.elsewhere', { name: spotlight.by ?? t('forum.facilitator') })}
-        </span>
+        <span>{spotlightElsewhereText(spotlight.by, t)}</span>
         {presented && (
           <a
             className="spotlight-go"

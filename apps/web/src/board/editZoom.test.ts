@@ -61,6 +61,21 @@ describe('a phone note opened for writing', () => {
     expect(next.zoom).toBeGreaterThan(1);
     expect(screenBox(next).width).toBeLessThanOrEqual(390);
   });
+
+  it('held sideways (844 × 390), a note taller than the strip above the keyboard: whole in it', () => {
+    // At 100 % below the one-row header (56 px), 200 px tall: the strip above where the keyboard
+    // rises is 56–214 px. Its box is under 45 % of the width, but no zoom in fits the strip.
+    const strip = aboveKeyboard({ x: 0, y: 56, width: 844, height: 334 }, keyboardTop(390, 390));
+    const camera = { x: 320 - 1000, y: 100 - 600, zoom: 1 };
+    const next = legibleNoteCamera(camera, note, 36, strip);
+    if (!next) throw new Error('expected a re-fit (it stayed, its lower 40 % under the keyboard)');
+    expect(next.zoom).toBeLessThan(1);
+    const box = screenBox(next);
+    expect(box.top).toBeGreaterThanOrEqual(56);
+    expect(box.bottom).toBeLessThanOrEqual(390 * 0.55);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.left + box.width).toBeLessThanOrEqual(844);
+  });
 });
 
 describe('a phone note re-fitted when the keyboard comes up after it', () => {

@@ -20,8 +20,8 @@ const ABOVE_KEYBOARD = 0.55;
 /**
  * The camera showing a note (world `bounds`, text drawn at `fontSize` world units) legibly in
  * `area` (the screen part free of header, toolbar and keyboard), near its top; `null` when it
- * already is legible and in the area, or cannot be drawn larger. A legible note the keyboard
- * would cover is only brought up.
+ * already is legible and in the area. A legible note the keyboard would cover is only brought
+ * up; one that cannot be drawn larger is made whole in the area as refitAboveKeyboard does.
  */
 export function legibleNoteCamera(
   camera: Camera,
@@ -42,7 +42,10 @@ export function legibleNoteCamera(
     LEGIBLE_TEXT_PX / Math.max(1, fontSize),
     (area.width * TARGET_BOX_SHARE) / Math.max(1, bounds.width),
   );
-  return cameraZoomedTo(camera, bounds, wanted, area);
+  // A phone held sideways: a 200 px note at 100 % is taller than the strip above where the
+  // keyboard rises (~160 px), so no zoom brings it closer; it stayed as it was, its lower part
+  // under the keyboard and the selection's panel. Seeing the note one writes into comes first.
+  return cameraZoomedTo(camera, bounds, wanted, area) ?? refitAboveKeyboard(camera, bounds, area);
 }
 
 /**

@@ -86,7 +86,8 @@ describe('a phone held sideways', () => {
     )!;
     // Upright, the note low on the screen and across its middle (the board moved with « Main »),
     // then chosen. It was placed sideways, right of a 390 px screen's edge. A mouse does both
-    // here: Chromium's synthetic touches lost the toolbar's next tap after a finger's drag.
+    // here: Chromium's synthetic touches lost the toolbar's next tap after a finger's drag
+    // (Chromium's, not Carton's: see the note above `drag` in fixtures.ts).
     await page.locator('[data-tool="hand"]').click();
     await page.waitForFunction(() => window.__carton!.tool() === 'hand');
     await cameraSettled(page);

@@ -7,5 +7,7 @@ import type { Translate } from './errorText';
  * l’animation »).
  */
 export function spotlightElsewhereText(by: string | null | undefined, t: Translate): string {
-  return by ? t('forum.spotlight.elsewhere', { name: by }) : t('forum.spotlight.elsewhereUnnamed');
+  return by
+    ? t('forum.spotlight.elsewhere', { name: by })
+    : t('forum.spotlight.elsewhereUnnamed', {});
 }

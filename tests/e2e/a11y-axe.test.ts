@@ -143,6 +143,17 @@ describe('axe-core on every page of a forum day', () => {
     }
   });
 
+  it('« Contenu », the board as text, open', async () => {
+    const open = page.locator('.editor-header').getByRole('button', { name: 'Contenu' });
+    await open.click();
+    await page.locator('button.outline-item').first().waitFor();
+    try {
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await open.click();
+    }
+  });
+
   it('says the timer and the vote politely, not each second, and not what others change', async () => {
     const news = page.getByTestId('forum-news');
     expect(await news.getAttribute('aria-live')).toBe('polite');

@@ -155,6 +155,8 @@ describe('axe-core on every page of a forum day', () => {
   });
 
   it('says the timer and the vote politely, not each second, and not what others change', async () => {
+    // The vote banner is a region named by its vote, for landmark navigation.
+    expect(await page.getByRole('region', { name: 'Nos incontournables' }).count()).toBe(1);
     const news = page.getByTestId('forum-news');
     expect(await news.getAttribute('aria-live')).toBe('polite');
     // The countdown itself is a silent timer role; the region says whole minutes.

@@ -147,10 +147,16 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const mine = dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>();
   return (
     <>
-      {/* Only the dots left are a live region (my own votes' answer): the whole banner was one,
-          its hint and buttons read again at each dot. ForumAnnouncer says the vote opening. */}
-      <div className="vote-banner" data-voting={voting} data-more={more}>
-        <strong>{vote.title}</strong>
+      {/* A region named by the vote's title. Only the dots left are live (my own votes' answer):
+          the whole banner was, its hint and buttons read again at each dot. ForumAnnouncer says
+          the vote opening. */}
+      <section
+        className="vote-banner"
+        aria-labelledby={`vote-title-${vote.id}`}
+        data-voting={voting}
+        data-more={more}
+      >
+        <strong id={`vote-title-${vote.id}`}>{vote.title}</strong>
         <span className="vote-remaining" role="status" data-remaining={dots?.remaining ?? ''}>
           {dots ? t('forum.votes.remaining', { count: dots.remaining }) : ''}
         </span>
@@ -186,7 +192,7 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
           {t(voting ? 'forum.votes.leave' : 'forum.votes.enter')}
         </button>
         {message && <span role="alert">{message}</span>}
-      </div>
+      </section>
       {voting ? (
         <MyDotButtons mine={mine} onRemove={(id) => act(id, true)} />
       ) : (

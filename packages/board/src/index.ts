@@ -129,6 +129,9 @@ export { BOARD_FILE_MIGRATIONS, upgradeBoardFile } from './codec/migrations.ts';
 export type { InsertOptions, InsertSummary } from './codec/insert.ts';
 export { insertBoardFile } from './codec/insert.ts';
 
+// Downloaded files' name stems and the local day, shared by the server and the web client.
+export { SLUG_MAX_LENGTH, localDay, slugify } from './naming/naming.ts';
+
 export type { InvariantViolation } from './invariants/invariants.ts';
 export { checkInvariants } from './invariants/invariants.ts';
 

@@ -1,8 +1,7 @@
 import type { BoardFile, ImageMimeType } from '@carton/board';
-import { imageBlobIds, serializeBoardFile } from '@carton/board';
+import { imageBlobIds, serializeBoardFile, slugify } from '@carton/board';
 import type { Zip } from 'fflate';
 import type { BoardRecord } from '../forums/forum-store.ts';
-import { slug } from '../http/board-routes.ts';
 import type { ArchiveCost } from './budget.ts';
 import { ArchiveBudget, costOf, NO_COST, plus } from './budget.ts';
 import { ArchiveError } from './errors.ts';
@@ -37,7 +36,7 @@ export function withoutImages(file: BoardFile): BoardFile {
 
 /** Where board number `i` (from 0) and its versions go: `boards/NN-<slug>`. */
 export const boardBase = (i: number, board: BoardRecord): string =>
-  `boards/${String(i + 1).padStart(2, '0')}-${slug(board.title) || 'tableau'}`;
+  `boards/${String(i + 1).padStart(2, '0')}-${slugify(board.title, 'tableau')}`;
 
 /** What one board will take (its file and the images it shows first), measured up front. */
 export interface BoardPlan {

@@ -1,10 +1,10 @@
+import { localDay, slugify } from '@carton/board';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { canWrite } from '../forums/access.ts';
 import { clientAddress } from '../http/client-address.ts';
 import type { AppDeps } from '../http/app.ts';
 import type { BoardAccessCheck, ForumAccessCheck } from '../http/board-access.ts';
-import { slug } from '../http/board-routes.ts';
 import { BodyDeadlineError, bodyDeadlineResponse } from '../http/body.ts';
 import { errorBody, jsonError, storageUnavailable } from '../http/errors.ts';
 import { importIntoBoard } from './board-import.ts';
@@ -39,16 +39,6 @@ function archiveError(c: Context, error: ArchiveError): Response {
   );
 }
 
-/**
- * Export and import (ARCHIVE rules in SPEC): a forum as a zip, a zip back as a new forum, a
- * board file into a live board. Registered before the app's JSON body limit: these routes
- * take larger bodies and set their own limits.
- */
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** Where a forum archive is uploaded: the one route whose body may take an hour (config). */
 export const FORUM_IMPORT_PATH = '/api/forums/import';
 
@@ -61,6 +51,11 @@ let importsRunning = 0;
  */
 const importingAddresses = new Set<string>();
 
+/**
+ * Export and import (ARCHIVE rules in SPEC): a forum as a zip, a zip back as a new forum, a
+ * board file into a live board. Registered before the app's JSON body limit: these routes
+ * take larger bodies and set their own limits.
+ */
 export function registerArchiveRoutes(
   app: Hono,
   deps: AppDeps,
@@ -81,7 +76,7 @@ export function registerArchiveRoutes(
     if (!stream) return jsonError(c, 404, 'forum_not_found', 'No such forum.');
     // Named for the forum's day; without one, the server's local day (toISOString's UTC day
     // is already tomorrow for an archive downloaded after 19 h in Quebec).
-    const name = `${slug(access.forum.title) || 'forum'}-${access.forum.date ?? localDay(new Date())}.zip`;
+    const name = `${slugify(access.forum.title, 'forum')}-${access.forum.date ?? localDay(new Date())}.zip`;
     c.header('Content-Type', 'application/zip');
     c.header(
       'Content-Disposition',

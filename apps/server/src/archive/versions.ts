@@ -1,4 +1,4 @@
-import { slug } from '../http/board-routes.ts';
+import { slugify } from '@carton/board';
 import type { SnapshotInfo } from '../storage/board-storage.ts';
 import type { Zip } from 'fflate';
 import { ArchiveError } from './errors.ts';
@@ -67,7 +67,7 @@ export async function writeVersions(
     if (!stored) continue;
     const file = withoutImages(stored);
     const base = board.json.replace(/\.json$/, '');
-    const json = `${base}/versions/${String(n).padStart(3, '0')}-${slug(info.name ?? '') || info.kind}.json`;
+    const json = `${base}/versions/${String(n).padStart(3, '0')}-${slugify(info.name ?? '', info.kind)}.json`;
     let entry;
     try {
       entry = writer.json(json, file);

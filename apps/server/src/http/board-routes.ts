@@ -1,4 +1,4 @@
-import { exportBoard } from '@carton/board';
+import { exportBoard, slugify } from '@carton/board';
 import type { Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -15,17 +15,6 @@ const SnapshotInput = z.strictObject({
     .min(1, 'must not be empty')
     .max(100, 'must be at most 100 characters'),
 });
-
-/** `Conditions de succès — Kamouraska` → `conditions-de-succes-kamouraska`. */
-export function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-}
 
 function attachment(c: Context, name: string): void {
   c.header(
@@ -62,7 +51,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
     const file = await deps.relay.withBoardDoc(granted.board.id, (doc) => exportBoard(doc));
-    attachment(c, `${slug(granted.board.title) || 'carton'}-${granted.board.id}.json`);
+    attachment(c, `${slugify(granted.board.title, 'tableau')}-${granted.board.id}.json`);
     return c.json(file);
   });
 
@@ -172,7 +161,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
       const file = exportBoard(doc);
       attachment(
         c,
-        `${slug(granted.board.title) || 'carton'}-${granted.board.id}-v${snapshotId}.json`,
+        `${slugify(granted.board.title, 'tableau')}-${granted.board.id}-v${snapshotId}.json`,
       );
       return c.json(file);
     } finally {

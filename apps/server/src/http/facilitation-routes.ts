@@ -4,6 +4,7 @@ import {
   readSpotlight,
   SERVER_ORIGIN,
   setSpotlight,
+  slugify,
   toCsv,
   toMarkdown,
   updateCompilation,
@@ -16,7 +17,6 @@ import type { AccessDenied } from '../forums/access.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
 import { parseBody } from './body.ts';
-import { slug } from './board-routes.ts';
 import { jsonError } from './errors.ts';
 
 type Checks = ReturnType<typeof createAccessChecks>;
@@ -141,7 +141,7 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
       // ?lang=en: written in English for a facilitator page shown in English.
       const language = c.req.query('lang') === 'en' ? 'en' : 'fr-CA';
       const stem = language === 'en' ? 'must-haves' : 'incontournables';
-      const name = `${stem}-${slug(access.forum.title) || 'forum'}.${format}`;
+      const name = `${stem}-${slugify(access.forum.title, 'forum')}.${format}`;
       c.header(
         'Content-Disposition',
         `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -1,6 +1,6 @@
 // The home page: create a forum (title, date, territories), then go to its facilitator page.
 // The facilitator link is also kept on this device (« Vos forums », shown first when any).
-import { BSL_TERRITORIES } from '@carton/board';
+import { BSL_TERRITORIES, localDay } from '@carton/board';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createForum } from '../forum/api';
@@ -9,7 +9,7 @@ import { forumErrorText } from '../forum/errorText';
 import { formatForumDate } from '../forum/forumDate';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
-import { forumDateInWords, localDay } from './forumDateField';
+import { forumDateInWords } from './forumDateField';
 import {
   forgetForum,
   loadSavedForums,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatForumDate } from '../forum/forumDate';
-import { forumDateInWords, localDay } from './forumDateField';
+import { forumDateInWords } from './forumDateField';
 
 describe('the home form’s forum date in words', () => {
   it('follows the page’s language, not the browser’s', () => {
@@ -13,10 +13,5 @@ describe('the home form’s forum date in words', () => {
   it('says nothing for an empty or impossible day', () => {
     expect(forumDateInWords('', 'fr-CA')).toBe('');
     expect(forumDateInWords('2023-02-30', 'fr-CA')).toBe('');
-  });
-
-  it('starts on today’s day here, late in the evening too', () => {
-    expect(localDay(new Date(2026, 10, 27, 23, 30))).toBe('2026-11-27');
-    expect(localDay(new Date(2026, 0, 5, 0, 10))).toBe('2026-01-05');
   });
 });

@@ -3,12 +3,6 @@
 // the page's language, as the forum page writes it (formatForumDate). The value sent stays ISO.
 import { formatForumDate } from '../forum/forumDate';
 
-/** `now`'s calendar day here (not in UTC: late in the evening in Québec, UTC is tomorrow). */
-export function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** The field's day in words in `language` (« 27 novembre 2026 »); '' while the field is empty. */
 export function forumDateInWords(value: string, language: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';

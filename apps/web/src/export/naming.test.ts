@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { exportDay, exportFileName, localDay, posterTitle, slugify } from './naming';
+import { exportDay, exportFileName, posterTitle } from './naming';
 
 describe('export file names', () => {
-  it('slugifies a French title without accents', () => {
-    expect(slugify('Conditions de succès — Témiscouata')).toBe('conditions-de-succes-temiscouata');
-    expect(slugify('« Les incontournables » : Rimouski-Neigette')).toBe(
-      'les-incontournables-rimouski-neigette',
+  // The slug and the local day are @carton/board's (naming.test.ts there); here, how they join.
+  it('names the file with the server’s stem, œ and fallbacks included', () => {
+    const day = new Date(2026, 10, 26, 23, 59);
+    expect(exportFileName('Œuvrer ensemble', '2023-10-19', 'json')).toBe(
+      'oeuvrer-ensemble-2023-10-19.json',
     );
-    expect(slugify('Cœur du Bas-Saint-Laurent, Matane')).toBe('coeur-du-bas-saint-laurent-matane');
-    expect(slugify('   ')).toBe('tableau');
-    expect(slugify('Îles-de-la-Madeleine ÉÀÇ')).toBe('iles-de-la-madeleine-eac');
+    expect(exportFileName('   ', day, 'png', '🎯')).toBe('tableau-carton-2026-11-26.png');
+    expect(
+      exportFileName('Conditions de succès — Rivière-du-Loup', day, 'pdf', 'Rivière-du-Loup'),
+    ).toBe('conditions-de-succes-riviere-du-loup-2026-11-26.pdf');
   });
 
   it('names the file from the title and the local day', () => {
     const day = new Date(2026, 10, 26, 23, 59);
-    expect(localDay(day)).toBe('2026-11-26');
     expect(exportFileName('Conditions de succès Témiscouata', day, 'json')).toBe(
       'conditions-de-succes-temiscouata-2026-11-26.json',
     );
@@ -60,10 +61,5 @@ describe('export file names', () => {
     expect(posterTitle('Mes conditions présentes', 'Territoire — Kamouraska')).toBe(
       'Mes conditions présentes — Territoire — Kamouraska',
     );
-  });
-
-  it('keeps names short', () => {
-    expect(slugify('très long titre '.repeat(20)).length).toBeLessThanOrEqual(80);
-    expect(slugify('très long titre '.repeat(20)).endsWith('-')).toBe(false);
   });
 });

@@ -1,28 +1,9 @@
 // File names of exports: the board's title as a slug (no accents, lowercase, dashes) and the
 // forum's day (else the local date of the export), e.g.
 // `conditions-de-succes-temiscouata-2023-10-19.json`. Names survive every file
-// system and e-mail client, and sort by board then by day.
-
-/** `Conditions de succès — Témiscouata` → `conditions-de-succes-temiscouata`. */
-export function slugify(title: string, fallback = 'tableau'): string {
-  const slug = title
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '') // accents go, letters stay
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug === '' ? fallback : slug;
-}
-
-/** The local calendar day (a forum held in Quebec is dated in Quebec), `YYYY-MM-DD`. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+// system and e-mail client, and sort by board then by day. The slug and the day follow the same
+// rule as the server's files (@carton/board `slugify`, `localDay`).
+import { localDay, slugify } from '@carton/board';
 
 /**
  * The day in an export's name: the forum's (`YYYY-MM-DD` as stored), since a board exported the
@@ -50,7 +31,7 @@ export function exportFileName(
   extension: ExportExtension,
   cartonTitle?: string,
 ): string {
-  const board = slugify(boardTitle);
+  const board = slugify(boardTitle, 'tableau');
   const parts = [board];
   const carton = cartonTitle === undefined ? null : slugify(cartonTitle, 'carton');
   if (carton !== null && board !== carton && !board.endsWith(`-${carton}`)) parts.push(carton);

@@ -1,7 +1,8 @@
 // The day an export is named with, read from the server: a board belongs to a forum, and its
 // files are that forum's (P2 gives the forum's day to any token of the forum).
 import { fetchForumBoards } from '../forum/api';
-import { exportDay, localDay } from './naming';
+import { localDay } from '@carton/board';
+import { exportDay } from './naming';
 
 /** How long an export waits for the forum's day before naming the file with today's. */
 const WAIT_MS = 3000;

@@ -123,6 +123,19 @@ describe('the zip reader', () => {
     expect(await readAll(overlapping)).toMatchObject({ code: 'zip_bomb' });
   });
 
+  it('ARCHIVE: a directory holding more records than its end record counts is damaged (not_zip), not Zip64', async () => {
+    // Not too_large (413, « plus grande que ce qu’un serveur Carton accepte »): a small zip.
+    const undercounted = patched(honest(), (view) => {
+      const end = view.byteLength - 22;
+      expect(view.getUint32(end, true)).toBe(EOCD);
+      view.setUint16(end + 8, 1, true);
+      view.setUint16(end + 10, 1, true);
+    });
+    expect(await readAll(undercounted)).toMatchObject({ code: 'not_zip' });
+    // A real Zip64 end record between the directory and its end record stays too_large.
+    expect(await readAll(withZip64End(honest()))).toMatchObject({ code: 'too_large' });
+  });
+
   it('ARCHIVE: Zip64, encrypted entries and unknown methods are refused', async () => {
     const zip64 = patched(honest(), (view) => {
       for (let i = view.byteLength - 22; i >= 0; i--) {

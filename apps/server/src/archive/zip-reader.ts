@@ -65,6 +65,7 @@ const MAX_DIRECTORY_BYTES = 32 * 1024 * 1024;
 /** After the directory: its end record (22 bytes, Zip64's 76 more) and a comment ≤ 64 KiB. */
 const MAX_END_BYTES = 22 + 76 + 0xffff;
 const ZIP64_EXTRA = 0x0001;
+const ZIP64_LOCATOR = 0x07064b50;
 
 const notZip = (message: string, path?: string) => new ArchiveError('not_zip', message, path);
 
@@ -172,16 +173,32 @@ export async function listZip(source: ZipSource, maxEntries = Infinity): Promise
     throw asArchiveError(error);
   }
   // The directory ends where the end record starts, unless a Zip64 end record lies between
-  // (yauzl reads it: Carton, which writes none, does not) or records past the count.
+  // (yauzl reads it: Carton, which writes none, does not) or records past the count (damaged:
+  // not_zip, as before yauzl, not a 413 for a small zip).
   const directoryEnd = Number(zip.readEntryCursor);
-  if (zip.fileSize - 22 - zip.comment.length !== directoryEnd) {
-    throw new ArchiveError('too_large', 'Zip64 archives are not read (Carton writes zips < 4 GiB)');
+  const endRecord = zip.fileSize - 22 - zip.comment.length;
+  if (endRecord !== directoryEnd) {
+    if (await hasZip64Locator(source, endRecord)) {
+      throw new ArchiveError(
+        'too_large',
+        'Zip64 archives are not read (Carton writes zips < 4 GiB)',
+      );
+    }
+    throw notZip('the central directory is damaged');
   }
   checkRanges(entries, directoryOffset);
   return {
     entries,
     read: (name) => readEntry(source, zip, entries.get(name)!, name, directoryOffset),
   };
+}
+
+/** A Zip64 end-of-directory locator (20 bytes) just before the end record. */
+async function hasZip64Locator(source: ZipSource, endRecord: number): Promise<boolean> {
+  if (endRecord < 20) return false;
+  const signature = new Uint8Array(4);
+  if ((await readAt(source, signature, endRecord - 20)) !== 4) return false;
+  return Buffer.from(signature).readUInt32LE(0) === ZIP64_LOCATOR;
 }
 
 function checkEntry(entry: Entry, name: string): void {

@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { VoteStore } from '../facilitation/vote-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
+import type { StorageHealth } from '../storage/storage-health.ts';
 import { createAccessChecks } from './board-access.ts';
 import { registerBoardCopyRoutes, type BoardBytes } from './board-copy-routes.ts';
 import { registerBoardCreationRoute } from './board-creation-routes.ts';
@@ -42,6 +43,8 @@ export interface AppDeps {
   boardBytes: BoardBytes;
   /** An archive upload that sends nothing for this long stops (408 upload_stalled). */
   uploadStallMs?: number;
+  /** R69: whether the data file can be written (SQLite); null where storage reports its own. */
+  storageHealth?: StorageHealth | null;
   /** Extra numbers for GET /metrics (loopback only). */
   metrics?: () => Record<string, number>;
 }
@@ -67,6 +70,12 @@ export function createApp(deps: AppDeps): Hono {
       log.error('change_not_stored', { method: c.req.method, path: c.req.path, error });
       return storageUnavailable(c);
     }
+    // R69: the disk is full (or failing): 503, said once in the log by the storage's health.
+    const health = deps.storageHealth;
+    if (health && health.failed(error, `${c.req.method} ${c.req.path}`) !== null) {
+      log.debug('request_not_stored', { method: c.req.method, path: c.req.path, error });
+      return storageUnavailable(c);
+    }
     // R25: log the cause, answer nothing about it.
     log.error('http_error', { method: c.req.method, path: c.req.path, error });
     return c.json(errorBody('internal_error', 'Something went wrong on the server.'), 500);
@@ -76,7 +85,11 @@ export function createApp(deps: AppDeps): Hono {
     jsonError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`),
   );
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // R69: 503 while the data file cannot be written (a full disk), so a check sees it.
+  app.get('/healthz', (c) => {
+    const storage = deps.storageHealth?.report() ?? null;
+    return storage ? c.json({ ok: false, storage }, 503) : c.json({ ok: true });
+  });
 
   // Memory and relay counters for the machine's operator (and the soak test): loopback only.
   app.get('/metrics', (c) => {

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
 import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
@@ -21,8 +22,9 @@ import { openPostgresStores } from '../postgres/open-stores.ts';
 import { PgBoardStorage } from '../postgres/pg-board-storage.ts';
 import { Relay } from '../relay/relay.ts';
 import { AutoVersionStorage } from '../storage/auto-versions.ts';
-import { openDatabase } from '../storage/database.ts';
+import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import { StorageHealth, watchStorageHealth } from '../storage/storage-health.ts';
 import { FORUM_IMPORT_PATH } from '../archive/routes.ts';
 import { createApp } from './app.ts';
 import { watchBodyDeadlines, withBodyDeadlines, type BodyDeadlines } from './body.ts';
@@ -52,13 +54,19 @@ export interface ServerStores {
 /** SQLite (the default): one file in the data directory, WAL checkpointed off the event loop. */
 function openSqliteStores(dataDir: string, storageLog: Logger) {
   const db = openDatabase(dataDir);
+  // R69: a full disk is said once (which file), not once per append, checkpoint or request.
+  const health = new StorageHealth(join(dataDir, DATABASE_FILE), storageLog);
   // R5: WAL checkpoints in a worker thread, off the event loop that relays updates.
   const boards = new SqliteBoardStorage(db, {
     backgroundCheckpointMs: 1_000,
-    onError: (error) => storageLog.warn('checkpoint_failed', { error }),
+    onError: (error) => {
+      if (health.failed(error, 'checkpoint') === null)
+        storageLog.warn('checkpoint_failed', { error });
+    },
   });
   return {
     boards,
+    health,
     forums: new SqliteForumStore(db),
     blobs: new SqliteBlobStore(db),
     votes: new SqliteVoteStore(db),
@@ -83,11 +91,16 @@ export async function startServer(
   const opened = config.database
     ? await openPostgresStores(config.database, storageLog)
     : openSqliteStores(config.dataDir, storageLog);
-  const boards = new AutoVersionStorage(opened.boards, {
-    intervalMs: config.rooms.autoSnapshotMs,
-    log: log.child({ part: 'history' }),
-    shared: config.redisUrl !== null,
-  });
+  // R69 (SQLite): writes tell the health how they went; PostgreSQL outages have their own (R60).
+  const health = 'health' in opened ? opened.health : null;
+  const boards = new AutoVersionStorage(
+    health ? watchStorageHealth(opened.boards, health) : opened.boards,
+    {
+      intervalMs: config.rooms.autoSnapshotMs,
+      log: log.child({ part: 'history' }),
+      shared: config.redisUrl !== null,
+    },
+  );
   const stores: ServerStores = opened;
   const { forums, blobs, votes } = options.wrapStores?.(stores) ?? stores;
   const limits = config.limits;
@@ -147,6 +160,7 @@ export async function startServer(
     preAuth,
     votes,
     uploadStallMs: config.uploads.stallMs,
+    storageHealth: health,
     // The bus's counters beside the relay's, for the operator of several processes (R63).
     ...(bus
       ? {

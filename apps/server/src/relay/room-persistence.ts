@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { BoardStorage, StoredBoard } from '../storage/board-storage.ts';
+import { isReportedStorageFailure } from '../storage/storage-health.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
 import {
@@ -402,7 +403,7 @@ export class RoomPersistence {
       stored = this.#options.storage.append(this.#boardId, update);
     } catch (error) {
       this.#appendFailed = true;
-      this.#options.log.error('append_failed', { error: error as Error });
+      this.#logFailure('append_failed', error);
       if (waiters !== null) settle(waiters, this.#notStored('append failed', error));
       this.#options.onFailure();
       return;
@@ -432,7 +433,7 @@ export class RoomPersistence {
         },
         (error: unknown) => {
           this.#appendFailed = true;
-          this.#options.log.error('append_failed', { error: error as Error });
+          this.#logFailure('append_failed', error);
           if (waiters !== null) settle(waiters, this.#notStored('append failed', error));
           this.#options.onFailure();
         },
@@ -441,6 +442,15 @@ export class RoomPersistence {
     void next.then(() => {
       if (this.#writeChain === next) this.#writeChain = null;
     });
+  }
+
+  /**
+   * R69: a failure storage already reported (the disk is full) is not logged again at error
+   * level: each retrying client reopens the room and fails again, several times a second.
+   */
+  #logFailure(event: string, error: unknown): void {
+    const level = isReportedStorageFailure(error) ? 'debug' : 'error';
+    this.#options.log[level](event, { error: error as Error });
   }
 
   #notStored(reason: string, cause: unknown): BoardNotStoredError {
@@ -519,7 +529,7 @@ export class RoomPersistence {
         snapshotBytes: snapshot.byteLength,
       });
     } catch (error) {
-      this.#options.log.error('compaction_failed', { error: error as Error });
+      this.#logFailure('compaction_failed', error);
     }
   }
 

@@ -21,7 +21,7 @@ const run = () => {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage({ type: 'checkpointed', log: result.log, checkpointed: result.checkpointed });
   } catch (error) {
-    parentPort.postMessage({ type: 'failed', message: String(error && error.message || error) });
+    parentPort.postMessage({ type: 'failed', code: String(error && error.code || ''), message: String(error && error.message || error) });
   }
 };
 const timer = setInterval(run, workerData.intervalMs);
@@ -78,14 +78,23 @@ export function startBackgroundCheckpointer(
     if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
   };
   const waiting: Array<(result: CheckpointResult) => void> = [];
-  type WorkerMessage = { type: string; log?: number; checkpointed?: number; message?: string };
+  type WorkerMessage = {
+    type: string;
+    log?: number;
+    checkpointed?: number;
+    code?: string;
+    message?: string;
+  };
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'checkpointed') {
       const result = { log: message.log ?? 0, checkpointed: message.checkpointed ?? 0 };
       for (const resolve of waiting.splice(0)) resolve(result);
     } else if (message.type === 'failed') {
       // A busy or failed round is retried at the next interval; the WAL only grows meanwhile.
-      options.onError?.(new Error(`background checkpoint failed: ${message.message ?? ''}`));
+      // The SQLite code travels along (R69: SQLITE_FULL is the disk's, said once).
+      const error = new Error(`background checkpoint failed: ${message.message ?? ''}`);
+      if (message.code) Object.assign(error, { code: message.code });
+      options.onError?.(error);
     }
   });
   worker.on('error', (error) => {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../log.ts';
+import type { BoardStorage } from './board-storage.ts';
+import {
+  isReportedStorageFailure,
+  StorageHealth,
+  storageFailureCode,
+  watchStorageHealth,
+} from './storage-health.ts';
+
+const PATH = '/media/portable/carton/carton.sqlite';
+
+function sqliteError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'SqliteError', code });
+}
+const FULL = sqliteError('SQLITE_FULL', 'database or disk is full');
+
+function healthWithLines(): { health: StorageHealth; lines: Array<Record<string, unknown>> } {
+  const lines: Array<Record<string, unknown>> = [];
+  const log = createLogger('info', (line) => lines.push(JSON.parse(line)));
+  return { health: new StorageHealth(PATH, log), lines };
+}
+
+/** A board storage whose appends fail while `full.value` is true. */
+function fakeStorage(full: { value: boolean }): BoardStorage {
+  let seq = 0;
+  return {
+    load: () => ({ snapshot: null, updates: [], lastSeq: 0 }),
+    append: () => {
+      if (full.value) throw FULL;
+      return ++seq;
+    },
+    compact: () => {},
+    saveSnapshot: () => ({ id: 1, boardId: 'b', kind: 'auto', name: null, createdAt: 0, bytes: 0 }),
+    listSnapshots: () => [],
+    getSnapshot: () => null,
+    close: () => {},
+  };
+}
+
+describe('storage health (R69)', () => {
+  it('knows a full disk, a read-only one and failing I/O from other errors', () => {
+    expect(storageFailureCode(FULL)).toBe('disk_full');
+    expect(
+      storageFailureCode(new Error('background checkpoint failed: database or disk is full')),
+    ).toBe('disk_full');
+    expect(
+      storageFailureCode(sqliteError('SQLITE_READONLY', 'attempt to write a readonly database')),
+    ).toBe('read_only');
+    expect(storageFailureCode(sqliteError('SQLITE_IOERR_WRITE', 'disk I/O error'))).toBe(
+      'io_error',
+    );
+    expect(storageFailureCode(sqliteError('SQLITE_BUSY', 'database is locked'))).toBeNull();
+    expect(storageFailureCode(sqliteError('SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE failed'))).toBeNull();
+    expect(storageFailureCode('disk')).toBeNull();
+  });
+
+  it('says a full disk once, with its file, until a write goes through', () => {
+    const { health, lines } = healthWithLines();
+    expect(health.report()).toBeNull();
+    for (let i = 0; i < 50; i++) health.failed(FULL, 'append');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 'error',
+      event: 'storage_failing',
+      code: 'disk_full',
+      path: PATH,
+    });
+    expect(health.report()).toMatchObject({ ok: false, code: 'disk_full' });
+    health.succeeded();
+    health.succeeded();
+    expect(lines.map((line) => line.event)).toEqual(['storage_failing', 'storage_recovered']);
+    expect(health.report()).toBeNull();
+  });
+
+  it('rethrows the first failure as is and the next ones as already reported', () => {
+    const { health } = healthWithLines();
+    const full = { value: true };
+    const storage = watchStorageHealth(fakeStorage(full), health);
+    const thrown = (): unknown => {
+      try {
+        storage.append('b', Uint8Array.of(0, 0));
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    const first = thrown();
+    expect(first).toBe(FULL);
+    expect(isReportedStorageFailure(first)).toBe(false);
+    const second = thrown();
+    expect(isReportedStorageFailure(second)).toBe(true);
+    expect(storageFailureCode(second)).toBe('disk_full');
+    full.value = false;
+    expect(storage.append('b', Uint8Array.of(0, 0))).toBe(1);
+    expect(health.report()).toBeNull();
+  });
+});

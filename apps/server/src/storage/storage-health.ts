@@ -1,0 +1,155 @@
+import type { Logger } from '../log.ts';
+import type { BoardStorage, SnapshotOptions } from './board-storage.ts';
+
+/**
+ * R69: what a storage failure is — the data file cannot be written, whatever the caller. A full
+ * disk is the usual one (the venue laptop); a read-only or failing disk the rarer ones. Other
+ * errors (a constraint, a busy lock, a bug) are not the disk's and keep their own handling.
+ */
+export type StorageFailureCode = 'disk_full' | 'read_only' | 'io_error';
+
+/** The failure kind of an error thrown by SQLite (or a worker's message for one), else null. */
+export function storageFailureCode(error: unknown): StorageFailureCode | null {
+  if (error instanceof StorageFailingError) return error.code;
+  if (typeof error !== 'object' || error === null) return null;
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = String((error as { message?: unknown }).message ?? '');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /disk is full|ENOSPC/i.test(message)) {
+    return 'disk_full';
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'read_only';
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io_error';
+  return null;
+}
+
+/**
+ * R69: an error storage already reported as failing. The relay and the routes log it at debug
+ * level only: one line says the disk is full, not one per retrying client and board.
+ */
+export class StorageFailingError extends Error {
+  override name = 'StorageFailingError';
+  constructor(
+    readonly code: StorageFailureCode,
+    options: { cause: unknown },
+  ) {
+    super(`storage failing (${code})`, options);
+  }
+}
+
+export function isReportedStorageFailure(error: unknown): boolean {
+  return error instanceof StorageFailingError;
+}
+
+export interface StorageHealthReport {
+  ok: false;
+  code: StorageFailureCode;
+  message: string;
+  since: string;
+}
+
+const MESSAGES: Record<StorageFailureCode, string> = {
+  disk_full: 'The disk holding Carton’s data is full: changes are not being stored.',
+  read_only: 'The disk holding Carton’s data is read-only: changes are not being stored.',
+  io_error: 'The disk holding Carton’s data fails to write: changes are not being stored.',
+};
+
+/**
+ * R69: whether the data file can be written, as last seen. The first failure is logged once, as
+ * an error naming the file; it lasts until a write succeeds, logged once too (`storage_recovered`).
+ */
+export class StorageHealth {
+  #failing: { code: StorageFailureCode; since: number } | null = null;
+  readonly #log: Logger;
+  readonly #path: string;
+
+  constructor(path: string, log: Logger) {
+    this.#path = path;
+    this.#log = log;
+  }
+
+  /** Notes an error. Returns its failure kind, or null if it is not the disk's. */
+  failed(error: unknown, during: string): StorageFailureCode | null {
+    const code = storageFailureCode(error);
+    if (code === null) return null;
+    if (this.#failing === null) {
+      this.#failing = { code, since: Date.now() };
+      this.#log.error('storage_failing', {
+        code,
+        path: this.#path,
+        during,
+        message: MESSAGES[code],
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
+    }
+    return code;
+  }
+
+  /** A write went through: storage works again. */
+  succeeded(): void {
+    const failing = this.#failing;
+    if (failing === null) return;
+    this.#failing = null;
+    this.#log.info('storage_recovered', {
+      path: this.#path,
+      failedForMs: Date.now() - failing.since,
+    });
+  }
+
+  /** Null while storage works; what fails and since when otherwise (GET /healthz). */
+  report(): StorageHealthReport | null {
+    const failing = this.#failing;
+    if (failing === null) return null;
+    return {
+      ok: false,
+      code: failing.code,
+      message: MESSAGES[failing.code],
+      since: new Date(failing.since).toISOString(),
+    };
+  }
+
+  /** Whether `error` (just noted) should be logged by its caller: not if already reported. */
+  reported(error: unknown, during: string): StorageFailingError | null {
+    const wasFailing = this.#failing !== null;
+    const code = this.failed(error, during);
+    if (code === null || !wasFailing) return null;
+    return new StorageFailingError(code, { cause: error });
+  }
+}
+
+/**
+ * BoardStorage whose writes tell `health` how they went (R69). A failure storage already
+ * reported is rethrown as StorageFailingError, which the relay logs at debug level only; the
+ * first one is rethrown as is (and logged by both: the storage line names the file).
+ */
+export function watchStorageHealth(storage: BoardStorage, health: StorageHealth): BoardStorage {
+  const write = <T>(during: string, run: () => T | Promise<T>): T | Promise<T> => {
+    const fail = (error: unknown): never => {
+      throw health.reported(error, during) ?? error;
+    };
+    let result: T | Promise<T>;
+    try {
+      result = run();
+    } catch (error) {
+      return fail(error);
+    }
+    if (result instanceof Promise) {
+      return result.then((value) => {
+        health.succeeded();
+        return value;
+      }, fail);
+    }
+    health.succeeded();
+    return result;
+  };
+  return {
+    load: (boardId) => storage.load(boardId),
+    append: (boardId, update) => write('append', () => storage.append(boardId, update)),
+    compact: (boardId, snapshot, upToSeq) =>
+      write('compact', () => storage.compact(boardId, snapshot, upToSeq)),
+    saveSnapshot: (boardId, state, options: SnapshotOptions) =>
+      write('snapshot', () => storage.saveSnapshot(boardId, state, options)),
+    listSnapshots: (boardId) => storage.listSnapshots(boardId),
+    getSnapshot: (boardId, snapshotId) => storage.getSnapshot(boardId, snapshotId),
+    close: () => storage.close(),
+  };
+}

@@ -1,0 +1,259 @@
+// The venue laptop's disk fills up during the forum (SPEC R6, R69): the built server with its
+// data directory on a 4 MiB tmpfs, stock y-websocket clients editing two territory boards, a
+// file written until ENOSPC, editing on, then the space freed. The process lives, /healthz and
+// the HTTP routes say storage is failing (503 JSON), the relay closes rooms with 4501 and the
+// stock clients keep their edits and resend them, the logs say it once, and once space is back
+// every edit any client saw is stored — checked after a restart on the same data directory,
+// with `PRAGMA integrity_check`. Mounting needs root (CI and the dev machine have it).
+import { execFileSync } from 'node:child_process';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { png } from '../integration/fixtures/images.ts';
+import {
+  authFetch,
+  connect,
+  createForum,
+  docUntil,
+  territoryBoard,
+  type Client,
+  type CreatedBoard,
+} from '../integration/helpers.ts';
+import { startServer, type CartonServer } from '../support/server.ts';
+
+/** Mounts a small tmpfs; null (with why) where mounting is not permitted. */
+function mountSmallDisk(): { dir: string } | { reason: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'carton-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'pipe' });
+    return { dir };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    return { reason: String((error as Error).message).split('\n')[0]! };
+  }
+}
+
+const disk = mountSmallDisk();
+const mounted = 'dir' in disk ? disk.dir : null;
+if (mounted === null) {
+  console.warn(
+    `disk-full: skipped, a tmpfs cannot be mounted here (${'reason' in disk ? disk.reason : ''})`,
+  );
+}
+
+let server: CartonServer | null = null;
+const clients: Client[] = [];
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server?.dispose();
+  if (mounted !== null) {
+    execFileSync('umount', [mounted]);
+    rmSync(mounted, { recursive: true, force: true });
+  }
+});
+
+/** Writes a file until the disk refuses (ENOSPC): large pieces, then small ones. */
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const size of [256 * 1024, 4 * 1024, 512]) {
+      const piece = Buffer.alloc(size, 0x5a);
+      for (;;) {
+        try {
+          writeSync(fd, piece);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
+          throw error;
+        }
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Resolves with the next close code the client's socket receives. */
+function nextClose(client: Client): Promise<number> {
+  return new Promise((resolve) => {
+    client.provider.once('connection-close', (event: { code: number } | null) =>
+      resolve(event?.code ?? 0),
+    );
+  });
+}
+
+function noteTexts(client: Client): Set<string> {
+  return new Set(
+    client.board.listShapes().flatMap((shape) => (shape.type === 'note' ? [shape.text] : [])),
+  );
+}
+
+/** Real seed words, padded so that each note weighs ~1 KiB in the update log. */
+const WORDS = [
+  'Transport collectif',
+  'Logement abordable',
+  'Sécurité alimentaire',
+  'Mobilisation des partenaires',
+  'Accès aux services de proximité',
+  'Reconnaissance du bénévolat',
+];
+function noteText(territory: string, n: number): string {
+  const words = `${WORDS[n % WORDS.length]} — ${territory} n° ${n}`;
+  return `${words} : ${'conditions souhaitées '.repeat(45)}`.slice(0, 1000);
+}
+
+interface Territory {
+  name: string;
+  board: CreatedBoard;
+  writer: Client;
+  watcher: Client;
+  /** Every note text the writer made (so the writer saw it). */
+  texts: string[];
+  failures: number;
+}
+
+/** The writer adds one note; resolves once the watcher saw it (stored, R5) or the room failed. */
+async function addNote(territory: Territory): Promise<'stored' | 'failed'> {
+  const text = noteText(territory.name, territory.texts.length);
+  territory.texts.push(text);
+  const closed = nextClose(territory.writer).then((code) => {
+    expect(code).toBe(4501);
+    return 'failed' as const;
+  });
+  territory.writer.run((tx) => tx.create('note', { x: territory.texts.length * 10, y: 0, text }));
+  const seen = docUntil(
+    territory.watcher.doc,
+    text,
+    () => noteTexts(territory.watcher).has(text),
+    15_000,
+  ).then(() => 'stored' as const);
+  return Promise.race([closed, seen]);
+}
+
+function storageLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => /"level":"(error|warn)"/.test(line))
+    .filter((line) => /append|storage|checkpoint|compact|flush|SQLITE|disk/i.test(line));
+}
+
+describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)', () => {
+  it('keeps running, answers 503 storage_unavailable, loses no edit and says it once', async () => {
+    const dataDir = join(mounted!, 'data');
+    mkdirSync(dataDir);
+    server = await startServer({ dataDir });
+    const forum = await createForum(server);
+    const territories: Territory[] = ['Témiscouata', 'Kamouraska'].map((name) => {
+      const board = territoryBoard(forum, name);
+      const writer = connect(server!, board.id, board.edit.token);
+      const watcher = connect(server!, board.id, board.edit.token);
+      clients.push(writer, watcher);
+      return { name, board, writer, watcher, texts: [], failures: 0 };
+    });
+    for (const t of territories) await Promise.all([t.writer.synced, t.watcher.synced]);
+    for (const t of territories) expect(await addNote(t)).toBe('stored');
+
+    const filler = join(mounted!, 'filler');
+    fillDisk(filler);
+    const logFrom = server.output().length;
+    // Edit on until each board's room fails (the WAL may still have room for a few notes).
+    for (const t of territories) {
+      let outcome: 'stored' | 'failed' = 'stored';
+      for (let round = 0; round < 400 && outcome === 'stored'; round++) outcome = await addNote(t);
+      expect(outcome).toBe('failed');
+    }
+    // Editing goes on while the stock clients retry: each keeps its doc and resends.
+    for (const t of territories) {
+      for (let n = 0; n < 3; n++) {
+        const text = noteText(t.name, t.texts.length);
+        t.texts.push(text);
+        t.writer.run((tx) => tx.create('note', { x: n * 10, y: 300, text }));
+      }
+    }
+    // Several retries of each writer, each refused while the disk is full.
+    for (const t of territories) {
+      for (let retry = 0; retry < 4; retry++) expect(await nextClose(t.writer)).toBe(4501);
+    }
+
+    // 1. The process answers: /healthz says storage fails, routes answer 503 JSON.
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({
+      ok: false,
+      storage: { ok: false, code: 'disk_full' },
+    });
+    const created = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Forum de la Matanie', templates: false }),
+    });
+    expect(created.status).toBe(503);
+    expect(await created.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
+
+    // 3. A photo while full: 503 JSON, nothing stored, no quota charged.
+    const board = territories[0]!.board;
+    const photo = png(120, 80);
+    const upload = () =>
+      authFetch(server!, `/api/boards/${board.id}/images`, board.edit.token, {
+        method: 'POST',
+        headers: { 'Content-Type': 'image/png' },
+        body: new Uint8Array(photo),
+      });
+    const refused = await upload();
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
+
+    // 5. Said once, clearly (disk full, which file), not once per retry.
+    const lines = storageLines(server.output().slice(logFrom));
+    expect(lines.filter((line) => /storage_failing/.test(line))).toHaveLength(1);
+    expect(lines.join('\n')).toContain(join(dataDir, 'carton.sqlite'));
+    expect(lines.join('\n')).toMatch(/disk_full/);
+    expect(lines.length).toBeLessThanOrEqual(3);
+
+    // 2. Space comes back: every edit reaches storage with no restart.
+    rmSync(filler);
+    for (const t of territories) {
+      await docUntil(
+        t.watcher.doc,
+        `every ${t.name} note on the server`,
+        () => t.texts.every((text) => noteTexts(t.watcher).has(text)),
+        20_000,
+      );
+    }
+    await server.waitForOutput(/storage_recovered/, 10_000);
+    const healed = await fetch(`${server.url}/healthz`);
+    expect(healed.status).toBe(200);
+    expect(await healed.json()).toEqual({ ok: true });
+    const accepted = await upload();
+    expect(accepted.status).toBe(201);
+
+    // The stored state: a restart on the same data directory, a fresh client per board.
+    for (const client of clients.splice(0)) client.destroy();
+    await server.restart();
+    for (const t of territories) {
+      const reader = connect(server, t.board.id, t.board.view.token);
+      clients.push(reader);
+      await reader.synced;
+      const stored = noteTexts(reader);
+      for (const text of t.texts) expect(stored.has(text), text.slice(0, 40)).toBe(true);
+    }
+    await server.kill();
+    const file = join(dataDir, 'carton.sqlite');
+    expect(execFileSync('sqlite3', [file, 'PRAGMA integrity_check;']).toString().trim()).toBe('ok');
+    // One photo stored (the one accepted after), nothing half-written beside the database.
+    expect(
+      execFileSync('sqlite3', [file, 'SELECT count(*), sum(bytes) FROM blobs;']).toString().trim(),
+    ).toBe(`1|${photo.byteLength}`);
+    expect(readdirSync(dataDir).filter((name) => !name.startsWith('carton.sqlite'))).toEqual([]);
+    expect(server.output()).not.toMatch(/unhandled|uncaught/i);
+  });
+});

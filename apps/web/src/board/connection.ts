@@ -18,6 +18,7 @@ import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, wsUrl } from './api';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
 import { closeNotice, isFinalClose, type CloseNotice } from './statusNotices';
+import { isStorageFailureClose, STORAGE_QUIET_MS, storageTroubleShown } from './storageTrouble';
 
 /** The local copy should load in a few ms; past this the socket opens without it. */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
@@ -52,6 +53,10 @@ export class BoardConnection {
   private destroyed = false;
   private localHasContent = false;
   private failedAttempts = 0;
+  /** When the server last closed us because it could not store (4501, a full disk), or null. */
+  private storageFailedAt: number | null = null;
+  private storageTimer: ReturnType<typeof setTimeout> | null = null;
+  private storageTrouble = false;
   private readonly localLoaded: Promise<void>;
   private readonly restoreAwarenessHandler: () => void;
   /** Drops a socket that stopped carrying frames (dead venue wifi, a phone waking up). */
@@ -100,6 +105,7 @@ export class BoardConnection {
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       this.answers.closed();
+      if (event !== null && isStorageFailureClose(event.code)) this.noteStorageFailure();
       // Emitted before « disconnected »: `socket` still says whether this attempt ever opened.
       if (event === null || this.socket === 'connected' || !navigator.onLine) return;
       this.failedAttempts++;
@@ -187,6 +193,8 @@ export class BoardConnection {
   getStatus = (): ConnectionStatus => this.current;
   getCloseNotice = (): CloseNotice | null => this.notice;
   getPendingCount = (): number => this.pending.count();
+  /** The server cannot store changes for now (4501): they are kept here and resent. */
+  getStorageTrouble = (): boolean => this.storageTrouble;
 
   destroy(): void {
     this.destroyed = true;
@@ -195,6 +203,7 @@ export class BoardConnection {
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.answers.stop();
     if (this.confirmTimer) clearTimeout(this.confirmTimer);
+    if (this.storageTimer) clearTimeout(this.storageTimer);
     this.listeners.clear();
     this.pending.destroy();
     this.restoreAwarenessHandler();
@@ -288,7 +297,24 @@ export class BoardConnection {
     }, delayMs);
   }
 
+  /** A 4501 close: said until the kept changes are stored and the server stays quiet a while. */
+  private noteStorageFailure(): void {
+    this.storageFailedAt = Date.now();
+    if (this.storageTimer) clearTimeout(this.storageTimer);
+    this.storageTimer = setTimeout(() => {
+      this.storageTimer = null;
+      this.update();
+    }, STORAGE_QUIET_MS + 50);
+    this.update();
+  }
+
   private update(force = false): void {
+    const trouble = storageTroubleShown(this.storageFailedAt, Date.now(), this.pending.count());
+    if (!trouble) this.storageFailedAt = null;
+    if (trouble !== this.storageTrouble) {
+      this.storageTrouble = trouble;
+      force = true;
+    }
     const next = nextStatus(
       {
         socket: this.socket,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { KeepPageOpen } from '../offline/KeepPageOpen';
 import { StatusBanner } from './StatusBanner';
+import { StorageTroubleNotice } from './StorageTroubleNotice';
 import './Status.css';
 
 export function StatusBadge() {
@@ -13,10 +14,12 @@ export function StatusBadge() {
   const { connection, readOnly } = useSession();
   const status = useSyncExternalStore(connection.subscribe, connection.getStatus);
   const pending = useSyncExternalStore(connection.subscribe, connection.getPendingCount);
+  const storageTrouble = useSyncExternalStore(connection.subscribe, connection.getStorageTrouble);
   const label = t(`status.${status}`);
   // While connected, changes are confirmed within a moment: no count to flicker on each edit.
-  const detail =
-    status === 'offline' || status === 'closed'
+  const detail = storageTrouble
+    ? t('storageFull.status')
+    : status === 'offline' || status === 'closed'
       ? pending > 0
         ? t('status.pendingKept', { count: pending })
         : status === 'offline'
@@ -40,6 +43,7 @@ export function StatusBadge() {
         <span className="status-label">{label}</span>
         {detail && <span className="status-detail">{detail}</span>}
       </div>
+      {storageTrouble && <StorageTroubleNotice />}
       <StatusBanner />
       <KeepPageOpen />
     </>

@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { awarenessMessage } from '../presence/ownAwareness';
+import { stateQuery } from './answerWatch';
 import { MESSAGE_SYNC, readSyncFrame, syncFrame } from './syncFrame';
 
 /** A board's document with `notes` postcards of the seed's text: payloads of growing size. */
@@ -37,6 +38,8 @@ describe('sync and awareness frames', () => {
       const vector = Y.encodeStateVector(doc);
       const update = Y.encodeStateAsUpdate(doc);
       expect(syncFrame(0, vector)).toEqual(stock((e) => syncProtocol.writeSyncStep1(e, doc)));
+      // The offline watch's probe is y-websocket's own step 1.
+      expect(stateQuery(doc)).toEqual(stock((e) => syncProtocol.writeSyncStep1(e, doc)));
       expect(syncFrame(1, update)).toEqual(
         stock((e) => syncProtocol.writeSyncStep2(e, doc, new Uint8Array([0]))),
       );

@@ -6,16 +6,7 @@
 // every edit any client saw is stored — checked after a restart on the same data directory,
 // with `PRAGMA integrity_check`. Mounting needs root (CI and the dev machine have it).
 import { execFileSync } from 'node:child_process';
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { png } from '../integration/fixtures/images.ts';
@@ -29,21 +20,10 @@ import {
   type CreatedBoard,
 } from '../integration/helpers.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
-
-/** Mounts a small tmpfs; null (with why) where mounting is not permitted. */
-function mountSmallDisk(): { dir: string } | { reason: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'carton-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'pipe' });
-    return { dir };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    return { reason: String((error as Error).message).split('\n')[0]! };
-  }
-}
+import { mountSmallDisk } from '../support/small-disk.ts';
 
 const disk = mountSmallDisk();
-const mounted = 'dir' in disk ? disk.dir : null;
+const mounted = 'dir' in disk ? disk : null;
 if (mounted === null) {
   console.warn(
     `disk-full: skipped, a tmpfs cannot be mounted here (${'reason' in disk ? disk.reason : ''})`,
@@ -56,31 +36,8 @@ const clients: Client[] = [];
 afterAll(async () => {
   for (const client of clients) client.destroy();
   await server?.dispose();
-  if (mounted !== null) {
-    execFileSync('umount', [mounted]);
-    rmSync(mounted, { recursive: true, force: true });
-  }
+  mounted?.unmount();
 });
-
-/** Writes a file until the disk refuses (ENOSPC): large pieces, then small ones. */
-function fillDisk(path: string): void {
-  const fd = openSync(path, 'w');
-  try {
-    for (const size of [256 * 1024, 4 * 1024, 512]) {
-      const piece = Buffer.alloc(size, 0x5a);
-      for (;;) {
-        try {
-          writeSync(fd, piece);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
-          throw error;
-        }
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Resolves with the next close code the client's socket receives. */
 function nextClose(client: Client): Promise<number> {
@@ -148,7 +105,7 @@ function storageLines(output: string): string[] {
 
 describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)', () => {
   it('keeps running, answers 503 storage_unavailable, loses no edit and says it once', async () => {
-    const dataDir = join(mounted!, 'data');
+    const dataDir = join(mounted!.dir, 'data');
     mkdirSync(dataDir);
     server = await startServer({ dataDir });
     const forum = await createForum(server);
@@ -162,8 +119,7 @@ describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)',
     for (const t of territories) await Promise.all([t.writer.synced, t.watcher.synced]);
     for (const t of territories) expect(await addNote(t)).toBe('stored');
 
-    const filler = join(mounted!, 'filler');
-    fillDisk(filler);
+    mounted!.fill();
     const logFrom = server.output().length;
     // Edit on until each board's room fails (the WAL may still have room for a few notes).
     for (const t of territories) {
@@ -220,7 +176,7 @@ describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)',
     expect(lines.length).toBeLessThanOrEqual(3);
 
     // 2. Space comes back: every edit reaches storage with no restart.
-    rmSync(filler);
+    mounted!.free();
     for (const t of territories) {
       await docUntil(
         t.watcher.doc,

@@ -1,0 +1,55 @@
+// A small disk for the disk-full tests (server SPEC R69): a 4 MiB tmpfs, mounted where the
+// test runs as root (CI and the dev machine), and a file written on it until ENOSPC.
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface SmallDisk {
+  readonly dir: string;
+  /** Writes `filler` until the disk refuses (ENOSPC): large pieces, then small ones. */
+  fill(): void;
+  /** Removes the filler: the space is back. */
+  free(): void;
+  unmount(): void;
+}
+
+/** Mounts a 4 MiB tmpfs; `{ reason }` where mounting is not permitted (not root). */
+export function mountSmallDisk(): SmallDisk | { reason: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'carton-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    return { reason: String((error as Error).message).split('\n')[0]! };
+  }
+  const filler = join(dir, 'filler');
+  return {
+    dir,
+    fill() {
+      const fd = openSync(filler, 'w');
+      try {
+        for (const size of [256 * 1024, 4 * 1024, 512]) {
+          const piece = Buffer.alloc(size, 0x5a);
+          for (;;) {
+            try {
+              writeSync(fd, piece);
+            } catch (error) {
+              if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
+              throw error;
+            }
+          }
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+    free() {
+      rmSync(filler, { force: true });
+    },
+    unmount() {
+      execFileSync('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
+import { isReportedStorageFailure } from './storage-health.ts';
 import type {
   BoardStorage,
   MaybePromise,
@@ -92,7 +93,9 @@ export class AutoVersionStorage implements BoardStorage {
       await this.#inner.saveSnapshot(boardId, Y.encodeStateAsUpdate(doc), { kind: 'auto' });
       this.#log.debug('auto_version_kept', { board: boardId });
     } catch (error) {
-      this.#log.error('auto_version_failed', { board: boardId, error: error as Error });
+      // R69: a full disk already said so once (storage_failing).
+      const level = isReportedStorageFailure(error) ? 'debug' : 'error';
+      this.#log[level]('auto_version_failed', { board: boardId, error: error as Error });
     } finally {
       doc.destroy();
     }

@@ -18,7 +18,12 @@ import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, wsUrl } from './api';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
 import { closeNotice, isFinalClose, type CloseNotice } from './statusNotices';
-import { isStorageFailureClose, STORAGE_QUIET_MS, storageTroubleShown } from './storageTrouble';
+import {
+  isStorageFailureClose,
+  retriesAfterStorageFailure,
+  STORAGE_QUIET_MS,
+  storageTroubleShown,
+} from './storageTrouble';
 
 /** The local copy should load in a few ms; past this the socket opens without it. */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
@@ -105,7 +110,13 @@ export class BoardConnection {
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       this.answers.closed();
-      if (event !== null && isStorageFailureClose(event.code)) this.noteStorageFailure();
+      if (event !== null && isStorageFailureClose(event.code)) {
+        this.noteStorageFailure();
+        // Emitted before the provider counts this close and picks its delay: a slow retry.
+        this.provider.wsUnsuccessfulReconnects = retriesAfterStorageFailure(
+          this.provider.wsUnsuccessfulReconnects,
+        );
+      }
       // Emitted before « disconnected »: `socket` still says whether this attempt ever opened.
       if (event === null || this.socket === 'connected' || !navigator.onLine) return;
       this.failedAttempts++;

@@ -3,7 +3,12 @@ import frCA from '../i18n/fr-CA.json';
 import en from '../i18n/en.json';
 import { flattenCatalogue } from '../i18n/catalogue';
 import { closeNotice, isFinalClose } from './statusNotices';
-import { isStorageFailureClose, STORAGE_QUIET_MS, storageTroubleShown } from './storageTrouble';
+import {
+  isStorageFailureClose,
+  retriesAfterStorageFailure,
+  STORAGE_QUIET_MS,
+  storageTroubleShown,
+} from './storageTrouble';
 
 const fr = flattenCatalogue(frCA);
 const english = flattenCatalogue(en);
@@ -23,6 +28,13 @@ describe('storage trouble (server R69: 4501, a full disk)', () => {
     expect(storageTroubleShown(at, at + 100, 0)).toBe(true);
     expect(storageTroubleShown(at, at + STORAGE_QUIET_MS + 1, 3)).toBe(true);
     expect(storageTroubleShown(at, at + STORAGE_QUIET_MS + 1, 0)).toBe(false);
+  });
+
+  it('retries a refusing server slowly: the stock backoff (2^n × 100 ms) reaches its 2.5 s cap', () => {
+    const delay = (n: number) => Math.min(2 ** n * 100, 2500);
+    // The provider adds one for the close itself, then waits.
+    expect(delay(retriesAfterStorageFailure(0) + 1)).toBe(2500);
+    expect(delay(retriesAfterStorageFailure(9) + 1)).toBe(2500);
   });
 
   it('tells people in plain French that their changes are kept and will be sent', () => {

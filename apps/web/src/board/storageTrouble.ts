@@ -27,3 +27,15 @@ export function storageTroubleShown(
   if (failedAt === null) return false;
   return pending > 0 || now - failedAt < STORAGE_QUIET_MS;
 }
+
+/**
+ * The stock client's retry counter after a 4501 close. Its backoff (2^n × 100 ms, at most
+ * 2.5 s) restarts from 200 ms whenever a socket syncs, and a refused client syncs before each
+ * refusal: it would reopen the board ~4 times a second, each time a room load on the venue's
+ * laptop. From this count the next try waits the longest step (2.5 s).
+ */
+export const STORAGE_RETRY_STEPS = 5;
+
+export function retriesAfterStorageFailure(unsuccessful: number): number {
+  return Math.max(unsuccessful, STORAGE_RETRY_STEPS);
+}

@@ -155,6 +155,29 @@ describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)',
     expect(created.status).toBe(503);
     expect(await created.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
 
+    // The facilitator page's writes: a board renamed (forum rows), the timer (forum document).
+    const facilitator = forum.facilitator.token;
+    const board0 = territories[0]!.board;
+    const renamed = await authFetch(
+      server,
+      `/api/forums/${forum.forum.id}/boards/${board0.id}`,
+      facilitator,
+      {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Témiscouata — conditions souhaitées' }),
+      },
+    );
+    expect(renamed.status).toBe(503);
+    expect(await renamed.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
+    const timer = await authFetch(server, `/api/forums/${forum.forum.id}/timer`, facilitator, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'start', durationMs: 600_000 }),
+    });
+    expect(timer.status).toBe(503);
+    expect(await timer.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
+
     // 3. A photo while full: 503 JSON, nothing stored, no quota charged.
     const board = territories[0]!.board;
     const photo = png(120, 80);

@@ -62,12 +62,17 @@ describe('axe-core on every page of a forum day', () => {
     });
 
   /** A page in `locale`; the test's own context bypasses the CSP so axe's script may run. */
-  async function newPage(locale: string): Promise<Page> {
-    const context = await browser.newContext({
+  async function newPage(
+    locale: string,
+    device: {
+      viewport: { width: number; height: number };
+      isMobile?: boolean;
+      hasTouch?: boolean;
+    } = {
       viewport: { width: 1366, height: 768 },
-      locale,
-      bypassCSP: true,
-    });
+    },
+  ): Promise<Page> {
+    const context = await browser.newContext({ ...device, locale, bypassCSP: true });
     await context.addInitScript(() => {
       try {
         localStorage.setItem('carton.name', 'Émilie Bérubé');
@@ -249,6 +254,18 @@ describe('axe-core on every page of a forum day', () => {
     } finally {
       await page.emulateMedia({ reducedMotion: 'no-preference' });
     }
+  });
+
+  it('a territory board on a phone (390 × 844), where the header shows short labels', async () => {
+    const phone = await newPage('fr-CA', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await openBoard(phone, territory().edit.url);
+    await phone.locator('.forum-timer-value').first().waitFor();
+    expect(await audit(phone)).toEqual([]);
+    await phone.context().close();
   });
 
   it('the board in English', async () => {

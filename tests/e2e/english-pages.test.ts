@@ -25,7 +25,7 @@ async function frenchOn(page: Page, content: readonly string[]): Promise<string[
   });
   return strings
     .map((text) => content.reduce((rest, word) => rest.split(word).join(''), text).trim())
-    .filter((text) => FRENCH.test(text) && text !== 'Français');
+    .filter((text) => FRENCH.test(text) && !/^Français(, FR)?$/u.test(text));
 }
 
 describe('Carton in English', () => {

@@ -29,16 +29,16 @@ describe('the language on a first visit', () => {
     await forumPage.goto(
       `${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
     );
-    await forumPage.getByRole('button', { name: 'Français', exact: true }).waitFor();
+    await forumPage.getByRole('button', { name: 'Français, FR', exact: true }).waitFor();
 
     // Switched to French on the board: the facilitator page open beside it follows…
     await boardPage.bringToFront();
-    await boardPage.getByRole('button', { name: 'Français', exact: true }).click();
+    await boardPage.getByRole('button', { name: 'Français, FR', exact: true }).click();
     await forumPage.waitForFunction(() => document.documentElement.lang === 'fr-CA');
-    await forumPage.getByRole('button', { name: 'English', exact: true }).waitFor();
+    await forumPage.getByRole('button', { name: 'English, EN', exact: true }).waitFor();
     // …and the choice outlives a reload, though the browser still says English.
     await forumPage.reload();
-    await forumPage.getByRole('button', { name: 'English', exact: true }).waitFor();
+    await forumPage.getByRole('button', { name: 'English, EN', exact: true }).waitFor();
     expect(await forumPage.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
     await context.close();
   });
@@ -57,7 +57,7 @@ describe('the language on a first visit', () => {
     await page.goto(territoryBoard(forum).edit.url);
     const prompt = page.getByRole('dialog');
     await prompt.getByRole('heading', { name: 'What should we call you?' }).waitFor();
-    await prompt.getByRole('button', { name: 'Français', exact: true }).tap();
+    await prompt.getByRole('button', { name: 'Français, FR', exact: true }).tap();
     await prompt
       .getByRole('heading', { name: 'Comment voulez-vous qu’on vous appelle ?' })
       .waitFor();
@@ -83,7 +83,7 @@ describe('the language on a first visit', () => {
     await forumPage.goto(
       `${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
     );
-    await forumPage.getByRole('button', { name: 'English', exact: true }).click();
+    await forumPage.getByRole('button', { name: 'English, EN', exact: true }).click();
     await projector.waitForFunction(() => document.documentElement.lang === 'en');
     await projector.locator('.projector-footer', { hasText: 'Esc to leave' }).waitFor();
     expect(await footer.textContent()).toMatch(/^2 \/ \d+ · /);

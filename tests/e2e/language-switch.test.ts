@@ -17,11 +17,11 @@ describe('switching language', () => {
     const before = await page.evaluate(() => window.__carton!.camera());
     expect(before.zoom).toBeCloseTo(1.25, 5);
 
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('button', { name: 'English, EN', exact: true }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     // The board is drawn again in English (its session kept, not rebuilt).
     await page.waitForFunction(() => window.__carton?.status() === 'connected');
-    await page.getByRole('button', { name: 'Français', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Français, FR', exact: true }).waitFor();
 
     expect(await page.evaluate(() => window.__carton!.camera())).toEqual(before);
     expect(await page.evaluate(() => window.__carton!.canUndo())).toBe(true);

@@ -214,4 +214,9 @@ export type {
   IncontournableItem,
 } from './compilation/compile.ts';
 export { compileIncontournables, ideaKey } from './compilation/compile.ts';
-export { compilationHeading, toCsv, toMarkdown, type CompilationLanguage } from './compilation/format.ts';
+export {
+  compilationHeading,
+  toCsv,
+  toMarkdown,
+  type CompilationLanguage,
+} from './compilation/format.ts';

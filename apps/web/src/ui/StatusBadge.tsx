@@ -14,7 +14,9 @@ export function StatusBadge() {
   const { connection, readOnly } = useSession();
   const status = useSyncExternalStore(connection.subscribe, connection.getStatus);
   const pending = useSyncExternalStore(connection.subscribe, connection.getPendingCount);
-  const storageTrouble = useSyncExternalStore(connection.subscribe, connection.getStorageTrouble);
+  // A view link keeps no changes: its room closing (4501) is only a reconnection for it.
+  const storageTrouble =
+    useSyncExternalStore(connection.subscribe, connection.getStorageTrouble) && !readOnly;
   const label = t(`status.${status}`);
   // While connected, changes are confirmed within a moment: no count to flicker on each edit.
   const detail = storageTrouble

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { SqliteBoardStorage } from './sqlite-board-storage.ts';
 
@@ -56,5 +57,79 @@ describe('background WAL checkpoints (R5)', () => {
     expect(doc.getArray<string>('cartes').get(49)).toBe(
       'Mobilisation des acteurs du territoire nº 50',
     );
+  });
+});
+
+/** An 8 MiB tmpfs (R69's full disk); null where mounting is not permitted (not root). */
+function mountTinyDisk(): string | null {
+  const at = mkdtempSync(join(tmpdir(), 'carton-checkpoint-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', at], { stdio: 'pipe' });
+    return at;
+  } catch {
+    rmSync(at, { recursive: true, force: true });
+    return null;
+  }
+}
+
+/** Writes a filler file on `at` until the disk refuses (ENOSPC). */
+function fillDisk(at: string): void {
+  const fd = openSync(join(at, 'filler'), 'w');
+  try {
+    for (const size of [64 * 1024, 512]) {
+      const piece = Buffer.alloc(size, 0x5a);
+      for (;;) {
+        try {
+          writeSync(fd, piece);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
+          throw error;
+        }
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const tinyDisk = mountTinyDisk();
+
+describe.runIf(tinyDisk !== null)('a checkpoint that fails (R69)', () => {
+  afterAll(() => {
+    // Lazy: a failed test may leave its database open; the mount must not outlive the run.
+    execFileSync('umount', ['-l', tinyDisk!]);
+    rmSync(tinyDisk!, { recursive: true, force: true });
+  });
+
+  it('checkpointNow rejects with SQLite’s code when the disk is full, resolves once space is back', async () => {
+    const data = join(tinyDisk!, 'data');
+    const full = new SqliteBoardStorage(openDatabase(data), { backgroundCheckpointMs: 60_000 });
+    try {
+      // 60 notes of ~3 KiB: the WAL holds ~700 KiB the database file has yet to take.
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (update: Uint8Array) => updates.push(update));
+      for (let i = 0; i < 60; i++) {
+        doc.getArray<string>('cartes').push([`Sécurité alimentaire nº ${i} `.repeat(110)]);
+      }
+      for (const update of updates) full.append('temiscouata', update);
+      fillDisk(tinyDisk!);
+      const failed = full.checkpointer!.checkpointNow();
+      await expect(failed).rejects.toThrow(/full/i);
+      await expect(failed).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+      rmSync(join(tinyDisk!, 'filler'));
+      const result = await full.checkpointer!.checkpointNow();
+      expect(result.checkpointed).toBe(result.log);
+    } finally {
+      await full.close();
+    }
+  });
+});
+
+describe('a stopped checkpointer', () => {
+  it('checkpointNow rejects instead of waiting forever', async () => {
+    const checkpointer = storage.checkpointer!;
+    await checkpointer.stop();
+    await expect(checkpointer.checkpointNow()).rejects.toThrow(/stopped/);
   });
 });

@@ -42,7 +42,10 @@ export interface CheckpointResult {
 }
 
 export interface BackgroundCheckpointer {
-  /** Runs a checkpoint now (tests); resolves with its result. */
+  /**
+   * Runs a checkpoint now (tests); resolves with its result, rejects if that round fails (its
+   * error carries SQLite's code, e.g. SQLITE_FULL) or the worker is stopped or gone.
+   */
   checkpointNow(): Promise<CheckpointResult>;
   /** Stops the worker; the main connection checkpoints by itself again. */
   stop(): Promise<void>;
@@ -77,7 +80,15 @@ export function startBackgroundCheckpointer(
   const restoreAutocheckpoint = () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
   };
-  const waiting: Array<(result: CheckpointResult) => void> = [];
+  // checkpointNow's callers: the next round's outcome settles them all (a failed one too, or
+  // they would wait forever — R69: a full disk fails every round until space is back).
+  const waiting: Array<{
+    resolve: (result: CheckpointResult) => void;
+    reject: (error: Error) => void;
+  }> = [];
+  const rejectWaiting = (error: Error) => {
+    for (const { reject } of waiting.splice(0)) reject(error);
+  };
   type WorkerMessage = {
     type: string;
     log?: number;
@@ -88,26 +99,34 @@ export function startBackgroundCheckpointer(
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'checkpointed') {
       const result = { log: message.log ?? 0, checkpointed: message.checkpointed ?? 0 };
-      for (const resolve of waiting.splice(0)) resolve(result);
+      for (const { resolve } of waiting.splice(0)) resolve(result);
     } else if (message.type === 'failed') {
       // A busy or failed round is retried at the next interval; the WAL only grows meanwhile.
       // The SQLite code travels along (R69: SQLITE_FULL is the disk's, said once).
       const error = new Error(`background checkpoint failed: ${message.message ?? ''}`);
       if (message.code) Object.assign(error, { code: message.code });
       options.onError?.(error);
+      rejectWaiting(error);
     }
   });
+  let exited = false;
   worker.on('error', (error) => {
     options.onError?.(error);
     restoreAutocheckpoint();
+    rejectWaiting(error);
   });
   worker.on('exit', () => {
+    exited = true;
     if (!stopped) restoreAutocheckpoint();
+    rejectWaiting(new Error('background checkpointer stopped'));
   });
   return {
     checkpointNow() {
-      return new Promise((resolve) => {
-        waiting.push(resolve);
+      if (stopped || exited) {
+        return Promise.reject(new Error('background checkpointer stopped'));
+      }
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
         worker.postMessage('now');
       });
     },

@@ -225,6 +225,27 @@ describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)',
       const stored = noteTexts(reader);
       for (const text of t.texts) expect(stored.has(text), text.slice(0, 40)).toBe(true);
     }
+
+    // 6. Full again with nobody's changes waiting (the readers keep none): a refused request
+    // says so; once space is back the server's own probe sees it, with no edit (R69).
+    mounted!.fill();
+    const refusedForum = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Forum de la Matanie', templates: false }),
+    });
+    expect(refusedForum.status).toBe(503);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
+    const recoveries = server.output().match(/storage_recovered/g)?.length ?? 0;
+    mounted!.free();
+    await server.waitForOutput(
+      new RegExp(`(storage_recovered[\\s\\S]*){${recoveries + 1}}`),
+      15_000,
+    );
+    const probed = await fetch(`${server.url}/healthz`);
+    expect(probed.status).toBe(200);
+    expect(await probed.json()).toEqual({ ok: true });
+
     await server.kill();
     const file = join(dataDir, 'carton.sqlite');
     expect(execFileSync('sqlite3', [file, 'PRAGMA integrity_check;']).toString().trim()).toBe('ok');

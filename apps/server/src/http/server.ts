@@ -24,7 +24,11 @@ import { Relay } from '../relay/relay.ts';
 import { AutoVersionStorage } from '../storage/auto-versions.ts';
 import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { StorageHealth, watchStorageHealth } from '../storage/storage-health.ts';
+import {
+  sqliteStorageProbe,
+  StorageHealth,
+  watchStorageHealth,
+} from '../storage/storage-health.ts';
 import { FORUM_IMPORT_PATH } from '../archive/routes.ts';
 import { createApp } from './app.ts';
 import { watchBodyDeadlines, withBodyDeadlines, type BodyDeadlines } from './body.ts';
@@ -55,7 +59,10 @@ export interface ServerStores {
 function openSqliteStores(dataDir: string, storageLog: Logger) {
   const db = openDatabase(dataDir);
   // R69: a full disk is said once (which file), not once per append, checkpoint or request.
-  const health = new StorageHealth(join(dataDir, DATABASE_FILE), storageLog);
+  // While failing, a tiny write of its own every few seconds tells when space is back.
+  const health = new StorageHealth(join(dataDir, DATABASE_FILE), storageLog, {
+    probe: sqliteStorageProbe(db),
+  });
   // R5: WAL checkpoints in a worker thread, off the event loop that relays updates.
   const boards = new SqliteBoardStorage(db, {
     backgroundCheckpointMs: 1_000,

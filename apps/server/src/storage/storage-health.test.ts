@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../log.ts';
 import type { BoardStorage } from './board-storage.ts';
+import { DATABASE_FILE, openDatabase } from './database.ts';
 import {
   isReportedStorageFailure,
+  sqliteStorageProbe,
   StorageHealth,
   storageFailureCode,
   watchStorageHealth,
@@ -94,5 +100,100 @@ describe('storage health (R69)', () => {
     full.value = false;
     expect(storage.append('b', Uint8Array.of(0, 0))).toBe(1);
     expect(health.report()).toBeNull();
+  });
+});
+
+describe('probing a failing storage (R69)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('probes only while failing, and recovers with no board write once a probe goes through', () => {
+    vi.useFakeTimers();
+    const lines: Array<Record<string, unknown>> = [];
+    const log = createLogger('info', (line) => lines.push(JSON.parse(line)));
+    const full = { value: true };
+    let probes = 0;
+    const health = new StorageHealth(PATH, log, {
+      probeMs: 2_000,
+      probe: () => {
+        probes++;
+        if (full.value) throw FULL;
+        return true;
+      },
+    });
+    vi.advanceTimersByTime(10_000);
+    expect(probes).toBe(0);
+    expect(health.probing).toBe(false);
+
+    health.failed(FULL, 'append');
+    expect(health.probing).toBe(true);
+    vi.advanceTimersByTime(6_000);
+    expect(probes).toBe(3);
+    expect(health.report()).toMatchObject({ ok: false, code: 'disk_full' });
+
+    // Space is back, nobody has changes waiting: the next probe says so.
+    full.value = false;
+    vi.advanceTimersByTime(2_000);
+    expect(health.report()).toBeNull();
+    expect(health.probing).toBe(false);
+    expect(lines.map((line) => line.event)).toEqual(['storage_failing', 'storage_recovered']);
+    vi.advanceTimersByTime(10_000);
+    expect(probes).toBe(4);
+  });
+
+  it('stops probing once the file is closed', () => {
+    vi.useFakeTimers();
+    let probes = 0;
+    const health = new StorageHealth(
+      PATH,
+      createLogger('error', () => {}),
+      {
+        probe: () => {
+          probes++;
+          return false;
+        },
+      },
+    );
+    health.failed(FULL, 'append');
+    vi.advanceTimersByTime(60_000);
+    expect(probes).toBe(1);
+    expect(health.probing).toBe(false);
+  });
+});
+
+describe('the SQLite probe (R69)', () => {
+  it('really writes the file, touches no board, and fails as a board write would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carton-probe-'));
+    try {
+      const db = openDatabase(dir);
+      const other = new Database(join(dir, DATABASE_FILE));
+      const version = db.pragma('user_version', { simple: true });
+      const changes = () => other.pragma('data_version', { simple: true });
+      const before = changes();
+      const probe = sqliteStorageProbe(db);
+      expect(probe()).toBe(true);
+      // Another connection sees a commit: the probe went to the file, not only to memory.
+      expect(changes()).not.toBe(before);
+      expect(db.pragma('user_version', { simple: true })).toBe(version);
+      expect(db.prepare('SELECT count(*) AS n FROM board_updates').get()).toEqual({ n: 0 });
+
+      const readOnly = new Database(join(dir, DATABASE_FILE), { readonly: true });
+      const thrown = (() => {
+        try {
+          sqliteStorageProbe(readOnly)();
+        } catch (error) {
+          return error;
+        }
+        return null;
+      })();
+      expect(storageFailureCode(thrown)).toBe('read_only');
+      readOnly.close();
+      other.close();
+      db.close();
+      expect(probe()).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

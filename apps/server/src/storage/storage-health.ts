@@ -1,5 +1,6 @@
 import type { Logger } from '../log.ts';
 import type { BoardStorage, SnapshotOptions } from './board-storage.ts';
+import type { SqliteDatabase } from './database.ts';
 
 /**
  * R69: what a storage failure is — the data file cannot be written, whatever the caller. A full
@@ -54,17 +55,76 @@ const MESSAGES: Record<StorageFailureCode, string> = {
 };
 
 /**
+ * A tiny write that really needs the disk, touching no board: one transaction rewriting the
+ * file's `user_version` with its own value (SQLite writes page 1 again, a WAL frame). Throws
+ * as a board write would; returns false once the file is closed (nothing left to probe).
+ */
+export type StorageProbe = () => boolean;
+
+export function sqliteStorageProbe(db: SqliteDatabase): StorageProbe {
+  const rewrite = db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.pragma(`user_version = ${version}`);
+  });
+  return () => {
+    if (!db.open) return false;
+    rewrite.immediate();
+    return true;
+  };
+}
+
+/** How often a failing storage is probed (R69): a check sees recovery within a few seconds. */
+export const STORAGE_PROBE_MS = 2_000;
+
+/**
  * R69: whether the data file can be written, as last seen. The first failure is logged once, as
  * an error naming the file; it lasts until a write succeeds, logged once too (`storage_recovered`).
+ * With a probe, a failing storage is tried every `probeMs` with a tiny write of its own: space
+ * freed while nobody has changes waiting is seen too (/healthz back to 200), not only once a
+ * client's resent edit goes through. No probing while storage works.
  */
 export class StorageHealth {
   #failing: { code: StorageFailureCode; since: number } | null = null;
   readonly #log: Logger;
   readonly #path: string;
+  readonly #probe: StorageProbe | null;
+  readonly #probeMs: number;
+  #probing: ReturnType<typeof setInterval> | null = null;
 
-  constructor(path: string, log: Logger) {
+  constructor(path: string, log: Logger, options: { probe?: StorageProbe; probeMs?: number } = {}) {
     this.#path = path;
     this.#log = log;
+    this.#probe = options.probe ?? null;
+    this.#probeMs = options.probeMs ?? STORAGE_PROBE_MS;
+  }
+
+  /** Whether a probe timer runs (tests). */
+  get probing(): boolean {
+    return this.#probing !== null;
+  }
+
+  #startProbing(): void {
+    const probe = this.#probe;
+    if (probe === null || this.#probing !== null) return;
+    this.#probing = setInterval(() => {
+      let open: boolean;
+      try {
+        open = probe();
+      } catch (error) {
+        // Still failing (or busy): tried again at the next tick; already said once.
+        this.#log.debug('storage_probe_failed', { error });
+        return;
+      }
+      if (open) this.succeeded();
+      else this.#stopProbing();
+    }, this.#probeMs);
+    // The probe never keeps the process alive (a server closing, a test ending).
+    this.#probing.unref();
+  }
+
+  #stopProbing(): void {
+    if (this.#probing !== null) clearInterval(this.#probing);
+    this.#probing = null;
   }
 
   /** Notes an error. Returns its failure kind, or null if it is not the disk's. */
@@ -73,6 +133,7 @@ export class StorageHealth {
     if (code === null) return null;
     if (this.#failing === null) {
       this.#failing = { code, since: Date.now() };
+      this.#startProbing();
       this.#log.error('storage_failing', {
         code,
         path: this.#path,
@@ -89,6 +150,7 @@ export class StorageHealth {
     const failing = this.#failing;
     if (failing === null) return;
     this.#failing = null;
+    this.#stopProbing();
     this.#log.info('storage_recovered', {
       path: this.#path,
       failedForMs: Date.now() - failing.since,

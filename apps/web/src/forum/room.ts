@@ -13,6 +13,11 @@ import {
   type VoteState,
 } from '@carton/board';
 import { wsUrl } from '../board/api';
+import {
+  isStorageFailureClose,
+  STORAGE_QUIET_MS,
+  storageTroubleShown,
+} from '../board/storageTrouble';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 import { fetchServerTime } from './api';
 
@@ -37,9 +42,26 @@ export interface ForumSnapshot {
 
 /**
  * `connecting` until the first sync, then `connected`; `lost` when the socket drops after that
- * (the provider keeps trying: it comes back `connected`); `revoked` for good on 4403.
+ * (the provider keeps trying: it comes back `connected`); `revoked` for good on 4403;
+ * `storage` when the server cannot store (4501, a full disk — server R69), see shownConnection.
  */
-export type ForumConnection = 'connecting' | 'connected' | 'lost' | 'revoked';
+export type ForumConnection = 'connecting' | 'connected' | 'lost' | 'revoked' | 'storage';
+
+/**
+ * What the banner says, from the socket's state and the last 4501 close (null if none): the
+ * server could not store a change of the forum's (the facilitator's timer, a vote…), so its
+ * room closed — not « connexion perdue », which would send people checking the wifi. As on a
+ * board with nothing kept (board/storageTrouble.ts), it lasts STORAGE_QUIET_MS past the last
+ * refusal, so the reconnection right after does not hide it at once. A replaced link wins.
+ */
+export function shownConnection(
+  socket: ForumConnection,
+  storageFailedAt: number | null,
+  now: number,
+): ForumConnection {
+  if (socket === 'revoked') return socket;
+  return storageTroubleShown(storageFailedAt, now, 0) ? 'storage' : socket;
+}
 
 /** The next connection state from the provider's status (pure, tested beside). */
 export function nextConnection(
@@ -69,6 +91,10 @@ export class ForumRoom {
   /** Server time minus this device's clock (F3). */
   offsetMs = 0;
   private snapshot: ForumSnapshot;
+  /** The socket's own state (nextConnection); the snapshot's is what the banner says. */
+  private socket: ForumConnection = 'connecting';
+  private storageFailedAt: number | null = null;
+  private storageQuiet: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly stopObserving: () => void;
   private readonly restoreAwarenessHandler: () => void;
@@ -89,15 +115,19 @@ export class ForumRoom {
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event?.code === 4403) {
         this.provider.shouldConnect = false;
+        this.socket = 'revoked';
         this.snapshot = { ...this.snapshot, revoked: true, connection: 'revoked' };
         this.emit();
+      } else if (event && isStorageFailureClose(event.code)) {
+        this.storageFailedAt = Date.now();
+        if (this.storageQuiet !== null) clearTimeout(this.storageQuiet);
+        this.storageQuiet = setTimeout(this.showConnection, STORAGE_QUIET_MS);
+        this.showConnection();
       }
     });
     this.provider.on('status', ({ status }) => {
-      const connection = nextConnection(this.snapshot.connection, status);
-      if (connection === this.snapshot.connection) return;
-      this.snapshot = { ...this.snapshot, connection };
-      this.emit();
+      this.socket = nextConnection(this.socket, status);
+      this.showConnection();
     });
     void fetchServerTime().then(
       ({ now }) => {
@@ -130,6 +160,13 @@ export class ForumRoom {
     };
   }
 
+  private readonly showConnection = () => {
+    const connection = shownConnection(this.socket, this.storageFailedAt, Date.now());
+    if (connection === this.snapshot.connection) return;
+    this.snapshot = { ...this.snapshot, connection };
+    this.emit();
+  };
+
   private readonly refresh = () => {
     this.snapshot = this.read(this.snapshot.revoked, this.snapshot.connection);
     this.emit();
@@ -152,6 +189,7 @@ export class ForumRoom {
   }
 
   destroy(): void {
+    if (this.storageQuiet !== null) clearTimeout(this.storageQuiet);
     this.stopObserving();
     this.provider.awareness.off('change', this.refresh);
     // The provider's destroy takes its own handler off the awareness: put it back first.

@@ -1,12 +1,14 @@
 // The server's disk fills up during the forum (server SPEC R69): the board tells the person in
 // plain French that the server cannot store, that their changes are kept on this device and
-// will be sent; once space is back the notice goes and the note is stored, with no reload.
+// will be sent; once space is back the notice goes and the note is stored, with no reload. The
+// facilitator page says the server cannot store, not that its connection is lost.
 // Needs a tmpfs for the data directory (root: CI and the dev machine).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
 import { mountSmallDisk } from '../support/small-disk';
-import { addNote, boardSuite } from './fixtures';
+import { addNote, boardSuite, createForum } from './fixtures';
 
 const disk = mountSmallDisk();
 const mounted = 'dir' in disk ? disk : null;
@@ -50,5 +52,47 @@ describe.runIf(mounted !== null)('a full disk on the server (R69)', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Mobilisation des partenaires');
+  });
+
+  it('the facilitator page says « Le serveur n’arrive plus à enregistrer. », not « connexion perdue »', async () => {
+    const server = suite.server;
+    const forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    const timer = (durationMs: number) =>
+      fetch(`${server.url}/api/forums/${forum.forum.id}/timer`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${forum.facilitator.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ action: 'start', durationMs }),
+      });
+    const facilitator = await newParticipant(suite.browser, 'Marie-Anne', {
+      viewport: { width: 1366, height: 768 },
+    });
+    try {
+      const page = facilitator.page;
+      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+      expect((await timer(600_000)).status).toBe(200);
+      // The running timer shown: the page's forum room is synced.
+      await page
+        .locator('.forum-header [data-testid="forum-timer"][data-state="running"]')
+        .waitFor();
+      mounted!.fill();
+      // The WAL may take a few more changes before the disk refuses one.
+      let status = 200;
+      for (let n = 1; n <= 60 && status === 200; n++) status = (await timer(600_000 - n)).status;
+      expect(status).toBe(503);
+      const banner = page.locator('.forum-connection');
+      await banner.waitFor({ timeout: 15_000 });
+      expect(await banner.getAttribute('data-connection')).toBe('storage');
+      const said = (await banner.textContent()) ?? '';
+      expect(said).toContain('Le serveur n’arrive plus à enregistrer.');
+      expect(said).toContain('n’est pas enregistré pour l’instant');
+      expect(said).not.toContain('Connexion au serveur perdue');
+      mounted!.free();
+      await banner.waitFor({ state: 'detached', timeout: 30_000 });
+    } finally {
+      await facilitator.context.close();
+    }
   });
 });

@@ -1,0 +1,64 @@
+// The smallest phone participants bring: 320 × 568 (iPhone SE, first generation). On a territory
+// board with a dot vote open, the toolbar keeps two rows of finger targets (≥ 40 px) and what
+// stands above its two rows (the vote's banner, the selection's panel, the first visit's hint)
+// covers none of its tools; nothing runs off the screen sideways.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, newPhone, openBoard, territoryBoard } from './fixtures';
+import { boxes, offScreen, overlapsBetween, rowsOf } from './layout-boxes';
+
+const SIZE = { width: 320, height: 568 };
+
+describe('a 320 × 568 phone', () => {
+  let server: CartonServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('keeps the toolbar in two rows of finger targets, clear of the vote’s banner', async () => {
+    const forum = await createForum(server, { territories: ['Témiscouata'] });
+    const board = territoryBoard(forum);
+    const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        title: 'Nos incontournables',
+        boardIds: [board.id],
+        dotsPerParticipant: 3,
+      }),
+    });
+    expect(opened.status).toBe(201);
+    const { context, page } = await newPhone(browser, 'Maëlle');
+    try {
+      await page.setViewportSize(SIZE);
+      await openBoard(page, board.edit.url);
+      await page.locator('.vote-banner').waitFor();
+      const tools = await boxes(page, '.toolbar button');
+      expect(tools.length).toBeGreaterThan(10);
+      expect(rowsOf(tools)).toBe(2);
+      for (const tool of tools) {
+        expect(tool.right - tool.left, tool.name).toBeGreaterThanOrEqual(40);
+        expect(tool.bottom - tool.top, tool.name).toBeGreaterThanOrEqual(40);
+      }
+      expect(overlapsBetween(await boxes(page, '.vote-banner'), tools)).toEqual([]);
+      const header = await boxes(page, '.editor-header button, .people, .help-button');
+      expect(offScreen([...tools, ...header], SIZE.width, SIZE.height)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(SIZE.width);
+    } finally {
+      await context.close();
+    }
+  });
+});

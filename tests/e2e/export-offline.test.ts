@@ -1,32 +1,19 @@
 // A facilitator's laptop exports with the venue's wifi gone, though « Exporter / Importer » was
 // never opened on it: its board fetched the export panel's chunk in the background once drawn
 // (participants' phones do not). Before, the press offline said the panel could not be loaded.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, territoryBoard } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { createForum, openBoard, territoryBoard, serverAndBrowser } from './fixtures';
 
 describe('« Exporter » on a facilitator’s board once the wifi drops', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = serverAndBrowser();
 
   it('opens its dialog offline, never opened before on that device', async () => {
-    const forum = await createForum(server, { territories: ['La Matapédia'] });
+    const forum = await createForum(suite.server, { territories: ['La Matapédia'] });
     const board = territoryBoard(forum);
-    const { context, page, errors } = await newParticipant(browser, 'Geneviève Pelletier');
+    const { context, page, errors } = await newParticipant(suite.browser, 'Geneviève Pelletier');
     try {
-      await openBoard(page, `${server.url}/b/${board.id}#token=${forum.facilitator.token}`);
+      await openBoard(page, `${suite.server.url}/b/${board.id}#token=${forum.facilitator.token}`);
       // The background fetch says when the chunk is on the device (a performance mark).
       await page.waitForFunction(
         () => performance.getEntriesByName('carton:prefetched:export').length > 0,

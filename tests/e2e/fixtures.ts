@@ -164,16 +164,52 @@ export type BoardSuite<P extends string> = {
   readonly board: BoardLinks;
 } & { readonly [K in P]: Participant };
 
+/** The built server and Chromium of a suite; read them inside hooks and tests. */
+export interface ServerAndBrowser {
+  readonly server: CartonServer;
+  readonly browser: Browser;
+}
+
 /**
- * Registers the `beforeAll`/`afterAll` most end-to-end suites share: the built server, Chromium,
+ * Registers the `beforeAll`/`afterAll` every end-to-end suite shares: the built server started,
+ * then Chromium launched; closed in the reverse order. The suite's own `beforeAll` hooks,
+ * registered after this call, run after it (and its `afterAll` hooks before the teardown).
+ */
+export function serverAndBrowser(options?: StartOptions): ServerAndBrowser {
+  let server: CartonServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer(options);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  return {
+    get server() {
+      if (server === undefined) throw new Error('no server (read before beforeAll?)');
+      return server;
+    },
+    get browser() {
+      if (browser === undefined) throw new Error('no browser (read before beforeAll?)');
+      return browser;
+    },
+  };
+}
+
+/**
+ * Registers, on top of serverAndBrowser's hooks, what most end-to-end suites share: the server, Chromium,
  * a territory board, and participants opened on it. The suite's own `beforeAll` hooks,
  * registered after this call, run after it (and its `afterAll` hooks before the teardown).
  */
 export function boardSuite<P extends string = never>(
   options: BoardSuiteOptions<P> = {},
 ): BoardSuite<P> {
-  let server: CartonServer | undefined;
-  let browser: Browser | undefined;
+  const base = serverAndBrowser(options.server);
   let board: BoardLinks | undefined;
   const participants = new Map<string, Participant>();
   const ready = <T>(value: T | undefined, what: string): T => {
@@ -184,29 +220,25 @@ export function boardSuite<P extends string = never>(
     ([handle, spec]) => [handle, typeof spec === 'string' ? { name: spec } : spec] as const,
   );
 
+  // Registered after serverAndBrowser's hooks: runs once both are up.
   beforeAll(async () => {
-    server = await startServer(options.server);
-    browser = await launchBrowser();
-    if (options.territory !== null) board = await createTerritoryBoard(server, options.territory);
+    if (options.territory !== null) {
+      board = await createTerritoryBoard(base.server, options.territory);
+    }
     for (const [handle, { name, opens: _opens, ...browserOptions }] of specs) {
-      participants.set(handle, await newParticipant(browser, name, browserOptions));
+      participants.set(handle, await newParticipant(base.browser, name, browserOptions));
     }
     for (const [handle, { opens = 'edit' }] of specs) {
       if (opens) await openBoard(participants.get(handle)!.page, ready(board, 'board')[opens].url);
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   const suite = {
     get server() {
-      return ready(server, 'server');
+      return base.server;
     },
     get browser() {
-      return ready(browser, 'browser');
+      return base.browser;
     },
     get board() {
       return ready(board, 'board');

@@ -1,33 +1,20 @@
 // A territory added (or taken out) on the forum page during the plenary shows in the mosaic as
 // soon as the facilitator comes back to the plenary's window, without reopening the mosaic; the
 // other tiles stay as they are.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { createForum, openBoard, serverAndBrowser } from './fixtures';
 import { CARTONS, fillTerritory } from './plenary-cartons';
 
 describe('the mosaic follows the forum’s territories', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = serverAndBrowser();
 
   it('La Mitis, added while the mosaic is open, gets its tile; Les Basques, taken out, leaves', async () => {
-    const forum = await createForum(server, {
+    const forum = await createForum(suite.server, {
       territories: ['Kamouraska', 'Témiscouata', 'Les Basques'],
     });
     const api = (method: string, path: string, body?: unknown) =>
-      fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
+      fetch(`${suite.server.url}/api/forums/${forum.forum.id}${path}`, {
         method,
         headers: {
           Authorization: `Bearer ${forum.facilitator.token}`,
@@ -35,12 +22,12 @@ describe('the mosaic follows the forum’s territories', () => {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-    const screen = await newParticipant(browser, 'Marie-Anne', {
+    const screen = await newParticipant(suite.browser, 'Marie-Anne', {
       viewport: { width: 1920, height: 1080 },
     });
     const page = screen.page;
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-    await openBoard(page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+    await openBoard(page, `${suite.server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
     await page.getByRole('button', { name: 'Mosaïque' }).click();
     await page.locator('li.mosaic-tile svg').nth(2).waitFor({ timeout: 15_000 });
     // The tiles already there are marked: they stay the same elements afterwards.
@@ -74,7 +61,7 @@ describe('the mosaic follows the forum’s territories', () => {
     expect(await page.locator('li.mosaic-tile[data-seen="yes"]').count()).toBe(2);
 
     // Live like the others: its table writes, the tile shows it.
-    await fillTerritory(server.syncUrl, mitis, CARTONS['La Mitis']!, null);
+    await fillTerritory(suite.server.syncUrl, mitis, CARTONS['La Mitis']!, null);
     await tile
       .locator('svg')
       .filter({ hasText: /latitude/ })

@@ -2,12 +2,11 @@
 // territories and a dot vote open, every tile writes its territory's name and its points whole
 // (no « … ») and at least 18 px at 1280 × 720 (a projector's common size), 27 px at 1920 × 1080.
 // Side by side in 58 % and 38 % of a 306 px tile, every open vote's total read « Vote : 1… ».
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { BSL_TERRITORIES, localOrigin } from '@carton/board';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard } from './fixtures';
+import { newParticipant } from '../support/browser';
+import { createForum, openBoard, serverAndBrowser } from './fixtures';
 import { connectSeedClient } from './seed';
 
 interface Caption {
@@ -46,39 +45,28 @@ function captions(page: Page): Promise<Caption[]> {
 }
 
 describe('the mosaic’s tiles on a projector', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = serverAndBrowser();
 
   it('write each territory’s name and points whole and large, at 720p and 1080p', async () => {
     const territories = [...BSL_TERRITORIES];
-    const forum = await createForum(server, { territories });
+    const forum = await createForum(suite.server, { territories });
     const boards = forum.boards.filter((b) => b.kind === 'territory');
     const api = (path: string, body: unknown, token = forum.facilitator.token) =>
-      fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
+      fetch(`${suite.server.url}/api/forums/${forum.forum.id}${path}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
     // Les Basques' first note gets an idea (a blank note takes no dot), then twelve dots.
     const basques = boards.find((b) => b.title.includes('Les Basques'))!;
-    const writer = await connectSeedClient(server.syncUrl, basques.id, basques.edit.token);
+    const writer = await connectSeedClient(suite.server.syncUrl, basques.id, basques.edit.token);
     const noteId = writer.board.listShapes().find((s) => s.type === 'note')!.id;
     writer.board.run(
       (tx) => tx.update(noteId, { text: 'Lutte aux préjugés' }),
       localOrigin('user:seed'),
     );
     // The server has the idea once another client receives it from the server.
-    const watcher = await connectSeedClient(server.syncUrl, basques.id, basques.edit.token);
+    const watcher = await connectSeedClient(suite.server.syncUrl, basques.id, basques.edit.token);
     const written = () => {
       const note = watcher.board.getShape(noteId);
       return note?.type === 'note' && note.text !== '';
@@ -111,12 +99,12 @@ describe('the mosaic’s tiles on a projector', () => {
       expect(answer.status).toBe(201);
     }
 
-    const { context, page } = await newParticipant(browser, 'Marie-Anne', {
+    const { context, page } = await newParticipant(suite.browser, 'Marie-Anne', {
       viewport: { width: 1280, height: 720 },
     });
     try {
       const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-      await openBoard(page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+      await openBoard(page, `${suite.server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
       await page.getByRole('button', { name: 'Mosaïque' }).click();
       await page
         .locator('li.mosaic-tile svg')

@@ -1,36 +1,25 @@
 // Projector mode draws a territory's photos (a flyer on the carton), not a grey placeholder:
 // they need the board's token, so the live board fetches them once and the slides use them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, territoryBoard } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { createForum, territoryBoard, serverAndBrowser } from './fixtures';
 import { CARTONS, fillTerritory, uploadFlyer } from './plenary-cartons';
 
 describe('projector mode', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = serverAndBrowser();
 
   it('shows the photo on Témiscouata’s carton, from a view link, at 1280 × 720', async () => {
-    const board = territoryBoard(await createForum(server, { territories: ['Témiscouata'] }));
+    const board = territoryBoard(await createForum(suite.server, { territories: ['Témiscouata'] }));
     await fillTerritory(
-      server.syncUrl,
+      suite.server.syncUrl,
       board,
       CARTONS['Témiscouata']!,
-      await uploadFlyer(server.url, board),
+      await uploadFlyer(suite.server.url, board),
     );
-    const room = await newParticipant(browser, null, { viewport: { width: 1280, height: 720 } });
-    await room.page.goto(`${server.url}/p/${board.id}#token=${board.view.token}`);
+    const room = await newParticipant(suite.browser, null, {
+      viewport: { width: 1280, height: 720 },
+    });
+    await room.page.goto(`${suite.server.url}/p/${board.id}#token=${board.view.token}`);
     await room.page
       .locator('.projector-slide svg text')
       .filter({ hasText: 'Concertation' })

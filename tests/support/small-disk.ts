@@ -1,9 +1,10 @@
 // A small disk for the disk-full tests (server SPEC R69): a 4 MiB tmpfs, mounted where the
 // test runs as root (CI and the dev machine), and a file written on it until ENOSPC.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fillUntilFull } from '../../apps/server/src/storage/test-support.ts';
 
 export interface SmallDisk {
   readonly dir: string;
@@ -27,22 +28,7 @@ export function mountSmallDisk(): SmallDisk | { reason: string } {
   return {
     dir,
     fill() {
-      const fd = openSync(filler, 'w');
-      try {
-        for (const size of [256 * 1024, 4 * 1024, 512]) {
-          const piece = Buffer.alloc(size, 0x5a);
-          for (;;) {
-            try {
-              writeSync(fd, piece);
-            } catch (error) {
-              if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
-              throw error;
-            }
-          }
-        }
-      } finally {
-        closeSync(fd);
-      }
+      fillUntilFull(filler);
     },
     free() {
       rmSync(filler, { force: true });

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { SqliteBoardStorage } from './sqlite-board-storage.ts';
+import { fillUntilFull } from './test-support.ts';
 
 let dir: string;
 let db: SqliteDatabase;
@@ -72,26 +73,6 @@ function mountTinyDisk(): string | null {
   }
 }
 
-/** Writes a filler file on `at` until the disk refuses (ENOSPC). */
-function fillDisk(at: string): void {
-  const fd = openSync(join(at, 'filler'), 'w');
-  try {
-    for (const size of [64 * 1024, 512]) {
-      const piece = Buffer.alloc(size, 0x5a);
-      for (;;) {
-        try {
-          writeSync(fd, piece);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
-          throw error;
-        }
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const tinyDisk = mountTinyDisk();
 
 describe.runIf(tinyDisk !== null)('a checkpoint that fails (R69)', () => {
@@ -113,7 +94,7 @@ describe.runIf(tinyDisk !== null)('a checkpoint that fails (R69)', () => {
         doc.getArray<string>('cartes').push([`Sécurité alimentaire nº ${i} `.repeat(110)]);
       }
       for (const update of updates) full.append('temiscouata', update);
-      fillDisk(tinyDisk!);
+      fillUntilFull(join(tinyDisk!, 'filler'));
       const failed = full.checkpointer!.checkpointNow();
       await expect(failed).rejects.toThrow(/full/i);
       await expect(failed).rejects.toMatchObject({ code: 'SQLITE_FULL' });

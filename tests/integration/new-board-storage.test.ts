@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probeStore, type StoreProbe } from '../../apps/server/src/archive/test-refused-writes.ts';
+import { boardFileWithPhoto } from '../../apps/server/src/archive/test-board-file.ts';
 import { databaseUrlFor, startServer, type CartonServer } from '../support/server.ts';
 import { png } from './fixtures/images.ts';
 import { authFetch, createForum, type CreatedForum } from './helpers.ts';
@@ -34,33 +35,14 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const photo = png(48, 32);
+const photo = png(40, 30); // TEST_PHOTO's natural size
 const photoId = createHash('sha256').update(photo).digest('hex');
 
 /** « Cartes postales », a board file with one postcard and its photo (new to the forum). */
-const postcards = {
-  format: 'carton-board',
-  version: 1,
-  meta: { schemaVersion: 1, title: 'Cartes postales', kind: 'postcards' },
-  shapes: [
-    {
-      id: 'shape:image0000000000000000001',
-      type: 'image',
-      x: 0,
-      y: 0,
-      rotation: 0,
-      index: 'a0',
-      parentId: null,
-      blobId: photoId,
-      w: 48,
-      h: 32,
-      mime: 'image/png',
-      naturalWidth: 48,
-      naturalHeight: 32,
-    },
-  ],
-  images: { [photoId]: { mime: 'image/png', data: photo.toString('base64') } },
-};
+const postcards = boardFileWithPhoto(photo, photoId, {
+  title: 'Cartes postales',
+  kind: 'postcards',
+});
 
 function newBoard(body: unknown): Promise<Response> {
   return authFetch(server, `/api/forums/${forum.forum.id}/boards`, forum.facilitator.token, {

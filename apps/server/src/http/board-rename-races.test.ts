@@ -62,6 +62,19 @@ async function within<T>(promise: Promise<T>, what: string): Promise<T> {
   }
 }
 
+/** Runs `settle` while the server's SQLite file refuses every board append (a full disk, R6). */
+async function withAppendsRefused<T>(settle: () => Promise<T>): Promise<T> {
+  probe.exec(
+    `CREATE TRIGGER refuse_board_updates BEFORE INSERT ON board_updates
+     BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+  );
+  try {
+    return await settle();
+  } finally {
+    probe.exec('DROP TRIGGER IF EXISTS refuse_board_updates');
+  }
+}
+
 /** A new forum of two territories, and the named territory's board with its rename path. */
 async function forumBoard(territory: string) {
   const created = await fetch(`${server.url}/api/forums`, {
@@ -99,17 +112,10 @@ describe('R55: a rename that failed undoes only itself', () => {
     expect(second.body.board.title).toBe('Conditions de succès — MRC de Kamouraska');
 
     // Storage now refuses the first rename's change to the document (R6): it answers 503.
-    probe.exec(
-      `CREATE TRIGGER refuse_board_updates BEFORE INSERT ON board_updates
-       BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
-    );
-    let answer: Answer;
-    try {
+    const answer = await withAppendsRefused(() => {
       releaseFirst();
-      answer = await within(first, 'the first rename’s answer');
-    } finally {
-      probe.exec('DROP TRIGGER IF EXISTS refuse_board_updates');
-    }
+      return within(first, 'the first rename’s answer');
+    });
     expect(answer.status).toBe(503);
     expect(answer.body.error.code).toBe('storage_unavailable');
 
@@ -140,17 +146,10 @@ describe('R55: a rename that failed undoes only itself', () => {
     await within(secondWrote, 'the second rename’s row');
 
     // Storage refuses the first's document change (R6): it answers 503 after its undo.
-    probe.exec(
-      `CREATE TRIGGER refuse_board_updates BEFORE INSERT ON board_updates
-       BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
-    );
-    let answer: Answer;
-    try {
+    const answer = await withAppendsRefused(() => {
       releaseFirst();
-      answer = await within(first, 'the first rename’s answer');
-    } finally {
-      probe.exec('DROP TRIGGER IF EXISTS refuse_board_updates');
-    }
+      return within(first, 'the first rename’s answer');
+    });
     expect(answer.status).toBe(503);
     // The second's document change is stored, on the board reloaded: it answers 200.
     releaseSecond();

@@ -4,12 +4,12 @@
 // descriptor of any process pointing into it is the server's handle on an upload.
 import { watch } from 'node:fs';
 import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type CartonServer } from '../support/server.ts';
 import { zipOf } from '../support/zip.ts';
+import { openZipUpload } from './import-upload.ts';
 
 let server: CartonServer | null = null;
 let spoolRoot = '';
@@ -65,17 +65,7 @@ describe('refused imports', () => {
         resolve();
       });
     });
-    const pending = http.request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/zip' },
-    });
-    const pendingAnswer = new Promise<number>((resolve, reject) => {
-      pending.on('error', reject);
-      pending.on('response', (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
-    });
+    const { request: pending, status: pendingAnswer } = openZipUpload(url);
     pending.write(Buffer.from('PK'));
     await created;
     expect(handlesInto(spoolRoot)).toHaveLength(1);

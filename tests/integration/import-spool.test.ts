@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type CartonServer } from '../support/server.ts';
+import { openZipUpload } from './import-upload.ts';
 
 let server: CartonServer | null = null;
 let spoolRoot = '';
@@ -52,17 +53,7 @@ describe('import spool', () => {
   it('ARCHIVE: while an upload from an address runs, another from it is 503 import_busy at once; the place is free again after', async () => {
     server = await startServer();
     const url = `${server.url}/api/forums/import`;
-    const first = http.request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/zip' },
-    });
-    const firstAnswer = new Promise<number>((resolve, reject) => {
-      first.on('error', reject);
-      first.on('response', (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
-    });
+    const { request: first, status: firstAnswer } = openZipUpload(url);
     // 16 MiB read by the server: its handler took its place before the first byte.
     await upload(first, 16);
     const second = await fetch(url, { method: 'POST', body: new Uint8Array([0x50, 0x4b]) });

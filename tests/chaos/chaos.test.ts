@@ -19,23 +19,14 @@ import {
 import { startServer, type CartonServer } from '../support/server.ts';
 import { startFaultyProxy, type FaultyProxy } from './support/faulty-proxy.ts';
 import { createRandom, delay, envInt, seedFrom } from './support/prng.ts';
+import { SEED_NOTE_TEXTS } from './support/seed-texts.ts';
 
 const seed = seedFrom('CHAOS_SEED');
 const random = createRandom(seed);
 const ROUNDS = envInt('CHAOS_ROUNDS', 6);
 const CLIENTS = 4;
 
-const TEXTS = [
-  'Transport collectif',
-  'Logement abordable',
-  'Sécurité alimentaire',
-  'Mobilisation des partenaires',
-  'Accès aux services de proximité',
-  'Reconnaissance du bénévolat',
-  'Financement à la mission',
-  'Conditions présentes',
-  'Conditions souhaitées',
-];
+const TEXTS = SEED_NOTE_TEXTS;
 
 let server: CartonServer | null = null;
 let proxy: FaultyProxy | null = null;

@@ -21,6 +21,7 @@ import {
 } from '../integration/helpers.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
 import { mountSmallDisk } from '../support/small-disk.ts';
+import { SEED_NOTE_TEXTS } from './support/seed-texts.ts';
 
 const disk = mountSmallDisk();
 const mounted = 'dir' in disk ? disk : null;
@@ -54,17 +55,9 @@ function noteTexts(client: Client): Set<string> {
   );
 }
 
-/** Real seed words, padded so that each note weighs ~1 KiB in the update log. */
-const WORDS = [
-  'Transport collectif',
-  'Logement abordable',
-  'Sécurité alimentaire',
-  'Mobilisation des partenaires',
-  'Accès aux services de proximité',
-  'Reconnaissance du bénévolat',
-];
+/** Seed words, padded so that each note weighs ~1 KiB in the update log. */
 function noteText(territory: string, n: number): string {
-  const words = `${WORDS[n % WORDS.length]} — ${territory} n° ${n}`;
+  const words = `${SEED_NOTE_TEXTS[n % SEED_NOTE_TEXTS.length]} — ${territory} n° ${n}`;
   return `${words} : ${'conditions souhaitées '.repeat(45)}`.slice(0, 1000);
 }
 

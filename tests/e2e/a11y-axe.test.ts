@@ -9,7 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { localOrigin } from '@carton/board';
-import { createForum, openBoard, shapes, waitForShapes, type CreatedForum } from './fixtures';
+import {
+  createForum,
+  forumRequest,
+  openBoard,
+  shapes,
+  waitForShapes,
+  type CreatedForum,
+} from './fixtures';
 import { connectSeedClient, seedTemiscouata } from './seed';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -52,14 +59,7 @@ describe('axe-core on every page of a forum day', () => {
   let voteId = '';
   const territory = () => forum.boards.find((b) => b.kind === 'territory')!;
   const facilitatorApi = (path: string, body: unknown) =>
-    fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${forum.facilitator.token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
+    forumRequest(server, forum, path, { body });
 
   /** A page in `locale`; the test's own context bypasses the CSP so axe's script may run. */
   async function newPage(

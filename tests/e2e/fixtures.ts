@@ -44,6 +44,29 @@ export async function createForum(
   return (await response.json()) as CreatedForum;
 }
 
+export interface ForumRequest {
+  /** Default `POST`. */
+  method?: string;
+  /** Sent as JSON; none if undefined. */
+  body?: unknown;
+  /** Default the forum's facilitator token. */
+  token?: string;
+}
+
+/** A request to the forum's API (`/api/forums/:id` + `path`), as its facilitator by default. */
+export function forumRequest(
+  server: CartonServer,
+  forum: CreatedForum,
+  path: string,
+  { method = 'POST', body, token = forum.facilitator.token }: ForumRequest = {},
+): Promise<Response> {
+  return fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 /** The forum's (first) territory board. */
 export function territoryBoard(forum: CreatedForum): BoardLinks {
   const board = forum.boards.find((b) => b.kind === 'territory');

@@ -3,7 +3,7 @@
 // other tiles stay as they are.
 import { describe, expect, it } from 'vitest';
 import { newParticipant } from '../support/browser';
-import { createForum, openBoard, serverAndBrowser } from './fixtures';
+import { createForum, forumRequest, openBoard, serverAndBrowser } from './fixtures';
 import { CARTONS, fillTerritory } from './plenary-cartons';
 
 describe('the mosaic follows the forum’s territories', () => {
@@ -14,14 +14,7 @@ describe('the mosaic follows the forum’s territories', () => {
       territories: ['Kamouraska', 'Témiscouata', 'Les Basques'],
     });
     const api = (method: string, path: string, body?: unknown) =>
-      fetch(`${suite.server.url}/api/forums/${forum.forum.id}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${forum.facilitator.token}`,
-          'Content-Type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      forumRequest(suite.server, forum, path, { method, body });
     const screen = await newParticipant(suite.browser, 'Marie-Anne', {
       viewport: { width: 1920, height: 1080 },
     });

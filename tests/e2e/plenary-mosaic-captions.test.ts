@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BSL_TERRITORIES, localOrigin } from '@carton/board';
 import { newParticipant } from '../support/browser';
-import { createForum, openBoard, serverAndBrowser } from './fixtures';
+import { createForum, forumRequest, openBoard, serverAndBrowser } from './fixtures';
 import { connectSeedClient } from './seed';
 
 interface Caption {
@@ -51,12 +51,8 @@ describe('the mosaic’s tiles on a projector', () => {
     const territories = [...BSL_TERRITORIES];
     const forum = await createForum(suite.server, { territories });
     const boards = forum.boards.filter((b) => b.kind === 'territory');
-    const api = (path: string, body: unknown, token = forum.facilitator.token) =>
-      fetch(`${suite.server.url}/api/forums/${forum.forum.id}${path}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const api = (path: string, body: unknown, token?: string) =>
+      forumRequest(suite.server, forum, path, { body, token });
     // Les Basques' first note gets an idea (a blank note takes no dot), then twelve dots.
     const basques = boards.find((b) => b.title.includes('Les Basques'))!;
     const writer = await connectSeedClient(suite.server.syncUrl, basques.id, basques.edit.token);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
+import { createForum, forumRequest, type CreatedForum } from './fixtures';
 
 describe('projector mode, live', () => {
   let server: CartonServer;
@@ -26,15 +26,7 @@ describe('projector mode, live', () => {
     await server?.dispose();
   });
 
-  const api = (path: string, body: unknown) =>
-    fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${forum.facilitator.token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-    });
+  const api = (path: string, body: unknown) => forumRequest(server, forum, path, { body });
 
   it('a vote closed while a carton is projected brings its results up', async () => {
     const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;

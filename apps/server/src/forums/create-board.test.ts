@@ -3,6 +3,7 @@ import { exportBoard, forumRoomName, readMeta } from '@carton/board';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  boardFileWithPhoto,
   count,
   dataDir,
   editStoredBoard,
@@ -58,30 +59,8 @@ function storedDoc(boardId: string): Y.Doc {
   return doc;
 }
 
-const png = solidPng(4, 3, [200, 30, 30]);
-const file = {
-  format: 'carton-board',
-  version: 1,
-  meta: { schemaVersion: 1, title: 'Cartes postales', kind: 'postcards' },
-  shapes: [
-    {
-      id: 'shape:image0000000000000000001',
-      type: 'image',
-      x: 0,
-      y: 0,
-      rotation: 0,
-      index: 'a0',
-      parentId: null,
-      blobId: 'flyer',
-      w: 400,
-      h: 300,
-      mime: 'image/png',
-      naturalWidth: 4,
-      naturalHeight: 3,
-    },
-  ],
-  images: { flyer: { mime: 'image/png', data: Buffer.from(png).toString('base64') } },
-};
+const png = solidPng(40, 30, [200, 30, 30]);
+const file = boardFileWithPhoto(png, 'flyer', { title: 'Cartes postales', kind: 'postcards' });
 
 describe('createBoard (R54)', () => {
   it('adds a board after the last, with hashed and sealed tokens', async () => {
@@ -253,8 +232,8 @@ describe('createBoard (R54)', () => {
               y: 0,
               blobId: flyer,
               mime: 'image/png',
-              naturalWidth: 4,
-              naturalHeight: 3,
+              naturalWidth: 40,
+              naturalHeight: 30,
             });
           }, ME),
         );

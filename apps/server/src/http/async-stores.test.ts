@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { solidPng } from '../archive/test-support.ts';
+import { boardFileWithPhoto, solidPng } from '../archive/test-support.ts';
 import { loadConfig } from '../config.ts';
 import { territoryTitle } from '../forums/create-forum.ts';
 import { createLogger } from '../log.ts';
@@ -351,29 +351,7 @@ describe('every store answering asynchronously', () => {
       json: {
         title: 'Cartes postales — flyers',
         kind: 'postcards',
-        file: {
-          format: 'carton-board',
-          version: 1,
-          meta: { schemaVersion: 1, title: 'Cartes postales', kind: 'postcards' },
-          shapes: [
-            {
-              id: 'shape:image0000000000000000001',
-              type: 'image',
-              x: 0,
-              y: 0,
-              rotation: 0,
-              index: 'a0',
-              parentId: null,
-              blobId: 'flyer',
-              w: 400,
-              h: 300,
-              mime: 'image/png',
-              naturalWidth: 40,
-              naturalHeight: 30,
-            },
-          ],
-          images: { flyer: { mime: 'image/png', data: Buffer.from(png).toString('base64') } },
-        },
+        file: boardFileWithPhoto(png, 'flyer', { title: 'Cartes postales', kind: 'postcards' }),
       },
     });
     expect(postcards.status).toBe(201);

@@ -3,22 +3,12 @@
 // yauzl's destroyed part-way) or at its CRC. The spool lives in its own TMPDIR here, so every
 // descriptor of any process pointing into it is the server's handle on an upload.
 import { watch } from 'node:fs';
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { readdirSync, readlinkSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { zipOf } from '../support/zip.ts';
-import { openZipUpload } from './import-upload.ts';
+import { importServerPerTest, openZipUpload } from './import-upload.ts';
 
-let server: CartonServer | null = null;
-let spoolRoot = '';
-
-afterEach(async () => {
-  await server?.dispose();
-  server = null;
-  if (spoolRoot) rmSync(spoolRoot, { recursive: true, force: true });
-});
+const startImportServer = importServerPerTest();
 
 /** Open descriptors, in every process this test may read, on files of `folder`. */
 function handlesInto(folder: string): string[] {
@@ -54,8 +44,7 @@ function declaredSize(zip: Buffer, size: number): Buffer {
 
 describe('refused imports', () => {
   it('ARCHIVE: each refused import closes its spooled upload before answering', async () => {
-    spoolRoot = mkdtempSync(join(tmpdir(), 'carton-spool-handles-'));
-    server = await startServer({ env: { TMPDIR: spoolRoot } });
+    const { server, spoolRoot } = await startImportServer({ ownSpool: true });
     const url = `${server.url}/api/forums/import`;
 
     // The probe sees an upload's handle while it is open: a request left unfinished.

@@ -2,22 +2,12 @@
 // that has no name (apps/server/src/archive/upload.ts): a server killed in the middle of an
 // upload leaves nothing on the disk, where the next start would never look for it. One
 // address runs one import at a time: a client trickling uploads cannot hold every place.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type CartonServer } from '../support/server.ts';
-import { openZipUpload } from './import-upload.ts';
+import { describe, expect, it } from 'vitest';
+import { importServerPerTest, openZipUpload } from './import-upload.ts';
 
-let server: CartonServer | null = null;
-let spoolRoot = '';
-
-afterEach(async () => {
-  await server?.dispose();
-  server = null;
-  if (spoolRoot) rmSync(spoolRoot, { recursive: true, force: true });
-});
+const startImportServer = importServerPerTest();
 
 /** Writes `mebibytes` of a zip's worth of bytes, each chunk flushed to the socket. */
 async function upload(request: http.ClientRequest, mebibytes: number): Promise<void> {
@@ -31,8 +21,7 @@ async function upload(request: http.ClientRequest, mebibytes: number): Promise<v
 
 describe('import spool', () => {
   it('ARCHIVE: a server killed while an archive uploads leaves no file in its temporary folder', async () => {
-    spoolRoot = mkdtempSync(join(tmpdir(), 'carton-spool-root-'));
-    server = await startServer({ env: { TMPDIR: spoolRoot } });
+    const { server, spoolRoot } = await startImportServer({ ownSpool: true });
     const request = http.request(`${server.url}/api/forums/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/zip' },
@@ -51,7 +40,7 @@ describe('import spool', () => {
   });
 
   it('ARCHIVE: while an upload from an address runs, another from it is 503 import_busy at once; the place is free again after', async () => {
-    server = await startServer();
+    const { server } = await startImportServer();
     const url = `${server.url}/api/forums/import`;
     const { request: first, status: firstAnswer } = openZipUpload(url);
     // 16 MiB read by the server: its handler took its place before the first byte.

@@ -25,7 +25,7 @@ describe('a 320 × 568 phone', () => {
     await server?.dispose();
   });
 
-  it('keeps the toolbar in two rows of finger targets, clear of the vote’s banner', async () => {
+  it('keeps the toolbar in two rows of finger targets, clear of the vote’s banner; « Exporter » too', async () => {
     const forum = await createForum(server, { territories: ['Témiscouata'] });
     const board = territoryBoard(forum);
     const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
@@ -57,6 +57,14 @@ describe('a 320 × 568 phone', () => {
       const header = await boxes(page, '.editor-header button, .people, .help-button');
       expect(offScreen([...tools, ...header], SIZE.width, SIZE.height)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(SIZE.width);
+      // « Exporter »: its choices and lists are finger targets too (its lists were 19 px tall).
+      await page.getByRole('button', { name: /^Exporter/ }).click();
+      await page.locator('.export-dialog select').first().waitFor();
+      const choices = await boxes(page, '.export-dialog select, .export-formats label');
+      expect(choices.length).toBeGreaterThan(4);
+      for (const choice of choices)
+        expect(choice.bottom - choice.top, choice.name).toBeGreaterThanOrEqual(40);
+      expect(offScreen(await boxes(page, '.export-dialog'), SIZE.width)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -327,3 +327,39 @@ export async function newPhone(
   const page = await context.newPage();
   return { context, page };
 }
+
+/** A phone held sideways (844 × 390, touch, mobile): a SuiteParticipant's device. */
+export const SIDEWAYS_PHONE = {
+  viewport: { width: 844, height: 390 },
+  hasTouch: true,
+  isMobile: true,
+} as const;
+
+/** An upright phone's screen (390 × 844). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * A participant named `name` on an upright phone, on a new forum's `territory` board with its
+ * template carton (fitted to the screen), and the screen point at `(fx, fy)` of that carton's box
+ * (by default inside it, clear of its headings).
+ */
+export async function phoneOnCarton(
+  suite: ServerAndBrowser,
+  territory: string,
+  name: string,
+  { fx = 0.3, fy = 0.55 }: { fx?: number; fy?: number } = {},
+): Promise<{ page: Page; at: Point }> {
+  const board = territoryBoard(
+    await createForum(suite.server, { territories: [territory], templates: true }),
+  );
+  const { page } = await newParticipant(suite.browser, name, {
+    viewport: PHONE,
+    hasTouch: true,
+    isMobile: true,
+  });
+  await openBoard(page, board.edit.url);
+  const carton = (await shapes(page)).find((s) => s.type === 'carton');
+  if (carton?.type !== 'carton') throw new Error('the territory board has a carton');
+  const at = await toScreen(page, carton.x + carton.w * fx, carton.y + carton.h * fy);
+  return { page, at };
+}

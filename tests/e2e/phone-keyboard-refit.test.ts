@@ -5,10 +5,7 @@
 // keyboard: the visual viewport's height is set as the keyboard would leave it, and its resize
 // fired, as a phone's browser does.
 import { describe, expect, it } from 'vitest';
-import { boardSuite, createForum, openBoard, shapes, territoryBoard, toScreen } from './fixtures';
-import { newParticipant } from '../support/browser';
-
-const PHONE = { width: 390, height: 844 };
+import { boardSuite, PHONE, phoneOnCarton } from './fixtures';
 /** What a tall keyboard leaves of the screen above it: 340 px. */
 const VISIBLE = 340;
 
@@ -16,18 +13,7 @@ describe('a phone note when the keyboard comes up taller than assumed', () => {
   const suite = boardSuite({ territory: null });
 
   it('is re-fitted whole above the keyboard', async () => {
-    const board = territoryBoard(
-      await createForum(suite.server, { territories: ['La Matapédia'], templates: true }),
-    );
-    const { page } = await newParticipant(suite.browser, 'Sylvie', {
-      viewport: PHONE,
-      hasTouch: true,
-      isMobile: true,
-    });
-    await openBoard(page, board.edit.url);
-    const carton = (await shapes(page)).find((s) => s.type === 'carton');
-    if (carton?.type !== 'carton') throw new Error('the territory board has a carton');
-    const at = await toScreen(page, carton.x + carton.w * 0.3, carton.y + carton.h * 0.55);
+    const { page, at } = await phoneOnCarton(suite, 'La Matapédia', 'Sylvie');
     await page.locator('[data-tool="note"]').tap();
     await page.touchscreen.tap(at.x, at.y);
     await page.waitForFunction(

@@ -4,7 +4,7 @@
 // 360 × 640), whose panel wraps, show no arrow.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSuite, waitForShapes } from './fixtures';
+import { boardSuite, SIDEWAYS_PHONE, waitForShapes } from './fixtures';
 
 type Box = { left: number; top: number; right: number; bottom: number; height: number };
 
@@ -23,12 +23,7 @@ describe('a phone held sideways: the panel’s hidden actions', () => {
   const suite = boardSuite({
     territory: 'La Mitis',
     participants: {
-      phone: {
-        name: 'Mélanie',
-        viewport: { width: 844, height: 390 },
-        hasTouch: true,
-        isMobile: true,
-      },
+      phone: { name: 'Mélanie', ...SIDEWAYS_PHONE },
     },
   });
 

@@ -3,7 +3,14 @@
 // header holds one row there, the panel one row (scrolling sideways), and a note chosen with a
 // finger shows (most of it) between them.
 import { describe, expect, it } from 'vitest';
-import { boardSuite, cameraSettled, drag, toScreen, waitForShapes } from './fixtures';
+import {
+  boardSuite,
+  cameraSettled,
+  drag,
+  SIDEWAYS_PHONE,
+  toScreen,
+  waitForShapes,
+} from './fixtures';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -11,12 +18,7 @@ describe('a phone held sideways', () => {
   const suite = boardSuite({
     territory: 'La Mitis',
     participants: {
-      phone: {
-        name: 'Mélanie',
-        viewport: { width: 844, height: 390 },
-        hasTouch: true,
-        isMobile: true,
-      },
+      phone: { name: 'Mélanie', ...SIDEWAYS_PHONE },
     },
   });
 

@@ -4,18 +4,7 @@
 // find the double tap. A note left empty when its editor closes stays, as after a double tap.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  boardSuite,
-  createForum,
-  openBoard,
-  shapes,
-  territoryBoard,
-  toScreen,
-  waitForShapes,
-} from './fixtures';
-import { newParticipant } from '../support/browser';
-
-const PHONE = { width: 390, height: 844 };
+import { boardSuite, PHONE, phoneOnCarton, shapes, waitForShapes } from './fixtures';
 
 /** Waits until a note's editor has the focus (a phone's keyboard then comes up). */
 async function focusedNoteEditor(page: Page): Promise<void> {
@@ -41,19 +30,8 @@ describe('a note placed on a phone', () => {
 
   it('opens for writing at once; typed words go in; an empty one stays when closed', async () => {
     // The seed's territory board, with its cartons, fitted to the phone's screen.
-    const board = territoryBoard(
-      await createForum(suite.server, { territories: ['Rimouski-Neigette'], templates: true }),
-    );
-    const { page } = await newParticipant(suite.browser, 'Nadia', {
-      viewport: PHONE,
-      hasTouch: true,
-      isMobile: true,
-    });
-    await openBoard(page, board.edit.url);
-    const carton = (await shapes(page)).find((s) => s.type === 'carton');
-    if (carton?.type !== 'carton') throw new Error('the territory board has a carton');
+    const { page, at } = await phoneOnCarton(suite, 'Rimouski-Neigette', 'Nadia');
     const cameraBefore = await page.evaluate(() => window.__carton!.camera());
-    const at = await toScreen(page, carton.x + carton.w * 0.3, carton.y + carton.h * 0.55);
     const id = await placeNote(page, at.x, at.y);
     await focusedNoteEditor(page);
     // Drawn small at the fitted zoom, it is written legibly: the view zooms to it.

@@ -1,6 +1,7 @@
-// R59, R60, R6: PostgreSQL stopped under a running server. The process must live on: the LISTEN
-// connection and the pool lose their connections, appends fail (R6: the room closes, 4501),
-// HTTP answers a JSON error, and nothing surfaces as an unhandled rejection.
+// R59, R60, R6, R69: PostgreSQL stopped under a running server. The process must live on: the
+// LISTEN connection and the pool lose their connections, appends fail (R6: the room closes, 4501),
+// HTTP answers a JSON error, and nothing surfaces as an unhandled rejection. /healthz answers 503
+// (`unavailable`) while it is down, said once in the log, and 200 on its own once it is back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 describe('Carton when PostgreSQL stops', () => {
-  it('R59, R6: the server lives on, closes the room (4501) and answers HTTP with a JSON error', async () => {
+  it('R59, R6, R69: the server lives on, closes the room (4501), answers HTTP with a JSON error and /healthz 503 until PostgreSQL is back', async () => {
     const url = (await postgres.createDatabase()).replace('postgres@', `postgres:${PASSWORD}@`);
     server = await startServer({ env: { CARTON_DATABASE_URL: url } });
     const forum = await createForum(server);
@@ -38,7 +39,7 @@ describe('Carton when PostgreSQL stops', () => {
         resolve(event?.code ?? 0);
       });
     });
-    await postgres.stop();
+    await postgres.halt();
     await server.waitForOutput(/links_listener_lost/, 10_000);
     writer.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Covoiturage vers Rimouski' }));
     expect(await failed).toBe(4501);
@@ -50,9 +51,30 @@ describe('Carton when PostgreSQL stops', () => {
     expect(typeof body.error?.code).toBe('string');
     // The stock client keeps reconnecting; each attempt's token lookup fails, nothing crashes.
     await server.waitForOutput(/upgrade_lookup_failed/, 10_000);
+    await server.waitForOutput(/storage_failing/, 10_000);
     const health = await fetch(`${server.url}/healthz`);
-    expect(health.status).toBe(200);
-    expect(server.output()).not.toMatch(/unhandled|uncaught/i);
-    expect(server.output()).not.toContain(PASSWORD);
+    expect(health.status).toBe(503);
+    const failing = (await health.json()) as {
+      ok: boolean;
+      storage: { ok: boolean; code: string; message: string; since: string };
+    };
+    expect(failing).toMatchObject({ ok: false, storage: { ok: false, code: 'unavailable' } });
+    expect(failing.storage.message).toMatch(/database/);
+    expect(Number.isNaN(Date.parse(failing.storage.since))).toBe(false);
+
+    // Back on its own: with no client left to resend an edit, only the server's probe can see
+    // PostgreSQL answer again.
+    writer.destroy();
+    await postgres.start();
+    await server.waitForOutput(/storage_recovered/, 15_000);
+    const recovered = await fetch(`${server.url}/healthz`);
+    expect(recovered.status).toBe(200);
+    expect(await recovered.json()).toEqual({ ok: true });
+    const output = server.output();
+    // One line per outage, one on recovery: not one per reconnecting client or request.
+    expect(output.match(/storage_failing/g)).toHaveLength(1);
+    expect(output.match(/storage_recovered/g)).toHaveLength(1);
+    expect(output).not.toMatch(/unhandled|uncaught/i);
+    expect(output).not.toContain(PASSWORD);
   });
 });

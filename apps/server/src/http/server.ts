@@ -98,16 +98,13 @@ export async function startServer(
   const opened = config.database
     ? await openPostgresStores(config.database, storageLog)
     : openSqliteStores(config.dataDir, storageLog);
-  // R69 (SQLite): writes tell the health how they went; PostgreSQL outages have their own (R60).
-  const health = 'health' in opened ? opened.health : null;
-  const boards = new AutoVersionStorage(
-    health ? watchStorageHealth(opened.boards, health) : opened.boards,
-    {
-      intervalMs: config.rooms.autoSnapshotMs,
-      log: log.child({ part: 'history' }),
-      shared: config.redisUrl !== null,
-    },
-  );
+  // R69: writes tell the health how they went (a full disk, an unreachable PostgreSQL).
+  const health = opened.health;
+  const boards = new AutoVersionStorage(watchStorageHealth(opened.boards, health), {
+    intervalMs: config.rooms.autoSnapshotMs,
+    log: log.child({ part: 'history' }),
+    shared: config.redisUrl !== null,
+  });
   const stores: ServerStores = opened;
   const { forums, blobs, votes } = options.wrapStores?.(stores) ?? stores;
   const limits = config.limits;

@@ -2,7 +2,9 @@ import type { DatabaseConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { DatabaseUnavailableError, describeDatabaseUrl, openPostgres, reason } from './database.ts';
 import { PgBlobStore } from './pg-blob-store.ts';
+import { StorageHealth } from '../storage/storage-health.ts';
 import { PgBoardStorage } from './pg-board-storage.ts';
+import { pgStorageFailureCode, pgStorageProbe } from './pg-health.ts';
 import { PgForumStore } from './pg-forum-store.ts';
 import { PgLinkSignal } from './link-signal.ts';
 import { PgVoteStore } from './pg-vote-store.ts';
@@ -13,6 +15,11 @@ export interface PostgresStores {
   forums: PgForumStore;
   blobs: PgBlobStore;
   votes: PgVoteStore;
+  /**
+   * R69: whether the database takes writes. An outage (refused, terminated, timed out) is
+   * logged once, naming `host:port/database` only; probed while failing; /healthz says it.
+   */
+  health: StorageHealth;
   /** L4: NOTIFYs of links that stopped resolving, from any process. */
   linkChanges: PgLinkSignal;
   /** Stops listening (after boards.close(), which ends the pool). */
@@ -48,6 +55,11 @@ export async function openPostgresStores(
   });
   return {
     boards: new PgBoardStorage(pool),
+    health: new StorageHealth(where, log, {
+      probe: pgStorageProbe(pool),
+      classify: pgStorageFailureCode,
+      field: 'database',
+    }),
     forums: new PgForumStore(pool),
     blobs: new PgBlobStore(pool),
     votes: new PgVoteStore(pool),

@@ -28,6 +28,13 @@ export interface TestPostgres {
    * transaction elsewhere would; resolves once held, with the way to let it go.
    */
   holdBoardLock(database: string, board: string): Promise<() => Promise<void>>;
+  /**
+   * Stops postgres (fast shutdown) keeping its data, as an outage would; `start()` brings it
+   * back on the same port with the same databases.
+   */
+  halt(): Promise<void>;
+  /** Starts postgres again after `halt()`; resolves once it accepts connections. */
+  start(): Promise<void>;
   /** Everything postgres wrote (its log). */
   output(): string;
   /** SIGINT (fast shutdown), waits for the exit, removes the directory. */
@@ -87,30 +94,37 @@ export async function startTestPostgres(
   }
 
   const port = await freePort();
-  // fsync off: a test database need not survive a power cut (the tests kill Carton, not it).
-  const postgres = spawn(
-    binary('postgres'),
-    ['-D', dataDir, '-k', dir, '-h', '127.0.0.1', '-p', String(port), '-F'],
-    { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
     output += chunk.toString();
     for (const listener of listeners) listener();
   };
-  postgres.stdout!.on('data', append);
-  postgres.stderr!.on('data', append);
-  const exited = exitOf(postgres);
-  const cleanUp = async () => {
+  // fsync off: a test database need not survive a power cut (the tests kill Carton, not it).
+  const spawnPostgres = () => {
+    const child = spawn(
+      binary('postgres'),
+      ['-D', dataDir, '-k', dir, '-h', '127.0.0.1', '-p', String(port), '-F'],
+      { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout!.on('data', append);
+    child.stderr!.on('data', append);
+    return child;
+  };
+  let postgres = spawnPostgres();
+  let exited = exitOf(postgres);
+  const halt = async () => {
     if (postgres.exitCode === null && postgres.signalCode === null) postgres.kill('SIGINT');
     await exited;
+  };
+  const cleanUp = async () => {
+    await halt();
     rmSync(dir, { recursive: true, force: true });
   };
-
-  try {
-    await new Promise<void>((resolve, reject) => {
+  /** Resolves once postgres printed READY at or after `from` in its output. */
+  const ready = (from: number) =>
+    new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (!READY.test(output)) return;
+        if (!READY.test(output.slice(from))) return;
         done();
         resolve();
       };
@@ -122,15 +136,19 @@ export async function startTestPostgres(
         done();
         reject(new Error(`PostgreSQL exited (${code}) before ready:\n${output}`));
       };
+      const child = postgres;
       const done = () => {
         clearTimeout(timer);
         listeners.delete(check);
-        postgres.off('exit', onExit);
+        child.off('exit', onExit);
       };
       listeners.add(check);
-      postgres.once('exit', onExit);
+      child.once('exit', onExit);
       check();
     });
+
+  try {
+    await ready(0);
   } catch (error) {
     await cleanUp();
     throw error;
@@ -177,6 +195,14 @@ export async function startTestPostgres(
       await client.connect();
       await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [BOARD_LOCK, board]);
       return () => client.end();
+    },
+    halt,
+    async start() {
+      if (postgres.exitCode === null && postgres.signalCode === null) return;
+      const from = output.length;
+      postgres = spawnPostgres();
+      exited = exitOf(postgres);
+      await ready(from);
     },
     output: () => output,
     stop() {

@@ -162,6 +162,39 @@ describe('probing a failing storage (R69)', () => {
   });
 });
 
+describe('an asynchronous probe (R69, PostgreSQL)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits for a hung probe instead of piling more up, and recovers once one answers', async () => {
+    vi.useFakeTimers();
+    const lines: Array<Record<string, unknown>> = [];
+    const log = createLogger('info', (line) => lines.push(JSON.parse(line)));
+    const pending: Array<(open: boolean) => void> = [];
+    const health = new StorageHealth('127.0.0.1:5432/carton', log, {
+      probeMs: 2_000,
+      field: 'database',
+      classify: (error) => ((error as Error).message === 'down' ? 'unavailable' : null),
+      probe: () => new Promise<boolean>((resolve) => pending.push(resolve)),
+    });
+    expect(health.failed(FULL, 'append')).toBeNull();
+    health.failed(new Error('down'), 'append');
+    expect(health.report()).toMatchObject({ ok: false, code: 'unavailable' });
+    // A database that hangs: the first probe never answers within these ticks.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(pending).toHaveLength(1);
+    pending[0]!(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(health.report()).toBeNull();
+    expect(health.probing).toBe(false);
+    expect(lines.map((line) => [line.event, line.database])).toEqual([
+      ['storage_failing', '127.0.0.1:5432/carton'],
+      ['storage_recovered', '127.0.0.1:5432/carton'],
+    ]);
+  });
+});
+
 describe('the SQLite probe (R69)', () => {
   it('really writes the file, touches no board, and fails as a board write would', () => {
     const dir = mkdtempSync(join(tmpdir(), 'carton-probe-'));

@@ -3,11 +3,16 @@ import type { BoardStorage, SnapshotOptions } from './board-storage.ts';
 import type { SqliteDatabase } from './database.ts';
 
 /**
- * R69: what a storage failure is — the data file cannot be written, whatever the caller. A full
+ * R69: what a storage failure is — the data cannot be written, whatever the caller. A full
  * disk is the usual one (the venue laptop); a read-only or failing disk the rarer ones. Other
  * errors (a constraint, a busy lock, a bug) are not the disk's and keep their own handling.
+ * PostgreSQL adds `unavailable`: the database refused, dropped or stopped answering the
+ * connection (postgres/pg-health.ts classifies its errors).
  */
-export type StorageFailureCode = 'disk_full' | 'read_only' | 'io_error';
+export type StorageFailureCode = 'disk_full' | 'read_only' | 'io_error' | 'unavailable';
+
+/** Tells what kind of storage failure an error is, or null if it is not one (R69). */
+export type StorageFailureClassifier = (error: unknown) => StorageFailureCode | null;
 
 /** The failure kind of an error thrown by SQLite (or a worker's message for one), else null. */
 export function storageFailureCode(error: unknown): StorageFailureCode | null {
@@ -52,14 +57,21 @@ const MESSAGES: Record<StorageFailureCode, string> = {
   disk_full: 'The disk holding Carton’s data is full: changes are not being stored.',
   read_only: 'The disk holding Carton’s data is read-only: changes are not being stored.',
   io_error: 'The disk holding Carton’s data fails to write: changes are not being stored.',
+  // PostgreSQL (CARTON_DATABASE_URL) refused, dropped or stopped answering the connection.
+  unavailable:
+    'The database holding Carton’s data cannot be reached: changes are not being stored.',
 };
 
 /**
- * A tiny write that really needs the disk, touching no board: one transaction rewriting the
- * file's `user_version` with its own value (SQLite writes page 1 again, a WAL frame). Throws
- * as a board write would; returns false once the file is closed (nothing left to probe).
+ * A tiny write that really needs the storage, touching no board. Throws (or rejects) as a board
+ * write would; answers false once the storage is closed (nothing left to probe).
  */
-export type StorageProbe = () => boolean;
+export type StorageProbe = () => boolean | Promise<boolean>;
+
+/**
+ * SQLite's probe: one transaction rewriting the file's `user_version` with its own value
+ * (SQLite writes page 1 again, a WAL frame).
+ */
 
 export function sqliteStorageProbe(db: SqliteDatabase): StorageProbe {
   const rewrite = db.transaction(() => {
@@ -89,13 +101,33 @@ export class StorageHealth {
   readonly #path: string;
   readonly #probe: StorageProbe | null;
   readonly #probeMs: number;
+  readonly #classify: StorageFailureClassifier;
+  readonly #field: string;
   #probing: ReturnType<typeof setInterval> | null = null;
+  /** A probe awaiting its answer: the next tick waits for it (a hung connection, not a pile). */
+  #probeInFlight = false;
 
-  constructor(path: string, log: Logger, options: { probe?: StorageProbe; probeMs?: number } = {}) {
+  /**
+   * `path` names the storage in the log lines, under `field` (`path` for SQLite's file,
+   * `database` for PostgreSQL's `host:port/name`, never its password). `classify` tells which
+   * errors are the storage's (SQLite's by default).
+   */
+  constructor(
+    path: string,
+    log: Logger,
+    options: {
+      probe?: StorageProbe;
+      probeMs?: number;
+      classify?: StorageFailureClassifier;
+      field?: string;
+    } = {},
+  ) {
     this.#path = path;
     this.#log = log;
     this.#probe = options.probe ?? null;
     this.#probeMs = options.probeMs ?? STORAGE_PROBE_MS;
+    this.#classify = options.classify ?? storageFailureCode;
+    this.#field = options.field ?? 'path';
   }
 
   /** Whether a probe timer runs (tests). */
@@ -106,17 +138,24 @@ export class StorageHealth {
   #startProbing(): void {
     const probe = this.#probe;
     if (probe === null || this.#probing !== null) return;
-    this.#probing = setInterval(() => {
-      let open: boolean;
-      try {
-        open = probe();
-      } catch (error) {
-        // Still failing (or busy): tried again at the next tick; already said once.
-        this.#log.debug('storage_probe_failed', { error });
-        return;
-      }
+    const settle = (open: boolean) => {
       if (open) this.succeeded();
       else this.#stopProbing();
+    };
+    // Still failing (or busy): tried again at the next tick; already said once.
+    const stillFailing = (error: unknown) => this.#log.debug('storage_probe_failed', { error });
+    this.#probing = setInterval(() => {
+      if (this.#probeInFlight) return;
+      let answer: boolean | Promise<boolean>;
+      try {
+        answer = probe();
+      } catch (error) {
+        stillFailing(error);
+        return;
+      }
+      if (typeof answer === 'boolean') return settle(answer);
+      this.#probeInFlight = true;
+      answer.then(settle, stillFailing).finally(() => (this.#probeInFlight = false));
     }, this.#probeMs);
     // The probe never keeps the process alive (a server closing, a test ending).
     this.#probing.unref();
@@ -129,14 +168,14 @@ export class StorageHealth {
 
   /** Notes an error. Returns its failure kind, or null if it is not the disk's. */
   failed(error: unknown, during: string): StorageFailureCode | null {
-    const code = storageFailureCode(error);
+    const code = error instanceof StorageFailingError ? error.code : this.#classify(error);
     if (code === null) return null;
     if (this.#failing === null) {
       this.#failing = { code, since: Date.now() };
       this.#startProbing();
       this.#log.error('storage_failing', {
         code,
-        path: this.#path,
+        [this.#field]: this.#path,
         during,
         message: MESSAGES[code],
         error: error instanceof Error ? error : new Error(String(error)),
@@ -152,7 +191,7 @@ export class StorageHealth {
     this.#failing = null;
     this.#stopProbing();
     this.#log.info('storage_recovered', {
-      path: this.#path,
+      [this.#field]: this.#path,
       failedForMs: Date.now() - failing.since,
     });
   }

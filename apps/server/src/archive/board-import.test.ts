@@ -11,6 +11,7 @@ import { Board, SERVER_ORIGIN } from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../http/server.ts';
+import { postForum } from '../http/test-forum.ts';
 import { silentLogger } from '../log.ts';
 import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
 import { solidPng } from './test-support.ts';
@@ -72,17 +73,7 @@ function storedPhotos(forumId: string): string[] {
 
 describe('a board import not stored', () => {
   it('R35, R54: removes the photos it inserted, not one another board shows', async () => {
-    const created = await fetch(`${server.url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
-        territories: ['Kamouraska', 'La Mitis'],
-      }),
-    });
-    expect(created.status).toBe(201);
-    type Created = { id: string; territory: string | null; edit: { token: string } };
-    const forum = (await created.json()) as { forum: { id: string }; boards: Created[] };
+    const forum = await postForum(server.url, { territories: ['Kamouraska', 'La Mitis'] });
     const kamouraska = forum.boards.find((b) => b.territory === 'Kamouraska')!;
     const mitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
     const poster = solidPng(40, 30, [200, 40, 40]);

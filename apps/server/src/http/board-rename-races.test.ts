@@ -13,6 +13,7 @@ import { silentLogger } from '../log.ts';
 import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
 import { DeferredStores } from './deferred-stores.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { postForum } from './test-forum.ts';
 
 let dir: string;
 let server: RunningServer;
@@ -77,20 +78,7 @@ async function withAppendsRefused<T>(settle: () => Promise<T>): Promise<T> {
 
 /** A new forum of two territories, and the named territory's board with its rename path. */
 async function forumBoard(territory: string) {
-  const created = await fetch(`${server.url}/api/forums`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
-      territories: ['Kamouraska', 'La Mitis'],
-    }),
-  });
-  expect(created.status).toBe(201);
-  const forum = (await created.json()) as {
-    forum: { id: string };
-    facilitator: { token: string };
-    boards: Array<{ id: string; territory: string | null }>;
-  };
+  const forum = await postForum(server.url, { territories: ['Kamouraska', 'La Mitis'] });
   const board = forum.boards.find((b) => b.territory === territory)!;
   const path = `/api/forums/${forum.forum.id}/boards/${board.id}`;
   return { forum, facilitator: forum.facilitator.token, board, path };

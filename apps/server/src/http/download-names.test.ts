@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { silentLogger } from '../log.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { postForum } from './test-forum.ts';
 
 let dir: string;
 let server: RunningServer;
@@ -36,20 +37,7 @@ async function call(method: string, path: string, token: string, json?: unknown)
 
 /** A forum of Rivière-du-Loup whose territory board is renamed `title`. */
 async function boardNamed(title: string) {
-  const created = await fetch(`${server.url}/api/forums`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
-      territories: ['Rivière-du-Loup'],
-    }),
-  });
-  expect(created.status).toBe(201);
-  const forum = (await created.json()) as {
-    forum: { id: string };
-    facilitator: { token: string };
-    boards: Array<{ id: string; territory: string | null }>;
-  };
+  const forum = await postForum(server.url, { territories: ['Rivière-du-Loup'] });
   const board = forum.boards.find((b) => b.territory === 'Rivière-du-Loup')!;
   const token = forum.facilitator.token;
   const renamed = await call('PATCH', `/api/forums/${forum.forum.id}/boards/${board.id}`, token, {

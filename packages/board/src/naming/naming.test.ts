@@ -30,6 +30,22 @@ describe('file-name stems (slugify)', () => {
     expect(slugify('ÆSTHÉTIQUE', 'tableau')).toBe('aesthetique');
   });
 
+  // NFKD leaves them whole, and the ASCII filter dropped them (« stra-e », « odz », « rsted »).
+  it('spells the letters Unicode does not decompose in ASCII (ß, ø, ł, đ, þ…)', () => {
+    expect(slugify('Straße', 'tableau')).toBe('strasse');
+    expect(slugify('STRAẞE', 'tableau')).toBe('strasse');
+    expect(slugify('Łódź', 'tableau')).toBe('lodz');
+    expect(slugify('Ørsted — Ærø', 'tableau')).toBe('orsted-aero');
+    expect(slugify('Đakovo', 'tableau')).toBe('dakovo');
+    expect(slugify('Þingvellir, Reykjavíkurborg, Hafnarfjörður', 'tableau')).toBe(
+      'thingvellir-reykjavikurborg-hafnarfjordur',
+    );
+    expect(slugify('Kraków — Gdańsk — Wrocław', 'tableau')).toBe('krakow-gdansk-wroclaw');
+    expect(slugify('Diyarbakır', 'tableau')).toBe('diyarbakir');
+    // The forum's own names are unchanged: accents keep their letter.
+    expect(slugify('Cœur de Rivière-du-Loup', 'tableau')).toBe('coeur-de-riviere-du-loup');
+  });
+
   it('turns apostrophes, « », NBSP, NNBSP, em dashes and emoji into single dashes', () => {
     expect(slugify('L’Isle-Verte', 'tableau')).toBe('l-isle-verte');
     expect(slugify("L'Isle-Verte", 'tableau')).toBe('l-isle-verte');

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { DatabaseUnavailableError } from '../storage/schema-version.ts';
 import { migrate } from './schema.ts';
 
 export type PostgresPool = pg.Pool;
@@ -29,10 +30,8 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
-/** The database cannot be reached or prepared at start: a one-line message, no secret. */
-export class DatabaseUnavailableError extends Error {
-  override name = 'DatabaseUnavailableError';
-}
+// Shared with SQLite's refusal of a newer file (storage/database.ts): same message, same exit.
+export { DatabaseUnavailableError } from '../storage/schema-version.ts';
 
 export interface OpenPostgresOptions {
   /** Most connections the pool opens (CARTON_DATABASE_POOL). */

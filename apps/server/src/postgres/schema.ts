@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { newerSchemaReason } from '../storage/schema-version.ts';
 
 /**
  * Advisory lock classes (the first key of `pg_advisory_xact_lock(int, int)`): "CART" and the
@@ -158,9 +159,7 @@ async function migrateOnce(client: pg.ClientBase, lockTimeoutMs: number): Promis
     let version = found.rows[0]?.version ?? 0;
     if (found.rows.length === 0) await client.query('INSERT INTO carton_schema VALUES (0)');
     if (version > MIGRATIONS.length) {
-      throw new Error(
-        `the database's schema (version ${version}) is newer than this Carton (${MIGRATIONS.length})`,
-      );
+      throw new Error(newerSchemaReason(version, MIGRATIONS.length));
     }
     if (version < MIGRATIONS.length) {
       // Only for the versions' statements: the advisory lock above may wait as long as it must.

@@ -237,3 +237,17 @@ export function dumpDatabase(url: string): string {
     maxBuffer: 256 * 1024 * 1024,
   });
 }
+
+/** Sets (or, without `version`, reads) `carton_schema.version`: a newer Carton's database. */
+export async function schemaVersionOn(url: string, version?: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (version !== undefined)
+      await client.query('UPDATE carton_schema SET version = $1', [version]);
+    const found = await client.query<{ version: number }>('SELECT version FROM carton_schema');
+    return found.rows[0]!.version;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, MIGRATIONS, openDatabase } from './database.ts';
+import { DatabaseUnavailableError } from './schema-version.ts';
+import { migrateAsNewerCarton, schemaVersionOf } from './test-support.ts';
 
 let dir: string;
 
@@ -58,5 +60,51 @@ describe('openDatabase with several processes (R63)', () => {
       db.close();
       await exited;
     }
+  });
+});
+
+/** A file as a newer Carton leaves it: one more migration, applied by that Carton. */
+function fileFromNewerCarton(): string {
+  openDatabase(dir).close();
+  const file = join(dir, DATABASE_FILE);
+  migrateAsNewerCarton(file);
+  return file;
+}
+
+describe('openDatabase on a file a newer Carton migrated', () => {
+  it('refuses with both versions and what to do, and writes nothing to the file', () => {
+    const file = fileFromNewerCarton();
+    const before = readFileSync(file);
+    expect(() => openDatabase(dir)).toThrow(DatabaseUnavailableError);
+    let message = '';
+    try {
+      openDatabase(dir);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`cannot prepare the database ${file}`);
+    expect(message).toContain(
+      `(version ${MIGRATIONS.length + 1}) is newer than this Carton (${MIGRATIONS.length})`,
+    );
+    expect(message).toContain('Start that newer Carton');
+    expect(message).not.toContain('\n');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(schemaVersionOf(file)).toBe(MIGRATIONS.length + 1);
+  });
+
+  it('still opens a file at this Carton’s version, and migrates an older one', () => {
+    const db = openDatabase(dir);
+    db.pragma('user_version = 3');
+    db.exec('ALTER TABLE boards DROP COLUMN rename_generation');
+    db.exec('ALTER TABLE blobs DROP COLUMN put_by');
+    db.exec('ALTER TABLE boards DROP COLUMN removed_at');
+    db.close();
+    const reopened = openDatabase(dir);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    reopened.close();
+    const again = openDatabase(dir);
+    expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    again.close();
   });
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseUnavailableError, newerSchemaReason } from './schema-version.ts';
 
 export type { SqliteDatabase };
 
@@ -104,30 +105,53 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/** The database's file name in the data directory. */
+export const DATABASE_FILE = 'carton.sqlite';
+
 /**
  * Opens (creating if needed) `carton.sqlite` in the data directory, in WAL mode. WAL with
  * synchronous=NORMAL survives a killed process without losing a committed write (R5); a power
  * cut may lose the last moments, which the clients still hold and resend on reconnect.
+ *
+ * A file a newer Carton has already migrated is refused with a DatabaseUnavailableError (as on
+ * PostgreSQL), before anything is written to it — not even the journal mode.
  */
-/** The database's file name in the data directory. */
-export const DATABASE_FILE = 'carton.sqlite';
-
 export function openDatabase(dataDir: string, fileName = DATABASE_FILE): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, fileName));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const path = join(dataDir, fileName);
+  const db = new Database(path);
+  try {
+    // Connection settings only: none writes to the file.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Read first: `journal_mode = WAL` would rewrite the header of a file in another mode.
+    refuseNewerSchema(db, path);
+    db.pragma('journal_mode = WAL');
+    migrate(db, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
-function migrate(db: SqliteDatabase): void {
+function refuseNewerSchema(db: SqliteDatabase, path: string): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new DatabaseUnavailableError(
+      `cannot prepare the database ${path}: ${newerSchemaReason(version, MIGRATIONS.length)}`,
+    );
+  }
+  return version;
+}
+
+function migrate(db: SqliteDatabase, path: string): void {
   // Several processes may open a fresh file together (R63): the version is read under the
-  // write lock (IMMEDIATE), so each migration is applied once, never twice.
+  // write lock (IMMEDIATE), so each migration is applied once, never twice — and a newer
+  // Carton's migration committed meanwhile is refused (the transaction rolls back unwritten).
   db.transaction(() => {
-    const current = db.pragma('user_version', { simple: true }) as number;
+    const current = refuseNewerSchema(db, path);
     for (let version = current; version < MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);

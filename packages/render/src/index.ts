@@ -25,3 +25,11 @@ export {
   ink,
   noteFill,
 } from './theme/colors.ts';
+export type { TextOutline } from './theme/textInk.ts';
+export {
+  TEXT_INK,
+  TEXT_OUTLINE_INK,
+  TEXT_OUTLINE_WIDTH,
+  textInk,
+  textOutline,
+} from './theme/textInk.ts';

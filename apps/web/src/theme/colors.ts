@@ -8,6 +8,8 @@ export {
   NOTE_FILL,
   ink,
   noteFill,
+  textInk,
+  textOutline,
 } from '@carton/render';
 
 export const SELECTION_COLOR = '#1e88e5';

@@ -15,6 +15,16 @@ function luminance([r, g, b]: [number, number, number]): number {
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
+/** The hue (0 to 360°) of a colour, to tell a darker shade of it from another colour. */
+export function hue(hex: string): number {
+  const [r, g, b] = rgb(hex).map((c) => c / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const span = max - Math.min(r, g, b);
+  if (span === 0) return 0;
+  const turn = max === r ? (g - b) / span : max === g ? (b - r) / span + 2 : (r - g) / span + 4;
+  return (turn * 60 + 360) % 360;
+}
+
 /** `ink` drawn at `opacity` over `paper`, as the screen shows it. */
 export function blend(ink: string, paper: string, opacity: number): [number, number, number] {
   const a = rgb(ink);

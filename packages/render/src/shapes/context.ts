@@ -5,6 +5,7 @@ import type { FontMetrics } from '../font/ttf.ts';
 import type { MeasureWidth } from '../text/wrap.ts';
 import { LINE_HEIGHT } from '../text/wrap.ts';
 import { num, xmlText } from '../svg/xml.ts';
+import type { TextOutline } from '../theme/textInk.ts';
 
 export interface RenderContext {
   readonly fonts: RenderFonts;
@@ -35,17 +36,22 @@ export function textLines(
     readonly top: number;
     readonly anchor: 'start' | 'middle' | 'end';
     readonly fill: string;
+    /** Drawn under the fill (paint-order stroke), as Konva's fillAfterStrokeEnabled does. */
+    readonly outline?: TextOutline | null;
   },
 ): string {
   const { font, size } = options;
   const lineBox = size * LINE_HEIGHT;
   const middleToBaseline = (size * (font.ascender - font.descender)) / (2 * font.unitsPerEm);
   const weight = options.bold ? ' font-weight="bold"' : '';
+  const outline = options.outline
+    ? ` stroke="${options.outline.color}" stroke-width="${num(options.outline.width)}" stroke-linejoin="round" paint-order="stroke"`
+    : '';
   return lines
     .map((line, i) => {
       if (line === '') return '';
       const baseline = options.top + i * lineBox + lineBox / 2 + middleToBaseline;
-      return `<text x="${num(options.x)}" y="${num(baseline)}" font-size="${num(size)}"${weight} text-anchor="${options.anchor}" fill="${options.fill}">${xmlText(line)}</text>`;
+      return `<text x="${num(options.x)}" y="${num(baseline)}" font-size="${num(size)}"${weight} text-anchor="${options.anchor}" fill="${options.fill}"${outline}>${xmlText(line)}</text>`;
     })
     .join('');
 }

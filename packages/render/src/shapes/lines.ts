@@ -5,6 +5,7 @@ import { getStroke } from 'perfect-freehand';
 import { num, rotateAbout } from '../svg/xml.ts';
 import { keepPunctuationAttached, wrapText } from '../text/wrap.ts';
 import { ink } from '../theme/colors.ts';
+import { textInk, textOutline } from '../theme/textInk.ts';
 import type { RenderContext } from './context.ts';
 import { measurer, textLines } from './context.ts';
 import { stampPath } from './stamps.ts';
@@ -89,7 +90,8 @@ export function textSvg(ctx: RenderContext, text: TextShape): string {
       x,
       top: text.y,
       anchor: ANCHOR[text.align],
-      fill: ink(text.color),
+      fill: textInk(text.color),
+      outline: textOutline(text.color, text.fontSize),
     }) +
     '</g>'
   );

@@ -1,7 +1,8 @@
 import { INK_COLOR_HEX, NOTE_COLOR_HEX } from '@carton/board';
 
 // The model stores colour names; drawings map them to the palette's reference colours. The
-// editor (apps/web/src/theme/colors.ts) draws with these same values.
+// editor (apps/web/src/theme/colors.ts) draws with these same values. Text's letters take a
+// darker shade of their ink (textInk.ts).
 export const NOTE_FILL: Readonly<Record<string, string>> = NOTE_COLOR_HEX;
 export const INK: Readonly<Record<string, string>> = INK_COLOR_HEX;
 

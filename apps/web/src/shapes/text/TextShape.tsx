@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { Rect, Text } from 'react-konva';
 import type { TextShape as TextModel } from '@carton/board';
-import { ink } from '../../theme/colors';
+import { textInk, textOutline } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { FONT_FAMILY, measureText } from '../common/fonts';
@@ -31,6 +31,8 @@ export const TextShape = memo(function TextShape({
   fading,
 }: ShapeComponentProps<TextModel>) {
   const lines = useMemo(() => textLines(shape), [shape]);
+  // Letters take the ink's darker shade, white ones a dark outline (as exports draw them).
+  const fill = textInk(shape.color);
   // Headings stay readable far out: text shapes are few, so drawing them costs little.
   if (detail === 'low' && shape.fontSize < HEADING_FONT_SIZE) {
     return (
@@ -41,12 +43,13 @@ export const TextShape = memo(function TextShape({
         rotation={deg(shape.rotation)}
         width={shape.w * 0.8}
         height={shape.h * 0.4}
-        fill={ink(shape.color)}
+        fill={fill}
         opacity={0.4}
       />
     );
   }
   if (editing) return null;
+  const outline = textOutline(shape.color, shape.fontSize);
   return (
     <Text
       x={shape.x}
@@ -58,7 +61,11 @@ export const TextShape = memo(function TextShape({
       fontStyle="bold"
       fontFamily={FONT_FAMILY}
       lineHeight={LINE_HEIGHT}
-      fill={ink(shape.color)}
+      fill={fill}
+      stroke={outline?.color}
+      strokeWidth={outline?.width}
+      lineJoin="round"
+      fillAfterStrokeEnabled
       align={ALIGN[shape.align]}
       opacity={fading ? 0.3 : 1}
     />

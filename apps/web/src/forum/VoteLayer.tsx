@@ -12,6 +12,7 @@ import { changeDot, fetchMyDots, type MyDots } from './api';
 import type { ForumRoom } from './room';
 import { forumErrorText } from './errorText';
 import { useForumSnapshot } from './useForumRoom';
+import { helpStore } from '../help/state';
 import { focusedShapeOf } from '../board/keyboardSelect';
 import { activeVote, closedVote, dotAction, dotsByNote, voteKey, voterId } from './voteMode';
 
@@ -69,6 +70,13 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
     () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches,
   );
   const forumId = room.forumId;
+
+  // The banner sits where the first visit's hint would: the hint waits until the vote ends.
+  useEffect(() => {
+    const store = helpStore(session);
+    store.setState({ voteBanner: true });
+    return () => store.setState({ voteBanner: false });
+  }, [session]);
 
   useEffect(() => {
     let live = true;

@@ -20,6 +20,7 @@ export function FirstVisitHint() {
   const [done, setDone] = useState(hintDone);
   const placed = useSyncExternalStore(session.undo.subscribe, () => session.undo.canUndo());
   const helpOpen = useStore(helpStore(session), (s) => s.open);
+  const voteBanner = useStore(helpStore(session), (s) => s.voteBanner);
   const readOnly = useSessionState((s) => s.readOnly);
   const tool = useSessionState((s) => s.tool);
   const selecting = useSessionState((s) => s.selection.length > 0);
@@ -35,7 +36,15 @@ export function FirstVisitHint() {
   }, [placed, done]);
 
   const plenary = session.info.board.kind === 'plenary';
-  const shown = showsHint({ done: done || placed, readOnly, plenary, helpOpen, tool, selecting });
+  const shown = showsHint({
+    done: done || placed,
+    readOnly,
+    plenary,
+    helpOpen,
+    tool,
+    selecting,
+    voteBanner,
+  });
 
   // Above the toolbar however many rows it wraps to (two on a phone): measured, not guessed.
   useLayoutEffect(() => {

@@ -9,6 +9,7 @@ const FIRST: HintSituation = {
   helpOpen: false,
   tool: 'select',
   selecting: false,
+  voteBanner: false,
 };
 
 describe('the first visit’s hint', () => {
@@ -26,6 +27,13 @@ describe('the first visit’s hint', () => {
     expect(showsHint({ ...FIRST, helpOpen: true })).toBe(false);
     expect(showsHint({ ...FIRST, tool: 'note' })).toBe(false);
     expect(showsHint({ ...FIRST, selecting: true })).toBe(false);
+  });
+
+  it('waits while an open vote’s banner holds its place, and comes back after the vote', () => {
+    // A first visit during « Nos incontournables »: the hint sat under the banner, its
+    // « Compris » out of reach, saying to add a Papillon while the room voted.
+    expect(showsHint({ ...FIRST, voteBanner: true })).toBe(false);
+    expect(showsHint({ ...FIRST, voteBanner: false })).toBe(true);
   });
 
   describe('on this device', () => {

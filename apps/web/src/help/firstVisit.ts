@@ -40,14 +40,16 @@ export interface HintSituation {
   tool: string;
   /** Shapes chosen: their panel of colours and actions takes the hint's place. */
   selecting: boolean;
+  /** An open vote's banner (« Il vous reste 3 points ») is drawn where the hint sits. */
+  voteBanner: boolean;
 }
 
 /**
  * Whether the hint shows now. Only an editor's first visit to a territory's board: a view link
  * cannot add anything, and the plenary board is the room's (projected, facilitated).
- * It steps aside (without being dismissed) while a tool or a selection needs that place.
+ * It steps aside (without being dismissed) while a tool, a selection or a vote needs that place.
  */
 export function showsHint(s: HintSituation): boolean {
-  if (s.done || s.readOnly || s.plenary || s.helpOpen) return false;
+  if (s.done || s.readOnly || s.plenary || s.helpOpen || s.voteBanner) return false;
   return s.tool === 'select' && !s.selecting;
 }

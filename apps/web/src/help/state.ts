@@ -6,6 +6,12 @@ import type { BoardSession } from '../board/session';
 
 export interface HelpState {
   open: boolean;
+  /**
+   * An open vote's banner holds the place above the toolbar (forum/VoteLayer): the first visit's
+   * hint, drawn there too, would sit under it with its « Compris » out of reach, telling a newcomer
+   * to add a Papillon while the room votes. It waits for the vote to end.
+   */
+  voteBanner: boolean;
 }
 
 const stores = new WeakMap<BoardSession, StoreApi<HelpState>>();
@@ -15,7 +21,7 @@ const returnFocus = new WeakMap<BoardSession, HTMLElement>();
 export function helpStore(session: BoardSession): StoreApi<HelpState> {
   let store = stores.get(session);
   if (!store) {
-    store = createStore<HelpState>(() => ({ open: false }));
+    store = createStore<HelpState>(() => ({ open: false, voteBanner: false }));
     stores.set(session, store);
   }
   return store;

@@ -113,6 +113,15 @@ export function HelpDialog({ readOnly, onClose }: { readOnly: boolean; onClose: 
               </ul>
             </Section>
           )}
+          {sections.includes('vote') && (
+            <Section id="vote" title={t('rehearsal.helpVote.title')}>
+              <ul>
+                <li>{t('rehearsal.helpVote.banner')}</li>
+                <li>{t(coarse ? 'rehearsal.helpVote.placeTouch' : 'rehearsal.helpVote.place')}</li>
+                <li>{t('rehearsal.helpVote.leave')}</li>
+              </ul>
+            </Section>
+          )}
           <Section id="keys" title={t('help.keys.title')}>
             <p>{t('help.keys.intro')}</p>
             {groups.map((group) => (

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HINT_STORAGE, hintDone, markHintDone, showsHint, type HintSituation } from './firstVisit';
 import { helpSections, moveParts } from './sections';
+import frCA from '../i18n/fr-CA.json';
+import en from '../i18n/en.json';
 
 const FIRST: HintSituation = {
   done: false,
@@ -66,9 +68,16 @@ describe('the first visit’s hint', () => {
 });
 
 describe('the help’s sections', () => {
-  it('an editor gets all four; a view link only moving around and the keys', () => {
-    expect(helpSections(false)).toEqual(['add', 'move', 'edit', 'keys']);
+  it('an editor gets every section (the dot vote’s too); a view link only moving around and the keys', () => {
+    // « Voter avec des points »: the help a participant opens when the vote's banner appears.
+    expect(helpSections(false)).toEqual(['add', 'move', 'edit', 'vote', 'keys']);
     expect(helpSections(true)).toEqual(['move', 'keys']);
+  });
+
+  it('calls the hearts and stars marks, not the vote (the vote is with dots)', () => {
+    expect(frCA.help.add.stamp).not.toMatch(/voter/);
+    expect(en.help.add.stamp).not.toMatch(/to vote/);
+    expect(frCA.rehearsal.helpVote.placeTouch).toMatch(/^Touchez une idée/);
   });
 
   it('tells the fingers first on a touch screen, the mouse first elsewhere', () => {

@@ -1,10 +1,12 @@
 // Which of the help's sections a board page shows, and in which order « Se déplacer » tells its
 // two ways: a view link cannot add or change anything; a touch screen reads the fingers first.
-export type HelpSection = 'add' | 'move' | 'edit' | 'keys';
+// « Voter avec des points »: participants open « Aide » when the red banner appears, and the help
+// said nothing of the dots (it called the hearts a vote).
+export type HelpSection = 'add' | 'move' | 'edit' | 'vote' | 'keys';
 export type MovePart = 'touch' | 'mouse';
 
 export function helpSections(readOnly: boolean): HelpSection[] {
-  return readOnly ? ['move', 'keys'] : ['add', 'move', 'edit', 'keys'];
+  return readOnly ? ['move', 'keys'] : ['add', 'move', 'edit', 'vote', 'keys'];
 }
 
 /** Touch first where the main pointer is a finger (matchMedia('(pointer: coarse)')). */

@@ -51,7 +51,7 @@ function parseJson(bytes: Uint8Array, where: string): unknown {
     return parseBoardFileText(bytes);
   } catch (error) {
     const issue = error instanceof BoardFileError ? error.issues[0] : undefined;
-    throw new ArchiveError('invalid_manifest', issue?.message ?? 'not JSON', where);
+    throw new ArchiveError('invalid_manifest', issue?.message ?? 'The file is not JSON.', where);
   }
 }
 
@@ -60,7 +60,10 @@ async function readManifest(
   limits: ArchiveLimits,
 ): Promise<ArchiveManifest> {
   if (!entries.has(MANIFEST_NAME)) {
-    throw new ArchiveError('missing_manifest', `not a Carton forum archive: no ${MANIFEST_NAME}`);
+    throw new ArchiveError(
+      'missing_manifest',
+      `This is not a Carton forum archive: it holds no ${MANIFEST_NAME}.`,
+    );
   }
   entries.check([MANIFEST_NAME]);
   const raw = parseJson(await entries.bytes(MANIFEST_NAME), MANIFEST_NAME);
@@ -68,14 +71,14 @@ async function readManifest(
   if (typeof raw !== 'object' || raw === null || header.format !== ARCHIVE_FORMAT) {
     throw new ArchiveError(
       'wrong_format',
-      `not a Carton forum archive: format must be '${ARCHIVE_FORMAT}'`,
+      `This is not a Carton forum archive: its format must be '${ARCHIVE_FORMAT}'.`,
       `${MANIFEST_NAME}: format`,
     );
   }
   if (typeof header.version === 'number' && header.version > ARCHIVE_VERSION) {
     throw new ArchiveError(
       'future_version',
-      `this archive is version ${header.version}, newer than this Carton reads (${ARCHIVE_VERSION}); update Carton to import it`,
+      `This archive is version ${header.version}, newer than this Carton reads (${ARCHIVE_VERSION}); update Carton to import it.`,
       `${MANIFEST_NAME}: version`,
     );
   }
@@ -85,14 +88,14 @@ async function readManifest(
     const issue = parsed.error.issues[0];
     throw new ArchiveError(
       'invalid_manifest',
-      issue?.message ?? 'invalid manifest',
+      issue?.message ?? 'The manifest is not valid.',
       `${MANIFEST_NAME}: ${issue?.path.join('.') ?? ''}`,
     );
   }
   if (parsed.data.boards.length > limits.maxBoards) {
     throw new ArchiveError(
       'too_large',
-      `a forum holds at most ${limits.maxBoards} boards`,
+      `A forum holds at most ${limits.maxBoards} boards.`,
       `${MANIFEST_NAME}: boards`,
     );
   }
@@ -114,7 +117,7 @@ function checkVersionCounts(raw: object, limits: ArchiveLimits): void {
     if (versions.length > limits.maxVersionsPerBoard) {
       throw new ArchiveError(
         'too_large',
-        `a board holds at most ${limits.maxVersionsPerBoard} saved versions`,
+        `A board holds at most ${limits.maxVersionsPerBoard} saved versions.`,
         where,
       );
     }
@@ -122,7 +125,7 @@ function checkVersionCounts(raw: object, limits: ArchiveLimits): void {
     if (total > limits.maxVersions) {
       throw new ArchiveError(
         'too_large',
-        `an archive holds at most ${limits.maxVersions} saved versions`,
+        `An archive holds at most ${limits.maxVersions} saved versions.`,
         where,
       );
     }
@@ -137,7 +140,7 @@ function listedFiles(manifest: ArchiveManifest): Set<string> {
   const listed = new Set<string>([MANIFEST_NAME]);
   const once = (path: string, where: string) => {
     if (listed.has(path)) {
-      throw new ArchiveError('invalid_manifest', `${path} is listed twice`, where);
+      throw new ArchiveError('invalid_manifest', `${path} is listed twice.`, where);
     }
     listed.add(path);
   };
@@ -149,7 +152,7 @@ function listedFiles(manifest: ArchiveManifest): Set<string> {
   for (const [i, image] of (manifest.images ?? []).entries()) {
     const where = `${MANIFEST_NAME}: images.${i}`;
     if (blobIds.has(image.blobId)) {
-      throw new ArchiveError('invalid_manifest', `image ${image.blobId} is listed twice`, where);
+      throw new ArchiveError('invalid_manifest', `Image ${image.blobId} is listed twice.`, where);
     }
     blobIds.add(image.blobId);
     once(image.path, where);
@@ -165,7 +168,11 @@ async function readImageEntry(
 ): Promise<PreparedImage> {
   const data = await entries.checked(path);
   if (sha256(data) !== blobId) {
-    throw new ArchiveError('checksum_mismatch', `the image is not ${blobId}`, path);
+    throw new ArchiveError(
+      'checksum_mismatch',
+      `The image is not ${blobId} (its SHA-256 differs).`,
+      path,
+    );
   }
   const sniffed = sniffImage(data);
   if (!sniffed.ok) throw new ArchiveError('broken_image', sniffed.message, path);
@@ -190,7 +197,11 @@ export async function readForumArchive(
   entries.check(wanted);
   for (const path of wanted) {
     if (!entries.has(path))
-      throw new ArchiveError('missing_file', 'listed in the manifest but not in the archive', path);
+      throw new ArchiveError(
+        'missing_file',
+        'The manifest lists this file; the archive lacks it.',
+        path,
+      );
   }
   entries.setChecksums(new Map(manifest.files.map((file) => [file.path, file.sha256])));
   const images = new Map<string, ArchiveImage>();
@@ -288,7 +299,7 @@ async function readBoardFile(
   if (file.meta.kind !== kind) {
     throw new ArchiveError(
       'invalid_board',
-      `the manifest says ${kind}, the file ${file.meta.kind}`,
+      `The manifest says ${kind}, the file ${file.meta.kind}.`,
       `${json}: meta.kind`,
     );
   }
@@ -300,7 +311,7 @@ function boardError(where: string, issues: readonly BoardFileIssue[]): ArchiveEr
   const code = first?.code === 'future_version' ? 'future_version' : 'invalid_board';
   return new ArchiveError(
     code,
-    first?.message ?? 'invalid board file',
+    first?.message ?? 'The board file is not valid.',
     `${where}: ${first?.path ?? '(root)'}`,
     issues,
   );

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { archiveNames } from './entry-names.ts';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveLimits } from './limits.ts';
+import { MANIFEST_NAME } from './manifest.ts';
 import type { ZipDirectory, ZipSource } from './zip-reader.ts';
 import { listZip, zipSize } from './zip-reader.ts';
 
@@ -8,28 +10,39 @@ export const sha256 = (data: Uint8Array): string => createHash('sha256').update(
 
 /**
  * A forum archive's zip, opened: its directory checked against the limits (entries, sizes,
- * ratio) before anything is inflated, then entries read one at a time on demand.
+ * ratio) before anything is inflated, then entries read one at a time on demand. Entries go by
+ * the archive's names (`archiveNames`): a zip of the folder the archive was unpacked into reads
+ * as the archive, and files a computer adds (`__MACOSX/`, `.DS_Store`) are not there.
  */
 export class ArchiveEntries {
   private checksums: ReadonlyMap<string, string> = new Map();
+  /** The zip's name of each entry, by the archive's. */
+  private readonly names: ReadonlyMap<string, string>;
 
   private constructor(
     private readonly zip: ZipDirectory,
     private readonly limits: ArchiveLimits,
-  ) {}
+  ) {
+    this.names = archiveNames(zip.entries.keys(), MANIFEST_NAME);
+  }
 
   static async open(source: ZipSource, limits: ArchiveLimits): Promise<ArchiveEntries> {
     if ((await zipSize(source)) > limits.maxArchiveBytes) {
       throw new ArchiveError(
         'too_large',
-        `the archive is larger than ${limits.maxArchiveBytes} bytes`,
+        `The archive is larger than ${limits.maxArchiveBytes} bytes.`,
       );
     }
     return new ArchiveEntries(await listZip(source, limits.maxEntries), limits);
   }
 
   has(name: string): boolean {
-    return this.zip.entries.has(name);
+    return this.names.has(name);
+  }
+
+  private entry(name: string) {
+    const zipName = this.names.get(name);
+    return zipName === undefined ? undefined : this.zip.entries.get(zipName);
   }
 
   /**
@@ -39,7 +52,7 @@ export class ArchiveEntries {
   check(wanted: Iterable<string>): void {
     let total = 0;
     for (const name of wanted) {
-      const entry = this.zip.entries.get(name);
+      const entry = this.entry(name);
       if (!entry) continue;
       const { uncompressedSize, compressedSize } = entry;
       // The compressed bytes are read whole before inflating, so they are bounded too: an
@@ -51,7 +64,7 @@ export class ArchiveEntries {
       ) {
         throw new ArchiveError(
           'zip_bomb',
-          `an entry may hold at most ${this.limits.maxEntryBytes} bytes`,
+          `An entry may hold at most ${this.limits.maxEntryBytes} bytes.`,
           name,
         );
       }
@@ -59,7 +72,7 @@ export class ArchiveEntries {
       if (uncompressedSize > 1024 * 1024 && ratio > this.limits.maxRatio) {
         throw new ArchiveError(
           'zip_bomb',
-          `compressed ${Math.round(ratio)} times (at most ${this.limits.maxRatio})`,
+          `The entry is compressed ${Math.round(ratio)} times (at most ${this.limits.maxRatio}).`,
           name,
         );
       }
@@ -67,7 +80,7 @@ export class ArchiveEntries {
       if (total > this.limits.maxTotalBytes) {
         throw new ArchiveError(
           'zip_bomb',
-          `the archive inflates past ${this.limits.maxTotalBytes} bytes`,
+          `The archive inflates past ${this.limits.maxTotalBytes} bytes.`,
         );
       }
     }
@@ -80,10 +93,15 @@ export class ArchiveEntries {
 
   /** An entry's bytes (inflated, CRC-checked); `missing_file` if absent. */
   async bytes(name: string): Promise<Uint8Array> {
-    if (!this.zip.entries.has(name)) {
-      throw new ArchiveError('missing_file', 'listed in the manifest but not in the archive', name);
+    const zipName = this.names.get(name);
+    if (zipName === undefined) {
+      throw new ArchiveError(
+        'missing_file',
+        'The manifest lists this file; the archive lacks it.',
+        name,
+      );
     }
-    return this.zip.read(name);
+    return this.zip.read(zipName);
   }
 
   /** An entry's bytes, which must match the manifest's SHA-256 for it. */
@@ -92,7 +110,7 @@ export class ArchiveEntries {
     if (this.checksums.get(name) !== sha256(data)) {
       throw new ArchiveError(
         'checksum_mismatch',
-        'the file does not match its SHA-256 in the manifest',
+        'The file does not match its SHA-256 in the manifest.',
         name,
       );
     }

@@ -26,8 +26,11 @@ function patched(zip: Uint8Array, edit: (view: DataView, records: number[]) => v
   return copy;
 }
 
-/** The zip with a Zip64 end record and locator before its end record, as Zip64 writers put. */
-function withZip64End(zip: Uint8Array): Uint8Array {
+/**
+ * The zip with a Zip64 end record and locator before its end record, as Zip64 writers put:
+ * repeating the end record's count and directory offset, or saying `count` and `offset`.
+ */
+function withZip64End(zip: Uint8Array, says: { count?: bigint; offset?: bigint } = {}): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const end = zip.byteLength - 22;
   const record = Buffer.alloc(56);
@@ -36,9 +39,9 @@ function withZip64End(zip: Uint8Array): Uint8Array {
   record.writeUInt16LE(45, 12);
   record.writeUInt16LE(45, 14);
   record.writeBigUInt64LE(BigInt(view.getUint16(end + 8, true)), 24);
-  record.writeBigUInt64LE(BigInt(view.getUint16(end + 10, true)), 32);
+  record.writeBigUInt64LE(says.count ?? BigInt(view.getUint16(end + 10, true)), 32);
   record.writeBigUInt64LE(BigInt(view.getUint32(end + 12, true)), 40);
-  record.writeBigUInt64LE(BigInt(view.getUint32(end + 16, true)), 48);
+  record.writeBigUInt64LE(says.offset ?? BigInt(view.getUint32(end + 16, true)), 48);
   const locator = Buffer.alloc(20);
   locator.writeUInt32LE(0x07064b50, 0);
   locator.writeBigUInt64LE(BigInt(end), 8);
@@ -132,8 +135,15 @@ describe('the zip reader', () => {
       view.setUint16(end + 10, 1, true);
     });
     expect(await readAll(undercounted)).toMatchObject({ code: 'not_zip' });
-    // A real Zip64 end record between the directory and its end record stays too_large.
-    expect(await readAll(withZip64End(honest()))).toMatchObject({ code: 'too_large' });
+    // A Zip64 end record between the directory and its end record, repeating its small
+    // values (zip -fz writes one), is read: rezipped.test.ts.
+    expect(await readAll(withZip64End(honest()))).toBe('read');
+    // Bytes between the directory and a Zip64 end record: damaged too.
+    const gap = withZip64End(honest());
+    const record = gap.byteLength - 22 - 20 - 56;
+    const shifted = new Uint8Array([...gap.subarray(0, record), 0, ...gap.subarray(record)]);
+    new DataView(shifted.buffer).setUint32(shifted.byteLength - 22 + 16, record, true);
+    expect(await readAll(shifted)).toMatchObject({ code: 'not_zip' });
   });
 
   it('ARCHIVE: Zip64, encrypted entries and unknown methods are refused', async () => {
@@ -143,7 +153,12 @@ describe('the zip reader', () => {
       }
     });
     expect(await readAll(zip64)).toMatchObject({ code: 'too_large' });
-    expect(await readAll(withZip64End(honest()))).toMatchObject({ code: 'too_large' });
+    // A Zip64 end record saying a directory past 4 GiB, or 70 000 entries: Zip64 for real.
+    const past4GiB = withZip64End(honest(), { offset: 5n * 1024n ** 3n });
+    expect(await readAll(past4GiB)).toMatchObject({ code: 'too_large' });
+    expect(await readAll(withZip64End(honest(), { count: 70_000n }))).toMatchObject({
+      code: 'too_large',
+    });
     const encrypted = patched(honest(), (view, [first]) =>
       view.setUint16(first! + 8, view.getUint16(first! + 8, true) | 1, true),
     );
@@ -153,10 +168,42 @@ describe('the zip reader', () => {
     expect(await readAll(strToU8('PK not really'))).toMatchObject({ code: 'not_zip' });
   });
 
+  it('ARCHIVE: padding after the end record (a newline, NULs to 4 KiB) is left out; other bytes are not', async () => {
+    const after = (tail: Uint8Array) => new Uint8Array([...honest(), ...tail]);
+    expect(await readAll(after(strToU8('\n')))).toBe('read');
+    expect(await readAll(after(strToU8('\r\n')))).toBe('read');
+    expect(await readAll(after(new Uint8Array(4096)))).toBe('read');
+    expect(await readAll(after(new Uint8Array(4097)))).toMatchObject({ code: 'not_zip' });
+    expect(await readAll(after(strToU8('Téléchargé')))).toMatchObject({ code: 'not_zip' });
+    // A comment stays the zip's own: padding goes after it, not into it.
+    const comment = strToU8('Forum BSL 2023\n');
+    const commented = new Uint8Array([...honest(), ...comment]);
+    new DataView(commented.buffer).setUint16(
+      commented.byteLength - comment.byteLength - 2,
+      comment.byteLength,
+      true,
+    );
+    expect(await readAll(commented)).toBe('read');
+    expect(await readAll(new Uint8Array([...commented, 0, 0]))).toBe('read');
+  });
+
+  it('ARCHIVE: a damaged zip is refused in Carton’s words, not yauzl’s', async () => {
+    for (const zip of [strToU8('PK not really'), honest().subarray(0, 60)]) {
+      const error = await listZip(zip).catch((refused: unknown) => refused);
+      expect(error).toBeInstanceOf(ArchiveError);
+      expect((error as ArchiveError).code).toBe('not_zip');
+      expect((error as ArchiveError).message).toBe(
+        'The file is not a zip archive, or it is damaged or cut short.',
+      );
+    }
+  });
+
   it('ARCHIVE: a zip in a file is read through its handle, and not once the handle is closed', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'carton-zip-reader-'));
     try {
-      await writeFile(join(folder, 'forum.zip'), honest());
+      // With a CRLF after it, as a download tool may leave: yauzl reads the file by range
+      // with the padding left out.
+      await writeFile(join(folder, 'forum.zip'), new Uint8Array([...honest(), 13, 10]));
       const file = await open(join(folder, 'forum.zip'), 'r');
       const directory = await listZip(file);
       expect(await directory.read('manifest.json')).toEqual(text);

@@ -5,6 +5,7 @@ import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { ArchiveError } from './errors.ts';
+import { checkDirectoryEnd, sizeWithoutPadding } from './zip-end.ts';
 
 /**
  * A zip read by range through yauzl: an uploaded archive lies in a temporary file without a
@@ -64,20 +65,28 @@ export async function zipSize(source: ZipSource): Promise<number> {
 const MAX_DIRECTORY_BYTES = 32 * 1024 * 1024;
 /** After the directory: its end record (22 bytes, Zip64's 76 more) and a comment ≤ 64 KiB. */
 const MAX_END_BYTES = 22 + 76 + 0xffff;
-const ZIP64_EXTRA = 0x0001;
-const ZIP64_LOCATOR = 0x07064b50;
+/** A size, an offset or a count this large needs Zip64's fields (4 GiB, 65 535 entries). */
+const ZIP64_SIZE = 0xffffffff;
+const ZIP64_COUNT = 0xffff;
 
 const notZip = (message: string, path?: string) => new ArchiveError('not_zip', message, path);
+const zip64TooLarge = (path?: string) =>
+  new ArchiveError(
+    'too_large',
+    'The archive uses Zip64 sizes (4 GiB or more, or 65 535 entries): Carton imports archives under 4 GiB.',
+    path,
+  );
 
 /**
- * yauzl's refusals are plain errors (zlib's carry a `Z_…` code): the zip is damaged, `not_zip`.
+ * yauzl's refusals are plain errors (zlib's carry a `Z_…` code): the zip is damaged, `not_zip`,
+ * said in Carton's words (`message`; yauzl's English, with its byte counts, is no API text).
  * The system's own (EIO, a handle closed) are the server's failure and stay as they are.
  */
-function asArchiveError(error: unknown, path?: string): unknown {
+function asArchiveError(error: unknown, message: string, path?: string): unknown {
   if (error instanceof ArchiveError || !(error instanceof Error) || 'syscall' in error) {
     return error;
   }
-  return notZip(error.message, path);
+  return notZip(message, path);
 }
 
 /**
@@ -99,7 +108,7 @@ function checkName(name: string): void {
   if (bad) {
     throw new ArchiveError(
       'unsafe_path',
-      'an entry name must be a plain relative path (no "..", no leading "/", no "\\")',
+      'An entry’s name must be a plain relative path (no "..", no leading "/", no "\\").',
       JSON.stringify(name).slice(0, 300),
     );
   }
@@ -115,43 +124,42 @@ export interface ZipDirectory {
 /**
  * Opens the zip (yauzl: end record, Zip64 records, multi-disk refused) and lists its entries,
  * inflating nothing. Refused here besides: more than `maxEntries` entries (before listing
- * them), a directory past MAX_DIRECTORY_BYTES, Zip64 (Carton writes none; a zip past 4 GiB is
- * past the limits anyway), encrypted entries, methods other than stored and deflate, unsafe
+ * them), a directory past MAX_DIRECTORY_BYTES, Zip64 sizes (Carton writes no Zip64, and a zip
+ * past 4 GiB is past the limits anyway; Zip64 fields repeating small values, as other tools
+ * write them, are read), encrypted entries, methods other than stored and deflate, unsafe
  * names, two entries of one name, entries whose data overlap or run into the directory
- * (overlapping entries make small zips inflate to huge totals).
+ * (overlapping entries make small zips inflate to huge totals). A little padding after the end
+ * record (`sizeWithoutPadding`) is left out of the zip.
  */
 export async function listZip(source: ZipSource, maxEntries = Infinity): Promise<ZipDirectory> {
   // Sizes are checked below, by Carton's codes (too large: zip_bomb; too small: not_zip).
   const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: false };
+  const at = (into: Uint8Array, offset: number) => readAt(source, into, offset);
   let zip: ZipFile;
   try {
+    const size = await sizeWithoutPadding(at, await zipSize(source));
     zip =
       source instanceof Uint8Array
         ? await yauzl.fromBufferPromise(
-            Buffer.from(source.buffer, source.byteOffset, source.byteLength),
+            Buffer.from(source.buffer, source.byteOffset, size),
             options,
           )
-        : await yauzl.fromRandomAccessReaderPromise(
-            new HandleReader(source),
-            await zipSize(source),
-            options,
-          );
+        : await yauzl.fromRandomAccessReaderPromise(new HandleReader(source), size, options);
   } catch (error) {
-    throw asArchiveError(error);
+    throw asArchiveError(error, 'The file is not a zip archive, or it is damaged or cut short.');
   }
-  // yauzl starts listing where the directory starts (its typing says boolean).
+  // yauzl starts listing where the directory starts (its typing says boolean); both values
+  // are the Zip64 end record's when there is one.
   const directoryOffset = Number(zip.readEntryCursor);
-  if (zip.entryCount === 0xffff || directoryOffset === 0xffffffff) {
-    throw new ArchiveError('too_large', 'Zip64 archives are not read (Carton writes zips < 4 GiB)');
-  }
+  if (zip.entryCount >= ZIP64_COUNT || directoryOffset >= ZIP64_SIZE) throw zip64TooLarge();
   if (zip.entryCount > maxEntries) {
     throw new ArchiveError(
       'zip_bomb',
-      `the archive holds ${zip.entryCount} entries (at most ${maxEntries})`,
+      `The archive holds ${zip.entryCount} entries (at most ${maxEntries}).`,
     );
   }
   if (zip.fileSize - directoryOffset > MAX_DIRECTORY_BYTES + MAX_END_BYTES) {
-    throw notZip('the central directory is damaged');
+    throw notZip('The archive’s directory is damaged.');
   }
   const entries = new Map<string, Entry>();
   try {
@@ -162,7 +170,7 @@ export async function listZip(source: ZipSource, maxEntries = Infinity): Promise
       if (entries.has(name)) {
         throw new ArchiveError(
           'invalid_manifest',
-          'the archive holds two entries of this name',
+          'The archive holds two entries of this name.',
           name,
         );
       }
@@ -170,22 +178,12 @@ export async function listZip(source: ZipSource, maxEntries = Infinity): Promise
       entries.set(name, entry);
     }
   } catch (error) {
-    throw asArchiveError(error);
+    throw asArchiveError(error, 'The archive’s directory is damaged.');
   }
-  // The directory ends where the end record starts, unless a Zip64 end record lies between
-  // (yauzl reads it: Carton, which writes none, does not) or records past the count (damaged:
-  // not_zip, as before yauzl, not a 413 for a small zip).
-  const directoryEnd = Number(zip.readEntryCursor);
+  // The directory ends where the end record starts, or where a Zip64 end record does; records
+  // past the count are damage (not_zip, as before yauzl, not a 413 for a small zip).
   const endRecord = zip.fileSize - 22 - zip.comment.length;
-  if (endRecord !== directoryEnd) {
-    if (await hasZip64Locator(source, endRecord)) {
-      throw new ArchiveError(
-        'too_large',
-        'Zip64 archives are not read (Carton writes zips < 4 GiB)',
-      );
-    }
-    throw notZip('the central directory is damaged');
-  }
+  await checkDirectoryEnd(at, Number(zip.readEntryCursor), endRecord);
   checkRanges(entries, directoryOffset);
   return {
     entries,
@@ -193,27 +191,25 @@ export async function listZip(source: ZipSource, maxEntries = Infinity): Promise
   };
 }
 
-/** A Zip64 end-of-directory locator (20 bytes) just before the end record. */
-async function hasZip64Locator(source: ZipSource, endRecord: number): Promise<boolean> {
-  if (endRecord < 20) return false;
-  const signature = new Uint8Array(4);
-  if ((await readAt(source, signature, endRecord - 20)) !== 4) return false;
-  return Buffer.from(signature).readUInt32LE(0) === ZIP64_LOCATOR;
-}
-
+/**
+ * An entry's sizes and offset are yauzl's: from its Zip64 extra field where the directory says
+ * 0xffffffff (`zip -fz` and some Windows tools write one for every entry, repeating small
+ * sizes). Only values that truly need Zip64 are refused.
+ */
 function checkEntry(entry: Entry, name: string): void {
   const { compressedSize, uncompressedSize, relativeOffsetOfLocalHeader } = entry;
   if (
-    entry.extraFields.some((field) => field.id === ZIP64_EXTRA) ||
-    [compressedSize, uncompressedSize, relativeOffsetOfLocalHeader].includes(0xffffffff)
+    [compressedSize, uncompressedSize, relativeOffsetOfLocalHeader].some((n) => n >= ZIP64_SIZE)
   ) {
-    throw new ArchiveError('too_large', 'Zip64 entries are not read', name);
+    throw zip64TooLarge(name);
   }
-  if (entry.isEncrypted()) throw notZip('encrypted entries are not read', name);
+  if (entry.isEncrypted()) throw notZip('Encrypted entries are not read.', name);
   const method = entry.compressionMethod;
-  if (method !== 0 && method !== 8) throw notZip(`compression method ${method} is not read`, name);
+  if (method !== 0 && method !== 8) {
+    throw notZip(`Compression method ${method} is not read (only stored and deflate).`, name);
+  }
   if (method === 0 && compressedSize !== uncompressedSize) {
-    throw notZip('a stored entry with two sizes', name);
+    throw notZip('A stored entry gives two different sizes.', name);
   }
 }
 
@@ -228,7 +224,7 @@ function checkRanges(entries: ReadonlyMap<string, Entry>, directoryOffset: numbe
     const start = entry.relativeOffsetOfLocalHeader;
     const end = start + 30 + entry.fileNameLength + entry.compressedSize;
     if (start < free || end > directoryOffset) {
-      throw new ArchiveError('zip_bomb', 'entries overlap or run past the archive', name);
+      throw new ArchiveError('zip_bomb', 'Entries overlap or run past the archive.', name);
     }
     free = end;
   }
@@ -251,11 +247,11 @@ async function readEntry(
   try {
     const local = await zip.readLocalFileHeaderPromise(entry);
     if (!local.fileName.equals(entry.fileNameRaw)) {
-      throw notZip('the entry is named differently in its local header', name);
+      throw notZip('The entry is named differently in its local header.', name);
     }
     const { fileDataStart } = local;
     if (fileDataStart + entry.compressedSize > directoryOffset) {
-      throw new ArchiveError('zip_bomb', 'the entry runs past the archive', name);
+      throw new ArchiveError('zip_bomb', 'The entry runs past the archive.', name);
     }
     if (entry.compressionMethod === 0) {
       // Its bytes as they lie, read into place: through yauzl's stream, an import of photos
@@ -278,7 +274,7 @@ async function readEntry(
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         if (filled + chunk.byteLength > data.byteLength) {
-          throw new ArchiveError('zip_bomb', 'the entry inflates past its declared size', name);
+          throw new ArchiveError('zip_bomb', 'The entry inflates past its declared size.', name);
         }
         data.set(chunk, filled);
         filled += chunk.byteLength;
@@ -288,11 +284,7 @@ async function readEntry(
       stream.destroy();
     }
   } catch (error) {
-    const damaged = asArchiveError(error, name);
-    if (damaged instanceof ArchiveError && damaged !== error) {
-      throw notZip(`the entry is damaged: ${damaged.message}`, name);
-    }
-    throw damaged;
+    throw asArchiveError(error, 'The entry is damaged and cannot be read.', name);
   }
   return checked(data, filled, entry, name);
 }
@@ -308,7 +300,7 @@ async function readAt(source: ZipSource, into: Uint8Array, at: number): Promise<
 }
 
 function checked(data: Uint8Array, filled: number, entry: Entry, name: string): Uint8Array {
-  if (filled !== data.byteLength) throw notZip('the entry does not hold its declared size', name);
-  if (crc32(data) !== entry.crc32) throw notZip('the entry does not match its CRC-32', name);
+  if (filled !== data.byteLength) throw notZip('The entry does not hold its declared size.', name);
+  if (crc32(data) !== entry.crc32) throw notZip('The entry does not match its CRC-32.', name);
   return data;
 }

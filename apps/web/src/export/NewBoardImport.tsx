@@ -99,39 +99,39 @@ export function NewBoardImport({
         </p>
       )}
       {draft && (
-        <form
-          className="new-board-dialog"
-          role="dialog"
-          aria-labelledby={`${titleId}-heading`}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (draft.title.trim() !== '') void create(draft);
-          }}
-        >
-          <h3 id={`${titleId}-heading`}>{t('export.newBoard.dialogTitle')}</h3>
-          <label htmlFor={titleId}>{t('export.newBoard.titleLabel')}</label>
-          <input
-            id={titleId}
-            value={draft.title}
-            maxLength={MAX_TITLE}
-            required
-            disabled={busy}
-            autoFocus
-            onChange={(event) =>
-              setStatus({ kind: 'draft', draft: { ...draft, title: event.target.value } })
-            }
-          />
-          <p className="export-hint">{t('export.newBoard.summary', { count: draft.shapes })}</p>
-          {busy && <p role="status">{t('export.newBoard.creating')}</p>}
-          <div className="new-board-actions">
-            <button type="button" disabled={busy} onClick={() => setStatus({ kind: 'idle' })}>
-              {t('export.newBoard.cancel')}
-            </button>
-            <button type="submit" disabled={busy || draft.title.trim() === ''}>
-              {t('export.newBoard.create')}
-            </button>
-          </div>
-        </form>
+        // The dialog is its own element around the form: a form may not take the dialog role.
+        <div className="new-board-dialog" role="dialog" aria-labelledby={`${titleId}-heading`}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (draft.title.trim() !== '') void create(draft);
+            }}
+          >
+            <h3 id={`${titleId}-heading`}>{t('export.newBoard.dialogTitle')}</h3>
+            <label htmlFor={titleId}>{t('export.newBoard.titleLabel')}</label>
+            <input
+              id={titleId}
+              value={draft.title}
+              maxLength={MAX_TITLE}
+              required
+              disabled={busy}
+              autoFocus
+              onChange={(event) =>
+                setStatus({ kind: 'draft', draft: { ...draft, title: event.target.value } })
+              }
+            />
+            <p className="export-hint">{t('export.newBoard.summary', { count: draft.shapes })}</p>
+            {busy && <p role="status">{t('export.newBoard.creating')}</p>}
+            <div className="new-board-actions">
+              <button type="button" disabled={busy} onClick={() => setStatus({ kind: 'idle' })}>
+                {t('export.newBoard.cancel')}
+              </button>
+              <button type="submit" disabled={busy || draft.title.trim() === ''}>
+                {t('export.newBoard.create')}
+              </button>
+            </div>
+          </form>
+        </div>
       )}
     </div>
   );

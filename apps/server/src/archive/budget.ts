@@ -78,9 +78,9 @@ export class ArchiveBudget {
     const { maxArchiveBytes, maxTotalBytes, maxEntries } = this.limits;
     return new ArchiveError(
       'archive_too_large',
-      `this forum's boards and images would make an archive of ${total.zip} bytes, ` +
+      `This forum's boards and images would make an archive of ${total.zip} bytes, ` +
         `${total.read} bytes to read and ${total.entries} files; an import takes at most ` +
-        `${maxArchiveBytes}, ${maxTotalBytes} and ${maxEntries}`,
+        `${maxArchiveBytes}, ${maxTotalBytes} and ${maxEntries}.`,
     );
   }
 }

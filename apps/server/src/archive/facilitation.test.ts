@@ -58,6 +58,10 @@ const dots = (data: DataDir) =>
   (data.db.prepare('SELECT COUNT(*) AS n FROM vote_dots').get() as { n: number }).n;
 
 async function refused(archive: Uint8Array): Promise<string> {
+  return (await refusal(archive)).path;
+}
+
+async function refusal(archive: Uint8Array): Promise<ArchiveError> {
   const before = [count(target, 'forums'), count(target, 'boards'), dots(target)];
   try {
     await restoreForumArchive(await readForumArchive(archive), {
@@ -72,7 +76,7 @@ async function refused(archive: Uint8Array): Promise<string> {
     if (!(error instanceof ArchiveError)) throw error;
     expect(error.code).toBe('invalid_manifest');
     expect([count(target, 'forums'), count(target, 'boards'), dots(target)]).toEqual(before);
-    return error.path;
+    return error;
   }
   throw new Error('accepted');
 }
@@ -150,6 +154,20 @@ describe('ARCHIVE: hostile votes and merges in the manifest', () => {
         }),
       ),
     ).toMatch(/facilitation/);
+  });
+
+  it('refusals say what is wrong in Carton’s sentences (capital, full stop), ids kept as they are', async () => {
+    const message = async (facilitation: unknown) =>
+      (await refusal(withFacilitation(facilitation))).message;
+    expect(await message({ votes: [vote(), vote()], compilation: null })).toMatch(
+      /^Vote \S+ is listed twice\.$/,
+    );
+    expect(await message({ votes: [], compilation: { boardIds: ['ailleurs'], merges: {} } })).toBe(
+      'Board ailleurs is not a board of the archive.',
+    );
+    expect(
+      await message({ votes: [vote({ counts: { 'sans-barre': 1 } })], compilation: null }),
+    ).toBe('Note sans-barre is not <board of the vote>/<note>.');
   });
 
   it('a flood of merges is refused', async () => {

@@ -33,15 +33,15 @@ function checkVoters(vote: ArchivedVote, where: string): void {
   const aliases = new Set<string>();
   const tally = new Map<string, number>();
   for (const [i, voter] of (vote.voters ?? []).entries()) {
-    if (aliases.has(voter.id)) refuse(`voter ${voter.id} is listed twice`, `${where}.${i}.id`);
+    if (aliases.has(voter.id)) refuse(`Voter ${voter.id} is listed twice.`, `${where}.${i}.id`);
     aliases.add(voter.id);
     if (voter.dots.length > vote.dotsPerParticipant) {
-      refuse(`a voter has at most ${vote.dotsPerParticipant} dots`, `${where}.${i}.dots`);
+      refuse(`A voter has at most ${vote.dotsPerParticipant} dots.`, `${where}.${i}.dots`);
     }
     for (const key of voter.dots) {
       const n = (tally.get(key) ?? 0) + 1;
       if (n > (vote.counts[key] ?? 0)) {
-        refuse(`${key}: more voters' dots than its total`, `${where}.${i}.dots`);
+        refuse(`Note ${key} has more voters' dots than its total.`, `${where}.${i}.dots`);
       }
       tally.set(key, n);
     }
@@ -58,7 +58,7 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
   if (boardIds.size !== manifest.boards.length) {
     throw new ArchiveError(
       'invalid_manifest',
-      'two boards have the same id',
+      'Two boards have the same id.',
       'manifest.json: boards',
     );
   }
@@ -67,39 +67,50 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
   const voteIds = new Set<string>();
   let total = 0;
   for (const [v, vote] of facilitation.votes.entries()) {
-    if (voteIds.has(vote.id)) refuse(`vote ${vote.id} is listed twice`, `votes.${v}.id`);
+    if (voteIds.has(vote.id)) refuse(`Vote ${vote.id} is listed twice.`, `votes.${v}.id`);
     voteIds.add(vote.id);
     if (new Set(vote.boardIds).size !== vote.boardIds.length) {
-      refuse('a board is listed twice', `votes.${v}.boardIds`);
+      refuse('A board is listed twice.', `votes.${v}.boardIds`);
     }
     for (const id of vote.boardIds) {
-      if (!boardIds.has(id)) refuse(`${id} is not a board of the archive`, `votes.${v}.boardIds`);
+      if (!boardIds.has(id))
+        refuse(`Board ${id} is not a board of the archive.`, `votes.${v}.boardIds`);
     }
     const counts = Object.entries(vote.counts);
     if (counts.length > FACILITATION_LIMITS.maxNotesPerVote) {
-      refuse(`at most ${FACILITATION_LIMITS.maxNotesPerVote} notes per vote`, `votes.${v}.counts`);
+      refuse(
+        `A vote has at most ${FACILITATION_LIMITS.maxNotesPerVote} notes.`,
+        `votes.${v}.counts`,
+      );
     }
     for (const [key, count] of counts) {
       const { boardId, shapeId } = splitNoteKey(key) ?? { boardId: '', shapeId: '' };
       if (!vote.boardIds.includes(boardId) || shapeId.length === 0 || shapeId.length > 100) {
-        refuse(`${key} is not <board of the vote>/<note>`, `votes.${v}.counts`);
+        refuse(`Note ${key} is not <board of the vote>/<note>.`, `votes.${v}.counts`);
       }
       if (count > FACILITATION_LIMITS.maxDotsPerNote) {
-        refuse(`at most ${FACILITATION_LIMITS.maxDotsPerNote} dots per note`, `votes.${v}.counts`);
+        refuse(
+          `A note has at most ${FACILITATION_LIMITS.maxDotsPerNote} dots.`,
+          `votes.${v}.counts`,
+        );
       }
       total += count;
     }
     if (total > FACILITATION_LIMITS.maxDots) {
-      refuse(`at most ${FACILITATION_LIMITS.maxDots} dots in an archive`, `votes.${v}.counts`);
+      refuse(`An archive holds at most ${FACILITATION_LIMITS.maxDots} dots.`, `votes.${v}.counts`);
     }
     checkVoters(vote, `votes.${v}.voters`);
   }
   const compilation = facilitation.compilation;
   if (!compilation) return;
   for (const id of compilation.boardIds) {
-    if (!boardIds.has(id)) refuse(`${id} is not a board of the archive`, 'compilation.boardIds');
+    if (!boardIds.has(id))
+      refuse(`Board ${id} is not a board of the archive.`, 'compilation.boardIds');
   }
   if (Object.keys(compilation.merges).length > FACILITATION_LIMITS.maxMerges) {
-    refuse(`at most ${FACILITATION_LIMITS.maxMerges} merges`, 'compilation.merges');
+    refuse(
+      `A compilation has at most ${FACILITATION_LIMITS.maxMerges} merges.`,
+      'compilation.merges',
+    );
   }
 }

@@ -73,7 +73,7 @@ export class ArchiveWriter {
     if (data.byteLength > this.limits.maxEntryBytes) {
       throw new ArchiveError(
         'archive_too_large',
-        `${path} would take ${data.byteLength} bytes; an import reads at most ${this.limits.maxEntryBytes} per file`,
+        `${path} would take ${data.byteLength} bytes; an import reads at most ${this.limits.maxEntryBytes} per file.`,
         path,
       );
     }

@@ -207,7 +207,7 @@ export async function restoreForumArchive(
   if (archive.imageBytes > deps.maxForumImageBytes) {
     throw new ArchiveError(
       'image_quota_exceeded',
-      `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
+      `The archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}.`,
     );
   }
   const forumId = generateId();
@@ -281,7 +281,7 @@ export async function restoreForumArchive(
       if (put === null) {
         throw new ArchiveError(
           'image_quota_exceeded',
-          `the archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}`,
+          `The archive's images take ${archive.imageBytes} bytes; a forum may hold ${deps.maxForumImageBytes}.`,
         );
       }
     }

@@ -27,6 +27,9 @@ export interface SpotlightCamera {
   x: number;
   y: number;
   zoom: number;
+  /** How much of the board her view holds, in world units (followView.ts); absent from older pages. */
+  width?: number;
+  height?: number;
 }
 
 export interface ForumSnapshot {

@@ -3,7 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
-import { cameraCenter, centerOn } from '../geometry/camera';
+import { safeArea } from '../board/actions';
+import { cameraCenter } from '../geometry/camera';
+import { unionRects } from '../geometry/rect';
+import { followedCamera } from './followView';
 import { postSpotlight } from './api';
 import { spotlightElsewhereText } from './spotlightText';
 import type { ForumRoom } from './room';
@@ -23,7 +26,14 @@ export function SpotlightControl({ room }: { room: ForumRoom }) {
     const publish = () => {
       const { camera, viewport } = session.store.getState();
       const center = cameraCenter(camera, viewport);
-      room.publishCamera({ boardId: session.boardId, x: center.x, y: center.y, zoom: camera.zoom });
+      room.publishCamera({
+        boardId: session.boardId,
+        x: center.x,
+        y: center.y,
+        zoom: camera.zoom,
+        width: viewport.width / camera.zoom,
+        height: viewport.height / camera.zoom,
+      });
     };
     publish();
     const unsubscribe = session.store.subscribe((state, previous) => {
@@ -66,8 +76,10 @@ export function SpotlightFollower({ room }: { room: ForumRoom }) {
   useEffect(() => {
     if (!following || !camera || camera.boardId !== session.boardId) return;
     const { viewport } = session.store.getState();
+    const { scene } = session;
+    const content = unionRects(scene.orderedIds().flatMap((id) => scene.bounds(id) ?? []));
     session.store.setState({
-      camera: centerOn({ x: camera.x, y: camera.y }, viewport, camera.zoom),
+      camera: followedCamera(camera, viewport, safeArea(session), content),
     });
   }, [following, camera, session]);
   if (spotlight?.active && !here) {

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { worldToScreen } from '../geometry/camera';
+import { followedCamera, followedRect } from './followView';
+
+// A territory's carton as the template lays it out (world units), and a facilitator on a
+// 1366 × 768 laptop who fitted it (« Tout afficher », 58 %) before « Tout le monde vers moi ».
+const CARTON = { x: 0, y: 0, width: 1150, height: 720 };
+const LAPTOP = { boardId: 'b', x: 575, y: 360, zoom: 0.58, width: 1366 / 0.58, height: 768 / 0.58 };
+const PHONE = { width: 390, height: 844 };
+// Below the phone's header (two rows) and above its two-row toolbar.
+const PHONE_AREA = { x: 0, y: 110, width: 390, height: 600 };
+
+describe('following « Tout le monde vers moi »', () => {
+  it('shows a phone the whole carton the facilitator shows, not a strip of it', () => {
+    const camera = followedCamera(LAPTOP, PHONE, PHONE_AREA, CARTON);
+    const topLeft = worldToScreen(camera, { x: CARTON.x, y: CARTON.y });
+    const bottomRight = worldToScreen(camera, {
+      x: CARTON.x + CARTON.width,
+      y: CARTON.y + CARTON.height,
+    });
+    expect(topLeft.x).toBeGreaterThanOrEqual(0);
+    expect(bottomRight.x).toBeLessThanOrEqual(PHONE.width);
+    // Under the header, above the toolbar: the carton's title is not hidden.
+    expect(topLeft.y).toBeGreaterThanOrEqual(PHONE_AREA.y);
+    expect(bottomRight.y).toBeLessThanOrEqual(PHONE_AREA.y + PHONE_AREA.height);
+    // Filling the phone's width, not a stamp in its middle.
+    expect(bottomRight.x - topLeft.x).toBeGreaterThan(PHONE.width * 0.9);
+  });
+
+  it('follows her close-up at no less than half her zoom, centred where she looks', () => {
+    const note = { x: 300, y: 400, width: 200, height: 200 };
+    const closeUp = { boardId: 'b', x: 400, y: 500, zoom: 2, width: 683, height: 384 };
+    const rect = followedRect(closeUp, CARTON);
+    expect(rect).toEqual({ x: 400 - 683 / 2, y: 500 - 192, width: 683, height: 384 });
+    const camera = followedCamera(closeUp, PHONE, PHONE_AREA, CARTON);
+    const a = worldToScreen(camera, { x: note.x, y: note.y });
+    const b = worldToScreen(camera, { x: note.x + note.width, y: note.y + note.height });
+    expect(a.x).toBeGreaterThanOrEqual(0);
+    expect(b.x).toBeLessThanOrEqual(PHONE.width);
+    // Half her zoom (2): the note is 200 px wide, its words readable, not an overview again.
+    expect(camera.zoom).toBe(1);
+    expect(b.x - a.x).toBe(200);
+    expect(worldToScreen(camera, { x: 400, y: 500 })).toEqual({
+      x: PHONE_AREA.x + PHONE_AREA.width / 2,
+      y: PHONE_AREA.y + PHONE_AREA.height / 2,
+    });
+  });
+
+  it('copies her camera on a screen as large as hers (a laptop, the projector)', () => {
+    const laptop = { width: 1366, height: 768 };
+    const camera = followedCamera(
+      LAPTOP,
+      laptop,
+      { x: 0, y: 64, width: 1366, height: 554 },
+      CARTON,
+    );
+    expect(camera.zoom).toBe(0.58);
+    expect(worldToScreen(camera, { x: 575, y: 360 })).toEqual({ x: 683, y: 384 });
+    const projector = followedCamera(LAPTOP, { width: 1920, height: 1080 }, PHONE_AREA, CARTON);
+    expect(projector.zoom).toBe(0.58);
+  });
+
+  it('keeps the facilitator’s zoom from a page that sends no size', () => {
+    const older = { boardId: 'b', x: 575, y: 360, zoom: 0.58 };
+    expect(followedRect(older, CARTON)).toBeNull();
+    const camera = followedCamera(older, PHONE, PHONE_AREA, CARTON);
+    expect(camera.zoom).toBe(0.58);
+    expect(worldToScreen(camera, { x: 575, y: 360 })).toEqual({ x: 195, y: 422 });
+  });
+
+  it('shows her view as is where the board holds nothing there', () => {
+    const away = { boardId: 'b', x: 5000, y: 5000, zoom: 1, width: 1366, height: 768 };
+    expect(followedRect(away, CARTON)).toEqual({
+      x: 5000 - 683,
+      y: 5000 - 384,
+      width: 1366,
+      height: 768,
+    });
+  });
+});

@@ -1,0 +1,70 @@
+// What a participant's screen shows while following « Tout le monde vers moi ». The facilitator's
+// zoom alone was a laptop's: on a 390 px phone the same zoom showed a strip a quarter of her
+// view wide (half a carton, its title under the header), so the room followed what no one saw
+// whole. The facilitator also sends how much of the board her view holds (world units); the
+// follower fits that part of the board — where it holds shapes — into its own free area, never
+// farther than half her zoom. A screen as large as hers still copies her camera.
+import { centerOn, fitBounds, MAX_ZOOM, type Camera, type Viewport } from '../geometry/camera';
+import type { Rect } from '../geometry/rect';
+import type { SpotlightCamera } from './room';
+
+function intersection(a: Rect, b: Rect): Rect | null {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const right = Math.min(a.x + a.width, b.x + b.width);
+  const bottom = Math.min(a.y + a.height, b.y + b.height);
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
+}
+
+/**
+ * The world rectangle to show: the facilitator's view, narrowed to the board's content when it
+ * overlaps (her margins of empty board are not worth a phone's pixels). Null when the publisher
+ * sent no size (an older page): the follower then takes her zoom as before.
+ */
+export function followedRect(published: SpotlightCamera, content: Rect | null): Rect | null {
+  const { width, height } = published;
+  if (!(width !== undefined && width > 0 && Number.isFinite(width))) return null;
+  if (!(height !== undefined && height > 0 && Number.isFinite(height))) return null;
+  const view = { x: published.x - width / 2, y: published.y - height / 2, width, height };
+  return (content && intersection(view, content)) ?? view;
+}
+
+/**
+ * Her screen's size over this one's below which the follower fits her view rather than copy her
+ * camera: a screen nearly as large as hers (another laptop, the projector) sees what she sees,
+ * pixel for pixel, as it always did; a phone or a tablet gets her view fitted.
+ */
+const SAME_SCREEN = 0.9;
+/** How much farther than hers a follower's zoom may go (see followedCamera). */
+const NEAREST_HALF = 2;
+
+/** The follower's camera: that rectangle fitted into its free area (a thin margin on a phone). */
+export function followedCamera(
+  published: SpotlightCamera,
+  viewport: Viewport,
+  /** The part of the viewport the board is seen through (below the header, above the toolbar). */
+  area: Rect,
+  content: Rect | null,
+): Camera {
+  const rect = followedRect(published, content);
+  const asLarge =
+    !rect ||
+    (viewport.width >= published.width! * published.zoom * SAME_SCREEN &&
+      viewport.height >= published.height! * published.zoom * SAME_SCREEN);
+  if (!rect || asLarge)
+    return centerOn({ x: published.x, y: published.y }, viewport, published.zoom);
+  const padding = area.width < 600 ? 8 : 32;
+  const fitted = fitBounds(rect, area, padding, MAX_ZOOM);
+  // Her close-up whole on a phone would be an overview again, its words too small to read: never
+  // below half her zoom, centred where she looks (the sides of her view go off the phone's).
+  const zoom = Math.max(fitted.zoom, published.zoom / NEAREST_HALF);
+  const camera =
+    zoom === fitted.zoom
+      ? fitted
+      : centerOn(
+          { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 },
+          { width: area.width, height: area.height },
+          zoom,
+        );
+  return { ...camera, x: camera.x + area.x, y: camera.y + area.y };
+}

@@ -8,7 +8,7 @@ import { BoardManage } from './BoardManage';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { forumErrorText } from './errorText';
-import { loopbackHost } from './linkHost';
+import { linkPortSuffix, loopbackHost } from './linkHost';
 import { MissingLinksAction, PrintLinksButton } from './MissingLinks';
 import { ProjectedQr, QrCode } from './QrCode';
 import { useMissingLinks } from './useMissingLinks';
@@ -143,7 +143,12 @@ export function BoardLinks({
         <MissingLinksAction state={missingLinks} />
       </div>
       {loopback && (
-        <p className="link-warning">{t('forum.links.loopbackWarning', { host: loopback })}</p>
+        <p className="link-warning">
+          {t('forum.links.loopbackWarning', {
+            host: loopback,
+            port: firstLink ? linkPortSuffix(firstLink) : '',
+          })}
+        </p>
       )}
       {error && <p role="alert">{error}</p>}
       <table className="forum-links">

@@ -19,3 +19,17 @@ export function loopbackHost(url: string): string | null {
     bare === '0.0.0.0';
   return loopback ? host : null;
 }
+
+/**
+ * The port the link's server listens on, as it goes after the address in CARTON_PUBLIC_URL
+ * (« :8931 »), or '' on the scheme's own port. The warning said « :8787 » whatever the port: a
+ * facilitator who had started Carton with PORT=8931 copied it and every QR code led nowhere.
+ */
+export function linkPortSuffix(url: string): string {
+  try {
+    const port = new URL(url).port;
+    return port ? `:${port}` : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,6 +1,6 @@
 // The shapes of one layer: the static layer draws everything not being dragged, the drag layer
-// draws only what is being dragged (so a drag redraws a few shapes, not the board). Shapes sit in
-// z-order chunks of CHUNK_SIZE (see chunks.ts).
+// draws only what is being dragged and the arrows bound to it (so a drag redraws a few shapes,
+// not the board). Shapes sit in z-order chunks of CHUNK_SIZE (see chunks.ts).
 import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
 import { Group } from 'react-konva';
 import type { BoardView } from '@carton/board';
@@ -14,6 +14,7 @@ import type { Detail } from '../../shapes/types';
 import { useSession, useSessionState } from '../context';
 import { NO_DRAGGING } from '../store';
 import { zOrderChunks } from './chunks';
+import { withBoundArrows } from './dragSet';
 
 interface Props {
   ids: readonly string[];
@@ -36,7 +37,12 @@ export const ShapesContent = memo(function ShapesContent({
   const { view, info, scene } = useSession();
   // Hints say what to do: only for someone who can do it.
   const hints = info.role !== 'view';
-  const dragging = useSessionState((s) => s.draggingIds);
+  const draggingIds = useSessionState((s) => s.draggingIds);
+  // The set is made once per drag (the ids do not change while the camera stays).
+  const dragging = useMemo(
+    () => withBoundArrows(ids, draggingIds, (id) => scene.getShape(id)),
+    [ids, draggingIds, scene],
+  );
   const editingId = useSessionState((s) => s.editingId);
   const erasing = useSessionState((s) => (s.preview?.kind === 'erase' ? s.preview.ids : NO_IDS));
   const shown = useMemo(
@@ -52,11 +58,18 @@ export const ShapesContent = memo(function ShapesContent({
     () => zOrderChunks(shown, (id) => scene.orderOf(id), CHUNK_SIZE),
     [shown, scene],
   );
+  // Only cartons have a far title: one node each, not one per shape re-rendered on every change
+  // of the scene (a drag's every move, at a phone's fitted zoom). A shape never changes type.
+  const cartons = useMemo(
+    () => (detail === 'low' ? shown.filter((id) => scene.getShape(id)?.type === 'carton') : NO_IDS),
+    [detail, shown, scene],
+  );
   return (
     <>
       {/* Under every shape: the band lies outside its carton, and covers nothing drawn. */}
-      {detail === 'low' &&
-        shown.map((id) => <FarTitleNode key={`title:${id}`} id={id} view={view} />)}
+      {cartons.map((id) => (
+        <FarTitleNode key={`title:${id}`} id={id} view={view} />
+      ))}
       {chunks.map((chunk) => (
         <Group key={chunk.key}>
           {chunk.ids.map((id) => (

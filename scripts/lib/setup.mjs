@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 export const PNPM_VERSION = '12.4.2';
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** Each step's line says when it started (seconds since `npm test` began): CI's budget is time. */
 export function log(message) {
-  console.log(`\n▶ ${message}`);
+  console.log(`\n▶ ${message} (at ${Math.round(process.uptime())} s)`);
 }
 
 /** Runs a command with inherited output; returns its exit code. */

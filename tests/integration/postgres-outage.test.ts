@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
-import { connect, createForum, territoryBoard, type Client } from './helpers.ts';
+import { connect, createForum, refusedUpgrade, territoryBoard, type Client } from './helpers.ts';
 
 const PASSWORD = 'secret-du-comptoir-de-matane';
 
@@ -17,6 +17,34 @@ beforeAll(async () => {
   postgres = await startTestPostgres();
 });
 afterAll(() => postgres.stop());
+/** How many error and warning lines of each event the server wrote (its JSON log lines). */
+function errorLinesByEvent(output: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of output.split('\n')) {
+    const match = /"level":"(?:error|warn)","event":"([^"]+)"/.exec(line);
+    if (match) counts[match[1]!] = (counts[match[1]!] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Resolves once the client's socket was refused `attempts` times (closed before it opened). */
+function refusedAttempts(client: Client, attempts: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const timer = setTimeout(
+      () => reject(new Error(`${seen} of ${attempts} refused attempts seen`)),
+      20_000,
+    );
+    const onClose = (event: { code: number } | null) => {
+      if (event?.code !== 1006 || ++seen < attempts) return;
+      clearTimeout(timer);
+      client.provider.off('connection-close', onClose);
+      resolve();
+    };
+    client.provider.on('connection-close', onClose);
+  });
+}
+
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
   await server?.dispose();
@@ -30,8 +58,14 @@ describe('Carton when PostgreSQL stops', () => {
     const forum = await createForum(server);
     const board = territoryBoard(forum, 'La Mitis');
     const writer = connect(server, board.id, board.edit.token);
-    clients.push(writer);
-    await writer.synced;
+    // A room of people on the same board: its failure closes them all, and they all reconnect.
+    const room = [
+      writer,
+      ...[1, 2, 3, 4, 5].map(() => connect(server!, board.id, board.view.token)),
+    ];
+    clients.push(...room);
+    await Promise.all(room.map((client) => client.synced));
+    const logFrom = server.output().length;
     const failed = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the room did not fail')), 15_000);
       writer.provider.once('connection-close', (event: { code: number } | null) => {
@@ -49,9 +83,24 @@ describe('Carton when PostgreSQL stops', () => {
     expect(response.status).toBeGreaterThanOrEqual(500);
     const body = (await response.json()) as { error?: { code?: string } };
     expect(typeof body.error?.code).toBe('string');
-    // The stock client keeps reconnecting; each attempt's token lookup fails, nothing crashes.
-    await server.waitForOutput(/upgrade_lookup_failed/, 10_000);
+    // The 6 stock clients keep reconnecting; each attempt's token lookup fails, nothing crashes.
+    // The upgrade answers what the routes answer: 503 storage_unavailable, before the handshake.
+    await Promise.all(room.map((client) => refusedAttempts(client, 2)));
     await server.waitForOutput(/storage_failing/, 10_000);
+    const upgrade = await refusedUpgrade(
+      `${server.syncUrl}/${board.id}?token=${encodeURIComponent(board.edit.token)}`,
+    );
+    expect(upgrade).toMatchObject({
+      status: 503,
+      body: { error: { code: 'storage_unavailable' } },
+    });
+    // R69: said once — `storage_failing`, the outage's first line — not once per reconnecting
+    // client (`upgrade_lookup_failed`) nor beside it for the room (`append_failed`): those are
+    // debug lines while storage health says failing.
+    const during = errorLinesByEvent(server.output().slice(logFrom));
+    expect(during).toMatchObject({ storage_failing: 1 });
+    expect(during['upgrade_lookup_failed'] ?? 0).toBe(0);
+    expect(during['append_failed'] ?? 0).toBe(0);
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);
     const failing = (await health.json()) as {
@@ -64,7 +113,7 @@ describe('Carton when PostgreSQL stops', () => {
 
     // Back on its own: with no client left to resend an edit, only the server's probe can see
     // PostgreSQL answer again.
-    writer.destroy();
+    for (const client of room) client.destroy();
     await postgres.start();
     await server.waitForOutput(/storage_recovered/, 15_000);
     const recovered = await fetch(`${server.url}/healthz`);
@@ -74,6 +123,9 @@ describe('Carton when PostgreSQL stops', () => {
     // One line per outage, one on recovery: not one per reconnecting client or request.
     expect(output.match(/storage_failing/g)).toHaveLength(1);
     expect(output.match(/storage_recovered/g)).toHaveLength(1);
+    // The quieted failures, summed once at recovery: at least each client's refused attempts.
+    const recovery = /"event":"storage_recovered".*"failuresSinceFirst":(\d+)/.exec(output);
+    expect(Number(recovery?.[1])).toBeGreaterThanOrEqual(room.length * 2);
     expect(output).not.toMatch(/unhandled|uncaught/i);
     expect(output).not.toContain(PASSWORD);
   });

@@ -209,6 +209,7 @@ export async function startServer(
     maxFragments: config.limits.maxFragments,
     preAuth,
     boardGuard: sharedBoardGuard ?? localBoardGuard,
+    storageHealth: health,
     originAllowed: createOriginCheck({
       publicUrl: config.publicUrl,
       allowedOrigins: config.allowedOrigins,

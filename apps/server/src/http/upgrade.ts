@@ -15,9 +15,12 @@ import type { ForumStore } from '../forums/forum-store.ts';
 import type { JoinDecision, JoinGuard } from '../limits/board-guard.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
+import { CloseCode } from '../relay/protocol.ts';
 import type { ConnectionTags, Relay } from '../relay/relay.ts';
 import type { WebSocketLike } from '../relay/websocket-like.ts';
-import { errorBody } from './errors.ts';
+import { StorageRetryHold } from '../storage/retry-hold.ts';
+import type { StorageHealth } from '../storage/storage-health.ts';
+import { errorBody, STORAGE_UNAVAILABLE } from './errors.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 export interface UpgradeDeps {
@@ -34,6 +37,12 @@ export interface UpgradeDeps {
   originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
   /** R31: connections and joins per board (with several processes, counted in Redis). */
   boardGuard: JoinGuard;
+  /**
+   * R69: whether storage takes writes. While it fails, a token lookup that fails for it answers
+   * 503 `storage_unavailable` (as the routes do) and is said once by `storage_failing`, not once
+   * per reconnecting client; and a client closed with 4501 is held a moment before it retries.
+   */
+  storageHealth?: StorageHealth;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
@@ -55,6 +64,8 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
   };
   const wss = new WebSocketServer(options);
   const alive = new WeakSet<WebSocket>();
+  const health = deps.storageHealth ?? null;
+  const retryHold = health ? new StorageRetryHold(health) : null;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => deps.log.debug('upgrade_socket_error', { error }));
@@ -131,7 +142,14 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       socket.destroy();
       return false;
     };
-    resolveRoom(deps, boardId, token)
+    // R69: back less than 2.4 s after its socket here was closed for storage: wait the rest.
+    const place = `${boardId}\n${ip}`;
+    const held = retryHold?.hold(place) ?? null;
+    if (held && held.waitMs > 0) {
+      deps.log.debug('upgrade_held', { board: boardId, waitMs: held.waitMs });
+    }
+    (held?.done ?? Promise.resolve())
+      .then(() => resolveRoom(deps, boardId, token))
       .then(async (resolved) => {
         // R31, before the handshake (the count may be asked of Redis): not the forum room (F2).
         const join =
@@ -157,9 +175,22 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
           const stillValid = async () => (await resolveRoom(deps, boardId, token)).ok;
           // The place is freed when the TCP socket closes, even if ws refuses the handshake.
           if (join?.ok) socket.once('close', join.release);
-          accept(request, socket, Buffer.concat([head, ...early]), resolved, stillValid, join);
+          const storageClosed = retryHold ? () => retryHold.closed(place) : null;
+          accept(request, socket, Buffer.concat([head, ...early]), resolved, stillValid, join, {
+            storageClosed,
+          });
         },
         (error: unknown) => {
+          // R69: storage failing (PostgreSQL down): `storage_failing` says it once, the
+          // outage's first line; each reconnecting client's lookup is a debug line.
+          if (health?.failed(error, 'upgrade') != null) {
+            deps.log.debug('upgrade_lookup_failed', { board: boardId, error: error as Error });
+            if (settled()) {
+              const { status, code, message } = STORAGE_UNAVAILABLE;
+              reject(socket, status, code, message);
+            }
+            return;
+          }
           deps.log.error('upgrade_lookup_failed', { board: boardId, error: error as Error });
           if (settled()) {
             reject(socket, 500, 'internal_error', 'Something went wrong on the server.');
@@ -175,6 +206,7 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
     access: RoomAccess,
     stillValid: () => Promise<boolean>,
     join: JoinDecision | null,
+    hooks: { storageClosed: (() => void) | null },
   ) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
       // R31: refused joins get their socket, closed at once with a code the client can explain.
@@ -189,7 +221,7 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       ws.on('pong', () => alive.add(ws));
       try {
         const connection = deps.relay.connect(
-          adapt(ws),
+          adapt(ws, hooks.storageClosed),
           { boardId: access.board.id, role: access.role, canWrite: access.canWrite },
           access.tags,
         );
@@ -316,14 +348,20 @@ function reject(
   setTimeout(() => socket.destroy(), 1_000).unref();
 }
 
-/** The `ws` socket as the relay's WebSocketLike. */
-function adapt(ws: WebSocket): WebSocketLike {
+/**
+ * The `ws` socket as the relay's WebSocketLike. `storageClosed` hears of a close for storage
+ * (4501), so the client's next try is held a moment (StorageRetryHold).
+ */
+function adapt(ws: WebSocket, storageClosed: (() => void) | null): WebSocketLike {
   return {
     get bufferedAmount() {
       return ws.bufferedAmount;
     },
     send: (data) => ws.send(data),
-    close: (code, reason) => ws.close(code, reason),
+    close: (code, reason) => {
+      if (code === CloseCode.STORAGE_FAILURE) storageClosed?.();
+      ws.close(code, reason);
+    },
     onMessage: (listener) =>
       ws.on('message', (data: RawData, isBinary: boolean) => listener(toBytes(data), isBinary)),
     onClose: (listener) => ws.on('close', (code: number) => listener(code)),

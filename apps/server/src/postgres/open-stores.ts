@@ -36,10 +36,19 @@ export async function openPostgresStores(
   log: Logger,
 ): Promise<PostgresStores> {
   const where = describeDatabaseUrl(database.url);
+  let health: StorageHealth | null = null;
   const pool = await openPostgres(database.url, {
     poolSize: database.poolSize,
     statementTimeoutMs: database.statementTimeoutMs,
-    onIdleError: (error) => log.warn('database_connection_lost', { database: where, error }),
+    // R69: PostgreSQL stopping drops every idle connection of the pool at once. That is the
+    // outage's news, said once by `storage_failing`; each connection's own line is debug.
+    onIdleError: (error) => {
+      const outage = health?.failed(error, 'idle connection') ?? null;
+      log[outage === null ? 'warn' : 'debug']('database_connection_lost', {
+        database: where,
+        error,
+      });
+    },
   });
   let linkChanges: PgLinkSignal;
   try {
@@ -53,13 +62,14 @@ export async function openPostgresStores(
     poolSize: database.poolSize,
     statementTimeoutMs: database.statementTimeoutMs,
   });
+  health = new StorageHealth(where, log, {
+    probe: pgStorageProbe(pool),
+    classify: pgStorageFailureCode,
+    field: 'database',
+  });
   return {
     boards: new PgBoardStorage(pool),
-    health: new StorageHealth(where, log, {
-      probe: pgStorageProbe(pool),
-      classify: pgStorageFailureCode,
-      field: 'database',
-    }),
+    health,
     forums: new PgForumStore(pool),
     blobs: new PgBlobStore(pool),
     votes: new PgVoteStore(pool),

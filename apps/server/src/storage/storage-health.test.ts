@@ -79,7 +79,7 @@ describe('storage health (R69)', () => {
     expect(health.report()).toBeNull();
   });
 
-  it('rethrows the first failure as is and the next ones as already reported', () => {
+  it('rethrows every storage failure as reported (storage_failing said it), others as they are', () => {
     const { health } = healthWithLines();
     const full = { value: true };
     const storage = watchStorageHealth(fakeStorage(full), health);
@@ -92,14 +92,51 @@ describe('storage health (R69)', () => {
       return null;
     };
     const first = thrown();
-    expect(first).toBe(FULL);
-    expect(isReportedStorageFailure(first)).toBe(false);
+    expect(isReportedStorageFailure(first)).toBe(true);
+    expect((first as Error).cause).toBe(FULL);
     const second = thrown();
     expect(isReportedStorageFailure(second)).toBe(true);
     expect(storageFailureCode(second)).toBe('disk_full');
     full.value = false;
     expect(storage.append('b', Uint8Array.of(0, 0))).toBe(1);
     expect(health.report()).toBeNull();
+  });
+
+  it('passes other errors on as they are, and says nothing of them', () => {
+    const { health, lines } = healthWithLines();
+    const busy = sqliteError('SQLITE_BUSY', 'database is locked');
+    const storage = watchStorageHealth(
+      {
+        ...fakeStorage({ value: false }),
+        append: () => {
+          throw busy;
+        },
+      },
+      health,
+    );
+    expect(() => storage.append('b', Uint8Array.of(0, 0))).toThrow(busy);
+    expect(health.report()).toBeNull();
+    expect(lines).toEqual([]);
+  });
+
+  it('sums the outage’s later failures in its recovery line, and wakes who waits for it', async () => {
+    const { health, lines } = healthWithLines();
+    await health.whenWorking();
+    for (let i = 0; i < 30; i++) health.failed(FULL, 'upgrade');
+    let woken = false;
+    const waiting = health.whenWorking().then(() => (woken = true));
+    await Promise.resolve();
+    expect(woken).toBe(false);
+    expect(health.failing).toBe(true);
+    health.succeeded();
+    await waiting;
+    expect(health.failing).toBe(false);
+    expect(lines.map((line) => line.event)).toEqual(['storage_failing', 'storage_recovered']);
+    expect(lines[1]).toMatchObject({ failuresSinceFirst: 29 });
+    // The next outage counts from zero.
+    health.failed(FULL, 'append');
+    health.succeeded();
+    expect(lines[3]).toMatchObject({ event: 'storage_recovered', failuresSinceFirst: 0 });
   });
 });
 

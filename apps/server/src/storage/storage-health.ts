@@ -104,6 +104,10 @@ export class StorageHealth {
   readonly #classify: StorageFailureClassifier;
   readonly #field: string;
   #probing: ReturnType<typeof setInterval> | null = null;
+  /** Failures noted after the first of this outage: said at debug level, summed at recovery. */
+  #quieted = 0;
+  /** Resolved by the next recovery (whenWorking). */
+  #recovery: { promise: Promise<void>; resolve: () => void } | null = null;
   /** A probe awaiting its answer: the next tick waits for it (a hung connection, not a pile). */
   #probeInFlight = false;
 
@@ -170,8 +174,11 @@ export class StorageHealth {
   failed(error: unknown, during: string): StorageFailureCode | null {
     const code = error instanceof StorageFailingError ? error.code : this.#classify(error);
     if (code === null) return null;
-    if (this.#failing === null) {
+    if (this.#failing !== null) {
+      this.#quieted++;
+    } else {
       this.#failing = { code, since: Date.now() };
+      this.#quieted = 0;
       this.#startProbing();
       this.#log.error('storage_failing', {
         code,
@@ -193,7 +200,27 @@ export class StorageHealth {
     this.#log.info('storage_recovered', {
       [this.#field]: this.#path,
       failedForMs: Date.now() - failing.since,
+      // What the outage's other failures were not each logged for (retrying clients, requests).
+      failuresSinceFirst: this.#quieted,
     });
+    this.#recovery?.resolve();
+    this.#recovery = null;
+  }
+
+  /** Whether storage is failing, as last seen. */
+  get failing(): boolean {
+    return this.#failing !== null;
+  }
+
+  /** Resolves once storage works: now if it does, else at the next recovery (never rejects). */
+  whenWorking(): Promise<void> {
+    if (this.#failing === null) return Promise.resolve();
+    if (this.#recovery === null) {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.#recovery = { promise, resolve };
+    }
+    return this.#recovery.promise;
   }
 
   /** Null while storage works; what fails and since when otherwise (GET /healthz). */
@@ -208,19 +235,21 @@ export class StorageHealth {
     };
   }
 
-  /** Whether `error` (just noted) should be logged by its caller: not if already reported. */
+  /**
+   * Notes `error`; a StorageFailingError if it is a storage failure — said by `storage_failing`
+   * (now, if it is the outage's first, or before), so its caller logs it at debug level only —
+   * or null for any other error, which its caller logs as before.
+   */
   reported(error: unknown, during: string): StorageFailingError | null {
-    const wasFailing = this.#failing !== null;
     const code = this.failed(error, during);
-    if (code === null || !wasFailing) return null;
-    return new StorageFailingError(code, { cause: error });
+    return code === null ? null : new StorageFailingError(code, { cause: error });
   }
 }
 
 /**
- * BoardStorage whose writes tell `health` how they went (R69). A failure storage already
- * reported is rethrown as StorageFailingError, which the relay logs at debug level only; the
- * first one is rethrown as is (and logged by both: the storage line names the file).
+ * BoardStorage whose writes tell `health` how they went (R69). A storage failure is rethrown as
+ * StorageFailingError, which the relay logs at debug level only: `storage_failing` (with the
+ * file or database, and `during`) is the outage's one error line, even for its first append.
  */
 export function watchStorageHealth(storage: BoardStorage, health: StorageHealth): BoardStorage {
   const write = <T>(during: string, run: () => T | Promise<T>): T | Promise<T> => {

@@ -194,17 +194,21 @@ export interface ServerAndBrowser {
 }
 
 /**
- * Registers the `beforeAll`/`afterAll` every end-to-end suite shares: the built server started,
- * then Chromium launched; closed in the reverse order. The suite's own `beforeAll` hooks,
+ * Registers the `beforeAll`/`afterAll` every end-to-end suite shares: the built server started
+ * and Chromium launched; Chromium closed, then the server. The suite's own `beforeAll` hooks,
  * registered after this call, run after it (and its `afterAll` hooks before the teardown).
  */
 export function serverAndBrowser(options?: StartOptions): ServerAndBrowser {
   let server: CartonServer | undefined;
   let browser: Browser | undefined;
 
+  // Both at once: neither needs the other until a page opens a link (each ~0.2–0.5 s, paid by
+  // every file). Each is kept as soon as it is up, so a failed start still closes the other.
   beforeAll(async () => {
-    server = await startServer(options);
-    browser = await launchBrowser();
+    await Promise.all([
+      startServer(options).then((started) => (server = started)),
+      launchBrowser().then((launched) => (browser = launched)),
+    ]);
   });
 
   afterAll(async () => {

@@ -18,6 +18,7 @@ import { generateToken, hashToken } from '../forums/tokens.ts';
 import {
   DatabaseUnavailableError,
   describeDatabaseUrl,
+  NewerSchemaError,
   openPostgres,
 } from '../postgres/database.ts';
 import { PgBlobStore } from '../postgres/pg-blob-store.ts';
@@ -32,6 +33,7 @@ import { parseArgs, USAGE, UsageError } from './args.ts';
 import { NOT_STORED_EN } from './errors-en.ts';
 import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
 import { cliLanguage, cliText, type CliLanguage, type CliText } from './language.ts';
+import { newerSchemaText } from './newer-schema.ts';
 import { printable, printableJson, printableLines } from './printable.ts';
 
 const GiB = 1024 * 1024 * 1024;
@@ -198,6 +200,11 @@ async function main(): Promise<void> {
     if (error instanceof UsageError) {
       process.stderr.write(`carton: ${printable(error.message)}\n\n${USAGE}\n`);
       process.exit(2);
+    }
+    // A database a newer Carton migrated: said in the terminal's language, nothing written.
+    if (error instanceof NewerSchemaError) {
+      process.stderr.write(newerSchemaText(error, language));
+      process.exit(3);
     }
     if (error instanceof DatabaseUnavailableError) {
       process.stderr.write(`carton: ${printable(error.message)}\n`);

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DatabaseUnavailableError } from '../storage/schema-version.ts';
+import { DatabaseUnavailableError, NewerSchemaError } from '../storage/schema-version.ts';
 import { migrate } from './schema.ts';
 
 export type PostgresPool = pg.Pool;
@@ -31,7 +31,7 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 // Shared with SQLite's refusal of a newer file (storage/database.ts): same message, same exit.
-export { DatabaseUnavailableError } from '../storage/schema-version.ts';
+export { DatabaseUnavailableError, NewerSchemaError } from '../storage/schema-version.ts';
 
 export interface OpenPostgresOptions {
   /** Most connections the pool opens (CARTON_DATABASE_POOL). */
@@ -118,6 +118,9 @@ export async function openPostgres(
     await migrate(client);
   } catch (error) {
     await pool.end().catch(() => {});
+    if (error instanceof NewerSchemaError) {
+      throw new NewerSchemaError(where, error.found, error.known);
+    }
     throw new DatabaseUnavailableError(`cannot prepare the database ${where}: ${reason(error)}`);
   } finally {
     await client.end().catch(() => {});

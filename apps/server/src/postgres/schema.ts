@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { newerSchemaReason } from '../storage/schema-version.ts';
+import { NewerSchemaError } from '../storage/schema-version.ts';
 
 /**
  * Advisory lock classes (the first key of `pg_advisory_xact_lock(int, int)`): "CART" and the
@@ -159,7 +159,8 @@ async function migrateOnce(client: pg.ClientBase, lockTimeoutMs: number): Promis
     let version = found.rows[0]?.version ?? 0;
     if (found.rows.length === 0) await client.query('INSERT INTO carton_schema VALUES (0)');
     if (version > MIGRATIONS.length) {
-      throw new Error(newerSchemaReason(version, MIGRATIONS.length));
+      // `where` is filled in by openPostgres, which knows the URL (without its password).
+      throw new NewerSchemaError('', version, MIGRATIONS.length);
     }
     if (version < MIGRATIONS.length) {
       // Only for the versions' statements: the advisory lock above may wait as long as it must.

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseUnavailableError, newerSchemaReason } from './schema-version.ts';
+import { NewerSchemaError } from './schema-version.ts';
 
 export type { SqliteDatabase };
 
@@ -113,7 +113,7 @@ export const DATABASE_FILE = 'carton.sqlite';
  * synchronous=NORMAL survives a killed process without losing a committed write (R5); a power
  * cut may lose the last moments, which the clients still hold and resend on reconnect.
  *
- * A file a newer Carton has already migrated is refused with a DatabaseUnavailableError (as on
+ * A file a newer Carton has already migrated is refused with a NewerSchemaError (as on
  * PostgreSQL), before anything is written to it — not even the journal mode.
  */
 export function openDatabase(dataDir: string, fileName = DATABASE_FILE): SqliteDatabase {
@@ -139,9 +139,7 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): SqliteD
 function refuseNewerSchema(db: SqliteDatabase, path: string): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) {
-    throw new DatabaseUnavailableError(
-      `cannot prepare the database ${path}: ${newerSchemaReason(version, MIGRATIONS.length)}`,
-    );
+    throw new NewerSchemaError(path, version, MIGRATIONS.length);
   }
   return version;
 }

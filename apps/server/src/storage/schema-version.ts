@@ -8,6 +8,22 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
+ * The database was migrated by a newer Carton: refused before anything is written to it. The
+ * command line says it in its own language from the fields (cli/newer-schema.ts).
+ */
+export class NewerSchemaError extends DatabaseUnavailableError {
+  override name = 'NewerSchemaError';
+  constructor(
+    /** The SQLite file, or PostgreSQL's `host:port/name` (never its password). */
+    readonly where: string,
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`cannot prepare the database ${where}: ${newerSchemaReason(found, known)}`);
+  }
+}
+
+/**
  * Why an older Carton refuses a database a newer one has already migrated (a laptop swap, a
  * rollback): it would write into tables it does not know. Says both versions and what to do.
  */

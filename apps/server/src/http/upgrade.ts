@@ -239,11 +239,14 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
             deps.log.info('link_revoked_at_connect', { board: access.board.id });
             connection.close(LINK_REVOKED.code, LINK_REVOKED.reason);
           },
-          (error: unknown) =>
-            deps.log.warn('connect_recheck_failed', {
+          (error: unknown) => {
+            // R69: storage failing meanwhile is said once by `storage_failing`.
+            const quiet = health?.failed(error, 'upgrade') != null;
+            deps.log[quiet ? 'debug' : 'warn']('connect_recheck_failed', {
               board: access.board.id,
               error: error as Error,
-            }),
+            });
+          },
         );
       } catch (error) {
         deps.log.error('connect_failed', { board: access.board.id, error: error as Error });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, newPhone, openBoard, territoryBoard } from './fixtures';
+import { createForum, newPhone, openBoard, shapes, territoryBoard, toScreen } from './fixtures';
 import { boxes, offScreen, overlapsBetween, rowsOf } from './layout-boxes';
 
 const SIZE = { width: 320, height: 568 };
@@ -57,6 +57,19 @@ describe('a 320 × 568 phone', () => {
       const header = await boxes(page, '.editor-header button, .people, .help-button');
       expect(offScreen([...tools, ...header], SIZE.width, SIZE.height)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(SIZE.width);
+      // A chosen note, out of vote mode: its panel wraps ~330 px tall, up to the header, where the
+      // people's pill and « ? » sat over « Derrière » and a colour. They give way while it shows.
+      await page.getByRole('button', { name: 'Terminer le vote' }).tap();
+      const note = (await shapes(page)).find((s) => s.type === 'note');
+      if (!note) throw new Error('the template carton has notes');
+      const at = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+      await page.touchscreen.tap(at.x, at.y);
+      await page.locator('.style-panel .action').first().waitFor();
+      const actions = await boxes(page, '.style-panel button');
+      expect(actions.length).toBeGreaterThan(8);
+      const around = await boxes(page, '.people, .help-button, .toolbar, .vote-banner');
+      expect(overlapsBetween(actions, around)).toEqual([]);
+      await page.touchscreen.tap(at.x, at.y - note.h);
       // « Exporter »: its choices and lists are finger targets too (its lists were 19 px tall).
       await page.getByRole('button', { name: /^Exporter/ }).click();
       await page.locator('.export-dialog select').first().waitFor();

@@ -1,7 +1,8 @@
 // The plenary on the projector a community hall really has: 1024 × 768 (4:3), and an older
 // 800 × 600. The mosaic of the eight territory cartons and one territory shown large (Enter, →),
 // with the timer running: the forum kit (timer, « Mosaïque »…) clear of the mosaic's row and
-// tiles, the territory's name whole and legible (≥ 16 CSS px), nothing outside the screen.
+// tiles, its buttons finger targets (≥ 40 px) and its time large, every tile on the screen, the
+// territory's name whole and legible (≥ 16 CSS px), nothing outside the screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { BSL_TERRITORIES } from '@carton/board';
@@ -89,6 +90,13 @@ describe('the plenary on a 4:3 projector', () => {
       // « Versions », the zoom and « Exporter » on the second).
       const kit = await boxes(page, '.forum-kit > *');
       expect(overlapsBetween(kit, await boxes(page, '.editor-header > *'))).toEqual([]);
+      // Finger targets (they were 33 px), and the time read from the back of the room: 8 % of
+      // the screen's height (it was 4.5 %: 44 px tall at 768, 38 at 600).
+      const buttons = await boxes(page, '.forum-kit button');
+      expect(buttons).toHaveLength(3);
+      for (const b of buttons) expect(b.bottom - b.top, b.name).toBeGreaterThanOrEqual(40);
+      const [timer] = await boxes(page, '.forum-kit .forum-timer');
+      expect(timer!.bottom - timer!.top).toBeGreaterThanOrEqual(0.09 * size.height);
       await page.getByRole('button', { name: 'Mosaïque', exact: true }).click();
       await page.locator('li.mosaic-tile').nth(7).waitFor();
       await page.locator('.mosaic-caption .mosaic-votes').nth(7).waitFor();
@@ -96,10 +104,9 @@ describe('the plenary on a 4:3 projector', () => {
       const captions = await nameLook(page, '.mosaic-caption .mosaic-name');
       expect(captions).toHaveLength(8);
       for (const name of captions) expect(name.px, name.text).toBeGreaterThanOrEqual(16);
-      // At 800 × 600, below the header's two rows, the eight tiles at their narrowest (200 px,
-      // mosaicLayout) take three rows: the last row is reached by scrolling the mosaic.
-      const tilesHeight = size.height >= 768 ? size.height : Infinity;
-      expect(offScreen(await boxes(page, 'li.mosaic-tile'), size.width, tilesHeight)).toEqual([]);
+      // Every territory without scrolling: at 800 × 600 the third row was reached by scrolling
+      // (« Fermer » now shares the kit's row, mosaic.css; tiles down to 160 px, mosaicLayout).
+      expect(offScreen(await boxes(page, 'li.mosaic-tile'), size.width, size.height)).toEqual([]);
 
       await page.locator('li.mosaic-tile .mosaic-open').first().focus();
       await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 // The forum day on a board page: the timer for everyone, the spotlight (follow or lead), vote
 // mode, the facilitator's kit (shown to the facilitator only; the server enforces it anyway),
 // and on the plenary board the « Mosaïque » of the territory boards.
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { LazyFallback, lazyPanel } from '../ui/LazyFallback';
@@ -25,15 +25,19 @@ export function BoardForumKit() {
   const [mosaic, setMosaic] = useState(false);
   const facilitator = session.info.role === 'facilitator';
   const plenary = session.info.board.kind === 'plenary';
+  const kit = useRef<HTMLElement>(null);
+  useKitSize(kit, room !== null);
   if (!room) return null;
   return (
     <>
       {/* A named region: landmark navigation finds the timer and the day's controls. */}
       <section
+        ref={kit}
         className="forum-kit"
         aria-label={t('a11y.forumKit')}
         data-revoked={revoked}
         data-plenary={plenary}
+        data-mosaic={plenary && mosaic}
       >
         <TimerDisplay room={room} />
         {plenary && (
@@ -75,4 +79,31 @@ export function BoardForumKit() {
       )}
     </>
   );
+}
+
+/**
+ * The kit's height and width as --kit-height and --kit-width on the board's page, for what sits
+ * below or beside it (the mosaic's row, « Minuterie »'s controls): it grows with the timer (large
+ * on the plenary), wraps on a phone, and a running timer appears or goes at any moment. Guessed
+ * in CSS from the timer's size, a phone's second row of buttons covered the mosaic's first row.
+ */
+function useKitSize(kit: RefObject<HTMLElement | null>, shown: boolean) {
+  useEffect(() => {
+    const section = kit.current;
+    const page = section?.parentElement;
+    if (!section || !page) return;
+    const update = () => {
+      const { height, width } = section.getBoundingClientRect();
+      page.style.setProperty('--kit-height', `${Math.ceil(height)}px`);
+      page.style.setProperty('--kit-width', `${Math.ceil(width)}px`);
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(section);
+    return () => {
+      observer.disconnect();
+      page.style.removeProperty('--kit-height');
+      page.style.removeProperty('--kit-width');
+    };
+  }, [kit, shown]);
 }

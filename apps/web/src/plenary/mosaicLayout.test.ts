@@ -51,10 +51,47 @@ describe('mosaicLayout', () => {
     }
   });
 
+  // The grid's area measured in Chromium with the mosaic open, a timer running (the kit's row:
+  // « Fermer » beside the forum's buttons, under the header's two rows).
+  const PROJECTORS = [
+    { screen: '800 × 600', area: { width: 776, height: 403 } },
+    { screen: '1024 × 768', area: { width: 1000, height: 557 } },
+  ];
+  it('every territory on a 4:3 projector without scrolling, tiles wide enough for their names', () => {
+    const found: string[] = [];
+    for (const { screen, area: a } of PROJECTORS) {
+      for (const count of [8, 10, 12]) {
+        const l = mosaicLayout(count, a, CARTON, GAP);
+        found.push(`${screen} ${count}: ${l.columns}×${l.rows} ${l.tileWidth}px`);
+        expect(l.columns * l.rows).toBeGreaterThanOrEqual(count);
+        expect(l.columns * l.tileWidth + (l.columns - 1) * GAP).toBeLessThanOrEqual(a.width);
+        // No scrolling: every row inside the grid's height (at a 200 px floor, eight took three
+        // rows at 800 × 600 below a 48 px timer, and ten or twelve a scrolled fourth).
+        expect(l.rows * l.tileHeight + (l.rows - 1) * GAP).toBeLessThanOrEqual(a.height);
+        expect(l.tileWidth).toBeGreaterThanOrEqual(MIN_TILE_WIDTH);
+      }
+    }
+    expect(found).toEqual([
+      '800 × 600 8: 3×3 200px',
+      '800 × 600 10: 4×3 186px',
+      '800 × 600 12: 4×3 186px',
+      '1024 × 768 8: 3×3 281px',
+      '1024 × 768 10: 4×3 242px',
+      '1024 × 768 12: 4×3 242px',
+    ]);
+  });
+
+  it('the minimum holds the longest name at the caption’s 16 px floor', () => {
+    // « Rimouski-Neigette » measured 141 px wide with its padding, inside the caption's 0.3rem
+    // insets on each side.
+    expect(MIN_TILE_WIDTH - 2 * 0.3 * 16).toBeGreaterThanOrEqual(141);
+  });
+
   it('a screen too small for whole tiles scrolls down at the minimum width', () => {
     const l = mosaicLayout(12, { width: 640, height: 300 }, CARTON, GAP);
     expect(l.tileWidth).toBeGreaterThanOrEqual(MIN_TILE_WIDTH);
     expect(l.columns).toBe(3);
+    expect(l.rows * l.tileHeight).toBeGreaterThan(300);
   });
 });
 

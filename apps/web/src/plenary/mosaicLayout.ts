@@ -16,8 +16,14 @@ export interface MosaicLayout {
   readonly tileHeight: number;
 }
 
-/** Below this width a tile is not worth showing whole: the mosaic scrolls instead. */
-export const MIN_TILE_WIDTH = 200;
+/**
+ * Below this width a tile is not worth showing whole: the mosaic scrolls instead. A tile keeps
+ * its caption readable down to here: the longest territory name of the alliance
+ * (« Rimouski-Neigette », 141 px at the caption's 16 px floor, mosaic.css) holds on one line.
+ * At 200 px an 800 × 600 projector scrolled to the tenth and twelfth territories (186 px tiles
+ * fit them all, four across, three rows).
+ */
+export const MIN_TILE_WIDTH = 160;
 
 /**
  * The grid with the largest tiles that fits `area` without scrolling (gaps between tiles);

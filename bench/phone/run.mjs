@@ -9,11 +9,11 @@
 // Builds NOTHING: it runs the built app (`pnpm run build` first: apps/web/dist and
 // apps/server/dist/main.js), or the client built in CARTON_WEB_DIR. Not part of `npm run bench`.
 // Run: `node bench/phone/run.mjs [runs=1] [rates=1,4]`; PHONE_SOURCES=1 also lists the source
-// files of the samples left as « other JS ».
+// files the JavaScript samples fell in, most first.
 // Functions passed to page.evaluate run in the page.
 /* global window, document, requestAnimationFrame */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,7 @@ function startServer() {
       });
     };
     proc.stdout.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`the server exited (${code}): is it built?`)));
   });
 }
 
@@ -310,26 +311,31 @@ function split(profile) {
   };
   const counts = new Map();
   let busy = 0;
-  for (const id of profile.samples) {
+  let busyUs = 0;
+  for (const [i, id] of profile.samples.entries()) {
     const { functionName } = byNode.get(id).callFrame;
     if (functionName === '(idle)') continue;
     busy++;
+    busyUs += profile.timeDeltas[i + 1] ?? 0;
     let category;
     if (functionName === '(program)') category = 'browser (program)';
     else if (functionName === '(garbage collector)') category = 'GC';
     else {
       const source = nearestSource(id);
       category = source ? categorise(source) : 'other JS';
-      if (process.env.PHONE_SOURCES && category === 'other JS') {
-        const k = source ?? functionName;
+      if (process.env.PHONE_SOURCES) {
+        const k = `${category}: ${source?.replace(/^.*node_modules\//, '') ?? functionName}`;
         otherSources.set(k, (otherSources.get(k) ?? 0) + 1);
       }
     }
     counts.set(category, (counts.get(category) ?? 0) + 1);
   }
-  return Object.fromEntries(
-    [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((v / busy) * 100)]),
-  );
+  return {
+    busyMs: busyUs / 1000,
+    shares: Object.fromEntries(
+      [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((v / busy) * 100)]),
+    ),
+  };
 }
 
 // --- The drag.
@@ -343,6 +349,15 @@ function percentile(sorted, p) {
 /** Drags from `at` by `dx` across MOVES touch moves, one each STEP_MS; returns frame figures. */
 async function drag(page, cdp, at, dx, dy) {
   await page.evaluate(() => {
+    // Konva puts itself on window: count each layer's redraws (static, drag, interaction).
+    const layers = window.Konva?.stages[0]?.getLayers() ?? [];
+    window.__phoneDraws = layers.map(() => 0);
+    layers.forEach((layer, i) => {
+      layer.drawScene = function (...args) {
+        if (window.__phoneDraws) window.__phoneDraws[i]++;
+        return Object.getPrototypeOf(this).drawScene.apply(this, args);
+      };
+    });
     const times = [];
     window.__phoneFrames = times;
     const step = (t) => {
@@ -365,10 +380,13 @@ async function drag(page, cdp, at, dx, dy) {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
-  const times = await page.evaluate((from) => {
+  const { times, draws } = await page.evaluate((from) => {
     const all = window.__phoneFrames.filter((t) => t >= from);
+    const counted = window.__phoneDraws;
     window.__phoneFrames = null;
-    return all;
+    window.__phoneDraws = null;
+    for (const layer of window.Konva?.stages[0]?.getLayers() ?? []) delete layer.drawScene;
+    return { times: all, draws: counted };
   }, startedAt);
   const gaps = times
     .slice(1)
@@ -380,6 +398,7 @@ async function drag(page, cdp, at, dx, dy) {
     p50: percentile(gaps, 0.5),
     p95: percentile(gaps, 0.95),
     max: gaps[gaps.length - 1],
+    draws,
   };
 }
 
@@ -447,7 +466,10 @@ async function measure(browser, url, rate) {
   await tap(cdp, await grip(page, one));
   await cdp.send('Profiler.start');
   const single = await drag(page, cdp, await grip(page, one), 90, 60);
-  const singleSplit = split((await cdp.send('Profiler.stop')).profile);
+  const { profile } = await cdp.send('Profiler.stop');
+  // PHONE_PROFILE=file.cpuprofile keeps the one-note drag's profile (DevTools opens it).
+  if (process.env.PHONE_PROFILE) writeFileSync(process.env.PHONE_PROFILE, JSON.stringify(profile));
+  const singleSplit = split(profile);
   const moved = await page.evaluate((id) => window.__carton.shapes().find((s) => s.id === id), one);
 
   // Five notes chosen by Shift+taps, dragged by one of them.
@@ -492,9 +514,11 @@ async function measure(browser, url, rate) {
 }
 
 const fmt = (r) =>
-  `${r.fps.toFixed(1).padStart(5)} fps  gap p50 ${r.p50.toFixed(0).padStart(3)}  p95 ${r.p95.toFixed(0).padStart(3)}  max ${r.max.toFixed(0).padStart(4)} ms`;
+  `${r.fps.toFixed(1).padStart(5)} fps  gap p50 ${r.p50.toFixed(0).padStart(3)}  p95 ${r.p95.toFixed(0).padStart(3)}  max ${r.max.toFixed(0).padStart(4)} ms  layer redraws ${r.draws.join('/')}`;
+// The main thread's busy time per move is steadier than fps on a busy machine.
 const fmtSplit = (s) =>
-  Object.entries(s)
+  `${(s.busyMs / MOVES).toFixed(1)} ms busy per move: ` +
+  Object.entries(s.shares)
     .map(([k, v]) => `${k} ${v} %`)
     .join(', ');
 
@@ -521,12 +545,12 @@ try {
       console.log(
         `run ${run}  ${rate}× CPU  ${r.total} shapes (Témiscouata), zoom ${(r.zoom * 100).toFixed(0)} %`,
       );
-      console.log(`  one note   ${fmt(r.single)}   busy: ${fmtSplit(r.singleSplit)}`);
-      console.log(`  five notes ${fmt(r.group)}   busy: ${fmtSplit(r.groupSplit)}`);
+      console.log(`  one note   ${fmt(r.single)}   ${fmtSplit(r.singleSplit)}`);
+      console.log(`  five notes ${fmt(r.group)}   ${fmtSplit(r.groupSplit)}`);
     }
   }
   if (process.env.PHONE_SOURCES)
-    console.log([...otherSources].sort((a, b) => b[1] - a[1]).slice(0, 25));
+    console.log([...otherSources].sort((a, b) => b[1] - a[1]).slice(0, 40));
 } finally {
   await browser.close();
   server.stop();

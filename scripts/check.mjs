@@ -11,6 +11,7 @@ import {
   installDependencies,
   log,
   run,
+  runHeld,
 } from './lib/setup.mjs';
 
 ensurePnpm();
@@ -22,13 +23,24 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-function check(name, command, args) {
-  log(name);
-  if (run(command, args) === 0) passed += 1;
-  else {
-    failed += 1;
-    failures.push(name);
-  }
+/**
+ * Runs checks side by side, each output printed whole once it is done (in the given order).
+ * Typecheck (TS 7, native) and lint (ESLint, then Prettier) read the same sources and write
+ * nothing, and neither fills the two cores alone: together they take about the longer one.
+ */
+async function checksAtOnce(checks) {
+  log(`${checks.map(([name]) => name).join(' and ')}, at once`);
+  const results = await Promise.all(checks.map(([, command, args]) => runHeld(command, args)));
+  checks.forEach(([name], i) => {
+    const { code, output } = results[i];
+    log(`${name}: ${code === 0 ? 'passed' : `failed (exit ${code})`}`);
+    process.stdout.write(output);
+    if (code === 0) passed += 1;
+    else {
+      failed += 1;
+      failures.push(name);
+    }
+  });
 }
 
 function vitest(name, projects) {
@@ -62,8 +74,10 @@ function vitest(name, projects) {
   }
 }
 
-check('Typecheck (tsc -b)', 'pnpm', ['run', 'typecheck']);
-check('Lint (ESLint + Prettier)', 'pnpm', ['run', 'lint']);
+await checksAtOnce([
+  ['Typecheck (tsc -b)', 'pnpm', ['run', 'typecheck']],
+  ['Lint (ESLint + Prettier)', 'pnpm', ['run', 'lint']],
+]);
 // Every project but e2e (new projects join automatically), then e2e on its own: browsers are heavy.
 vitest('Unit, integration and chaos tests (vitest)', ['!e2e']);
 vitest('End-to-end tests (vitest + playwright-core + Chromium)', ['e2e']);

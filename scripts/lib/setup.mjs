@@ -1,6 +1,6 @@
 // Brings a fresh machine up to what Carton needs, skipping whatever is already there.
 // Node built-ins only: this runs before any dependency is installed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const PNPM_VERSION = '12.4.2';
@@ -19,6 +19,23 @@ export function run(command, args, options = {}) {
     return 1;
   }
   return result.status ?? 1;
+}
+
+/**
+ * Runs a command with its output held back (stdout and stderr in the order written); resolves
+ * with its exit code and that output, for commands run side by side whose logs must not mix.
+ */
+export function runHeld(command, args) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.once('error', (error) => {
+      chunks.push(Buffer.from(`✖ ${command}: ${error.message}\n`));
+    });
+    child.once('close', (code) => resolve({ code: code ?? 1, output: Buffer.concat(chunks) }));
+  });
 }
 
 function must(command, args, options) {

@@ -9,6 +9,7 @@ import {
 import frCA from './fr-CA.json';
 import en from './en.json';
 import { flattenCatalogue } from './catalogue';
+import { templateText } from '@carton/board';
 
 describe('frenchTypography', () => {
   it('puts a narrow no-break space before ; ! ?', () => {
@@ -54,6 +55,17 @@ describe('catalogues', () => {
 
   it('every French string follows French typography', () => {
     const wrong = Object.entries(fr).filter(([, text]) => !hasFrenchTypography(text));
+    expect(wrong).toEqual([]);
+  });
+
+  it('the templates’ French text follows it too, with ’ for an apostrophe', () => {
+    // The templates write the seed's words onto every forum's boards (the plenary's « Vue
+    // d’ensemble »): the UI's typography, not a straight ' beside the catalogue's ’.
+    const texts = Object.values(templateText).flatMap((value) =>
+      typeof value === 'string' ? [value] : Object.values(value as Record<string, string>),
+    );
+    expect(texts.length).toBeGreaterThan(20);
+    const wrong = texts.filter((text) => !hasFrenchTypography(text) || text.includes("'"));
     expect(wrong).toEqual([]);
   });
 

@@ -103,7 +103,7 @@ describe('templates', () => {
       shapes.filter((s) => s.type === 'carton').map((c) => c.type === 'carton' && c.title),
     ).toEqual([
       'Déroulement',
-      "Les règles de l'intelligence collective",
+      'Les règles de l’intelligence collective',
       'Questions préparatoires — feuille de notes',
     ]);
     expect(checkInvariants(doc)).toEqual([]);

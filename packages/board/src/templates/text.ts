@@ -16,7 +16,7 @@ export const POSTCARD_TEXT = {
 
 /** « Déroulement », slide « Vue d'ensemble ». */
 export const AGENDA_TITLE = 'Déroulement';
-export const AGENDA_HEADING = "Vue d'ensemble";
+export const AGENDA_HEADING = 'Vue d’ensemble';
 export const AGENDA = [
   'Mot de bienvenue',
   'Brise-glace',
@@ -28,7 +28,7 @@ export const AGENDA = [
   'Appréciation',
 ] as const;
 
-export const RULES_TITLE = "Les règles de l'intelligence collective";
+export const RULES_TITLE = 'Les règles de l’intelligence collective';
 export const RULES = [
   'ÉCOUTER avec ATTENTION',
   'PARLER avec INTENTION',
@@ -44,15 +44,15 @@ export const QUESTIONS_INTRO =
   '(résultats, processus, situations positives, initiatives pérennes et structurantes, ' +
   'concertations qui fonctionnent bien, témoignages, etc.)';
 export const QUESTIONS = [
-  "Qu'est-ce qui a rendu cette expérience passionnante?",
-  'Quel a été votre rôle ou contribution?',
-  'Quelles autres personnes étaient concernées et quels étaient leurs rôles?',
-  "De quelle sorte de projet ou d'anecdote s'agissait-il?",
-  'Quelles sont les qualités de votre organisation qui ont rendu cette expérience positive?',
-  'Quel était le contexte qui a permis cette expérience positive?',
-  'Quelles pratiques ou façons de faire ont menées à cette expérience positive?',
-  'De quoi avez-vous été le plus fier pendant cette démarche ?',
-  "Qu'est-ce qui a été le plus important selon vous ?",
-  'Quel succès aimeriez-vous reproduire ?',
+  'Qu’est-ce qui a rendu cette expérience passionnante ?',
+  'Quel a été votre rôle ou contribution ?',
+  'Quelles autres personnes étaient concernées et quels étaient leurs rôles ?',
+  'De quelle sorte de projet ou d’anecdote s’agissait-il ?',
+  'Quelles sont les qualités de votre organisation qui ont rendu cette expérience positive ?',
+  'Quel était le contexte qui a permis cette expérience positive ?',
+  'Quelles pratiques ou façons de faire ont menées à cette expérience positive ?',
+  'De quoi avez-vous été le plus fier pendant cette démarche ?',
+  'Qu’est-ce qui a été le plus important selon vous ?',
+  'Quel succès aimeriez-vous reproduire ?',
 ] as const;
 export const NOTES_HEADING = 'Les conditions de succès de cette histoire';

@@ -65,9 +65,7 @@ describe('the editor chrome, phone and laptop', () => {
       expect(r.left).toBeGreaterThanOrEqual(0);
       expect(r.right).toBeLessThanOrEqual(390);
     }
-    await expect(page.getByRole('button', { name: 'Premier plan' }).innerText()).resolves.toBe(
-      'Devant',
-    );
+    await expect(page.getByRole('button', { name: 'Devant' }).innerText()).resolves.toBe('Devant');
     // The size and place actions (WCAG 2.5.7: « Agrandir », « Réduire », « Déplacer ») have a
     // row of their own, finger-sized and on screen too.
     const sizing = await page

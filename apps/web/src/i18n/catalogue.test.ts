@@ -86,6 +86,20 @@ describe('the English catalogue', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('says a shape’s order with one word on a phone and a laptop (README.md)', () => {
+    // The selection's panel said « Devant » on a phone and « Premier plan » on a laptop: the
+    // room's phones and the facilitator's laptop named the same button differently.
+    for (const words of [fr, english]) {
+      expect(words['actions.front']).toBe(words['actions.frontShort']);
+      expect(words['actions.back']).toBe(words['actions.backShort']);
+    }
+    const old = Object.entries(fr).filter(([, text]) => /premier plan|arrière-plan/iu.test(text));
+    const oldEn = Object.entries(english).filter(([, text]) =>
+      /bring to front|send to back/iu.test(text),
+    );
+    expect([...old, ...oldEn]).toEqual([]);
+  });
+
   it('pairs every plural and counts nouns only in plural keys', () => {
     const keys = new Set(Object.keys(english));
     const unpaired = [...keys].filter((key) => {

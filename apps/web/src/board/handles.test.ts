@@ -5,6 +5,7 @@ import {
   handlePosition,
   handleRadius,
   hoverCursor,
+  resizeHandlesFor,
   selectionBox,
   selectionHandleAt,
 } from './handles';
@@ -23,6 +24,45 @@ describe('resize handles', () => {
   });
   it('keeps only corners on small shapes', () => {
     expect(handleAtPoint({ x: 0, y: 0, width: 30, height: 30 }, { x: 15, y: 0 }, 22)).not.toBe('n');
+  });
+});
+
+describe('handles a small selection keeps', () => {
+  const finger = handleRadius(true);
+  const mouse = handleRadius(false);
+  const box = (width: number, height: number) => ({ x: 0, y: 0, width, height });
+  // A Témiscouata note (200 × 200) on a phone fitted to the carton: 23 % → 46 px on screen.
+  const note = (zoom: number) => box(200 * zoom, 200 * zoom);
+
+  it('all eight while the edge handles stay out of the middle', () => {
+    expect(resizeHandlesFor(note(1), finger)).toHaveLength(8);
+    expect(resizeHandlesFor(note(0.23), mouse)).toHaveLength(8);
+  });
+  it('then the four corners, then the bottom-right corner, then none', () => {
+    expect(resizeHandlesFor(note(0.4), finger)).toEqual(['nw', 'ne', 'se', 'sw']);
+    expect(resizeHandlesFor(note(0.23), finger)).toEqual(['se']);
+    expect(resizeHandlesFor(note(0.1), finger)).toEqual([]);
+    // A long thin heading: too flat for edge handles, long enough for its corners.
+    expect(resizeHandlesFor(box(300, 40), finger)).toEqual(['nw', 'ne', 'se', 'sw']);
+  });
+  it('no kept handle’s target covers the middle, at any size', () => {
+    for (let side = 4; side <= 200; side += 2) {
+      for (const radius of [finger, mouse]) {
+        const r = box(side, side * 0.75);
+        const kept = resizeHandlesFor(r, radius);
+        const centre = { x: r.width / 2, y: r.height / 2 };
+        // The centre is free of every target, and a finger there moves the shape.
+        expect(handleAtPoint(r, centre, radius)).toBeNull();
+        for (const h of kept) {
+          const p = handlePosition(r, h);
+          expect(Math.hypot(p.x - centre.x, p.y - centre.y)).toBeGreaterThanOrEqual(radius);
+        }
+      }
+    }
+  });
+  it('a hidden handle is not hit either: a finger at the 46 px note’s top-left moves it', () => {
+    expect(handleAtPoint(note(0.23), { x: 0, y: 0 }, finger)).toBeNull();
+    expect(handleAtPoint(note(0.23), { x: 46, y: 46 }, finger)).toBe('se');
   });
 });
 

@@ -28,14 +28,32 @@ export function rotateHandlePosition(screenRect: Rect, offset: number): Point {
   return { x: screenRect.x + screenRect.width / 2, y: screenRect.y - offset };
 }
 
+/**
+ * The resize handles a selection box of this on-screen size offers. Each handle's target (a disc
+ * of `radius`) must leave the shape's middle free, so a finger on a small shape moves it instead
+ * of resizing it, and few handles cover little of its text (a note at a phone's fitted 23 %):
+ * - all eight while the edge handles stay out of the middle half (both sides ≥ 4 radii);
+ * - the four corners while theirs stay out of the middle half (half-diagonal ≥ 2 radii);
+ * - the bottom-right corner alone while its target stays off the centre (half-diagonal ≥ 1 radius);
+ * - none below: the shape still moves, and is resized after zooming in.
+ */
+export function resizeHandlesFor(screenRect: Rect, radius: number): readonly ResizeHandle[] {
+  const { width, height } = screenRect;
+  if (width >= radius * 4 && height >= radius * 4) return HANDLES;
+  const halfDiagonal = Math.hypot(width, height) / 2;
+  if (halfDiagonal >= radius * 2) return CORNERS;
+  if (halfDiagonal >= radius) return ONE_CORNER;
+  return [];
+}
+
+const CORNERS: readonly ResizeHandle[] = ['nw', 'ne', 'se', 'sw'];
+const ONE_CORNER: readonly ResizeHandle[] = ['se'];
+
 /** Which resize handle of `screenRect` is under `p`; `radius` grows for touch. */
 export function handleAtPoint(screenRect: Rect, p: Point, radius: number): ResizeHandle | null {
-  // Small shapes keep only corner handles so the body stays grabbable.
-  const small = screenRect.width < radius * 4 || screenRect.height < radius * 4;
   let best: ResizeHandle | null = null;
   let bestDistance = radius;
-  for (const handle of HANDLES) {
-    if (small && handle.length === 1) continue;
+  for (const handle of resizeHandlesFor(screenRect, radius)) {
     const h = handlePosition(screenRect, handle);
     const d = Math.hypot(h.x - p.x, h.y - p.y);
     if (d <= bestDistance) {

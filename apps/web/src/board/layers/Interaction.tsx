@@ -12,8 +12,9 @@ import { usePeersWith } from '../../presence/usePeers';
 import { useSession, useSessionState } from '../context';
 import { buildingSelection } from '../keyboardSelect';
 import {
-  HANDLES,
   handlePosition,
+  handleRadius,
+  resizeHandlesFor,
   rotateHandleOffset,
   rotateHandlePosition,
   selectionBox,
@@ -59,6 +60,13 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
   const size = (coarse ? 18 : 10) / zoom;
   const rotate = rotateHandlePosition(b, rotateHandleOffset(coarse) / zoom);
   const knob = (coarse ? 11 : 6) / zoom;
+  // As many handles as the box's size on screen leaves room for (see resizeHandlesFor).
+  const resize = box.resizable
+    ? resizeHandlesFor(
+        { ...b, width: b.width * zoom, height: b.height * zoom },
+        handleRadius(coarse),
+      )
+    : [];
   return (
     <>
       {(ids.length > 1 || Boolean(scene.getShape(ids[0] ?? '')?.rotation)) && (
@@ -86,24 +94,23 @@ function Handles({ ids, zoom, coarse }: { ids: readonly string[]; zoom: number; 
         stroke={SELECTION_COLOR}
         strokeWidth={1.5 / zoom}
       />
-      {box.resizable &&
-        HANDLES.map((h) => {
-          const p = handlePosition(b, h);
-          return (
-            <Rect
-              key={h}
-              name="selection-handle"
-              x={p.x - size / 2}
-              y={p.y - size / 2}
-              width={size}
-              height={size}
-              fill="#ffffff"
-              stroke={SELECTION_COLOR}
-              strokeWidth={1.5 / zoom}
-              cornerRadius={2 / zoom}
-            />
-          );
-        })}
+      {resize.map((h) => {
+        const p = handlePosition(b, h);
+        return (
+          <Rect
+            key={h}
+            name="selection-handle"
+            x={p.x - size / 2}
+            y={p.y - size / 2}
+            width={size}
+            height={size}
+            fill="#ffffff"
+            stroke={SELECTION_COLOR}
+            strokeWidth={1.5 / zoom}
+            cornerRadius={2 / zoom}
+          />
+        );
+      })}
     </>
   );
 }

@@ -3,6 +3,7 @@
 import type { Shape, ShapeType } from '@carton/board';
 import { isShapeType } from '@carton/board';
 import { deleteSelection, select } from './actions';
+import { noteNudge } from './creation';
 import { insertImageFile } from './images';
 import type { BoardSession } from './session';
 
@@ -48,6 +49,11 @@ export function parseClipboard(text: string): Shape[] | null {
 
 /** Creates copies with fresh ids, parents and arrow bindings remapped, offset from the originals. */
 export function pasteShapes(session: BoardSession, shapes: readonly Shape[], offset: number): void {
+  // Pasted notes that would land exactly on notes already there step aside, all together.
+  const notes = shapes.flatMap((s) =>
+    s.type === 'note' ? [{ x: s.x + offset, y: s.y + offset, w: s.w, h: s.h }] : [],
+  );
+  offset += noteNudge(session.scene, notes).dx;
   const created = session.shell.commit((tx) => {
     const ids = new Map<string, string>();
     const out: string[] = [];

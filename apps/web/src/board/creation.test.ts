@@ -4,7 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { Board, createBoardView, initBoardDoc, localOrigin } from '@carton/board';
 import { visibleWorldRect } from '../geometry/camera';
 import { Presence } from '../presence/publisher';
-import { TEXT_WIDTH, editsOnPlacement, textBoxPlacement } from './creation';
+import { NUDGE_STEP, TEXT_WIDTH, editsOnPlacement, noteNudge, textBoxPlacement } from './creation';
 import { Scene } from './scene';
 import { Shell } from './shell';
 import { createSessionStore } from './store';
@@ -53,7 +53,7 @@ function page(
     const { editingId, placedNoteId } = store.getState();
     return { id, editingId, placedNoteId };
   };
-  return { addText, placeNote };
+  return { addText, placeNote, board, scene };
 }
 
 describe('a placed note', () => {
@@ -111,5 +111,56 @@ describe('a new text box', () => {
 
   it('placement without a known screen keeps the default', () => {
     expect(textBoxPlacement({ x: 10, y: 0 }, undefined)).toEqual({ x: 10, w: TEXT_WIDTH });
+  });
+});
+
+describe('a new note on a spot already taken', () => {
+  // Rivière-du-Loup's rehearsal: three phones tapped the same spot at the same moment, and the
+  // laptop saw one note where there were three.
+  const corner = (p: ReturnType<typeof page>, id: string) => {
+    const shape = p.board.getShape(id);
+    if (shape?.type !== 'note') throw new Error('not a note');
+    return { x: shape.x, y: shape.y };
+  };
+
+  it('steps diagonally off a note of the same size, again while the spot is taken', () => {
+    const laptop = page({ width: 1280, height: 800 });
+    const ids = [1, 2, 3].map(() => laptop.placeNote(400, 300).id);
+    expect(ids.map((id) => corner(laptop, id))).toEqual([
+      { x: 300, y: 200 },
+      { x: 300 + NUDGE_STEP, y: 200 + NUDGE_STEP },
+      { x: 300 + NUDGE_STEP * 2, y: 200 + NUDGE_STEP * 2 },
+    ]);
+  });
+
+  it('counts a few units off as the same spot (two fingers a pixel apart)', () => {
+    const phone = page({ width: 390, height: 844 }, { x: 0, y: 0, zoom: 0.5 }, true);
+    const first = phone.placeNote(400, 300).id;
+    const second = phone.placeNote(403, 298).id;
+    expect(corner(phone, first)).toEqual({ x: 300, y: 200 });
+    expect(corner(phone, second)).toEqual({ x: 303 + NUDGE_STEP, y: 198 + NUDGE_STEP });
+  });
+
+  it('stays where it was placed when it only overlaps (each still shows) or nothing is there', () => {
+    const laptop = page({ width: 1280, height: 800 });
+    laptop.placeNote(400, 300);
+    const beside = laptop.placeNote(480, 300).id;
+    expect(corner(laptop, beside)).toEqual({ x: 380, y: 200 });
+    const elsewhere = laptop.placeNote(1400, 900).id;
+    expect(corner(laptop, elsewhere)).toEqual({ x: 1300, y: 800 });
+  });
+
+  it('moves a pasted group by the same step while any of its notes would hide one', () => {
+    const laptop = page({ width: 1280, height: 800 });
+    laptop.placeNote(400, 300);
+    laptop.placeNote(400 + NUDGE_STEP, 300 + NUDGE_STEP);
+    const pasted = [
+      { x: 300, y: 200, w: 200, h: 200 },
+      { x: 900, y: 200, w: 200, h: 200 },
+    ];
+    // Its first note would land on the first, then on the second: two steps.
+    expect(noteNudge(laptop.scene, pasted)).toEqual({ dx: NUDGE_STEP * 2, dy: NUDGE_STEP * 2 });
+    // A note of another size (an enlarged one) is not hidden by it.
+    expect(noteNudge(laptop.scene, [{ x: 300, y: 200, w: 400, h: 400 }])).toEqual({ dx: 0, dy: 0 });
   });
 });

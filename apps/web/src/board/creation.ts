@@ -67,6 +67,63 @@ export function textBoxPlacement(at: Point, visible: Rect | undefined): { x: num
   return { x: round(x), w: round(w) };
 }
 
+/** How far a new note steps, right and down, off a note it would hide (world units). */
+export const NUDGE_STEP = 24;
+/** Corners and sizes this close count as « the same spot »: only a note hidden whole is a problem. */
+const SAME_SPOT = 6;
+/** Enough steps for a crowd tapping one spot; past it the note stays where the last step put it. */
+const MAX_NUDGES = 40;
+
+interface NoteRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Whether a note already on the board would hide `r` whole, or be hidden by it. */
+function sameSpot(scene: Scene, r: NoteRect, ignore: ReadonlySet<string>): boolean {
+  const area = {
+    x: r.x - SAME_SPOT,
+    y: r.y - SAME_SPOT,
+    width: r.w + SAME_SPOT * 2,
+    height: r.h + SAME_SPOT * 2,
+  };
+  for (const id of scene.index.query(area)) {
+    if (ignore.has(id)) continue;
+    const shape = scene.getShape(id);
+    if (shape?.type !== 'note') continue;
+    if (
+      Math.abs(shape.x - r.x) < SAME_SPOT &&
+      Math.abs(shape.y - r.y) < SAME_SPOT &&
+      Math.abs(shape.w - r.w) < SAME_SPOT &&
+      Math.abs(shape.h - r.h) < SAME_SPOT
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * How far to move new notes so none lands (almost) exactly on a note of the same size already
+ * on the board: three phones tapping one spot made three notes at the same x/y, and a laptop saw
+ * only the top one. A small diagonal step, repeated while the spot is taken, as whiteboards do.
+ * It reads the board as it is now: a note made at the same moment elsewhere is not seen yet, and
+ * notes arriving from others are never moved (two pages moving each other's notes would fight).
+ */
+export function noteNudge(
+  scene: Scene,
+  notes: readonly NoteRect[],
+  ignore: ReadonlySet<string> = new Set(),
+): { dx: number; dy: number } {
+  let d = 0;
+  for (let step = 0; step < MAX_NUDGES; step++) {
+    if (!notes.some((n) => sameSpot(scene, { ...n, x: n.x + d, y: n.y + d }, ignore))) break;
+    d += NUDGE_STEP;
+  }
+  return { dx: d, dy: d };
+}
+
 /** Creates the planned shape; `edit` says whether its text editor should open. */
 export function createShape(
   tx: BoardTransaction,
@@ -77,14 +134,17 @@ export function createShape(
   const parentAt = (x: number, y: number) => scene.cartonAt({ x, y }, new Set());
   switch (plan.shapeType) {
     case 'note': {
-      const { x, y } = plan.center;
+      const at = { x: plan.center.x - NOTE_SIZE / 2, y: plan.center.y - NOTE_SIZE / 2 };
+      const { dx, dy } = noteNudge(scene, [{ ...at, w: NOTE_SIZE, h: NOTE_SIZE }]);
+      const x = at.x + dx;
+      const y = at.y + dy;
       const id = tx.create('note', {
-        x: x - NOTE_SIZE / 2,
-        y: y - NOTE_SIZE / 2,
+        x,
+        y,
         w: NOTE_SIZE,
         h: NOTE_SIZE,
         color: plan.color as NoteColor,
-        parentId: parentAt(x, y),
+        parentId: parentAt(x + NOTE_SIZE / 2, y + NOTE_SIZE / 2),
       });
       return { id, edit: editsOnPlacement('note', touchFirst) };
     }

@@ -24,7 +24,7 @@ import { gridKey, type FocusMove } from './focusNav';
 import { loadRenderFonts } from './fonts';
 import { LiveBoard } from './liveBoard';
 import { MosaicFocus, useFocusKeys } from './MosaicFocus';
-import { mosaicLayout, sharedAspect } from './mosaicLayout';
+import { minTileWidth, mosaicLayout, sharedAspect } from './mosaicLayout';
 import { territoryName, Tile, VoteTotal } from './MosaicTile';
 import { shownVote } from './tileVotes';
 import './mosaic.css';
@@ -39,6 +39,16 @@ function sameBoards(a: readonly ForumBoard[], b: readonly ForumBoard[]): boolean
       (x, i) => x.id === b[i]!.id && x.title === b[i]!.title && x.territory === b[i]!.territory,
     )
   );
+}
+
+/**
+ * The captions' smallest font size in CSS px: mosaic.css's max(1rem, 2.6vh, …) (its third term,
+ * which grows with the tile, is below both for the narrowest tiles). The grid's size follows the
+ * window, so a resize renders again and reads it anew.
+ */
+function captionFloorPx(): number {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return Math.max(rem, 0.026 * window.innerHeight);
 }
 
 /** The grid area's size, followed as the window (or the projector) changes. */
@@ -192,7 +202,10 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     if (large) backButton.current?.focus();
   }, [large]);
 
-  const layout = area && boards.length > 0 ? mosaicLayout(boards.length, area, aspect, GAP) : null;
+  const layout =
+    area && boards.length > 0
+      ? mosaicLayout(boards.length, area, aspect, GAP, minTileWidth(captionFloorPx()))
+      : null;
   const onGridKey = (e: ReactKeyboardEvent<HTMLUListElement>) => {
     const target = e.target as HTMLElement;
     if (!target.classList.contains('mosaic-open') || !layout) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_TILE_WIDTH, mosaicLayout, sharedAspect } from './mosaicLayout';
+import { MIN_TILE_WIDTH, minTileWidth, mosaicLayout, sharedAspect } from './mosaicLayout';
 
 // A territory carton (1600 × 1000) drawn with the mosaic's 24-unit margin.
 const CARTON = 1648 / 1048;
@@ -52,23 +52,24 @@ describe('mosaicLayout', () => {
   });
 
   // The grid's area measured in Chromium with the mosaic open, a timer running (the kit's row:
-  // « Fermer » beside the forum's buttons, under the header's two rows).
+  // « Fermer » beside the forum's buttons, under the header's two rows), and the captions' font
+  // (max(1rem, 2.6vh)).
   const PROJECTORS = [
-    { screen: '800 × 600', area: { width: 776, height: 403 } },
-    { screen: '1024 × 768', area: { width: 1000, height: 557 } },
+    { screen: '800 × 600', area: { width: 776, height: 403 }, caption: 16 },
+    { screen: '1024 × 768', area: { width: 1000, height: 557 }, caption: 19.97 },
   ];
   it('every territory on a 4:3 projector without scrolling, tiles wide enough for their names', () => {
     const found: string[] = [];
-    for (const { screen, area: a } of PROJECTORS) {
+    for (const { screen, area: a, caption } of PROJECTORS) {
       for (const count of [8, 10, 12]) {
-        const l = mosaicLayout(count, a, CARTON, GAP);
+        const l = mosaicLayout(count, a, CARTON, GAP, minTileWidth(caption));
         found.push(`${screen} ${count}: ${l.columns}×${l.rows} ${l.tileWidth}px`);
         expect(l.columns * l.rows).toBeGreaterThanOrEqual(count);
         expect(l.columns * l.tileWidth + (l.columns - 1) * GAP).toBeLessThanOrEqual(a.width);
         // No scrolling: every row inside the grid's height (at a 200 px floor, eight took three
         // rows at 800 × 600 below a 48 px timer, and ten or twelve a scrolled fourth).
         expect(l.rows * l.tileHeight + (l.rows - 1) * GAP).toBeLessThanOrEqual(a.height);
-        expect(l.tileWidth).toBeGreaterThanOrEqual(MIN_TILE_WIDTH);
+        expect(l.tileWidth).toBeGreaterThanOrEqual(minTileWidth(caption));
       }
     }
     expect(found).toEqual([
@@ -81,10 +82,20 @@ describe('mosaicLayout', () => {
     ]);
   });
 
-  it('the minimum holds the longest name at the caption’s 16 px floor', () => {
-    // « Rimouski-Neigette » measured 141 px wide with its padding, inside the caption's 0.3rem
-    // insets on each side.
-    expect(MIN_TILE_WIDTH - 2 * 0.3 * 16).toBeGreaterThanOrEqual(141);
+  it('the minimum holds the longest name on one line at its caption’s size', () => {
+    // « Rimouski-Neigette » measured 141 px wide with its padding at 16 px, inside the caption's
+    // 0.3rem insets on each side; the name grows with the caption.
+    for (const caption of [16, 19.97, 28]) {
+      expect(minTileWidth(caption) - 2 * 0.3 * 16).toBeGreaterThanOrEqual((141 * caption) / 16);
+    }
+    expect(minTileWidth(16)).toBe(MIN_TILE_WIDTH);
+  });
+
+  it('an upright phone keeps one wide column that scrolls (names of 22 px on one line)', () => {
+    // 390 × 844: the grid measured 366 × 570 under the kit's three rows; two across gave 178 px
+    // tiles, each name on two lines over half its drawing.
+    const l = mosaicLayout(8, { width: 366, height: 570 }, CARTON, GAP, minTileWidth(21.94));
+    expect([l.columns, l.tileWidth]).toEqual([1, 366]);
   });
 
   it('a screen too small for whole tiles scrolls down at the minimum width', () => {

@@ -19,22 +19,35 @@ export interface MosaicLayout {
 /**
  * Below this width a tile is not worth showing whole: the mosaic scrolls instead. A tile keeps
  * its caption readable down to here: the longest territory name of the alliance
- * (« Rimouski-Neigette », 141 px at the caption's 16 px floor, mosaic.css) holds on one line.
- * At 200 px an 800 × 600 projector scrolled to the tenth and twelfth territories (186 px tiles
- * fit them all, four across, three rows).
+ * (« Rimouski-Neigette », 141 px with its padding at the caption's 16 px floor, mosaic.css)
+ * holds on one line. At 200 px an 800 × 600 projector scrolled to the tenth and twelfth
+ * territories (186 px tiles fit them all, four across, three rows).
  */
 export const MIN_TILE_WIDTH = 160;
 
+/** The longest name with its padding and the caption's insets, in caption font sizes. */
+const NAME_EMS = MIN_TILE_WIDTH / 16;
+
+/**
+ * The narrowest tile for a caption drawn `captionPx` tall (it grows with the screen's height,
+ * mosaic.css): its name still on one line. On an upright phone (22 px captions) 178 px tiles two
+ * across showed every name on two lines over half the drawing: one wide column scrolls instead.
+ */
+export function minTileWidth(captionPx: number): number {
+  return Math.max(MIN_TILE_WIDTH, Math.ceil(NAME_EMS * captionPx));
+}
+
 /**
  * The grid with the largest tiles that fits `area` without scrolling (gaps between tiles);
- * on a ties, the one with fewer empty cells. When even that is under MIN_TILE_WIDTH, as many
- * MIN_TILE_WIDTH columns as fit, and the mosaic scrolls down.
+ * on a ties, the one with fewer empty cells. When even that is under `minWidth` (minTileWidth),
+ * as many `minWidth` columns as fit, and the mosaic scrolls down.
  */
 export function mosaicLayout(
   count: number,
   area: MosaicArea,
   aspect: number,
   gap: number,
+  minWidth: number = MIN_TILE_WIDTH,
 ): MosaicLayout {
   const n = Math.max(1, count);
   const ratio = aspect > 0 && Number.isFinite(aspect) ? aspect : 16 / 10;
@@ -50,12 +63,9 @@ export function mosaicLayout(
       best = { columns, rows, tileWidth, tileHeight: Math.floor(tileWidth / ratio) };
     }
   }
-  if (best && best.tileWidth >= MIN_TILE_WIDTH) return best;
-  const columns = Math.max(1, Math.floor((area.width + gap) / (MIN_TILE_WIDTH + gap)));
-  const tileWidth = Math.max(
-    MIN_TILE_WIDTH,
-    Math.floor((area.width - (columns - 1) * gap) / columns),
-  );
+  if (best && best.tileWidth >= minWidth) return best;
+  const columns = Math.max(1, Math.floor((area.width + gap) / (minWidth + gap)));
+  const tileWidth = Math.max(minWidth, Math.floor((area.width - (columns - 1) * gap) / columns));
   return {
     columns,
     rows: Math.ceil(n / columns),

@@ -1,4 +1,4 @@
-// What a participant's screen shows while following « Tout le monde vers moi ». The facilitator's
+// What a participant's screen shows while following « Tout le monde vers moi » or a person. The facilitator's
 // zoom alone was a laptop's: on a 390 px phone the same zoom showed a strip a quarter of her
 // view wide (half a carton, its title under the header), so the room followed what no one saw
 // whole. The facilitator also sends how much of the board her view holds (world units); the
@@ -6,7 +6,20 @@
 // farther than half her zoom. A screen as large as hers still copies her camera.
 import { centerOn, fitBounds, MAX_ZOOM, type Camera, type Viewport } from '../geometry/camera';
 import type { Rect } from '../geometry/rect';
-import type { SpotlightCamera } from './room';
+
+/**
+ * A view someone publishes for others to follow: the facilitator's spotlight (room.ts) and any
+ * person's presence (presence.ts, followed from the people list).
+ */
+export interface PublishedView {
+  /** World point at the centre of the view. */
+  x: number;
+  y: number;
+  zoom: number;
+  /** How much of the board the view holds, in world units; absent from older pages. */
+  width?: number;
+  height?: number;
+}
 
 function intersection(a: Rect, b: Rect): Rect | null {
   const x = Math.max(a.x, b.x);
@@ -21,7 +34,7 @@ function intersection(a: Rect, b: Rect): Rect | null {
  * overlaps (her margins of empty board are not worth a phone's pixels). Null when the publisher
  * sent no size (an older page): the follower then takes her zoom as before.
  */
-export function followedRect(published: SpotlightCamera, content: Rect | null): Rect | null {
+export function followedRect(published: PublishedView, content: Rect | null): Rect | null {
   const { width, height } = published;
   if (!(width !== undefined && width > 0 && Number.isFinite(width))) return null;
   if (!(height !== undefined && height > 0 && Number.isFinite(height))) return null;
@@ -40,7 +53,7 @@ const NEAREST_HALF = 2;
 
 /** The follower's camera: that rectangle fitted into its free area (a thin margin on a phone). */
 export function followedCamera(
-  published: SpotlightCamera,
+  published: PublishedView,
   viewport: Viewport,
   /** The part of the viewport the board is seen through (below the header, above the toolbar). */
   area: Rect,

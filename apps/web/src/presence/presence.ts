@@ -19,6 +19,12 @@ export interface PresenceView {
   /** World point at the centre of their viewport, and their zoom. */
   center: Point;
   zoom: number;
+  /**
+   * How much of the board their view holds (world units): a smaller screen following them fits
+   * it (forum/followView.ts). Absent from older pages, which are followed by their zoom.
+   */
+  width?: number;
+  height?: number;
 }
 export interface PresenceState {
   user: PresenceUser;
@@ -93,7 +99,13 @@ export function readPresence(value: unknown): PresenceState | null {
     stroke: readStrokeChunk(s.s),
     view:
       view && isPoint(view.center) && isNum(view.zoom)
-        ? { center: view.center, zoom: view.zoom }
+        ? {
+            center: view.center,
+            zoom: view.zoom,
+            ...(isNum(view.width) && view.width > 0 && isNum(view.height) && view.height > 0
+              ? { width: view.width, height: view.height }
+              : {}),
+          }
         : null,
     readOnly: s.readOnly === true,
   };

@@ -66,6 +66,9 @@ export class Presence {
       center: { x: Math.round(view.center.x), y: Math.round(view.center.y) },
       // 1e-6: a follower lands on the same zoom, without 1.2100000000000002's digits.
       zoom: Math.round(view.zoom * 1e6) / 1e6,
+      ...(view.width !== undefined && view.height !== undefined
+        ? { width: Math.round(view.width), height: Math.round(view.height) }
+        : {}),
     };
     this.change();
   }

@@ -11,8 +11,8 @@ export function ImagePicture({
   fading,
 }: {
   shape: ImageModel;
-  /** null: not loaded, failed, or not worth drawing at this zoom. */
-  image: HTMLImageElement | null;
+  /** The picture or its far copy; null: not loaded, or failed. */
+  image: CanvasImageSource | null;
   fading: boolean;
 }) {
   if (!image) {

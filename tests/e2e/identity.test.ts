@@ -35,4 +35,20 @@ describe('name and language', () => {
     await page.getByRole('button', { name: 'Français' }).click();
     await page.locator('[data-testid="status"]', { hasText: 'connecté' }).waitFor();
   });
+
+  it('shows a view link at once, without asking a name (a tablet by the door)', async () => {
+    const { page } = await newParticipant(suite.browser, null, {
+      viewport: { width: 820, height: 1180 },
+      hasTouch: true,
+    });
+    await page.goto(suite.board.view.url);
+    await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 15_000,
+    });
+    expect(await page.evaluate(() => window.__carton!.role())).toBe('view');
+    expect(await page.getByRole('heading', { name: /Comment voulez-vous/u }).count()).toBe(0);
+    // Others see it under the default name; nothing is remembered for a later edit link.
+    await page.getByText('Personne invitée (vous)').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('carton.name'))).toBeNull();
+  });
 });

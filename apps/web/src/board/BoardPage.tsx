@@ -1,9 +1,10 @@
 // A board page: learn my role, ask my name once, open the session, show the editor.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { loadFonts } from '../shapes/common/loadFonts';
 import { NamePrompt } from '../ui/NamePrompt';
+import { nameToOpenWith } from '../ui/displayName';
 import { loadBoardInfoWhenReachable } from '../offline/boardInfo';
 import { registerAppShell } from '../offline/serviceWorker';
 import { ApiError, type BoardInfo } from './api';
@@ -62,7 +63,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   }, [boardId, token]);
 
   const info = phase.name === 'ready' ? phase.info : null;
-  const name = identity.name;
+  const role = info?.role ?? null;
+  // A view link opens at once, under a default name (displayName.ts). Not `t`: the name is
+  // taken once, switching language must not reopen the session.
+  const name = useMemo(
+    () =>
+      role ? nameToOpenWith(role, identity.name, i18next.t('participants10.viewerName')) : null,
+    [role, identity.name],
+  );
   useEffect(() => {
     if (!info || !name) return;
     // Created in the effect and destroyed in its cleanup: StrictMode's double run stays clean.

@@ -7,7 +7,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
-import { worldToScreen } from '../geometry/camera';
+import { worldToScreen, type Camera } from '../geometry/camera';
+import type { Point, Rect } from '../geometry/rect';
+import type { BoardSession } from '../board/session';
+import { badgePlace, badgeSize } from './badgePlace';
 import { changeDot, fetchMyDots, type MyDots } from './api';
 import type { ForumRoom } from './room';
 import { forumErrorText } from './errorText';
@@ -28,6 +31,30 @@ function canvasRect(): DOMRect | null {
   return document.querySelector('.editor .canvas')?.getBoundingClientRect() ?? null;
 }
 
+/** A note's badge on the canvas (screen px): a corner covering nothing drawn on the note. */
+function badgeAt(
+  session: BoardSession,
+  camera: Camera,
+  shapeId: string,
+  count: number,
+): Point | null {
+  const bounds = session.scene.bounds(shapeId);
+  if (!bounds) return null;
+  const toScreen = (r: Rect): Rect => {
+    const p = worldToScreen(camera, { x: r.x, y: r.y });
+    return { x: p.x, y: p.y, width: r.width * camera.zoom, height: r.height * camera.zoom };
+  };
+  // What lies on the note (a heart, a star, a drawn shape, a photo, a note over it); the carton
+  // under it and the arrows ending at its edge do not count.
+  const onNote = [...session.scene.index.query(bounds)].flatMap((id) => {
+    const shape = id === shapeId ? undefined : session.scene.getShape(id);
+    const b =
+      shape && shape.type !== 'carton' && shape.type !== 'arrow' && session.scene.bounds(id);
+    return b ? [toScreen(b)] : [];
+  });
+  return badgePlace(toScreen(bounds), onNote, badgeSize(count));
+}
+
 function NoteBadges({ counts, mine }: { counts: ReadonlyMap<string, number>; mine: boolean }) {
   const session = useSession();
   const camera = useSessionState((s) => s.camera);
@@ -36,16 +63,15 @@ function NoteBadges({ counts, mine }: { counts: ReadonlyMap<string, number>; min
   return (
     <>
       {[...counts].map(([shapeId, count]) => {
-        const bounds = session.scene.bounds(shapeId);
-        if (!bounds) return null;
-        const at = worldToScreen(camera, { x: bounds.x + bounds.width, y: bounds.y });
+        const at = badgeAt(session, camera, shapeId, count);
+        if (!at) return null;
         return (
           <span
             key={shapeId}
             className={mine ? 'vote-dot mine' : 'vote-dot count'}
             data-shape-id={shapeId}
             data-count={count}
-            style={{ left: rect.left + at.x - 18, top: rect.top + at.y - 14 }}
+            style={{ left: rect.left + at.x, top: rect.top + at.y }}
           >
             {count}
           </span>
@@ -225,9 +251,8 @@ function MyDotButtons({
   return (
     <>
       {[...mine].map(([shapeId, count]) => {
-        const bounds = session.scene.bounds(shapeId);
-        if (!bounds) return null;
-        const at = worldToScreen(camera, { x: bounds.x + bounds.width, y: bounds.y });
+        const at = badgeAt(session, camera, shapeId, count);
+        if (!at) return null;
         return (
           <button
             key={shapeId}
@@ -236,7 +261,7 @@ function MyDotButtons({
             data-shape-id={shapeId}
             aria-label={t('forum.votes.removeDot')}
             title={t('forum.votes.removeDot')}
-            style={{ left: rect.left + at.x - 18, top: rect.top + at.y - 14 }}
+            style={{ left: rect.left + at.x, top: rect.top + at.y }}
             onClick={() => onRemove(shapeId)}
           >
             {count}

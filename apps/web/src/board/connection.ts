@@ -7,12 +7,13 @@
 // (4400–4499, and 1009): then nothing retries until the person presses « Reconnecter ».
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { isLocalOrigin } from '@carton/board';
 import { forgetBoardInfo } from '../offline/boardInfo';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 import { PendingChanges } from '../offline/pending';
+import { LocalCopy } from '../offline/localCopy';
+import { flushOnLeave } from '../offline/flushOnLeave';
 import { AnswerWatch, stateQuery, type WatchedSocket } from '../offline/answerWatch';
 import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, wsUrl } from './api';
@@ -47,7 +48,7 @@ export class BoardConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly pending: PendingChanges;
-  private local: IndexeddbPersistence | null = null;
+  private local: LocalCopy | null = null;
   private socket: SocketState = 'disconnected';
   private notice: CloseNotice | null = null;
   private catchingUp = false;
@@ -64,6 +65,7 @@ export class BoardConnection {
   private storageTrouble = false;
   private readonly localLoaded: Promise<void>;
   private readonly restoreAwarenessHandler: () => void;
+  private readonly stopFlushOnLeave = flushOnLeave(() => this.flushLocal());
   /** Drops a socket that stopped carrying frames (dead venue wifi, a phone waking up). */
   private readonly answers = new AnswerWatch((socket) => this.dropSocket(socket));
   private readonly onVisibility = () => {
@@ -75,6 +77,7 @@ export class BoardConnection {
   };
   private readonly onOffline = () => {
     // The browser knows the network is gone: stop talking to a dead socket, keep editing locally.
+    this.flushLocal();
     this.provider.disconnect();
     this.update();
   };
@@ -100,6 +103,8 @@ export class BoardConnection {
     );
     this.provider.on('status', ({ status }: { status: SocketState }) => {
       this.socket = status;
+      // The local copy may hold updates back only while the server gets them live.
+      if (status !== 'connected') this.flushLocal();
       if (status === 'connecting' && this.provider.ws) this.answers.connecting(this.provider.ws);
       if (status === 'connected') {
         this.answers.opened();
@@ -212,6 +217,7 @@ export class BoardConnection {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     document.removeEventListener('visibilitychange', this.onVisibility);
+    this.stopFlushOnLeave();
     this.answers.stop();
     if (this.confirmTimer) clearTimeout(this.confirmTimer);
     if (this.storageTimer) clearTimeout(this.storageTimer);
@@ -225,7 +231,11 @@ export class BoardConnection {
 
   private async openLocalCopy(): Promise<void> {
     try {
-      this.local = new IndexeddbPersistence(localDatabaseName(this.boardId), this.doc);
+      this.local = new LocalCopy(
+        localDatabaseName(this.boardId),
+        this.doc,
+        () => this.socket === 'connected',
+      );
     } catch {
       return; // No IndexedDB (private mode, old browser): online only.
     }
@@ -241,6 +251,12 @@ export class BoardConnection {
       new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
     ]);
     clearTimeout(timer);
+  }
+
+  /** Stores what the local copy and the pending count hold back (see offline/updateBatch.ts). */
+  private flushLocal(): void {
+    this.local?.flush();
+    this.pending.flush();
   }
 
   /** Stops retrying when the server says the link no longer opens this board. */

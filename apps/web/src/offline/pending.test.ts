@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { PendingChanges, type KeyValueStore } from './pending';
 import { readSyncFrame, syncFrame } from './syncFrame';
@@ -99,5 +99,43 @@ describe('PendingChanges', () => {
     pending.observeServerFrame(new Uint8Array([1, 1, 0]));
     pending.observeServerFrame(new Uint8Array([0, 1, 200]));
     expect(pending.count()).toBe(1);
+  });
+
+  describe('a drag’s moves', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const stored = (store: ReturnType<typeof memoryStore>) =>
+      JSON.parse(store.data.get('k') ?? '[]') as { clock: number }[];
+
+    it('store a new burst at once, its growing clock at most every 250 ms, all of it on flush', () => {
+      vi.useFakeTimers();
+      let now = 0;
+      const doc = new Y.Doc();
+      const store = memoryStore();
+      let writes = 0;
+      const counting = {
+        ...store,
+        setItem: (k: string, v: string) => (writes++, store.setItem(k, v)),
+      };
+      const pending = new PendingChanges(doc, counting, 'k', isLocal, () => now);
+      edit(doc, 'note', 'x = 0');
+      expect(writes).toBe(1);
+      // 30 moves, one per 16 ms frame: one burst, stored twice more, not 30 times.
+      for (let i = 1; i <= 30; i++) {
+        now += 16;
+        edit(doc, 'note', `x = ${i}`);
+        vi.advanceTimersByTime(16);
+      }
+      expect(pending.count()).toBe(1);
+      expect(writes).toBeLessThanOrEqual(3);
+      const clock = Y.getState(doc.store, doc.clientID);
+      now += 16;
+      edit(doc, 'note', 'x = 31');
+      // The page is left before the timer: the burst's last clock is stored.
+      pending.flush();
+      expect(stored(store)[0]?.clock).toBe(Y.getState(doc.store, doc.clientID));
+      expect(Y.getState(doc.store, doc.clientID)).toBeGreaterThan(clock);
+    });
   });
 });

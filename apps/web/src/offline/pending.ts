@@ -17,6 +17,12 @@ const SYNC_UPDATE = 2;
 const BURST_MS = 1000;
 /** Stop remembering past this many changes (the oldest are merged into one). */
 const MAX_ENTRIES = 500;
+/**
+ * A burst's growing clock is stored at most this often: a drag's every move wrote the whole list
+ * to localStorage. A new burst is stored at once, and a waiting one when the page is left (see
+ * flush), so a reload finds every burst, at worst with the clock of ~this long before.
+ */
+const STORE_EVERY_MS = 250;
 
 /** One burst of local changes: done when the server holds `client` up to `clock`. */
 export interface PendingChange {
@@ -56,6 +62,7 @@ export class PendingChanges {
   private lastChangeAt = -Infinity;
   private readonly listeners = new Set<() => void>();
   private counted = 0;
+  private storeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -110,7 +117,16 @@ export class PendingChanges {
     return syncFrame(SYNC_STEP_1, Y.encodeStateVector(vector));
   }
 
+  /** Stores a burst's latest clock now (the page is being left). */
+  flush(): void {
+    if (this.storeTimer === null) return;
+    clearTimeout(this.storeTimer);
+    this.storeTimer = null;
+    this.save();
+  }
+
   destroy(): void {
+    this.flush();
     this.doc.off('afterTransaction', this.onTransaction);
     this.listeners.clear();
   }
@@ -123,12 +139,18 @@ export class PendingChanges {
     const at = this.now();
     const last = this.entries.at(-1);
     if (last && last.client === client && at - this.lastChangeAt < BURST_MS && !this.isDone(last)) {
+      // Same burst, same count: only its clock grows, stored a little later.
       last.clock = clock;
-    } else {
-      this.entries.push({ client, clock });
-      if (this.entries.length > MAX_ENTRIES)
-        this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+      this.lastChangeAt = at;
+      this.storeTimer ??= setTimeout(() => {
+        this.storeTimer = null;
+        this.save();
+      }, STORE_EVERY_MS);
+      return;
     }
+    this.entries.push({ client, clock });
+    if (this.entries.length > MAX_ENTRIES)
+      this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     this.lastChangeAt = at;
     this.changed();
   };
@@ -152,15 +174,23 @@ export class PendingChanges {
   }
 
   private changed(): void {
+    if (this.storeTimer !== null) {
+      clearTimeout(this.storeTimer);
+      this.storeTimer = null;
+    }
+    this.save();
+    const count = this.entries.length;
+    if (count === this.counted) return;
+    this.counted = count;
+    for (const listener of this.listeners) listener();
+  }
+
+  private save(): void {
     try {
       if (this.entries.length === 0) this.store?.removeItem(this.key);
       else this.store?.setItem(this.key, JSON.stringify(this.entries));
     } catch {
       // Storage full or denied: the count still holds for this page.
     }
-    const count = this.entries.length;
-    if (count === this.counted) return;
-    this.counted = count;
-    for (const listener of this.listeners) listener();
   }
 }

@@ -259,8 +259,13 @@ function decodeMap(map) {
   return lines;
 }
 
+// The board write includes what it sets off: the socket's send, presence, the offline cache
+// (IndexedDB copy and pending count).
 const CATEGORIES = [
-  ['board write', /yjs|lib0|zod|packages\/board|board\/shell|y-protocols|presence/],
+  [
+    'board write',
+    /yjs|lib0|zod|packages\/board|board\/shell|y-protocols|presence|offline\/|y-indexeddb/,
+  ],
   ['React', /react-dom|react-reconciler|scheduler|react-konva|\/react\//],
   ['Konva draw', /konva/],
 ];

@@ -1,7 +1,7 @@
 // A small disk for the disk-full tests (server SPEC R69): a 4 MiB tmpfs, mounted where the
 // test runs as root (CI and the dev machine), and a file written on it until ENOSPC.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fillUntilFull } from '../../apps/server/src/storage/test-support.ts';
@@ -12,6 +12,8 @@ export interface SmallDisk {
   fill(): void;
   /** Removes the filler: the space is back. */
   free(): void;
+  /** Gives back only `bytes` of the filler: the disk is nearly full (a few writes fit). */
+  freeSome(bytes: number): void;
   unmount(): void;
 }
 
@@ -32,6 +34,9 @@ export function mountSmallDisk(): SmallDisk | { reason: string } {
     },
     free() {
       rmSync(filler, { force: true });
+    },
+    freeSome(bytes) {
+      truncateSync(filler, Math.max(0, statSync(filler).size - bytes));
     },
     unmount() {
       execFileSync('umount', [dir]);

@@ -65,9 +65,11 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.onError((error, c) => {
-    // R6: a server-origin change storage did not take (routes that do not catch it): 503.
+    // R6: a server-origin change storage did not take (routes that do not catch it): 503. R69:
+    // while storage health says failing, `storage_failing` said it: one debug line per change.
     if (isNotStored(error)) {
-      log.error('change_not_stored', { method: c.req.method, path: c.req.path, error });
+      const level = deps.storageHealth?.failing ? 'debug' : 'error';
+      log[level]('change_not_stored', { method: c.req.method, path: c.req.path, error });
       return storageUnavailable(c);
     }
     // R69: the disk is full (or failing): 503, said once in the log by the storage's health.

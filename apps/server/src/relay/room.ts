@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
+import { isReportedStorageFailure } from '../storage/storage-health.ts';
 import type { Connection } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RoomAwareness } from './awareness.ts';
@@ -128,7 +129,10 @@ export class Room {
       if (this.#channel) await this.#channel.ready;
       await this.#persistence.load();
     } catch (error) {
-      this.#log.error('room_load_failed', { error: error as Error });
+      // R69: a storage failure `storage_failing` already said is a debug line (each retry).
+      this.#log[isReportedStorageFailure(error) ? 'debug' : 'error']('room_load_failed', {
+        error: error as Error,
+      });
       this.#failStorage();
       return;
     }
@@ -407,7 +411,9 @@ export class Room {
     try {
       if (wasReady) await this.#persistence.flush({ keepVersion: true });
     } catch (error) {
-      this.#log.error('room_flush_failed', { error: error as Error });
+      this.#log[isReportedStorageFailure(error) ? 'debug' : 'error']('room_flush_failed', {
+        error: error as Error,
+      });
     } finally {
       this.#persistence.dispose();
       this.awareness.dispose();

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../log.ts';
 import type { BoardStorage } from './board-storage.ts';
 import { DATABASE_FILE, openDatabase } from './database.ts';
+import { RECOVERY_MARGIN_BYTES, type StatFs } from './recovery-room.ts';
 import {
   isReportedStorageFailure,
   sqliteStorageProbe,
@@ -198,6 +199,126 @@ describe('probing a failing storage (R69)', () => {
     expect(health.probing).toBe(false);
   });
 });
+
+describe('recovery on a nearly full disk (R69)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a write that fits is no recovery until the probe finds room: one failing, one recovered', () => {
+    vi.useFakeTimers();
+    const lines: Array<Record<string, unknown>> = [];
+    const log = createLogger('info', (line) => lines.push(JSON.parse(line)));
+    // The disk: full, then a few KiB freed (a small write fits), then really freed.
+    const disk = { full: true, room: false };
+    let probes = 0;
+    const health = new StorageHealth(PATH, log, {
+      probeMs: 2_000,
+      probe: () => {
+        probes++;
+        if (!disk.room) throw Object.assign(new Error('only 8192 bytes free'), { code: 'ENOSPC' });
+        return true;
+      },
+    });
+    const full = { value: true };
+    const storage = watchStorageHealth(fakeStorage(full), health);
+    expect(() => storage.append('b', Uint8Array.of(0, 0))).toThrow();
+    expect(health.failing).toBe(true);
+
+    // A freed page: the next appends go through, yet health still says failing, each checked.
+    full.value = false;
+    for (let i = 0; i < 5; i++) storage.append('b', Uint8Array.of(0, 0));
+    expect(probes).toBe(5);
+    expect(health.report()).toMatchObject({ ok: false, code: 'disk_full' });
+    vi.advanceTimersByTime(4_000);
+    expect(health.failing).toBe(true);
+    // ...and the next one fails again: still the same outage, said once.
+    full.value = true;
+    expect(() => storage.append('b', Uint8Array.of(0, 0))).toThrow();
+    expect(lines.map((line) => line.event)).toEqual(['storage_failing']);
+
+    // Space really back: the probe's next tick says so, with nobody writing.
+    full.value = false;
+    disk.room = true;
+    vi.advanceTimersByTime(2_000);
+    expect(health.failing).toBe(false);
+    expect(health.probing).toBe(false);
+    expect(lines.map((line) => line.event)).toEqual(['storage_failing', 'storage_recovered']);
+  });
+
+  it('a write that goes through with room back recovers at once, not at the next tick', () => {
+    vi.useFakeTimers();
+    const lines: Array<Record<string, unknown>> = [];
+    const log = createLogger('info', (line) => lines.push(JSON.parse(line)));
+    const health = new StorageHealth(PATH, log, { probeMs: 60_000, probe: () => true });
+    const full = { value: true };
+    const storage = watchStorageHealth(fakeStorage(full), health);
+    expect(() => storage.append('b', Uint8Array.of(0, 0))).toThrow();
+    full.value = false;
+    storage.append('b', Uint8Array.of(0, 0));
+    expect(health.failing).toBe(false);
+    expect(lines.map((line) => line.event)).toEqual(['storage_failing', 'storage_recovered']);
+  });
+
+  it('the SQLite probe writes nothing while the disk lacks room for a batch and a checkpoint', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carton-probe-'));
+    try {
+      const db = openDatabase(dir);
+      const other = new Database(join(dir, DATABASE_FILE));
+      const changes = () => other.pragma('data_version', { simple: true });
+      const free = { bytes: 64 * 1024 };
+      const asked: string[] = [];
+      const statfs: StatFs = (path) => {
+        asked.push(path);
+        return { bavail: free.bytes / 4096, bsize: 4096 };
+      };
+      const probe = sqliteStorageProbe(db, { statfs });
+      const before = changes();
+      const thrown = (() => {
+        try {
+          probe();
+        } catch (error) {
+          return error;
+        }
+        return null;
+      })();
+      expect(storageFailureCode(thrown)).toBe('disk_full');
+      expect(changes()).toBe(before);
+      expect(asked).toEqual([dir]);
+      // The margin beyond the WAL this very file has now.
+      free.bytes = RECOVERY_MARGIN_BYTES + 4 * 1024 * 1024;
+      expect(probe()).toBe(true);
+      expect(changes()).not.toBe(before);
+      other.close();
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a room load failing for storage is reported (said by storage_failing), others pass as they are', async () => {
+    const { health, lines } = healthWithLines();
+    const down = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' });
+    const storage = watchStorageHealth(
+      {
+        ...fakeStorage({ value: false }),
+        load: (boardId) => (boardId === 'async' ? Promise.reject(down) : throwIt(down)),
+      },
+      health,
+    );
+    expect(() => storage.load('b')).toThrow(/storage failing \(io_error\)/);
+    await expect(storage.load('async')).rejects.toSatisfy(isReportedStorageFailure);
+    expect(lines.map((line) => [line.event, line.during])).toEqual([['storage_failing', 'load']]);
+    // A load that goes through says nothing of recovery: reads work on a full disk.
+    const working = watchStorageHealth(fakeStorage({ value: false }), health);
+    await working.load('b');
+    expect(health.failing).toBe(true);
+  });
+});
+
+function throwIt(error: unknown): never {
+  throw error;
+}
 
 describe('an asynchronous probe (R69, PostgreSQL)', () => {
   afterEach(() => {

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.ts';
 import type { BoardStorage, SnapshotOptions } from './board-storage.ts';
 import type { SqliteDatabase } from './database.ts';
+import { requireRecoveryRoom, type StatFs } from './recovery-room.ts';
 
 /**
  * R69: what a storage failure is — the data cannot be written, whatever the caller. A full
@@ -69,17 +70,23 @@ const MESSAGES: Record<StorageFailureCode, string> = {
 export type StorageProbe = () => boolean | Promise<boolean>;
 
 /**
- * SQLite's probe: one transaction rewriting the file's `user_version` with its own value
- * (SQLite writes page 1 again, a WAL frame).
+ * SQLite's probe: the disk must have room again for a batch and a checkpoint (RECOVERY_MARGIN_BYTES
+ * beyond the WAL, `fs.statfs` on the file's directory), then one transaction rewrites the file's
+ * `user_version` with its own value (SQLite writes page 1 again, a WAL frame). The room comes
+ * first: on a nearly full disk that small write succeeds (a freed page, reused WAL space) and the
+ * next append fails again. `statfs` is a fake in unit tests.
  */
-
-export function sqliteStorageProbe(db: SqliteDatabase): StorageProbe {
+export function sqliteStorageProbe(
+  db: SqliteDatabase,
+  options: { statfs?: StatFs; marginBytes?: number } = {},
+): StorageProbe {
   const rewrite = db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     db.pragma(`user_version = ${version}`);
   });
   return () => {
     if (!db.open) return false;
+    requireRecoveryRoom(db.name, options);
     rewrite.immediate();
     return true;
   };
@@ -90,10 +97,13 @@ export const STORAGE_PROBE_MS = 2_000;
 
 /**
  * R69: whether the data file can be written, as last seen. The first failure is logged once, as
- * an error naming the file; it lasts until a write succeeds, logged once too (`storage_recovered`).
- * With a probe, a failing storage is tried every `probeMs` with a tiny write of its own: space
- * freed while nobody has changes waiting is seen too (/healthz back to 200), not only once a
- * client's resent edit goes through. No probing while storage works.
+ * an error naming the file; it lasts until storage works again, logged once too
+ * (`storage_recovered`). With a probe, a failing storage is tried every `probeMs` with a tiny
+ * write of its own: space freed while nobody has changes waiting is seen too (/healthz back to
+ * 200), not only once a client's resent edit goes through. A write that goes through while
+ * failing does not say recovery by itself: the probe is run at once to confirm it (on SQLite it
+ * also needs real room on the disk), so a nearly full disk where one small write fits does not
+ * flap between failing and recovered. No probing while storage works.
  */
 export class StorageHealth {
   #failing: { code: StorageFailureCode; since: number } | null = null;
@@ -140,29 +150,32 @@ export class StorageHealth {
   }
 
   #startProbing(): void {
-    const probe = this.#probe;
-    if (probe === null || this.#probing !== null) return;
-    const settle = (open: boolean) => {
-      if (open) this.succeeded();
-      else this.#stopProbing();
-    };
-    // Still failing (or busy): tried again at the next tick; already said once.
-    const stillFailing = (error: unknown) => this.#log.debug('storage_probe_failed', { error });
-    this.#probing = setInterval(() => {
-      if (this.#probeInFlight) return;
-      let answer: boolean | Promise<boolean>;
-      try {
-        answer = probe();
-      } catch (error) {
-        stillFailing(error);
-        return;
-      }
-      if (typeof answer === 'boolean') return settle(answer);
-      this.#probeInFlight = true;
-      answer.then(settle, stillFailing).finally(() => (this.#probeInFlight = false));
-    }, this.#probeMs);
+    if (this.#probe === null || this.#probing !== null) return;
+    this.#probing = setInterval(() => this.#probeNow(), this.#probeMs);
     // The probe never keeps the process alive (a server closing, a test ending).
     this.#probing.unref();
+  }
+
+  /** Runs the probe once (not while one is awaited): recovery if it goes through. */
+  #probeNow(): void {
+    const probe = this.#probe;
+    if (probe === null || this.#probeInFlight || this.#failing === null) return;
+    const settle = (open: boolean) => {
+      if (open) this.#recovered();
+      else this.#stopProbing();
+    };
+    // Still failing (or busy, or too little room): tried again at the next tick; said once.
+    const stillFailing = (error: unknown) => this.#log.debug('storage_probe_failed', { error });
+    let answer: boolean | Promise<boolean>;
+    try {
+      answer = probe();
+    } catch (error) {
+      stillFailing(error);
+      return;
+    }
+    if (typeof answer === 'boolean') return settle(answer);
+    this.#probeInFlight = true;
+    answer.then(settle, stillFailing).finally(() => (this.#probeInFlight = false));
   }
 
   #stopProbing(): void {
@@ -191,8 +204,17 @@ export class StorageHealth {
     return code;
   }
 
-  /** A write went through: storage works again. */
+  /**
+   * A write went through. Without a probe, storage works again; with one, the probe confirms it
+   * now (a write that fits is not yet room for the next ones, R69).
+   */
   succeeded(): void {
+    if (this.#failing === null) return;
+    if (this.#probe === null) this.#recovered();
+    else this.#probeNow();
+  }
+
+  #recovered(): void {
     const failing = this.#failing;
     if (failing === null) return;
     this.#failing = null;
@@ -247,9 +269,10 @@ export class StorageHealth {
 }
 
 /**
- * BoardStorage whose writes tell `health` how they went (R69). A storage failure is rethrown as
- * StorageFailingError, which the relay logs at debug level only: `storage_failing` (with the
- * file or database, and `during`) is the outage's one error line, even for its first append.
+ * BoardStorage whose writes tell `health` how they went (R69), and whose loads tell it when they
+ * fail. A storage failure is rethrown as StorageFailingError, which the relay logs at debug level
+ * only: `storage_failing` (with the file or database, and `during`) is the outage's one error
+ * line, even for its first append or load.
  */
 export function watchStorageHealth(storage: BoardStorage, health: StorageHealth): BoardStorage {
   const write = <T>(during: string, run: () => T | Promise<T>): T | Promise<T> => {
@@ -271,8 +294,22 @@ export function watchStorageHealth(storage: BoardStorage, health: StorageHealth)
     health.succeeded();
     return result;
   };
+  // A room's load failing for storage (PostgreSQL unreachable) is reported too, so the room logs
+  // it at debug level; a load that goes through says nothing (a full disk still reads).
+  const read = <T>(during: string, run: () => T | Promise<T>): T | Promise<T> => {
+    const fail = (error: unknown): never => {
+      throw health.reported(error, during) ?? error;
+    };
+    let result: T | Promise<T>;
+    try {
+      result = run();
+    } catch (error) {
+      return fail(error);
+    }
+    return result instanceof Promise ? result.catch(fail) : result;
+  };
   return {
-    load: (boardId) => storage.load(boardId),
+    load: (boardId) => read('load', () => storage.load(boardId)),
     append: (boardId, update) => write('append', () => storage.append(boardId, update)),
     compact: (boardId, snapshot, upToSeq) =>
       write('compact', () => storage.compact(boardId, snapshot, upToSeq)),

@@ -35,7 +35,7 @@ describe('a 320 × 568 phone', () => {
         'Content-Type': 'application/json',
       },
       body: JSON.stringify({
-        title: 'Nos incontournables',
+        title: 'Les incontournables de l’Alliance au Témiscouata',
         boardIds: [board.id],
         dotsPerParticipant: 3,
       }),
@@ -54,6 +54,12 @@ describe('a 320 × 568 phone', () => {
         expect(tool.bottom - tool.top, tool.name).toBeGreaterThanOrEqual(40);
       }
       expect(overlapsBetween(await boxes(page, '.vote-banner'), tools)).toEqual([]);
+      // The question reads whole without « ? » (it was cut to « Nos incont… »).
+      const question = await page
+        .locator('.vote-banner strong')
+        .evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth + 1, width: el.clientWidth }));
+      expect(question.cut).toBe(false);
+      expect(question.width).toBeGreaterThan(200);
       const header = await boxes(page, '.editor-header button, .people, .help-button');
       expect(offScreen([...tools, ...header], SIZE.width, SIZE.height)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(SIZE.width);

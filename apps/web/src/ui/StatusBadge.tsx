@@ -1,11 +1,12 @@
 // Connection status, always visible: connecté / hors ligne (modifications gardées sur cet
 // appareil) / synchronisation en cours, with the changes the server has not confirmed yet; and,
 // when the server closed the connection for a limit, a banner that says why.
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { KeepPageOpen } from '../offline/KeepPageOpen';
 import { StatusBanner } from './StatusBanner';
+import { shortStatusCount } from './statusShort';
 import { StorageTroubleNotice } from './StorageTroubleNotice';
 import './Status.css';
 
@@ -17,6 +18,7 @@ export function StatusBadge() {
   // A view link keeps no changes: its room closing (4501) is only a reconnection for it.
   const storageTrouble =
     useSyncExternalStore(connection.subscribe, connection.getStorageTrouble) && !readOnly;
+  const [open, setOpen] = useState(false);
   const label = t(`status.${status}`);
   // While connected, changes are confirmed within a moment: no count to flicker on each edit.
   const detail = storageTrouble
@@ -31,23 +33,59 @@ export function StatusBadge() {
       : status === 'syncing' && pending > 0
         ? t('status.pendingSync', { count: pending })
         : null;
+  const count = storageTrouble ? null : shortStatusCount(status, pending);
   return (
     <>
+      {/* A phone shows the dot and the count only (Status.css): a tap unfolds the words. */}
       <div
         className={`status status-${status}`}
         data-testid="status"
         data-status={status}
         data-pending={pending}
+        data-detail={detail !== null}
+        data-open={open}
         role="status"
         aria-label={t('status.label', { status: detail ? `${label} — ${detail}` : label })}
+        onClick={() => setOpen(!open)}
       >
         <span className="status-dot" aria-hidden="true" />
+        {count !== null && (
+          <span className="status-count" aria-hidden="true" title={detail ?? undefined}>
+            <DeviceIcon />
+            {count}
+          </span>
+        )}
         <span className="status-label">{label}</span>
-        {detail && <span className="status-detail">{detail}</span>}
+        {detail && (
+          <span className="status-detail">
+            <span className="status-detail-label" aria-hidden="true">
+              {label}
+            </span>
+            {detail}
+          </span>
+        )}
       </div>
       {storageTrouble && <StorageTroubleNotice />}
       <StatusBanner />
       <KeepPageOpen />
     </>
+  );
+}
+
+/** « On this device »: a phone's outline, beside the count of changes kept there. */
+function DeviceIcon() {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <rect x="6" y="2" width="12" height="20" rx="2" />
+      <path d="M11 18h2" />
+    </svg>
   );
 }

@@ -222,9 +222,30 @@ describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)',
     expect(refused.status).toBe(503);
     expect(await refused.json()).toMatchObject({ error: { code: 'storage_unavailable' } });
 
+    // 4. Nearly full: a little room comes back (256 KiB, less than R69's margin of 1 MiB beyond
+    // the WAL). The writers' kept notes go through, yet storage still counts as failing — no
+    // `storage_recovered` followed by another `storage_failing` when the room runs out (a flap).
+    mounted!.freeSome(256 * 1024);
+    for (const t of territories) {
+      await docUntil(
+        t.watcher.doc,
+        `${t.name}'s kept notes stored on a nearly full disk`,
+        () => t.texts.every((text) => noteTexts(t.watcher).has(text)),
+        15_000,
+      );
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
+    const nearlyFull = territories[0]!;
+    let outcome: 'stored' | 'failed' = 'stored';
+    for (let round = 0; round < 400 && outcome === 'stored'; round++) {
+      outcome = await addNote(nearlyFull);
+    }
+    expect(outcome).toBe('failed');
+    expect(server.output().slice(logFrom)).not.toMatch(/storage_recovered/);
+
     // 5. Said once, clearly (disk full, which file), not once per retry: `storage_failing` is
     // the outage's one storage line — no `append_failed` beside it, for the first room or the
-    // retries of the 10 clients (debug lines only, summed at recovery).
+    // retries of the 10 clients, nor `change_not_stored` for the timer (debug lines only).
     const lines = storageLines(server.output().slice(logFrom));
     expect(lines.filter((line) => /storage_failing/.test(line))).toHaveLength(1);
     expect(lines.join('\n')).toContain(join(dataDir, 'carton.sqlite'));
@@ -234,6 +255,7 @@ describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)',
     for (const quiet of ['append_failed', 'compaction_failed', 'checkpoint_failed']) {
       expect(byEvent[quiet] ?? 0, quiet).toBe(0);
     }
+    expect(byEvent['change_not_stored'] ?? 0).toBe(0);
     expect(lines.length).toBeLessThanOrEqual(2);
 
     // 2. Space comes back: every edit reaches storage with no restart.

@@ -54,8 +54,20 @@ afterEach(async () => {
 describe('Carton when PostgreSQL stops', () => {
   it('R59, R6, R69: the server lives on, closes the room (4501), answers HTTP with a JSON error and /healthz 503 until PostgreSQL is back', async () => {
     const url = (await postgres.createDatabase()).replace('postgres@', `postgres:${PASSWORD}@`);
-    server = await startServer({ env: { CARTON_DATABASE_URL: url } });
+    server = await startServer({
+      // A room unloads soon after its last client left; debug lines show what is quieted.
+      env: { CARTON_DATABASE_URL: url, CARTON_ROOM_UNLOAD_MS: '200', CARTON_LOG_LEVEL: 'debug' },
+    });
     const forum = await createForum(server);
+    // Another board, edited before the outage, whose one person leaves during it: its room
+    // unloads and cannot keep its version (room_flush_failed).
+    const other = territoryBoard(forum, 'Kamouraska');
+    const leaver = connect(server, other.id, other.edit.token);
+    clients.push(leaver);
+    await leaver.synced;
+    leaver.run((tx) =>
+      tx.create('note', { x: 0, y: 0, text: 'La halte routière, incontournable' }),
+    );
     const board = territoryBoard(forum, 'La Mitis');
     const writer = connect(server, board.id, board.edit.token);
     // A room of people on the same board: its failure closes them all, and they all reconnect.
@@ -87,6 +99,8 @@ describe('Carton when PostgreSQL stops', () => {
     // The upgrade answers what the routes answer: 503 storage_unavailable, before the handshake.
     await Promise.all(room.map((client) => refusedAttempts(client, 2)));
     await server.waitForOutput(/storage_failing/, 10_000);
+    leaver.destroy();
+    await server.waitForOutput(/"event":"room_flush_failed"/, 10_000);
     const upgrade = await refusedUpgrade(
       `${server.syncUrl}/${board.id}?token=${encodeURIComponent(board.edit.token)}`,
     );
@@ -95,12 +109,20 @@ describe('Carton when PostgreSQL stops', () => {
       body: { error: { code: 'storage_unavailable' } },
     });
     // R69: said once — `storage_failing`, the outage's first line — not once per reconnecting
-    // client (`upgrade_lookup_failed`) nor beside it for the room (`append_failed`): those are
-    // debug lines while storage health says failing.
+    // client (`upgrade_lookup_failed`) nor beside it for the room (`append_failed`), nor for the
+    // room that unloaded (`room_flush_failed`): those are debug lines while health says failing.
     const during = errorLinesByEvent(server.output().slice(logFrom));
     expect(during).toMatchObject({ storage_failing: 1 });
-    expect(during['upgrade_lookup_failed'] ?? 0).toBe(0);
-    expect(during['append_failed'] ?? 0).toBe(0);
+    for (const quiet of [
+      'upgrade_lookup_failed',
+      'append_failed',
+      'room_flush_failed',
+      'room_load_failed',
+      'compaction_failed',
+      'change_not_stored',
+    ]) {
+      expect(during[quiet] ?? 0, quiet).toBe(0);
+    }
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);
     const failing = (await health.json()) as {

@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Unit tests' limit, above Vitest's 5 s: with two files at a time on CI's two cores and other
+ * work on the machine, tests of 0.3–1.5 s on a quiet run (Redis killed and restarted, a download's
+ * name, a seeded convergence) were seen past 5 s. A test that hangs still fails, 10 s later.
+ */
+const UNIT_TEST_TIMEOUT_MS = 15_000;
+
 // One project per part: unit tests sit beside the code; tests/ crosses processes.
 export default defineConfig({
   test: {
@@ -15,6 +22,7 @@ export default defineConfig({
           root: './packages/board',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout: UNIT_TEST_TIMEOUT_MS,
         },
       },
       {
@@ -23,6 +31,7 @@ export default defineConfig({
           root: './packages/render',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout: UNIT_TEST_TIMEOUT_MS,
         },
       },
       {
@@ -31,6 +40,7 @@ export default defineConfig({
           root: './apps/server',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout: UNIT_TEST_TIMEOUT_MS,
         },
       },
       {
@@ -39,6 +49,7 @@ export default defineConfig({
           root: './apps/web',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          testTimeout: UNIT_TEST_TIMEOUT_MS,
         },
       },
       {

@@ -57,10 +57,7 @@ export function StatusBadge() {
         )}
         <span className="status-label">{label}</span>
         {detail && (
-          <span className="status-detail">
-            <span className="status-detail-label" aria-hidden="true">
-              {label}
-            </span>
+          <span className="status-detail" data-label={label}>
             {detail}
           </span>
         )}

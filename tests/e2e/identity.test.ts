@@ -47,7 +47,9 @@ describe('name and language', () => {
     });
     expect(await page.evaluate(() => window.__carton!.role())).toBe('view');
     expect(await page.getByRole('heading', { name: /Comment voulez-vous/u }).count()).toBe(0);
-    // Others see it under the default name; nothing is remembered for a later edit link.
+    // Others see it under the default name; nothing is remembered for a later edit link. (A view
+    // link's people list starts folded: open it to read the name.)
+    await page.locator('.people-toggle').click();
     await page.getByText('Personne invitée (vous)').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('carton.name'))).toBeNull();
   });

@@ -106,8 +106,10 @@ export function createSessionStore(readOnly: boolean): SessionStore {
       stampKind: 'heart',
     },
     following: null,
-    // On a phone the list starts folded: the canvas needs the room.
-    peopleOpen: typeof window === 'undefined' || window.innerWidth > 700,
+    // On a phone the list starts folded: the canvas needs the room. A view link's too, at any
+    // size: it is there to watch the board (a tablet's list took a quarter of the width and the
+    // carton was fitted in what was left, low and to the left); « Personnes » opens it.
+    peopleOpen: !readOnly && (typeof window === 'undefined' || window.innerWidth > 700),
     spacePan: false,
     toast: null,
     hoverCursor: null,

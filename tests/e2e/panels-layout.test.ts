@@ -144,6 +144,15 @@ describe('« Contenu » and « Aligner » side by side', () => {
         kit.some((k) => pair.includes(k.name)),
       );
       expect(clashes).toEqual([]);
+      // « Version … enregistrée » shows below the kit, not behind « Tout le monde vers moi ».
+      await page.locator('.outline-button').click();
+      await page.getByRole('button', { name: 'Versions' }).click();
+      await page.getByLabel('Nom de la nouvelle version').fill('Avant la plénière');
+      await page.getByRole('button', { name: 'Enregistrer la version' }).click();
+      await page.locator('.toast').waitFor();
+      expect(overlapsBetween(await boxes(page, '.toast'), await boxes(page, '.forum-kit'))).toEqual(
+        [],
+      );
     } finally {
       await context.close();
     }

@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { BSL_TERRITORIES } from '@carton/board';
-import { addNote, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import { addNote, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import { boxes, overlapsBetween } from './layout-boxes';
 
 const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
@@ -201,6 +202,18 @@ describe('forum day', () => {
     await openBoard(lead, `${server.url}/b/${links['Kamouraska']!.id}#token=${facilitatorToken}`);
     await lead.getByRole('button', { name: 'Tout le monde vers moi' }).click();
     await a.page.getByRole('button', { name: 'Arrêter de suivre' }).waitFor({ timeout: 10_000 });
+    // On an upright phone: one or two rows across the screen, clear of the toolbar (it was a
+    // 4-line block centred over the toolbar's first row), « Arrêter de suivre » a 40 px target.
+    const { context: phoneContext, page: phone } = await newPhone(browser, 'Maëlle');
+    await openBoard(phone, links['Kamouraska']!.edit);
+    const stop = phone.getByRole('button', { name: 'Arrêter de suivre' });
+    await stop.waitFor({ timeout: 10_000 });
+    const [banner] = await boxes(phone, '.spotlight-banner');
+    expect(banner!.right - banner!.left).toBeGreaterThan(360);
+    expect(banner!.bottom - banner!.top).toBeLessThan(90);
+    expect(overlapsBetween([banner!], await boxes(phone, '.toolbar'))).toEqual([]);
+    expect((await stop.boundingBox())!.height).toBeGreaterThanOrEqual(40);
+    await phoneContext.close();
     // A participant of another board is told, and nothing moves there; a territory link cannot
     // read the presented board, so it gets no « Aller voir ».
     await b.page.getByText('Marie-Anne présente un autre tableau.').waitFor({ timeout: 10_000 });

@@ -83,7 +83,7 @@ describe('forum creation from the home page', () => {
     ]) {
       expect(text).toContain(rule);
     }
-    expect(text).toContain('Quel succès aimeriez-vous reproduire ?');
+    expect(text).toContain('Quel succès aimeriez-vous reproduire\u202f?');
   });
 
   it('R23: templates: false gives blank boards', async () => {

@@ -77,19 +77,27 @@ function hasPostgres() {
     .some((v) => v !== '' && existsSync(`${POSTGRES_BIN_GLOB}/${v}/bin/initdb`));
 }
 
+function hasCommand(name) {
+  return output('sh', ['-c', `command -v ${name}`]) !== null;
+}
+
 function hasRedis() {
-  return output('sh', ['-c', 'command -v redis-server']) !== null;
+  return hasCommand('redis-server');
 }
 
 /**
  * What the tests run for real, from Debian's packages: Chromium (end-to-end tests), PostgreSQL
- * and Redis (the several-relay deployment's tests start their own servers on loopback).
+ * and Redis (the several-relay deployment's tests start their own servers on loopback), zip and
+ * Python (re-zipped archives).
  */
 export function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (!hasPostgres()) missing.push('postgresql');
   if (!hasRedis()) missing.push('redis-server');
+  // The archive's import tests zip Carton's export again as people's own tools do (Info-ZIP, Python).
+  if (!hasCommand('zip')) missing.push('zip');
+  if (!hasCommand('python3')) missing.push('python3');
   if (missing.length === 0) return;
   log(`Installing from Debian's packages: ${missing.join(', ')}`);
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;

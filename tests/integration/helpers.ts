@@ -213,17 +213,6 @@ export async function rawSocket(
   return { ws, closed };
 }
 
-/**
- * Tries a WebSocket upgrade that should be refused. Resolves with the HTTP status and JSON body
- * of the refusal; rejects if a WebSocket was ever opened.
- */
-export async function refusedUpgrade(
-  url: string,
-): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
-  const { status, body } = await refusedUpgradeFrom(url);
-  return { status, body };
-}
-
 export async function exportJson(
   server: CartonServer,
   boardId: string,
@@ -276,41 +265,7 @@ export async function openSocket(
   return { ws, closed };
 }
 
-/** Like refusedUpgrade, with a local address and Origin; also returns the response headers. */
-export function refusedUpgradeFrom(
-  url: string,
-  options: { localAddress?: string; origin?: string } = {},
-): Promise<{
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { error: { code: string; message: string } };
-}> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, options);
-    ws.on('error', () => {});
-    ws.once('open', () => {
-      ws.terminate();
-      reject(new Error('the upgrade succeeded'));
-    });
-    ws.once('unexpected-response', (request, response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        request.destroy();
-        try {
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: JSON.parse(text),
-          });
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-    });
-  });
-}
+export { refusedUpgrade, refusedUpgradeFrom } from '../../apps/server/src/http/test-upgrade.ts';
 
 /** A y-websocket frame: message type, optional sync type, then a length-prefixed payload. */
 export function frame(type: number, syncType: number | null, payload: Uint8Array): Buffer {

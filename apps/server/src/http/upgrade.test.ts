@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { loadConfig } from '../config.ts';
 import type { CreatedForum } from '../forums/create-forum.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { createLogger } from '../log.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { postForum } from './test-forum.ts';
+import { refusedUpgrade } from './test-upgrade.ts';
 
 const DISK_ERROR = Object.assign(new Error('disk I/O error'), {
   name: 'SqliteError',
@@ -33,27 +33,6 @@ function failingLookups(real: ForumStore): ForumStore {
       const value: unknown = Reflect.get(target, property);
       return typeof value === 'function' ? value.bind(target) : value;
     },
-  });
-}
-
-/** An upgrade the server refuses: its status and JSON body. */
-function refusedUpgrade(url: string): Promise<{ status: number; body: unknown }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.on('error', () => {});
-    ws.once('open', () => {
-      ws.terminate();
-      reject(new Error('the upgrade succeeded'));
-    });
-    ws.once('unexpected-response', (request, response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
-      });
-    });
   });
 }
 

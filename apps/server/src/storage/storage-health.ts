@@ -275,7 +275,8 @@ export class StorageHealth {
  * line, even for its first append or load.
  */
 export function watchStorageHealth(storage: BoardStorage, health: StorageHealth): BoardStorage {
-  const write = <T>(during: string, run: () => T | Promise<T>): T | Promise<T> => {
+  /** Runs one storage call; a failure is reported to `health`, a success told to it if `tell`. */
+  const watched = <T>(during: string, tell: boolean, run: () => T | Promise<T>): T | Promise<T> => {
     const fail = (error: unknown): never => {
       throw health.reported(error, during) ?? error;
     };
@@ -287,27 +288,17 @@ export function watchStorageHealth(storage: BoardStorage, health: StorageHealth)
     }
     if (result instanceof Promise) {
       return result.then((value) => {
-        health.succeeded();
+        if (tell) health.succeeded();
         return value;
       }, fail);
     }
-    health.succeeded();
+    if (tell) health.succeeded();
     return result;
   };
+  const write = <T>(during: string, run: () => T | Promise<T>) => watched(during, true, run);
   // A room's load failing for storage (PostgreSQL unreachable) is reported too, so the room logs
   // it at debug level; a load that goes through says nothing (a full disk still reads).
-  const read = <T>(during: string, run: () => T | Promise<T>): T | Promise<T> => {
-    const fail = (error: unknown): never => {
-      throw health.reported(error, during) ?? error;
-    };
-    let result: T | Promise<T>;
-    try {
-      result = run();
-    } catch (error) {
-      return fail(error);
-    }
-    return result instanceof Promise ? result.catch(fail) : result;
-  };
+  const read = <T>(during: string, run: () => T | Promise<T>) => watched(during, false, run);
   return {
     load: (boardId) => read('load', () => storage.load(boardId)),
     append: (boardId, update) => write('append', () => storage.append(boardId, update)),

@@ -11,11 +11,10 @@ import type { ArchiveManifest } from './manifest.ts';
 import { renderBoardPng } from './png.ts';
 import { readForumArchive } from './read.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
-import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import { collectStream, embedImages, streamForumArchive } from './write.ts';
 import type { DataDir } from './test-support.ts';
-import { count, dataDir, decodePng, seededForum } from './test-support.ts';
+import { count, dataDir, decodePng, restoreInto, seededForum } from './test-support.ts';
 import { asVersion1 } from './test-archives.ts';
 
 let source: DataDir;
@@ -46,15 +45,7 @@ function exportStored(data: DataDir, boardId: string) {
   return exportBoard(doc);
 }
 
-const restore = async (data: DataDir, zip: Uint8Array) =>
-  restoreForumArchive(await readForumArchive(zip), {
-    forums: data.forums,
-    boards: data.boards,
-    blobs: data.blobs,
-    votes: data.votes,
-    baseUrl: 'http://autre.local',
-    maxForumImageBytes: 1024 * 1024 * 1024,
-  });
+const restore = restoreInto;
 
 async function refusal(run: () => unknown): Promise<{ code: string; path: string }> {
   try {

@@ -11,11 +11,10 @@ import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { renderArchivePng } from './png.ts';
 import { readForumArchive } from './read.ts';
-import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import { editArchive, noisePng } from './test-archives.ts';
 import type { DataDir } from './test-support.ts';
-import { count, dataDir, editStoredBoard, ME, seededForum } from './test-support.ts';
+import { count, dataDir, editStoredBoard, ME, restoreInto, seededForum } from './test-support.ts';
 import { collectStream, embedImages, streamForumArchive } from './write.ts';
 import { listZip } from './zip-reader.ts';
 
@@ -45,15 +44,8 @@ async function archiveOf(forumId: string, limits?: ArchiveLimits): Promise<Uint8
 const manifestOf = (zip: Uint8Array) =>
   JSON.parse(decoder.decode(unzipSync(zip)['manifest.json'])) as ArchiveManifest;
 
-const restore = async (zip: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMITS) =>
-  restoreForumArchive(await readForumArchive(zip, limits), {
-    forums: target.forums,
-    boards: target.boards,
-    blobs: target.blobs,
-    votes: target.votes,
-    baseUrl: 'http://autre.local',
-    maxForumImageBytes: 1024 * 1024 * 1024,
-  });
+const restore = (zip: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMITS) =>
+  restoreInto(target, zip, limits);
 
 async function refusal(run: () => Promise<unknown>): Promise<{ code: string; path: string }> {
   try {

@@ -8,7 +8,14 @@ import { readForumArchive } from './read.ts';
 import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import { collectStream, streamForumArchive } from './write.ts';
-import { count, dataDir, seededForum, type DataDir } from './test-support.ts';
+import {
+  count,
+  dataDir,
+  restoreInto,
+  restoreTarget,
+  seededForum,
+  type DataDir,
+} from './test-support.ts';
 
 let source: DataDir;
 let target: DataDir;
@@ -64,14 +71,7 @@ async function refused(archive: Uint8Array): Promise<string> {
 async function refusal(archive: Uint8Array): Promise<ArchiveError> {
   const before = [count(target, 'forums'), count(target, 'boards'), dots(target)];
   try {
-    await restoreForumArchive(await readForumArchive(archive), {
-      forums: target.forums,
-      boards: target.boards,
-      blobs: target.blobs,
-      votes: target.votes,
-      baseUrl: 'http://autre.local',
-      maxForumImageBytes: 1024 * 1024 * 1024,
-    });
+    await restoreInto(target, archive);
   } catch (error) {
     if (!(error instanceof ArchiveError)) throw error;
     expect(error.code).toBe('invalid_manifest');
@@ -86,14 +86,7 @@ describe('ARCHIVE: hostile votes and merges in the manifest', () => {
     const archive = await readForumArchive(
       withFacilitation({ votes: [vote()], compilation: null }),
     );
-    await restoreForumArchive(archive, {
-      forums: target.forums,
-      boards: target.boards,
-      blobs: target.blobs,
-      votes: target.votes,
-      baseUrl: 'http://autre.local',
-      maxForumImageBytes: 1024 * 1024 * 1024,
-    });
+    await restoreForumArchive(archive, restoreTarget(target));
     expect(dots(target)).toBe(4);
   });
 

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveError } from './errors.ts';
 import { readForumArchive } from './read.ts';
-import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import type { DataDir } from './test-support.ts';
-import { dataDir, seededForum, solidPng } from './test-support.ts';
+import { dataDir, restoreInto, seededForum, solidPng } from './test-support.ts';
 import { Rezipper, withZip64InflatedSize } from './test-rezip.ts';
 import { collectStream, streamForumArchive } from './write.ts';
 
@@ -36,14 +35,7 @@ afterAll(() => {
 async function imports(zip: Uint8Array): Promise<void> {
   const target = dataDir();
   try {
-    const restored = await restoreForumArchive(await readForumArchive(zip), {
-      forums: target.forums,
-      boards: target.boards,
-      blobs: target.blobs,
-      votes: target.votes,
-      baseUrl: 'http://autre.local',
-      maxForumImageBytes: 1024 * 1024 * 1024,
-    });
+    const restored = await restoreInto(target, zip);
     expect(restored.boards).toHaveLength(boards);
     expect(target.blobs.get(restored.forum.id, photo)?.data.byteLength).toBeGreaterThan(0);
   } finally {

@@ -12,6 +12,9 @@ import { createForum, type CreatedForum } from '../forums/create-forum.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import type { ArchiveLimits } from './limits.ts';
+import { readForumArchive } from './read.ts';
+import { restoreForumArchive, type RestoreDeps } from './restore.ts';
 
 export interface DataDir {
   dir: string;
@@ -150,6 +153,27 @@ export async function seededForum(
     }, ME),
   );
   return { created, photo };
+}
+
+/** Where an import restores into `data`: its stores, as another host's Carton would. */
+export function restoreTarget(data: DataDir): RestoreDeps {
+  return {
+    forums: data.forums,
+    boards: data.boards,
+    blobs: data.blobs,
+    votes: data.votes,
+    baseUrl: 'http://autre.local',
+    maxForumImageBytes: 1024 * 1024 * 1024,
+  };
+}
+
+/** A forum archive read (with `limits`) and restored into `data`, as the import route does. */
+export async function restoreInto(
+  data: DataDir,
+  zip: Uint8Array,
+  limits?: ArchiveLimits,
+): Promise<CreatedForum> {
+  return restoreForumArchive(await readForumArchive(zip, limits), restoreTarget(data));
 }
 
 export { boardFileWithPhoto, TEST_PHOTO } from './test-board-file.ts';

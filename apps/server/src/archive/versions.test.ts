@@ -11,10 +11,9 @@ import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
 import { asVersion1 } from './test-archives.ts';
-import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import type { DataDir } from './test-support.ts';
-import { count, dataDir, editStoredBoard, ME, seededForum } from './test-support.ts';
+import { count, dataDir, editStoredBoard, ME, restoreInto, seededForum } from './test-support.ts';
 import { collectStream, keptVersions, streamForumArchive } from './write.ts';
 
 let source: DataDir;
@@ -86,15 +85,7 @@ async function forumWithVersions() {
   return { created, photo, kamouraska, zip: await collectStream(stream) };
 }
 
-const restore = async (data: DataDir, zip: Uint8Array) =>
-  restoreForumArchive(await readForumArchive(zip), {
-    forums: data.forums,
-    boards: data.boards,
-    blobs: data.blobs,
-    votes: data.votes,
-    baseUrl: 'http://autre.local',
-    maxForumImageBytes: 1024 * 1024 * 1024,
-  });
+const restore = restoreInto;
 
 async function refusal(run: () => unknown): Promise<{ code: string; path: string }> {
   try {

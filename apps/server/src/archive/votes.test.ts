@@ -16,10 +16,9 @@ import { withStoredDoc } from '../storage/stored-doc.ts';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
-import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import type { DataDir } from './test-support.ts';
-import { dataDir, seededForum } from './test-support.ts';
+import { dataDir, restoreInto, seededForum } from './test-support.ts';
 import { collectStream, streamForumArchive } from './write.ts';
 
 let source: DataDir;
@@ -122,15 +121,7 @@ function withVotes(zip: Uint8Array, edit: (votes: ArchiveManifest['facilitation'
   return zipSync(files);
 }
 
-const restore = async (zip: Uint8Array) =>
-  restoreForumArchive(await readForumArchive(zip), {
-    forums: target.forums,
-    boards: target.boards,
-    blobs: target.blobs,
-    votes: target.votes,
-    baseUrl: 'http://autre.local',
-    maxForumImageBytes: 1024 * 1024 * 1024,
-  });
+const restore = (zip: Uint8Array) => restoreInto(target, zip);
 
 /** Each voter's dots as sorted note keys, voters in a stable order (aliases are random). */
 const recount = (ballots: ReadonlyArray<{ dots: readonly string[] }>) =>

@@ -490,25 +490,20 @@ async function measure(browser, url, rate) {
   }
   await page.keyboard.up('Shift');
   const chosen = await page.evaluate(() => window.__carton.selection().length);
-  const before = await page.evaluate(
-    (ids) =>
-      window.__carton
-        .shapes()
-        .filter((s) => ids.includes(s.id))
-        .map((s) => s.x),
-    five,
-  );
+  const xsOf = (ids) =>
+    page.evaluate(
+      (wanted) =>
+        window.__carton
+          .shapes()
+          .filter((s) => wanted.includes(s.id))
+          .map((s) => s.x),
+      ids,
+    );
+  const before = await xsOf(five);
   await cdp.send('Profiler.start');
   const group = await drag(page, cdp, await grip(page, five[2]), -90, 60);
   const groupSplit = split((await cdp.send('Profiler.stop')).profile);
-  const after = await page.evaluate(
-    (ids) =>
-      window.__carton
-        .shapes()
-        .filter((s) => ids.includes(s.id))
-        .map((s) => s.x),
-    five,
-  );
+  const after = await xsOf(five);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await context.close();
   // The measure means nothing if the shapes did not follow the finger.

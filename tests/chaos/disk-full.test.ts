@@ -19,7 +19,7 @@ import {
   type Client,
   type CreatedBoard,
 } from '../integration/helpers.ts';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { errorLinesByEvent, startServer, type CartonServer } from '../support/server.ts';
 import { mountSmallDisk } from '../support/small-disk.ts';
 import { SEED_NOTE_TEXTS } from './support/seed-texts.ts';
 
@@ -94,16 +94,6 @@ function storageLines(output: string): string[] {
     .split('\n')
     .filter((line) => /"level":"(error|warn)"/.test(line))
     .filter((line) => /append|storage|checkpoint|compact|flush|SQLITE|disk/i.test(line));
-}
-
-/** How many error and warning lines of each event the server wrote (its JSON log lines). */
-function errorLinesByEvent(output: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const line of output.split('\n')) {
-    const match = /"level":"(?:error|warn)","event":"([^"]+)"/.exec(line);
-    if (match) counts[match[1]!] = (counts[match[1]!] ?? 0) + 1;
-  }
-  return counts;
 }
 
 /** Resolves after `ms`: the window connection attempts are counted over (R69's retry pace). */

@@ -4,7 +4,7 @@
 // (`unavailable`) while it is down, said once in the log, and 200 on its own once it is back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
-import { startServer, type CartonServer } from '../support/server.ts';
+import { errorLinesByEvent, startServer, type CartonServer } from '../support/server.ts';
 import { connect, createForum, refusedUpgrade, territoryBoard, type Client } from './helpers.ts';
 
 const PASSWORD = 'secret-du-comptoir-de-matane';
@@ -17,16 +17,6 @@ beforeAll(async () => {
   postgres = await startTestPostgres();
 });
 afterAll(() => postgres.stop());
-/** How many error and warning lines of each event the server wrote (its JSON log lines). */
-function errorLinesByEvent(output: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const line of output.split('\n')) {
-    const match = /"level":"(?:error|warn)","event":"([^"]+)"/.exec(line);
-    if (match) counts[match[1]!] = (counts[match[1]!] ?? 0) + 1;
-  }
-  return counts;
-}
-
 /** Resolves once the client's socket was refused `attempts` times (closed before it opened). */
 function refusedAttempts(client: Client, attempts: number): Promise<void> {
   return new Promise((resolve, reject) => {

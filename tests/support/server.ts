@@ -191,3 +191,13 @@ export async function startServer(options: StartOptions = {}): Promise<CartonSer
   };
   return server;
 }
+
+/** How many error and warning lines of each event the server wrote (its JSON log lines). */
+export function errorLinesByEvent(output: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of output.split('\n')) {
+    const match = /"level":"(?:error|warn)","event":"([^"]+)"/.exec(line);
+    if (match) counts[match[1]!] = (counts[match[1]!] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -246,6 +246,7 @@ describe.runIf(mounted !== null)('Carton when the data disk fills up (R6, R69)',
       expect(byEvent[quiet] ?? 0, quiet).toBe(0);
     }
     expect(byEvent['change_not_stored'] ?? 0).toBe(0);
+    expect(byEvent['rename_not_stored'] ?? 0).toBe(0);
     expect(lines.length).toBeLessThanOrEqual(2);
 
     // 2. Space comes back: every edit reaches storage with no restart.

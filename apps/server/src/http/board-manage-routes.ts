@@ -98,7 +98,9 @@ async function followRow(deps: AppDeps, forumId: string, written: BoardRecord): 
     await deps.relay.changeBoard(written.id, (doc) => renameInDoc(doc, written, now));
   } catch (error) {
     if (!isNotStored(error)) throw error;
-    deps.log.error('rename_not_stored', { forum: forumId, board: written.id, error });
+    // R69: while storage's health says failing, `storage_failing` said it: a debug line.
+    const level = deps.storageHealth?.failing ? 'debug' : 'error';
+    deps.log[level]('rename_not_stored', { forum: forumId, board: written.id, error });
   }
 }
 
@@ -173,7 +175,9 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
       changed = await deps.relay.changeBoard(before.id, (doc) => renameInDoc(doc, before, after));
     } catch (error) {
       if (!isNotStored(error)) throw error;
-      deps.log.error('rename_not_stored', { forum: forumId, board: before.id, error });
+      // R69: while storage's health says failing, `storage_failing` said it: a debug line.
+      const level = deps.storageHealth?.failing ? 'debug' : 'error';
+      deps.log[level]('rename_not_stored', { forum: forumId, board: before.id, error });
       changed = 'not_stored';
     }
     if (changed !== true) {

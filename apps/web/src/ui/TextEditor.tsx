@@ -11,6 +11,7 @@ import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
 import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
 import { editorPlacement } from './editorPlacement';
+import { textEditorStyle } from './editorStyle';
 import { useCoarsePointer } from './shortcuts';
 
 function textOf(shape: Shape): string {
@@ -103,13 +104,7 @@ export function TextEditor() {
       textAlign: 'center',
     });
   } else if (shape.type === 'text') {
-    Object.assign(style, {
-      width: shape.w * z,
-      height: Math.max(shape.h, shape.fontSize * LINE_HEIGHT) * z,
-      fontSize: shape.fontSize * z,
-      fontWeight: 'bold',
-      color: '#1d1d1f',
-    });
+    Object.assign(style, textEditorStyle(shape, z));
   } else {
     Object.assign(style, {
       width: (shape.w - 48) * z,

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { LINE_HEIGHT, TEXT_INK, TEXT_OUTLINE_INK } from '@carton/render';
+import { FONT_FAMILY } from '../shapes/common/fonts';
+import { textEditorStyle } from './editorStyle';
+
+// « Conditions présentes », a heading of the Kamouraska board, as the text tool makes it.
+const heading = { color: 'red', fontSize: 32, align: 'start', w: 300, h: 40 } as const;
+
+describe('textEditorStyle', () => {
+  it('writes in the ink’s text shade, as the canvas draws the heading', () => {
+    expect(textEditorStyle(heading, 1).color).toBe(TEXT_INK.red);
+    expect(textEditorStyle({ ...heading, color: 'yellow' }, 1).color).toBe(TEXT_INK.yellow);
+    expect(textEditorStyle({ ...heading, color: 'black' }, 1).color).toBe(TEXT_INK.black);
+  });
+
+  it('the same font, bold, size and line height as the canvas, scaled with the zoom', () => {
+    const style = textEditorStyle(heading, 0.5);
+    expect(style).toMatchObject({
+      fontFamily: FONT_FAMILY,
+      fontWeight: 'bold',
+      fontSize: 16,
+      lineHeight: LINE_HEIGHT,
+      width: 150,
+      padding: 0,
+    });
+    expect(style.height).toBeCloseTo(Math.max(40, 32 * LINE_HEIGHT) * 0.5);
+  });
+
+  it.each([
+    ['start', 'left'],
+    ['middle', 'center'],
+    ['end', 'right'],
+  ] as const)('aligns %s text to the %s, as Konva does', (align, css) => {
+    expect(textEditorStyle({ ...heading, align }, 1).textAlign).toBe(css);
+  });
+
+  it('white letters keep their white with the canvas’s dark outline painted under them', () => {
+    const style = textEditorStyle({ ...heading, color: 'white', fontSize: 44 }, 2);
+    expect(style.color).toBe(TEXT_INK.white);
+    // 0.12 × 44 board units, twice as wide at 200 %.
+    expect(style.WebkitTextStroke).toBe(`${0.12 * 44 * 2}px ${TEXT_OUTLINE_INK}`);
+    expect(style.paintOrder).toBe('stroke fill');
+  });
+
+  it('other inks get no outline', () => {
+    const style = textEditorStyle(heading, 1);
+    expect(style.WebkitTextStroke).toBeUndefined();
+    expect(style.paintOrder).toBeUndefined();
+  });
+});

@@ -9,7 +9,10 @@
 // Builds NOTHING: it runs the built app (`pnpm run build` first: apps/web/dist and
 // apps/server/dist/main.js), or the client built in CARTON_WEB_DIR. Not part of `npm run bench`.
 // Run: `node bench/phone/run.mjs [runs=1] [rates=1,4]`; PHONE_SOURCES=1 also lists the source
-// files the JavaScript samples fell in, most first.
+// files the JavaScript samples fell in, most first (PHONE_SOURCES=N: the N busiest, at least 40);
+// PHONE_CALLERS=<regexp> counts the samples in matching sources by the first other source up
+// their stacks, e.g. PHONE_CALLERS='zod|read/read' splits the validation by the board's reads
+// and writes that ran it.
 // Functions passed to page.evaluate run in the page.
 /* global window, document, requestAnimationFrame */
 import { spawn } from 'node:child_process';
@@ -277,6 +280,7 @@ function categorise(sourcePath) {
 
 const mapCache = new Map();
 const otherSources = new Map();
+const callerCounts = new Map();
 function sourceOf(url, line, column) {
   const file = /\/assets\/[^/?#]+\.js/.exec(url)?.[0];
   if (!file) return null;
@@ -331,6 +335,17 @@ function split(profile) {
       if (process.env.PHONE_SOURCES) {
         const k = `${category}: ${source?.replace(/^.*node_modules\//, '') ?? functionName}`;
         otherSources.set(k, (otherSources.get(k) ?? 0) + 1);
+      }
+      // PHONE_CALLERS=zod counts the samples in matching sources by the first other source up
+      // their stacks (which of the board's reads and writes the validation's time belongs to).
+      const callers = process.env.PHONE_CALLERS;
+      if (callers && source && new RegExp(callers).test(source)) {
+        let up = parent.get(id);
+        while (up !== undefined && new RegExp(callers).test(nearestSource(up) ?? callers))
+          up = parent.get(up);
+        const by = up === undefined ? '(top)' : nearestSource(up);
+        const k = `${callers} from ${by}`;
+        callerCounts.set(k, (callerCounts.get(k) ?? 0) + 1);
       }
     }
     counts.set(category, (counts.get(category) ?? 0) + 1);
@@ -549,8 +564,14 @@ try {
       console.log(`  five notes ${fmt(r.group)}   ${fmtSplit(r.groupSplit)}`);
     }
   }
+  if (process.env.PHONE_CALLERS) console.log([...callerCounts].sort((a, b) => b[1] - a[1]));
   if (process.env.PHONE_SOURCES)
-    console.log([...otherSources].sort((a, b) => b[1] - a[1]).slice(0, 40));
+    // PHONE_SOURCES=N lists the N busiest files (40 by default).
+    console.log(
+      [...otherSources]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, Math.max(40, Number(process.env.PHONE_SOURCES) || 0)),
+    );
 } finally {
   await browser.close();
   server.stop();

@@ -87,6 +87,50 @@ describe('shell', () => {
     expect(board.getShape(id)).toBeUndefined();
   });
 
+  it('a dragged carton and its selected child each end where the drag puts them', () => {
+    const carton = board.run(
+      (tx) => tx.create('carton', { x: 0, y: 0, w: 600, h: 400, title: 'Témiscouata' }),
+      localOrigin('user:a'),
+    );
+    const note = board.run(
+      (tx) => tx.create('note', { x: 100, y: 100, text: 'Les incontournables', parentId: carton }),
+      localOrigin('user:a'),
+    );
+    const starts = [carton, note].map((id) => ({ id, b: scene.bounds(id)! }));
+    shell.apply([{ kind: 'beginGesture' }]);
+    for (const d of [40, 90]) {
+      const moves = starts.map(({ id, b }) => ({ id, x: b.x + d, y: b.y + d / 2 }));
+      shell.apply([{ kind: 'move', moves }]);
+      runFrame();
+    }
+    shell.apply([{ kind: 'endGesture' }]);
+    // Moved once by the carton (M6), not again by its own move.
+    expect(board.getShape(carton)).toMatchObject({ x: 90, y: 45 });
+    expect(board.getShape(note)).toMatchObject({ x: 190, y: 145 });
+  });
+
+  it('a drag that puts shapes where they lie writes nothing; a turned stamp moves by its bounds', () => {
+    const note = createNote(100, 100);
+    const stamp = board.run(
+      (tx) => tx.create('stamp', { x: 300, y: 300, rotation: 0.6 }),
+      localOrigin('user:a'),
+    );
+    const boxes = [note, stamp].map((id) => ({ id, b: scene.bounds(id)! }));
+    let updates = 0;
+    doc.on('update', () => updates++);
+    shell.apply([{ kind: 'beginGesture' }]);
+    shell.apply([{ kind: 'move', moves: boxes.map(({ id, b }) => ({ id, x: b.x, y: b.y })) }]);
+    runFrame();
+    expect(updates).toBe(0);
+    shell.apply([
+      { kind: 'move', moves: boxes.map(({ id, b }) => ({ id, x: b.x + 30, y: b.y - 20 })) },
+    ]);
+    shell.apply([{ kind: 'endGesture' }]);
+    expect(board.getShape(note)).toMatchObject({ x: 30, y: -20 });
+    expect(board.getShape(stamp)).toMatchObject({ x: 330, y: 280, rotation: 0.6 });
+    expect(scene.bounds(stamp)!.x).toBeCloseTo(boxes[1]!.b.x + 30, 9);
+  });
+
   it('a note created inside a carton belongs to it; reparenting brings it above the carton', () => {
     shell.apply([
       {

@@ -5,9 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Shape } from '@carton/board';
+import { localOrigin, type Shape } from '@carton/board';
 import { REPO_ROOT } from '../support/server';
 import { boardSuite, drag, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import { connectSeedClient } from './seed';
 
 /** Screen point (page CSS pixels) of a point of the shape's own, unrotated frame. */
 async function screenOf(page: Page, shape: Shape, u: number, v: number) {
@@ -132,9 +133,23 @@ describe('the text editor over a rotated shape', () => {
     expect(await page.evaluate(() => window.__carton!.selection())).toEqual([text.id]);
     const turned = await rotateSelected(page, text.id);
     if (turned.type !== 'text') throw new Error('expected a text shape');
+    // Another participant makes the heading red: the editor writes in red's text shade from the
+    // first letter, as the canvas draws it (it showed black until it closed).
+    const seed = await connectSeedClient(
+      suite.server.syncUrl,
+      suite.board.id,
+      suite.board.edit.token,
+    );
+    seed.board.run((tx) => tx.update(text.id, { color: 'red' }), localOrigin('user:seed'));
+    await waitForShapes(page, `(s) => s.some((x) => x.id === "${text.id}" && x.color === "red")`);
+    seed.close();
 
     await page.keyboard.press('Enter');
     await page.locator('textarea.text-editor-text').waitFor();
+    const colour = await page
+      .locator('textarea.text-editor-text')
+      .evaluate((area) => getComputedStyle(area).color);
+    expect(colour).toBe('rgb(165, 28, 28)'); // TEXT_INK.red, #a51c1c
     const corners = await editorCorners(page);
     const topLeft = await screenOf(page, turned, 0, 0);
     const topRight = await screenOf(page, turned, turned.w, 0);

@@ -11,7 +11,7 @@ import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
 import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
 import { editorPlacement } from './editorPlacement';
-import { textEditorStyle } from './editorStyle';
+import { boldFontBox, textEditorStyle } from './editorStyle';
 import { useCoarsePointer } from './shortcuts';
 
 function textOf(shape: Shape): string {
@@ -104,7 +104,7 @@ export function TextEditor() {
       textAlign: 'center',
     });
   } else if (shape.type === 'text') {
-    Object.assign(style, textEditorStyle(shape, z));
+    Object.assign(style, textEditorStyle(shape, z, boldFontBox(shape.fontSize * z)));
   } else {
     Object.assign(style, {
       width: (shape.w - 48) * z,

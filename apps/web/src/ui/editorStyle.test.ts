@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_HEIGHT, TEXT_INK, TEXT_OUTLINE_INK } from '@carton/render';
 import { FONT_FAMILY } from '../shapes/common/fonts';
-import { textEditorStyle } from './editorStyle';
+import { baselineNudge, textEditorStyle } from './editorStyle';
 
 // « Conditions présentes », a heading of the Kamouraska board, as the text tool makes it.
 const heading = { color: 'red', fontSize: 32, align: 'start', w: 300, h: 40 } as const;
@@ -46,5 +46,16 @@ describe('textEditorStyle', () => {
     const style = textEditorStyle(heading, 1);
     expect(style.WebkitTextStroke).toBeUndefined();
     expect(style.paintOrder).toBeUndefined();
+  });
+
+  it('puts the first baseline where Konva does: the half-leading’s fraction as top padding', () => {
+    // A 32 px heading in a font box of ascent 30, descent 8: Konva's baseline at 30.2 px,
+    // Chromium's at 30 (half-leading 0.2 rounded down).
+    const box = { ascent: 30, descent: 8 };
+    expect(baselineNudge(38.4, box)).toBeCloseTo(0.2);
+    expect(baselineNudge(48, { ascent: 37, descent: 9 })).toBeCloseTo(0);
+    expect(baselineNudge(52.8, { ascent: 41, descent: 10 })).toBeCloseTo(0.9);
+    const padding = textEditorStyle(heading, 1, box).padding;
+    expect(padding).toBe('0.20px 0 0');
   });
 });

@@ -8,9 +8,39 @@ import { textInk, textOutline } from '../theme/colors';
 
 const ALIGN = { start: 'left', middle: 'center', end: 'right' } as const;
 
+/** The font's box above and below the baseline, in CSS pixels (canvas fontBoundingBox). */
+export interface FontBox {
+  readonly ascent: number;
+  readonly descent: number;
+}
+
+/**
+ * How far the canvas's first baseline lies below the textarea's, in CSS pixels. Konva centres the
+ * font's box in each line: baseline at (lineHeight + ascent - descent) / 2, a fraction of a pixel
+ * included. Chromium lays a line out with the half-leading (lineHeight - ascent - descent) / 2
+ * rounded down, so its letters sat up to a pixel higher (one pixel for a 32 px heading at 100 %):
+ * the editor's top padding adds that fraction back.
+ */
+export function baselineNudge(lineHeightPx: number, box: FontBox): number {
+  const halfLeading = (lineHeightPx - box.ascent - box.descent) / 2;
+  return halfLeading - Math.floor(halfLeading);
+}
+
+let context: CanvasRenderingContext2D | null | undefined;
+
+/** The bold font's box at `fontPx`, measured as Konva measures it (null without a canvas). */
+export function boldFontBox(fontPx: number): FontBox | null {
+  if (context === undefined) context = document.createElement('canvas').getContext('2d');
+  if (!context) return null;
+  context.font = `bold ${fontPx}px ${FONT_FAMILY}`;
+  const m = context.measureText('x');
+  return { ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent };
+}
+
 /**
  * The textarea's box and letters for a text shape at `zoom`: its ink's text shade, bold, its
- * size, alignment and line height. White letters get the canvas's dark outline as a text stroke
+ * size, alignment and line height, its first baseline where Konva puts it (given the font's
+ * box, see baselineNudge). White letters get the canvas's dark outline as a text stroke
  * painted under the fill (`paint-order: stroke fill`), which is what Konva does
  * (fillAfterStrokeEnabled): the same width, half of it showing outside the letters. A text-shadow
  * would only approximate it with offset copies.
@@ -18,13 +48,16 @@ const ALIGN = { start: 'left', middle: 'center', end: 'right' } as const;
 export function textEditorStyle(
   shape: Pick<TextShape, 'color' | 'fontSize' | 'align' | 'w' | 'h'>,
   zoom: number,
+  box: FontBox | null = null,
 ): CSSProperties {
   const outline = textOutline(shape.color, shape.fontSize);
+  const lineHeightPx = shape.fontSize * LINE_HEIGHT * zoom;
   return {
     width: shape.w * zoom,
     height: Math.max(shape.h, shape.fontSize * LINE_HEIGHT) * zoom,
-    // Konva's text has no padding; a textarea's default 2 px moved the letters.
-    padding: 0,
+    // Konva's text has no padding (a textarea's default 2 px moved the letters), only the
+    // baseline's fraction of a pixel.
+    padding: box ? `${baselineNudge(lineHeightPx, box).toFixed(2)}px 0 0` : 0,
     fontFamily: FONT_FAMILY,
     fontSize: shape.fontSize * zoom,
     fontWeight: 'bold',

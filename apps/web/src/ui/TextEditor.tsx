@@ -11,7 +11,7 @@ import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
 import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
 import { editorPlacement } from './editorPlacement';
-import { boldFontBox, textEditorStyle } from './editorStyle';
+import { fontBox, nudgeOf, textEditorStyle } from './editorStyle';
 import { useCoarsePointer } from './shortcuts';
 
 function textOf(shape: Shape): string {
@@ -96,19 +96,26 @@ export function TextEditor() {
     const size = noteFontSize(shape);
     const lines = wrapText(shape.text || ' ', shape.w - NOTE_PADDING * 2, size, measureText).length;
     const textHeight = Math.min(shape.h - NOTE_PADDING * 2, lines * size * LINE_HEIGHT);
+    // Centred as Konva centres the lines, each baseline where Konva puts it (baselineNudge).
+    const top = ((shape.h - textHeight) / 2) * z;
+    const nudge = nudgeOf(size * LINE_HEIGHT * z, fontBox(size * z, 'normal'));
     Object.assign(style, {
       width: shape.w * z,
       height: shape.h * z,
       fontSize: size * z,
-      padding: `${((shape.h - textHeight) / 2) * z}px ${NOTE_PADDING * z}px 0`,
+      padding: `${(top + nudge).toFixed(2)}px ${NOTE_PADDING * z}px 0`,
       textAlign: 'center',
     });
   } else if (shape.type === 'text') {
-    Object.assign(style, textEditorStyle(shape, z, boldFontBox(shape.fontSize * z)));
+    Object.assign(style, textEditorStyle(shape, z, fontBox(shape.fontSize * z)));
   } else {
+    // The canvas centres the one-line title in its box: a line as tall as the box does too.
+    const box = (CARTON_TITLE_BAND - 20) * z;
     Object.assign(style, {
       width: (shape.w - 48) * z,
-      height: (CARTON_TITLE_BAND - 20) * z,
+      height: box,
+      padding: `${nudgeOf(box, fontBox(40 * z)).toFixed(2)}px 0 0`,
+      lineHeight: `${box}px`,
       fontSize: 40 * z,
       fontWeight: 'bold',
       whiteSpace: 'nowrap',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_HEIGHT, TEXT_INK, TEXT_OUTLINE_INK } from '@carton/render';
 import { FONT_FAMILY } from '../shapes/common/fonts';
-import { baselineNudge, textEditorStyle } from './editorStyle';
+import { baselineNudge, nudgeOf, textEditorStyle } from './editorStyle';
 
 // « Conditions présentes », a heading of the Kamouraska board, as the text tool makes it.
 const heading = { color: 'red', fontSize: 32, align: 'start', w: 300, h: 40 } as const;
@@ -57,5 +57,7 @@ describe('textEditorStyle', () => {
     expect(baselineNudge(52.8, { ascent: 41, descent: 10 })).toBeCloseTo(0.9);
     const padding = textEditorStyle(heading, 1, box).padding;
     expect(padding).toBe('0.20px 0 0');
+    // No canvas to measure the font with: no nudge.
+    expect(nudgeOf(38.4, null)).toBe(0);
   });
 });

@@ -28,14 +28,18 @@ export function baselineNudge(lineHeightPx: number, box: FontBox): number {
 
 let context: CanvasRenderingContext2D | null | undefined;
 
-/** The bold font's box at `fontPx`, measured as Konva measures it (null without a canvas). */
-export function boldFontBox(fontPx: number): FontBox | null {
+/** The font's box at `fontPx` in `weight`, measured as Konva measures it (null without a canvas). */
+export function fontBox(fontPx: number, weight: 'bold' | 'normal' = 'bold'): FontBox | null {
   if (context === undefined) context = document.createElement('canvas').getContext('2d');
   if (!context) return null;
-  context.font = `bold ${fontPx}px ${FONT_FAMILY}`;
+  context.font = `${weight} ${fontPx}px ${FONT_FAMILY}`;
   const m = context.measureText('x');
   return { ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent };
 }
+
+/** baselineNudge for a font box that may be unknown (no canvas): none then. */
+export const nudgeOf = (lineHeightPx: number, box: FontBox | null): number =>
+  box ? baselineNudge(lineHeightPx, box) : 0;
 
 /**
  * The textarea's box and letters for a text shape at `zoom`: its ink's text shade, bold, its
@@ -57,7 +61,7 @@ export function textEditorStyle(
     height: Math.max(shape.h, shape.fontSize * LINE_HEIGHT) * zoom,
     // Konva's text has no padding (a textarea's default 2 px moved the letters), only the
     // baseline's fraction of a pixel.
-    padding: box ? `${baselineNudge(lineHeightPx, box).toFixed(2)}px 0 0` : 0,
+    padding: box ? `${nudgeOf(lineHeightPx, box).toFixed(2)}px 0 0` : 0,
     fontFamily: FONT_FAMILY,
     fontSize: shape.fontSize * zoom,
     fontWeight: 'bold',

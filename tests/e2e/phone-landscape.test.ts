@@ -133,11 +133,15 @@ describe('a phone held sideways', () => {
   it('turned back upright, « Aide » stands below the people pill again', async () => {
     const { page } = suite.phone;
     await page.setViewportSize({ width: 390, height: 844 });
+    // The layout settles over a few frames after the turn (a busy machine lays out in steps):
+    // wait until « Aide » is below the pill and is what a finger at its middle reaches.
     await page.waitForFunction(
       () => {
         const help = document.querySelector('.help-floating')?.getBoundingClientRect();
         const people = document.querySelector('.people')?.getBoundingClientRect();
-        return help !== undefined && people !== undefined && help.top >= people.bottom;
+        if (help === undefined || people === undefined || help.top < people.bottom) return false;
+        const middle = document.elementFromPoint(help.x + help.width / 2, help.y + help.height / 2);
+        return middle?.closest('.help-floating') !== null;
       },
       null,
       { timeout: 5_000 },

@@ -4,6 +4,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import { worldToScreen } from '../geometry/camera';
 import { readPeers } from '../presence/presence';
 import { Presence } from '../presence/publisher';
+import { expectWholeOnScreen } from '../forum/test-follow';
 import { personCamera, publishedView } from './follow';
 
 // Témiscouata's carton as the template lays it out, fitted on a 1366 × 768 laptop (58 %), and a
@@ -41,15 +42,7 @@ describe('following a person from the people list', () => {
     expect(view.width).toBe(Math.round(1366 / 0.58));
     expect(view.height).toBe(Math.round(768 / 0.58));
     const camera = personCamera(view, PHONE, PHONE_AREA, CARTON);
-    const topLeft = worldToScreen(camera, { x: CARTON.x, y: CARTON.y });
-    const bottomRight = worldToScreen(camera, {
-      x: CARTON.x + CARTON.width,
-      y: CARTON.y + CARTON.height,
-    });
-    expect(topLeft.x).toBeGreaterThanOrEqual(0);
-    expect(bottomRight.x).toBeLessThanOrEqual(PHONE.width);
-    expect(topLeft.y).toBeGreaterThanOrEqual(PHONE_AREA.y);
-    expect(bottomRight.y).toBeLessThanOrEqual(PHONE_AREA.y + PHONE_AREA.height);
+    expectWholeOnScreen(camera, CARTON, PHONE.width, PHONE_AREA);
     expect(camera.zoom).toBeLessThan(0.58);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { worldToScreen } from '../geometry/camera';
 import { followedCamera, followedRect } from './followView';
+import { expectWholeOnScreen } from './test-follow';
 
 // A territory's carton as the template lays it out (world units), and a facilitator on a
 // 1366 × 768 laptop who fitted it (« Tout afficher », 58 %) before « Tout le monde vers moi ».
@@ -13,18 +14,10 @@ const PHONE_AREA = { x: 0, y: 110, width: 390, height: 600 };
 describe('following « Tout le monde vers moi »', () => {
   it('shows a phone the whole carton the facilitator shows, not a strip of it', () => {
     const camera = followedCamera(LAPTOP, PHONE, PHONE_AREA, CARTON);
-    const topLeft = worldToScreen(camera, { x: CARTON.x, y: CARTON.y });
-    const bottomRight = worldToScreen(camera, {
-      x: CARTON.x + CARTON.width,
-      y: CARTON.y + CARTON.height,
-    });
-    expect(topLeft.x).toBeGreaterThanOrEqual(0);
-    expect(bottomRight.x).toBeLessThanOrEqual(PHONE.width);
     // Under the header, above the toolbar: the carton's title is not hidden.
-    expect(topLeft.y).toBeGreaterThanOrEqual(PHONE_AREA.y);
-    expect(bottomRight.y).toBeLessThanOrEqual(PHONE_AREA.y + PHONE_AREA.height);
+    const { left, right } = expectWholeOnScreen(camera, CARTON, PHONE.width, PHONE_AREA);
     // Filling the phone's width, not a stamp in its middle.
-    expect(bottomRight.x - topLeft.x).toBeGreaterThan(PHONE.width * 0.9);
+    expect(right - left).toBeGreaterThan(PHONE.width * 0.9);
   });
 
   it('follows her close-up at no less than half her zoom, centred where she looks', () => {

@@ -7,7 +7,7 @@ import { createForum } from '../forum/api';
 import { ForumArchiveImport } from '../forum/ForumArchiveImport';
 import { forumErrorText } from '../forum/errorText';
 import { formatForumDate } from '../forum/forumDate';
-import { withFrenchSpaces } from '../forum/frenchSpacing';
+import { keepPunctuationAttached } from '../i18n/typography';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
 import { forumDateInWords } from './forumDateField';
@@ -80,7 +80,7 @@ export function HomePage() {
           <ul>
             {saved.map((forum) => (
               <li key={forum.id} data-forum-id={forum.id}>
-                <a href={forum.url}>{withFrenchSpaces(forum.title)}</a>{' '}
+                <a href={forum.url}>{keepPunctuationAttached(forum.title)}</a>{' '}
                 {forum.date && <span>{formatForumDate(forum.date, i18n.language)}</span>}{' '}
                 <button
                   type="button"

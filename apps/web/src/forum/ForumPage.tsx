@@ -17,7 +17,7 @@ import { ForumConnectionBanner } from './ForumConnectionBanner';
 import { ForumLinkError } from './ForumLinkError';
 import { ForumNav } from './ForumNav';
 import { formatForumDate } from './forumDate';
-import { withFrenchSpaces } from './frenchSpacing';
+import { keepPunctuationAttached } from '../i18n/typography';
 import { ForumTitleEdit } from './ForumTitleEdit';
 import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
@@ -79,7 +79,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
     <main className="forum-page" data-connection={connection}>
       <header className="forum-header">
         <div>
-          <h1>{withFrenchSpaces(details.forum.title)}</h1>
+          <h1>{keepPunctuationAttached(details.forum.title)}</h1>
           {details.forum.date && (
             <p className="forum-date">{formatForumDate(details.forum.date, i18n.language)}</p>
           )}

@@ -73,3 +73,22 @@ describe('catalogues', () => {
     expect(Object.keys(english).sort()).toEqual(Object.keys(fr).sort());
   });
 });
+
+describe('keepPunctuationAttached on a typed forum title (forum page, « Vos forums »)', () => {
+  it('keeps « » with their words and the marks with theirs in a typed title', () => {
+    expect(
+      keepPunctuationAttached('Forum des Alliances — « Rêvons ensemble notre future Alliance »'),
+    ).toBe('Forum des Alliances — «\u00a0Rêvons ensemble notre future Alliance\u00a0»');
+    expect(keepPunctuationAttached('Les incontournables : quoi garder ? Tout !')).toBe(
+      'Les incontournables\u00a0: quoi garder\u202f? Tout\u202f!',
+    );
+  });
+
+  it('changes only spaces that were typed: an English title and a link stay as they were', () => {
+    expect(keepPunctuationAttached('Alliance forum: what now?')).toBe('Alliance forum: what now?');
+    expect(keepPunctuationAttached('Voir http://carton.local:8787')).toBe(
+      'Voir http://carton.local:8787',
+    );
+    expect(keepPunctuationAttached('«\u00a0Déjà\u00a0»')).toBe('«\u00a0Déjà\u00a0»');
+  });
+});

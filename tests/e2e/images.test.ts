@@ -23,10 +23,18 @@ function noisePng(width: number, height: number, opaque: (x: number, y: number) 
   return PNG.sync.write(png);
 }
 
-/** Chooses `buffer` as a PNG from the device and returns the image shape it becomes. */
-async function placePhoto(page: Page, name: string, buffer: Buffer) {
+/** `jpeg` with an EXIF block (APP1, big-endian) right after its start giving `orientation`. */
+function withOrientation(jpeg: Buffer, orientation: number): Buffer {
+  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1];
+  const body = Buffer.from([...Buffer.from('Exif\0\0'), ...tiff, 0, orientation, 0, 0, 0, 0, 0, 0]);
+  const header = Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255]);
+  return Buffer.concat([jpeg.subarray(0, 2), header, body, jpeg.subarray(2)]);
+}
+
+/** Chooses `buffer` (a PNG by default) from the device and returns the image shape it becomes. */
+async function placePhoto(page: Page, name: string, buffer: Buffer, mimeType = 'image/png') {
   const before = (await shapes(page)).filter((s) => s.type === 'image').length;
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'image/png', buffer });
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
   const list = await waitForShapes(
     page,
     `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
@@ -113,6 +121,42 @@ describe('images', () => {
     const image = await placePhoto(suite.a.page, 'photo-depliant.png', buffer);
     expect([image.naturalWidth, image.naturalHeight]).toEqual([2560, 1920]);
     expect(image.mime).toBe('image/jpeg');
+  });
+
+  it('stands a small portrait photo from a phone upright, in a portrait box', async () => {
+    const page = suite.a.page;
+    // Stored sideways (160 × 120, its left edge red) with EXIF orientation 6, as a phone held
+    // upright takes it: turned, it is 120 × 160 with red on top. It was placed 160 × 120, squashed.
+    const sideways = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(160, 120);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#8cf';
+      ctx.fillRect(0, 0, 160, 120);
+      ctx.fillStyle = '#f00';
+      ctx.fillRect(0, 0, 30, 120);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    const photo = withOrientation(Buffer.from(sideways), 6);
+    const image = await placePhoto(page, 'IMG_2041.jpg', photo, 'image/jpeg');
+    expect([image.naturalWidth, image.naturalHeight]).toEqual([120, 160]);
+    expect(image.h / image.w).toBeCloseTo(160 / 120, 2);
+    // The stored picture is upright for every reader: red along its top, blue at its bottom.
+    const [top, bottom] = await page.evaluate(
+      async ([url, token]) => {
+        const response = await fetch(url!, { headers: { Authorization: `Bearer ${token}` } });
+        const bitmap = await createImageBitmap(await response.blob());
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        return [ctx.getImageData(60, 10, 1, 1).data[0], ctx.getImageData(60, 150, 1, 1).data[0]];
+      },
+      [
+        `${suite.server.url}/api/boards/${suite.board.id}/images/${image.blobId}`,
+        suite.board.edit.token,
+      ],
+    );
+    expect(top).toBeGreaterThan(200);
+    expect(bottom).toBeLessThan(200);
   });
 
   it('keeps the transparent parts of a large cut-out drawing instead of putting them on white', async () => {

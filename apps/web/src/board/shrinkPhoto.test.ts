@@ -1,5 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { PHOTO_KEEP_BYTES, PHOTO_MAX_SIDE, shrunkSize, shrunkTypes } from './shrinkPhoto';
+import {
+  jpegOrientation,
+  PHOTO_KEEP_BYTES,
+  PHOTO_MAX_SIDE,
+  shrunkSize,
+  shrunkTypes,
+} from './shrinkPhoto';
+
+/** An EXIF block (APP1) whose first directory holds `tags` ([tag, short value]), in that order. */
+function exifSegment(tags: [number, number][], little: boolean): number[] {
+  const u16 = (v: number) => (little ? [v & 255, v >> 8] : [v >> 8, v & 255]);
+  const u32 = (v: number) => (little ? [...u16(v & 0xffff), 0, 0] : [0, 0, ...u16(v & 0xffff)]);
+  const tiff = [
+    ...(little ? [0x49, 0x49] : [0x4d, 0x4d]),
+    ...u16(42),
+    ...u32(8),
+    ...u16(tags.length),
+    // Each entry: tag, type 3 (short), count 1, the value left-aligned in four bytes.
+    ...tags.flatMap(([tag, value]) => [...u16(tag), ...u16(3), ...u32(1), ...u16(value), 0, 0]),
+    ...u32(0),
+  ];
+  const body = [...'Exif\0\0'].map((c) => c.charCodeAt(0)).concat(tiff);
+  return [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+}
+
+/** A JPEG's head: start of image, a JFIF block, then `segments`, then the start of scan. */
+function jpegHead(...segments: number[][]): Uint8Array {
+  const jfif = [0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
+  return new Uint8Array([0xff, 0xd8, ...jfif, ...segments.flat(), 0xff, 0xda, 0, 8, 1, 2, 3]);
+}
 
 describe('shrunkSize', () => {
   it('sends a small photo as it is', () => {
@@ -16,6 +45,35 @@ describe('shrunkSize', () => {
 
   it('re-encodes a heavy photo that is already narrow enough, at its own size', () => {
     expect(shrunkSize(2000, 1500, PHOTO_KEEP_BYTES + 1)).toEqual({ width: 2000, height: 1500 });
+  });
+
+  it('redraws a small photo stored turned, at its upright size', () => {
+    // A phone's portrait photo, 1200 × 1600 once turned, 800 Ko: sent as stored, the server
+    // measured 1600 × 1200 and the board drew it squashed into a landscape box.
+    expect(shrunkSize(1200, 1600, 800_000, true)).toEqual({ width: 1200, height: 1600 });
+    expect(shrunkSize(3000, 4000, 500_000, true)).toEqual({ width: 1920, height: PHOTO_MAX_SIDE });
+  });
+});
+
+describe('jpegOrientation', () => {
+  it('reads a phone’s portrait photo (6) in either byte order, after other tags', () => {
+    expect(jpegOrientation(jpegHead(exifSegment([[0x0112, 6]], false)))).toBe(6);
+    const tagged: [number, number][] = [
+      [0x010f, 1],
+      [0x0112, 8],
+    ];
+    expect(jpegOrientation(jpegHead(exifSegment(tagged, true)))).toBe(8);
+    expect(jpegOrientation(jpegHead(exifSegment([[0x0112, 1]], true)))).toBe(1);
+  });
+
+  it('is 1 (as stored) without EXIF, without the tag, or when unreadable', () => {
+    expect(jpegOrientation(jpegHead())).toBe(1);
+    expect(jpegOrientation(jpegHead(exifSegment([[0x010f, 6]], false)))).toBe(1);
+    expect(jpegOrientation(jpegHead(exifSegment([[0x0112, 42]], false)))).toBe(1);
+    // Only the head of the file is read: an EXIF block cut short is not a crash.
+    expect(jpegOrientation(jpegHead(exifSegment([[0x0112, 6]], false)).subarray(0, 40))).toBe(1);
+    // A PNG's bytes.
+    expect(jpegOrientation(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toBe(1);
   });
 });
 

@@ -7,19 +7,67 @@ export const PHOTO_MAX_SIDE = 2560;
 /** Files at most this size and this long are sent as they are. */
 export const PHOTO_KEEP_BYTES = 1.5 * 1024 * 1024;
 
-/** The size to draw a `width`×`height` photo of `bytes` at, or null to send it unchanged. */
+/**
+ * The size to draw a `width`×`height` photo of `bytes` at, or null to send it unchanged. A photo
+ * stored `turned` (an EXIF orientation other than 1) is always redrawn, however small.
+ */
 export function shrunkSize(
   width: number,
   height: number,
   bytes: number,
+  turned = false,
 ): { width: number; height: number } | null {
   const long = Math.max(width, height);
-  if (bytes <= PHOTO_KEEP_BYTES && long <= PHOTO_MAX_SIDE) return null;
+  if (!turned && bytes <= PHOTO_KEEP_BYTES && long <= PHOTO_MAX_SIDE) return null;
   const scale = Math.min(1, PHOTO_MAX_SIDE / long);
   return {
     width: Math.max(1, Math.round(width * scale)),
     height: Math.max(1, Math.round(height * scale)),
   };
+}
+
+/** How far into a JPEG its EXIF block is looked for: it comes first, before the pixels. */
+const EXIF_PROBE_BYTES = 128 * 1024;
+
+/**
+ * A JPEG's EXIF orientation (1 to 8; 1, as stored, when it has none or the block is unreadable).
+ * A phone held upright stores its photo sideways with orientation 6: browsers draw it turned, but
+ * the server measures the stored pixels, so a small portrait photo sent as it was got a landscape
+ * box and was drawn squashed into it. Such a photo is redrawn upright before it is sent.
+ */
+export function jpegOrientation(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    if (view.getUint16(0) !== 0xffd8) return 1;
+    // Segments up to the start of scan (0xDA): the EXIF block (APP1, 0xE1) comes among them.
+    for (let at = 2; view.getUint8(at) === 0xff && view.getUint8(at + 1) !== 0xda;) {
+      const length = view.getUint16(at + 2);
+      const header = String.fromCharCode(...bytes.subarray(at + 4, at + 10));
+      if (view.getUint8(at + 1) === 0xe1 && header === 'Exif\0\0') {
+        const tiff = at + 10;
+        const little = view.getUint16(tiff) === 0x4949; // « II »: Intel byte order
+        const ifd = tiff + view.getUint32(tiff + 4, little);
+        for (let i = 0, n = view.getUint16(ifd, little); i < n; i++) {
+          const entry = ifd + 2 + i * 12;
+          if (view.getUint16(entry, little) !== 0x0112) continue;
+          const value = view.getUint16(entry + 8, little);
+          return value >= 1 && value <= 8 ? value : 1;
+        }
+        return 1;
+      }
+      at += 2 + length;
+    }
+  } catch {
+    // Cut short (only the file's head is read) or malformed: drawn as stored.
+  }
+  return 1;
+}
+
+/** Whether `file` is a JPEG stored turned or mirrored (its EXIF orientation is not 1). */
+async function storedTurned(file: Blob): Promise<boolean> {
+  if (file.type !== 'image/jpeg') return false;
+  const head = new Uint8Array(await file.slice(0, EXIF_PROBE_BYTES).arrayBuffer());
+  return jpegOrientation(head) !== 1;
 }
 
 /** Types whose pixels may be transparent (a logo, a cut-out drawing); a JPEG never is. */
@@ -53,7 +101,7 @@ function hasTransparency(bitmap: ImageBitmap): boolean {
 }
 
 /**
- * The photo to upload: `file` itself when small, else redrawn at shrunkSize (turned upright
+ * The photo to upload: `file` itself when small and stored upright, else redrawn at shrunkSize (turned upright
  * from its EXIF orientation) as a JPEG, or as a WebP when it has transparent parts. Falls back
  * to `file` when the browser cannot decode or encode it, or when the result would not be smaller.
  */
@@ -65,7 +113,8 @@ export async function shrinkPhoto(file: Blob): Promise<Blob> {
     return file;
   }
   try {
-    const size = shrunkSize(bitmap.width, bitmap.height, file.size);
+    const turned = await storedTurned(file);
+    const size = shrunkSize(bitmap.width, bitmap.height, file.size, turned);
     if (!size) return file;
     const canvas = document.createElement('canvas');
     canvas.width = size.width;
@@ -81,7 +130,8 @@ export async function shrinkPhoto(file: Blob): Promise<Blob> {
     for (const type of shrunkTypes(transparent)) {
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.85));
       // A browser that cannot encode `type` gives a PNG instead: try the next type.
-      if (blob && blob.type === type) return blob.size < file.size ? blob : file;
+      // A turned photo is sent redrawn even if larger: as stored it would be drawn squashed.
+      if (blob && blob.type === type) return turned || blob.size < file.size ? blob : file;
     }
     return file;
   } finally {

@@ -255,6 +255,32 @@ function httpGet(url: string, token: string, localAddress: string): Promise<numb
   });
 }
 
+/** A POST as a browser page of `origin` would send it (`text/plain`: no CORS preflight). */
+function postFrom(
+  url: string,
+  body: string,
+  origin: string,
+  localAddress: string,
+): Promise<{ status: number; body: { error?: { code: string } } }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { Origin: origin, 'Content-Type': 'text/plain;charset=UTF-8' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 describe('before authentication', () => {
   let server: CartonServer;
   let forum: CreatedForum;
@@ -347,6 +373,25 @@ describe('before authentication', () => {
       });
       socket.ws.close();
       await socket.closed;
+    }
+  });
+
+  it('R33: a page of another origin cannot create a forum or import an archive (no token needed)', async () => {
+    const forums = `${server.url}/api/forums`;
+    const body = JSON.stringify({ title: 'Forum posté par un autre site' });
+    // What a form or a no-cors fetch on another site sends; `null` from a sandboxed page.
+    for (const origin of ['https://evil.example', 'null']) {
+      const refused = await postFrom(forums, body, origin, '127.0.0.7');
+      expect(refused).toEqual({
+        status: 403,
+        body: { error: { code: 'origin_not_allowed', message: expect.any(String) } },
+      });
+      const archive = await postFrom(`${forums}/import`, 'PK', origin, '127.0.0.7');
+      expect(archive.body.error?.code).toBe('origin_not_allowed');
+    }
+    // The server's own pages and the allowed origins still create forums.
+    for (const origin of [server.url, 'https://alliance.example']) {
+      expect((await postFrom(forums, body, origin, '127.0.0.7')).status).toBe(201);
     }
   });
 });

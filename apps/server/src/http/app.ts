@@ -47,7 +47,12 @@ export interface AppDeps {
   storageHealth?: StorageHealth | null;
   /** Extra numbers for GET /metrics (loopback only). */
   metrics?: () => Record<string, number>;
+  /** R33: whether a browser page of this Origin may use the server (shared with the upgrade). */
+  originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
 }
+
+/** Methods a page of any site may send (they change nothing); others face the Origin check. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The HTTP API and the web client. The socket upgrade is handled beside it (upgrade.ts). */
 export function createApp(deps: AppDeps): Hono {
@@ -62,6 +67,26 @@ export function createApp(deps: AppDeps): Hono {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       if (!c.res.headers.has(name)) c.header(name, value);
     }
+  });
+
+  // R33 over HTTP: creating a forum or importing an archive needs no token, so without this a
+  // page of any site could make a visitor's browser (a facilitator's laptop running Carton on
+  // localhost, a phone on the venue's wifi) post forums and 4 GiB archives here. Browsers send
+  // `Origin` with every such request, `null` from sandboxed or opaque pages.
+  app.use('*', async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    if (deps.originAllowed(c.req.header('Origin'), c.req.header('Host'))) return next();
+    log.info('request_refused', {
+      method: c.req.method,
+      path: c.req.path,
+      code: 'origin_not_allowed',
+    });
+    return jsonError(
+      c,
+      403,
+      'origin_not_allowed',
+      'Pages of this origin may not send changes here.',
+    );
   });
 
   app.onError((error, c) => {

@@ -149,7 +149,13 @@ export async function startServer(
     compactIntervalMs: config.rooms.compactIntervalMs,
     keepaliveMs: config.rooms.keepaliveMs,
   });
+  // R33: one rule for sockets and for HTTP writes.
+  const originAllowed = createOriginCheck({
+    publicUrl: config.publicUrl,
+    allowedOrigins: config.allowedOrigins,
+  });
   const app = createApp({
+    originAllowed,
     forums,
     boards,
     relay,
@@ -210,10 +216,7 @@ export async function startServer(
     preAuth,
     boardGuard: sharedBoardGuard ?? localBoardGuard,
     storageHealth: health,
-    originAllowed: createOriginCheck({
-      publicUrl: config.publicUrl,
-      allowedOrigins: config.allowedOrigins,
-    }),
+    originAllowed,
   });
   const port = (server.address() as AddressInfo).port;
   // L4: a facilitator link replaced from the command line also loses its open sockets.

@@ -105,22 +105,17 @@ export class BoardSession {
       getInfo: (id) => scene.info(id),
       childrenOf: (cartonId) =>
         scene.childrenOf(new Set([cartonId])).flatMap((id) => scene.info(id) ?? []),
+      // Gathered once per gesture (tools/select/snapping.ts) over the area the finger may
+      // reach: the cap only bounds that one pass on a crowded board seen from far.
       snapTargets: (rect, moving) => {
-        const margin = 400 / zoom;
-        const near = scene.index.query({
-          x: rect.x - margin,
-          y: rect.y - margin,
-          width: rect.width + margin * 2,
-          height: rect.height + margin * 2,
-        });
         const out = [];
-        for (const id of near) {
+        for (const id of scene.index.query(rect)) {
           if (moving.has(id)) continue;
           const parent = scene.getShape(id)?.parentId;
           if (parent && moving.has(parent)) continue;
           const b = scene.bounds(id);
           if (b) out.push(b);
-          if (out.length > 200) break;
+          if (out.length >= 2000) break;
         }
         return out;
       },

@@ -3,7 +3,7 @@
 import type { Point, Rect } from '../../geometry/rect';
 import type { Guide, Plan, ResizeHandle, ShapeInfo, ToolContext } from '../types';
 import { resizeBox } from './resizeBox';
-import { snapResize } from './snapping';
+import { snapResize, type GestureSnapping } from './snapping';
 
 /** Shift while rotating snaps to this step. */
 export const ROTATION_STEP = Math.PI / 12;
@@ -40,7 +40,7 @@ export function selectionKeepsAspect(infos: readonly ShapeInfo[]): boolean {
 
 export function resizeStep(
   ctx: ToolContext,
-  g: ResizeGesture,
+  g: ResizeGesture & { snapping: GestureSnapping },
   world: Point,
   shift: boolean,
   snapPx: number,
@@ -48,8 +48,8 @@ export function resizeStep(
   const keepAspect = g.keepAspect || shift;
   const delta = { x: world.x - g.origin.x, y: world.y - g.origin.y };
   const raw = resizeBox(g.start, g.handle, delta, keepAspect);
-  const moving = new Set(g.ids);
-  const snap = snapResize(raw, g.handle, ctx.snapTargets(raw, moving), snapPx / ctx.zoom);
+  const [targets, reach] = g.snapping.near(ctx, raw);
+  const snap = snapResize(raw, g.handle, targets, snapPx / ctx.zoom, reach);
   if (snap.dx === 0 && snap.dy === 0) return { box: raw, guides: [] };
   const box = resizeBox(
     g.start,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeContext, at, info } from '../fakeContext';
+import type { Rect } from '../../geometry/rect';
 import type { Plan } from '../types';
 import { SelectTool } from './select';
 
@@ -114,10 +115,39 @@ describe('select tool', () => {
     ctx.selection = ['b'];
     tool.pointerDown(ctx, at(1050, 1050));
     // Without snapping b would land at x = 603; the carton's right edge is 600.
-    const plans = tool.pointerMove(ctx, at(653, 1050));
-    expect(plans).toContainEqual({ kind: 'move', moves: [{ id: 'b', x: 600, y: 1000 }] });
+    const plans = tool.pointerMove(ctx, at(653, 650));
+    expect(plans).toContainEqual({ kind: 'move', moves: [{ id: 'b', x: 600, y: 600 }] });
     const guides = plans.find((p) => p.kind === 'guides');
     expect(guides && guides.kind === 'guides' && guides.guides[0]?.at).toBe(600);
+  });
+
+  it('does not snap to a shape beyond the reach (SNAP_REACH_PX on screen)', () => {
+    ctx.selection = ['b'];
+    tool.pointerDown(ctx, at(1050, 1050));
+    // x = 603 as above, but b stays 600 below the carton: out of reach at zoom 1.
+    const plans = tool.pointerMove(ctx, at(653, 1050));
+    expect(plans).toContainEqual({ kind: 'move', moves: [{ id: 'b', x: 603, y: 1000 }] });
+  });
+
+  it('gathers the snapping targets once per drag, again only when the box leaves them', () => {
+    ctx.selection = ['b'];
+    const gathered: Rect[] = [];
+    const snapTargets = ctx.snapTargets.bind(ctx);
+    ctx.snapTargets = (rect, moving) => {
+      gathered.push(rect);
+      return snapTargets(rect, moving);
+    };
+    tool.pointerDown(ctx, at(1050, 1050));
+    for (let i = 1; i <= 30; i++) tool.pointerMove(ctx, at(1050 - i * 10, 1050 - i * 10));
+    expect(gathered).toHaveLength(1);
+    // 3000 world units away at zoom 1: past what was gathered (the reach plus 1200 px).
+    tool.pointerMove(ctx, at(-1950, 1050));
+    expect(gathered).toHaveLength(2);
+    tool.pointerUp(ctx, at(-1950, 1050));
+    // The next drag gathers anew (the others may have moved since).
+    tool.pointerDown(ctx, at(1050, 1050));
+    tool.pointerMove(ctx, at(1040, 1040));
+    expect(gathered).toHaveLength(3);
   });
 
   it('pointing → marquee selects shapes entirely inside, and clears the marquee on up', () => {

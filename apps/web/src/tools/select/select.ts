@@ -24,7 +24,7 @@ import {
   type ResizeGesture,
   type RotateGesture,
 } from './gestures';
-import { snapBox } from './snapping';
+import { GestureSnapping, snapBox } from './snapping';
 
 const SNAP_PX = 6;
 
@@ -55,7 +55,13 @@ type SelectState =
       pansFrom?: Point;
     }
   | { name: 'panning'; last: Point }
-  | { name: 'dragging'; origin: Point; starts: Map<string, Rect>; box: Rect }
+  | {
+      name: 'dragging';
+      origin: Point;
+      starts: Map<string, Rect>;
+      box: Rect;
+      snapping: GestureSnapping;
+    }
   | { name: 'marquee'; origin: Point; base: string[] }
   | ({
       name: 'resizing';
@@ -65,6 +71,8 @@ type SelectState =
        * note is all handles, so a tap there (no drag) still opens it for writing.
        */
       tapToEdit?: { origin: ToolPointer; id: string };
+      /** The other shapes' lines, gathered once for the gesture. */
+      snapping: GestureSnapping;
     } & ResizeGesture)
   | ({ name: 'rotating' } & RotateGesture);
 
@@ -196,7 +204,13 @@ export class SelectTool implements Tool {
         }
         const box = unionRects([...starts.values()]);
         if (!box) return [];
-        this.current = { name: 'dragging', origin: s.origin.world, starts, box };
+        this.current = {
+          name: 'dragging',
+          origin: s.origin.world,
+          starts,
+          box,
+          snapping: new GestureSnapping(new Set(starts.keys())),
+        };
         return [{ kind: 'beginGesture' }, ...this.pointerMove(ctx, e)];
       }
       case 'panning': {
@@ -208,8 +222,8 @@ export class SelectTool implements Tool {
         let dx = e.world.x - s.origin.x;
         let dy = e.world.y - s.origin.y;
         const moved = { ...s.box, x: s.box.x + dx, y: s.box.y + dy };
-        const moving = new Set(s.starts.keys());
-        const snap = snapBox(moved, ctx.snapTargets(moved, moving), SNAP_PX / ctx.zoom);
+        const [targets, reach] = s.snapping.near(ctx, moved);
+        const snap = snapBox(moved, targets, SNAP_PX / ctx.zoom, reach);
         dx += snap.dx;
         dy += snap.dy;
         const moves = [...s.starts].map(([id, r]) => ({ id, x: r.x + dx, y: r.y + dy }));
@@ -355,5 +369,6 @@ function startResizing(
     box,
     keepAspect: selectionKeepsAspect(infos),
     starts: new Map(infos.map((info) => [info.id, info.bounds])),
+    snapping: new GestureSnapping(new Set(infos.map((info) => info.id))),
   };
 }

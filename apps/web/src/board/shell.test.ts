@@ -327,4 +327,16 @@ describe('shell', () => {
     expect(board.getShape(outside)?.parentId).toBeNull();
     expect(board.getShape(carton)).toMatchObject({ w: 400 });
   });
+
+  it('the same guides again, move after move, leave the session store alone', () => {
+    let changes = 0;
+    store.subscribe(() => changes++);
+    const guide = { axis: 'x' as const, at: 100, from: 0, to: 300 };
+    for (let i = 0; i < 5; i++) shell.apply([{ kind: 'guides', guides: [{ ...guide }] }]);
+    expect(store.getState().guides).toEqual([guide]);
+    shell.apply([{ kind: 'guides', guides: [{ ...guide, to: 320 }] }]);
+    shell.apply([{ kind: 'guides', guides: [] }]);
+    shell.apply([{ kind: 'guides', guides: [] }]);
+    expect(changes).toBe(3);
+  });
 });

@@ -11,7 +11,7 @@ import {
   type Shape,
 } from '@carton/board';
 import { visibleWorldRect } from '../geometry/camera';
-import type { CreatePlan, Plan, Transform } from '../tools/types';
+import type { CreatePlan, Guide, Plan, Transform } from '../tools/types';
 import type { Presence } from '../presence/publisher';
 import { createShape } from './creation';
 import { isTouchFirst } from './touchFirst';
@@ -33,6 +33,16 @@ export interface ShellOptions {
 }
 
 type Move = { id: string; x: number; y: number };
+
+function sameGuides(a: readonly Guide[], b: readonly Guide[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((g, i) => {
+      const h = b[i];
+      return h && g.axis === h.axis && g.at === h.at && g.from === h.from && g.to === h.to;
+    })
+  );
+}
 
 /** A scale or rotate gesture: the shapes as they were when it began, written from there. */
 interface TransformGesture {
@@ -111,7 +121,9 @@ export class Shell {
         store.setState({ marquee: plan.rect });
         return;
       case 'guides':
-        if (plan.guides.length || store.getState().guides.length)
+        // A drag along a snapped line sends the same guides with each move: the store (and
+        // the selection layer it redraws) is left alone until they change.
+        if (!sameGuides(plan.guides, store.getState().guides))
           store.setState({ guides: plan.guides });
         return;
       case 'beginGesture':

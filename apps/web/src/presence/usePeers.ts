@@ -3,10 +3,14 @@
 import { useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useSession } from '../board/context';
+import type { AwarenessChanges } from './ownAwareness';
 import { peersReplaying, readPeers, type Peer } from './presence';
 
-/** One reader per awareness, shared by every component that lists peers. */
-class PeersStore {
+/**
+ * One reader per awareness, shared by every component that lists peers. My own state's changes
+ * (my cursor, 20 times a second during a drag) are not re-read: the peers leave me out.
+ */
+export class PeersStore {
   peers: Peer[];
   private readonly listeners = new Set<() => void>();
   private frame = 0;
@@ -17,17 +21,24 @@ class PeersStore {
 
   subscribe = (listener: () => void): (() => void) => {
     if (this.listeners.size === 0) {
-      this.awareness.on('change', this.refresh);
+      this.awareness.on('change', this.changed);
       this.refresh(); // what changed while nobody listened
     }
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size > 0) return;
-      this.awareness.off('change', this.refresh);
+      this.awareness.off('change', this.changed);
       if (this.frame) cancelAnimationFrame(this.frame);
       this.frame = 0;
     };
+  };
+
+  private readonly changed = ({ added, updated, removed }: AwarenessChanges): void => {
+    const me = this.awareness.clientID;
+    const mine = (id: number) => id === me;
+    if (added.every(mine) && updated.every(mine) && removed.every(mine)) return;
+    this.refresh();
   };
 
   private readonly refresh = (): void => {

@@ -75,6 +75,8 @@ describe('per-connection message limits', () => {
       CARTON_AWARENESS_PER_SECOND: '5',
       CARTON_AWARENESS_BURST: '5',
       CARTON_MAX_AWARENESS_BYTES: '2048',
+      CARTON_STATE_REQUESTS_PER_MINUTE: '1',
+      CARTON_STATE_REQUEST_BURST: '2',
       CARTON_MAX_BOARD_BYTES: '65536',
     });
     forum = await createForum(server);
@@ -108,6 +110,22 @@ describe('per-connection message limits', () => {
       reason: 'limit exceeded: update too large; do not retry automatically',
     });
     await others.check('Pas touchés par la grosse mise à jour');
+  });
+
+  it('R29b: sync step 1 past its budget goes unanswered (each may encode the board again); the connection stays', async () => {
+    const board = territoryBoard(forum, 'La Matanie');
+    const viewer = await openSocket(server, board.id, board.view.token);
+    let answers = 0;
+    viewer.ws.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) answers++; // sync step 2
+    });
+    // A state vector naming a client the board never saw: no cached answer fits it.
+    const stateVector = Uint8Array.of(1, 0xb2, 0xf2, 0x19, 1);
+    for (let i = 0; i < 6; i++) viewer.ws.send(frame(0, 0, stateVector));
+    // Frames are handled in order: a malformed one ends the socket after every answer.
+    viewer.ws.send(Uint8Array.of(0, 9));
+    expect((await viewer.closed).code).toBe(4400);
+    expect(answers).toBe(2);
   });
 
   it('R29: presence past its budget is skipped, a flood past four times it closes with 4429, a large one with 4413', async () => {

@@ -48,6 +48,9 @@ const EnvSchema = z.object({
   CARTON_AWARENESS_PER_SECOND: int(20, 1, 100_000),
   CARTON_AWARENESS_BURST: int(40, 1, 1_000_000),
   CARTON_MAX_AWARENESS_BYTES: int(64 * KiB, 256, 64 * MiB),
+  /** R29b: per connection, sync step 1 and query awareness frames answered per minute, burst. */
+  CARTON_STATE_REQUESTS_PER_MINUTE: int(6, 1, 1_000_000),
+  CARTON_STATE_REQUEST_BURST: int(3, 1, 1_000_000),
   /** R30: the stored document (snapshot + log) of one board may not grow past this. */
   CARTON_MAX_BOARD_BYTES: int(32 * MiB, 1 * KiB, 4096 * MiB),
   /** R31: open connections per board, and joins per second (and burst) per board. */
@@ -194,6 +197,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       awarenessPerSecond: e.CARTON_AWARENESS_PER_SECOND,
       awarenessBurst: e.CARTON_AWARENESS_BURST,
       maxAwarenessBytes: e.CARTON_MAX_AWARENESS_BYTES,
+      stateRequestsPerMinute: e.CARTON_STATE_REQUESTS_PER_MINUTE,
+      stateRequestBurst: e.CARTON_STATE_REQUEST_BURST,
       maxBoardBytes: e.CARTON_MAX_BOARD_BYTES,
       maxConnectionsPerBoard: e.CARTON_MAX_CONNECTIONS_PER_BOARD,
       joinsPerSecondPerBoard: e.CARTON_JOINS_PER_SECOND_PER_BOARD,

@@ -16,6 +16,8 @@ const LIMITS: MessageLimits = {
   awarenessPerSecond: 20,
   awarenessBurst: 2,
   maxAwarenessBytes: 500,
+  stateRequestsPerMinute: 6,
+  stateRequestBurst: 3,
   maxBoardBytes: 5_000,
 };
 
@@ -67,7 +69,7 @@ describe('message admission', () => {
     expect((admit(other, big) as { reason: string }).reason).toMatch(/do not retry/);
   });
 
-  it('R29: awareness has its own rate and size; sync step 1 and queries are not counted', () => {
+  it('R29: awareness has its own rate and size; sync step 1 is not counted in it', () => {
     const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
     const peer = connection();
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
@@ -103,6 +105,22 @@ describe('message admission', () => {
     expect(admit(connection(), cursor(4, 'p'.repeat(600)))).toMatchObject({
       code: LimitCloseCode.MESSAGE_TOO_LARGE,
     });
+  });
+
+  it('R29b: sync step 1 and query awareness past their budget go unanswered, the connection stays', () => {
+    const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+    const viewer = connection('kamouraska', false);
+    // A made-up state vector (client 424242 at clock 1): answering it encodes the whole board.
+    const stateVector = encoding.createEncoder();
+    for (const n of [1, 424242, 1]) encoding.writeVarUint(stateVector, n);
+    const step1 = frame(0, 0, encoding.toUint8Array(stateVector));
+    const query = Uint8Array.of(3);
+    const results = [step1, query, step1, step1, query, step1].map((f) => admit(viewer, f));
+    // Burst 3: the rest are dropped, never a close (a stock client's resync is not hostile).
+    expect(results).toEqual([true, true, true, 'drop', 'drop', 'drop']);
+    // Each connection has its own budget; updates and awareness keep theirs.
+    expect(admit(connection(), step1)).toBe(true);
+    expect(admit(viewer, frame(0, 2, noteUpdate('Accueil')))).toBe(true);
   });
 
   it('R29: echoes of states the board has already seen (the stock client sends them) are free', () => {

@@ -16,6 +16,13 @@ export interface MessageLimits {
   awarenessPerSecond: number;
   awarenessBurst: number;
   maxAwarenessBytes: number;
+  /**
+   * Requests the room answers with state (sync step 1, query awareness) per minute and burst,
+   * per connection: the stock client sends one step 1 per connection (and one per
+   * `resyncInterval` if set), while each answer to a step 1 may cost an encoding of the board.
+   */
+  stateRequestsPerMinute: number;
+  stateRequestBurst: number;
   /** Most bytes a board's stored document (snapshot + log) may grow to. */
   maxBoardBytes: number;
 }
@@ -28,6 +35,8 @@ interface Budget {
   awarenessCeiling: TokenBucket;
   /** Every awareness frame, echoes included (see AwarenessClocks). */
   awarenessFrames: TokenBucket;
+  /** Sync step 1 and query awareness: past it, frames are dropped (unanswered). */
+  stateRequests: TokenBucket;
 }
 
 /**
@@ -123,6 +132,7 @@ type AwarenessEntry = [clientId: number, clock: number, removed: boolean];
 type Frame =
   | { kind: 'update'; payload: Uint8Array }
   | { kind: 'awareness'; bytes: number; entries: AwarenessEntry[] }
+  | { kind: 'request' }
   | { kind: 'other' };
 
 /** Most entries read from one awareness frame; more is the room's problem (it is malformed). */
@@ -147,8 +157,10 @@ function classify(data: Uint8Array): Frame {
       }
       return { kind: 'awareness', bytes: data.byteLength, entries };
     }
+    if (type === 3) return { kind: 'request' }; // query awareness
     if (type !== 0) return { kind: 'other' };
     const syncType = decoding.readVarUint(decoder);
+    if (syncType === 0) return { kind: 'request' }; // sync step 1
     if (syncType !== 1 && syncType !== 2) return { kind: 'other' };
     return { kind: 'update', payload: decoding.readVarUint8Array(decoder) };
   } catch {
@@ -222,10 +234,23 @@ export function createMessageAdmission(
           limits.awarenessBurst * ECHO_FACTOR,
           now,
         ),
+        stateRequests: new TokenBucket(
+          limits.stateRequestsPerMinute / 60,
+          limits.stateRequestBurst,
+          now,
+        ),
       };
       budgets.set(connection, budget);
     }
     const frame = classify(data);
+    if (frame.kind === 'request') {
+      // R29b: a step 1 with a made-up state vector makes the room encode the board again (a 6 MB
+      // board: over a second of CPU) for a 5-byte frame, and a query gets every presence state:
+      // past the budget the request goes unanswered; the connection stays.
+      if (budget.stateRequests.take(1, now)) return true;
+      log.debug('state_request_dropped', { connection: connection.id, board: connection.boardId });
+      return 'drop';
+    }
     if (frame.kind === 'awareness') {
       if (frame.bytes > limits.maxAwarenessBytes) {
         return refuse(

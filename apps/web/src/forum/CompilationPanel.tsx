@@ -19,6 +19,7 @@ import {
   type MergeChange,
 } from './mergeDrag';
 import { BoardChoice } from './BoardChoice';
+import { ideaLabel, ideaPlaces } from './compilationItem';
 import { forumErrorText } from './errorText';
 
 export function CompilationPanel({
@@ -167,8 +168,8 @@ export function CompilationPanel({
               <span className="item-count">
                 {t('forum.compilation.count', { count: item.count })}
               </span>
-              {item.territories.length > 0 && (
-                <span className="item-territories">{item.territories.join(', ')}</span>
+              {ideaPlaces(item).length > 0 && (
+                <span className="item-territories">{ideaPlaces(item).join(', ')}</span>
               )}
               {item.votes > 0 && (
                 <span className="item-votes">
@@ -177,7 +178,7 @@ export function CompilationPanel({
               )}
             </span>
             <select
-              aria-label={t('forumDay.compilation.mergeLabel', { text: item.text.slice(0, 60) })}
+              aria-label={t('forumDay.compilation.mergeLabel', { text: ideaLabel(item.text) })}
               value=""
               onChange={(e) => merge(item.key, e.target.value)}
             >
@@ -186,7 +187,7 @@ export function CompilationPanel({
                 .filter((other) => other.key !== item.key)
                 .map((other) => (
                   <option key={other.key} value={other.key}>
-                    {other.text.slice(0, 60)}
+                    {ideaLabel(other.text)}
                   </option>
                 ))}
             </select>

@@ -52,7 +52,8 @@ export interface CompilationItem {
   text: string;
   count: number;
   territories: string[];
-  sources: unknown[];
+  /** Every board the idea was found on, by the name the downloads give it. */
+  sources: string[];
   votes: number;
   notes: unknown[];
   mergedKeys: string[];

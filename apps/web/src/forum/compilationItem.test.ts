@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ideaLabel, ideaPlaces } from './compilationItem';
+
+describe('ideaPlaces', () => {
+  it('names the postcards for an idea no territory wrote, as the Markdown and CSV do', () => {
+    expect(ideaPlaces({ territories: [], sources: ['Cartes postales'] })).toEqual([
+      'Cartes postales',
+    ]);
+  });
+
+  it('names every board of an idea written by a territory and on the postcards', () => {
+    expect(
+      ideaPlaces({ territories: ['Témiscouata'], sources: ['Témiscouata', 'Cartes postales'] }),
+    ).toEqual(['Témiscouata', 'Cartes postales']);
+  });
+
+  it('keeps the territories when the server sent no sources', () => {
+    expect(ideaPlaces({ territories: ['Kamouraska'], sources: [] })).toEqual(['Kamouraska']);
+  });
+});
+
+describe('ideaLabel', () => {
+  it('keeps a short idea whole', () => {
+    expect(ideaLabel('Bon leadership')).toBe('Bon leadership');
+  });
+
+  it('cuts a long idea between two words and says so with « … »', () => {
+    const question = 'Quelles conditions de succès ont mené à vos moments positifs\u202f?';
+    expect(question.length).toBeGreaterThan(60);
+    const label = ideaLabel(question);
+    expect(label).toBe('Quelles conditions de succès ont mené à vos moments…');
+    expect(label.length).toBeLessThanOrEqual(60);
+  });
+
+  it('cuts a long word-less text at the limit, still with « … »', () => {
+    const label = ideaLabel('x'.repeat(80));
+    expect(label).toBe(`${'x'.repeat(59)}…`);
+  });
+});

@@ -1,0 +1,23 @@
+// How « Les incontournables » names an idea and where it was written, on the facilitator page.
+import type { CompilationItem } from './api';
+
+/**
+ * Where an idea was written: every board it was found on (the downloaded Markdown's and CSV's
+ * « sources »), so an idea from the postcards says « Cartes postales » as the files do, instead
+ * of nothing beside its count because no territory wrote it.
+ */
+export function ideaPlaces(item: Pick<CompilationItem, 'territories' | 'sources'>): string[] {
+  return item.sources.length > 0 ? item.sources : item.territories;
+}
+
+/**
+ * An idea's words in a « Fusionner avec… » list: whole when short, else cut between two words
+ * and ended with « … », so a cut idea reads as cut (« … moments positifs ? » lost its « ? »
+ * and looked like a different idea).
+ */
+export function ideaLabel(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

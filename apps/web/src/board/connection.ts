@@ -125,6 +125,8 @@ export class BoardConnection {
       // Emitted before « disconnected »: `socket` still says whether this attempt ever opened.
       if (event === null || this.socket === 'connected' || !navigator.onLine) return;
       this.failedAttempts++;
+      // The provider stays « connecting » between its attempts: say « hors ligne » now.
+      this.update();
       if (
         this.failedAttempts === ACCESS_CHECK_AFTER ||
         this.failedAttempts % ACCESS_RECHECK === 0
@@ -349,6 +351,7 @@ export class BoardConnection {
         online: navigator.onLine,
         closedByServer: this.notice !== null,
         catchingUp: this.catchingUp,
+        unanswered: this.failedAttempts > 0,
       },
       this.current,
     );

@@ -28,6 +28,15 @@ describe('nextStatus', () => {
     expect(nextStatus(base, 'syncing')).toBe('connected');
   });
 
+  it('is offline from the first failed attempt of a page that never reached the server', () => {
+    // Reloaded offline (or on a venue's wifi that leads nowhere), the browser says online.
+    const retrying = with_({ socket: 'connecting', synced: false, unanswered: true });
+    expect(nextStatus(retrying, 'syncing')).toBe('offline');
+    expect(nextStatus(retrying)).toBe('offline');
+    // Its first socket opens: syncing, then connected.
+    expect(nextStatus(with_({ synced: false }), 'offline')).toBe('syncing');
+  });
+
   it('keeps « synchronisation en cours » until the server confirmed the changes made offline', () => {
     expect(nextStatus(with_({ catchingUp: true }), 'offline')).toBe('syncing');
     expect(nextStatus(with_({ catchingUp: false }), 'syncing')).toBe('connected');

@@ -13,11 +13,19 @@ export interface StatusInputs {
   closedByServer: boolean;
   /** Back online with local changes the server has not confirmed yet. */
   catchingUp?: boolean;
+  /**
+   * An attempt to reach the server failed since the socket was last open (or since the page
+   * opened): the venue's wifi is up but leads nowhere, or the page was reloaded offline while
+   * the browser still claims to be online.
+   */
+  unanswered?: boolean;
 }
 
 /**
  * `previous` keeps « hors ligne » while the client keeps retrying a server that is gone:
- * a new attempt is not yet a sign of life, an opened socket is. A close for a limit wins over
+ * a new attempt is not yet a sign of life, an opened socket is. A page that never reached the
+ * server says « hors ligne » from its first failed attempt: it said « synchronisation en cours »
+ * for as long as the wifi stayed down. A close for a limit wins over
  * everything until someone presses « Reconnecter ».
  */
 export function nextStatus(
@@ -26,6 +34,8 @@ export function nextStatus(
 ): ConnectionStatus {
   if (inputs.closedByServer) return 'closed';
   if (!inputs.online || inputs.socket === 'disconnected') return 'offline';
-  if (inputs.socket === 'connecting') return previous === 'offline' ? 'offline' : 'syncing';
+  if (inputs.socket === 'connecting') {
+    return previous === 'offline' || inputs.unanswered ? 'offline' : 'syncing';
+  }
   return inputs.synced && !inputs.catchingUp ? 'connected' : 'syncing';
 }

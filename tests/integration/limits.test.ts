@@ -413,3 +413,46 @@ describe('before authentication', () => {
     }
   });
 });
+
+/** GET on a new connection from `localAddress`: the status, or `refused` if the socket is cut. */
+function statusFrom(url: string, localAddress: string): Promise<number | 'refused'> {
+  return new Promise((resolve) => {
+    const req = request(url, { localAddress, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve('refused'));
+    req.end();
+  });
+}
+
+describe('connections per address', () => {
+  it('R32b: an address holds at most CARTON_MAX_CONNECTIONS_PER_IP connections; others are not affected', async () => {
+    const server = await start({ CARTON_MAX_CONNECTIONS_PER_IP: '3' });
+    const forum = await createForum(server);
+    const board = territoryBoard(forum, 'Kamouraska');
+    const health = `${server.url}/healthz`;
+    // Three sockets (to the forum room: no per-board cap there) fill the address's place.
+    const held = [];
+    for (let i = 0; i < 3; i++) {
+      held.push(
+        await openSocket(server, `forum:${forum.forum.id}`, board.view.token, {
+          localAddress: '127.0.0.2',
+        }),
+      );
+    }
+    expect(await statusFrom(health, '127.0.0.2')).toBe('refused');
+    expect(await statusFrom(health, '127.0.0.3')).toBe(200);
+    expect(server.output()).toMatch(/connections_per_address_exceeded.*127\.0\.0\.2/);
+    // A place freed is a place again (the count follows closes).
+    held[0]!.ws.close();
+    await held[0]!.closed;
+    let status: number | 'refused' = 'refused';
+    for (let attempt = 0; attempt < 50 && status === 'refused'; attempt++) {
+      status = await statusFrom(health, '127.0.0.2');
+      if (status === 'refused') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    for (const socket of held) socket.ws.close();
+  });
+});

@@ -59,6 +59,8 @@ const EnvSchema = z.object({
   CARTON_JOIN_BURST_PER_BOARD: int(60, 1, 1_000_000),
   /** R32: before authentication, per IP: upgrades per second (and burst), bad tokens per minute. */
   CARTON_UPGRADES_PER_SECOND_PER_IP: int(20, 1, 100_000),
+  /** R32b: open TCP connections (HTTP and WebSocket) per IP address. */
+  CARTON_MAX_CONNECTIONS_PER_IP: int(256, 1, 1_000_000),
   CARTON_UPGRADE_BURST_PER_IP: int(100, 1, 1_000_000),
   CARTON_BAD_TOKENS_PER_MINUTE_PER_IP: int(30, 1, 1_000_000),
   CARTON_BAD_TOKEN_BURST_PER_IP: int(30, 1, 1_000_000),
@@ -203,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnectionsPerBoard: e.CARTON_MAX_CONNECTIONS_PER_BOARD,
       joinsPerSecondPerBoard: e.CARTON_JOINS_PER_SECOND_PER_BOARD,
       joinBurstPerBoard: e.CARTON_JOIN_BURST_PER_BOARD,
+      maxConnectionsPerIp: e.CARTON_MAX_CONNECTIONS_PER_IP,
       upgradesPerSecondPerIp: e.CARTON_UPGRADES_PER_SECOND_PER_IP,
       upgradeBurstPerIp: e.CARTON_UPGRADE_BURST_PER_IP,
       badTokensPerMinutePerIp: e.CARTON_BAD_TOKENS_PER_MINUTE_PER_IP,

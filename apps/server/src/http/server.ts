@@ -30,6 +30,7 @@ import {
   watchStorageHealth,
 } from '../storage/storage-health.ts';
 import { FORUM_IMPORT_PATH } from '../archive/routes.ts';
+import { AddressConnections } from './address-connections.ts';
 import { createApp } from './app.ts';
 import { watchBodyDeadlines, withBodyDeadlines, type BodyDeadlines } from './body.ts';
 import { attachSyncUpgrade } from './upgrade.ts';
@@ -207,6 +208,7 @@ export async function startServer(
     created.once('error', reject);
   });
   watchBodyDeadlines(server, deadlines);
+  new AddressConnections(limits.maxConnectionsPerIp).attach(server, log.child({ part: 'limits' }));
   const sockets = attachSyncUpgrade(server, {
     relay,
     forums,

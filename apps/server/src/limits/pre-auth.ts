@@ -1,6 +1,8 @@
 import { KeyedBuckets } from './token-bucket.ts';
 
 export interface PreAuthLimits {
+  /** Open TCP connections (HTTP and WebSocket) per IP address (R32b). */
+  maxConnectionsPerIp: number;
   /** WebSocket upgrade attempts per IP address per second, and burst. */
   upgradesPerSecondPerIp: number;
   upgradeBurstPerIp: number;

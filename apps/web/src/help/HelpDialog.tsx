@@ -12,7 +12,13 @@ import { forPlatform, isMac, shortcutGroups } from './shortcutList';
 import { helpSections, moveParts, type MovePart } from './sections';
 
 /** What the « Ajouter » section lists: each is drawn with the toolbar's icon of that name. */
-const ADDABLE = ['note', 'text', 'pen', 'stamp', 'image'] as const;
+const ADDABLE = ['note', 'text', 'pen', 'stamp', 'arrow', 'image'] as const;
+
+/**
+ * « Modifier », in the order a newcomer meets it: choose, recolour, write (and stop writing),
+ * make bigger, erase a drawing, delete, undo.
+ */
+const EDIT_LINES = ['select', 'color', 'write', 'resize', 'erase', 'delete'] as const;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -105,10 +111,9 @@ export function HelpDialog({ readOnly, onClose }: { readOnly: boolean; onClose: 
           {sections.includes('edit') && (
             <Section id="edit" title={t('help.edit.title')}>
               <ul>
-                <li>{t('help.edit.select')}</li>
-                <li>{t('help.edit.color')}</li>
-                <li>{t('help.edit.write')}</li>
-                <li>{t('help.edit.delete')}</li>
+                {EDIT_LINES.map((line) => (
+                  <li key={line}>{t(`help.edit.${line}`)}</li>
+                ))}
                 <li>{tr('help.edit.undo', { keys: forPlatform(tr('shortcuts.undo'), mac) })}</li>
               </ul>
             </Section>
@@ -119,6 +124,14 @@ export function HelpDialog({ readOnly, onClose }: { readOnly: boolean; onClose: 
                 <li>{t('rehearsal.helpVote.banner')}</li>
                 <li>{t(coarse ? 'rehearsal.helpVote.placeTouch' : 'rehearsal.helpVote.place')}</li>
                 <li>{t('rehearsal.helpVote.leave')}</li>
+              </ul>
+            </Section>
+          )}
+          {sections.includes('wifi') && (
+            <Section id="wifi" title={t('help.wifi.title')}>
+              <ul>
+                <li>{t('help.wifi.keep')}</li>
+                <li>{t('help.wifi.status')}</li>
               </ul>
             </Section>
           )}

@@ -70,8 +70,23 @@ describe('the first visit’s hint', () => {
 describe('the help’s sections', () => {
   it('an editor gets every section (the dot vote’s too); a view link only moving around and the keys', () => {
     // « Voter avec des points »: the help a participant opens when the vote's banner appears.
-    expect(helpSections(false)).toEqual(['add', 'move', 'edit', 'vote', 'keys']);
+    expect(helpSections(false)).toEqual(['add', 'move', 'edit', 'vote', 'wifi', 'keys']);
     expect(helpSections(true)).toEqual(['move', 'keys']);
+  });
+
+  it('answers a newcomer’s first questions with the buttons’ own words', () => {
+    // Asked on a phone at the forum and not found in « Aide »: how to make a note bigger, how to
+    // stop writing, how to rub out a drawing, how to link two ideas, what the red dot means.
+    for (const words of [frCA, en]) {
+      const quoted = (label: string) => new RegExp(`${label}\\P{L}`, 'u');
+      expect(words.help.edit.resize).toMatch(quoted(words.actions.grow));
+      expect(words.help.edit.resize).toMatch(quoted(words.actions.shrink));
+      expect(words.help.edit.erase).toContain(words.tools.eraser);
+      expect(words.help.edit.write).toMatch(/fini|done/);
+      expect(words.help.add.arrow).toMatch(/^(Une flèche|An arrow)/);
+      expect(words.help.wifi.status).toContain(words.status.connected);
+      expect(words.help.wifi.status).toContain(words.status.offline);
+    }
   });
 
   it('calls the hearts and stars marks, not the vote (the vote is with dots)', () => {

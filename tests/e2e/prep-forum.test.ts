@@ -217,4 +217,32 @@ describe('preparing the forum on the facilitator page', () => {
     await edit.locator('input.link-url').waitFor();
     expect(await edit.locator('input.link-url').inputValue()).toMatch(/\/b\/[\w-]+#token=/);
   });
+
+  it('a colleague with the same link adds a board on another computer: it shows up when the facilitator comes back to the page', async () => {
+    const page = facilitator.page;
+    const token = /#token=([\w-]+)/.exec(page.url())![1]!;
+    const replaced = await page
+      .locator('.forum-links tr')
+      .filter({ hasText: 'Kamouraska' })
+      .locator('[data-role="edit"] input.link-url')
+      .inputValue();
+    const added = await fetch(`${server.url}/api/forums/${forum.forum.id}/boards`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'La Mitis', kind: 'territory', territory: 'La Mitis' }),
+    });
+    expect(added.status).toBe(201);
+    expect(await names()).toEqual(['Kamouraska', 'Les Basques']);
+    // Back on the page (from a board's tab, another window): its boards are read again.
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.locator('.forum-links .board-name', { hasText: 'La Mitis' }).waitFor();
+    expect(await names()).toEqual(['Kamouraska', 'Les Basques', 'La Mitis']);
+    expect(
+      await page
+        .locator('.forum-links tr')
+        .filter({ hasText: 'Kamouraska' })
+        .locator('[data-role="edit"] input.link-url')
+        .inputValue(),
+    ).toBe(replaced);
+  });
 });

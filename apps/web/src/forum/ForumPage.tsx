@@ -1,6 +1,6 @@
 // The facilitator's page (`/f/<forumId>#token=`): the forum link to keep, every board's links
 // with QR codes, the timer, dot votes and « Les incontournables ».
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../board/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
@@ -19,6 +19,7 @@ import { ForumNav } from './ForumNav';
 import { formatForumDate } from './forumDate';
 import { keepPunctuationAttached } from '../i18n/typography';
 import { ForumTitleEdit } from './ForumTitleEdit';
+import { refreshWhenBack } from './refreshWhenBack';
 import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
@@ -64,14 +65,31 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
     };
   }, [forumId, token, t]);
 
+  // A change made on this page is shown at once; a read of the server's list sent before it
+  // answers without it (a board just added would vanish until the next read): that answer is
+  // dropped.
+  const localChanges = useRef(0);
+  const change = (update: (current: ForumDetails) => ForumDetails) => {
+    localChanges.current += 1;
+    setDetails((current) => current && update(current));
+  };
   // R58: after a removal or a restore, the server's lists (links, removed boards) are read
   // again: a restored board's links are sealed server-side (L1), only this answer has them.
-  const reload = () => {
+  const reload = useCallback(() => {
+    const sentAfter = localChanges.current;
     fetchForum(forumId, token).then(
-      (answer) => setDetails(answer),
+      (answer) => {
+        if (localChanges.current === sentAfter) setDetails(answer);
+      },
       () => {}, // the page shows what it had; the next reload or visit catches up
     );
-  };
+  }, [forumId, token]);
+  // What a colleague changed from another computer (same facilitator link) shows up here too.
+  const loaded = details !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    return refreshWhenBack({ window, document, reload, everyMs: 30_000 });
+  }, [loaded, reload]);
 
   if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
   if (!details) return <p className="page-message">{t('forumDay.loading')}</p>;
@@ -89,7 +107,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
             facilitatorUrl={details.facilitator.url}
             onSaved={(forum) => {
               document.title = `${forum.title} — ${t('app.name')}`;
-              setDetails((current) => current && { ...current, forum });
+              change((current) => ({ ...current, forum }));
             }}
           />
         </div>
@@ -122,28 +140,22 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         onRotated={(boardId, role, link) =>
           // From the current state: « Créer les liens manquants » reports link after link
           // before the page renders again, and each must keep the ones before it.
-          setDetails(
-            (current) =>
-              current && {
-                ...current,
-                boards: current.boards.map((b) => (b.id === boardId ? { ...b, [role]: link } : b)),
-              },
-          )
+          change((current) => ({
+            ...current,
+            boards: current.boards.map((b) => (b.id === boardId ? { ...b, [role]: link } : b)),
+          }))
         }
         onRenamed={(renamed) =>
-          setDetails(
-            (current) =>
-              current && {
-                ...current,
-                boards: current.boards.map((b) => (b.id === renamed.id ? { ...b, ...renamed } : b)),
-              },
-          )
+          change((current) => ({
+            ...current,
+            boards: current.boards.map((b) => (b.id === renamed.id ? { ...b, ...renamed } : b)),
+          }))
         }
         onRemoved={(boardId) => {
-          setDetails(
-            (current) =>
-              current && { ...current, boards: current.boards.filter((b) => b.id !== boardId) },
-          );
+          change((current) => ({
+            ...current,
+            boards: current.boards.filter((b) => b.id !== boardId),
+          }));
           reload();
         }}
       />
@@ -158,7 +170,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           forumId={forumId}
           token={token}
           onCreated={(board) =>
-            setDetails((current) => current && { ...current, boards: [...current.boards, board] })
+            change((current) => ({ ...current, boards: [...current.boards, board] }))
           }
         />
         <NewBoardImport
@@ -166,7 +178,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           token={token}
           label={t('export.newBoard.forumButton')}
           onCreated={(board) =>
-            setDetails((current) => current && { ...current, boards: [...current.boards, board] })
+            change((current) => ({ ...current, boards: [...current.boards, board] }))
           }
         />
       </section>

@@ -2,22 +2,55 @@
 // keystroke is written (others see the text as it is typed) and the whole edit is one undo step.
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Shape } from '@carton/board';
+import type { Shape, TextShape as TextModel } from '@carton/board';
 import { zoomForEditing } from '../board/actions';
 import { focusCanvas } from '../board/navigate';
 import { useSession, useSessionState } from '../board/context';
 import { CARTON_TITLE_BAND } from '../shapes/carton/CartonShape';
-import { FONT_FAMILY, measureText } from '../shapes/common/fonts';
-import { LINE_HEIGHT, wrapText } from '@carton/render';
-import { NOTE_PADDING, noteFontSize } from '../shapes/note/NoteShape';
+import { FONT_FAMILY } from '../shapes/common/fonts';
+import { LINE_HEIGHT } from '@carton/render';
+import { NOTE_PADDING, noteLayout } from '../shapes/note/NoteShape';
+import { textLines } from '../shapes/text/TextShape';
 import { editorPlacement } from './editorPlacement';
 import { fontBox, nudgeOf, textEditorStyle } from './editorStyle';
+import { attachedInsertion, shownText, storedAfterEdit } from './editorText';
 import { useCoarsePointer } from './shortcuts';
 
 function textOf(shape: Shape): string {
   if (shape.type === 'carton') return shape.title;
   if (shape.type === 'note' || shape.type === 'text') return shape.text;
   return '';
+}
+
+/** What the textarea shows: a note's or heading's text with its punctuation kept attached. */
+function shownOf(shape: Shape): string {
+  return shape.type === 'carton' ? shape.title : shownText(textOf(shape));
+}
+
+/** A heading's height: as many lines as the canvas draws it in (one when empty). */
+function textHeight(shape: Pick<TextModel, 'text' | 'w' | 'fontSize'>): number {
+  return Math.max(1, textLines(shape).length) * shape.fontSize * LINE_HEIGHT;
+}
+
+/**
+ * Typing « : » after a space (or a space before « ! », after « « »…), or pasting such text: the
+ * space is written as the no-break space the canvas keeps, in the same insertion, so the line
+ * breaks at once where the canvas breaks it and one undo gives the plain space back. (Setting
+ * the textarea's value instead would empty its undo history.)
+ */
+function attachPunctuation(event: InputEvent): void {
+  const area = event.target;
+  if (!(area instanceof HTMLTextAreaElement) || event.isComposing) return;
+  if (event.inputType !== 'insertText' && event.inputType !== 'insertFromPaste') return;
+  const data = event.data ?? event.dataTransfer?.getData('text/plain');
+  if (!data) return;
+  const insertion = attachedInsertion(area.value, area.selectionStart, area.selectionEnd, data);
+  if (!insertion) return;
+  event.preventDefault();
+  area.setSelectionRange(insertion.start, insertion.end);
+  // The one way to change a textarea's text that its own undo (Ctrl+Z) keeps as a step.
+  document.execCommand('insertText', false, insertion.text);
+  area.setSelectionRange(insertion.caret, insertion.caret);
 }
 
 export function TextEditor() {
@@ -52,11 +85,14 @@ export function TextEditor() {
         session.shell.write((tx) => tx.update(editingId, { text: seed }));
     }
     const element = ref.current;
+    const writesLines = session.view.getShape(editingId)?.type !== 'carton';
+    if (writesLines) element?.addEventListener('beforeinput', attachPunctuation);
     element?.focus();
     // A carton title is usually replaced (the default one); a note is usually added to.
     if (element?.classList.contains('text-editor-carton')) element.select();
     else element?.setSelectionRange(element.value.length, element.value.length);
     return () => {
+      element?.removeEventListener('beforeinput', attachPunctuation);
       const current = session.view.getShape(editingId);
       if (current?.type === 'text' && !current.text.trim())
         session.shell.write((tx) => tx.delete([editingId]));
@@ -68,20 +104,26 @@ export function TextEditor() {
   if (!editingId || !camera || !shape || !editable || session.readOnly) return null;
 
   const close = () => session.store.setState({ editingId: null });
-  const onChange = (value: string) => {
+  const onChange = (area: HTMLTextAreaElement) => {
+    const value = area.value;
+    if (shape.type === 'carton') {
+      session.shell.write((tx) => tx.update(shape.id, { title: value.replace(/\n/gu, ' ') }));
+      return;
+    }
+    const text = storedAfterEdit(textOf(shape), shownOf(shape), value);
     session.shell.write((tx) => {
-      if (shape.type === 'carton') tx.update(shape.id, { title: value.replace(/\n/gu, ' ') });
-      else if (shape.type === 'note') tx.update(shape.id, { text: value });
-      else if (shape.type === 'text') {
-        const lines = wrapText(value || ' ', shape.w, shape.fontSize, (s, size) =>
-          measureText(s, size, 'bold'),
-        );
-        tx.update(shape.id, {
-          text: value,
-          h: Math.max(shape.fontSize * LINE_HEIGHT, lines.length * shape.fontSize * LINE_HEIGHT),
-        });
-      }
+      if (shape.type === 'note') tx.update(shape.id, { text });
+      else if (shape.type === 'text')
+        tx.update(shape.id, { text, h: textHeight({ ...shape, text }) });
     });
+    // An edit attachPunctuation did not see (a letter deleted between a space and « : »): the
+    // space is shown as the canvas keeps it all the same, the caret and selection where they were.
+    const shown = shownText(text);
+    if (shown !== value) {
+      const { selectionStart, selectionEnd, selectionDirection } = area;
+      area.value = shown;
+      area.setSelectionRange(selectionStart, selectionEnd, selectionDirection);
+    }
   };
 
   const z = camera.zoom;
@@ -93,11 +135,14 @@ export function TextEditor() {
     lineHeight: LINE_HEIGHT,
   };
   if (shape.type === 'note') {
-    const size = noteFontSize(shape);
-    const lines = wrapText(shape.text || ' ', shape.w - NOTE_PADDING * 2, size, measureText).length;
-    const textHeight = Math.min(shape.h - NOTE_PADDING * 2, lines * size * LINE_HEIGHT);
+    // The canvas's own lines (punctuation attached), so the block is centred as Konva centres it.
+    const { size, lines } = noteLayout(shape);
+    const linesHeight = Math.min(
+      shape.h - NOTE_PADDING * 2,
+      Math.max(1, lines.length) * size * LINE_HEIGHT,
+    );
     // Centred as Konva centres the lines, each baseline where Konva puts it (baselineNudge).
-    const top = ((shape.h - textHeight) / 2) * z;
+    const top = ((shape.h - linesHeight) / 2) * z;
     const nudge = nudgeOf(size * LINE_HEIGHT * z, fontBox(size * z, 'normal'));
     Object.assign(style, {
       width: shape.w * z,
@@ -107,7 +152,10 @@ export function TextEditor() {
       textAlign: 'center',
     });
   } else if (shape.type === 'text') {
-    Object.assign(style, textEditorStyle(shape, z, fontBox(shape.fontSize * z)));
+    // All the lines the canvas draws, even past a stored height too small for them (the shape
+    // was narrowed, or its size changed by someone else): nothing typed is hidden.
+    const lines = textLines(shape).length;
+    Object.assign(style, textEditorStyle(shape, z, fontBox(shape.fontSize * z), lines));
   } else {
     // The canvas centres the one-line title in its box: a line as tall as the box does too.
     const box = (CARTON_TITLE_BAND - 20) * z;
@@ -129,10 +177,10 @@ export function TextEditor() {
       aria-label={t('editor.label')}
       title={t(coarse ? 'editor.hintTouch' : 'editor.hint')}
       style={style}
-      value={textOf(shape)}
+      value={shownOf(shape)}
       spellCheck
       lang="fr-CA"
-      onChange={(e) => onChange(e.target.value)}
+      onChange={(e) => onChange(e.target)}
       onBlur={close}
       onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {

@@ -60,4 +60,20 @@ describe('textEditorStyle', () => {
     // No canvas to measure the font with: no nudge.
     expect(nudgeOf(38.4, null)).toBe(0);
   });
+
+  it('is as tall as every line the canvas draws, even past a stored height too small', () => {
+    // « Mes conditions de succès pour la prochaine Alliance » in four lines, its stored height
+    // one line (the heading was narrowed): the four lines show while it is edited.
+    const style = textEditorStyle(heading, 2, null, 4);
+    expect(style.height).toBeCloseTo(4 * 32 * LINE_HEIGHT * 2);
+    // A stored height taller than the lines is kept.
+    expect(textEditorStyle({ ...heading, h: 200 }, 1, null, 2).height).toBeCloseTo(200);
+  });
+
+  it('makes room for the baseline nudge, so the textarea never scrolls its last line', () => {
+    // 32 px at 100 %: one 38.4 px line, 0.2 px below the top (see baselineNudge).
+    const box = { ascent: 30, descent: 8 };
+    const style = textEditorStyle({ ...heading, h: 32 * LINE_HEIGHT }, 1, box, 1);
+    expect(style.height).toBeCloseTo(38.4 + 0.2);
+  });
 });

@@ -47,21 +47,27 @@ export const nudgeOf = (lineHeightPx: number, box: FontBox | null): number =>
  * box, see baselineNudge). White letters get the canvas's dark outline as a text stroke
  * painted under the fill (`paint-order: stroke fill`), which is what Konva does
  * (fillAfterStrokeEnabled): the same width, half of it showing outside the letters. A text-shadow
- * would only approximate it with offset copies.
+ * would only approximate it with offset copies. `lineCount` is how many lines the canvas breaks
+ * the text into (textLines).
  */
 export function textEditorStyle(
   shape: Pick<TextShape, 'color' | 'fontSize' | 'align' | 'w' | 'h'>,
   zoom: number,
   box: FontBox | null = null,
+  lineCount = 1,
 ): CSSProperties {
   const outline = textOutline(shape.color, shape.fontSize);
   const lineHeightPx = shape.fontSize * LINE_HEIGHT * zoom;
+  const nudge = box ? Number(nudgeOf(lineHeightPx, box).toFixed(2)) : 0;
   return {
     width: shape.w * zoom,
-    height: Math.max(shape.h, shape.fontSize * LINE_HEIGHT) * zoom,
+    // As tall as the lines the canvas draws (Konva's Text has no height: it draws them all),
+    // even where the stored height is smaller, and the nudge below: every line typed shows
+    // while editing, and the textarea never scrolls its letters off their places.
+    height: Math.max(shape.h * zoom, Math.max(1, lineCount) * lineHeightPx) + nudge,
     // Konva's text has no padding (a textarea's default 2 px moved the letters), only the
     // baseline's fraction of a pixel.
-    padding: box ? `${nudgeOf(lineHeightPx, box).toFixed(2)}px 0 0` : 0,
+    padding: box ? `${nudge.toFixed(2)}px 0 0` : 0,
     fontFamily: FONT_FAMILY,
     fontSize: shape.fontSize * zoom,
     fontWeight: 'bold',

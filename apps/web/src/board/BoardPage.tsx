@@ -8,7 +8,7 @@ import { nameToOpenWith } from '../ui/displayName';
 import { loadBoardInfoWhenReachable } from '../offline/boardInfo';
 import { registerAppShell } from '../offline/serviceWorker';
 import { ApiError, type BoardInfo } from './api';
-import { loadIdentity, rememberName, type Identity } from './identity';
+import { loadIdentity, onNameGiven, rememberName, type Identity } from './identity';
 import { BoardEditor } from './BoardEditor';
 import { SessionContext } from './context';
 import { BoardSession } from './session';
@@ -26,6 +26,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [identity, setIdentity] = useState<Identity>(loadIdentity);
   const [session, setSession] = useState<BoardSession | null>(null);
+  // A name given at the first visit or changed later from the people list (« Changer de nom »):
+  // remembered on this device, and shown to the others at once.
+  useEffect(() => onNameGiven((given) => setIdentity((was) => ({ ...was, name: given }))), []);
   // Text is measured for shrink-to-fit: draw only once the typeface is there.
   const [fontsReady, setFontsReady] = useState(false);
   useEffect(() => {
@@ -82,7 +85,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       setSession(null);
       created.destroy();
     };
-    // identity is stable once named: only the name opens a new session.
+    // The user id and colour never change: only a new name (the first, or « Changer de nom »)
+    // opens a new session, whose presence carries it to the others' people list and cursors.
+    // A view link's session still writes only presence.
   }, [info, name, boardId, token]);
 
   if (phase.name === 'loading') return <p className="page-message">{t('board.loading')}</p>;
@@ -101,14 +106,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       </p>
     );
   if (!name) {
-    return (
-      <NamePrompt
-        onName={(chosen) => {
-          rememberName(chosen);
-          setIdentity({ ...identity, name: chosen });
-        }}
-      />
-    );
+    return <NamePrompt onName={rememberName} />;
   }
   if (!session || !fontsReady) return <p className="page-message">{t('board.loading')}</p>;
   return (

@@ -63,6 +63,20 @@ export function loadIdentity(): Identity {
   return { userId, name, color: colorForUser(userId) };
 }
 
+/** Who wants to hear of a new name given on this page (the board page, to show it to others). */
+const nameListeners = new Set<(name: string) => void>();
+
+/** Remembers the name on this device (asked no more) and tells the page's listeners. */
 export function rememberName(name: string): void {
-  write(NAME_KEY, name.trim());
+  const trimmed = name.trim();
+  write(NAME_KEY, trimmed);
+  for (const listener of nameListeners) listener(trimmed);
+}
+
+/** Calls `listener` with each name given from now on (« Changer de nom »); returns the stop. */
+export function onNameGiven(listener: (name: string) => void): () => void {
+  nameListeners.add(listener);
+  return () => {
+    nameListeners.delete(listener);
+  };
 }

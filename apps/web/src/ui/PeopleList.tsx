@@ -2,10 +2,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
+import { rememberName } from '../board/identity';
 import { peopleOf, samePeople } from '../presence/peerViews';
 import { usePeersWith } from '../presence/usePeers';
 import { Icon } from './icons';
+import { NamePrompt } from './NamePrompt';
 import { peopleNews } from './peopleNews';
+import { useChromeStack } from './useChromeStack';
 
 /**
  * A phone, either way up: there the open list is a pop-over, not a panel beside the board (held
@@ -65,16 +68,21 @@ export function PeopleList() {
     const said = peopleNews((key, values) => t(key, values ?? {}), i18n.language, before, peers);
     if (said) setNews(said);
   }, [peers, synced, t, i18n.language]);
+  const [renaming, setRenaming] = useState(false);
   const fold = useCallback(() => session.store.setState({ peopleOpen: false }), [session]);
   useFoldOnPhone(open, fold);
   // The store opens the list wider than 700 px; a phone held sideways starts with the pill.
   useEffect(() => {
     if (typeof matchMedia === 'function' && matchMedia(PHONE).matches) fold();
   }, [fold]);
+  // The people list shows on every board page (an editor's or a viewer's): it keeps the page's
+  // banners and panels stacked clear of each other.
+  const aside = useRef<HTMLElement>(null);
+  useChromeStack(aside);
   const count = peers.length + 1;
   return (
     <>
-      <aside className={open ? 'people open' : 'people'} aria-label={t('people.title')}>
+      <aside ref={aside} className={open ? 'people open' : 'people'} aria-label={t('people.title')}>
         <h2>
           {/* On a phone, folded, only the pill shows (icon and number): the titled box hid
             ~150×55 px of the board's top right. The name says both to a screen reader. */}
@@ -95,11 +103,16 @@ export function PeopleList() {
           </button>
         </h2>
         <ul hidden={!open}>
-          <li>
+          <li className="me">
             <span className="avatar" style={{ background: me.color }} aria-hidden="true">
               {me.name.slice(0, 1).toUpperCase()}
             </span>
-            {t('people.you', { name: me.name })}
+            <span className="person-name">{t('people.you', { name: me.name })}</span>
+            {/* A view link opens as « Personne invitée », and a name mistyped at the prompt
+              stayed: the name others see is changed here, with the first visit's dialog. */}
+            <button type="button" className="person-rename" onClick={() => setRenaming(true)}>
+              {t('people.rename')}
+            </button>
           </li>
           {peers.map((peer) => (
             <li key={peer.clientId}>
@@ -135,6 +148,15 @@ export function PeopleList() {
           {news}
         </p>
       </aside>
+      {renaming && (
+        <NamePrompt
+          change={{ current: me.name, onCancel: () => setRenaming(false) }}
+          onName={(chosen) => {
+            setRenaming(false);
+            if (chosen !== me.name) rememberName(chosen);
+          }}
+        />
+      )}
       {/* Outside the list, which folds to a pill on a phone (it clipped this to « ous suivez
           Jocel »): whoever's view moves by itself reads why, and how to stop, in sight. */}
       {following !== null && (

@@ -60,7 +60,7 @@ const EnvSchema = z.object({
   /** R32: before authentication, per IP: upgrades per second (and burst), bad tokens per minute. */
   CARTON_UPGRADES_PER_SECOND_PER_IP: int(20, 1, 100_000),
   /** R32b: open TCP connections (HTTP and WebSocket) per IP address. */
-  CARTON_MAX_CONNECTIONS_PER_IP: int(256, 1, 1_000_000),
+  CARTON_MAX_CONNECTIONS_PER_IP: int(512, 1, 1_000_000),
   CARTON_UPGRADE_BURST_PER_IP: int(100, 1, 1_000_000),
   CARTON_BAD_TOKENS_PER_MINUTE_PER_IP: int(30, 1, 1_000_000),
   CARTON_BAD_TOKEN_BURST_PER_IP: int(30, 1, 1_000_000),

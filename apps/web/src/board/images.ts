@@ -3,7 +3,7 @@
 import i18next from 'i18next';
 import type { ImageMimeType } from '@carton/board';
 import type { Point } from '../geometry/rect';
-import { uploadImage } from './api';
+import { ApiError, uploadImage } from './api';
 import { shrinkPhoto } from './shrinkPhoto';
 import type { BoardSession } from './session';
 
@@ -15,6 +15,14 @@ function toast(session: BoardSession, message: string): void {
   setTimeout(() => {
     if (session.store.getState().toast === message) session.store.setState({ toast: null });
   }, 4000);
+}
+
+/**
+ * What a failed upload says. Offline (the venue's wifi dropped), « L’envoi de l’image a échoué. »
+ * left a newcomer guessing whether to wait or to try again: it says to choose it again later.
+ */
+export function uploadFailedKey(error: unknown): 'image.offline' | 'image.failed' {
+  return error instanceof ApiError && error.code === 'network' ? 'image.offline' : 'image.failed';
 }
 
 export async function insertImageFile(
@@ -58,8 +66,8 @@ export async function insertImageFile(
         parentId: session.scene.cartonAt(centre, new Set()),
       }),
     );
-  } catch {
+  } catch (error) {
     donePending();
-    toast(session, i18next.t('image.failed'));
+    toast(session, i18next.t(uploadFailedKey(error)));
   }
 }

@@ -12,6 +12,7 @@ import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import {
   createForum,
   createTerritoryBoard,
+  forumRequest,
   openBoard,
   territoryBoard,
   waitForShapes,
@@ -155,6 +156,71 @@ describe('« Contenu » and « Aligner » side by side', () => {
       );
     } finally {
       await context.close();
+    }
+  });
+
+  it('a vote, another board presented, a person followed, a choice: all clear at 390 and 800 px; a viewer gives a name', async () => {
+    const forum = await createForum(server, { territories: ['Kamouraska', 'Témiscouata'] });
+    const [kamouraska, temiscouata] = forum.boards.filter((b) => b.kind === 'territory');
+    await forumRequest(server, forum, '/votes', {
+      body: { title: 'Nos incontournables', boardIds: [kamouraska!.id], dotsPerParticipant: 3 },
+    });
+    await forumRequest(server, forum, '/spotlight', {
+      body: { active: true, boardId: temiscouata!.id, by: 'Marie-Anne' },
+    });
+    const jocelyne = await newParticipant(browser, 'Jocelyne');
+    // A small laptop window, no touch: there the toolbar takes three rows.
+    const { page } = await newParticipant(browser, 'Émilie', {
+      viewport: { width: 390, height: 844 },
+    });
+    const viewer = await newParticipant(browser, null, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      await openBoard(jocelyne.page, kamouraska!.edit.url);
+      await openBoard(page, kamouraska!.edit.url);
+      await page.getByText('Marie-Anne présente un autre tableau.').waitFor({ timeout: 10_000 });
+      // Out of vote mode the selection's panel shows too: the most the bottom holds.
+      await page.getByRole('button', { name: 'Terminer le vote' }).click();
+      await page.locator('.people-toggle').click();
+      await page.locator('.person', { hasText: 'Jocelyne' }).click();
+      // Folded back to its pill (here a pop-over, it hides « Vous suivez … » while open).
+      await page.keyboard.press('Escape');
+      await page.locator('.following').waitFor();
+      await page.locator('.canvas').focus();
+      await page.keyboard.press('Control+a');
+      await page.locator('.style-panel .action').first().waitFor();
+      const chrome = (selectors: string) =>
+        boxes(page, `${selectors}, .editor-header, .toolbar, .vote-banner, .spotlight-banner`);
+      for (const size of [
+        { width: 390, height: 844 },
+        { width: 800, height: 600 },
+      ]) {
+        await page.setViewportSize(size);
+        if (size.width === 800 && !(await page.locator('.people.open').count()))
+          await page.locator('.people-toggle').click();
+        await expect.poll(async () => overlaps(await chrome('.following, .people'))).toEqual([]);
+        const all = await chrome('.following, .people, .style-panel > :not(.tool-caption)');
+        expect(overlaps(all)).toEqual([]);
+        expect(offScreen(all, size.width, size.height)).toEqual([]);
+        await page.screenshot({ path: join(SHOTS, `panels-banners-${size.width}.png`) });
+      }
+
+      // A view link opens as « Personne invitée »: the viewer gives a name from the people list.
+      await openBoard(viewer.page, kamouraska!.view.url);
+      await viewer.page.locator('.people-toggle').tap();
+      await viewer.page.getByRole('button', { name: 'Changer de nom' }).tap();
+      await viewer.page.getByLabel('Votre nom').fill('Gaétan');
+      await viewer.page.getByRole('button', { name: 'Enregistrer' }).tap();
+      await jocelyne.page.locator('.people .person-name', { hasText: 'Gaétan' }).waitFor();
+      expect(await viewer.page.evaluate(() => localStorage.getItem('carton.name'))).toBe('Gaétan');
+      await viewer.page.waitForFunction(() => window.__carton?.status() === 'connected');
+      expect(await viewer.page.evaluate(() => window.__carton!.role())).toBe('view');
+    } finally {
+      await Promise.all([jocelyne, viewer].map((p) => p.context.close()));
+      await page.context().close();
     }
   });
 

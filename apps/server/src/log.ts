@@ -15,11 +15,15 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 /**
  * Removes capability tokens from anything that may hold a URL or header: `token=…` query
  * parameters, `#token=…` fragments and `Bearer …` credentials. Tokens never reach the logs (R20).
+ * So does anything standing alone with a token's shape (43 base64url characters, R21): a link's
+ * token typed where the board id goes (`/b/<token>`) reaches the socket's path, and refusals
+ * log the board id they were given. Ids are 16 characters, blob ids 64: none is redacted.
  */
 export function redact(text: string): string {
   return text
     .replace(/([?&#]token=)[^&#\s"]*/gi, '$1[redacted]')
-    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]');
+    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
+    .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, '[redacted]');
 }
 
 function serialise(value: unknown): unknown {

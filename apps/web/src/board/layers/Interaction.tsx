@@ -1,6 +1,7 @@
 // The interaction layer (hidden while empty): selection outlines and handles, marquee, snapping
 // guides, my gesture preview and the other people's selections and previews. Sizes are in screen
-// pixels.
+// pixels. While all my selection is dragged, its outlines, handles and guides are drawn on the
+// drag layer instead (DragLayerMarks), which redraws with every move anyway.
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import { Arc, Circle, Group, Layer, Line, Rect } from 'react-konva';
 import { unionRects } from '../../geometry/rect';
@@ -19,6 +20,8 @@ import {
   rotateHandlePosition,
   selectionBox,
 } from '../handles';
+import type { Guide } from '../../tools/types';
+import { selectionOnDragLayer } from './dragSet';
 
 function Outline({
   id,
@@ -221,16 +224,67 @@ function GroupOutline({ ids, zoom }: { ids: readonly string[]; zoom: number }) {
   );
 }
 
-export const Interaction = memo(function Interaction() {
+// My selection: each chosen shape's outline, and the handles around them all.
+function SelectionMarks({ selection, zoom }: { selection: readonly string[]; zoom: number }) {
   const session = useSession();
+  const editingId = useSessionState((s) => s.editingId);
+  const arrowTool = useSessionState((s) => s.tool === 'arrow');
+  return (
+    <>
+      {selection.length <= MAX_OUTLINES ? (
+        selection.map((id) => <Outline key={id} id={id} color={SELECTION_COLOR} zoom={zoom} />)
+      ) : (
+        <GroupOutline ids={selection} zoom={zoom} />
+      )}
+      {/* A view link's reader chooses shapes to hear them: no handles, nothing to resize. The
+          arrow tool chooses a start it does not resize: its dashed mark, not handles, shows it
+          (a finger's big handles hid a small note on a zoomed-out phone). */}
+      {selection.length > 0 && !editingId && !session.readOnly && !arrowTool && (
+        <Handles ids={selection} zoom={zoom} coarse={session.coarsePointer} />
+      )}
+    </>
+  );
+}
+
+// Snapping guides: dashed lines through the edges or centres lined up.
+function Guides({ guides, zoom }: { guides: readonly Guide[]; zoom: number }) {
+  return guides.map((g, i) => (
+    <Line
+      key={i}
+      points={g.axis === 'x' ? [g.at, g.from, g.at, g.to] : [g.from, g.at, g.to, g.at]}
+      stroke="#e91e63"
+      strokeWidth={1 / zoom}
+      dash={[4 / zoom, 4 / zoom]}
+    />
+  ));
+}
+
+/**
+ * On the drag layer, above the dragged shapes, while all my selection is dragged: its outlines,
+ * handles and the snapping guides, which change with every move as the shapes do.
+ */
+export function DragLayerMarks() {
+  const zoom = useSessionState((s) => s.camera.zoom);
+  const selection = useSessionState((s) => s.selection);
+  const guides = useSessionState((s) => s.guides);
+  const shown = useSessionState((s) => selectionOnDragLayer(s.selection, s.draggingIds));
+  if (!shown) return null;
+  return (
+    <>
+      <SelectionMarks selection={selection} zoom={zoom} />
+      <Guides guides={guides} zoom={zoom} />
+    </>
+  );
+}
+
+export const Interaction = memo(function Interaction() {
   const zoom = useSessionState((s) => s.camera.zoom);
   const selection = useSessionState((s) => s.selection);
   const marquee = useSessionState((s) => s.marquee);
   const guides = useSessionState((s) => s.guides);
   const preview = useSessionState((s) => s.preview);
-  const editingId = useSessionState((s) => s.editingId);
+  const onDragLayer = useSessionState((s) => selectionOnDragLayer(s.selection, s.draggingIds));
   const arrowStart = useSessionState((s) => (s.tool === 'arrow' ? s.arrowStart : null));
-  const arrowTool = useSessionState((s) => s.tool === 'arrow');
   const keyboardFocus = useSessionState((s) => (buildingSelection(s) ? s.focusedShape : null));
   // A mouse over a locked shape: its padlock says why a drag there moves nothing (M33).
   const hoverLocked = useSessionState((s) =>
@@ -240,9 +294,8 @@ export const Interaction = memo(function Interaction() {
   const peers = usePeersWith(marksOf, sameMarks);
   // Hidden when there is nothing to draw: a shown canvas costs the compositor every frame.
   const empty =
-    selection.length === 0 &&
+    (onDragLayer || (selection.length === 0 && guides.length === 0)) &&
     !marquee &&
-    guides.length === 0 &&
     !preview &&
     peers.length === 0 &&
     arrowStart === null &&
@@ -258,17 +311,7 @@ export const Interaction = memo(function Interaction() {
           {peer.preview && <PreviewNode preview={peer.preview} zoom={zoom} />}
         </Group>
       ))}
-      {selection.length <= MAX_OUTLINES ? (
-        selection.map((id) => <Outline key={id} id={id} color={SELECTION_COLOR} zoom={zoom} />)
-      ) : (
-        <GroupOutline ids={selection} zoom={zoom} />
-      )}
-      {/* A view link's reader chooses shapes to hear them: no handles, nothing to resize. The
-          arrow tool chooses a start it does not resize: its dashed mark, not handles, shows it
-          (a finger's big handles hid a small note on a zoomed-out phone). */}
-      {selection.length > 0 && !editingId && !session.readOnly && !arrowTool && (
-        <Handles ids={selection} zoom={zoom} coarse={session.coarsePointer} />
-      )}
+      {!onDragLayer && <SelectionMarks selection={selection} zoom={zoom} />}
       {marquee && (
         <Rect
           x={marquee.x}
@@ -280,15 +323,7 @@ export const Interaction = memo(function Interaction() {
           strokeWidth={1 / zoom}
         />
       )}
-      {guides.map((g, i) => (
-        <Line
-          key={i}
-          points={g.axis === 'x' ? [g.at, g.from, g.at, g.to] : [g.from, g.at, g.to, g.at]}
-          stroke="#e91e63"
-          strokeWidth={1 / zoom}
-          dash={[4 / zoom, 4 / zoom]}
-        />
-      ))}
+      {!onDragLayer && <Guides guides={guides} zoom={zoom} />}
       {arrowStart !== null && (
         <ShapeMark id={arrowStart} zoom={zoom} name="arrow-start-mark" color={ARROW_START_COLOR} />
       )}

@@ -15,6 +15,7 @@ import { useSession, useSessionState } from '../context';
 import { NO_DRAGGING } from '../store';
 import { zOrderChunks } from './chunks';
 import { withBoundArrows } from './dragSet';
+import { DragLayerMarks } from './Interaction';
 
 interface Props {
   ids: readonly string[];
@@ -86,6 +87,7 @@ export const ShapesContent = memo(function ShapesContent({
           ))}
         </Group>
       ))}
+      {layer === 'drag' && <DragLayerMarks />}
     </>
   );
 });

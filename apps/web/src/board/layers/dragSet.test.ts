@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board, createBoardView, initBoardDoc, localOrigin } from '@carton/board';
 import { NO_DRAGGING } from '../store';
-import { withBoundArrows } from './dragSet';
+import { selectionOnDragLayer, withBoundArrows } from './dragSet';
 
 // Témiscouata's notes: « Financement systémique » points at « Permettre l'expérimentation »,
 // which points at nothing; a free arrow and a star lie beside them.
@@ -56,5 +56,17 @@ describe('withBoundArrows', () => {
     const { ids, all, get } = board();
     const shown = all.filter((id) => id !== ids.bound);
     expect([...withBoundArrows(shown, new Set([ids.funding]), get)]).toEqual([ids.funding]);
+  });
+});
+
+describe('selectionOnDragLayer', () => {
+  it('moves my selection marks and guides to the drag layer only while all of it is dragged', () => {
+    const [note, star, heading] = ['shape:note', 'shape:star', 'shape:heading'];
+    expect(selectionOnDragLayer([note, star], new Set([note, star, 'shape:arrow']))).toBe(true);
+    // Not dragging, nothing chosen, or a locked heading chosen beside what moves (it stays put,
+    // M33): the marks stay on the interaction layer.
+    expect(selectionOnDragLayer([note], NO_DRAGGING)).toBe(false);
+    expect(selectionOnDragLayer([], new Set([note]))).toBe(false);
+    expect(selectionOnDragLayer([note, heading], new Set([note]))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // them. A bound arrow follows its shape on every move; left on the static layer, it made Konva
 // redraw the whole board's layer each frame of a drag (a slow phone's dropped frames).
 import type { Shape } from '@carton/board';
+import { NO_DRAGGING } from '../store';
 
 /**
  * `dragging` plus the ids among `ids` of arrows with an end bound to a dragged shape; `dragging`
@@ -25,4 +26,19 @@ export function withBoundArrows(
     }
   }
   return out ?? dragging;
+}
+
+/**
+ * Whether my selection's outlines and handles, and the snapping guides, are drawn on the drag
+ * layer: every chosen shape is being dragged, so they change with it there, and the interaction
+ * layer's canvas (the size of the stage) is not cleared, redrawn and handed to the compositor on
+ * every frame of the drag.
+ */
+export function selectionOnDragLayer(
+  selection: readonly string[],
+  dragging: ReadonlySet<string>,
+): boolean {
+  return (
+    dragging !== NO_DRAGGING && selection.length > 0 && selection.every((id) => dragging.has(id))
+  );
 }

@@ -484,8 +484,10 @@ async function measure(browser, url, rate) {
   const one = notes[12];
   const start = await page.evaluate((id) => window.__carton.shapes().find((s) => s.id === id), one);
   await tap(cdp, await grip(page, one));
+  // Where to press is read before the profile starts: reading every shape is not the drag's.
+  const oneAt = await grip(page, one);
   await cdp.send('Profiler.start');
-  const single = await drag(page, cdp, await grip(page, one), 90, 60);
+  const single = await drag(page, cdp, oneAt, 90, 60);
   const { profile } = await cdp.send('Profiler.stop');
   // PHONE_PROFILE=file.cpuprofile keeps the one-note drag's profile (DevTools opens it).
   if (process.env.PHONE_PROFILE) writeFileSync(process.env.PHONE_PROFILE, JSON.stringify(profile));
@@ -515,8 +517,9 @@ async function measure(browser, url, rate) {
       ids,
     );
   const before = await xsOf(five);
+  const fiveAt = await grip(page, five[2]);
   await cdp.send('Profiler.start');
-  const group = await drag(page, cdp, await grip(page, five[2]), -90, 60);
+  const group = await drag(page, cdp, fiveAt, -90, 60);
   const groupSplit = split((await cdp.send('Profiler.stop')).profile);
   const after = await xsOf(five);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -18,6 +18,27 @@ describe('wrapText', () => {
   it('breaks a word longer than the line', () => {
     expect(wrapText('abcdefghij', 30, 10, mono)).toEqual(['abcdef', 'ghij']);
   });
+  // The editor's textarea breaks these where CSS does: the canvas breaks them the same way, so
+  // the lines do not jump when editing ends.
+  it('breaks after « ? » or « ! » before a letter, as the textarea does', () => {
+    expect(wrapText('Quoi?Pourquoi?Comment?', 75, 10, mono)).toEqual([
+      'Quoi?Pourquoi?',
+      'Comment?',
+    ]);
+    expect(wrapText('Plaisir!Partenaires!', 60, 10, mono)).toEqual(['Plaisir!', 'Partenaires!']);
+    // Never before a « ! », nor between « ?! » or before a closing « ».
+    expect(wrapText('vraiment?!»', 50, 10, mono)).toEqual(['vraiment?!', '»']);
+  });
+  it('cuts a too-long hyphenated word piece by piece, as the textarea does', () => {
+    // « Anticonstitutionnellement- » is cut; what is left of it ends at its hyphen, and the next
+    // part starts its own line (the whole word was cut as one before: « ent-intergo… »).
+    expect(wrapText('abcdefghij-klmnopqrs', 40, 10, mono)).toEqual([
+      'abcdefgh',
+      'ij-',
+      'klmnopqr',
+      's',
+    ]);
+  });
 });
 
 describe('fitFontSize', () => {

@@ -19,7 +19,8 @@ export interface TextLayout {
 }
 
 // Where a line may break, as CSS's default line breaking (UAX #14) does in the editor's textarea:
-// at an ordinary space (dropped), and after a hyphen inside a word (kept at the end of the line:
+// at an ordinary space (dropped), after « ! » or « ? » before a letter, and after a hyphen inside
+// a word (kept at the end of the line:
 // « Rivière-du- / Loup »), the Unicode hyphen U+2010 and the en dash (« 10– / 12 », Chromium does
 // too). Never before a hyphen, never after a non-breaking hyphen (U+2011) or a slash (« et/ou »,
 // « projets/actions » stay whole, as in the textarea), never at a no-break space (French
@@ -37,6 +38,18 @@ function breaksAfterHyphen(chars: readonly string[], i: number): boolean {
   return !isSpace(before) && !isSpace(after) && !isHyphen(after);
 }
 
+/**
+ * Whether a line may end right after chars[i], a « ! » or « ? » followed by a letter or digit
+ * (« Quoi?Pourquoi? »): CSS's line breaking (UAX #14, class EX) breaks there, so the textarea
+ * does. Never before one (« quoi ?! » stays whole), nor before a closing « » » or a comma.
+ */
+function breaksAfterExclamation(chars: readonly string[], i: number): boolean {
+  const after = chars[i + 1];
+  return (
+    (chars[i] === '!' || chars[i] === '?') && after !== undefined && /[\p{L}\p{N}]/u.test(after)
+  );
+}
+
 /** A paragraph cut where it may break: each piece's word, then the spaces after it. */
 function pieces(paragraph: string): { word: string; gap: string }[] {
   const chars = Array.from(paragraph);
@@ -52,7 +65,7 @@ function pieces(paragraph: string): { word: string; gap: string }[] {
     } else {
       // Spaces that open a paragraph stay with its first word (nothing to break after).
       word += ch;
-      if (breaksAfterHyphen(chars, i)) {
+      if (breaksAfterHyphen(chars, i) || breaksAfterExclamation(chars, i)) {
         out.push({ word, gap: '' });
         word = '';
       }
@@ -145,12 +158,10 @@ export function layoutText(
       let word = piece.word;
       gap = piece.gap;
       if (measure(word, fontSize) > width) {
-        // The last resort, as before hyphens broke lines: the rest of the word (its next
-        // hyphenated parts too) is cut between letters, each line as full as it can be.
-        while (gap === '' && i + 1 < all.length) {
-          word += all[++i]!.word;
-          gap = all[i]!.gap;
-        }
+        // The last resort, as the textarea's overflow-wrap: break-word takes it: the piece
+        // alone (up to its hyphen) is cut between letters, each line as full as it can be, and
+        // what is left of it starts a line the next pieces may join (« Anticonstitutionnellem /
+        // ent- / intergouvernementalisa / tion »).
         forced = true;
         const parts = cutWord(word, width, fontSize, measure);
         word = parts.pop() ?? '';

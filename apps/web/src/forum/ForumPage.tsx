@@ -79,7 +79,11 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
     const sentAfter = localChanges.current;
     fetchForum(forumId, token).then(
       (answer) => {
-        if (localChanges.current === sentAfter) setDetails(answer);
+        if (localChanges.current !== sentAfter) return;
+        // The same list as shown (most reads): the page keeps its state, nothing renders again.
+        setDetails((current) =>
+          current && JSON.stringify(current) === JSON.stringify(answer) ? current : answer,
+        );
       },
       () => {}, // the page shows what it had; the next reload or visit catches up
     );

@@ -127,3 +127,22 @@ describe('scene and locked shapes (M33)', () => {
     expect(scene.info(heading.id)).toMatchObject({ locked: false, editable: true });
   });
 });
+
+describe('scene.shapeAt skipping types', () => {
+  it('finds the note under a heart when stamps are skipped', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Conditions de succès — La Mitis', kind: 'territory' });
+    const board = new Board(doc);
+    const { note, heart } = board.run(
+      (tx) => ({
+        note: tx.create('note', { x: 0, y: 0, w: 200, h: 200, text: 'Transport collectif' }),
+        heart: tx.create('stamp', { x: 20, y: 20, size: 40, kind: 'heart' }),
+      }),
+      localOrigin('user:a'),
+    );
+    const scene = new Scene(createBoardView(board));
+    expect(scene.shapeAt({ x: 40, y: 40 }, 4)?.id).toBe(heart);
+    expect(scene.shapeAt({ x: 40, y: 40 }, 4, { skipTypes: ['stamp'] })?.id).toBe(note);
+    expect(scene.shapeAt({ x: 40, y: 300 }, 4, { skipTypes: ['stamp'] })).toBeNull();
+  });
+});

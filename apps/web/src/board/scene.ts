@@ -107,15 +107,21 @@ export class Scene {
   /**
    * Topmost shape under `p`; cartons are grabbed by their title band or edge only. A locked
    * shape is passed through, as the background is (M33), unless `locked` asks for it: a
-   * long-press or a right-click chooses it to unlock it.
+   * long-press or a right-click chooses it to unlock it. Shapes of the `skipTypes` are passed
+   * through too: an arrow drawn from a heart on a note finds the note under it.
    */
-  shapeAt(p: Point, tolerance: number, options: { locked?: boolean } = {}): ShapeInfo | null {
+  shapeAt(
+    p: Point,
+    tolerance: number,
+    options: { locked?: boolean; skipTypes?: readonly string[] } = {},
+  ): ShapeInfo | null {
     const near = this.near(p, tolerance);
     let best: string | null = null;
     let bestOrder = -1;
     for (const id of near) {
       const shape = this.view.getShape(id);
       if (!shape || (isLocked(shape) && !options.locked)) continue;
+      if (options.skipTypes?.includes(shape.type)) continue;
       if (!hitTestShape(this.asDrawn(shape), p, tolerance)) continue;
       if (shape.type === 'carton' && !this.onCartonFrame(shape, p, tolerance)) continue;
       const order = this.orderOf(id);

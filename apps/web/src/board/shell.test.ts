@@ -131,6 +131,55 @@ describe('shell', () => {
     expect(scene.bounds(stamp)!.x).toBeCloseTo(boxes[1]!.b.x + 30, 9);
   });
 
+  it('a heart on a dragged note moves with it in the same writes; undo puts both back', () => {
+    const note = createNote(100, 100);
+    const me = localOrigin('user:a');
+    const heart = board.run((tx) => tx.create('stamp', { x: 20, y: 20, size: 40 }), me);
+    undo.stopCapturing();
+    transactions = 0;
+    shell.apply([{ kind: 'beginGesture' }]);
+    shell.apply([{ kind: 'move', moves: [{ id: note, x: 30, y: 10 }] }]);
+    // Drawn with its note on the drag layer, above it.
+    expect(store.getState().draggingIds.has(heart)).toBe(true);
+    runFrame();
+    expect(transactions).toBe(1);
+    expect(board.getShape(heart)).toMatchObject({ x: 50, y: 30 });
+    shell.apply([{ kind: 'move', moves: [{ id: note, x: 300, y: 0 }] }]);
+    shell.apply([{ kind: 'endGesture' }]);
+    expect(board.getShape(note)).toMatchObject({ x: 300, y: 0 });
+    expect(board.getShape(heart)).toMatchObject({ x: 320, y: 20 });
+    undo.undo();
+    expect(board.getShape(note)).toMatchObject({ x: 0, y: 0 });
+    expect(board.getShape(heart)).toMatchObject({ x: 20, y: 20 });
+    // The heart dragged by itself off the note leaves the note where it is.
+    shell.apply([{ kind: 'beginGesture' }]);
+    shell.apply([{ kind: 'move', moves: [{ id: heart, x: 600, y: 20 }] }]);
+    shell.apply([{ kind: 'endGesture' }]);
+    expect(board.getShape(note)).toMatchObject({ x: 0, y: 0 });
+    // Off the note, it stays behind when the note moves (an arrow key's move, say).
+    shell.apply([{ kind: 'move', moves: [{ id: note, x: 10, y: 0 }] }]);
+    expect(board.getShape(heart)).toMatchObject({ x: 600, y: 20 });
+  });
+
+  it('a note dragged into a carton takes its heart along, still drawn above the note', () => {
+    const me = localOrigin('user:a');
+    const carton = board.run(
+      (tx) => tx.create('carton', { x: 0, y: 0, w: 800, h: 600, title: 'Les Basques' }),
+      me,
+    );
+    const note = board.run((tx) => tx.create('note', { x: 1000, y: 100, w: 200, h: 200 }), me);
+    const heart = board.run((tx) => tx.create('stamp', { x: 1020, y: 120, size: 40 }), me);
+    // The carton comes last: it is drawn above both until they join it.
+    board.run((tx) => tx.reorder([carton], 'front'), me);
+    shell.apply([{ kind: 'beginGesture' }]);
+    shell.apply([{ kind: 'move', moves: [{ id: note, x: 200, y: 100 }] }]);
+    shell.apply([{ kind: 'reparent', ids: [note], cartonId: carton }, { kind: 'endGesture' }]);
+    expect(board.getShape(heart)).toMatchObject({ x: 220, y: 120, parentId: carton });
+    const order = board.listShapes().map((s) => s.id);
+    expect(order.indexOf(carton)).toBeLessThan(order.indexOf(note));
+    expect(order.indexOf(note)).toBeLessThan(order.indexOf(heart));
+  });
+
   it('a note created inside a carton belongs to it; reparenting brings it above the carton', () => {
     shell.apply([
       {

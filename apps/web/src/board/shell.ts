@@ -11,6 +11,7 @@ import {
   type Shape,
 } from '@carton/board';
 import { visibleWorldRect } from '../geometry/camera';
+import { carriedStamps, stampsOf, type CarriedStamps } from '../tools/stamp/carriedStamps';
 import type { CreatePlan, Guide, Plan, Transform } from '../tools/types';
 import type { Presence } from '../presence/publisher';
 import { createShape } from './creation';
@@ -33,6 +34,7 @@ export interface ShellOptions {
 }
 
 type Move = { id: string; x: number; y: number };
+type Shift = { dx: number; dy: number };
 
 function sameGuides(a: readonly Guide[], b: readonly Guide[]): boolean {
   return (
@@ -60,6 +62,8 @@ export class Shell {
   private transformStart: TransformGesture | null = null;
   private frame = 0;
   private inGesture = false;
+  /** Stamps on the notes being moved, read once when the move began (see carriedStamps). */
+  private carried: CarriedStamps | null = null;
 
   constructor(private readonly o: ShellOptions) {}
 
@@ -72,7 +76,10 @@ export class Shell {
     if (this.o.store.getState().readOnly) return undefined;
     this.flush();
     const result = this.run(fn);
-    if (!this.inGesture) this.o.undo.stopCapturing();
+    if (!this.inGesture) {
+      this.o.undo.stopCapturing();
+      this.carried = null;
+    }
     return result;
   }
 
@@ -98,6 +105,7 @@ export class Shell {
   endGesture(): void {
     this.flush();
     this.transformStart = null;
+    this.carried = null;
     this.inGesture = false;
     this.o.undo.stopCapturing();
     if (this.o.store.getState().draggingIds !== NO_DRAGGING)
@@ -133,10 +141,12 @@ export class Shell {
         this.endGesture();
         return;
       case 'move':
-        if (store.getState().draggingIds === NO_DRAGGING && plan.moves.length) {
-          const ids = new Set(plan.moves.map((m) => m.id));
-          for (const child of this.o.scene.childrenOf(ids)) ids.add(child);
-          store.setState({ draggingIds: ids });
+        if (plan.moves.length && (this.carried === null || !this.inGesture)) {
+          const ids = this.withChildren(plan.moves.map((m) => m.id));
+          this.carried = carriedStamps(this.o.scene, ids);
+          // Carried stamps are drawn with their note, above it, on the drag layer.
+          for (const stamp of this.carried.keys()) ids.add(stamp);
+          if (store.getState().draggingIds === NO_DRAGGING) store.setState({ draggingIds: ids });
         }
         this.pendingMoves = plan.moves;
         if (this.inGesture) this.schedule();
@@ -156,14 +166,16 @@ export class Shell {
       case 'reparent':
         this.flush();
         this.write((tx) => {
-          tx.reparent(plan.ids, plan.cartonId);
+          // A note's stamps go where it goes, after it: brought forward, they stay above it.
+          const ids = [...plan.ids, ...stampsOf(this.carried ?? new Map(), plan.ids)];
+          tx.reparent(ids, plan.cartonId);
           // What joins a carton must show above it.
           const carton = plan.cartonId;
           if (
             carton &&
             plan.ids.some((id) => this.o.scene.orderOf(id) < this.o.scene.orderOf(carton))
           ) {
-            tx.reorder(plan.ids, 'front');
+            tx.reorder(ids, 'front');
           }
         });
         return;
@@ -279,6 +291,7 @@ export class Shell {
   }
 
   private writeMoves(tx: BoardTransaction, moves: readonly Move[]): void {
+    const shifts = new Map<string, Shift>();
     for (const m of moves) {
       const shape = tx.getShape(m.id);
       if (!shape) continue;
@@ -286,6 +299,40 @@ export class Shell {
       const dx = m.x - b.x;
       const dy = m.y - b.y;
       if (dx !== 0 || dy !== 0) tx.update(m.id, { x: shape.x + dx, y: shape.y + dy });
+      shifts.set(m.id, { dx, dy });
+    }
+    this.moveCarried(tx, shifts);
+  }
+
+  /**
+   * Shapes arranged by `tx` (« Aligner », « Répartir »…; those already in place have no move):
+   * the stamps on the moved notes follow, in the same transaction, and join the notes' cartons
+   * with them after. A stamp arranged itself is not carried. The commit's end forgets them.
+   */
+  carryStamps(
+    tx: BoardTransaction,
+    arranged: readonly string[],
+    moves: readonly ({ id: string } & Shift)[],
+  ): void {
+    this.carried = carriedStamps(this.o.scene, this.withChildren(arranged));
+    this.moveCarried(tx, new Map(moves.map((m) => [m.id, m])));
+  }
+
+  /** The shapes and the children of the cartons among them (M6: they move with it). */
+  private withChildren(ids: readonly string[]): Set<string> {
+    const set = new Set(ids);
+    for (const child of this.o.scene.childrenOf(set)) set.add(child);
+    return set;
+  }
+
+  // A stamp moves by its note's shift, or by the shift of the carton that moved the note.
+  private moveCarried(tx: BoardTransaction, shifts: ReadonlyMap<string, Shift>): void {
+    for (const [stampId, noteId] of this.carried ?? []) {
+      const parent = tx.getShape(noteId)?.parentId;
+      const shift = shifts.get(noteId) ?? (parent ? shifts.get(parent) : undefined);
+      const stamp = tx.getShape(stampId);
+      if (!shift || !stamp || (shift.dx === 0 && shift.dy === 0)) continue;
+      tx.update(stampId, { x: stamp.x + shift.dx, y: stamp.y + shift.dy });
     }
   }
 }

@@ -69,9 +69,14 @@ export interface ToolContext {
   readonly style: ToolStyle;
   /**
    * Topmost shape under a world point (tolerance in screen pixels), or null. Locked shapes are
-   * passed through unless `locked` asks for them (an arrow may end on one: it does not change it).
+   * passed through unless `locked` asks for them (an arrow may end on one: it does not change it);
+   * shapes of the `skipTypes` are passed through (the note under a heart).
    */
-  shapeAt(world: Point, tolerancePx?: number, options?: { locked?: boolean }): ShapeInfo | null;
+  shapeAt(
+    world: Point,
+    tolerancePx?: number,
+    options?: { locked?: boolean; skipTypes?: readonly string[] },
+  ): ShapeInfo | null;
   /**
    * The locked shape a press lands on (nothing unlocked above it), or null (M33): a locked
    * carton counts over its whole box.

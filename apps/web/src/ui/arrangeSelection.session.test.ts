@@ -90,6 +90,29 @@ describe('arrangeSelection', () => {
     expect(board.getShape(inside)).toMatchObject({ x: 50, parentId: carton });
   });
 
+  it('the heart on an aligned note goes with it, into its carton and above it, in one step', () => {
+    const [carton, inside, outside, heart] = board.run((tx) => {
+      const c = tx.create('carton', { x: 0, y: 0, w: 900, h: 500, title: 'Conditions présentes' });
+      return [
+        c,
+        tx.create('note', { x: 50, y: 100, text: 'Entraide', parentId: c }),
+        tx.create('note', { x: 1200, y: 150, text: 'Un lieu pour se rencontrer' }),
+        tx.create('stamp', { x: 1220, y: 170, size: 40, kind: 'heart' }),
+      ];
+    }, me) as [string, string, string, string];
+    undo.stopCapturing();
+    doc.on('afterTransaction', () => transactions++);
+    store.setState({ selection: [inside, outside] });
+
+    arrangeSelection(session, 'left');
+
+    expect(transactions).toBe(1);
+    expect(board.getShape(heart)).toMatchObject({ x: 70, y: 170, parentId: carton });
+    expect(board.getShape(heart)!.index > board.getShape(outside)!.index).toBe(true);
+    undo.undo();
+    expect(board.getShape(heart)).toMatchObject({ x: 1220, y: 170, parentId: null });
+  });
+
   it('M34: a note spread out of its carton leaves it', () => {
     const ids = board.run((tx) => {
       const c = tx.create('carton', { x: 0, y: 0, w: 500, h: 500 });

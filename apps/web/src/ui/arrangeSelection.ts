@@ -1,7 +1,8 @@
 // « Aligner », « Répartir », « Ranger en grille » on the chosen shapes (M34): the model's
-// arrangeShapes and, in the same transaction and undo step, what a drag does after it — a note
-// set down in a carton joins it, one taken out of its carton leaves it (reparentAfterMove, the
-// select tool's own rule, through the shell's reparent plan).
+// arrangeShapes and, in the same transaction and undo step, what a drag does after it — the
+// stamps on a moved note follow it, a note set down in a carton joins it, one taken out of its
+// carton leaves it (reparentAfterMove, the select tool's own rule, through the shell's reparent
+// plan).
 import {
   arrangeMinimum,
   arrangeShapes,
@@ -43,6 +44,8 @@ export function arrangeSelection(session: BoardSession, kind: ArrangeKind): Arra
   const ctx = session.toolContext();
   const plan = shell.commit((tx) => {
     const done = arrangeShapes(tx, selection, kind);
+    // The hearts and stars on the arranged notes go with them (tools/stamp/carriedStamps).
+    shell.carryStamps(tx, done.arranged, done.moves);
     // Cartons moved are left out of the targets (a drag's rule), their children stay theirs.
     // The shell's reparent runs inside this board.run: the same Yjs transaction.
     const moved = done.moves.map((m) => m.id);

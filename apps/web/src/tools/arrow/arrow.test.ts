@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import type { Point } from '../../geometry/rect';
 import { FakeContext, at, info } from '../fakeContext';
+import type { ShapeInfo } from '../types';
 import { ArrowTool } from './arrow';
+
+/** The fake board, passing through the types a query skips (as the Scene does). */
+class SkippingContext extends FakeContext {
+  override shapeAt(
+    world: Point,
+    px?: number,
+    options: { locked?: boolean; skipTypes?: readonly string[] } = {},
+  ): ShapeInfo | null {
+    const skip = options.skipTypes ?? [];
+    const kept = new FakeContext(this.shapes.filter((s) => !skip.includes(s.type)));
+    return kept.shapeAt(world, px, options);
+  }
+}
 
 function board() {
   return new FakeContext([
@@ -135,6 +150,30 @@ describe('arrow tool', () => {
         create.shapeType === 'arrow' && [create.start.shapeId, create.end.shapeId],
     ).toEqual(['n2', 'n1']);
     expect(tool.keyDown(ctx, { ...enter, key: 'a' })).toEqual([]);
+  });
+
+  it('an arrow from or to a heart on a note holds to the note; a heart alone is an end', () => {
+    const ctx = new SkippingContext([
+      info('idea', { x: 0, y: 0, width: 200, height: 200 }),
+      info('heart', { x: 20, y: 20, width: 40, height: 40 }, { type: 'stamp' }),
+      info('other', { x: 400, y: 0, width: 200, height: 200 }),
+      info('star', { x: 420, y: 20, width: 40, height: 40 }, { type: 'stamp' }),
+      info('lone', { x: 0, y: 400, width: 40, height: 40 }, { type: 'stamp' }),
+    ]);
+    const tool = new ArrowTool();
+    const ends = (from: number[], to: number[]) => {
+      tool.pointerDown(ctx, at(from[0]!, from[1]!));
+      tool.pointerMove(ctx, at(300, 300));
+      const create = tool.pointerUp(ctx, at(to[0]!, to[1]!))[1];
+      return create?.kind === 'create' && create.shapeType === 'arrow'
+        ? [create.start.shapeId, create.end.shapeId]
+        : null;
+    };
+    expect(ends([40, 40], [440, 40])).toEqual(['idea', 'other']);
+    expect(ends([20, 420], [440, 40])).toEqual(['lone', 'other']);
+    // A tap on the heart chooses its note as the start.
+    tool.pointerDown(ctx, at(40, 40));
+    expect(tool.pointerUp(ctx, at(40, 40))).toContainEqual({ kind: 'arrowStart', id: 'idea' });
   });
 
   it('both ends on one shape keep the end free', () => {

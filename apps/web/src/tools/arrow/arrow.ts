@@ -18,10 +18,19 @@ type ArrowState =
   | { name: 'idle' }
   | { name: 'pointing' | 'drawing'; start: ArrowEnd; startScreen: ToolPointer['screen'] };
 
+/** Poor anchors: an arrow from one goes to the shape beneath it when there is one. */
+const POOR_ANCHORS = ['stamp', 'stroke', 'arrow'];
+
 function endAt(ctx: ToolContext, e: ToolPointer, exclude: string | null): ArrowEnd {
   // A locked heading is a fine end too: binding to it does not change it (M33).
-  const hit = ctx.shapeAt(e.world, undefined, { locked: true });
-  // Strokes, stamps and arrows are poor anchors; cartons, notes, text and boxes are good ones.
+  const top = ctx.shapeAt(e.world, undefined, { locked: true });
+  // A heart or a vote's dot on a note marks the note: the arrow holds to the note, which it
+  // follows; a stamp alone on the board is still an end (it has nothing under it).
+  const hit =
+    top?.type === 'stamp'
+      ? (ctx.shapeAt(e.world, undefined, { locked: true, skipTypes: POOR_ANCHORS }) ?? top)
+      : top;
+  // Strokes and arrows are never bound to; cartons, notes, text and boxes are good anchors.
   const bindable = hit && hit.type !== 'arrow' && hit.type !== 'stroke' && hit.id !== exclude;
   return { point: e.world, shapeId: bindable ? hit.id : null };
 }

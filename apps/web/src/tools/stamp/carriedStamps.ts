@@ -1,0 +1,48 @@
+// A heart, star or vote dot put on a note travels with it (as FigJam's stamps on a sticky do).
+// The rule is geometric, read once when a move begins, so every existing board and an older
+// client's stamps follow too, and the model keeps no link to repair on copy, import or delete:
+// a stamp is carried by a moved note when its centre lies on the note (in the note's own,
+// possibly turned, frame), it is drawn above that note, it is not locked (M33) and it is not
+// moving already (chosen itself, or a moving carton's child). Among several moved notes under
+// it, the topmost below it carries it. A stamp dragged by itself is simply moved: it is then
+// part of the selection, not carried.
+import { hitTestShape, isLocked, shapeBounds, type Shape } from '@carton/board';
+import type { Rect } from '../../geometry/rect';
+
+/** What the rule reads of the board: the Scene answers it. */
+export interface StampLookup {
+  getShape(id: string): Shape | undefined;
+  orderOf(id: string): number;
+  /** Ids whose boxes meet `rect`, bottom to top. */
+  visibleIds(rect: Rect): readonly string[];
+}
+
+/** Stamp id → the moved note that carries it. */
+export type CarriedStamps = ReadonlyMap<string, string>;
+
+export function carriedStamps(board: StampLookup, moving: ReadonlySet<string>): CarriedStamps {
+  const carried = new Map<string, string>();
+  for (const noteId of moving) {
+    const note = board.getShape(noteId);
+    if (note?.type !== 'note') continue;
+    const noteOrder = board.orderOf(noteId);
+    const b = shapeBounds(note);
+    for (const id of board.visibleIds({ x: b.x, y: b.y, width: b.w, height: b.h })) {
+      const stamp = board.getShape(id);
+      if (stamp?.type !== 'stamp' || moving.has(id) || isLocked(stamp)) continue;
+      const order = board.orderOf(id);
+      if (order <= noteOrder) continue;
+      const s = shapeBounds(stamp);
+      if (!hitTestShape(note, { x: s.x + s.w / 2, y: s.y + s.h / 2 }, 0)) continue;
+      const other = carried.get(id);
+      if (other === undefined || board.orderOf(other) < noteOrder) carried.set(id, noteId);
+    }
+  }
+  return carried;
+}
+
+/** The stamps carried by any of `noteIds` (to join them in a carton, or bring them forward). */
+export function stampsOf(carried: CarriedStamps, noteIds: readonly string[]): string[] {
+  const notes = new Set(noteIds);
+  return [...carried].flatMap(([stamp, note]) => (notes.has(note) ? [stamp] : []));
+}

@@ -74,10 +74,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       role ? nameToOpenWith(role, identity.name, i18next.t('participants10.viewerName')) : null,
     [role, identity.name],
   );
+  // The session opens once there is a name; a later name (« Changer de nom ») is handed to the
+  // open session below, so it does not reconnect, refit the view or lose the undo history.
+  const named = name !== null;
   useEffect(() => {
-    if (!info || !name) return;
+    if (!info || !named) return;
     // Created in the effect and destroyed in its cleanup: StrictMode's double run stays clean.
-    const created = new BoardSession(boardId, token, info, { ...identity, name }, () =>
+    // The name as it is now; later ones go through rename().
+    const created = new BoardSession(boardId, token, info, { ...identity, name: name ?? '' }, () =>
       i18next.t('shapes.cartonTitle'),
     );
     setSession(created);
@@ -85,10 +89,12 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       setSession(null);
       created.destroy();
     };
-    // The user id and colour never change: only a new name (the first, or « Changer de nom »)
-    // opens a new session, whose presence carries it to the others' people list and cursors.
-    // A view link's session still writes only presence.
-  }, [info, name, boardId, token]);
+    // Not `name` nor `identity`: the user id and colour never change, and a new name must not
+    // open a new session. A view link's session still writes only presence.
+  }, [info, named, boardId, token]);
+  useEffect(() => {
+    if (session && name) session.rename(name);
+  }, [session, name]);
 
   if (phase.name === 'loading') return <p className="page-message">{t('board.loading')}</p>;
   if (phase.name === 'waiting')

@@ -34,14 +34,17 @@ export class BoardSession {
   readonly shell: Shell;
   /** Larger handles and hit tolerance after a touch. */
   coarsePointer = false;
+  private me: Identity & { name: string };
+  private readonly identityListeners = new Set<() => void>();
 
   constructor(
     readonly boardId: string,
     readonly token: string,
     readonly info: BoardInfo,
-    readonly identity: Identity & { name: string },
+    identity: Identity & { name: string },
     cartonTitle: () => string,
   ) {
+    this.me = identity;
     const readOnly = info.role === 'view';
     this.connection = new BoardConnection(boardId, token);
     this.board = new Board(this.connection.doc);
@@ -67,6 +70,30 @@ export class BoardSession {
       cartonTitle,
     });
   }
+
+  /** Who I am on this board; the name changes with « Changer de nom » (rename). */
+  get identity(): Identity & { name: string } {
+    return this.me;
+  }
+
+  /**
+   * A new name, carried by my presence: the same session (socket, camera, undo history) goes
+   * on. A new session per name reconnected, fitted the view again and lost the undo steps.
+   */
+  rename(name: string): void {
+    if (name === this.me.name) return;
+    this.me = { ...this.me, name };
+    this.presence.setUser({ id: this.me.userId, name, color: this.me.color });
+    for (const listener of this.identityListeners) listener();
+  }
+
+  /** For useSyncExternalStore: calls `listener` after each rename; returns the stop. */
+  readonly subscribeIdentity = (listener: () => void): (() => void) => {
+    this.identityListeners.add(listener);
+    return () => {
+      this.identityListeners.delete(listener);
+    };
+  };
 
   get readOnly(): boolean {
     return this.store.getState().readOnly;

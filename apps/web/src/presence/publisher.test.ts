@@ -182,4 +182,19 @@ describe('Presence publisher → a peer: the stroke grows smoothly, bridged wher
     });
     presence.destroy();
   });
+
+  it('a new name reaches the others with the next write, cursor kept; the same name writes nothing', () => {
+    const awareness = new Awareness(new Y.Doc());
+    const presence = new Presence(awareness, EMILIE, false);
+    const writes = recordWrites(awareness);
+    presence.setCursor({ x: 5, y: 6 });
+    vi.advanceTimersByTime(PRESENCE_INTERVAL_MS);
+    presence.setUser({ ...EMILIE, name: 'Émilie Gagnon' });
+    vi.advanceTimersByTime(PRESENCE_INTERVAL_MS);
+    presence.setUser({ ...EMILIE, name: 'Émilie Gagnon' });
+    vi.advanceTimersByTime(PRESENCE_INTERVAL_MS);
+    expect(writes.map((w) => w.user.name)).toEqual(['Émilie', 'Émilie Gagnon']);
+    expect(writes[1]?.cursor).toEqual({ x: 5, y: 6 });
+    presence.destroy();
+  });
 });

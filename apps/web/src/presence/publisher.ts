@@ -49,10 +49,21 @@ export class Presence {
 
   constructor(
     private readonly awareness: Awareness,
-    private readonly user: PresenceUser,
+    private user: PresenceUser,
     private readonly readOnly: boolean,
   ) {
     awareness.setLocalState(this.wire());
+  }
+
+  /**
+   * A new name (« Changer de nom »): others' lists and my cursor's label take it with the next
+   * write. The session stays open (no reconnect: the camera and undo history are kept).
+   */
+  setUser(user: PresenceUser): void {
+    if (user.id === this.user.id && user.name === this.user.name && user.color === this.user.color)
+      return;
+    this.user = user;
+    this.change();
   }
 
   setCursor(cursor: Point | null): void {

@@ -1,5 +1,5 @@
 // Who is here; click a name to follow that person's view (until you move yours).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
 import { rememberName } from '../board/identity';
@@ -49,7 +49,8 @@ export function PeopleList() {
   const peers = usePeersWith(peopleOf, samePeople);
   const following = useSessionState((s) => s.following);
   const open = useSessionState((s) => s.peopleOpen);
-  const me = session.identity;
+  // My row shows a new name at once (« Changer de nom »): the session stays, its identity changes.
+  const me = useSyncExternalStore(session.subscribeIdentity, () => session.identity);
   // Who comes and goes, for a screen reader; not those already here when the board opens.
   const [news, setNews] = useState('');
   const known = useRef(peers);

@@ -121,6 +121,15 @@ describe('select tool', () => {
     expect(guides && guides.kind === 'guides' && guides.guides[0]?.at).toBe(600);
   });
 
+  it('a dragged note does not snap to where its heart was: the heart comes along', () => {
+    ctx.shapes.push(info('heart', { x: 1020, y: 1020, width: 40, height: 40 }, { type: 'stamp' }));
+    ctx.selection = ['b'];
+    tool.pointerDown(ctx, at(1090, 1090));
+    // b's left edge at 1023: 3 px from the heart's left edge, where it is no longer.
+    const plans = tool.pointerMove(ctx, at(1113, 1090));
+    expect(plans).toContainEqual({ kind: 'move', moves: [{ id: 'b', x: 1023, y: 1000 }] });
+  });
+
   it('does not snap to a shape beyond the reach (SNAP_REACH_PX on screen)', () => {
     ctx.selection = ['b'];
     tool.pointerDown(ctx, at(1050, 1050));

@@ -24,6 +24,7 @@ import {
   type ResizeGesture,
   type RotateGesture,
 } from './gestures';
+import { stampsRiding } from '../stamp/carriedStamps';
 import { GestureSnapping, snapBox } from './snapping';
 
 const SNAP_PX = 6;
@@ -209,7 +210,8 @@ export class SelectTool implements Tool {
           origin: s.origin.world,
           starts,
           box,
-          snapping: new GestureSnapping(new Set(starts.keys())),
+          // The hearts on the dragged notes come along (the shell carries them): not targets.
+          snapping: new GestureSnapping(new Set([...starts.keys(), ...stampsRiding(ctx, ids)])),
         };
         return [{ kind: 'beginGesture' }, ...this.pointerMove(ctx, e)];
       }

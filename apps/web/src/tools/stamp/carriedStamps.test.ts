@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board, createBoardView, initBoardDoc, localOrigin } from '@carton/board';
 import { Scene } from '../../board/scene';
-import { carriedStamps, stampsOf } from './carriedStamps';
+import { FakeContext, info } from '../fakeContext';
+import { carriedStamps, stampsOf, stampsRiding } from './carriedStamps';
 
 const me = localOrigin('user:a');
 
@@ -61,5 +62,18 @@ describe('carriedStamps', () => {
     // Drawn above both notes, its centre on both: `other` lies above `idea`.
     b.run((tx) => tx.reorder([ids.heart], 'front'), me);
     expect(carriedStamps(scene, new Set([ids.idea, ids.other])).get(ids.heart)).toBe(ids.other);
+  });
+});
+
+describe('stampsRiding', () => {
+  it('names the stamps centred in a dragged note’s box, partly off it too', () => {
+    const ctx = new FakeContext([
+      info('idea', { x: 0, y: 0, width: 200, height: 200 }),
+      info('heart', { x: 180, y: 20, width: 40, height: 40 }, { type: 'stamp' }),
+      info('star', { x: 190, y: 100, width: 40, height: 40 }, { type: 'stamp' }),
+      info('small', { x: 20, y: 20, width: 40, height: 40 }),
+    ]);
+    expect(stampsRiding(ctx, ['idea'])).toEqual(['heart']);
+    expect(stampsRiding(ctx, ['small'])).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@
 // it, the topmost below it carries it. A stamp dragged by itself is simply moved: it is then
 // part of the selection, not carried.
 import { hitTestShape, isLocked, shapeBounds, type Shape } from '@carton/board';
-import type { Rect } from '../../geometry/rect';
+import { rectContainsPoint, type Rect } from '../../geometry/rect';
+import type { ToolContext } from '../types';
 
 /** What the rule reads of the board: the Scene answers it. */
 export interface StampLookup {
@@ -45,4 +46,33 @@ export function carriedStamps(board: StampLookup, moving: ReadonlySet<string>): 
 export function stampsOf(carried: CarriedStamps, noteIds: readonly string[]): string[] {
   const notes = new Set(noteIds);
   return [...carried].flatMap(([stamp, note]) => (notes.has(note) ? [stamp] : []));
+}
+
+/**
+ * The stamps a drag of `ids` will carry, as a tool sees them (boxes only, so a little wider
+ * than the rule: any stamp centred in a dragged note's box): they ride along, so the dragged
+ * shapes must not snap to where they were.
+ */
+export function stampsRiding(
+  ctx: Pick<ToolContext, 'getInfo' | 'shapesInRect'>,
+  ids: Iterable<string>,
+): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const note = ctx.getInfo(id);
+    if (note?.type !== 'note') continue;
+    const b = note.bounds;
+    // A stamp partly off the note is still on it when its centre is.
+    const around = {
+      x: b.x - b.width,
+      y: b.y - b.height,
+      width: b.width * 3,
+      height: b.height * 3,
+    };
+    for (const s of ctx.shapesInRect(around)) {
+      const centre = { x: s.bounds.x + s.bounds.width / 2, y: s.bounds.y + s.bounds.height / 2 };
+      if (s.type === 'stamp' && rectContainsPoint(b, centre)) out.push(s.id);
+    }
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 // The select tool's transform gestures in the real client, by pointer: turning a note by its
 // rotate handle (Shift snaps to 15°), resizing several shapes at once as one undo step, and a
 // carton that adopts the note it is stretched over. Screenshots of the rotated selection and
-// the multi-resize land in test-results/screenshots/select-*.png.
+// the multi-resize land in test-results/screenshots/select-*.png. A heart on a dragged note goes
+// with it, and an arrow started on the heart holds to the note.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +160,53 @@ describe('select: rotate, resize many, cartons that adopt', () => {
       '(s) => s.some((x) => x.type === "note" && x.parentId === null)',
     );
     expect(byId(undone, carton.id)).toMatchObject({ w: carton.w, h: carton.h });
+  });
+
+  it('a heart put on a note goes with it when the note is dragged; an arrow from it holds to the note', async () => {
+    const page = suite.a.page;
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await waitForShapes(page, '(s) => s.length === 0');
+    await page.keyboard.press('n');
+    await page.mouse.click(400, 350);
+    const [note] = await waitForShapes(page, '(s) => s.length === 1');
+    if (note?.type !== 'note') throw new Error('expected a note');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Tampons' }).click();
+    await page.getByRole('button', { name: 'Cœur' }).click();
+    const onNote = await toScreen(page, note.x + 40, note.y + 40);
+    await page.mouse.click(onNote.x, onNote.y);
+    const heart = (await waitForShapes(page, '(s) => s.length === 2')).find(
+      (s) => s.type === 'stamp',
+    );
+    if (!heart) throw new Error('expected a heart');
+    await page.keyboard.press('v');
+    const grip = await toScreen(page, note.x + 150, note.y + 150);
+    await drag(page, grip, { x: grip.x + 240, y: grip.y + 80 });
+    const after = await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.type === 'note' && x.x !== ${note.x})`,
+    );
+    const [movedNote, movedHeart] = [byId(after, note.id)!, byId(after, heart.id)!];
+    expect(movedNote.x - note.x).toBeGreaterThan(50);
+    expect(movedHeart.x - heart.x).toBeCloseTo(movedNote.x - note.x, 6);
+    expect(movedHeart.y - heart.y).toBeCloseTo(movedNote.y - note.y, 6);
+    expect(movedHeart.index > movedNote.index).toBe(true);
+    // One undo step puts both back.
+    await page.keyboard.press('Control+z');
+    const undone = await waitForShapes(
+      page,
+      `(s) => s.some((x) => x.type === 'note' && x.x === ${note.x})`,
+    );
+    expect(byId(undone, heart.id)).toMatchObject({ x: heart.x, y: heart.y });
+    // An arrow started on the heart binds to its note.
+    await page.keyboard.press('a');
+    await drag(page, onNote, { x: onNote.x + 400, y: onNote.y + 200 });
+    const [arrow] = (await waitForShapes(page, '(s) => s.some((x) => x.type === "arrow")')).filter(
+      (s) => s.type === 'arrow',
+    );
+    expect(arrow?.type === 'arrow' && arrow.startBinding?.shapeId).toBe(note.id);
   });
 
   it('a turned ellipse is drawn, outlined and hit where the model puts it', async () => {

@@ -1,13 +1,13 @@
 // Who is here; click a name to follow that person's view (until you move yours).
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession, useSessionState } from '../board/context';
+import { useConnectionStatus, useSession, useSessionState } from '../board/context';
 import { rememberName } from '../board/identity';
-import { peopleOf, samePeople } from '../presence/peerViews';
+import { peopleOf, samePeople, type PersonView } from '../presence/peerViews';
 import { usePeersWith } from '../presence/usePeers';
 import { Icon } from './icons';
 import { NamePrompt } from './NamePrompt';
-import { peopleNews } from './peopleNews';
+import { heardPeople } from './peopleNews';
 import { useChromeStack } from './useChromeStack';
 
 /**
@@ -51,24 +51,31 @@ export function PeopleList() {
   const open = useSessionState((s) => s.peopleOpen);
   // My row shows a new name at once (« Changer de nom »): the session stays, its identity changes.
   const me = useSyncExternalStore(session.subscribeIdentity, () => session.identity);
-  // Who comes and goes, for a screen reader; not those already here when the board opens.
+  // Who comes and goes, for a screen reader; not those already here when the board opens (the
+  // first time my connection is up: a board opened from its local copy has no one until then).
+  // My connection's loss empties the list and its return fills it again: not news (heardPeople).
   const [news, setNews] = useState('');
-  const known = useRef(peers);
-  const [synced, setSynced] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void session.connection.whenSynced().then(() => live && setSynced(true));
-    return () => {
-      live = false;
-    };
-  }, [session]);
+  const known = useRef<readonly PersonView[]>(peers);
+  const metEveryone = useRef(false);
+  const connected = useConnectionStatus() === 'connected';
   useEffect(() => {
     const before = known.current;
-    known.current = peers;
-    if (!synced || before === peers) return;
-    const said = peopleNews((key, values) => t(key, values ?? {}), i18n.language, before, peers);
-    if (said) setNews(said);
-  }, [peers, synced, t, i18n.language]);
+    if (!metEveryone.current) {
+      known.current = peers;
+      metEveryone.current = connected;
+      return;
+    }
+    if (before === peers) return;
+    const heard = heardPeople(
+      (key, values) => t(key, values ?? {}),
+      i18n.language,
+      before,
+      peers,
+      connected,
+    );
+    known.current = heard.known;
+    if (heard.said) setNews(heard.said);
+  }, [peers, connected, t, i18n.language]);
   const [renaming, setRenaming] = useState(false);
   const fold = useCallback(() => session.store.setState({ peopleOpen: false }), [session]);
   useFoldOnPhone(open, fold);

@@ -1,5 +1,7 @@
 // Who came and who went since the people list last changed, in words for a screen reader
 // (« Pierre a rejoint le tableau. »): a sighted participant sees a new name and cursor appear.
+// Only real comings and goings: when my own connection drops, the others vanish from my list
+// (their presence is no longer heard), and they come back with it; neither is news.
 
 export interface Someone {
   clientId: number;
@@ -30,4 +32,27 @@ export function peopleNews(
   if (left.length === 1) said.push(t('people.leftOne', { name: left[0]!.user.name }));
   else if (left.length > 1) said.push(t('people.leftMany', { names: names(left, language) }));
   return said.join(' ');
+}
+
+/** What the list has told so far, and what to say now. */
+export interface PeopleHeard<P extends Someone = Someone> {
+  /** The people last heard of while my connection was up: the next news is told against them. */
+  known: readonly P[];
+  said: string;
+}
+
+/**
+ * The news as my connection allows: while it is down (hors ligne, synchronisation en cours,
+ * closed) nothing is said and the people known before stay known; once it is back, the list is
+ * compared with them, so only those who really came or went while I was away are told.
+ */
+export function heardPeople<P extends Someone>(
+  t: Translate,
+  language: string,
+  known: readonly P[],
+  now: readonly P[],
+  connected: boolean,
+): PeopleHeard<P> {
+  if (!connected) return { known, said: '' };
+  return { known: now, said: peopleNews(t, language, known, now) };
 }

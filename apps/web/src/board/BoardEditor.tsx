@@ -16,6 +16,7 @@ import { Toolbar } from '../ui/Toolbar';
 import { ZoomControls } from '../ui/ZoomControls';
 import { CanvasStage } from './CanvasStage';
 import { zoomToFit } from './actions';
+import { fitAndRemember, refitWhenTurned } from './store';
 import { installClipboard } from './clipboard';
 import { useSession, useSessionState } from './context';
 import { installDrop } from './drop';
@@ -118,11 +119,16 @@ export function BoardEditor() {
       installTestHook(session),
     ];
     if (!session.readOnly) cleanups.push(installClipboard(session), installDrop(session));
-    // Arriving on a board that has content: show all of it (never zoomed in past 100 %).
+    // Arriving on a board that has content: show all of it (never zoomed in past 100 %); a
+    // phone turned fits it again while the view is still that fit's (refitWhenTurned).
     let live = true;
+    const fit = () => zoomToFit(session);
     void session.connection.whenSynced().then(() => {
-      if (live && session.scene.orderedIds().length > 0) zoomToFit(session);
+      if (live && session.scene.orderedIds().length > 0) fitAndRemember(session.store, fit);
     });
+    if (typeof matchMedia === 'function') {
+      cleanups.push(refitWhenTurned(session.store, fit, matchMedia('(orientation: landscape)')));
+    }
     cleanups.push(() => {
       live = false;
     });

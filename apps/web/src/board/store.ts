@@ -65,6 +65,11 @@ export interface SessionState {
    * only the focus. Any other change of selection (a click, Escape, Ctrl+A) ends that.
    */
   builtSelection: readonly string[] | null;
+  /**
+   * The camera the last fit of the whole board set (on arrival, or a phone turned), or null:
+   * while it is still the camera, the view is the fit's and not the person's (viewIsTheFit).
+   */
+  fittedCamera: Camera | null;
 }
 
 export type KeyboardNews =
@@ -120,7 +125,70 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     arrowStart: null,
     focusedShape: null,
     builtSelection: null,
+    fittedCamera: null,
   }));
+}
+
+/** Whether the view is still the last fit's own: nobody panned, zoomed or followed since. */
+export function viewIsTheFit(state: Pick<SessionState, 'camera' | 'fittedCamera'>): boolean {
+  return state.fittedCamera !== null && state.camera === state.fittedCamera;
+}
+
+/** Fits the whole board (`fit` sets the camera) and remembers the camera it set. */
+export function fitAndRemember(store: SessionStore, fit: () => void): void {
+  fit();
+  store.setState((state) => ({ fittedCamera: state.camera }));
+}
+
+/** What tells of a phone turned: `matchMedia('(orientation: landscape)')`. */
+export type Turns = Pick<MediaQueryList, 'addEventListener' | 'removeEventListener'>;
+
+/**
+ * A phone turned sideways or back fits the board again (held sideways, half of the carton
+ * fitted upright sat under the toolbar), only while the view is still the last fit's own: once
+ * the person has panned or zoomed, their view is theirs and a turn leaves it alone. The fit waits
+ * for the new layout: it comes with the canvas's new size (a busy phone lays out in steps: each
+ * step fits again while the view is still the fit's), or two frames after the turn if the size
+ * changed first. Returns the stop.
+ */
+export function refitWhenTurned(store: SessionStore, fit: () => void, turns: Turns): () => void {
+  let turned = false;
+  let frame = 0;
+  const refit = () => {
+    if (!turned) return;
+    if (viewIsTheFit(store.getState())) fitAndRemember(store, fit);
+    else turned = false;
+  };
+  const onTurn = () => {
+    turned = viewIsTheFit(store.getState());
+    if (!turned) return;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        refit();
+      });
+    });
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.viewport !== previous.viewport) refit();
+  });
+  // The turn is over at the person's next touch or key: a later resize (the keyboard opening
+  // over a note being written) is not a turn.
+  const done = () => {
+    turned = false;
+  };
+  const page = typeof window === 'undefined' ? null : window;
+  turns.addEventListener('change', onTurn);
+  page?.addEventListener('pointerdown', done, true);
+  page?.addEventListener('keydown', done, true);
+  return () => {
+    turns.removeEventListener('change', onTurn);
+    page?.removeEventListener('pointerdown', done, true);
+    page?.removeEventListener('keydown', done, true);
+    unsubscribe();
+    cancelAnimationFrame(frame);
+  };
 }
 
 export const NO_DRAGGING = EMPTY;

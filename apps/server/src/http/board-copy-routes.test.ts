@@ -1,11 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Board, SERVER_ORIGIN, shapesBounds, type Shape } from '@carton/board';
+import {
+  Board,
+  SERVER_ORIGIN,
+  shapesBounds,
+  territoryCartonTitle,
+  type ParsedBoardFile,
+  type Shape,
+} from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { COPY_MARGIN, copyOffset } from './board-copy-routes.ts';
+import { COPY_MARGIN, copyOffset, retitledForTarget } from './board-copy-routes.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 describe('R68: where a copy lands', () => {
@@ -26,6 +33,63 @@ describe('R68: where a copy lands', () => {
       ({ type: 'note', x, y, w: 200, h: 200, rotation: 0 }) as unknown as Shape;
     expect(shapesBounds([])).toBeNull();
     expect(shapesBounds([note(0, 0), note(500, -100)])).toEqual({ x: 0, y: -100, w: 700, h: 300 });
+  });
+});
+
+describe('R68: a copied carton names its new territory', () => {
+  const carton = (id: string, title: string) =>
+    ({
+      id,
+      type: 'carton',
+      index: 'a0',
+      x: 0,
+      y: 0,
+      w: 1600,
+      h: 1000,
+      rotation: 0,
+      parentId: null,
+      title,
+    }) as unknown as Shape;
+  const fileOf = (...shapes: Shape[]): ParsedBoardFile => ({
+    meta: { schemaVersion: 1, title: 'Kamouraska', kind: 'territory' },
+    shapes,
+    images: {},
+  });
+  const titles = (file: ParsedBoardFile) =>
+    file.shapes.map((shape) => shape['title' as keyof typeof shape]);
+
+  it('the template’s title and others naming the source territory take the target’s name', () => {
+    const file = fileOf(
+      carton('shape:a', territoryCartonTitle('Kamouraska')),
+      carton('shape:b', 'Kamouraska : nos priorités (KAMOURASKA)'),
+    );
+    expect(titles(retitledForTarget(file, 'Kamouraska', 'Rivière-du-Loup'))).toEqual([
+      'Conditions de succès — Rivière-du-Loup',
+      'Rivière-du-Loup : nos priorités (Rivière-du-Loup)',
+    ]);
+    // The source's file is left as it was (it serves every target).
+    expect(titles(file)[0]).toBe('Conditions de succès — Kamouraska');
+  });
+
+  it('a title not naming the source territory, or naming it inside a longer name, is kept', () => {
+    const file = fileOf(
+      carton('shape:a', 'Conditions présentes'),
+      carton('shape:b', 'Rimouski-Neigette et Rimouskois'),
+      { id: 'shape:n', type: 'note', text: 'Rimouski' } as unknown as Shape,
+    );
+    expect(retitledForTarget(file, 'Rimouski', 'La Mitis')).toBe(file);
+    expect(
+      retitledForTarget(fileOf(carton('shape:a', 'Rimouski')), null, 'La Mitis').shapes[0],
+    ).toMatchObject({ title: 'Rimouski' });
+    expect(
+      retitledForTarget(fileOf(carton('shape:a', 'Rimouski')), 'Rimouski', null).shapes[0],
+    ).toMatchObject({ title: 'Rimouski' });
+  });
+
+  it('a name that would take the title past its limit keeps the old title', () => {
+    const long = `${'x'.repeat(489)} Kamouraska`;
+    const file = fileOf(carton('shape:a', long));
+    expect(titles(retitledForTarget(file, 'Kamouraska', 'Rivière-du-Loup'))).toEqual([long]);
   });
 });
 
@@ -96,6 +160,13 @@ describe('R68: POST /api/forums/:id/boards/:boardId/copy', () => {
           h: 600,
           title: 'Conditions présentes',
         });
+        tx.create('carton', {
+          x: 40,
+          y: 700,
+          w: 900,
+          h: 300,
+          title: territoryCartonTitle('Témiscouata'),
+        });
         const note = tx.create('note', {
           x: 80,
           y: 160,
@@ -135,7 +206,7 @@ describe('R68: POST /api/forums/:id/boards/:boardId/copy', () => {
       to: [board('Rimouski-Neigette').id, board('La Mitis').id],
     });
     expect(answer.status).toBe(200);
-    expect(answer.body['copied']).toEqual([{ boardId: board('Rimouski-Neigette').id, created: 3 }]);
+    expect(answer.body['copied']).toEqual([{ boardId: board('Rimouski-Neigette').id, created: 4 }]);
     expect(answer.body['refused']).toEqual([
       { boardId: board('La Mitis').id, code: 'board_full', message: expect.any(String) },
     ]);
@@ -144,6 +215,11 @@ describe('R68: POST /api/forums/:id/boards/:boardId/copy', () => {
     // An empty target keeps the source's positions; every id is new.
     expect(copies.map((s) => [s.type, s.x, s.y])).toEqual(source.map((s) => [s.type, s.x, s.y]));
     expect(copies.some((s) => source.some((o) => o.id === s.id))).toBe(false);
+    // The carton named after Témiscouata names Rimouski-Neigette on its new board.
+    expect(copies.flatMap((s) => (s.type === 'carton' ? [s.title] : []))).toEqual([
+      'Conditions présentes',
+      'Conditions de succès — Rimouski-Neigette',
+    ]);
     const log = lines.join('\n');
     expect(log).toContain('board_copied');
     expect(log).not.toContain(forum.facilitator.token);

@@ -7,6 +7,7 @@ import {
   Board,
   BoardCommandError,
   BoardFileError,
+  definitionOf,
   exportBoard,
   initBoardDoc,
   insertBoardFile,
@@ -131,6 +132,41 @@ export function copyBytes(file: ParsedBoardFile): number {
   }
 }
 
+/** A territory's name as a whole name in a title: not inside a longer one (« Rimouski-Neigette »). */
+function territoryInTitle(territory: string): RegExp {
+  const name = territory.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Case as sameTerritory compares names (R54): « KAMOURASKA » names Kamouraska too.
+  return new RegExp(`(?<![\\p{L}\\p{N}-])${name}(?![\\p{L}\\p{N}-])`, 'giu');
+}
+
+/**
+ * The copy as the target's group should see it: a carton whose title names the source's
+ * territory (« Conditions de succès — Kamouraska ») names the target's instead, so a group at
+ * Rivière-du-Loup does not find Kamouraska's name on its board, its PNG and its archive. Other
+ * titles are kept as the facilitator wrote them; so is everything when either board has no
+ * territory (a plenary, a postcard wall). Answers `file` itself when nothing changes.
+ */
+export function retitledForTarget(
+  file: ParsedBoardFile,
+  sourceTerritory: string | null,
+  targetTerritory: string | null,
+): ParsedBoardFile {
+  if (sourceTerritory === null || targetTerritory === null) return file;
+  const pattern = territoryInTitle(sourceTerritory);
+  let changed = false;
+  const shapes = file.shapes.map((record) => {
+    if (record.type !== 'carton' || typeof record['title'] !== 'string') return record;
+    const title = record['title'].replace(pattern, () => targetTerritory);
+    if (title === record['title']) return record;
+    const retitled = { ...record, title };
+    // A title the new name would take past the carton's limit keeps its old name.
+    if (!definitionOf('carton').schema.safeParse(retitled).success) return record;
+    changed = true;
+    return retitled;
+  });
+  return changed ? { ...file, shapes } : file;
+}
+
 /** Copies `file` into one target through its room: created count, or why not. */
 export async function copyIntoBoard(
   relay: Relay,
@@ -234,8 +270,9 @@ export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks
     const copied: CopiedBoard[] = [];
     const refused: RefusedBoard[] = [];
     for (const boardId of body.data.to) {
+      const target = await deps.forums.getBoard(boardId);
       // R56: a target taken out since the list was read keeps its document as it was.
-      if ((await deps.forums.getBoard(boardId))?.forumId !== forumId) {
+      if (target?.forumId !== forumId) {
         refused.push({
           boardId,
           code: 'board_unavailable',
@@ -243,7 +280,10 @@ export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks
         });
         continue;
       }
-      const result = await copyIntoBoard(deps.relay, boardBytes, file, bytes, boardId);
+      // Read at copy time, so a territory renamed meanwhile (R55) is the one named.
+      const own = retitledForTarget(file, source.territory, target.territory);
+      const ownBytes = own === file ? bytes : copyBytes(own);
+      const result = await copyIntoBoard(deps.relay, boardBytes, own, ownBytes, boardId);
       if ('code' in result) refused.push(result);
       else copied.push(result);
       // Each insert is CPU work on a loaded room (no I/O to wait for): other requests and

@@ -7,6 +7,7 @@ import {
   boardSuite,
   cameraSettled,
   drag,
+  phoneOnCarton,
   SIDEWAYS_PHONE,
   toScreen,
   waitForShapes,
@@ -154,5 +155,26 @@ describe('a phone held sideways', () => {
       { x: box.x + box.width / 2, y: box.y + box.height / 2 },
     );
     expect(hit).toBe(true);
+  });
+
+  it('turned before the view was moved, the carton fitted upright fits sideways above the toolbar', async () => {
+    const { page } = await phoneOnCarton(suite, 'La Mitis', 'Mélanie');
+    await cameraSettled(page);
+    await page.setViewportSize(SIDEWAYS_PHONE.viewport);
+    // Fitted upright and left as it was, half of the carton sat under the toolbar.
+    await page.waitForFunction(
+      () => {
+        const carton = window.__carton!.shapes().find((s) => s.type === 'carton') as {
+          x: number;
+          y: number;
+          h: number;
+        };
+        const toolbar = document.querySelector('.toolbar')!.getBoundingClientRect().top;
+        return window.__carton!.worldToScreen(carton.x, carton.y + carton.h).y <= toolbar;
+      },
+      null,
+      { timeout: 5_000 },
+    );
+    await page.context().close();
   });
 });

@@ -69,18 +69,32 @@ describe('compilation « Les incontournables »', () => {
     ]);
     const md = toMarkdown(items, 'Les incontournables');
     expect(md).toContain('# Les incontournables\n');
-    // French takes the singular for 0 and 1.
-    expect(md).toContain(
-      '- **Participation citoyenne** — 2 mentions · Kamouraska, La Mitis · 0 vote',
-    );
-    expect(md).not.toMatch(/\b0 votes|\b[01] mentions/);
-    expect(md).toContain('— 1 mention · Kamouraska · 0 vote\n');
-    expect(md).not.toContain('Votes'); // no vote was held: none is named
+    // French takes the singular for 1. No vote was held: no count (« 0 vote » on every line
+    // would read as « nobody wanted it »), no vote named.
+    expect(md).toContain('- **Participation citoyenne** — 2 mentions · Kamouraska, La Mitis\n');
+    expect(md).not.toMatch(/\b[01] mentions/);
+    expect(md).toContain('- **=1+1** — 1 mention · Kamouraska\n');
+    expect(md).not.toMatch(/vote/i);
+    const csv = toCsv(items).split('\r\n');
+    expect(csv[0]).toBe('idee,mentions,territoires,sources');
+    expect(csv[1]).toBe('Participation citoyenne,2,Kamouraska; La Mitis,Kamouraska; La Mitis');
+    expect(csv).toContain("'=1+1,1,Kamouraska,Kamouraska");
+    expect(csv).toContain('"Communication: franche, claire",1,La Mitis,La Mitis');
+  });
+
+  it('C5: once a vote gave dots, every line says its count, 0 included (« 0 vote »)', () => {
+    const k = boardWith('k', 'Kamouraska', ['Participation citoyenne', 'Financement systémique']);
+    const [participation] = k.shapes.filter((s) => s.type === 'note');
+    const items = compileIncontournables([k], {
+      voteTallies: [{ title: 'Nos priorités', counts: { [`k/${participation!.id}`]: 2 } }],
+    });
+    const md = toMarkdown(items, 'Les incontournables');
+    expect(md).toContain('- **Participation citoyenne** — 1 mention · Kamouraska · 2 votes\n');
+    // French takes the singular for 0.
+    expect(md).toContain('- **Financement systémique** — 1 mention · Kamouraska · 0 vote\n');
     const csv = toCsv(items).split('\r\n');
     expect(csv[0]).toBe('idee,mentions,territoires,sources,votes');
-    expect(csv[1]).toBe('Participation citoyenne,2,Kamouraska; La Mitis,Kamouraska; La Mitis,0');
-    expect(csv).toContain("'=1+1,1,Kamouraska,Kamouraska,0");
-    expect(csv).toContain('"Communication: franche, claire",1,La Mitis,La Mitis,0');
+    expect(csv).toContain('Financement systémique,1,Kamouraska,Kamouraska,0');
   });
 
   it('C2/C5: the dots of several votes: summed per item, said per question, votes named', () => {

@@ -50,9 +50,16 @@ export const compilationHeading = (language: CompilationLanguage = 'fr-CA') =>
   WORDS[language].title;
 
 /**
+ * Whether any vote gave dots to these items. Before one, every line's « 0 vote » would read
+ * as « nobody wanted this »: the Markdown and the CSV then leave the count out; once one
+ * has, every line says its count, 0 included.
+ */
+const anyVotes = (items: readonly IncontournableItem[]) => items.some((item) => item.votes > 0);
+
+/**
  * C5: Markdown for people: a title, the votes whose dots are counted (named, so a reader knows
  * what « votes » means), then one line per item with how many times it came up, where from,
- * and its votes — per question when it had dots in more than one.
+ * and its votes once a vote has given dots — per question when it had dots in more than one.
  */
 export function toMarkdown(
   items: readonly IncontournableItem[],
@@ -71,13 +78,16 @@ export function toMarkdown(
       '',
     );
   }
+  const voted = anyVotes(items);
   for (const item of items) {
     const details = [plural(item.count, words.mention)];
     if (item.sources.length > 0) details.push(item.sources.join(', '));
-    let votes = plural(item.votes, words.dot);
-    if (item.votesBy.length > 1)
-      votes += ` (${item.votesBy.map((v) => `${v.votes} ${words.quoted(v.title)}`).join(', ')})`;
-    details.push(votes);
+    if (voted) {
+      let votes = plural(item.votes, words.dot);
+      if (item.votesBy.length > 1)
+        votes += ` (${item.votesBy.map((v) => `${v.votes} ${words.quoted(v.title)}`).join(', ')})`;
+      details.push(votes);
+    }
     lines.push(`- **${escapeMarkdown(item.text)}** — ${details.map(escapeMarkdown).join(' · ')}`);
   }
   if (items.length === 0) lines.push(`_${words.none}_`);
@@ -88,20 +98,26 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-/** C5: CSV (RFC 4180, comma, CRLF): idee,mentions,territoires,sources,votes (English: idea,…). */
+/**
+ * C5: CSV (RFC 4180, comma, CRLF): idee,mentions,territoires,sources,votes (English: idea,…);
+ * no votes column until a vote has given dots (the Markdown's rule).
+ */
 export function toCsv(
   items: readonly IncontournableItem[],
   language: CompilationLanguage = 'fr-CA',
 ): string {
-  const rows = [WORDS[language].csv];
+  const voted = anyVotes(items);
+  const header = WORDS[language].csv;
+  const rows = [voted ? header : header.slice(0, -1)];
   for (const item of items) {
-    rows.push([
+    const row = [
       item.text,
       String(item.count),
       item.territories.join('; '),
       item.sources.join('; '),
-      String(item.votes),
-    ]);
+    ];
+    if (voted) row.push(String(item.votes));
+    rows.push(row);
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,7 +1,7 @@
 // « Les incontournables »: every note of the chosen boards in one list (identical ideas merged by
 // the server); the facilitator drags an item onto another to merge them (or uses « Fusionner
 // avec… »), and downloads the list as Markdown or CSV.
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   downloadCompilation,
@@ -20,6 +20,12 @@ import {
 } from './mergeDrag';
 import { BoardChoice } from './BoardChoice';
 import { ideaLabel, ideaPlaces } from './compilationItem';
+import {
+  compiledByDefault,
+  loadSeenBoards,
+  restoredChoice,
+  saveSeenBoards,
+} from './compilationChoice';
 import { forumErrorText } from './errorText';
 
 export function CompilationPanel({
@@ -33,8 +39,10 @@ export function CompilationPanel({
 }) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<Set<string>>(
-    () => new Set(boards.filter((b) => b.kind !== 'plenary').map((b) => b.id)),
+    () => new Set(boards.filter(compiledByDefault).map((b) => b.id)),
   );
+  // The boards as last shown: the saved list is restored against them once it arrives.
+  const shown = useRef(boards);
   const [compilation, setCompilation] = useState<Compilation | null>(null);
   const [drag, dispatch] = useReducer(dragReducer, IDLE_DRAG);
   const [error, setError] = useState<string | null>(null);
@@ -56,8 +64,12 @@ export function CompilationPanel({
     setMerged(null);
     setBusy(true);
     const boardIds = [...chosen];
+    const offered = boards;
     putCompilation(forumId, token, { boardIds })
-      .then(setCompilation, fail)
+      .then((next) => {
+        setCompilation(next);
+        saveSeenBoards(forumId, offered);
+      }, fail)
       .finally(() => setBusy(false));
   };
   const apply = (change: MergeChange | null, said?: { source: string; target: string }) => {
@@ -84,7 +96,8 @@ export function CompilationPanel({
       (stored) => {
         if (!live) return;
         setCompilation((current) => current ?? stored);
-        setChosen(new Set(stored.boardIds));
+        // A board added since the list was saved is ticked: left out, its notes were missed.
+        setChosen(restoredChoice(shown.current, stored.boardIds, loadSeenBoards(forumId)));
       },
       () => undefined,
     );
@@ -92,6 +105,19 @@ export function CompilationPanel({
       live = false;
     };
   }, [forumId, token]);
+  // A board added while the panel is open (imported or added on this page) is ticked too,
+  // unless this device's saved list has seen it (a board brought back keeps its choice).
+  useEffect(() => {
+    const before = new Set(shown.current.map((b) => b.id));
+    shown.current = boards;
+    const added = boards.filter((b) => !before.has(b.id));
+    if (added.length === 0) return;
+    setChosen((current) => {
+      const restored = restoredChoice(boards, [...current], loadSeenBoards(forumId));
+      const ticked = added.filter((b) => restored.has(b.id) && !current.has(b.id));
+      return ticked.length === 0 ? current : new Set([...current, ...ticked.map((b) => b.id)]);
+    });
+  }, [boards, forumId]);
 
   return (
     <section className="forum-section compilation" id="forum-compilation">

@@ -13,7 +13,13 @@ import {
   type BoardVersion,
 } from './api';
 import { formatLocale } from '../i18n';
-import { cleanVersionName, versionRows, versionTitle, type VersionRow } from './format';
+import {
+  cleanVersionName,
+  versionDetails,
+  versionRows,
+  versionTitle,
+  type VersionRow,
+} from './format';
 import { VersionPreview } from './VersionPreview';
 import { historyErrorText } from './problem';
 
@@ -52,7 +58,8 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   }, [boardId, token]);
   useEffect(refresh, [refresh]);
 
-  const title = (row: VersionRow) => versionTitle(row.name, (key, values) => t(key, values ?? {}));
+  const translate = (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+  const title = (row: VersionRow) => versionTitle(row.name, translate);
 
   const onSave = (event: FormEvent) => {
     event.preventDefault();
@@ -164,11 +171,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             >
               <div className="history-item-text">
                 <strong>{title(row)}</strong>
-                <span className="hint">
-                  {t('history.number', { id: row.id })} ·{' '}
-                  {row.kind === 'named' ? t('history.kindNamed') : t('history.kindAuto')} ·{' '}
-                  {row.when}
-                </span>
+                <span className="hint">{versionDetails(row, translate)}</span>
               </div>
               <div className="history-item-actions">
                 <button type="button" onClick={() => openPreview(row)}>

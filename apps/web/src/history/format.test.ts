@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardVersion } from './api';
 import { testTranslator } from '../i18n/testTranslator';
-import { cleanVersionName, formatVersionDate, versionRows, versionTitle } from './format';
+import {
+  cleanVersionName,
+  formatVersionDate,
+  versionDetails,
+  versionRows,
+  versionTitle,
+} from './format';
 
 const at = Date.UTC(2026, 10, 26, 14, 5); // 26 Nov 2026, 09:05 in Montréal
 const version = (
@@ -68,5 +74,29 @@ describe('versionTitle', () => {
     expect(versionTitle(restorePoint, fr)).toBe(restorePoint);
     expect(versionTitle('Avant la plénière', en)).toBe('Avant la plénière');
     expect(versionTitle(null, en)).toBe('Automatic version');
+  });
+});
+
+describe('versionDetails', () => {
+  it('says « automatique » once: not again under « Version automatique »', async () => {
+    const fr = await testTranslator('fr-CA');
+    const en = await testTranslator('en');
+    const [restorePoint, named, auto] = versionRows(
+      [
+        version(14, at, 'auto', null),
+        version(15, at + 1, 'named', 'Avant la plénière'),
+        version(16, at + 2, 'auto', 'Avant la restauration de la version 14'),
+      ],
+      'fr-CA',
+      'America/Toronto',
+    );
+    expect(versionTitle(auto!.name, fr)).toBe('Version automatique');
+    expect(versionDetails(auto!, fr)).toBe(`n°\u00a014 · ${auto!.when}`);
+    expect(versionDetails(auto!, en)).not.toMatch(/automatic/i);
+    // A restore point's title is its name: its line says it was made automatically.
+    expect(versionDetails(restorePoint!, fr)).toBe(
+      `n°\u00a016 · automatique · ${restorePoint!.when}`,
+    );
+    expect(versionDetails(named!, fr)).toBe(`n°\u00a015 · nommée · ${named!.when}`);
   });
 });

@@ -61,3 +61,17 @@ export function versionTitle(
   const restorePoint = RESTORE_POINT.exec(name);
   return restorePoint ? t('versionNames.beforeRestore', { id: restorePoint[1] }) : name;
 }
+
+/**
+ * The line under a version's title: its number, its kind and its date. An unnamed automatic
+ * version's title already says « Version automatique », so its line does not say it again
+ * (« n° 14 · 26 nov. 2026, 9 h 05 »); named versions and restore points keep their kind.
+ */
+export function versionDetails(
+  row: VersionRow,
+  t: (key: string, values?: Record<string, unknown>) => string,
+): string {
+  const kind =
+    row.name === null ? [] : [t(row.kind === 'named' ? 'history.kindNamed' : 'history.kindAuto')];
+  return [t('history.number', { id: row.id }), ...kind, row.when].join(' · ');
+}

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBoard, type FacilitatorBoard, type Link } from '../forum/api';
-import { errorMessage, type Translate } from './messages';
+import { errorMessage, newBoardCreatedMessage, type Translate } from './messages';
 import { MAX_TITLE, readNewBoardFile, type NewBoardDraft as Draft } from './newBoardFile';
 import './file-choose.css';
 import './new-board.css';
@@ -25,6 +25,7 @@ export function NewBoardImport({
   label,
   onCreated,
   openUrl,
+  onForumPage = false,
 }: {
   forumId: string;
   /** The facilitator token. */
@@ -33,6 +34,8 @@ export function NewBoardImport({
   onCreated?: (board: NewBoard) => void;
   /** Where « Ouvrir le nouveau tableau » leads; no link without it. */
   openUrl?: (board: NewBoard) => string;
+  /** Shown on the forum page, whose list of boards (above) holds the new board's links. */
+  onForumPage?: boolean;
 }) {
   const { t } = useTranslation();
   // The catalogue's typed keys do not cover keys built from codes.
@@ -90,7 +93,7 @@ export function NewBoardImport({
       )}
       {status.kind === 'done' && (
         <p className="new-board-done" role="status">
-          {t('export.newBoard.created', { title: status.board.title })}{' '}
+          {newBoardCreatedMessage(status.board.title, onForumPage, tr)}{' '}
           {openUrl && (
             <a href={openUrl(status.board)} target="_blank" rel="noopener">
               {t('export.newBoard.open')}

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { BOARD_FILE_ISSUE_CODES, BoardFileError, InteropError } from '@carton/board';
 import { ApiError } from '../board/api';
 import { testTranslator } from '../i18n/testTranslator';
-import { ExportError, INTEROP_ERROR_CODES, SERVER_ERROR_CODES, errorMessage } from './messages';
+import {
+  ExportError,
+  INTEROP_ERROR_CODES,
+  SERVER_ERROR_CODES,
+  errorMessage,
+  newBoardCreatedMessage,
+} from './messages';
 
 const BRIEF_SERVER_CODES = [
   'payload_too_large',
@@ -94,5 +100,22 @@ describe('R6: an import into a live board the server could not store', () => {
     const closed = new ApiError(503, 'board_unavailable', 'The board could not be loaded.');
     expect(errorMessage(closed, fr)).toContain('ouvrir ce tableau');
     expect(errorMessage(closed, fr)).not.toContain('could not');
+  });
+});
+
+describe('a new board from a file: where its links are', () => {
+  it('on the forum page, points to its list of boards, not to « la page du forum »', async () => {
+    const fr = await testTranslator('fr-CA');
+    const en = await testTranslator('en');
+    const here = newBoardCreatedMessage('Conditions de succès — Les Basques', true, fr);
+    expect(here).toContain('«\u00a0Conditions de succès — Les Basques\u00a0»');
+    expect(here).toContain('plus haut, dans la liste des tableaux');
+    expect(here).not.toContain('page du forum');
+    expect(newBoardCreatedMessage('Les Basques', true, en)).toBe(
+      'Board “Les Basques” created: its links and QR codes are above, in the list of boards.',
+    );
+    // From a board, the forum page is the right place to name.
+    expect(newBoardCreatedMessage('Les Basques', false, fr)).toContain('sur la page du forum');
+    expect(newBoardCreatedMessage('Les Basques', false, en)).toContain('on the forum page');
   });
 });

@@ -59,6 +59,15 @@ export class ExportError extends Error {
 /** A translator: i18next's `t`, or a test's. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
+/**
+ * What « Dans un nouveau tableau » says once the board exists: where its links and QR codes
+ * are. From a board, on the forum page; on the forum page itself, in its list of boards above
+ * (« sur la page du forum » there sent people looking for another page).
+ */
+export function newBoardCreatedMessage(title: string, onForumPage: boolean, t: Translate): string {
+  return t(onForumPage ? 'export.newBoard.createdHere' : 'export.newBoard.created', { title });
+}
+
 /** Where the problem is, in the reader's words (`line 12` → `ligne 12`); null for the whole file. */
 export function problemPlace(path: string, t: Translate): string | null {
   if (path === '' || path === '(root)' || path === '(file)') return null;

@@ -181,6 +181,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           forumId={forumId}
           token={token}
           label={t('export.newBoard.forumButton')}
+          onForumPage
           onCreated={(board) =>
             change((current) => ({ ...current, boards: [...current.boards, board] }))
           }

@@ -16,7 +16,7 @@ import { Toolbar } from '../ui/Toolbar';
 import { ZoomControls } from '../ui/ZoomControls';
 import { CanvasStage } from './CanvasStage';
 import { zoomToFit } from './actions';
-import { fitAndRemember, refitWhenTurned } from './store';
+import { refitWhenTurned } from './store';
 import { installClipboard } from './clipboard';
 import { useSession, useSessionState } from './context';
 import { installDrop } from './drop';
@@ -124,7 +124,7 @@ export function BoardEditor() {
     let live = true;
     const fit = () => zoomToFit(session);
     void session.connection.whenSynced().then(() => {
-      if (live && session.scene.orderedIds().length > 0) fitAndRemember(session.store, fit);
+      if (live && session.scene.orderedIds().length > 0) fit();
     });
     if (typeof matchMedia === 'function') {
       cleanups.push(refitWhenTurned(session.store, fit, matchMedia('(orientation: landscape)')));

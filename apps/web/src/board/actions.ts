@@ -10,6 +10,7 @@ import { stopGlide } from './cameraGlide';
 import { followKeyboard } from './editZoomKeyboard';
 import { aboveKeyboard, keyboardTop, legibleNoteCamera, refitAboveKeyboard } from './editZoom';
 import { fitWithFarTitles } from './fitTitles';
+import { fitAndRemember } from './store';
 import { isTouchFirst } from './touchFirst';
 import type { BoardSession } from './session';
 
@@ -161,16 +162,22 @@ function fitInSafeArea(
   });
 }
 
+/**
+ * Shows the whole board. Remembered as the last fit (fitAndRemember), so a phone turned before
+ * anyone moves the view fits again, whether the fit came on arrival, from « Tout afficher » or Shift+1.
+ */
 export function zoomToFit(session: BoardSession): void {
-  const ids = session.scene.orderedIds();
-  const bounds = boundsOf(session, ids);
-  const { viewport } = session.store.getState();
-  if (bounds) fitInSafeArea(session, ids, bounds, 1);
-  else
-    session.store.setState({
-      camera: { x: viewport.width / 2, y: viewport.height / 2, zoom: 1 },
-      following: null,
-    });
+  fitAndRemember(session.store, () => {
+    const ids = session.scene.orderedIds();
+    const bounds = boundsOf(session, ids);
+    const { viewport } = session.store.getState();
+    if (bounds) fitInSafeArea(session, ids, bounds, 1);
+    else
+      session.store.setState({
+        camera: { x: viewport.width / 2, y: viewport.height / 2, zoom: 1 },
+        following: null,
+      });
+  });
 }
 
 export function zoomToSelection(session: BoardSession): void {

@@ -4,7 +4,9 @@ import { Awareness } from 'y-protocols/awareness';
 import { initBoardDoc, localOrigin } from '@carton/board';
 import type { PresenceWire } from '../presence/publisher';
 import type { BoardInfo } from './api';
+import { zoomBy, zoomToFit } from './actions';
 import { BoardSession } from './session';
+import { viewIsTheFit } from './store';
 
 // The socket and the local copy stay out of a unit test: a Y.Doc and its awareness suffice.
 const connections = vi.hoisted(() => ({ opened: 0 }));
@@ -83,6 +85,24 @@ describe('changing my name (« Changer de nom »)', () => {
     const state = session.connection.awareness.getLocalState() as PresenceWire;
     expect(state.user.name).toBe('Marc');
     expect(state.readOnly).toBe(true);
+    session.destroy();
+  });
+});
+
+describe('« Tout afficher » is a fit a turned phone redoes', () => {
+  it('remembers the camera it set, until the person moves the view', () => {
+    const session = new BoardSession('b1', 'token', { ...INFO, role: 'edit' }, GUEST, () => 'X');
+    session.store.setState({ viewport: { width: 390, height: 844 } });
+    session.board.run(
+      (tx) => tx.create('note', { x: 2000, y: 900, w: 200, h: 200 }),
+      localOrigin(GUEST.userId),
+    );
+
+    zoomToFit(session);
+    expect(viewIsTheFit(session.store.getState())).toBe(true);
+
+    zoomBy(session, 1.25);
+    expect(viewIsTheFit(session.store.getState())).toBe(false);
     session.destroy();
   });
 });

@@ -149,4 +149,35 @@ describe('compilation « Les incontournables »', () => {
       'Accompagnement,1,,Cartes postales\r\n',
     );
   });
+
+  it('C7: an idea set aside leaves the list and the downloads, survives a recompile, and is put back', async () => {
+    const aside = await api(server, 'PUT', base(), forum.facilitator.token, {
+      setAside: { 'bon leadership': true },
+    });
+    expect(aside.status).toBe(200);
+    expect((aside.body.items as Item[]).map((i) => i.text)).not.toContain('Bon leadership');
+    expect((aside.body.setAside as Item[]).map((i) => [i.text, i.count])).toEqual([
+      ['Bon leadership', 1],
+    ]);
+    expect(aside.body.setAsideKeys).toEqual(['bon leadership']);
+    // Compiling again (the boards chosen anew) keeps it set aside.
+    const again = await api(server, 'PUT', base(), forum.facilitator.token, {
+      boardIds: forum.boards.filter((b) => b.kind !== 'plenary').map((b) => b.id),
+    });
+    expect((again.body.items as Item[]).map((i) => i.text)).not.toContain('Bon leadership');
+    const md = await api(server, 'GET', `${base()}.md`, forum.facilitator.token);
+    expect(md.text).not.toContain('Bon leadership');
+    const csv = await api(server, 'GET', `${base()}.csv`, forum.facilitator.token);
+    expect(csv.text).not.toContain('Bon leadership');
+    // The notes on the board are untouched: put back, the idea is in the list again.
+    const back = await api(server, 'PUT', base(), forum.facilitator.token, {
+      setAside: { 'bon leadership': false },
+    });
+    expect((back.body.items as Item[]).map((i) => i.text)).toContain('Bon leadership');
+    expect(back.body.setAside).toEqual([]);
+    const wrong = await api(server, 'PUT', base(), forum.facilitator.token, {
+      setAside: { 'bon leadership': 'oui' },
+    });
+    expect(wrong.status).toBe(400);
+  });
 });

@@ -16,6 +16,8 @@ export const FACILITATION_LIMITS = {
   maxNotesPerVote: 5_000,
   /** The compilation's merges (the PUT route takes keys of at most 500 characters). */
   maxMerges: 5_000,
+  /** The compilation's ideas set aside (C7). */
+  maxSetAside: 5_000,
 } as const;
 
 function refuse(message: string, where: string): never {
@@ -111,6 +113,12 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
     refuse(
       `A compilation has at most ${FACILITATION_LIMITS.maxMerges} merges.`,
       'compilation.merges',
+    );
+  }
+  if ((compilation.setAside?.length ?? 0) > FACILITATION_LIMITS.maxSetAside) {
+    refuse(
+      `A compilation has at most ${FACILITATION_LIMITS.maxSetAside} ideas set aside.`,
+      'compilation.setAside',
     );
   }
 }

@@ -89,8 +89,8 @@ export const ManifestSchema = z.object({
   compilation: z.object({ markdown: path, csv: path }).optional(),
   /**
    * The forum day's choices the incontournables depend on: dot votes (their totals per note,
-   * `<boardId>/<shapeId>` with the archive's board ids) and the compilation's boards and
-   * merges. Absent in older archives and when nothing was voted or compiled.
+   * `<boardId>/<shapeId>` with the archive's board ids) and the compilation's boards, merges
+   * and ideas set aside. Absent in older archives and when nothing was voted or compiled.
    */
   facilitation: z
     .object({
@@ -127,6 +127,11 @@ export const ManifestSchema = z.object({
         .object({
           boardIds: z.array(z.string().max(64)).max(64),
           merges: z.record(z.string().max(500), z.string().max(500)),
+          /**
+           * Item keys set aside (C7). Absent in older archives (nothing set aside) and when none
+           * is: an optional field, as `voters`, so the archive version stays 2.
+           */
+          setAside: z.array(z.string().max(500)).optional(),
         })
         .nullable(),
     })

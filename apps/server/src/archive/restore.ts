@@ -128,7 +128,12 @@ function restoredForumDoc(
   if (compilation) {
     updateCompilation(
       doc,
-      { boardIds: mapped(compilation.boardIds), merges: compilation.merges },
+      {
+        boardIds: mapped(compilation.boardIds),
+        merges: compilation.merges,
+        // Item keys are ideas' words, not board ids: they need no mapping (C7).
+        setAside: Object.fromEntries((compilation.setAside ?? []).map((key) => [key, true])),
+      },
       Date.now(),
       SERVER_ORIGIN,
     );

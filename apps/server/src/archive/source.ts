@@ -111,8 +111,15 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
     }
     const stored = read.compilation;
     const compilation =
-      stored && (stored.boardIds.length > 0 || Object.keys(stored.merges).length > 0)
-        ? { boardIds: stored.boardIds.filter((id) => own.has(id)), merges: { ...stored.merges } }
+      stored &&
+      (stored.boardIds.length > 0 ||
+        Object.keys(stored.merges).length > 0 ||
+        stored.setAside.length > 0)
+        ? {
+            boardIds: stored.boardIds.filter((id) => own.has(id)),
+            merges: { ...stored.merges },
+            ...(stored.setAside.length > 0 ? { setAside: [...stored.setAside] } : {}),
+          }
         : null;
     return archived.length === 0 && compilation === null ? null : { votes: archived, compilation };
   };

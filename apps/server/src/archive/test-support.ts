@@ -78,22 +78,24 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   };
 }
 
+/** Changes a stored document (a board's or a forum's) as the relay would: its updates appended. */
+export function editStoredDoc(data: DataDir, roomId: string, edit: (doc: Y.Doc) => void): void {
+  const stored = data.boards.load(roomId);
+  const doc = new Y.Doc();
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+  if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+  doc.on('update', (update: Uint8Array) => data.boards.append(roomId, update));
+  edit(doc);
+  doc.destroy();
+}
+
 /** Applies Board commands to a stored board, as a client's updates reach storage. */
 export function editStoredBoard(
   data: DataDir,
   boardId: string,
   edit: (board: Board) => void,
 ): void {
-  const stored = data.boards.load(boardId);
-  const doc = new Y.Doc();
-  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-  Y.applyUpdate(doc, Y.mergeUpdates(parts));
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  const board = new Board(doc);
-  edit(board);
-  for (const update of updates) data.boards.append(boardId, update);
-  doc.destroy();
+  editStoredDoc(data, boardId, (doc) => edit(new Board(doc)));
 }
 
 export const ME = localOrigin('marie-anne');

@@ -9,7 +9,7 @@ import {
   setVoteCounts,
 } from '@carton/board';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { voterHash } from '../facilitation/vote-store.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
@@ -18,7 +18,7 @@ import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
 import { storageSource } from './source.ts';
 import type { DataDir } from './test-support.ts';
-import { dataDir, restoreInto, seededForum } from './test-support.ts';
+import { dataDir, editStoredDoc, restoreInto, seededForum } from './test-support.ts';
 import { collectStream, streamForumArchive } from './write.ts';
 
 let source: DataDir;
@@ -39,17 +39,6 @@ const EXPORTED_AT = new Date(Date.UTC(2023, 4, 18, 16, 0));
 /** The devices' random voter ids (V2): never in an archive, nor their stored hashes. */
 const AMELIE = 'voter-amelie-0001';
 const BRUNO = 'voter-bruno-00002';
-
-/** Changes a stored document as the relay would (its updates appended). */
-function editStored(data: DataDir, roomId: string, edit: (doc: Y.Doc) => void): void {
-  const stored = data.boards.load(roomId);
-  const doc = new Y.Doc();
-  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-  if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-  doc.on('update', (update: Uint8Array) => data.boards.append(roomId, update));
-  edit(doc);
-  doc.destroy();
-}
 
 /**
  * The seeded forum with an OPEN vote on Kamouraska: Amélie puts two dots on « Financement
@@ -84,7 +73,7 @@ async function forumWithVote() {
   ] as const) {
     expect(place(device, shapeId)).toBe(true);
   }
-  editStored(source, forumRoomName(forumId), (doc) => {
+  editStoredDoc(source, forumRoomName(forumId), (doc) => {
     openVote(
       doc,
       {

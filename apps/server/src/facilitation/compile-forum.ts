@@ -21,7 +21,12 @@ export type DocReader = <T>(roomId: string, read: (doc: Y.Doc) => T) => Promise<
 export interface ForumCompilationResult {
   boardIds: string[];
   merges: Record<string, string>;
+  /** Item keys the facilitator set aside (C7), found or not among today's notes. */
+  setAsideKeys: string[];
+  /** The list: items set aside are not in it. */
   items: IncontournableItem[];
+  /** The items set aside that the chosen boards still hold, in the list's order. */
+  setAside: IncontournableItem[];
 }
 
 /** C6: by default the territories' boards and the postcard wall. */
@@ -31,7 +36,8 @@ export function defaultCompilationBoards(boards: readonly BoardRecord[]): string
 
 /**
  * C6: « Les incontournables » of a forum: the chosen boards (`boardIds`, else the forum doc's
- * `compilation.boardIds`, else the default), the facilitator's merges, and the dots of every
+ * `compilation.boardIds`, else the default), the facilitator's merges and ideas set aside
+ * (C7: apart from the list, so every use of `items` leaves them out), and the dots of every
  * vote of the forum. Boards of another forum are ignored.
  */
 export async function compileForum(
@@ -66,10 +72,18 @@ export async function compileForum(
     counts: vote.counts,
   }));
   const merges = { ...(facilitation.compilation?.merges ?? {}) };
+  const setAsideKeys = [...(facilitation.compilation?.setAside ?? [])];
+  const compiled = compileIncontournables(sources, {
+    merges,
+    setAside: setAsideKeys,
+    voteTallies,
+  });
   return {
     boardIds: chosen.map((board) => board.id),
     merges,
-    items: compileIncontournables(sources, { merges, voteTallies }),
+    setAsideKeys,
+    items: compiled.filter((item) => !item.setAside),
+    setAside: compiled.filter((item) => item.setAside),
   };
 }
 

@@ -55,6 +55,8 @@ const boardIdList = z.array(z.string().max(64)).max(100);
 const CompilationInput = z.strictObject({
   boardIds: boardIdList.optional(),
   merges: z.record(z.string().max(500), z.string().max(500).nullable()).optional(),
+  // C7: itemKey → true (set aside) or false (put back).
+  setAside: z.record(z.string().max(500), z.boolean()).optional(),
 });
 
 export const unavailable = (c: Context) =>
@@ -127,7 +129,12 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
     const own = new Set((await deps.forums.listBoards(forumId)).map((board) => board.id));
     const boardIds = input.data.boardIds?.filter((id) => own.has(id));
     const done = await changeForumDoc(deps.relay, forumId, (doc) =>
-      updateCompilation(doc, { boardIds, merges: input.data.merges }, Date.now(), SERVER_ORIGIN),
+      updateCompilation(
+        doc,
+        { boardIds, merges: input.data.merges, setAside: input.data.setAside },
+        Date.now(),
+        SERVER_ORIGIN,
+      ),
     );
     if (!done) return unavailable(c);
     return c.json(await compileForum(forumId, await deps.forums.listBoards(forumId), readDoc));

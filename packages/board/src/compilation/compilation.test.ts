@@ -45,6 +45,45 @@ describe('compilation « Les incontournables »', () => {
     expect(items[2]!.sources).toEqual(['Cartes postales']);
   });
 
+  it('C7: an item set aside is marked, and the downloads leave it out', () => {
+    const k = boardWith('k', 'Kamouraska', [
+      'Qu’est-ce qui est incontournable pour vous ?',
+      'Implication citoyenne',
+    ]);
+    const m = boardWith('m', 'La Mitis', [
+      'Qu’est-ce qui est incontournable pour vous ?',
+      'Participation citoyenne',
+    ]);
+    const question = ideaKey('Qu’est-ce qui est incontournable pour vous ?');
+    const items = compileIncontournables([k, m], { setAside: [question, 'gone from the boards'] });
+    expect(items.map((i) => [i.text, i.setAside])).toEqual([
+      ['Qu’est-ce qui est incontournable pour vous ?', true],
+      ['Implication citoyenne', false],
+      ['Participation citoyenne', false],
+    ]);
+    expect(toMarkdown(items)).not.toContain('incontournable pour vous');
+    expect(toMarkdown(items)).toContain('Implication citoyenne');
+    expect(toCsv(items).split('\r\n')).toEqual([
+      'idee,mentions,territoires,sources',
+      'Implication citoyenne,1,Kamouraska,Kamouraska',
+      'Participation citoyenne,1,La Mitis,La Mitis',
+      '',
+    ]);
+  });
+
+  it('C7: what is merged into an item set aside goes with it; a merged item’s own key counts for nothing', () => {
+    const k = boardWith('k', 'Kamouraska', ['Question', 'Implication citoyenne']);
+    const m = boardWith('m', 'La Mitis', ['La question', 'Participation citoyenne']);
+    const items = compileIncontournables([k, m], {
+      merges: { 'la question': 'question', 'implication citoyenne': 'participation citoyenne' },
+      setAside: ['question', 'implication citoyenne'],
+    });
+    expect(items.map((i) => [i.text, i.count, i.setAside])).toEqual([
+      ['Question', 2, true],
+      ['Participation citoyenne', 2, false],
+    ]);
+  });
+
   it('C3: manual merges join items (chains followed, cycles harmless); C4 votes rank', () => {
     const k = boardWith('k', 'Kamouraska', ['Implication citoyenne', 'Processus légers et clairs']);
     const m = boardWith('m', 'La Mitis', ['Participation citoyenne', 'Plaisir!']);

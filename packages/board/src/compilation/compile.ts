@@ -14,6 +14,8 @@ export interface CompilationBoard {
 export interface CompilationOptions {
   /** itemKey → targetItemKey (the facilitator's manual merges, forum doc `compilation.merges`). */
   readonly merges?: Readonly<Record<string, string>>;
+  /** Item keys the facilitator set aside (forum doc `compilation.setAside`, C7). */
+  readonly setAside?: readonly string[];
   /** noteKey (`<boardId>/<shapeId>`) → dots, summed over the votes the caller chose. */
   readonly votes?: Readonly<Record<string, number>>;
   /**
@@ -55,6 +57,8 @@ export interface IncontournableItem {
   readonly notes: readonly string[];
   /** Other item keys merged into it (identical after normalization are not listed). */
   readonly mergedKeys: readonly string[];
+  /** C7: the facilitator set it aside: it stays out of the list and of the files. */
+  readonly setAside: boolean;
 }
 
 /**
@@ -100,8 +104,12 @@ function resolveMerge(
   }
 }
 
+/** C7: the items still in the list: those the facilitator set aside are left out. */
+export const keptItems = (items: readonly IncontournableItem[]) =>
+  items.filter((item) => !item.setAside);
+
 /**
- * C1–C4: notes of the chosen boards (postcards included) → items. Identical ideas are one item
+ * C1–C4, C7: notes of the chosen boards (postcards included) → items. Identical ideas are one item
  * (ideaKey); manual merges then join items; empty notes are skipped. Order: votes, then count,
  * then first appearance (board order, then z-order).
  */
@@ -110,6 +118,7 @@ export function compileIncontournables(
   options: CompilationOptions = {},
 ): IncontournableItem[] {
   const merges = options.merges ?? {};
+  const setAside = new Set(options.setAside ?? []);
   const votes = options.votes ?? {};
   const tallies = (options.voteTallies ?? []).map((tally) => ({
     title: tally.title.trim(),
@@ -199,6 +208,8 @@ export function compileIncontournables(
         }),
         notes: group.notes,
         mergedKeys: group.mergedKeys,
+        // C7: the item's own key (a merge's target) decides; what was merged into it follows.
+        setAside: setAside.has(group.key),
       }),
     );
 }

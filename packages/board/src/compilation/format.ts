@@ -1,4 +1,4 @@
-import type { IncontournableItem } from './compile.ts';
+import { keptItems, type IncontournableItem } from './compile.ts';
 
 /** The language the files are written in: French (the forum's), or English for an English page. */
 export type CompilationLanguage = 'fr-CA' | 'en';
@@ -60,12 +60,14 @@ const anyVotes = (items: readonly IncontournableItem[]) => items.some((item) => 
  * C5: Markdown for people: a title, the votes whose dots are counted (named, so a reader knows
  * what « votes » means), then one line per item with how many times it came up, where from,
  * and its votes once a vote has given dots — per question when it had dots in more than one.
+ * Items set aside (C7) are left out.
  */
 export function toMarkdown(
-  items: readonly IncontournableItem[],
+  compiled: readonly IncontournableItem[],
   title?: string,
   language: CompilationLanguage = 'fr-CA',
 ): string {
+  const items = keptItems(compiled);
   const words = WORDS[language];
   const plural = (n: number, [one, many]: [string, string]) =>
     `${n} ${words.plural.select(n) === 'one' ? one : many}`;
@@ -100,12 +102,13 @@ function escapeMarkdown(text: string): string {
 
 /**
  * C5: CSV (RFC 4180, comma, CRLF): idee,mentions,territoires,sources,votes (English: idea,…);
- * no votes column until a vote has given dots (the Markdown's rule).
+ * no votes column until a vote has given dots (the Markdown's rule); items set aside (C7) left out.
  */
 export function toCsv(
-  items: readonly IncontournableItem[],
+  compiled: readonly IncontournableItem[],
   language: CompilationLanguage = 'fr-CA',
 ): string {
+  const items = keptItems(compiled);
   const voted = anyVotes(items);
   const header = WORDS[language].csv;
   const rows = [voted ? header : header.slice(0, -1)];

@@ -184,11 +184,16 @@ export function setVoteCounts(
 }
 
 /**
- * Sets the compilation's boards and/or merges. A merge to null (or to itself) removes it.
+ * Sets the compilation's boards, merges and/or ideas set aside. A merge to null (or to itself)
+ * removes it; `setAside: { key: false }` puts an idea back (C7).
  */
 export function updateCompilation(
   doc: Y.Doc,
-  change: { boardIds?: readonly string[]; merges?: Readonly<Record<string, string | null>> },
+  change: {
+    boardIds?: readonly string[];
+    merges?: Readonly<Record<string, string | null>>;
+    setAside?: Readonly<Record<string, boolean>>;
+  },
   now: number,
   origin: Origin,
 ): void {
@@ -205,6 +210,18 @@ export function updateCompilation(
     for (const [key, target] of Object.entries(change.merges ?? {})) {
       if (target === null || target === key) mergeMap.delete(key);
       else mergeMap.set(key, target);
+    }
+    if (change.setAside && Object.keys(change.setAside).length > 0) {
+      let setAside = compilation.get('setAside');
+      if (!(setAside instanceof Y.Map)) {
+        setAside = new Y.Map<unknown>();
+        compilation.set('setAside', setAside);
+      }
+      const setAsideMap = setAside as Y.Map<unknown>;
+      for (const [key, on] of Object.entries(change.setAside)) {
+        if (on) setAsideMap.set(key, true);
+        else setAsideMap.delete(key);
+      }
     }
     compilation.set('updatedAt', now);
   }, origin);

@@ -41,7 +41,12 @@ describe('forum document', () => {
     });
     expect(readSpotlight(doc)).toEqual({ active: false, boardId: null, by: null });
     expect(readVotes(doc)).toEqual([]);
-    expect(readCompilation(doc)).toEqual({ boardIds: [], merges: {}, updatedAt: null });
+    expect(readCompilation(doc)).toEqual({
+      boardIds: [],
+      merges: {},
+      setAside: [],
+      updatedAt: null,
+    });
     (timer as Y.Map<unknown>).set('state', 'exploded');
     expect(readTimer(doc)).toBeNull();
   });
@@ -125,7 +130,26 @@ describe('forum document', () => {
     const doc = new Y.Doc();
     updateCompilation(doc, { boardIds: ['a'], merges: { x: 'y', z: 'w' } }, 7, SERVER_ORIGIN);
     updateCompilation(doc, { merges: { z: null } }, 8, SERVER_ORIGIN);
-    expect(readCompilation(doc)).toEqual({ boardIds: ['a'], merges: { x: 'y' }, updatedAt: 8 });
+    expect(readCompilation(doc)).toEqual({
+      boardIds: ['a'],
+      merges: { x: 'y' },
+      setAside: [],
+      updatedAt: 8,
+    });
+  });
+
+  it('C7: ideas set aside are stored beside the merges, and put back', () => {
+    const doc = new Y.Doc();
+    updateCompilation(
+      doc,
+      { merges: { x: 'y' }, setAside: { q: true, r: true } },
+      7,
+      SERVER_ORIGIN,
+    );
+    updateCompilation(doc, { setAside: { r: false } }, 8, SERVER_ORIGIN);
+    // Choosing the boards again (a recompile) leaves them set aside.
+    updateCompilation(doc, { boardIds: ['a'] }, 9, SERVER_ORIGIN);
+    expect(readCompilation(doc)).toMatchObject({ merges: { x: 'y' }, setAside: ['q'] });
   });
 });
 

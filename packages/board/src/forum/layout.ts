@@ -52,6 +52,8 @@ export interface CompilationState {
   readonly boardIds: readonly string[];
   /** itemKey → targetItemKey: the facilitator's manual merges. */
   readonly merges: Readonly<Record<string, string>>;
+  /** Item keys the facilitator set aside (C7), keyed like merges. */
+  readonly setAside: readonly string[];
   readonly updatedAt: number | null;
 }
 
@@ -182,7 +184,17 @@ export function readCompilation(doc: Y.Doc): CompilationState | null {
   if (!parsed.success) return null;
   const mergesMap = map.get('merges');
   const merges = mergesSchema.safeParse(mergesMap instanceof Y.Map ? mergesMap.toJSON() : {});
-  return Object.freeze({ ...parsed.data, merges: merges.success ? merges.data : {} });
+  // A Y.Map of itemKey → true, so two facilitators setting ideas aside at once both count.
+  const setAsideMap = map.get('setAside');
+  const setAside =
+    setAsideMap instanceof Y.Map
+      ? [...setAsideMap.entries()].filter(([, on]) => on === true).map(([key]) => key)
+      : [];
+  return Object.freeze({
+    ...parsed.data,
+    merges: merges.success ? merges.data : {},
+    setAside: Object.freeze(setAside.sort()),
+  });
 }
 
 /** Milliseconds left on the timer at `now` (server time: `Date.now() + offset`), never < 0. */

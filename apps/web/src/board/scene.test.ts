@@ -146,3 +146,43 @@ describe('scene.shapeAt skipping types', () => {
     expect(scene.shapeAt({ x: 40, y: 300 }, 4, { skipTypes: ['stamp'] })).toBeNull();
   });
 });
+
+describe('scene following the view', () => {
+  it('a write re-reads only the shapes it changed; order, removals and z-order still follow', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Conditions de succès — Témiscouata', kind: 'territory' });
+    const board = new Board(doc);
+    const me = localOrigin('user:a');
+    const notes = board.run(
+      (tx) =>
+        Array.from({ length: 40 }, (_, i) =>
+          tx.create('note', { x: (i % 8) * 250, y: Math.floor(i / 8) * 250, w: 200, h: 200 }),
+        ),
+      me,
+    );
+    const [first, second] = notes as [string, string];
+    const view = createBoardView(board);
+    const reads: string[] = [];
+    const counted = {
+      ...view,
+      getShape: (id: string) => {
+        reads.push(id);
+        return view.getShape(id);
+      },
+    };
+    const scene = new Scene(counted);
+    reads.length = 0;
+    board.run((tx) => tx.update(first, { x: 3000, y: 3000 }), me); // a drag's write
+    expect(reads).toEqual([first]);
+    expect(scene.bounds(first)).toMatchObject({ x: 3000, y: 3000 });
+    expect(scene.shapeAt({ x: 3100, y: 3100 }, 0)?.id).toBe(first);
+
+    board.run((tx) => tx.reorder([second], 'front'), me);
+    expect(scene.orderedIds().at(-1)).toBe(second);
+    expect(scene.orderOf(second)).toBe(notes.length - 1);
+    board.run((tx) => tx.delete([second]), me);
+    expect(scene.orderedIds()).not.toContain(second);
+    expect(scene.bounds(second)).toBeUndefined();
+    expect(scene.shapeAt({ x: 350, y: 100 }, 0)).toBeNull();
+  });
+});

@@ -35,7 +35,7 @@ export class Scene {
 
   constructor(private readonly view: BoardView) {
     this.sync();
-    this.unsubscribe = view.subscribe(() => this.sync());
+    this.unsubscribe = view.subscribe((changedIds) => this.sync(changedIds));
   }
 
   destroy(): void {
@@ -231,7 +231,12 @@ export class Scene {
     );
   }
 
-  private sync(): void {
+  /**
+   * Follows the view: the order when it changed (membership, z-order), then the boxes of the
+   * shapes whose snapshots changed — the view names them, so a drag's write re-indexes the
+   * dragged note and its arrows, not the whole board. Without names (the first sync), all.
+   */
+  private sync(changedIds?: ReadonlySet<string>): void {
     const ordered = this.view.getOrderedIds();
     let changed = false;
     if (ordered !== this.order) {
@@ -246,9 +251,9 @@ export class Scene {
       }
       changed = true;
     }
-    for (const id of ordered) {
+    for (const id of changedIds ?? ordered) {
       const shape = this.view.getShape(id);
-      if (!shape) continue;
+      if (!shape) continue; // gone: dropped above with the order
       if (this.seen.get(id) === shape) continue;
       this.seen.set(id, shape);
       this.index.set(id, boxToRect(shapeBounds(shape)));

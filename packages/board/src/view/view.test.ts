@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { Board } from '../board/board.ts';
-import { initBoardDoc, shapesMapOf } from '../doc/layout.ts';
+import { initBoardDoc, rootMap, shapesMapOf } from '../doc/layout.ts';
 import { localOrigin } from '../origin/origin.ts';
 import { forkPeer, newTestBoard, sync, TERRITORIES } from '../test/fixtures.ts';
 import { createBoardView } from './view.ts';
@@ -40,6 +40,28 @@ describe('board view', () => {
     board.run((tx) => tx.update(b, { x: 10 }), me);
     expect(heard).toEqual(['a']);
     expect(any).toBe(2);
+  });
+
+  it('M15: listeners are told which ids changed — dependents, removals; none for meta alone', () => {
+    const { doc, board, me } = newTestBoard();
+    const [a, b] = board.run(
+      (tx) => [tx.create('note', { x: 0, y: 0 }), tx.create('note', { x: 300, y: 0 })],
+      me,
+    ) as [string, string];
+    const arrow = board.run(
+      (tx) =>
+        tx.create('arrow', { x: 0, y: 0, endBinding: { shapeId: a, anchor: { x: 0, y: 0 } } }),
+      me,
+    );
+    const view = createBoardView(board);
+    const heard: string[][] = [];
+    view.subscribe((changed) => heard.push([...changed].sort()));
+    board.run((tx) => tx.update(a, { y: 40 }), me); // the arrow bound to it follows
+    board.run((tx) => tx.update(b, { text: 'Entraide' }), me);
+    board.run((tx) => tx.reorder([b], 'back'), me);
+    board.run((tx) => tx.delete([b]), me);
+    doc.transact(() => (rootMap(doc).get('meta') as Y.Map<unknown>).set('title', 'La Mitis'));
+    expect(heard).toEqual([[a, arrow].sort(), [b], [b], [b], []]);
   });
 
   it('M15: the ordered ids array is stable until order or membership changes', () => {

@@ -13,8 +13,12 @@ export interface BoardView {
   /** Bottom to top; the same array until order or membership changes. */
   getOrderedIds(): readonly string[];
   getMeta(): BoardMeta | null;
-  /** After any change to shapes or meta. */
-  subscribe(listener: () => void): () => void;
+  /**
+   * After any change to shapes or meta, with the ids whose snapshots changed (appeared,
+   * disappeared or differ; empty when only meta changed), so a listener need not compare every
+   * shape. The set is the view's own: read it during the call, do not keep it.
+   */
+  subscribe(listener: (changedIds: ReadonlySet<string>) => void): () => void;
   /** Only when that shape's snapshot changes (including appearing or disappearing). */
   subscribeShape(id: string, listener: () => void): () => void;
   destroy(): void;
@@ -62,7 +66,7 @@ export function createBoardView(board: Board): BoardView {
   // (their geometry). Built from raw stored references, so dangling ones are found too.
   const childrenByParent = new Map<string, Set<string>>();
   const arrowsByTarget = new Map<string, Set<string>>();
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(changedIds: ReadonlySet<string>) => void>();
   const shapeListeners = new Map<string, Set<() => void>>();
   let ordered: readonly string[] = [];
   // Ids whose place in the order may have changed since `ordered` was computed; null = resort all.
@@ -175,7 +179,7 @@ export function createBoardView(board: Board): BoardView {
       const set = shapeListeners.get(id);
       if (set !== undefined) for (const listener of [...set]) listener();
     }
-    if (changed.size > 0 || metaChanged) for (const listener of [...listeners]) listener();
+    if (changed.size > 0 || metaChanged) for (const listener of [...listeners]) listener(changed);
   };
 
   const everything = (): Set<string> => {

@@ -1,6 +1,7 @@
 // « Les incontournables »: every note of the chosen boards in one list (identical ideas merged by
 // the server); the facilitator drags an item onto another to merge them (or uses « Fusionner
-// avec… »), and downloads the list as Markdown or CSV.
+// avec… »), sets aside what is not an idea (« Écarter »: the question copied to every carton),
+// and downloads the list as Markdown or CSV.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -19,7 +20,13 @@ import {
   type MergeChange,
 } from './mergeDrag';
 import { BoardChoice } from './BoardChoice';
-import { ideaLabel, ideaPlaces } from './compilationItem';
+import {
+  ideaLabel,
+  ideaPlaces,
+  setAsideChange,
+  setAsideItems,
+  type CompilationChange,
+} from './compilationItem';
 import {
   compiledByDefault,
   loadSeenBoards,
@@ -51,17 +58,18 @@ export function CompilationPanel({
 
   // Ten boards of notes take a moment: the button says so and takes no second click meanwhile.
   const [busy, setBusy] = useState(false);
-  // The last merge, said in words with « Annuler »: a drop on the wrong idea is easy on a long
-  // list, and the merged idea vanishes into another one further down.
-  const [merged, setMerged] = useState<{
-    source: string;
-    target: string;
-    undo: MergeChange;
+  // The last merge or idea set aside, said in words with « Annuler »: a drop on the wrong idea
+  // is easy on a long list, and the idea vanishes into another one or out of the list.
+  const [notice, setNotice] = useState<{
+    text: string;
+    undoLabel: string;
+    undo: CompilationChange;
   } | null>(null);
+  const setAside = setAsideItems(compilation);
 
   const compile = () => {
     setError(null);
-    setMerged(null);
+    setNotice(null);
     setBusy(true);
     const boardIds = [...chosen];
     const offered = boards;
@@ -72,21 +80,29 @@ export function CompilationPanel({
       }, fail)
       .finally(() => setBusy(false));
   };
-  const apply = (change: MergeChange | null, said?: { source: string; target: string }) => {
+  const apply = (change: CompilationChange | null, said?: NonNullable<typeof notice>) => {
     if (!change) return;
     setError(null);
-    const before = compilation?.merges ?? {};
-    putCompilation(forumId, token, { merges: change }).then((next) => {
+    putCompilation(forumId, token, change).then((next) => {
       setCompilation(next);
-      setMerged(said ? { ...said, undo: undoChange(change, before) } : null);
+      setNotice(said ?? null);
     }, fail);
   };
   const merge = (sourceKey: string, targetKey: string) => {
     const text = (key: string) => items.find((i) => i.key === key)?.text ?? key;
-    apply(mergeChange(items, sourceKey, targetKey), {
-      source: text(sourceKey),
-      target: text(targetKey),
-    });
+    const change: MergeChange | null = mergeChange(items, sourceKey, targetKey);
+    if (!change) return;
+    apply(
+      { merges: change },
+      {
+        text: t('forumDay.compilation.merged', {
+          source: text(sourceKey),
+          target: text(targetKey),
+        }),
+        undoLabel: t('forumDay.compilation.undo'),
+        undo: { merges: undoChange(change, compilation?.merges ?? {}) },
+      },
+    );
   };
   // The list and its merges live on the server: show them again when the page is reopened or
   // reloaded, instead of an empty panel that looks as if the merging work was lost.
@@ -149,17 +165,17 @@ export function CompilationPanel({
       </div>
       {error && <p role="alert">{error}</p>}
       <p className="merge-notice" role="status">
-        {merged && (
+        {notice && (
           <>
-            {t('forumDay.compilation.merged', { source: merged.source, target: merged.target })}{' '}
+            {notice.text}{' '}
             <button
               type="button"
               onClick={() => {
-                setMerged(null);
-                apply(merged.undo);
+                setNotice(null);
+                apply(notice.undo);
               }}
             >
-              {t('forumDay.compilation.undo')}
+              {notice.undoLabel}
             </button>
           </>
         )}
@@ -218,13 +234,54 @@ export function CompilationPanel({
                 ))}
             </select>
             {compilation && splitChange(item, compilation.merges) && (
-              <button type="button" onClick={() => apply(splitChange(item, compilation.merges))}>
+              <button
+                type="button"
+                onClick={() => apply({ merges: splitChange(item, compilation.merges) ?? {} })}
+              >
                 {t('forum.compilation.split')}
               </button>
             )}
+            <button
+              type="button"
+              aria-label={t('forumDay.compilation.setAsideLabel', { text: ideaLabel(item.text) })}
+              onClick={() =>
+                apply(setAsideChange(item, true), {
+                  text: t('forumDay.compilation.setAsideDone', { text: ideaLabel(item.text) }),
+                  undoLabel: t('forumDay.compilation.undoSetAside'),
+                  undo: setAsideChange(item, false),
+                })
+              }
+            >
+              {t('forumDay.compilation.setAside')}
+            </button>
           </li>
         ))}
       </ol>
+      {setAside.length > 0 && (
+        <details className="compilation-set-aside">
+          <summary>{t('forumDay.compilation.setAsideTitle', { count: setAside.length })}</summary>
+          <p className="hint">{t('forumDay.compilation.setAsideHint')}</p>
+          <ul>
+            {setAside.map((item) => (
+              <li key={item.key} data-key={item.key}>
+                <span className="item-text">{item.text}</span>{' '}
+                <span className="item-count">
+                  {t('forum.compilation.count', { count: item.count })}
+                </span>{' '}
+                <button
+                  type="button"
+                  aria-label={t('forumDay.compilation.putBackLabel', {
+                    text: ideaLabel(item.text),
+                  })}
+                  onClick={() => apply(setAsideChange(item, false))}
+                >
+                  {t('forumDay.compilation.putBack')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

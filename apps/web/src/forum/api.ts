@@ -62,6 +62,8 @@ export interface Compilation {
   boardIds: string[];
   merges: Record<string, string>;
   items: CompilationItem[];
+  /** Items the facilitator set aside (« Écartées »), out of `items` and the downloads (C7). */
+  setAside: CompilationItem[];
 }
 
 function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
@@ -283,7 +285,12 @@ export function fetchCompilation(
 export function putCompilation(
   forumId: string,
   token: string,
-  change: { boardIds?: string[]; merges?: Record<string, string | null> },
+  change: {
+    boardIds?: string[];
+    merges?: Record<string, string | null>;
+    /** itemKey → true (set aside) or false (put back). */
+    setAside?: Record<string, boolean>;
+  },
 ): Promise<Compilation> {
   return call(`${forumPath(forumId)}/compilation`, token, json('PUT', change));
 }

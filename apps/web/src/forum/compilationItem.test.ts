@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ideaLabel, ideaPlaces } from './compilationItem';
+import { ideaLabel, ideaPlaces, setAsideChange, setAsideItems } from './compilationItem';
 
 describe('ideaPlaces', () => {
   it('names the postcards for an idea no territory wrote, as the Markdown and CSV do', () => {
@@ -35,5 +35,29 @@ describe('ideaLabel', () => {
   it('cuts a long word-less text at the limit, still with « … »', () => {
     const label = ideaLabel('x'.repeat(80));
     expect(label).toBe(`${'x'.repeat(59)}…`);
+  });
+});
+
+describe('setting an idea aside (C7)', () => {
+  const question = {
+    key: 'qu est ce qui est incontournable pour vous',
+    text: 'Qu’est-ce qui est incontournable pour vous\u202f?',
+    count: 7,
+    territories: [],
+    sources: [],
+    votes: 0,
+    notes: [],
+    mergedKeys: [],
+  };
+
+  it('« Écarter » and « Remettre » change the idea by its key, as merges are kept', () => {
+    expect(setAsideChange(question, true)).toEqual({ setAside: { [question.key]: true } });
+    expect(setAsideChange(question, false)).toEqual({ setAside: { [question.key]: false } });
+  });
+
+  it('lists the ideas set aside, and none when the server sent no such list', () => {
+    expect(setAsideItems({ setAside: [question] })).toEqual([question]);
+    expect(setAsideItems({})).toEqual([]);
+    expect(setAsideItems(null)).toEqual([]);
   });
 });

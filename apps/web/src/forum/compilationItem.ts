@@ -21,3 +21,27 @@ export function ideaLabel(text: string, max = 60): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/** What PUT /compilation changes: merges (see mergeDrag) and ideas set aside. */
+export interface CompilationChange {
+  merges?: Record<string, string | null>;
+  setAside?: Record<string, boolean>;
+}
+
+/**
+ * « Écarter » an idea (`aside`) or « Remettre » it: by its key, as merges are (C7), so it stays
+ * set aside when the list is compiled again; its notes stay on the boards.
+ */
+export function setAsideChange(item: Pick<CompilationItem, 'key'>, aside: boolean) {
+  return { setAside: { [item.key]: aside } } satisfies CompilationChange;
+}
+
+/**
+ * The ideas in « Écartées »: none from a server that answers without them (one not yet
+ * updated), rather than a panel that breaks.
+ */
+export function setAsideItems(
+  compilation: { setAside?: readonly CompilationItem[] } | null,
+): readonly CompilationItem[] {
+  return compilation?.setAside ?? [];
+}

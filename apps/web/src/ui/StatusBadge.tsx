@@ -1,12 +1,12 @@
 // Connection status, always visible: connecté / hors ligne (modifications gardées sur cet
 // appareil) / synchronisation en cours, with the changes the server has not confirmed yet; and,
 // when the server closed the connection for a limit, a banner that says why.
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { KeepPageOpen } from '../offline/KeepPageOpen';
 import { StatusBanner } from './StatusBanner';
-import { shortStatusCount } from './statusShort';
+import { shortStatusCount, shownPendingCount } from './statusShort';
 import { StorageTroubleNotice } from './StorageTroubleNotice';
 import './Status.css';
 
@@ -14,7 +14,20 @@ export function StatusBadge() {
   const { t } = useTranslation();
   const { connection, readOnly } = useSession();
   const status = useSyncExternalStore(connection.subscribe, connection.getStatus);
-  const pending = useSyncExternalStore(connection.subscribe, connection.getPendingCount);
+  // What the badge shows of the unconfirmed count: a drag's writes, confirmed at once while
+  // connected, change nothing here, so they no longer re-render the badge (a slow phone's drag).
+  const pending = useSyncExternalStore(connection.subscribe, () =>
+    shownPendingCount(connection.getStatus(), connection.getPendingCount()),
+  );
+  // The exact count stays readable on the badge (`data-pending`, « 0 » once the server has
+  // confirmed everything, what tests and tools wait for), written without a render.
+  const badge = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const write = () =>
+      badge.current?.setAttribute('data-pending', String(connection.getPendingCount()));
+    write();
+    return connection.subscribe(write);
+  }, [connection]);
   // A view link keeps no changes: its room closing (4501) is only a reconnection for it.
   const storageTrouble =
     useSyncExternalStore(connection.subscribe, connection.getStorageTrouble) && !readOnly;
@@ -40,8 +53,8 @@ export function StatusBadge() {
       <div
         className={`status status-${status}`}
         data-testid="status"
+        ref={badge}
         data-status={status}
-        data-pending={pending}
         data-detail={detail !== null}
         data-open={open}
         role="status"

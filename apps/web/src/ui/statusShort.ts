@@ -13,3 +13,13 @@ export function shortStatusCount(status: ConnectionStatus, pending: number): num
   if (pending <= 0) return null;
   return status === 'connected' ? null : pending;
 }
+
+/**
+ * The unconfirmed count as the badge shows it: while connected, none (changes are confirmed
+ * within a moment, and a count moving with each of a drag's 20 writes a second is noise that
+ * re-rendered the badge every time); otherwise the count waiting. The badge renders only when
+ * this changes.
+ */
+export function shownPendingCount(status: ConnectionStatus, pending: number): number {
+  return status === 'connected' ? 0 : pending;
+}

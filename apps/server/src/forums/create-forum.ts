@@ -6,6 +6,7 @@ import {
   initBoardDoc,
   initForumDoc,
   SERVER_ORIGIN,
+  territoryCartonTitle,
   type BoardKind,
 } from '@carton/board';
 import * as Y from 'yjs';
@@ -20,7 +21,8 @@ export const DEFAULT_TERRITORIES: readonly string[] = BSL_TERRITORIES;
 
 export const PLENARY_TITLE = 'Plénière — Vision commune des conditions de succès';
 export const POSTCARDS_TITLE = 'Cartes postales';
-export const territoryTitle = (territory: string): string => `Conditions de succès — ${territory}`;
+/** R23: a territory board is titled as its carton (one rule, in the board's templates). */
+export const territoryTitle = territoryCartonTitle;
 
 // Names are shown on the facilitator page, QR handouts, exports and archives: control
 // characters (NUL, line breaks), bidi overrides and isolates (which reorder what is shown

@@ -2,8 +2,9 @@
 // pixels; each screen has its own tests): the forum is created with its territories; a table
 // draws its carton (notes and a photo from a laptop, another territory's notes from a second
 // client); a dot vote is opened, voted and closed from the forum page; « Les incontournables »
-// are compiled and two duplicates merged; the forum archive downloaded from the page becomes a
-// new forum on a second server with its boards, photo, votes and merges.
+// are compiled, two duplicates merged and the facilitator's question set aside; the forum archive
+// downloaded from the page becomes a new forum on a second server with its boards, photo, votes,
+// merges and the idea set aside.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { localOrigin } from '@carton/board';
@@ -28,6 +29,8 @@ interface Item {
   count: number;
   territories: string[];
 }
+/** The question the facilitator copies to every carton: no idea of the incontournables (C7). */
+const QUESTION = 'Qu’est-ce qui est incontournable pour vous ?';
 
 describe('forum day, from creation to the archive on another server', () => {
   let server: CartonServer;
@@ -92,6 +95,8 @@ describe('forum day, from creation to the archive on another server', () => {
     other.board.run((tx) => {
       tx.create('note', { x: 100, y: 900, w: 210, h: 210, text: 'Participation citoyenne' });
       tx.create('note', { x: 340, y: 900, w: 210, h: 210, text: 'Bon leadership rassembleur' });
+      // The facilitator's question, copied to the carton: not an idea (set aside when compiled).
+      tx.create('note', { x: 580, y: 900, w: 210, h: 210, text: QUESTION });
     }, localOrigin('user:louise'));
     other.close();
 
@@ -160,7 +165,7 @@ describe('forum day, from creation to the archive on another server', () => {
     ]);
   });
 
-  it('compiled: the same idea from two tables once, a near duplicate merged', async () => {
+  it('compiled: the same idea from two tables once, a near duplicate merged, the question set aside', async () => {
     const page = facilitator.page;
     await page.getByRole('button', { name: 'Compiler' }).click();
     const item = (text: string) =>
@@ -186,9 +191,14 @@ describe('forum day, from creation to the archive on another server', () => {
       ]),
     );
     expect(items.some((i) => i.text === 'Bon leadership rassembleur')).toBe(false);
+
+    // C7: « Écarter » takes the question out of the list into « Écartées (1) ».
+    await item(QUESTION).getByRole('button', { name: 'Écarter' }).click();
+    await page.locator('.compilation-set-aside summary', { hasText: 'Écartées (1)' }).waitFor();
+    expect(await item(QUESTION).count()).toBe(0);
   });
 
-  it('archived and imported: a second server gets the boards, the photo, the vote and the merge', async () => {
+  it('archived and imported: a second server gets the boards, the photo, the vote, the merge and the idea set aside', async () => {
     const page = facilitator.page;
     await page.getByRole('navigation').getByRole('button', { name: 'Archive du forum' }).click();
     const [download] = await Promise.all([
@@ -241,12 +251,14 @@ describe('forum day, from creation to the archive on another server', () => {
     expect(results.map((r) => [r.text, r.count, r.territory])).toEqual([
       ['Participation citoyenne', 2, 'Kamouraska'],
     ]);
-    const { items } = await api<{ items: Item[] }>(
+    const { items, setAside } = await api<{ items: Item[]; setAside: Item[] }>(
       base,
       `/api/forums/${forumId}/compilation`,
       token,
     );
+    expect(setAside.map((i) => i.text)).toEqual([QUESTION]);
     expect(items.find((i) => i.text === 'Bon leadership')?.count).toBe(2);
     expect(items.some((i) => i.text === 'Bon leadership rassembleur')).toBe(false);
+    expect(items.some((i) => i.text === QUESTION)).toBe(false);
   });
 });

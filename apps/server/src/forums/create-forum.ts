@@ -21,8 +21,6 @@ export const DEFAULT_TERRITORIES: readonly string[] = BSL_TERRITORIES;
 
 export const PLENARY_TITLE = 'Plénière — Vision commune des conditions de succès';
 export const POSTCARDS_TITLE = 'Cartes postales';
-/** R23: a territory board is titled as its carton (one rule, in the board's templates). */
-export const territoryTitle = territoryCartonTitle;
 
 // Names are shown on the facilitator page, QR handouts, exports and archives: control
 // characters (NUL, line breaks), bidi overrides and isolates (which reorder what is shown
@@ -179,7 +177,7 @@ export async function createForum(
     { kind: 'plenary', title: PLENARY_TITLE, territory: null },
     ...territories.map((territory) => ({
       kind: 'territory' as const,
-      title: territoryTitle(territory),
+      title: territoryCartonTitle(territory),
       territory,
     })),
     { kind: 'postcards', title: POSTCARDS_TITLE, territory: null },

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Board, SERVER_ORIGIN } from '@carton/board';
+import { Board, SERVER_ORIGIN, territoryCartonTitle } from '@carton/board';
 import { unzipSync } from 'fflate';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -13,7 +13,6 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { boardFileWithPhoto, solidPng } from '../archive/test-support.ts';
 import { loadConfig } from '../config.ts';
-import { territoryTitle } from '../forums/create-forum.ts';
 import { createLogger } from '../log.ts';
 import { DeferredStores } from './deferred-stores.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -155,7 +154,7 @@ describe('every store answering asynchronously', () => {
       body: {
         board: {
           territory: 'Témiscouata-sur-le-Lac',
-          title: territoryTitle('Témiscouata-sur-le-Lac'),
+          title: territoryCartonTitle('Témiscouata-sur-le-Lac'),
         },
       },
     });
@@ -177,7 +176,11 @@ describe('every store answering asynchronously', () => {
     // R54: a new board; its territory once only.
     const basques = await api<{ board: CreatedBoard }>('POST', `/api/forums/${id}/boards`, {
       token: facilitator,
-      json: { title: territoryTitle('Les Basques'), territory: 'Les Basques', template: true },
+      json: {
+        title: territoryCartonTitle('Les Basques'),
+        territory: 'Les Basques',
+        template: true,
+      },
     });
     expect(basques).toMatchObject({ status: 201, body: { board: { territory: 'Les Basques' } } });
     expect(
@@ -201,7 +204,7 @@ describe('every store answering asynchronously', () => {
       ['Rimouski-Neigette', 'rimouski-neigette', 'RIMOUSKI-NEIGETTE'].map((name) =>
         api('POST', `/api/forums/${id}/boards`, {
           token,
-          json: { title: territoryTitle(name), territory: name },
+          json: { title: territoryCartonTitle(name), territory: name },
         }),
       ),
     );

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { changeForumDoc } from '../facilitation/forum-doc.ts';
 import type { AccessDenied } from '../forums/access.ts';
 import { MAX_BOARDS_PER_FORUM } from '../forums/create-board.ts';
-import { TerritoryInput, territoryTitle, TitleInput } from '../forums/create-forum.ts';
+import { TerritoryInput, TitleInput } from '../forums/create-forum.ts';
 import { hasName, sameTerritory, type BoardRecord } from '../forums/forum-store.ts';
 import { LINK_REVOKED } from '../forums/links.ts';
 import type { AppDeps } from './app.ts';
@@ -150,10 +150,12 @@ export function registerBoardManageRoutes(app: Hono, deps: AppDeps, checks: Chec
     }
     // A territory board named after its territory keeps following it (R23's title).
     const followsTerritory =
-      current.territory !== null && current.title === territoryTitle(current.territory);
+      current.territory !== null && current.title === territoryCartonTitle(current.territory);
     const newTitle =
       title ??
-      (followsTerritory && newTerritory !== null ? territoryTitle(newTerritory) : current.title);
+      (followsTerritory && newTerritory !== null
+        ? territoryCartonTitle(newTerritory)
+        : current.title);
     // The row first, checked and written in one transaction (the board may have been removed,
     // or another rename taken the territory, since the reads above), then the doc. Not one
     // atomic step any more (the store may answer asynchronously): if the room cannot be loaded

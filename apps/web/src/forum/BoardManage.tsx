@@ -4,6 +4,7 @@
 // is removed (R56, after a confirmation) and brought back if that was a mistake (R58).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { territoryCartonTitle } from '@carton/board';
 import {
   createBoard,
   removeBoard,
@@ -18,9 +19,6 @@ import { CopyBoardButton } from './BoardCopy';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import { formatLocale } from '../i18n';
-
-/** R23's title of a territory board (the server's `territoryTitle`). */
-const territoryTitle = (territory: string) => `Conditions de succès — ${territory}`;
 
 export function AddTerritory({
   forumId,
@@ -45,7 +43,7 @@ export function AddTerritory({
     setError(null);
     setDone(null);
     createBoard(forumId, token, {
-      title: territoryTitle(territory),
+      title: territoryCartonTitle(territory),
       territory,
       template: true,
     }).then(

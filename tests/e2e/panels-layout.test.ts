@@ -130,7 +130,7 @@ describe('« Contenu » and « Aligner » side by side', () => {
     }
   }
 
-  it("1280×800, a facilitator: the forum's buttons, the people and « Contenu » apart", async () => {
+  it("1280×800, a facilitator: the forum's buttons, the people and « Contenu » apart; « Minuterie » at 320", async () => {
     const forum = await createForum(server, { territories: ['Rimouski-Neigette'] });
     const links = territoryBoard(forum);
     const { context, page } = await newParticipant(browser, 'Animatrice');
@@ -154,6 +154,31 @@ describe('« Contenu » and « Aligner » side by side', () => {
       expect(overlapsBetween(await boxes(page, '.toast'), await boxes(page, '.forum-kit'))).toEqual(
         [],
       );
+      // « Minuterie » on the smallest phone while a vote is open: under the kit, whole, clear of
+      // the toolbar and the vote's banner (a sheet set above a guess of the toolbar's height, it
+      // lay over both), of the header and of the people's pill and « ? ». The banner waits behind
+      // it there (no room for both), back when it closes.
+      await forumRequest(server, forum, '/votes', {
+        body: { title: 'Nos incontournables', boardIds: [links.id], dotsPerParticipant: 3 },
+      });
+      await page.locator('.vote-banner').waitFor();
+      await page.locator('.history-panel .history-close').first().click();
+      // Folded to its pill, as a phone's first tap elsewhere leaves it.
+      if (await page.locator('.people.open').count()) await page.locator('.people-toggle').click();
+      await page.setViewportSize({ width: 320, height: 568 });
+      const minuterie = page.getByRole('button', { name: 'Minuterie' });
+      await minuterie.click();
+      const around = '.toolbar, .vote-banner, .editor-header, .forum-kit, .people, .help-floating';
+      await expect
+        .poll(async () =>
+          overlapsBetween(await boxes(page, '.forum-kit-popover'), await boxes(page, around)),
+        )
+        .toEqual([]);
+      const timer = await boxes(page, '.forum-kit-popover');
+      expect(timer).toHaveLength(1);
+      expect(offScreen(timer, 320, 568)).toEqual([]);
+      await minuterie.click();
+      await page.locator('.vote-banner').waitFor();
     } finally {
       await context.close();
     }

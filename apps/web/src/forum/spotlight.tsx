@@ -61,11 +61,6 @@ export function SpotlightControl({ room }: { room: ForumRoom }) {
   );
 }
 
-/** « … présente un autre tableau » in the page's top stack (chromeStack.ts). */
-const ELSEWHERE_PLACE = {
-  top: 'var(--stack-elsewhere, calc(3.6rem + var(--kit-height, 2rem) + 0.4rem))',
-} as const;
-
 /** A participant's side: follow while the spotlight is on this board, until « Arrêter de suivre ». */
 export function SpotlightFollower({ room }: { room: ForumRoom }) {
   const { t } = useTranslation();
@@ -93,10 +88,9 @@ export function SpotlightFollower({ room }: { room: ForumRoom }) {
     // (read-only, following the facilitator); a territory link would be refused.
     const presented = session.info.board.kind === 'plenary' ? spotlight.boardId : null;
     return (
-      // Its top from the page's top stack (useChromeStack): below « Vous suivez … » when that
-      // shows, below the header and the kit always. Set here, as forum.css's guesses by screen
-      // width are more specific than any one rule panels.css could add.
-      <div className="spotlight-banner elsewhere" role="status" style={ELSEWHERE_PLACE}>
+      // In the page's top stack (panels.css): below « Vous suivez … » when that shows, below
+      // the header and the kit always.
+      <div className="spotlight-banner elsewhere" role="status">
         <span>{spotlightElsewhereText(spotlight.by, t)}</span>
         {presented && (
           <a

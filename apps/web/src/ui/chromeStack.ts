@@ -1,7 +1,8 @@
 // The board page's chrome in two stacks, so no banner or panel lies over another at any size.
 // At the bottom, up from the toolbar (however many rows it wraps to): the selection's panel, the
 // vote's banner, « Vous suivez … » (the spotlight). At the top, down from the header and the
-// forum kit: « Vous suivez … » (a person), « … présente un autre tableau », the storage notice.
+// forum kit: the facilitator's « Minuterie » when open, « Vous suivez … » (a person),
+// « … présente un autre tableau », the storage notice.
 // Each was placed by a guess of what lay under it (« 7.4rem: the toolbar's two rows »): a
 // 390 px laptop window's toolbar took three rows under the vote's banner, the vote's banner
 // covered the selection's panel at every size, and the presented-board notice covered
@@ -45,6 +46,9 @@ export const BOTTOM_STACK = [
 
 /** Down from the header and the forum kit, in this order. */
 export const TOP_STACK = [
+  // On a phone it opened as a sheet above the toolbar's two rows, over the toolbar and the
+  // vote's banner: under the kit it joins what opens there.
+  { variable: '--stack-timer', selector: '.editor > .forum-kit-popover' },
   { variable: '--stack-following', selector: '.editor > .following' },
   { variable: '--stack-elsewhere', selector: '.editor > .spotlight-banner.elsewhere' },
   { variable: '--stack-notice', selector: 'body > .limit-banner' },

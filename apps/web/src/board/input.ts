@@ -27,8 +27,6 @@ export class CanvasInput {
   /** The locked heading or divider a finger pressed: told why it stays when it lifts. */
   private lockedTouch: { pointerId: number; id: string } | null = null;
   private readonly unsubscribe: () => void;
-  /** The event whose canvas origin was last read (see canvasOrigin). */
-  private originOf: { event: Event; at: Point } | null = null;
 
   constructor(
     private readonly session: BoardSession,
@@ -100,24 +98,13 @@ export class CanvasInput {
       this.session.store.setState({ hoverLocked: id });
   }
 
-  /**
-   * The canvas's top-left on the page, read once per event: a layout read, and a move asks for
-   * it from its handler, its hover and its tool (twice per move on a phone's drag before).
-   */
-  private canvasOrigin(e: Event): Point {
-    if (this.originOf?.event !== e) {
-      const r = this.element.getBoundingClientRect();
-      this.originOf = { event: e, at: { x: r.left, y: r.top } };
-    }
-    return this.originOf.at;
+  private screenPoint(e: PointerEvent | MouseEvent): Point {
+    const r = this.element.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
   }
 
-  private screenPoint(e: PointerEvent | MouseEvent, origin = this.canvasOrigin(e)): Point {
-    return { x: e.clientX - origin.x, y: e.clientY - origin.y };
-  }
-
-  private toolEvent(e: PointerEvent | MouseEvent, origin = this.canvasOrigin(e)): ToolPointer {
-    const screen = this.screenPoint(e, origin);
+  private toolEvent(e: PointerEvent | MouseEvent): ToolPointer {
+    const screen = this.screenPoint(e);
     const pointerType = ('pointerType' in e ? e.pointerType : 'mouse') as PointerKind;
     return {
       screen,
@@ -241,8 +228,7 @@ export class CanvasInput {
         : [e];
     const tool = this.session.currentTool();
     for (const ev of events.length ? events : [e]) {
-      const event = this.toolEvent(ev, this.canvasOrigin(e)); // coalesced: the same canvas
-      this.session.shell.apply(tool.pointerMove(this.session.toolContext(), event));
+      this.session.shell.apply(tool.pointerMove(this.session.toolContext(), this.toolEvent(ev)));
     }
   };
 

@@ -12,7 +12,9 @@
 // files the JavaScript samples fell in, most first (PHONE_SOURCES=N: the N busiest, at least 40);
 // PHONE_CALLERS=<regexp> counts the samples in matching sources by the first other source up
 // their stacks, e.g. PHONE_CALLERS='zod|read/read' splits the validation by the board's reads
-// and writes that ran it.
+// and writes that ran it; PHONE_FUNCTIONS=<regexp> counts the samples with a function of a
+// matching source on their stack, by the line the function starts at (PHONE_FUNCTIONS_SELF=1
+// also splits the innermost one's samples by the file they fell in).
 // Functions passed to page.evaluate run in the page.
 /* global window, document, requestAnimationFrame */
 import { spawn } from 'node:child_process';
@@ -228,10 +230,11 @@ async function seedBoard(url) {
 // --- Where the time went: profile samples by the source file their innermost frame maps to.
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Per generated line: sorted [column, sourceIndex] pairs of a source map v3. */
+/** Per generated line: sorted [column, sourceIndex, sourceLine] triples of a source map v3. */
 function decodeMap(map) {
   const lines = [];
   let source = 0;
+  let sourceLine = 0;
   for (const line of map.mappings.split(';')) {
     const segments = [];
     let column = 0;
@@ -253,9 +256,10 @@ function decodeMap(map) {
       column += values[0];
       if (values.length > 1) {
         source += values[1];
-        segments.push([column, source]);
+        sourceLine += values[2] ?? 0;
+        segments.push([column, source, sourceLine]);
       }
-      // Line and column of the source are not needed: the file says the category.
+      // The source's column is not needed: the file says the category, its line the function.
     }
     lines.push(segments);
   }
@@ -281,7 +285,7 @@ function categorise(sourcePath) {
 const mapCache = new Map();
 const otherSources = new Map();
 const callerCounts = new Map();
-function sourceOf(url, line, column) {
+function sourceOf(url, line, column, withLine = false) {
   const file = /\/assets\/[^/?#]+\.js/.exec(url)?.[0];
   if (!file) return null;
   if (!mapCache.has(file)) {
@@ -297,7 +301,32 @@ function sourceOf(url, line, column) {
   if (!segments?.length) return null;
   let found = segments[0];
   for (const segment of segments) if (segment[0] <= column) found = segment;
-  return map.sources[found[1]] ?? null;
+  const source = map.sources[found[1]] ?? null;
+  return source && withLine ? `${source}:${found[2] + 1}` : source;
+}
+
+// PHONE_FUNCTIONS=<regexp>: samples with a function of a matching source on their stack (its
+// time and its callees'), by the function's first line in that source, e.g.
+// PHONE_FUNCTIONS='board/scene|ui/StatusBadge|board/input' (scene.ts:233 is where it starts).
+const functionCounts = new Map();
+function countFunctions(profile, byNode, parent, sampleId) {
+  const pattern = new RegExp(process.env.PHONE_FUNCTIONS);
+  const seen = new Set();
+  for (let id = sampleId; id !== undefined; id = parent.get(id)) {
+    const { url, lineNumber, columnNumber } = byNode.get(id).callFrame;
+    const at = url ? sourceOf(url, lineNumber, columnNumber, true) : null;
+    if (!at || !pattern.test(at)) continue;
+    // The innermost such function also counts alone: its share without the matched ones it
+    // called (scene.sync without the culling its listeners run).
+    if (seen.size === 0) seen.add(`innermost ${at.replace(/^.*node_modules\//, '')}`);
+    if (seen.size === 1 && process.env.PHONE_FUNCTIONS_SELF) {
+      const { url: u, lineNumber: l, columnNumber: c } = byNode.get(sampleId).callFrame;
+      const self = (u && sourceOf(u, l, c)) || byNode.get(sampleId).callFrame.functionName;
+      seen.add(`  ${at} → ${self.replace(/^.*node_modules\//, '')}`);
+    }
+    seen.add(at.replace(/^.*node_modules\//, ''));
+  }
+  for (const at of seen) functionCounts.set(at, (functionCounts.get(at) ?? 0) + 1);
 }
 
 /**
@@ -332,6 +361,7 @@ function split(profile) {
     else {
       const source = nearestSource(id);
       category = source ? categorise(source) : 'other JS';
+      if (process.env.PHONE_FUNCTIONS) countFunctions(profile, byNode, parent, id);
       if (process.env.PHONE_SOURCES) {
         const k = `${category}: ${source?.replace(/^.*node_modules\//, '') ?? functionName}`;
         otherSources.set(k, (otherSources.get(k) ?? 0) + 1);
@@ -568,6 +598,8 @@ try {
     }
   }
   if (process.env.PHONE_CALLERS) console.log([...callerCounts].sort((a, b) => b[1] - a[1]));
+  if (process.env.PHONE_FUNCTIONS)
+    console.log([...functionCounts].sort((a, b) => b[1] - a[1]).slice(0, 60));
   if (process.env.PHONE_SOURCES)
     // PHONE_SOURCES=N lists the N busiest files (40 by default).
     console.log(

@@ -182,14 +182,11 @@ export class SelectTool implements Tool {
     // Newcomers click a note once to pick it and again to write in it: a double click is hard
     // on a phone and typing on a merely selected note would change tools (N, T, R…).
     // A carton keeps the double click: a click on its body is usually to move it.
-    // An empty note is the exception for a finger or a pen: its « Écrivez ici… » asks for words,
-    // so the first tap writes (a template's notes were only chosen, and newcomers on phones did
-    // not find the second tap). A mouse click still only chooses it: on a laptop a click picks a
-    // note to move, resize, copy or link it, and a second click writes.
+    // An empty note is the exception: its « Écrivez ici… » asks for words, so the first tap
+    // writes (a template's notes were only chosen, and newcomers did not find the second tap).
     const editOnUp =
       selected && ctx.selection.length === 1 && hit.editable && hit.type !== 'carton';
-    const writes =
-      !selected && hit.editable && hit.awaitsText === true && e.pointerType !== 'mouse';
+    const writes = !selected && hit.editable && hit.awaitsText === true;
     this.current = {
       name: 'pointing',
       origin: e,

@@ -14,7 +14,6 @@ import {
 import type { Point, Rect } from '../geometry/rect';
 import { rectContains } from '../geometry/rect';
 import { SpatialIndex } from '../geometry/spatialIndex';
-import { noteAwaitsText } from '../shapes/note/hint';
 import type { ShapeInfo } from '../tools/types';
 
 export function boxToRect(box: Box): Rect {
@@ -95,7 +94,6 @@ export class Scene {
       editable:
         !locked && (shape.type === 'note' || shape.type === 'text' || shape.type === 'carton'),
       locked,
-      awaitsText: !locked && shape.type === 'note' && noteAwaitsText(shape.text),
     };
   }
 

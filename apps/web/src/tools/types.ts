@@ -49,11 +49,6 @@ export interface ShapeInfo {
   /** Shapes whose text is edited in place (double-click or Enter); never a locked one. */
   editable: boolean;
   /**
-   * An editable note still empty, showing « Écrivez ici… » (a template's or a new one): a first
-   * tap writes in it. Absent: false.
-   */
-  awaitsText?: boolean;
-  /**
    * Locked (M33): pointers go through it (shapeAt and shapesInRect skip it), nothing moves,
    * resizes, edits or erases it; the keyboard and a long-press still choose it to unlock it.
    */

@@ -13,14 +13,6 @@ export interface NoteHintInput {
   hints: boolean;
 }
 
-/**
- * A note with nothing written in it (spaces aside): the hint is drawn on it, and a first tap or
- * click opens it for writing (tools/select), as the hint invites.
- */
-export function noteAwaitsText(text: string): boolean {
-  return text.trim() === '';
-}
-
 export function showsNoteHint({ text, editing, hints }: NoteHintInput): boolean {
-  return hints && !editing && noteAwaitsText(text);
+  return hints && !editing && text.trim() === '';
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeContext, at, info } from '../fakeContext';
 import type { Rect } from '../../geometry/rect';
 import type { Plan } from '../types';
-import { SelectTool, TAP_MAX_MS } from './select';
+import { SelectTool } from './select';
 
 function kinds(plans: Plan[]): string[] {
   return plans.map((p) => p.kind);
@@ -51,48 +51,6 @@ describe('select tool', () => {
     ctx.selection = ['carton'];
     tool.pointerDown(ctx, at(300, 300));
     expect(tool.pointerUp(ctx, at(300, 300))).toEqual([]);
-  });
-
-  it('a first tap or click on an empty note (« Écrivez ici… ») opens it; a drag, a long-press or written words do not', () => {
-    let clock = 1000;
-    const timed = new SelectTool(() => clock);
-    const empty = { editable: true, awaitsText: true, keepAspect: true };
-    ctx.shapes.push(info('blank', { x: 300, y: 10, width: 100, height: 100 }, empty));
-    const tap = (x: number, y: number, held = 80, pointerType: 'touch' | 'mouse' = 'touch') => {
-      const down = timed.pointerDown(ctx, at(x, y, { pointerType }));
-      if (down[0]?.kind === 'select') ctx.selection = down[0].ids;
-      clock += held;
-      return [...down, ...timed.pointerUp(ctx, at(x, y, { pointerType }))];
-    };
-    // A finger or a mouse: chosen and opened at once, as a double tap does.
-    expect(tap(350, 60)).toEqual([
-      { kind: 'select', ids: ['blank'] },
-      { kind: 'edit', id: 'blank' },
-    ]);
-    ctx.selection = [];
-    expect(tap(350, 60, 80, 'mouse')).toEqual([
-      { kind: 'select', ids: ['blank'] },
-      { kind: 'edit', id: 'blank' },
-    ]);
-    // A long-press only chooses it.
-    ctx.selection = [];
-    expect(tap(350, 60, TAP_MAX_MS)).toEqual([{ kind: 'select', ids: ['blank'] }]);
-    // A drag moves it and opens nothing.
-    ctx.selection = [];
-    timed.pointerDown(ctx, at(350, 60, { pointerType: 'touch' }));
-    ctx.selection = ['blank'];
-    expect(kinds(timed.pointerMove(ctx, at(450, 160, { pointerType: 'touch' })))).toContain('move');
-    expect(kinds(timed.pointerUp(ctx, at(450, 160, { pointerType: 'touch' })))).not.toContain(
-      'edit',
-    );
-    // A note with words is only chosen by the first tap; so is an empty one that is locked.
-    ctx.selection = [];
-    expect(tap(50, 50)).toEqual([{ kind: 'select', ids: ['a'] }]);
-    ctx.shapes.push(
-      info('held', { x: 300, y: 200, width: 100, height: 100 }, { ...empty, editable: false }),
-    );
-    ctx.selection = [];
-    expect(tap(350, 250)).toEqual([{ kind: 'select', ids: ['held'] }]);
   });
 
   it('a click on empty canvas clears the selection', () => {

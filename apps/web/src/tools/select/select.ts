@@ -52,11 +52,6 @@ type SelectState =
       toggleOnUp: boolean;
       /** A click on the one shape already selected opens its text (a tap on a phone too). */
       editOnUp?: boolean;
-      /**
-       * Pressed on an empty note not yet selected (its « Écrivez ici… » invites writing): when
-       * the press started, so that a tap opens it at once and a long-press only chooses it.
-       */
-      writeFrom?: number;
       /** A finger on a locked shape (M33): its drag pans the view, as the hand's would. */
       pansFrom?: Point;
     }
@@ -121,18 +116,9 @@ export function reparentAfterMove(
   return [...byCarton].map(([cartonId, ids]) => ({ kind: 'reparent', ids, cartonId }));
 }
 
-/**
- * A press held this long (ms) is no tap: a long-press chooses (board/lockedChoice.ts waits
- * 550 ms), so it opens no note for writing, even when lifted before the long-press fires.
- */
-export const TAP_MAX_MS = 500;
-
 export class SelectTool implements Tool {
   readonly id = 'select' as const;
   private current: SelectState = { name: 'idle' };
-
-  /** `now`: a clock in ms (event times), to tell a tap from a long-press. */
-  constructor(private readonly now: () => number = () => performance.now()) {}
 
   get state(): string {
     return `select.${this.current.name}`;
@@ -182,19 +168,9 @@ export class SelectTool implements Tool {
     // Newcomers click a note once to pick it and again to write in it: a double click is hard
     // on a phone and typing on a merely selected note would change tools (N, T, R…).
     // A carton keeps the double click: a click on its body is usually to move it.
-    // An empty note is the exception: its « Écrivez ici… » asks for words, so the first tap
-    // writes (a template's notes were only chosen, and newcomers did not find the second tap).
     const editOnUp =
       selected && ctx.selection.length === 1 && hit.editable && hit.type !== 'carton';
-    const writes = !selected && hit.editable && hit.awaitsText === true;
-    this.current = {
-      name: 'pointing',
-      origin: e,
-      hitId: hit.id,
-      toggleOnUp: false,
-      editOnUp,
-      ...(writes ? { writeFrom: this.now() } : {}),
-    };
+    this.current = { name: 'pointing', origin: e, hitId: hit.id, toggleOnUp: false, editOnUp };
     return selected ? [] : [{ kind: 'select', ids: [hit.id] }];
   }
 
@@ -302,8 +278,6 @@ export class SelectTool implements Tool {
         if (s.hitId && !e.shift && ctx.selection.length > 1)
           return [{ kind: 'select', ids: [s.hitId] }];
         if (s.hitId && s.editOnUp) return [{ kind: 'edit', id: s.hitId }];
-        if (s.hitId && s.writeFrom !== undefined && this.now() - s.writeFrom < TAP_MAX_MS)
-          return [{ kind: 'edit', id: s.hitId }];
         return [];
       case 'marquee':
         return [{ kind: 'marquee', rect: null }];

@@ -4,7 +4,7 @@ import { renderSvg } from '@carton/render';
 import { loadBundledFonts } from '@carton/render/node';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveBoardAccess } from '../forums/access.ts';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
@@ -14,20 +14,16 @@ import { ARCHIVE_LIMITS } from './limits.ts';
 import { storageSource } from './source.ts';
 import { collectStream, embedImages, streamForumArchive } from './write.ts';
 import type { DataDir } from './test-support.ts';
-import { count, dataDir, decodePng, restoreInto, seededForum } from './test-support.ts';
+import {
+  count,
+  decodePng,
+  restoreInto,
+  seededForum,
+  sourceAndTargetPerTest,
+} from './test-support.ts';
 import { asVersion1 } from './test-archives.ts';
 
-let source: DataDir;
-let target: DataDir;
-
-beforeEach(() => {
-  source = dataDir();
-  target = dataDir();
-});
-afterEach(() => {
-  source.dispose();
-  target.dispose();
-});
+const dirs = sourceAndTargetPerTest();
 
 async function archiveOf(data: DataDir, forumId: string): Promise<Uint8Array> {
   const stream = await streamForumArchive(storageSource(data), forumId, { png: true });
@@ -66,8 +62,8 @@ function rezip(zip: Uint8Array, edit: (files: Record<string, Uint8Array>) => voi
 
 describe('forum archive', () => {
   it('ARCHIVE: a manifest, pretty JSON, each image once in images/ and a PNG per board, checksums', async () => {
-    const { created, photo } = await seededForum(source);
-    const files = unzipSync(await archiveOf(source, created.forum.id));
+    const { created, photo } = await seededForum(dirs.source);
+    const files = unzipSync(await archiveOf(dirs.source, created.forum.id));
     const manifest = JSON.parse(
       new TextDecoder().decode(files['manifest.json']),
     ) as ArchiveManifest;
@@ -123,8 +119,11 @@ describe('forum archive', () => {
   ])(
     'ARCHIVE: restored into another data directory %s, every board exports the same JSON',
     async (_, as) => {
-      const { created, photo } = await seededForum(source);
-      const restored = await restore(target, as(await archiveOf(source, created.forum.id)));
+      const { created, photo } = await seededForum(dirs.source);
+      const restored = await restore(
+        dirs.target,
+        as(await archiveOf(dirs.source, created.forum.id)),
+      );
       expect(restored.forum.id).not.toBe(created.forum.id);
       expect(restored.forum.title).toBe(created.forum.title);
       expect(restored.boards).toHaveLength(created.boards.length);
@@ -137,8 +136,10 @@ describe('forum archive', () => {
           edit: null,
           view: null,
         });
-        expect(exportStored(target, board.id)).toEqual(exportStored(source, original.id));
-        expect(await resolveBoardAccess(target.forums, board.id, board.edit.token)).toMatchObject({
+        expect(exportStored(dirs.target, board.id)).toEqual(exportStored(dirs.source, original.id));
+        expect(
+          await resolveBoardAccess(dirs.target.forums, board.id, board.edit.token),
+        ).toMatchObject({
           ok: true,
           role: 'edit',
         });
@@ -146,16 +147,20 @@ describe('forum archive', () => {
       expect(restored.facilitator.url).toBe(
         `http://autre.local/f/${restored.forum.id}#token=${restored.facilitator.token}`,
       );
-      expect(target.blobs.get(restored.forum.id, photo)?.data).toEqual(
-        source.blobs.get(created.forum.id, photo)?.data,
+      expect(dirs.target.blobs.get(restored.forum.id, photo)?.data).toEqual(
+        dirs.source.blobs.get(created.forum.id, photo)?.data,
       );
     },
   );
 
   it('ARCHIVE: the PNG shows the notes in their colours at their places', async () => {
-    const { created } = await seededForum(source);
+    const { created } = await seededForum(dirs.source);
     const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
-    const file = await embedImages(exportStored(source, board.id), created.forum.id, source.blobs);
+    const file = await embedImages(
+      exportStored(dirs.source, board.id),
+      created.forum.id,
+      dirs.source.blobs,
+    );
     const { box, width, height } = renderSvg(file, { fonts: loadBundledFonts(), scale: 2 });
     const png = decodePng(await renderBoardPng(file, { scale: 2 }));
     expect([png.width, png.height]).toEqual([width, height]);
@@ -181,7 +186,7 @@ describe('forum archive', () => {
 describe('refused archives write nothing', () => {
   let zip: Uint8Array;
   beforeEach(async () => {
-    zip = await archiveOf(source, (await seededForum(source)).created.forum.id);
+    zip = await archiveOf(dirs.source, (await seededForum(dirs.source)).created.forum.id);
   });
 
   const cases: [string, () => Uint8Array, string, string | RegExp][] = [
@@ -223,11 +228,11 @@ describe('refused archives write nothing', () => {
   for (const [name, make, code, path] of cases) {
     it(`ARCHIVE: ${name} → ${code}`, async () => {
       const before = ['forums', 'boards', 'blobs', 'tokens'].map((t) =>
-        count(target, t as 'forums'),
+        count(dirs.target, t as 'forums'),
       );
       expect(await refusal(() => readForumArchive(make()))).toEqual({ code, path });
       expect(
-        ['forums', 'boards', 'blobs', 'tokens'].map((t) => count(target, t as 'forums')),
+        ['forums', 'boards', 'blobs', 'tokens'].map((t) => count(dirs.target, t as 'forums')),
       ).toEqual(before);
     });
   }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { strToU8, unzipSync } from 'fflate';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
@@ -13,28 +13,25 @@ import { renderArchivePng } from './png.ts';
 import { readForumArchive } from './read.ts';
 import { storageSource } from './source.ts';
 import { editArchive, noisePng } from './test-archives.ts';
-import type { DataDir } from './test-support.ts';
-import { count, dataDir, editStoredBoard, ME, restoreInto, seededForum } from './test-support.ts';
+import {
+  count,
+  editStoredBoard,
+  ME,
+  restoreInto,
+  seededForum,
+  sourceAndTargetPerTest,
+} from './test-support.ts';
 import { collectStream, embedImages, streamForumArchive } from './write.ts';
 import { listZip } from './zip-reader.ts';
 
-let source: DataDir;
-let target: DataDir;
-beforeEach(() => {
-  source = dataDir();
-  target = dataDir();
-});
-afterEach(() => {
-  source.dispose();
-  target.dispose();
-});
+const dirs = sourceAndTargetPerTest();
 
 const decoder = new TextDecoder();
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const KiB = 1024;
 
 async function archiveOf(forumId: string, limits?: ArchiveLimits): Promise<Uint8Array> {
-  const stream = await streamForumArchive(storageSource(source), forumId, {
+  const stream = await streamForumArchive(storageSource(dirs.source), forumId, {
     png: false,
     ...(limits ? { limits } : {}),
   });
@@ -45,7 +42,7 @@ const manifestOf = (zip: Uint8Array) =>
   JSON.parse(decoder.decode(unzipSync(zip)['manifest.json'])) as ArchiveManifest;
 
 const restore = (zip: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMITS) =>
-  restoreInto(target, zip, limits);
+  restoreInto(dirs.target, zip, limits);
 
 async function refusal(run: () => Promise<unknown>): Promise<{ code: string; path: string }> {
   try {
@@ -58,7 +55,7 @@ async function refusal(run: () => Promise<unknown>): Promise<{ code: string; pat
 }
 
 function storedState(boardId: string): Uint8Array {
-  const stored = source.boards.load(boardId);
+  const stored = dirs.source.boards.load(boardId);
   return Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
 }
 
@@ -67,7 +64,7 @@ function photoOf(forumId: string, bytes: number, seed: number): string {
   const side = Math.ceil(Math.sqrt(bytes / 3));
   const data = noisePng(side, side, seed);
   const blobId = sha256(data);
-  source.blobs.put(
+  dirs.source.blobs.put(
     forumId,
     [
       {
@@ -85,12 +82,12 @@ function photoOf(forumId: string, bytes: number, seed: number): string {
  * (~100 KiB, incompressible): each version costs an archive its file and its photo.
  */
 async function forumWithHeavyVersions() {
-  const { created } = await seededForum(source);
+  const { created } = await seededForum(dirs.source);
   const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
   const versions: { kind: 'named' | 'auto'; createdAt: number; photo: string }[] = [];
   for (let i = 0; i < 6; i++) {
     const photo = photoOf(created.forum.id, 100 * KiB, i + 1);
-    editStoredBoard(source, kamouraska.id, (board) =>
+    editStoredBoard(dirs.source, kamouraska.id, (board) =>
       board.run((tx) => {
         for (const shape of board.listShapes().filter((s) => s.type === 'image' && s.y > 500))
           tx.delete([shape.id]);
@@ -108,7 +105,7 @@ async function forumWithHeavyVersions() {
     );
     const kind = i % 2 === 0 ? 'named' : 'auto';
     const createdAt = Date.UTC(2023, 4, 18, 13 + i);
-    source.boards.saveSnapshot(kamouraska.id, storedState(kamouraska.id), {
+    dirs.source.boards.saveSnapshot(kamouraska.id, storedState(kamouraska.id), {
       kind,
       ...(kind === 'named' ? { name: `Étape ${i + 1}` } : {}),
       createdAt,
@@ -116,7 +113,7 @@ async function forumWithHeavyVersions() {
     versions.push({ kind, createdAt, photo });
   }
   // The board itself shows none of those photos any more.
-  editStoredBoard(source, kamouraska.id, (board) =>
+  editStoredBoard(dirs.source, kamouraska.id, (board) =>
     board.run((tx) => {
       for (const shape of board.listShapes().filter((s) => s.type === 'image' && s.y > 500))
         tx.delete([shape.id]);
@@ -154,18 +151,18 @@ describe('the export keeps within what the import takes', () => {
     );
     const restored = await restore(zip, limits);
     const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
-    expect(target.boards.listSnapshots(board.id).map((v) => v.name)).toEqual([
+    expect(dirs.target.boards.listSnapshots(board.id).map((v) => v.name)).toEqual([
       'Étape 3',
       'Étape 5',
     ]);
-    expect(target.blobs.get(restored.forum.id, versions[4]!.photo)).not.toBeNull();
+    expect(dirs.target.blobs.get(restored.forum.id, versions[4]!.photo)).not.toBeNull();
   });
 
   it('ARCHIVE: boards and images alone past the limits → archive_too_large before the first byte', async () => {
-    const { created } = await seededForum(source);
+    const { created } = await seededForum(dirs.source);
     const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
     const photo = photoOf(created.forum.id, 300 * KiB, 7);
-    editStoredBoard(source, kamouraska.id, (board) =>
+    editStoredBoard(dirs.source, kamouraska.id, (board) =>
       board.run((tx) => {
         tx.create('image', {
           x: 0,
@@ -181,15 +178,17 @@ describe('the export keeps within what the import takes', () => {
     );
     const limits = { ...ARCHIVE_LIMITS, maxEntryBytes: 64 * KiB, maxTotalBytes: 256 * KiB };
     expect(
-      await refusal(() => streamForumArchive(storageSource(source), created.forum.id, { limits })),
+      await refusal(() =>
+        streamForumArchive(storageSource(dirs.source), created.forum.id, { limits }),
+      ),
     ).toEqual({ code: 'archive_too_large', path: '(archive)' });
   });
 
   it('ARCHIVE: a board of repeated text (it deflates past the ratio limit) is stored, and imports', async () => {
-    const { created } = await seededForum(source);
+    const { created } = await seededForum(dirs.source);
     const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
     const text = 'Concertation forte entre partenaires, partage des savoirs. '.repeat(160);
-    editStoredBoard(source, kamouraska.id, (board) =>
+    editStoredBoard(dirs.source, kamouraska.id, (board) =>
       board.run((tx) => {
         for (let i = 0; i < 150; i++) tx.create('note', { x: 220 * (i % 10), y: 900, text });
       }, ME),
@@ -205,9 +204,9 @@ describe('the export keeps within what the import takes', () => {
   });
 
   it('ARCHIVE: a PNG past its cap is drawn smaller, or left out', async () => {
-    const { created } = await seededForum(source);
+    const { created } = await seededForum(dirs.source);
     const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
-    const stream = await streamForumArchive(storageSource(source), created.forum.id);
+    const stream = await streamForumArchive(storageSource(dirs.source), created.forum.id);
     const whole = unzipSync(await collectStream(stream!));
     const entry = manifestOf(await archiveOf(created.forum.id)).boards.find(
       (board) => board.id === kamouraska.id,
@@ -216,7 +215,7 @@ describe('the export keeps within what the import takes', () => {
     const file = await embedImages(
       JSON.parse(decoder.decode(whole[entry.json])),
       created.forum.id,
-      source.blobs,
+      dirs.source.blobs,
     );
     const capped = await renderArchivePng(file, Math.floor(full.byteLength / 3));
     expect(capped).not.toBeNull();
@@ -229,7 +228,7 @@ describe('version 2 images, hostile', () => {
   let zip: Uint8Array;
   let photo: string;
   beforeEach(async () => {
-    const seeded = await seededForum(source);
+    const seeded = await seededForum(dirs.source);
     photo = seeded.photo;
     zip = await archiveOf(seeded.created.forum.id);
   });
@@ -237,7 +236,7 @@ describe('version 2 images, hostile', () => {
 
   async function refusedWritingNothing(hostile: Uint8Array) {
     const result = await refusal(() => restore(hostile));
-    expect(['forums', 'boards', 'blobs'].map((t) => count(target, t as 'forums'))).toEqual([
+    expect(['forums', 'boards', 'blobs'].map((t) => count(dirs.target, t as 'forums'))).toEqual([
       0, 0, 0,
     ]);
     return result;

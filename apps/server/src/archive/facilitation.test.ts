@@ -1,7 +1,7 @@
 // A forum archive is uploaded without a token (POST /api/forums/import): its manifest's votes
 // and merges are hostile input. Each refusal is invalid_manifest before anything is written.
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
@@ -10,31 +10,26 @@ import { storageSource } from './source.ts';
 import { collectStream, streamForumArchive } from './write.ts';
 import {
   count,
-  dataDir,
   restoreInto,
   restoreTarget,
   seededForum,
+  sourceAndTargetPerTest,
   type DataDir,
 } from './test-support.ts';
 
-let source: DataDir;
-let target: DataDir;
+const dirs = sourceAndTargetPerTest();
 let zip: Uint8Array;
 let manifest: ArchiveManifest;
 
 beforeEach(async () => {
-  source = dataDir();
-  target = dataDir();
-  const { created } = await seededForum(source);
-  const stream = await streamForumArchive(storageSource(source), created.forum.id, { png: false });
+  const { created } = await seededForum(dirs.source);
+  const stream = await streamForumArchive(storageSource(dirs.source), created.forum.id, {
+    png: false,
+  });
   zip = await collectStream(stream!);
   manifest = JSON.parse(
     new TextDecoder().decode(unzipSync(zip)['manifest.json']),
   ) as ArchiveManifest;
-});
-afterEach(() => {
-  source.dispose();
-  target.dispose();
 });
 
 type Facilitation = NonNullable<ArchiveManifest['facilitation']>;
@@ -69,13 +64,15 @@ async function refused(archive: Uint8Array): Promise<string> {
 }
 
 async function refusal(archive: Uint8Array): Promise<ArchiveError> {
-  const before = [count(target, 'forums'), count(target, 'boards'), dots(target)];
+  const before = [count(dirs.target, 'forums'), count(dirs.target, 'boards'), dots(dirs.target)];
   try {
-    await restoreInto(target, archive);
+    await restoreInto(dirs.target, archive);
   } catch (error) {
     if (!(error instanceof ArchiveError)) throw error;
     expect(error.code).toBe('invalid_manifest');
-    expect([count(target, 'forums'), count(target, 'boards'), dots(target)]).toEqual(before);
+    expect([count(dirs.target, 'forums'), count(dirs.target, 'boards'), dots(dirs.target)]).toEqual(
+      before,
+    );
     return error;
   }
   throw new Error('accepted');
@@ -86,8 +83,8 @@ describe('ARCHIVE: hostile votes and merges in the manifest', () => {
     const archive = await readForumArchive(
       withFacilitation({ votes: [vote()], compilation: null }),
     );
-    await restoreForumArchive(archive, restoreTarget(target));
-    expect(dots(target)).toBe(4);
+    await restoreForumArchive(archive, restoreTarget(dirs.target));
+    expect(dots(dirs.target)).toBe(4);
   });
 
   it('a huge total of dots (a million rows per note) is refused', async () => {

@@ -9,42 +9,33 @@ import {
   updateCompilation,
 } from '@carton/board';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withStoredDoc } from '../storage/stored-doc.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { storageSource } from './source.ts';
-import type { DataDir } from './test-support.ts';
-import { dataDir, editStoredDoc, restoreInto, seededForum } from './test-support.ts';
+import { editStoredDoc, restoreInto, seededForum, sourceAndTargetPerTest } from './test-support.ts';
 import { collectStream, streamForumArchive } from './write.ts';
 
-let source: DataDir;
-let target: DataDir;
-
-beforeEach(() => {
-  source = dataDir();
-  target = dataDir();
-});
-afterEach(() => {
-  source.dispose();
-  target.dispose();
-});
+const dirs = sourceAndTargetPerTest();
 
 const decoder = new TextDecoder();
 const FINANCEMENT = ideaKey('Financement systémique');
 
 /** The seeded forum with « Financement systémique » set aside, and its archive. */
 async function archiveWithSetAside() {
-  const { created } = await seededForum(source);
-  editStoredDoc(source, forumRoomName(created.forum.id), (doc) =>
+  const { created } = await seededForum(dirs.source);
+  editStoredDoc(dirs.source, forumRoomName(created.forum.id), (doc) =>
     updateCompilation(doc, { setAside: { [FINANCEMENT]: true } }, 1, SERVER_ORIGIN),
   );
-  const stream = await streamForumArchive(storageSource(source), created.forum.id, { png: false });
+  const stream = await streamForumArchive(storageSource(dirs.source), created.forum.id, {
+    png: false,
+  });
   return collectStream(stream!);
 }
 
 const restoredCompilation = async (zip: Uint8Array) => {
-  const restored = await restoreInto(target, zip);
-  return withStoredDoc(target.boards, forumRoomName(restored.forum.id), readCompilation);
+  const restored = await restoreInto(dirs.target, zip);
+  return withStoredDoc(dirs.target.boards, forumRoomName(restored.forum.id), readCompilation);
 };
 
 describe('ideas set aside in the forum archive', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Board, localOrigin } from '@carton/board';
 import { PNG } from 'pngjs';
+import { afterEach, beforeEach } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import { createForum, type CreatedForum } from '../forums/create-forum.ts';
@@ -40,6 +41,42 @@ export function dataDir(): DataDir {
     dispose() {
       boards.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SourceAndTarget {
+  /** The Carton an archive is exported from. */
+  readonly source: DataDir;
+  /** Another host's Carton, where the archive is imported. */
+  readonly target: DataDir;
+}
+
+/**
+ * Registers a `beforeEach` that gives each test two fresh data directories (the exporting
+ * Carton and the importing one) and an `afterEach` that removes them; read them through the
+ * returned object, which always holds the running test's pair.
+ */
+export function sourceAndTargetPerTest(): SourceAndTarget {
+  let pair: { source: DataDir; target: DataDir } | null = null;
+  beforeEach(() => {
+    pair = { source: dataDir(), target: dataDir() };
+  });
+  afterEach(() => {
+    pair?.source.dispose();
+    pair?.target.dispose();
+    pair = null;
+  });
+  const current = () => {
+    if (!pair) throw new Error('sourceAndTargetPerTest: read inside a test');
+    return pair;
+  };
+  return {
+    get source() {
+      return current().source;
+    },
+    get target() {
+      return current().target;
     },
   };
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { exportBoard } from '@carton/board';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SnapshotInfo } from '../storage/board-storage.ts';
 import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
@@ -12,21 +12,11 @@ import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
 import { asVersion1 } from './test-archives.ts';
 import { storageSource } from './source.ts';
-import type { DataDir } from './test-support.ts';
-import { count, dataDir, editStoredBoard, ME, restoreInto, seededForum } from './test-support.ts';
+import { sourceAndTargetPerTest, type DataDir } from './test-support.ts';
+import { count, editStoredBoard, ME, restoreInto, seededForum } from './test-support.ts';
 import { collectStream, keptVersions, streamForumArchive } from './write.ts';
 
-let source: DataDir;
-let target: DataDir;
-
-beforeEach(() => {
-  source = dataDir();
-  target = dataDir();
-});
-afterEach(() => {
-  source.dispose();
-  target.dispose();
-});
+const dirs = sourceAndTargetPerTest();
 
 const decoder = new TextDecoder();
 const BEFORE_PLENARY = Date.UTC(2023, 4, 18, 14, 30);
@@ -52,35 +42,37 @@ function fileOf(state: Uint8Array) {
  * taken out, a note added) an auto one named by a restore, and a plain auto one.
  */
 async function forumWithVersions() {
-  const { created, photo } = await seededForum(source);
+  const { created, photo } = await seededForum(dirs.source);
   const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
-  source.boards.saveSnapshot(kamouraska.id, storedState(source, kamouraska.id), {
+  dirs.source.boards.saveSnapshot(kamouraska.id, storedState(dirs.source, kamouraska.id), {
     kind: 'named',
     name: 'Avant la plénière',
     createdAt: BEFORE_PLENARY,
   });
-  editStoredBoard(source, kamouraska.id, (board) =>
+  editStoredBoard(dirs.source, kamouraska.id, (board) =>
     board.run((tx) => {
       const image = board.listShapes().find((shape) => shape.type === 'image');
       if (image) tx.delete([image.id]);
       tx.create('note', { x: 700, y: 200, text: 'Transport collectif en région' });
     }, ME),
   );
-  source.boards.saveSnapshot(kamouraska.id, storedState(source, kamouraska.id), {
+  dirs.source.boards.saveSnapshot(kamouraska.id, storedState(dirs.source, kamouraska.id), {
     kind: 'auto',
     name: 'Avant la restauration de la version 1',
     createdAt: AUTO_AT,
   });
-  editStoredBoard(source, kamouraska.id, (board) =>
+  editStoredBoard(dirs.source, kamouraska.id, (board) =>
     board.run((tx) => {
       tx.create('note', { x: 700, y: 400, text: 'Logement abordable' });
     }, ME),
   );
-  source.boards.saveSnapshot(kamouraska.id, storedState(source, kamouraska.id), {
+  dirs.source.boards.saveSnapshot(kamouraska.id, storedState(dirs.source, kamouraska.id), {
     kind: 'auto',
     createdAt: AUTO_AT + 600_000,
   });
-  const stream = await streamForumArchive(storageSource(source), created.forum.id, { png: false });
+  const stream = await streamForumArchive(storageSource(dirs.source), created.forum.id, {
+    png: false,
+  });
   if (!stream) throw new Error('no forum');
   return { created, photo, kamouraska, zip: await collectStream(stream) };
 }
@@ -176,16 +168,16 @@ describe('saved versions in the forum archive', () => {
     'ARCHIVE: restored %s, the new board lists the same versions, same content, in order',
     async (_, as) => {
       const { zip, kamouraska, photo } = await forumWithVersions();
-      const restored = await restore(target, as(zip));
+      const restored = await restore(dirs.target, as(zip));
       const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
-      const original = versionsOf(source, kamouraska.id);
+      const original = versionsOf(dirs.source, kamouraska.id);
       expect(original).toHaveLength(3);
-      expect(versionsOf(target, board.id)).toEqual(original);
+      expect(versionsOf(dirs.target, board.id)).toEqual(original);
       // The version's photo is stored for the new forum though the board no longer shows it.
-      expect(target.blobs.get(restored.forum.id, photo)).not.toBeNull();
+      expect(dirs.target.blobs.get(restored.forum.id, photo)).not.toBeNull();
       // Other boards had none, and have none.
       const plenary = restored.boards.find((b) => b.kind === 'plenary')!;
-      expect(target.boards.listSnapshots(plenary.id)).toEqual([]);
+      expect(dirs.target.boards.listSnapshots(plenary.id)).toEqual([]);
     },
   );
 
@@ -195,9 +187,9 @@ describe('saved versions in the forum archive', () => {
       Object.assign(manifest, { futureField: { anything: true } });
       for (const board of manifest.boards) Object.assign(board, { colour: 'blue' });
     });
-    const restored = await restore(target, newer);
+    const restored = await restore(dirs.target, newer);
     const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
-    expect(versionsOf(target, board.id)).toEqual(versionsOf(source, kamouraska.id));
+    expect(versionsOf(dirs.target, board.id)).toEqual(versionsOf(dirs.source, kamouraska.id));
   });
 
   it('ARCHIVE: 100 000 versions in a manifest are refused (too_large) before anything is read or written', async () => {
@@ -230,7 +222,7 @@ describe('saved versions in the forum archive', () => {
     expect(
       (await refusal(() => readForumArchive(spread, { ...ARCHIVE_LIMITS, maxVersions: 500 }))).code,
     ).toBe('too_large');
-    expect(count(target, 'forums')).toBe(0);
+    expect(count(dirs.target, 'forums')).toBe(0);
   });
 
   it('ARCHIVE: a version file missing, changed or listed twice is refused, nothing written', async () => {
@@ -264,8 +256,8 @@ describe('saved versions in the forum archive', () => {
       code: 'invalid_board',
       path: `${version}: meta.kind`,
     });
-    expect(count(target, 'forums')).toBe(0);
-    expect(count(target, 'boards')).toBe(0);
+    expect(count(dirs.target, 'forums')).toBe(0);
+    expect(count(dirs.target, 'boards')).toBe(0);
   });
 });
 
@@ -296,20 +288,20 @@ describe('an archive download read slowly or given up', () => {
   const quiet = () => new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), 300));
 
   it('ARCHIVE: is made as fast as it is read, and a download given up stops reading the forum', async () => {
-    const { created } = await seededForum(target);
+    const { created } = await seededForum(dirs.target);
     const kamouraska = created.boards.find((board) => board.territory === 'Kamouraska')!;
     for (let i = 0; i < 5; i++) {
-      editStoredBoard(target, kamouraska.id, (board) =>
+      editStoredBoard(dirs.target, kamouraska.id, (board) =>
         board.run((tx) => {
           tx.create('note', { x: 700, y: 200 * i, text: `Mobilité durable, étape ${i + 1}` });
         }, ME),
       );
-      target.boards.saveSnapshot(kamouraska.id, storedState(target, kamouraska.id), {
+      dirs.target.boards.saveSnapshot(kamouraska.id, storedState(dirs.target, kamouraska.id), {
         kind: 'auto',
         createdAt: AUTO_AT + i,
       });
     }
-    const unread = endOf(target);
+    const unread = endOf(dirs.target);
     const stream = await streamForumArchive(unread.source, created.forum.id, { png: false });
     // Nobody reads: the export waits with an entry or two ready, not the whole forum.
     expect(await Promise.race([unread.reachedEnd, quiet()])).toBe('quiet');
@@ -320,7 +312,7 @@ describe('an archive download read slowly or given up', () => {
     expect(await Promise.race([unread.reachedEnd, quiet()])).toBe('quiet');
     expect(unread.asked).toHaveLength(askedAtCancel);
     // Read to the end, the same archive is whole: every version is in it.
-    const read = endOf(target);
+    const read = endOf(dirs.target);
     const whole = await streamForumArchive(read.source, created.forum.id, { png: false });
     const manifest = JSON.parse(
       decoder.decode(unzipSync(await collectStream(whole!))['manifest.json']),

@@ -10,28 +10,17 @@ import {
 } from '@carton/board';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type * as Y from 'yjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { voterHash } from '../facilitation/vote-store.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
 import { storageSource } from './source.ts';
-import type { DataDir } from './test-support.ts';
-import { dataDir, editStoredDoc, restoreInto, seededForum } from './test-support.ts';
+import { editStoredDoc, restoreInto, seededForum, sourceAndTargetPerTest } from './test-support.ts';
 import { collectStream, streamForumArchive } from './write.ts';
 
-let source: DataDir;
-let target: DataDir;
-
-beforeEach(() => {
-  source = dataDir();
-  target = dataDir();
-});
-afterEach(() => {
-  source.dispose();
-  target.dispose();
-});
+const dirs = sourceAndTargetPerTest();
 
 const decoder = new TextDecoder();
 const OPENED_AT = Date.UTC(2023, 4, 18, 15, 0);
@@ -45,10 +34,10 @@ const BRUNO = 'voter-bruno-00002';
  * systémique » and one on « Liens de relais », Bruno one on « Financement systémique ».
  */
 async function forumWithVote() {
-  const { created } = await seededForum(source);
+  const { created } = await seededForum(dirs.source);
   const forumId = created.forum.id;
   const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
-  const notes = await withStoredDoc(source.boards, board.id, (doc) => {
+  const notes = await withStoredDoc(dirs.source.boards, board.id, (doc) => {
     const shapes = doc.getMap('board').get('shapes') as Y.Map<Y.Map<unknown>>;
     const byText = new Map<string, string>();
     for (const [id, shape] of shapes) byText.set(String(shape.get('text')), id);
@@ -58,7 +47,7 @@ async function forumWithVote() {
   const liens = notes.get('Liens de relais entre les organismes')!;
   const voteId = 'vote-priorites';
   const place = (device: string, shapeId: string) =>
-    source.votes.add(
+    dirs.source.votes.add(
       forumId,
       voteId,
       voterHash(forumId, voteId, device),
@@ -73,7 +62,7 @@ async function forumWithVote() {
   ] as const) {
     expect(place(device, shapeId)).toBe(true);
   }
-  editStoredDoc(source, forumRoomName(forumId), (doc) => {
+  editStoredDoc(dirs.source, forumRoomName(forumId), (doc) => {
     openVote(
       doc,
       {
@@ -92,7 +81,7 @@ async function forumWithVote() {
       SERVER_ORIGIN,
     );
   });
-  const stream = await streamForumArchive(storageSource(source), forumId, {
+  const stream = await streamForumArchive(storageSource(dirs.source), forumId, {
     png: false,
     now: EXPORTED_AT,
   });
@@ -110,7 +99,7 @@ function withVotes(zip: Uint8Array, edit: (votes: ArchiveManifest['facilitation'
   return zipSync(files);
 }
 
-const restore = (zip: Uint8Array) => restoreInto(target, zip);
+const restore = (zip: Uint8Array) => restoreInto(dirs.target, zip);
 
 /** Each voter's dots as sorted note keys, voters in a stable order (aliases are random). */
 const recount = (ballots: ReadonlyArray<{ dots: readonly string[] }>) =>
@@ -145,10 +134,14 @@ describe('votes in the forum archive', () => {
     const { zip } = await forumWithVote();
     const restored = await restore(zip);
     const board = restored.boards.find((b) => b.territory === 'Kamouraska')!;
-    const [vote] = await withStoredDoc(target.boards, forumRoomName(restored.forum.id), readVotes);
+    const [vote] = await withStoredDoc(
+      dirs.target.boards,
+      forumRoomName(restored.forum.id),
+      readVotes,
+    );
     expect(vote).toMatchObject({ state: 'closed', openedAt: OPENED_AT });
     expect(vote?.closedAt).toBe(EXPORTED_AT.getTime());
-    const ballots = target.votes.ballots(vote!.id);
+    const ballots = dirs.target.votes.ballots(vote!.id);
     // Voters that match no device: nobody can take these dots back.
     expect(ballots.every((ballot) => /^archive:v[12]$/.test(ballot.voter))).toBe(true);
     const archived = manifestOf(zip).facilitation!.votes[0]!.voters!;
@@ -165,9 +158,13 @@ describe('votes in the forum archive', () => {
       for (const vote of facilitation!.votes) delete vote.voters;
     });
     const restored = await restore(older);
-    const [vote] = await withStoredDoc(target.boards, forumRoomName(restored.forum.id), readVotes);
+    const [vote] = await withStoredDoc(
+      dirs.target.boards,
+      forumRoomName(restored.forum.id),
+      readVotes,
+    );
     expect(vote?.state).toBe('closed');
-    const ballots = target.votes.ballots(vote!.id);
+    const ballots = dirs.target.votes.ballots(vote!.id);
     expect(ballots.map((ballot) => [ballot.voter, ballot.dots.length])).toEqual([['archive', 4]]);
   });
 

@@ -41,6 +41,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           environment: 'node',
           testTimeout: UNIT_TEST_TIMEOUT_MS,
+          // Some files start a throwaway PostgreSQL or Redis in beforeAll: ~2 s quiet, past
+          // Vitest's 10 s at load 13 (postgres/link-signal.test.ts, 28 November).
+          hookTimeout: 30_000,
         },
       },
       {

@@ -48,6 +48,7 @@ async function boardNamed(title: string) {
 }
 
 describe('download names follow the shared slug', () => {
+  // 30 s: the archive draws each board's PNG, 1–3 s quiet but past 15 s at load 13 (28 November).
   it('writes œ as oe in export.json and in the forum archive’s entries', async () => {
     const { forumId, boardId, token } = await boardNamed('Œuvrer ensemble');
     const exported = await call('GET', `/api/boards/${boardId}/export.json`, token);
@@ -70,7 +71,7 @@ describe('download names follow the shared slug', () => {
     const entry = manifest.boards.find((b) => b.json.endsWith('-oeuvrer-ensemble.json'));
     expect(entry?.json).toMatch(/^boards\/\d\d-oeuvrer-ensemble\.json$/);
     expect(files[entry!.json]).toBeDefined();
-  });
+  }, 30_000);
 
   it('names a board whose title leaves no letter « tableau », as the web client does', async () => {
     const { boardId, token } = await boardNamed('🎯 « — »');

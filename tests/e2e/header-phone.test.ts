@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, territoryBoard, type CreatedForum } from './fixtures';
+import {
+  createForum,
+  forumRequest,
+  openBoard,
+  territoryBoard,
+  type CreatedForum,
+} from './fixtures';
 import { boxes, offScreen, overlaps, overlapsBetween, rowsOf } from './layout-boxes';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
@@ -184,6 +190,20 @@ describe('the board header on a phone or a tablet', () => {
       });
     }
   }
+
+  it('390×844 fr-CA, the forum’s timer running: « ? » moves down below the people pill with it', async () => {
+    const timed = await createForum(server, { territories: ['Témiscouata'] });
+    await forumRequest(server, timed, '/timer', {
+      body: { action: 'start', durationMs: 10 * 60_000 },
+    });
+    const page = await open(PHONES[0]!, 'fr-CA', territoryBoard(timed).edit.url);
+    try {
+      await page.locator('.forum-kit .forum-timer').waitFor();
+      await checkHelp(page, PHONES[0]!.width);
+    } finally {
+      await page.context().close();
+    }
+  });
 });
 
 const LAPTOPS = [

@@ -53,9 +53,14 @@ function useBelowPeople(button: RefObject<HTMLButtonElement | null>, on: boolean
     const observer = new ResizeObserver(measure);
     observer.observe(people);
     observer.observe(header);
+    // The forum's timer coming into the kit moves the pill down too (useChromeStack sets
+    // --stack-top on the root): with a running timer, « ? » stayed under the pill on a phone.
+    const stack = new MutationObserver(measure);
+    stack.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
     window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();
+      stack.disconnect();
       window.removeEventListener('resize', measure);
       cancelAnimationFrame(frame);
     };

@@ -74,6 +74,35 @@ describe('per-user undo', () => {
     expect(board.getShape(arrow)).toMatchObject({ endBinding: { shapeId: note } });
   });
 
+  it('M14: one undo takes back at most one step — a step someone overwrote since is dropped, not the one before it', () => {
+    // Émilie writes a note, Pierre then rewrites its text: her undo of « Mobilité » has nothing
+    // left to take back. It must not go on to the step before (the note's creation) and delete
+    // the note with Pierre's words in it.
+    const a = newTestBoard();
+    const undoA = a.board.createUndoManager(a.me);
+    const id = a.board.run((tx) => tx.create('note', { x: 0, y: 0 }), a.me);
+    undoA.stopCapturing();
+    a.board.run((tx) => tx.update(id, { text: 'Mobilité' }), a.me);
+    undoA.stopCapturing();
+    const b = forkPeer(a.doc, 'b');
+    b.board.run((tx) => tx.update(id, { text: 'Mobilité rurale' }), b.me);
+    sync(a.doc, b.doc);
+    let heard = 0;
+    undoA.subscribe(() => heard++);
+
+    expect(undoA.undo()).toBe(false);
+    expect(a.board.getShape(id)).toMatchObject({ text: 'Mobilité rurale' });
+    expect(heard).toBeGreaterThan(0); // the undo button learns the step is gone
+    // The next press is the creation, taken back on purpose (M14).
+    expect(undoA.canUndo()).toBe(true);
+    expect(undoA.undo()).toBe(true);
+    expect(a.board.getShape(id)).toBeUndefined();
+    expect(undoA.canUndo()).toBe(false);
+    // Redo brings back the note, as it was deleted.
+    expect(undoA.redo()).toBe(true);
+    expect(a.board.getShape(id)).toMatchObject({ text: 'Mobilité rurale' });
+  });
+
   it('M14: writes by other origins are not in the history; listeners hear stack changes', () => {
     const a = newTestBoard();
     const undoA = a.board.createUndoManager(a.me);

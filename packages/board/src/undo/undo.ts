@@ -36,9 +36,29 @@ export function createBoardUndoManager(
   manager.on('stack-item-added', notify);
   manager.on('stack-item-popped', notify);
   manager.on('stack-cleared', notify);
+  /**
+   * Takes back only the top step. Yjs drops a step with nothing left to take back (a peer has
+   * since overwritten every value it wrote, or deleted its shape) and goes on popping: one press
+   * would undo an older step of this person, unseen, maybe elsewhere on the board — or delete
+   * the note a peer has just rewritten, with their words. So the steps below the top are set
+   * aside while it is popped, and a step dropped this way is still heard (the button greys).
+   */
+  const popTop = (stack: 'undoStack' | 'redoStack', pop: () => unknown): boolean => {
+    const steps = manager[stack];
+    if (steps.length === 0) return false;
+    manager[stack] = steps.slice(-1);
+    let done: boolean;
+    try {
+      done = pop() !== null;
+    } finally {
+      manager[stack] = [...steps.slice(0, -1), ...manager[stack]];
+    }
+    if (!done) notify();
+    return done;
+  };
   return {
-    undo: () => manager.undo() !== null,
-    redo: () => manager.redo() !== null,
+    undo: () => popTop('undoStack', () => manager.undo()),
+    redo: () => popTop('redoStack', () => manager.redo()),
     canUndo: () => manager.canUndo(),
     canRedo: () => manager.canRedo(),
     stopCapturing: () => manager.stopCapturing(),

@@ -4,7 +4,7 @@
 // find the double tap. A note left empty when its editor closes stays, as after a double tap.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSuite, PHONE, phoneOnCarton, shapes, waitForShapes } from './fixtures';
+import { boardSuite, PHONE, phoneOnCarton, shapes, toScreen, waitForShapes } from './fixtures';
 
 /** Waits until a note's editor has the focus (a phone's keyboard then comes up). */
 async function focusedNoteEditor(page: Page): Promise<void> {
@@ -31,6 +31,21 @@ describe('a note placed on a phone', () => {
   it('opens for writing at once; typed words go in; an empty one stays when closed', async () => {
     // The seed's territory board, with its cartons, fitted to the phone's screen.
     const { page, at } = await phoneOnCarton(suite, 'Rimouski-Neigette', 'Nadia');
+    // The carton's empty « Écrivez ici… » note, tapped once, is only chosen (a finger may drag
+    // it next): it now says how to write in it, as its hint does on the canvas.
+    const template = (await shapes(page)).find((s) => s.type === 'note');
+    if (template?.type !== 'note') throw new Error('the template has notes');
+    const centre = await toScreen(page, template.x + template.w / 2, template.y + template.h / 2);
+    await page.touchscreen.tap(centre.x, centre.y);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="announcer"]')?.textContent?.includes('encore'),
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([template.id]);
+    expect(await page.locator('[data-testid="announcer"]').textContent()).toMatch(
+      /, vide.*\. Touchez encore pour écrire\.$/u,
+    );
     const cameraBefore = await page.evaluate(() => window.__carton!.camera());
     const id = await placeNote(page, at.x, at.y);
     await focusedNoteEditor(page);

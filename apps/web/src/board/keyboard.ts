@@ -22,6 +22,7 @@ import {
   selectAdjacent,
 } from './navigate';
 import type { BoardSession } from './session';
+import { noteInput } from './store';
 import { movesOf } from './keyboardMoves';
 import { buildingSelection, moveShapeFocus, toggleFocusedShape } from './keyboardSelect';
 import { singleKeysOn } from '../ui/singleKeys';
@@ -191,6 +192,10 @@ export function installKeyboard(session: BoardSession): () => void {
     if (!(e.target instanceof Element && e.target.closest('[data-burst]'))) moves.end();
     clicked = controlOf(e.target);
     lastInput.pointer = true;
+    noteInput(
+      store,
+      e.pointerType === 'touch' || e.pointerType === 'pen' ? e.pointerType : 'mouse',
+    );
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Tab') lastInput.pointer = false;
@@ -198,6 +203,8 @@ export function installKeyboard(session: BoardSession): () => void {
     const ctrl = ctrlCommandOf(e);
     if (ctrl === 'find') return (e.preventDefault(), openOutline(session));
     if (typingTarget(e.target)) return;
+    // Choosing from the keys: a chosen empty note's hint is « Écrivez ici… » again (keys write).
+    if (e.key === 'Tab' || e.key.startsWith('Arrow')) noteInput(store, 'keys');
     // Enter and Space on a focused control press it: handled here, Enter on « Main » opened the
     // selected note's editor and Space started a pan. Only a control last clicked with the mouse
     // leaves Space to the board: hold Space and drag still pans, without pressing it again.

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createSessionStore,
   fitAndRemember,
+  noteInput,
   refitWhenTurned,
   viewIsTheFit,
   type SessionStore,
@@ -13,6 +14,21 @@ describe('the people list at first', () => {
     // No window here: the size test counts as wide, as a tablet or a laptop would.
     expect(createSessionStore(true).getState().peopleOpen).toBe(false);
     expect(createSessionStore(false).getState().peopleOpen).toBe(true);
+  });
+});
+
+describe('what the person last pressed with (noteInput)', () => {
+  it('is kept for a chosen empty note’s hint, and told to the page only when it changes', () => {
+    const store = createSessionStore(false);
+    expect(store.getState().lastInput).toBeNull();
+    const told = vi.fn();
+    store.subscribe(told);
+    noteInput(store, 'touch');
+    noteInput(store, 'touch');
+    expect(store.getState().lastInput).toBe('touch');
+    noteInput(store, 'keys');
+    expect(store.getState().lastInput).toBe('keys');
+    expect(told).toHaveBeenCalledTimes(2);
   });
 });
 

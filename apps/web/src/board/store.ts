@@ -3,7 +3,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_CAMERA, type Camera, type Viewport } from '../geometry/camera';
 import type { Point, Rect } from '../geometry/rect';
-import type { Guide, Preview, ToolId, ToolStyle } from '../tools/types';
+import type { Guide, PointerKind, Preview, ToolId, ToolStyle } from '../tools/types';
+
+/** What a person chooses with on the board: a finger, a pen, a mouse, or the keys. */
+export type InputKind = PointerKind | 'keys';
 
 export interface SessionState {
   readOnly: boolean;
@@ -70,6 +73,12 @@ export interface SessionState {
    * while it is still the camera, the view is the fit's and not the person's (viewIsTheFit).
    */
   fittedCamera: Camera | null;
+  /**
+   * What the person last pressed on the page with (Tab and the arrows count as the keys), or
+   * null before anything: a chosen empty note's hint then says to tap it again or to click it
+   * again to write (shapes/note/hint.ts). Set only when it changes.
+   */
+  lastInput: InputKind | null;
 }
 
 export type KeyboardNews =
@@ -126,7 +135,13 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     focusedShape: null,
     builtSelection: null,
     fittedCamera: null,
+    lastInput: null,
   }));
+}
+
+/** Notes what the person just pressed with (see lastInput), only when it changed. */
+export function noteInput(store: SessionStore, kind: InputKind): void {
+  if (store.getState().lastInput !== kind) store.setState({ lastInput: kind });
 }
 
 /** Whether the view is still the last fit's own: nobody panned, zoomed or followed since. */

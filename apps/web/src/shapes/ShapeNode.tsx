@@ -1,6 +1,7 @@
 // One shape on the canvas, subscribed to its own snapshot: an edit re-renders this node only.
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import type { BoardView } from '@carton/board';
+import type { InputKind } from '../board/store';
 import { Placeholder } from './common/Placeholder';
 import { componentFor } from './registry';
 import type { Detail } from './types';
@@ -14,6 +15,7 @@ interface Props {
   editing: boolean;
   fading: boolean;
   hints?: boolean;
+  chosenWith?: InputKind | null;
 }
 
 export const ShapeNode = memo(function ShapeNode({
@@ -24,6 +26,7 @@ export const ShapeNode = memo(function ShapeNode({
   editing,
   fading,
   hints = false,
+  chosenWith = null,
 }: Props) {
   const subscribe = useCallback(
     (listener: () => void) => view.subscribeShape(id, listener),
@@ -36,5 +39,14 @@ export const ShapeNode = memo(function ShapeNode({
   // A note big enough on screen to read keeps its text far out (a phone's zoom-to-fit).
   const own =
     detail === 'low' && shape.type === 'note' && shape.w >= noteTextWidth ? 'full' : detail;
-  return <Component shape={shape} detail={own} editing={editing} fading={fading} hints={hints} />;
+  return (
+    <Component
+      shape={shape}
+      detail={own}
+      editing={editing}
+      fading={fading}
+      hints={hints}
+      chosenWith={chosenWith}
+    />
+  );
 });

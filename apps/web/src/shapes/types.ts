@@ -1,4 +1,5 @@
 import type { Shape } from '@carton/board';
+import type { InputKind } from '../board/store';
 
 /** Level of detail: far out, shapes draw as plain blocks without text. */
 export type Detail = 'full' | 'low';
@@ -12,6 +13,11 @@ export interface ShapeComponentProps<S extends Shape = Shape> {
   fading: boolean;
   /** Draw editing hints (« Écrivez ici… » on an empty note): the live board of an editor only. */
   hints?: boolean;
+  /**
+   * What the person last used while this shape is the one chosen (null otherwise): a chosen
+   * empty note's hint says to tap or click it again to write.
+   */
+  chosenWith?: InputKind | null;
 }
 
 export interface OutlineProps<S extends Shape = Shape> {

@@ -8,6 +8,7 @@ import type { BoardSession } from '../board/session';
 import { rectContainsPoint } from '../geometry/rect';
 import { movedWords, resizedWords } from '../board/keyboardEdit';
 import type { KeyboardNews } from '../board/store';
+import { chosenNoteAdvice } from '../shapes/note/hint';
 import {
   describeFocus,
   describeSelection,
@@ -61,6 +62,8 @@ export function SelectionAnnouncer() {
   const editing = useSessionState((s) => s.editingId !== null);
   // A move or resize from the keyboard says where the shapes went, while they stay chosen.
   const news = useSessionState((s) => s.keyboardNews);
+  // A chosen empty note says how to write in it, as its hint does (« Touchez encore pour écrire »).
+  const lastInput = useSessionState((s) => s.lastInput);
   const announced = useRef(false);
   // Computed when the selection changes, not on every edit of the board: the reading order
   // sorts every shape, which a board of thousands of notes must not do per keystroke.
@@ -68,14 +71,17 @@ export function SelectionAnnouncer() {
     // Nothing to say on arrival, nor when a selection is merely cleared before anything was said.
     if (!announced.current && selection.length === 0) return '';
     announced.current = true;
-    return describeSelection(
+    const said = describeSelection(
       (key, values) => t(key, values ?? {}),
       selection,
       (id) => session.scene.getShape(id),
       selection.length === 1 ? boardReadingOrder(session) : [],
       (id) => stampsOnNote(session, id),
     );
-  }, [session, selection, t]);
+    const only = selection.length === 1 ? session.scene.getShape(selection[0] ?? '') : undefined;
+    const advice = chosenNoteAdvice(only, lastInput, !session.readOnly);
+    return advice ? `${said}. ${t(advice)}.` : said;
+  }, [session, selection, lastInput, t]);
   const words: Translate = (key, values) => t(key, values ?? {});
   const newsText = news?.selection === selection ? newsWords(session, words, news) : '';
   return (

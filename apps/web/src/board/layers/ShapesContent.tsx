@@ -45,6 +45,12 @@ export const ShapesContent = memo(function ShapesContent({
     [ids, draggingIds, scene],
   );
   const editingId = useSessionState((s) => s.editingId);
+  // The one shape chosen, not being written in, and what chose it: an empty note says how to
+  // write in it (« Touchez encore pour écrire », shapes/note/hint.ts).
+  const chosen = useSessionState((s) =>
+    s.selection.length === 1 && s.editingId === null ? s.selection[0] : null,
+  );
+  const lastInput = useSessionState((s) => s.lastInput);
   const erasing = useSessionState((s) => (s.preview?.kind === 'erase' ? s.preview.ids : NO_IDS));
   const shown = useMemo(
     () =>
@@ -83,6 +89,7 @@ export const ShapesContent = memo(function ShapesContent({
               editing={id === editingId}
               fading={erasing.includes(id)}
               hints={hints}
+              chosenWith={id === chosen ? lastInput : null}
             />
           ))}
         </Group>

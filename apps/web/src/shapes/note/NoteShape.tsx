@@ -1,15 +1,18 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group, Rect, Text } from 'react-konva';
-import type { NoteShape as Note } from '@carton/board';
+import { isLocked, type NoteShape as Note } from '@carton/board';
 import { noteFill } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
 import type { ShapeComponentProps } from '../types';
-import { NOTE_HINT_INK, NOTE_HINT_OPACITY, showsNoteHint } from './hint';
-import { LINE_HEIGHT, fitFontSize, wrapText } from '@carton/render';
+import { NOTE_HINT_INK, NOTE_HINT_OPACITY, noteHintKey, noteHintLayout } from './hint';
+import { LINE_HEIGHT, NOTE_PADDING, fitFontSize, wrapText } from '@carton/render';
 
-export const NOTE_PADDING = 14;
+export { NOTE_PADDING };
+
+/** The hint is drawn in italics: measured so. */
+const measureItalic = (text: string, size: number) => measureText(text, size, 'italic');
 
 export function noteFontSize(note: Note): number {
   return fitFontSize(
@@ -42,12 +45,25 @@ export const NoteShape = memo(function NoteShape({
   editing,
   fading,
   hints = false,
+  chosenWith = null,
 }: ShapeComponentProps<Note>) {
   const { t } = useTranslation();
   // A far-away note is a plain block (detail 'low'): its lines are measured only once it is drawn.
   const low = detail === 'low';
   const layout = useMemo(() => (low ? null : noteLayout(shape)), [shape, low]);
-  const hint = showsNoteHint({ text: shape.text, editing, hints });
+  const hintKey = noteHintKey({
+    text: shape.text,
+    editing,
+    hints,
+    chosenWith,
+    locked: isLocked(shape),
+  });
+  const hintWords = hintKey ? t(hintKey) : null;
+  const hint = useMemo(
+    () =>
+      low || hintWords === null ? null : noteHintLayout(hintWords, shape.w, shape.h, measureItalic),
+    [low, hintWords, shape.w, shape.h],
+  );
   const fill = noteFill(shape.color);
   if (layout === null) {
     return (
@@ -79,10 +95,11 @@ export const NoteShape = memo(function NoteShape({
           y={NOTE_PADDING}
           width={shape.w - NOTE_PADDING * 2}
           height={shape.h - NOTE_PADDING * 2}
-          text={t('note.hint')}
-          fontSize={Math.min(28, Math.max(12, shape.w / 7))}
+          text={hint.lines.join('\n')}
+          fontSize={hint.size}
           fontFamily={FONT_FAMILY}
           fontStyle="italic"
+          lineHeight={LINE_HEIGHT}
           fill={NOTE_HINT_INK}
           // Faint enough to read as a hint, dark enough to read on a projected pink note.
           opacity={NOTE_HINT_OPACITY}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { continuesWord, isSingleKeyShortcut, startsWritingInNote } from './keyboard';
+import {
+  continuesWord,
+  isSingleKeyShortcut,
+  keyWithoutItsNote,
+  startsWritingInNote,
+} from './keyboard';
 
 const key = (k: string, more: Partial<{ shift: boolean; mod: boolean; alt: boolean }> = {}) => ({
   key: k,
@@ -28,6 +33,28 @@ describe('typing on an empty selected note', () => {
     expect(startsWritingInNote(key('x', { alt: true }))).toBe(false);
     expect(startsWritingInNote(key('Enter'))).toBe(false);
     expect(startsWritingInNote(key('Delete'))).toBe(false);
+  });
+});
+
+describe('keys typed after the note being written in was deleted by someone else', () => {
+  const typed = (k: string, more: Partial<{ mod: boolean; alt: boolean }> = {}) => ({
+    key: k,
+    mod: false,
+    alt: false,
+    ...more,
+  });
+
+  it('the rest of the words are not shortcuts: no eraser, no pan, no delete', () => {
+    for (const k of ['d', 'e', 'r', 'v', 'é', ' ', 'Backspace', 'Delete', 'Enter', 'Tab', '!']) {
+      expect(keyWithoutItsNote(typed(k))).toBe('swallow');
+    }
+  });
+
+  it('Escape ends the writing; Ctrl/Cmd and Alt keys (undo…) act as usual', () => {
+    expect(keyWithoutItsNote(typed('Escape'))).toBe('close');
+    expect(keyWithoutItsNote(typed('z', { mod: true }))).toBe('shortcut');
+    expect(keyWithoutItsNote(typed('x', { alt: true }))).toBe('shortcut');
+    expect(keyWithoutItsNote(typed('Shift'))).toBe('shortcut');
   });
 });
 

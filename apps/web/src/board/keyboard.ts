@@ -74,6 +74,23 @@ export function startsWritingInNote(
 }
 
 /**
+ * What a key does while a note's editor is open but the note is gone (someone else deleted it as
+ * this person wrote in it: the textarea went with it, the focus fell to the page). The person is
+ * still typing words: a letter, Space, Backspace or Enter must not pick the eraser, pan or delete
+ * the selection. `close` (Escape) ends the writing; `swallow` eats a key meant for the note;
+ * `shortcut` lets Ctrl/Cmd (undo…) and Alt keys act as usual.
+ */
+export function keyWithoutItsNote(e: {
+  key: string;
+  mod: boolean;
+  alt: boolean;
+}): 'close' | 'swallow' | 'shortcut' {
+  if (e.key === 'Escape') return 'close';
+  if (e.mod || e.alt || MODIFIERS.has(e.key)) return 'shortcut';
+  return 'swallow';
+}
+
+/**
  * Whether a key is a single-key shortcut (a tool's letter, [ or ], Maj+1 which types « ! »):
  * those do nothing when the participant turned single keys off (WCAG 2.1.4).
  */
@@ -226,6 +243,12 @@ export function installKeyboard(session: BoardSession): () => void {
       !singleKeys &&
       isSingleKeyShortcut({ key: e.key, code: e.code, shift: e.shiftKey, mod, alt: e.altKey });
     const handled = (() => {
+      const { editingId } = store.getState();
+      if (editingId !== null && !session.scene.getShape(editingId)) {
+        const action = keyWithoutItsNote({ key: e.key, mod, alt: e.altKey });
+        if (action === 'close') store.setState({ editingId: null });
+        if (action !== 'shortcut') return true;
+      }
       // Keys typed while that note's editor is opening (before its textarea has focus) are
       // words, not shortcuts: they join the first character.
       const pending = store.getState().editingSeed;

@@ -249,6 +249,37 @@ describe('« Contenu » and « Aligner » side by side', () => {
     }
   });
 
+  it('390×844, a vote on the presented board and the forum’s timer: « Vous suivez … » below the kit', async () => {
+    const forum = await createForum(server, { territories: ['Kamouraska'] });
+    const kamouraska = territoryBoard(forum);
+    await forumRequest(server, forum, '/votes', {
+      body: { title: 'Nos incontournables', boardIds: [kamouraska.id], dotsPerParticipant: 3 },
+    });
+    await forumRequest(server, forum, '/timer', {
+      body: { action: 'start', durationMs: 10 * 60_000 },
+    });
+    await forumRequest(server, forum, '/spotlight', {
+      body: { active: true, boardId: kamouraska.id, by: 'Marie-Anne' },
+    });
+    const { page, context } = await newParticipant(browser, 'Jocelyne', {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      await openBoard(page, kamouraska.edit.url);
+      await page.locator('.spotlight-banner:not(.elsewhere)').waitFor({ timeout: 10_000 });
+      await page.locator('.forum-kit .forum-timer').waitFor();
+      const all = await boxes(
+        page,
+        '.editor-header, .forum-kit > *, .spotlight-banner, .people, .help-floating, .vote-banner, .toolbar',
+      );
+      expect(overlaps(all)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('390×844: with the on-screen keyboard up, the sheet stands on it and its results show', async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

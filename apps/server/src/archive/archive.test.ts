@@ -6,21 +6,15 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import * as Y from 'yjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveBoardAccess } from '../forums/access.ts';
-import { ArchiveError } from './errors.ts';
+import type { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { renderBoardPng } from './png.ts';
 import { readForumArchive } from './read.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import { storageSource } from './source.ts';
 import { collectStream, embedImages, streamForumArchive } from './write.ts';
-import type { DataDir } from './test-support.ts';
-import {
-  count,
-  decodePng,
-  restoreInto,
-  seededForum,
-  sourceAndTargetPerTest,
-} from './test-support.ts';
+import { sourceAndTargetPerTest, type DataDir } from './test-support.ts';
+import { count, decodePng, refusal, restoreInto, seededForum } from './test-support.ts';
 import { asVersion1 } from './test-archives.ts';
 
 const dirs = sourceAndTargetPerTest();
@@ -42,16 +36,6 @@ function exportStored(data: DataDir, boardId: string) {
 }
 
 const restore = restoreInto;
-
-async function refusal(run: () => unknown): Promise<{ code: string; path: string }> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ArchiveError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 /** The archive's files, changed by `edit`, zipped again. */
 function rezip(zip: Uint8Array, edit: (files: Record<string, Uint8Array>) => void): Uint8Array {

@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { strToU8, unzipSync } from 'fflate';
 import * as Y from 'yjs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveError } from './errors.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveManifest } from './manifest.ts';
@@ -17,6 +16,7 @@ import {
   count,
   editStoredBoard,
   ME,
+  refusal,
   restoreInto,
   seededForum,
   sourceAndTargetPerTest,
@@ -43,16 +43,6 @@ const manifestOf = (zip: Uint8Array) =>
 
 const restore = (zip: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMITS) =>
   restoreInto(dirs.target, zip, limits);
-
-async function refusal(run: () => Promise<unknown>): Promise<{ code: string; path: string }> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ArchiveError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 function storedState(boardId: string): Uint8Array {
   const stored = dirs.source.boards.load(boardId);

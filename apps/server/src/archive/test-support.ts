@@ -13,6 +13,7 @@ import { createForum, type CreatedForum } from '../forums/create-forum.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { openDatabase, type SqliteDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
+import { ArchiveError } from './errors.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { readForumArchive } from './read.ts';
 import { restoreForumArchive, type RestoreDeps } from './restore.ts';
@@ -192,6 +193,17 @@ export async function seededForum(
     }, ME),
   );
   return { created, photo };
+}
+
+/** What a refused archive was refused for (its code and the path in it); fails if accepted. */
+export async function refusal(run: () => unknown): Promise<{ code: string; path: string }> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof ArchiveError) return { code: error.code, path: error.path };
+    throw error;
+  }
+  throw new Error('accepted');
 }
 
 /** Where an import restores into `data`: its stores, as another host's Carton would. */

@@ -6,14 +6,13 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotInfo } from '../storage/board-storage.ts';
-import { ArchiveError } from './errors.ts';
 import { ARCHIVE_LIMITS } from './limits.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
 import { asVersion1 } from './test-archives.ts';
 import { storageSource } from './source.ts';
 import { sourceAndTargetPerTest, type DataDir } from './test-support.ts';
-import { count, editStoredBoard, ME, restoreInto, seededForum } from './test-support.ts';
+import { count, editStoredBoard, ME, refusal, restoreInto, seededForum } from './test-support.ts';
 import { collectStream, keptVersions, streamForumArchive } from './write.ts';
 
 const dirs = sourceAndTargetPerTest();
@@ -78,16 +77,6 @@ async function forumWithVersions() {
 }
 
 const restore = restoreInto;
-
-async function refusal(run: () => unknown): Promise<{ code: string; path: string }> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ArchiveError) return { code: error.code, path: error.path };
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 function withManifest(zip: Uint8Array, edit: (manifest: ArchiveManifest) => void): Uint8Array {
   const files = unzipSync(zip);

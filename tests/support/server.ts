@@ -84,7 +84,9 @@ export async function startServer(options: StartOptions = {}): Promise<CartonSer
   }
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'carton-data-'));
-  const timeout = options.readyTimeoutMs ?? 10_000;
+  // A server is ready in ~0.3 s on a quiet machine; at load 24 (helpers' browsers beside a test
+  // run) one took past 10 s. Under integration's 30 s hooks, and a hung start still fails.
+  const timeout = options.readyTimeoutMs ?? 25_000;
   // A test that chose its own database (or store) keeps it.
   const databaseUrl =
     options.env?.CARTON_DATABASE_URL === undefined ? await databaseFor(dataDir) : undefined;

@@ -297,6 +297,50 @@ describe('shell', () => {
     expect(board.getShape(a)).toMatchObject({ x: 0, y: 0 });
   });
 
+  it('hearts on resized or turned notes keep their place on them, in the same undo step', () => {
+    const a = createNote(100, 100); // 0,0 – 200,200
+    const b = createNote(500, 100); // 400,0 – 600,200
+    const me = localOrigin('user:a');
+    const [onA, onB] = board.run(
+      (tx) => [
+        tx.create('stamp', { x: 20, y: 20, size: 40 }), // in a's top-left corner
+        tx.create('stamp', { x: 540, y: 140, size: 40, kind: 'star' }), // b's bottom-right
+      ],
+      me,
+    );
+    undo.stopCapturing();
+    // Both notes halved together, from the selection's top-left corner.
+    const from = { x: 0, y: 0, width: 600, height: 200 };
+    const to = { x: 0, y: 0, width: 300, height: 100 };
+    shell.apply([
+      { kind: 'beginGesture' },
+      { kind: 'transform', ids: [a, b], transform: { kind: 'scale', from, to } },
+    ]);
+    runFrame();
+    shell.apply([{ kind: 'endGesture' }]);
+    expect(board.getShape(b)).toMatchObject({ x: 200, y: 0, w: 100, h: 100 });
+    expect(board.getShape(onA!)).toMatchObject({ x: 0, y: 0, size: 40 });
+    expect(board.getShape(onB!)).toMatchObject({ x: 260, y: 60, size: 40 });
+    undo.undo();
+    expect(board.getShape(a)).toMatchObject({ x: 0, y: 0, w: 200, h: 200 });
+    expect(board.getShape(onA!)).toMatchObject({ x: 20, y: 20 });
+    expect(board.getShape(onB!)).toMatchObject({ x: 540, y: 140 });
+    // A quarter turn about a's centre: the heart turns with it, to a's top-right corner.
+    const t = { kind: 'rotate', center: { x: 100, y: 100 }, angle: Math.PI / 2 } as const;
+    shell.apply([
+      { kind: 'beginGesture' },
+      { kind: 'transform', ids: [a], transform: t },
+      { kind: 'endGesture' },
+    ]);
+    const turned = board.getShape(onA!)!;
+    expect(turned.x).toBeCloseTo(180);
+    expect(turned.y).toBeCloseTo(20);
+    expect(turned.rotation).toBeCloseTo(Math.PI / 2);
+    expect(board.getShape(onB!)).toMatchObject({ x: 540, y: 140 });
+    undo.undo();
+    expect(board.getShape(onA!)).toMatchObject({ x: 20, y: 20, rotation: 0 });
+  });
+
   it('a carton resized from its top-left leaves its children where they are', () => {
     const carton = createCarton(800, 600);
     const note = createNote(400, 300);

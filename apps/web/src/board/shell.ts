@@ -8,10 +8,17 @@ import {
   type BoardTransaction,
   type BoardUndoManager,
   type LocalOrigin,
+  type NoteShape,
   type Shape,
+  type StampShape,
 } from '@carton/board';
 import { visibleWorldRect } from '../geometry/camera';
-import { carriedStamps, stampsOf, type CarriedStamps } from '../tools/stamp/carriedStamps';
+import {
+  carriedStamps,
+  stampOnChangedNote,
+  stampsOf,
+  type CarriedStamps,
+} from '../tools/stamp/carriedStamps';
 import type { CreatePlan, Guide, Plan, Transform } from '../tools/types';
 import type { Presence } from '../presence/publisher';
 import { createShape } from './creation';
@@ -54,6 +61,8 @@ interface TransformGesture {
   keep: Shape[];
   /** Children a turned carton takes along (written even when locked, M33). */
   carried: ReadonlySet<string>;
+  /** The stamps on the resized or turned notes, each with its note, as they were. */
+  stamps: readonly { stamp: StampShape; note: NoteShape }[];
 }
 
 export class Shell {
@@ -269,10 +278,20 @@ export class Shell {
     const shapes = read(moved).sort(
       (a, b) => Number(b.type === 'carton') - Number(a.type === 'carton'),
     );
+    // A heart on a note keeps its place on it, as it does when the note is dragged; one that
+    // is resized or turned itself (chosen, or in a turned carton) is not carried.
+    const onNotes = carriedStamps(scene, new Set(shapes.map((shape) => shape.id)));
+    const stamps = [...onNotes].flatMap(([stampId, noteId]) => {
+      const stamp = scene.getShape(stampId);
+      const note = scene.getShape(noteId);
+      return stamp?.type === 'stamp' && note?.type === 'note' ? [{ stamp, note }] : [];
+    });
     return {
       shapes,
-      keep: rotating ? [] : read(children),
+      // A resized carton's heart that follows its resized note is not kept in place.
+      keep: rotating ? [] : read(children).filter((child) => !onNotes.has(child.id)),
       carried: new Set(rotating ? children : []),
+      stamps,
     };
   }
 
@@ -287,6 +306,11 @@ export class Shell {
       const now = tx.getShape(child.id);
       if (now && (now.x !== child.x || now.y !== child.y))
         tx.update(child.id, { x: child.x, y: child.y }, { carried: true });
+    }
+    for (const { stamp, note } of g.stamps) {
+      const changed = tx.getShape(note.id);
+      if (changed?.type === 'note' && tx.getShape(stamp.id))
+        tx.update(stamp.id, stampOnChangedNote(stamp, note, changed));
     }
   }
 

@@ -218,6 +218,18 @@ describe('select tool', () => {
     expect(tool.state).toBe('select.resizing');
   });
 
+  it('a resized note does not snap to its own heart: the heart keeps its place on the note', () => {
+    ctx.shapes[2] = info('b', { x: 1000, y: 1000, width: 100, height: 100 }, { type: 'note' });
+    ctx.shapes.push(info('heart', { x: 1020, y: 1020, width: 40, height: 40 }, { type: 'stamp' }));
+    ctx.selection = ['b'];
+    ctx.handle = 'e';
+    tool.pointerDown(ctx, at(1100, 1050));
+    // b's right edge at 1063: 3 px from the heart's right edge, which moves with the note.
+    expect(tool.pointerMove(ctx, at(1063, 1050))[0]).toMatchObject({
+      transform: { kind: 'scale', to: { x: 1000, y: 1000, width: 63, height: 100 } },
+    });
+  });
+
   it('resizing a free shape changes both sides independently', () => {
     ctx.shapes[2] = info('b', { x: 1000, y: 1000, width: 100, height: 100 });
     ctx.selection = ['b'];

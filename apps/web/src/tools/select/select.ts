@@ -137,7 +137,7 @@ export class SelectTool implements Tool {
           handle === 'rotate'
             ? this.startRotating(infos, box, e)
             : {
-                ...startResizing(infos, box, e, handle),
+                ...startResizing(ctx, infos, box, e, handle),
                 ...(editable && hit.type !== 'carton'
                   ? { tapToEdit: { origin: e, id: hit.id } }
                   : {}),
@@ -357,20 +357,23 @@ export class SelectTool implements Tool {
 }
 
 function startResizing(
+  ctx: ToolContext,
   infos: ShapeInfo[],
   box: Rect,
   e: ToolPointer,
   handle: Exclude<ReturnType<ToolContext['handleAt']>, 'rotate' | null>,
 ): SelectState {
+  const ids = infos.map((info) => info.id);
   return {
     name: 'resizing',
     origin: e.world,
-    ids: infos.map((info) => info.id),
+    ids,
     handle,
     start: box,
     box,
     keepAspect: selectionKeepsAspect(infos),
     starts: new Map(infos.map((info) => [info.id, info.bounds])),
-    snapping: new GestureSnapping(new Set(infos.map((info) => info.id))),
+    // The hearts on the resized notes keep their place on them (the shell carries them).
+    snapping: new GestureSnapping(new Set([...ids, ...stampsRiding(ctx, ids)])),
   };
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Board, createBoardView, initBoardDoc, localOrigin } from '@carton/board';
+import {
+  Board,
+  createBoardView,
+  initBoardDoc,
+  localOrigin,
+  type NoteShape,
+  type StampShape,
+} from '@carton/board';
 import { Scene } from '../../board/scene';
 import { FakeContext, info } from '../fakeContext';
-import { carriedStamps, stampsOf, stampsRiding } from './carriedStamps';
+import { carriedStamps, stampOnChangedNote, stampsOf, stampsRiding } from './carriedStamps';
 
 const me = localOrigin('user:a');
 
@@ -75,5 +82,50 @@ describe('stampsRiding', () => {
     ]);
     expect(stampsRiding(ctx, ['idea'])).toEqual(['heart']);
     expect(stampsRiding(ctx, ['small'])).toEqual([]);
+  });
+});
+
+describe('stampOnChangedNote', () => {
+  const base = { index: 'a0', parentId: null, rotation: 0 };
+  // « Logement abordable », 200 × 200, with a heart in its top-left corner (centre 40, 40).
+  const idea = { ...base, id: 'shape:idea', type: 'note', x: 0, y: 0, w: 200, h: 200 } as NoteShape;
+  const heart = { ...base, id: 'shape:heart', type: 'stamp', x: 20, y: 20, size: 40 } as StampShape;
+
+  it('a note resized to half keeps its heart in the same corner, the heart its size', () => {
+    expect(stampOnChangedNote(heart, idea, { ...idea, w: 100, h: 100 })).toEqual({
+      x: 0,
+      y: 0,
+      rotation: 0,
+    });
+    // Grown from its west edge (the east one stays): the heart stays a fifth of the way in.
+    const grown = stampOnChangedNote(heart, idea, { ...idea, x: -200, w: 400, h: 400 });
+    expect(grown).toEqual({ x: -200 + 80 - 20, y: 80 - 20, rotation: 0 });
+  });
+
+  it('a note turned a quarter about its centre turns its heart along, about the same centre', () => {
+    // The note's top-left corner goes to (200, 0); the heart's centre from (40, 40) to (160, 40).
+    const turned = { ...idea, x: 200, y: 0, rotation: Math.PI / 2 };
+    const moved = stampOnChangedNote(heart, idea, turned);
+    expect(moved.rotation).toBeCloseTo(Math.PI / 2);
+    // Its x, y (its own top-left corner, turned with it) lies 20 px right of and above its centre.
+    expect(moved.x).toBeCloseTo(180);
+    expect(moved.y).toBeCloseTo(20);
+  });
+
+  it('a turned note resized keeps the heart at its place along the note’s own sides', () => {
+    const turned = { ...idea, x: 200, y: 0, rotation: Math.PI / 2 };
+    const onTurned = { ...heart, x: 180, y: 20, rotation: Math.PI / 2 };
+    const half = stampOnChangedNote(onTurned, turned, { ...turned, w: 100, h: 100 });
+    // Half the note: the heart's centre 20 px along each of the note's sides from its corner
+    // (200, 0), at (180, 20); the heart's own corner is at (200, 0).
+    expect(half.x).toBeCloseTo(200 - 20 + 20);
+    expect(half.y).toBeCloseTo(20 - 20);
+    expect(half.rotation).toBe(Math.PI / 2);
+  });
+
+  it('turn after turn, the heart’s angle stays within one turn', () => {
+    const turnedHeart = { ...heart, rotation: 3 };
+    const moved = stampOnChangedNote(turnedHeart, idea, { ...idea, rotation: 1 });
+    expect(moved.rotation).toBeCloseTo(4 - Math.PI * 2);
   });
 });

@@ -5,8 +5,18 @@
 // possibly turned, frame), it is drawn above that note, it is not locked (M33) and it is not
 // moving already (chosen itself, or a moving carton's child). Among several moved notes under
 // it, the topmost below it carries it. A stamp dragged by itself is simply moved: it is then
-// part of the selection, not carried.
-import { hitTestShape, isLocked, shapeBounds, type Shape } from '@carton/board';
+// part of the selection, not carried. A resized or turned note keeps its stamps where they were
+// on it (stampOnChangedNote).
+import {
+  hitTestShape,
+  isLocked,
+  shapeBounds,
+  toLocal,
+  toPage,
+  type NoteShape,
+  type Shape,
+  type StampShape,
+} from '@carton/board';
 import { rectContainsPoint, type Rect } from '../../geometry/rect';
 import type { ToolContext } from '../types';
 
@@ -40,6 +50,33 @@ export function carriedStamps(board: StampLookup, moving: ReadonlySet<string>): 
     }
   }
   return carried;
+}
+
+/**
+ * Where a stamp carried by a note goes when the note is resized or turned (`before` → `after`):
+ * its centre keeps its place on the note (stretched with the note's sides, turned with it) and
+ * the stamp turns with the note, its size unchanged: a heart in a note's corner stays in that
+ * corner, not left behind off a shrunk note nor inside a note it no longer sits on.
+ */
+export function stampOnChangedNote(
+  stamp: StampShape,
+  before: NoteShape,
+  after: NoteShape,
+): Pick<StampShape, 'x' | 'y' | 'rotation'> {
+  const half = { x: stamp.size / 2, y: stamp.size / 2 };
+  const onNote = toLocal(before, toPage(stamp, half));
+  const centre = toPage(after, {
+    x: before.w > 0 ? (onNote.x * after.w) / before.w : onNote.x,
+    y: before.h > 0 ? (onNote.y * after.h) / before.h : onNote.y,
+  });
+  const turn = after.rotation - before.rotation;
+  // Kept in (-π, π] so that turn after turn stays within the model's bounds.
+  const rotation =
+    turn === 0
+      ? stamp.rotation
+      : Math.atan2(Math.sin(stamp.rotation + turn), Math.cos(stamp.rotation + turn));
+  const corner = toPage({ x: 0, y: 0, rotation }, half);
+  return { x: centre.x - corner.x, y: centre.y - corner.y, rotation };
 }
 
 /** The stamps carried by any of `noteIds` (to join them in a carton, or bring them forward). */

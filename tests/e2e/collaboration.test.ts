@@ -1,5 +1,6 @@
 // Two participants on one board: notes, text edits, strokes in progress and finished, cursors.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
 
 describe('two participants on one board', () => {
@@ -24,6 +25,35 @@ describe('two participants on one board', () => {
       '(s) => s.some((x) => x.type === "note" && x.text === "Balises claires")',
     );
     expect(seen.filter((s) => s.type === 'note')).toHaveLength(1);
+  });
+
+  it('both write in that note at once: each keeps their caret, and both words stay', async () => {
+    const note = (await shapes(suite.a.page)).find((s) => s.type === 'note')!;
+    for (const { page } of [suite.a, suite.b]) {
+      await page.bringToFront();
+      const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+      await page.mouse.dblclick(centre.x, centre.y);
+      await page.locator('textarea.text-editor').waitFor();
+    }
+    // A's caret at the end, B's at the start (the double click may have chosen a word).
+    await suite.a.page.keyboard.press('Control+End');
+    await suite.b.page.keyboard.press('Control+Home');
+    const typed = async (page: Page, key: string, other: Page) => {
+      await page.keyboard.type(key);
+      const text = (await shapes(page)).find((s) => s.id === note.id);
+      if (text?.type !== 'note') throw new Error('the note is gone');
+      await waitForShapes(other, `(s) => s.some((x) => x.text === ${JSON.stringify(text.text)})`);
+    };
+    // Letter by letter, each seen by the other before the next: before, a letter arriving put
+    // the other's caret at the end, and B's « Des » landed among A's letters.
+    for (let i = 0; i < 4; i++) {
+      await typed(suite.a.page, ' ici'[i]!, suite.b.page);
+      await typed(suite.b.page, 'Des '[i]!, suite.a.page);
+    }
+    for (const { page } of [suite.a, suite.b]) await page.keyboard.press('Escape');
+    const [a, b] = await Promise.all([shapes(suite.a.page), shapes(suite.b.page)]);
+    expect(a.find((s) => s.id === note.id)).toMatchObject({ text: 'Des Balises claires ici' });
+    expect(b.find((s) => s.id === note.id)).toMatchObject({ text: 'Des Balises claires ici' });
   });
 
   it('A draws a stroke: B sees it while it is drawn (awareness), then once written', async () => {

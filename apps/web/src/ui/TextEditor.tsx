@@ -1,6 +1,6 @@
 // In-place text editing: an HTML textarea laid exactly over the shape on the canvas. Every
 // keystroke is written (others see the text as it is typed) and the whole edit is one undo step.
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shape, TextShape as TextModel } from '@carton/board';
 import { zoomForEditing } from '../board/actions';
@@ -15,6 +15,7 @@ import { editorPlacement } from './editorPlacement';
 import { fontBox, nudgeOf, textEditorStyle } from './editorStyle';
 import { attachedInsertion, shownText, storedAfterEdit } from './editorText';
 import { useCoarsePointer } from './shortcuts';
+import { caretAfterEdit } from '../presence/caretAfterEdit';
 
 function textOf(shape: Shape): string {
   if (shape.type === 'carton') return shape.title;
@@ -100,6 +101,26 @@ export function TextEditor() {
       zoomBack();
     };
   }, [session, editingId]);
+
+  // Someone else's words arriving change the textarea's value, and the browser then puts the
+  // caret at the end: the next letter typed would land among their words. Where the caret was
+  // is read before React writes the new value, and put back at the same place in the new text.
+  const shown = shape && editable ? shownOf(shape) : '';
+  const caretBefore = useRef<{ value: string; start: number; end: number } | null>(null);
+  const area = ref.current;
+  if (area && area.value !== shown && document.activeElement === area) {
+    caretBefore.current = { value: area.value, start: area.selectionStart, end: area.selectionEnd };
+  }
+  useLayoutEffect(() => {
+    const before = caretBefore.current;
+    caretBefore.current = null;
+    const element = ref.current;
+    if (!before || !element || element.value === before.value) return;
+    element.setSelectionRange(
+      caretAfterEdit(before.value, element.value, before.start),
+      caretAfterEdit(before.value, element.value, before.end),
+    );
+  }, [shown]);
 
   if (!editingId || !camera || !shape || !editable || session.readOnly) return null;
 

@@ -1,0 +1,25 @@
+// Where a person's caret goes when someone else's words arrive in the note they are writing in.
+// The editor's textarea shows the note's text: when a peer's edit changes it, the browser puts
+// the caret at the very end, and the next letter typed lands there, among the peer's words.
+
+/**
+ * The caret (or one end of a selection) at `caret` in `before`, moved to where the same place
+ * is in `after`: before the change it stays, after the change it shifts by the change's length,
+ * inside the change it goes to the change's end. The change is what lies between the longest
+ * common start and the longest common end of the two texts.
+ */
+export function caretAfterEdit(before: string, after: string, caret: number): number {
+  const shortest = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shortest && before[start] === after[start]) start++;
+  let end = 0;
+  while (
+    end < shortest - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  )
+    end++;
+  if (caret <= start) return caret;
+  if (caret >= before.length - end)
+    return Math.min(after.length, caret + after.length - before.length);
+  return after.length - end;
+}

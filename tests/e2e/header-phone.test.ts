@@ -191,7 +191,7 @@ describe('the board header on a phone or a tablet', () => {
     }
   }
 
-  it('390×844 fr-CA, the forum’s timer running: « ? » moves down below the people pill with it', async () => {
+  it('390×844 fr-CA, the forum’s timer running: « ? » moves down below the people pill with it; a territory large in the mosaic', async () => {
     const timed = await createForum(server, { territories: ['Témiscouata'] });
     await forumRequest(server, timed, '/timer', {
       body: { action: 'start', durationMs: 10 * 60_000 },
@@ -200,6 +200,24 @@ describe('the board header on a phone or a tablet', () => {
     try {
       await page.locator('.forum-kit .forum-timer').waitFor();
       await checkHelp(page, PHONES[0]!.width);
+      // The facilitator on the same phone shows a territory large in the plenary's mosaic: its
+      // name and « 1 / 1 » keep their own row (squeezed beside the kit's width, the buttons lay
+      // over « 1 / »).
+      const plenary = timed.boards.find((b) => b.kind === 'plenary')!;
+      await openBoard(page, `${server.url}/b/${plenary.id}#token=${timed.facilitator.token}`);
+      await page.getByRole('button', { name: 'Mosaïque', exact: true }).tap();
+      await page.locator('li.mosaic-tile .mosaic-open').first().tap();
+      await page.locator('section.mosaic-focus').waitFor();
+      const row = await boxes(
+        page,
+        '.mosaic-header > :not(h2), .mosaic-header h2 > *, .forum-kit > *',
+      );
+      expect(overlaps(row)).toEqual([]);
+      expect(offScreen(row, PHONES[0]!.width)).toEqual([]);
+      const name = page.locator('.mosaic-focus-name');
+      expect(
+        await name.evaluate((el) => el.clientWidth > 0 && el.scrollWidth <= el.clientWidth),
+      ).toBe(true);
     } finally {
       await page.context().close();
     }

@@ -46,6 +46,14 @@ describe('following a person from the people list', () => {
     expect(camera.zoom).toBeLessThan(0.58);
   });
 
+  it('shows a phone all a 1280 × 800 laptop reading the carton at 100 % shows', () => {
+    const reading = { x: 65, y: 40, zoom: 1 }; // the carton whole, a margin around it
+    const view = laptopViewAsRead(publishedView(reading, { width: 1280, height: 800 }));
+    const camera = personCamera(view, PHONE, PHONE_AREA, CARTON);
+    // Its left and right sides too, not half the laptop's zoom around its middle.
+    expectWholeOnScreen(camera, CARTON, PHONE.width, PHONE_AREA);
+  });
+
   it('copies the camera of a page that sends no size (an older Carton), as before', () => {
     const { center, zoom } = publishedView(LAPTOP_CAMERA, LAPTOP);
     const view = laptopViewAsRead({ center, zoom });

@@ -20,23 +20,27 @@ describe('following « Tout le monde vers moi »', () => {
     expect(right - left).toBeGreaterThan(PHONE.width * 0.9);
   });
 
-  it('follows her close-up at no less than half her zoom, centred where she looks', () => {
-    const note = { x: 300, y: 400, width: 200, height: 200 };
+  it('shows a phone all a 1280 × 800 laptop shows of the carton, however far from her zoom', () => {
+    // She reads the carton at 100 %: on her 1280 × 800 screen it is whole, a margin around it.
+    const reading = { boardId: 'b', x: 575, y: 360, zoom: 1, width: 1280, height: 800 };
+    expect(followedRect(reading, CARTON)).toEqual(CARTON);
+    const camera = followedCamera(reading, PHONE, PHONE_AREA, CARTON);
+    // Not half her zoom (780 units wide on the phone: both sides of the carton cut off).
+    const { left, right } = expectWholeOnScreen(camera, CARTON, PHONE.width, PHONE_AREA);
+    expect(camera.zoom).toBeLessThan(0.5);
+    expect(right - left).toBeGreaterThan(PHONE.width * 0.9);
+  });
+
+  it('follows her close-up whole, centred where she looks', () => {
     const closeUp = { boardId: 'b', x: 400, y: 500, zoom: 2, width: 683, height: 384 };
     const rect = followedRect(closeUp, CARTON);
     expect(rect).toEqual({ x: 400 - 683 / 2, y: 500 - 192, width: 683, height: 384 });
     const camera = followedCamera(closeUp, PHONE, PHONE_AREA, CARTON);
-    const a = worldToScreen(camera, { x: note.x, y: note.y });
-    const b = worldToScreen(camera, { x: note.x + note.width, y: note.y + note.height });
-    expect(a.x).toBeGreaterThanOrEqual(0);
-    expect(b.x).toBeLessThanOrEqual(PHONE.width);
-    // Half her zoom (2): the note is 200 px wide, its words readable, not an overview again.
-    expect(camera.zoom).toBe(1);
-    expect(b.x - a.x).toBe(200);
-    expect(worldToScreen(camera, { x: 400, y: 500 })).toEqual({
-      x: PHONE_AREA.x + PHONE_AREA.width / 2,
-      y: PHONE_AREA.y + PHONE_AREA.height / 2,
-    });
+    // The note she points at in the corner of her view is on the phone too.
+    expectWholeOnScreen(camera, rect!, PHONE.width, PHONE_AREA);
+    const centre = worldToScreen(camera, { x: 400, y: 500 });
+    expect(centre.x).toBeCloseTo(PHONE_AREA.x + PHONE_AREA.width / 2, 9);
+    expect(centre.y).toBeCloseTo(PHONE_AREA.y + PHONE_AREA.height / 2, 9);
   });
 
   it('copies her camera on a screen as large as hers (a laptop, the projector)', () => {

@@ -2,8 +2,9 @@
 // zoom alone was a laptop's: on a 390 px phone the same zoom showed a strip a quarter of her
 // view wide (half a carton, its title under the header), so the room followed what no one saw
 // whole. The facilitator also sends how much of the board her view holds (world units); the
-// follower fits that part of the board — where it holds shapes — into its own free area, never
-// farther than half her zoom. A screen as large as hers still copies her camera.
+// follower fits that part of the board — where it holds shapes — into its own free area, whole:
+// it sees at least what she sees (a floor at half her zoom cut the sides of a carton she showed
+// whole on a 1280 px laptop off a phone). A screen as large as hers still copies her camera.
 import { centerOn, fitBounds, MAX_ZOOM, type Camera, type Viewport } from '../geometry/camera';
 import type { Rect } from '../geometry/rect';
 
@@ -48,8 +49,6 @@ export function followedRect(published: PublishedView, content: Rect | null): Re
  * pixel for pixel, as it always did; a phone or a tablet gets her view fitted.
  */
 const SAME_SCREEN = 0.9;
-/** How much farther than hers a follower's zoom may go (see followedCamera). */
-const NEAREST_HALF = 2;
 
 /** The follower's camera: that rectangle fitted into its free area (a thin margin on a phone). */
 export function followedCamera(
@@ -67,17 +66,8 @@ export function followedCamera(
   if (!rect || asLarge)
     return centerOn({ x: published.x, y: published.y }, viewport, published.zoom);
   const padding = area.width < 600 ? 8 : 32;
+  // Whole, however far that takes the follower's zoom: what she points at in a corner of her
+  // view must be on the follower's screen too (a phone pinches closer to read).
   const fitted = fitBounds(rect, area, padding, MAX_ZOOM);
-  // Her close-up whole on a phone would be an overview again, its words too small to read: never
-  // below half her zoom, centred where she looks (the sides of her view go off the phone's).
-  const zoom = Math.max(fitted.zoom, published.zoom / NEAREST_HALF);
-  const camera =
-    zoom === fitted.zoom
-      ? fitted
-      : centerOn(
-          { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 },
-          { width: area.width, height: area.height },
-          zoom,
-        );
-  return { ...camera, x: camera.x + area.x, y: camera.y + area.y };
+  return { ...fitted, x: fitted.x + area.x, y: fitted.y + area.y };
 }

@@ -18,13 +18,17 @@ describe('the caret when someone else writes in the same note', () => {
   it('inside a replaced stretch, goes to its end; never past the text', () => {
     expect(caretAfterEdit('Mobilité rurale', 'Mobilité urbaine', 12)).toBe(15);
     expect(caretAfterEdit('abc', '', 2)).toBe(0);
-    expect(caretAfterEdit('', 'abc', 0)).toBe(0);
+    expect(caretAfterEdit('Balises', 'Balises claires', 3)).toBe(3);
   });
 
-  it('where the change could be either side of it (« aa » → « aaa »), the caret stays', () => {
+  it('words inserted right at the caret put it after them, as typing does', () => {
+    // The first letter the editor writes for a key that opened an empty note.
+    expect(caretAfterEdit('', 'L', 0)).toBe(1);
     // The common start and end must not overlap: the text grew by one letter, not two.
-    expect(caretAfterEdit('aa', 'aaa', 2)).toBe(2);
+    expect(caretAfterEdit('aa', 'aaa', 2)).toBe(3);
     expect(caretAfterEdit('aa', 'aaa', 0)).toBe(0);
     expect(caretAfterEdit('aaa', 'aa', 3)).toBe(2);
+    // Words removed right after the caret: it stays.
+    expect(caretAfterEdit('Balises claires', 'Balises', 7)).toBe(7);
   });
 });

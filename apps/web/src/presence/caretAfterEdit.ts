@@ -6,7 +6,9 @@
  * The caret (or one end of a selection) at `caret` in `before`, moved to where the same place
  * is in `after`: before the change it stays, after the change it shifts by the change's length,
  * inside the change it goes to the change's end. The change is what lies between the longest
- * common start and the longest common end of the two texts.
+ * common start and the longest common end of the two texts. Words inserted right at the caret
+ * put it after them, as typing does: the editor's own first letter, written for it when a key
+ * opened the note, arrives this way.
  */
 export function caretAfterEdit(before: string, after: string, caret: number): number {
   const shortest = Math.min(before.length, after.length);
@@ -18,8 +20,10 @@ export function caretAfterEdit(before: string, after: string, caret: number): nu
     before[before.length - 1 - end] === after[after.length - 1 - end]
   )
     end++;
-  if (caret <= start) return caret;
-  if (caret >= before.length - end)
-    return Math.min(after.length, caret + after.length - before.length);
-  return after.length - end;
+  const removedEnd = before.length - end;
+  const insertedEnd = after.length - end;
+  const inserted = removedEnd === start;
+  if (caret < start || (caret === start && !inserted)) return caret;
+  if (caret > removedEnd) return Math.min(after.length, caret + after.length - before.length);
+  return insertedEnd;
 }

@@ -280,6 +280,23 @@ describe('« Contenu » and « Aligner » side by side', () => {
     }
   });
 
+  it('360×740, the home page: « Créer un forum » keeps its fields inside its card', async () => {
+    const { page, context } = await newParticipant(browser, null, {
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      await page.goto(`${server.url}/`);
+      const [card] = await boxes(page, '.home-form');
+      const fields = await boxes(page, '.home-form :is(label, input, button, fieldset, span)');
+      expect(fields.length).toBeGreaterThan(10);
+      expect(fields.filter((b) => b.right > card!.right - 1).map((b) => b.name)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('390×844: with the on-screen keyboard up, the sheet stands on it and its results show', async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

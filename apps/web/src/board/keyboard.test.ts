@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Board, initBoardDoc, localOrigin } from '@carton/board';
 import {
   continuesWord,
   isSingleKeyShortcut,
   keyWithoutItsNote,
   startsWritingInNote,
+  writingStopped,
 } from './keyboard';
 
 const key = (k: string, more: Partial<{ shift: boolean; mod: boolean; alt: boolean }> = {}) => ({
@@ -48,6 +51,20 @@ describe('keys typed after the note being written in was deleted by someone else
     for (const k of ['d', 'e', 'r', 'v', 'é', ' ', 'Backspace', 'Delete', 'Enter', 'Tab', '!']) {
       expect(keyWithoutItsNote(typed(k))).toBe('swallow');
     }
+  });
+
+  it('a note someone else locked stops the writing too; a note still free does not', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Kamouraska', kind: 'territory' });
+    const board = new Board(doc);
+    const pierre = localOrigin('pierre');
+    const id = board.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Mobilité' }), pierre);
+    expect(writingStopped(board.getShape(id))).toBe(false);
+    board.run((tx) => tx.lock([id], true), pierre);
+    expect(writingStopped(board.getShape(id))).toBe(true);
+    board.run((tx) => tx.lock([id], false), pierre);
+    board.run((tx) => tx.delete([id]), pierre);
+    expect(writingStopped(board.getShape(id))).toBe(true);
   });
 
   it('Escape ends the writing; Ctrl/Cmd and Alt keys (undo…) act as usual', () => {

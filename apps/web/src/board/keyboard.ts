@@ -1,4 +1,5 @@
 // Keyboard shortcuts for the editor (ignored while typing in a field).
+import { isLocked, type Shape } from '@carton/board';
 import { TOOL_SHORTCUTS } from '../tools/registry';
 import {
   deleteSelection,
@@ -74,8 +75,17 @@ export function startsWritingInNote(
 }
 
 /**
- * What a key does while a note's editor is open but the note is gone (someone else deleted it as
- * this person wrote in it: the textarea went with it, the focus fell to the page). The person is
+ * The shape being written in can no longer be written: someone else deleted it, or locked it
+ * (« Verrouiller », M33: the model refuses people's writes). Its editor closes.
+ */
+export function writingStopped(shape: Shape | undefined): boolean {
+  return shape === undefined || isLocked(shape);
+}
+
+/**
+ * What a key does while a note's editor is open but the note is gone or locked (someone else
+ * deleted or locked it as this person wrote in it: the textarea went, the focus fell to the
+ * page). The person is
  * still typing words: a letter, Space, Backspace or Enter must not pick the eraser, pan or delete
  * the selection. `close` (Escape) ends the writing; `swallow` eats a key meant for the note;
  * `shortcut` lets Ctrl/Cmd (undo…) and Alt keys act as usual.
@@ -244,7 +254,7 @@ export function installKeyboard(session: BoardSession): () => void {
       isSingleKeyShortcut({ key: e.key, code: e.code, shift: e.shiftKey, mod, alt: e.altKey });
     const handled = (() => {
       const { editingId } = store.getState();
-      if (editingId !== null && !session.scene.getShape(editingId)) {
+      if (editingId !== null && writingStopped(session.scene.getShape(editingId))) {
         const action = keyWithoutItsNote({ key: e.key, mod, alt: e.altKey });
         if (action === 'close') store.setState({ editingId: null });
         if (action !== 'shortcut') return true;

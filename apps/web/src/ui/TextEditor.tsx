@@ -2,7 +2,7 @@
 // keystroke is written (others see the text as it is typed) and the whole edit is one undo step.
 import { useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Shape, TextShape as TextModel } from '@carton/board';
+import { isLocked, type Shape, type TextShape as TextModel } from '@carton/board';
 import { zoomForEditing } from '../board/actions';
 import { focusCanvas } from '../board/navigate';
 import { useSession, useSessionState } from '../board/context';
@@ -70,8 +70,12 @@ export function TextEditor() {
     editingId ? session.view.getShape(editingId) : undefined,
   );
   const ref = useRef<HTMLTextAreaElement>(null);
+  // A shape someone else locks while this person writes in it can no longer be written (M33):
+  // the editor closes rather than swallow every key (board/keyboard.ts eats the rest).
   const editable =
-    shape && (shape.type === 'note' || shape.type === 'text' || shape.type === 'carton');
+    shape &&
+    !isLocked(shape) &&
+    (shape.type === 'note' || shape.type === 'text' || shape.type === 'carton');
 
   // One undo step per editing session.
   useEffect(() => {

@@ -249,7 +249,7 @@ describe('« Contenu » and « Aligner » side by side', () => {
     }
   });
 
-  it('390×844, a vote on the presented board and the forum’s timer: « Vous suivez … » below the kit', async () => {
+  it('390×844, a vote on the presented board and the forum’s timer: « Vous suivez … » below the kit; turned, a compact vote banner', async () => {
     const forum = await createForum(server, { territories: ['Kamouraska'] });
     const kamouraska = territoryBoard(forum);
     await forumRequest(server, forum, '/votes', {
@@ -275,6 +275,16 @@ describe('« Contenu » and « Aligner » side by side', () => {
         '.editor-header, .forum-kit > *, .spotlight-banner, .people, .help-floating, .vote-banner, .toolbar',
       );
       expect(overlaps(all)).toEqual([]);
+      // Turned sideways, the vote's banner stays compact (its hint behind « ? »), as upright:
+      // with the hint unfolded it took 136 of the 390 px.
+      await page.setViewportSize({ width: 844, height: 390 });
+      await expect
+        .poll(async () => {
+          const [banner] = await boxes(page, '.vote-banner');
+          return banner!.bottom - banner!.top;
+        })
+        .toBeLessThan(80);
+      expect(await page.locator('.vote-banner .vote-more').isVisible()).toBe(true);
     } finally {
       await context.close();
     }

@@ -145,6 +145,13 @@ describe('« Contenu » and « Aligner » side by side', () => {
         kit.some((k) => pair.includes(k.name)),
       );
       expect(clashes).toEqual([]);
+      // My name in the open list in one line, « Changer de nom » beside or under it.
+      const me = page.locator('.people li.me .person-name');
+      expect(
+        await me.evaluate(
+          (el) => el.getClientRects().length === 1 && el.getBoundingClientRect().height < 30,
+        ),
+      ).toBe(true);
       // « Version … enregistrée » shows below the kit, not behind « Tout le monde vers moi ».
       await page.locator('.outline-button').click();
       await page.getByRole('button', { name: 'Versions' }).click();

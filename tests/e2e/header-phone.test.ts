@@ -81,6 +81,60 @@ async function checkHelp(page: Page, width: number): Promise<void> {
   expect(overlapsBetween(help, around)).toEqual([]);
 }
 
+/**
+ * One page per role and language, resized from one screen size to the next: a board's load costs
+ * 5–10 s on a loaded CI machine (the 34 cases loaded 34 pages: 250 s), a resize a few frames.
+ * The first size of each is a fresh load; the others are that page resized, as a phone turned
+ * or a window narrowed, and laid out again before anything is measured.
+ */
+function sharedPages() {
+  const pages = new Map<string, Page>();
+  return {
+    async at(
+      key: string,
+      size: { width: number; height: number },
+      open: () => Promise<Page>,
+    ): Promise<Page> {
+      const known = pages.get(key);
+      if (known === undefined) {
+        const page = await open();
+        pages.set(key, page);
+        return page;
+      }
+      await known.setViewportSize(size);
+      await known.waitForFunction(
+        ([width, height]) => window.innerWidth === width && window.innerHeight === height,
+        [size.width, size.height],
+      );
+      // Two frames: resize observers (the chrome's stack, the header's rows) have run.
+      await known.evaluate(
+        () =>
+          new Promise<void>((done) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => done())),
+          ),
+      );
+      return known;
+    },
+    async closeAll(): Promise<void> {
+      for (const page of pages.values()) await page.context().close();
+      pages.clear();
+    },
+  };
+}
+
+/** Closes « Contenu » and « Versions » if open, so the next size starts from the bare header. */
+async function closePanels(page: Page, versions: string, press: 'tap' | 'click'): Promise<void> {
+  const toggles: Array<[string, ReturnType<Page['locator']>]> = [
+    ['.history-panel', page.getByRole('button', { name: versions, exact: true })],
+    ['.outline-panel', page.locator('.outline-button')],
+  ];
+  for (const [panel, button] of toggles) {
+    if ((await page.locator(panel).count()) === 0) continue;
+    await button[press]();
+    await expect.poll(() => page.locator(panel).count()).toBe(0);
+  }
+}
+
 describe('the board header on a phone or a tablet', () => {
   let server: CartonServer;
   let browser: Browser;
@@ -93,7 +147,10 @@ describe('the board header on a phone or a tablet', () => {
     forum = await createForum(server, { territories: ['Témiscouata'] });
   });
 
+  const shared = sharedPages();
+
   afterAll(async () => {
+    await shared.closeAll();
     await browser?.close();
     await server?.dispose();
   });
@@ -125,30 +182,30 @@ describe('the board header on a phone or a tablet', () => {
     for (const lang of LANGUAGES) {
       it(`${size.width}×${size.height} ${lang.locale}, a view link: the title keeps its first words, « ${lang.readOnly} » is still said`, async () => {
         const board = territoryBoard(forum);
-        const page = await open(size, lang.locale, board.view.url);
-        try {
-          await checkHeader(page, size.width);
-          const { shown, total } = await titleCharsShown(page);
-          expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
-          expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
-          // Read only, for the eyes (the badge on screen) and for a screen reader (its name).
-          const badge = page.locator('.editor-header .read-only-badge');
-          expect(await badge.isVisible()).toBe(true);
-          expect(await page.locator('.editor-header').ariaSnapshot()).toContain(lang.readOnly);
-          await page.screenshot({
-            path: join(SHOTS, `header-phone-view-${size.width}-${lang.locale}.png`),
-          });
-        } finally {
-          await page.context().close();
-        }
+        const page = await shared.at(`view-${lang.locale}`, size, () =>
+          open(size, lang.locale, board.view.url),
+        );
+        await checkHeader(page, size.width);
+        const { shown, total } = await titleCharsShown(page);
+        expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
+        expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
+        // Read only, for the eyes (the badge on screen) and for a screen reader (its name).
+        const badge = page.locator('.editor-header .read-only-badge');
+        expect(await badge.isVisible()).toBe(true);
+        expect(await page.locator('.editor-header').ariaSnapshot()).toContain(lang.readOnly);
+        await page.screenshot({
+          path: join(SHOTS, `header-phone-view-${size.width}-${lang.locale}.png`),
+        });
       });
 
       it(`${size.width}×${size.height} ${lang.locale}, a facilitator: two rows, « ${lang.versions} » beside « ${lang.contents} », one panel at a time`, async () => {
         const board = territoryBoard(forum);
-        const page = await open(
-          size,
-          lang.locale,
-          board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`),
+        const page = await shared.at(`facilitator-${lang.locale}`, size, () =>
+          open(
+            size,
+            lang.locale,
+            board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`),
+          ),
         );
         try {
           const versions = page.getByRole('button', { name: lang.versions, exact: true });
@@ -185,7 +242,7 @@ describe('the board header on a phone or a tablet', () => {
           await page.locator('.outline-panel').waitFor();
           await expect.poll(() => page.locator('.history-panel').count()).toBe(0);
         } finally {
-          await page.context().close();
+          await closePanels(page, lang.versions, 'tap');
         }
       });
     }
@@ -243,7 +300,10 @@ describe('the board header on a small laptop window', () => {
     forum = await createForum(server, { territories: ['Témiscouata'] });
   });
 
+  const shared = sharedPages();
+
   afterAll(async () => {
+    await shared.closeAll();
     await browser?.close();
     await server?.dispose();
   });
@@ -259,12 +319,15 @@ describe('the board header on a small laptop window', () => {
               : role === 'editor'
                 ? board.edit.url
                 : board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`);
-          const { context, page } = await newParticipant(browser, 'Émilie Bérubé', {
-            viewport: size,
-            locale: lang.locale,
+          const page = await shared.at(`${role}-${lang.locale}`, size, async () => {
+            const opened = await newParticipant(browser, 'Émilie Bérubé', {
+              viewport: size,
+              locale: lang.locale,
+            });
+            await openBoard(opened.page, url);
+            return opened.page;
           });
           try {
-            await openBoard(page, url);
             if (role === 'facilitator') {
               await page.getByRole('button', { name: lang.versions, exact: true }).waitFor();
             }
@@ -297,7 +360,7 @@ describe('the board header on a small laptop window', () => {
               expect(history!.top).toBeGreaterThanOrEqual(bottom);
             }
           } finally {
-            await context.close();
+            await closePanels(page, lang.versions, 'click');
           }
         });
       }

@@ -1,7 +1,8 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../log.ts';
 import { Connection } from '../relay/connection.ts';
 import { createMetrics } from '../relay/metrics.ts';
@@ -88,7 +89,7 @@ describe('message admission', () => {
       true,
     ]);
     expect([admit(peer, cursor(1)), admit(peer, cursor(2))]).toEqual([true, true]);
-    // Past 20 Hz (here 20/s, burst 2): skipped, the connection stays…
+    // Past 20 Hz (here 20/s, burst 2): not relayed now, the connection stays…
     expect(admit(peer, cursor(3))).toBe('drop');
     // …a client leaving is never skipped…
     awareness.setLocalState(null);
@@ -156,5 +157,96 @@ describe('message admission', () => {
     // Another board has its own size.
     stored = 0;
     expect(admit(connection('la-mitis'), adding)).toBe(true);
+  });
+
+  describe('R29: the newest frame past the budget is sent once the budget allows (fake clock)', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A client moving its cursor: `frameAt(x)` is its presence with x; `delivered` the late x's. */
+    function mover() {
+      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+      const delivered: number[] = [];
+      const deliver = (data: Uint8Array) => {
+        const decoder = decoding.createDecoder(data);
+        decoding.readVarUint(decoder); // message 1
+        const reader = new awarenessProtocol.Awareness(new Y.Doc());
+        awarenessProtocol.applyAwarenessUpdate(
+          reader,
+          decoding.readVarUint8Array(decoder),
+          'relay',
+        );
+        delivered.push((reader.getStates().get(awareness.clientID) as { x: number }).x);
+        reader.destroy();
+      };
+      const frameAt = (x: number) => {
+        awareness.setLocalState({ x });
+        return frame(
+          1,
+          null,
+          awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]),
+        );
+      };
+      return { delivered, deliver, frameAt, destroy: () => awareness.destroy() };
+    }
+
+    it('a burst past the budget, then silence: its last state goes when a token is back', () => {
+      const { delivered, deliver, frameAt, destroy } = mover();
+      const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+      const peer = connection();
+      // 20/s, burst 2: the first two pass, the next three wait (each replacing the last).
+      const results = [1, 2, 3, 4, 5].map((x) => admit(peer, frameAt(x), deliver));
+      expect(results).toEqual([true, true, 'drop', 'drop', 'drop']);
+      vi.advanceTimersByTime(49);
+      expect(delivered).toEqual([]);
+      vi.advanceTimersByTime(1); // one token: 50 ms at 20/s
+      expect(delivered).toEqual([5]);
+      // Sent once: nothing more is held.
+      vi.advanceTimersByTime(1_000);
+      expect(delivered).toEqual([5]);
+      destroy();
+    });
+
+    it('a frame admitted before the kept one went makes it stale: it is never sent', () => {
+      const { delivered, deliver, frameAt, destroy } = mover();
+      const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+      const peer = connection();
+      const results: unknown[] = [];
+      const at = (ms: number, x: number) =>
+        setTimeout(() => results.push(admit(peer, frameAt(x), deliver)), ms);
+      // A burst: 4 is kept and goes at 50 ms with the token back…
+      results.push(...[1, 2, 3, 4].map((x) => admit(peer, frameAt(x), deliver)));
+      // …5 is kept at 60 ms until the next token (100 ms), but 6 reaches the server as that
+      // token comes back, before the kept frame goes: 6 passes, 5 is never sent.
+      at(60, 5);
+      at(100, 6);
+      vi.advanceTimersByTime(1_000);
+      expect(results).toEqual([true, true, 'drop', 'drop', 'drop', true]);
+      expect(delivered).toEqual([4]);
+      destroy();
+    });
+
+    it('a close discards the kept frame and its timer; another connection keeps its own', () => {
+      const closing = mover();
+      const staying = mover();
+      const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+      const [peer, other] = [connection(), connection()];
+      for (const x of [1, 2, 3]) {
+        admit(peer, closing.frameAt(x), closing.deliver);
+        admit(other, staying.frameAt(x), staying.deliver);
+      }
+      expect(vi.getTimerCount()).toBe(2);
+      admit.forget?.(peer);
+      expect(vi.getTimerCount()).toBe(1);
+      vi.advanceTimersByTime(1_000);
+      expect(closing.delivered).toEqual([]);
+      expect(staying.delivered).toEqual([3]);
+      closing.destroy();
+      staying.destroy();
+    });
   });
 });

@@ -5,6 +5,7 @@ import type { Connection } from '../relay/connection.ts';
 import type { AdmitMessage, MessageRefusal } from '../relay/relay.ts';
 import type { AdmittedBytes } from './admitted-bytes.ts';
 import { LimitCloseCode, LimitReason } from './close-codes.ts';
+import { HeldPresence } from './held-presence.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 export interface MessageLimits {
@@ -29,8 +30,10 @@ export interface MessageLimits {
 
 interface Budget {
   updates: TokenBucket;
-  /** Fresh presence at the allowed rate (20 Hz): past it, frames are dropped. */
+  /** Fresh presence at the allowed rate (20 Hz): past it, the newest frame waits for a token. */
   awareness: TokenBucket;
+  /** That waiting frame (R29's trailing edge), made on the connection's first one. */
+  heldPresence: HeldPresence | null;
   /** Fresh presence at CEILING_FACTOR times the rate: past it, the connection is closed. */
   awarenessCeiling: TokenBucket;
   /** Every awareness frame, echoes included (see AwarenessClocks). */
@@ -187,8 +190,9 @@ export type RemoteUpdateFeed = (listener: (boardId: string, bytes: number) => vo
  * R28–R30: the relay's admission hook. Per connection, a token bucket for updates and one for
  * awareness, a size limit for each; per board, the stored document's size cap. Refusals close
  * only the offending connection, with a 44xx code and a reason (see close-codes.ts). Presence
- * past 20 Hz is skipped rather than refused, up to CEILING_FACTOR times the rate: a cursor
- * sent too often costs nothing to the others, only a flood is closed.
+ * past 20 Hz is held back rather than refused, up to CEILING_FACTOR times the rate: a cursor
+ * sent too often costs nothing to the others (only its newest frame is kept, and sent when the
+ * budget allows), only a flood is closed.
  */
 export function createMessageAdmission(
   limits: MessageLimits,
@@ -202,6 +206,7 @@ export function createMessageAdmission(
   admitted?: AdmittedBytes,
 ): AdmitMessage {
   const budgets = new WeakMap<Connection, Budget>();
+  const forget = (connection: Connection) => budgets.get(connection)?.heldPresence?.discard();
   const sizes = new BoardSizes(measureBoardBytes, admitted ?? null);
   const clocks = new AwarenessClocks();
   // Counted only for boards measured here (a board nobody writes to here is not tracked).
@@ -217,13 +222,14 @@ export function createMessageAdmission(
     return { code, reason };
   };
 
-  return (connection, data) => {
+  const admit: AdmitMessage = (connection, data, deliver) => {
     const now = performance.now();
     let budget = budgets.get(connection);
     if (!budget) {
       budget = {
         updates: new TokenBucket(limits.updatesPerSecond, limits.updateBurst, now),
         awareness: new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst, now),
+        heldPresence: null,
         awarenessCeiling: new TokenBucket(
           limits.awarenessPerSecond * CEILING_FACTOR,
           limits.awarenessBurst * CEILING_FACTOR,
@@ -277,10 +283,16 @@ export function createMessageAdmission(
           'awareness_rate',
         );
       }
-      // Over 20 Hz but under the ceiling: this frame is skipped, the next one carries the newer
-      // state. A client leaving (null state) is never skipped.
+      // Over 20 Hz but under the ceiling: this frame waits for the budget, in place of any older
+      // one waiting; one admitted first makes the waiting one stale. A client leaving (null
+      // state) never waits.
       const leaving = frame.entries.every(([, , removed]) => removed);
-      if (!budget.awareness.take(1, now) && !leaving) return 'drop';
+      if (!budget.awareness.take(1, now) && !leaving) {
+        if (deliver)
+          (budget.heldPresence ??= new HeldPresence(budget.awareness)).hold(data, deliver, now);
+        return 'drop';
+      }
+      budget.heldPresence?.discard();
       return true;
     }
     if (frame.kind !== 'update') return true;
@@ -305,4 +317,6 @@ export function createMessageAdmission(
     sizes.admit(connection.boardId, bytes);
     return true;
   };
+  admit.forget = forget;
+  return admit;
 }

@@ -34,14 +34,20 @@ export interface MessageRefusal {
 
 /**
  * Hook for per-connection budgets (R16; the limits live in src/limits/). Return true to let the
- * message through; 'drop' to ignore it (the connection stays); false closes the connection
+ * message through; 'drop' to ignore it now (the connection stays); false closes the connection
  * with RATE_LIMITED (4529), a refusal with its own code and reason. Called before the room sees
- * the frame; it must not keep `data`.
+ * the frame; it must not keep `data`, but may hand the room a copy later through `deliver`
+ * (R29: presence held back by its budget arrives once the budget allows). `forget` is called
+ * when the connection closes: whatever the hook holds for it is discarded.
  */
-export type AdmitMessage = (
-  connection: Connection,
-  data: Uint8Array,
-) => boolean | 'drop' | MessageRefusal;
+export interface AdmitMessage {
+  (
+    connection: Connection,
+    data: Uint8Array,
+    deliver?: (data: Uint8Array) => void,
+  ): boolean | 'drop' | MessageRefusal;
+  forget?(connection: Connection): void;
+}
 
 export interface RelayOptions {
   storage: BoardStorage;
@@ -105,6 +111,8 @@ export class Relay {
     }
     const room = this.#roomFor(access.boardId);
     const admit = this.#options.admitMessage;
+    // R29: a frame the admission held back reaches the room later (ignored once closed).
+    const deliverLater = (data: Uint8Array) => room.receive(connection, data);
     // An error handler on every socket: errors are logged, and close follows.
     socket.onError((error) => {
       this.#log.warn('socket_error', { connection: connection.id, error });
@@ -121,7 +129,7 @@ export class Relay {
         return;
       }
       if (admit) {
-        const admitted = admit(connection, data);
+        const admitted = admit(connection, data, deliverLater);
         if (admitted === 'drop') return;
         if (admitted !== true) {
           this.metrics.rateLimitedClosed++;
@@ -134,6 +142,7 @@ export class Relay {
     });
     socket.onClose(() => {
       this.metrics.connectionsClosed++;
+      admit?.forget?.(connection);
       room.leave(connection);
     });
     room.join(connection);

@@ -1,0 +1,62 @@
+import type { TokenBucket } from './token-bucket.ts';
+
+/**
+ * R29's trailing edge: the newest fresh presence frame a connection sent past its 20 Hz budget,
+ * kept (a copy: the relay's bytes must not be kept) and handed to the room as soon as the budget
+ * has a token again. Skipping it outright lost the last state of a burst whenever nothing
+ * followed — a cursor coming to rest, a join, a name change, a selection, the end of a stroke —
+ * and the others kept the stale one until the client's 15 s renewal.
+ *
+ * One per connection, made on its first held frame: a newer held frame replaces the kept one
+ * (into the same bytes when the size matches, as a moving cursor's do), a newer frame admitted
+ * first discards it (it is older), and so does the connection's close.
+ */
+export class HeldPresence {
+  readonly #budget: TokenBucket;
+  #frame: Uint8Array | null = null;
+  #deliver: ((data: Uint8Array) => void) | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(budget: TokenBucket) {
+    this.#budget = budget;
+  }
+
+  /** Keeps `data` (copied) in place of any older kept frame; `deliver` hands it to the room. */
+  hold(data: Uint8Array, deliver: (data: Uint8Array) => void, now: number): void {
+    if (this.#frame !== null && this.#frame.byteLength === data.byteLength) this.#frame.set(data);
+    else this.#frame = data.slice();
+    this.#deliver = deliver;
+    if (this.#timer === null) this.#arm(now);
+  }
+
+  /** A newer frame was admitted, or the connection closed: the kept one is never sent. */
+  discard(): void {
+    this.#frame = null;
+    this.#deliver = null;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #arm(now: number): void {
+    const wait = Math.max(1, Math.ceil(this.#budget.secondsUntil(1, now) * 1000));
+    // The holder as the timer's argument: no closure per held frame.
+    this.#timer = setTimeout(HeldPresence.#release, wait, this);
+    this.#timer.unref?.();
+  }
+
+  /** The timer: the budget has a token again (else wait for it), so the kept frame goes. */
+  static #release(this: void, held: HeldPresence): void {
+    held.#timer = null;
+    const frame = held.#frame;
+    const deliver = held.#deliver;
+    if (frame === null || deliver === null) return;
+    const now = performance.now();
+    if (!held.#budget.take(1, now)) {
+      held.#arm(now);
+      return;
+    }
+    held.#frame = null;
+    held.#deliver = null;
+    deliver(frame);
+  }
+}

@@ -18,6 +18,7 @@ import {
   type CreatedForum,
 } from './fixtures';
 import { boxes, offScreen, overlaps, overlapsBetween, rowsOf } from './layout-boxes';
+import { sharedPages } from './shared-pages';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 
@@ -79,47 +80,6 @@ async function checkHelp(page: Page, width: number): Promise<void> {
   expect(offScreen(help, width)).toEqual([]);
   const around = await boxes(page, '.editor-header > :not(.help-button), .people, .forum-kit > *');
   expect(overlapsBetween(help, around)).toEqual([]);
-}
-
-/**
- * One page per role and language, resized from one screen size to the next: a board's load costs
- * 5–10 s on a loaded CI machine (the 34 cases loaded 34 pages: 250 s), a resize a few frames.
- * The first size of each is a fresh load; the others are that page resized, as a phone turned
- * or a window narrowed, and laid out again before anything is measured.
- */
-function sharedPages() {
-  const pages = new Map<string, Page>();
-  return {
-    async at(
-      key: string,
-      size: { width: number; height: number },
-      open: () => Promise<Page>,
-    ): Promise<Page> {
-      const known = pages.get(key);
-      if (known === undefined) {
-        const page = await open();
-        pages.set(key, page);
-        return page;
-      }
-      await known.setViewportSize(size);
-      await known.waitForFunction(
-        ([width, height]) => window.innerWidth === width && window.innerHeight === height,
-        [size.width, size.height],
-      );
-      // Two frames: resize observers (the chrome's stack, the header's rows) have run.
-      await known.evaluate(
-        () =>
-          new Promise<void>((done) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => done())),
-          ),
-      );
-      return known;
-    },
-    async closeAll(): Promise<void> {
-      for (const page of pages.values()) await page.context().close();
-      pages.clear();
-    },
-  };
 }
 
 /** Closes « Contenu » and « Versions » if open, so the next size starts from the bare header. */

@@ -20,6 +20,7 @@ import {
 } from './fixtures';
 import { boxes, offScreen, overlaps, overlapsBetween, rowsOf } from './layout-boxes';
 import { seedTemiscouata } from './seed';
+import { sharedPages } from './shared-pages';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 
@@ -54,10 +55,43 @@ describe('« Contenu » and « Aligner » side by side', () => {
     total = await seedTemiscouata(server.syncUrl, board.id, board.edit.token);
   });
 
+  const shared = sharedPages();
+
   afterAll(async () => {
+    await shared.closeAll();
     await browser?.close();
     await server?.dispose();
   });
+
+  /**
+   * The carton at `size` with every shape chosen: loaded for the first size of its language,
+   * resized for the next, « Aligner »'s menu and « Contenu » closed, everything chosen again.
+   */
+  async function at(
+    size: { width: number; height: number },
+    locale: string,
+    phone: boolean,
+  ): Promise<Page> {
+    const page = await shared.at(`${phone ? 'phone' : 'laptop'}-${locale}`, size, () =>
+      open(size, locale, phone),
+    );
+    if ((await page.locator('.arrange-menu').count()) > 0) {
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('.arrange-menu').count()).toBe(0);
+    }
+    if ((await page.locator('.outline-panel').count()) > 0) {
+      await page.locator('.outline-button').click();
+      await expect.poll(() => page.locator('.outline-panel').count()).toBe(0);
+    }
+    await selectAll(page);
+    return page;
+  }
+
+  async function selectAll(page: Page): Promise<void> {
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.evaluate(() => window.__carton!.selection().length)).toBe(total);
+  }
 
   async function open(
     size: { width: number; height: number },
@@ -73,59 +107,52 @@ describe('« Contenu » and « Aligner » side by side', () => {
     await openBoard(page, board.edit.url);
     await waitForShapes(page, `(s) => s.length === ${total}`);
     // Every shape of the carton chosen: the selection's panel at its widest.
-    await page.locator('.canvas').focus();
-    await page.keyboard.press('Control+a');
-    await expect.poll(() => page.evaluate(() => window.__carton!.selection().length)).toBe(total);
+    await selectAll(page);
     return page;
   }
 
   for (const size of LAPTOPS) {
     for (const lang of LANGUAGES) {
       it(`${size.width}×${size.height} ${lang.locale}: the open panel covers none of the selection's`, async () => {
-        const page = await open(size, lang.locale, false);
-        try {
-          // « Aligner »'s menu opens over its button (at the panel's right end), on screen.
-          const toggle = page.getByRole('button', { name: lang.align, exact: true });
-          await toggle.click();
-          const button = (await toggle.boundingBox())!;
-          const [alone] = await boxes(page, '.arrange-menu');
-          expect(alone!.left).toBeLessThanOrEqual(button.x + button.width / 2);
-          expect(alone!.right).toBeGreaterThanOrEqual(button.x + button.width / 2);
-          expect(offScreen([alone!], size.width, size.height)).toEqual([]);
-          await page.keyboard.press('Escape');
-          await expect.poll(() => page.locator('.arrange-menu').count()).toBe(0);
+        const page = await at(size, lang.locale, false);
+        // « Aligner »'s menu opens over its button (at the panel's right end), on screen.
+        const toggle = page.getByRole('button', { name: lang.align, exact: true });
+        await toggle.click();
+        const button = (await toggle.boundingBox())!;
+        const [alone] = await boxes(page, '.arrange-menu');
+        expect(alone!.left).toBeLessThanOrEqual(button.x + button.width / 2);
+        expect(alone!.right).toBeGreaterThanOrEqual(button.x + button.width / 2);
+        expect(offScreen([alone!], size.width, size.height)).toEqual([]);
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.arrange-menu').count()).toBe(0);
 
-          await page.locator('.canvas').focus();
-          await page.keyboard.press('Control+f');
-          await page.locator('.outline-panel').waitFor();
-          const outline = await boxes(page, '.outline-panel');
-          // (The people list waits under the panel: the panel takes its place while open.)
-          const below = await boxes(page, '.style-panel > *, .toolbar');
-          expect(overlaps([...outline, ...below])).toEqual([]);
-          expect(offScreen(below, size.width, size.height)).toEqual([]);
+        await page.locator('.canvas').focus();
+        await page.keyboard.press('Control+f');
+        await page.locator('.outline-panel').waitFor();
+        const outline = await boxes(page, '.outline-panel');
+        // (The people list waits under the panel: the panel takes its place while open.)
+        const below = await boxes(page, '.style-panel > *, .toolbar');
+        expect(overlaps([...outline, ...below])).toEqual([]);
+        expect(offScreen(below, size.width, size.height)).toEqual([]);
 
-          // « Aligner » is reachable by a pointer: what lies under its centre is the button.
-          const centre = (await toggle.boundingBox())!;
-          const hit = await page.evaluate(
-            ([x, y]) =>
-              document.elementFromPoint(x!, y!)?.closest('[data-arrange-toggle]') !== null,
-            [centre.x + centre.width / 2, centre.y + centre.height / 2],
-          );
-          expect(hit).toBe(true);
-          await toggle.click();
-          const menu = await boxes(page, '.arrange-menu');
-          expect(menu).toHaveLength(1);
-          expect(overlaps([...outline, ...menu])).toEqual([]);
-          await page.screenshot({
-            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}-menu.png`),
-          });
-          expect(offScreen(menu, size.width, size.height)).toEqual([]);
-          await page.screenshot({
-            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}.png`),
-          });
-        } finally {
-          await page.context().close();
-        }
+        // « Aligner » is reachable by a pointer: what lies under its centre is the button.
+        const centre = (await toggle.boundingBox())!;
+        const hit = await page.evaluate(
+          ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-arrange-toggle]') !== null,
+          [centre.x + centre.width / 2, centre.y + centre.height / 2],
+        );
+        expect(hit).toBe(true);
+        await toggle.click();
+        const menu = await boxes(page, '.arrange-menu');
+        expect(menu).toHaveLength(1);
+        expect(overlaps([...outline, ...menu])).toEqual([]);
+        await page.screenshot({
+          path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}-menu.png`),
+        });
+        expect(offScreen(menu, size.width, size.height)).toEqual([]);
+        await page.screenshot({
+          path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}.png`),
+        });
       });
     }
   }
@@ -382,41 +409,37 @@ describe('« Contenu » and « Aligner » side by side', () => {
   for (const size of PHONES) {
     for (const lang of LANGUAGES) {
       it(`${size.width}×${size.height} ${lang.locale}: header in two rows, nothing over anything`, async () => {
-        const page = await open(size, lang.locale, true);
-        try {
-          const header = await boxes(page, '.editor-header > *');
-          expect(offScreen(header, size.width, size.height)).toEqual([]);
-          expect(overlaps(header)).toEqual([]);
-          expect(rowsOf(header)).toBeLessThanOrEqual(2);
+        const page = await at(size, lang.locale, true);
+        const header = await boxes(page, '.editor-header > *');
+        expect(offScreen(header, size.width, size.height)).toEqual([]);
+        expect(overlaps(header)).toEqual([]);
+        expect(rowsOf(header)).toBeLessThanOrEqual(2);
 
-          const chrome = [
-            ...(await boxes(page, '.editor-header')),
-            ...(await boxes(page, '.people, .toolbar')),
-            ...(await boxes(page, '.style-panel > :not(.tool-caption)')),
-          ];
-          expect(overlaps(chrome)).toEqual([]);
-          expect(offScreen(chrome, size.width, size.height)).toEqual([]);
-          // « Aide » (below the people pill on a phone, in the header on a tablet) over none.
-          const help = await boxes(page, '.help-button');
-          expect(help).toHaveLength(1);
-          const others = chrome.filter((b) => !b.name.startsWith('editor-header'));
-          const headerKids = await boxes(page, '.editor-header > :not(.help-button)');
-          expect(overlapsBetween(help, [...others, ...headerKids])).toEqual([]);
-          expect(offScreen(help, size.width, size.height)).toEqual([]);
+        const chrome = [
+          ...(await boxes(page, '.editor-header')),
+          ...(await boxes(page, '.people, .toolbar')),
+          ...(await boxes(page, '.style-panel > :not(.tool-caption)')),
+        ];
+        expect(overlaps(chrome)).toEqual([]);
+        expect(offScreen(chrome, size.width, size.height)).toEqual([]);
+        // « Aide » (below the people pill on a phone, in the header on a tablet) over none.
+        const help = await boxes(page, '.help-button');
+        expect(help).toHaveLength(1);
+        const others = chrome.filter((b) => !b.name.startsWith('editor-header'));
+        const headerKids = await boxes(page, '.editor-header > :not(.help-button)');
+        expect(overlapsBetween(help, [...others, ...headerKids])).toEqual([]);
+        expect(offScreen(help, size.width, size.height)).toEqual([]);
 
-          await page.getByRole('button', { name: lang.align, exact: true }).tap();
-          const menu = await boxes(page, '.arrange-menu');
-          expect(menu).toHaveLength(1);
-          await page.screenshot({
-            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}-menu.png`),
-          });
-          expect(offScreen(menu, size.width, size.height)).toEqual([]);
-          await page.screenshot({
-            path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}.png`),
-          });
-        } finally {
-          await page.context().close();
-        }
+        await page.getByRole('button', { name: lang.align, exact: true }).tap();
+        const menu = await boxes(page, '.arrange-menu');
+        expect(menu).toHaveLength(1);
+        await page.screenshot({
+          path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}-menu.png`),
+        });
+        expect(offScreen(menu, size.width, size.height)).toEqual([]);
+        await page.screenshot({
+          path: join(SHOTS, `panels-${size.width}x${size.height}-${lang.locale}.png`),
+        });
       });
     }
   }

@@ -1,0 +1,47 @@
+// Layout tests that measure one board at several screen sizes: one page per role and language,
+// resized from one size to the next. A board's load costs 5–10 s on a loaded CI machine (the
+// header and panel cases loaded ~50 pages, over 350 s of one worker), a resize a few frames.
+// The first size of each page is a fresh load; the others are that page resized, as a phone
+// turned or a window narrowed, and laid out again before anything is measured.
+import type { Page } from 'playwright-core';
+
+export interface SharedPages {
+  /** The page kept under `key` resized to `size`, or the one `open` loads at that size. */
+  at(
+    key: string,
+    size: { width: number; height: number },
+    open: () => Promise<Page>,
+  ): Promise<Page>;
+  closeAll(): Promise<void>;
+}
+
+export function sharedPages(): SharedPages {
+  const pages = new Map<string, Page>();
+  return {
+    async at(key, size, open) {
+      const known = pages.get(key);
+      if (known === undefined) {
+        const page = await open();
+        pages.set(key, page);
+        return page;
+      }
+      await known.setViewportSize(size);
+      await known.waitForFunction(
+        ([width, height]) => window.innerWidth === width && window.innerHeight === height,
+        [size.width, size.height],
+      );
+      // Two frames: resize observers (the chrome's stack, the header's rows) have run.
+      await known.evaluate(
+        () =>
+          new Promise<void>((done) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => done())),
+          ),
+      );
+      return known;
+    },
+    async closeAll() {
+      for (const page of pages.values()) await page.context().close();
+      pages.clear();
+    },
+  };
+}

@@ -1,7 +1,8 @@
 // My presence: writes my awareness state. Each write sends the whole state (y-protocols), so
 // writes are few and the state small:
 // - at most one write per PRESENCE_INTERVAL_MS (20 Hz, the server's presence budget, R29: frames
-//   past it are skipped, a flood closes the socket), sent at once after a quiet spell;
+//   past it are held back, only the newest, a flood closes the socket), sent at once after a
+//   quiet spell;
 // - while a stroke is drawn, one write per STROKE_INTERVAL_MS (5 Hz) carrying only the points
 //   added since the previous one (strokeChunker.ts), and no cursor (receivers put it at the
 //   stroke's tip); the stroke's end goes within PRESENCE_INTERVAL_MS;

@@ -165,6 +165,17 @@ describe('the forum page’s missing links', () => {
     try {
       await openBoard(participant.page, url);
       expect(await participant.page.evaluate(() => window.__carton!.role())).toBe('edit');
+      // The link cut at « # » in a text message, then an old sheet's link: what happened in
+      // plain words, what to do, and the way home.
+      const shown = participant.page.getByRole('alert');
+      await participant.page.goto(`${server.url}/b/${kamouraska.id}`);
+      await shown.getByText('Ce lien est incomplet').waitFor();
+      await participant.page.goto(kamouraska.edit.url);
+      await shown.getByText('Ce lien n’ouvre plus ce tableau').waitFor();
+      expect(await shown.textContent()).toContain('scannez de nouveau le code QR');
+      expect(await shown.textContent()).not.toMatch(/jeton/u);
+      const home = shown.getByRole('link', { name: 'Retour à l’accueil de Carton' });
+      expect(await home.getAttribute('href')).toBe('/');
     } finally {
       await participant.context.close();
     }

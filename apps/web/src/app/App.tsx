@@ -37,17 +37,21 @@ export function App() {
           <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} />
         </Suspense>
       ) : (
-        <p className="page-message">{t('board.noToken')}</p>
+        // A link cut at « # » (a text message, a hand-copied sheet): what happened in plain
+        // words, what to do, and the way home — not a dead end.
+        <ForumLinkError text={t('board.noToken')} help={t('board.linkHelp')} aboutLink />
       );
     case 'forum':
     case 'projector': {
       if (!route.token)
         // A link cut at « # » (a mail, a chat, a hand-copied sheet): the forum page's own words,
-        // as « ask the facilitator for the link » means nothing to the facilitator.
-        return route.page === 'forum' ? (
-          <ForumLinkError text={t('forumDay.noToken')} aboutLink />
-        ) : (
-          <p className="page-message">{t('board.noToken')}</p>
+        // as « ask the facilitator for the link » means nothing to the facilitator (who also
+        // opens projector mode, from the forum page).
+        return (
+          <ForumLinkError
+            text={t(route.page === 'forum' ? 'forumDay.noToken' : 'board.noToken')}
+            aboutLink
+          />
         );
       const page =
         route.page === 'forum' ? (
@@ -68,6 +72,6 @@ export function App() {
       );
     }
     case 'notFound':
-      return <p className="page-message">{t('board.notFound')}</p>;
+      return <ForumLinkError text={t('board.notFound')} help={t('board.linkHelp')} aboutLink />;
   }
 }

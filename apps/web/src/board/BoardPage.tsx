@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { loadFonts } from '../shapes/common/loadFonts';
+import { ForumLinkError } from '../forum/ForumLinkError';
 import { NamePrompt } from '../ui/NamePrompt';
 import { nameToOpenWith } from '../ui/displayName';
 import { loadBoardInfoWhenReachable } from '../offline/boardInfo';
@@ -103,13 +104,13 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
         {t('board.waitingNetwork')}
       </p>
     );
+  // A refused link (replaced, or a removed board) says what happened and what to do, with the
+  // way home; any other failure offers « Réessayer » (the link may be fine).
   if (phase.name === 'error')
-    return (
-      <p className="page-message" role="alert">
-        {phase.error.kind === 'other'
-          ? t('board.error', { message: phase.error.message })
-          : t(`board.${phase.error.kind}`)}
-      </p>
+    return phase.error.kind === 'other' ? (
+      <ForumLinkError text={t('board.error', { message: phase.error.message })} aboutLink={false} />
+    ) : (
+      <ForumLinkError text={t(`board.${phase.error.kind}`)} help={t('board.linkHelp')} aboutLink />
     );
   if (!name) {
     return <NamePrompt onName={rememberName} />;

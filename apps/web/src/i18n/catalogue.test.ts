@@ -86,6 +86,16 @@ describe('the English catalogue', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('speaks of a link, never of its token, in either language (README.md)', () => {
+    // A cut board link said « Il manque le jeton d’accès dans le lien »: words for developers,
+    // not for a participant holding a phone. Only the literal « #token= » may be named.
+    const jargon = [
+      ...Object.entries(fr).filter(([, text]) => /jeton/iu.test(text)),
+      ...Object.entries(english).filter(([, text]) => /token/iu.test(text.replace('#token=', ''))),
+    ];
+    expect(jargon).toEqual([]);
+  });
+
   it('says a shape’s order with one word on a phone and a laptop (README.md)', () => {
     // The selection's panel said « Devant » on a phone and « Premier plan » on a laptop: the
     // room's phones and the facilitator's laptop named the same button differently.

@@ -176,6 +176,14 @@ describe('the forum page’s missing links', () => {
       expect(await shown.textContent()).not.toMatch(/jeton/u);
       const home = shown.getByRole('link', { name: 'Retour à l’accueil de Carton' });
       expect(await home.getAttribute('href')).toBe('/');
+      // Projector mode opened with that old link: the same words, the facilitators' help (they
+      // open it), the way home.
+      await participant.page.goto(kamouraska.edit.url.replace('/b/', '/p/'));
+      await shown.getByText('Ce lien n’ouvre plus ce tableau').waitFor();
+      expect(await shown.textContent()).toContain('copié en entier');
+      expect(await shown.getByRole('link', { name: 'Retour à l’accueil de Carton' }).count()).toBe(
+        1,
+      );
     } finally {
       await participant.context.close();
     }

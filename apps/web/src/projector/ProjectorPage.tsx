@@ -8,6 +8,7 @@ import { renderSvg, type RenderFonts } from '@carton/render';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
 import { fetchVote, type VoteResult } from '../forum/api';
 import type { ForumRoom } from '../forum/room';
+import { ForumLinkError } from '../forum/ForumLinkError';
 import { TimerDisplay } from '../forum/TimerDisplay';
 import { useForumRoom, useForumSnapshot } from '../forum/useForumRoom';
 import { loadRenderFonts } from '../plenary/fonts';
@@ -26,7 +27,7 @@ import './projector.css';
 export function ProjectorPage({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useTranslation();
   const [info, setInfo] = useState<BoardInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; aboutLink: boolean } | null>(null);
   const [fonts, setFonts] = useState<RenderFonts | null>(null);
   const [live, setLive] = useState<LiveBoard | null>(null);
   const room = useForumRoom(info?.board.forumId ?? null, token);
@@ -43,9 +44,12 @@ export function ProjectorPage({ boardId, token }: { boardId: string; token: stri
       (e: unknown) =>
         alive &&
         setError(
-          e instanceof ApiError && (e.status === 401 || e.status === 403)
-            ? t('board.forbidden')
-            : t('board.error', { message: e instanceof Error ? e.message : String(e) }),
+          e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)
+            ? { text: t(e.status === 404 ? 'board.notFound' : 'board.forbidden'), aboutLink: true }
+            : {
+                text: t('board.error', { message: e instanceof Error ? e.message : String(e) }),
+                aboutLink: false,
+              },
         ),
     );
     return () => {
@@ -63,12 +67,9 @@ export function ProjectorPage({ boardId, token }: { boardId: string; token: stri
     };
   }, [info, fonts, boardId, token]);
 
-  if (error)
-    return (
-      <p className="page-message" role="alert">
-        {error}
-      </p>
-    );
+  // A refused or unknown link says so, with the facilitators' help and the way home; any other
+  // failure offers « Réessayer » (the link may be fine) — as the board and forum pages do.
+  if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
   if (!info || !live || !fonts) return <p className="page-message">{t('board.loading')}</p>;
   return (
     <Slides live={live} fonts={fonts} info={info} token={token} room={room}>

@@ -56,6 +56,36 @@ describe('two participants on one board', () => {
     expect(b.find((s) => s.id === note.id)).toMatchObject({ text: 'Des Balises claires ici' });
   });
 
+  it('B deletes the note A is writing in: A is told who did, and keeps the words', async () => {
+    const note = (await shapes(suite.a.page)).find((s) => s.type === 'note')!;
+    await suite.a.page.bringToFront();
+    const onA = await toScreen(suite.a.page, note.x + note.w / 2, note.y + note.h / 2);
+    await suite.a.page.mouse.dblclick(onA.x, onA.y);
+    await suite.a.page.locator('textarea.text-editor').waitFor();
+    await suite.b.page.bringToFront();
+    await suite.b.page.keyboard.press('v');
+    const onB = await toScreen(suite.b.page, note.x + 20, note.y + 20);
+    await suite.b.page.mouse.click(onB.x, onB.y);
+    // As a person takes the time to: A's page has heard that Pierre chose the note.
+    await suite.a.page.waitForFunction(
+      (id) => window.__carton?.peers().some((p) => p.name === 'Pierre' && p.selection.includes(id)),
+      note.id,
+      { timeout: 10_000 },
+    );
+    await suite.b.page.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    const said = 'Pierre a supprimé cette note pendant que vous écriviez.';
+    await suite.a.page.getByTestId('writing-gone').getByText(said).waitFor({ timeout: 10_000 });
+    expect(await suite.a.page.getByTestId('writing-gone-news').textContent()).toBe(said);
+    // « Garder mon texte »: the words come back in a note at the same place, for B too.
+    await suite.a.page.getByRole('button', { name: 'Garder mon texte' }).click();
+    const back = await waitForShapes(
+      suite.b.page,
+      '(s) => s.some((x) => x.type === "note" && x.text === "Des Balises claires ici")',
+    );
+    expect(back.find((s) => s.type === 'note')).toMatchObject({ x: note.x, y: note.y });
+    await suite.a.page.keyboard.press('Escape');
+  });
+
   it('A draws a stroke: B sees it while it is drawn (awareness), then once written', async () => {
     await suite.a.page.bringToFront();
     await suite.a.page.keyboard.press('p');

@@ -16,6 +16,7 @@ import { fontBox, nudgeOf, textEditorStyle } from './editorStyle';
 import { attachedInsertion, shownText, storedAfterEdit } from './editorText';
 import { useCoarsePointer } from './shortcuts';
 import { caretAfterEdit } from '../presence/caretAfterEdit';
+import { WritingGoneNotice } from './WritingGoneNotice';
 
 function textOf(shape: Shape): string {
   if (shape.type === 'carton') return shape.title;
@@ -55,6 +56,16 @@ function attachPunctuation(event: InputEvent): void {
 }
 
 export function TextEditor() {
+  return (
+    <>
+      <ShapeTextEditor />
+      {/* Why the editor went away, when someone else deleted or locked the shape. */}
+      <WritingGoneNotice />
+    </>
+  );
+}
+
+function ShapeTextEditor() {
   const session = useSession();
   const { t } = useTranslation();
   const coarse = useCoarsePointer();

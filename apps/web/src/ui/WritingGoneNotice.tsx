@@ -1,0 +1,91 @@
+// Tells the person writing in a note why its editor went away: someone else deleted or locked it
+// (ui/writingGone.ts). Said in a live region kept in the page (a screen reader hears it as it
+// comes) and shown as a notice of the same look as the storage notice (Status.css), with
+// « Garder mon texte » when the deleted note had words. It stays until closed or until the
+// person writes in another shape.
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useSession, useSessionState } from '../board/context';
+import type { BoardSession } from '../board/session';
+import { readPeers } from '../presence/presence';
+import { whoChanged } from '../presence/whoChanged';
+import {
+  noticeStands,
+  watchWriting,
+  writingGoneMessage,
+  type KeptWords,
+  type WritingGone,
+} from './writingGone';
+import './Status.css';
+
+/** The shape being written in, watched as each change arrives (its author still in hand). */
+function useWritingGone(session: BoardSession, editingId: string | null) {
+  const [gone, setGone] = useState<(WritingGone & { id: string }) | null>(null);
+  useEffect(() => {
+    if (!editingId) return;
+    return watchWriting(
+      session.view,
+      editingId,
+      () => session.store.getState().editingId === editingId,
+      (ids) => whoChanged(readPeers(session.connection.awareness), ids),
+      (news) => setGone({ ...news, id: editingId }),
+    );
+  }, [session, editingId]);
+  // Writing in another shape: the news about the last one is old.
+  if (gone && !noticeStands(gone, editingId)) setGone(null);
+  return [gone, () => setGone(null)] as const;
+}
+
+function keep(session: BoardSession, kept: KeptWords): void {
+  let id: string | null = null;
+  session.shell.write((tx) => {
+    id = kept.type === 'note' ? tx.create('note', kept.input) : tx.create('text', kept.input);
+  });
+  // Back where it was, the editor open on it: the person goes on writing.
+  if (id) session.store.setState({ selection: [id], editingId: id });
+}
+
+export function WritingGoneNotice() {
+  const session = useSession();
+  const { t } = useTranslation();
+  const editingId = useSessionState((s) => s.editingId);
+  const [gone, dismiss] = useWritingGone(session, editingId);
+  const message = gone ? writingGoneMessage((key, values) => t(key, values ?? {}), gone) : '';
+  return (
+    <>
+      <p
+        className="visually-hidden"
+        role="status"
+        aria-live="polite"
+        data-testid="writing-gone-news"
+      >
+        {message}
+      </p>
+      {gone &&
+        createPortal(
+          <div className="limit-banner" data-testid="writing-gone">
+            <p className="limit-message">{message}</p>
+            <div className="limit-actions">
+              {gone.kept && (
+                <button
+                  type="button"
+                  className="limit-button"
+                  onClick={() => {
+                    if (gone.kept) keep(session, gone.kept);
+                    dismiss();
+                  }}
+                >
+                  {t('editor.gone.keep')}
+                </button>
+              )}
+              <button type="button" className="limit-close" onClick={dismiss}>
+                {t('editor.gone.close')}
+              </button>
+            </div>
+          </div>,
+          document.body,
+        )}
+    </>
+  );
+}

@@ -6,7 +6,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { BSL_TERRITORIES, localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, type CreatedForum } from './fixtures';
+import { boxes, offScreen, overlaps } from './layout-boxes';
+import { createForum, forumRequest, openBoard, type CreatedForum } from './fixtures';
 import { CARTONS, fillTerritory, uploadFlyer } from './plenary-cartons';
 import { connectSeedClient } from './seed';
 
@@ -235,5 +236,29 @@ describe('the mosaic, one territory large', () => {
     } finally {
       await page.setViewportSize({ width: 1920, height: 1080 });
     }
+  });
+
+  it('on a 1280 × 800 laptop, a timer running and a vote open, the name is written whole', async () => {
+    const page = screen.page;
+    await forumRequest(server, forum, '/timer', { body: { action: 'start', durationMs: 600_000 } });
+    const territories = forum.boards.filter((b) => b.kind === 'territory').map((b) => b.id);
+    await forumRequest(server, forum, '/votes', {
+      body: { title: 'Nos incontournables', boardIds: territories, dotsPerParticipant: 3 },
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await tileButton(page, 'Rivière-du-Loup').click();
+    await page.locator('.mosaic-header .mosaic-votes').waitFor();
+    await page.locator('.forum-kit .forum-timer').waitFor();
+    await page.screenshot({ path: `${SHOTS}plenary-mosaic-focus-1280.png` });
+    // Left of the kit centred over the row it read « Rivière-du-… » beside its points.
+    const name = page.locator('.mosaic-focus-name');
+    expect(await name.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const row = await boxes(page, '.mosaic-focus-title, .forum-kit, .mosaic-header > button');
+    expect(row).toHaveLength(4);
+    expect(overlaps(row)).toEqual([]);
+    expect(offScreen(row, 1280, 800)).toEqual([]);
+    // The carton keeps most of the screen.
+    const carton = (await page.locator('.mosaic-focus-svg > svg').boundingBox())!;
+    expect(carton.height).toBeGreaterThan(800 * 0.7);
   });
 });

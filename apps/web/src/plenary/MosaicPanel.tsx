@@ -22,6 +22,7 @@ import { useForumSnapshot } from '../forum/useForumRoom';
 import { bringToPlenary } from './bringToPlenary';
 import { gridKey, type FocusMove } from './focusNav';
 import { loadRenderFonts } from './fonts';
+import { useTitleRow } from './focusTitleRow';
 import { LiveBoard } from './liveBoard';
 import { MosaicFocus, useFocusKeys } from './MosaicFocus';
 import { minTileWidth, mosaicLayout, sharedAspect } from './mosaicLayout';
@@ -223,13 +224,18 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     buttons[to]?.focus();
   };
 
+  const header = useRef<HTMLElement>(null);
   const focusedBoard = shown !== null ? boards[focusedIndex] : undefined;
   const focusedLive = shown !== null ? lives.get(shown) : undefined;
   const focusedVote = focusedBoard ? shownVote(votes, focusedBoard.id) : null;
   const canBring = !session.readOnly;
+  const titleRow = useTitleRow(
+    header,
+    focusedBoard ? `${focusedBoard.id} ${focusedVote ? focusedVote.state : ''}` : null,
+  );
   return (
     <section className="mosaic" aria-label={t('plenary.mosaic')} data-focused={shown ?? undefined}>
-      <header className="mosaic-header">
+      <header className="mosaic-header" ref={header} data-wrap={titleRow || undefined}>
         {focusedBoard ? (
           <h2 className="mosaic-focus-title" aria-live="polite" title={territoryName(focusedBoard)}>
             <span className="mosaic-focus-name">{territoryName(focusedBoard)}</span>{' '}

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { addNote, createForum, openBoard, type CreatedForum } from './fixtures';
+import { boxes, offScreen } from './layout-boxes';
 
 describe('the facilitator page', () => {
   let server: CartonServer;
@@ -333,8 +334,30 @@ describe('the facilitator page', () => {
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(390);
       // The sections bar stays one row high.
-      const nav = (await phone.page.locator('.forum-nav').boundingBox())!;
-      expect(nav.height).toBeLessThan(70);
+      const bar = (await phone.page.locator('.forum-nav').boundingBox())!;
+      expect(bar.height).toBeLessThan(70);
+      // It scrolls sideways: « Vote par points » was cut at the right edge, nothing saying more
+      // followed. That edge shows a finger-sized arrow; taps on it bring the last section whole.
+      const sections = () => boxes(phone.page, '.forum-nav > button:not(.panel-edge)');
+      expect(offScreen(await sections(), 390)).not.toEqual([]);
+      const nav = phone.page.locator('.forum-nav');
+      for (let tap = 0; tap < 4; tap++) {
+        const arrow = await boxes(phone.page, '.forum-nav .panel-edge.end');
+        if (tap === 0) expect(arrow).toHaveLength(1);
+        if (arrow.length === 0) break;
+        expect(offScreen(arrow, 390)).toEqual([]);
+        expect(arrow[0]!.bottom - arrow[0]!.top).toBeGreaterThanOrEqual(44);
+        const settled = nav.evaluate(
+          (el) => new Promise((done) => el.addEventListener('scrollend', done, { once: true })),
+        );
+        const { left, right, top, bottom } = arrow[0]!;
+        await phone.page.touchscreen.tap((left + right) / 2, (top + bottom) / 2);
+        await settled;
+      }
+      const archive = async () =>
+        (await sections()).filter((b) => b.name.includes('Archive du forum'));
+      await expect.poll(async () => offScreen(await archive(), 390)).toEqual([]);
+      await phone.page.locator('.forum-nav .panel-edge.start').waitFor();
       // A board's « Renommer », « Retirer », « Copier vers… » are finger-sized (they were 36 px high).
       const actions = await phone.page
         .locator(`tr[data-board-id="${board.id}"] .board-manage .link-button`)

@@ -48,9 +48,14 @@ describe('keys typed after the note being written in was deleted by someone else
   });
 
   it('the rest of the words are not shortcuts: no eraser, no pan, no delete', () => {
-    for (const k of ['d', 'e', 'r', 'v', 'é', ' ', 'Backspace', 'Delete', 'Enter', 'Tab', '!']) {
+    for (const k of ['d', 'e', 'r', 'v', 'é', ' ', 'Backspace', 'Delete', 'Enter', '!']) {
       expect(keyWithoutItsNote(typed(k))).toBe('swallow');
     }
+  });
+
+  it('Tab ends the writing and moves the focus on, to the notice that says what happened', () => {
+    expect(keyWithoutItsNote(typed('Tab'))).toBe('leave');
+    expect(keyWithoutItsNote(typed('Escape'))).toBe('close');
   });
 
   it('a note someone else locked stops the writing too; a note still free does not', () => {

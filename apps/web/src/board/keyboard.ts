@@ -87,15 +87,18 @@ export function writingStopped(shape: Shape | undefined): boolean {
  * deleted or locked it as this person wrote in it: the textarea went, the focus fell to the
  * page). The person is
  * still typing words: a letter, Space, Backspace or Enter must not pick the eraser, pan or delete
- * the selection. `close` (Escape) ends the writing; `swallow` eats a key meant for the note;
- * `shortcut` lets Ctrl/Cmd (undo…) and Alt keys act as usual.
+ * the selection. `close` (Escape) ends the writing; `leave` (Tab) ends it and lets the browser
+ * move the focus on (to the notice that says what happened, « Garder mon texte »: a keyboard
+ * user must reach it); `swallow` eats a key meant for the note; `shortcut` lets Ctrl/Cmd
+ * (undo…) and Alt keys act as usual.
  */
 export function keyWithoutItsNote(e: {
   key: string;
   mod: boolean;
   alt: boolean;
-}): 'close' | 'swallow' | 'shortcut' {
+}): 'close' | 'leave' | 'swallow' | 'shortcut' {
   if (e.key === 'Escape') return 'close';
+  if (e.key === 'Tab') return 'leave';
   if (e.mod || e.alt || MODIFIERS.has(e.key)) return 'shortcut';
   return 'swallow';
 }
@@ -256,7 +259,9 @@ export function installKeyboard(session: BoardSession): () => void {
       const { editingId } = store.getState();
       if (editingId !== null && writingStopped(session.scene.getShape(editingId))) {
         const action = keyWithoutItsNote({ key: e.key, mod, alt: e.altKey });
-        if (action === 'close') store.setState({ editingId: null });
+        if (action === 'close' || action === 'leave') store.setState({ editingId: null });
+        // Tab goes on to the browser: the focus moves to the next control.
+        if (action === 'leave') return false;
         if (action !== 'shortcut') return true;
       }
       // Keys typed while that note's editor is opening (before its textarea has focus) are

@@ -106,3 +106,27 @@ describe('« Tout afficher » is a fit a turned phone redoes', () => {
     session.destroy();
   });
 });
+
+describe('a chosen shape someone else deletes', () => {
+  it('leaves my selection, the others stay chosen', () => {
+    const session = new BoardSession(
+      'b1',
+      'token',
+      { ...INFO, role: 'edit' },
+      GUEST,
+      () => 'Carton',
+    );
+    const me = localOrigin(GUEST.userId);
+    const [kept, gone] = session.board.run(
+      (tx) => [
+        tx.create('note', { x: 0, y: 0, text: 'Logement' }),
+        tx.create('note', { x: 300, y: 0, text: 'Transport' }),
+      ],
+      me,
+    );
+    session.store.setState({ selection: [kept!, gone!] });
+    session.board.run((tx) => tx.delete([gone!]), localOrigin('user:pierre'));
+    expect(session.store.getState().selection).toEqual([kept]);
+    session.destroy();
+  });
+});

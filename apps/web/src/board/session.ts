@@ -36,6 +36,7 @@ export class BoardSession {
   coarsePointer = false;
   private me: Identity & { name: string };
   private readonly identityListeners = new Set<() => void>();
+  private readonly stopPruning: () => void;
 
   constructor(
     readonly boardId: string,
@@ -69,6 +70,18 @@ export class BoardSession {
       presence: this.presence,
       cartonTitle,
     });
+    this.stopPruning = this.scene.subscribe(() => this.pruneSelection());
+  }
+
+  /**
+   * A chosen shape someone else deleted leaves the selection: its panel (« Supprimer »,
+   * « Dupliquer »…), its handles and the keys that act on it went with it. A whole-board choice
+   * being dragged costs one lookup per chosen id per write.
+   */
+  private pruneSelection(): void {
+    const { selection } = this.store.getState();
+    if (selection.every((id) => this.scene.getShape(id) !== undefined)) return;
+    this.store.setState({ selection: selection.filter((id) => this.scene.getShape(id)) });
   }
 
   /** Who I am on this board; the name changes with « Changer de nom » (rename). */
@@ -159,6 +172,7 @@ export class BoardSession {
   }
 
   destroy(): void {
+    this.stopPruning();
     this.shell.flush();
     this.presence.destroy();
     this.undo.destroy();

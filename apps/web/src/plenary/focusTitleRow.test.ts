@@ -10,4 +10,9 @@ describe('titleNeedsRow', () => {
     expect(titleNeedsRow(230, 1256, 400)).toBe(false);
     expect(titleNeedsRow(440, 1896, 700)).toBe(false);
   });
+  // « Amener en plénière », « Retour à la mosaïque » (354 px) right of a 506 px kit.
+  it('moves the kit aside where the buttons would touch it (1201 px), not at 1280 px', () => {
+    expect(titleNeedsRow(354, 1177, 506, 12)).toBe(true);
+    expect(titleNeedsRow(354, 1256, 506, 12)).toBe(false);
+  });
 });

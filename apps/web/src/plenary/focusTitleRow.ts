@@ -11,10 +11,16 @@ const CLEARANCE = 16;
 
 /**
  * Whether a title `needed` px wide overflows its place in a header `header` px wide, left of a
- * kit `kit` px wide centred over it (mosaic.css: `max-width: calc(50% - kit / 2 - 1rem)`).
+ * kit `kit` px wide centred over it (mosaic.css: `max-width: calc(50% - kit / 2 - 1rem)`); the
+ * same for the buttons at its right.
  */
-export function titleNeedsRow(needed: number, header: number, kit: number): boolean {
-  return needed > header / 2 - kit / 2 - CLEARANCE;
+export function titleNeedsRow(
+  needed: number,
+  header: number,
+  kit: number,
+  clearance = CLEARANCE,
+): boolean {
+  return needed > header / 2 - kit / 2 - clearance;
 }
 
 /**
@@ -39,7 +45,18 @@ export function useTitleRow(header: RefObject<HTMLElement | null>, shown: unknow
       const needed =
         parts.reduce((sum, part) => sum + part.scrollWidth, 0) + gap * (parts.length - 1);
       const kitWidth = kit?.getBoundingClientRect().width ?? 0;
-      setRow(titleNeedsRow(needed, element.clientWidth, kitWidth));
+      // « Amener en plénière » and « Retour à la mosaïque » right of the kit: at 1201 px in
+      // French they touched « Minuterie ». Too wide there, the kit goes left as well.
+      // They keep the row's gap from the kit, no more.
+      const buttons = [...element.querySelectorAll<HTMLElement>(':scope > button')];
+      const rowGap = parseFloat(getComputedStyle(element).columnGap) || 0;
+      const buttonsWidth =
+        buttons.reduce((sum, button) => sum + button.offsetWidth, 0) +
+        rowGap * (buttons.length - 1);
+      setRow(
+        titleNeedsRow(needed, element.clientWidth, kitWidth) ||
+          titleNeedsRow(buttonsWidth, element.clientWidth, kitWidth, rowGap),
+      );
     };
     measure();
     const resized = new ResizeObserver(measure);

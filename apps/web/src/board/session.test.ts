@@ -36,6 +36,11 @@ const INFO: BoardInfo = {
 };
 const GUEST = { userId: 'user:1', name: 'Personne invitée', color: '#2e86ab' };
 
+/** A session on an edit link, as a participant's board page opens it. */
+function editSession(): BoardSession {
+  return new BoardSession('b1', 'token', { ...INFO, role: 'edit' }, GUEST, () => 'Carton');
+}
+
 describe('changing my name (« Changer de nom »)', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -46,13 +51,7 @@ describe('changing my name (« Changer de nom »)', () => {
   });
 
   it('keeps the session, its camera and its undo history; my presence carries the new name', () => {
-    const session = new BoardSession(
-      'b1',
-      'token',
-      { ...INFO, role: 'edit' },
-      GUEST,
-      () => 'Carton',
-    );
+    const session = editSession();
     const undo = session.undo;
     session.board.run(
       (tx) => tx.create('note', { x: 10, y: 10, w: 200, h: 200 }),
@@ -109,13 +108,7 @@ describe('« Tout afficher » is a fit a turned phone redoes', () => {
 
 describe('a chosen shape someone else deletes', () => {
   it('leaves my selection, the others stay chosen', () => {
-    const session = new BoardSession(
-      'b1',
-      'token',
-      { ...INFO, role: 'edit' },
-      GUEST,
-      () => 'Carton',
-    );
+    const session = editSession();
     const me = localOrigin(GUEST.userId);
     const [kept, gone] = session.board.run(
       (tx) => [

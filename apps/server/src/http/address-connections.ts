@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { isLoopback } from './client-address.ts';
+import { isLoopback, socketAddress } from './client-address.ts';
 import type { Logger } from '../log.ts';
 
 /**
@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
  * descriptor the process has and nobody else could connect. The machine's own connections
  * (127.0.0.1, ::1: the facilitator's laptop showing every board live on the projector, a
  * reverse proxy on the same machine, benchmarks) are not counted: nobody on the wifi has them.
+ * An IPv6 peer counts by its /64 (R32c, addressKey).
  */
 export class AddressConnections {
   readonly #open = new Map<string, number>();
@@ -20,8 +21,8 @@ export class AddressConnections {
   }
 
   /** Counts the socket until it closes; false (and nothing counted) if its address is full. */
-  admit(socket: Socket): boolean {
-    const address = socket.remoteAddress ?? 'unknown';
+  admit(socket: Pick<Socket, 'remoteAddress' | 'localAddress' | 'once'>): boolean {
+    const address = socketAddress(socket);
     if (isLoopback(address)) return true;
     const open = this.#open.get(address) ?? 0;
     if (open >= this.#max) return false;
@@ -39,7 +40,7 @@ export class AddressConnections {
     let refusing = new Set<string>();
     server.on('connection', (socket: Socket) => {
       if (this.admit(socket)) return;
-      const address = socket.remoteAddress ?? 'unknown';
+      const address = socketAddress(socket);
       // Said once per address while it keeps trying, not once per socket.
       if (!refusing.has(address)) {
         if (refusing.size >= 1_000) refusing = new Set();

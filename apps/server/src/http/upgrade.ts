@@ -20,6 +20,7 @@ import type { ConnectionTags, Relay } from '../relay/relay.ts';
 import type { WebSocketLike } from '../relay/websocket-like.ts';
 import { StorageRetryHold } from '../storage/retry-hold.ts';
 import type { StorageHealth } from '../storage/storage-health.ts';
+import { socketAddress } from './client-address.ts';
 import { errorBody, STORAGE_UNAVAILABLE } from './errors.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -69,7 +70,7 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => deps.log.debug('upgrade_socket_error', { error }));
-    const ip = request.socket.remoteAddress ?? 'unknown';
+    const ip = socketAddress(request.socket); // R32c: an IPv6 client by its /64
     const wait = deps.preAuth.upgradeAttempt(ip);
     if (wait !== null) {
       deps.log.info('upgrade_throttled', { ip });

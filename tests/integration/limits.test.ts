@@ -428,7 +428,58 @@ describe('before authentication', () => {
       expect((await postFrom(forums, body, origin, '127.0.0.7')).status).toBe(201);
     }
   });
+
+  it('R33b: a page on a name pointed at the server gets neither the page nor a socket', async () => {
+    const board = territoryBoard(forum, 'La Mitis');
+    const host = `rebind.evil.example:${server.port}`;
+    const refused = { status: 421, code: 'host_not_allowed' };
+    expect(await statusAtHost(`${server.url}/`, host)).toEqual(refused);
+    const sync = `${server.url}/sync/${board.id}?token=${board.edit.token}`;
+    const upgrade = {
+      Connection: 'Upgrade',
+      Upgrade: 'websocket',
+      'Sec-WebSocket-Version': '13',
+      'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    };
+    expect(await statusAtHost(sync, host, upgrade)).toEqual(refused);
+    expect(server.output()).toContain('"event":"host_not_allowed"');
+    expect(server.output()).not.toContain(board.edit.token);
+    // The server's own address still opens the board.
+    const socket = await openSocket(server, board.id, board.edit.token, {
+      localAddress: '127.0.0.8',
+    });
+    socket.ws.close();
+    await socket.closed;
+  });
 });
+
+/** A request to `url` as a page on a rebound `host` sends it: its status and JSON error code. */
+function statusAtHost(
+  url: string,
+  host: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; code: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      localAddress: '127.0.0.8',
+      agent: false,
+      headers: { Host: host, Origin: `http://${host}`, ...headers },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, code: JSON.parse(text).error?.code }),
+      );
+    });
+    req.on('upgrade', (_res, socket) => {
+      socket.destroy();
+      reject(new Error('the upgrade succeeded'));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 /** GET on a new connection from `localAddress`: the status, or `refused` if the socket is cut. */
 function statusFrom(url: string, localAddress: string): Promise<number | 'refused'> {

@@ -13,6 +13,12 @@ describe('config', () => {
     expect(config.limits.awarenessPerSecond).toBe(20);
     expect(config.limits.maxImageBytes).toBe(10 * 1024 * 1024);
     expect(config.allowedOrigins).toEqual([]);
+    expect(config.allowedHosts).toEqual([]);
+  });
+
+  it('reads the allowed host names (R33b)', () => {
+    const config = loadConfig({ CARTON_ALLOWED_HOSTS: ' Carton.Example.org., salle-b.example ' });
+    expect(config.allowedHosts).toEqual(['carton.example.org', 'salle-b.example']);
   });
 
   it('reads the limits and the allowed origins', () => {
@@ -50,6 +56,8 @@ describe('config', () => {
     ['CARTON_LOG_LEVEL', 'loud'],
     ['CARTON_PUBLIC_URL', 'ftp://example'],
     ['CARTON_ALLOWED_ORIGINS', 'not a url'],
+    ['CARTON_ALLOWED_HOSTS', 'https://carton.example.org'],
+    ['CARTON_ALLOWED_HOSTS', 'carton.example.org:8787'],
     ['CARTON_AWARENESS_PER_SECOND', '0'],
   ])('refuses %s=%s with a clear error', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);

@@ -77,6 +77,26 @@ const EnvSchema = z.object({
         .filter((origin) => origin !== ''),
     )
     .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /**
+   * R33b: more names the server answers to, comma-separated (`carton.example.org,…`), beside its
+   * IP addresses, `localhost`, `.local` names and the host of CARTON_PUBLIC_URL.
+   */
+  CARTON_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((host) => host.trim().toLowerCase().replace(/\.$/, ''))
+        .filter((host) => host !== ''),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
+          error: 'must be host names (no scheme, port or path), comma-separated',
+        }),
+      ),
+    ),
   /** R35: largest uploaded image, and all images of one forum together. */
   CARTON_MAX_IMAGE_BYTES: int(10 * MiB, 1 * KiB, 256 * MiB),
   CARTON_MAX_FORUM_IMAGE_BYTES: int(1024 * MiB, 1 * KiB, 1024 * 1024 * MiB),
@@ -135,6 +155,8 @@ export interface Config {
   logLevel: LogLevel;
   limits: ServerLimits;
   allowedOrigins: string[];
+  /** R33b: host names the server answers to besides its addresses, localhost and the public URL's. */
+  allowedHosts: string[];
   /** R63: the Redis bus between relay processes, or null (a single process). Never logged. */
   redisUrl: string | null;
   /** How long requests may take to send their bodies: archive uploads, and the rest. */
@@ -216,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxForumImageBytes: e.CARTON_MAX_FORUM_IMAGE_BYTES,
     },
     allowedOrigins: e.CARTON_ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
+    allowedHosts: e.CARTON_ALLOWED_HOSTS,
     rooms: {
       unloadMs: e.CARTON_ROOM_UNLOAD_MS,
       compactUpdates: e.CARTON_COMPACT_UPDATES,

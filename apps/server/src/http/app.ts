@@ -4,6 +4,7 @@ import { registerArchiveRoutes } from '../archive/routes.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
+import { HOST_NOT_ALLOWED } from '../limits/host.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -49,6 +50,8 @@ export interface AppDeps {
   metrics?: () => Record<string, number>;
   /** R33: whether a browser page of this Origin may use the server (shared with the upgrade). */
   originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
+  /** R33b: whether this Host names the server (DNS rebinding; shared with the upgrade). */
+  hostAllowed: (host: string | undefined) => boolean;
 }
 
 /** Methods a page of any site may send (they change nothing); others face the Origin check. */
@@ -67,6 +70,14 @@ export function createApp(deps: AppDeps): Hono {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       if (!c.res.headers.has(name)) c.header(name, value);
     }
+  });
+
+  // R33b: a page of another site whose name was pointed at this server (DNS rebinding) gets
+  // nothing, not even the web client: every request, whatever its method.
+  app.use('*', async (c, next) => {
+    if (deps.hostAllowed(c.req.header('Host'))) return next();
+    const { status, code, message } = HOST_NOT_ALLOWED;
+    return jsonError(c, status, code, message);
   });
 
   // R33 over HTTP: creating a forum or importing an archive needs no token, so without this a

@@ -16,6 +16,7 @@ import { AdmittedBytes } from '../limits/admitted-bytes.ts';
 import { BoardGuard } from '../limits/board-guard.ts';
 import { createMessageAdmission } from '../limits/message-limits.ts';
 import { createOriginCheck } from '../limits/origin.ts';
+import { createHostCheck } from '../limits/host.ts';
 import { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import { openPostgresStores } from '../postgres/open-stores.ts';
@@ -155,8 +156,15 @@ export async function startServer(
     publicUrl: config.publicUrl,
     allowedOrigins: config.allowedOrigins,
   });
+  // R33b: one rule for sockets and for HTTP requests.
+  const hostAllowed = createHostCheck({
+    publicUrl: config.publicUrl,
+    allowedHosts: config.allowedHosts,
+    log: log.child({ part: 'http' }),
+  });
   const app = createApp({
     originAllowed,
+    hostAllowed,
     forums,
     boards,
     relay,
@@ -219,6 +227,7 @@ export async function startServer(
     boardGuard: sharedBoardGuard ?? localBoardGuard,
     storageHealth: health,
     originAllowed,
+    hostAllowed,
   });
   const port = (server.address() as AddressInfo).port;
   // L4: a facilitator link replaced from the command line also loses its open sockets.

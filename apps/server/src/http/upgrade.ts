@@ -13,6 +13,7 @@ import { LINK_REVOKED } from '../forums/links.ts';
 import { hashToken, isWellFormedToken } from '../forums/tokens.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import type { JoinDecision, JoinGuard } from '../limits/board-guard.ts';
+import { HOST_NOT_ALLOWED } from '../limits/host.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import { CloseCode } from '../relay/protocol.ts';
@@ -36,6 +37,8 @@ export interface UpgradeDeps {
   preAuth: PreAuthBudget;
   /** R33: whether a browser page of this Origin may open a socket. */
   originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
+  /** R33b: whether this Host names the server (DNS rebinding). */
+  hostAllowed: (host: string | undefined) => boolean;
   /** R31: connections and joins per board (with several processes, counted in Redis). */
   boardGuard: JoinGuard;
   /**
@@ -77,6 +80,11 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       reject(socket, 429, 'too_many_requests', 'Too many connection attempts; wait.', {
         'Retry-After': String(wait),
       });
+      return;
+    }
+    if (!deps.hostAllowed(request.headers.host)) {
+      const { status, code, message } = HOST_NOT_ALLOWED;
+      reject(socket, status, code, message);
       return;
     }
     if (!deps.originAllowed(request.headers.origin, request.headers.host)) {

@@ -18,7 +18,7 @@ import {
   type Board,
   type BoardFile,
 } from '@carton/board';
-import { newParticipant } from '../support/browser';
+import { newParticipant, savedDownload } from '../support/browser';
 import { REPO_ROOT, type CartonServer } from '../support/server';
 import { boardSuite, openBoard, toScreen, waitForShapes, type BoardLinks } from './fixtures';
 import { connectSeedClient } from './seed';
@@ -131,7 +131,7 @@ async function download(page: Page): Promise<{ name: string; bytes: Buffer }> {
     page.waitForEvent('download', { timeout: 30_000 }),
     page.getByRole('button', { name: 'Télécharger' }).click(),
   ]);
-  const path = await file.path();
+  const path = await savedDownload(file);
   const bytes = readFileSync(path);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, file.suggestedFilename()), bytes);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { launchBrowser, newParticipant, savedDownload, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { addNote, createForum, openBoard, type CreatedForum } from './fixtures';
 import { boxes, offScreen } from './layout-boxes';
@@ -70,7 +70,7 @@ describe('the facilitator page', () => {
       page.getByRole('button', { name: 'Télécharger l’archive du forum (.zip)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.zip$/);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync(await savedDownload(download));
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     await page
       .locator('.archive-status', { hasText: `Archive téléchargée` })
@@ -234,9 +234,9 @@ describe('the facilitator page', () => {
       });
     expect((await timerCall({ action: 'start', durationMs: 300_000 })).status).toBe(200);
     expect((await timerCall({ action: 'pause' })).status).toBe(200);
-    const screen = await newParticipant(browser, 'Marie-Anne', {
-      viewport: { width: 1920, height: 1080 },
-    });
+    // The facilitator's own browser, a tab on the room's screen (a context less to create).
+    const screen = { page: await facilitator.context.newPage() };
+    await screen.page.setViewportSize({ width: 1920, height: 1080 });
     try {
       const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
       const fontSize = (selector: string) =>
@@ -253,7 +253,7 @@ describe('the facilitator page', () => {
       expect(await fontSize('.forum-kit .forum-timer-value')).toBeGreaterThanOrEqual(28);
       expect(await fontSize('.forum-kit .forum-timer-note')).toBeGreaterThanOrEqual(17);
     } finally {
-      await screen.context.close();
+      await screen.page.close();
       await timerCall({ action: 'stop' });
     }
   });

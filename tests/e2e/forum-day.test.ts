@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { localOrigin } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { launchBrowser, newParticipant, savedDownload, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { addNote, createForum, openBoard, shapes, toScreen, type CreatedForum } from './fixtures';
 import { flyerPng } from './plenary-cartons';
@@ -205,7 +205,7 @@ describe('forum day, from creation to the archive on another server', () => {
       page.waitForEvent('download', { timeout: 60_000 }),
       page.getByRole('button', { name: 'Télécharger l’archive du forum (.zip)' }).click(),
     ]);
-    const archive = (await download.path())!;
+    const archive = await savedDownload(download);
 
     second = await startServer();
     await page.goto(`${second.url}/`);

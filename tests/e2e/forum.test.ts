@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
+import { launchBrowser, newParticipant, savedDownload, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { BSL_TERRITORIES } from '@carton/board';
 import { addNote, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
@@ -350,7 +350,7 @@ describe('forum day', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Télécharger (Markdown)' }).click(),
     ]);
-    const markdown = readFileSync((await download.path())!, 'utf8');
+    const markdown = readFileSync(await savedDownload(download), 'utf8');
     expect(markdown).toContain('Participation citoyenne');
     expect(markdown).toContain('Rémunération pour les personnes citoyennes');
     expect(markdown).toContain('Kamouraska');

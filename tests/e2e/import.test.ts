@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BoardFile } from '@carton/board';
+import { savedDownload } from '../support/browser';
 import { REPO_ROOT } from '../support/server';
 import { boardSuite, shapes, waitForShapes } from './fixtures';
 
@@ -136,7 +137,7 @@ async function downloadJson(page: Page): Promise<Buffer> {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Télécharger' }).click(),
   ]);
-  return readFileSync(await download.path());
+  return readFileSync(await savedDownload(download));
 }
 
 /** Closes the menu and presses Ctrl+Z on the canvas. */

@@ -1,6 +1,15 @@
 // Launches Debian's Chromium through playwright-core for end-to-end tests and benchmarks.
 // The flags keep it quiet on a closed network; launch() already uses a fresh profile.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -14,7 +23,20 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Where the e2e run's one Chromium listens (browser-global.ts), when there is one: a websocket
+ * endpoint whose path is a random secret, on loopback.
+ */
+export const SHARED_CHROMIUM_ENV = 'CARTON_TEST_CHROMIUM_ENDPOINT';
+
+/**
+ * A browser for one test file or benchmark. Under the e2e project's global setup, a connection
+ * to the run's shared Chromium: its `close()` closes the contexts this file made and leaves the
+ * browser to the others. Flags of one's own (`extraArgs`) need a Chromium of one's own.
+ */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  const shared = process.env[SHARED_CHROMIUM_ENV];
+  if (shared && extraArgs.length === 0) return chromium.connect(shared);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -66,4 +88,14 @@ export async function newParticipant(
     if (message.type() === 'error') errors.push(message.text());
   });
   return { context, page, errors };
+}
+
+/**
+ * A download saved to a file of its own, for reading: a browser reached through a connection
+ * (the e2e run's shared Chromium) gives no path of its own to what it downloaded.
+ */
+export async function savedDownload(download: Download): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'carton-download-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
 }

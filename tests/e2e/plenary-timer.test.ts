@@ -94,6 +94,9 @@ describe('the plenary timer, read from the back of the room', () => {
     const value = page.locator('.forum-kit .forum-timer-value');
     const size = await value.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(TIMER_MIN * height);
+    // As large as the height allows on every width (8 % of it, up to 4rem): at 1280 px the
+    // width capped it at 45 px, where 720 px allow 57.
+    expect(size).toBeGreaterThanOrEqual(Math.floor(Math.min(0.08 * height, 64)));
     const [box] = await boxes(page, '.forum-kit .forum-timer-value');
     expect(box!.bottom - box!.top).toBeGreaterThanOrEqual(TIMER_MIN * height);
     const kit = await boxes(page, '.forum-kit > *');

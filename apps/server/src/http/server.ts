@@ -133,17 +133,18 @@ export async function startServer(
   }
   // R30: updates admitted but not appended yet count on top of each re-measured size.
   const admitted = new AdmittedBytes();
+  const admission = createMessageAdmission(
+    limits,
+    (boardId) => opened.boards.storedBytes(boardId),
+    log.child({ part: 'limits' }),
+    bus ? (listener) => bus.onRemoteUpdate(listener) : undefined,
+    admitted,
+  );
   const relay = new Relay({
     bus,
     storage: admitted.track(boards),
     log: log.child({ part: 'relay' }),
-    admitMessage: createMessageAdmission(
-      limits,
-      (boardId) => opened.boards.storedBytes(boardId),
-      log.child({ part: 'limits' }),
-      bus ? (listener) => bus.onRemoteUpdate(listener) : undefined,
-      admitted,
-    ),
+    admitMessage: admission,
     maxBufferedBytes: config.limits.maxBufferedBytes,
     roomUnloadMs: config.rooms.unloadMs,
     compactUpdates: config.rooms.compactUpdates,
@@ -180,18 +181,20 @@ export async function startServer(
     votes,
     uploadStallMs: config.uploads.stallMs,
     storageHealth: health,
-    // The bus's counters beside the relay's, for the operator of several processes (R63).
-    ...(bus
-      ? {
-          metrics: () => ({
+    // Beside the relay's counters: R29's held-back presence, and the bus's for the operator of
+    // several processes (R63).
+    metrics: () => ({
+      ...admission.presence,
+      ...(bus
+        ? {
             busPublished: bus.metrics.published,
             busReceived: bus.metrics.received,
             busOversized: bus.metrics.oversized,
             busUnpublished: bus.metrics.unpublished,
             busReconnections: bus.metrics.reconnections,
-          }),
-        }
-      : {}),
+          }
+        : {}),
+    }),
   });
 
   const deadlines: BodyDeadlines = {

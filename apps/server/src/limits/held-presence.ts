@@ -1,6 +1,24 @@
 import type { TokenBucket } from './token-bucket.ts';
 
 /**
+ * R29's trailing edge in GET /metrics, shared by a process's connections: plain numbers, so a
+ * held frame costs an increment, no allocation. Held = replaced + delivered late + discarded
+ * (a newer frame admitted first, or the connection closed) + those waiting now.
+ */
+export interface HeldPresenceMetrics {
+  /** Presence frames held back past their connection's budget. */
+  presenceHeld: number;
+  /** Held frames a newer one from the same connection replaced before they went. */
+  presenceHeldReplaced: number;
+  /** Held frames handed to the room once the budget had a token again. */
+  presenceDeliveredLate: number;
+}
+
+export function createHeldPresenceMetrics(): HeldPresenceMetrics {
+  return { presenceHeld: 0, presenceHeldReplaced: 0, presenceDeliveredLate: 0 };
+}
+
+/**
  * R29's trailing edge: the newest fresh presence frame a connection sent past its 20 Hz budget,
  * kept (a copy: the relay's bytes must not be kept) and handed to the room as soon as the budget
  * has a token again. Skipping it outright lost the last state of a burst whenever nothing
@@ -13,16 +31,20 @@ import type { TokenBucket } from './token-bucket.ts';
  */
 export class HeldPresence {
   readonly #budget: TokenBucket;
+  readonly #metrics: HeldPresenceMetrics;
   #frame: Uint8Array | null = null;
   #deliver: ((data: Uint8Array) => void) | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(budget: TokenBucket) {
+  constructor(budget: TokenBucket, metrics: HeldPresenceMetrics) {
     this.#budget = budget;
+    this.#metrics = metrics;
   }
 
   /** Keeps `data` (copied) in place of any older kept frame; `deliver` hands it to the room. */
   hold(data: Uint8Array, deliver: (data: Uint8Array) => void, now: number): void {
+    this.#metrics.presenceHeld++;
+    if (this.#frame !== null) this.#metrics.presenceHeldReplaced++;
     if (this.#frame !== null && this.#frame.byteLength === data.byteLength) this.#frame.set(data);
     else this.#frame = data.slice();
     this.#deliver = deliver;
@@ -57,6 +79,7 @@ export class HeldPresence {
     }
     held.#frame = null;
     held.#deliver = null;
+    held.#metrics.presenceDeliveredLate++;
     deliver(frame);
   }
 }

@@ -230,6 +230,37 @@ describe('message admission', () => {
       destroy();
     });
 
+    it('counts frames held, replaced by a newer one and delivered late, for GET /metrics', () => {
+      const { deliver, frameAt, destroy } = mover();
+      const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+      const peer = connection();
+      expect(admit.presence).toEqual({
+        presenceHeld: 0,
+        presenceHeldReplaced: 0,
+        presenceDeliveredLate: 0,
+      });
+      // 1 and 2 pass; 3 is held, 4 and 5 each replace the one held before them.
+      for (const x of [1, 2, 3, 4, 5]) admit(peer, frameAt(x), deliver);
+      expect(admit.presence).toEqual({
+        presenceHeld: 3,
+        presenceHeldReplaced: 2,
+        presenceDeliveredLate: 0,
+      });
+      vi.advanceTimersByTime(50);
+      expect(admit.presence.presenceDeliveredLate).toBe(1);
+      // 6 is held at 60 ms until the next token (100 ms), but 7 is admitted as that token comes
+      // back: 6 was held, neither replaced nor delivered.
+      setTimeout(() => admit(peer, frameAt(6), deliver), 10);
+      setTimeout(() => admit(peer, frameAt(7), deliver), 50);
+      vi.advanceTimersByTime(1_000);
+      expect(admit.presence).toEqual({
+        presenceHeld: 4,
+        presenceHeldReplaced: 2,
+        presenceDeliveredLate: 1,
+      });
+      destroy();
+    });
+
     it('a close discards the kept frame and its timer; another connection keeps its own', () => {
       const closing = mover();
       const staying = mover();

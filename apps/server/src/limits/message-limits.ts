@@ -5,7 +5,11 @@ import type { Connection } from '../relay/connection.ts';
 import type { AdmitMessage, MessageRefusal } from '../relay/relay.ts';
 import type { AdmittedBytes } from './admitted-bytes.ts';
 import { LimitCloseCode, LimitReason } from './close-codes.ts';
-import { HeldPresence } from './held-presence.ts';
+import {
+  createHeldPresenceMetrics,
+  HeldPresence,
+  type HeldPresenceMetrics,
+} from './held-presence.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 export interface MessageLimits {
@@ -186,6 +190,12 @@ function onlyDeletes(update: Uint8Array): boolean {
  */
 export type RemoteUpdateFeed = (listener: (boardId: string, bytes: number) => void) => unknown;
 
+/** The admission hook, with its counters for GET /metrics. */
+export interface MessageAdmission extends AdmitMessage {
+  /** R29's held-back presence: held, replaced by a newer frame, delivered late. */
+  readonly presence: Readonly<HeldPresenceMetrics>;
+}
+
 /**
  * R28–R30: the relay's admission hook. Per connection, a token bucket for updates and one for
  * awareness, a size limit for each; per board, the stored document's size cap. Refusals close
@@ -204,7 +214,8 @@ export function createMessageAdmission(
    * (`admitted.track(storage)`); without it a re-measure forgets them until the next one.
    */
   admitted?: AdmittedBytes,
-): AdmitMessage {
+): MessageAdmission {
+  const presence = createHeldPresenceMetrics();
   const budgets = new WeakMap<Connection, Budget>();
   const forget = (connection: Connection) => budgets.get(connection)?.heldPresence?.discard();
   const sizes = new BoardSizes(measureBoardBytes, admitted ?? null);
@@ -289,7 +300,11 @@ export function createMessageAdmission(
       const leaving = frame.entries.every(([, , removed]) => removed);
       if (!budget.awareness.take(1, now) && !leaving) {
         if (deliver)
-          (budget.heldPresence ??= new HeldPresence(budget.awareness)).hold(data, deliver, now);
+          (budget.heldPresence ??= new HeldPresence(budget.awareness, presence)).hold(
+            data,
+            deliver,
+            now,
+          );
         return 'drop';
       }
       budget.heldPresence?.discard();
@@ -318,5 +333,5 @@ export function createMessageAdmission(
     return true;
   };
   admit.forget = forget;
-  return admit;
+  return Object.assign(admit, { presence });
 }

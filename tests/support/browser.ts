@@ -23,20 +23,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/**
- * Where the e2e run's one Chromium listens (browser-global.ts), when there is one: a websocket
- * endpoint whose path is a random secret, on loopback.
- */
-export const SHARED_CHROMIUM_ENV = 'CARTON_TEST_CHROMIUM_ENDPOINT';
-
-/**
- * A browser for one test file or benchmark. Under the e2e project's global setup, a connection
- * to the run's shared Chromium: its `close()` closes the contexts this file made and leaves the
- * browser to the others. Flags of one's own (`extraArgs`) need a Chromium of one's own.
- */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  const shared = process.env[SHARED_CHROMIUM_ENV];
-  if (shared && extraArgs.length === 0) return chromium.connect(shared);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -91,8 +78,8 @@ export async function newParticipant(
 }
 
 /**
- * A download saved to a file of its own, for reading: a browser reached through a connection
- * (the e2e run's shared Chromium) gives no path of its own to what it downloaded.
+ * A download saved to a file of its own, for reading: works whether the browser was launched
+ * here or reached through a connection (which gives no local path to what it downloaded).
  */
 export async function savedDownload(download: Download): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'carton-download-')), download.suggestedFilename());

@@ -5,7 +5,7 @@
 // scan said in words; the phone's targets are finger-sized; a dropped server and a link that
 // opens nothing are said in plain French.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import {
@@ -18,6 +18,7 @@ import {
   type CreatedForum,
 } from './fixtures';
 import { boxes, offScreen, overlaps } from './layout-boxes';
+import { resized } from './shared-pages';
 
 const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
@@ -35,6 +36,13 @@ describe('forum day: reopening a dot vote', () => {
   let forum: CreatedForum;
   const voteRow = (title: string) =>
     facilitator.page.locator('.vote-list li.vote').filter({ hasText: title });
+  /**
+   * Sylvain's phone, for the vote's banner and then a facilitator link that opens nothing: one
+   * context for the three (each ~1 s, ~3–5 s on a loaded CI machine). It never opens the forum
+   * page, so it holds no facilitator link that could stand in for a broken one.
+   */
+  let sylvain: { context: BrowserContext; page: Page } | undefined;
+  const sylvainPhone = async () => (sylvain ??= await newPhone(browser, 'Sylvain'));
 
   beforeAll(async () => {
     server = await startServer();
@@ -47,6 +55,7 @@ describe('forum day: reopening a dot vote', () => {
   });
 
   afterAll(async () => {
+    await sylvain?.context.close();
     await browser?.close();
     await server?.dispose();
   });
@@ -292,79 +301,78 @@ describe('forum day: reopening a dot vote', () => {
   it('on a phone the vote’s banner fits the screen above the toolbar, its button in reach', async () => {
     // « Deuxième tour » is open on Kamouraska (above).
     const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
-    const { context, page } = await newPhone(browser, 'Sylvain');
-    try {
-      await openBoard(page, kamouraska.edit.url);
-      const banner = page.locator('.vote-banner');
-      await banner.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
-      await page.screenshot({ path: `${SHOTS}/forum-day-phone-vote.png` });
-      const box = (await banner.boundingBox())!;
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(390);
-      // It was a strip of one word per line, taller than half the phone.
-      expect(box.height).toBeLessThan(844 / 4);
-      const toolbar = (await page.locator('nav.toolbar').boundingBox())!;
-      expect(box.y + box.height).toBeLessThanOrEqual(toolbar.y);
-      const toggle = (await banner
-        .getByRole('button', { name: 'Terminer le vote' })
-        .boundingBox())!;
-      expect(toggle.x + toggle.width).toBeLessThanOrEqual(390);
-      expect(toggle.height).toBeGreaterThanOrEqual(44);
-      // A finger taps: the hint says so (behind « ? » on a phone, below).
-      expect(await banner.locator('.hint').textContent()).toMatch(/^Touchez un papillon/);
-    } finally {
-      await context.close();
-    }
+    const { page } = await sylvainPhone();
+    await openBoard(page, kamouraska.edit.url);
+    const banner = page.locator('.vote-banner');
+    await banner.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: `${SHOTS}/forum-day-phone-vote.png` });
+    const box = (await banner.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // It was a strip of one word per line, taller than half the phone.
+    expect(box.height).toBeLessThan(844 / 4);
+    const toolbar = (await page.locator('nav.toolbar').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(toolbar.y);
+    const toggle = (await banner.getByRole('button', { name: 'Terminer le vote' }).boundingBox())!;
+    expect(toggle.x + toggle.width).toBeLessThanOrEqual(390);
+    expect(toggle.height).toBeGreaterThanOrEqual(44);
+    // A finger taps: the hint says so (behind « ? » on a phone, below).
+    expect(await banner.locator('.hint').textContent()).toMatch(/^Touchez un papillon/);
   });
 
   it('on a phone the vote’s banner is a line or two; how to vote is one tap away', async () => {
     // It took ~330 of 844 px (title, dots left, a three-line hint, the button) and covered the
     // lower half of the carton. « Deuxième tour » is open on Kamouraska (above).
     const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
-    const { context, page } = await newPhone(browser, 'Sylvain');
-    try {
-      for (const [language, remaining, how] of [
-        ['fr-CA', 'Il vous reste 3 points', /^Touchez un papillon/],
-        ['en', 'You have 3 dots left', /^Tap a note/],
-      ] as const) {
-        await context.addInitScript((l) => localStorage.setItem('carton.language', l), language);
-        for (const size of [
-          { width: 390, height: 844 },
-          { width: 360, height: 640 },
-        ]) {
-          await page.setViewportSize(size);
-          await page.goto('about:blank'); // the same URL again would only move to its #hash
-          await openBoard(page, kamouraska.edit.url);
-          const banner = page.locator('.vote-banner');
-          await banner.getByText(remaining).waitFor({ timeout: 10_000 });
-          const where = `${language} ${size.width}×${size.height}`;
-          const box = (await banner.boundingBox())!;
-          // Two lines of 44 px targets at most, and nothing of it off the screen.
-          expect(box.height, where).toBeLessThanOrEqual(112);
-          const parts = await boxes(page, '.vote-banner > *');
-          expect(offScreen(parts, size.width, size.height), where).toEqual([]);
-          expect(overlaps(parts), where).toEqual([]);
-          expect(await banner.locator('strong').textContent()).toBe('Deuxième tour');
-          // The hint is behind a tap, then said in full; a second tap folds it again.
-          const hint = banner.locator('.hint');
-          expect(await hint.isVisible(), where).toBe(false);
-          const more = banner.locator('button.vote-more');
-          expect(await more.getAttribute('aria-expanded')).toBe('false');
-          expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-          await more.click();
-          await hint.waitFor();
-          expect(await hint.textContent()).toMatch(how);
-          const open = await boxes(page, '.vote-banner > *');
-          expect(offScreen(open, size.width, size.height), where).toEqual([]);
-          expect(overlaps(open), where).toEqual([]);
-          await more.click();
-          await hint.waitFor({ state: 'hidden' });
-          if (size.width === 360)
-            await page.screenshot({ path: `${SHOTS}/vote-banner-${language}-360.png` });
-        }
+    const { context, page } = await sylvainPhone();
+    const sizes = [
+      { width: 390, height: 844 },
+      { width: 360, height: 640 },
+    ];
+    for (const [language, remaining, how] of [
+      ['fr-CA', 'Il vous reste 3 points', /^Touchez un papillon/],
+      ['en', 'You have 3 dots left', /^Tap a note/],
+    ] as const) {
+      await context.addInitScript((l) => localStorage.setItem('carton.language', l), language);
+      await resized(page, sizes[0]!);
+      // Loaded once per language, at the first size, then turned to the next one. In French the
+      // board is already open from the test above (unless this test runs alone).
+      const onBoard =
+        page.url().startsWith(kamouraska.edit.url.split('#')[0]!) &&
+        (await page.locator('html').getAttribute('lang')) === language;
+      if (!onBoard) {
+        await page.goto('about:blank'); // the same URL again would only move to its #hash
+        await openBoard(page, kamouraska.edit.url);
       }
-    } finally {
-      await context.close();
+      for (const size of sizes) {
+        await resized(page, size);
+        const banner = page.locator('.vote-banner');
+        await banner.getByText(remaining).waitFor({ timeout: 10_000 });
+        const where = `${language} ${size.width}×${size.height}`;
+        const box = (await banner.boundingBox())!;
+        // Two lines of 44 px targets at most, and nothing of it off the screen.
+        expect(box.height, where).toBeLessThanOrEqual(112);
+        const parts = await boxes(page, '.vote-banner > *');
+        expect(offScreen(parts, size.width, size.height), where).toEqual([]);
+        expect(overlaps(parts), where).toEqual([]);
+        expect(await banner.locator('strong').textContent()).toBe('Deuxième tour');
+        // The hint is behind a tap, then said in full; a second tap folds it again.
+        const hint = banner.locator('.hint');
+        expect(await hint.isVisible(), where).toBe(false);
+        const more = banner.locator('button.vote-more');
+        expect(await more.getAttribute('aria-expanded')).toBe('false');
+        expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+        await more.click();
+        await hint.waitFor();
+        expect(await hint.textContent()).toMatch(how);
+        const open = await boxes(page, '.vote-banner > *');
+        expect(offScreen(open, size.width, size.height), where).toEqual([]);
+        expect(overlaps(open), where).toEqual([]);
+        await more.click();
+        await hint.waitFor({ state: 'hidden' });
+        if (size.width === 360)
+          await page.screenshot({ path: `${SHOTS}/vote-banner-${language}-360.png` });
+      }
     }
   });
 
@@ -467,26 +475,24 @@ describe('forum day: reopening a dot vote', () => {
   });
 
   it('a facilitator link that opens nothing says what to check and leads back home', async () => {
-    const { context, page } = await newPhone(browser, 'Marie-Anne');
-    try {
-      await page.goto(`${server.url}/f/${forum.forum.id}#token=un-lien-mal-copie-0000000000`);
-      const alert = page.getByRole('alert');
-      await alert.waitFor({ timeout: 15_000 });
-      const text = (await alert.textContent()) ?? '';
-      expect(text).toContain('ne fonctionne pas');
-      expect(text).toContain('copié en entier');
-      await page.screenshot({ path: `${SHOTS}/forum-day-bad-link.png` });
-      await alert.getByRole('link', { name: 'Retour à l’accueil de Carton' }).click();
-      await page.getByRole('button', { name: 'Créer le forum' }).waitFor();
-      // Cut at « # » (a mail, a chat): the facilitator is not told to ask the facilitator.
-      await page.goto(`${server.url}/f/${forum.forum.id}`);
-      const cut = page.getByRole('alert');
-      await cut.waitFor({ timeout: 15_000 });
-      expect(await cut.textContent()).toContain('Ce lien d’animation est incomplet');
-      expect(await cut.textContent()).not.toContain('demandez le lien complet à l’animation');
-    } finally {
-      await context.close();
-    }
+    const { context, page } = await sylvainPhone();
+    // In French again (the banner's test above left this phone in English).
+    await context.addInitScript(() => localStorage.setItem('carton.language', 'fr-CA'));
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=un-lien-mal-copie-0000000000`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('ne fonctionne pas');
+    expect(text).toContain('copié en entier');
+    await page.screenshot({ path: `${SHOTS}/forum-day-bad-link.png` });
+    await alert.getByRole('link', { name: 'Retour à l’accueil de Carton' }).click();
+    await page.getByRole('button', { name: 'Créer le forum' }).waitFor();
+    // Cut at « # » (a mail, a chat): the facilitator is not told to ask the facilitator.
+    await page.goto(`${server.url}/f/${forum.forum.id}`);
+    const cut = page.getByRole('alert');
+    await cut.waitFor({ timeout: 15_000 });
+    expect(await cut.textContent()).toContain('Ce lien d’animation est incomplet');
+    expect(await cut.textContent()).not.toContain('demandez le lien complet à l’animation');
   });
 
   it('a forum page that cannot reach the server says to check the wifi, and « Réessayer »', async () => {

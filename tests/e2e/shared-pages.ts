@@ -15,6 +15,20 @@ export interface SharedPages {
   closeAll(): Promise<void>;
 }
 
+/** Resizes `page` to `size` and waits until it is laid out at that size (a phone turned). */
+export async function resized(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.waitForFunction(
+    ([width, height]) => window.innerWidth === width && window.innerHeight === height,
+    [size.width, size.height],
+  );
+  // Two frames: resize observers (the chrome's stack, the header's rows) have run.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
 export function sharedPages(): SharedPages {
   const pages = new Map<string, Page>();
   return {
@@ -25,18 +39,7 @@ export function sharedPages(): SharedPages {
         pages.set(key, page);
         return page;
       }
-      await known.setViewportSize(size);
-      await known.waitForFunction(
-        ([width, height]) => window.innerWidth === width && window.innerHeight === height,
-        [size.width, size.height],
-      );
-      // Two frames: resize observers (the chrome's stack, the header's rows) have run.
-      await known.evaluate(
-        () =>
-          new Promise<void>((done) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => done())),
-          ),
-      );
+      await resized(known, size);
       return known;
     },
     async closeAll() {

@@ -53,8 +53,8 @@ export interface OpenPostgresOptions {
  */
 const CLIENT_GRACE_MS = 5_000;
 
-/** What every connection shares: the pool's and the migration's. */
-function connectionOptions(url: string, options: OpenPostgresOptions): pg.ClientConfig {
+/** What every connection shares: the pool's, the migration's and the link listener's. */
+export function connectionOptions(url: string, options: OpenPostgresOptions): pg.ClientConfig {
   return {
     connectionString: url,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../forums/tokens.ts';
@@ -109,6 +110,29 @@ describe('PgLinkSignal (L3, L4 on PostgreSQL)', () => {
     } finally {
       await watched.close();
       proxy.close();
+    }
+  });
+
+  it('R61: a database that takes the connection and never answers fails the connect in time', async () => {
+    // A reconnection to such a database waited for ever: the listener never came back.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const held = new URL(url);
+    held.port = String((silent.address() as AddressInfo).port);
+    try {
+      const outcome = await Promise.race([
+        PgLinkSignal.start(held.toString(), silentLogger, { connectTimeoutMs: 300 }).then(
+          async (started) => {
+            await started.close();
+            return 'connected';
+          },
+          (error: Error) => error.message,
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+      ]);
+      expect(outcome).toMatch(/timeout/i);
+    } finally {
+      silent.close();
     }
   });
 });

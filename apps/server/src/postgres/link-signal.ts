@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../log.ts';
-import { describeDatabaseUrl } from './database.ts';
+import { connectionOptions, describeDatabaseUrl } from './database.ts';
 
 /** The channel PgForumStore NOTIFYs (payload: the forum id) when links stop resolving. */
 export const LINKS_CHANNEL = 'carton_links';
@@ -18,6 +18,12 @@ export interface LinkSignalOptions {
   checkIntervalMs?: number;
   /** How long the check waits for its answer before the connection counts as lost (10 s). */
   checkTimeoutMs?: number;
+  /**
+   * How long a connection may take to open (10 s, as the pool's). Without it a database that
+   * accepts the TCP connection and never answers held a reconnection for ever: the server
+   * stopped hearing revocations for good, even once the database was back.
+   */
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -38,12 +44,14 @@ export class PgLinkSignal {
   #closed = false;
   readonly #checkIntervalMs: number;
   readonly #checkTimeoutMs: number;
+  readonly #connectTimeoutMs: number | undefined;
 
   private constructor(url: string, log: Logger, options: LinkSignalOptions) {
     this.#url = url;
     this.#log = log;
     this.#checkIntervalMs = options.checkIntervalMs ?? 30_000;
     this.#checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
+    this.#connectTimeoutMs = options.connectTimeoutMs;
   }
 
   /** Connects and LISTENs; rejects if the first connection fails (the server does not start). */
@@ -73,9 +81,10 @@ export class PgLinkSignal {
 
   async #connect(): Promise<void> {
     const client = new pg.Client({
-      connectionString: this.#url,
+      ...connectionOptions(this.#url, { connectTimeoutMs: this.#connectTimeoutMs }),
       application_name: 'carton-links',
-      keepAlive: true,
+      // LISTEN, and the checks (which also race their own timer), answer within this or fail.
+      query_timeout: this.#checkTimeoutMs,
     });
     let lost = false;
     const onLost = (error?: Error) => {

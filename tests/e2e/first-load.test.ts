@@ -1,6 +1,7 @@
 // The board's first load carries what draws and edits a board, not the export: the exporters
 // (PDF with pdf-lib, SVG, raster) arrive when « Exporter / Importer » is first pressed, which
 // says « Chargement… » while they come (held here until it is seen, as a slow venue wifi would).
+// The board's info is not kept waiting for that code: both are asked for as the page starts.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { boardSuite, openBoard } from './fixtures';
@@ -33,6 +34,16 @@ describe('first load of a board', () => {
     const first = await scripts(page);
     expect(first.some((path) => /\/BoardPage-[^/]*\.js$/.test(path))).toBe(true);
     expect(first.filter((path) => /ExportDialog/.test(path))).toEqual([]);
+    // The board's info is asked for while the editor's code is still on its way, not after it.
+    const [info, code] = await page.evaluate(() =>
+      [/^\/api\/boards\/[^/]+$/, /\/BoardPage-[^/]*\.js$/].map((pattern) => {
+        const entry = performance
+          .getEntriesByType('resource')
+          .find((e) => pattern.test(new URL(e.name).pathname)) as PerformanceResourceTiming;
+        return { asked: entry.startTime, arrived: entry.responseEnd };
+      }),
+    );
+    expect(info!.asked).toBeLessThan(code!.arrived);
 
     // Hold the dialog's chunk until the page shows that it is waiting for it.
     let release!: () => void;

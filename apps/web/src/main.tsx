@@ -1,3 +1,5 @@
+// First: a board link's code and info are on their way while the rest is evaluated.
+import './app/startRoute';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -2,11 +2,13 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForumLinkError } from '../forum/ForumLinkError';
+import { loadBoardPage } from './boardStart';
 import { HomePage } from './HomePage';
 import { parseRoute, type Route } from './route';
 
-// The editor (Konva, Yjs) loads only on board pages; the home page stays light.
-const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })));
+// The editor (Konva, Yjs) loads only on board pages; the home page stays light. A board link
+// started loading it before this first render (boardStart.ts).
+const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })));
 const ForumPage = lazy(() => import('../forum/ForumPage').then((m) => ({ default: m.ForumPage })));
 const ProjectorPage = lazy(() =>
   import('../projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })),

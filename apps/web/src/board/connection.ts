@@ -5,14 +5,15 @@
 // opens, so edits made without a network survive a reload and go out when the socket is back.
 // y-websocket reconnects by itself with backoff, except after a close the server marks as final
 // (4400–4499, and 1009): then nothing retries until the person presses « Reconnecter ».
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { isLocalOrigin } from '@carton/board';
 import { forgetBoardInfo } from '../offline/boardInfo';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 import { PendingChanges } from '../offline/pending';
-import { LocalCopy } from '../offline/localCopy';
+import type { LocalCopy } from '../offline/localCopy';
+import { takeCopy } from '../offline/openingCopy';
 import { flushOnLeave } from '../offline/flushOnLeave';
 import { AnswerWatch, stateQuery, type WatchedSocket } from '../offline/answerWatch';
 import { browserStore } from '../offline/storage';
@@ -26,8 +27,6 @@ import {
   storageTroubleShown,
 } from './storageTrouble';
 
-/** The local copy should load in a few ms; past this the socket opens without it. */
-const LOCAL_LOAD_TIMEOUT_MS = 3000;
 /** After reconnecting, ask the server what it holds of our changes this often, this many times. */
 const CONFIRM_RETRY_MS = 1500;
 const CONFIRM_TRIES = 12;
@@ -40,15 +39,11 @@ const CONFIRM_TRIES = 12;
 const ACCESS_CHECK_AFTER = 3;
 const ACCESS_RECHECK = 20;
 
-export function localDatabaseName(boardId: string): string {
-  return `carton-board-${boardId}`;
-}
-
 export class BoardConnection {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly pending: PendingChanges;
-  private local: LocalCopy | null = null;
+  private readonly local: LocalCopy | null;
   private socket: SocketState = 'disconnected';
   private notice: CloseNotice | null = null;
   private catchingUp = false;
@@ -86,6 +81,11 @@ export class BoardConnection {
     readonly boardId: string,
     token: string,
   ) {
+    // The copy on this device, most often loading since the page started (openingCopy.ts).
+    const copy = takeCopy(boardId);
+    copy.live = () => this.socket === 'connected';
+    this.doc = copy.doc;
+    this.local = copy.local;
     this.provider = new WebsocketProvider(wsUrl('/sync'), boardId, this.doc, {
       params: { token },
       // Tabs share updates only through the server, which checks each token.
@@ -154,7 +154,9 @@ export class BoardConnection {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onVisibility);
-    this.localLoaded = this.openLocalCopy();
+    this.localLoaded = copy.loaded.then((hasContent) => {
+      this.localHasContent = hasContent;
+    });
     void this.localLoaded.then(() => {
       if (this.destroyed) return;
       if (navigator.onLine) this.provider.connect();
@@ -229,30 +231,6 @@ export class BoardConnection {
     this.provider.destroy();
     void this.local?.destroy();
     this.doc.destroy();
-  }
-
-  private async openLocalCopy(): Promise<void> {
-    try {
-      this.local = new LocalCopy(
-        localDatabaseName(this.boardId),
-        this.doc,
-        () => this.socket === 'connected',
-      );
-    } catch {
-      return; // No IndexedDB (private mode, old browser): online only.
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      this.local.whenSynced.then(
-        () => {
-          // Anything stored means this board was opened on this device before.
-          this.localHasContent = this.doc.store.clients.size > 0;
-        },
-        () => undefined,
-      ),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
-    ]);
-    clearTimeout(timer);
   }
 
   /** Stores what the local copy and the pending count hold back (see offline/updateBatch.ts). */

@@ -4,6 +4,7 @@ import {
   boardInfoKey,
   loadBoardInfo,
   loadBoardInfoWhenReachable,
+  requestBoardInfoEarly,
   tokenFingerprint,
 } from './boardInfo';
 import type { KeyValueStore } from './pending';
@@ -69,6 +70,38 @@ describe('loadBoardInfo', () => {
     expect(tokenFingerprint(token)).toBe(tokenFingerprint(token));
     expect(tokenFingerprint(token)).not.toBe(tokenFingerprint(token + 'x'));
     expect(boardInfoKey('b1', token)).not.toContain(token);
+  });
+});
+
+describe('requestBoardInfoEarly', () => {
+  it('is taken by the page’s first load instead of asking again; a retry asks again', async () => {
+    const early = vi.fn(() => Promise.resolve(info));
+    requestBoardInfoEarly('b1', 'edit-token', early);
+    expect(early).toHaveBeenCalledOnce();
+    const fetcher = vi.fn(() => Promise.reject(new ApiError(0, 'network', 'Failed to fetch')));
+    const store = memoryStore();
+    expect(await loadBoardInfo('b1', 'edit-token', fetcher, store)).toEqual({
+      info,
+      fromCache: false,
+    });
+    expect(fetcher).not.toHaveBeenCalled();
+    expect(store.getItem(boardInfoKey('b1', 'edit-token'))).toBe(JSON.stringify(info));
+    await expect(loadBoardInfo('b1', 'edit-token', fetcher, memoryStore())).rejects.toThrow();
+    expect(fetcher).toHaveBeenCalledOnce();
+  });
+
+  it('keeps a refusal a refusal, and is not taken for another board or link', async () => {
+    requestBoardInfoEarly('b1', 'old-token', () => Promise.reject(new ApiError(403, 'x', 'no')));
+    await expect(loadBoardInfo('b1', 'old-token', () => Promise.resolve(info))).rejects.toThrow(
+      'no',
+    );
+    requestBoardInfoEarly('b1', 'edit-token', () => Promise.reject(new Error('not taken')));
+    const fetcher = vi.fn(() => Promise.resolve(info));
+    await loadBoardInfo('b1', 'view-token', fetcher, memoryStore());
+    expect(fetcher).toHaveBeenCalledOnce();
+    // Dropped once a load has run: a later visit to the first board asks the server again.
+    await loadBoardInfo('b1', 'edit-token', fetcher, memoryStore());
+    expect(fetcher).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -43,9 +43,35 @@ export interface LoadedBoardInfo {
   fromCache: boolean;
 }
 
+/** The board's info asked for as the page started (app/boardStart.ts), until a load takes it. */
+let early: { boardId: string; token: string; answer: Promise<BoardInfo> } | null = null;
+
 /**
- * Asks the server; remembers its answer; falls back to the remembered one only when the
- * network failed (a refused or unknown link is never overridden by the cache).
+ * Asks the server for the board's info now, while the board page's code is still on its way;
+ * the page's first loadBoardInfo takes this answer instead of asking again.
+ */
+export function requestBoardInfoEarly(
+  boardId: string,
+  token: string,
+  fetcher: (boardId: string, token: string) => Promise<BoardInfo> = fetchBoardInfo,
+): Promise<BoardInfo> {
+  const answer = fetcher(boardId, token);
+  answer.catch(() => undefined); // handled by the load that takes it
+  early = { boardId, token, answer };
+  return answer;
+}
+
+/** The early request for this board and link, once: a retry (or a later visit) asks again. */
+function takeEarlyRequest(boardId: string, token: string): Promise<BoardInfo> | null {
+  const taken = early;
+  early = null;
+  return taken && taken.boardId === boardId && taken.token === token ? taken.answer : null;
+}
+
+/**
+ * Asks the server (or takes the answer to the request made as the page started); remembers its
+ * answer; falls back to the remembered one only when the network failed (a refused or unknown
+ * link is never overridden by the cache).
  */
 export async function loadBoardInfo(
   boardId: string,
@@ -55,7 +81,7 @@ export async function loadBoardInfo(
 ): Promise<LoadedBoardInfo> {
   const key = boardInfoKey(boardId, token);
   try {
-    const info = await fetcher(boardId, token);
+    const info = await (takeEarlyRequest(boardId, token) ?? fetcher(boardId, token));
     try {
       store?.setItem(key, JSON.stringify(info));
     } catch {

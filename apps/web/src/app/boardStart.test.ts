@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../board/api';
+import { startBoardRoute, type BoardStart } from './boardStart';
+import { parseRoute } from './route';
+
+function recorder(info: Promise<unknown> = Promise.resolve()) {
+  const asked: string[] = [];
+  const start: BoardStart = {
+    loadBoardPage: () => {
+      asked.push('code');
+      return Promise.resolve();
+    },
+    requestBoardInfo: (boardId, token) => {
+      asked.push(`info ${boardId} ${token}`);
+      return info;
+    },
+    openLocalCopy: (boardId) => void asked.push(`copy ${boardId}`),
+    dropLocalCopy: (boardId) => void asked.push(`drop ${boardId}`),
+  };
+  return { asked, start };
+}
+
+describe('startBoardRoute', () => {
+  it('asks for a board link’s info, its copy on this device and its code at once', async () => {
+    const { asked, start } = recorder();
+    startBoardRoute(parseRoute('/b/b1', '#token=t1'), start);
+    expect(asked).toEqual(['info b1 t1', 'copy b1', 'code']);
+    await Promise.resolve();
+    expect(asked).toHaveLength(3);
+  });
+
+  it('drops the copy of a link the server refuses, not of one it could not reach', async () => {
+    for (const [status, dropped] of [
+      [403, true],
+      [404, true],
+      [0, false],
+    ] as const) {
+      const refused = Promise.reject(new ApiError(status, 'x', 'x'));
+      const { asked, start } = recorder(refused);
+      startBoardRoute(parseRoute('/b/b1', '#token=t1'), start);
+      await refused.catch(() => undefined);
+      await Promise.resolve();
+      expect(asked.includes('drop b1')).toBe(dropped);
+    }
+  });
+
+  it('starts nothing for the other pages, nor for a link cut before its token', () => {
+    const { asked, start } = recorder();
+    for (const [path, hash] of [
+      ['/', ''],
+      ['/b/b1', ''],
+      ['/f/f1', '#token=t1'],
+      ['/p/b1', '#token=t1'],
+      ['/nowhere/x/y', ''],
+    ] as const) {
+      startBoardRoute(parseRoute(path, hash), start);
+    }
+    expect(asked).toEqual([]);
+  });
+});

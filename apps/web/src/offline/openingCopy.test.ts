@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import { describe, expect, it, vi } from 'vitest';
+import type { LocalCopy } from './localCopy';
+import { dropEarlyCopy, openCopyEarly, takeCopy, type CopyOpener } from './openingCopy';
+
+/** A copy that loads one stored note (or nothing) into the doc, and records what it was told. */
+function fakeStore(stored: boolean) {
+  const opened: { name: string; live: () => boolean; destroyed: boolean }[] = [];
+  const open: CopyOpener = (name, doc, live) => {
+    const record = { name, live, destroyed: false };
+    opened.push(record);
+    const whenSynced = Promise.resolve().then(() => {
+      if (stored) doc.getMap('board').set('title', 'Témiscouata');
+    });
+    return {
+      whenSynced,
+      flush: () => undefined,
+      destroy: async () => void (record.destroyed = true),
+    } as unknown as LocalCopy;
+  };
+  return { opened, open };
+}
+
+describe('the board’s copy on this device, started with the page', () => {
+  it('is taken by the board’s connection, loaded, instead of being read again', async () => {
+    const { opened, open } = fakeStore(true);
+    openCopyEarly('b1', open);
+    openCopyEarly('b1', open); // started once
+    expect(opened.map((o) => o.name)).toEqual(['carton-board-b1']);
+    const copy = takeCopy('b1', open);
+    expect(opened).toHaveLength(1);
+    expect(await copy.loaded).toBe(true);
+    expect(copy.doc.getMap('board').get('title')).toBe('Témiscouata');
+    // Writes wait only while the connection says the server gets them live.
+    expect(opened[0]!.live()).toBe(false);
+    copy.live = () => true;
+    expect(opened[0]!.live()).toBe(true);
+    // Taken once: a later session of the same board reads the copy again.
+    const again = takeCopy('b1', open);
+    expect(again.doc).not.toBe(copy.doc);
+    expect(opened).toHaveLength(2);
+    expect(await again.loaded).toBe(true);
+  });
+
+  it('says when nothing was stored, and opens online only without IndexedDB', async () => {
+    expect(await takeCopy('b2', fakeStore(false).open).loaded).toBe(false);
+    const copy = takeCopy('b3', () => {
+      throw new ReferenceError('indexedDB is not defined');
+    });
+    expect(copy.local).toBeNull();
+    expect(await copy.loaded).toBe(false);
+    expect(copy.doc).toBeInstanceOf(Y.Doc);
+  });
+
+  it('is closed when the link is refused or another board is opened', () => {
+    const { opened, open } = fakeStore(false);
+    openCopyEarly('b1', open);
+    dropEarlyCopy('b2'); // not this board's
+    expect(opened[0]!.destroyed).toBe(false);
+    dropEarlyCopy('b1');
+    expect(opened[0]!.destroyed).toBe(true);
+    openCopyEarly('b1', open);
+    const other = vi.fn(open);
+    takeCopy('b4', other);
+    expect(opened[1]!.destroyed).toBe(true);
+    expect(other).toHaveBeenCalledOnce();
+    expect(opened[2]!.name).toBe('carton-board-b4');
+  });
+});

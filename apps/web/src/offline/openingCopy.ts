@@ -1,0 +1,84 @@
+// The board's copy on this device, loading from IndexedDB. A board link starts it as the page
+// starts (app/boardStart.ts), beside the board's info and the editor's code; the board's
+// connection takes it when its session opens. Loaded only once the session was open, the copy
+// held back the socket by that much more (it opens after the copy: board/connection.ts).
+import * as Y from 'yjs';
+import { LocalCopy } from './localCopy';
+
+/** The local copy should load in a few ms; past this the socket opens without it. */
+const LOCAL_LOAD_TIMEOUT_MS = 3000;
+
+export function localDatabaseName(boardId: string): string {
+  return `carton-board-${boardId}`;
+}
+
+export type CopyOpener = (name: string, doc: Y.Doc, live: () => boolean) => LocalCopy;
+
+const openLocalCopy: CopyOpener = (name, doc, live) => new LocalCopy(name, doc, live);
+
+/** A board's copy loading into a new Y.Doc, until a connection takes both. */
+export class OpeningCopy {
+  readonly doc = new Y.Doc();
+  /** Null without IndexedDB (private mode, old browser): online only. */
+  readonly local: LocalCopy | null = null;
+  /**
+   * Whether something was stored (the board was opened on this device before), once loaded;
+   * false past the timeout.
+   */
+  readonly loaded: Promise<boolean>;
+  /** Whether the server gets updates live: the connection that takes the copy says. */
+  live: () => boolean = () => false;
+
+  constructor(
+    readonly boardId: string,
+    open: CopyOpener = openLocalCopy,
+  ) {
+    try {
+      this.local = open(localDatabaseName(boardId), this.doc, () => this.live());
+    } catch {
+      this.loaded = Promise.resolve(false); // No IndexedDB: online only.
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this.loaded = Promise.race([
+      this.local.whenSynced.then(
+        () => this.doc.store.clients.size > 0,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), LOCAL_LOAD_TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
+
+  close(): void {
+    void this.local?.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** The copy started with the page, until the board's connection takes it. */
+let early: OpeningCopy | null = null;
+
+/** Starts loading a board's copy now, before its session exists. */
+export function openCopyEarly(boardId: string, open?: CopyOpener): void {
+  if (early?.boardId === boardId) return;
+  early?.close();
+  early = new OpeningCopy(boardId, open);
+}
+
+/** The copy started early for this board if any (once), else a new one. */
+export function takeCopy(boardId: string, open?: CopyOpener): OpeningCopy {
+  const taken = early;
+  early = null;
+  if (taken?.boardId === boardId) return taken;
+  taken?.close();
+  return new OpeningCopy(boardId, open);
+}
+
+/** Closes the early copy of a board whose link the server refused: no session will take it. */
+export function dropEarlyCopy(boardId: string): void {
+  if (early?.boardId !== boardId) return;
+  early.close();
+  early = null;
+}

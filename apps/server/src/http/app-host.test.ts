@@ -44,6 +44,13 @@ describe('the app behind a rebound name', () => {
     expect(await page.json()).toEqual({
       error: { code: 'host_not_allowed', message: expect.stringContaining('CARTON_ALLOWED_HOSTS') },
     });
+    // A person who typed the name in a browser reads what to do, in French first.
+    const typed = await app.request('/b/abc', { headers: { Host: host, Accept: 'text/html' } });
+    expect(typed.status).toBe(421);
+    expect(typed.headers.get('Content-Type')).toContain('text/html');
+    const text = await typed.text();
+    expect(text).toContain('Carton ne répond pas à ce nom');
+    expect(text).toContain('CARTON_ALLOWED_HOSTS');
     // Origin and Host agree on a rebound name: the Origin check alone let this through.
     const post = await app.request('/api/forums', {
       method: 'POST',

@@ -4,7 +4,7 @@ import { registerArchiveRoutes } from '../archive/routes.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
-import { HOST_NOT_ALLOWED } from '../limits/host.ts';
+import { HOST_NOT_ALLOWED, HOST_NOT_ALLOWED_PAGE } from '../limits/host.ts';
 import type { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
@@ -77,6 +77,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', async (c, next) => {
     if (deps.hostAllowed(c.req.header('Host'))) return next();
     const { status, code, message } = HOST_NOT_ALLOWED;
+    if (c.req.method === 'GET' && c.req.header('Accept')?.includes('text/html')) {
+      return c.html(HOST_NOT_ALLOWED_PAGE, status);
+    }
     return jsonError(c, status, code, message);
   });
 

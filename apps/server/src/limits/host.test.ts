@@ -27,6 +27,8 @@ describe('createHostCheck', () => {
       'LOCALHOST',
       'carton.localhost:8787',
       'portable-salle.local:8787',
+      'portable-salle:8787',
+      'PORTABLE-SALLE.',
       'carton.example.org',
       'carton.example.org.:443',
       'salle-b.example:8787',

@@ -10,6 +10,27 @@ export const HOST_NOT_ALLOWED = {
     'CARTON_PUBLIC_URL or CARTON_ALLOWED_HOSTS.',
 } as const;
 
+/**
+ * The same refusal for a person who typed the name in a browser: the page a navigation gets, in
+ * French first, saying what to do (the JSON above is for programs).
+ */
+export const HOST_NOT_ALLOWED_PAGE = `<!doctype html>
+<html lang="fr-CA">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Carton ne répond pas à ce nom</title></head>
+<body>
+<h1>Carton ne répond pas à ce nom</h1>
+<p>Ouvrez Carton par l’adresse de l’ordinateur qui le fait tourner (par exemple
+http://192.168.1.10:8787), ou demandez à la personne qui l’a installé d’ajouter ce nom à
+CARTON_ALLOWED_HOSTS.</p>
+<h2 lang="en">Carton does not answer to this name</h2>
+<p lang="en">Open Carton by the address of the computer running it (for example
+http://192.168.1.10:8787), or ask whoever installed it to add this name to
+CARTON_ALLOWED_HOSTS.</p>
+</body>
+</html>
+`;
+
 /** Hosts said in the log before the set starts again (one line per host, not per request). */
 const MAX_HOSTS_SAID = 1_000;
 
@@ -18,8 +39,9 @@ const MAX_HOSTS_SAID = 1_000;
  * address; its requests then carry that name as Host and pass the Origin check (R33), since
  * Origin and Host agree. No such name is ours, so a Host that is not an IP literal, `localhost`
  * (or a name under it, which browsers keep on the machine), a `.local` name (mDNS: answered on
- * the venue's network only, never by a site's DNS), the host of CARTON_PUBLIC_URL or one of
- * CARTON_ALLOWED_HOSTS is refused. No Host at all is no browser: accepted. A refused host is
+ * the venue's network only, never by a site's DNS), a name of one label (`portable-salle`: the
+ * laptop's own name as the venue's network or Windows answers it; no site can own a name
+ * without a dot), the host of CARTON_PUBLIC_URL or one of CARTON_ALLOWED_HOSTS is refused. No Host at all is no browser: accepted. A refused host is
  * said once in the log (the name only: the request's path may carry a token).
  */
 export function createHostCheck(options: {
@@ -48,7 +70,7 @@ export function createHostCheck(options: {
 function isOwnName(name: string): boolean {
   if (isIPv4(name) || isIPv6(name)) return true;
   return (
-    name === 'localhost' ||
+    !name.includes('.') ||
     name.endsWith('.localhost') ||
     (name.endsWith('.local') && name.length > '.local'.length)
   );

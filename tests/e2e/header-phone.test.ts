@@ -95,24 +95,29 @@ async function closePanels(page: Page, versions: string, press: 'tap' | 'click')
   }
 }
 
+// One server, Chromium and forum for the phones' and the laptops' cases (both only read the
+// board): each started their own, twice the start-up for the same options.
+let server: CartonServer;
+let browser: Browser;
+let forum: CreatedForum;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  forum = await createForum(server, { territories: ['Témiscouata'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
 describe('the board header on a phone or a tablet', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let forum: CreatedForum;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Témiscouata'] });
-  });
-
   const shared = sharedPages();
 
   afterAll(async () => {
     await shared.closeAll();
-    await browser?.close();
-    await server?.dispose();
   });
 
   async function open(
@@ -213,31 +218,31 @@ describe('the board header on a phone or a tablet', () => {
     await forumRequest(server, timed, '/timer', {
       body: { action: 'start', durationMs: 10 * 60_000 },
     });
-    const page = await open(PHONES[0]!, 'fr-CA', territoryBoard(timed).edit.url);
-    try {
-      await page.locator('.forum-kit .forum-timer').waitFor();
-      await checkHelp(page, PHONES[0]!.width);
-      // The facilitator on the same phone shows a territory large in the plenary's mosaic: its
-      // name and « 1 / 1 » keep their own row (squeezed beside the kit's width, the buttons lay
-      // over « 1 / »).
-      const plenary = timed.boards.find((b) => b.kind === 'plenary')!;
-      await openBoard(page, `${server.url}/b/${plenary.id}#token=${timed.facilitator.token}`);
-      await page.getByRole('button', { name: 'Mosaïque', exact: true }).tap();
-      await page.locator('li.mosaic-tile .mosaic-open').first().tap();
-      await page.locator('section.mosaic-focus').waitFor();
-      const row = await boxes(
-        page,
-        '.mosaic-header > :not(h2), .mosaic-header h2 > *, .forum-kit > *',
-      );
-      expect(overlaps(row)).toEqual([]);
-      expect(offScreen(row, PHONES[0]!.width)).toEqual([]);
-      const name = page.locator('.mosaic-focus-name');
-      expect(
-        await name.evaluate((el) => el.clientWidth > 0 && el.scrollWidth <= el.clientWidth),
-      ).toBe(true);
-    } finally {
-      await page.context().close();
-    }
+    const url = territoryBoard(timed).edit.url;
+    // The French view link's phone (the same device), taken to this forum's board: a context
+    // less to create. Opened here if this test runs alone.
+    const page = await shared.at('view-fr-CA', PHONES[0]!, () => open(PHONES[0]!, 'fr-CA', url));
+    if (!page.url().startsWith(url.split('#')[0]!)) await openBoard(page, url);
+    await page.locator('.forum-kit .forum-timer').waitFor();
+    await checkHelp(page, PHONES[0]!.width);
+    // The facilitator on the same phone shows a territory large in the plenary's mosaic: its
+    // name and « 1 / 1 » keep their own row (squeezed beside the kit's width, the buttons lay
+    // over « 1 / »).
+    const plenary = timed.boards.find((b) => b.kind === 'plenary')!;
+    await openBoard(page, `${server.url}/b/${plenary.id}#token=${timed.facilitator.token}`);
+    await page.getByRole('button', { name: 'Mosaïque', exact: true }).tap();
+    await page.locator('li.mosaic-tile .mosaic-open').first().tap();
+    await page.locator('section.mosaic-focus').waitFor();
+    const row = await boxes(
+      page,
+      '.mosaic-header > :not(h2), .mosaic-header h2 > *, .forum-kit > *',
+    );
+    expect(overlaps(row)).toEqual([]);
+    expect(offScreen(row, PHONES[0]!.width)).toEqual([]);
+    const name = page.locator('.mosaic-focus-name');
+    expect(
+      await name.evaluate((el) => el.clientWidth > 0 && el.scrollWidth <= el.clientWidth),
+    ).toBe(true);
   });
 });
 
@@ -249,23 +254,10 @@ const LAPTOPS = [
 const ROLES = ['view', 'editor', 'facilitator'] as const;
 
 describe('the board header on a small laptop window', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let forum: CreatedForum;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Témiscouata'] });
-  });
-
   const shared = sharedPages();
 
   afterAll(async () => {
     await shared.closeAll();
-    await browser?.close();
-    await server?.dispose();
   });
 
   for (const size of LAPTOPS) {

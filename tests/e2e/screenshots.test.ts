@@ -2,9 +2,9 @@
 // look at; the assertions check what the pictures must show.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { REPO_ROOT } from '../support/server';
-import { newParticipant } from '../support/browser';
+import { newParticipant, type Participant } from '../support/browser';
 import { boardSuite, openBoard, toScreen, waitForShapes } from './fixtures';
 import { seedTemiscouata } from './seed';
 
@@ -22,25 +22,34 @@ describe('screenshots of a populated carton', () => {
     count = await seedTemiscouata(server.syncUrl, board.id, board.edit.token);
   });
 
+  // Émilie's laptop for both desktop pictures (a context less: ~1 s, 3–5 s on a loaded CI
+  // machine); each picture loads the board afresh in it.
+  let emilie: Promise<Participant> | undefined;
+  afterAll(async () => {
+    await (await emilie)?.context.close();
+  });
+  async function emiliesPage() {
+    emilie ??= newParticipant(suite.browser, 'Émilie');
+    const { page } = await emilie;
+    await page.goto('about:blank'); // the same URL again would only move to its #hash
+    return page;
+  }
+
   it('desktop, whole board, French', async () => {
-    const { page, context } = await newParticipant(suite.browser, 'Émilie');
+    const page = await emiliesPage();
     await openBoard(page, suite.board.edit.url);
     await waitForShapes(page, `(s) => s.length === ${count}`);
     await page.keyboard.press('Shift+Digit1');
     await page.waitForFunction(() => window.__carton!.camera().zoom < 1);
-    onTestFinished(() => context.close());
     expect(await page.locator('[data-testid="status"]').textContent()).toContain('connecté');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
     await page.screenshot({ path: join(OUT, 'carton-fit-fr.png') });
   });
 
   it('desktop, a note selected and another being edited', async () => {
-    const a = await newParticipant(suite.browser, 'Émilie');
+    const a = { page: await emiliesPage() };
     const b = await newParticipant(suite.browser, 'Pierre');
-    onTestFinished(async () => {
-      await a.context.close();
-      await b.context.close();
-    });
+    onTestFinished(() => b.context.close());
     await openBoard(a.page, suite.board.edit.url);
     await openBoard(b.page, suite.board.edit.url);
     await b.page.bringToFront();

@@ -27,6 +27,8 @@ import {
   storageTroubleShown,
 } from './storageTrouble';
 
+/** The local copy should load in a few ms; past this the socket opens without it. */
+const LOCAL_LOAD_TIMEOUT_MS = 3000;
 /** After reconnecting, ask the server what it holds of our changes this often, this many times. */
 const CONFIRM_RETRY_MS = 1500;
 const CONFIRM_TRIES = 12;
@@ -154,9 +156,13 @@ export class BoardConnection {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onVisibility);
-    this.localLoaded = copy.loaded.then((hasContent) => {
-      this.localHasContent = hasContent;
-    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this.localLoaded = Promise.race([
+      copy.loaded.then((hasContent) => {
+        this.localHasContent = hasContent;
+      }),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
+    ]).finally(() => clearTimeout(timer));
     void this.localLoaded.then(() => {
       if (this.destroyed) return;
       if (navigator.onLine) this.provider.connect();

@@ -42,6 +42,29 @@ describe('the board’s copy on this device, started with the page', () => {
     expect(await again.loaded).toBe(true);
   });
 
+  it('tells a slow copy’s content however long it took: the connection times its own wait', async () => {
+    // Started with the page, the copy may take longer than the connection waits for it (3 s)
+    // before the session even opens; what it held is still told, for an offline start.
+    vi.useFakeTimers();
+    try {
+      const open: CopyOpener = (_name, doc) =>
+        ({
+          whenSynced: new Promise<void>((resolve) =>
+            setTimeout(() => {
+              doc.getMap('board').set('title', 'La Mitis');
+              resolve();
+            }, 5000),
+          ),
+          destroy: async () => undefined,
+        }) as unknown as LocalCopy;
+      openCopyEarly('b5', open);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await takeCopy('b5', open).loaded).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says when nothing was stored, and opens online only without IndexedDB', async () => {
     expect(await takeCopy('b2', fakeStore(false).open).loaded).toBe(false);
     const copy = takeCopy('b3', () => {

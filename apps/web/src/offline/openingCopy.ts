@@ -5,9 +5,6 @@
 import * as Y from 'yjs';
 import { LocalCopy } from './localCopy';
 
-/** The local copy should load in a few ms; past this the socket opens without it. */
-const LOCAL_LOAD_TIMEOUT_MS = 3000;
-
 export function localDatabaseName(boardId: string): string {
   return `carton-board-${boardId}`;
 }
@@ -22,8 +19,8 @@ export class OpeningCopy {
   /** Null without IndexedDB (private mode, old browser): online only. */
   readonly local: LocalCopy | null = null;
   /**
-   * Whether something was stored (the board was opened on this device before), once loaded;
-   * false past the timeout.
+   * Whether something was stored (the board was opened on this device before), once loaded.
+   * The connection waits for it a few seconds at most, counted from when it takes the copy.
    */
   readonly loaded: Promise<boolean>;
   /** Whether the server gets updates live: the connection that takes the copy says. */
@@ -39,16 +36,10 @@ export class OpeningCopy {
       this.loaded = Promise.resolve(false); // No IndexedDB: online only.
       return;
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    this.loaded = Promise.race([
-      this.local.whenSynced.then(
-        () => this.doc.store.clients.size > 0,
-        () => false,
-      ),
-      new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), LOCAL_LOAD_TIMEOUT_MS);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    this.loaded = this.local.whenSynced.then(
+      () => this.doc.store.clients.size > 0,
+      () => false,
+    );
   }
 
   close(): void {

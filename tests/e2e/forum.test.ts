@@ -63,6 +63,9 @@ describe('forum day', () => {
     await page.goto(`${server.url}/`);
     await page.getByLabel('Titre du forum').fill('Rêvons ensemble notre future Alliance');
     await page.getByLabel('Date du forum').fill('2023-10-19');
+    // The territories' fields line up with the title's (a box and a list's indent: 39 px right).
+    const [titleField, territoryField] = await boxes(page, '.home-form input:not([name="date"])');
+    expect(territoryField!.left).toBe(titleField!.left);
     // Keep two of the eight MRCs proposed by default.
     expect(await page.locator('.territory-list li input').count()).toBe(8);
     for (const name of BSL_TERRITORIES.filter(

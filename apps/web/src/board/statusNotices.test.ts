@@ -25,6 +25,9 @@ describe('close notices', () => {
     expect(fr[`limits.${closeNotice(4430)!.key}`]).toContain('Trop de personnes');
     expect(fr[`limits.${closeNotice(4413)!.key}`]).toContain('trop gros');
     expect(fr[`limits.${closeNotice(4400)!.key}`]).toContain('Rechargez la page');
+    // Participants mostly arrive by their table's QR code: a link alone was not what they hold.
+    expect(fr[`limits.${closeNotice(4403)!.key}`]).toContain('un nouveau lien ou code QR');
+    expect(english[`limits.${closeNotice(4403)!.key}`]).toContain('a new link or QR code');
   });
 
   it('offers « Reconnecter » only where trying again can work', () => {

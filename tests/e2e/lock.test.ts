@@ -4,7 +4,7 @@
 // locked shape, whose panel offers only « Déverrouiller »; the other participant sees the lock
 // change live, and undo brings it back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
@@ -58,10 +58,28 @@ describe('locked shapes on a territory board', () => {
     await openBoard(b.page, board.edit.url);
   });
 
+  // Ginette's phone for both touch cases: the second finds the board as the first left it, its
+  // choice let go (a new context and a board's load were ~3 s, 5–10 s on a loaded CI machine).
+  let ginette: Promise<{ context: BrowserContext; page: Page }> | undefined;
+
   afterAll(async () => {
+    await (await ginette)?.context.close();
     await browser?.close();
     await server?.dispose();
   });
+
+  /** Ginette's phone on the board, nothing chosen. */
+  async function phoneOnBoard(): Promise<{ context: BrowserContext; page: Page }> {
+    ginette ??= newPhone(browser, 'Ginette');
+    const phone = await ginette;
+    if (!phone.page.url().startsWith(board.edit.url.split('#')[0]!)) {
+      await openBoard(phone.page, board.edit.url);
+    }
+    await phone.page.locator('.canvas').focus();
+    await phone.page.keyboard.press('Escape');
+    await phone.page.waitForFunction(() => window.__carton!.selection().length === 0);
+    return phone;
+  }
 
   it('T1: a drag on the carton heading or title moves nothing, the eraser takes nothing, a click chooses nothing', async () => {
     const page = a.page;
@@ -191,8 +209,7 @@ describe('locked shapes on a territory board', () => {
   });
 
   it('M33: on a phone a finger dragging on the locked carton pans; a long-press offers « Déverrouiller »', async () => {
-    const { context, page } = await newPhone(browser, 'Ginette');
-    await openBoard(page, board.edit.url);
+    const { context, page } = await phoneOnBoard();
     const { heading, carton } = await layout(page);
     const cdp = await context.newCDPSession(page);
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
@@ -216,12 +233,10 @@ describe('locked shapes on a territory board', () => {
     await page.waitForFunction((id) => window.__carton!.selection().join() === id, heading.id);
     await touch('touchEnd', 0, 0);
     expect(await panelButtons(page)).toEqual(['Déverrouiller']);
-    await context.close();
   });
 
   it('M33: a finger that taps or drags a locked heading is told why it stays, and how to unlock it', async () => {
-    const { context, page } = await newPhone(browser, 'Ginette');
-    await openBoard(page, board.edit.url);
+    const { context, page } = await phoneOnBoard();
     const { heading } = await layout(page);
     const toast = page.locator('.toast');
     // A phone has no hover: without a word, the view panned under a finger that meant to move
@@ -260,6 +275,5 @@ describe('locked shapes on a territory board', () => {
     await touch('touchEnd', 0, 0);
     await toast.waitFor({ timeout: 3000 });
     expect((await layout(page)).heading.x).toBe(heading.x);
-    await context.close();
   });
 });

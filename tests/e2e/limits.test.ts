@@ -1,7 +1,7 @@
 // A page closed by the server for a limit (4429: too many updates, R28) says so in plain
 // French, does not reconnect by itself, keeps the work, and « Reconnecter » brings it back.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { newParticipant } from '../support/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newParticipant, type Participant } from '../support/browser';
 import { boardSuite, openBoard, shapes, type BoardLinks } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
@@ -68,6 +68,13 @@ describe('limits', () => {
 
 describe('revoked links', () => {
   const suite = boardSuite({ territory: null });
+  // Émilie's laptop for both cases, each on its own forum's board (a context less to create:
+  // ~1 s, 3–5 s on a loaded CI machine).
+  let emilie: Promise<Participant> | undefined;
+  afterAll(async () => {
+    await (await emilie)?.context.close();
+  });
+  const emiliesLaptop = () => (emilie ??= newParticipant(suite.browser, 'Émilie'));
 
   async function forumWithBoard(): Promise<{
     forumId: string;
@@ -101,7 +108,7 @@ describe('revoked links', () => {
 
   it('an open page whose link is rotated (4403) says so and offers no reconnection', async () => {
     const { forumId, facilitator, board } = await forumWithBoard();
-    const a = await newParticipant(suite.browser, 'Émilie');
+    const a = await emiliesLaptop();
     await openBoard(a.page, board.edit.url);
     await rotateEditLink(forumId, facilitator, board.id);
     const banner = a.page.locator('[data-testid="limit-banner"]');
@@ -110,12 +117,11 @@ describe('revoked links', () => {
     expect(await banner.textContent()).toContain('Ce lien ne donne plus accès à ce tableau');
     expect(await banner.getByRole('button').count()).toBe(0);
     await a.page.screenshot({ path: `${SHOTS}/limit-4403.png` });
-    await a.context.close();
   });
 
   it('a page that comes back online with a revoked link stops knocking', async () => {
     const { forumId, facilitator, board } = await forumWithBoard();
-    const a = await newParticipant(suite.browser, 'Émilie');
+    const a = await emiliesLaptop();
     let attempts = 0;
     a.page.on('websocket', () => attempts++);
     await openBoard(a.page, board.edit.url);
@@ -130,6 +136,5 @@ describe('revoked links', () => {
     await a.page.waitForTimeout(QUIET_MS);
     expect(attempts).toBe(seen);
     expect(await a.page.evaluate(() => window.__carton!.status())).toBe('closed');
-    await a.context.close();
   });
 });

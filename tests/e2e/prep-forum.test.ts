@@ -34,6 +34,20 @@ describe('preparing the forum on the facilitator page', () => {
     await server?.dispose();
   });
 
+  // One participant's laptop for the two cases that open a board from its printed link (Luc's,
+  // then Gaston's): a context less to create (~1 s, 3–5 s on a loaded CI machine).
+  let laptop: Promise<Participant> | undefined;
+
+  /** A participant's laptop with `url` opened, under the name `name`. */
+  async function participantOn(url: string, name: string): Promise<Participant> {
+    laptop ??= newParticipant(browser, name, { viewport: { width: 1280, height: 800 } });
+    const participant = await laptop;
+    await participant.page.goto('about:blank');
+    await participant.context.addInitScript((n) => localStorage.setItem('carton.name', n), name);
+    await openBoard(participant.page, url);
+    return participant;
+  }
+
   const names = () =>
     facilitator.page.locator('.forum-links tr[data-kind="territory"] .board-name').allInnerTexts();
 
@@ -67,10 +81,7 @@ describe('preparing the forum on the facilitator page', () => {
     const page = facilitator.page;
     // A participant already on the board sees the new name without reloading.
     const typo = forum.boards.find((b) => b.title.endsWith('Kamouraksa'))!;
-    const participant = await newParticipant(browser, 'Luc', {
-      viewport: { width: 1280, height: 800 },
-    });
-    await openBoard(participant.page, typo.edit.url);
+    const participant = await participantOn(typo.edit.url, 'Luc');
     const heading = participant.page.locator('h1.board-title');
     expect(await heading.innerText()).toBe('Conditions de succès — Kamouraksa');
     const row = page.locator('.forum-links tr').filter({ hasText: 'Kamouraksa' });
@@ -89,7 +100,6 @@ describe('preparing the forum on the facilitator page', () => {
     );
     await heading.filter({ hasText: 'Kamouraska' }).waitFor({ timeout: 10_000 });
     expect(await participant.page.title()).toContain('Conditions de succès — Kamouraska');
-    await participant.context.close();
   });
 
   const removeOnPage = async (territory: string) => {
@@ -136,14 +146,10 @@ describe('preparing the forum on the facilitator page', () => {
       board.edit.url,
     );
     expect((await read()).status).toBe(200);
-    const participant = await newParticipant(browser, 'Gaston', {
-      viewport: { width: 1280, height: 800 },
-    });
-    await openBoard(participant.page, board.edit.url);
+    const participant = await participantOn(board.edit.url, 'Gaston');
     expect(await participant.page.locator('h1.board-title').innerText()).toContain(
       'Haute-Gaspésie',
     );
-    await participant.context.close();
 
     // It was a board made by mistake after all: out again, for the rest of the day.
     await removeOnPage('Haute-Gaspésie');

@@ -10,7 +10,7 @@ import { formatForumDate } from '../forum/forumDate';
 import { keepPunctuationAttached } from '../i18n/typography';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { cleanTerritories } from './defaultTerritories';
-import { forumDateInWords, readForumDate } from './forumDateField';
+import { forumDateInWords } from './forumDateField';
 import {
   forgetForum,
   loadSavedForums,
@@ -23,14 +23,7 @@ import '../forum/forum.css';
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const [title, setTitle] = useState('');
-  const [dateText, setDateText] = useState(() => localDay(new Date()));
-  const date = readForumDate(dateText, i18n.language);
-  const dateField = useRef<HTMLInputElement>(null);
-  const dateHelp = t('home.dateFormat', { example: localDay(new Date()) });
-  // What is not a day stops « Créer le forum » with the page's words, not the browser's.
-  useEffect(() => {
-    dateField.current?.setCustomValidity(date === null ? dateHelp : '');
-  }, [date, dateHelp]);
+  const [date, setDate] = useState(() => localDay(new Date()));
   const [territories, setTerritories] = useState<string[]>(() => [...BSL_TERRITORIES]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -131,21 +124,16 @@ export function HomePage() {
         <label>
           {t('home.date')}
           <span>
-            {/* Plain text in the page's format (forumDateField.ts): a date field wrote the day
-                the browser's way, 11/28/2026 on a French page. */}
             <input
-              ref={dateField}
               name="date"
-              value={dateText}
-              onChange={(e) => setDateText(e.target.value)}
-              placeholder={t('home.datePlaceholder')}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={date === null || undefined}
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
               aria-describedby="home-date-words"
             />{' '}
-            <span id="home-date-words" aria-hidden="true" data-invalid={date === null || undefined}>
-              {date === null ? dateHelp : forumDateInWords(date, i18n.language)}
+            {/* The field writes the day the browser's way: here it is in the page's language. */}
+            <span id="home-date-words" aria-hidden="true">
+              {forumDateInWords(date, i18n.language)}
             </span>
           </span>
         </label>

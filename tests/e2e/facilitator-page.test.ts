@@ -341,18 +341,31 @@ describe('the facilitator page', () => {
       const sections = () => boxes(phone.page, '.forum-nav > button:not(.panel-edge)');
       expect(offScreen(await sections(), 390)).not.toEqual([]);
       const nav = phone.page.locator('.forum-nav');
+      const scrolled = () => nav.evaluate((el) => el.scrollLeft);
       for (let tap = 0; tap < 4; tap++) {
         const arrow = await boxes(phone.page, '.forum-nav .panel-edge.end');
         if (tap === 0) expect(arrow).toHaveLength(1);
         if (arrow.length === 0) break;
         expect(offScreen(arrow, 390)).toEqual([]);
         expect(arrow[0]!.bottom - arrow[0]!.top).toBeGreaterThanOrEqual(44);
-        const settled = nav.evaluate(
-          (el) => new Promise((done) => el.addEventListener('scrollend', done, { once: true })),
-        );
+        const before = await scrolled();
         const { left, right, top, bottom } = arrow[0]!;
         await phone.page.touchscreen.tap((left + right) / 2, (top + bottom) / 2);
-        await settled;
+        // The row moved and came to rest (a smooth scroll: a few frames, more on a busy
+        // machine). Waiting for `scrollend` instead hung when the scroll ended before the
+        // listener was in place, at load 20–30.
+        let last = before;
+        await expect
+          .poll(
+            async () => {
+              const now = await scrolled();
+              const resting = now !== before && now === last;
+              last = now;
+              return resting;
+            },
+            { timeout: 15_000, interval: 150 },
+          )
+          .toBe(true);
       }
       const archive = async () =>
         (await sections()).filter((b) => b.name.includes('Archive du forum'));

@@ -7,13 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { newParticipant } from '../support/browser';
+import { REPO_ROOT } from '../support/server';
 import {
   createForum,
   forumRequest,
   openBoard,
+  serverAndBrowser,
   territoryBoard,
   type CreatedForum,
 } from './fixtures';
@@ -97,20 +98,12 @@ async function closePanels(page: Page, versions: string, press: 'tap' | 'click')
 
 // One server, Chromium and forum for the phones' and the laptops' cases (both only read the
 // board): each started their own, twice the start-up for the same options.
-let server: CartonServer;
-let browser: Browser;
+const base = serverAndBrowser();
 let forum: CreatedForum;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  forum = await createForum(server, { territories: ['Témiscouata'] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
+  forum = await createForum(base.server, { territories: ['Témiscouata'] });
 });
 
 describe('the board header on a phone or a tablet', () => {
@@ -125,7 +118,7 @@ describe('the board header on a phone or a tablet', () => {
     locale: string,
     url: string,
   ): Promise<Page> {
-    const { page } = await newParticipant(browser, 'Émilie Bérubé', {
+    const { page } = await newParticipant(base.browser, 'Émilie Bérubé', {
       viewport: size,
       locale,
       hasTouch: true,
@@ -214,8 +207,8 @@ describe('the board header on a phone or a tablet', () => {
   }
 
   it('390×844 fr-CA, the forum’s timer running: « ? » moves down below the people pill with it; a territory large in the mosaic', async () => {
-    const timed = await createForum(server, { territories: ['Témiscouata'] });
-    await forumRequest(server, timed, '/timer', {
+    const timed = await createForum(base.server, { territories: ['Témiscouata'] });
+    await forumRequest(base.server, timed, '/timer', {
       body: { action: 'start', durationMs: 10 * 60_000 },
     });
     const url = territoryBoard(timed).edit.url;
@@ -229,7 +222,7 @@ describe('the board header on a phone or a tablet', () => {
     // name and « 1 / 1 » keep their own row (squeezed beside the kit's width, the buttons lay
     // over « 1 / »).
     const plenary = timed.boards.find((b) => b.kind === 'plenary')!;
-    await openBoard(page, `${server.url}/b/${plenary.id}#token=${timed.facilitator.token}`);
+    await openBoard(page, `${base.server.url}/b/${plenary.id}#token=${timed.facilitator.token}`);
     await page.getByRole('button', { name: 'Mosaïque', exact: true }).tap();
     await page.locator('li.mosaic-tile .mosaic-open').first().tap();
     await page.locator('section.mosaic-focus').waitFor();
@@ -272,7 +265,7 @@ describe('the board header on a small laptop window', () => {
                 ? board.edit.url
                 : board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`);
           const page = await shared.at(`${role}-${lang.locale}`, size, async () => {
-            const opened = await newParticipant(browser, 'Émilie Bérubé', {
+            const opened = await newParticipant(base.browser, 'Émilie Bérubé', {
               viewport: size,
               locale: lang.locale,
             });

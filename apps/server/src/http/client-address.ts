@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { isIPv4, isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { Context } from 'hono';
 
 /**
@@ -33,41 +34,25 @@ export function socketAddress(socket: Pick<Socket, 'remoteAddress' | 'localAddre
  */
 export function addressKey(address: string, local?: string): string {
   if (isIPv4(address)) return address;
-  const groups = ipv6Groups(address);
-  if (groups === null) return address;
-  const mapped = groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff;
-  if (mapped) {
-    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
+  const peer = ipv6(address);
+  if (peer === null) return address;
+  if (peer.isIPv4MappedAddress()) return peer.toIPv4Address().toString();
+  const range = peer.range();
+  if (range === 'loopback') return '::1';
+  const own = local === undefined ? null : ipv6(local);
+  if (range === 'linkLocal' || (own !== null && peer.match(own, 64))) {
+    return peer.toNormalizedString();
   }
-  if (groups.slice(0, 7).every((group) => group === 0) && groups[7] === 1) return '::1';
-  const linkLocal = (groups[0]! & 0xffc0) === 0xfe80;
-  const localGroups = local === undefined ? null : ipv6Groups(local);
-  const neighbour =
-    localGroups !== null && groups.slice(0, 4).every((group, i) => group === localGroups[i]);
-  if (linkLocal || neighbour) return groups.map((group) => group.toString(16)).join(':');
-  return `${groups
+  return `${peer.parts
     .slice(0, 4)
-    .map((group) => group.toString(16))
+    .map((part) => part.toString(16))
     .join(':')}::/64`;
 }
 
-/** The eight 16-bit groups of an IPv6 address (zone dropped), or null if it is not one. */
-function ipv6Groups(address: string): number[] | null {
+/** An IPv6 address (zone dropped), or null if it is not one. */
+function ipv6(address: string): ipaddr.IPv6 | null {
   const bare = address.split('%')[0]!;
-  if (!isIPv6(bare)) return null;
-  let text = bare.toLowerCase();
-  // A dotted IPv4 tail (`::ffff:1.2.3.4`) is two groups.
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.split('::') as [string, string | undefined];
-  const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
-  const first = parse(head);
-  if (tail === undefined) return first;
-  const last = parse(tail);
-  return [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last];
+  return isIPv6(bare) ? ipaddr.IPv6.parse(bare) : null;
 }
 
 /** Loopback peers: the machine's own operator (metrics). */

@@ -173,6 +173,15 @@ describe('server-origin changes are answered once stored', () => {
     await expect(changed).rejects.toBeInstanceOf(BoardNotStoredError);
     await relay.close();
     expect(storedTitle()).toBe('Conditions de succès — La Matapédia');
-    expect(storage.listSnapshots(BOARD)).toEqual([]);
+    // No version of the failed state. On a loaded machine the room may also unload between the
+    // two changes (1 ms), keeping a rightful auto version of the first title (CI, 28 Nov).
+    const versions = storage.listSnapshots(BOARD).map((version) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, storage.getSnapshot(BOARD, version.id)!);
+      const title = doc.getMap('meta').get('title');
+      doc.destroy();
+      return title;
+    });
+    expect(versions.filter((title) => title !== 'Conditions de succès — La Matapédia')).toEqual([]);
   });
 });

@@ -262,9 +262,13 @@ describe('the plenary on the projector', () => {
     const badge = tile(kamouraska).locator(`g.tile-vote[data-shape-id="${kNote}"]`);
     await badge.waitFor({ timeout: 10_000 });
     expect(await badge.getAttribute('data-count')).toBe('3');
-    // Legible from afar: the dot is drawn about as large as the name is written.
-    const across = await badge.locator('circle').evaluate((c) => c.getBoundingClientRect().width);
-    expect(across).toBeGreaterThanOrEqual(26);
+    // Legible from afar: the dot is drawn about as large as the name is written. Read until the
+    // tile's new picture is laid out (once, on a loaded machine, the badge read 0 px wide).
+    await expect
+      .poll(() => badge.locator('circle').evaluate((c) => c.getBoundingClientRect().width), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(26);
   });
   it('on a facilitator’s phone, the forum buttons sit clear of the header and the people', async () => {
     // The buttons were centred at the height of the phone header's second row: « Mosaïque »

@@ -1,6 +1,6 @@
 // Photos: a PNG chosen from the device is uploaded, placed as an image shape, and shown to
 // another participant (fetched with their own token); unsupported files change nothing.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,16 +38,24 @@ async function placePhoto(page: Page, name: string, buffer: Buffer) {
   // Chosen from a file on disk, as a device does: Playwright hands Chromium the path. A 14 Mo
   // buffer sent through the DevTools protocol instead passed setInputFiles' 30 s on a loaded CI
   // machine (stop 18). Chromium takes the type from the name's extension.
-  const file = join(mkdtempSync(join(tmpdir(), 'carton-photo-')), name);
+  const folder = mkdtempSync(join(tmpdir(), 'carton-photo-'));
+  const file = join(folder, name);
   writeFileSync(file, buffer);
-  await page.locator('input[type="file"]').setInputFiles(file);
-  const list = await waitForShapes(
-    page,
-    `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
-    // A 3200 × 2400 photo is shrunk on the device: ~18 s alone, past 30 s beside other files
-    // on a slow CI machine; the test's own limit is 60 s.
-    50_000,
-  );
+  let list: Awaited<ReturnType<typeof shapes>>;
+  try {
+    await page.locator('input[type="file"]').setInputFiles(file);
+    list = await waitForShapes(
+      page,
+      `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
+      // A 3200 × 2400 photo is shrunk on the device: ~18 s alone, past 30 s beside other files
+      // on a slow CI machine; the test's own limit is 60 s.
+      50_000,
+    );
+  } finally {
+    // The page reads the file from disk once chosen: removed only once it is placed (up to
+    // 26 Mo a run were left in /tmp).
+    rmSync(folder, { recursive: true, force: true });
+  }
   const image = list.filter((s) => s.type === 'image').at(-1);
   if (image?.type !== 'image') throw new Error('no image');
   return image;

@@ -1,11 +1,11 @@
 // What a technician meets with a mistyped path: a plain refusal, never a stack trace or a new
 // empty database beside the server's.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../archive/errors.ts';
 import { createForum } from '../forums/create-forum.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
@@ -15,7 +15,15 @@ import { UsageError } from './args.ts';
 import { runCli } from './cli.ts';
 import { archiveRefusalText } from './errors-fr.ts';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'carton-cli-unit-'));
+const scratchFolders: string[] = [];
+const scratch = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'carton-cli-unit-'));
+  scratchFolders.push(folder);
+  return folder;
+};
+afterAll(() => {
+  for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('carton CLI paths', () => {
   it('ARCHIVE: import of a missing archive is a usage error, and creates no database', async () => {

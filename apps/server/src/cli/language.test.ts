@@ -1,5 +1,5 @@
 // The CLI in English for an English terminal (LANG=en_CA.UTF-8), French otherwise, as before.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,7 @@ describe('carton speaks the terminal’s language', () => {
     expect(link).toMatch(/^New facilitator link: http:\/\/salle\.local\/f\/\S+#token=\S+\n/);
     expect(link).toContain('“Replace link” gives new ones.');
     expect(link).not.toMatch(/[«»\u00a0]| [:;?!]/);
+    for (const folder of [dataDir, empty]) rmSync(folder, { recursive: true, force: true });
   });
 
   it('says a refused archive in English, then the same code line', () => {

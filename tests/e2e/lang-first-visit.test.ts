@@ -24,6 +24,18 @@ describe('the language on a first visit', () => {
     await expect(boardPage.locator('[data-testid="status"]').textContent()).resolves.toBe(
       'connected',
     );
+    // A first visit asks for the typeface and the timer's server time with the page's first
+    // code, before the board's code: they went out only after the rest had run (the typeface)
+    // or the editor was shown (the time).
+    const started = await boardPage.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => ({ path: new URL(entry.name).pathname, at: entry.startTime })),
+    );
+    const startOf = (pattern: RegExp) => started.find((entry) => pattern.test(entry.path))!.at;
+    const boardCode = startOf(/\/BoardPage-[\w-]+\.js$/);
+    expect(startOf(/AtkinsonHyperlegible_400Regular[\w-]*\.ttf$/)).toBeLessThan(boardCode);
+    expect(startOf(/\/api\/time$/)).toBeLessThan(boardCode);
 
     const forumPage = await context.newPage();
     await forumPage.goto(

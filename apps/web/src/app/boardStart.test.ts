@@ -16,17 +16,27 @@ function recorder(info: Promise<unknown> = Promise.resolve()) {
     },
     openLocalCopy: (boardId) => void asked.push(`copy ${boardId}`),
     dropLocalCopy: (boardId) => void asked.push(`drop ${boardId}`),
+    requestServerTime: () => {
+      asked.push('time');
+      return Promise.resolve();
+    },
+    loadFonts: () => {
+      asked.push('fonts');
+      return Promise.resolve();
+    },
   };
   return { asked, start };
 }
 
 describe('startBoardRoute', () => {
-  it('asks for a board link’s info, its copy on this device and its code at once', async () => {
+  it('asks for a board link’s info, copy, server time, typeface and code at once', async () => {
     const { asked, start } = recorder();
     startBoardRoute(parseRoute('/b/b1', '#token=t1'), start);
-    expect(asked).toEqual(['info b1 t1', 'copy b1', 'code']);
+    // The time and the typeface before the editor's code: the time was asked for once the
+    // editor was shown, the typeface once the rest of the page's code had run.
+    expect(asked).toEqual(['info b1 t1', 'copy b1', 'time', 'fonts', 'code']);
     await Promise.resolve();
-    expect(asked).toHaveLength(3);
+    expect(asked).toHaveLength(5);
   });
 
   it('drops the copy of a link the server refuses, not of one it could not reach', async () => {

@@ -3,9 +3,13 @@
 // (IndexedDB) and the board page's code (Konva, Yjs: the largest chunk). The router asked for
 // the code only once it rendered, the board page asked for the info only once that code had
 // arrived and run, and the copy (which the socket waits for) was read only once the info had
-// come: one wait after another.
+// come: one wait after another. The typeface, which the board page waits for before drawing,
+// was asked for only once the rest of the page's code had run (main.tsx), and the server's time
+// (the forum's timer) only once the editor was on screen.
 import { ApiError } from '../board/api';
+import { measureClockOffsetEarly } from '../forum/api';
 import { requestBoardInfoEarly } from '../offline/boardInfo';
+import { loadFonts } from '../shapes/common/loadFonts';
 import type { Route } from './route';
 
 /** The board page's code: one import, shared by the router's lazy page and the start below. */
@@ -17,6 +21,10 @@ export interface BoardStart {
   openLocalCopy: (boardId: string) => void;
   /** The server refused the link: no session will take the copy. */
   dropLocalCopy: (boardId: string) => void;
+  /** The server's time, for the forum's timer (forum/room.ts takes it). */
+  requestServerTime: () => Promise<unknown>;
+  /** Atkinson Hyperlegible, which the board page waits for (shapes/common/loadFonts.ts). */
+  loadFonts: () => Promise<unknown>;
 }
 
 const pageStart: BoardStart = {
@@ -25,10 +33,17 @@ const pageStart: BoardStart = {
   openLocalCopy: (boardId) =>
     void import('../offline/openingCopy').then((m) => m.openCopyEarly(boardId)),
   dropLocalCopy: (boardId) =>
-    void import('../offline/openingCopy').then((m) => m.dropEarlyCopy(boardId)),
+    void import('../offline/openingCopy')
+      .then((m) => m.dropEarlyCopy(boardId))
+      .catch(() => undefined), // an undeleted empty database is no harm
+  requestServerTime: () => measureClockOffsetEarly(),
+  loadFonts: () => loadFonts(),
 };
 
-/** Starts a board route's info, copy and code; other pages (home, forum, projector) start nothing. */
+/**
+ * Starts a board route's info, copy, server time, typeface and code; other pages (home, forum,
+ * projector) start nothing here.
+ */
 export function startBoardRoute(route: Route, start: BoardStart = pageStart): void {
   if (route.page !== 'board' || !route.token) return;
   const { boardId } = route;
@@ -39,6 +54,12 @@ export function startBoardRoute(route: Route, start: BoardStart = pageStart): vo
     }
   });
   start.openLocalCopy(boardId);
+  // Small, asked for without a token: a refused link wastes only this.
+  start.requestServerTime().catch(() => undefined);
+  // Here, not preloaded by index.html: on a phone's thin link that only puts its bytes ahead of
+  // the entry's scripts (no sooner a first frame, measured); from here it goes out with the
+  // info, and a laptop has it before the board's code instead of a round trip after.
+  void start.loadFonts();
   // A failure here shows when the router imports the page again (its Suspense and error path).
   start.loadBoardPage().catch(() => undefined);
 }

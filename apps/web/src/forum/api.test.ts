@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { testTranslator } from '../i18n/testTranslator';
-import { downloadError } from './api';
+import { downloadError, measureClockOffsetEarly, takeClockOffset } from './api';
 import { forumErrorText } from './errorText';
 
 // The forum archive's download (a Bearer fetch, not apiRequest) threw away the server's JSON
@@ -36,5 +36,30 @@ describe('a refused download', () => {
     expect(forumErrorText(error, fr)).toBe(
       'Le serveur a eu un problème. Réessayez dans un instant.',
     );
+  });
+});
+
+describe('the server’s clock, asked for as a board link’s page starts', () => {
+  it('is taken once by the forum room, counted from when its answer came', async () => {
+    vi.useFakeTimers({ now: 1_000 });
+    try {
+      const asked: number[] = [];
+      const fetchTime = () => {
+        asked.push(Date.now());
+        return Promise.resolve({ now: 6_000 });
+      };
+      const early = measureClockOffsetEarly(fetchTime);
+      measureClockOffsetEarly(fetchTime); // asked once
+      await early;
+      // The editor's code arrives 2 s later: the room reads the answer, not its own clock now.
+      vi.setSystemTime(3_000);
+      await expect(takeClockOffset(fetchTime)).resolves.toBe(5_000);
+      expect(asked).toEqual([1_000]);
+      // A later room (the clock may have changed since) asks again.
+      await expect(takeClockOffset(fetchTime)).resolves.toBe(3_000);
+      expect(asked).toEqual([1_000, 3_000]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

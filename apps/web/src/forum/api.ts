@@ -196,6 +196,38 @@ export function fetchServerTime(): Promise<{ now: number }> {
   return call('/api/time', null);
 }
 
+/**
+ * How far the server's clock is ahead of this device's (ms), for the forum's timer. Counted when
+ * the answer arrives, so an answer asked for early and read later is as right as a fresh one.
+ */
+export function measureClockOffset(
+  fetchTime: () => Promise<{ now: number }> = fetchServerTime,
+): Promise<number> {
+  return fetchTime().then(({ now }) => now - Date.now());
+}
+
+/** The offset asked for as a board link's page starts (app/boardStart.ts), until a room takes it. */
+let earlyOffset: Promise<number> | null = null;
+
+/** Asks the server's time now, before the board's code and its forum room exist. */
+export function measureClockOffsetEarly(
+  fetchTime?: () => Promise<{ now: number }>,
+): Promise<number> {
+  earlyOffset ??= measureClockOffset(fetchTime);
+  earlyOffset.catch(() => undefined); // the room that takes it handles a failure
+  return earlyOffset;
+}
+
+/**
+ * The early offset if one was asked for (once: a later room, the clock maybe changed since,
+ * asks again), else a new one.
+ */
+export function takeClockOffset(fetchTime?: () => Promise<{ now: number }>): Promise<number> {
+  const taken = earlyOffset;
+  earlyOffset = null;
+  return taken ?? measureClockOffset(fetchTime);
+}
+
 export function postTimer(
   forumId: string,
   token: string,

@@ -19,7 +19,7 @@ import {
   storageTroubleShown,
 } from '../board/storageTrouble';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
-import { fetchServerTime } from './api';
+import { takeClockOffset } from './api';
 
 export interface SpotlightCamera {
   boardId: string;
@@ -132,9 +132,10 @@ export class ForumRoom {
       this.socket = nextConnection(this.socket, status);
       this.showConnection();
     });
-    void fetchServerTime().then(
-      ({ now }) => {
-        this.offsetMs = now - Date.now();
+    // Most often asked for as the board's page started (app/boardStart.ts).
+    void takeClockOffset().then(
+      (offsetMs) => {
+        this.offsetMs = offsetMs;
         this.emit();
       },
       () => undefined,

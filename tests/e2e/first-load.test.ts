@@ -2,6 +2,8 @@
 // (PDF with pdf-lib, SVG, raster) arrive when « Exporter / Importer » is first pressed, which
 // says « Chargement… » while they come (held here until it is seen, as a slow venue wifi would).
 // The board's info is not kept waiting for that code: both are asked for as the page starts.
+// Its canvases are each given their size once, not a guess and then the viewport's, and a
+// phone turned sideways resizes each once.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { boardSuite, openBoard } from './fixtures';
@@ -16,10 +18,42 @@ function scripts(page: Page): Promise<string[]> {
   );
 }
 
+interface CanvasSize {
+  canvas: HTMLCanvasElement;
+  widths: number[];
+  heights: number[];
+}
+type CanvasSizes = Window & { cartonCanvasSizes?: CanvasSize[] };
+
+/**
+ * In the page: the non-zero widths and heights given to each canvas, in order. Each costs a new
+ * bitmap and a full draw of its layer, even of the same size.
+ */
+function countCanvasSizes() {
+  const sizes: CanvasSize[] = [];
+  (window as CanvasSizes).cartonCanvasSizes = sizes;
+  const seen = new WeakMap<HTMLCanvasElement, CanvasSize>();
+  for (const side of ['width', 'height'] as const) {
+    const own = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, side)!;
+    Object.defineProperty(HTMLCanvasElement.prototype, side, {
+      ...own,
+      set(this: HTMLCanvasElement, value: number) {
+        if (value > 0) {
+          let canvas = seen.get(this);
+          if (!canvas) seen.set(this, (canvas = { canvas: this, widths: [], heights: [] }));
+          if (!sizes.includes(canvas)) sizes.push(canvas);
+          canvas[side === 'width' ? 'widths' : 'heights'].push(value);
+        }
+        own.set!.call(this, value);
+      },
+    });
+  }
+}
+
 describe('first load of a board', () => {
   const suite = boardSuite();
 
-  it('loads the export dialog only when « Exporter / Importer » is pressed, saying « Chargement… »', async () => {
+  it('sizes each canvas once, and loads the export dialog only when « Exporter / Importer » is pressed, saying « Chargement… »', async () => {
     // A phone; the service worker blocked so that the page's own requests can be held.
     const context = await suite.browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -29,8 +63,26 @@ describe('first load of a board', () => {
       serviceWorkers: 'block',
     });
     await context.addInitScript(() => localStorage.setItem('carton.name', 'Mathilde'));
+    await context.addInitScript(countCanvasSizes);
     const page = await context.newPage();
     await openBoard(page, suite.board.edit.url);
+    // Each canvas got its size once: none was made at a guessed size and then resized. Turned
+    // sideways, each is resized once to its new width and height, not to each in turn.
+    const sizes = () =>
+      page.evaluate(() =>
+        ((window as CanvasSizes).cartonCanvasSizes ?? [])
+          .filter(({ canvas }) => canvas.closest('.konvajs-content'))
+          .map(({ widths, heights }) => ({ widths, heights })),
+      );
+    const loaded = await sizes();
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((s) => s.widths.length !== 1 || s.heights.length !== 1)).toEqual([]);
+    await page.setViewportSize({ width: 844, height: 390 });
+    await expect.poll(async () => (await sizes()).every((s) => s.widths.length > 1)).toBe(true);
+    expect((await sizes()).map((s) => [s.widths.length, s.heights.length])).toEqual(
+      loaded.map(() => [2, 2]),
+    );
+    await page.setViewportSize({ width: 390, height: 844 });
     const first = await scripts(page);
     expect(first.some((path) => /\/BoardPage-[^/]*\.js$/.test(path))).toBe(true);
     expect(first.filter((path) => /ExportDialog/.test(path))).toEqual([]);

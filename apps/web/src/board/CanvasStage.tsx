@@ -1,8 +1,9 @@
 // The canvas: wires pointer input and the three Konva layers (static shapes, dragged shapes,
 // interaction). Konva does no hit-testing here (listening off): the scene index answers that.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type Konva from 'konva';
 import { useTranslation } from 'react-i18next';
-import { Layer, Stage } from 'react-konva';
+import { Layer } from 'react-konva';
 import { Cursors } from '../presence/Cursors';
 import { SelectionAnnouncer } from '../ui/SelectionAnnouncer';
 import { TextEditor } from '../ui/TextEditor';
@@ -11,6 +12,7 @@ import { useSession, useSessionState } from './context';
 import { CanvasInput } from './input';
 import { Interaction } from './layers/Interaction';
 import { ShapesContent } from './layers/ShapesContent';
+import { SurfaceStage } from './panSurfaceStage';
 import { usePanSurface } from './usePanSurface';
 import { useVisibleIds } from './useVisibleIds';
 import { useBoardTitle } from './useBoardTitle';
@@ -47,32 +49,55 @@ export function CanvasStage() {
   // The hover cursor (handles, shapes, a pan in progress): CanvasInput sets it only on a change.
   const hoverCursor = useSessionState((s) => s.hoverCursor);
   const dragging = useSessionState((s) => s.draggingIds.size > 0);
+  // The drag layer's canvas, as big as the stage, is made at the first drag and kept: a board
+  // only looked at (a view link, the projected board) never pays for it, at its load or at a
+  // resize (a phone's keyboard opening).
+  const [dragLayer, setDragLayer] = useState(false);
+  if (dragging && !dragLayer) setDragLayer(true);
+  // The stage is made once the viewport is measured, at its size: not at the store's first
+  // guess and then resized.
+  const [measured, setMeasured] = useState(false);
   // The stage renders at the drawn camera; panning between redraws moves it by CSS only.
   const surface = usePanSurface(session.store, viewport);
-  const { drawn, margin } = surface;
+  const { drawn, margin, stageRef } = surface;
   const { ids, detail, noteTextWidth } = useVisibleIds(drawn, viewport, margin);
+
+  // Measured before the first paint, so that the stage is made at the viewport's real size.
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const resize = () => {
+      const rect = element.getBoundingClientRect();
+      const width = Math.round(rect.width);
+      const height = Math.round(rect.height);
+      const { viewport: last } = session.store.getState();
+      // The observer's first call repeats the size just read: no new viewport, no re-render.
+      if (last.width !== width || last.height !== height)
+        session.store.setState({ viewport: { width, height } });
+    };
+    resize();
+    setMeasured(true);
+    const observer = new ResizeObserver(resize);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [session]);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const input = new CanvasInput(session, element);
-    // Konva's bare <canvas> elements are pixels with no name: the board's name, help and
-    // selection announcements above speak for them.
-    element.querySelector('.konvajs-content')?.setAttribute('aria-hidden', 'true');
-    const resize = () => {
-      const { width, height } = element.getBoundingClientRect();
-      session.store.setState({
-        viewport: { width: Math.round(width), height: Math.round(height) },
-      });
-    };
-    resize();
-    const observer = new ResizeObserver(resize);
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      input.destroy();
-    };
+    return () => input.destroy();
   }, [session]);
+
+  const onStage = useCallback(
+    (stage: Konva.Stage | null) => {
+      // Konva's bare <canvas> elements are pixels with no name: the board's name, help and
+      // selection announcements above speak for them.
+      stage?.content.setAttribute('aria-hidden', 'true');
+      stageRef(stage);
+    },
+    [stageRef],
+  );
 
   return (
     <div
@@ -85,32 +110,35 @@ export function CanvasStage() {
       style={{ cursor: hoverCursor ?? (spacePan ? 'grab' : (CURSORS[tool] ?? 'crosshair')) }}
     >
       <div ref={surface.gridRef} style={DOT_GRID} aria-hidden="true" />
-      <Stage
-        ref={surface.stageRef}
-        style={{
-          position: 'absolute',
-          left: -margin.x,
-          top: -margin.y,
-          transformOrigin: `${margin.x}px ${margin.y}px`,
-          willChange: 'transform',
-        }}
-        width={viewport.width + 2 * margin.x}
-        height={viewport.height + 2 * margin.y}
-        x={drawn.x + margin.x}
-        y={drawn.y + margin.y}
-        scaleX={drawn.zoom}
-        scaleY={drawn.zoom}
-        listening={false}
-      >
-        <Layer ref={surface.layerRef} listening={false}>
-          <ShapesContent ids={ids} detail={detail} noteTextWidth={noteTextWidth} layer="static" />
-        </Layer>
-        {/* A hidden layer's canvas is not composited: each shown canvas costs every frame. */}
-        <Layer listening={false} visible={dragging}>
-          <ShapesContent ids={ids} detail={detail} noteTextWidth={noteTextWidth} layer="drag" />
-        </Layer>
-        <Interaction />
-      </Stage>
+      {measured && (
+        <SurfaceStage
+          stageRef={onStage}
+          size={surface.size}
+          style={{
+            position: 'absolute',
+            left: -margin.x,
+            top: -margin.y,
+            transformOrigin: `${margin.x}px ${margin.y}px`,
+            willChange: 'transform',
+          }}
+          x={drawn.x + margin.x}
+          y={drawn.y + margin.y}
+          scaleX={drawn.zoom}
+          scaleY={drawn.zoom}
+          listening={false}
+        >
+          <Layer ref={surface.layerRef} listening={false}>
+            <ShapesContent ids={ids} detail={detail} noteTextWidth={noteTextWidth} layer="static" />
+          </Layer>
+          {/* A hidden layer's canvas is not composited: each shown canvas costs every frame. */}
+          {dragLayer && (
+            <Layer listening={false} visible={dragging}>
+              <ShapesContent ids={ids} detail={detail} noteTextWidth={noteTextWidth} layer="drag" />
+            </Layer>
+          )}
+          <Interaction />
+        </SurfaceStage>
+      )}
       <Cursors />
       <TextEditor />
       {/* The keys, read with the canvas's name and shown while the keyboard is on it. */}

@@ -4,6 +4,7 @@ import {
   dotGridOffset,
   dotGridStep,
   needsRedraw,
+  stageSize,
   stageWorldRect,
   surfaceMargin,
   surfaceTransform,
@@ -26,6 +27,12 @@ describe('pan surface', () => {
     expect(surfaceMargin({ width: 390, height: 844 })).toEqual({ x: 98, y: 98 });
     expect(surfaceMargin({ width: 3840, height: 2160 })).toEqual({ x: 384, y: 384 });
     expect(surfaceMargin({ width: 100, height: 100 })).toEqual({ x: 64, y: 64 });
+  });
+
+  it('sizes the stage as the viewport with its margin on every side', () => {
+    expect(stageSize(viewport, margin)).toEqual({ width: 1680, height: 1200 });
+    const phone = { width: 390, height: 844 };
+    expect(stageSize(phone, surfaceMargin(phone))).toEqual({ width: 586, height: 1040 });
   });
 
   it('redraws only on a zoom or a pan past the margin', () => {

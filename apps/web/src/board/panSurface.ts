@@ -19,6 +19,11 @@ export function surfaceMargin(viewport: Viewport): Margin {
   return { x: m, y: m };
 }
 
+/** The stage's size: the viewport and its margin on every side. */
+export function stageSize(viewport: Viewport, margin: Margin): Viewport {
+  return { width: viewport.width + 2 * margin.x, height: viewport.height + 2 * margin.y };
+}
+
 /** The stage is drawn again at the live camera when it zoomed or panned past the margin. */
 export function needsRedraw(drawn: Camera, live: Camera, margin: Margin): boolean {
   return (

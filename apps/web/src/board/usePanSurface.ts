@@ -9,6 +9,7 @@ import {
   dotGridStep,
   needsRedraw,
   sameCamera,
+  stageSize,
   surfaceMargin,
   surfaceTransform,
   type Margin,
@@ -21,6 +22,8 @@ const SETTLE_MS = 140;
 export interface PanSurface {
   drawn: Camera;
   margin: Margin;
+  /** The stage's size (see SurfaceStage): the viewport and the margin around it. */
+  size: Viewport;
   /** For the Stage's `ref`: its container div is the element moved while panning. */
   stageRef: (stage: Konva.Stage | null) => void;
   /** For the static layer's `ref`: its draws say which camera the canvases show. */
@@ -45,6 +48,7 @@ function placeGrid(element: HTMLElement, camera: Camera, viewport: Viewport): vo
 export function usePanSurface(store: SessionStore, viewport: Viewport): PanSurface {
   const [drawn, setDrawn] = useState<Camera>(() => store.getState().camera);
   const margin = useMemo(() => surfaceMargin(viewport), [viewport]);
+  const size = useMemo(() => stageSize(viewport, margin), [viewport, margin]);
   const stageBox = useRef<HTMLDivElement | null>(null);
   const grid = useRef<HTMLDivElement | null>(null);
   /** The camera the canvases' pixels were drawn at. */
@@ -124,5 +128,5 @@ export function usePanSurface(store: SessionStore, viewport: Viewport): PanSurfa
     },
     [place],
   );
-  return { drawn, margin, stageRef, layerRef, gridRef };
+  return { drawn, margin, size, stageRef, layerRef, gridRef };
 }

@@ -38,6 +38,12 @@ export class LocalCopy {
     await this.persistence.destroy();
   }
 
+  /** Closes the copy and deletes its database: for one that holds nothing (openingCopy.ts). */
+  async clear(): Promise<void> {
+    this.doc.off('update', this.onUpdate);
+    await this.persistence.clearData();
+  }
+
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     // Updates read from the copy itself are not written back.
     if (origin === this.persistence) return;

@@ -5,9 +5,9 @@ import { dropEarlyCopy, openCopyEarly, takeCopy, type CopyOpener } from './openi
 
 /** A copy that loads one stored note (or nothing) into the doc, and records what it was told. */
 function fakeStore(stored: boolean) {
-  const opened: { name: string; live: () => boolean; destroyed: boolean }[] = [];
+  const opened: { name: string; live: () => boolean; destroyed: boolean; cleared: boolean }[] = [];
   const open: CopyOpener = (name, doc, live) => {
-    const record = { name, live, destroyed: false };
+    const record = { name, live, destroyed: false, cleared: false };
     opened.push(record);
     const whenSynced = Promise.resolve().then(() => {
       if (stored) doc.getMap('board').set('title', 'Témiscouata');
@@ -16,6 +16,7 @@ function fakeStore(stored: boolean) {
       whenSynced,
       flush: () => undefined,
       destroy: async () => void (record.destroyed = true),
+      clear: async () => void (record.destroyed = record.cleared = true),
     } as unknown as LocalCopy;
   };
   return { opened, open };
@@ -75,12 +76,12 @@ describe('the board’s copy on this device, started with the page', () => {
     expect(copy.doc).toBeInstanceOf(Y.Doc);
   });
 
-  it('is closed when the link is refused or another board is opened', () => {
+  it('is closed when the link is refused or another board is opened', async () => {
     const { opened, open } = fakeStore(false);
     openCopyEarly('b1', open);
-    dropEarlyCopy('b2'); // not this board's
+    await dropEarlyCopy('b2'); // not this board's
     expect(opened[0]!.destroyed).toBe(false);
-    dropEarlyCopy('b1');
+    await dropEarlyCopy('b1');
     expect(opened[0]!.destroyed).toBe(true);
     openCopyEarly('b1', open);
     const other = vi.fn(open);
@@ -88,5 +89,18 @@ describe('the board’s copy on this device, started with the page', () => {
     expect(opened[1]!.destroyed).toBe(true);
     expect(other).toHaveBeenCalledOnce();
     expect(opened[2]!.name).toBe('carton-board-b4');
+  });
+
+  it('of a refused link leaves no database behind, unless it held the board', async () => {
+    // A mistyped link: opening its copy created an empty database, deleted with the refusal.
+    const mistyped = fakeStore(false);
+    openCopyEarly('b6', mistyped.open);
+    await dropEarlyCopy('b6');
+    expect(mistyped.opened[0]!.cleared).toBe(true);
+    // A link replaced since this device last opened the board: its copy stays, unsent changes too.
+    const replaced = fakeStore(true);
+    openCopyEarly('b7', replaced.open);
+    await dropEarlyCopy('b7');
+    expect(replaced.opened[0]).toMatchObject({ destroyed: true, cleared: false });
   });
 });

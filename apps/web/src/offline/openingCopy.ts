@@ -46,6 +46,21 @@ export class OpeningCopy {
     void this.local?.destroy();
     this.doc.destroy();
   }
+
+  /**
+   * Closes the copy of a link the server refused. Opening it created its database: one left
+   * empty is deleted, so a mistyped link leaves nothing on the device; one holding the board
+   * is kept, for its changes not yet sent may be all there is of them (a link replaced since).
+   */
+  async discard(): Promise<void> {
+    const empty = await this.local?.whenSynced.then(
+      () => this.doc.store.clients.size === 0,
+      () => false, // unread is not empty
+    );
+    if (empty) await this.local?.clear();
+    else void this.local?.destroy();
+    this.doc.destroy();
+  }
 }
 
 /** The copy started with the page, until the board's connection takes it. */
@@ -67,9 +82,10 @@ export function takeCopy(boardId: string, open?: CopyOpener): OpeningCopy {
   return new OpeningCopy(boardId, open);
 }
 
-/** Closes the early copy of a board whose link the server refused: no session will take it. */
-export function dropEarlyCopy(boardId: string): void {
-  if (early?.boardId !== boardId) return;
-  early.close();
+/** Discards the early copy of a board whose link the server refused: no session will take it. */
+export function dropEarlyCopy(boardId: string): Promise<void> {
+  if (early?.boardId !== boardId) return Promise.resolve();
+  const dropped = early;
   early = null;
+  return dropped.discard();
 }

@@ -27,7 +27,7 @@ describe('two participants on one board', () => {
     expect(seen.filter((s) => s.type === 'note')).toHaveLength(1);
   });
 
-  it('both write in that note at once: each keeps their caret, and both words stay', async () => {
+  it('both write in that note at once: each keeps their caret, and both words stay (M35)', async () => {
     const note = (await shapes(suite.a.page)).find((s) => s.type === 'note')!;
     for (const { page } of [suite.a, suite.b]) {
       await page.bringToFront();
@@ -50,10 +50,20 @@ describe('two participants on one board', () => {
       await typed(suite.a.page, ' ici'[i]!, suite.b.page);
       await typed(suite.b.page, 'Des '[i]!, suite.a.page);
     }
-    for (const { page } of [suite.a, suite.b]) await page.keyboard.press('Escape');
+    // Then both at once, neither waiting for the other: the note's text merges letter by letter
+    // (M35). Before, each keystroke wrote the whole text and the last one to arrive won.
+    await Promise.all([
+      suite.a.page.keyboard.type(' et partout'),
+      suite.b.page.keyboard.type('vraies '),
+    ]);
+    const both = 'Des vraies Balises claires ici et partout';
+    for (const { page } of [suite.a, suite.b]) {
+      await waitForShapes(page, `(s) => s.some((x) => x.text === ${JSON.stringify(both)})`);
+      await page.keyboard.press('Escape');
+    }
     const [a, b] = await Promise.all([shapes(suite.a.page), shapes(suite.b.page)]);
-    expect(a.find((s) => s.id === note.id)).toMatchObject({ text: 'Des Balises claires ici' });
-    expect(b.find((s) => s.id === note.id)).toMatchObject({ text: 'Des Balises claires ici' });
+    expect(a.find((s) => s.id === note.id)).toMatchObject({ text: both });
+    expect(b.find((s) => s.id === note.id)).toMatchObject({ text: both });
   });
 
   it('B deletes the note A is writing in: A is told who did, and keeps the words', async () => {
@@ -80,7 +90,7 @@ describe('two participants on one board', () => {
     await suite.a.page.getByRole('button', { name: 'Garder mon texte' }).click();
     const back = await waitForShapes(
       suite.b.page,
-      '(s) => s.some((x) => x.type === "note" && x.text === "Des Balises claires ici")',
+      '(s) => s.some((x) => x.type === "note" && x.text === "Des vraies Balises claires ici et partout")',
     );
     expect(back.find((s) => s.type === 'note')).toMatchObject({ x: note.x, y: note.y });
     await suite.a.page.keyboard.press('Escape');

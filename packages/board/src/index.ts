@@ -96,6 +96,8 @@ export type {
 } from './commands/types.ts';
 export { BoardCommandError } from './commands/errors.ts';
 export type { BoardUndoManager, BoardUndoOptions } from './undo/undo.ts';
+export type { TextSplice } from './stored/splice.ts';
+export { textSplice } from './stored/splice.ts';
 
 export type { BoardView } from './view/view.ts';
 export { createBoardView } from './view/view.ts';

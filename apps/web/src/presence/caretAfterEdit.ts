@@ -1,3 +1,5 @@
+import { textSplice } from '@carton/board';
+
 // Where a person's caret goes when someone else's words arrive in the note they are writing in.
 // The editor's textarea shows the note's text: when a peer's edit changes it, the browser puts
 // the caret at the very end, and the next letter typed lands there, among the peer's words.
@@ -11,18 +13,12 @@
  * opened the note, arrives this way.
  */
 export function caretAfterEdit(before: string, after: string, caret: number): number {
-  const shortest = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shortest && before[start] === after[start]) start++;
-  let end = 0;
-  while (
-    end < shortest - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  )
-    end++;
-  const removedEnd = before.length - end;
-  const insertedEnd = after.length - end;
-  const inserted = removedEnd === start;
+  // The same change the model writes into the shared text (M35), so the caret and the letters
+  // agree on where the other person's words went.
+  const { index: start, remove, insert } = textSplice(before, after);
+  const removedEnd = start + remove;
+  const insertedEnd = start + insert.length;
+  const inserted = remove === 0;
   if (caret < start || (caret === start && !inserted)) return caret;
   if (caret > removedEnd) return Math.min(after.length, caret + after.length - before.length);
   return insertedEnd;

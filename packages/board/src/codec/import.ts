@@ -9,6 +9,7 @@ import type { Origin } from '../origin/origin.ts';
 import { MIGRATION_ORIGIN } from '../origin/origin.ts';
 import type { Shape } from '../shapes/registry.ts';
 import { definitionOf, isShapeType } from '../shapes/registry.ts';
+import { storedEntries } from '../stored/stored.ts';
 import { isValidIndex } from '../zorder/zorder.ts';
 import type { BoardFileIssue } from './errors.ts';
 import { BoardFileError } from './errors.ts';
@@ -67,11 +68,7 @@ export function importBoard(file: unknown, origin: Origin = MIGRATION_ORIGIN): Y
     const map = shapesMapOf(doc);
     if (map === undefined) throw new Error('initBoardDoc did not create shapes');
     for (const record of shapes) {
-      const entries: [string, unknown][] = [];
-      for (const [key, value] of Object.entries(record)) {
-        if (value !== undefined) entries.push([key, value]);
-      }
-      map.set(record.id, new Y.Map<unknown>(entries) as ShapeRecordMap);
+      map.set(record.id, new Y.Map<unknown>(storedEntries(record)) as ShapeRecordMap);
     }
   }, origin);
   return doc;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ShapesMap } from '../doc/layout.ts';
 import type { Origin } from '../origin/origin.ts';
 import type { Shape } from '../shapes/registry.ts';
+import { storedEntries } from '../stored/stored.ts';
 import { BoardCommandError } from './errors.ts';
 
 /** What every command needs: the shapes map, the id source and the cached top index. */
@@ -15,13 +16,9 @@ export interface CommandContext {
   readonly noteIndex: (index: string) => void;
 }
 
-/** Writes a validated record as a fresh Y.Map, one key per prop (M2). */
+/** Writes a validated record as a fresh Y.Map, one key per prop (M2), typed text merged (M35). */
 export function writeRecord(ctx: CommandContext, record: Shape): void {
-  const entries: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(record)) {
-    if (value !== undefined) entries.push([key, value]);
-  }
-  ctx.shapes.set(record.id, new Y.Map<unknown>(entries));
+  ctx.shapes.set(record.id, new Y.Map<unknown>(storedEntries(record)));
   ctx.noteIndex(record.index);
 }
 

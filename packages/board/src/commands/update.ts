@@ -5,6 +5,7 @@ import { isLocked } from '../shapes/common/base.ts';
 import { definitionOf } from '../shapes/registry.ts';
 import type { CommandContext } from './context.ts';
 import { jsonEqual } from '../json/json.ts';
+import { storedValue, writeStoredValue } from '../stored/stored.ts';
 import { childrenOf, honoursLocks, invalid } from './context.ts';
 import { validateRecord, validBinding } from './create.ts';
 import type { Shape } from '../shapes/registry.ts';
@@ -14,7 +15,8 @@ const FIXED_KEYS = ['id', 'type', 'index', 'parentId', 'createdBy', 'locked'] as
 
 /**
  * Writes only the keys whose value changes (M2: one key per prop, so a concurrent edit of
- * another prop survives). An id that is missing or unreadable is a no-op (M12); so is a locked
+ * another prop survives; typed text as one splice, so a concurrent edit of the same text
+ * survives too, M35). An id that is missing or unreadable is a no-op (M12); so is a locked
  * shape (M33: a peer may have just locked it, as a missing id may have just been deleted).
  */
 export function updateShape(
@@ -52,7 +54,7 @@ export function updateShape(
   const nextRecord = next as unknown as Record<string, unknown>;
   for (const key of Object.keys(changes)) {
     const value = nextRecord[key];
-    if (!jsonEqual(map.get(key), value)) map.set(key, value);
+    if (!jsonEqual(storedValue(map.get(key)), value)) writeStoredValue(map, next.type, key, value);
   }
   if (current.type === 'carton') moveChildren(ctx, id, next.x - current.x, next.y - current.y);
 }

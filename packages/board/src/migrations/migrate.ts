@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { jsonEqual } from '../json/json.ts';
+import { writeStoredValue } from '../stored/stored.ts';
 import { BOARD_SCHEMA_VERSION, META_KEY, rootMap, shapesMapOf } from '../doc/layout.ts';
 import type { Origin } from '../origin/origin.ts';
 import { MIGRATION_ORIGIN } from '../origin/origin.ts';
@@ -69,7 +70,7 @@ export function migrateBoardDoc(doc: Y.Doc, options: MigrateBoardOptions = {}): 
       }
       for (const [key, value] of Object.entries(after)) {
         if (value !== undefined && !jsonEqual(before[key], value)) {
-          map.set(key, value);
+          writeStoredValue(map, after['type'], key, value);
           touched = true;
         }
       }

@@ -115,6 +115,32 @@ function corruptShape(rng: Rng, peer: FuzzPeer, target: Shape): void {
   peer.doc.transact(() => map.set(key, value), peer.me);
 }
 
+const WORDS = ['ici ', 'Accès ', 'RH ', 'à l’écoute ', '😀', 'des citoyens.nes '];
+
+/**
+ * M35: a few letters typed or deleted in a note's, heading's or carton's text, as the editor
+ * writes them (the whole text, spliced by the model); now and then an older client's plain
+ * string write. False when the target has no such text.
+ */
+function typeInText(rng: Rng, peer: FuzzPeer, target: Shape): boolean {
+  const key = target.type === 'carton' ? 'title' : 'text';
+  if (target.type !== 'note' && target.type !== 'text' && target.type !== 'carton') return false;
+  const current = target.type === 'carton' ? target.title : target.text;
+  const at = rng.int(0, current.length);
+  const next = (
+    rng.chance(0.7)
+      ? current.slice(0, at) + rng.pick(WORDS) + current.slice(at)
+      : current.slice(0, at) + current.slice(at + rng.int(1, 6))
+  ).slice(0, 500);
+  if (rng.chance(0.1)) {
+    const map = shapesMapOf(peer.doc)?.get(target.id);
+    peer.doc.transact(() => map?.set(key, next), peer.me);
+  } else {
+    peer.board.run((tx) => tx.update(target.id, { [key]: next }), peer.me);
+  }
+  return true;
+}
+
 /** One random model command (or undo/redo) on one peer. */
 export function randomAction(rng: Rng, peer: FuzzPeer): string {
   const shapes = peer.board.listShapes();
@@ -134,6 +160,7 @@ export function randomAction(rng: Rng, peer: FuzzPeer): string {
       );
       return 'move';
     }
+    if (roll < 0.42 && typeInText(rng, peer, target)) return 'type';
     if (roll < 0.46) {
       peer.board.run((tx) => {
         if (target.type === 'note')

@@ -116,7 +116,7 @@ function runWithSeedInMessage(seed: number): RunResult {
 
 describe('convergence of 5 peers (one joining late) under random commands, delays and disconnects', () => {
   it(
-    `M19: ${ITERATIONS} seeded scenarios converge with every invariant holding`,
+    `M19 (M35): ${ITERATIONS} seeded scenarios converge with every invariant holding, typing in shared text included`,
     () => {
       const totals = new Map<string, number>();
       for (let i = 0; i < ITERATIONS; i++) {
@@ -128,6 +128,8 @@ describe('convergence of 5 peers (one joining late) under random commands, delay
       for (const action of [
         'create',
         'move',
+        'edit',
+        'type',
         'reorder',
         'reparent',
         'delete',

@@ -75,8 +75,9 @@ describe('per-user undo', () => {
   });
 
   it('M14: one undo takes back at most one step — a step someone overwrote since is dropped, not the one before it', () => {
-    // Émilie writes a note, Pierre then rewrites its text: her undo of « Mobilité » has nothing
-    // left to take back. It must not go on to the step before (the note's creation) and delete
+    // Émilie writes a note, Pierre then rewrites its text (her word deleted, his typed): her undo
+    // of « Mobilité » has nothing left to take back (M35: letters he only added to hers would
+    // stay hers to take back). It must not go on to the step before (the note's creation) and delete
     // the note with Pierre's words in it.
     const a = newTestBoard();
     const undoA = a.board.createUndoManager(a.me);
@@ -85,13 +86,13 @@ describe('per-user undo', () => {
     a.board.run((tx) => tx.update(id, { text: 'Mobilité' }), a.me);
     undoA.stopCapturing();
     const b = forkPeer(a.doc, 'b');
-    b.board.run((tx) => tx.update(id, { text: 'Mobilité rurale' }), b.me);
+    b.board.run((tx) => tx.update(id, { text: 'Transport collectif' }), b.me);
     sync(a.doc, b.doc);
     let heard = 0;
     undoA.subscribe(() => heard++);
 
     expect(undoA.undo()).toBe(false);
-    expect(a.board.getShape(id)).toMatchObject({ text: 'Mobilité rurale' });
+    expect(a.board.getShape(id)).toMatchObject({ text: 'Transport collectif' });
     expect(heard).toBeGreaterThan(0); // the undo button learns the step is gone
     // The next press is the creation, taken back on purpose (M14).
     expect(undoA.canUndo()).toBe(true);
@@ -100,7 +101,7 @@ describe('per-user undo', () => {
     expect(undoA.canUndo()).toBe(false);
     // Redo brings back the note, as it was deleted.
     expect(undoA.redo()).toBe(true);
-    expect(a.board.getShape(id)).toMatchObject({ text: 'Mobilité rurale' });
+    expect(a.board.getShape(id)).toMatchObject({ text: 'Transport collectif' });
   });
 
   it('M14: writes by other origins are not in the history; listeners hear stack changes', () => {

@@ -151,4 +151,17 @@ describe('board view dependents', () => {
     expect(heard).toBe(1);
     expect(view.getShape(note)?.parentId).toBeNull();
   });
+
+  it('M15 (M35): letters a co-writer types in a note reach its snapshot and its listener', () => {
+    const a = newTestBoard();
+    const id = a.board.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Bon' }), a.me);
+    const b = forkPeer(a.doc, 'pierre');
+    const view = createBoardView(a.board);
+    let heard = 0;
+    view.subscribeShape(id, () => heard++);
+    b.board.run((tx) => tx.update(id, { text: 'Bon leadership' }), b.me);
+    sync(a.doc, b.doc);
+    expect(heard).toBe(1);
+    expect(view.getShape(id)).toMatchObject({ text: 'Bon leadership' });
+  });
 });

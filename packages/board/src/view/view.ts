@@ -194,8 +194,8 @@ export function createBoardView(board: Board): BoardView {
     let full = false;
     let metaChanged = false;
     for (const event of events) {
-      if (!(event instanceof Y.YMapEvent)) continue; // the layout holds only maps
       if (event.target === root) {
+        if (!(event instanceof Y.YMapEvent)) continue;
         if (event.keysChanged.has(SHAPES_KEY)) full = true;
         if (event.keysChanged.has(META_KEY)) metaChanged = true;
         continue;
@@ -203,7 +203,10 @@ export function createBoardView(board: Board): BoardView {
       const path = event.path;
       if (path[0] === META_KEY) metaChanged = true;
       else if (path[0] === SHAPES_KEY) {
-        if (path.length === 1) for (const key of event.keysChanged) touched.add(key);
+        if (path.length === 1) {
+          if (event instanceof Y.YMapEvent) for (const key of event.keysChanged) touched.add(key);
+        }
+        // A prop of one shape, or letters typed in its text (a Y.Text: [shapes, id, key], M35).
         else if (typeof path[1] === 'string') touched.add(path[1]);
       }
     }

@@ -23,6 +23,7 @@ const cartonProps = {
 export const cartonDefinition = defineShape<CartonShape, typeof cartonProps>({
   type: 'carton',
   props: cartonProps,
+  mergedText: ['title'],
   defaults: () => ({ title: '', w: 1600, h: 1000 }),
   migrations: [],
   localBox: (carton) => ({ x: 0, y: 0, w: carton.w, h: carton.h }),

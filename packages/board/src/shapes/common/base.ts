@@ -67,6 +67,8 @@ export interface ShapeDefinition<S extends BaseShape = BaseShape> {
   readonly schema: z.ZodType<S>;
   /** Every key a stored record of this type may have (base fields and props). */
   readonly recordKeys: readonly string[];
+  /** Text props stored as a Y.Text, so two people typing in them at once both keep their letters (M35). */
+  readonly mergedText: readonly string[];
   readonly defaults: () => Omit<S, keyof BaseShape>;
   readonly migrations: readonly ShapeMigration[];
   /** The unrotated box in the shape's local frame (origin at x, y). */

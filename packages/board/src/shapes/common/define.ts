@@ -7,6 +7,8 @@ import { clampSize, pageBounds, pointInBox, toLocal } from './geometry.ts';
 interface DefineShapeInput<S extends BaseShape, P extends z.ZodRawShape> {
   readonly type: S['type'];
   readonly props: P;
+  /** Text props merged letter by letter (M35); none by default. */
+  readonly mergedText?: readonly (keyof P & string)[];
   readonly defaults: () => Omit<S, keyof BaseShape>;
   readonly migrations: readonly ShapeMigration[];
   readonly localBox: (shape: S) => Box;
@@ -31,6 +33,7 @@ export function defineShape<S extends BaseShape, P extends z.ZodRawShape>(
     props: props as unknown as z.ZodType<Omit<S, keyof BaseShape>>,
     schema: schema as unknown as z.ZodType<S>,
     recordKeys: Object.keys(schema.shape),
+    mergedText: input.mergedText ?? [],
     defaults: input.defaults,
     migrations: input.migrations,
     localBox: input.localBox,

@@ -24,6 +24,7 @@ const noteProps = {
 export const noteDefinition = defineShape<NoteShape, typeof noteProps>({
   type: 'note',
   props: noteProps,
+  mergedText: ['text'],
   defaults: () => ({ text: '', color: 'yellow', w: 200, h: 200 }),
   migrations: [],
   localBox: (note) => ({ x: 0, y: 0, w: note.w, h: note.h }),

@@ -34,6 +34,7 @@ const textProps = {
 export const textDefinition = defineShape<TextShape, typeof textProps>({
   type: 'text',
   props: textProps,
+  mergedText: ['text'],
   defaults: () => ({ text: '', color: 'black', fontSize: 32, align: 'start', w: 300, h: 40 }),
   migrations: [],
   localBox: (text) => ({ x: 0, y: 0, w: text.w, h: text.h }),

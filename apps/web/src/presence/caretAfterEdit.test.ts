@@ -1,5 +1,18 @@
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { Board, initBoardDoc, localOrigin } from '@carton/board';
 import { caretAfterEdit } from './caretAfterEdit';
+
+function peerOf(doc: Y.Doc, userId: string) {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return { doc: copy, board: new Board(copy), me: localOrigin(userId) };
+}
+
+function noteText(board: Board, id: string): string {
+  const note = board.getShape(id);
+  return note?.type === 'note' ? note.text : '';
+}
 
 describe('the caret when someone else writes in the same note', () => {
   it('stays put when their words arrive after it', () => {
@@ -30,5 +43,36 @@ describe('the caret when someone else writes in the same note', () => {
     expect(caretAfterEdit('aaa', 'aa', 3)).toBe(2);
     // Words removed right after the caret: it stays.
     expect(caretAfterEdit('Balises claires', 'Balises', 7)).toBe(7);
+  });
+
+  it('M35: when the note merges their letters typed before mine, my caret stays after mine', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Témiscouata', kind: 'territory' });
+    const emilie = peerOf(doc, 'emilie');
+    const id = emilie.board.run(
+      (tx) => tx.create('note', { x: 0, y: 0, text: 'Logement abordable' }),
+      emilie.me,
+    );
+    const pierre = peerOf(emilie.doc, 'pierre');
+    // Each types letter by letter at their caret, the whole text written each time as the
+    // editor does: Émilie after « Logement », Pierre at the start. Neither has seen the other's.
+    const typeAt = (peer: typeof emilie, at: number, word: string): number => {
+      for (const letter of word) {
+        const text = noteText(peer.board, id);
+        peer.board.run(
+          (tx) => tx.update(id, { text: text.slice(0, at) + letter + text.slice(at) }),
+          peer.me,
+        );
+        at++;
+      }
+      return at;
+    };
+    const caret = typeAt(emilie, 8, ' vraiment');
+    typeAt(pierre, 0, 'Un bon ');
+    const before = noteText(emilie.board, id);
+    Y.applyUpdate(emilie.doc, Y.encodeStateAsUpdate(pierre.doc, Y.encodeStateVector(emilie.doc)));
+    const after = noteText(emilie.board, id);
+    expect(after).toBe('Un bon Logement vraiment abordable');
+    expect(after.slice(0, caretAfterEdit(before, after, caret))).toBe('Un bon Logement vraiment');
   });
 });

@@ -16,6 +16,11 @@ function recorder(info: Promise<unknown> = Promise.resolve()) {
     },
     openLocalCopy: (boardId) => void asked.push(`copy ${boardId}`),
     dropLocalCopy: (boardId) => void asked.push(`drop ${boardId}`),
+    openConnection: (boardId, token, accepted) =>
+      void accepted.then(
+        () => asked.push(`socket ${boardId} ${token}`),
+        () => undefined,
+      ),
     requestServerTime: () => {
       asked.push('time');
       return Promise.resolve();
@@ -36,7 +41,17 @@ describe('startBoardRoute', () => {
     // editor was shown, the typeface once the rest of the page's code had run.
     expect(asked).toEqual(['info b1 t1', 'copy b1', 'time', 'fonts', 'code']);
     await Promise.resolve();
-    expect(asked).toHaveLength(5);
+    // Then only the socket, once the info came (below).
+    expect(asked).toEqual(['info b1 t1', 'copy b1', 'time', 'fonts', 'code', 'socket b1 t1']);
+  });
+
+  it('opens the board’s socket once the server accepts the link, before the editor', async () => {
+    const { asked, start } = recorder();
+    startBoardRoute(parseRoute('/b/b1', '#token=t1'), start);
+    expect(asked.some((step) => step.startsWith('socket'))).toBe(false);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(asked).toContain('socket b1 t1');
   });
 
   it('drops the copy of a link the server refuses, not of one it could not reach', async () => {
@@ -51,6 +66,7 @@ describe('startBoardRoute', () => {
       await refused.catch(() => undefined);
       await Promise.resolve();
       expect(asked.includes('drop b1')).toBe(dropped);
+      expect(asked.some((step) => step.startsWith('socket'))).toBe(false);
     }
   });
 

@@ -21,6 +21,11 @@ export interface BoardStart {
   openLocalCopy: (boardId: string) => void;
   /** The server refused the link: no session will take the copy. */
   dropLocalCopy: (boardId: string) => void;
+  /**
+   * The board's socket (board/connection.ts), opened once `accepted` resolves (the server took
+   * the link); its code is fetched meanwhile. The board's session takes it.
+   */
+  openConnection: (boardId: string, token: string, accepted: Promise<unknown>) => void;
   /** The server's time, for the forum's timer (forum/room.ts takes it). */
   requestServerTime: () => Promise<unknown>;
   /** Atkinson Hyperlegible, which the board page waits for (shapes/common/loadFonts.ts). */
@@ -36,6 +41,10 @@ const pageStart: BoardStart = {
     void import('../offline/openingCopy')
       .then((m) => m.dropEarlyCopy(boardId))
       .catch(() => undefined), // an undeleted empty database is no harm
+  openConnection: (boardId, token, accepted) =>
+    void Promise.all([import('../board/connection'), accepted])
+      .then(([m]) => m.openConnectionEarly(boardId, token))
+      .catch(() => undefined), // refused (dropped below), or the session opens its own
   requestServerTime: () => measureClockOffsetEarly(),
   loadFonts: () => loadFonts(),
 };
@@ -46,14 +55,18 @@ const pageStart: BoardStart = {
  */
 export function startBoardRoute(route: Route, start: BoardStart = pageStart): void {
   if (route.page !== 'board' || !route.token) return;
-  const { boardId } = route;
+  const { boardId, token } = route;
   // The info first: its request goes out before the code's, which is larger.
-  start.requestBoardInfo(boardId, route.token).catch((error: unknown) => {
+  const info = start.requestBoardInfo(boardId, token);
+  info.catch((error: unknown) => {
     if (error instanceof ApiError && [401, 403, 404].includes(error.status)) {
       start.dropLocalCopy(boardId);
     }
   });
   start.openLocalCopy(boardId);
+  // The socket waits for the info's answer: a mistyped link must not also spend a refused
+  // socket of the venue address's budget (server R32).
+  start.openConnection(boardId, token, info);
   // Small, asked for without a token: a refused link wastes only this.
   start.requestServerTime().catch(() => undefined);
   // Here, not preloaded by index.html: on a phone's thin link that only puts its bytes ahead of

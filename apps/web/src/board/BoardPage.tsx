@@ -12,6 +12,7 @@ import { ApiError, type BoardInfo } from './api';
 import { loadIdentity, onNameGiven, rememberName, type Identity } from './identity';
 import { BoardEditor } from './BoardEditor';
 import { SessionContext } from './context';
+import { dropEarlyConnection } from './connection';
 import { BoardSession } from './session';
 
 // An error is kept as what went wrong and translated when shown, so it follows the language.
@@ -39,6 +40,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       live = false;
     };
   }, []);
+
+  // The socket opened as the page started, if the page goes before a session takes it.
+  useEffect(() => () => dropEarlyConnection(boardId), [boardId]);
 
   useEffect(() => {
     let cancelled = false;

@@ -61,6 +61,8 @@ export class BoardConnection {
   private storageTimer: ReturnType<typeof setTimeout> | null = null;
   private storageTrouble = false;
   private readonly localLoaded: Promise<void>;
+  /** Called when a session takes this connection: the copy's wait is counted from then. */
+  private markTaken: () => void = () => undefined;
   private readonly restoreAwarenessHandler: () => void;
   private readonly stopFlushOnLeave = flushOnLeave(() => this.flushLocal());
   /** Drops a socket that stopped carrying frames (dead venue wifi, a phone waking up). */
@@ -79,9 +81,14 @@ export class BoardConnection {
     this.update();
   };
 
+  /**
+   * `early`: opened as the page starts (openConnectionEarly), before a session takes it; its
+   * wait for the copy on this device is counted from when the session takes it (take()).
+   */
   constructor(
     readonly boardId: string,
-    token: string,
+    readonly token: string,
+    early = false,
   ) {
     // The copy on this device, most often loading since the page started (openingCopy.ts).
     const copy = takeCopy(boardId);
@@ -97,6 +104,9 @@ export class BoardConnection {
     this.provider.shouldReconnect = (event) => !isFinalClose(event.code);
     // The stock provider re-sends every remote presence it applies: send only our own.
     this.restoreAwarenessHandler = sendOnlyOwnAwareness(this.provider);
+    // No presence until the session's (presence/publisher.ts) — an early socket, open while the
+    // person types their name, shows the others no one; the stock provider starts with {}.
+    this.provider.awareness.setLocalState(null);
     this.pending = new PendingChanges(
       this.doc,
       browserStore(),
@@ -157,11 +167,15 @@ export class BoardConnection {
     window.addEventListener('offline', this.onOffline);
     document.addEventListener('visibilitychange', this.onVisibility);
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const taken = new Promise<void>((resolve) => (this.markTaken = resolve));
+    if (!early) this.markTaken();
     this.localLoaded = Promise.race([
       copy.loaded.then((hasContent) => {
         this.localHasContent = hasContent;
       }),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
+      taken.then(
+        () => new Promise<void>((resolve) => (timer = setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS))),
+      ),
     ]).finally(() => clearTimeout(timer));
     void this.localLoaded.then(() => {
       if (this.destroyed) return;
@@ -202,6 +216,12 @@ export class BoardConnection {
         resolve();
       });
     });
+  }
+
+  /** A session takes this connection opened early: from now on it waits for the copy 3 s at most. */
+  take(): this {
+    this.markTaken();
+    return this;
   }
 
   /** Tries again after a final close, when the person asks for it. */
@@ -343,4 +363,47 @@ export class BoardConnection {
     this.current = next;
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * The connection opened as a board link's page starts (app/boardStart.ts), once the server has
+ * accepted the link, until the board's session takes it. Opened by the session, the socket
+ * waited for the board's code, the page's first render and the person's name: on a phone at the
+ * venue its round trips came after the first frame, and the board's content with them.
+ */
+let early: BoardConnection | null = null;
+
+type CreateConnection = (boardId: string, token: string, early: boolean) => BoardConnection;
+const createConnection: CreateConnection = (boardId, token, isEarly) =>
+  new BoardConnection(boardId, token, isEarly);
+
+/** Opens a board's connection before its session exists (its link was just accepted). */
+export function openConnectionEarly(
+  boardId: string,
+  token: string,
+  create: CreateConnection = createConnection,
+): void {
+  if (early?.boardId === boardId && early.token === token) return;
+  early?.destroy();
+  early = create(boardId, token, true);
+}
+
+/** The connection opened early for this board and link (once: one socket), else a new one. */
+export function takeConnection(
+  boardId: string,
+  token: string,
+  create: CreateConnection = createConnection,
+): BoardConnection {
+  const taken = early;
+  early = null;
+  if (taken?.boardId === boardId && taken.token === token) return taken.take();
+  taken?.destroy();
+  return create(boardId, token, false);
+}
+
+/** Closes the early connection of a board page that went away before a session took it. */
+export function dropEarlyConnection(boardId: string): void {
+  if (early?.boardId !== boardId) return;
+  early.destroy();
+  early = null;
 }

@@ -10,8 +10,8 @@ import { viewIsTheFit } from './store';
 
 // The socket and the local copy stay out of a unit test: a Y.Doc and its awareness suffice.
 const connections = vi.hoisted(() => ({ opened: 0 }));
-vi.mock('./connection', () => ({
-  BoardConnection: class {
+vi.mock('./connection', () => {
+  class BoardConnection {
     readonly doc = new Y.Doc();
     readonly awareness = new Awareness(this.doc);
     constructor() {
@@ -21,8 +21,9 @@ vi.mock('./connection', () => ({
     destroy(): void {
       this.awareness.destroy();
     }
-  },
-}));
+  }
+  return { BoardConnection, takeConnection: () => new BoardConnection() };
+});
 
 const INFO: BoardInfo = {
   board: {

@@ -15,7 +15,7 @@ import { Presence } from '../presence/publisher';
 import { createTools } from '../tools/registry';
 import type { SelectionHandle, Tool, ToolContext, ToolId } from '../tools/types';
 import type { BoardInfo } from './api';
-import { BoardConnection } from './connection';
+import { takeConnection, type BoardConnection } from './connection';
 import { selectionBox, selectionHandleAt } from './handles';
 import type { Identity } from './identity';
 import { Scene } from './scene';
@@ -47,7 +47,8 @@ export class BoardSession {
   ) {
     this.me = identity;
     const readOnly = info.role === 'view';
-    this.connection = new BoardConnection(boardId, token);
+    // Most often opened as the page started, once the server accepted the link.
+    this.connection = takeConnection(boardId, token);
     this.board = new Board(this.connection.doc);
     this.view = createBoardView(this.board);
     this.scene = new Scene(this.view);

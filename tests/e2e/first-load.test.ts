@@ -66,22 +66,30 @@ describe('first load of a board', () => {
     await context.addInitScript(countCanvasSizes);
     const page = await context.newPage();
     await openBoard(page, suite.board.edit.url);
-    // Each canvas got its size once: none was made at a guessed size and then resized. Turned
-    // sideways, each is resized once to its new width and height, not to each in turn.
+    // Each canvas got its size once: none was made at a guessed size and then resized (the
+    // drag and interaction layers' are made once the board is drawn). Turned sideways, each is
+    // resized once to its new width and height, not to each in turn.
     const sizes = () =>
       page.evaluate(() =>
         ((window as CanvasSizes).cartonCanvasSizes ?? [])
           .filter(({ canvas }) => canvas.closest('.konvajs-content'))
           .map(({ widths, heights }) => ({ widths, heights })),
       );
-    const loaded = await sizes();
-    expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.filter((s) => s.widths.length !== 1 || s.heights.length !== 1)).toEqual([]);
+    await expect.poll(async () => (await sizes()).length, { timeout: 15_000 }).toBe(3);
+    expect((await sizes()).map((s) => [s.widths.length, s.heights.length])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     await page.setViewportSize({ width: 844, height: 390 });
-    await expect.poll(async () => (await sizes()).every((s) => s.widths.length > 1)).toBe(true);
-    expect((await sizes()).map((s) => [s.widths.length, s.heights.length])).toEqual(
-      loaded.map(() => [2, 2]),
-    );
+    await expect
+      .poll(async () => (await sizes()).every((s) => s.widths.length > 1), { timeout: 15_000 })
+      .toBe(true);
+    expect((await sizes()).map((s) => [s.widths.length, s.heights.length])).toEqual([
+      [2, 2],
+      [2, 2],
+      [2, 2],
+    ]);
     await page.setViewportSize({ width: 390, height: 844 });
     const first = await scripts(page);
     expect(first.some((path) => /\/BoardPage-[^/]*\.js$/.test(path))).toBe(true);

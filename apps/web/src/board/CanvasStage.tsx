@@ -12,6 +12,7 @@ import { useSession, useSessionState } from './context';
 import { CanvasInput } from './input';
 import { Interaction } from './layers/Interaction';
 import { ShapesContent } from './layers/ShapesContent';
+import { useLayerMade } from './layers/useLayerMade';
 import { SurfaceStage } from './panSurfaceStage';
 import { usePanSurface } from './usePanSurface';
 import { useVisibleIds } from './useVisibleIds';
@@ -49,11 +50,9 @@ export function CanvasStage() {
   // The hover cursor (handles, shapes, a pan in progress): CanvasInput sets it only on a change.
   const hoverCursor = useSessionState((s) => s.hoverCursor);
   const dragging = useSessionState((s) => s.draggingIds.size > 0);
-  // The drag layer's canvas, as big as the stage, is made at the first drag and kept: a board
-  // only looked at (a view link, the projected board) never pays for it, at its load or at a
-  // resize (a phone's keyboard opening).
-  const [dragLayer, setDragLayer] = useState(false);
-  if (dragging && !dragLayer) setDragLayer(true);
+  // The drag layer is made after the board's first frame (see useLayerMade); never for a view
+  // link, which does not drag.
+  const dragLayer = useLayerMade(dragging, !readOnly);
   // The stage is made once the viewport is measured, at its size: not at the store's first
   // guess and then resized.
   const [measured, setMeasured] = useState(false);

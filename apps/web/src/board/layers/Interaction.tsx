@@ -1,7 +1,8 @@
-// The interaction layer (hidden while empty): selection outlines and handles, marquee, snapping
-// guides, my gesture preview and the other people's selections and previews. Sizes are in screen
-// pixels. While all my selection is dragged, its outlines, handles and guides are drawn on the
-// drag layer instead (DragLayerMarks), which redraws with every move anyway.
+// The interaction layer (made after the board's first frame, hidden while empty): selection
+// outlines and handles, marquee, snapping guides, my gesture preview and the other people's
+// selections and previews. Sizes are in screen pixels. While all my selection is dragged, its
+// outlines, handles and guides are drawn on the drag layer instead (DragLayerMarks), which
+// redraws with every move anyway.
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import { Arc, Circle, Group, Layer, Line, Rect } from 'react-konva';
 import { unionRects } from '../../geometry/rect';
@@ -22,6 +23,7 @@ import {
 } from '../handles';
 import type { Guide } from '../../tools/types';
 import { selectionOnDragLayer } from './dragSet';
+import { useLayerMade } from './useLayerMade';
 
 function Outline({
   id,
@@ -301,6 +303,9 @@ export const Interaction = memo(function Interaction() {
     arrowStart === null &&
     keyboardFocus === null &&
     hoverLocked === null;
+  // Made after the board's first frame, or at the first mark to draw (see useLayerMade).
+  const made = useLayerMade(!empty, true);
+  if (!made) return null;
   return (
     <Layer listening={false} visible={!empty}>
       {peers.map((peer) => (

@@ -114,6 +114,11 @@ export default defineConfig({
           // 28 November); shared, 12 s, and the e2e stage took 1,036 s where it took 1,137.
           // Each file still starts its own server and browser and closes them.
           isolate: false,
+          // …and one Chromium per worker (tests/support/browser.ts): each file closes its
+          // contexts, not the process.
+          env: { CARTON_ONE_BROWSER_PER_WORKER: '1' },
+          // …whose profile folders the run's end removes (Playwright removes a closed one's).
+          globalSetup: ['./support/browser-global.ts'],
           root: './tests',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',

@@ -23,12 +23,53 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+function launch(extraArgs: string[]): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+}
+
+/**
+ * Set by the e2e project, whose files share their worker's modules and run one after another in
+ * it: the worker keeps one Chromium for all its files. A launch costs ~1 s of CPU and wall time
+ * on CI's machine; the e2e files launched 80 of them. Each file still gets a browser of its own
+ * to close: closing it closes the contexts the file opened, not the process.
+ */
+const ONE_BROWSER_PER_WORKER = process.env.CARTON_ONE_BROWSER_PER_WORKER === '1';
+
+let workerBrowser: Promise<Browser> | undefined;
+
+/** The worker's Chromium, launched again if the last one died. */
+async function sharedChromium(): Promise<Browser> {
+  const known = await workerBrowser?.catch(() => undefined);
+  if (known?.isConnected()) return known;
+  workerBrowser = launch([]);
+  return workerBrowser;
+}
+
+/** `browser` as one file's: `close()` closes every context left open, and the process lives on. */
+function forOneFile(browser: Browser): Browser {
+  const close = async () => {
+    await Promise.all(browser.contexts().map((context) => context.close()));
+  };
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'close') return close;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Chromium with the quiet flags. Extra flags always mean a browser of its own (closed by its
+ * `close()`); without them, in the e2e project, the worker's shared one.
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  if (extraArgs.length > 0 || !ONE_BROWSER_PER_WORKER) return launch(extraArgs);
+  return forOneFile(await sharedChromium());
 }
 
 export interface Participant {

@@ -37,9 +37,10 @@ describe('forum day: reopening a dot vote', () => {
   const voteRow = (title: string) =>
     facilitator.page.locator('.vote-list li.vote').filter({ hasText: title });
   /**
-   * Sylvain's phone, for the vote's banner and then a facilitator link that opens nothing: one
-   * context for the three (each ~1 s, ~3–5 s on a loaded CI machine). It never opens the forum
-   * page, so it holds no facilitator link that could stand in for a broken one.
+   * Sylvain's phone, for the vote's banner, then a facilitator link that opens nothing, then the
+   * forum and home pages' finger targets: one context for the four (each ~1 s, ~3–5 s on a
+   * loaded CI machine). It opens the forum page only after the broken links, so it held no
+   * facilitator link that could stand in for a broken one.
    */
   let sylvain: { context: BrowserContext; page: Page } | undefined;
   const sylvainPhone = async () => (sylvain ??= await newPhone(browser, 'Sylvain'));
@@ -269,35 +270,6 @@ describe('forum day: reopening a dot vote', () => {
     expect(await page.locator('.qr-instruction').first().isVisible()).toBe(false);
   });
 
-  it('on a phone every control of the forum and home pages is a finger target (44 px)', async () => {
-    const { context, page } = await newPhone(browser, 'Marie-Anne');
-    const small = (selector: string) =>
-      page.locator(selector).evaluateAll((elements) =>
-        elements
-          .map((el) => ({ el, box: el.getBoundingClientRect() }))
-          .filter(({ box }) => box.width > 0 && box.height > 0)
-          .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
-          .map(
-            ({ el, box }) => `${el.textContent?.trim() || el.className} ${box.width}×${box.height}`,
-          ),
-      );
-    try {
-      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
-      await page.locator('.forum-links tr').first().waitFor({ timeout: 15_000 });
-      await page.locator('.votes').screenshot({ path: `${SHOTS}/forum-day-phone-votes.png` });
-      expect(
-        await small(
-          '.forum-page button, .forum-page select, .forum-page input.link-url, .forum-page input.vote-title, .forum-page input.vote-dots, .board-choice label, .forum-links a.open-board',
-        ),
-      ).toEqual([]);
-      await page.goto(`${server.url}/`);
-      await page.locator('.territory-list li').first().waitFor();
-      expect(await small('.home button')).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-
   it('on a phone the vote’s banner fits the screen above the toolbar, its button in reach', async () => {
     // « Deuxième tour » is open on Kamouraska (above).
     const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
@@ -444,13 +416,9 @@ describe('forum day: reopening a dot vote', () => {
   });
 
   it('« Vos forums sur cet appareil »: a forum is taken off the list, and « Annuler » brings it back', async () => {
-    const laptop = await newParticipant(browser, 'Marie-Anne', {
-      viewport: { width: 1366, height: 768 },
-    });
+    // The facilitator's laptop has had the forum page open since the first test: a new tab home.
+    const page = await facilitator.context.newPage();
     try {
-      const page = laptop.page;
-      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
-      await page.locator('.forum-links tr').first().waitFor({ timeout: 15_000 });
       await page.goto(`${server.url}/`);
       const saved = page.locator(`.home-boards li[data-forum-id="${forum.forum.id}"]`);
       await saved.waitFor();
@@ -470,7 +438,7 @@ describe('forum day: reopening a dot vote', () => {
       await saved.getByRole('link').waitFor();
       expect(await saved.getByRole('link').getAttribute('href')).toContain(forum.facilitator.token);
     } finally {
-      await laptop.context.close();
+      await page.close();
     }
   });
 
@@ -493,6 +461,33 @@ describe('forum day: reopening a dot vote', () => {
     await cut.waitFor({ timeout: 15_000 });
     expect(await cut.textContent()).toContain('Ce lien d’animation est incomplet');
     expect(await cut.textContent()).not.toContain('demandez le lien complet à l’animation');
+  });
+
+  it('on a phone every control of the forum and home pages is a finger target (44 px)', async () => {
+    // Sylvain's phone, back in French (the bad link's test): it opens the forum page only now.
+    const { page } = await sylvainPhone();
+    await page.setViewportSize({ width: 390, height: 844 }); // the banner's test turned it
+    const small = (selector: string) =>
+      page.locator(selector).evaluateAll((elements) =>
+        elements
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && box.height > 0)
+          .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
+          .map(
+            ({ el, box }) => `${el.textContent?.trim() || el.className} ${box.width}×${box.height}`,
+          ),
+      );
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page.locator('.forum-links tr').first().waitFor({ timeout: 15_000 });
+    await page.locator('.votes').screenshot({ path: `${SHOTS}/forum-day-phone-votes.png` });
+    expect(
+      await small(
+        '.forum-page button, .forum-page select, .forum-page input.link-url, .forum-page input.vote-title, .forum-page input.vote-dots, .board-choice label, .forum-links a.open-board',
+      ),
+    ).toEqual([]);
+    await page.goto(`${server.url}/`);
+    await page.locator('.territory-list li').first().waitFor();
+    expect(await small('.home button')).toEqual([]);
   });
 
   it('a forum page that cannot reach the server says to check the wifi, and « Réessayer »', async () => {
@@ -542,25 +537,20 @@ describe('forum day: reopening a dot vote', () => {
   });
 
   it('the server stops: the forum page says so at once, and stops saying it once it is back', async () => {
-    const page = await facilitator.context.newPage();
-    try {
-      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
-      await page.locator('main.forum-page[data-connection="connected"]').waitFor({
-        timeout: 15_000,
-      });
-      expect(await page.locator('.forum-connection').count()).toBe(0);
-      await server.kill('SIGKILL');
-      const banner = page.locator('.forum-connection[data-connection="lost"]');
-      await banner.waitFor({ timeout: 15_000 });
-      expect(await banner.textContent()).toContain('Connexion au serveur perdue');
-      await page.screenshot({ path: `${SHOTS}/forum-day-server-down.png` });
-      await server.restart();
-      await banner.waitFor({ state: 'detached', timeout: 30_000 });
-      expect(await page.locator('main.forum-page').getAttribute('data-connection')).toBe(
-        'connected',
-      );
-    } finally {
-      await page.close();
-    }
+    // The facilitator's forum page, open since the first test (the last test here).
+    const page = facilitator.page;
+    await page.bringToFront();
+    await page.locator('main.forum-page[data-connection="connected"]').waitFor({
+      timeout: 15_000,
+    });
+    expect(await page.locator('.forum-connection').count()).toBe(0);
+    await server.kill('SIGKILL');
+    const banner = page.locator('.forum-connection[data-connection="lost"]');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toContain('Connexion au serveur perdue');
+    await page.screenshot({ path: `${SHOTS}/forum-day-server-down.png` });
+    await server.restart();
+    await banner.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.locator('main.forum-page').getAttribute('data-connection')).toBe('connected');
   });
 });

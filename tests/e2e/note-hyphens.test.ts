@@ -100,21 +100,46 @@ describe('hyphenated names on notes (La Matanie)', () => {
   });
 
   it('the same lines in the editor, on the projector and in the mosaic; « Accompagne- / moi ! » large', async () => {
-    const editor = await newParticipant(browser, 'Émilie', {
+    // One page goes from the board to its projector view and to the plenary (three contexts
+    // before): none of them needs storage or a name of its own.
+    const { page } = await newParticipant(browser, 'Émilie', {
       viewport: { width: 1280, height: 720 },
     });
-    await openBoard(editor.page, board.edit.url);
-    await waitForShapes(editor.page, `(s) => s.filter((x) => x.type === 'note').length === 11`);
-    const canvas = await canvasNotes(editor.page);
+    await openBoard(page, board.edit.url);
+    const shapes = await waitForShapes(
+      page,
+      `(s) => s.filter((x) => x.type === 'note').length === 11`,
+    );
+    const canvas = await canvasNotes(page);
     const onCanvas = (stored: string) => canvas.find((t) => plain(rejoin(t.lines)) === stored);
 
-    const room = await newParticipant(browser, null, { viewport: { width: 1280, height: 720 } });
-    await room.page.goto(`${server.url}/p/${board.id}#token=${board.view.token}`);
-    await room.page
+    // The text editor over the note wraps it the same way: two lines at the note's size.
+    const note = shapes.find((s) => s.type === 'note' && s.text === ACCOMPAGNE)!;
+    if (note.type !== 'note') throw new Error('expected a note');
+    const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+    await page.mouse.dblclick(centre.x, centre.y);
+    const area = page.locator('textarea.text-editor');
+    await area.waitFor();
+    const lines = await area.evaluate((el) => {
+      // Its box is the note's; at no height its scroll height is the padding and the lines.
+      const style = getComputedStyle(el);
+      const height = el.style.height;
+      el.style.height = '0px';
+      const content =
+        el.scrollHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      el.style.height = height;
+      return Math.round(content / parseFloat(style.lineHeight));
+    });
+    expect(lines).toBe(2);
+    await page.keyboard.press('Escape');
+    await area.waitFor({ state: 'detached' });
+
+    await page.goto(`${server.url}/p/${board.id}#token=${board.view.token}`);
+    await page
       .locator('.projector-slide svg text')
       .filter({ hasText: 'Accompagne' })
       .waitFor({ timeout: 15_000 });
-    const projected = await projectedNotes(room.page);
+    const projected = await projectedNotes(page);
     const onProjector = (stored: string) =>
       projected.find((n) => n.lines.length > 0 && plain(rejoin(n.lines)) === stored);
 
@@ -139,38 +164,14 @@ describe('hyphenated names on notes (La Matanie)', () => {
 
     // The plenary's mosaic draws La Matanie's tile with the same lines.
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-    const lead = await newParticipant(browser, 'Marie-Anne', {
-      viewport: { width: 1280, height: 720 },
-    });
-    await openBoard(lead.page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
-    await lead.page.getByRole('button', { name: 'Mosaïque' }).click();
+    await openBoard(page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Mosaïque' }).click();
     const tile = 'li.mosaic-tile svg';
-    await lead.page.locator(tile).filter({ hasText: 'Accompagne' }).waitFor({ timeout: 15_000 });
-    const tiles = await projectedNotes(lead.page, tile);
+    await page.locator(tile).filter({ hasText: 'Accompagne' }).waitFor({ timeout: 15_000 });
+    const tiles = await projectedNotes(page, tile);
     for (const stored of [plain(ACCOMPAGNE), ...NAMES]) {
       const inTile = tiles.find((n) => n.lines.length > 0 && plain(rejoin(n.lines)) === stored);
       expect(inTile?.lines, `${stored} in the mosaic`).toEqual(onCanvas(stored)!.lines);
     }
-
-    // The text editor over the note wraps it the same way: two lines at the note's size.
-    const note = (await waitForShapes(editor.page, '(s) => s.length > 0')).find(
-      (s) => s.type === 'note' && s.text === ACCOMPAGNE,
-    )!;
-    if (note.type !== 'note') throw new Error('expected a note');
-    const centre = await toScreen(editor.page, note.x + note.w / 2, note.y + note.h / 2);
-    await editor.page.mouse.dblclick(centre.x, centre.y);
-    const area = editor.page.locator('textarea.text-editor');
-    await area.waitFor();
-    const lines = await area.evaluate((el) => {
-      // Its box is the note's; at no height its scroll height is the padding and the lines.
-      const style = getComputedStyle(el);
-      const height = el.style.height;
-      el.style.height = '0px';
-      const content =
-        el.scrollHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-      el.style.height = height;
-      return Math.round(content / parseFloat(style.lineHeight));
-    });
-    expect(lines).toBe(2);
   });
 });

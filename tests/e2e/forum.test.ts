@@ -362,21 +362,22 @@ describe('forum day', () => {
   });
 
   it('projector mode steps through the cartons with the timer large', async () => {
-    const projector = await newParticipant(browser, null, {
-      viewport: { width: 1280, height: 720 },
-    });
+    // A tab of the facilitator's laptop, sized as the projector's screen: a new browser
+    // context would cost a second of CPU for nothing this page reads.
+    const projector = await facilitator.context.newPage();
+    await projector.setViewportSize({ width: 1280, height: 720 });
     const viewToken = new URLSearchParams(new URL(links['Kamouraska']!.view).hash.slice(1)).get(
       'token',
     );
-    await projector.page.goto(`${server.url}/p/${links['Kamouraska']!.id}#token=${viewToken}`);
-    const main = projector.page.locator('main.projector');
+    await projector.goto(`${server.url}/p/${links['Kamouraska']!.id}#token=${viewToken}`);
+    const main = projector.locator('main.projector');
     await main.locator('.projector-slide svg').waitFor({ timeout: 10_000 });
-    await projector.page.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
+    await projector.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
     // The closed vote's results are fetched once the forum room has synced.
-    await projector.page.locator('main.projector[data-results]').waitFor({ timeout: 10_000 });
-    expect(await projector.page.locator('.toolbar').count()).toBe(0);
+    await projector.locator('main.projector[data-results]').waitFor({ timeout: 10_000 });
+    expect(await projector.locator('.toolbar').count()).toBe(0);
     expect(Number(await main.getAttribute('data-slides'))).toBeGreaterThanOrEqual(1);
-    await projector.page.keyboard.press('End');
+    await projector.keyboard.press('End');
     expect(await main.getAttribute('data-slide')).toBe(
       String(Number(await main.getAttribute('data-slides')) - 1),
     );
@@ -389,30 +390,28 @@ describe('forum day', () => {
     const top = results.locator('li').first();
     expect(await top.textContent()).toContain('Participation citoyenne');
     expect(await top.locator('.result-count').textContent()).toBe('2 points');
-    await projector.page.screenshot({ path: `${SHOTS}/forum-fix-projector-results.png` });
-    await projector.page.keyboard.press('Home');
+    await projector.screenshot({ path: `${SHOTS}/forum-fix-projector-results.png` });
+    await projector.keyboard.press('Home');
     expect(await main.getAttribute('data-slide')).toBe('0');
-    await projector.page.screenshot({ path: `${SHOTS}/forum-projector.png` });
+    await projector.screenshot({ path: `${SHOTS}/forum-projector.png` });
     // The counts sit on the notes of the slides, like the board's badges.
     const slides = Number(await main.getAttribute('data-slides'));
     const badge = main.locator('.projector-slide g.vote-badge[data-count="2"]');
     for (let i = 0; i < slides - 1 && (await badge.count()) === 0; i++) {
-      await projector.page.keyboard.press('ArrowRight');
+      await projector.keyboard.press('ArrowRight');
     }
     expect(await badge.count()).toBe(1);
-    await projector.page.screenshot({ path: `${SHOTS}/forum-fix-projector-badges.png` });
+    await projector.screenshot({ path: `${SHOTS}/forum-fix-projector-badges.png` });
     // The plenary projector presents the same results.
-    await projector.page.goto(
-      `${server.url}/p/${links[plenaryNameOf()]!.id}#token=${facilitatorToken}`,
-    );
+    await projector.goto(`${server.url}/p/${links[plenaryNameOf()]!.id}#token=${facilitatorToken}`);
     await main
       .locator('.projector-slide svg, .projector-empty')
       .first()
       .waitFor({ timeout: 10_000 });
-    await projector.page.keyboard.press('End');
+    await projector.keyboard.press('End');
     await results.waitFor({ timeout: 10_000 });
     expect(await results.locator('li').first().textContent()).toContain('Participation citoyenne');
-    await projector.context.close();
+    await projector.close();
   });
 
   it('a replaced link is refused at once, with the French message', async () => {
@@ -442,11 +441,12 @@ describe('forum day', () => {
       .getByText('Ce lien ne donne plus accès à ce tableau.', { exact: false })
       .first()
       .waitFor({ timeout: 10_000 });
-    const late = await newParticipant(browser, 'Retardataire');
-    await late.page.goto(oldLink);
-    await late.page
+    // A late participant's visit: Émilie's laptop (a new tab) never opened Rivière-du-Loup.
+    const late = await a.context.newPage();
+    await late.goto(oldLink);
+    await late
       .getByText('Ce lien n’ouvre plus ce tableau', { exact: false })
       .waitFor({ timeout: 10_000 });
-    await late.context.close();
+    await late.close();
   });
 });

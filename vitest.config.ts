@@ -79,13 +79,32 @@ export default defineConfig({
       },
       {
         test: {
-          // The same cross-process tests with every server on PostgreSQL (R59): one throwaway
-          // PostgreSQL for the run, a database per server. The PostgreSQL and cluster files
-          // start their own servers, so they run once, above.
+          // The cross-process tests whose outcome depends on the store, again with every server
+          // on PostgreSQL (R59): one throwaway PostgreSQL for the run, a database per server.
+          // The rule: a file runs here if it checks what one store call cannot show — boards,
+          // versions and forums kept across a restart or an older/newer database, or one
+          // request writing several stores that must all land or all go (export and import,
+          // copies, restores) — or if it reads storeUnderTest(). The stores' own rules (tokens,
+          // territories, removed boards, votes, images and quotas, versions) run on both stores
+          // in apps/server/src/postgres/contract/; the relay, the HTTP edge (limits, headers,
+          // deadlines, upload spooling) and the command line do not reach the store: once,
+          // above. The PostgreSQL and cluster files start their own servers: once, above.
           name: 'integration-postgres',
           root: './tests',
-          include: ['integration/**/*.test.ts'],
-          exclude: ['integration/postgres*.test.ts', 'integration/cluster*.test.ts'],
+          include: [
+            'integration/access.test.ts',
+            'integration/archive*.test.ts',
+            'integration/board-copy.test.ts',
+            'integration/forum-restore.test.ts',
+            'integration/history.test.ts',
+            'integration/http-api.test.ts',
+            'integration/import.test.ts',
+            'integration/import-failure-images.test.ts',
+            'integration/new-board-storage.test.ts',
+            'integration/newer-database.test.ts',
+            'integration/restart.test.ts',
+            'integration/restore.test.ts',
+          ],
           globalSetup: ['./support/postgres-global.ts'],
           environment: 'node',
           testTimeout: 30_000,

@@ -19,7 +19,7 @@ import {
   type CreatedForum,
 } from './fixtures';
 import { boxes, offScreen, overlaps, overlapsBetween, rowsOf } from './layout-boxes';
-import { sharedPages } from './shared-pages';
+import { inLanguage, sharedPages } from './shared-pages';
 
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 
@@ -62,10 +62,26 @@ const PHONES = [
   // « Conditio… ».
   { width: 1024, height: 768 },
 ];
-const LANGUAGES = [
-  { locale: 'fr-CA', readOnly: 'Lecture seule', versions: 'Versions', contents: 'Contenu' },
-  { locale: 'en-US', readOnly: 'Read only', versions: 'Versions', contents: 'Contents' },
-];
+/**
+ * `locale` is the browser's language of the page a language's first case opens, `app` the
+ * language Carton speaks (the header's switch takes the page there for the other language's
+ * cases: a page loaded per role, not per role and language).
+ */
+const FRENCH = {
+  locale: 'fr-CA',
+  app: 'fr-CA',
+  readOnly: 'Lecture seule',
+  versions: 'Versions',
+  contents: 'Contenu',
+} as const;
+const ENGLISH = {
+  locale: 'en-US',
+  app: 'en',
+  readOnly: 'Read only',
+  versions: 'Versions',
+  contents: 'Contents',
+} as const;
+type Language = typeof FRENCH | typeof ENGLISH;
 
 /**
  * « Aide », in the header or (on a phone, where its two rows are full) just below the people
@@ -81,6 +97,24 @@ async function checkHelp(page: Page, width: number): Promise<void> {
   expect(offScreen(help, width)).toEqual([]);
   const around = await boxes(page, '.editor-header > :not(.help-button), .people, .forum-kit > *');
   expect(overlapsBetween(help, around)).toEqual([]);
+}
+
+/**
+ * Opens `url` in a new context whose browser is set to `lang.locale`: Carton speaks its language
+ * (a browser set to en-US gets English, one set to fr-CA French) before any switch.
+ */
+async function openIn(
+  lang: Language,
+  url: string,
+  device: { viewport: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean },
+): Promise<Page> {
+  const { page } = await newParticipant(base.browser, 'Émilie Bérubé', {
+    ...device,
+    locale: lang.locale,
+  });
+  await openBoard(page, url);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang.app);
+  return page;
 }
 
 /** Closes « Contenu » and « Versions » if open, so the next size starts from the bare header. */
@@ -113,18 +147,17 @@ describe('the board header on a phone or a tablet', () => {
     await shared.closeAll();
   });
 
-  async function open(
+  /** The role's phone (one per role, both languages), at `size` and speaking `lang`. */
+  async function phone(
+    role: 'view' | 'facilitator',
     size: { width: number; height: number },
-    locale: string,
+    lang: Language,
     url: string,
   ): Promise<Page> {
-    const { page } = await newParticipant(base.browser, 'Émilie Bérubé', {
-      viewport: size,
-      locale,
-      hasTouch: true,
-      isMobile: true,
-    });
-    await openBoard(page, url);
+    const page = await shared.at(role, size, () =>
+      openIn(lang, url, { viewport: size, hasTouch: true, isMobile: true }),
+    );
+    await inLanguage(page, lang.app);
     return page;
   }
 
@@ -136,13 +169,11 @@ describe('the board header on a phone or a tablet', () => {
     await checkHelp(page, width);
   }
 
-  for (const size of PHONES) {
-    for (const lang of LANGUAGES) {
-      it(`${size.width}×${size.height} ${lang.locale}, a view link: the title keeps its first words, « ${lang.readOnly} » is still said`, async () => {
+  for (const lang of [FRENCH, ENGLISH]) {
+    for (const size of PHONES) {
+      it(`${size.width}×${size.height} ${lang.app}, a view link: the title keeps its first words, « ${lang.readOnly} » is still said`, async () => {
         const board = territoryBoard(forum);
-        const page = await shared.at(`view-${lang.locale}`, size, () =>
-          open(size, lang.locale, board.view.url),
-        );
+        const page = await phone('view', size, lang, board.view.url);
         await checkHeader(page, size.width);
         const { shown, total } = await titleCharsShown(page);
         expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
@@ -156,14 +187,13 @@ describe('the board header on a phone or a tablet', () => {
         });
       });
 
-      it(`${size.width}×${size.height} ${lang.locale}, a facilitator: two rows, « ${lang.versions} » beside « ${lang.contents} », one panel at a time`, async () => {
+      it(`${size.width}×${size.height} ${lang.app}, a facilitator: two rows, « ${lang.versions} » beside « ${lang.contents} », one panel at a time`, async () => {
         const board = territoryBoard(forum);
-        const page = await shared.at(`facilitator-${lang.locale}`, size, () =>
-          open(
-            size,
-            lang.locale,
-            board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`),
-          ),
+        const page = await phone(
+          'facilitator',
+          size,
+          lang,
+          board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`),
         );
         try {
           const versions = page.getByRole('button', { name: lang.versions, exact: true });
@@ -212,9 +242,9 @@ describe('the board header on a phone or a tablet', () => {
       body: { action: 'start', durationMs: 10 * 60_000 },
     });
     const url = territoryBoard(timed).edit.url;
-    // The French view link's phone (the same device), taken to this forum's board: a context
+    // The view link's phone (the same device), taken to this forum's board in French: a context
     // less to create. Opened here if this test runs alone.
-    const page = await shared.at('view-fr-CA', PHONES[0]!, () => open(PHONES[0]!, 'fr-CA', url));
+    const page = await phone('view', PHONES[0]!, FRENCH, url);
     if (!page.url().startsWith(url.split('#')[0]!)) await openBoard(page, url);
     await page.locator('.forum-kit .forum-timer').waitFor();
     await checkHelp(page, PHONES[0]!.width);
@@ -253,10 +283,12 @@ describe('the board header on a small laptop window', () => {
     await shared.closeAll();
   });
 
-  for (const size of LAPTOPS) {
-    for (const lang of LANGUAGES) {
+  // English first: each role's window is opened by a browser set to en-US (and speaks English
+  // before any switch), then switched to French in the app for the French cases.
+  for (const lang of [ENGLISH, FRENCH]) {
+    for (const size of LAPTOPS) {
       for (const role of ROLES) {
-        it(`${size.width}×${size.height} ${lang.locale}, ${role}: every control on screen, the title's first words, « ${lang.contents} » below the header`, async () => {
+        it(`${size.width}×${size.height} ${lang.app}, ${role}: every control on screen, the title's first words, « ${lang.contents} » below the header`, async () => {
           const board = territoryBoard(forum);
           const url =
             role === 'view'
@@ -264,14 +296,8 @@ describe('the board header on a small laptop window', () => {
               : role === 'editor'
                 ? board.edit.url
                 : board.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`);
-          const page = await shared.at(`${role}-${lang.locale}`, size, async () => {
-            const opened = await newParticipant(base.browser, 'Émilie Bérubé', {
-              viewport: size,
-              locale: lang.locale,
-            });
-            await openBoard(opened.page, url);
-            return opened.page;
-          });
+          const page = await shared.at(role, size, () => openIn(lang, url, { viewport: size }));
+          await inLanguage(page, lang.app);
           try {
             if (role === 'facilitator') {
               await page.getByRole('button', { name: lang.versions, exact: true }).waitFor();

@@ -22,11 +22,31 @@ export async function resized(page: Page, size: { width: number; height: number 
     ([width, height]) => window.innerWidth === width && window.innerHeight === height,
     [size.width, size.height],
   );
-  // Two frames: resize observers (the chrome's stack, the header's rows) have run.
+  await laidOut(page);
+}
+
+/** Two frames: resize observers (the chrome's stack, the header's rows) have run. */
+async function laidOut(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
+}
+
+/**
+ * The page's Carton switched to `language` with the header's language button, as a person does
+ * (no reload: its board session is kept), and laid out again; nothing if it speaks it already.
+ * Layout cases in English take this instead of a page loaded by a browser set to English: the
+ * page costs a load, the switch a render. The choice is remembered by the page's context.
+ */
+export async function inLanguage(page: Page, language: 'fr-CA' | 'en'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
+  const [to, back] =
+    language === 'en' ? ['English, EN', 'Français, FR'] : ['Français, FR', 'English, EN'];
+  await page.getByRole('button', { name: to, exact: true }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  await page.getByRole('button', { name: back, exact: true }).waitFor();
+  await laidOut(page);
 }
 
 export function sharedPages(): SharedPages {

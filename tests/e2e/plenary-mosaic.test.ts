@@ -1,12 +1,19 @@
 // The plenary board on the projector (usability audit): the « Mosaïque » of the territories'
 // cartons fills the screen, the timer's pulse at 0:00 leaves « Mosaïque » uncovered, and a dot
-// vote's totals (then each note's dots) show on the tiles.
+// vote's totals (then each note's dots) show on the tiles. Read from the back of the room: with
+// the seed's eight territories and a dot vote open, every tile writes its territory's name and
+// its points whole (no « … ») and at least 18 px at 1280 × 720 (a projector's common size), 27 px
+// at 1920 × 1080 (side by side in 58 % and 38 % of a 306 px tile, every open vote's total read
+// « Vote : 1… »). A territory added (or taken out) on the forum page during the plenary shows in
+// the mosaic as soon as the facilitator comes back to the plenary's window, without reopening
+// the mosaic; the other tiles stay as they are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { BSL_TERRITORIES, localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, newPhone, openBoard, type CreatedForum } from './fixtures';
+import { createForum, forumRequest, newPhone, openBoard, type CreatedForum } from './fixtures';
+import { CARTONS, fillTerritory } from './plenary-cartons';
 import { connectSeedClient } from './seed';
 
 // The seed's eight MRCs of the Bas-Saint-Laurent.
@@ -56,6 +63,41 @@ async function expectAllInView(page: Page, count: number, label: string): Promis
     expect(Math.abs(box.aspect - CARTON), label).toBeLessThan(0.03);
   }
   return boxes;
+}
+
+interface Caption {
+  name: string;
+  fonts: number[];
+  cut: boolean;
+  overlap: boolean;
+  outside: boolean;
+}
+
+/** Each tile's name and total: their sizes, whether either is cut, overlaps or leaves the tile. */
+function captions(page: Page): Promise<Caption[]> {
+  return page.locator('li.mosaic-tile').evaluateAll((tiles) =>
+    tiles.map((tile) => {
+      const parts = ['.mosaic-name', '.mosaic-votes'].map((s) => tile.querySelector(s)!);
+      const [name, votes] = parts.map((p) => p.getBoundingClientRect()) as [DOMRect, DOMRect];
+      const box = tile.getBoundingClientRect();
+      return {
+        name: parts[0]!.textContent ?? '',
+        fonts: parts.map((p) => parseFloat(getComputedStyle(p).fontSize)),
+        cut: parts.some(
+          (p) => p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1,
+        ),
+        overlap:
+          name.right > votes.left &&
+          name.left < votes.right &&
+          name.bottom > votes.top &&
+          name.top < votes.bottom,
+        outside: [name, votes].some(
+          (r) =>
+            r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom,
+        ),
+      };
+    }),
+  );
 }
 
 describe('the plenary on the projector', () => {
@@ -116,28 +158,6 @@ describe('the plenary on the projector', () => {
       await expectAllInView(page, 8, `${width} × ${height}`);
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
-  });
-
-  it('twelve territories fit a laptop screen whole (they scrolled off the bottom)', async () => {
-    const twelve = await createForum(server, {
-      territories: [...BSL, 'Avignon', 'Bonaventure', 'La Côte-de-Gaspé', 'La Haute-Gaspésie'],
-      templates: false,
-    });
-    const laptop = await newParticipant(browser, 'Marie-Anne', {
-      viewport: { width: 1366, height: 768 },
-    });
-    try {
-      const plenary = twelve.boards.find((b) => b.kind === 'plenary')!;
-      await openBoard(
-        laptop.page,
-        `${server.url}/b/${plenary.id}#token=${twelve.facilitator.token}`,
-      );
-      await laptop.page.getByRole('button', { name: 'Mosaïque' }).click();
-      const boxes = await expectAllInView(laptop.page, 12, '12 at 1366 × 768');
-      expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(3);
-    } finally {
-      await laptop.context.close();
-    }
   });
 
   it('at 0:00 the timer pulses without covering « Mosaïque » beside it', async () => {
@@ -313,5 +333,154 @@ describe('the plenary on the projector', () => {
     } finally {
       await phone.context.close();
     }
+  });
+
+  // The other forums below open on the projector's page (a context each before): the page goes
+  // to their plenary as a facilitator's laptop would from the forum page.
+  it('twelve territories fit a laptop screen whole (they scrolled off the bottom)', async () => {
+    const twelve = await createForum(server, {
+      territories: [...BSL, 'Avignon', 'Bonaventure', 'La Côte-de-Gaspé', 'La Haute-Gaspésie'],
+      templates: false,
+    });
+    const page = screen.page;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const plenary = twelve.boards.find((b) => b.kind === 'plenary')!;
+    await openBoard(page, `${server.url}/b/${plenary.id}#token=${twelve.facilitator.token}`);
+    await page.getByRole('button', { name: 'Mosaïque' }).click();
+    const boxes = await expectAllInView(page, 12, '12 at 1366 × 768');
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(3);
+  });
+
+  it('the tiles write each territory’s name and points whole and large, at 720p and 1080p', async () => {
+    const territories = [...BSL_TERRITORIES];
+    const forum = await createForum(server, { territories });
+    const boards = forum.boards.filter((b) => b.kind === 'territory');
+    const api = (path: string, body: unknown, token?: string) =>
+      forumRequest(server, forum, path, { body, token });
+    // Les Basques' first note gets an idea (a blank note takes no dot), then twelve dots.
+    const basques = boards.find((b) => b.title.includes('Les Basques'))!;
+    const writer = await connectSeedClient(server.syncUrl, basques.id, basques.edit.token);
+    const noteId = writer.board.listShapes().find((s) => s.type === 'note')!.id;
+    writer.board.run(
+      (tx) => tx.update(noteId, { text: 'Lutte aux préjugés' }),
+      localOrigin('user:seed'),
+    );
+    // The server has the idea once another client receives it from the server.
+    const watcher = await connectSeedClient(server.syncUrl, basques.id, basques.edit.token);
+    const written = () => {
+      const note = watcher.board.getShape(noteId);
+      return note?.type === 'note' && note.text !== '';
+    };
+    await new Promise<void>((resolve, reject) => {
+      if (written()) return resolve();
+      const timer = setTimeout(
+        () => reject(new Error('the idea never reached the server')),
+        10_000,
+      );
+      watcher.board.doc.on('update', () => {
+        if (!written()) return;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    writer.close();
+    watcher.close();
+    const opened = await api('/votes', {
+      title: 'Nos priorités',
+      boardIds: boards.map((b) => b.id),
+      dotsPerParticipant: 3,
+    });
+    expect(opened.status).toBe(201);
+    const { vote } = (await opened.json()) as { vote: { id: string } };
+    for (let dot = 0; dot < 12; dot++) {
+      const voterId = `votant-basques-${String(Math.floor(dot / 3)).padStart(4, '0')}`;
+      const body = { boardId: basques.id, shapeId: noteId, voterId };
+      const answer = await api(`/votes/${vote.id}/dots`, body, basques.edit.token);
+      expect(answer.status).toBe(201);
+    }
+
+    const page = screen.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    {
+      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+      await openBoard(page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+      await page.getByRole('button', { name: 'Mosaïque' }).click();
+      await page
+        .locator('li.mosaic-tile svg')
+        .filter({ hasText: /Conditions présentes/ })
+        .nth(territories.length - 1)
+        .waitFor({ timeout: 15_000 });
+      await page
+        .locator('.mosaic-votes')
+        .filter({ hasText: 'Vote\u00a0: 12 points' })
+        .waitFor({ timeout: 10_000 });
+      for (const [width, height, least] of [
+        [1280, 720, 18],
+        [1920, 1080, 27],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        // The layout follows the window's size on the next frame.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+        const tiles = await captions(page);
+        expect(tiles.map((t) => t.name).sort()).toEqual([...territories].sort());
+        for (const tile of tiles) {
+          const label = `${tile.name} at ${width} × ${height}`;
+          expect(Math.min(...tile.fonts), label).toBeGreaterThanOrEqual(least);
+          expect(tile.cut, label).toBe(false);
+          expect(tile.overlap, label).toBe(false);
+          expect(tile.outside, label).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('the mosaic follows the forum’s territories: La Mitis, added while the mosaic is open, gets its tile; Les Basques, taken out, leaves', async () => {
+    const forum = await createForum(server, {
+      territories: ['Kamouraska', 'Témiscouata', 'Les Basques'],
+    });
+    const api = (method: string, path: string, body?: unknown) =>
+      forumRequest(server, forum, path, { method, body });
+    const page = screen.page;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    await openBoard(page, `${server.url}/b/${plenary.id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Mosaïque' }).click();
+    await page.locator('li.mosaic-tile svg').nth(2).waitFor({ timeout: 15_000 });
+    // The tiles already there are marked: they stay the same elements afterwards.
+    await page
+      .locator('li.mosaic-tile')
+      .evaluateAll((tiles) => tiles.forEach((t) => t.setAttribute('data-seen', 'yes')));
+
+    const added = await api('POST', '/boards', {
+      title: 'Conditions de succès — La Mitis',
+      kind: 'territory',
+      territory: 'La Mitis',
+      template: true,
+    });
+    expect(added.status).toBe(201);
+    const mitis = ((await added.json()) as { board: { id: string; edit: { token: string } } })
+      .board;
+    const basques = forum.boards.find((b) => b.title.includes('Les Basques'))!;
+    expect((await api('DELETE', `/boards/${basques.id}`)).status).toBe(200);
+
+    // The facilitator comes back from the forum page to the plenary's window.
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    const tile = page.locator(`li.mosaic-tile[data-board-id="${mitis.id}"]`);
+    await tile
+      .locator('svg')
+      .filter({ hasText: /Conditions présentes/ })
+      .waitFor({ timeout: 10_000 });
+    await page
+      .locator(`li.mosaic-tile[data-board-id="${basques.id}"]`)
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await tile.locator('.mosaic-name').textContent()).toBe('La Mitis');
+    expect(await page.locator('li.mosaic-tile[data-seen="yes"]').count()).toBe(2);
+
+    // Live like the others: its table writes, the tile shows it.
+    await fillTerritory(server.syncUrl, mitis, CARTONS['La Mitis']!, null);
+    await tile
+      .locator('svg')
+      .filter({ hasText: /latitude/ })
+      .waitFor({ timeout: 10_000 });
   });
 });

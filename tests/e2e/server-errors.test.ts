@@ -56,14 +56,6 @@ interface CreatedForum {
   boards: { id: string; territory: string | null }[];
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the web has a sentence for every code the server can answer', () => {
   it('archive codes (the server’s ArchiveErrorCode) and R6’s storage_unavailable', async () => {
     expect(everyServerCodeListed).toBe(true);
@@ -86,17 +78,43 @@ describe('the web has a sentence for every code the server can answer', () => {
   });
 });
 
-describe('« Importer un forum (.zip) »: a refused archive said in plain words', () => {
-  let server: CartonServer;
-  let participant: Participant | undefined;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await participant?.context.close();
-    await server?.dispose();
-  });
+// One PostgreSQL server for the whole file (the archive's refusal does not depend on the store),
+// and Marie-Anne's one laptop: she tries the archive on the home page, then runs the forum.
+let browser: Browser;
+let postgres: TestPostgres;
+let server: CartonServer;
+let database: string;
+let forum: CreatedForum;
+let facilitator: Participant;
 
+beforeAll(async () => {
+  [browser, postgres] = await Promise.all([launchBrowser(), startTestPostgres()]);
+  const url = await postgres.createDatabase();
+  database = new URL(url).pathname.slice(1);
+  // A held board lock makes the append wait past this timeout, then fail.
+  server = await startServer({
+    env: { CARTON_DATABASE_URL: url, CARTON_DATABASE_STATEMENT_TIMEOUT_MS: '2000' },
+  });
+  const created = await fetch(`${server.url}/api/forums`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
+      territories: ['Kamouraska', 'La Mitis'],
+    }),
+  });
+  expect(created.status).toBe(201);
+  forum = (await created.json()) as CreatedForum;
+  facilitator = await newParticipant(browser, 'Marie-Anne');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+  await postgres?.stop();
+});
+
+describe('« Importer un forum (.zip) »: a refused archive said in plain words', () => {
   const tampered = zipOf('../manifest.json', Buffer.from('{}'));
 
   it('an entry named to leave its folder (../): French, then English', async () => {
@@ -109,8 +127,7 @@ describe('« Importer un forum (.zip) »: a refused archive said in plain words'
     expect(answer.status).toBe(400);
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('unsafe_path');
 
-    participant = await newParticipant(browser, 'Marie-Anne');
-    const page = participant.page;
+    const page = facilitator.page;
     await page.goto(`${server.url}/`);
     await page.getByLabel('Choisir l’archive du forum (.zip)').setInputFiles({
       name: 'forum-des-alliances-2023-10-26.zip',
@@ -126,59 +143,25 @@ describe('« Importer un forum (.zip) »: a refused archive said in plain words'
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.evaluate(() => localStorage.getItem('carton.forums'))).toBeNull();
 
-    const english = await newParticipant(browser, 'Emily', { locale: 'en' });
-    try {
-      await english.page.goto(`${server.url}/`);
-      await english.page.getByLabel('Choose the forum archive (.zip)').setInputFiles({
-        name: 'forum.zip',
-        mimeType: 'application/zip',
-        buffer: tampered,
-      });
-      const inEnglish = english.page.locator('.home-import [role="alert"]');
-      await inEnglish.waitFor();
-      expect(await inEnglish.innerText()).toBe(
-        'This archive holds a file whose name would leave its folder (such as “../”): Carton did not write it as it is. Nothing was imported.',
-      );
-    } finally {
-      await english.context.close();
-    }
+    // The same page in English (its language switch), the archive tried again; then French
+    // again for the forum page below.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Choose the forum archive (.zip)').setInputFiles({
+      name: 'forum.zip',
+      mimeType: 'application/zip',
+      buffer: tampered,
+    });
+    const inEnglish = page.locator('.home-import [role="alert"]', { hasText: 'This archive' });
+    await inEnglish.waitFor();
+    expect(await inEnglish.innerText()).toBe(
+      'This archive holds a file whose name would leave its folder (such as “../”): Carton did not write it as it is. Nothing was imported.',
+    );
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByLabel('Choisir l’archive du forum (.zip)').waitFor();
   });
 });
 
 describe('R6 on PostgreSQL: a change the database did not store, said on the forum page', () => {
-  let postgres: TestPostgres;
-  let server: CartonServer;
-  let database: string;
-  let forum: CreatedForum;
-  let facilitator: Participant;
-
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-    const url = await postgres.createDatabase();
-    database = new URL(url).pathname.slice(1);
-    // A held board lock makes the append wait past this timeout, then fail.
-    server = await startServer({
-      env: { CARTON_DATABASE_URL: url, CARTON_DATABASE_STATEMENT_TIMEOUT_MS: '2000' },
-    });
-    const created = await fetch(`${server.url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Forum des Alliances — Rêvons ensemble notre future Alliance',
-        territories: ['Kamouraska', 'La Mitis'],
-      }),
-    });
-    expect(created.status).toBe(201);
-    forum = (await created.json()) as CreatedForum;
-    facilitator = await newParticipant(browser, 'Marie-Anne');
-  }, 60_000);
-
-  afterAll(async () => {
-    await facilitator?.context.close();
-    await server?.dispose();
-    await postgres?.stop();
-  });
-
   const boardId = (territory: string) => forum.boards.find((b) => b.territory === territory)!.id;
   const row = (territory: string) =>
     facilitator.page.locator(`.forum-links tr[data-board-id="${boardId(territory)}"]`);
@@ -214,11 +197,9 @@ describe('R6 on PostgreSQL: a change the database did not store, said on the for
 
   it('« Copier vers… »: the board the copy did not reach is named, with why', async () => {
     const page = facilitator.page;
-    // A fresh page (the same URL again would only move to its #token, the rename form open).
-    await page.goto('about:blank');
-    await page.goto(forum.facilitator.url);
+    // The rename form, still open from above, is closed (« Annuler »): the row's buttons are back.
     const kamouraska = row('Kamouraska');
-    await kamouraska.waitFor();
+    await kamouraska.getByRole('button', { name: 'Annuler' }).click();
     const release = await postgres.holdBoardLock(database, boardId('La Mitis'));
     try {
       await kamouraska.getByRole('button', { name: 'Copier vers…' }).click();

@@ -78,13 +78,15 @@ describe('the facilitator page', () => {
   });
 
   it('shows « Les incontournables » and their merges again after a reload', async () => {
-    const participant = await newParticipant(browser, 'Émilie');
+    // Two notes on Kamouraska's board, written in a tab of the same laptop (its edit link, as a
+    // participant's; a browser context of its own costs a second of CPU for nothing read here).
+    const board = await facilitator.context.newPage();
     const kamouraska = forum.boards.find((b) => b.title.includes('Kamouraska'))!;
-    await openBoard(participant.page, kamouraska.edit.url);
-    await addNote(participant.page, 300, 450, 'Rémunération pour les personnes citoyennes');
-    await participant.page.keyboard.press('Escape');
-    await addNote(participant.page, 600, 450, 'Remunération des personnes citoyennes');
-    await participant.context.close();
+    await openBoard(board, kamouraska.edit.url);
+    await addNote(board, 300, 450, 'Rémunération pour les personnes citoyennes');
+    await board.keyboard.press('Escape');
+    await addNote(board, 600, 450, 'Remunération des personnes citoyennes');
+    await board.close();
 
     const page = facilitator.page;
     const items = page.locator('.compilation-item');
@@ -220,6 +222,8 @@ describe('the facilitator page', () => {
     await timer.locator('.forum-timer-value', { hasText: /^[01]:\d\d$/ }).waitFor();
     await controls.getByRole('button', { name: 'Arrêter' }).click();
     await dialog.getByRole('button', { name: 'Arrêter la minuterie' }).click();
+    // Stopped on the server before the next test drives the timer (a late stop paused nothing).
+    await timer.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('the paused timer reads from afar on the projector and on the plenary board', async () => {

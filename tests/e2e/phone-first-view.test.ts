@@ -4,10 +4,12 @@
 // Another participant's name stays on screen near its edge.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newParticipant } from '../support/browser';
 import { REPO_ROOT } from '../support/server';
 import { boardSuite, openBoard, toScreen } from './fixtures';
+import { sharedPages } from './shared-pages';
 
 const PHONES = [
   { width: 360, height: 740 },
@@ -19,14 +21,26 @@ describe('a phone’s first view of a territory board', () => {
     mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
   });
   const suite = boardSuite({ territory: 'La Mitis' });
-
-  for (const viewport of PHONES) {
-    it(`${viewport.width}×${viewport.height}: a people pill, − and + to zoom, all on screen`, async () => {
-      const { context, page } = await newParticipant(suite.browser, 'Josée Tremblay', {
+  // Josée's phone, loaded once at its first size and resized for the next (each case leaves the
+  // people list folded): every case reads it.
+  const shared = sharedPages();
+  const phone = (viewport: { width: number; height: number }): Promise<Page> =>
+    shared.at('phone', viewport, async () => {
+      const { page } = await newParticipant(suite.browser, 'Josée Tremblay', {
         viewport,
         hasTouch: true,
       });
       await openBoard(page, suite.board.edit.url);
+      return page;
+    });
+
+  afterAll(async () => {
+    await shared.closeAll();
+  });
+
+  for (const viewport of PHONES) {
+    it(`${viewport.width}×${viewport.height}: a people pill, − and + to zoom, all on screen`, async () => {
+      const page = await phone(viewport);
 
       // The folded list is a pill: the count, named for a screen reader, a finger-sized target.
       const pill = page.getByRole('button', { name: 'Personnes présentes\u00a0: 1' });
@@ -73,21 +87,16 @@ describe('a phone’s first view of a territory board', () => {
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
       for (const right of rights) expect(right).toBeLessThanOrEqual(viewport.width);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
-      await context.close();
     });
   }
 
   it('another participant’s name near the right edge stays on screen', async () => {
     const viewport = PHONES[0];
-    const phone = await newParticipant(suite.browser, 'Josée Tremblay', {
-      viewport,
-      hasTouch: true,
-    });
+    const phonePage = await phone(viewport);
     const laptop = await newParticipant(suite.browser, 'Marc-André Bélanger-Desjardins');
-    await openBoard(phone.page, suite.board.edit.url);
     await openBoard(laptop.page, suite.board.edit.url);
     // The world point 12 px from the phone's right edge, halfway down, under the laptop's mouse.
-    const camera = await phone.page.evaluate(() => window.__carton!.camera());
+    const camera = await phonePage.evaluate(() => window.__carton!.camera());
     const world = {
       x: (viewport.width - 12 - camera.x) / camera.zoom,
       y: (viewport.height / 2 - camera.y) / camera.zoom,
@@ -96,10 +105,10 @@ describe('a phone’s first view of a territory board', () => {
     await laptop.page.bringToFront();
     await laptop.page.mouse.move(there.x - 40, there.y);
     await laptop.page.mouse.move(there.x, there.y, { steps: 4 });
-    const label = phone.page.locator('.cursor-name');
+    const label = phonePage.locator('.cursor-name');
     await label.waitFor();
     // The cursor arrives where it was sent, and its name is drawn to its left, whole.
-    await phone.page.waitForFunction((x) => {
+    await phonePage.waitForFunction((x) => {
       const cursor = document.querySelector('.cursor')?.getBoundingClientRect();
       return !!cursor && Math.abs(cursor.left - x) < 2;
     }, viewport.width - 12);
@@ -107,10 +116,9 @@ describe('a phone’s first view of a territory board', () => {
     if (!box) throw new Error('no name label');
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-    await phone.page.screenshot({
+    await phonePage.screenshot({
       path: join(REPO_ROOT, 'test-results/screenshots/phone-first-view-cursor.png'),
     });
-    await phone.context.close();
     await laptop.context.close();
   });
 });

@@ -18,9 +18,10 @@ import {
   type Board,
   type BoardFile,
 } from '@carton/board';
-import { newParticipant, savedDownload } from '../support/browser';
+import { savedDownload } from '../support/browser';
 import { REPO_ROOT, type CartonServer } from '../support/server';
 import { boardSuite, openBoard, toScreen, waitForShapes, type BoardLinks } from './fixtures';
+import { flyerPng } from './plenary-cartons';
 import { connectSeedClient } from './seed';
 
 const OUT = join(REPO_ROOT, 'test-results/exports');
@@ -146,9 +147,9 @@ describe('export', () => {
   let seeded: { board: Board; close: () => void } | null = null;
 
   beforeAll(async () => {
-    // A real photo for the carton: a picture of the page itself, stored through the API.
-    await suite.a.page.goto(`${suite.server.url}/`);
-    photo = await suite.a.page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 200 } });
+    // A photo for the carton (a flyer's coloured bands, made here: a screenshot of the home page
+    // cost a page load), stored through the API.
+    photo = flyerPng(320, 200);
     const uploaded = await fetch(`${suite.server.url}/api/boards/${suite.board.id}/images`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${suite.board.edit.token}`, 'Content-Type': 'image/png' },
@@ -248,7 +249,7 @@ describe('export', () => {
     expect([png.width, png.height]).toEqual([988, 648]);
     expect(near(pixel(png, 40 + 50, 40 + 120), [0xc5, 0xe1, 0xa5, 255])).toBe(true);
     expect(near(pixel(png, 40 + 290, 40 + 120), [0xf8, 0xbb, 0xd0, 255])).toBe(true);
-    // The photo is drawn (not the grey placeholder): its top-left pixel is the page's.
+    // The photo is drawn (not the grey placeholder): its top-left pixel is the flyer's.
     const source = PNG.sync.read(photo);
     expect(near(pixel(png, 40 + 521, 40 + 111), pixel(source, 1, 1), 12)).toBe(true);
   });
@@ -352,18 +353,25 @@ describe('export', () => {
   });
 
   it('a view link exports but offers no import', async () => {
-    const viewer = await newParticipant(suite.browser, 'Pierre');
-    await openBoard(viewer.page, suite.board.view.url);
-    await openMenu(viewer.page);
-    expect(await viewer.page.locator('.export-dialog input[type="file"]').count()).toBe(0);
-    await viewer.page
-      .getByText(
-        'Lien de consultation : vous pouvez exporter, mais pas importer.'.replace(' :', '\u00a0:'),
-      )
-      .waitFor();
-    await viewer.page.getByLabel('Tableau complet (JSON)').check();
-    const file = await download(viewer.page);
-    expect((JSON.parse(file.bytes.toString('utf8')) as BoardFile).shapes).toHaveLength(total);
-    await viewer.context.close();
+    // A second tab of Émilie's browser (a context of its own is not needed to read a view link).
+    const viewer = await suite.a.context.newPage();
+    try {
+      await openBoard(viewer, suite.board.view.url);
+      await openMenu(viewer);
+      expect(await viewer.locator('.export-dialog input[type="file"]').count()).toBe(0);
+      await viewer
+        .getByText(
+          'Lien de consultation : vous pouvez exporter, mais pas importer.'.replace(
+            ' :',
+            '\u00a0:',
+          ),
+        )
+        .waitFor();
+      await viewer.getByLabel('Tableau complet (JSON)').check();
+      const file = await download(viewer);
+      expect((JSON.parse(file.bytes.toString('utf8')) as BoardFile).shapes).toHaveLength(total);
+    } finally {
+      await viewer.close();
+    }
   });
 });

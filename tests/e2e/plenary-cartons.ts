@@ -93,13 +93,16 @@ export const CARTONS: Readonly<Record<string, TerritoryCarton>> = {
   },
 };
 
-/** A small flyer-like PNG (coloured bands): the « photo » a table adds to its carton. */
-export function flyerPng(): Buffer {
-  const png = new PNG({ width: 120, height: 160 });
+/**
+ * A small flyer-like PNG (four coloured bands, red at the top): the « photo » a table adds to its
+ * carton.
+ */
+export function flyerPng(width = 120, height = 160): Buffer {
+  const png = new PNG({ width, height });
   for (let y = 0; y < png.height; y++) {
     for (let x = 0; x < png.width; x++) {
       const i = (y * png.width + x) * 4;
-      const band = Math.floor(y / 40);
+      const band = Math.floor((y * 4) / height);
       const [r, g, b] = [
         [214, 40, 57],
         [255, 214, 10],

@@ -26,7 +26,11 @@ let forum: CreatedForum;
 let blobId: string;
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([startServer(), startServer()]);
+  [a, b] = await Promise.all([
+    // The PNGs at the size a facilitator gets (2 px per board unit), not the tests' 1 Mpx.
+    startServer({ env: { CARTON_ARCHIVE_PNG_MAX_PIXELS: '64000000' } }),
+    startServer(),
+  ]);
   forum = await createForum(a);
   const kamouraska = territoryBoard(forum, 'Kamouraska');
   const upload = await fetch(`${a.url}/api/boards/${kamouraska.id}/images`, {

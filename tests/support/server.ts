@@ -109,6 +109,11 @@ export async function startServer(options: StartOptions = {}): Promise<CartonSer
         ...process.env,
         CARTON_LOG_LEVEL: 'info',
         CARTON_ROOM_UNLOAD_MS: '200',
+        // Each board's PNG in a forum archive at most 1 Mpx, not 2 px per board unit: drawn full
+        // size, the seed's boards took 1–7 s each at load 30 (a forum's archive ~20 s), in every
+        // test that downloads one. These tests check the PNG is there; its pixels at full size
+        // are checked beside the code (apps/server/src/archive/archive.test.ts).
+        CARTON_ARCHIVE_PNG_MAX_PIXELS: '1000000',
         ...(databaseUrl === undefined ? {} : { CARTON_DATABASE_URL: databaseUrl }),
         ...options.env,
         PORT: String(port),

@@ -16,6 +16,15 @@ describe('config', () => {
     expect(config.allowedHosts).toEqual([]);
   });
 
+  it('caps a forum archive’s board PNGs at 64 Mpx, or fewer where the server says so', () => {
+    expect(loadConfig({}).archivePngMaxPixels).toBe(64_000_000);
+    expect(loadConfig({ CARTON_ARCHIVE_PNG_MAX_PIXELS: '500000' }).archivePngMaxPixels).toBe(
+      500_000,
+    );
+    // The cap keeps a huge board from taking the server's memory: never raised past it.
+    expect(() => loadConfig({ CARTON_ARCHIVE_PNG_MAX_PIXELS: '100000000' })).toThrow(ConfigError);
+  });
+
   it('reads the allowed host names (R33b)', () => {
     const config = loadConfig({ CARTON_ALLOWED_HOSTS: ' Carton.Example.org., salle-b.example ' });
     expect(config.allowedHosts).toEqual(['carton.example.org', 'salle-b.example']);

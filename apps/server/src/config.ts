@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MAX_PNG_PIXELS } from './archive/limits.ts';
 import type { BoardGuardLimits } from './limits/board-guard.ts';
 import type { MessageLimits } from './limits/message-limits.ts';
 import type { PreAuthLimits } from './limits/pre-auth.ts';
@@ -100,6 +101,11 @@ const EnvSchema = z.object({
   /** R35: largest uploaded image, and all images of one forum together. */
   CARTON_MAX_IMAGE_BYTES: int(10 * MiB, 1 * KiB, 256 * MiB),
   CARTON_MAX_FORUM_IMAGE_BYTES: int(1024 * MiB, 1 * KiB, 1024 * 1024 * MiB),
+  /**
+   * Most pixels of a board's PNG in a forum archive (drawn smaller past it): a small server can
+   * lower it to export sooner and with less memory, as the cross-process tests do.
+   */
+  CARTON_ARCHIVE_PNG_MAX_PIXELS: int(MAX_PNG_PIXELS, 10_000, MAX_PNG_PIXELS),
   /** R38: an active board keeps an auto version at most this often. */
   CARTON_AUTO_SNAPSHOT_MS: int(10 * 60_000, 100, 24 * 3_600_000),
   /** R59: keep everything in PostgreSQL (`postgres://user:pass@host:5432/db`) instead of SQLite. */
@@ -161,6 +167,8 @@ export interface Config {
   redisUrl: string | null;
   /** How long requests may take to send their bodies: archive uploads, and the rest. */
   uploads: { timeoutMs: number; stallMs: number; bodyTimeoutMs: number };
+  /** Most pixels of a board's PNG in a forum archive. */
+  archivePngMaxPixels: number;
   rooms: {
     unloadMs: number;
     compactUpdates: number;
@@ -209,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       stallMs: e.CARTON_UPLOAD_STALL_MS,
       bodyTimeoutMs: e.CARTON_BODY_TIMEOUT_MS,
     },
+    archivePngMaxPixels: e.CARTON_ARCHIVE_PNG_MAX_PIXELS,
     logLevel: e.CARTON_LOG_LEVEL,
     limits: {
       maxMessageBytes: e.CARTON_MAX_MESSAGE_BYTES,

@@ -14,6 +14,7 @@ import { storageSource } from './source.ts';
 import { editArchive, noisePng } from './test-archives.ts';
 import {
   count,
+  decodePng,
   editStoredBoard,
   ME,
   refusal,
@@ -211,6 +212,23 @@ describe('the export keeps within what the import takes', () => {
     expect(capped).not.toBeNull();
     expect(capped!.byteLength).toBeLessThanOrEqual(full.byteLength / 3);
     expect(await renderArchivePng(file, 100)).toBeNull();
+  });
+
+  it('ARCHIVE: a server that caps PNG pixels lower draws every board’s PNG within it', async () => {
+    const { created } = await seededForum(dirs.source);
+    const stream = await streamForumArchive(storageSource(dirs.source), created.forum.id, {
+      pngMaxPixels: 40_000,
+    });
+    const whole = unzipSync(await collectStream(stream!));
+    const pngs = Object.keys(whole).filter(
+      (path) => path.endsWith('.png') && path.startsWith('boards/'),
+    );
+    expect(pngs.length).toBe(created.boards.length);
+    for (const path of pngs) {
+      const { width, height } = decodePng(whole[path]!);
+      expect(width * height).toBeLessThanOrEqual(40_000);
+      expect(width * height).toBeGreaterThan(10_000);
+    }
   });
 });
 

@@ -45,6 +45,8 @@ export type ArchiveLimits = { readonly [K in keyof typeof ARCHIVE_LIMITS]: numbe
 
 /** A board's PNG in an archive: drawn smaller past this (2 px per unit up to 64 Mpx). */
 export const MAX_ARCHIVE_PNG_BYTES = 32 * MiB;
+/** resvg allocates width × height × 4 bytes: keep a huge board from taking the server down. */
+export const MAX_PNG_PIXELS = 64_000_000;
 
 /** A board file posted to POST /api/boards/:id/import (images embedded). */
 export const MAX_BOARD_IMPORT_BYTES = 32 * MiB;

@@ -2,12 +2,10 @@ import type { BoardFile } from '@carton/board';
 import { bundledFontFiles, loadBundledFonts } from '@carton/render/node';
 import { renderAsync } from '@resvg/resvg-js';
 import { drawBoard, type BoardDrawing } from './board-drawing.ts';
-import { MAX_ARCHIVE_PNG_BYTES } from './limits.ts';
+import { MAX_ARCHIVE_PNG_BYTES, MAX_PNG_PIXELS } from './limits.ts';
 
 /** Pixels per board unit: a 1600-wide carton prints at 3200 px, sharp on A4/Letter at 300 dpi. */
 export const PNG_SCALE = 2;
-/** resvg allocates width × height × 4 bytes: keep a huge board from taking the server down. */
-export const MAX_PNG_PIXELS = 64_000_000;
 
 /**
  * A board as PNG, drawn from @carton/render's SVG by resvg with the bundled Atkinson
@@ -43,15 +41,16 @@ export async function renderBoardPng(
 export async function renderArchivePng(
   board: BoardFile | BoardDrawing,
   maxBytes: number = MAX_ARCHIVE_PNG_BYTES,
+  maxPixels: number = MAX_PNG_PIXELS,
 ): Promise<Uint8Array | null> {
   // Laid out once: the smaller attempts only zoom the same document.
   const drawing = 'svg' in board ? board : drawBoard(board);
-  let png = await renderBoardPng(drawing);
+  let png = await renderBoardPng(drawing, { maxPixels });
   let scale = PNG_SCALE;
   for (let attempt = 0; png.byteLength > maxBytes && attempt < 2; attempt++) {
     // Bytes go with pixels, pixels with the square of the scale; 10 % to spare.
     scale *= Math.sqrt(maxBytes / png.byteLength) * 0.9;
-    png = await renderBoardPng(drawing, { scale });
+    png = await renderBoardPng(drawing, { scale, maxPixels });
   }
   return png.byteLength > maxBytes ? null : png;
 }

@@ -66,7 +66,11 @@ export function registerArchiveRoutes(
     if (!access.ok) return jsonError(c, access.status, access.code, access.message);
     let stream: ReadableStream<Uint8Array> | null;
     try {
-      stream = await streamForumArchive(relaySource(deps), access.forum.id);
+      stream = await streamForumArchive(relaySource(deps), access.forum.id, {
+        ...(deps.archivePngMaxPixels === undefined
+          ? {}
+          : { pngMaxPixels: deps.archivePngMaxPixels }),
+      });
     } catch (error) {
       // Boards and images alone past what an import takes: refused before the first byte,
       // rather than an archive no Carton could import.

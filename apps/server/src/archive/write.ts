@@ -3,7 +3,7 @@ import { BOARD_FILE_VERSION, imageBlobIds, withImages } from '@carton/board';
 import { Zip } from 'fflate';
 import { costOf } from './budget.ts';
 import type { ArchiveLimits } from './limits.ts';
-import { ARCHIVE_LIMITS } from './limits.ts';
+import { ARCHIVE_LIMITS, MAX_ARCHIVE_PNG_BYTES } from './limits.ts';
 import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME } from './manifest.ts';
 import { drawBoardWithPhotos } from './board-drawing.ts';
@@ -18,6 +18,8 @@ const encoder = new TextEncoder();
 export interface ArchiveOptions {
   /** Leave PNGs out (faster backups); default true. */
   readonly png?: boolean;
+  /** Most pixels of a board's PNG; MAX_PNG_PIXELS by default. */
+  readonly pngMaxPixels?: number;
   readonly now?: Date;
   /** What the import that will read it takes (tests lower them). */
   readonly limits?: ArchiveLimits;
@@ -125,6 +127,8 @@ export async function streamForumArchive(
           // The photos go into the SVG one at a time, as bytes (board-drawing.ts).
           const drawn = await renderArchivePng(
             await drawBoardWithPhotos(full, forumId, source.blobs),
+            MAX_ARCHIVE_PNG_BYTES,
+            options.pngMaxPixels,
           );
           const entry = drawn && writer.pack(`${base}.png`, drawn, false);
           // Derived from the JSON, never read by an import: left out when there is no room.

@@ -44,6 +44,8 @@ export interface AppDeps {
   boardBytes: BoardBytes;
   /** An archive upload that sends nothing for this long stops (408 upload_stalled). */
   uploadStallMs?: number;
+  /** Most pixels of a board's PNG in a forum archive; MAX_PNG_PIXELS by default. */
+  archivePngMaxPixels?: number;
   /** R69: whether the data file can be written (SQLite); null where storage reports its own. */
   storageHealth?: StorageHealth | null;
   /** Extra numbers for GET /metrics (loopback only). */

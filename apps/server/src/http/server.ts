@@ -180,6 +180,7 @@ export async function startServer(
     preAuth,
     votes,
     uploadStallMs: config.uploads.stallMs,
+    archivePngMaxPixels: config.archivePngMaxPixels,
     storageHealth: health,
     // Beside the relay's counters: R29's held-back presence, and the bus's for the operator of
     // several processes (R63).

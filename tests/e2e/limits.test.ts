@@ -1,20 +1,21 @@
 // A page closed by the server for a limit (4429: too many updates, R28) says so in plain
 // French, does not reconnect by itself, keeps the work, and « Reconnecter » brings it back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newParticipant, type Participant } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { boardSuite, openBoard, shapes, type BoardLinks } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 /** Longer than the stock client's first four backoff steps (0.2 + 0.4 + 0.8 + 1.6 s). */
 const QUIET_MS = 3500;
 
+// One server and one laptop for the file's two describes.
+const suite = boardSuite({
+  // One document update per second, no burst: a few quick notes are a flood.
+  server: { env: { CARTON_UPDATES_PER_SECOND: '1', CARTON_UPDATE_BURST: '1' } },
+  territory: 'La Matanie',
+  participants: { a: { name: 'Émilie', opens: false } },
+});
+
 describe('limits', () => {
-  const suite = boardSuite({
-    // One document update per second, no burst: a few quick notes are a flood.
-    server: { env: { CARTON_UPDATES_PER_SECOND: '1', CARTON_UPDATE_BURST: '1' } },
-    territory: 'La Matanie',
-    participants: { a: { name: 'Émilie', opens: false } },
-  });
   let sockets = 0;
 
   beforeAll(async () => {
@@ -67,14 +68,9 @@ describe('limits', () => {
 });
 
 describe('revoked links', () => {
-  const suite = boardSuite({ territory: null });
-  // Émilie's laptop for both cases, each on its own forum's board (a context less to create:
-  // ~1 s, 3–5 s on a loaded CI machine).
-  let emilie: Promise<Participant> | undefined;
-  afterAll(async () => {
-    await (await emilie)?.context.close();
-  });
-  const emiliesLaptop = () => (emilie ??= newParticipant(suite.browser, 'Émilie'));
+  // Émilie's laptop of the case above (suite.a) for both cases, each on its own forum's board:
+  // the same server (its limit of one update per second is far from what opening a board sends)
+  // and no context to create (~1 s, 3–5 s on a loaded CI machine).
 
   async function forumWithBoard(): Promise<{
     forumId: string;
@@ -108,7 +104,7 @@ describe('revoked links', () => {
 
   it('an open page whose link is rotated (4403) says so and offers no reconnection', async () => {
     const { forumId, facilitator, board } = await forumWithBoard();
-    const a = await emiliesLaptop();
+    const a = suite.a;
     await openBoard(a.page, board.edit.url);
     await rotateEditLink(forumId, facilitator, board.id);
     const banner = a.page.locator('[data-testid="limit-banner"]');
@@ -121,7 +117,7 @@ describe('revoked links', () => {
 
   it('a page that comes back online with a revoked link stops knocking', async () => {
     const { forumId, facilitator, board } = await forumWithBoard();
-    const a = await emiliesLaptop();
+    const a = suite.a;
     let attempts = 0;
     a.page.on('websocket', () => attempts++);
     await openBoard(a.page, board.edit.url);

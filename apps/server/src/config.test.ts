@@ -25,6 +25,14 @@ describe('config', () => {
     expect(() => loadConfig({ CARTON_ARCHIVE_PNG_MAX_PIXELS: '100000000' })).toThrow(ConfigError);
   });
 
+  it('R66: another process’s unrenewed presence lasts 30 s, or less where the server says so', () => {
+    expect(loadConfig({}).clusterPresenceTimeoutMs).toBe(30_000);
+    expect(
+      loadConfig({ CARTON_CLUSTER_PRESENCE_TIMEOUT_MS: '6000' }).clusterPresenceTimeoutMs,
+    ).toBe(6_000);
+    expect(() => loadConfig({ CARTON_CLUSTER_PRESENCE_TIMEOUT_MS: '10' })).toThrow(ConfigError);
+  });
+
   it('reads the allowed host names (R33b)', () => {
     const config = loadConfig({ CARTON_ALLOWED_HOSTS: ' Carton.Example.org., salle-b.example ' });
     expect(config.allowedHosts).toEqual(['carton.example.org', 'salle-b.example']);

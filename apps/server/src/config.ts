@@ -122,6 +122,11 @@ const EnvSchema = z.object({
   CARTON_UPLOAD_STALL_MS: int(60_000, 100, 3_600_000),
   /** Every other request must have sent its whole body within this (408 body_timeout). */
   CARTON_BODY_TIMEOUT_MS: int(120_000, 100, 3_600_000),
+  /**
+   * R66: another process's participant whose presence was not renewed for this long is removed
+   * (its process died without saying so). Stock clients renew every 15 s: lower only in tests.
+   */
+  CARTON_CLUSTER_PRESENCE_TIMEOUT_MS: int(30_000, 1_000, 3_600_000),
   /** R63: several relay processes fan out through Redis (`redis://[:password@]host:6379`). */
   CARTON_REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
@@ -165,6 +170,8 @@ export interface Config {
   allowedHosts: string[];
   /** R63: the Redis bus between relay processes, or null (a single process). Never logged. */
   redisUrl: string | null;
+  /** R66: how long another process's participant's presence lasts unrenewed. */
+  clusterPresenceTimeoutMs: number;
   /** How long requests may take to send their bodies: archive uploads, and the rest. */
   uploads: { timeoutMs: number; stallMs: number; bodyTimeoutMs: number };
   /** Most pixels of a board's PNG in a forum archive. */
@@ -212,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     webDir: e.CARTON_WEB_DIR ? resolve(e.CARTON_WEB_DIR) : null,
     redisUrl: e.CARTON_REDIS_URL ?? null,
+    clusterPresenceTimeoutMs: e.CARTON_CLUSTER_PRESENCE_TIMEOUT_MS,
     uploads: {
       timeoutMs: e.CARTON_UPLOAD_TIMEOUT_MS,
       stallMs: e.CARTON_UPLOAD_STALL_MS,

@@ -21,6 +21,7 @@ import { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
 import { openPostgresStores } from '../postgres/open-stores.ts';
 import { PgBoardStorage } from '../postgres/pg-board-storage.ts';
+import { CLUSTER_PRESENCE } from '../relay/protocol.ts';
 import { Relay } from '../relay/relay.ts';
 import { AutoVersionStorage } from '../storage/auto-versions.ts';
 import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
@@ -115,6 +116,9 @@ export async function startServer(
   // R63: with CARTON_REDIS_URL, several processes serve the same boards through a Redis bus.
   const busLog = log.child({ part: 'bus' });
   const bus = config.redisUrl ? await RedisBus.start({ url: config.redisUrl, log: busLog }) : null;
+  // R66: swept six times per timeout (every 5 s at the default 30 s), read at each sweep.
+  CLUSTER_PRESENCE.timeoutMs = config.clusterPresenceTimeoutMs;
+  CLUSTER_PRESENCE.sweepMs = Math.min(5_000, Math.ceil(config.clusterPresenceTimeoutMs / 6));
   if (config.redisUrl) busLog.info('bus_started', { redis: RedisBus.describe(config.redisUrl) });
   // R31 with several processes: a board's connections are counted across them in Redis.
   const sharedBoardGuard = bus

@@ -59,17 +59,30 @@ const PREPARED = {
   ],
 };
 
+// One server for both describes, its boards capped at 24 KB for R30's case (the prepared carton
+// copied twice is far below), and one facilitator's laptop.
+let server: CartonServer;
+let browser: Browser;
+let facilitator: Participant;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startServer({ env: { CARTON_MAX_BOARD_BYTES: String(24 * 1024) } }),
+    launchBrowser(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
 describe('« Copier vers… » on the facilitator page', () => {
-  let server: CartonServer;
-  let browser: Browser;
-  let facilitator: Participant;
   let participant: Participant;
   let forum: CreatedForum;
   const board = (territory: string) => forum.boards.find((b) => b.title.endsWith(territory))!;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     forum = await createForum(server, {
       territories: ['Témiscouata', 'Rimouski-Neigette', 'La Mitis'],
     });
@@ -88,11 +101,6 @@ describe('« Copier vers… » on the facilitator page', () => {
       `${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
     );
     await facilitator.page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('copies the prepared carton to two territory boards; the copies show on both', async () => {
@@ -159,20 +167,19 @@ describe('« Copier vers… » on the facilitator page', () => {
     const oldRight = Math.max(...before.map((s) => ('w' in s ? s.x + s.w : s.x)));
     expect(Math.min(...added.map((s) => s.x))).toBeGreaterThan(oldRight);
 
-    // La Mitis opens with the copy too.
-    const mitis = await newParticipant(browser, 'Rémi');
-    await openBoard(mitis.page, board('La Mitis').edit.url);
+    // La Mitis opens with the copy too (a new tab of Émilie's laptop, which never opened it).
+    const mitis = await participant.context.newPage();
+    await openBoard(mitis, board('La Mitis').edit.url);
     await waitForShapes(
-      mitis.page,
+      mitis,
       `(shapes) => shapes.some((s) => s.type === 'note' && s.text === ${JSON.stringify(NOTE_TEXT)})`,
     );
+    await mitis.close();
     expect(participant.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 });
 
 describe('« Copier vers… » when a board is full (R30)', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   const board = (territory: string) => forum.boards.find((b) => b.title.endsWith(territory))!;
   const importInto = async (boardId: string, file: unknown) => {
@@ -185,8 +192,6 @@ describe('« Copier vers… » when a board is full (R30)', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({ env: { CARTON_MAX_BOARD_BYTES: String(24 * 1024) } });
-    browser = await launchBrowser();
     forum = await createForum(server, {
       territories: ['Témiscouata', 'Rimouski-Neigette', 'La Mitis'],
       templates: false,
@@ -210,13 +215,9 @@ describe('« Copier vers… » when a board is full (R30)', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('copies to the others and says in plain French which board was full', async () => {
-    const { page } = await newParticipant(browser, 'Marie-Anne');
+    // The facilitator's laptop above, on this second forum's page.
+    const page = facilitator.page;
     await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
     await page
       .locator(`tr[data-board-id="${board('Témiscouata').id}"]`)

@@ -1,10 +1,20 @@
 // Two participants on one board: notes, text edits, strokes in progress and finished, cursors.
+// Undo is per person: A's undo removes A's last note and leaves B's note alone. Choosing several
+// shapes without a mouse: in Témiscouata, a keyboard user goes through the notes with Tab and
+// adds or takes each out of the selection with Shift+Enter (or Shift+Space); the live region says
+// each step, the shape the keyboard is on is outlined on the board, and the arrows then move the
+// chosen notes together, for the other participant too.
+// Émilie and Pierre open a blank board of its own for each of the three (they were three files,
+// each with its server, a browser and two contexts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
+import { addNote, shapes, toScreen, waitForShapes } from './fixtures';
+import { participantsOnFreshBoards } from './fresh-boards';
+
+const { freshBoard } = participantsOnFreshBoards({ a: 'Émilie', b: 'Pierre' });
 
 describe('two participants on one board', () => {
-  const suite = boardSuite({ participants: { a: 'Émilie', b: 'Pierre' } });
+  const suite = freshBoard();
 
   it('a note A creates appears for B, B edits its text and A sees it', async () => {
     await suite.a.page.bringToFront();
@@ -186,5 +196,159 @@ describe('two participants on one board', () => {
     await suite.a.page.mouse.move(500, 400);
     await suite.a.page.mouse.wheel(0, 200);
     expect(await suite.a.page.evaluate(() => window.__carton!.following())).toBeNull();
+  });
+});
+
+describe('undo per participant', () => {
+  const suite = freshBoard('La Mitis');
+
+  it("A's undo removes A's last note and leaves B's note alone", async () => {
+    await suite.a.page.bringToFront();
+    await suite.a.page.keyboard.press('n');
+    await suite.a.page.mouse.click(300, 300);
+    await waitForShapes(suite.b.page, '(s) => s.filter((x) => x.type === "note").length === 1');
+
+    await suite.b.page.bringToFront();
+    await suite.b.page.keyboard.press('n');
+    await suite.b.page.mouse.click(700, 300);
+    const both = await waitForShapes(
+      suite.a.page,
+      '(s) => s.filter((x) => x.type === "note").length === 2',
+    );
+    const mine = both.find((s) => s.x < 500);
+    const theirs = both.find((s) => s.x >= 500);
+    expect(mine && theirs).toBeTruthy();
+
+    // A moves its note (one drag = one undo step), then undoes twice: the drag, then the note.
+    await suite.a.page.bringToFront();
+    await suite.a.page.mouse.move(300, 300);
+    await suite.a.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await suite.a.page.mouse.move(300 + i * 10, 300);
+    await suite.a.page.mouse.up();
+    await waitForShapes(
+      suite.b.page,
+      `(s) => s.some((x) => x.id === ${JSON.stringify(mine!.id)} && x.x === ${mine!.x + 100})`,
+    );
+
+    await suite.a.page.keyboard.press('Control+z');
+    await waitForShapes(
+      suite.b.page,
+      `(s) => s.some((x) => x.id === ${JSON.stringify(mine!.id)} && x.x === ${mine!.x})`,
+    );
+    await suite.a.page.keyboard.press('Control+z');
+    const after = await waitForShapes(
+      suite.b.page,
+      `(s) => !s.some((x) => x.id === ${JSON.stringify(mine!.id)})`,
+    );
+    expect(after.map((s) => s.id)).toEqual([theirs!.id]);
+
+    // A third undo has nothing of A's left to undo: B's note stays.
+    await suite.a.page.keyboard.press('Control+z');
+    await suite.a.page.keyboard.press('Control+Shift+z');
+    const redone = await waitForShapes(suite.b.page, '(s) => s.length === 2');
+    expect(redone.map((s) => s.id).sort()).toEqual([mine!.id, theirs!.id].sort());
+    expect((await shapes(suite.a.page)).length).toBe(2);
+  });
+});
+
+function selection(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__carton!.selection());
+}
+
+function announced(page: Page): Promise<string> {
+  return page.locator('[data-testid="announcer"]').innerText();
+}
+
+/** How many keyboard focus marks the canvas shows. */
+function focusMarks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    interface MarkNode {
+      isVisible(): boolean;
+    }
+    const konva = (window as unknown as { Konva: { stages: { find(s: string): MarkNode[] }[] } })
+      .Konva;
+    return konva.stages
+      .flatMap((stage) => stage.find('.keyboard-focus-mark'))
+      .filter((node) => node.isVisible()).length;
+  });
+}
+
+describe('several shapes chosen from the keyboard', () => {
+  const suite = freshBoard('Témiscouata');
+
+  it('Shift+Enter adds and removes, Tab moves the focus only, the arrows move the chosen', async () => {
+    const { page } = suite.a;
+    const logement = await addNote(page, 260, 320, 'Logement');
+    const transport = await addNote(page, 560, 320, 'Transport');
+    const alimentation = await addNote(page, 860, 320, 'Alimentation');
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    expect(await selection(page)).toEqual([logement]);
+
+    // The chosen note begins the set.
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => announced(page))
+      .toBe(
+        'Sélection commencée\u00a0: Papillon adhésif jaune «\u00a0Logement\u00a0». Tab\u00a0: forme suivante, Maj+Entrée\u00a0: l’ajouter.',
+      );
+    expect(await selection(page)).toEqual([logement]);
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
+
+    // Tab goes on to the next note without choosing it; the board outlines it.
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => announced(page))
+      .toBe('Papillon adhésif jaune «\u00a0Transport\u00a0», 2 sur 3, hors de la sélection');
+    expect(await selection(page)).toEqual([logement]);
+    await expect.poll(() => focusMarks(page)).toBe(1);
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => announced(page))
+      .toBe(
+        'Ajout à la sélection\u00a0: Papillon adhésif jaune «\u00a0Alimentation\u00a0» (2 formes sélectionnées)',
+      );
+    expect(await selection(page)).toEqual([logement, alimentation]);
+
+    // Shift+Space does the same; back on the first note, Shift+Enter takes it out.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Space');
+    expect(await selection(page)).toEqual([logement, alimentation, transport]);
+    await page.keyboard.press('Shift+Tab');
+    await expect
+      .poll(() => announced(page))
+      .toMatch(/«\u00a0Logement\u00a0», 1 sur 3, dans la sélection$/);
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => announced(page))
+      .toBe(
+        'Retrait de la sélection\u00a0: Papillon adhésif jaune «\u00a0Logement\u00a0» (2 formes sélectionnées)',
+      );
+    expect(await selection(page)).toEqual([alimentation, transport]);
+    // The other participant sees the two chosen.
+    await expect
+      .poll(async () =>
+        (await suite.b.page.evaluate(() => window.__carton!.peers()))
+          .find((p) => p.name === 'Émilie')
+          ?.selection.slice()
+          .sort(),
+      )
+      .toEqual([alimentation, transport].sort());
+
+    // The arrows move the two chosen notes together; « Logement » stays.
+    const before = await shapes(page);
+    const yOf = (id: string) => before.find((s) => s.id === id)!.y;
+    await page.keyboard.press('Shift+ArrowDown');
+    const moved = `(s) => s.find((x) => x.id === "${alimentation}").y === ${yOf(alimentation) + 50} && s.find((x) => x.id === "${transport}").y === ${yOf(transport) + 50} && s.find((x) => x.id === "${logement}").y === ${yOf(logement)}`;
+    await waitForShapes(page, moved);
+    await waitForShapes(suite.b.page, moved);
+
+    // Escape lets go of all: nothing chosen, no outline.
+    await page.keyboard.press('Escape');
+    expect(await selection(page)).toEqual([]);
+    await expect.poll(() => focusMarks(page)).toBe(0);
   });
 });

@@ -26,19 +26,24 @@ describe('two processes behind one PostgreSQL and one Redis', () => {
   let forum: CreatedForum;
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startTestPostgres(), startRedis()]);
+    // What does not wait on another starts at once: Chromium beside the database and Redis, B
+    // beside the participants and the forum once A has prepared the database (two servers
+    // preparing one new database at once would race).
+    [[postgres, redis], browser] = await Promise.all([
+      Promise.all([startTestPostgres(), startRedis()]),
+      launchBrowser(),
+    ]);
     const env = {
       CARTON_DATABASE_URL: await postgres.createDatabase(),
       CARTON_REDIS_URL: redis.url,
     };
     a = await startServer({ env });
-    b = await startServer({ env });
-    browser = await launchBrowser();
-    [emilie, pierre] = await Promise.all([
+    [b, emilie, pierre, forum] = await Promise.all([
+      startServer({ env }),
       newParticipant(browser, 'Émilie'),
       newParticipant(browser, 'Pierre'),
+      createForum(a, { territories: ['Kamouraska'], templates: false }),
     ]);
-    forum = await createForum(a, { territories: ['Kamouraska'], templates: false });
   });
 
   afterAll(async () => {

@@ -1,8 +1,17 @@
+// Ginette's phone (390 × 844) on a blank territory board, one page for both cases.
+//
 // On a phone the toolbar and the selection's actions cover the bottom of the canvas. A note
 // tapped low on the screen brings its handles above them: the camera pans (never zooms) just
 // enough. Dragging a note there, or tapping empty board, leaves the camera alone.
-import { describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+//
+// A phone loses the venue's wifi: the board's title stays whole, the badge shows its dot and the
+// count of changes kept on the device, and a tap says it in words (a bare red dot made newcomers
+// fear their notes were lost), on screen and without pushing the header's buttons off it.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { REPO_ROOT } from '../support/server';
 import { boardSuite, newPhone, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
 
 function touches(page: Page, cdp: CDPSession) {
@@ -30,12 +39,21 @@ function touches(page: Page, cdp: CDPSession) {
   };
 }
 
-describe('a note tapped low on a phone', () => {
-  const suite = boardSuite({ territory: 'Kamouraska' });
+const suite = boardSuite({ territory: 'La Matanie' });
+let context: BrowserContext;
+let page: Page;
 
+beforeAll(async () => {
+  ({ context, page } = await newPhone(suite.browser, 'Ginette'));
+  await openBoard(page, suite.board.edit.url);
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+describe('a note tapped low on a phone', () => {
   it('pans just enough to show its handles above the bottom panels', async () => {
-    const { context, page } = await newPhone(suite.browser, 'Pierre');
-    await openBoard(page, suite.board.edit.url);
     const finger = touches(page, await context.newCDPSession(page));
     await page.locator('[data-tool="note"]').tap();
     await finger.tap(195, 300);
@@ -76,6 +94,49 @@ describe('a note tapped low on a phone', () => {
     // a few pixels: the camera moved just enough.
     expect(bottom.y + 22).toBeLessThanOrEqual(cover + 1);
     expect(bottom.y + 22).toBeGreaterThan(cover - 4);
-    await context.close();
+  });
+});
+
+describe('a phone offline', () => {
+  it('says the note written offline is kept on the device', async () => {
+    // The case before left a note on the board: its changes confirmed by the server first, so
+    // the one written now is the only one kept on the device.
+    await page.locator('[data-testid="status"][data-pending="0"]').waitFor({ timeout: 15_000 });
+    const notes = (await shapes(page)).filter((x) => x.type === 'note').length;
+    await context.setOffline(true);
+    await page.waitForFunction(() => window.__carton!.status() === 'offline');
+    await page.locator('[data-tool="note"]').tap();
+    await page.touchscreen.tap(200, 380);
+    await waitForShapes(page, `(s) => s.filter((x) => x.type === "note").length === ${notes + 1}`);
+    // The board's title first: whole beside the badge (it was cut to « Conditions … » by
+    // « hors ligne / 1 modification gardée… »), the badge its dot and the count kept here.
+    const title = await page
+      .locator('.editor-header .board-title')
+      .evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth + 1, width: el.clientWidth }));
+    expect(title).toEqual({ cut: false, width: expect.any(Number) as number });
+    expect(title.width).toBeGreaterThan(250);
+    const badge = page.locator('[data-testid="status"]');
+    await expect(badge.getAttribute('aria-label')).resolves.toMatch(/gardée? sur cet appareil/u);
+    await expect(page.locator('.status-count').innerText()).resolves.toBe('1');
+    // A tap unfolds the words.
+    await badge.tap();
+    const detail = page.locator('.status-detail');
+    await expect(detail.innerText()).resolves.toBe('1 modification gardée sur cet appareil');
+    const box = await detail.boundingBox();
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect(box && box.width > 0 && box.height > 0).toBe(true);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    const right = await page
+      .locator('.editor-header button')
+      .evaluateAll((buttons) => Math.max(...buttons.map((b) => b.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(390);
+    mkdirSync(join(REPO_ROOT, 'test-results/screenshots'), { recursive: true });
+    await page.screenshot({
+      path: join(REPO_ROOT, 'test-results/screenshots/phone-offline-fr.png'),
+    });
+    await context.setOffline(false);
+    await page.waitForFunction(() => window.__carton!.status() === 'connected', null, {
+      timeout: 15_000,
+    });
   });
 });

@@ -516,9 +516,12 @@ describe('forum day: reopening a dot vote', () => {
     const page = facilitator.page;
     const panel = page.locator('.votes');
     const requests: string[] = [];
+    // The slow wifi: the request is held until the page has shown it waits (both clicks made).
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
     await page.route('**/api/forums/*/votes', async (route) => {
       requests.push(route.request().method());
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await held;
       await route.continue();
     });
     try {
@@ -531,11 +534,13 @@ describe('forum day: reopening a dot vote', () => {
       // Twice, as an impatient finger does while nothing seems to happen.
       await panel.locator('button.vote-open').dblclick();
       await panel.getByRole('button', { name: 'Ouverture du vote…' }).waitFor();
+      answer();
       await voteRow('Cartes postales : nos coups de cœur').waitFor({ timeout: 10_000 });
       await panel.getByRole('button', { name: 'Ouvrir le vote', exact: true }).waitFor();
       expect(requests).toEqual(['POST']);
       expect(await voteRow('Cartes postales : nos coups de cœur').count()).toBe(1);
     } finally {
+      answer();
       await page.unroute('**/api/forums/*/votes');
     }
   });

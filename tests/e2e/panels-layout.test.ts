@@ -2,7 +2,8 @@
 // on a Témiscouata carton of the 2023 forum: on a 1280×800 and a 1366×768 laptop the open side
 // panel never covers the selection's panel, its « Aligner » or its menu; on a 390×844 and a
 // 360×640 phone the header keeps two rows with everything on screen, and the header, people,
-// selection panel and toolbar never overlap. In French and in English.
+// selection panel and toolbar never overlap. In French and in English. On the 1280×800 laptop,
+// « Contenu » in the keyboard's order with its focus in sight.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,21 @@ const LANGUAGES = [
   { locale: 'en-US', app: 'en', contents: 'Contents', align: 'Align' },
 ] as const;
 type Language = (typeof LANGUAGES)[number];
+
+/** The focused element's accessible name (or class), and whether its focus ring shows. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const style = el ? getComputedStyle(el) : null;
+    return {
+      name: el?.getAttribute('aria-label') ?? el?.className ?? '',
+      ring: style !== null && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      /** The ring drawn inside the element's box, where a scrolling edge cannot cut it. */
+      inside:
+        style !== null && parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) <= 0,
+    };
+  });
+}
 
 describe('« Contenu » and « Aligner » side by side', () => {
   let server: CartonServer;
@@ -168,6 +184,62 @@ describe('« Contenu » and « Aligner » side by side', () => {
       });
     }
   }
+
+  // « Contenu » in the keyboard's order, with its focus in sight: Tab from its header button goes
+  // into the open panel, Shift+Tab from the panel's first control back to the button, Tab past
+  // its last line on to the header's next control (the panel is drawn at the end of the page,
+  // which the browser's own order followed); a line reached by the arrows and « Aligner »
+  // reached by Tab show the focus ring (a line's inside it, where the list's scrolling edge
+  // cannot cut it).
+  it('1280×800 fr-CA: Tab and Shift+Tab read « Contenu » where its button stands, the focus in sight', async () => {
+    // The laptop's carton back at 1280×800 in French, « Contenu » closed, nothing chosen.
+    const page = await at(LAPTOPS[0]!, LANGUAGES[0], false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => window.__carton!.selection().length)).toBe(0);
+    const look = () =>
+      page.locator('.outline-button').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const closed = await look();
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+f');
+    await expect.poll(async () => (await focused(page)).name).toBe('Rechercher dans le tableau');
+    // The header button shows that the panel is open.
+    expect(await look()).not.toBe(closed);
+
+    // Back: the panel's first control, then its button in the header.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).name).toBe('Fermer le contenu');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).name).toBe('Contenu');
+    expect(await page.locator('.outline-button').getAttribute('aria-expanded')).toBe('true');
+    // On from the button: into the panel.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).name).toBe('Fermer le contenu');
+
+    // A line reached by the arrows shows the focus ring.
+    await page.getByRole('searchbox', { name: 'Rechercher dans le tableau' }).focus();
+    await page.keyboard.press('ArrowDown');
+    const line = await focused(page);
+    expect(line.name).toMatch(/^Carton\u00a0: Témiscouata/u);
+    expect(line.ring).toBe(true);
+    expect(line.inside).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'panels-focus-line.png') });
+
+    // Past the last line: on to the header's control after « Contenu » (zoom out).
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).name).toBe('Zoom arrière');
+
+    // « Aligner », reached by Tab in the chosen shapes' panel, shows its ring too.
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Control+a');
+    await page.locator('.style-panel [data-lock="lock"]').focus();
+    await page.keyboard.press('Tab');
+    const align = await focused(page);
+    expect(align.ring).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-arrange-toggle')),
+    ).toBe(true);
+  });
 
   it("1280×800, a facilitator: the forum's buttons, the people and « Contenu » apart; « Minuterie » at 320", async () => {
     const forum = await createForum(server, { territories: ['Rimouski-Neigette'] });

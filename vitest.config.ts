@@ -12,7 +12,11 @@ const UNIT_TEST_TIMEOUT_MS = 15_000;
  * isolated, each of the web's ~130 files imported React, Konva, Yjs and the catalogues again,
  * 640 s of imports for 68 s of tests at load 16 (28 November); shared, the same 795 tests ran in
  * 29 s. Their tests keep no module state between files (the whole projects pass both ways). The
- * server's files stay isolated: several tune shared settings (DOC_BATCH, limits) for themselves.
+ * server's files stay isolated for now. Shared, its 81 files took 383 s where isolated took 723 s
+ * at load ~20 (28 November), and the relay timings some files tune for themselves (DOC_BATCH,
+ * AWARENESS_TICK, DEHYDRATE, CLUSTER_PRESENCE) are set back before each file
+ * (src/testing/shipped-timings.ts); but at that load, tests that draw a forum archive's PNGs at
+ * full size passed their timeouts both ways (2 isolated, 4 shared), so neither way passed twice.
  */
 const SHARED_MODULES = { isolate: false } as const;
 
@@ -49,6 +53,7 @@ export default defineConfig({
         test: {
           name: 'server',
           root: './apps/server',
+          setupFiles: ['./src/testing/shipped-timings.ts'],
           include: ['src/**/*.test.ts'],
           environment: 'node',
           testTimeout: UNIT_TEST_TIMEOUT_MS,

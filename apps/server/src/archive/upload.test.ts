@@ -64,10 +64,12 @@ describe('spoolUpload', () => {
   it('ARCHIVE: an upload the disk cannot take with its reserve left free is refused before a byte is written', async () => {
     const stats = statfsSync(root);
     const free = stats.bavail * stats.bsize;
-    // An announced length past what the disk has free beyond the reserve.
+    // An announced length past what the disk has free beyond the reserve: twice the free space,
+    // as other tests free files meanwhile (announcing exactly `free` was taken once, and the
+    // endless body then read until the test's time ran out).
     const { stream, pulled } = endless();
     await expect(
-      spoolUpload(stream, 2 * free, { root, reserveBytes: 1024, expectedBytes: free }),
+      spoolUpload(stream, 4 * free, { root, reserveBytes: 1024, expectedBytes: 2 * free }),
     ).rejects.toBeInstanceOf(UploadDiskFull);
     expect(pulled()).toBeLessThan(2);
     // A reserve larger than the free space: even a small body without a length is refused.

@@ -137,10 +137,14 @@ describe('Redis bus', () => {
     // Published into the void: not queued, not thrown.
     for (let i = 0; i < 50; i++) channelA.publishUpdate(Uint8Array.from([i]));
     await redis.restart();
-    await onA.until('A to resync', () => onA.seen.some((e) => e.kind === 'resync:reconnected'));
-    await onB.until('B to resync', () => onB.seen.some((e) => e.kind === 'resync:reconnected'));
+    // Each bus reconnects on its own backoff: seconds on a loaded machine (5 s was passed once
+    // in CI's full run, 28 November).
+    const RECONNECTED_MS = 12_000;
+    const resynced = (kind: string) => (e: { kind: string }) => e.kind === `resync:${kind}`;
+    await onA.until('A to resync', () => onA.seen.some(resynced('reconnected')), RECONNECTED_MS);
+    await onB.until('B to resync', () => onB.seen.some(resynced('reconnected')), RECONNECTED_MS);
     // A's publisher came back: B is asked to read what A could not publish.
-    await onB.until('B to be asked', () => onB.seen.some((e) => e.kind === 'resync:requested'));
+    await onB.until('B to be asked', () => onB.seen.some(resynced('requested')), RECONNECTED_MS);
     expect(onB.seen.some((e) => e.kind === 'update')).toBe(false);
     expect(a.metrics.unpublished).toBeGreaterThanOrEqual(50);
     await a.close();
@@ -159,7 +163,7 @@ describe('Redis bus', () => {
     await Promise.all([channelC.ready, d.join('board-rimouski', onD.handlers).ready]);
     channelC.publishUpdate(Uint8Array.from([77]));
     await onD.until('the update after restart', () => onD.seen.length === 1);
-  });
+  }, 45_000);
 
   it('R67: an access change reaches the other processes, not its own', async () => {
     const a = await bus();

@@ -56,7 +56,14 @@ export class TestClient {
         );
       },
     );
-    this.socket = this.#open();
+    try {
+      this.socket = this.#open();
+    } catch (error) {
+      // A refused connection (a bad board id) makes no client: nothing may keep its Awareness
+      // renewing every 15 s, into whatever test this process runs next.
+      this.awareness.destroy();
+      throw error;
+    }
   }
 
   get connected(): boolean {

@@ -8,16 +8,16 @@ import { defineConfig } from 'vitest/config';
 const UNIT_TEST_TIMEOUT_MS = 15_000;
 
 /**
- * The board, render and web unit files share their workers' modules (Vitest's `isolate: false`):
- * isolated, each of the web's ~130 files imported React, Konva, Yjs and the catalogues again,
- * 640 s of imports for 68 s of tests at load 16 (28 November); shared, the same 795 tests ran in
- * 29 s. Their tests keep no module state between files (the whole projects pass both ways). The
- * server's files stay isolated. Shared, its 81 files took 62–71 s where isolated took 100 s on a
- * quiet machine (28 November), and the relay timings some files tune for themselves (DOC_BATCH,
- * AWARENESS_TICK, DEHYDRATE, CLUSTER_PRESENCE) are set back before each file
- * (src/testing/shipped-timings.ts); but in CI's full run a file's leftover timers fired in the
- * next file of the worker (an Awareness renewing a test client that was never connected: three
- * uncaught errors) and R67's Redis restart timed out once. Those need mending first.
+ * The board, render, web and server unit files share their workers' modules (Vitest's
+ * `isolate: false`): isolated, each of the web's ~130 files imported React, Konva, Yjs and the
+ * catalogues again, 640 s of imports for 68 s of tests at load 16 (28 November); shared, the same
+ * 795 tests ran in 29 s. The server's 81 files took 100 s isolated and 62–71 s shared on a quiet
+ * machine (28 November, twice each way, all 444 tests passing). The relay timings some server
+ * files tune for themselves (DOC_BATCH, AWARENESS_TICK, DEHYDRATE, CLUSTER_PRESENCE) are set back
+ * before each file (src/testing/shipped-timings.ts), and a test client refused its connection
+ * leaves no Awareness timer behind (relay/test-client.ts: it fired in the next file of a shared
+ * worker in CI's run). At load ~20 a few server tests that draw a forum archive's PNGs at full
+ * size ran past their timeouts either way.
  */
 const SHARED_MODULES = { isolate: false } as const;
 
@@ -53,6 +53,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
+          ...SHARED_MODULES,
           root: './apps/server',
           setupFiles: ['./src/testing/shipped-timings.ts'],
           include: ['src/**/*.test.ts'],

@@ -8,16 +8,17 @@ import { defineConfig } from 'vitest/config';
 const UNIT_TEST_TIMEOUT_MS = 15_000;
 
 /**
- * The board, render, web and server unit files share their workers' modules (Vitest's
- * `isolate: false`): isolated, each of the web's ~130 files imported React, Konva, Yjs and the
- * catalogues again, 640 s of imports for 68 s of tests at load 16 (28 November); shared, the same
- * 795 tests ran in 29 s. The server's 81 files took 100 s isolated and 62–71 s shared on a quiet
- * machine (28 November, twice each way, all 444 tests passing). The relay timings some server
- * files tune for themselves (DOC_BATCH, AWARENESS_TICK, DEHYDRATE, CLUSTER_PRESENCE) are set back
- * before each file (src/testing/shipped-timings.ts), and a test client refused its connection
- * leaves no Awareness timer behind (relay/test-client.ts: it fired in the next file of a shared
- * worker in CI's run). At load ~20 a few server tests that draw a forum archive's PNGs at full
- * size ran past their timeouts either way.
+ * The board, render and web unit files share their workers' modules (Vitest's `isolate: false`):
+ * isolated, each of the web's ~130 files imported React, Konva, Yjs and the catalogues again,
+ * 640 s of imports for 68 s of tests at load 16 (28 November); shared, the same 795 tests ran in
+ * 29 s. Their tests keep no module state between files (the whole projects pass both ways). The
+ * server's files stay isolated. Shared, its 81 files took 61–71 s where isolated took 100 s on a
+ * quiet machine (28 November), and the relay timings some files tune for themselves (DOC_BATCH,
+ * AWARENESS_TICK, DEHYDRATE, CLUSTER_PRESENCE) are set back before each file
+ * (src/testing/shipped-timings.ts); but in both of CI's full runs with shared modules, R67's
+ * Redis restart (cluster/redis-bus.test.ts) never saw B asked to resync, even given 12 s, where
+ * it passes isolated. Something a file leaves in a shared worker reaches the Redis bus: find it
+ * before sharing.
  */
 const SHARED_MODULES = { isolate: false } as const;
 
@@ -53,7 +54,6 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          ...SHARED_MODULES,
           root: './apps/server',
           setupFiles: ['./src/testing/shipped-timings.ts'],
           include: ['src/**/*.test.ts'],

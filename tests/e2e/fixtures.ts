@@ -260,6 +260,24 @@ export function boardSuite<P extends string = never>(
     }
   });
 
+  return suiteView<P>(
+    base,
+    specs.map(([handle]) => handle),
+    () => ready(board, 'board'),
+    (handle) => ready(participants.get(handle), handle),
+  );
+}
+
+/**
+ * What a suite's tests read: the server and Chromium of `base`, a board, and each participant by
+ * handle, all read when used (once the suite's `beforeAll` has made them).
+ */
+export function suiteView<P extends string>(
+  base: ServerAndBrowser,
+  handles: readonly string[],
+  board: () => BoardLinks,
+  participant: (handle: string) => Participant,
+): BoardSuite<P> {
   const suite = {
     get server() {
       return base.server;
@@ -268,12 +286,12 @@ export function boardSuite<P extends string = never>(
       return base.browser;
     },
     get board() {
-      return ready(board, 'board');
+      return board();
     },
   };
-  for (const [handle] of specs) {
-    if (handle in suite) throw new Error(`boardSuite: "${handle}" is not a participant handle`);
-    Object.defineProperty(suite, handle, { get: () => ready(participants.get(handle), handle) });
+  for (const handle of handles) {
+    if (handle in suite) throw new Error(`"${handle}" is not a participant handle`);
+    Object.defineProperty(suite, handle, { get: () => participant(handle) });
   }
   return suite as BoardSuite<P>;
 }

@@ -3,17 +3,18 @@
 // several seconds on a loaded CI machine; going to another board is a page load in a warm
 // context. Use boardSuite (fixtures.ts) where a file has one board.
 import { beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { newParticipant, type Participant } from '../support/browser';
-import type { CartonServer } from '../support/server';
-import { createTerritoryBoard, serverAndBrowser, openBoard, type BoardLinks } from './fixtures';
+import {
+  createTerritoryBoard,
+  serverAndBrowser,
+  openBoard,
+  suiteView,
+  type BoardLinks,
+  type BoardSuite,
+} from './fixtures';
 
 /** What a describe's tests use; read it inside hooks and tests, once `beforeAll` has run. */
-export type FreshBoard<P extends string> = {
-  readonly server: CartonServer;
-  readonly browser: Browser;
-  readonly board: BoardLinks;
-} & { readonly [K in P]: Participant };
+export type FreshBoard<P extends string> = BoardSuite<P>;
 
 /**
  * Registers the file's server, Chromium and participants (by handle: `a: 'Émilie'`), each in a
@@ -39,28 +40,19 @@ export function participantsOnFreshBoards<P extends string>(
       board = await createTerritoryBoard(base.server, territory);
       for (const person of people.values()) await openBoard(person.page, board.edit.url);
     });
-    const suite = {
-      get server() {
-        return base.server;
-      },
-      get browser() {
-        return base.browser;
-      },
-      get board() {
+    return suiteView<P>(
+      base,
+      Object.keys(names),
+      () => {
         if (board === undefined) throw new Error('freshBoard: no board (read before beforeAll?)');
         return board;
       },
-    };
-    for (const handle of Object.keys(names)) {
-      Object.defineProperty(suite, handle, {
-        get: () => {
-          const person = people.get(handle);
-          if (person === undefined) throw new Error(`freshBoard: no ${handle} yet`);
-          return person;
-        },
-      });
-    }
-    return suite as FreshBoard<P>;
+      (handle) => {
+        const person = people.get(handle);
+        if (person === undefined) throw new Error(`freshBoard: no ${handle} yet`);
+        return person;
+      },
+    );
   }
 
   return { freshBoard };

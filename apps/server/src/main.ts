@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './log.ts';
-import { DatabaseUnavailableError, describeDatabaseUrl } from './postgres/database.ts';
+import { describeDatabaseUrl } from './postgres/database-url.ts';
+import { DatabaseUnavailableError } from './storage/schema-version.ts';
 
 async function main(): Promise<void> {
   let config;

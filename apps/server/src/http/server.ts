@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
 import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
-import { RedisBus } from '../cluster/redis-bus.ts';
 import { SharedBoardGuard } from '../cluster/shared-board-guard.ts';
 import type { Config } from '../config.ts';
 import { SqliteVoteStore, type VoteStore } from '../facilitation/vote-store.ts';
@@ -19,8 +18,6 @@ import { createOriginCheck } from '../limits/origin.ts';
 import { createHostCheck } from '../limits/host.ts';
 import { PreAuthBudget } from '../limits/pre-auth.ts';
 import type { Logger } from '../log.ts';
-import { openPostgresStores } from '../postgres/open-stores.ts';
-import { PgBoardStorage } from '../postgres/pg-board-storage.ts';
 import { CLUSTER_PRESENCE } from '../relay/protocol.ts';
 import { Relay } from '../relay/relay.ts';
 import { AutoVersionStorage } from '../storage/auto-versions.ts';
@@ -97,10 +94,15 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const storageLog = log.child({ part: 'storage' });
+  // Only a server that uses them loads PostgreSQL's and Redis's clients: on one machine (SQLite,
+  // no bus) they were ~0.4 s of the ~1.1 s of CPU a start took.
+  const postgres = config.database ? await import('../postgres/open-stores.ts') : null;
+  const redis = config.redisUrl ? await import('../cluster/redis-bus.ts') : null;
   // R59: PostgreSQL when CARTON_DATABASE_URL is set (no SQLite file then), else SQLite.
-  const opened = config.database
-    ? await openPostgresStores(config.database, storageLog)
-    : openSqliteStores(config.dataDir, storageLog);
+  const opened =
+    postgres && config.database
+      ? await postgres.openPostgresStores(config.database, storageLog)
+      : openSqliteStores(config.dataDir, storageLog);
   // R69: writes tell the health how they went (a full disk, an unreachable PostgreSQL).
   const health = opened.health;
   const boards = new AutoVersionStorage(watchStorageHealth(opened.boards, health), {
@@ -115,11 +117,16 @@ export async function startServer(
   const localBoardGuard = new BoardGuard(limits);
   // R63: with CARTON_REDIS_URL, several processes serve the same boards through a Redis bus.
   const busLog = log.child({ part: 'bus' });
-  const bus = config.redisUrl ? await RedisBus.start({ url: config.redisUrl, log: busLog }) : null;
+  const bus =
+    redis && config.redisUrl
+      ? await redis.RedisBus.start({ url: config.redisUrl, log: busLog })
+      : null;
   // R66: swept six times per timeout (every 5 s at the default 30 s), read at each sweep.
   CLUSTER_PRESENCE.timeoutMs = config.clusterPresenceTimeoutMs;
   CLUSTER_PRESENCE.sweepMs = Math.min(5_000, Math.ceil(config.clusterPresenceTimeoutMs / 6));
-  if (config.redisUrl) busLog.info('bus_started', { redis: RedisBus.describe(config.redisUrl) });
+  if (redis && config.redisUrl) {
+    busLog.info('bus_started', { redis: redis.RedisBus.describe(config.redisUrl) });
+  }
   // R31 with several processes: a board's connections are counted across them in Redis.
   const sharedBoardGuard = bus
     ? new SharedBoardGuard({
@@ -132,7 +139,7 @@ export async function startServer(
     : null;
   // R30 with several processes: the others' appends count in this process's board sizes.
   const storedBoards = opened.boards;
-  if (bus && storedBoards instanceof PgBoardStorage) {
+  if (bus && postgres && storedBoards instanceof postgres.PgBoardStorage) {
     bus.onRemoteUpdate((boardId, bytes) => storedBoards.countRemoteAppend(boardId, bytes));
   }
   // R30: updates admitted but not appended yet count on top of each re-measured size.

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DatabaseUnavailableError, NewerSchemaError } from '../storage/schema-version.ts';
+import { describeDatabaseUrl } from './database-url.ts';
 import { migrate } from './schema.ts';
 
 export type PostgresPool = pg.Pool;
@@ -18,17 +19,7 @@ const types = {
       : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
-/** A database URL without its secret, for logs and errors: `host:port/database`. */
-export function describeDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const host = parsed.hostname || 'localhost';
-    const port = parsed.port ? `:${parsed.port}` : '';
-    return `${host}${port}${parsed.pathname || '/'}`;
-  } catch {
-    return '(unparsable URL)';
-  }
-}
+export { describeDatabaseUrl } from './database-url.ts';
 
 // Shared with SQLite's refusal of a newer file (storage/database.ts): same message, same exit.
 export { DatabaseUnavailableError, NewerSchemaError } from '../storage/schema-version.ts';

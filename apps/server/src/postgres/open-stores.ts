@@ -9,6 +9,9 @@ import { PgForumStore } from './pg-forum-store.ts';
 import { PgLinkSignal } from './link-signal.ts';
 import { PgVoteStore } from './pg-vote-store.ts';
 
+// For http/server.ts, which loads this module only when the server runs on PostgreSQL.
+export { PgBoardStorage };
+
 export interface PostgresStores {
   /** Owns the pool: its close() ends it, after the appends in flight. */
   boards: PgBoardStorage;

@@ -14,7 +14,15 @@
 // each with its server, a browser and two contexts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addNote, drag, openBoard, shapes, toScreen, waitForShapes } from './fixtures';
+import {
+  addNote,
+  drag,
+  openBoard,
+  pressArrowsAtOnce,
+  shapes,
+  toScreen,
+  waitForShapes,
+} from './fixtures';
 import { participantsOnFreshBoards } from './fresh-boards';
 
 const { freshBoard } = participantsOnFreshBoards({ a: 'Émilie', b: 'Pierre' });
@@ -377,10 +385,7 @@ describe('the chosen note, moved and resized with the keyboard', () => {
     await page.locator('.canvas').focus();
     expect(await page.evaluate(() => window.__carton!.selection())).toEqual([noteId]);
 
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Shift+ArrowDown');
+    await pressArrowsAtOnce(page, ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowDown']);
     const moved = `(s) => s.some((x) => x.id === "${noteId}" && x.x === ${start.x + 30} && x.y === ${start.y + 50})`;
     await waitForShapes(page, moved);
     await waitForShapes(suite.b.page, moved);
@@ -471,10 +476,10 @@ describe('the chosen note, moved and resized with the keyboard', () => {
     const steps = (from: number, to: number) => Math.round((to - from) / 50);
     const dx = steps(note.x + note.w / 2, carton.x + carton.w / 2);
     const dy = steps(note.y + note.h / 2, carton.y + carton.h / 2);
-    for (let i = 0; i < Math.abs(dx); i++)
-      await page.keyboard.press(dx < 0 ? 'Shift+ArrowLeft' : 'Shift+ArrowRight');
-    for (let i = 0; i < Math.abs(dy); i++)
-      await page.keyboard.press(dy < 0 ? 'Shift+ArrowUp' : 'Shift+ArrowDown');
+    await pressArrowsAtOnce(page, [
+      ...Array<string>(Math.abs(dx)).fill(dx < 0 ? 'Shift+ArrowLeft' : 'Shift+ArrowRight'),
+      ...Array<string>(Math.abs(dy)).fill(dy < 0 ? 'Shift+ArrowUp' : 'Shift+ArrowDown'),
+    ]);
     // The burst ends when the keys rest: the note has joined the carton, for both participants.
     const joined = `(s) => s.some((x) => x.id === "${id}" && x.parentId === "${carton.id}")`;
     await waitForShapes(page, joined);

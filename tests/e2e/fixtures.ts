@@ -140,6 +140,33 @@ export async function cameraSettled(page: Page): Promise<void> {
   );
 }
 
+const ARROW_KEY_CODES = { ArrowLeft: 37, ArrowUp: 38, ArrowRight: 39, ArrowDown: 40 } as const;
+const MODIFIER_BITS: Record<string, number> = { Alt: 1, Control: 2, Meta: 4, Shift: 8 };
+
+/**
+ * Presses arrows (`ArrowRight`, `Shift+ArrowDown`, `Alt+Shift+ArrowRight`…) as one quick burst,
+ * as a person tapping a key does: every key event is handed to Chromium before the first is
+ * answered, in order. One `keyboard.press` after another waits a round trip each, and on a
+ * loaded machine those waits can pass the board's rest between bursts (BURST_REST_MS, 800 ms,
+ * apps/web/src/board/keyboardMoves.ts), making two undo steps of what a person does as one.
+ */
+export async function pressArrowsAtOnce(page: Page, combos: string[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const sent: Promise<unknown>[] = [];
+  for (const combo of combos) {
+    const parts = combo.split('+');
+    const key = parts.pop() as keyof typeof ARROW_KEY_CODES;
+    const code = ARROW_KEY_CODES[key];
+    if (code === undefined) throw new Error(`not an arrow: ${combo}`);
+    const modifiers = parts.reduce((bits, name) => bits | (MODIFIER_BITS[name] ?? 0), 0);
+    const event = { key, code: key, windowsVirtualKeyCode: code, modifiers };
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...event }));
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...event }));
+  }
+  await Promise.all(sent);
+  await cdp.detach();
+}
+
 export async function addNote(page: Page, x: number, y: number, text: string): Promise<string> {
   const before = new Set((await shapes(page)).map((s) => s.id));
   await page.keyboard.press('n');

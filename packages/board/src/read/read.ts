@@ -5,6 +5,7 @@ import type { Point } from '../shapes/common/geometry.ts';
 import { toLocal, toPage } from '../shapes/common/geometry.ts';
 import type { Shape } from '../shapes/registry.ts';
 import { definitionOf, isShapeType } from '../shapes/registry.ts';
+import { cutText } from '../stored/splice.ts';
 
 // Reads validate (M10): a record that fails its type's schema, has an unknown type, or whose id
 // does not match its key is invisible to readers and left as is in the document.
@@ -18,8 +19,25 @@ export function parseRecord(shapes: ShapesMap, id: string): Shape | undefined {
   const type = map.get('type');
   if (!isShapeType(type)) return undefined;
   if (map.get('id') !== id) return undefined;
-  const parsed = definitionOf(type).schema.safeParse(map.toJSON());
-  return parsed.success ? parsed.data : undefined;
+  const definition = definitionOf(type);
+  const record = map.toJSON() as Record<string, unknown>;
+  const parsed = definition.schema.safeParse(record);
+  if (parsed.success) return parsed.data;
+  // M35: two people typing in the same text at once can together pass its maximum length. Such
+  // a text reads cut at that length (never half an emoji) rather than taking its shape off the
+  // board; the next edit writes the cut text.
+  let cut = false;
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length === 1 ? issue.path[0] : undefined;
+    const value = typeof key === 'string' ? record[key] : undefined;
+    if (issue.code !== 'too_big' || typeof value !== 'string') continue;
+    if (!definition.mergedText.includes(key as string)) continue;
+    record[key as string] = cutText(value, Number(issue.maximum));
+    cut = true;
+  }
+  if (!cut) return undefined;
+  const again = definition.schema.safeParse(record);
+  return again.success ? again.data : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textSplice } from './splice.ts';
+import { cutText, textSplice } from './splice.ts';
 
 function apply(before: string, after: string): string {
   const { index, remove, insert } = textSplice(before, after);
@@ -34,5 +34,16 @@ describe('textSplice', () => {
     expect(change).toEqual({ index: 6, remove: 2, insert: '😃' });
     expect(apply('Merci 😀!', 'Merci 😃!')).toBe('Merci 😃!');
     expect(textSplice('😀 ok', '😃 ok')).toEqual({ index: 0, remove: 2, insert: '😃' });
+  });
+});
+
+describe('cutText', () => {
+  it('M35: keeps the first characters up to the limit, an emoji counted as one, never halved', () => {
+    expect(cutText('Arrimage', 20)).toBe('Arrimage');
+    expect(cutText('Arrimage', 3)).toBe('Arr');
+    expect(cutText('ab🙂cd', 2)).toBe('ab');
+    expect(cutText('ab🙂cd', 3)).toBe('ab🙂');
+    expect(cutText('🙂🙂🙂', 2)).toBe('🙂🙂');
+    expect(cutText('🙂', 0)).toBe('');
   });
 });

@@ -30,6 +30,21 @@ export function textSplice(before: string, after: string): TextSplice {
   };
 }
 
+/**
+ * The first `max` characters of `text`, counted as the shapes' schemas count a text's length
+ * (code points: an emoji is one), so never half an emoji.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let units = 0;
+  for (let kept = 0; kept < max && units < text.length; kept++) {
+    const pair =
+      isHighSurrogate(text.charCodeAt(units)) && isLowSurrogate(text.charCodeAt(units + 1));
+    units += pair ? 2 : 1;
+  }
+  return text.slice(0, units);
+}
+
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }

@@ -53,6 +53,43 @@ describe('merged text', () => {
     },
   );
 
+  it.each([
+    { type: 'note', key: 'text', max: 10_000 },
+    { type: 'carton', key: 'title', max: 500 },
+  ] as const)(
+    'M35: two writers who together pass the $type $key’s limit keep it on the board, cut at the limit',
+    ({ type, key, max }) => {
+      const a = newTestBoard();
+      const start = 'a'.repeat(max - 10);
+      const id = a.board.run((tx) => tx.create(type, { x: 0, y: 0, [key]: start }), a.me);
+      const b = forkPeer(a.doc, 'pierre');
+      // Each within the limit (an emoji counts as one character, as the schema counts); together
+      // one character past it. The cut keeps whole characters.
+      a.board.run((tx) => tx.update(id, { [key]: `Vrai ${start}` }), a.me);
+      b.board.run((tx) => tx.update(id, { [key]: `${start} ok 🙂🙂` }), b.me);
+      sync(a.doc, b.doc);
+      const merged = `Vrai ${start} ok 🙂🙂`;
+      expect([...merged]).toHaveLength(max + 1);
+      expect(String(storedRaw(a, id, key))).toBe(merged);
+      for (const peer of [a, b]) {
+        expect(textOf(peer.board.getShape(id))).toBe(`Vrai ${start} ok 🙂`);
+        expect(peer.board.listShapes().map((shape) => shape.id)).toEqual([id]);
+      }
+      // The next edit writes what was read, changed: the stored text is back within the limit.
+      a.board.run((tx) => tx.update(id, { [key]: `Vrai ${start} ok !` }), a.me);
+      expect(String(storedRaw(a, id, key))).toBe(`Vrai ${start} ok !`);
+    },
+  );
+
+  it('M10: only merged text is cut — a record with another prop past its limit stays unreadable', () => {
+    const a = newTestBoard();
+    const id = a.board.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Arrimage' }), a.me);
+    a.doc.transact(() => shapesMapOf(a.doc)?.get(id)?.set('createdBy', 'x'.repeat(300)));
+    expect(a.board.getShape(id)).toBeUndefined();
+    a.board.run((tx) => tx.update(id, { text: 'y'.repeat(10_001) }), a.me);
+    expect(a.board.getShape(id)).toBeUndefined();
+  });
+
   it('M35: an edit is one splice — the rest of the text stays, a peer’s letters in it too', () => {
     const a = newTestBoard();
     const id = a.board.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Liens entre' }), a.me);

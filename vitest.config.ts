@@ -8,17 +8,19 @@ import { defineConfig } from 'vitest/config';
 const UNIT_TEST_TIMEOUT_MS = 15_000;
 
 /**
- * The board, render and web unit files share their workers' modules (Vitest's `isolate: false`):
- * isolated, each of the web's ~130 files imported React, Konva, Yjs and the catalogues again,
- * 640 s of imports for 68 s of tests at load 16 (28 November); shared, the same 795 tests ran in
- * 29 s. Their tests keep no module state between files (the whole projects pass both ways). The
- * server's files stay isolated. Shared, its 81 files took 61–71 s where isolated took 100 s on a
- * quiet machine (28 November), and the relay timings some files tune for themselves (DOC_BATCH,
- * AWARENESS_TICK, DEHYDRATE, CLUSTER_PRESENCE) are set back before each file
- * (src/testing/shipped-timings.ts); but in both of CI's full runs with shared modules, R67's
- * Redis restart (cluster/redis-bus.test.ts) never saw B asked to resync, even given 12 s, where
- * it passes isolated. Something a file leaves in a shared worker reaches the Redis bus: find it
- * before sharing.
+ * The unit files share their workers' modules (Vitest's `isolate: false`): isolated, each of the
+ * web's ~130 files imported React, Konva, Yjs and the catalogues again, 640 s of imports for 68 s
+ * of tests at load 16 (28 November); shared, the same 795 tests ran in 29 s. The server's 81
+ * files: 90 s isolated, 54–57 s shared at load 3 (28 November). Their tests keep no module state
+ * between files (the projects pass both ways); the relay timings some server files tune for
+ * themselves (DOC_BATCH, AWARENESS_TICK, DEHYDRATE, CLUSTER_PRESENCE) are set back before each
+ * file (src/testing/shipped-timings.ts). The server's files were kept isolated for a while: in
+ * CI's full runs with shared modules, R67's Redis restart (cluster/redis-bus.test.ts) twice
+ * never saw B asked to resync. The cause was the test, not sharing: it expected B's subscriber
+ * back before A's publisher, which each connection's own backoff decides (it missed 1 restart in
+ * 8 isolated, alone, on a quiet machine); it now accepts either order, as R67 does. No state a
+ * file leaves in a worker was found to reach the Redis bus (fake timers, process listeners,
+ * environment variables: each file restores them).
  */
 const SHARED_MODULES = { isolate: false } as const;
 
@@ -53,6 +55,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
+          ...SHARED_MODULES,
           root: './apps/server',
           setupFiles: ['./src/testing/shipped-timings.ts'],
           include: ['src/**/*.test.ts'],

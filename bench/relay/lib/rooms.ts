@@ -18,6 +18,11 @@ export interface RoomSetOptions {
   recorder: Recorder | null;
   /** Boards created beforehand (else created here). */
   accesses?: BoardAccess[];
+  /**
+   * Clients that send only their own presence, as Carton's web client does (BenchClient's
+   * `ownAwarenessOnly`). Default: BENCH_CLIENT=carton, else stock clients.
+   */
+  ownAwarenessOnly?: boolean;
 }
 
 /** Connects the clients, seeds each board's notes through its first client, gives each client a note. */
@@ -25,7 +30,9 @@ export async function openRooms(server: BenchServer, options: RoomSetOptions): P
   const accesses = options.accesses ?? (await server.boards(options.boards));
   const clients: BenchClient[][] = [];
   // BENCH_CLIENT=carton: clients that send only their own presence, as Carton's web client does.
-  const model = { ownAwarenessOnly: process.env.BENCH_CLIENT === 'carton' };
+  const model = {
+    ownAwarenessOnly: options.ownAwarenessOnly ?? process.env.BENCH_CLIENT === 'carton',
+  };
   for (const [b, access] of accesses.entries()) {
     const seeder = new BenchClient(server, access, options.recorder, `b${b}c0`, model);
     await seeder.synced();

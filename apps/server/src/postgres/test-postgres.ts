@@ -140,6 +140,11 @@ async function copyTemplate(dataDir: string, user: User): Promise<void> {
   template ??= makeTemplate(user);
   try {
     await run('cp', ['-a', await template, dataDir]);
+    // A template removed or emptied while this process trusted it (another run's cleanup, a
+    // person) copies nothing, or part of it.
+    if (!existsSync(join(dataDir, 'global', 'pg_control'))) {
+      throw new Error(`the copy of ${await template} holds no data directory`);
+    }
   } catch (error) {
     template = null; // looked for (or made) again by the next cluster
     throw error;

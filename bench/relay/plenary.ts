@@ -18,6 +18,8 @@ import { startCarton } from './lib/servers.ts';
 import { fmt, percentile, sleep } from './lib/stats.ts';
 
 const TARGET_P99_MS = 100;
+/** BENCH_CLIENT=stock: the stock provider instead of Carton's client model (see above). */
+const STOCK_CLIENTS = process.env.BENCH_CLIENT === 'stock';
 const STEPS = (process.env.BENCH_PLENARY_STEPS ?? '100,300').split(',').map(Number);
 
 export interface PlenaryRow {
@@ -44,7 +46,7 @@ async function plenaryStep(
       clientsPerBoard: clients,
       notesPerBoard: 40,
       recorder,
-      ownAwarenessOnly: process.env.BENCH_CLIENT !== 'stock',
+      ownAwarenessOnly: !STOCK_CLIENTS,
     });
     const stop = drive(rooms, {
       editsPerSecond: 10,
@@ -94,7 +96,7 @@ export async function runPlenaryBench(repoRoot: string): Promise<PlenaryRow[]> {
 
 export function printPlenaryRows(rows: PlenaryRow[]): void {
   process.stdout.write(
-    `\nCrowded plenary — Carton relay, one board, 30 cursors at 20 Hz, 5 editors (10 edits/s), ${process.env.BENCH_CLIENT === 'stock' ? 'stock clients' : "clients sending only their own presence, as Carton's"}\n` +
+    `\nCrowded plenary — Carton relay, one board, 30 cursors at 20 Hz, 5 editors (10 edits/s), ${STOCK_CLIENTS ? 'stock clients' : "clients sending only their own presence, as Carton's"}\n` +
       '| clients | cursor p50 | cursor p99 (target ≤ 100 ms) | edit p99 | cursor states received/s | nothing lost | server CPU (core 0) | load generator CPU (core 1) | met |\n' +
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n',
   );

@@ -48,6 +48,13 @@ describe('refreshWhenBack', () => {
     expect(p.reads()).toBe(1);
   });
 
+  it('reads again on a return just after the page opened: a board added since its first read shows', () => {
+    const p = page();
+    p.wait(100);
+    p.win.fire('focus');
+    expect(p.reads()).toBe(1);
+  });
+
   it('reads once for the focus and the visibility change of one return', () => {
     const p = page();
     p.wait(60_000);

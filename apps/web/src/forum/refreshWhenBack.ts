@@ -35,7 +35,9 @@ export function refreshWhenBack({
   setInterval: every = (run, ms) => globalThis.setInterval(run, ms),
   clearInterval: stop = (id) => globalThis.clearInterval(id as ReturnType<typeof setInterval>),
 }: RefreshOptions): () => void {
-  let last = now();
+  // The gap joins the two events of one return, not a return to the page's first read: that read
+  // may have been answered just before a colleague's change (a return 0.4 s after it missed it).
+  let last = -Infinity;
   const read = () => {
     if (doc.visibilityState !== 'visible' || now() - last < minGapMs) return;
     last = now();

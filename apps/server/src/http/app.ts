@@ -22,7 +22,7 @@ import { registerFacilitationRoutes } from './facilitation-routes.ts';
 import { registerForumRoutes } from './forum-routes.ts';
 import { IMAGE_UPLOAD_PATH, registerImageRoutes } from './image-routes.ts';
 import { registerVoteRoutes } from './vote-routes.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { securityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static-web.ts';
 
 export interface AppDeps {
@@ -66,13 +66,7 @@ export function createApp(deps: AppDeps): Hono {
 
   const checks = createAccessChecks(forums, deps.preAuth);
 
-  // R34: on every response; a route may set a stricter policy of its own (images).
-  app.use('*', async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      if (!c.res.headers.has(name)) c.header(name, value);
-    }
-  });
+  app.use('*', securityHeaders);
 
   // R33b: a page of another site whose name was pointed at this server (DNS rebinding) gets
   // nothing, not even the web client: every request, whatever its method.

@@ -1,3 +1,5 @@
+import type { MiddlewareHandler } from 'hono';
+
 /**
  * R34: headers on every response, pages and API alike (and on refused upgrades). The client is
  * built by Vite with no inline script, so scripts come only from this origin; Konva and React
@@ -24,4 +26,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+/**
+ * R34 on every answer; a route may set a stricter policy of its own (images). Set on the
+ * response the route made: `c.header()` once a route has answered makes a new response from the
+ * old one's body, which copied every photo, script and API answer into a stream again.
+ */
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  const headers = c.res.headers;
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    if (!headers.has(name)) headers.set(name, value);
+  }
 };

@@ -408,6 +408,8 @@ describe('forum day', () => {
       .locator('.projector-slide svg, .projector-empty')
       .first()
       .waitFor({ timeout: 10_000 });
+    // As above: End goes to the results once they are fetched (the slide comes after the room).
+    await projector.locator('main.projector[data-results]').waitFor({ timeout: 10_000 });
     await projector.keyboard.press('End');
     await results.waitFor({ timeout: 10_000 });
     expect(await results.locator('li').first().textContent()).toContain('Participation citoyenne');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Peer } from './presence';
-import { whoChanged } from './whoChanged';
+import { HOLD_GRACE_MS, recentHolder, whoChanged } from './whoChanged';
 
 function peer(name: string, selection: string[], erasing: string[] = []): Peer {
   return {
@@ -44,5 +44,57 @@ describe('whoChanged', () => {
     expect(
       whoChanged([{ ...peer('Julie', ['shape:note']), readOnly: true }], ['shape:note']),
     ).toBeNull();
+  });
+});
+
+describe('recentHolder', () => {
+  function room(start: Peer[]) {
+    let peers = start;
+    let clock = 0;
+    const listeners = new Set<() => void>();
+    const holder = recentHolder(
+      () => peers,
+      (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      () => ['shape:note'],
+      () => clock,
+    );
+    return {
+      holder,
+      /** A presence arrives. */
+      set: (next: Peer[]) => {
+        peers = next;
+        listeners.forEach((listener) => listener());
+      },
+      wait: (ms: number) => (clock += ms),
+      listeners,
+    };
+  }
+
+  it('names Pierre when his emptied choice arrived just before his deletion', () => {
+    const r = room([peer('Pierre', ['shape:note'])]);
+    r.set([peer('Pierre', [])]);
+    r.wait(30);
+    expect(r.holder.name(['shape:note'])).toBe('Pierre');
+  });
+
+  it('names nobody once he let go of it long before, or when two held it', () => {
+    const r = room([peer('Pierre', ['shape:note'])]);
+    r.set([peer('Pierre', [])]);
+    r.wait(HOLD_GRACE_MS + 1);
+    expect(r.holder.name(['shape:note'])).toBeNull();
+    const both = room([peer('Julie', ['shape:note']), peer('Pierre', ['shape:note'])]);
+    both.set([peer('Julie', []), peer('Pierre', [])]);
+    expect(both.holder.name(['shape:note'])).toBeNull();
+  });
+
+  it('names who holds it now over who held it before, and stops following', () => {
+    const r = room([peer('Pierre', ['shape:note'])]);
+    r.set([peer('Pierre', []), peer('Julie', ['shape:note'])]);
+    expect(r.holder.name(['shape:note'])).toBe('Julie');
+    r.holder.stop();
+    expect(r.listeners.size).toBe(0);
   });
 });

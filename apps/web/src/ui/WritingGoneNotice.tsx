@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
 import type { BoardSession } from '../board/session';
 import { readPeers } from '../presence/presence';
-import { whoChanged } from '../presence/whoChanged';
+import { recentHolder } from '../presence/whoChanged';
 import {
   noticeStands,
   watchWriting,
@@ -24,13 +24,29 @@ function useWritingGone(session: BoardSession, editingId: string | null) {
   const [gone, setGone] = useState<(WritingGone & { id: string }) | null>(null);
   useEffect(() => {
     if (!editingId) return;
-    return watchWriting(
+    const { awareness } = session.connection;
+    const holder = recentHolder(
+      () => readPeers(awareness),
+      (listener) => {
+        awareness.on('change', listener);
+        return () => awareness.off('change', listener);
+      },
+      () => {
+        const parentId = session.view.getShape(editingId)?.parentId;
+        return parentId ? [editingId, parentId] : [editingId];
+      },
+    );
+    const stop = watchWriting(
       session.view,
       editingId,
       () => session.store.getState().editingId === editingId,
-      (ids) => whoChanged(readPeers(session.connection.awareness), ids),
+      holder.name,
       (news) => setGone({ ...news, id: editingId }),
     );
+    return () => {
+      stop();
+      holder.stop();
+    };
   }, [session, editingId]);
   // Writing in another shape: the news about the last one is old.
   if (gone && !noticeStands(gone, editingId)) setGone(null);

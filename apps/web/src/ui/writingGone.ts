@@ -34,8 +34,8 @@ export function writingGone(
 
 /**
  * Watches the shape `id` being written in and tells `told`, once, when it is deleted or locked
- * while `stillWriting()`. Run as each change arrives: `nameOf` reads the presence of the moment,
- * before the author's next one (their choice emptied). A change after the writing ended (an empty
+ * while `stillWriting()`. Run as each change arrives: `nameOf` names who held the shape then or a
+ * moment before (presence/whoChanged.ts: recentHolder). A change after the writing ended (an empty
  * heading removed as its editor closes) is the writer's own: not told.
  */
 export function watchWriting(

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CachedBlobStore } from '../blobs/blob-cache.ts';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
 import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
 import { SharedBoardGuard } from '../cluster/shared-board-guard.ts';
@@ -111,7 +112,11 @@ export async function startServer(
     shared: config.redisUrl !== null,
   });
   const stores: ServerStores = opened;
-  const { forums, blobs, votes } = options.wrapStores?.(stores) ?? stores;
+  const wrapped = options.wrapStores?.(stores) ?? stores;
+  const { forums, votes } = wrapped;
+  // Each phone fetches every photo of its board, an archive reads a photo once per board that
+  // shows it: the photos last read answer from memory (blob-cache.ts).
+  const blobs = new CachedBlobStore(wrapped.blobs);
   const limits = config.limits;
   const preAuth = new PreAuthBudget(limits);
   const localBoardGuard = new BoardGuard(limits);

@@ -408,10 +408,14 @@ describe('forum day', () => {
       .locator('.projector-slide svg, .projector-empty')
       .first()
       .waitFor({ timeout: 10_000 });
-    // As above: End goes to the results once they are fetched (the slide comes after the room).
+    // As above: End goes to the results once they are fetched (the slide comes after the room),
+    // and once the keys know that slide, an effect after it shows: End again until it is there.
     await projector.locator('main.projector[data-results]').waitFor({ timeout: 10_000 });
-    await projector.keyboard.press('End');
-    await results.waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => (await projector.keyboard.press('End'), results.isVisible()), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     expect(await results.locator('li').first().textContent()).toContain('Participation citoyenne');
     await projector.close();
   });

@@ -182,6 +182,43 @@ describe('the web client: compressed assets, HEAD, ETag', () => {
     expect(other.body.equals(INDEX)).toBe(true);
   });
 
+  it('reads a hashed asset from disk once, each encoding apart: answered again once its file is gone', async () => {
+    const path = join(webDir, 'assets/MosaicPanel-abc.js');
+    writeFileSync(path, SCRIPT);
+    writeFileSync(`${path}.br`, brotliCompressSync(SCRIPT));
+    writeFileSync(`${path}.gz`, gzipSync(SCRIPT));
+    const url = `${server.url}/assets/MosaicPanel-abc.js`;
+    const br = await get(url, { 'Accept-Encoding': 'br' });
+    const plain = await get(url);
+    for (const name of [path, `${path}.br`, `${path}.gz`]) rmSync(name);
+    // Kept as first sent: the same bytes and headers, from memory.
+    const again = await get(url, { 'Accept-Encoding': 'br' });
+    expect(again.status).toBe(200);
+    expect(again.body.equals(br.body)).toBe(true);
+    expect(brotliDecompressSync(again.body).equals(SCRIPT)).toBe(true);
+    for (const name of ['content-encoding', 'content-length', 'content-type', 'etag', 'vary']) {
+      expect(again.headers[name]).toBe(br.headers[name]);
+    }
+    expect((await get(url)).body.equals(plain.body)).toBe(true);
+    const head = await get(url, { 'Accept-Encoding': 'br' }, 'HEAD');
+    expect([head.status, head.headers['content-length'], head.body.length]).toEqual([
+      200,
+      String(br.body.length),
+      0,
+    ]);
+    const unchanged = await get(url, {
+      'Accept-Encoding': 'br',
+      'If-None-Match': String(br.headers['etag']),
+    });
+    expect([
+      unchanged.status,
+      unchanged.headers['content-encoding'],
+      unchanged.body.length,
+    ]).toEqual([304, undefined, 0]);
+    // gzip was never asked for: nothing was read or kept for it, and the file is gone.
+    expect((await get(url, { 'Accept-Encoding': 'gzip' })).status).toBe(404);
+  });
+
   it('still refuses a path outside the web directory with a JSON 404', async () => {
     const answer = await get(`${server.url}/assets/..%2f..%2fsecret.txt`, {
       'Accept-Encoding': 'br',

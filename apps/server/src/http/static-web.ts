@@ -26,6 +26,27 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * Hashed files under /assets never change under their name (Vite names each by its content,
+ * and they are cached a year): the ones of a reasonable size are kept in memory once read, each
+ * encoding apart, so the ~25 requests of a phone opening a board read no disk. Opening, reading
+ * and closing each file again took about half of such a request's ~3.5 ms of server CPU, on
+ * the event loop that relays the boards, times 100 phones joining in the same minute.
+ */
+const KEPT_FILE_MAX_BYTES = 2 * 1024 * 1024;
+/** The built client is ~1.5 MB in its three encodings: room for it, and for a newer build. */
+const KEPT_MAX_BYTES = 16 * 1024 * 1024;
+
+/** What a kept asset is answered with. */
+interface KeptFile {
+  readonly body: Uint8Array;
+  /** Type, cache, validator, Vary: also on a 304. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Encoding and length: with the bytes only. */
+  readonly sent: Readonly<Record<string, string>>;
+  readonly etag: string;
+}
+
 /** Client routes answered with index.html so the SPA router takes over (R26; /p/ = projector). */
 const SPA_ROUTE = /^\/(?:b|f|p)(?:\/|$)|^\/$/;
 
@@ -65,8 +86,29 @@ function matches(header: string | undefined, etag: string): boolean {
  */
 export function createStaticHandler(webDir: string) {
   const root = normalize(webDir + sep);
+  const kept = new Map<string, KeptFile>();
+  let keptBytes = 0;
 
-  async function fileResponse(c: Context, path: string, cache: string): Promise<Response | null> {
+  /** The headers a file's answer carries (a 304 all but its encoding and length). */
+  function setHeaders(c: Context, headers: Readonly<Record<string, string>>): void {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  }
+
+  function keptResponse(c: Context, file: KeptFile): Response {
+    setHeaders(c, file.headers);
+    if (matches(c.req.header('If-None-Match'), file.etag)) return c.body(null, 304);
+    setHeaders(c, file.sent);
+    if (c.req.method === 'HEAD') return c.body(null);
+    return c.body(file.body as Uint8Array<ArrayBuffer>);
+  }
+
+  async function fileResponse(
+    c: Context,
+    path: string,
+    cache: string,
+    /** Where to keep the answer in memory (hashed assets), if it is small enough. */
+    keepAs: string | null = null,
+  ): Promise<Response | null> {
     let info;
     try {
       info = await stat(path);
@@ -79,14 +121,14 @@ export function createStaticHandler(webDir: string) {
     // reload over bad wifi then costs one 304 for index.html (assets are cached a year).
     const etag = `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
     const compressible = !INCOMPRESSIBLE.has(ext);
-    const headers = (): void => {
-      c.header('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
-      c.header('Cache-Control', cache);
-      c.header('ETag', etag);
-      if (compressible) c.header('Vary', 'Accept-Encoding');
+    const headers: Record<string, string> = {
+      'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'Cache-Control': cache,
+      ETag: etag,
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
     };
     if (matches(c.req.header('If-None-Match'), etag)) {
-      headers();
+      setHeaders(c, headers);
       return c.body(null, 304);
     }
     const sibling = compressible
@@ -101,13 +143,35 @@ export function createStaticHandler(webDir: string) {
     // year of cache. The length is the open file's, so it is the length of what is streamed.
     const opened = (sibling && (await openFile(sibling.path))) || (await openFile(path));
     if (!opened) return null;
-    headers();
-    if (opened.path === sibling?.path) c.header('Content-Encoding', sibling.encoding);
-    c.header('Content-Length', String(opened.size));
+    const encoding: Record<string, string> =
+      opened.path === sibling?.path ? { 'Content-Encoding': sibling.encoding } : {};
     if (c.req.method === 'HEAD') {
       await opened.handle.close();
+      setHeaders(c, { ...headers, ...encoding, 'Content-Length': String(opened.size) });
       return c.body(null);
     }
+    if (
+      keepAs !== null &&
+      opened.size <= KEPT_FILE_MAX_BYTES &&
+      keptBytes + opened.size <= KEPT_MAX_BYTES
+    ) {
+      // Read whole BEFORE any header is set, as opened above.
+      let body: Uint8Array;
+      try {
+        body = await opened.handle.readFile();
+      } finally {
+        await opened.handle.close();
+      }
+      // The length is the bytes read: what is kept is what is sent, every time.
+      const sent = { ...encoding, 'Content-Length': String(body.byteLength) };
+      if (!kept.has(keepAs)) {
+        kept.set(keepAs, { body, headers, sent, etag });
+        keptBytes += body.byteLength;
+      }
+      setHeaders(c, { ...headers, ...sent });
+      return c.body(body as Uint8Array<ArrayBuffer>);
+    }
+    setHeaders(c, { ...headers, ...encoding, 'Content-Length': String(opened.size) });
     // Streamed: a request holds a chunk of the file, not all of it (the board chunk is ~0.5 MB,
     // times 100 phones joining in the same minute).
     const stream = Readable.toWeb(opened.handle.createReadStream()) as ReadableStream<Uint8Array>;
@@ -130,10 +194,14 @@ export function createStaticHandler(webDir: string) {
     if (!candidate.startsWith(root) || pathname.includes('\0')) {
       return jsonError(c, 404, 'not_found', 'Nothing here.');
     }
-    const cache = pathname.startsWith('/assets/')
-      ? 'public, max-age=31536000, immutable'
-      : 'no-cache';
-    const file = await fileResponse(c, candidate, cache);
+    if (!pathname.startsWith('/assets/')) {
+      const file = await fileResponse(c, candidate, 'no-cache');
+      return file ?? jsonError(c, 404, 'not_found', 'Nothing here.');
+    }
+    const keepAs = `${candidate}\n${acceptedEncodings(c.req.header('Accept-Encoding')).join()}`;
+    const known = kept.get(keepAs);
+    if (known) return keptResponse(c, known);
+    const file = await fileResponse(c, candidate, 'public, max-age=31536000, immutable', keepAs);
     return file ?? jsonError(c, 404, 'not_found', 'Nothing here.');
   };
 }

@@ -147,7 +147,8 @@ export default defineConfig({
           isolate: false,
           // …and one Chromium per worker (tests/support/browser.ts): each file closes its
           // contexts, not the process.
-          env: { CARTON_ONE_BROWSER_PER_WORKER: '1' },
+          // …Chromium's headless shell (tests/support/browser.ts), not the full browser.
+          env: { CARTON_ONE_BROWSER_PER_WORKER: '1', CARTON_HEADLESS_SHELL: '1' },
           // …whose profile folders the run's end removes (Playwright removes a closed one's).
           globalSetup: ['./support/browser-global.ts'],
           root: './tests',

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 
 export const PNPM_VERSION = '12.4.2';
 export const CHROMIUM = '/usr/bin/chromium';
+/** The end-to-end tests' Chromium: the same build without the browser's UI (tests/support/browser.ts). */
+export const CHROMIUM_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 /** Each step's line says when it started (seconds since `npm test` began): CI's budget is time. */
 export function log(message) {
@@ -86,13 +88,14 @@ function hasRedis() {
 }
 
 /**
- * What the tests run for real, from Debian's packages: Chromium (end-to-end tests), PostgreSQL
- * and Redis (the several-relay deployment's tests start their own servers on loopback), zip and
- * Python (re-zipped archives).
+ * What the tests run for real, from Debian's packages: Chromium (the end-to-end tests in its
+ * headless shell, the benchmarks in the full browser), PostgreSQL and Redis (the several-relay
+ * deployment's tests start their own servers on loopback), zip and Python (re-zipped archives).
  */
 export function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
+  if (!existsSync(CHROMIUM_HEADLESS_SHELL)) missing.push('chromium-headless-shell');
   if (!hasPostgres()) missing.push('postgresql');
   if (!hasRedis()) missing.push('redis-server');
   // The archive's import tests zip Carton's export again as people's own tools do (Info-ZIP, Python).

@@ -2,7 +2,7 @@
 // contrast; the cartons as slides (← → space Home End), each zoomed to fill the screen; the
 // timer large while it runs; Escape goes back to the board. Once a vote over the board is
 // closed, its counts show on the notes and a last slide ranks the results (top 10).
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSvg, type RenderFonts } from '@carton/render';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
@@ -121,20 +121,27 @@ function Slides({
     if (seenOpen.current.has(vote.id)) setIndex(slides.length - 1);
   }, [results, vote, slides.length]);
 
+  // The keys go by the slides on screen: learnt as the screen changes, before it is painted.
+  // Learnt in an effect after the paint, an End pressed as the results slide came up went to the
+  // slide before it (the facilitator had to press End again).
+  const onScreen = useRef({ current, count: slides.length });
+  useLayoutEffect(() => {
+    onScreen.current = { current, count: slides.length };
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         location.assign(`/b/${encodeURIComponent(info.board.id)}#token=${token}`);
         return;
       }
-      const next = nextSlide(e.key, current, slides.length);
+      const next = nextSlide(e.key, onScreen.current.current, onScreen.current.count);
       if (next === null) return;
       e.preventDefault();
       setIndex(next);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, slides.length, info.board.id, token]);
+  }, [info.board.id, token]);
 
   const counts = useMemo(
     () => (vote ? countsOnBoard(vote, info.board.id) : null),

@@ -24,7 +24,11 @@ function holders(peers: readonly PeerHolding[], ids: readonly string[]): Set<str
  * carton), or null when nobody or several different people do: then nobody is named.
  */
 export function whoChanged(peers: readonly PeerHolding[], ids: readonly string[]): string | null {
-  const names = holders(peers, ids);
+  return soleName(holders(peers, ids));
+}
+
+/** The one name of `names`, or null for none or several. */
+function soleName(names: ReadonlySet<string>): string | null {
   if (names.size !== 1) return null;
   const [name] = names;
   return name ? name : null;
@@ -50,16 +54,18 @@ export function recentHolder(
   now: () => number = () => performance.now(),
 ): { name: (ids: readonly string[]) => string | null; stop: () => void } {
   let held: { name: string; releasedAt: number | null } | null = null;
+  // Runs at each presence that arrives (cursors: many a second): the peers are read once.
   const follow = () => {
     const names = holders(peers(), ids());
-    if (names.size === 1) held = { name: whoChanged(peers(), ids()) ?? '', releasedAt: null };
+    if (names.size === 1) held = { name: soleName(names) ?? '', releasedAt: null };
     else if (names.size > 1) held = null;
     else if (held && held.releasedAt === null) held.releasedAt = now();
   };
   follow();
   const stop = subscribe(follow);
   const name = (changed: readonly string[]) => {
-    if (holders(peers(), changed).size > 0) return whoChanged(peers(), changed);
+    const holding = holders(peers(), changed);
+    if (holding.size > 0) return soleName(holding);
     if (!held?.name) return null;
     const recent = held.releasedAt === null || now() - held.releasedAt <= HOLD_GRACE_MS;
     return recent ? held.name : null;

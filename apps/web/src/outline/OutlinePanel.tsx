@@ -21,7 +21,7 @@ import { followKeyboard } from './keyboardInset';
 import { countsLabel, plainTranslate } from './labels';
 import { OutlineItem } from './OutlineItem';
 import type { OutlineGroup } from './outline';
-import { foldQuery, prepareSearch, searchOutline, stepMatch, type MatchRange } from './search';
+import { foldQuery, matchRanges, prepareSearch, searchOutline, stepMatch } from './search';
 import { closeOutline, isFindKey, outlineStore } from './state';
 import { useOutline } from './useOutline';
 import { limitFor, lineOf, PAGE_LINES, windowGroups } from './window';
@@ -37,28 +37,24 @@ export function OutlinePanel() {
   const [query, setQuery] = useState('');
   // Typing stays quick on a big board: the list filters a moment later.
   const searched = useDeferredValue(query);
-  const searching = foldQuery(searched) !== '';
+  const folded = foldQuery(searched);
+  const searching = folded !== '';
   const matches = useMemo(() => searchOutline(outline, searched), [outline, searched]);
   const [current, setCurrent] = useState<{ query: string; id: string } | null>(null);
   const currentIndex =
-    current && current.query === searched
-      ? matches.findIndex((m) => m.entry.id === current.id)
-      : -1;
-  const ranges = useMemo(
-    () => new Map<string, readonly MatchRange[]>(matches.map((m) => [m.entry.id, m.ranges])),
-    [matches],
-  );
+    current && current.query === searched ? matches.findIndex((m) => m.id === current.id) : -1;
+  const found = useMemo(() => new Set(matches.map((m) => m.id)), [matches]);
 
   const shown = useMemo<readonly OutlineGroup[]>(
     () =>
       searching
         ? outline.groups.flatMap((g) => {
-            const entries = g.entries.filter((e) => ranges.has(e.id));
-            const cartonFound = g.carton !== null && ranges.has(g.carton.id);
+            const entries = g.entries.filter((e) => found.has(e.id));
+            const cartonFound = g.carton !== null && found.has(g.carton.id);
             return entries.length || cartonFound ? [{ ...g, entries, counts: [] }] : [];
           })
         : outline.groups,
-    [outline, searching, ranges],
+    [outline, searching, found],
   );
   // A page of lines at a time (window.ts); a new search starts again from its first page.
   const [windowed, setWindowed] = useState({ query: searched, limit: PAGE_LINES });
@@ -143,7 +139,7 @@ export function OutlinePanel() {
   const activate = useCallback((id: string) => activateLatest.current(id), []);
   const step = (direction: 1 | -1) => {
     const next = matches[stepMatch(currentIndex, matches.length, direction)];
-    if (next) activate(next.entry.id);
+    if (next) activate(next.id);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -182,11 +178,12 @@ export function OutlinePanel() {
     }
   };
 
-  const currentId = currentIndex >= 0 ? (matches[currentIndex]?.entry.id ?? null) : null;
+  const currentId = currentIndex >= 0 ? (matches[currentIndex]?.id ?? null) : null;
   const item = (entry: OutlineGroup['entries'][number]) => (
     <OutlineItem
       entry={entry}
-      ranges={ranges.get(entry.id)}
+      // Where the query lies is worked out for the lines drawn only.
+      ranges={searching && found.has(entry.id) ? matchRanges(entry, folded) : undefined}
       current={entry.id === currentId}
       onActivate={activate}
     />

@@ -9,11 +9,6 @@ export interface MatchRange {
   readonly end: number;
 }
 
-export interface OutlineMatch {
-  readonly entry: OutlineEntry;
-  readonly ranges: readonly MatchRange[];
-}
-
 /** Letters that decomposition leaves whole, written as a person without the key types them. */
 const LIGATURES: Readonly<Record<string, string>> = {
   œ: 'oe',
@@ -143,25 +138,34 @@ export function prepareSearch(outline: Outline): void {
   for (const entry of outline.entries) foldedOf(entry);
 }
 
-/** The last match of each entry and the query it was for: the same query, the same match back. */
-const lastMatches = new WeakMap<OutlineEntry, { folded: string; match: OutlineMatch }>();
+/**
+ * The entries whose words hold the query, in reading order. Only whether each entry matches:
+ * where (matchRanges) is worked out for the lines drawn, a page of a keystroke's thousands of
+ * matches on a big board.
+ */
+export function searchOutline(outline: Outline, query: string): OutlineEntry[] {
+  const folded = foldQuery(query);
+  const found: OutlineEntry[] = [];
+  if (!folded) return found;
+  for (const entry of outline.entries) {
+    if (foldedOf(entry).text.includes(folded)) found.push(entry);
+  }
+  return found;
+}
+
+/** The ranges last found in each entry and the query they were for. */
+const lastRanges = new WeakMap<OutlineEntry, { folded: string; ranges: readonly MatchRange[] }>();
 
 /**
- * The entries whose words hold the query, in reading order, each with its ranges. An entry
- * searched again for the same query gives the same match object (its line is not drawn again).
+ * Where `folded` (a folded query) occurs in `entry`'s words. The same entry and query give the
+ * same array back, so its line is not drawn again.
  */
-export function searchOutline(outline: Outline, query: string): OutlineMatch[] {
-  const folded = foldQuery(query);
-  if (!folded) return [];
-  return outline.entries.flatMap((entry) => {
-    const haystack = foldedOf(entry);
-    if (!haystack.text.includes(folded)) return [];
-    const last = lastMatches.get(entry);
-    if (last?.folded === folded) return [last.match];
-    const match = { entry, ranges: rangesIn(haystack, entry.text.length, folded) };
-    lastMatches.set(entry, { folded, match });
-    return [match];
-  });
+export function matchRanges(entry: OutlineEntry, folded: string): readonly MatchRange[] {
+  const last = lastRanges.get(entry);
+  if (last?.folded === folded) return last.ranges;
+  const ranges = rangesIn(foldedOf(entry), entry.text.length, folded);
+  lastRanges.set(entry, { folded, ranges });
+  return ranges;
 }
 
 /** Characters of a long text shown before its first match, so the match is in sight. */

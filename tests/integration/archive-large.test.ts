@@ -51,6 +51,10 @@ async function snapshot(board: CreatedBoard, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
+  // The photos are made before any request: making one holds this process for ~0.3 s, several
+  // seconds on a loaded machine, and an upload sent after more than the server's 5 s keep-alive
+  // went out on a socket the server had closed meanwhile (fetch failed: write EPIPE).
+  const pngs = Array.from({ length: PHOTOS }, (_, i) => Buffer.from(noisePng(SIDE, SIDE, i + 1)));
   [a, b] = await Promise.all([startServer(), startServer()]);
   forum = await createForum(a);
   boards = [
@@ -58,11 +62,11 @@ beforeAll(async () => {
     territoryBoard(forum, 'Kamouraska'),
     territoryBoard(forum, 'Rimouski-Neigette'),
   ];
-  for (let i = 0; i < PHOTOS; i++) {
+  for (const png of pngs) {
     const upload = await fetch(`${a.url}/api/boards/${boards[1]!.id}/images`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${boards[1]!.edit.token}`, 'Content-Type': 'image/png' },
-      body: Buffer.from(noisePng(SIDE, SIDE, i + 1)),
+      body: png,
     });
     expect(upload.status).toBe(201);
     photos.push(((await upload.json()) as { blobId: string }).blobId);

@@ -1,7 +1,7 @@
 // One line of « Contenu »: a real button (Enter, Space, a click or a tap go to the shape),
 // named for a screen reader with its kind, words and carton. Memoised on its entry, which
 // keeps its identity while unchanged, so a remote edit re-renders only the line it touched.
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryLabel, entryWords, plainTranslate } from './labels';
 import type { OutlineEntry } from './outline';
@@ -23,24 +23,31 @@ export const OutlineItem = memo(function OutlineItem({
   onActivate,
 }: Props) {
   const { t: translate } = useTranslation();
-  const t = plainTranslate(translate);
-  const shown = entry.text.trim()
-    ? excerpt(entry.text, ranges)
-    : { text: entryWords(t, entry), ranges: [] };
+  // What does not depend on the search, worked out once per entry: a keystroke redraws every
+  // line in sight with new highlights, and the translations were most of a line's cost.
+  const named = useMemo(() => {
+    const t = plainTranslate(translate);
+    return {
+      label: entryLabel(t, entry),
+      kind: entry.kind === 'carton' ? t('a11y.kind.carton') : t(`outline.kind.${entry.kind}`),
+      words: entry.text.trim() ? null : entryWords(t, entry),
+    };
+  }, [translate, entry]);
+  const shown =
+    named.words === null ? excerpt(entry.text, ranges) : { text: named.words, ranges: [] };
   const pieces = splitByRanges(shown.text, shown.ranges);
-  const kind = entry.kind === 'carton' ? t('a11y.kind.carton') : t(`outline.kind.${entry.kind}`);
   return (
     <button
       type="button"
       className="outline-item"
       data-id={entry.id}
       data-kind={entry.kind}
-      aria-label={entryLabel(t, entry)}
+      aria-label={named.label}
       aria-current={current ? 'true' : undefined}
       onClick={() => onActivate(entry.id)}
     >
       <span className="outline-kind" aria-hidden="true">
-        {kind}
+        {named.kind}
       </span>{' '}
       {/* The space keeps « Papillon » and its words apart in the button's visible text, which
           voice control matches against its name (WCAG 2.5.3): « Papillonvide » matched nothing. */}

@@ -2,13 +2,14 @@
 // named for a screen reader with its kind, words and carton. Memoised on its entry, which
 // keeps its identity while unchanged, so a remote edit re-renders only the line it touched.
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { entryLabel, entryWords, plainTranslate } from './labels';
 import type { OutlineEntry } from './outline';
 import { excerpt, splitByRanges, type MatchRange } from './search';
 
 interface Props {
   entry: OutlineEntry;
+  /** The panel's `t` (a hook per line cost as much as the rest of a line's render). */
+  translate: Parameters<typeof plainTranslate>[0];
   ranges: readonly MatchRange[] | undefined;
   current: boolean;
   onActivate: (id: string) => void;
@@ -18,11 +19,11 @@ const NO_RANGES: readonly MatchRange[] = [];
 
 export const OutlineItem = memo(function OutlineItem({
   entry,
+  translate,
   ranges = NO_RANGES,
   current,
   onActivate,
 }: Props) {
-  const { t: translate } = useTranslation();
   // What does not depend on the search, worked out once per entry: a keystroke redraws every
   // line in sight with new highlights, and the translations were most of a line's cost.
   const named = useMemo(() => {

@@ -182,6 +182,7 @@ export function OutlinePanel() {
   const item = (entry: OutlineGroup['entries'][number]) => (
     <OutlineItem
       entry={entry}
+      translate={t}
       // Where the query lies is worked out for the lines drawn only.
       ranges={searching && found.has(entry.id) ? matchRanges(entry, folded) : undefined}
       current={entry.id === currentId}

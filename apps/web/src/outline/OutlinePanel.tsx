@@ -184,7 +184,7 @@ export function OutlinePanel() {
       entry={entry}
       translate={t}
       // Where the query lies is worked out for the lines drawn only.
-      ranges={searching && found.has(entry.id) ? matchRanges(entry, folded) : undefined}
+      ranges={found.has(entry.id) ? matchRanges(entry, folded) : undefined}
       current={entry.id === currentId}
       onActivate={activate}
     />

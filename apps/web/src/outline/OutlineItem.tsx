@@ -1,7 +1,8 @@
 // One line of « Contenu »: a real button (Enter, Space, a click or a tap go to the shape),
 // named for a screen reader with its kind, words and carton. Memoised on its entry, which
 // keeps its identity while unchanged, so a remote edit re-renders only the line it touched.
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { paintMatches, paintsHighlights } from './highlight';
 import { entryLabel, entryWords, plainTranslate } from './labels';
 import type { OutlineEntry } from './outline';
 import { excerpt, splitByRanges, type MatchRange } from './search';
@@ -34,9 +35,16 @@ export const OutlineItem = memo(function OutlineItem({
       words: entry.text.trim() ? null : entryWords(t, entry),
     };
   }, [translate, entry]);
-  const shown =
-    named.words === null ? excerpt(entry.text, ranges) : { text: named.words, ranges: [] };
-  const pieces = splitByRanges(shown.text, shown.ranges);
+  const shown = useMemo(
+    () => (named.words === null ? excerpt(entry.text, ranges) : { text: named.words, ranges: [] }),
+    [named.words, entry.text, ranges],
+  );
+  const words = useRef<HTMLSpanElement>(null);
+  // The words found painted over the line's one text node (highlight.ts), where the browser can.
+  useLayoutEffect(() => {
+    const node = words.current?.firstChild;
+    return node instanceof Text ? paintMatches(node, shown.ranges) : undefined;
+  }, [shown]);
   return (
     <button
       type="button"
@@ -52,10 +60,12 @@ export const OutlineItem = memo(function OutlineItem({
       </span>{' '}
       {/* The space keeps « Papillon » and its words apart in the button's visible text, which
           voice control matches against its name (WCAG 2.5.3): « Papillonvide » matched nothing. */}
-      <span className="outline-words">
-        {pieces.map((piece, i) =>
-          piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
-        )}
+      <span className="outline-words" ref={words}>
+        {paintsHighlights
+          ? shown.text
+          : splitByRanges(shown.text, shown.ranges).map((piece, i) =>
+              piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+            )}
       </span>
     </button>
   );

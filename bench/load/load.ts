@@ -3,9 +3,10 @@
 // viewport, touch, mobile user agent) under CDP network emulation; bytes are what crossed the
 // network (CDP Network.loadingFinished encodedDataLength: headers and encoded bodies), requests
 // are those the page made (the board's socket excluded), the time runs from navigation start to
-// the first frame of the board drawn. Medians of RUNS cold loads, each in a fresh context.
+// the first frame of the board drawn. Medians of RUNS cold loads, each in a fresh context; then
+// RUNS more with the page's CPU slowed as an inexpensive phone's (the time only, for information).
 // Run with `pnpm run build && node bench/load/run.mjs`.
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { createTerritoryBoard, startServer } from '../lib/browser-bench.ts';
 
@@ -19,6 +20,8 @@ const NETWORK = { downloadKbps: 1_600, uploadKbps: 750, rttMs: 150 };
  * cost only index.html's revalidation and the API's answers: ≤ 20 KB.
  */
 const TARGET = { coldKb: 600, coldMs: 5_000, warmKb: 20 };
+/** An inexpensive phone's CPU against this machine's (for information: no target). */
+const PHONE_CPU_SLOWDOWN = 4;
 
 interface Load {
   bytes: number;
@@ -65,7 +68,8 @@ async function open(page: Page, cdp: CDPSession, go: () => Promise<unknown>): Pr
   return { bytes, requests, firstFrameMs };
 }
 
-async function coldAndWarm(browser: Browser, url: string): Promise<{ cold: Load; warm: Load }> {
+/** A phone's context: its viewport, touch, and a participant who has already given a name. */
+async function phoneContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 3,
@@ -80,6 +84,11 @@ async function coldAndWarm(browser: Browser, url: string): Promise<{ cold: Load;
       // about:blank has no storage.
     }
   });
+  return context;
+}
+
+async function coldAndWarm(browser: Browser, url: string): Promise<{ cold: Load; warm: Load }> {
+  const context = await phoneContext(browser);
   try {
     const page = await context.newPage();
     const cdp = await throttle(page);
@@ -88,6 +97,22 @@ async function coldAndWarm(browser: Browser, url: string): Promise<{ cold: Load;
     const warmCdp = await throttle(page);
     const warm = await open(page, warmCdp, () => page.reload({ timeout: 120_000 }));
     return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The same cold load on an inexpensive phone: Chromium runs the page's main thread
+ * `PHONE_CPU_SLOWDOWN` times slower than this machine, as many participants' phones are.
+ */
+async function coldOnSlowPhone(browser: Browser, url: string): Promise<Load> {
+  const context = await phoneContext(browser);
+  try {
+    const page = await context.newPage();
+    const cdp = await throttle(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+    return await open(page, cdp, () => page.goto(url, { timeout: 120_000 }));
   } finally {
     await context.close();
   }
@@ -105,6 +130,9 @@ export async function main(repoRoot: string): Promise<void> {
     const board = await createTerritoryBoard(server.url);
     const runs: { cold: Load; warm: Load }[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await coldAndWarm(browser, board.edit.url));
+    const slowPhone: Load[] = [];
+    for (let i = 0; i < RUNS; i++) slowPhone.push(await coldOnSlowPhone(browser, board.edit.url));
+    const slowPhoneMs = median(slowPhone.map((load) => load.firstFrameMs));
     const cold = {
       bytes: median(runs.map((r) => r.cold.bytes)),
       requests: median(runs.map((r) => r.cold.requests)),
@@ -127,7 +155,13 @@ export async function main(repoRoot: string): Promise<void> {
       `| first load, cold cache: navigation to the board's first frame | ${cold.ms.toFixed(0)} ms | ≤ ${TARGET.coldMs} ms | ${met(cold.ms <= TARGET.coldMs)} |`,
     );
     console.log(
+      `| first load, cold cache, a phone's CPU ${PHONE_CPU_SLOWDOWN}× slower: navigation to the board's first frame | ${slowPhoneMs.toFixed(0)} ms | — (information) | — |`,
+    );
+    console.log(
       `| reload, cache warm: bytes transferred | ${kb(warm.bytes)} (${warm.requests} requests) | ≤ ${TARGET.warmKb} KB | ${met(warm.bytes <= TARGET.warmKb * 1024)} |`,
+    );
+    console.error(
+      `a phone's CPU ${PHONE_CPU_SLOWDOWN}× slower, cold: ${slowPhone.map((load) => `${load.firstFrameMs.toFixed(0)} ms`).join(', ')}`,
     );
     for (const [i, r] of runs.entries()) {
       console.error(

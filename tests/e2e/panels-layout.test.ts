@@ -345,8 +345,11 @@ describe('« Contenu » and « Aligner » side by side', () => {
         if (size.width === 800 && !(await page.locator('.people.open').count()))
           await page.locator('.people-toggle').click();
         await expect.poll(async () => overlaps(await chrome('.following, .people'))).toEqual([]);
-        const all = await chrome('.following, .people, .style-panel > :not(.tool-caption)');
-        expect(overlaps(all)).toEqual([]);
+        // The selection's panel has just come (Ctrl+A) or just rewrapped to the new width: the
+        // stack takes its height at its next resize callback, a frame or more on a busy machine.
+        const withPanel = '.following, .people, .style-panel > :not(.tool-caption)';
+        await expect.poll(async () => overlaps(await chrome(withPanel))).toEqual([]);
+        const all = await chrome(withPanel);
         expect(offScreen(all, size.width, size.height)).toEqual([]);
         await page.screenshot({ path: join(SHOTS, `panels-banners-${size.width}.png`) });
       }
@@ -495,11 +498,10 @@ describe('« Contenu » and « Aligner » side by side', () => {
     await page.locator('.spotlight-banner:not(.elsewhere)').waitFor({ timeout: 10_000 });
     await page.locator('.forum-kit .forum-timer').waitFor();
     await page.locator('.vote-banner').waitFor();
-    const all = await boxes(
-      page,
-      '.editor-header, .forum-kit > *, .spotlight-banner, .people, .help-floating, .vote-banner, .toolbar',
-    );
-    expect(overlaps(all)).toEqual([]);
+    // The banners have just come: the stacks take their heights at their next resize callback.
+    const chrome =
+      '.editor-header, .forum-kit > *, .spotlight-banner, .people, .help-floating, .vote-banner, .toolbar';
+    await expect.poll(async () => overlaps(await boxes(page, chrome))).toEqual([]);
     // Turned sideways, the vote's banner stays compact (its hint behind « ? »), as upright:
     // with the hint unfolded it took 136 of the 390 px.
     await resized(page, { width: 844, height: 390 });

@@ -214,7 +214,11 @@ describe('forum day', () => {
     const [banner] = await boxes(phone, '.spotlight-banner');
     expect(banner!.right - banner!.left).toBeGreaterThan(360);
     expect(banner!.bottom - banner!.top).toBeLessThan(90);
-    expect(overlapsBetween([banner!], await boxes(phone, '.toolbar'))).toEqual([]);
+    await expect
+      .poll(async () =>
+        overlapsBetween(await boxes(phone, '.spotlight-banner'), await boxes(phone, '.toolbar')),
+      )
+      .toEqual([]);
     expect((await stop.boundingBox())!.height).toBeGreaterThanOrEqual(40);
     await phoneContext.close();
     // A participant of another board is told, and nothing moves there; a territory link cannot

@@ -53,7 +53,10 @@ describe('a 320 × 568 phone', () => {
         expect(tool.right - tool.left, tool.name).toBeGreaterThanOrEqual(40);
         expect(tool.bottom - tool.top, tool.name).toBeGreaterThanOrEqual(40);
       }
-      expect(overlapsBetween(await boxes(page, '.vote-banner'), tools)).toEqual([]);
+      // The banner has just come: its place in the stack follows at its next resize callback.
+      await expect
+        .poll(async () => overlapsBetween(await boxes(page, '.vote-banner'), tools))
+        .toEqual([]);
       // The question reads whole without « ? » (it was cut to « Nos incont… »).
       const question = await page
         .locator('.vote-banner strong')
@@ -73,8 +76,13 @@ describe('a 320 × 568 phone', () => {
       await page.locator('.style-panel .action').first().waitFor();
       const actions = await boxes(page, '.style-panel button');
       expect(actions.length).toBeGreaterThan(8);
-      const around = await boxes(page, '.people, .help-button, .toolbar, .vote-banner');
-      expect(overlapsBetween(actions, around)).toEqual([]);
+      // The panel has just come: the stack takes its height at its next resize callback.
+      const around = '.people, .help-button, .toolbar, .vote-banner';
+      await expect
+        .poll(async () =>
+          overlapsBetween(await boxes(page, '.style-panel button'), await boxes(page, around)),
+        )
+        .toEqual([]);
       await page.touchscreen.tap(at.x, at.y - note.h);
       // « Exporter »: its choices and lists are finger targets too (its lists were 19 px tall).
       await page.getByRole('button', { name: /^Exporter/ }).click();

@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DOWNLOADS_FOLDER_VARIABLE } from './browser-global.ts';
 import {
   chromium,
   type Browser,
@@ -138,7 +139,9 @@ export async function newParticipant(
  * here or reached through a connection (which gives no local path to what it downloaded).
  */
 export async function savedDownload(download: Download): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'carton-download-')), download.suggestedFilename());
+  // The run's folder, which the e2e project's global setup removes after the run.
+  const folder = process.env[DOWNLOADS_FOLDER_VARIABLE] ?? tmpdir();
+  const path = join(mkdtempSync(join(folder, 'carton-download-')), download.suggestedFilename());
   await download.saveAs(path);
   return path;
 }

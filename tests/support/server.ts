@@ -147,7 +147,13 @@ export async function startServer(options: StartOptions = {}): Promise<CartonSer
     });
   };
 
-  await launch(0);
+  try {
+    await launch(0);
+  } catch (error) {
+    // A server that never became ready (a test of a refused start) leaves no folder behind.
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const kill = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<ExitResult> => {
     const proc = child;

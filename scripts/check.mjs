@@ -1,9 +1,9 @@
 // `npm test`: every check Carton has — typecheck, lint, unit and integration tests, end-to-end
 // tests in Debian's Chromium — after installing whatever a fresh machine lacks.
 // Ends with one line `N passed, N failed` and exits non-zero on any failure.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   build,
   ensurePnpm,
@@ -73,7 +73,9 @@ function vitest(name, projects) {
   if (report.numFailedTests > 0 || brokenFiles > 0 || code !== 0) {
     failures.push(name);
     if (code !== 0 && report.numFailedTests === 0 && brokenFiles === 0) failed += 1;
+    return; // The report stays, for reading what failed (its path is printed above).
   }
+  rmSync(dirname(out), { recursive: true, force: true });
 }
 
 await checksAtOnce([

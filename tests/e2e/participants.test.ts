@@ -1,7 +1,8 @@
 // A participant on a board, one server for all (each was its own file): the name asked once and
 // remembered, French by default and English on request; a view link shown at once without a
 // name, read-only whatever is typed or dragged there; the status when the server is gone, and
-// the page reconnecting by itself; never losing a note offline, even through a reload (the app
+// the page reconnecting by itself, the others listed again at once (never announced as
+// gone) when the wifi comes back; never losing a note offline, even through a reload (the app
 // shell from the service worker, the board from IndexedDB, the role from the last visit); two
 // notes connected by an arrow without drawing it (WCAG 2.1.1; also easier with a finger): from
 // the keyboard, the arrow tool's Enter on one note then Enter on another; on a phone, a tap on
@@ -385,6 +386,32 @@ describe('offline first', () => {
     );
     expect(notes(seen)).toEqual(expected);
     await suite.b.page.screenshot({ path: `${SHOTS}/offline-synced-other.png` });
+  });
+});
+
+describe('the others, once the wifi is back', () => {
+  it('lists them again at once, without saying they left (nobody moved meanwhile)', async () => {
+    const board = await createTerritoryBoard(suite.server, 'La Mitis');
+    await openBoard(suite.a.page, board.edit.url);
+    await openBoard(suite.b.page, board.edit.url);
+    const people = suite.a.page.locator('.people .person .person-name');
+    await expect.poll(() => people.allTextContents()).toEqual(['Pierre']);
+
+    await suite.a.context.setOffline(true);
+    await suite.a.page
+      .locator('[data-testid="status"][data-status="offline"]')
+      .waitFor({ timeout: 15_000 });
+    await suite.a.context.setOffline(false);
+    await suite.a.page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 20_000,
+    });
+    // Pierre's presence is the relay's copy, the same as before: it must apply. (Without it, he
+    // came back only with his next move or his presence's renewal, up to 15 s later, and the
+    // list announced « Pierre a quitté le tableau. ».)
+    await expect.poll(() => people.allTextContents(), { timeout: 3_000 }).toEqual(['Pierre']);
+    expect(await suite.a.page.locator('[data-testid="people-news"]').textContent()).not.toContain(
+      'quitté',
+    );
   });
 });
 

@@ -148,4 +148,38 @@ describe('sendOnlyOwnAwareness', () => {
     provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
     expect(socket.sent).toHaveLength(0);
   });
+
+  it('takes the others back at once when its socket reconnects (their states unchanged)', () => {
+    vi.useFakeTimers();
+    const { provider, socket } = connected(true);
+    const frame = remoteFrame();
+    socket.receive(frame);
+    expect(provider.awareness.getStates().size).toBe(2);
+
+    // The venue's wifi drops: the provider removes every remote state.
+    socket.onclose?.({ code: 1006, reason: '' });
+    expect([...provider.awareness.getStates().keys()]).toEqual([provider.doc.clientID]);
+
+    // Reconnected: the relay sends the state it holds, the same clock as before.
+    vi.advanceTimersByTime(1_000);
+    const again = FakeSocket.last!;
+    expect(again).not.toBe(socket);
+    again.open();
+    again.receive(frame);
+    expect(provider.awareness.getStates().size).toBe(2);
+  });
+
+  it('still ignores a stale copy while connected', () => {
+    const { provider, socket } = connected(true);
+    const other = new Awareness(new Y.Doc());
+    other.setLocalState({ user: { name: 'Les Basques' }, cursor: { x: 1, y: 1 } });
+    const older = awarenessMessage(encodeAwarenessUpdate(other, [other.clientID]));
+    other.setLocalStateField('cursor', { x: 9, y: 9 });
+    socket.receive(awarenessMessage(encodeAwarenessUpdate(other, [other.clientID])));
+    socket.receive(older);
+    expect(provider.awareness.getStates().get(other.clientID)).toMatchObject({
+      cursor: { x: 9, y: 9 },
+    });
+    other.destroy();
+  });
 });

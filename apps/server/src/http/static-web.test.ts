@@ -1,6 +1,7 @@
 // The built web client over real HTTP (node:http, so Accept-Encoding is exactly what the test
 // sends): precompressed siblings for br and gzip, identity otherwise, HEAD alike, fonts and
-// images never encoded, 304 on a matching ETag, nothing outside the web directory.
+// images never encoded, 304 on a matching ETag, nothing outside the web directory, and a
+// mistyped address opened in a browser answered with the app itself (a 404 it explains).
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -217,6 +218,29 @@ describe('the web client: compressed assets, HEAD, ETag', () => {
     ]).toEqual([304, undefined, 0]);
     // gzip was never asked for: nothing was read or kept for it, and the file is gone.
     expect((await get(url, { 'Accept-Encoding': 'gzip' })).status).toBe(404);
+  });
+
+  it('answers a mistyped address opened in a browser with the app (404), a program with JSON', async () => {
+    const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    // « /B/ » copied by hand from a sheet: the board page.
+    const upper = await get(`${server.url}/B/board-id`, { Accept: html });
+    expect(upper.status).toBe(200);
+    expect(upper.body.equals(INDEX)).toBe(true);
+    // Another mistyped path: the app, whose router shows « introuvable » in French, as a 404.
+    const page = await get(`${server.url}/bord/board-id`, { Accept: html });
+    expect(page.status).toBe(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body.equals(INDEX)).toBe(true);
+    // A script, a program or an API client asking for something missing: JSON, as before.
+    for (const accept of ['*/*', 'application/json']) {
+      const answer = await get(`${server.url}/bord/board-id`, { Accept: accept });
+      expect(answer.status).toBe(404);
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ error: { code: 'not_found' } });
+    }
+    const post = await get(`${server.url}/bord/board-id`, { Accept: html }, 'POST');
+    expect(post.status).toBe(404);
+    expect(JSON.parse(post.body.toString())).toMatchObject({ error: { code: 'not_found' } });
   });
 
   it('still refuses a path outside the web directory with a JSON 404', async () => {

@@ -47,8 +47,19 @@ interface KeptFile {
   readonly etag: string;
 }
 
-/** Client routes answered with index.html so the SPA router takes over (R26; /p/ = projector). */
-const SPA_ROUTE = /^\/(?:b|f|p)(?:\/|$)|^\/$/;
+/**
+ * Client routes answered with index.html so the SPA router takes over (R26; /p/ = projector).
+ * The letter in either case: a link copied by hand from a sheet may start « /B/ ».
+ */
+const SPA_ROUTE = /^\/(?:b|f|p)(?:\/|$)|^\/$/i;
+
+/** A browser opening a page (not a script, an image or a program asking for JSON). */
+function wantsPage(c: Context): boolean {
+  return (
+    (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+    (c.req.header('Accept') ?? '').includes('text/html')
+  );
+}
 
 /** A regular file opened for reading, with its size as opened; null if it cannot be. */
 async function openFile(
@@ -196,7 +207,15 @@ export function createStaticHandler(webDir: string) {
     }
     if (!pathname.startsWith('/assets/')) {
       const file = await fileResponse(c, candidate, 'no-cache');
-      return file ?? jsonError(c, 404, 'not_found', 'Nothing here.');
+      if (file) return file;
+      // A mistyped address opened in a browser: the app's own page says so in the reader's
+      // language (its router finds no route), as a 404, never raw JSON in English.
+      if (wantsPage(c)) {
+        const page = await fileResponse(c, join(root, 'index.html'), 'no-store');
+        if (page?.status === 200)
+          return new Response(page.body, { status: 404, headers: page.headers });
+      }
+      return jsonError(c, 404, 'not_found', 'Nothing here.');
     }
     const keepAs = `${candidate}\n${acceptedEncodings(c.req.header('Accept-Encoding')).join()}`;
     const known = kept.get(keepAs);

@@ -31,11 +31,17 @@ export class FakeContext implements ToolContext {
   handle: SelectionHandle | null = null;
   constructor(public shapes: ShapeInfo[]) {}
 
-  shapeAt(world: Point, _px?: number, options: { locked?: boolean } = {}): ShapeInfo | null {
-    // Last in the list is on top; a locked shape is passed through, as the Scene does.
+  shapeAt(
+    world: Point,
+    _px?: number,
+    options: { locked?: boolean; skipTypes?: readonly string[] } = {},
+  ): ShapeInfo | null {
+    // Last in the list is on top; a locked shape, or one of the skipped types, is passed
+    // through, as the Scene does.
     for (let i = this.shapes.length - 1; i >= 0; i--) {
       const s = this.shapes[i];
-      if (s && (!s.locked || options.locked) && rectContainsPoint(s.bounds, world)) return s;
+      if (!s || (s.locked && !options.locked) || options.skipTypes?.includes(s.type)) continue;
+      if (rectContainsPoint(s.bounds, world)) return s;
     }
     return null;
   }

@@ -23,4 +23,34 @@ describe('eraser tool', () => {
     ]);
     expect(tool.state).toBe('eraser.idle');
   });
+
+  it('takes pen strokes only: notes, texts, photos and shapes are passed through', () => {
+    // A stroke drawn across a note, under a text; a photo and a rectangle elsewhere.
+    const ctx = new FakeContext([
+      info('stroke', { x: 0, y: 0, width: 300, height: 20 }, { type: 'stroke' }),
+      info('note', { x: 0, y: 0, width: 100, height: 100 }, { type: 'note' }),
+      info('text', { x: 200, y: 0, width: 100, height: 40 }, { type: 'text' }),
+      info('photo', { x: 0, y: 200, width: 100, height: 100 }, { type: 'image' }),
+      info('rect', { x: 200, y: 200, width: 100, height: 100 }, { type: 'rect' }),
+    ]);
+    const tool = new EraserTool();
+    // The finger rubs over the note (and the stroke under it), the text, the photo, the rectangle.
+    tool.pointerDown(ctx, at(50, 10));
+    for (const [x, y] of [
+      [50, 50],
+      [250, 10],
+      [250, 30],
+      [50, 250],
+      [250, 250],
+    ] as const)
+      tool.pointerMove(ctx, at(x, y));
+    expect(tool.pointerUp()).toEqual([
+      { kind: 'preview', preview: null },
+      { kind: 'delete', ids: ['stroke'] },
+    ]);
+    // Over nothing but a note, nothing is deleted.
+    tool.pointerDown(ctx, at(50, 50));
+    tool.pointerMove(ctx, at(60, 60));
+    expect(tool.pointerUp()).toEqual([{ kind: 'preview', preview: null }]);
+  });
 });

@@ -1,8 +1,9 @@
 // Two fingers: pinch zooms about their midpoint and dragging both pans; a resting palm does
-// not draw once a stylus has been used. Multi-touch goes through the DevTools protocol.
+// not draw once a stylus has been used; a pinch begun with a finger on a note leaves the
+// selection as it was (the note was chosen, and its panel came up over the zoomed board). Multi-touch goes through the DevTools protocol.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { boardSuite, shapes } from './fixtures';
+import { addNote, boardSuite, shapes, toScreen } from './fixtures';
 
 type TouchPoint = { x: number; y: number; id: number };
 
@@ -117,5 +118,32 @@ describe('touch', () => {
       () => window.__carton!.shapes().filter((s) => s.type === 'stroke').length >= 2,
     );
     expect((await shapes(suite.tablet.page)).filter((s) => s.type === 'stroke')).toHaveLength(2);
+  });
+
+  it('a pinch begun with a finger on a note chooses nothing and moves nothing', async () => {
+    const { page } = suite.tablet;
+    const id = await addNote(page, 700, 250, 'Loyers');
+    await page.keyboard.press('v');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__carton!.selection().length === 0);
+    const note = (await shapes(page)).find((s) => s.id === id);
+    if (note?.type !== 'note') throw new Error('no note');
+    const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+    const before = await camera(page);
+    // The first finger lands on the note, the second beside it, and they spread apart.
+    const first = { x: Math.round(centre.x), y: Math.round(centre.y), id: 11 };
+    await touch(cdp, 'touchStart', [first]);
+    await touch(cdp, 'touchStart', [first, { x: first.x + 120, y: first.y, id: 12 }]);
+    for (let i = 1; i <= 10; i++) {
+      await touch(cdp, 'touchMove', [
+        { x: first.x - i * 6, y: first.y, id: 11 },
+        { x: first.x + 120 + i * 6, y: first.y, id: 12 },
+      ]);
+    }
+    await touch(cdp, 'touchEnd', []);
+    expect((await camera(page)).zoom).toBeGreaterThan(before.zoom * 1.5);
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([]);
+    const after = (await shapes(page)).find((s) => s.id === id)!;
+    expect({ x: after.x, y: after.y }).toEqual({ x: note.x, y: note.y });
   });
 });

@@ -269,4 +269,41 @@ describe('select tool', () => {
     expect(tool.cancel()).toEqual([{ kind: 'guides', guides: [] }, { kind: 'endGesture' }]);
     expect(tool.state).toBe('select.idle');
   });
+
+  // What the canvas does when a second finger comes down (board/input.ts abortTool).
+  const pinchBegins = (): Plan[] => tool.abort?.(ctx) ?? tool.cancel();
+
+  it('a pinch begun with a finger on a shape leaves the selection as it was before', () => {
+    ctx.selection = ['b'];
+    const touch = { pointerType: 'touch' } as const;
+    expect(tool.pointerDown(ctx, at(50, 50, touch))).toEqual([{ kind: 'select', ids: ['a'] }]);
+    ctx.selection = ['a'];
+    expect(pinchBegins()).toEqual([{ kind: 'select', ids: ['b'] }]);
+    expect(tool.state).toBe('select.idle');
+    // Nothing was chosen before: nothing is after.
+    ctx.selection = [];
+    tool.pointerDown(ctx, at(50, 50, touch));
+    ctx.selection = ['a'];
+    expect(pinchBegins()).toEqual([{ kind: 'select', ids: [] }]);
+  });
+
+  it('a pinch begun after the first finger started a drag puts the shape back', () => {
+    const touch = { pointerType: 'touch' } as const;
+    tool.pointerDown(ctx, at(50, 50, touch));
+    ctx.selection = ['a'];
+    tool.pointerMove(ctx, at(70, 60, touch));
+    expect(tool.state).toBe('select.dragging');
+    const plans = pinchBegins();
+    expect(plans).toContainEqual({ kind: 'move', moves: [{ id: 'a', x: 10, y: 10 }] });
+    // Put back inside the gesture, which then closes (one undo step, nothing moved).
+    expect(kinds(plans).indexOf('move')).toBeLessThan(kinds(plans).indexOf('endGesture'));
+    expect(plans).toContainEqual({ kind: 'select', ids: [] });
+  });
+
+  it('a press that ends normally keeps its selection (no pinch)', () => {
+    tool.pointerDown(ctx, at(50, 50));
+    ctx.selection = ['a'];
+    tool.pointerUp(ctx, at(50, 50));
+    expect(pinchBegins()).toEqual([]);
+  });
 });

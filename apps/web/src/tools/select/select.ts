@@ -119,12 +119,15 @@ export function reparentAfterMove(
 export class SelectTool implements Tool {
   readonly id = 'select' as const;
   private current: SelectState = { name: 'idle' };
+  /** The selection before the press began: a second finger (a pinch) gives it back. */
+  private selectionBefore: string[] | null = null;
 
   get state(): string {
     return `select.${this.current.name}`;
   }
 
   pointerDown(ctx: ToolContext, e: ToolPointer): Plan[] {
+    this.selectionBefore = [...ctx.selection];
     const handle = ctx.selection.length ? ctx.handleAt(e.screen) : null;
     if (handle && (handle === 'rotate' || !fingerInsideSmallShape(ctx, e))) {
       const infos = ctx.selection.flatMap((id) => ctx.getInfo(id) ?? []);
@@ -267,6 +270,7 @@ export class SelectTool implements Tool {
   pointerUp(ctx: ToolContext, e: ToolPointer): Plan[] {
     const s = this.current;
     this.current = { name: 'idle' };
+    this.selectionBefore = null;
     switch (s.name) {
       case 'idle':
       case 'panning':
@@ -313,11 +317,45 @@ export class SelectTool implements Tool {
   cancel(): Plan[] {
     const s = this.current;
     this.current = { name: 'idle' };
+    this.selectionBefore = null;
     if (s.name === 'marquee') return [{ kind: 'marquee', rect: null }];
     if (s.name === 'dragging') return [{ kind: 'guides', guides: [] }, { kind: 'endGesture' }];
     if (s.name === 'resizing') return [{ kind: 'guides', guides: [] }, { kind: 'endGesture' }];
     if (s.name === 'rotating') return [{ kind: 'endGesture' }];
     return [];
+  }
+
+  /**
+   * A second finger turned the press into a pinch: nothing the first finger did stays. What it
+   * began to drag, resize or turn goes back, and the selection is the one before it came down
+   * (a finger landing on a note chose it, and its panel came up over the board once zoomed).
+   */
+  abort(ctx: ToolContext): Plan[] {
+    const s = this.current;
+    const before = this.selectionBefore;
+    const back: Plan[] = [];
+    if (s.name === 'dragging') {
+      const moves = [...s.starts].map(([id, r]) => ({ id, x: r.x, y: r.y }));
+      back.push({ kind: 'move', moves });
+    } else if (s.name === 'resizing') {
+      back.push({
+        kind: 'transform',
+        ids: s.ids,
+        transform: { kind: 'scale', from: s.start, to: s.start },
+      });
+    } else if (s.name === 'rotating') {
+      back.push({
+        kind: 'transform',
+        ids: s.ids,
+        transform: { kind: 'rotate', center: s.center, angle: 0 },
+      });
+    }
+    const plans = [...back, ...this.cancel()];
+    const changed =
+      before !== null &&
+      (before.length !== ctx.selection.length || before.some((id, i) => ctx.selection[i] !== id));
+    if (changed) plans.push({ kind: 'select', ids: before });
+    return plans;
   }
 
   doubleClick(ctx: ToolContext, e: ToolPointer): Plan[] {

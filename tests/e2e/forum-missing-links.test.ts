@@ -165,6 +165,20 @@ describe('the forum page’s missing links', () => {
     try {
       await openBoard(participant.page, url);
       expect(await participant.page.evaluate(() => window.__carton!.role())).toBe('edit');
+      // The same link damaged on its way (the sentence's period, a mail client's escaping, a
+      // token moved to the query, « /B/ » copied by hand): opened as meant, the address mended.
+      for (const damaged of [
+        `${url}.`,
+        `${url} »`,
+        url.replace('#', '%23'),
+        url.replace('#token=', '?token='),
+        url.replace('/b/', '/B/'),
+      ]) {
+        await participant.page.goto('about:blank');
+        await openBoard(participant.page, damaged);
+        expect(await participant.page.evaluate(() => window.__carton!.role())).toBe('edit');
+        expect(participant.page.url()).toBe(url);
+      }
       // The link cut at « # » in a text message, then an old sheet's link: what happened in
       // plain words, what to do, and the way home.
       const shown = participant.page.getByRole('alert');

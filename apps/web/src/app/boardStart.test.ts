@@ -3,6 +3,9 @@ import { ApiError } from '../board/api';
 import { startBoardRoute, type BoardStart } from './boardStart';
 import { parseRoute } from './route';
 
+/** A board link's token, as the server makes them (43 base64url characters). */
+const T1 = 'Kamouraska_t1-0123456789abcdefghijklmnopqrs';
+
 function recorder(info: Promise<unknown> = Promise.resolve()) {
   const asked: string[] = [];
   const start: BoardStart = {
@@ -36,22 +39,22 @@ function recorder(info: Promise<unknown> = Promise.resolve()) {
 describe('startBoardRoute', () => {
   it('asks for a board link’s info, copy, server time, typeface and code at once', async () => {
     const { asked, start } = recorder();
-    startBoardRoute(parseRoute('/b/b1', '#token=t1'), start);
+    startBoardRoute(parseRoute('/b/b1', `#token=${T1}`), start);
     // The time and the typeface before the editor's code: the time was asked for once the
     // editor was shown, the typeface once the rest of the page's code had run.
-    expect(asked).toEqual(['info b1 t1', 'copy b1', 'time', 'fonts', 'code']);
+    expect(asked).toEqual([`info b1 ${T1}`, 'copy b1', 'time', 'fonts', 'code']);
     await Promise.resolve();
     // Then only the socket, once the info came (below).
-    expect(asked).toEqual(['info b1 t1', 'copy b1', 'time', 'fonts', 'code', 'socket b1 t1']);
+    expect(asked).toEqual([`info b1 ${T1}`, 'copy b1', 'time', 'fonts', 'code', `socket b1 ${T1}`]);
   });
 
   it('opens the board’s socket once the server accepts the link, before the editor', async () => {
     const { asked, start } = recorder();
-    startBoardRoute(parseRoute('/b/b1', '#token=t1'), start);
+    startBoardRoute(parseRoute('/b/b1', `#token=${T1}`), start);
     expect(asked.some((step) => step.startsWith('socket'))).toBe(false);
     await Promise.resolve();
     await Promise.resolve();
-    expect(asked).toContain('socket b1 t1');
+    expect(asked).toContain(`socket b1 ${T1}`);
   });
 
   it('drops the copy of a link the server refuses, not of one it could not reach', async () => {
@@ -62,7 +65,7 @@ describe('startBoardRoute', () => {
     ] as const) {
       const refused = Promise.reject(new ApiError(status, 'x', 'x'));
       const { asked, start } = recorder(refused);
-      startBoardRoute(parseRoute('/b/b1', '#token=t1'), start);
+      startBoardRoute(parseRoute('/b/b1', `#token=${T1}`), start);
       await refused.catch(() => undefined);
       await Promise.resolve();
       expect(asked.includes('drop b1')).toBe(dropped);
@@ -75,8 +78,8 @@ describe('startBoardRoute', () => {
     for (const [path, hash] of [
       ['/', ''],
       ['/b/b1', ''],
-      ['/f/f1', '#token=t1'],
-      ['/p/b1', '#token=t1'],
+      ['/f/f1', `#token=${T1}`],
+      ['/p/b1', `#token=${T1}`],
       ['/nowhere/x/y', ''],
     ] as const) {
       startBoardRoute(parseRoute(path, hash), start);

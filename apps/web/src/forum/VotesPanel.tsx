@@ -17,6 +17,10 @@ import { BoardChoice } from './BoardChoice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import { openVotesOver, questionAfterOpening, resultWords } from './voteMode';
+import { useTickAdded } from './useTickAdded';
+
+/** A vote's default boards: the territories (not the plenary, nor the postcard wall). */
+const votedByDefault = (board: ForumBoard): boolean => board.kind === 'territory';
 
 export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   const { t } = useTranslation();
@@ -170,8 +174,9 @@ export function VotesPanel({
   const [title, setTitle] = useState(() => t('forum.votes.defaultTitle'));
   const [dots, setDots] = useState(3);
   const [chosen, setChosen] = useState<Set<string>>(
-    () => new Set(boards.filter((b) => b.kind === 'territory').map((b) => b.id)),
+    () => new Set(boards.filter(votedByDefault).map((b) => b.id)),
   );
+  useTickAdded(boards, votedByDefault, setChosen);
   const [error, setError] = useState<string | null>(null);
   // A board shows only its newest open vote: opening another over the same boards hides the
   // earlier one from its voters, so the facilitator is told first (votes on other boards run

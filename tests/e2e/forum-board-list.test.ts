@@ -1,7 +1,8 @@
 // The board list changing during the forum, on the facilitator's laptop (1280 × 800): a territory
 // added on the forum page is ticked at once in the boards of the next dot vote and of « Les
 // incontournables » (it was left out of the vote until the page was reloaded), while a board the
-// facilitator unticked stays unticked.
+// facilitator unticked stays unticked; and « Tableau « … » ajouté… » goes once the board list
+// changes otherwise (a rename, a removal, a board brought back), instead of naming a title gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
@@ -45,6 +46,9 @@ describe('the board list changing on the forum page', () => {
     await page.locator('.forum-links tr').filter({ hasText: territory }).waitFor();
   };
 
+  /** « Tableau « … » ajouté… ». */
+  const added = (): Locator => page.locator('.add-territory [role="status"]');
+
   it('ticks a territory added during the forum in the vote and the compilation, and leaves an unticked one unticked', async () => {
     for (const section of ['#forum-votes', '#forum-compilation']) {
       expect(await box(section, 'La Mitis').isChecked(), section).toBe(true);
@@ -76,5 +80,30 @@ describe('the board list changing on the forum page', () => {
     expect(answer.vote.boardIds).toContain(await row('Haute-Gaspésie'));
     expect(answer.vote.boardIds).toContain(await row('Kamouraska'));
     expect(answer.vote.boardIds).not.toContain(await row('La Mitis'));
+  });
+
+  it('« … ajouté » goes once the added board is renamed, and after another board action', async () => {
+    await expect.poll(() => added().innerText()).toContain('Haute-Gaspésie');
+    const row = page.locator('.forum-links tr').filter({ hasText: 'Haute-Gaspésie' });
+    await row.getByRole('button', { name: 'Renommer' }).click();
+    const field = page.getByLabel('Nouveau nom de « Haute-Gaspésie »');
+    await field.fill('Côte-de-Gaspé');
+    await field.press('Enter');
+    await page.locator('.forum-links .board-name', { hasText: 'Côte-de-Gaspé' }).waitFor();
+    await added().waitFor({ state: 'detached' });
+
+    // Added again, then another board removed and brought back: no longer the latest news.
+    await add('La Matanie');
+    await expect.poll(() => added().innerText()).toContain('La Matanie');
+    const basques = page.locator('.forum-links tr').filter({ hasText: 'Les Basques' });
+    await basques.getByRole('button', { name: 'Retirer' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Retirer le tableau' }).click();
+    await basques.waitFor({ state: 'detached' });
+    await added().waitFor({ state: 'detached' });
+    const removed = page.locator('.removed-boards li').filter({ hasText: 'Les Basques' });
+    await removed.getByRole('button', { name: 'Remettre' }).click();
+    await page.getByRole('status').filter({ hasText: 'remis dans le forum' }).waitFor();
+    // The list is as it was when La Matanie was added: the message stays gone.
+    expect(await added().count()).toBe(0);
   });
 });

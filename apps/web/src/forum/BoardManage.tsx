@@ -2,7 +2,7 @@
 // forgotten at creation is added ready to use (R54 with the seed's template), a typo in a name is
 // fixed (R55: links unchanged, so handouts already printed still work), a board made by mistake
 // is removed (R56, after a confirmation) and brought back if that was a mistake (R58).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { territoryCartonTitle } from '@carton/board';
 import {
@@ -16,6 +16,7 @@ import {
   type RemovedBoard,
 } from './api';
 import { CopyBoardButton } from './BoardCopy';
+import { boardNews, newsStillTrue, type BoardNews } from './boardNews';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import { formatLocale } from '../i18n';
@@ -23,17 +24,28 @@ import { formatLocale } from '../i18n';
 export function AddTerritory({
   forumId,
   token,
+  boards,
   onCreated,
 }: {
   forumId: string;
   token: string;
+  /** The forum's boards as listed: « … ajouté » goes once they change otherwise. */
+  boards: readonly ForumBoard[];
   onCreated: (board: FacilitatorBoard & { edit: Link; view: Link }) => void;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<BoardNews | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The list when the server answers, not when « Ajouter » was pressed.
+  const listed = useRef(boards);
+  listed.current = boards;
+  const fresh = done !== null && newsStillTrue(done, boards);
+  // Gone for good: the same list again later (a board removed, then brought back) is no news.
+  useEffect(() => {
+    if (done !== null && !fresh) setDone(null);
+  }, [done, fresh]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +62,7 @@ export function AddTerritory({
       ({ board }) => {
         setBusy(false);
         setName('');
-        setDone(board.title);
+        setDone(boardNews(board.id, board.title, listed.current));
         onCreated(board);
       },
       (e: unknown) => {
@@ -77,7 +89,7 @@ export function AddTerritory({
       <button type="submit" disabled={busy || name.trim() === ''}>
         {busy ? t('forum.manage.adding') : t('forum.manage.add')}
       </button>
-      {done && <p role="status">{t('forum.manage.added', { title: done })}</p>}
+      {done && fresh && <p role="status">{t('forum.manage.added', { title: done.title })}</p>}
       {error && <p role="alert">{error}</p>}
     </form>
   );

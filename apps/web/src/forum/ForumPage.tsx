@@ -173,6 +173,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         <AddTerritory
           forumId={forumId}
           token={token}
+          boards={details.boards}
           onCreated={(board) =>
             change((current) => ({ ...current, boards: [...current.boards, board] }))
           }

@@ -178,6 +178,27 @@ describe('« Aide »', () => {
     expect(await page.locator('.help-hint').count()).toBe(0);
   });
 
+  it('a facilitator’s board at 1280 and 1366 px: « Aide »’s icon whole (20 × 20) beside « Versions »', async () => {
+    const forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    const territory = forum.boards.find((b) => b.kind === 'territory')!;
+    const page = await onLaptop();
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1366, height: 768 },
+    ]) {
+      await page.setViewportSize(size);
+      await openBoard(
+        page,
+        territory.edit.url.replace(/#.*/u, `#token=${forum.facilitator.token}`),
+      );
+      await page.getByRole('button', { name: 'Versions' }).waitFor();
+      // The header squeezed the button's flex items: the icon was drawn 10 × 20.
+      const icon = (await page.locator('.help-in-header svg').boundingBox())!;
+      expect([icon.width, icon.height], `${size.width}`).toEqual([20, 20]);
+      await page.goto('about:blank');
+    }
+  });
+
   it('a view link: read-only said, no « Ajouter », no hint', async () => {
     const size = { width: 390, height: 844 };
     const page = await phone(size);

@@ -118,6 +118,13 @@ describe('a phone offline', () => {
     const badge = page.locator('[data-testid="status"]');
     await expect(badge.getAttribute('aria-label')).resolves.toMatch(/gardée? sur cet appareil/u);
     await expect(page.locator('.status-count').innerText()).resolves.toBe('1');
+    // Under them, small, the word: a red dot and a number alone made a newcomer fear the worst.
+    const word = page.locator('.status-label');
+    await expect(word.innerText()).resolves.toBe('hors ligne');
+    const [wordBox, badgeBox] = await Promise.all([word.boundingBox(), badge.boundingBox()]);
+    expect(wordBox && badgeBox && wordBox.width > 0 && wordBox.height > 0).toBe(true);
+    expect(wordBox!.x).toBeGreaterThanOrEqual(badgeBox!.x);
+    expect(wordBox!.x + wordBox!.width).toBeLessThanOrEqual(badgeBox!.x + badgeBox!.width + 0.5);
     // A tap unfolds the words.
     await badge.tap();
     const detail = page.locator('.status-detail');

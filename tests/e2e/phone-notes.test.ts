@@ -10,6 +10,7 @@
 // Writing at fit-all zoom, a note's editor was drawn in 7 px type: opening a note or a heading
 // for writing zooms to it, near the top of the screen (above where the keyboard rises), so the
 // newcomer reads what they type. A finger drags a chosen note there without resizing it.
+// Closed, a note and a text alike take the view back where it was (a text's stayed zoomed in).
 //
 // A note opened for writing is placed above where the keyboard is assumed to rise (the lower
 // 45 %). A keyboard taller than that (suggestions, a larger font setting) comes up after: the
@@ -201,6 +202,41 @@ describe('notes on a phone at fit-all zoom', () => {
     expect(moved.h).toBeCloseTo(note.h, 3);
     expect(moved.x - note.x).toBeGreaterThan(48 / zoom);
     await cdp.detach();
+  });
+
+  it('a text written at fit-all zoom: the view zooms to it, and goes back once it closes', async () => {
+    // The case before left its note chosen: let go of it, back at the fitted zoom, at rest.
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__carton!.selection().length === 0);
+    await page.waitForFunction(() => window.__carton!.camera().zoom < 0.3);
+    await cameraSettled(page);
+    const cameraBefore = await page.evaluate(() => window.__carton!.camera());
+    const before = new Set((await shapes(page)).map((s) => s.id));
+    await page.locator('[data-tool="text"]').tap();
+    await page.touchscreen.tap(at.x, at.y + 60);
+    await page.waitForFunction(
+      () => document.activeElement?.classList.contains('text-editor-text'),
+      undefined,
+      { timeout: 10_000 },
+    );
+    // Drawn in 7 px type at the fitted zoom, it is written readably: the view zooms to it.
+    await page.waitForFunction(
+      (zoom) => window.__carton!.camera().zoom > zoom * 2,
+      cameraBefore.zoom,
+    );
+    await page.keyboard.type('Nos forces');
+    const list = await waitForShapes(page, `(s) => s.some((x) => x.text === 'Nos forces')`);
+    const text = list.find((s) => !before.has(s.id));
+    expect(text?.type).toBe('text');
+    await page.locator('[data-tool="select"]').tap();
+    await page.waitForFunction(() => !document.querySelector('textarea.text-editor'));
+    // Closed, the view goes back to where it was (nobody moved it meanwhile), as for a note.
+    await page.waitForFunction(
+      (c) => JSON.stringify(window.__carton!.camera()) === JSON.stringify(c),
+      cameraBefore,
+      { timeout: 10_000 },
+    );
   });
 
   it('a note written when the keyboard comes up taller than assumed is re-fitted whole above it', async () => {

@@ -208,8 +208,9 @@ const READING_PX = 16;
 /**
  * Before its editor opens, brings a shape drawn too small to read (a phone's fit-all) to a
  * readable zoom, near the top of the free area (see editCamera.ts). On a phone a note is
- * brought to a legible size above the keyboard, smoothly, and the returned function (called
- * when the editor closes) takes the view back — unless the person moved it meanwhile.
+ * brought to a legible size above the keyboard, a text or carton title to a readable one,
+ * smoothly, and the returned function (called when the editor closes) takes the view back —
+ * unless the person moved it meanwhile.
  */
 export function zoomForEditing(session: BoardSession, id: string): () => void {
   const none = () => undefined;
@@ -238,7 +239,14 @@ export function zoomForEditing(session: BoardSession, id: string): () => void {
   // A carton's title is what gets written: its band, not the whole carton.
   const target = shape.type === 'carton' ? { ...bounds, height: CARTON_TITLE_BAND } : bounds;
   const next = cameraForEditing(camera, target, reading, area);
-  if (next) session.store.setState({ camera: next });
+  if (!next) return none;
+  // On a phone a text, a heading or a carton's title goes back too, as a note does: the view
+  // stayed zoomed in on it once written, and the participant had to pinch back out.
+  if (isTouchFirst()) {
+    const follow = followKeyboard(session.store, camera, next, () => null, null);
+    return () => follow.close();
+  }
+  session.store.setState({ camera: next });
   return none;
 }
 

@@ -1,12 +1,22 @@
 // The smallest phone participants bring: 320 × 568 (iPhone SE, first generation). On a territory
 // board with a dot vote open, the toolbar keeps two rows of finger targets (≥ 40 px) and what
 // stands above its two rows (the vote's banner, the selection's panel, the first visit's hint)
-// covers none of its tools; nothing runs off the screen sideways.
+// covers none of its tools; nothing runs off the screen sideways. Far out (its zoom-to-fit draws
+// a note ~38 px wide, too narrow to read), a written note shows grey lines where its text is, and
+// an empty one none: the two were drawn alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, newParticipant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, newPhone, openBoard, shapes, territoryBoard, toScreen } from './fixtures';
+import {
+  addNote,
+  createForum,
+  newPhone,
+  openBoard,
+  shapes,
+  territoryBoard,
+  toScreen,
+} from './fixtures';
 import { boxes, offScreen, overlapsBetween, rowsOf } from './layout-boxes';
 
 const SIZE = { width: 320, height: 568 };
@@ -92,6 +102,65 @@ describe('a 320 × 568 phone', () => {
       for (const choice of choices)
         expect(choice.bottom - choice.top, choice.name).toBeGreaterThanOrEqual(40);
       expect(offScreen(await boxes(page, '.export-dialog'), SIZE.width)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('far out, tells a written note from an empty one: grey lines where the text is', async () => {
+    const forum = await createForum(server, { territories: ['Les Basques'], templates: true });
+    const board = territoryBoard(forum);
+    // Written on a laptop, to the right of the carton's empty notes.
+    const laptop = await newParticipant(browser, 'Émilie');
+    let written = '';
+    try {
+      await openBoard(laptop.page, board.edit.url);
+      const carton = (await shapes(laptop.page)).find((s) => s.type === 'carton');
+      if (carton?.type !== 'carton') throw new Error('the territory board has a carton');
+      const at = await toScreen(laptop.page, carton.x + carton.w * 0.75, carton.y + carton.h * 0.6);
+      written = await addNote(laptop.page, at.x, at.y, 'Transport collectif abordable');
+    } finally {
+      await laptop.context.close();
+    }
+    const { context, page } = await newPhone(browser, 'Maëlle');
+    try {
+      await page.setViewportSize(SIZE);
+      await openBoard(page, board.edit.url);
+      const zoom = await page.evaluate(() => window.__carton!.camera().zoom);
+      const notes = (await shapes(page)).filter((s) => s.type === 'note');
+      const note = notes.find((s) => s.id === written);
+      const empty = notes.find((s) => s.type === 'note' && s.text === '' && s.w === note?.w);
+      if (note?.type !== 'note' || !empty) throw new Error('a written note and an empty one');
+      // Too narrow to read on this screen, wide enough to see.
+      expect(note.w * zoom).toBeLessThan(40);
+      expect(note.w * zoom).toBeGreaterThan(16);
+      // Share of dark pixels (the lines' grey on the note's colour) inside each note.
+      const dark = async (shape: { x: number; y: number; w: number; h: number }) => {
+        const a = await toScreen(page, shape.x + shape.w * 0.1, shape.y + shape.h * 0.1);
+        const b = await toScreen(page, shape.x + shape.w * 0.9, shape.y + shape.h * 0.9);
+        return page.evaluate(
+          ([x0, y0, x1, y1]) => {
+            const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas');
+            const ctx = canvas?.getContext('2d');
+            if (!canvas || !ctx) return -1;
+            const box = canvas.getBoundingClientRect();
+            const ratio = canvas.width / box.width;
+            const data = ctx.getImageData(
+              Math.round((x0! - box.left) * ratio),
+              Math.round((y0! - box.top) * ratio),
+              Math.max(1, Math.round((x1! - x0!) * ratio)),
+              Math.max(1, Math.round((y1! - y0!) * ratio)),
+            ).data;
+            let hits = 0;
+            for (let i = 0; i < data.length; i += 4)
+              if (data[i + 3]! > 200 && data[i]! + data[i + 1]! + data[i + 2]! < 3 * 190) hits++;
+            return hits / (data.length / 4);
+          },
+          [a.x, a.y, b.x, b.y] as const,
+        );
+      };
+      await expect.poll(() => dark(note)).toBeGreaterThan(0.05);
+      expect(await dark(empty)).toBe(0);
     } finally {
       await context.close();
     }

@@ -3,6 +3,7 @@ import { memo, useCallback, useSyncExternalStore } from 'react';
 import type { BoardView } from '@carton/board';
 import type { InputKind } from '../board/store';
 import { Placeholder } from './common/Placeholder';
+import { NOTE_MARKS_MIN_PX, NOTE_TEXT_MIN_PX } from './note/detail';
 import { componentFor } from './registry';
 import type { Detail } from './types';
 
@@ -39,10 +40,16 @@ export const ShapeNode = memo(function ShapeNode({
   // A note big enough on screen to read keeps its text far out (a phone's zoom-to-fit).
   const own =
     detail === 'low' && shape.type === 'note' && shape.w >= noteTextWidth ? 'full' : detail;
+  // Too narrow to read, wide enough to see (a 320 px phone's zoom-to-fit): its text as lines.
+  const textMarks =
+    own === 'low' &&
+    shape.type === 'note' &&
+    shape.w >= (noteTextWidth * NOTE_MARKS_MIN_PX) / NOTE_TEXT_MIN_PX;
   return (
     <Component
       shape={shape}
       detail={own}
+      textMarks={textMarks}
       editing={editing}
       fading={fading}
       hints={hints}

@@ -11,6 +11,11 @@ export interface ShapeComponentProps<S extends Shape = Shape> {
   editing: boolean;
   /** Marked for erasing (eraser preview). */
   fading: boolean;
+  /**
+   * At the low level of detail, a note too narrow on screen to read but wide enough to see: grey
+   * lines stand for its text.
+   */
+  textMarks?: boolean;
   /** Draw editing hints (« Écrivez ici… » on an empty note): the live board of an editor only. */
   hints?: boolean;
   /**

@@ -1,15 +1,19 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Group, Rect, Text } from 'react-konva';
+import { Group, Rect, Shape, Text } from 'react-konva';
 import { isLocked, type NoteShape as Note } from '@carton/board';
 import { noteFill } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
 import type { ShapeComponentProps } from '../types';
+import { noteTextMarks } from './detail';
 import { NOTE_HINT_INK, NOTE_HINT_OPACITY, noteHintKey, noteHintLayout } from './hint';
 import { LINE_HEIGHT, NOTE_PADDING, fitFontSize, wrapText } from '@carton/render';
 
 export { NOTE_PADDING };
+
+/** The grey of the lines standing for a far note's text (on every note colour). */
+const NOTE_MARK_INK = 'rgba(43, 43, 43, 0.45)';
 
 /** The hint is drawn in italics: measured so. */
 const measureItalic = (text: string, size: number) => measureText(text, size, 'italic');
@@ -46,6 +50,7 @@ export const NoteShape = memo(function NoteShape({
   fading,
   hints = false,
   chosenWith = null,
+  textMarks = false,
 }: ShapeComponentProps<Note>) {
   const { t } = useTranslation();
   // A far-away note is a plain block (detail 'low'): its lines are measured only once it is drawn.
@@ -65,6 +70,26 @@ export const NoteShape = memo(function NoteShape({
     [low, hintWords, shape.w, shape.h],
   );
   const fill = noteFill(shape.color);
+  const marks = useMemo(
+    () => (low && textMarks ? noteTextMarks(shape.text, shape.w, shape.h) : []),
+    [low, textMarks, shape.text, shape.w, shape.h],
+  );
+  if (layout === null && marks.length > 0) {
+    // One node, as the plain block is: the block, then its lines (nothing listens on this layer).
+    return (
+      <Shape
+        x={shape.x}
+        y={shape.y}
+        rotation={deg(shape.rotation)}
+        sceneFunc={(context) => {
+          context.setAttr('fillStyle', fill);
+          context.fillRect(0, 0, shape.w, shape.h);
+          context.setAttr('fillStyle', NOTE_MARK_INK);
+          for (const mark of marks) context.fillRect(mark.x, mark.y, mark.w, mark.h);
+        }}
+      />
+    );
+  }
   if (layout === null) {
     return (
       <Rect

@@ -163,7 +163,11 @@ describe('forum day', () => {
     expect(after.some((s) => s.type === 'note' && s.text === 'Bon leadership')).toBe(true);
     expect(await plenary.evaluate(() => window.__carton!.canUndo())).toBe(true);
     // One undo step takes the whole copy back.
-    await plenary.locator('.mosaic-header h2').first().click();
+    // On the heading's first letters: its box spans the row, under the forum kit centred over it.
+    await plenary
+      .locator('.mosaic-header h2')
+      .first()
+      .click({ position: { x: 4, y: 4 } });
     await plenary.keyboard.press('Control+z');
     await waitForShapes(plenary, `(s) => s.length === ${before}`);
     // A click on a tile opens it large (read-only); Escape closes it.

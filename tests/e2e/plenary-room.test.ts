@@ -349,6 +349,44 @@ describe('the plenary on a projector', () => {
     expect(carton.height).toBeGreaterThan(800 * 0.7);
   });
 
+  it('« Amener en plénière »: what it says stands clear of the forum buttons, at 1280, 1366 and 390 px', async () => {
+    // In the header's row it sat under « Mosaïque », « Tout le monde vers moi » and « Minuterie »
+    // (the kit centred over the row): « 12 éléments de La Matanie amenés en plénière » unread.
+    const page = screen.page;
+    const said = page.locator('section.mosaic [role="status"]');
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
+      await resized(page, size);
+      await page.locator('section.mosaic-focus').waitFor();
+      await page
+        .locator('.mosaic-header')
+        .getByRole('button', { name: 'Amener en plénière' })
+        .click();
+      await said.filter({ hasText: 'Rivière-du-Loup amenés en plénière' }).waitFor();
+      // The kit and the row take their places a frame after a resize: polled.
+      await expect
+        .poll(async () => {
+          const status = await boxes(page, 'section.mosaic [role="status"]');
+          const around = await boxes(
+            page,
+            '.forum-kit > *, .mosaic-header > button, .mosaic-focus-title, .mosaic-keys, .editor-header',
+          );
+          return [
+            size.width,
+            status.length,
+            ...overlapsBetween(status, around),
+            ...offScreen(status, size.width, size.height),
+          ];
+        })
+        .toEqual([size.width, 1]);
+      await page.screenshot({ path: `${SHOTS}plenary-brought-${size.width}.png` });
+    }
+    await resized(page, { width: 1280, height: 800 });
+  });
+
   /**
    * The plenary board itself (the mosaic closed) at `size`, in `language`: the page of the tests
    * above, resized as a projector's resolution changes, its language switched from its header.

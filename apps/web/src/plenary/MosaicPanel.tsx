@@ -95,7 +95,8 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
   const [boards, setBoards] = useState<ForumBoard[]>([]);
   const [lives, setLives] = useState<Map<string, LiveBoard>>(new Map());
   const [focused, setFocused] = useState<string | null>(null);
-  const [toast, setToast] = useState<string | null>(null);
+  // « … amenés en plénière », said while the territory it names stays shown (or the tiles do).
+  const [toast, setToast] = useState<{ text: string; shown: string | null } | null>(null);
   const [grid, setGrid] = useState<HTMLUListElement | null>(null);
   // The tile to give the focus back to once the mosaic shows again (the last one shown large).
   const returnTo = useRef<string | null>(null);
@@ -157,8 +158,7 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
   }, []);
 
   // Read by the tiles' (memoised) callbacks without changing them at every render.
-  const current = useRef({ boards, lives, session, t });
-  current.current = { boards, lives, session, t };
+  const current = useRef({ boards, lives, session, t, shown: null as string | null });
   const bring = useCallback((boardId: string) => {
     const { boards, lives, session, t } = current.current;
     const board = boards.find((b) => b.id === boardId);
@@ -170,7 +170,10 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
       localOrigin(session.identity.userId),
       session.undo,
     );
-    setToast(t('plenary.brought', { count: created, name: territoryName(board) }));
+    setToast({
+      text: t('plenary.brought', { count: created, name: territoryName(board) }),
+      shown: current.current.shown,
+    });
   }, []);
   const show = useCallback((boardId: string) => setFocused(boardId), []);
 
@@ -185,6 +188,7 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
   }, []);
   const focusedIndex = focused === null ? -1 : ids.indexOf(focused);
   const shown = focusedIndex >= 0 ? focused : null;
+  current.current = { boards, lives, session, t, shown };
   useFocusKeys(ids, shown, applyMove);
 
   // Back on the tiles: the focus goes to the territory last shown, so Enter opens it again.
@@ -233,6 +237,13 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     header,
     focusedBoard ? `${focusedBoard.id} ${focusedVote ? focusedVote.state : ''}` : null,
   );
+  // Not in the header's row, where the forum kit centred over it covered it (1280, 1366 px):
+  // over the tiles' bottom, or just above the keys' line under a territory shown large.
+  const said = toast && toast.shown === shown && (
+    <span role="status" className="mosaic-said">
+      {toast.text}
+    </span>
+  );
   return (
     <section className="mosaic" aria-label={t('plenary.mosaic')} data-focused={shown ?? undefined}>
       <header className="mosaic-header" ref={header} data-wrap={titleRow || undefined}>
@@ -249,7 +260,7 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
         ) : (
           <h2>{t('plenary.mosaic')}</h2>
         )}
-        {toast && <span role="status">{toast}</span>}
+        {!focusedBoard && said}
         {focusedBoard ? (
           <>
             {canBring && (
@@ -284,7 +295,12 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
           onShow={show}
         />
       )}
-      {focusedBoard && <p className="mosaic-keys">{t('mosaic.keys')}</p>}
+      {focusedBoard && (
+        <div className="mosaic-foot">
+          {said}
+          <p className="mosaic-keys">{t('mosaic.keys')}</p>
+        </div>
+      )}
       <ul
         className="mosaic-grid"
         ref={setGrid}

@@ -71,6 +71,7 @@ const FRENCH = {
   locale: 'fr-CA',
   app: 'fr-CA',
   readOnly: 'Lecture seule',
+  readOnlyMeans: 'vous pouvez le parcourir et y chercher, pas le modifier',
   versions: 'Versions',
   contents: 'Contenu',
 } as const;
@@ -78,6 +79,7 @@ const ENGLISH = {
   locale: 'en-US',
   app: 'en',
   readOnly: 'Read only',
+  readOnlyMeans: 'you can look around and search it, not change it',
   versions: 'Versions',
   contents: 'Contents',
 } as const;
@@ -182,6 +184,23 @@ describe('the board header on a phone or a tablet', () => {
         const badge = page.locator('.editor-header .read-only-badge');
         expect(await badge.isVisible()).toBe(true);
         expect(await page.locator('.editor-header').ariaSnapshot()).toContain(lang.readOnly);
+        // A tap on the eye says what the link allows (a phone shows no tooltip), on screen;
+        // a tap on the board folds it.
+        const detail = page.locator('.read-only-detail');
+        await badge.tap();
+        await expect.poll(() => detail.isVisible()).toBe(true);
+        expect(await detail.textContent()).toContain(lang.readOnlyMeans);
+        expect(await badge.getAttribute('aria-expanded')).toBe('true');
+        const box = (await detail.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+        const header = (await page.locator('.editor-header').boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+        await page.screenshot({
+          path: join(SHOTS, `header-phone-view-told-${size.width}-${lang.locale}.png`),
+        });
+        await page.touchscreen.tap(size.width / 2, size.height / 2);
+        await expect.poll(() => detail.isVisible()).toBe(false);
         await page.screenshot({
           path: join(SHOTS, `header-phone-view-${size.width}-${lang.locale}.png`),
         });

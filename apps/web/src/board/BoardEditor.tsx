@@ -24,17 +24,7 @@ import { installFollow } from './follow';
 import { installKeyboard } from './keyboard';
 import { installTestHook } from './testHook';
 import { useBoardTitle } from './useBoardTitle';
-
-function EyeIcon() {
-  return (
-    <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <g fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">
-        <path d="M1.5 10s3.2-5.5 8.5-5.5 8.5 5.5 8.5 5.5-3.2 5.5-8.5 5.5S1.5 10 1.5 10z" />
-        <circle cx="10" cy="10" r="2.6" />
-      </g>
-    </svg>
-  );
-}
+import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 
 /** The title's characters that must stay drawn whole before its ellipsis. */
 const TITLE_MIN_CHARS = 15;
@@ -140,12 +130,9 @@ export function BoardEditor() {
       <header className="editor-header" ref={headerRef}>
         <h1 className="board-title">{title}</h1>
         {readOnly && (
-          // Up to 1100 px only the eye shows (the words stay for screen readers and as a tooltip):
-          // spelled out, the badge cut the board's title to « Conditio… » on a phone.
-          <span className="badge read-only-badge" title={t('board.readOnly')}>
-            <EyeIcon />
-            <span className="read-only-text">{t('board.readOnly')}</span>
-          </span>
+          // Up to 1100 px only the eye shows (the words stay for screen readers, and unfold on a
+          // tap): spelled out, the badge cut the board's title to « Conditio… » on a phone.
+          <ReadOnlyBadge />
         )}
         <StatusBadge />
         <span className="header-gap" />

@@ -132,6 +132,17 @@ describe('notes on a phone at fit-all zoom', () => {
     await page.waitForFunction(() => !document.querySelector('textarea.text-editor'));
     const kept = (await shapes(page)).find((s) => s.id === empty);
     expect(kept?.type === 'note' && kept.text).toBe('');
+
+    // A phone's keyboard sends a letter as text with no key of its own (key 229), at once.
+    await page.waitForFunction(() => window.__carton!.camera().zoom < 0.3);
+    await cameraSettled(page);
+    const written = await placeNote(page, PHONE.width / 2, PHONE.height / 2 + 60);
+    await page.keyboard.insertText('É');
+    await focusedNoteEditor(page);
+    await page.locator('[data-tool="select"]').tap();
+    await page.waitForFunction(() => !document.querySelector('textarea.text-editor'));
+    const holds = (await shapes(page)).find((s) => s.id === written);
+    expect(holds?.type === 'note' && holds.text).toBe('É');
   });
 
   it('a note of the template opens readable and on screen', async () => {

@@ -346,6 +346,35 @@ describe('typing right after placing a note', () => {
     expect(list.filter((s) => s.type !== 'note')).toEqual([]);
     expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
   });
+
+  it('text that comes with no key (an input method, dictation, a phone keyboard) goes in too', async () => {
+    // Those send the text alone, as a beforeinput to the board: « É » was lost.
+    const page = suite.a.page;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.mouse.click(400, 550);
+    const placed = await waitForShapes(
+      page,
+      '(s) => s.filter((x) => x.type === "note").length === 3',
+    );
+    await page.keyboard.insertText('É');
+    await page.keyboard.type('cole');
+    await page.keyboard.press('Escape');
+    const list = await waitForShapes(page, '(s) => s.some((x) => x.text === "École")');
+    expect(list.filter((s) => s.type === 'note')).toHaveLength(placed.length);
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
+
+    // A tool letter, then text with no key: the letter was the word's first.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    await page.mouse.click(700, 550);
+    await waitForShapes(page, '(s) => s.filter((x) => x.type === "note").length === 4');
+    await page.keyboard.press('t');
+    await page.keyboard.insertText('ransport');
+    await page.keyboard.press('Escape');
+    await waitForShapes(page, '(s) => s.some((x) => x.text === "transport")');
+    expect(await page.evaluate(() => window.__carton!.tool())).toBe('select');
+  });
 });
 
 const YELLOW = [0xff, 0xf1, 0x76];

@@ -400,12 +400,53 @@ export function installKeyboard(session: BoardSession): () => void {
   const onKeyUp = (e: KeyboardEvent) => {
     if (e.key === ' ') store.setState({ spacePan: false });
   };
+  // Text that comes with no key of its own (an input method, dictation, some dead keys, an
+  // Android keyboard's « Unidentified » key 229): the browser offers it to the board, which
+  // cannot take it, as a beforeinput. It was lost; it is written as those letters' keys would
+  // be. A key the board answered (a shortcut, a letter written) had its text cancelled already.
+  const onBeforeInput = (e: InputEvent) => {
+    if (typingTarget(e.target) || session.readOnly) return;
+    const text = e.data;
+    if (e.inputType !== 'insertText' || !text) return;
+    const state = store.getState();
+    // Into the note whose editor is opening (before its textarea has the focus).
+    if (state.editingSeed !== null) {
+      store.setState({ editingSeed: state.editingSeed + text });
+      return e.preventDefault();
+    }
+    if (state.editingId !== null) return;
+    const begun = word;
+    word = null;
+    if (begun) {
+      const shape = session.scene.getShape(begun.note);
+      const noteEmpty = shape?.type === 'note' && shape.text === '';
+      const now = { tool: state.tool, selection: state.selection, noteEmpty };
+      const next = { key: text.slice(0, 1), mod: false, alt: false, time: e.timeStamp };
+      if (continuesWord(begun, next, now)) {
+        shell.apply(session.currentTool().cancel(session.toolContext()));
+        store.setState({
+          tool: 'select',
+          editingId: begun.note,
+          editingSeed: begun.letter + text,
+          placedNoteId: null,
+        });
+        return e.preventDefault();
+      }
+    }
+    // Text, not a key: even a lone tool letter writes in the empty note chosen.
+    const note = state.tool === 'select' ? emptyNoteSelected(session) : null;
+    if (!note) return;
+    store.setState({ editingId: note, editingSeed: text, placedNoteId: null });
+    e.preventDefault();
+  };
   window.addEventListener('keydown', onKeyDown);
   window.addEventListener('keyup', onKeyUp);
+  window.addEventListener('beforeinput', onBeforeInput);
   window.addEventListener('pointerdown', onPointerDown, true);
   return () => {
     window.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('keyup', onKeyUp);
+    window.removeEventListener('beforeinput', onBeforeInput);
     window.removeEventListener('pointerdown', onPointerDown, true);
     moves.end();
   };

@@ -78,6 +78,10 @@ describe('images', () => {
     if (image?.type !== 'image') return;
     expect([image.naturalWidth, image.naturalHeight]).toEqual([320, 200]);
     expect(image.w / image.h).toBeCloseTo(1.6, 2);
+    // Chosen once placed, as a new note is: its handles show where it landed.
+    await expect
+      .poll(() => suite.a.page.evaluate(() => window.__carton!.selection()))
+      .toEqual([image.id]);
 
     await waitForShapes(suite.b.page, '(s) => s.some((x) => x.type === "image")');
     await suite.b.page.waitForLoadState('networkidle');

@@ -53,7 +53,7 @@ export async function insertImageFile(
     const scale = Math.min(1, 480 / Math.max(uploaded.width, uploaded.height));
     const w = Math.max(1, uploaded.width * scale);
     const h = Math.max(1, uploaded.height * scale);
-    session.shell.commit((tx) =>
+    const id = session.shell.commit((tx) =>
       tx.create('image', {
         x: centre.x - w / 2,
         y: centre.y - h / 2,
@@ -66,6 +66,11 @@ export async function insertImageFile(
         parentId: session.scene.cartonAt(centre, new Set()),
       }),
     );
+    // Chosen, as a new note is: its handles show where it landed, ready to move or resize.
+    if (id) {
+      session.store.setState({ selection: [id] });
+      session.presence.setSelection([id]);
+    }
   } catch (error) {
     donePending();
     toast(session, i18next.t(uploadFailedKey(error)));

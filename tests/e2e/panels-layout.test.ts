@@ -370,6 +370,48 @@ describe('« Contenu » and « Aligner » side by side', () => {
     }
   });
 
+  it('a vote open and « Exporter / Importer » open: the banner whole beside or below the panel, 1366 to 390 px', async () => {
+    // At 1280 × 800 the panel covered the banner's right end: « … Pour modifie… » cut.
+    const forum = await createForum(server, { territories: ['Kamouraska'] });
+    const kamouraska = territoryBoard(forum);
+    await forumRequest(server, forum, '/votes', {
+      body: { title: 'Nos priorités', boardIds: [kamouraska.id], dotsPerParticipant: 3 },
+    });
+    const { page, context } = await newParticipant(browser, 'Émilie', {
+      viewport: { width: 1280, height: 800 },
+    });
+    try {
+      await openBoard(page, kamouraska.edit.url);
+      await page.locator('.vote-banner').waitFor({ timeout: 10_000 });
+      await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+      await page.locator('.export-dialog').waitFor();
+      for (const size of [
+        { width: 1280, height: 800 },
+        { width: 1366, height: 768 },
+        { width: 1024, height: 768 },
+        { width: 800, height: 600 },
+        { width: 390, height: 844 },
+      ]) {
+        await resized(page, size);
+        // The bottom stack's places follow the resize a frame late: polled.
+        await expect
+          .poll(async () => {
+            const banner = await boxes(page, '.vote-banner');
+            return [
+              size.width,
+              banner.length,
+              ...overlapsBetween(banner, await boxes(page, '.export-dialog')),
+              ...offScreen(banner, size.width, size.height),
+            ];
+          })
+          .toEqual([size.width, 1]);
+        await page.screenshot({ path: join(SHOTS, `panels-export-vote-${size.width}.png`) });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('390×844: with the on-screen keyboard up, the sheet stands on it and its results show', async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

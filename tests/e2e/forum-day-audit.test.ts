@@ -110,7 +110,10 @@ describe('forum day: reopening a dot vote', () => {
     await emilie.page.bringToFront();
     const other = await noteCentre(emilie.page, 'Bon leadership');
     await emilie.page.mouse.click(other.x, other.y);
-    await emilie.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    // « Il vous reste 0 point » read as a count still to spend.
+    await emilie.page
+      .locator('.vote-remaining', { hasText: /^Vous avez placé tous vos points$/u })
+      .waitFor();
     await emilie.page.screenshot({ path: `${SHOTS}/forum-day-reopened-board.png` });
 
     await page.bringToFront();

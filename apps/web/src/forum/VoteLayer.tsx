@@ -192,7 +192,12 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
       >
         <strong id={`vote-title-${vote.id}`}>{vote.title}</strong>
         <span className="vote-remaining" role="status" data-remaining={dots?.remaining ?? ''}>
-          {dots ? t('forum.votes.remaining', { count: dots.remaining }) : ''}
+          {/* « Il vous reste 0 point » read as a count left to spend, not as done. */}
+          {dots
+            ? dots.remaining === 0
+              ? t('forum.votes.allPlaced')
+              : t('forum.votes.remaining', { count: dots.remaining })
+            : ''}
         </span>
         <button
           type="button"

@@ -188,6 +188,26 @@ describe('two participants on one board', () => {
       note.id,
       { timeout: 10_000 },
     );
+    // Named on A's board, above the note: on a phone no cursor tells who chose it.
+    const tags = () =>
+      suite.a.page.evaluate(() => {
+        interface TagNode {
+          isVisible(): boolean;
+          getClientRect(): { x: number; y: number; width: number; height: number };
+          findOne(selector: string): { text(): string } | undefined;
+        }
+        const konva = (window as unknown as { Konva: { stages: { find(s: string): TagNode[] }[] } })
+          .Konva;
+        return konva.stages
+          .flatMap((stage) => stage.find('.peer-tag'))
+          .filter((node) => node.isVisible())
+          .map((node) => ({ text: node.findOne('Text')?.text(), box: node.getClientRect() }));
+      });
+    await expect.poll(async () => (await tags()).map((tag) => tag.text)).toEqual(['Pierre']);
+    // A label's size on screen whatever the zoom.
+    const [tag] = await tags();
+    expect(tag!.box.height).toBeGreaterThan(10);
+    expect(tag!.box.height).toBeLessThan(40);
 
     await suite.a.page.bringToFront();
     await suite.a.page.getByRole('button', { name: 'Pierre' }).click();

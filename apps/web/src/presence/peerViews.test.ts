@@ -60,6 +60,14 @@ describe('interaction layer view', () => {
       sameMarks(before, marksOf([peer(1, { selection: ['n2'] }), peer(2, { preview: drawn })])),
     ).toBe(false);
     expect(sameMarks(before, marksOf([peer(1, { selection: ['n1'] })]))).toBe(false);
+    // Renamed (« Changer de nom »): the name tagged on the selection changes with it.
+    const renamed = { id: 'user:1', name: 'Ginette B.', color: '#2e86ab' };
+    expect(
+      sameMarks(
+        before,
+        marksOf([peer(1, { selection: ['n1'], user: renamed }), peer(2, { preview: drawn })]),
+      ),
+    ).toBe(false);
     const grown: Preview = {
       kind: 'stroke',
       points: [

@@ -13,6 +13,8 @@ export interface PersonView {
 /** What the interaction layer draws for a peer: their selection outlined, their gesture. */
 export interface PeerMarks {
   clientId: number;
+  /** Their name, tagged on what they chose: on a phone no cursor says who is writing there. */
+  name: string;
   color: string;
   selection: string[];
   preview: Preview | null;
@@ -41,6 +43,7 @@ export function marksOf(peers: Peer[]): PeerMarks[] {
     .filter((peer) => peer.selection.length > 0 || peer.preview)
     .map(({ clientId, user, selection, preview }) => ({
       clientId,
+      name: user.name,
       color: user.color,
       selection,
       preview,
@@ -62,6 +65,7 @@ export function sameMarks(a: PeerMarks[], b: PeerMarks[]): boolean {
       const other = b[i]!;
       return (
         marks.clientId === other.clientId &&
+        marks.name === other.name &&
         marks.color === other.color &&
         marks.selection.length === other.selection.length &&
         marks.selection.every((id, k) => id === other.selection[k]) &&

@@ -4,10 +4,11 @@
 // outlines, handles and guides are drawn on the drag layer instead (DragLayerMarks), which
 // redraws with every move anyway.
 import { memo, useCallback, useSyncExternalStore } from 'react';
-import { Arc, Circle, Group, Layer, Line, Rect } from 'react-konva';
+import { Arc, Circle, Group, Label, Layer, Line, Rect, Tag, Text } from 'react-konva';
 import { unionRects } from '../../geometry/rect';
 import { ARROW_START_COLOR, SELECTION_COLOR } from '../../theme/colors';
 import { PreviewNode } from '../../presence/PreviewNode';
+import { FONT_FAMILY } from '../../shapes/common/fonts';
 import { outlineFor } from '../../shapes/registry';
 import { marksOf, sameMarks } from '../../presence/peerViews';
 import { usePeersWith } from '../../presence/usePeers';
@@ -169,6 +170,49 @@ function LockMarks({ ids, zoom }: { ids: readonly string[]; zoom: number }) {
   );
 }
 
+/** The name tag's text size, in screen pixels whatever the zoom. */
+const TAG_FONT_PX = 12;
+
+// Someone else's choice, named: a tag in their colour above the first shape they chose. On a
+// phone no cursor (and so no name) comes with their gesture, and the dashed box alone did not
+// say who was writing in that note.
+function PeerTag({
+  id,
+  name,
+  color,
+  zoom,
+}: {
+  id: string;
+  name: string;
+  color: string;
+  zoom: number;
+}) {
+  const { scene } = useSession();
+  useSyncExternalStore(scene.subscribe, scene.getVersion);
+  const b = scene.selectionBounds(id);
+  if (!b) return null;
+  const height = TAG_FONT_PX + 8;
+  return (
+    <Label
+      name="peer-tag"
+      x={b.x}
+      y={b.y - (height + 4) / zoom}
+      scaleX={1 / zoom}
+      scaleY={1 / zoom}
+    >
+      <Tag fill={color} cornerRadius={5} />
+      <Text
+        text={name}
+        fontFamily={FONT_FAMILY}
+        fontSize={TAG_FONT_PX}
+        fontStyle="600"
+        fill="#fff"
+        padding={4}
+      />
+    </Label>
+  );
+}
+
 /** Screen pixels between a marked shape's box and its mark: clear of the selection's outline. */
 const MARK_GAP = 8;
 
@@ -313,6 +357,9 @@ export const Interaction = memo(function Interaction() {
           {peer.selection.slice(0, 50).map((id) => (
             <Outline key={id} id={id} color={peer.color} zoom={zoom} dashed />
           ))}
+          {peer.selection.length > 0 && (
+            <PeerTag id={peer.selection[0]!} name={peer.name} color={peer.color} zoom={zoom} />
+          )}
           {peer.preview && <PreviewNode preview={peer.preview} zoom={zoom} />}
         </Group>
       ))}

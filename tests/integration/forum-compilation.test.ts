@@ -105,16 +105,14 @@ describe('compilation « Les incontournables »', () => {
       'attachment; filename="incontournables-',
     );
     expect(md.text).toContain('# Les incontournables — Forum des Alliances');
-    expect(md.text).toContain(
-      '- **Participation citoyenne** — 3 mentions · Kamouraska, La Mitis\n',
-    );
+    expect(md.text).toContain('- **Participation citoyenne** — 3 fois · Kamouraska, La Mitis\n');
     // No vote was held: no count on the lines (C5).
-    expect(md.text).toContain('- **Accompagnement** — 1 mention · Cartes postales\n');
+    expect(md.text).toContain('- **Accompagnement** — 1 fois · Cartes postales\n');
 
     const csv = await api(server, 'GET', `${base()}.csv`, forum.facilitator.token);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const rows = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(rows[0]).toBe('idee,mentions,territoires,sources');
+    expect(rows[0]).toBe('idee,fois,territoires,sources');
     expect(rows[1]).toBe('Participation citoyenne,3,Kamouraska; La Mitis,Kamouraska; La Mitis');
     expect(rows).toContain('Accompagnement,1,,Cartes postales');
     expect((await api(server, 'GET', `${base()}.csv`, forum.boards[0]!.view.token)).status).toBe(
@@ -127,12 +125,10 @@ describe('compilation « Les incontournables »', () => {
     expect(md.status).toBe(200);
     expect(md.headers.get('content-disposition')).toContain('filename="must-haves-');
     expect(md.text).toContain('# The must-haves — Forum des Alliances');
-    expect(md.text).toContain('- **Accompagnement** — 1 mention · Cartes postales\n');
+    expect(md.text).toContain('- **Accompagnement** — 1 time · Cartes postales\n');
     expect(md.text).not.toMatch(/incontournables|\u00a0|«/);
     const csv = await api(server, 'GET', `${base()}.csv?lang=en`, forum.facilitator.token);
-    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'idea,mentions,territories,sources',
-    );
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('idea,times,territories,sources');
   });
 
   it('C6: the forum archive holds incontournables.md and .csv', async () => {
@@ -144,7 +140,7 @@ describe('compilation « Les incontournables »', () => {
     expect(response.status).toBe(200);
     const files = unzip(Buffer.from(await response.arrayBuffer()));
     const md = files.get('incontournables.md')?.toString('utf8') ?? '';
-    expect(md).toContain('- **Participation citoyenne** — 3 mentions · Kamouraska, La Mitis');
+    expect(md).toContain('- **Participation citoyenne** — 3 fois · Kamouraska, La Mitis');
     expect(files.get('incontournables.csv')?.toString('utf8')).toContain(
       'Accompagnement,1,,Cartes postales\r\n',
     );

@@ -90,10 +90,10 @@ describe('forum archive', () => {
     });
     const markdown = new TextDecoder().decode(files['incontournables.md']);
     expect(markdown).toContain('# Les incontournables — Forum régional de l’Alliance 2023');
-    // No vote was held: no « 0 vote » on every line, as in the downloads (C5).
-    expect(markdown).toContain('- **Financement systémique** — 1 mention · Kamouraska\n');
+    // No vote was held: no « 0 point » on every line, as in the downloads (C5).
+    expect(markdown).toContain('- **Financement systémique** — 1 fois · Kamouraska\n');
     expect(new TextDecoder().decode(files['incontournables.csv'])).toContain(
-      'idee,mentions,territoires,sources\r\n',
+      'idee,fois,territoires,sources\r\n',
     );
   });
 

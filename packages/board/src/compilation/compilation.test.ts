@@ -64,7 +64,7 @@ describe('compilation « Les incontournables »', () => {
     expect(toMarkdown(items)).not.toContain('incontournable pour vous');
     expect(toMarkdown(items)).toContain('Implication citoyenne');
     expect(toCsv(items).split('\r\n')).toEqual([
-      'idee,mentions,territoires,sources',
+      'idee,fois,territoires,sources',
       'Implication citoyenne,1,Kamouraska,Kamouraska',
       'Participation citoyenne,1,La Mitis,La Mitis',
       '',
@@ -108,31 +108,31 @@ describe('compilation « Les incontournables »', () => {
     ]);
     const md = toMarkdown(items, 'Les incontournables');
     expect(md).toContain('# Les incontournables\n');
-    // French takes the singular for 1. No vote was held: no count (« 0 vote » on every line
+    // French takes the singular for 1. No vote was held: no count (« 0 point » on every line
     // would read as « nobody wanted it »), no vote named.
-    expect(md).toContain('- **Participation citoyenne** — 2 mentions · Kamouraska, La Mitis\n');
-    expect(md).not.toMatch(/\b[01] mentions/);
-    expect(md).toContain('- **=1+1** — 1 mention · Kamouraska\n');
+    expect(md).toContain('- **Participation citoyenne** — 2 fois · Kamouraska, La Mitis\n');
+    expect(md).not.toMatch(/mention/);
+    expect(md).toContain('- **=1+1** — 1 fois · Kamouraska\n');
     expect(md).not.toMatch(/vote/i);
     const csv = toCsv(items).split('\r\n');
-    expect(csv[0]).toBe('idee,mentions,territoires,sources');
+    expect(csv[0]).toBe('idee,fois,territoires,sources');
     expect(csv[1]).toBe('Participation citoyenne,2,Kamouraska; La Mitis,Kamouraska; La Mitis');
     expect(csv).toContain("'=1+1,1,Kamouraska,Kamouraska");
     expect(csv).toContain('"Communication: franche, claire",1,La Mitis,La Mitis');
   });
 
-  it('C5: once a vote gave dots, every line says its count, 0 included (« 0 vote »)', () => {
+  it('C5: once a vote gave dots, every line says its count, 0 included (« 0 point »)', () => {
     const k = boardWith('k', 'Kamouraska', ['Participation citoyenne', 'Financement systémique']);
     const [participation] = k.shapes.filter((s) => s.type === 'note');
     const items = compileIncontournables([k], {
       voteTallies: [{ title: 'Nos priorités', counts: { [`k/${participation!.id}`]: 2 } }],
     });
     const md = toMarkdown(items, 'Les incontournables');
-    expect(md).toContain('- **Participation citoyenne** — 1 mention · Kamouraska · 2 votes\n');
+    expect(md).toContain('- **Participation citoyenne** — 1 fois · Kamouraska · 2 points\n');
     // French takes the singular for 0.
-    expect(md).toContain('- **Financement systémique** — 1 mention · Kamouraska · 0 vote\n');
+    expect(md).toContain('- **Financement systémique** — 1 fois · Kamouraska · 0 point\n');
     const csv = toCsv(items).split('\r\n');
-    expect(csv[0]).toBe('idee,mentions,territoires,sources,votes');
+    expect(csv[0]).toBe('idee,fois,territoires,sources,points');
     expect(csv).toContain('Financement systémique,1,Kamouraska,Kamouraska,0');
   });
 
@@ -164,16 +164,16 @@ describe('compilation « Les incontournables »', () => {
       '_Votes\u00a0: «\u00a0Nos priorités\u00a0», «\u00a0Faciles à réaliser\u00a0»._\n',
     );
     expect(md).toContain(
-      '- **Participation citoyenne** — 1 mention · Kamouraska · 3 votes (2 «\u00a0Nos priorités\u00a0», 1 «\u00a0Faciles à réaliser\u00a0»)',
+      '- **Participation citoyenne** — 1 fois · Kamouraska · 3 points (2 «\u00a0Nos priorités\u00a0», 1 «\u00a0Faciles à réaliser\u00a0»)',
     );
-    expect(md).toContain('- **Financement systémique** — 1 mention · Kamouraska · 4 votes\n');
+    expect(md).toContain('- **Financement systémique** — 1 fois · Kamouraska · 4 points\n');
     const one = toMarkdown(
       compileIncontournables([k], {
         voteTallies: [{ title: 'Nos priorités', counts: { [key(participation)]: 1 } }],
       }),
     );
     expect(one).toContain('_Vote\u00a0: «\u00a0Nos priorités\u00a0»._');
-    expect(one).toContain('Kamouraska · 1 vote\n');
+    expect(one).toContain('Kamouraska · 1 point\n');
   });
 
   it('C5: in English for an English page — English plurals, “quotes”, dots as the screens say', () => {
@@ -186,11 +186,11 @@ describe('compilation « Les incontournables »', () => {
     expect(md).toContain(`# ${compilationHeading('en')}\n`);
     expect(md).toContain('# The must-haves\n');
     expect(md).toContain('_Vote: “Our priorities”._\n');
-    expect(md).toContain('- **Participation citoyenne** — 1 mention · Kamouraska · 1 dot\n');
+    expect(md).toContain('- **Participation citoyenne** — 1 time · Kamouraska · 1 dot\n');
     // English takes the plural for 0.
-    expect(md).toContain('- **Financement systémique** — 1 mention · Kamouraska · 0 dots\n');
+    expect(md).toContain('- **Financement systémique** — 1 time · Kamouraska · 0 dots\n');
     expect(md).not.toMatch(/[«»\u00a0]|\bvotes?\b/);
     expect(toMarkdown([], undefined, 'en')).toBe('# The must-haves\n\n_No notes yet._\n');
-    expect(toCsv(items, 'en').split('\r\n')[0]).toBe('idea,mentions,territories,sources,dots');
+    expect(toCsv(items, 'en').split('\r\n')[0]).toBe('idea,times,territories,sources,dots');
   });
 });

@@ -16,8 +16,9 @@ interface Words {
   csv: string[];
 }
 
-// French takes the singular for 0 and 1 (« 0 vote », « 1 mention »); English for 1 only, and
-// counts "dots" as its screens do (the compilation panel's « 3 dots »).
+// The words of the compilation panel's list (« 5 fois », « 2 points »; "5 times", "2 dots"): the
+// files said « 5 mentions / 2 votes » beside a screen saying « 5 fois / 2 points ». French takes
+// the singular for 0 and 1 (« 0 point », « 1 fois »); English for 1 only.
 const WORDS: Record<CompilationLanguage, Words> = {
   'fr-CA': {
     plural: new Intl.PluralRules('fr-CA'),
@@ -26,10 +27,10 @@ const WORDS: Record<CompilationLanguage, Words> = {
     votes: 'Votes',
     colon: '\u00a0:',
     quoted: (text) => `«\u00a0${text}\u00a0»`,
-    mention: ['mention', 'mentions'],
-    dot: ['vote', 'votes'],
+    mention: ['fois', 'fois'],
+    dot: ['point', 'points'],
     none: 'Aucune note pour le moment.',
-    csv: ['idee', 'mentions', 'territoires', 'sources', 'votes'],
+    csv: ['idee', 'fois', 'territoires', 'sources', 'points'],
   },
   en: {
     plural: new Intl.PluralRules('en-CA'),
@@ -38,10 +39,10 @@ const WORDS: Record<CompilationLanguage, Words> = {
     votes: 'Votes',
     colon: ':',
     quoted: (text) => `“${text}”`,
-    mention: ['mention', 'mentions'],
+    mention: ['time', 'times'],
     dot: ['dot', 'dots'],
     none: 'No notes yet.',
-    csv: ['idea', 'mentions', 'territories', 'sources', 'dots'],
+    csv: ['idea', 'times', 'territories', 'sources', 'dots'],
   },
 };
 
@@ -50,7 +51,7 @@ export const compilationHeading = (language: CompilationLanguage = 'fr-CA') =>
   WORDS[language].title;
 
 /**
- * Whether any vote gave dots to these items. Before one, every line's « 0 vote » would read
+ * Whether any vote gave dots to these items. Before one, every line's « 0 point » would read
  * as « nobody wanted this »: the Markdown and the CSV then leave the count out; once one
  * has, every line says its count, 0 included.
  */
@@ -101,8 +102,9 @@ function escapeMarkdown(text: string): string {
 }
 
 /**
- * C5: CSV (RFC 4180, comma, CRLF): idee,mentions,territoires,sources,votes (English: idea,…);
- * no votes column until a vote has given dots (the Markdown's rule); items set aside (C7) left out.
+ * C5: CSV (RFC 4180, comma, CRLF): idee,fois,territoires,sources,points (English: idea,times,…);
+ * no points column until a vote has given dots (the Markdown's rule); items set aside (C7) left
+ * out.
  */
 export function toCsv(
   compiled: readonly IncontournableItem[],

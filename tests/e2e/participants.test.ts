@@ -161,6 +161,9 @@ describe('name and language', () => {
       });
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain('\u202F?');
+      // Where the QR code led, said before anything is asked.
+      const joining = await page.getByTestId('name-prompt-board').textContent();
+      expect(joining).toMatch(/^Vous rejoignez le tableau «\u00A0.*Kamouraska\u00A0»\.$/u);
       await page.getByLabel('Votre nom').fill('Nathalie');
       await page.getByRole('button', { name: 'Entrer' }).click();
       await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {

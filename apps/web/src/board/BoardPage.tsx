@@ -117,7 +117,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       <ForumLinkError text={t(`board.${phase.error.kind}`)} help={t('board.linkHelp')} aboutLink />
     );
   if (!name) {
-    return <NamePrompt onName={rememberName} />;
+    return <NamePrompt onName={rememberName} board={info?.board.title} />;
   }
   if (!session || !fontsReady) return <p className="page-message">{t('board.loading')}</p>;
   return (

@@ -13,9 +13,11 @@ export interface NamePromptProps {
   onName: (name: string) => void;
   /** Changing a name already given: the field starts with it, and the dialog can be closed. */
   change?: { current: string; onCancel: () => void };
+  /** The board being joined, named at the first visit: a QR code said nothing of where it led. */
+  board?: string;
 }
 
-export function NamePrompt({ onName, change }: NamePromptProps) {
+export function NamePrompt({ onName, change, board }: NamePromptProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(change?.current ?? '');
   const box = useRef<HTMLDivElement>(null);
@@ -42,6 +44,11 @@ export function NamePrompt({ onName, change }: NamePromptProps) {
           <div className="name-prompt-language">
             <LanguageToggle />
           </div>
+          {board && !change && (
+            <p className="name-prompt-board" data-testid="name-prompt-board">
+              {t('name.joining', { title: board })}
+            </p>
+          )}
           <h1 id="name-title">{t(change ? 'name.changeTitle' : 'name.title')}</h1>
           <label>
             {t('name.label')}

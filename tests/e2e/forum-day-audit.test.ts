@@ -453,7 +453,10 @@ describe('forum day: reopening a dot vote', () => {
     const { context, page } = await sylvainPhone();
     // In French again (the banner's test above left this phone in English).
     await context.addInitScript(() => localStorage.setItem('carton.language', 'fr-CA'));
-    await page.goto(`${server.url}/f/${forum.forum.id}#token=un-lien-mal-copie-0000000000`);
+    // A token of a token's length (43 characters) that opens nothing: a shorter one was cut
+    // while copied, and says so (below).
+    const wrong = 'un-lien-mal-copie-'.padEnd(43, '0');
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${wrong}`);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 15_000 });
     const text = (await alert.textContent()) ?? '';
@@ -462,7 +465,12 @@ describe('forum day: reopening a dot vote', () => {
     await page.screenshot({ path: `${SHOTS}/forum-day-bad-link.png` });
     await alert.getByRole('link', { name: 'Retour à l’accueil de Carton' }).click();
     await page.getByRole('button', { name: 'Créer le forum' }).waitFor();
-    // Cut at « # » (a mail, a chat): the facilitator is not told to ask the facilitator.
+    // Cut at « # » (a mail, a chat), or within the token: the facilitator is not told to ask
+    // the facilitator.
+    await page.goto(
+      `${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token.slice(0, 30)}`,
+    );
+    await page.getByRole('alert').getByText('Ce lien d’animation est incomplet').waitFor();
     await page.goto(`${server.url}/f/${forum.forum.id}`);
     const cut = page.getByRole('alert');
     await cut.waitFor({ timeout: 15_000 });

@@ -114,6 +114,11 @@ describe('forum day: reopening a dot vote', () => {
     await emilie.page
       .locator('.vote-remaining', { hasText: /^Vous avez placé tous vos points$/u })
       .waitFor();
+    // One more click: not the same words again, but what to do to place it there.
+    await emilie.page.mouse.click(other.x, other.y);
+    await emilie.page
+      .getByText('Vous avez placé tous vos points\u00A0: retirez-en un pour le placer ailleurs.')
+      .waitFor();
     await emilie.page.screenshot({ path: `${SHOTS}/forum-day-reopened-board.png` });
 
     await page.bringToFront();

@@ -110,6 +110,17 @@ describe('« Aide »', () => {
     expect(await drawn('[data-help-add="note"] svg')).toBe(
       await drawn('.toolbar [data-tool="note"] svg'),
     );
+    // Every tool that adds something is told, the carton and the shapes too.
+    for (const tool of ['carton', 'rect', 'ellipse']) {
+      expect(await drawn(`[data-help-add="${tool}"] svg`)).toBe(
+        await drawn(`.toolbar [data-tool="${tool}"] svg`),
+      );
+    }
+    expect(await dialog.locator('[data-help-add="carton"]').textContent()).toContain(
+      'regrouper les idées',
+    );
+    // A laptop has a keyboard: its shortcuts show unfolded.
+    expect(await dialog.locator('.help-keys-folded').count()).toBe(0);
     // Mouse first on a laptop.
     expect(await dialog.locator('[data-help-part]').first().getAttribute('data-help-part')).toBe(
       'mouse',
@@ -143,6 +154,11 @@ describe('« Aide »', () => {
     expect(await dialog.locator('[data-help-part]').first().getAttribute('data-help-part')).toBe(
       'touch',
     );
+    // No keyboard on a phone: the shortcuts' tables are folded under one line, which opens them.
+    const keys = dialog.locator('[data-help-keys="tools"]');
+    expect(await keys.isVisible()).toBe(false);
+    await dialog.getByText('Afficher les raccourcis clavier').tap();
+    await expect.poll(() => keys.isVisible()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'help-dialog-360x640-fr-CA.png') });
     await dialog.getByRole('button', { name: 'Fermer' }).tap();
     await page.getByRole('button', { name: 'Compris' }).tap();

@@ -12,7 +12,17 @@ import { forPlatform, isMac, shortcutGroups } from './shortcutList';
 import { helpSections, moveParts, type MovePart } from './sections';
 
 /** What the « Ajouter » section lists: each is drawn with the toolbar's icon of that name. */
-const ADDABLE = ['note', 'text', 'pen', 'stamp', 'arrow', 'image'] as const;
+const ADDABLE = [
+  'note',
+  'text',
+  'pen',
+  'stamp',
+  'arrow',
+  'image',
+  'carton',
+  'rect',
+  'ellipse',
+] as const;
 
 /**
  * « Modifier », in the order a newcomer meets it: choose, recolour, write (and stop writing),
@@ -26,6 +36,28 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h3 id={`help-${id}`}>{title}</h3>
       {children}
     </section>
+  );
+}
+
+/**
+ * The shortcuts' tables, folded on a touch screen (a phone has no keyboard: a long table of keys
+ * there was noise before the end of the help); a tablet's keyboard still opens them.
+ */
+function KeysFolded({
+  folded,
+  summary,
+  children,
+}: {
+  folded: boolean;
+  summary: string;
+  children: ReactNode;
+}) {
+  if (!folded) return <>{children}</>;
+  return (
+    <details className="help-keys-folded">
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -136,22 +168,24 @@ export function HelpDialog({ readOnly, onClose }: { readOnly: boolean; onClose: 
             </Section>
           )}
           <Section id="keys" title={t('help.keys.title')}>
-            <p>{t('help.keys.intro')}</p>
-            {groups.map((group) => (
-              <table key={group.id} className="help-keys" data-help-keys={group.id}>
-                <caption>{group.title}</caption>
-                <tbody>
-                  {group.rows.map((row) => (
-                    <tr key={row.id} data-shortcut={row.id}>
-                      <th scope="row">{row.label}</th>
-                      <td>
-                        <kbd>{row.keys}</kbd>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ))}
+            <KeysFolded folded={coarse} summary={t('help.keys.show')}>
+              <p>{t('help.keys.intro')}</p>
+              {groups.map((group) => (
+                <table key={group.id} className="help-keys" data-help-keys={group.id}>
+                  <caption>{group.title}</caption>
+                  <tbody>
+                    {group.rows.map((row) => (
+                      <tr key={row.id} data-shortcut={row.id}>
+                        <th scope="row">{row.label}</th>
+                        <td>
+                          <kbd>{row.keys}</kbd>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ))}
+            </KeysFolded>
           </Section>
         </div>
       </div>

@@ -102,6 +102,19 @@ describe('a 320 × 568 phone', () => {
       for (const choice of choices)
         expect(choice.bottom - choice.top, choice.name).toBeGreaterThanOrEqual(40);
       expect(offScreen(await boxes(page, '.export-dialog'), SIZE.width)).toEqual([]);
+      // Drawn as the page's other fields and its main action, not the system's grey boxes; and
+      // the undo it speaks of is the toolbar's arrow, a phone having no Ctrl+Z.
+      const look = await page.evaluate(() => {
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        return {
+          list: style('.export-options select').borderTopLeftRadius,
+          action: style('.export-go').color,
+        };
+      });
+      expect(look).toEqual({ list: '8px', action: 'rgb(255, 255, 255)' });
+      expect(await page.locator('.export-dialog').textContent()).toContain(
+        'la flèche «\u00A0Annuler\u00A0»',
+      );
     } finally {
       await context.close();
     }

@@ -140,6 +140,15 @@ describe('« Copier vers… » on the facilitator page', () => {
     expect(names.filter((n) => n.includes('Cartes postales')).map((n) => n.trim())).toEqual([
       'Cartes postales',
     ]);
+    // The prepared carton holds one written note: the dialog says so before the copy, and
+    // leaves its words behind unless told otherwise. The facilitator wrote it as an example
+    // for every territory, so they choose to copy its text too.
+    const notes = dialog.getByRole('group', { name: 'Texte des papillons' });
+    await notes.getByText('Ce tableau contient 1 papillon écrit.', { exact: false }).waitFor();
+    expect(
+      await notes.getByRole('radio', { name: /^Copier les papillons vides/ }).isChecked(),
+    ).toBe(true);
+    await notes.getByRole('radio', { name: 'Copier aussi le texte des papillons' }).check();
     await dialog.getByRole('checkbox', { name: 'Tous les territoires' }).check();
     expect(await dialog.getByRole('checkbox', { name: 'Rimouski-Neigette' }).isChecked()).toBe(
       true,
@@ -176,6 +185,89 @@ describe('« Copier vers… » on the facilitator page', () => {
     );
     await mitis.close();
     expect(participant.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  });
+});
+
+describe('« Copier vers… » from a board that holds participants’ notes', () => {
+  let forum: CreatedForum;
+  const board = (territory: string) => forum.boards.find((b) => b.title.endsWith(territory))!;
+  const IDEAS = [
+    'Transport collectif en milieu rural',
+    'Logement abordable pour les familles',
+    'Sécurité alimentaire toute l’année',
+    'Reconnaissance des savoirs d’expérience',
+  ];
+
+  beforeAll(async () => {
+    forum = await createForum(server, {
+      territories: ['Kamouraska', 'La Mitis'],
+      templates: false,
+    });
+    // Kamouraska's group wrote four notes on its carton during the day.
+    const answer = await fetch(`${server.url}/api/boards/${board('Kamouraska').id}/import`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      body: JSON.stringify({
+        ...PREPARED,
+        meta: { ...PREPARED.meta, title: 'Conditions de succès — Kamouraska' },
+        shapes: [
+          { ...PREPARED.shapes[0], title: 'Conditions de succès — Kamouraska' },
+          ...IDEAS.map((text, i) => ({
+            ...PREPARED.shapes[1],
+            id: `shape:note0000000000000000002${i}`,
+            x: 1240 + 220 * i,
+            text,
+          })),
+        ],
+      }),
+    });
+    if (answer.status !== 200) throw new Error(`import → ${answer.status}`);
+  });
+
+  it('says how many notes it holds and copies them without their words by default', async () => {
+    const page = facilitator.page;
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page
+      .locator(`tr[data-board-id="${board('Kamouraska').id}"]`)
+      .getByRole('button', { name: 'Copier vers…' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    const notes = dialog.getByRole('group', { name: 'Texte des papillons' });
+    const warning = notes.getByText('Ce tableau contient 4 papillons écrits.', { exact: false });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(
+      `«${NBSP}Les incontournables${NBSP}» les compteraient une fois pour chaque territoire`,
+    );
+    // The dialog's description reads the warning out with the explanation.
+    expect(await dialog.getAttribute('aria-describedby')).toContain(
+      (await warning.getAttribute('id'))!,
+    );
+    const empty = notes.getByRole('radio', { name: /^Copier les papillons vides/ });
+    const keep = notes.getByRole('radio', { name: 'Copier aussi le texte des papillons' });
+    expect([await empty.isChecked(), await keep.isChecked()]).toEqual([true, false]);
+
+    await dialog.getByRole('checkbox', { name: 'La Mitis' }).check();
+    await dialog.getByRole('button', { name: 'Copier sur 1 tableau' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Copié sur 1 tableau' }).waitFor();
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+
+    // La Mitis has the carton and four notes in their places, with none of Kamouraska's words.
+    const exported = await fetch(`${server.url}/api/boards/${board('La Mitis').id}/export.json`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    const mitis = (await exported.json()) as { shapes: { type: string; text?: string }[] };
+    const mitisNotes = mitis.shapes.filter((s) => s.type === 'note');
+    expect(mitisNotes.map((s) => s.text)).toEqual(['', '', '', '']);
+    // « Les incontournables » count each idea once, for Kamouraska only.
+    const compiled = await fetch(`${server.url}/api/forums/${forum.forum.id}/compilation`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    const { items } = (await compiled.json()) as {
+      items: { text: string; count: number; territories: string[] }[];
+    };
+    expect(items.map((i) => [i.text, i.count, i.territories]).sort()).toEqual(
+      IDEAS.map((text) => [text, 1, ['Kamouraska']]).sort(),
+    );
   });
 });
 

@@ -236,6 +236,51 @@ describe('R68: POST /api/forums/:id/boards/:boardId/copy', () => {
     expect(shapesBounds(added)!.y).toBe(old.y);
   });
 
+  it('noteText « empty » copies the notes without their words; the layout is kept', async () => {
+    const source = await shapesOf(board('Témiscouata').id);
+    const before = await shapesOf(board('Rimouski-Neigette').id);
+    const answer = await copy(board('Témiscouata').id, {
+      to: [board('Rimouski-Neigette').id],
+      noteText: 'empty',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body['copied']).toEqual([{ boardId: board('Rimouski-Neigette').id, created: 4 }]);
+    const after = await shapesOf(board('Rimouski-Neigette').id);
+    const added = after.filter((s) => !before.some((o) => o.id === s.id));
+    // The same shapes, sizes and relative places; every note is empty, so the compilation
+    // (which skips empty notes) does not count Témiscouata's idea for Rimouski-Neigette.
+    const layout = (shapes: Shape[]) =>
+      shapes.map((s) => [s.type, 'w' in s ? s.w : null, 'h' in s ? s.h : null]);
+    expect(layout(added)).toEqual(layout(source));
+    const notes = added.filter((s) => s.type === 'note');
+    expect(notes).toHaveLength(1);
+    expect(notes.map((s) => s.type === 'note' && s.text)).toEqual(['']);
+    const carton = added.find((s) => s.type === 'carton' && s.title === 'Conditions présentes');
+    expect(notes[0]!.parentId).toBe(carton?.id);
+    const arrow = added.find((s) => s.type === 'arrow');
+    expect(arrow?.type === 'arrow' && arrow.startBinding?.shapeId).toBe(notes[0]!.id);
+    // The source keeps its words.
+    expect(
+      (await shapesOf(board('Témiscouata').id)).flatMap((s) => (s.type === 'note' ? [s.text] : [])),
+    ).toEqual(['Concertation forte entre partenaires, partage des savoirs']);
+  });
+
+  it('an unknown noteText is refused and nothing is copied', async () => {
+    const before = await shapesOf(board('Rimouski-Neigette').id);
+    for (const noteText of ['blank', '', true, null]) {
+      const answer = await copy(board('Témiscouata').id, {
+        to: [board('Rimouski-Neigette').id],
+        noteText,
+      });
+      expect(answer.status, JSON.stringify(noteText)).toBe(400);
+      expect(answer.body['error']).toEqual({
+        code: 'invalid_request',
+        message: expect.any(String),
+      });
+    }
+    expect(await shapesOf(board('Rimouski-Neigette').id)).toEqual(before);
+  });
+
   it('refuses a body naming the source, a board twice, or nothing; an edit link is 403', async () => {
     const source = board('Témiscouata').id;
     const other = board('Rimouski-Neigette').id;

@@ -41,7 +41,32 @@ export const CopyBoardInput = z.strictObject({
     .min(1, { error: 'must name at least one board' })
     .max(MAX_COPY_TARGETS, { error: `must name at most ${MAX_COPY_TARGETS} boards` })
     .refine((ids) => new Set(ids).size === ids.length, { error: 'names a board twice' }),
+  /**
+   * What becomes of the source's written notes: `keep` copies their words (the default, as
+   * before), `empty` copies each note without its text. A board already holding participants'
+   * notes copied with their words would pass one territory's ideas off as another's and count
+   * them twice in « Les incontournables » (C1): the facilitator page asks, and sends `empty`
+   * unless told otherwise.
+   */
+  noteText: z.enum(['keep', 'empty']).optional(),
 });
+
+/**
+ * The file with every note's text removed; sizes, colours, positions, parents and bindings stay,
+ * so the copy keeps the carton's layout without the source's words. Answers `file` itself when
+ * no note has text.
+ */
+export function withoutNoteText(file: ParsedBoardFile): ParsedBoardFile {
+  let changed = false;
+  const shapes = file.shapes.map((record) => {
+    if (record.type !== 'note' || typeof record['text'] !== 'string' || record['text'] === '') {
+      return record;
+    }
+    changed = true;
+    return { ...record, text: '' };
+  });
+  return changed ? { ...file, shapes } : file;
+}
 
 /** R30 as the copy sees it: the limit, and what a board's stored document takes now. */
 export interface BoardBytes {
@@ -264,6 +289,7 @@ export function registerBoardCopyRoutes(app: Hono, deps: AppDeps, checks: Checks
     if (file.shapes.length === 0) {
       return jsonError(c, 409, 'source_empty', 'This board has nothing to copy.');
     }
+    if (body.data.noteText === 'empty') file = withoutNoteText(file);
     // Images stay where they are: a board shows any image of its forum (R36), and the copy
     // names the same blobs, so nothing is stored again and the forum's quota is unchanged.
     const bytes = copyBytes(file);

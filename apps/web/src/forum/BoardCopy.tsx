@@ -1,12 +1,13 @@
 // « Copier vers… » (R68): the facilitator prepares this year's carton once (headings, a question,
 // example notes) and gives it to every territory board at once, instead of exporting it and
 // importing it board by board. Each board keeps what it holds: the copy goes to its right.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../board/api';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 import { useFocusTrap } from '../dialog/useFocusTrap';
-import { copyBoard, type BoardCopyResult, type ForumBoard } from './api';
+import { copyBoard, fetchBoardFile, type BoardCopyResult, type ForumBoard } from './api';
+import { writtenNoteCount, type CopyNoteText } from './copyNotes';
 import { copyRefusalText, forumErrorText, type Translate } from './errorText';
 import { kindAfterName } from './copyTarget';
 
@@ -79,6 +80,20 @@ export function CopyBoardDialog({
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BoardCopyResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The source's written notes: undefined while read, null when it could not be read.
+  const [written, setWritten] = useState<number | null | undefined>(undefined);
+  // Participants' words stay on their board unless the facilitator chooses otherwise.
+  const [noteText, setNoteText] = useState<CopyNoteText>('empty');
+  useEffect(() => {
+    let live = true;
+    fetchBoardFile(source.id, token).then(
+      (file) => live && setWritten(writtenNoteCount(file)),
+      () => live && setWritten(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source.id, token]);
   useCloseOnEscape(onClose);
   useFocusTrap(dialog);
 
@@ -108,7 +123,8 @@ export function CopyBoardDialog({
     if (to.length === 0 || busy) return;
     setBusy(true);
     setError(null);
-    copyBoard(forumId, token, source.id, to).then(
+    // Without written notes there is nothing to protect: the copy is the board as it is.
+    copyBoard(forumId, token, source.id, to, written === 0 ? 'keep' : noteText).then(
       (answer) => {
         setBusy(false);
         setResult(answer);
@@ -124,6 +140,7 @@ export function CopyBoardDialog({
 
   const headingId = `copy-board-title-${source.id}`;
   const explainId = `copy-board-explain-${source.id}`;
+  const notesId = `copy-board-notes-${source.id}`;
   return (
     <div className="forum-dialog-backdrop">
       <div
@@ -132,7 +149,7 @@ export function CopyBoardDialog({
         role="dialog"
         aria-modal="true"
         aria-labelledby={headingId}
-        aria-describedby={explainId}
+        aria-describedby={written ? `${explainId} ${notesId}` : explainId}
       >
         <h3 id={headingId}>{t('forum.copyBoard.title', { title: nameOf(source) })}</h3>
         <p id={explainId}>{t('forum.copyBoard.explain')}</p>
@@ -174,6 +191,36 @@ export function CopyBoardDialog({
                 </label>
               ))}
             </fieldset>
+            {written !== 0 && written !== undefined && (
+              <fieldset className="copy-board-notes" disabled={busy}>
+                <legend>{t('forum.copyBoard.notes.legend')}</legend>
+                <p id={notesId} className="copy-board-notes-warning">
+                  {written === null
+                    ? t('forum.copyBoard.notes.unknown')
+                    : t('forum.copyBoard.notes.warning', { count: written })}
+                </p>
+                <label>
+                  <input
+                    type="radio"
+                    name={`copy-board-note-text-${source.id}`}
+                    value="empty"
+                    checked={noteText === 'empty'}
+                    onChange={() => setNoteText('empty')}
+                  />
+                  {t('forum.copyBoard.notes.empty')}
+                </label>
+                <label>
+                  <input
+                    type="radio"
+                    name={`copy-board-note-text-${source.id}`}
+                    value="keep"
+                    checked={noteText === 'keep'}
+                    onChange={() => setNoteText('keep')}
+                  />
+                  {t('forum.copyBoard.notes.keep')}
+                </label>
+              </fieldset>
+            )}
             {error && <p role="alert">{error}</p>}
             <div className="forum-dialog-actions">
               <button type="button" onClick={onClose}>

@@ -152,12 +152,18 @@ export function copyBoard(
   token: string,
   boardId: string,
   to: readonly string[],
+  noteText: 'keep' | 'empty',
 ): Promise<BoardCopyResult> {
   return call(
     `${forumPath(forumId)}/boards/${encodeURIComponent(boardId)}/copy`,
     token,
-    json('POST', { to }),
+    json('POST', { to, noteText }),
   );
+}
+
+/** R19: a board's content as its JSON export (the facilitator token reads every board). */
+export function fetchBoardFile(boardId: string, token: string): Promise<unknown> {
+  return call(`/api/boards/${encodeURIComponent(boardId)}/export.json`, token);
 }
 
 /** R58 (F): brings a removed board back with its same links and its content. */

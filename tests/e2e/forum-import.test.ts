@@ -21,6 +21,7 @@ interface FileShape {
 }
 
 const BUTTON = 'Importer un tableau (JSON)';
+const NBSP = '\u00a0';
 
 async function rowCount(page: Page): Promise<number> {
   return page.locator('.forum-links tr').count();
@@ -62,6 +63,15 @@ describe('forum page: import a board file into a new board (R54)', () => {
     expect(file.shapes.length).toBeGreaterThan(0);
   });
 
+  /** The forum's boards as the server lists them. */
+  const forumBoards = async () => {
+    const answer = await fetch(`${server.url}/api/forums/${forum.forum.id}/boards`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    return ((await answer.json()) as { boards: { id: string; kind: string; territory: unknown }[] })
+      .boards;
+  };
+
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();
@@ -86,7 +96,31 @@ describe('forum page: import a board file into a new board (R54)', () => {
     expect(await rowCount(page)).toBe(before);
   });
 
-  it('creates the board from the file; its edit link shows the shapes', async () => {
+  it('a territory that has its board already: said before, cancel creates nothing', async () => {
+    const page = facilitator.page;
+    const before = await rowCount(page);
+    await page.getByLabel(BUTTON).setInputFiles({
+      name: 'conditions-de-succes-kamouraska.json',
+      mimeType: 'application/json',
+      buffer: fileBytes,
+    });
+    const dialog = page.getByRole('dialog', { name: 'Nouveau tableau à partir d’un fichier' });
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'Kamouraska a déjà un tableau dans ce forum. Importé comme territoire, ce fichier ' +
+        `doublerait les idées de Kamouraska dans «${NBSP}Les incontournables${NBSP}».` +
+        'Importé comme autre tableau, il ne sera pas dans la mosaïque de la plénière ni coché ' +
+        `pour le vote et «${NBSP}Les incontournables${NBSP}» (vous pourrez l’y cocher).`,
+    );
+    expect(await dialog.getByRole('button', { name: 'Créer le tableau' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await rowCount(page)).toBe(before);
+    expect((await forumBoards()).length).toBe(forum.boards.length);
+  });
+
+  it('imported as another board, it is no territory and not compiled; its edit link shows the shapes', async () => {
     const page = facilitator.page;
     const before = await rowCount(page);
     await page.getByLabel(BUTTON).setInputFiles({
@@ -99,7 +133,7 @@ describe('forum page: import a board file into a new board (R54)', () => {
     const title = dialog.getByLabel('Titre du nouveau tableau');
     expect(await title.inputValue()).toBe(file.meta.title);
     await title.fill('Conditions de succès — Kamouraska (reprise)');
-    await dialog.getByRole('button', { name: 'Créer le tableau' }).click();
+    await dialog.getByRole('button', { name: 'Importer comme autre tableau' }).click();
 
     const row = page.locator('.forum-links tr').nth(before);
     await row.waitFor();
@@ -107,6 +141,17 @@ describe('forum page: import a board file into a new board (R54)', () => {
     expect(await row.locator('.board-name').textContent()).toBe(
       'Conditions de succès — Kamouraska (reprise)',
     );
+    expect(await row.locator('.board-kind').textContent()).toBe('Autre tableau');
+    const rowId = await row.getAttribute('data-board-id');
+    const created = (await forumBoards()).find((b) => b.id === rowId);
+    expect(created).toMatchObject({ kind: 'territory', territory: null });
+    // « Les incontournables » leave it out by default: Kamouraska's ideas are not counted twice.
+    const compiled = await fetch(`${server.url}/api/forums/${forum.forum.id}/compilation`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    const { boardIds } = (await compiled.json()) as { boardIds: string[] };
+    expect(boardIds).not.toContain(created!.id);
+    expect(boardIds).toContain(forum.boards.find((b) => b.territory === 'Kamouraska')!.id);
     await row.locator('img.qr').nth(1).waitFor();
     expect(await row.locator('img.qr').count()).toBe(2);
     const editUrl = await row.locator('input.link-url[data-role="edit"]').inputValue();
@@ -131,6 +176,34 @@ describe('forum page: import a board file into a new board (R54)', () => {
     expect(words(file.shapes)).toContain('Conditions présentes');
   });
 
+  it('a territory the forum has no board for: the export becomes that territory’s board', async () => {
+    const page = facilitator.page;
+    await page.goto(forum.facilitator.url);
+    await page.locator('.forum-links tr').first().waitFor();
+    const before = await rowCount(page);
+    // Kamouraska's board as another forum's Témiscouata would export it.
+    const temiscouata = {
+      ...file,
+      meta: { ...file.meta, title: 'Conditions de succès — Témiscouata' },
+    };
+    await page.getByLabel(BUTTON).setInputFiles({
+      name: 'conditions-de-succes-temiscouata.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(temiscouata)),
+    });
+    const dialog = page.getByRole('dialog', { name: 'Nouveau tableau à partir d’un fichier' });
+    await dialog.getByText(`Territoire${NBSP}: Témiscouata`).waitFor();
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Créer le tableau' }).click();
+    const row = page.locator('.forum-links tr').nth(before);
+    await row.waitFor();
+    expect(await row.locator('.board-kind').textContent()).toBe('Territoire');
+    expect(await row.locator('.board-name').textContent()).toBe('Témiscouata');
+    const rowId = await row.getAttribute('data-board-id');
+    const created = (await forumBoards()).find((b) => b.id === rowId);
+    expect(created).toMatchObject({ kind: 'territory', territory: 'Témiscouata' });
+  });
+
   it('« Dans un nouveau tableau » is the facilitator’s, in the board menu', async () => {
     const laMitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
     await openBoard(participant.page, `${server.url}/b/${laMitis.id}#token=${laMitis.edit.token}`);
@@ -151,7 +224,8 @@ describe('forum page: import a board file into a new board (R54)', () => {
       buffer: fileBytes,
     });
     const dialog = page.getByRole('dialog', { name: 'Nouveau tableau à partir d’un fichier' });
-    await dialog.getByRole('button', { name: 'Créer le tableau' }).click();
+    // Kamouraska has its board: here too the file becomes another board, not a territory.
+    await dialog.getByRole('button', { name: 'Importer comme autre tableau' }).click();
     const open = own.getByRole('link', { name: 'Ouvrir le nouveau tableau' });
     await open.waitFor();
     const href = (await open.getAttribute('href')) ?? '';
@@ -159,7 +233,10 @@ describe('forum page: import a board file into a new board (R54)', () => {
     const listing = await fetch(`${server.url}/api/forums/${forum.forum.id}`, {
       headers: { Authorization: `Bearer ${forum.facilitator.token}` },
     });
-    const boards = ((await listing.json()) as { boards: { id: string; title: string }[] }).boards;
+    const boards = (
+      (await listing.json()) as { boards: { id: string; title: string; territory: unknown }[] }
+    ).boards;
     expect(boards.find((b) => b.id === newId)?.title).toBe(file.meta.title);
+    expect(boards.find((b) => b.id === newId)).toMatchObject({ territory: null });
   });
 });

@@ -206,6 +206,7 @@ export {
   BLANK_POSTCARDS,
   applyBoardTemplate,
   territoryCartonTitle,
+  territoryOfBoardMeta,
 } from './templates/templates.ts';
 export * as templateText from './templates/text.ts';
 

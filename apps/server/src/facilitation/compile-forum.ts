@@ -29,9 +29,16 @@ export interface ForumCompilationResult {
   setAside: IncontournableItem[];
 }
 
-/** C6: by default the territories' boards and the postcard wall. */
+/**
+ * C6: by default the territories' boards and the postcard wall. A board without a territory
+ * among them (« Autre tableau »: an export imported beside its territory's own board, R54) is
+ * left out, or its copy of a territory's ideas would count them twice; it can still be chosen.
+ */
 export function defaultCompilationBoards(boards: readonly BoardRecord[]): string[] {
-  return boards.filter((board) => board.kind !== 'plenary').map((board) => board.id);
+  return boards
+    .filter((board) => board.kind !== 'plenary')
+    .filter((board) => board.kind !== 'territory' || board.territory !== null)
+    .map((board) => board.id);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   CreateBoardInput,
   MAX_BOARDS_PER_FORUM,
 } from './create-board.ts';
+import { defaultCompilationBoards } from '../facilitation/compile-forum.ts';
 import { createForum, type CreatedForum } from './create-forum.ts';
 import type { ForumStore } from './forum-store.ts';
 import { linksKey, openToken } from './links.ts';
@@ -277,6 +278,40 @@ describe('createBoard (R54)', () => {
       expect(loads.length).toBeGreaterThan(1);
       expect(loadsBeforeOtherWork).toBe(1);
     });
+  });
+
+  it('a territory board’s export is its territory’s; beside that territory’s board it is refused', async () => {
+    const kamouraska = {
+      ...file,
+      meta: { ...file.meta, title: 'Conditions de succès — Kamouraska', kind: 'territory' },
+    };
+    // The forum already has Kamouraska: a second « Kamouraska » would double its ideas.
+    const before = data.forums.listBoards(forum.forum.id).length;
+    const taken = await create({ title: kamouraska.meta.title, file: kamouraska });
+    expect(taken).toMatchObject({ ok: false, status: 409, code: 'territory_taken' });
+    expect(data.forums.listBoards(forum.forum.id)).toHaveLength(before);
+    // Asked for without a territory (« Autre tableau »), it is created, and C6 leaves it out.
+    const other = await create({ title: kamouraska.meta.title, file: kamouraska, territory: null });
+    if (!other.ok) throw new Error(other.message);
+    expect(other.board).toMatchObject({ kind: 'territory', territory: null });
+    const boards = data.forums.listBoards(forum.forum.id);
+    expect(defaultCompilationBoards(boards)).not.toContain(other.board.id);
+    expect(defaultCompilationBoards(boards)).toContain(
+      boards.find((b) => b.territory === 'Kamouraska')!.id,
+    );
+    // Into a forum without it, it is La Mitis's board, named as the export names it.
+    const mitis = await create({
+      title: 'Conditions de succès — La Mitis',
+      file: {
+        ...kamouraska,
+        meta: { ...kamouraska.meta, title: 'Conditions de succès — La Mitis' },
+      },
+    });
+    if (!mitis.ok) throw new Error(mitis.message);
+    expect(mitis.board).toMatchObject({ kind: 'territory', territory: 'La Mitis' });
+    // A postcards file or another title names no territory.
+    const wall = await create({ title: 'Cartes postales', file });
+    expect(wall.ok && wall.board.territory).toBe(null);
   });
 
   it('validates the request body', () => {

@@ -4,6 +4,7 @@ import {
   initBoardDoc,
   insertBoardFile,
   SERVER_ORIGIN,
+  territoryOfBoardMeta,
 } from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -37,6 +38,11 @@ export const MAX_BOARDS_PER_FORUM = ARCHIVE_LIMITS.maxBoards;
 export const CreateBoardInput = z.strictObject({
   title: TitleInput,
   kind: z.enum(['territory', 'postcards'], { error: 'must be territory or postcards' }).optional(),
+  /**
+   * Absent with a file: the territory the file's meta names (a territory board's export is
+   * titled « Conditions de succès — <territoire> »), so a board brought back from its export is
+   * its territory's again, never a « territory » named by its whole title. `null`: no territory.
+   */
   territory: TerritoryInput.nullable().optional(),
   /** A board file (`carton-board`), validated in full by the model's codec (M30). */
   file: z.unknown().optional(),
@@ -147,6 +153,20 @@ async function forumRefusal(
   return null;
 }
 
+/** R54: the new board's territory: the one asked for, else the one its file names, else none. */
+function territoryOf(input: CreateBoardInput): string | null {
+  if (input.territory !== undefined) return input.territory;
+  if (input.file === undefined || (input.kind ?? 'territory') !== 'territory') return null;
+  const meta: unknown =
+    typeof input.file === 'object' && input.file !== null
+      ? (input.file as { meta?: unknown }).meta
+      : undefined;
+  if (typeof meta !== 'object' || meta === null) return null;
+  const { kind, title } = meta as { kind?: unknown; title?: unknown };
+  if (typeof kind !== 'string' || typeof title !== 'string') return null;
+  return territoryOfBoardMeta({ kind, title });
+}
+
 /**
  * R54: one new board in an existing forum, with fresh edit and view tokens stored hashed (R21)
  * and sealed under the facilitator's links key (L1), like the boards made with the forum — so
@@ -161,7 +181,8 @@ export async function createBoard(
   input: CreateBoardInput,
   deps: CreateBoardDeps,
 ): Promise<CreateBoardResult> {
-  const refused = await forumRefusal(forum.id, input.territory, deps);
+  const territory = territoryOf(input);
+  const refused = await forumRefusal(forum.id, territory, deps);
   if (refused) return refused;
   const checked =
     input.file === undefined
@@ -177,7 +198,6 @@ export async function createBoard(
   const doc = new Y.Doc();
   let shapes = 0;
   let snapshot: Uint8Array;
-  const territory = input.territory ?? null;
   try {
     initBoardDoc(doc, { title: input.title, kind }, SERVER_ORIGIN);
     if (checked === null && input.template === true) {

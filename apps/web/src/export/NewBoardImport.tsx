@@ -4,7 +4,8 @@
 // sent — then the title (from the file's meta) can be changed before the board is created.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBoard, type FacilitatorBoard, type Link } from '../forum/api';
+import { ApiError } from '../board/api';
+import { createBoard, fetchForumBoards, type FacilitatorBoard, type Link } from '../forum/api';
 import { errorMessage, newBoardCreatedMessage, type Translate } from './messages';
 import { MAX_TITLE, readNewBoardFile, type NewBoardDraft as Draft } from './newBoardFile';
 import './file-choose.css';
@@ -12,10 +13,17 @@ import './new-board.css';
 
 export type NewBoard = FacilitatorBoard & { edit: Link; view: Link };
 
+/**
+ * Whether the territory the file names already has a board in the forum: `checking` while the
+ * forum's boards are read. A duplicate would double that territory's ideas in « Les
+ * incontournables »: the facilitator imports it as another board (no territory) or cancels.
+ */
+type TerritoryState = 'none' | 'checking' | 'free' | 'taken';
+
 type Status =
   | { kind: 'idle' }
-  | { kind: 'draft'; draft: Draft }
-  | { kind: 'busy'; draft: Draft }
+  | { kind: 'draft'; draft: Draft; territory: TerritoryState }
+  | { kind: 'busy'; draft: Draft; territory: TerritoryState }
   | { kind: 'done'; board: NewBoard }
   | { kind: 'error'; text: string };
 
@@ -45,30 +53,62 @@ export function NewBoardImport({
   const busy = status.kind === 'busy';
 
   const choose = async (file: File) => {
+    let draft: Draft;
     try {
-      setStatus({ kind: 'draft', draft: await readNewBoardFile(file) });
+      draft = await readNewBoardFile(file);
     } catch (error) {
       setStatus({ kind: 'error', text: errorMessage(error, tr) });
+      return;
     }
+    const named = draft.territory;
+    if (named === null) {
+      setStatus({ kind: 'draft', draft, territory: 'none' });
+      return;
+    }
+    setStatus({ kind: 'draft', draft, territory: 'checking' });
+    let taken = false;
+    try {
+      const { boards } = await fetchForumBoards(forumId, token);
+      // As the server compares territories (R54): case aside.
+      const key = named.toLocaleLowerCase('fr-CA');
+      taken = boards.some((b) => b.territory?.toLocaleLowerCase('fr-CA') === key);
+    } catch {
+      // Unread: the server still refuses a second board for the territory (territory_taken).
+    }
+    setStatus((current) =>
+      current.kind === 'draft' && current.draft === draft
+        ? { kind: 'draft', draft, territory: taken ? 'taken' : 'free' }
+        : current,
+    );
   };
 
-  const create = async (draft: Draft) => {
-    setStatus({ kind: 'busy', draft });
+  const create = async (draft: Draft, territory: TerritoryState) => {
+    setStatus({ kind: 'busy', draft, territory });
     try {
       const { board } = await createBoard(forumId, token, {
         title: draft.title.trim(),
         kind: draft.kind,
         file: draft.file,
+        // Its territory's board when the forum has none; else another board, not a territory.
+        ...(draft.kind === 'territory'
+          ? { territory: territory === 'taken' ? null : draft.territory }
+          : {}),
       });
       setStatus({ kind: 'done', board });
       onCreated?.(board);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'territory_taken') {
+        // Taken since the file was chosen (another tab): ask, as if it had been from the start.
+        setStatus({ kind: 'draft', draft, territory: 'taken' });
+        return;
+      }
       console.warn('Carton: new board import failed', error);
       setStatus({ kind: 'error', text: errorMessage(error, tr) });
     }
   };
 
   const draft = status.kind === 'draft' || status.kind === 'busy' ? status.draft : null;
+  const territory = status.kind === 'draft' || status.kind === 'busy' ? status.territory : 'none';
   return (
     <div className="new-board-import">
       <label className="export-file new-board-choose" data-disabled={busy}>
@@ -107,7 +147,9 @@ export function NewBoardImport({
           <form
             onSubmit={(event) => {
               event.preventDefault();
-              if (draft.title.trim() !== '') void create(draft);
+              if (draft.title.trim() !== '' && territory !== 'checking') {
+                void create(draft, territory);
+              }
             }}
           >
             <h3 id={`${titleId}-heading`}>{t('export.newBoard.dialogTitle')}</h3>
@@ -120,17 +162,39 @@ export function NewBoardImport({
               disabled={busy}
               autoFocus
               onChange={(event) =>
-                setStatus({ kind: 'draft', draft: { ...draft, title: event.target.value } })
+                setStatus({
+                  kind: 'draft',
+                  draft: { ...draft, title: event.target.value },
+                  territory,
+                })
               }
             />
             <p className="export-hint">{t('export.newBoard.summary', { count: draft.shapes })}</p>
+            {territory === 'free' && (
+              <p className="new-board-territory">
+                {t('export.newBoard.territory', { territory: draft.territory })}
+              </p>
+            )}
+            {territory === 'taken' && (
+              <div className="new-board-taken" role="alert">
+                <p>
+                  <strong>{t('export.newBoard.taken', { territory: draft.territory })}</strong>
+                </p>
+                <p>{t('export.newBoard.takenOther')}</p>
+              </div>
+            )}
             {busy && <p role="status">{t('export.newBoard.creating')}</p>}
             <div className="new-board-actions">
               <button type="button" disabled={busy} onClick={() => setStatus({ kind: 'idle' })}>
                 {t('export.newBoard.cancel')}
               </button>
-              <button type="submit" disabled={busy || draft.title.trim() === ''}>
-                {t('export.newBoard.create')}
+              <button
+                type="submit"
+                disabled={busy || draft.title.trim() === '' || territory === 'checking'}
+              >
+                {territory === 'taken'
+                  ? t('export.newBoard.createOther')
+                  : t('export.newBoard.create')}
               </button>
             </div>
           </form>

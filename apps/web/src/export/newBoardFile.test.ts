@@ -30,6 +30,19 @@ const file = (meta: Record<string, unknown>, shapes: unknown[] = [note]) =>
   );
 
 describe('readNewBoardFile (R54, checked before anything is sent)', () => {
+  it('takes the territory from a territory board’s export, never from another title', async () => {
+    const mitis = await readNewBoardFile(
+      file({ title: 'Conditions de succès — La Mitis', kind: 'territory' }),
+    );
+    expect(mitis.territory).toBe('La Mitis');
+    const other = await readNewBoardFile(file({ title: 'Mon carton', kind: 'territory' }));
+    expect(other.territory).toBe(null);
+    const wall = await readNewBoardFile(
+      file({ title: 'Conditions de succès — La Mitis', kind: 'postcards' }),
+    );
+    expect(wall.territory).toBe(null);
+  });
+
   it('takes the title and kind from the file’s meta', async () => {
     const draft = await readNewBoardFile(
       file({ title: 'Conditions de succès — La Mitis', kind: 'territory' }),

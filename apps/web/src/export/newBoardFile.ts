@@ -1,6 +1,11 @@
 // A board file read for « Importer dans un nouveau tableau » (R54): validated in full here, so
 // a bad file is said in the reader's language and nothing is sent to the server.
-import { BoardFileError, parseBoardFile, parseBoardFileText } from '@carton/board';
+import {
+  BoardFileError,
+  parseBoardFile,
+  parseBoardFileText,
+  territoryOfBoardMeta,
+} from '@carton/board';
 import { MAX_BOARD_FILE_BYTES } from './importers';
 
 /** The server's limit on a board's title (R54). */
@@ -11,6 +16,8 @@ export interface NewBoardDraft {
   kind: 'territory' | 'postcards';
   shapes: number;
   title: string;
+  /** The territory the file's meta names (a territory board's export), or null. */
+  territory: string | null;
 }
 
 /** Reads and validates a board file; the JSON to send and what the dialog shows. */
@@ -27,5 +34,6 @@ export async function readNewBoardFile(file: File): Promise<NewBoardDraft> {
     kind: parsed.meta.kind === 'postcards' ? 'postcards' : 'territory',
     shapes: parsed.shapes.length,
     title: (parsed.meta.title.trim() || fallback).slice(0, MAX_TITLE),
+    territory: territoryOfBoardMeta(parsed.meta),
   };
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../board/api';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 import { useFocusTrap } from '../dialog/useFocusTrap';
+import { boardKindLabel, isTerritoryBoard } from './boardKind';
 import { copyBoard, fetchBoardFile, type BoardCopyResult, type ForumBoard } from './api';
 import { writtenNoteCount, type CopyNoteText } from './copyNotes';
 import { copyRefusalText, forumErrorText, type Translate } from './errorText';
@@ -98,7 +99,7 @@ export function CopyBoardDialog({
   useFocusTrap(dialog);
 
   const others = boards.filter((b) => b.id !== source.id);
-  const territories = others.filter((b) => b.kind === 'territory');
+  const territories = others.filter(isTerritoryBoard);
   const allTerritories = territories.length > 0 && territories.every((b) => chosen.has(b.id));
   const byId = new Map(boards.map((b) => [b.id, b]));
 
@@ -184,9 +185,9 @@ export function CopyBoardDialog({
                     onChange={(e) => toggle(b.id, e.target.checked)}
                   />
                   {nameOf(b)}
-                  {b.kind !== 'territory' &&
-                    kindAfterName(nameOf(b), t(`home.kind.${b.kind}`)) !== null && (
-                      <span className="board-kind"> ({t(`home.kind.${b.kind}`)})</span>
+                  {!isTerritoryBoard(b) &&
+                    kindAfterName(nameOf(b), t(`home.kind.${boardKindLabel(b)}`)) !== null && (
+                      <span className="board-kind"> ({t(`home.kind.${boardKindLabel(b)}`)})</span>
                     )}
                 </label>
               ))}

@@ -4,6 +4,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rotateLink, type FacilitatorBoard, type ForumBoard, type Link } from './api';
+import { boardKindLabel } from './boardKind';
 import { BoardManage } from './BoardManage';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
@@ -154,9 +155,9 @@ export function BoardLinks({
       <table className="forum-links">
         <tbody>
           {boards.map((board) => (
-            <tr key={board.id} data-board-id={board.id} data-kind={board.kind}>
+            <tr key={board.id} data-board-id={board.id} data-kind={boardKindLabel(board)}>
               <th scope="row">
-                <span className="board-kind">{t(`home.kind.${board.kind}`)}</span>
+                <span className="board-kind">{t(`home.kind.${boardKindLabel(board)}`)}</span>
                 <span className="board-name">{board.territory ?? board.title}</span>
                 {/* A new tab each: this page keeps the day's controls (timer, votes) at hand,
                     and the projector's tab can be moved to the second screen. */}

@@ -16,6 +16,7 @@ import {
   type RemovedBoard,
 } from './api';
 import { CopyBoardButton } from './BoardCopy';
+import { boardKindLabel } from './boardKind';
 import { boardNews, newsStillTrue, type BoardNews } from './boardNews';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
@@ -236,7 +237,7 @@ export function RemovedBoards({
           <ul>
             {boards.map((board) => (
               <li key={board.id} data-board-id={board.id}>
-                <span className="board-kind">{t(`home.kind.${board.kind}`)}</span>{' '}
+                <span className="board-kind">{t(`home.kind.${boardKindLabel(board)}`)}</span>{' '}
                 <span className="board-name">{board.territory ?? board.title}</span>{' '}
                 <span className="hint">
                   {t('forum.manage.removedAt', { time: time(board.removedAt) })}

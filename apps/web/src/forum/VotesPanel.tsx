@@ -14,13 +14,14 @@ import {
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
+import { isTerritoryBoard } from './boardKind';
 import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import { openVotesOver, questionAfterOpening, resultWords } from './voteMode';
 import { useTickAdded } from './useTickAdded';
 
-/** A vote's default boards: the territories (not the plenary, nor the postcard wall). */
-const votedByDefault = (board: ForumBoard): boolean => board.kind === 'territory';
+/** A vote's default boards: the territories (not the plenary, the postcard wall, nor another). */
+const votedByDefault = (board: ForumBoard): boolean => isTerritoryBoard(board);
 
 export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   const { t } = useTranslation();

@@ -4,11 +4,16 @@
 // compilation silently missed its notes. This device remembers the boards offered when the list
 // was saved, so a board the saved list has never seen starts ticked.
 import type { ForumBoard } from './api';
+import { boardKindLabel } from './boardKind';
 
 type ChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** C6's default: every board but the plenary (the server's defaultCompilationBoards). */
-export const compiledByDefault = (board: ForumBoard): boolean => board.kind !== 'plenary';
+/**
+ * C6's default: every board but the plenary and « Autre tableau » (the server's
+ * defaultCompilationBoards).
+ */
+export const compiledByDefault = (board: ForumBoard): boolean =>
+  board.kind !== 'plenary' && boardKindLabel(board) !== 'other';
 
 const seenKey = (forumId: string) => `carton.compilation.seen.${forumId}`;
 

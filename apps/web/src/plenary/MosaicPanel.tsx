@@ -17,6 +17,7 @@ import type { RenderFonts } from '@carton/render';
 import { localOrigin } from '@carton/board';
 import { useSession } from '../board/context';
 import { fetchForumBoards, type ForumBoard } from '../forum/api';
+import { isTerritoryBoard } from '../forum/boardKind';
 import type { ForumRoom } from '../forum/room';
 import { useForumSnapshot } from '../forum/useForumRoom';
 import { bringToPlenary } from './bringToPlenary';
@@ -114,7 +115,8 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
         (answer) =>
           live &&
           setBoards((old) => {
-            const next = answer.boards.filter((b) => b.kind === 'territory');
+            // The territories' boards; « Autre tableau » is not one (boardKind.ts).
+            const next = answer.boards.filter(isTerritoryBoard);
             return sameBoards(old, next) ? old : next;
           }),
         () => undefined,

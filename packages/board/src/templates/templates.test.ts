@@ -7,7 +7,12 @@ import { checkInvariants } from '../invariants/invariants.ts';
 import { localOrigin, SERVER_ORIGIN } from '../origin/origin.ts';
 import { isLocked } from '../shapes/common/base.ts';
 import type { Shape } from '../shapes/registry.ts';
-import { applyBoardTemplate, BLANK_POSTCARDS } from './templates.ts';
+import {
+  applyBoardTemplate,
+  BLANK_POSTCARDS,
+  territoryCartonTitle,
+  territoryOfBoardMeta,
+} from './templates.ts';
 import { AGENDA, POSTCARD_TEXT, QUESTIONS, RULES, TERRITORY_HEADINGS } from './text.ts';
 
 function templated(kind: BoardKind, territory: string | null = null): { board: Board; doc: Y.Doc } {
@@ -116,5 +121,26 @@ describe('templates', () => {
     doc.on('afterTransaction', (tx: Y.Transaction) => origins.push(tx.origin));
     applyBoardTemplate(new Board(doc), 'territory', { territory: 'La Mitis' }, SERVER_ORIGIN);
     expect(origins).toEqual([SERVER_ORIGIN]);
+  });
+});
+
+describe('territoryOfBoardMeta: the territory a board file names', () => {
+  it('a territory board titled with its carton names its territory', () => {
+    expect(
+      territoryOfBoardMeta({ kind: 'territory', title: territoryCartonTitle('Kamouraska') }),
+    ).toBe('Kamouraska');
+    expect(
+      territoryOfBoardMeta({ kind: 'territory', title: 'Conditions de succès — La Mitis ' }),
+    ).toBe('La Mitis');
+  });
+
+  it('another kind or another title names none', () => {
+    expect(territoryOfBoardMeta({ kind: 'postcards', title: 'Conditions de succès — X' })).toBe(
+      null,
+    );
+    expect(territoryOfBoardMeta({ kind: 'territory', title: 'Mon carton' })).toBe(null);
+    expect(territoryOfBoardMeta({ kind: 'territory', title: 'Conditions de succès — ' })).toBe(
+      null,
+    );
   });
 });

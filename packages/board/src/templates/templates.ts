@@ -21,6 +21,20 @@ import {
 export const territoryCartonTitle = (territory: string): string =>
   `Conditions de succès — ${territory}`;
 
+/**
+ * The territory a board file's meta names (a board file holds no territory field): a territory
+ * board is titled with its carton's title (T1), so « Conditions de succès — Kamouraska » of kind
+ * `territory` is Kamouraska's. Null for any other kind or title.
+ */
+export function territoryOfBoardMeta(meta: { kind: string; title: string }): string | null {
+  if (meta.kind !== 'territory') return null;
+  const prefix = territoryCartonTitle('');
+  if (!meta.title.startsWith(prefix)) return null;
+  const territory = meta.title.slice(prefix.length).trim();
+  // A territory's name is 1 to 80 characters (R24).
+  return territory === '' || territory.length > 80 ? null : territory;
+}
+
 /** Blank postcards beside the one offered with empty notes. */
 export const BLANK_POSTCARDS = 5;
 

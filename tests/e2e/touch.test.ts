@@ -1,5 +1,6 @@
-// Two fingers: pinch zooms about their midpoint and dragging both pans; a resting palm does
-// not draw once a stylus has been used; a pinch begun with a finger on a note leaves the
+// Two fingers: pinch zooms about their midpoint and dragging both pans; once a stylus has been
+// used, a finger pans instead of drawing and a palm resting under its stroke does nothing, until
+// the stylus has been left unused a while (the tablet handed on) and fingers draw again; a pinch begun with a finger on a note leaves the
 // selection as it was (the note was chosen, and its panel came up over the zoomed board). Multi-touch goes through the DevTools protocol.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
@@ -105,19 +106,53 @@ describe('touch', () => {
     const pressures = stroke.points.filter((_, i) => i % 3 === 2);
     expect(new Set(pressures).size).toBeGreaterThan(2);
 
-    // A palm touching and sliding: nothing is drawn.
+    // A finger (or a palm) touching and sliding: nothing is drawn, the board moves with it
+    // (it did nothing at all: a finger could not even pan until the page was reloaded).
+    const before = await camera(suite.tablet.page);
     await touch(cdp, 'touchStart', [{ x: 600, y: 500, id: 9 }]);
     for (let i = 1; i <= 8; i++)
       await touch(cdp, 'touchMove', [{ x: 600 + i * 15, y: 500 + i * 5, id: 9 }]);
     await touch(cdp, 'touchEnd', []);
-    // The stylus draws again: its stroke arrives, and still no palm stroke before it.
+    const panned = await camera(suite.tablet.page);
+    expect(panned.x - before.x).toBeCloseTo(120, 0);
+    expect(panned.y - before.y).toBeCloseTo(40, 0);
+    // A palm resting while the stylus draws: the stroke is the stylus's, the board stays.
     await pen('mousePressed', 300, 600, 0.5);
+    await touch(cdp, 'touchStart', [{ x: 700, y: 650, id: 10 }]);
+    await pen('mouseMoved', 350, 610, 0.5);
+    await touch(cdp, 'touchMove', [{ x: 730, y: 660, id: 10 }]);
     await pen('mouseMoved', 400, 620, 0.5);
+    await touch(cdp, 'touchEnd', []);
     await pen('mouseReleased', 450, 600, 0.5);
     await suite.tablet.page.waitForFunction(
       () => window.__carton!.shapes().filter((s) => s.type === 'stroke').length >= 2,
     );
     expect((await shapes(suite.tablet.page)).filter((s) => s.type === 'stroke')).toHaveLength(2);
+    expect(await camera(suite.tablet.page)).toEqual(panned);
+
+    // The tablet handed on, the stylus left unused (touches dated 30 s later): a finger draws.
+    const later = Date.now() / 1000 + 30;
+    const at = (x: number, y: number) => ({ x, y, id: 11, radiusX: 4, radiusY: 4, force: 1 });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [at(300, 450)],
+      timestamp: later,
+    });
+    for (let i = 1; i <= 6; i++)
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [at(300 + i * 20, 450 + (i % 2) * 20)],
+        timestamp: later + i * 0.02,
+      });
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchEnd',
+      touchPoints: [],
+      timestamp: later + 0.2,
+    });
+    await suite.tablet.page.waitForFunction(
+      () => window.__carton!.shapes().filter((s) => s.type === 'stroke').length >= 3,
+    );
+    expect(await camera(suite.tablet.page)).toEqual(panned);
   });
 
   it('a pinch begun with a finger on a note chooses nothing and moves nothing', async () => {

@@ -14,12 +14,18 @@ interface Pinch {
   distance: number;
 }
 
+/** A stylus this recent (ms) is around: fingers navigate with the pen tool, palms do nothing. */
+const STYLUS_AROUND_MS = 20_000;
+
 export class CanvasInput {
   private readonly touches = new Map<number, Point>();
   private pinchState: Pinch | null = null;
   private panFrom: Point | null = null;
+  /** The finger panning while a stylus is around (null: whatever pointer began the pan). */
+  private panPointer: number | null = null;
   private toolPointer: number | null = null;
-  private stylusSeen = false;
+  /** When a stylus last touched or moved (event time): palm rejection while it is around. */
+  private stylusAt = -Infinity;
   /** Last finger tap, to recognise a double tap (touch screens send no dblclick). */
   private lastTap: { time: number; at: Point; tool: string } | null = null;
   /** A finger resting on a locked shape chooses it, to unlock it (see lockedChoice.ts). */
@@ -127,19 +133,37 @@ export class CanvasInput {
     // Focused for its keys, without the keyboard's ring and help line: a click is not Tab.
     this.element.focus({ preventScroll: true, focusVisible: false });
     if (store.getState().editingId) store.setState({ editingId: null });
-    if (e.pointerType === 'pen') this.stylusSeen = true;
+    if (e.pointerType === 'pen') {
+      this.stylusAt = e.timeStamp;
+      // The stylus comes down while a finger (a palm) pans: the pan ends, the stylus draws.
+      if (this.panPointer !== null) this.endPan();
+    }
     this.session.coarsePointer = e.pointerType === 'touch';
+    // Palm rejection: with a stylus around, a finger navigates with the pen tool, and a palm
+    // under the stylus's stroke does nothing. A stylus unused for a while (the tablet handed to
+    // someone without one) lets fingers draw again.
+    const palm =
+      e.pointerType === 'touch' &&
+      store.getState().tool === 'pen' &&
+      e.timeStamp - this.stylusAt < STYLUS_AROUND_MS;
     if (e.pointerType === 'touch') {
-      // Palm rejection: with a stylus around, fingers only navigate.
       this.touches.set(e.pointerId, this.screenPoint(e));
-      if (this.touches.size === 2) {
+      if (this.touches.size === 2 && !(palm && this.toolPointer !== null)) {
         this.longPress.stop();
         this.lockedTouch = null;
+        this.endPan();
         this.abortTool();
         this.startPinch();
         return;
       }
-      if (this.touches.size > 2 || (this.stylusSeen && store.getState().tool === 'pen')) return;
+      if (this.touches.size > 2 || (palm && this.toolPointer !== null)) return;
+      if (palm) {
+        e.preventDefault();
+        this.panFrom = this.screenPoint(e);
+        this.panPointer = e.pointerId;
+        store.setState({ following: null });
+        return;
+      }
     }
     try {
       this.element.setPointerCapture(e.pointerId);
@@ -206,7 +230,8 @@ export class CanvasInput {
         return;
       }
     }
-    if (this.panFrom) {
+    if (e.pointerType === 'pen') this.stylusAt = e.timeStamp;
+    if (this.panFrom && (this.panPointer === null || this.panPointer === e.pointerId)) {
       const camera = store.getState().camera;
       store.setState({
         camera: {
@@ -246,8 +271,8 @@ export class CanvasInput {
         return;
       }
     }
-    if (this.panFrom) {
-      this.panFrom = null;
+    if (this.panFrom && (this.panPointer === null || this.panPointer === e.pointerId)) {
+      this.endPan();
       this.hover(e);
       return;
     }
@@ -275,12 +300,17 @@ export class CanvasInput {
     this.lastTap = { time: e.timeStamp, at, tool };
   }
 
+  private endPan(): void {
+    this.panFrom = null;
+    this.panPointer = null;
+  }
+
   private cancel = (e: PointerEvent): void => {
     this.longPress.stop();
     this.lockedTouch = null;
     this.touches.delete(e.pointerId);
     if (this.touches.size < 2) this.pinchState = null;
-    this.panFrom = null;
+    this.endPan();
     if (this.toolPointer === e.pointerId) this.abortTool();
     this.setCursor(null);
   };

@@ -54,17 +54,25 @@ describe('pen tool', () => {
     ).toBe(false);
   });
 
-  it('rejects a palm: touch does not draw once a stylus was seen', () => {
+  it('rejects a palm: touch adds nothing to a stylus stroke, nor ends it', () => {
+    const ctx = new FakeContext([]);
+    const tool = new PenTool();
+    tool.pointerDown(ctx, at(0, 0, { pointerType: 'pen' }));
+    expect(tool.pointerDown(ctx, at(50, 50, { pointerType: 'touch' }))).toEqual([]);
+    expect(tool.pointerMove(ctx, at(300, 300, { pointerType: 'touch' }))).toEqual([]);
+    expect(tool.pointerUp(ctx, at(300, 300, { pointerType: 'touch' }))).toEqual([]);
+    expect(tool.state).toBe('pen.drawing');
+    const written = tool.pointerUp(ctx, at(5, 5, { pointerType: 'pen' }));
+    const stroke = written.find((plan) => plan.kind === 'create');
+    expect(stroke && 'points' in stroke ? stroke.points.length : 0).toBe(2);
+  });
+
+  it('draws with a finger after a stylus stroke, when the canvas hands it one (input.ts)', () => {
     const ctx = new FakeContext([]);
     const tool = new PenTool();
     tool.pointerDown(ctx, at(0, 0, { pointerType: 'pen' }));
     tool.pointerUp(ctx, at(5, 5, { pointerType: 'pen' }));
-    expect(tool.pointerDown(ctx, at(50, 50, { pointerType: 'touch' }))).toEqual([]);
-    expect(tool.state).toBe('pen.idle');
-    // A palm landing while the stylus draws does not add points or end the stroke.
-    tool.pointerDown(ctx, at(0, 0, { pointerType: 'pen' }));
-    expect(tool.pointerMove(ctx, at(300, 300, { pointerType: 'touch' }))).toEqual([]);
-    expect(tool.pointerUp(ctx, at(300, 300, { pointerType: 'touch' }))).toEqual([]);
+    tool.pointerDown(ctx, at(50, 50, { pointerType: 'touch' }));
     expect(tool.state).toBe('pen.drawing');
   });
 

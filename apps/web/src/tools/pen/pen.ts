@@ -1,6 +1,7 @@
 // Pen tool: pen.idle → pen.drawing → (pointer-up) one simplified stroke written once.
 // While drawing, the stroke only travels as a preview (awareness), never to the document.
-// Palm rejection: once a stylus has been seen, touch pointers do not draw.
+// Palm rejection: a touch pointer adds nothing to a stylus's stroke. Between strokes the canvas's
+// input decides what a finger does with a stylus around (it pans; input.ts).
 import type { Plan, Tool, ToolContext, ToolPointer } from '../types';
 import { roundStroke, simplifyStroke, type StrokePoint } from './simplify';
 
@@ -11,7 +12,6 @@ export class PenTool implements Tool {
   readonly id = 'pen' as const;
   private points: StrokePoint[] | null = null;
   private usesPressure = false;
-  private stylusSeen = false;
 
   get state(): string {
     return this.points ? 'pen.drawing' : 'pen.idle';
@@ -19,11 +19,10 @@ export class PenTool implements Tool {
 
   /** True when this pointer must be ignored (a palm resting while a stylus draws). */
   rejects(e: ToolPointer): boolean {
-    return e.pointerType === 'touch' && this.stylusSeen;
+    return e.pointerType === 'touch' && this.points !== null && this.usesPressure;
   }
 
   pointerDown(ctx: ToolContext, e: ToolPointer): Plan[] {
-    if (e.pointerType === 'pen') this.stylusSeen = true;
     if (this.rejects(e) || this.points) return [];
     this.usesPressure = e.pointerType === 'pen';
     this.points = [[e.world.x, e.world.y, this.pressureOf(e)]];

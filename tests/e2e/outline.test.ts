@@ -143,6 +143,12 @@ describe('« Contenu »: the board as text, with search', () => {
     const wished = labels.findIndex((l) => l?.includes('Conditions souhaitées'));
     expect(present).toBeGreaterThan(0);
     expect(wished).toBeGreaterThan(present);
+    // Column by column: each heading, then its own column's notes (the divider splits them).
+    const at = (text: string) => labels.findIndex((l) => l?.includes(text));
+    expect(at(FILET)).toBeGreaterThan(present);
+    expect(at(FILET)).toBeLessThan(wished);
+    expect(at(JARDINS)).toBeGreaterThan(wished);
+    expect(at(ALIMENTATION)).toBeGreaterThan(at(JARDINS));
     expect(await panel(page).getByText('Hors des cartons').count()).toBe(1);
   });
 
@@ -272,5 +278,41 @@ describe('« Contenu »: the board as text, with search', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('Tab reads the carton in the same columns: a heading, its notes, then the next column', async () => {
+    const { page } = editor;
+    await page.bringToFront();
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Escape');
+    expect(await selection(page)).toEqual([]);
+    const all = await shapes(page);
+    const visited: string[] = [];
+    // → chooses the first shape, Tab the next ones: the same reading order.
+    for (let i = 0; i < all.length; i++) {
+      await page.keyboard.press(i === 0 ? 'ArrowRight' : 'Tab');
+      const [id] = await selection(page);
+      if (id) visited.push(id);
+    }
+    const name = (id: string) => {
+      const s = all.find((shape) => shape.id === id)!;
+      if (s.type === 'text' || (s.type === 'note' && s.text)) return s.text;
+      if (s.type === 'note') return `note ${s.color}`;
+      return s.type === 'stamp' ? s.kind : s.type;
+    };
+    // The carton's shapes (an earlier test wrote more outside it).
+    expect(visited.map(name).slice(0, 11)).toEqual([
+      'carton',
+      'heart',
+      'Conditions présentes',
+      'note pink',
+      FILET,
+      'rect',
+      'star',
+      'Conditions souhaitées',
+      'note yellow',
+      JARDINS,
+      ALIMENTATION,
+    ]);
   });
 });

@@ -1,4 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  applyBoardTemplate,
+  Board,
+  initBoardDoc,
+  localOrigin,
+  shapeBounds,
+  type Shape,
+} from '@carton/board';
 import {
   adjacentShape,
   freeSpot,
@@ -39,6 +48,101 @@ describe('readingOrder', () => {
       'carton-est',
       'note-est',
     ]);
+  });
+
+  it('reads a territory carton column by column: each heading, then its own notes (T1)', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Conditions de succès — Témiscouata', kind: 'territory' });
+    const board = new Board(doc);
+    applyBoardTemplate(board, 'territory', { territory: 'Témiscouata' }, localOrigin('server'));
+    const carton = board.listShapes().find((s) => s.type === 'carton')!.id;
+    // A second row under each heading, as a group fills its carton.
+    board.run((tx) => {
+      tx.create('note', {
+        x: 60,
+        y: 430,
+        text: 'Logement abordable',
+        color: 'pink',
+        parentId: carton,
+      });
+      tx.create('note', {
+        x: 860,
+        y: 430,
+        text: 'Revenu de base',
+        color: 'yellow',
+        parentId: carton,
+      });
+    }, localOrigin('user:test'));
+    const shapes = board.listShapes();
+    const name = (s: Shape): string => {
+      if (s.type === 'text') return s.text;
+      if (s.type === 'note') return `note ${s.color} ${s.y}`;
+      return s.type === 'stamp' ? s.kind : s.type;
+    };
+    const byId = new Map(shapes.map((s) => [s.id, s] as const));
+    const order = readingOrder(
+      shapes.map((s) => {
+        const b = shapeBounds(s);
+        return {
+          id: s.id,
+          bounds: { x: b.x, y: b.y, width: b.w, height: b.h },
+          parentId: s.parentId,
+          type: s.type,
+        };
+      }),
+    );
+    expect(order.map((id) => name(byId.get(id)!))).toEqual([
+      'carton',
+      'heart',
+      'Conditions présentes',
+      'note pink 190',
+      'note pink 430',
+      'rect',
+      'star',
+      'Conditions souhaitées',
+      'note yellow 190',
+      'note yellow 430',
+    ]);
+  });
+
+  it('reads what lies above or below a divider before or after its columns', () => {
+    const rule = { id: 'trait', bounds: { x: 495, y: 100, width: 10, height: 800 }, parentId: 'c' };
+    const order = readingOrder([
+      { id: 'c', bounds: { x: 0, y: 0, width: 1000, height: 1000 }, parentId: null },
+      rule,
+      box('droite', 600, 120, 'c'),
+      box('gauche-bas', 50, 500, 'c'),
+      box('gauche', 50, 120, 'c'),
+      { id: 'titre', bounds: { x: 50, y: 10, width: 900, height: 60 }, parentId: 'c' },
+      { id: 'pied', bounds: { x: 50, y: 920, width: 900, height: 60 }, parentId: 'c' },
+    ]);
+    expect(order).toEqual(['c', 'titre', 'gauche', 'gauche-bas', 'trait', 'droite', 'pied']);
+  });
+
+  it('keeps rows when a tall shape spans too little of its carton, or is a note', () => {
+    const order = readingOrder([
+      { id: 'c', bounds: { x: 0, y: 0, width: 1000, height: 1000 }, parentId: null },
+      { id: 'court', bounds: { x: 495, y: 100, width: 10, height: 300 }, parentId: 'c' },
+      box('droite', 600, 120, 'c'),
+      box('gauche-bas', 50, 500, 'c'),
+      box('gauche', 50, 120, 'c'),
+    ]);
+    expect(order).toEqual(['c', 'gauche', 'court', 'droite', 'gauche-bas']);
+    const note = {
+      id: 'n',
+      bounds: { x: 495, y: 0, width: 10, height: 900 },
+      parentId: 'c',
+      type: 'note',
+    };
+    expect(
+      readingOrder([
+        { id: 'c', bounds: { x: 0, y: 0, width: 1000, height: 1000 }, parentId: null },
+        note,
+        box('droite', 600, 120, 'c'),
+        box('gauche-bas', 50, 500, 'c'),
+        box('gauche', 50, 120, 'c'),
+      ]),
+    ).toEqual(['c', 'gauche', 'n', 'droite', 'gauche-bas']);
   });
 
   it('reads a shape whose carton is gone as a top-level shape', () => {

@@ -86,7 +86,7 @@ export function boardReadingOrder(session: BoardSession): string[] {
   return readingOrder(
     session.scene.orderedIds().flatMap((id) => {
       const info = session.scene.info(id);
-      return info ? [{ id, bounds: info.bounds, parentId: info.parentId }] : [];
+      return info ? [{ id, bounds: info.bounds, parentId: info.parentId, type: info.type }] : [];
     }),
   );
 }

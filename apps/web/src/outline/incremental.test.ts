@@ -75,6 +75,9 @@ describe('patchOutline: a change that moves no line replaces entries only', () =
         b.run((tx) => void tx.create('note', { x: 0, y: 3000, text: 'Nouvelle' }), origin),
       (b: Board, ids: Record<string, string>) =>
         b.run((tx) => tx.reparent([ids.maillage!], ids.carton!), origin),
+      // A drawing stretched into a divider splits the carton into columns.
+      (b: Board, ids: Record<string, string>) =>
+        b.run((tx) => tx.update(ids.wave!, { points: [0, 0, 0.5, 0, 900, 0.5] }), origin),
     ]) {
       const { board, ids, snapshot } = kamouraska();
       const before = snapshot();

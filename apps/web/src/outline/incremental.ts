@@ -4,10 +4,20 @@
 // only needs those entries replaced. Anything that could move a line (a shape added, removed,
 // moved, resized, reparented, turned into another kind, any change to a carton) rebuilds.
 import { shapeBounds, type Shape } from '@carton/board';
+import { DIVIDING_TYPES, isTallAndThin } from '../board/keyboardNav';
 import { countKindOf, entryOf, type Outline, type OutlineEntry } from './outline';
 
 /** The shapes an outline was built from, by id (snapshots keep their identity while unchanged). */
 export type ShapesById = ReadonlyMap<string, Shape>;
+
+function couldDivide(shape: Shape): boolean {
+  if (!DIVIDING_TYPES.has(shape.type)) return false;
+  const box = shapeBounds(shape);
+  return isTallAndThin({
+    type: shape.type,
+    bounds: { x: box.x, y: box.y, width: box.w, height: box.h },
+  });
+}
 
 function sameBox(a: Shape, b: Shape): boolean {
   const p = shapeBounds(a);
@@ -32,8 +42,12 @@ export function patchOutline(
     if (previous === next) continue;
     if (!previous || previous.type !== next.type || previous.parentId !== next.parentId)
       return null;
-    // A drawing, photo, stamp, arrow or frame is only counted: its group's count is unchanged.
-    if (countKindOf(next) !== null) continue;
+    // A drawing, photo, stamp, arrow or frame is only counted: its group's count is unchanged,
+    // unless it is or becomes a divider, whose box orders its carton's columns.
+    if (countKindOf(next) !== null) {
+      if (!sameBox(previous, next) && (couldDivide(previous) || couldDivide(next))) return null;
+      continue;
+    }
     if (next.type === 'carton' || !sameBox(previous, next)) return null;
     const old = listed.get(id);
     const entry = old ? entryOf(next, old.cartonTitle) : null;

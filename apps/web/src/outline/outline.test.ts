@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Board, initBoardDoc, localOrigin, type Shape } from '@carton/board';
+import { applyBoardTemplate, Board, initBoardDoc, localOrigin, type Shape } from '@carton/board';
 import { buildOutline, reuseEntries, type Outline } from './outline';
 
 function newBoard(): Board {
@@ -126,6 +126,33 @@ describe('buildOutline', () => {
       outline.entries.map((e) => e.id).indexOf(ids.transport!),
     );
     expect(new Set(outline.entries.map((e) => e.id)).size).toBe(outline.entries.length);
+  });
+
+  it('lists a territory carton column by column: each heading, then its notes (T1)', () => {
+    const board = newBoard();
+    applyBoardTemplate(board, 'territory', { territory: 'Témiscouata' }, localOrigin('server'));
+    const carton = board.listShapes().find((s) => s.type === 'carton')!.id;
+    board.run((tx) => {
+      const inCarton = { parentId: carton, text: '' };
+      tx.update(board.listShapes().find((s) => s.type === 'note' && s.x === 60)!.id, {
+        text: 'Transport collectif',
+      });
+      tx.update(board.listShapes().find((s) => s.type === 'note' && s.x === 860)!.id, {
+        text: 'Revenu de base',
+      });
+      tx.create('note', { ...inCarton, x: 60, y: 430, text: 'Logements trop chers' });
+      tx.create('note', { ...inCarton, x: 860, y: 430, text: 'Un toit pour toutes' });
+    }, localOrigin('user:test'));
+    const [group] = described(buildOutline(board.listShapes()));
+    expect(group!.entries).toEqual([
+      'heading:Conditions présentes',
+      'note:Transport collectif',
+      'note:Logements trop chers',
+      'heading:Conditions souhaitées',
+      'note:Revenu de base',
+      'note:Un toit pour toutes',
+    ]);
+    expect(group!.counts).toEqual(['shape:1', 'stamp:2']);
   });
 
   it('is empty for an empty board', () => {

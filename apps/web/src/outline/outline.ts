@@ -2,7 +2,12 @@
 // what lies in it, then what lies outside every carton. The canvas is pixels; this outline is
 // what a screen reader, a keyboard or Ctrl+F reads instead (WCAG 1.1.1, 2.4).
 import { shapeBounds, type Shape } from '@carton/board';
-import { readingOrder, type PlacedShape } from '../board/keyboardNav';
+import {
+  DIVIDING_TYPES,
+  isTallAndThin,
+  readingOrder,
+  type PlacedShape,
+} from '../board/keyboardNav';
 import { slideOrder } from '../projector/slides';
 
 /** What the outline lists by its words. */
@@ -82,27 +87,37 @@ function placed(shape: Shape): PlacedShape {
     id: shape.id,
     bounds: { x: box.x, y: box.y, width: box.w, height: box.h },
     parentId: shape.parentId,
+    type: shape.type,
   };
 }
 
 /**
  * One group's entries in the board's keyboard reading order (rows top to bottom, each left to
- * right) and its counts. `members` are the group's shapes, its carton left out.
+ * right, a divider's columns one after the other) and its counts. `members` are the group's
+ * shapes, its carton (`frame`) left out.
  */
 function fill(
   members: readonly Shape[],
   cartonTitle: string | null,
   byId: ReadonlyMap<string, Shape>,
+  frame?: Shape,
 ): { entries: OutlineEntry[]; counts: OutlineCount[] } {
   const counts = new Map<OutlineCountKind, number>();
-  const listed: Shape[] = [];
+  const placedShapes: PlacedShape[] = [];
   for (const shape of members) {
     const kind = countKindOf(shape);
     if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    else listed.push(shape);
+    if (!kind) placedShapes.push(placed(shape));
+    else if (DIVIDING_TYPES.has(shape.type)) {
+      // A divider is only counted, but it orders the entries: the same columns as Tab's.
+      const rule = placed(shape);
+      if (isTallAndThin(rule)) placedShapes.push(rule);
+    }
   }
-  // Only the listed shapes need boxes: strokes and arrows (most of a big board) are counted.
-  const entries = readingOrder(listed.map(placed)).flatMap((id) => {
+  // Only listed shapes and dividers need boxes: drawings and arrows (most of a big board) are
+  // counted, and a drawing's box is only measured when it could be a divider.
+  const box = frame ? placed(frame).bounds : undefined;
+  const entries = readingOrder(placedShapes, box).flatMap((id) => {
     const shape = byId.get(id);
     const entry = shape ? entryOf(shape, cartonTitle) : null;
     return entry ? [entry] : [];
@@ -137,7 +152,7 @@ export function buildOutline(shapes: readonly Shape[]): Outline {
   const groups: OutlineGroup[] = cartons.map((carton) => {
     const head = entryOf(carton, null) as OutlineEntry;
     const title = carton.type === 'carton' ? carton.title : '';
-    return { carton: head, ...fill(members.get(carton.id) ?? [], title, byId) };
+    return { carton: head, ...fill(members.get(carton.id) ?? [], title, byId, carton) };
   });
   const loose = members.get(null);
   if (loose?.length) groups.push({ carton: null, ...fill(loose, null, byId) });

@@ -1,14 +1,15 @@
 // What a phone shows first, on the 360 px and 390 px phones of a forum's participants: the
 // people list folded to a small pill (it covered ~150×55 px of the board), − and + beside the
 // zoom level (a newcomer who does not pinch had no way in), and nothing wider than the screen.
-// Another participant's name stays on screen near its edge.
+// Another participant's name stays on screen near its edge. An upright tablet shows the carton
+// across its width, under the people's panel (beside it, the carton had a third of the width).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newParticipant } from '../support/browser';
 import { REPO_ROOT } from '../support/server';
-import { boardSuite, openBoard, toScreen } from './fixtures';
+import { boardSuite, createForum, openBoard, territoryBoard, toScreen } from './fixtures';
 import { sharedPages } from './shared-pages';
 
 const PHONES = [
@@ -120,5 +121,41 @@ describe('a phone’s first view of a territory board', () => {
       path: join(REPO_ROOT, 'test-results/screenshots/phone-first-view-cursor.png'),
     });
     await laptop.context.close();
+  });
+
+  it('an upright tablet (810 × 1080): the carton across the width, under the people’s panel', async () => {
+    const viewport = { width: 810, height: 1080 };
+    const tablet = await newParticipant(suite.browser, 'Hélène Gagnon', {
+      viewport,
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      const board = territoryBoard(
+        await createForum(suite.server, { territories: ['La Matanie'], templates: true }),
+      );
+      await openBoard(tablet.page, board.edit.url);
+      const carton = (await tablet.page.evaluate(() => window.__carton!.shapes())).find(
+        (shape) => shape.type === 'carton',
+      );
+      if (carton?.type !== 'carton') throw new Error('the territory board has a carton');
+      // Beside the open panel it was fitted to 550 px of the width, the top half left empty.
+      await expect
+        .poll(async () => {
+          const left = await toScreen(tablet.page, carton.x, carton.y);
+          const right = await toScreen(tablet.page, carton.x + carton.w, carton.y);
+          return (right.x - left.x) / viewport.width;
+        })
+        .toBeGreaterThan(0.85);
+      const top = await toScreen(tablet.page, carton.x, carton.y);
+      const panel = await tablet.page.locator('.people').boundingBox();
+      expect(panel && panel.height > 0).toBe(true);
+      expect(top.y).toBeGreaterThanOrEqual(panel!.y + panel!.height - 1);
+      await tablet.page.screenshot({
+        path: join(REPO_ROOT, 'test-results/screenshots/tablet-upright-first-view.png'),
+      });
+    } finally {
+      await tablet.context.close();
+    }
   });
 });

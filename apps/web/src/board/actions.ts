@@ -145,17 +145,42 @@ function measuredInsets(): { top: number; bottom: number } | null {
   return { top, bottom };
 }
 
+/**
+ * On an upright tablet the open people's panel is short and narrow: a fit beside it left the
+ * carton at a third of the width, the top half empty. Under it, across the whole width, the
+ * carton may be shown larger (the fit takes the larger of the two). Null where it does not
+ * apply (a phone, a landscape screen, the panel folded).
+ */
+function belowPeoplePanel(session: BoardSession): Rect | null {
+  if (typeof document === 'undefined') return null;
+  const { viewport, peopleOpen } = session.store.getState();
+  if (viewport.width <= 700 || viewport.height <= viewport.width || !peopleOpen) return null;
+  const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
+  const people = document.querySelector('.people')?.getBoundingClientRect();
+  if (!canvas || !people || people.height === 0) return null;
+  const area = safeArea(session);
+  const top = Math.max(area.y, people.bottom - canvas.top);
+  const height = area.y + area.height - top;
+  return height < 100 ? null : { x: 0, y: top, width: viewport.width, height };
+}
+
 function fitInSafeArea(
   session: BoardSession,
   ids: readonly string[],
   bounds: Rect,
   maxZoom: number,
 ): void {
-  const area = safeArea(session);
-  // A phone has no pixels to spare: a thin margin, so the content fills the width.
-  const padding = area.width < 600 ? 8 : 32;
   const shapes = ids.flatMap((id) => session.scene.getShape(id) ?? []);
-  const camera = fitWithFarTitles(bounds, shapes, area, padding, maxZoom);
+  const fit = (area: Rect) => {
+    // A phone has no pixels to spare: a thin margin, so the content fills the width.
+    const padding = area.width < 600 ? 8 : 32;
+    return { area, camera: fitWithFarTitles(bounds, shapes, area, padding, maxZoom) };
+  };
+  const beside = fit(safeArea(session));
+  const belowPanel = belowPeoplePanel(session);
+  const under = belowPanel ? fit(belowPanel) : null;
+  // The larger view of the two: beside the people's panel, or under it across the whole width.
+  const { area, camera } = under && under.camera.zoom > beside.camera.zoom ? under : beside;
   session.store.setState({
     camera: { ...camera, x: camera.x + area.x, y: camera.y + area.y },
     following: null,

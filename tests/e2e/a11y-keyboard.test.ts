@@ -5,6 +5,7 @@
 // to check that Space still pans after a button was clicked.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { newParticipant } from '../support/browser';
 import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
 
 /** What has the keyboard's focus: the canvas, a textarea, or a button's accessible name. */
@@ -310,5 +311,39 @@ describe('the board with a keyboard only', () => {
     );
     const help = await page.locator('#canvas-help').boundingBox();
     expect(help?.width ?? 0).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the name dialog with a keyboard only', () => {
+  const suite = boardSuite({ territory: 'La Mitis', participants: { a: 'Émilie' } });
+
+  it('gives the focus to the board after the first name, back to « Changer de nom » after a change', async () => {
+    const { page, context } = await newParticipant(suite.browser, null);
+    try {
+      await page.goto(suite.board.edit.url);
+      await page.getByLabel('Votre nom').waitFor();
+      await page.keyboard.type('Nathalie');
+      await page.keyboard.press('Enter');
+      await page.getByText('Nathalie (vous)').waitFor();
+      // The board, where the keys start: not the page, where a screen reader says nothing.
+      await expect.poll(() => focused(page)).toBe('canvas');
+
+      const rename = page.getByRole('button', { name: 'Changer de nom' });
+      await rename.focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Votre nom').waitFor();
+      await page.keyboard.type('Nathalie B.');
+      await page.keyboard.press('Enter');
+      await page.getByText('Nathalie B. (vous)').waitFor();
+      expect(await focused(page)).toBe('Changer de nom');
+
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Votre nom').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByLabel('Votre nom').waitFor({ state: 'detached' });
+      expect(await focused(page)).toBe('Changer de nom');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 // A board page: learn my role, ask my name once, open the session, show the editor.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { loadFonts } from '../shapes/common/loadFonts';
@@ -14,6 +14,7 @@ import { BoardEditor } from './BoardEditor';
 import { SessionContext } from './context';
 import { dropEarlyConnection } from './connection';
 import { BoardSession } from './session';
+import { focusCanvas } from './navigate';
 
 // An error is kept as what went wrong and translated when shown, so it follows the language.
 type LoadError = { kind: 'forbidden' } | { kind: 'notFound' } | { kind: 'other'; message: string };
@@ -100,6 +101,16 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   useEffect(() => {
     if (session && name) session.rename(name);
   }, [session, name]);
+  // After the first visit's name prompt the board takes the focus, where the keyboard starts
+  // (its help line is the canvas's description): left on the removed prompt's field, the
+  // focus fell to the page, a keyboard user started over and a screen reader said nothing.
+  const asked = useRef(false);
+  const ready = session !== null && fontsReady;
+  useEffect(() => {
+    if (!ready || !asked.current) return;
+    asked.current = false;
+    focusCanvas();
+  }, [ready]);
 
   if (phase.name === 'loading') return <p className="page-message">{t('board.loading')}</p>;
   if (phase.name === 'waiting')
@@ -117,6 +128,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
       <ForumLinkError text={t(`board.${phase.error.kind}`)} help={t('board.linkHelp')} aboutLink />
     );
   if (!name) {
+    asked.current = true;
     return <NamePrompt onName={rememberName} board={info?.board.title} />;
   }
   if (!session || !fontsReady) return <p className="page-message">{t('board.loading')}</p>;

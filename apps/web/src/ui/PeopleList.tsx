@@ -77,6 +77,21 @@ export function PeopleList() {
     if (heard.said) setNews(heard.said);
   }, [peers, connected, t, i18n.language]);
   const [renaming, setRenaming] = useState(false);
+  // Closing the name dialog (saved or cancelled) gives the focus back to « Changer de nom », its
+  // opener (WCAG 2.4.3): left on the removed dialog, it fell to the page and a screen reader
+  // said nothing. Folded to a pill (a phone), the pill that opens the list takes it instead.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const toggleButton = useRef<HTMLButtonElement>(null);
+  const wasRenaming = useRef(false);
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) {
+      const back = renameButton.current?.getClientRects().length
+        ? renameButton.current
+        : toggleButton.current;
+      back?.focus();
+    }
+    wasRenaming.current = renaming;
+  }, [renaming]);
   const fold = useCallback(() => session.store.setState({ peopleOpen: false }), [session]);
   useFoldOnPhone(open, fold);
   // The store opens the list wider than 700 px; a phone held sideways starts with the pill.
@@ -95,6 +110,7 @@ export function PeopleList() {
           {/* On a phone, folded, only the pill shows (icon and number): the titled box hid
             ~150×55 px of the board's top right. The name says both to a screen reader. */}
           <button
+            ref={toggleButton}
             type="button"
             className="people-toggle"
             aria-expanded={open}
@@ -118,7 +134,12 @@ export function PeopleList() {
             <span className="person-name">{t('people.you', { name: me.name })}</span>
             {/* A view link opens as « Personne invitée », and a name mistyped at the prompt
               stayed: the name others see is changed here, with the first visit's dialog. */}
-            <button type="button" className="person-rename" onClick={() => setRenaming(true)}>
+            <button
+              ref={renameButton}
+              type="button"
+              className="person-rename"
+              onClick={() => setRenaming(true)}
+            >
               {t('people.rename')}
             </button>
           </li>

@@ -160,6 +160,41 @@ describe('the plenary on a projector', () => {
     page.locator(`li.mosaic-tile[data-board-id="${boardOf(territory).id}"] .mosaic-open`);
   const focused = (page: Page) => page.locator('section.mosaic-focus');
 
+  it('opening « Mosaïque » gives a tile the focus: Enter brings it up; reopened, the last one shown', async () => {
+    const page = screen.page;
+    const active = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-board-id') ?? null);
+    const first = await page
+      .locator('li.mosaic-tile .mosaic-open')
+      .first()
+      .getAttribute('data-board-id');
+    // Opened with a click in beforeAll: the focus left « Mosaïque » for the first tile.
+    await expect.poll(active).toBe(first);
+    await page.keyboard.press('Enter');
+    await page.locator(`section.mosaic-focus[data-board-id="${first}"]`).waitFor();
+    await page.keyboard.press('ArrowRight');
+    const second = await page
+      .locator('li.mosaic-tile .mosaic-open')
+      .nth(1)
+      .getAttribute('data-board-id');
+    await page.locator(`section.mosaic-focus[data-board-id="${second}"]`).waitFor();
+    await page.keyboard.press('Escape');
+    await focused(page).waitFor({ state: 'detached' });
+
+    // Closed and opened again from the keyboard: the territory last shown has the focus.
+    const toggle = page.getByRole('button', { name: 'Mosaïque', exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('section.mosaic').waitFor({ state: 'detached' });
+    await page.keyboard.press('Enter');
+    await expect.poll(active).toBe(second);
+    await page
+      .locator('li.mosaic-tile svg')
+      .filter({ hasText: /Financement/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
+  });
+
   it('names each tile large enough to read from the room, and shows where the focus is', async () => {
     const page = screen.page;
     const sizes = await page

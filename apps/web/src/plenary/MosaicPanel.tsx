@@ -33,6 +33,9 @@ import './mosaic.css';
 
 const GAP = 10;
 
+/** The territory last shown large in each forum's mosaic, kept while the page is open. */
+const lastShown = new Map<string, string>();
+
 /** The same territories, names and order: nothing for the mosaic to redo. */
 function sameBoards(a: readonly ForumBoard[], b: readonly ForumBoard[]): boolean {
   return (
@@ -202,6 +205,31 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
       .querySelector<HTMLButtonElement>(`button.mosaic-open[data-board-id="${CSS.escape(id)}"]`)
       ?.focus();
   }, [shown, grid]);
+  // Opening the mosaic gives its tiles the focus, on the territory last shown large or the
+  // first: Enter then brings it up and the arrows move at once. Left on « Mosaïque », Enter
+  // closed the mosaic it had just opened. Once, as the tiles appear (they wait for the boards
+  // and fonts), and only if the focus is still where the opening left it.
+  const opener = useRef<Element | null>(document.activeElement);
+  const entered = useRef(false);
+  useEffect(() => {
+    if (shown !== null) lastShown.set(forumId, shown);
+  }, [shown, forumId]);
+  useEffect(() => {
+    if (entered.current || !grid || shown !== null) return;
+    const tiles = [...grid.querySelectorAll<HTMLButtonElement>('button.mosaic-open')];
+    const first = tiles[0];
+    if (!first) return;
+    entered.current = true;
+    const active = document.activeElement;
+    const untouched =
+      active === null ||
+      active === document.body ||
+      active === opener.current ||
+      grid.closest('section.mosaic')?.contains(active) === true;
+    if (!untouched) return;
+    const last = lastShown.get(forumId);
+    (tiles.find((tile) => tile.dataset.boardId === last) ?? first).focus();
+  }, [grid, lives, shown, forumId]);
   const backButton = useRef<HTMLButtonElement | null>(null);
   const large = shown !== null;
   useEffect(() => {

@@ -181,9 +181,7 @@ export async function createBoard(
   input: CreateBoardInput,
   deps: CreateBoardDeps,
 ): Promise<CreateBoardResult> {
-  const territory = territoryOf(input);
-  const refused = await forumRefusal(forum.id, territory, deps);
-  if (refused) return refused;
+  // The file first: a broken file is said to be broken (400), whatever the territory it names.
   const checked =
     input.file === undefined
       ? null
@@ -192,6 +190,9 @@ export async function createBoard(
           maxForumImageBytes: deps.maxForumImageBytes,
         });
   if (checked !== null && !checked.ok) return checked;
+  const territory = territoryOf(input);
+  const refused = await forumRefusal(forum.id, territory, deps);
+  if (refused) return refused;
 
   const boardId = generateId();
   const kind = input.kind ?? 'territory';

@@ -201,8 +201,17 @@ describe('forum day: reopening a dot vote', () => {
       await page.keyboard.press('Tab');
     }
     expect(await page.evaluate(() => window.__carton!.selection())).toEqual([note.id]);
+    // The board's keys line (the canvas's description) says what Enter and Suppr do in the vote.
+    const help = await page.locator('#canvas-help').innerText();
+    expect(help).toContain('Entrée\u00a0: y placer un point');
+    expect(help).toContain('Suppr\u00a0: retirer votre point');
+    expect(help).not.toContain('écrire dans la forme');
+    const announcer = page.locator('[data-testid="announcer"]');
+    // The chosen note says its dots; none of them is mine yet.
+    expect(await announcer.innerText()).toMatch(/, (aucun point|\d+ points?), \d+ sur \d+$/u);
     await page.keyboard.press('Enter');
     await page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
+    await announcer.filter({ hasText: /\d+ points?, dont 1 à vous, \d+ sur \d+$/u }).waitFor();
     // Enter voted: it did not open the note for writing.
     expect(await page.locator('textarea.text-editor').count()).toBe(0);
     await page.keyboard.press('Delete');

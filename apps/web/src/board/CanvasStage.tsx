@@ -4,6 +4,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type Konva from 'konva';
 import { useTranslation } from 'react-i18next';
 import { Layer } from 'react-konva';
+import { useStore } from 'zustand';
+import { voteNewsStore } from '../forum/voteNews';
 import { Cursors } from '../presence/Cursors';
 import { SelectionAnnouncer } from '../ui/SelectionAnnouncer';
 import { TextEditor } from '../ui/TextEditor';
@@ -46,6 +48,8 @@ export function CanvasStage() {
   const viewport = useSessionState((s) => s.viewport);
   const tool = useSessionState((s) => s.tool);
   const readOnly = useSessionState((s) => s.readOnly);
+  // While a dot vote is open, Enter and Suppr vote (forum/VoteLayer): the keys' line says so.
+  const voting = useStore(voteNewsStore(session), (s) => s.voting);
   const spacePan = useSessionState((s) => s.spacePan);
   // The hover cursor (handles, shapes, a pan in progress): CanvasInput sets it only on a change.
   const hoverCursor = useSessionState((s) => s.hoverCursor);
@@ -144,7 +148,7 @@ export function CanvasStage() {
       <p id="canvas-help" className="canvas-help">
         {!readOnly && PLACEABLE_TOOLS.has(tool) ? `${t(`a11y.place.${tool}`)} ` : ''}
         {!readOnly && tool === 'hand' ? `${t('a11y.panHelp')} ` : ''}
-        {t(readOnly ? 'a11y.readHelp' : 'a11y.canvasHelp')}
+        {t(readOnly ? 'a11y.readHelp' : voting ? 'a11y.voteHelp' : 'a11y.canvasHelp')}
         {readOnly ? '' : ` ${t('a11y.multiHelp')}`}
       </p>
       <SelectionAnnouncer />

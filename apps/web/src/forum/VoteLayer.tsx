@@ -3,7 +3,7 @@
 // Vote mode is on when a vote opens; « Terminer le vote » leaves it to edit notes (clicks go to
 // the tools again, my dots stay drawn) and « Voter » comes back. In vote mode a click only ever
 // votes — no double-click editing — so one gesture never means two things to a newcomer.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
@@ -18,6 +18,7 @@ import { useForumSnapshot } from './useForumRoom';
 import { helpStore } from '../help/state';
 import { focusedShapeOf } from '../board/keyboardSelect';
 import { activeVote, closedVote, dotAction, dotsByNote, voteKey, voterId } from './voteMode';
+import { clearVoteNews, voteNewsStore } from './voteNews';
 
 function storage(): Storage | null {
   try {
@@ -178,7 +179,19 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [act, dots, session, voting]);
 
-  const mine = dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>();
+  const mine = useMemo(
+    () => (dots ? dotsByNote(dots.dots, session.boardId) : new Map<string, number>()),
+    [dots, session.boardId],
+  );
+  // The board's keyboard line and a note's announcement say the vote's keys and dots.
+  const counts = useMemo(
+    () => countsOnBoard(vote.counts, session.boardId),
+    [vote.counts, session.boardId],
+  );
+  useEffect(() => {
+    voteNewsStore(session).setState({ voting, counts, mine });
+  }, [session, voting, counts, mine]);
+  useEffect(() => () => clearVoteNews(session), [session]);
   return (
     <>
       {/* A region named by the vote's title. Only the dots left are live (my own votes' answer):
@@ -285,11 +298,15 @@ export function VoteLayer({ room }: { room: ForumRoom }) {
   if (open && !session.readOnly) return <OpenVote key={open.id} room={room} vote={open} />;
   const closed = open ? null : closedVote(votes, session.boardId);
   if (!closed) return null;
-  const prefix = `${session.boardId}/`;
-  const counts = new Map(
-    Object.entries(closed.counts)
+  return <NoteBadges counts={countsOnBoard(closed.counts, session.boardId)} mine={false} />;
+}
+
+/** A vote's counts (`<boardId>/<shapeId>` → dots) on this board's notes, by shape id. */
+function countsOnBoard(counts: VoteState['counts'], boardId: string): Map<string, number> {
+  const prefix = `${boardId}/`;
+  return new Map(
+    Object.entries(counts)
       .filter(([key]) => key.startsWith(prefix))
       .map(([key, count]) => [key.slice(prefix.length), count] as const),
   );
-  return <NoteBadges counts={counts} mine={false} />;
 }

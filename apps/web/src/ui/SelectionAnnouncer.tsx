@@ -9,6 +9,8 @@ import { rectContainsPoint } from '../geometry/rect';
 import { movedWords, resizedWords } from '../board/keyboardEdit';
 import type { KeyboardNews } from '../board/store';
 import { chosenNoteAdvice } from '../shapes/note/hint';
+import { describeDots, voteNewsStore } from '../forum/voteNews';
+import { useStore } from 'zustand';
 import {
   describeFocus,
   describeSelection,
@@ -64,6 +66,8 @@ export function SelectionAnnouncer() {
   const news = useSessionState((s) => s.keyboardNews);
   // A chosen empty note says how to write in it, as its hint does (« Touchez encore pour écrire »).
   const lastInput = useSessionState((s) => s.lastInput);
+  // While a dot vote is open, a note also says its dots, and whether one is mine.
+  const vote = useStore(voteNewsStore(session));
   const announced = useRef(false);
   // Computed when the selection changes, not on every edit of the board: the reading order
   // sorts every shape, which a board of thousands of notes must not do per keystroke.
@@ -77,11 +81,19 @@ export function SelectionAnnouncer() {
       (id) => session.scene.getShape(id),
       selection.length === 1 ? boardReadingOrder(session) : [],
       (id) => stampsOnNote(session, id),
+      (id) =>
+        vote.voting && session.scene.getShape(id)?.type === 'note'
+          ? describeDots(
+              (key, values) => t(key, values ?? {}),
+              vote.counts.get(id) ?? 0,
+              vote.mine.get(id) ?? 0,
+            )
+          : '',
     );
     const only = selection.length === 1 ? session.scene.getShape(selection[0] ?? '') : undefined;
     const advice = chosenNoteAdvice(only, lastInput, !session.readOnly);
     return advice ? `${said}. ${t(advice)}.` : said;
-  }, [session, selection, lastInput, t]);
+  }, [session, selection, lastInput, t, vote]);
   const words: Translate = (key, values) => t(key, values ?? {});
   const newsText = news?.selection === selection ? newsWords(session, words, news) : '';
   return (

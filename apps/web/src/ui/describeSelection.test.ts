@@ -7,6 +7,7 @@ import {
   describeShape,
   describeToggle,
 } from './describeSelection';
+import { describeDots } from '../forum/voteNews';
 
 const base = { x: 0, y: 0, w: 200, h: 200, rotation: 0, parentId: null, index: 'a0' };
 const note = (id: string, text: string) =>
@@ -23,6 +24,26 @@ const shapes = new Map<string, Shape>([
 const get = (id: string) => shapes.get(id);
 
 describe('describeSelection', () => {
+  it('says a note’s dots while a vote is open, and how many are mine, in French and English', async () => {
+    for (const [lang, words] of [
+      ['fr-CA', ['aucun point', '1 point, dont 1 à vous', '3 points, dont 1 à vous', '2 points']],
+      ['en', ['no dots', '1 dot, 1 yours', '3 dots, 1 yours', '2 dots']],
+    ] as const) {
+      const t = await testTranslator(lang);
+      const dots = [describeDots(t, 0, 0), describeDots(t, 1, 1), describeDots(t, 3, 1)];
+      // A count that lags my own dot by a moment is never said below mine.
+      dots.push(describeDots(t, 2, 0));
+      expect(dots).toEqual(words);
+    }
+    const t = await testTranslator('fr-CA');
+    const said = describeSelection(t, ['n1'], get, ['c1', 'n1'], undefined, (id) =>
+      id === 'n1' ? describeDots(t, 3, 1) : '',
+    );
+    expect(said).toBe(
+      'Papillon adhésif jaune «\u00a0Logement abordable pour les familles\u00a0», 3 points, dont 1 à vous, 2 sur 2',
+    );
+  });
+
   it('says the kind, colour, text and place of one chosen note, in French', async () => {
     const t = await testTranslator('fr-CA');
     expect(describeSelection(t, ['n1'], get, ['c1', 'n1', 'n2'])).toBe(

@@ -61,8 +61,9 @@ export function describeVotes(t: Translate, kinds: readonly string[]): string {
 }
 
 /**
- * The selection in words, with the shape's place in reading order when one is chosen, and the
- * kinds of the stamps on it (a note's votes).
+ * The selection in words, with the shape's place in reading order when one is chosen, the
+ * kinds of the stamps on it (a note's votes), and while a dot vote is open its dots
+ * (`dotsOn`, already in words: « 3 points, dont 1 à vous »).
  */
 export function describeSelection(
   t: Translate,
@@ -70,6 +71,7 @@ export function describeSelection(
   getShape: (id: string) => Shape | undefined,
   order: readonly string[],
   stampsOn: (id: string) => readonly string[] = () => [],
+  dotsOn: (id: string) => string = () => '',
 ): string {
   if (selection.length === 0) return t('a11y.none');
   if (selection.length > 1) return t('a11y.many', { count: selection.length });
@@ -77,7 +79,7 @@ export function describeSelection(
   const shape = getShape(id);
   if (!shape) return t('a11y.none');
   const index = order.indexOf(id);
-  const votes = describeVotes(t, stampsOn(id));
+  const votes = [describeVotes(t, stampsOn(id)), dotsOn(id)].filter(Boolean).join(', ');
   const kind = votes ? `${describeShape(t, shape)}, ${votes}` : describeShape(t, shape);
   // Chosen from the keyboard to be unlocked (M33): say why it will not move.
   const described = shape.locked ? t('a11y.lockedShape', { shape: kind }) : kind;

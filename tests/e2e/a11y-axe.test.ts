@@ -218,9 +218,16 @@ describe('axe-core on every page of a forum day', () => {
     await inLanguage(page, 'en');
     try {
       expect(await audit(page)).toEqual([]);
+      // The forum's live region says its last news in English too (it stayed French).
+      expect(await page.getByTestId('forum-news').textContent()).toBe(
+        'Vote closed: “Nos incontournables”.',
+      );
     } finally {
       await inLanguage(page, 'fr-CA');
     }
+    expect(await page.getByTestId('forum-news').textContent()).toBe(
+      'Vote terminé\u00a0: «\u00a0Nos incontournables\u00a0».',
+    );
   });
 
   it('a view link', async () => {

@@ -18,7 +18,7 @@ import {
   type CreatedForum,
 } from './fixtures';
 import { boxes, offScreen, overlaps } from './layout-boxes';
-import { resized } from './shared-pages';
+import { inLanguage, resized } from './shared-pages';
 
 const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
@@ -218,6 +218,28 @@ describe('forum day: reopening a dot vote', () => {
     await page.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
     // Delete took the dot back, not the note.
     expect((await shapes(page)).some((s) => s.id === note.id)).toBe(true);
+
+    // Enter on an empty note says why no dot went there, and says it again in English once
+    // the page is switched (it stayed French among English words).
+    const empty = (await shapes(page)).find((s) => s.type === 'note' && s.text === '')!;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 20; i++) {
+      const chosen = await page.evaluate(() => window.__carton!.selection());
+      if (chosen.length === 1 && chosen[0] === empty.id) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => window.__carton!.selection())).toEqual([empty.id]);
+    await page.keyboard.press('Enter');
+    const alert = page.locator('.vote-banner [role="alert"]');
+    await alert.filter({ hasText: /^Ce papillon est vide/u }).waitFor();
+    await inLanguage(page, 'en');
+    try {
+      expect(await alert.innerText()).toBe('This note is empty: place your dot on a written idea.');
+    } finally {
+      await inLanguage(page, 'fr-CA');
+    }
+    expect(await alert.innerText()).toMatch(/^Ce papillon est vide/u);
   });
 
   it('a confirmation closes on Escape and gives the focus back to the button that opened it', async () => {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
-import { forumMoment, forumNews, type ForumMoment } from './forumNews';
+import { forumMoment, forumNews, type ForumMoment, type ForumNews } from './forumNews';
 import type { ForumRoom } from './room';
 import { useRemainingMs } from './TimerDisplay';
 import { useForumSnapshot } from './useForumRoom';
@@ -15,18 +15,20 @@ export function ForumAnnouncer({ room }: { room: ForumRoom }) {
   const { votes } = useForumSnapshot(room);
   const moment = forumMoment(useRemainingMs(room), activeVote(votes, session.boardId));
   const before = useRef<ForumMoment | null>(null);
-  const [said, setSaid] = useState('');
+  // The news kept as keys, worded at each render: switched to English, the region's words are
+  // English too (kept as French words, « Vote ouvert… » stayed among English ones).
+  const [said, setSaid] = useState<readonly ForumNews[]>([]);
   // The timer re-renders four times a second: only a change of the moment's key is news.
   const key = JSON.stringify(moment);
   useEffect(() => {
     const now = JSON.parse(key) as ForumMoment;
     const news = forumNews(before.current, now);
     before.current = now;
-    if (news.length > 0) setSaid(news.map((n) => t(n.key, n.values ?? {})).join(' '));
-  }, [key, t]);
+    if (news.length > 0) setSaid(news);
+  }, [key]);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="forum-news">
-      {said}
+      {said.map((n) => t(n.key, n.values ?? {})).join(' ')}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import type { BoardSession } from '../board/session';
 import { badgePlace, badgeSize } from './badgePlace';
 import { changeDot, fetchMyDots, type MyDots } from './api';
 import type { ForumRoom } from './room';
-import { forumErrorText } from './errorText';
+import { forumErrorText, type Translate } from './errorText';
 import { useForumSnapshot } from './useForumRoom';
 import { helpStore } from '../help/state';
 import { focusedShapeOf } from '../board/keyboardSelect';
@@ -87,7 +87,8 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const session = useSession();
   const [dots, setDots] = useState<MyDots | null>(null);
   const [voter] = useState(() => voterId(storage()));
-  const [message, setMessage] = useState<string | null>(null);
+  // Worded at each render, so it follows a switch of language (kept as words, it stayed French).
+  const [message, setMessage] = useState<{ words: (t: Translate) => string } | null>(null);
   const [voting, setVoting] = useState(true);
   // On a phone the hint is folded behind « ? » (forum.css): unfolded, the banner took ~330 of
   // 844 px and covered the lower half of the carton. Wider screens always show it.
@@ -124,16 +125,20 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
       const empty = note?.type === 'note' && note.text.trim() === '';
       const action = dotAction(dots.dots, dots.remaining, target, onMyDot, empty);
       if (action.kind === 'none')
-        return setMessage(
-          t(action.reason === 'empty_note' ? 'forum.votes.emptyNote' : 'forum.votes.noDotsLeft'),
-        );
+        return setMessage({
+          words: (t) =>
+            t(
+              action.reason === 'empty_note' ? 'forum.votes.emptyNote' : 'forum.votes.noDotsLeft',
+              {},
+            ),
+        });
       setMessage(null);
       changeDot(forumId, session.token, vote.id, action.kind === 'add' ? 'POST' : 'DELETE', {
         ...target,
         voterId: voter,
-      }).then(setDots, (e: unknown) => setMessage(forumErrorText(e, t)));
+      }).then(setDots, (e: unknown) => setMessage({ words: (t) => forumErrorText(e, t) }));
     },
-    [dots, forumId, session, vote.id, voter, t],
+    [dots, forumId, session, vote.id, voter],
   );
 
   // Clicks on notes go to the vote, not to the tools, while the vote is open.
@@ -243,7 +248,7 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
         >
           {t(voting ? 'forum.votes.leave' : 'forum.votes.enter')}
         </button>
-        {message && <span role="alert">{message}</span>}
+        {message && <span role="alert">{message.words((key, values) => t(key, values))}</span>}
       </section>
       {voting ? (
         <MyDotButtons mine={mine} onRemove={(id) => act(id, true)} />

@@ -193,6 +193,14 @@ describe('the plenary on a projector', () => {
       .filter({ hasText: /Financement/ })
       .first()
       .waitFor({ timeout: 15_000 });
+    // Its own « Fermer »: the focus goes back to « Mosaïque » (it was left on the page), and
+    // Enter opens the mosaic again.
+    await page.locator('section.mosaic header').getByRole('button', { name: 'Fermer' }).click();
+    await page.locator('section.mosaic').waitFor({ state: 'detached' });
+    expect(await toggle.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('section.mosaic').waitFor();
+    await expect.poll(active).toBe(second);
   });
 
   it('names each tile large enough to read from the room, and shows where the focus is', async () => {

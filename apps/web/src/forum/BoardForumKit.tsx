@@ -26,6 +26,7 @@ export function BoardForumKit() {
   const facilitator = session.info.role === 'facilitator';
   const plenary = session.info.board.kind === 'plenary';
   const kit = useRef<HTMLElement>(null);
+  const mosaicButton = useRef<HTMLButtonElement>(null);
   useKitSize(kit, room !== null);
   if (!room) return null;
   return (
@@ -43,6 +44,7 @@ export function BoardForumKit() {
         {plenary && (
           <button
             type="button"
+            ref={mosaicButton}
             className={`kit-button${mosaic ? ' active' : ''}`}
             aria-pressed={mosaic}
             onClick={() => setMosaic(!mosaic)}
@@ -74,7 +76,14 @@ export function BoardForumKit() {
       <VoteLayer room={room} />
       {plenary && mosaic && (
         <Suspense fallback={<LazyFallback />}>
-          <MosaicPanel room={room} onClose={() => setMosaic(false)} />
+          <MosaicPanel
+            room={room}
+            onClose={() => {
+              setMosaic(false);
+              // Its own « Fermer »: the focus goes back to « Mosaïque », not to the page.
+              mosaicButton.current?.focus();
+            }}
+          />
         </Suspense>
       )}
     </>

@@ -15,7 +15,9 @@
 // - the venue's address: the phones reach Carton at the laptop's plain-http LAN address, where
 //   browsers refuse service workers: a reload offline cannot open the page (the browser's « no
 //   internet » page), though the notes stay in IndexedDB. The page must say so calmly — keep it
-//   open, nothing is lost — and the browser must ask before leaving it while offline.
+//   open, nothing is lost — and the browser must ask before leaving it while offline;
+// - a perfect link and someone writing steadily: the page's confirmation queries stay within the
+//   relay's budget, so it never drops a live socket as dead (« hors ligne » every 20–30 s).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
@@ -211,5 +213,47 @@ describe('offline at a venue address', () => {
     });
     await page.locator('[data-testid="status"][data-pending="0"]').waitFor({ timeout: 15_000 });
     await context.close();
+  });
+});
+
+describe('a perfect link, someone writing steadily', () => {
+  it('stays « connecté »: its confirmation queries keep within the relay’s budget', async () => {
+    // The page asks the relay what it holds after its changes; the relay answers 6 such
+    // queries a minute per socket (R29b) and drops the rest unanswered, and an unanswered query
+    // made the page drop its socket as dead: « hors ligne » every 20–30 s on a perfect network,
+    // and the others saw the writer leave and come back.
+    const { page } = suite.other;
+    await page.bringToFront();
+    const board = await createTerritoryBoard(suite.server, 'Rimouski-Neigette');
+    await openBoard(page, board.edit.url);
+    const id = await addNote(page, 640, 400, 'Mobilité durable');
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __statuses: string[] }).__statuses = seen;
+      const read = () =>
+        document.querySelector('[data-testid="status"]')?.getAttribute('data-status');
+      seen.push(read() ?? '');
+      new MutationObserver(() => {
+        const now = read();
+        if (now && now !== seen.at(-1)) seen.push(now);
+      }).observe(document.body, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-status'],
+      });
+    });
+    // The note chosen, moved a step every 0.6 s for 18 s: 30 changes, each confirmed (the page
+    // asking without a budget was dropped ~14 s in).
+    await page.waitForFunction((noteId) => window.__carton!.selection().includes(noteId), id);
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(600);
+    }
+    const seen = await page.evaluate(
+      () => (window as unknown as { __statuses: string[] }).__statuses,
+    );
+    expect(seen).toEqual(['connected']);
+    // Everything confirmed in the end.
+    await page.locator('[data-testid="status"][data-pending="0"]').waitFor({ timeout: 30_000 });
   });
 });

@@ -16,6 +16,7 @@ import type { LocalCopy } from '../offline/localCopy';
 import { takeCopy } from '../offline/openingCopy';
 import { flushOnLeave } from '../offline/flushOnLeave';
 import { AnswerWatch, stateQuery, type WatchedSocket } from '../offline/answerWatch';
+import { QueryBudget } from '../offline/queryBudget';
 import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, wsUrl } from './api';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
@@ -51,6 +52,8 @@ export class BoardConnection {
   private catchingUp = false;
   private confirmTimer: ReturnType<typeof setTimeout> | null = null;
   private confirmTries = 0;
+  /** The relay answers only so many queries a socket (R29b): asked within that. */
+  private readonly queries = new QueryBudget(performance.now());
   private listeners = new Set<() => void>();
   private current: ConnectionStatus = 'syncing';
   private destroyed = false;
@@ -283,6 +286,9 @@ export class BoardConnection {
     if (!ws) return;
     this.catchingUp = this.pending.count() > 0;
     this.confirmTries = 0;
+    // A new socket, a new budget at the relay; the provider's own opening query takes one.
+    this.queries.reset(performance.now());
+    this.queries.take(performance.now());
     ws.addEventListener('message', (event: MessageEvent) => {
       if (event.data instanceof ArrayBuffer) {
         const bytes = new Uint8Array(event.data);
@@ -296,6 +302,8 @@ export class BoardConnection {
   private probe(): void {
     const ws = this.provider.ws;
     if (!ws || ws.readyState !== WebSocket.OPEN || !this.provider.synced) return;
+    // Past the relay's budget it would go unanswered, and the socket be dropped as dead.
+    if (!this.queries.take(performance.now())) return;
     ws.send(stateQuery(this.doc));
     this.answers.expectAnswer(ws);
   }
@@ -319,6 +327,11 @@ export class BoardConnection {
       if (!ws || ws.readyState !== WebSocket.OPEN || !this.provider.synced) return;
       const query = this.pending.confirmationQuery();
       if (!query) return;
+      // Within the relay's budget of queries: past it a query goes unanswered, and the socket
+      // was dropped as dead (« hors ligne » every 20–30 s while someone wrote steadily).
+      const wait = this.queries.waitMs(performance.now());
+      if (wait > 0) return this.confirmSoon(wait);
+      this.queries.take(performance.now());
       ws.send(query);
       this.answers.expectAnswer(ws);
       // The server may answer before it has stored a batch it just received: ask again.

@@ -283,12 +283,12 @@ describe('forum day', () => {
     await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
     const other = await noteCentre(a.page, 'Bon leadership');
     await a.page.mouse.click(other.x, other.y);
-    await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    await a.page.getByText('Vous avez placé tous vos points', { exact: true }).waitFor();
     // Clicking my dot takes it back.
     await a.page.locator('button.vote-dot.mine').last().click();
     await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
     await a.page.mouse.click(spot.x, spot.y);
-    await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    await a.page.getByText('Vous avez placé tous vos points', { exact: true }).waitFor();
     await a.page.screenshot({ path: `${SHOTS}/forum-board-vote.png` });
     // Leave vote mode to edit a note: clicks go to the tools again, my dots stay drawn.
     await a.page.getByRole('button', { name: 'Terminer le vote' }).click();
@@ -309,7 +309,7 @@ describe('forum day', () => {
     await a.page.locator('button.vote-dot.mine').click();
     await a.page.getByText('Il vous reste 1 point', { exact: true }).waitFor();
     await a.page.mouse.click(spot.x, spot.y);
-    await a.page.getByText('Il vous reste 0 point', { exact: true }).waitFor();
+    await a.page.getByText('Vous avez placé tous vos points', { exact: true }).waitFor();
     await a.page.screenshot({ path: `${SHOTS}/forum-fix-vote-mode.png` });
     await b.page.getByText('Il vous reste 2 points').waitFor({ timeout: 10_000 });
     await b.page.bringToFront();

@@ -59,12 +59,37 @@ export function fetchBoardInfo(boardId: string, token: string): Promise<BoardInf
   return apiRequest(`/api/boards/${encodeURIComponent(boardId)}`, {}, token);
 }
 
-export function uploadImage(boardId: string, token: string, file: Blob): Promise<UploadedImage> {
-  return apiRequest(
-    `/api/boards/${encodeURIComponent(boardId)}/images`,
-    { method: 'POST', headers: { 'Content-Type': file.type }, body: file },
-    token,
-  );
+/**
+ * How long a photo's upload may take before it is given up as lost: at least 30 s, more for a
+ * bigger file at a slow venue's ~10 KB/s, never past the server's own 120 s for a request's body
+ * (CARTON_BODY_TIMEOUT_MS) and a little margin. A link that stays up but forwards nothing left
+ * « Envoi de l’image… » on screen for good; now the photo is said not sent, to choose again.
+ */
+export function uploadDeadlineMs(bytes: number): number {
+  return Math.min(130_000, Math.max(30_000, bytes / 10));
+}
+
+export async function uploadImage(
+  boardId: string,
+  token: string,
+  file: Blob,
+): Promise<UploadedImage> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), uploadDeadlineMs(file.size));
+  try {
+    return await apiRequest(
+      `/api/boards/${encodeURIComponent(boardId)}/images`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': file.type },
+        body: file,
+        signal: abort.signal,
+      },
+      token,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Images need the bearer token, so they are fetched and shown from an object URL. */

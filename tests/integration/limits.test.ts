@@ -114,6 +114,37 @@ describe('per-connection message limits', () => {
     await others.check('Pas touchés par la grosse mise à jour');
   });
 
+  it('R28: a device back from the wifi with more than one update’s worth of changes sends them all (sync step 2 has its own, larger limit)', async () => {
+    const board = territoryBoard(forum, 'La Mitis');
+    const others = await bystanders(server, board);
+    const device = track(connect(server, board.id, board.edit.token));
+    await device.synced;
+    // The wifi drops; the group keeps writing: ~40 KB of notes, past CARTON_MAX_UPDATE_BYTES
+    // (16 KiB here), within the board's 64 KiB. They go as one sync step 2 on reconnecting,
+    // which was refused with 4413 every time: the device could never send them.
+    device.provider.disconnect();
+    const texts = Array.from(
+      { length: 80 },
+      (_, i) => `Idée ${i} : ${'Logement social et abordable, transport collectif. '.repeat(8)}`,
+    );
+    const ids = texts.map((text, i) =>
+      device.run((tx) =>
+        tx.create('note', { x: (i % 10) * 220, y: Math.floor(i / 10) * 220, text }),
+      ),
+    );
+    const offline = Y.encodeStateAsUpdate(device.doc).byteLength;
+    expect(offline).toBeGreaterThan(16_384);
+    device.provider.connect();
+    const reader = track(connect(server, board.id, board.view.token));
+    await reader.synced;
+    await docUntil(reader.doc, 'every note made offline', () =>
+      ids.every((id) => !!reader.shape(id)),
+    );
+    expect(device.provider.shouldConnect).toBe(true);
+    expect(device.disconnects()).toBe(1);
+    await others.check('Toujours là après le retour du wifi');
+  });
+
   it('R29b: sync step 1 past its budget goes unanswered (each may encode the board again); the connection stays', async () => {
     const board = territoryBoard(forum, 'La Matanie');
     const viewer = await openSocket(server, board.id, board.view.token);

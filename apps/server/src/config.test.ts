@@ -9,7 +9,9 @@ describe('config', () => {
     expect(config.host).toBe('localhost');
     expect(config.dataDir).toBe(resolve('./data'));
     expect(config.publicUrl).toBeNull();
-    expect(config.limits.maxMessageBytes).toBe(2 * 1024 * 1024);
+    expect(config.limits.maxMessageBytes).toBe(8 * 1024 * 1024 + 64 * 1024);
+    expect(config.limits.maxSyncBytes).toBe(8 * 1024 * 1024);
+    expect(config.limits.maxUpdateBytes).toBe(1024 * 1024);
     expect(config.limits.awarenessPerSecond).toBe(20);
     expect(config.limits.maxImageBytes).toBe(10 * 1024 * 1024);
     expect(config.allowedOrigins).toEqual([]);

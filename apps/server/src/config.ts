@@ -23,8 +23,11 @@ const EnvSchema = z.object({
   CARTON_DATA_DIR: z.string().min(1).default('./data'),
   CARTON_WEB_DIR: z.string().min(1).optional(),
   CARTON_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  /** Largest WebSocket message (after reassembly of fragments). */
-  CARTON_MAX_MESSAGE_BYTES: int(2 * MiB, 1 * KiB, 64 * MiB),
+  /**
+   * Largest WebSocket message (after reassembly of fragments): room for the largest sync step 2
+   * (CARTON_MAX_SYNC_BYTES) and its few bytes of framing.
+   */
+  CARTON_MAX_MESSAGE_BYTES: int(8 * MiB + 64 * KiB, 1 * KiB, 64 * MiB),
   /** Most fragments one WebSocket message may be split into. */
   CARTON_MAX_FRAGMENTS: int(1024, 1, 65_536),
   /** A receiver whose unsent bytes exceed this is closed so it resyncs (R13). */
@@ -45,6 +48,8 @@ const EnvSchema = z.object({
   CARTON_UPDATES_PER_SECOND: int(150, 1, 100_000),
   CARTON_UPDATE_BURST: int(300, 1, 1_000_000),
   CARTON_MAX_UPDATE_BYTES: int(1 * MiB, 1 * KiB, 64 * MiB),
+  /** R28: the largest sync step 2 (a device's offline changes, sent at once on reconnecting). */
+  CARTON_MAX_SYNC_BYTES: int(8 * MiB, 1 * KiB, 64 * MiB),
   /** R29: per connection, awareness messages per second (cursors: 20 Hz), burst, largest. */
   CARTON_AWARENESS_PER_SECOND: int(20, 1, 100_000),
   CARTON_AWARENESS_BURST: int(40, 1, 1_000_000),
@@ -235,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       updatesPerSecond: e.CARTON_UPDATES_PER_SECOND,
       updateBurst: e.CARTON_UPDATE_BURST,
       maxUpdateBytes: e.CARTON_MAX_UPDATE_BYTES,
+      maxSyncBytes: e.CARTON_MAX_SYNC_BYTES,
       awarenessPerSecond: e.CARTON_AWARENESS_PER_SECOND,
       awarenessBurst: e.CARTON_AWARENESS_BURST,
       maxAwarenessBytes: e.CARTON_MAX_AWARENESS_BYTES,

@@ -16,6 +16,7 @@ const LIMITS: MessageLimits = {
   updatesPerSecond: 150,
   updateBurst: 300,
   maxUpdateBytes: 1 << 20,
+  maxSyncBytes: 1 << 23,
   awarenessPerSecond: 20,
   awarenessBurst: 2,
   maxAwarenessBytes: 64 * 1024,

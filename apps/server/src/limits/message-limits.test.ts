@@ -14,6 +14,7 @@ const LIMITS: MessageLimits = {
   updatesPerSecond: 10,
   updateBurst: 3,
   maxUpdateBytes: 2_000,
+  maxSyncBytes: 4_000,
   awarenessPerSecond: 20,
   awarenessBurst: 2,
   maxAwarenessBytes: 500,
@@ -65,9 +66,21 @@ describe('message admission', () => {
     const results = Array.from({ length: 4 }, () => admit(writer, small));
     expect(results.map(refusalCode)).toEqual([true, true, true, LimitCloseCode.RATE_LIMITED]);
     const other = connection();
-    const big = frame(0, 1, noteUpdate('x'.repeat(3_000)));
+    const big = frame(0, 2, noteUpdate('x'.repeat(3_000)));
     expect(admit(other, big)).toMatchObject({ code: LimitCloseCode.MESSAGE_TOO_LARGE });
     expect((admit(other, big) as { reason: string }).reason).toMatch(/do not retry/);
+  });
+
+  it('R28: a sync step 2 (a device catching up on what it made offline) may be larger, to its own limit', () => {
+    const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+    // The same 3,000 bytes: refused as a live update, taken as a catch-up, whose limit is 4,000.
+    const offline = noteUpdate('x'.repeat(3_000));
+    expect(refusalCode(admit(connection(), frame(0, 2, offline)))).toBe(
+      LimitCloseCode.MESSAGE_TOO_LARGE,
+    );
+    expect(admit(connection(), frame(0, 1, offline))).toBe(true);
+    const tooMuch = frame(0, 1, noteUpdate('x'.repeat(4_500)));
+    expect(refusalCode(admit(connection(), tooMuch))).toBe(LimitCloseCode.MESSAGE_TOO_LARGE);
   });
 
   it('R29: awareness has its own rate and size; sync step 1 is not counted in it', () => {

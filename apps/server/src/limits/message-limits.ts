@@ -17,6 +17,12 @@ export interface MessageLimits {
   updatesPerSecond: number;
   updateBurst: number;
   maxUpdateBytes: number;
+  /**
+   * The largest sync step 2 a client sends: what it changed while offline (or in one large
+   * paste or import), sent at once on connecting. Past `maxUpdateBytes` it was refused for good,
+   * and the device could never send its changes again, reconnect after reconnect.
+   */
+  maxSyncBytes: number;
   /** Awareness messages per second (cursors: 20 Hz) and burst, per connection. */
   awarenessPerSecond: number;
   awarenessBurst: number;
@@ -137,7 +143,7 @@ class BoardSizes {
 type AwarenessEntry = [clientId: number, clock: number, removed: boolean];
 
 type Frame =
-  | { kind: 'update'; payload: Uint8Array }
+  | { kind: 'update'; payload: Uint8Array; catchUp: boolean }
   | { kind: 'awareness'; bytes: number; entries: AwarenessEntry[] }
   | { kind: 'request' }
   | { kind: 'other' };
@@ -169,7 +175,11 @@ function classify(data: Uint8Array): Frame {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === 0) return { kind: 'request' }; // sync step 1
     if (syncType !== 1 && syncType !== 2) return { kind: 'other' };
-    return { kind: 'update', payload: decoding.readVarUint8Array(decoder) };
+    return {
+      kind: 'update',
+      payload: decoding.readVarUint8Array(decoder),
+      catchUp: syncType === 1,
+    };
   } catch {
     return { kind: 'other' };
   }
@@ -312,7 +322,8 @@ export function createMessageAdmission(
     }
     if (frame.kind !== 'update') return true;
     const bytes = frame.payload.byteLength;
-    if (bytes > limits.maxUpdateBytes) {
+    // A sync step 2 carries what the client made offline, at once: allowed larger (R28).
+    if (bytes > (frame.catchUp ? limits.maxSyncBytes : limits.maxUpdateBytes)) {
       return refuse(
         connection,
         LimitCloseCode.MESSAGE_TOO_LARGE,

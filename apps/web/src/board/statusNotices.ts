@@ -4,7 +4,14 @@
 
 /** Catalogue keys under `limits.` (fr-CA and en both have each one). */
 export type NoticeKey =
-  'malformed' | 'revoked' | 'boardFull' | 'tooLarge' | 'tooFast' | 'crowded' | 'refused';
+  | 'malformed'
+  | 'revoked'
+  | 'boardFull'
+  | 'tooLarge'
+  | 'tooLargeKept'
+  | 'tooFast'
+  | 'crowded'
+  | 'refused';
 
 /** `reconnect`: « Reconnecter » may help; `reload`: only a fresh page may; `none`: neither. */
 export type NoticeAction = 'reconnect' | 'reload' | 'none';
@@ -23,8 +30,9 @@ export const CLOSE_NOTICES: Readonly<Record<number, Omit<CloseNotice, 'code'>>> 
   4403: { key: 'revoked', action: 'none' },
   // Others may tidy the board (deletions are always accepted): trying again can work.
   4409: { key: 'boardFull', action: 'reconnect' },
-  // The same change would be sent again and refused again.
-  4413: { key: 'tooLarge', action: 'none' },
+  // One change past the size of a live update (a very large paste or import): kept on the
+  // device, it goes with the catch-up on reconnecting, which the server takes larger (R28).
+  4413: { key: 'tooLargeKept', action: 'reconnect' },
   // A budget that refills: after a few seconds, trying again works.
   4429: { key: 'tooFast', action: 'reconnect' },
   4430: { key: 'crowded', action: 'reconnect' },

@@ -18,6 +18,7 @@ import {
   toScreen,
 } from './fixtures';
 import { boxes, offScreen, overlapsBetween, rowsOf } from './layout-boxes';
+import { inkShare } from './canvas-ink';
 
 const SIZE = { width: 320, height: 568 };
 
@@ -147,33 +148,14 @@ describe('a 320 × 568 phone', () => {
       // Too narrow to read on this screen, wide enough to see.
       expect(note.w * zoom).toBeLessThan(40);
       expect(note.w * zoom).toBeGreaterThan(16);
-      // Share of dark pixels (the lines' grey on the note's colour) inside each note.
-      const dark = async (shape: { x: number; y: number; w: number; h: number }) => {
+      // Share of marked pixels (the lines' grey on the note's colour) inside each note.
+      const marked = async (shape: { x: number; y: number; w: number; h: number }) => {
         const a = await toScreen(page, shape.x + shape.w * 0.1, shape.y + shape.h * 0.1);
         const b = await toScreen(page, shape.x + shape.w * 0.9, shape.y + shape.h * 0.9);
-        return page.evaluate(
-          ([x0, y0, x1, y1]) => {
-            const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas');
-            const ctx = canvas?.getContext('2d');
-            if (!canvas || !ctx) return -1;
-            const box = canvas.getBoundingClientRect();
-            const ratio = canvas.width / box.width;
-            const data = ctx.getImageData(
-              Math.round((x0! - box.left) * ratio),
-              Math.round((y0! - box.top) * ratio),
-              Math.max(1, Math.round((x1! - x0!) * ratio)),
-              Math.max(1, Math.round((y1! - y0!) * ratio)),
-            ).data;
-            let hits = 0;
-            for (let i = 0; i < data.length; i += 4)
-              if (data[i + 3]! > 200 && data[i]! + data[i + 1]! + data[i + 2]! < 3 * 190) hits++;
-            return hits / (data.length / 4);
-          },
-          [a.x, a.y, b.x, b.y] as const,
-        );
+        return inkShare(page, [a.x, a.y, b.x, b.y], 'marked');
       };
-      await expect.poll(() => dark(note)).toBeGreaterThan(0.05);
-      expect(await dark(empty)).toBe(0);
+      await expect.poll(() => marked(note)).toBeGreaterThan(0.05);
+      expect(await marked(empty)).toBe(0);
     } finally {
       await context.close();
     }

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, shapes, territoryBoard, toScreen } from './fixtures';
+import { inkShare } from './canvas-ink';
 
 describe('a one-carton board on a phone', () => {
   let server: CartonServer;
@@ -63,32 +64,7 @@ describe('a one-carton board on a phone', () => {
     const header = await page.locator('.editor-header').boundingBox();
     const top = await toScreen(page, carton.x, carton.y);
     const right = await toScreen(page, carton.x + carton.w, carton.y);
-    // Share of the page-pixel rectangle's canvas pixels that `ink` accepts (r, g, b, a).
-    const share = (rect: number[], ink: 'dark' | 'red') =>
-      page.evaluate(
-        ([[x0, y0, x1, y1], kind]) => {
-          const canvas = document.querySelector<HTMLCanvasElement>('.canvas canvas');
-          const ctx = canvas?.getContext('2d');
-          if (!canvas || !ctx) return -1;
-          // The stage overhangs the viewport (its pan margin): map page to canvas pixels.
-          const box = canvas.getBoundingClientRect();
-          const ratio = canvas.width / box.width;
-          const data = ctx.getImageData(
-            Math.round((x0! - box.left) * ratio),
-            Math.round((y0! - box.top) * ratio),
-            Math.round((x1! - x0!) * ratio),
-            Math.round((y1! - y0!) * ratio),
-          ).data;
-          let hits = 0;
-          for (let i = 0; i < data.length; i += 4) {
-            const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
-            if (a < 200) continue;
-            if (kind === 'dark' ? r < 110 : r > 150 && g < 110 && b < 110) hits++;
-          }
-          return hits / (data.length / 4);
-        },
-        [rect, ink] as const,
-      );
+    const share = (rect: number[], ink: 'dark' | 'red') => inkShare(page, rect, ink);
     // Dark title ink in the 28 px above the carton's frame, below the header (the full-detail
     // title inside the carton would leave that strip empty).
     const strip = [top.x + 10, top.y - 28, right.x - 10, top.y - 2];

@@ -25,6 +25,7 @@ import { installKeyboard } from './keyboard';
 import { installTestHook } from './testHook';
 import { useBoardTitle } from './useBoardTitle';
 import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
+import { UnsentWordsNotice } from '../ui/UnsentWordsNotice';
 
 /** The title's characters that must stay drawn whole before its ellipsis. */
 const TITLE_MIN_CHARS = 15;
@@ -150,6 +151,7 @@ export function BoardEditor() {
       {!readOnly && <Toolbar />}
       {!readOnly && <StylePanel />}
       {!readOnly && <FirstVisitHint />}
+      {!readOnly && <UnsentWordsNotice />}
       {/* On a phone, « Aide » below the people pill (the header's rows are full). */}
       <HelpButton floating />
       <PeopleList />

@@ -63,7 +63,7 @@ export function noticeStands(gone: { id: string }, editingId: string | null): bo
 }
 
 /** The deleted note or heading again, in the same place, colour and size (not locked). */
-function keptWords(shape: Shape): KeptWords | null {
+export function keptWords(shape: Shape): KeptWords | null {
   if (shape.type !== 'note' && shape.type !== 'text') return null;
   if (!shape.text.trim()) return null;
   const { x, y, rotation, parentId } = shape;

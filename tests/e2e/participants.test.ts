@@ -436,7 +436,8 @@ describe('words written offline in a note another deletes', () => {
       .locator('[data-testid="status"][data-status="offline"]')
       .waitFor({ timeout: 15_000 });
     await suite.b.page.bringToFront();
-    const note = (await shapes(suite.b.page)).find((s) => s.id === id)!;
+    const note = (await shapes(suite.b.page)).find((s) => s.id === id);
+    if (note?.type !== 'note') throw new Error('no note');
     const centre = await toScreen(suite.b.page, note.x + note.w / 2, note.y + note.h / 2);
     await suite.b.page.mouse.dblclick(centre.x, centre.y);
     await suite.b.page.locator('textarea.text-editor').waitFor();

@@ -3,7 +3,8 @@
 // name, read-only whatever is typed or dragged there; the status when the server is gone, and
 // the page reconnecting by itself, the others listed again at once (never announced as
 // gone) when the wifi comes back; words written offline in a note another deleted told once
-// back online, and put back by « Garder mon texte »; never losing a note offline, even through a
+// back online, and put back by « Garder mon texte »; who comes and goes said in the page's
+// language, again after a switch; never losing a note offline, even through a
 // reload (the app shell from the service worker, the board from IndexedDB, the role from the last
 // visit); two
 // notes connected by an arrow without drawing it (WCAG 2.1.1; also easier with a finger): from
@@ -417,6 +418,27 @@ describe('the others, once the wifi is back', () => {
     expect(await suite.a.page.locator('[data-testid="people-news"]').textContent()).not.toContain(
       'quitté',
     );
+  });
+});
+
+describe('who comes and goes, said in the page’s language', () => {
+  it('says « Nathalie a rejoint le tableau. », then the same news in English after the switch', async () => {
+    const board = await createTerritoryBoard(suite.server, 'Les Basques');
+    await openBoard(suite.a.page, board.edit.url);
+    const news = suite.a.page.getByTestId('people-news');
+    const nathalie = await newParticipant(suite.browser, 'Nathalie');
+    try {
+      await openBoard(nathalie.page, board.edit.url);
+      await expect.poll(() => news.textContent()).toBe('Nathalie a rejoint le tableau.');
+      // The live region was left in French after « English » (the rest of the page switched).
+      await suite.a.page.bringToFront();
+      await suite.a.page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => news.textContent()).toBe('Nathalie joined the board.');
+      await suite.a.page.getByRole('button', { name: 'Français' }).click();
+      await expect.poll(() => news.textContent()).toBe('Nathalie a rejoint le tableau.');
+    } finally {
+      await nathalie.context.close();
+    }
   });
 });
 

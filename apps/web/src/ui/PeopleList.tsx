@@ -7,7 +7,7 @@ import { peopleOf, samePeople, type PersonView } from '../presence/peerViews';
 import { usePeersWith } from '../presence/usePeers';
 import { Icon } from './icons';
 import { NamePrompt } from './NamePrompt';
-import { heardPeople } from './peopleNews';
+import { heardPeople, peopleNews } from './peopleNews';
 import { useChromeStack } from './useChromeStack';
 
 /**
@@ -54,7 +54,12 @@ export function PeopleList() {
   // Who comes and goes, for a screen reader; not those already here when the board opens (the
   // first time my connection is up: a board opened from its local copy has no one until then).
   // My connection's loss empties the list and its return fills it again: not news (heardPeople).
-  const [news, setNews] = useState('');
+  // Kept as who came and went, worded at each render: a language switch words it again (a live
+  // region left in French after « English » read as the page's last news).
+  const [news, setNews] = useState<{
+    before: readonly PersonView[];
+    now: readonly PersonView[];
+  } | null>(null);
   const known = useRef<readonly PersonView[]>(peers);
   const metEveryone = useRef(false);
   const connected = useConnectionStatus() === 'connected';
@@ -74,8 +79,11 @@ export function PeopleList() {
       connected,
     );
     known.current = heard.known;
-    if (heard.said) setNews(heard.said);
+    if (heard.said) setNews({ before, now: peers });
   }, [peers, connected, t, i18n.language]);
+  const said = news
+    ? peopleNews((key, values) => t(key, values ?? {}), i18n.language, news.before, news.now)
+    : '';
   const [renaming, setRenaming] = useState(false);
   // Closing the name dialog (saved or cancelled) gives the focus back to « Changer de nom », its
   // opener (WCAG 2.4.3): left on the removed dialog, it fell to the page and a screen reader
@@ -174,7 +182,7 @@ export function PeopleList() {
           ))}
         </ul>
         <p className="visually-hidden" role="status" data-testid="people-news">
-          {news}
+          {said}
         </p>
       </aside>
       {renaming && (

@@ -4,11 +4,10 @@
 // notes back with their words, where they were. Said in a live region and shown as a notice of
 // the same look as the editor's own (WritingGoneNotice).
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
 import { watchUnsentWords, type LostWords } from '../offline/unsentWords';
-import './Status.css';
+import { KeepWordsNotice } from './KeepWordsNotice';
 
 /** The note's first words, enough to recognise it. */
 function shortened(text: string): string {
@@ -38,35 +37,15 @@ export function UnsentWordsNotice() {
       : t('editor.gone.unsent', { count: lost.length, text: shortened(lost[0]!.text) });
   const dismiss = () => setLost([]);
   return (
-    <>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {message}
-      </p>
-      {lost.length > 0 &&
-        createPortal(
-          <div className="limit-banner" data-testid="unsent-words">
-            <p className="limit-message">{message}</p>
-            <div className="limit-actions">
-              <button
-                type="button"
-                className="limit-button"
-                onClick={() => {
-                  session.shell.write((tx) => {
-                    for (const { kept } of lost)
-                      if (kept.type === 'note') tx.create('note', kept.input);
-                  });
-                  dismiss();
-                }}
-              >
-                {t('editor.gone.keep')}
-              </button>
-              <button type="button" className="limit-close" onClick={dismiss}>
-                {t('editor.gone.close')}
-              </button>
-            </div>
-          </div>,
-          document.body,
-        )}
-    </>
+    <KeepWordsNotice
+      message={message}
+      testId="unsent-words"
+      onKeep={() =>
+        session.shell.write((tx) => {
+          for (const { kept } of lost) if (kept.type === 'note') tx.create('note', kept.input);
+        })
+      }
+      onClose={dismiss}
+    />
   );
 }

@@ -4,7 +4,6 @@
 // « Garder mon texte » when the deleted note had words. It stays until closed or until the
 // person writes in another shape.
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionState } from '../board/context';
 import type { BoardSession } from '../board/session';
@@ -17,7 +16,7 @@ import {
   type KeptWords,
   type WritingGone,
 } from './writingGone';
-import './Status.css';
+import { KeepWordsNotice } from './KeepWordsNotice';
 
 /** The shape being written in, watched as each change arrives (its author still in hand). */
 function useWritingGone(session: BoardSession, editingId: string | null) {
@@ -68,40 +67,14 @@ export function WritingGoneNotice() {
   const editingId = useSessionState((s) => s.editingId);
   const [gone, dismiss] = useWritingGone(session, editingId);
   const message = gone ? writingGoneMessage((key, values) => t(key, values ?? {}), gone) : '';
+  const kept = gone?.kept ?? null;
   return (
-    <>
-      <p
-        className="visually-hidden"
-        role="status"
-        aria-live="polite"
-        data-testid="writing-gone-news"
-      >
-        {message}
-      </p>
-      {gone &&
-        createPortal(
-          <div className="limit-banner" data-testid="writing-gone">
-            <p className="limit-message">{message}</p>
-            <div className="limit-actions">
-              {gone.kept && (
-                <button
-                  type="button"
-                  className="limit-button"
-                  onClick={() => {
-                    if (gone.kept) keep(session, gone.kept);
-                    dismiss();
-                  }}
-                >
-                  {t('editor.gone.keep')}
-                </button>
-              )}
-              <button type="button" className="limit-close" onClick={dismiss}>
-                {t('editor.gone.close')}
-              </button>
-            </div>
-          </div>,
-          document.body,
-        )}
-    </>
+    <KeepWordsNotice
+      message={message}
+      testId="writing-gone"
+      newsTestId="writing-gone-news"
+      onKeep={kept ? () => keep(session, kept) : null}
+      onClose={dismiss}
+    />
   );
 }

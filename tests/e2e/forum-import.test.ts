@@ -204,6 +204,42 @@ describe('forum page: import a board file into a new board (R54)', () => {
     expect(created).toMatchObject({ kind: 'territory', territory: 'Témiscouata' });
   });
 
+  it('a title typed while the forum’s boards are read: the dialog still learns the territory is taken', async () => {
+    const page = facilitator.page;
+    await page.goto(forum.facilitator.url);
+    await page.locator('.forum-links tr').first().waitFor();
+    // The read of the forum's boards is held until the title has been typed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const reading = new Promise<void>((resolve) => (asked = resolve));
+    await page.route(/\/api\/forums\/[^/]+\/boards$/, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel(BUTTON).setInputFiles({
+      name: 'conditions-de-succes-kamouraska.json',
+      mimeType: 'application/json',
+      buffer: fileBytes,
+    });
+    const dialog = page.getByRole('dialog', { name: 'Nouveau tableau à partir d’un fichier' });
+    await reading;
+    await dialog.getByLabel('Titre du nouveau tableau').fill('Kamouraska, deuxième version');
+    release();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Importer comme autre tableau' }).count()).toBe(
+      1,
+    );
+    expect(await dialog.getByLabel('Titre du nouveau tableau').inputValue()).toBe(
+      'Kamouraska, deuxième version',
+    );
+    await page.unroute(/\/api\/forums\/[^/]+\/boards$/);
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('« Dans un nouveau tableau » is the facilitator’s, in the board menu', async () => {
     const laMitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
     await openBoard(participant.page, `${server.url}/b/${laMitis.id}#token=${laMitis.edit.token}`);

@@ -75,9 +75,10 @@ export function NewBoardImport({
     } catch {
       // Unread: the server still refuses a second board for the territory (territory_taken).
     }
+    // The same file's dialog, whose title may have been edited meanwhile (a new draft object).
     setStatus((current) =>
-      current.kind === 'draft' && current.draft === draft
-        ? { kind: 'draft', draft, territory: taken ? 'taken' : 'free' }
+      current.kind === 'draft' && current.draft.file === draft.file
+        ? { kind: 'draft', draft: current.draft, territory: taken ? 'taken' : 'free' }
         : current,
     );
   };

@@ -133,9 +133,14 @@ export function startBackgroundCheckpointer(
     async stop() {
       if (stopped) return;
       stopped = true;
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      if (exited) return restoreAutocheckpoint();
+      const gone = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Unref'd while it runs (it must not keep a server alive), but its exit is awaited: at
+      // shutdown the HTTP server is already closed, so without this the process fell out of
+      // its event loop here, before the final checkpoint, the close and the `stopped` line (R8).
+      worker.ref();
       worker.postMessage('stop');
-      await exited;
+      await gone;
       restoreAutocheckpoint();
     },
   };

@@ -275,9 +275,11 @@ describe('export', () => {
     const fromServer = (await server1.json()) as BoardFile;
     expect(parsed.shapes).toEqual(fromServer.shapes);
     expect(parsed.meta).toEqual(fromServer.meta);
+    // The board's territory travels with it (its row's, not its document's).
+    expect(parsed.meta.territory).toBe('Témiscouata');
     const { images: _images, ...withoutImages } = parsed;
     const doc = importBoard(parsed);
-    expect(exportBoard(doc)).toEqual(withoutImages);
+    expect(exportBoard(doc, { territory: parsed.meta.territory })).toEqual(withoutImages);
     doc.destroy();
   });
 

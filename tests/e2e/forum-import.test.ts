@@ -33,7 +33,7 @@ describe('forum page: import a board file into a new board (R54)', () => {
   let facilitator: Participant;
   let participant: Participant;
   let forum: CreatedForum;
-  let file: { meta: { title: string }; shapes: FileShape[] };
+  let file: { meta: { title: string; territory?: string }; shapes: FileShape[] };
   let fileBytes: Buffer;
 
   beforeAll(async () => {
@@ -181,10 +181,12 @@ describe('forum page: import a board file into a new board (R54)', () => {
     await page.goto(forum.facilitator.url);
     await page.locator('.forum-links tr').first().waitFor();
     const before = await rowCount(page);
-    // Kamouraska's board as another forum's Témiscouata would export it.
+    // Kamouraska's board as another forum's Témiscouata would have exported it before files
+    // named their territory: the title says it.
+    const { territory: _kamouraska, ...olderMeta } = file.meta;
     const temiscouata = {
       ...file,
-      meta: { ...file.meta, title: 'Conditions de succès — Témiscouata' },
+      meta: { ...olderMeta, title: 'Conditions de succès — Témiscouata' },
     };
     await page.getByLabel(BUTTON).setInputFiles({
       name: 'conditions-de-succes-temiscouata.json',
@@ -236,6 +238,41 @@ describe('forum page: import a board file into a new board (R54)', () => {
       'Kamouraska, deuxième version',
     );
     await page.unroute(/\/api\/forums\/[^/]+\/boards$/);
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a renamed territory board’s export still names its territory', async () => {
+    const laMitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
+    const renamed = await fetch(`${server.url}/api/forums/${forum.forum.id}/boards/${laMitis.id}`, {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ title: 'Le carton de La Mitis, version finale' }),
+    });
+    expect(renamed.status).toBe(200);
+    const exported = await fetch(`${server.url}/api/boards/${laMitis.id}/export.json`, {
+      headers: { Authorization: `Bearer ${laMitis.edit.token}` },
+    });
+    const bytes = Buffer.from(await exported.arrayBuffer());
+    const meta = (JSON.parse(bytes.toString('utf8')) as { meta: { title: string } }).meta;
+    expect(meta).toMatchObject({ title: 'Le carton de La Mitis, version finale' });
+
+    const page = facilitator.page;
+    await page.goto(forum.facilitator.url);
+    await page.locator('.forum-links tr').first().waitFor();
+    await page.getByLabel(BUTTON).setInputFiles({
+      name: 'le-carton-de-la-mitis.json',
+      mimeType: 'application/json',
+      buffer: bytes,
+    });
+    const dialog = page.getByRole('dialog', { name: 'Nouveau tableau à partir d’un fichier' });
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    // Its title no longer says it, yet the file is La Mitis's: the forum has La Mitis already.
+    expect(await alert.textContent()).toMatch(/^La Mitis a déjà un tableau dans ce forum\./);
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'detached' });
   });

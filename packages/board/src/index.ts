@@ -104,6 +104,7 @@ export { createBoardView } from './view/view.ts';
 
 export type {
   BoardFile,
+  BoardFileMeta,
   BoardFileImage,
   BoardFileShape,
   UnknownShapeRecord,

@@ -314,6 +314,33 @@ describe('createBoard (R54)', () => {
     expect(wall.ok && wall.board.territory).toBe(null);
   });
 
+  it('a renamed territory board’s export names its territory: it comes back as that territory’s', async () => {
+    const renamed = {
+      ...file,
+      meta: {
+        ...file.meta,
+        title: 'Notre carton final',
+        kind: 'territory',
+        territory: 'Les Basques',
+      },
+    };
+    const basques = await create({ title: renamed.meta.title, file: renamed });
+    if (!basques.ok) throw new Error(basques.message);
+    expect(basques.board).toMatchObject({
+      kind: 'territory',
+      territory: 'Les Basques',
+      title: 'Notre carton final',
+    });
+    // A territory that is no name (R24: a bidi override) stays off the row.
+    const hostile = {
+      ...renamed,
+      meta: { ...renamed.meta, territory: 'Les\u202e Basques' },
+    };
+    const other = await create({ title: 'Autre', file: hostile });
+    if (!other.ok) throw new Error(other.message);
+    expect(other.board.territory).toBe(null);
+  });
+
   it('validates the request body', () => {
     expect(CreateBoardInput.safeParse({ title: '' }).success).toBe(false);
     expect(CreateBoardInput.safeParse({ title: 'a'.repeat(201) }).success).toBe(false);

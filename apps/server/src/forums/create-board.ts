@@ -39,9 +39,10 @@ export const CreateBoardInput = z.strictObject({
   title: TitleInput,
   kind: z.enum(['territory', 'postcards'], { error: 'must be territory or postcards' }).optional(),
   /**
-   * Absent with a file: the territory the file's meta names (a territory board's export is
-   * titled « Conditions de succès — <territoire> »), so a board brought back from its export is
-   * its territory's again, never a « territory » named by its whole title. `null`: no territory.
+   * Absent with a file: the territory the file's meta names (its `territory`, or a title
+   * « Conditions de succès — <territoire> » in files that lack it), so a board brought back
+   * from its export is its territory's again, never a « territory » named by its whole title.
+   * `null`: no territory.
    */
   territory: TerritoryInput.nullable().optional(),
   /** A board file (`carton-board`), validated in full by the model's codec (M30). */
@@ -162,9 +163,15 @@ function territoryOf(input: CreateBoardInput): string | null {
       ? (input.file as { meta?: unknown }).meta
       : undefined;
   if (typeof meta !== 'object' || meta === null) return null;
-  const { kind, title } = meta as { kind?: unknown; title?: unknown };
+  const { kind, title, territory } = meta as {
+    kind?: unknown;
+    title?: unknown;
+    territory?: unknown;
+  };
   if (typeof kind !== 'string' || typeof title !== 'string') return null;
-  return territoryOfBoardMeta({ kind, title });
+  const named = territoryOfBoardMeta({ kind, title, territory });
+  // A name as R24 takes them (visible text only); a file's that is not stays off the row.
+  return named !== null && TerritoryInput.safeParse(named).success ? named : null;
 }
 
 /**

@@ -50,7 +50,11 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
   app.get('/api/boards/:id/export.json', async (c) => {
     const granted = await access(c);
     if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
-    const file = await deps.relay.withBoardDoc(granted.board.id, (doc) => exportBoard(doc));
+    // The territory is the row's: written in the file so a renamed board comes back as its own.
+    const territory = granted.board.territory;
+    const file = await deps.relay.withBoardDoc(granted.board.id, (doc) =>
+      exportBoard(doc, { territory }),
+    );
     attachment(c, `${slugify(granted.board.title, 'tableau')}-${granted.board.id}.json`);
     return c.json(file);
   });
@@ -158,7 +162,7 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, state);
-      const file = exportBoard(doc);
+      const file = exportBoard(doc, { territory: granted.board.territory });
       attachment(
         c,
         `${slugify(granted.board.title, 'tableau')}-${granted.board.id}-v${snapshotId}.json`,

@@ -50,7 +50,8 @@ export async function exportJsonFile(
   report: StepReporter,
   now: Date | string = new Date(),
 ): Promise<ExportedFile> {
-  const file = exportBoard(session.connection.doc);
+  // The territory is the board's (its row's), so a renamed board comes back as its own.
+  const file = exportBoard(session.connection.doc, { territory: session.info.board.territory });
   const images = await fetchImagesAsBase64(
     session.boardId,
     session.token,

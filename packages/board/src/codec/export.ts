@@ -15,7 +15,11 @@ import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './file.ts';
  * stored, bindings kept), plus records of unknown types that have an id, a type and a valid
  * index. Malformed records of known types are left out. Sorted by (index, id).
  */
-export function exportBoard(doc: Y.Doc): BoardFile {
+export function exportBoard(
+  doc: Y.Doc,
+  /** The board's territory (its row's), written into a territory board's meta. */
+  options: { territory?: string | null } = {},
+): BoardFile {
   const meta = readMeta(doc);
   if (meta === null) {
     throw new BoardFileError([
@@ -37,7 +41,12 @@ export function exportBoard(doc: Y.Doc): BoardFile {
   return {
     format: BOARD_FILE_FORMAT,
     version: BOARD_FILE_VERSION,
-    meta: { schemaVersion: meta.schemaVersion, title: meta.title, kind: meta.kind },
+    meta: {
+      schemaVersion: meta.schemaVersion,
+      title: meta.title,
+      kind: meta.kind,
+      ...(meta.kind === 'territory' && options.territory ? { territory: options.territory } : {}),
+    },
     shapes: records,
   };
 }

@@ -30,11 +30,20 @@ export interface BoardFileImage {
   readonly data: string;
 }
 
+/**
+ * The file's meta: the document's, plus the territory of a territory board, which the board's
+ * row holds (not its document): a board renamed away from « Conditions de succès — <territoire> »
+ * is still its territory's when brought back. Optional, so older files and older readers agree.
+ */
+export interface BoardFileMeta extends BoardMeta {
+  readonly territory?: string;
+}
+
 /** The JSON snapshot of a board: complete and re-importable. Shapes sorted by (index, id). */
 export interface BoardFile {
   readonly format: typeof BOARD_FILE_FORMAT;
   readonly version: number;
-  readonly meta: BoardMeta;
+  readonly meta: BoardFileMeta;
   readonly shapes: readonly BoardFileShape[];
   /** Blob id → bytes, for the image shapes of the file (absent when nothing is embedded). */
   readonly images?: Readonly<Record<string, BoardFileImage>>;

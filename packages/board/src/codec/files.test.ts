@@ -63,6 +63,21 @@ describe('M30: board files — codes, text, images, versions', () => {
     expect(JSON.parse(text)).toEqual(file);
   });
 
+  it('M30: a territory board’s file names its territory; parsing keeps it; a bad one is refused', () => {
+    const file = exportBoard(kamouraska(), { territory: 'Kamouraska' });
+    expect(file.meta).toMatchObject({ title: 'Kamouraska', kind: 'territory' });
+    expect(file.meta.territory).toBe('Kamouraska');
+    const parsed = parseBoardFile(JSON.parse(serializeBoardFile(file)));
+    expect(parsed.meta.territory).toBe('Kamouraska');
+    // Without a territory (an older file, or none given) the key is absent.
+    expect('territory' in exportBoard(kamouraska()).meta).toBe(false);
+    expect('territory' in exportBoard(kamouraska(), { territory: null }).meta).toBe(false);
+    const long = { ...file, meta: { ...file.meta, territory: 'x'.repeat(81) } };
+    expect(codesOf(() => parseBoardFile(long))).toEqual([
+      { code: 'invalid_value', path: 'meta.territory' },
+    ]);
+  });
+
   it('M30: text that is not JSON is not_json; too many bytes is too_large', () => {
     expect(codesOf(() => parseBoardFileText('{"format": "carton-board",'))).toEqual([
       { code: 'not_json', path: '(root)' },

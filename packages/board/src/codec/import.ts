@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { formatPath } from '../json/json.ts';
-import type { BoardMeta, ShapeRecordMap } from '../doc/layout.ts';
+import type { ShapeRecordMap } from '../doc/layout.ts';
 import { BOARD_SCHEMA_VERSION, boardMetaSchema, initBoardDoc, shapesMapOf } from '../doc/layout.ts';
 import { isShapeId } from '../ids/ids.ts';
 import { migrateRecord } from '../migrations/migrate.ts';
@@ -13,7 +13,7 @@ import { storedEntries } from '../stored/stored.ts';
 import { isValidIndex } from '../zorder/zorder.ts';
 import type { BoardFileIssue } from './errors.ts';
 import { BoardFileError } from './errors.ts';
-import type { BoardFileImage, BoardFileShape } from './file.ts';
+import type { BoardFileImage, BoardFileMeta, BoardFileShape } from './file.ts';
 import { decodeText } from '../interop/text/decode.ts';
 import type { UpgradeOptions } from './migrations.ts';
 import { upgradeBoardFile } from './migrations.ts';
@@ -32,6 +32,11 @@ const envelopeSchema = z.object({
   meta: z.unknown(),
   shapes: z.array(z.unknown()),
   images: z.record(z.string().min(1).max(200), z.unknown()).optional(),
+});
+
+/** The document's meta and, for a territory board, its territory (a name of 1 to 80 characters). */
+const fileMetaSchema = boardMetaSchema.extend({
+  territory: z.string().trim().min(1).max(80).optional(),
 });
 
 const imageSchema = z.strictObject({
@@ -76,7 +81,7 @@ export function importBoard(file: unknown, origin: Origin = MIGRATION_ORIGIN): Y
 
 /** A validated board file. */
 export interface ParsedBoardFile {
-  readonly meta: BoardMeta;
+  readonly meta: BoardFileMeta;
   readonly shapes: BoardFileShape[];
   /** Embedded images, base64 checked (the bytes are the caller's to sniff). */
   readonly images: Record<string, BoardFileImage>;
@@ -132,7 +137,7 @@ export function parseBoardFile(file: unknown, options: UpgradeOptions = {}): Par
       },
     ]);
   }
-  const meta = boardMetaSchema.safeParse(envelope.data.meta);
+  const meta = fileMetaSchema.safeParse(envelope.data.meta);
   if (!meta.success) collect(issues, meta.error, 'meta');
   else if (meta.data.schemaVersion > BOARD_SCHEMA_VERSION) {
     issues.push({

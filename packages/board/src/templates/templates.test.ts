@@ -143,4 +143,32 @@ describe('territoryOfBoardMeta: the territory a board file names', () => {
       null,
     );
   });
+
+  it('the territory the meta carries comes first: a renamed board is still its territory’s', () => {
+    expect(
+      territoryOfBoardMeta({ kind: 'territory', title: 'Carton final', territory: 'Kamouraska' }),
+    ).toBe('Kamouraska');
+    expect(
+      territoryOfBoardMeta({
+        kind: 'territory',
+        title: territoryCartonTitle('La Mitis'),
+        territory: ' Les Basques ',
+      }),
+    ).toBe('Les Basques');
+    // Not a name: the title decides, as for an older file.
+    expect(
+      territoryOfBoardMeta({
+        kind: 'territory',
+        title: territoryCartonTitle('La Mitis'),
+        territory: '   ',
+      }),
+    ).toBe('La Mitis');
+    expect(
+      territoryOfBoardMeta({
+        kind: 'postcards',
+        title: 'Cartes postales',
+        territory: 'Kamouraska',
+      }),
+    ).toBe(null);
+  });
 });

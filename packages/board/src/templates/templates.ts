@@ -22,12 +22,21 @@ export const territoryCartonTitle = (territory: string): string =>
   `Conditions de succès — ${territory}`;
 
 /**
- * The territory a board file's meta names (a board file holds no territory field): a territory
- * board is titled with its carton's title (T1), so « Conditions de succès — Kamouraska » of kind
- * `territory` is Kamouraska's. Null for any other kind or title.
+ * The territory a board file's meta names: its `territory` (written since the board's row is
+ * exported with it), else its title, as a territory board is titled with its carton's title
+ * (T1): « Conditions de succès — Kamouraska » of kind `territory` is Kamouraska's. Null for any
+ * other kind, or a title that does not follow the template.
  */
-export function territoryOfBoardMeta(meta: { kind: string; title: string }): string | null {
+export function territoryOfBoardMeta(meta: {
+  kind: string;
+  title: string;
+  territory?: unknown;
+}): string | null {
   if (meta.kind !== 'territory') return null;
+  if (typeof meta.territory === 'string') {
+    const named = meta.territory.trim();
+    if (named !== '' && named.length <= 80) return named;
+  }
   const prefix = territoryCartonTitle('');
   if (!meta.title.startsWith(prefix)) return null;
   const territory = meta.title.slice(prefix.length).trim();

@@ -65,6 +65,24 @@ describe('carton CLI arguments', () => {
     expect(() => parseArgs(['forums', '--database', 'postgres://x'], env)).toThrow(UsageError);
   });
 
+  it('reads the arguments pnpm passes after its literal `--`, and --help anywhere', () => {
+    // `pnpm run carton -- --help`, `pnpm run carton -- forums --data ./d`
+    expect(parseArgs(['--', '--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['--', 'forums', '--data', './d'])).toEqual({
+      kind: 'forums',
+      dataDir: './d',
+    });
+    expect(parseArgs(['export', '--', '--forum', 'f1', '--out', 'x.zip'])).toMatchObject({
+      forumId: 'f1',
+      out: 'x.zip',
+    });
+    expect(parseArgs(['import', '--', 'a.zip'])).toMatchObject({
+      kind: 'import',
+      archive: 'a.zip',
+    });
+    expect(parseArgs(['export', '--help'])).toEqual({ kind: 'help' });
+  });
+
   it('refuses what it does not understand, naming it', () => {
     expect(() => parseArgs(['export', '--out', 'x.zip'])).toThrow(/--forum/);
     expect(() => parseArgs(['import'])).toThrow(UsageError);

@@ -43,8 +43,15 @@ export function parseArgs(
   argv: readonly string[],
   env: Record<string, string | undefined> = {},
 ): CliCommand {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+  // `pnpm run carton -- …` (and `pnpm carton export -- …`) pass pnpm's `--` through, where npm
+  // drops it: a bare `--` means nothing here.
+  const args = argv.filter((arg) => arg !== '--');
+  const [command, ...rest] = args;
+  if (
+    command === undefined ||
+    command === 'help' ||
+    args.some((a) => a === '--help' || a === '-h')
+  ) {
     return { kind: 'help' };
   }
   const options = new Map<string, string | true>();

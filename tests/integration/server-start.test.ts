@@ -1,13 +1,15 @@
 // A server on one machine (SQLite, no CARTON_DATABASE_URL, no CARTON_REDIS_URL) never loads
 // PostgreSQL's or Redis's client: loading them took ~0.4 s of the ~1.2 s of CPU a start took
 // (apps/server/src/http/server.ts imports them only when configured). A resolve hook in the
-// built server's process lists every module it loads.
+// built server's process lists every module it loads. A start that cannot listen says why in one
+// line (apps/server/src/startup-failure.ts).
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { startServer } from '../support/server.ts';
+import { REPO_ROOT, SERVER_ENTRY, startServer } from '../support/server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'carton-start-'));
 
@@ -52,4 +54,24 @@ it('a server on SQLite without a bus loads neither the PostgreSQL nor the Redis 
   expect(modules.some((url) => url.includes('/ws/'))).toBe(true);
   const clients = modules.filter((url) => /\/node_modules\/(pg|redis|@redis\/[^/]+)\//.test(url));
   expect(clients).toEqual([]);
+});
+
+it('a second server on a taken port says so in one plain line, without a stack trace', async () => {
+  const first = await startServer();
+  try {
+    const second = spawnSync(process.execPath, [SERVER_ENTRY], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(first.port), HOST: 'localhost', CARTON_DATA_DIR: dir },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toBe(
+      `Carton failed to start: port ${first.port} is already in use on localhost (another ` +
+        `Carton, or another program, listens there). Stop it, or start on another port: ` +
+        `PORT=${first.port + 1}\n`,
+    );
+  } finally {
+    await first.dispose();
+  }
 });

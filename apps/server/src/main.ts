@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './log.ts';
+import { startupFailureText } from './startup-failure.ts';
 import { describeDatabaseUrl } from './postgres/database-url.ts';
 import { DatabaseUnavailableError } from './storage/schema-version.ts';
 
@@ -16,7 +17,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  const server = await startServer(config, log);
+  let server;
+  try {
+    server = await startServer(config, log);
+  } catch (error) {
+    // A taken port, a venue address the machine lost, an unwritable data directory: one line.
+    const plain = startupFailureText(error, config);
+    if (plain === null) throw error;
+    process.stderr.write(`Carton failed to start: ${plain}\n`);
+    process.exit(1);
+  }
   // The one line tools and tests wait for (contract).
   process.stdout.write(`Carton listening on ${server.url}\n`);
   log.info('started', {

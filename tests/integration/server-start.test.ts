@@ -45,6 +45,9 @@ it('a server on SQLite without a bus loads neither the PostgreSQL nor the Redis 
   try {
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
+    // The operator's start: which Carton, and (on localhost) that phones cannot reach it.
+    expect(server.output()).toMatch(/"event":"started".*"version":"\d+\.\d+\.\d+"/);
+    expect(server.output()).toMatch(/^Only this computer can open it\. .*HOST=0\.0\.0\.0/m);
   } finally {
     await server.dispose();
   }

@@ -1,9 +1,22 @@
+import { createRequire } from 'node:module';
+import { networkInterfaces } from 'node:os';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './http/server.ts';
 import { createLogger } from './log.ts';
 import { startupFailureText } from './startup-failure.ts';
+import { venueLines } from './venue-addresses.ts';
 import { describeDatabaseUrl } from './postgres/database-url.ts';
 import { DatabaseUnavailableError } from './storage/schema-version.ts';
+
+/** apps/server/package.json's version (beside src/ and dist/ alike), for the start's log line. */
+function serverVersion(): string {
+  try {
+    const pkg = createRequire(import.meta.url)('../package.json') as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 async function main(): Promise<void> {
   let config;
@@ -29,8 +42,15 @@ async function main(): Promise<void> {
   }
   // The one line tools and tests wait for (contract).
   process.stdout.write(`Carton listening on ${server.url}\n`);
+  // Where phones reach it (0.0.0.0 is no address to type), or that they cannot (localhost).
+  const venue = venueLines(
+    { host: config.host, port: server.port, publicUrl: config.publicUrl },
+    networkInterfaces(),
+  );
+  for (const line of venue) process.stdout.write(`${line}\n`);
   log.info('started', {
     url: server.url,
+    version: serverVersion(),
     // Never the database URL itself: it may hold a password.
     ...(config.database
       ? { database: describeDatabaseUrl(config.database.url) }

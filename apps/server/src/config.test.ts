@@ -78,8 +78,37 @@ describe('config', () => {
     ['CARTON_ALLOWED_HOSTS', 'https://carton.example.org'],
     ['CARTON_ALLOWED_HOSTS', 'carton.example.org:8787'],
     ['CARTON_AWARENESS_PER_SECOND', '0'],
+    ['CARTON_PUBLIC_URL', 'http://192.168.1.20:8787/carton'],
   ])('refuses %s=%s with a clear error', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(key);
+  });
+
+  it('says what a refused value must be, in words, with the value as typed', () => {
+    const message = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(message({ PORT: 'abc' })).toBe(
+      'Invalid configuration: PORT=abc: must be a whole number from 0 to 65535 ' +
+        '(every variable: apps/server/SPEC.md, Configuration)',
+    );
+    expect(message({ CARTON_MAX_BOARD_BYTES: '64MB' })).toMatch(
+      /CARTON_MAX_BOARD_BYTES=64MB: must be a whole number from 1024 to \d+ /,
+    );
+    expect(message({ CARTON_PUBLIC_URL: 'http://192.168.1.20:8787/carton' })).toMatch(
+      /CARTON_PUBLIC_URL=http:\/\/192\.168\.1\.20:8787\/carton: must be the address only, without a path/,
+    );
+    expect(message({ CARTON_PUBLIC_URL: '192.168.1.20:8787' })).toMatch(
+      /CARTON_PUBLIC_URL=192\.168\.1\.20:8787: must be an http:\/\/ or https:\/\/ address/,
+    );
+    // A URL that may hold a password is named, never repeated.
+    const refused = message({ CARTON_DATABASE_URL: 'mysql://carton:s3cret@db/carton' });
+    expect(refused).toMatch(/CARTON_DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(refused).not.toMatch(/s3cret/);
   });
 });

@@ -10,14 +10,28 @@ const MiB = 1024 * KiB;
 
 /** Environment variables must be whole numbers in a range; anything else is a startup error. */
 function int(defaultValue: number, min: number, max: number) {
-  return z.coerce.number().int().min(min).max(max).default(defaultValue);
+  // One sentence for every way a value is wrong (`abc`, `64MB`, `1.5`, out of range).
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(min, { error })
+    .max(max, { error })
+    .default(defaultValue);
 }
+
+/** Variables whose values may hold a password: never repeated in an error. */
+const SECRET_VARIABLES = new Set(['CARTON_DATABASE_URL', 'CARTON_REDIS_URL']);
 
 const EnvSchema = z.object({
   PORT: int(8787, 0, 65_535),
   HOST: z.string().min(1).default('localhost'),
   CARTON_PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    // Carton is served from the root: a path (`…/carton`) would hand out links nothing answers.
+    .refine((url) => /^https?:\/\/[^/?#]+\/*$/i.test(url), {
+      error: 'must be the address only, without a path (e.g. http://192.168.1.20:8787)',
+    })
     .optional()
     .transform((url) => url?.replace(/\/+$/, '')),
   CARTON_DATA_DIR: z.string().min(1).default('./data'),
@@ -205,9 +219,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     const detail = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .map((issue) => {
+        const key = String(issue.path[0] ?? '');
+        const given = present[key];
+        // The value as typed (never a URL that may hold a password), then what it must be.
+        const shown = given === undefined || SECRET_VARIABLES.has(key) ? key : `${key}=${given}`;
+        return `${shown}: ${issue.message}`;
+      })
       .join('; ');
-    throw new ConfigError(`Invalid configuration: ${detail}`);
+    throw new ConfigError(
+      `Invalid configuration: ${detail} (every variable: apps/server/SPEC.md, Configuration)`,
+    );
   }
   const e = parsed.data;
   return {

@@ -54,11 +54,14 @@ describe('a lost facilitator link', () => {
     );
   });
 
-  it('L4: an unknown forum is a plain refusal', async () => {
+  it('L4: an unknown forum is a plain refusal, in French, without the usage', async () => {
     const refused = await facilitatorLink(server.dataDir, 'nexistepas').catch(
       (error: { code: number; stderr: string }) => error,
     );
     expect(refused).toMatchObject({ code: 2 });
-    expect((refused as { stderr: string }).stderr).toContain('no forum nexistepas');
+    // The command was typed right: one sentence that says what to do, not the whole usage.
+    expect((refused as { stderr: string }).stderr).toMatch(
+      /^carton: aucun forum nexistepas dans .* \(«\u00a0carton forums\u00a0» les liste\)\n$/,
+    );
   });
 });

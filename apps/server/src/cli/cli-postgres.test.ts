@@ -4,7 +4,7 @@ import { hashToken } from '../forums/tokens.ts';
 import { DatabaseUnavailableError, openPostgres } from '../postgres/database.ts';
 import { PgForumStore } from '../postgres/pg-forum-store.ts';
 import { startTestPostgres, type TestPostgres } from '../postgres/test-postgres.ts';
-import { UsageError } from './args.ts';
+import { CliRefusal } from './language.ts';
 import { runCli } from './cli.ts';
 
 let server: TestPostgres;
@@ -56,7 +56,9 @@ describe('carton on PostgreSQL', () => {
           forumId: 'absent',
           publicUrl: 'http://salle.local',
         }),
-      ).rejects.toThrow(new UsageError(`no forum absent in ${where}`));
+      ).rejects.toThrow(
+        new CliRefusal(`aucun forum absent dans ${where} («\u00a0carton forums\u00a0» les liste)`),
+      );
     } finally {
       await pool.end();
     }

@@ -11,8 +11,8 @@ import { createForum } from '../forums/create-forum.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
-import { UsageError } from './args.ts';
 import { runCli } from './cli.ts';
+import { CliRefusal } from './language.ts';
 import { archiveRefusalText } from './errors-fr.ts';
 
 const scratchFolders: string[] = [];
@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 describe('carton CLI paths', () => {
-  it('ARCHIVE: import of a missing archive is a usage error, and creates no database', async () => {
+  it('ARCHIVE: import of a missing archive is refused, and creates no database', async () => {
     const dataDir = join(scratch(), 'data');
     const run = runCli(
       {
@@ -38,8 +38,10 @@ describe('carton CLI paths', () => {
       },
       () => {},
     );
-    await expect(run).rejects.toThrow(UsageError);
-    await expect(run).rejects.toThrow(/no such file/);
+    await expect(run).rejects.toThrow(CliRefusal);
+    await expect(run).rejects.toThrow(
+      /impossible de lire .*forum\.zip\u00a0: ce fichier n’existe pas/,
+    );
     expect(existsSync(join(dataDir, 'carton.sqlite'))).toBe(false);
   });
 
@@ -49,7 +51,8 @@ describe('carton CLI paths', () => {
       { kind: 'export', dataDir, forumId: 'abc', out: join(dataDir, 'x.zip'), png: false },
       () => {},
     );
-    await expect(run).rejects.toThrow(/no Carton database/);
+    await expect(run).rejects.toThrow(CliRefusal);
+    await expect(run).rejects.toThrow(/aucune base de données Carton dans .*--data/);
     expect(existsSync(join(dataDir, 'carton.sqlite'))).toBe(false);
   });
 });

@@ -32,7 +32,7 @@ import type { CliCommand } from './args.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 import { NOT_STORED_EN } from './errors-en.ts';
 import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
-import { cliLanguage, cliText, type CliLanguage, type CliText } from './language.ts';
+import { CliRefusal, cliLanguage, cliText, type CliLanguage, type CliText } from './language.ts';
 import { newerSchemaText } from './newer-schema.ts';
 import { printable, printableJson, printableLines } from './printable.ts';
 
@@ -86,13 +86,16 @@ interface CliStores {
   close(): Promise<void>;
 }
 
-function openSqliteStores(command: Exclude<CliCommand, { kind: 'help' }>): CliStores {
+function openSqliteStores(
+  command: Exclude<CliCommand, { kind: 'help' }>,
+  text: CliText,
+): CliStores {
   // A mistyped path must not end in a stack trace, nor in a new empty database beside the real
   // one: exporting needs the server's database; importing says when it starts a new one.
   const databaseFile = join(command.dataDir, DATABASE_FILE);
   const fresh = !existsSync(databaseFile);
   if (command.kind !== 'import' && fresh) {
-    throw new UsageError(`no Carton database in ${command.dataDir} (${databaseFile} not found)`);
+    throw new CliRefusal(text.noDatabase(command.dataDir, databaseFile));
   }
   const db = openDatabase(command.dataDir);
   return {
@@ -131,11 +134,11 @@ export async function runCli(
   const text = cliText(language);
   if (command.kind === 'help') return out(`${USAGE}\n`);
   if (command.kind === 'import' && !existsSync(command.archive)) {
-    throw new UsageError(`cannot read ${command.archive}: no such file`);
+    throw new CliRefusal(text.noArchive(command.archive));
   }
   const stores = command.database
     ? await openPostgresStores(command.database)
-    : openSqliteStores(command);
+    : openSqliteStores(command, text);
   const { forums, boards, blobs, where } = stores;
   try {
     if (command.kind === 'forums') {
@@ -148,7 +151,7 @@ export async function runCli(
     }
     if (command.kind === 'facilitator-link') {
       const forum = await forums.getForum(command.forumId);
-      if (!forum) throw new UsageError(`no forum ${command.forumId} in ${where}`);
+      if (!forum) throw new CliRefusal(text.noForum(command.forumId, where));
       out(await newFacilitatorLink(forums, forum.id, command.publicUrl, text));
       return;
     }
@@ -160,7 +163,7 @@ export async function runCli(
           png: command.png,
         },
       );
-      if (!stream) throw new UsageError(`no forum ${command.forumId} in ${where}`);
+      if (!stream) throw new CliRefusal(text.noForum(command.forumId, where));
       await stream.pipeTo(Writable.toWeb(createWriteStream(command.out)));
       out(`${command.out}\n`);
       return;
@@ -197,6 +200,10 @@ async function main(): Promise<void> {
     kind = command.kind;
     await runCli(command, (text) => process.stdout.write(text), language);
   } catch (error) {
+    if (error instanceof CliRefusal) {
+      process.stderr.write(`carton: ${printable(error.message)}\n`);
+      process.exit(2);
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`carton: ${printable(error.message)}\n\n${USAGE}\n`);
       process.exit(2);

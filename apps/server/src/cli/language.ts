@@ -21,6 +21,19 @@ export interface CliText {
   view: string;
   noForums: (where: string) => string;
   newFacilitatorLink: (url: string) => string[];
+  /** Refusals of a command that was typed right but names what is not there (no usage after). */
+  noDatabase: (dataDir: string, file: string) => string;
+  noForum: (forumId: string, where: string) => string;
+  noArchive: (path: string) => string;
+}
+
+/**
+ * A command understood but refused for what it names (a data directory without a database, a
+ * forum that is not there, a missing archive): said in the terminal's language, without the
+ * usage (the command was typed right).
+ */
+export class CliRefusal extends Error {
+  override readonly name = 'CliRefusal';
 }
 
 const ENGLISH: CliText = {
@@ -35,6 +48,11 @@ const ENGLISH: CliText = {
     'The boards’ links still work; the facilitator page cannot show them any more,',
     'but “Replace link” gives new ones.',
   ],
+  noDatabase: (dataDir, file) =>
+    `no Carton database in ${dataDir} (${file} not found). Give the server's data directory ` +
+    `(its CARTON_DATA_DIR) with --data`,
+  noForum: (forumId, where) => `no forum ${forumId} in ${where} (carton forums lists them)`,
+  noArchive: (path) => `cannot read ${path}: no such file`,
 };
 
 const FRENCH: CliText = {
@@ -49,6 +67,12 @@ const FRENCH: CliText = {
     'Les liens des tableaux restent valides ; la page d’animation ne peut plus les afficher,',
     'mais « Remplacer le lien » en donne de nouveaux.',
   ],
+  noDatabase: (dataDir, file) =>
+    `aucune base de données Carton dans ${dataDir} (${file} introuvable). Indiquez le ` +
+    `dossier de données du serveur (son CARTON_DATA_DIR) avec --data`,
+  noForum: (forumId, where) =>
+    `aucun forum ${forumId} dans ${where} («\u00a0carton forums\u00a0» les liste)`,
+  noArchive: (path) => `impossible de lire ${path}\u00a0: ce fichier n’existe pas`,
 };
 
 export const cliText = (language: CliLanguage): CliText => (language === 'en' ? ENGLISH : FRENCH);

@@ -17,6 +17,7 @@ import { registerBoardCreationRoute } from './board-creation-routes.ts';
 import { registerBoardManageRoutes } from './board-manage-routes.ts';
 import { registerBoardRoutes } from './board-routes.ts';
 import { clientAddress, isLoopback } from './client-address.ts';
+import { isClientGone } from './client-gone.ts';
 import { errorBody, isNotStored, jsonError, storageUnavailable } from './errors.ts';
 import { registerFacilitationRoutes } from './facilitation-routes.ts';
 import { registerForumRoutes } from './forum-routes.ts';
@@ -112,6 +113,11 @@ export function createApp(deps: AppDeps): Hono {
     if (health && health.failed(error, `${c.req.method} ${c.req.path}`) !== null) {
       log.debug('request_not_stored', { method: c.req.method, path: c.req.path, error });
       return storageUnavailable(c);
+    }
+    // A client that went away mid-body is not a server error: nobody reads the answer.
+    if (isClientGone(error)) {
+      log.info('request_aborted_by_client', { method: c.req.method, path: c.req.path });
+      return jsonError(c, 400, 'request_aborted', 'The request was cut before its end.');
     }
     // R25: log the cause, answer nothing about it.
     log.error('http_error', { method: c.req.method, path: c.req.path, error });

@@ -13,22 +13,19 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RenderFonts } from '@carton/render';
 import { localOrigin } from '@carton/board';
 import { useSession } from '../board/context';
-import { fetchForumBoards, type ForumBoard } from '../forum/api';
-import { isTerritoryBoard } from '../forum/boardKind';
 import type { ForumRoom } from '../forum/room';
 import { useForumSnapshot } from '../forum/useForumRoom';
 import { bringToPlenary } from './bringToPlenary';
 import { gridKey, type FocusMove } from './focusNav';
-import { loadRenderFonts } from './fonts';
 import { useTitleRow } from './focusTitleRow';
-import { LiveBoard } from './liveBoard';
 import { MosaicFocus, useFocusKeys } from './MosaicFocus';
-import { minTileWidth, mosaicLayout, sharedAspect } from './mosaicLayout';
+import { useFullScreen, useRailPlacement } from './fullScreen';
+import { minTileWidth, mosaicLayout } from './mosaicLayout';
 import { territoryName, Tile, VoteTotal } from './MosaicTile';
 import { shownVote } from './tileVotes';
+import { captionFloorPx, useAreaSize, useSharedAspect, useTerritoryLives } from './territoryLives';
 import './mosaic.css';
 
 const GAP = 10;
@@ -36,131 +33,23 @@ const GAP = 10;
 /** The territory last shown large in each forum's mosaic, kept while the page is open. */
 const lastShown = new Map<string, string>();
 
-/** The same territories, names and order: nothing for the mosaic to redo. */
-function sameBoards(a: readonly ForumBoard[], b: readonly ForumBoard[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every(
-      (x, i) => x.id === b[i]!.id && x.title === b[i]!.title && x.territory === b[i]!.territory,
-    )
-  );
-}
-
-/**
- * The captions' smallest font size in CSS px: mosaic.css's max(1rem, 2.6vh, …) (its third term,
- * which grows with the tile, is below both for the narrowest tiles). The grid's size follows the
- * window, so a resize renders again and reads it anew.
- */
-function captionFloorPx(): number {
-  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  return Math.max(rem, 0.026 * window.innerHeight);
-}
-
-/** The grid area's size, followed as the window (or the projector) changes. */
-function useAreaSize(element: HTMLElement | null): { width: number; height: number } | null {
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  useEffect(() => {
-    if (!element) return;
-    const measure = () =>
-      setSize((old) => {
-        const width = element.clientWidth;
-        const height = element.clientHeight;
-        return old && old.width === width && old.height === height ? old : { width, height };
-      });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [element]);
-  return size;
-}
-
-/** The cartons' shared aspect, followed as boards are drawn (an empty board has none yet). */
-function useSharedAspect(lives: ReadonlyMap<string, LiveBoard>): number {
-  const [aspect, setAspect] = useState(16 / 10);
-  useEffect(() => {
-    const update = () => {
-      const boxes = [...lives.values()].filter((l) => l.shapeCount() > 0).map((l) => l.getBox());
-      const next = sharedAspect(boxes);
-      setAspect((old) => (Math.abs(old - next) / old < 0.01 ? old : next));
-    };
-    update();
-    const offs = [...lives.values()].map((l) => l.subscribe(update));
-    return () => offs.forEach((off) => off());
-  }, [lives]);
-  return aspect;
-}
-
 export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const { votes } = useForumSnapshot(room);
-  const [fonts, setFonts] = useState<RenderFonts | null>(null);
-  const [boards, setBoards] = useState<ForumBoard[]>([]);
-  const [lives, setLives] = useState<Map<string, LiveBoard>>(new Map());
+  const forumId = session.info.board.forumId;
+  const { boards, lives } = useTerritoryLives(forumId, session.token);
   const [focused, setFocused] = useState<string | null>(null);
   // « … amenés en plénière », said while the territory it names stays shown (or the tiles do).
   const [toast, setToast] = useState<{ text: string; shown: string | null } | null>(null);
   const [grid, setGrid] = useState<HTMLUListElement | null>(null);
+  const [section, setSection] = useState<HTMLElement | null>(null);
   // The tile to give the focus back to once the mosaic shows again (the last one shown large).
   const returnTo = useRef<string | null>(null);
   const area = useAreaSize(grid);
   const aspect = useSharedAspect(lives);
-  const forumId = session.info.board.forumId;
-
-  useEffect(() => {
-    let live = true;
-    void loadRenderFonts().then((f) => live && setFonts(f));
-    // Asked again whenever the facilitator comes back to this window (a territory added,
-    // renamed or taken out on the forum page meanwhile), never on a timer.
-    const load = () =>
-      fetchForumBoards(forumId, session.token).then(
-        (answer) =>
-          live &&
-          setBoards((old) => {
-            // The territories' boards; « Autre tableau » is not one (boardKind.ts).
-            const next = answer.boards.filter(isTerritoryBoard);
-            return sameBoards(old, next) ? old : next;
-          }),
-        () => undefined,
-      );
-    void load();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    window.addEventListener('focus', onVisible);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      live = false;
-      window.removeEventListener('focus', onVisible);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [forumId, session.token]);
-
-  // One LiveBoard per territory, kept while its board stays in the forum: a board added later
-  // connects alone, the others keep their socket and drawing.
-  const livesHeld = useRef(new Map<string, LiveBoard>());
-  useEffect(() => {
-    if (!fonts) return;
-    const held = livesHeld.current;
-    const wanted = new Set(boards.map((b) => b.id));
-    for (const [id, live] of held) {
-      if (wanted.has(id)) continue;
-      live.destroy();
-      held.delete(id);
-    }
-    for (const b of boards) {
-      if (!held.has(b.id)) held.set(b.id, new LiveBoard(b.id, session.token, fonts, b.title));
-    }
-    setLives(new Map(held));
-  }, [boards, fonts, session.token]);
-  useEffect(() => {
-    const held = livesHeld.current;
-    return () => {
-      held.forEach((l) => l.destroy());
-      held.clear();
-    };
-  }, []);
+  const [full, toggleFull] = useFullScreen();
+  const header = useRef<HTMLElement>(null);
 
   // Read by the tiles' (memoised) callbacks without changing them at every render.
   const current = useRef({ boards, lives, session, t, shown: null as string | null });
@@ -237,6 +126,7 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     if (large) backButton.current?.focus();
   }, [large]);
 
+  const rail = useRailPlacement(section, header, boards.length, aspect, GAP, full && !large);
   const layout =
     area && boards.length > 0
       ? mosaicLayout(boards.length, area, aspect, GAP, minTileWidth(captionFloorPx()))
@@ -258,7 +148,6 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     buttons[to]?.focus();
   };
 
-  const header = useRef<HTMLElement>(null);
   const focusedBoard = shown !== null ? boards[focusedIndex] : undefined;
   const focusedLive = shown !== null ? lives.get(shown) : undefined;
   const focusedVote = focusedBoard ? shownVote(votes, focusedBoard.id) : null;
@@ -275,7 +164,14 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
     </span>
   );
   return (
-    <section className="mosaic" aria-label={t('plenary.mosaic')} data-focused={shown ?? undefined}>
+    <section
+      className="mosaic"
+      aria-label={t('plenary.mosaic')}
+      data-focused={shown ?? undefined}
+      data-full={full || undefined}
+      data-rail={full && !large ? rail : undefined}
+      ref={setSection}
+    >
       <header className="mosaic-header" ref={header} data-wrap={titleRow || undefined}>
         {focusedBoard ? (
           <h2 className="mosaic-focus-title" aria-live="polite" title={territoryName(focusedBoard)}>
@@ -309,9 +205,23 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
             </button>
           </>
         ) : (
-          <button type="button" onClick={onClose}>
-            {t('plenary.close')}
-          </button>
+          <>
+            {/* Pressed: the editor's chrome is gone and the tiles take the whole screen (a
+                territory shown large keeps it; beside its name and buttons at 1280 px this
+                button cost the carton its height). */}
+            <button
+              type="button"
+              className="mosaic-full"
+              aria-pressed={full}
+              onClick={toggleFull}
+              title={t(full ? 'mosaic.fullLeave' : 'mosaic.fullEnter')}
+            >
+              {t('mosaic.full')}
+            </button>
+            <button type="button" onClick={onClose}>
+              {t('plenary.close')}
+            </button>
+          </>
         )}
       </header>
       {focusedBoard && focusedLive && (

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_TILE_WIDTH, minTileWidth, mosaicLayout, sharedAspect } from './mosaicLayout';
+import {
+  MIN_TILE_WIDTH,
+  minTileWidth,
+  mosaicLayout,
+  railPlacement,
+  sharedAspect,
+} from './mosaicLayout';
 
 // A territory carton (1600 × 1000) drawn with the mosaic's 24-unit margin.
 const CARTON = 1648 / 1048;
@@ -117,5 +123,56 @@ describe('sharedAspect', () => {
         { w: 400, h: 3000 },
       ]),
     ).toBe(1.6);
+  });
+});
+
+describe('railPlacement', () => {
+  // « Plein écran »: the screen inside the mosaic's padding; the controls' row (a running timer at
+  // 4rem and the grid's margin) or their column (timer, « Plein écran », « Fermer », its gap).
+  const RAIL = { row: 84, column: 212 };
+  const placed = (count: number, width: number, height: number) => {
+    const screen = { width: width - 24, height: height - 20 };
+    const where = railPlacement(count, screen, CARTON, GAP, MIN_TILE_WIDTH, RAIL);
+    const area =
+      where === 'side'
+        ? { width: screen.width - RAIL.column, height: screen.height }
+        : { width: screen.width, height: screen.height - RAIL.row };
+    return { where, layout: mosaicLayout(count, area, CARTON, GAP, MIN_TILE_WIDTH) };
+  };
+
+  it('a 16:9 TV puts the controls beside eight cartons: their three rows take its height', () => {
+    const { where, layout } = placed(8, 1920, 1080);
+    expect(where).toBe('side');
+    expect([layout.columns, layout.rows]).toEqual([3, 3]);
+    // Under a row of controls they were 501 px wide.
+    expect(layout.tileWidth).toBeGreaterThanOrEqual(540);
+  });
+
+  it('a 4:3 projector keeps the row: its width is what the tiles lack', () => {
+    expect(placed(8, 1024, 768).where).toBe('top');
+    expect(placed(8, 800, 600).where).toBe('top');
+  });
+
+  it('never picks the side when it gives smaller tiles, for any count on common screens', () => {
+    for (const [w, h] of [
+      [1920, 1080],
+      [1366, 768],
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      for (const count of [1, 2, 3, 5, 8, 10, 12]) {
+        const screen = { width: w - 24, height: h - 20 };
+        const top = mosaicLayout(
+          count,
+          { width: screen.width, height: screen.height - RAIL.row },
+          CARTON,
+          GAP,
+          MIN_TILE_WIDTH,
+        );
+        const { where, layout } = placed(count, w, h);
+        if (where === 'side') expect(layout.tileWidth).toBeGreaterThan(top.tileWidth);
+        else expect(layout.tileWidth).toBe(top.tileWidth);
+      }
+    }
   });
 });

@@ -84,3 +84,41 @@ export function sharedAspect(boxes: readonly { readonly w: number; readonly h: n
   const mid = Math.floor(ratios.length / 2);
   return ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
 }
+
+/** Where the mosaic's controls (the timer, « Plein écran », « Fermer ») go on a whole screen. */
+export type RailPlacement = 'top' | 'side';
+
+/**
+ * On the whole screen (« Plein écran »), the controls take a row above the tiles or a column
+ * beside them, whichever leaves the larger tiles: on a 16:9 screen, eight cartons take three
+ * rows and leave the sides empty, so a column there costs them nothing while a row costs them
+ * its height (500 px tiles under an 80 px row with a running timer at 1920 × 1080, 547 px beside
+ * a column); on a 4:3 projector the width is what is short, and the row wins.
+ * `row` is the row's height, `column` the column's width, both with their gap to the tiles.
+ */
+export function railPlacement(
+  count: number,
+  screen: MosaicArea,
+  aspect: number,
+  gap: number,
+  minWidth: number,
+  rail: { readonly row: number; readonly column: number },
+): RailPlacement {
+  const top = mosaicLayout(
+    count,
+    { width: screen.width, height: screen.height - rail.row },
+    aspect,
+    gap,
+    minWidth,
+  );
+  const side = mosaicLayout(
+    count,
+    { width: screen.width - rail.column, height: screen.height },
+    aspect,
+    gap,
+    minWidth,
+  );
+  // Beside a column, only if every tile still fits (the fallback's tiles scroll down).
+  const sideFits = side.rows * side.tileHeight + (side.rows - 1) * gap <= screen.height;
+  return sideFits && side.tileWidth > top.tileWidth ? 'side' : 'top';
+}

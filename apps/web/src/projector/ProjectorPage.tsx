@@ -1,9 +1,12 @@
 // Projector mode (`/p/<boardId>#token=`, a view link is enough): no tools or chrome, high
 // contrast; the cartons as slides (← → space Home End), each zoomed to fill the screen; the
 // timer large while it runs; Escape goes back to the board. Once a vote over the board is
-// closed, its counts show on the notes and a last slide ranks the results (top 10).
+// closed, its counts show on the notes and a last slide ranks the results (top 10). On the
+// plenary board, the territories' live mosaic follows its cartons, then each territory large
+// (M goes to the mosaic; a tile, clicked or with Enter, to its territory).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VoteState } from '@carton/board';
 import { renderSvg, type RenderFonts } from '@carton/render';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
 import { fetchVote, type VoteResult } from '../forum/api';
@@ -13,8 +16,10 @@ import { TimerDisplay } from '../forum/TimerDisplay';
 import { useForumRoom, useForumSnapshot } from '../forum/useForumRoom';
 import { loadRenderFonts } from '../plenary/fonts';
 import { LiveBoard } from '../plenary/liveBoard';
+import { useTerritoryLives, type TerritoryLives } from '../plenary/territoryLives';
 import { ProjectorConnection } from './ProjectorConnection';
-import { nextSlide, slideOrder, type Slide } from './slides';
+import { ProjectorMosaic, ProjectorTerritory, TerritoryTitle } from './ProjectorMosaic';
+import { mosaicKey, nextSlide, slideOrder, withMosaic, type Slide } from './slides';
 import {
   countsOnBoard,
   projectedVote,
@@ -97,15 +102,24 @@ function Slides({
   useSyncExternalStore(live.subscribe, live.getSvg);
   const shapes = live.getShapes();
   const { votes, connection } = useForumSnapshot(room);
-  const vote = projectedVote(votes, info.board.id, info.board.kind === 'plenary');
+  const plenary = info.board.kind === 'plenary';
+  const vote = projectedVote(votes, info.board.id, plenary);
   const results = useVoteResults(room?.forumId ?? null, token, vote?.id ?? null);
+  const territories = useTerritoryLives(plenary ? info.board.forumId || null : null, token);
   const slides: (Slide | { kind: 'results' })[] = [
-    ...slideOrder(shapes),
+    ...withMosaic(
+      slideOrder(shapes),
+      territories.boards.map((b) => b.id),
+    ),
     ...(results ? [{ kind: 'results' as const }] : []),
   ];
   const [index, setIndex] = useState(0);
   const current = Math.min(index, Math.max(0, slides.length - 1));
   const slide = slides[current];
+  const shownTerritory =
+    slide?.kind === 'territory'
+      ? territories.boards.find((b) => b.id === slide.boardId)
+      : undefined;
 
   // A vote closed while this screen shows: its results come up by themselves once fetched, as
   // the room is waiting for them (a vote already closed when the page opened leaves it on the
@@ -124,9 +138,9 @@ function Slides({
   // The keys go by the slides on screen: learnt as the screen changes, before it is painted.
   // Learnt in an effect after the paint, an End pressed as the results slide came up went to the
   // slide before it (the facilitator had to press End again).
-  const onScreen = useRef({ current, count: slides.length });
+  const onScreen = useRef({ current, slides });
   useLayoutEffect(() => {
-    onScreen.current = { current, count: slides.length };
+    onScreen.current = { current, slides };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -134,7 +148,9 @@ function Slides({
         location.assign(`/b/${encodeURIComponent(info.board.id)}#token=${token}`);
         return;
       }
-      const next = nextSlide(e.key, onScreen.current.current, onScreen.current.count);
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const { current, slides } = onScreen.current;
+      const next = nextSlide(e.key, current, slides.length) ?? mosaicKey(e.key, slides);
       if (next === null) return;
       e.preventDefault();
       setIndex(next);
@@ -148,7 +164,7 @@ function Slides({
     [vote, info.board.id],
   );
   const svg = useMemo(() => {
-    if (!slide || slide.kind === 'results') return '';
+    if (!slide || (slide.kind !== 'carton' && slide.kind !== 'board')) return '';
     const drawn = renderSvg(shapes, {
       fonts,
       scope: slide.kind === 'carton' ? { kind: 'carton', id: slide.id } : { kind: 'board' },
@@ -171,12 +187,32 @@ function Slides({
       data-votes-open={votes.filter((v) => v.state === 'open').length}
     >
       <div className="projector-top">
-        <span className="projector-title">{info.board.title}</span>
+        {shownTerritory ? (
+          <TerritoryTitle
+            board={shownTerritory}
+            votes={votes}
+            n={territories.boards.indexOf(shownTerritory) + 1}
+            count={territories.boards.length}
+          />
+        ) : (
+          <span className="projector-title">{info.board.title}</span>
+        )}
         {children}
       </div>
       <ProjectorConnection room={room} />
       {slide?.kind === 'results' && results && vote ? (
         <ResultsSlide title={vote.title} results={results} />
+      ) : slide?.kind === 'mosaic' ? (
+        <ProjectorMosaic
+          boards={territories.boards}
+          lives={territories.lives}
+          votes={votes}
+          onOpen={(id) =>
+            setIndex(slides.findIndex((s) => s.kind === 'territory' && s.boardId === id))
+          }
+        />
+      ) : slide?.kind === 'territory' ? (
+        <TerritorySlide slide={slide} territories={territories} votes={votes} />
       ) : slide ? (
         <div className="projector-slide" dangerouslySetInnerHTML={{ __html: svg }} />
       ) : (
@@ -185,10 +221,36 @@ function Slides({
       {slides.length > 0 && (
         <p className="projector-footer">
           {t('projector.position', { n: current + 1, count: slides.length })} ·{' '}
-          {t('projector.keys')}
+          {t(territories.boards.length > 0 ? 'projector.keysMosaic' : 'projector.keys')}
         </p>
       )}
     </main>
+  );
+}
+
+/** A territory large: its place among the territories, once its live board is connected. */
+function TerritorySlide({
+  slide,
+  territories,
+  votes,
+}: {
+  slide: { boardId: string };
+  territories: TerritoryLives;
+  votes: readonly VoteState[];
+}) {
+  const at = territories.boards.findIndex((b) => b.id === slide.boardId);
+  const board = territories.boards[at];
+  const live = territories.lives.get(slide.boardId);
+  if (!board || !live) return <div className="projector-slide" />;
+  return (
+    <ProjectorTerritory
+      key={board.id}
+      board={board}
+      live={live}
+      votes={votes}
+      n={at + 1}
+      count={territories.boards.length}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '@carton/board';
-import { nextSlide, slideOrder } from './slides';
+import { mosaicKey, nextSlide, slideOrder, withMosaic } from './slides';
 
 const carton = (id: string, x: number, y: number, parentId: string | null = null) =>
   ({ id, type: 'carton', x, y, w: 1600, h: 1000, title: id, parentId }) as unknown as Shape;
@@ -36,5 +36,25 @@ describe('projector slides', () => {
     expect(nextSlide('Home', 2, 3)).toBe(0);
     expect(nextSlide('x', 1, 3)).toBeNull();
     expect(nextSlide('ArrowRight', 0, 0)).toBeNull();
+  });
+  it('on the plenary, the mosaic follows its cartons, then each territory large', () => {
+    const slides = withMosaic(slideOrder([carton('déroulement', 0, 0)]), ['kamouraska', 'mitis']);
+    expect(slides).toEqual([
+      { kind: 'carton', id: 'déroulement', title: 'déroulement' },
+      { kind: 'mosaic' },
+      { kind: 'territory', boardId: 'kamouraska' },
+      { kind: 'territory', boardId: 'mitis' },
+    ]);
+    // A forum without territories (or a territory's own board): no mosaic.
+    expect(withMosaic(slideOrder([note('n')]), [])).toEqual([{ kind: 'board' }]);
+    // An empty plenary still shows the territories.
+    expect(withMosaic([], ['kamouraska']).map((s) => s.kind)).toEqual(['mosaic', 'territory']);
+  });
+  it('M goes to the mosaic from any slide, and does nothing without one', () => {
+    const slides = withMosaic([{ kind: 'board' }], ['a', 'b']);
+    expect(mosaicKey('m', slides)).toBe(1);
+    expect(mosaicKey('M', slides)).toBe(1);
+    expect(mosaicKey('x', slides)).toBeNull();
+    expect(mosaicKey('m', [{ kind: 'board' }])).toBeNull();
   });
 });

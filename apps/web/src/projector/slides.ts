@@ -1,8 +1,13 @@
 // Projector slides: the board's cartons in reading order (rows top to bottom, then left to
 // right), then the whole board when something lies outside every carton (or no carton exists).
+// On the plenary board, the territories' live mosaic comes next, then each territory large.
 import type { Shape } from '@carton/board';
 
-export type Slide = { kind: 'carton'; id: string; title: string } | { kind: 'board' };
+export type Slide =
+  | { kind: 'carton'; id: string; title: string }
+  | { kind: 'board' }
+  | { kind: 'mosaic' }
+  | { kind: 'territory'; boardId: string };
 
 /** Cartons whose tops are within this fraction of a carton's height share a row. */
 const ROW_TOLERANCE = 0.5;
@@ -49,4 +54,25 @@ export function nextSlide(key: string, index: number, count: number): number | n
     default:
       return null;
   }
+}
+
+/**
+ * The plenary's slides, then the territories': their live mosaic, then each one large in the
+ * forum's order. As slides, a presenter's clicker (Page Down) or the arrows go from the day's
+ * agenda to the mosaic and through every territory, with no other key to learn.
+ */
+export function withMosaic(slides: readonly Slide[], territories: readonly string[]): Slide[] {
+  if (territories.length === 0) return [...slides];
+  return [
+    ...slides,
+    { kind: 'mosaic' },
+    ...territories.map((boardId) => ({ kind: 'territory' as const, boardId })),
+  ];
+}
+
+/** M goes to the mosaic (from anywhere, a territory shown large too); null if there is none. */
+export function mosaicKey(key: string, slides: readonly { kind: string }[]): number | null {
+  if (key !== 'm' && key !== 'M') return null;
+  const at = slides.findIndex((s) => s.kind === 'mosaic');
+  return at < 0 ? null : at;
 }

@@ -83,6 +83,10 @@ export function useHandlesClear(): void {
       const element = canvas();
       const state = store.getState();
       if (!element || state.following !== null || state.selection.length === 0) return;
+      // A shape placed and opened for writing at once (a phone's note) has its own view
+      // (zoomForEditing: legible, above the keyboard): moved here a frame later, a note placed
+      // low under the panel stopped that zoom, and the participant wrote in a 47 px box.
+      if (state.editingId !== null) return;
       const band = clearBand(element);
       const camera =
         band &&

@@ -10,6 +10,7 @@ import { stopGlide } from './cameraGlide';
 import { followKeyboard } from './editZoomKeyboard';
 import { aboveKeyboard, keyboardTop, legibleNoteCamera, refitAboveKeyboard } from './editZoom';
 import { fitWithFarTitles } from './fitTitles';
+import { clearOfFloatingControls, measuredFloatingControls } from './phoneFitAreas';
 import { fitAndRemember } from './store';
 import { isTouchFirst } from './touchFirst';
 import type { BoardSession } from './session';
@@ -164,11 +165,27 @@ function belowPeoplePanel(session: BoardSession): Rect | null {
   return height < 100 ? null : { x: 0, y: top, width: viewport.width, height };
 }
 
+/**
+ * The areas a fit-all may use: on a phone, what the floating people pill and « ? » leave clear
+ * of the safe area (phoneFitAreas.ts); wider, as for any fit.
+ */
+function fitAllAreas(session: BoardSession): Rect[] {
+  if (session.store.getState().viewport.width > 700) return fitAreas(session);
+  return clearOfFloatingControls(safeArea(session), measuredFloatingControls());
+}
+
+/** The safe area, and on an upright tablet the area under the people's panel. */
+function fitAreas(session: BoardSession): Rect[] {
+  const belowPanel = belowPeoplePanel(session);
+  return belowPanel ? [safeArea(session), belowPanel] : [safeArea(session)];
+}
+
 function fitInSafeArea(
   session: BoardSession,
   ids: readonly string[],
   bounds: Rect,
   maxZoom: number,
+  areas: readonly Rect[] = fitAreas(session),
 ): void {
   const shapes = ids.flatMap((id) => session.scene.getShape(id) ?? []);
   const fit = (area: Rect) => {
@@ -176,11 +193,11 @@ function fitInSafeArea(
     const padding = area.width < 600 ? 8 : 32;
     return { area, camera: fitWithFarTitles(bounds, shapes, area, padding, maxZoom) };
   };
-  const beside = fit(safeArea(session));
-  const belowPanel = belowPeoplePanel(session);
-  const under = belowPanel ? fit(belowPanel) : null;
-  // The larger view of the two: beside the people's panel, or under it across the whole width.
-  const { area, camera } = under && under.camera.zoom > beside.camera.zoom ? under : beside;
+  // The largest view of them (the first on a tie): beside the people's panel or under it across
+  // the whole width; below a phone's floating controls or beside them.
+  const { area, camera } = areas
+    .map(fit)
+    .reduce((best, next) => (next.camera.zoom > best.camera.zoom ? next : best));
   session.store.setState({
     camera: { ...camera, x: camera.x + area.x, y: camera.y + area.y },
     following: null,
@@ -196,7 +213,7 @@ export function zoomToFit(session: BoardSession): void {
     const ids = session.scene.orderedIds();
     const bounds = boundsOf(session, ids);
     const { viewport } = session.store.getState();
-    if (bounds) fitInSafeArea(session, ids, bounds, 1);
+    if (bounds) fitInSafeArea(session, ids, bounds, 1, fitAllAreas(session));
     else
       session.store.setState({
         camera: { x: viewport.width / 2, y: viewport.height / 2, zoom: 1 },

@@ -24,6 +24,7 @@ import { PanelEdge, usePanelOverflow } from './PanelEdges';
 import { CancelMove, SizeAndPlace } from './SizeAndPlace';
 import { ToolCaption } from './ToolCaption';
 import { useHandlesClear } from './useHandlesClear';
+import './panel-smallest-phone.css';
 
 const WIDTHS = [
   { key: 'thin', value: 2 },

@@ -3,17 +3,16 @@ import type { Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { BoardAccess } from '../forums/access.ts';
+import { nameInput } from '../forums/create-forum.ts';
 import { restoreVersion } from '../storage/restore.ts';
 import type { AppDeps } from './app.ts';
 import type { BoardAccessCheck } from './board-access.ts';
 import { isNotStored, jsonError, storageUnavailable } from './errors.ts';
 
 const SnapshotInput = z.strictObject({
-  name: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(100, 'must be at most 100 characters'),
+  // Plain visible text, as every name (R24): a lone surrogate was answered as sent and stored
+  // as U+FFFD, and version names become file names in the forum's archive.
+  name: nameInput(100),
 });
 
 function attachment(c: Context, name: string): void {

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { changeForumDoc, readForumDoc } from '../facilitation/forum-doc.ts';
 import { voterHash, type Dot, type VoteStore } from '../facilitation/vote-store.ts';
 import type { AccessDenied } from '../forums/access.ts';
+import { nameInput } from '../forums/create-forum.ts';
 import { generateId } from '../forums/tokens.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
@@ -29,7 +30,9 @@ const refuse = (c: Context, denied: AccessDenied) =>
   jsonError(c, denied.status, denied.code, denied.message);
 
 const OpenInput = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty').max(200),
+  // Plain visible text, as every name (R24): the forum's archive keeps the vote's title and
+  // refuses anything else on import, so a line break here made the forum day unrestorable.
+  title: nameInput(200),
   boardIds: z.array(z.string().max(64)).min(1, 'must list at least one board').max(50),
   dotsPerParticipant: z.number().int().min(1).max(20),
 });

@@ -1,0 +1,120 @@
+// R24 for every name a facilitator types, not only titles and territories: a vote's title and a
+// version's name are plain visible text too. A vote titled with a line break was accepted, then
+// the forum's archive (which checks names on import) could not be restored: the forum day's
+// backup was lost. A version named with a lone surrogate was answered as sent and stored as
+// U+FFFD. A real server on port 0 with its SQLite file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+interface CreatedForum {
+  forum: { id: string };
+  facilitator: { token: string };
+  boards: Array<{ id: string; kind: string; territory: string | null }>;
+}
+
+// What a clumsy paste or a hostile client sends (JSON escapes, so lone surrogates survive).
+const BAD_NAMES: Array<[string, string]> = [
+  ['a line break', '"Priorités\\nde la journée"'],
+  ['a NUL', '"Priorités\\u0000"'],
+  ['a bidi override', '"Vote \\u202Etxt.exe"'],
+  ['a lone surrogate', '"Vote \\ud800"'],
+  ['nothing visible', '"\\u200b\\u200f"'],
+];
+
+let dir: string;
+let server: RunningServer;
+let forum: CreatedForum;
+
+const send = async (method: string, path: string, rawBody?: string) => {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${forum.facilitator.token}`,
+      ...(rawBody === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(rawBody === undefined ? {} : { body: rawBody }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'carton-names-refused-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CARTON_DATA_DIR: dir });
+  server = await startServer(config, createLogger('silent'));
+  const created = await fetch(`${server.url}/api/forums`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Forum du Témiscouata', territories: ['Témiscouata'] }),
+  });
+  forum = (await created.json()) as CreatedForum;
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('R24: names in every facilitator request', () => {
+  it('a vote’s title must be plain visible text, so the forum’s archive always imports back', async () => {
+    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    const votes = `/api/forums/${forum.forum.id}/votes`;
+    for (const [what, title] of BAD_NAMES) {
+      const answer = await send(
+        'POST',
+        votes,
+        `{"title":${title},"boardIds":["${board.id}"],"dotsPerParticipant":3}`,
+      );
+      expect({ what, status: answer.status, code: answer.body['error'] }).toMatchObject({
+        what,
+        status: 400,
+        code: { code: 'invalid_request', message: expect.stringMatching(/^title: /) },
+      });
+    }
+    // Emoji, accents and markup stay text.
+    const kept = await send(
+      'POST',
+      votes,
+      JSON.stringify({
+        title: 'Nos priorités 🗳️ <b>2023</b>',
+        boardIds: [board.id],
+        dotsPerParticipant: 3,
+      }),
+    );
+    expect(kept.status).toBe(201);
+
+    // The forum day's archive restores, vote included.
+    const archive = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    expect(archive.status).toBe(200);
+    const restored = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: new Uint8Array(await archive.arrayBuffer()),
+    });
+    expect(restored.status).toBe(201);
+  });
+
+  it('a version’s name must be plain visible text; the name kept is the name answered', async () => {
+    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    const snapshots = `/api/boards/${board.id}/snapshots`;
+    for (const [what, name] of BAD_NAMES) {
+      const answer = await send('POST', snapshots, `{"name":${name}}`);
+      expect({ what, status: answer.status, code: answer.body['error'] }).toMatchObject({
+        what,
+        status: 400,
+        code: { code: 'invalid_request', message: expect.stringMatching(/^name: /) },
+      });
+    }
+    const kept = await send('POST', snapshots, JSON.stringify({ name: ' Avant la pause 🍎 ' }));
+    expect(kept.status).toBe(201);
+    const listed = await send('GET', snapshots);
+    const versions = listed.body['snapshots'] as Array<{ kind: string; name: string | null }>;
+    const names = versions.filter((v) => v.kind === 'named').map((v) => v.name);
+    expect(names).toEqual(['Avant la pause 🍎']);
+  });
+});

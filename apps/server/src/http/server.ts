@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -179,6 +180,14 @@ export async function startServer(
     allowedHosts: config.allowedHosts,
     log: log.child({ part: 'http' }),
   });
+  const webDir = config.webDir ?? defaultWebDir();
+  // A server built without its web client answers every page 404: said once, at start.
+  if (!existsSync(join(webDir, 'index.html'))) {
+    log.warn('web_client_missing', {
+      webDir,
+      hint: 'no index.html there: build it with `pnpm run build` (npm start does), or set CARTON_WEB_DIR',
+    });
+  }
   const app = createApp({
     originAllowed,
     hostAllowed,
@@ -187,7 +196,7 @@ export async function startServer(
     relay,
     log: log.child({ part: 'http' }),
     publicUrl: config.publicUrl,
-    webDir: config.webDir ?? defaultWebDir(),
+    webDir,
     maxBodyBytes: config.limits.maxBodyBytes,
     blobs,
     maxImageBytes: limits.maxImageBytes,

@@ -78,3 +78,16 @@ it('a second server on a taken port says so in one plain line, without a stack t
     await first.dispose();
   }
 });
+
+it('--help says how the server is configured, and starts nothing', () => {
+  const help = spawnSync(process.execPath, [SERVER_ENTRY, '--help'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', CARTON_DATA_DIR: join(dir, 'help') },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^Carton's server: /);
+  expect(help.stdout).toMatch(/docs\/operating\.md/);
+  expect(help.stdout).not.toMatch(/Carton listening/);
+});

@@ -18,7 +18,21 @@ function serverVersion(): string {
   }
 }
 
+const HELP = `Carton's server: node apps/server/dist/main.js (npm start builds, then runs it).
+It takes no arguments: the environment configures it, e.g.
+  PORT=8787                                  the port (0: any free one)
+  HOST=0.0.0.0                               every address: phones on the venue's wifi reach it
+  CARTON_DATA_DIR=./data                     where carton.sqlite lives
+  CARTON_PUBLIC_URL=http://192.168.1.20:8787 what the links handed out start with
+Every variable: apps/server/SPEC.md (Configuration). Running it for a forum: docs/operating.md.
+Forums from the command line (export, import, lost links): pnpm carton --help
+`;
+
 async function main(): Promise<void> {
+  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(HELP);
+    return;
+  }
   let config;
   try {
     config = loadConfig();

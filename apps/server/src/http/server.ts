@@ -59,7 +59,12 @@ export interface ServerStores {
 
 /** SQLite (the default): one file in the data directory, WAL checkpointed off the event loop. */
 function openSqliteStores(dataDir: string, storageLog: Logger) {
-  const db = openDatabase(dataDir);
+  // An update is one-way (an older Carton refuses the file after it): said in the log.
+  const db = openDatabase(dataDir, DATABASE_FILE, ({ file, from, to }) =>
+    from === 0
+      ? storageLog.info('database_created', { file, schema: to })
+      : storageLog.info('database_updated', { file, from, to }),
+  );
   // R69: a full disk is said once (which file), not once per append, checkpoint or request.
   // While failing, a tiny write of its own every few seconds tells when space is back.
   const health = new StorageHealth(join(dataDir, DATABASE_FILE), storageLog, {

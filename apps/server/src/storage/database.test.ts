@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, MIGRATIONS, openDatabase } from './database.ts';
+import { DATABASE_FILE, MIGRATIONS, openDatabase, type SchemaUpdate } from './database.ts';
 import { DatabaseUnavailableError } from './schema-version.ts';
 import { migrateAsNewerCarton, schemaVersionOf } from './test-support.ts';
 
@@ -100,11 +100,20 @@ describe('openDatabase on a file a newer Carton migrated', () => {
     db.exec('ALTER TABLE blobs DROP COLUMN put_by');
     db.exec('ALTER TABLE boards DROP COLUMN removed_at');
     db.close();
-    const reopened = openDatabase(dir);
+    const updates: SchemaUpdate[] = [];
+    const reopened = openDatabase(dir, DATABASE_FILE, (update) => updates.push(update));
     expect(reopened.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     reopened.close();
-    const again = openDatabase(dir);
+    const again = openDatabase(dir, DATABASE_FILE, (update) => updates.push(update));
     expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     again.close();
+    // The update is reported once, with both versions (the server logs it: one-way).
+    expect(updates).toEqual([{ file: join(dir, DATABASE_FILE), from: 3, to: MIGRATIONS.length }]);
+  });
+
+  it('reports a new file as created from version 0', () => {
+    const updates: SchemaUpdate[] = [];
+    openDatabase(dir, DATABASE_FILE, (update) => updates.push(update)).close();
+    expect(updates).toEqual([{ file: join(dir, DATABASE_FILE), from: 0, to: MIGRATIONS.length }]);
   });
 });

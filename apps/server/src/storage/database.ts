@@ -116,7 +116,18 @@ export const DATABASE_FILE = 'carton.sqlite';
  * A file a newer Carton has already migrated is refused with a NewerSchemaError (as on
  * PostgreSQL), before anything is written to it — not even the journal mode.
  */
-export function openDatabase(dataDir: string, fileName = DATABASE_FILE): SqliteDatabase {
+/** A schema brought up to date at open: from 0 (a new file) or an older Carton's version. */
+export interface SchemaUpdate {
+  file: string;
+  from: number;
+  to: number;
+}
+
+export function openDatabase(
+  dataDir: string,
+  fileName = DATABASE_FILE,
+  onUpdated?: (update: SchemaUpdate) => void,
+): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, fileName);
   const db = new Database(path);
@@ -128,7 +139,8 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): SqliteD
     // Read first: `journal_mode = WAL` would rewrite the header of a file in another mode.
     refuseNewerSchema(db, path);
     db.pragma('journal_mode = WAL');
-    migrate(db, path);
+    const from = migrate(db, path);
+    if (from < MIGRATIONS.length) onUpdated?.({ file: path, from, to: MIGRATIONS.length });
   } catch (error) {
     db.close();
     throw error;
@@ -144,15 +156,19 @@ function refuseNewerSchema(db: SqliteDatabase, path: string): number {
   return version;
 }
 
-function migrate(db: SqliteDatabase, path: string): void {
+/** Applies the missing migrations; answers the version the file was at. */
+function migrate(db: SqliteDatabase, path: string): number {
   // Several processes may open a fresh file together (R63): the version is read under the
   // write lock (IMMEDIATE), so each migration is applied once, never twice — and a newer
   // Carton's migration committed meanwhile is refused (the transaction rolls back unwritten).
-  db.transaction(() => {
-    const current = refuseNewerSchema(db, path);
-    for (let version = current; version < MIGRATIONS.length; version++) {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    }
-  }).immediate();
+  return db
+    .transaction(() => {
+      const current = refuseNewerSchema(db, path);
+      for (let version = current; version < MIGRATIONS.length; version++) {
+        db.exec(MIGRATIONS[version]!);
+        db.pragma(`user_version = ${version + 1}`);
+      }
+      return current;
+    })
+    .immediate();
 }

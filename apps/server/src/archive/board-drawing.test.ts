@@ -1,9 +1,11 @@
 // ARCHIVE: a board's drawing for its PNG, photos filled in one at a time (board-drawing.ts), is
 // the very document drawn from the board file with its photos embedded.
+import { createHash } from 'node:crypto';
+import { crc32, createDeflate } from 'node:zlib';
 import { exportBoard } from '@carton/board';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { drawBoard, drawBoardWithPhotos } from './board-drawing.ts';
+import { drawBoard, drawBoardWithPhotos, MAX_DRAWN_PHOTO_PIXELS } from './board-drawing.ts';
 import { renderBoardPng } from './png.ts';
 import type { ArchiveSource } from './source.ts';
 import {
@@ -95,4 +97,105 @@ describe('ARCHIVE: a board drawn with its photos', () => {
     expect(drawn.svg.toString('utf8')).toContain(`carton-photo:${'e'.repeat(64)}`);
     expect(drawn.svg.equals(embedded.svg)).toBe(true);
   });
+
+  it('ARCHIVE: a photo of 16 384 × 16 384 pixels in 261 kB (sides R35 accepts) is drawn as the placeholder, not decoded', async () => {
+    const { created, photo } = await seededForum(data);
+    const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
+    const bomb = await zeroPng(16_384);
+    const bombId = createHash('sha256').update(bomb).digest('hex');
+    const info = { blobId: bombId, mime: 'image/png' as const, width: 16_384, height: 16_384 };
+    data.blobs.put(
+      created.forum.id,
+      [{ info: { ...info, bytes: bomb.byteLength }, data: bomb }],
+      Number.MAX_SAFE_INTEGER,
+    );
+    // A participant shows it four times: each drawn copy was decoded (1 GiB each).
+    editStoredBoard(data, board.id, (edit) =>
+      edit.run((tx) => {
+        const shown = { w: 100, h: 100, mime: 'image/png' as const };
+        for (let i = 0; i < 4; i++) {
+          tx.create('image', {
+            ...shown,
+            x: 1100,
+            y: 200 * i,
+            blobId: bombId,
+            naturalWidth: 16_384,
+            naturalHeight: 16_384,
+          });
+        }
+      }, ME),
+    );
+    const drawn = await drawBoardWithPhotos(storedFile(board.id), created.forum.id, data.blobs);
+    const svg = drawn.svg.toString('latin1');
+    // The board's own photo is drawn; the bomb never reaches resvg.
+    expect(svg.match(/data:image\/png;base64,/g)).toHaveLength(1);
+    expect(svg).toContain(
+      Buffer.from(await photoBytes(created.forum.id, photo)).toString('base64'),
+    );
+    expect(svg).not.toContain(bomb.subarray(0, 48).toString('base64'));
+    expect(16_384 * 16_384).toBeGreaterThan(MAX_DRAWN_PHOTO_PIXELS);
+    const png = decodePng(await renderBoardPng(drawn, { scale: 0.25 }));
+    expect(png.width).toBe(Math.round(drawn.width * 0.25));
+  });
+
+  it('ARCHIVE: photos are drawn while the pixel budget lasts, a photo shown twice costing twice', async () => {
+    const { created, photo } = await seededForum(data);
+    const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
+    editStoredBoard(data, board.id, (edit) =>
+      edit.run((tx) => {
+        const image = { w: 80, h: 60, mime: 'image/png' as const };
+        const size = { naturalWidth: 40, naturalHeight: 30 };
+        tx.create('image', { ...image, ...size, x: 1100, y: 0, blobId: photo });
+        tx.create('image', { ...image, ...size, x: 1100, y: 100, blobId: photo });
+      }, ME),
+    );
+    const file = storedFile(board.id);
+    // The seeded board already shows the 40 × 30 photo once: three copies, 1 200 pixels each.
+    const count = async (budget: number) => {
+      const drawn = await drawBoardWithPhotos(file, created.forum.id, data.blobs, budget);
+      return drawn.svg.toString('latin1').match(/data:image\/png;base64,/g)?.length ?? 0;
+    };
+    expect(await count(3 * 1200)).toBe(3);
+    expect(await count(3 * 1200 - 1)).toBe(2);
+    expect(await count(1199)).toBe(0);
+  });
 });
+
+/** The stored bytes of a photo of the seeded forum. */
+async function photoBytes(forumId: string, blobId: string): Promise<Uint8Array> {
+  const blob = await data.blobs.get(forumId, blobId);
+  return blob!.data;
+}
+
+/** A grey PNG of `side` × `side` zero pixels: a few hundred kB, a gigabyte once decoded. */
+async function zeroPng(side: number): Promise<Buffer> {
+  const chunk = (type: string, body: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header[8] = 8; // 8 bits, greyscale (colour type 0)
+  const deflate = createDeflate({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (part: Buffer) => parts.push(part));
+  const done = new Promise((resolve) => deflate.once('end', resolve));
+  const row = Buffer.alloc(side + 1); // filter byte 0, then the row's pixels
+  for (let y = 0; y < side; y++) {
+    if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const data = Buffer.concat(parts);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', data),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}

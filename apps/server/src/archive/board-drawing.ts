@@ -61,6 +61,16 @@ export function drawBoard(file: BoardFile): BoardDrawing {
 }
 
 /**
+ * Pixels of photos one board's drawing may decode. resvg decodes every photo it draws at its
+ * full size and holds them while it draws (about 4.3 bytes a pixel, measured): a participant's
+ * 261 kB PNG of 16 384 × 16 384 zeros (accepted: R35 checks sides, not pixels), shown four
+ * times on a board, took the server to 4.6 GB and 15 s when the forum's archive was made. Past
+ * this budget (about 1 GB decoded; fifty photos as phones send them, 2560 × 1920, and not one
+ * such bomb) a photo is drawn as the grey placeholder; its file is in the archive all the same.
+ */
+export const MAX_DRAWN_PHOTO_PIXELS = 250_000_000;
+
+/**
  * A board whose photos are in the forum's blob store (an archive's PNG): the SVG is laid out
  * with a mark where each photo goes, its size worked out from the store's sizes, then filled
  * into one buffer one photo at a time — each photo's bytes and base64 are let go before the
@@ -73,18 +83,28 @@ export async function drawBoardWithPhotos(
   file: BoardFile,
   forumId: string,
   blobs: ArchiveSource['blobs'],
+  maxPhotoPixels: number = MAX_DRAWN_PHOTO_PIXELS,
 ): Promise<BoardDrawing> {
-  const photos = new Map<string, { mime: ImageMimeType; bytes: number }>();
+  const photos = new Map<string, { mime: ImageMimeType; bytes: number; pixels: number }>();
   for (const blobId of imageBlobIds(file)) {
     const info = await blobs.info(forumId, blobId);
-    if (info) photos.set(blobId, { mime: info.mime, bytes: info.bytes });
+    if (info) {
+      photos.set(blobId, { mime: info.mime, bytes: info.bytes, pixels: info.width * info.height });
+    }
   }
   const { images: _embedded, ...withoutEmbedded } = file;
   const mark = photoMark();
+  // Each photo drawn is decoded again, a photo shown twice costs twice.
+  let pixelsLeft = maxPhotoPixels;
   const { svg, width, height } = renderSvg(withoutEmbedded, {
     fonts: loadBundledFonts(),
     title: file.meta.title,
-    imageHref: (blobId) => (photos.has(blobId) && SHA256.test(blobId) ? `${mark}${blobId}` : null),
+    imageHref: (blobId) => {
+      const photo = photos.get(blobId);
+      if (!photo || !SHA256.test(blobId) || photo.pixels > pixelsLeft) return null;
+      pixelsLeft -= photo.pixels;
+      return `${mark}${blobId}`;
+    },
   });
   // The text between marks, and the photo each mark stands for (a photo shown twice: twice).
   const texts: Buffer[] = [];

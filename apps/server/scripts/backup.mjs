@@ -15,6 +15,15 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').s
 const [destination] = process.argv.slice(2).filter((arg) => arg !== '--');
 const target = resolve(base, destination ?? join('backups', `carton-${stamp}.sqlite`));
 
+// On PostgreSQL the SQLite file, if any, is an old one: copying it would look like a backup.
+if (process.env.CARTON_DATABASE_URL?.trim()) {
+  console.error(
+    'Carton keeps its data in PostgreSQL here (CARTON_DATABASE_URL is set): this command copies ' +
+      'only the SQLite file. Back up with PostgreSQL’s own tool: pg_dump -Fc <database> > ' +
+      'carton-<date>.dump (docs/operating.md).',
+  );
+  process.exit(1);
+}
 if (!existsSync(source)) {
   console.error(`No database at ${source} (set CARTON_DATA_DIR).`);
   process.exit(1);

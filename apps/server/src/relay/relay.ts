@@ -118,6 +118,10 @@ export class Relay {
       this.#log.warn('socket_error', { connection: connection.id, error });
     });
     socket.onMessage((data, isBinary) => {
+      // Closed (a limit, a malformed frame): frames already on the wire reach neither the
+      // admission (one warning and one count per frame of a flood; updates counted toward
+      // R30 though never applied) nor the room.
+      if (!connection.isOpen) return;
       if (!isBinary) {
         this.metrics.malformedMessages++;
         connection.close(CloseCode.UNSUPPORTED_DATA, 'binary frames only');

@@ -83,12 +83,22 @@ describe('carton CLI arguments', () => {
     expect(parseArgs(['export', '--help'])).toEqual({ kind: 'help' });
   });
 
-  it('refuses what it does not understand, naming it', () => {
+  it('refuses what it does not understand, naming it, in French by default', () => {
     expect(() => parseArgs(['export', '--out', 'x.zip'])).toThrow(/--forum/);
     expect(() => parseArgs(['import'])).toThrow(UsageError);
-    expect(() => parseArgs(['import', 'a.zip', '--forum', 'x'])).toThrow(/unknown option --forum/);
-    expect(() => parseArgs(['restore'])).toThrow(/unknown command restore/);
-    expect(() => parseArgs(['export', '--forum'])).toThrow(/needs a value/);
+    expect(() => parseArgs(['import', 'a.zip', '--forum', 'x'])).toThrow(
+      /option inconnue --forum pour import/,
+    );
+    expect(() => parseArgs(['restore'])).toThrow(/commande inconnue restore/);
+    expect(() => parseArgs(['export', '--forum'])).toThrow(/--forum attend une valeur/);
     expect(parseArgs([])).toEqual({ kind: 'help' });
+  });
+
+  it('says the same in English for an English terminal', () => {
+    const en = (argv: string[]) => () => parseArgs(argv, {}, 'en');
+    expect(en(['import', 'a.zip', '--forum', 'x'])).toThrow(/unknown option --forum for import/);
+    expect(en(['restore'])).toThrow(/unknown command restore/);
+    expect(en(['export', '--forum'])).toThrow(/--forum needs a value/);
+    expect(en(['export', '--forum', 'f1'])).toThrow(/export needs --out <file\.zip>/);
   });
 });

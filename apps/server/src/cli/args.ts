@@ -1,3 +1,6 @@
+import type { CliLanguage } from './language.ts';
+import { usageMessages } from './usage.ts';
+
 /**
  * Where a command works: the data directory's SQLite file, or (R62) the server's PostgreSQL
  * database when CARTON_DATABASE_URL is set — read from the environment only, so its password
@@ -20,29 +23,13 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `Usage:
-  carton export --data <dir> --forum <forumId> --out <file.zip> [--no-png]
-  carton import --data <dir> [--public-url <url>] [--json] <archive.zip>
-  carton forums --data <dir>
-  carton facilitator-link --data <dir> --forum <forumId> [--public-url <url>]
-
-Works on the data directory (carton.sqlite) whether the server runs or not; with
-CARTON_DATABASE_URL set (the server's PostgreSQL), on that database instead (--data unused).
-  export  writes the forum's archive: manifest.json, a JSON and a PNG per board.
-  import  recreates the archived forum as a NEW forum and prints its new links.
-  forums  lists the forums (id, date, title).
-  facilitator-link  a lost facilitator link: issues a new one (the old one stops working;
-          the boards' links keep working, and the page can replace them).
-Options:
-  --data        the server's CARTON_DATA_DIR (default ./data)
-  --public-url  base of the printed links (default $CARTON_PUBLIC_URL or http://localhost:8787)
-  --json        print the links as the JSON POST /api/forums answers`;
-
 /** Parses argv (without node and the script). Throws UsageError with what is wrong. */
 export function parseArgs(
   argv: readonly string[],
   env: Record<string, string | undefined> = {},
+  language: CliLanguage = 'fr',
 ): CliCommand {
+  const say = usageMessages(language);
   // `pnpm run carton -- …` (and `pnpm carton export -- …`) pass pnpm's `--` through, where npm
   // drops it: a bare `--` means nothing here.
   const args = argv.filter((arg) => arg !== '--');
@@ -67,8 +54,7 @@ export function parseArgs(
     else if (inline !== undefined) options.set(name, inline);
     else {
       const value = rest[++i];
-      if (value === undefined || value.startsWith('--'))
-        throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || value.startsWith('--')) throw new UsageError(say.needsValue(name));
       options.set(name, value);
     }
   }
@@ -85,7 +71,7 @@ export function parseArgs(
           ? ['data', 'forum', 'public-url']
           : ['data', 'public-url', 'json'];
   for (const name of options.keys()) {
-    if (!known.includes(name)) throw new UsageError(`unknown option --${name} for ${command}`);
+    if (!known.includes(name)) throw new UsageError(say.unknownOption(name, command));
   }
   const dataDir = text('data') ?? './data';
   const databaseUrl = env['CARTON_DATABASE_URL']?.trim();
@@ -93,9 +79,9 @@ export function parseArgs(
   if (command === 'export') {
     const forumId = text('forum');
     const out = text('out');
-    if (!forumId) throw new UsageError('export needs --forum <forumId>');
-    if (!out) throw new UsageError('export needs --out <file.zip>');
-    if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
+    if (!forumId) throw new UsageError(say.exportNeedsForum);
+    if (!out) throw new UsageError(say.exportNeedsOut);
+    if (positional.length > 0) throw new UsageError(say.unexpected(positional.join(' ')));
     return { kind: 'export', ...target, forumId, out, png: !options.has('no-png') };
   }
   const publicUrl = (
@@ -104,18 +90,17 @@ export function parseArgs(
     'http://localhost:8787'
   ).replace(/\/+$/, '');
   if (command === 'forums') {
-    if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
+    if (positional.length > 0) throw new UsageError(say.unexpected(positional.join(' ')));
     return { kind: 'forums', ...target };
   }
   if (command === 'facilitator-link') {
     const forumId = text('forum');
-    if (!forumId)
-      throw new UsageError('facilitator-link needs --forum <forumId> (see carton forums)');
-    if (positional.length > 0) throw new UsageError(`unexpected ${positional.join(' ')}`);
+    if (!forumId) throw new UsageError(say.linkNeedsForum);
+    if (positional.length > 0) throw new UsageError(say.unexpected(positional.join(' ')));
     return { kind: 'facilitator-link', ...target, forumId, publicUrl };
   }
   if (command === 'import') {
-    if (positional.length !== 1) throw new UsageError('import needs exactly one <archive.zip>');
+    if (positional.length !== 1) throw new UsageError(say.importNeedsOneArchive);
     return {
       kind: 'import',
       ...target,
@@ -124,5 +109,5 @@ export function parseArgs(
       json: options.has('json'),
     };
   }
-  throw new UsageError(`unknown command ${command} (export, import, forums or facilitator-link)`);
+  throw new UsageError(say.unknownCommand(command));
 }

@@ -29,12 +29,13 @@ import type { BoardStorage } from '../storage/board-storage.ts';
 import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
-import { parseArgs, USAGE, UsageError } from './args.ts';
+import { parseArgs, UsageError } from './args.ts';
 import { NOT_STORED_EN } from './errors-en.ts';
 import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
 import { CliRefusal, cliLanguage, cliText, type CliLanguage, type CliText } from './language.ts';
 import { newerSchemaText } from './newer-schema.ts';
 import { printable, printableJson, printableLines } from './printable.ts';
+import { usageText } from './usage.ts';
 
 const GiB = 1024 * 1024 * 1024;
 
@@ -132,7 +133,7 @@ export async function runCli(
   language: CliLanguage = 'fr',
 ): Promise<void> {
   const text = cliText(language);
-  if (command.kind === 'help') return out(`${USAGE}\n`);
+  if (command.kind === 'help') return out(`${usageText(language)}\n`);
   if (command.kind === 'import' && !existsSync(command.archive)) {
     throw new CliRefusal(text.noArchive(command.archive));
   }
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
   // The terminal's language (LANG…): English sentences for an English locale, else French.
   const language = cliLanguage(process.env);
   try {
-    const command = parseArgs(process.argv.slice(2), process.env);
+    const command = parseArgs(process.argv.slice(2), process.env, language);
     kind = command.kind;
     await runCli(command, (text) => process.stdout.write(text), language);
   } catch (error) {
@@ -205,7 +206,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`carton: ${printable(error.message)}\n\n${USAGE}\n`);
+      process.stderr.write(`carton: ${printable(error.message)}\n\n${usageText(language)}\n`);
       process.exit(2);
     }
     // A database a newer Carton migrated: said in the terminal's language, nothing written.

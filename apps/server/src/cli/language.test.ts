@@ -59,6 +59,19 @@ describe('carton speaks the terminal’s language', () => {
     for (const folder of [dataDir, empty]) rmSync(folder, { recursive: true, force: true });
   });
 
+  it('gives its help in the terminal’s language, French typography in French', async () => {
+    const french = await run({ kind: 'help' }, 'fr');
+    expect(french).toMatch(
+      /^Utilisation\u00a0:\n {2}carton export --data <dossier> --forum <idForum>/,
+    );
+    expect(french).toContain('recrée le forum archivé comme NOUVEAU forum');
+    // NBSP before « : », NNBSP before « ; », never a plain space.
+    expect(french).not.toMatch(/ [:;]/);
+    const english = await run({ kind: 'help' }, 'en');
+    expect(english).toMatch(/^Usage:\n {2}carton export --data <dir> --forum <forumId>/);
+    expect(english).not.toMatch(/[\u00a0\u202f]/);
+  });
+
   it('says a refused archive in English, then the same code line', () => {
     const error = { code: 'not_zip' as const, message: 'not a zip', path: '(archive)' };
     expect(archiveRefusalText(error, 'import', 'en')).toBe(

@@ -19,7 +19,16 @@ import { LiveBoard } from '../plenary/liveBoard';
 import { useTerritoryLives, type TerritoryLives } from '../plenary/territoryLives';
 import { ProjectorConnection } from './ProjectorConnection';
 import { ProjectorMosaic, ProjectorTerritory, TerritoryTitle } from './ProjectorMosaic';
-import { mosaicKey, nextSlide, slideOrder, withMosaic, type Slide } from './slides';
+import {
+  mosaicKey,
+  nextSlide,
+  shownIndex,
+  slideKey,
+  slideOrder,
+  withMosaic,
+  type ShownSlide,
+  type Slide,
+} from './slides';
 import {
   countsOnBoard,
   projectedVote,
@@ -113,8 +122,12 @@ function Slides({
     ),
     ...(results ? [{ kind: 'results' as const }] : []),
   ];
-  const [index, setIndex] = useState(0);
-  const current = Math.min(index, Math.max(0, slides.length - 1));
+  const [shown, setShown] = useState<ShownSlide>({ index: 0, key: null });
+  const current = shownIndex(slides, shown);
+  const go = (to: number, among: readonly (Slide | { kind: 'results' })[]) => {
+    const slide = among[to];
+    if (slide) setShown({ index: to, key: slideKey(slide) });
+  };
   const slide = slides[current];
   const shownTerritory =
     slide?.kind === 'territory'
@@ -132,7 +145,7 @@ function Slides({
   useEffect(() => {
     if (!results || !vote || shownResults.current === vote.id) return;
     shownResults.current = vote.id;
-    if (seenOpen.current.has(vote.id)) setIndex(slides.length - 1);
+    if (seenOpen.current.has(vote.id)) setShown({ index: slides.length - 1, key: 'results' });
   }, [results, vote, slides.length]);
 
   // The keys go by the slides on screen: learnt as the screen changes, before it is painted.
@@ -153,7 +166,7 @@ function Slides({
       const next = nextSlide(e.key, current, slides.length) ?? mosaicKey(e.key, slides);
       if (next === null) return;
       e.preventDefault();
-      setIndex(next);
+      go(next, slides);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -208,7 +221,10 @@ function Slides({
           lives={territories.lives}
           votes={votes}
           onOpen={(id) =>
-            setIndex(slides.findIndex((s) => s.kind === 'territory' && s.boardId === id))
+            go(
+              slides.findIndex((s) => s.kind === 'territory' && s.boardId === id),
+              slides,
+            )
           }
         />
       ) : slide?.kind === 'territory' ? (

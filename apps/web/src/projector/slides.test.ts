@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '@carton/board';
-import { mosaicKey, nextSlide, slideOrder, withMosaic } from './slides';
+import { mosaicKey, nextSlide, shownIndex, slideKey, slideOrder, withMosaic } from './slides';
 
 const carton = (id: string, x: number, y: number, parentId: string | null = null) =>
   ({ id, type: 'carton', x, y, w: 1600, h: 1000, title: id, parentId }) as unknown as Shape;
@@ -56,5 +56,21 @@ describe('projector slides', () => {
     expect(mosaicKey('M', slides)).toBe(1);
     expect(mosaicKey('x', slides)).toBeNull();
     expect(mosaicKey('m', [{ kind: 'board' }])).toBeNull();
+  });
+  it('keeps the slide shown when others arrive before it, the index when it is gone', () => {
+    const before = withMosaic([], ['kamouraska', 'mitis']);
+    const onMosaic = { index: 0, key: slideKey(before[0]!) };
+    // The plenary's own cartons arrive (or an item brought to the plenary makes one).
+    const after = withMosaic(slideOrder([carton('a', 0, 0), carton('b', 1800, 0)]), [
+      'kamouraska',
+      'mitis',
+    ]);
+    expect(shownIndex(after, onMosaic)).toBe(2);
+    const onMitis = { index: 2, key: 'territory:mitis' };
+    expect(shownIndex(after, onMitis)).toBe(4);
+    // La Mitis taken out of the forum: the index decides, within bounds.
+    expect(shownIndex(withMosaic([], ['kamouraska']), onMitis)).toBe(1);
+    // Nothing chosen yet: the first slide, whatever comes first.
+    expect(shownIndex(after, { index: 0, key: null })).toBe(0);
   });
 });

@@ -76,3 +76,34 @@ export function mosaicKey(key: string, slides: readonly { kind: string }[]): num
   const at = slides.findIndex((s) => s.kind === 'mosaic');
   return at < 0 ? null : at;
 }
+
+/** What a slide is, kept while others come or go before it. */
+export function slideKey(slide: { kind: string; id?: string; boardId?: string }): string {
+  if (slide.kind === 'carton') return `carton:${slide.id}`;
+  if (slide.kind === 'territory') return `territory:${slide.boardId}`;
+  return slide.kind;
+}
+
+/** The slide the facilitator went to: its index, and what it was (null: the first one shown). */
+export interface ShownSlide {
+  readonly index: number;
+  readonly key: string | null;
+}
+
+/**
+ * Where the slide the facilitator went to is now. Slides come and go while it shows: the
+ * plenary's own cartons arrive after the territories, an item « amené en plénière » makes a new
+ * carton, a territory is added. Kept by index, the mosaic or a territory shown gave way to
+ * whatever slid into its place; it stays on screen, found by what it is, and only if it is gone
+ * does the index (within bounds) decide.
+ */
+export function shownIndex(
+  slides: readonly { kind: string; id?: string; boardId?: string }[],
+  shown: ShownSlide,
+): number {
+  if (shown.key !== null) {
+    const at = slides.findIndex((s) => slideKey(s) === shown.key);
+    if (at >= 0) return at;
+  }
+  return Math.min(shown.index, Math.max(0, slides.length - 1));
+}

@@ -4,7 +4,8 @@
 //   timer and the tiles' vote totals stay, the tiles grow, and they still redraw as a territory
 //   writes; from the keyboard as well;
 // - projector mode (`/p/` of the plenary board) shows the same live mosaic as a slide (M, or the
-//   arrows past the plenary's cartons), then each territory large, a tile opening its territory.
+//   arrows past the plenary's cartons), then each territory large, a tile opening its territory;
+// - in French and in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { BSL_TERRITORIES, localOrigin } from '@carton/board';
@@ -160,6 +161,14 @@ describe('the plenary on the big screen', () => {
     expect(narrowest(fullBoxes)).toBeGreaterThan(530);
     expect(Math.max(...fullBoxes.map((b) => b.bottom))).toBeGreaterThan(1080 * 0.95);
 
+    // The mouse left resting on a tile: its carton still shows (the buttons' hover fill, over
+    // the whole tile, hid it).
+    const rested = page.locator('li.mosaic-tile button.mosaic-open').nth(2);
+    await rested.hover();
+    expect(await rested.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(
+      'rgba(0, 0, 0, 0)',
+    );
+
     // Live: a territory's table writes, its tile shows it on the big screen.
     await writeOn('Témiscouata', 'Covoiturage');
     await page
@@ -217,6 +226,16 @@ describe('the plenary on the big screen', () => {
         expect(clash, `${size.width} × ${size.height}`).toBe(0);
         expect(await shown(page, '.mosaic-header > button')).toBe(2);
       }
+      // Full screen on a 4:3 projector: the controls keep their row above the tiles (beside
+      // them, the tiles would be narrower), every tile whole.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.getByRole('button', { name: 'Plein écran' }).click();
+      await page.locator('section.mosaic[data-full]').waitFor();
+      await tiles(page, '.mosaic', BSL.length);
+      expect(await page.locator('section.mosaic').getAttribute('data-rail')).toBe('top');
+      expect(await shown(page, '[data-testid="forum-timer"]')).toBe(1);
+      await shot(page, 'mosaic-full-1024');
+      await page.getByRole('button', { name: 'Plein écran' }).click();
     } finally {
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.getByRole('button', { name: 'Fermer' }).click();
@@ -246,6 +265,25 @@ describe('the plenary on the big screen', () => {
       .filter({ hasText: 'Covoiturage' })
       .waitFor({ timeout: 10_000 });
     await shot(page, 'projector-mosaic-1920');
+
+    // A carton made on the plenary meanwhile (its cartons come before the mosaic): the mosaic
+    // stays on the wall, one slide further (kept by its index, the new carton took its place).
+    const slides = Number(await main.getAttribute('data-slides'));
+    const at = Number(await main.getAttribute('data-slide'));
+    const writer = await connectSeedClient(server.syncUrl, plenary().id, plenary().edit.token);
+    try {
+      writer.board.run(
+        (tx) => tx.create('carton', { x: -3000, y: -3000, w: 1600, h: 1000, title: 'Pause' }),
+        localOrigin('user:facilitator'),
+      );
+      await page
+        .locator(`main.projector[data-slides="${slides + 1}"]`)
+        .waitFor({ timeout: 10_000 });
+    } finally {
+      writer.close();
+    }
+    expect(await main.getAttribute('data-slide')).toBe(String(at + 1));
+    expect(await mosaic.isVisible()).toBe(true);
 
     // Live on the wall too.
     await writeOn('Les Basques', 'Halte-garderie');
@@ -291,5 +329,28 @@ describe('the plenary on the big screen', () => {
       .first()
       .waitFor({ timeout: 10_000 });
     await shot(page, 'projector-territory-1920');
+  });
+  it('in English too: the mosaic slide, its key, a territory large, « Full screen »', async () => {
+    const english = await newParticipant(browser, 'Mary-Ann', {
+      viewport: { width: 1920, height: 1080 },
+      locale: 'en-CA',
+    });
+    const page = english.page;
+    await page.goto(`${server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
+    const main = page.locator('main.projector');
+    await main.locator('.projector-footer', { hasText: 'M: mosaic' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('m');
+    await page.getByRole('region', { name: 'Territories’ mosaic' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Enlarge Témiscouata' }).click();
+    const large = page.locator(
+      `section.projector-territory[data-board-id="${boardOf('Témiscouata').id}"]`,
+    );
+    await large.waitFor({ timeout: 10_000 });
+    expect(await large.getAttribute('aria-label')).toMatch(/^Témiscouata, territory \d of 8$/);
+    await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Mosaic' }).click();
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await page.locator('section.mosaic[data-full]').waitFor();
+    await english.context.close();
   });
 });

@@ -71,17 +71,27 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
   const health = deps.storageHealth ?? null;
   const retryHold = health ? new StorageRetryHold(health) : null;
 
+  // R32: one line per address while it stays throttled, not one per refused attempt (a script
+  // hammering sockets wrote a line per attempt: 394 lines for one client's 500 attempts).
+  const throttledAddresses = new Set<string>();
+
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => deps.log.debug('upgrade_socket_error', { error }));
     const ip = socketAddress(request.socket); // R32c: an IPv6 client by its /64
     const wait = deps.preAuth.upgradeAttempt(ip);
     if (wait !== null) {
-      deps.log.info('upgrade_throttled', { ip });
+      if (!throttledAddresses.has(ip)) {
+        // Bounded as the budgets are (R32: 10 000 addresses).
+        if (throttledAddresses.size >= 10_000) throttledAddresses.clear();
+        throttledAddresses.add(ip);
+        deps.log.info('upgrade_throttled', { ip });
+      }
       reject(socket, 429, 'too_many_requests', 'Too many connection attempts; wait.', {
         'Retry-After': String(wait),
       });
       return;
     }
+    throttledAddresses.delete(ip);
     if (!deps.hostAllowed(request.headers.host)) {
       const { status, code, message } = HOST_NOT_ALLOWED;
       reject(socket, status, code, message);

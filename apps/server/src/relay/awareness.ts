@@ -15,6 +15,33 @@ export class MalformedAwareness extends Error {
   override name = 'MalformedAwareness';
 }
 
+/**
+ * Deepest nesting of objects and arrays a presence state may have (Carton's own go a few levels
+ * deep: a cursor, a stroke's points, a shape's preview). The stock y-websocket client re-encodes
+ * every state it applies with JSON.stringify, which throws past a few thousand levels: one
+ * client's `{"a":[[[[…]]]]}` (10 kB) threw in every stock client of the board, each time.
+ */
+export const MAX_STATE_DEPTH = 64;
+
+/** Throws unless `text` is JSON nested at most MAX_STATE_DEPTH deep. */
+function checkState(text: string): void {
+  JSON.parse(text);
+  // Valid JSON: brackets outside strings nest properly; only their depth is left to count.
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_STATE_DEPTH) throw new Error('presence state nested too deep');
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 /** What the room knows of one awareness client id. */
 interface Presence {
   clock: number;
@@ -114,7 +141,7 @@ export class RoomAwareness {
           clock > known.clock ||
           (clock === known.clock && isNull && known.alive);
         if (!newer) continue; // a stale copy: changes nothing
-        if (!isNull) JSON.parse(utf8.decode(state)); // only JSON states apply (R12)
+        if (!isNull) checkState(utf8.decode(state)); // only plain JSON states apply (R12)
         if (claim === undefined) {
           // Only an owner removes its state: a removal never claims an id (the stock client
           // re-sends a remote state it timed out as a removal).

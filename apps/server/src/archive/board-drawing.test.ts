@@ -1,10 +1,10 @@
 // ARCHIVE: a board's drawing for its PNG, photos filled in one at a time (board-drawing.ts), is
 // the very document drawn from the board file with its photos embedded.
 import { createHash } from 'node:crypto';
-import { crc32, createDeflate } from 'node:zlib';
 import { exportBoard } from '@carton/board';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { zeroPng } from '../blobs/test-images.ts';
 import { drawBoard, drawBoardWithPhotos, MAX_DRAWN_PHOTO_PIXELS } from './board-drawing.ts';
 import { renderBoardPng } from './png.ts';
 import type { ArchiveSource } from './source.ts';
@@ -101,7 +101,7 @@ describe('ARCHIVE: a board drawn with its photos', () => {
   it('ARCHIVE: a photo of 16 384 × 16 384 pixels in 261 kB (sides R35 accepts) is drawn as the placeholder, not decoded', async () => {
     const { created, photo } = await seededForum(data);
     const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
-    const bomb = await zeroPng(16_384);
+    const bomb = await zeroPng(16_384, 16_384);
     const bombId = createHash('sha256').update(bomb).digest('hex');
     const info = { blobId: bombId, mime: 'image/png' as const, width: 16_384, height: 16_384 };
     data.blobs.put(
@@ -165,37 +165,4 @@ describe('ARCHIVE: a board drawn with its photos', () => {
 async function photoBytes(forumId: string, blobId: string): Promise<Uint8Array> {
   const blob = await data.blobs.get(forumId, blobId);
   return blob!.data;
-}
-
-/** A grey PNG of `side` × `side` zero pixels: a few hundred kB, a gigabyte once decoded. */
-async function zeroPng(side: number): Promise<Buffer> {
-  const chunk = (type: string, body: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(body.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
-    return Buffer.concat([length, Buffer.from(type, 'latin1'), body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(side, 0);
-  header.writeUInt32BE(side, 4);
-  header[8] = 8; // 8 bits, greyscale (colour type 0)
-  const deflate = createDeflate({ level: 9 });
-  const parts: Buffer[] = [];
-  deflate.on('data', (part: Buffer) => parts.push(part));
-  const done = new Promise((resolve) => deflate.once('end', resolve));
-  const row = Buffer.alloc(side + 1); // filter byte 0, then the row's pixels
-  for (let y = 0; y < side; y++) {
-    if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await done;
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const data = Buffer.concat(parts);
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', header),
-    chunk('IDAT', data),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }

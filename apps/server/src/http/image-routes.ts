@@ -10,6 +10,15 @@ import { jsonError } from './errors.ts';
 
 export const IMAGE_UPLOAD_PATH = /^\/api\/boards\/[^/]+\/images\/?$/;
 
+/**
+ * Most pixels of an uploaded photo (R35): a 48 Mpx camera's full photo passes, and the web
+ * client sends at most 2560 on a side. Sides alone let a 261 kB PNG of 16 384 × 16 384 zeros
+ * through: every browser showing the board decoded it (Chromium took 3.5 GB for one) — one
+ * participant's upload took down the phones on the board and the plenary's mosaic. Archive
+ * imports keep the side check only: an older forum's photos must come back.
+ */
+export const MAX_UPLOAD_PIXELS = 50_000_000;
+
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
@@ -51,6 +60,10 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
         return sniffed.reason === 'unsupported_type'
           ? jsonError(c, 415, 'unsupported_image_type', sniffed.message)
           : jsonError(c, 400, 'broken_image', sniffed.message);
+      }
+      if (sniffed.width * sniffed.height > MAX_UPLOAD_PIXELS) {
+        const message = `The image has more than ${MAX_UPLOAD_PIXELS} pixels.`;
+        return jsonError(c, 400, 'broken_image', message);
       }
       const forumId = granted.board.forumId;
       const blobId = createHash('sha256').update(data).digest('hex');

@@ -35,6 +35,8 @@ export interface OpenPostgresOptions {
    * stay idle, on the pool's connections; none by default (the command line's long imports).
    */
   statementTimeoutMs?: number;
+  /** The schema was brought up at open: from 0 (a new database) or an older Carton's version. */
+  onUpdated?: (update: { database: string; from: number; to: number }) => void;
 }
 
 /**
@@ -106,7 +108,9 @@ export async function openPostgres(
     throw new DatabaseUnavailableError(`cannot connect to the database ${where}: ${reason(error)}`);
   }
   try {
-    await migrate(client);
+    await migrate(client, {
+      onUpdated: (from, to) => options.onUpdated?.({ database: where, from, to }),
+    });
   } catch (error) {
     await pool.end().catch(() => {});
     if (error instanceof NewerSchemaError) {

@@ -43,6 +43,11 @@ export async function openPostgresStores(
   const pool = await openPostgres(database.url, {
     poolSize: database.poolSize,
     statementTimeoutMs: database.statementTimeoutMs,
+    // One-way, as on SQLite (an older Carton refuses the database after it): said in the log.
+    onUpdated: ({ database: at, from, to }) =>
+      from === 0
+        ? log.info('database_created', { database: at, schema: to })
+        : log.info('database_updated', { database: at, from, to }),
     // R69: PostgreSQL stopping drops every idle connection of the pool at once. That is the
     // outage's news, said once by `storage_failing`; each connection's own line is debug.
     onIdleError: (error) => {

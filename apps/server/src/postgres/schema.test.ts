@@ -86,4 +86,20 @@ describe('migrate', () => {
       await pool.end();
     }
   });
+
+  it('tells the opener how far the schema came: an older database, a new one, none', async () => {
+    const updates: { database: string; from: number; to: number }[] = [];
+    const onUpdated = (update: (typeof updates)[number]) => updates.push(update);
+    const older = await schemaOneDatabase();
+    await (await openPostgres(older, { onUpdated })).end();
+    // Opened again: nothing to bring up, nothing said.
+    await (await openPostgres(older, { onUpdated })).end();
+    const fresh = await server.createDatabase();
+    await (await openPostgres(fresh, { onUpdated })).end();
+    const name = (url: string) => `127.0.0.1:${server.port}/${new URL(url).pathname.slice(1)}`;
+    expect(updates).toEqual([
+      { database: name(older), from: 1, to: MIGRATIONS.length },
+      { database: name(fresh), from: 0, to: MIGRATIONS.length },
+    ]);
+  });
 });

@@ -123,6 +123,8 @@ export interface MigrateOptions {
   attempts?: number;
   /** Pause between attempts. */
   retryMs?: number;
+  /** Told once the schema was brought up, from 0 (a new database) or an older Carton's version. */
+  onUpdated?: (from: number, to: number) => void;
 }
 
 /** SQLSTATE lock_not_available: the lock_timeout passed. */
@@ -141,7 +143,9 @@ export async function migrate(
   const attempts = options.attempts ?? 12;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await migrateOnce(client, options.lockTimeoutMs ?? 5_000);
+      const { from, to } = await migrateOnce(client, options.lockTimeoutMs ?? 5_000);
+      if (from < to) options.onUpdated?.(from, to);
+      return to;
     } catch (error) {
       const busy = (error as { code?: unknown }).code === LOCK_NOT_AVAILABLE;
       if (!busy || attempt >= attempts) throw error;
@@ -150,13 +154,17 @@ export async function migrate(
   }
 }
 
-async function migrateOnce(client: pg.ClientBase, lockTimeoutMs: number): Promise<number> {
+async function migrateOnce(
+  client: pg.ClientBase,
+  lockTimeoutMs: number,
+): Promise<{ from: number; to: number }> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS carton_schema (version INTEGER NOT NULL)');
     const found = await client.query<{ version: number }>('SELECT version FROM carton_schema');
-    let version = found.rows[0]?.version ?? 0;
+    const from = found.rows[0]?.version ?? 0;
+    let version = from;
     if (found.rows.length === 0) await client.query('INSERT INTO carton_schema VALUES (0)');
     if (version > MIGRATIONS.length) {
       // `where` is filled in by openPostgres, which knows the URL (without its password).
@@ -169,7 +177,7 @@ async function migrateOnce(client: pg.ClientBase, lockTimeoutMs: number): Promis
     for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version]!);
     await client.query('UPDATE carton_schema SET version = $1', [version]);
     await client.query('COMMIT');
-    return version;
+    return { from, to: version };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;

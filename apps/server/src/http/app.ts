@@ -146,6 +146,7 @@ export function createApp(deps: AppDeps): Hono {
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       rooms: deps.relay.roomCount,
+      presenceStates: deps.relay.presenceStates,
       ...deps.relay.metrics,
       ...deps.metrics?.(),
     });

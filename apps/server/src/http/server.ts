@@ -212,10 +212,11 @@ export async function startServer(
     uploadStallMs: config.uploads.stallMs,
     archivePngMaxPixels: config.archivePngMaxPixels,
     storageHealth: health,
-    // Beside the relay's counters: R29's held-back presence, and the bus's for the operator of
-    // several processes (R63).
+    // Beside the relay's counters: R29's held-back presence and the awareness clocks the
+    // admission remembers, and the bus's for the operator of several processes (R63).
     metrics: () => ({
       ...admission.presence,
+      awarenessClocks: admission.awarenessClocks(),
       ...(bus
         ? {
             busPublished: bus.metrics.published,

@@ -294,3 +294,35 @@ describe('message admission', () => {
     });
   });
 });
+
+describe('awareness clocks of clients that left are forgotten', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a board open all day remembers the clocks of the clients still there, not of every phone that came and went', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+    const presenceOf = (awareness: awarenessProtocol.Awareness) =>
+      frame(1, null, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+    // The projector stays all day, renewing its state every 15 s as the stock client does.
+    const projector = new awarenessProtocol.Awareness(new Y.Doc());
+    const projectorConnection = connection('pleniere');
+    projector.setLocalState({ user: { name: 'Projecteur' } });
+    for (let minute = 0; minute < 10; minute++) {
+      // Phones lock and tabs reload: each comes back with a new client id.
+      for (let i = 0; i < 50; i++) {
+        const phone = new awarenessProtocol.Awareness(new Y.Doc());
+        phone.setLocalState({ cursor: { x: i, y: minute } });
+        expect(admit(connection('pleniere'), presenceOf(phone))).toBe(true);
+        phone.destroy();
+      }
+      for (let renewal = 0; renewal < 4; renewal++) {
+        projector.setLocalState(projector.getLocalState());
+        expect(admit(projectorConnection, presenceOf(projector))).toBe(true);
+        vi.advanceTimersByTime(15_000);
+      }
+    }
+    // 500 phones came and went; only those of the last two minutes or so are remembered.
+    expect(admit.awarenessClocks()).toBeLessThanOrEqual(1 + 3 * 50);
+    projector.destroy();
+  });
+});

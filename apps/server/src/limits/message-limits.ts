@@ -61,10 +61,19 @@ interface Budget {
  * a flood.
  */
 class AwarenessClocks {
-  readonly #boards = new Map<string, Map<number, number>>();
+  readonly #boards = new Map<string, Map<number, { clock: number; seenAt: number }>>();
+  #sweptAt = -Infinity;
+
+  /** Client clocks remembered, all boards together (GET /metrics). */
+  get size(): number {
+    let count = 0;
+    for (const clocks of this.#boards.values()) count += clocks.size;
+    return count;
+  }
 
   /** Records the entries; true if any advanced its client's clock. */
-  advance(boardId: string, entries: ReadonlyArray<AwarenessEntry>): boolean {
+  advance(boardId: string, entries: ReadonlyArray<AwarenessEntry>, now: number): boolean {
+    if (now - this.#sweptAt >= CLOCK_SWEEP_MS) this.#sweep(now);
     let clocks = this.#boards.get(boardId);
     if (!clocks) {
       if (this.#boards.size >= MAX_TRACKED_BOARDS) this.#boards.clear();
@@ -74,18 +83,40 @@ class AwarenessClocks {
     let advanced = false;
     for (const [clientId, clock] of entries) {
       const known = clocks.get(clientId);
-      if (known !== undefined && clock <= known) continue;
+      if (known !== undefined && clock <= known.clock) continue;
       if (known === undefined && clocks.size >= MAX_CLIENTS_PER_BOARD) clocks.clear();
-      clocks.set(clientId, clock);
+      if (known) {
+        known.clock = clock;
+        known.seenAt = now;
+      } else clocks.set(clientId, { clock, seenAt: now });
       advanced = true;
     }
     return advanced;
+  }
+
+  /**
+   * Forgets clients whose clock has not moved for CLOCK_FORGET_MS, and boards left with none: a
+   * client still there renews its state every 15 s (the stock client), so only those that left
+   * go — a phone reconnecting comes back with a new id each time, and a day of them grew this
+   * without end. An echo of a forgotten client's state counts once as fresh, nothing more.
+   */
+  #sweep(now: number): void {
+    this.#sweptAt = now;
+    for (const [boardId, clocks] of this.#boards) {
+      for (const [clientId, known] of clocks) {
+        if (now - known.seenAt > CLOCK_FORGET_MS) clocks.delete(clientId);
+      }
+      if (clocks.size === 0) this.#boards.delete(boardId);
+    }
   }
 }
 
 const ECHO_FACTOR = 100;
 const CEILING_FACTOR = 4;
 const MAX_CLIENTS_PER_BOARD = 20_000;
+/** A client's clock unchanged this long: it left (a live one renews every 15 s). */
+const CLOCK_FORGET_MS = 120_000;
+const CLOCK_SWEEP_MS = 30_000;
 
 /** How long a board's measured stored size is trusted before it is read again. */
 const REMEASURE_MS = 2_000;
@@ -204,6 +235,8 @@ export type RemoteUpdateFeed = (listener: (boardId: string, bytes: number) => vo
 export interface MessageAdmission extends AdmitMessage {
   /** R29's held-back presence: held, replaced by a newer frame, delivered late. */
   readonly presence: Readonly<HeldPresenceMetrics>;
+  /** Awareness client clocks remembered for telling echoes from fresh presence. */
+  awarenessClocks(): number;
 }
 
 /**
@@ -295,7 +328,7 @@ export function createMessageAdmission(
           'awareness_frames',
         );
       }
-      if (!clocks.advance(connection.boardId, frame.entries)) return true; // echoes only
+      if (!clocks.advance(connection.boardId, frame.entries, now)) return true; // echoes only
       if (!budget.awarenessCeiling.take(1, now)) {
         return refuse(
           connection,
@@ -344,5 +377,5 @@ export function createMessageAdmission(
     return true;
   };
   admit.forget = forget;
-  return Object.assign(admit, { presence });
+  return Object.assign(admit, { presence, awarenessClocks: () => clocks.size });
 }

@@ -4,7 +4,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MemoryNetwork, MemorySocket } from './memory-socket.ts';
-import { MAX_REMOTE_PRESENCE, RoomAwareness } from './awareness.ts';
+import { MAX_REMOTE_PRESENCE, REMOVED_PRESENCE_KEPT_MS, RoomAwareness } from './awareness.ts';
+import type { Connection } from './connection.ts';
 import { AWARENESS_TICK, CLUSTER_PRESENCE, MESSAGE_AWARENESS } from './protocol.ts';
 import type { Relay } from './relay.ts';
 import { awarenessMessage, type TestClient } from './test-client.ts';
@@ -278,6 +279,56 @@ describe('presence from the bus is bounded (R66)', () => {
       expect(room.size).toBe(0);
       room.applyRemote(remoteUpdate([MAX_REMOTE_PRESENCE + 1_000], '{"user":{"name":"Matane"}}'));
       expect(room.size).toBe(1);
+    } finally {
+      room.dispose();
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('presence of clients that left is forgotten (R11)', () => {
+  /** One awareness entry for `clientId` at `clock`, as a client sends it. */
+  function ownUpdate(clientId: number, clock: number, state: string): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+    return encoding.toUint8Array(encoder);
+  }
+
+  it('a room open all day keeps no trace of the phones that came and went', async () => {
+    vi.useFakeTimers({
+      toFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'performance',
+      ],
+    });
+    const projector = { send: () => {} } as unknown as Connection;
+    const room = new RoomAwareness({ connections: () => [projector] }, AWARENESS_TICK.ms);
+    try {
+      room.apply(projector, ownUpdate(1, 1, '{"user":{"name":"Projecteur"}}'));
+      // Phones lock, tabs reload: each comes back with a new client id.
+      for (let id = 100; id < 400; id++) {
+        const phone = { send: () => {} } as unknown as Connection;
+        room.apply(phone, ownUpdate(id, 1, '{"cursor":{"x":10,"y":20}}'));
+        room.leave(phone);
+        if (id % 3 === 0) await vi.advanceTimersByTimeAsync(1_000);
+      }
+      expect(room.size).toBe(1);
+      // Right after they left, their removals are still remembered: a stale copy stays stale.
+      const late = { send: () => {} } as unknown as Connection;
+      room.apply(late, ownUpdate(399, 1, '{"cursor":{"x":10,"y":20}}'));
+      expect(room.size).toBe(1);
+      await vi.advanceTimersByTimeAsync(REMOVED_PRESENCE_KEPT_MS + CLUSTER_PRESENCE.sweepMs * 2);
+      // The projector, still there, stays; the phones are forgotten.
+      expect(room.size).toBe(1);
+      expect(room.remembered).toBe(1);
     } finally {
       room.dispose();
       vi.useRealTimers();

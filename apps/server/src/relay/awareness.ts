@@ -47,7 +47,10 @@ interface Presence {
   clock: number;
   /** The entry as sent on the wire: varUint id, varUint clock, varString state JSON. */
   entry: Uint8Array;
-  /** False once the state is null (left, or removed): kept so stale copies stay stale. */
+  /**
+   * False once the state is null (left, or removed): kept so stale copies stay stale, for
+   * REMOVED_PRESENCE_KEPT_MS (the sweep), then forgotten.
+   */
   alive: boolean;
   /** The connection that owns this id (R50), or null once it left. */
   owner: Connection | null;
@@ -56,7 +59,19 @@ interface Presence {
    * (performance.now()): a state not renewed for CLUSTER_PRESENCE.timeoutMs is a ghost.
    */
   remoteAt: number;
+  /** When this process's client left (performance.now()); 0 while alive, or for another's. */
+  goneAt: number;
 }
+
+/**
+ * How long a local client's removal is remembered. Stale copies of its state (the stock client
+ * re-sends every state it applies, and a remote state it timed out as a removal, 30 s after
+ * the state's last renewal) arrive within this; afterwards nothing speaks for the id, and an
+ * id the room does not know can only be claimed by its owner (R50). Without it, a room open all
+ * day kept every client id that ever joined (a phone locking and reconnecting, a reload: a new
+ * id each time), and each join walked them all.
+ */
+export const REMOVED_PRESENCE_KEPT_MS = 60_000;
 
 /** Sends the frames of one tick; given the room's connections. */
 export interface AwarenessSink {
@@ -101,6 +116,11 @@ export class RoomAwareness {
     this.#sink = sink;
     this.#tickMs = tickMs;
     this.#publish = publish ?? null;
+  }
+
+  /** States remembered, live or removed (bounded by the sweep). */
+  get remembered(): number {
+    return this.#presence.size;
   }
 
   /** Number of live states. */
@@ -166,13 +186,24 @@ export class RoomAwareness {
       if (takeover) this.#owned.delete(takeover);
       this.#owned.set(connection, claim);
     }
+    const now = performance.now();
+    let removed = false;
     for (const [clientId, clock, entry, alive] of accepted) {
-      this.#presence.set(clientId, { clock, entry, alive, owner: connection, remoteAt: 0 });
+      this.#presence.set(clientId, {
+        clock,
+        entry,
+        alive,
+        owner: connection,
+        remoteAt: 0,
+        goneAt: alive ? 0 : now,
+      });
+      removed ||= !alive;
       // Several processes only: an id learnt from the bus is now this process's client.
       if (this.#publish) this.#remoteIds.delete(clientId);
       this.#pending.add(clientId);
     }
     this.#schedule();
+    if (removed) this.#armSweep();
   }
 
   /** A connection left: its state is removed and the removal sent with the next tick (R11). */
@@ -187,9 +218,11 @@ export class RoomAwareness {
     // As y-protocols does: a null state one clock later.
     presence.clock++;
     presence.alive = false;
+    presence.goneAt = performance.now();
     presence.entry = encodeEntry(clientId, presence.clock, 'null');
     this.#pending.add(clientId);
     this.#schedule();
+    this.#armSweep();
   }
 
   /** Every live state as one awareness frame (joiners, query awareness), or null if none. */
@@ -285,7 +318,7 @@ export class RoomAwareness {
       // The client is now seen through another process: a lingering local socket's claim ends.
       const owner = this.#presence.get(clientId)?.owner;
       if (owner) this.#owned.delete(owner);
-      this.#presence.set(clientId, { clock, entry, alive, owner: null, remoteAt: now });
+      this.#presence.set(clientId, { clock, entry, alive, owner: null, remoteAt: now, goneAt: 0 });
       this.#pending.add(clientId);
     }
     if (accepted.length === 0) return;
@@ -317,7 +350,10 @@ export class RoomAwareness {
     return entries.length > 0 ? awarenessUpdate(entries) : null;
   }
 
-  /** R66: while other processes' clients are present, look for ghosts now and then. */
+  /**
+   * While other processes' clients are present (R66), look for ghosts now and then; while
+   * removals are remembered, forget them once old enough.
+   */
   #armSweep(): void {
     if (this.#sweepTimer !== null) return;
     this.#sweepTimer = setInterval(() => this.#sweep(), CLUSTER_PRESENCE.sweepMs);
@@ -327,13 +363,21 @@ export class RoomAwareness {
   /**
    * A process that died (kill -9) never sends its clients' removal: a remote state not renewed
    * for CLUSTER_PRESENCE.timeoutMs (the stock client renews every 15 s) is removed here, and
-   * the removal sent to this room's connections (not published: it is not ours).
+   * the removal sent to this room's connections (not published: it is not ours). A removal of
+   * this process's client is forgotten REMOVED_PRESENCE_KEPT_MS after it happened.
    */
   #sweep(): void {
-    const expired = performance.now() - CLUSTER_PRESENCE.timeoutMs;
-    let remote = 0;
+    const now = performance.now();
+    const expired = now - CLUSTER_PRESENCE.timeoutMs;
+    let watched = 0;
     for (const [clientId, presence] of this.#presence) {
-      if (presence.remoteAt === 0) continue;
+      if (presence.remoteAt === 0) {
+        if (presence.alive) continue;
+        if (presence.goneAt <= now - REMOVED_PRESENCE_KEPT_MS && !this.#pending.has(clientId)) {
+          this.#presence.delete(clientId);
+        } else watched++; // still remembered: the sweep goes on
+        continue;
+      }
       if (!presence.alive) {
         // A remote removal already sent to this room's connections, long enough ago: forgotten.
         if (presence.remoteAt <= expired && !this.#pending.has(clientId)) {
@@ -343,7 +387,7 @@ export class RoomAwareness {
         continue;
       }
       if (presence.remoteAt > expired) {
-        remote++;
+        watched++;
         continue;
       }
       presence.clock++;
@@ -352,7 +396,7 @@ export class RoomAwareness {
       this.#pending.add(clientId);
     }
     if (this.#pending.size > 0) this.#schedule();
-    if (remote === 0 && this.#sweepTimer !== null) {
+    if (watched === 0 && this.#sweepTimer !== null) {
       clearInterval(this.#sweepTimer);
       this.#sweepTimer = null;
     }

@@ -91,6 +91,13 @@ export class Relay {
     return this.#rooms.size;
   }
 
+  /** Presence states the loaded rooms remember, live or removed (GET /metrics). */
+  get presenceStates(): number {
+    let count = 0;
+    for (const room of this.#rooms.values()) count += room.awareness.remembered;
+    return count;
+  }
+
   isLoaded(boardId: string): boolean {
     return this.#rooms.get(boardId)?.state === 'ready';
   }

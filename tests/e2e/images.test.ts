@@ -106,7 +106,7 @@ describe('images', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('Conditions présentes'),
     });
-    await suite.a.page.getByRole('alert').filter({ hasText: 'PNG, JPEG ou WebP' }).waitFor();
+    await suite.a.page.getByRole('alert').filter({ hasText: 'n’est pas une photo' }).waitFor();
     expect((await shapes(suite.a.page)).length).toBe(before);
   });
 
@@ -204,5 +204,80 @@ describe('images', () => {
       ],
     );
     expect(alpha).toEqual([0, 255]);
+  });
+
+  it('refuses a damaged photo or a HEIC the browser cannot read, saying what to do', async () => {
+    const page = suite.a.page;
+    // A phone's photo cut short (a copy interrupted): its header is whole, so the server took
+    // it, and it showed as a grey box on every screen.
+    const whole = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(1600, 1200);
+      const ctx = canvas.getContext('2d')!;
+      const pixels = ctx.createImageData(1600, 1200);
+      for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = (i * 2654435761) >>> 24;
+      ctx.putImageData(pixels, 0, 0);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+      Buffer.alloc(4000, 0x5a),
+    ]);
+    const cases = [
+      {
+        name: 'IMG_2050.jpg',
+        bytes: Buffer.from(whole).subarray(0, whole.length / 3),
+        says: 'abîmée ou incomplète',
+      },
+      { name: 'IMG_2051.jpg', bytes: Buffer.alloc(0), says: 'abîmée ou incomplète' },
+      { name: 'IMG_0042.HEIC', bytes: heic, says: 'depuis l’iPhone lui-même' },
+    ];
+    const folder = mkdtempSync(join(tmpdir(), 'carton-photo-'));
+    try {
+      for (const { name, bytes, says } of cases) {
+        const before = (await shapes(page)).length;
+        const file = join(folder, name);
+        writeFileSync(file, bytes);
+        await page.locator('input[type="file"]').setInputFiles(file);
+        await page.getByRole('alert').filter({ hasText: says }).waitFor();
+        expect((await shapes(page)).length, name).toBe(before);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('turns a GIF into a photo the server takes, and places a tiny one large enough to grab', async () => {
+    // An animated GIF of one pixel (two frames): refused before as « Format non pris en charge ».
+    const gif = Buffer.from(
+      '47494638396101000100800000000000ffffff21ff0b4e45545343415045322e300301000000' +
+        '21f904040a0000002c0000000001000100000201440021f904040a0000002c00000000010001000002014c003b',
+      'hex',
+    );
+    const image = await placePhoto(suite.a.page, 'merci.gif', gif);
+    expect(['image/png', 'image/jpeg', 'image/webp']).toContain(image.mime);
+    expect([image.naturalWidth, image.naturalHeight]).toEqual([1, 1]);
+    // Placed 1 unit wide before: nobody could see or select it.
+    expect([image.w, image.h]).toEqual([120, 120]);
+  });
+
+  it('keeps a panorama of flipcharts tall enough to read', async () => {
+    const page = suite.a.page;
+    // 12000 × 1500, as a phone's panorama of a wall: sent 2560 × 320 before.
+    const panorama = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(12000, 1500);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 12000, 1500);
+      ctx.fillStyle = '#222';
+      ctx.font = '120px sans-serif';
+      for (let x = 0; x < 12000; x += 1500) ctx.fillText('Transport collectif', x + 40, 700);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    const image = await placePhoto(page, 'PANO_0007.jpg', Buffer.from(panorama));
+    expect(image.naturalHeight).toBeGreaterThan(700);
+    expect(image.naturalWidth / image.naturalHeight).toBeCloseTo(8, 1);
   });
 });

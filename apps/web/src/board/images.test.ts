@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
-import { uploadFailedKey } from './images';
+import { photoKind, placedSize, PLACED_MAX_SIDE, PLACED_MIN_SIDE, uploadFailedKey } from './images';
+import { UnreadablePhoto } from './shrinkPhoto';
+import en from '../i18n/en.json';
 import frCA from '../i18n/fr-CA.json';
 
 describe('uploadFailedKey', () => {
@@ -10,10 +12,64 @@ describe('uploadFailedKey', () => {
     expect(frCA.image.offline).toMatch(/de nouveau/);
   });
 
-  it('says the upload failed for a refusal by the server or anything else', () => {
-    expect(uploadFailedKey(new ApiError(413, 'too_large', 'Payload Too Large'))).toBe(
-      'image.failed',
-    );
+  it('says what to do for each refusal by the server, not only that the upload failed', () => {
+    const refused = (status: number, code: string, file = { type: 'image/jpeg', name: 'a.jpg' }) =>
+      uploadFailedKey(new ApiError(status, code, 'refused'), file);
+    expect(refused(415, 'unsupported_image_type')).toBe('image.unsupported');
+    // A HEIC renamed .jpg the browser could not read, sent as it was.
+    expect(
+      refused(415, 'unsupported_image_type', { type: 'image/heic', name: 'IMG_0042.HEIC' }),
+    ).toBe('image.heic');
+    expect(refused(400, 'broken_image')).toBe('image.broken');
+    expect(refused(413, 'image_too_large')).toBe('image.tooLarge');
+    expect(refused(507, 'image_quota_exceeded')).toBe('image.quota');
+    expect(refused(503, 'storage_unavailable')).toBe('image.failed');
     expect(uploadFailedKey(new Error('decode'))).toBe('image.failed');
+  });
+
+  it('tells a photo the browser cannot read that it is damaged, or an iPhone HEIC what to do', () => {
+    expect(uploadFailedKey(new UnreadablePhoto(), { type: 'image/jpeg', name: 'IMG_1.jpg' })).toBe(
+      'image.broken',
+    );
+    expect(uploadFailedKey(new UnreadablePhoto(), { type: '', name: 'IMG_0042.HEIC' })).toBe(
+      'image.heic',
+    );
+  });
+
+  it('has one sentence for each, saying what to do, in both languages', () => {
+    for (const key of ['failed', 'unsupported', 'heic', 'broken', 'tooLarge', 'quota'] as const) {
+      // What went wrong, then after « : » what to do; one sentence.
+      expect(frCA.image[key]).toMatch(/^[^.:]+\u00a0: [^:]+\.$/);
+      expect(en.image[key]).toMatch(/^[^:]+: [^:]+\.$/);
+    }
+  });
+});
+
+describe('photoKind', () => {
+  it('sends PNG, JPEG and WebP, converts other pictures, refuses the rest', () => {
+    expect(photoKind({ type: 'image/jpeg', name: 'IMG_2041.jpg' })).toBe('photo');
+    expect(photoKind({ type: 'image/webp' })).toBe('photo');
+    expect(photoKind({ type: 'image/gif', name: 'merci.gif' })).toBe('convert');
+    expect(photoKind({ type: 'image/heic', name: 'IMG_0042.HEIC' })).toBe('convert');
+    expect(photoKind({ type: '', name: 'IMG_0042.heic' })).toBe('convert');
+    expect(photoKind({ type: 'image/avif' })).toBe('convert');
+    expect(photoKind({ type: 'image/svg+xml', name: 'logo.svg' })).toBe('refuse');
+    expect(photoKind({ type: 'application/pdf', name: 'ordre-du-jour.pdf' })).toBe('refuse');
+    expect(photoKind({ type: 'text/plain', name: 'notes.txt' })).toBe('refuse');
+  });
+});
+
+describe('placedSize', () => {
+  it('places a photo at most PLACED_MAX_SIDE on its long side, keeping its shape', () => {
+    expect(placedSize(2560, 1920)).toEqual({ w: PLACED_MAX_SIDE, h: 360 });
+    expect(placedSize(300, 400)).toEqual({ w: 300, h: 400 });
+  });
+
+  it('places a tiny picture large enough to see and grab', () => {
+    // A 1 × 1 image was placed one board unit wide: nobody could see or select it.
+    expect(placedSize(1, 1)).toEqual({ w: PLACED_MIN_SIDE, h: PLACED_MIN_SIDE });
+    expect(placedSize(16, 8)).toEqual({ w: PLACED_MIN_SIDE, h: PLACED_MIN_SIDE / 2 });
+    // A thin strip keeps its shape, at least a unit thick.
+    expect(placedSize(4000, 1).h).toBeGreaterThanOrEqual(1);
   });
 });

@@ -4,25 +4,79 @@ import i18next from 'i18next';
 import type { ImageMimeType } from '@carton/board';
 import type { Point } from '../geometry/rect';
 import { ApiError, uploadImage } from './api';
-import { shrinkPhoto } from './shrinkPhoto';
+import { shrinkPhoto, UnreadablePhoto } from './shrinkPhoto';
 import type { BoardSession } from './session';
 
 export const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp'];
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
+/** A refusal says what to do in a sentence: 4 s was too short to read it to its end. */
+const TOAST_MS = 8000;
+
 function toast(session: BoardSession, message: string): void {
   session.store.setState({ toast: message });
   setTimeout(() => {
     if (session.store.getState().toast === message) session.store.setState({ toast: null });
-  }, 4000);
+  }, TOAST_MS);
+}
+
+/** What a refused or failed photo says: one sentence saying what to do (fr-CA and en). */
+export type PhotoRefusalKey =
+  | 'image.offline'
+  | 'image.failed'
+  | 'image.unsupported'
+  | 'image.heic'
+  | 'image.broken'
+  | 'image.tooLarge'
+  | 'image.quota';
+
+/** An iPhone's HEIC (or HEIF) photo, by its type or, when the browser gives none, its name. */
+export function isHeic(file: { type: string; name?: string }): boolean {
+  return /^image\/hei[cf]/i.test(file.type) || /\.hei[cf]$/i.test(file.name ?? '');
 }
 
 /**
- * What a failed upload says. Offline (the venue's wifi dropped), « L’envoi de l’image a échoué. »
- * left a newcomer guessing whether to wait or to try again: it says to choose it again later.
+ * How a chosen file is handled: sent as a photo (after shrinking), `convert`ed to one first (a
+ * GIF, a HEIC, an AVIF, a BMP: pictures the browser may read but the server does not take),
+ * or refused at once (a text, a PDF, an SVG drawing).
  */
-export function uploadFailedKey(error: unknown): 'image.offline' | 'image.failed' {
-  return error instanceof ApiError && error.code === 'network' ? 'image.offline' : 'image.failed';
+export function photoKind(file: { type: string; name?: string }): 'photo' | 'convert' | 'refuse' {
+  if (IMAGE_TYPES.includes(file.type)) return 'photo';
+  if (isHeic(file)) return 'convert';
+  return file.type.startsWith('image/') && file.type !== 'image/svg+xml' ? 'convert' : 'refuse';
+}
+
+/**
+ * What a photo that did not reach the board says. Offline (the venue's wifi dropped), « L’envoi
+ * de l’image a échoué. » left a newcomer guessing whether to wait or to try again; so did every
+ * refusal by the server (a HEIC renamed .jpg, a cut-short file, the forum's photos full), all
+ * told the same way.
+ */
+export function uploadFailedKey(
+  error: unknown,
+  file: { type: string; name?: string } = { type: '' },
+): PhotoRefusalKey {
+  if (error instanceof UnreadablePhoto) return isHeic(file) ? 'image.heic' : 'image.broken';
+  if (!(error instanceof ApiError)) return 'image.failed';
+  if (error.code === 'network') return 'image.offline';
+  if (error.code === 'unsupported_image_type')
+    return isHeic(file) ? 'image.heic' : 'image.unsupported';
+  if (error.code === 'broken_image') return 'image.broken';
+  if (error.code === 'image_too_large') return 'image.tooLarge';
+  if (error.code === 'image_quota_exceeded') return 'image.quota';
+  return 'image.failed';
+}
+
+/** The long side, in board units, a photo is placed with: at most a note's few widths… */
+export const PLACED_MAX_SIDE = 480;
+/** …and at least this: a 1 × 1 or an icon of 16 px was placed a unit or 16 wide, unseen. */
+export const PLACED_MIN_SIDE = 120;
+
+/** The size a `width`×`height` photo is placed at: its aspect kept, its long side in bounds. */
+export function placedSize(width: number, height: number): { w: number; h: number } {
+  const long = Math.max(width, height);
+  const scale = Math.min(Math.max(1, PLACED_MIN_SIDE / long), PLACED_MAX_SIDE / long);
+  return { w: Math.max(1, width * scale), h: Math.max(1, height * scale) };
 }
 
 export async function insertImageFile(
@@ -31,7 +85,8 @@ export async function insertImageFile(
   at: Point | null,
 ): Promise<void> {
   if (session.readOnly) return;
-  if (!IMAGE_TYPES.includes(file.type)) return toast(session, i18next.t('image.unsupported'));
+  const kind = photoKind(file);
+  if (kind === 'refuse') return toast(session, i18next.t('image.unsupported'));
   // A phone's photo takes a while on a venue's wifi: say it is on its way, or the newcomer,
   // seeing nothing happen, picks it again.
   const pending = i18next.t('image.pending');
@@ -40,7 +95,7 @@ export async function insertImageFile(
     if (session.store.getState().toast === pending) session.store.setState({ toast: null });
   };
   try {
-    const photo = await shrinkPhoto(file);
+    const photo = await shrinkPhoto(file, kind === 'convert');
     if (photo.size > MAX_IMAGE_BYTES) {
       donePending();
       return toast(session, i18next.t('image.tooLarge'));
@@ -49,10 +104,7 @@ export async function insertImageFile(
     donePending();
     const { viewport } = session.store.getState();
     const centre = at ?? session.toWorld({ x: viewport.width / 2, y: viewport.height / 2 });
-    // Shown at most 480 world units wide (or tall) at first; the photo keeps its aspect.
-    const scale = Math.min(1, 480 / Math.max(uploaded.width, uploaded.height));
-    const w = Math.max(1, uploaded.width * scale);
-    const h = Math.max(1, uploaded.height * scale);
+    const { w, h } = placedSize(uploaded.width, uploaded.height);
     const id = session.shell.commit((tx) =>
       tx.create('image', {
         x: centre.x - w / 2,
@@ -73,6 +125,6 @@ export async function insertImageFile(
     }
   } catch (error) {
     donePending();
-    toast(session, i18next.t(uploadFailedKey(error)));
+    toast(session, i18next.t(uploadFailedKey(error, file)));
   }
 }

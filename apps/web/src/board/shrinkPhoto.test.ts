@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   jpegOrientation,
   PHOTO_KEEP_BYTES,
+  PHOTO_MAX_PIXELS,
   PHOTO_MAX_SIDE,
   shrunkSize,
   shrunkTypes,
@@ -36,11 +37,8 @@ describe('shrunkSize', () => {
   });
 
   it("brings a phone's 12 Mo, 8000 px photo down to 2560 px on its long side", () => {
-    expect(shrunkSize(8000, 6000, 12 * 1024 * 1024)).toEqual({
-      width: PHOTO_MAX_SIDE,
-      height: 1920,
-    });
-    expect(shrunkSize(3000, 4000, 500_000)).toEqual({ width: 1920, height: PHOTO_MAX_SIDE });
+    expect(shrunkSize(8000, 6000, 12 * 1024 * 1024)).toEqual({ width: 2560, height: 1920 });
+    expect(shrunkSize(3000, 4000, 500_000)).toEqual({ width: 1920, height: 2560 });
   });
 
   it('re-encodes a heavy photo that is already narrow enough, at its own size', () => {
@@ -51,7 +49,20 @@ describe('shrunkSize', () => {
     // A phone's portrait photo, 1200 × 1600 once turned, 800 Ko: sent as stored, the server
     // measured 1600 × 1200 and the board drew it squashed into a landscape box.
     expect(shrunkSize(1200, 1600, 800_000, true)).toEqual({ width: 1200, height: 1600 });
-    expect(shrunkSize(3000, 4000, 500_000, true)).toEqual({ width: 1920, height: PHOTO_MAX_SIDE });
+    expect(shrunkSize(3000, 4000, 500_000, true)).toEqual({ width: 1920, height: 2560 });
+  });
+
+  it('keeps a panorama of flipcharts as many pixels as a photo, not 2560 px on its long side', () => {
+    // 12000 × 1500 (a phone's panorama of a wall): brought to 2560 × 320 before, its writing
+    // unreadable. Now about as many pixels as a 2560 × 1920 photo, the same shape.
+    const size = shrunkSize(12000, 1500, 5_000_000)!;
+    expect(size.height).toBeGreaterThan(700);
+    expect(size.width / size.height).toBeCloseTo(8, 1);
+    expect(size.width * size.height).toBeLessThanOrEqual(PHOTO_MAX_PIXELS * 1.001);
+    // A very long one stops at PHOTO_MAX_SIDE, well under the server's 16 384.
+    expect(shrunkSize(40000, 1000, 5_000_000)).toEqual({ width: PHOTO_MAX_SIDE, height: 205 });
+    // A small panorama is sent as it is.
+    expect(shrunkSize(4000, 500, 900_000)).toBeNull();
   });
 });
 

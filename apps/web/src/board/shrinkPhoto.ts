@@ -1,25 +1,34 @@
 // A phone's photo is made smaller on the device before it is sent: a recent phone's JPEG can pass
 // the server's 10 Mo limit (it was refused with « L’image dépasse 10 Mo. »), and even a 4 Mo one
-// takes long on a venue's wifi. A flyer stays sharp at 2560 px on its long side.
+// takes long on a venue's wifi. A flyer stays sharp at 2560 × 1920 pixels.
 
-/** The long side, in pixels, a photo is brought down to. */
-export const PHOTO_MAX_SIDE = 2560;
-/** Files at most this size and this long are sent as they are. */
+/**
+ * The pixels a photo is brought down to: a phone's 4:3 photo, 2560 × 1920. A budget of pixels,
+ * not a long side: a panorama of a wall of flipcharts (12000 × 1500) brought to 2560 px on its
+ * long side was 320 px tall, its writing unreadable however far one zoomed in.
+ */
+export const PHOTO_MAX_PIXELS = 2560 * 1920;
+/** The longest side a photo is sent with (the server takes up to 16 384). */
+export const PHOTO_MAX_SIDE = 8192;
+/** Files at most this size, these pixels and this long are sent as they are. */
 export const PHOTO_KEEP_BYTES = 1.5 * 1024 * 1024;
 
 /**
  * The size to draw a `width`×`height` photo of `bytes` at, or null to send it unchanged. A photo
- * stored `turned` (an EXIF orientation other than 1) is always redrawn, however small.
+ * stored `turned` (an EXIF orientation other than 1), or in a type the server does not take
+ * (`redraw`), is always redrawn, however small.
  */
 export function shrunkSize(
   width: number,
   height: number,
   bytes: number,
-  turned = false,
+  redraw = false,
 ): { width: number; height: number } | null {
   const long = Math.max(width, height);
-  if (!turned && bytes <= PHOTO_KEEP_BYTES && long <= PHOTO_MAX_SIDE) return null;
-  const scale = Math.min(1, PHOTO_MAX_SIDE / long);
+  const pixels = width * height;
+  if (!redraw && bytes <= PHOTO_KEEP_BYTES && long <= PHOTO_MAX_SIDE && pixels <= PHOTO_MAX_PIXELS)
+    return null;
+  const scale = Math.min(1, Math.sqrt(PHOTO_MAX_PIXELS / pixels), PHOTO_MAX_SIDE / long);
   return {
     width: Math.max(1, Math.round(width * scale)),
     height: Math.max(1, Math.round(height * scale)),
@@ -101,27 +110,41 @@ function hasTransparency(bitmap: ImageBitmap): boolean {
 }
 
 /**
- * The photo to upload: `file` itself when small and stored upright, else redrawn at shrunkSize (turned upright
- * from its EXIF orientation) as a JPEG, or as a WebP when it has transparent parts. Falls back
- * to `file` when the browser cannot decode or encode it, or when the result would not be smaller.
+ * A file the browser cannot draw: damaged, cut short, empty, or in a format it does not read (a
+ * HEIC photo outside Safari). Sent as it was, a cut-short JPEG passed the server's check of its
+ * header and showed as a grey box on every screen.
  */
-export async function shrinkPhoto(file: Blob): Promise<Blob> {
+export class UnreadablePhoto extends Error {
+  constructor() {
+    super('the browser cannot decode this file as a picture');
+    this.name = 'UnreadablePhoto';
+  }
+}
+
+/**
+ * The photo to upload: `file` itself when small and stored upright, else redrawn at shrunkSize
+ * (turned upright from its EXIF orientation) as a JPEG, or as a WebP when it has transparent
+ * parts. With `convert` (a GIF, a HEIC, an AVIF: types the server does not take) it is always
+ * redrawn. Throws UnreadablePhoto when the browser cannot decode it; falls back to `file` when
+ * the browser cannot encode the result or it would not be smaller.
+ */
+export async function shrinkPhoto(file: Blob, convert = false): Promise<Blob> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    return file;
+    throw new UnreadablePhoto();
   }
   try {
     const turned = await storedTurned(file);
-    const size = shrunkSize(bitmap.width, bitmap.height, file.size, turned);
+    const size = shrunkSize(bitmap.width, bitmap.height, file.size, turned || convert);
     if (!size) return file;
     const canvas = document.createElement('canvas');
     canvas.width = size.width;
     canvas.height = size.height;
     const ctx = canvas.getContext('2d');
     if (!ctx) return file;
-    const transparent = MAY_HAVE_ALPHA.has(file.type) && hasTransparency(bitmap);
+    const transparent = (convert || MAY_HAVE_ALPHA.has(file.type)) && hasTransparency(bitmap);
     if (!transparent) {
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, size.width, size.height);
@@ -131,7 +154,8 @@ export async function shrinkPhoto(file: Blob): Promise<Blob> {
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.85));
       // A browser that cannot encode `type` gives a PNG instead: try the next type.
       // A turned photo is sent redrawn even if larger: as stored it would be drawn squashed.
-      if (blob && blob.type === type) return turned || blob.size < file.size ? blob : file;
+      if (blob && blob.type === type)
+        return turned || convert || blob.size < file.size ? blob : file;
     }
     return file;
   } finally {

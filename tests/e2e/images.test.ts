@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { REPO_ROOT } from '../support/server';
 import type { Page } from 'playwright-core';
-import { boardSuite, shapes, waitForShapes } from './fixtures';
+import { inkShare } from './canvas-ink';
+import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
 
 /** A PNG of random colours (no compressor shrinks it), opaque where `opaque(x, y)`. */
 function noisePng(width: number, height: number, opaque: (x: number, y: number) => boolean) {
@@ -279,5 +280,32 @@ describe('images', () => {
     const image = await placePhoto(page, 'PANO_0007.jpg', Buffer.from(panorama));
     expect(image.naturalHeight).toBeGreaterThan(700);
     expect(image.naturalWidth / image.naturalHeight).toBeCloseTo(8, 1);
+  });
+
+  it('shows a photo on a screen whose first fetches of it failed, once the network answers', async () => {
+    // Pierre's wifi drops as the photo arrives: his first two fetches of it fail. It stayed a
+    // grey block on his screen until he reloaded the page.
+    const viewer = suite.b.page;
+    let refused = 0;
+    await viewer.route('**/api/boards/*/images/*', (route) =>
+      refused++ < 2 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    const red = await suite.a.page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(200, 150);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#e00';
+      ctx.fillRect(0, 0, 200, 150);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    const image = await placePhoto(suite.a.page, 'affiche-rouge.jpg', Buffer.from(red));
+    await waitForShapes(viewer, `(s) => s.some((x) => x.id === ${JSON.stringify(image.id)})`);
+    const from = await toScreen(viewer, image.x + image.w * 0.25, image.y + image.h * 0.25);
+    const to = await toScreen(viewer, image.x + image.w * 0.75, image.y + image.h * 0.75);
+    await expect
+      .poll(() => inkShare(viewer, [from.x, from.y, to.x, to.y], 'red'), { timeout: 20_000 })
+      .toBeGreaterThan(0.9);
+    expect(refused).toBeGreaterThan(2);
+    await viewer.unroute('**/api/boards/*/images/*');
   });
 });

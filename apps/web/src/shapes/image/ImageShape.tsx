@@ -5,6 +5,7 @@ import type { ShapeComponentProps } from '../types';
 import { ImagePicture } from './ImagePicture';
 import { pictureChoice } from './farPicture';
 import { loadFarPicture, loadPicture } from './pictureCache';
+import { pictureRetryDelay, pictureWorthRetrying } from './pictureRetry';
 
 export const ImageShape = memo(function ImageShape({
   shape,
@@ -16,12 +17,22 @@ export const ImageShape = memo(function ImageShape({
   const [far, setFar] = useState<CanvasImageSource | null>(null);
   useEffect(() => {
     let live = true;
-    loadPicture(session.boardId, session.token, shape.blobId).then(
-      (img) => live && setImage(img),
-      () => undefined,
-    );
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // A fetch the venue's wifi or a busy server failed is tried again, later each time: the
+    // photo stayed a grey block on this screen until the page was reloaded.
+    const attempt = (tries: number) =>
+      loadPicture(session.boardId, session.token, shape.blobId).then(
+        (img) => live && setImage(img),
+        (error: unknown) => {
+          if (live && pictureWorthRetrying(error)) {
+            retry = setTimeout(() => attempt(tries + 1), pictureRetryDelay(tries));
+          }
+        },
+      );
+    void attempt(0);
     return () => {
       live = false;
+      clearTimeout(retry);
     };
   }, [session, shape.blobId]);
   const farWanted = detail === 'low' && image !== null;

@@ -1,10 +1,12 @@
 // Photos: a PNG chosen from the device is uploaded, placed as an image shape, and shown to
 // another participant (fetched with their own token); unsupported files change nothing.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
+import { boardFileWithPhoto } from '../../apps/server/src/archive/test-board-file';
 import { REPO_ROOT } from '../support/server';
 import type { Page } from 'playwright-core';
 import { inkShare } from './canvas-ink';
@@ -307,5 +309,50 @@ describe('images', () => {
       .toBeGreaterThan(0.9);
     expect(refused).toBeGreaterThan(2);
     await viewer.unroute('**/api/boards/*/images/*');
+  });
+
+  it('stands a sideways photo from an imported file upright, as a chosen one is', async () => {
+    const page = suite.a.page;
+    // A drawing's photo stored sideways with EXIF orientation 6 (160 × 120, 120 × 160 upright),
+    // shown upright in its 300 × 400 box. Stored as it was, browsers drew it upright but the
+    // forum archive's PNG sideways (its drawing ignores EXIF).
+    const sideways = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(160, 120);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#8cf';
+      ctx.fillRect(0, 0, 160, 120);
+      ctx.fillStyle = '#f00';
+      ctx.fillRect(0, 0, 30, 120);
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    const photo = withOrientation(Buffer.from(sideways), 6);
+    const key = createHash('sha256').update(photo).digest('hex');
+    const file = boardFileWithPhoto(photo, key, { title: 'Cartes postales', kind: 'territory' });
+    Object.assign(file.shapes[0]!, {
+      mime: 'image/jpeg',
+      w: 300,
+      h: 400,
+      naturalWidth: 160,
+      naturalHeight: 120,
+    });
+    file.images[key]!.mime = 'image/jpeg';
+    const before = (await shapes(page)).filter((s) => s.type === 'image').length;
+    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+    await page.getByLabel('Fichier Carton (.json)').setInputFiles({
+      name: 'cartes-postales.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    const list = await waitForShapes(
+      page,
+      `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
+    );
+    const image = list.filter((s) => s.type === 'image').at(-1);
+    if (image?.type !== 'image') throw new Error('no image');
+    // The server measured the stored pixels: upright, 120 × 160 (160 × 120 before).
+    expect([image.naturalWidth, image.naturalHeight]).toEqual([120, 160]);
+    expect([image.w, image.h]).toEqual([300, 400]);
+    await page.keyboard.press('Escape');
   });
 });

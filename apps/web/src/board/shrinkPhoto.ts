@@ -162,3 +162,21 @@ export async function shrinkPhoto(file: Blob, convert = false): Promise<Blob> {
     bitmap.close();
   }
 }
+
+/**
+ * A photo embedded in an imported file (a Carton board file, an Excalidraw drawing), to store:
+ * its bytes unchanged (its blob id kept, so a board imported twice stores its photos once),
+ * unless it is stored turned or heavier than `maxBytes` — then made as a chosen photo is
+ * (upright, smaller). Sent as stored, a phone's sideways JPEG was drawn upright by browsers but
+ * sideways in the forum archive's PNG (its drawing ignores EXIF), and one past the server's
+ * limit failed the whole import.
+ */
+export async function importedPhoto(file: Blob, maxBytes: number): Promise<Blob> {
+  if (file.size <= maxBytes && !(await storedTurned(file))) return file;
+  try {
+    return await shrinkPhoto(file);
+  } catch {
+    // The browser cannot read it: the server says what is wrong with it.
+    return file;
+  }
+}

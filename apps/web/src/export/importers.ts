@@ -20,6 +20,8 @@ import {
 } from '@carton/board';
 import { fromBase64 } from 'lib0/buffer';
 import { ApiError, uploadImage } from '../board/api';
+import { MAX_IMAGE_BYTES } from '../board/images';
+import { importedPhoto } from '../board/shrinkPhoto';
 import type { BoardSession } from '../board/session';
 
 /** The server accepts board files up to 32 MiB (POST /api/boards/:id/import); so do we. */
@@ -123,11 +125,11 @@ async function uploadAll(
   report({ step: 'uploading', done, total: blobs.length });
   // One at a time: the server's upload budget is per board, and order keeps progress honest.
   for (const blob of blobs) {
-    const uploaded = await uploadImage(
-      session.boardId,
-      session.token,
+    const photo = await importedPhoto(
       new Blob([blob.bytes as Uint8Array<ArrayBuffer>], { type: blob.mime }),
+      MAX_IMAGE_BYTES,
     );
+    const uploaded = await uploadImage(session.boardId, session.token, photo);
     stored.set(blob.key, {
       blobId: uploaded.blobId,
       naturalWidth: uploaded.width,
@@ -167,7 +169,15 @@ export async function importBoardFile(
     shapes: parsed.shapes.map((s) => {
       if (s.type !== 'image' || !('blobId' in s)) return s;
       const blob = stored.get(String(s.blobId));
-      return blob ? { ...s, blobId: blob.blobId } : s;
+      // The stored photo's own size: a photo stood upright on the way has its sides swapped.
+      return blob
+        ? {
+            ...s,
+            blobId: blob.blobId,
+            naturalWidth: blob.naturalWidth,
+            naturalHeight: blob.naturalHeight,
+          }
+        : s;
     }),
   };
   const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };

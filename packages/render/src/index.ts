@@ -15,6 +15,11 @@ export {
   wrapText,
 } from './text/wrap.ts';
 export { CARTON_TITLE_BAND, NOTE_PADDING, noteFontSize } from './shapes/boxes.ts';
+export {
+  embeddedOrientation,
+  jpegOrientation,
+  ORIENTATION_PROBE_BYTES,
+} from './shapes/orientation.ts';
 export { strokeOutline } from './shapes/lines.ts';
 export {
   CANVAS_BACKGROUND,

@@ -25,6 +25,11 @@ export interface RenderOptions {
    * print); null or absent: a placeholder is drawn.
    */
   readonly imageHref?: (blobId: string) => string | null;
+  /**
+   * A photo's EXIF orientation, for a renderer that ignores it (resvg): the drawing turns the
+   * photo itself. Absent (a browser, which turns photos itself): every photo drawn as stored.
+   */
+  readonly imageOrientation?: (blobId: string) => number;
   /** Margin around the drawing, in board units (default 40). */
   readonly padding?: number;
   /** Page colour; null for transparent (default: the editor's canvas colour). */
@@ -149,6 +154,7 @@ export function renderSvg(
     family: fontFamily(options.fonts),
     images,
     imageHref: options.imageHref ?? (() => null),
+    imageOrientation: options.imageOrientation,
   };
   const background = options.background === undefined ? CANVAS_BACKGROUND : options.background;
   const parts = [

@@ -159,7 +159,78 @@ describe('ARCHIVE: a board drawn with its photos', () => {
     expect(await count(3 * 1200 - 1)).toBe(2);
     expect(await count(1199)).toBe(0);
   });
+
+  it('ARCHIVE: a photo stored sideways (EXIF orientation 6) is drawn upright, as browsers show it', async () => {
+    const { created } = await seededForum(data);
+    const board = created.boards.find((b) => b.territory === 'Kamouraska')!;
+    const jpeg = sidewaysJpeg();
+    const blobId = createHash('sha256').update(jpeg).digest('hex');
+    const info = { blobId, mime: 'image/jpeg' as const, width: 40, height: 30 };
+    data.blobs.put(
+      created.forum.id,
+      [{ info: { ...info, bytes: jpeg.byteLength }, data: jpeg }],
+      Number.MAX_SAFE_INTEGER,
+    );
+    // Imported from a drawing, in its upright 300 × 400 box.
+    editStoredBoard(data, board.id, (edit) =>
+      edit.run((tx) => {
+        tx.create('image', {
+          x: 2000,
+          y: 0,
+          w: 300,
+          h: 400,
+          blobId,
+          mime: 'image/jpeg',
+          naturalWidth: 40,
+          naturalHeight: 30,
+        });
+      }, ME),
+    );
+    const file = storedFile(board.id);
+    const drawn = await drawBoardWithPhotos(file, created.forum.id, data.blobs);
+    // The board file with its photos embedded is drawn the same.
+    const embedded = drawBoard(await embedImages(file, created.forum.id, data.blobs));
+    expect(drawn.svg.equals(embedded.svg)).toBe(true);
+    const png = decodePng(await renderBoardPng(drawn, { scale: 1 }));
+    const [left, top] = /viewBox="(-?[\d.]+) (-?[\d.]+)/
+      .exec(drawn.svg.toString('latin1'))!
+      .slice(1);
+    const at = (x: number, y: number) => png.pixel(x - Number(left), y - Number(top));
+    // Red along its top, blue below (sideways before: red down its left side).
+    const red = ([r, g, b]: readonly number[]) => r! > 200 && g! < 60 && b! < 60;
+    expect(red(at(2150, 30))).toBe(true);
+    expect(red(at(2150, 300))).toBe(false);
+    expect(red(at(2020, 300))).toBe(false);
+  });
 });
+
+/**
+ * A phone's photo stored sideways (40 × 30, its left 10 px red, the rest blue) with EXIF
+ * orientation 6: upright it is 30 × 40, red along its top, as browsers show it.
+ */
+function sidewaysJpeg(): Uint8Array {
+  const jpeg = Buffer.from(
+    '/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AAB' +
+      'AAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAA' +
+      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFla' +
+      'AAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAA' +
+      'AChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1' +
+      'AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBh' +
+      'cmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAc' +
+      'AEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoM' +
+      'DAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQU' +
+      'FBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAAeACgDASIAAhEBAxEB/8QAFwABAQEB' +
+      'AAAAAAAAAAAAAAAAAAcFCP/EABoQAQABBQAAAAAAAAAAAAAAAAACBAY2g7P/xAAXAQADAQAAAAAAAAAAAAAAAAAA' +
+      'CAkG/8QAHREAAQQCAwAAAAAAAAAAAAAAAAIDBDYHswhzdP/aAAwDAQACEQMRAD8A50SG/MrrtfOKvJDfmV12vnFt' +
+      '+ONsk+Ze1kb/AD5WI/enW6YACjghAAAF9SG/MrrtfOKvJDfmV12vnFOPjjbJPmXtZH3z5WI/enW6YACjghAAAH//' +
+      '2Q==',
+    'base64',
+  );
+  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0];
+  const body = Buffer.from([...Buffer.from('Exif\0\0'), ...tiff, 0, 0, 0, 0]);
+  const app1 = Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255]);
+  return new Uint8Array(Buffer.concat([jpeg.subarray(0, 2), app1, body, jpeg.subarray(2)]));
+}
 
 /** The stored bytes of a photo of the seeded forum. */
 async function photoBytes(forumId: string, blobId: string): Promise<Uint8Array> {

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { BoardFile, ImageMimeType } from '@carton/board';
 import { imageBlobIds } from '@carton/board';
-import { renderSvg } from '@carton/render';
+import {
+  embeddedOrientation,
+  jpegOrientation,
+  ORIENTATION_PROBE_BYTES,
+  renderSvg,
+} from '@carton/render';
 import { loadBundledFonts } from '@carton/render/node';
 import type { ArchiveSource } from './source.ts';
 
@@ -56,6 +61,11 @@ export function drawBoard(file: BoardFile): BoardDrawing {
   const { svg, width, height } = renderSvg(file, {
     fonts: loadBundledFonts(),
     title: file.meta.title,
+    // resvg ignores EXIF: a photo stored sideways is turned in the drawing.
+    imageOrientation: (blobId) => {
+      const image = file.images?.[blobId];
+      return image ? embeddedOrientation(image) : 1;
+    },
   });
   return { svg: Buffer.from(svg), width, height };
 }
@@ -85,11 +95,21 @@ export async function drawBoardWithPhotos(
   blobs: ArchiveSource['blobs'],
   maxPhotoPixels: number = MAX_DRAWN_PHOTO_PIXELS,
 ): Promise<BoardDrawing> {
-  const photos = new Map<string, { mime: ImageMimeType; bytes: number; pixels: number }>();
+  const photos = new Map<
+    string,
+    { mime: ImageMimeType; bytes: number; pixels: number; orientation: number }
+  >();
   for (const blobId of imageBlobIds(file)) {
     const info = await blobs.info(forumId, blobId);
     if (info) {
-      photos.set(blobId, { mime: info.mime, bytes: info.bytes, pixels: info.width * info.height });
+      const orientation =
+        info.mime === 'image/jpeg' ? await storedOrientation(forumId, blobId, blobs) : 1;
+      photos.set(blobId, {
+        mime: info.mime,
+        bytes: info.bytes,
+        pixels: info.width * info.height,
+        orientation,
+      });
     }
   }
   const { images: _embedded, ...withoutEmbedded } = file;
@@ -105,6 +125,9 @@ export async function drawBoardWithPhotos(
       pixelsLeft -= photo.pixels;
       return `${mark}${blobId}`;
     },
+    // resvg ignores EXIF: a photo stored sideways (imported from a file, or uploaded before
+    // the editor stood photos upright) is turned in the drawing, as browsers show it.
+    imageOrientation: (blobId) => photos.get(blobId)?.orientation ?? 1,
   });
   // The text between marks, and the photo each mark stands for (a photo shown twice: twice).
   const texts: Buffer[] = [];
@@ -132,4 +155,17 @@ export async function drawBoardWithPhotos(
     at += texts[i + 1]!.copy(out, at);
   }
   return { svg: out, width, height };
+}
+
+/**
+ * A stored JPEG's EXIF orientation, read from its head. Its bytes are read in their own call and
+ * let go before the next photo's, as when the drawing is filled in.
+ */
+async function storedOrientation(
+  forumId: string,
+  blobId: string,
+  blobs: ArchiveSource['blobs'],
+): Promise<number> {
+  const blob = await blobs.get(forumId, blobId);
+  return blob ? jpegOrientation(blob.data.subarray(0, ORIENTATION_PROBE_BYTES)) : 1;
 }

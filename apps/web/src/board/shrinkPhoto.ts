@@ -1,6 +1,7 @@
 // A phone's photo is made smaller on the device before it is sent: a recent phone's JPEG can pass
 // the server's 10 Mo limit (it was refused with « L’image dépasse 10 Mo. »), and even a 4 Mo one
 // takes long on a venue's wifi. A flyer stays sharp at 2560 × 1920 pixels.
+import { jpegOrientation, ORIENTATION_PROBE_BYTES } from '@carton/render';
 
 /**
  * The pixels a photo is brought down to: a phone's 4:3 photo, 2560 × 1920. A budget of pixels,
@@ -35,47 +36,15 @@ export function shrunkSize(
   };
 }
 
-/** How far into a JPEG its EXIF block is looked for: it comes first, before the pixels. */
-const EXIF_PROBE_BYTES = 128 * 1024;
-
-/**
- * A JPEG's EXIF orientation (1 to 8; 1, as stored, when it has none or the block is unreadable).
- * A phone held upright stores its photo sideways with orientation 6: browsers draw it turned, but
- * the server measures the stored pixels, so a small portrait photo sent as it was got a landscape
- * box and was drawn squashed into it. Such a photo is redrawn upright before it is sent.
- */
-export function jpegOrientation(bytes: Uint8Array): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  try {
-    if (view.getUint16(0) !== 0xffd8) return 1;
-    // Segments up to the start of scan (0xDA): the EXIF block (APP1, 0xE1) comes among them.
-    for (let at = 2; view.getUint8(at) === 0xff && view.getUint8(at + 1) !== 0xda;) {
-      const length = view.getUint16(at + 2);
-      const header = String.fromCharCode(...bytes.subarray(at + 4, at + 10));
-      if (view.getUint8(at + 1) === 0xe1 && header === 'Exif\0\0') {
-        const tiff = at + 10;
-        const little = view.getUint16(tiff) === 0x4949; // « II »: Intel byte order
-        const ifd = tiff + view.getUint32(tiff + 4, little);
-        for (let i = 0, n = view.getUint16(ifd, little); i < n; i++) {
-          const entry = ifd + 2 + i * 12;
-          if (view.getUint16(entry, little) !== 0x0112) continue;
-          const value = view.getUint16(entry + 8, little);
-          return value >= 1 && value <= 8 ? value : 1;
-        }
-        return 1;
-      }
-      at += 2 + length;
-    }
-  } catch {
-    // Cut short (only the file's head is read) or malformed: drawn as stored.
-  }
-  return 1;
-}
+// A phone held upright stores its photo sideways with orientation 6: browsers draw it turned, but
+// the server measures the stored pixels, so a small portrait photo sent as it was got a landscape
+// box and was drawn squashed into it. Such a photo is redrawn upright before it is sent.
+export { jpegOrientation } from '@carton/render';
 
 /** Whether `file` is a JPEG stored turned or mirrored (its EXIF orientation is not 1). */
 async function storedTurned(file: Blob): Promise<boolean> {
   if (file.type !== 'image/jpeg') return false;
-  const head = new Uint8Array(await file.slice(0, EXIF_PROBE_BYTES).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, ORIENTATION_PROBE_BYTES).arrayBuffer());
   return jpegOrientation(head) !== 1;
 }
 

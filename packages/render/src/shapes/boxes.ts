@@ -1,6 +1,6 @@
 // Notes, cartons, rectangles, ellipses and images: boxes, drawn as the editor's Konva shapes.
 import type { CartonShape, EllipseShape, ImageShape, NoteShape, RectShape } from '@carton/board';
-import { num, rotateAbout, xmlText } from '../svg/xml.ts';
+import { deg, num, rotateAbout, xmlText } from '../svg/xml.ts';
 import {
   ellipsize,
   fitFontSize,
@@ -19,6 +19,7 @@ import {
   noteFill,
 } from '../theme/colors.ts';
 import type { RenderContext } from './context.ts';
+import { orientedPlacement } from './orientation.ts';
 import { measurer, textLines } from './context.ts';
 
 export const NOTE_PADDING = 14;
@@ -115,5 +116,13 @@ export function imageSvg(ctx: RenderContext, image: ImageShape): string {
   const href = bytes ? `data:${bytes.mime};base64,${bytes.data}` : ctx.imageHref(image.blobId);
   if (href === null)
     return `<rect data-type="image" ${box} fill="${IMAGE_PLACEHOLDER}"${rotation}/>`;
+  const { x, y, w, h } = image;
+  const turned = orientedPlacement(ctx.imageOrientation?.(image.blobId) ?? 1, x, y, w, h);
+  if (turned) {
+    // Stored sideways (or mirrored): laid at the origin at its stored size, turned into the box.
+    const spin =
+      image.rotation === 0 ? '' : `rotate(${num(deg(image.rotation))} ${num(x)} ${num(y)}) `;
+    return `<image data-type="image" x="0" y="0" width="${num(turned.width)}" height="${num(turned.height)}" preserveAspectRatio="none" href="${xmlText(href)}" transform="${spin}${turned.matrix}"/>`;
+  }
   return `<image data-type="image" ${box} preserveAspectRatio="none" href="${xmlText(href)}"${rotation}/>`;
 }

@@ -14,6 +14,8 @@ export interface RenderContext {
   readonly images: Readonly<Record<string, BoardFileImage>>;
   /** For images not embedded: a URL to show, or null for a placeholder. */
   readonly imageHref: (blobId: string) => string | null;
+  /** An image's EXIF orientation, to turn it in the drawing itself (1: drawn as stored). */
+  readonly imageOrientation?: (blobId: string) => number;
 }
 
 export const measurer =

@@ -19,6 +19,7 @@ function recorder(info: Promise<unknown> = Promise.resolve()) {
     },
     openLocalCopy: (boardId) => void asked.push(`copy ${boardId}`),
     dropLocalCopy: (boardId) => void asked.push(`drop ${boardId}`),
+    eraseLocalCopy: (boardId) => void asked.push(`erase ${boardId}`),
     openConnection: (boardId, token, accepted) =>
       void accepted.then(
         () => asked.push(`socket ${boardId} ${token}`),
@@ -71,6 +72,17 @@ describe('startBoardRoute', () => {
       expect(asked.includes('drop b1')).toBe(dropped);
       expect(asked.some((step) => step.startsWith('socket'))).toBe(false);
     }
+  });
+
+  it('erases the copy of a board whose forum was deleted (410 forum_deleted)', async () => {
+    const gone = Promise.reject(new ApiError(410, 'forum_deleted', 'This forum was deleted.'));
+    const { asked, start } = recorder(gone);
+    startBoardRoute(parseRoute('/b/b1', `#token=${T1}`), start);
+    await gone.catch(() => undefined);
+    await Promise.resolve();
+    expect(asked).toContain('erase b1');
+    expect(asked).not.toContain('drop b1');
+    expect(asked.some((step) => step.startsWith('socket'))).toBe(false);
   });
 
   it('starts nothing for the other pages, nor for a link cut before its token', () => {

@@ -21,6 +21,8 @@ export interface BoardStart {
   openLocalCopy: (boardId: string) => void;
   /** The server refused the link: no session will take the copy. */
   dropLocalCopy: (boardId: string) => void;
+  /** The board's forum was deleted from the server: what this device kept of it is erased. */
+  eraseLocalCopy: (boardId: string) => void;
   /**
    * The board's socket (board/connection.ts), opened once `accepted` resolves (the server took
    * the link); its code is fetched meanwhile. The board's session takes it.
@@ -41,6 +43,12 @@ const pageStart: BoardStart = {
     void import('../offline/openingCopy')
       .then((m) => m.dropEarlyCopy(boardId))
       .catch(() => undefined), // an undeleted empty database is no harm
+  eraseLocalCopy: (boardId) =>
+    void import('../offline/openingCopy')
+      .then((m) => m.dropEarlyCopy(boardId, { erase: true }))
+      .then(() => import('../offline/forgetBoard'))
+      .then((m) => m.forgetBoardOnDevice(boardId))
+      .catch(() => undefined), // a copy left behind is erased by the next visit's answer
   openConnection: (boardId, token, accepted) =>
     void Promise.all([import('../board/connection'), accepted])
       .then(([m]) => m.openConnectionEarly(boardId, token))
@@ -59,9 +67,9 @@ export function startBoardRoute(route: Route, start: BoardStart = pageStart): vo
   // The info first: its request goes out before the code's, which is larger.
   const info = start.requestBoardInfo(boardId, token);
   info.catch((error: unknown) => {
-    if (error instanceof ApiError && [401, 403, 404].includes(error.status)) {
-      start.dropLocalCopy(boardId);
-    }
+    if (!(error instanceof ApiError)) return;
+    if (error.status === 410 && error.code === 'forum_deleted') start.eraseLocalCopy(boardId);
+    else if ([401, 403, 404].includes(error.status)) start.dropLocalCopy(boardId);
   });
   start.openLocalCopy(boardId);
   // The socket waits for the info's answer: a mistyped link must not also spend a refused

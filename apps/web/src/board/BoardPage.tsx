@@ -17,7 +17,11 @@ import { BoardSession } from './session';
 import { focusCanvas } from './navigate';
 
 // An error is kept as what went wrong and translated when shown, so it follows the language.
-type LoadError = { kind: 'forbidden' } | { kind: 'notFound' } | { kind: 'other'; message: string };
+type LoadError =
+  | { kind: 'forbidden' }
+  | { kind: 'notFound' }
+  | { kind: 'forumDeleted' }
+  | { kind: 'other'; message: string };
 type Phase =
   | { name: 'loading' }
   | { name: 'waiting' }
@@ -121,6 +125,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     );
   // A refused link (replaced, or a removed board) says what happened and what to do, with the
   // way home; any other failure offers « Réessayer » (the link may be fine).
+  if (phase.name === 'error' && phase.error.kind === 'forumDeleted')
+    // Gone for everyone: no new link will open it, and « Réessayer » cannot help.
+    return (
+      <div className="page-message forum-page-error" role="alert">
+        <p>{t('board.forumDeleted')}</p>
+        <a href="/">{t('forumDay.home')}</a>
+      </div>
+    );
   if (phase.name === 'error')
     return phase.error.kind === 'other' ? (
       <ForumLinkError text={t('board.error', { message: phase.error.message })} aboutLink={false} />
@@ -140,6 +152,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
 }
 
 function loadError(error: unknown): LoadError {
+  if (error instanceof ApiError && error.status === 410 && error.code === 'forum_deleted') {
+    return { kind: 'forumDeleted' };
+  }
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
     return { kind: 'forbidden' };
   }

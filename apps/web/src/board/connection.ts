@@ -20,7 +20,11 @@ import { QueryBudget } from '../offline/queryBudget';
 import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, wsUrl } from './api';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
+import { forgetBoardOnDevice } from '../offline/forgetBoard';
 import { closeNotice, isFinalClose, type CloseNotice } from './statusNotices';
+
+/** The relay's close when the facilitators deleted the board's forum (server: FORUM_DELETED). */
+const FORUM_DELETED = 4410;
 import {
   isStorageFailureClose,
   retriesAfterStorageFailure,
@@ -46,7 +50,7 @@ export class BoardConnection {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly pending: PendingChanges;
-  private readonly local: LocalCopy | null;
+  private local: LocalCopy | null;
   private socket: SocketState = 'disconnected';
   private notice: CloseNotice | null = null;
   private catchingUp = false;
@@ -155,6 +159,7 @@ export class BoardConnection {
     });
     this.provider.on('closed', ({ code }: { code: number }) => {
       this.notice = closeNotice(code) ?? { code, key: 'refused', action: 'reconnect' };
+      if (code === FORUM_DELETED) this.forgetOnDevice();
       this.update(true);
     });
     this.pending.subscribe(() => {
@@ -272,12 +277,27 @@ export class BoardConnection {
   private checkAccess(token: string): void {
     fetchBoardInfo(this.boardId, token).catch((error: unknown) => {
       if (this.destroyed || !(error instanceof ApiError)) return;
-      if (error.status !== 401 && error.status !== 403 && error.status !== 404) return;
+      const deleted = error.status === 410 && error.code === 'forum_deleted';
+      if (!deleted && error.status !== 401 && error.status !== 403 && error.status !== 404) return;
       forgetBoardInfo(this.boardId, token);
       this.provider.disconnect();
-      this.notice = closeNotice(4403);
+      this.notice = closeNotice(deleted ? FORUM_DELETED : 4403);
+      if (deleted) this.forgetOnDevice();
       this.update(true);
     });
+  }
+
+  /**
+   * The forum was deleted from the server (4410): the board's copy on this device, its kept
+   * changes and its remembered info are erased too — there is nowhere to send them any more.
+   */
+  private forgetOnDevice(): void {
+    const local = this.local;
+    this.local = null;
+    this.pending.destroy();
+    void (local ? local.clear() : Promise.resolve())
+      .catch(() => undefined)
+      .then(() => forgetBoardOnDevice(this.boardId));
   }
 
   /** Reads the server's frames (besides the provider) to learn what it has stored. */

@@ -6,6 +6,7 @@
 export type NoticeKey =
   | 'malformed'
   | 'revoked'
+  | 'forumDeleted'
   | 'boardFull'
   | 'tooLarge'
   | 'tooLargeKept'
@@ -28,6 +29,8 @@ export const CLOSE_NOTICES: Readonly<Record<number, Omit<CloseNotice, 'code'>>> 
   4400: { key: 'malformed', action: 'reload' },
   // The link no longer opens this board: a new link is needed.
   4403: { key: 'revoked', action: 'none' },
+  // The facilitators deleted the forum from the server: the board is gone for everyone.
+  4410: { key: 'forumDeleted', action: 'none' },
   // Others may tidy the board (deletions are always accepted): trying again can work.
   4409: { key: 'boardFull', action: 'reconnect' },
   // One change past the size of a live update (a very large paste or import): kept on the

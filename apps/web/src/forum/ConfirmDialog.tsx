@@ -1,7 +1,7 @@
 // A plain confirmation dialog (French first), for actions that cannot be undone. Modal for the
 // keyboard too: Escape cancels, Tab stays inside, and closing gives the focus back to the control
 // that opened it — otherwise a keyboard user lands at the top of this long page.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 import { useFocusTrap } from '../dialog/useFocusTrap';
@@ -14,6 +14,8 @@ export function ConfirmDialog({
   tone = 'danger',
   other,
   className,
+  children,
+  confirmDisabled = false,
 }: {
   message: string;
   confirmLabel: string;
@@ -24,6 +26,10 @@ export function ConfirmDialog({
   /** A third choice between « Annuler » and the confirmation (« Imprimer quand même »). */
   other?: { label: string; onClick: () => void };
   className?: string;
+  /** What the person must do before confirming (a box to tick), between message and buttons. */
+  children?: ReactNode;
+  /** Whether the confirmation waits for `children` (or for an answer). */
+  confirmDisabled?: boolean;
 }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
@@ -55,6 +61,7 @@ export function ConfirmDialog({
         aria-label={message}
       >
         <p>{message}</p>
+        {children}
         <div className="forum-dialog-actions">
           <button type="button" onClick={onCancel} autoFocus>
             {t('forum.cancel')}
@@ -64,7 +71,7 @@ export function ConfirmDialog({
               {other.label}
             </button>
           )}
-          <button type="button" className={tone} onClick={onConfirm}>
+          <button type="button" className={tone} onClick={onConfirm} disabled={confirmDisabled}>
             {confirmLabel}
           </button>
         </div>

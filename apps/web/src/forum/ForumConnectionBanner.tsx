@@ -17,7 +17,7 @@ export function ForumConnectionBanner({ room }: { room: ForumRoom | null }) {
       </div>
     );
   }
-  if (connection !== 'lost' && connection !== 'revoked') return null;
+  if (connection !== 'lost' && connection !== 'revoked' && connection !== 'deleted') return null;
   return (
     <div className="forum-connection" role="alert" data-connection={connection}>
       <strong>{t(`forumDay.connection.${connection}Title`)}</strong>{' '}

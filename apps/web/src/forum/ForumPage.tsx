@@ -9,6 +9,8 @@ import { NewBoardImport } from '../export/NewBoardImport';
 import { fetchForum, type ForumDetails } from './api';
 import { forumErrorText } from './errorText';
 import { ArchivePanel } from './ArchivePanel';
+import { forgetForum } from '../app/savedForums';
+import { ForumDelete } from './ForumDelete';
 import { BoardLinks } from './BoardLinks';
 import { AddTerritory, RemovedBoards } from './BoardManage';
 import { CompilationPanel } from './CompilationPanel';
@@ -31,6 +33,8 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   const { t, i18n } = useTranslation();
   const [details, setDetails] = useState<ForumDetails | null>(null);
   const [error, setError] = useState<{ text: string; aboutLink: boolean } | null>(null);
+  // The forum deleted from the server (from this page: its title; found deleted: the message).
+  const [deleted, setDeleted] = useState<string | null>(null);
   const room = useForumRoom(details ? forumId : null, token);
   // On the page for tests and styles: the forum room's link (ForumConnectionBanner says it).
   const { connection } = useForumSnapshot(room);
@@ -47,6 +51,12 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       },
       (e: unknown) => {
         if (!live) return;
+        if (e instanceof ApiError && e.status === 410 && e.code === 'forum_deleted') {
+          // Deleted by the facilitators: the link kept on this device opens nothing any more.
+          forgetForum(forumId);
+          setDeleted(t('forumDay.deleted'));
+          return;
+        }
         // What to check depends on the failure: a refused or unknown link is about the link;
         // a server that does not answer is about the wifi, and the link may be fine.
         const refused =
@@ -95,6 +105,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
     return refreshWhenBack({ window, document, reload, everyMs: 30_000 });
   }, [loaded, reload]);
 
+  if (deleted !== null) return <ForumGone text={deleted} />;
   if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
   if (!details) return <p className="page-message">{t('forumDay.loading')}</p>;
   return (
@@ -191,6 +202,23 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       <VotesPanel room={room} forumId={forumId} token={token} boards={details.boards} />
       <CompilationPanel forumId={forumId} token={token} boards={details.boards} />
       <ArchivePanel forumId={forumId} token={token} />
+      <ForumDelete
+        forumId={forumId}
+        token={token}
+        title={details.forum.title}
+        onDeleted={(title) => setDeleted(t('forum.delete.done', { title }))}
+      />
     </main>
+  );
+}
+
+/** What is left of a deleted forum's page: what happened, and the way home. */
+function ForumGone({ text }: { text: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page-message forum-page-error" role="status">
+      <p>{text}</p>
+      <a href="/">{t('forumDay.home')}</a>
+    </div>
   );
 }

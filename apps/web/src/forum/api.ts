@@ -140,6 +140,17 @@ export function removeBoard(forumId: string, token: string, boardId: string): Pr
   });
 }
 
+/**
+ * Deletes the forum from the server for good: its boards, versions, photos, votes and links
+ * (the facilitator's token only). Afterwards every link of the forum answers 410 forum_deleted.
+ */
+export function deleteForum(
+  forumId: string,
+  token: string,
+): Promise<{ deleted: { id: string; title: string } }> {
+  return call(forumPath(forumId), token, { method: 'DELETE' });
+}
+
 /** R68: what a copy did, board by board. */
 export interface BoardCopyResult {
   copied: { boardId: string; created: number }[];

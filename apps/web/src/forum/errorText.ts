@@ -25,6 +25,8 @@ export function forumErrorText(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('forum.errors.network', {});
   const { status, code } = error;
   if (status === 0 || code === 'network') return t('forum.errors.network', {});
+  // The facilitators deleted the forum (from another tab or computer): nothing is left to act on.
+  if (status === 410 && code === 'forum_deleted') return t('forum.errors.forumDeleted', {});
   if (status === 401 || status === 403) return t('forum.errors.forbidden', {});
   if (status === 404) return t('forum.errors.notFound', {});
   if (status === 429) return t('forum.errors.tooMany', {});

@@ -19,6 +19,12 @@ describe('the forum page’s connection (ForumConnectionBanner)', () => {
     expect(nextConnection('revoked', 'connected')).toBe('revoked');
     expect(nextConnection('revoked', 'disconnected')).toBe('revoked');
   });
+
+  it('a deleted forum (4410) stays deleted, whatever the socket or the storage says', () => {
+    expect(nextConnection('deleted', 'connected')).toBe('deleted');
+    expect(nextConnection('deleted', 'connecting')).toBe('deleted');
+    expect(shownConnection('deleted', 1_000, 1_000)).toBe('deleted');
+  });
 });
 
 describe('the forum page when the server cannot store (4501, server R69)', () => {

@@ -45,24 +45,36 @@ export interface ForumSnapshot {
 
 /**
  * `connecting` until the first sync, then `connected`; `lost` when the socket drops after that
- * (the provider keeps trying: it comes back `connected`); `revoked` for good on 4403;
+ * (the provider keeps trying: it comes back `connected`); `revoked` for good on 4403; `deleted`
+ * for good on 4410 (the facilitators deleted the forum from the server);
  * `storage` when the server cannot store (4501, a full disk — server R69), see shownConnection.
  */
-export type ForumConnection = 'connecting' | 'connected' | 'lost' | 'revoked' | 'storage';
+export type ForumConnection =
+  'connecting' | 'connected' | 'lost' | 'revoked' | 'deleted' | 'storage';
+
+/** Close codes after which the forum's room never comes back (the provider stops). */
+const FINAL_CLOSES: Readonly<Record<number, ForumConnection>> = {
+  4403: 'revoked',
+  4410: 'deleted',
+};
+
+/** A state no socket event changes any more. */
+const isFinal = (state: ForumConnection): boolean => state === 'revoked' || state === 'deleted';
 
 /**
  * What the banner says, from the socket's state and the last 4501 close (null if none): the
  * server could not store a change of the forum's (the facilitator's timer, a vote…), so its
  * room closed — not « connexion perdue », which would send people checking the wifi. As on a
  * board with nothing kept (board/storageTrouble.ts), it lasts STORAGE_QUIET_MS past the last
- * refusal, so the reconnection right after does not hide it at once. A replaced link wins.
+ * refusal, so the reconnection right after does not hide it at once. A replaced link, or a
+ * deleted forum, wins.
  */
 export function shownConnection(
   socket: ForumConnection,
   storageFailedAt: number | null,
   now: number,
 ): ForumConnection {
-  if (socket === 'revoked') return socket;
+  if (isFinal(socket)) return socket;
   return storageTroubleShown(storageFailedAt, now, 0) ? 'storage' : socket;
 }
 
@@ -71,7 +83,7 @@ export function nextConnection(
   current: ForumConnection,
   status: 'connected' | 'connecting' | 'disconnected',
 ): ForumConnection {
-  if (current === 'revoked') return current;
+  if (isFinal(current)) return current;
   if (status === 'connected') return 'connected';
   return current === 'connecting' ? 'connecting' : 'lost';
 }
@@ -116,10 +128,11 @@ export class ForumRoom {
     this.stopObserving = observeForum(this.doc, this.refresh);
     this.provider.awareness.on('change', this.refresh);
     this.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event?.code === 4403) {
+      const final = event ? FINAL_CLOSES[event.code] : undefined;
+      if (final) {
         this.provider.shouldConnect = false;
-        this.socket = 'revoked';
-        this.snapshot = { ...this.snapshot, revoked: true, connection: 'revoked' };
+        this.socket = final;
+        this.snapshot = { ...this.snapshot, revoked: final === 'revoked', connection: final };
         this.emit();
       } else if (event && isStorageFailureClose(event.code)) {
         this.storageFailedAt = Date.now();

@@ -103,4 +103,11 @@ describe('the board’s copy on this device, started with the page', () => {
     await dropEarlyCopy('b7');
     expect(replaced.opened[0]).toMatchObject({ destroyed: true, cleared: false });
   });
+
+  it('of a board whose forum was deleted is erased, even holding the board', async () => {
+    const deleted = fakeStore(true);
+    openCopyEarly('b8', deleted.open);
+    await dropEarlyCopy('b8', { erase: true });
+    expect(deleted.opened[0]).toMatchObject({ destroyed: true, cleared: true });
+  });
 });

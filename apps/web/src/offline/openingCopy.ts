@@ -52,11 +52,14 @@ export class OpeningCopy {
    * empty is deleted, so a mistyped link leaves nothing on the device; one holding the board
    * is kept, for its changes not yet sent may be all there is of them (a link replaced since).
    */
-  async discard(): Promise<void> {
-    const empty = await this.local?.whenSynced.then(
-      () => this.doc.store.clients.size === 0,
-      () => false, // unread is not empty
-    );
+  /** Closes the copy, deleting its database if it holds nothing, or if `erase` (forum deleted). */
+  async discard(erase = false): Promise<void> {
+    const empty =
+      erase ||
+      (await this.local?.whenSynced.then(
+        () => this.doc.store.clients.size === 0,
+        () => false, // unread is not empty
+      ));
     if (empty) await this.local?.clear();
     else void this.local?.destroy();
     this.doc.destroy();
@@ -82,10 +85,13 @@ export function takeCopy(boardId: string, open?: CopyOpener): OpeningCopy {
   return new OpeningCopy(boardId, open);
 }
 
-/** Discards the early copy of a board whose link the server refused: no session will take it. */
-export function dropEarlyCopy(boardId: string): Promise<void> {
+/**
+ * Discards the early copy of a board whose link the server refused: no session will take it.
+ * Kept on the device unless empty — or `erase`d: the board's forum was deleted from the server.
+ */
+export function dropEarlyCopy(boardId: string, { erase = false } = {}): Promise<void> {
   if (early?.boardId !== boardId) return Promise.resolve();
   const dropped = early;
   early = null;
-  return dropped.discard();
+  return dropped.discard(erase);
 }

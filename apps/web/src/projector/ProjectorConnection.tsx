@@ -9,7 +9,7 @@ import { useForumSnapshot } from '../forum/useForumRoom';
 export function ProjectorConnection({ room }: { room: ForumRoom | null }) {
   const { t } = useTranslation();
   const { connection } = useForumSnapshot(room);
-  if (connection !== 'lost' && connection !== 'revoked') return null;
+  if (connection !== 'lost' && connection !== 'revoked' && connection !== 'deleted') return null;
   return (
     <div className="projector-connection" role="alert" data-connection={connection}>
       <strong>{t(`projector.${connection}Title`)}</strong> {t(`projector.${connection}`)}

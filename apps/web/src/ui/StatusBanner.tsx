@@ -16,7 +16,10 @@ export function StatusBanner() {
     <div className="limit-banner" role="alert" data-testid="limit-banner" data-code={notice.code}>
       <strong className="limit-title">{t('limits.title')}</strong>
       <p className="limit-message">{t(`limits.${notice.key}`)}</p>
-      <p className="limit-kept">{t('limits.kept')}</p>
+      <p className="limit-kept">
+        {/* A deleted forum's board is erased from this device too (offline/forgetBoard.ts). */}
+        {notice.key === 'forumDeleted' ? t('limits.erased') : t('limits.kept')}
+      </p>
       <div className="limit-actions">
         {notice.action === 'reconnect' && (
           <button type="button" className="limit-button" onClick={() => connection.reconnect()}>

@@ -235,6 +235,8 @@ describe('images', () => {
       },
       { name: 'IMG_2051.jpg', bytes: Buffer.alloc(0), says: 'abîmée ou incomplète' },
       { name: 'IMG_0042.HEIC', bytes: heic, says: 'depuis l’iPhone lui-même' },
+      // Renamed .jpg on the way (a messaging app): told by its bytes.
+      { name: 'IMG_0043.jpg', bytes: heic, says: 'depuis l’iPhone lui-même' },
     ];
     const folder = mkdtempSync(join(tmpdir(), 'carton-photo-'));
     try {

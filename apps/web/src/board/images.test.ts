@@ -34,6 +34,10 @@ describe('uploadFailedKey', () => {
     expect(uploadFailedKey(new UnreadablePhoto(), { type: '', name: 'IMG_0042.HEIC' })).toBe(
       'image.heic',
     );
+    // A HEIC renamed .jpg: told by its bytes.
+    expect(uploadFailedKey(new UnreadablePhoto(true), { type: 'image/jpeg', name: 'a.jpg' })).toBe(
+      'image.heic',
+    );
   });
 
   it('has one sentence for each, saying what to do, in both languages', () => {

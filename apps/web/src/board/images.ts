@@ -56,7 +56,9 @@ export function uploadFailedKey(
   error: unknown,
   file: { type: string; name?: string } = { type: '' },
 ): PhotoRefusalKey {
-  if (error instanceof UnreadablePhoto) return isHeic(file) ? 'image.heic' : 'image.broken';
+  if (error instanceof UnreadablePhoto) {
+    return error.heic || isHeic(file) ? 'image.heic' : 'image.broken';
+  }
   if (!(error instanceof ApiError)) return 'image.failed';
   if (error.code === 'network') return 'image.offline';
   if (error.code === 'unsupported_image_type')

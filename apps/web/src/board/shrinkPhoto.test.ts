@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isHeicBytes,
   jpegOrientation,
   PHOTO_KEEP_BYTES,
   PHOTO_MAX_PIXELS,
@@ -92,5 +93,20 @@ describe('shrunkTypes', () => {
   it('keeps transparent parts transparent (WebP, else PNG) and makes other photos JPEG', () => {
     expect(shrunkTypes(true)).toEqual(['image/webp', 'image/png']);
     expect(shrunkTypes(false)).toEqual(['image/jpeg']);
+  });
+});
+
+describe('isHeicBytes', () => {
+  it('tells an iPhone’s HEIC by its ftyp box, whatever its name', () => {
+    const box = (brand: string) =>
+      new Uint8Array([0, 0, 0, 0x18, ...[...`ftyp${brand}`].map((c) => c.charCodeAt(0))]);
+    expect(isHeicBytes(box('heic'))).toBe(true);
+    expect(isHeicBytes(box('mif1'))).toBe(true);
+    // An MP4 video, a JPEG, nothing.
+    expect(isHeicBytes(box('isom'))).toBe(false);
+    expect(
+      isHeicBytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46])),
+    ).toBe(false);
+    expect(isHeicBytes(new Uint8Array(0))).toBe(false);
   });
 });

@@ -84,10 +84,22 @@ function hasTransparency(bitmap: ImageBitmap): boolean {
  * header and showed as a grey box on every screen.
  */
 export class UnreadablePhoto extends Error {
-  constructor() {
+  constructor(
+    /** Its bytes are an iPhone's HEIC, whatever its name says (a HEIC renamed .jpg). */
+    readonly heic = false,
+  ) {
     super('the browser cannot decode this file as a picture');
     this.name = 'UnreadablePhoto';
   }
+}
+
+/** Brands of the HEIF family (iPhones' photos) in an ISO file's `ftyp` box, at its start. */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
+
+/** Whether a file's first bytes are a HEIC/HEIF photo's (`ftyp` box, a HEIF brand). */
+export function isHeicBytes(head: Uint8Array): boolean {
+  const text = String.fromCharCode(...head.subarray(4, 12));
+  return text.startsWith('ftyp') && HEIF_BRANDS.has(text.slice(4));
 }
 
 /**
@@ -102,7 +114,8 @@ export async function shrinkPhoto(file: Blob, convert = false): Promise<Blob> {
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    throw new UnreadablePhoto();
+    const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+    throw new UnreadablePhoto(isHeicBytes(head));
   }
   try {
     const turned = await storedTurned(file);

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { Board, initBoardDoc, localOrigin } from '@carton/board';
 import type { RenderFonts } from '@carton/render';
 import { loadBundledFonts } from '@carton/render/node';
+import { ApiError } from '../board/api';
 import { LiveDrawing } from './liveDrawing';
 
 let fonts: RenderFonts;
@@ -90,5 +91,61 @@ describe('LiveDrawing (a mosaic tile)', () => {
     expect(revoked).toHaveBeenCalledWith('blob:flyer');
     created.mockRestore();
     revoked.mockRestore();
+  });
+
+  it('fetches a photo again after the network failed it, and draws it once it comes', async () => {
+    // The venue's wifi drops as the big screen asks for the photo: it stayed a placeholder.
+    let fails = 2;
+    const loadImage = vi.fn(() =>
+      fails-- > 0
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : Promise.resolve(new Blob([new Uint8Array([1, 2, 3])])),
+    );
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:affiche');
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const { board, drawing } = territory('Kamouraska', { loadImage });
+    board.run((tx) => {
+      tx.create('image', {
+        x: 0,
+        y: 0,
+        w: 120,
+        h: 160,
+        blobId: 'b'.repeat(64),
+        mime: 'image/jpeg',
+        naturalWidth: 120,
+        naturalHeight: 160,
+      });
+    }, origin);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(drawing.getSvg()).not.toContain('<image');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(loadImage).toHaveBeenCalledTimes(3);
+    expect(drawing.getSvg()).toContain('href="blob:affiche"');
+    drawing.destroy();
+    created.mockRestore();
+    revoked.mockRestore();
+  });
+
+  it('leaves a photo the forum lacks a placeholder, without asking again', async () => {
+    const loadImage = vi.fn(() =>
+      Promise.reject(new ApiError(404, 'image_unavailable', 'Not Found')),
+    );
+    const { board, drawing } = territory('Les Basques', { loadImage });
+    board.run((tx) => {
+      tx.create('image', {
+        x: 0,
+        y: 0,
+        w: 120,
+        h: 160,
+        blobId: 'c'.repeat(64),
+        mime: 'image/jpeg',
+        naturalWidth: 120,
+        naturalHeight: 160,
+      });
+    }, origin);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(loadImage).toHaveBeenCalledTimes(1);
+    expect(drawing.getSvg()).not.toContain('<image');
+    drawing.destroy();
   });
 });

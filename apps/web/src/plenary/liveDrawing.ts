@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import type { Board, Shape } from '@carton/board';
 import { renderSvg, type RenderedSvg, type RenderFonts } from '@carton/render';
+import { pictureRetryDelay, pictureWorthRetrying } from '../shapes/image/pictureRetry';
 
 export const RENDER_MS = 400;
 
@@ -27,6 +28,9 @@ export class LiveDrawing {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly images = new Map<string, ImageEntry>();
+  /** Failed fetches of each photo, and the waits before the next ones. */
+  private readonly imageTries = new Map<string, number>();
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
   private destroyed = false;
   /** How many times the SVG was drawn (tests count them: one per burst, one board only). */
   renders = 0;
@@ -62,8 +66,20 @@ export class LiveDrawing {
         this.images.set(blobId, { state: 'ready', url: URL.createObjectURL(blob) });
         this.schedule();
       },
-      // A photo that cannot be read stays a placeholder (its board still draws).
-      () => undefined,
+      // A photo that cannot be read stays a placeholder (its board still draws). One the
+      // venue's wifi or a busy server did not give is fetched again, later each time: it stayed
+      // a placeholder on the room's big screen for the whole plenary.
+      (error: unknown) => {
+        if (this.destroyed || !pictureWorthRetrying(error)) return;
+        const tries = this.imageTries.get(blobId) ?? 0;
+        this.imageTries.set(blobId, tries + 1);
+        const retry = setTimeout(() => {
+          this.retries.delete(retry);
+          this.images.delete(blobId);
+          this.render();
+        }, pictureRetryDelay(tries));
+        this.retries.add(retry);
+      },
     );
     return null;
   };
@@ -99,6 +115,8 @@ export class LiveDrawing {
   destroy(): void {
     this.destroyed = true;
     if (this.timer) clearTimeout(this.timer);
+    for (const retry of this.retries) clearTimeout(retry);
+    this.retries.clear();
     this.doc.off('update', this.schedule);
     for (const entry of this.images.values())
       if (entry.state === 'ready') URL.revokeObjectURL(entry.url);

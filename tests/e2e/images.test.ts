@@ -357,4 +357,24 @@ describe('images', () => {
     expect([image.w, image.h]).toEqual([300, 400]);
     await page.keyboard.press('Escape');
   });
+
+  it('says a view link cannot add a photo dropped on it, and keeps the board open', async () => {
+    const viewer = suite.b.page;
+    const url = viewer.url();
+    const before = (await shapes(viewer)).length;
+    // Pierre drags a photo from his desktop onto the board he only views: nothing happened (or
+    // the browser opened the photo in place of the board), and he dropped it again.
+    const dataTransfer = await viewer.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File([new Uint8Array([0x89, 0x50])], 'affiche.png', { type: 'image/png' }),
+      );
+      return transfer;
+    });
+    await viewer.dispatchEvent('.canvas', 'dragover', { dataTransfer });
+    await viewer.dispatchEvent('.canvas', 'drop', { dataTransfer });
+    await viewer.getByRole('alert').filter({ hasText: 'seulement de regarder' }).waitFor();
+    expect(viewer.url()).toBe(url);
+    expect((await shapes(viewer)).length).toBe(before);
+  });
 });

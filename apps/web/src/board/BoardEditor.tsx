@@ -109,7 +109,10 @@ export function BoardEditor() {
       installFollow(session),
       installTestHook(session),
     ];
-    if (!session.readOnly) cleanups.push(installClipboard(session), installDrop(session));
+    // A photo dropped on a view link says the link only shows the board: without the handler,
+    // the browser opened the photo in place of the board.
+    cleanups.push(installDrop(session));
+    if (!session.readOnly) cleanups.push(installClipboard(session));
     // Arriving on a board that has content: show all of it (never zoomed in past 100 %); a
     // phone turned fits it again while the view is still that fit's (refitWhenTurned).
     let live = true;

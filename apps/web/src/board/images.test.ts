@@ -41,7 +41,16 @@ describe('uploadFailedKey', () => {
   });
 
   it('has one sentence for each, saying what to do, in both languages', () => {
-    for (const key of ['failed', 'unsupported', 'heic', 'broken', 'tooLarge', 'quota'] as const) {
+    const keys = [
+      'failed',
+      'unsupported',
+      'heic',
+      'broken',
+      'tooLarge',
+      'quota',
+      'readOnly',
+    ] as const;
+    for (const key of keys) {
       // What went wrong, then after « : » what to do; one sentence.
       expect(frCA.image[key]).toMatch(/^[^.:]+\u00a0: [^:]+\.$/);
       expect(en.image[key]).toMatch(/^[^:]+: [^:]+\.$/);

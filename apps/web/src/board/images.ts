@@ -86,7 +86,8 @@ export async function insertImageFile(
   file: File,
   at: Point | null,
 ): Promise<void> {
-  if (session.readOnly) return;
+  // A photo dropped on a view link: nothing happened, and the participant dropped it again.
+  if (session.readOnly) return toast(session, i18next.t('image.readOnly'));
   const kind = photoKind(file);
   if (kind === 'refuse') return toast(session, i18next.t('image.unsupported'));
   // A phone's photo takes a while on a venue's wifi: say it is on its way, or the newcomer,

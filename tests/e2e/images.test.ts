@@ -284,6 +284,8 @@ describe('images', () => {
     const image = await placePhoto(page, 'PANO_0007.jpg', Buffer.from(panorama));
     expect(image.naturalHeight).toBeGreaterThan(700);
     expect(image.naturalWidth / image.naturalHeight).toBeCloseTo(8, 1);
+    // Placed as large as a photo (480 × 360 units): 480 × 60 before.
+    expect(image.h).toBeGreaterThan(140);
   });
 
   it('shows a photo on a screen whose first fetches of it failed, once the network answers', async () => {

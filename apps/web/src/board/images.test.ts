@@ -73,9 +73,20 @@ describe('photoKind', () => {
 });
 
 describe('placedSize', () => {
-  it('places a photo at most PLACED_MAX_SIDE on its long side, keeping its shape', () => {
-    expect(placedSize(2560, 1920)).toEqual({ w: PLACED_MAX_SIDE, h: 360 });
+  it('places a phone’s photo 480 × 360, and a small one at its own size', () => {
+    expect(placedSize(2560, 1920)).toEqual({ w: 480, h: 360 });
+    expect(placedSize(1920, 2560)).toEqual({ w: 360, h: 480 });
     expect(placedSize(300, 400)).toEqual({ w: 300, h: 400 });
+  });
+
+  it('places a panorama as large as a photo, long enough to read', () => {
+    // 6271 × 784, as a 12000 × 1500 panorama is sent: placed 480 × 60 before.
+    const { w, h } = placedSize(6271, 784);
+    expect(h).toBeGreaterThan(140);
+    expect(w / h).toBeCloseTo(6271 / 784, 5);
+    expect(w * h).toBeLessThanOrEqual(480 * 360 + 1);
+    // A very long strip stops at PLACED_MAX_SIDE.
+    expect(placedSize(8192, 205).w).toBeCloseTo(PLACED_MAX_SIDE, 5);
   });
 
   it('places a tiny picture large enough to see and grab', () => {

@@ -69,15 +69,21 @@ export function uploadFailedKey(
   return 'image.failed';
 }
 
-/** The long side, in board units, a photo is placed with: at most a note's few widths… */
-export const PLACED_MAX_SIDE = 480;
-/** …and at least this: a 1 × 1 or an icon of 16 px was placed a unit or 16 wide, unseen. */
+/**
+ * The board area a photo is placed with at most: a phone's 4:3 photo, 480 × 360 units. An area,
+ * not a long side: a panorama of a wall of flipcharts, placed 480 units long, was 60 tall.
+ */
+export const PLACED_MAX_AREA = 480 * 360;
+/** The longest side a photo is placed with: a carton's width, about. */
+export const PLACED_MAX_SIDE = 1200;
+/** The shortest long side: a 1 × 1 or an icon of 16 px was placed a unit or 16 wide, unseen. */
 export const PLACED_MIN_SIDE = 120;
 
-/** The size a `width`×`height` photo is placed at: its aspect kept, its long side in bounds. */
+/** The size a `width`×`height` photo is placed at: its aspect kept, never enlarged but to be seen. */
 export function placedSize(width: number, height: number): { w: number; h: number } {
   const long = Math.max(width, height);
-  const scale = Math.min(Math.max(1, PLACED_MIN_SIDE / long), PLACED_MAX_SIDE / long);
+  let scale = Math.min(1, Math.sqrt(PLACED_MAX_AREA / (width * height)), PLACED_MAX_SIDE / long);
+  if (long * scale < PLACED_MIN_SIDE) scale = PLACED_MIN_SIDE / long;
   return { w: Math.max(1, width * scale), h: Math.max(1, height * scale) };
 }
 

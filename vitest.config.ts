@@ -105,6 +105,7 @@ export default defineConfig({
             'integration/access.test.ts',
             'integration/archive*.test.ts',
             'integration/board-copy.test.ts',
+            'integration/forum-delete.test.ts',
             'integration/forum-restore.test.ts',
             'integration/history.test.ts',
             'integration/http-api.test.ts',

@@ -10,13 +10,14 @@ import { hashToken, isWellFormedToken } from './tokens.ts';
 
 export type AccessDenied = {
   ok: false;
-  status: 401 | 403 | 404 | 429;
+  status: 401 | 403 | 404 | 410 | 429;
   code:
     | 'missing_token'
     | 'invalid_token'
     | 'forbidden'
     | 'board_not_found'
     | 'forum_not_found'
+    | 'forum_deleted'
     | 'too_many_requests';
   message: string;
 };
@@ -58,6 +59,13 @@ const forumNotFound: AccessDenied = {
   code: 'forum_not_found',
   message: 'No such forum.',
 };
+/** R70: every link of a deleted forum, on every route and at the socket's upgrade. */
+export const FORUM_DELETED: AccessDenied = {
+  ok: false,
+  status: 410,
+  code: 'forum_deleted',
+  message: 'This forum was deleted.',
+};
 const notThisForum: AccessDenied = {
   ...forbidden,
   message: 'The token does not give access to this forum.',
@@ -76,7 +84,9 @@ async function findGrant(
   if (!BOARD_ID_PATTERN.test(id)) return notFound;
   if (!token) return missing;
   if (!isWellFormedToken(token)) return invalid;
-  return (await store.findGrant(hashToken(token))) ?? invalid;
+  const grant = await store.findGrant(hashToken(token));
+  if (grant === null) return invalid;
+  return grant.forumDeleted === true ? FORUM_DELETED : grant;
 }
 
 const denied = (grant: TokenGrant | AccessDenied): grant is AccessDenied => 'ok' in grant;

@@ -9,6 +9,8 @@ export interface ForumRecord {
   createdAt: number;
   /** The forum's day, ISO `YYYY-MM-DD`, if given. */
   date?: string | null;
+  /** R70: when the forum was deleted for good (ms); its row is then a tombstone. */
+  deletedAt?: number | null;
 }
 
 export interface BoardRecord {
@@ -31,6 +33,19 @@ export interface TokenGrant {
   role: AccessRole;
   forumId: string;
   boardId: string | null;
+  /** R70: the forum was deleted: every link of it answers 410 (removed boards' too). */
+  forumDeleted?: boolean;
+}
+
+/** R70: what ForumStore.eraseForum erased. */
+export interface ErasedForum {
+  id: string;
+  /** The title as it was just before the erase (answered once, never stored again). */
+  title: string;
+  /** The documents erased: every board's (removed ones too) and `forum:<id>`. */
+  documentIds: string[];
+  /** Every token hash of the forum: their connections are closed (4410). */
+  tokenHashes: Buffer[];
 }
 
 export interface NewTokenGrant extends TokenGrant {
@@ -184,6 +199,16 @@ export interface ForumStore {
    * Never for a forum anyone may hold a link of.
    */
   discardForum(forumId: string, documentIds: readonly string[]): MaybePromise<void>;
+  /**
+   * R70, atomic: deletes a forum for good — every board's document (removed boards' too) and
+   * the forum document (state, update log, versions), its images, its dots, its boards' names
+   * and its sealed links — and keeps a tombstone: the forum's row (title blanked, `deleted_at`),
+   * its boards' rows (names blanked), its token hashes (so its links answer 410), and the
+   * erased document ids, whose later writes storage drops (triggers), so a room flushing, a
+   * compaction or another process racing the erase never writes the forum back. Null if there
+   * is no such forum, or it was deleted already (nothing written).
+   */
+  eraseForum(forumId: string): MaybePromise<ErasedForum | null>;
   /** R58: the forum's removed boards, most recently removed first. */
   listRemovedBoards(forumId: string): MaybePromise<RemovedBoardRecord[]>;
   /**

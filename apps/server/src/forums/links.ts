@@ -45,3 +45,9 @@ export const LINK_REVOKED = {
   code: 4403,
   reason: 'lien révoqué; do not retry automatically',
 } as const;
+
+/** R70: every socket of a deleted forum is closed with 4410 (the stock client does not retry). */
+export const FORUM_DELETED_CLOSE = {
+  code: 4410,
+  reason: 'forum supprimé; do not retry automatically',
+} as const;

@@ -2,7 +2,7 @@ import type { Logger } from '../log.ts';
 import type { Relay } from '../relay/relay.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import type { ForumStore } from './forum-store.ts';
-import { LINK_REVOKED } from './links.ts';
+import { FORUM_DELETED_CLOSE, LINK_REVOKED } from './links.ts';
 
 /** Tells when another process may have made links stop resolving (L4). */
 export interface LinkChanges {
@@ -57,8 +57,21 @@ export function watchRevokedLinks(deps: {
       if (tags.tokenHash !== undefined && tags.tokenHash !== '') hashes.add(tags.tokenHash);
     });
     const revoked = new Set<string>();
+    const deleted = new Set<string>();
     for (const hash of hashes) {
-      if ((await deps.forums.findGrant(Buffer.from(hash, 'hex'))) === null) revoked.add(hash);
+      const grant = await deps.forums.findGrant(Buffer.from(hash, 'hex'));
+      if (grant === null) revoked.add(hash);
+      else if (grant.forumDeleted === true) deleted.add(hash);
+    }
+    // R70: a forum another process deleted: its sockets here close with 4410.
+    if (deleted.size > 0) {
+      const closed = deps.relay.closeWhere(
+        (tags) => tags.tokenHash !== undefined && deleted.has(tags.tokenHash),
+        FORUM_DELETED_CLOSE.code,
+        FORUM_DELETED_CLOSE.reason,
+        { announce: false },
+      );
+      if (closed > 0) deps.log.info('deleted_forum_closed', { closed });
     }
     if (revoked.size === 0) return;
     const closed = deps.relay.closeWhere(

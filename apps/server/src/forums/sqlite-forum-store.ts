@@ -3,6 +3,7 @@ import type { SqliteDatabase } from '../storage/database.ts';
 import type {
   AccessRole,
   BoardName,
+  ErasedForum,
   BoardPlacementRefusal,
   BoardRecord,
   ForumRecord,
@@ -56,8 +57,11 @@ export class SqliteForumStore implements ForumStore {
   readonly #restoreBoard;
   readonly #selectRemoved;
   readonly #discardTx;
+  readonly #eraseTx;
+  readonly #db: SqliteDatabase;
 
   constructor(db: SqliteDatabase) {
+    this.#db = db;
     this.#insertForum = db.prepare<[string, string, number, string | null]>(
       'INSERT INTO forums (id, title, created_at, date) VALUES (?, ?, ?, ?)',
     );
@@ -73,8 +77,14 @@ export class SqliteForumStore implements ForumStore {
     );
     this.#selectForum = db.prepare<
       [string],
-      { id: string; title: string; created_at: number; date: string | null }
-    >('SELECT id, title, created_at, date FROM forums WHERE id = ?');
+      {
+        id: string;
+        title: string;
+        created_at: number;
+        date: string | null;
+        deleted_at: number | null;
+      }
+    >('SELECT id, title, created_at, date, deleted_at FROM forums WHERE id = ?');
     // A removed board (R56) is out of every read below: its row, its links and its grants are
     // kept only for R58's restore.
     this.#selectBoard = db.prepare<[string], BoardRow>(
@@ -89,13 +99,17 @@ export class SqliteForumStore implements ForumStore {
       `SELECT id, forum_id, position, kind, title, territory, removed_at FROM boards
        WHERE forum_id = ? AND removed_at IS NOT NULL ORDER BY removed_at DESC, position`,
     );
+    // A deleted forum's links (R70), its removed boards' too, resolve to a grant marked
+    // deleted, so they answer 410 rather than 401.
     this.#selectGrant = db.prepare<
       [Buffer],
-      { role: AccessRole; forum_id: string; board_id: string | null }
+      { role: AccessRole; forum_id: string; board_id: string | null; deleted_at: number | null }
     >(
-      `SELECT t.role, t.forum_id, t.board_id FROM tokens t
+      `SELECT t.role, t.forum_id, t.board_id, f.deleted_at FROM tokens t
+       JOIN forums f ON f.id = t.forum_id
        LEFT JOIN boards b ON b.id = t.board_id
-       WHERE t.hash = ? AND (t.board_id IS NULL OR b.removed_at IS NULL)`,
+       WHERE t.hash = ?
+         AND (t.board_id IS NULL OR b.removed_at IS NULL OR f.deleted_at IS NOT NULL)`,
     );
     this.#selectSealed = db.prepare<
       [string],
@@ -130,6 +144,40 @@ export class SqliteForumStore implements ForumStore {
     this.#discardTx = db.transaction((forumId: string, documentIds: readonly string[]) => {
       for (const id of documentIds) for (const statement of discardDocument) statement.run(id);
       for (const statement of discardRows) statement.run(forumId);
+    });
+    const selectLiveForum = db.prepare<[string], { title: string }>(
+      'SELECT title FROM forums WHERE id = ? AND deleted_at IS NULL',
+    );
+    const selectBoardIds = db.prepare<[string], { id: string }>(
+      'SELECT id FROM boards WHERE forum_id = ? ORDER BY position',
+    );
+    const selectForumTokens = db.prepare<[string], { hash: Buffer }>(
+      'SELECT hash FROM tokens WHERE forum_id = ?',
+    );
+    const markErased = db.prepare<[string, number]>(
+      'INSERT OR IGNORE INTO erased_documents (id, erased_at) VALUES (?, ?)',
+    );
+    const eraseRows = [
+      'DELETE FROM vote_dots WHERE forum_id = ?',
+      'DELETE FROM blobs WHERE forum_id = ?',
+      'UPDATE tokens SET sealed = NULL WHERE forum_id = ?',
+      "UPDATE boards SET title = '', territory = NULL WHERE forum_id = ?",
+    ].map((sql) => db.prepare<[string]>(sql));
+    const markDeleted = db.prepare<[number, string]>(
+      "UPDATE forums SET title = '', date = NULL, deleted_at = ? WHERE id = ?",
+    );
+    this.#eraseTx = db.transaction((forumId: string): ErasedForum | null => {
+      const forum = selectLiveForum.get(forumId);
+      if (!forum) return null;
+      const at = Date.now();
+      const documentIds = [...selectBoardIds.all(forumId).map((row) => row.id), `forum:${forumId}`];
+      // Listed first: from here on, the triggers drop any write of these documents.
+      for (const id of documentIds) markErased.run(id, at);
+      for (const id of documentIds) for (const statement of discardDocument) statement.run(id);
+      for (const statement of eraseRows) statement.run(forumId);
+      markDeleted.run(at, forumId);
+      const tokenHashes = selectForumTokens.all(forumId).map((row) => row.hash);
+      return { id: forumId, title: forum.title, documentIds, tokenHashes };
     });
     this.#createTx = db.transaction(
       (forum: ForumRecord, boards: BoardRecord[], grants: NewTokenGrant[]) => {
@@ -177,7 +225,9 @@ export class SqliteForumStore implements ForumStore {
     this.#selectForums = db.prepare<
       [],
       { id: string; title: string; created_at: number; date: string | null }
-    >('SELECT id, title, created_at, date FROM forums ORDER BY created_at, id');
+    >(
+      'SELECT id, title, created_at, date FROM forums WHERE deleted_at IS NULL ORDER BY created_at, id',
+    );
     const selectFacilitators = db.prepare<[string], { hash: Buffer }>(
       "SELECT hash FROM tokens WHERE forum_id = ? AND role = 'facilitator'",
     );
@@ -309,7 +359,36 @@ export class SqliteForumStore implements ForumStore {
 
   getForum(id: string): ForumRecord | null {
     const row = this.#selectForum.get(id);
-    return row ? { id: row.id, title: row.title, createdAt: row.created_at, date: row.date } : null;
+    return row
+      ? {
+          id: row.id,
+          title: row.title,
+          createdAt: row.created_at,
+          date: row.date,
+          ...(row.deleted_at === null ? {} : { deletedAt: row.deleted_at }),
+        }
+      : null;
+  }
+
+  /**
+   * R70: the erase runs with `secure_delete` on (every connection has it from openDatabase; set
+   * here too for a handle opened otherwise), so the pages it frees or rewrites are zeroed (the
+   * notes' text and the photos' bytes do not linger in carton.sqlite's free space), then
+   * checkpoints the WAL into the file and truncates it, so the older copies of those pages
+   * that the WAL still held are gone too. A checkpoint another connection's read holds back
+   * cannot truncate: the WAL's next checkpoint (R5) overwrites them.
+   */
+  eraseForum(forumId: string): ErasedForum | null {
+    const before = this.#db.pragma('secure_delete', { simple: true }) as number;
+    this.#db.pragma('secure_delete = ON');
+    let erased: ErasedForum | null;
+    try {
+      erased = this.#eraseTx(forumId);
+    } finally {
+      this.#db.pragma(`secure_delete = ${before}`);
+    }
+    if (erased) this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    return erased;
   }
 
   getBoard(id: string): BoardRecord | null {
@@ -323,7 +402,10 @@ export class SqliteForumStore implements ForumStore {
 
   findGrant(tokenHash: Buffer): TokenGrant | null {
     const row = this.#selectGrant.get(tokenHash);
-    return row ? { role: row.role, forumId: row.forum_id, boardId: row.board_id } : null;
+    if (!row) return null;
+    const grant: TokenGrant = { role: row.role, forumId: row.forum_id, boardId: row.board_id };
+    if (row.deleted_at !== null) grant.forumDeleted = true;
+    return grant;
   }
 
   listSealedLinks(forumId: string): SealedLink[] {

@@ -15,6 +15,7 @@ import { createAccessChecks } from './board-access.ts';
 import { registerBoardCopyRoutes, type BoardBytes } from './board-copy-routes.ts';
 import { registerBoardCreationRoute } from './board-creation-routes.ts';
 import { registerBoardManageRoutes } from './board-manage-routes.ts';
+import { registerForumDeleteRoutes } from './forum-delete-routes.ts';
 import { registerBoardRoutes } from './board-routes.ts';
 import { clientAddress, isLoopback } from './client-address.ts';
 import { isClientGone } from './client-gone.ts';
@@ -198,6 +199,7 @@ export function createApp(deps: AppDeps): Hono {
 
   registerForumRoutes(app, deps, checks);
   registerBoardManageRoutes(app, deps, checks); // R55–R57: rename, remove, forum title and day
+  registerForumDeleteRoutes(app, deps, checks); // R70: a forum deleted for good
   registerBoardCopyRoutes(app, deps, checks); // R68: one board's content into others
   registerFacilitationRoutes(app, deps, checks);
   registerVoteRoutes(app, deps, checks, deps.votes);

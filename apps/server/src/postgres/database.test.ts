@@ -30,6 +30,7 @@ describe('openPostgres', () => {
         'board_updates',
         'boards',
         'carton_schema',
+        'erased_documents',
         'forums',
         'tokens',
         'vote_dots',

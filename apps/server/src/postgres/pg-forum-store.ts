@@ -5,6 +5,7 @@ import type {
   BoardName,
   BoardPlacementRefusal,
   BoardRecord,
+  ErasedForum,
   ForumRecord,
   ForumStore,
   NewTokenGrant,
@@ -16,6 +17,7 @@ import type {
 } from '../forums/forum-store.ts';
 import { sameTerritory } from '../forums/forum-store.ts';
 import { LINKS_CHANNEL } from './link-signal.ts';
+import { BOARD_LOCK } from './schema.ts';
 import { inTransaction } from './transaction.ts';
 
 interface BoardRow {
@@ -32,6 +34,7 @@ interface ForumRow {
   title: string;
   created_at: number;
   date: string | null;
+  deleted_at?: number | null;
 }
 
 const BOARD_COLUMNS = 'id, forum_id, position, kind, title, territory';
@@ -50,6 +53,7 @@ const toForum = (row: ForumRow): ForumRecord => ({
   title: row.title,
   createdAt: row.created_at,
   date: row.date,
+  ...(row.deleted_at === undefined || row.deleted_at === null ? {} : { deletedAt: row.deleted_at }),
 });
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -92,6 +96,53 @@ export class PgForumStore implements ForumStore {
     });
   }
 
+  eraseForum(forumId: string): Promise<ErasedForum | null> {
+    return inTransaction(this.#pool, async (client) => {
+      const forum = await client.query<{ title: string }>(
+        'SELECT title FROM forums WHERE id = $1 AND deleted_at IS NULL FOR UPDATE',
+        [forumId],
+      );
+      const title = forum.rows[0]?.title;
+      if (title === undefined) return null;
+      const at = Date.now();
+      const boards = await client.query<{ id: string }>(
+        'SELECT id FROM boards WHERE forum_id = $1 ORDER BY position',
+        [forumId],
+      );
+      const documentIds = [...boards.rows.map((row) => row.id), `forum:${forumId}`];
+      await client.query(
+        `INSERT INTO erased_documents (id, erased_at) SELECT unnest($1::text[]), $2
+         ON CONFLICT (id) DO NOTHING`,
+        [documentIds, at],
+      );
+      // Each board's lock, the one appends and compactions take (R60, R65): one already under
+      // way commits before the deletes below read the rows, so none is left behind.
+      for (const id of [...documentIds].sort()) {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BOARD_LOCK, id]);
+      }
+      for (const table of ['board_updates', 'board_state', 'board_snapshots']) {
+        await client.query(`DELETE FROM ${table} WHERE board_id = ANY($1::text[])`, [documentIds]);
+      }
+      await client.query('DELETE FROM vote_dots WHERE forum_id = $1', [forumId]);
+      await client.query('DELETE FROM blobs WHERE forum_id = $1', [forumId]);
+      await client.query('UPDATE tokens SET sealed = NULL WHERE forum_id = $1', [forumId]);
+      await client.query("UPDATE boards SET title = '', territory = NULL WHERE forum_id = $1", [
+        forumId,
+      ]);
+      await client.query(
+        "UPDATE forums SET title = '', date = NULL, deleted_at = $1 WHERE id = $2",
+        [at, forumId],
+      );
+      const tokens = await client.query<{ hash: Buffer }>(
+        'SELECT hash FROM tokens WHERE forum_id = $1',
+        [forumId],
+      );
+      // Every process closes the forum's sockets (R61's LISTEN, watchRevokedLinks).
+      await notifyLinks(client, forumId);
+      return { id: forumId, title, documentIds, tokenHashes: tokens.rows.map((row) => row.hash) };
+    });
+  }
+
   addBoard(
     board: Omit<BoardRecord, 'position'>,
     grants: NewTokenGrant[],
@@ -121,7 +172,7 @@ export class PgForumStore implements ForumStore {
 
   async getForum(id: string): Promise<ForumRecord | null> {
     const result = await this.#pool.query<ForumRow>(
-      'SELECT id, title, created_at, date FROM forums WHERE id = $1',
+      'SELECT id, title, created_at, date, deleted_at FROM forums WHERE id = $1',
       [id],
     );
     return result.rows[0] ? toForum(result.rows[0]) : null;
@@ -137,18 +188,25 @@ export class PgForumStore implements ForumStore {
 
   async findGrant(tokenHash: Buffer): Promise<TokenGrant | null> {
     // A removed board's (R56) grants are kept for R58's restore, but refused meanwhile.
+    // A deleted forum's links (R70), its removed boards' too, resolve marked deleted (410).
     const result = await this.#pool.query<{
       role: AccessRole;
       forum_id: string;
       board_id: string | null;
+      deleted: boolean;
     }>(
-      `SELECT t.role, t.forum_id, t.board_id FROM tokens t
+      `SELECT t.role, t.forum_id, t.board_id, f.deleted_at IS NOT NULL AS deleted FROM tokens t
+       JOIN forums f ON f.id = t.forum_id
        LEFT JOIN boards b ON b.id = t.board_id
-       WHERE t.hash = $1 AND (t.board_id IS NULL OR b.removed_at IS NULL)`,
+       WHERE t.hash = $1
+         AND (t.board_id IS NULL OR b.removed_at IS NULL OR f.deleted_at IS NOT NULL)`,
       [tokenHash],
     );
     const row = result.rows[0];
-    return row ? { role: row.role, forumId: row.forum_id, boardId: row.board_id } : null;
+    if (!row) return null;
+    const grant: TokenGrant = { role: row.role, forumId: row.forum_id, boardId: row.board_id };
+    if (row.deleted) grant.forumDeleted = true;
+    return grant;
   }
 
   async listSealedLinks(forumId: string): Promise<SealedLink[]> {
@@ -190,7 +248,8 @@ export class PgForumStore implements ForumStore {
   async listForums(): Promise<ForumRecord[]> {
     // COLLATE "C": the same order as SQLite's byte-wise comparison, whatever the locale.
     const result = await this.#pool.query<ForumRow>(
-      'SELECT id, title, created_at, date FROM forums ORDER BY created_at, id COLLATE "C"',
+      `SELECT id, title, created_at, date FROM forums WHERE deleted_at IS NULL
+       ORDER BY created_at, id COLLATE "C"`,
     );
     return result.rows.map(toForum);
   }

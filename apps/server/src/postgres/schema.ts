@@ -110,6 +110,41 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE boards ADD COLUMN rename_generation INTEGER NOT NULL DEFAULT 0;
   `,
+  // 4: a forum deleted for good (R70): its tombstone, and triggers that drop any write racing
+  // the erase (storage/database.ts, version 7).
+  `
+  ALTER TABLE forums ADD COLUMN deleted_at BIGINT;
+  CREATE TABLE erased_documents (
+    id TEXT PRIMARY KEY,
+    erased_at BIGINT NOT NULL
+  );
+  CREATE FUNCTION carton_drop_erased_document() RETURNS trigger
+  LANGUAGE plpgsql AS $fn$
+  BEGIN
+    IF EXISTS (SELECT 1 FROM erased_documents WHERE id = NEW.board_id) THEN RETURN NULL; END IF;
+    RETURN NEW;
+  END
+  $fn$;
+  CREATE FUNCTION carton_drop_erased_forum() RETURNS trigger
+  LANGUAGE plpgsql AS $fn$
+  BEGIN
+    IF EXISTS (SELECT 1 FROM forums WHERE id = NEW.forum_id AND deleted_at IS NOT NULL) THEN
+      RETURN NULL;
+    END IF;
+    RETURN NEW;
+  END
+  $fn$;
+  CREATE TRIGGER board_updates_erased BEFORE INSERT ON board_updates
+    FOR EACH ROW EXECUTE FUNCTION carton_drop_erased_document();
+  CREATE TRIGGER board_state_erased BEFORE INSERT ON board_state
+    FOR EACH ROW EXECUTE FUNCTION carton_drop_erased_document();
+  CREATE TRIGGER board_snapshots_erased BEFORE INSERT ON board_snapshots
+    FOR EACH ROW EXECUTE FUNCTION carton_drop_erased_document();
+  CREATE TRIGGER blobs_erased BEFORE INSERT ON blobs
+    FOR EACH ROW EXECUTE FUNCTION carton_drop_erased_forum();
+  CREATE TRIGGER vote_dots_erased BEFORE INSERT ON vote_dots
+    FOR EACH ROW EXECUTE FUNCTION carton_drop_erased_forum();
+  `,
 ];
 
 export interface MigrateOptions {

@@ -24,6 +24,8 @@ export const CloseCode = {
   MESSAGE_TOO_BIG: 1009,
   /** A frame that does not decode or apply. Permanent for the stock client. */
   MALFORMED_MESSAGE: 4400,
+  /** R70: the forum was deleted for good: its boards and forum document are gone. Permanent. */
+  FORUM_DELETED: 4410,
   /** The receiver's send buffer passed CARTON_MAX_BUFFERED_BYTES: reconnect and resync. */
   SLOW_CONSUMER: 4500,
   /** Storing an update failed: reconnect; the client resends what the server lacks. */

@@ -96,6 +96,11 @@ describe('openDatabase on a file a newer Carton migrated', () => {
   it('still opens a file at this Carton’s version, and migrates an older one', () => {
     const db = openDatabase(dir);
     db.pragma('user_version = 3');
+    for (const table of ['board_updates', 'board_state', 'board_snapshots', 'blobs', 'vote_dots']) {
+      db.exec(`DROP TRIGGER ${table}_erased`);
+    }
+    db.exec('DROP TABLE erased_documents');
+    db.exec('ALTER TABLE forums DROP COLUMN deleted_at');
     db.exec('ALTER TABLE boards DROP COLUMN rename_generation');
     db.exec('ALTER TABLE blobs DROP COLUMN put_by');
     db.exec('ALTER TABLE boards DROP COLUMN removed_at');

@@ -103,6 +103,32 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE boards ADD COLUMN rename_generation INTEGER NOT NULL DEFAULT 0;
   `,
+  // 7: a forum deleted for good (R70) keeps a tombstone (its id, its boards' ids and token
+  // hashes, its names blanked) so its links answer 410; the documents it erased are listed so
+  // that no write that was racing the erase (a room's flush on unload, a compaction, an
+  // automatic version, another process's append) can put them back: the triggers drop it.
+  `
+  ALTER TABLE forums ADD COLUMN deleted_at INTEGER;
+  CREATE TABLE erased_documents (
+    id TEXT PRIMARY KEY,
+    erased_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TRIGGER board_updates_erased BEFORE INSERT ON board_updates
+    WHEN EXISTS (SELECT 1 FROM erased_documents WHERE id = NEW.board_id)
+    BEGIN SELECT RAISE(IGNORE); END;
+  CREATE TRIGGER board_state_erased BEFORE INSERT ON board_state
+    WHEN EXISTS (SELECT 1 FROM erased_documents WHERE id = NEW.board_id)
+    BEGIN SELECT RAISE(IGNORE); END;
+  CREATE TRIGGER board_snapshots_erased BEFORE INSERT ON board_snapshots
+    WHEN EXISTS (SELECT 1 FROM erased_documents WHERE id = NEW.board_id)
+    BEGIN SELECT RAISE(IGNORE); END;
+  CREATE TRIGGER blobs_erased BEFORE INSERT ON blobs
+    WHEN EXISTS (SELECT 1 FROM forums WHERE id = NEW.forum_id AND deleted_at IS NOT NULL)
+    BEGIN SELECT RAISE(IGNORE); END;
+  CREATE TRIGGER vote_dots_erased BEFORE INSERT ON vote_dots
+    WHEN EXISTS (SELECT 1 FROM forums WHERE id = NEW.forum_id AND deleted_at IS NOT NULL)
+    BEGIN SELECT RAISE(IGNORE); END;
+  `,
 ];
 
 /** The database's file name in the data directory. */
@@ -136,6 +162,10 @@ export function openDatabase(
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // R70: whatever is deleted is zeroed in the file — a compaction's log rows (R7), a pruned
+    // version, an erased forum — so a deleted forum's notes and photos do not linger in free
+    // space for anyone who copies the file.
+    db.pragma('secure_delete = ON');
     // Read first: `journal_mode = WAL` would rewrite the header of a file in another mode.
     refuseNewerSchema(db, path);
     db.pragma('journal_mode = WAL');

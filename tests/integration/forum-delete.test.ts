@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { forumRoomName } from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeStore, type StoreProbe } from '../../apps/server/src/archive/test-refused-writes.ts';
+import { carton } from '../support/cli.ts';
 import { databaseUrlFor, startServer, type CartonServer } from '../support/server.ts';
 import { png } from './fixtures/images.ts';
 import {
@@ -249,5 +250,63 @@ describe('a forum deleted for good', () => {
     expect(
       (await api(server, 'GET', `/api/forums/${kept.forum.id}`, kept.facilitator.token)).status,
     ).toBe(200);
+  });
+});
+
+describe('carton delete, beside the running server', () => {
+  it('R70: refuses without --yes and says what would go; with it, the server closes 4410', async () => {
+    const forum = await createSeedForum(server, ['La Matapédia']);
+    const board = territory(forum, 'La Matapédia');
+    const words = `Ghislain Ouellet, Causapscal ${Date.now()}`;
+    await writeNotes(board.id, board.edit.token, [words]);
+    await upload(board.id, board.edit.token, png(53, 29));
+    const onBoard = connect(server, board.id, board.view.token);
+    const onForum = connectForum(server, forum.forum.id, board.edit.token);
+    clients.push(onBoard, onForum);
+    await Promise.all([onBoard.synced, onForum.synced]);
+    const closes = [closeCode(onBoard), closeCode(onForum)];
+    const args = ['delete', '--data', server.dataDir, '--forum', forum.forum.id];
+
+    const refused = (await carton(args).catch((error: unknown) => error)) as {
+      code: number;
+      stdout: string;
+      stderr: string;
+    };
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain(`(${forum.forum.id})\u00a0: le supprimer efface pour de bon`);
+    expect(refused.stdout).toContain('3 tableaux\u00a0: chaque papillon');
+    expect(refused.stdout).toContain('Cela ne peut pas être annulé');
+    expect(refused.stdout).toContain(`carton export --forum ${forum.forum.id} --out forum.zip`);
+    expect(refused.stderr).toContain('rien n’a été supprimé\u00a0: ajoutez --yes');
+    const page = `/api/forums/${forum.forum.id}`;
+    expect((await api(server, 'GET', page, forum.facilitator.token)).status).toBe(200);
+
+    const done = await carton([...args, '--yes']);
+    expect(done.stdout).toContain(`(${forum.forum.id}) supprimé\u00a0: 3 tableaux et`);
+    // Another process's commit: the server closes the forum's sockets by itself (L4's check).
+    expect(await Promise.all(closes)).toEqual([4410, 4410]);
+    expect(onBoard.provider.shouldConnect).toBe(false);
+    const gone = await api(server, 'GET', `/api/boards/${board.id}`, board.edit.token);
+    expect([gone.status, gone.body.error.code]).toEqual([410, 'forum_deleted']);
+    expect((await api(server, 'GET', page, forum.facilitator.token)).status).toBe(410);
+
+    // The server held the rooms: once they unload (a restart flushes them all), nothing is back.
+    onBoard.destroy();
+    onForum.destroy();
+    await server.restart();
+    const tally = await probe.tally();
+    for (const id of [...forum.boards.map((b) => b.id), forumRoomName(forum.forum.id)]) {
+      for (const table of ['board_updates', 'board_state', 'board_snapshots']) {
+        expect([table, id, tally[table]?.[id]]).toEqual([table, id, undefined]);
+      }
+    }
+    expect(await probe.blobIds(forum.forum.id)).toEqual([]);
+    if (sqlite()) expect(databaseBytes().includes(Buffer.from(words))).toBe(false);
+    const again = (await carton([...args, '--yes']).catch((error: unknown) => error)) as {
+      code: number;
+      stderr: string;
+    };
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`le forum ${forum.forum.id} est déjà supprimé`);
   });
 });

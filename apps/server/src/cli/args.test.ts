@@ -32,6 +32,20 @@ describe('carton CLI arguments', () => {
     });
   });
 
+  it('R70: delete needs a forum; --yes is a flag, absent unless given', () => {
+    expect(parseArgs(['delete', '--data', './d', '--forum', 'f1'])).toEqual({
+      kind: 'delete',
+      dataDir: './d',
+      forumId: 'f1',
+      yes: false,
+    });
+    expect(parseArgs(['delete', '--forum', 'f1', '--yes'])).toMatchObject({ yes: true });
+    expect(() => parseArgs(['delete', '--yes'])).toThrow(
+      new UsageError('delete demande --forum <idForum> (carton forums les liste)'),
+    );
+    expect(() => parseArgs(['delete', '--forum', 'f1', '--out', 'x.zip'])).toThrow(UsageError);
+  });
+
   it('L4: forums lists; facilitator-link needs a forum, links from --public-url', () => {
     expect(parseArgs(['forums', '--data', './d'])).toEqual({ kind: 'forums', dataDir: './d' });
     expect(

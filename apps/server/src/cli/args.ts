@@ -11,12 +11,13 @@ interface Target {
   database?: string | null;
 }
 
-/** What `carton export|import|forums|facilitator-link` was asked to do. */
+/** What `carton export|import|forums|facilitator-link|delete` was asked to do. */
 export type CliCommand =
   | ({ kind: 'export'; forumId: string; out: string; png: boolean } & Target)
   | ({ kind: 'import'; archive: string; publicUrl: string; json: boolean } & Target)
   | ({ kind: 'forums' } & Target)
   | ({ kind: 'facilitator-link'; forumId: string; publicUrl: string } & Target)
+  | ({ kind: 'delete'; forumId: string; yes: boolean } & Target)
   | { kind: 'help' };
 
 export class UsageError extends Error {
@@ -50,7 +51,7 @@ export function parseArgs(
       continue;
     }
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (name === 'no-png' || name === 'json') options.set(name, true);
+    if (name === 'no-png' || name === 'json' || name === 'yes') options.set(name, true);
     else if (inline !== undefined) options.set(name, inline);
     else {
       const value = rest[++i];
@@ -69,7 +70,9 @@ export function parseArgs(
         ? ['data']
         : command === 'facilitator-link'
           ? ['data', 'forum', 'public-url']
-          : ['data', 'public-url', 'json'];
+          : command === 'delete'
+            ? ['data', 'forum', 'yes']
+            : ['data', 'public-url', 'json'];
   for (const name of options.keys()) {
     if (!known.includes(name)) throw new UsageError(say.unknownOption(name, command));
   }
@@ -98,6 +101,12 @@ export function parseArgs(
     if (!forumId) throw new UsageError(say.linkNeedsForum);
     if (positional.length > 0) throw new UsageError(say.unexpected(positional.join(' ')));
     return { kind: 'facilitator-link', ...target, forumId, publicUrl };
+  }
+  if (command === 'delete') {
+    const forumId = text('forum');
+    if (!forumId) throw new UsageError(say.deleteNeedsForum);
+    if (positional.length > 0) throw new UsageError(say.unexpected(positional.join(' ')));
+    return { kind: 'delete', ...target, forumId, yes: options.has('yes') };
   }
   if (command === 'import') {
     if (positional.length !== 1) throw new UsageError(say.importNeedsOneArchive);

@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../archive/errors.ts';
 import { createForum } from '../forums/create-forum.ts';
+import { SqliteBlobStore } from '../blobs/blob-store.ts';
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
@@ -125,5 +126,67 @@ describe('carton prints archive and database text escaped', () => {
     // The French sentence and the code are as before.
     expect(text.split('\n')[0]).toMatch(/^carton: \S.+ Rien n’a été importé\.$/);
     expect(text.split('\n')[1]).toMatch(new RegExp(`^  ${error.code}: `));
+  });
+});
+
+describe('carton delete', () => {
+  it('R70: says what it would erase and erases nothing without --yes, in French and English', async () => {
+    const dataDir = scratch();
+    const db = openDatabase(dataDir);
+    const forums = new SqliteForumStore(db);
+    const boards = new SqliteBoardStorage(db);
+    let forumId: string;
+    try {
+      const created = await createForum(
+        { title: 'Forum de l’Alliance', territories: ['Kamouraska', 'La Mitis'], templates: false },
+        { forums, boards, baseUrl: 'http://salle.local' },
+      );
+      forumId = created.forum.id;
+      const data = new Uint8Array(1_500_000).fill(7);
+      const blobId = 'a'.repeat(64);
+      const info = { blobId, mime: 'image/png' as const, width: 1, height: 1, bytes: data.length };
+      new SqliteBlobStore(db).put(forumId, [{ info, data }], 1e9);
+      forums.removeBoard(created.boards[2]!.id, forumId);
+    } finally {
+      boards.close();
+    }
+    const command = { kind: 'delete' as const, dataDir, forumId, yes: false };
+    for (const [language, erases, refusal] of [
+      [
+        'fr',
+        '  4 tableaux (dont 1 retiré)\u00a0: chaque papillon',
+        'rien n’a été supprimé\u00a0: ajoutez --yes',
+      ],
+      ['en', '  4 boards (1 taken out): every note', 'nothing was deleted: add --yes'],
+    ] as const) {
+      let printed = '';
+      const run = runCli(command, (chunk) => (printed += chunk), language);
+      await expect(run).rejects.toThrow(CliRefusal);
+      await expect(run).rejects.toThrow(refusal);
+      expect(printed).toContain(erases);
+      expect(printed).toContain(language === 'fr' ? '1,5\u00a0Mo de photos' : '1.5 MB of photos');
+      expect(printed).toContain(`carton export --forum ${forumId} --out forum.zip`);
+      if (language === 'fr') {
+        expect(printed).toContain('(dont 1 retiré)');
+        expect(printed).not.toMatch(/ [:;?!»]|« /);
+      }
+    }
+    expect(await run({ kind: 'forums', dataDir })).toContain('Forum de l’Alliance');
+
+    const done = await run({ ...command, yes: true });
+    expect(done).toContain(
+      `(${forumId}) supprimé\u00a0: 4 tableaux (dont 1 retiré) et 1,5\u00a0Mo`,
+    );
+    expect(done).not.toMatch(/ [:;?!»]|« /);
+    expect(await run({ kind: 'forums', dataDir })).not.toContain('Forum de l’Alliance');
+    for (const again of [
+      { ...command, yes: true },
+      { kind: 'export' as const, dataDir, forumId, out: join(dataDir, 'x.zip'), png: false },
+      { kind: 'facilitator-link' as const, dataDir, forumId, publicUrl: 'http://salle.local' },
+    ]) {
+      await expect(run(again)).rejects.toThrow(
+        new CliRefusal(`le forum ${forumId} est déjà supprimé`),
+      );
+    }
   });
 });

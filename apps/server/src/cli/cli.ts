@@ -30,6 +30,7 @@ import { DATABASE_FILE, openDatabase } from '../storage/database.ts';
 import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
 import { parseArgs, UsageError } from './args.ts';
+import { deleteForum } from './delete-forum.ts';
 import { NOT_STORED_EN } from './errors-en.ts';
 import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
 import { CliRefusal, cliLanguage, cliText, type CliLanguage, type CliText } from './language.ts';
@@ -149,6 +150,17 @@ export async function runCli(
       );
       out(rows.length > 0 ? `${rows.join('\n')}\n` : `${text.noForums(where)}\n`);
       return;
+    }
+    if (command.kind === 'delete') {
+      await deleteForum(stores, command, text, out);
+      return;
+    }
+    // R70: a deleted forum is a tombstone: no link to give, nothing to export.
+    if (command.kind === 'facilitator-link' || command.kind === 'export') {
+      const forum = await forums.getForum(command.forumId);
+      if (forum?.deletedAt) {
+        throw new CliRefusal(text.deletion.alreadyDeleted(printable(forum.id)));
+      }
     }
     if (command.kind === 'facilitator-link') {
       const forum = await forums.getForum(command.forumId);

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardRecord } from '../forums/forum-store.ts';
 import { silentLogger } from '../log.ts';
+import { closeErasedForum } from '../http/forum-delete-routes.ts';
 import { MemoryBusHub } from '../relay/memory-bus.ts';
+import { MemorySocket } from '../relay/memory-socket.ts';
 import { RelayTestBed } from '../relay/test-relay.ts';
 import { closeRevokedOnAccessChange } from './access-recheck.ts';
 
@@ -55,6 +57,49 @@ describe('closeRevokedOnAccessChange (R67)', () => {
     let open = 0;
     relay.forEachConnection(() => open++);
     expect(open).toBe(1);
+    stop();
+  });
+});
+
+describe('a forum deleted on another process (R70)', () => {
+  it('closes this process’s sockets of the forum with 4410, and leaves the others', async () => {
+    const deleting = bed.relay({ bus: hub.bus() });
+    const bus = hub.bus();
+    const relay = bed.relay({ bus });
+    // Sockets opened with one of the deleted forum's links, and one of another forum.
+    const open = (boardId: string, tokenHash: string, forumId: string) => {
+      const socket = new MemorySocket(bed.network);
+      relay.connect(socket, { boardId, role: 'edit', canWrite: true }, { tokenHash, forumId });
+      return socket;
+    };
+    const onBoard = open('board-matane', 'aa', 'forum-efface');
+    const onForum = open('forum:forum-efface', 'bb', 'forum-efface');
+    const elsewhere = open('board-rimouski', 'cc', 'forum-garde');
+    await bed.network.idle();
+    const stop = closeRevokedOnAccessChange({
+      bus,
+      relay,
+      forums: {
+        findGrant: (hash) =>
+          hash.toString('hex') === 'cc'
+            ? { role: 'edit', forumId: 'forum-garde', boardId: 'board-rimouski' }
+            : { role: 'edit', forumId: 'forum-efface', boardId: null, forumDeleted: true },
+        getBoard: (id) => ({ id }) as BoardRecord,
+      },
+      log: silentLogger,
+    });
+    // The process that erased it closes its own (none here) and tells the others.
+    closeErasedForum(deleting, {
+      id: 'forum-efface',
+      title: '',
+      documentIds: ['board-matane', 'forum:forum-efface'],
+      tokenHashes: [Buffer.from('aa', 'hex'), Buffer.from('bb', 'hex')],
+    });
+    await bed.network.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+    await bed.network.idle();
+    expect([onBoard.client.closeCode, onForum.client.closeCode]).toEqual([4410, 4410]);
+    expect(elsewhere.client.closed).toBe(false);
     stop();
   });
 });

@@ -9,7 +9,6 @@ import {
   useMemo,
   useRef,
   useState,
-  type CSSProperties,
   type KeyboardEvent as ReactKeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +22,7 @@ import { useTitleRow } from './focusTitleRow';
 import { MosaicFocus, useFocusKeys } from './MosaicFocus';
 import { useFullScreen, useRailPlacement } from './fullScreen';
 import { minTileWidth, mosaicLayout } from './mosaicLayout';
-import { territoryName, Tile, VoteTotal } from './MosaicTile';
+import { territoryName, TileGrid, VoteTotal } from './MosaicTile';
 import { shownVote } from './tileVotes';
 import { captionFloorPx, useAreaSize, useSharedAspect, useTerritoryLives } from './territoryLives';
 import './mosaic.css';
@@ -241,33 +240,19 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
           <p className="mosaic-keys">{t('mosaic.keys')}</p>
         </div>
       )}
-      <ul
-        className="mosaic-grid"
-        ref={setGrid}
+      <TileGrid
+        boards={boards}
+        lives={lives}
+        layout={layout}
+        gap={GAP}
+        aspect={aspect}
+        votes={votes}
+        onOpen={show}
+        onBring={canBring ? bring : null}
+        gridRef={setGrid}
         hidden={focusedBoard !== undefined}
         onKeyDown={onGridKey}
-        data-columns={layout?.columns}
-        data-rows={layout?.rows}
-        style={
-          { gap: GAP, '--tile-w': layout ? `${layout.tileWidth}px` : undefined } as CSSProperties
-        }
-      >
-        {boards.map((b) => {
-          const live = lives.get(b.id);
-          return live ? (
-            <Tile
-              key={b.id}
-              board={b}
-              live={live}
-              tileWidth={layout?.tileWidth ?? null}
-              aspect={aspect}
-              vote={shownVote(votes, b.id)}
-              onOpen={show}
-              onBring={canBring ? bring : null}
-            />
-          ) : null;
-        })}
-      </ul>
+      />
     </section>
   );
 }

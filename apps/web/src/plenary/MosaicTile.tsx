@@ -2,12 +2,19 @@
 // live drawing (with each note's dots once a vote is closed) and the vote's total. Memoised:
 // the panel re-renders when the votes or the layout change; a tile re-renders only when its
 // own board was redrawn (LiveDrawing tells that board's subscribers only).
-import { memo, useMemo, useSyncExternalStore } from 'react';
+import {
+  memo,
+  useMemo,
+  useSyncExternalStore,
+  type CSSProperties,
+  type KeyboardEventHandler,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import type { ForumBoard } from '../forum/api';
 import type { LiveBoard } from './liveBoard';
-import { countsOnBoard, shownTotal, voteBadgesSvg, withBadges } from './tileVotes';
+import type { MosaicLayout } from './mosaicLayout';
+import { countsOnBoard, shownTotal, shownVote, voteBadgesSvg, withBadges } from './tileVotes';
 
 /** The board's drawing, with each note's dots once its vote is closed. */
 export function useTileSvg(live: LiveBoard, boardId: string, vote: VoteState | null): string {
@@ -98,3 +105,61 @@ export const Tile = memo(function Tile({
     </li>
   );
 });
+
+/**
+ * The tiles in their grid, as laid out (mosaicLayout): the plenary's « Mosaïque » and the
+ * projector's mosaic slide. A board whose live drawing is not made yet has no tile.
+ */
+export function TileGrid({
+  boards,
+  lives,
+  layout,
+  gap,
+  aspect,
+  votes,
+  onOpen,
+  onBring,
+  gridRef,
+  hidden,
+  onKeyDown,
+}: {
+  boards: readonly ForumBoard[];
+  lives: ReadonlyMap<string, LiveBoard>;
+  layout: MosaicLayout | null;
+  gap: number;
+  aspect: number;
+  votes: readonly VoteState[];
+  onOpen: (boardId: string) => void;
+  onBring: ((boardId: string) => void) | null;
+  gridRef: (grid: HTMLUListElement | null) => void;
+  hidden?: boolean;
+  onKeyDown?: KeyboardEventHandler<HTMLUListElement>;
+}) {
+  return (
+    <ul
+      className="mosaic-grid"
+      ref={gridRef}
+      hidden={hidden}
+      onKeyDown={onKeyDown}
+      data-columns={layout?.columns}
+      data-rows={layout?.rows}
+      style={{ gap, '--tile-w': layout ? `${layout.tileWidth}px` : undefined } as CSSProperties}
+    >
+      {boards.map((b) => {
+        const live = lives.get(b.id);
+        return live ? (
+          <Tile
+            key={b.id}
+            board={b}
+            live={live}
+            tileWidth={layout?.tileWidth ?? null}
+            aspect={aspect}
+            vote={shownVote(votes, b.id)}
+            onOpen={onOpen}
+            onBring={onBring}
+          />
+        ) : null;
+      })}
+    </ul>
+  );
+}

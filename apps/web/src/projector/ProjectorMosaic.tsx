@@ -13,7 +13,7 @@ import {
   railPlacement,
   type RailPlacement,
 } from '../plenary/mosaicLayout';
-import { territoryName, Tile, useTileSvg, VoteTotal } from '../plenary/MosaicTile';
+import { territoryName, TileGrid, useTileSvg, VoteTotal } from '../plenary/MosaicTile';
 import { captionFloorPx, useAreaSize, useSharedAspect } from '../plenary/territoryLives';
 import { shownVote } from '../plenary/tileVotes';
 import '../plenary/mosaic.css';
@@ -92,31 +92,17 @@ export function ProjectorMosaic({
       ref={setSection}
       style={{ '--rail-column': `${rail.column}px` } as CSSProperties}
     >
-      <ul
-        className="mosaic-grid"
-        ref={setGrid}
-        data-columns={layout?.columns}
-        data-rows={layout?.rows}
-        style={
-          { gap: GAP, '--tile-w': layout ? `${layout.tileWidth}px` : undefined } as CSSProperties
-        }
-      >
-        {boards.map((b) => {
-          const live = lives.get(b.id);
-          return live ? (
-            <Tile
-              key={b.id}
-              board={b}
-              live={live}
-              tileWidth={layout?.tileWidth ?? null}
-              aspect={aspect}
-              vote={shownVote(votes, b.id)}
-              onOpen={onOpen}
-              onBring={null}
-            />
-          ) : null;
-        })}
-      </ul>
+      <TileGrid
+        boards={boards}
+        lives={lives}
+        layout={layout}
+        gap={GAP}
+        aspect={aspect}
+        votes={votes}
+        onOpen={onOpen}
+        onBring={null}
+        gridRef={setGrid}
+      />
     </section>
   );
 }

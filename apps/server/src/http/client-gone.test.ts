@@ -1,43 +1,24 @@
-import { EventEmitter, once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { once, type EventEmitter } from 'node:events';
 import { connect as tcpConnect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { startLoggedServer, type LoggedServer, type LogRecord } from '../testing/logged-server.ts';
 import { isClientGone } from './client-gone.ts';
-import { startServer, type RunningServer } from './server.ts';
+import type { RunningServer } from './server.ts';
 
 // A phone that loses the venue's wifi halfway through a photo, a facilitator who cancels an
 // archive upload: the client went away, the server did nothing wrong. That is said at info
 // level under its own name, not as an `http_error` at error level an operator would chase.
 
-interface LogRecord {
-  level: string;
-  event: string;
-  [field: string]: unknown;
-}
-
-let dir: string;
+let running: LoggedServer;
 let server: RunningServer;
-const records: LogRecord[] = [];
-const logs = new EventEmitter();
+let records: LogRecord[];
+let logs: EventEmitter;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'carton-client-gone-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CARTON_DATA_DIR: dir });
-  const log = createLogger('debug', (line) => {
-    const record = JSON.parse(line) as LogRecord;
-    records.push(record);
-    logs.emit(record.event, record);
-  });
-  server = await startServer(config, log);
+  running = await startLoggedServer('client-gone');
+  ({ server, records, logs } = running);
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 function within<T>(promise: Promise<T>, what: string, ms = 5_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

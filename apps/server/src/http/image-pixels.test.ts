@@ -2,24 +2,19 @@
 // A 261 kB PNG of 16 384 × 16 384 zeros was stored and placed on a board: every browser
 // showing the board decoded a gigabyte of pixels (Chromium took 3.5 GB), phones and the
 // plenary's mosaic alike. A real server on port 0 with its SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
 import { zeroPng } from '../blobs/test-images.ts';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
 import { MAX_UPLOAD_PIXELS } from './image-routes.ts';
-import { startServer, type RunningServer } from './server.ts';
+import type { RunningServer } from './server.ts';
 
-let dir: string;
+let running: LoggedServer;
 let server: RunningServer;
 let board: { id: string; token: string };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'carton-image-pixels-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CARTON_DATA_DIR: dir });
-  server = await startServer(config, createLogger('silent'));
+  running = await startLoggedServer('image-pixels');
+  server = running.server;
   const created = await fetch(`${server.url}/api/forums`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -31,10 +26,7 @@ beforeAll(async () => {
   const territory = forum.boards.find((b) => b.kind === 'territory')!;
   board = { id: territory.id, token: territory.edit.token };
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 const upload = async (png: Buffer) => {
   const response = await fetch(`${server.url}/api/boards/${board.id}/images`, {

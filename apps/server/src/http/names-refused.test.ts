@@ -3,13 +3,9 @@
 // the forum's archive (which checks names on import) could not be restored: the forum day's
 // backup was lost. A version named with a lone surrogate was answered as sent and stored as
 // U+FFFD. A real server on port 0 with its SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
+import type { RunningServer } from './server.ts';
 
 interface CreatedForum {
   forum: { id: string };
@@ -26,7 +22,7 @@ const BAD_NAMES: Array<[string, string]> = [
   ['nothing visible', '"\\u200b\\u200f"'],
 ];
 
-let dir: string;
+let running: LoggedServer;
 let server: RunningServer;
 let forum: CreatedForum;
 
@@ -43,9 +39,8 @@ const send = async (method: string, path: string, rawBody?: string) => {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'carton-names-refused-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CARTON_DATA_DIR: dir });
-  server = await startServer(config, createLogger('silent'));
+  running = await startLoggedServer('names-refused');
+  server = running.server;
   const created = await fetch(`${server.url}/api/forums`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -53,10 +48,7 @@ beforeAll(async () => {
   });
   forum = (await created.json()) as CreatedForum;
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 describe('R24: names in every facilitator request', () => {
   it('a vote’s title must be plain visible text, so the forum’s archive always imports back', async () => {

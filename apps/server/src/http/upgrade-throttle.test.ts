@@ -1,37 +1,24 @@
 // R32: an address past its upgrade budget gets 429 for every attempt, but the log says so once
 // while it stays throttled: a script opening hundreds of sockets wrote one `upgrade_throttled`
 // line per attempt. A real server on port 0 with its SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
+import type { RunningServer } from './server.ts';
 import { refusedUpgradeFrom } from './test-upgrade.ts';
 
-let dir: string;
+let running: LoggedServer;
 let server: RunningServer;
-const events: string[] = [];
+/** The events the server logged, in order. */
+const events = () => running.records.map((record) => record.event);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'carton-upgrade-throttle-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CARTON_DATA_DIR: dir,
+  running = await startLoggedServer('upgrade-throttle', {
     CARTON_UPGRADES_PER_SECOND_PER_IP: '1',
     CARTON_UPGRADE_BURST_PER_IP: '2',
   });
-  const log = createLogger('debug', (line) => {
-    events.push((JSON.parse(line) as { event: string }).event);
-  });
-  server = await startServer(config, log);
+  server = running.server;
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 describe('R32: throttled upgrades in the log', () => {
   it('every attempt past the budget is refused with 429, and logged once for the address', async () => {
@@ -45,6 +32,6 @@ describe('R32: throttled upgrades in the log', () => {
     expect(statuses.filter((status) => status !== 429).every((status) => status === 401)).toBe(
       true,
     );
-    expect(events.filter((event) => event === 'upgrade_throttled')).toHaveLength(1);
+    expect(events().filter((event) => event === 'upgrade_throttled')).toHaveLength(1);
   });
 });

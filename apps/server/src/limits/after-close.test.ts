@@ -3,51 +3,28 @@
 // (1 653 lines for one flood of 2 000 updates), `rateLimitedClosed` counted per frame, and the
 // updates that still fitted a budget counted toward the board's size (R30) though the room
 // never applied them. A real server on port 0 with its SQLite file, a raw `ws` client.
-import { EventEmitter, once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { once } from 'node:events';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoggedServer, type LoggedServer, type LogRecord } from '../testing/logged-server.ts';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
-import { startServer, type RunningServer } from '../http/server.ts';
+import type { RunningServer } from '../http/server.ts';
 
-interface LogRecord {
-  level: string;
-  event: string;
-  [field: string]: unknown;
-}
-
-let dir: string;
+let running: LoggedServer;
 let server: RunningServer;
-const records: LogRecord[] = [];
-const logs = new EventEmitter();
+let records: LogRecord[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'carton-after-close-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    CARTON_DATA_DIR: dir,
+  running = await startLoggedServer('after-close', {
     CARTON_UPDATES_PER_SECOND: '5',
     CARTON_UPDATE_BURST: '10',
     CARTON_MAX_AWARENESS_BYTES: '1024',
     CARTON_MAX_BOARD_BYTES: String(100 * 1024),
   });
-  const log = createLogger('debug', (line) => {
-    const record = JSON.parse(line) as LogRecord;
-    records.push(record);
-    logs.emit(record.event, record);
-  });
-  server = await startServer(config, log);
+  ({ server, records } = running);
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 /** A sync update message (y-websocket message 0, sync type 2) setting one key. */
 function updateFrame(doc: Y.Doc, value: number | string): Uint8Array {

@@ -3,31 +3,23 @@
 // JSON.stringify, which throws on it: one participant's 10 kB frame threw in every stock client
 // of the board. A real server on port 0 with its SQLite file, raw `ws` clients.
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
 import WebSocket from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
-import { startServer, type RunningServer } from '../http/server.ts';
+import type { RunningServer } from '../http/server.ts';
 import { MAX_STATE_DEPTH } from '../relay/awareness.ts';
 
-let dir: string;
+let running: LoggedServer;
 let server: RunningServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'carton-deep-presence-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CARTON_DATA_DIR: dir });
-  server = await startServer(config, createLogger('silent'));
+  running = await startLoggedServer('deep-presence');
+  server = running.server;
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 /** An awareness message (y-websocket message 1) with one client's state, as JSON text. */
 function presenceFrame(clientId: number, state: string): Uint8Array {

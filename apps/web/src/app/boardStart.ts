@@ -6,7 +6,7 @@
 // come: one wait after another. The typeface, which the board page waits for before drawing,
 // was asked for only once the rest of the page's code had run (main.tsx), and the server's time
 // (the forum's timer) only once the editor was on screen.
-import { ApiError } from '../board/api';
+import { ApiError, isForumDeleted } from '../board/api';
 import { measureClockOffsetEarly } from '../forum/api';
 import { requestBoardInfoEarly } from '../offline/boardInfo';
 import { loadFonts } from '../shapes/common/loadFonts';
@@ -67,9 +67,10 @@ export function startBoardRoute(route: Route, start: BoardStart = pageStart): vo
   // The info first: its request goes out before the code's, which is larger.
   const info = start.requestBoardInfo(boardId, token);
   info.catch((error: unknown) => {
-    if (!(error instanceof ApiError)) return;
-    if (error.status === 410 && error.code === 'forum_deleted') start.eraseLocalCopy(boardId);
-    else if ([401, 403, 404].includes(error.status)) start.dropLocalCopy(boardId);
+    if (isForumDeleted(error)) start.eraseLocalCopy(boardId);
+    else if (error instanceof ApiError && [401, 403, 404].includes(error.status)) {
+      start.dropLocalCopy(boardId);
+    }
   });
   start.openLocalCopy(boardId);
   // The socket waits for the info's answer: a mistyped link must not also spend a refused

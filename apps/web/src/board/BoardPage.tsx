@@ -3,12 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { loadFonts } from '../shapes/common/loadFonts';
-import { ForumLinkError } from '../forum/ForumLinkError';
+import { ForumGone, ForumLinkError } from '../forum/ForumLinkError';
 import { NamePrompt } from '../ui/NamePrompt';
 import { nameToOpenWith } from '../ui/displayName';
 import { loadBoardInfoWhenReachable } from '../offline/boardInfo';
 import { registerAppShell } from '../offline/serviceWorker';
-import { ApiError, type BoardInfo } from './api';
+import { ApiError, isForumDeleted, type BoardInfo } from './api';
 import { loadIdentity, onNameGiven, rememberName, type Identity } from './identity';
 import { BoardEditor } from './BoardEditor';
 import { SessionContext } from './context';
@@ -126,13 +126,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   // A refused link (replaced, or a removed board) says what happened and what to do, with the
   // way home; any other failure offers « Réessayer » (the link may be fine).
   if (phase.name === 'error' && phase.error.kind === 'forumDeleted')
-    // Gone for everyone: no new link will open it, and « Réessayer » cannot help.
-    return (
-      <div className="page-message forum-page-error" role="alert">
-        <p>{t('board.forumDeleted')}</p>
-        <a href="/">{t('forumDay.home')}</a>
-      </div>
-    );
+    return <ForumGone text={t('board.forumDeleted')} role="alert" />;
   if (phase.name === 'error')
     return phase.error.kind === 'other' ? (
       <ForumLinkError text={t('board.error', { message: phase.error.message })} aboutLink={false} />
@@ -152,9 +146,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
 }
 
 function loadError(error: unknown): LoadError {
-  if (error instanceof ApiError && error.status === 410 && error.code === 'forum_deleted') {
-    return { kind: 'forumDeleted' };
-  }
+  if (isForumDeleted(error)) return { kind: 'forumDeleted' };
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
     return { kind: 'forbidden' };
   }

@@ -21,6 +21,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's answer to any link of a forum its facilitators deleted (server R70). */
+export function isForumDeleted(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 410 && error.code === 'forum_deleted';
+}
+
 /**
  * One call to the API: `token` (if any) goes in the Authorization header; a failure becomes an
  * ApiError with the server's `{ error: { code, message } }`, or `network` when offline.

@@ -18,13 +18,15 @@ import { flushOnLeave } from '../offline/flushOnLeave';
 import { AnswerWatch, stateQuery, type WatchedSocket } from '../offline/answerWatch';
 import { QueryBudget } from '../offline/queryBudget';
 import { browserStore } from '../offline/storage';
-import { ApiError, fetchBoardInfo, wsUrl } from './api';
+import { ApiError, fetchBoardInfo, isForumDeleted, wsUrl } from './api';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
 import { forgetBoardOnDevice } from '../offline/forgetBoard';
-import { closeNotice, isFinalClose, type CloseNotice } from './statusNotices';
-
-/** The relay's close when the facilitators deleted the board's forum (server: FORUM_DELETED). */
-const FORUM_DELETED = 4410;
+import {
+  closeNotice,
+  FORUM_DELETED_CLOSE as FORUM_DELETED,
+  isFinalClose,
+  type CloseNotice,
+} from './statusNotices';
 import {
   isStorageFailureClose,
   retriesAfterStorageFailure,
@@ -277,7 +279,7 @@ export class BoardConnection {
   private checkAccess(token: string): void {
     fetchBoardInfo(this.boardId, token).catch((error: unknown) => {
       if (this.destroyed || !(error instanceof ApiError)) return;
-      const deleted = error.status === 410 && error.code === 'forum_deleted';
+      const deleted = isForumDeleted(error);
       if (!deleted && error.status !== 401 && error.status !== 403 && error.status !== 404) return;
       forgetBoardInfo(this.boardId, token);
       this.provider.disconnect();

@@ -23,6 +23,9 @@ export interface CloseNotice {
   action: NoticeAction;
 }
 
+/** The relay's close when the facilitators deleted the board's forum (server R70). */
+export const FORUM_DELETED_CLOSE = 4410;
+
 /** Every code the server documents as final, with its notice (the rest of 44xx: `refused`). */
 export const CLOSE_NOTICES: Readonly<Record<number, Omit<CloseNotice, 'code'>>> = {
   // The same frame would be sent again: a fresh page starts from a clean socket.
@@ -30,7 +33,7 @@ export const CLOSE_NOTICES: Readonly<Record<number, Omit<CloseNotice, 'code'>>> 
   // The link no longer opens this board: a new link is needed.
   4403: { key: 'revoked', action: 'none' },
   // The facilitators deleted the forum from the server: the board is gone for everyone.
-  4410: { key: 'forumDeleted', action: 'none' },
+  [FORUM_DELETED_CLOSE]: { key: 'forumDeleted', action: 'none' },
   // Others may tidy the board (deletions are always accepted): trying again can work.
   4409: { key: 'boardFull', action: 'reconnect' },
   // One change past the size of a live update (a very large paste or import): kept on the

@@ -31,3 +31,18 @@ export function ForumLinkError({
     </div>
   );
 }
+
+/**
+ * A page whose forum was deleted from the server (R70): what happened and the way home — no new
+ * link will open it, and « Réessayer » cannot help. `status` where the reader did it (the
+ * forum page after « Supprimer définitivement »), `alert` where it happened to them.
+ */
+export function ForumGone({ text, role }: { text: string; role: 'status' | 'alert' }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page-message forum-page-error" role={role}>
+      <p>{text}</p>
+      <a href="/">{t('forumDay.home')}</a>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 // with QR codes, the timer, dot votes and « Les incontournables ».
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../board/api';
+import { ApiError, isForumDeleted } from '../board/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { saveForum } from '../app/savedForums';
 import { NewBoardImport } from '../export/NewBoardImport';
@@ -16,7 +16,7 @@ import { AddTerritory, RemovedBoards } from './BoardManage';
 import { CompilationPanel } from './CompilationPanel';
 import { CopyButton } from './CopyButton';
 import { ForumConnectionBanner } from './ForumConnectionBanner';
-import { ForumLinkError } from './ForumLinkError';
+import { ForumGone, ForumLinkError } from './ForumLinkError';
 import { ForumNav } from './ForumNav';
 import { formatForumDate } from './forumDate';
 import { keepPunctuationAttached } from '../i18n/typography';
@@ -51,7 +51,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
       },
       (e: unknown) => {
         if (!live) return;
-        if (e instanceof ApiError && e.status === 410 && e.code === 'forum_deleted') {
+        if (isForumDeleted(e)) {
           // Deleted by the facilitators: the link kept on this device opens nothing any more.
           forgetForum(forumId);
           setDeleted(t('forumDay.deleted'));
@@ -105,7 +105,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
     return refreshWhenBack({ window, document, reload, everyMs: 30_000 });
   }, [loaded, reload]);
 
-  if (deleted !== null) return <ForumGone text={deleted} />;
+  if (deleted !== null) return <ForumGone text={deleted} role="status" />;
   if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
   if (!details) return <p className="page-message">{t('forumDay.loading')}</p>;
   return (
@@ -209,16 +209,5 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         onDeleted={(title) => setDeleted(t('forum.delete.done', { title }))}
       />
     </main>
-  );
-}
-
-/** What is left of a deleted forum's page: what happened, and the way home. */
-function ForumGone({ text }: { text: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="page-message forum-page-error" role="status">
-      <p>{text}</p>
-      <a href="/">{t('forumDay.home')}</a>
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 // A failed forum action (timer, vote, links, compilation, archive) said in plain words, in the
 // reader's language. The browser's and the server's own messages are in English and technical
 // (« Failed to fetch »): a facilitator on a venue's wifi needs to know what to do instead.
-import { ApiError } from '../board/api';
+import { ApiError, isForumDeleted } from '../board/api';
 
 /** A translator: i18next's `t`, or a test's. */
 export type Translate = (key: string, values: Record<string, unknown>) => string;
@@ -26,7 +26,7 @@ export function forumErrorText(error: unknown, t: Translate): string {
   const { status, code } = error;
   if (status === 0 || code === 'network') return t('forum.errors.network', {});
   // The facilitators deleted the forum (from another tab or computer): nothing is left to act on.
-  if (status === 410 && code === 'forum_deleted') return t('forum.errors.forumDeleted', {});
+  if (isForumDeleted(error)) return t('forum.errors.forumDeleted', {});
   if (status === 401 || status === 403) return t('forum.errors.forbidden', {});
   if (status === 404) return t('forum.errors.notFound', {});
   if (status === 429) return t('forum.errors.tooMany', {});

@@ -13,6 +13,7 @@ import {
   type VoteState,
 } from '@carton/board';
 import { wsUrl } from '../board/api';
+import { FORUM_DELETED_CLOSE } from '../board/statusNotices';
 import {
   isStorageFailureClose,
   STORAGE_QUIET_MS,
@@ -55,7 +56,7 @@ export type ForumConnection =
 /** Close codes after which the forum's room never comes back (the provider stops). */
 const FINAL_CLOSES: Readonly<Record<number, ForumConnection>> = {
   4403: 'revoked',
-  4410: 'deleted',
+  [FORUM_DELETED_CLOSE]: 'deleted',
 };
 
 /** A state no socket event changes any more. */

@@ -64,6 +64,24 @@ async function placePhoto(page: Page, name: string, buffer: Buffer) {
   return image;
 }
 
+/**
+ * A phone's portrait photo as stored: 160 × 120, its left edge red, with EXIF orientation 6 —
+ * upright it is 120 × 160, red on top. Drawn by the page's canvas (a real JPEG encoder).
+ */
+async function sidewaysPhoto(page: Page): Promise<Buffer> {
+  const sideways = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(160, 120);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#8cf';
+    ctx.fillRect(0, 0, 160, 120);
+    ctx.fillStyle = '#f00';
+    ctx.fillRect(0, 0, 30, 120);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  return withOrientation(Buffer.from(sideways), 6);
+}
+
 describe('images', () => {
   const suite = boardSuite({
     territory: 'Rivière-du-Loup',
@@ -150,17 +168,7 @@ describe('images', () => {
     const page = suite.a.page;
     // Stored sideways (160 × 120, its left edge red) with EXIF orientation 6, as a phone held
     // upright takes it: turned, it is 120 × 160 with red on top. It was placed 160 × 120, squashed.
-    const sideways = await page.evaluate(async () => {
-      const canvas = new OffscreenCanvas(160, 120);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#8cf';
-      ctx.fillRect(0, 0, 160, 120);
-      ctx.fillStyle = '#f00';
-      ctx.fillRect(0, 0, 30, 120);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    });
-    const photo = withOrientation(Buffer.from(sideways), 6);
+    const photo = await sidewaysPhoto(page);
     const image = await placePhoto(page, 'IMG_2041.jpg', photo);
     expect([image.naturalWidth, image.naturalHeight]).toEqual([120, 160]);
     expect(image.h / image.w).toBeCloseTo(160 / 120, 2);
@@ -320,17 +328,7 @@ describe('images', () => {
     // A drawing's photo stored sideways with EXIF orientation 6 (160 × 120, 120 × 160 upright),
     // shown upright in its 300 × 400 box. Stored as it was, browsers drew it upright but the
     // forum archive's PNG sideways (its drawing ignores EXIF).
-    const sideways = await page.evaluate(async () => {
-      const canvas = new OffscreenCanvas(160, 120);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#8cf';
-      ctx.fillRect(0, 0, 160, 120);
-      ctx.fillStyle = '#f00';
-      ctx.fillRect(0, 0, 30, 120);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    });
-    const photo = withOrientation(Buffer.from(sideways), 6);
+    const photo = await sidewaysPhoto(page);
     const key = createHash('sha256').update(photo).digest('hex');
     const file = boardFileWithPhoto(photo, key, { title: 'Cartes postales', kind: 'territory' });
     Object.assign(file.shapes[0]!, {

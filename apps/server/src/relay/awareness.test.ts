@@ -76,6 +76,18 @@ afterEach(async () => {
   await bed.close();
 });
 
+/** Fake timers and performance.now(): a presence's age is measured with it. */
+const FAKE_CLOCK: Parameters<typeof vi.useFakeTimers>[0] = {
+  toFake: [
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'performance',
+  ],
+};
 describe('awareness ownership (R50)', () => {
   it('R50: a connection cannot change the awareness of a client id another connection owns', async () => {
     const victim = client();
@@ -254,17 +266,7 @@ describe('presence from the bus is bounded (R66)', () => {
 
   it('a hostile message with more client ids than any forum keeps at most MAX_REMOTE_PRESENCE', async () => {
     // performance.now() too: the ghosts' age is measured with it.
-    vi.useFakeTimers({
-      toFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'setImmediate',
-        'clearImmediate',
-        'performance',
-      ],
-    });
+    vi.useFakeTimers(FAKE_CLOCK);
     const room = new RoomAwareness({ connections: () => [] }, AWARENESS_TICK.ms);
     try {
       await vi.advanceTimersByTimeAsync(1_000); // a remote state's time is never 0 (local)
@@ -298,17 +300,7 @@ describe('presence of clients that left is forgotten (R11)', () => {
   }
 
   it('a room open all day keeps no trace of the phones that came and went', async () => {
-    vi.useFakeTimers({
-      toFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'setImmediate',
-        'clearImmediate',
-        'performance',
-      ],
-    });
+    vi.useFakeTimers(FAKE_CLOCK);
     const projector = { send: () => {} } as unknown as Connection;
     const room = new RoomAwareness({ connections: () => [projector] }, AWARENESS_TICK.ms);
     try {

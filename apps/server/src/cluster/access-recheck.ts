@@ -1,6 +1,6 @@
 import type { ForumStore } from '../forums/forum-store.ts';
 import type { Logger } from '../log.ts';
-import { FORUM_DELETED_CLOSE } from '../forums/links.ts';
+import { closeDeletedForumLinks, sortOpenGrants } from '../forums/revoked-links.ts';
 import type { Relay } from '../relay/relay.ts';
 
 /** What another process's access change is checked against: the shared forum store. */
@@ -32,23 +32,12 @@ export function closeRevokedOnAccessChange(deps: {
       if (tags.tokenHash) hashes.add(tags.tokenHash);
       if (!connection.boardId.startsWith('forum:')) boards.add(connection.boardId);
     });
-    const revoked = new Set<string>();
     const removed = new Set<string>();
-    const deleted = new Set<string>();
-    for (const hash of hashes) {
-      const grant = await deps.forums.findGrant(Buffer.from(hash, 'hex'));
-      if (grant === null) revoked.add(hash);
-      else if (grant.forumDeleted === true) deleted.add(hash);
-    }
+    const { revoked, deleted } = await sortOpenGrants(hashes, deps.forums);
     // R70: a forum deleted on another process: every socket of it closes with 4410 here.
-    if (!stopped && deleted.size > 0) {
-      const closed = deps.relay.closeWhere(
-        (tags) => tags.tokenHash !== undefined && deleted.has(tags.tokenHash),
-        FORUM_DELETED_CLOSE.code,
-        FORUM_DELETED_CLOSE.reason,
-        { announce: false },
-      );
-      if (closed > 0) deps.log.info('remote_forum_deletion_closed', { closed });
+    if (!stopped) {
+      const gone = closeDeletedForumLinks(deps.relay, deleted);
+      if (gone > 0) deps.log.info('remote_forum_deletion_closed', { closed: gone });
     }
     for (const boardId of boards) {
       if ((await deps.forums.getBoard(boardId)) === null) removed.add(boardId);

@@ -37,6 +37,38 @@ export function sqliteLinkChanges(db: SqliteDatabase, intervalMs = 500): LinkCha
 }
 
 /**
+ * What the open connections' tokens resolve to now (L4, R70): hashes no longer found (a link
+ * replaced, a board removed) and hashes of a forum deleted for good.
+ */
+export async function sortOpenGrants(
+  hashes: Iterable<string>,
+  forums: Pick<ForumStore, 'findGrant'>,
+): Promise<{ revoked: Set<string>; deleted: Set<string> }> {
+  const revoked = new Set<string>();
+  const deleted = new Set<string>();
+  for (const hash of hashes) {
+    const grant = await forums.findGrant(Buffer.from(hash, 'hex'));
+    if (grant === null) revoked.add(hash);
+    else if (grant.forumDeleted === true) deleted.add(hash);
+  }
+  return { revoked, deleted };
+}
+
+/**
+ * R70: closes with 4410 the connections opened with a deleted forum's links, here only (every
+ * process hears of the deletion itself); how many.
+ */
+export function closeDeletedForumLinks(relay: Relay, deleted: ReadonlySet<string>): number {
+  if (deleted.size === 0) return 0;
+  return relay.closeWhere(
+    (tags) => tags.tokenHash !== undefined && deleted.has(tags.tokenHash),
+    FORUM_DELETED_CLOSE.code,
+    FORUM_DELETED_CLOSE.reason,
+    { announce: false },
+  );
+}
+
+/**
  * L4: `carton facilitator-link` runs in another process and deletes the old facilitator
  * token's hash; HTTP refuses it at once (every request looks the hash up), but sockets opened
  * with it would keep writing to every board of the forum. On each change another process may
@@ -56,23 +88,10 @@ export function watchRevokedLinks(deps: {
     deps.relay.forEachConnection((tags) => {
       if (tags.tokenHash !== undefined && tags.tokenHash !== '') hashes.add(tags.tokenHash);
     });
-    const revoked = new Set<string>();
-    const deleted = new Set<string>();
-    for (const hash of hashes) {
-      const grant = await deps.forums.findGrant(Buffer.from(hash, 'hex'));
-      if (grant === null) revoked.add(hash);
-      else if (grant.forumDeleted === true) deleted.add(hash);
-    }
+    const { revoked, deleted } = await sortOpenGrants(hashes, deps.forums);
     // R70: a forum another process deleted: its sockets here close with 4410.
-    if (deleted.size > 0) {
-      const closed = deps.relay.closeWhere(
-        (tags) => tags.tokenHash !== undefined && deleted.has(tags.tokenHash),
-        FORUM_DELETED_CLOSE.code,
-        FORUM_DELETED_CLOSE.reason,
-        { announce: false },
-      );
-      if (closed > 0) deps.log.info('deleted_forum_closed', { closed });
-    }
+    const gone = closeDeletedForumLinks(deps.relay, deleted);
+    if (gone > 0) deps.log.info('deleted_forum_closed', { closed: gone });
     if (revoked.size === 0) return;
     const closed = deps.relay.closeWhere(
       (tags) => tags.tokenHash !== undefined && revoked.has(tags.tokenHash),

@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import type { BoardAccess } from '../forums/access.ts';
 import { nameInput } from '../forums/create-forum.ts';
+import { TooManyVersionsError } from '../storage/board-storage.ts';
 import { restoreVersion } from '../storage/restore.ts';
+import { MAX_NAMED_VERSIONS } from '../storage/snapshot-rows.ts';
 import type { AppDeps } from './app.ts';
 import type { BoardAccessCheck } from './board-access.ts';
 import { isNotStored, jsonError, storageUnavailable } from './errors.ts';
@@ -88,11 +90,23 @@ export function registerBoardRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     const state = await deps.relay.withBoardDoc(granted.board.id, (doc) =>
       Y.encodeStateAsUpdate(doc),
     );
-    const snapshot = await deps.boards.saveSnapshot(granted.board.id, state, {
-      kind: 'named',
-      name: parsed.data.name,
-    });
-    return c.json({ snapshot }, 201);
+    try {
+      const snapshot = await deps.boards.saveSnapshot(granted.board.id, state, {
+        kind: 'named',
+        name: parsed.data.name,
+        maxNamed: MAX_NAMED_VERSIONS,
+      });
+      return c.json({ snapshot }, 201);
+    } catch (error) {
+      if (!(error instanceof TooManyVersionsError)) throw error;
+      deps.log.info('version_refused', { board: granted.board.id, max: error.max });
+      return jsonError(
+        c,
+        409,
+        'too_many_versions',
+        `A board keeps at most ${error.max} named versions; automatic versions are still kept.`,
+      );
+    }
   });
 
   const findVersion = async (c: Context, boardId: string) => {

@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
-import type {
-  BoardStorage,
-  SnapshotInfo,
-  SnapshotOptions,
-  StoredBoard,
+import {
+  TooManyVersionsError,
+  type BoardStorage,
+  type SnapshotInfo,
+  type SnapshotOptions,
+  type StoredBoard,
 } from '../storage/board-storage.ts';
 import { AUTO_SNAPSHOTS_KEPT, snapshotInfo, type SnapshotRow } from '../storage/snapshot-rows.ts';
 import { inTransaction, lockBoard } from './transaction.ts';
@@ -163,6 +164,16 @@ export class PgBoardStorage implements BoardStorage {
         );
         const row = latest.rows[0];
         if (row && Buffer.compare(row.data, state) === 0) return snapshotInfo(row);
+      }
+      const { maxNamed } = options;
+      if (options.kind === 'named' && maxNamed !== undefined) {
+        // Under the board's lock: two facilitators saving at once cannot pass the limit.
+        await lockBoard(client, boardId);
+        const named = await client.query<{ n: number }>(
+          `SELECT COUNT(*)::int AS n FROM board_snapshots WHERE board_id = $1 AND kind = 'named'`,
+          [boardId],
+        );
+        if (named.rows[0]!.n >= maxNamed) throw new TooManyVersionsError(maxNamed);
       }
       const inserted = await client.query<{ id: number }>(
         `INSERT INTO board_snapshots (board_id, kind, name, created_at, data)

@@ -30,6 +30,19 @@ export interface SnapshotOptions {
   name?: string;
   /** When the version was made; now by default. A restored forum archive keeps its dates. */
   createdAt?: number;
+  /**
+   * A named version is refused (TooManyVersionsError) if the board already keeps this many
+   * named ones, counted in the insert's transaction (R27). A restored archive sets none.
+   */
+  maxNamed?: number;
+}
+
+/** R27: the board already keeps its maximum of named versions; nothing was stored. */
+export class TooManyVersionsError extends Error {
+  constructor(readonly max: number) {
+    super(`The board already keeps ${max} named versions.`);
+    this.name = 'TooManyVersionsError';
+  }
 }
 
 export interface BoardStorage {

@@ -23,3 +23,11 @@ export const snapshotInfo = (row: SnapshotRow): SnapshotInfo => ({
 
 /** Auto snapshots kept per board; named ones are never pruned. */
 export const AUTO_SNAPSHOTS_KEPT = 50;
+
+/**
+ * Named versions a facilitator may keep per board (R27). Named ones are never pruned, so
+ * without a bound a script holding the facilitator link could fill the disk with copies of
+ * the board. 200 named and the 50 auto fit a forum archive's 250 per board
+ * (ARCHIVE_LIMITS.maxVersionsPerBoard), so an archive keeps every version.
+ */
+export const MAX_NAMED_VERSIONS = 200;

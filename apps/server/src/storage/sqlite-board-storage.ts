@@ -1,11 +1,12 @@
 import type { SqliteDatabase } from './database.ts';
 import { startBackgroundCheckpointer, type BackgroundCheckpointer } from './checkpointer.ts';
-import type {
-  BoardStorage,
-  SnapshotInfo,
-  SnapshotKind,
-  SnapshotOptions,
-  StoredBoard,
+import {
+  TooManyVersionsError,
+  type BoardStorage,
+  type SnapshotInfo,
+  type SnapshotKind,
+  type SnapshotOptions,
+  type StoredBoard,
 } from './board-storage.ts';
 import { AUTO_SNAPSHOTS_KEPT, snapshotInfo, type SnapshotRow } from './snapshot-rows.ts';
 
@@ -20,6 +21,7 @@ export class SqliteBoardStorage implements BoardStorage {
   readonly #insertSnapshot;
   readonly #pruneAuto;
   readonly #listSnapshots;
+  readonly #countNamed;
   readonly #getSnapshot;
   readonly #compactTx;
   readonly #storedBytes;
@@ -72,6 +74,9 @@ export class SqliteBoardStorage implements BoardStorage {
       `SELECT id, board_id, kind, name, created_at, length(data) AS bytes
        FROM board_snapshots WHERE board_id = ? ORDER BY id`,
     );
+    this.#countNamed = db.prepare<[string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM board_snapshots WHERE board_id = ? AND kind = 'named'`,
+    );
     this.#getSnapshot = db.prepare<[string, number], { data: Buffer }>(
       'SELECT data FROM board_snapshots WHERE board_id = ? AND id = ?',
     );
@@ -119,13 +124,20 @@ export class SqliteBoardStorage implements BoardStorage {
       const latest = this.#latestSnapshot.get(boardId);
       if (latest && Buffer.compare(latest.data, state) === 0) return snapshotInfo(latest);
     }
-    const id = this.#db.transaction(() => {
+    const { maxNamed } = options;
+    const insert = this.#db.transaction(() => {
+      if (options.kind === 'named' && maxNamed !== undefined) {
+        if (this.#countNamed.get(boardId)!.n >= maxNamed) throw new TooManyVersionsError(maxNamed);
+      }
       const rowId = Number(
         this.#insertSnapshot.run(boardId, options.kind, name, createdAt, state).lastInsertRowid,
       );
       if (options.kind === 'auto') this.#pruneAuto.run(boardId, boardId, AUTO_SNAPSHOTS_KEPT);
       return rowId;
-    })();
+    });
+    // IMMEDIATE: the count and the insert under the write lock, even with another process on
+    // the same file (R63).
+    const id = insert.immediate();
     return { id, boardId, kind: options.kind, name, createdAt, bytes: state.byteLength };
   }
 

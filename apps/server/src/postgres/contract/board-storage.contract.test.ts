@@ -1,7 +1,7 @@
 // One behaviour suite for BoardStorage (R5–R7, R30, R38), run against SQLite and PostgreSQL.
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BoardStorage } from '../../storage/board-storage.ts';
+import { TooManyVersionsError, type BoardStorage } from '../../storage/board-storage.ts';
 import { SqliteBoardStorage } from '../../storage/sqlite-board-storage.ts';
 import { PgBoardStorage } from '../pg-board-storage.ts';
 import { BACKENDS, type TestDatabase } from './backends.ts';
@@ -139,6 +139,48 @@ for (const makeBackend of BACKENDS) {
         'Les incontournables',
       ]);
       expect(await storage.getSnapshot('autre', named.id)).toBeNull();
+    });
+
+    it('R27: named versions stop at maxNamed, even saved at once by two processes', async () => {
+      const second = await db.openSecond();
+      const other = storageOn(second);
+      try {
+        const doc = new Y.Doc();
+        update('Transport collectif', doc);
+        const state = Y.encodeStateAsUpdate(doc);
+        const save = (on: BoardStorage, i: number) =>
+          Promise.resolve()
+            .then(() =>
+              on.saveSnapshot('b', state, { kind: 'named', name: `Étape ${i}`, maxNamed: 5 }),
+            )
+            .then(
+              () => 'kept',
+              (error: unknown) => {
+                if (error instanceof TooManyVersionsError) return 'refused';
+                throw error;
+              },
+            );
+        const outcomes = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => save(i % 2 === 0 ? storage : other, i)),
+        );
+        expect(outcomes.filter((o) => o === 'kept')).toHaveLength(5);
+        expect(outcomes.filter((o) => o === 'refused')).toHaveLength(3);
+        // The board's other versions go on: auto ones, and a restored archive's (no maxNamed).
+        update('Logement abordable', doc);
+        await storage.saveSnapshot('b', Y.encodeStateAsUpdate(doc), { kind: 'auto' });
+        await storage.saveSnapshot('b', state, { kind: 'named', name: 'Archive' });
+        await storage.saveSnapshot('autre', state, {
+          kind: 'named',
+          name: 'Ailleurs',
+          maxNamed: 5,
+        });
+        const kinds = (await storage.listSnapshots('b')).map((s) => s.kind);
+        expect(kinds.filter((k) => k === 'named')).toHaveLength(6);
+        expect(kinds.filter((k) => k === 'auto')).toHaveLength(1);
+      } finally {
+        await other.close();
+        await second.close();
+      }
     });
 
     it('R38: an auto version identical to the latest one is not kept twice', async () => {

@@ -41,6 +41,18 @@ export const nameInput = (max: number) =>
     .refine((name) => !LONE_SURROGATE.test(name), 'must be valid Unicode text')
     .refine((name) => name.replace(INVISIBLE, '').length > 0, 'must not be empty');
 
+/**
+ * Text a facilitator sends that is not a name but is shown or written out as one (a compilation
+ * item's key, C3/C7): at most `max` characters, no control character, bidi control or lone
+ * surrogate (R24), not trimmed (a key is compared as it is).
+ */
+export const plainTextInput = (max: number) =>
+  z
+    .string({ error: 'must be a string' })
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => !CONTROL_OR_BIDI.test(text), 'must not contain control characters')
+    .refine((text) => !LONE_SURROGATE.test(text), 'must be valid Unicode text');
+
 /** A forum's or a board's title in a request body (R24, R54): trimmed, 1 to 200 characters. */
 export const TitleInput = nameInput(200);
 /** A territory's name (R24, R54, R55): trimmed, 1 to 80 characters. */

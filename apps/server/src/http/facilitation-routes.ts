@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { compilationTitle, compileForum, type DocReader } from '../facilitation/compile-forum.ts';
 import { changeForumDoc } from '../facilitation/forum-doc.ts';
 import type { AccessDenied } from '../forums/access.ts';
+import { nameInput, plainTextInput } from '../forums/create-forum.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
 import { parseBody } from './body.ts';
@@ -49,14 +50,18 @@ const TimerInput = z.discriminatedUnion('action', [
 const SpotlightInput = z.strictObject({
   active: z.boolean(),
   boardId: z.string().max(64).nullable().optional(),
-  by: z.string().trim().max(80).nullable().optional(),
+  // Who leads the spotlight, shown on every participant's screen: a name as in R24.
+  by: nameInput(80).nullable().optional(),
 });
 const boardIdList = z.array(z.string().max(64)).max(100);
+// C1's item keys are letters, digits and spaces: a key with a control character, a bidi control
+// or a lone surrogate names no item, and would be kept in the forum document and its archive.
+const itemKey = plainTextInput(500);
 const CompilationInput = z.strictObject({
   boardIds: boardIdList.optional(),
-  merges: z.record(z.string().max(500), z.string().max(500).nullable()).optional(),
+  merges: z.record(itemKey, itemKey.nullable()).optional(),
   // C7: itemKey → true (set aside) or false (put back).
-  setAside: z.record(z.string().max(500), z.boolean()).optional(),
+  setAside: z.record(itemKey, z.boolean()).optional(),
 });
 
 export const unavailable = (c: Context) =>

@@ -4,6 +4,7 @@
 // backup was lost. A version named with a lone surrogate was answered as sent and stored as
 // U+FFFD. A real server on port 0 with its SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editArchive } from '../archive/test-archives.ts';
 import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
 import type { RunningServer } from './server.ts';
 
@@ -108,5 +109,96 @@ describe('R24: names in every facilitator request', () => {
     const versions = listed.body['snapshots'] as Array<{ kind: string; name: string | null }>;
     const names = versions.filter((v) => v.kind === 'named').map((v) => v.name);
     expect(names).toEqual(['Avant la pause 🍎']);
+  });
+
+  it('who leads the spotlight is a name: plain visible text', async () => {
+    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    const spotlight = `/api/forums/${forum.forum.id}/spotlight`;
+    for (const [what, by] of BAD_NAMES) {
+      const answer = await send(
+        'POST',
+        spotlight,
+        `{"active":true,"boardId":"${board.id}","by":${by}}`,
+      );
+      expect({ what, status: answer.status, code: answer.body['error'] }).toMatchObject({
+        what,
+        status: 400,
+        code: { code: 'invalid_request', message: expect.stringMatching(/^by: /) },
+      });
+    }
+    const kept = await send(
+      'POST',
+      spotlight,
+      JSON.stringify({ active: true, boardId: board.id, by: ' Josée 🎤 ' }),
+    );
+    expect(kept).toMatchObject({ status: 200, body: { spotlight: { by: 'Josée 🎤' } } });
+    const off = await send('POST', spotlight, JSON.stringify({ active: false, by: null }));
+    expect(off.status).toBe(200);
+  });
+
+  it('compilation merges and ideas set aside name items: no control characters', async () => {
+    const compilation = `/api/forums/${forum.forum.id}/compilation`;
+    const refused = [
+      '{"merges":{"transport\\u0000":"mobilite"}}',
+      '{"merges":{"transport":"mobilite\\nlocale"}}',
+      '{"merges":{"transport \\u202Eexe":null}}',
+      '{"merges":{"transport":"mobilite \\ud800"}}',
+      '{"setAside":{"question\\u0007":true}}',
+    ];
+    for (const body of refused) {
+      const answer = await send('PUT', compilation, body);
+      expect({ body, status: answer.status, code: answer.body['error'] }).toMatchObject({
+        body,
+        status: 400,
+        code: { code: 'invalid_request', message: expect.stringMatching(/^(merges|setAside)\./) },
+      });
+    }
+    const kept = await send(
+      'PUT',
+      compilation,
+      JSON.stringify({
+        merges: { 'transport collectif': 'mobilite', 'logement abordable': null },
+        setAside: { 'quelles sont vos conditions de succes': true },
+      }),
+    );
+    expect(kept).toMatchObject({
+      status: 200,
+      body: {
+        merges: { 'transport collectif': 'mobilite' },
+        setAsideKeys: ['quelles sont vos conditions de succes'],
+      },
+    });
+  });
+
+  it('an archive written before, whose compilation holds such keys, still imports', async () => {
+    const archive = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    expect(archive.status).toBe(200);
+    const boardIds = forum.boards.map((b) => b.id);
+    const older = editArchive(new Uint8Array(await archive.arrayBuffer()), (_files, manifest) => {
+      manifest.facilitation = {
+        votes: manifest.facilitation?.votes ?? [],
+        compilation: {
+          boardIds: manifest.boards.map((b) => b.id),
+          merges: { 'transport\u0000': 'mobilite\nlocale', 'vote \u202Eexe': 'x' },
+          setAside: ['question\u0007'],
+        },
+      };
+    });
+    const restored = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: older,
+    });
+    expect(restored.status).toBe(201);
+    const copy = (await restored.json()) as CreatedForum;
+    expect(copy.boards.map((b) => b.id)).not.toEqual(boardIds);
+    const compiled = await fetch(`${server.url}/api/forums/${copy.forum.id}/compilation`, {
+      headers: { Authorization: `Bearer ${copy.facilitator.token}` },
+    });
+    expect(compiled.status).toBe(200);
+    const body = (await compiled.json()) as { merges: Record<string, string> };
+    expect(body.merges['transport\u0000']).toBe('mobilite\nlocale');
   });
 });

@@ -8,7 +8,7 @@ import { cameraCenter } from '../geometry/camera';
 import { unionRects } from '../geometry/rect';
 import { followedCamera } from './followView';
 import { postSpotlight } from './api';
-import { spotlightElsewhereText } from './spotlightText';
+import { spotlightBy, spotlightElsewhereText } from './spotlightText';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 
@@ -47,7 +47,7 @@ export function SpotlightControl({ room }: { room: ForumRoom }) {
   const toggle = () =>
     void postSpotlight(room.forumId, session.token, {
       active: !mine,
-      ...(mine ? {} : { boardId: session.boardId, by: session.identity.name }),
+      ...(mine ? {} : { boardId: session.boardId, by: spotlightBy(session.identity.name) }),
     }).catch(() => undefined);
   return (
     <button

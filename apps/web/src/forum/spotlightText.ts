@@ -11,3 +11,23 @@ export function spotlightElsewhereText(by: string | null | undefined, t: Transla
     ? t('forum.spotlight.elsewhere', { name: by })
     : t('forum.spotlight.elsewhereUnnamed', {});
 }
+
+const CONTROL_OR_BIDI = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;
+
+/**
+ * The facilitator's name as « Tout le monde vers moi » sends it (`by`): the server takes a name
+ * of plain visible text only (apps/server/SPEC.md R24, F3), and a name typed on this device
+ * may hold a pasted tab or bidi mark. Cleaned rather than refused, so the spotlight always
+ * starts; nothing visible left sends no name (the board then says « L’animation »).
+ */
+export function spotlightBy(name: string): string | undefined {
+  const clean = name
+    .replace(CONTROL_OR_BIDI, ' ')
+    .replace(LONE_SURROGATE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const short = Array.from(clean).slice(0, 80).join('').trim();
+  return short.replace(INVISIBLE, '') === '' ? undefined : short;
+}

@@ -72,6 +72,8 @@ export function withBodyDeadlines<E>(fetch: Fetch<E>, deadlines: BodyDeadlines):
     const upload = deadlines.isUpload(request.method, new URL(request.url).pathname);
     const expired = new BodyDeadlineError(upload ? 'upload_timeout' : 'body_timeout');
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    /** The route read the body to its end. */
+    let ended = false;
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     const body = new ReadableStream<Uint8Array>(
@@ -90,6 +92,7 @@ export function withBodyDeadlines<E>(fetch: Fetch<E>, deadlines: BodyDeadlines):
           const next = reader ? await reader.read() : { done: true as const, value: undefined };
           if (timedOut) return;
           if (next.done) {
+            ended = true;
             clearTimeout(timer);
             controller.close();
           } else controller.enqueue(next.value);
@@ -112,11 +115,68 @@ export function withBodyDeadlines<E>(fetch: Fetch<E>, deadlines: BodyDeadlines):
     } as RequestInit);
     try {
       const response = await fetch(wrapped, env);
-      return timedOut ? bodyDeadlineResponse(expired) : response;
+      if (timedOut) return bodyDeadlineResponse(expired);
+      // Answered partway through the body (413 on a chunked body past its limit, 415 once the
+      // first bytes show an SVG): the rest is still coming. Sent at once, the answer reached a
+      // client still writing that body, which either kept the keep-alive socket and lost its
+      // next request to the half-read body, or lost the answer to the reset of a socket closed
+      // with unread bytes. So the rest is read and dropped first, within a bound.
+      // A route that closes the connection with its answer (a stalled upload) is not waited.
+      if (reader && !ended && response.headers.get('connection') !== 'close') {
+        return await afterTheRest(response, reader);
+      }
+      return response;
     } finally {
       clearTimeout(timer);
     }
   };
+}
+
+/**
+ * What is read of a body after its answer is decided (R25): enough for an honest client that
+ * sent too much to read the JSON answer, far less than a hostile one would send.
+ */
+export const UNREAD_BODY_LIMITS = { maxBytes: 16 * 1024 * 1024, maxMs: 10_000 };
+
+/**
+ * Reads the rest of a refused body and drops it, then answers: on a connection that stays
+ * usable if the body ended within UNREAD_BODY_LIMITS, else with `Connection: close` (the
+ * server stops reading; a client still sending may see the connection reset).
+ */
+async function afterTheRest(
+  response: Response,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<Response> {
+  if (await dropTheRest(reader)) return response;
+  const headers = new Headers(response.headers);
+  headers.set('connection', 'close');
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
+/** True once the body ended; false past UNREAD_BODY_LIMITS or if it failed. */
+async function dropTheRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), UNREAD_BODY_LIMITS.maxMs);
+  });
+  let bytes = 0;
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), expired]);
+      if (next === 'expired') return false;
+      if (next.done) return true;
+      bytes += next.value.byteLength;
+      if (bytes > UNREAD_BODY_LIMITS.maxBytes) return false;
+    }
+  } catch {
+    return false; // the client went away or the body was cut: nothing left to answer well
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Time a request past its deadline has to send its JSON answer before its socket is cut. */

@@ -2,9 +2,11 @@
 // - text at 200 % on a small laptop (browser zoom on 1280 × 720: 640 × 360 CSS px, as Chromium
 //   lays the page out at that zoom), where the name prompt's « Entrer » fell below the window
 //   with nothing to scroll (WCAG 1.4.4), and at 400 % the forum page's confirmations (1.4.10);
+// - Windows' contrast themes (forced colours), which drop the dark fill that said which of the
+//   plenary's « Mosaïque » / « Minuterie » / « Plein écran » is on;
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { createForum, serverAndBrowser, type CreatedForum } from './fixtures';
+import { createForum, openBoard, serverAndBrowser, type CreatedForum } from './fixtures';
 
 /** A 1280 × 720 laptop's screen at 200 % zoom, in CSS px. */
 const LAPTOP_AT_200 = { width: 640, height: 360 } as const;
@@ -19,6 +21,14 @@ async function reachable(target: Locator): Promise<boolean> {
       r.top >= -1 && r.left >= -1 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1;
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return inside && hit !== null && el.contains(hit);
+  });
+}
+
+/** The computed fill and text colour of `target`, in the page's current colours. */
+function look(target: Locator): Promise<{ background: string; color: string }> {
+  return target.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { background: style.backgroundColor, color: style.color };
   });
 }
 
@@ -65,6 +75,38 @@ describe('Carton with low vision', () => {
       name: 'Supprimer définitivement',
     });
     expect(await reachable(confirm)).toBe(true);
+    await context.close();
+  });
+
+  it("in Windows' contrast themes, the plenary marks which of its buttons is on", async () => {
+    const created = await theForum();
+    const plenary = created.boards.find((b) => b.kind === 'plenary')!;
+    const context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-CA',
+      forcedColors: 'active',
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Marie-Anne'));
+    const page = await context.newPage();
+    await openBoard(page, `${suite.server.url}/b/${plenary.id}#token=${created.facilitator.token}`);
+    const kit = page.locator('.forum-kit');
+    const mosaic = kit.getByRole('button', { name: 'Mosaïque' });
+    const timer = kit.getByRole('button', { name: 'Minuterie' });
+    const off = await look(timer);
+    await mosaic.click();
+    expect(await mosaic.getAttribute('aria-pressed')).toBe('true');
+    // On, it is filled with the system's Highlight; off, it was the same as « Minuterie ».
+    const on = await look(mosaic);
+    expect(on.background).not.toBe(off.background);
+    expect(on.color).not.toBe(off.color);
+
+    const full = page.getByRole('button', { name: 'Plein écran' });
+    const close = page.locator('.mosaic-header').getByRole('button', { name: 'Fermer' });
+    const closeLook = await look(close);
+    expect((await look(full)).background).toBe(closeLook.background);
+    await full.click();
+    expect(await full.getAttribute('aria-pressed')).toBe('true');
+    expect((await look(full)).background).not.toBe(closeLook.background);
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import { ForumAnnouncer } from './ForumAnnouncer';
 import { VoteLayer } from './VoteLayer';
 import { useForumRoom, useForumSnapshot } from './useForumRoom';
 import './forum.css';
+import './kit-contrast.css';
 
 // The plenary's mosaic: the facilitator's, in plenary only; loaded when opened.
 const MosaicPanel = lazyPanel(() => import('../plenary/MosaicPanel').then((m) => m.MosaicPanel));

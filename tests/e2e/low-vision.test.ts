@@ -4,6 +4,8 @@
 //   with nothing to scroll (WCAG 1.4.4), and at 400 % the forum page's confirmations (1.4.10);
 // - Windows' contrast themes (forced colours), which drop the dark fill that said which of the
 //   plenary's « Mosaïque » / « Minuterie » / « Plein écran » is on;
+// - `prefers-reduced-motion: reduce`, which a row scrolled by its arrow ignored (a script's
+//   `behavior: 'smooth'` overrides the CSS's `scroll-behavior`).
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { createForum, openBoard, serverAndBrowser, type CreatedForum } from './fixtures';
@@ -107,6 +109,30 @@ describe('Carton with low vision', () => {
     await full.click();
     expect(await full.getAttribute('aria-pressed')).toBe('true');
     expect((await look(full)).background).not.toBe(closeLook.background);
+    await context.close();
+  });
+
+  it('with reduced motion, the forum page’s sections row jumps to its next sections', async () => {
+    const created = await theForum();
+    const context = await suite.browser.newContext({
+      viewport: { width: 640, height: 400 },
+      deviceScaleFactor: 2,
+      locale: 'fr-CA',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/f/${created.forum.id}#token=${created.facilitator.token}`);
+    const arrow = page.locator('.forum-nav .panel-edge.end');
+    await arrow.waitFor();
+    // Clicked and read in one task: an instant scroll has moved the row already, a smooth one
+    // only starts at the next frame.
+    const moved = await arrow.evaluate((button) => {
+      const row = button.closest('.forum-nav')!;
+      const before = row.scrollLeft;
+      (button as HTMLButtonElement).click();
+      return row.scrollLeft - before;
+    });
+    expect(moved).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -4,6 +4,7 @@
 import type { Camera } from '../geometry/camera';
 import { cameraBetween } from './editZoom';
 import type { SessionStore } from './store';
+import { prefersReducedMotion } from '../ui/reducedMotion';
 
 const GLIDE_MS = 240;
 
@@ -17,10 +18,6 @@ export interface Glide {
 }
 
 const running = new WeakMap<SessionStore, Glide>();
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 /** Stops the glide running on this page's camera, if any (see Glide.stop). */
 export function stopGlide(store: SessionStore): boolean {
@@ -46,7 +43,7 @@ export function glideCamera(store: SessionStore, to: Camera): Glide {
       return store.getState().camera === last;
     },
   };
-  if (typeof requestAnimationFrame !== 'function' || reducedMotion()) {
+  if (typeof requestAnimationFrame !== 'function' || prefersReducedMotion()) {
     set(to);
     return glide;
   }

@@ -6,6 +6,7 @@
 // hidden from both.
 import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 import { StrokeIcon } from './icons';
+import { prefersReducedMotion } from './reducedMotion';
 import { NO_OVERFLOW, overflowEdges, scrollStep, type OverflowEdges } from './panelOverflow';
 
 function sameEdges(a: OverflowEdges, b: OverflowEdges): boolean {
@@ -75,7 +76,10 @@ export function PanelEdge({
       onClick={() => {
         const element = panel.current;
         if (!element) return;
-        element.scrollBy({ left: scrollStep(element, edge, ARROW_WIDTH), behavior: 'smooth' });
+        element.scrollBy({
+          left: scrollStep(element, edge, ARROW_WIDTH),
+          behavior: prefersReducedMotion() ? 'instant' : 'smooth',
+        });
       }}
     >
       <StrokeIcon size={22}>

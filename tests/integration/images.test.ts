@@ -3,7 +3,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CartonServer } from '../support/server.ts';
-import { JPEG_37x21, png, WEBP_LOSSLESS_29x13, WEBP_LOSSY_33x17 } from './fixtures/images.ts';
+import {
+  JPEG_37x21,
+  png,
+  WEBP_LOSSLESS_29x13,
+  WEBP_LOSSY_33x17,
+  withOrientation,
+} from './fixtures/images.ts';
 import { createForum, territoryBoard, type CreatedBoard, type CreatedForum } from './helpers.ts';
 
 const MAX_IMAGE_BYTES = 200 * 1024;
@@ -76,6 +82,28 @@ describe('image uploads', () => {
       expect(served.headers.get('content-disposition')).toMatch(/^inline/);
       expect(served.headers.get('cache-control')).toMatch(/max-age=31536000/);
       expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
+
+  it('R35: a JPEG stored sideways (EXIF orientation 5–8) answers its upright size', async () => {
+    // A phone held upright, its photo uploaded as is (a script, another client): every browser
+    // draws it turned, 21 × 37, so that is the size a client must place it at.
+    const cases: Array<[number, number, number]> = [
+      [1, 37, 21],
+      [3, 37, 21],
+      [5, 21, 37],
+      [6, 21, 37],
+      [8, 21, 37],
+    ];
+    for (const [orientation, width, height] of cases) {
+      const response = await upload(withOrientation(JPEG_37x21, orientation), board.edit.token);
+      expect({ orientation, status: response.status }).toEqual({ orientation, status: 201 });
+      expect({ orientation, ...((await response.json()) as object) }).toMatchObject({
+        orientation,
+        mime: 'image/jpeg',
+        width,
+        height,
+      });
     }
   });
 

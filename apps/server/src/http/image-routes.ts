@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { jpegOrientation, ORIENTATION_PROBE_BYTES } from '@carton/render';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BLOB_ID_PATTERN } from '../blobs/blob-store.ts';
-import { sniffImage } from '../blobs/image-type.ts';
+import { sniffImage, type ImageMime } from '../blobs/image-type.ts';
 import { canWrite } from '../forums/access.ts';
 import type { AppDeps } from './app.ts';
 import type { BoardAccessCheck } from './board-access.ts';
@@ -18,6 +19,22 @@ export const IMAGE_UPLOAD_PATH = /^\/api\/boards\/[^/]+\/images\/?$/;
  * imports keep the side check only: an older forum's photos must come back.
  */
 export const MAX_UPLOAD_PIXELS = 50_000_000;
+
+/**
+ * R35: the size every reader draws the photo at. A phone held upright stores its photo
+ * sideways with an EXIF orientation saying to turn it (5 to 8: a quarter turn); browsers turn
+ * it as they draw it, so its upright width and height are its header's swapped. Answered as
+ * stored, a client placed a portrait photo in a landscape box, squashed.
+ */
+export function uprightSize(
+  mime: ImageMime,
+  size: { width: number; height: number },
+  bytes: Uint8Array,
+): { width: number; height: number } {
+  if (mime !== 'image/jpeg') return size;
+  const turned = jpegOrientation(bytes.subarray(0, ORIENTATION_PROBE_BYTES)) >= 5;
+  return turned ? { width: size.height, height: size.width } : size;
+}
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
@@ -65,6 +82,7 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
         const message = `The image has more than ${MAX_UPLOAD_PIXELS} pixels.`;
         return jsonError(c, 400, 'broken_image', message);
       }
+      const { width, height } = uprightSize(sniffed.mime, sniffed, data);
       const forumId = granted.board.forumId;
       const blobId = createHash('sha256').update(data).digest('hex');
       // R35: the quota is checked in the store's transaction (two uploads at once cannot both
@@ -76,8 +94,8 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
             info: {
               blobId,
               mime: sniffed.mime,
-              width: sniffed.width,
-              height: sniffed.height,
+              width,
+              height,
               bytes: data.byteLength,
             },
             data,
@@ -94,10 +112,9 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
         bytes: info.bytes,
         mime: info.mime,
       });
-      return c.json(
-        { blobId: info.blobId, mime: info.mime, width: info.width, height: info.height },
-        201,
-      );
+      // This upload's upright size, not the row's: a row stored before R35 said so holds the
+      // header's, sideways.
+      return c.json({ blobId: info.blobId, mime: info.mime, width, height }, 201);
     },
   );
 

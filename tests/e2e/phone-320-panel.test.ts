@@ -3,9 +3,12 @@
 // padlock and « Aligner ») wrapped in four boxes ~330 px tall, over the note being changed. It
 // is now one row, a tenth of the screen, that scrolls sideways: the note stays in sight above
 // it, its buttons stay finger targets with their names, and the arrow at its end brings the
-// rest (« Supprimer ») into reach.
+// rest (« Supprimer ») into reach. The people's pill and « ? » stay beside it (they gave way to
+// the four boxes, and a participant lost who is there and the help while anything was chosen);
+// only « Aligner »'s menu, which wraps the panel again, sends them away until it closes.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/server';
 import {
@@ -18,15 +21,16 @@ import {
   toScreen,
   waitForShapes,
 } from './fixtures';
-import { boxes, rowsOf } from './layout-boxes';
+import { boxes, overlapsBetween, rowsOf } from './layout-boxes';
 
 const SIZE = { width: 320, height: 640 };
+const SHOTS = process.env.CARTON_SHOTS ?? join(REPO_ROOT, 'test-results/screenshots');
 
 describe('a chosen note’s panel on a 320 × 640 phone', () => {
   const suite = serverAndBrowser();
 
   it('is one row that scrolls, the note in sight above it, its targets 44 px and named', async () => {
-    const shots = join(REPO_ROOT, 'test-results/screenshots');
+    const shots = SHOTS;
     mkdirSync(shots, { recursive: true });
     const board = territoryBoard(
       await createForum(suite.server, { territories: ['Témiscouata'], templates: true }),
@@ -121,4 +125,80 @@ describe('a chosen note’s panel on a 320 × 640 phone', () => {
       await context.close();
     }
   });
+
+  it('keeps the people’s pill and « ? » in reach beside it, away only while « Aligner » is open', async () => {
+    const board = territoryBoard(
+      await createForum(suite.server, { territories: ['Témiscouata'], templates: true }),
+    );
+    const context = await suite.browser.newContext({
+      viewport: SIZE,
+      locale: 'fr-CA',
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 3,
+    });
+    try {
+      await context.addInitScript(() => localStorage.setItem('carton.name', 'Maëlle'));
+      const page = await context.newPage();
+      await openBoard(page, board.edit.url);
+      await cameraSettled(page);
+      const note = (await shapes(page)).find((s) => s.type === 'note');
+      if (note?.type !== 'note') throw new Error('the template carton has notes');
+      const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+      await page.touchscreen.tap(centre.x, centre.y);
+      await page.waitForFunction((id) => window.__carton!.selection()[0] === id, note.id);
+      await page.locator('.style-panel .action').first().waitFor();
+      await cameraSettled(page);
+
+      const floating = '.editor > .people, .editor > .help-floating';
+      // Both shown, on top where they are (nothing over them), and over none of the panel.
+      expect(await uncovered(page, floating)).toBe(2);
+      expect(
+        overlapsBetween(await boxes(page, '.style-panel'), await boxes(page, floating)),
+      ).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, 'phone-320-panel-people.png') });
+      // Who is there, without letting the note go.
+      await page.locator('.editor > .people .people-toggle').tap();
+      await page.locator('.editor > .people.open li.me').waitFor();
+      expect(await page.evaluate(() => window.__carton!.selection().length)).toBe(1);
+      await page.screenshot({ path: join(SHOTS, 'phone-320-panel-people-open.png') });
+      await page.locator('.editor > .people .people-toggle').tap();
+      await page.locator('.editor > .people:not(.open)').waitFor();
+
+      // « Aligner »'s menu (two notes chosen) wraps the panel up to the header: the two wait
+      // behind it, and are back once it closes.
+      const other = (await shapes(page)).find((s) => s.type === 'note' && s.id !== note.id);
+      if (other?.type !== 'note') throw new Error('the template carton has two notes');
+      const second = await toScreen(page, other.x + other.w / 2, other.y + other.h / 2);
+      await page.keyboard.down('Shift');
+      await page.mouse.click(second.x, second.y);
+      await page.keyboard.up('Shift');
+      await page.waitForFunction(() => window.__carton!.selection().length === 2);
+      const arrange = page.getByRole('button', { name: 'Aligner', exact: true });
+      await arrange.scrollIntoViewIfNeeded();
+      await arrange.tap();
+      await page.locator('.style-panel .arrange-menu').waitFor();
+      expect(
+        overlapsBetween(await boxes(page, '.style-panel button'), await boxes(page, floating)),
+      ).toEqual([]);
+      await arrange.tap();
+      await page.locator('.style-panel .arrange-menu').waitFor({ state: 'detached' });
+      expect(await uncovered(page, floating)).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
 });
+
+/** How many of the elements `selector` show at their centre (none: all covered or hidden). */
+function uncovered(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluateAll(
+    (all) =>
+      all.filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return false;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && (e === hit || e.contains(hit));
+      }).length,
+  );
+}

@@ -77,8 +77,8 @@ describe('a 320 × 568 phone', () => {
       const header = await boxes(page, '.editor-header button, .people, .help-button');
       expect(offScreen([...tools, ...header], SIZE.width, SIZE.height)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(SIZE.width);
-      // A chosen note, out of vote mode: its panel wraps ~330 px tall, up to the header, where the
-      // people's pill and « ? » sat over « Derrière » and a colour. They give way while it shows.
+      // A chosen note, out of vote mode: its panel (it wrapped ~330 px tall, up to the header, under
+      // the people's pill and « ? ») is one row above the toolbar, clear of both and of the banner.
       await page.getByRole('button', { name: 'Terminer le vote' }).tap();
       const note = (await shapes(page)).find((s) => s.type === 'note');
       if (!note) throw new Error('the template carton has notes');

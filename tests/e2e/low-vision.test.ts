@@ -2,6 +2,8 @@
 // - text at 200 % on a small laptop (browser zoom on 1280 × 720: 640 × 360 CSS px, as Chromium
 //   lays the page out at that zoom), where the name prompt's « Entrer » fell below the window
 //   with nothing to scroll (WCAG 1.4.4), and at 400 % the forum page's confirmations (1.4.10);
+// - fields edged at 1.5:1 (the name prompt's « Votre nom », the export's lists) or 2.6:1 (the
+//   forum page's), where 1.4.11 asks 3:1 of what shows where to type;
 // - Windows' contrast themes (forced colours), which drop the dark fill that said which of the
 //   plenary's « Mosaïque » / « Minuterie » / « Plein écran » is on;
 // - `prefers-reduced-motion: reduce`, which a row scrolled by its arrow ignored (a script's
@@ -31,6 +33,32 @@ function look(target: Locator): Promise<{ background: string; color: string }> {
   return target.evaluate((el) => {
     const style = getComputedStyle(el);
     return { background: style.backgroundColor, color: style.color };
+  });
+}
+
+/**
+ * Contrast of `field`'s edge with what surrounds it (its nearest ancestor with an opaque fill):
+ * WCAG's relative luminance ratio, which 1.4.11 wants at 3:1 for what says where a field is.
+ */
+function edgeContrast(field: Locator): Promise<number> {
+  return field.evaluate((el) => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (css: string) => {
+      const [r = 0, g = 0, b = 0] = rgb(css).map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    let around = el.parentElement;
+    while (around && rgb(getComputedStyle(around).backgroundColor)[3] === 0) {
+      around = around.parentElement;
+    }
+    const [light, dark] = [
+      luminance(getComputedStyle(el).borderTopColor),
+      luminance(around ? getComputedStyle(around).backgroundColor : 'rgb(255, 255, 255)'),
+    ].sort((a, b) => b - a);
+    return (light! + 0.05) / (dark! + 0.05);
   });
 }
 
@@ -77,6 +105,45 @@ describe('Carton with low vision', () => {
       name: 'Supprimer définitivement',
     });
     expect(await reachable(confirm)).toBe(true);
+    await context.close();
+  });
+
+  it('fields show their edges: the name, the export’s lists, a version’s name, the forum page’s', async () => {
+    const created = await theForum();
+    const territory = created.boards.find((b) => b.kind === 'territory')!;
+    const context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-CA',
+    });
+    const page = await context.newPage();
+    await page.goto(territory.edit.url);
+    // « Votre nom » was a white box edged at 1.5:1 on the white card.
+    const name = page.getByRole('dialog').getByLabel('Votre nom');
+    expect(await edgeContrast(name)).toBeGreaterThanOrEqual(3);
+    await name.fill('Gisèle Pelletier');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+      timeout: 15_000,
+    });
+    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+    const scope = page.getByRole('combobox', { name: 'Contenu' });
+    expect(await edgeContrast(scope)).toBeGreaterThanOrEqual(3);
+
+    await page.keyboard.press('Escape');
+    // A facilitator's « Versions »: the name of a version to keep.
+    await page.goto(`${suite.server.url}/b/${territory.id}#token=${created.facilitator.token}`);
+    await page.getByRole('button', { name: 'Versions' }).click();
+    const version = page.getByLabel('Nom de la nouvelle version');
+    expect(await edgeContrast(version)).toBeGreaterThanOrEqual(3);
+
+    await page.goto(`${suite.server.url}/f/${created.forum.id}#token=${created.facilitator.token}`);
+    // The facilitator's own link on the yellow band, and a board's link: 2.6 and 2.9:1.
+    for (const field of [
+      page.locator('input.facilitator-url'),
+      page.getByLabel('Lien de participation').first(),
+    ]) {
+      expect(await edgeContrast(field)).toBeGreaterThanOrEqual(3);
+    }
     await context.close();
   });
 

@@ -252,18 +252,19 @@ describe('awareness coalescing (R10)', () => {
   });
 });
 
-describe('presence from the bus is bounded (R66)', () => {
-  function remoteUpdate(ids: number[], state: string): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, ids.length);
-    for (const id of ids) {
-      encoding.writeVarUint(encoder, id);
-      encoding.writeVarUint(encoder, state === 'null' ? 2 : 1);
-      encoding.writeVarString(encoder, state);
-    }
-    return encoding.toUint8Array(encoder);
+/** Another process's awareness update (R66): each id's state at clock 1, or its removal at 2. */
+function remoteUpdate(ids: number[], state: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, ids.length);
+  for (const id of ids) {
+    encoding.writeVarUint(encoder, id);
+    encoding.writeVarUint(encoder, state === 'null' ? 2 : 1);
+    encoding.writeVarString(encoder, state);
   }
+  return encoding.toUint8Array(encoder);
+}
 
+describe('presence from the bus is bounded (R66)', () => {
   it('a hostile message with more client ids than any forum keeps at most MAX_REMOTE_PRESENCE', async () => {
     // performance.now() too: the ghosts' age is measured with it.
     vi.useFakeTimers(FAKE_CLOCK);
@@ -321,6 +322,28 @@ describe('presence of clients that left is forgotten (R11)', () => {
       // The projector, still there, stays; the phones are forgotten.
       expect(room.size).toBe(1);
       expect(room.remembered).toBe(1);
+    } finally {
+      room.dispose();
+      vi.useRealTimers();
+    }
+  });
+
+  it('R66: the phones of another process that left are forgotten too, once they were the last', async () => {
+    vi.useFakeTimers(FAKE_CLOCK);
+    // The plenary's projector on this process; every participant on the other one.
+    const projector = { send: () => {} } as unknown as Connection;
+    const room = new RoomAwareness({ connections: () => [projector] }, AWARENESS_TICK.ms, () => {});
+    try {
+      await vi.advanceTimersByTimeAsync(1_000); // a remote state's time is never 0 (local)
+      for (let id = 100; id < 400; id++) {
+        room.applyRemote(remoteUpdate([id], '{"cursor":{"x":10,"y":20}}'));
+        room.applyRemote(remoteUpdate([id], 'null'));
+        if (id % 3 === 0) await vi.advanceTimersByTimeAsync(1_000);
+      }
+      expect(room.size).toBe(0);
+      // The break: nobody else comes. Their removals, kept for stale copies, go all the same.
+      await vi.advanceTimersByTimeAsync(CLUSTER_PRESENCE.timeoutMs + CLUSTER_PRESENCE.sweepMs * 2);
+      expect(room.remembered).toBe(0);
     } finally {
       room.dispose();
       vi.useRealTimers();

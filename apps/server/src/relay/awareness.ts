@@ -383,7 +383,7 @@ export class RoomAwareness {
         if (presence.remoteAt <= expired && !this.#pending.has(clientId)) {
           this.#presence.delete(clientId);
           this.#remoteIds.delete(clientId);
-        }
+        } else watched++; // the sweep goes on until it is forgotten, even if nobody else is
         continue;
       }
       if (presence.remoteAt > expired) {

@@ -4,7 +4,9 @@
 // carton's title « Conditions de succès — Kamouraska », and on a board taller than wide (notes
 // added under the carton) both lay over the title and the tops of its columns: the participant
 // did not see what the carton was about. The fit now goes below them, or beside them, whichever
-// shows the board larger; « Tout afficher » fits the same way.
+// shows the board larger; « Tout afficher » fits the same way. The first visit's hint, above the
+// toolbar, covered the carton's notes at 320 × 640 until « Compris »: it goes in the band the fit
+// leaves above the carton, beside the two, whole and as readable.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +126,43 @@ describe('a phone’s first fit leaves the carton clear of the people pill and �
       await cameraSettled(page);
       expect(await page.evaluate(() => window.__carton!.camera())).toEqual(fitted);
       await page.screenshot({ path: join(SCREENSHOTS, 'phone-fit-clear-tall.png') });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('320×640, a first visit: the hint reads whole above the carton, covering none of it', async () => {
+    const board = territoryBoard(
+      await createForum(suite.server, { territories: ['Kamouraska'], templates: true }),
+    );
+    const page = await phoneOpening(suite, board, { width: 320, height: 640 });
+    try {
+      const hint = page.getByRole('complementary', { name: 'Premiers pas' });
+      await hint.waitFor();
+      // Placed once measured (hidden until then), and again as the first fit settles.
+      await page.locator('.help-hint:not([style*="hidden"])').waitFor();
+      await cameraSettled(page);
+      const [box] = await boxes(page, '.help-hint');
+      const carton = await cartonBox(page);
+      const chrome = await boxes(
+        page,
+        '.editor-header > *, .toolbar, .editor > .people, .editor > .help-floating',
+      );
+      await page.screenshot({ path: join(SCREENSHOTS, 'phone-fit-clear-320-hint.png') });
+      expect(overlapsBetween([box!], [carton])).toEqual([]);
+      expect(overlapsBetween([box!], chrome)).toEqual([]);
+      expect(box!.left).toBeGreaterThanOrEqual(0);
+      expect(box!.top).toBeGreaterThanOrEqual(0);
+      // Whole and readable: its sentence not cut, at least 14 px, « Compris » a finger's target.
+      const text = await page.locator('.help-hint p').evaluate((p) => ({
+        cut: p.scrollHeight > p.clientHeight + 1 || p.scrollWidth > p.clientWidth + 1,
+        size: parseFloat(getComputedStyle(p).fontSize),
+      }));
+      expect(text.cut).toBe(false);
+      expect(text.size).toBeGreaterThanOrEqual(14);
+      expect(await hint.textContent()).toContain('Touchez Papillon');
+      const [ok] = await boxes(page, '.help-hint .chip.primary');
+      expect(ok!.bottom - ok!.top).toBeGreaterThanOrEqual(40);
     } finally {
       await page.context().close();
     }

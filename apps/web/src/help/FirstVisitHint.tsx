@@ -1,17 +1,37 @@
 // The first visit's hint, just above the toolbar: « Première visite ? Touchez Papillon, puis touchez
 // le tableau… » with « Voir l'aide » and « Compris ». Once per device: gone for good when
-// dismissed or once the person has placed something (their first undoable change).
+// dismissed or once the person has placed something (their first undoable change). On an upright
+// phone it goes above the board instead when the fit leaves room there (hintPlace.ts).
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession, useSessionState } from '../board/context';
 import { Icon } from '../ui/icons';
 import { useCoarsePointer } from '../ui/shortcuts';
+import { worldToScreen } from '../geometry/camera';
+import { unionRects } from '../geometry/rect';
+import { measuredFloatingControls } from '../board/phoneFitAreas';
+import type { BoardSession } from '../board/session';
 import { hintDone, markHintDone, showsHint } from './firstVisit';
+import { bandAboveBoard, heightAtWidth, measuredSurroundings } from './hintPlace';
 import { helpStore, openHelp } from './state';
 
 /** Space between the hint and the toolbar's top edge, in CSS pixels. */
 const GAP = 10;
+
+/** Above the toolbar (its distance from the page's bottom), or in the band above the board. */
+type HintPlace = { bottom: number } | { top: number; left: number; width: number };
+
+/** The board's top edge in the canvas's pixels, or null for an empty board. */
+function boardTop(session: BoardSession): number | null {
+  const bounds = unionRects(
+    session.scene.orderedIds().flatMap((id) => session.scene.bounds(id) ?? []),
+  );
+  if (!bounds) return null;
+  return worldToScreen(session.store.getState().camera, { x: bounds.x, y: bounds.y }).y;
+}
+
+const PHONE_UPRIGHT = '(max-width: 700px)';
 
 export function FirstVisitHint() {
   const { t } = useTranslation();
@@ -25,7 +45,7 @@ export function FirstVisitHint() {
   const tool = useSessionState((s) => s.tool);
   const selecting = useSessionState((s) => s.selection.length > 0);
   const hint = useRef<HTMLElement>(null);
-  const [bottom, setBottom] = useState<number | null>(null);
+  const [place, setPlace] = useState<HintPlace | null>(null);
 
   // Something placed: the hint has done its job on this device.
   useLayoutEffect(() => {
@@ -46,22 +66,46 @@ export function FirstVisitHint() {
     voteBanner,
   });
 
-  // Above the toolbar however many rows it wraps to (two on a phone): measured, not guessed.
+  // Above the toolbar however many rows it wraps to (two on a phone): measured, not guessed. On an
+  // upright phone, in the band the fit left above the board if it fits there whole; measured
+  // again as the toolbar, the page, the view (the first fit) or the board change.
   useLayoutEffect(() => {
     if (!shown) return;
     const toolbar = document.querySelector<HTMLElement>('.toolbar');
     const parent = hint.current?.offsetParent;
     if (!toolbar || !(parent instanceof HTMLElement)) return;
     const update = () => {
-      const top = toolbar.getBoundingClientRect().top;
-      setBottom(Math.round(parent.getBoundingClientRect().bottom - top + GAP));
+      const frame = parent.getBoundingClientRect();
+      const band =
+        hint.current && matchMedia(PHONE_UPRIGHT).matches
+          ? bandAboveBoard(measuredSurroundings(boardTop(session), measuredFloatingControls()))
+          : null;
+      const next: HintPlace =
+        band && hint.current && heightAtWidth(hint.current, band.width) <= band.height
+          ? {
+              top: Math.round(band.y - frame.top),
+              left: Math.round(band.x - frame.left),
+              width: Math.floor(band.width),
+            }
+          : { bottom: Math.round(frame.bottom - toolbar.getBoundingClientRect().top + GAP) };
+      setPlace((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next));
     };
     update();
     const observer = new ResizeObserver(update);
     observer.observe(toolbar);
     observer.observe(parent);
-    return () => observer.disconnect();
-  }, [shown]);
+    const header = document.querySelector('.editor-header');
+    if (header) observer.observe(header);
+    const offView = session.store.subscribe((state, previous) => {
+      if (state.camera !== previous.camera || state.viewport !== previous.viewport) update();
+    });
+    const offScene = session.scene.subscribe(update);
+    return () => {
+      observer.disconnect();
+      offView();
+      offScene();
+    };
+  }, [shown, session]);
 
   if (!shown) return null;
   const dismiss = () => {
@@ -71,9 +115,9 @@ export function FirstVisitHint() {
   return (
     <aside
       ref={hint}
-      className="help-hint"
+      className={place && 'top' in place ? 'help-hint help-hint-band' : 'help-hint'}
       aria-label={t('help.hint.label')}
-      style={bottom === null ? { visibility: 'hidden' } : { bottom }}
+      style={place === null ? { visibility: 'hidden' } : place}
     >
       <p>
         {/* The toolbar's icon of the « Papillon » it names: the toolbar shows no words. */}

@@ -37,14 +37,18 @@ describe('malformed frames', () => {
     clients.push(neighbour, alice, bruno);
     await Promise.all([neighbour.synced, alice.synced, bruno.synced]);
 
-    const frames: Array<[string, Buffer, number]> = [
-      ['garbage', Buffer.from([0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0xfa]), 4400],
+    const oversize = Buffer.alloc(MAX_MESSAGE_BYTES + 1024, 7);
+    const frames: Array<[string, Buffer, number, string]> = [
+      ['garbage', Buffer.from([0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0xfa]), 4400, target.edit.token],
       // A sync update announcing 50 bytes but carrying 3.
-      ['truncated', Buffer.from([0, 2, 50, 1, 2, 3]), 4400],
-      ['oversize', Buffer.alloc(MAX_MESSAGE_BYTES + 1024, 7), 1009],
+      ['truncated', Buffer.from([0, 2, 50, 1, 2, 3]), 4400, target.edit.token],
+      ['oversize', oversize, 1009, target.view.token],
+      // A writer may send one message as large as the board before its catch-up (R28): the
+      // garbage arrives whole, and is refused as garbage.
+      ['oversize before the catch-up', oversize, 4400, target.edit.token],
     ];
-    for (const [name, frame, expected] of frames) {
-      const { ws, closed } = await rawSocket(server, target.id, target.edit.token);
+    for (const [name, frame, expected, token] of frames) {
+      const { ws, closed } = await rawSocket(server, target.id, token);
       ws.send(frame);
       expect({ name, code: await closed }).toEqual({ name, code: expected });
     }

@@ -38,8 +38,9 @@ const EnvSchema = z.object({
   CARTON_WEB_DIR: z.string().min(1).optional(),
   CARTON_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
-   * Largest WebSocket message (after reassembly of fragments): room for the largest sync step 2
-   * (CARTON_MAX_SYNC_BYTES) and its few bytes of framing.
+   * Largest WebSocket message (after reassembly of fragments): room for a sync step 2 of
+   * CARTON_MAX_SYNC_BYTES and its few bytes of framing. A writer's first catch-up may be as
+   * large as the board (R28, R14: catchUpMessageBytes).
    */
   CARTON_MAX_MESSAGE_BYTES: int(8 * MiB + 64 * KiB, 1 * KiB, 64 * MiB),
   /** Most fragments one WebSocket message may be split into. */
@@ -62,7 +63,7 @@ const EnvSchema = z.object({
   CARTON_UPDATES_PER_SECOND: int(150, 1, 100_000),
   CARTON_UPDATE_BURST: int(300, 1, 1_000_000),
   CARTON_MAX_UPDATE_BYTES: int(1 * MiB, 1 * KiB, 64 * MiB),
-  /** R28: the largest sync step 2 (a device's offline changes, sent at once on reconnecting). */
+  /** R28: the largest sync step 2 after a connection's first (its catch-up: the board's size). */
   CARTON_MAX_SYNC_BYTES: int(8 * MiB, 1 * KiB, 64 * MiB),
   /** R29: per connection, awareness messages per second (cursors: 20 Hz), burst, largest. */
   CARTON_AWARENESS_PER_SECOND: int(20, 1, 100_000),

@@ -15,7 +15,7 @@ import { sqliteLinkChanges, watchRevokedLinks } from '../forums/revoked-links.ts
 import { SqliteForumStore } from '../forums/sqlite-forum-store.ts';
 import { AdmittedBytes } from '../limits/admitted-bytes.ts';
 import { BoardGuard } from '../limits/board-guard.ts';
-import { createMessageAdmission } from '../limits/message-limits.ts';
+import { catchUpMessageBytes, createMessageAdmission } from '../limits/message-limits.ts';
 import { createOriginCheck } from '../limits/origin.ts';
 import { createHostCheck } from '../limits/host.ts';
 import { PreAuthBudget } from '../limits/pre-auth.ts';
@@ -257,6 +257,7 @@ export async function startServer(
     forums,
     log: log.child({ part: 'upgrade' }),
     maxMessageBytes: config.limits.maxMessageBytes,
+    catchUpMessageBytes: catchUpMessageBytes(config.limits),
     maxFragments: config.limits.maxFragments,
     preAuth,
     boardGuard: sharedBoardGuard ?? localBoardGuard,

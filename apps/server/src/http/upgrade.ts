@@ -22,6 +22,7 @@ import type { WebSocketLike } from '../relay/websocket-like.ts';
 import { StorageRetryHold } from '../storage/retry-hold.ts';
 import type { StorageHealth } from '../storage/storage-health.ts';
 import { socketAddress } from './client-address.ts';
+import { messageSizes, type MessageSizes } from './message-size.ts';
 import { errorBody, STORAGE_UNAVAILABLE } from './errors.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
@@ -30,6 +31,8 @@ export interface UpgradeDeps {
   forums: ForumStore;
   log: Logger;
   maxMessageBytes: number;
+  /** R28: the largest message a writer may send before its catch-up (catchUpMessageBytes). */
+  catchUpMessageBytes?: number;
   maxFragments: number;
   /** Interval of WebSocket pings; a peer that misses one is terminated. */
   pingIntervalMs?: number;
@@ -58,9 +61,17 @@ const SYNC_PATH = /^\/sync\/([^/]+)$/;
  */
 export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
   // `maxFragments` exists in ws 8.23 but not yet in @types/ws.
+  const sizes = messageSizes(
+    {
+      maxMessageBytes: deps.maxMessageBytes,
+      catchUpMessageBytes: deps.catchUpMessageBytes ?? deps.maxMessageBytes,
+    },
+    deps.log,
+  );
   const options: ServerOptions & { maxFragments: number } = {
     noServer: true,
-    maxPayload: deps.maxMessageBytes,
+    // Each socket's own limit is set as it opens (message-size.ts): this is the largest.
+    maxPayload: sizes.serverMax,
     maxFragments: deps.maxFragments,
     // Compression costs CPU on every frame and opens zip-bomb questions: off.
     perMessageDeflate: false,
@@ -238,9 +249,10 @@ export function attachSyncUpgrade(server: Server, deps: UpgradeDeps) {
       }
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
+      sizes.opened(ws, access.canWrite);
       try {
         const connection = deps.relay.connect(
-          adapt(ws, hooks.storageClosed),
+          adapt(ws, hooks.storageClosed, sizes),
           { boardId: access.board.id, role: access.role, canWrite: access.canWrite },
           access.tags,
         );
@@ -374,7 +386,11 @@ function reject(
  * The `ws` socket as the relay's WebSocketLike. `storageClosed` hears of a close for storage
  * (4501), so the client's next try is held a moment (StorageRetryHold).
  */
-function adapt(ws: WebSocket, storageClosed: (() => void) | null): WebSocketLike {
+function adapt(
+  ws: WebSocket,
+  storageClosed: (() => void) | null,
+  sizes: MessageSizes,
+): WebSocketLike {
   return {
     get bufferedAmount() {
       return ws.bufferedAmount;
@@ -385,7 +401,11 @@ function adapt(ws: WebSocket, storageClosed: (() => void) | null): WebSocketLike
       ws.close(code, reason);
     },
     onMessage: (listener) =>
-      ws.on('message', (data: RawData, isBinary: boolean) => listener(toBytes(data), isBinary)),
+      ws.on('message', (data: RawData, isBinary: boolean) => {
+        const bytes = toBytes(data);
+        sizes.seen(ws, bytes);
+        listener(bytes, isBinary);
+      }),
     onClose: (listener) => ws.on('close', (code: number) => listener(code)),
     onError: (listener) => ws.on('error', (error: Error) => listener(error)),
   };

@@ -78,9 +78,20 @@ describe('message admission', () => {
     expect(refusalCode(admit(connection(), frame(0, 2, offline)))).toBe(
       LimitCloseCode.MESSAGE_TOO_LARGE,
     );
-    expect(admit(connection(), frame(0, 1, offline))).toBe(true);
+    const device = connection();
+    expect(admit(device, frame(0, 1, offline))).toBe(true);
+    // A second sync step 2 on the same connection is no handshake: maxSyncBytes.
     const tooMuch = frame(0, 1, noteUpdate('x'.repeat(4_500)));
-    expect(refusalCode(admit(connection(), tooMuch))).toBe(LimitCloseCode.MESSAGE_TOO_LARGE);
+    expect(refusalCode(admit(device, tooMuch))).toBe(LimitCloseCode.MESSAGE_TOO_LARGE);
+  });
+
+  it('R28, R30: the catch-up answering the handshake is bounded by the board, not by maxSyncBytes', () => {
+    const admit = createMessageAdmission(LIMITS, () => 0, silentLogger);
+    // A long offline stretch: 4,500 bytes, past maxSyncBytes, within the board's 5,000.
+    expect(admit(connection(), frame(0, 1, noteUpdate('x'.repeat(4_500))))).toBe(true);
+    // One the board could never hold: « board full », which the client does not resend.
+    const beyond = frame(0, 1, noteUpdate('y'.repeat(5_500)));
+    expect(refusalCode(admit(connection('la-mitis'), beyond))).toBe(LimitCloseCode.BOARD_FULL);
   });
 
   it('R29: awareness has its own rate and size; sync step 1 is not counted in it', () => {

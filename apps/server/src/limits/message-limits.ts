@@ -18,9 +18,10 @@ export interface MessageLimits {
   updateBurst: number;
   maxUpdateBytes: number;
   /**
-   * The largest sync step 2 a client sends: what it changed while offline (or in one large
-   * paste or import), sent at once on connecting. Past `maxUpdateBytes` it was refused for good,
-   * and the device could never send its changes again, reconnect after reconnect.
+   * The largest sync step 2 a client sends after its first: past `maxUpdateBytes` a catch-up was
+   * refused for good, and the device could never send its changes again, reconnect after
+   * reconnect. A connection's first sync step 2 (the catch-up answering the server's sync step
+   * 1: what it changed while offline) is bounded by the board's size instead (R28, R30).
    */
   maxSyncBytes: number;
   /** Awareness messages per second (cursors: 20 Hz) and burst, per connection. */
@@ -50,7 +51,28 @@ interface Budget {
   awarenessFrames: TokenBucket;
   /** Sync step 1 and query awareness: past it, frames are dropped (unanswered). */
   stateRequests: TokenBucket;
+  /** The connection sent its first sync step 2, the handshake's catch-up (R28). */
+  caughtUp: boolean;
 }
+
+/**
+ * R28, R14: the largest WebSocket message a writer may send before its first sync step 2 (its
+ * catch-up): the board's whole size (R30: no larger catch-up could be stored) and framing, or
+ * the usual message limit if larger.
+ */
+export function catchUpMessageBytes(limits: {
+  maxMessageBytes: number;
+  maxSyncBytes: number;
+  maxBoardBytes: number;
+}): number {
+  return Math.max(
+    limits.maxMessageBytes,
+    Math.max(limits.maxSyncBytes, limits.maxBoardBytes) + CATCH_UP_FRAMING_BYTES,
+  );
+}
+
+/** A sync message's type, sync type and length prefix, with room to spare. */
+const CATCH_UP_FRAMING_BYTES = 64 * 1024;
 
 /**
  * The stock y-websocket client sends back every awareness change it receives (its handler
@@ -299,6 +321,7 @@ export function createMessageAdmission(
           limits.stateRequestBurst,
           now,
         ),
+        caughtUp: false,
       };
       budgets.set(connection, budget);
     }
@@ -355,8 +378,14 @@ export function createMessageAdmission(
     }
     if (frame.kind !== 'update') return true;
     const bytes = frame.payload.byteLength;
-    // A sync step 2 carries what the client made offline, at once: allowed larger (R28).
-    if (bytes > (frame.catchUp ? limits.maxSyncBytes : limits.maxUpdateBytes)) {
+    // A sync step 2 carries what the client made offline, at once: allowed larger (R28). The
+    // first one, answering the server's sync step 1, only by the board's size (R30, below):
+    // after a long offline stretch it may be larger than any message, and refused it was sent
+    // again at every reconnection, for ever.
+    const handshake = frame.catchUp && !budget.caughtUp;
+    if (frame.catchUp) budget.caughtUp = true;
+    const allowed = frame.catchUp ? limits.maxSyncBytes : limits.maxUpdateBytes;
+    if (!handshake && bytes > allowed) {
       return refuse(
         connection,
         LimitCloseCode.MESSAGE_TOO_LARGE,

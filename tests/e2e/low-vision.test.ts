@@ -4,13 +4,20 @@
 //   with nothing to scroll (WCAG 1.4.4), and at 400 % the forum page's confirmations (1.4.10);
 // - fields edged at 1.5:1 (the name prompt's « Votre nom », the export's lists) or 2.6:1 (the
 //   forum page's), where 1.4.11 asks 3:1 of what shows where to type;
+// - the plenary's mosaic at 200 % (and on a phone), where the forum kit lay over « Plein écran »;
 // - Windows' contrast themes (forced colours), which drop the dark fill that said which of the
 //   plenary's « Mosaïque » / « Minuterie » / « Plein écran » is on;
 // - `prefers-reduced-motion: reduce`, which a row scrolled by its arrow ignored (a script's
 //   `behavior: 'smooth'` overrides the CSS's `scroll-behavior`).
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { createForum, openBoard, serverAndBrowser, type CreatedForum } from './fixtures';
+import {
+  createForum,
+  forumRequest,
+  openBoard,
+  serverAndBrowser,
+  type CreatedForum,
+} from './fixtures';
 
 /** A 1280 × 720 laptop's screen at 200 % zoom, in CSS px. */
 const LAPTOP_AT_200 = { width: 640, height: 360 } as const;
@@ -145,6 +152,50 @@ describe('Carton with low vision', () => {
       expect(await edgeContrast(field)).toBeGreaterThanOrEqual(3);
     }
     await context.close();
+  });
+
+  it('at 200 % on a small laptop and on a phone, the mosaic’s « Plein écran » and « Fermer » clear the forum kit', async () => {
+    const created = await theForum();
+    const plenary = created.boards.find((b) => b.kind === 'plenary')!;
+    // The plenary's timer running, as in the room: the kit is as wide as it gets.
+    const timer = { action: 'start', durationMs: 600_000 };
+    expect((await forumRequest(suite.server, created, '/timer', { body: timer })).status).toBe(200);
+    for (const [viewport, deviceScaleFactor] of [
+      [LAPTOP_AT_200, 2],
+      [{ width: 683, height: 384 }, 2],
+      [{ width: 390, height: 844 }, 3],
+    ] as const) {
+      const context = await suite.browser.newContext({
+        viewport,
+        deviceScaleFactor,
+        locale: 'fr-CA',
+      });
+      await context.addInitScript(() => localStorage.setItem('carton.name', 'Marie-Anne'));
+      const page = await context.newPage();
+      await openBoard(
+        page,
+        `${suite.server.url}/b/${plenary.id}#token=${created.facilitator.token}`,
+      );
+      await page.locator('.forum-kit').getByRole('button', { name: 'Mosaïque' }).click();
+      await page.locator('li.mosaic-tile').first().waitFor();
+      await page.locator('.forum-kit [data-testid="forum-timer"]').waitFor();
+      // « Minuterie » lay over « Plein écran » at 640 and 683 px, « Mosaïque » at 390.
+      const covered = await page.evaluate(() => {
+        const kit = [...document.querySelectorAll('.forum-kit > *')];
+        const buttons = [...document.querySelectorAll('.mosaic-header > button')];
+        return buttons.flatMap((button) => {
+          const b = button.getBoundingClientRect();
+          return kit
+            .filter((part) => {
+              const k = part.getBoundingClientRect();
+              return k.left < b.right && b.left < k.right && k.top < b.bottom && b.top < k.bottom;
+            })
+            .map((part) => `${part.textContent} over ${button.textContent}`);
+        });
+      });
+      expect(covered, `${viewport.width} × ${viewport.height}`).toEqual([]);
+      await context.close();
+    }
   });
 
   it("in Windows' contrast themes, the plenary marks which of its buttons is on", async () => {

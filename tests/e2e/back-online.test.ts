@@ -1,7 +1,7 @@
 // Coming back online, and who comes and goes, for two participants on one server: the others
 // listed again at once when the wifi comes back (never announced as gone); words written
-// offline in a note another deleted told once back online, and put back by « Garder mon
-// texte »; who comes and goes said in the page's language, again after a switch.
+// offline in a note another deleted told once back online, with who deleted it, and put back
+// by « Garder mon texte »; who comes and goes said in the page's language, again after a switch.
 import { describe, expect, it } from 'vitest';
 import { newParticipant } from '../support/browser';
 import {
@@ -106,6 +106,8 @@ describe('words written offline in a note another deletes', () => {
     const told = suite.b.page.getByTestId('unsent-words');
     await told.waitFor({ timeout: 20_000 });
     expect(await told.textContent()).toContain('Sécurité alimentaire : jardins communautaires');
+    // Named: Émilie's deletion carried her name (M36); it said « Quelqu’un ».
+    expect(await told.textContent()).toMatch(/^Émilie a supprimé le papillon/u);
     await told.getByRole('button', { name: 'Garder mon texte' }).click();
     await waitForShapes(
       suite.a.page,

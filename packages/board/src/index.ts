@@ -5,9 +5,11 @@ export type { BoardKind, BoardMeta, ShapesMap, ShapeRecordMap } from './doc/layo
 export {
   BOARD_KINDS,
   BOARD_SCHEMA_VERSION,
+  DELETED_BY_KEY,
   META_KEY,
   ROOT_KEY,
   SHAPES_KEY,
+  deletersIn,
   initBoardDoc,
   readMeta,
   shapesMapOf,

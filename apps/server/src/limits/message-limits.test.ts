@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { Board, DELETED_BY_KEY, initBoardDoc, localOrigin } from '@carton/board';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../log.ts';
 import { Connection } from '../relay/connection.ts';
@@ -166,7 +167,7 @@ describe('message admission', () => {
     }
   });
 
-  it('R30: refuses updates that would grow a full board, but lets deletions through', () => {
+  it('R30: refuses updates that would grow a full board, but lets deletions through, named or not', () => {
     let stored = 4_000;
     const admit = createMessageAdmission(LIMITS, () => stored, silentLogger);
     const doc = new Y.Doc();
@@ -176,6 +177,46 @@ describe('message admission', () => {
     doc.once('update', (u: Uint8Array) => (deletion = u));
     doc.getMap('board').delete('shape:1200');
     expect(admit(connection(), frame(0, 2, deletion!))).toBe(true);
+    // A deletion naming its author (M36) frees the board as well: let through, on a board full to
+    // its last byte (another board: each board's size is read once, then followed).
+    stored = LIMITS.maxBoardBytes;
+    const full = () => connection('rimouski-neigette');
+    const board = new Y.Doc();
+    initBoardDoc(board, { title: 'Kamouraska', kind: 'territory' });
+    const model = new Board(board);
+    const me = localOrigin('user:pierre');
+    const [note, other] = model.run(
+      (tx) => [tx.create('note', { x: 0, y: 0 }), tx.create('note', { x: 300, y: 0 })],
+      me,
+    );
+    const named = (ids: string[]) => {
+      let update: Uint8Array | null = null;
+      board.once('update', (u: Uint8Array) => (update = u));
+      model.run((tx) => tx.delete(ids, 'Pierre Gagnon'), me);
+      return frame(0, 2, update!);
+    };
+    expect(admit(full(), named([note!]))).toBe(true);
+    // The next one also removes the entry before it.
+    expect(admit(full(), named([other!]))).toBe(true);
+    // But not an entry alone (it deletes nothing), nor one beside anything else.
+    const alone = new Y.Doc();
+    let lone: Uint8Array | null = null;
+    alone.once('update', (u: Uint8Array) => (lone = u));
+    alone.getMap(DELETED_BY_KEY).set('deletion:x', { ids: ['shape:x'], by: 'Pierre' });
+    expect(admit(full(), frame(0, 2, lone!))).toMatchObject({
+      code: LimitCloseCode.BOARD_FULL,
+    });
+    let mixed: Uint8Array | null = null;
+    doc.once('update', (u: Uint8Array) => (mixed = u));
+    doc.transact(() => {
+      doc.getMap('board').delete('shape:1');
+      doc.getMap('board').set('shape:2', 'y'.repeat(300));
+      doc.getMap(DELETED_BY_KEY).set('deletion:y', { ids: ['shape:1'], by: 'Pierre' });
+    });
+    expect(admit(full(), frame(0, 2, mixed!))).toMatchObject({
+      code: LimitCloseCode.BOARD_FULL,
+    });
+    stored = 4_000;
     // A view connection's updates are dropped by the room: they do not count.
     expect(admit(connection('kamouraska', false), adding)).toBe(true);
     // Another board has its own size.

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { DELETED_BY_KEY } from '@carton/board';
 import type { Logger } from '../log.ts';
 import type { Connection } from '../relay/connection.ts';
 import type { AdmitMessage, MessageRefusal } from '../relay/relay.ts';
@@ -238,13 +239,31 @@ function classify(data: Uint8Array): Frame {
   }
 }
 
-/** An update that only deletes (no new structs) never grows the board: allowed when full. */
+/**
+ * An update that only deletes (no new structs) never grows the board: allowed when full. So is a
+ * deletion naming its author (M36): besides what it deletes, only entries of the root map
+ * `deletedBy` (each under a fresh key, so its map is named in the update itself), a few hundred
+ * bytes; without it, deleting on a full board (the way to free it) was refused.
+ */
 function onlyDeletes(update: Uint8Array): boolean {
   try {
-    return Y.decodeUpdate(update).structs.length === 0;
+    const { structs, ds } = Y.decodeUpdate(update);
+    if (structs.length === 0) return true;
+    return ds.clients.size > 0 && structs.every(namesADeleter);
   } catch {
     return false;
   }
+}
+
+/** One entry `{ ids, by }` of the root map `deletedBy` (M36), or its tombstone. */
+function namesADeleter(struct: unknown): boolean {
+  return (
+    struct instanceof Y.Item &&
+    // Decoded from an update alone, a root type's entry names its parent by the root's name.
+    (struct.parent as unknown) === DELETED_BY_KEY &&
+    typeof struct.parentSub === 'string' &&
+    struct.content instanceof Y.ContentAny
+  );
 }
 
 /**

@@ -76,7 +76,8 @@ export function deleteSelection(session: BoardSession): void {
   // A locked shape stays (M33), chosen, so its « Déverrouiller » stays within reach.
   const unlocked = selection.filter((id) => !session.scene.info(id)?.locked);
   if (!unlocked.length) return;
-  session.shell.commit((tx) => tx.delete(unlocked));
+  // Named in the document: a device that sees it later (reconnecting) says who (M36).
+  session.shell.commit((tx) => tx.delete(unlocked, session.identity.name));
   select(
     session,
     selection.filter((id) => !unlocked.includes(id)),

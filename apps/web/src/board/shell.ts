@@ -189,7 +189,8 @@ export class Shell {
         });
         return;
       case 'delete':
-        this.commit((tx) => tx.delete(plan.ids));
+        // Named in the document: a device that sees it later (reconnecting) says who (M36).
+        this.commit((tx) => tx.delete(plan.ids, this.o.presence.userName));
         return;
       case 'edit':
         // A locked shape's words are part of the layout (M33): unlock it to write.

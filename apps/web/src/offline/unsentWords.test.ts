@@ -39,10 +39,13 @@ function twoDevices() {
       mine.run((tx) => tx.update(id, { text }), me);
       return id;
     },
-    /** Pierre deletes it, and his change reaches Émilie through the server. */
-    deletedByPierre(id: string) {
+    /**
+     * Pierre deletes it (his device naming him, `name`, or an older one naming nobody), and his
+     * change reaches Émilie through the server.
+     */
+    deletedByPierre(id: string, name?: string) {
       const before = Y.encodeStateVector(emilie);
-      theirs.run((tx) => tx.delete([id]), them);
+      theirs.run((tx) => tx.delete([id], name), them);
       Y.applyUpdate(emilie, Y.encodeStateAsUpdate(pierre, before), provider);
     },
     edit(id: string | null) {
@@ -66,8 +69,20 @@ describe('watchUnsentWords', () => {
         id,
         text: 'Transport collectif en Matapédia',
         kept: { type: 'note', input: { x: 40, y: 60, text: 'Transport collectif en Matapédia' } },
+        by: null,
       },
     ]);
+  });
+
+  it('names who deleted it when their deletion said so (M36), long after their presence went', () => {
+    const devices = twoDevices();
+    const id = devices.note('Halte-garderie au centre communautaire');
+    devices.deletedByPierre(id, 'Pierre Gagnon');
+    expect(devices.lost).toMatchObject([{ id, by: 'Pierre Gagnon' }]);
+    // Written again, then deleted by an older device (no name): not given Pierre's name.
+    const again = devices.note('Covoiturage');
+    devices.deletedByPierre(again);
+    expect(devices.lost[1]).toMatchObject({ id: again, by: null });
   });
 
   it('says nothing once every change was confirmed: the others saw the words before deleting', () => {

@@ -4,8 +4,9 @@
 // changes arrive: each note this device writes in is remembered (its last text, place, colour)
 // until the server has confirmed every change; a note remembered that a remote change deletes
 // is told (`lost`), with what to put back. The editor still open on it has its own notice
-// (ui/WritingGoneNotice.tsx): not told twice.
-import { isLocalOrigin, type BoardView, type Shape } from '@carton/board';
+// (ui/WritingGoneNotice.tsx): not told twice. Who deleted it is named when their deletion carried
+// their name (M36): their presence is long gone by the time a device reconnects.
+import { deletersIn, isLocalOrigin, type BoardView, type Shape } from '@carton/board';
 import type * as Y from 'yjs';
 import { keptWords, type KeptWords } from '../ui/writingGone';
 
@@ -13,6 +14,8 @@ export interface LostWords {
   id: string;
   text: string;
   kept: KeptWords;
+  /** Who deleted the note, as their deletion said (M36), or null (an older device). */
+  by: string | null;
 }
 
 export interface UnsentWordsDeps {
@@ -32,11 +35,14 @@ export interface UnsentWordsDeps {
 export function watchUnsentWords(deps: UnsentWordsDeps): () => void {
   const written = new Map<string, Shape>();
   let origin: unknown = null;
+  let current: Y.Transaction | null = null;
   const before = (transaction: Y.Transaction) => {
     origin = transaction.origin;
+    current = transaction;
   };
   const after = () => {
     origin = null;
+    current = null;
   };
   deps.doc.on('beforeTransaction', before);
   deps.doc.on('afterTransaction', after);
@@ -45,6 +51,7 @@ export function watchUnsentWords(deps: UnsentWordsDeps): () => void {
     const local = isLocalOrigin(origin);
     // Undo, or the copy kept on this device: neither a new word of mine nor another's change.
     if (!local && origin !== deps.remoteOrigin) return;
+    let deleters: Map<string, string> | null = null;
     for (const id of changed) {
       const shape = deps.view.getShape(id);
       if (local) {
@@ -55,8 +62,10 @@ export function watchUnsentWords(deps: UnsentWordsDeps): () => void {
       if (shape !== undefined || last === undefined) continue;
       written.delete(id);
       const kept = keptWords(last);
-      if (kept && id !== deps.editingId() && last.type === 'note')
-        lost.push({ id, text: last.text, kept });
+      if (kept && id !== deps.editingId() && last.type === 'note') {
+        deleters ??= current ? deletersIn(deps.doc, current) : new Map<string, string>();
+        lost.push({ id, text: last.text, kept, by: deleters.get(id) ?? null });
+      }
     }
     if (lost.length > 0) deps.lost(lost);
   });

@@ -67,6 +67,11 @@ export class Presence {
     this.change();
   }
 
+  /** The name shown to the others now, also written with my deletions (M36). */
+  get userName(): string {
+    return this.user.name;
+  }
+
   setCursor(cursor: Point | null): void {
     this.cursor = cursor && { x: round1(cursor.x), y: round1(cursor.y) };
     // While drawing the cursor is not sent: the stroke's tip is where it is.

@@ -31,10 +31,17 @@ export function UnsentWordsNotice() {
       lost: (words) => setLost((told) => [...told, ...words]),
     });
   }, [session]);
+  // Named when every note lost was deleted by the same person and their deletion said so (M36).
+  const names = new Set(lost.map((words) => words.by));
+  const by = names.size === 1 ? (lost[0]?.by ?? null) : null;
   const message =
     lost.length === 0
       ? ''
-      : t('editor.gone.unsent', { count: lost.length, text: shortened(lost[0]!.text) });
+      : t(by ? 'editor.gone.unsentBy' : 'editor.gone.unsent', {
+          count: lost.length,
+          text: shortened(lost[0]!.text),
+          name: by,
+        });
   const dismiss = () => setLost([]);
   return (
     <KeepWordsNotice

@@ -28,7 +28,7 @@ export function createTransaction(ctx: CommandContext): BoardTransaction {
       patch: ShapePatch<T>,
       options?: UpdateOptions,
     ) => updateShape(ctx, id, patch as ShapePatch, options),
-    delete: (ids: readonly string[]) => deleteShapes(ctx, ids),
+    delete: (ids: readonly string[], by?: string) => deleteShapes(ctx, ids, by),
     reorder: (ids: readonly string[], how: ReorderDirection) => reorderShapes(ctx, ids, how),
     reparent: (ids: readonly string[], cartonId: string | null) =>
       reparentShapes(ctx, ids, cartonId),

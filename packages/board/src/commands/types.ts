@@ -41,8 +41,11 @@ export interface BoardTransaction {
     patch: ShapePatch<T>,
     options?: UpdateOptions,
   ): void;
-  /** Deletes shapes; a carton takes its contents; arrows bound to them are unbound (M4, M5). */
-  delete(ids: readonly string[]): void;
+  /**
+   * Deletes shapes; a carton takes its contents; arrows bound to them are unbound (M4, M5).
+   * `by`: the deleter's name, written with the deletion for the others' devices (M36).
+   */
+  delete(ids: readonly string[], by?: string): void;
   reorder(ids: readonly string[], how: ReorderDirection): void;
   /** Into a carton (cartons never nest) or out of it with null. */
   reparent(ids: readonly string[], cartonId: string | null): void;

@@ -5,6 +5,7 @@
 // - fields edged at 1.5:1 (the name prompt's « Votre nom », the export's lists) or 2.6:1 (the
 //   forum page's), where 1.4.11 asks 3:1 of what shows where to type;
 // - the plenary's mosaic at 200 % (and on a phone), where the forum kit lay over « Plein écran »;
+// - a phone zoomed by Chrome, where the forum page scrolled sideways and the help was cut;
 // - Windows' contrast themes (forced colours), which drop the dark fill that said which of the
 //   plenary's « Mosaïque » / « Minuterie » / « Plein écran » is on;
 // - `prefers-reduced-motion: reduce`, which a row scrolled by its arrow ignored (a script's
@@ -196,6 +197,47 @@ describe('Carton with low vision', () => {
       expect(covered, `${viewport.width} × ${viewport.height}`).toEqual([]);
       await context.close();
     }
+  });
+
+  // Chrome on Android zooms pages by its own setting (Accessibility → Zoom), the way to larger
+  // text there: the phone's font size leaves a page with a viewport tag as it is. A 390 px phone at
+  // 150 % lays pages out at 260 CSS px, at 200 % at 195.
+  const zoomedPhone = (zoom: number) =>
+    suite.browser.newContext({
+      viewport: { width: Math.round(390 / zoom), height: Math.round(844 / zoom) },
+      deviceScaleFactor: 3 * zoom,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'fr-CA',
+    });
+
+  it('on a phone zoomed to 150 %, the forum page does not scroll sideways', async () => {
+    const created = await theForum();
+    const context = await zoomedPhone(1.5);
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/f/${created.forum.id}#token=${created.facilitator.token}`);
+    await page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+    // « EN » beside the title, « Question » and its field, and the address in the warning about
+    // localhost links made the page 318 px wide: the phone showed it shrunk, or sideways.
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    expect(widths).toEqual([260, 260]);
+    await context.close();
+  });
+
+  it('on a phone zoomed to 200 %, the help fits the screen and « Fermer » shows', async () => {
+    const territory = (await theForum()).boards.find((b) => b.kind === 'territory')!;
+    const context = await zoomedPhone(2);
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle'));
+    const page = await context.newPage();
+    await openBoard(page, territory.edit.url);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog');
+    // The dialog grew to its longest row, past the right edge: « Fermer » was cut.
+    const close = help.getByRole('button', { name: 'Fermer' });
+    expect(await reachable(close)).toBe(true);
+    const right = await help.evaluate((el) => el.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(195);
+    await context.close();
   });
 
   it("in Windows' contrast themes, the plenary marks which of its buttons is on", async () => {

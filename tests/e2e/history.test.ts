@@ -33,6 +33,8 @@ describe('version history', () => {
   let browser: Browser;
   let facilitator: Participant;
   let participant: Participant;
+  let boardId: string;
+  let facilitatorToken: string;
 
   beforeAll(async () => {
     server = await startServer();
@@ -40,6 +42,8 @@ describe('version history', () => {
     // From the seed's templates, as a forum day starts.
     const forum = await createForum(server, { territories: ['La Mitis'] });
     const board = territoryBoard(forum);
+    boardId = board.id;
+    facilitatorToken = forum.facilitator.token;
     facilitator = await newParticipant(browser, 'Animation');
     participant = await newParticipant(browser, 'Julie');
     await openBoard(
@@ -141,4 +145,37 @@ describe('version history', () => {
     await outline.waitFor({ state: 'detached' });
     expect(await outline.count()).toBe(0);
   });
+
+  it('R27: past the board’s named versions, « Enregistrer la version » says why in French', async () => {
+    const f = facilitator.page;
+    await f.bringToFront();
+    const list = await fetch(`${server.url}/api/boards/${boardId}/snapshots`, {
+      headers: { Authorization: `Bearer ${facilitatorToken}` },
+    });
+    const { snapshots } = (await list.json()) as { snapshots: { kind: string }[] };
+    const named = snapshots.filter((s) => s.kind === 'named').length;
+    // A script with the facilitator link keeps versions up to the limit (R27: 200).
+    for (let i = named; i < 200; i++) {
+      const kept = await fetch(`${server.url}/api/boards/${boardId}/snapshots`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${facilitatorToken}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ name: `Étape ${i}` }),
+      });
+      expect(kept.status).toBe(201);
+    }
+    const panel = f.locator('[data-testid="history-panel"]');
+    if (!(await panel.isVisible())) await f.getByRole('button', { name: 'Versions' }).click();
+    await panel.waitFor();
+    await f.getByLabel('Nom de la nouvelle version').fill('Après la plénière');
+    await f.getByRole('button', { name: 'Enregistrer la version' }).click();
+    const problem = f.locator('.history-problem[role="alert"]');
+    await problem.waitFor();
+    expect(await problem.innerText()).toBe(
+      'Ce tableau garde déjà le nombre maximal de versions nommées\u00a0: celle-ci n’a pas été enregistrée. Les versions automatiques continuent d’être gardées.',
+    );
+    await f.screenshot({ path: `${SHOTS}/history-too-many-versions.png` });
+  }, 60_000);
 });

@@ -29,4 +29,18 @@ describe('a refused version action', () => {
       'ouvrir ce tableau',
     );
   });
+
+  it('R27: a version past the board’s limit of named ones says so, not « erreur 409 »', async () => {
+    const fr = await testTranslator('fr-CA');
+    const english = await testTranslator('en');
+    const full = new ApiError(
+      409,
+      'too_many_versions',
+      'A board keeps at most 200 named versions; automatic versions are still kept.',
+    );
+    expect(historyErrorText(full, fr)).toBe(
+      'Ce tableau garde déjà le nombre maximal de versions nommées\u00a0: celle-ci n’a pas été enregistrée. Les versions automatiques continuent d’être gardées.',
+    );
+    expect(historyErrorText(full, english)).toContain('maximum number of named versions');
+  });
 });

@@ -6,6 +6,10 @@ import { forumErrorText, type Translate } from '../forum/errorText';
 
 export function historyErrorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError && error.status === 0) return t('history.offline', {});
+  // R27: the board keeps its maximum of named versions; saving again will not help.
+  if (error instanceof ApiError && error.code === 'too_many_versions') {
+    return t('history.tooManyVersions', {});
+  }
   if (error instanceof ApiError) return forumErrorText(error, t);
   return t('history.error', { message: error instanceof Error ? error.message : String(error) });
 }

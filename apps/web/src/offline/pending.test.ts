@@ -42,6 +42,53 @@ describe('PendingChanges', () => {
     expect(pending.count()).toBe(2);
   });
 
+  it('counts each note of a quick run of notes, and a note written then its words as one', () => {
+    let now = 0;
+    const doc = new Y.Doc();
+    const pending = new PendingChanges(doc, memoryStore(), 'k', isLocal, () => now);
+    const shapes = doc.getMap('board').set('shapes', new Y.Map<Y.Map<unknown>>());
+    const write = (id: string, text: string) =>
+      doc.transact(() => {
+        const note = shapes.get(id) ?? shapes.set(id, new Y.Map<unknown>());
+        note.set('text', text);
+      }, LOCAL);
+    // Five notes, one every 200 ms (a table writing its ideas on the way in): five changes.
+    for (const [i, idea] of ['Logement', 'Transport', 'Emploi', 'Santé', 'Culture'].entries()) {
+      now = i * 200;
+      write(`shape:${i}`, idea);
+      now += 100;
+      write(`shape:${i}`, `${idea} abordable`); // its words, the same change
+    }
+    expect(pending.count()).toBe(5);
+  });
+
+  it('two tabs of one board each count their own, and neither erases the other’s', () => {
+    const store = memoryStore();
+    let now = 0;
+    const tabA = new Y.Doc();
+    const a = new PendingChanges(tabA, store, 'k', isLocal, () => now);
+    edit(tabA, 'a', 'Kamouraska');
+    now = 5000;
+    edit(tabA, 'b', 'Témiscouata');
+    // The second tab opens (the first's changes are not in its document) and writes once.
+    const tabB = new Y.Doc();
+    const b = new PendingChanges(tabB, store, 'k', isLocal, () => now);
+    now = 10_000;
+    edit(tabB, 'c', 'La Mitis');
+    expect(a.count()).toBe(2);
+    expect(b.count()).toBe(1);
+    now = 15_000;
+    edit(tabA, 'd', 'Les Basques');
+    expect(a.count()).toBe(3);
+    expect(b.count()).toBe(1);
+    a.destroy();
+    b.destroy();
+    // The first tab reloaded: its three changes, from the device's copy, still counted.
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(tabA), 'indexeddb');
+    expect(new PendingChanges(reloaded, store, 'k', isLocal).count()).toBe(3);
+  });
+
   it('is confirmed only by what the server says it holds', () => {
     let now = 0;
     const server = new Y.Doc();

@@ -5,8 +5,12 @@
 // on purpose, the client sends a sync step 1 that claims, for each client id with pending
 // changes, only the clock the server last confirmed: the server answers (sync step 2) with
 // what it holds past that clock, so the end of that answer is what it has stored (R5: stored
-// before it is relayed or answered). Changes are counted in bursts (a drag, a typing session),
-// kept per board in localStorage so the count survives a reload while offline.
+// before it is relayed or answered). Changes are counted in bursts (a drag, a typing session):
+// a burst is one thing changed (a shape, with what it holds) in quick succession, so five notes
+// written one after another within a second count five, not one. Kept per board in localStorage
+// so the count survives a reload while offline. Two tabs of one board share that record without
+// sharing a count: each writes back its own bursts beside the other's, and counts those its own
+// document holds (its own, and those it loaded from the device's copy).
 import * as Y from 'yjs';
 import { readSyncFrame, syncFrame } from './syncFrame';
 
@@ -55,8 +59,36 @@ function readEntries(store: KeyValueStore | null, key: string): PendingChange[] 
   }
 }
 
+/**
+ * What a transaction changed, one key per thing: the path's first two steps from the root (a
+ * shape, `shapes/<id>`, whether created, moved or typed in; a root-level key on its own).
+ */
+function footprint(transaction: Y.Transaction): Set<string> {
+  const things = new Set<string>();
+  transaction.changed.forEach((keys, type) => {
+    const path = pathOf(type);
+    if (path.length >= 2) things.add(path.slice(0, 2).join('/'));
+    else for (const key of keys) things.add([...path, key ?? ''].slice(0, 2).join('/'));
+  });
+  return things;
+}
+
+/** The keys from the document's root down to `type` (empty for a root type). */
+function pathOf(type: { readonly _item: Y.Item | null }): string[] {
+  const path: string[] = [];
+  let at: { readonly _item: Y.Item | null } | null = type;
+  while (at?._item) {
+    path.unshift(at._item.parentSub ?? '');
+    at = at._item.parent instanceof Y.AbstractType ? at._item.parent : null;
+  }
+  return path;
+}
+
 export class PendingChanges {
+  /** Every burst this page knows of: its own, and those of the board's other tabs. */
   private entries: PendingChange[];
+  /** What the current burst changed: a write elsewhere starts another one. */
+  private burst = new Set<string>();
   /** What the server is known to hold, per client id. */
   private readonly confirmed = new Map<number, number>();
   private lastChangeAt = -Infinity;
@@ -73,7 +105,7 @@ export class PendingChanges {
     private readonly now: () => number = Date.now,
   ) {
     this.entries = readEntries(store, key);
-    this.counted = this.entries.length;
+    this.counted = this.held();
     doc.on('afterTransaction', this.onTransaction);
   }
 
@@ -132,16 +164,29 @@ export class PendingChanges {
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {
-    if (!this.isLocalEdit(transaction.origin)) return;
+    if (!this.isLocalEdit(transaction.origin)) {
+      // The device's copy loading (or the server) may bring bursts an earlier page stored.
+      if (this.entries.some((e) => e.client !== this.doc.clientID)) this.recount();
+      return;
+    }
     const client = this.doc.clientID;
     const clock = transaction.afterState.get(client) ?? 0;
     if (clock <= (transaction.beforeState.get(client) ?? 0)) return;
     const at = this.now();
     const last = this.entries.at(-1);
-    if (last && last.client === client && at - this.lastChangeAt < BURST_MS && !this.isDone(last)) {
+    const things = footprint(transaction);
+    const same = things.size === 0 || [...things].some((thing) => this.burst.has(thing));
+    if (
+      last &&
+      last.client === client &&
+      at - this.lastChangeAt < BURST_MS &&
+      same &&
+      !this.isDone(last)
+    ) {
       // Same burst, same count: only its clock grows, stored a little later.
       last.clock = clock;
       this.lastChangeAt = at;
+      for (const thing of things) this.burst.add(thing);
       this.storeTimer ??= setTimeout(() => {
         this.storeTimer = null;
         this.save();
@@ -152,8 +197,23 @@ export class PendingChanges {
     if (this.entries.length > MAX_ENTRIES)
       this.entries.splice(0, this.entries.length - MAX_ENTRIES);
     this.lastChangeAt = at;
+    this.burst = things;
     this.changed();
   };
+
+  /** The bursts this page's document holds (another tab's may not be in it) not yet confirmed. */
+  private held(): number {
+    return this.entries.filter(
+      (e) => !this.isDone(e) && Y.getState(this.doc.store, e.client) >= e.clock,
+    ).length;
+  }
+
+  private recount(): void {
+    const count = this.held();
+    if (count === this.counted) return;
+    this.counted = count;
+    for (const listener of this.listeners) listener();
+  }
 
   private isDone(entry: PendingChange): boolean {
     return (this.confirmed.get(entry.client) ?? 0) >= entry.clock;
@@ -179,13 +239,20 @@ export class PendingChanges {
       this.storeTimer = null;
     }
     this.save();
-    const count = this.entries.length;
-    if (count === this.counted) return;
-    this.counted = count;
-    for (const listener of this.listeners) listener();
+    this.recount();
   }
 
+  /**
+   * Writes this page's bursts back beside those another tab of the board stored meanwhile (each
+   * tab's document has its own client id): the other tab's are taken as stored, less those this
+   * page learnt the server holds. One tab's list replaced the other's before.
+   */
   private save(): void {
+    const mine = this.doc.clientID;
+    const others = readEntries(this.store, this.key).filter(
+      (e) => e.client !== mine && !this.isDone(e),
+    );
+    this.entries = [...others, ...this.entries.filter((e) => e.client === mine)];
     try {
       if (this.entries.length === 0) this.store?.removeItem(this.key);
       else this.store?.setItem(this.key, JSON.stringify(this.entries));

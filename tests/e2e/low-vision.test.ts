@@ -7,7 +7,8 @@
 // - the plenary's mosaic at 200 % (and on a phone), where the forum kit lay over « Plein écran »;
 // - a phone zoomed by Chrome, where the forum page scrolled sideways and the help was cut;
 // - Windows' contrast themes (forced colours), which drop the dark fill that said which of the
-//   plenary's « Mosaïque » / « Minuterie » / « Plein écran » is on;
+//   plenary's « Mosaïque » / « Minuterie » / « Plein écran » is on, and the stroke through the
+//   single-key shortcuts switch when it is off;
 // - `prefers-reduced-motion: reduce`, which a row scrolled by its arrow ignored (a script's
 //   `behavior: 'smooth'` overrides the CSS's `scroll-behavior`).
 import { describe, expect, it } from 'vitest';
@@ -269,6 +270,27 @@ describe('Carton with low vision', () => {
     await full.click();
     expect(await full.getAttribute('aria-pressed')).toBe('true');
     expect((await look(full)).background).not.toBe(closeLook.background);
+    await context.close();
+  });
+
+  it("in Windows' contrast themes, the single-key shortcuts switch shows when it is off", async () => {
+    const territory = (await theForum()).boards.find((b) => b.kind === 'territory')!;
+    const context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-CA',
+      forcedColors: 'active',
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle'));
+    const page = await context.newPage();
+    await openBoard(page, territory.edit.url);
+    const toggle = page.getByRole('switch', { name: /Raccourcis à une touche/ });
+    const stroke = () => toggle.evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect(await stroke()).toBe('none');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    // Off, it is struck through; the theme dropped that stroke (a gradient).
+    expect(await stroke()).toContain('linear-gradient');
     await context.close();
   });
 

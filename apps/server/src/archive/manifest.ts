@@ -1,6 +1,6 @@
 import { BOARD_KINDS, IMAGE_MIME_TYPES } from '@carton/board';
 import { z } from 'zod';
-import { nameInput } from '../forums/create-forum.ts';
+import { nameInput, plainName } from '../forums/create-forum.ts';
 
 export const ARCHIVE_FORMAT = 'carton-forum-archive';
 /**
@@ -98,7 +98,13 @@ export const ManifestSchema = z.object({
         .array(
           z.object({
             id: z.string().max(64),
-            title: nameInput(200),
+            // Votes titled before R24 covered them (a line break, a bidi mark) are in archives
+            // of that time: made plain rather than refusing the forum (hostile ones too).
+            title: z
+              .string()
+              .max(1_000)
+              .transform((title) => plainName(title, 'Vote'))
+              .pipe(nameInput(200)),
             boardIds: z.array(z.string().max(64)).max(64),
             dotsPerParticipant: z.number().int().min(1).max(20),
             state: z.enum(['open', 'closed']),

@@ -42,6 +42,22 @@ export const nameInput = (max: number) =>
     .refine((name) => name.replace(INVISIBLE, '').length > 0, 'must not be empty');
 
 /**
+ * `text` made a name R24 takes: control characters become spaces, bidi controls and lone
+ * surrogates are dropped, spacing is collapsed; `fallback` if nothing visible is left. For a
+ * name Carton itself once stored unchecked (a vote's title before R24 covered it), which an
+ * archive of that time still carries: refusing it would refuse the whole forum.
+ */
+export function plainName(text: string, fallback: string): string {
+  const clean = text
+    .replace(/[\p{Cc}]/gu, ' ')
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean.replace(INVISIBLE, '').length > 0 ? clean : fallback;
+}
+
+/**
  * Text a facilitator sends that is not a name but is shown or written out as one (a compilation
  * item's key, C3/C7): at most `max` characters, no control character, bidi control or lone
  * surrogate (R24), not trimmed (a key is compared as it is).

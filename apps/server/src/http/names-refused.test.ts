@@ -4,6 +4,8 @@
 // backup was lost. A version named with a lone surrogate was answered as sent and stored as
 // U+FFFD. A real server on port 0 with its SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import type { ArchiveManifest } from '../archive/manifest.ts';
 import { editArchive } from '../archive/test-archives.ts';
 import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
 import type { RunningServer } from './server.ts';
@@ -200,5 +202,41 @@ describe('R24: names in every facilitator request', () => {
     expect(compiled.status).toBe(200);
     const body = (await compiled.json()) as { merges: Record<string, string> };
     expect(body.merges['transport\u0000']).toBe('mobilite\nlocale');
+  });
+
+  it('an archive from before R24 covered votes, with a vote titled across lines, still imports', async () => {
+    const board = forum.boards.find((b) => b.kind === 'territory')!;
+    const opened = await send(
+      'POST',
+      `/api/forums/${forum.forum.id}/votes`,
+      JSON.stringify({ title: 'Priorités', boardIds: [board.id], dotsPerParticipant: 3 }),
+    );
+    expect(opened.status).toBe(201);
+    const archive = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    // As Carton wrote it before a vote's title was checked: a line break, a bidi override, a
+    // NUL; and a title of nothing visible.
+    const older = editArchive(new Uint8Array(await archive.arrayBuffer()), (_files, manifest) => {
+      const votes = manifest.facilitation!.votes;
+      votes[0]!.title = 'Priorités\nde la\u202E journée\u0000';
+      votes[1]!.title = '\u200b';
+    });
+    const restored = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: older,
+    });
+    expect(restored.status).toBe(201);
+    const copy = (await restored.json()) as CreatedForum;
+    const again = await fetch(`${server.url}/api/forums/${copy.forum.id}/archive.zip`, {
+      headers: { Authorization: `Bearer ${copy.facilitator.token}` },
+    });
+    const manifest = JSON.parse(
+      strFromU8(unzipSync(new Uint8Array(await again.arrayBuffer()))['manifest.json']!),
+    ) as ArchiveManifest;
+    expect(manifest.facilitation!.votes.map((vote) => vote.title).sort()).toEqual(
+      ['Priorités de la journée', 'Vote'].sort(),
+    );
   });
 });

@@ -45,6 +45,15 @@ function look(target: Locator): Promise<{ background: string; color: string }> {
   });
 }
 
+/** WCAG's contrast ratio of the CSS colour `rgb(r, g, b)` on white. */
+function contrastOnWhite(css: string): number {
+  const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
 /**
  * Contrast of `field`'s edge with what surrounds it (its nearest ancestor with an opaque fill):
  * WCAG's relative luminance ratio, which 1.4.11 wants at 3:1 for what says where a field is.
@@ -117,7 +126,7 @@ describe('Carton with low vision', () => {
     await context.close();
   });
 
-  it('fields show their edges: the name, the export’s lists, a version’s name, the forum page’s', async () => {
+  it('fields show their edges (the name, the export’s lists, a version’s name, the forum page’s), the name’s example reads', async () => {
     const created = await theForum();
     const territory = created.boards.find((b) => b.kind === 'territory')!;
     const context = await suite.browser.newContext({
@@ -129,6 +138,9 @@ describe('Carton with low vision', () => {
     // « Votre nom » was a white box edged at 1.5:1 on the white card.
     const name = page.getByRole('dialog').getByLabel('Votre nom');
     expect(await edgeContrast(name)).toBeGreaterThanOrEqual(3);
+    // Its example, « Prénom », is text to read: 4.5:1 on white (it was 3.8:1).
+    const example = await name.evaluate((el) => getComputedStyle(el, '::placeholder').color);
+    expect(contrastOnWhite(example)).toBeGreaterThanOrEqual(4.5);
     await name.fill('Gisèle Pelletier');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {

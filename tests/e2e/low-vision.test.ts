@@ -3,7 +3,8 @@
 //   lays the page out at that zoom), where the name prompt's « Entrer » fell below the window
 //   with nothing to scroll (WCAG 1.4.4), and at 400 % the forum page's confirmations (1.4.10);
 // - fields edged at 1.5:1 (the name prompt's « Votre nom », the export's lists) or 2.6:1 (the
-//   forum page's), where 1.4.11 asks 3:1 of what shows where to type;
+//   forum page's), where 1.4.11 asks 3:1 of what shows where to type; the name's example, and
+//   the focus ring on the first visit's dark hint;
 // - the plenary's mosaic at 200 % (and on a phone), where the forum kit lay over « Plein écran »;
 // - a phone zoomed by Chrome, where the forum page scrolled sideways and the help was cut;
 // - Windows' contrast themes (forced colours), which drop the dark fill that said which of the
@@ -45,13 +46,19 @@ function look(target: Locator): Promise<{ background: string; color: string }> {
   });
 }
 
-/** WCAG's contrast ratio of the CSS colour `rgb(r, g, b)` on white. */
-function contrastOnWhite(css: string): number {
+/** WCAG's relative luminance of the CSS colour `rgb(r, g, b)`. */
+function luminance(css: string): number {
   const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map((v) => {
     const c = Number(v) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
-  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG's contrast ratio of two CSS colours `rgb(r, g, b)`. */
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
 }
 
 /**
@@ -140,7 +147,7 @@ describe('Carton with low vision', () => {
     expect(await edgeContrast(name)).toBeGreaterThanOrEqual(3);
     // Its example, « Prénom », is text to read: 4.5:1 on white (it was 3.8:1).
     const example = await name.evaluate((el) => getComputedStyle(el, '::placeholder').color);
-    expect(contrastOnWhite(example)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(example, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(4.5);
     await name.fill('Gisèle Pelletier');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
@@ -250,6 +257,31 @@ describe('Carton with low vision', () => {
     expect(await reachable(close)).toBe(true);
     const right = await help.evaluate((el) => el.getBoundingClientRect().right);
     expect(right).toBeLessThanOrEqual(195);
+    await context.close();
+  });
+
+  it('the first visit’s hint shows its buttons’ focus ring on its dark background', async () => {
+    const territory = (await theForum()).boards.find((b) => b.kind === 'territory')!;
+    const context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'fr-CA',
+    });
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle'));
+    const page = await context.newPage();
+    await openBoard(page, territory.edit.url);
+    const hint = page.getByRole('complementary', { name: 'Premiers pas' });
+    await hint.getByRole('button', { name: 'Voir l’aide' }).focus();
+    await page.keyboard.press('Tab');
+    const done = hint.getByRole('button', { name: 'Compris' });
+    expect(await done.evaluate((el) => el === document.activeElement)).toBe(true);
+    const [style, ring, around] = await done.evaluate((el) => [
+      getComputedStyle(el).outlineStyle,
+      getComputedStyle(el).outlineColor,
+      getComputedStyle(el.closest('.help-hint')!).backgroundColor,
+    ]);
+    expect(style).toBe('solid');
+    // The page's blue (#1565c0) on the hint's #332222: 2.6:1.
+    expect(contrast(ring!, around!)).toBeGreaterThanOrEqual(3);
     await context.close();
   });
 

@@ -330,6 +330,41 @@ describe('the plenary on the big screen', () => {
       .waitFor({ timeout: 10_000 });
     await shot(page, 'projector-territory-1920');
   });
+  it('projector mode at 1280 × 800, the timer running: the mosaic keeps one placement', async () => {
+    const page = screen.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.goto('about:blank'); // the same URL again would only move to its #hash
+      await page.goto(`${server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
+      await page.locator('main.projector .projector-slide svg').waitFor({ timeout: 15_000 });
+      await page.keyboard.press('m');
+      await tiles(page, '.projector-mosaic', BSL.length);
+      expect(await page.getByTestId('forum-timer').isVisible()).toBe(true);
+      // Over 30 frames, the timer beside or above the tiles stays where it is: it flipped between
+      // the two at every resize callback (each measure taken in the other placement).
+      const flips = await page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            const section = document.querySelector('.projector-mosaic')!;
+            let changes = 0;
+            const watch = new MutationObserver((records) => (changes += records.length));
+            watch.observe(section, { attributes: true, attributeFilter: ['data-rail'] });
+            let frames = 0;
+            const tick = () => {
+              if (++frames < 30) return requestAnimationFrame(tick);
+              watch.disconnect();
+              done(changes);
+            };
+            requestAnimationFrame(tick);
+          }),
+      );
+      await shot(page, 'projector-mosaic-1280');
+      expect(flips).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+    }
+  });
+
   it('in English too: the mosaic slide, its key, a territory large, « Full screen »', async () => {
     const english = await newParticipant(browser, 'Mary-Ann', {
       viewport: { width: 1920, height: 1080 },

@@ -46,8 +46,12 @@ function useProjectorRail(
   const timer = top.querySelector<HTMLElement>('.forum-timer');
   const style = getComputedStyle(section);
   const px = (value: string) => parseFloat(value) || 0;
+  // The mosaic's own padding on both sides: beside the tiles, its right padding also holds the
+  // column (projector.css), which railPlacement takes off again. Read from there, the side came
+  // out a column short, the row won, and the row's padding chose the side: with a timer running
+  // at 1440 × 900 the mosaic flipped between the two at every resize callback, without end.
   const screen = {
-    width: main.clientWidth - px(style.paddingLeft) - px(style.paddingRight),
+    width: main.clientWidth - 2 * px(style.paddingLeft),
     height: main.clientHeight - (footer?.offsetHeight ?? 0),
   };
   // The row as tall as the top row with the timer in it; the column as wide as the timer.

@@ -26,6 +26,7 @@ import { installTestHook } from './testHook';
 import { useBoardTitle } from './useBoardTitle';
 import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 import { UnsentWordsNotice } from '../ui/UnsentWordsNotice';
+import { WaitingPhotosNotice } from '../ui/WaitingPhotosNotice';
 
 /** The title's characters that must stay drawn whole before its ellipsis. */
 const TITLE_MIN_CHARS = 15;
@@ -155,6 +156,7 @@ export function BoardEditor() {
       {!readOnly && <StylePanel />}
       {!readOnly && <FirstVisitHint />}
       {!readOnly && <UnsentWordsNotice />}
+      {!readOnly && <WaitingPhotosNotice />}
       {/* On a phone, « Aide » below the people pill (the header's rows are full). */}
       <HelpButton floating />
       <PeopleList />

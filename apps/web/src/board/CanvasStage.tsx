@@ -15,6 +15,7 @@ import { CanvasInput } from './input';
 import { Interaction } from './layers/Interaction';
 import { ShapesContent } from './layers/ShapesContent';
 import { useLayerMade } from './layers/useLayerMade';
+import { WaitingPhotosLayer } from './layers/WaitingPhotos';
 import { SurfaceStage } from './panSurfaceStage';
 import { usePanSurface } from './usePanSurface';
 import { useVisibleIds } from './useVisibleIds';
@@ -139,6 +140,7 @@ export function CanvasStage() {
               <ShapesContent ids={ids} detail={detail} noteTextWidth={noteTextWidth} layer="drag" />
             </Layer>
           )}
+          <WaitingPhotosLayer zoom={drawn.zoom} />
           <Interaction />
         </SurfaceStage>
       )}

@@ -1,10 +1,12 @@
-// Photos: dropped or pasted files are checked, uploaded, then placed as image shapes.
-// The server's upload endpoint is pending; failures show a message and change nothing.
+// Photos: dropped or pasted files are checked, made smaller, kept until uploaded (photoSender.ts),
+// then placed as image shapes. Refusals show a message and change nothing.
 import i18next from 'i18next';
 import type { ImageMimeType } from '@carton/board';
 import type { Point } from '../geometry/rect';
-import { ApiError, uploadImage } from './api';
-import { shrinkPhoto, UnreadablePhoto } from './shrinkPhoto';
+import { ApiError, uploadImage, type UploadedImage } from './api';
+import { browserWaitingPhotoStore, type WaitingPhotoRecord } from '../offline/waitingPhotoStore';
+import { PhotoSender } from './photoSender';
+import { preparePhoto, UnreadablePhoto } from './shrinkPhoto';
 import type { BoardSession } from './session';
 
 export const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp'];
@@ -104,36 +106,87 @@ export async function insertImageFile(
     if (session.store.getState().toast === pending) session.store.setState({ toast: null });
   };
   try {
-    const photo = await shrinkPhoto(file, kind === 'convert');
-    if (photo.size > MAX_IMAGE_BYTES) {
+    // Checked and made smaller first, offline too: a damaged or too large photo is refused at
+    // once, not after waiting for the network.
+    const photo = await preparePhoto(file, kind === 'convert');
+    if (photo.blob.size > MAX_IMAGE_BYTES) {
       donePending();
       return toast(session, i18next.t('image.tooLarge'));
     }
-    const uploaded = await uploadImage(session.boardId, session.token, photo);
-    donePending();
     const { viewport } = session.store.getState();
     const centre = at ?? session.toWorld({ x: viewport.width / 2, y: viewport.height / 2 });
-    const { w, h } = placedSize(uploaded.width, uploaded.height);
-    const id = session.shell.commit((tx) =>
-      tx.create('image', {
-        x: centre.x - w / 2,
-        y: centre.y - h / 2,
-        w,
-        h,
-        blobId: uploaded.blobId,
-        mime: uploaded.mime as ImageMimeType,
-        naturalWidth: uploaded.width,
-        naturalHeight: uploaded.height,
-        parentId: session.scene.cartonAt(centre, new Set()),
-      }),
-    );
-    // Chosen, as a new note is: its handles show where it landed, ready to move or resize.
-    if (id) {
-      session.store.setState({ selection: [id] });
-      session.presence.setSelection([id]);
-    }
+    // Its bytes are read now: a phone's picker may hand a file that is gone by the time the
+    // network is back, and an upload of it then fails as if offline, for good.
+    const blob =
+      photo.blob === file ? new Blob([await file.arrayBuffer()], { type: file.type }) : photo.blob;
+    await session.photos.add({ ...photo, blob, centre });
+    donePending();
   } catch (error) {
     donePending();
     toast(session, i18next.t(uploadFailedKey(error, file)));
   }
+}
+
+/** Writes an uploaded photo on the board, centred where it was put, in the carton under it. */
+function placeUploaded(
+  session: BoardSession,
+  photo: WaitingPhotoRecord,
+  uploaded: UploadedImage,
+  chosenNow: boolean,
+): void {
+  const { centre } = photo;
+  const { w, h } = placedSize(uploaded.width, uploaded.height);
+  const id = session.shell.commit((tx) =>
+    tx.create('image', {
+      x: centre.x - w / 2,
+      y: centre.y - h / 2,
+      w,
+      h,
+      blobId: uploaded.blobId,
+      mime: uploaded.mime as ImageMimeType,
+      naturalWidth: uploaded.width,
+      naturalHeight: uploaded.height,
+      // The carton under it now: the one it was dropped on may have moved meanwhile.
+      parentId: session.scene.cartonAt(centre, new Set()),
+    }),
+  );
+  // Chosen, as a new note is: its handles show where it landed, ready to move or resize. One
+  // that waited for the network is not: the participant is doing something else by then.
+  if (id && chosenNow) {
+    session.store.setState({ selection: [id] });
+    session.presence.setSelection([id]);
+  }
+}
+
+/**
+ * The board's waiting photos (photoSender.ts): sent with this page's link, tried again when the
+ * connection to the server comes back or the device says it is online. A view link sends none.
+ */
+export function startPhotoSender(session: BoardSession): { sender: PhotoSender; stop(): void } {
+  const sender = new PhotoSender({
+    boardId: session.boardId,
+    store: browserWaitingPhotoStore(),
+    upload: (blob) => uploadImage(session.boardId, session.token, blob),
+    online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+    place: (photo, uploaded, chosenNow) => placeUploaded(session, photo, uploaded, chosenNow),
+    refused: (error) => toast(session, i18next.t(uploadFailedKey(error))),
+    waits: () => toast(session, i18next.t('image.waiting')),
+  });
+  if (session.info.role === 'view') return { sender, stop: () => sender.destroy() };
+  let status = session.connection.status;
+  const unsubscribe = session.connection.subscribe(() => {
+    const now = session.connection.status;
+    if (now !== status && now === 'connected') sender.retry();
+    status = now;
+  });
+  globalThis.addEventListener?.('online', sender.retry);
+  void sender.load();
+  return {
+    sender,
+    stop: () => {
+      unsubscribe();
+      globalThis.removeEventListener?.('online', sender.retry);
+      sender.destroy();
+    },
+  };
 }

@@ -14,6 +14,8 @@ vi.mock('./connection', () => {
   class BoardConnection {
     readonly doc = new Y.Doc();
     readonly awareness = new Awareness(this.doc);
+    readonly status = 'connected';
+    subscribe = () => () => undefined;
     constructor() {
       connections.opened++;
       initBoardDoc(this.doc, { title: 'Kamouraska', kind: 'territory' });

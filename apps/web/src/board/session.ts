@@ -18,6 +18,8 @@ import type { BoardInfo } from './api';
 import { takeConnection, type BoardConnection } from './connection';
 import { selectionBox, selectionHandleAt } from './handles';
 import type { Identity } from './identity';
+import { startPhotoSender } from './images';
+import type { PhotoSender } from './photoSender';
 import { Scene } from './scene';
 import { Shell } from './shell';
 import { createSessionStore, type SessionStore } from './store';
@@ -32,6 +34,9 @@ export class BoardSession {
   readonly tools: Record<ToolId, Tool>;
   readonly presence: Presence;
   readonly shell: Shell;
+  /** Photos chosen here and not yet on the board: waiting for the network, or being sent. */
+  readonly photos: PhotoSender;
+  private readonly stopPhotos: () => void;
   /** Larger handles and hit tolerance after a touch. */
   coarsePointer = false;
   private me: Identity & { name: string };
@@ -72,6 +77,9 @@ export class BoardSession {
       cartonTitle,
     });
     this.stopPruning = this.scene.subscribe(() => this.pruneSelection());
+    const photos = startPhotoSender(this);
+    this.photos = photos.sender;
+    this.stopPhotos = photos.stop;
   }
 
   /**
@@ -174,6 +182,7 @@ export class BoardSession {
 
   destroy(): void {
     this.stopPruning();
+    this.stopPhotos();
     this.shell.flush();
     this.presence.destroy();
     this.undo.destroy();

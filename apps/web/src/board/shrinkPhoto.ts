@@ -110,6 +110,18 @@ export function isHeicBytes(head: Uint8Array): boolean {
  * the browser cannot encode the result or it would not be smaller.
  */
 export async function shrinkPhoto(file: Blob, convert = false): Promise<Blob> {
+  return (await preparePhoto(file, convert)).blob;
+}
+
+/** A photo as it is sent: its bytes, and its pixels' size (upright). */
+export interface PreparedPhoto {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+/** shrinkPhoto, with the size of what it gives (a waiting photo is drawn at it before upload). */
+export async function preparePhoto(file: Blob, convert = false): Promise<PreparedPhoto> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -120,12 +132,13 @@ export async function shrinkPhoto(file: Blob, convert = false): Promise<Blob> {
   try {
     const turned = await storedTurned(file);
     const size = shrunkSize(bitmap.width, bitmap.height, file.size, turned || convert);
-    if (!size) return file;
+    const unchanged = { blob: file, width: bitmap.width, height: bitmap.height };
+    if (!size) return unchanged;
     const canvas = document.createElement('canvas');
     canvas.width = size.width;
     canvas.height = size.height;
     const ctx = canvas.getContext('2d');
-    if (!ctx) return file;
+    if (!ctx) return unchanged;
     const transparent = (convert || MAY_HAVE_ALPHA.has(file.type)) && hasTransparency(bitmap);
     if (!transparent) {
       ctx.fillStyle = '#fff';
@@ -137,9 +150,9 @@ export async function shrinkPhoto(file: Blob, convert = false): Promise<Blob> {
       // A browser that cannot encode `type` gives a PNG instead: try the next type.
       // A turned photo is sent redrawn even if larger: as stored it would be drawn squashed.
       if (blob && blob.type === type)
-        return turned || convert || blob.size < file.size ? blob : file;
+        return turned || convert || blob.size < file.size ? { blob, ...size } : unchanged;
     }
-    return file;
+    return unchanged;
   } finally {
     bitmap.close();
   }

@@ -26,6 +26,8 @@ export function installTestHook(session: BoardSession): () => void {
       return { x: x * c.zoom + c.x, y: y * c.zoom + c.y };
     },
     canUndo: () => session.undo.canUndo(),
+    waitingPhotos: () =>
+      session.photos.list().map(({ state, width, height }) => ({ state, width, height })),
     noteHints: () => {
       const { editingId } = session.store.getState();
       const hints = session.info.role !== 'view';

@@ -18,6 +18,8 @@ export interface CartonTestHook {
   following(): string | null;
   worldToScreen(x: number, y: number): { x: number; y: number };
   canUndo(): boolean;
+  /** Photos chosen on this page and not yet on the board (board/photoSender.ts). */
+  waitingPhotos(): { state: 'sending' | 'waiting'; width: number; height: number }[];
   /** Ids of the notes drawn with the « Écrivez ici… » hint (empty, not being edited). */
   noteHints(): string[];
 }

@@ -29,9 +29,13 @@ describe('forgetBoardOnDevice: a deleted forum’s board leaves nothing on the d
       'carton.language': 'fr-CA',
     });
     const deleted: string[] = [];
-    forgetBoardOnDevice('b1', store, {
-      deleteDatabase: (name) => (deleted.push(name), {} as IDBOpenDBRequest),
-    });
+    const photosCleared: string[] = [];
+    forgetBoardOnDevice(
+      'b1',
+      store,
+      { deleteDatabase: (name) => (deleted.push(name), {} as IDBOpenDBRequest) },
+      { clear: async (boardId) => void photosCleared.push(boardId) },
+    );
     expect([...store.map.keys()].sort()).toEqual(
       [
         'carton.language',
@@ -41,6 +45,8 @@ describe('forgetBoardOnDevice: a deleted forum’s board leaves nothing on the d
       ].sort(),
     );
     expect(deleted).toEqual(['carton-board-b1']);
+    // The photos it was keeping to send (board/photoSender.ts) go too.
+    expect(photosCleared).toEqual(['b1']);
   });
 
   it('a browser that refuses storage or has no IndexedDB: nothing thrown', () => {
@@ -48,7 +54,7 @@ describe('forgetBoardOnDevice: a deleted forum’s board leaves nothing on the d
     refusing.removeItem = () => {
       throw new Error('SecurityError');
     };
-    expect(() => forgetBoardOnDevice('b1', refusing, null)).not.toThrow();
-    expect(() => forgetBoardOnDevice('b1', null, null)).not.toThrow();
+    expect(() => forgetBoardOnDevice('b1', refusing, null, null)).not.toThrow();
+    expect(() => forgetBoardOnDevice('b1', null, null, null)).not.toThrow();
   });
 });

@@ -1,9 +1,10 @@
 // A board whose forum the facilitators deleted from the server (410 forum_deleted, close 4410):
 // what this device kept of it goes too — its copy in IndexedDB (the notes' words, the names),
-// the changes it was keeping to send, and the board's remembered info. The forum is erased for
+// the changes and photos it was keeping to send, and the board's remembered info. The forum is erased for
 // everyone; a phone lent at the venue must not keep a copy of it.
 import { localDatabaseName } from './openingCopy';
 import type { KeyValueStore } from './pending';
+import { browserWaitingPhotoStore, type WaitingPhotoStore } from './waitingPhotoStore';
 
 /** localStorage's listing, beside what KeyValueStore offers. */
 export interface ListedStore extends KeyValueStore {
@@ -47,6 +48,7 @@ export function forgetBoardOnDevice(
   boardId: string,
   store: ListedStore | null = pageStore(),
   databases: Pick<IDBFactory, 'deleteDatabase'> | null = pageDatabases(),
+  photos: Pick<WaitingPhotoStore, 'clear'> | null = browserWaitingPhotoStore(),
 ): void {
   try {
     if (store) for (const key of boardKeys(boardId, store)) store.removeItem(key);
@@ -58,4 +60,5 @@ export function forgetBoardOnDevice(
   } catch {
     // No IndexedDB (private mode): there was no copy.
   }
+  photos?.clear(boardId).catch(() => undefined);
 }

@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, type UploadedImage } from './api';
+import { PhotoSender, uploadMayPassLater, type PhotoSenderDeps } from './photoSender';
+import type { WaitingPhotoRecord, WaitingPhotoStore } from '../offline/waitingPhotoStore';
+
+/** An IndexedDB stand-in shared by the pages of one device. */
+function memoryStore(): WaitingPhotoStore & { records: Map<string, WaitingPhotoRecord> } {
+  const records = new Map<string, WaitingPhotoRecord>();
+  return {
+    records,
+    list: async (boardId) => [...records.values()].filter((r) => r.boardId === boardId),
+    put: async (record) => void records.set(record.id, record),
+    take: async (id) => records.delete(id),
+    clear: async (boardId) => {
+      for (const [id, r] of records) if (r.boardId === boardId) records.delete(id);
+    },
+  };
+}
+
+const UPLOADED: UploadedImage = { blobId: 'b1', mime: 'image/jpeg', width: 400, height: 300 };
+const PHOTO = { blob: new Blob(['jpeg']), width: 400, height: 300, centre: { x: 10, y: 20 } };
+
+function sender(overrides: Partial<PhotoSenderDeps> & { store: WaitingPhotoStore | null }) {
+  const placed: { chosenNow: boolean; centre: { x: number; y: number } }[] = [];
+  const refused: unknown[] = [];
+  let waits = 0;
+  let ids = 0;
+  const photos = new PhotoSender({
+    boardId: 'board:1',
+    upload: async () => UPLOADED,
+    online: () => true,
+    place: (photo, _uploaded, chosenNow) => placed.push({ chosenNow, centre: photo.centre }),
+    refused: (error) => refused.push(error),
+    waits: () => waits++,
+    newId: () => `photo-${++ids}`,
+    ...overrides,
+  });
+  return { photos, placed, refused, waits: () => waits };
+}
+
+describe('PhotoSender', () => {
+  it('keeps a photo chosen offline, marked waiting, and places it once the network is back', async () => {
+    const store = memoryStore();
+    let online = false;
+    const upload = vi.fn(async () => UPLOADED);
+    const { photos, placed, waits } = sender({ store, online: () => online, upload });
+    await photos.add(PHOTO);
+    expect(photos.list().map((p) => p.state)).toEqual(['waiting']);
+    expect(store.records.size).toBe(1);
+    expect(upload).not.toHaveBeenCalled();
+    expect(placed).toEqual([]);
+    expect(waits()).toBe(1);
+
+    online = true;
+    photos.retry();
+    await vi.waitFor(() => expect(placed).toEqual([{ chosenNow: false, centre: PHOTO.centre }]));
+    expect(photos.list()).toEqual([]);
+    expect(store.records.size).toBe(0);
+    photos.destroy();
+  });
+
+  it('waits again when the upload gets no answer (its deadline passed), instead of refusing it', async () => {
+    const store = memoryStore();
+    let fail = true;
+    const upload = vi.fn(async () => {
+      if (fail) throw new ApiError(0, 'network', 'The operation was aborted.');
+      return UPLOADED;
+    });
+    const { photos, placed, refused } = sender({ store, upload });
+    await photos.add(PHOTO);
+    expect(photos.list().map((p) => p.state)).toEqual(['waiting']);
+    expect(refused).toEqual([]);
+    fail = false;
+    photos.retry();
+    await vi.waitFor(() => expect(placed).toHaveLength(1));
+    photos.destroy();
+  });
+
+  it('places a photo sent at once as it was chosen (to be selected)', async () => {
+    const { photos, placed } = sender({ store: memoryStore() });
+    await photos.add(PHOTO);
+    expect(placed).toEqual([{ chosenNow: true, centre: PHOTO.centre }]);
+    photos.destroy();
+  });
+
+  it('drops a photo the server refuses (the forum’s photos full) and says why', async () => {
+    const store = memoryStore();
+    const full = new ApiError(507, 'image_quota_exceeded', 'no room');
+    const { photos, placed, refused } = sender({
+      store,
+      upload: async () => Promise.reject(full),
+    });
+    await photos.add(PHOTO);
+    expect(refused).toEqual([full]);
+    expect(placed).toEqual([]);
+    expect(photos.list()).toEqual([]);
+    expect(store.records.size).toBe(0);
+    photos.destroy();
+  });
+
+  it('sends the photos a previous page left waiting, and two pages of one board place it once', async () => {
+    const store = memoryStore();
+    const before = sender({ store, online: () => false });
+    await before.photos.add(PHOTO);
+    before.photos.destroy();
+
+    const one = sender({ store });
+    const two = sender({ store });
+    await Promise.all([one.photos.load(), two.photos.load()]);
+    await vi.waitFor(() => expect(store.records.size).toBe(0));
+    await vi.waitFor(() => expect([...one.placed, ...two.placed]).toHaveLength(1));
+    expect(one.photos.list()).toEqual([]);
+    expect(two.photos.list()).toEqual([]);
+    one.photos.destroy();
+    two.photos.destroy();
+  });
+
+  it('still sends and places a photo where the browser keeps nothing', async () => {
+    const { photos, placed } = sender({ store: null });
+    await photos.add(PHOTO);
+    expect(placed).toHaveLength(1);
+    photos.destroy();
+  });
+});
+
+describe('uploadMayPassLater', () => {
+  it('waits for no answer or a restarting server; takes every other answer as a refusal', () => {
+    expect(uploadMayPassLater(new TypeError('Failed to fetch'))).toBe(true);
+    expect(uploadMayPassLater(new ApiError(0, 'network', 'aborted'))).toBe(true);
+    expect(uploadMayPassLater(new ApiError(503, 'http_error', 'busy'))).toBe(true);
+    expect(uploadMayPassLater(new ApiError(507, 'image_quota_exceeded', 'full'))).toBe(false);
+    expect(uploadMayPassLater(new ApiError(413, 'image_too_large', 'big'))).toBe(false);
+    expect(uploadMayPassLater(new ApiError(410, 'forum_deleted', 'gone'))).toBe(false);
+  });
+});

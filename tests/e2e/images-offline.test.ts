@@ -1,0 +1,141 @@
+// Photos on a venue's wifi: a photo chosen while the device is offline, or whose upload gets no
+// answer, is kept on the device and shown there at once, marked « en attente d'envoi », then
+// sent and placed for everyone once the network answers; a reload meanwhile does not lose it.
+// Nobody else sees anything of it before its bytes are on the server.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../support/server';
+import { inkShare } from './canvas-ink';
+import {
+  boardSuite,
+  createTerritoryBoard,
+  openBoard,
+  shapes,
+  toScreen,
+  waitForShapes,
+} from './fixtures';
+
+const suite = boardSuite({
+  territory: null,
+  participants: { a: { name: 'Émilie', opens: false }, b: { name: 'Pierre', opens: false } },
+});
+
+/** A red JPEG of 400 × 300, drawn by the page's own encoder. */
+async function redPhoto(page: Page): Promise<Buffer> {
+  const bytes = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(400, 300);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#e00';
+    ctx.fillRect(0, 0, 400, 300);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  return Buffer.from(bytes);
+}
+
+/**
+ * Chooses `buffer` as a file named `name` from the device, as a phone's picker does, and waits
+ * until the page says it waits to be sent. The file is removed then, as a phone's picker may
+ * remove its copy: the photo is sent later all the same.
+ */
+async function choosePhotoThatWaits(page: Page, name: string, buffer: Buffer): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'carton-photo-'));
+  try {
+    const file = join(folder, name);
+    writeFileSync(file, buffer);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    // It was refused before: « Hors ligne : la photo n'a pas été envoyée. Choisissez-la de
+    // nouveau au retour du réseau. »
+    await expect
+      .poll(() => page.getByTestId('waiting-photos').textContent())
+      .toBe('1 photo en attente d’envoi');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const images = (page: Page) =>
+  shapes(page).then((list) => list.filter((shape) => shape.type === 'image'));
+
+/** Share of red in the middle half of an image shape, on `page`'s canvas. */
+async function redShare(page: Page, image: { x: number; y: number; w: number; h: number }) {
+  const from = await toScreen(page, image.x + image.w * 0.25, image.y + image.h * 0.25);
+  const to = await toScreen(page, image.x + image.w * 0.75, image.y + image.h * 0.75);
+  return inkShare(page, [from.x, from.y, to.x, to.y], 'red');
+}
+
+describe('a photo chosen on a venue’s wifi that drops', () => {
+  it('waits on the device, marked, then reaches everyone once the network is back', async () => {
+    const board = await createTerritoryBoard(suite.server, 'La Mitis');
+    const { a, b } = suite;
+    await openBoard(a.page, board.edit.url);
+    await openBoard(b.page, board.edit.url);
+    const photo = await redPhoto(a.page);
+
+    // Émilie's wifi drops (Chromium's own offline emulation), and she adds the carton's photo.
+    await a.context.setOffline(true);
+    await a.page.locator('[data-testid="status"][data-status="offline"]').waitFor({
+      timeout: 15_000,
+    });
+    await a.page.bringToFront();
+    await choosePhotoThatWaits(a.page, 'IMG_3101.jpg', photo);
+    const notice = a.page.getByTestId('waiting-photos');
+    expect(await a.page.evaluate(() => window.__carton!.waitingPhotos())).toEqual([
+      { state: 'waiting', width: 400, height: 300 },
+    ]);
+    await a.page.getByRole('alert').filter({ hasText: 'gardée sur cet appareil' }).waitFor();
+    // Nothing of it is in the shared board yet, here or at Pierre's.
+    expect(await images(a.page)).toEqual([]);
+    const notes = join(REPO_ROOT, 'test-results/screenshots');
+    mkdirSync(notes, { recursive: true });
+    // Drawn where it will be placed, faded, marked « en attente d'envoi » (see the screenshot).
+    await a.page.screenshot({ path: join(notes, 'image-waiting-offline-fr.png') });
+
+    await a.context.setOffline(false);
+    const [placed] = await waitForShapes(
+      a.page,
+      '(s) => s.some((x) => x.type === "image")',
+      20_000,
+    );
+    await expect.poll(() => notice.textContent()).toBe('');
+    expect(await a.page.evaluate(() => window.__carton!.waitingPhotos())).toEqual([]);
+    const [seen] = await waitForShapes(b.page, '(s) => s.some((x) => x.type === "image")', 20_000);
+    if (placed?.type !== 'image' || seen?.type !== 'image') throw new Error('no image');
+    expect(seen.blobId).toBe(placed.blobId);
+    expect([seen.naturalWidth, seen.naturalHeight]).toEqual([400, 300]);
+    // Pierre's screen fetches and draws it.
+    await b.page.bringToFront();
+    await expect.poll(() => redShare(b.page, seen), { timeout: 20_000 }).toBeGreaterThan(0.9);
+  });
+
+  it('keeps a photo whose upload got no answer through a reload, and sends it afterwards', async () => {
+    const board = await createTerritoryBoard(suite.server, 'La Matanie');
+    const { a, b } = suite;
+    await a.context.setOffline(false);
+    await openBoard(a.page, board.edit.url);
+    await openBoard(b.page, board.edit.url);
+    await a.page.bringToFront();
+    // The board's socket stays up; the photo's upload never gets through (a venue's proxy
+    // dropping large requests, the wifi failing mid-upload).
+    const uploads = '**/api/boards/*/images';
+    await a.page.route(uploads, (route) => route.abort('internetdisconnected'));
+    await choosePhotoThatWaits(a.page, 'IMG_3102.jpg', await redPhoto(a.page));
+    const notice = a.page.getByTestId('waiting-photos');
+
+    // The phone reloads the page (the browser dropped it in the background): the photo is still
+    // waiting, still not on the board.
+    await openBoard(a.page, board.edit.url);
+    await expect.poll(() => notice.textContent()).toBe('1 photo en attente d’envoi');
+    expect(await images(a.page)).toEqual([]);
+    expect(await images(b.page)).toEqual([]);
+
+    await a.page.unroute(uploads);
+    await waitForShapes(b.page, '(s) => s.some((x) => x.type === "image")', 40_000);
+    await expect.poll(() => notice.textContent()).toBe('');
+    // Placed once, though the page that chose it and the page after the reload both knew it.
+    expect(await images(a.page)).toHaveLength(1);
+  });
+});

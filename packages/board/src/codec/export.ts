@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { ShapesMap } from '../doc/layout.ts';
 import { readMeta, shapesMapOf } from '../doc/layout.ts';
 import { isShapeId } from '../ids/ids.ts';
+import { storableJsonProblem } from '../json/json.ts';
 import type { ReadCache } from '../read/read.ts';
 import { readRecord } from '../read/read.ts';
 import { isShapeType } from '../shapes/registry.ts';
@@ -9,11 +10,13 @@ import { isValidIndex } from '../zorder/zorder.ts';
 import { BoardFileError } from './errors.ts';
 import type { BoardFile, BoardFileShape } from './file.ts';
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './file.ts';
+import { MAX_FILE_JSON_DEPTH } from './import.ts';
 
 /**
  * The board as readers see it (M16): readable shapes with references repaired (arrow ends as
  * stored, bindings kept), plus records of unknown types that have an id, a type and a valid
- * index. Malformed records of known types are left out. Sorted by (index, id).
+ * index whose values an import takes (MAX_FILE_JSON_DEPTH). Malformed records of known types
+ * are left out. Sorted by (index, id).
  */
 export function exportBoard(
   doc: Y.Doc,
@@ -58,7 +61,11 @@ function exportRecord(shapes: ShapesMap, id: string, cache: ReadCache): BoardFil
   if (isShapeType(type)) return readRecord(shapes, id, cache);
   if (typeof type !== 'string' || map.get('id') !== id || !isShapeId(id)) return undefined;
   if (!isValidIndex(map.get('index'))) return undefined;
-  return canonicalRecord(map.toJSON() as Record<string, unknown>);
+  const record = map.toJSON() as Record<string, unknown>;
+  // Nested past what an import takes (a peer wrote it over the socket): left out like a
+  // malformed record, so every file Carton writes imports again.
+  if (storableJsonProblem(record, MAX_FILE_JSON_DEPTH) !== null) return undefined;
+  return canonicalRecord(record);
 }
 
 /**

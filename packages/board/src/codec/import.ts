@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { formatPath } from '../json/json.ts';
+import { formatPath, RESERVED_KEYS, storableJsonProblem } from '../json/json.ts';
 import type { ShapeRecordMap } from '../doc/layout.ts';
 import { BOARD_SCHEMA_VERSION, boardMetaSchema, initBoardDoc, shapesMapOf } from '../doc/layout.ts';
 import { isShapeId } from '../ids/ids.ts';
@@ -23,7 +23,13 @@ import { BOARD_FILE_FORMAT } from './file.ts';
 export const MAX_FILE_SHAPES = 200_000;
 /** Largest embedded image (decoded bytes), like the server's upload limit. */
 export const MAX_FILE_IMAGE_BYTES = 16 * 1024 * 1024;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * How deeply the values of a record of an unknown type (M17) may nest. A newer client's props are
+ * small JSON; a hostile file's 3 000 nested arrays overflowed the validator's stack (a 500 from the
+ * server, a crash in the import dialog) instead of an `invalid_value`.
+ */
+export const MAX_FILE_JSON_DEPTH = 64;
+const FORBIDDEN_KEYS = RESERVED_KEYS;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const envelopeSchema = z.object({
@@ -236,9 +242,11 @@ function parseShape(raw: unknown, path: string, issues: Issues): BoardFileShape 
       collect(issues, parsed.error, path);
       return undefined;
     }
-    const forbidden = Object.keys(raw as object).find((key) => FORBIDDEN_KEYS.has(key));
-    if (forbidden !== undefined) {
-      issues.push({ code: 'invalid_value', path: `${path}.${forbidden}`, message: 'reserved key' });
+    // Before the JSON validator, which recurses: too deep, or a reserved key at any depth.
+    const problem = storableJsonProblem(raw, MAX_FILE_JSON_DEPTH);
+    if (problem !== null) {
+      const where = formatPath(path, problem.path);
+      issues.push({ code: 'invalid_value', path: where, message: problem.message });
       return undefined;
     }
     const json = z.record(z.string(), z.json()).safeParse(parsed.data);

@@ -39,3 +39,40 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   return true;
 }
+
+/** Keys that would set a prototype when Yjs decodes an object (`obj[key] = value`). */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+/**
+ * The first reason `value` cannot be stored as is in a shape record (checked without recursion,
+ * so any nesting is answered): nested deeper than `maxDepth` arrays and objects — validators,
+ * Yjs's encoder and decoder and every peer's reader recurse, and overflow their stack past a few
+ * thousand levels — or an object key in RESERVED_KEYS, which Yjs's decoder turns into a prototype
+ * (the value silently lost on the next peer). Null when it can.
+ */
+export function storableJsonProblem(
+  value: unknown,
+  maxDepth: number,
+): { path: readonly PropertyKey[]; message: string } | null {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: item, path } = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (path.length >= maxDepth) {
+      return { path, message: `nested more than ${maxDepth} levels deep` };
+    }
+    if (Array.isArray(item)) {
+      item.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+      continue;
+    }
+    for (const key of Object.keys(item)) {
+      if (RESERVED_KEYS.has(key)) return { path: [...path, key], message: 'reserved key' };
+      stack.push({ value: (item as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return null;
+}

@@ -115,4 +115,43 @@ describe('words written offline in a note another deletes', () => {
       20_000,
     );
   });
+
+  it('an editor still open on it says who deleted it, their page long closed (M36)', async () => {
+    const board = await createTerritoryBoard(suite.server, 'Rimouski-Neigette');
+    await openBoard(suite.a.page, board.edit.url);
+    await openBoard(suite.b.page, board.edit.url);
+    await suite.a.page.bringToFront();
+    const id = await addNote(suite.a.page, 640, 420, 'Halte-garderie');
+    await suite.a.page.keyboard.press('Escape');
+    await waitForShapes(suite.b.page, `(s) => s.some((x) => x.id === ${JSON.stringify(id)})`);
+
+    // Émilie's wifi drops; she goes on writing in her note, its editor open.
+    await suite.a.context.setOffline(true);
+    await suite.a.page
+      .locator('[data-testid="status"][data-status="offline"]')
+      .waitFor({ timeout: 15_000 });
+    const note = (await shapes(suite.a.page)).find((s) => s.id === id);
+    if (note?.type !== 'note') throw new Error('no note');
+    const centre = await toScreen(suite.a.page, note.x + note.w / 2, note.y + note.h / 2);
+    await suite.a.page.mouse.dblclick(centre.x, centre.y);
+    await suite.a.page.locator('textarea.text-editor').waitFor();
+    await suite.a.page.keyboard.press('Control+End');
+    await suite.a.page.keyboard.type(' le samedi');
+
+    // Meanwhile Pierre deletes it and leaves: Émilie's page never saw him hold it.
+    await suite.b.page.bringToFront();
+    const onB = await toScreen(suite.b.page, note.x + 20, note.y + 20);
+    await suite.b.page.keyboard.press('v');
+    await suite.b.page.mouse.click(onB.x, onB.y);
+    await suite.b.page.keyboard.press('Delete');
+    await waitForShapes(suite.b.page, `(s) => !s.some((x) => x.id === ${JSON.stringify(id)})`);
+    await suite.b.page.goto('about:blank');
+
+    // Back online: named from the document (it said « Quelqu’un »).
+    await suite.a.page.bringToFront();
+    await suite.a.context.setOffline(false);
+    const said = 'Pierre a supprimé cette note pendant que vous écriviez.';
+    await suite.a.page.getByTestId('writing-gone').getByText(said).waitFor({ timeout: 20_000 });
+    expect(await suite.a.page.getByTestId('writing-gone-news').textContent()).toBe(said);
+  });
 });

@@ -2,9 +2,12 @@
 // (ui/writingGone.ts). Said in a live region kept in the page (a screen reader hears it as it
 // comes) and shown as a notice of the same look as the storage notice (Status.css), with
 // « Garder mon texte » when the deleted note had words. It stays until closed or until the
-// person writes in another shape.
+// person writes in another shape. Who did it: as their deletion said (M36), or as their presence
+// shows (presence/whoChanged.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { deletersIn } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
 import type { BoardSession } from '../board/session';
 import { readPeers } from '../presence/presence';
@@ -35,16 +38,28 @@ function useWritingGone(session: BoardSession, editingId: string | null) {
         return parentId ? [editingId, parentId] : [editingId];
       },
     );
+    // The deleter's name as their deletion wrote it (M36) comes first: their presence may be gone
+    // by the time it arrives (this page offline meanwhile, the deletion seen on reconnecting).
+    const { doc } = session.connection;
+    let current: Y.Transaction | null = null;
+    const before = (transaction: Y.Transaction) => (current = transaction);
+    const after = () => (current = null);
+    doc.on('beforeTransaction', before);
+    doc.on('afterTransaction', after);
+    const nameOf = (ids: string[]) =>
+      (current && deletersIn(doc, current).get(editingId)) ?? holder.name(ids);
     const stop = watchWriting(
       session.view,
       editingId,
       () => session.store.getState().editingId === editingId,
-      holder.name,
+      nameOf,
       (news) => setGone({ ...news, id: editingId }),
     );
     return () => {
       stop();
       holder.stop();
+      doc.off('beforeTransaction', before);
+      doc.off('afterTransaction', after);
     };
   }, [session, editingId]);
   // Writing in another shape: the news about the last one is old.

@@ -9,7 +9,12 @@ import { Connection } from '../relay/connection.ts';
 import { createMetrics } from '../relay/metrics.ts';
 import type { WebSocketLike } from '../relay/websocket-like.ts';
 import { LimitCloseCode } from './close-codes.ts';
-import { createMessageAdmission, type MessageLimits } from './message-limits.ts';
+import {
+  createMessageAdmission,
+  NAMED_DELETION_MAX_BYTES,
+  NAMED_DELETION_SLACK,
+  type MessageLimits,
+} from './message-limits.ts';
 
 const LIMITS: MessageLimits = {
   updatesPerSecond: 10,
@@ -165,6 +170,44 @@ describe('message admission', () => {
       // Every other client sends it back: same clock, no new presence.
       for (let echo = 0; echo < 10; echo++) expect(admit(echoing, update)).toBe(true);
     }
+  });
+
+  it('R30: a full board takes a deletion naming its author only small, one entry, within its slack', () => {
+    // Large enough updates that only the rules under test refuse them.
+    const limits = { ...LIMITS, maxUpdateBytes: 64 * 1024, updateBurst: 50 };
+    let stored = limits.maxBoardBytes;
+    const admit = createMessageAdmission(limits, () => stored, silentLogger);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (let i = 0; i < 6; i++) doc.getMap('board').set(`shape:${i}`, 'x');
+    });
+    const named = (id: string, entries: Array<{ ids: string[]; by: string }>) => {
+      let update: Uint8Array | null = null;
+      doc.once('update', (u: Uint8Array) => (update = u));
+      doc.transact(() => {
+        doc.getMap('board').delete(id);
+        entries.forEach((entry, i) => doc.getMap(DELETED_BY_KEY).set(`deletion:${id}:${i}`, entry));
+      });
+      return frame(0, 2, update!);
+    };
+    const pierre = { ids: ['shape:0'], by: 'Pierre' };
+    // Full to its last byte: a small named deletion passes (as M36's own test shows)…
+    expect(admit(connection('matane'), named('shape:0', [pierre]))).toBe(true);
+    // …but not a large entry (a name is cut to 100 characters; this would fill the disk).
+    const huge = { ids: ['shape:1'], by: 'x'.repeat(NAMED_DELETION_MAX_BYTES) };
+    expect(admit(connection('matane'), named('shape:1', [huge]))).toMatchObject({
+      code: LimitCloseCode.BOARD_FULL,
+    });
+    // …nor several entries at once: each would add its bytes.
+    expect(admit(connection('matane'), named('shape:2', [pierre, pierre]))).toMatchObject({
+      code: LimitCloseCode.BOARD_FULL,
+    });
+    // Past the slack, deletions still pass, but only those that name nobody.
+    stored = limits.maxBoardBytes + NAMED_DELETION_SLACK;
+    expect(admit(connection('mitis'), named('shape:3', [pierre]))).toMatchObject({
+      code: LimitCloseCode.BOARD_FULL,
+    });
+    expect(admit(connection('mitis'), named('shape:4', []))).toBe(true);
   });
 
   it('R30: refuses updates that would grow a full board, but lets deletions through, named or not', () => {

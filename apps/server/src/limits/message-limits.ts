@@ -241,28 +241,42 @@ function classify(data: Uint8Array): Frame {
 
 /**
  * An update that only deletes (no new structs) never grows the board: allowed when full. So is a
- * deletion naming its author (M36): besides what it deletes, only entries of the root map
- * `deletedBy` (each under a fresh key, so its map is named in the update itself), a few hundred
- * bytes; without it, deleting on a full board (the way to free it) was refused.
+ * deletion naming its author (M36): besides what it deletes, one entry of the root map
+ * `deletedBy` (under a fresh key, so its map is named in the update itself) of a few hundred
+ * bytes; without it, deleting on a full board (the way to free it) was refused. Such an entry
+ * does grow the board, so it is taken only while the board stays within NAMED_DELETION_SLACK
+ * of its limit, and only small (NAMED_DELETION_MAX_BYTES): past either, a client could fill the
+ * disk one « deletion » at a time.
  */
-function onlyDeletes(update: Uint8Array): boolean {
+function onlyDeletes(update: Uint8Array, namedAllowed: boolean): boolean {
   try {
     const { structs, ds } = Y.decodeUpdate(update);
     if (structs.length === 0) return true;
-    return ds.clients.size > 0 && structs.every(namesADeleter);
+    if (!namedAllowed || ds.clients.size === 0 || structs.length !== 1) return false;
+    return namesADeleter(structs[0]);
   } catch {
     return false;
   }
 }
 
-/** One entry `{ ids, by }` of the root map `deletedBy` (M36), or its tombstone. */
+/**
+ * How far past R30's limit a board still takes deletions that name their author (M36): each
+ * adds its name and ids (a few hundred bytes; the entry before it is removed), so thousands of
+ * them fit before a full board takes only deletions that name nobody.
+ */
+export const NAMED_DELETION_SLACK = 1024 * 1024;
+/** The largest M36 entry a full board takes: a carton's ids and a name, with room to spare. */
+export const NAMED_DELETION_MAX_BYTES = 16 * 1024;
+
+/** One small entry `{ ids, by }` of the root map `deletedBy` (M36). */
 function namesADeleter(struct: unknown): boolean {
   return (
     struct instanceof Y.Item &&
     // Decoded from an update alone, a root type's entry names its parent by the root's name.
     (struct.parent as unknown) === DELETED_BY_KEY &&
     typeof struct.parentSub === 'string' &&
-    struct.content instanceof Y.ContentAny
+    struct.content instanceof Y.ContentAny &&
+    JSON.stringify(struct.content.arr).length <= NAMED_DELETION_MAX_BYTES
   );
 }
 
@@ -418,7 +432,8 @@ export function createMessageAdmission(
     // Read-only connections' updates are dropped by the room (R9): they never grow the board.
     if (!connection.canWrite) return true;
     const stored = sizes.estimate(connection.boardId, now);
-    if (stored + bytes > limits.maxBoardBytes && !onlyDeletes(frame.payload)) {
+    const over = stored + bytes - limits.maxBoardBytes;
+    if (over > 0 && !onlyDeletes(frame.payload, over <= NAMED_DELETION_SLACK)) {
       return refuse(connection, LimitCloseCode.BOARD_FULL, LimitReason.boardFull, 'board_bytes');
     }
     sizes.admit(connection.boardId, bytes);

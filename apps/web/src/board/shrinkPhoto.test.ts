@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   isHeicBytes,
   jpegOrientation,
+  preparePhoto,
   PHOTO_KEEP_BYTES,
   PHOTO_MAX_PIXELS,
   PHOTO_MAX_SIDE,
   shrunkSize,
   shrunkTypes,
+  UnreadablePhoto,
 } from './shrinkPhoto';
 
 /** An EXIF block (APP1) whose first directory holds `tags` ([tag, short value]), in that order. */
@@ -108,5 +110,32 @@ describe('isHeicBytes', () => {
       isHeicBytes(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46])),
     ).toBe(false);
     expect(isHeicBytes(new Uint8Array(0))).toBe(false);
+  });
+});
+
+describe('preparePhoto: photos dropped together', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('are decoded one after the other, a failed one not holding up the next', async () => {
+    // Each decode of a 48 MP photo holds 183 MiB: three at once took the tab up by 576 MiB.
+    let decoding = 0;
+    let most = 0;
+    vi.stubGlobal('createImageBitmap', async () => {
+      most = Math.max(most, ++decoding);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      decoding--;
+      throw new DOMException('The source image could not be decoded.', 'InvalidStateError');
+    });
+    const photos = [1, 2, 3].map(
+      (i) => new Blob([new Uint8Array(40).fill(i)], { type: 'image/jpeg' }),
+    );
+    const outcomes = await Promise.allSettled(photos.map((photo) => preparePhoto(photo)));
+    expect(most).toBe(1);
+    for (const outcome of outcomes) {
+      expect(outcome.status).toBe('rejected');
+      if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(UnreadablePhoto);
+    }
   });
 });

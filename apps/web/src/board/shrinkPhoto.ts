@@ -120,8 +120,23 @@ export interface PreparedPhoto {
   height: number;
 }
 
+/**
+ * The photo being decoded now: photos are decoded one at a time. A phone's 48 MP photo is decoded
+ * at its full size, 183 MiB (Chromium decodes no smaller for createImageBitmap's resizeWidth and
+ * resizeHeight, and an <img> drawn small only at some sizes: bench/photo/README.md); three
+ * dropped at once took the tab up by 575 MiB, what kills a mid-range phone's tab; one at a
+ * time, 248.
+ */
+let decoding: Promise<unknown> = Promise.resolve();
+
 /** shrinkPhoto, with the size of what it gives (a waiting photo is drawn at it before upload). */
-export async function preparePhoto(file: Blob, convert = false): Promise<PreparedPhoto> {
+export function preparePhoto(file: Blob, convert = false): Promise<PreparedPhoto> {
+  const prepared = decoding.then(() => preparePhotoNow(file, convert));
+  decoding = prepared.catch(() => undefined);
+  return prepared;
+}
+
+async function preparePhotoNow(file: Blob, convert: boolean): Promise<PreparedPhoto> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -145,6 +160,8 @@ export async function preparePhoto(file: Blob, convert = false): Promise<Prepare
       ctx.fillRect(0, 0, size.width, size.height);
     }
     ctx.drawImage(bitmap, 0, 0, size.width, size.height);
+    // The full-size pixels are let go before encoding: not held while the JPEG is written.
+    bitmap.close();
     for (const type of shrunkTypes(transparent)) {
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.85));
       // A browser that cannot encode `type` gives a PNG instead: try the next type.

@@ -81,3 +81,13 @@ export function noisePng(width: number, height: number, seed: number): Uint8Arra
   }
   return new Uint8Array(PNG.sync.write(png, { ...rgb, filterType: 0, deflateLevel: 1 }));
 }
+
+/** An archive's files, by name (for tests that edit them as bytes, the manifest included). */
+export function archiveFiles(zip: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(zip);
+}
+
+/** Files zipped as they are: no checksum followed, the manifest as given. */
+export function zipFiles(files: Record<string, Uint8Array>): Uint8Array {
+  return zipSync(files);
+}

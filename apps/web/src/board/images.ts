@@ -5,7 +5,7 @@ import type { ImageMimeType } from '@carton/board';
 import type { Point } from '../geometry/rect';
 import { ApiError, uploadImage, type UploadedImage } from './api';
 import { browserWaitingPhotoStore, type WaitingPhotoRecord } from '../offline/waitingPhotoStore';
-import { PhotoSender } from './photoSender';
+import { mayTrySending, PhotoSender } from './photoSender';
 import { preparePhoto, UnreadablePhoto } from './shrinkPhoto';
 import type { BoardSession } from './session';
 
@@ -167,7 +167,11 @@ export function startPhotoSender(session: BoardSession): { sender: PhotoSender; 
     boardId: session.boardId,
     store: browserWaitingPhotoStore(),
     upload: (blob) => uploadImage(session.boardId, session.token, blob),
-    online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+    online: () =>
+      mayTrySending(
+        session.connection.status === 'connected',
+        typeof navigator === 'undefined' ? undefined : navigator.onLine,
+      ),
     place: (photo, uploaded, chosenNow) => placeUploaded(session, photo, uploaded, chosenNow),
     refused: (error) => toast(session, i18next.t(uploadFailedKey(error))),
     waits: () => toast(session, i18next.t('image.waiting')),

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type UploadedImage } from './api';
-import { PhotoSender, uploadMayPassLater, type PhotoSenderDeps } from './photoSender';
+import {
+  mayTrySending,
+  PhotoSender,
+  uploadMayPassLater,
+  type PhotoSenderDeps,
+} from './photoSender';
 import type { WaitingPhotoRecord, WaitingPhotoStore } from '../offline/waitingPhotoStore';
 
 /** An IndexedDB stand-in shared by the pages of one device. */
@@ -76,6 +81,32 @@ describe('PhotoSender', () => {
     photos.destroy();
   });
 
+  it('still counts a photo that waited while it is tried again, not one sent as it is chosen', async () => {
+    let online = false;
+    let answer!: (uploaded: UploadedImage) => void;
+    let calls = 0;
+    const upload = () =>
+      new Promise<UploadedImage>((resolve) => {
+        calls++;
+        answer = resolve;
+      });
+    const { photos, placed } = sender({ store: memoryStore(), online: () => online, upload });
+    await photos.add(PHOTO);
+    expect(photos.list().map((p) => [p.state, p.waited])).toEqual([['waiting', true]]);
+    online = true;
+    photos.retry();
+    expect(photos.list().map((p) => [p.state, p.waited])).toEqual([['sending', true]]);
+    answer(UPLOADED);
+    await vi.waitFor(() => expect(placed).toHaveLength(1));
+
+    const sending = photos.add(PHOTO);
+    expect(photos.list().map((p) => [p.state, p.waited])).toEqual([['sending', false]]);
+    await vi.waitFor(() => expect(calls).toBe(2));
+    answer(UPLOADED);
+    await sending;
+    photos.destroy();
+  });
+
   it('places a photo sent at once as it was chosen (to be selected)', async () => {
     const { photos, placed } = sender({ store: memoryStore() });
     await photos.add(PHOTO);
@@ -120,6 +151,15 @@ describe('PhotoSender', () => {
     await photos.add(PHOTO);
     expect(placed).toHaveLength(1);
     photos.destroy();
+  });
+});
+
+describe('mayTrySending', () => {
+  it('trusts the board’s socket over a device that says it is offline', () => {
+    expect(mayTrySending(true, false)).toBe(true);
+    expect(mayTrySending(false, false)).toBe(false);
+    expect(mayTrySending(false, true)).toBe(true);
+    expect(mayTrySending(false, undefined)).toBe(true);
   });
 });
 

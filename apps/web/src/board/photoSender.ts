@@ -18,6 +18,8 @@ export type WaitingPhotoState = 'sending' | 'waiting';
 
 export interface WaitingPhoto extends WaitingPhotoRecord {
   state: WaitingPhotoState;
+  /** It has waited for the network (it is still « en attente d'envoi » while tried again). */
+  waited: boolean;
 }
 
 export interface PhotoSenderDeps {
@@ -48,6 +50,18 @@ export function uploadMayPassLater(error: unknown): boolean {
   return [0, 408, 429, 502, 503, 504].includes(error.status);
 }
 
+/**
+ * Whether to try sending now: the board's socket up is proof of a network, whatever the device
+ * says (a phone on a venue's network without internet may say it is offline); otherwise the
+ * device's word (navigator.onLine; unknown counts as online).
+ */
+export function mayTrySending(
+  socketConnected: boolean,
+  deviceOnline: boolean | undefined,
+): boolean {
+  return socketConnected || deviceOnline !== false;
+}
+
 export class PhotoSender {
   private photos: WaitingPhoto[] = [];
   /** Photos this page could not keep in the store (storage full or denied). */
@@ -72,7 +86,7 @@ export class PhotoSender {
     const found = kept
       .filter((r) => !known.has(r.id))
       .sort((a, b) => a.addedAt - b.addedAt)
-      .map((r): WaitingPhoto => ({ ...r, state: 'waiting' }));
+      .map((r): WaitingPhoto => ({ ...r, state: 'waiting', waited: true }));
     if (found.length === 0) return;
     this.photos = [...found, ...this.photos];
     this.changed();
@@ -95,7 +109,7 @@ export class PhotoSender {
       boardId: this.deps.boardId,
       addedAt: (this.deps.now ?? Date.now)(),
     };
-    this.photos = [...this.photos, { ...record, state: 'sending' }];
+    this.photos = [...this.photos, { ...record, state: 'sending', waited: false }];
     this.changed();
     try {
       if (!this.deps.store) throw new Error('no store');
@@ -139,7 +153,8 @@ export class PhotoSender {
   private setState(photo: WaitingPhotoRecord, state: WaitingPhotoState): void {
     const now = this.photos.find((p) => p.id === photo.id);
     if (!now || now.state === state) return;
-    this.photos = this.photos.map((p) => (p === now ? { ...p, state } : p));
+    const waited = now.waited || state === 'waiting';
+    this.photos = this.photos.map((p) => (p === now ? { ...p, state, waited } : p));
     this.changed();
   }
 

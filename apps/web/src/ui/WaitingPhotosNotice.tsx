@@ -9,7 +9,8 @@ export function WaitingPhotosNotice() {
   const { t } = useTranslation();
   const { photos } = useSession();
   const waiting = useSyncExternalStore(photos.subscribe, photos.list);
-  const count = waiting.filter((photo) => photo.state === 'waiting').length;
+  // Not one being sent as it was chosen; one tried again after waiting, still.
+  const count = waiting.filter((photo) => photo.waited).length;
   return (
     <p className="waiting-photos" role="status" data-testid="waiting-photos" data-count={count}>
       {count > 0 ? t('image.waitingCount', { count }) : ''}

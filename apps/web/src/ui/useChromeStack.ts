@@ -9,6 +9,23 @@ function heightOf(selector: string): number {
   return document.querySelector(selector)?.getBoundingClientRect().height ?? 0;
 }
 
+/** Where the people's list folds to its pill, floating at the right under the header. */
+const PILL_LAYOUT = '(max-width: 700px), (pointer: coarse) and (max-height: 500px)';
+/** Space between the pill and the phone's « ? » below it (HelpButton's BELOW_PEOPLE). */
+const BELOW_PILL = 8;
+
+/**
+ * The height of the right-hand column that floats between the top stack and the bottom one: the
+ * folded people pill and, on a phone, « ? » below it (0 wider than that, or the list open,
+ * which scrolls within its own height).
+ */
+function floatingColumn(): number {
+  const people = document.querySelector('.editor > .people');
+  if (!people || people.classList.contains('open') || !matchMedia(PILL_LAYOUT).matches) return 0;
+  const help = heightOf('.editor > .help-floating');
+  return people.getBoundingClientRect().height + (help > 0 ? BELOW_PILL + help : 0);
+}
+
 /** Sets the stacks' variables for the editor that holds `inside`, for as long as it shows. */
 export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
@@ -30,7 +47,9 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       const toolbar = editor!.querySelector(':scope > .toolbar');
       const header = editor!.querySelector(':scope > .editor-header');
       const kit = editor!.querySelector(':scope > .forum-kit');
-      [toolbar, header, kit].forEach(watch);
+      const people = editor!.querySelector(':scope > .people');
+      const help = editor!.querySelector(':scope > .help-floating');
+      [toolbar, header, kit, people, help].forEach(watch);
       for (const { selector } of [...BOTTOM_STACK, ...TOP_STACK]) {
         watch(document.querySelector(selector));
       }
@@ -54,6 +73,19 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
           ['--stack-bottom-reach', bottom.reach],
         ]),
       );
+      // Text enlarged on a short window (a laptop at 250–400 %, a phone zoomed by Chrome): the
+      // header's rows, the people's pill and « ? » under them and the toolbar's rows above the
+      // bottom no longer fit one above the other, and the pill and « ? » lay over tools, the
+      // toolbar over « Contenu », the zoom and « EN ». The page then grows to hold them all and
+      // scrolls up and down (WCAG 1.4.10 allows one direction), nothing over anything else.
+      const need = Math.ceil(topBase + STACK_GAP + floatingColumn() + bottom.reach);
+      if (need > window.innerHeight + 0.5) {
+        editor!.dataset.tall = '';
+        editor!.style.setProperty('--editor-need', `${need}px`);
+      } else if ('tall' in editor!.dataset) {
+        delete editor!.dataset.tall;
+        editor!.style.removeProperty('--editor-need');
+      }
     }
     update();
     // Banners come and go as children of the editor (the status notice, of the body).
@@ -68,6 +100,8 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       for (const { variable } of [...BOTTOM_STACK, ...TOP_STACK]) {
         root.style.removeProperty(variable);
       }
+      delete editor.dataset.tall;
+      editor.style.removeProperty('--editor-need');
       root.style.removeProperty('--stack-top');
       root.style.removeProperty('--stack-bottom-reach');
     };

@@ -3,7 +3,7 @@ import { BOARD_LOCK } from './schema.ts';
 
 /**
  * Runs `work` in one transaction on one pooled connection: committed if it resolves, rolled
- * back if it throws. A connection whose ROLLBACK fails (lost mid-transaction) is destroyed,
+ * back if it throws. A connection lost mid-transaction (or whose ROLLBACK fails) is destroyed,
  * not returned to the pool.
  */
 export async function inTransaction<T>(
@@ -12,6 +12,11 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // The pool listens to its idle connections only: a checked-out one lost (PostgreSQL stopped
+  // or restarted) emitted 'error' with no listener, which crashed the process. The query in
+  // flight rejects anyway; the listener only marks the connection to be destroyed.
+  const onLost = (error: Error) => (broken ??= error);
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -21,6 +26,7 @@ export async function inTransaction<T>(
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
+    client.off('error', onLost);
     client.release(broken);
   }
 }

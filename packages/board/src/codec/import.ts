@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { formatPath, RESERVED_KEYS, storableJsonProblem } from '../json/json.ts';
+import {
+  formatPath,
+  repairLoneSurrogates,
+  RESERVED_KEYS,
+  storableJsonProblem,
+} from '../json/json.ts';
 import type { ShapeRecordMap } from '../doc/layout.ts';
 import { BOARD_SCHEMA_VERSION, boardMetaSchema, initBoardDoc, shapesMapOf } from '../doc/layout.ts';
 import { isShapeId } from '../ids/ids.ts';
@@ -128,7 +133,8 @@ export function parseBoardFileText(
 /** Validates a board file without building a document (older versions are lifted first, M30). */
 export function parseBoardFile(file: unknown, options: UpgradeOptions = {}): ParsedBoardFile {
   const issues: Issues = [];
-  const lifted = checkFormatAndUpgrade(file, options);
+  // M30: a lone surrogate reads as U+FFFD here, as every peer reads it once Yjs encoded it.
+  const lifted = repairLoneSurrogates(checkFormatAndUpgrade(file, options));
   const envelope = envelopeSchema.safeParse(lifted);
   if (!envelope.success) {
     collect(issues, envelope.error, '');

@@ -76,3 +76,52 @@ export function storableJsonProblem(
   }
   return null;
 }
+
+/** A UTF-16 surrogate without its other half: JSON's `\uD800` escapes can write one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with each lone surrogate replaced by U+FFFD, as UTF-8 (Yjs's encoding) stores it. */
+export function wellFormedText(text: string): string {
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
+}
+
+/**
+ * `value` with every string and object key made well-formed (wellFormedText), repaired in place
+ * (without recursion: any nesting is walked). Yjs encodes strings as UTF-8, where a lone
+ * surrogate becomes U+FFFD: without this, the process that imported a file held the lone
+ * surrogate while every peer and every later load read U+FFFD.
+ */
+export function repairLoneSurrogates(value: unknown): unknown {
+  if (typeof value === 'string') return wellFormedText(value);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        const child: unknown = item[i];
+        if (typeof child === 'string') item[i] = wellFormedText(child);
+        else if (typeof child === 'object' && child !== null) stack.push(child);
+      }
+      continue;
+    }
+    const record = item as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      const fixedKey = wellFormedText(key);
+      const fixed = typeof child === 'string' ? wellFormedText(child) : child;
+      if (fixedKey !== key) {
+        delete record[key];
+        Object.defineProperty(record, fixedKey, {
+          value: fixed,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else if (fixed !== child) record[key] = fixed;
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return value;
+}

@@ -67,7 +67,7 @@ const WRONG_VALUES: Json[] = [
 export function hostileFile(rng: Rng, validText: string): HostileFile {
   const file = JSON.parse(validText) as Json;
   const shapes = ((file as { shapes?: Json[] }).shapes ?? []) as Record<string, Json>[];
-  const roll = rng.int(0, 13);
+  const roll = rng.int(0, 14);
   const anyShape = () => (shapes.length > 0 ? rng.pick(shapes) : null);
   const text = () => JSON.stringify(file);
   switch (roll) {
@@ -152,7 +152,7 @@ export function hostileFile(rng: Rng, validText: string): HostileFile {
     }
     case 10: {
       const where = rng.pick(['version', 'format', 'meta.schemaVersion', 'meta.kind']);
-      const value = rng.pick<Json>([99, 0, 1.5, 'carton-board', 'excalidraw', null, -1]);
+      const value = rng.pick<Json>([99, 3, 2, 0, 1.5, 'carton-board', 'excalidraw', null, -1]);
       if (where.startsWith('meta.'))
         (file as { meta: Record<string, Json> }).meta[where.slice(5)] = value;
       else (file as Record<string, Json>)[where] = value;
@@ -166,6 +166,12 @@ export function hostileFile(rng: Rng, validText: string): HostileFile {
         what: 'nested __proto__',
         text: text().replace('"shapes":[', `"shapes":[${joined}`),
       };
+    }
+    case 12: {
+      // Half an emoji: a lone surrogate, which only a JSON escape can write.
+      const half = rng.pick(['\\ud83d', '\\ude00', '\\uDBFF']);
+      const field = rng.pick(['"text":"', '"title":"', '"createdBy":"']);
+      return { what: `${field}${half}`, text: text().replace(field, `${field}${half}`) };
     }
     default:
       break;

@@ -8,9 +8,10 @@ import { cameraCenter } from '../geometry/camera';
 import { unionRects } from '../geometry/rect';
 import { followedCamera } from './followView';
 import { postSpotlight } from './api';
-import { spotlightBy, spotlightElsewhereText } from './spotlightText';
+import { spotlightBy, spotlightElsewhereText, spotlightErrorText } from './spotlightText';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
+import './kit-problem.css';
 
 /** The facilitator's button: starts / stops the spotlight and publishes the camera meanwhile. */
 export function SpotlightControl({ room }: { room: ForumRoom }) {
@@ -44,20 +45,34 @@ export function SpotlightControl({ room }: { room: ForumRoom }) {
       room.publishCamera(null);
     };
   }, [mine, room, session]);
-  const toggle = () =>
-    void postSpotlight(room.forumId, session.token, {
-      active: !mine,
-      ...(mine ? {} : { boardId: session.boardId, by: spotlightBy(session.identity.name) }),
-    }).catch(() => undefined);
+  // A refusal said in plain words (it was dropped: the button simply did nothing), until the
+  // next press or the spotlight changing.
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => setProblem(null), [mine]);
+  const toggle = () => {
+    const starting = !mine;
+    setProblem(null);
+    postSpotlight(room.forumId, session.token, {
+      active: starting,
+      ...(starting ? { boardId: session.boardId, by: spotlightBy(session.identity.name) } : {}),
+    }).catch((error: unknown) => setProblem(spotlightErrorText(error, starting, t)));
+  };
   return (
-    <button
-      type="button"
-      className={`kit-button${mine ? ' active' : ''}`}
-      onClick={toggle}
-      aria-pressed={mine}
-    >
-      {mine ? t('forum.spotlight.stop') : t('forum.spotlight.start')}
-    </button>
+    <>
+      <button
+        type="button"
+        className={`kit-button${mine ? ' active' : ''}`}
+        onClick={toggle}
+        aria-pressed={mine}
+      >
+        {mine ? t('forum.spotlight.stop') : t('forum.spotlight.start')}
+      </button>
+      {problem && (
+        <p className="kit-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
   );
 }
 

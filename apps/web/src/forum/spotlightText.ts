@@ -1,4 +1,5 @@
-import type { Translate } from './errorText';
+import { ApiError } from '../board/api';
+import { forumErrorText, type Translate } from './errorText';
 
 /**
  * What a board says while the facilitator presents another board. With no name known the
@@ -30,4 +31,19 @@ export function spotlightBy(name: string): string | undefined {
     .trim();
   const short = Array.from(clean).slice(0, 80).join('').trim();
   return short.replace(INVISIBLE, '') === '' ? undefined : short;
+}
+
+/**
+ * Why « Tout le monde vers moi » (`starting`) or « Arrêter la diffusion » was refused, for the
+ * facilitator: the server's 400s name the field it refused (`by: …`, a name it does not take;
+ * `boardId: …`, a board no longer in the forum), in English; the rest as any forum action's.
+ */
+export function spotlightErrorText(error: unknown, starting: boolean, t: Translate): string {
+  const refused = error instanceof ApiError && error.status === 400 ? error.message : '';
+  const reason = refused.startsWith('by:')
+    ? t('forum.spotlight.nameRefused', {})
+    : refused.startsWith('boardId:')
+      ? t('forum.spotlight.boardRefused', {})
+      : forumErrorText(error, t);
+  return t(starting ? 'forum.spotlight.notStarted' : 'forum.spotlight.notStopped', { reason });
 }

@@ -153,6 +153,11 @@ describe('version history', () => {
       headers: { Authorization: `Bearer ${facilitatorToken}` },
     });
     const { snapshots } = (await list.json()) as { snapshots: { kind: string }[] };
+    // The panel open before the versions below are kept elsewhere (another tab, a script).
+    const panel = f.locator('[data-testid="history-panel"]');
+    if (!(await panel.isVisible())) await f.getByRole('button', { name: 'Versions' }).click();
+    await panel.waitFor();
+    await f.locator('[data-testid="history-item"]').first().waitFor();
     const named = snapshots.filter((s) => s.kind === 'named').length;
     // A script with the facilitator link keeps versions up to the limit (R27: 200).
     for (let i = named; i < 200; i++) {
@@ -166,9 +171,7 @@ describe('version history', () => {
       });
       expect(kept.status).toBe(201);
     }
-    const panel = f.locator('[data-testid="history-panel"]');
-    if (!(await panel.isVisible())) await f.getByRole('button', { name: 'Versions' }).click();
-    await panel.waitFor();
+    expect(await panel.getByText('Étape 199', { exact: true }).count()).toBe(0);
     await f.getByLabel('Nom de la nouvelle version').fill('Après la plénière');
     await f.getByRole('button', { name: 'Enregistrer la version' }).click();
     const problem = f.locator('.history-problem[role="alert"]');
@@ -176,6 +179,9 @@ describe('version history', () => {
     expect(await problem.innerText()).toBe(
       'Ce tableau garde déjà le nombre maximal de versions nommées\u00a0: celle-ci n’a pas été enregistrée. Les versions automatiques continuent d’être gardées.',
     );
+    // The refusal brings the list up to date: the versions kept meanwhile are in it, so the
+    // facilitator sees what fills the board's maximum (it stayed as it was when opened).
+    await panel.getByText('Étape 199', { exact: true }).waitFor({ timeout: 10_000 });
     await f.screenshot({ path: `${SHOTS}/history-too-many-versions.png` });
   }, 60_000);
 });

@@ -77,6 +77,9 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       (error: unknown) => {
         setBusy(null);
         setProblem(problemText(error));
+        // Refused (R27's maximum reached, another tab's or a script's versions meanwhile): the
+        // list shows what the board keeps now, not what it kept when the panel opened.
+        refresh();
       },
     );
   };

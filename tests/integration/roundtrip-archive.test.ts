@@ -30,6 +30,10 @@ interface Manifest {
   forum: { id: string; title: string; date?: string | null };
   boards: {
     id: string;
+    kind: string;
+    title: string;
+    territory: string | null;
+    position: number;
     json: string;
     versions?: { json: string; name: string | null; kind: string }[];
   }[];
@@ -241,6 +245,10 @@ function meaning(files: Map<string, Buffer>) {
   return {
     forum: { title: manifest.forum.title, date: manifest.forum.date },
     boards: manifest.boards.map((entry) => ({
+      kind: entry.kind,
+      title: entry.title,
+      territory: entry.territory,
+      position: entry.position,
       file: files.get(entry.json)?.toString('utf8'),
       versions: (entry.versions ?? []).map((version) => ({
         name: version.name,

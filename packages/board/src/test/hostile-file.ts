@@ -153,9 +153,11 @@ export function hostileFile(rng: Rng, validText: string): HostileFile {
     case 10: {
       const where = rng.pick(['version', 'format', 'meta.schemaVersion', 'meta.kind']);
       const value = rng.pick<Json>([99, 3, 2, 0, 1.5, 'carton-board', 'excalidraw', null, -1]);
-      if (where.startsWith('meta.'))
-        (file as { meta: Record<string, Json> }).meta[where.slice(5)] = value;
-      else (file as Record<string, Json>)[where] = value;
+      const meta = (file as { meta?: Json }).meta;
+      // Not every JSON holds a meta (a forum archive's manifest): the key goes on the root then.
+      if (where.startsWith('meta.') && typeof meta === 'object' && meta !== null) {
+        (meta as Record<string, Json>)[where.slice(5)] = value;
+      } else (file as Record<string, Json>)[where.replace('meta.', '')] = value;
       return { what: `${where} = ${JSON.stringify(value)}`, text: text() };
     }
     case 11: {

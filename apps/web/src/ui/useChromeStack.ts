@@ -78,7 +78,12 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       // bottom no longer fit one above the other, and the pill and « ? » lay over tools, the
       // toolbar over « Contenu », the zoom and « EN ». The page then grows to hold them all and
       // scrolls up and down (WCAG 1.4.10 allows one direction), nothing over anything else.
-      const need = Math.ceil(topBase + STACK_GAP + floatingColumn() + bottom.reach);
+      // The first visit's hint, where it sits just above the toolbar (FirstVisitHint), adds its
+      // height: at 300 % it lay over the pill, « ? » and the timer until « Compris ».
+      const hint = editor!.querySelector(':scope > .help-hint:not(.help-hint-band)');
+      watch(hint);
+      const hintHeight = hint ? hint.getBoundingClientRect().height + STACK_GAP : 0;
+      const need = Math.ceil(topBase + STACK_GAP + floatingColumn() + hintHeight + bottom.reach);
       if (need > window.innerHeight + 0.5) {
         editor!.dataset.tall = '';
         editor!.style.setProperty('--editor-need', `${need}px`);

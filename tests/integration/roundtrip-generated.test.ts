@@ -16,7 +16,15 @@ import { createRng } from '../../packages/board/src/test/prng.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
 import { png } from './fixtures/images.ts';
 import { api } from './forum-support.ts';
-import { authFetch, createForum, exportJson, type CreatedForum } from './helpers.ts';
+import * as Y from 'yjs';
+import {
+  authFetch,
+  connect,
+  createForum,
+  docUntil,
+  exportJson,
+  type CreatedForum,
+} from './helpers.ts';
 
 const BOARDS = 12;
 const HOSTILE = 60;
@@ -203,5 +211,45 @@ describe('generated board files through the server', () => {
         error: { code: 'invalid_value', message: expect.stringContaining('nested more than 64') },
       });
     }
+  });
+
+  it('M16, ARCHIVE: a newer type’s record nested 1 000 deep, written by a peer, is left out of exports, so the forum’s archive imports again', async () => {
+    const board = forum.boards.find((entry) => entry.territory === 'La Mitis')!;
+    const peer = connect(server, board.id, board.edit.token);
+    const watcher = connect(server, board.id, board.view.token);
+    await Promise.all([peer.synced, watcher.synced]);
+    let deep: unknown = 'profond';
+    for (let i = 0; i < 1000; i++) deep = [deep];
+    const id = 'shape:stickerstickersticker9';
+    const shapes = peer.doc.getMap('board').get('shapes') as Y.Map<Y.Map<unknown>>;
+    peer.doc.transact(() => {
+      shapes.set(
+        id,
+        new Y.Map<unknown>([
+          ['id', id],
+          ['type', 'sticker'],
+          ['index', 'a0'],
+          ['v', deep],
+        ]),
+      );
+    });
+    const stored = () => (watcher.doc.getMap('board').get('shapes') as Y.Map<unknown>).has(id);
+    await docUntil(watcher.doc, 'the deep record', stored);
+    peer.destroy();
+    watcher.destroy();
+    const file = await exported(board.id, board.view.token);
+    expect(file.shapes.map((shape) => shape.id)).not.toContain(id);
+    const archive = await authFetch(
+      server,
+      `/api/forums/${forum.forum.id}/archive.zip`,
+      forum.facilitator.token,
+    );
+    expect(archive.status).toBe(200);
+    const restored = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: new Uint8Array(await archive.arrayBuffer()),
+    });
+    expect(restored.status, await restored.clone().text()).toBe(201);
   });
 });

@@ -9,7 +9,7 @@ import { useSession, useSessionState } from '../board/context';
 import { Icon } from '../ui/icons';
 import { useCoarsePointer } from '../ui/shortcuts';
 import { worldToScreen } from '../geometry/camera';
-import { unionRects } from '../geometry/rect';
+import { unionRects, type Point } from '../geometry/rect';
 import { measuredFloatingControls } from '../board/phoneFitAreas';
 import type { BoardSession } from '../board/session';
 import { hintDone, markHintDone, showsHint } from './firstVisit';
@@ -22,13 +22,12 @@ const GAP = 10;
 /** Above the toolbar (its distance from the page's bottom), or in the band above the board. */
 type HintPlace = { bottom: number } | { top: number; left: number; width: number };
 
-/** The board's top edge in the canvas's pixels, or null for an empty board. */
-function boardTop(session: BoardSession): number | null {
+/** The board's top left corner in world units, or null for an empty board. */
+function boardCorner(session: BoardSession): Point | null {
   const bounds = unionRects(
     session.scene.orderedIds().flatMap((id) => session.scene.bounds(id) ?? []),
   );
-  if (!bounds) return null;
-  return worldToScreen(session.store.getState().camera, { x: bounds.x, y: bounds.y }).y;
+  return bounds && { x: bounds.x, y: bounds.y };
 }
 
 const PHONE_UPRIGHT = '(max-width: 700px)';
@@ -68,20 +67,39 @@ export function FirstVisitHint() {
 
   // Above the toolbar however many rows it wraps to (two on a phone): measured, not guessed. On an
   // upright phone, in the band the fit left above the board if it fits there whole; measured
-  // again as the toolbar, the page, the view (the first fit) or the board change.
+  // again as the toolbar, the page, the view (the first fit) or the board change. A newcomer's
+  // pan or pinch changes the view at every finger's move: placed again once a frame, from the
+  // board's corner read once per change of the board and the hint's height once per width (its
+  // measuring copy, added to the page and taken out, set the chrome's own measuring going each
+  // time: most of a slow phone's pan, bench/phone/crowd.mjs).
   useLayoutEffect(() => {
     if (!shown) return;
     const toolbar = document.querySelector<HTMLElement>('.toolbar');
     const parent = hint.current?.offsetParent;
     if (!toolbar || !(parent instanceof HTMLElement)) return;
+    let corner: Point | null | undefined;
+    const boardTop = (): number | null => {
+      if (corner === undefined) corner = boardCorner(session);
+      return corner && worldToScreen(session.store.getState().camera, corner).y;
+    };
+    const heights = new Map<string, number>();
+    const heightAt = (element: HTMLElement, width: number): number => {
+      const key = `${width} ${element.textContent}`;
+      let height = heights.get(key);
+      if (height === undefined) {
+        height = heightAtWidth(element, width);
+        heights.set(key, height);
+      }
+      return height;
+    };
     const update = () => {
       const frame = parent.getBoundingClientRect();
       const band =
         hint.current && matchMedia(PHONE_UPRIGHT).matches
-          ? bandAboveBoard(measuredSurroundings(boardTop(session), measuredFloatingControls()))
+          ? bandAboveBoard(measuredSurroundings(boardTop(), measuredFloatingControls()))
           : null;
       const next: HintPlace =
-        band && hint.current && heightAtWidth(hint.current, band.width) <= band.height
+        band && hint.current && heightAt(hint.current, band.width) <= band.height
           ? {
               top: Math.round(band.y - frame.top),
               left: Math.round(band.x - frame.left),
@@ -96,11 +114,23 @@ export function FirstVisitHint() {
     observer.observe(parent);
     const header = document.querySelector('.editor-header');
     if (header) observer.observe(header);
+    let later = 0;
+    const nextFrame = () => {
+      if (later === 0)
+        later = requestAnimationFrame(() => {
+          later = 0;
+          update();
+        });
+    };
     const offView = session.store.subscribe((state, previous) => {
-      if (state.camera !== previous.camera || state.viewport !== previous.viewport) update();
+      if (state.camera !== previous.camera || state.viewport !== previous.viewport) nextFrame();
     });
-    const offScene = session.scene.subscribe(update);
+    const offScene = session.scene.subscribe(() => {
+      corner = undefined;
+      nextFrame();
+    });
     return () => {
+      cancelAnimationFrame(later);
       observer.disconnect();
       offView();
       offScene();

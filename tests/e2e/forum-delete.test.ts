@@ -79,6 +79,14 @@ describe('deleting a forum from the server', () => {
     await colleague.page.goto(forum.facilitator.url);
     await colleague.page.locator('.forum-links tr').first().waitFor();
 
+    // La Mitis's board was taken out of the forum (R56): the archive leaves it out.
+    const mitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
+    const removed = await fetch(`${server.url}/api/forums/${forum.forum.id}/boards/${mitis.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    expect(removed.status).toBe(200);
+
     const page = facilitator.page;
     await page.goto(forum.facilitator.url);
     await page.locator('.forum-links tr').first().waitFor();
@@ -90,6 +98,11 @@ describe('deleting a forum from the server', () => {
     expect(await dialog.getAttribute('aria-label')).toBe(
       `Supprimer «${NBSP}${TITLE}${NBSP}» du serveur\u202f? Ses tableaux, ses versions, ses photos, ` +
         'ses votes et ses liens seront effacés pour de bon.',
+    );
+    // Said before it is too late: the removed board is not in the archive.
+    expect(await dialog.locator('.forum-delete-removed').textContent()).toBe(
+      `Le tableau retiré du forum (voir «${NBSP}Tableaux retirés${NBSP}» plus haut) n’est pas ` +
+        `dans l’archive${NBSP}: il sera effacé avec le forum. Remettez-le d’abord pour le garder.`,
     );
     const erase = dialog.getByRole('button', { name: 'Supprimer définitivement' });
     // Not before the archive is said to be kept (or not wanted).

@@ -16,11 +16,17 @@ export function ForumDelete({
   forumId,
   token,
   title,
+  removedBoards,
   onDeleted,
 }: {
   forumId: string;
   token: string;
   title: string;
+  /**
+   * Boards taken out of the forum (R56): the archive leaves them out, so they would be lost
+   * with the forum unless brought back first — the dialog says so.
+   */
+  removedBoards: number;
   /** The forum is gone from the server: the page says so instead of its sections. */
   onDeleted: (title: string) => void;
 }) {
@@ -104,6 +110,11 @@ export function ForumDelete({
             />
             <label htmlFor={tickId}>{t('forum.delete.archived')}</label>
           </p>
+          {removedBoards > 0 && (
+            <p className="forum-delete-removed">
+              {t('forum.delete.removedLost', { count: removedBoards })}
+            </p>
+          )}
           {error && <p role="alert">{error}</p>}
         </ConfirmDialog>
       )}

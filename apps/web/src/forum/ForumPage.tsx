@@ -206,6 +206,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         forumId={forumId}
         token={token}
         title={details.forum.title}
+        removedBoards={details.removedBoards?.length ?? 0}
         onDeleted={(title) => setDeleted(t('forum.delete.done', { title }))}
       />
     </main>

@@ -104,12 +104,23 @@ async function settled(page: Page): Promise<void> {
 describe('the board’s chrome with text enlarged', () => {
   const suite = serverAndBrowser();
 
-  it('no control lies over another or past the window, at 200–400 % on a laptop and 150–200 % on a phone', async () => {
+  let forum: { territory: string; facilitator: string } | undefined;
+  /** A forum with its timer running (the kit on every board, as during the day). */
+  const theBoard = async () => {
+    if (forum) return forum;
     const created = await createForum(suite.server, { territories: ['Témiscouata'] });
-    const territory = created.boards.find((b) => b.kind === 'territory')!;
-    // A forum's running timer: the kit is on the board, as during the day.
+    const board = created.boards.find((b) => b.kind === 'territory')!;
     const timer = { action: 'start', durationMs: 600_000 };
     expect((await forumRequest(suite.server, created, '/timer', { body: timer })).status).toBe(200);
+    forum = {
+      territory: board.edit.url,
+      facilitator: `${suite.server.url}/b/${board.id}#token=${created.facilitator.token}`,
+    };
+    return forum;
+  };
+
+  /** At each size, with the first visit's hint (it lay over the pill, « ? » and the timer), then without. */
+  async function problemsAtEachSize(url: string, who: string): Promise<Record<string, Problems>> {
     const found: Record<string, Problems> = {};
     for (const size of SIZES) {
       const context = await suite.browser.newContext({
@@ -122,15 +133,12 @@ describe('the board’s chrome with text enlarged', () => {
         hasTouch: size.phone ?? false,
         locale: 'fr-CA',
       });
-      await context.addInitScript(() => {
-        localStorage.setItem('carton.name', 'Gisèle Pelletier');
-      });
+      await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle Pelletier'));
       const page = await context.newPage();
-      await openBoard(page, territory.edit.url);
+      await openBoard(page, url);
       await page.locator('.editor [role=timer]').waitFor();
       await page.locator('.help-hint').waitFor();
       await settled(page);
-      // With the first visit's hint (it lay over the pill, « ? » and the timer), then without.
       for (const hint of [true, false]) {
         if (!hint) {
           await page.getByRole('button', { name: 'Compris' }).click();
@@ -143,12 +151,23 @@ describe('the board’s chrome with text enlarged', () => {
           found[name] = problems;
         }
         if (process.env.CARTON_SHOTS) {
-          const path = `${process.env.CARTON_SHOTS}/${name.replace(/\W+/g, '-')}.png`;
-          await page.screenshot({ path, fullPage: true });
+          const file = `${who} ${name}`;
+          await page.screenshot({
+            path: `${process.env.CARTON_SHOTS}/${file.replace(/\W+/g, '-')}.png`,
+            fullPage: true,
+          });
         }
       }
       await context.close();
     }
-    expect(found).toEqual({});
+    return found;
+  }
+
+  it('a participant: no control lies over another or past the window, at 200–400 % on a laptop and 150–200 % on a phone', async () => {
+    expect(await problemsAtEachSize((await theBoard()).territory, 'participant')).toEqual({});
+  });
+
+  it('a facilitator (« Versions », « Tout le monde vers moi », « Minuterie » too): none either', async () => {
+    expect(await problemsAtEachSize((await theBoard()).facilitator, 'facilitator')).toEqual({});
   });
 });

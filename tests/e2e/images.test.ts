@@ -361,7 +361,18 @@ describe('images', () => {
   it('says a view link cannot add a photo dropped on it, and keeps the board open', async () => {
     const viewer = suite.b.page;
     const url = viewer.url();
-    const before = (await shapes(viewer)).length;
+    // Every shape Émilie's page holds has reached Pierre's first: the tests before write on her
+    // page and wait there only, so the photo imported just before could still be on its way to
+    // his screen, and land after the count below (9 shapes where 8 were counted, on a loaded
+    // machine). Nobody writes on the board from here on.
+    const written = (await shapes(suite.a.page)).map((shape) => shape.id).sort();
+    await waitForShapes(
+      viewer,
+      `(s) => ${JSON.stringify(written)}.every((id) => s.some((x) => x.id === id))`,
+      20_000,
+    );
+    const before = (await shapes(viewer)).map((shape) => shape.id).sort();
+    expect(before).toEqual(written);
     // Pierre drags a photo from his desktop onto the board he only views: nothing happened (or
     // the browser opened the photo in place of the board), and he dropped it again.
     const dataTransfer = await viewer.evaluateHandle(() => {
@@ -375,6 +386,6 @@ describe('images', () => {
     await viewer.dispatchEvent('.canvas', 'drop', { dataTransfer });
     await viewer.getByRole('alert').filter({ hasText: 'seulement de regarder' }).waitFor();
     expect(viewer.url()).toBe(url);
-    expect((await shapes(viewer)).length).toBe(before);
+    expect((await shapes(viewer)).map((shape) => shape.id).sort()).toEqual(before);
   });
 });

@@ -12,7 +12,10 @@ describe('a refused spotlight', () => {
     const created = await createForum(suite.server, { territories: ['Les Basques'] });
     const territory = created.boards.find((b) => b.kind === 'territory')!;
     const context = await suite.browser.newContext({
-      viewport: { width: 1280, height: 800 },
+      // A phone, its first visit: the kit grows by the refusal's row.
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
       locale: 'fr-CA',
     });
     await context.addInitScript(() => localStorage.setItem('carton.name', 'Josée'));
@@ -41,6 +44,25 @@ describe('a refused spotlight', () => {
       '«\u00a0Tout le monde vers moi\u00a0» n’a pas démarré. Le serveur n’accepte pas votre nom tel qu’il est écrit sur cet appareil. Changez-le («\u00a0Changer de nom\u00a0», dans la liste des personnes), puis réessayez.',
     );
     expect(await start.getAttribute('aria-pressed')).toBe('false');
+    // Over nothing: the hint, placed in the band under the kit, moves below its new row.
+    await page.waitForFunction(
+      () => {
+        const said = document.querySelector('.forum-kit [role="alert"]')!.getBoundingClientRect();
+        return [
+          ...document.querySelectorAll('.help-hint, .editor > .people, .help-floating'),
+        ].every((el) => {
+          const r = el.getBoundingClientRect();
+          return (
+            r.top >= said.bottom ||
+            r.bottom <= said.top ||
+            r.left >= said.right ||
+            r.right <= said.left
+          );
+        });
+      },
+      null,
+      { timeout: 5_000 },
+    );
     // Accepted the next time: the sentence goes, the button is on.
     refuse = false;
     await start.click();

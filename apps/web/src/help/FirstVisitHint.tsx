@@ -122,6 +122,12 @@ export function FirstVisitHint() {
           update();
         });
     };
+    // The forum kit comes or grows too (a timer started, a refusal said under « Tout le monde
+    // vers moi »): placed in the band below it, the hint lay under the kit's new row. The kit
+    // comes after the hint, and the page's stacks (useChromeStack) measure it and move the
+    // people's pill on the root's style: placed again with them.
+    const stacks = new MutationObserver(nextFrame);
+    stacks.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
     const offView = session.store.subscribe((state, previous) => {
       if (state.camera !== previous.camera || state.viewport !== previous.viewport) nextFrame();
     });
@@ -132,6 +138,7 @@ export function FirstVisitHint() {
     return () => {
       cancelAnimationFrame(later);
       observer.disconnect();
+      stacks.disconnect();
       offView();
       offScene();
     };

@@ -75,6 +75,20 @@ describe('export and import error messages', () => {
     );
   });
 
+  it('says in French why a file of too many shapes is refused, here or by the server', async () => {
+    const fr = await testTranslator('fr-CA');
+    const said =
+      'Trop de formes\u00a0: un tableau en tient au plus 10\u00a0000, en comptant celles qu’il a déjà. Rien n’a été importé.';
+    const local = new BoardFileError([
+      { code: 'too_many_shapes', path: 'shapes', message: 'a board holds at most 10000 shapes' },
+    ]);
+    expect(errorMessage(local, fr)).toContain(said);
+    // The server's answer when the board's own shapes and the file's pass the bound.
+    expect(errorMessage(new ApiError(409, 'too_many_shapes', 'A board holds at most'), fr)).toBe(
+      said,
+    );
+  });
+
   it('falls back to the status for an unknown server code', async () => {
     const fr = await testTranslator('fr-CA');
     expect(errorMessage(new ApiError(413, 'whatever', 'big'), fr)).toBe(

@@ -8,7 +8,9 @@
  * - `duplicate_id`: two shapes share an id;
  * - `bad_reference`: a parent or an arrow binding names no suitable shape of the file;
  * - `broken_image`: an embedded image is not valid base64 or not a supported image;
- * - `too_large`: the file, its shapes or an embedded image exceed a limit.
+ * - `too_large`: the file, its shapes or an embedded image exceed a limit;
+ * - `too_many_shapes`: more shapes than a board holds (MAX_FILE_SHAPES; the server also says
+ *   so when the board would pass it with the shapes it already has).
  */
 export type BoardFileIssueCode =
   | 'not_json'
@@ -18,7 +20,8 @@ export type BoardFileIssueCode =
   | 'duplicate_id'
   | 'bad_reference'
   | 'broken_image'
-  | 'too_large';
+  | 'too_large'
+  | 'too_many_shapes';
 
 export const BOARD_FILE_ISSUE_CODES: readonly BoardFileIssueCode[] = [
   'not_json',
@@ -29,6 +32,7 @@ export const BOARD_FILE_ISSUE_CODES: readonly BoardFileIssueCode[] = [
   'bad_reference',
   'broken_image',
   'too_large',
+  'too_many_shapes',
 ];
 
 export interface BoardFileIssue {

@@ -25,7 +25,12 @@ import { upgradeBoardFile } from './migrations.ts';
 import { IMAGE_MIME_TYPES } from '../shapes/image/image.ts';
 import { BOARD_FILE_FORMAT } from './file.ts';
 
-export const MAX_FILE_SHAPES = 200_000;
+/**
+ * The most shapes a board file may hold (M16), so the most one import adds to a board. The canvas
+ * pans a 10,000-shape board at 60 fps (bench/canvas); an import of 150,000 notes held the server's
+ * event loop 10–17 s (every board's sync waited) for a board nobody could have drawn.
+ */
+export const MAX_FILE_SHAPES = 10_000;
 /** Largest embedded image (decoded bytes), like the server's upload limit. */
 export const MAX_FILE_IMAGE_BYTES = 16 * 1024 * 1024;
 /**
@@ -143,7 +148,7 @@ export function parseBoardFile(file: unknown, options: UpgradeOptions = {}): Par
   if (envelope.data.shapes.length > MAX_FILE_SHAPES) {
     throw new BoardFileError([
       {
-        code: 'too_large',
+        code: 'too_many_shapes',
         path: 'shapes',
         message: `a board holds at most ${MAX_FILE_SHAPES} shapes (this file has ${envelope.data.shapes.length})`,
       },

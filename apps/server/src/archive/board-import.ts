@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { InsertSummary, ParsedBoardFile } from '@carton/board';
-import {
-  Board,
-  BoardCommandError,
-  BoardFileError,
-  insertBoardFile,
-  parseBoardFileText,
-  SERVER_ORIGIN,
-} from '@carton/board';
+import { SERVER_ORIGIN } from '@carton/board';
+import * as Y from 'yjs';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { removeUnshownImages } from '../forums/refused-board.ts';
 import { BoardNotStoredError, type Relay } from '../relay/relay.ts';
-import { boardFileRefusal, checkBoardFile, IMAGE_QUOTA_REFUSAL } from './check-board-file.ts';
+import { fitsImageQuota, IMAGE_QUOTA_REFUSAL } from './check-board-file.ts';
+import { prepareBoardImportOffThread } from './off-thread.ts';
 
 export interface BoardImportDeps {
   relay: Relay;
@@ -45,16 +39,11 @@ export async function importIntoBoard(
   body: Uint8Array,
   maxBytes: number,
 ): Promise<BoardImportResult> {
-  let json: unknown;
-  try {
-    json = parseBoardFileText(body, { maxBytes });
-  } catch (error) {
-    if (!(error instanceof BoardFileError)) throw error;
-    const first = error.issues[0];
-    return boardFileRefusal(error, first?.code === 'too_large' ? 413 : 400);
-  }
-  const checked = await checkBoardFile(json, target.forumId, deps);
+  const base = await deps.relay.withBoardDoc(target.boardId, (doc) => Y.encodeStateAsUpdate(doc));
+  // Everything that grows with the file runs in a worker thread (off-thread.ts).
+  const checked = await prepareBoardImportOffThread({ body, maxBytes, base });
   if (!checked.ok) return checked;
+  if (!(await fitsImageQuota(checked.images, target.forumId, deps))) return IMAGE_QUOTA_REFUSAL;
   // Marked with this request (R54's `put_by`): if the change is then refused or not stored,
   // the images it inserted — nobody put since and no board shows — are removed (R35's quota).
   const putBy = `import:${randomUUID()}`;
@@ -70,7 +59,7 @@ export async function importIntoBoard(
   }
   let result: BoardImportResult;
   try {
-    result = await applyBoardFile(deps, target.boardId, checked.parsed);
+    result = await applyBoardUpdate(deps, target.boardId, checked);
   } catch (error) {
     await removeImported(deps, target.forumId, imageIds, putBy);
     throw error;
@@ -102,28 +91,17 @@ async function removeImported(
   }
 }
 
-/** The checked file inserted in the live board as one change; its images are stored. */
-async function applyBoardFile(
+/** The file's shapes, made into one update off the event loop, applied to the live board. */
+async function applyBoardUpdate(
   deps: BoardImportDeps,
   boardId: string,
-  file: ParsedBoardFile,
+  prepared: { update: Uint8Array; created: number; skipped: number },
 ): Promise<BoardImportResult> {
-  let summary: InsertSummary | null = null;
-  let refused: BoardCommandError | null = null;
   let applied: boolean;
   try {
     // Settles once the import is stored (R5); BoardNotStoredError if storage did not take it.
     applied = await deps.relay.changeBoard(boardId, (doc) => {
-      const board = new Board(doc);
-      try {
-        summary = insertBoardFile(board, file, SERVER_ORIGIN);
-      } catch (error) {
-        // A board of a newer schema is read-only here (M23); nothing was written.
-        if (!(error instanceof BoardCommandError)) throw error;
-        refused = error;
-      } finally {
-        board.destroy();
-      }
+      Y.applyUpdate(doc, prepared.update, SERVER_ORIGIN);
     });
   } catch (error) {
     if (!(error instanceof BoardNotStoredError)) throw error;
@@ -135,16 +113,7 @@ async function applyBoardFile(
       path: '(root)',
     };
   }
-  if (refused !== null) {
-    return {
-      ok: false,
-      status: 409,
-      code: 'board_read_only',
-      message: (refused as BoardCommandError).message,
-      path: '(root)',
-    };
-  }
-  if (!applied || summary === null) {
+  if (!applied) {
     return {
       ok: false,
       status: 503,
@@ -153,6 +122,5 @@ async function applyBoardFile(
       path: '(root)',
     };
   }
-  const { created, skipped } = summary as InsertSummary;
-  return { ok: true, created, skipped, images: 0 };
+  return { ok: true, created: prepared.created, skipped: prepared.skipped, images: 0 };
 }

@@ -55,6 +55,20 @@ export async function checkBoardFile(
   | { ok: true; parsed: ParsedBoardFile; images: PreparedImage[] }
   | (BoardFileRefusal & { status: 400 | 507 })
 > {
+  const read = readBoardFile(file);
+  if (!read.ok) return read;
+  return (await fitsImageQuota(read.images, forumId, deps)) ? read : IMAGE_QUOTA_REFUSAL;
+}
+
+/**
+ * The part of checkBoardFile that needs no storage (the codec and the images' sniffing): pure, so
+ * an import runs it off the event loop (`board-file-work.ts`).
+ */
+export function readBoardFile(
+  file: unknown,
+):
+  | { ok: true; parsed: ParsedBoardFile; images: PreparedImage[] }
+  | (BoardFileRefusal & { status: 400 }) {
   let parsed: ParsedBoardFile;
   try {
     parsed = parseBoardFile(file);
@@ -69,13 +83,21 @@ export async function checkBoardFile(
     if (!(error instanceof ArchiveError)) throw error;
     return { ok: false, status: 400, code: error.code, message: error.message, path: error.path };
   }
-  let newBytes = 0;
-  for (const [blobId, image] of prepared.images) {
-    if (!(await deps.blobs.info(forumId, blobId))) newBytes += image.info.bytes;
-  }
-  if (newBytes > 0 && (await deps.blobs.forumBytes(forumId)) + newBytes > deps.maxForumImageBytes) {
-    return IMAGE_QUOTA_REFUSAL;
-  }
   const shapes = remapBlobIds(parsed.shapes, prepared.remap);
   return { ok: true, parsed: { ...parsed, shapes }, images: [...prepared.images.values()] };
+}
+
+/** R35: whether the forum has room for the images it does not have yet. */
+export async function fitsImageQuota(
+  images: readonly PreparedImage[],
+  forumId: string,
+  deps: { blobs: BlobStore; maxForumImageBytes: number },
+): Promise<boolean> {
+  let newBytes = 0;
+  for (const image of images) {
+    if (!(await deps.blobs.info(forumId, image.info.blobId))) newBytes += image.info.bytes;
+  }
+  return !(
+    newBytes > 0 && (await deps.blobs.forumBytes(forumId)) + newBytes > deps.maxForumImageBytes
+  );
 }

@@ -2,17 +2,17 @@ import {
   applyBoardTemplate,
   Board,
   initBoardDoc,
-  insertBoardFile,
   SERVER_ORIGIN,
   territoryOfBoardMeta,
 } from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
-  checkBoardFile,
+  fitsImageQuota,
   IMAGE_QUOTA_REFUSAL,
   type BoardFileRefusal,
 } from '../archive/check-board-file.ts';
+import { prepareBoardImportOffThread } from '../archive/off-thread.ts';
 import { ARCHIVE_LIMITS } from '../archive/limits.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
@@ -189,44 +189,58 @@ export async function createBoard(
   deps: CreateBoardDeps,
 ): Promise<CreateBoardResult> {
   // The file first: a broken file is said to be broken (400), whatever the territory it names.
-  const checked =
-    input.file === undefined
-      ? null
-      : await checkBoardFile(input.file, forum.id, {
-          blobs: storedCalls(deps.blobs),
-          maxForumImageBytes: deps.maxForumImageBytes,
-        });
-  if (checked !== null && !checked.ok) return checked;
-  const territory = territoryOf(input);
-  const refused = await forumRefusal(forum.id, territory, deps);
-  if (refused) return refused;
-
-  const boardId = generateId();
   const kind = input.kind ?? 'territory';
   const doc = new Y.Doc();
   let shapes = 0;
   let snapshot: Uint8Array;
   try {
     initBoardDoc(doc, { title: input.title, kind }, SERVER_ORIGIN);
-    if (checked === null && input.template === true) {
-      const board = new Board(doc);
+    snapshot = Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+  // The file's checks and its shapes' insertion run in a worker thread (off-thread.ts): they
+  // grow with the file, and every other board's sync would wait on them.
+  const checked =
+    input.file === undefined
+      ? null
+      : await prepareBoardImportOffThread({ file: input.file, base: snapshot, whole: true });
+  // (413 is for a body read as text, which a new board's file is not.)
+  if (checked !== null && !checked.ok) {
+    return { ...checked, status: checked.status === 413 ? 400 : checked.status };
+  }
+  if (
+    checked !== null &&
+    !(await fitsImageQuota(checked.images, forum.id, {
+      blobs: storedCalls(deps.blobs),
+      maxForumImageBytes: deps.maxForumImageBytes,
+    }))
+  ) {
+    return IMAGE_QUOTA_REFUSAL;
+  }
+  const territory = territoryOf(input);
+  const refused = await forumRefusal(forum.id, territory, deps);
+  if (refused) return refused;
+
+  const boardId = generateId();
+  if (checked !== null) {
+    snapshot = checked.update;
+    shapes = checked.created;
+  } else if (input.template === true) {
+    const templated = new Y.Doc();
+    try {
+      Y.applyUpdate(templated, snapshot);
+      const board = new Board(templated);
       try {
         applyBoardTemplate(board, kind, { territory }, SERVER_ORIGIN);
         shapes = board.listShapes().length;
       } finally {
         board.destroy();
       }
-    } else if (checked !== null) {
-      const board = new Board(doc);
-      try {
-        shapes = insertBoardFile(board, checked.parsed, SERVER_ORIGIN).created;
-      } finally {
-        board.destroy();
-      }
+      snapshot = Y.encodeStateAsUpdate(templated);
+    } finally {
+      templated.destroy();
     }
-    snapshot = Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
   }
   const key = linksKey(facilitatorToken, forum.id);
   const tokens = { edit: generateToken(), view: generateToken() };

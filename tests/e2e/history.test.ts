@@ -184,4 +184,54 @@ describe('version history', () => {
     await panel.getByText('Étape 199', { exact: true }).waitFor({ timeout: 10_000 });
     await f.screenshot({ path: `${SHOTS}/history-too-many-versions.png` });
   }, 60_000);
+
+  it('a refused restore (the version pruned meanwhile) brings the list up to date', async () => {
+    const f = facilitator.page;
+    await f.bringToFront();
+    const auth = { Authorization: `Bearer ${facilitatorToken}` };
+    const versions = async () => {
+      const list = await fetch(`${server.url}/api/boards/${boardId}/snapshots`, { headers: auth });
+      return ((await list.json()) as { snapshots: { id: number; kind: string }[] }).snapshots;
+    };
+    const restore = (id: number) =>
+      fetch(`${server.url}/api/boards/${boardId}/snapshots/${id}/restore`, {
+        method: 'POST',
+        headers: auth,
+      });
+    let named = (await versions()).find((s) => s.kind === 'named');
+    if (!named) {
+      const kept = await fetch(`${server.url}/api/boards/${boardId}/snapshots`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Avant la plénière' }),
+      });
+      named = ((await kept.json()) as { snapshot: { id: number; kind: string } }).snapshot;
+    }
+    // An automatic version (« Avant la restauration… »), then the panel opened on it.
+    expect((await restore(named.id)).status).toBe(200);
+    const oldest = (await versions()).find((s) => s.kind === 'auto')!;
+    const panel = f.locator('[data-testid="history-panel"]');
+    if (await panel.isVisible()) await panel.getByRole('button', { name: 'Fermer' }).click();
+    await panel.waitFor({ state: 'detached' });
+    await f.getByRole('button', { name: 'Versions' }).click();
+    const row = (id: number) => panel.locator(`[data-testid="history-item"][data-version="${id}"]`);
+    await row(oldest.id).waitFor();
+    // Meanwhile a script (or another tab) restores 50 times: each keeps the board as it was as
+    // an automatic version, and the board keeps 50 of them, so the oldest one is gone.
+    for (let i = 0; i < 50; i++) expect((await restore(named.id)).status).toBe(200);
+    const now = await versions();
+    expect(now.some((s) => s.id === oldest.id)).toBe(false);
+    const newest = now[now.length - 1]!;
+    expect(await row(newest.id).count()).toBe(0);
+    // The facilitator restores the version the panel still lists: refused, said in French.
+    await row(oldest.id).getByRole('button', { name: 'Restaurer' }).click();
+    await f.getByRole('button', { name: 'Oui, restaurer' }).click();
+    const problem = f.locator('.history-problem[role="alert"]');
+    await problem.waitFor();
+    // The refusal brings the list up to date: the pruned version is gone, the newest is there
+    // (the list stayed as it was when the panel opened).
+    await row(newest.id).waitFor({ timeout: 10_000 });
+    expect(await row(oldest.id).count()).toBe(0);
+    await f.screenshot({ path: `${SHOTS}/history-restore-refused.png` });
+  }, 60_000);
 });

@@ -120,6 +120,9 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
         setBusy(null);
         setConfirming(null);
         setProblem(problemText(error));
+        // Refused (the version pruned meanwhile by newer automatic ones, another tab's or a
+        // script's restores): the list shows what the board keeps now, as after a refused save.
+        refresh();
       },
     );
   };

@@ -57,6 +57,14 @@ async function choosePhotoThatWaits(page: Page, name: string, buffer: Buffer): P
   }
 }
 
+/** Loads the page anew (openBoard on the same link only moves within it: its token is a hash). */
+async function reloadBoard(page: Page): Promise<void> {
+  await page.reload();
+  await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+    timeout: 15_000,
+  });
+}
+
 const images = (page: Page) =>
   shapes(page).then((list) => list.filter((shape) => shape.type === 'image'));
 
@@ -127,7 +135,7 @@ describe('a photo chosen on a venue’s wifi that drops', () => {
 
     // The phone reloads the page (the browser dropped it in the background): the photo is still
     // waiting, still not on the board.
-    await openBoard(a.page, board.edit.url);
+    await reloadBoard(a.page);
     await expect.poll(() => notice.textContent()).toBe('1 photo en attente d’envoi');
     expect(await images(a.page)).toEqual([]);
     expect(await images(b.page)).toEqual([]);
@@ -137,5 +145,77 @@ describe('a photo chosen on a venue’s wifi that drops', () => {
     await expect.poll(() => notice.textContent()).toBe('');
     // Placed once, though the page that chose it and the page after the reload both knew it.
     expect(await images(a.page)).toHaveLength(1);
+  });
+
+  it('forgets on the device a photo waiting for over a week, and refuses one past what a device keeps', async () => {
+    const board = await createTerritoryBoard(suite.server, 'La Côte-de-Gaspé');
+    const { a } = suite;
+    const page = a.page;
+    await a.context.setOffline(false);
+    await openBoard(page, board.edit.url);
+    // Left on this phone by an earlier forum: a photo chosen nine days ago for a board nobody
+    // opens any more, and 50 Mo of photos chosen an hour ago for another board.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('carton-waiting-photos');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction('photos', 'readwrite');
+      const record = (id: string, bytes: number, daysAgo: number) => ({
+        id,
+        boardId: 'board:ancien',
+        blob: new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }),
+        width: 400,
+        height: 300,
+        centre: { x: 0, y: 0 },
+        addedAt: Date.now() - daysAgo * 24 * 60 * 60 * 1000,
+      });
+      tx.objectStore('photos').put(record('old', 1000, 9));
+      tx.objectStore('photos').put(record('recent', 50 * 1024 * 1024, 1 / 24));
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    });
+    const keptIds = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('carton-waiting-photos');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const keys = open.result.transaction('photos').objectStore('photos').getAllKeys();
+              keys.onsuccess = () => resolve(keys.result.map(String).sort());
+              keys.onerror = () => reject(keys.error);
+            };
+          }),
+      );
+    expect(await keptIds()).toEqual(['old', 'recent']);
+
+    // Opening a board forgets the week-old photo, whatever its board. (A reload: a link's token
+    // is in its hash, and going to the same link again does not load the page anew.)
+    await reloadBoard(page);
+    await expect.poll(keptIds).toEqual(['recent']);
+
+    // Offline, a new photo would have to wait beside those 50 Mo: refused, in plain words.
+    await a.context.setOffline(true);
+    await page.locator('[data-testid="status"][data-status="offline"]').waitFor({
+      timeout: 15_000,
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'carton-photo-'));
+    try {
+      writeFileSync(join(folder, 'IMG_3106.jpg'), await redPhoto(page));
+      await page.locator('input[type="file"]').setInputFiles(join(folder, 'IMG_3106.jpg'));
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Cet appareil garde déjà trop de photos en attente d’envoi' })
+        .waitFor();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    expect(await page.evaluate(() => window.__carton!.waitingPhotos())).toEqual([]);
+    expect(await keptIds()).toEqual(['recent']);
+    await a.context.setOffline(false);
   });
 });

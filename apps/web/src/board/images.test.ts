@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import { photoKind, placedSize, PLACED_MAX_SIDE, PLACED_MIN_SIDE, uploadFailedKey } from './images';
+import { WaitingPhotosFull } from './photoSender';
 import { UnreadablePhoto } from './shrinkPhoto';
 import en from '../i18n/en.json';
 import frCA from '../i18n/fr-CA.json';
@@ -10,6 +11,13 @@ describe('uploadFailedKey', () => {
     expect(uploadFailedKey(new ApiError(0, 'network', 'Failed to fetch'))).toBe('image.offline');
     expect(frCA.image.offline).toMatch(/^Hors ligne/);
     expect(frCA.image.offline).toMatch(/de nouveau/);
+  });
+
+  it('says in plain French that the device keeps too many waiting photos, and what to do', () => {
+    expect(uploadFailedKey(new WaitingPhotosFull())).toBe('image.deviceFull');
+    expect(frCA.image.deviceFull).toMatch(/^Cet appareil garde déjà trop de photos/);
+    expect(frCA.image.deviceFull).toContain('d’envoi\u00a0: celle-ci');
+    expect(en.image.deviceFull).toMatch(/^This device/);
   });
 
   it('says what to do for each refusal by the server, not only that the upload failed', () => {

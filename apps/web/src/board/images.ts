@@ -5,7 +5,7 @@ import type { ImageMimeType } from '@carton/board';
 import type { Point } from '../geometry/rect';
 import { ApiError, uploadImage, type UploadedImage } from './api';
 import { browserWaitingPhotoStore, type WaitingPhotoRecord } from '../offline/waitingPhotoStore';
-import { mayTrySending, PhotoSender } from './photoSender';
+import { mayTrySending, PhotoSender, WaitingPhotosFull } from './photoSender';
 import { preparePhoto, UnreadablePhoto } from './shrinkPhoto';
 import type { BoardSession } from './session';
 
@@ -30,7 +30,8 @@ export type PhotoRefusalKey =
   | 'image.heic'
   | 'image.broken'
   | 'image.tooLarge'
-  | 'image.quota';
+  | 'image.quota'
+  | 'image.deviceFull';
 
 /** An iPhone's HEIC (or HEIF) photo, by its type or, when the browser gives none, its name. */
 export function isHeic(file: { type: string; name?: string }): boolean {
@@ -58,6 +59,7 @@ export function uploadFailedKey(
   error: unknown,
   file: { type: string; name?: string } = { type: '' },
 ): PhotoRefusalKey {
+  if (error instanceof WaitingPhotosFull) return 'image.deviceFull';
   if (error instanceof UnreadablePhoto) {
     return error.heic || isHeic(file) ? 'image.heic' : 'image.broken';
   }

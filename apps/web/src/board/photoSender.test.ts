@@ -4,9 +4,15 @@ import {
   mayTrySending,
   PhotoSender,
   uploadMayPassLater,
+  WaitingPhotosFull,
   type PhotoSenderDeps,
 } from './photoSender';
-import type { WaitingPhotoRecord, WaitingPhotoStore } from '../offline/waitingPhotoStore';
+import {
+  KEPT_PHOTOS_MAX_AGE_MS,
+  KEPT_PHOTOS_MAX_BYTES,
+  type WaitingPhotoRecord,
+  type WaitingPhotoStore,
+} from '../offline/waitingPhotoStore';
 
 /** An IndexedDB stand-in shared by the pages of one device. */
 function memoryStore(): WaitingPhotoStore & { records: Map<string, WaitingPhotoRecord> } {
@@ -18,6 +24,14 @@ function memoryStore(): WaitingPhotoStore & { records: Map<string, WaitingPhotoR
     take: async (id) => records.delete(id),
     clear: async (boardId) => {
       for (const [id, r] of records) if (r.boardId === boardId) records.delete(id);
+    },
+    forgetOlderThan: async (time) => {
+      let bytes = 0;
+      for (const [id, r] of records) {
+        if (r.addedAt < time) records.delete(id);
+        else bytes += r.blob.size;
+      }
+      return bytes;
     },
   };
 }
@@ -151,6 +165,114 @@ describe('PhotoSender', () => {
     await photos.add(PHOTO);
     expect(placed).toHaveLength(1);
     photos.destroy();
+  });
+});
+
+describe('PhotoSender: removing a waiting photo', () => {
+  it('forgets a removed photo on the device and never sends it', async () => {
+    const store = memoryStore();
+    let online = false;
+    const upload = vi.fn(async () => UPLOADED);
+    const { photos, placed } = sender({ store, online: () => online, upload });
+    await photos.add(PHOTO);
+    await photos.add({ ...PHOTO, centre: { x: 500, y: 500 } });
+    await photos.remove('photo-1');
+    expect(photos.list().map((p) => p.id)).toEqual(['photo-2']);
+    expect([...store.records.keys()]).toEqual(['photo-2']);
+
+    online = true;
+    photos.retry();
+    await vi.waitFor(() => expect(placed).toHaveLength(1));
+    expect(placed[0]!.centre).toEqual({ x: 500, y: 500 });
+    expect(upload).toHaveBeenCalledTimes(1);
+    // A page opened afterwards does not find it either.
+    const later = sender({ store });
+    await later.photos.load();
+    expect(later.photos.list()).toEqual([]);
+    photos.destroy();
+    later.photos.destroy();
+  });
+
+  it('does not place a photo removed while its upload was under way, stored or not', async () => {
+    for (const store of [memoryStore(), null]) {
+      let answer!: (uploaded: UploadedImage) => void;
+      const upload = () => new Promise<UploadedImage>((resolve) => (answer = resolve));
+      const { photos, placed } = sender({ store, upload });
+      const adding = photos.add(PHOTO);
+      await vi.waitFor(() => expect(photos.uploading()).toBe(1));
+      await photos.remove('photo-1');
+      expect(photos.list()).toEqual([]);
+      answer(UPLOADED);
+      await adding;
+      expect(photos.uploading()).toBe(0);
+      expect(placed).toEqual([]);
+      expect(store?.records.size ?? 0).toBe(0);
+      photos.destroy();
+    }
+  });
+});
+
+describe('PhotoSender: what a device keeps', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('forgets photos kept longer than a week, whatever their board, when a board opens', async () => {
+    const store = memoryStore();
+    let now = 1_000 * DAY;
+    const old = sender({ store, online: () => false, now: () => now });
+    await old.photos.add(PHOTO);
+    old.photos.destroy();
+    now += 2 * DAY;
+    const recent = sender({ store, online: () => false, now: () => now, newId: () => 'recent' });
+    await recent.photos.add(PHOTO);
+    recent.photos.destroy();
+    expect(store.records.size).toBe(2);
+
+    // A week after the first was chosen, another board is opened on the phone.
+    now = 1_000 * DAY + KEPT_PHOTOS_MAX_AGE_MS + 1;
+    const other = new PhotoSender({
+      boardId: 'board:2',
+      store,
+      upload: async () => UPLOADED,
+      online: () => false,
+      place: () => undefined,
+      refused: () => undefined,
+      waits: () => undefined,
+      now: () => now,
+    });
+    await other.load();
+    expect([...store.records.keys()]).toEqual(['recent']);
+    other.destroy();
+    expect(KEPT_PHOTOS_MAX_AGE_MS).toBe(7 * DAY);
+  });
+
+  it('refuses a photo that must wait past the bytes a device keeps, but still sends one it can', async () => {
+    const store = memoryStore();
+    const big = { ...PHOTO, blob: new Blob([new Uint8Array(KEPT_PHOTOS_MAX_BYTES - 10)]) };
+    const { photos, placed, refused, waits } = sender({ store, online: () => false });
+    await photos.add(big);
+    expect(photos.list()).toHaveLength(1);
+    expect(waits()).toBe(1);
+
+    // Offline, past the limit: refused in plain words, not kept, not drawn.
+    await photos.add({ ...PHOTO, blob: new Blob([new Uint8Array(100)]) });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(WaitingPhotosFull);
+    expect(photos.list().map((p) => p.id)).toEqual(['photo-1']);
+    expect([...store.records.keys()]).toEqual(['photo-1']);
+
+    // Online, it need not wait: sent and placed though the device keeps as much as it may.
+    let answer!: (uploaded: UploadedImage) => void;
+    const upload = vi.fn(() => new Promise<UploadedImage>((resolve) => (answer = resolve)));
+    const connected = sender({ store, upload, newId: () => 'sent-now' });
+    const adding = connected.photos.add({ ...PHOTO, blob: new Blob([new Uint8Array(100)]) });
+    await vi.waitFor(() => expect(upload).toHaveBeenCalled());
+    answer(UPLOADED);
+    await adding;
+    expect(connected.placed).toHaveLength(1);
+    expect(connected.refused).toEqual([]);
+    expect(placed).toEqual([]);
+    photos.destroy();
+    connected.photos.destroy();
   });
 });
 

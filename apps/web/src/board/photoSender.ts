@@ -10,8 +10,24 @@
 // document: the placement is done (with the same size and carton rules) once it is uploaded.
 import type { UploadedImage } from './api';
 import { ApiError } from './api';
-import type { WaitingPhotoRecord, WaitingPhotoStore } from '../offline/waitingPhotoStore';
+import {
+  KEPT_PHOTOS_MAX_AGE_MS,
+  KEPT_PHOTOS_MAX_BYTES,
+  type WaitingPhotoRecord,
+  type WaitingPhotoStore,
+} from '../offline/waitingPhotoStore';
 import { pictureRetryDelay } from '../shapes/image/pictureRetry';
+
+/**
+ * A photo that would have to wait while this device already keeps KEPT_PHOTOS_MAX_BYTES of
+ * photos waiting: refused in plain words rather than filling the phone's storage.
+ */
+export class WaitingPhotosFull extends Error {
+  constructor() {
+    super('This device already keeps as many waiting photos as it may');
+    this.name = 'WaitingPhotosFull';
+  }
+}
 
 /** `sending`: an upload is under way; `waiting`: for the network to come back. */
 export type WaitingPhotoState = 'sending' | 'waiting';
@@ -66,6 +82,14 @@ export class PhotoSender {
   private photos: WaitingPhoto[] = [];
   /** Photos this page could not keep in the store (storage full or denied). */
   private readonly unstored = new Set<string>();
+  /** Photos not kept because the device keeps enough already: refused if they must wait. */
+  private readonly overLimit = new Set<string>();
+  /**
+   * Photos the participant removed: never sent again, and not placed if an upload of one was
+   * already under way (its answer is ignored).
+   */
+  private readonly removed = new Set<string>();
+  private uploads = 0;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private tries = 0;
@@ -76,6 +100,9 @@ export class PhotoSender {
   /** Picks up the photos a previous page of this board left waiting, and tries to send them. */
   async load(): Promise<void> {
     let kept: WaitingPhotoRecord[];
+    // Photos older than KEPT_PHOTOS_MAX_AGE_MS are forgotten first, every board's: one kept for
+    // a board never opened again would otherwise stay on the phone for good.
+    await this.deps.store?.forgetOlderThan(this.now() - KEPT_PHOTOS_MAX_AGE_MS).catch(() => 0);
     try {
       kept = (await this.deps.store?.list(this.deps.boardId)) ?? [];
     } catch {
@@ -84,7 +111,7 @@ export class PhotoSender {
     if (this.destroyed) return;
     const known = new Set(this.photos.map((p) => p.id));
     const found = kept
-      .filter((r) => !known.has(r.id))
+      .filter((r) => !known.has(r.id) && !this.removed.has(r.id))
       .sort((a, b) => a.addedAt - b.addedAt)
       .map((r): WaitingPhoto => ({ ...r, state: 'waiting', waited: true }));
     if (found.length === 0) return;
@@ -101,23 +128,47 @@ export class PhotoSender {
     return () => this.listeners.delete(listener);
   };
 
+  /** Uploads under way, their answer not yet handled (the test hook waits for none). */
+  uploading = (): number => this.uploads;
+
   /** Keeps a chosen photo (already checked and made smaller) and sends it. */
   async add(photo: Omit<WaitingPhotoRecord, 'id' | 'boardId' | 'addedAt'>): Promise<void> {
     const record: WaitingPhotoRecord = {
       ...photo,
       id: this.deps.newId?.() ?? crypto.randomUUID(),
       boardId: this.deps.boardId,
-      addedAt: (this.deps.now ?? Date.now)(),
+      addedAt: this.now(),
     };
     this.photos = [...this.photos, { ...record, state: 'sending', waited: false }];
     this.changed();
     try {
       if (!this.deps.store) throw new Error('no store');
-      await this.deps.store.put(record);
+      const { store } = this.deps;
+      const keptBytes = await store.forgetOlderThan(record.addedAt - KEPT_PHOTOS_MAX_AGE_MS);
+      if (keptBytes + record.blob.size > KEPT_PHOTOS_MAX_BYTES) {
+        // Sent now all the same if the network answers; refused only if it would have to wait.
+        this.overLimit.add(record.id);
+        throw new WaitingPhotosFull();
+      }
+      await store.put(record);
+      // Removed while it was being written: written after the removal's delete, so again.
+      if (this.removed.has(record.id)) await store.take(record.id);
     } catch {
       this.unstored.add(record.id);
     }
     await this.send(record, true);
+  }
+
+  /**
+   * The participant removes a waiting photo (the wrong one, or no longer wanted): gone from this
+   * screen and from the device, never sent; an upload of it under way is not placed.
+   */
+  async remove(id: string): Promise<void> {
+    if (!this.photos.some((p) => p.id === id)) return;
+    this.removed.add(id);
+    this.photos = this.photos.filter((p) => p.id !== id);
+    this.changed();
+    if (!this.unstored.delete(id)) await this.deps.store?.take(id).catch(() => false);
   }
 
   /** The network is back (or may be): every waiting photo is tried now. */
@@ -158,24 +209,42 @@ export class PhotoSender {
     this.changed();
   }
 
-  private async send(photo: WaitingPhotoRecord, chosenNow: boolean): Promise<void> {
-    if (this.destroyed) return;
-    if (!this.deps.online()) {
-      this.setState(photo, 'waiting');
-      if (chosenNow) this.deps.waits();
-      return this.schedule();
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** The photo must wait: unless the device keeps too many already, then it is refused. */
+  private wait(photo: WaitingPhotoRecord, chosenNow: boolean): void {
+    if (this.overLimit.delete(photo.id)) {
+      this.unstored.delete(photo.id);
+      this.photos = this.photos.filter((p) => p.id !== photo.id);
+      this.changed();
+      return this.deps.refused(new WaitingPhotosFull());
     }
+    this.setState(photo, 'waiting');
+    if (chosenNow) this.deps.waits();
+    this.schedule();
+  }
+
+  private async send(photo: WaitingPhotoRecord, chosenNow: boolean): Promise<void> {
+    if (this.destroyed || this.removed.has(photo.id)) return;
+    if (!this.deps.online()) return this.wait(photo, chosenNow);
     this.setState(photo, 'sending');
+    this.uploads++;
+    try {
+      await this.upload(photo, chosenNow);
+    } finally {
+      this.uploads--;
+    }
+  }
+
+  private async upload(photo: WaitingPhotoRecord, chosenNow: boolean): Promise<void> {
     let uploaded: UploadedImage;
     try {
       uploaded = await this.deps.upload(photo.blob);
     } catch (error) {
-      if (this.destroyed) return;
-      if (uploadMayPassLater(error)) {
-        this.setState(photo, 'waiting');
-        if (chosenNow) this.deps.waits();
-        return this.schedule();
-      }
+      if (this.destroyed || this.removed.has(photo.id)) return;
+      if (uploadMayPassLater(error)) return this.wait(photo, chosenNow);
       await this.forget(photo);
       this.deps.refused(error);
       return;
@@ -183,8 +252,11 @@ export class PhotoSender {
     // Left before the answer: the photo is still kept, and the next page places it (the server
     // stores a photo once per forum, so sending it again costs nothing).
     if (this.destroyed) return;
+    // Removed by the participant while it was being sent: the server has it, the board not.
+    if (this.removed.has(photo.id)) return;
+    this.overLimit.delete(photo.id);
     const mine = await this.forget(photo);
-    if (mine) this.deps.place(photo, uploaded, chosenNow);
+    if (mine && !this.removed.has(photo.id)) this.deps.place(photo, uploaded, chosenNow);
   }
 
   /** Removes the photo; whether this page is the one to place it (see WaitingPhotoStore.take). */

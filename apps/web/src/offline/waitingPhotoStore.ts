@@ -17,6 +17,17 @@ export interface WaitingPhotoRecord {
   addedAt: number;
 }
 
+/**
+ * How long a photo may wait on a device: a forum lasts a day or two, and a photo still waiting a
+ * week later is for a board nobody here opens any more (it would stay on the phone for good).
+ */
+export const KEPT_PHOTOS_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * The photos one device keeps waiting, every board's together: about twenty phone photos as
+ * sent (made smaller first, see board/shrinkPhoto.ts). Past it a photo that must wait is refused.
+ */
+export const KEPT_PHOTOS_MAX_BYTES = 50 * 1024 * 1024;
+
 /** Where waiting photos are kept; null-safe implementations swallow storage failures. */
 export interface WaitingPhotoStore {
   list(boardId: string): Promise<WaitingPhotoRecord[]>;
@@ -28,6 +39,11 @@ export interface WaitingPhotoStore {
   take(id: string): Promise<boolean>;
   /** Removes every photo of the board (its forum was deleted: offline/forgetBoard.ts). */
   clear(boardId: string): Promise<void>;
+  /**
+   * Removes every board's photos chosen before `time` (Date.now()), and unreadable records;
+   * answers the bytes of the photos still kept on this device.
+   */
+  forgetOlderThan(time: number): Promise<number>;
 }
 
 const DB_NAME = 'carton-waiting-photos';
@@ -76,6 +92,22 @@ export function browserWaitingPhotoStore(): WaitingPhotoStore | null {
     opened.catch(() => (opened = null));
     return opened;
   };
+  /** Deletes, in one read-write transaction, each record `doomed` says. */
+  const deleteWhere = async (doomed: (value: unknown) => boolean): Promise<void> => {
+    const db = await open();
+    const tx = db.transaction(STORE, 'readwrite');
+    const cursor = tx.objectStore(STORE).openCursor();
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return;
+      if (doomed(at.value)) at.delete();
+      at.continue();
+    };
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+    });
+  };
   return {
     async list(boardId) {
       const db = await open();
@@ -92,20 +124,16 @@ export function browserWaitingPhotoStore(): WaitingPhotoStore | null {
       });
     },
     async clear(boardId) {
-      const db = await open();
-      const tx = db.transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      const cursor = store.openCursor();
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (!at) return;
-        if ((at.value as { boardId?: unknown } | undefined)?.boardId === boardId) at.delete();
-        at.continue();
-      };
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+      await deleteWhere((value) => (value as { boardId?: unknown })?.boardId === boardId);
+    },
+    async forgetOlderThan(time) {
+      let bytes = 0;
+      await deleteWhere((value) => {
+        if (!isRecord(value) || !(value.addedAt >= time)) return true;
+        bytes += value.blob.size;
+        return false;
       });
+      return bytes;
     },
     async take(id) {
       const db = await open();

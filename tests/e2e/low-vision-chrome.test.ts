@@ -42,10 +42,11 @@ interface Problems {
  * and down, not sideways: 1.4.10) or that no scrolling brings whole into the window, and those
  * whose middle another element lies over once scrolled into the window.
  */
-function chromeProblems(page: Page): Promise<Problems> {
-  return page.evaluate(() => {
+function chromeProblems(page: Page, also = ''): Promise<Problems> {
+  return page.evaluate((also) => {
     const selector =
-      '.editor > .help-hint, .editor button, .editor input, .editor select, .editor [role=timer], .editor .board-title, .editor .status';
+      '.editor > .help-hint, .editor button, .editor input, .editor select, .editor [role=timer], .editor .board-title, .editor .status' +
+      also;
     const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
       if (el.closest('.canvas')) return false;
       const r = el.getBoundingClientRect();
@@ -91,7 +92,7 @@ function chromeProblems(page: Page): Promise<Problems> {
     if (document.documentElement.scrollWidth > innerWidth + 0.5) outside.push('the page, sideways');
     window.scrollTo({ top: 0, behavior: 'instant' });
     return { overlapping, outside, covered };
-  });
+  }, also);
 }
 
 /** Two frames: what is placed from measurements (the stacks, « ? », the hint) has moved. */
@@ -169,5 +170,55 @@ describe('the board’s chrome with text enlarged', () => {
 
   it('a facilitator (« Versions », « Tout le monde vers moi », « Minuterie » too): none either', async () => {
     expect(await problemsAtEachSize((await theBoard()).facilitator, 'facilitator')).toEqual({});
+  });
+
+  it('a notice in the body (the link changed) covers no control and none covers it where the page scrolls', async () => {
+    const created = await createForum(suite.server, { territories: ['Kamouraska'] });
+    const board = created.boards.find((b) => b.kind === 'territory')!;
+    let url = board.edit.url;
+    const found: Record<string, Problems> = {};
+    // Where the page is taller than the window (data-tall) and the notice fits in the window.
+    for (const size of SIZES.filter((s) => s.zoom === 3 || (s.phone && s.zoom === 2))) {
+      const context = await suite.browser.newContext({
+        viewport: {
+          width: Math.floor(size.width / size.zoom),
+          height: Math.floor(size.height / size.zoom),
+        },
+        deviceScaleFactor: size.zoom * (size.phone ? 3 : 1),
+        isMobile: size.phone ?? false,
+        hasTouch: size.phone ?? false,
+        locale: 'fr-CA',
+      });
+      await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle Pelletier'));
+      const page = await context.newPage();
+      await openBoard(page, url);
+      await page.getByRole('button', { name: 'Compris' }).click();
+      await page.locator('.editor[data-tall]').waitFor();
+      // The facilitator gives the territory a new link: this page is told so (4403).
+      const rotated = await forumRequest(
+        suite.server,
+        created,
+        `/boards/${board.id}/links/edit/rotate`,
+      );
+      expect(rotated.status).toBe(200);
+      url = ((await rotated.json()) as { link: { url: string } }).link.url;
+      await page.locator('body > .limit-banner[data-code="4403"]').waitFor();
+      await settled(page);
+      // Each control and the notice scrolled into view in turn (the toolbar's, as a person
+      // drawing is: the notice fixed to the window lay over the tools there).
+      const problems = await chromeProblems(page, ', body > .limit-banner');
+      if (problems.overlapping.length || problems.outside.length || problems.covered.length) {
+        found[size.name] = problems;
+      }
+      if (process.env.CARTON_SHOTS) {
+        const file = `notice ${size.name}`;
+        await page.screenshot({
+          path: `${process.env.CARTON_SHOTS}/${file.replace(/\W+/g, '-')}.png`,
+          fullPage: true,
+        });
+      }
+      await context.close();
+    }
+    expect(found).toEqual({});
   });
 });

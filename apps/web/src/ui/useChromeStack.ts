@@ -91,6 +91,15 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
         delete editor!.dataset.tall;
         editor!.style.removeProperty('--editor-need');
       }
+      // A notice in the body (the server cannot store, the link changed, the board is full):
+      // fixed to the window, on a tall page it lay over the header, the kit or the tools
+      // scrolled under it. There it is the page's first row instead, the editor below it
+      // (editor.css), read by scrolling up as the header is.
+      const notice = document.querySelector('body > .limit-banner');
+      const room = notice && 'tall' in editor!.dataset ? notice.getBoundingClientRect().height : 0;
+      if (room > 0) {
+        editor!.style.setProperty('--notice-room', `${Math.ceil(room + 2 * STACK_GAP)}px`);
+      } else editor!.style.removeProperty('--notice-room');
     }
     update();
     // Banners come and go as children of the editor (the status notice, of the body).
@@ -107,6 +116,7 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       }
       delete editor.dataset.tall;
       editor.style.removeProperty('--editor-need');
+      editor.style.removeProperty('--notice-room');
       root.style.removeProperty('--stack-top');
       root.style.removeProperty('--stack-bottom-reach');
     };

@@ -97,6 +97,7 @@ export type {
   UpdateOptions,
 } from './commands/types.ts';
 export { BoardCommandError } from './commands/errors.ts';
+export { MAX_BOARD_SHAPES, TooManyShapesError } from './commands/limit.ts';
 export type { BoardUndoManager, BoardUndoOptions } from './undo/undo.ts';
 export type { TextSplice } from './stored/splice.ts';
 export { textSplice } from './stored/splice.ts';

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { CommandContext } from '../commands/context.ts';
 import { BoardCommandError } from '../commands/errors.ts';
 import { createTransaction } from '../commands/transaction.ts';
+import { ShapeRoom } from '../commands/limit.ts';
 import type { BoardTransaction } from '../commands/types.ts';
 import type { BoardMeta, ShapesMap } from '../doc/layout.ts';
 import {
@@ -59,6 +60,7 @@ export class Board {
       newId: this.newId,
       topIndex: () => this.topIndex(shapes),
       noteIndex: (index) => this.noteIndex(index),
+      room: new ShapeRoom(() => shapes.size),
     };
     let result: T | undefined;
     this.doc.transact(() => {

@@ -24,13 +24,14 @@ import type { UpgradeOptions } from './migrations.ts';
 import { upgradeBoardFile } from './migrations.ts';
 import { IMAGE_MIME_TYPES } from '../shapes/image/image.ts';
 import { BOARD_FILE_FORMAT } from './file.ts';
+import { MAX_BOARD_SHAPES } from '../commands/limit.ts';
 
 /**
  * The most shapes a board file may hold (M16), so the most one import adds to a board. The canvas
  * pans a 10,000-shape board at 60 fps (bench/canvas); an import of 150,000 notes held the server's
  * event loop 10–17 s (every board's sync waited) for a board nobody could have drawn.
  */
-export const MAX_FILE_SHAPES = 10_000;
+export const MAX_FILE_SHAPES = MAX_BOARD_SHAPES;
 /** Largest embedded image (decoded bytes), like the server's upload limit. */
 export const MAX_FILE_IMAGE_BYTES = 16 * 1024 * 1024;
 /**

@@ -50,6 +50,7 @@ export function insertBoardFile(
     return binding === null || target === undefined ? null : { ...binding, shapeId: target };
   };
   return board.run((tx) => {
+    tx.ensureRoom(known.length); // M37: the whole file fits, or nothing is written
     const indices = keysBetween(topIndex(board), null, known.length);
     const planned = known.map((shape, order) => ({ shape, order }));
     planned.sort(

@@ -4,6 +4,7 @@ import type { Origin } from '../origin/origin.ts';
 import type { Shape } from '../shapes/registry.ts';
 import { storedEntries } from '../stored/stored.ts';
 import { BoardCommandError } from './errors.ts';
+import type { ShapeRoom } from './limit.ts';
 
 /** What every command needs: the shapes map, the id source and the cached top index. */
 export interface CommandContext {
@@ -14,6 +15,8 @@ export interface CommandContext {
   readonly topIndex: () => string | null;
   /** Tell the cache about an index just written. */
   readonly noteIndex: (index: string) => void;
+  /** M37: what the board can still take; commands that add shapes check it before writing. */
+  readonly room: ShapeRoom;
 }
 
 /** Writes a validated record as a fresh Y.Map, one key per prop (M2), typed text merged (M35). */

@@ -72,6 +72,8 @@ export function createShape<T extends ShapeType>(
     candidate['startBinding'] = validBinding(ctx, id, candidate['startBinding'] as ArrowBinding);
     candidate['endBinding'] = validBinding(ctx, id, candidate['endBinding'] as ArrowBinding);
   }
-  writeRecord(ctx, validateRecord(candidate));
+  const record = validateRecord(candidate);
+  ctx.room.take(1); // M37: refused before anything of it is written
+  writeRecord(ctx, record);
   return id;
 }

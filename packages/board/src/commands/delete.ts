@@ -23,6 +23,7 @@ export function deleteShapes(ctx: CommandContext, ids: readonly string[], by?: s
   for (const child of childrenOf(ctx.shapes, cartons)) doomed.add(child);
   unbindArrowsTo(ctx, doomed);
   for (const id of doomed) ctx.shapes.delete(id);
+  ctx.room.forget();
   const name = by?.trim().slice(0, DELETED_BY_MAX_NAME);
   if (name && ctx.shapes.doc)
     nameDeleter(ctx.shapes.doc, [...doomed], name, ctx.newId().replace(/^shape:/u, 'deletion:'));

@@ -30,6 +30,7 @@ export function duplicateShapes(
     }
   }
   const ordered = [...sources.values()].sort(compareShapes);
+  ctx.room.take(ordered.length); // M37: the whole copy fits, or nothing is written
   const copies = new Map<string, string>();
   for (const shape of ordered) copies.set(shape.id, ctx.newId());
   const keys = keysBetween(ctx.topIndex(), null, ordered.length);

@@ -36,5 +36,6 @@ export function createTransaction(ctx: CommandContext): BoardTransaction {
       duplicateShapes(ctx, ids, offset),
     lock: (ids: readonly string[], locked: boolean) => setShapesLocked(ctx, ids, locked),
     getShape: (id: string): Shape | undefined => readShape(ctx.shapes, id),
+    ensureRoom: (adding: number) => ctx.room.ensure(adding),
   };
 }

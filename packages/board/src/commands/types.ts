@@ -56,6 +56,12 @@ export interface BoardTransaction {
    * its children in a carton stay free.
    */
   lock(ids: readonly string[], locked: boolean): void;
+  /**
+   * M37: throws TooManyShapesError, writing nothing, unless `adding` more shapes fit on the
+   * board. create and duplicate check by themselves; a command made of several creates (paste,
+   * an import) asks first, so it is refused whole rather than written in part.
+   */
+  ensureRoom(adding: number): void;
   /** Read inside the transaction (sees its own writes). */
   getShape(id: string): Shape | undefined;
 }

@@ -65,6 +65,7 @@ export function applyPlan(
   options: ApplyPlanOptions = {},
 ): Map<string, string> {
   const ids = new Map<string, string>();
+  tx.ensureRoom(plan.shapes.length); // M37: the whole plan fits, or nothing is written
   const dx = options.offset?.x ?? 0;
   const dy = options.offset?.y ?? 0;
   const bind = (binding: PlannedBinding | undefined) => {

@@ -61,6 +61,8 @@ export function pasteShapes(session: BoardSession, shapes: readonly Shape[], off
     const ordered = [...shapes].sort(
       (a, b) => Number(b.type === 'carton') - Number(a.type === 'carton'),
     );
+    // M37: the whole paste fits, or nothing is pasted (the shell says why).
+    tx.ensureRoom(ordered.length);
     for (const shape of ordered) {
       const {
         id,

@@ -11,6 +11,7 @@ import {
   type NoteShape,
   type Shape,
   type StampShape,
+  TooManyShapesError,
 } from '@carton/board';
 import { visibleWorldRect } from '../geometry/camera';
 import {
@@ -26,6 +27,7 @@ import { isTouchFirst } from './touchFirst';
 import type { Scene } from './scene';
 import { transformPatch } from './shellTransform';
 import { NO_DRAGGING, type SessionStore } from './store';
+import { sayBoardFull, type Translate } from './tooManyShapes';
 
 export interface ShellOptions {
   board: Board;
@@ -38,6 +40,8 @@ export interface ShellOptions {
   cartonTitle: () => string;
   /** Whether a finger is the main pointer now (a placed note then opens for writing). */
   touchFirst?: () => boolean;
+  /** The catalogue's sentences (tests pass one language's); default the app's i18next. */
+  translate?: Translate;
 }
 
 type Move = { id: string; x: number; y: number };
@@ -97,6 +101,11 @@ export class Shell {
     try {
       return this.o.board.run(fn, this.o.origin);
     } catch (error) {
+      // M37: nothing was written; the participant learns why, in a sentence.
+      if (error instanceof TooManyShapesError) {
+        sayBoardFull(this.o.store, this.o.translate);
+        return undefined;
+      }
       if (error instanceof BoardCommandError) {
         console.warn('Carton: write refused', error.message);
         return undefined;

@@ -214,6 +214,7 @@ async function applyImportPlan(
   report({ step: 'adding' });
   const created = asOneStep(session, () =>
     session.board.run((tx) => {
+      tx.ensureRoom(plan.shapes.length); // M37: both parts fit, or nothing is written
       const inCartons = applyPlan(tx, placed, { blobs });
       const loose = applyPlan(tx, moved, { offset, blobs });
       return inCartons.size + loose.size;

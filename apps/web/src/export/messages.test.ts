@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_FILE_ISSUE_CODES, BoardFileError, InteropError } from '@carton/board';
+import {
+  BOARD_FILE_ISSUE_CODES,
+  BoardFileError,
+  InteropError,
+  TooManyShapesError,
+} from '@carton/board';
 import { ApiError } from '../board/api';
 import { testTranslator } from '../i18n/testTranslator';
 import {
@@ -87,6 +92,8 @@ describe('export and import error messages', () => {
     expect(errorMessage(new ApiError(409, 'too_many_shapes', 'A board holds at most'), fr)).toBe(
       said,
     );
+    // Imported into this browser's board (a board file, a CSV, a drawing), refused by the model.
+    expect(errorMessage(new TooManyShapesError(9_999, 2), fr)).toBe(said);
   });
 
   it('falls back to the status for an unknown server code', async () => {

@@ -5,6 +5,7 @@ import {
   BOARD_FILE_ISSUE_CODES,
   BoardFileError,
   InteropError,
+  TooManyShapesError,
   type BoardFileIssueCode,
   type InteropErrorCode,
 } from '@carton/board';
@@ -100,6 +101,8 @@ export function errorMessage(error: unknown, t: Translate): string {
     const placed = withPlace(message, first?.path ?? '(root)', t);
     return more > 0 ? `${placed} ${t('export.errors.more', { count: more })}` : placed;
   }
+  // M37: the board and the import together would pass 10,000 shapes; nothing was added.
+  if (error instanceof TooManyShapesError) return boardFileMessage('too_many_shapes', t);
   if (error instanceof InteropError) return withPlace(interopMessage(error.code, t), error.path, t);
   if (error instanceof ApiError) {
     if ((NOT_STORED_CODES as readonly string[]).includes(error.code)) {

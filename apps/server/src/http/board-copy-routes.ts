@@ -6,6 +6,8 @@ import type { Box, ParsedBoardFile, Shape } from '@carton/board';
 import {
   Board,
   BoardCommandError,
+  MAX_BOARD_SHAPES,
+  TooManyShapesError,
   BoardFileError,
   definitionOf,
   exportBoard,
@@ -116,7 +118,12 @@ export interface CopiedBoard {
 }
 export interface RefusedBoard {
   readonly boardId: string;
-  readonly code: 'board_full' | 'board_read_only' | 'board_unavailable' | 'storage_unavailable';
+  readonly code:
+    | 'board_full'
+    | 'too_many_shapes'
+    | 'board_read_only'
+    | 'board_unavailable'
+    | 'storage_unavailable';
   readonly message: string;
 }
 
@@ -204,6 +211,7 @@ export async function copyIntoBoard(
   let created = -1;
   let full = false;
   let readOnly = false;
+  let tooManyShapes = false;
   let applied: boolean;
   try {
     // Settles once the copy is stored (R5), so `copied` names only boards storage holds.
@@ -221,9 +229,11 @@ export async function copyIntoBoard(
         created = insertBoardFile(board, file, SERVER_ORIGIN, { offset }).created;
         boardBytes.landed(boardId, stored + bytes);
       } catch (error) {
+        // M37: the copy would take the board past MAX_BOARD_SHAPES; nothing was written.
+        if (error instanceof TooManyShapesError) tooManyShapes = true;
         // A board of a newer schema is read-only here (M23); nothing was written.
-        if (!(error instanceof BoardCommandError)) throw error;
-        readOnly = true;
+        else if (error instanceof BoardCommandError) readOnly = true;
+        else throw error;
       } finally {
         board.destroy();
       }
@@ -238,6 +248,13 @@ export async function copyIntoBoard(
       boardId,
       code: 'board_full',
       message: 'This board has no room left for the copy (R30); nothing was added.',
+    };
+  }
+  if (tooManyShapes) {
+    return {
+      boardId,
+      code: 'too_many_shapes',
+      message: `This board would hold more than ${MAX_BOARD_SHAPES} shapes (M37); nothing was added.`,
     };
   }
   if (readOnly) {

@@ -123,6 +123,11 @@ describe('R6: a change the server could not store (503 storage_unavailable)', ()
     const fr = await testTranslator('fr-CA');
     const english = await testTranslator('en');
     expect(COPY_REFUSAL_CODES).toContain('storage_unavailable');
+    // M37: a board the copy would take past 10,000 shapes, not « try again ».
+    expect(copyRefusalText('too_many_shapes', fr)).toBe(
+      'ce tableau aurait plus de 10\u00a0000 formes, rien n’y a été ajouté. Supprimez des ' +
+        'éléments, puis réessayez.',
+    );
     for (const t of [fr, english]) {
       const reasons = COPY_REFUSAL_CODES.map((code) => copyRefusalText(code, t));
       for (const reason of reasons) expect(reason).not.toMatch(/^forum\./);

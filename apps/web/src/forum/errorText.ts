@@ -9,6 +9,8 @@ export type Translate = (key: string, values: Record<string, unknown>) => string
 /** Why a board did not receive a copy (R68's per-board refusal codes), in plain words. */
 const COPY_REFUSAL_KEYS: Readonly<Record<string, string>> = {
   board_full: 'forum.copyBoard.refusal.full',
+  // M37: the copy would take the board past its 10,000 shapes; nothing was added.
+  too_many_shapes: 'forum.copyBoard.refusal.tooManyShapes',
   board_read_only: 'forum.copyBoard.refusal.readOnly',
   board_unavailable: 'forum.copyBoard.refusal.unavailable',
   // R6: the database did not take the copy on that board; nothing was added, try again.

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/server';
 import { inkShare } from './canvas-ink';
 import {
+  addNote,
   boardSuite,
   createTerritoryBoard,
   openBoard,
@@ -145,6 +146,101 @@ describe('a photo chosen on a venue’s wifi that drops', () => {
     await expect.poll(() => notice.textContent()).toBe('');
     // Placed once, though the page that chose it and the page after the reload both knew it.
     expect(await images(a.page)).toHaveLength(1);
+  });
+
+  it('lets the participant take back a waiting photo — chosen and Suppr, or « Retirer » — never sent nor placed', async () => {
+    const board = await createTerritoryBoard(suite.server, 'La Haute-Gaspésie');
+    const { a, b } = suite;
+    await a.context.setOffline(false);
+    await openBoard(a.page, board.edit.url);
+    await openBoard(b.page, board.edit.url);
+    const page = a.page;
+    const photo = await redPhoto(page);
+    const sent: string[] = [];
+    const uploads = '**/api/boards/*/images';
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/images$/.test(request.url())) sent.push(request.url());
+    });
+    const notice = page.getByTestId('waiting-photos');
+    const remove = page.getByRole('button', { name: /^Retirer cette photo/ });
+
+    // Offline, Émilie picks the wrong photo: a click on it chooses it, Suppr takes it back.
+    await a.context.setOffline(true);
+    await page.locator('[data-testid="status"][data-status="offline"]').waitFor({
+      timeout: 15_000,
+    });
+    await page.bringToFront();
+    await choosePhotoThatWaits(page, 'IMG_3103.jpg', photo);
+    // Placed around the middle of the view, as a chosen photo is.
+    const canvas = await page.locator('.canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-waiting-photo')))
+      .toBe(true);
+    // Chosen: its « Retirer » ringed (see the screenshot).
+    const notes = join(REPO_ROOT, 'test-results/screenshots');
+    mkdirSync(notes, { recursive: true });
+    await page.screenshot({ path: join(notes, 'image-waiting-remove-fr.png') });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => notice.textContent()).toBe('');
+    expect(await page.evaluate(() => window.__carton!.waitingPhotos())).toEqual([]);
+    await remove.waitFor({ state: 'detached' });
+
+    // Again, and this time « Retirer » on it (a finger on a phone).
+    await choosePhotoThatWaits(page, 'IMG_3104.jpg', photo);
+    await remove.click();
+    await expect.poll(() => notice.textContent()).toBe('');
+    expect(await page.evaluate(() => window.__carton!.waitingPhotos())).toEqual([]);
+
+    // Online, a photo whose upload is under way when she removes it: the server answers, the
+    // board does not get it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(uploads, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await a.context.setOffline(false);
+    await page.locator('[data-testid="status"][data-status="connected"]').waitFor({
+      timeout: 15_000,
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'carton-photo-'));
+    try {
+      writeFileSync(join(folder, 'IMG_3105.jpg'), photo);
+      await page.locator('input[type="file"]').setInputFiles(join(folder, 'IMG_3105.jpg'));
+      await expect.poll(() => page.evaluate(() => window.__carton!.photoUploads())).toBe(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    await remove.click();
+    expect(await page.evaluate(() => window.__carton!.waitingPhotos())).toEqual([]);
+    const answered = page.waitForResponse((r) => /\/images$/.test(r.url()));
+    release();
+    expect((await answered).ok()).toBe(true);
+    await expect.poll(() => page.evaluate(() => window.__carton!.photoUploads())).toBe(0);
+    await page.unroute(uploads);
+    expect(await images(page)).toEqual([]);
+    // Only that upload went out: the two removed offline were never sent.
+    expect(sent).toHaveLength(1);
+    // Nothing of them stays on the device (a reload would send them).
+    const kept = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('carton-waiting-photos');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('photos').objectStore('photos').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+    expect(kept).toBe(0);
+    // Pierre's board has no photo either: a note written after reaches him, no image before it.
+    const note = await addNote(page, canvas.x + 60, canvas.y + 60, 'Photo retirée');
+    await waitForShapes(b.page, `(s) => s.some((x) => x.id === ${JSON.stringify(note)})`);
+    expect(await images(b.page)).toEqual([]);
   });
 
   it('forgets on the device a photo waiting for over a week, and refuses one past what a device keeps', async () => {

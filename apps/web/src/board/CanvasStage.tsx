@@ -16,6 +16,7 @@ import { Interaction } from './layers/Interaction';
 import { ShapesContent } from './layers/ShapesContent';
 import { useLayerMade } from './layers/useLayerMade';
 import { WaitingPhotosLayer } from './layers/WaitingPhotos';
+import { WaitingPhotoRemove } from '../ui/WaitingPhotoRemove';
 import { SurfaceStage } from './panSurfaceStage';
 import { usePanSurface } from './usePanSurface';
 import { useVisibleIds } from './useVisibleIds';
@@ -145,6 +146,7 @@ export function CanvasStage() {
         </SurfaceStage>
       )}
       <Cursors />
+      {!readOnly && <WaitingPhotoRemove />}
       <TextEditor />
       {/* The keys, read with the canvas's name and shown while the keyboard is on it. */}
       <p id="canvas-help" className="canvas-help">

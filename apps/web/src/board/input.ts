@@ -7,6 +7,7 @@ import type { PointerKind, ToolPointer } from '../tools/types';
 import { hoverCursor } from './handles';
 import { chooseLockedAt, hintLocked, lockedUnderFinger, LongPress } from './lockedChoice';
 import type { BoardSession } from './session';
+import { waitingPhotoAt } from './waitingPhotoAt';
 
 interface Pinch {
   camera: Camera;
@@ -16,6 +17,15 @@ interface Pinch {
 
 /** A stylus this recent (ms) is around: fingers navigate with the pen tool, palms do nothing. */
 const STYLUS_AROUND_MS = 20_000;
+
+/** The canvas's own controls (the note editor, a waiting photo's « Retirer »): not the board's. */
+function ownsItsPress(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLButtonElement
+  );
+}
 
 export class CanvasInput {
   private readonly touches = new Map<number, Point>();
@@ -127,8 +137,9 @@ export class CanvasInput {
   }
 
   private down = (e: PointerEvent): void => {
-    // The text editor overlay lives inside the canvas element: its clicks are its own.
-    if (e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement) return;
+    // The text editor overlay and the waiting photos' « Retirer » live inside the canvas
+    // element: their presses are their own.
+    if (ownsItsPress(e.target)) return;
     const { store } = this.session;
     // Focused for its keys, without the keyboard's ring and help line: a click is not Tab.
     this.element.focus({ preventScroll: true, focusVisible: false });
@@ -180,6 +191,7 @@ export class CanvasInput {
       return;
     }
     if (e.button !== 0) return;
+    if (state.tool === 'select' && this.chooseWaitingPhoto(this.screenPoint(e))) return;
     this.toolPointer = e.pointerId;
     const tool = this.session.currentTool();
     this.session.shell.apply(tool.pointerDown(this.session.toolContext(), this.toolEvent(e)));
@@ -192,6 +204,25 @@ export class CanvasInput {
       });
     }
   };
+
+  /**
+   * A press on a photo waiting to be sent chooses it, not the shape under it: its « Retirer »
+   * takes the keys (Suppr removes it) and the shapes' selection is dropped. False if none there.
+   */
+  private chooseWaitingPhoto(at: Point): boolean {
+    const photo = waitingPhotoAt(this.session.photos.list(), this.session.toWorld(at));
+    const button = photo
+      ? this.element.querySelector<HTMLButtonElement>(
+          `[data-waiting-photo="${CSS.escape(photo.id)}"]`,
+        )
+      : null;
+    if (!button) return false;
+    const { store, presence } = this.session;
+    store.setState({ selection: [] });
+    presence.setSelection([]);
+    button.focus({ preventScroll: true });
+    return true;
+  }
 
   /** Chooses the locked shape at `at` after dropping the press in flight; false if none. */
   private chooseLocked(at: Point): boolean {
@@ -213,8 +244,7 @@ export class CanvasInput {
   // compatibility mousedown whose default focuses the canvas: it blurred, and so closed, the
   // editor the tap had just opened on a selected note.
   private mouseDown = (e: MouseEvent): void => {
-    if (!(e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement))
-      e.preventDefault();
+    if (!ownsItsPress(e.target)) e.preventDefault();
   };
 
   private move = (e: PointerEvent): void => {
@@ -332,6 +362,7 @@ export class CanvasInput {
   }
 
   private dblclick = (e: MouseEvent): void => {
+    if (ownsItsPress(e.target)) return;
     // Its second click (or tap) already opened the shape: the camera may have zoomed to it since.
     if (!this.editing || this.session.store.getState().editingId) return;
     const tool = this.session.currentTool();

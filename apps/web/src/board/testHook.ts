@@ -28,6 +28,7 @@ export function installTestHook(session: BoardSession): () => void {
     canUndo: () => session.undo.canUndo(),
     waitingPhotos: () =>
       session.photos.list().map(({ state, width, height }) => ({ state, width, height })),
+    photoUploads: () => session.photos.uploading(),
     noteHints: () => {
       const { editingId } = session.store.getState();
       const hints = session.info.role !== 'view';

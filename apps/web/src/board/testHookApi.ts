@@ -20,6 +20,8 @@ export interface CartonTestHook {
   canUndo(): boolean;
   /** Photos chosen on this page and not yet on the board (board/photoSender.ts). */
   waitingPhotos(): { state: 'sending' | 'waiting'; width: number; height: number }[];
+  /** Photo uploads under way whose answer this page has not yet handled (placed or not). */
+  photoUploads(): number;
   /** Ids of the notes drawn with the « Écrivez ici… » hint (empty, not being edited). */
   noteHints(): string[];
 }

@@ -1,10 +1,14 @@
 // A newcomer's phone at a forum table (390 × 844, touch), on the territory's template carton, while
-// the others move their cursors. Measured on a slowed phone (bench/phone/crowd.mjs), two kinds of
+// the others move their cursors. Measured on a slowed phone (bench/phone/crowd.mjs), four kinds of
 // work were done far more often than anything on the screen changed; each test here counts one.
 // - Each awareness update (20 a second from each of up to ten people) made the page measure every
 //   name label again: reading a label's size right after React moved the cursors forced a style
 //   and layout pass per cursor per update. The labels are measured when they appear or their name
 //   changes.
+// - A pinch drew the three canvases again at every finger's move (several times a frame at 4×
+//   CPU); it now scales what was drawn, drawn sharp when the fingers stop.
+// - Each finger's move read where the canvas is on the page, after the pan had moved the stage:
+//   a style and layout pass per move. Read once per press now.
 // - The first visit's hint placed itself again at every move of the view, cloning itself into the
 //   page to measure its height (which set the chrome's own measuring going): now once a frame,
 //   its height measured once per width.
@@ -12,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
-import type { CDPSession } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { boardSuite, createForum, openBoard, territoryBoard } from './fixtures';
 
 interface Peer {
@@ -31,6 +35,29 @@ async function twoFingers(cdp: CDPSession, steps: number, at: (i: number) => Tou
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i) });
     await new Promise((resolve) => setTimeout(resolve, 16));
   }
+}
+
+/** Fingers about (195, 420) spread `spread` px further apart at each step. */
+const spreading = (spread: number) => (i: number) => [
+  { x: 135 - i * spread, y: 420, id: 1 },
+  { x: 255 + i * spread, y: 420, id: 2 },
+];
+
+/** Counts the static layer's draws (Konva's first layer) from now on, in `window.__draws`. */
+function countDraws(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      Konva: { stages: { getLayers(): { drawScene: (...a: unknown[]) => unknown }[] }[] };
+      __draws: number;
+    };
+    w.__draws = 0;
+    const layer = w.Konva.stages[0]!.getLayers()[0]!;
+    const own = Object.getPrototypeOf(layer).drawScene;
+    layer.drawScene = function (this: unknown, ...args: unknown[]) {
+      w.__draws++;
+      return own.apply(this, args);
+    };
+  });
 }
 
 describe('a newcomer’s phone at a busy table', () => {
@@ -175,5 +202,57 @@ describe('a newcomer’s phone at a busy table', () => {
       () => (window as unknown as { __labelReads: { reads: number } }).__labelReads.reads > 0,
     );
     expect(await reads()).toBeGreaterThan(0);
+  });
+  it('a pinch draws the board when the fingers stop, not at each move', async () => {
+    const { page } = suite.phone;
+    const cdp = await page.context().newCDPSession(page);
+    const before = await page.evaluate(() => window.__carton!.camera().zoom);
+    await countDraws(page);
+    await twoFingers(cdp, 30, spreading(0.8));
+    const during = await page.evaluate(() => (window as unknown as { __draws: number }).__draws);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const after = await page.evaluate(() => window.__carton!.camera().zoom);
+    expect(after).toBeGreaterThan(before * 1.3);
+    // Each move changed the zoom (to 1.4× in all): 30 draws before, however fast the phone.
+    expect(during).toBe(0);
+    // At rest, drawn sharp at the zoom the fingers left.
+    await page.waitForFunction(
+      (zoom) =>
+        (
+          window as unknown as { Konva: { stages: { scaleX(): number }[] } }
+        ).Konva.stages[0]!.scaleX() === zoom,
+      after,
+    );
+    await cdp.detach();
+  });
+  it('a two-finger pan reads where the canvas is once per press, not at each move', async () => {
+    const { page } = suite.phone;
+    const cdp = await page.context().newCDPSession(page);
+    // The canvas's box read while a finger's move is handled (between window's capture and
+    // bubble listeners).
+    await page.evaluate(() => {
+      const w = window as unknown as { __moveReads: number; __inMove: boolean };
+      w.__moveReads = 0;
+      w.__inMove = false;
+      window.addEventListener('pointermove', () => (w.__inMove = true), true);
+      window.addEventListener('pointermove', () => (w.__inMove = false));
+      const own = Element.prototype.getBoundingClientRect;
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        if (w.__inMove && this.classList.contains('canvas')) w.__moveReads++;
+        return own.call(this);
+      };
+    });
+    const before = await page.evaluate(() => window.__carton!.camera().x);
+    await twoFingers(cdp, 20, (i) => [
+      { x: 135 + i * 2, y: 420, id: 1 },
+      { x: 255 + i * 2, y: 420, id: 2 },
+    ]);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(await page.evaluate(() => window.__carton!.camera().x)).toBeGreaterThan(before + 30);
+    // 40 finger moves: read at each before.
+    expect(
+      await page.evaluate(() => (window as unknown as { __moveReads: number }).__moveReads),
+    ).toBe(0);
+    await cdp.detach();
   });
 });

@@ -115,8 +115,30 @@ export class CanvasInput {
   }
 
   private screenPoint(e: PointerEvent | MouseEvent): Point {
-    const r = this.element.getBoundingClientRect();
+    const r = this.pressedRect ?? this.element.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  /**
+   * Where the canvas was when the pointers now down were pressed, read once per press: read at
+   * every move, after the pan had moved the stage and React had drawn, it forced a style and
+   * layout pass per finger's move (most of a slow phone's pan with bench/phone/crowd.mjs). The
+   * canvas does not move under pressed fingers (it takes no touch scrolling). Fingers and pens
+   * only: their pointers are captured by the canvas, so their release always reaches it (a
+   * mouse's may not).
+   */
+  private pressedRect: DOMRect | null = null;
+  private readonly pressed = new Set<number>();
+
+  private press(e: PointerEvent): void {
+    if (e.pointerType === 'mouse') return;
+    if (this.pressed.size === 0) this.pressedRect = this.element.getBoundingClientRect();
+    this.pressed.add(e.pointerId);
+  }
+
+  private release(e: PointerEvent): void {
+    this.pressed.delete(e.pointerId);
+    if (this.pressed.size === 0) this.pressedRect = null;
   }
 
   private toolEvent(e: PointerEvent | MouseEvent): ToolPointer {
@@ -140,6 +162,7 @@ export class CanvasInput {
     // The text editor overlay and the waiting photos' « Retirer » live inside the canvas
     // element: their presses are their own.
     if (ownsItsPress(e.target)) return;
+    this.press(e);
     const { store } = this.session;
     // Focused for its keys, without the keyboard's ring and help line: a click is not Tab.
     this.element.focus({ preventScroll: true, focusVisible: false });
@@ -288,6 +311,7 @@ export class CanvasInput {
   };
 
   private up = (e: PointerEvent): void => {
+    this.release(e);
     this.longPress.stop();
     const locked = this.lockedTouch;
     this.lockedTouch = null;
@@ -297,7 +321,7 @@ export class CanvasInput {
     if (e.pointerType === 'touch') {
       this.touches.delete(e.pointerId);
       if (this.pinchState) {
-        if (this.touches.size < 2) this.pinchState = null;
+        if (this.touches.size < 2) this.endPinch();
         return;
       }
     }
@@ -336,10 +360,11 @@ export class CanvasInput {
   }
 
   private cancel = (e: PointerEvent): void => {
+    this.release(e);
     this.longPress.stop();
     this.lockedTouch = null;
     this.touches.delete(e.pointerId);
-    if (this.touches.size < 2) this.pinchState = null;
+    if (this.touches.size < 2) this.endPinch();
     this.endPan();
     if (this.toolPointer === e.pointerId) this.abortTool();
     this.setCursor(null);
@@ -398,7 +423,13 @@ export class CanvasInput {
       mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
       distance: Math.hypot(a.x - b.x, a.y - b.y),
     };
-    this.session.store.setState({ following: null });
+    this.session.store.setState({ following: null, pinching: true });
+  }
+
+  private endPinch(): void {
+    if (!this.pinchState) return;
+    this.pinchState = null;
+    this.session.store.setState({ pinching: false });
   }
 
   private updatePinch(): void {

@@ -47,6 +47,35 @@ describe('pan surface', () => {
     expect(needsRedraw(drawn, { ...drawn, zoom: 1.01 }, margin)).toBe(true);
   });
 
+  it('during a pinch, scales what it drew while it covers the screen and stays sharp enough', () => {
+    // A phone: a margin of 98 px around 390 × 844.
+    const phone = { width: 390, height: 844 };
+    const around = surfaceMargin(phone);
+    const drawn: Camera = { x: -200, y: -100, zoom: 0.5 };
+    /** The camera zoomed by `factor` about the screen's centre, as two fingers there do. */
+    const pinched = (factor: number): Camera => {
+      const c = { x: phone.width / 2, y: phone.height / 2 };
+      return {
+        x: c.x - (c.x - drawn.x) * factor,
+        y: c.y - (c.y - drawn.y) * factor,
+        zoom: drawn.zoom * factor,
+      };
+    };
+    // Each finger's move changes the zoom a little: no redraw while pinching.
+    expect(needsRedraw(drawn, pinched(1.01), around, phone)).toBe(false);
+    expect(needsRedraw(drawn, pinched(1.4), around, phone)).toBe(false);
+    expect(needsRedraw(drawn, pinched(0.9), around, phone)).toBe(false);
+    // Past 1.5× the pixels blur; zoomed out past the margin the screen's edges would be empty.
+    expect(needsRedraw(drawn, pinched(1.6), around, phone)).toBe(true);
+    expect(needsRedraw(drawn, pinched(0.75), around, phone)).toBe(true);
+    // The fingers also pan: past the margin, drawn again.
+    expect(needsRedraw(drawn, { ...pinched(1.1), x: pinched(1.1).x + 150 }, around, phone)).toBe(
+      true,
+    );
+    // Not pinching (a wheel, the zoom buttons, a glide): every zoom is drawn at once, as before.
+    expect(needsRedraw(drawn, pinched(1.01), around)).toBe(true);
+  });
+
   it('moves a painted stage to where the live camera shows each world point', () => {
     const painted: Camera = { x: -500, y: 300, zoom: 0.5 };
     const world = { x: 1234, y: -87 };

@@ -24,12 +24,42 @@ export function stageSize(viewport: Viewport, margin: Margin): Viewport {
   return { width: viewport.width + 2 * margin.x, height: viewport.height + 2 * margin.y };
 }
 
-/** The stage is drawn again at the live camera when it zoomed or panned past the margin. */
-export function needsRedraw(drawn: Camera, live: Camera, margin: Margin): boolean {
+/**
+ * How much a pinch may enlarge the canvases' pixels (CSS-scaled) before they are drawn again: past
+ * it the writing blurs. Zooming out, the drawn stage must still cover the screen.
+ */
+export const PINCH_SCALE_MAX = 1.5;
+
+/**
+ * The stage is drawn again at the live camera when it panned past the margin or zoomed. During a
+ * pinch (`pinching`: the screen's size), a zoom is shown by scaling the drawn canvases while they
+ * still cover the screen and are enlarged at most PINCH_SCALE_MAX times; the view coming to rest
+ * draws it sharp. Drawn on every finger's move, a slow phone's pinch redrew the three layers
+ * several times a frame (bench/phone/crowd.mjs: 16 frames a second at 4× CPU).
+ */
+export function needsRedraw(
+  drawn: Camera,
+  live: Camera,
+  margin: Margin,
+  pinching?: Viewport,
+): boolean {
+  if (drawn.zoom === live.zoom)
+    return Math.abs(live.x - drawn.x) > margin.x || Math.abs(live.y - drawn.y) > margin.y;
+  if (!pinching || live.zoom / drawn.zoom > PINCH_SCALE_MAX) return true;
+  // The screen's corners, in world units, inside the world rectangle the stage was drawn for.
+  const world = (camera: Camera, x: number, y: number) => ({
+    x: (x - camera.x) / camera.zoom,
+    y: (y - camera.y) / camera.zoom,
+  });
+  const stageMin = world(drawn, -margin.x, -margin.y);
+  const stageMax = world(drawn, pinching.width + margin.x, pinching.height + margin.y);
+  const viewMin = world(live, 0, 0);
+  const viewMax = world(live, pinching.width, pinching.height);
   return (
-    drawn.zoom !== live.zoom ||
-    Math.abs(live.x - drawn.x) > margin.x ||
-    Math.abs(live.y - drawn.y) > margin.y
+    viewMin.x < stageMin.x ||
+    viewMin.y < stageMin.y ||
+    viewMax.x > stageMax.x ||
+    viewMax.y > stageMax.y
   );
 }
 

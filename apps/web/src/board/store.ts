@@ -79,6 +79,11 @@ export interface SessionState {
    * again to write (shapes/note/hint.ts). Set only when it changes.
    */
   lastInput: InputKind | null;
+  /**
+   * Two fingers are pinching: the pan surface shows their zoom by scaling what it drew, drawn
+   * sharp when the view comes to rest (panSurface.ts needsRedraw).
+   */
+  pinching: boolean;
 }
 
 export type KeyboardNews =
@@ -136,6 +141,7 @@ export function createSessionStore(readOnly: boolean): SessionStore {
     builtSelection: null,
     fittedCamera: null,
     lastInput: null,
+    pinching: false,
   }));
 }
 

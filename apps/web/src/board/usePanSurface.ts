@@ -80,14 +80,25 @@ export function usePanSurface(store: SessionStore, viewport: Viewport): PanSurfa
       setDrawn(live);
     };
     const unsubscribe = store.subscribe((state, previous) => {
+      // The fingers of a pinch lifted: drawn sharp at once, at the zoom they left.
+      if (previous.pinching && !state.pinching) {
+        clearTimeout(timer);
+        commit();
+      }
       if (state.camera === previous.camera && state.viewport === previous.viewport) return;
       clearTimeout(timer);
       if (
         state.viewport !== previous.viewport ||
-        needsRedraw(requested.current, state.camera, marginRef.current)
+        needsRedraw(
+          requested.current,
+          state.camera,
+          marginRef.current,
+          state.pinching ? state.viewport : undefined,
+        )
       )
         commit();
-      else timer = setTimeout(commit, SETTLE_MS);
+      // Pinching, drawn when the fingers lift: a slow phone's frame can outlast the settling.
+      else if (!state.pinching) timer = setTimeout(commit, SETTLE_MS);
       place();
     });
     // The camera may have moved between the first render and this subscription.

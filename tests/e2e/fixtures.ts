@@ -412,3 +412,37 @@ export async function phoneOnCarton(
   const at = await toScreen(page, carton.x + carton.w * fx, carton.y + carton.h * fy);
   return { page, at };
 }
+
+export interface DrawnJpeg {
+  width: number;
+  height: number;
+  /** The whole picture's colour. */
+  fill: string;
+  /** A band down its left edge, `width` px of `fill`. */
+  edge?: { width: number; fill: string };
+  quality: number;
+}
+
+/**
+ * A JPEG drawn by the page's own canvas (a real encoder), as a phone's camera would give it;
+ * brought back as base64, so that a 12 MP photo's bytes are not a JSON array.
+ */
+export async function drawnJpeg(page: Page, jpeg: DrawnJpeg): Promise<Buffer> {
+  const base64 = await page.evaluate(async ({ width, height, fill, edge, quality }) => {
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = fill;
+    ctx.fillRect(0, 0, width, height);
+    if (edge) {
+      ctx.fillStyle = edge.fill;
+      ctx.fillRect(0, 0, edge.width, height);
+    }
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  }, jpeg);
+  return Buffer.from(base64, 'base64');
+}

@@ -2,35 +2,21 @@
 // while it is shrunk: bench/photo/README.md), and each still placed upright at its shrunk size.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSuite, waitForShapes } from './fixtures';
+import { withOrientation } from '../integration/fixtures/images';
+import { boardSuite, drawnJpeg, waitForShapes } from './fixtures';
 
 const suite = boardSuite({ territory: 'Les Basques', participants: { a: 'Émilie' } });
 
-/** `jpeg` with an EXIF block (APP1, big-endian) right after its start giving `orientation`. */
-function withOrientation(jpeg: Buffer, orientation: number): Buffer {
-  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1];
-  const body = Buffer.from([...Buffer.from('Exif\0\0'), ...tiff, 0, orientation, 0, 0, 0, 0, 0, 0]);
-  const header = Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255]);
-  return Buffer.concat([jpeg.subarray(0, 2), header, body, jpeg.subarray(2)]);
-}
-
 /** A 12 MP photo as a phone held upright stores it: 4000 × 3000 sideways, its left edge red. */
 async function sidewaysPhoto(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(4000, 3000);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#8cf';
-    ctx.fillRect(0, 0, 4000, 3000);
-    ctx.fillStyle = '#e00';
-    ctx.fillRect(0, 0, 600, 3000);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(text);
+  const jpeg = await drawnJpeg(page, {
+    width: 4000,
+    height: 3000,
+    fill: '#8cf',
+    edge: { width: 600, fill: '#e00' },
+    quality: 0.9,
   });
-  return withOrientation(Buffer.from(base64, 'base64'), 6);
+  return withOrientation(jpeg, 6);
 }
 
 describe('large phone photos dropped together', () => {

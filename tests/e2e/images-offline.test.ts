@@ -13,6 +13,7 @@ import {
   addNote,
   boardSuite,
   createTerritoryBoard,
+  drawnJpeg,
   openBoard,
   shapes,
   toScreen,
@@ -25,16 +26,8 @@ const suite = boardSuite({
 });
 
 /** A red JPEG of 400 × 300, drawn by the page's own encoder. */
-async function redPhoto(page: Page): Promise<Buffer> {
-  const bytes = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(400, 300);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#e00';
-    ctx.fillRect(0, 0, 400, 300);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    return [...new Uint8Array(await blob.arrayBuffer())];
-  });
-  return Buffer.from(bytes);
+function redPhoto(page: Page): Promise<Buffer> {
+  return drawnJpeg(page, { width: 400, height: 300, fill: '#e00', quality: 0.9 });
 }
 
 /**

@@ -10,7 +10,8 @@ import { boardFileWithPhoto } from '../../apps/server/src/archive/test-board-fil
 import { REPO_ROOT } from '../support/server';
 import type { Page } from 'playwright-core';
 import { inkShare } from './canvas-ink';
-import { boardSuite, shapes, toScreen, waitForShapes } from './fixtures';
+import { withOrientation } from '../integration/fixtures/images';
+import { boardSuite, drawnJpeg, shapes, toScreen, waitForShapes } from './fixtures';
 
 /** A PNG of random colours (no compressor shrinks it), opaque where `opaque(x, y)`. */
 function noisePng(width: number, height: number, opaque: (x: number, y: number) => boolean) {
@@ -25,14 +26,6 @@ function noisePng(width: number, height: number, opaque: (x: number, y: number) 
     png.data[i + 3] = opaque(pixel % width, Math.floor(pixel / width)) ? 255 : 0;
   }
   return PNG.sync.write(png);
-}
-
-/** `jpeg` with an EXIF block (APP1, big-endian) right after its start giving `orientation`. */
-function withOrientation(jpeg: Buffer, orientation: number): Buffer {
-  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1];
-  const body = Buffer.from([...Buffer.from('Exif\0\0'), ...tiff, 0, orientation, 0, 0, 0, 0, 0, 0]);
-  const header = Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255]);
-  return Buffer.concat([jpeg.subarray(0, 2), header, body, jpeg.subarray(2)]);
 }
 
 /** Chooses `buffer` (its type from `name`'s extension) from the device and returns the image shape it becomes. */
@@ -69,17 +62,14 @@ async function placePhoto(page: Page, name: string, buffer: Buffer) {
  * upright it is 120 × 160, red on top. Drawn by the page's canvas (a real JPEG encoder).
  */
 async function sidewaysPhoto(page: Page): Promise<Buffer> {
-  const sideways = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(160, 120);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#8cf';
-    ctx.fillRect(0, 0, 160, 120);
-    ctx.fillStyle = '#f00';
-    ctx.fillRect(0, 0, 30, 120);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
-    return [...new Uint8Array(await blob.arrayBuffer())];
+  const jpeg = await drawnJpeg(page, {
+    width: 160,
+    height: 120,
+    fill: '#8cf',
+    edge: { width: 30, fill: '#f00' },
+    quality: 0.95,
   });
-  return withOrientation(Buffer.from(sideways), 6);
+  return withOrientation(jpeg, 6);
 }
 
 describe('images', () => {

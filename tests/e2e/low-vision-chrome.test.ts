@@ -5,7 +5,7 @@
 // zoomed 200 % by Chrome the pill and « ? » covered tools. Browser zoom is modelled as
 // low-vision.test.ts does: the window's CSS size (screen / zoom) at a device scale of the zoom.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createForum, forumRequest, openBoard, serverAndBrowser } from './fixtures';
 
 interface Size {
@@ -29,6 +29,37 @@ const SIZES: readonly Size[] = [
     phone: true,
   })),
 ];
+
+/** The board at `url` in a window of `size` zoomed by `size.zoom`, for Gisèle Pelletier. */
+async function zoomedBoard(
+  browser: Browser,
+  size: Size,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: {
+      width: Math.floor(size.width / size.zoom),
+      height: Math.floor(size.height / size.zoom),
+    },
+    deviceScaleFactor: size.zoom * (size.phone ? 3 : 1),
+    isMobile: size.phone ?? false,
+    hasTouch: size.phone ?? false,
+    locale: 'fr-CA',
+  });
+  await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle Pelletier'));
+  const page = await context.newPage();
+  await openBoard(page, url);
+  return { context, page };
+}
+
+/** The whole page into CARTON_SHOTS as `file`, when a screenshot directory is given. */
+async function shotIfAsked(page: Page, file: string): Promise<void> {
+  if (!process.env.CARTON_SHOTS) return;
+  await page.screenshot({
+    path: `${process.env.CARTON_SHOTS}/${file.replace(/\W+/g, '-')}.png`,
+    fullPage: true,
+  });
+}
 
 interface Problems {
   overlapping: string[];
@@ -124,19 +155,7 @@ describe('the board’s chrome with text enlarged', () => {
   async function problemsAtEachSize(url: string, who: string): Promise<Record<string, Problems>> {
     const found: Record<string, Problems> = {};
     for (const size of SIZES) {
-      const context = await suite.browser.newContext({
-        viewport: {
-          width: Math.floor(size.width / size.zoom),
-          height: Math.floor(size.height / size.zoom),
-        },
-        deviceScaleFactor: size.zoom * (size.phone ? 3 : 1),
-        isMobile: size.phone ?? false,
-        hasTouch: size.phone ?? false,
-        locale: 'fr-CA',
-      });
-      await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle Pelletier'));
-      const page = await context.newPage();
-      await openBoard(page, url);
+      const { context, page } = await zoomedBoard(suite.browser, size, url);
       await page.locator('.editor [role=timer]').waitFor();
       await page.locator('.help-hint').waitFor();
       await settled(page);
@@ -151,13 +170,7 @@ describe('the board’s chrome with text enlarged', () => {
         if (problems.overlapping.length || problems.outside.length || problems.covered.length) {
           found[name] = problems;
         }
-        if (process.env.CARTON_SHOTS) {
-          const file = `${who} ${name}`;
-          await page.screenshot({
-            path: `${process.env.CARTON_SHOTS}/${file.replace(/\W+/g, '-')}.png`,
-            fullPage: true,
-          });
-        }
+        await shotIfAsked(page, `${who} ${name}`);
       }
       await context.close();
     }
@@ -179,19 +192,7 @@ describe('the board’s chrome with text enlarged', () => {
     const found: Record<string, Problems> = {};
     // Where the page is taller than the window (data-tall) and the notice fits in the window.
     for (const size of SIZES.filter((s) => s.zoom === 3 || (s.phone && s.zoom === 2))) {
-      const context = await suite.browser.newContext({
-        viewport: {
-          width: Math.floor(size.width / size.zoom),
-          height: Math.floor(size.height / size.zoom),
-        },
-        deviceScaleFactor: size.zoom * (size.phone ? 3 : 1),
-        isMobile: size.phone ?? false,
-        hasTouch: size.phone ?? false,
-        locale: 'fr-CA',
-      });
-      await context.addInitScript(() => localStorage.setItem('carton.name', 'Gisèle Pelletier'));
-      const page = await context.newPage();
-      await openBoard(page, url);
+      const { context, page } = await zoomedBoard(suite.browser, size, url);
       await page.getByRole('button', { name: 'Compris' }).click();
       await page.locator('.editor[data-tall]').waitFor();
       // The facilitator gives the territory a new link: this page is told so (4403).
@@ -210,13 +211,7 @@ describe('the board’s chrome with text enlarged', () => {
       if (problems.overlapping.length || problems.outside.length || problems.covered.length) {
         found[size.name] = problems;
       }
-      if (process.env.CARTON_SHOTS) {
-        const file = `notice ${size.name}`;
-        await page.screenshot({
-          path: `${process.env.CARTON_SHOTS}/${file.replace(/\W+/g, '-')}.png`,
-          fullPage: true,
-        });
-      }
+      await shotIfAsked(page, `notice ${size.name}`);
       await context.close();
     }
     expect(found).toEqual({});

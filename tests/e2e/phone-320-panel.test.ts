@@ -10,18 +10,22 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { Shape } from '@carton/board';
 import { REPO_ROOT } from '../support/server';
 import {
   cameraSettled,
   createForum,
   openBoard,
   serverAndBrowser,
+  type ServerAndBrowser,
   shapes,
   territoryBoard,
   toScreen,
   waitForShapes,
 } from './fixtures';
 import { boxes, overlapsBetween, rowsOf } from './layout-boxes';
+
+type Note = Extract<Shape, { type: 'note' }>;
 
 const SIZE = { width: 320, height: 640 };
 const SHOTS = process.env.CARTON_SHOTS ?? join(REPO_ROOT, 'test-results/screenshots');
@@ -32,29 +36,7 @@ describe('a chosen note’s panel on a 320 × 640 phone', () => {
   it('is one row that scrolls, the note in sight above it, its targets 44 px and named', async () => {
     const shots = SHOTS;
     mkdirSync(shots, { recursive: true });
-    const board = territoryBoard(
-      await createForum(suite.server, { territories: ['Témiscouata'], templates: true }),
-    );
-    const context = await suite.browser.newContext({
-      viewport: SIZE,
-      locale: 'fr-CA',
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 3,
-    });
-    try {
-      await context.addInitScript(() => localStorage.setItem('carton.name', 'Maëlle'));
-      const page = await context.newPage();
-      await openBoard(page, board.edit.url);
-      await cameraSettled(page);
-      const note = (await shapes(page)).find((s) => s.type === 'note');
-      if (note?.type !== 'note') throw new Error('the template carton has notes');
-      const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
-      await page.touchscreen.tap(centre.x, centre.y);
-      await page.waitForFunction((id) => window.__carton!.selection()[0] === id, note.id);
-      await page.locator('.style-panel .action').first().waitFor();
-      await cameraSettled(page);
-
+    await withChosenNote(suite, async (page, note) => {
       // A tenth of the screen, not half: one row (it was four boxes, 330 px).
       const [panel] = await boxes(page, '.style-panel');
       expect(panel!.bottom - panel!.top).toBeLessThanOrEqual(SIZE.height * 0.1);
@@ -121,35 +103,11 @@ describe('a chosen note’s panel on a 320 × 640 phone', () => {
       await page.touchscreen.tap((reached!.left + reached!.right) / 2, reached!.top + 20);
       await waitForShapes(page, `(s) => !s.some((x) => x.id === ${JSON.stringify(note.id)})`);
       expect(await remove.count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('keeps the people’s pill and « ? » in reach beside it, away only while « Aligner » is open', async () => {
-    const board = territoryBoard(
-      await createForum(suite.server, { territories: ['Témiscouata'], templates: true }),
-    );
-    const context = await suite.browser.newContext({
-      viewport: SIZE,
-      locale: 'fr-CA',
-      hasTouch: true,
-      isMobile: true,
-      deviceScaleFactor: 3,
-    });
-    try {
-      await context.addInitScript(() => localStorage.setItem('carton.name', 'Maëlle'));
-      const page = await context.newPage();
-      await openBoard(page, board.edit.url);
-      await cameraSettled(page);
-      const note = (await shapes(page)).find((s) => s.type === 'note');
-      if (note?.type !== 'note') throw new Error('the template carton has notes');
-      const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
-      await page.touchscreen.tap(centre.x, centre.y);
-      await page.waitForFunction((id) => window.__carton!.selection()[0] === id, note.id);
-      await page.locator('.style-panel .action').first().waitFor();
-      await cameraSettled(page);
-
+    await withChosenNote(suite, async (page, note) => {
       const floating = '.editor > .people, .editor > .help-floating';
       // Both shown, on top where they are (nothing over them), and over none of the panel.
       expect(await uncovered(page, floating)).toBe(2);
@@ -184,11 +142,42 @@ describe('a chosen note’s panel on a 320 × 640 phone', () => {
       await arrange.tap();
       await page.locator('.style-panel .arrange-menu').waitFor({ state: 'detached' });
       expect(await uncovered(page, floating)).toBe(2);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
+
+/** A fresh Témiscouata carton on the 320 × 640 phone, its first note tapped and its panel shown. */
+async function withChosenNote(
+  suite: ServerAndBrowser,
+  run: (page: Page, note: Note) => Promise<void>,
+): Promise<void> {
+  const board = territoryBoard(
+    await createForum(suite.server, { territories: ['Témiscouata'], templates: true }),
+  );
+  const context = await suite.browser.newContext({
+    viewport: SIZE,
+    locale: 'fr-CA',
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 3,
+  });
+  try {
+    await context.addInitScript(() => localStorage.setItem('carton.name', 'Maëlle'));
+    const page = await context.newPage();
+    await openBoard(page, board.edit.url);
+    await cameraSettled(page);
+    const note = (await shapes(page)).find((s) => s.type === 'note');
+    if (note?.type !== 'note') throw new Error('the template carton has notes');
+    const centre = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);
+    await page.touchscreen.tap(centre.x, centre.y);
+    await page.waitForFunction((id) => window.__carton!.selection()[0] === id, note.id);
+    await page.locator('.style-panel .action').first().waitFor();
+    await cameraSettled(page);
+    await run(page, note);
+  } finally {
+    await context.close();
+  }
+}
 
 /** How many of the elements `selector` show at their centre (none: all covered or hidden). */
 function uncovered(page: Page, selector: string): Promise<number> {

@@ -41,6 +41,36 @@ const send = async (method: string, path: string, rawBody?: string) => {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
+/** Each of BAD_NAMES, POSTed to `path` in the body `bodyWith` makes, is refused on `field`. */
+const expectEachRefused = async (
+  path: string,
+  bodyWith: (name: string) => string,
+  field: RegExp,
+) => {
+  for (const [what, name] of BAD_NAMES) {
+    const answer = await send('POST', path, bodyWith(name));
+    expect({ what, status: answer.status, code: answer.body['error'] }).toMatchObject({
+      what,
+      status: 400,
+      code: { code: 'invalid_request', message: expect.stringMatching(field) },
+    });
+  }
+};
+
+/** The forum's archive, as its facilitator downloads it. */
+const archiveOf = (of: CreatedForum) =>
+  fetch(`${server.url}/api/forums/${of.forum.id}/archive.zip`, {
+    headers: { Authorization: `Bearer ${of.facilitator.token}` },
+  });
+
+/** An archive restored as a new forum, as anyone may. */
+const importArchive = (zip: Uint8Array) =>
+  fetch(`${server.url}/api/forums/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/zip' },
+    body: zip,
+  });
+
 beforeAll(async () => {
   running = await startLoggedServer('names-refused');
   server = running.server;
@@ -57,18 +87,11 @@ describe('R24: names in every facilitator request', () => {
   it('a vote’s title must be plain visible text, so the forum’s archive always imports back', async () => {
     const board = forum.boards.find((b) => b.kind === 'territory')!;
     const votes = `/api/forums/${forum.forum.id}/votes`;
-    for (const [what, title] of BAD_NAMES) {
-      const answer = await send(
-        'POST',
-        votes,
-        `{"title":${title},"boardIds":["${board.id}"],"dotsPerParticipant":3}`,
-      );
-      expect({ what, status: answer.status, code: answer.body['error'] }).toMatchObject({
-        what,
-        status: 400,
-        code: { code: 'invalid_request', message: expect.stringMatching(/^title: /) },
-      });
-    }
+    await expectEachRefused(
+      votes,
+      (title) => `{"title":${title},"boardIds":["${board.id}"],"dotsPerParticipant":3}`,
+      /^title: /,
+    );
     // Emoji, accents and markup stay text.
     const kept = await send(
       'POST',
@@ -82,29 +105,16 @@ describe('R24: names in every facilitator request', () => {
     expect(kept.status).toBe(201);
 
     // The forum day's archive restores, vote included.
-    const archive = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
-      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
-    });
+    const archive = await archiveOf(forum);
     expect(archive.status).toBe(200);
-    const restored = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: new Uint8Array(await archive.arrayBuffer()),
-    });
+    const restored = await importArchive(new Uint8Array(await archive.arrayBuffer()));
     expect(restored.status).toBe(201);
   });
 
   it('a version’s name must be plain visible text; the name kept is the name answered', async () => {
     const board = forum.boards.find((b) => b.kind === 'territory')!;
     const snapshots = `/api/boards/${board.id}/snapshots`;
-    for (const [what, name] of BAD_NAMES) {
-      const answer = await send('POST', snapshots, `{"name":${name}}`);
-      expect({ what, status: answer.status, code: answer.body['error'] }).toMatchObject({
-        what,
-        status: 400,
-        code: { code: 'invalid_request', message: expect.stringMatching(/^name: /) },
-      });
-    }
+    await expectEachRefused(snapshots, (name) => `{"name":${name}}`, /^name: /);
     const kept = await send('POST', snapshots, JSON.stringify({ name: ' Avant la pause 🍎 ' }));
     expect(kept.status).toBe(201);
     const listed = await send('GET', snapshots);
@@ -116,18 +126,11 @@ describe('R24: names in every facilitator request', () => {
   it('who leads the spotlight is a name: plain visible text', async () => {
     const board = forum.boards.find((b) => b.kind === 'territory')!;
     const spotlight = `/api/forums/${forum.forum.id}/spotlight`;
-    for (const [what, by] of BAD_NAMES) {
-      const answer = await send(
-        'POST',
-        spotlight,
-        `{"active":true,"boardId":"${board.id}","by":${by}}`,
-      );
-      expect({ what, status: answer.status, code: answer.body['error'] }).toMatchObject({
-        what,
-        status: 400,
-        code: { code: 'invalid_request', message: expect.stringMatching(/^by: /) },
-      });
-    }
+    await expectEachRefused(
+      spotlight,
+      (by) => `{"active":true,"boardId":"${board.id}","by":${by}}`,
+      /^by: /,
+    );
     const kept = await send(
       'POST',
       spotlight,
@@ -173,9 +176,7 @@ describe('R24: names in every facilitator request', () => {
   });
 
   it('an archive written before, whose compilation holds such keys, still imports', async () => {
-    const archive = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
-      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
-    });
+    const archive = await archiveOf(forum);
     expect(archive.status).toBe(200);
     const boardIds = forum.boards.map((b) => b.id);
     const older = editArchive(new Uint8Array(await archive.arrayBuffer()), (_files, manifest) => {
@@ -188,11 +189,7 @@ describe('R24: names in every facilitator request', () => {
         },
       };
     });
-    const restored = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: older,
-    });
+    const restored = await importArchive(older);
     expect(restored.status).toBe(201);
     const copy = (await restored.json()) as CreatedForum;
     expect(copy.boards.map((b) => b.id)).not.toEqual(boardIds);
@@ -212,9 +209,7 @@ describe('R24: names in every facilitator request', () => {
       JSON.stringify({ title: 'Priorités', boardIds: [board.id], dotsPerParticipant: 3 }),
     );
     expect(opened.status).toBe(201);
-    const archive = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
-      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
-    });
+    const archive = await archiveOf(forum);
     // As Carton wrote it before a vote's title was checked: a line break, a bidi override, a
     // NUL; and a title of nothing visible.
     const older = editArchive(new Uint8Array(await archive.arrayBuffer()), (_files, manifest) => {
@@ -222,16 +217,10 @@ describe('R24: names in every facilitator request', () => {
       votes[0]!.title = 'Priorités\nde la\u202E journée\u0000';
       votes[1]!.title = '\u200b';
     });
-    const restored = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: older,
-    });
+    const restored = await importArchive(older);
     expect(restored.status).toBe(201);
     const copy = (await restored.json()) as CreatedForum;
-    const again = await fetch(`${server.url}/api/forums/${copy.forum.id}/archive.zip`, {
-      headers: { Authorization: `Bearer ${copy.facilitator.token}` },
-    });
+    const again = await archiveOf(copy);
     const manifest = JSON.parse(
       strFromU8(unzipSync(new Uint8Array(await again.arrayBuffer()))['manifest.json']!),
     ) as ArchiveManifest;

@@ -21,64 +21,24 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { startServer } from '../lib/server.mjs';
+import { countFrames, framesCounted, launchChromium, sleep } from './page.mjs';
 import { profileSplitter } from './profile.mjs';
-import { crowd, photos, PEERS, PHOTOS, seedBoard, startServer } from './table.mjs';
+import { crowd, photos, PEERS, PHOTOS, seedBoard } from './table.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const WEB_DIR = process.env.CARTON_WEB_DIR ?? join(ROOT, 'apps/web/dist');
 const RATE = Number(process.argv[2] ?? 4);
 const PHASE_MS = 5000;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const { split, busiest } = profileSplitter(WEB_DIR);
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
-}
 
 /** Frames and layer redraws in the page while `act` runs, with the main thread's profile. */
 async function phase(page, cdp, act) {
-  await page.evaluate(() => {
-    const layers = window.Konva?.stages[0]?.getLayers() ?? [];
-    window.__crowdDraws = layers.map(() => 0);
-    layers.forEach((layer, i) => {
-      layer.drawScene = function (...args) {
-        if (window.__crowdDraws) window.__crowdDraws[i]++;
-        return Object.getPrototypeOf(this).drawScene.apply(this, args);
-      };
-    });
-    const times = [];
-    window.__crowdFrames = times;
-    const step = (t) => {
-      times.push(t);
-      if (window.__crowdFrames === times) requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  });
+  await countFrames(page);
   await cdp.send('Profiler.start');
   await act();
   const { profile } = await cdp.send('Profiler.stop');
-  const { times, draws } = await page.evaluate(() => {
-    const out = { times: window.__crowdFrames, draws: window.__crowdDraws };
-    window.__crowdFrames = null;
-    window.__crowdDraws = null;
-    for (const layer of window.Konva?.stages[0]?.getLayers() ?? []) delete layer.drawScene;
-    return out;
-  });
-  const gaps = times
-    .slice(1)
-    .map((t, i) => t - times[i])
-    .sort((a, b) => a - b);
-  const elapsed = times[times.length - 1] - times[0];
-  return {
-    fps: ((times.length - 1) / elapsed) * 1000,
-    p50: percentile(gaps, 0.5),
-    p95: percentile(gaps, 0.95),
-    max: gaps[gaps.length - 1],
-    draws,
-    seconds: elapsed / 1000,
-    ...split(profile),
-  };
+  return { ...(await framesCounted(page)), ...split(profile) };
 }
 
 /** Two fingers moved over PHASE_MS: `spread` apart per step (a pinch), or together (a pan). */
@@ -190,12 +150,8 @@ async function traced(cdp) {
     .join(', ');
 }
 
-const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-});
+const server = await startServer('carton-crowd-');
+const browser = await launchChromium();
 let people = null;
 try {
   const seeded = await seedBoard(server.url, await photos(browser));

@@ -1,14 +1,15 @@
 // Where a page's main thread went: CDP Profiler samples filed by the source file their innermost
 // frame maps to (through the build's source maps), then by category (React, Konva, the board's
-// write and presence, the browser's own work). Used by bench/phone/crowd.mjs.
+// write and presence, the browser's own work). Used by bench/phone/crowd.mjs and run.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Per generated line: sorted [column, sourceIndex] pairs of a source map v3. */
+/** Per generated line: sorted [column, sourceIndex, sourceLine] triples of a source map v3. */
 function decodeMap(map) {
   const lines = [];
   let source = 0;
+  let sourceLine = 0;
   for (const line of map.mappings.split(';')) {
     const segments = [];
     let column = 0;
@@ -30,8 +31,10 @@ function decodeMap(map) {
       column += values[0];
       if (values.length > 1) {
         source += values[1];
-        segments.push([column, source]);
+        sourceLine += values[2] ?? 0;
+        segments.push([column, source, sourceLine]);
       }
+      // The source's column is not needed: the file says the category, its line the function.
     }
     lines.push(segments);
   }
@@ -45,9 +48,19 @@ const CATEGORIES = [
   ['Konva draw', /konva/],
 ];
 
-export function profileSplitter(webDir) {
+/**
+ * `categories`: [name, source pattern] pairs, the first that matches names a sample's category;
+ * `program`: the category of the browser's own work; `onSample`, if given, sees each JS sample
+ * (its node id, source, category, function name, the profile's nodes by id, each node's parent
+ * and `nearest`, a node's nearest source up its stack).
+ */
+export function profileSplitter(
+  webDir,
+  { categories = CATEGORIES, program = 'browser (style, layout, paint)', onSample } = {},
+) {
   const maps = new Map();
-  const sourceOf = (url, line, column) => {
+  /** The source file (with its line if `withLine`) a generated position maps to. */
+  const sourceOf = (url, line, column, withLine = false) => {
     const file = /\/assets\/[^/?#]+\.js/.exec(url)?.[0];
     if (!file) return null;
     if (!maps.has(file)) {
@@ -62,10 +75,15 @@ export function profileSplitter(webDir) {
     if (!segments?.length) return null;
     let found = segments[0];
     for (const segment of segments) if (segment[0] <= column) found = segment;
-    return maps.get(file).sources[found[1]] ?? null;
+    const source = maps.get(file).sources[found[1]] ?? null;
+    return source && withLine ? `${source}:${found[2] + 1}` : source;
   };
   const sources = new Map();
-  /** Busy milliseconds and their shares by category; `sources` keeps the busiest files. */
+  /**
+   * Busy milliseconds and their shares by category (idle left out): a sample counts for the
+   * nearest frame up its stack whose source the maps name (a canvas call counts for Konva, a
+   * socket send for the board write that made it); `sources` keeps the busiest files.
+   */
   function split(profile) {
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map();
@@ -88,18 +106,19 @@ export function profileSplitter(webDir) {
       busy++;
       busyUs += profile.timeDeltas[i + 1] ?? 0;
       let category;
-      if (functionName === '(program)') category = 'browser (style, layout, paint)';
+      if (functionName === '(program)') category = program;
       else if (functionName === '(garbage collector)') category = 'GC';
       else {
         const source = nearest(id);
         category = 'other JS';
-        for (const [name, pattern] of CATEGORIES)
+        for (const [name, pattern] of categories)
           if (source && pattern.test(source)) {
             category = name;
             break;
           }
         const k = source?.replace(/^.*node_modules\//, '') ?? functionName;
         sources.set(k, (sources.get(k) ?? 0) + 1);
+        onSample?.({ id, source, category, functionName, byNode, parent, nearest });
       }
       counts.set(category, (counts.get(category) ?? 0) + 1);
     }
@@ -116,5 +135,5 @@ export function profileSplitter(webDir) {
     sources.clear();
     return top;
   };
-  return { split, busiest };
+  return { split, busiest, sourceOf };
 }

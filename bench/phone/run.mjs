@@ -17,13 +17,21 @@
 // also splits the innermost one's samples by the file they fell in).
 // Functions passed to page.evaluate run in the page.
 /* global window, document, requestAnimationFrame */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { startServer } from '../lib/server.mjs';
+import { countFrames, framesCounted, launchChromium, sleep } from './page.mjs';
+import { profileSplitter } from './profile.mjs';
+import {
+  arrowBetween,
+  importInto,
+  shapeBases,
+  stampOn,
+  templateBoard,
+  territoryFile,
+} from './seed.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
 // The server's own variable: a build kept elsewhere (to compare a before and an after).
@@ -49,35 +57,6 @@ const SENTENCES = [
   'Permettre l’expérimentation',
 ];
 const NOTE_COLORS = ['yellow', 'pink', 'green', 'blue', 'orange'];
-
-function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'carton-phone-'));
-  const proc = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
-    env: { ...process.env, PORT: '0', HOST: 'localhost', CARTON_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  proc.stdout.resume();
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server not ready')), 15_000);
-    const onData = (chunk) => {
-      out += chunk.toString();
-      const match = /Carton listening on (http:\/\/\S+)/.exec(out);
-      if (!match) return;
-      clearTimeout(timer);
-      proc.stdout.off('data', onData);
-      resolve({
-        url: match[1],
-        stop() {
-          proc.kill('SIGKILL');
-          rmSync(dataDir, { recursive: true, force: true });
-        },
-      });
-    };
-    proc.stdout.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`the server exited (${code}): is it built?`)));
-  });
-}
 
 /** A 40 × 30 PNG (a flat colour): the board's photo. */
 function png() {
@@ -119,22 +98,7 @@ function png() {
 /** The board file added to the template: notes in a grid on the carton, stamps, arrows, a photo. */
 function boardFile(carton) {
   const shapes = [];
-  const id = (kind, i) => `shape:${kind}${String(i).padStart(26 - kind.length, '0')}`;
-  let index = 0;
-  // Fractional indexes above the template's: « b » and two base-62 digits. The import API
-  // takes no parent outside its file: the notes lie on the carton without belonging to it.
-  const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  const base = (kind, i, x, y) => {
-    const n = index++;
-    return {
-      id: id(kind, i),
-      x,
-      y,
-      rotation: 0,
-      index: `b${DIGITS[Math.floor(n / 62)]}${DIGITS[n % 62]}`,
-      parentId: null,
-    };
-  };
+  const base = shapeBases();
   // 10 × 6 notes of 120 on the 1600 × 1000 carton, clear of each other (a tap picks one).
   const cols = 10;
   const gapX = (carton.w - 80) / cols;
@@ -151,30 +115,8 @@ function boardFile(carton) {
       h: 120,
     });
   }
-  for (let i = 0; i < 30; i++) {
-    const note = shapes[i * 2];
-    shapes.push({
-      ...base('stamp', i, note.x + 90, note.y - 16),
-      type: 'stamp',
-      kind: i % 2 ? 'star' : 'heart',
-      size: 40,
-      color: i % 2 ? 'orange' : 'red',
-    });
-  }
-  for (let i = 0; i < 30; i++) {
-    const from = shapes[i * 2];
-    const to = shapes[i * 2 + 1];
-    shapes.push({
-      ...base('arrow', i, from.x + 120, from.y + 60),
-      type: 'arrow',
-      start: { x: 0, y: 0 },
-      end: { x: to.x - from.x - 120, y: 0 },
-      startBinding: { shapeId: from.id, anchor: { x: 1, y: 0.5 } },
-      endBinding: { shapeId: to.id, anchor: { x: 0, y: 0.5 } },
-      color: 'black',
-      width: 4,
-    });
-  }
+  for (let i = 0; i < 30; i++) shapes.push(stampOn(base, i, shapes[i * 2]));
+  for (let i = 0; i < 30; i++) shapes.push(arrowBetween(base, i, shapes[i * 2], shapes[i * 2 + 1]));
   shapes.push({
     ...base('image', 0, carton.x + carton.w - 460, carton.y + carton.h - 340),
     type: 'image',
@@ -185,86 +127,19 @@ function boardFile(carton) {
     naturalWidth: 40,
     naturalHeight: 30,
   });
-  return {
-    format: 'carton-board',
-    version: 1,
-    meta: { schemaVersion: 1, title: 'Conditions de succès — Témiscouata', kind: 'territory' },
-    shapes,
-    images: { 'photo-temiscouata': { mime: 'image/png', data: png().toString('base64') } },
-  };
-}
-
-async function json(response, what) {
-  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
-  return response.json();
+  return territoryFile(shapes, {
+    'photo-temiscouata': { mime: 'image/png', data: png().toString('base64') },
+  });
 }
 
 /** A forum with Témiscouata's template board, seeded through the board import API. */
 async function seedBoard(url) {
-  const forum = await json(
-    await fetch(`${url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Banc du téléphone', territories: ['Témiscouata'] }),
-    }),
-    'POST /api/forums',
-  );
-  const board = forum.boards.find((b) => b.kind === 'territory');
-  const auth = { Authorization: `Bearer ${board.edit.token}` };
-  const exported = await json(
-    await fetch(`${url}/api/boards/${board.id}/export.json`, { headers: auth }),
-    'export.json',
-  );
-  const carton = exported.shapes.find((s) => s.type === 'carton');
-  await json(
-    await fetch(`${url}/api/boards/${board.id}/import`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify(boardFile(carton)),
-    }),
-    'import',
-  );
+  const { board, exported, carton } = await templateBoard(url, 'Banc du téléphone');
+  await importInto(url, board, boardFile(carton));
   return { board, total: exported.shapes.length + 121 };
 }
 
 // --- Where the time went: profile samples by the source file their innermost frame maps to.
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Per generated line: sorted [column, sourceIndex, sourceLine] triples of a source map v3. */
-function decodeMap(map) {
-  const lines = [];
-  let source = 0;
-  let sourceLine = 0;
-  for (const line of map.mappings.split(';')) {
-    const segments = [];
-    let column = 0;
-    for (const segment of line.split(',')) {
-      if (!segment) continue;
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = B64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += values[0];
-      if (values.length > 1) {
-        source += values[1];
-        sourceLine += values[2] ?? 0;
-        segments.push([column, source, sourceLine]);
-      }
-      // The source's column is not needed: the file says the category, its line the function.
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
 
 // The board write includes what it sets off: the socket's send, presence, the offline cache
 // (IndexedDB copy and pending count).
@@ -277,39 +152,19 @@ const CATEGORIES = [
   ['Konva draw', /konva/],
 ];
 
-function categorise(sourcePath) {
-  for (const [name, pattern] of CATEGORIES) if (pattern.test(sourcePath)) return name;
-  return 'other JS';
-}
-
-const mapCache = new Map();
 const otherSources = new Map();
 const callerCounts = new Map();
-function sourceOf(url, line, column, withLine = false) {
-  const file = /\/assets\/[^/?#]+\.js/.exec(url)?.[0];
-  if (!file) return null;
-  if (!mapCache.has(file)) {
-    try {
-      const map = JSON.parse(readFileSync(join(WEB_DIR, `${file}.map`), 'utf8'));
-      mapCache.set(file, { sources: map.sources, lines: decodeMap(map) });
-    } catch {
-      mapCache.set(file, null);
-    }
-  }
-  const map = mapCache.get(file);
-  const segments = map?.lines[line];
-  if (!segments?.length) return null;
-  let found = segments[0];
-  for (const segment of segments) if (segment[0] <= column) found = segment;
-  const source = map.sources[found[1]] ?? null;
-  return source && withLine ? `${source}:${found[2] + 1}` : source;
-}
+const { split, sourceOf } = profileSplitter(WEB_DIR, {
+  categories: CATEGORIES,
+  program: 'browser (program)',
+  onSample: countSample,
+});
 
 // PHONE_FUNCTIONS=<regexp>: samples with a function of a matching source on their stack (its
 // time and its callees'), by the function's first line in that source, e.g.
 // PHONE_FUNCTIONS='board/scene|ui/StatusBadge|board/input' (scene.ts:233 is where it starts).
 const functionCounts = new Map();
-function countFunctions(profile, byNode, parent, sampleId) {
+function countFunctions(byNode, parent, sampleId) {
   const pattern = new RegExp(process.env.PHONE_FUNCTIONS);
   const seen = new Set();
   for (let id = sampleId; id !== undefined; id = parent.get(id)) {
@@ -329,93 +184,31 @@ function countFunctions(profile, byNode, parent, sampleId) {
   for (const at of seen) functionCounts.set(at, (functionCounts.get(at) ?? 0) + 1);
 }
 
-/**
- * Share of the profile's busy samples (idle left out) by category: a sample counts for the
- * nearest frame up its stack whose source the maps name (a canvas call counts for Konva, a
- * socket send for the board write that made it).
- */
-function split(profile) {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
-  const sourceCache = new Map();
-  const nearestSource = (id) => {
-    if (sourceCache.has(id)) return sourceCache.get(id);
-    const { url, lineNumber, columnNumber } = byNode.get(id).callFrame;
-    let source = url ? sourceOf(url, lineNumber, columnNumber) : null;
-    if (!source && parent.has(id)) source = nearestSource(parent.get(id));
-    sourceCache.set(id, source);
-    return source;
-  };
-  const counts = new Map();
-  let busy = 0;
-  let busyUs = 0;
-  for (const [i, id] of profile.samples.entries()) {
-    const { functionName } = byNode.get(id).callFrame;
-    if (functionName === '(idle)') continue;
-    busy++;
-    busyUs += profile.timeDeltas[i + 1] ?? 0;
-    let category;
-    if (functionName === '(program)') category = 'browser (program)';
-    else if (functionName === '(garbage collector)') category = 'GC';
-    else {
-      const source = nearestSource(id);
-      category = source ? categorise(source) : 'other JS';
-      if (process.env.PHONE_FUNCTIONS) countFunctions(profile, byNode, parent, id);
-      if (process.env.PHONE_SOURCES) {
-        const k = `${category}: ${source?.replace(/^.*node_modules\//, '') ?? functionName}`;
-        otherSources.set(k, (otherSources.get(k) ?? 0) + 1);
-      }
-      // PHONE_CALLERS=zod counts the samples in matching sources by the first other source up
-      // their stacks (which of the board's reads and writes the validation's time belongs to).
-      const callers = process.env.PHONE_CALLERS;
-      if (callers && source && new RegExp(callers).test(source)) {
-        let up = parent.get(id);
-        while (up !== undefined && new RegExp(callers).test(nearestSource(up) ?? callers))
-          up = parent.get(up);
-        const by = up === undefined ? '(top)' : nearestSource(up);
-        const k = `${callers} from ${by}`;
-        callerCounts.set(k, (callerCounts.get(k) ?? 0) + 1);
-      }
-    }
-    counts.set(category, (counts.get(category) ?? 0) + 1);
+/** PHONE_FUNCTIONS, PHONE_SOURCES and PHONE_CALLERS's counts of a JS sample. */
+function countSample({ id, source, category, functionName, byNode, parent, nearest }) {
+  if (process.env.PHONE_FUNCTIONS) countFunctions(byNode, parent, id);
+  if (process.env.PHONE_SOURCES) {
+    const k = `${category}: ${source?.replace(/^.*node_modules\//, '') ?? functionName}`;
+    otherSources.set(k, (otherSources.get(k) ?? 0) + 1);
   }
-  return {
-    busyMs: busyUs / 1000,
-    shares: Object.fromEntries(
-      [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((v / busy) * 100)]),
-    ),
-  };
+  // PHONE_CALLERS=zod counts the samples in matching sources by the first other source up
+  // their stacks (which of the board's reads and writes the validation's time belongs to).
+  const callers = process.env.PHONE_CALLERS;
+  if (callers && source && new RegExp(callers).test(source)) {
+    let up = parent.get(id);
+    while (up !== undefined && new RegExp(callers).test(nearest(up) ?? callers))
+      up = parent.get(up);
+    const by = up === undefined ? '(top)' : nearest(up);
+    const k = `${callers} from ${by}`;
+    callerCounts.set(k, (callerCounts.get(k) ?? 0) + 1);
+  }
 }
 
 // --- The drag.
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
-}
-
 /** Drags from `at` by `dx` across MOVES touch moves, one each STEP_MS; returns frame figures. */
 async function drag(page, cdp, at, dx, dy) {
-  await page.evaluate(() => {
-    // Konva puts itself on window: count each layer's redraws (static, drag, interaction).
-    const layers = window.Konva?.stages[0]?.getLayers() ?? [];
-    window.__phoneDraws = layers.map(() => 0);
-    layers.forEach((layer, i) => {
-      layer.drawScene = function (...args) {
-        if (window.__phoneDraws) window.__phoneDraws[i]++;
-        return Object.getPrototypeOf(this).drawScene.apply(this, args);
-      };
-    });
-    const times = [];
-    window.__phoneFrames = times;
-    const step = (t) => {
-      times.push(t);
-      if (window.__phoneFrames === times) requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  });
+  await countFrames(page);
   const point = (i) => [{ x: at.x + (dx * i) / MOVES, y: at.y + (dy * i) / MOVES }];
   const startedAt = await page.evaluate(() => performance.now());
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(0) });
@@ -430,26 +223,7 @@ async function drag(page, cdp, at, dx, dy) {
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
-  const { times, draws } = await page.evaluate((from) => {
-    const all = window.__phoneFrames.filter((t) => t >= from);
-    const counted = window.__phoneDraws;
-    window.__phoneFrames = null;
-    window.__phoneDraws = null;
-    for (const layer of window.Konva?.stages[0]?.getLayers() ?? []) delete layer.drawScene;
-    return { times: all, draws: counted };
-  }, startedAt);
-  const gaps = times
-    .slice(1)
-    .map((t, i) => t - times[i])
-    .sort((a, b) => a - b);
-  const elapsed = times[times.length - 1] - times[0];
-  return {
-    fps: ((times.length - 1) / elapsed) * 1000,
-    p50: percentile(gaps, 0.5),
-    p95: percentile(gaps, 0.95),
-    max: gaps[gaps.length - 1],
-    draws,
-  };
+  return framesCounted(page, startedAt);
 }
 
 async function grip(page, id) {
@@ -570,12 +344,8 @@ const fmtSplit = (s) =>
     .map(([k, v]) => `${k} ${v} %`)
     .join(', ');
 
-const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-});
+const server = await startServer('carton-phone-');
+const browser = await launchChromium();
 try {
   console.log(`${MOVES} moves, one per ${STEP_MS} ms`);
   for (let run = 1; run <= RUNS; run++) {

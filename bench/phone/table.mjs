@@ -1,17 +1,18 @@
-// The forum table of bench/phone/crowd.mjs: a Carton server of its own, a territory board as a
-// table leaves it (the template's carton with notes, drawings, stamps, arrows and phone photos),
+// The forum table of bench/phone/crowd.mjs: a territory board as a table leaves it (the template's carton with notes, drawings, stamps, arrows and phone photos),
 // and the nine other participants on it (stock y-websocket clients).
 /* global document */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import {
+  arrowBetween,
+  importInto,
+  shapeBases,
+  stampOn,
+  templateBoard,
+  territoryFile,
+} from './seed.mjs';
 
-const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const PEERS = 9;
 export const PHOTOS = 8;
 
@@ -51,37 +52,6 @@ const COLORS = [
   '#546e7a',
   '#d81b60',
 ];
-
-export function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'carton-crowd-'));
-  const proc = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
-    env: { ...process.env, PORT: '0', HOST: 'localhost', CARTON_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (chunk) => {
-      out += chunk.toString();
-      const match = /Carton listening on (http:\/\/\S+)/.exec(out);
-      if (match && !resolve.done) {
-        resolve.done = true;
-        resolve({
-          url: match[1],
-          stop() {
-            proc.kill('SIGKILL');
-            rmSync(dataDir, { recursive: true, force: true });
-          },
-        });
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`the server exited (${code}): is it built?`)));
-  });
-}
-
-async function json(response, what) {
-  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 /** Phone photos drawn by Chromium: a flipchart's paper, its writing, the room around it. */
 export async function photos(browser) {
@@ -124,19 +94,7 @@ export async function photos(browser) {
 /** The territory board: the template's carton and headings, with what a table puts on it. */
 function boardFile(carton, jpegs) {
   const shapes = [];
-  const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  let index = 0;
-  const base = (kind, i, x, y) => {
-    const n = index++;
-    return {
-      id: `shape:${kind}${String(i).padStart(26 - kind.length, '0')}`,
-      x,
-      y,
-      rotation: 0,
-      index: `b${DIGITS[Math.floor(n / 62)]}${DIGITS[n % 62]}`,
-      parentId: null,
-    };
-  };
+  const base = shapeBases();
   const { x: cx, y: cy, w: cw, h: ch } = carton;
   for (let i = 0; i < 40; i++) {
     shapes.push({
@@ -160,29 +118,8 @@ function boardFile(carton, jpegs) {
       width: 4,
     });
   }
-  for (let i = 0; i < 20; i++) {
-    const note = shapes[i * 2];
-    shapes.push({
-      ...base('stamp', i, note.x + 90, note.y - 16),
-      type: 'stamp',
-      kind: i % 2 ? 'star' : 'heart',
-      size: 40,
-      color: i % 2 ? 'orange' : 'red',
-    });
-  }
-  for (let i = 0; i < 10; i++) {
-    const [from, to] = [shapes[i * 4], shapes[i * 4 + 1]];
-    shapes.push({
-      ...base('arrow', i, from.x + 120, from.y + 60),
-      type: 'arrow',
-      start: { x: 0, y: 0 },
-      end: { x: to.x - from.x - 120, y: 0 },
-      startBinding: { shapeId: from.id, anchor: { x: 1, y: 0.5 } },
-      endBinding: { shapeId: to.id, anchor: { x: 0, y: 0.5 } },
-      color: 'black',
-      width: 4,
-    });
-  }
+  for (let i = 0; i < 20; i++) shapes.push(stampOn(base, i, shapes[i * 2]));
+  for (let i = 0; i < 10; i++) shapes.push(arrowBetween(base, i, shapes[i * 4], shapes[i * 4 + 1]));
   const images = {};
   jpegs.forEach((data, i) => {
     const blobId = `photo-${i}`;
@@ -198,40 +135,13 @@ function boardFile(carton, jpegs) {
       naturalHeight: 1920,
     });
   });
-  return {
-    format: 'carton-board',
-    version: 1,
-    meta: { schemaVersion: 1, title: 'Conditions de succès — Témiscouata', kind: 'territory' },
-    shapes,
-    images,
-  };
+  return territoryFile(shapes, images);
 }
 
 export async function seedBoard(url, jpegs) {
-  const forum = await json(
-    await fetch(`${url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Banc de la table', territories: ['Témiscouata'] }),
-    }),
-    'POST /api/forums',
-  );
-  const board = forum.boards.find((b) => b.kind === 'territory');
-  const auth = { Authorization: `Bearer ${board.edit.token}` };
-  const exported = await json(
-    await fetch(`${url}/api/boards/${board.id}/export.json`, { headers: auth }),
-    'export.json',
-  );
-  const carton = exported.shapes.find((s) => s.type === 'carton');
+  const { board, exported, carton } = await templateBoard(url, 'Banc de la table');
   const file = boardFile(carton, jpegs);
-  await json(
-    await fetch(`${url}/api/boards/${board.id}/import`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify(file),
-    }),
-    'import',
-  );
+  await importInto(url, board, file);
   return { board, carton, total: exported.shapes.length + file.shapes.length };
 }
 

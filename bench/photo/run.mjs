@@ -13,12 +13,12 @@
 // Run: `node bench/photo/run.mjs [runs=2] [sizes=48,108]` (PHOTO_BOARD_ONLY=1: the board's rows
 // only, to compare two builds). Results: bench/photo/README.md.
 /* global window, document, OffscreenCanvas, createImageBitmap, Image, DataTransfer, MutationObserver */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from '../lib/server.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const WEB_DIR = process.env.CARTON_WEB_DIR ?? join(ROOT, 'apps/web/dist');
@@ -34,39 +34,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'carton-photo-bench-'));
-  const proc = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: 'localhost',
-      CARTON_DATA_DIR: dataDir,
-      CARTON_WEB_DIR: WEB_DIR,
-      CARTON_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server not ready')), 15_000);
-    proc.stdout.on('data', (chunk) => {
-      out += chunk.toString();
-      const match = /Carton listening on (http:\/\/\S+)/.exec(out);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({
-        url: match[1],
-        stop() {
-          proc.kill('SIGKILL');
-          rmSync(dataDir, { recursive: true, force: true });
-        },
-      });
-    });
-    proc.once('exit', (code) => reject(new Error(`the server exited (${code}): is it built?`)));
-  });
-}
 
 /** The renderer processes running now (their command line says --type=renderer). */
 function renderers() {
@@ -219,7 +186,8 @@ async function decodePeak(browser, photo, decode) {
   return { rise, said };
 }
 
-async function boardPeak(browser, server, photoPath) {
+/** A new forum's blank Kamouraska board, open in a laptop's page of its own and connected. */
+async function openBoard(browser, server) {
   const response = await fetch(`${server.url}/api/forums`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -234,6 +202,11 @@ async function boardPeak(browser, server, photoPath) {
   await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
     timeout: 20_000,
   });
+  return { context, page };
+}
+
+async function boardPeak(browser, server, photoPath) {
+  const { context, page } = await openBoard(browser, server);
   await page.waitForTimeout(500);
   const peak = peakFromNow();
   const started = Date.now();
@@ -255,20 +228,7 @@ async function boardPeak(browser, server, photoPath) {
 
 /** DROPPED copies of the photo dropped on the board at once (a laptop's drag from its folder). */
 async function dropPeak(browser, server, photo) {
-  const response = await fetch(`${server.url}/api/forums`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Banc photo', territories: ['Kamouraska'], templates: false }),
-  });
-  const forum = await response.json();
-  const board = forum.boards.find((b) => b.kind === 'territory');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => localStorage.setItem('carton.name', 'Émilie'));
-  const page = await context.newPage();
-  await page.goto(board.edit.url);
-  await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
-    timeout: 20_000,
-  });
+  const { context, page } = await openBoard(browser, server);
   // Three files of different bytes (the server would store one photo three times otherwise).
   // Handed over as text: the board's service worker answers its own origin's fetches.
   const transfer = await page.evaluateHandle(
@@ -324,7 +284,10 @@ const DROPPED = Number(process.env.PHOTO_DROPPED ?? 3);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const server = await startServer();
+const server = await startServer('carton-photo-bench-', {
+  CARTON_WEB_DIR: WEB_DIR,
+  CARTON_LOG_LEVEL: 'warn',
+});
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const chromiumVersion = browser.version();
 const folder = mkdtempSync(join(tmpdir(), 'carton-photo-bench-'));

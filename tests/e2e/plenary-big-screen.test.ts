@@ -388,4 +388,36 @@ describe('the plenary on the big screen', () => {
     await page.locator('section.mosaic[data-full]').waitFor();
     await english.context.close();
   });
+
+  it('« Plein écran » pressed again quickly: the late change event of a leaving does not undo it', async () => {
+    const other = await newParticipant(browser, 'Pierre', {
+      viewport: { width: 1920, height: 1080 },
+    });
+    const page = other.page;
+    try {
+      await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+      await page.getByRole('button', { name: 'Mosaïque' }).click();
+      await page.locator('section.mosaic').waitFor();
+      // The browser still answering the request (a slow machine), and a change event of a
+      // leaving arriving meanwhile, the page out of its full screen: as under load in CI.
+      await page.evaluate(() => {
+        document.documentElement.requestFullscreen = () => new Promise<void>(() => undefined);
+      });
+      await page.getByRole('button', { name: 'Plein écran' }).click();
+      await page.locator('section.mosaic[data-full]').waitFor();
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            document.dispatchEvent(new Event('fullscreenchange'));
+            requestAnimationFrame(() => requestAnimationFrame(() => done()));
+          }),
+      );
+      expect(await page.locator('section.mosaic').getAttribute('data-full')).toBe('true');
+      expect(
+        await page.getByRole('button', { name: 'Plein écran' }).getAttribute('aria-pressed'),
+      ).toBe('true');
+    } finally {
+      await other.context.close();
+    }
+  });
 });

@@ -21,6 +21,10 @@ export function useFullScreen(): readonly [boolean, () => void] {
   const shown = useRef(false);
   // Whether this mosaic put the page in the browser's full screen (and so may take it out).
   const entered = useRef(false);
+  // Its request is not answered yet. The change event of a leaving just before (the button
+  // pressed twice quickly, a slow machine) may still be on its way, with the page out of full
+  // screen: it is not the facilitator leaving it, and the mosaic stays on the whole screen.
+  const requesting = useRef(false);
 
   const toggle = useCallback(() => {
     const next = !shown.current;
@@ -30,14 +34,25 @@ export function useFullScreen(): readonly [boolean, () => void] {
     const page = document.documentElement;
     if (document.fullscreenElement || typeof page.requestFullscreen !== 'function') return;
     entered.current = true;
-    page.requestFullscreen().catch(() => {
-      entered.current = false;
-    });
+    requesting.current = true;
+    page.requestFullscreen().then(
+      () => {
+        requesting.current = false;
+        // Pressed again while the browser was still answering: leave as asked.
+        if (!shown.current && document.fullscreenElement) {
+          void document.exitFullscreen().catch(() => undefined);
+        }
+      },
+      () => {
+        requesting.current = false;
+        entered.current = false;
+      },
+    );
   }, []);
 
   useEffect(() => {
     const onChange = () => {
-      if (document.fullscreenElement || !entered.current) return;
+      if (document.fullscreenElement || !entered.current || requesting.current) return;
       entered.current = false;
       shown.current = false;
       setFull(false);

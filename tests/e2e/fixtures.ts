@@ -446,3 +446,16 @@ export async function drawnJpeg(page: Page, jpeg: DrawnJpeg): Promise<Buffer> {
   }, jpeg);
   return Buffer.from(base64, 'base64');
 }
+
+/** How many of the elements `selector` show at their centre (none: all covered or hidden). */
+export function shownAtCentre(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluateAll(
+    (all) =>
+      all.filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) return false;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && (e === hit || e.contains(hit));
+      }).length,
+  );
+}

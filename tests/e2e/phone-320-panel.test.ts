@@ -19,6 +19,7 @@ import {
   serverAndBrowser,
   type ServerAndBrowser,
   shapes,
+  shownAtCentre,
   territoryBoard,
   toScreen,
   waitForShapes,
@@ -110,7 +111,7 @@ describe('a chosen note’s panel on a 320 × 640 phone', () => {
     await withChosenNote(suite, async (page, note) => {
       const floating = '.editor > .people, .editor > .help-floating';
       // Both shown, on top where they are (nothing over them), and over none of the panel.
-      expect(await uncovered(page, floating)).toBe(2);
+      expect(await shownAtCentre(page, floating)).toBe(2);
       expect(
         overlapsBetween(await boxes(page, '.style-panel'), await boxes(page, floating)),
       ).toEqual([]);
@@ -141,7 +142,7 @@ describe('a chosen note’s panel on a 320 × 640 phone', () => {
       ).toEqual([]);
       await arrange.tap();
       await page.locator('.style-panel .arrange-menu').waitFor({ state: 'detached' });
-      expect(await uncovered(page, floating)).toBe(2);
+      expect(await shownAtCentre(page, floating)).toBe(2);
     });
   });
 });
@@ -177,17 +178,4 @@ async function withChosenNote(
   } finally {
     await context.close();
   }
-}
-
-/** How many of the elements `selector` show at their centre (none: all covered or hidden). */
-function uncovered(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).evaluateAll(
-    (all) =>
-      all.filter((e) => {
-        const r = e.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) return false;
-        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return hit !== null && (e === hit || e.contains(hit));
-      }).length,
-  );
 }

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BSL_TERRITORIES, localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, openBoard, type CreatedForum } from './fixtures';
+import { createForum, forumRequest, openBoard, shownAtCentre, type CreatedForum } from './fixtures';
 import { CARTONS, fillTerritory } from './plenary-cartons';
 import { connectSeedClient } from './seed';
 
@@ -54,19 +54,6 @@ async function tiles(page: Page, scope: string, count: number): Promise<Box[]> {
 }
 
 const narrowest = (boxes: Box[]) => Math.min(...boxes.map((b) => b.right - b.left));
-
-/** How many of the elements `selector` show at their centre (none: all covered or hidden). */
-function shown(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).evaluateAll(
-    (all) =>
-      all.filter((e) => {
-        const r = e.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) return false;
-        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return hit !== null && (e === hit || e.contains(hit));
-      }).length,
-  );
-}
 
 describe('the plenary on the big screen', () => {
   let server: CartonServer;
@@ -146,10 +133,10 @@ describe('the plenary on the big screen', () => {
     await shot(page, 'mosaic-full-1920');
     // The header (title, « Contenu », zoom, « Exporter »), the tools and the kit's buttons are
     // behind the mosaic; the timer is over it.
-    expect(await shown(page, '.editor-header button')).toBe(0);
-    expect(await shown(page, 'nav.toolbar button')).toBe(0);
-    expect(await shown(page, '.forum-kit .kit-button')).toBe(0);
-    expect(await shown(page, '[data-testid="forum-timer"]')).toBe(1);
+    expect(await shownAtCentre(page, '.editor-header button')).toBe(0);
+    expect(await shownAtCentre(page, 'nav.toolbar button')).toBe(0);
+    expect(await shownAtCentre(page, '.forum-kit .kit-button')).toBe(0);
+    expect(await shownAtCentre(page, '[data-testid="forum-timer"]')).toBe(1);
     // Each tile in the vote still says its points.
     expect(await page.locator('li.mosaic-tile .mosaic-votes').count()).toBe(2);
     for (const i of [0, 1]) {
@@ -181,13 +168,13 @@ describe('the plenary on the big screen', () => {
     await page.keyboard.press('Enter');
     await page.locator('section.mosaic:not([data-full])').waitFor();
     expect(await full.getAttribute('aria-pressed')).toBe('false');
-    expect(await shown(page, '.editor-header button')).toBeGreaterThan(3);
+    expect(await shownAtCentre(page, '.editor-header button')).toBeGreaterThan(3);
     await page.keyboard.press('Enter');
     await page.locator('section.mosaic[data-full]').waitFor();
     // A territory large stays full screen, its name over it.
     await page.locator('li.mosaic-tile button.mosaic-open').first().click();
     await page.locator('.mosaic-large').waitFor();
-    expect(await shown(page, '.editor-header button')).toBe(0);
+    expect(await shownAtCentre(page, '.editor-header button')).toBe(0);
     await shot(page, 'mosaic-full-large-1920');
     // Escape: from the territory back to the tiles, still full screen; again, out of it.
     await page.keyboard.press('Escape');
@@ -195,7 +182,7 @@ describe('the plenary on the big screen', () => {
     expect(await page.locator('section.mosaic').getAttribute('data-full')).toBe('true');
     await page.keyboard.press('Escape');
     await page.locator('section.mosaic:not([data-full])').waitFor();
-    expect(await shown(page, '.editor-header button')).toBeGreaterThan(3);
+    expect(await shownAtCentre(page, '.editor-header button')).toBeGreaterThan(3);
     await page.getByRole('button', { name: 'Fermer' }).click();
   });
 
@@ -224,7 +211,7 @@ describe('the plenary on the big screen', () => {
         });
         await shot(page, `mosaic-${size.width}`);
         expect(clash, `${size.width} × ${size.height}`).toBe(0);
-        expect(await shown(page, '.mosaic-header > button')).toBe(2);
+        expect(await shownAtCentre(page, '.mosaic-header > button')).toBe(2);
       }
       // Full screen on a 4:3 projector: the controls keep their row above the tiles (beside
       // them, the tiles would be narrower), every tile whole.
@@ -233,7 +220,7 @@ describe('the plenary on the big screen', () => {
       await page.locator('section.mosaic[data-full]').waitFor();
       await tiles(page, '.mosaic', BSL.length);
       expect(await page.locator('section.mosaic').getAttribute('data-rail')).toBe('top');
-      expect(await shown(page, '[data-testid="forum-timer"]')).toBe(1);
+      expect(await shownAtCentre(page, '[data-testid="forum-timer"]')).toBe(1);
       await shot(page, 'mosaic-full-1024');
       await page.getByRole('button', { name: 'Plein écran' }).click();
     } finally {

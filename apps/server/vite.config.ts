@@ -28,10 +28,10 @@ export default defineConfig({
   },
   ssr: {
     noExternal: true,
-    // Loaded from node_modules as they are: native addons (better-sqlite3, resvg), the clients
-    // only a server on PostgreSQL or Redis loads (http/server.ts imports them when configured),
-    // and CommonJS packages that require optional native helpers or their own files at run time
-    // (ws, yauzl).
-    external: ['better-sqlite3', '@resvg/resvg-js', 'pg', 'redis', 'ws', 'yauzl'],
+    // Loaded from node_modules as they are: native addons (better-sqlite3, resvg, sharp and its
+    // libvips from @img/sharp-*), the clients only a server on PostgreSQL or Redis loads
+    // (http/server.ts imports them when configured), and CommonJS packages that require
+    // optional native helpers or their own files at run time (ws, yauzl).
+    external: ['better-sqlite3', '@resvg/resvg-js', 'sharp', 'pg', 'redis', 'ws', 'yauzl'],
   },
 });

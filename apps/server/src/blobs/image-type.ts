@@ -16,6 +16,15 @@ export type SniffResult =
 /** Browsers refuse or choke on larger canvases; a photo of a flyer is far smaller. */
 export const MAX_IMAGE_SIDE = 16_384;
 
+/**
+ * Most pixels of an uploaded photo (R35): a 48 Mpx camera's full photo passes, and the web
+ * client sends at most 2560 on a side. Sides alone let a 261 kB PNG of 16 384 × 16 384 zeros
+ * through: every browser showing the board decoded it (Chromium took 3.5 GB for one) — one
+ * participant's upload took down the phones on the board and the plenary's mosaic. Archive
+ * imports keep the side check only: an older forum's photos must come back.
+ */
+export const MAX_UPLOAD_PIXELS = 50_000_000;
+
 const unsupported: SniffResult = {
   ok: false,
   reason: 'unsupported_type',

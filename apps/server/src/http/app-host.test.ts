@@ -15,6 +15,7 @@ describe('the app behind a rebound name', () => {
     boards: unused,
     relay: unused,
     blobs: unused,
+    smallImages: unused,
     votes: unused,
     log,
     publicUrl: 'http://192.168.1.10:8787',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { registerArchiveRoutes } from '../archive/routes.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
+import type { SmallImages } from '../blobs/small-images.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
 import { HOST_NOT_ALLOWED, HOST_NOT_ALLOWED_PAGE } from '../limits/host.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   webDir: string;
   maxBodyBytes: number;
   blobs: BlobStore;
+  /** R71: the photos' small copies, made and kept in memory by this process. */
+  smallImages: SmallImages;
   maxImageBytes: number;
   maxForumImageBytes: number;
   /** Shared with the upgrade handler: one budget per address for HTTP and sockets (R32). */

@@ -3,7 +3,8 @@ import { jpegOrientation, ORIENTATION_PROBE_BYTES } from '@carton/render';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BLOB_ID_PATTERN } from '../blobs/blob-store.ts';
-import { sniffImage, type ImageMime } from '../blobs/image-type.ts';
+import { MAX_UPLOAD_PIXELS, sniffImage, type ImageMime } from '../blobs/image-type.ts';
+import { SMALL_IMAGE_SIDE, SMALL_JPEG_QUALITY } from '../blobs/small-image.ts';
 import { canWrite } from '../forums/access.ts';
 import type { AppDeps } from './app.ts';
 import type { BoardAccessCheck } from './board-access.ts';
@@ -11,14 +12,8 @@ import { jsonError } from './errors.ts';
 
 export const IMAGE_UPLOAD_PATH = /^\/api\/boards\/[^/]+\/images\/?$/;
 
-/**
- * Most pixels of an uploaded photo (R35): a 48 Mpx camera's full photo passes, and the web
- * client sends at most 2560 on a side. Sides alone let a 261 kB PNG of 16 384 × 16 384 zeros
- * through: every browser showing the board decoded it (Chromium took 3.5 GB for one) — one
- * participant's upload took down the phones on the board and the plenary's mosaic. Archive
- * imports keep the side check only: an older forum's photos must come back.
- */
-export const MAX_UPLOAD_PIXELS = 50_000_000;
+// R35's pixel limit lives beside the sniffing (the small copies, R71, decode under it too).
+export { MAX_UPLOAD_PIXELS };
 
 /**
  * R35: the size every reader draws the photo at. A phone held upright stores its photo
@@ -43,7 +38,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 /**
- * R35, R36: photos for image shapes. Uploads need a token that may write the board; the bytes
+ * R35, R36, R71: photos for image shapes. Uploads need a token that may write the board; the bytes
  * are sniffed (the Content-Type header is ignored), stored once per forum under their SHA-256,
  * and served only to holders of a token of a board of that forum.
  */
@@ -125,17 +120,46 @@ export function registerImageRoutes(app: Hono, deps: AppDeps, access: BoardAcces
     const blob = BLOB_ID_PATTERN.test(blobId)
       ? await deps.blobs.get(granted.board.forumId, blobId)
       : null;
-    if (!blob) return jsonError(c, 404, 'image_not_found', 'No such image on this board.');
-    const etag = `"${blob.blobId}"`;
-    // Content-addressed: the bytes behind an id never change. Private: it took a token.
-    c.header('Cache-Control', 'private, max-age=31536000, immutable');
-    c.header('ETag', etag);
-    c.header('Content-Disposition', `inline; filename="${blob.blobId}.${EXTENSIONS[blob.mime]}"`);
-    // An image opened on its own runs nothing, whatever a browser thinks it is.
-    c.header('Content-Security-Policy', "default-src 'none'; sandbox");
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
-    c.header('Content-Type', blob.mime);
-    c.header('Content-Length', String(blob.data.byteLength));
-    return c.body(blob.data as Uint8Array<ArrayBuffer>, 200);
+    if (!blob) return notFound(c);
+    return answerImage(c, { etag: `"${blob.blobId}"`, name: blob.blobId, ...blob });
   });
+
+  // R71: the photo upright, at most SMALL_IMAGE_SIDE on a side, for the phones that draw it
+  // small; R36's access and headers, its own ETag. A photo that cannot be decoded answers its
+  // full bytes: a participant must still see it.
+  app.get('/api/boards/:id/images/:blobId/small', async (c) => {
+    const granted = await access(c);
+    if (!granted.ok) return jsonError(c, granted.status, granted.code, granted.message);
+    const blobId = c.req.param('blobId').toLowerCase();
+    if (!BLOB_ID_PATTERN.test(blobId)) return notFound(c);
+    const forumId = granted.board.forumId;
+    const small = await deps.smallImages.get(forumId, blobId, () =>
+      deps.blobs.get(forumId, blobId),
+    );
+    if (!small) return notFound(c);
+    // The copy's settings are in its ETag: a later Carton that makes them otherwise is not
+    // answered 304 for a copy made the old way.
+    const etag = `"${blobId}-small${SMALL_IMAGE_SIDE}q${SMALL_JPEG_QUALITY}"`;
+    return answerImage(c, { etag, name: `${blobId}-small`, ...small });
+  });
+}
+
+const notFound = (c: Context) =>
+  jsonError(c, 404, 'image_not_found', 'No such image on this board.');
+
+/** R36's headers, for the image and its small copy (R71). */
+function answerImage(
+  c: Context,
+  image: { etag: string; name: string; mime: ImageMime; data: Uint8Array },
+): Response {
+  // Content-addressed: the bytes behind an id never change. Private: it took a token.
+  c.header('Cache-Control', 'private, max-age=31536000, immutable');
+  c.header('ETag', image.etag);
+  c.header('Content-Disposition', `inline; filename="${image.name}.${EXTENSIONS[image.mime]}"`);
+  // An image opened on its own runs nothing, whatever a browser thinks it is.
+  c.header('Content-Security-Policy', "default-src 'none'; sandbox");
+  if (c.req.header('If-None-Match') === image.etag) return c.body(null, 304);
+  c.header('Content-Type', image.mime);
+  c.header('Content-Length', String(image.data.byteLength));
+  return c.body(image.data as Uint8Array<ArrayBuffer>, 200);
 }

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CachedBlobStore } from '../blobs/blob-cache.ts';
+import { SmallImages } from '../blobs/small-images.ts';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
 import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
 import { SharedBoardGuard } from '../cluster/shared-board-guard.ts';
@@ -122,7 +123,9 @@ export async function startServer(
   const { forums, votes } = wrapped;
   // Each phone fetches every photo of its board, an archive reads a photo once per board that
   // shows it: the photos last read answer from memory (blob-cache.ts).
-  const blobs = new CachedBlobStore(wrapped.blobs);
+  // R71: their small copies too, made here; removing an image lets its copy go.
+  const smallImages = new SmallImages(log.child({ part: 'images' }));
+  const blobs = smallImages.forgettingRemoved(new CachedBlobStore(wrapped.blobs));
   const limits = config.limits;
   const preAuth = new PreAuthBudget(limits);
   const localBoardGuard = new BoardGuard(limits);
@@ -204,6 +207,7 @@ export async function startServer(
     webDir,
     maxBodyBytes: config.limits.maxBodyBytes,
     blobs,
+    smallImages,
     maxImageBytes: limits.maxImageBytes,
     maxForumImageBytes: limits.maxForumImageBytes,
     boardBytes: { max: limits.maxBoardBytes, stored: (id) => opened.boards.storedBytes(id) },
@@ -217,6 +221,8 @@ export async function startServer(
     metrics: () => ({
       ...admission.presence,
       awarenessClocks: admission.awarenessClocks(),
+      smallImagesMade: smallImages.made,
+      smallImagesKeptBytes: smallImages.keptBytes,
       ...(bus
         ? {
             busPublished: bus.metrics.published,

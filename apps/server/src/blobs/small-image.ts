@@ -1,0 +1,74 @@
+// R71: a small copy of a board's photo, for the phones that draw it at ~120 × 90 px. On a
+// venue's bad wifi each phone downloaded every photo whole (~1 MB each, up to 10 MiB): a board
+// of 8 photos was 7.8 MB, shown ~45 s after the board at 1.6 Mbps.
+import type SharpModule from 'sharp';
+import { MAX_UPLOAD_PIXELS, type ImageMime } from './image-type.ts';
+
+/** The longer side of a small copy at most, in pixels (never enlarged). */
+export const SMALL_IMAGE_SIDE = 512;
+
+/** JPEG quality of an opaque photo's copy (mozjpeg: ~25 % fewer bytes than libjpeg's at 80). */
+export const SMALL_JPEG_QUALITY = 80;
+
+let loading: Promise<typeof SharpModule> | null = null;
+
+/**
+ * sharp (libvips), loaded on the first copy: ~60–90 ms and ~20 MB that a server start and the
+ * command line need not pay. libvips works on one thread per image and keeps no cache of
+ * operations: the copies share two cores with the relay, and each is made once per process
+ * (small-images.ts keeps them).
+ */
+function loadSharp(): Promise<typeof SharpModule> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loading;
+}
+
+export type SmallImage =
+  /** A copy made here, upright, without metadata. */
+  | { kind: 'made'; data: Uint8Array; mime: ImageMime }
+  /** The stored bytes: already small, upright, and no bigger than a copy would be. */
+  | { kind: 'stored'; data: Uint8Array; mime: ImageMime }
+  /** The stored image could not be decoded (a truncated JPEG that passed R35's sniffing). */
+  | { kind: 'failed'; error: string };
+
+/**
+ * The photo upright (EXIF orientation applied, no EXIF left), its longer side at most
+ * SMALL_IMAGE_SIDE: JPEG if opaque, PNG if it has an alpha channel. The stored bytes themselves
+ * when they are already that small, need no turning and are no bigger than the copy.
+ */
+export async function makeSmallImage(stored: {
+  data: Uint8Array;
+  mime: ImageMime;
+}): Promise<SmallImage> {
+  // `failOn: 'warning'` (sharp's default, said here): a truncated or damaged photo fails rather
+  // than answering a grey half; the route then answers the full bytes, as R36.
+  const options = { limitInputPixels: MAX_UPLOAD_PIXELS, failOn: 'warning' } as const;
+  try {
+    const sharp = await loadSharp();
+    const input = Buffer.from(stored.data.buffer, stored.data.byteOffset, stored.data.byteLength);
+    const meta = await sharp(input, options).metadata();
+    const pipeline = sharp(input, { ...options, autoOrient: true }).resize(
+      SMALL_IMAGE_SIDE,
+      SMALL_IMAGE_SIDE,
+      { fit: 'inside', withoutEnlargement: true },
+    );
+    const made = meta.hasAlpha
+      ? { data: await pipeline.png({ compressionLevel: 9 }).toBuffer(), mime: 'image/png' as const }
+      : {
+          data: await pipeline.jpeg({ quality: SMALL_JPEG_QUALITY, mozjpeg: true }).toBuffer(),
+          mime: 'image/jpeg' as const,
+        };
+    const small = meta.width <= SMALL_IMAGE_SIDE && meta.height <= SMALL_IMAGE_SIDE;
+    const upright = (meta.orientation ?? 1) === 1;
+    if (small && upright && stored.data.byteLength <= made.data.byteLength) {
+      return { kind: 'stored', data: stored.data, mime: stored.mime };
+    }
+    return { kind: 'made', data: made.data, mime: made.mime };
+  } catch (error) {
+    return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,236 @@
+// R71: the small copies a process made, kept in memory (no table in SQLite or PostgreSQL): a
+// copy takes ~20–60 ms of CPU for a phone photo, and every phone on a board asks for each one.
+// After a restart they are made again; with several processes, each makes its own.
+import type { Logger } from '../log.ts';
+import type { MaybePromise } from '../storage/board-storage.ts';
+import type { BlobStore, StoredBlob } from './blob-store.ts';
+import type { ImageMime } from './image-type.ts';
+import { makeSmallImage, type SmallImage } from './small-image.ts';
+
+const MiB = 1024 * 1024;
+
+export interface SmallImagesOptions {
+  /** Bytes of copies kept at most: the least recently read go first. */
+  maxBytes: number;
+  /** A copy nobody read for this long is let go: an idle server gives its memory back. */
+  idleMs: number;
+  /** Copies made at once at most: each is a core's work for tens of ms. */
+  concurrency: number;
+  /** Makes a copy (makeSmallImage; tests hold it to see requests meet). */
+  make?: (blob: StoredBlob) => Promise<SmallImage>;
+  now?: () => number;
+}
+
+/** ~30–60 KB a copy: some hundreds of photos, a whole forum's, in 16 MiB. */
+export const SMALL_IMAGES: SmallImagesOptions = {
+  maxBytes: 16 * MiB,
+  idleMs: 10 * 60_000,
+  concurrency: 1,
+};
+
+/** What the route answers: a copy, the stored bytes (already small), or the full image. */
+export interface SmallAnswer {
+  data: Uint8Array;
+  mime: ImageMime;
+  kind: 'made' | 'stored' | 'full';
+}
+
+/** A photo that could not be decoded is remembered (not tried again) at this nominal cost. */
+const FAILED_COST = 256;
+
+interface Kept {
+  readonly image: SmallImage;
+  readonly bytes: number;
+  readAt: number;
+}
+
+interface Making {
+  promise: Promise<{ image: SmallImage; blob: StoredBlob } | null>;
+}
+
+/**
+ * The small copies, made at most `concurrency` at a time, once for requests that meet (the
+ * phones of a board open it together), kept within a budget. Removing an image (R54's unshown
+ * images, a restore's, R70's erased forum) lets its copy go: see `forgettingRemoved` and
+ * `forgetForum`.
+ */
+export class SmallImages {
+  readonly #options: SmallImagesOptions;
+  readonly #make: (blob: StoredBlob) => Promise<SmallImage>;
+  readonly #now: () => number;
+  readonly #log: Logger;
+  /** In the order they were last read: the first is the next to go. */
+  readonly #kept = new Map<string, Kept>();
+  readonly #making = new Map<string, Making>();
+  readonly #waiting: Array<() => void> = [];
+  #running = 0;
+  #bytes = 0;
+  #made = 0;
+  #sweeper: ReturnType<typeof setInterval> | null = null;
+
+  constructor(log: Logger, options: SmallImagesOptions = SMALL_IMAGES) {
+    this.#log = log;
+    this.#options = options;
+    this.#make = options.make ?? makeSmallImage;
+    this.#now = options.now ?? (() => performance.now());
+  }
+
+  /** Copies this process tried to make (GET /metrics: `smallImagesMade`). */
+  get made(): number {
+    return this.#made;
+  }
+
+  /** Bytes of copies kept now. */
+  get keptBytes(): number {
+    return this.#bytes;
+  }
+
+  /**
+   * The small copy of the forum's image `blobId` (`read` reads the stored image); null when
+   * the forum has no such image. A photo that cannot be decoded answers its full bytes.
+   */
+  async get(
+    forumId: string,
+    blobId: string,
+    read: () => MaybePromise<StoredBlob | null>,
+  ): Promise<SmallAnswer | null> {
+    const key = keyOf(forumId, blobId);
+    let image: SmallImage;
+    let blob: StoredBlob | null = null;
+    const kept = this.#kept.get(key);
+    if (kept) {
+      this.#kept.delete(key);
+      kept.readAt = this.#now();
+      this.#kept.set(key, kept);
+      image = kept.image;
+    } else {
+      let making = this.#making.get(key);
+      if (!making) {
+        const started = { promise: Promise.resolve(null) } as Making;
+        started.promise = this.#makeKept(key, started, forumId, blobId, read);
+        this.#making.set(key, started);
+        making = started;
+      }
+      const made = await making.promise;
+      if (!made) return null;
+      ({ image, blob } = made);
+    }
+    if (image.kind !== 'failed') return { data: image.data, mime: image.mime, kind: image.kind };
+    blob ??= await read();
+    return blob ? { data: blob.data, mime: blob.mime, kind: 'full' } : null;
+  }
+
+  /** Lets go of these images' copies (removed from storage). */
+  forget(forumId: string, blobIds: readonly string[]): void {
+    for (const blobId of blobIds) this.#forget(keyOf(forumId, blobId));
+  }
+
+  /** R70: lets go of every copy of an erased forum. */
+  forgetForum(forumId: string): void {
+    const prefix = keyOf(forumId, '');
+    for (const key of [...this.#kept.keys(), ...this.#making.keys()]) {
+      if (key.startsWith(prefix)) this.#forget(key);
+    }
+  }
+
+  /** `store`, whose `remove` also lets go of the removed images' copies. */
+  forgettingRemoved(store: BlobStore): BlobStore {
+    return {
+      put: (forumId, blobs, maxForumBytes, putBy) =>
+        store.put(forumId, blobs, maxForumBytes, putBy),
+      info: (forumId, blobId) => store.info(forumId, blobId),
+      get: (forumId, blobId) => store.get(forumId, blobId),
+      forumBytes: (forumId) => store.forumBytes(forumId),
+      remove: (forumId, blobIds, putBy) => {
+        this.forget(forumId, blobIds);
+        return store.remove(forumId, blobIds, putBy);
+      },
+    };
+  }
+
+  async #makeKept(
+    key: string,
+    making: Making,
+    forumId: string,
+    blobId: string,
+    read: () => MaybePromise<StoredBlob | null>,
+  ): Promise<{ image: SmallImage; blob: StoredBlob } | null> {
+    try {
+      const blob = await read();
+      if (!blob) return null;
+      const image = await this.#inTurn(() => {
+        this.#made++;
+        return this.#make(blob);
+      });
+      // Removed meanwhile (`forget` dropped this making): answered, not kept.
+      if (this.#making.get(key) !== making) return { image, blob };
+      this.#making.delete(key);
+      if (image.kind === 'failed') {
+        // Once per image while remembered: the route answers the full bytes (R36's).
+        this.#log.warn('small_image_failed', {
+          forum: forumId,
+          blob: blobId,
+          mime: blob.mime,
+          bytes: blob.data.byteLength,
+          error: image.error,
+        });
+      }
+      this.#keep(key, image);
+      return { image, blob };
+    } finally {
+      if (this.#making.get(key) === making) this.#making.delete(key);
+    }
+  }
+
+  /** Runs `work` once fewer than `concurrency` others run. */
+  async #inTurn<T>(work: () => Promise<T>): Promise<T> {
+    while (this.#running >= this.#options.concurrency) {
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    }
+    this.#running++;
+    try {
+      return await work();
+    } finally {
+      this.#running--;
+      this.#waiting.shift()?.();
+    }
+  }
+
+  #keep(key: string, image: SmallImage): void {
+    const bytes = image.kind === 'failed' ? FAILED_COST : image.data.byteLength;
+    if (bytes > this.#options.maxBytes) return;
+    this.#forget(key);
+    this.#kept.set(key, { image, bytes, readAt: this.#now() });
+    this.#bytes += bytes;
+    for (const [oldest] of this.#kept) {
+      if (this.#bytes <= this.#options.maxBytes) break;
+      this.#forget(oldest);
+    }
+    if (this.#sweeper === null) {
+      this.#sweeper = setInterval(() => this.#letGoIdle(), this.#options.idleMs / 2);
+      this.#sweeper.unref();
+    }
+  }
+
+  #forget(key: string): void {
+    this.#making.delete(key);
+    const kept = this.#kept.get(key);
+    if (!kept) return;
+    this.#kept.delete(key);
+    this.#bytes -= kept.bytes;
+  }
+
+  #letGoIdle(): void {
+    const before = this.#now() - this.#options.idleMs;
+    for (const [key, kept] of this.#kept) {
+      if (kept.readAt > before) break;
+      this.#forget(key);
+    }
+    if (this.#kept.size === 0 && this.#sweeper !== null) {
+      clearInterval(this.#sweeper);
+      this.#sweeper = null;
+    }
+  }
+}
+
+const keyOf = (forumId: string, blobId: string) => `${forumId}/${blobId}`;

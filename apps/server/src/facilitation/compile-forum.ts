@@ -4,6 +4,7 @@ import {
   Board,
   compileIncontournables,
   forumRoomName,
+  noteKey,
   readCompilation,
   readMeta,
   readVotes,
@@ -59,19 +60,8 @@ export async function compileForum(
   }));
   const stored = facilitation.compilation?.boardIds ?? [];
   const wanted = boardIds ?? (stored.length > 0 ? stored : defaultCompilationBoards(boards));
-  const byId = new Map(boards.map((board) => [board.id, board]));
-  const chosen = [...new Set(wanted)].flatMap((id) => byId.get(id) ?? []);
-  chosen.sort((a, b) => a.position - b.position);
-  const sources = await Promise.all(
-    chosen.map((board) =>
-      readDoc(board.id, (doc) => ({
-        boardId: board.id,
-        title: readMeta(doc)?.title ?? board.title,
-        territory: board.territory,
-        shapes: listShapesOnce(doc),
-      })),
-    ),
-  );
+  const chosen = boardsInOrder(boards, wanted);
+  const sources = await readSources(chosen, readDoc);
   // Each vote with its question: an item's dots are summed (C2, its rank) and said per question
   // (votesBy), since two votes of a forum may ask unrelated things of the same notes.
   const voteTallies = facilitation.votes.map((vote) => ({
@@ -92,6 +82,71 @@ export async function compileForum(
     items: compiled.filter((item) => !item.setAside),
     setAside: compiled.filter((item) => item.setAside),
   };
+}
+
+/** The forum's boards named in `ids` (once each, others ignored), in the forum's order. */
+function boardsInOrder(boards: readonly BoardRecord[], ids: readonly string[]): BoardRecord[] {
+  const byId = new Map(boards.map((board) => [board.id, board]));
+  const chosen = [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+  return chosen.sort((a, b) => a.position - b.position);
+}
+
+function readSources(boards: readonly BoardRecord[], readDoc: DocReader) {
+  return Promise.all(
+    boards.map((board) =>
+      readDoc(board.id, (doc) => ({
+        boardId: board.id,
+        title: readMeta(doc)?.title ?? board.title,
+        territory: board.territory,
+        shapes: listShapesOnce(doc),
+      })),
+    ),
+  );
+}
+
+/** One idea of a vote's results (V1 `ideas`): its dots in this vote, summed over its notes. */
+export interface VoteIdea {
+  key: string;
+  /** The idea's words as « Les incontournables » give them (its first note, C2). */
+  text: string;
+  /** Notes saying it on the vote's boards, with dots or not. */
+  count: number;
+  /** Territories, or board titles (« Cartes postales »), in the forum's order. */
+  sources: string[];
+  votes: number;
+}
+
+/**
+ * V1: a vote's dots by idea, over the vote's boards: the same idea written on several notes
+ * (C1, and the facilitator's merges, C3) is one line with its dots added up, items set aside
+ * (C7) are left out, and the order is C4's. Ranked note by note, « Participation citoyenne »
+ * written on nine postcards came below an idea written once, and the projected top 10
+ * disagreed with « Les incontournables ».
+ */
+export async function voteIdeas(
+  forumId: string,
+  boards: readonly BoardRecord[],
+  readDoc: DocReader,
+  voteBoardIds: readonly string[],
+  dots: readonly { boardId: string; shapeId: string; count: number }[],
+): Promise<VoteIdea[]> {
+  const compilation = await readDoc(forumRoomName(forumId), (doc) => readCompilation(doc));
+  const sources = await readSources(boardsInOrder(boards, voteBoardIds), readDoc);
+  const votes: Record<string, number> = {};
+  for (const dot of dots) votes[noteKey(dot.boardId, dot.shapeId)] = dot.count;
+  return compileIncontournables(sources, {
+    merges: compilation?.merges ?? {},
+    setAside: compilation?.setAside ?? [],
+    votes,
+  })
+    .filter((item) => item.votes > 0 && !item.setAside)
+    .map((item) => ({
+      key: item.key,
+      text: item.text,
+      count: item.count,
+      sources: [...item.sources],
+      votes: item.votes,
+    }));
 }
 
 /** A Board on a live doc listens to it: read, then let go. */

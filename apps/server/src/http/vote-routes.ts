@@ -13,6 +13,7 @@ import {
 } from '@carton/board';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { voteIdeas, type DocReader, type VoteIdea } from '../facilitation/compile-forum.ts';
 import { changeForumDoc, readForumDoc } from '../facilitation/forum-doc.ts';
 import { voterHash, type Dot, type VoteStore } from '../facilitation/vote-store.ts';
 import type { AccessDenied } from '../forums/access.ts';
@@ -65,11 +66,15 @@ export function registerVoteRoutes(
   const vote = (forumId: string, voteId: string) =>
     readForumDoc(deps.relay, forumId, (doc) => readVote(doc, voteId));
 
-  const ranked = async (forumId: string, voteId: string): Promise<RankedNote[]> => {
-    const counts = await votes.counts(voteId);
-    const boards = new Map(
-      (await deps.forums.listBoards(forumId)).map((board) => [board.id, board]),
-    );
+  const readDoc: DocReader = (roomId, read) => deps.relay.withBoardDoc(roomId, read);
+  /** V1's results, note by note, and the same dots by idea. */
+  const ranked = async (
+    forumId: string,
+    current: VoteState,
+  ): Promise<{ results: RankedNote[]; ideas: VoteIdea[] }> => {
+    const counts = await votes.counts(current.id);
+    const listed = await deps.forums.listBoards(forumId);
+    const boards = new Map(listed.map((board) => [board.id, board]));
     // R56: a removed board's notes leave the results (its dots stay stored, unreachable).
     const rows = await Promise.all(
       counts
@@ -91,7 +96,11 @@ export function registerVoteRoutes(
           };
         }),
     );
-    return rows.sort((a, b) => b.count - a.count || (a.text ?? '').localeCompare(b.text ?? ''));
+    const results = rows.sort(
+      (a, b) => b.count - a.count || (a.text ?? '').localeCompare(b.text ?? ''),
+    );
+    const ideas = await voteIdeas(forumId, listed, readDoc, current.boardIds, counts);
+    return { results, ideas };
   };
 
   app.post('/api/forums/:id/votes', async (c) => {
@@ -137,7 +146,8 @@ export function registerVoteRoutes(
         return readVote(doc, voteId);
       });
       if (!done) return unavailable(c);
-      return c.json({ vote: done.value, results: await ranked(forumId, voteId) });
+      if (!done.value) return jsonError(c, 404, 'vote_not_found', 'No such vote.');
+      return c.json({ vote: done.value, ...(await ranked(forumId, done.value)) });
     } catch (error) {
       if (error instanceof ForumCommandError)
         return jsonError(c, 404, 'vote_not_found', 'No such vote.');
@@ -176,7 +186,7 @@ export function registerVoteRoutes(
     const show = current.state === 'closed' || access.grant.role === 'facilitator';
     return c.json({
       vote: current,
-      results: show ? await ranked(access.forum.id, current.id) : null,
+      ...(show ? await ranked(access.forum.id, current) : { results: null, ideas: null }),
     });
   });
 

@@ -1,0 +1,156 @@
+// V1's `ideas`: a closed vote's dots by idea — the same idea on several notes and boards is one
+// line with its dots added up (C1, the facilitator's merges C3), ideas set aside (C7) are left
+// out. The projector's « Résultats du vote » and the forum page rank these, as « Les
+// incontournables » do. A real server on port 0 with its SQLite file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Board, SERVER_ORIGIN } from '@carton/board';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+interface CreatedBoard {
+  id: string;
+  kind: string;
+  territory: string | null;
+  edit: { token: string };
+  view: { token: string };
+}
+interface CreatedForum {
+  forum: { id: string };
+  facilitator: { token: string };
+  boards: CreatedBoard[];
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers by shape
+type Answer = { status: number; body: Record<string, any> };
+
+const QUESTION = 'Qu’est-ce qui est incontournable pour vous ?';
+
+describe('V1: a vote’s results by idea', () => {
+  let dir: string;
+  let server: RunningServer;
+  let forum: CreatedForum;
+  const notes: Record<string, { boardId: string; shapeId: string; token: string }> = {};
+  const board = (territory: string) => forum.boards.find((b) => b.territory === territory)!;
+
+  const api = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Answer['body'] };
+  };
+  const write = async (territory: string, texts: Record<string, string>) => {
+    const { id, edit } = board(territory);
+    await server.relay.changeBoard(id, (doc) => {
+      const model = new Board(doc);
+      model.run((tx) => {
+        Object.entries(texts).forEach(([name, text], n) => {
+          const shapeId = tx.create('note', { x: 2000 + n * 300, y: 0, text });
+          notes[name] = { boardId: id, shapeId, token: edit.token };
+        });
+      }, SERVER_ORIGIN);
+      model.destroy();
+    });
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'carton-vote-ideas-'));
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CARTON_DATA_DIR: dir });
+    server = await startServer(
+      config,
+      createLogger('error', () => undefined),
+    );
+    const response = await fetch(`${server.url}/api/forums`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Forum des Alliances',
+        territories: ['Kamouraska', 'La Mitis'],
+      }),
+    });
+    forum = (await response.json()) as CreatedForum;
+    await write('Kamouraska', {
+      participation: 'Participation citoyenne',
+      leadership: 'Bon leadership',
+      question: QUESTION,
+    });
+    await write('La Mitis', {
+      sameWords: 'participation citoyenne !',
+      otherWords: 'La participation citoyenne',
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds up the dots of one idea written on several notes, merges included, set-aside left out', async () => {
+    const merged = await api('PUT', '/compilation', forum.facilitator.token, {
+      merges: { 'la participation citoyenne': 'participation citoyenne' },
+      setAside: { 'qu est ce qui est incontournable pour vous': true },
+    });
+    expect(merged.status).toBe(200);
+    const opened = await api('POST', '/votes', forum.facilitator.token, {
+      title: 'Nos incontournables',
+      boardIds: [board('Kamouraska').id, board('La Mitis').id],
+      dotsPerParticipant: 3,
+    });
+    const voteId = opened.body['vote'].id as string;
+    const dots: [string, string][] = [
+      ['voter-helene-01', 'leadership'],
+      ['voter-pierre-02', 'leadership'],
+      ['voter-sylvain-3', 'leadership'],
+      ['voter-helene-01', 'participation'],
+      ['voter-pierre-02', 'sameWords'],
+      ['voter-sylvain-3', 'otherWords'],
+      ['voter-sylvain-3', 'otherWords'],
+      ['voter-helene-01', 'question'],
+    ];
+    for (const [voterId, name] of dots) {
+      const { boardId, shapeId, token } = notes[name]!;
+      const placed = await api('POST', `/votes/${voteId}/dots`, token, {
+        boardId,
+        shapeId,
+        voterId,
+      });
+      expect(placed.status).toBe(201);
+    }
+    // While open, a participant's link sees neither ranking.
+    const early = await api('GET', `/votes/${voteId}`, board('La Mitis').view.token);
+    expect([early.body['results'], early.body['ideas']]).toEqual([null, null]);
+
+    const closed = await api('POST', `/votes/${voteId}/close`, forum.facilitator.token);
+    expect(closed.status).toBe(200);
+    // Note by note, « Bon leadership » leads: the idea written three ways is split in three.
+    expect(closed.body['results'][0]).toMatchObject({ text: 'Bon leadership', count: 3 });
+    const expected = [
+      {
+        key: 'participation citoyenne',
+        text: 'Participation citoyenne',
+        count: 3,
+        sources: ['Kamouraska', 'La Mitis'],
+        votes: 4,
+      },
+      {
+        key: 'bon leadership',
+        text: 'Bon leadership',
+        count: 1,
+        sources: ['Kamouraska'],
+        votes: 3,
+      },
+    ];
+    expect(closed.body['ideas']).toEqual(expected);
+    // The projector reads it with the plenary's link once the vote is closed.
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const read = await api('GET', `/votes/${voteId}`, plenary.view.token);
+    expect(read.body['ideas']).toEqual(expected);
+  });
+});

@@ -268,7 +268,7 @@ describe('forum day', () => {
     await lead.close();
   });
 
-  it('a dot vote: participants place and remove dots, closing ranks the notes', async () => {
+  it('a dot vote: participants place and remove dots, closing ranks the ideas', async () => {
     const page = facilitator.page;
     await page.bringToFront();
     await page.locator('.vote-title').fill('Nos priorités');
@@ -325,7 +325,9 @@ describe('forum day', () => {
     const first = page.locator('.vote-results li').first();
     await first.waitFor({ timeout: 10_000 });
     expect(await first.textContent()).toContain('Participation citoyenne');
-    expect(await first.locator('.result-count').textContent()).toBe('2 points');
+    // By idea (V1 `ideas`): Kamouraska's two dots and Rivière-du-Loup's one on the same words.
+    expect(await first.locator('.result-count').textContent()).toBe('3 points');
+    expect(await first.locator('.result-board').textContent()).toBe('Kamouraska, Rivière-du-Loup');
     await a.page.locator('.vote-dot.count[data-count="2"]').waitFor({ timeout: 10_000 });
     await page.locator('.votes').screenshot({ path: `${SHOTS}/forum-vote-results.png` });
   });
@@ -389,7 +391,7 @@ describe('forum day', () => {
     expect(await main.getAttribute('data-slide')).toBe(
       String(Number(await main.getAttribute('data-slides')) - 1),
     );
-    // The closed vote: a last slide ranks the notes, top first.
+    // The closed vote: a last slide ranks the ideas, top first.
     const results = main.locator('.projector-results');
     await results.waitFor();
     expect(await results.locator('h2').textContent()).toBe(
@@ -397,7 +399,7 @@ describe('forum day', () => {
     );
     const top = results.locator('li').first();
     expect(await top.textContent()).toContain('Participation citoyenne');
-    expect(await top.locator('.result-count').textContent()).toBe('2 points');
+    expect(await top.locator('.result-count').textContent()).toBe('3 points');
     await projector.screenshot({ path: `${SHOTS}/forum-fix-projector-results.png` });
     await projector.keyboard.press('Home');
     expect(await main.getAttribute('data-slide')).toBe('0');

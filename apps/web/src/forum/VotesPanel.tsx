@@ -3,14 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
-import {
-  closeVote,
-  fetchVote,
-  openVote,
-  reopenVote,
-  type ForumBoard,
-  type VoteResult,
-} from './api';
+import { closeVote, fetchVote, openVote, reopenVote, type ForumBoard } from './api';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
@@ -19,11 +12,13 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import { openVotesOver, questionAfterOpening, resultWords } from './voteMode';
 import { useTickAdded } from './useTickAdded';
+import { voteLines, withPlaces, type RankedLine } from './voteRanking';
 
 /** A vote's default boards: the territories (not the plenary, the postcard wall, nor another). */
 const votedByDefault = (board: ForumBoard): boolean => isTerritoryBoard(board);
 
-export function VoteResults({ results }: { results: readonly VoteResult[] }) {
+/** A closed vote's ranking by idea (V1 `ideas`), ties at the same place, as the projector. */
+export function VoteResults({ results }: { results: readonly RankedLine[] }) {
   const { t } = useTranslation();
   if (results.length === 0) return <p>{t('forum.votes.noDots')}</p>;
   const resultText = (text: string | null) => {
@@ -32,11 +27,11 @@ export function VoteResults({ results }: { results: readonly VoteResult[] }) {
   };
   return (
     <ol className="vote-results">
-      {results.map((r) => (
-        <li key={`${r.boardId}/${r.shapeId}`}>
-          <span className="result-count">{t('forum.votes.dots', { count: r.count })}</span>
-          <span className="result-text">{resultText(r.text)}</span>
-          <span className="result-board">{r.territory ?? r.boardTitle}</span>
+      {withPlaces(results).map(({ line, place }) => (
+        <li key={line.key} value={place}>
+          <span className="result-count">{t('forum.votes.dots', { count: line.dots })}</span>
+          <span className="result-text">{resultText(line.text)}</span>
+          <span className="result-board">{line.places.join(', ')}</span>
         </li>
       ))}
     </ol>
@@ -56,7 +51,7 @@ function VoteRow({
   token: string;
 }) {
   const { t } = useTranslation();
-  const [results, setResults] = useState<VoteResult[] | null>(null);
+  const [results, setResults] = useState<RankedLine[] | null>(null);
   // Closing ends the vote for every participant at once: confirm first. Reopening (V5) too, as
   // it takes the boards it shares from another open vote.
   const [confirming, setConfirming] = useState<'close' | 'reopen' | null>(null);
@@ -71,7 +66,7 @@ function VoteRow({
     setError(null);
     focusNext.current = true;
     closeVote(forumId, token, vote.id).then(
-      (a) => setResults(a.results),
+      (a) => setResults(voteLines(a)),
       (e: unknown) => setError(forumErrorText(e, t)),
     );
   };
@@ -93,7 +88,7 @@ function VoteRow({
     if (vote.state !== 'closed') return;
     let live = true;
     fetchVote(forumId, token, vote.id).then(
-      (answer) => live && setResults(answer.results),
+      (answer) => live && setResults(voteLines(answer)),
       () => undefined,
     );
     return () => {

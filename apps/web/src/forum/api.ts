@@ -43,6 +43,15 @@ export interface VoteResult {
   territory: string | null;
   boardTitle: string;
 }
+/** V1: a closed vote's dots by idea (the same idea on several notes added up, as C2). */
+export interface VoteIdea {
+  key: string;
+  text: string;
+  /** Notes saying it on the vote's boards. */
+  count: number;
+  sources: string[];
+  votes: number;
+}
 export interface MyDots {
   dots: { boardId: string; shapeId: string }[];
   remaining: number;
@@ -273,7 +282,7 @@ export function closeVote(
   forumId: string,
   token: string,
   voteId: string,
-): Promise<{ vote: VoteState; results: VoteResult[] }> {
+): Promise<{ vote: VoteState; results: VoteResult[]; ideas?: VoteIdea[] }> {
   return call(`${forumPath(forumId)}/votes/${encodeURIComponent(voteId)}/close`, token, {
     method: 'POST',
   });
@@ -294,7 +303,7 @@ export function fetchVote(
   forumId: string,
   token: string,
   voteId: string,
-): Promise<{ vote: VoteState; results: VoteResult[] | null }> {
+): Promise<{ vote: VoteState; results: VoteResult[] | null; ideas?: VoteIdea[] | null }> {
   return call(`${forumPath(forumId)}/votes/${encodeURIComponent(voteId)}`, token);
 }
 

@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import { renderSvg, type RenderFonts } from '@carton/render';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
-import { fetchVote, type VoteResult } from '../forum/api';
 import type { ForumRoom } from '../forum/room';
 import { ForumLinkError } from '../forum/ForumLinkError';
 import { TimerDisplay } from '../forum/TimerDisplay';
@@ -18,6 +17,7 @@ import { loadRenderFonts } from '../plenary/fonts';
 import { LiveBoard } from '../plenary/liveBoard';
 import { useTerritoryLives, type TerritoryLives } from '../plenary/territoryLives';
 import { ProjectorConnection } from './ProjectorConnection';
+import { ResultsSlide, useVoteResults } from './ResultsSlide';
 import { ProjectorMosaic, ProjectorTerritory, TerritoryTitle } from './ProjectorMosaic';
 import {
   mosaicKey,
@@ -29,13 +29,7 @@ import {
   type ShownSlide,
   type Slide,
 } from './slides';
-import {
-  countsOnBoard,
-  projectedVote,
-  RESULTS_SHOWN,
-  voteBadgesSvg,
-  withBadges,
-} from './voteSlides';
+import { countsOnBoard, projectedVote, voteBadgesSvg, withBadges } from './voteSlides';
 import './projector.css';
 
 export function ProjectorPage({ boardId, token }: { boardId: string; token: string }) {
@@ -267,48 +261,5 @@ function TerritorySlide({
       n={at + 1}
       count={territories.boards.length}
     />
-  );
-}
-
-/** The ranked notes of a closed vote (the server names each note's text and territory). */
-function useVoteResults(
-  forumId: string | null,
-  token: string,
-  voteId: string | null,
-): VoteResult[] | null {
-  const [results, setResults] = useState<{ voteId: string; list: VoteResult[] } | null>(null);
-  useEffect(() => {
-    if (!forumId || !voteId) return;
-    let alive = true;
-    fetchVote(forumId, token, voteId).then(
-      (answer) => alive && answer.results && setResults({ voteId, list: answer.results }),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, [forumId, token, voteId]);
-  return results && results.voteId === voteId ? results.list : null;
-}
-
-function ResultsSlide({ title, results }: { title: string; results: readonly VoteResult[] }) {
-  const { t } = useTranslation();
-  return (
-    <section className="projector-results" aria-label={t('projector.results')}>
-      <h2>{t('projector.resultsOf', { title })}</h2>
-      {results.length === 0 ? (
-        <p>{t('forum.votes.noDots')}</p>
-      ) : (
-        <ol>
-          {results.slice(0, RESULTS_SHOWN).map((r) => (
-            <li key={`${r.boardId}/${r.shapeId}`}>
-              <span className="result-text">{r.text ?? '—'}</span>
-              {r.territory && <span className="result-territory">{r.territory}</span>}
-              <span className="result-count">{t('forum.votes.dots', { count: r.count })}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
   );
 }

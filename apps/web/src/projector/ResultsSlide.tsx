@@ -1,0 +1,90 @@
+// « Résultats du vote » on the projector: the closed vote's top ideas (V1 `ideas`: the same idea
+// on several notes added up, as « Les incontournables » rank it), ties at the same place and
+// never cut at the 10th.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchVote } from '../forum/api';
+import { voteLines, withPlaces, type RankedLine } from '../forum/voteRanking';
+import { RESULTS_SHOWN } from './voteSlides';
+
+/**
+ * The list's type, in px: as large as the slide holds it whole, from 5.6 % of the screen's height
+ * (60 px on a 1080 p projector, read from the back of a room) down to 16 px for a long list.
+ * It was 32 px at most, whatever room the slide left below the 10th line.
+ */
+const LARGEST = 0.056;
+const SMALLEST_PX = 16;
+
+/** The ranked lines of a closed vote, fetched once it closes. */
+export function useVoteResults(
+  forumId: string | null,
+  token: string,
+  voteId: string | null,
+): RankedLine[] | null {
+  const [results, setResults] = useState<{ voteId: string; list: RankedLine[] } | null>(null);
+  useEffect(() => {
+    if (!forumId || !voteId) return;
+    let alive = true;
+    fetchVote(forumId, token, voteId).then(
+      (answer) => {
+        const list = voteLines(answer);
+        if (alive && list) setResults({ voteId, list });
+      },
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [forumId, token, voteId]);
+  return results && results.voteId === voteId ? results.list : null;
+}
+
+export function ResultsSlide({
+  title,
+  results,
+}: {
+  title: string;
+  results: readonly RankedLine[];
+}) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  useLayoutEffect(() => {
+    const fit = () => {
+      const section = box.current;
+      const ol = list.current;
+      if (!section || !ol) return;
+      let size = Math.max(SMALLEST_PX, window.innerHeight * LARGEST);
+      ol.style.fontSize = `${size}px`;
+      while (section.scrollHeight > section.clientHeight && size > SMALLEST_PX) {
+        size = Math.max(SMALLEST_PX, Math.floor(size * 0.92));
+        ol.style.fontSize = `${size}px`;
+      }
+    };
+    fit();
+    // The projector's fonts may arrive after the first measure, wider than the fallback's.
+    void document.fonts?.ready.then(fit);
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [results]);
+  return (
+    <section ref={box} className="projector-results" aria-label={t('projector.results')}>
+      <h2>{t('projector.resultsOf', { title })}</h2>
+      {results.length === 0 ? (
+        <p>{t('forum.votes.noDots')}</p>
+      ) : (
+        <ol ref={list}>
+          {withPlaces(results, RESULTS_SHOWN).map(({ line, place }) => (
+            <li key={line.key} value={place}>
+              <span className="result-text">{line.text ?? t('forumDay.vote.goneNote')}</span>
+              {line.places.length > 0 && (
+                <span className="result-territory">{line.places.join(', ')}</span>
+              )}
+              <span className="result-count">{t('forum.votes.dots', { count: line.dots })}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -37,7 +37,7 @@ export type SmallImage =
 
 /**
  * The photo upright (EXIF orientation applied, no EXIF left), its longer side at most
- * SMALL_IMAGE_SIDE: JPEG if opaque, PNG if it has an alpha channel. The stored bytes themselves
+ * SMALL_IMAGE_SIDE: JPEG if opaque, PNG if it has transparent pixels. The stored bytes themselves
  * when they are already that small, need no turning and are no bigger than the copy.
  */
 export async function makeSmallImage(stored: {
@@ -56,10 +56,21 @@ export async function makeSmallImage(stored: {
       SMALL_IMAGE_SIDE,
       { fit: 'inside', withoutEnlargement: true },
     );
-    const made = meta.hasAlpha
-      ? { data: await pipeline.png({ compressionLevel: 9 }).toBuffer(), mime: 'image/png' as const }
+    // Drawn small first: whether it is transparent is read from the copy's pixels. A phone's
+    // screenshot is a PNG with an alpha channel that is opaque everywhere: a JPEG, ~10× lighter.
+    const { data: pixels, info } = await pipeline
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    const drawn = sharp(pixels, {
+      raw: { width: info.width, height: info.height, channels: info.channels },
+    });
+    const made = hasTransparency(pixels, info.channels)
+      ? { data: await drawn.png({ compressionLevel: 9 }).toBuffer(), mime: 'image/png' as const }
       : {
-          data: await pipeline.jpeg({ quality: SMALL_JPEG_QUALITY, mozjpeg: true }).toBuffer(),
+          data: await drawn
+            .removeAlpha()
+            .jpeg({ quality: SMALL_JPEG_QUALITY, mozjpeg: true })
+            .toBuffer(),
           mime: 'image/jpeg' as const,
         };
     const small = meta.width <= SMALL_IMAGE_SIDE && meta.height <= SMALL_IMAGE_SIDE;
@@ -71,4 +82,13 @@ export async function makeSmallImage(stored: {
   } catch (error) {
     return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Whether any pixel is not fully opaque (grey + alpha, or RGBA; 8 bits a channel). */
+function hasTransparency(pixels: Uint8Array, channels: 1 | 2 | 3 | 4): boolean {
+  if (channels !== 2 && channels !== 4) return false;
+  for (let alpha = channels - 1; alpha < pixels.length; alpha += channels) {
+    if (pixels[alpha] !== 255) return true;
+  }
+  return false;
 }

@@ -171,6 +171,16 @@ describe('R71: a small copy of a board photo', () => {
     expect((await pixel(bytes, 400, 200))[3]).toBe(0);
   });
 
+  it('a screenshot: a PNG whose alpha channel is opaque everywhere comes back as a JPEG', async () => {
+    const screenshot = await photo(1080, 2340, 100, '#fafafa').ensureAlpha(1).png().toBuffer();
+    expect((await sharp(screenshot).metadata()).hasAlpha).toBe(true);
+    const { response, meta, bytes } = await smallOf(await upload(screenshot));
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(meta.hasAlpha).toBe(false);
+    expect([meta.width, meta.height]).toEqual([236, SMALL_IMAGE_SIDE]);
+    expect(isRed(await pixel(bytes, 5, 256))).toBe(true);
+  });
+
   it('an image already small, upright and lighter than a copy comes back byte for byte', async () => {
     const small = await photo(200, 150, 20).jpeg({ quality: 50 }).toBuffer();
     const { response, bytes } = await smallOf(await upload(small));

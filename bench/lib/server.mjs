@@ -28,6 +28,8 @@ export function startServer(prefix, env = {}) {
       proc.stdout.off('data', onData);
       resolve({
         url: match[1],
+        /** The server process, to read its CPU time from /proc (bench/photo/small.mjs). */
+        pid: proc.pid,
         stop() {
           proc.kill('SIGKILL');
           rmSync(dataDir, { recursive: true, force: true });

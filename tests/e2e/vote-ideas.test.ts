@@ -11,13 +11,10 @@ import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, type CreatedForum } from './fixtures';
 import { connectSeedClient } from './seed';
 
-/** Ideas written once each, long enough to wrap on the projector (Témiscouata's carton). */
+/** Ideas written once each, one long enough to wrap on the projector (Témiscouata's carton). */
 const ONCE = [
   'Bon leadership',
   'Conditions qui permettent de combler des besoins de façon permanente (pas de projets qui tombent)',
-  'Liens de relais entre les organismes. Partenariat pour toucher les clients dans le besoin = filet de sécurité',
-  'Alléger les critères pour encourager l’initiative citoyenne, autogestion, «\u00a0empowerment\u00a0»',
-  'MRC + municipalités impliquées dans le dév. social, financièrement, dans les structures déjà en place',
   'Souplesse administrative',
   'Processus légers et clairs',
   'Compréhension commune des enjeux',
@@ -25,6 +22,10 @@ const ONCE = [
   'Rémunération pour les personnes citoyennes',
   'Faire mieux connaître l’Alliance',
   'Budget pour des activités informelles dans le plaisir',
+  'Financement à la mission',
+  'Lutte aux préjugés',
+  'Culture d’entraide et de collaboration',
+  'Un bon leadership',
 ];
 
 describe('vote results by idea on the projector', () => {
@@ -75,7 +76,7 @@ describe('vote results by idea on the projector', () => {
       dotsPerParticipant: 5,
     });
     // Participation citoyenne: 1 + 1 + 1 + 1 = 4 dots over four notes; Bon leadership 3 on one;
-    // the other eleven 1 each, all tied at the 3rd place.
+    // the other twelve 1 each, all tied at the 3rd place.
     const dots = [
       postcards[0]!,
       postcards[1]!,
@@ -119,24 +120,41 @@ describe('vote results by idea on the projector', () => {
       'Kamouraska, Cartes postales',
     );
     expect(await lines.nth(1).locator('.result-text').textContent()).toBe('Bon leadership');
-    // The other eleven share the 3rd place, and none is cut at the 10th line.
-    expect(await lines.count()).toBe(13);
+    // The other twelve share the 3rd place, and none is cut at the 10th line.
+    expect(await lines.count()).toBe(14);
     const places = await lines.evaluateAll((items) =>
       items.map((li) => (li as HTMLLIElement).value),
     );
-    expect(places).toEqual([1, 2, ...Array<number>(11).fill(3)]);
+    expect(places).toEqual([1, 2, ...Array<number>(12).fill(3)]);
   });
 
   it('sets the list as large as the 1080 p slide holds it whole', async () => {
     const size = await projector
       .locator('.projector-results ol')
       .evaluate((ol) => parseFloat(getComputedStyle(ol).fontSize));
-    expect(size).toBeGreaterThanOrEqual(36);
+    expect(size).toBeGreaterThanOrEqual(40);
     const slide = (await projector.locator('.projector-results').boundingBox())!;
     const last = (await projector.locator('.projector-results li').last().boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual(slide.y + slide.height);
     await projector.screenshot({
       path: `${REPO_ROOT}test-results/screenshots/vote-ideas-projector.png`,
     });
+  });
+  it('follows a merge made once the slide is up, without reloading the projector', async () => {
+    const merged = await fetch(`${server.url}/api/forums/${forum.forum.id}/compilation`, {
+      method: 'PUT',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ merges: { 'un bon leadership': 'bon leadership' } }),
+    });
+    expect(merged.status).toBe(200);
+    const second = projector.locator('.projector-results li').nth(1);
+    await second.locator('.result-count', { hasText: '4 points' }).waitFor({ timeout: 10_000 });
+    expect(await second.locator('.result-text').textContent()).toBe('Bon leadership');
+    // Tied with « Participation citoyenne » now: both at the 1st place.
+    expect(await second.evaluate((li) => (li as HTMLLIElement).value)).toBe(1);
+    expect(await projector.locator('.projector-results li').count()).toBe(13);
   });
 });

@@ -43,8 +43,11 @@ function VoteRow({
   votes,
   forumId,
   token,
+  compiledAt,
 }: {
   vote: VoteState;
+  /** A merge or an idea set aside changes the ranking by idea: fetched again. */
+  compiledAt: number | null;
   /** Every vote of the forum: reopening warns about the open ones sharing a board. */
   votes: readonly VoteState[];
   forumId: string;
@@ -94,7 +97,7 @@ function VoteRow({
     return () => {
       live = false;
     };
-  }, [vote.state, vote.closedAt, vote.id, forumId, token]);
+  }, [vote.state, vote.closedAt, vote.id, forumId, token, compiledAt]);
   const total = Object.values(vote.counts).reduce((a, b) => a + b, 0);
   const hiding = openVotesOver(
     votes.filter((v) => v.id !== vote.id),
@@ -166,7 +169,7 @@ export function VotesPanel({
   boards: readonly ForumBoard[];
 }) {
   const { t } = useTranslation();
-  const { votes } = useForumSnapshot(room);
+  const { votes, compiledAt } = useForumSnapshot(room);
   const [title, setTitle] = useState(() => t('forum.votes.defaultTitle'));
   const [dots, setDots] = useState(3);
   const [chosen, setChosen] = useState<Set<string>>(
@@ -262,7 +265,14 @@ export function VotesPanel({
       {error && <p role="alert">{error}</p>}
       <ul className="vote-list">
         {[...votes].reverse().map((vote) => (
-          <VoteRow key={vote.id} vote={vote} votes={votes} forumId={forumId} token={token} />
+          <VoteRow
+            key={vote.id}
+            vote={vote}
+            votes={votes}
+            forumId={forumId}
+            token={token}
+            compiledAt={compiledAt}
+          />
         ))}
       </ul>
     </section>

@@ -7,6 +7,7 @@ import {
   observeForum,
   readSpotlight,
   readTimer,
+  readCompilation,
   readVotes,
   type SpotlightState,
   type TimerState,
@@ -37,6 +38,11 @@ export interface ForumSnapshot {
   timer: TimerState | null;
   spotlight: SpotlightState | null;
   votes: readonly VoteState[];
+  /**
+   * When « Les incontournables » last changed (a merge, an idea set aside): a closed vote's
+   * ranking by idea follows the merges, so it is fetched again.
+   */
+  compiledAt: number | null;
   camera: SpotlightCamera | null;
   /** 4403: this page's link was replaced. */
   revoked: boolean;
@@ -172,6 +178,7 @@ export class ForumRoom {
       timer: readTimer(this.doc),
       spotlight: readSpotlight(this.doc),
       votes: readVotes(this.doc),
+      compiledAt: readCompilation(this.doc)?.updatedAt ?? null,
       camera,
       revoked,
       connection,

@@ -6,6 +6,7 @@ const EMPTY: ForumSnapshot = {
   timer: null,
   spotlight: null,
   votes: [],
+  compiledAt: null,
   camera: null,
   revoked: false,
   connection: 'connecting',

@@ -104,10 +104,10 @@ function Slides({
   const { t } = useTranslation();
   useSyncExternalStore(live.subscribe, live.getSvg);
   const shapes = live.getShapes();
-  const { votes, connection } = useForumSnapshot(room);
+  const { votes, connection, compiledAt } = useForumSnapshot(room);
   const plenary = info.board.kind === 'plenary';
   const vote = projectedVote(votes, info.board.id, plenary);
-  const results = useVoteResults(room?.forumId ?? null, token, vote?.id ?? null);
+  const results = useVoteResults(room?.forumId ?? null, token, vote?.id ?? null, compiledAt);
   const territories = useTerritoryLives(plenary ? info.board.forumId || null : null, token);
   const slides: (Slide | { kind: 'results' })[] = [
     ...withMosaic(

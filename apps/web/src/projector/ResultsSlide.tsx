@@ -15,11 +15,16 @@ import { RESULTS_SHOWN } from './voteSlides';
 const LARGEST = 0.056;
 const SMALLEST_PX = 16;
 
-/** The ranked lines of a closed vote, fetched once it closes. */
+/**
+ * The ranked lines of a closed vote, fetched once it closes and again when the facilitator
+ * merges ideas or sets one aside (`compiledAt`): duplicates seen on the results slide are often
+ * merged right then, and the slide kept the old ranking until the page was reloaded.
+ */
 export function useVoteResults(
   forumId: string | null,
   token: string,
   voteId: string | null,
+  compiledAt: number | null,
 ): RankedLine[] | null {
   const [results, setResults] = useState<{ voteId: string; list: RankedLine[] } | null>(null);
   useEffect(() => {
@@ -35,7 +40,7 @@ export function useVoteResults(
     return () => {
       alive = false;
     };
-  }, [forumId, token, voteId]);
+  }, [forumId, token, voteId, compiledAt]);
   return results && results.voteId === voteId ? results.list : null;
 }
 

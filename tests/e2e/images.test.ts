@@ -291,7 +291,8 @@ describe('images', () => {
     // grey block on his screen until he reloaded the page.
     const viewer = suite.b.page;
     let refused = 0;
-    await viewer.route('**/api/boards/*/images/*', (route) =>
+    // The photo and its small copy (…/small) alike.
+    await viewer.route('**/api/boards/*/images/**', (route) =>
       refused++ < 2 ? route.abort('internetdisconnected') : route.continue(),
     );
     const red = await suite.a.page.evaluate(async () => {
@@ -310,7 +311,7 @@ describe('images', () => {
       .poll(() => inkShare(viewer, [from.x, from.y, to.x, to.y], 'red'), { timeout: 20_000 })
       .toBeGreaterThan(0.9);
     expect(refused).toBeGreaterThan(2);
-    await viewer.unroute('**/api/boards/*/images/*');
+    await viewer.unroute('**/api/boards/*/images/**');
   });
 
   it('stands a sideways photo from an imported file upright, as a chosen one is', async () => {

@@ -97,9 +97,17 @@ export async function uploadImage(
   }
 }
 
-/** Images need the bearer token, so they are fetched and shown from an object URL. */
-export async function fetchImage(boardId: string, token: string, blobId: string): Promise<Blob> {
-  const path = `/api/boards/${encodeURIComponent(boardId)}/images/${encodeURIComponent(blobId)}`;
+/**
+ * Images need the bearer token, so they are fetched and shown from an object URL. `small`: the
+ * server's copy for drawing on screen (longer side at most 512 px); exports take the whole one.
+ */
+export async function fetchImage(
+  boardId: string,
+  token: string,
+  blobId: string,
+  copy: 'small' | 'full' = 'full',
+): Promise<Blob> {
+  const path = `/api/boards/${encodeURIComponent(boardId)}/images/${encodeURIComponent(blobId)}${copy === 'small' ? '/small' : ''}`;
   const response = await fetch(path, { headers: bearer(token) });
   if (!response.ok) throw new ApiError(response.status, 'image_unavailable', response.statusText);
   return response.blob();

@@ -10,6 +10,7 @@ import type { ForumBoard } from '../forum/api';
 import { focusKey, isTyping, type FocusMove } from './focusNav';
 import type { LiveBoard } from './liveBoard';
 import { territoryName, useTileSvg } from './MosaicTile';
+import { useSharpPhotos } from './useSharpPhotos';
 
 /**
  * The mosaic's keys while a territory is shown large, heard first (capture) and kept from the
@@ -70,6 +71,7 @@ export function MosaicFocus({
 }) {
   const { t } = useTranslation();
   const svg = useTileSvg(live, board.id, vote);
+  const drawing = useSharpPhotos<HTMLDivElement>(live, svg);
   const name = territoryName(board);
   const several = count > 1;
   return (
@@ -94,6 +96,7 @@ export function MosaicFocus({
       )}
       <div className="mosaic-focus-stage">
         <div
+          ref={drawing}
           className="mosaic-focus-svg"
           role="img"
           aria-label={board.title}

@@ -15,6 +15,7 @@ import type { ForumBoard } from '../forum/api';
 import type { LiveBoard } from './liveBoard';
 import type { MosaicLayout } from './mosaicLayout';
 import { countsOnBoard, shownTotal, shownVote, voteBadgesSvg, withBadges } from './tileVotes';
+import { useSharpPhotos } from './useSharpPhotos';
 
 /** The board's drawing, with each note's dots once its vote is closed. */
 export function useTileSvg(live: LiveBoard, boardId: string, vote: VoteState | null): string {
@@ -63,6 +64,7 @@ export const Tile = memo(function Tile({
 }: TileProps) {
   const { t } = useTranslation();
   const svg = useTileSvg(live, board.id, vote);
+  const drawing = useSharpPhotos<HTMLSpanElement>(live, svg);
   const name = territoryName(board);
   const empty = live.shapeCount() === 0;
   return (
@@ -76,6 +78,7 @@ export const Tile = memo(function Tile({
           words were the button's visible text while its name is « Agrandir … » (WCAG 2.5.3),
           and a screen reader read every note of every tile. */}
       <span
+        ref={drawing}
         className="mosaic-svg"
         aria-hidden="true"
         style={{ aspectRatio: aspect, visibility: empty ? 'hidden' : undefined }}

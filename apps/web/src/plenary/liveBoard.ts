@@ -1,5 +1,6 @@
 // A territory board watched from the plenary: its own Y.Doc over the plenary's token (view role,
-// P1), drawn as SVG by a LiveDrawing (throttled, one board at a time, photos fetched once).
+// P1), drawn as SVG by a LiveDrawing (throttled, one board at a time, photos fetched once: their
+// small copies, the whole pictures of those shown big).
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { Board } from '@carton/board';
@@ -31,7 +32,7 @@ export class LiveBoard {
     this.drawing = new LiveDrawing(this.doc, this.board, {
       fonts,
       title,
-      loadImage: (blobId) => fetchImage(boardId, token, blobId),
+      loadImage: (blobId, copy) => fetchImage(boardId, token, blobId, copy),
     });
   }
 
@@ -42,6 +43,8 @@ export class LiveBoard {
   getShapes = () => this.drawing.getShapes();
   /** Photos of this board as object URLs, fetched once with its token (see LiveDrawing). */
   imageHref = (blobId: string): string | null => this.drawing.imageHref(blobId);
+  /** A viewer drew this board in `root`: photos shown big get their whole picture. */
+  sharpenShown = (root: ParentNode): void => this.drawing.sharpenShown(root);
   shapeCount(): number {
     return this.drawing.shapeCount();
   }

@@ -4,6 +4,7 @@ import { Board, initBoardDoc, localOrigin } from '@carton/board';
 import type { RenderFonts } from '@carton/render';
 import { loadBundledFonts } from '@carton/render/node';
 import { ApiError } from '../board/api';
+import type { PictureCopy } from '../shapes/image/pictureCopies';
 import { LiveDrawing } from './liveDrawing';
 
 let fonts: RenderFonts;
@@ -14,11 +15,22 @@ beforeAll(async () => {
 const origin = localOrigin('user:kamouraska');
 
 /** A territory board as the mosaic holds it: its document, the model, its drawing. */
-function territory(title: string, options: { loadImage?: (id: string) => Promise<Blob> } = {}) {
+function territory(
+  title: string,
+  options: { loadImage?: (id: string, copy: PictureCopy) => Promise<Blob> } = {},
+) {
   const doc = new Y.Doc();
   initBoardDoc(doc, { title, kind: 'territory' });
   const board = new Board(doc);
-  const drawing = new LiveDrawing(doc, board, { fonts, title, throttleMs: 400, ...options });
+  // Node has no image decoder: every small copy measures as the server makes a phone photo's.
+  const measureImage = () => Promise.resolve({ width: 512, height: 384 });
+  const drawing = new LiveDrawing(doc, board, {
+    fonts,
+    title,
+    throttleMs: 400,
+    measureImage,
+    ...options,
+  });
   return { doc, board, drawing };
 }
 
@@ -93,6 +105,86 @@ describe('LiveDrawing (a mosaic tile)', () => {
     revoked.mockRestore();
   });
 
+  it('draws a photo from its small copy; shown big, from its whole picture once it comes', async () => {
+    const blobId = 'd'.repeat(64);
+    const loadImage = vi.fn((_id: string, copy: PictureCopy) => Promise.resolve(new Blob([copy])));
+    let made = 0;
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:${++made}`);
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const { board, drawing } = territory('Témiscouata', { loadImage });
+    board.run((tx) => {
+      tx.create('image', {
+        x: 0,
+        y: 0,
+        w: 480,
+        h: 360,
+        blobId,
+        mime: 'image/jpeg',
+        naturalWidth: 2560,
+        naturalHeight: 1920,
+      });
+    }, origin);
+    await vi.runAllTimersAsync();
+    expect(drawing.getSvg()).toContain('href="blob:1"');
+    expect(loadImage.mock.calls).toEqual([[blobId, 'small']]);
+    // In a tile of the mosaic (a few hundred device pixels): the small copy is enough.
+    drawing.sharpen(blobId, 300);
+    await vi.runAllTimersAsync();
+    expect(loadImage).toHaveBeenCalledTimes(1);
+    // The territory large on the room's screen: 1400 device pixels long.
+    drawing.sharpen(blobId, 1400);
+    drawing.sharpen(blobId, 1400);
+    // Until the whole picture comes, the copy is still drawn (no placeholder in between).
+    expect(drawing.getSvg()).toContain('href="blob:1"');
+    await vi.runAllTimersAsync();
+    expect(drawing.getSvg()).toContain('href="blob:2"');
+    expect(drawing.getSvg()).not.toContain('href="blob:1"');
+    expect(loadImage.mock.calls).toEqual([
+      [blobId, 'small'],
+      [blobId, 'full'],
+    ]);
+    drawing.destroy();
+    expect(revoked).toHaveBeenCalledWith('blob:1');
+    expect(revoked).toHaveBeenCalledWith('blob:2');
+    created.mockRestore();
+    revoked.mockRestore();
+  });
+
+  it('a server without small copies (404 on …/small) draws the whole picture, as before', async () => {
+    const blobId = 'e'.repeat(64);
+    const loadImage = vi.fn((_id: string, copy: PictureCopy) =>
+      copy === 'small'
+        ? Promise.reject(new ApiError(404, 'image_unavailable', 'Not Found'))
+        : Promise.resolve(new Blob(['whole'])),
+    );
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:whole');
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const { board, drawing } = territory('La Mitis', { loadImage });
+    board.run((tx) => {
+      tx.create('image', {
+        x: 0,
+        y: 0,
+        w: 480,
+        h: 360,
+        blobId,
+        mime: 'image/jpeg',
+        naturalWidth: 2560,
+        naturalHeight: 1920,
+      });
+    }, origin);
+    await vi.runAllTimersAsync();
+    expect(drawing.getSvg()).toContain('href="blob:whole"');
+    drawing.sharpen(blobId, 1400);
+    await vi.runAllTimersAsync();
+    expect(loadImage.mock.calls).toEqual([
+      [blobId, 'small'],
+      [blobId, 'full'],
+    ]);
+    drawing.destroy();
+    created.mockRestore();
+    revoked.mockRestore();
+  });
+
   it('fetches a photo again after the network failed it, and draws it once it comes', async () => {
     // The venue's wifi drops as the big screen asks for the photo: it stayed a placeholder.
     let fails = 2;
@@ -127,6 +219,7 @@ describe('LiveDrawing (a mosaic tile)', () => {
   });
 
   it('leaves a photo the forum lacks a placeholder, without asking again', async () => {
+    // …/small refused, then the whole picture too: one of each, never again.
     const loadImage = vi.fn(() =>
       Promise.reject(new ApiError(404, 'image_unavailable', 'Not Found')),
     );
@@ -144,7 +237,10 @@ describe('LiveDrawing (a mosaic tile)', () => {
       });
     }, origin);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(loadImage).toHaveBeenCalledTimes(1);
+    expect(loadImage.mock.calls).toEqual([
+      ['c'.repeat(64), 'small'],
+      ['c'.repeat(64), 'full'],
+    ]);
     expect(drawing.getSvg()).not.toContain('<image');
     drawing.destroy();
   });

@@ -16,6 +16,7 @@ import {
 import { territoryName, TileGrid, useTileSvg, VoteTotal } from '../plenary/MosaicTile';
 import { captionFloorPx, useAreaSize, useSharedAspect } from '../plenary/territoryLives';
 import { shownVote } from '../plenary/tileVotes';
+import { useSharpPhotos } from '../plenary/useSharpPhotos';
 import '../plenary/mosaic.css';
 
 const GAP = 12;
@@ -155,6 +156,7 @@ export function ProjectorTerritory({
   const { t } = useTranslation();
   const vote = shownVote(votes, board.id);
   const svg = useTileSvg(live, board.id, vote);
+  const drawing = useSharpPhotos<HTMLDivElement>(live, svg);
   const name = territoryName(board);
   return (
     <section
@@ -164,6 +166,7 @@ export function ProjectorTerritory({
       aria-label={t('projector.territory', { name, n, count })}
     >
       <div
+        ref={drawing}
         className="projector-slide"
         role="img"
         aria-label={board.title}

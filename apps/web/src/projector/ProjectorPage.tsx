@@ -16,6 +16,7 @@ import { useForumRoom, useForumSnapshot } from '../forum/useForumRoom';
 import { loadRenderFonts } from '../plenary/fonts';
 import { LiveBoard } from '../plenary/liveBoard';
 import { useTerritoryLives, type TerritoryLives } from '../plenary/territoryLives';
+import { useSharpPhotos } from '../plenary/useSharpPhotos';
 import { ProjectorConnection } from './ProjectorConnection';
 import { ResultsSlide, useVoteResults } from './ResultsSlide';
 import { ProjectorMosaic, ProjectorTerritory, TerritoryTitle } from './ProjectorMosaic';
@@ -183,6 +184,7 @@ function Slides({
     }).svg;
     return counts ? withBadges(drawn, voteBadgesSvg(shapes, counts)) : drawn;
   }, [shapes, slide, fonts, info.board.title, counts, live]);
+  const drawing = useSharpPhotos<HTMLDivElement>(live, svg);
 
   return (
     <main
@@ -224,7 +226,7 @@ function Slides({
       ) : slide?.kind === 'territory' ? (
         <TerritorySlide slide={slide} territories={territories} votes={votes} />
       ) : slide ? (
-        <div className="projector-slide" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div ref={drawing} className="projector-slide" dangerouslySetInnerHTML={{ __html: svg }} />
       ) : (
         <p className="projector-empty">{t('projector.empty')}</p>
       )}

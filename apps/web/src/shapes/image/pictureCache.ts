@@ -1,42 +1,47 @@
-// The board's pictures: fetched once per blob (they need the bearer token), shown from an object
-// URL, and their far copies made once per blob from that same decoded image.
+// The board's pictures: each photo's small copy, then its whole picture once drawn big enough to
+// need it (see pictureCopies.ts), fetched at most once per blob (they need the bearer token),
+// shown from object URLs; the far copies are made once per blob from the small copy.
 import { fetchImage } from '../../board/api';
 import { farPictureSize } from './farPicture';
+import { PictureCopies } from './pictureCopies';
 
-const pictures = new Map<string, Promise<HTMLImageElement>>();
+const boards = new Map<string, PictureCopies<HTMLImageElement>>();
 const farCopies = new Map<string, Promise<CanvasImageSource>>();
 
-export function loadPicture(
-  boardId: string,
-  token: string,
-  blobId: string,
-): Promise<HTMLImageElement> {
-  let pending = pictures.get(blobId);
-  if (!pending) {
-    pending = fetchImage(boardId, token, blobId).then(
-      (blob) =>
-        new Promise<HTMLImageElement>((resolve, reject) => {
-          const img = new window.Image();
-          img.onload = () => resolve(img);
-          img.onerror = reject;
-          img.src = URL.createObjectURL(blob);
-        }),
-    );
-    pending.catch(() => pictures.delete(blobId));
-    pictures.set(blobId, pending);
-  }
-  return pending;
+function decodeImage(blob: Blob) {
+  return new Promise<{ source: HTMLImageElement; width: number; height: number }>(
+    (resolve, reject) => {
+      const img = new window.Image();
+      img.onload = () =>
+        resolve({ source: img, width: img.naturalWidth, height: img.naturalHeight });
+      img.onerror = reject;
+      img.src = URL.createObjectURL(blob);
+    },
+  );
 }
 
-/** The picture scaled down for far zoom (see farPicture.ts), made once per blob. */
+/** The pictures of a board's photos, fetched with its token. */
+export function boardPictures(boardId: string, token: string): PictureCopies<HTMLImageElement> {
+  const key = `${boardId} ${token}`;
+  let copies = boards.get(key);
+  if (!copies) {
+    copies = new PictureCopies(
+      (blobId, copy) => fetchImage(boardId, token, blobId, copy),
+      decodeImage,
+    );
+    boards.set(key, copies);
+  }
+  return copies;
+}
+
+/** The small copy scaled down for far zoom (see farPicture.ts), made once per blob. */
 export function loadFarPicture(
-  boardId: string,
-  token: string,
+  copies: PictureCopies<HTMLImageElement>,
   blobId: string,
 ): Promise<CanvasImageSource> {
   let pending = farCopies.get(blobId);
   if (!pending) {
-    pending = loadPicture(boardId, token, blobId).then(scaledDown);
+    pending = copies.loadSmall(blobId).then((picture) => scaledDown(picture.source));
     pending.catch(() => farCopies.delete(blobId));
     farCopies.set(blobId, pending);
   }

@@ -22,3 +22,26 @@ export function pictureWorthRetrying(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
   return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
+
+/**
+ * Calls `load` until it gives a picture (then `loaded`), again after each failure worth retrying,
+ * later each time. Returns what stops it (the shape left the screen).
+ */
+export function keepLoading<T>(load: () => Promise<T>, loaded: (picture: T) => void): () => void {
+  let live = true;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const attempt = (tries: number) =>
+    load().then(
+      (picture) => live && loaded(picture),
+      (error: unknown) => {
+        if (live && pictureWorthRetrying(error)) {
+          retry = setTimeout(() => void attempt(tries + 1), pictureRetryDelay(tries));
+        }
+      },
+    );
+  void attempt(0);
+  return () => {
+    live = false;
+    clearTimeout(retry);
+  };
+}

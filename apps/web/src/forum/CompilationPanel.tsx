@@ -34,6 +34,7 @@ import {
   saveSeenBoards,
 } from './compilationChoice';
 import { forumErrorText } from './errorText';
+import { staleMerges } from './staleMerges';
 
 export function CompilationPanel({
   forumId,
@@ -66,6 +67,7 @@ export function CompilationPanel({
     undo: CompilationChange;
   } | null>(null);
   const setAside = setAsideItems(compilation);
+  const stale = compilation ? staleMerges(compilation) : [];
 
   const compile = () => {
     setError(null);
@@ -180,6 +182,44 @@ export function CompilationPanel({
           </>
         )}
       </p>
+      {stale.map((group) => {
+        const ideas = group.items
+          .map((item) => ideaLabel(item.text))
+          .join(t('forum.openVote.separator'));
+        const keys = group.items.map((item) => item.key);
+        return (
+          <div className="stale-merges" role="status" key={group.target} data-target={group.target}>
+            <p>{t('forumDay.compilation.staleMerges', { count: group.items.length, ideas })}</p>
+            <div className="forum-row">
+              <select
+                aria-label={t('forumDay.compilation.staleMergeLabel', { ideas })}
+                value=""
+                onChange={(e) =>
+                  e.target.value &&
+                  apply({ merges: Object.fromEntries(keys.map((key) => [key, e.target.value])) })
+                }
+              >
+                <option value="">{t('forumDay.compilation.staleMergeWith')}</option>
+                {items
+                  .filter((other) => !keys.includes(other.key))
+                  .map((other) => (
+                    <option key={other.key} value={other.key}>
+                      {ideaLabel(other.text)}
+                    </option>
+                  ))}
+              </select>
+              <button
+                type="button"
+                onClick={() =>
+                  apply({ merges: Object.fromEntries(keys.map((key) => [key, null])) })
+                }
+              >
+                {t('forumDay.compilation.staleKeepApart')}
+              </button>
+            </div>
+          </div>
+        );
+      })}
       {compilation && items.length === 0 && <p>{t('forum.compilation.empty')}</p>}
       {items.length > 0 && <p className="hint">{t('forum.compilation.dragHint')}</p>}
       <ol className="compilation-list">

@@ -1,0 +1,89 @@
+// « Les incontournables »: ideas merged into one whose note is then edited on its board (the
+// facilitator rewording it there, a participant correcting a typo) come back to the list one by
+// one, as C3 keys a merge by the idea's words. The forum page says so and merges them again in
+// one choice; before, four merges were undone without a word and the list grew back by four.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ideaKey, localOrigin } from '@carton/board';
+import { launchBrowser } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { createForum, type CreatedForum } from './fixtures';
+import { connectSeedClient } from './seed';
+
+const TARGET = 'Bonne communication : franche, claire, respectueuse';
+const REWORDED =
+  'Bonne communication : franche, claire, respectueuse, écoute, langage universel (commun) & vulgarisé';
+
+describe('merges whose idea was edited away', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+    const { board, close } = await connectSeedClient(
+      `${server.url.replace('http', 'ws')}/sync`,
+      wall.id,
+      wall.edit.token,
+    );
+    let target = '';
+    board.run((tx) => {
+      target = tx.create('note', { x: 0, y: 0, text: TARGET });
+      ['Bonne communication', 'Écoute', 'Communication claire', 'Bon leadership'].forEach(
+        (text, n) => tx.create('note', { x: 250 * (n + 1), y: 0, text }),
+      );
+    }, localOrigin('user:seed'));
+    const key = 'bonne communication franche claire respectueuse';
+    const merged = await fetch(`${server.url}/api/forums/${forum.forum.id}/compilation`, {
+      method: 'PUT',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        merges: { 'bonne communication': key, ecoute: key, 'communication claire': key },
+      }),
+    });
+    expect(merged.status).toBe(200);
+    // The facilitator rewords the idea on the postcard itself, as the seed's list words it.
+    board.run((tx) => tx.update(target, { text: REWORDED }), localOrigin('user:seed'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    close();
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'fr-CA',
+    });
+    page = await context.newPage();
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Compiler' }).click();
+    await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('names the ideas that came back apart and merges them again in one choice', async () => {
+    const items = page.locator('.compilation-item');
+    expect(await items.count()).toBe(5);
+    const notice = page.locator('.stale-merges');
+    expect(await notice.locator('p').textContent()).toBe(
+      '3 idées fusionnées ensemble sont revenues séparées dans la liste\u00a0: «\u00a0Bonne communication\u00a0», «\u00a0Écoute\u00a0», «\u00a0Communication claire\u00a0». Le papillon de l’idée qui les recevait a été modifié ou effacé sur son tableau.',
+    );
+    await notice.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${REPO_ROOT}test-results/screenshots/compilation-stale.png` });
+    // Its menu names the ideas cut at 60 characters (ideaLabel): chosen by its key.
+    await notice.locator('select').selectOption(ideaKey(REWORDED));
+    await notice.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await items.count()).toBe(2);
+    const reworded = items.filter({
+      has: page.locator('.item-text', { hasText: 'écoute, langage' }),
+    });
+    expect(await reworded.locator('.item-count').textContent()).toBe('4 fois');
+  });
+});

@@ -1,11 +1,12 @@
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { ImageShape as ImageModel } from '@carton/board';
+import { shapeBounds, type ImageShape as ImageModel } from '@carton/board';
 import { useSession, useSessionState } from '../../board/context';
+import { visibleWorldRect } from '../../geometry/camera';
 import type { ShapeComponentProps } from '../types';
 import { ImagePicture } from './ImagePicture';
 import { pictureChoice } from './farPicture';
 import { boardPictures, loadFarPicture } from './pictureCache';
-import { wantsWholePicture, type LoadedPicture } from './pictureCopies';
+import { seenInView, wantsWholePicture, type LoadedPicture } from './pictureCopies';
 import { keepLoading } from './pictureRetry';
 
 export const ImageShape = memo(function ImageShape({
@@ -33,15 +34,17 @@ export const ImageShape = memo(function ImageShape({
       () => setPicture(copies.best(blobId)),
     );
   }, [copies, blobId]);
-  // Drawn bigger than the small copy shows sharply (zoomed into, on a screen of 2× or 3×): the
-  // whole picture, drawn once decoded (the small one until then, so nothing flashes).
+  // On screen bigger than the small copy shows sharply (zoomed into, on a screen of 2× or 3×):
+  // the whole picture, drawn once decoded (the small one until then, so nothing flashes).
   const long = Math.max(shape.w, shape.h);
+  const box = useMemo(() => shapeBounds(shape), [shape]);
   const natural = { width: shape.naturalWidth, height: shape.naturalHeight };
   const whole = useSessionState(
     (s) =>
       detail === 'full' &&
       picture !== null &&
-      wantsWholePicture(long * s.camera.zoom * window.devicePixelRatio, picture, natural),
+      wantsWholePicture(long * s.camera.zoom * window.devicePixelRatio, picture, natural) &&
+      seenInView(box, visibleWorldRect(s.camera, s.viewport)),
   );
   useEffect(() => {
     if (!whole) return;

@@ -4,6 +4,7 @@ import {
   PictureCopies,
   SHARP_MARGIN,
   SMALL_PICTURE_PX,
+  seenInView,
   wantsWholePicture,
   type PictureCopy,
 } from './pictureCopies';
@@ -38,6 +39,17 @@ describe('wantsWholePicture: the whole photo only where the small copy would sho
     // A screenshot of 320 × 200 comes back from …/small as it is stored.
     const screenshot = { width: 320, height: 200 };
     expect(wantsWholePicture(5000, { ...screenshot, copy: 'small' }, screenshot)).toBe(false);
+  });
+});
+
+describe('seenInView: only the photos on the screen, not in the margin drawn for panning', () => {
+  // A phone's screen at 100 % zoom: 390 × 844 units from (1000, 0).
+  const view = { x: 1000, y: 0, width: 390, height: 844 };
+  it('a photo across the screen’s edge is seen; one beside it, in the margin, is not', () => {
+    expect(seenInView({ x: 900, y: 100, w: 400, h: 300 }, view)).toBe(true);
+    expect(seenInView({ x: 1400, y: 100, w: 400, h: 300 }, view)).toBe(false);
+    expect(seenInView({ x: 1000, y: 900, w: 400, h: 300 }, view)).toBe(false);
+    expect(seenInView({ x: 500, y: -400, w: 400, h: 300 }, view)).toBe(false);
   });
 });
 

@@ -45,6 +45,24 @@ export function wantsWholePicture(
 }
 
 /**
+ * Whether a photo whose board box (turned, see the model's shapeBounds) is `box` shows in `view`
+ * (the world the screen shows). The canvas also draws the shapes in a margin around the screen,
+ * for panning: a phone zoomed into one photo at 3× fetched the whole pictures of all 8 photos it
+ * had drawn there.
+ */
+export function seenInView(
+  box: { readonly x: number; readonly y: number; readonly w: number; readonly h: number },
+  view: { readonly x: number; readonly y: number; readonly width: number; readonly height: number },
+): boolean {
+  return (
+    box.x + box.w > view.x &&
+    box.x < view.x + view.width &&
+    box.y + box.h > view.y &&
+    box.y < view.y + view.height
+  );
+}
+
+/**
  * The pictures of one board's photos: each copy fetched at most once per blob (a failed fetch may
  * be tried again), kept decoded. Once the whole picture is in, it is the one drawn: a photo never
  * goes back to its small copy.

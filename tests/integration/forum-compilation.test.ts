@@ -176,4 +176,41 @@ describe('compilation « Les incontournables »', () => {
     });
     expect(wrong.status).toBe(400);
   });
+  it('C8: the facilitator’s words for an idea are the list’s and the downloads’, and are given back', async () => {
+    const words = 'Participation citoyenne : des personnes touchées, accompagnées et rémunérées';
+    const reworded = await api(server, 'PUT', base(), forum.facilitator.token, {
+      wordings: { 'participation citoyenne': `  ${words}  ` },
+    });
+    expect(reworded.status).toBe(200);
+    const item = (reworded.body.items as (Item & { notesText?: string })[]).find(
+      (i) => i.key === 'participation citoyenne',
+    )!;
+    expect([item.text, item.notesText, item.count]).toEqual([words, 'Participation citoyenne', 3]);
+    expect(reworded.body.wordings).toEqual({ 'participation citoyenne': words });
+    const md = await api(server, 'GET', `${base()}.md`, forum.facilitator.token);
+    // « Implication citoyenne » was merged into it above: three notes.
+    expect(md.text).toContain(`- **${words}** — 3 fois · Kamouraska, La Mitis`);
+    // The notes on the boards keep their words.
+    const board = forum.boards.find((b) => b.territory === 'Kamouraska')!;
+    const exported = await authFetch(
+      server,
+      `/api/boards/${board.id}/export.json`,
+      board.edit.token,
+    );
+    expect(await exported.text()).toContain('"Participation citoyenne"');
+    // A line break or nothing visible is refused (R24); null gives the notes' words back.
+    for (const wrong of ['Deux\nlignes', '   ', 42]) {
+      const refused = await api(server, 'PUT', base(), forum.facilitator.token, {
+        wordings: { 'participation citoyenne': wrong },
+      });
+      expect(refused.status).toBe(400);
+    }
+    const back = await api(server, 'PUT', base(), forum.facilitator.token, {
+      wordings: { 'participation citoyenne': null },
+    });
+    const again = (back.body.items as (Item & { notesText?: string })[]).find(
+      (i) => i.key === 'participation citoyenne',
+    )!;
+    expect([again.text, again.notesText]).toEqual(['Participation citoyenne', undefined]);
+  });
 });

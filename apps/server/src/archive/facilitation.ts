@@ -18,6 +18,8 @@ export const FACILITATION_LIMITS = {
   maxMerges: 5_000,
   /** The compilation's ideas set aside (C7). */
   maxSetAside: 5_000,
+  /** The facilitator's words for ideas (C8). */
+  maxWordings: 5_000,
 } as const;
 
 function refuse(message: string, where: string): never {
@@ -119,6 +121,12 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
     refuse(
       `A compilation has at most ${FACILITATION_LIMITS.maxSetAside} ideas set aside.`,
       'compilation.setAside',
+    );
+  }
+  if (Object.keys(compilation.wordings ?? {}).length > FACILITATION_LIMITS.maxWordings) {
+    refuse(
+      `A compilation has at most ${FACILITATION_LIMITS.maxWordings} ideas reworded.`,
+      'compilation.wordings',
     );
   }
 }

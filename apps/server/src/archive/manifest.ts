@@ -1,4 +1,4 @@
-import { BOARD_KINDS, IMAGE_MIME_TYPES } from '@carton/board';
+import { BOARD_KINDS, IMAGE_MIME_TYPES, MAX_WORDING_LENGTH } from '@carton/board';
 import { z } from 'zod';
 import { nameInput, plainName } from '../forums/create-forum.ts';
 
@@ -138,6 +138,20 @@ export const ManifestSchema = z.object({
            * is: an optional field, as `voters`, so the archive version stays 2.
            */
           setAside: z.array(z.string().max(500)).optional(),
+          /**
+           * C8: item key → the facilitator's words for the idea, optional as `setAside` (the
+           * archive version stays 2). Made plain text as a vote's title is; words with nothing
+           * visible left are dropped (the idea keeps its notes' words).
+           */
+          wordings: z
+            .record(
+              z.string().max(500),
+              z
+                .string()
+                .max(MAX_WORDING_LENGTH)
+                .transform((words) => plainName(words, '')),
+            )
+            .optional(),
         })
         .nullable(),
     })

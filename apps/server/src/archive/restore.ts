@@ -133,6 +133,8 @@ function restoredForumDoc(
         merges: compilation.merges,
         // Item keys are ideas' words, not board ids: they need no mapping (C7).
         setAside: Object.fromEntries((compilation.setAside ?? []).map((key) => [key, true])),
+        // C8: words made plain on reading; empty ones leave the idea its notes' words.
+        wordings: compilation.wordings ?? {},
       },
       Date.now(),
       SERVER_ORIGIN,

@@ -114,11 +114,15 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
       stored &&
       (stored.boardIds.length > 0 ||
         Object.keys(stored.merges).length > 0 ||
-        stored.setAside.length > 0)
+        stored.setAside.length > 0 ||
+        Object.keys(stored.wordings).length > 0)
         ? {
             boardIds: stored.boardIds.filter((id) => own.has(id)),
             merges: { ...stored.merges },
             ...(stored.setAside.length > 0 ? { setAside: [...stored.setAside] } : {}),
+            ...(Object.keys(stored.wordings).length > 0
+              ? { wordings: { ...stored.wordings } }
+              : {}),
           }
         : null;
     return archived.length === 0 && compilation === null ? null : { votes: archived, compilation };

@@ -24,6 +24,8 @@ export interface ForumCompilationResult {
   merges: Record<string, string>;
   /** Item keys the facilitator set aside (C7), found or not among today's notes. */
   setAsideKeys: string[];
+  /** C8: itemKey → the facilitator's words for the idea. */
+  wordings: Record<string, string>;
   /** The list: items set aside are not in it. */
   items: IncontournableItem[];
   /** The items set aside that the chosen boards still hold, in the list's order. */
@@ -70,15 +72,18 @@ export async function compileForum(
   }));
   const merges = { ...(facilitation.compilation?.merges ?? {}) };
   const setAsideKeys = [...(facilitation.compilation?.setAside ?? [])];
+  const wordings = { ...(facilitation.compilation?.wordings ?? {}) };
   const compiled = compileIncontournables(sources, {
     merges,
     setAside: setAsideKeys,
+    wordings,
     voteTallies,
   });
   return {
     boardIds: chosen.map((board) => board.id),
     merges,
     setAsideKeys,
+    wordings,
     items: compiled.filter((item) => !item.setAside),
     setAside: compiled.filter((item) => item.setAside),
   };
@@ -137,6 +142,7 @@ export async function voteIdeas(
   return compileIncontournables(sources, {
     merges: compilation?.merges ?? {},
     setAside: compilation?.setAside ?? [],
+    wordings: compilation?.wordings ?? {},
     votes,
   })
     .filter((item) => item.votes > 0 && !item.setAside)

@@ -1,6 +1,7 @@
 import {
   applyTimer,
   ForumCommandError,
+  MAX_WORDING_LENGTH,
   readSpotlight,
   SERVER_ORIGIN,
   setSpotlight,
@@ -62,6 +63,9 @@ const CompilationInput = z.strictObject({
   merges: z.record(itemKey, itemKey.nullable()).optional(),
   // C7: itemKey → true (set aside) or false (put back).
   setAside: z.record(itemKey, z.boolean()).optional(),
+  // C8: itemKey → the facilitator's words, one line of plain visible text as a name (R24);
+  // null gives the idea its notes' words back.
+  wordings: z.record(itemKey, nameInput(MAX_WORDING_LENGTH).nullable()).optional(),
 });
 
 export const unavailable = (c: Context) =>
@@ -136,7 +140,12 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
     const done = await changeForumDoc(deps.relay, forumId, (doc) =>
       updateCompilation(
         doc,
-        { boardIds, merges: input.data.merges, setAside: input.data.setAside },
+        {
+          boardIds,
+          merges: input.data.merges,
+          setAside: input.data.setAside,
+          wordings: input.data.wordings,
+        },
         Date.now(),
         SERVER_ORIGIN,
       ),

@@ -84,6 +84,25 @@ describe('compilation « Les incontournables »', () => {
     ]);
   });
 
+  it('C8: the facilitator’s words for an idea replace its notes’ words in the list and the files', () => {
+    const k = boardWith('k', 'Kamouraska', ['Bonne communication', 'Bon leadership']);
+    const p = boardWith('p', null, ['Écoute', 'bon leadership!'], 'Cartes postales');
+    const words = 'Bonne communication : franche, claire, respectueuse, écoute';
+    const items = compileIncontournables([k, p], {
+      merges: { ecoute: 'bonne communication' },
+      // A merged idea's own words count for nothing while the merge holds, as C7's keys.
+      wordings: { 'bonne communication': words, ecoute: 'Écouter' },
+    });
+    expect(items.map((i) => [i.key, i.text, i.notesText, i.count])).toEqual([
+      ['bonne communication', words, 'Bonne communication', 2],
+      ['bon leadership', 'Bon leadership', undefined, 2],
+    ]);
+    expect(toMarkdown(items)).toContain(`- **${words}** — 2 fois`);
+    expect(toCsv(items).split('\r\n')[1]).toBe(
+      `"${words}",2,Kamouraska,Kamouraska; Cartes postales`,
+    );
+  });
+
   it('C3: manual merges join items (chains followed, cycles harmless); C4 votes rank', () => {
     const k = boardWith('k', 'Kamouraska', ['Implication citoyenne', 'Processus légers et clairs']);
     const m = boardWith('m', 'La Mitis', ['Participation citoyenne', 'Plaisir!']);

@@ -16,6 +16,8 @@ export interface CompilationOptions {
   readonly merges?: Readonly<Record<string, string>>;
   /** Item keys the facilitator set aside (forum doc `compilation.setAside`, C7). */
   readonly setAside?: readonly string[];
+  /** itemKey → the facilitator's words for the idea (forum doc `compilation.wordings`, C8). */
+  readonly wordings?: Readonly<Record<string, string>>;
   /** noteKey (`<boardId>/<shapeId>`) → dots, summed over the votes the caller chose. */
   readonly votes?: Readonly<Record<string, number>>;
   /**
@@ -41,8 +43,10 @@ export interface ItemVotes {
 export interface IncontournableItem {
   /** The normalized idea (ideaKey) of the item's first note: the key merges refer to. */
   readonly key: string;
-  /** The first note's text (spacing collapsed). */
+  /** The facilitator's words for it (C8), else the first note's text (spacing collapsed). */
   readonly text: string;
+  /** C8: the first note's text, when the facilitator's words replace it in `text`. */
+  readonly notesText?: string;
   /** How many notes say it. */
   readonly count: number;
   /** Territories it came from, in board order. */
@@ -119,6 +123,7 @@ export function compileIncontournables(
 ): IncontournableItem[] {
   const merges = options.merges ?? {};
   const setAside = new Set(options.setAside ?? []);
+  const wordings = options.wordings ?? {};
   const votes = options.votes ?? {};
   const tallies = (options.voteTallies ?? []).map((tally) => ({
     title: tally.title.trim(),
@@ -194,10 +199,14 @@ export function compileIncontournables(
   }
   return [...finals.values()]
     .sort((a, b) => b.votes - a.votes || b.notes.length - a.notes.length || a.first - b.first)
-    .map((group) =>
-      Object.freeze({
+    .map((group) => {
+      // C8: the facilitator's words for the final item (a merge's target) replace its first
+      // note's; its key stays the notes' (merges, ideas set aside and votes still find it).
+      const wording = Object.hasOwn(wordings, group.key) ? wordings[group.key] : undefined;
+      return Object.freeze({
         key: group.key,
-        text: group.text,
+        text: wording ?? group.text,
+        ...(wording !== undefined && wording !== group.text ? { notesText: group.text } : {}),
         count: group.notes.length,
         territories: inBoardOrder(group.territories),
         sources: inBoardOrder(group.sources),
@@ -210,6 +219,6 @@ export function compileIncontournables(
         mergedKeys: group.mergedKeys,
         // C7: the item's own key (a merge's target) decides; what was merged into it follows.
         setAside: setAside.has(group.key),
-      }),
-    );
+      });
+    });
 }

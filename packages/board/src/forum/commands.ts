@@ -193,6 +193,8 @@ export function updateCompilation(
     boardIds?: readonly string[];
     merges?: Readonly<Record<string, string | null>>;
     setAside?: Readonly<Record<string, boolean>>;
+    /** C8: itemKey → the facilitator's words for the idea; null gives it its notes' words back. */
+    wordings?: Readonly<Record<string, string | null>>;
   },
   now: number,
   origin: Origin,
@@ -221,6 +223,18 @@ export function updateCompilation(
       for (const [key, on] of Object.entries(change.setAside)) {
         if (on) setAsideMap.set(key, true);
         else setAsideMap.delete(key);
+      }
+    }
+    if (change.wordings && Object.keys(change.wordings).length > 0) {
+      let wordings = compilation.get('wordings');
+      if (!(wordings instanceof Y.Map)) {
+        wordings = new Y.Map<unknown>();
+        compilation.set('wordings', wordings);
+      }
+      const wordingMap = wordings as Y.Map<unknown>;
+      for (const [key, text] of Object.entries(change.wordings)) {
+        if (text === null || text.trim() === '') wordingMap.delete(key);
+        else wordingMap.set(key, text.trim());
       }
     }
     compilation.set('updatedAt', now);

@@ -45,6 +45,7 @@ describe('forum document', () => {
       boardIds: [],
       merges: {},
       setAside: [],
+      wordings: {},
       updatedAt: null,
     });
     (timer as Y.Map<unknown>).set('state', 'exploded');
@@ -134,8 +135,32 @@ describe('forum document', () => {
       boardIds: ['a'],
       merges: { x: 'y' },
       setAside: [],
+      wordings: {},
       updatedAt: 8,
     });
+  });
+
+  it('C8: the facilitator’s words for an idea are stored beside the merges, and given back', () => {
+    const doc = new Y.Doc();
+    const words = 'Bonne communication : franche, claire, respectueuse, écoute';
+    updateCompilation(
+      doc,
+      { wordings: { 'bonne communication': `  ${words} `, plaisir: 'Du plaisir !' } },
+      7,
+      SERVER_ORIGIN,
+    );
+    expect(readCompilation(doc)?.wordings).toEqual({
+      'bonne communication': words,
+      plaisir: 'Du plaisir !',
+    });
+    // null, or only spaces, gives the idea its notes' words back.
+    updateCompilation(
+      doc,
+      { wordings: { plaisir: null, 'bonne communication': ' ' } },
+      8,
+      SERVER_ORIGIN,
+    );
+    expect(readCompilation(doc)?.wordings).toEqual({});
   });
 
   it('C7: ideas set aside are stored beside the merges, and put back', () => {

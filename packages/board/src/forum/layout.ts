@@ -54,6 +54,8 @@ export interface CompilationState {
   readonly merges: Readonly<Record<string, string>>;
   /** Item keys the facilitator set aside (C7), keyed like merges. */
   readonly setAside: readonly string[];
+  /** itemKey → the facilitator's words for the idea (C8, « Reformuler »). */
+  readonly wordings: Readonly<Record<string, string>>;
   readonly updatedAt: number | null;
 }
 
@@ -95,6 +97,8 @@ const compilationSchema = z.object({
   updatedAt: epoch.nullable(),
 });
 const mergesSchema = z.record(z.string(), z.string());
+/** C8: the words a facilitator gives an idea, one line of plain text. */
+export const MAX_WORDING_LENGTH = 300;
 
 export function forumRoot(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(FORUM_ROOT_KEY);
@@ -190,10 +194,20 @@ export function readCompilation(doc: Y.Doc): CompilationState | null {
     setAsideMap instanceof Y.Map
       ? [...setAsideMap.entries()].filter(([, on]) => on === true).map(([key]) => key)
       : [];
+  // C8: a Y.Map of itemKey → words; a value of another type or too long is skipped.
+  const wordingsMap = map.get('wordings');
+  const wordings: Record<string, string> = {};
+  if (wordingsMap instanceof Y.Map) {
+    for (const [key, text] of wordingsMap.entries()) {
+      if (typeof text === 'string' && text.trim() !== '' && text.length <= MAX_WORDING_LENGTH)
+        wordings[key] = text;
+    }
+  }
   return Object.freeze({
     ...parsed.data,
     merges: merges.success ? merges.data : {},
     setAside: Object.freeze(setAside.sort()),
+    wordings: Object.freeze(wordings),
   });
 }
 

@@ -2,6 +2,8 @@
 // facilitator rewording it there, a participant correcting a typo) come back to the list one by
 // one, as C3 keys a merge by the idea's words. The forum page says so and merges them again in
 // one choice; before, four merges were undone without a word and the list grew back by four.
+// « Reformuler » (C8) then words an idea on the forum page, the notes keeping theirs.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ideaKey, localOrigin } from '@carton/board';
@@ -56,6 +58,7 @@ describe('merges whose idea was edited away', () => {
     const context = await browser.newContext({
       viewport: { width: 1366, height: 768 },
       locale: 'fr-CA',
+      acceptDownloads: true,
     });
     page = await context.newPage();
     await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
@@ -85,5 +88,46 @@ describe('merges whose idea was edited away', () => {
       has: page.locator('.item-text', { hasText: 'écoute, langage' }),
     });
     expect(await reworded.locator('.item-count').textContent()).toBe('4 fois');
+  });
+  it('« Reformuler » words an idea in the list and the Markdown, the notes keeping theirs', async () => {
+    const words =
+      'Bonne communication : franche, claire, respectueuse, à l’écoute, dans un langage commun';
+    await page.getByRole('button', { name: /^Reformuler «\sBon leadership/ }).click();
+    const input = page.getByRole('textbox', {
+      name: 'Les mots de l’idée, dans la liste et les téléchargements',
+    });
+    // The form opens on « Bon leadership »'s row: cancel, then the right idea.
+    await input.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /^Reformuler «\sBonne communication/ }).click();
+    await input.fill(words);
+    await input.press('Enter');
+    const item = page.locator('.compilation-item').filter({
+      has: page.locator('.item-text', { hasText: 'dans un langage commun' }),
+    });
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.locator('.item-notes-text').textContent()).toBe(
+      `Sur les papillons\u00a0: «\u00a0${REWORDED}\u00a0»`,
+    );
+    expect(await item.locator('.item-count').textContent()).toBe('4 fois');
+    await page.screenshot({ path: `${REPO_ROOT}test-results/screenshots/compilation-words.png` });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger (Markdown)' }).click(),
+    ]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    expect(markdown).toContain(`- **${words}** — 4 fois · Cartes postales`);
+    // The postcard keeps the words written on it.
+    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+    const exported = await fetch(`${server.url}/api/boards/${wall.id}/export.json`, {
+      headers: { Authorization: `Bearer ${wall.edit.token}` },
+    });
+    expect(await exported.text()).toContain(JSON.stringify(REWORDED));
+    // And back to the notes' words.
+    await item.getByRole('button', { name: 'Reprendre les mots des papillons' }).click();
+    await page
+      .locator('.compilation-item .item-text', { hasText: REWORDED })
+      .waitFor({ timeout: 10_000 });
+    expect(await page.locator('.item-notes-text').count()).toBe(0);
   });
 });

@@ -35,6 +35,7 @@ import {
 } from './compilationChoice';
 import { forumErrorText } from './errorText';
 import { staleMerges } from './staleMerges';
+import { IdeaWords } from './IdeaWords';
 
 export function CompilationPanel({
   forumId,
@@ -68,6 +69,8 @@ export function CompilationPanel({
   } | null>(null);
   const setAside = setAsideItems(compilation);
   const stale = compilation ? staleMerges(compilation) : [];
+  // The idea whose words are being changed (« Reformuler »), by its key.
+  const [rewording, setRewording] = useState<string | null>(null);
 
   const compile = () => {
     setError(null);
@@ -228,7 +231,7 @@ export function CompilationPanel({
             key={item.key}
             data-key={item.key}
             className={`compilation-item${drag.over === item.key ? ' drop-target' : ''}${drag.dragging === item.key ? ' dragging' : ''}`}
-            draggable
+            draggable={rewording !== item.key}
             onDragStart={(e) => {
               e.dataTransfer.setData('text/plain', item.key);
               e.dataTransfer.effectAllowed = 'move';
@@ -245,7 +248,16 @@ export function CompilationPanel({
             }}
             onDragEnd={() => dispatch({ type: 'end' })}
           >
-            <span className="item-text">{item.text}</span>
+            <IdeaWords
+              key={`${item.key}:${item.text}`}
+              item={item}
+              editing={rewording === item.key}
+              onCancel={() => setRewording(null)}
+              onSave={(words) => {
+                setRewording(null);
+                apply({ wordings: { [item.key]: words } });
+              }}
+            />
             <span className="item-meta">
               <span className="item-count">
                 {t('forum.compilation.count', { count: item.count })}
@@ -279,6 +291,20 @@ export function CompilationPanel({
                 onClick={() => apply({ merges: splitChange(item, compilation.merges) ?? {} })}
               >
                 {t('forum.compilation.split')}
+              </button>
+            )}
+            {rewording !== item.key && (
+              <button
+                type="button"
+                aria-label={t('forumDay.compilation.rewordLabel', { text: ideaLabel(item.text) })}
+                onClick={() => setRewording(item.key)}
+              >
+                {t('forumDay.compilation.reword')}
+              </button>
+            )}
+            {item.notesText !== undefined && rewording !== item.key && (
+              <button type="button" onClick={() => apply({ wordings: { [item.key]: null } })}>
+                {t('forumDay.compilation.notesWordsBack')}
               </button>
             )}
             <button

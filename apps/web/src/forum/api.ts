@@ -58,7 +58,10 @@ export interface MyDots {
 }
 export interface CompilationItem {
   key: string;
+  /** The facilitator's words for it (C8), else its first note's. */
   text: string;
+  /** C8: its first note's words, when the facilitator's replace them. */
+  notesText?: string;
   count: number;
   territories: string[];
   /** Every board the idea was found on, by the name the downloads give it. */

@@ -26,6 +26,8 @@ export function ideaLabel(text: string, max = 60): string {
 export interface CompilationChange {
   merges?: Record<string, string | null>;
   setAside?: Record<string, boolean>;
+  /** C8: the facilitator's words for an idea; null gives it its notes' words back. */
+  wordings?: Record<string, string | null>;
 }
 
 /**

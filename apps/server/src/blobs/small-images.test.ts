@@ -71,6 +71,45 @@ describe('R71: small copies in memory', () => {
     expect((await Promise.all(answers)).every((answer) => answer?.kind === 'made')).toBe(true);
   });
 
+  it('reads a stored image at its turn, not while its copy waits', async () => {
+    const maker = heldMaker();
+    const small = smallImages({ make: maker.make });
+    const read: string[] = [];
+    const answers = ['a', 'b', 'c'].map((id) =>
+      small.get('forum', id, () => (read.push(id), blob(id, 10 * 1024 * 1024))),
+    );
+    await settle();
+    // Asked at once for 30 photos of 10 MiB, the process held them all (+300 MB) while waiting.
+    expect(read).toEqual(['a']);
+    maker.asked[0]!.finish();
+    await settle();
+    expect(read).toEqual(['a', 'b']);
+    maker.asked[1]!.finish();
+    await settle();
+    maker.asked[2]!.finish();
+    expect((await Promise.all(answers)).every((answer) => answer?.kind === 'made')).toBe(true);
+    // An image the forum does not have, waiting its turn too, answers null.
+    expect(await small.get('forum', 'none', () => (read.push('none'), null))).toBeNull();
+    expect(read).toEqual(['a', 'b', 'c', 'none']);
+  });
+
+  it("forums take turns: one forum's many copies do not hold another's back", async () => {
+    const maker = heldMaker();
+    const small = smallImages({ make: maker.make });
+    const many = ['a1', 'a2', 'a3', 'a4'].map((id) => small.get('hostile', id, () => blob(id)));
+    await settle();
+    const other = small.get('forum', 'b1', () => blob('b1'));
+    const later = small.get('forum', 'b2', () => blob('b2'));
+    for (let i = 0; i < 6; i++) {
+      await settle();
+      expect(maker.asked).toHaveLength(i + 1);
+      maker.asked[i]!.finish();
+    }
+    await Promise.all([...many, other, later]);
+    // One at a time still; each forum's own in the order asked.
+    expect(maker.asked.map((asked) => asked.blobId)).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'a4']);
+  });
+
   it('an image the forum does not have answers null; another forum has its own copy', async () => {
     const maker = heldMaker();
     const small = smallImages({ make: maker.make });

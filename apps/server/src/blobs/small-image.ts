@@ -1,6 +1,7 @@
 // R71: a small copy of a board's photo, for the phones that draw it at ~120 × 90 px. On a
 // venue's bad wifi each phone downloaded every photo whole (~1 MB each, up to 10 MiB): a board
 // of 8 photos was 7.8 MB, shown ~45 s after the board at 1.6 Mbps.
+import type { Metadata } from 'sharp';
 import type SharpModule from 'sharp';
 import { MAX_UPLOAD_PIXELS, type ImageMime } from './image-type.ts';
 
@@ -9,6 +10,17 @@ export const SMALL_IMAGE_SIDE = 512;
 
 /** JPEG quality of an opaque photo's copy (mozjpeg: ~25 % fewer bytes than libjpeg's at 80). */
 export const SMALL_JPEG_QUALITY = 80;
+
+/**
+ * Most bytes a decoder may hold for the whole picture at once. A progressive JPEG is decoded
+ * from all its coefficients (2 bytes each, every component at its sampling) and an interlaced
+ * PNG from all its pixels: within R35's 50 MP, a 381 kB interlaced 16-bit PNG of 7000 × 7000
+ * zeros took the server from 120 to 569 MB, a progressive CMYK JPEG of 50 MP from 138 to 538 MB.
+ * Other photos are decoded a few lines at a time, shrunk as they are read. 128 MiB holds every
+ * photo the web client sends (2560 px on a side at most) and a 12 MP camera's progressive JPEG;
+ * a photo past it is answered whole, as R36 answers it.
+ */
+export const MAX_WHOLE_DECODE_BYTES = 128 * 1024 * 1024;
 
 let loading: Promise<typeof SharpModule> | null = null;
 
@@ -51,6 +63,11 @@ export async function makeSmallImage(stored: {
     const sharp = await loadSharp();
     const input = Buffer.from(stored.data.buffer, stored.data.byteOffset, stored.data.byteLength);
     const meta = await sharp(input, options).metadata();
+    const whole = wholeDecodeBytes(meta);
+    if (whole > MAX_WHOLE_DECODE_BYTES) {
+      const megabytes = Math.round(whole / 1e6);
+      return { kind: 'failed', error: `decoding it would hold ${megabytes} MB at once` };
+    }
     const pipeline = sharp(input, { ...options, autoOrient: true }).resize(
       SMALL_IMAGE_SIDE,
       SMALL_IMAGE_SIDE,
@@ -83,6 +100,25 @@ export async function makeSmallImage(stored: {
     return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * The bytes held at once by a decoder that needs the whole picture before its first line: a
+ * progressive JPEG's coefficients, an interlaced PNG's pixels (libvips reads it whole); 0 for
+ * photos decoded line by line.
+ */
+function wholeDecodeBytes(meta: Metadata): number {
+  if (!meta.isProgressive) return 0;
+  const pixels = meta.width * meta.height;
+  if (meta.format === 'jpeg') {
+    const components = JPEG_COMPONENTS_A_PIXEL[meta.chromaSubsampling ?? ''] ?? meta.channels;
+    return pixels * components * 2;
+  }
+  if (meta.format === 'png') return pixels * meta.channels * (meta.depth === 'ushort' ? 2 : 1);
+  return 0;
+}
+
+/** Components a pixel when chroma is sampled less: 4:2:0's two are at a quarter each. */
+const JPEG_COMPONENTS_A_PIXEL: Record<string, number> = { '4:2:0': 1.5, '4:2:2': 2 };
 
 /** Whether any pixel is not fully opaque (grey + alpha, or RGBA; 8 bits a channel). */
 function hasTransparency(pixels: Uint8Array, channels: 1 | 2 | 3 | 4): boolean {

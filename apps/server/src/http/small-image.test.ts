@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_IMAGE_SIDE } from '../blobs/small-image.ts';
+import { zeroPng } from '../blobs/test-images.ts';
 import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
 import type { RunningServer } from './server.ts';
 
@@ -234,6 +235,27 @@ describe('R71: a small copy of a board photo', () => {
     expect(said[0]!['blob']).toBe(blobId);
     const line = JSON.stringify(said[0]);
     for (const token of [board.edit, board.view]) expect(line).not.toContain(token);
+  });
+
+  it('a photo whose decoder would hold it whole past 128 MiB answers its full bytes', async () => {
+    // Within R35's 50 MP, 381 kB: decoded whole (interlaced), it took the server +449 MB.
+    const bomb = await zeroPng(7_000, 7_000, { rgba16: true, interlaced: true });
+    const blobId = await upload(bomb);
+    const response = await get(blobId, board.view);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await response.arrayBuffer()).equals(bomb)).toBe(true);
+    const said = running.records.filter(
+      (r) => r.event === 'small_image_failed' && r['blob'] === blobId,
+    );
+    expect(said).toHaveLength(1);
+    expect(String(said[0]!['error'])).toMatch(/392 MB at once/);
+    // A 12 MP camera's progressive JPEG (72 MB of coefficients) still has its copy.
+    const progressive = await photo(4000, 3000, 1000)
+      .jpeg({ progressive: true, chromaSubsampling: '4:4:4' })
+      .toBuffer();
+    const { meta } = await smallOf(await upload(progressive), board.view);
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', SMALL_IMAGE_SIDE, 384]);
   });
 
   it('phones asking for the same photo at once make one copy', async () => {

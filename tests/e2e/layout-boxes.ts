@@ -11,15 +11,35 @@ export interface Box {
 }
 
 /** The boxes of what `selector` matches (hidden ones left out), named by class and text. */
-export function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) =>
-    els.flatMap((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.width < 2 || r.height < 2) return [];
-      const name = `${el.className || el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
-      return [{ name, left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
-    }),
+export async function boxes(page: Page, selector: string): Promise<Box[]> {
+  const [list] = await boxesAtOnce(page, selector);
+  return list;
+}
+
+/**
+ * The boxes of what each selector matches, all read from one layout of the page. Two `boxes()`
+ * one after the other can straddle a frame: the forum's timer came into its kit between the two
+ * reads of header-phone's « ? » and the people pill, the pill moved down at that frame and « ? »
+ * with it, and the test compared « ? » from before with the pill from after (an overlap no frame
+ * ever drew).
+ */
+export function boxesAtOnce<const S extends readonly string[]>(
+  page: Page,
+  ...selectors: S
+): Promise<{ [K in keyof S]: Box[] }> {
+  const read: Promise<Box[][]> = page.evaluate(
+    (all) =>
+      all.map((selector) =>
+        [...document.querySelectorAll(selector)].flatMap((el) => {
+          const r = el.getBoundingClientRect();
+          if (r.width < 2 || r.height < 2) return [];
+          const name = `${el.className || el.tagName} «${(el.textContent ?? '').slice(0, 24)}»`;
+          return [{ name, left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
+        }),
+      ),
+    [...selectors],
   );
+  return read as Promise<{ [K in keyof S]: Box[] }>;
 }
 
 function meet(a: Box, b: Box): boolean {

@@ -25,8 +25,13 @@ export async function resized(page: Page, size: { width: number; height: number 
   await laidOut(page);
 }
 
-/** Two frames: resize observers (the chrome's stack, the header's rows) have run. */
-async function laidOut(page: Page): Promise<void> {
+/**
+ * Two frames: resize observers (the chrome's stack, the header's rows) have run, and what they
+ * measure again a frame later (« ? » below the people pill). A piece that grows inside another
+ * (the forum's timer coming into its kit) is taken in by those observers at the next frame, not
+ * when it enters the page: measured before, the page is the one from before it came.
+ */
+export async function laidOut(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),

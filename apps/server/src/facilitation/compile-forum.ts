@@ -10,6 +10,7 @@ import {
   readVotes,
   toCsv,
   toMarkdown,
+  type CompilationBoard,
   type IncontournableItem,
   type Shape,
 } from '@carton/board';
@@ -90,13 +91,20 @@ export async function compileForum(
 }
 
 /** The forum's boards named in `ids` (once each, others ignored), in the forum's order. */
-function boardsInOrder(boards: readonly BoardRecord[], ids: readonly string[]): BoardRecord[] {
+export function boardsInOrder(
+  boards: readonly BoardRecord[],
+  ids: readonly string[],
+): BoardRecord[] {
   const byId = new Map(boards.map((board) => [board.id, board]));
   const chosen = [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
   return chosen.sort((a, b) => a.position - b.position);
 }
 
-function readSources(boards: readonly BoardRecord[], readDoc: DocReader) {
+/** The boards' notes as C1–C4 read them: each board's doc read once. */
+export function readSources(
+  boards: readonly BoardRecord[],
+  readDoc: DocReader,
+): Promise<CompilationBoard[]> {
   return Promise.all(
     boards.map((board) =>
       readDoc(board.id, (doc) => ({
@@ -122,21 +130,19 @@ export interface VoteIdea {
 }
 
 /**
- * V1: a vote's dots by idea, over the vote's boards: the same idea written on several notes
- * (C1, and the facilitator's merges, C3) is one line with its dots added up, items set aside
- * (C7) are left out, and the order is C4's. Ranked note by note, « Participation citoyenne »
- * written on nine postcards came below an idea written once, and the projected top 10
- * disagreed with « Les incontournables ».
+ * V1: a vote's dots by idea, over the vote's boards (`sources`, readSources): the same idea
+ * written on several notes (C1, and the facilitator's merges, C3) is one line with its dots
+ * added up, items set aside (C7) are left out, and the order is C4's. Ranked note by note,
+ * « Participation citoyenne » written on nine postcards came below an idea written once, and the
+ * projected top 10 disagreed with « Les incontournables ».
  */
 export async function voteIdeas(
   forumId: string,
-  boards: readonly BoardRecord[],
   readDoc: DocReader,
-  voteBoardIds: readonly string[],
+  sources: readonly CompilationBoard[],
   dots: readonly { boardId: string; shapeId: string; count: number }[],
 ): Promise<VoteIdea[]> {
   const compilation = await readDoc(forumRoomName(forumId), (doc) => readCompilation(doc));
-  const sources = await readSources(boardsInOrder(boards, voteBoardIds), readDoc);
   const votes: Record<string, number> = {};
   for (const dot of dots) votes[noteKey(dot.boardId, dot.shapeId)] = dot.count;
   return compileIncontournables(sources, {

@@ -10,7 +10,7 @@ import { useSession, useSessionState } from '../board/context';
 import { worldToScreen, type Camera } from '../geometry/camera';
 import type { Point, Rect } from '../geometry/rect';
 import type { BoardSession } from '../board/session';
-import { badgePlace, badgeSize } from './badgePlace';
+import { badgePlace, badgeSize, takesBackByTap } from './badgePlace';
 import { changeDot, fetchMyDots, type MyDots } from './api';
 import type { ForumRoom } from './room';
 import { forumErrorText, type Translate } from './errorText';
@@ -275,7 +275,21 @@ function MyDotButtons({
     <>
       {[...mine].map(([shapeId, count]) => {
         const at = badgeAt(session, camera, shapeId, count);
-        if (!at) return null;
+        const bounds = session.scene.bounds(shapeId);
+        if (!at || !bounds) return null;
+        const note = { width: bounds.width * camera.zoom, height: bounds.height * camera.zoom };
+        if (!takesBackByTap(note))
+          return (
+            <span
+              key={shapeId}
+              className="vote-dot mine"
+              data-shape-id={shapeId}
+              data-count={count}
+              style={{ left: rect.left + at.x, top: rect.top + at.y }}
+            >
+              {count}
+            </span>
+          );
         return (
           <button
             key={shapeId}

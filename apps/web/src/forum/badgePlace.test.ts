@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgePlace, badgeSize } from './badgePlace';
+import { badgePlace, badgeSize, takesBackByTap } from './badgePlace';
 
 // A note on Témiscouata's carton at 100 %: 200 px, its top-left at (300, 200) on screen.
 const NOTE = { x: 300, y: 200, width: 200, height: 200 };
@@ -39,5 +39,12 @@ describe('a note’s dot badge', () => {
     for (const stamp of stamps) expect(overlaps(at, two, stamp)).toBe(false);
     expect(overlaps(at, two, NOTE)).toBe(false);
     expect(at).toEqual({ x: 504, y: 200 - 28 - 4 });
+  });
+  it('is a button that takes my dot back only on a note at least its own size', () => {
+    // A carton fitted to a 320 px phone: notes ~40 px, the dot taken back by a tap.
+    expect(takesBackByTap({ width: 40, height: 40 })).toBe(true);
+    // Sixty postcards fitted to a phone: notes ~10 px, the badge over the next notes.
+    expect(takesBackByTap({ width: 10, height: 10 })).toBe(false);
+    expect(takesBackByTap({ width: 120, height: 27 })).toBe(false);
   });
 });

@@ -9,6 +9,20 @@ export function badgeSize(count: number): { width: number; height: number } {
   return { width: 28 + 9 * Math.max(0, String(count).length - 1), height: 28 };
 }
 
+/**
+ * The smallest note (on screen, px) whose own dot is a button that takes it back: the badge's
+ * own height. Smaller — a wall of 60 postcards fitted to a phone draws each note ~10 px wide —
+ * the badge (28 px, 44 px to a finger) lies over the next notes' middles, and a tap meant to place
+ * a dot on the next idea took this one back instead. There it is drawn, not pressed: the tap
+ * reaches the note under it, and a dot is taken back once zoomed in. A carton fitted to a 320 px
+ * phone draws its notes ~40 px wide: their dots stay buttons.
+ */
+export const TAKE_BACK_MIN_PX = 28;
+
+/** Whether my dot on a note this size on screen is a button (see TAKE_BACK_MIN_PX). */
+export const takesBackByTap = (note: { width: number; height: number }) =>
+  Math.min(note.width, note.height) >= TAKE_BACK_MIN_PX;
+
 /** How the badge straddles a corner, as it always did: 18 px in from the side, 14 px above. */
 const IN_X = 18;
 const OUT_Y = 14;

@@ -1,0 +1,96 @@
+// A dot vote on the postcard wall from a phone: sixty postcards fitted to a 390 px screen draw
+// each note ~10 px wide, and my dot's badge (28 px, 44 to a finger) lay over the next notes. A
+// tap on the next idea hit the badge and took my dot back instead of placing one: three phones
+// of a forum day placed one dot each out of three taps. Under a badge's size a note's own dot is
+// drawn, not pressed, and the tap reaches the note under it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { localOrigin } from '@carton/board';
+import { launchBrowser, newParticipant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, openBoard, PHONE, shapes, toScreen, type CreatedForum } from './fixtures';
+import { connectSeedClient } from './seed';
+
+/** The wall's notes, 190 units wide, 210 apart: a row of 6 postcards of 3 notes, 10 rows. */
+const IDEAS = ['Participation citoyenne', 'Accompagnement', 'Plaisir !', 'Bon leadership'];
+
+describe('dots on a postcard wall seen whole on a phone', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  let phone: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+    const { board, close } = await connectSeedClient(
+      `${server.url.replace('http', 'ws')}/sync`,
+      wall.id,
+      wall.edit.token,
+    );
+    board.run((tx) => {
+      for (let card = 0; card < 60; card++) {
+        const x = (card % 6) * 1300;
+        const y = Math.floor(card / 6) * 900;
+        for (let n = 0; n < 3; n++) {
+          tx.create('note', {
+            x: x + 40 + n * 210,
+            y: y + 220,
+            w: 190,
+            h: 190,
+            text: IDEAS[(card + n) % IDEAS.length]!,
+          });
+        }
+      }
+    }, localOrigin('user:seed'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    close();
+    const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        title: 'Nos incontournables',
+        boardIds: [wall.id],
+        dotsPerParticipant: 3,
+      }),
+    });
+    expect(opened.status).toBe(201);
+    ({ page: phone } = await newParticipant(browser, 'Hélène', {
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+    }));
+    await openBoard(phone, wall.edit.url);
+    await phone.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('a tap on the note next to my dot places a dot there, and keeps mine', async () => {
+    const notes = (await shapes(phone))
+      .filter((s) => s.type === 'note')
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+    const [first, second] = notes;
+    const centre = (n: (typeof notes)[number]) => toScreen(phone, n.x + n.w / 2, n.y + n.h / 2);
+    const a = await centre(first!);
+    const b = await centre(second!);
+    // The wall is seen whole: its notes are smaller than a dot's badge.
+    expect(b.x - a.x).toBeLessThan(28);
+    await phone.touchscreen.tap(a.x, a.y);
+    await phone.getByText('Il vous reste 2 points').waitFor();
+    await phone.touchscreen.tap(b.x, b.y);
+    await phone.getByText('Il vous reste 1 point', { exact: true }).waitFor({ timeout: 5_000 });
+    const mine = await phone
+      .locator('.vote-dot.mine')
+      .evaluateAll((dots) => dots.map((d) => (d as HTMLElement).dataset['shapeId']).sort());
+    expect(mine).toEqual([first!.id, second!.id].sort());
+  });
+});

@@ -31,6 +31,15 @@ describe('compilation « Les incontournables »', () => {
     expect(ideaKey('Plaisir!')).not.toBe(ideaKey('Pratiques!'));
   });
 
+  it('C1: invisible characters inside a word do not make another idea', () => {
+    // Soft hyphen (a PDF's), zero-width space (a web page's), word joiner, a bidi override.
+    for (const hidden of ['\u00ad', '\u200b', '\u2060', '\u202e']) {
+      expect(ideaKey(`Partici${hidden}pation citoyenne`)).toBe('participation citoyenne');
+    }
+    // Spaces still part words, whatever their kind.
+    expect(ideaKey('Participation\u00a0citoyenne')).toBe('participation citoyenne');
+  });
+
   it('C2: identical ideas from two territories are one item with count 2', () => {
     const items = compileIncontournables([
       boardWith('k', 'Kamouraska', ['Participation citoyenne', 'Bon leadership', '   ']),

@@ -68,11 +68,14 @@ export interface IncontournableItem {
 /**
  * C1: the key of an idea: case, accents (NFD, marks removed), spacing and punctuation ignored.
  * « Participation citoyenne » and « participation  citoyenne! » share `participation citoyenne`.
+ * Invisible format characters are dropped, not read as a space: a soft hyphen pasted from a
+ * PDF or a zero-width space from a web page inside « Participation » made an idea of its own
+ * that looked the same on the list and on the projected ranking.
  */
 export function ideaKey(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/[\p{M}\p{Cf}]+/gu, '')
     .toLocaleLowerCase('fr-CA')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

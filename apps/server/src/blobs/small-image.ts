@@ -48,7 +48,7 @@ export type SmallImage =
   | { kind: 'failed'; error: string };
 
 /**
- * The photo upright (EXIF orientation applied, no EXIF left), its longer side at most
+ * The photo upright (a JPEG's EXIF orientation applied, no EXIF left), its longer side at most
  * SMALL_IMAGE_SIDE: JPEG if opaque, PNG if it has transparent pixels. The stored bytes themselves
  * when they are already that small, need no turning and are no bigger than the copy.
  */
@@ -68,7 +68,11 @@ export async function makeSmallImage(stored: {
       const megabytes = Math.round(whole / 1e6);
       return { kind: 'failed', error: `decoding it would hold ${megabytes} MB at once` };
     }
-    const pipeline = sharp(input, { ...options, autoOrient: true }).resize(
+    // Turned as R35's upright size says (uprightSize: a JPEG's EXIF orientation only), the size
+    // every client gives the photo's box: a WebP saying 6 came back portrait for a landscape
+    // box (Chromium draws the whole WebP unturned), squashed on every phone.
+    const turns = stored.mime === 'image/jpeg' && (meta.orientation ?? 1) !== 1;
+    const pipeline = sharp(input, { ...options, autoOrient: turns }).resize(
       SMALL_IMAGE_SIDE,
       SMALL_IMAGE_SIDE,
       { fit: 'inside', withoutEnlargement: true },
@@ -91,8 +95,7 @@ export async function makeSmallImage(stored: {
           mime: 'image/jpeg' as const,
         };
     const small = meta.width <= SMALL_IMAGE_SIDE && meta.height <= SMALL_IMAGE_SIDE;
-    const upright = (meta.orientation ?? 1) === 1;
-    if (small && upright && stored.data.byteLength <= made.data.byteLength) {
+    if (small && !turns && stored.data.byteLength <= made.data.byteLength) {
       return { kind: 'stored', data: stored.data, mime: stored.mime };
     }
     return { kind: 'made', data: made.data, mime: made.mime };

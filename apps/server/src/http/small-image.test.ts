@@ -149,6 +149,30 @@ describe('R71: a small copy of a board photo', () => {
     expect(isRed(await pixel(bytes, 20, 256))).toBe(false);
   });
 
+  it('a PNG or WebP saying EXIF orientation 6 keeps the size its upload answered', async () => {
+    // R35 turns a JPEG's size only (uprightSize); Chromium draws such a WebP unturned. Turned,
+    // the copy was portrait in the photo's landscape box, squashed on every phone.
+    for (const format of ['png', 'webp'] as const) {
+      const stored = await photo(1600, 800, 100, '#36a')
+        .withMetadata({ orientation: 6 })
+        .toFormat(format)
+        .toBuffer();
+      expect((await sharp(stored).metadata()).orientation).toBe(6);
+      const response = await fetch(`${server.url}/api/boards/${board.id}/images`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${board.edit}` },
+        body: new Uint8Array(stored),
+      });
+      const answered = (await response.json()) as { blobId: string; width: number; height: number };
+      expect([answered.width, answered.height]).toEqual([1600, 800]);
+      const { bytes, meta } = await smallOf(answered.blobId);
+      expect([meta.width, meta.height]).toEqual([SMALL_IMAGE_SIDE, 256]);
+      expect(meta.orientation).toBeUndefined();
+      // The red band stays on the left.
+      expect(isRed(await pixel(bytes, 10, 128))).toBe(true);
+    }
+  });
+
   it('a PNG with an alpha channel stays a PNG with its transparency', async () => {
     // A cut-out: its right half transparent.
     const cutOut = await sharp({

@@ -156,8 +156,24 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
       e.preventDefault();
       act(hit.id, false);
     };
+    // Two quick taps give a note two dots; the browser then also sends a double click, which the
+    // board takes for « open this note for writing » (and zoomed a phone to it, keyboard up)
+    // during the vote, whose help says notes are changed after « Terminer le vote ».
+    const onDouble = (e: MouseEvent) => {
+      const rect = canvasRect();
+      if (!rect || !(e.target instanceof Element) || !e.target.closest('.editor .canvas')) return;
+      const world = session.toWorld({ x: e.clientX - rect.left, y: e.clientY - rect.top });
+      const zoom = session.store.getState().camera.zoom;
+      if (session.scene.shapeAt(world, 4 / zoom, { locked: true })?.type !== 'note') return;
+      e.stopPropagation();
+      e.preventDefault();
+    };
     window.addEventListener('pointerdown', onDown, true);
-    return () => window.removeEventListener('pointerdown', onDown, true);
+    window.addEventListener('dblclick', onDouble, true);
+    return () => {
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('dblclick', onDouble, true);
+    };
   }, [act, session, voting]);
 
   // The keyboard votes too (a click only ever votes; so does Enter): on the note Tab chose,

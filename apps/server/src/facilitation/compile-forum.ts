@@ -100,21 +100,29 @@ export function boardsInOrder(
   return chosen.sort((a, b) => a.position - b.position);
 }
 
-/** The boards' notes as C1–C4 read them: each board's doc read once. */
-export function readSources(
+/**
+ * The boards' notes as C1–C4 read them: each board's doc read once, one board at a time with
+ * the event loop let go between them. A board nobody has open is rebuilt from storage (~0.3–0.5 s
+ * for 10,000 notes, M37), and all of them at once held every board's sync for their sum: a vote
+ * over 10 such boards, 15 s for one GET of its results, which any link of the forum may send.
+ */
+export async function readSources(
   boards: readonly BoardRecord[],
   readDoc: DocReader,
 ): Promise<CompilationBoard[]> {
-  return Promise.all(
-    boards.map((board) =>
-      readDoc(board.id, (doc) => ({
+  const sources: CompilationBoard[] = [];
+  for (const board of boards) {
+    if (sources.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    sources.push(
+      await readDoc(board.id, (doc) => ({
         boardId: board.id,
         title: readMeta(doc)?.title ?? board.title,
         territory: board.territory,
         shapes: listShapesOnce(doc),
       })),
-    ),
-  );
+    );
+  }
+  return sources;
 }
 
 /** One idea of a vote's results (V1 `ideas`): its dots in this vote, summed over its notes. */

@@ -191,4 +191,42 @@ describe('V1: a vote’s results by idea', () => {
     }
     expect(reads.filter((roomId) => roomId === board('Kamouraska').id)).toHaveLength(1);
   });
+
+  it('reads the boards one at a time, letting the event loop go between them', async () => {
+    const opened = await api('POST', '/votes', forum.facilitator.token, {
+      title: 'Deux tableaux',
+      boardIds: [board('Kamouraska').id, board('La Mitis').id],
+      dotsPerParticipant: 1,
+    });
+    const voteId = opened.body['vote'].id as string;
+    const { boardId, shapeId, token } = notes['participation']!;
+    await api('POST', `/votes/${voteId}/dots`, token, {
+      boardId,
+      shapeId,
+      voterId: 'voter-alone-01',
+    });
+    expect((await api('POST', `/votes/${voteId}/close`, forum.facilitator.token)).status).toBe(200);
+    // What else the server has to do (a relayed edit) runs between two boards' reads: read all
+    // at once, ten unloaded boards of 10,000 notes held every board's sync 15 s.
+    const events: string[] = [];
+    const withBoardDoc = server.relay.withBoardDoc.bind(server.relay);
+    server.relay.withBoardDoc = (roomId, read) =>
+      withBoardDoc(roomId, (doc) => {
+        if (roomId === board('Kamouraska').id) setImmediate(() => events.push('other work'));
+        events.push(roomId);
+        return read(doc);
+      });
+    try {
+      const answer = await api('GET', `/votes/${voteId}`, board('La Mitis').view.token);
+      expect(answer.body['ideas']).toHaveLength(1);
+    } finally {
+      server.relay.withBoardDoc = withBoardDoc;
+    }
+    const boards = [board('Kamouraska').id, board('La Mitis').id];
+    expect(events.filter((event) => event === 'other work' || boards.includes(event))).toEqual([
+      board('Kamouraska').id,
+      'other work',
+      board('La Mitis').id,
+    ]);
+  });
 });

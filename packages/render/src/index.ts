@@ -6,6 +6,7 @@ export type { FontMetrics } from './font/ttf.ts';
 export { FontParseError, parseFontMetrics } from './font/ttf.ts';
 export type { RenderedSvg, RenderOptions, RenderScope } from './render.ts';
 export { renderSvg } from './render.ts';
+export { voteBadgesSvg, withBadges } from './votes/badges.ts';
 export type { MeasureWidth, TextLayout, WrappedLine } from './text/wrap.ts';
 export {
   fitFontSize,

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { BoardFile, ImageMimeType } from '@carton/board';
-import { imageBlobIds } from '@carton/board';
+import type { BoardFile, ImageMimeType, Shape } from '@carton/board';
+import { imageBlobIds, splitNoteKey } from '@carton/board';
 import {
   embeddedOrientation,
   jpegOrientation,
   ORIENTATION_PROBE_BYTES,
   renderSvg,
+  voteBadgesSvg,
+  withBadges,
 } from '@carton/render';
 import { loadBundledFonts } from '@carton/render/node';
 import type { ArchiveSource } from './source.ts';
@@ -21,6 +23,29 @@ export interface BoardDrawing {
   /** The document's size in board units (before PNG_SCALE). */
   readonly width: number;
   readonly height: number;
+}
+
+/**
+ * The dots drawn on a board's PNG: those of the newest vote over the board, once it is closed
+ * (as the board and the projector show them), by shape id. The archive's PNGs drew no dots: the
+ * vote's results were readable in no picture of the forum.
+ */
+export function drawnVoteDots(
+  votes: readonly {
+    boardIds: readonly string[];
+    state: string;
+    counts: Readonly<Record<string, number>>;
+  }[],
+  boardId: string,
+): Map<string, number> {
+  const newest = votes.filter((vote) => vote.boardIds.includes(boardId)).at(-1);
+  const dots = new Map<string, number>();
+  if (newest?.state !== 'closed') return dots;
+  for (const [key, count] of Object.entries(newest.counts)) {
+    const note = splitNoteKey(key);
+    if (note?.boardId === boardId && count > 0) dots.set(note.shapeId, count);
+  }
+  return dots;
 }
 
 /**
@@ -94,6 +119,8 @@ export async function drawBoardWithPhotos(
   forumId: string,
   blobs: ArchiveSource['blobs'],
   maxPhotoPixels: number = MAX_DRAWN_PHOTO_PIXELS,
+  /** A closed vote's dots on this board's notes (shape id → dots), drawn as on the board. */
+  dots: ReadonlyMap<string, number> = new Map(),
 ): Promise<BoardDrawing> {
   const photos = new Map<
     string,
@@ -116,7 +143,11 @@ export async function drawBoardWithPhotos(
   const mark = photoMark();
   // Each photo drawn is decoded again, a photo shown twice costs twice.
   let pixelsLeft = maxPhotoPixels;
-  const { svg, width, height } = renderSvg(withoutEmbedded, {
+  const {
+    svg: drawn,
+    width,
+    height,
+  } = renderSvg(withoutEmbedded, {
     fonts: loadBundledFonts(),
     title: file.meta.title,
     imageHref: (blobId) => {
@@ -129,6 +160,8 @@ export async function drawBoardWithPhotos(
     // the editor stood photos upright) is turned in the drawing, as browsers show it.
     imageOrientation: (blobId) => photos.get(blobId)?.orientation ?? 1,
   });
+  const notes = file.shapes.filter((shape): shape is Shape => shape.type === 'note');
+  const svg = withBadges(drawn, voteBadgesSvg(notes, dots));
   // The text between marks, and the photo each mark stands for (a photo shown twice: twice).
   const texts: Buffer[] = [];
   const marks: string[] = [];

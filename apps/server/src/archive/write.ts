@@ -6,7 +6,7 @@ import type { ArchiveLimits } from './limits.ts';
 import { ARCHIVE_LIMITS, MAX_ARCHIVE_PNG_BYTES } from './limits.ts';
 import type { ArchiveBoardEntry, ArchiveManifest } from './manifest.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_NAME } from './manifest.ts';
-import { drawBoardWithPhotos } from './board-drawing.ts';
+import { drawBoardWithPhotos, drawnVoteDots } from './board-drawing.ts';
 import { renderArchivePng } from './png.ts';
 import { ArchiveWriter, boardBase, withoutImages } from './produce.ts';
 import type { StoredBlob } from '../blobs/blob-store.ts';
@@ -111,6 +111,9 @@ export async function streamForumArchive(
   ): Promise<void> {
     try {
       const entries: ArchiveBoardEntry[] = [];
+      // The votes' dots, drawn on each board's PNG as the board shows them after the vote.
+      const votes =
+        options.png === false ? [] : ((await source.facilitation(forumId))?.votes ?? []);
       for (const [i, { board, cost }] of plans.entries()) {
         await demand();
         const base = boardBase(i, board);
@@ -126,7 +129,13 @@ export async function streamForumArchive(
         if (options.png !== false) {
           // The photos go into the SVG one at a time, as bytes (board-drawing.ts).
           const drawn = await renderArchivePng(
-            await drawBoardWithPhotos(full, forumId, source.blobs),
+            await drawBoardWithPhotos(
+              full,
+              forumId,
+              source.blobs,
+              undefined,
+              drawnVoteDots(votes, board.id),
+            ),
             MAX_ARCHIVE_PNG_BYTES,
             options.pngMaxPixels,
           );

@@ -1,6 +1,6 @@
 // The vote on the projector: which closed vote to show, its counts drawn on the slide's notes
 // (the same dark badges as the board) and the ranked list for the « Résultats du vote » slide.
-import type { Shape, VoteState } from '@carton/board';
+import type { VoteState } from '@carton/board';
 import { closedVote } from '../forum/voteMode';
 
 /** Ranked list length on the results slide. */
@@ -24,32 +24,5 @@ export function projectedVote(
 /** Dots per note of this board: the mosaic's tiles count them the same way. */
 export { countsOnBoard } from '../plenary/tileVotes';
 
-const RADIUS = 24;
-
-/** SVG badges at each counted note's top-right corner, in board units (the slide's viewBox). */
-export function voteBadgesSvg(
-  shapes: readonly Shape[],
-  counts: ReadonlyMap<string, number>,
-): string {
-  let out = '';
-  for (const shape of shapes) {
-    const count = counts.get(shape.id);
-    if (shape.type !== 'note' || !count) continue;
-    const cx = shape.x + shape.w - 6;
-    const cy = shape.y + 6;
-    const text = String(Math.round(count));
-    const w = Math.max(RADIUS * 2, text.length * 18 + 20);
-    out +=
-      `<g class="vote-badge" data-shape-id="${shape.id.replace(/[^A-Za-z0-9_-]/g, '')}" data-count="${text}">` +
-      `<rect x="${cx - w / 2}" y="${cy - RADIUS}" width="${w}" height="${RADIUS * 2}" rx="${RADIUS}" fill="#1d2b3a" stroke="#fff" stroke-width="4"/>` +
-      `<text x="${cx}" y="${cy + 10}" text-anchor="middle" font-family="sans-serif" font-weight="bold" font-size="28" fill="#fff">${text}</text></g>`;
-  }
-  return out;
-}
-
-/** The slide's SVG with the badges drawn last (on top of everything). */
-export function withBadges(svg: string, badges: string): string {
-  if (!badges) return svg;
-  const end = svg.lastIndexOf('</svg>');
-  return end < 0 ? svg : `${svg.slice(0, end)}${badges}${svg.slice(end)}`;
-}
+/** The same dark badges as the board's, drawn on the slide (also in the archive's PNGs). */
+export { voteBadgesSvg, withBadges } from '@carton/render';

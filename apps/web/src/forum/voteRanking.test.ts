@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { voteLines, withPlaces } from './voteRanking';
+import { topPlaces, voteLines, withPlaces } from './voteRanking';
 
 const lines = (...dots: number[]) => dots.map((d, n) => ({ key: `k${n}`, dots: d }));
 
@@ -80,5 +80,17 @@ describe('vote ranking (V1 ideas)', () => {
     ]);
     expect(top.slice(-5).map((p) => p.place)).toEqual([8, 8, 8, 8, 8]);
     expect(withPlaces(lines(3, 2, 1), 10)).toHaveLength(3);
+  });
+  it('says a large tie at the end of the top in one line rather than listing it', () => {
+    // Nine ideas above, then thirty at 1 point: the nine, and « 30 others at 1 point ».
+    const many = lines(9, 8, 7, 6, 5, 4, 3, 3, 2, ...Array<number>(30).fill(1));
+    const { top, tied } = topPlaces(many, 10, 15);
+    expect(top.map((p) => p.place)).toEqual([1, 2, 3, 4, 5, 6, 7, 7, 9]);
+    expect(tied).toEqual({ count: 30, dots: 1 });
+    // A tie that fits is listed whole.
+    expect(topPlaces(lines(9, 8, 7, 6, 5, 4, 4, 3, 3, 3, 3, 3, 2), 10, 15).tied).toBeNull();
+    // Everyone tied: the first ten, and the others in one line.
+    const flat = topPlaces(lines(...Array<number>(40).fill(1)), 10, 15);
+    expect([flat.top.length, flat.tied]).toEqual([10, { count: 30, dots: 1 }]);
   });
 });

@@ -52,3 +52,23 @@ export function withPlaces<T extends { readonly dots: number }>(
   });
   return out;
 }
+
+/**
+ * The projector's top: `withPlaces(lines, shown)`, unless the ideas tied with the last one shown
+ * would take it past `most` lines — thirty voters' 90 dots leave dozens of ideas at 1 point, and
+ * the slide listed them all at 16 px. Then that tied group is said in one line instead
+ * (`tied`: how many, and their dots), after the ideas above it (or after the first `shown` when
+ * every idea is tied).
+ */
+export function topPlaces<T extends { readonly dots: number }>(
+  lines: readonly T[],
+  shown: number,
+  most: number,
+): { top: { line: T; place: number }[]; tied: { count: number; dots: number } | null } {
+  const all = withPlaces(lines, shown);
+  if (all.length <= most) return { top: all, tied: null };
+  const last = all[all.length - 1]!;
+  const start = all.findIndex((entry) => entry.line.dots === last.line.dots);
+  const keep = start > 0 ? start : shown;
+  return { top: all.slice(0, keep), tied: { count: all.length - keep, dots: last.line.dots } };
+}

@@ -4,8 +4,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchVote } from '../forum/api';
-import { voteLines, withPlaces, type RankedLine } from '../forum/voteRanking';
+import { topPlaces, voteLines, type RankedLine } from '../forum/voteRanking';
 import { RESULTS_SHOWN } from './voteSlides';
+
+/** Most lines on the slide: past it, the ideas tied with the 10th are said in one line. */
+const RESULTS_MOST = 15;
 
 /**
  * The list's type, in px: as large as the slide holds it whole, from 5.6 % of the screen's height
@@ -52,6 +55,7 @@ export function ResultsSlide({
   results: readonly RankedLine[];
 }) {
   const { t } = useTranslation();
+  const { top, tied } = topPlaces(results, RESULTS_SHOWN, RESULTS_MOST);
   const box = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   useLayoutEffect(() => {
@@ -79,7 +83,7 @@ export function ResultsSlide({
         <p>{t('forum.votes.noDots')}</p>
       ) : (
         <ol ref={list}>
-          {withPlaces(results, RESULTS_SHOWN).map(({ line, place }) => (
+          {top.map(({ line, place }) => (
             <li key={line.key} value={place}>
               <span className="result-text">{line.text ?? t('forumDay.vote.goneNote')}</span>
               {line.places.length > 0 && (
@@ -88,6 +92,14 @@ export function ResultsSlide({
               <span className="result-count">{t('forum.votes.dots', { count: line.dots })}</span>
             </li>
           ))}
+          {tied && (
+            <li className="results-tied">
+              {t('projector.moreTied', {
+                count: tied.count,
+                dots: t('forum.votes.dots', { count: tied.dots }),
+              })}
+            </li>
+          )}
         </ol>
       )}
     </section>

@@ -84,9 +84,16 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       watch(hint);
       const hintHeight = hint ? hint.getBoundingClientRect().height + STACK_GAP : 0;
       const need = Math.ceil(topBase + STACK_GAP + floatingColumn() + hintHeight + bottom.reach);
+      // The plenary's mosaic goes with the page there (mosaic.css), a window's height below the
+      // kit: the page reaches its bottom too, or the tiles lay past the page's end, cut.
+      const mosaic = editor!.querySelector(':scope > .mosaic:not([data-full])');
+      watch(mosaic);
       if (need > window.innerHeight + 0.5) {
         editor!.dataset.tall = '';
-        editor!.style.setProperty('--editor-need', `${need}px`);
+        const mosaicEnd = mosaic
+          ? mosaic.getBoundingClientRect().bottom - editor!.getBoundingClientRect().top + STACK_GAP
+          : 0;
+        editor!.style.setProperty('--editor-need', `${Math.ceil(Math.max(need, mosaicEnd))}px`);
       } else if ('tall' in editor!.dataset) {
         delete editor!.dataset.tall;
         editor!.style.removeProperty('--editor-need');

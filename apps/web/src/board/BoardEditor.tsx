@@ -17,6 +17,7 @@ import { ZoomControls } from '../ui/ZoomControls';
 import { CanvasStage } from './CanvasStage';
 import { zoomToFit } from './actions';
 import { refitWhenTurned } from './store';
+import { refitWhenTallChromeMoves } from './tallRefit';
 import { installClipboard } from './clipboard';
 import { useSession, useSessionState } from './context';
 import { installDrop } from './drop';
@@ -85,9 +86,14 @@ export function BoardEditor() {
       // letter): tried in one row, synchronously, before the frame is drawn.
       header.removeAttribute('data-wrap');
       if (!oneRowFits(header)) header.setAttribute('data-wrap', '');
-      const bottom = `${Math.round(header.getBoundingClientRect().bottom)}px`;
-      editor.style.setProperty('--header-bottom', bottom);
-      root.style.setProperty('--header-bottom', bottom);
+      // Where it ends in the editor (and, for the root, in the page, not scrolled): on a page
+      // taller than the window (data-tall) the header resized while scrolled down (the zoom's
+      // « 9 % » after a fit) was measured from the window's top, and the forum kit below it went
+      // up over the board's title.
+      const { bottom } = header.getBoundingClientRect();
+      const inEditor = bottom - editor.getBoundingClientRect().top;
+      editor.style.setProperty('--header-bottom', `${Math.round(inEditor)}px`);
+      root.style.setProperty('--header-bottom', `${Math.round(bottom + window.scrollY)}px`);
     };
     update();
     const observer = new ResizeObserver(update);
@@ -123,6 +129,9 @@ export function BoardEditor() {
     });
     if (typeof matchMedia === 'function') {
       cleanups.push(refitWhenTurned(session.store, fit, matchMedia('(orientation: landscape)')));
+    }
+    if (editorRef.current) {
+      cleanups.push(refitWhenTallChromeMoves(editorRef.current, session.store, fit));
     }
     cleanups.push(() => {
       live = false;

@@ -142,9 +142,23 @@ function measuredInsets(): { top: number; bottom: number } | null {
   const header = document.querySelector('.editor-header')?.getBoundingClientRect();
   if (!canvas || !header || canvas.height === 0) return null;
   const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect();
-  const top = Math.max(0, header.bottom - canvas.top);
-  const bottom = toolbar && toolbar.height > 0 ? Math.max(0, canvas.bottom - toolbar.top) : 0;
-  return { top, bottom };
+  let above = header.bottom;
+  let below = toolbar && toolbar.height > 0 ? toolbar.top : canvas.bottom;
+  // A page taller than the window (text enlarged on a short window: useChromeStack's data-tall)
+  // stacks its chrome, the page grown to hold each piece: the forum kit under the header, the
+  // first visit's hint above the toolbar. The board goes between them: fitted from the header
+  // to the toolbar, the timer lay over the carton's title and the hint over its notes until
+  // « Compris » (a phone zoomed to 150 or 200 %, a laptop at 300 %).
+  const tall = document.querySelector('.editor[data-tall]');
+  if (tall) {
+    const kit = tall.querySelector(':scope > .forum-kit')?.getBoundingClientRect();
+    if (kit && kit.height > 0) above = Math.max(above, kit.bottom);
+    const hint = tall
+      .querySelector(':scope > .help-hint:not(.help-hint-band)')
+      ?.getBoundingClientRect();
+    if (hint && hint.height > 0) below = Math.min(below, hint.top);
+  }
+  return { top: Math.max(0, above - canvas.top), bottom: Math.max(0, canvas.bottom - below) };
 }
 
 /**

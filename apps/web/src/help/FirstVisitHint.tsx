@@ -94,8 +94,12 @@ export function FirstVisitHint() {
     };
     const update = () => {
       const frame = parent.getBoundingClientRect();
+      // Not on a page taller than the window (text enlarged): there the board is fitted above the
+      // hint (actions.ts), and a hint going up to the band and back would fit it again each time.
       const band =
-        hint.current && matchMedia(PHONE_UPRIGHT).matches
+        hint.current &&
+        matchMedia(PHONE_UPRIGHT).matches &&
+        !hint.current.closest('.editor[data-tall]')
           ? bandAboveBoard(measuredSurroundings(boardTop(), measuredFloatingControls()))
           : null;
       const next: HintPlace =

@@ -22,6 +22,7 @@ import {
 } from './format';
 import { VersionPreview } from './VersionPreview';
 import { historyErrorText } from './problem';
+import { useInViewOnArrival } from '../ui/inViewOnArrival';
 
 type Load =
   | { state: 'loading' }
@@ -49,6 +50,9 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const [preview, setPreview] = useState<{ row: VersionRow; file: unknown | null } | null>(null);
   const [confirming, setConfirming] = useState<VersionRow | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A refusal is said at the panel's top: scrolled down a long list to the version restored,
+  // the facilitator did not see it.
+  const problemSeen = useInViewOnArrival<HTMLParagraphElement>();
 
   const refresh = useCallback(() => {
     listVersions(boardId, token).then(
@@ -154,7 +158,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
           </button>
         </form>
         {problem && (
-          <p className="history-problem" role="alert">
+          <p ref={problemSeen} className="history-problem" role="alert">
             {problem}
           </p>
         )}

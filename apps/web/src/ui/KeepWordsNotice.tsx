@@ -4,6 +4,7 @@
 // there are words to put back, and « Fermer ».
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useInViewOnArrival } from './inViewOnArrival';
 import './Status.css';
 
 export function KeepWordsNotice({
@@ -22,6 +23,9 @@ export function KeepWordsNotice({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  // At the top of a page scrolled down (text enlarged), it was out of sight with its
+  // « Garder mon texte ».
+  const seen = useInViewOnArrival<HTMLDivElement>();
   return (
     <>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid={newsTestId}>
@@ -29,7 +33,7 @@ export function KeepWordsNotice({
       </p>
       {message &&
         createPortal(
-          <div className="limit-banner" data-testid={testId}>
+          <div ref={seen} className="limit-banner" data-testid={testId}>
             <p className="limit-message">{message}</p>
             <div className="limit-actions">
               {onKeep && (

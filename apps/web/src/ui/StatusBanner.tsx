@@ -5,15 +5,24 @@ import { useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
+import { useInViewOnArrival } from './inViewOnArrival';
 
 export function StatusBanner() {
   const { t } = useTranslation();
   const { connection } = useSession();
   const notice = useSyncExternalStore(connection.subscribe, connection.getCloseNotice);
+  // At the top of a page scrolled down (text enlarged), it was out of sight.
+  const seen = useInViewOnArrival<HTMLDivElement>();
   if (!notice) return null;
   // Out of the header's stacking context, above the people list and the canvas.
   return createPortal(
-    <div className="limit-banner" role="alert" data-testid="limit-banner" data-code={notice.code}>
+    <div
+      ref={seen}
+      className="limit-banner"
+      role="alert"
+      data-testid="limit-banner"
+      data-code={notice.code}
+    >
       <strong className="limit-title">{t('limits.title')}</strong>
       <p className="limit-message">{t(`limits.${notice.key}`)}</p>
       <p className="limit-kept">

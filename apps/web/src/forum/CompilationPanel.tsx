@@ -71,6 +71,8 @@ export function CompilationPanel({
   const stale = compilation ? staleMerges(compilation) : [];
   // The idea whose words are being changed (« Reformuler »), by its key.
   const [rewording, setRewording] = useState<string | null>(null);
+  // The projector shows the list after the plenary's slides (ListSlide).
+  const plenary = boards.find((b) => b.kind === 'plenary');
 
   const compile = () => {
     setError(null);
@@ -167,7 +169,22 @@ export function CompilationPanel({
         >
           {t('forum.compilation.csv')}
         </button>
+        {/* The list on the projector, in a tab of its own (as « Mode projection »): the room
+            sees the ideas and not this page, whose top holds the facilitator link. */}
+        {plenary && compilation && items.length > 0 && (
+          <a
+            className="project-list"
+            href={`/p/${encodeURIComponent(plenary.id)}#token=${token}&slide=list`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('forumDay.compilation.project')}
+          </a>
+        )}
       </div>
+      {plenary && compilation && items.length > 0 && (
+        <p className="hint">{t('forumDay.compilation.projectHint')}</p>
+      )}
       {error && <p role="alert">{error}</p>}
       <p className="merge-notice" role="status">
         {notice && (

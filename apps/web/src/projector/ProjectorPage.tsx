@@ -3,7 +3,8 @@
 // timer large while it runs; Escape goes back to the board. Once a vote over the board is
 // closed, its counts show on the notes and a last slide ranks the results (top 10). On the
 // plenary board, the territories' live mosaic follows its cartons, then each territory large
-// (M goes to the mosaic; a tile, clicked or with Enter, to its territory).
+// (M goes to the mosaic; a tile, clicked or with Enter, to its territory). Opened with the
+// facilitator's link, the plenary ends with « Les incontournables », a page at a time (I).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
@@ -19,6 +20,8 @@ import { useTerritoryLives, type TerritoryLives } from '../plenary/territoryLive
 import { useSharpPhotos } from '../plenary/useSharpPhotos';
 import { ProjectorConnection } from './ProjectorConnection';
 import { ResultsSlide, useVoteResults } from './ResultsSlide';
+import { ListSlide, useCompiledList, useProjectedList } from './ListSlide';
+import { latestClosedVote, listKey, listPageCount } from './listSlides';
 import { ProjectorMosaic, ProjectorTerritory, TerritoryTitle } from './ProjectorMosaic';
 import {
   mosaicKey,
@@ -32,6 +35,9 @@ import {
 } from './slides';
 import { countsOnBoard, projectedVote, voteBadgesSvg, withBadges } from './voteSlides';
 import './projector.css';
+
+/** What the projector shows, one at a time. */
+type ProjectorSlide = Slide | { kind: 'results' } | { kind: 'list'; page: number };
 
 export function ProjectorPage({ boardId, token }: { boardId: string; token: string }) {
   const { t } = useTranslation();
@@ -110,16 +116,37 @@ function Slides({
   const vote = projectedVote(votes, info.board.id, plenary);
   const results = useVoteResults(room?.forumId ?? null, token, vote?.id ?? null, compiledAt);
   const territories = useTerritoryLives(plenary ? info.board.forumId || null : null, token);
-  const slides: (Slide | { kind: 'results' })[] = [
+  // « Les incontournables » on the plenary, for a link that may read them (the facilitator's),
+  // ranked by the vote closed last; its ranking is the results slide's when that is the same vote.
+  const listVote = plenary ? latestClosedVote(votes) : null;
+  const otherRanking = useVoteResults(
+    room?.forumId ?? null,
+    token,
+    listVote && listVote.id !== vote?.id ? listVote.id : null,
+    compiledAt,
+  );
+  const ranking = listVote ? (listVote.id === vote?.id ? results : otherRanking) : null;
+  const items = useCompiledList(plenary ? info.board.forumId || null : null, token, compiledAt);
+  // Shown once ranked, when a vote ranks it: not in its own order first, then reordered.
+  const list = useProjectedList(listVote && !ranking ? null : items, ranking);
+  const slides: ProjectorSlide[] = [
     ...withMosaic(
       slideOrder(shapes),
       territories.boards.map((b) => b.id),
     ),
     ...(results ? [{ kind: 'results' as const }] : []),
+    ...Array.from({ length: list ? listPageCount(list.lines.length) : 0 }, (_, page) => ({
+      kind: 'list' as const,
+      page,
+    })),
   ];
-  const [shown, setShown] = useState<ShownSlide>({ index: 0, key: null });
+  // Opened from « Projeter la liste » (forum page): on the list's first page once it is read.
+  const [shown, setShown] = useState<ShownSlide>(() => ({
+    index: 0,
+    key: new URLSearchParams(location.hash.slice(1)).get('slide') === 'list' ? 'list:0' : null,
+  }));
   const current = shownIndex(slides, shown);
-  const go = (to: number, among: readonly (Slide | { kind: 'results' })[]) => {
+  const go = (to: number, among: readonly ProjectorSlide[]) => {
     const slide = among[to];
     if (slide) setShown({ index: to, key: slideKey(slide) });
   };
@@ -158,7 +185,10 @@ function Slides({
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const { current, slides } = onScreen.current;
-      const next = nextSlide(e.key, current, slides.length) ?? mosaicKey(e.key, slides);
+      const next =
+        nextSlide(e.key, current, slides.length) ??
+        mosaicKey(e.key, slides) ??
+        listKey(e.key, slides);
       if (next === null) return;
       e.preventDefault();
       go(next, slides);
@@ -192,6 +222,7 @@ function Slides({
       data-slide={current}
       data-slides={slides.length}
       data-results={results ? results.length : undefined}
+      data-list={list ? list.lines.length : undefined}
       data-connection={connection}
       data-votes-open={votes.filter((v) => v.state === 'open').length}
     >
@@ -211,6 +242,8 @@ function Slides({
       <ProjectorConnection room={room} />
       {slide?.kind === 'results' && results && vote ? (
         <ResultsSlide title={vote.title} results={results} />
+      ) : slide?.kind === 'list' && list ? (
+        <ListSlide list={list} page={slide.page} voteTitle={listVote?.title ?? null} />
       ) : slide?.kind === 'mosaic' ? (
         <ProjectorMosaic
           boards={territories.boards}
@@ -233,7 +266,9 @@ function Slides({
       {slides.length > 0 && (
         <p className="projector-footer">
           {t('projector.position', { n: current + 1, count: slides.length })} ·{' '}
-          {t(territories.boards.length > 0 ? 'projector.keysMosaic' : 'projector.keys')}
+          {t(
+            `projector.${territories.boards.length > 0 ? 'keysMosaic' : 'keys'}${list ? 'List' : ''}`,
+          )}
         </p>
       )}
     </main>

@@ -1,22 +1,15 @@
 // « Résultats du vote » on the projector: the closed vote's top ideas (V1 `ideas`: the same idea
 // on several notes added up, as « Les incontournables » rank it), ties at the same place and
 // never cut at the 10th.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchVote } from '../forum/api';
 import { topPlaces, voteLines, type RankedLine } from '../forum/voteRanking';
+import { useFitList } from './fitList';
 import { RESULTS_SHOWN } from './voteSlides';
 
 /** Most lines on the slide: past it, the ideas tied with the 10th are said in one line. */
 const RESULTS_MOST = 15;
-
-/**
- * The list's type, in px: as large as the slide holds it whole, from 5.6 % of the screen's height
- * (60 px on a 1080 p projector, read from the back of a room) down to 16 px for a long list.
- * It was 32 px at most, whatever room the slide left below the 10th line.
- */
-const LARGEST = 0.056;
-const SMALLEST_PX = 16;
 
 /**
  * The ranked lines of a closed vote, fetched once it closes and again when the facilitator
@@ -58,24 +51,8 @@ export function ResultsSlide({
   const { top, tied } = topPlaces(results, RESULTS_SHOWN, RESULTS_MOST);
   const box = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  useLayoutEffect(() => {
-    const fit = () => {
-      const section = box.current;
-      const ol = list.current;
-      if (!section || !ol) return;
-      let size = Math.max(SMALLEST_PX, window.innerHeight * LARGEST);
-      ol.style.fontSize = `${size}px`;
-      while (section.scrollHeight > section.clientHeight && size > SMALLEST_PX) {
-        size = Math.max(SMALLEST_PX, Math.floor(size * 0.92));
-        ol.style.fontSize = `${size}px`;
-      }
-    };
-    fit();
-    // The projector's fonts may arrive after the first measure, wider than the fallback's.
-    void document.fonts?.ready.then(fit);
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
-  }, [results]);
+  // As large as the slide holds it whole (it was 32 px at most, half the slide left empty).
+  useFitList(box, list, results);
   return (
     <section ref={box} className="projector-results" aria-label={t('projector.results')}>
       <h2>{t('projector.resultsOf', { title })}</h2>

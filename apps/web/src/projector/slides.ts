@@ -78,9 +78,16 @@ export function mosaicKey(key: string, slides: readonly { kind: string }[]): num
 }
 
 /** What a slide is, kept while others come or go before it. */
-export function slideKey(slide: { kind: string; id?: string; boardId?: string }): string {
+export function slideKey(slide: {
+  kind: string;
+  id?: string;
+  boardId?: string;
+  page?: number;
+}): string {
   if (slide.kind === 'carton') return `carton:${slide.id}`;
   if (slide.kind === 'territory') return `territory:${slide.boardId}`;
+  // A page of « Les incontournables »: the same page stays up while the list changes.
+  if (slide.kind === 'list') return `list:${slide.page}`;
   return slide.kind;
 }
 
@@ -98,7 +105,7 @@ export interface ShownSlide {
  * does the index (within bounds) decide.
  */
 export function shownIndex(
-  slides: readonly { kind: string; id?: string; boardId?: string }[],
+  slides: readonly { kind: string; id?: string; boardId?: string; page?: number }[],
   shown: ShownSlide,
 ): number {
   if (shown.key !== null) {

@@ -1,0 +1,94 @@
+// « Les incontournables » on the projector: the compiled list as the room reads it — the
+// facilitator's words (C8), merged ideas as one, ideas set aside left out (the server's
+// compilation does all three) — ranked by the latest closed vote's dots by idea (V1 `ideas`),
+// else in the list's own order (C4), in pages the facilitator goes through like slides.
+import type { VoteState } from '@carton/board';
+import type { CompilationItem } from '../forum/api';
+import { ideaPlaces } from '../forum/compilationItem';
+import { withPlaces } from '../forum/voteRanking';
+
+/** Ideas on one page: the first page is the vote's top 10, as « Résultats du vote ». */
+export const LIST_PAGE = 10;
+
+/** One idea of the projected list. */
+export interface ListLine {
+  readonly key: string;
+  readonly text: string;
+  /** Notes saying it (« 9 fois »). */
+  readonly count: number;
+  /** Where it was written: territories, « Cartes postales »… */
+  readonly places: readonly string[];
+  /** Its dots in the vote the list is ranked by; null when no vote ranks it. */
+  readonly dots: number | null;
+}
+
+export interface ProjectedList {
+  /** Every idea with its place (ties share one, as the results slide: 1, 2, 2, 4). */
+  readonly lines: readonly { line: ListLine; place: number }[];
+  /** Whether a vote's dots rank the list (else its own order, numbered 1, 2, 3…). */
+  readonly ranked: boolean;
+}
+
+/**
+ * The list as projected. `dotsByIdea`: the latest closed vote's dots per idea key (V1 ideas,
+ * keyed as the compilation's items after merges), or null without a closed vote. Ideas with as
+ * many dots keep the list's order between them; when the vote gave none of the list's ideas a
+ * dot (it was over other boards), the list keeps its own order.
+ */
+export function projectedList(
+  items: readonly CompilationItem[],
+  dotsByIdea: ReadonlyMap<string, number> | null,
+): ProjectedList {
+  const lines = items.map((item) => ({
+    key: item.key,
+    text: item.text,
+    count: item.count,
+    places: ideaPlaces(item),
+    dots: dotsByIdea ? (dotsByIdea.get(item.key) ?? 0) : null,
+  }));
+  const ranked = lines.some((line) => (line.dots ?? 0) > 0);
+  if (!ranked)
+    return {
+      lines: lines.map((line, n) => ({ line: { ...line, dots: null }, place: n + 1 })),
+      ranked: false,
+    };
+  // Array.prototype.sort is stable: equal dots keep the list's order (C4: count, then first seen).
+  const byDots = [...lines].sort((a, b) => (b.dots ?? 0) - (a.dots ?? 0));
+  return { lines: withPlaces(byDots.map((line) => ({ ...line, dots: line.dots ?? 0 }))), ranked };
+}
+
+/** How many pages the list takes (none for an empty list). */
+export function listPageCount(ideas: number, perPage = LIST_PAGE): number {
+  return Math.ceil(ideas / perPage);
+}
+
+/** One page of the list, and how many ideas come after it (« Et 38 autres idées »). */
+export function listPage<T>(
+  lines: readonly T[],
+  page: number,
+  perPage = LIST_PAGE,
+): { shown: T[]; after: number } {
+  const start = page * perPage;
+  const shown = lines.slice(start, start + perPage);
+  return { shown, after: Math.max(0, lines.length - start - shown.length) };
+}
+
+/**
+ * The vote the list is ranked by: the one closed last (a newer vote still open does not rank
+ * it until it closes; a vote reopened is not closed).
+ */
+export function latestClosedVote(votes: readonly VoteState[]): VoteState | null {
+  let latest: VoteState | null = null;
+  for (const vote of votes) {
+    if (vote.state !== 'closed') continue;
+    if (!latest || (vote.closedAt ?? 0) >= (latest.closedAt ?? 0)) latest = vote;
+  }
+  return latest;
+}
+
+/** I goes to the list's first page (from anywhere), as M goes to the mosaic; null if none. */
+export function listKey(key: string, slides: readonly { kind: string }[]): number | null {
+  if (key !== 'i' && key !== 'I') return null;
+  const at = slides.findIndex((s) => s.kind === 'list');
+  return at < 0 ? null : at;
+}

@@ -116,7 +116,7 @@ describe('merges whose idea was edited away', () => {
       page.getByRole('button', { name: 'Télécharger (Markdown)' }).click(),
     ]);
     const markdown = readFileSync((await download.path())!, 'utf8');
-    expect(markdown).toContain(`- **${words}** — 4 fois · Cartes postales`);
+    expect(markdown).toContain(`. **${words}** — 4 fois · Cartes postales`);
     // The postcard keeps the words written on it.
     const wall = forum.boards.find((b) => b.kind === 'postcards')!;
     const exported = await fetch(`${server.url}/api/boards/${wall.id}/export.json`, {

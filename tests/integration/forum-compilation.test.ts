@@ -105,9 +105,10 @@ describe('compilation « Les incontournables »', () => {
       'attachment; filename="incontournables-',
     );
     expect(md.text).toContain('# Les incontournables — Forum des Alliances');
-    expect(md.text).toContain('- **Participation citoyenne** — 3 fois · Kamouraska, La Mitis\n');
+    // C5: numbered in the list's order (no vote: 1, 2, 3…).
+    expect(md.text).toContain('\n1. **Participation citoyenne** — 3 fois · Kamouraska, La Mitis\n');
     // No vote was held: no count on the lines (C5).
-    expect(md.text).toContain('- **Accompagnement** — 1 fois · Cartes postales\n');
+    expect(md.text).toMatch(/\n\d+\. \*\*Accompagnement\*\* — 1 fois · Cartes postales\n/);
 
     const csv = await api(server, 'GET', `${base()}.csv`, forum.facilitator.token);
     expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -125,7 +126,7 @@ describe('compilation « Les incontournables »', () => {
     expect(md.status).toBe(200);
     expect(md.headers.get('content-disposition')).toContain('filename="must-haves-');
     expect(md.text).toContain('# The must-haves — Forum des Alliances');
-    expect(md.text).toContain('- **Accompagnement** — 1 time · Cartes postales\n');
+    expect(md.text).toMatch(/\n\d+\. \*\*Accompagnement\*\* — 1 time · Cartes postales\n/);
     expect(md.text).not.toMatch(/incontournables|\u00a0|«/);
     const csv = await api(server, 'GET', `${base()}.csv?lang=en`, forum.facilitator.token);
     expect(csv.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('idea,times,territories,sources');
@@ -140,7 +141,7 @@ describe('compilation « Les incontournables »', () => {
     expect(response.status).toBe(200);
     const files = unzip(Buffer.from(await response.arrayBuffer()));
     const md = files.get('incontournables.md')?.toString('utf8') ?? '';
-    expect(md).toContain('- **Participation citoyenne** — 3 fois · Kamouraska, La Mitis');
+    expect(md).toContain('\n1. **Participation citoyenne** — 3 fois · Kamouraska, La Mitis');
     expect(files.get('incontournables.csv')?.toString('utf8')).toContain(
       'Accompagnement,1,,Cartes postales\r\n',
     );
@@ -189,7 +190,7 @@ describe('compilation « Les incontournables »', () => {
     expect(reworded.body.wordings).toEqual({ 'participation citoyenne': words });
     const md = await api(server, 'GET', `${base()}.md`, forum.facilitator.token);
     // « Implication citoyenne » was merged into it above: three notes.
-    expect(md.text).toContain(`- **${words}** — 3 fois · Kamouraska, La Mitis`);
+    expect(md.text).toContain(`. **${words}** — 3 fois · Kamouraska, La Mitis`);
     // The notes on the boards keep their words.
     const board = forum.boards.find((b) => b.territory === 'Kamouraska')!;
     const exported = await authFetch(

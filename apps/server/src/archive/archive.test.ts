@@ -91,7 +91,7 @@ describe('forum archive', () => {
     const markdown = new TextDecoder().decode(files['incontournables.md']);
     expect(markdown).toContain('# Les incontournables — Forum régional de l’Alliance 2023');
     // No vote was held: no « 0 point » on every line, as in the downloads (C5).
-    expect(markdown).toContain('- **Financement systémique** — 1 fois · Kamouraska\n');
+    expect(markdown).toMatch(/\n\d+\. \*\*Financement systémique\*\* — 1 fois · Kamouraska\n/);
     expect(new TextDecoder().decode(files['incontournables.csv'])).toContain(
       'idee,fois,territoires,sources\r\n',
     );

@@ -50,7 +50,7 @@ describe('the facilitator’s words for ideas in the forum archive', () => {
   it('ARCHIVE, C8: in incontournables.md and .csv, kept in the manifest and restored', async () => {
     const zip = await archiveWithWording();
     const files = unzipSync(zip);
-    expect(decoder.decode(files['incontournables.md'])).toContain(`- **${WORDS}**`);
+    expect(decoder.decode(files['incontournables.md'])).toContain(`. **${WORDS}**`);
     expect(decoder.decode(files['incontournables.csv'])).toContain(`"${WORDS}"`);
     expect(decoder.decode(files['incontournables.md'])).not.toContain('Financement systémique');
     const manifest = JSON.parse(decoder.decode(files['manifest.json'])) as ArchiveManifest;

@@ -5,7 +5,7 @@ import { initBoardDoc } from '../doc/layout.ts';
 import { SERVER_ORIGIN } from '../origin/origin.ts';
 import type { CompilationBoard } from './compile.ts';
 import { compileIncontournables, ideaKey } from './compile.ts';
-import { compilationHeading, toCsv, toMarkdown } from './format.ts';
+import { compilationHeading, listPlaces, toCsv, toMarkdown } from './format.ts';
 
 function boardWith(
   boardId: string,
@@ -106,7 +106,7 @@ describe('compilation « Les incontournables »', () => {
       ['bonne communication', words, 'Bonne communication', 2],
       ['bon leadership', 'Bon leadership', undefined, 2],
     ]);
-    expect(toMarkdown(items)).toContain(`- **${words}** — 2 fois`);
+    expect(toMarkdown(items)).toContain(`\n1. **${words}** — 2 fois`);
     expect(toCsv(items).split('\r\n')[1]).toBe(
       `"${words}",2,Kamouraska,Kamouraska; Cartes postales`,
     );
@@ -138,9 +138,10 @@ describe('compilation « Les incontournables »', () => {
     expect(md).toContain('# Les incontournables\n');
     // French takes the singular for 1. No vote was held: no count (« 0 point » on every line
     // would read as « nobody wanted it »), no vote named.
-    expect(md).toContain('- **Participation citoyenne** — 2 fois · Kamouraska, La Mitis\n');
+    expect(md).toContain('\n1. **Participation citoyenne** — 2 fois · Kamouraska, La Mitis\n');
     expect(md).not.toMatch(/mention/);
-    expect(md).toContain('- **=1+1** — 1 fois · Kamouraska\n');
+    expect(md).toContain('\n2. **=1+1** — 1 fois · Kamouraska\n');
+    expect(md).toContain('\n3. **Communication: franche, claire** — 1 fois · La Mitis\n');
     expect(md).not.toMatch(/vote/i);
     const csv = toCsv(items).split('\r\n');
     expect(csv[0]).toBe('idee,fois,territoires,sources');
@@ -156,9 +157,9 @@ describe('compilation « Les incontournables »', () => {
       voteTallies: [{ title: 'Nos priorités', counts: { [`k/${participation!.id}`]: 2 } }],
     });
     const md = toMarkdown(items, 'Les incontournables');
-    expect(md).toContain('- **Participation citoyenne** — 1 fois · Kamouraska · 2 points\n');
+    expect(md).toContain('\n1. **Participation citoyenne** — 1 fois · Kamouraska · 2 points\n');
     // French takes the singular for 0.
-    expect(md).toContain('- **Financement systémique** — 1 fois · Kamouraska · 0 point\n');
+    expect(md).toContain('\n2. **Financement systémique** — 1 fois · Kamouraska · 0 point\n');
     const csv = toCsv(items).split('\r\n');
     expect(csv[0]).toBe('idee,fois,territoires,sources,points');
     expect(csv).toContain('Financement systémique,1,Kamouraska,Kamouraska,0');
@@ -192,9 +193,9 @@ describe('compilation « Les incontournables »', () => {
       '_Votes\u00a0: «\u00a0Nos priorités\u00a0», «\u00a0Faciles à réaliser\u00a0»._\n',
     );
     expect(md).toContain(
-      '- **Participation citoyenne** — 1 fois · Kamouraska · 3 points (2 «\u00a0Nos priorités\u00a0», 1 «\u00a0Faciles à réaliser\u00a0»)',
+      '\n2. **Participation citoyenne** — 1 fois · Kamouraska · 3 points (2 «\u00a0Nos priorités\u00a0», 1 «\u00a0Faciles à réaliser\u00a0»)',
     );
-    expect(md).toContain('- **Financement systémique** — 1 fois · Kamouraska · 4 points\n');
+    expect(md).toContain('\n1. **Financement systémique** — 1 fois · Kamouraska · 4 points\n');
     const one = toMarkdown(
       compileIncontournables([k], {
         voteTallies: [{ title: 'Nos priorités', counts: { [key(participation)]: 1 } }],
@@ -202,6 +203,39 @@ describe('compilation « Les incontournables »', () => {
     );
     expect(one).toContain('_Vote\u00a0: «\u00a0Nos priorités\u00a0»._');
     expect(one).toContain('Kamouraska · 1 point\n');
+  });
+
+  it('C5: the Markdown numbers its lines in the list’s order; once ranked by dots, ties share a place', () => {
+    const k = boardWith('k', 'Kamouraska', [
+      'Accompagnement',
+      'Plaisir',
+      'Bon leadership',
+      'Écoute',
+    ]);
+    const [accompagnement, plaisir, leadership] = k.shapes.filter((s) => s.type === 'note');
+    // No vote: 1, 2, 3, 4 though every idea came up once.
+    expect(
+      toMarkdown(compileIncontournables([k]))
+        .split('\n')
+        .filter((line) => /^\d/.test(line))
+        .map((line) => line.split(' **')[0]),
+    ).toEqual(['1.', '2.', '3.', '4.']);
+    const key = (shape: { id: string } | undefined) => `k/${shape!.id}`;
+    const items = compileIncontournables([k], {
+      voteTallies: [
+        {
+          title: 'Nos priorités',
+          counts: { [key(plaisir)]: 3, [key(accompagnement)]: 1, [key(leadership)]: 1 },
+        },
+      ],
+    });
+    expect(listPlaces(items)).toEqual([1, 2, 2, 4]);
+    const md = toMarkdown(items, 'Les incontournables');
+    expect(md).toContain('\n1. **Plaisir** — 1 fois · Kamouraska · 3 points\n');
+    expect(md).toContain('\n2. **Accompagnement** — 1 fois · Kamouraska · 1 point\n');
+    expect(md).toContain('\n2. **Bon leadership** — 1 fois · Kamouraska · 1 point\n');
+    expect(md).toContain('\n4. **Écoute** — 1 fois · Kamouraska · 0 point\n');
+    expect(md).not.toMatch(/^- /m);
   });
 
   it('C5: in English for an English page — English plurals, “quotes”, dots as the screens say', () => {
@@ -214,9 +248,9 @@ describe('compilation « Les incontournables »', () => {
     expect(md).toContain(`# ${compilationHeading('en')}\n`);
     expect(md).toContain('# The must-haves\n');
     expect(md).toContain('_Vote: “Our priorities”._\n');
-    expect(md).toContain('- **Participation citoyenne** — 1 time · Kamouraska · 1 dot\n');
+    expect(md).toContain('\n1. **Participation citoyenne** — 1 time · Kamouraska · 1 dot\n');
     // English takes the plural for 0.
-    expect(md).toContain('- **Financement systémique** — 1 time · Kamouraska · 0 dots\n');
+    expect(md).toContain('\n2. **Financement systémique** — 1 time · Kamouraska · 0 dots\n');
     expect(md).not.toMatch(/[«»\u00a0]|\bvotes?\b/);
     expect(toMarkdown([], undefined, 'en')).toBe('# The must-haves\n\n_No notes yet._\n');
     expect(toCsv(items, 'en').split('\r\n')[0]).toBe('idea,times,territories,sources,dots');

@@ -59,8 +59,9 @@ const anyVotes = (items: readonly IncontournableItem[]) => items.some((item) => 
 
 /**
  * C5: Markdown for people: a title, the votes whose dots are counted (named, so a reader knows
- * what « votes » means), then one line per item with how many times it came up, where from,
- * and its votes once a vote has given dots — per question when it had dots in more than one.
+ * what « votes » means), then one numbered line per item (listPlaces) with how many times it came
+ * up, where from, and its votes once a vote has given dots — per question when it had dots in
+ * more than one.
  * Items set aside (C7) are left out.
  */
 export function toMarkdown(
@@ -82,7 +83,8 @@ export function toMarkdown(
     );
   }
   const voted = anyVotes(items);
-  for (const item of items) {
+  const places = listPlaces(items, voted);
+  for (const [n, item] of items.entries()) {
     const details = [plural(item.count, words.mention)];
     if (item.sources.length > 0) details.push(item.sources.join(', '));
     if (voted) {
@@ -91,10 +93,29 @@ export function toMarkdown(
         votes += ` (${item.votesBy.map((v) => `${v.votes} ${words.quoted(v.title)}`).join(', ')})`;
       details.push(votes);
     }
-    lines.push(`- **${escapeMarkdown(item.text)}** — ${details.map(escapeMarkdown).join(' · ')}`);
+    lines.push(
+      `${places[n]}. **${escapeMarkdown(item.text)}** — ${details.map(escapeMarkdown).join(' · ')}`,
+    );
   }
   if (items.length === 0) lines.push(`_${words.none}_`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * C5: each line's number. The list's order (1, 2, 3…) until a vote has given dots; then, as the
+ * ranking is by dots (C4), lines with as many dots share a place and the next takes its own
+ * count (1, 2, 2, 4), as the projected « Résultats du vote » and « Les incontournables » number
+ * them.
+ */
+export function listPlaces(
+  items: readonly Pick<IncontournableItem, 'votes'>[],
+  voted = items.some((item) => item.votes > 0),
+): number[] {
+  let place = 0;
+  return items.map((item, n) => {
+    if (!voted || n === 0 || items[n - 1]!.votes !== item.votes) place = n + 1;
+    return place;
+  });
 }
 
 function escapeMarkdown(text: string): string {

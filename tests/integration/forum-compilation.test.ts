@@ -214,4 +214,23 @@ describe('compilation « Les incontournables »', () => {
     )!;
     expect([again.text, again.notesText]).toEqual(['Participation citoyenne', undefined]);
   });
+  it('C9: two ideas said different are kept in the forum doc and answered, and can be forgotten', async () => {
+    const pair = 'accompagnement|bon leadership';
+    const said = await api(server, 'PUT', base(), forum.facilitator.token, {
+      distinct: { [pair]: true },
+    });
+    expect(said.status).toBe(200);
+    expect(said.body.distinct).toEqual([pair]);
+    expect((await api(server, 'GET', base(), forum.facilitator.token)).body.distinct).toEqual([
+      pair,
+    ]);
+    const wrong = await api(server, 'PUT', base(), forum.facilitator.token, {
+      distinct: { [pair]: 'non' },
+    });
+    expect(wrong.status).toBe(400);
+    const forgotten = await api(server, 'PUT', base(), forum.facilitator.token, {
+      distinct: { [pair]: false },
+    });
+    expect(forgotten.body.distinct).toEqual([]);
+  });
 });

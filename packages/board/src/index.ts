@@ -222,6 +222,15 @@ export type {
   IncontournableItem,
 } from './compilation/compile.ts';
 export { compileIncontournables, ideaKey } from './compilation/compile.ts';
+// C9: ideas that look alike, offered as merges.
+export {
+  ideaLikeness,
+  ideaPairKey,
+  ideaStems,
+  similarIdeas,
+  type Likeness,
+  type SimilarIdeas,
+} from './compilation/similar.ts';
 export {
   compilationHeading,
   toCsv,

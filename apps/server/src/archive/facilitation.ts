@@ -20,6 +20,8 @@ export const FACILITATION_LIMITS = {
   maxSetAside: 5_000,
   /** The facilitator's words for ideas (C8). */
   maxWordings: 5_000,
+  /** Pairs of ideas said different (C9). */
+  maxDistinct: 5_000,
 } as const;
 
 function refuse(message: string, where: string): never {
@@ -127,6 +129,12 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
     refuse(
       `A compilation has at most ${FACILITATION_LIMITS.maxWordings} ideas reworded.`,
       'compilation.wordings',
+    );
+  }
+  if ((compilation.distinct?.length ?? 0) > FACILITATION_LIMITS.maxDistinct) {
+    refuse(
+      `A compilation has at most ${FACILITATION_LIMITS.maxDistinct} pairs of ideas said different.`,
+      'compilation.distinct',
     );
   }
 }

@@ -152,6 +152,11 @@ export const ManifestSchema = z.object({
                 .transform((words) => plainName(words, '')),
             )
             .optional(),
+          /**
+           * C9: pairs of ideas the facilitator said are different (`ideaPairKey`: two item keys
+           * joined by `|`), optional as `setAside` (the archive version stays 2).
+           */
+          distinct: z.array(z.string().max(1001)).optional(),
         })
         .nullable(),
     })

@@ -135,6 +135,8 @@ function restoredForumDoc(
         setAside: Object.fromEntries((compilation.setAside ?? []).map((key) => [key, true])),
         // C8: words made plain on reading; empty ones leave the idea its notes' words.
         wordings: compilation.wordings ?? {},
+        // C9: pair keys are ideas' words too.
+        distinct: Object.fromEntries((compilation.distinct ?? []).map((pair) => [pair, true])),
       },
       Date.now(),
       SERVER_ORIGIN,

@@ -115,7 +115,8 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
       (stored.boardIds.length > 0 ||
         Object.keys(stored.merges).length > 0 ||
         stored.setAside.length > 0 ||
-        Object.keys(stored.wordings).length > 0)
+        Object.keys(stored.wordings).length > 0 ||
+        stored.distinct.length > 0)
         ? {
             boardIds: stored.boardIds.filter((id) => own.has(id)),
             merges: { ...stored.merges },
@@ -123,6 +124,7 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
             ...(Object.keys(stored.wordings).length > 0
               ? { wordings: { ...stored.wordings } }
               : {}),
+            ...(stored.distinct.length > 0 ? { distinct: [...stored.distinct] } : {}),
           }
         : null;
     return archived.length === 0 && compilation === null ? null : { votes: archived, compilation };

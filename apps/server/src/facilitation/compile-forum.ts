@@ -27,6 +27,8 @@ export interface ForumCompilationResult {
   setAsideKeys: string[];
   /** C8: itemKey → the facilitator's words for the idea. */
   wordings: Record<string, string>;
+  /** C9: pairs of ideas the facilitator said are different (`ideaPairKey`): not suggested. */
+  distinct: string[];
   /** The list: items set aside are not in it. */
   items: IncontournableItem[];
   /** The items set aside that the chosen boards still hold, in the list's order. */
@@ -85,6 +87,7 @@ export async function compileForum(
     merges,
     setAsideKeys,
     wordings,
+    distinct: [...(facilitation.compilation?.distinct ?? [])],
     items: compiled.filter((item) => !item.setAside),
     setAside: compiled.filter((item) => item.setAside),
   };

@@ -66,6 +66,8 @@ const CompilationInput = z.strictObject({
   // C8: itemKey → the facilitator's words, one line of plain visible text as a name (R24);
   // null gives the idea its notes' words back.
   wordings: z.record(itemKey, nameInput(MAX_WORDING_LENGTH).nullable()).optional(),
+  // C9: pair key (two item keys joined by `|`) → said different (true) or not any more (false).
+  distinct: z.record(plainTextInput(1001), z.boolean()).optional(),
 });
 
 export const unavailable = (c: Context) =>
@@ -145,6 +147,7 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
           merges: input.data.merges,
           setAside: input.data.setAside,
           wordings: input.data.wordings,
+          distinct: input.data.distinct,
         },
         Date.now(),
         SERVER_ORIGIN,

@@ -185,7 +185,8 @@ export function setVoteCounts(
 
 /**
  * Sets the compilation's boards, merges and/or ideas set aside. A merge to null (or to itself)
- * removes it; `setAside: { key: false }` puts an idea back (C7).
+ * removes it; `setAside: { key: false }` puts an idea back (C7); `distinct: { pair: true }`
+ * remembers two ideas the facilitator said are different (C9).
  */
 export function updateCompilation(
   doc: Y.Doc,
@@ -195,6 +196,8 @@ export function updateCompilation(
     setAside?: Readonly<Record<string, boolean>>;
     /** C8: itemKey → the facilitator's words for the idea; null gives it its notes' words back. */
     wordings?: Readonly<Record<string, string | null>>;
+    /** C9: pair key (`ideaPairKey`) → said different (true) or not any more (false). */
+    distinct?: Readonly<Record<string, boolean>>;
   },
   now: number,
   origin: Origin,
@@ -235,6 +238,18 @@ export function updateCompilation(
       for (const [key, text] of Object.entries(change.wordings)) {
         if (text === null || text.trim() === '') wordingMap.delete(key);
         else wordingMap.set(key, text.trim());
+      }
+    }
+    if (change.distinct && Object.keys(change.distinct).length > 0) {
+      let distinct = compilation.get('distinct');
+      if (!(distinct instanceof Y.Map)) {
+        distinct = new Y.Map<unknown>();
+        compilation.set('distinct', distinct);
+      }
+      const distinctMap = distinct as Y.Map<unknown>;
+      for (const [pair, on] of Object.entries(change.distinct)) {
+        if (on) distinctMap.set(pair, true);
+        else distinctMap.delete(pair);
       }
     }
     compilation.set('updatedAt', now);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { localOrigin, SERVER_ORIGIN } from '../origin/origin.ts';
+import { ideaPairKey } from '../compilation/similar.ts';
 import {
   applyTimer,
   closeVote,
@@ -46,6 +47,7 @@ describe('forum document', () => {
       merges: {},
       setAside: [],
       wordings: {},
+      distinct: [],
       updatedAt: null,
     });
     (timer as Y.Map<unknown>).set('state', 'exploded');
@@ -136,6 +138,7 @@ describe('forum document', () => {
       merges: { x: 'y' },
       setAside: [],
       wordings: {},
+      distinct: [],
       updatedAt: 8,
     });
   });
@@ -161,6 +164,20 @@ describe('forum document', () => {
       SERVER_ORIGIN,
     );
     expect(readCompilation(doc)?.wordings).toEqual({});
+  });
+
+  it('C9: two ideas said different are remembered in the forum doc, and can be forgotten', () => {
+    const doc = new Y.Doc();
+    const pair = ideaPairKey('conditions presentes', 'conditions souhaitees');
+    const other = ideaPairKey('accompagnement', 'accompagne moi');
+    updateCompilation(doc, { distinct: { [pair]: true, [other]: true } }, 7, SERVER_ORIGIN);
+    expect(readCompilation(doc)?.distinct).toEqual([other, pair].sort());
+    // Another facilitator's page (a second doc synced from this one) reads the same.
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    expect(readCompilation(peer)?.distinct).toEqual([other, pair].sort());
+    updateCompilation(doc, { distinct: { [other]: false } }, 8, SERVER_ORIGIN);
+    expect(readCompilation(doc)).toMatchObject({ distinct: [pair], updatedAt: 8 });
   });
 
   it('C7: ideas set aside are stored beside the merges, and put back', () => {

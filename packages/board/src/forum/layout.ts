@@ -56,6 +56,8 @@ export interface CompilationState {
   readonly setAside: readonly string[];
   /** itemKey → the facilitator's words for the idea (C8, « Reformuler »). */
   readonly wordings: Readonly<Record<string, string>>;
+  /** C9: pairs of ideas the facilitator said are different (`ideaPairKey`), never suggested again. */
+  readonly distinct: readonly string[];
   readonly updatedAt: number | null;
 }
 
@@ -203,11 +205,18 @@ export function readCompilation(doc: Y.Doc): CompilationState | null {
         wordings[key] = text;
     }
   }
+  // C9: a Y.Map of pair key → true, as setAside.
+  const distinctMap = map.get('distinct');
+  const distinct =
+    distinctMap instanceof Y.Map
+      ? [...distinctMap.entries()].filter(([, on]) => on === true).map(([key]) => key)
+      : [];
   return Object.freeze({
     ...parsed.data,
     merges: merges.success ? merges.data : {},
     setAside: Object.freeze(setAside.sort()),
     wordings: Object.freeze(wordings),
+    distinct: Object.freeze(distinct.sort()),
   });
 }
 

@@ -194,6 +194,23 @@ describe('« Les incontournables » on the projector', () => {
     expect(await projector.locator('a[href], input').count()).toBe(0);
   });
 
+  it('« Vote par points » says when the list holds postcard ideas its vote leaves out', async () => {
+    const votes = forumPage.locator('#forum-votes');
+    const hint = votes.locator('.vote-postcards-left-out');
+    // The territories only, by default: the wall would show no vote and take no dot.
+    await hint.waitFor();
+    expect(await hint.textContent()).toBe(
+      'Les incontournables comptent des idées des «\u00a0Cartes postales\u00a0», que ce vote ne ' +
+        'couvre pas\u00a0: leur mur n’affichera pas le vote et personne ne pourra y mettre de ' +
+        'points. Cochez «\u00a0Cartes postales\u00a0» pour voter aussi sur ces idées.',
+    );
+    const wall = votes.getByRole('checkbox', { name: 'Cartes postales' });
+    await wall.check();
+    await hint.waitFor({ state: 'detached' });
+    await wall.uncheck();
+    await hint.waitFor();
+  });
+
   it('follows a merge made on the forum page, without reloading the projector', async () => {
     await forumPage
       .getByLabel('Fusionner «\u00a0Un bon leadership\u00a0» avec…')

@@ -41,10 +41,13 @@ export function CompilationPanel({
   forumId,
   token,
   boards,
+  onCompilation,
 }: {
   forumId: string;
   token: string;
   boards: readonly ForumBoard[];
+  /** The list as shown, for « Vote par points » (which boards its ideas come from). */
+  onCompilation?: (compilation: Compilation | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<Set<string>>(
@@ -53,6 +56,7 @@ export function CompilationPanel({
   // The boards as last shown: the saved list is restored against them once it arrives.
   const shown = useRef(boards);
   const [compilation, setCompilation] = useState<Compilation | null>(null);
+  useEffect(() => onCompilation?.(compilation), [compilation, onCompilation]);
   const [drag, dispatch] = useReducer(dragReducer, IDLE_DRAG);
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(forumErrorText(e, t));

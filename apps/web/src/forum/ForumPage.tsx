@@ -6,7 +6,7 @@ import { ApiError, isForumDeleted } from '../board/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
 import { saveForum } from '../app/savedForums';
 import { NewBoardImport } from '../export/NewBoardImport';
-import { fetchForum, type ForumDetails } from './api';
+import { fetchForum, type Compilation, type ForumDetails } from './api';
 import { forumErrorText } from './errorText';
 import { ArchivePanel } from './ArchivePanel';
 import { forgetForum } from '../app/savedForums';
@@ -39,6 +39,9 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   // On the page for tests and styles: the forum room's link (ForumConnectionBanner says it).
   const { connection } = useForumSnapshot(room);
   const keepField = useRef<HTMLInputElement>(null);
+  // « Les incontournables » as the panel shows them: « Vote par points » says when they hold
+  // ideas from a postcard wall its vote leaves out.
+  const [compilation, setCompilation] = useState<Compilation | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -199,8 +202,19 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
           }
         />
       </section>
-      <VotesPanel room={room} forumId={forumId} token={token} boards={details.boards} />
-      <CompilationPanel forumId={forumId} token={token} boards={details.boards} />
+      <VotesPanel
+        room={room}
+        forumId={forumId}
+        token={token}
+        boards={details.boards}
+        compilation={compilation}
+      />
+      <CompilationPanel
+        forumId={forumId}
+        token={token}
+        boards={details.boards}
+        onCompilation={setCompilation}
+      />
       <ArchivePanel forumId={forumId} token={token} />
       <ForumDelete
         forumId={forumId}

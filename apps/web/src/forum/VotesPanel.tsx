@@ -3,7 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
-import { closeVote, fetchVote, openVote, reopenVote, type ForumBoard } from './api';
+import {
+  closeVote,
+  fetchVote,
+  openVote,
+  reopenVote,
+  type Compilation,
+  type ForumBoard,
+} from './api';
 import type { ForumRoom } from './room';
 import { useForumSnapshot } from './useForumRoom';
 import { BoardChoice } from './BoardChoice';
@@ -12,6 +19,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { forumErrorText } from './errorText';
 import { openVotesOver, questionAfterOpening, resultWords } from './voteMode';
 import { useTickAdded } from './useTickAdded';
+import { postcardsLeftOut } from './votePostcards';
 import { voteLines, withPlaces, type RankedLine } from './voteRanking';
 
 /** A vote's default boards: the territories (not the plenary, the postcard wall, nor another). */
@@ -162,11 +170,14 @@ export function VotesPanel({
   forumId,
   token,
   boards,
+  compilation = null,
 }: {
   room: ForumRoom | null;
   forumId: string;
   token: string;
   boards: readonly ForumBoard[];
+  /** « Les incontournables » as shown on the page: ideas from a postcard wall left out are said. */
+  compilation?: Compilation | null;
 }) {
   const { t } = useTranslation();
   const { votes, compiledAt } = useForumSnapshot(room);
@@ -243,6 +254,16 @@ export function VotesPanel({
         chosen={chosen}
         onChange={setChosen}
       />
+      {postcardsLeftOut(boards, compilation, chosen).map((wall) => (
+        <p
+          className="hint vote-postcards-left-out"
+          role="note"
+          key={wall.id}
+          data-board-id={wall.id}
+        >
+          {t('forumDay.vote.postcardsLeftOut', { title: wall.title })}
+        </p>
+      ))}
       <button
         type="button"
         className="vote-open"

@@ -192,6 +192,17 @@ describe('« Les incontournables » on the projector', () => {
     const visible = await projector.evaluate(() => document.body.innerText);
     expect(visible).not.toMatch(/token|https?:|\/f\/|\/b\//);
     expect(await projector.locator('a[href], input').count()).toBe(0);
+    // The address bar, seen on a window not full screen: the board's path alone.
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    expect(projector.url()).toBe(`${server.url}/p/${plenary.id}`);
+  });
+
+  it('keeps its link through a reload of the tab, still out of the address bar', async () => {
+    await projector.reload();
+    await projector.locator('main.projector[data-list]').waitFor({ timeout: 15_000 });
+    await projector.keyboard.press('i');
+    await projector.locator('.projector-list[data-page="0"]').waitFor();
+    expect(projector.url()).not.toContain('#');
   });
 
   it('« Vote par points » says when the list holds postcard ideas its vote leaves out', async () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ForumLinkError } from '../forum/ForumLinkError';
 import { loadBoardPage } from './boardStart';
 import { HomePage } from './HomePage';
+import { keptProjectorToken } from './projectorToken';
 import { parseRoute, type Route } from './route';
 
 // The editor (Konva, Yjs) loads only on board pages; the home page stays light. A board link
@@ -15,7 +16,11 @@ const ProjectorPage = lazy(() =>
 );
 
 function currentRoute(): Route {
-  return parseRoute(location.pathname, location.hash);
+  const route = parseRoute(location.pathname, location.hash);
+  // A projector tab reloaded: its token left the address bar for the history entry.
+  if (route.page === 'projector' && route.token === null)
+    return { ...route, token: keptProjectorToken(history.state) };
+  return route;
 }
 
 export function App() {

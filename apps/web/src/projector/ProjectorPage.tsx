@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalS
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import { renderSvg, type RenderFonts } from '@carton/render';
+import { hideProjectorToken } from '../app/projectorToken';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
 import type { ForumRoom } from '../forum/room';
 import { ForumLinkError } from '../forum/ForumLinkError';
@@ -46,6 +47,9 @@ export function ProjectorPage({ boardId, token }: { boardId: string; token: stri
   const [fonts, setFonts] = useState<RenderFonts | null>(null);
   const [live, setLive] = useState<LiveBoard | null>(null);
   const room = useForumRoom(info?.board.forumId ?? null, token);
+  // « Projeter la liste » opens on the list (`#…&slide=list`), read before the address is cleared.
+  const [startAt] = useState(() => new URLSearchParams(location.hash.slice(1)).get('slide'));
+  useEffect(() => hideProjectorToken(token), [token]);
 
   useEffect(() => {
     let alive = true;
@@ -87,7 +91,7 @@ export function ProjectorPage({ boardId, token }: { boardId: string; token: stri
   if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
   if (!info || !live || !fonts) return <p className="page-message">{t('board.loading')}</p>;
   return (
-    <Slides live={live} fonts={fonts} info={info} token={token} room={room}>
+    <Slides live={live} fonts={fonts} info={info} token={token} room={room} startAt={startAt}>
       <TimerDisplay room={room} large />
     </Slides>
   );
@@ -99,8 +103,11 @@ function Slides({
   info,
   token,
   room,
+  startAt,
   children,
 }: {
+  /** `list`: open on « Les incontournables » once they are read. */
+  startAt: string | null;
   live: LiveBoard;
   fonts: RenderFonts;
   info: BoardInfo;
@@ -143,7 +150,7 @@ function Slides({
   // Opened from « Projeter la liste » (forum page): on the list's first page once it is read.
   const [shown, setShown] = useState<ShownSlide>(() => ({
     index: 0,
-    key: new URLSearchParams(location.hash.slice(1)).get('slide') === 'list' ? 'list:0' : null,
+    key: startAt === 'list' ? 'list:0' : null,
   }));
   const current = shownIndex(slides, shown);
   const go = (to: number, among: readonly ProjectorSlide[]) => {

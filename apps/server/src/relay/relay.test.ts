@@ -432,6 +432,24 @@ describe('relay rooms and storage', () => {
     expect(await relay.withBoardDoc(BOARD, (doc) => noteText(doc, 'shape:live'))).toBe('En direct');
   });
 
+  it('R19: a board nobody has open is rebuilt from storage once while storage is unchanged', async () => {
+    const seed = new Y.Doc();
+    addNote(seed, 'shape:s', 'Incontournable');
+    storage.append(BOARD, stateOf(seed));
+    const relay = relayWith();
+    // Rebuilt at each read, a board of 10,000 long notes held the event loop ~0.5 s per request
+    // (its export, a dot on it, a vote's results), as often as one participant asked.
+    const first = await relay.withBoardDoc(BOARD, (doc) => doc);
+    expect(await relay.withBoardDoc(BOARD, (doc) => doc)).toBe(first);
+    // Storage changed (another process, or a room that loaded, changed and unloaded): rebuilt.
+    addNote(seed, 'shape:t', 'Plaisir');
+    storage.append(BOARD, stateOf(seed));
+    const after = await relay.withBoardDoc(BOARD, (doc) => doc);
+    expect(after).not.toBe(first);
+    expect(await relay.withBoardDoc(BOARD, (doc) => noteText(doc, 'shape:t'))).toBe('Plaisir');
+    await relay.close();
+  });
+
   it('R17: an invalid board id is refused', () => {
     const relay = relayWith();
     expect(() => client(relay, '../etc/passwd')).toThrow();

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
-import { withStoredDoc } from '../storage/stored-doc.ts';
+import { RecentStoredDocs } from '../storage/stored-doc.ts';
 import { Connection, type ConnectionAccess } from './connection.ts';
 import { createMetrics, type RelayMetrics } from './metrics.ts';
 import { CloseCode, KEEPALIVE_FRAME, MESSAGE_AWARENESS } from './protocol.ts';
@@ -72,12 +72,14 @@ export class Relay {
   readonly #unloadTimers = new Map<Room, ReturnType<typeof setTimeout>>();
   readonly #tags = new WeakMap<Connection, ConnectionTags>();
   readonly #options: RelayOptions;
+  readonly #storedDocs: RecentStoredDocs;
   readonly #log: Logger;
   readonly #keepalive: ReturnType<typeof setInterval>;
   #closed = false;
 
   constructor(options: RelayOptions) {
     this.#options = options;
+    this.#storedDocs = new RecentStoredDocs(options.storage);
     this.#log = options.log;
     this.#keepalive = setInterval(
       () => this.#sendKeepalives(),
@@ -220,15 +222,15 @@ export class Relay {
   }
 
   /**
-   * Runs `read` on the board's current doc: the live room's if loaded (R19), else a doc rebuilt
-   * from storage and discarded afterwards.
+   * Runs `read` on the board's current doc: the live room's if loaded (R19), else one rebuilt
+   * from storage (kept a few seconds while storage is unchanged, RecentStoredDocs).
    */
   async withBoardDoc<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const live = this.#rooms.get(boardId);
     if (live?.state === 'ready') return read(live.doc);
     const closing = this.#closing.get(boardId);
     if (closing) await closing;
-    return withStoredDoc(this.#options.storage, boardId, read);
+    return this.#storedDocs.read(boardId, read);
   }
 
   /**
@@ -303,6 +305,7 @@ export class Relay {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#storedDocs.clear();
     clearInterval(this.#keepalive);
     for (const timer of this.#unloadTimers.values()) clearTimeout(timer);
     this.#unloadTimers.clear();

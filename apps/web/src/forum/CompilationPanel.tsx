@@ -2,13 +2,14 @@
 // the server); the facilitator drags an item onto another to merge them (or uses « Fusionner
 // avec… »), sets aside what is not an idea (« Écarter »: the question copied to every carton),
 // and downloads the list as Markdown or CSV.
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   downloadCompilation,
   fetchCompilation,
   putCompilation,
   type Compilation,
+  type CompilationItem,
   type ForumBoard,
 } from './api';
 import {
@@ -36,6 +37,8 @@ import {
 import { forumErrorText } from './errorText';
 import { staleMerges } from './staleMerges';
 import { IdeaWords } from './IdeaWords';
+import { SimilarIdeas } from './SimilarIdeas';
+import { likelyMerges, suggestedMerges } from './similarChoice';
 
 export function CompilationPanel({
   forumId,
@@ -75,6 +78,11 @@ export function CompilationPanel({
   const stale = compilation ? staleMerges(compilation) : [];
   // The idea whose words are being changed (« Reformuler »), by its key.
   const [rewording, setRewording] = useState<string | null>(null);
+  // C9: ideas that very likely say the same thing, less those said different.
+  const suggestions = useMemo(
+    () => suggestedMerges(compilation?.items ?? [], compilation?.distinct),
+    [compilation],
+  );
   // The projector shows the list after the plenary's slides (ListSlide).
   const plenary = boards.find((b) => b.kind === 'plenary');
 
@@ -244,6 +252,21 @@ export function CompilationPanel({
           </div>
         );
       })}
+      <SimilarIdeas
+        suggestions={suggestions}
+        onMerge={(s) => merge(s.source.key, s.target.key)}
+        onDistinct={(s) => {
+          const names = { target: ideaLabel(s.target.text), source: ideaLabel(s.source.text) };
+          apply(
+            { distinct: { [s.pair]: true } },
+            {
+              text: t('forumDay.compilation.similarDistinctDone', names),
+              undoLabel: t('forumDay.compilation.similarUndo'),
+              undo: { distinct: { [s.pair]: false } },
+            },
+          );
+        }}
+      />
       {compilation && items.length === 0 && <p>{t('forum.compilation.empty')}</p>}
       {items.length > 0 && <p className="hint">{t('forum.compilation.dragHint')}</p>}
       <ol className="compilation-list">
@@ -298,13 +321,11 @@ export function CompilationPanel({
               onChange={(e) => merge(item.key, e.target.value)}
             >
               <option value="">{t('forum.compilation.mergeWith')}</option>
-              {items
-                .filter((other) => other.key !== item.key)
-                .map((other) => (
-                  <option key={other.key} value={other.key}>
-                    {ideaLabel(other.text)}
-                  </option>
-                ))}
+              <MergeOptions
+                items={items}
+                itemKey={item.key}
+                likely={likelyMerges(item.key, suggestions)}
+              />
             </select>
             {compilation && splitChange(item, compilation.merges) && (
               <button
@@ -370,5 +391,39 @@ export function CompilationPanel({
         </details>
       )}
     </section>
+  );
+}
+
+/**
+ * « Fusionner avec… »'s choices: the ideas that look like this one first (C9), then every other
+ * idea in the list's order.
+ */
+function MergeOptions({
+  items,
+  itemKey,
+  likely,
+}: {
+  items: readonly CompilationItem[];
+  itemKey: string;
+  likely: readonly string[];
+}) {
+  const { t } = useTranslation();
+  const option = (other: CompilationItem) => (
+    <option key={other.key} value={other.key}>
+      {ideaLabel(other.text)}
+    </option>
+  );
+  const others = items.filter((other) => other.key !== itemKey);
+  if (likely.length === 0) return <>{others.map(option)}</>;
+  const first = new Set(likely);
+  return (
+    <>
+      <optgroup label={t('forumDay.compilation.similarGroup')}>
+        {likely.flatMap((key) => others.filter((other) => other.key === key)).map(option)}
+      </optgroup>
+      <optgroup label={t('forumDay.compilation.allIdeas')}>
+        {others.filter((other) => !first.has(other.key)).map(option)}
+      </optgroup>
+    </>
   );
 }

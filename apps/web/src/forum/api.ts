@@ -76,6 +76,8 @@ export interface Compilation {
   items: CompilationItem[];
   /** Items the facilitator set aside (« Écartées »), out of `items` and the downloads (C7). */
   setAside: CompilationItem[];
+  /** C9: pairs of ideas said different (`ideaPairKey`), not suggested; absent from older servers. */
+  distinct?: string[];
 }
 
 function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {
@@ -351,6 +353,8 @@ export function putCompilation(
     merges?: Record<string, string | null>;
     /** itemKey → true (set aside) or false (put back). */
     setAside?: Record<string, boolean>;
+    /** C9: pair key → said different (true) or not any more (false). */
+    distinct?: Record<string, boolean>;
   },
 ): Promise<Compilation> {
   return call(`${forumPath(forumId)}/compilation`, token, json('PUT', change));

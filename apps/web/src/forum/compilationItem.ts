@@ -28,6 +28,8 @@ export interface CompilationChange {
   setAside?: Record<string, boolean>;
   /** C8: the facilitator's words for an idea; null gives it its notes' words back. */
   wordings?: Record<string, string | null>;
+  /** C9: two ideas said different (« Non, elles sont différentes »), by their pair key. */
+  distinct?: Record<string, boolean>;
 }
 
 /**

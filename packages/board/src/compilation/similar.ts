@@ -123,8 +123,10 @@ export type Likeness = 'same' | 'contained' | 'overlap';
  * « Plaisir » is not « Budget pour des activités informelles dans le plaisir ».
  */
 export function ideaLikeness(a: string, b: string): Likeness | null {
-  const one = ideaStems(a);
-  const two = ideaStems(b);
+  return stemsLikeness(ideaStems(a), ideaStems(b));
+}
+
+function stemsLikeness(one: readonly string[], two: readonly string[]): Likeness | null {
   if (one.length === 0 || two.length === 0) return null;
   const [small, large] = one.length <= two.length ? [one, two] : [two, one];
   const common = shared(small, large);
@@ -163,12 +165,14 @@ export function similarIdeas(
   distinct: ReadonlySet<string> = new Set(),
 ): SimilarIdeas[] {
   const found: (SimilarIdeas & { order: number })[] = [];
+  // Each idea read once: a forum day's 113 ideas are 6,328 pairs, compared at each change.
+  const stems = items.map((item) => ideaStems(item.text));
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const first = items[i]!;
       const second = items[j]!;
       if (distinct.has(ideaPairKey(first.key, second.key))) continue;
-      const likeness = ideaLikeness(first.text, second.text);
+      const likeness = stemsLikeness(stems[i]!, stems[j]!);
       if (likeness) found.push({ first: first.key, second: second.key, likeness, order: i });
     }
   }

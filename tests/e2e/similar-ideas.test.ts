@@ -1,0 +1,138 @@
+// « Les incontournables », C9: the forum page suggests merging ideas that very likely say the
+// same thing (« Ces idées se ressemblent »). « Fusionner » merges them; « Non, elles sont
+// différentes » removes the suggestion for good: after a reload, and on every facilitator's
+// page, since it is kept in the forum document. « Conditions présentes » and « Conditions
+// souhaitées » (the carton's two columns, copied onto notes) are never suggested.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ideaKey, localOrigin } from '@carton/board';
+import { launchBrowser } from '../support/browser';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
+import { createForum, type CreatedForum } from './fixtures';
+import { connectSeedClient } from './seed';
+
+const NOTES = [
+  'Participation citoyenne',
+  'Participation citoyenne !',
+  'Plaisir !',
+  'Conditions présentes',
+  'Conditions souhaitées',
+  'Du plaisir',
+  'La participation citoyenne',
+  'Bon leadership',
+];
+
+// The notes' ideas (two say « Participation citoyenne ») and the wall's own template note.
+const ITEMS = 7;
+
+describe('suggested merges on the forum page', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  let page: Page;
+  const compilationUrl = () => `${server.url}/api/forums/${forum.forum.id}/compilation`;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+    const { board, close } = await connectSeedClient(
+      `${server.url.replace('http', 'ws')}/sync`,
+      wall.id,
+      wall.edit.token,
+    );
+    board.run((tx) => {
+      NOTES.forEach((text, n) => tx.create('note', { x: 250 * n, y: 0, text }));
+    }, localOrigin('user:seed'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    close();
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'fr-CA',
+    });
+    page = await context.newPage();
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Compiler' }).click();
+    await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const suggestions = () => page.locator('.similar-ideas li');
+  const pairTexts = () =>
+    suggestions().evaluateAll((rows) =>
+      rows.map((row) => row.querySelector('.similar-pair')!.textContent),
+    );
+
+  it('shows the look-alikes, and not « Conditions présentes » / « Conditions souhaitées »', async () => {
+    const texts = await page.locator('.compilation-item .item-text').allTextContents();
+    expect(texts).toEqual(expect.arrayContaining(['Conditions présentes', 'Du plaisir']));
+    expect(texts).toHaveLength(ITEMS);
+    const section = page.locator('.similar-ideas');
+    expect(await section.locator('h3').textContent()).toBe(
+      'Ces idées se ressemblent (2 suggestions)',
+    );
+    expect(await pairTexts()).toEqual([
+      '«\u00a0Participation citoyenne\u00a0» 2 fois ≈ «\u00a0La participation citoyenne\u00a0» 1 fois',
+      '«\u00a0Plaisir !\u00a0» 1 fois ≈ «\u00a0Du plaisir\u00a0» 1 fois',
+    ]);
+    // « Fusionner avec… » on « Du plaisir » offers « Plaisir ! » first.
+    const select = page.getByRole('combobox', { name: 'Fusionner «\u00a0Du plaisir\u00a0» avec…' });
+    expect(
+      await select
+        .locator('optgroup')
+        .first()
+        .evaluate((group) => ({
+          label: group.getAttribute('label'),
+          options: [...group.querySelectorAll('option')].map((o) => o.textContent),
+        })),
+    ).toEqual({ label: 'Ces idées se ressemblent', options: ['Plaisir !'] });
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${REPO_ROOT}test-results/screenshots/similar-ideas.png` });
+  });
+
+  it('« Fusionner » merges the second idea into the first', async () => {
+    await page
+      .getByRole('button', {
+        name: 'Fusionner «\u00a0La participation citoyenne\u00a0» dans «\u00a0Participation citoyenne\u00a0»',
+      })
+      .click();
+    await page
+      .locator('.compilation-item .item-text', { hasText: 'La participation citoyenne' })
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    const merged = page.locator('.compilation-item').filter({
+      has: page.locator('.item-text', { hasText: /^Participation citoyenne$/ }),
+    });
+    expect(await merged.locator('.item-count').textContent()).toBe('3 fois');
+    expect(await pairTexts()).toEqual([
+      '«\u00a0Plaisir !\u00a0» 1 fois ≈ «\u00a0Du plaisir\u00a0» 1 fois',
+    ]);
+  });
+
+  it('« Non, elles sont différentes » hides the pair, after a reload too, kept by the server', async () => {
+    await page
+      .getByRole('button', {
+        name: 'Non, «\u00a0Plaisir !\u00a0» et «\u00a0Du plaisir\u00a0» sont différentes',
+      })
+      .click();
+    await page.locator('.similar-ideas').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.locator('.merge-notice').textContent()).toContain(
+      'restent séparées\u00a0: cette paire ne sera plus proposée.',
+    );
+    await page.reload();
+    await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+    // Both ideas are still in the list, apart, and no suggestion is left.
+    expect(await page.locator('.compilation-item').count()).toBe(ITEMS - 1);
+    expect(await page.locator('.similar-ideas').count()).toBe(0);
+    const stored = await fetch(compilationUrl(), {
+      headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+    });
+    expect(((await stored.json()) as { distinct: string[] }).distinct).toEqual([
+      [ideaKey('Du plaisir'), ideaKey('Plaisir !')].sort().join('|'),
+    ]);
+  });
+});

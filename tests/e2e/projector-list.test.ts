@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ideaKey, localOrigin } from '@carton/board';
 import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
+import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, type CreatedForum } from './fixtures';
 import { connectSeedClient } from './seed';
 
-const NOTES = '/work/notes/s23/listslide';
+const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
 /** The seed's postcards (forum of 2023): the alliance's « incontournables », as written. */
 const POSTCARDS = [
@@ -165,7 +165,7 @@ describe('« Les incontournables » on the projector', () => {
     const slide = (await projector.locator('.projector-list').boundingBox())!;
     const last = (await projector.locator('.projector-list li').last().boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual(slide.y + slide.height);
-    await projector.screenshot({ path: `${NOTES}/list-page1-1080p.png` });
+    await projector.screenshot({ path: `${SHOTS}/list-page1-1080p.png` });
     await projector.keyboard.press('PageDown');
     await projector.locator('.projector-list[data-page="1"]').waitFor();
     expect(await texts(projector)).toHaveLength(4);
@@ -216,6 +216,7 @@ describe('« Les incontournables » on the projector', () => {
         'points. Cochez «\u00a0Cartes postales\u00a0» pour voter aussi sur ces idées.',
     );
     const wall = votes.getByRole('checkbox', { name: 'Cartes postales' });
+    await votes.screenshot({ path: `${SHOTS}/projector-list-vote-hint.png` });
     await wall.check();
     await hint.waitFor({ state: 'detached' });
     await wall.uncheck();
@@ -236,6 +237,6 @@ describe('« Les incontournables » on the projector', () => {
     expect(shown).not.toContain('Un bon leadership');
     expect((await places(projector)).slice(0, 3)).toEqual([1, 1, 3]);
     expect(await projector.locator('main.projector').getAttribute('data-list')).toBe('13');
-    await projector.screenshot({ path: `${NOTES}/list-after-merge-1080p.png` });
+    await projector.screenshot({ path: `${SHOTS}/list-after-merge-1080p.png` });
   });
 });

@@ -6,7 +6,15 @@ export type { FontMetrics } from './font/ttf.ts';
 export { FontParseError, parseFontMetrics } from './font/ttf.ts';
 export type { RenderedSvg, RenderOptions, RenderScope } from './render.ts';
 export { renderSvg } from './render.ts';
-export { voteBadgesSvg, withBadges } from './votes/badges.ts';
+export type { BadgeRect, VoteBadge } from './votes/badges.ts';
+export {
+  badgePlace,
+  VOTE_BADGE_FILL,
+  voteBadges,
+  voteBadgeSize,
+  voteBadgesSvg,
+  withBadges,
+} from './votes/badges.ts';
 export type { MeasureWidth, TextLayout, WrappedLine } from './text/wrap.ts';
 export {
   fitFontSize,

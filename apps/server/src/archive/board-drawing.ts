@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BoardFile, ImageMimeType, Shape } from '@carton/board';
-import { imageBlobIds, splitNoteKey } from '@carton/board';
+import { imageBlobIds, isShapeType, splitNoteKey } from '@carton/board';
 import {
   embeddedOrientation,
   jpegOrientation,
@@ -160,8 +160,9 @@ export async function drawBoardWithPhotos(
     // the editor stood photos upright) is turned in the drawing, as browsers show it.
     imageOrientation: (blobId) => photos.get(blobId)?.orientation ?? 1,
   });
-  const notes = file.shapes.filter((shape): shape is Shape => shape.type === 'note');
-  const svg = withBadges(drawn, voteBadgesSvg(notes, dots));
+  // Every shape this version knows: a badge is moved off a stamp or a photo on its note's corner.
+  const known = file.shapes.filter((shape): shape is Shape => isShapeType(shape.type));
+  const svg = withBadges(drawn, voteBadgesSvg(known, dots));
   // The text between marks, and the photo each mark stands for (a photo shown twice: twice).
   const texts: Buffer[] = [];
   const marks: string[] = [];

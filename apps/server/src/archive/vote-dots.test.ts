@@ -1,12 +1,21 @@
 // ARCHIVE: each board's PNG draws the dots of the newest vote over it once closed, the dark
 // badges the board and the projector show — the vote's results were readable in no picture of
 // the forum archive.
-import { closeVote, forumRoomName, openVote, SERVER_ORIGIN, setVoteCounts } from '@carton/board';
+import {
+  Board,
+  closeVote,
+  exportBoard,
+  forumRoomName,
+  importBoard,
+  openVote,
+  SERVER_ORIGIN,
+  setVoteCounts,
+} from '@carton/board';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { drawnVoteDots } from './board-drawing.ts';
+import { drawBoardWithPhotos, drawnVoteDots } from './board-drawing.ts';
 import type { ArchiveManifest } from './manifest.ts';
-import { storageSource } from './source.ts';
+import { storageSource, type ArchiveSource } from './source.ts';
 import {
   decodePng,
   editStoredBoard,
@@ -67,5 +76,29 @@ describe('the votes’ dots on the archive’s PNGs', () => {
     const open = await badgePixels();
     editStoredDoc(dirs.source, room, (doc) => closeVote(doc, 'v1', 2, SERVER_ORIGIN));
     expect((await badgePixels()) - open).toBeGreaterThan(500);
+  });
+
+  it('moves a badge off a heart stamped in its note’s corner, as the board does', async () => {
+    const doc = importBoard({
+      format: 'carton-board',
+      version: 1,
+      meta: { schemaVersion: 1, title: 'Conditions de succès — Kamouraska', kind: 'territory' },
+      shapes: [],
+    });
+    const note = new Board(doc).run((tx) => {
+      const id = tx.create('note', { x: 100, y: 100, w: 200, h: 200, text: 'Bon leadership' });
+      tx.create('stamp', { x: 230, y: 110, size: 64, kind: 'heart' });
+      return id;
+    }, ME);
+    const file = exportBoard(doc);
+    doc.destroy();
+    const noBlobs = {} as ArchiveSource['blobs'];
+    const drawn = await drawBoardWithPhotos(file, 'f', noBlobs, undefined, new Map([[note, 2]]));
+    const badge = /<g class="vote-badge"[^>]*><rect x="([\d.-]+)" y="([\d.-]+)" width="48"/.exec(
+      drawn.svg.toString('utf8'),
+    );
+    // At the note's top-left corner, straddling it; at its top-right it covered the heart.
+    expect(Number(badge?.[1])).toBeLessThan(100);
+    expect(Number(badge?.[2])).toBe(76);
   });
 });

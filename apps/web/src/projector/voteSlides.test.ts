@@ -38,9 +38,10 @@ describe('vote badges on a slide', () => {
     y: 50,
     w: 200,
     h: 200,
+    rotation: 0,
     text: 'Participation citoyenne',
   } as unknown as Shape;
-  const other = { ...note, id: 'n2' } as Shape;
+  const other = { ...note, id: 'n2', x: 400 } as Shape;
 
   it('keeps only this board’s counts', () => {
     const counts = countsOnBoard(
@@ -55,7 +56,9 @@ describe('vote badges on a slide', () => {
     expect(badges).toContain('data-count="3"');
     expect(badges).toContain('data-shape-id="n1"');
     expect(badges).not.toContain('data-shape-id="n2"');
-    expect(badges).toContain('x="294"');
+    // Straddling the top-right corner as the board's own badge does (badgePlace), centred on
+    // the top edge: 48 high, 4/28 of it in from the side (300 - 6.86).
+    expect(badges).toContain('<text x="293.14" y="60"');
     const svg = withBadges('<svg viewBox="0 0 10 10"><g/></svg>', badges);
     expect(svg.endsWith(`${badges}</svg>`)).toBe(true);
     expect(withBadges('<svg></svg>', '')).toBe('<svg></svg>');

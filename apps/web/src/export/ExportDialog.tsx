@@ -5,7 +5,10 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { useSession } from '../board/context';
+import { boardRoomStore } from '../forum/boardRoom';
+import { useForumSnapshot } from '../forum/useForumRoom';
 import {
   WHITE,
   exportJsonFile,
@@ -31,6 +34,7 @@ import './export.css';
 import { useCloseOnEscape } from '../dialog/useCloseOnEscape';
 import { useFocusTrap } from '../dialog/useFocusTrap';
 import { forumExportDay } from './namingDay';
+import { exportedVote } from './voteDots';
 
 type Format = 'json' | 'png' | 'svg' | 'pdf';
 type ScopeKind = 'board' | 'selection' | 'carton';
@@ -74,6 +78,18 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [page, setPage] = useState<PageSize>('letter');
   const [orientation, setOrientation] = useState<Orientation>('landscape');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // The closed vote's dots, as the board shows them after the vote (every link reads the forum
+  // room, F2): offered only once a vote over this board is closed, and ticked, since the
+  // picture is the board as it is seen — a facilitator exporting the carton after the vote for
+  // the forum's report wants its votes; unticked, the carton as written, for a clean poster.
+  const room = useStore(boardRoomStore(session));
+  const { votes } = useForumSnapshot(room);
+  const vote = useMemo(
+    () => exportedVote(votes, session.boardId, (id) => session.scene.getShape(id)?.type === 'note'),
+    [votes, session],
+  );
+  const [withDots, setWithDots] = useState(true);
+  const dots = vote && withDots ? vote.dots : undefined;
   const dialog = useRef<HTMLDivElement>(null);
   const busy = status.kind === 'busy';
   // The catalogue's typed keys do not cover keys built from codes and steps.
@@ -117,16 +133,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                         : { kind: 'carton', id: cartonId },
                   scale,
                   background,
+                  dots,
                 },
                 exportStep,
                 day,
               )
             : format === 'svg'
-              ? await exportSvgFile(session, cartonId, background, exportStep, day)
+              ? await exportSvgFile(session, { cartonId, background, dots }, exportStep, day)
               : await exportPdfFile(
                   session,
                   cartonId,
-                  { size: page, orientation },
+                  { size: page, orientation, dots },
                   exportStep,
                   day,
                 );
@@ -306,6 +323,22 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 <option value="transparent">{t('export.backgrounds.transparent')}</option>
               </select>
             </label>
+          )}
+          {format !== 'json' && vote && (
+            <div className="export-dots">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={withDots}
+                  aria-describedby="export-dots-hint"
+                  onChange={(e) => setWithDots(e.target.checked)}
+                />
+                {t('export.voteDots')}
+              </label>
+              <p id="export-dots-hint" className="export-hint">
+                {t('export.voteDotsHint', { title: vote.title, count: vote.total })}
+              </p>
+            </div>
           )}
           {format === 'pdf' && (
             <>

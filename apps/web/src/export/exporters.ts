@@ -8,6 +8,7 @@ import {
   type BoardFileImage,
   type Shape,
 } from '@carton/board';
+import { voteBadges } from '@carton/render';
 import type { BoardSession } from '../board/session';
 import { fetchImagesAsBase64, fetchImagesDecoded } from './blobs';
 import { ExportError } from './messages';
@@ -65,10 +66,22 @@ export async function exportJsonFile(
   };
 }
 
+/**
+ * A closed vote's dots by note (shape id → dots, export/voteDots.ts), drawn on the picture as
+ * the board shows them after the vote; absent: none drawn.
+ */
+export type ExportDots = ReadonlyMap<string, number> | undefined;
+
 export interface PngRequest {
   readonly scope: ExportScope;
   readonly scale: number;
   readonly background: string | null;
+  readonly dots?: ExportDots;
+}
+
+/** The badges of the drawn notes, placed as the projector and the archive place them. */
+function badgesOf(shapes: readonly Shape[], dots: ExportDots) {
+  return dots ? voteBadges(shapes, dots) : [];
 }
 
 function scopedShapes(session: BoardSession, scope: ExportScope): Shape[] {
@@ -109,7 +122,13 @@ export async function exportPngFile(
   const png = await rasterizePng(
     shapes,
     box,
-    { scale: clamped.scale, background: request.background, images, session },
+    {
+      scale: clamped.scale,
+      background: request.background,
+      images,
+      session,
+      badges: badgesOf(shapes, request.dots),
+    },
     () => report({ step: 'encoding' }),
   );
   const carton =
@@ -129,11 +148,15 @@ export async function exportPngFile(
 /** One carton as a self-contained SVG (fonts and images embedded). */
 export async function exportSvgFile(
   session: BoardSession,
-  cartonId: string,
-  background: string | null,
+  request: {
+    readonly cartonId: string;
+    readonly background: string | null;
+    readonly dots?: ExportDots;
+  },
   report: StepReporter,
   now: Date | string = new Date(),
 ): Promise<ExportedFile> {
+  const { cartonId, background } = request;
   const shapes = scopedShapes(session, { kind: 'carton', id: cartonId });
   const title = cartonTitle(shapes, cartonId);
   const ids = shapes.flatMap((s) => (s.type === 'image' ? [s.blobId] : []));
@@ -147,6 +170,7 @@ export async function exportSvgFile(
     title,
     images,
     background,
+    ...(request.dots ? { dots: request.dots } : {}),
   });
   return {
     blob: new Blob([svg], { type: 'image/svg+xml' }),
@@ -160,7 +184,7 @@ export async function exportSvgFile(
 export async function exportPdfFile(
   session: BoardSession,
   cartonId: string,
-  page: { size: PageSize; orientation: Orientation },
+  page: { size: PageSize; orientation: Orientation; dots?: ExportDots },
   report: StepReporter,
   now: Date | string = new Date(),
 ): Promise<ExportedFile> {
@@ -173,7 +197,13 @@ export async function exportPdfFile(
   const scale = Math.min(layout.pixelScale, clampScale(box, 4).scale);
   const images = await decodedImages(session, shapes, report);
   report({ step: 'drawing' });
-  const canvas = await rasterize(shapes, box, { scale, background: WHITE, images, session });
+  const canvas = await rasterize(shapes, box, {
+    scale,
+    background: WHITE,
+    images,
+    session,
+    badges: badgesOf(shapes, page.dots),
+  });
   report({ step: 'pdf' });
   try {
     const blob = await posterPdf(canvas, layout, posterTitle(title, session.info.board.title));

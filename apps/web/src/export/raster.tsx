@@ -7,11 +7,15 @@
 // It also keeps images simple (an <img> of an SVG may not load blob: URLs). The offscreen
 // stage holds one layer with the shapes only: no cursors, selection handles, guides or marquee
 // (those live in the editor's interaction layer and in DOM overlays), and no dot grid (CSS).
+// A closed vote's badges, drawn on the board as DOM overlays, are drawn last when asked for, as
+// @carton/render places and draws them for the projector and the archive (voteBadges).
 import type Konva from 'konva';
 import { createRoot } from 'react-dom/client';
 import { useEffect } from 'react';
-import { Layer, Rect, Stage } from 'react-konva';
+import { Group, Layer, Rect, Stage, Text } from 'react-konva';
 import type { Box, Shape } from '@carton/board';
+import { VOTE_BADGE_FILL, type VoteBadge } from '@carton/render';
+import { FONT_FAMILY } from '../shapes/common/fonts';
 import { Placeholder } from '../shapes/common/Placeholder';
 import { ImagePicture } from '../shapes/image/ImagePicture';
 import { loadFonts } from '../shapes/common/loadFonts';
@@ -29,6 +33,39 @@ export interface RasterOptions {
   readonly images: ReadonlyMap<string, HTMLImageElement | null>;
   /** The open board, for shape components that read it from context (as on the canvas). */
   readonly session?: BoardSession;
+  /** A closed vote's badges on the notes (board units), drawn over everything. */
+  readonly badges?: readonly VoteBadge[];
+}
+
+/** A badge as the SVG draws it (voteBadgesSvg): a dark pill with a white edge and count. */
+function Badge({ badge }: { badge: VoteBadge }) {
+  return (
+    <Group>
+      <Rect
+        x={badge.x}
+        y={badge.y}
+        width={badge.width}
+        height={badge.height}
+        cornerRadius={badge.height / 2}
+        fill={VOTE_BADGE_FILL}
+        stroke="#fff"
+        strokeWidth={4}
+      />
+      <Text
+        x={badge.x}
+        y={badge.y}
+        width={badge.width}
+        height={badge.height}
+        text={badge.text}
+        align="center"
+        verticalAlign="middle"
+        fontFamily={FONT_FAMILY}
+        fontStyle="bold"
+        fontSize={28}
+        fill="#fff"
+      />
+    </Group>
+  );
 }
 
 function Drawn({ shape, images }: { shape: Shape; images: RasterOptions['images'] }) {
@@ -101,6 +138,9 @@ export async function rasterize(
               )}
               {shapes.map((shape) => (
                 <Drawn key={shape.id} shape={shape} images={options.images} />
+              ))}
+              {options.badges?.map((badge) => (
+                <Badge key={`badge:${badge.shapeId}`} badge={badge} />
               ))}
               <Committed onCommit={done} />
             </Layer>

@@ -5,7 +5,13 @@
 import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
 import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
 import type { BoardFileImage, Shape } from '@carton/board';
-import { parseFontMetrics, renderSvg, type RenderFonts } from '@carton/render';
+import {
+  parseFontMetrics,
+  renderSvg,
+  voteBadgesSvg,
+  withBadges,
+  type RenderFonts,
+} from '@carton/render';
 import { bytesToBase64 } from './blobs';
 
 interface FontFiles {
@@ -45,6 +51,8 @@ export interface CartonSvgOptions {
   /** null: transparent. */
   readonly background: string | null;
   readonly scale?: number;
+  /** A closed vote's dots by note (shape id → dots), drawn as the archive draws them. */
+  readonly dots?: ReadonlyMap<string, number>;
 }
 
 /** One carton (and what it holds) as a self-contained SVG document. */
@@ -63,7 +71,10 @@ export async function cartonSvg(
     title: options.title,
   });
   // The faces go right after the root element's opening tag (and its <title>, if any).
-  const open = rendered.svg.indexOf('>') + 1;
-  const svg = `${rendered.svg.slice(0, open)}\n${fontFaces(files)}${rendered.svg.slice(open)}`;
+  const drawn = options.dots
+    ? withBadges(rendered.svg, voteBadgesSvg(shapes, options.dots))
+    : rendered.svg;
+  const open = drawn.indexOf('>') + 1;
+  const svg = `${drawn.slice(0, open)}\n${fontFaces(files)}${drawn.slice(open)}`;
   return { svg, width: rendered.width, height: rendered.height };
 }

@@ -11,6 +11,7 @@ import { TimerDisplay } from './TimerDisplay';
 import { ForumAnnouncer } from './ForumAnnouncer';
 import { VoteLayer } from './VoteLayer';
 import { useForumRoom, useForumSnapshot } from './useForumRoom';
+import { boardRoomStore } from './boardRoom';
 import './forum.css';
 import './kit-contrast.css';
 
@@ -29,6 +30,12 @@ export function BoardForumKit() {
   const kit = useRef<HTMLElement>(null);
   const mosaicButton = useRef<HTMLButtonElement>(null);
   useKitSize(kit, room !== null);
+  // The export dialog reads the votes from this room (a closed vote's dots in the pictures).
+  useEffect(() => {
+    const store = boardRoomStore(session);
+    store.setState(room, true);
+    return () => store.setState(null, true);
+  }, [session, room]);
   if (!room) return null;
   return (
     <>

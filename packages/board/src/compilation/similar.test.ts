@@ -93,4 +93,22 @@ describe('C9: ideas that look alike', () => {
     ]);
     expect(ideaPairKey('b', 'a')).toBe(ideaPairKey('a', 'b'));
   });
+
+  it('reads an idea by the ideas merged into it and by its notes’ words under a rewording', () => {
+    const merged = {
+      key: ideaKey('Accepter que ça prenne du temps'),
+      text: 'Accepter que ça prenne du temps',
+      mergedKeys: [ideaKey('Accepter que les choses prennent du temps')],
+    };
+    const other = 'Accepter que les choses peuvent prendre du temps.';
+    expect(ideaLikeness(merged.text, other)).toBeNull();
+    expect(similarIdeas([merged, { key: ideaKey(other), text: other }])).toEqual([
+      { first: merged.key, second: ideaKey(other), likeness: 'overlap' },
+    ]);
+    // Reworded (C8): the facilitator's words share nothing with « Du plaisir », its key does.
+    const reworded = { key: 'plaisir', text: 'Des rencontres où l’on a du plaisir ensemble' };
+    expect(similarIdeas([reworded, { key: 'du plaisir', text: 'Du plaisir' }])).toEqual([
+      { first: 'plaisir', second: 'du plaisir', likeness: 'same' },
+    ]);
+  });
 });

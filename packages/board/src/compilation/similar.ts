@@ -156,23 +156,50 @@ export const ideaPairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b
 
 const STRENGTH: Record<Likeness, number> = { same: 0, contained: 1, overlap: 2 };
 
+/** The strongest likeness between any reading of one idea and any of the other. */
+function strongest(one: readonly string[][], two: readonly string[][]): Likeness | null {
+  let best: Likeness | null = null;
+  for (const a of one) {
+    for (const b of two) {
+      const likeness = stemsLikeness(a, b);
+      if (likeness && (!best || STRENGTH[likeness] < STRENGTH[best])) best = likeness;
+      if (best === 'same') return best;
+    }
+  }
+  return best;
+}
+
 /**
  * C9: every pair of ideas that look alike, strongest first, then in the list's order; pairs the
  * facilitator said are different (`distinct`, pair keys) are left out.
  */
 export function similarIdeas(
-  items: readonly { readonly key: string; readonly text: string }[],
+  items: readonly {
+    readonly key: string;
+    readonly text: string;
+    readonly mergedKeys?: readonly string[];
+  }[],
   distinct: ReadonlySet<string> = new Set(),
 ): SimilarIdeas[] {
   const found: (SimilarIdeas & { order: number })[] = [];
-  // Each idea read once: a forum day's 113 ideas are 6,328 pairs, compared at each change.
-  const stems = items.map((item) => ideaStems(item.text));
+  // Each idea read once: a forum day's 113 ideas are 6,328 pairs, compared at each change. An
+  // idea is also read by its own key (its notes' words under the facilitator's, C8) and by the
+  // ideas merged into it: « Accepter que les choses prennent du temps », merged into « Accepter
+  // que ça prenne du temps », still finds « … peuvent prendre du temps ».
+  const stems = items.map((item) => {
+    const variants = new Map<string, string[]>();
+    for (const words of [item.text, item.key, ...(item.mergedKeys ?? [])]) {
+      const read = ideaStems(words);
+      if (read.length > 0) variants.set(read.join(' '), read);
+    }
+    return [...variants.values()];
+  });
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const first = items[i]!;
       const second = items[j]!;
       if (distinct.has(ideaPairKey(first.key, second.key))) continue;
-      const likeness = stemsLikeness(stems[i]!, stems[j]!);
+      const likeness = strongest(stems[i]!, stems[j]!);
       if (likeness) found.push({ first: first.key, second: second.key, likeness, order: i });
     }
   }

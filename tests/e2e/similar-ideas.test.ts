@@ -3,7 +3,9 @@
 // différentes » removes the suggestion for good: after a reload, and on every facilitator's
 // page, since it is kept in the forum document. « Conditions présentes » and « Conditions
 // souhaitées » (the carton's two columns, copied onto notes) are never suggested.
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { ideaKey, localOrigin } from '@carton/board';
 import { launchBrowser } from '../support/browser';
@@ -21,6 +23,8 @@ const NOTES = [
   'La participation citoyenne',
   'Bon leadership',
 ];
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // The notes' ideas (two say « Participation citoyenne ») and the wall's own template note.
 const ITEMS = 7;
@@ -50,6 +54,8 @@ describe('suggested merges on the forum page', () => {
     const context = await browser.newContext({
       viewport: { width: 1366, height: 768 },
       locale: 'fr-CA',
+      // So axe's script may run.
+      bypassCSP: true,
     });
     page = await context.newPage();
     await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
@@ -91,6 +97,15 @@ describe('suggested merges on the forum page', () => {
           options: [...group.querySelectorAll('option')].map((o) => o.textContent),
         })),
     ).toEqual({ label: 'Ces idées se ressemblent', options: ['Plaisir !'] });
+    // axe-core, every impact: each button's name begins with its visible words (WCAG 2.5.3).
+    await page.addScriptTag({ path: AXE_SOURCE });
+    const violations = await page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: { run: (context: string) => Promise<AxeResults> };
+      };
+      return (await axe.run('.similar-ideas')).violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${REPO_ROOT}test-results/screenshots/similar-ideas.png` });
   });
@@ -116,7 +131,7 @@ describe('suggested merges on the forum page', () => {
   it('« Non, elles sont différentes » hides the pair, after a reload too, kept by the server', async () => {
     await page
       .getByRole('button', {
-        name: 'Non, «\u00a0Plaisir !\u00a0» et «\u00a0Du plaisir\u00a0» sont différentes',
+        name: 'Non, elles sont différentes\u00a0: «\u00a0Plaisir !\u00a0» et «\u00a0Du plaisir\u00a0»',
       })
       .click();
     await page.locator('.similar-ideas').waitFor({ state: 'detached', timeout: 10_000 });

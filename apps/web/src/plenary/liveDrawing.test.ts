@@ -218,6 +218,45 @@ describe('LiveDrawing (a mosaic tile)', () => {
     revoked.mockRestore();
   });
 
+  it('fetches a whole picture again after the network failed it, with no new drawing to measure', async () => {
+    // A carton held still on the projector: nothing redraws it, so nothing measures it again.
+    const blobId = 'f'.repeat(64);
+    let wholeFails = 1;
+    const loadImage = vi.fn((_id: string, copy: PictureCopy) =>
+      copy === 'full' && wholeFails-- > 0
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : Promise.resolve(new Blob([copy])),
+    );
+    let made = 0;
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:${++made}`);
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const { board, drawing } = territory('Rimouski', { loadImage });
+    board.run((tx) => {
+      tx.create('image', {
+        x: 0,
+        y: 0,
+        w: 480,
+        h: 360,
+        blobId,
+        mime: 'image/jpeg',
+        naturalWidth: 2560,
+        naturalHeight: 1920,
+      });
+    }, origin);
+    await vi.runAllTimersAsync();
+    drawing.sharpen(blobId, 1400);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(loadImage.mock.calls).toEqual([
+      [blobId, 'small'],
+      [blobId, 'full'],
+      [blobId, 'full'],
+    ]);
+    expect(drawing.getSvg()).toContain('href="blob:2"');
+    drawing.destroy();
+    created.mockRestore();
+    revoked.mockRestore();
+  });
+
   it('leaves a photo the forum lacks a placeholder, without asking again', async () => {
     // …/small refused, then the whole picture too: one of each, never again.
     const loadImage = vi.fn(() =>

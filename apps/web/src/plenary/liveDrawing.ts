@@ -144,7 +144,12 @@ export class LiveDrawing {
         const retry = setTimeout(() => {
           this.retries.delete(retry);
           this.asked.delete(key);
-          this.render();
+          // A small copy is asked again by the drawing; a whole picture was asked by a viewer's
+          // measure, which a drawing left as it was (a carton held on the projector) never
+          // makes again: it is fetched again here, or it stayed blurred on the big screen.
+          if (copy !== 'full') this.render();
+          else if (this.shapes.some((s) => s.type === 'image' && s.blobId === blobId))
+            this.fetch(blobId, copy, load);
         }, pictureRetryDelay(tries));
         this.retries.add(retry);
       },

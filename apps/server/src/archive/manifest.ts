@@ -2,6 +2,9 @@ import { BOARD_KINDS, IMAGE_MIME_TYPES, MAX_WORDING_LENGTH } from '@carton/board
 import { z } from 'zod';
 import { nameInput, plainName } from '../forums/create-forum.ts';
 
+/** C8: one line of words, as PUT /api/forums/:id/compilation takes them. */
+const wordingInput = nameInput(MAX_WORDING_LENGTH);
+
 export const ARCHIVE_FORMAT = 'carton-forum-archive';
 /**
  * 2: images once per archive (`images/<sha256>.<ext>`, listed in `images`), board and version
@@ -140,8 +143,10 @@ export const ManifestSchema = z.object({
           setAside: z.array(z.string().max(500)).optional(),
           /**
            * C8: item key → the facilitator's words for the idea, optional as `setAside` (the
-           * archive version stays 2). Made plain text as a vote's title is; words with nothing
-           * visible left are dropped (the idea keeps its notes' words).
+           * archive version stays 2). Words the route takes (R24) are kept as they are, French
+           * spacing included (a no-break space before « : »); others are made plain text as a
+           * vote's title is; words with nothing visible left are dropped (the idea keeps its
+           * notes' words).
            */
           wordings: z
             .record(
@@ -149,7 +154,10 @@ export const ManifestSchema = z.object({
               z
                 .string()
                 .max(MAX_WORDING_LENGTH)
-                .transform((words) => plainName(words, '')),
+                .transform((words) => {
+                  const taken = wordingInput.safeParse(words);
+                  return taken.success ? taken.data : plainName(words, '');
+                }),
             )
             .optional(),
           /**

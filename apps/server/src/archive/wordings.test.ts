@@ -23,10 +23,10 @@ const FINANCEMENT = ideaKey('Financement systémique');
 const WORDS = 'Un financement à la mission, récurrent et systémique';
 
 /** The seeded forum with « Financement systémique » reworded, and its archive. */
-async function archiveWithWording() {
+async function archiveWithWording(words = WORDS) {
   const { created } = await seededForum(dirs.source);
   editStoredDoc(dirs.source, forumRoomName(created.forum.id), (doc) =>
-    updateCompilation(doc, { wordings: { [FINANCEMENT]: WORDS } }, 1, SERVER_ORIGIN),
+    updateCompilation(doc, { wordings: { [FINANCEMENT]: words } }, 1, SERVER_ORIGIN),
   );
   const stream = await streamForumArchive(storageSource(dirs.source), created.forum.id, {
     png: false,
@@ -56,6 +56,14 @@ describe('the facilitator’s words for ideas in the forum archive', () => {
     const manifest = JSON.parse(decoder.decode(files['manifest.json'])) as ArchiveManifest;
     expect(manifest.facilitation?.compilation?.wordings).toEqual({ [FINANCEMENT]: WORDS });
     expect((await restoredCompilation(zip))?.wordings).toEqual({ [FINANCEMENT]: WORDS });
+  });
+
+  it('ARCHIVE, C8: French spacing in the words comes back as the facilitator typed it', async () => {
+    // The route takes any one line of visible text (R24): a no-break space before « : », a
+    // narrow one before « ! », two spaces. plainName read them all as one plain space.
+    const words = 'Bonne communication\u00a0: franche,  claire\u202f!';
+    const zip = await archiveWithWording(words);
+    expect((await restoredCompilation(zip))?.wordings).toEqual({ [FINANCEMENT]: words });
   });
 
   it('ARCHIVE: an archive without wordings imports with none; words are made plain text', async () => {

@@ -85,6 +85,60 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
     expect(found).toEqual({});
   });
 
+  it('a notice that comes during a drag waits for the release to scroll the page', async () => {
+    // Scrolled under a note being carried, the canvas moved under the still pointer and the
+    // note was dropped a scroll's height away from where it was carried.
+    const created = await createForum(suite.server, { territories: ['Rimouski'] });
+    const board = created.boards.find((b) => b.kind === 'territory')!;
+    const { name: _name, ...size } = SIZES[0];
+    const context = await suite.browser.newContext({
+      ...size,
+      locale: 'fr-CA',
+      reducedMotion: 'reduce',
+    });
+    await context.addInitScript(() => {
+      localStorage.setItem('carton.name', 'Gisèle Pelletier');
+      localStorage.setItem('carton.helpHint', 'done');
+    });
+    const page = await context.newPage();
+    await openBoard(page, board.edit.url);
+    await page.locator('.editor[data-tall]').waitFor();
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight }));
+    const bottom = await page.evaluate(() => scrollY);
+    expect(bottom).toBeGreaterThan(0);
+    // A press on the canvas where it shows, and a drag begun.
+    const at = await page.locator('.canvas').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: Math.max(r.top, 0) + 10 };
+    });
+    expect(at.y).toBeLessThan(256);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 10, at.y + 5, { steps: 3 });
+    const rotated = await forumRequest(
+      suite.server,
+      created,
+      `/boards/${board.id}/links/edit/rotate`,
+    );
+    expect(rotated.status).toBe(200);
+    const notice = page.locator('body > .limit-banner[data-code="4403"]');
+    await notice.waitFor();
+    await settled(page);
+    // Still where the person is dragging.
+    expect(await page.evaluate(() => scrollY)).toBe(bottom);
+    await page.mouse.up();
+    // Released: scrolled to the notice.
+    await page.waitForFunction(() => {
+      const el = document.querySelector('body > .limit-banner');
+      return (
+        el !== null &&
+        el.getBoundingClientRect().top >= 0 &&
+        el.getBoundingClientRect().top < innerHeight - 20
+      );
+    });
+    await context.close();
+  }, 60_000);
+
   it('the versions panel’s refusal shows at its top, the list scrolled down to the version restored', async () => {
     const created = await createForum(suite.server, { territories: ['Témiscouata'] });
     const board = created.boards.find((b) => b.kind === 'territory')!;

@@ -22,10 +22,44 @@ function scrollerOf(el: HTMLElement): HTMLElement | null {
 }
 
 /**
+ * The pointers pressed on the page (a note dragged, a pen stroke, a finger): the page is not
+ * scrolled under them. Scrolled during a drag, the canvas moved under the still pointer and the
+ * note jumped by the scroll, dropped far from where it was carried.
+ */
+const pressed = new Set<number>();
+/** What waits for the last pointer to be released. */
+const afterRelease: (() => void)[] = [];
+if (typeof window !== 'undefined') {
+  window.addEventListener('pointerdown', (e) => pressed.add(e.pointerId), true);
+  const released = (e: PointerEvent) => {
+    pressed.delete(e.pointerId);
+    if (pressed.size > 0 || afterRelease.length === 0) return;
+    // After the release is handled (the note dropped where the pointer left it), not before.
+    const waiting = afterRelease.splice(0);
+    setTimeout(() => waiting.forEach((then) => then()), 0);
+  };
+  window.addEventListener('pointerup', released, true);
+  window.addEventListener('pointercancel', released, true);
+  // A mouse released outside the window, whose release the page never heard.
+  window.addEventListener(
+    'pointermove',
+    (e) => e.buttons === 0 && pressed.has(e.pointerId) && released(e),
+    true,
+  );
+}
+
+/**
  * Scrolls `el`'s scroller (the page where none) so that its top shows, if it does not: above or
- * below what shows of the scroller. The focus stays where it is.
+ * below what shows of the scroller. The focus stays where it is. While a pointer is pressed, once
+ * it is released (if `el` is still in the page).
  */
 export function bringIntoView(el: HTMLElement): void {
+  if (pressed.size > 0) {
+    afterRelease.push(() => {
+      if (el.isConnected) bringIntoView(el);
+    });
+    return;
+  }
   const scroller = scrollerOf(el);
   const top = el.getBoundingClientRect().top;
   const [start, end] = scroller

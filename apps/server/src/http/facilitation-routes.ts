@@ -2,6 +2,7 @@ import {
   applyTimer,
   ForumCommandError,
   MAX_WORDING_LENGTH,
+  readCompilation,
   readSpotlight,
   SERVER_ORIGIN,
   setSpotlight,
@@ -9,9 +10,11 @@ import {
   toCsv,
   toMarkdown,
   updateCompilation,
+  type CompilationState,
 } from '@carton/board';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { FACILITATION_LIMITS } from '../archive/facilitation.ts';
 import { compilationTitle, compileForum, type DocReader } from '../facilitation/compile-forum.ts';
 import { changeForumDoc } from '../facilitation/forum-doc.ts';
 import type { AccessDenied } from '../forums/access.ts';
@@ -69,6 +72,72 @@ const CompilationInput = z.strictObject({
   // C9: pair key (two item keys joined by `|`) → said different (true) or not any more (false).
   distinct: z.record(plainTextInput(1001), z.boolean()).optional(),
 });
+
+/**
+ * Why the compilation after `change` would hold more than the forum archive takes back
+ * (FACILITATION_LIMITS), or null. Kept beyond them, the forum's archive was refused whole on
+ * import: the forum day's backup lost for a 5,001st pair said different. Only a change that
+ * adds is refused.
+ */
+function overArchiveLimits(
+  current: CompilationState | null,
+  change: {
+    merges?: Record<string, string | null>;
+    setAside?: Record<string, boolean>;
+    wordings?: Record<string, string | null>;
+    distinct?: Record<string, boolean>;
+  },
+): string | null {
+  const after = (
+    kept: Iterable<string>,
+    changed: Record<string, unknown> | undefined,
+    keep: (key: string, value: unknown) => boolean,
+  ) => {
+    const keys = new Set(kept);
+    const before = keys.size;
+    for (const [key, value] of Object.entries(changed ?? {})) {
+      if (keep(key, value)) keys.add(key);
+      else keys.delete(key);
+    }
+    // A compilation past the limit already (written before it) may still shrink.
+    return keys.size > before ? keys.size : 0;
+  };
+  const counts = [
+    [
+      'merges',
+      after(
+        Object.keys(current?.merges ?? {}),
+        change.merges,
+        (key, to) => to !== null && to !== key,
+      ),
+      FACILITATION_LIMITS.maxMerges,
+    ],
+    [
+      'setAside',
+      after(current?.setAside ?? [], change.setAside, (_, on) => on === true),
+      FACILITATION_LIMITS.maxSetAside,
+    ],
+    [
+      'wordings',
+      after(
+        Object.keys(current?.wordings ?? {}),
+        change.wordings,
+        (_, words) => typeof words === 'string' && words.trim() !== '',
+      ),
+      FACILITATION_LIMITS.maxWordings,
+    ],
+    [
+      'distinct',
+      after(current?.distinct ?? [], change.distinct, (_, on) => on === true),
+      FACILITATION_LIMITS.maxDistinct,
+    ],
+  ] as const;
+  for (const [field, count, max] of counts) {
+    if (count > max)
+      return `${field}: a compilation keeps at most ${max} (the forum archive takes no more)`;
+  }
+  return null;
+}
 
 export const unavailable = (c: Context) =>
   jsonError(c, 503, 'forum_unavailable', 'The forum document could not be loaded; try again.');
@@ -139,21 +208,21 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
     const forumId = access.forum.id;
     const own = new Set((await deps.forums.listBoards(forumId)).map((board) => board.id));
     const boardIds = input.data.boardIds?.filter((id) => own.has(id));
-    const done = await changeForumDoc(deps.relay, forumId, (doc) =>
-      updateCompilation(
-        doc,
-        {
-          boardIds,
-          merges: input.data.merges,
-          setAside: input.data.setAside,
-          wordings: input.data.wordings,
-          distinct: input.data.distinct,
-        },
-        Date.now(),
-        SERVER_ORIGIN,
-      ),
-    );
+    const change = {
+      boardIds,
+      merges: input.data.merges,
+      setAside: input.data.setAside,
+      wordings: input.data.wordings,
+      distinct: input.data.distinct,
+    };
+    const done = await changeForumDoc(deps.relay, forumId, (doc) => {
+      const over = overArchiveLimits(readCompilation(doc), change);
+      if (over) return over;
+      updateCompilation(doc, change, Date.now(), SERVER_ORIGIN);
+      return null;
+    });
     if (!done) return unavailable(c);
+    if (done.value) return jsonError(c, 400, 'invalid_request', done.value);
     return c.json(await compileForum(forumId, await deps.forums.listBoards(forumId), readDoc));
   });
 

@@ -5,6 +5,7 @@
 // U+FFFD. A real server on port 0 with its SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
+import { FACILITATION_LIMITS } from '../archive/facilitation.ts';
 import type { ArchiveManifest } from '../archive/manifest.ts';
 import { editArchive } from '../archive/test-archives.ts';
 import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
@@ -173,6 +174,43 @@ describe('R24: names in every facilitator request', () => {
         setAsideKeys: ['quelles sont vos conditions de succes'],
       },
     });
+  });
+
+  it('a compilation keeps no more pairs said different than its archive takes back', async () => {
+    const compilation = `/api/forums/${forum.forum.id}/compilation`;
+    const pairs = (from: number, count: number) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, n) => [`idee ${from + n}|autre ${from + n}`, true]),
+      );
+    const max = FACILITATION_LIMITS.maxDistinct;
+    // 500 at a time: a JSON body has its limit (maxBodyBytes).
+    for (let from = 0; from < max; from += 500) {
+      const sent = await send('PUT', compilation, JSON.stringify({ distinct: pairs(from, 500) }));
+      expect(sent.status).toBe(200);
+    }
+    // One pair more, sent alone: the archive's import refused the whole forum beyond the limit.
+    const over = await send('PUT', compilation, JSON.stringify({ distinct: pairs(max, 1) }));
+    expect(over).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_request', message: expect.stringMatching(/^distinct: /) } },
+    });
+    // At the limit, the forum's archive imports back with every pair.
+    const restored = await importArchive(
+      new Uint8Array(await (await archiveOf(forum)).arrayBuffer()),
+    );
+    expect(restored.status).toBe(201);
+    const copy = (await restored.json()) as CreatedForum;
+    const compiled = await fetch(`${server.url}/api/forums/${copy.forum.id}/compilation`, {
+      headers: { Authorization: `Bearer ${copy.facilitator.token}` },
+    });
+    expect(((await compiled.json()) as { distinct: string[] }).distinct).toHaveLength(max);
+    // Taking a pair back frees its place.
+    const freed = await send(
+      'PUT',
+      compilation,
+      JSON.stringify({ distinct: { 'idee 0|autre 0': false, ...pairs(max, 1) } }),
+    );
+    expect(freed.status).toBe(200);
   });
 
   it('an archive written before, whose compilation holds such keys, still imports', async () => {

@@ -124,10 +124,12 @@ describe('merges whose idea was edited away', () => {
     });
     expect(await exported.text()).toContain(JSON.stringify(REWORDED));
     // And back to the notes' words.
+    // The notes' words are inside the idea's .item-text: waiting for REWORDED there matched
+    // « Sur les papillons » before the click had done anything.
+    const back = page.locator('.compilation-item .item-text', { hasText: REWORDED });
+    expect(await back.count()).toBe(1);
     await item.getByRole('button', { name: 'Reprendre les mots des papillons' }).click();
-    await page
-      .locator('.compilation-item .item-text', { hasText: REWORDED })
-      .waitFor({ timeout: 10_000 });
+    await back.filter({ hasNot: page.locator('.item-notes-text') }).waitFor({ timeout: 10_000 });
     expect(await page.locator('.item-notes-text').count()).toBe(0);
   });
 });

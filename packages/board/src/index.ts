@@ -227,6 +227,7 @@ export {
   ideaLikeness,
   ideaPairKey,
   ideaStems,
+  MAX_SIMILAR_IDEAS,
   similarIdeas,
   type Likeness,
   type SimilarIdeas,

@@ -2,7 +2,13 @@
 // cartons and postcards, and the near-duplicates participants write on a forum day).
 import { describe, expect, it } from 'vitest';
 import { ideaKey } from './compile.ts';
-import { ideaLikeness, ideaPairKey, ideaStems, similarIdeas } from './similar.ts';
+import {
+  ideaLikeness,
+  ideaPairKey,
+  ideaStems,
+  MAX_SIMILAR_IDEAS,
+  similarIdeas,
+} from './similar.ts';
 
 const ALIKE: [string, string][] = [
   ['Participation citoyenne', 'La participation citoyenne'],
@@ -109,6 +115,21 @@ describe('C9: ideas that look alike', () => {
     const reworded = { key: 'plaisir', text: 'Des rencontres où l’on a du plaisir ensemble' };
     expect(similarIdeas([reworded, { key: 'du plaisir', text: 'Du plaisir' }])).toEqual([
       { first: 'plaisir', second: 'du plaisir', likeness: 'same' },
+    ]);
+  });
+
+  it('compares the list’s first MAX_SIMILAR_IDEAS ideas only, so a huge list stays usable', () => {
+    // One writer's board of thousands of distinct notes: every pair compared at each change
+    // froze the facilitator's page for most of a minute.
+    const filler = (n: number) => ({ key: `idee ${n}`, text: `Idée ${n}` });
+    const list = [
+      ...Array.from({ length: MAX_SIMILAR_IDEAS - 1 }, (_, n) => filler(n)),
+      { key: 'du plaisir', text: 'Du plaisir' },
+      { key: 'plaisir', text: 'Plaisir !' },
+    ];
+    expect(similarIdeas(list)).toEqual([]);
+    expect(similarIdeas(list.slice(1))).toEqual([
+      { first: 'du plaisir', second: 'plaisir', likeness: 'same' },
     ]);
   });
 });

@@ -323,6 +323,28 @@ describe('the facilitator page', () => {
     await projector.close();
   });
 
+  it('Escape on the projector opened from the forum page leaves with no link on its screen', async () => {
+    // It went to the board page at /b/<board>#token=<the facilitator link>: the address bar of
+    // the projected window showed the room the link that « Mode projection » had just hidden.
+    const page = facilitator.page;
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const row = page.locator(`tr[data-board-id="${plenary.id}"]`);
+    const [projector] = await Promise.all([
+      facilitator.context.waitForEvent('page'),
+      row.getByRole('link', { name: 'Mode projection' }).click(),
+    ]);
+    await projector.locator('main.projector').waitFor({ timeout: 10_000 });
+    const left = Promise.race([
+      projector.waitForEvent('close').then(() => 'closed'),
+      projector.waitForURL(/\/b\//).then(() => projector.url()),
+    ]);
+    // The tab may be gone before the key is up: what happened is read from `left`.
+    await projector.keyboard.press('Escape').catch(() => undefined);
+    // The tab closes: the forum page's tab, which opened it, is under it.
+    expect(await left).toBe('closed');
+    expect(page.url()).toBe(forumUrl);
+  });
+
   it('fits a phone: no sideways scrolling, both links of a board in view one after the other', async () => {
     const phone = await newParticipant(browser, 'Marie-Anne', {
       viewport: { width: 390, height: 844 },

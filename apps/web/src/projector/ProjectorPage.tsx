@@ -187,6 +187,13 @@ function Slides({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
+        // The facilitator's link (the forum page opens projector mode with it, in a tab of its
+        // own) is not put back in the address bar the room sees: that tab closes, the forum
+        // page's tab under it. One the browser keeps open (reached another way) goes to the board.
+        if (info.role === 'facilitator') {
+          window.close();
+          if (window.closed) return;
+        }
         location.assign(`/b/${encodeURIComponent(info.board.id)}#token=${token}`);
         return;
       }
@@ -202,7 +209,7 @@ function Slides({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [info.board.id, token]);
+  }, [info.board.id, info.role, token]);
 
   const counts = useMemo(
     () => (vote ? countsOnBoard(vote, info.board.id) : null),

@@ -111,11 +111,13 @@ describe('suggested merges on the forum page', () => {
   });
 
   it('« Fusionner » merges the second idea into the first', async () => {
+    // By the keyboard: the focus then goes on to the next suggestion, not to the page's top.
     await page
       .getByRole('button', {
         name: 'Fusionner «\u00a0La participation citoyenne\u00a0» dans «\u00a0Participation citoyenne\u00a0»',
       })
-      .click();
+      .focus();
+    await page.keyboard.press('Enter');
     await page
       .locator('.compilation-item .item-text', { hasText: 'La participation citoyenne' })
       .waitFor({ state: 'detached', timeout: 10_000 });
@@ -126,6 +128,9 @@ describe('suggested merges on the forum page', () => {
     expect(await pairTexts()).toEqual([
       '«\u00a0Plaisir !\u00a0» 1 fois ≈ «\u00a0Du plaisir\u00a0» 1 fois',
     ]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Fusionner «\u00a0Du plaisir\u00a0» dans «\u00a0Plaisir !\u00a0»',
+    );
   });
 
   it('« Non, elles sont différentes » hides the pair, after a reload too, kept by the server', async () => {

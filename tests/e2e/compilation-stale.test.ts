@@ -99,9 +99,13 @@ describe('merges whose idea was edited away', () => {
     // The form opens on « Bon leadership »'s row: cancel, then the right idea.
     await input.press('Escape');
     await input.waitFor({ state: 'detached' });
+    // The focus is back on « Reformuler » (it fell to the page's top), after Échap as after Entrée.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(await focused()).toBe('Reformuler «\u00a0Bon leadership\u00a0»');
     await page.getByRole('button', { name: /^Reformuler «\sBonne communication/ }).click();
     await input.fill(words);
     await input.press('Enter');
+    expect(await focused()).toMatch(/^Reformuler «\u00a0Bonne communication/);
     const item = page.locator('.compilation-item').filter({
       has: page.locator('.item-text', { hasText: 'dans un langage commun' }),
     });

@@ -78,6 +78,13 @@ export function CompilationPanel({
   const stale = compilation ? staleMerges(compilation) : [];
   // The idea whose words are being changed (« Reformuler »), by its key.
   const [rewording, setRewording] = useState<string | null>(null);
+  // The idea whose « Reformuler » takes the focus back once its form closes (Entrée, Échap): the
+  // form left with the focus, which fell to the page's top.
+  const rewordBack = useRef<string | null>(null);
+  const closeWords = (key: string) => {
+    rewordBack.current = key;
+    setRewording(null);
+  };
   // C9: ideas that very likely say the same thing, less those said different.
   const suggestions = useMemo(
     () => suggestedMerges(compilation?.items ?? [], compilation?.distinct),
@@ -296,9 +303,9 @@ export function CompilationPanel({
               key={`${item.key}:${item.text}`}
               item={item}
               editing={rewording === item.key}
-              onCancel={() => setRewording(null)}
+              onCancel={() => closeWords(item.key)}
               onSave={(words) => {
-                setRewording(null);
+                closeWords(item.key);
                 apply({ wordings: { [item.key]: words } });
               }}
             />
@@ -338,6 +345,12 @@ export function CompilationPanel({
             {rewording !== item.key && (
               <button
                 type="button"
+                ref={(button) => {
+                  if (button && rewordBack.current === item.key) {
+                    rewordBack.current = null;
+                    button.focus();
+                  }
+                }}
                 aria-label={t('forumDay.compilation.rewordLabel', { text: ideaLabel(item.text) })}
                 onClick={() => setRewording(item.key)}
               >

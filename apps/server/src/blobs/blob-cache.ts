@@ -5,6 +5,7 @@
 // photos last read are kept in memory, within a budget, and let go once nobody reads them.
 import type { MaybePromise } from '../storage/board-storage.ts';
 import type { BlobInfo, BlobStore, NewBlob, StoredBlob } from './blob-store.ts';
+import { KeptInMemory, keyOf } from './kept-in-memory.ts';
 
 const MiB = 1024 * 1024;
 
@@ -29,11 +30,6 @@ export const BLOB_CACHE: BlobCacheOptions = {
   idleMs: 60_000,
 };
 
-interface Kept {
-  readonly blob: StoredBlob;
-  readAt: number;
-}
-
 /**
  * A BlobStore whose `get` answers from memory the photos read lately; everything else goes to
  * the store. An image's bytes never change (its id is their SHA-256), so what is kept stays
@@ -44,35 +40,31 @@ interface Kept {
  */
 export class CachedBlobStore implements BlobStore {
   readonly #store: BlobStore;
-  readonly #options: BlobCacheOptions;
-  readonly #now: () => number;
-  /** In the order they were last read: the first is the next to go. */
-  readonly #kept = new Map<string, Kept>();
+  readonly #maxEntryBytes: number;
+  readonly #kept: KeptInMemory<StoredBlob>;
   /** Reads under way (PostgreSQL): asked again meanwhile, they are answered once. */
   readonly #reading = new Map<string, Promise<StoredBlob | null>>();
-  #bytes = 0;
-  #sweeper: ReturnType<typeof setInterval> | null = null;
 
   constructor(store: BlobStore, options: BlobCacheOptions = BLOB_CACHE) {
     this.#store = store;
-    this.#options = options;
-    this.#now = options.now ?? (() => performance.now());
+    this.#maxEntryBytes = options.maxEntryBytes;
+    this.#kept = new KeptInMemory({
+      maxBytes: options.maxBytes,
+      idleMs: options.idleMs,
+      now: options.now ?? (() => performance.now()),
+      onForget: (key) => this.#reading.delete(key),
+    });
   }
 
   /** Bytes of photos kept now. */
   get keptBytes(): number {
-    return this.#bytes;
+    return this.#kept.bytes;
   }
 
   get(forumId: string, blobId: string): MaybePromise<StoredBlob | null> {
     const key = keyOf(forumId, blobId);
-    const kept = this.#kept.get(key);
-    if (kept) {
-      this.#kept.delete(key);
-      kept.readAt = this.#now();
-      this.#kept.set(key, kept);
-      return kept.blob;
-    }
+    const kept = this.#kept.read(key);
+    if (kept) return kept;
     const reading = this.#reading.get(key);
     if (reading) return reading;
     const read = this.#store.get(forumId, blobId);
@@ -99,7 +91,7 @@ export class CachedBlobStore implements BlobStore {
   }
 
   remove(forumId: string, blobIds: readonly string[], putBy?: string): MaybePromise<void> {
-    for (const blobId of blobIds) this.#forget(keyOf(forumId, blobId));
+    for (const blobId of blobIds) this.#kept.forget(keyOf(forumId, blobId));
     return this.#store.remove(forumId, blobIds, putBy);
   }
 
@@ -121,39 +113,7 @@ export class CachedBlobStore implements BlobStore {
   }
 
   #keep(key: string, blob: StoredBlob | null): void {
-    if (!blob || blob.data.byteLength > this.#options.maxEntryBytes) return;
-    this.#forget(key);
-    this.#kept.set(key, { blob, readAt: this.#now() });
-    this.#bytes += blob.data.byteLength;
-    for (const [oldest] of this.#kept) {
-      if (this.#bytes <= this.#options.maxBytes) break;
-      this.#forget(oldest);
-    }
-    if (this.#sweeper === null && this.#kept.size > 0) {
-      this.#sweeper = setInterval(() => this.#letGoIdle(), this.#options.idleMs / 2);
-      this.#sweeper.unref();
-    }
-  }
-
-  #forget(key: string): void {
-    this.#reading.delete(key);
-    const kept = this.#kept.get(key);
-    if (!kept) return;
-    this.#kept.delete(key);
-    this.#bytes -= kept.blob.data.byteLength;
-  }
-
-  #letGoIdle(): void {
-    const before = this.#now() - this.#options.idleMs;
-    for (const [key, kept] of this.#kept) {
-      if (kept.readAt > before) break;
-      this.#forget(key);
-    }
-    if (this.#kept.size === 0 && this.#sweeper !== null) {
-      clearInterval(this.#sweeper);
-      this.#sweeper = null;
-    }
+    if (!blob || blob.data.byteLength > this.#maxEntryBytes) return;
+    this.#kept.keep(key, blob, blob.data.byteLength);
   }
 }
-
-const keyOf = (forumId: string, blobId: string) => `${forumId}/${blobId}`;

@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import type { MaybePromise } from '../storage/board-storage.ts';
 import type { BlobStore, StoredBlob } from './blob-store.ts';
 import type { ImageMime } from './image-type.ts';
+import { KeptInMemory, keyOf } from './kept-in-memory.ts';
 import { makeSmallImage, type SmallImage } from './small-image.ts';
 
 const MiB = 1024 * 1024;
@@ -38,12 +39,6 @@ export interface SmallAnswer {
 /** A photo that could not be decoded is remembered (not tried again) at this nominal cost. */
 const FAILED_COST = 256;
 
-interface Kept {
-  readonly image: SmallImage;
-  readonly bytes: number;
-  readAt: number;
-}
-
 interface Making {
   promise: Promise<{ image: SmallImage; blob: StoredBlob } | null>;
 }
@@ -57,10 +52,8 @@ interface Making {
 export class SmallImages {
   readonly #options: SmallImagesOptions;
   readonly #make: (blob: StoredBlob) => Promise<SmallImage>;
-  readonly #now: () => number;
   readonly #log: Logger;
-  /** In the order they were last read: the first is the next to go. */
-  readonly #kept = new Map<string, Kept>();
+  readonly #kept: KeptInMemory<SmallImage>;
   readonly #making = new Map<string, Making>();
   /**
    * Copies waiting for their turn, by forum; the forums in turn, the first served next. One
@@ -69,15 +62,18 @@ export class SmallImages {
    */
   readonly #waiting = new Map<string, Array<() => void>>();
   #running = 0;
-  #bytes = 0;
   #made = 0;
-  #sweeper: ReturnType<typeof setInterval> | null = null;
 
   constructor(log: Logger, options: SmallImagesOptions = SMALL_IMAGES) {
     this.#log = log;
     this.#options = options;
     this.#make = options.make ?? makeSmallImage;
-    this.#now = options.now ?? (() => performance.now());
+    this.#kept = new KeptInMemory({
+      maxBytes: options.maxBytes,
+      idleMs: options.idleMs,
+      now: options.now ?? (() => performance.now()),
+      onForget: (key) => this.#making.delete(key),
+    });
   }
 
   /** Copies this process tried to make (GET /metrics: `smallImagesMade`). */
@@ -87,7 +83,7 @@ export class SmallImages {
 
   /** Bytes of copies kept now. */
   get keptBytes(): number {
-    return this.#bytes;
+    return this.#kept.bytes;
   }
 
   /**
@@ -102,13 +98,9 @@ export class SmallImages {
     const key = keyOf(forumId, blobId);
     let image: SmallImage;
     let blob: StoredBlob | null = null;
-    const kept = this.#kept.get(key);
-    if (kept) {
-      this.#kept.delete(key);
-      kept.readAt = this.#now();
-      this.#kept.set(key, kept);
-      image = kept.image;
-    } else {
+    const kept = this.#kept.read(key);
+    if (kept) image = kept;
+    else {
       let making = this.#making.get(key);
       if (!making) {
         const started = { promise: Promise.resolve(null) } as Making;
@@ -127,14 +119,14 @@ export class SmallImages {
 
   /** Lets go of these images' copies (removed from storage). */
   forget(forumId: string, blobIds: readonly string[]): void {
-    for (const blobId of blobIds) this.#forget(keyOf(forumId, blobId));
+    for (const blobId of blobIds) this.#kept.forget(keyOf(forumId, blobId));
   }
 
   /** R70: lets go of every copy of an erased forum. */
   forgetForum(forumId: string): void {
     const prefix = keyOf(forumId, '');
     for (const key of [...this.#kept.keys(), ...this.#making.keys()]) {
-      if (key.startsWith(prefix)) this.#forget(key);
+      if (key.startsWith(prefix)) this.#kept.forget(key);
     }
   }
 
@@ -236,38 +228,6 @@ export class SmallImages {
   #keep(key: string, image: SmallImage): void {
     const bytes = image.kind === 'failed' ? FAILED_COST : image.data.byteLength;
     if (bytes > this.#options.maxBytes) return;
-    this.#forget(key);
-    this.#kept.set(key, { image, bytes, readAt: this.#now() });
-    this.#bytes += bytes;
-    for (const [oldest] of this.#kept) {
-      if (this.#bytes <= this.#options.maxBytes) break;
-      this.#forget(oldest);
-    }
-    if (this.#sweeper === null) {
-      this.#sweeper = setInterval(() => this.#letGoIdle(), this.#options.idleMs / 2);
-      this.#sweeper.unref();
-    }
-  }
-
-  #forget(key: string): void {
-    this.#making.delete(key);
-    const kept = this.#kept.get(key);
-    if (!kept) return;
-    this.#kept.delete(key);
-    this.#bytes -= kept.bytes;
-  }
-
-  #letGoIdle(): void {
-    const before = this.#now() - this.#options.idleMs;
-    for (const [key, kept] of this.#kept) {
-      if (kept.readAt > before) break;
-      this.#forget(key);
-    }
-    if (this.#kept.size === 0 && this.#sweeper !== null) {
-      clearInterval(this.#sweeper);
-      this.#sweeper = null;
-    }
+    this.#kept.keep(key, image, bytes);
   }
 }
-
-const keyOf = (forumId: string, blobId: string) => `${forumId}/${blobId}`;

@@ -2,7 +2,7 @@
 // the server); the facilitator drags an item onto another to merge them (or uses « Fusionner
 // avec… »), sets aside what is not an idea (« Écarter »: the question copied to every carton),
 // and downloads the list as Markdown or CSV.
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   downloadCompilation,
@@ -78,13 +78,20 @@ export function CompilationPanel({
   const stale = compilation ? staleMerges(compilation) : [];
   // The idea whose words are being changed (« Reformuler »), by its key.
   const [rewording, setRewording] = useState<string | null>(null);
-  // The idea whose « Reformuler » takes the focus back once its form closes (Entrée, Échap): the
-  // form left with the focus, which fell to the page's top.
-  const rewordBack = useRef<string | null>(null);
+  // The idea whose « Reformuler » takes the focus once the control that had it leaves the page
+  // (its words' form closed by Entrée or Échap, « Reprendre les mots des papillons », a notice of
+  // merges that no longer hold, the last suggestion of « Ces idées se ressemblent »): the focus
+  // fell to the page's top, and a keyboard or screen-reader facilitator started again from there.
+  // Taken only when the focus was lost, never from elsewhere.
+  const focusBack = useRef<string | null>(null);
   const closeWords = (key: string) => {
-    rewordBack.current = key;
+    focusBack.current = key;
     setRewording(null);
   };
+  // Given up once the change it waited for is shown (the focus was not lost: nothing to do).
+  useLayoutEffect(() => {
+    focusBack.current = null;
+  }, [compilation]);
   // C9: ideas that very likely say the same thing, less those said different.
   const suggestions = useMemo(
     () => suggestedMerges(compilation?.items ?? [], compilation?.distinct),
@@ -233,10 +240,12 @@ export function CompilationPanel({
               <select
                 aria-label={t('forumDay.compilation.staleMergeLabel', { ideas })}
                 value=""
-                onChange={(e) =>
-                  e.target.value &&
-                  apply({ merges: Object.fromEntries(keys.map((key) => [key, e.target.value])) })
-                }
+                onChange={(e) => {
+                  const target = e.target.value;
+                  if (!target) return;
+                  focusBack.current = target;
+                  apply({ merges: Object.fromEntries(keys.map((key) => [key, target])) });
+                }}
               >
                 <option value="">{t('forumDay.compilation.staleMergeWith')}</option>
                 {items
@@ -249,9 +258,10 @@ export function CompilationPanel({
               </select>
               <button
                 type="button"
-                onClick={() =>
-                  apply({ merges: Object.fromEntries(keys.map((key) => [key, null])) })
-                }
+                onClick={() => {
+                  focusBack.current = keys[0] ?? null;
+                  apply({ merges: Object.fromEntries(keys.map((key) => [key, null])) });
+                }}
               >
                 {t('forumDay.compilation.staleKeepApart')}
               </button>
@@ -261,8 +271,12 @@ export function CompilationPanel({
       })}
       <SimilarIdeas
         suggestions={suggestions}
-        onMerge={(s) => merge(s.source.key, s.target.key)}
+        onMerge={(s) => {
+          focusBack.current = s.target.key;
+          merge(s.source.key, s.target.key);
+        }}
         onDistinct={(s) => {
+          focusBack.current = s.target.key;
           const names = { target: ideaLabel(s.target.text), source: ideaLabel(s.source.text) };
           apply(
             { distinct: { [s.pair]: true } },
@@ -346,8 +360,9 @@ export function CompilationPanel({
               <button
                 type="button"
                 ref={(button) => {
-                  if (button && rewordBack.current === item.key) {
-                    rewordBack.current = null;
+                  const lost = !document.activeElement || document.activeElement === document.body;
+                  if (button && focusBack.current === item.key && lost) {
+                    focusBack.current = null;
                     button.focus();
                   }
                 }}
@@ -358,7 +373,13 @@ export function CompilationPanel({
               </button>
             )}
             {item.notesText !== undefined && rewording !== item.key && (
-              <button type="button" onClick={() => apply({ wordings: { [item.key]: null } })}>
+              <button
+                type="button"
+                onClick={() => {
+                  focusBack.current = item.key;
+                  apply({ wordings: { [item.key]: null } });
+                }}
+              >
                 {t('forumDay.compilation.notesWordsBack')}
               </button>
             )}

@@ -34,6 +34,35 @@ function territory(
   return { doc, board, drawing };
 }
 
+/** A photo on the board: a phone's (2560 × 1920, shown 480 × 360) or a flyer's (120 × 160). */
+function placePhoto(
+  board: Board,
+  blobId: string,
+  kind: 'camera' | 'flyer',
+  mime: 'image/jpeg' | 'image/png' = 'image/jpeg',
+) {
+  const size =
+    kind === 'camera'
+      ? { w: 480, h: 360, naturalWidth: 2560, naturalHeight: 1920 }
+      : { w: 120, h: 160, naturalWidth: 120, naturalHeight: 160 };
+  board.run((tx) => {
+    tx.create('image', { x: 0, y: 0, blobId, mime, ...size });
+  }, origin);
+}
+
+/** Object URLs faked: `url` names each one made; `restore` puts URL's own back. */
+function fakeObjectUrls(url: () => string) {
+  const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(url);
+  const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+  return {
+    revoked,
+    restore() {
+      created.mockRestore();
+      revoked.mockRestore();
+    },
+  };
+}
+
 describe('LiveDrawing (a mosaic tile)', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -76,21 +105,9 @@ describe('LiveDrawing (a mosaic tile)', () => {
 
   it('draws a photo from its fetched bytes once they arrive (a placeholder before)', async () => {
     const loadImage = vi.fn(() => Promise.resolve(new Blob([new Uint8Array([1, 2, 3])])));
-    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:flyer');
-    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const urls = fakeObjectUrls(() => 'blob:flyer');
     const { board, drawing } = territory('La Matapédia', { loadImage });
-    board.run((tx) => {
-      tx.create('image', {
-        x: 0,
-        y: 0,
-        w: 120,
-        h: 160,
-        blobId: 'a'.repeat(64),
-        mime: 'image/png',
-        naturalWidth: 120,
-        naturalHeight: 160,
-      });
-    }, origin);
+    placePhoto(board, 'a'.repeat(64), 'flyer', 'image/png');
     vi.advanceTimersByTime(400);
     expect(drawing.getSvg()).not.toContain('<image');
     await vi.runAllTimersAsync();
@@ -100,30 +117,17 @@ describe('LiveDrawing (a mosaic tile)', () => {
     await vi.runAllTimersAsync();
     expect(loadImage).toHaveBeenCalledTimes(1);
     drawing.destroy();
-    expect(revoked).toHaveBeenCalledWith('blob:flyer');
-    created.mockRestore();
-    revoked.mockRestore();
+    expect(urls.revoked).toHaveBeenCalledWith('blob:flyer');
+    urls.restore();
   });
 
   it('draws a photo from its small copy; shown big, from its whole picture once it comes', async () => {
     const blobId = 'd'.repeat(64);
     const loadImage = vi.fn((_id: string, copy: PictureCopy) => Promise.resolve(new Blob([copy])));
     let made = 0;
-    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:${++made}`);
-    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const urls = fakeObjectUrls(() => `blob:${++made}`);
     const { board, drawing } = territory('Témiscouata', { loadImage });
-    board.run((tx) => {
-      tx.create('image', {
-        x: 0,
-        y: 0,
-        w: 480,
-        h: 360,
-        blobId,
-        mime: 'image/jpeg',
-        naturalWidth: 2560,
-        naturalHeight: 1920,
-      });
-    }, origin);
+    placePhoto(board, blobId, 'camera');
     await vi.runAllTimersAsync();
     expect(drawing.getSvg()).toContain('href="blob:1"');
     expect(loadImage.mock.calls).toEqual([[blobId, 'small']]);
@@ -144,10 +148,9 @@ describe('LiveDrawing (a mosaic tile)', () => {
       [blobId, 'full'],
     ]);
     drawing.destroy();
-    expect(revoked).toHaveBeenCalledWith('blob:1');
-    expect(revoked).toHaveBeenCalledWith('blob:2');
-    created.mockRestore();
-    revoked.mockRestore();
+    expect(urls.revoked).toHaveBeenCalledWith('blob:1');
+    expect(urls.revoked).toHaveBeenCalledWith('blob:2');
+    urls.restore();
   });
 
   it('a server without small copies (404 on …/small) draws the whole picture, as before', async () => {
@@ -157,21 +160,9 @@ describe('LiveDrawing (a mosaic tile)', () => {
         ? Promise.reject(new ApiError(404, 'image_unavailable', 'Not Found'))
         : Promise.resolve(new Blob(['whole'])),
     );
-    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:whole');
-    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const urls = fakeObjectUrls(() => 'blob:whole');
     const { board, drawing } = territory('La Mitis', { loadImage });
-    board.run((tx) => {
-      tx.create('image', {
-        x: 0,
-        y: 0,
-        w: 480,
-        h: 360,
-        blobId,
-        mime: 'image/jpeg',
-        naturalWidth: 2560,
-        naturalHeight: 1920,
-      });
-    }, origin);
+    placePhoto(board, blobId, 'camera');
     await vi.runAllTimersAsync();
     expect(drawing.getSvg()).toContain('href="blob:whole"');
     drawing.sharpen(blobId, 1400);
@@ -181,8 +172,7 @@ describe('LiveDrawing (a mosaic tile)', () => {
       [blobId, 'full'],
     ]);
     drawing.destroy();
-    created.mockRestore();
-    revoked.mockRestore();
+    urls.restore();
   });
 
   it('fetches a photo again after the network failed it, and draws it once it comes', async () => {
@@ -193,29 +183,16 @@ describe('LiveDrawing (a mosaic tile)', () => {
         ? Promise.reject(new TypeError('Failed to fetch'))
         : Promise.resolve(new Blob([new Uint8Array([1, 2, 3])])),
     );
-    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:affiche');
-    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const urls = fakeObjectUrls(() => 'blob:affiche');
     const { board, drawing } = territory('Kamouraska', { loadImage });
-    board.run((tx) => {
-      tx.create('image', {
-        x: 0,
-        y: 0,
-        w: 120,
-        h: 160,
-        blobId: 'b'.repeat(64),
-        mime: 'image/jpeg',
-        naturalWidth: 120,
-        naturalHeight: 160,
-      });
-    }, origin);
+    placePhoto(board, 'b'.repeat(64), 'flyer');
     await vi.advanceTimersByTimeAsync(400);
     expect(drawing.getSvg()).not.toContain('<image');
     await vi.advanceTimersByTimeAsync(30_000);
     expect(loadImage).toHaveBeenCalledTimes(3);
     expect(drawing.getSvg()).toContain('href="blob:affiche"');
     drawing.destroy();
-    created.mockRestore();
-    revoked.mockRestore();
+    urls.restore();
   });
 
   it('fetches a whole picture again after the network failed it, with no new drawing to measure', async () => {
@@ -228,21 +205,9 @@ describe('LiveDrawing (a mosaic tile)', () => {
         : Promise.resolve(new Blob([copy])),
     );
     let made = 0;
-    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation(() => `blob:${++made}`);
-    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const urls = fakeObjectUrls(() => `blob:${++made}`);
     const { board, drawing } = territory('Rimouski', { loadImage });
-    board.run((tx) => {
-      tx.create('image', {
-        x: 0,
-        y: 0,
-        w: 480,
-        h: 360,
-        blobId,
-        mime: 'image/jpeg',
-        naturalWidth: 2560,
-        naturalHeight: 1920,
-      });
-    }, origin);
+    placePhoto(board, blobId, 'camera');
     await vi.runAllTimersAsync();
     drawing.sharpen(blobId, 1400);
     await vi.advanceTimersByTimeAsync(30_000);
@@ -253,8 +218,7 @@ describe('LiveDrawing (a mosaic tile)', () => {
     ]);
     expect(drawing.getSvg()).toContain('href="blob:2"');
     drawing.destroy();
-    created.mockRestore();
-    revoked.mockRestore();
+    urls.restore();
   });
 
   it('leaves a photo the forum lacks a placeholder, without asking again', async () => {
@@ -263,18 +227,7 @@ describe('LiveDrawing (a mosaic tile)', () => {
       Promise.reject(new ApiError(404, 'image_unavailable', 'Not Found')),
     );
     const { board, drawing } = territory('Les Basques', { loadImage });
-    board.run((tx) => {
-      tx.create('image', {
-        x: 0,
-        y: 0,
-        w: 120,
-        h: 160,
-        blobId: 'c'.repeat(64),
-        mime: 'image/jpeg',
-        naturalWidth: 120,
-        naturalHeight: 160,
-      });
-    }, origin);
+    placePhoto(board, 'c'.repeat(64), 'flyer');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(loadImage.mock.calls).toEqual([
       ['c'.repeat(64), 'small'],

@@ -10,7 +10,7 @@ import { ideaKey, localOrigin } from '@carton/board';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, type CreatedForum } from './fixtures';
-import { connectSeedClient } from './seed';
+import { openCompiledList, postcardWall, seedClientOn } from './forum-notes';
 
 const TARGET = 'Bonne communication : franche, claire, respectueuse';
 const REWORDED =
@@ -26,12 +26,8 @@ describe('merges whose idea was edited away', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
-    const { board, close } = await connectSeedClient(
-      `${server.url.replace('http', 'ws')}/sync`,
-      wall.id,
-      wall.edit.token,
-    );
+    const wall = postcardWall(forum);
+    const { board, close } = await seedClientOn(server, wall);
     let target = '';
     board.run((tx) => {
       target = tx.create('note', { x: 0, y: 0, text: TARGET });
@@ -55,15 +51,7 @@ describe('merges whose idea was edited away', () => {
     board.run((tx) => tx.update(target, { text: REWORDED }), localOrigin('user:seed'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     close();
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'fr-CA',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
-    await page.getByRole('button', { name: 'Compiler' }).click();
-    await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+    page = await openCompiledList(browser, server, forum, { acceptDownloads: true });
   });
 
   afterAll(async () => {

@@ -5,11 +5,11 @@
 // top holds the facilitator link in large type. A merge on the forum page shows without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ideaKey, localOrigin } from '@carton/board';
+import { ideaKey } from '@carton/board';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
-import { connectSeedClient } from './seed';
+import { createForum, forumRequest, type CreatedForum } from './fixtures';
+import { postcardWall, writeNotes } from './forum-notes';
 
 const SHOTS = `${REPO_ROOT}test-results/screenshots`;
 
@@ -41,11 +41,7 @@ describe('« Les incontournables » on the projector', () => {
   let forumPage: Page;
   let projector: Page;
   const request = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
+    const response = await forumRequest(server, forum, path, { method, token, body: body ?? {} });
     expect(response.status).toBeLessThan(300);
     return (await response.json()) as { vote: { id: string } };
   };
@@ -62,24 +58,10 @@ describe('« Les incontournables » on the projector', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+    const wall = postcardWall(forum);
     const kamouraska = forum.boards.find((b) => b.kind === 'territory')!;
-    const write = async (board: typeof wall, notes: readonly string[]) => {
-      const { board: model, close } = await connectSeedClient(
-        `${server.url.replace('http', 'ws')}/sync`,
-        board.id,
-        board.edit.token,
-      );
-      const ids: string[] = [];
-      model.run((tx) => {
-        notes.forEach((text, n) => ids.push(tx.create('note', { x: n * 250, y: 0, text })));
-      }, localOrigin('user:seed'));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      close();
-      return ids.map((shapeId) => ({ boardId: board.id, shapeId, token: board.edit.token }));
-    };
-    const postcards = await write(wall, POSTCARDS);
-    const carton = await write(kamouraska, CARTON);
+    const postcards = await writeNotes(server, wall, POSTCARDS);
+    const carton = await writeNotes(server, kamouraska, CARTON);
     const facilitator = forum.facilitator.token;
     // Compiled, reworded, the facilitator's question set aside.
     await request('PUT', '/compilation', facilitator, {

@@ -7,11 +7,11 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
-import { ideaKey, localOrigin } from '@carton/board';
+import { ideaKey } from '@carton/board';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, type CreatedForum } from './fixtures';
-import { connectSeedClient } from './seed';
+import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
 
 const NOTES = [
   'Participation citoyenne',
@@ -40,27 +40,9 @@ describe('suggested merges on the forum page', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
-    const { board, close } = await connectSeedClient(
-      `${server.url.replace('http', 'ws')}/sync`,
-      wall.id,
-      wall.edit.token,
-    );
-    board.run((tx) => {
-      NOTES.forEach((text, n) => tx.create('note', { x: 250 * n, y: 0, text }));
-    }, localOrigin('user:seed'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    close();
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'fr-CA',
-      // So axe's script may run.
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
-    await page.getByRole('button', { name: 'Compiler' }).click();
-    await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+    await writeNotes(server, postcardWall(forum), NOTES, 300);
+    // So axe's script may run.
+    page = await openCompiledList(browser, server, forum, { bypassCSP: true });
   });
 
   afterAll(async () => {

@@ -5,11 +5,10 @@
 // « Participation citoyenne » written on four postcards came below an idea written once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { localOrigin } from '@carton/board';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
-import { connectSeedClient } from './seed';
+import { createForum, forumRequest, type CreatedForum } from './fixtures';
+import { postcardWall, writeNotes } from './forum-notes';
 
 /** Ideas written once each, one long enough to wrap on the projector (Témiscouata's carton). */
 const ONCE = [
@@ -34,11 +33,7 @@ describe('vote results by idea on the projector', () => {
   let forum: CreatedForum;
   let projector: Page;
   const api = async (path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${server.url}/api/forums/${forum.forum.id}${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
+    const response = await forumRequest(server, forum, path, { token, body: body ?? {} });
     expect(response.status).toBeLessThan(300);
     return (await response.json()) as { vote: { id: string } };
   };
@@ -47,29 +42,15 @@ describe('vote results by idea on the projector', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+    const wall = postcardWall(forum);
     const kamouraska = forum.boards.find((b) => b.kind === 'territory')!;
-    const write = async (board: typeof wall, texts: readonly string[]) => {
-      const { board: model, close } = await connectSeedClient(
-        `${server.url.replace('http', 'ws')}/sync`,
-        board.id,
-        board.edit.token,
-      );
-      const ids: string[] = [];
-      model.run((tx) => {
-        texts.forEach((text, n) => ids.push(tx.create('note', { x: n * 250, y: 0, text })));
-      }, localOrigin('user:seed'));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      close();
-      return ids.map((shapeId) => ({ boardId: board.id, shapeId, token: board.edit.token }));
-    };
-    const postcards = await write(wall, [
+    const postcards = await writeNotes(server, wall, [
       'Participation citoyenne',
       'Participation citoyenne !',
       'participation citoyenne',
       ...ONCE,
     ]);
-    const carton = await write(kamouraska, ['Participation citoyenne.']);
+    const carton = await writeNotes(server, kamouraska, ['Participation citoyenne.']);
     const { vote } = await api('/votes', forum.facilitator.token, {
       title: 'Nos incontournables',
       boardIds: [wall.id, kamouraska.id],

@@ -10,7 +10,7 @@ import { localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, PHONE, shapes, toScreen, type CreatedForum } from './fixtures';
-import { connectSeedClient } from './seed';
+import { postcardWall, seedClientOn } from './forum-notes';
 
 /** The wall's notes, 190 units wide, 210 apart: a row of 6 postcards of 3 notes, 10 rows. */
 const IDEAS = ['Participation citoyenne', 'Accompagnement', 'Plaisir !', 'Bon leadership'];
@@ -25,12 +25,8 @@ describe('dots on a postcard wall seen whole on a phone', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
-    const { board, close } = await connectSeedClient(
-      `${server.url.replace('http', 'ws')}/sync`,
-      wall.id,
-      wall.edit.token,
-    );
+    const wall = postcardWall(forum);
+    const { board, close } = await seedClientOn(server, wall);
     board.run((tx) => {
       for (let card = 0; card < 60; card++) {
         const x = (card % 6) * 1300;

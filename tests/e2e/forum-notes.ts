@@ -1,0 +1,70 @@
+// Shared by the tests of « Les incontournables » and the votes over a forum's boards: notes
+// written on a forum's boards through a stock y-websocket client (seed.ts), as participants
+// would, and the forum page opened on its compiled list.
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { localOrigin } from '@carton/board';
+import type { CartonServer } from '../support/server';
+import type { BoardLinks, CreatedForum } from './fixtures';
+import { connectSeedClient } from './seed';
+
+/** The forum's postcard wall (« Cartes postales »). */
+export function postcardWall(forum: CreatedForum): CreatedForum['boards'][number] {
+  return forum.boards.find((b) => b.kind === 'postcards')!;
+}
+
+/** A stock y-websocket client on `board`, with its edit link. */
+export function seedClientOn(
+  server: CartonServer,
+  board: BoardLinks,
+): ReturnType<typeof connectSeedClient> {
+  return connectSeedClient(`${server.url.replace('http', 'ws')}/sync`, board.id, board.edit.token);
+}
+
+/** A note writeNotes wrote: what a dot on it names, and the link it was written with. */
+export interface WrittenNote {
+  boardId: string;
+  shapeId: string;
+  token: string;
+}
+
+/**
+ * Writes `texts` on `board` as notes in a row, 250 apart, then leaves once the server has had
+ * `settleMs` to take them.
+ */
+export async function writeNotes(
+  server: CartonServer,
+  board: BoardLinks,
+  texts: readonly string[],
+  settleMs = 200,
+): Promise<WrittenNote[]> {
+  const { board: model, close } = await seedClientOn(server, board);
+  const ids: string[] = [];
+  model.run((tx) => {
+    texts.forEach((text, n) => ids.push(tx.create('note', { x: n * 250, y: 0, text })));
+  }, localOrigin('user:seed'));
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  close();
+  return ids.map((shapeId) => ({ boardId: board.id, shapeId, token: board.edit.token }));
+}
+
+/**
+ * The forum page as its facilitator opens it (1366 × 768, fr-CA, then `options`), « Compiler »
+ * pressed and the list shown.
+ */
+export async function openCompiledList(
+  browser: Browser,
+  server: CartonServer,
+  forum: CreatedForum,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'fr-CA',
+    ...options,
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+  await page.getByRole('button', { name: 'Compiler' }).click();
+  await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+  return page;
+}

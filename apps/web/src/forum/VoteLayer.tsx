@@ -11,6 +11,7 @@ import { worldToScreen, type Camera } from '../geometry/camera';
 import type { Point, Rect } from '../geometry/rect';
 import type { BoardSession } from '../board/session';
 import { badgePlace, badgeSize, takesBackByTap } from './badgePlace';
+import { ideaLabel } from './compilationItem';
 import { changeDot, fetchMyDots, type MyDots } from './api';
 import type { ForumRoom } from './room';
 import { forumErrorText, type Translate } from './errorText';
@@ -275,6 +276,12 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   );
 }
 
+/** A note's words as a vote's line names them (the first 60 characters). */
+function noteWords(session: BoardSession, shapeId: string): string {
+  const shape = session.scene.getShape(shapeId);
+  return ideaLabel(shape?.type === 'note' ? shape.text.replace(/\s+/g, ' ').trim() : '');
+}
+
 function MyDotButtons({
   mine,
   onRemove,
@@ -294,11 +301,15 @@ function MyDotButtons({
         const bounds = session.scene.bounds(shapeId);
         if (!at || !bounds) return null;
         const note = { width: bounds.width * camera.zoom, height: bounds.height * camera.zoom };
+        // Drawn, not a button (too small to take back by a tap): a picture named by its note,
+        // as a bare « 2 » said nothing to a screen reader. Delete on the note takes a dot back.
         if (!takesBackByTap(note))
           return (
             <span
               key={shapeId}
               className="vote-dot mine"
+              role="img"
+              aria-label={t('forumDay.vote.myDotsOn', { count, text: noteWords(session, shapeId) })}
               data-shape-id={shapeId}
               data-count={count}
               style={{ left: rect.left + at.x, top: rect.top + at.y }}

@@ -1,0 +1,114 @@
+// A dot vote on the postcard wall seen whole on a phone, by a participant with a screen reader and
+// a keyboard: under a badge's size a note's own dot is drawn, not a button (244eabc), and it read
+// as a bare « 1 » with no name. It now says whose dots and on which idea; Tab chooses the note,
+// Enter places a dot, Delete takes it back, and each is said.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { localOrigin } from '@carton/board';
+import { launchBrowser, newParticipant } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, openBoard, PHONE, shapes, type CreatedForum } from './fixtures';
+import { connectSeedClient } from './seed';
+
+const IDEAS = ['Participation citoyenne', 'Accompagnement', 'Plaisir !', 'Bon leadership'];
+
+describe('my dot on a note smaller than its badge, from the keyboard', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  let phone: Page;
+  const announced = () => phone.locator('[data-testid="announcer"]').innerText();
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
+    const { board, close } = await connectSeedClient(
+      `${server.url.replace('http', 'ws')}/sync`,
+      wall.id,
+      wall.edit.token,
+    );
+    // Sixty postcards of three notes: fitted to a phone, each note is ~10 px wide.
+    board.run((tx) => {
+      for (let card = 0; card < 60; card++) {
+        for (let n = 0; n < 3; n++) {
+          tx.create('note', {
+            x: (card % 6) * 1300 + 40 + n * 210,
+            y: Math.floor(card / 6) * 900 + 220,
+            w: 190,
+            h: 190,
+            text: IDEAS[(card + n) % IDEAS.length]!,
+          });
+        }
+      }
+    }, localOrigin('user:seed'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    close();
+    const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${forum.facilitator.token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        title: 'Nos incontournables',
+        boardIds: [wall.id],
+        dotsPerParticipant: 5,
+      }),
+    });
+    expect(opened.status).toBe(201);
+    ({ page: phone } = await newParticipant(browser, 'Hélène', {
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+    }));
+    await openBoard(phone, wall.edit.url);
+    await phone.getByText('Il vous reste 5 points').waitFor({ timeout: 10_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('names my dot by its idea, and Delete takes it back', async () => {
+    await phone.locator('.editor .canvas').focus();
+    // On the board the arrows choose the first note (Tab then goes through them).
+    await phone.keyboard.press('ArrowRight');
+    const [id] = await phone.evaluate(() => window.__carton!.selection());
+    const note = (await shapes(phone)).find((s) => s.id === id);
+    const text = note?.type === 'note' ? note.text : '';
+    expect(IDEAS).toContain(text);
+    const said = (words: string) =>
+      phone.locator('[data-testid="announcer"]', { hasText: words }).waitFor({ timeout: 5_000 });
+    expect(await announced()).toBe(
+      `Papillon adhésif jaune «\u00a0${text}\u00a0», aucun point, 1 sur 180`,
+    );
+    await phone.keyboard.press('Enter');
+    await phone.getByText('Il vous reste 4 points').waitFor({ timeout: 5_000 });
+    await phone.keyboard.press('Enter');
+    await phone.getByText('Il vous reste 3 points').waitFor({ timeout: 5_000 });
+    await said('2 points, dont 2 à vous');
+    const dot = phone.locator(`.vote-dot.mine[data-shape-id="${id}"]`);
+    expect(await dot.evaluate((d) => d.tagName)).toBe('SPAN');
+    const named = phone.getByRole('img', { name: `Vos 2 points sur «\u00a0${text}\u00a0»` });
+    expect(await named.count()).toBe(1);
+    await phone.keyboard.press('Delete');
+    await phone.getByText('Il vous reste 4 points').waitFor({ timeout: 5_000 });
+    expect(
+      await phone.getByRole('img', { name: `Votre point sur «\u00a0${text}\u00a0»` }).count(),
+    ).toBe(1);
+    expect(await phone.locator('[role="status"].vote-remaining').innerText()).toBe(
+      'Il vous reste 4 points',
+    );
+    // The note, still chosen, says it too.
+    await said('1 point, dont 1 à vous');
+    await phone.keyboard.press('Delete');
+    await phone.getByText('Il vous reste 5 points').waitFor({ timeout: 5_000 });
+    expect(await dot.count()).toBe(0);
+    await said('aucun point');
+    // The note is still there: Delete took the dot back, not the note.
+    expect((await shapes(phone)).some((s) => s.id === id)).toBe(true);
+  });
+});

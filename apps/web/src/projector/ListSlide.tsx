@@ -58,7 +58,9 @@ export function ListSlide({
 }) {
   const { t } = useTranslation();
   const pages = listPageCount(list.lines.length);
-  const { shown, after } = listPage(list.lines, page);
+  // The same page's lines between renders: the fit below (a forced layout per step) ran again at
+  // each render of the projector, so at every dot placed during an open vote.
+  const { shown, after } = useMemo(() => listPage(list.lines, page), [list.lines, page]);
   const box = useRef<HTMLElement>(null);
   const ol = useRef<HTMLOListElement>(null);
   useFitList(box, ol, shown);

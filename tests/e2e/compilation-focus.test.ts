@@ -4,7 +4,7 @@
 // « Reformuler ». It fell to the page's top (document.body), and a keyboard or screen-reader
 // facilitator tabbed down the whole forum page again after each one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { ideaKey, localOrigin } from '@carton/board';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
@@ -72,7 +72,7 @@ describe('the focus after an action on « Les incontournables »', () => {
     });
     page = await context.newPage();
     await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
-    await page.getByRole('button', { name: 'Compiler' }).click();
+    // The list saved above, with its two notices.
     await page.locator('.stale-merges').nth(1).waitFor({ timeout: 10_000 });
   });
 
@@ -81,9 +81,30 @@ describe('the focus after an action on « Les incontournables »', () => {
     await server?.dispose();
   });
 
-  it('« Les laisser séparées »: on the first idea kept apart', async () => {
+  it('« Les laisser séparées »: on the first idea kept apart, « Compiler » answered meanwhile', async () => {
+    // Both changes held, then answered in turn: « Compiler »'s first (the notice still there).
+    const held: Route[] = [];
+    const arrived = new Set<() => void>();
+    await page.route('**/api/forums/*/compilation', (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      held.push(route);
+      arrived.forEach((tell) => tell());
+    });
+    const nth = (n: number) =>
+      new Promise<Route>((resolve) => {
+        const look = () => held[n] && (arrived.delete(look), resolve(held[n]));
+        arrived.add(look);
+        look();
+      });
+    await page.getByRole('button', { name: 'Compiler' }).click();
+    const compiling = await nth(0);
     const notice = page.locator(`.stale-merges[data-target="${ideaKey(BUS[0]!)}"]`);
     await notice.getByRole('button', { name: 'Les laisser séparées' }).press('Enter');
+    const keepingApart = await nth(1);
+    await compiling.continue();
+    await page.getByRole('button', { name: 'Compiler', disabled: false }).waitFor();
+    await keepingApart.continue();
+    await page.unroute('**/api/forums/*/compilation');
     await notice.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await focused()).toMatch(
       /^Reformuler «\u00a0(Autobus le soir|Covoiturage organisé)\u00a0»$/,
@@ -97,6 +118,24 @@ describe('the focus after an action on « Les incontournables »', () => {
     await select.selectOption(ideaKey('Bon leadership'));
     await notice.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await focused()).toBe('Reformuler «\u00a0Bon leadership\u00a0»');
+  });
+
+  it('an action the server did not take moves no focus later', async () => {
+    const item = page.locator(`.compilation-item[data-key="${ideaKey(OTHERS[3]!)}"]`);
+    const back = item.getByRole('button', { name: 'Reprendre les mots des papillons' });
+    await page.route('**/api/forums/*/compilation', (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await back.press('Enter');
+    await page.getByRole('alert').waitFor({ timeout: 10_000 });
+    await page.unroute('**/api/forums/*/compilation');
+    // The facilitator clicks the page's background, then drags an idea: the list draws again.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+    const other = page.locator(`.compilation-item[data-key="${ideaKey('Bon leadership')}"]`);
+    await other.dispatchEvent('dragstart', { dataTransfer });
+    await other.dispatchEvent('dragend', { dataTransfer });
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   });
 
   it('« Reprendre les mots des papillons »: on the idea’s « Reformuler »', async () => {

@@ -83,14 +83,18 @@ export function CompilationPanel({
   // merges that no longer hold, the last suggestion of « Ces idées se ressemblent »): the focus
   // fell to the page's top, and a keyboard or screen-reader facilitator started again from there.
   // Taken only when the focus was lost, never from elsewhere.
-  const focusBack = useRef<string | null>(null);
+  const focusBack = useRef<{ key: string; shown: boolean } | null>(null);
+  const focusAfter = (key: string | undefined) => {
+    focusBack.current = key === undefined ? null : { key, shown: false };
+  };
   const closeWords = (key: string) => {
-    focusBack.current = key;
+    focusAfter(key);
     setRewording(null);
   };
-  // Given up once the change it waited for is shown (the focus was not lost: nothing to do).
+  // Given up once the change it waited for is shown (the focus was not lost: nothing to do), not
+  // at another answer's (« Compiler » still on its way).
   useLayoutEffect(() => {
-    focusBack.current = null;
+    if (focusBack.current?.shown) focusBack.current = null;
   }, [compilation]);
   // C9: ideas that very likely say the same thing, less those said different.
   const suggestions = useMemo(
@@ -116,10 +120,19 @@ export function CompilationPanel({
   const apply = (change: CompilationChange | null, said?: NonNullable<typeof notice>) => {
     if (!change) return;
     setError(null);
-    putCompilation(forumId, token, change).then((next) => {
-      setCompilation(next);
-      setNotice(said ?? null);
-    }, fail);
+    const waiting = focusBack.current;
+    putCompilation(forumId, token, change).then(
+      (next) => {
+        if (waiting) waiting.shown = true;
+        setCompilation(next);
+        setNotice(said ?? null);
+      },
+      (e: unknown) => {
+        // The control stays: no focus to take back later, at some unrelated render.
+        if (focusBack.current === waiting) focusBack.current = null;
+        fail(e);
+      },
+    );
   };
   const merge = (sourceKey: string, targetKey: string) => {
     const text = (key: string) => items.find((i) => i.key === key)?.text ?? key;
@@ -243,7 +256,7 @@ export function CompilationPanel({
                 onChange={(e) => {
                   const target = e.target.value;
                   if (!target) return;
-                  focusBack.current = target;
+                  focusAfter(target);
                   apply({ merges: Object.fromEntries(keys.map((key) => [key, target])) });
                 }}
               >
@@ -259,7 +272,7 @@ export function CompilationPanel({
               <button
                 type="button"
                 onClick={() => {
-                  focusBack.current = keys[0] ?? null;
+                  focusAfter(keys[0]);
                   apply({ merges: Object.fromEntries(keys.map((key) => [key, null])) });
                 }}
               >
@@ -272,11 +285,11 @@ export function CompilationPanel({
       <SimilarIdeas
         suggestions={suggestions}
         onMerge={(s) => {
-          focusBack.current = s.target.key;
+          focusAfter(s.target.key);
           merge(s.source.key, s.target.key);
         }}
         onDistinct={(s) => {
-          focusBack.current = s.target.key;
+          focusAfter(s.target.key);
           const names = { target: ideaLabel(s.target.text), source: ideaLabel(s.source.text) };
           apply(
             { distinct: { [s.pair]: true } },
@@ -361,7 +374,7 @@ export function CompilationPanel({
                 type="button"
                 ref={(button) => {
                   const lost = !document.activeElement || document.activeElement === document.body;
-                  if (button && focusBack.current === item.key && lost) {
+                  if (button && focusBack.current?.key === item.key && lost) {
                     focusBack.current = null;
                     button.focus();
                   }
@@ -376,7 +389,7 @@ export function CompilationPanel({
               <button
                 type="button"
                 onClick={() => {
-                  focusBack.current = item.key;
+                  focusAfter(item.key);
                   apply({ wordings: { [item.key]: null } });
                 }}
               >

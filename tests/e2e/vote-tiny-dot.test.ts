@@ -2,7 +2,10 @@
 // a keyboard: under a badge's size a note's own dot is drawn, not a button (244eabc), and it read
 // as a bare « 1 » with no name. It now says whose dots and on which idea; Tab chooses the note,
 // Enter places a dot, Delete takes it back, and each is said.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant } from '../support/browser';
@@ -10,6 +13,7 @@ import { startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, PHONE, shapes, type CreatedForum } from './fixtures';
 import { connectSeedClient } from './seed';
 
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const IDEAS = ['Participation citoyenne', 'Accompagnement', 'Plaisir !', 'Bon leadership'];
 
 describe('my dot on a note smaller than its badge, from the keyboard', () => {
@@ -94,6 +98,15 @@ describe('my dot on a note smaller than its badge, from the keyboard', () => {
     expect(await dot.evaluate((d) => d.tagName)).toBe('SPAN');
     const named = phone.getByRole('img', { name: `Vos 2 points sur «\u00a0${text}\u00a0»` });
     expect(await named.count()).toBe(1);
+    // axe-core, every impact, on the dot (evaluated: the page's CSP refuses a script tag).
+    await phone.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+    const violations = await phone.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: { run: (context: string) => Promise<AxeResults> };
+      };
+      return (await axe.run('.vote-dot.mine')).violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
     await phone.keyboard.press('Delete');
     await phone.getByText('Il vous reste 4 points').waitFor({ timeout: 5_000 });
     expect(

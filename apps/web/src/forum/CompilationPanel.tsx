@@ -37,6 +37,7 @@ import {
 import { forumErrorText } from './errorText';
 import { staleMerges } from './staleMerges';
 import { IdeaWords } from './IdeaWords';
+import { answerOrder } from './answerOrder';
 import { SimilarIdeas } from './SimilarIdeas';
 import { likelyMerges, suggestedMerges } from './similarChoice';
 
@@ -104,15 +105,18 @@ export function CompilationPanel({
   // The projector shows the list after the plenary's slides (ListSlide).
   const plenary = boards.find((b) => b.kind === 'plenary');
 
+  // Two changes close together: an answer older than the one shown is dropped (answerOrder).
+  const [answers] = useState(answerOrder);
   const compile = () => {
     setError(null);
     setNotice(null);
     setBusy(true);
     const boardIds = [...chosen];
     const offered = boards;
+    const fresh = answers.ask();
     putCompilation(forumId, token, { boardIds })
       .then((next) => {
-        setCompilation(next);
+        if (fresh()) setCompilation(next);
         saveSeenBoards(forumId, offered);
       }, fail)
       .finally(() => setBusy(false));
@@ -121,8 +125,14 @@ export function CompilationPanel({
     if (!change) return;
     setError(null);
     const waiting = focusBack.current;
+    const fresh = answers.ask();
     putCompilation(forumId, token, change).then(
       (next) => {
+        if (!fresh()) {
+          // A later change's list is shown already, with this one in it.
+          if (focusBack.current === waiting) focusBack.current = null;
+          return;
+        }
         if (waiting) waiting.shown = true;
         setCompilation(next);
         setNotice(said ?? null);

@@ -3,8 +3,9 @@
 // would, and the forum page opened on its compiled list.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { localOrigin } from '@carton/board';
+import { newParticipant } from '../support/browser';
 import type { CartonServer } from '../support/server';
-import type { BoardLinks, CreatedForum } from './fixtures';
+import { forumRequest, openBoard, PHONE, type BoardLinks, type CreatedForum } from './fixtures';
 import { connectSeedClient } from './seed';
 
 /** The forum's postcard wall (« Cartes postales »). */
@@ -66,5 +67,54 @@ export async function openCompiledList(
   await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
   await page.getByRole('button', { name: 'Compiler' }).click();
   await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+  return page;
+}
+
+/** The ideas of the postcard wall votedWallOnPhone writes, one per note in turn. */
+export const WALL_IDEAS = [
+  'Participation citoyenne',
+  'Accompagnement',
+  'Plaisir !',
+  'Bon leadership',
+];
+
+/**
+ * A dot vote (5 points) over the forum's postcard wall, written as sixty postcards of three notes
+ * (190 units wide, 210 apart: a row of 6 postcards, 10 rows; fitted to a phone, each note is
+ * ~10 px wide), opened on a phone by Hélène once her points are said.
+ */
+export async function votedWallOnPhone(
+  browser: Browser,
+  server: CartonServer,
+  forum: CreatedForum,
+): Promise<Page> {
+  const wall = postcardWall(forum);
+  const { board, close } = await seedClientOn(server, wall);
+  board.run((tx) => {
+    for (let card = 0; card < 60; card++) {
+      for (let n = 0; n < 3; n++) {
+        tx.create('note', {
+          x: (card % 6) * 1300 + 40 + n * 210,
+          y: Math.floor(card / 6) * 900 + 220,
+          w: 190,
+          h: 190,
+          text: WALL_IDEAS[(card + n) % WALL_IDEAS.length]!,
+        });
+      }
+    }
+  }, localOrigin('user:seed'));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  close();
+  const opened = await forumRequest(server, forum, '/votes', {
+    body: { title: 'Nos incontournables', boardIds: [wall.id], dotsPerParticipant: 5 },
+  });
+  if (opened.status !== 201) throw new Error(`the vote did not open: ${opened.status}`);
+  const { page } = await newParticipant(browser, 'Hélène', {
+    viewport: PHONE,
+    hasTouch: true,
+    isMobile: true,
+  });
+  await openBoard(page, wall.edit.url);
+  await page.getByText('Il vous reste 5 points').waitFor({ timeout: 10_000 });
   return page;
 }

@@ -6,14 +6,10 @@
 // and no longer open it for writing as well (the browser's double click).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { localOrigin } from '@carton/board';
-import { launchBrowser, newParticipant } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, PHONE, shapes, toScreen, type CreatedForum } from './fixtures';
-import { postcardWall, seedClientOn } from './forum-notes';
-
-/** The wall's notes, 190 units wide, 210 apart: a row of 6 postcards of 3 notes, 10 rows. */
-const IDEAS = ['Participation citoyenne', 'Accompagnement', 'Plaisir !', 'Bon leadership'];
+import { createForum, shapes, toScreen, type CreatedForum } from './fixtures';
+import { votedWallOnPhone } from './forum-notes';
 
 describe('dots on a postcard wall seen whole on a phone', () => {
   let server: CartonServer;
@@ -25,45 +21,7 @@ describe('dots on a postcard wall seen whole on a phone', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    const wall = postcardWall(forum);
-    const { board, close } = await seedClientOn(server, wall);
-    board.run((tx) => {
-      for (let card = 0; card < 60; card++) {
-        const x = (card % 6) * 1300;
-        const y = Math.floor(card / 6) * 900;
-        for (let n = 0; n < 3; n++) {
-          tx.create('note', {
-            x: x + 40 + n * 210,
-            y: y + 220,
-            w: 190,
-            h: 190,
-            text: IDEAS[(card + n) % IDEAS.length]!,
-          });
-        }
-      }
-    }, localOrigin('user:seed'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    close();
-    const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${forum.facilitator.token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
-        title: 'Nos incontournables',
-        boardIds: [wall.id],
-        dotsPerParticipant: 5,
-      }),
-    });
-    expect(opened.status).toBe(201);
-    ({ page: phone } = await newParticipant(browser, 'Hélène', {
-      viewport: PHONE,
-      hasTouch: true,
-      isMobile: true,
-    }));
-    await openBoard(phone, wall.edit.url);
-    await phone.getByText('Il vous reste 5 points').waitFor({ timeout: 10_000 });
+    phone = await votedWallOnPhone(browser, server, forum);
   });
 
   afterAll(async () => {

@@ -7,14 +7,12 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
-import { localOrigin } from '@carton/board';
-import { launchBrowser, newParticipant } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, PHONE, shapes, type CreatedForum } from './fixtures';
-import { connectSeedClient } from './seed';
+import { createForum, shapes, type CreatedForum } from './fixtures';
+import { votedWallOnPhone, WALL_IDEAS } from './forum-notes';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const IDEAS = ['Participation citoyenne', 'Accompagnement', 'Plaisir !', 'Bon leadership'];
 
 describe('my dot on a note smaller than its badge, from the keyboard', () => {
   let server: CartonServer;
@@ -27,48 +25,7 @@ describe('my dot on a note smaller than its badge, from the keyboard', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    const wall = forum.boards.find((b) => b.kind === 'postcards')!;
-    const { board, close } = await connectSeedClient(
-      `${server.url.replace('http', 'ws')}/sync`,
-      wall.id,
-      wall.edit.token,
-    );
-    // Sixty postcards of three notes: fitted to a phone, each note is ~10 px wide.
-    board.run((tx) => {
-      for (let card = 0; card < 60; card++) {
-        for (let n = 0; n < 3; n++) {
-          tx.create('note', {
-            x: (card % 6) * 1300 + 40 + n * 210,
-            y: Math.floor(card / 6) * 900 + 220,
-            w: 190,
-            h: 190,
-            text: IDEAS[(card + n) % IDEAS.length]!,
-          });
-        }
-      }
-    }, localOrigin('user:seed'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    close();
-    const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${forum.facilitator.token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
-        title: 'Nos incontournables',
-        boardIds: [wall.id],
-        dotsPerParticipant: 5,
-      }),
-    });
-    expect(opened.status).toBe(201);
-    ({ page: phone } = await newParticipant(browser, 'Hélène', {
-      viewport: PHONE,
-      hasTouch: true,
-      isMobile: true,
-    }));
-    await openBoard(phone, wall.edit.url);
-    await phone.getByText('Il vous reste 5 points').waitFor({ timeout: 10_000 });
+    phone = await votedWallOnPhone(browser, server, forum);
   });
 
   afterAll(async () => {
@@ -83,7 +40,7 @@ describe('my dot on a note smaller than its badge, from the keyboard', () => {
     const [id] = await phone.evaluate(() => window.__carton!.selection());
     const note = (await shapes(phone)).find((s) => s.id === id);
     const text = note?.type === 'note' ? note.text : '';
-    expect(IDEAS).toContain(text);
+    expect(WALL_IDEAS).toContain(text);
     const said = (words: string) =>
       phone.locator('[data-testid="announcer"]', { hasText: words }).waitFor({ timeout: 5_000 });
     expect(await announced()).toBe(

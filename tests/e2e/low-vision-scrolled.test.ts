@@ -7,7 +7,7 @@
 // Each is now scrolled to as it comes, the focus left where it was. Reduced motion makes the
 // scroll instant, so it is read as soon as the notice is in the page.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { createForum, forumRequest, openBoard, serverAndBrowser } from './fixtures';
 
 /** Two frames: what follows an arrival (the page's stacks, a scroll) has happened. */
@@ -21,6 +21,23 @@ async function settled(page: Page): Promise<void> {
 async function shotIfAsked(page: Page, file: string): Promise<void> {
   if (!process.env.CARTON_SHOTS) return;
   await page.screenshot({ path: `${process.env.CARTON_SHOTS}/${file.replace(/\W+/g, '-')}.png` });
+}
+
+/**
+ * A page at `size` (a window's CSS pixels at some zoom), in French, reduced motion, as `name` who
+ * has already closed the first-visit hint.
+ */
+async function enlargedPage(
+  browser: Browser,
+  size: BrowserContextOptions,
+  name = 'Gisèle Pelletier',
+): Promise<Page> {
+  const context = await browser.newContext({ ...size, locale: 'fr-CA', reducedMotion: 'reduce' });
+  await context.addInitScript((who) => {
+    localStorage.setItem('carton.name', who);
+    localStorage.setItem('carton.helpHint', 'done');
+  }, name);
+  return context.newPage();
 }
 
 const SIZES = [
@@ -42,16 +59,7 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
     for (const { name, ...size } of SIZES) {
       const created = await createForum(suite.server, { territories: ['Kamouraska'] });
       const board = created.boards.find((b) => b.kind === 'territory')!;
-      const context = await suite.browser.newContext({
-        ...size,
-        locale: 'fr-CA',
-        reducedMotion: 'reduce',
-      });
-      await context.addInitScript(() => {
-        localStorage.setItem('carton.name', 'Gisèle Pelletier');
-        localStorage.setItem('carton.helpHint', 'done');
-      });
-      const page = await context.newPage();
+      const page = await enlargedPage(suite.browser, size);
       await openBoard(page, board.edit.url);
       await page.locator('.editor[data-tall]').waitFor();
       // Down at the tools, « Papillon » chosen by the keyboard.
@@ -80,7 +88,7 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
       });
       if (!seen.start || !seen.focusKept) found[name] = seen;
       await shotIfAsked(page, `notice ${name}`);
-      await context.close();
+      await page.context().close();
     }
     expect(found).toEqual({});
   });
@@ -91,16 +99,7 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
     const created = await createForum(suite.server, { territories: ['Rimouski'] });
     const board = created.boards.find((b) => b.kind === 'territory')!;
     const { name: _name, ...size } = SIZES[0];
-    const context = await suite.browser.newContext({
-      ...size,
-      locale: 'fr-CA',
-      reducedMotion: 'reduce',
-    });
-    await context.addInitScript(() => {
-      localStorage.setItem('carton.name', 'Gisèle Pelletier');
-      localStorage.setItem('carton.helpHint', 'done');
-    });
-    const page = await context.newPage();
+    const page = await enlargedPage(suite.browser, size);
     await openBoard(page, board.edit.url);
     await page.locator('.editor[data-tall]').waitFor();
     await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight }));
@@ -136,7 +135,7 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
         el.getBoundingClientRect().top < innerHeight - 20
       );
     });
-    await context.close();
+    await page.context().close();
   }, 60_000);
 
   it('the versions panel’s refusal shows at its top, the list scrolled down to the version restored', async () => {
@@ -167,17 +166,11 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
     const oldest = listed.snapshots.find((s) => s.kind === 'auto')!;
 
     // A 1366 × 768 laptop at 300 %.
-    const context = await suite.browser.newContext({
-      viewport: { width: 455, height: 256 },
-      deviceScaleFactor: 3,
-      locale: 'fr-CA',
-      reducedMotion: 'reduce',
-    });
-    await context.addInitScript(() => {
-      localStorage.setItem('carton.name', 'Marie-Anne');
-      localStorage.setItem('carton.helpHint', 'done');
-    });
-    const page = await context.newPage();
+    const page = await enlargedPage(
+      suite.browser,
+      { viewport: { width: 455, height: 256 }, deviceScaleFactor: 3 },
+      'Marie-Anne',
+    );
     await openBoard(page, `${suite.server.url}/b/${board.id}#token=${created.facilitator.token}`);
     await page.getByRole('button', { name: 'Versions' }).click();
     const panel = page.locator('[data-testid="history-panel"]');
@@ -201,6 +194,6 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
     await shotIfAsked(page, 'versions refused');
     // It lay above the panel's scrolled view, and the panel under the forum kit.
     expect(shown).toBe(true);
-    await context.close();
+    await page.context().close();
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Board, SERVER_ORIGIN } from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
+import { SHOWN_KEY_MAX, SHOWN_TEXT_MAX } from '../facilitation/shown-text.ts';
 import { createLogger } from '../log.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -270,5 +271,52 @@ describe('V1: a vote’s results by idea', () => {
       'other work',
       board('La Mitis').id,
     ]);
+  });
+
+  it('answers what a reader shows of long notes, not their 10,000 characters', async () => {
+    // 40 notes of 10,000 characters, each with a dot: the whole words made the answer 800 kB
+    // (1,200 such notes, 36 MB, fetched by every projector and forum page at each merge).
+    const filler = 'Des logements abordables près des services, ';
+    const texts = Object.fromEntries(
+      Array.from({ length: 40 }, (_, n) => {
+        const text = `Idée longue ${n} : ${filler.repeat(300)}`.slice(0, 10_000);
+        return [`long${n}`, text];
+      }),
+    );
+    await write('La Mitis', texts);
+    const opened = await api('POST', '/votes', forum.facilitator.token, {
+      title: 'Les longues cartes',
+      boardIds: [board('La Mitis').id],
+      dotsPerParticipant: 20,
+    });
+    const voteId = opened.body['vote'].id as string;
+    for (let n = 0; n < 40; n++) {
+      const { boardId, shapeId, token } = notes[`long${n}`]!;
+      const voterId = n < 20 ? 'voter-long-0001' : 'voter-long-0002';
+      const placed = await api('POST', `/votes/${voteId}/dots`, token, {
+        boardId,
+        shapeId,
+        voterId,
+      });
+      expect(placed.status).toBe(201);
+    }
+    expect((await api('POST', `/votes/${voteId}/close`, forum.facilitator.token)).status).toBe(200);
+    const response = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes/${voteId}`, {
+      headers: { Authorization: `Bearer ${board('Kamouraska').view.token}` },
+    });
+    const raw = await response.text();
+    const body = JSON.parse(raw) as Answer['body'];
+    const results = body['results'] as { text: string }[];
+    const ideas = body['ideas'] as { key: string; text: string }[];
+    expect(results).toHaveLength(40);
+    expect(ideas).toHaveLength(40);
+    for (const entry of [...results, ...ideas]) {
+      expect(entry.text.length).toBeLessThanOrEqual(SHOWN_TEXT_MAX);
+      expect(entry.text).toMatch(/^Idée longue \d+ : Des logements abordables .*…$/);
+    }
+    expect(new Set(ideas.map((idea) => idea.key)).size).toBe(40);
+    for (const idea of ideas) expect(idea.key.length).toBeLessThanOrEqual(SHOWN_KEY_MAX);
+    // At most 1,200 bytes a dotted note, both rankings and their places and counts included.
+    expect(Buffer.byteLength(raw)).toBeLessThan(40 * 1200);
   });
 });

@@ -22,6 +22,7 @@ import {
   type VoteIdea,
 } from '../facilitation/compile-forum.ts';
 import { changeForumDoc, readForumDoc } from '../facilitation/forum-doc.ts';
+import { shownKey, shownText } from '../facilitation/shown-text.ts';
 import { voterHash, type Dot, type VoteStore } from '../facilitation/vote-store.ts';
 import type { AccessDenied } from '../forums/access.ts';
 import { nameInput } from '../forums/create-forum.ts';
@@ -111,12 +112,17 @@ export function registerVoteRoutes(
       const text = texts.get(noteKey(dot.boardId, dot.shapeId)) ?? null;
       return [{ ...dot, text, territory: board.territory, boardTitle: board.title }];
     });
-    const results = rows.sort(
-      (a, b) => b.count - a.count || (a.text ?? '').localeCompare(b.text ?? ''),
-    );
+    // Ranked on the whole words, answered with what a reader shows of them (shownText).
+    const results = rows
+      .sort((a, b) => b.count - a.count || (a.text ?? '').localeCompare(b.text ?? ''))
+      .map((row) => (row.text === null ? row : { ...row, text: shownText(row.text) }));
     const inVote = new Set(current.boardIds);
     const sources = read.filter((source) => inVote.has(source.boardId));
-    const ideas = await voteIdeas(forumId, readDoc, sources, counts);
+    const ideas = (await voteIdeas(forumId, readDoc, sources, counts)).map((idea) => ({
+      ...idea,
+      key: shownKey(idea.key),
+      text: shownText(idea.text),
+    }));
     return { results, ideas };
   };
 

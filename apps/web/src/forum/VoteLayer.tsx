@@ -18,7 +18,15 @@ import { forumErrorText, type Translate } from './errorText';
 import { useForumSnapshot } from './useForumRoom';
 import { helpStore } from '../help/state';
 import { focusedShapeOf } from '../board/keyboardSelect';
-import { activeVote, closedVote, dotAction, dotsByNote, voteKey, voterId } from './voteMode';
+import {
+  activeVote,
+  closedVote,
+  dotAction,
+  dotsByNote,
+  keptVoterId,
+  voteKey,
+  voterId,
+} from './voteMode';
 import { clearVoteNews, voteNewsStore } from './voteNews';
 
 function storage(): Storage | null {
@@ -57,11 +65,33 @@ function badgeAt(
   return badgePlace(toScreen(bounds), onNote, badgeSize(count));
 }
 
-function NoteBadges({ counts, mine }: { counts: ReadonlyMap<string, number>; mine: boolean }) {
+/**
+ * Dots drawn on notes: mine after « Terminer le vote » (`mine`), or a closed vote's counts.
+ * Each is a picture named by its note — « 3 points sur « Participation citoyenne », dont 2 à
+ * vous » — as a bare « 3 » said nothing to a screen reader of whose dots or on which idea.
+ */
+function NoteBadges({
+  counts,
+  mine,
+  myCounts,
+}: {
+  counts: ReadonlyMap<string, number>;
+  mine: boolean;
+  /** A closed vote: this device's dots by note, said beside each count. */
+  myCounts?: ReadonlyMap<string, number>;
+}) {
+  const { t } = useTranslation();
   const session = useSession();
   const camera = useSessionState((s) => s.camera);
   const rect = canvasRect();
   if (!rect) return null;
+  const name = (shapeId: string, count: number) => {
+    const text = noteWords(session, shapeId);
+    if (mine) return t('forumDay.vote.myDotsOn', { count, text });
+    const dots = t('forumDay.vote.dotsOn', { count, text });
+    const own = myCounts?.get(shapeId) ?? 0;
+    return own > 0 ? t('a11y.dots.withMine', { dots, mine: own }) : dots;
+  };
   return (
     <>
       {[...counts].map(([shapeId, count]) => {
@@ -71,6 +101,8 @@ function NoteBadges({ counts, mine }: { counts: ReadonlyMap<string, number>; min
           <span
             key={shapeId}
             className={mine ? 'vote-dot mine' : 'vote-dot count'}
+            role="img"
+            aria-label={name(shapeId, count)}
             data-shape-id={shapeId}
             data-count={count}
             style={{ left: rect.left + at.x, top: rect.top + at.y }}
@@ -344,7 +376,37 @@ export function VoteLayer({ room }: { room: ForumRoom }) {
   if (open && !session.readOnly) return <OpenVote key={open.id} room={room} vote={open} />;
   const closed = open ? null : closedVote(votes, session.boardId);
   if (!closed) return null;
-  return <NoteBadges counts={countsOnBoard(closed.counts, session.boardId)} mine={false} />;
+  return <ClosedVote key={closed.id} room={room} vote={closed} />;
+}
+
+/** A closed vote's counts on this board's notes, naming this device's own dots among them. */
+function ClosedVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
+  const session = useSession();
+  const [myDots, setMyDots] = useState<MyDots | null>(null);
+  useEffect(() => {
+    const voter = keptVoterId(storage());
+    if (!voter) return;
+    let live = true;
+    // Without an answer the counts are still named, only « dont 2 à vous » is left out.
+    fetchMyDots(room.forumId, session.token, vote.id, voter).then(
+      (answer) => live && setMyDots(answer),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [room.forumId, session.token, vote.id]);
+  const myCounts = useMemo(
+    () => (myDots ? dotsByNote(myDots.dots, session.boardId) : undefined),
+    [myDots, session.boardId],
+  );
+  return (
+    <NoteBadges
+      counts={countsOnBoard(vote.counts, session.boardId)}
+      mine={false}
+      {...(myCounts ? { myCounts } : {})}
+    />
+  );
 }
 
 /** A vote's counts (`<boardId>/<shapeId>` → dots) on this board's notes, by shape id. */

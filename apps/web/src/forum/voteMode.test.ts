@@ -5,6 +5,7 @@ import {
   closedVote,
   dotAction,
   dotsByNote,
+  keptVoterId,
   openVotesOver,
   questionAfterOpening,
   resultWords,
@@ -80,9 +81,13 @@ describe('vote mode', () => {
       getItem: (k: string) => store.get(k) ?? null,
       setItem: (k: string, v: string) => void store.set(k, v),
     };
+    // A device that never voted has none to read (a closed vote asks for no dots of it).
+    expect(keptVoterId(storage)).toBeNull();
     const id = voterId(storage);
     expect(id).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
     expect(voterId(storage)).toBe(id);
+    expect(keptVoterId(storage)).toBe(id);
+    expect(keptVoterId(null)).toBeNull();
   });
 });
 

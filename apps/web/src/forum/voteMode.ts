@@ -71,6 +71,12 @@ export function dotsByNote(mine: readonly Dot[], boardId: string): Map<string, n
 
 const VOTER_KEY = 'carton.voterId';
 
+/** The voter id this device kept, if it ever voted: a closed vote names its dots (VoteLayer). */
+export function keptVoterId(storage: Pick<Storage, 'getItem'> | null): string | null {
+  const existing = storage?.getItem(VOTER_KEY);
+  return existing && /^[A-Za-z0-9_-]{8,128}$/.test(existing) ? existing : null;
+}
+
 /** The anonymous voter id this device keeps (8–128 url-safe characters). */
 export function voterId(storage: Pick<Storage, 'getItem' | 'setItem'> | null): string {
   const existing = storage?.getItem(VOTER_KEY);

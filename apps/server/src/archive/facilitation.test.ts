@@ -1,10 +1,12 @@
 // A forum archive is uploaded without a token (POST /api/forums/import): its manifest's votes
 // and merges are hostile input. Each refusal is invalid_manifest before anything is written.
+import { forumRoomName, readCompilation } from '@carton/board';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveManifest } from './manifest.ts';
 import { readForumArchive } from './read.ts';
+import { withStoredDoc } from '../storage/stored-doc.ts';
 import { restoreForumArchive } from './restore.ts';
 import { storageSource } from './source.ts';
 import { collectStream, streamForumArchive } from './write.ts';
@@ -160,10 +162,38 @@ describe('ARCHIVE: hostile votes and merges in the manifest', () => {
     ).toBe('Note sans-barre is not <board of the vote>/<note>.');
   });
 
-  it('a flood of merges is refused', async () => {
-    const merges = Object.fromEntries(
-      Array.from({ length: 20_000 }, (_, i) => [`idee-${i}`, 'cible']),
-    );
+  it('a flood of merges, ideas set aside, wordings and pairs (an older Carton’s export) keeps the first ones and says how many were left out', async () => {
+    const keys = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`);
+    const archive = withFacilitation({
+      votes: [],
+      compilation: {
+        boardIds: [],
+        merges: Object.fromEntries(keys('idee', 20_000).map((key) => [key, 'cible'])),
+        setAside: keys('ecartee', 5_001),
+        wordings: Object.fromEntries(keys('mots', 5_002).map((key) => [key, 'Des mots'])),
+        distinct: keys('paire', 5_003),
+      },
+    });
+    const restored = await restoreInto(dirs.target, archive);
+    expect(restored.leftOut).toEqual({ merges: 15_000, setAside: 1, wordings: 2, distinct: 3 });
+    const compilation = (await withStoredDoc(
+      dirs.target.boards,
+      forumRoomName(restored.forum.id),
+      readCompilation,
+    ))!;
+    expect(Object.keys(compilation.merges).sort()).toEqual(keys('idee', 5_000));
+    expect(compilation.setAside).toEqual(keys('ecartee', 5_000));
+    expect(Object.keys(compilation.wordings).sort()).toEqual(keys('mots', 5_000));
+    expect(compilation.distinct).toEqual(keys('paire', 5_000));
+  });
+
+  it('an archive within the limits says nothing left out', async () => {
+    expect((await restoreInto(dirs.target, zip)).leftOut).toBeUndefined();
+  });
+
+  it('a key longer than the import takes is still refused', async () => {
+    const merges = { ['x'.repeat(501)]: 'cible' };
     expect(
       await refused(withFacilitation({ votes: [], compilation: { boardIds: [], merges } })),
     ).toMatch(/facilitation/);

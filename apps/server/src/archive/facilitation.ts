@@ -1,5 +1,6 @@
 import { splitNoteKey } from '@carton/board';
 import { ArchiveError } from './errors.ts';
+import type { FacilitationLeftOut } from './fit-facilitation.ts';
 import type { ArchiveManifest } from './manifest.ts';
 
 /**
@@ -57,9 +58,12 @@ function checkVoters(vote: ArchivedVote, where: string): void {
 /**
  * Checks the manifest's votes and compilation against its own boards, before anything is
  * written: every board named must be a board of the archive (and a count's board one of its
- * vote's), ids are unique, counts are whole numbers within FACILITATION_LIMITS.
+ * vote's), ids are unique, counts are whole numbers within FACILITATION_LIMITS. The
+ * compilation's merges, ideas set aside, wordings and pairs past their most are cut to the
+ * first ones in `manifest` (returned: how many were left out).
  */
-export function checkFacilitation(manifest: ArchiveManifest): void {
+export function checkFacilitation(manifest: ArchiveManifest): FacilitationLeftOut {
+  const leftOut: FacilitationLeftOut = {};
   const boardIds = new Set(manifest.boards.map((board) => board.id));
   if (boardIds.size !== manifest.boards.length) {
     throw new ArchiveError(
@@ -69,7 +73,7 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
     );
   }
   const facilitation = manifest.facilitation;
-  if (!facilitation) return;
+  if (!facilitation) return leftOut;
   const voteIds = new Set<string>();
   let total = 0;
   for (const [v, vote] of facilitation.votes.entries()) {
@@ -108,33 +112,32 @@ export function checkFacilitation(manifest: ArchiveManifest): void {
     checkVoters(vote, `votes.${v}.voters`);
   }
   const compilation = facilitation.compilation;
-  if (!compilation) return;
+  if (!compilation) return leftOut;
   for (const id of compilation.boardIds) {
     if (!boardIds.has(id))
       refuse(`Board ${id} is not a board of the archive.`, 'compilation.boardIds');
   }
-  if (Object.keys(compilation.merges).length > FACILITATION_LIMITS.maxMerges) {
-    refuse(
-      `A compilation has at most ${FACILITATION_LIMITS.maxMerges} merges.`,
-      'compilation.merges',
+  // An older Carton wrote the forum doc's compilation as it was, past these counts (a
+  // facilitator's socket, F2): the first ones are kept and the rest counted, never the whole
+  // forum refused; the restored doc holds no more than a refusal would have let in.
+  const first = <T>(entries: T[], max: number, field: keyof FacilitationLeftOut): T[] => {
+    if (entries.length <= max) return entries;
+    leftOut[field] = entries.length - max;
+    return entries.slice(0, max);
+  };
+  compilation.merges = Object.fromEntries(
+    first(Object.entries(compilation.merges), FACILITATION_LIMITS.maxMerges, 'merges'),
+  );
+  if (compilation.setAside) {
+    compilation.setAside = first(compilation.setAside, FACILITATION_LIMITS.maxSetAside, 'setAside');
+  }
+  if (compilation.wordings) {
+    compilation.wordings = Object.fromEntries(
+      first(Object.entries(compilation.wordings), FACILITATION_LIMITS.maxWordings, 'wordings'),
     );
   }
-  if ((compilation.setAside?.length ?? 0) > FACILITATION_LIMITS.maxSetAside) {
-    refuse(
-      `A compilation has at most ${FACILITATION_LIMITS.maxSetAside} ideas set aside.`,
-      'compilation.setAside',
-    );
+  if (compilation.distinct) {
+    compilation.distinct = first(compilation.distinct, FACILITATION_LIMITS.maxDistinct, 'distinct');
   }
-  if (Object.keys(compilation.wordings ?? {}).length > FACILITATION_LIMITS.maxWordings) {
-    refuse(
-      `A compilation has at most ${FACILITATION_LIMITS.maxWordings} ideas reworded.`,
-      'compilation.wordings',
-    );
-  }
-  if ((compilation.distinct?.length ?? 0) > FACILITATION_LIMITS.maxDistinct) {
-    refuse(
-      `A compilation has at most ${FACILITATION_LIMITS.maxDistinct} pairs of ideas said different.`,
-      'compilation.distinct',
-    );
-  }
+  return leftOut;
 }

@@ -14,6 +14,8 @@ export const ARCHIVE_FORMAT = 'carton-forum-archive';
 export const ARCHIVE_VERSION = 2;
 export const MANIFEST_NAME = 'manifest.json';
 
+const count = z.number().int().min(0);
+
 const path = z
   .string()
   .min(1)
@@ -167,6 +169,23 @@ export const ManifestSchema = z.object({
           distinct: z.array(z.string().max(1001)).optional(),
         })
         .nullable(),
+      /**
+       * What the export left out of the forum doc to stay within what an import takes (counts;
+       * `fitFacilitation`): a facilitator's socket can write past the routes' limits (F2).
+       * Absent when nothing was, and in older archives.
+       */
+      leftOut: z
+        .object({
+          votes: count,
+          notes: count,
+          dots: count,
+          merges: count,
+          setAside: count,
+          wordings: count,
+          distinct: count,
+        })
+        .partial()
+        .optional(),
     })
     .optional(),
 });

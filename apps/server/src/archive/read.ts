@@ -3,6 +3,7 @@ import { BoardFileError, parseBoardFile, parseBoardFileText } from '@carton/boar
 import type { BlobInfo } from '../blobs/blob-store.ts';
 import { sniffImage } from '../blobs/image-type.ts';
 import { checkFacilitation } from './facilitation.ts';
+import type { FacilitationLeftOut } from './fit-facilitation.ts';
 import { ArchiveError } from './errors.ts';
 import type { PreparedImage } from './images.ts';
 import { prepareImages, remapBlobIds } from './images.ts';
@@ -44,6 +45,11 @@ export interface ValidatedArchive {
   readonly images: ReadonlyMap<string, ArchiveImage>;
   readonly imageBytes: number;
   readonly entries: ArchiveEntries;
+  /**
+   * What this archive's export (the manifest's `facilitation.leftOut`) and this import left
+   * out of the forum day's votes and compilation, counted together; empty when nothing was.
+   */
+  readonly leftOut: FacilitationLeftOut;
 }
 
 function parseJson(bytes: Uint8Array, where: string): unknown {
@@ -192,7 +198,11 @@ export async function readForumArchive(
 ): Promise<ValidatedArchive> {
   const entries = await ArchiveEntries.open(zip, limits);
   const manifest = await readManifest(entries, limits);
-  checkFacilitation(manifest);
+  const trimmed = checkFacilitation(manifest);
+  const leftOut: FacilitationLeftOut = { ...manifest.facilitation?.leftOut };
+  for (const [field, n] of Object.entries(trimmed) as [keyof FacilitationLeftOut, number][]) {
+    leftOut[field] = (leftOut[field] ?? 0) + n;
+  }
   const wanted = listedFiles(manifest);
   entries.check(wanted);
   for (const path of wanted) {
@@ -230,7 +240,7 @@ export async function readForumArchive(
   }
   let imageBytes = 0;
   for (const image of images.values()) imageBytes += image.info.bytes;
-  return { manifest, boards, images, imageBytes, entries };
+  return { manifest, boards, images, imageBytes, entries, leftOut };
 }
 
 /**

@@ -22,10 +22,17 @@ import type { BoardRecord, ForumStore } from '../forums/forum-store.ts';
 import { generateId } from '../forums/tokens.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { ArchiveError } from './errors.ts';
+import type { FacilitationLeftOut } from './fit-facilitation.ts';
 import type { ArchiveFacilitation } from './manifest.ts';
 import type { ValidatedArchive } from './read.ts';
 import { loadBoardFile, loadImages } from './read.ts';
 import { breathe } from './zip-entries.ts';
+
+/**
+ * The new forum's links; `leftOut` says what of the day's votes and compilation its archive
+ * could not bring (counts: left out by the export, or past what the import keeps), if any.
+ */
+export type RestoredForum = CreatedForum & { leftOut?: FacilitationLeftOut };
 
 export interface RestoreDeps {
   forums: ForumStore;
@@ -212,7 +219,7 @@ async function discardImport(
 export async function restoreForumArchive(
   archive: ValidatedArchive,
   deps: RestoreDeps,
-): Promise<CreatedForum> {
+): Promise<RestoredForum> {
   if (archive.imageBytes > deps.maxForumImageBytes) {
     throw new ArchiveError(
       'image_quota_exceeded',
@@ -298,6 +305,7 @@ export async function restoreForumArchive(
     return {
       forum: { id: forumId, title, date },
       ...forumLinks(deps.baseUrl, forumId, facilitatorToken, issued),
+      ...(Object.keys(archive.leftOut).length > 0 ? { leftOut: archive.leftOut } : {}),
     };
   } catch (error) {
     await discardImport(deps, forumId, documentIds, putIds, putBy);

@@ -131,7 +131,11 @@ export function registerArchiveRoutes(
           baseUrl: deps.publicUrl ?? new URL(c.req.url).origin,
           maxForumImageBytes: deps.maxForumImageBytes,
         });
-        deps.log.info('forum_imported', { forum: created.forum.id, boards: created.boards.length });
+        deps.log.info('forum_imported', {
+          forum: created.forum.id,
+          boards: created.boards.length,
+          ...(created.leftOut ? { leftOut: created.leftOut } : {}),
+        });
         return c.json(created, 201);
       } catch (error) {
         if (error instanceof ArchiveError) return archiveError(c, error);

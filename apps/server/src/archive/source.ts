@@ -15,6 +15,7 @@ import { withStoredDoc } from '../storage/stored-doc.ts';
 import { compilationFiles, type DocReader } from '../facilitation/compile-forum.ts';
 import type { VoteStore } from '../facilitation/vote-store.ts';
 import { archivedVoters, tallyOf } from './ballots.ts';
+import { fitFacilitation } from './fit-facilitation.ts';
 import type { ArchiveFacilitation } from './manifest.ts';
 
 type BallotReader = Pick<VoteStore, 'ballots'>;
@@ -127,7 +128,11 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
             ...(stored.distinct.length > 0 ? { distinct: [...stored.distinct] } : {}),
           }
         : null;
-    return archived.length === 0 && compilation === null ? null : { votes: archived, compilation };
+    if (archived.length === 0 && compilation === null) return null;
+    const fitted = fitFacilitation({ votes: archived, compilation });
+    return Object.keys(fitted.leftOut).length > 0
+      ? { ...fitted.facilitation, leftOut: fitted.leftOut }
+      : fitted.facilitation;
   };
 }
 

@@ -16,7 +16,7 @@ import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import { ArchiveError } from './errors.ts';
 import type { ArchiveLimits } from './limits.ts';
 import { readForumArchive } from './read.ts';
-import { restoreForumArchive, type RestoreDeps } from './restore.ts';
+import { restoreForumArchive, type RestoreDeps, type RestoredForum } from './restore.ts';
 
 export interface DataDir {
   dir: string;
@@ -223,7 +223,7 @@ export async function restoreInto(
   data: DataDir,
   zip: Uint8Array,
   limits?: ArchiveLimits,
-): Promise<CreatedForum> {
+): Promise<RestoredForum> {
   return restoreForumArchive(await readForumArchive(zip, limits), restoreTarget(data));
 }
 

@@ -75,7 +75,12 @@ describe('words written offline in a note another deletes', () => {
     await suite.a.page.bringToFront();
     const id = await addNote(suite.a.page, 640, 420, 'Sécurité alimentaire');
     await suite.a.page.keyboard.press('Escape');
-    await waitForShapes(suite.b.page, `(s) => s.some((x) => x.id === ${JSON.stringify(id)})`);
+    // Pierre has the note's whole words before his wifi drops: the note reaches him as Émilie
+    // types, and a loaded machine cut him off at « Sécurité ali ».
+    await waitForShapes(
+      suite.b.page,
+      `(s) => s.some((x) => x.id === ${JSON.stringify(id)} && x.text === 'Sécurité alimentaire')`,
+    );
 
     // Pierre's wifi drops; he adds his words to Émilie's note.
     await suite.b.context.setOffline(true);

@@ -2,35 +2,20 @@
 // line with its dots added up (C1, the facilitator's merges C3), ideas set aside (C7) are left
 // out. The projector's « Résultats du vote » and the forum page rank these, as « Les
 // incontournables » do. A real server on port 0 with its SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Board, SERVER_ORIGIN } from '@carton/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
 import { SHOWN_KEY_MAX, SHOWN_TEXT_MAX } from '../facilitation/shown-text.ts';
-import { createLogger } from '../log.ts';
-import { startServer, type RunningServer } from './server.ts';
-
-interface CreatedBoard {
-  id: string;
-  kind: string;
-  territory: string | null;
-  edit: { token: string };
-  view: { token: string };
-}
-interface CreatedForum {
-  forum: { id: string };
-  facilitator: { token: string };
-  boards: CreatedBoard[];
-}
+import type { CreatedForum } from '../forums/create-forum.ts';
+import { startLoggedServer, type LoggedServer } from '../testing/logged-server.ts';
+import type { RunningServer } from './server.ts';
+import { postForum } from './test-forum.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers by shape
 type Answer = { status: number; body: Record<string, any> };
 
 const QUESTION = 'Qu’est-ce qui est incontournable pour vous ?';
 
 describe('V1: a vote’s results by idea', () => {
-  let dir: string;
+  let logged: LoggedServer;
   let server: RunningServer;
   let forum: CreatedForum;
   const notes: Record<string, { boardId: string; shapeId: string; token: string }> = {};
@@ -62,21 +47,12 @@ describe('V1: a vote’s results by idea', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'carton-vote-ideas-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CARTON_DATA_DIR: dir });
-    server = await startServer(
-      config,
-      createLogger('error', () => undefined),
-    );
-    const response = await fetch(`${server.url}/api/forums`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Forum des Alliances',
-        territories: ['Kamouraska', 'La Mitis'],
-      }),
+    logged = await startLoggedServer('vote-ideas');
+    server = logged.server;
+    forum = await postForum(server.url, {
+      title: 'Forum des Alliances',
+      territories: ['Kamouraska', 'La Mitis'],
     });
-    forum = (await response.json()) as CreatedForum;
     await write('Kamouraska', {
       participation: 'Participation citoyenne',
       leadership: 'Bon leadership',
@@ -89,8 +65,7 @@ describe('V1: a vote’s results by idea', () => {
   });
 
   afterAll(async () => {
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await logged?.close();
   });
 
   it('adds up the dots of one idea written on several notes, merges included, set-aside left out', async () => {

@@ -1,7 +1,7 @@
 import { splitNoteKey } from '@carton/board';
 import { ArchiveError } from './errors.ts';
 import type { FacilitationLeftOut } from './fit-facilitation.ts';
-import type { ArchiveManifest } from './manifest.ts';
+import { ARCHIVE_SIZES, type ArchiveManifest } from './manifest.ts';
 
 /**
  * What a forum day's votes may hold in an archive. An archive is uploaded without a token and
@@ -95,7 +95,11 @@ export function checkFacilitation(manifest: ArchiveManifest): FacilitationLeftOu
     }
     for (const [key, count] of counts) {
       const { boardId, shapeId } = splitNoteKey(key) ?? { boardId: '', shapeId: '' };
-      if (!vote.boardIds.includes(boardId) || shapeId.length === 0 || shapeId.length > 100) {
+      if (
+        !vote.boardIds.includes(boardId) ||
+        shapeId.length === 0 ||
+        shapeId.length > ARCHIVE_SIZES.shapeId
+      ) {
         refuse(`Note ${key} is not <board of the vote>/<note>.`, `votes.${v}.counts`);
       }
       if (count > FACILITATION_LIMITS.maxDotsPerNote) {

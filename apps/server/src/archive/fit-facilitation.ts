@@ -1,7 +1,7 @@
 import { splitNoteKey } from '@carton/board';
 import { plainName } from '../forums/create-forum.ts';
 import { FACILITATION_LIMITS } from './facilitation.ts';
-import type { ArchiveFacilitation } from './manifest.ts';
+import { ARCHIVE_SIZES, type ArchiveFacilitation } from './manifest.ts';
 
 /** What the export left out of the forum day's votes and compilation, counted (absent: none). */
 export interface FacilitationLeftOut {
@@ -15,16 +15,6 @@ export interface FacilitationLeftOut {
   wordings?: number;
   distinct?: number;
 }
-
-/** What the manifest takes (ManifestSchema): sizes of ids, titles and keys, and a vote's most. */
-const MAX_VOTES = 500;
-const MAX_VOTE_ID = 64;
-const MAX_TITLE = 200;
-const MAX_DOTS_PER_PARTICIPANT = 20;
-const MAX_NOTE_KEY = 200;
-const MAX_SHAPE_ID = 100;
-const MAX_ITEM_KEY = 500;
-const MAX_PAIR_KEY = 1001;
 
 /** At most `max` code points: a cut never splits a surrogate pair. */
 function cut(text: string, max: number): string {
@@ -56,14 +46,18 @@ export function fitFacilitation(facilitation: ArchiveFacilitation): {
   let total = 0;
   for (const vote of facilitation.votes) {
     const dotsOf = Object.values(vote.counts).reduce((sum, n) => sum + n, 0);
-    if (votes.length >= MAX_VOTES || vote.id.length > MAX_VOTE_ID || ids.has(vote.id)) {
+    if (
+      votes.length >= ARCHIVE_SIZES.votes ||
+      vote.id.length > ARCHIVE_SIZES.voteId ||
+      ids.has(vote.id)
+    ) {
       left.votes++;
       left.dots += dotsOf;
       continue;
     }
     ids.add(vote.id);
     const dotsPerParticipant = Math.min(
-      MAX_DOTS_PER_PARTICIPANT,
+      ARCHIVE_SIZES.dotsPerParticipant,
       Math.max(1, Math.floor(vote.dotsPerParticipant)),
     );
     // The notes with the most dots first: what is left out weighs least in the results.
@@ -73,11 +67,11 @@ export function fitFacilitation(facilitation: ArchiveFacilitation): {
     for (const [key, count] of notes) {
       const note = splitNoteKey(key);
       const valid =
-        key.length <= MAX_NOTE_KEY &&
+        key.length <= ARCHIVE_SIZES.noteKey &&
         note !== null &&
         vote.boardIds.includes(note.boardId) &&
         note.shapeId.length > 0 &&
-        note.shapeId.length <= MAX_SHAPE_ID;
+        note.shapeId.length <= ARCHIVE_SIZES.shapeId;
       if (!valid || kept >= FACILITATION_LIMITS.maxNotesPerVote) {
         left.notes++;
         left.dots += count;
@@ -115,7 +109,7 @@ export function fitFacilitation(facilitation: ArchiveFacilitation): {
       .filter((voter) => voter.dots.length > 0);
     votes.push({
       ...vote,
-      title: cut(plainName(vote.title, 'Vote'), MAX_TITLE).trim() || 'Vote',
+      title: cut(plainName(vote.title, 'Vote'), ARCHIVE_SIZES.voteTitle).trim() || 'Vote',
       dotsPerParticipant,
       openedAt: Math.max(0, Math.floor(vote.openedAt)),
       closedAt: vote.closedAt === null ? null : Math.max(0, Math.floor(vote.closedAt)),
@@ -149,7 +143,7 @@ function fitCompilation(
   compilation: ArchivedCompilation,
   left: Required<FacilitationLeftOut>,
 ): ArchivedCompilation {
-  const item = (key: string) => key.length <= MAX_ITEM_KEY;
+  const item = (key: string) => key.length <= ARCHIVE_SIZES.itemKey;
   const merges = firstKeys(
     Object.keys(compilation.merges),
     FACILITATION_LIMITS.maxMerges,
@@ -174,7 +168,7 @@ function fitCompilation(
     firstKeys(
       compilation.distinct,
       FACILITATION_LIMITS.maxDistinct,
-      (key) => key.length <= MAX_PAIR_KEY,
+      (key) => key.length <= ARCHIVE_SIZES.pairKey,
       left,
       'distinct',
     );

@@ -5,6 +5,25 @@ import { nameInput, plainName } from '../forums/create-forum.ts';
 /** C8: one line of words, as PUT /api/forums/:id/compilation takes them. */
 const wordingInput = nameInput(MAX_WORDING_LENGTH);
 
+/**
+ * The sizes the manifest's votes and compilation take, in characters or entries: the schema
+ * below checks them, and the export fits a live forum doc within them (fit-facilitation.ts).
+ */
+export const ARCHIVE_SIZES = {
+  votes: 500,
+  voteId: 64,
+  voteTitle: 200,
+  dotsPerParticipant: 20,
+  /** `boardId:shapeId` (a vote's counts and voters' dots). */
+  noteKey: 200,
+  /** A note key's shape id (facilitation.ts checks it). */
+  shapeId: 100,
+  /** A compilation item's key (merges, set aside, wordings). */
+  itemKey: 500,
+  /** Two item keys joined by `|` (C9's distinct pairs). */
+  pairKey: 1001,
+} as const;
+
 export const ARCHIVE_FORMAT = 'carton-forum-archive';
 /**
  * 2: images once per archive (`images/<sha256>.<ext>`, listed in `images`), board and version
@@ -102,20 +121,23 @@ export const ManifestSchema = z.object({
       votes: z
         .array(
           z.object({
-            id: z.string().max(64),
+            id: z.string().max(ARCHIVE_SIZES.voteId),
             // Votes titled before R24 covered them (a line break, a bidi mark) are in archives
             // of that time: made plain rather than refusing the forum (hostile ones too).
             title: z
               .string()
               .max(1_000)
               .transform((title) => plainName(title, 'Vote'))
-              .pipe(nameInput(200)),
+              .pipe(nameInput(ARCHIVE_SIZES.voteTitle)),
             boardIds: z.array(z.string().max(64)).max(64),
-            dotsPerParticipant: z.number().int().min(1).max(20),
+            dotsPerParticipant: z.number().int().min(1).max(ARCHIVE_SIZES.dotsPerParticipant),
             state: z.enum(['open', 'closed']),
             openedAt: z.number().int().min(0),
             closedAt: z.number().int().min(0).nullable(),
-            counts: z.record(z.string().max(200), z.number().int().min(0).max(1_000_000)),
+            counts: z.record(
+              z.string().max(ARCHIVE_SIZES.noteKey),
+              z.number().int().min(0).max(1_000_000),
+            ),
             /**
              * Each voter's dots (note keys), under an alias drawn for this archive alone (`v1`,
              * `v2`… in a random order): a recount per voter is possible, and nothing links a
@@ -133,16 +155,19 @@ export const ManifestSchema = z.object({
               .optional(),
           }),
         )
-        .max(500),
+        .max(ARCHIVE_SIZES.votes),
       compilation: z
         .object({
           boardIds: z.array(z.string().max(64)).max(64),
-          merges: z.record(z.string().max(500), z.string().max(500)),
+          merges: z.record(
+            z.string().max(ARCHIVE_SIZES.itemKey),
+            z.string().max(ARCHIVE_SIZES.itemKey),
+          ),
           /**
            * Item keys set aside (C7). Absent in older archives (nothing set aside) and when none
            * is: an optional field, as `voters`, so the archive version stays 2.
            */
-          setAside: z.array(z.string().max(500)).optional(),
+          setAside: z.array(z.string().max(ARCHIVE_SIZES.itemKey)).optional(),
           /**
            * C8: item key → the facilitator's words for the idea, optional as `setAside` (the
            * archive version stays 2). Words the route takes (R24) are kept as they are, French
@@ -152,7 +177,7 @@ export const ManifestSchema = z.object({
            */
           wordings: z
             .record(
-              z.string().max(500),
+              z.string().max(ARCHIVE_SIZES.itemKey),
               z
                 .string()
                 .max(MAX_WORDING_LENGTH)
@@ -166,7 +191,7 @@ export const ManifestSchema = z.object({
            * C9: pairs of ideas the facilitator said are different (`ideaPairKey`: two item keys
            * joined by `|`), optional as `setAside` (the archive version stays 2).
            */
-          distinct: z.array(z.string().max(1001)).optional(),
+          distinct: z.array(z.string().max(ARCHIVE_SIZES.pairKey)).optional(),
         })
         .nullable(),
       /**

@@ -150,7 +150,7 @@ describe('compilation « Les incontournables »', () => {
     expect(csv).toContain('"Communication: franche, claire",1,La Mitis,La Mitis');
   });
 
-  it('C5: once a vote gave dots, every line says its count, 0 included (« 0 point »)', () => {
+  it('C5: once a vote gave dots, every line says its count; an idea without a dot says « sans point »', () => {
     const k = boardWith('k', 'Kamouraska', ['Participation citoyenne', 'Financement systémique']);
     const [participation] = k.shapes.filter((s) => s.type === 'note');
     const items = compileIncontournables([k], {
@@ -158,8 +158,10 @@ describe('compilation « Les incontournables »', () => {
     });
     const md = toMarkdown(items, 'Les incontournables');
     expect(md).toContain('\n1. **Participation citoyenne** — 1 fois · Kamouraska · 2 points\n');
-    // French takes the singular for 0.
-    expect(md).toContain('\n2. **Financement systémique** — 1 fois · Kamouraska · 0 point\n');
+    // No place for it: the vote's ranking leaves it out, the list says it had none.
+    expect(md).toContain(
+      '2 points\n\n- **Financement systémique** — 1 fois · Kamouraska · sans point\n',
+    );
     const csv = toCsv(items).split('\r\n');
     expect(csv[0]).toBe('idee,fois,territoires,sources,points');
     expect(csv).toContain('Financement systémique,1,Kamouraska,Kamouraska,0');
@@ -211,15 +213,16 @@ describe('compilation « Les incontournables »', () => {
       'Plaisir',
       'Bon leadership',
       'Écoute',
+      'Respect',
     ]);
     const [accompagnement, plaisir, leadership] = k.shapes.filter((s) => s.type === 'note');
-    // No vote: 1, 2, 3, 4 though every idea came up once.
+    // No vote: 1, 2, 3, 4, 5 though every idea came up once.
     expect(
       toMarkdown(compileIncontournables([k]))
         .split('\n')
         .filter((line) => /^\d/.test(line))
         .map((line) => line.split(' **')[0]),
-    ).toEqual(['1.', '2.', '3.', '4.']);
+    ).toEqual(['1.', '2.', '3.', '4.', '5.']);
     const key = (shape: { id: string } | undefined) => `k/${shape!.id}`;
     const items = compileIncontournables([k], {
       voteTallies: [
@@ -229,13 +232,17 @@ describe('compilation « Les incontournables »', () => {
         },
       ],
     });
-    expect(listPlaces(items)).toEqual([1, 2, 2, 4]);
+    expect(listPlaces(items)).toEqual([1, 2, 2, 4, 4]);
     const md = toMarkdown(items, 'Les incontournables');
     expect(md).toContain('\n1. **Plaisir** — 1 fois · Kamouraska · 3 points\n');
     expect(md).toContain('\n2. **Accompagnement** — 1 fois · Kamouraska · 1 point\n');
     expect(md).toContain('\n2. **Bon leadership** — 1 fois · Kamouraska · 1 point\n');
-    expect(md).toContain('\n4. **Écoute** — 1 fois · Kamouraska · 0 point\n');
-    expect(md).not.toMatch(/^- /m);
+    // The ideas without a dot are not tied for the last place (« 4. » each): they have none.
+    expect(md).toContain(
+      ' 1 point\n\n- **Écoute** — 1 fois · Kamouraska · sans point\n' +
+        '- **Respect** — 1 fois · Kamouraska · sans point\n',
+    );
+    expect(md).not.toMatch(/^4\./m);
   });
 
   it('C5: in English for an English page — English plurals, “quotes”, dots as the screens say', () => {
@@ -249,8 +256,7 @@ describe('compilation « Les incontournables »', () => {
     expect(md).toContain('# The must-haves\n');
     expect(md).toContain('_Vote: “Our priorities”._\n');
     expect(md).toContain('\n1. **Participation citoyenne** — 1 time · Kamouraska · 1 dot\n');
-    // English takes the plural for 0.
-    expect(md).toContain('\n2. **Financement systémique** — 1 time · Kamouraska · 0 dots\n');
+    expect(md).toContain('\n- **Financement systémique** — 1 time · Kamouraska · no dots\n');
     expect(md).not.toMatch(/[«»\u00a0]|\bvotes?\b/);
     expect(toMarkdown([], undefined, 'en')).toBe('# The must-haves\n\n_No notes yet._\n');
     expect(toCsv(items, 'en').split('\r\n')[0]).toBe('idea,times,territories,sources,dots');

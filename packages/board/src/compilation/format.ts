@@ -12,6 +12,8 @@ interface Words {
   quoted: (text: string) => string;
   mention: [string, string];
   dot: [string, string];
+  /** An idea the votes gave no dot once a vote has given some (no place, as the ranking). */
+  noDot: string;
   none: string;
   csv: string[];
 }
@@ -29,6 +31,7 @@ const WORDS: Record<CompilationLanguage, Words> = {
     quoted: (text) => `«\u00a0${text}\u00a0»`,
     mention: ['fois', 'fois'],
     dot: ['point', 'points'],
+    noDot: 'sans point',
     none: 'Aucune note pour le moment.',
     csv: ['idee', 'fois', 'territoires', 'sources', 'points'],
   },
@@ -41,6 +44,7 @@ const WORDS: Record<CompilationLanguage, Words> = {
     quoted: (text) => `“${text}”`,
     mention: ['time', 'times'],
     dot: ['dot', 'dots'],
+    noDot: 'no dots',
     none: 'No notes yet.',
     csv: ['idea', 'times', 'territories', 'sources', 'dots'],
   },
@@ -61,7 +65,9 @@ const anyVotes = (items: readonly IncontournableItem[]) => items.some((item) => 
  * C5: Markdown for people: a title, the votes whose dots are counted (named, so a reader knows
  * what « votes » means), then one numbered line per item (listPlaces) with how many times it came
  * up, where from, and its votes once a vote has given dots — per question when it had dots in
- * more than one.
+ * more than one. Once ranked, the ideas the votes gave no dot take no place: they follow as a
+ * list of their own, « sans point », as the vote's ranking leaves them out (numbered, they all
+ * shared the last place, as if tied for it).
  * Items set aside (C7) are left out.
  */
 export function toMarkdown(
@@ -84,19 +90,25 @@ export function toMarkdown(
   }
   const voted = anyVotes(items);
   const places = listPlaces(items, voted);
-  for (const [n, item] of items.entries()) {
+  const line = (item: IncontournableItem) => {
     const details = [plural(item.count, words.mention)];
     if (item.sources.length > 0) details.push(item.sources.join(', '));
-    if (voted) {
+    if (voted && item.votes === 0) details.push(words.noDot);
+    else if (voted) {
       let votes = plural(item.votes, words.dot);
       if (item.votesBy.length > 1)
         votes += ` (${item.votesBy.map((v) => `${v.votes} ${words.quoted(v.title)}`).join(', ')})`;
       details.push(votes);
     }
-    lines.push(
-      `${places[n]}. **${escapeMarkdown(item.text)}** — ${details.map(escapeMarkdown).join(' · ')}`,
-    );
+    return `**${escapeMarkdown(item.text)}** — ${details.map(escapeMarkdown).join(' · ')}`;
+  };
+  for (const [n, item] of items.entries()) {
+    if (voted && item.votes === 0) continue;
+    lines.push(`${places[n]}. ${line(item)}`);
   }
+  const undotted = voted ? items.filter((item) => item.votes === 0) : [];
+  // A list of its own (a blank line, then « - »): no number for a viewer to carry on.
+  if (undotted.length > 0) lines.push('', ...undotted.map((item) => `- ${line(item)}`));
   if (items.length === 0) lines.push(`_${words.none}_`);
   return lines.join('\n') + '\n';
 }
@@ -105,7 +117,7 @@ export function toMarkdown(
  * C5: each line's number. The list's order (1, 2, 3…) until a vote has given dots; then, as the
  * ranking is by dots (C4), lines with as many dots share a place and the next takes its own
  * count (1, 2, 2, 4), as the projected « Résultats du vote » and « Les incontournables » number
- * them.
+ * them. (The Markdown gives lines without a dot no place: toMarkdown.)
  */
 export function listPlaces(
   items: readonly Pick<IncontournableItem, 'votes'>[],

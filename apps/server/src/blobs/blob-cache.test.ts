@@ -90,6 +90,27 @@ describe('photos read lately, from memory', () => {
     expect(blobs.keptBytes).toBe(8_000);
   });
 
+  it("one forum cycling large photos through the budget keeps to its share: another's stay", async () => {
+    const OTHER = 'forum-hostile';
+    new SqliteForumStore(db).createForum(
+      { id: OTHER, title: 'Un autre forum', createdAt: 1, date: null },
+      [],
+      [],
+    );
+    const flyers = ['Dépliant', 'Affiche'].map((seed) => photo(seed, 2_000));
+    const floods = Array.from({ length: 8 }, (_, i) => photo(`Bruit ${i}`, 3_000));
+    const blobs = cached();
+    await blobs.put(FORUM, flyers, QUOTA);
+    await blobs.put(OTHER, floods, QUOTA);
+    for (const flyer of flyers) await blobs.get(FORUM, flyer.info.blobId);
+    for (let round = 0; round < 3; round++)
+      for (const flood of floods) await blobs.get(OTHER, flood.info.blobId);
+    reads = [];
+    for (const flyer of flyers) await blobs.get(FORUM, flyer.info.blobId);
+    expect(reads).toEqual([]);
+    expect(blobs.keptBytes).toBe(10_000);
+  });
+
   it('lets go of a removed photo: it is not answered again', async () => {
     const refused = photo('Photo d’un tableau refusé');
     const blobs = cached();

@@ -158,6 +158,31 @@ describe('R71: small copies in memory', () => {
     expect(small.made).toBe(4);
   });
 
+  it("one forum cycling big copies through the budget keeps to its share: another's stay", async () => {
+    const made: string[] = [];
+    const small = smallImages({
+      maxBytes: 1000,
+      make: async (stored) => {
+        made.push(stored.blobId);
+        return { kind: 'made', data: new Uint8Array(100), mime: 'image/png' };
+      },
+    });
+    const calm = ['c1', 'c2', 'c3'];
+    for (const id of calm) await small.get('calm', id, () => blob(id));
+    // Transparent noise: 20 photos whose copies fill the budget twice, asked round after round.
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 20; i++) await small.get('hostile', `h${i}`, () => blob(`h${i}`));
+    }
+    expect(small.keptBytes).toBe(1000);
+    made.length = 0;
+    for (const id of calm) await small.get('calm', id, () => blob(id));
+    expect(made).toEqual([]);
+    // The hostile forum's own copies went instead: its least recently read first.
+    await small.get('hostile', 'h19', () => blob('h19'));
+    await small.get('hostile', 'h0', () => blob('h0'));
+    expect(made).toEqual(['h0']);
+  });
+
   it('removing an image (R54) or erasing its forum (R70) lets its copy go', async () => {
     const small = smallImages({
       make: async () => ({ kind: 'made', data: new Uint8Array(100), mime: 'image/jpeg' }),

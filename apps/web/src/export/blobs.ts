@@ -3,6 +3,7 @@
 // photos neither floods the server (429) nor leaves the progress bar still.
 import { IMAGE_MIME_TYPES, type BoardFileImage, type ImageMimeType } from '@carton/board';
 import { fetchImage } from '../board/api';
+import { drawnAsStored, withoutOrientationBlock } from '../shapes/image/unturned';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -62,12 +63,17 @@ async function fetchEachImage<T>(
   return new Map(unique.map((id, i) => [id, results[i] ?? null]));
 }
 
-/** Blob id → `{ mime, data }`; an image the server cannot give is left out (null). */
+/**
+ * Blob id → `{ mime, data }`; an image the server cannot give is left out (null). `asDrawn` (a
+ * drawing: an SVG a browser opens) leaves out a PNG's or WebP's EXIF block, which would turn it
+ * there and nowhere in Carton (unturned.ts); a board file keeps the stored bytes.
+ */
 export function fetchImagesAsBase64(
   boardId: string,
   token: string,
   blobIds: readonly string[],
   progress?: Progress,
+  asDrawn = false,
 ): Promise<Map<string, BoardFileImage | null>> {
   return fetchEachImage(
     boardId,
@@ -76,7 +82,8 @@ export function fetchImagesAsBase64(
     async (blob): Promise<BoardFileImage | null> => {
       const mime = blob.type.split(';')[0] as ImageMimeType;
       if (!IMAGE_MIME_TYPES.includes(mime)) return null;
-      return { mime, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) };
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      return { mime, data: bytesToBase64(asDrawn ? withoutOrientationBlock(bytes) : bytes) };
     },
     progress,
   );
@@ -93,8 +100,9 @@ export function fetchImagesDecoded(
     boardId,
     token,
     blobIds,
-    async (blob) => {
-      const url = URL.createObjectURL(blob);
+    async (fetched) => {
+      // Drawn as the board draws it: a PNG's EXIF orientation turns nothing (unturned.ts).
+      const url = URL.createObjectURL(await drawnAsStored(fetched));
       const img = new Image();
       img.src = url;
       try {

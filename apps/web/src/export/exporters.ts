@@ -160,8 +160,12 @@ export async function exportSvgFile(
   const shapes = scopedShapes(session, { kind: 'carton', id: cartonId });
   const title = cartonTitle(shapes, cartonId);
   const ids = shapes.flatMap((s) => (s.type === 'image' ? [s.blobId] : []));
-  const fetched = await fetchImagesAsBase64(session.boardId, session.token, ids, (done, total) =>
-    report({ step: 'images', done, total }),
+  const fetched = await fetchImagesAsBase64(
+    session.boardId,
+    session.token,
+    ids,
+    (done, total) => report({ step: 'images', done, total }),
+    true,
   );
   const images: Record<string, BoardFileImage> = {};
   for (const [id, image] of fetched) if (image) images[id] = image;

@@ -9,6 +9,7 @@ import type { Board, Shape } from '@carton/board';
 import { renderSvg, type RenderedSvg, type RenderFonts } from '@carton/render';
 import { PictureCopies, wantsWholePicture, type PictureCopy } from '../shapes/image/pictureCopies';
 import { pictureRetryDelay, pictureWorthRetrying } from '../shapes/image/pictureRetry';
+import { drawnAsStored } from '../shapes/image/unturned';
 
 export const RENDER_MS = 400;
 
@@ -59,7 +60,9 @@ export class LiveDrawing {
     const load = options.loadImage;
     const measure = options.measureImage ?? measureBitmap;
     this.pictures = load
-      ? new PictureCopies(load, async (blob, copy) => {
+      ? new PictureCopies(load, async (fetched, copy) => {
+          // A PNG's EXIF orientation does not turn it (R35, unturned.ts), here as on the canvas.
+          const blob = await drawnAsStored(fetched);
           // The whole picture is never replaced: only a small copy's pixels matter.
           const size = copy === 'small' ? await measure(blob) : { width: 0, height: 0 };
           if (this.destroyed) throw new Error('drawing destroyed');

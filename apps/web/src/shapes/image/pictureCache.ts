@@ -4,18 +4,21 @@
 import { fetchImage } from '../../board/api';
 import { farPictureSize } from './farPicture';
 import { PictureCopies } from './pictureCopies';
+import { drawnAsStored } from './unturned';
 
 const boards = new Map<string, PictureCopies<HTMLImageElement>>();
 const farCopies = new Map<string, Promise<CanvasImageSource>>();
 
-function decodeImage(blob: Blob) {
+/** The picture of `blob`, drawn as stored unless a JPEG says to turn it (unturned.ts). */
+async function decodeImage(blob: Blob) {
+  const drawn = await drawnAsStored(blob);
   return new Promise<{ source: HTMLImageElement; width: number; height: number }>(
     (resolve, reject) => {
       const img = new window.Image();
       img.onload = () =>
         resolve({ source: img, width: img.naturalWidth, height: img.naturalHeight });
       img.onerror = reject;
-      img.src = URL.createObjectURL(blob);
+      img.src = URL.createObjectURL(drawn);
     },
   );
 }

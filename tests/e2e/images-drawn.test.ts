@@ -1,0 +1,267 @@
+// Photos as the board draws them, past the small copies (R71): a PNG whose EXIF block says « turn
+// 90° » is drawn as stored everywhere, as the server sizes its box and makes its small copy (R35:
+// only a JPEG's orientation turns a photo), its whole picture too.
+import { crc32 } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { localOrigin } from '@carton/board';
+import { newParticipant, savedDownload } from '../support/browser';
+import {
+  createForum,
+  openBoard,
+  PHONE,
+  serverAndBrowser,
+  territoryBoard,
+  toScreen,
+  waitForShapes,
+  type BoardLinks,
+} from './fixtures';
+import { connectSeedClient } from './seed';
+
+/** The photo's pixels as stored: 1600 × 800, its left half red, its right half blue. */
+const STORED = { width: 1600, height: 800 };
+/** Its size on the board: 1000 × 500 units. */
+const SHOWN = { w: 1000, h: 500 };
+
+/** A PNG chunk, with its CRC. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body) >>> 0);
+  return Buffer.concat([length, body, crc]);
+}
+
+/** The PNG of STORED with an eXIf chunk saying orientation 6 (« turn 90° clockwise »). */
+function sidewaysPng(): Buffer {
+  const png = new PNG(STORED);
+  for (let i = 0; i < png.data.length; i += 4) {
+    const left = (i / 4) % STORED.width < STORED.width / 2;
+    png.data.set(left ? [255, 0, 0, 255] : [0, 0, 255, 255], i);
+  }
+  const file = PNG.sync.write(png);
+  const tiff = Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+  const exif = pngChunk('eXIf', Buffer.concat([tiff, Buffer.from([0, 6, 0, 0, 0, 0, 0, 0])]));
+  // After the signature and IHDR (8 + 25 bytes), before the pixels.
+  return Buffer.concat([file.subarray(0, 33), exif, file.subarray(33)]);
+}
+
+/** The photo fetches (GET) a page made: each path under /images/. */
+function imageFetches(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.method() === 'GET' && path.includes('/images/')) seen.push(path);
+  });
+  return seen;
+}
+
+/** The size of the picture the canvas draws the first photo from (0 × 0: none yet). */
+function drawnSize(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => {
+    const node = (
+      window as unknown as {
+        Konva: { stages: { find: (s: string) => { image: () => unknown }[] }[] };
+      }
+    ).Konva.stages[0]!.find('Image')[0];
+    const image = node?.image() as HTMLImageElement | HTMLCanvasElement | undefined;
+    if (!image) return { width: 0, height: 0 };
+    return image instanceof HTMLImageElement
+      ? { width: image.naturalWidth, height: image.naturalHeight }
+      : { width: image.width, height: image.height };
+  });
+}
+
+describe('photos as the board draws them', () => {
+  const suite = serverAndBrowser();
+  let board: BoardLinks;
+  let sideways = '';
+  let seeded: { close: () => void } | null = null;
+
+  beforeAll(async () => {
+    board = territoryBoard(
+      await createForum(suite.server, { territories: ['Kamouraska'], templates: true }),
+    );
+    const uploaded = await fetch(`${suite.server.url}/api/boards/${board.id}/images`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${board.edit.token}`, 'Content-Type': 'image/png' },
+      body: new Uint8Array(sidewaysPng()),
+    });
+    expect(uploaded.status).toBe(201);
+    const answer = (await uploaded.json()) as { blobId: string; width: number; height: number };
+    // R35: the box is the stored pixels' (a PNG's EXIF orientation turns nothing).
+    expect([answer.width, answer.height]).toEqual([STORED.width, STORED.height]);
+    sideways = answer.blobId;
+    const client = await connectSeedClient(suite.server.syncUrl, board.id, board.edit.token);
+    seeded = client;
+    const carton = client.board.listShapes().find((s) => s.type === 'carton');
+    if (!carton || carton.type !== 'carton') throw new Error('the template has a carton');
+    client.board.run((tx) => {
+      tx.create('image', {
+        x: carton.x + carton.w + 60,
+        y: carton.y,
+        ...SHOWN,
+        blobId: sideways,
+        mime: 'image/png',
+        naturalWidth: STORED.width,
+        naturalHeight: STORED.height,
+      });
+    }, localOrigin('user:seed'));
+  });
+
+  afterAll(() => seeded?.close());
+
+  it('a phone draws the sideways PNG unturned, from its small copy and zoomed into from its whole picture', async () => {
+    const phone = await suite.browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      hasTouch: true,
+      isMobile: true,
+      locale: 'fr-CA',
+    });
+    try {
+      await phone.addInitScript(() => localStorage.setItem('carton.name', 'Ginette'));
+      const page = await phone.newPage();
+      const fetched = imageFetches(page);
+      await openBoard(page, board.edit.url);
+      await page.waitForFunction(() => window.__carton!.shapes().some((s) => s.type === 'image'));
+      // Fitted on the phone: the far copy of the small copy (512 × 256, as stored).
+      await expect
+        .poll(() => drawnSize(page), { timeout: 20_000 })
+        .not.toEqual({ width: 0, height: 0 });
+      const far = await drawnSize(page);
+      expect(far.width).toBeGreaterThan(far.height);
+      const image = (await page.evaluate(() => window.__carton!.shapes())).find(
+        (s) => s.type === 'image',
+      )!;
+      const centre = await toScreen(page, image.x + SHOWN.w / 2, image.y + SHOWN.h / 2);
+      await page.mouse.move(centre.x, centre.y);
+      // Past 640 device pixels: 1000 units at 40 %, at 2×.
+      const zoom = () => page.evaluate(() => window.__carton!.camera().zoom);
+      for (let i = 0; i < 12 && (await zoom()) < 0.4; i++) await page.mouse.wheel(0, -100);
+      expect(await zoom()).toBeGreaterThanOrEqual(0.4);
+      // The whole picture, as stored: 1600 × 800 (Chromium turned it to 800 × 1600 by its eXIf
+      // chunk, drawn squashed into the 1000 × 500 box).
+      await expect
+        .poll(() => drawnSize(page), { timeout: 20_000 })
+        .toEqual({ width: STORED.width, height: STORED.height });
+      // Its left half still red: drawn as stored, not turned (turned, red would be on top).
+      const red = await page.evaluate(() => {
+        const node = (
+          window as unknown as {
+            Konva: { stages: { find: (s: string) => { image: () => CanvasImageSource }[] }[] };
+          }
+        ).Konva.stages[0]!.find('Image')[0]!;
+        const canvas = document.createElement('canvas');
+        canvas.width = 16;
+        canvas.height = 8;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(node.image(), 0, 0, 16, 8);
+        return [...ctx.getImageData(2, 6, 1, 1).data.slice(0, 3)];
+      });
+      expect(red[0]).toBeGreaterThan(200);
+      expect(red[2]).toBeLessThan(50);
+      await page.waitForLoadState('networkidle');
+      expect(fetched.filter((path) => path.includes(sideways))).toHaveLength(2);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('the projector draws the sideways PNG unturned, its whole picture too', async () => {
+    const other = territoryBoard(
+      await createForum(suite.server, { territories: ['Les Basques'], templates: false }),
+    );
+    const uploaded = await fetch(`${suite.server.url}/api/boards/${other.id}/images`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${other.edit.token}`, 'Content-Type': 'image/png' },
+      body: new Uint8Array(sidewaysPng()),
+    });
+    const photoId = ((await uploaded.json()) as { blobId: string }).blobId;
+    const client = await connectSeedClient(suite.server.syncUrl, other.id, other.edit.token);
+    client.board.run((tx) => {
+      const carton = tx.create('carton', { x: 0, y: 0, w: 900, h: 620, title: 'Les Basques' });
+      tx.create('image', {
+        x: 50,
+        y: 100,
+        w: 800,
+        h: 400,
+        parentId: carton,
+        blobId: photoId,
+        mime: 'image/png',
+        naturalWidth: STORED.width,
+        naturalHeight: STORED.height,
+      });
+    }, localOrigin('user:seed'));
+    const room = await newParticipant(suite.browser, null, {
+      viewport: { width: 1280, height: 720 },
+    });
+    try {
+      await room.page.goto(`${suite.server.url}/p/${other.id}#token=${other.view.token}`);
+      const photo = room.page.locator('.projector-slide svg image[data-type="image"]');
+      await photo.waitFor({ timeout: 10_000 });
+      const drawnFrom = async () => {
+        const href = await photo.getAttribute('href');
+        return room.page.evaluate(async (url) => {
+          const img = new Image();
+          img.src = url ?? '';
+          await img.decode();
+          return [img.naturalWidth, img.naturalHeight];
+        }, href);
+      };
+      // Over 640 pixels wide on the slide: the whole picture, 1600 × 800 as stored.
+      await expect.poll(drawnFrom, { timeout: 20_000 }).toEqual([STORED.width, STORED.height]);
+    } finally {
+      client.close();
+      await room.context.close();
+    }
+  });
+
+  it('a PNG export draws the sideways PNG as the board does', async () => {
+    const laptop = await newParticipant(suite.browser, 'Émilie');
+    try {
+      const page = laptop.page;
+      await openBoard(page, board.edit.url);
+      const image = (await waitForShapes(page, '(s) => s.some((x) => x.type === "image")')).find(
+        (s) => s.type === 'image',
+      )!;
+      await expect
+        .poll(() => drawnSize(page), { timeout: 20_000 })
+        .not.toEqual({
+          width: 0,
+          height: 0,
+        });
+      // The photo chosen with the select tool, exported alone at 1×.
+      const at = await toScreen(page, image.x + SHOWN.w / 2, image.y + SHOWN.h / 2);
+      await page.mouse.click(at.x, at.y);
+      await page.waitForFunction(() => window.__carton!.selection().length === 1);
+      await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Exporter ou importer' });
+      await dialog.waitFor();
+      await page.getByLabel('Image PNG').check();
+      expect(await dialog.getByLabel('Contenu').inputValue()).toBe('selection');
+      await page.getByLabel('Échelle').selectOption('1');
+      const [file] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        page.getByRole('button', { name: 'Télécharger' }).click(),
+      ]);
+      const png = PNG.sync.read(readFileSync(await savedDownload(file)));
+      const pad = { x: (png.width - SHOWN.w) / 2, y: (png.height - SHOWN.h) / 2 };
+      const rgb = (x: number, y: number) => {
+        const i = (png.width * Math.round(pad.y + y) + Math.round(pad.x + x)) * 4;
+        return [...png.data.subarray(i, i + 3)];
+      };
+      // Red on the left, blue on the right, top and bottom alike. Turned by its eXIf chunk, the
+      // picture was red above and blue below, squashed into the box.
+      for (const y of [SHOWN.h / 4, (SHOWN.h * 3) / 4]) {
+        expect(rgb(SHOWN.w / 4, y)).toEqual([255, 0, 0]);
+        expect(rgb((SHOWN.w * 3) / 4, y)).toEqual([0, 0, 255]);
+      }
+    } finally {
+      await laptop.context.close();
+    }
+  });
+});

@@ -1,10 +1,11 @@
-// Photos as the board draws them, past the small copies (R71): a PNG whose EXIF block says « turn
-// 90° » is drawn as stored everywhere, as the server sizes its box and makes its small copy (R35:
-// only a JPEG's orientation turns a photo), its whole picture too.
+// Photos as the board draws them, past the small copies (R71): no object URL is left once a
+// picture is drawn (each one held its photo's bytes for as long as the page lived); and a PNG
+// whose EXIF block says « turn 90° » is drawn as stored everywhere, as the server sizes its box
+// and makes its small copy (R35: only a JPEG's orientation turns a photo), its whole picture too.
 import { crc32 } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { localOrigin } from '@carton/board';
 import { newParticipant, savedDownload } from '../support/browser';
@@ -48,6 +49,28 @@ function sidewaysPng(): Buffer {
   // After the signature and IHDR (8 + 25 bytes), before the pixels.
   return Buffer.concat([file.subarray(0, 33), exif, file.subarray(33)]);
 }
+
+/** Counts the page's object URLs of pictures made and not yet revoked (window.__imageUrls). */
+async function countImageUrls(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const live = new Set<string>();
+    const make = URL.createObjectURL.bind(URL);
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      const url = make(object);
+      if (object instanceof Blob && object.type.startsWith('image/')) live.add(url);
+      return url;
+    };
+    URL.revokeObjectURL = (url: string) => {
+      live.delete(url);
+      revoke(url);
+    };
+    (window as unknown as { __imageUrls: Set<string> }).__imageUrls = live;
+  });
+}
+
+const liveImageUrls = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __imageUrls: Set<string> }).__imageUrls.size);
 
 /** The photo fetches (GET) a page made: each path under /images/. */
 function imageFetches(page: Page): string[] {
@@ -114,7 +137,7 @@ describe('photos as the board draws them', () => {
 
   afterAll(() => seeded?.close());
 
-  it('a phone draws the sideways PNG unturned, from its small copy and zoomed into from its whole picture', async () => {
+  it('a phone draws the sideways PNG unturned, from its small copy and zoomed into from its whole picture; no object URL is left', async () => {
     const phone = await suite.browser.newContext({
       viewport: PHONE,
       deviceScaleFactor: 2,
@@ -124,6 +147,7 @@ describe('photos as the board draws them', () => {
     });
     try {
       await phone.addInitScript(() => localStorage.setItem('carton.name', 'Ginette'));
+      await countImageUrls(phone);
       const page = await phone.newPage();
       const fetched = imageFetches(page);
       await openBoard(page, board.edit.url);
@@ -166,6 +190,8 @@ describe('photos as the board draws them', () => {
       expect(red[2]).toBeLessThan(50);
       await page.waitForLoadState('networkidle');
       expect(fetched.filter((path) => path.includes(sideways))).toHaveLength(2);
+      // Both pictures drawn: their object URLs are revoked.
+      expect(await liveImageUrls(page)).toBe(0);
     } finally {
       await phone.close();
     }

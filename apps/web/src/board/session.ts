@@ -23,6 +23,7 @@ import type { PhotoSender } from './photoSender';
 import { Scene } from './scene';
 import { Shell } from './shell';
 import { createSessionStore, type SessionStore } from './store';
+import { forgetBoardPictures } from '../shapes/image/pictureCache';
 
 export class BoardSession {
   readonly connection: BoardConnection;
@@ -181,6 +182,7 @@ export class BoardSession {
   }
 
   destroy(): void {
+    forgetBoardPictures(this.boardId, this.token);
     this.stopPruning();
     this.stopPhotos();
     this.shell.flush();

@@ -7,18 +7,33 @@ import { PictureCopies } from './pictureCopies';
 import { drawnAsStored } from './unturned';
 
 const boards = new Map<string, PictureCopies<HTMLImageElement>>();
-const farCopies = new Map<string, Promise<CanvasImageSource>>();
+/** Each board's far copies, by blob: let go with the board's pictures. */
+const farCopies = new WeakMap<
+  PictureCopies<HTMLImageElement>,
+  Map<string, Promise<CanvasImageSource>>
+>();
 
-/** The picture of `blob`, drawn as stored unless a JPEG says to turn it (unturned.ts). */
+/**
+ * The picture of `blob`, drawn as stored unless a JPEG says to turn it (unturned.ts). Its object
+ * URL is revoked once the picture is loaded: the <img> keeps what it loaded, and the canvas draws
+ * from it. Kept, each URL held its photo's bytes for as long as the page lived — every photo of
+ * every board opened, every picture replaced.
+ */
 async function decodeImage(blob: Blob) {
   const drawn = await drawnAsStored(blob);
   return new Promise<{ source: HTMLImageElement; width: number; height: number }>(
     (resolve, reject) => {
       const img = new window.Image();
-      img.onload = () =>
+      const url = URL.createObjectURL(drawn);
+      img.onload = () => {
+        URL.revokeObjectURL(url);
         resolve({ source: img, width: img.naturalWidth, height: img.naturalHeight });
-      img.onerror = reject;
-      img.src = URL.createObjectURL(drawn);
+      };
+      img.onerror = (error) => {
+        URL.revokeObjectURL(url);
+        reject(error);
+      };
+      img.src = url;
     },
   );
 }
@@ -37,16 +52,27 @@ export function boardPictures(boardId: string, token: string): PictureCopies<HTM
   return copies;
 }
 
+/**
+ * Lets go of a board's pictures once its session is closed: a long session going from board to
+ * board kept every photo of every board it had opened, decoded, for as long as the page lived.
+ */
+export function forgetBoardPictures(boardId: string, token: string): void {
+  boards.delete(`${boardId} ${token}`);
+}
+
 /** The small copy scaled down for far zoom (see farPicture.ts), made once per blob. */
 export function loadFarPicture(
   copies: PictureCopies<HTMLImageElement>,
   blobId: string,
 ): Promise<CanvasImageSource> {
-  let pending = farCopies.get(blobId);
+  let made = farCopies.get(copies);
+  if (!made) farCopies.set(copies, (made = new Map()));
+  const board = made;
+  let pending = board.get(blobId);
   if (!pending) {
     pending = copies.loadSmall(blobId).then((picture) => scaledDown(picture.source));
-    pending.catch(() => farCopies.delete(blobId));
-    farCopies.set(blobId, pending);
+    pending.catch(() => board.delete(blobId));
+    board.set(blobId, pending);
   }
   return pending;
 }

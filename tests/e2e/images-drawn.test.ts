@@ -1,9 +1,12 @@
-// Photos as the board draws them, past the small copies (R71): no object URL is left once a
-// picture is drawn (each one held its photo's bytes for as long as the page lived); and a PNG
-// whose EXIF block says « turn 90° » is drawn as stored everywhere, as the server sizes its box
-// and makes its small copy (R35: only a JPEG's orientation turns a photo), its whole picture too.
+// Photos as the board draws them, past the small copies (R71): the participant who sent a photo
+// draws it from the bytes it sent, fetching nothing back; no object URL is left once a picture
+// is drawn (each one held its photo's bytes for as long as the page lived); and a PNG whose EXIF
+// block says « turn 90° » is drawn as stored everywhere, as the server sizes its box and makes its
+// small copy (R35: only a JPEG's orientation turns a photo), its whole picture too.
 import { crc32 } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -11,6 +14,7 @@ import { localOrigin } from '@carton/board';
 import { newParticipant, savedDownload } from '../support/browser';
 import {
   createForum,
+  drawnJpeg,
   openBoard,
   PHONE,
   serverAndBrowser,
@@ -286,6 +290,54 @@ describe('photos as the board draws them', () => {
         expect(rgb(SHOWN.w / 4, y)).toEqual([255, 0, 0]);
         expect(rgb((SHOWN.w * 3) / 4, y)).toEqual([0, 0, 255]);
       }
+    } finally {
+      await laptop.context.close();
+    }
+  });
+
+  it('the participant who sends a photo draws it from its own bytes, fetching nothing back', async () => {
+    const laptop = await newParticipant(suite.browser, 'Émilie');
+    try {
+      await countImageUrls(laptop.context);
+      const fetched = imageFetches(laptop.page);
+      await openBoard(laptop.page, board.edit.url);
+      await laptop.page.waitForFunction(() =>
+        window.__carton!.shapes().some((s) => s.type === 'image'),
+      );
+      await laptop.page.waitForLoadState('networkidle');
+      const before = fetched.length;
+      // A 1600 × 1200 photo, small enough to be sent as it is.
+      const jpeg = await drawnJpeg(laptop.page, {
+        width: 1600,
+        height: 1200,
+        fill: '#8cf',
+        edge: { width: 200, fill: '#f00' },
+        quality: 0.9,
+      });
+      const folder = mkdtempSync(join(tmpdir(), 'carton-photo-'));
+      try {
+        const file = join(folder, 'carton-kamouraska.jpg');
+        writeFileSync(file, jpeg);
+        await laptop.page.locator('input[type="file"]').setInputFiles(file);
+        await waitForShapes(
+          laptop.page,
+          '(s) => s.filter((x) => x.type === "image").length === 2',
+          30_000,
+        );
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+      // Drawn (both photos' pictures decoded: a Konva Image each), then nothing more fetched.
+      await laptop.page.waitForFunction(
+        () =>
+          (
+            window as unknown as { Konva: { stages: { find: (s: string) => unknown[] }[] } }
+          ).Konva.stages[0]!.find('Image').length === 2,
+      );
+      await laptop.page.waitForLoadState('networkidle');
+      // Before: its small copy fetched back from the server (…/<blobId>/small).
+      expect(fetched.slice(before)).toEqual([]);
+      expect(await liveImageUrls(laptop.page)).toBe(0);
     } finally {
       await laptop.context.close();
     }

@@ -7,6 +7,7 @@ import { ApiError, uploadImage, type UploadedImage } from './api';
 import { browserWaitingPhotoStore, type WaitingPhotoRecord } from '../offline/waitingPhotoStore';
 import { mayTrySending, PhotoSender, WaitingPhotosFull } from './photoSender';
 import { preparePhoto, UnreadablePhoto } from './shrinkPhoto';
+import { boardPictures } from '../shapes/image/pictureCache';
 import type { BoardSession } from './session';
 
 export const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp'];
@@ -137,6 +138,8 @@ function placeUploaded(
   chosenNow: boolean,
 ): void {
   const { centre } = photo;
+  // This page draws it from the bytes it sent, not from a copy fetched back (pictureCopies.ts).
+  boardPictures(session.boardId, session.token).keepLocal(uploaded.blobId, photo.blob);
   const { w, h } = placedSize(uploaded.width, uploaded.height);
   const id = session.shell.commit((tx) =>
     tx.create('image', {

@@ -142,4 +142,29 @@ describe('PictureCopies: each copy fetched once, the whole kept once in', () => 
     expect(await copies.loadSmall(BLOB)).toMatchObject({ source: 'small' });
     expect(fetched).toEqual([`small:${BLOB}`, `small:${BLOB}`]);
   });
+
+  it('a photo this page just sent is drawn from its own bytes: neither copy is fetched', async () => {
+    const { copies, fetched } = copiesWith({ small: bytes('small'), full: bytes('full') });
+    copies.keepLocal(BLOB, new Blob(['sent']));
+    expect(await copies.loadSmall(BLOB)).toMatchObject({ source: 'sent', copy: 'full' });
+    expect(await copies.loadFull(BLOB)).toMatchObject({ source: 'sent', copy: 'full' });
+    expect(copies.best(BLOB)).toMatchObject({ source: 'sent', copy: 'full' });
+    expect(fetched).toEqual([]);
+  });
+
+  it('bytes this page cannot decode are let go: the photo is fetched as any other', async () => {
+    const fetched: string[] = [];
+    const failing = new PictureCopies<string>(
+      (blobId, copy) => (fetched.push(`${copy}:${blobId}`), Promise.resolve(new Blob([copy]))),
+      async (blob) => {
+        const text = await blob.text();
+        if (text === 'sent') throw new Error('not a picture');
+        return { source: text, width: 512, height: 384 };
+      },
+    );
+    failing.keepLocal(BLOB, new Blob(['sent']));
+    await expect(failing.loadSmall(BLOB)).rejects.toThrow('not a picture');
+    expect(await failing.loadSmall(BLOB)).toMatchObject({ source: 'small' });
+    expect(fetched).toEqual([`small:${BLOB}`]);
+  });
 });

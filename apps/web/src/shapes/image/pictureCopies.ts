@@ -104,6 +104,24 @@ export class PictureCopies<T> {
     );
   }
 
+  /**
+   * A photo this page holds already (it just sent it: the server stores those very bytes, named
+   * by their SHA-256): its whole picture, decoded from them, stands for both copies. The
+   * participant who sent a photo fetched its small copy back from the server, on the venue's
+   * wifi, for a picture it had in hand.
+   */
+  keepLocal(blobId: string, blob: Blob): void {
+    if (this.small.has(blobId) || this.full.has(blobId)) return;
+    const loading = this.decoded(blobId, blob, 'full');
+    // Not decoded after all: fetched from the server as any other photo.
+    loading.catch(() => {
+      if (this.small.get(blobId) === loading) this.small.delete(blobId);
+      if (this.full.get(blobId) === loading) this.full.delete(blobId);
+    });
+    this.small.set(blobId, loading);
+    this.full.set(blobId, loading);
+  }
+
   /** The whole picture, kept once decoded (from then on the one `best` gives). */
   loadFull(blobId: string): Promise<LoadedPicture<T>> {
     return this.once(this.full, blobId, () =>

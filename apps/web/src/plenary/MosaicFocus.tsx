@@ -9,7 +9,7 @@ import type { VoteState } from '@carton/board';
 import type { ForumBoard } from '../forum/api';
 import { focusKey, isTyping, type FocusMove } from './focusNav';
 import type { LiveBoard } from './liveBoard';
-import { territoryName, useTileSvg } from './MosaicTile';
+import { territoryName, useLargeSvg } from './MosaicTile';
 import { useSharpPhotos } from './useSharpPhotos';
 
 /**
@@ -70,7 +70,7 @@ export function MosaicFocus({
   onShow: (boardId: string) => void;
 }) {
   const { t } = useTranslation();
-  const svg = useTileSvg(live, board.id, vote);
+  const svg = useLargeSvg(live, board.id, vote);
   const drawing = useSharpPhotos<HTMLDivElement>(live, svg);
   const name = territoryName(board);
   const several = count > 1;

@@ -12,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import type { ForumBoard } from '../forum/api';
+import { contentView, framedSvg } from './contentView';
 import type { LiveBoard } from './liveBoard';
 import type { MosaicLayout } from './mosaicLayout';
 import { countsOnBoard, shownTotal, shownVote, voteBadgesSvg, withBadges } from './tileVotes';
@@ -27,6 +28,15 @@ export function useTileSvg(live: LiveBoard, boardId: string, vote: VoteState | n
       voteBadgesSvg(countsOnBoard(vote, boardId), live.getShapes(), live.getBox()),
     );
   }, [svg, vote, live, boardId]);
+}
+
+/**
+ * The drawing of a territory shown large (the mosaic's focus, the projector's slide): framed on
+ * what the table wrote, not the carton's empty bottom (contentView), so its notes are larger.
+ */
+export function useLargeSvg(live: LiveBoard, boardId: string, vote: VoteState | null): string {
+  const svg = useTileSvg(live, boardId, vote);
+  return useMemo(() => framedSvg(svg, contentView(live.getShapes(), live.getBox())), [svg, live]);
 }
 
 export function VoteTotal({ vote, boardId }: { vote: VoteState; boardId: string }) {

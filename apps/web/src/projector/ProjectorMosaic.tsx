@@ -13,7 +13,7 @@ import {
   railPlacement,
   type RailPlacement,
 } from '../plenary/mosaicLayout';
-import { territoryName, TileGrid, useTileSvg, VoteTotal } from '../plenary/MosaicTile';
+import { territoryName, TileGrid, useLargeSvg, VoteTotal } from '../plenary/MosaicTile';
 import { captionFloorPx, useAreaSize, useSharedAspect } from '../plenary/territoryLives';
 import { shownVote } from '../plenary/tileVotes';
 import { useSharpPhotos } from '../plenary/useSharpPhotos';
@@ -155,7 +155,7 @@ export function ProjectorTerritory({
 }) {
   const { t } = useTranslation();
   const vote = shownVote(votes, board.id);
-  const svg = useTileSvg(live, board.id, vote);
+  const svg = useLargeSvg(live, board.id, vote);
   const drawing = useSharpPhotos<HTMLDivElement>(live, svg);
   const name = territoryName(board);
   return (

@@ -1,10 +1,12 @@
 // Projector mode (`/p/<boardId>#token=`, a view link is enough): no tools or chrome, high
 // contrast; the cartons as slides (← → space Home End), each zoomed to fill the screen; the
-// timer large while it runs; Escape goes back to the board. Once a vote over the board is
+// timer large while it runs; F for the browser's full screen; Escape leaves that full screen
+// first (the browser keeps the key), then goes back to the board. Once a vote over the board is
 // closed, its counts show on the notes and a last slide ranks the results (top 10). On the
 // plenary board, the territories' live mosaic follows its cartons, then each territory large
-// (M goes to the mosaic; a tile, clicked or with Enter, to its territory). Opened with the
-// facilitator's link, the plenary ends with « Les incontournables », a page at a time (I).
+// (M goes to the mosaic; a tile, clicked or with Enter, to its territory; T tours them, one at a
+// time with a countdown, ProjectorTour). Opened with the facilitator's link, the plenary ends
+// with « Les incontournables », a page at a time (I).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
@@ -24,6 +26,7 @@ import { ResultsSlide, useVoteResults } from './ResultsSlide';
 import { ListSlide, useCompiledList, useProjectedList } from './ListSlide';
 import { latestClosedVote, listKey, listPageCount } from './listSlides';
 import { ProjectorMosaic, ProjectorTerritory, TerritoryTitle } from './ProjectorMosaic';
+import { TourCountdown, useFullScreenKey, useTour } from './ProjectorTour';
 import {
   mosaicKey,
   nextSlide,
@@ -184,9 +187,18 @@ function Slides({
   useLayoutEffect(() => {
     onScreen.current = { current, slides };
   });
+  const { tour, now } = useTour(slides, current, (to) => go(to, slides));
+  useFullScreenKey();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
+        // In the browser's full screen, Escape is the browser's: it leaves the full screen, and
+        // the projection stays. A browser that lets the page hear it as well (the full screen
+        // not left yet) must not close the projection on the room with the same key.
+        if (document.fullscreenElement) {
+          void document.exitFullscreen().catch(() => undefined);
+          return;
+        }
         // The facilitator's link (the forum page opens projector mode with it, in a tab of its
         // own) is not put back in the address bar the room sees: that tab closes, the forum
         // page's tab under it. One the browser keeps open (reached another way) goes to the board.
@@ -251,6 +263,7 @@ function Slides({
         ) : (
           <span className="projector-title">{info.board.title}</span>
         )}
+        <TourCountdown tour={tour} now={now} />
         {children}
       </div>
       <ProjectorConnection room={room} />

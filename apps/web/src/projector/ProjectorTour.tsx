@@ -1,0 +1,144 @@
+// The territories' tour on the projector (tour.ts): T starts it on the first territory (or the
+// one shown), each carton large in turn with a countdown the room sees in the top row, P pauses
+// it, T or a slide that is not a territory's (M, Home) stops it. The slides stay the live
+// territory slides: a note written at a table shows while its carton is up.
+// Also the projector's own full screen (F): the browser's, which keeps Escape for itself; an
+// Escape the page still hears in full screen leaves the full screen only (ProjectorPage).
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { slideKey } from './slides';
+import {
+  countdownSeconds,
+  nextTerritory,
+  remainingMs,
+  restartCountdown,
+  startTour,
+  togglePause,
+  TOUR_OFF,
+  tourDue,
+  tourKey,
+  type TourState,
+} from './tour';
+
+/** How often the countdown is redrawn (and the deadline checked). */
+const TICK_MS = 250;
+
+type TourSlide = { kind: string; id?: string; boardId?: string; page?: number };
+
+export function useTour(
+  slides: readonly TourSlide[],
+  current: number,
+  go: (to: number) => void,
+): { tour: TourState; now: number } {
+  const [tour, setTour] = useState<TourState>(TOUR_OFF);
+  const [now, setNow] = useState(() => Date.now());
+  const latest = useRef({ slides, current, go, tour });
+  useLayoutEffect(() => {
+    latest.current = { slides, current, go, tour };
+  });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const action = tourKey(e.key);
+      if (!action) return;
+      const { slides, current, go, tour } = latest.current;
+      const at = Date.now();
+      if (action === 'pause') {
+        if (tour.phase === 'off') return;
+        e.preventDefault();
+        setNow(at);
+        setTour(togglePause(tour, at));
+        return;
+      }
+      if (tour.phase !== 'off') {
+        e.preventDefault();
+        setTour(TOUR_OFF);
+        return;
+      }
+      const first =
+        slides[current]?.kind === 'territory' ? current : nextTerritory(slides, current);
+      if (first === null) return;
+      e.preventDefault();
+      setNow(at);
+      setTour(startTour(at));
+      if (first !== current) go(first);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // A slide reached while touring: a territory gets its whole time (the tour's move or the
+  // facilitator's arrow), anything else ends the tour.
+  const shown = slides[current];
+  const shownKey = shown ? slideKey(shown) : null;
+  useEffect(() => {
+    const { slides, current } = latest.current;
+    setTour((t) =>
+      t.phase === 'off'
+        ? t
+        : slides[current]?.kind === 'territory'
+          ? restartCountdown(t, Date.now())
+          : TOUR_OFF,
+    );
+  }, [shownKey]);
+
+  const running = tour.phase === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const tick = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      const { slides, current, go, tour } = latest.current;
+      if (!tourDue(tour, at)) return;
+      const next = nextTerritory(slides, current);
+      if (next === null) return setTour(TOUR_OFF);
+      // One territory only: its countdown starts again (no slide change to do it).
+      setTour(restartCountdown(tour, at));
+      if (next !== current) go(next);
+    }, TICK_MS);
+    return () => clearInterval(tick);
+  }, [running]);
+
+  return { tour, now };
+}
+
+/** The countdown in the top row, beside the territory's name: large, and its keys. */
+export function TourCountdown({ tour, now }: { tour: TourState; now: number }) {
+  const { t } = useTranslation();
+  const left = remainingMs(tour, now);
+  if (tour.phase === 'off' || left === null) return null;
+  const seconds = countdownSeconds(left);
+  return (
+    <p
+      className="projector-tour"
+      data-phase={tour.phase}
+      data-seconds={seconds}
+      style={{ '--tour-left': String(left / tour.dwellMs) } as CSSProperties}
+    >
+      <span className="projector-tour-text">
+        {tour.phase === 'running'
+          ? t('projector.tour.next', { seconds })
+          : t('projector.tour.paused')}
+      </span>
+      <span className="projector-tour-keys">
+        {t(tour.phase === 'running' ? 'projector.tour.keysRunning' : 'projector.tour.keysPaused')}
+      </span>
+      <span className="projector-tour-bar" aria-hidden="true" />
+    </p>
+  );
+}
+
+/** F: the browser's full screen, in or out (refused in an iframe or a kiosk: nothing happens). */
+export function useFullScreenKey(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'f' && e.key !== 'F')) return;
+      e.preventDefault();
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -2,7 +2,8 @@
 // note's count: a screen reader met bare numbers, « 2 », « 3 », with nothing to say whose dots
 // or on which idea. Each is now a picture named by its note — « Vos 2 points sur « … » »,
 // « 3 points sur « … », dont 2 à vous » — in French and in English, and axe-core finds nothing
-// to say of a board with a closed vote.
+// to say of a board with a closed vote. While voting, the dot that takes mine back says so of
+// its note: « Retirer un de mes 2 points de « … » ».
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
@@ -103,6 +104,15 @@ describe('dots on notes are named by their idea', () => {
   it('names my dots once I leave vote mode, then every count once the vote is closed', async () => {
     const page = await boardPage(browser, territoryBoard(forum).edit.url, 'fr-CA', HELENE);
     await page.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+    // While voting, the dot that takes mine back names its note too (it said « Retirer mon
+    // point » on every note), and says it holds two of them.
+    const takeBack = page.getByRole('button', {
+      name: `Retirer un de mes 2 points de ${q('Participation citoyenne')}`,
+      exact: true,
+    });
+    await takeBack.waitFor({ timeout: 5_000 });
+    expect(await takeBack.getAttribute('data-shape-id')).toBe(notes[0]!.shapeId);
+    expect(await page.locator('button.vote-dot').count()).toBe(1);
     await page.getByRole('button', { name: 'Terminer le vote' }).click();
     const mine = page.getByRole('img', {
       name: `Vos 2 points sur ${q('Participation citoyenne')}`,

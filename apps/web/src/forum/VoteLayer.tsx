@@ -349,14 +349,20 @@ function MyDotButtons({
               {count}
             </span>
           );
+        // Named by its note as the badges are: « Retirer mon point » on every note said neither
+        // which idea it took the dot from nor that it holds two of mine.
+        const text = noteWords(session, shapeId);
+        const label = text
+          ? t('forumDay.vote.removeMyDotOn', { count, text })
+          : t('forum.votes.removeDot');
         return (
           <button
             key={shapeId}
             type="button"
             className="vote-dot mine"
             data-shape-id={shapeId}
-            aria-label={t('forum.votes.removeDot')}
-            title={t('forum.votes.removeDot')}
+            aria-label={label}
+            title={label}
             style={{ left: rect.left + at.x, top: rect.top + at.y }}
             onClick={() => onRemove(shapeId)}
           >

@@ -16,6 +16,7 @@ import {
 } from '@carton/board';
 import type * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
+import { isPlacedListNote } from './plenary-list.ts';
 
 /** Reads a room's document (live room or storage); `read` must not keep the doc. */
 export type DocReader = <T>(roomId: string, read: (doc: Y.Doc) => T) => Promise<T>;
@@ -66,7 +67,12 @@ export async function compileForum(
   const stored = facilitation.compilation?.boardIds ?? [];
   const wanted = boardIds ?? (stored.length > 0 ? stored : defaultCompilationBoards(boards));
   const chosen = boardsInOrder(boards, wanted);
-  const sources = await readSources(chosen, readDoc);
+  // C10: the list's own notes on the plenary are not participants' ideas: a plenary ticked for
+  // the compilation would count every idea again.
+  const sources = (await readSources(chosen, readDoc)).map((source) => ({
+    ...source,
+    shapes: source.shapes.filter((shape) => !isPlacedListNote(shape)),
+  }));
   // Each vote with its question: an item's dots are summed (C2, its rank) and said per question
   // (votesBy), since two votes of a forum may ask unrelated things of the same notes.
   const voteTallies = facilitation.votes.map((vote) => ({

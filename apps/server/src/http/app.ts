@@ -23,6 +23,7 @@ import { isClientGone } from './client-gone.ts';
 import { errorBody, isNotStored, jsonError, storageUnavailable } from './errors.ts';
 import { registerFacilitationRoutes } from './facilitation-routes.ts';
 import { registerForumRoutes } from './forum-routes.ts';
+import { registerPlenaryListRoutes } from './plenary-list-routes.ts';
 import { IMAGE_UPLOAD_PATH, registerImageRoutes } from './image-routes.ts';
 import { registerVoteRoutes } from './vote-routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -205,6 +206,7 @@ export function createApp(deps: AppDeps): Hono {
   registerForumDeleteRoutes(app, deps, checks); // R70: a forum deleted for good
   registerBoardCopyRoutes(app, deps, checks); // R68: one board's content into others
   registerFacilitationRoutes(app, deps, checks);
+  registerPlenaryListRoutes(app, deps, checks); // C10: the list onto the plenary board
   registerVoteRoutes(app, deps, checks, deps.votes);
   registerBoardRoutes(app, deps, checks.board);
   registerImageRoutes(app, deps, checks.board);

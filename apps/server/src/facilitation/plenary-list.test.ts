@@ -1,0 +1,108 @@
+// C10: where « Mettre la liste sur la plénière » puts the list's notes, and what placing again
+// changes (plenary-list.ts); the route and its refusals: tests/integration/forum-plenary-list.
+import { describe, expect, it } from 'vitest';
+import type { IncontournableItem, Shape } from '@carton/board';
+import {
+  AREA_ID_PREFIX,
+  listNoteId,
+  planListPlacement,
+  type ListPlan,
+  type PlanInput,
+} from './plenary-list.ts';
+
+const item = (key: string, text = key): IncontournableItem => ({
+  key,
+  text,
+  count: 1,
+  territories: [],
+  sources: [],
+  votes: 0,
+  votesBy: [],
+  notes: [],
+  mergedKeys: [],
+  setAside: false,
+});
+
+const AREA = `${AREA_ID_PREFIX}test`;
+const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'items'>): ListPlan =>
+  planListPlacement({
+    shapes: [],
+    hasId: () => false,
+    record: null,
+    dotted: new Set(),
+    bounds: null,
+    newAreaId: () => AREA,
+    ...input,
+  });
+
+/** The plenary once `first` is written on it. */
+function written(first: ListPlan): Shape[] {
+  const carton = { ...first.area!, type: 'carton', title: 'Les incontournables' };
+  const notes = first.adds.map((add) => ({ ...add, type: 'note', w: 200, h: 200 }));
+  return [carton, ...notes].map(
+    (shape) =>
+      ({
+        rotation: 0,
+        index: 'a0',
+        parentId: shape.type === 'note' ? AREA : null,
+        color: 'yellow',
+        ...shape,
+      }) as unknown as Shape,
+  );
+}
+
+describe('C10: the list on the plenary', () => {
+  it('a grid in the list’s order, right of what the plenary holds, inside its area', () => {
+    const items = Array.from({ length: 60 }, (_, n) => item(`idee ${n}`, `Idée ${n}`));
+    const first = plan({ items, bounds: { x: -100, y: 50, w: 3000, h: 2000 } });
+    expect(first.area).toMatchObject({ id: AREA, x: 3060, y: 50 });
+    expect(first.adds.map((a) => a.text)).toEqual(items.map((i) => i.text));
+    // Row by row, left to right: each note right of or below the one before, none overlapping.
+    const columns = first.record.columns;
+    expect(columns).toBe(10);
+    first.adds.forEach((add, n) => {
+      if (n % columns !== 0) expect(add.x).toBeGreaterThanOrEqual(first.adds[n - 1]!.x + 200);
+      else if (n > 0) expect(add.y).toBeGreaterThanOrEqual(first.adds[n - 1]!.y + 200);
+      expect(add.x + 200).toBeLessThanOrEqual(first.area!.x + first.area!.w);
+      expect(add.y + 200).toBeLessThanOrEqual(first.area!.y + first.area!.h);
+    });
+    expect(first.adds[0]!.id).toBe(listNoteId(AREA, 'idee 0'));
+  });
+
+  it('placed again: new ideas in the next slots, new words on untouched notes, the rest kept', () => {
+    const first = plan({ items: [item('a', 'A'), item('b', 'B'), item('c', 'C')] });
+    let shapes = written(first);
+    const edit = (id: string, text: string) =>
+      (shapes = shapes.map((s) => (s.id === id ? ({ ...s, text } as Shape) : s)));
+    const [a, b, c] = first.adds.map((add) => add.id);
+    edit(b!, 'B, par quelqu’un');
+    const again = plan({
+      items: [item('a', 'A reformulée'), item('b', 'B2'), item('d', 'D'), item('c', 'C2')],
+      shapes,
+      record: first.record,
+      dotted: new Set([c!]),
+    });
+    expect(again.area).toBeNull();
+    expect(again.updates).toEqual([{ id: a, text: 'A reformulée' }]);
+    expect(again.kept).toEqual([
+      { id: b, text: 'B, par quelqu’un', reason: 'edited' },
+      { id: c, text: 'C', reason: 'dots' },
+    ]);
+    // D takes the 4th slot, after C's, whatever its rank in the list.
+    expect(again.adds).toHaveLength(1);
+    expect(again.adds[0]).toMatchObject({ text: 'D', id: listNoteId(AREA, 'd') });
+    expect(again.record.nextSlot).toBe(4);
+    // An idea gone from the list: its untouched note goes, the voted one stays.
+    const gone = plan({ items: [item('b')], shapes, record: first.record, dotted: new Set([c!]) });
+    expect(gone.removes).toEqual([a]);
+    expect(gone.kept.map((k) => k.id)).toEqual([b, c]);
+  });
+
+  it('an area found without its record (an archive restored) is reused, never doubled', () => {
+    const first = plan({ items: [item('a'), item('b')] });
+    const again = plan({ items: [item('a'), item('b')], shapes: written(first) });
+    expect(again.area).toBeNull();
+    expect(again.adds).toEqual([]);
+    expect(again.unchanged).toBe(2);
+  });
+});

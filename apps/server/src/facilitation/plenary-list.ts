@@ -1,0 +1,253 @@
+// C10 « Mettre la liste sur la plénière »: « Les incontournables » as sticky notes on the plenary
+// board, one per idea in the list's order, inside a carton titled « Les incontournables », so the
+// room can dot-vote on the list itself (V1 ranks its ideas). Placing again updates that area:
+// new ideas added, changed words written, ideas gone from the list removed; a note with dots or
+// that someone edited is kept as it is and said so. Everything lives on the plenary board: the
+// area and its notes have ids of their own (archives keep shape ids), and what was placed is
+// remembered in the board doc's root map `incontournables`, written in the same change.
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  SERVER_ORIGIN,
+  type Board,
+  type Box,
+  type IncontournableItem,
+  type NoteShape,
+  type Shape,
+} from '@carton/board';
+import * as Y from 'yjs';
+
+export const AREA_ID_PREFIX = 'shape:incontournables-';
+export const LIST_NOTE_ID_PREFIX = 'shape:incontournable-';
+/** The board doc's root map remembering what was placed (C10). */
+export const PLACED_LIST_KEY = 'incontournables';
+
+const NOTE = 200;
+const GAP = 40;
+const PAD = 60;
+/** Room under the carton's title before the first row of notes. */
+const HEAD = 100;
+const MAX_COLUMNS = 10;
+/** Space between what the plenary holds and the area placed to its right (as R68's copies). */
+export const AREA_MARGIN = 160;
+
+/** C10: a note placed by « Mettre la liste sur la plénière » (not counted again by C6). */
+export const isPlacedListNote = (shape: Shape): boolean =>
+  shape.type === 'note' && shape.id.startsWith(LIST_NOTE_ID_PREFIX);
+
+/** The note of an idea inside one area: the same id every time the list is placed. */
+export function listNoteId(areaId: string, itemKey: string): string {
+  const digest = createHash('sha256').update(`${areaId}\n${itemKey}`).digest('base64url');
+  return LIST_NOTE_ID_PREFIX + digest.slice(0, 22);
+}
+
+/** What the board remembers of the last placing. */
+export interface PlacedRecord {
+  readonly areaId: string;
+  readonly columns: number;
+  /** Grid slots taken so far: the next idea goes there. */
+  readonly nextSlot: number;
+  /** Note id → the words placed on it. */
+  readonly placed: Readonly<Record<string, string>>;
+}
+
+export function readPlacedRecord(doc: Y.Doc): PlacedRecord | null {
+  const root = doc.getMap<unknown>(PLACED_LIST_KEY);
+  const areaId = root.get('areaId');
+  const columns = root.get('columns');
+  const nextSlot = root.get('nextSlot');
+  const placed = root.get('placed');
+  if (typeof areaId !== 'string' || typeof columns !== 'number' || typeof nextSlot !== 'number') {
+    return null;
+  }
+  const words: Record<string, string> = {};
+  if (placed instanceof Y.Map) {
+    for (const [id, text] of placed.entries()) if (typeof text === 'string') words[id] = text;
+  }
+  return { areaId, columns: Math.max(1, Math.floor(columns)), nextSlot, placed: words };
+}
+
+export type KeptReason = 'dots' | 'edited';
+
+export interface ListPlan {
+  /** The area to create (first placing, or after someone deleted it). */
+  readonly area: { id: string; x: number; y: number; w: number; h: number } | null;
+  readonly areaId: string;
+  /** The area's new size once it holds every slot (null: unchanged). */
+  readonly areaSize: { w: number; h: number } | null;
+  readonly adds: readonly { id: string; text: string; x: number; y: number }[];
+  readonly updates: readonly { id: string; text: string }[];
+  readonly removes: readonly string[];
+  readonly kept: readonly { id: string; text: string; reason: KeptReason }[];
+  readonly unchanged: number;
+  readonly record: PlacedRecord;
+}
+
+export interface PlanInput {
+  readonly items: readonly IncontournableItem[];
+  /** The plenary's readable shapes. */
+  readonly shapes: readonly Shape[];
+  /** Every shape id the board doc holds, readable or not (a new note must not reuse one). */
+  readonly hasId: (id: string) => boolean;
+  readonly record: PlacedRecord | null;
+  /** Note ids with dots in any vote of the forum. */
+  readonly dotted: ReadonlySet<string>;
+  /** What the plenary holds outside the area (a new area goes to its right). */
+  readonly bounds: Box | null;
+  readonly newAreaId?: () => string;
+}
+
+const columnsFor = (count: number) =>
+  Math.max(1, Math.min(MAX_COLUMNS, Math.ceil(Math.sqrt(count * (16 / 9)))));
+const widthFor = (columns: number) => PAD * 2 + columns * NOTE + (columns - 1) * GAP;
+const heightFor = (slots: number, columns: number) => {
+  const rows = Math.max(1, Math.ceil(slots / columns));
+  return HEAD + PAD + rows * NOTE + (rows - 1) * GAP;
+};
+const slotAt = (area: { x: number; y: number }, slot: number, columns: number) => ({
+  x: area.x + PAD + (slot % columns) * (NOTE + GAP),
+  y: area.y + HEAD + Math.floor(slot / columns) * (NOTE + GAP),
+});
+
+export const newAreaId = () => AREA_ID_PREFIX + randomBytes(12).toString('base64url');
+
+/**
+ * C10: what placing `items` changes on the plenary. Notes already there keep their places
+ * (participants may have moved them); a new idea takes the next free slot of the grid, in the
+ * list's order, and the area grows to hold it.
+ */
+export function planListPlacement(input: PlanInput): ListPlan {
+  const { items, shapes, record, dotted } = input;
+  const byId = new Map(shapes.map((shape) => [shape.id, shape]));
+  const areas = shapes.filter(
+    (shape) => shape.type === 'carton' && shape.id.startsWith(AREA_ID_PREFIX),
+  );
+  const found =
+    (record && areas.find((shape) => shape.id === record.areaId)) ?? areas[0] ?? undefined;
+  let area: ListPlan['area'] = null;
+  let columns: number;
+  let nextSlot: number;
+  let placed: Readonly<Record<string, string>>;
+  let origin: { x: number; y: number; w: number; h: number };
+  if (found && found.type === 'carton') {
+    origin = found;
+    const same = record?.areaId === found.id;
+    // A record lost (an archive restored: it keeps shapes, not this map) is read from the area.
+    columns = same
+      ? record.columns
+      : Math.max(1, Math.floor((found.w - 2 * PAD + GAP) / (NOTE + GAP)));
+    const inside = shapes.filter((s) => isPlacedListNote(s) && s.parentId === found.id).length;
+    nextSlot = same ? record.nextSlot : inside;
+    placed = same ? record.placed : {};
+  } else {
+    columns = columnsFor(items.length);
+    nextSlot = 0;
+    placed = {};
+    const id = (input.newAreaId ?? newAreaId)();
+    const b = input.bounds;
+    const x = b ? b.x + b.w + AREA_MARGIN : 0;
+    const y = b ? b.y : 0;
+    origin = { x, y, w: widthFor(columns), h: heightFor(items.length, columns) };
+    area = { id, ...origin };
+  }
+  const areaId = area?.id ?? found!.id;
+  const adds: { id: string; text: string; x: number; y: number }[] = [];
+  const updates: { id: string; text: string }[] = [];
+  const kept: { id: string; text: string; reason: KeptReason }[] = [];
+  const removes: string[] = [];
+  const nextPlaced: Record<string, string> = {};
+  let unchanged = 0;
+  const wanted = new Set<string>();
+  for (const item of items) {
+    const id = listNoteId(areaId, item.key);
+    if (wanted.has(id)) continue;
+    wanted.add(id);
+    const note = byId.get(id);
+    if (note?.type === 'note') {
+      if (note.text === item.text) {
+        unchanged++;
+        nextPlaced[id] = item.text;
+      } else if (dotted.has(id) || placed[id] !== note.text) {
+        // Its words are not the list's any more: dots were given to them, or someone wrote them.
+        kept.push({ id, text: note.text, reason: dotted.has(id) ? 'dots' : 'edited' });
+        if (placed[id] !== undefined) nextPlaced[id] = placed[id];
+      } else {
+        updates.push({ id, text: item.text });
+        nextPlaced[id] = item.text;
+      }
+      continue;
+    }
+    // Some other record holds the id (not a readable note): leave it be.
+    if (input.hasId(id)) continue;
+    adds.push({ id, text: item.text, ...slotAt(origin, nextSlot, columns) });
+    nextSlot++;
+    nextPlaced[id] = item.text;
+  }
+  // Notes of ideas no longer in the list (set aside, merged into another, their notes erased).
+  for (const shape of shapes) {
+    if (!isPlacedListNote(shape) || wanted.has(shape.id)) continue;
+    if (shape.parentId !== areaId && placed[shape.id] === undefined) continue;
+    const note = shape as NoteShape;
+    if (dotted.has(note.id)) kept.push({ id: note.id, text: note.text, reason: 'dots' });
+    else if (placed[note.id] !== note.text)
+      kept.push({ id: note.id, text: note.text, reason: 'edited' });
+    else removes.push(note.id);
+  }
+  const w = widthFor(columns);
+  const h = heightFor(nextSlot, columns);
+  const areaSize =
+    area === null && (origin.w < w || origin.h < h)
+      ? { w: Math.max(origin.w, w), h: Math.max(origin.h, h) }
+      : null;
+  return {
+    area: area ? { ...area, h: Math.max(area.h, h) } : null,
+    areaId,
+    areaSize,
+    adds,
+    updates,
+    removes,
+    kept,
+    unchanged,
+    record: { areaId, columns, nextSlot, placed: nextPlaced },
+  };
+}
+
+/** The area's title: « Les incontournables » (or the English heading). */
+export interface ApplyOptions {
+  readonly heading: string;
+}
+
+/**
+ * Writes `plan` on `board` as ONE change (the caller's transaction): the area, its notes, their
+ * words, and the record. M37's room is taken first, so a board at its limit gets nothing.
+ */
+export function applyListPlan(board: Board, plan: ListPlan, options: ApplyOptions): void {
+  board.doc.transact(() => {
+    board.run((tx) => {
+      tx.ensureRoom(plan.adds.length + (plan.area ? 1 : 0));
+      if (plan.area) {
+        tx.create('carton', { ...plan.area, title: options.heading });
+      } else if (plan.areaSize) {
+        tx.update(plan.areaId, plan.areaSize);
+      }
+      for (const add of plan.adds) {
+        tx.create('note', {
+          id: add.id,
+          x: add.x,
+          y: add.y,
+          w: NOTE,
+          h: NOTE,
+          text: add.text,
+          color: 'yellow',
+          parentId: plan.areaId,
+        });
+      }
+      for (const update of plan.updates) tx.update(update.id, { text: update.text });
+      if (plan.removes.length > 0) tx.delete(plan.removes);
+    }, SERVER_ORIGIN);
+    const root = board.doc.getMap<unknown>(PLACED_LIST_KEY);
+    root.set('areaId', plan.record.areaId);
+    root.set('columns', plan.record.columns);
+    root.set('nextSlot', plan.record.nextSlot);
+    root.set('placed', new Y.Map<string>(Object.entries(plan.record.placed)));
+  }, SERVER_ORIGIN);
+}

@@ -40,18 +40,22 @@ import { IdeaWords } from './IdeaWords';
 import { answerOrder } from './answerOrder';
 import { SimilarIdeas } from './SimilarIdeas';
 import { likelyMerges, suggestedMerges } from './similarChoice';
+import { ListOnPlenary } from './ListOnPlenary';
 
 export function CompilationPanel({
   forumId,
   token,
   boards,
   onCompilation,
+  onListPlaced,
 }: {
   forumId: string;
   token: string;
   boards: readonly ForumBoard[];
   /** The list as shown, for « Vote par points » (which boards its ideas come from). */
   onCompilation?: (compilation: Compilation | null) => void;
+  /** The list was put on this board (C10): « Vote par points » proposes it. */
+  onListPlaced?: (boardId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<Set<string>>(
@@ -233,6 +237,9 @@ export function CompilationPanel({
       </div>
       {plenary && compilation && items.length > 0 && (
         <p className="hint">{t('forumDay.compilation.projectHint')}</p>
+      )}
+      {compilation && items.length > 0 && (
+        <ListOnPlenary forumId={forumId} token={token} plenary={plenary} onPlaced={onListPlaced} />
       )}
       {error && <p role="alert">{error}</p>}
       <p className="merge-notice" role="status">

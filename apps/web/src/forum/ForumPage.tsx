@@ -42,6 +42,9 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   // « Les incontournables » as the panel shows them: « Vote par points » says when they hold
   // ideas from a postcard wall its vote leaves out.
   const [compilation, setCompilation] = useState<Compilation | null>(null);
+  // C10: the list just put on the plenary; a new object each time, so the vote proposes it again.
+  const [listPlaced, setListPlaced] = useState<{ boardId: string } | null>(null);
+  const placeListed = useCallback((boardId: string) => setListPlaced({ boardId }), []);
 
   useEffect(() => {
     let live = true;
@@ -208,12 +211,14 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         token={token}
         boards={details.boards}
         compilation={compilation}
+        listPlaced={listPlaced}
       />
       <CompilationPanel
         forumId={forumId}
         token={token}
         boards={details.boards}
         onCompilation={setCompilation}
+        onListPlaced={placeListed}
       />
       <ArchivePanel forumId={forumId} token={token} />
       <ForumDelete

@@ -171,6 +171,7 @@ export function VotesPanel({
   token,
   boards,
   compilation = null,
+  listPlaced = null,
 }: {
   room: ForumRoom | null;
   forumId: string;
@@ -178,6 +179,8 @@ export function VotesPanel({
   boards: readonly ForumBoard[];
   /** « Les incontournables » as shown on the page: ideas from a postcard wall left out are said. */
   compilation?: Compilation | null;
+  /** C10: « Les incontournables » were just put on this board: the vote is proposed there. */
+  listPlaced?: { readonly boardId: string } | null;
 }) {
   const { t } = useTranslation();
   const { votes, compiledAt } = useForumSnapshot(room);
@@ -187,6 +190,11 @@ export function VotesPanel({
     () => new Set(boards.filter(votedByDefault).map((b) => b.id)),
   );
   useTickAdded(boards, votedByDefault, setChosen);
+  // The room votes on the list itself: its notes are on that board, not on the territories'.
+  useEffect(() => {
+    if (listPlaced) setChosen(new Set([listPlaced.boardId]));
+  }, [listPlaced]);
+  const onList = listPlaced !== null && chosen.size === 1 && chosen.has(listPlaced.boardId);
   const [error, setError] = useState<string | null>(null);
   // A board shows only its newest open vote: opening another over the same boards hides the
   // earlier one from its voters, so the facilitator is told first (votes on other boards run
@@ -254,6 +262,11 @@ export function VotesPanel({
         chosen={chosen}
         onChange={setChosen}
       />
+      {onList && (
+        <p className="hint vote-on-list" role="note">
+          {t('forumDay.listOnPlenary.voteHint')}
+        </p>
+      )}
       {postcardsLeftOut(boards, compilation, chosen).map((wall) => (
         <p
           className="hint vote-postcards-left-out"

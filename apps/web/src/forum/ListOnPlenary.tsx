@@ -1,0 +1,80 @@
+// « Mettre la liste sur la plénière »: the list as shown becomes sticky notes on the plenary
+// board, so the room can vote on it (« Vote par points » then proposes the plenary). Doing it
+// again updates what is there; notes with dots or changed by someone are kept and named.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ForumBoard } from './api';
+import {
+  keptTexts,
+  placeErrorText,
+  placeListOnPlenary,
+  placedText,
+  type ListOnPlenary as Placed,
+} from './listOnPlenary';
+
+export function ListOnPlenary({
+  forumId,
+  token,
+  plenary,
+  onPlaced,
+}: {
+  forumId: string;
+  token: string;
+  plenary: ForumBoard | undefined;
+  onPlaced?: ((boardId: string) => void) | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [placed, setPlaced] = useState<Placed | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const place = () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    placeListOnPlenary(forumId, token, i18n.language)
+      .then(
+        (answer) => {
+          setPlaced(answer);
+          onPlaced?.(answer.boardId);
+        },
+        (e: unknown) => {
+          setPlaced(null);
+          setError(placeErrorText(e, t));
+        },
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="list-on-plenary">
+      <div className="forum-row">
+        <button type="button" className="place-list" onClick={place} disabled={busy}>
+          {busy ? t('forumDay.listOnPlenary.busy') : t('forumDay.listOnPlenary.place')}
+        </button>
+        {placed && plenary && (
+          <a
+            href={`/b/${encodeURIComponent(plenary.id)}#token=${token}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('forumDay.listOnPlenary.open')}
+          </a>
+        )}
+      </div>
+      <p className="hint">{t('forumDay.listOnPlenary.hint')}</p>
+      <div className="list-on-plenary-status" role="status">
+        {placed && (
+          <>
+            <p>{placedText(placed, t)}</p>
+            {keptTexts(placed, t).map((sentence) => (
+              <p key={sentence}>{sentence}</p>
+            ))}
+            <p>
+              <a href="#forum-votes">{t('forumDay.listOnPlenary.goVote')}</a>
+            </p>
+          </>
+        )}
+      </div>
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}

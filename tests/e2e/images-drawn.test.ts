@@ -86,20 +86,20 @@ function imageFetches(page: Page): string[] {
   return seen;
 }
 
-/** The size of the picture the canvas draws the first photo from (0 × 0: none yet). */
-function drawnSize(page: Page): Promise<{ width: number; height: number }> {
-  return page.evaluate(() => {
+/** The size of the picture the canvas draws its `at`th photo from (0 × 0: none yet). */
+function drawnSize(page: Page, at = 0): Promise<{ width: number; height: number }> {
+  return page.evaluate((at) => {
     const node = (
       window as unknown as {
         Konva: { stages: { find: (s: string) => { image: () => unknown }[] }[] };
       }
-    ).Konva.stages[0]!.find('Image')[0];
+    ).Konva.stages[0]!.find('Image')[at];
     const image = node?.image() as HTMLImageElement | HTMLCanvasElement | undefined;
     if (!image) return { width: 0, height: 0 };
     return image instanceof HTMLImageElement
       ? { width: image.naturalWidth, height: image.naturalHeight }
       : { width: image.width, height: image.height };
-  });
+  }, at);
 }
 
 describe('photos as the board draws them', () => {
@@ -327,16 +327,34 @@ describe('photos as the board draws them', () => {
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
-      // Drawn (both photos' pictures decoded: a Konva Image each), then nothing more fetched.
+      // Drawn (both photos' pictures decoded: a Konva Image each) from the small copy this page
+      // made of it, 512 px at most, as everyone's.
       await laptop.page.waitForFunction(
         () =>
           (
             window as unknown as { Konva: { stages: { find: (s: string) => unknown[] }[] } }
           ).Konva.stages[0]!.find('Image').length === 2,
       );
+      const small = await drawnSize(laptop.page, 1);
+      expect(small.width).toBeGreaterThan(0);
+      expect(small.width).toBeLessThanOrEqual(512);
+      // Zoomed into, past 640 pixels: the whole picture, the bytes sent.
+      const sent = (await laptop.page.evaluate(() => window.__carton!.shapes()))
+        .filter((s) => s.type === 'image')
+        .at(-1)!;
+      const centre = await toScreen(laptop.page, sent.x + sent.w / 2, sent.y + sent.h / 2);
+      await laptop.page.mouse.move(centre.x, centre.y);
+      const zoom = () => laptop.page.evaluate(() => window.__carton!.camera().zoom);
+      for (let i = 0; i < 20 && sent.w * (await zoom()) < 700; i++)
+        await laptop.page.mouse.wheel(0, -100);
+      expect(sent.w * (await zoom())).toBeGreaterThanOrEqual(700);
+      await expect
+        .poll(() => drawnSize(laptop.page, 1), { timeout: 20_000 })
+        .toEqual({ width: 1600, height: 1200 });
       await laptop.page.waitForLoadState('networkidle');
-      // Before: its small copy fetched back from the server (…/<blobId>/small).
-      expect(fetched.slice(before)).toEqual([]);
+      // Before: its small copy fetched back from the server (…/<blobId>/small). (The sideways
+      // photo beside it, zoomed into too, may have its whole picture fetched.)
+      expect(fetched.slice(before).filter((path) => !path.includes(sideways))).toEqual([]);
       expect(await liveImageUrls(laptop.page)).toBe(0);
     } finally {
       await laptop.context.close();

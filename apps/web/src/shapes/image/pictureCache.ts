@@ -3,7 +3,7 @@
 // shown from object URLs; the far copies are made once per blob from the small copy.
 import { fetchImage } from '../../board/api';
 import { farPictureSize } from './farPicture';
-import { PictureCopies } from './pictureCopies';
+import { PictureCopies, SMALL_PICTURE_PX } from './pictureCopies';
 import { drawnAsStored } from './unturned';
 
 const boards = new Map<string, PictureCopies<HTMLImageElement>>();
@@ -38,6 +38,32 @@ async function decodeImage(blob: Blob) {
   );
 }
 
+/**
+ * The small copy of a photo this page sent (PictureCopies.keepLocal), made here as the server
+ * makes it (R71): upright, its longer side at most SMALL_PICTURE_PX, a WebP (PNG where the
+ * browser writes no WebP) that keeps any transparency. The sender's canvas draws the same 512 px
+ * as everyone's, not the 2560 px picture (~20 MB of pixels each) until zoomed into.
+ */
+async function localSmallCopy(blob: Blob): Promise<Blob> {
+  const bitmap = await createImageBitmap(await drawnAsStored(blob));
+  try {
+    const scale = SMALL_PICTURE_PX / Math.max(bitmap.width, bitmap.height);
+    if (scale >= 1) return blob;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    const context = canvas.getContext('2d');
+    if (!context) return blob;
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve) =>
+      canvas.toBlob((small) => resolve(small ?? blob), 'image/webp', 0.85),
+    );
+  } finally {
+    bitmap.close();
+  }
+}
+
 /** The pictures of a board's photos, fetched with its token. */
 export function boardPictures(boardId: string, token: string): PictureCopies<HTMLImageElement> {
   const key = `${boardId} ${token}`;
@@ -46,6 +72,7 @@ export function boardPictures(boardId: string, token: string): PictureCopies<HTM
     copies = new PictureCopies(
       (blobId, copy) => fetchImage(boardId, token, blobId, copy),
       decodeImage,
+      localSmallCopy,
     );
     boards.set(key, copies);
   }

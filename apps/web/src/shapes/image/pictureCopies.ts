@@ -80,7 +80,12 @@ export class PictureCopies<T> {
       blob: Blob,
       copy: PictureCopy,
     ) => Promise<Omit<LoadedPicture<T>, 'copy'>>,
+    /** Makes the small copy of a photo this page holds (see keepLocal); by default, itself. */
+    private readonly shrinkLocal: (blob: Blob) => Promise<Blob> = (blob) => Promise.resolve(blob),
   ) {}
+
+  /** Photos this page holds already (keepLocal), until their whole picture is decoded. */
+  private readonly local = new Map<string, Blob>();
 
   /** The best picture decoded so far (the whole one once in), or null. */
   best(blobId: string): LoadedPicture<T> | null {
@@ -93,40 +98,58 @@ export class PictureCopies<T> {
    * shows worse. No answer at all (offline) rejects: the caller tries again later.
    */
   loadSmall(blobId: string): Promise<LoadedPicture<T>> {
-    return this.once(this.small, blobId, () =>
-      this.fetchCopy(blobId, 'small').then(
-        (blob) => this.decoded(blobId, blob, 'small'),
-        (error: unknown) => {
-          if (error instanceof ApiError && error.status !== 0) return this.loadFull(blobId);
-          throw error;
-        },
-      ),
-    );
+    return this.once(this.small, blobId, () => {
+      const local = this.local.get(blobId);
+      if (!local) return this.fetchSmall(blobId);
+      return this.shrinkLocal(local)
+        .then((blob) => this.decoded(blobId, blob, 'small'))
+        .catch(() => this.notLocal(blobId, () => this.fetchSmall(blobId)));
+    });
   }
 
   /**
    * A photo this page holds already (it just sent it: the server stores those very bytes, named
-   * by their SHA-256): its whole picture, decoded from them, stands for both copies. The
-   * participant who sent a photo fetched its small copy back from the server, on the venue's
-   * wifi, for a picture it had in hand.
+   * by their SHA-256): its small copy is made from them here (shrinkLocal), and its whole
+   * picture is them. The participant who sent a photo fetched its small copy back from the
+   * server, on the venue's wifi, for a picture it had in hand.
    */
   keepLocal(blobId: string, blob: Blob): void {
-    if (this.small.has(blobId) || this.full.has(blobId)) return;
-    const loading = this.decoded(blobId, blob, 'full');
-    // Not decoded after all: fetched from the server as any other photo.
-    loading.catch(() => {
-      if (this.small.get(blobId) === loading) this.small.delete(blobId);
-      if (this.full.get(blobId) === loading) this.full.delete(blobId);
-    });
-    this.small.set(blobId, loading);
-    this.full.set(blobId, loading);
+    if (!this.small.has(blobId) && !this.full.has(blobId)) this.local.set(blobId, blob);
   }
 
   /** The whole picture, kept once decoded (from then on the one `best` gives). */
   loadFull(blobId: string): Promise<LoadedPicture<T>> {
-    return this.once(this.full, blobId, () =>
-      this.fetchCopy(blobId, 'full').then((blob) => this.decoded(blobId, blob, 'full')),
+    return this.once(this.full, blobId, () => {
+      const local = this.local.get(blobId);
+      if (!local) return this.fetchFull(blobId);
+      return this.decoded(blobId, local, 'full').then(
+        (picture) => (this.local.delete(blobId), picture),
+        () => this.notLocal(blobId, () => this.fetchFull(blobId)),
+      );
+    });
+  }
+
+  private fetchSmall(blobId: string): Promise<LoadedPicture<T>> {
+    return this.fetchCopy(blobId, 'small').then(
+      (blob) => this.decoded(blobId, blob, 'small'),
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status !== 0) return this.loadFull(blobId);
+        throw error;
+      },
     );
+  }
+
+  private fetchFull(blobId: string): Promise<LoadedPicture<T>> {
+    return this.fetchCopy(blobId, 'full').then((blob) => this.decoded(blobId, blob, 'full'));
+  }
+
+  /** Bytes this page holds but cannot draw: let go, the photo fetched as any other. */
+  private notLocal(
+    blobId: string,
+    fetch: () => Promise<LoadedPicture<T>>,
+  ): Promise<LoadedPicture<T>> {
+    this.local.delete(blobId);
+    return fetch();
   }
 
   private once(

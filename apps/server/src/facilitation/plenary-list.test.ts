@@ -1,11 +1,15 @@
 // C10: where « Mettre la liste sur la plénière » puts the list's notes, and what placing again
 // changes (plenary-list.ts); the route and its refusals: tests/integration/forum-plenary-list.
 import { describe, expect, it } from 'vitest';
-import type { IncontournableItem, Shape } from '@carton/board';
+import { Board, initBoardDoc, type IncontournableItem, type Shape } from '@carton/board';
+import * as Y from 'yjs';
 import {
+  applyListPlan,
   AREA_ID_PREFIX,
   listNoteId,
+  ListOffPageError,
   planListPlacement,
+  readPlacedRecord,
   type ListPlan,
   type PlanInput,
 } from './plenary-list.ts';
@@ -104,5 +108,32 @@ describe('C10: the list on the plenary', () => {
     expect(again.area).toBeNull();
     expect(again.adds).toEqual([]);
     expect(again.unchanged).toBe(2);
+  });
+});
+
+describe('C10: the page’s edge', () => {
+  it('below what the plenary holds when its right reaches the page’s edge', () => {
+    const first = plan({
+      items: [item('a')],
+      bounds: { x: 9_000_000, y: 0, w: 999_900, h: 500 },
+    });
+    expect(first.area).toMatchObject({ x: 9_000_000, y: 660 });
+  });
+
+  it('nothing written when the area or a note would be past the page', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Plénière', kind: 'plenary' });
+    const board = new Board(doc);
+    const first = plan({ items: [item('a'), item('b')] });
+    const off = { ...first, adds: first.adds.map((add) => ({ ...add, x: 1e7 - 100 })) };
+    expect(() => applyListPlan(board, off, { heading: 'Les incontournables' })).toThrow(
+      ListOffPageError,
+    );
+    expect(board.listShapes()).toEqual([]);
+    expect(readPlacedRecord(doc)).toBeNull();
+    applyListPlan(board, first, { heading: 'Les incontournables' });
+    expect(board.listShapes().map((s) => s.type)).toEqual(['carton', 'note', 'note']);
+    expect(readPlacedRecord(doc)).toMatchObject({ areaId: AREA, nextSlot: 2 });
+    board.destroy();
   });
 });

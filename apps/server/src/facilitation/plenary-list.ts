@@ -108,6 +108,19 @@ const slotAt = (area: { x: number; y: number }, slot: number, columns: number) =
   y: area.y + HEAD + Math.floor(slot / columns) * (NOTE + GAP),
 });
 
+/** The page's extent (base.ts: coordinates within ±1e7). */
+const PAGE_LIMIT = 1e7;
+const onPage = (box: Box) =>
+  box.x >= -PAGE_LIMIT &&
+  box.y >= -PAGE_LIMIT &&
+  box.x + box.w <= PAGE_LIMIT &&
+  box.y + box.h <= PAGE_LIMIT;
+
+/** The area or a new note would be past the page's edge: nothing is written. */
+export class ListOffPageError extends Error {
+  override readonly name = 'ListOffPageError';
+}
+
 export const newAreaId = () => AREA_ID_PREFIX + randomBytes(12).toString('base64url');
 
 /**
@@ -144,9 +157,18 @@ export function planListPlacement(input: PlanInput): ListPlan {
     placed = {};
     const id = (input.newAreaId ?? newAreaId)();
     const b = input.bounds;
-    const x = b ? b.x + b.w + AREA_MARGIN : 0;
-    const y = b ? b.y : 0;
-    origin = { x, y, w: widthFor(columns), h: heightFor(items.length, columns) };
+    const w = widthFor(columns);
+    const h = heightFor(items.length, columns);
+    // Right of what the plenary holds; below it, or left of it, when the page ends there.
+    const places = b
+      ? [
+          { x: b.x + b.w + AREA_MARGIN, y: b.y },
+          { x: b.x, y: b.y + b.h + AREA_MARGIN },
+          { x: b.x - w - AREA_MARGIN, y: b.y },
+        ]
+      : [{ x: 0, y: 0 }];
+    const at = places.find((p) => onPage({ ...p, w, h })) ?? places[0]!;
+    origin = { ...at, w, h };
     area = { id, ...origin };
   }
   const areaId = area?.id ?? found!.id;
@@ -221,6 +243,13 @@ export interface ApplyOptions {
  * words, and the record. M37's room is taken first, so a board at its limit gets nothing.
  */
 export function applyListPlan(board: Board, plan: ListPlan, options: ApplyOptions): void {
+  // Checked before anything is written: a shape past the page is refused by its command, and
+  // the notes before it would stay.
+  const boxes = [
+    ...(plan.area ? [plan.area] : []),
+    ...plan.adds.map((add) => ({ ...add, w: NOTE, h: NOTE })),
+  ];
+  if (!boxes.every(onPage)) throw new ListOffPageError('the list would go past the page');
   board.doc.transact(() => {
     board.run((tx) => {
       tx.ensureRoom(plan.adds.length + (plan.area ? 1 : 0));

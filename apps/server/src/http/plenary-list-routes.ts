@@ -21,6 +21,7 @@ import { readForumDoc } from '../facilitation/forum-doc.ts';
 import {
   applyListPlan,
   isPlacedListNote,
+  ListOffPageError,
   planListPlacement,
   readPlacedRecord,
   type ListPlan,
@@ -122,7 +123,15 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
           boardBytes.landed(plenary.id, stored + bytes);
           outcome = { ok: true, plan };
         } catch (error) {
-          if (error instanceof TooManyShapesError) {
+          if (error instanceof ListOffPageError) {
+            outcome = {
+              ok: false,
+              status: 409,
+              code: 'board_full',
+              message:
+                'The plenary has no free room left on its page for the list; nothing was added.',
+            };
+          } else if (error instanceof TooManyShapesError) {
             outcome = {
               ok: false,
               status: 409,

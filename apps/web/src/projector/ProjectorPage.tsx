@@ -187,7 +187,7 @@ function Slides({
   useLayoutEffect(() => {
     onScreen.current = { current, slides };
   });
-  const { tour, now } = useTour(slides, current, (to) => go(to, slides));
+  const tour = useTour(slides, current, (to) => go(to, slides));
   useFullScreenKey();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -263,7 +263,7 @@ function Slides({
         ) : (
           <span className="projector-title">{info.board.title}</span>
         )}
-        <TourCountdown tour={tour} now={now} />
+        <TourCountdown tour={tour} />
         {children}
       </div>
       <ProjectorConnection room={room} />

@@ -15,12 +15,11 @@ import {
   startTour,
   togglePause,
   TOUR_OFF,
-  tourDue,
   tourKey,
   type TourState,
 } from './tour';
 
-/** How often the countdown is redrawn (and the deadline checked). */
+/** How often the countdown is redrawn. */
 const TICK_MS = 250;
 
 type TourSlide = { kind: string; id?: string; boardId?: string; page?: number };
@@ -29,9 +28,8 @@ export function useTour(
   slides: readonly TourSlide[],
   current: number,
   go: (to: number) => void,
-): { tour: TourState; now: number } {
+): TourState {
   const [tour, setTour] = useState<TourState>(TOUR_OFF);
-  const [now, setNow] = useState(() => Date.now());
   const latest = useRef({ slides, current, go, tour });
   useLayoutEffect(() => {
     latest.current = { slides, current, go, tour };
@@ -47,7 +45,6 @@ export function useTour(
       if (action === 'pause') {
         if (tour.phase === 'off') return;
         e.preventDefault();
-        setNow(at);
         setTour(togglePause(tour, at));
         return;
       }
@@ -60,7 +57,6 @@ export function useTour(
         slides[current]?.kind === 'territory' ? current : nextTerritory(slides, current);
       if (first === null) return;
       e.preventDefault();
-      setNow(at);
       setTour(startTour(at));
       if (first !== current) go(first);
     };
@@ -83,29 +79,41 @@ export function useTour(
     );
   }, [shownKey]);
 
-  const running = tour.phase === 'running';
+  // The next territory when the countdown ends: one timer to the deadline (the countdown redraws
+  // itself, TourCountdown), so the slides are not drawn again four times a second.
   useEffect(() => {
-    if (!running) return;
-    const tick = setInterval(() => {
-      const at = Date.now();
-      setNow(at);
-      const { slides, current, go, tour } = latest.current;
-      if (!tourDue(tour, at)) return;
-      const next = nextTerritory(slides, current);
-      if (next === null) return setTour(TOUR_OFF);
-      // One territory only: its countdown starts again (no slide change to do it).
-      setTour(restartCountdown(tour, at));
-      if (next !== current) go(next);
-    }, TICK_MS);
-    return () => clearInterval(tick);
-  }, [running]);
+    if (tour.phase !== 'running') return;
+    const timer = setTimeout(
+      () => {
+        // Scheduled for this very countdown (a pause, a move or a stop clears it first).
+        const { slides, current, go, tour } = latest.current;
+        const at = Date.now();
+        if (tour.phase !== 'running') return;
+        const next = nextTerritory(slides, current);
+        if (next === null) return setTour(TOUR_OFF);
+        // One territory only: its countdown starts again (no slide change to do it).
+        setTour(restartCountdown(tour, at));
+        if (next !== current) go(next);
+      },
+      Math.max(0, tour.deadline - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [tour]);
 
-  return { tour, now };
+  return tour;
 }
 
 /** The countdown in the top row, beside the territory's name: large, and its keys. */
-export function TourCountdown({ tour, now }: { tour: TourState; now: number }) {
+export function TourCountdown({ tour }: { tour: TourState }) {
   const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  const running = tour.phase === 'running';
+  useEffect(() => {
+    setNow(Date.now());
+    if (!running) return;
+    const tick = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(tick);
+  }, [running, tour]);
   const left = remainingMs(tour, now);
   if (tour.phase === 'off' || left === null) return null;
   const seconds = countdownSeconds(left);

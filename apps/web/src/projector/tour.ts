@@ -47,11 +47,6 @@ export function remainingMs(state: TourState, now: number): number | null {
   return null;
 }
 
-/** Whether the tour moves on now. */
-export function tourDue(state: TourState, now: number): boolean {
-  return state.phase === 'running' && now >= state.deadline;
-}
-
 /** The whole seconds the countdown shows (« Suivant dans 12 s »): 0.2 s left still reads 1. */
 export function countdownSeconds(ms: number): number {
   return Math.ceil(ms / 1000);

@@ -360,4 +360,56 @@ describe('photos as the board draws them', () => {
       await laptop.context.close();
     }
   });
+
+  it('a sideways PNG chosen on the device waits drawn as it will be placed, unturned', async () => {
+    const laptop = await newParticipant(suite.browser, 'Émilie');
+    try {
+      const page = laptop.page;
+      await openBoard(page, board.edit.url);
+      const before = (await waitForShapes(page, '(s) => s.some((x) => x.type === "image")')).filter(
+        (s) => s.type === 'image',
+      ).length;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/boards/*/images', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'affiche.png', mimeType: 'image/png', buffer: sidewaysPng() });
+      // The waiting photo's own layer: its picture as stored, 1600 × 800 (before: 800 × 1600,
+      // a portrait box that became a landscape one once placed).
+      const waiting = () =>
+        page.evaluate(() => {
+          // Drawn faded (0.55), as the waiting photos are (board/layers/WaitingPhotos.tsx).
+          const node = (
+            window as unknown as {
+              Konva: {
+                stages: {
+                  find: (s: string) => { image: () => unknown; opacity: () => number }[];
+                }[];
+              };
+            }
+          ).Konva.stages[0]!.find('Image').find((n) => n.opacity() < 1);
+          const image = node?.image() as HTMLImageElement | undefined;
+          return image ? [image.naturalWidth, image.naturalHeight] : null;
+        });
+      await expect.poll(waiting, { timeout: 20_000 }).toEqual([STORED.width, STORED.height]);
+      release();
+      const placed = await waitForShapes(
+        page,
+        `(s) => s.filter((x) => x.type === "image").length === ${before + 1}`,
+        30_000,
+      );
+      const image = placed.filter((s) => s.type === 'image').at(-1)!;
+      expect(image.type === 'image' && [image.naturalWidth, image.naturalHeight]).toEqual([
+        STORED.width,
+        STORED.height,
+      ]);
+      expect(image.w).toBeGreaterThan(image.h);
+    } finally {
+      await laptop.context.close();
+    }
+  });
 });

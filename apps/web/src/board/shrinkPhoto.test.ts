@@ -138,4 +138,35 @@ describe('preparePhoto: photos dropped together', () => {
       if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(UnreadablePhoto);
     }
   });
+
+  it('sends a PNG without its EXIF block: its orientation turns nothing in Carton (R35)', async () => {
+    const decoded: Uint8Array[] = [];
+    vi.stubGlobal('createImageBitmap', async (blob: Blob) => {
+      decoded.push(new Uint8Array(await blob.arrayBuffer()));
+      return { width: 400, height: 200, close: () => undefined };
+    });
+    const chunk = (type: string, data: number[]) => [
+      0,
+      0,
+      0,
+      data.length,
+      ...[...type].map((c) => c.charCodeAt(0)),
+      ...data,
+      0,
+      0,
+      0,
+      0,
+    ];
+    const head = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', [0, 1, 2])];
+    const tail = [...chunk('IDAT', [7, 8]), ...chunk('IEND', [])];
+    const sideways = new Blob(
+      [new Uint8Array([...head, ...chunk('eXIf', [0x4d, 0x4d, 0, 42]), ...tail])],
+      { type: 'image/png' },
+    );
+    const prepared = await preparePhoto(sideways);
+    expect([prepared.width, prepared.height]).toEqual([400, 200]);
+    expect(prepared.blob.type).toBe('image/png');
+    expect([...new Uint8Array(await prepared.blob.arrayBuffer())]).toEqual([...head, ...tail]);
+    expect(decoded.map((bytes) => [...bytes])).toEqual([[...head, ...tail]]);
+  });
 });

@@ -2,6 +2,7 @@
 // the server's 10 Mo limit (it was refused with « L’image dépasse 10 Mo. »), and even a 4 Mo one
 // takes long on a venue's wifi. A flyer stays sharp at 2560 × 1920 pixels.
 import { jpegOrientation, ORIENTATION_PROBE_BYTES } from '@carton/render';
+import { drawnAsStored } from '../shapes/image/unturned';
 
 /**
  * The pixels a photo is brought down to: a phone's 4:3 photo, 2560 × 1920. A budget of pixels,
@@ -136,7 +137,11 @@ export function preparePhoto(file: Blob, convert = false): Promise<PreparedPhoto
   return prepared;
 }
 
-async function preparePhotoNow(file: Blob, convert: boolean): Promise<PreparedPhoto> {
+async function preparePhotoNow(chosen: Blob, convert: boolean): Promise<PreparedPhoto> {
+  // A PNG's or WebP's EXIF block is left out (unturned.ts): Carton turns only a JPEG (R35), yet
+  // Chromium turned such a PNG when it decoded it here, so a small one waited drawn portrait and
+  // was placed landscape, and a large one was redrawn upright where a small one stayed sideways.
+  const file = await drawnAsStored(chosen).catch(() => chosen);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });

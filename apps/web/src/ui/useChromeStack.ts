@@ -2,6 +2,7 @@
 // again whenever a piece comes, goes or changes size (a banner opens, the toolbar wraps, a
 // vote's question folds out, the window turns).
 import { useLayoutEffect, type RefObject } from 'react';
+import { tallPageHeight } from './boardBand';
 import { BOTTOM_STACK, STACK_GAP, TOP_STACK, stackPlaces } from './chromeStack';
 
 /** A piece's height; 0 when it is not there or not shown. */
@@ -83,12 +84,20 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       const hint = editor!.querySelector(':scope > .help-hint:not(.help-hint-band)');
       watch(hint);
       const hintHeight = hint ? hint.getBoundingClientRect().height + STACK_GAP : 0;
-      const need = Math.ceil(topBase + STACK_GAP + floatingColumn() + hintHeight + bottom.reach);
+      // Where they fit but leave the board a strip (a phone at 150 %), or do not fit, the board
+      // gets a band of the window's height of its own between them (boardBand.ts).
+      const need = tallPageHeight(window.innerHeight, {
+        top: topBase + STACK_GAP,
+        column: floatingColumn(),
+        bottom: hintHeight + bottom.reach,
+        tools: hintHeight + bottomBase + STACK_GAP,
+        gap: STACK_GAP,
+      });
       // The plenary's mosaic goes with the page there (mosaic.css), a window's height below the
       // kit: the page reaches its bottom too, or the tiles lay past the page's end, cut.
       const mosaic = editor!.querySelector(':scope > .mosaic:not([data-full])');
       watch(mosaic);
-      if (need > window.innerHeight + 0.5) {
+      if (need !== null) {
         editor!.dataset.tall = '';
         const mosaicEnd = mosaic
           ? mosaic.getBoundingClientRect().bottom - editor!.getBoundingClientRect().top + STACK_GAP

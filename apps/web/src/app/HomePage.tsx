@@ -1,6 +1,9 @@
 // The home page: create a forum (title, date, territories), then go to its facilitator page.
 // The facilitator link is also kept on this device (« Vos forums », shown first when any).
-import { BSL_TERRITORIES, localDay } from '@carton/board';
+// The model's two plain modules, not its index: through it the home page's first load took the
+// whole model, its schemas (zod) and Yjs, 240 kB it never runs (the board page loads them).
+import { localDay } from '@carton/board/naming';
+import { BSL_TERRITORIES } from '@carton/board/territories';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createForum } from '../forum/api';

@@ -28,5 +28,6 @@ export function hasFrenchTypography(text: string): boolean {
 }
 
 // For display only (notes, text, titles): the canvas and the exports keep punctuation attached
-// the same way.
-export { keepPunctuationAttached } from '@carton/render';
+// the same way. From its own module: through the renderer's index the home page's first load
+// took the renderer, the whole board model, its schemas (zod) and Yjs, which it never runs.
+export { keepPunctuationAttached } from '@carton/render/wrap';

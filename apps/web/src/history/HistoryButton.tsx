@@ -1,5 +1,5 @@
 // « Versions »: the facilitator's entry to the board's history (shown only for that role).
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../board/context';
@@ -37,6 +37,14 @@ export function HistoryButton() {
   const { t } = useTranslation();
   const session = useSession();
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // Closed by « Fermer » or Escape, the focus goes back to « Versions »: it fell to the page's
+  // body with the panel's button, and the keyboard started again from the page's top.
+  const close = () => {
+    const inside = document.activeElement?.closest('.history-panel') != null;
+    setOpen(false);
+    if (inside || document.activeElement === document.body) button.current?.focus();
+  };
   usePanelPrefetch(loadHistoryPanel, prefetchesHistory, 'history');
   // « Versions » and « Contenu » open in the same top-right place: one at a time.
   useEffect(
@@ -50,6 +58,7 @@ export function HistoryButton() {
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="chip history-button"
         aria-expanded={open}
@@ -68,7 +77,7 @@ export function HistoryButton() {
       {open &&
         createPortal(
           <Suspense fallback={<LazyFallback />}>
-            <HistoryPanel onClose={() => setOpen(false)} />
+            <HistoryPanel onClose={close} />
           </Suspense>,
           document.body,
         )}

@@ -1,6 +1,13 @@
 // The board's versions for the facilitator: keep a named version, preview one read-only,
 // restore one for everyone (after a confirmation that says the current state is kept).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { useSession } from '../board/context';
@@ -23,6 +30,8 @@ import {
 import { VersionPreview } from './VersionPreview';
 import { historyErrorText } from './problem';
 import { useInViewOnArrival } from '../ui/inViewOnArrival';
+import { useTallPage } from '../ui/useTallPage';
+import { tabbables } from '../dialog/useFocusTrap';
 
 type Load =
   | { state: 'loading' }
@@ -40,6 +49,9 @@ function toast(session: BoardSession, message: string): void {
 const problemText = (error: unknown): string =>
   historyErrorText(error, (key, values) => i18next.t(key, values));
 
+/** Whether the keyboard's focus went nowhere: what held it left the page (a dialog closed). */
+const focusLost = () => document.activeElement === null || document.activeElement === document.body;
+
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
@@ -53,6 +65,62 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   // A refusal is said at the panel's top: scrolled down a long list to the version restored,
   // the facilitator did not see it.
   const problemSeen = useInViewOnArrival<HTMLParagraphElement>();
+  // A refused restore closes its confirmation, which held the focus: it fell to the page's body,
+  // and the keyboard started again from the page's top. It goes to the refusal, read out.
+  const problemArrived = useCallback(
+    (el: HTMLParagraphElement | null) => {
+      if (el && focusLost()) el.focus({ preventScroll: true });
+      problemSeen(el);
+    },
+    [problemSeen],
+  );
+  // What opened the confirmation (a row's « Restaurer », the preview's), given the focus back
+  // when it closes without a refusal.
+  const confirmOpener = useRef<HTMLElement | null>(null);
+  const askToRestore = (row: VersionRow) => {
+    confirmOpener.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setConfirming(row);
+  };
+  const closeConfirm = () => {
+    setConfirming(null);
+    const opener = confirmOpener.current;
+    confirmOpener.current = null;
+    // After the dialog has left the page (its button held the focus until then).
+    requestAnimationFrame(() => {
+      if (opener?.isConnected && focusLost()) opener.focus();
+    });
+  };
+  // On a page taller than the window (text enlarged: a 1280 × 1024 screen at 400 %), under the
+  // header's rows the panel was a 76 px slit. There it takes the window and scrolls as a whole,
+  // a dialog: the focus goes in, Tab stays in it (the controls it covers are not reached
+  // unseen), Escape or « Fermer » closes it.
+  const whole = useTallPage();
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (whole && !panel.current?.contains(document.activeElement)) panel.current?.focus();
+  }, [whole]);
+  const onPanelKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!whole) return;
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const list = tabbables(e.currentTarget);
+    const first = list[0];
+    const last = list.at(-1);
+    if (!first || !last) return;
+    const active = document.activeElement;
+    if (e.shiftKey && (active === first || active === e.currentTarget)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
 
   const refresh = useCallback(() => {
     listVersions(boardId, token).then(
@@ -115,14 +183,17 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
     restoreVersion(boardId, token, row.id).then(
       () => {
         setBusy(null);
-        setConfirming(null);
+        closeConfirm();
         setPreview(null);
         toast(session, i18next.t('history.restored'));
         refresh();
       },
       (error: unknown) => {
         setBusy(null);
+        confirmOpener.current = null;
         setConfirming(null);
+        // Asked from the preview, the refusal lay under it, unseen: the preview closes too.
+        setPreview(null);
         setProblem(problemText(error));
         // Refused (the version pruned meanwhile by newer automatic ones, another tab's or a
         // script's restores): the list shows what the board keeps now, as after a refused save.
@@ -135,7 +206,17 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
     load.state === 'ready' ? versionRows(load.versions, formatLocale(i18n.language)) : [];
   return (
     <>
-      <aside className="history-panel" aria-label={t('history.title')} data-testid="history-panel">
+      <div
+        ref={panel}
+        className="history-panel"
+        role={whole ? 'dialog' : 'complementary'}
+        aria-modal={whole || undefined}
+        aria-label={t('history.title')}
+        data-testid="history-panel"
+        data-whole={whole || undefined}
+        tabIndex={-1}
+        onKeyDown={onPanelKey}
+      >
         <header className="history-header">
           <h2>{t('history.title')}</h2>
           <button type="button" className="history-close" onClick={onClose}>
@@ -158,7 +239,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
           </button>
         </form>
         {problem && (
-          <p ref={problemSeen} className="history-problem" role="alert">
+          <p ref={problemArrived} className="history-problem" role="alert" tabIndex={-1}>
             {problem}
           </p>
         )}
@@ -187,14 +268,14 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
                 <button type="button" onClick={() => openPreview(row)}>
                   {t('history.preview')}
                 </button>
-                <button type="button" onClick={() => setConfirming(row)}>
+                <button type="button" onClick={() => askToRestore(row)}>
                   {t('history.restore')}
                 </button>
               </div>
             </li>
           ))}
         </ol>
-      </aside>
+      </div>
       {preview && (
         <div
           className="version-overlay"
@@ -210,7 +291,7 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               className="history-primary"
-              onClick={() => setConfirming(preview.row)}
+              onClick={() => askToRestore(preview.row)}
             >
               {t('history.restoreThis')}
             </button>
@@ -232,19 +313,14 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
             role="alertdialog"
             aria-labelledby="history-confirm-title"
             onKeyDown={(e) => {
-              if (e.key === 'Escape' && busy === null) setConfirming(null);
+              if (e.key === 'Escape' && busy === null) closeConfirm();
             }}
           >
             <h1 id="history-confirm-title">{t('history.confirmTitle')}</h1>
             <p>{t('history.confirmBody', { name: title(confirming), date: confirming.when })}</p>
             <div className="history-confirm-actions">
               {/* Focus starts on the safe choice: Enter does not restore by accident. */}
-              <button
-                type="button"
-                className="history-close"
-                autoFocus
-                onClick={() => setConfirming(null)}
-              >
+              <button type="button" className="history-close" autoFocus onClick={closeConfirm}>
                 {t('history.cancel')}
               </button>
               <button

@@ -46,7 +46,21 @@ export function ForumArchiveImport() {
           }}
         />
       </label>
-      {error && <p role="alert">{error}</p>}
+      {/* The file field is disabled while the archive is sent, which took the focus from it to
+          the page's body: after a refusal the keyboard started again from the page's top. It
+          goes to the refusal instead, read out; Shift+Tab goes back to the field. */}
+      {error && (
+        <p ref={focusWhenLost} role="alert" tabIndex={-1}>
+          {error}
+        </p>
+      )}
     </section>
   );
+}
+
+/** Takes the focus only from the page's body (stable: called once, as the element arrives). */
+function focusWhenLost(element: HTMLElement | null): void {
+  if (element && (!document.activeElement || document.activeElement === document.body)) {
+    element.focus();
+  }
 }

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ArchiveError } from '../archive/errors.ts';
 import { readForumArchive } from '../archive/read.ts';
-import { ImportNotStoredError, restoreForumArchive } from '../archive/restore.ts';
+import {
+  ImportNotStoredError,
+  restoreForumArchive,
+  type RestoredForum,
+} from '../archive/restore.ts';
 import { storageSource } from '../archive/source.ts';
 import { streamForumArchive } from '../archive/write.ts';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
@@ -31,6 +35,7 @@ import { SqliteBoardStorage } from '../storage/sqlite-board-storage.ts';
 import type { CliCommand } from './args.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { deleteForum } from './delete-forum.ts';
+import { leftOutLines } from './left-out.ts';
 import { NOT_STORED_EN } from './errors-en.ts';
 import { archiveRefusalText, NOT_STORED_FR } from './errors-fr.ts';
 import { CliRefusal, cliLanguage, cliText, type CliLanguage, type CliText } from './language.ts';
@@ -182,7 +187,7 @@ export async function runCli(
       return;
     }
     const zip = await open(command.archive, 'r');
-    let created: CreatedForum;
+    let created: RestoredForum;
     try {
       const archive = await readForumArchive(zip);
       created = await restoreForumArchive(archive, {
@@ -198,7 +203,12 @@ export async function runCli(
       await zip.close();
     }
     if (stores.createdFile && !command.json) out(`New database: ${stores.createdFile}\n`);
-    out(command.json ? `${printableJson(created)}\n` : links(created, text));
+    if (command.json) out(`${printableJson(created)}\n`);
+    else {
+      // The links first (what the administrator came for), then what did not come back.
+      const left = leftOutLines(created.leftOut, language);
+      out(links(created, text) + (left.length > 0 ? `\n${left.join('\n')}\n` : ''));
+    }
   } finally {
     await stores.close();
   }

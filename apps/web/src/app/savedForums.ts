@@ -78,13 +78,18 @@ export function restoreSavedForums(
   return list;
 }
 
-/** A forum just made here (created, or imported from its archive): kept, then opened. */
-export function openNewForum(created: CreatedForum): void {
+/** A forum just made here (created, or imported from its archive): kept on this device. */
+export function keepNewForum(created: CreatedForum): void {
   saveForum({
     id: created.forum.id,
     title: created.forum.title,
     date: created.forum.date ?? null,
     url: created.facilitator.url,
   });
+}
+
+/** A forum just made here: kept, then opened. */
+export function openNewForum(created: CreatedForum): void {
+  keepNewForum(created);
   location.assign(created.facilitator.url);
 }

@@ -1,10 +1,12 @@
 // « Importer un forum (.zip) » on the home page: the archive downloaded after a forum (or from
 // another Carton server) becomes a new forum without a terminal (`pnpm carton import` does the
-// same). The new facilitator link is kept on this device, then its page opens.
+// same). The new facilitator link is kept on this device, then its page opens — unless the
+// archive did not bring the whole forum day back (its export left out what an import does not
+// take, fit-facilitation.ts): then the page says what, per kind, with a link to open the forum.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openNewForum } from '../app/savedForums';
-import { importForumArchive } from './api';
+import { keepNewForum, openNewForum } from '../app/savedForums';
+import { importForumArchive, type ArchiveLeftOut } from './api';
 import { archiveImportErrorText } from './archiveImportError';
 import '../export/file-choose.css';
 
@@ -13,12 +15,20 @@ export function ForumArchiveImport() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // An import that left part of the day out: said before the forum opens, or the votes and
+  // merges missing from it looked lost on the forum page with nothing to say why.
+  const [partial, setPartial] = useState<{ url: string; left: LeftOutLine[] } | null>(null);
   const choose = (file: File) => {
     setBusy(true);
     setError(null);
+    setPartial(null);
     importForumArchive(file).then(
       (created) => {
-        openNewForum(created);
+        const left = leftOutLines(created.leftOut);
+        if (left.length === 0) return openNewForum(created);
+        keepNewForum(created);
+        setBusy(false);
+        setPartial({ url: created.facilitator.url, left });
       },
       (e: unknown) => {
         setBusy(false);
@@ -46,6 +56,23 @@ export function ForumArchiveImport() {
           }}
         />
       </label>
+      {/* On the page before it has words: a live region added with them is not always read. */}
+      <div className="import-left-out" role="status">
+        {partial && (
+          <>
+            <p>{t('home.importArchive.leftOut')}</p>
+            <ul>
+              {partial.left.map(([kind, count]) => (
+                <li key={kind}>{t(LEFT_OUT_KEYS[kind], { count })}</li>
+              ))}
+            </ul>
+            {/* The focus, lost by the file field while it was disabled, goes on to the way on. */}
+            <a href={partial.url} ref={focusWhenLost}>
+              {t('home.importArchive.open')}
+            </a>
+          </>
+        )}
+      </div>
       {/* The file field is disabled while the archive is sent, which took the focus from it to
           the page's body: after a refusal the keyboard started again from the page's top. It
           goes to the refusal instead, read out; Shift+Tab goes back to the field. */}
@@ -63,4 +90,30 @@ function focusWhenLost(element: HTMLElement | null): void {
   if (element && (!document.activeElement || document.activeElement === document.body)) {
     element.focus();
   }
+}
+
+/** The kinds of `leftOut`, in the manifest's order, each with its sentence. */
+const LEFT_OUT_KEYS: Record<keyof ArchiveLeftOut, string> = {
+  votes: 'home.importArchive.leftOutKinds.votes',
+  notes: 'home.importArchive.leftOutKinds.notes',
+  dots: 'home.importArchive.leftOutKinds.dots',
+  merges: 'home.importArchive.leftOutKinds.merges',
+  setAside: 'home.importArchive.leftOutKinds.setAside',
+  wordings: 'home.importArchive.leftOutKinds.wordings',
+  distinct: 'home.importArchive.leftOutKinds.distinct',
+};
+type LeftOutLine = [keyof ArchiveLeftOut, number];
+
+/** Takes the focus only from the page's body (stable: called once, as the link arrives). */
+function focusWhenLost(element: HTMLElement | null): void {
+  if (element && (!document.activeElement || document.activeElement === document.body)) {
+    element.focus();
+  }
+}
+
+function leftOutLines(leftOut: ArchiveLeftOut | undefined): LeftOutLine[] {
+  return (Object.keys(LEFT_OUT_KEYS) as (keyof ArchiveLeftOut)[]).flatMap((kind) => {
+    const count = leftOut?.[kind] ?? 0;
+    return count > 0 ? [[kind, count] as LeftOutLine] : [];
+  });
 }

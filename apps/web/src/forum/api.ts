@@ -99,8 +99,24 @@ export function createForum(input: {
   return call('/api/forums', null, json('POST', input));
 }
 
+/**
+ * What of the forum day its archive did not bring back, counted per kind (ARCHIVE « Past the
+ * import's limits »: the export's `facilitation.leftOut`, and an older archive's compilation cut
+ * by the import); absent when nothing was.
+ */
+export interface ArchiveLeftOut {
+  votes?: number;
+  notes?: number;
+  dots?: number;
+  merges?: number;
+  setAside?: number;
+  wordings?: number;
+  distinct?: number;
+}
+export type ImportedForum = CreatedForum & { leftOut?: ArchiveLeftOut };
+
 /** ARCHIVE: a forum archive (.zip) becomes a new forum with new links (no token needed). */
-export function importForumArchive(archive: Blob): Promise<CreatedForum> {
+export function importForumArchive(archive: Blob): Promise<ImportedForum> {
   return apiRequest('/api/forums/import', {
     method: 'POST',
     headers: { 'Content-Type': 'application/zip' },

@@ -37,6 +37,9 @@ const SAME_IN_BOTH = new Set([
   'forum.timer.pause',
   'forum.timer.addMinute',
   'forum.votes.voteTitle',
+  'home.importArchive.leftOutKinds.votes_one',
+  'home.importArchive.leftOutKinds.votes_many',
+  'home.importArchive.leftOutKinds.votes_other',
   'projector.position',
 ]);
 

@@ -85,13 +85,6 @@ export function ForumArchiveImport() {
   );
 }
 
-/** Takes the focus only from the page's body (stable: called once, as the element arrives). */
-function focusWhenLost(element: HTMLElement | null): void {
-  if (element && (!document.activeElement || document.activeElement === document.body)) {
-    element.focus();
-  }
-}
-
 /** The kinds of `leftOut`, in the manifest's order, each with its sentence. */
 const LEFT_OUT_KEYS: Record<keyof ArchiveLeftOut, string> = {
   votes: 'home.importArchive.leftOutKinds.votes',
@@ -104,7 +97,7 @@ const LEFT_OUT_KEYS: Record<keyof ArchiveLeftOut, string> = {
 };
 type LeftOutLine = [keyof ArchiveLeftOut, number];
 
-/** Takes the focus only from the page's body (stable: called once, as the link arrives). */
+/** Takes the focus only from the page's body (stable: called once, as the element arrives). */
 function focusWhenLost(element: HTMLElement | null): void {
   if (element && (!document.activeElement || document.activeElement === document.body)) {
     element.focus();

@@ -3,7 +3,9 @@
 // Vote mode is on when a vote opens; « Terminer le vote » leaves it to edit notes (clicks go to
 // the tools again, my dots stay drawn) and « Voter » comes back. In vote mode a click only ever
 // votes — no double-click editing — so one gesture never means two things to a newcomer.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import { useSession, useSessionState } from '../board/context';
@@ -12,30 +14,16 @@ import type { Point, Rect } from '../geometry/rect';
 import type { BoardSession } from '../board/session';
 import { badgePlace, badgeSize, takesBackByTap } from './badgePlace';
 import { ideaLabel } from './compilationItem';
-import { changeDot, fetchMyDots, type MyDots } from './api';
+import type { MyDots } from './api';
 import type { ForumRoom } from './room';
-import { forumErrorText, type Translate } from './errorText';
 import { useForumSnapshot } from './useForumRoom';
 import { helpStore } from '../help/state';
 import { focusedShapeOf } from '../board/keyboardSelect';
-import {
-  activeVote,
-  closedVote,
-  dotAction,
-  dotsByNote,
-  keptVoterId,
-  voteKey,
-  voterId,
-} from './voteMode';
+import { activeVote, closedVote, dotsByNote, voteKey } from './voteMode';
+import { useMyVote, type MyVote } from './myVote';
+import { countsOnBoard, voteListStore } from './voteList';
+import { VoteList } from './VoteList';
 import { clearVoteNews, voteNewsStore } from './voteNews';
-
-function storage(): Storage | null {
-  try {
-    return localStorage;
-  } catch {
-    return null;
-  }
-}
 
 function canvasRect(): DOMRect | null {
   return document.querySelector('.editor .canvas')?.getBoundingClientRect() ?? null;
@@ -115,13 +103,10 @@ function NoteBadges({
   );
 }
 
-function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
+function OpenVote({ vote, my, listOpen }: { vote: VoteState; my: MyVote; listOpen: boolean }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [dots, setDots] = useState<MyDots | null>(null);
-  const [voter] = useState(() => voterId(storage()));
-  // Worded at each render, so it follows a switch of language (kept as words, it stayed French).
-  const [message, setMessage] = useState<{ words: (t: Translate) => string } | null>(null);
+  const { dots, act, message, setMessage } = my;
   const [voting, setVoting] = useState(true);
   // On a phone the hint is folded behind « ? » (forum.css): unfolded, the banner took ~330 of
   // 844 px and covered the lower half of the carton. Wider screens always show it.
@@ -130,7 +115,6 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const [touch] = useState(
     () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches,
   );
-  const forumId = room.forumId;
 
   // The banner sits where the first visit's hint would: the hint waits until the vote ends.
   useEffect(() => {
@@ -138,41 +122,6 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
     store.setState({ voteBanner: true });
     return () => store.setState({ voteBanner: false });
   }, [session]);
-
-  useEffect(() => {
-    let live = true;
-    fetchMyDots(forumId, session.token, vote.id, voter).then(
-      (answer) => live && setDots(answer),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [forumId, session.token, vote.id, voter]);
-
-  const act = useCallback(
-    (shapeId: string, onMyDot: boolean) => {
-      if (!dots) return;
-      const target = { boardId: session.boardId, shapeId };
-      const note = session.scene.getShape(shapeId);
-      const empty = note?.type === 'note' && note.text.trim() === '';
-      const action = dotAction(dots.dots, dots.remaining, target, onMyDot, empty);
-      if (action.kind === 'none')
-        return setMessage({
-          words: (t) =>
-            t(
-              action.reason === 'empty_note' ? 'forum.votes.emptyNote' : 'forum.votes.noDotsLeft',
-              {},
-            ),
-        });
-      setMessage(null);
-      changeDot(forumId, session.token, vote.id, action.kind === 'add' ? 'POST' : 'DELETE', {
-        ...target,
-        voterId: voter,
-      }).then(setDots, (e: unknown) => setMessage({ words: (t) => forumErrorText(e, t) }));
-    },
-    [dots, forumId, session, vote.id, voter],
-  );
 
   // Clicks on notes go to the vote, not to the tools, while the vote is open.
   useEffect(() => {
@@ -219,6 +168,8 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
       const inField =
         !!target &&
         (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName));
+      // « Voter en liste » has its own buttons; Enter there never votes on the board's note.
+      if (target?.closest('.vote-list-panel')) return;
       const action = voteKey({ ...e, key: e.key, inField });
       if (!action) return;
       const id = focusedShapeOf(session.store.getState());
@@ -246,59 +197,80 @@ function OpenVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
     voteNewsStore(session).setState({ voting, counts, mine });
   }, [session, voting, counts, mine]);
   useEffect(() => () => clearVoteNews(session), [session]);
+  // Back from « Voter en liste », the keyboard lands on the button that opened it.
+  const listButton = useRef<HTMLButtonElement>(null);
+  const wasListOpen = useRef(listOpen);
+  useEffect(() => {
+    if (wasListOpen.current && !listOpen) listButton.current?.focus();
+    wasListOpen.current = listOpen;
+  }, [listOpen]);
   return (
     <>
       {/* A region named by the vote's title. Only the dots left are live (my own votes' answer):
           the whole banner was, its hint and buttons read again at each dot. ForumAnnouncer says
           the vote opening. */}
-      <section
-        className="vote-banner"
-        aria-labelledby={`vote-title-${vote.id}`}
-        data-voting={voting}
-        data-more={more}
-      >
-        <strong id={`vote-title-${vote.id}`}>{vote.title}</strong>
-        <span className="vote-remaining" role="status" data-remaining={dots?.remaining ?? ''}>
-          {/* « Il vous reste 0 point » read as a count left to spend, not as done. */}
-          {dots
-            ? dots.remaining === 0
-              ? t('forum.votes.allPlaced')
-              : t('forum.votes.remaining', { count: dots.remaining })
-            : ''}
-        </span>
-        <button
-          type="button"
-          className="vote-more"
-          aria-expanded={more}
-          aria-controls={`vote-hint-${vote.id}`}
-          aria-label={t('forum.votes.showHowTo')}
-          title={t('forum.votes.showHowTo')}
-          onClick={() => setMore(!more)}
+      {/* The list (VoteList) holds the title, the dots left and the messages while it is open. */}
+      {!listOpen && (
+        <section
+          className="vote-banner"
+          aria-labelledby={`vote-title-${vote.id}`}
+          data-voting={voting}
+          data-more={more}
         >
-          ?
-        </button>
-        <span className="hint" id={`vote-hint-${vote.id}`}>
-          {t(
-            voting
-              ? touch
-                ? 'forumDay.vote.howToTouch'
-                : 'forum.votes.howTo'
-              : 'forum.votes.editing',
-          )}
-        </span>
-        <button
-          type="button"
-          className="vote-toggle"
-          aria-pressed={voting}
-          onClick={() => {
-            setMessage(null);
-            setVoting(!voting);
-          }}
-        >
-          {t(voting ? 'forum.votes.leave' : 'forum.votes.enter')}
-        </button>
-        {message && <span role="alert">{message.words((key, values) => t(key, values))}</span>}
-      </section>
+          <strong id={`vote-title-${vote.id}`}>{vote.title}</strong>
+          <span className="vote-remaining" role="status" data-remaining={dots?.remaining ?? ''}>
+            {/* « Il vous reste 0 point » read as a count left to spend, not as done. */}
+            {dots
+              ? dots.remaining === 0
+                ? t('forum.votes.allPlaced')
+                : t('forum.votes.remaining', { count: dots.remaining })
+              : ''}
+          </span>
+          <button
+            type="button"
+            className="vote-more"
+            aria-expanded={more}
+            aria-controls={`vote-hint-${vote.id}`}
+            aria-label={t('forum.votes.showHowTo')}
+            title={t('forum.votes.showHowTo')}
+            onClick={() => setMore(!more)}
+          >
+            ?
+          </button>
+          <span className="hint" id={`vote-hint-${vote.id}`}>
+            {t(
+              voting
+                ? touch
+                  ? 'forumDay.vote.howToTouch'
+                  : 'forum.votes.howTo'
+                : 'forum.votes.editing',
+            )}
+          </span>
+          <button
+            type="button"
+            className="vote-toggle"
+            aria-pressed={voting}
+            onClick={() => {
+              setMessage(null);
+              setVoting(!voting);
+            }}
+          >
+            {t(voting ? 'forum.votes.leave' : 'forum.votes.enter')}
+          </button>
+          <button
+            ref={listButton}
+            type="button"
+            className="vote-list-open"
+            onClick={() => {
+              setMessage(null);
+              voteListStore(session).setState({ open: true });
+            }}
+          >
+            {t('forum.voteList.open')}
+          </button>
+          {message && <span role="alert">{message.words((key, values) => t(key, values))}</span>}
+        </section>
+      )}
       {voting ? (
         <MyDotButtons mine={mine} onRemove={(id) => act(id, true)} />
       ) : (
@@ -378,30 +350,35 @@ export function VoteLayer({ room }: { room: ForumRoom }) {
   const session = useSession();
   const { votes } = useForumSnapshot(room);
   const open = activeVote(votes, session.boardId);
-  // Keyed by vote: a newly opened vote starts in vote mode again.
-  if (open && !session.readOnly) return <OpenVote key={open.id} room={room} vote={open} />;
+  // Keyed by vote: a newly opened vote starts in vote mode again. The same vote closing keeps
+  // its VoteOnBoard, so « Voter en liste » stays open to say the vote is over.
+  if (open && !session.readOnly) return <VoteOnBoard key={open.id} room={room} vote={open} />;
   const closed = open ? null : closedVote(votes, session.boardId);
   if (!closed) return null;
-  return <ClosedVote key={closed.id} room={room} vote={closed} />;
+  return <VoteOnBoard key={closed.id} room={room} vote={closed} />;
+}
+
+/** A vote over this board: its banner and dots on the canvas, and « Voter en liste ». */
+function VoteOnBoard({ room, vote }: { room: ForumRoom; vote: VoteState }) {
+  const session = useSession();
+  const my = useMyVote(room, vote);
+  const listOpen = useStore(voteListStore(session), (s) => s.open);
+  return (
+    <>
+      {vote.state === 'open' ? (
+        <OpenVote vote={vote} my={my} listOpen={listOpen} />
+      ) : (
+        <ClosedVote vote={vote} myDots={my.dots} />
+      )}
+      {listOpen && createPortal(<VoteList vote={vote} my={my} />, document.body)}
+    </>
+  );
 }
 
 /** A closed vote's counts on this board's notes, naming this device's own dots among them. */
-function ClosedVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
+function ClosedVote({ vote, myDots }: { vote: VoteState; myDots: MyDots | null }) {
   const session = useSession();
-  const [myDots, setMyDots] = useState<MyDots | null>(null);
-  useEffect(() => {
-    const voter = keptVoterId(storage());
-    if (!voter) return;
-    let live = true;
-    // Without an answer the counts are still named, only « dont 2 à vous » is left out.
-    fetchMyDots(room.forumId, session.token, vote.id, voter).then(
-      (answer) => live && setMyDots(answer),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [room.forumId, session.token, vote.id]);
+  // Without my dots the counts are still named, only « dont 2 à vous » is left out.
   const myCounts = useMemo(
     () => (myDots ? dotsByNote(myDots.dots, session.boardId) : undefined),
     [myDots, session.boardId],
@@ -412,15 +389,5 @@ function ClosedVote({ room, vote }: { room: ForumRoom; vote: VoteState }) {
       mine={false}
       {...(myCounts ? { myCounts } : {})}
     />
-  );
-}
-
-/** A vote's counts (`<boardId>/<shapeId>` → dots) on this board's notes, by shape id. */
-function countsOnBoard(counts: VoteState['counts'], boardId: string): Map<string, number> {
-  const prefix = `${boardId}/`;
-  return new Map(
-    Object.entries(counts)
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([key, count]) => [key.slice(prefix.length), count] as const),
   );
 }

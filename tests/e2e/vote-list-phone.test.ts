@@ -6,15 +6,18 @@
 // the vote the list says so and refuses.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localOrigin } from '@carton/board';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, PHONE, shapes, type CreatedForum } from './fixtures';
-import { postcardWall, votedWallOnPhone } from './forum-notes';
+import { postcardWall, seedClientOn, votedWallOnPhone } from './forum-notes';
 
 const SHOTS = '/work/notes/s24/phonevote';
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const LONG_NOTE =
+  'Mise en place d’un comité de travail et de réflexion sur la prochaine Alliance pour la solidarité au Bas-Saint-Laurent';
 const q = (text: string) => `«\u00a0${text}\u00a0»`;
 
 /** A phone on the wall, in `locale`, whose page lets axe's script run. */
@@ -77,6 +80,13 @@ describe('a dot vote from a list, on three phones', () => {
     server = await startServer();
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    // Under the wall, a long note from the 2023 forum: last in the list, wrapped there.
+    const { board, close } = await seedClientOn(server, postcardWall(forum));
+    board.run((tx) => {
+      tx.create('note', { x: 40, y: 9500, w: 190, h: 190, text: LONG_NOTE });
+    }, localOrigin('user:seed'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    close();
     helene = await votedWallOnPhone(browser, server, forum);
     pierre = await phoneOnWall(browser, forum, 'Pierre', 'fr-CA');
     emilie = await phoneOnWall(browser, forum, 'Emily', 'en');
@@ -115,6 +125,17 @@ describe('a dot vote from a list, on three phones', () => {
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(16);
+    // The long note reads whole, wrapped on three lines or more, none running off the phone.
+    expect(notes.at(-1)!.text).toBe(LONG_NOTE);
+    const long = await helene
+      .locator('.vote-list-words')
+      .last()
+      .evaluate((el) => ({
+        lines: el.clientHeight / parseFloat(getComputedStyle(el).lineHeight),
+        fits: el.scrollWidth <= el.clientWidth,
+      }));
+    expect(long.lines).toBeGreaterThanOrEqual(3);
+    expect(long.fits).toBe(true);
     // While the vote is open nobody's total shows, as on the canvas.
     expect(notes.every((n) => n.total === '')).toBe(true);
     await helene.screenshot({ path: `${SHOTS}/phone-list-open.png` });

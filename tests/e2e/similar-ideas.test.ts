@@ -2,7 +2,9 @@
 // same thing (« Ces idées se ressemblent »). « Fusionner » merges them; « Non, elles sont
 // différentes » removes the suggestion for good: after a reload, and on every facilitator's
 // page, since it is kept in the forum document. « Conditions présentes » and « Conditions
-// souhaitées » (the carton's two columns, copied onto notes) are never suggested.
+// souhaitées » (the carton's two columns, copied onto notes) are never suggested. A second
+// facilitator's page, open at the same time, follows both live: it kept showing the merged idea
+// and the pair said different until it was reloaded.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
@@ -34,6 +36,8 @@ describe('suggested merges on the forum page', () => {
   let browser: Browser;
   let forum: CreatedForum;
   let page: Page;
+  /** Another facilitator's forum page (the same link, another computer), open all along. */
+  let other: Page;
   const compilationUrl = () => `${server.url}/api/forums/${forum.forum.id}/compilation`;
 
   beforeAll(async () => {
@@ -43,6 +47,13 @@ describe('suggested merges on the forum page', () => {
     await writeNotes(server, postcardWall(forum), NOTES, 300);
     // So axe's script may run.
     page = await openCompiledList(browser, server, forum, { bypassCSP: true });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'fr-CA',
+    });
+    other = await context.newPage();
+    await other.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await other.locator('.similar-ideas li').nth(1).waitFor({ timeout: 10_000 });
   });
 
   afterAll(async () => {
@@ -113,6 +124,11 @@ describe('suggested merges on the forum page', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'Fusionner «\u00a0Du plaisir\u00a0» dans «\u00a0Plaisir !\u00a0»',
     );
+    // The other facilitator's page follows without a reload: the idea merged, its pair gone.
+    await other
+      .locator('.compilation-item .item-text', { hasText: 'La participation citoyenne' })
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await other.locator('.similar-ideas li').count()).toBe(1);
   });
 
   it('« Non, elles sont différentes » hides the pair, after a reload too, kept by the server', async () => {
@@ -125,6 +141,9 @@ describe('suggested merges on the forum page', () => {
     expect(await page.locator('.merge-notice').textContent()).toContain(
       'restent séparées\u00a0: cette paire ne sera plus proposée.',
     );
+    // Gone from the other facilitator's page too, live, with both ideas still in its list.
+    await other.locator('.similar-ideas').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await other.locator('.compilation-item').count()).toBe(ITEMS - 1);
     await page.reload();
     await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
     // Both ideas are still in the list, apart, and no suggestion is left.

@@ -40,6 +40,7 @@ import { IdeaWords } from './IdeaWords';
 import { answerOrder } from './answerOrder';
 import { SimilarIdeas } from './SimilarIdeas';
 import { likelyMerges, suggestedMerges } from './similarChoice';
+import { listRereads } from './listRereads';
 import { ListOnPlenary } from './ListOnPlenary';
 
 export function CompilationPanel({
@@ -48,10 +49,16 @@ export function CompilationPanel({
   boards,
   onCompilation,
   onListPlaced,
+  compiledAt = null,
 }: {
   forumId: string;
   token: string;
   boards: readonly ForumBoard[];
+  /**
+   * When « Les incontournables » last changed, from the forum room (its compilation.updatedAt):
+   * another facilitator's merge or « Non, elles sont différentes » shows here without a reload.
+   */
+  compiledAt?: number | null;
   /** The list as shown, for « Vote par points » (which boards its ideas come from). */
   onCompilation?: (compilation: Compilation | null) => void;
   /** The list was put on this board (C10): « Vote par points » proposes it. */
@@ -111,6 +118,22 @@ export function CompilationPanel({
 
   // Two changes close together: an answer older than the one shown is dropped (answerOrder).
   const [answers] = useState(answerOrder);
+  // The list read again when it changed elsewhere (compiledAt), never past this page's own
+  // changes in flight.
+  const readAgain = useRef(() => {});
+  useLayoutEffect(() => {
+    readAgain.current = () => {
+      const fresh = answers.ask();
+      fetchCompilation(forumId, token).then(
+        (next) => fresh() && setCompilation(next),
+        () => undefined, // the list shown stays; the next change or read catches up
+      );
+    };
+  });
+  const [rereads] = useState(() => listRereads(() => readAgain.current()));
+  useEffect(() => {
+    if (compiledAt !== null) rereads.changed();
+  }, [compiledAt, rereads]);
   const compile = () => {
     setError(null);
     setNotice(null);
@@ -118,35 +141,42 @@ export function CompilationPanel({
     const boardIds = [...chosen];
     const offered = boards;
     const fresh = answers.ask();
+    const end = rereads.begin();
     putCompilation(forumId, token, { boardIds })
       .then((next) => {
         if (fresh()) setCompilation(next);
         saveSeenBoards(forumId, offered);
       }, fail)
-      .finally(() => setBusy(false));
+      .finally(() => {
+        setBusy(false);
+        end();
+      });
   };
   const apply = (change: CompilationChange | null, said?: NonNullable<typeof notice>) => {
     if (!change) return;
     setError(null);
     const waiting = focusBack.current;
     const fresh = answers.ask();
-    putCompilation(forumId, token, change).then(
-      (next) => {
-        if (!fresh()) {
-          // A later change's list is shown already, with this one in it.
+    const end = rereads.begin();
+    putCompilation(forumId, token, change)
+      .then(
+        (next) => {
+          if (!fresh()) {
+            // A later change's list is shown already, with this one in it.
+            if (focusBack.current === waiting) focusBack.current = null;
+            return;
+          }
+          if (waiting) waiting.shown = true;
+          setCompilation(next);
+          setNotice(said ?? null);
+        },
+        (e: unknown) => {
+          // The control stays: no focus to take back later, at some unrelated render.
           if (focusBack.current === waiting) focusBack.current = null;
-          return;
-        }
-        if (waiting) waiting.shown = true;
-        setCompilation(next);
-        setNotice(said ?? null);
-      },
-      (e: unknown) => {
-        // The control stays: no focus to take back later, at some unrelated render.
-        if (focusBack.current === waiting) focusBack.current = null;
-        fail(e);
-      },
-    );
+          fail(e);
+        },
+      )
+      .finally(end);
   };
   const merge = (sourceKey: string, targetKey: string) => {
     const text = (key: string) => items.find((i) => i.key === key)?.text ?? key;

@@ -36,8 +36,9 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   // The forum deleted from the server (from this page: its title; found deleted: the message).
   const [deleted, setDeleted] = useState<string | null>(null);
   const room = useForumRoom(details ? forumId : null, token);
-  // On the page for tests and styles: the forum room's link (ForumConnectionBanner says it).
-  const { connection } = useForumSnapshot(room);
+  // On the page for tests and styles: the forum room's link (ForumConnectionBanner says it);
+  // when « Les incontournables » last changed, for the list's panel to read them again.
+  const { connection, compiledAt } = useForumSnapshot(room);
   const keepField = useRef<HTMLInputElement>(null);
   // « Les incontournables » as the panel shows them: « Vote par points » says when they hold
   // ideas from a postcard wall its vote leaves out.
@@ -218,6 +219,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         token={token}
         boards={details.boards}
         onCompilation={setCompilation}
+        compiledAt={compiledAt}
         onListPlaced={placeListed}
       />
       <ArchivePanel forumId={forumId} token={token} />

@@ -41,6 +41,7 @@ import { answerOrder } from './answerOrder';
 import { SimilarIdeas } from './SimilarIdeas';
 import { likelyMerges, suggestedMerges } from './similarChoice';
 import { listRereads } from './listRereads';
+import { FORUM_REREAD_MS } from './refreshWhenBack';
 import { ListOnPlenary } from './ListOnPlenary';
 
 export function CompilationPanel({
@@ -118,8 +119,8 @@ export function CompilationPanel({
 
   // Two changes close together: an answer older than the one shown is dropped (answerOrder).
   const [answers] = useState(answerOrder);
-  // The list read again when it changed elsewhere (compiledAt), never past this page's own
-  // changes in flight.
+  // The list read again when it changed elsewhere (compiledAt) and every FORUM_REREAD_MS (the
+  // notes' words, which no room here follows), never past this page's own changes in flight.
   const readAgain = useRef(() => {});
   useLayoutEffect(() => {
     readAgain.current = () => {
@@ -134,6 +135,12 @@ export function CompilationPanel({
   useEffect(() => {
     if (compiledAt !== null) rereads.changed();
   }, [compiledAt, rereads]);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') rereads.changed();
+    }, FORUM_REREAD_MS);
+    return () => clearInterval(timer);
+  }, [rereads]);
   const compile = () => {
     setError(null);
     setNotice(null);

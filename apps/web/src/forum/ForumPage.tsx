@@ -21,7 +21,7 @@ import { ForumNav } from './ForumNav';
 import { formatForumDate } from './forumDate';
 import { keepPunctuationAttached } from '../i18n/typography';
 import { ForumTitleEdit } from './ForumTitleEdit';
-import { refreshWhenBack } from './refreshWhenBack';
+import { FORUM_REREAD_MS, refreshWhenBack } from './refreshWhenBack';
 import { SpotlightStatus } from './SpotlightStatus';
 import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
@@ -109,7 +109,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   const loaded = details !== null;
   useEffect(() => {
     if (!loaded) return;
-    return refreshWhenBack({ window, document, reload, everyMs: 30_000 });
+    return refreshWhenBack({ window, document, reload, everyMs: FORUM_REREAD_MS });
   }, [loaded, reload]);
 
   if (deleted !== null) return <ForumGone text={deleted} role="status" />;

@@ -4,6 +4,13 @@
 // comes back to the page and, while it is in view, now and then: QR codes printed from it must
 // be the forum's boards, not the ones of the morning.
 
+/**
+ * How often a page in view reads again what colleagues and participants change without telling
+ * it: the forum page's boards, « Les incontournables » (the notes' words) there and on the
+ * projector's list slide.
+ */
+export const FORUM_REREAD_MS = 30_000;
+
 /** What the page listens to: the window's focus, the document's visibility. */
 export interface PageEvents {
   addEventListener(type: string, listener: () => void): void;

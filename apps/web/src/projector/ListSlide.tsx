@@ -1,9 +1,11 @@
 // « Les incontournables » on the projector, a page at a time: what the facilitator showed the room
 // by projecting the forum page, whose top holds the facilitator link (full access to the forum) in
 // large type. This slide shows the list and nothing else: no link, no token.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchCompilation, type CompilationItem } from '../forum/api';
+import { answerOrder } from '../forum/answerOrder';
+import { FORUM_REREAD_MS } from '../forum/refreshWhenBack';
 import type { RankedLine } from '../forum/voteRanking';
 import { useFitList } from './fitList';
 import { listPage, listPageCount, projectedList, type ProjectedList } from './listSlides';
@@ -11,26 +13,48 @@ import { listPage, listPageCount, projectedList, type ProjectedList } from './li
 /**
  * The compiled list (the boards the facilitator compiled, her merges, words and ideas set
  * aside), fetched again whenever « Les incontournables » change (`compiledAt`, the forum room's
- * compilation.updatedAt) — a merge made on the forum page shows without a reload. Null until
- * read, and for a link that may not read it (only the facilitator's may: C6).
+ * compilation.updatedAt) — a merge made on the forum page shows without a reload. While the list
+ * is on screen (`following`) it is also read every FORUM_REREAD_MS, as the forum page reads it:
+ * a participant correcting a note's words changes no room here, and the projected words stayed
+ * the old ones until some change to the list. Null until read, and for a link that may not read
+ * it (only the facilitator's may: C6).
  */
 export function useCompiledList(
   forumId: string | null,
   token: string,
   compiledAt: number | null,
+  following = false,
 ): CompilationItem[] | null {
   const [items, setItems] = useState<{ forumId: string; list: CompilationItem[] } | null>(null);
+  // Each read numbered: an older answer arriving last does not put older words back.
+  const [answers] = useState(answerOrder);
+  const read = useCallback(
+    (id: string, alive: () => boolean) => {
+      const fresh = answers.ask();
+      fetchCompilation(id, token).then(
+        (answer) => alive() && fresh() && setItems({ forumId: id, list: answer.items }),
+        () => undefined, // a view link (403) or the server away: no list slides, or the last ones
+      );
+    },
+    [answers, token],
+  );
   useEffect(() => {
     if (!forumId) return;
     let alive = true;
-    fetchCompilation(forumId, token).then(
-      (answer) => alive && setItems({ forumId, list: answer.items }),
-      () => undefined, // a view link (403) or the server away: no list slides, or the last ones
-    );
+    read(forumId, () => alive);
     return () => {
       alive = false;
     };
-  }, [forumId, token, compiledAt]);
+  }, [forumId, read, compiledAt]);
+  useEffect(() => {
+    if (!forumId || !following) return;
+    let alive = true;
+    const timer = setInterval(() => read(forumId, () => alive), FORUM_REREAD_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [forumId, read, following]);
   return items && items.forumId === forumId ? items.list : null;
 }
 

@@ -136,7 +136,17 @@ function Slides({
     compiledAt,
   );
   const ranking = listVote ? (listVote.id === vote?.id ? results : otherRanking) : null;
-  const items = useCompiledList(plenary ? info.board.forumId || null : null, token, compiledAt);
+  // Opened from « Projeter la liste » (forum page): on the list's first page once it is read.
+  const [shown, setShown] = useState<ShownSlide>(() => ({
+    index: 0,
+    key: startAt === 'list' ? 'list:0' : null,
+  }));
+  const items = useCompiledList(
+    plenary ? info.board.forumId || null : null,
+    token,
+    compiledAt,
+    shown.key?.startsWith('list:') ?? false,
+  );
   // Shown once ranked, when a vote ranks it: not in its own order first, then reordered.
   const list = useProjectedList(listVote && !ranking ? null : items, ranking);
   const slides: ProjectorSlide[] = [
@@ -150,11 +160,6 @@ function Slides({
       page,
     })),
   ];
-  // Opened from « Projeter la liste » (forum page): on the list's first page once it is read.
-  const [shown, setShown] = useState<ShownSlide>(() => ({
-    index: 0,
-    key: startAt === 'list' ? 'list:0' : null,
-  }));
   const current = shownIndex(slides, shown);
   const go = (to: number, among: readonly ProjectorSlide[]) => {
     const slide = among[to];

@@ -266,6 +266,48 @@ describe('C10: the list on the plenary', () => {
   });
 });
 
+describe('C10: what the plenary remembers, written by someone else', () => {
+  it('a record any writer of the plenary spoiled is read as lost: the list is still placed, inside its area', async () => {
+    const f = await createForum(server, {
+      title: 'Forum des Alliances',
+      templates: false,
+      territories: ['Kamouraska', 'La Mitis'],
+    });
+    const territory = f.boards.find((b) => b.territory === 'Kamouraska')!;
+    await write(server, territory.id, territory.edit.token, ['Transport collectif', 'Logement']);
+    expect((await place(server, f)).status).toBe(200);
+    // A participant's page on the plenary writes the server's root map (the relay lets any
+    // writer write any root map): the next slot past the page's edge, columns that are no number.
+    const plenary = plenaryOf(f);
+    const participant = connect(server, plenary.id, plenary.edit.token);
+    await participant.synced;
+    participant.doc.transact(() => {
+      const root = participant.doc.getMap<unknown>('incontournables');
+      root.set('nextSlot', 1e12);
+      root.set('columns', Number.NaN);
+    }, localOrigin('participant'));
+    await write(server, territory.id, territory.edit.token, ['Sécurité alimentaire']);
+    const again = await place(server, f);
+    participant.destroy();
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ added: 1, unchanged: 2, removed: 0, kept: [] });
+    const shapes = await plenaryShapes(server, f);
+    expect(
+      shapes.filter((s) => s.type === 'carton' && s.title === 'Les incontournables'),
+    ).toHaveLength(1);
+    const area = areaOf(shapes);
+    const notes = listNotes(shapes);
+    expect(notes.map((n) => n.text).sort()).toEqual(
+      ['Logement', 'Sécurité alimentaire', 'Transport collectif'].sort(),
+    );
+    for (const note of notes) {
+      expect(note.x + note.w).toBeLessThanOrEqual(area.x + area.w);
+      expect(note.y + note.h).toBeLessThanOrEqual(area.y + area.h);
+    }
+    expect(new Set(notes.map((n) => `${n.x},${n.y}`)).size).toBe(3);
+  });
+});
+
 describe('C10: a plenary at its size limit', () => {
   let small: CartonServer;
   let f: CreatedForum;

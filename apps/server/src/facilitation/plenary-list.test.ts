@@ -35,6 +35,7 @@ const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'items'>): ListPlan =>
     record: null,
     dotted: new Set(),
     bounds: null,
+    boardId: 'plenary',
     newAreaId: () => AREA,
     ...input,
   });
@@ -102,6 +103,35 @@ describe('C10: the list on the plenary', () => {
     expect(gone.kept.map((k) => k.id)).toEqual([b, c]);
   });
 
+  it('placed again with nothing changed writes nothing; one new wording writes only itself', () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Plénière', kind: 'plenary' });
+    const board = new Board(doc);
+    const words = (n: number, last = '') => `Idée ${n} ${'é'.repeat(280)}${last}`;
+    const items = Array.from({ length: 200 }, (_, n) => item(`idee ${n}`, words(n)));
+    const placeOn = (list: IncontournableItem[]) => {
+      const next = plan({
+        items: list,
+        shapes: board.listShapes(),
+        hasId: (id) => board.getShape(id) !== undefined,
+        record: readPlacedRecord(doc),
+      });
+      applyListPlan(board, next, { heading: 'Les incontournables' });
+      return next;
+    };
+    placeOn(items);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    expect(placeOn(items).unchanged).toBe(200);
+    // The record was rewritten whole at each placing: ~140 kB appended to the plenary's log.
+    expect(updates).toEqual([]);
+    const reworded = items.map((it, n) => (n === 7 ? { ...it, text: words(7, ' !') } : it));
+    expect(placeOn(reworded).updates).toHaveLength(1);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.byteLength).toBeLessThan(4_000);
+    board.destroy();
+  });
+
   it('an area found without its record (an archive restored) is reused, never doubled', () => {
     const first = plan({ items: [item('a'), item('b')] });
     const again = plan({ items: [item('a'), item('b')], shapes: written(first) });
@@ -118,6 +148,21 @@ describe('C10: the page’s edge', () => {
       bounds: { x: 9_000_000, y: 0, w: 999_900, h: 500 },
     });
     expect(first.area).toMatchObject({ x: 9_000_000, y: 660 });
+  });
+
+  it('an area that would grow past the page is refused by the plan, before anything', () => {
+    const first = plan({
+      items: [item('a')],
+      bounds: { x: 0, y: 1e7 - 2_000, w: 100, h: 100 },
+    });
+    const shapes = written(first);
+    expect(() =>
+      plan({
+        items: [item('a'), ...'bcdefghijklmnopqrstuvwxyz'.split('').map((k) => item(k))],
+        shapes,
+        record: first.record,
+      }),
+    ).toThrow(ListOffPageError);
   });
 
   it('nothing written when the area or a note would be past the page', () => {

@@ -24,7 +24,9 @@ import {
   ListOffPageError,
   planListPlacement,
   readPlacedRecord,
+  recordBytes,
   type ListPlan,
+  type PlacedRecord,
 } from '../facilitation/plenary-list.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
@@ -40,7 +42,7 @@ export const PlaceListInput = z.strictObject({
 });
 
 /** Bytes the plan adds: its new shapes measured as a copy would be (R68), its new words. */
-function planBytes(plan: ListPlan): number {
+function planBytes(plan: ListPlan, before: PlacedRecord | null): number {
   const shapes: Record<string, unknown>[] = [];
   if (plan.area) shapes.push({ ...plan.area, type: 'carton', title: 'Les incontournables' });
   for (const add of plan.adds)
@@ -50,7 +52,7 @@ function planBytes(plan: ListPlan): number {
     shapes: shapes.map((shape) => ({ rotation: 0, parentId: null, ...shape, index: 'a0' })),
   } as unknown as ParsedBoardFile;
   const words = plan.updates.reduce((sum, update) => sum + update.text.length * 3 + 64, 0);
-  const record = Object.values(plan.record.placed).reduce((sum, text) => sum + text.length * 3, 0);
+  const record = recordBytes(plan.record, before);
   return (shapes.length > 0 ? copyBytes(file) : 0) + words + record + 256;
 }
 
@@ -100,16 +102,18 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
               .map((shape) => shape.id)
               .filter((id) => dottedKeys.has(noteKey(plenary.id, id))),
           );
+          const record = readPlacedRecord(doc);
           const plan = planListPlacement({
+            boardId: plenary.id,
             items,
             shapes,
             hasId: (id) => raw?.has(id) ?? false,
-            record: readPlacedRecord(doc),
+            record,
             dotted,
             bounds: shapesBounds(shapes),
           });
           const stored = boardBytes.stored(plenary.id);
-          const bytes = planBytes(plan);
+          const bytes = planBytes(plan, record);
           if (stored + bytes > boardBytes.max) {
             outcome = {
               ok: false,

@@ -1,7 +1,8 @@
 // The smallest phone participants bring: 320 × 568 (iPhone SE, first generation). On a territory
 // board with a dot vote open, the toolbar keeps two rows of finger targets (≥ 40 px) and what
 // stands above its two rows (the vote's banner, the selection's panel, the first visit's hint)
-// covers none of its tools; nothing runs off the screen sideways. Far out (its zoom-to-fit draws
+// covers none of its tools; nothing runs off the screen sideways. On a first visit the hint and
+// the tools are in the window (not below a page grown tall for them). Far out (its zoom-to-fit draws
 // a note ~38 px wide, too narrow to read), a written note shows grey lines where its text is, and
 // an empty one none: the two were drawn alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +117,35 @@ describe('a 320 × 568 phone', () => {
       expect(await page.locator('.export-dialog').textContent()).toContain(
         'la flèche «\u00A0Annuler\u00A0»',
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a first visit, shows the hint and the tools in the window, not below a tall page', async () => {
+    // Hélène scans the Kamouraska table's code: « Première visite ? … » stands above the toolbar.
+    // Counted against the board's band (boardBand.ts), it made the page tall: the window held
+    // the header and the empty top of the board, the hint and every tool 300–500 px below it.
+    const forum = await createForum(server, { territories: ['Kamouraska'], templates: true });
+    const { context, page } = await newPhone(browser, 'Hélène');
+    try {
+      await page.setViewportSize(SIZE);
+      await openBoard(page, territoryBoard(forum).edit.url);
+      const understood = page.getByRole('button', { name: 'Compris' });
+      await understood.waitFor();
+      const tall = await page.evaluate(() => document.querySelector('[data-tall]') !== null);
+      const reach = await page.evaluate(() => document.scrollingElement!.scrollHeight);
+      const shown = await boxes(page, '.help-hint button, .toolbar button');
+      expect(shown.length).toBeGreaterThan(10);
+      expect({ tall, reach, below: offScreen(shown, SIZE.width, SIZE.height) }).toEqual({
+        tall: false,
+        reach: SIZE.height,
+        below: [],
+      });
+      // « Compris » is a finger's tap away, and the tools stay where they were.
+      await understood.tap();
+      await understood.waitFor({ state: 'detached' });
+      expect(offScreen(await boxes(page, '.toolbar button'), SIZE.width, SIZE.height)).toEqual([]);
     } finally {
       await context.close();
     }

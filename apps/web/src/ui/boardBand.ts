@@ -19,8 +19,8 @@ export interface ChromeHeights {
   /** From the top of what stacks up from the bottom (the toolbar, the hint, the selection's
    *  panel, the vote's banner…) to the page's bottom (px). */
   bottom: number;
-  /** The same for the toolbar and the first visit's hint alone: what comes and goes above them
-   *  (a note chosen, a vote opened) floats over the board, on a phone at 100 % too. */
+  /** The same for the toolbar alone: what comes and goes above it (the first visit's hint, a
+   *  note chosen, a vote opened) floats over the board, on a phone at 100 % too. */
   tools: number;
   /** Space kept between the floating column and the band below it (px). */
   gap: number;

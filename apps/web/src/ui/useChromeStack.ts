@@ -85,12 +85,15 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       watch(hint);
       const hintHeight = hint ? hint.getBoundingClientRect().height + STACK_GAP : 0;
       // Where they fit but leave the board a strip (a phone at 150 %), or do not fit, the board
-      // gets a band of the window's height of its own between them (boardBand.ts).
+      // gets a band of the window's height of its own between them (boardBand.ts). The hint is
+      // not counted against the band: it goes with « Compris », as a note's panel goes. Counted,
+      // it made a 320 × 568 phone's first visit a tall page, the hint and the tools below the
+      // window and only the empty top of the board in it.
       const need = tallPageHeight(window.innerHeight, {
         top: topBase + STACK_GAP,
         column: floatingColumn(),
         bottom: hintHeight + bottom.reach,
-        tools: hintHeight + bottomBase + STACK_GAP,
+        tools: bottomBase + STACK_GAP,
         gap: STACK_GAP,
       });
       // The plenary's mosaic goes with the page there (mosaic.css), a window's height below the

@@ -139,6 +139,14 @@ describe('C10: the list on the plenary', () => {
     expect(again.adds).toEqual([]);
     expect(again.unchanged).toBe(2);
   });
+
+  it('without its record, an area someone stretched still takes at most 10 columns', () => {
+    const first = plan({ items: [item('a')] });
+    // Stretched to 100,000 units wide: read from its width, the grid went on 416 columns.
+    const shapes = written(first).map((s) => (s.type === 'carton' ? { ...s, w: 100_000 } : s));
+    const again = plan({ items: [item('a'), item('b')], shapes });
+    expect(again.record.columns).toBe(10);
+  });
 });
 
 describe('C10: the page’s edge', () => {

@@ -185,7 +185,7 @@ export function planListPlacement(input: PlanInput): ListPlan {
     // A record lost (an archive restored: it keeps shapes, not this map) is read from the area.
     columns = same
       ? record.columns
-      : Math.max(1, Math.floor((found.w - 2 * PAD + GAP) / (NOTE + GAP)));
+      : Math.max(1, Math.min(MAX_COLUMNS, Math.floor((found.w - 2 * PAD + GAP) / (NOTE + GAP))));
     const inside = shapes.filter((s) => isPlacedListNote(s) && s.parentId === found.id).length;
     nextSlot = same ? record.nextSlot : inside;
     placed = same ? record.placed : {};

@@ -13,10 +13,12 @@ export async function changeForumDoc<T>(
   relay: Relay,
   forumId: string,
   change: (doc: Y.Doc) => T,
+  { alone = false }: { alone?: boolean } = {},
 ): Promise<{ value: T } | null> {
   let result: { value: T } | null = null;
   let failure: { error: unknown } | null = null;
-  const applied = await relay.changeBoard(forumRoomName(forumId), (doc) => {
+  const changeBoard = alone ? relay.changeBoardAlone.bind(relay) : relay.changeBoard.bind(relay);
+  const applied = await changeBoard(forumRoomName(forumId), (doc) => {
     try {
       result = { value: change(doc) };
     } catch (error) {

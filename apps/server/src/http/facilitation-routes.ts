@@ -215,12 +215,18 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
       wordings: input.data.wordings,
       distinct: input.data.distinct,
     };
-    const done = await changeForumDoc(deps.relay, forumId, (doc) => {
-      const over = overArchiveLimits(readCompilation(doc), change);
-      if (over) return over;
-      updateCompilation(doc, change, Date.now(), SERVER_ORIGIN);
-      return null;
-    });
+    // Alone among the processes (R63): each checked its own doc, and two could pass at once.
+    const done = await changeForumDoc(
+      deps.relay,
+      forumId,
+      (doc) => {
+        const over = overArchiveLimits(readCompilation(doc), change);
+        if (over) return over;
+        updateCompilation(doc, change, Date.now(), SERVER_ORIGIN);
+        return null;
+      },
+      { alone: true },
+    );
     if (!done) return unavailable(c);
     if (done.value) return jsonError(c, 400, 'invalid_request', done.value);
     return c.json(await compileForum(forumId, await deps.forums.listBoards(forumId), readDoc));

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CachedBlobStore } from '../blobs/blob-cache.ts';
+import { redisChangeLock } from '../cluster/change-lock.ts';
 import { SmallImages } from '../blobs/small-images.ts';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
 import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
@@ -167,6 +168,8 @@ export async function startServer(
   );
   const relay = new Relay({
     bus,
+    // R63: a change checking what every process wrote (PUT /compilation) takes this lock.
+    serialise: bus ? redisChangeLock(bus.commands, log.child({ part: 'bus' })) : null,
     storage: admitted.track(boards),
     log: log.child({ part: 'relay' }),
     admitMessage: admission,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { Serialise } from '../cluster/change-lock.ts';
 import type { Logger } from '../log.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import { RecentStoredDocs } from '../storage/stored-doc.ts';
@@ -61,6 +62,8 @@ export interface RelayOptions {
   admitMessage?: AdmitMessage;
   /** Several relay processes serve the same boards (R63–R67); absent in a single process. */
   bus?: RoomBus | null;
+  /** With several processes, their shared lock for changeBoardAlone (cluster/change-lock.ts). */
+  serialise?: Serialise | null;
 }
 
 /** All rooms of the process, keyed by board id. Knows nothing of HTTP or `ws`. */
@@ -255,6 +258,24 @@ export class Relay {
     }
     await stored;
     return true;
+  }
+
+  /**
+   * changeBoard for a change that checks what every process wrote (R63: PUT /compilation's
+   * limits): with several processes, under their shared lock (`serialise`), the room first
+   * merges what storage holds — another process's change, committed, may not have come by the
+   * bus yet — and the lock is let go once this change is stored. One process: changeBoard.
+   */
+  async changeBoardAlone(boardId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
+    const serialise = this.#options.serialise;
+    if (!serialise) return this.changeBoard(boardId, change);
+    return serialise(boardId, async () => {
+      if (this.#closed || !ROOM_ID_PATTERN.test(boardId)) return false;
+      const room = this.#roomFor(boardId);
+      await room.loaded;
+      if (room.state === 'ready' && this.#rooms.get(boardId) === room) await room.catchUp();
+      return this.changeBoard(boardId, change);
+    });
   }
 
   /**

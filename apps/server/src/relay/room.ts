@@ -226,6 +226,19 @@ export class Room {
   }
 
   /**
+   * Merges what storage holds now (Relay.changeBoardAlone: another process's last change);
+   * rejects with BoardNotStoredError if storage cannot be read (the change is not made: 503).
+   */
+  async catchUp(): Promise<void> {
+    if (this.#state !== 'ready') return;
+    try {
+      await this.#persistence.catchUp();
+    } catch (error) {
+      throw new BoardNotStoredError(this.boardId, 'storage unreadable', { cause: error });
+    }
+  }
+
+  /**
    * A server-origin change on the doc (Relay.changeBoard): resolves once stored (R5), rejects
    * with BoardNotStoredError if it cannot be (R6).
    */

@@ -16,6 +16,7 @@ import {
 } from '@carton/board';
 import type * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
+import { placedIdeas, rankingVote } from './placed-ideas.ts';
 import { isPlacedListNote } from './plenary-list.ts';
 
 /** Reads a room's document (live room or storage); `read` must not keep the doc. */
@@ -30,6 +31,8 @@ export interface ForumCompilationResult {
   wordings: Record<string, string>;
   /** C9: pairs of ideas the facilitator said are different (`ideaPairKey`): not suggested. */
   distinct: string[];
+  /** The vote whose dots place the list (the one closed last), or null. */
+  rankedBy: { voteId: string; title: string } | null;
   /** The list: items set aside are not in it. */
   items: IncontournableItem[];
   /** The items set aside that the chosen boards still hold, in the list's order. */
@@ -51,8 +54,9 @@ export function defaultCompilationBoards(boards: readonly BoardRecord[]): string
 /**
  * C6: « Les incontournables » of a forum: the chosen boards (`boardIds`, else the forum doc's
  * `compilation.boardIds`, else the default), the facilitator's merges and ideas set aside
- * (C7: apart from the list, so every use of `items` leaves them out), and the dots of every
- * vote of the forum. Boards of another forum are ignored.
+ * (C7: apart from the list, so every use of `items` leaves them out), and the dots of the vote
+ * closed last (rankingVote), those on the list's notes on the plenary included (placedIdeas).
+ * Boards of another forum are ignored.
  */
 export async function compileForum(
   forumId: string,
@@ -73,12 +77,11 @@ export async function compileForum(
     ...source,
     shapes: source.shapes.filter((shape) => !isPlacedListNote(shape)),
   }));
-  // Each vote with its question: an item's dots are summed (C2, its rank) and said per question
-  // (votesBy), since two votes of a forum may ask unrelated things of the same notes.
-  const voteTallies = facilitation.votes.map((vote) => ({
-    title: vote.title,
-    counts: vote.counts,
-  }));
+  // One vote, one ranking: the vote closed last places the list (its question said in
+  // votesBy), its dots on the list's notes on the plenary counted for their ideas (C10).
+  const ranking = rankingVote(facilitation.votes);
+  const voteTallies = ranking ? [{ title: ranking.title, counts: ranking.counts }] : [];
+  const placedNotes = await placedIdeas(boards, readDoc, ranking, sources);
   const merges = { ...(facilitation.compilation?.merges ?? {}) };
   const setAsideKeys = [...(facilitation.compilation?.setAside ?? [])];
   const wordings = { ...(facilitation.compilation?.wordings ?? {}) };
@@ -87,6 +90,7 @@ export async function compileForum(
     setAside: setAsideKeys,
     wordings,
     voteTallies,
+    placedNotes,
   });
   return {
     boardIds: chosen.map((board) => board.id),
@@ -94,6 +98,7 @@ export async function compileForum(
     setAsideKeys,
     wordings,
     distinct: [...(facilitation.compilation?.distinct ?? [])],
+    rankedBy: ranking ? { voteId: ranking.id, title: ranking.title } : null,
     items: compiled.filter((item) => !item.setAside),
     setAside: compiled.filter((item) => item.setAside),
   };
@@ -137,7 +142,7 @@ export async function readSources(
 /** One idea of a vote's results (V1 `ideas`): its dots in this vote, summed over its notes. */
 export interface VoteIdea {
   key: string;
-  /** The idea's words as « Les incontournables » give them (its first note, C2). */
+  /** The idea's words as « Les incontournables » give them (most of its notes' words, C2). */
   text: string;
   /** Notes saying it on the vote's boards, with dots or not. */
   count: number;

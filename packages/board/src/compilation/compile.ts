@@ -25,6 +25,13 @@ export interface CompilationOptions {
    * had per question (`votesBy`), so unrelated questions are not mixed unsaid.
    */
   readonly voteTallies?: readonly VoteTally[];
+  /**
+   * noteKey of a note the server placed on the plenary (server C10) → the idea key it was placed
+   * for. Such a note is the list's copy of an idea, not one more note of it (no count, no
+   * source): its dots in `votes` and `voteTallies` count for that idea (its merge's target),
+   * once, whatever its words now say; an idea no longer among the boards' notes takes none.
+   */
+  readonly placedNotes?: Readonly<Record<string, string>>;
 }
 
 /** One vote's dots: its question (`title`) and noteKey → dots. */
@@ -43,9 +50,12 @@ export interface ItemVotes {
 export interface IncontournableItem {
   /** The normalized idea (ideaKey) of the item's first note: the key merges refer to. */
   readonly key: string;
-  /** The facilitator's words for it (C8), else the first note's text (spacing collapsed). */
+  /**
+   * The facilitator's words for it (C8), else the words most of its notes use (spacing
+   * collapsed; a tie goes to the earliest).
+   */
   readonly text: string;
-  /** C8: the first note's text, when the facilitator's words replace it in `text`. */
+  /** C8: its notes' words, when the facilitator's words replace them in `text`. */
   readonly notesText?: string;
   /** How many notes say it. */
   readonly count: number;
@@ -85,7 +95,8 @@ const displayText = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 interface Group {
   key: string;
-  text: string;
+  /** Each wording of its own notes (displayText) → how many notes use it, in first-seen order. */
+  wordings: Map<string, number>;
   first: number;
   notes: string[];
   territories: Set<string>;
@@ -109,6 +120,25 @@ function resolveMerge(
     seen.add(target);
     current = target;
   }
+}
+
+/**
+ * C2: an idea's words are the wording most of its notes use (« Participation citoyenne » on
+ * eight notes over one « participation citoyene »), a tie going to the earliest: the first
+ * note's words, whatever their case or typos, read for the whole idea. Only its own notes (one
+ * C1 key) vote: a merge's target keeps its words (C3).
+ */
+function usualWording(wordings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  // A Map iterates in insertion order: the earliest wording wins a tie.
+  for (const [words, notes] of wordings) {
+    if (notes > most) {
+      best = words;
+      most = notes;
+    }
+  }
+  return best;
 }
 
 /** C7: the items still in the list: those the facilitator set aside are left out. */
@@ -162,7 +192,7 @@ export function compileIncontournables(
       if (!group) {
         group = {
           key,
-          text: displayText(shape.text),
+          wordings: new Map(),
           first: order++,
           notes: [],
           territories: new Set(),
@@ -173,12 +203,19 @@ export function compileIncontournables(
         };
         groups.set(key, group);
       }
+      const words = displayText(shape.text);
+      group.wordings.set(words, (group.wordings.get(words) ?? 0) + 1);
       const note = noteKey(board.boardId, shape.id);
       group.notes.push(note);
       if (board.territory !== null) group.territories.add(board.territory);
       group.sources.add(source);
       addVotes(group, note);
     }
+  }
+  // C10: a note of the list placed on the plenary gives its dots to the idea it was placed for.
+  for (const [note, key] of Object.entries(options.placedNotes ?? {})) {
+    const group = groups.get(key);
+    if (group) addVotes(group, note);
   }
   // Merge in order of appearance so that sets keep board order as far as possible.
   const targets = new Map<string, string>();
@@ -203,13 +240,14 @@ export function compileIncontournables(
   return [...finals.values()]
     .sort((a, b) => b.votes - a.votes || b.notes.length - a.notes.length || a.first - b.first)
     .map((group) => {
-      // C8: the facilitator's words for the final item (a merge's target) replace its first
-      // note's; its key stays the notes' (merges, ideas set aside and votes still find it).
+      // C8: the facilitator's words for the final item (a merge's target) replace its notes';
+      // its key stays the notes' (merges, ideas set aside and votes still find it).
       const wording = Object.hasOwn(wordings, group.key) ? wordings[group.key] : undefined;
+      const text = usualWording(group.wordings);
       return Object.freeze({
         key: group.key,
-        text: wording ?? group.text,
-        ...(wording !== undefined && wording !== group.text ? { notesText: group.text } : {}),
+        text: wording ?? text,
+        ...(wording !== undefined && wording !== text ? { notesText: text } : {}),
         count: group.notes.length,
         territories: inBoardOrder(group.territories),
         sources: inBoardOrder(group.sources),

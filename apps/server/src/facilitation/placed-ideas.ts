@@ -1,0 +1,100 @@
+// C6 with C10: the room's vote on « Les incontournables » placed on the plenary comes back into
+// the list. The notes the server placed there are the list's copies of its ideas: the dots
+// given to them count for the idea each was placed for, which the server knows from what it
+// placed (the area in its record, and each note's id, a digest of the area and the idea's key),
+// never from the note's words — a participant rewriting a placed note does not move the room's
+// dots to another idea, nor drop them.
+import {
+  Board,
+  ideaKey,
+  noteKey,
+  type CompilationBoard,
+  type Shape,
+  type VoteState,
+} from '@carton/board';
+import type * as Y from 'yjs';
+import type { BoardRecord } from '../forums/forum-store.ts';
+import {
+  AREA_ID_PREFIX,
+  areaIdFor,
+  LIST_NOTE_ID_PREFIX,
+  listNoteId,
+  readPlacedRecord,
+} from './plenary-list.ts';
+
+type DocReader = <T>(roomId: string, read: (doc: Y.Doc) => T) => Promise<T>;
+
+/**
+ * C6: the vote whose dots place the list: the one closed last (the projector's list slide has
+ * always been ranked so). One vote is one ranking: the dots of several votes are not added up
+ * (a morning vote on the territories' notes and the plenary's vote on the list would each count
+ * the idea's support), and a vote still open places nothing until it is closed.
+ */
+export function rankingVote(votes: readonly VoteState[]): VoteState | null {
+  let latest: VoteState | null = null;
+  for (const vote of votes) {
+    if (vote.state !== 'closed') continue;
+    if (!latest || (vote.closedAt ?? 0) >= (latest.closedAt ?? 0)) latest = vote;
+  }
+  return latest;
+}
+
+/**
+ * noteKey of each list note placed on the plenary (C10) that has dots in `vote` → the key of
+ * the idea it was placed for, among the C1 keys of `sources`' notes (an idea whose notes are
+ * all gone is in no list and takes nothing). Areas tried: the one the plenary's record names,
+ * those on the plenary, the first one a plenary gets (areaIdFor), and the parent of each note;
+ * the record lost (an archive restored) still finds them, since ids are digests.
+ */
+export async function placedIdeas(
+  boards: readonly BoardRecord[],
+  readDoc: DocReader,
+  vote: VoteState | null,
+  sources: readonly CompilationBoard[],
+): Promise<Record<string, string>> {
+  const plenary = boards.find((board) => board.kind === 'plenary');
+  if (!vote || !plenary) return {};
+  const prefix = `${plenary.id}/${LIST_NOTE_ID_PREFIX}`;
+  const dotted = new Set(
+    Object.entries(vote.counts)
+      .filter(([key, dots]) => dots > 0 && key.startsWith(prefix))
+      .map(([key]) => key),
+  );
+  if (dotted.size === 0) return {};
+  const areas = await readDoc(plenary.id, (doc) => {
+    const found = new Set<string>([areaIdFor(plenary.id, null, () => false)]);
+    const record = readPlacedRecord(doc);
+    if (record) found.add(record.areaId);
+    for (const shape of plenaryShapes(doc)) {
+      if (shape.type === 'carton' && shape.id.startsWith(AREA_ID_PREFIX)) found.add(shape.id);
+      if (shape.parentId?.startsWith(AREA_ID_PREFIX)) found.add(shape.parentId);
+    }
+    return [...found];
+  });
+  const keys = new Set<string>();
+  for (const source of sources) {
+    for (const shape of source.shapes) {
+      if (shape.type !== 'note') continue;
+      const key = ideaKey(shape.text);
+      if (key !== '') keys.add(key);
+    }
+  }
+  const placed: Record<string, string> = {};
+  for (const key of keys) {
+    for (const area of areas) {
+      const note = noteKey(plenary.id, listNoteId(area, key));
+      if (dotted.has(note)) placed[note] = key;
+    }
+  }
+  return placed;
+}
+
+/** The plenary's readable shapes (a Board on a live doc listens to it: read, then let go). */
+function plenaryShapes(doc: Y.Doc): Shape[] {
+  const board = new Board(doc);
+  try {
+    return board.listShapes();
+  } finally {
+    board.destroy();
+  }
+}

@@ -33,9 +33,10 @@ describe('the projected list fits its slide when its ideas change, not at every 
   };
   const fits = () => projector.evaluate(() => window.__listFits ?? 0);
   const shown = () =>
-    projector.locator('.projector-list ol').evaluate((ol) => ({
-      texts: [...ol.querySelectorAll('.result-text')].map((span) => span.textContent),
-      fontSize: (ol as HTMLElement).style.fontSize,
+    // The box the fit sizes: the lines with a place and those without (« sans point »).
+    projector.locator('.projector-list .list-lines').evaluate((lines) => ({
+      texts: [...lines.querySelectorAll('.result-text')].map((span) => span.textContent),
+      fontSize: (lines as HTMLElement).style.fontSize,
     }));
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 // « Les incontournables » on the projector (ListSlide): opened from the forum page's « Projeter la
 // liste », the compiled list as the room reads it — the facilitator's words (C8), ideas set aside
-// left out, ranked by the closed vote's dots by idea (V1), ties at one place — in pages, with no
+// left out, ranked by the closed vote's dots by idea (C6), ties at one place — in pages, with no
 // link and no token on the page. Before, showing the list meant projecting the forum page, whose
 // top holds the facilitator link in large type. A merge on the forum page shows without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('« Les incontournables » on the projector', () => {
       .evaluateAll((spans) => spans.map((span) => span.textContent));
   const places = (page: Page) =>
     page
-      .locator('.projector-list li')
+      .locator('.projector-list ol li')
       .evaluateAll((items) => items.map((li) => (li as HTMLLIElement).value));
 
   beforeAll(async () => {
@@ -124,16 +124,18 @@ describe('« Les incontournables » on the projector', () => {
     expect(shown[0]).toBe(WORDING);
     expect(shown[1]).toMatch(/^Participation citoyenne$/i);
     expect(shown.slice(2, 4)).toEqual(['Bon leadership', 'Un bon leadership']);
-    expect(await places(projector)).toEqual([1, 2, 3, 3, 5, 5, 5, 5, 5, 5]);
+    // The ideas without a dot take no place (they were 5, 5, 5…): « sans point », after.
+    expect(await places(projector)).toEqual([1, 2, 3, 3]);
+    expect(await projector.locator('.projector-list .list-undotted li').count()).toBe(6);
     const second = projector.locator('.projector-list li').nth(1);
     expect(await second.locator('.result-count').textContent()).toBe('3 points');
     expect(await second.locator('.result-territory').textContent()).toBe(
       '3 fois · Kamouraska, Cartes postales',
     );
-    // Ideas the vote gave no dot: their place says so, no « 0 point » badge.
-    expect(
-      await projector.locator('.projector-list li').nth(4).locator('.result-count').count(),
-    ).toBe(0);
+    // Ideas the vote gave no dot: « sans point » says so, no « 0 point » badge.
+    const undotted = projector.locator('.projector-list li').nth(4);
+    expect(await undotted.locator('.result-count').count()).toBe(0);
+    expect(await undotted.locator('.result-territory').textContent()).toMatch(/ · sans point$/);
     expect(await projector.locator('.list-after').textContent()).toBe(
       'Et 4 autres idées aux pages suivantes\u202f→',
     );
@@ -143,6 +145,12 @@ describe('« Les incontournables » on the projector', () => {
     const size = await projector
       .locator('.projector-list ol')
       .evaluate((ol) => parseFloat(getComputedStyle(ol).fontSize));
+    // The lines without a place are set as large.
+    expect(
+      await projector
+        .locator('.projector-list .list-undotted')
+        .evaluate((ul) => parseFloat(getComputedStyle(ul).fontSize)),
+    ).toBe(size);
     expect(size).toBeGreaterThanOrEqual(36);
     const slide = (await projector.locator('.projector-list').boundingBox())!;
     const last = (await projector.locator('.projector-list li').last().boundingBox())!;

@@ -58,9 +58,9 @@ export interface MyDots {
 }
 export interface CompilationItem {
   key: string;
-  /** The facilitator's words for it (C8), else its first note's. */
+  /** The facilitator's words for it (C8), else the words most of its notes use (C2). */
   text: string;
-  /** C8: its first note's words, when the facilitator's replace them. */
+  /** C8: its notes' words (C2), when the facilitator's replace them. */
   notesText?: string;
   count: number;
   territories: string[];
@@ -78,6 +78,8 @@ export interface Compilation {
   setAside: CompilationItem[];
   /** C9: pairs of ideas said different (`ideaPairKey`), not suggested; absent from older servers. */
   distinct?: string[];
+  /** C6: the vote whose dots place the list (the one closed last); absent from older servers. */
+  rankedBy?: { voteId: string; title: string } | null;
 }
 
 function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {

@@ -3,12 +3,17 @@
 // large type. This slide shows the list and nothing else: no link, no token.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchCompilation, type CompilationItem } from '../forum/api';
+import { fetchCompilation, type Compilation } from '../forum/api';
 import { answerOrder } from '../forum/answerOrder';
 import { FORUM_REREAD_MS } from '../forum/refreshWhenBack';
-import type { RankedLine } from '../forum/voteRanking';
 import { useFitList } from './fitList';
-import { listPage, listPageCount, projectedList, type ProjectedList } from './listSlides';
+import {
+  listPage,
+  listPageCount,
+  projectedList,
+  type ListLine,
+  type ProjectedList,
+} from './listSlides';
 
 /**
  * The compiled list (the boards the facilitator compiled, her merges, words and ideas set
@@ -16,23 +21,25 @@ import { listPage, listPageCount, projectedList, type ProjectedList } from './li
  * compilation.updatedAt) — a merge made on the forum page shows without a reload. While the list
  * is on screen (`following`) it is also read every FORUM_REREAD_MS, as the forum page reads it:
  * a participant correcting a note's words changes no room here, and the projected words stayed
- * the old ones until some change to the list. Null until read, and for a link that may not read
- * it (only the facilitator's may: C6).
+ * the old ones until some change to the list. Read again too when the vote that ranks it
+ * changes (`rankingVote`: one closed, or closed again), as its dots place the list (C6). Null
+ * until read, and for a link that may not read it (only the facilitator's may: C6).
  */
 export function useCompiledList(
   forumId: string | null,
   token: string,
   compiledAt: number | null,
   following = false,
-): CompilationItem[] | null {
-  const [items, setItems] = useState<{ forumId: string; list: CompilationItem[] } | null>(null);
+  rankingVote: string | null = null,
+): Compilation | null {
+  const [items, setItems] = useState<{ forumId: string; list: Compilation } | null>(null);
   // Each read numbered: an older answer arriving last does not put older words back.
   const [answers] = useState(answerOrder);
   const read = useCallback(
     (id: string, alive: () => boolean) => {
       const fresh = answers.ask();
       fetchCompilation(id, token).then(
-        (answer) => alive() && fresh() && setItems({ forumId: id, list: answer.items }),
+        (answer) => alive() && fresh() && setItems({ forumId: id, list: answer }),
         () => undefined, // a view link (403) or the server away: no list slides, or the last ones
       );
     },
@@ -45,7 +52,7 @@ export function useCompiledList(
     return () => {
       alive = false;
     };
-  }, [forumId, read, compiledAt]);
+  }, [forumId, read, compiledAt, rankingVote]);
   useEffect(() => {
     if (!forumId || !following) return;
     let alive = true;
@@ -58,16 +65,24 @@ export function useCompiledList(
   return items && items.forumId === forumId ? items.list : null;
 }
 
-/** The list ranked by a closed vote's lines (V1 ideas, by idea key) when there are some. */
+/**
+ * The list ranked by the dots of the vote closed last (`vote`), as the server compiled them: the
+ * dots the room gave on the list's notes on the plenary count for their ideas there, which a
+ * vote's ranking by its notes' words (V1 ideas) could not say for an idea reworded (C8). Null
+ * while the list read is not yet the one that vote (`voteId`) ranks: not shown in its own order
+ * first, then reordered.
+ */
 export function useProjectedList(
-  items: readonly CompilationItem[] | null,
-  ranking: readonly RankedLine[] | null,
+  compiled: Compilation | null,
+  voteId: string | null,
 ): ProjectedList | null {
   return useMemo(() => {
-    if (!items) return null;
-    const dots = ranking ? new Map(ranking.map((line) => [line.key, line.dots])) : null;
-    return projectedList(items, dots);
-  }, [items, ranking]);
+    if (!compiled) return null;
+    const rankedBy = compiled.rankedBy ?? null;
+    if (voteId !== null && rankedBy?.voteId !== voteId) return null;
+    const dots = rankedBy ? new Map(compiled.items.map((item) => [item.key, item.votes])) : null;
+    return projectedList(compiled.items, dots);
+  }, [compiled, voteId]);
 }
 
 export function ListSlide({
@@ -86,8 +101,10 @@ export function ListSlide({
   // each render of the projector, so at every dot placed during an open vote.
   const { shown, after } = useMemo(() => listPage(list.lines, page), [list.lines, page]);
   const box = useRef<HTMLElement>(null);
-  const ol = useRef<HTMLOListElement>(null);
+  const ol = useRef<HTMLDivElement>(null);
   useFitList(box, ol, shown);
+  const placed = shown.filter((entry) => entry.place !== null);
+  const undotted = shown.filter((entry) => entry.place === null);
   return (
     <section
       ref={box}
@@ -108,23 +125,53 @@ export function ListSlide({
       {list.ranked && voteTitle !== null && (
         <p className="list-ranked-by">{t('projector.list.rankedBy', { title: voteTitle })}</p>
       )}
-      <ol ref={ol}>
-        {shown.map(({ line, place }) => (
-          <li key={line.key} value={place} data-key={line.key}>
-            <span className="result-text">{line.text}</span>
-            <span className="result-territory">
-              {[t('forum.compilation.count', { count: line.count }), line.places.join(', ')]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-            {/* « 0 point » in a dark badge read as « nobody wanted it »: the place says it. */}
-            {line.dots !== null && line.dots > 0 && (
-              <span className="result-count">{t('forum.votes.dots', { count: line.dots })}</span>
-            )}
-          </li>
-        ))}
-      </ol>
+      <div ref={ol} className="list-lines">
+        {placed.length > 0 && (
+          <ol>
+            {placed.map(({ line, place }) => (
+              <li key={line.key} value={place ?? undefined} data-key={line.key}>
+                <LineWords line={line} />
+                {/* « 0 point » in a dark badge read as « nobody wanted it »: the place says it. */}
+                {line.dots !== null && line.dots > 0 && (
+                  <span className="result-count">
+                    {t('forum.votes.dots', { count: line.dots })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {/* The ideas the vote gave no dot: no place (they were not all tied for the last). */}
+        {undotted.length > 0 && (
+          <ul className="list-undotted">
+            {undotted.map(({ line }) => (
+              <li key={line.key} data-key={line.key} data-undotted="">
+                <LineWords line={line} noDot />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {after > 0 && <p className="list-after">{t('projector.list.after', { count: after })}</p>}
     </section>
+  );
+}
+
+/** An idea's words, how many times and where it was written (and « sans point », `noDot`). */
+function LineWords({ line, noDot = false }: { line: ListLine; noDot?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="result-text">{line.text}</span>
+      <span className="result-territory">
+        {[
+          t('forum.compilation.count', { count: line.count }),
+          line.places.join(', '),
+          noDot ? t('projector.list.noDot') : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </span>
+    </>
   );
 }

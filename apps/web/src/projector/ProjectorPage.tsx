@@ -127,28 +127,23 @@ function Slides({
   const results = useVoteResults(room?.forumId ?? null, token, vote?.id ?? null, compiledAt);
   const territories = useTerritoryLives(plenary ? info.board.forumId || null : null, token);
   // « Les incontournables » on the plenary, for a link that may read them (the facilitator's),
-  // ranked by the vote closed last; its ranking is the results slide's when that is the same vote.
+  // ranked by the vote closed last, as the server compiles them (C6: with the dots the room gave
+  // on the list's notes on the plenary).
   const listVote = plenary ? latestClosedVote(votes) : null;
-  const otherRanking = useVoteResults(
-    room?.forumId ?? null,
-    token,
-    listVote && listVote.id !== vote?.id ? listVote.id : null,
-    compiledAt,
-  );
-  const ranking = listVote ? (listVote.id === vote?.id ? results : otherRanking) : null;
   // Opened from « Projeter la liste » (forum page): on the list's first page once it is read.
   const [shown, setShown] = useState<ShownSlide>(() => ({
     index: 0,
     key: startAt === 'list' ? 'list:0' : null,
   }));
-  const items = useCompiledList(
+  const compiled = useCompiledList(
     plenary ? info.board.forumId || null : null,
     token,
     compiledAt,
     shown.key?.startsWith('list:') ?? false,
+    listVote ? `${listVote.id}:${listVote.closedAt}` : null,
   );
   // Shown once ranked, when a vote ranks it: not in its own order first, then reordered.
-  const list = useProjectedList(listVote && !ranking ? null : items, ranking);
+  const list = useProjectedList(compiled, listVote?.id ?? null);
   const slides: ProjectorSlide[] = [
     ...withMosaic(
       slideOrder(shapes),
@@ -275,7 +270,11 @@ function Slides({
       {slide?.kind === 'results' && results && vote ? (
         <ResultsSlide title={vote.title} results={results} />
       ) : slide?.kind === 'list' && list ? (
-        <ListSlide list={list} page={slide.page} voteTitle={listVote?.title ?? null} />
+        <ListSlide
+          list={list}
+          page={slide.page}
+          voteTitle={compiled?.rankedBy?.title ?? listVote?.title ?? null}
+        />
       ) : slide?.kind === 'mosaic' ? (
         <ProjectorMosaic
           boards={territories.boards}

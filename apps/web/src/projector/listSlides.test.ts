@@ -61,8 +61,20 @@ describe('« Les incontournables » on the projector', () => {
       ['d', 1, 4],
       ['b', 2, 2],
       ['e', 2, 2],
-      ['a', 4, 0],
-      ['c', 4, 0],
+      // No dot, no place (as the Markdown's « sans point »): not all tied for the 4th.
+      ['a', null, 0],
+      ['c', null, 0],
+    ]);
+  });
+
+  it('gives the ideas without a dot no place, after the ranked ones, in the list’s order', () => {
+    const list = projectedList(items, new Map([['c', 1]]));
+    expect(list.lines.map(({ line, place }) => [line.key, place])).toEqual([
+      ['c', 1],
+      ['a', null],
+      ['b', null],
+      ['d', null],
+      ['e', null],
     ]);
   });
 

@@ -1,7 +1,8 @@
 // « Les incontournables » on the projector: the compiled list as the room reads it — the
-// facilitator's words (C8), merged ideas as one, ideas set aside left out (the server's
-// compilation does all three) — ranked by the latest closed vote's dots by idea (V1 `ideas`),
-// else in the list's own order (C4), in pages the facilitator goes through like slides.
+// facilitator's words (C8), merged ideas as one, ideas set aside left out, ranked by the latest
+// closed vote's dots by idea, those on the list's notes on the plenary included (the server's
+// compilation does all of it, C6) — else in the list's own order (C4), in pages the facilitator
+// goes through like slides.
 import type { VoteState } from '@carton/board';
 import type { CompilationItem } from '../forum/api';
 import { ideaPlaces } from '../forum/compilationItem';
@@ -23,17 +24,21 @@ export interface ListLine {
 }
 
 export interface ProjectedList {
-  /** Every idea with its place (ties share one, as the results slide: 1, 2, 2, 4). */
-  readonly lines: readonly { line: ListLine; place: number }[];
+  /**
+   * Every idea with its place (ties share one, as the results slide: 1, 2, 2, 4). Once ranked,
+   * an idea the vote gave no dot has none (null: « sans point », after the others, as the
+   * Markdown says it), rather than all of them sharing the last place.
+   */
+  readonly lines: readonly { line: ListLine; place: number | null }[];
   /** Whether a vote's dots rank the list (else its own order, numbered 1, 2, 3…). */
   readonly ranked: boolean;
 }
 
 /**
- * The list as projected. `dotsByIdea`: the latest closed vote's dots per idea key (V1 ideas,
- * keyed as the compilation's items after merges), or null without a closed vote. Ideas with as
- * many dots keep the list's order between them; when the vote gave none of the list's ideas a
- * dot (it was over other boards), the list keeps its own order.
+ * The list as projected. `dotsByIdea`: the ranking vote's dots per idea key (the compilation's
+ * items' `votes`), or null without a closed vote. Ideas with as many dots keep the list's order
+ * between them; ideas without a dot follow without a place; when the vote gave none of the
+ * list's ideas a dot (it was over other boards), the list keeps its own order.
  */
 export function projectedList(
   items: readonly CompilationItem[],
@@ -54,7 +59,15 @@ export function projectedList(
     };
   // Array.prototype.sort is stable: equal dots keep the list's order (C4: count, then first seen).
   const byDots = [...lines].sort((a, b) => (b.dots ?? 0) - (a.dots ?? 0));
-  return { lines: withPlaces(byDots.map((line) => ({ ...line, dots: line.dots ?? 0 }))), ranked };
+  const dotted = byDots.filter((line) => (line.dots ?? 0) > 0);
+  const undotted = byDots.filter((line) => (line.dots ?? 0) === 0);
+  return {
+    lines: [
+      ...withPlaces(dotted.map((line) => ({ ...line, dots: line.dots ?? 0 }))),
+      ...undotted.map((line) => ({ line: { ...line, dots: 0 }, place: null })),
+    ],
+    ranked,
+  };
 }
 
 /** How many pages the list takes (none for an empty list). */

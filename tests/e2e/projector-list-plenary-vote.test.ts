@@ -1,0 +1,142 @@
+// « Projeter la liste » after the room voted on the list placed on the plenary (server C10):
+// the projector's list slide is placed by that vote — the dots on each placed note counted for
+// the idea it was placed for, a reworded idea's (C8) included, with one dot given on an
+// original note in the same vote — and the ideas the vote gave no dot take no place (« sans
+// point »), as the Markdown since fe7a6cc, rather than all sharing the last one (5, 5, 5…).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ideaKey, type Shape } from '@carton/board';
+import { launchBrowser } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, forumRequest, type CreatedForum } from './fixtures';
+import { writeNotes } from './forum-notes';
+
+const SHOTS = '/work/notes/s24/listdots';
+const IDEAS = [
+  'participation citoyenne',
+  'Participation citoyenne',
+  'Participation citoyenne',
+  'Transport collectif',
+  'Bon leadership',
+  'Plaisir',
+  'Accompagnement',
+  'Écoute',
+];
+const WORDING = 'Un transport collectif pour tous';
+
+describe('« Les incontournables » projected after the vote on the plenary’s list', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  let projector: Page;
+  const request = async (method: string, path: string, body?: unknown) => {
+    const response = await forumRequest(server, forum, path, { method, body: body ?? {} });
+    expect(response.status).toBeLessThan(300);
+    return (await response.json()) as { vote: { id: string } };
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    const kamouraska = forum.boards.find((b) => b.kind === 'territory')!;
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    const notes = await writeNotes(server, kamouraska, IDEAS);
+    await request('PUT', '/compilation', {
+      boardIds: [kamouraska.id],
+      wordings: { [ideaKey('Transport collectif')]: WORDING },
+    });
+    await request('POST', '/compilation/plenary', {});
+    const file = (await (
+      await fetch(`${server.url}/api/boards/${plenary.id}/export.json`, {
+        headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      })
+    ).json()) as { shapes: Shape[] };
+    const placed = (text: string) =>
+      file.shapes.find((s) => s.type === 'note' && s.text === text && s.id.includes('incontour'))!
+        .id;
+    const { vote } = await request('POST', '/votes', {
+      title: 'Les incontournables',
+      boardIds: [plenary.id, kamouraska.id],
+      dotsPerParticipant: 5,
+    });
+    // The reworded idea 3 dots on its placed note; Participation citoyenne 1 there and 1 on a
+    // Kamouraska note (2); Bon leadership 2 (tied with it); the 4 others none.
+    const dots: [string, string][] = [
+      [plenary.id, placed(WORDING)],
+      [plenary.id, placed(WORDING)],
+      [plenary.id, placed(WORDING)],
+      [plenary.id, placed('Participation citoyenne')],
+      [kamouraska.id, notes[0]!.shapeId],
+      [plenary.id, placed('Bon leadership')],
+      [plenary.id, placed('Bon leadership')],
+    ];
+    for (const [n, [boardId, shapeId]] of dots.entries()) {
+      await request('POST', `/votes/${vote.id}/dots`, {
+        boardId,
+        shapeId,
+        voterId: `voter-${Math.floor(n / 4)}-abcdefgh`,
+      });
+    }
+    await request('POST', `/votes/${vote.id}/close`);
+
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      locale: 'fr-CA',
+    });
+    const forumPage = await context.newPage();
+    await forumPage.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    const project = forumPage.getByRole('link', { name: 'Projeter la liste' });
+    await project.waitFor({ timeout: 15_000 });
+    [projector] = await Promise.all([context.waitForEvent('page'), project.click()]);
+    await projector.locator('.projector-list li').first().waitFor({ timeout: 15_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('ranks the list by the plenary’s vote; ideas without a dot take no place', async () => {
+    expect(await projector.locator('.list-ranked-by').textContent()).toBe(
+      'Classées selon le vote «\u00a0Les incontournables\u00a0»',
+    );
+    const ranked = projector.locator('.projector-list ol li');
+    expect(
+      await ranked.evaluateAll((items) =>
+        items.map((li) => [
+          (li as HTMLLIElement).value,
+          li.querySelector('.result-text')?.textContent,
+          li.querySelector('.result-count')?.textContent,
+        ]),
+      ),
+    ).toEqual([
+      [1, WORDING, '3 points'],
+      // Most of its notes are capitalized: not the first note's lowercase.
+      [2, 'Participation citoyenne', '2 points'],
+      [2, 'Bon leadership', '2 points'],
+    ]);
+    const undotted = projector.locator('.projector-list .list-undotted li');
+    expect(
+      await undotted.evaluateAll((items) =>
+        items.map((li) => [
+          li.querySelector('.result-text')?.textContent,
+          li.querySelector('.result-count') === null,
+          li.querySelector('.result-territory')?.textContent,
+        ]),
+      ),
+    ).toEqual([
+      ['Plaisir', true, '1 fois · Kamouraska · sans point'],
+      ['Accompagnement', true, '1 fois · Kamouraska · sans point'],
+      ['Écoute', true, '1 fois · Kamouraska · sans point'],
+    ]);
+    // Not numbered: no « 4. » read for each of them.
+    expect(await undotted.first().evaluate((li) => getComputedStyle(li).listStyleType)).toBe(
+      'none',
+    );
+    const slide = (await projector.locator('.projector-list').boundingBox())!;
+    const last = (await undotted.last().boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(slide.y + slide.height);
+    await projector.screenshot({ path: `${SHOTS}/list-after-plenary-vote-1080p.png` });
+  });
+});

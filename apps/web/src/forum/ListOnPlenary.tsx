@@ -12,6 +12,13 @@ import {
   type ListOnPlenary as Placed,
 } from './listOnPlenary';
 
+/** « Vote par points », scrolled to, the keyboard on its « Question » (the plenary proposed). */
+function goToVote() {
+  const votes = document.getElementById('forum-votes');
+  votes?.scrollIntoView({ block: 'start' });
+  votes?.querySelector<HTMLInputElement>('.vote-title')?.focus({ preventScroll: true });
+}
+
 export function ListOnPlenary({
   forumId,
   token,
@@ -69,7 +76,11 @@ export function ListOnPlenary({
               <p key={sentence}>{sentence}</p>
             ))}
             <p>
-              <a href="#forum-votes">{t('forumDay.listOnPlenary.goVote')}</a>
+              {/* A button, not a `#forum-votes` link: the page's fragment holds the facilitator
+                  token, and the link replaced it (« Ce lien d'animation est incomplet »). */}
+              <button type="button" onClick={goToVote}>
+                {t('forumDay.listOnPlenary.goVote')}
+              </button>
             </p>
           </>
         )}

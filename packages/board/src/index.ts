@@ -221,7 +221,11 @@ export type {
   CompilationOptions,
   IncontournableItem,
 } from './compilation/compile.ts';
-export { compileIncontournables, ideaKey } from './compilation/compile.ts';
+export {
+  compileIncontournables,
+  compileIncontournablesInSteps,
+  ideaKey,
+} from './compilation/compile.ts';
 // C9: ideas that look alike, offered as merges.
 export {
   ideaLikeness,

@@ -2,7 +2,7 @@ import {
   compilationHeading,
   type CompilationLanguage,
   Board,
-  compileIncontournables,
+  compileIncontournablesInSteps,
   forumRoomName,
   noteKey,
   readCompilation,
@@ -18,6 +18,12 @@ import type * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
 import { placedIdeas, rankingVote } from './placed-ideas.ts';
 import { isPlacedListNote } from './plenary-list.ts';
+
+/**
+ * The event loop let go between steps of a compile (every board's sync waits while it runs): at
+ * M37's limits one pass held it ~0.7–0.9 s, a closed vote's ranking or « Les incontournables ».
+ */
+const letGo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads a room's document (live room or storage); `read` must not keep the doc. */
 export type DocReader = <T>(roomId: string, read: (doc: Y.Doc) => T) => Promise<T>;
@@ -85,13 +91,11 @@ export async function compileForum(
   const merges = { ...(facilitation.compilation?.merges ?? {}) };
   const setAsideKeys = [...(facilitation.compilation?.setAside ?? [])];
   const wordings = { ...(facilitation.compilation?.wordings ?? {}) };
-  const compiled = compileIncontournables(sources, {
-    merges,
-    setAside: setAsideKeys,
-    wordings,
-    voteTallies,
-    placedNotes,
-  });
+  const compiled = await compileIncontournablesInSteps(
+    sources,
+    { merges, setAside: setAsideKeys, wordings, voteTallies, placedNotes },
+    letGo,
+  );
   return {
     boardIds: chosen.map((board) => board.id),
     merges,
@@ -167,12 +171,17 @@ export async function voteIdeas(
   const compilation = await readDoc(forumRoomName(forumId), (doc) => readCompilation(doc));
   const votes: Record<string, number> = {};
   for (const dot of dots) votes[noteKey(dot.boardId, dot.shapeId)] = dot.count;
-  return compileIncontournables(sources, {
-    merges: compilation?.merges ?? {},
-    setAside: compilation?.setAside ?? [],
-    wordings: compilation?.wordings ?? {},
-    votes,
-  })
+  const items = await compileIncontournablesInSteps(
+    sources,
+    {
+      merges: compilation?.merges ?? {},
+      setAside: compilation?.setAside ?? [],
+      wordings: compilation?.wordings ?? {},
+      votes,
+    },
+    letGo,
+  );
+  return items
     .filter((item) => item.votes > 0 && !item.setAside)
     .map((item) => ({
       key: item.key,

@@ -4,7 +4,12 @@ import { Board } from '../board/board.ts';
 import { initBoardDoc } from '../doc/layout.ts';
 import { SERVER_ORIGIN } from '../origin/origin.ts';
 import type { CompilationBoard } from './compile.ts';
-import { compileIncontournables, ideaKey } from './compile.ts';
+import {
+  COMPILE_STEP,
+  compileIncontournables,
+  compileIncontournablesInSteps,
+  ideaKey,
+} from './compile.ts';
 import { compilationHeading, listPlaces, toCsv, toMarkdown } from './format.ts';
 
 function boardWith(
@@ -52,6 +57,27 @@ describe('compilation « Les incontournables »', () => {
       ['Accompagnement', 1, []],
     ]);
     expect(items[2]!.sources).toEqual(['Cartes postales']);
+  });
+
+  it('compiled in steps: the same items, with a pause every COMPILE_STEP notes and items', async () => {
+    const many = Array.from({ length: 2 * COMPILE_STEP + 500 }, (_, n) => `Idée ${n % 3000}`);
+    const boards = [
+      boardWith('k', 'Kamouraska', many.slice(0, COMPILE_STEP + 100)),
+      boardWith('m', 'La Mitis', many.slice(COMPILE_STEP + 100)),
+    ];
+    const options = {
+      merges: { 'idee 2': 'idee 1' },
+      setAside: ['idee 3'],
+      wordings: { 'idee 1': 'Idée un et deux' },
+      voteTallies: [{ title: 'Incontournable ?', counts: { 'm/x': 2 } }],
+    };
+    let pauses = 0;
+    const stepped = await compileIncontournablesInSteps(boards, options, async () => {
+      pauses++;
+    });
+    expect(stepped).toEqual(compileIncontournables(boards, options));
+    // 4,502 shapes (notes and two titles), then 2,999 items.
+    expect(pauses).toBe(3);
   });
 
   it('C7: an item set aside is marked, and the downloads leave it out', () => {

@@ -154,6 +154,39 @@ export function compileIncontournables(
   boards: readonly CompilationBoard[],
   options: CompilationOptions = {},
 ): IncontournableItem[] {
+  const steps = compileSteps(boards, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Notes (or items) compiled between two of compileIncontournablesInSteps's pauses. */
+export const COMPILE_STEP = 2_000;
+
+/**
+ * compileIncontournables, with `pause()` awaited every COMPILE_STEP notes and items: one pass
+ * over M37's limits (10 boards of 10,000 notes) held a server's event loop — every board's sync —
+ * for ~0.7–0.9 s at once (ideaKey of every note); the server lets go of it at each pause.
+ */
+export async function compileIncontournablesInSteps(
+  boards: readonly CompilationBoard[],
+  options: CompilationOptions,
+  pause: () => Promise<void>,
+): Promise<IncontournableItem[]> {
+  const steps = compileSteps(boards, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* compileSteps(
+  boards: readonly CompilationBoard[],
+  options: CompilationOptions,
+): Generator<void, IncontournableItem[]> {
+  let sincePause = 0;
   const merges = options.merges ?? {};
   const setAside = new Set(options.setAside ?? []);
   const wordings = options.wordings ?? {};
@@ -185,6 +218,10 @@ export function compileIncontournables(
   for (const board of boards) {
     const source = board.territory ?? board.title;
     for (const shape of board.shapes) {
+      if (++sincePause === COMPILE_STEP) {
+        sincePause = 0;
+        yield;
+      }
       if (shape.type !== 'note') continue;
       const key = ideaKey(shape.text);
       if (key === '') continue;
@@ -237,29 +274,39 @@ export function compileIncontournables(
       target.votesBy.set(title, (target.votesBy.get(title) ?? 0) + dots);
     target.mergedKeys.push(key, ...group.mergedKeys);
   }
-  return [...finals.values()]
-    .sort((a, b) => b.votes - a.votes || b.notes.length - a.notes.length || a.first - b.first)
-    .map((group) => {
-      // C8: the facilitator's words for the final item (a merge's target) replace its notes';
-      // its key stays the notes' (merges, ideas set aside and votes still find it).
-      const wording = Object.hasOwn(wordings, group.key) ? wordings[group.key] : undefined;
-      const text = usualWording(group.wordings);
-      return Object.freeze({
-        key: group.key,
-        text: wording ?? text,
-        ...(wording !== undefined && wording !== text ? { notesText: text } : {}),
-        count: group.notes.length,
-        territories: inBoardOrder(group.territories),
-        sources: inBoardOrder(group.sources),
-        votes: group.votes,
-        votesBy: questions.flatMap((title) => {
-          const dots = group.votesBy.get(title);
-          return dots ? [Object.freeze({ title, votes: dots })] : [];
-        }),
-        notes: group.notes,
-        mergedKeys: group.mergedKeys,
-        // C7: the item's own key (a merge's target) decides; what was merged into it follows.
-        setAside: setAside.has(group.key),
-      });
+  // C8: the facilitator's words for the final item (a merge's target) replace its notes';
+  // its key stays the notes' (merges, ideas set aside and votes still find it).
+  const toItem = (group: Group): IncontournableItem => {
+    const wording = Object.hasOwn(wordings, group.key) ? wordings[group.key] : undefined;
+    const text = usualWording(group.wordings);
+    return Object.freeze({
+      key: group.key,
+      text: wording ?? text,
+      ...(wording !== undefined && wording !== text ? { notesText: text } : {}),
+      count: group.notes.length,
+      territories: inBoardOrder(group.territories),
+      sources: inBoardOrder(group.sources),
+      votes: group.votes,
+      votesBy: questions.flatMap((title) => {
+        const dots = group.votesBy.get(title);
+        return dots ? [Object.freeze({ title, votes: dots })] : [];
+      }),
+      notes: group.notes,
+      mergedKeys: group.mergedKeys,
+      // C7: the item's own key (a merge's target) decides; what was merged into it follows.
+      setAside: setAside.has(group.key),
     });
+  };
+  const ranked = [...finals.values()].sort(
+    (a, b) => b.votes - a.votes || b.notes.length - a.notes.length || a.first - b.first,
+  );
+  const items: IncontournableItem[] = [];
+  for (const group of ranked) {
+    if (++sincePause === COMPILE_STEP) {
+      sincePause = 0;
+      yield;
+    }
+    items.push(toItem(group));
+  }
+  return items;
 }

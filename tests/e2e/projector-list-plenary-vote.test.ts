@@ -3,6 +3,7 @@
 // the idea it was placed for, a reworded idea's (C8) included, with one dot given on an
 // original note in the same vote — and the ideas the vote gave no dot take no place (« sans
 // point »), as the Markdown since fe7a6cc, rather than all sharing the last one (5, 5, 5…).
+// The forum page's « Les incontournables », open as the vote closes, take the same places.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ideaKey, type Shape } from '@carton/board';
@@ -29,6 +30,7 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
   let browser: Browser;
   let forum: CreatedForum;
   let projector: Page;
+  let forumPage: Page;
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await forumRequest(server, forum, path, { method, body: body ?? {} });
     expect(response.status).toBeLessThan(300);
@@ -78,18 +80,43 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
         voterId: `voter-${Math.floor(n / 4)}-abcdefgh`,
       });
     }
-    await request('POST', `/votes/${vote.id}/close`);
-
     const context = await browser.newContext({
       viewport: { width: 1920, height: 1080 },
       locale: 'fr-CA',
     });
-    const forumPage = await context.newPage();
+    forumPage = await context.newPage();
     await forumPage.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    // The forum page's list, read while the vote is open: in its own order, without dots.
+    await forumPage.locator('.compilation-item').first().waitFor({ timeout: 15_000 });
+    expect(await forumPage.locator('.compilation-item .item-votes').count()).toBe(0);
+    await request('POST', `/votes/${vote.id}/close`);
     const project = forumPage.getByRole('link', { name: 'Projeter la liste' });
     await project.waitFor({ timeout: 15_000 });
     [projector] = await Promise.all([context.waitForEvent('page'), project.click()]);
     await projector.locator('.projector-list li').first().waitFor({ timeout: 15_000 });
+  });
+
+  it('places « Les incontournables » on the forum page as the vote closes, without a reload', async () => {
+    const items = forumPage.locator('.compilation-item');
+    await items
+      .first()
+      .locator('.item-votes', { hasText: '3 points' })
+      .waitFor({ timeout: 10_000 });
+    expect(
+      await items.evaluateAll((lis) =>
+        lis.map((li) => [
+          li.querySelector('.item-text')?.firstChild?.textContent,
+          li.querySelector('.item-votes')?.textContent ?? null,
+        ]),
+      ),
+    ).toEqual([
+      [WORDING, '3 points'],
+      ['Participation citoyenne', '2 points'],
+      ['Bon leadership', '2 points'],
+      ['Plaisir', null],
+      ['Accompagnement', null],
+      ['Écoute', null],
+    ]);
   });
 
   afterAll(async () => {

@@ -51,6 +51,7 @@ export function CompilationPanel({
   onCompilation,
   onListPlaced,
   compiledAt = null,
+  rankingVote = null,
 }: {
   forumId: string;
   token: string;
@@ -60,6 +61,12 @@ export function CompilationPanel({
    * another facilitator's merge or « Non, elles sont différentes » shows here without a reload.
    */
   compiledAt?: number | null;
+  /**
+   * The vote that places the list (the one closed last, with its close time): once a vote
+   * closes, the list's dots and places are read again — the room's vote on the list on the
+   * plenary shows here as it closes.
+   */
+  rankingVote?: string | null;
   /** The list as shown, for « Vote par points » (which boards its ideas come from). */
   onCompilation?: (compilation: Compilation | null) => void;
   /** The list was put on this board (C10): « Vote par points » proposes it. */
@@ -133,8 +140,8 @@ export function CompilationPanel({
   });
   const [rereads] = useState(() => listRereads(() => readAgain.current()));
   useEffect(() => {
-    if (compiledAt !== null) rereads.changed();
-  }, [compiledAt, rereads]);
+    if (compiledAt !== null || rankingVote !== null) rereads.changed();
+  }, [compiledAt, rankingVote, rereads]);
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') rereads.changed();

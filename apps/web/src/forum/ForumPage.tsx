@@ -27,6 +27,7 @@ import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
 import { VotesPanel } from './VotesPanel';
 import { useForumRoom, useForumSnapshot } from './useForumRoom';
+import { latestClosedVote } from '../projector/listSlides';
 import './forum.css';
 
 export function ForumPage({ forumId, token }: { forumId: string; token: string }) {
@@ -38,7 +39,10 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   const room = useForumRoom(details ? forumId : null, token);
   // On the page for tests and styles: the forum room's link (ForumConnectionBanner says it);
   // when « Les incontournables » last changed, for the list's panel to read them again.
-  const { connection, compiledAt } = useForumSnapshot(room);
+  const { connection, compiledAt, votes } = useForumSnapshot(room);
+  // The vote that places the list (server C6: the one closed last): closed, the list's dots and
+  // places change with no change to the list itself.
+  const rankingVote = latestClosedVote(votes);
   const keepField = useRef<HTMLInputElement>(null);
   // « Les incontournables » as the panel shows them: « Vote par points » says when they hold
   // ideas from a postcard wall its vote leaves out.
@@ -220,6 +224,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         boards={details.boards}
         onCompilation={setCompilation}
         compiledAt={compiledAt}
+        rankingVote={rankingVote ? `${rankingVote.id}:${rankingVote.closedAt}` : null}
         onListPlaced={placeListed}
       />
       <ArchivePanel forumId={forumId} token={token} />

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VoteState } from '@carton/board';
 import { useSession } from '../board/context';
 import { changeDot, fetchMyDots, type MyDots } from './api';
+import { answerOrder } from './answerOrder';
 import { forumErrorText, type Translate } from './errorText';
 import type { ForumRoom } from './room';
 import { listDotAction } from './voteList';
@@ -41,6 +42,12 @@ export function useMyVote(room: ForumRoom, vote: VoteState): MyVote {
   // Made once: without storage an id lasts for this page, and each dot must carry the same one.
   const voter = useRef<string | null>(null);
   const myVoter = useCallback(() => (voter.current ??= voterId(storage())), []);
+  // Each answer is my whole set of dots. Two taps within one round trip (« Donner un point » on
+  // two ideas of the list, on a venue's wifi) have two requests in flight whose answers may come
+  // back in either order: the first one's, arriving last, put back my dots as they were between
+  // the two (a dot shown gone, one more left than I have). An answer older than the one shown is
+  // dropped, as « Les incontournables »' are (answerOrder).
+  const [answers] = useState(answerOrder);
 
   // Open, this device votes (an id is made if it has none); closed, a device that voted asks for
   // its dots to name them, one that never voted asks nothing. Asked again as the vote closes or
@@ -49,14 +56,15 @@ export function useMyVote(room: ForumRoom, vote: VoteState): MyVote {
     const id = open ? myVoter() : (keptVoterId(storage()) ?? voter.current);
     if (!id) return;
     let live = true;
+    const fresh = answers.ask();
     fetchMyDots(forumId, session.token, vote.id, id).then(
-      (answer) => live && setDots(answer),
+      (answer) => live && fresh() && setDots(answer),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [forumId, session.token, vote.id, open, myVoter]);
+  }, [forumId, session.token, vote.id, open, myVoter, answers]);
   // A refusal worded while open says nothing true once the vote closed, and the reverse.
   useEffect(() => setMessage(null), [open]);
 
@@ -78,12 +86,16 @@ export function useMyVote(room: ForumRoom, vote: VoteState): MyVote {
         return setMessage({ words: (t) => t(key, {}) });
       }
       setMessage(null);
+      const fresh = answers.ask();
       changeDot(forumId, session.token, vote.id, action.kind === 'add' ? 'POST' : 'DELETE', {
         ...target,
         voterId: myVoter(),
-      }).then(setDots, (e: unknown) => setMessage({ words: (t) => forumErrorText(e, t) }));
+      }).then(
+        (answer) => fresh() && setDots(answer),
+        (e: unknown) => setMessage({ words: (t) => forumErrorText(e, t) }),
+      );
     },
-    [dots, forumId, open, session, vote.id, myVoter],
+    [dots, forumId, open, session, vote.id, myVoter, answers],
   );
   return { dots, message, setMessage, act };
 }

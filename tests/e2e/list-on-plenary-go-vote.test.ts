@@ -2,7 +2,8 @@
 // the list, takes the facilitator to « Vote par points » on the same page, the keyboard on its
 // « Question », the plenary proposed. It was a `#forum-votes` link: it replaced the page's
 // fragment, which holds the facilitator token, and the page became « Ce lien d'animation est
-// incomplet » at the moment the room waits for the vote.
+// incomplet » at the moment the room waits for the vote. There, only the plenary's hint is said
+// (the postcards' one told to tick « Cartes postales » as well).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
@@ -45,6 +46,10 @@ describe('« Lancer le vote sur la liste »', () => {
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('vote-title');
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
     expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(true);
+    // One thing to do, not two: « Cochez « Cartes postales » » was said beside « le vote porte
+    // sur ce tableau », the list's postcard ideas being on the plenary already.
+    await votes.getByText('est sur la plénière\u00a0: le vote porte sur ce tableau').waitFor();
+    expect(await votes.locator('.vote-postcards-left-out').count()).toBe(0);
     // The section is on screen, its question field too.
     expect(await question.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(768);
 

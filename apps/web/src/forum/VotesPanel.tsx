@@ -267,7 +267,7 @@ export function VotesPanel({
           {t('forumDay.listOnPlenary.voteHint')}
         </p>
       )}
-      {postcardsLeftOut(boards, compilation, chosen).map((wall) => (
+      {postcardsLeftOut(boards, compilation, chosen, listPlaced?.boardId ?? null).map((wall) => (
         <p
           className="hint vote-postcards-left-out"
           role="note"

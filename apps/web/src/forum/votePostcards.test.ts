@@ -29,4 +29,14 @@ describe('« Vote par points » and the postcards of « Les incontournables »',
     // A board whose id starts like the wall's is not the wall.
     expect(postcardsLeftOut(boards, list('wall2/n1'), new Set())).toEqual([]);
   });
+
+  it('says nothing when the list is on a board the vote covers (the plenary), the wall unticked', () => {
+    // « Mettre la liste sur la plénière », then « Lancer le vote sur la liste »: the page said
+    // both « le vote porte sur ce tableau » and « Cochez « Cartes postales » ».
+    const onPlenary = new Set(['plenary']);
+    expect(postcardsLeftOut(boards, list('wall/n2'), onPlenary, 'plenary')).toEqual([]);
+    // A vote that leaves the plenary out still misses the wall's ideas.
+    const left = postcardsLeftOut(boards, list('wall/n2'), new Set(['kamouraska']), 'plenary');
+    expect(left.map((b) => b.id)).toEqual(['wall']);
+  });
 });

@@ -8,14 +8,18 @@ import type { ForumBoard } from './api';
 
 /**
  * The postcard walls the compiled list holds ideas from (an item's note on the wall: its
- * noteKey `<boardId>/<shapeId>`) that the vote about to open does not cover.
+ * noteKey `<boardId>/<shapeId>`) that the vote about to open does not cover. None where the list
+ * was put on a board the vote covers (« Mettre la liste sur la plénière »): the room votes on
+ * the list's notes there, the wall's ideas among them; ticking the wall would split the dots.
  */
 export function postcardsLeftOut(
   boards: readonly ForumBoard[],
   compiled: { readonly items: readonly { readonly notes: readonly unknown[] }[] } | null,
   chosen: ReadonlySet<string>,
+  listPlacedOn: string | null = null,
 ): ForumBoard[] {
   if (!compiled) return [];
+  if (listPlacedOn !== null && chosen.has(listPlacedOn)) return [];
   return boards.filter(
     (board) =>
       board.kind === 'postcards' &&

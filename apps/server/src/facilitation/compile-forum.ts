@@ -13,11 +13,12 @@ import {
   type CompilationBoard,
   type IncontournableItem,
   type Shape,
+  type VoteState,
 } from '@carton/board';
 import type * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
 import { placedIdeas, rankingVote } from './placed-ideas.ts';
-import { isPlacedListNote } from './plenary-list.ts';
+import { isPlacedListNote, LIST_NOTE_ID_PREFIX } from './plenary-list.ts';
 
 /**
  * The event loop let go between steps of a compile (every board's sync waits while it runs): at
@@ -74,15 +75,11 @@ export async function compileForum(
     compilation: readCompilation(doc),
     votes: readVotes(doc),
   }));
-  const stored = facilitation.compilation?.boardIds ?? [];
-  const wanted = boardIds ?? (stored.length > 0 ? stored : defaultCompilationBoards(boards));
+  const wanted = boardIds ?? compilationBoardIds(facilitation.compilation?.boardIds, boards);
   const chosen = boardsInOrder(boards, wanted);
   // C10: the list's own notes on the plenary are not participants' ideas: a plenary ticked for
   // the compilation would count every idea again.
-  const sources = (await readSources(chosen, readDoc)).map((source) => ({
-    ...source,
-    shapes: source.shapes.filter((shape) => !isPlacedListNote(shape)),
-  }));
+  const sources = withoutPlacedNotes(await readSources(chosen, readDoc));
   // One vote, one ranking: the vote closed last places the list (its question said in
   // votesBy), its dots on the list's notes on the plenary counted for their ideas (C10).
   const ranking = rankingVote(facilitation.votes);
@@ -107,6 +104,21 @@ export async function compileForum(
     setAside: compiled.filter((item) => item.setAside),
   };
 }
+
+/** C6: the boards the list is compiled from: the facilitator's choice, else the default. */
+export function compilationBoardIds(
+  stored: readonly string[] | undefined,
+  boards: readonly BoardRecord[],
+): readonly string[] {
+  return stored && stored.length > 0 ? stored : defaultCompilationBoards(boards);
+}
+
+/** C10: the boards' notes without the list's own notes placed on the plenary. */
+const withoutPlacedNotes = (sources: readonly CompilationBoard[]): CompilationBoard[] =>
+  sources.map((source) => ({
+    ...source,
+    shapes: source.shapes.filter((shape) => !isPlacedListNote(shape)),
+  }));
 
 /** The forum's boards named in `ids` (once each, others ignored), in the forum's order. */
 export function boardsInOrder(
@@ -148,11 +160,22 @@ export interface VoteIdea {
   key: string;
   /** The idea's words as « Les incontournables » give them (most of its notes' words, C2). */
   text: string;
-  /** Notes saying it on the vote's boards, with dots or not. */
+  /**
+   * Notes saying it on the vote's boards, with dots or not (and on the compilation's boards
+   * once a dot is on the list's notes placed on the plenary, C10); placed notes are none.
+   */
   count: number;
   /** Territories, or board titles (« Cartes postales »), in the forum's order. */
   sources: string[];
   votes: number;
+}
+
+/** Where V1 finds the list's notes placed on the plenary (C10) and the ideas they stand for. */
+export interface PlacedListContext {
+  /** The forum's boards. */
+  readonly boards: readonly BoardRecord[];
+  /** The vote being ranked. */
+  readonly vote: VoteState;
 }
 
 /**
@@ -161,23 +184,60 @@ export interface VoteIdea {
  * added up, items set aside (C7) are left out, and the order is C4's. Ranked note by note,
  * « Participation citoyenne » written on nine postcards came below an idea written once, and the
  * projected top 10 disagreed with « Les incontournables ».
+ * C10: a note of the list placed on the plenary is no note of its own: its dots count for the
+ * idea it was placed for, as C6 counts them (placedIdeas, never its words) — a reworded idea's
+ * note read as one more idea « 1 fois · Plénière », a rewritten one for its new words. Its
+ * idea's notes are then read where C6 reads them too (the compilation's boards), so the line
+ * is « Les incontournables »' own: same words, notes, sources and dots.
  */
 export async function voteIdeas(
   forumId: string,
   readDoc: DocReader,
   sources: readonly CompilationBoard[],
   dots: readonly { boardId: string; shapeId: string; count: number }[],
+  placed?: PlacedListContext,
 ): Promise<VoteIdea[]> {
   const compilation = await readDoc(forumRoomName(forumId), (doc) => readCompilation(doc));
   const votes: Record<string, number> = {};
   for (const dot of dots) votes[noteKey(dot.boardId, dot.shapeId)] = dot.count;
+  let ideaSources = withoutPlacedNotes(sources);
+  let placedNotes: Record<string, string> = {};
+  const plenary = placed?.boards.find((board) => board.kind === 'plenary');
+  const onList = dots.some(
+    (dot) =>
+      dot.count > 0 && dot.boardId === plenary?.id && dot.shapeId.startsWith(LIST_NOTE_ID_PREFIX),
+  );
+  if (placed && onList) {
+    const listBoards = compilationBoardIds(compilation?.boardIds, placed.boards);
+    const read = new Set(sources.map((source) => source.boardId));
+    const more = await readSources(
+      boardsInOrder(
+        placed.boards,
+        listBoards.filter((id) => !read.has(id)),
+      ),
+      readDoc,
+    );
+    const byId = new Map(
+      [...ideaSources, ...withoutPlacedNotes(more)].map((source) => [source.boardId, source]),
+    );
+    ideaSources = boardsInOrder(placed.boards, [...byId.keys()]).map((board) =>
+      byId.get(board.id)!,
+    );
+    placedNotes = await placedIdeas(
+      placed.boards,
+      readDoc,
+      { ...placed.vote, counts: votes },
+      ideaSources,
+    );
+  }
   const items = await compileIncontournablesInSteps(
-    sources,
+    ideaSources,
     {
       merges: compilation?.merges ?? {},
       setAside: compilation?.setAside ?? [],
       wordings: compilation?.wordings ?? {},
       votes,
+      placedNotes,
     },
     letGo,
   );

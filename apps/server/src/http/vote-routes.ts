@@ -118,7 +118,9 @@ export function registerVoteRoutes(
       .map((row) => (row.text === null ? row : { ...row, text: shownText(row.text) }));
     const inVote = new Set(current.boardIds);
     const sources = read.filter((source) => inVote.has(source.boardId));
-    const ideas = (await voteIdeas(forumId, readDoc, sources, counts)).map((idea) => ({
+    const ideas = (
+      await voteIdeas(forumId, readDoc, sources, counts, { boards: listed, vote: current })
+    ).map((idea) => ({
       ...idea,
       key: shownKey(idea.key),
       text: shownText(idea.text),
@@ -150,6 +152,8 @@ export function registerVoteRoutes(
       compilation?.merges,
       compilation?.setAside,
       compilation?.wordings,
+      // C10: a dot on the list's notes reads its idea's notes on the compilation's boards.
+      compilation?.boardIds,
     ]);
     const now = performance.now();
     for (const [voteId, kept] of closedRankings) {

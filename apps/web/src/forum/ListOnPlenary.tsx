@@ -54,7 +54,11 @@ export function ListOnPlenary({
   return (
     <div className="list-on-plenary">
       <div className="forum-row">
-        <button type="button" className="place-list" onClick={place} disabled={busy}>
+        {/* aria-disabled, not disabled: a disabled button loses the focus to the page's body,
+            and the next Tab started again from the page's top, far above what the answer
+            offers (« Ouvrir la plénière », « Lancer le vote sur la liste »). Its words say it
+            is busy; `place` takes no second press meanwhile. */}
+        <button type="button" className="place-list" onClick={place} aria-disabled={busy}>
           {busy ? t('forumDay.listOnPlenary.busy') : t('forumDay.listOnPlenary.place')}
         </button>
         {placed && plenary && (

@@ -37,7 +37,9 @@ export function useTour(
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // A key held (pressed firmly, a wireless keyboard's lag) repeats: T started the tour and
+      // stopped it at once, P paused and resumed it, and the room saw the countdown flash.
+      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
       const action = tourKey(e.key);
       if (!action) return;
       const { slides, current, go, tour } = latest.current;

@@ -1,0 +1,62 @@
+// The projector's keys held down. A presenter's key pressed firmly, or a wireless keyboard that
+// lags, repeats it: T started the territories' tour on its first event and stopped it on the
+// repeat, so the room saw the countdown flash and nothing happen; P paused and resumed it the
+// same way. A repeat does nothing: T starts the tour once, P pauses it once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, type CreatedForum } from './fixtures';
+
+describe('the projector’s keys held down', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Kamouraska', 'La Mitis'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('T held starts the tour, P held pauses it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'fr-CA',
+    });
+    const page = await context.newPage();
+    try {
+      await page.clock.install();
+      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+      await page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+      await page
+        .locator('main.projector .projector-footer', { hasText: 'T\u00a0: visite' })
+        .waitFor({ timeout: 15_000 });
+      const countdown = page.locator('.projector-tour');
+
+      // T held: its first event and a repeat (Playwright sends a second keydown as a repeat).
+      await page.keyboard.down('t');
+      await page.keyboard.down('t');
+      await page.keyboard.up('t');
+      // One P: the tour it pauses is there, or nothing happens.
+      await page.keyboard.press('p');
+      await countdown.filter({ hasText: 'Visite en pause' }).waitFor({ timeout: 5_000 });
+
+      // P held: paused once, not paused and resumed.
+      await page.keyboard.press('p');
+      await countdown.filter({ hasText: 'Territoire suivant dans 30\u00a0s' }).waitFor();
+      await page.keyboard.down('p');
+      await page.keyboard.down('p');
+      await page.keyboard.up('p');
+      const phase = await countdown.getAttribute('data-phase');
+      expect(phase).toBe('paused');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -59,4 +59,52 @@ describe('the projector’s keys held down', () => {
       await context.close();
     }
   });
+
+  it('Escape held leaves the full screen and stays on the projection; F held stays in it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'fr-CA',
+    });
+    const page = await context.newPage();
+    try {
+      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+      await page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+      await page.locator('main.projector .projector-footer').waitFor({ timeout: 15_000 });
+      const boardPages: string[] = [];
+      page.on('request', (r) => {
+        if (r.isNavigationRequest() && new URL(r.url()).pathname.startsWith('/b/'))
+          boardPages.push(r.url());
+      });
+      /** What the page does with a key is done: a later request of its own, then a frame. */
+      const settled = () =>
+        page.evaluate(async () => {
+          await fetch('/healthz').catch(() => undefined);
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        });
+
+      // F held: in full screen, not in and out again.
+      await page.keyboard.down('f');
+      await page.waitForFunction(() => document.fullscreenElement !== null);
+      await page.keyboard.down('f');
+      await page.keyboard.up('f');
+      await settled();
+      expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+
+      // Escape held: out of the full screen, and its repeats do not close the projection.
+      await page.keyboard.down('Escape');
+      await page.waitForFunction(() => document.fullscreenElement === null);
+      await page.keyboard.down('Escape');
+      await page.keyboard.down('Escape');
+      await page.keyboard.up('Escape');
+      await settled();
+      expect(boardPages).toEqual([]);
+      expect(new URL(page.url()).pathname).toBe(`/p/${plenary.id}`);
+      // A new press leaves the projection, as before.
+      await page.keyboard.press('Escape');
+      await page.waitForURL((url) => url.pathname === `/b/${plenary.id}`);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -199,6 +199,9 @@ function Slides({
           void document.exitFullscreen().catch(() => undefined);
           return;
         }
+        // Held to leave the full screen, it repeats once out of it: the projection closed on
+        // the room with the very press that was to keep it. Only a new press leaves.
+        if (e.repeat) return;
         // The facilitator's link (the forum page opens projector mode with it, in a tab of its
         // own) is not put back in the address bar the room sees: that tab closes, the forum
         // page's tab under it. One the browser keeps open (reached another way) goes to the board.

@@ -144,6 +144,8 @@ export function useFullScreenKey(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'f' && e.key !== 'F')) return;
+      // Held, it repeats: into the full screen, then out of it again once the browser is in.
+      if (e.repeat) return e.preventDefault();
       e.preventDefault();
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       else void document.documentElement.requestFullscreen?.().catch(() => undefined);

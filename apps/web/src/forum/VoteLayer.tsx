@@ -217,14 +217,19 @@ function OpenVote({ vote, my, listOpen }: { vote: VoteState; my: MyVote; listOpe
           data-voting={voting}
           data-more={more}
         >
-          <strong id={`vote-title-${vote.id}`}>{vote.title}</strong>
-          <span className="vote-remaining" role="status" data-remaining={dots?.remaining ?? ''}>
-            {/* « Il vous reste 0 point » read as a count left to spend, not as done. */}
-            {dots
-              ? dots.remaining === 0
-                ? t('forum.votes.allPlaced')
-                : t('forum.votes.remaining', { count: dots.remaining })
-              : ''}
+          {/* The question and the dots left: one row on a wide screen; on a phone while voting,
+              one above the other beside « ? », so « Voter en liste » shares the buttons' row
+              (vote-list.css) and the banner stays a line or two. */}
+          <span className="vote-what">
+            <strong id={`vote-title-${vote.id}`}>{vote.title}</strong>
+            <span className="vote-remaining" role="status" data-remaining={dots?.remaining ?? ''}>
+              {/* « Il vous reste 0 point » read as a count left to spend, not as done. */}
+              {dots
+                ? dots.remaining === 0
+                  ? t('forum.votes.allPlaced')
+                  : t('forum.votes.remaining', { count: dots.remaining })
+                : ''}
+            </span>
           </span>
           <button
             type="button"

@@ -122,7 +122,7 @@ export function safeArea(session: BoardSession): {
 } {
   const { viewport, peopleOpen, readOnly } = session.store.getState();
   const wide = viewport.width > 700;
-  const measured = measuredInsets();
+  const measured = measuredInsets(wide);
   const top = measured?.top ?? 64;
   const bottom = measured?.bottom ?? (readOnly ? 16 : wide ? 150 : 190);
   const right = wide && peopleOpen ? 260 : 0;
@@ -136,7 +136,7 @@ export function safeArea(session: BoardSession): {
 
 // The header and toolbar as laid out now (a phone's toolbar is two rows, its header may wrap):
 // fitting against guessed sizes left a one-carton board at ~17 % on a 390 px phone.
-function measuredInsets(): { top: number; bottom: number } | null {
+function measuredInsets(wide: boolean): { top: number; bottom: number } | null {
   if (typeof document === 'undefined') return null;
   const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
   const header = document.querySelector('.editor-header')?.getBoundingClientRect();
@@ -158,6 +158,13 @@ function measuredInsets(): { top: number; bottom: number } | null {
       ?.getBoundingClientRect();
     if (hint && hint.height > 0) below = Math.min(below, hint.top);
   }
+  // On a phone a vote's banner lies across the width above the toolbar for the whole vote: a
+  // carton fitted down to the toolbar had its last notes under it, the very ones to vote on (at
+  // 320 × 568 a tap on a note reached the banner). There the board ends above it
+  // (tallRefit.ts fits again as it comes, goes or changes height).
+  const banner = wide ? null : document.querySelector('.editor > .vote-banner');
+  const bannerBox = banner?.getBoundingClientRect();
+  if (bannerBox && bannerBox.height > 0) below = Math.min(below, bannerBox.top);
   return { top: Math.max(0, above - canvas.top), bottom: Math.max(0, canvas.bottom - below) };
 }
 

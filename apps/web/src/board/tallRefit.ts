@@ -6,9 +6,20 @@
 // view is still the last fit's own and until the person starts on the board (a press on it, a
 // key outside the hint): from then the timer started by the facilitator moves nothing under
 // their pen.
+// On a phone the fit also ends above a vote's banner (actions.ts), which comes with the forum's
+// state after the board's first fit and changes height as the dots left arrive: the board is
+// fitted again as it comes, goes or changes, tall page or not, on the same terms.
 import { viewIsTheFit, type SessionStore } from './store';
 
-/** Fits again as the kit or the hint change on a tall page; returns the stop. */
+/** Where a phone's vote banner starts, from the page's top ('-': none, or a wider screen). */
+function bannerEdge(editor: HTMLElement): string {
+  const page = editor.getBoundingClientRect();
+  const banner = editor.querySelector(':scope > .vote-banner')?.getBoundingClientRect();
+  if (page.width > 700 || !banner || banner.height === 0) return '-';
+  return String(Math.round(banner.top - page.top));
+}
+
+/** Fits again as the kit or the hint change on a tall page, or a phone's vote banner; returns the stop. */
 export function refitWhenTallChromeMoves(
   editor: HTMLElement,
   store: SessionStore,
@@ -19,6 +30,7 @@ export function refitWhenTallChromeMoves(
   // Where the fit's area ends above and below, as last fitted here: the running timer's digits
   // change the kit's width every second, which moves nothing the fit reads.
   let fitted = '';
+  let fittedBanner = '-';
   const edges = () => {
     const kit = editor.querySelector(':scope > .forum-kit')?.getBoundingClientRect();
     const hint = editor.querySelector(':scope > .help-hint')?.getBoundingClientRect();
@@ -32,10 +44,14 @@ export function refitWhenTallChromeMoves(
     frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (started || !('tall' in editor.dataset) || !viewIsTheFit(store.getState())) return;
-        const now = edges();
+        const tall = 'tall' in editor.dataset;
+        const banner = bannerEdge(editor);
+        const moved = tall || banner !== fittedBanner;
+        if (started || !moved || !viewIsTheFit(store.getState())) return;
+        const now = `${edges()} ${banner}`;
         if (now === fitted) return;
         fitted = now;
+        fittedBanner = banner;
         fit();
       });
     });
@@ -44,7 +60,8 @@ export function refitWhenTallChromeMoves(
   const places = new MutationObserver(later);
   const watched = new Set<Element>();
   const watch = () => {
-    for (const piece of editor.querySelectorAll(':scope > .forum-kit, :scope > .help-hint')) {
+    const pieces = ':scope > .forum-kit, :scope > .help-hint, :scope > .vote-banner';
+    for (const piece of editor.querySelectorAll(pieces)) {
       if (watched.has(piece)) continue;
       watched.add(piece);
       sizes.observe(piece);

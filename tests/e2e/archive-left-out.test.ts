@@ -96,8 +96,13 @@ describe('a forum archive that left part of the day out', () => {
     expect(href).not.toContain(forum.forum.id);
     expect(new URL(page.url()).pathname).toBe('/');
     // Kept on this device as a forum made here, and opened by the link.
+    const created = href.split('#')[0]!.split('/f/')[1]!;
     const saved = await page.evaluate(() => JSON.stringify(localStorage));
-    expect(saved).toContain(href.split('#')[0]!.split('/f/')[1]!);
+    expect(saved).toContain(created);
+    // And listed in « Vos forums » on the page, without a reload.
+    expect(
+      await page.locator(`.home-boards li[data-forum-id="${created}"] a`).getAttribute('href'),
+    ).toBe(href);
     await open.click();
     await page.waitForURL(/\/f\//);
     await context.close();

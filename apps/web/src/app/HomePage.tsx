@@ -170,7 +170,7 @@ export function HomePage() {
         </button>
         {error && <p role="alert">{t('home.error', { message: error })}</p>}
       </form>
-      <ForumArchiveImport />
+      <ForumArchiveImport onKept={() => setSaved(loadSavedForums())} />
     </main>
   );
 }

@@ -10,7 +10,8 @@ import { importForumArchive, type ArchiveLeftOut } from './api';
 import { archiveImportErrorText } from './archiveImportError';
 import '../export/file-choose.css';
 
-export function ForumArchiveImport() {
+/** `onKept`: the new forum was kept on this device without opening it (« Vos forums » shows it). */
+export function ForumArchiveImport({ onKept }: { onKept?: () => void } = {}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +28,9 @@ export function ForumArchiveImport() {
         const left = leftOutLines(created.leftOut);
         if (left.length === 0) return openNewForum(created);
         keepNewForum(created);
+        // « Vos forums » above says it too: read once on arrival, it did not list the forum the
+        // notice called imported until the page was reloaded.
+        onKept?.();
         setBusy(false);
         setPartial({ url: created.facilitator.url, left });
       },

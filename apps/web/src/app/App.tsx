@@ -2,14 +2,11 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForumLinkError } from '../forum/ForumLinkError';
-import { loadBoardPage } from './boardStart';
+import { BoardRoute } from './BoardRoute';
 import { HomePage } from './HomePage';
 import { keptProjectorToken } from './projectorToken';
 import { parseRoute, type Route } from './route';
 
-// The editor (Konva, Yjs) loads only on board pages; the home page stays light. A board link
-// started loading it before this first render (boardStart.ts).
-const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })));
 const ForumPage = lazy(() => import('../forum/ForumPage').then((m) => ({ default: m.ForumPage })));
 const ProjectorPage = lazy(() =>
   import('../projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })),
@@ -40,9 +37,7 @@ export function App() {
       return <HomePage />;
     case 'board':
       return route.token ? (
-        <Suspense fallback={<p className="page-message">{t('board.loading')}</p>}>
-          <BoardPage key={route.boardId} boardId={route.boardId} token={route.token} />
-        </Suspense>
+        <BoardRoute key={route.boardId} boardId={route.boardId} token={route.token} />
       ) : (
         // A link cut at « # » (a text message, a hand-copied sheet): what happened in plain
         // words, what to do, and the way home — not a dead end.

@@ -28,7 +28,16 @@ type Phase =
   | { name: 'error'; error: LoadError }
   | { name: 'ready'; info: BoardInfo };
 
-export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
+export function BoardPage({
+  boardId,
+  token,
+  afterNamePrompt = false,
+}: {
+  boardId: string;
+  token: string;
+  /** The first visit's name prompt was answered before this page's code came (app/BoardRoute). */
+  afterNamePrompt?: boolean;
+}) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [identity, setIdentity] = useState<Identity>(loadIdentity);
@@ -108,7 +117,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   // After the first visit's name prompt the board takes the focus, where the keyboard starts
   // (its help line is the canvas's description): left on the removed prompt's field, the
   // focus fell to the page, a keyboard user started over and a screen reader said nothing.
-  const asked = useRef(false);
+  const asked = useRef(afterNamePrompt);
   const ready = session !== null && fontsReady;
   useEffect(() => {
     if (!ready || !asked.current) return;

@@ -61,6 +61,14 @@ export function requestBoardInfoEarly(
   return answer;
 }
 
+/**
+ * The early request's answer for this board and link, left for the load that takes it: the
+ * first visit's name prompt (app/BoardRoute.tsx) waits for it, not for the board page's code.
+ */
+export function peekEarlyBoardInfo(boardId: string, token: string): Promise<BoardInfo> | null {
+  return early && early.boardId === boardId && early.token === token ? early.answer : null;
+}
+
 /** The early request for this board and link, once: a retry (or a later visit) asks again. */
 function takeEarlyRequest(boardId: string, token: string): Promise<BoardInfo> | null {
   const taken = early;

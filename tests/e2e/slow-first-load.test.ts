@@ -1,0 +1,87 @@
+// A participant scanning a table's QR code on a venue's overloaded wifi (400 kbps, 400 ms: the
+// scripts take seconds). The page shows something from its first bytes, and asks « Votre nom »
+// without waiting for the board's code. Here the network is not slowed: the requests a slow link
+// would still be carrying are held back instead, so nothing depends on timing.
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
+import { boardSuite, PHONE } from './fixtures';
+
+/** Holds every request whose path matches `held` until `release` is called. */
+async function holdBack(page: Page, held: RegExp): Promise<() => Promise<void>> {
+  const waiting: Route[] = [];
+  let released = false;
+  await page.route(
+    (url) => held.test(url.pathname),
+    (route) => (released ? route.continue() : void waiting.push(route)),
+  );
+  return async () => {
+    released = true;
+    await Promise.all(waiting.splice(0).map((route) => route.continue()));
+  };
+}
+
+/** Whether the page has painted any content (text) yet: a page blocked on its stylesheet has not. */
+function contentPainted(page: Page): Promise<unknown> {
+  return page.waitForFunction(
+    () => performance.getEntriesByName('first-contentful-paint').length > 0,
+    null,
+    { polling: 100, timeout: 10_000 },
+  );
+}
+
+describe('a board link opened over slow wifi', () => {
+  const suite = boardSuite();
+
+  it('shows « Carton » and « Chargement… » before any script or stylesheet has arrived', async () => {
+    const { page, context } = await newParticipant(suite.browser, null, {
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      // Every built script and stylesheet still on its way.
+      const release = await holdBack(page, /^\/assets\//);
+      await page.goto(suite.board.edit.url, { waitUntil: 'commit' });
+      // Painted, not only in the page: the stylesheet must not hold the first paint back.
+      await contentPainted(page);
+      const boot = page.getByRole('status');
+      expect(await boot.isVisible()).toBe(true);
+      expect(await boot.innerText()).toMatch(/^Carton\s+Chargement…/);
+      await release();
+      // React takes the page over: the loading screen goes, the name prompt comes.
+      await page.getByLabel('Votre nom').waitFor();
+      expect(await page.getByTestId('boot').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks « Votre nom » before the board’s code has arrived, then opens the board', async () => {
+    const { page, context, errors } = await newParticipant(suite.browser, null, {
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      // The board page's chunk (the canvas, the tools) held back as on a slow link.
+      const release = await holdBack(page, /^\/assets\/BoardPage-[^/]*\.js$/);
+      await page.goto(suite.board.edit.url);
+      await page.getByLabel('Votre nom').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('name-prompt-board').innerText()).toContain(suite.board.title);
+      expect(await page.locator('canvas').count()).toBe(0);
+      await page.getByLabel('Votre nom').fill('Mathilde');
+      await page.keyboard.press('Enter');
+      // Not asked twice once the code comes: the board opens under the name given.
+      await release();
+      await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
+        timeout: 15_000,
+      });
+      await page.getByText('Mathilde (vous)').waitFor({ state: 'attached' });
+      expect(await page.getByLabel('Votre nom').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -17,7 +17,12 @@ import {
 } from '@carton/board';
 import type * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
-import { placedIdeas, rankingVote } from './placed-ideas.ts';
+import {
+  listOnPlenary,
+  placedIdeas,
+  rankingVote,
+  type ListOnPlenaryState,
+} from './placed-ideas.ts';
 import { isPlacedListNote, LIST_NOTE_ID_PREFIX } from './plenary-list.ts';
 
 /**
@@ -44,6 +49,8 @@ export interface ForumCompilationResult {
   items: IncontournableItem[];
   /** The items set aside that the chosen boards still hold, in the list's order. */
   setAside: IncontournableItem[];
+  /** C10: the list as placed on the plenary (read from the plenary), or null. */
+  onPlenary: ListOnPlenaryState | null;
 }
 
 /**
@@ -102,6 +109,7 @@ export async function compileForum(
     rankedBy: ranking ? { voteId: ranking.id, title: ranking.title } : null,
     items: compiled.filter((item) => !item.setAside),
     setAside: compiled.filter((item) => item.setAside),
+    onPlenary: await listOnPlenary(boards, readDoc),
   };
 }
 

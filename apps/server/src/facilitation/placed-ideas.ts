@@ -17,6 +17,7 @@ import type { BoardRecord } from '../forums/forum-store.ts';
 import {
   AREA_ID_PREFIX,
   areaIdFor,
+  isPlacedListNote,
   LIST_NOTE_ID_PREFIX,
   listNoteId,
   readPlacedRecord,
@@ -87,6 +88,43 @@ export async function placedIdeas(
     }
   }
   return placed;
+}
+
+/** C10: where « Les incontournables » are on the plenary, as the plenary holds them. */
+export interface ListOnPlenaryState {
+  readonly boardId: string;
+  readonly areaId: string;
+  /** The list's notes the area holds (or the record says were placed and are still there). */
+  readonly ideas: number;
+}
+
+/**
+ * C10: the list placed on the plenary, read from the plenary itself, never from a flag the
+ * facilitator's page kept: the area (the record's, else the first one there, as after an
+ * archive's restore, which keeps shapes and not the record) and the list's notes in it. Null
+ * when there is no plenary, no area, or an area with none of the list's notes left.
+ */
+export async function listOnPlenary(
+  boards: readonly BoardRecord[],
+  readDoc: DocReader,
+): Promise<ListOnPlenaryState | null> {
+  const plenary = boards.find((board) => board.kind === 'plenary');
+  if (!plenary) return null;
+  return readDoc(plenary.id, (doc) => {
+    const shapes = plenaryShapes(doc);
+    const areas = shapes.filter(
+      (shape) => shape.type === 'carton' && shape.id.startsWith(AREA_ID_PREFIX),
+    );
+    const record = readPlacedRecord(doc);
+    const area = areas.find((shape) => shape.id === record?.areaId) ?? areas[0];
+    if (!area) return null;
+    const placed = record?.areaId === area.id ? record.placed : {};
+    const ideas = shapes.filter(
+      (shape) =>
+        isPlacedListNote(shape) && (shape.parentId === area.id || Object.hasOwn(placed, shape.id)),
+    ).length;
+    return ideas > 0 ? { boardId: plenary.id, areaId: area.id, ideas } : null;
+  });
 }
 
 /** The plenary's readable shapes (a Board on a live doc listens to it: read, then let go). */

@@ -283,7 +283,13 @@ export function CompilationPanel({
         <p className="hint">{t('forumDay.compilation.projectHint')}</p>
       )}
       {compilation && items.length > 0 && (
-        <ListOnPlenary forumId={forumId} token={token} plenary={plenary} onPlaced={onListPlaced} />
+        <ListOnPlenary
+          forumId={forumId}
+          token={token}
+          plenary={plenary}
+          onPlaced={onListPlaced}
+          onPlenary={compilation?.onPlenary ?? null}
+        />
       )}
       {error && <p role="alert">{error}</p>}
       <p className="merge-notice" role="status">

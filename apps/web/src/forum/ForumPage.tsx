@@ -1,6 +1,6 @@
 // The facilitator's page (`/f/<forumId>#token=`): the forum link to keep, every board's links
 // with QR codes, the timer, dot votes and « Les incontournables ».
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isForumDeleted } from '../board/api';
 import { LanguageToggle } from '../ui/LanguageToggle';
@@ -50,6 +50,13 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   // C10: the list just put on the plenary; a new object each time, so the vote proposes it again.
   const [listPlaced, setListPlaced] = useState<{ boardId: string } | null>(null);
   const placeListed = useCallback((boardId: string) => setListPlaced({ boardId }), []);
+  // Else where the server reads it on the plenary (after a reload, an archive re-imported): one
+  // object per board, so the list read again every 30 s does not undo the facilitator's ticks.
+  const serverPlaced = compilation?.onPlenary?.boardId ?? null;
+  const placedOnPlenary = useMemo(
+    () => (serverPlaced ? { boardId: serverPlaced } : null),
+    [serverPlaced],
+  );
 
   useEffect(() => {
     let live = true;
@@ -216,7 +223,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         token={token}
         boards={details.boards}
         compilation={compilation}
-        listPlaced={listPlaced}
+        listPlaced={listPlaced ?? placedOnPlenary}
       />
       <CompilationPanel
         forumId={forumId}

@@ -3,7 +3,7 @@
 // again updates what is there; notes with dots or changed by someone are kept and named.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ForumBoard } from './api';
+import type { Compilation, ForumBoard } from './api';
 import {
   keptTexts,
   placeErrorText,
@@ -24,16 +24,21 @@ export function ListOnPlenary({
   token,
   plenary,
   onPlaced,
+  onPlenary = null,
 }: {
   forumId: string;
   token: string;
   plenary: ForumBoard | undefined;
   onPlaced?: ((boardId: string) => void) | undefined;
+  /** The list as the plenary holds it (server C10): said after a reload, before any click. */
+  onPlenary?: Compilation['onPlenary'];
 }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [placed, setPlaced] = useState<Placed | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Already there (the page reloaded, the archive re-imported): said, with the vote offered.
+  const there = placed === null && onPlenary ? onPlenary : null;
   const place = () => {
     if (busy) return;
     setBusy(true);
@@ -61,7 +66,7 @@ export function ListOnPlenary({
         <button type="button" className="place-list" onClick={place} aria-disabled={busy}>
           {busy ? t('forumDay.listOnPlenary.busy') : t('forumDay.listOnPlenary.place')}
         </button>
-        {placed && plenary && (
+        {(placed || there) && plenary && (
           <a
             href={`/b/${encodeURIComponent(plenary.id)}#token=${token}`}
             target="_blank"
@@ -73,12 +78,15 @@ export function ListOnPlenary({
       </div>
       <p className="hint">{t('forumDay.listOnPlenary.hint')}</p>
       <div className="list-on-plenary-status" role="status">
-        {placed && (
+        {(placed || there) && (
           <>
-            <p>{placedText(placed, t)}</p>
-            {keptTexts(placed, t).map((sentence) => (
-              <p key={sentence}>{sentence}</p>
-            ))}
+            {placed && <p>{placedText(placed, t)}</p>}
+            {placed && keptTexts(placed, t).map((sentence) => <p key={sentence}>{sentence}</p>)}
+            {there && (
+              <p className="list-already-placed">
+                {t('forumDay.listOnPlenary.already', { count: there.ideas })}
+              </p>
+            )}
             <p>
               {/* A button, not a `#forum-votes` link: the page's fragment holds the facilitator
                   token, and the link replaced it (« Ce lien d'animation est incomplet »). */}

@@ -80,6 +80,8 @@ export interface Compilation {
   distinct?: string[];
   /** C6: the vote whose dots place the list (the one closed last); absent from older servers. */
   rankedBy?: { voteId: string; title: string } | null;
+  /** C10: the list as the plenary holds it (its area, the ideas in it); absent from older servers. */
+  onPlenary?: { boardId: string; areaId: string; ideas: number } | null;
 }
 
 function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {

@@ -137,7 +137,8 @@ describe('« Les incontournables » on the projector', () => {
     expect(await undotted.locator('.result-count').count()).toBe(0);
     expect(await undotted.locator('.result-territory').textContent()).toMatch(/ · sans point$/);
     expect(await projector.locator('.list-after').textContent()).toBe(
-      'Et 4 autres idées aux pages suivantes\u202f→',
+      // Page 1 of 2: one page follows (« aux pages suivantes » said two or more).
+      'Et 4 autres idées à la page suivante\u202f→',
     );
   });
 

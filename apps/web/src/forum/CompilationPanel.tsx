@@ -282,6 +282,11 @@ export function CompilationPanel({
       {plenary && compilation && items.length > 0 && (
         <p className="hint">{t('forumDay.compilation.projectHint')}</p>
       )}
+      {/* A server that does not rank the list (older than this page): the projector shows it
+          in its own order rather than nothing; said here, not to the room. */}
+      {plenary && rankingVote !== null && compilation && compilation.rankedBy === undefined && (
+        <p className="hint project-unranked">{t('forumDay.compilation.projectUnranked')}</p>
+      )}
       {compilation && items.length > 0 && (
         <ListOnPlenary
           forumId={forumId}

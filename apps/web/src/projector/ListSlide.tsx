@@ -8,12 +8,16 @@ import { answerOrder } from '../forum/answerOrder';
 import { FORUM_REREAD_MS } from '../forum/refreshWhenBack';
 import { useFitList } from './fitList';
 import {
+  afterKey,
   listPage,
   listPageCount,
-  projectedList,
+  listToProject,
   type ListLine,
   type ProjectedList,
 } from './listSlides';
+
+/** The list read, and whether it was read after the vote that ranks it closed. */
+export type CompiledList = Compilation & { readonly readAfterClose: boolean };
 
 /**
  * The compiled list (the boards the facilitator compiled, her merges, words and ideas set
@@ -31,15 +35,24 @@ export function useCompiledList(
   compiledAt: number | null,
   following = false,
   rankingVote: string | null = null,
-): Compilation | null {
-  const [items, setItems] = useState<{ forumId: string; list: Compilation } | null>(null);
+): CompiledList | null {
+  const [items, setItems] = useState<{
+    forumId: string;
+    list: Compilation;
+    readFor: string | null;
+  } | null>(null);
   // Each read numbered: an older answer arriving last does not put older words back.
   const [answers] = useState(answerOrder);
+  // The ranking vote as known when each read is sent: a list read after it closed and still not
+  // ranked by it is shown in its own order (listToProject), not waited for.
+  const ranking = useRef(rankingVote);
+  ranking.current = rankingVote;
   const read = useCallback(
     (id: string, alive: () => boolean) => {
       const fresh = answers.ask();
+      const readFor = ranking.current;
       fetchCompilation(id, token).then(
-        (answer) => alive() && fresh() && setItems({ forumId: id, list: answer }),
+        (answer) => alive() && fresh() && setItems({ forumId: id, list: answer, readFor }),
         () => undefined, // a view link (403) or the server away: no list slides, or the last ones
       );
     },
@@ -62,7 +75,15 @@ export function useCompiledList(
       clearInterval(timer);
     };
   }, [forumId, read, following]);
-  return items && items.forumId === forumId ? items.list : null;
+  // One object per answer (and ranking vote): the list's lines, and the fit of the page shown
+  // on them, are not computed again at each render of the projector.
+  return useMemo(
+    () =>
+      items && items.forumId === forumId
+        ? { ...items.list, readAfterClose: rankingVote !== null && items.readFor === rankingVote }
+        : null,
+    [items, forumId, rankingVote],
+  );
 }
 
 /**
@@ -73,16 +94,13 @@ export function useCompiledList(
  * first, then reordered.
  */
 export function useProjectedList(
-  compiled: Compilation | null,
+  compiled: CompiledList | null,
   voteId: string | null,
 ): ProjectedList | null {
-  return useMemo(() => {
-    if (!compiled) return null;
-    const rankedBy = compiled.rankedBy ?? null;
-    if (voteId !== null && rankedBy?.voteId !== voteId) return null;
-    const dots = rankedBy ? new Map(compiled.items.map((item) => [item.key, item.votes])) : null;
-    return projectedList(compiled.items, dots);
-  }, [compiled, voteId]);
+  return useMemo(
+    () => listToProject(compiled, voteId, compiled?.readAfterClose ?? false),
+    [compiled, voteId],
+  );
 }
 
 export function ListSlide({
@@ -152,7 +170,11 @@ export function ListSlide({
           </ul>
         )}
       </div>
-      {after > 0 && <p className="list-after">{t('projector.list.after', { count: after })}</p>}
+      {after > 0 && (
+        <p className="list-after">
+          {t(`projector.list.${afterKey(page, pages)}`, { count: after })}
+        </p>
+      )}
     </section>
   );
 }

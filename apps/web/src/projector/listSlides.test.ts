@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteState } from '@carton/board';
-import type { CompilationItem } from '../forum/api';
+import type { Compilation, CompilationItem } from '../forum/api';
 import {
   LIST_PAGE,
+  afterKey,
   latestClosedVote,
   listKey,
   listPage,
   listPageCount,
+  listToProject,
   projectedList,
 } from './listSlides';
 import { shownIndex, slideKey } from './slides';
+import { testTranslator } from '../i18n/testTranslator';
 
 const item = (key: string, count = 1, sources = ['Kamouraska']): CompilationItem => ({
   key,
@@ -122,5 +125,82 @@ describe('« Les incontournables » on the projector', () => {
     // The results slide goes (its vote reopened): the second page is still the one shown.
     const without = slides.filter((s) => s.kind !== 'results');
     expect(shownIndex(without, { index: 3, key: 'list:1' })).toBe(2);
+  });
+});
+
+describe('the projected list when the server did not rank it by the vote closed last', () => {
+  const items = [
+    { ...item('a', 3), votes: 0 },
+    { ...item('b', 2), votes: 4 },
+  ];
+  const compiled = (rankedBy?: Compilation['rankedBy']): Compilation => ({
+    boardIds: [],
+    merges: {},
+    items,
+    setAside: [],
+    ...(rankedBy === undefined ? {} : { rankedBy }),
+  });
+
+  it('ranks it by that vote when the server did', () => {
+    const list = listToProject(compiled({ voteId: 'v2', title: 'V2' }), 'v2', true);
+    expect(list?.unranked).toBe(false);
+    expect(list?.lines.map(({ line }) => line.key)).toEqual(['b', 'a']);
+  });
+
+  it('an older server (no rankedBy at all): the list in its own order, said unranked, never none', () => {
+    const list = listToProject(compiled(), 'v2', false);
+    expect(list).not.toBeNull();
+    expect(list?.unranked).toBe(true);
+    expect(list?.ranked).toBe(false);
+    expect(list?.lines.map(({ line, place }) => [line.key, place])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
+  it('read after the close and still ranked by an earlier vote, or by none: its own order', () => {
+    for (const rankedBy of [{ voteId: 'v1', title: 'V1' }, null]) {
+      const list = listToProject(compiled(rankedBy), 'v2', true);
+      expect(list?.unranked).toBe(true);
+      expect(list?.lines.map(({ line }) => line.key)).toEqual(['a', 'b']);
+    }
+  });
+
+  it('read before the close: not shown yet, rather than in its own order and then reordered', () => {
+    expect(listToProject(compiled({ voteId: 'v1', title: 'V1' }), 'v2', false)).toBeNull();
+  });
+
+  it('no closed vote: its own order, not said unranked', () => {
+    expect(listToProject(compiled(null), null, false)?.unranked).toBe(false);
+  });
+});
+
+describe('the line under a page of the list', () => {
+  it('says « à la page suivante » when one page follows, « aux pages suivantes » when more do', () => {
+    expect(afterKey(0, 2)).toBe('afterNext');
+    expect(afterKey(1, 3)).toBe('afterNext');
+    expect(afterKey(0, 3)).toBe('afterLater');
+  });
+
+  it('in fr-CA and en, its plural following the ideas and its page(s) the pages to come', async () => {
+    const said = (t: (key: string, values?: Record<string, unknown>) => string) =>
+      [
+        [0, 2, 5],
+        [0, 2, 1],
+        [0, 3, 15],
+        [1, 3, 1],
+      ].map(([page, pages, count]) => t(`projector.list.${afterKey(page!, pages!)}`, { count }));
+    expect(said(await testTranslator('fr-CA'))).toEqual([
+      'Et 5 autres idées à la page suivante\u202f→',
+      'Et 1 autre idée à la page suivante\u202f→',
+      'Et 15 autres idées aux pages suivantes\u202f→',
+      'Et 1 autre idée à la page suivante\u202f→',
+    ]);
+    expect(said(await testTranslator('en'))).toEqual([
+      '5 more ideas on the next page →',
+      '1 more idea on the next page →',
+      '15 more ideas on the following pages →',
+      '1 more idea on the next page →',
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 // compilation does all of it, C6) — else in the list's own order (C4), in pages the facilitator
 // goes through like slides.
 import type { VoteState } from '@carton/board';
-import type { CompilationItem } from '../forum/api';
+import type { Compilation, CompilationItem } from '../forum/api';
 import { ideaPlaces } from '../forum/compilationItem';
 import { withPlaces } from '../forum/voteRanking';
 
@@ -73,6 +73,40 @@ export function projectedList(
 /** How many pages the list takes (none for an empty list). */
 export function listPageCount(ideas: number, perPage = LIST_PAGE): number {
   return Math.ceil(ideas / perPage);
+}
+
+/**
+ * The line under a page (« Et 5 autres idées à la page suivante »): its plural follows the
+ * ideas, its « page suivante » / « pages suivantes » the pages still to come.
+ */
+export function afterKey(page: number, pages: number): 'afterNext' | 'afterLater' {
+  return pages - page - 1 > 1 ? 'afterLater' : 'afterNext';
+}
+
+/** The list to project, and whether it fell back to its own order (the server did not rank it). */
+export type ListToProject = ProjectedList & { readonly unranked: boolean };
+
+/**
+ * The list as the projector shows it: ranked by the vote closed last (`voteId`) when the server
+ * ranked it so (`rankedBy`). Read before that vote closed, null: not shown in its own order
+ * first, then reordered. But a server that does not rank it (an older one, no `rankedBy` at
+ * all, or the list read after the close still not ranked by it, `readAfterClose`) gets the list
+ * in its own order, `unranked` — never no list at all, with « I » and « Projeter la liste »
+ * leading nowhere.
+ */
+export function listToProject(
+  compiled: Compilation | null,
+  voteId: string | null,
+  readAfterClose: boolean,
+): ListToProject | null {
+  if (!compiled) return null;
+  const rankedBy = compiled.rankedBy ?? null;
+  if (voteId === null || rankedBy?.voteId === voteId) {
+    const dots = rankedBy ? new Map(compiled.items.map((item) => [item.key, item.votes])) : null;
+    return { ...projectedList(compiled.items, dots), unranked: false };
+  }
+  if (compiled.rankedBy !== undefined && !readAfterClose) return null;
+  return { ...projectedList(compiled.items, null), unranked: true };
 }
 
 /** One page of the list, and how many ideas come after it (« Et 38 autres idées »). */

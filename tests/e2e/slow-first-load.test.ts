@@ -84,4 +84,32 @@ describe('a board link opened over slow wifi', () => {
       await context.close();
     }
   });
+
+  it('takes only the phone’s language: French without the English catalogue, English with it', async () => {
+    for (const [locale, label, english] of [
+      ['fr-CA', 'Votre nom', false],
+      ['en-US', 'Your name', true],
+    ] as const) {
+      const { page, context } = await newParticipant(suite.browser, null, {
+        viewport: PHONE,
+        isMobile: true,
+        locale,
+      });
+      try {
+        const scripts: Promise<string>[] = [];
+        page.on('response', (response) => {
+          if (new URL(response.url()).pathname.endsWith('.js')) scripts.push(response.text());
+        });
+        await page.goto(suite.board.edit.url);
+        await page.getByLabel(label).waitFor();
+        await page.waitForLoadState('networkidle');
+        const texts = await Promise.all(scripts);
+        // A sentence only the English catalogue holds.
+        expect(texts.some((text) => text.includes('What should we call you?'))).toBe(english);
+        expect(texts.some((text) => text.includes('Comment voulez-vous qu'))).toBe(true);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

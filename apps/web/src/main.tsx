@@ -9,13 +9,15 @@ import './ui/base.css';
 import './ui/editor.css';
 import './ui/panels.css';
 
-initI18n();
 void loadFonts();
 const root = document.getElementById('root');
-if (root) {
+// Once the page's language can be shown (English is fetched first): index.html's loading
+// screen stays until then.
+void initI18n().then(() => {
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
-}
+});

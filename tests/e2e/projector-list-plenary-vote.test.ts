@@ -119,6 +119,41 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
     ]);
   });
 
+  it('numbers only the ideas the vote placed on the forum page; the others say « sans point »', async () => {
+    await forumPage
+      .locator('.compilation-item .item-votes', { hasText: '3 points' })
+      .waitFor({ timeout: 10_000 });
+    // The number each idea's list gives it (its value, else its rank in an <ol>; none in a <ul>).
+    const numbered = await forumPage.locator('.compilation-item').evaluateAll((lis) =>
+      lis.map((li) => {
+        const list = li.parentElement!;
+        const place =
+          list.tagName === 'OL'
+            ? (li as HTMLLIElement).value || [...list.children].indexOf(li) + 1
+            : null;
+        return [
+          li.querySelector('.item-text')?.firstChild?.textContent,
+          place,
+          getComputedStyle(li).listStyleType !== 'none' && list.tagName === 'OL',
+          li.querySelector('.item-no-dot')?.textContent ?? null,
+        ];
+      }),
+    );
+    expect(numbered).toEqual([
+      [WORDING, 1, true, null],
+      ['Participation citoyenne', 2, true, null],
+      ['Bon leadership', 2, true, null],
+      ['Plaisir', null, false, 'sans point'],
+      ['Accompagnement', null, false, 'sans point'],
+      ['Écoute', null, false, 'sans point'],
+    ]);
+    await forumPage
+      .locator('.compilation-list')
+      .last()
+      .evaluate((list) => list.parentElement!.scrollIntoView());
+    await forumPage.screenshot({ path: '/work/notes/s24/placedresults/forum-list-placed.png' });
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();

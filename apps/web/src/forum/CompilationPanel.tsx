@@ -24,6 +24,7 @@ import { BoardChoice } from './BoardChoice';
 import {
   ideaLabel,
   ideaPlaces,
+  listPlacing,
   setAsideChange,
   setAsideItems,
   type CompilationChange,
@@ -95,6 +96,8 @@ export function CompilationPanel({
     undo: CompilationChange;
   } | null>(null);
   const setAside = setAsideItems(compilation);
+  // Once a vote has placed the list: the ideas it gave no dot take no number (C5's rule).
+  const placing = listPlacing(compilation);
   const stale = compilation ? staleMerges(compilation) : [];
   // The idea whose words are being changed (« Reformuler »), by its key.
   const [rewording, setRewording] = useState<string | null>(null);
@@ -239,6 +242,118 @@ export function CompilationPanel({
     });
   }, [boards, forumId]);
 
+  /**
+   * One idea of the list: dragged onto another to merge, its menu and buttons. `place`: its
+   * number once a vote placed the list (ties share one); `noDot`: that vote gave it none.
+   */
+  const ideaRow = (item: CompilationItem, place: number | null = null, noDot = false) => (
+    <li
+      key={item.key}
+      data-key={item.key}
+      value={place ?? undefined}
+      data-undotted={noDot ? '' : undefined}
+      className={`compilation-item${drag.over === item.key ? ' drop-target' : ''}${drag.dragging === item.key ? ' dragging' : ''}`}
+      draggable={rewording !== item.key}
+      onDragStart={(e) => {
+        e.dataTransfer.setData('text/plain', item.key);
+        e.dataTransfer.effectAllowed = 'move';
+        dispatch({ type: 'start', key: item.key });
+      }}
+      onDragEnter={() => dispatch({ type: 'enter', key: item.key })}
+      onDragLeave={() => dispatch({ type: 'leave', key: item.key })}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const source = e.dataTransfer.getData('text/plain') || drag.dragging;
+        dispatch({ type: 'end' });
+        if (source) merge(source, item.key);
+      }}
+      onDragEnd={() => dispatch({ type: 'end' })}
+    >
+      <IdeaWords
+        key={`${item.key}:${item.text}`}
+        item={item}
+        editing={rewording === item.key}
+        onCancel={() => closeWords(item.key)}
+        onSave={(words) => {
+          closeWords(item.key);
+          apply({ wordings: { [item.key]: words } });
+        }}
+      />
+      <span className="item-meta">
+        <span className="item-count">{t('forum.compilation.count', { count: item.count })}</span>
+        {ideaPlaces(item).length > 0 && (
+          <span className="item-territories">{ideaPlaces(item).join(', ')}</span>
+        )}
+        {item.votes > 0 && (
+          <span className="item-votes">{t('forum.compilation.votes', { count: item.votes })}</span>
+        )}
+        {/* The list slide's words: the page and the projector say it alike. */}
+        {noDot && <span className="item-no-dot">{t('projector.list.noDot')}</span>}
+      </span>
+      <select
+        aria-label={t('forumDay.compilation.mergeLabel', { text: ideaLabel(item.text) })}
+        value=""
+        onChange={(e) => merge(item.key, e.target.value)}
+      >
+        <option value="">{t('forum.compilation.mergeWith')}</option>
+        <MergeOptions
+          items={items}
+          itemKey={item.key}
+          likely={likelyMerges(item.key, suggestions)}
+        />
+      </select>
+      {compilation && splitChange(item, compilation.merges) && (
+        <button
+          type="button"
+          onClick={() => apply({ merges: splitChange(item, compilation.merges) ?? {} })}
+        >
+          {t('forum.compilation.split')}
+        </button>
+      )}
+      {rewording !== item.key && (
+        <button
+          type="button"
+          ref={(button) => {
+            const lost = !document.activeElement || document.activeElement === document.body;
+            if (button && focusBack.current?.key === item.key && lost) {
+              focusBack.current = null;
+              button.focus();
+            }
+          }}
+          aria-label={t('forumDay.compilation.rewordLabel', { text: ideaLabel(item.text) })}
+          onClick={() => setRewording(item.key)}
+        >
+          {t('forumDay.compilation.reword')}
+        </button>
+      )}
+      {item.notesText !== undefined && rewording !== item.key && (
+        <button
+          type="button"
+          onClick={() => {
+            focusAfter(item.key);
+            apply({ wordings: { [item.key]: null } });
+          }}
+        >
+          {t('forumDay.compilation.notesWordsBack')}
+        </button>
+      )}
+      <button
+        type="button"
+        aria-label={t('forumDay.compilation.setAsideLabel', { text: ideaLabel(item.text) })}
+        onClick={() =>
+          apply(setAsideChange(item, true), {
+            text: t('forumDay.compilation.setAsideDone', { text: ideaLabel(item.text) }),
+            undoLabel: t('forumDay.compilation.undoSetAside'),
+            undo: setAsideChange(item, false),
+          })
+        }
+      >
+        {t('forumDay.compilation.setAside')}
+      </button>
+    </li>
+  );
+
   return (
     <section className="forum-section compilation" id="forum-compilation">
       <h2>{t('forum.compilation.title')}</h2>
@@ -375,115 +490,21 @@ export function CompilationPanel({
       />
       {compilation && items.length === 0 && <p>{t('forum.compilation.empty')}</p>}
       {items.length > 0 && <p className="hint">{t('forum.compilation.dragHint')}</p>}
-      <ol className="compilation-list">
-        {items.map((item) => (
-          <li
-            key={item.key}
-            data-key={item.key}
-            className={`compilation-item${drag.over === item.key ? ' drop-target' : ''}${drag.dragging === item.key ? ' dragging' : ''}`}
-            draggable={rewording !== item.key}
-            onDragStart={(e) => {
-              e.dataTransfer.setData('text/plain', item.key);
-              e.dataTransfer.effectAllowed = 'move';
-              dispatch({ type: 'start', key: item.key });
-            }}
-            onDragEnter={() => dispatch({ type: 'enter', key: item.key })}
-            onDragLeave={() => dispatch({ type: 'leave', key: item.key })}
-            onDragOver={(e) => e.preventDefault()}
-            onDrop={(e) => {
-              e.preventDefault();
-              const source = e.dataTransfer.getData('text/plain') || drag.dragging;
-              dispatch({ type: 'end' });
-              if (source) merge(source, item.key);
-            }}
-            onDragEnd={() => dispatch({ type: 'end' })}
-          >
-            <IdeaWords
-              key={`${item.key}:${item.text}`}
-              item={item}
-              editing={rewording === item.key}
-              onCancel={() => closeWords(item.key)}
-              onSave={(words) => {
-                closeWords(item.key);
-                apply({ wordings: { [item.key]: words } });
-              }}
-            />
-            <span className="item-meta">
-              <span className="item-count">
-                {t('forum.compilation.count', { count: item.count })}
-              </span>
-              {ideaPlaces(item).length > 0 && (
-                <span className="item-territories">{ideaPlaces(item).join(', ')}</span>
-              )}
-              {item.votes > 0 && (
-                <span className="item-votes">
-                  {t('forum.compilation.votes', { count: item.votes })}
-                </span>
-              )}
-            </span>
-            <select
-              aria-label={t('forumDay.compilation.mergeLabel', { text: ideaLabel(item.text) })}
-              value=""
-              onChange={(e) => merge(item.key, e.target.value)}
-            >
-              <option value="">{t('forum.compilation.mergeWith')}</option>
-              <MergeOptions
-                items={items}
-                itemKey={item.key}
-                likely={likelyMerges(item.key, suggestions)}
-              />
-            </select>
-            {compilation && splitChange(item, compilation.merges) && (
-              <button
-                type="button"
-                onClick={() => apply({ merges: splitChange(item, compilation.merges) ?? {} })}
-              >
-                {t('forum.compilation.split')}
-              </button>
-            )}
-            {rewording !== item.key && (
-              <button
-                type="button"
-                ref={(button) => {
-                  const lost = !document.activeElement || document.activeElement === document.body;
-                  if (button && focusBack.current?.key === item.key && lost) {
-                    focusBack.current = null;
-                    button.focus();
-                  }
-                }}
-                aria-label={t('forumDay.compilation.rewordLabel', { text: ideaLabel(item.text) })}
-                onClick={() => setRewording(item.key)}
-              >
-                {t('forumDay.compilation.reword')}
-              </button>
-            )}
-            {item.notesText !== undefined && rewording !== item.key && (
-              <button
-                type="button"
-                onClick={() => {
-                  focusAfter(item.key);
-                  apply({ wordings: { [item.key]: null } });
-                }}
-              >
-                {t('forumDay.compilation.notesWordsBack')}
-              </button>
-            )}
-            <button
-              type="button"
-              aria-label={t('forumDay.compilation.setAsideLabel', { text: ideaLabel(item.text) })}
-              onClick={() =>
-                apply(setAsideChange(item, true), {
-                  text: t('forumDay.compilation.setAsideDone', { text: ideaLabel(item.text) }),
-                  undoLabel: t('forumDay.compilation.undoSetAside'),
-                  undo: setAsideChange(item, false),
-                })
-              }
-            >
-              {t('forumDay.compilation.setAside')}
-            </button>
-          </li>
-        ))}
-      </ol>
+      {placing ? (
+        <>
+          <ol className="compilation-list">
+            {placing.placed.map(({ item, place }) => ideaRow(item, place))}
+          </ol>
+          {/* The ideas the vote gave no dot: no place (they were not all tied for the last). */}
+          {placing.undotted.length > 0 && (
+            <ul className="compilation-list compilation-undotted">
+              {placing.undotted.map((item) => ideaRow(item, null, true))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <ol className="compilation-list">{items.map((item) => ideaRow(item))}</ol>
+      )}
       {setAside.length > 0 && (
         <details className="compilation-set-aside">
           <summary>{t('forumDay.compilation.setAsideTitle', { count: setAside.length })}</summary>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ideaLabel, ideaPlaces, setAsideChange, setAsideItems } from './compilationItem';
+import type { CompilationItem } from './api';
+import {
+  ideaLabel,
+  ideaPlaces,
+  listPlacing,
+  setAsideChange,
+  setAsideItems,
+} from './compilationItem';
 
 describe('ideaPlaces', () => {
   it('names the postcards for an idea no territory wrote, as the Markdown and CSV do', () => {
@@ -59,5 +66,42 @@ describe('setting an idea aside (C7)', () => {
     expect(setAsideItems({ setAside: [question] })).toEqual([question]);
     expect(setAsideItems({})).toEqual([]);
     expect(setAsideItems(null)).toEqual([]);
+  });
+});
+
+describe('listPlacing', () => {
+  const idea = (text: string, votes: number): CompilationItem => ({
+    key: text.toLowerCase(),
+    text,
+    count: 1,
+    territories: ['Kamouraska'],
+    sources: ['Kamouraska'],
+    votes,
+    notes: [],
+    mergedKeys: [],
+  });
+  const items = [
+    idea('Transport', 3),
+    idea('Participation', 2),
+    idea('Leadership', 2),
+    idea('Plaisir', 0),
+    idea('Écoute', 0),
+  ];
+  const rankedBy = { voteId: 'v1', title: 'Les incontournables' };
+
+  it('places the dotted ideas (ties share a place) and gives the others none', () => {
+    const placing = listPlacing({ items, rankedBy })!;
+    expect(placing.placed.map(({ item, place }) => [item.text, place])).toEqual([
+      ['Transport', 1],
+      ['Participation', 2],
+      ['Leadership', 2],
+    ]);
+    expect(placing.undotted.map((item) => item.text)).toEqual(['Plaisir', 'Écoute']);
+  });
+
+  it('keeps the list’s own order while no vote placed it, or it gave the list no dot', () => {
+    expect(listPlacing({ items, rankedBy: null })).toBeNull();
+    expect(listPlacing({ items: items.map((i) => ({ ...i, votes: 0 })), rankedBy })).toBeNull();
+    expect(listPlacing(null)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // How « Les incontournables » names an idea and where it was written, on the facilitator page.
-import type { CompilationItem } from './api';
+import type { Compilation, CompilationItem } from './api';
+import { withPlaces } from './voteRanking';
 
 /**
  * Where an idea was written: every board it was found on (the downloaded Markdown's and CSV's
@@ -48,4 +49,32 @@ export function setAsideItems(
   compilation: { setAside?: readonly CompilationItem[] } | null,
 ): readonly CompilationItem[] {
   return compilation?.setAside ?? [];
+}
+
+/** « Les incontournables » as a vote placed them (listPlacing). */
+export interface PlacedList {
+  /** The ideas the vote gave dots, with their places: as many dots share one (1, 2, 2, 4). */
+  readonly placed: readonly { item: CompilationItem; place: number }[];
+  /** The ideas it gave none, after them, with no place (« sans point »). */
+  readonly undotted: readonly CompilationItem[];
+}
+
+/**
+ * The list's places once the vote that ranks it (C6 `rankedBy`) has given some of its ideas
+ * dots, as the Markdown (C5) and the projector's list slide number them: ideas without a dot
+ * take none — numbered, they read 4, 5, 6… as if the vote had placed them. Null while no vote
+ * ranks the list (or it gave none of its ideas a dot): the list's own order, 1, 2, 3…
+ */
+export function listPlacing(
+  compilation: Pick<Compilation, 'items' | 'rankedBy'> | null,
+): PlacedList | null {
+  if (!compilation?.rankedBy) return null;
+  const { items } = compilation;
+  if (!items.some((item) => item.votes > 0)) return null;
+  // The server's order is C4's, most dots first: the dotted ideas come first.
+  const dotted = items.filter((item) => item.votes > 0).map((item) => ({ item, dots: item.votes }));
+  return {
+    placed: withPlaces(dotted).map(({ line, place }) => ({ item: line.item, place })),
+    undotted: items.filter((item) => item.votes === 0),
+  };
 }

@@ -70,6 +70,8 @@ describe('the compiled list follows a note corrected on a board', () => {
       .toContain(CORRECTED);
     close();
     await forumPage.bringToFront();
+    // The facilitator looks at the list: its 30 s reads are made while it is on screen.
+    await forumPage.locator('#forum-compilation').scrollIntoViewIfNeeded();
     await context.clock.fastForward(REREAD_MS);
     await projector
       .locator('.projector-list li .result-text', { hasText: CORRECTED })

@@ -44,6 +44,7 @@ import { likelyMerges, suggestedMerges } from './similarChoice';
 import { listRereads } from './listRereads';
 import { FORUM_REREAD_MS } from './refreshWhenBack';
 import { ListOnPlenary } from './ListOnPlenary';
+import { useOnScreenReads } from './onScreenReads';
 
 export function CompilationPanel({
   forumId,
@@ -145,12 +146,9 @@ export function CompilationPanel({
   useEffect(() => {
     if (compiledAt !== null || rankingVote !== null) rereads.changed();
   }, [compiledAt, rankingVote, rereads]);
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') rereads.changed();
-    }, FORUM_REREAD_MS);
-    return () => clearInterval(timer);
-  }, [rereads]);
+  // The clock's reads only while the list is on screen (onScreenReads.ts: ~150 kB each).
+  const section = useRef<HTMLElement>(null);
+  useOnScreenReads(section, rereads.changed, FORUM_REREAD_MS);
   const compile = () => {
     setError(null);
     setNotice(null);
@@ -355,7 +353,7 @@ export function CompilationPanel({
   );
 
   return (
-    <section className="forum-section compilation" id="forum-compilation">
+    <section className="forum-section compilation" id="forum-compilation" ref={section}>
       <h2>{t('forum.compilation.title')}</h2>
       <BoardChoice
         legend={t('forum.compilation.boards')}

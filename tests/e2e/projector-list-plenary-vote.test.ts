@@ -154,6 +154,65 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
     await forumPage.screenshot({ path: '/work/notes/s24/placedresults/forum-list-placed.png' });
   });
 
+  it('shows each placed idea its place, ties alike, and says « 2e place » to a screen reader', async () => {
+    // The cards are flex boxes: an <ol>'s number is not drawn, so the place is a badge of its own.
+    const cards = await forumPage.locator('.compilation-item').evaluateAll((lis) =>
+      lis.map((li) => {
+        const badge = li.querySelector<HTMLElement>('.item-place [aria-hidden="true"]');
+        const box = li.querySelector('.item-place')?.getBoundingClientRect();
+        const words = li.querySelector('.item-text')!.getBoundingClientRect();
+        return [
+          badge?.textContent ?? null,
+          // Drawn, before the idea's words.
+          box ? box.width > 8 && box.height > 8 && box.right <= words.left : null,
+          li.querySelector('.item-place .visually-hidden')?.textContent ?? null,
+        ];
+      }),
+    );
+    expect(cards).toEqual([
+      ['1', true, '1re place'],
+      ['2', true, '2e place'],
+      ['2', true, '2e place'],
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    // What Chromium gives a screen reader: each place's words.
+    const cdp = await forumPage.context().newCDPSession(forumPage);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        role?: { value: string };
+        name?: { value: string };
+        properties?: { name: string; value: { value: unknown } }[];
+      }[];
+    };
+    const texts = nodes
+      .filter((n) => n.role?.value === 'StaticText')
+      .map((n) => n.name?.value ?? '');
+    expect(texts.filter((text) => /place$/.test(text))).toEqual([
+      '1re place',
+      '2e place',
+      '2e place',
+    ]);
+    await cdp.detach();
+    // Its position in the list, as a screen reader says it (« 2 sur 3 » for both ties, not
+    // « 3 sur 3 »; CDP's accessibility tree does not give it, so read from the attributes).
+    const positions = await forumPage
+      .locator('.compilation-item')
+      .evaluateAll((lis) =>
+        lis.map((li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')]),
+      );
+    expect(positions).toEqual([
+      ['1', '3'],
+      ['2', '3'],
+      ['2', '3'],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    await forumPage.screenshot({ path: '/work/notes/s24/leftweb/forum-list-place-badges.png' });
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();

@@ -249,6 +249,9 @@ export function CompilationPanel({
       key={item.key}
       data-key={item.key}
       value={place ?? undefined}
+      // Its place, not its rank in the <ol>: two ideas tied for 2nd are both read « 2 ».
+      aria-posinset={place ?? undefined}
+      aria-setsize={place !== null ? placing?.placed.length : undefined}
       data-undotted={noDot ? '' : undefined}
       className={`compilation-item${drag.over === item.key ? ' drop-target' : ''}${drag.dragging === item.key ? ' dragging' : ''}`}
       draggable={rewording !== item.key}
@@ -268,6 +271,16 @@ export function CompilationPanel({
       }}
       onDragEnd={() => dispatch({ type: 'end' })}
     >
+      {/* The cards draw no list number: the place in a badge, as the list slide's, and said
+          « 2e place » to a screen reader. */}
+      {place !== null && (
+        <span className="item-place">
+          <span aria-hidden="true">{place}</span>
+          <span className="visually-hidden">
+            {t('forumDay.compilation.place', { count: place, ordinal: true })}
+          </span>
+        </span>
+      )}
       <IdeaWords
         key={`${item.key}:${item.text}`}
         item={item}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompilationItem } from './api';
+import { testTranslator } from '../i18n/testTranslator';
 import {
   ideaLabel,
   ideaPlaces,
@@ -103,5 +104,34 @@ describe('listPlacing', () => {
     expect(listPlacing({ items, rankedBy: null })).toBeNull();
     expect(listPlacing({ items: items.map((i) => ({ ...i, votes: 0 })), rankedBy })).toBeNull();
     expect(listPlacing(null)).toBeNull();
+  });
+
+  it('says a place as an ordinal, in fr-CA and in English (the badge’s words for a screen reader)', async () => {
+    const say = async (lng: 'fr-CA' | 'en') => {
+      const t = await testTranslator(lng);
+      return [1, 2, 3, 4, 11, 21, 22, 23].map((count) =>
+        t('forumDay.compilation.place', { count, ordinal: true }),
+      );
+    };
+    expect(await say('fr-CA')).toEqual([
+      '1re place',
+      '2e place',
+      '3e place',
+      '4e place',
+      '11e place',
+      '21e place',
+      '22e place',
+      '23e place',
+    ]);
+    expect(await say('en')).toEqual([
+      '1st place',
+      '2nd place',
+      '3rd place',
+      '4th place',
+      '11th place',
+      '21st place',
+      '22nd place',
+      '23rd place',
+    ]);
   });
 });

@@ -95,6 +95,23 @@ export class CachedBlobStore implements BlobStore {
     return this.#store.remove(forumId, blobIds, putBy);
   }
 
+  /** The forums whose photos are kept now. */
+  forumIds(): IterableIterator<string> {
+    return this.#kept.forumIds();
+  }
+
+  /**
+   * R70: lets go of an erased forum's photos, kept or being read (a read under way is answered,
+   * not kept). Never served once erased (its routes answer 410), but held until let go idle.
+   */
+  forgetForum(forumId: string): void {
+    this.#kept.forgetForum(forumId);
+    const prefix = keyOf(forumId, '');
+    for (const key of [...this.#reading.keys()]) {
+      if (key.startsWith(prefix)) this.#reading.delete(key);
+    }
+  }
+
   put(
     forumId: string,
     blobs: ReadonlyArray<NewBlob>,

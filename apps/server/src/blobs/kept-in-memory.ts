@@ -50,6 +50,17 @@ export class KeptInMemory<V> {
     return this.#kept.keys();
   }
 
+  /** The forums holding something now. */
+  forumIds(): IterableIterator<string> {
+    return this.#forums.keys();
+  }
+
+  /** Lets go of everything a forum holds (R70: the forum is erased). */
+  forgetForum(forumId: string): void {
+    const share = this.#forums.get(forumId);
+    if (share) for (const key of [...share.keys]) this.forget(key);
+  }
+
   /** The value kept under `key`, now the most recently read; undefined when none is. */
   read(key: string): V | undefined {
     const kept = this.#kept.get(key);

@@ -130,6 +130,13 @@ export class SmallImages {
     }
   }
 
+  /** The forums with copies kept or being made now. */
+  forumIds(): Set<string> {
+    const ids = new Set(this.#kept.forumIds());
+    for (const key of this.#making.keys()) ids.add(key.slice(0, key.lastIndexOf('/')));
+    return ids;
+  }
+
   /** `store`, whose `remove` also lets go of the removed images' copies. */
   forgettingRemoved(store: BlobStore): BlobStore {
     return {

@@ -1,10 +1,18 @@
 import type { ForumStore } from '../forums/forum-store.ts';
 import type { Logger } from '../log.ts';
 import { closeDeletedForumLinks, sortOpenGrants } from '../forums/revoked-links.ts';
+import { FORUM_DELETED_CLOSE } from '../forums/links.ts';
 import type { Relay } from '../relay/relay.ts';
 
 /** What another process's access change is checked against: the shared forum store. */
-export type AccessLookup = Pick<ForumStore, 'findGrant' | 'getBoard'>;
+export type AccessLookup = Pick<ForumStore, 'findGrant' | 'getBoard'> &
+  Partial<Pick<ForumStore, 'getForum'>>;
+
+/** What a process keeps in memory of forums' photos (the photos, their small copies). */
+export interface ForumImageCaches {
+  forumIds(): Iterable<string>;
+  forgetForum(forumId: string): void;
+}
 
 interface AccessChanges {
   onAccessChanged(listener: (code: number, reason: string) => void): () => void;
@@ -21,9 +29,25 @@ export function closeRevokedOnAccessChange(deps: {
   bus: AccessChanges;
   relay: Relay;
   forums: AccessLookup;
+  /** R70: a forum deleted on another process: its photos kept here go too. */
+  images?: ForumImageCaches;
   log: Logger;
 }): () => void {
   let stopped = false;
+  let erasedHeard = false;
+  // The notice names no forum: each forum whose photos are kept here is looked up.
+  const forgetErasedImages = async (): Promise<void> => {
+    const { images, forums } = deps;
+    if (!images || !forums.getForum) return;
+    for (const forumId of [...images.forumIds()]) {
+      const forum = await forums.getForum(forumId);
+      if (stopped) return;
+      if (forum === null || forum.deletedAt != null) {
+        images.forgetForum(forumId);
+        deps.log.info('remote_forum_deletion_images_forgotten', { forum: forumId });
+      }
+    }
+  };
   const check = async (code: number, reason: string): Promise<void> => {
     if (stopped) return;
     const hashes = new Set<string>();
@@ -38,6 +62,11 @@ export function closeRevokedOnAccessChange(deps: {
     if (!stopped) {
       const gone = closeDeletedForumLinks(deps.relay, deleted);
       if (gone > 0) deps.log.info('remote_forum_deletion_closed', { closed: gone });
+    }
+    // Its photos kept here go too, once its sockets are closed.
+    if (code === FORUM_DELETED_CLOSE.code || erasedHeard) {
+      erasedHeard = false;
+      await forgetErasedImages();
     }
     for (const boardId of boards) {
       if ((await deps.forums.getBoard(boardId)) === null) removed.add(boardId);
@@ -71,6 +100,8 @@ export function closeRevokedOnAccessChange(deps: {
       });
   };
   const unsubscribe = deps.bus.onAccessChanged((code, reason) => {
+    // A deletion's notice waiting behind a later notice of another kind is not lost.
+    if (code === FORUM_DELETED_CLOSE.code) erasedHeard = true;
     if (running) waiting = { code, reason };
     else run(code, reason);
   });

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { registerArchiveRoutes } from '../archive/routes.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { SmallImages } from '../blobs/small-images.ts';
+import type { ForumImageCaches } from '../cluster/access-recheck.ts';
 import type { ForumStore } from '../forums/forum-store.ts';
 import { createForum, CreateForumInput } from '../forums/create-forum.ts';
 import { HOST_NOT_ALLOWED, HOST_NOT_ALLOWED_PAGE } from '../limits/host.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   blobs: BlobStore;
   /** R71: the photos' small copies, made and kept in memory by this process. */
   smallImages: SmallImages;
+  /** R70: the photos and copies this process keeps in memory, let go with an erased forum. */
+  imageCaches?: ForumImageCaches;
   maxImageBytes: number;
   maxForumImageBytes: number;
   /** Shared with the upgrade handler: one budget per address for HTTP and sockets (R32). */

@@ -44,9 +44,11 @@ export function registerForumDeleteRoutes(app: Hono, deps: AppDeps, checks: Chec
     // Null: another request erased it since the check above (that one answered 200).
     if (erased === null) return refuse(c, FORUM_DELETED);
     const closed = closeErasedForum(deps.relay, erased);
-    // Its photos' small copies (R71) go with it; another process's age out unread (their
+    // Its photos kept in memory and their small copies (R71) go with it; the other processes
+    // let theirs go on the bus's notice (access-recheck.ts), else they age out unread (their
     // routes answer 410 meanwhile).
     deps.smallImages.forgetForum(erased.id);
+    deps.imageCaches?.forgetForum(erased.id);
     deps.log.info('forum_deleted', {
       forum: erased.id,
       documents: erased.documentIds.length,

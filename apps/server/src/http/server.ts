@@ -8,7 +8,7 @@ import { CachedBlobStore } from '../blobs/blob-cache.ts';
 import { redisChangeLock } from '../cluster/change-lock.ts';
 import { SmallImages } from '../blobs/small-images.ts';
 import { SqliteBlobStore, type BlobStore } from '../blobs/blob-store.ts';
-import { closeRevokedOnAccessChange } from '../cluster/access-recheck.ts';
+import { closeRevokedOnAccessChange, type ForumImageCaches } from '../cluster/access-recheck.ts';
 import { SharedBoardGuard } from '../cluster/shared-board-guard.ts';
 import type { Config } from '../config.ts';
 import { SqliteVoteStore, type VoteStore } from '../facilitation/vote-store.ts';
@@ -126,7 +126,17 @@ export async function startServer(
   // shows it: the photos last read answer from memory (blob-cache.ts).
   // R71: their small copies too, made here; removing an image lets its copy go.
   const smallImages = new SmallImages(log.child({ part: 'images' }));
-  const blobs = smallImages.forgettingRemoved(new CachedBlobStore(wrapped.blobs));
+  const photoCache = new CachedBlobStore(wrapped.blobs);
+  const blobs = smallImages.forgettingRemoved(photoCache);
+  // R70: an erased forum's photos and their copies leave memory at once, here and (on the
+  // bus's notice of the deletion) in the other processes.
+  const imageCaches: ForumImageCaches = {
+    forumIds: () => new Set([...photoCache.forumIds(), ...smallImages.forumIds()]),
+    forgetForum: (forumId) => {
+      photoCache.forgetForum(forumId);
+      smallImages.forgetForum(forumId);
+    },
+  };
   const limits = config.limits;
   const preAuth = new PreAuthBudget(limits);
   const localBoardGuard = new BoardGuard(limits);
@@ -211,6 +221,7 @@ export async function startServer(
     maxBodyBytes: config.limits.maxBodyBytes,
     blobs,
     smallImages,
+    imageCaches,
     maxImageBytes: limits.maxImageBytes,
     maxForumImageBytes: limits.maxForumImageBytes,
     boardBytes: { max: limits.maxBoardBytes, stored: (id) => opened.boards.storedBytes(id) },
@@ -226,6 +237,7 @@ export async function startServer(
       awarenessClocks: admission.awarenessClocks(),
       smallImagesMade: smallImages.made,
       smallImagesKeptBytes: smallImages.keptBytes,
+      photosKeptBytes: photoCache.keptBytes,
       ...(bus
         ? {
             busPublished: bus.metrics.published,
@@ -284,7 +296,13 @@ export async function startServer(
   });
   // R67: a link replaced or a board removed by another process closes our sockets too.
   const stopRecheck = bus
-    ? closeRevokedOnAccessChange({ bus, relay, forums, log: log.child({ part: 'links' }) })
+    ? closeRevokedOnAccessChange({
+        bus,
+        relay,
+        forums,
+        images: imageCaches,
+        log: log.child({ part: 'links' }),
+      })
     : () => {};
 
   let closing: Promise<void> | null = null;

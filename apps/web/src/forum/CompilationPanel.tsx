@@ -420,6 +420,7 @@ export function CompilationPanel({
           plenary={plenary}
           onPlaced={onListPlaced}
           onPlenary={compilation?.onPlenary ?? null}
+          list={items}
         />
       )}
       {error && <p role="alert">{error}</p>}

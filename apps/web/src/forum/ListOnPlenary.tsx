@@ -1,14 +1,15 @@
 // « Mettre la liste sur la plénière »: the list as shown becomes sticky notes on the plenary
 // board, so the room can vote on it (« Vote par points » then proposes the plenary). Doing it
 // again updates what is there; notes with dots or changed by someone are kept and named.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Compilation, ForumBoard } from './api';
+import type { Compilation, CompilationItem, ForumBoard } from './api';
 import {
   keptTexts,
   placeErrorText,
   placeListOnPlenary,
   placedText,
+  placedWords,
   type ListOnPlenary as Placed,
 } from './listOnPlenary';
 
@@ -25,6 +26,7 @@ export function ListOnPlenary({
   plenary,
   onPlaced,
   onPlenary = null,
+  list,
 }: {
   forumId: string;
   token: string;
@@ -32,25 +34,35 @@ export function ListOnPlenary({
   onPlaced?: ((boardId: string) => void) | undefined;
   /** The list as the plenary holds it (server C10): said after a reload, before any click. */
   onPlenary?: Compilation['onPlenary'];
+  /** The list as shown: a placing's answer is said while the list is still the one placed. */
+  list: readonly CompilationItem[];
 }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [placed, setPlaced] = useState<Placed | null>(null);
+  // The last placing's answer, with the list's words it placed (placedWords).
+  const [last, setLast] = useState<{ answer: Placed; words: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Already there (the page reloaded, the archive re-imported): said, with the vote offered.
+  const words = useMemo(() => placedWords(list), [list]);
+  // Said while the list is the one placed: once merged, reworded or an idea set aside, « Gardé
+  // tel quel… » and « 3 idées ajoutées » were about a placing the list has moved on from.
+  const placed = last && last.words === words ? last.answer : null;
+  const changedSince = last !== null && placed === null;
+  // Already there (the page reloaded, the archive re-imported, the list changed since): said,
+  // with the vote offered.
   const there = placed === null && onPlenary ? onPlenary : null;
   const place = () => {
     if (busy) return;
     setBusy(true);
     setError(null);
+    const placing = words;
     placeListOnPlenary(forumId, token, i18n.language)
       .then(
         (answer) => {
-          setPlaced(answer);
+          setLast({ answer, words: placing });
           onPlaced?.(answer.boardId);
         },
         (e: unknown) => {
-          setPlaced(null);
+          setLast(null);
           setError(placeErrorText(e, t));
         },
       )
@@ -66,7 +78,7 @@ export function ListOnPlenary({
         <button type="button" className="place-list" onClick={place} aria-disabled={busy}>
           {busy ? t('forumDay.listOnPlenary.busy') : t('forumDay.listOnPlenary.place')}
         </button>
-        {(placed || there) && plenary && (
+        {(last || there) && plenary && (
           <a
             href={`/b/${encodeURIComponent(plenary.id)}#token=${token}`}
             target="_blank"
@@ -78,7 +90,7 @@ export function ListOnPlenary({
       </div>
       <p className="hint">{t('forumDay.listOnPlenary.hint')}</p>
       <div className="list-on-plenary-status" role="status">
-        {(placed || there) && (
+        {(last || there) && (
           <>
             {placed && <p>{placedText(placed, t)}</p>}
             {placed && keptTexts(placed, t).map((sentence) => <p key={sentence}>{sentence}</p>)}
@@ -86,6 +98,9 @@ export function ListOnPlenary({
               <p className="list-already-placed">
                 {t('forumDay.listOnPlenary.already', { count: there.ideas })}
               </p>
+            )}
+            {changedSince && (
+              <p className="list-changed-since">{t('forumDay.listOnPlenary.changedSince')}</p>
             )}
             <p>
               {/* A button, not a `#forum-votes` link: the page's fragment holds the facilitator

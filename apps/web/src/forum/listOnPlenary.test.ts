@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../board/api';
 import { testTranslator } from '../i18n/testTranslator';
-import { keptTexts, placeErrorText, placedText, type ListOnPlenary } from './listOnPlenary';
+import {
+  keptTexts,
+  placeErrorText,
+  placedText,
+  placedWords,
+  type ListOnPlenary,
+} from './listOnPlenary';
 
 const result = (over: Partial<ListOnPlenary>): ListOnPlenary => ({
   boardId: 'plenary',
@@ -57,6 +63,25 @@ describe('« Mettre la liste sur la plénière » said to the facilitator', () =
     );
     expect(placeErrorText(new ApiError(0, 'network', 'Failed to fetch'), fr)).toMatch(
       /^Le serveur ne répond pas/,
+    );
+  });
+
+  it('tells a list placed alike from a changed one, whatever its order', () => {
+    const list = [
+      { key: 'participation citoyenne', text: 'Participation citoyenne' },
+      { key: 'bon leadership', text: 'Bon leadership' },
+      { key: 'plaisir', text: 'Plaisir' },
+    ];
+    const words = placedWords(list);
+    // A vote reorders the list: the plenary holds the same notes.
+    expect(placedWords([...list].reverse())).toBe(words);
+    // Set aside, reworded, merged: another list.
+    expect(placedWords(list.slice(0, 2))).not.toBe(words);
+    expect(
+      placedWords([list[0]!, { key: 'bon leadership', text: 'Bon leadership partagé' }, list[2]!]),
+    ).not.toBe(words);
+    expect(placedWords([{ key: 'x', text: 'ab' }])).not.toBe(
+      placedWords([{ key: 'xa', text: 'b' }]),
     );
   });
 });

@@ -2,6 +2,7 @@
 // it — what changed on the plenary, which notes were kept as they were and why, or why nothing
 // was placed.
 import { ApiError, apiRequest } from '../board/api';
+import type { CompilationItem } from './api';
 import { forumErrorText, type Translate } from './errorText';
 
 export interface KeptListNote {
@@ -38,6 +39,19 @@ export function placeListOnPlenary(
 }
 
 const KEY = 'forumDay.listOnPlenary';
+
+/**
+ * What a placing puts on the plenary from the list shown: each idea's key and words, in no
+ * order (a vote reorders the list without changing what is on the plenary). Two lists with the
+ * same words here are placed alike; a merge, an idea set aside or reworded changes them, and a
+ * placing's answer (« gardé tel quel… ») no longer describes what the list would put there.
+ */
+export function placedWords(items: readonly Pick<CompilationItem, 'key' | 'text'>[]): string {
+  return items
+    .map((item) => `${item.key}\u0001${item.text}`)
+    .sort()
+    .join('\u0002');
+}
 
 /** « La liste est sur la plénière : 3 idées ajoutées, 1 formulation mise à jour. » */
 export function placedText(result: ListOnPlenary, t: Translate): string {

@@ -3,6 +3,7 @@
 // is drawn (each one held its photo's bytes for as long as the page lived); and a PNG whose EXIF
 // block says « turn 90° » is drawn as stored everywhere, as the server sizes its box and makes its
 // small copy (R35: only a JPEG's orientation turns a photo), its whole picture too.
+import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { localOrigin } from '@carton/board';
+import { boardFileWithPhoto } from '../../apps/server/src/archive/test-board-file';
 import { newParticipant, savedDownload } from '../support/browser';
 import {
   createForum,
@@ -356,6 +358,51 @@ describe('photos as the board draws them', () => {
       // photo beside it, zoomed into too, may have its whole picture fetched.)
       expect(fetched.slice(before).filter((path) => !path.includes(sideways))).toEqual([]);
       expect(await liveImageUrls(laptop.page)).toBe(0);
+    } finally {
+      await laptop.context.close();
+    }
+  });
+
+  it('a board file imported into the open board draws its photos from the file, fetching nothing back', async () => {
+    // A board of its own: the photo imported stays out of the other tests' board.
+    const own = territoryBoard(await createForum(suite.server, { territories: ['La Mitis'] }));
+    const laptop = await newParticipant(suite.browser, 'Émilie');
+    try {
+      const fetched = imageFetches(laptop.page);
+      await openBoard(laptop.page, own.edit.url);
+      await laptop.page.waitForLoadState('networkidle');
+      // A territory's board exported with its photo, 1200 × 900.
+      const jpeg = await drawnJpeg(laptop.page, {
+        width: 1200,
+        height: 900,
+        fill: '#8c6',
+        edge: { width: 150, fill: '#00f' },
+        quality: 0.9,
+      });
+      const key = createHash('sha256').update(jpeg).digest('hex');
+      const file = boardFileWithPhoto(jpeg, key, { title: 'La Mitis', kind: 'territory' });
+      Object.assign(file.shapes[0]!, {
+        mime: 'image/jpeg',
+        naturalWidth: 1200,
+        naturalHeight: 900,
+      });
+      file.images[key]!.mime = 'image/jpeg';
+      await laptop.page.getByRole('button', { name: 'Exporter / Importer' }).click();
+      await laptop.page.getByLabel('Fichier Carton (.json)').setInputFiles({
+        name: 'la-mitis.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(file)),
+      });
+      await waitForShapes(laptop.page, '(s) => s.some((x) => x.type === "image")', 30_000);
+      await laptop.page.keyboard.press('Escape');
+      // Drawn from the small copy this page made of the bytes it sent, 512 px at most.
+      await expect
+        .poll(() => drawnSize(laptop.page), { timeout: 20_000 })
+        .not.toEqual({ width: 0, height: 0 });
+      expect((await drawnSize(laptop.page)).width).toBeLessThanOrEqual(512);
+      await laptop.page.waitForLoadState('networkidle');
+      // Before: its small copy fetched back from the server (…/<blobId>/small).
+      expect(fetched).toEqual([]);
     } finally {
       await laptop.context.close();
     }

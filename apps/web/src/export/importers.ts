@@ -23,6 +23,7 @@ import { ApiError, uploadImage } from '../board/api';
 import { MAX_IMAGE_BYTES } from '../board/images';
 import { importedPhoto } from '../board/shrinkPhoto';
 import type { BoardSession } from '../board/session';
+import { boardPictures } from '../shapes/image/pictureCache';
 
 /** The server accepts board files up to 32 MiB (POST /api/boards/:id/import); so do we. */
 export const MAX_BOARD_FILE_BYTES = 32 * 1024 * 1024;
@@ -130,6 +131,8 @@ async function uploadAll(
       MAX_IMAGE_BYTES,
     );
     const uploaded = await uploadImage(session.boardId, session.token, photo);
+    // This page draws it from the bytes it sent, not from a copy fetched back (pictureCopies.ts).
+    boardPictures(session.boardId, session.token).keepLocal(uploaded.blobId, photo);
     stored.set(blob.key, {
       blobId: uploaded.blobId,
       naturalWidth: uploaded.width,

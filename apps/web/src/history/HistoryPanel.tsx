@@ -1,13 +1,6 @@
 // The board's versions for the facilitator: keep a named version, preview one read-only,
 // restore one for everyone (after a confirmation that says the current state is kept).
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type FormEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { useSession } from '../board/context';
@@ -30,8 +23,7 @@ import {
 import { VersionPreview } from './VersionPreview';
 import { historyErrorText } from './problem';
 import { useInViewOnArrival } from '../ui/inViewOnArrival';
-import { useTallPage } from '../ui/useTallPage';
-import { tabbables } from '../dialog/useFocusTrap';
+import { useWholeWindowPanel, wholeWindowProps } from '../ui/useWholeWindowPanel';
 
 type Load =
   | { state: 'loading' }
@@ -93,34 +85,9 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
   };
   // On a page taller than the window (text enlarged: a 1280 × 1024 screen at 400 %), under the
   // header's rows the panel was a 76 px slit. There it takes the window and scrolls as a whole,
-  // a dialog: the focus goes in, Tab stays in it (the controls it covers are not reached
-  // unseen), Escape or « Fermer » closes it.
-  const whole = useTallPage();
+  // a dialog (useWholeWindowPanel); Escape or « Fermer » closes it.
   const panel = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (whole && !panel.current?.contains(document.activeElement)) panel.current?.focus();
-  }, [whole]);
-  const onPanelKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!whole) return;
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const list = tabbables(e.currentTarget);
-    const first = list[0];
-    const last = list.at(-1);
-    if (!first || !last) return;
-    const active = document.activeElement;
-    if (e.shiftKey && (active === first || active === e.currentTarget)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  const { whole, onKeyDown: onPanelKey } = useWholeWindowPanel(panel, onClose);
 
   const refresh = useCallback(() => {
     listVersions(boardId, token).then(
@@ -209,11 +176,9 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
       <div
         ref={panel}
         className="history-panel"
-        role={whole ? 'dialog' : 'complementary'}
-        aria-modal={whole || undefined}
+        {...wholeWindowProps(whole)}
         aria-label={t('history.title')}
         data-testid="history-panel"
-        data-whole={whole || undefined}
         tabIndex={-1}
         onKeyDown={onPanelKey}
       >

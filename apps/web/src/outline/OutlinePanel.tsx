@@ -15,6 +15,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession } from '../board/context';
+import { focusCanvas } from '../board/navigate';
+import { useWholeWindowPanel, wholeWindowProps } from '../ui/useWholeWindowPanel';
 import { goToShape } from './goTo';
 import { tabAroundPanel } from './focusOrder';
 import { followKeyboard } from './keyboardInset';
@@ -22,7 +24,7 @@ import { countsLabel, plainTranslate } from './labels';
 import { OutlineItem } from './OutlineItem';
 import type { OutlineGroup } from './outline';
 import { foldQuery, matchRanges, prepareSearch, searchOutline, stepMatch } from './search';
-import { closeOutline, isFindKey, outlineStore } from './state';
+import { closeOutline, dismissOutline, isFindKey, outlineStore } from './state';
 import { useOutline } from './useOutline';
 import { limitFor, lineOf, PAGE_LINES, windowGroups } from './window';
 
@@ -31,7 +33,11 @@ export function OutlinePanel() {
   const session = useSession();
   const outline = useOutline(session);
   const focusRequest = useStore(outlineStore(session), (s) => s.focusRequest);
-  const panelRef = useRef<HTMLElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // Text enlarged on a short window (400 % on a 1280 × 1024 screen): under the header's rows the
+  // panel showed 19 px of its list. It takes the window there, scrolls as one piece and is a
+  // dialog (useWholeWindowPanel); Escape or × gives the focus back to « Contenu ».
+  const { whole, onKeyDown: wholeKey } = useWholeWindowPanel(panelRef, () => closeOutline(session));
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = { title: useId(), help: useId() };
   const [query, setQuery] = useState('');
@@ -71,7 +77,8 @@ export function OutlinePanel() {
   const moreRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const button = moreRef.current;
-    const list = button?.closest('.outline-list');
+    // What scrolls: the list, or the whole panel when it takes the window.
+    const list = whole ? panelRef.current : button?.closest('.outline-list');
     if (!button || !list) return;
     // The end of the list coming into sight (scrolled, or the arrows going down) draws more.
     const observer = new IntersectionObserver(
@@ -82,7 +89,7 @@ export function OutlinePanel() {
     );
     observer.observe(button);
     return () => observer.disconnect();
-  }, [limit, more, drawn.hidden]);
+  }, [limit, more, drawn.hidden, whole]);
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -114,7 +121,8 @@ export function OutlinePanel() {
   });
   const goTo = useCallback(
     (id: string) => {
-      goToShape(session, id, panelRef.current?.getBoundingClientRect() ?? null);
+      // Taking the window, the panel leaves the board nothing beside it: centred in the window.
+      goToShape(session, id, whole ? null : (panelRef.current?.getBoundingClientRect() ?? null));
       const line = lineOf(shown, id);
       if (line >= limit) more(limitFor(limit, line));
       scrollTo.current = id;
@@ -122,7 +130,7 @@ export function OutlinePanel() {
         ?.querySelector(`[data-id="${CSS.escape(id)}"]`)
         ?.scrollIntoView({ block: 'nearest' });
     },
-    [session, shown, limit, more],
+    [session, shown, limit, more, whole],
   );
   const activateLatest = useRef((id: string) => {
     setCurrent({ query: searched, id });
@@ -137,6 +145,21 @@ export function OutlinePanel() {
   // One function for the panel's life: the lines (memoised) are not drawn again each time the
   // outline changes (a remote edit every 250 ms on a big board), only those whose entry did.
   const activate = useCallback((id: string) => activateLatest.current(id), []);
+  // A line chosen while the panel takes the window: the board behind it moved unseen. The panel
+  // closes on it, the keyboard on the board and the shape chosen there.
+  const wholeNow = useRef(whole);
+  useLayoutEffect(() => {
+    wholeNow.current = whole;
+  });
+  const choose = useCallback(
+    (id: string) => {
+      activateLatest.current(id);
+      if (!wholeNow.current) return;
+      dismissOutline(session);
+      focusCanvas();
+    },
+    [session],
+  );
   const step = (direction: 1 | -1) => {
     const next = matches[stepMatch(currentIndex, matches.length, direction)];
     if (next) activate(next.id);
@@ -144,6 +167,7 @@ export function OutlinePanel() {
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     e.stopPropagation();
+    if (wholeKey(e)) return;
     if (isFindKey(e)) {
       e.preventDefault();
       inputRef.current?.focus();
@@ -186,14 +210,16 @@ export function OutlinePanel() {
       // Where the query lies is worked out for the lines drawn only.
       ranges={found.has(entry.id) ? matchRanges(entry, folded) : undefined}
       current={entry.id === currentId}
-      onActivate={activate}
+      onActivate={choose}
     />
   );
 
   return (
-    <aside
+    <div
       className="outline-panel"
       id="outline-panel"
+      {...wholeWindowProps(whole)}
+      tabIndex={-1}
       data-readonly={session.readOnly}
       // The query the list shows results for (a moment behind the field while typing).
       data-searched={searched}
@@ -304,6 +330,6 @@ export function OutlinePanel() {
           )}
         </ul>
       )}
-    </aside>
+    </div>
   );
 }

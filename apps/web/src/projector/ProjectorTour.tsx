@@ -1,6 +1,8 @@
 // The territories' tour on the projector (tour.ts): T starts it on the first territory (or the
 // one shown), each carton large in turn with a countdown the room sees in the top row, P pauses
-// it, T or a slide that is not a territory's (M, Home) stops it. The slides stay the live
+// it, + and − give each territory more or less time (shown a moment in the countdown, kept on
+// the device for the next tour), T or a slide that is not a territory's (M, Home) stops it. The
+// slides stay the live
 // territory slides: a note written at a table shows while its carton is up.
 // Also the projector's own full screen (F): the browser's, which keeps Escape for itself; an
 // Escape the page still hears in full screen leaves the full screen only (ProjectorPage).
@@ -13,14 +15,37 @@ import {
   remainingMs,
   restartCountdown,
   startTour,
+  stepDwell,
+  storedDwell,
   togglePause,
+  TOUR_DWELL_STORAGE_KEY,
   TOUR_OFF,
   tourKey,
+  withDwell,
   type TourState,
 } from './tour';
 
 /** How often the countdown is redrawn. */
 const TICK_MS = 250;
+
+/** How long the time per territory shows in the countdown after + or −. */
+const DWELL_SHOWN_MS = 2_500;
+
+function readDwell(): number {
+  try {
+    return storedDwell(localStorage.getItem(TOUR_DWELL_STORAGE_KEY));
+  } catch {
+    return storedDwell(null);
+  }
+}
+
+function keepDwell(dwellMs: number): void {
+  try {
+    localStorage.setItem(TOUR_DWELL_STORAGE_KEY, String(dwellMs / 1000));
+  } catch {
+    // Storage unavailable: the next tour takes 30 s again.
+  }
+}
 
 type TourSlide = { kind: string; id?: string; boardId?: string; page?: number };
 
@@ -44,6 +69,14 @@ export function useTour(
       if (!action) return;
       const { slides, current, go, tour } = latest.current;
       const at = Date.now();
+      if (action === 'longer' || action === 'shorter') {
+        if (tour.phase === 'off') return;
+        e.preventDefault();
+        const dwellMs = stepDwell(tour.dwellMs, action === 'longer' ? 1 : -1);
+        keepDwell(dwellMs);
+        setTour(withDwell(tour, dwellMs, at));
+        return;
+      }
       if (action === 'pause') {
         if (tour.phase === 'off') return;
         e.preventDefault();
@@ -59,7 +92,7 @@ export function useTour(
         slides[current]?.kind === 'territory' ? current : nextTerritory(slides, current);
       if (first === null) return;
       e.preventDefault();
-      setTour(startTour(at));
+      setTour(startTour(at, readDwell()));
       if (first !== current) go(first);
     };
     window.addEventListener('keydown', onKey);
@@ -116,6 +149,19 @@ export function TourCountdown({ tour }: { tour: TourState }) {
     const tick = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => clearInterval(tick);
   }, [running, tour]);
+  // + or −: the time per territory shows a moment, in place of the keys.
+  const dwellMs = tour.phase === 'off' ? null : tour.dwellMs;
+  const [dwellShown, setDwellShown] = useState(false);
+  const before = useRef(dwellMs);
+  useEffect(() => {
+    const was = before.current;
+    before.current = dwellMs;
+    if (dwellMs === null) return setDwellShown(false);
+    if (was === null || was === dwellMs) return;
+    setDwellShown(true);
+    const hide = setTimeout(() => setDwellShown(false), DWELL_SHOWN_MS);
+    return () => clearTimeout(hide);
+  }, [dwellMs]);
   const left = remainingMs(tour, now);
   if (tour.phase === 'off' || left === null) return null;
   const seconds = countdownSeconds(left);
@@ -124,6 +170,7 @@ export function TourCountdown({ tour }: { tour: TourState }) {
       className="projector-tour"
       data-phase={tour.phase}
       data-seconds={seconds}
+      data-dwell={tour.dwellMs / 1000}
       style={{ '--tour-left': String(left / tour.dwellMs) } as CSSProperties}
     >
       <span className="projector-tour-text">
@@ -131,9 +178,15 @@ export function TourCountdown({ tour }: { tour: TourState }) {
           ? t('projector.tour.next', { seconds })
           : t('projector.tour.paused')}
       </span>
-      <span className="projector-tour-keys">
-        {t(tour.phase === 'running' ? 'projector.tour.keysRunning' : 'projector.tour.keysPaused')}
-      </span>
+      {dwellShown ? (
+        <span className="projector-tour-keys projector-tour-dwell" role="status">
+          {t('projector.tour.dwell', { seconds: tour.dwellMs / 1000 })}
+        </span>
+      ) : (
+        <span className="projector-tour-keys">
+          {t(tour.phase === 'running' ? 'projector.tour.keysRunning' : 'projector.tour.keysPaused')}
+        </span>
+      )}
       <span className="projector-tour-bar" aria-hidden="true" />
     </p>
   );

@@ -5,10 +5,13 @@ import {
   remainingMs,
   restartCountdown,
   startTour,
+  stepDwell,
+  storedDwell,
   togglePause,
   TOUR_DWELL_MS,
   TOUR_OFF,
   tourKey,
+  withDwell,
 } from './tour';
 
 const slides = [
@@ -76,7 +79,44 @@ describe('the territories’ tour', () => {
     expect(tourKey('T')).toBe('toggle');
     expect(tourKey('p')).toBe('pause');
     expect(tourKey('P')).toBe('pause');
+    expect(tourKey('+')).toBe('longer');
+    expect(tourKey('=')).toBe('longer');
+    expect(tourKey('-')).toBe('shorter');
     expect(tourKey(' ')).toBeNull();
     expect(tourKey('m')).toBeNull();
+  });
+
+  it('+ and − step the time per territory, within 10 s and 2 min', () => {
+    expect(stepDwell(30_000, 1)).toBe(45_000);
+    expect(stepDwell(30_000, -1)).toBe(20_000);
+    expect(stepDwell(10_000, -1)).toBe(10_000);
+    expect(stepDwell(120_000, 1)).toBe(120_000);
+    // A time between steps goes to the nearest one that way.
+    expect(stepDwell(25_000, 1)).toBe(30_000);
+    expect(stepDwell(25_000, -1)).toBe(20_000);
+  });
+
+  it('gives the territory shown the new time whole, paused or not; a tour off stays off', () => {
+    const running = startTour(0, 30_000);
+    expect(withDwell(running, 45_000, 20_000)).toEqual({
+      phase: 'running',
+      deadline: 65_000,
+      dwellMs: 45_000,
+    });
+    const paused = togglePause(running, 20_000);
+    expect(withDwell(paused, 15_000, 25_000)).toEqual({
+      phase: 'paused',
+      remainingMs: 15_000,
+      dwellMs: 15_000,
+    });
+    expect(withDwell(TOUR_OFF, 45_000, 0)).toBe(TOUR_OFF);
+  });
+
+  it('reads the time kept on the device, 30 s for anything but a step', () => {
+    expect(storedDwell('45')).toBe(45_000);
+    expect(storedDwell(null)).toBe(30_000);
+    expect(storedDwell('')).toBe(30_000);
+    expect(storedDwell('7')).toBe(30_000);
+    expect(storedDwell('abc')).toBe(30_000);
   });
 });

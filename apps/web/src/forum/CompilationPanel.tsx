@@ -41,7 +41,7 @@ import { IdeaWords } from './IdeaWords';
 import { answerOrder } from './answerOrder';
 import { SimilarIdeas } from './SimilarIdeas';
 import { likelyMerges, suggestedMerges } from './similarChoice';
-import { listRereads } from './listRereads';
+import { dragHold, listRereads } from './listRereads';
 import { FORUM_REREAD_MS } from './refreshWhenBack';
 import { ListOnPlenary } from './ListOnPlenary';
 import { useOnScreenReads } from './onScreenReads';
@@ -137,12 +137,14 @@ export function CompilationPanel({
     readAgain.current = () => {
       const fresh = answers.ask();
       fetchCompilation(forumId, token).then(
-        (next) => fresh() && setCompilation(next),
+        (next) => hold.deliver(() => fresh() && setCompilation(next)),
         () => undefined, // the list shown stays; the next change or read catches up
       );
     };
   });
   const [rereads] = useState(() => listRereads(() => readAgain.current()));
+  // No read lands while an idea is dragged to merge: the list would slide under the pointer.
+  const [hold] = useState(() => dragHold(rereads.begin));
   useEffect(() => {
     if (compiledAt !== null || rankingVote !== null) rereads.changed();
   }, [compiledAt, rankingVote, rereads]);
@@ -259,6 +261,7 @@ export function CompilationPanel({
         e.dataTransfer.setData('text/plain', item.key);
         e.dataTransfer.effectAllowed = 'move';
         dispatch({ type: 'start', key: item.key });
+        hold.start();
       }}
       onDragEnter={() => dispatch({ type: 'enter', key: item.key })}
       onDragLeave={() => dispatch({ type: 'leave', key: item.key })}
@@ -268,8 +271,12 @@ export function CompilationPanel({
         const source = e.dataTransfer.getData('text/plain') || drag.dragging;
         dispatch({ type: 'end' });
         if (source) merge(source, item.key);
+        hold.stop(); // after the merge's PUT began: a read owed waits for its answer
       }}
-      onDragEnd={() => dispatch({ type: 'end' })}
+      onDragEnd={() => {
+        dispatch({ type: 'end' });
+        hold.stop();
+      }}
     >
       {/* The cards draw no list number: the place in a badge, as the list slide's, and said
           « 2e place » to a screen reader. */}

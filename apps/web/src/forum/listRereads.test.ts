@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listRereads } from './listRereads';
+import { dragHold, listRereads } from './listRereads';
 
 describe('listRereads', () => {
   it('reads at once when none of the page’s own changes is on its way', () => {
@@ -25,5 +25,35 @@ describe('listRereads', () => {
     // Nothing owed: a change answered without news reads nothing.
     rereads.begin()();
     expect(reads).toBe(1);
+  });
+});
+
+describe('dragHold', () => {
+  it('reads nothing during a drag, once after the drop when the list changed meanwhile', () => {
+    let reads = 0;
+    const rereads = listRereads(() => (reads += 1));
+    const hold = dragHold(rereads.begin);
+    hold.start();
+    hold.start(); // a second dragstart holds once
+    rereads.changed();
+    expect(reads).toBe(0);
+    hold.stop();
+    hold.stop();
+    expect(reads).toBe(1);
+    hold.start();
+    hold.stop();
+    expect(reads).toBe(1);
+  });
+
+  it('shows a read that lands during the drag only once it is over', () => {
+    const rereads = listRereads(() => undefined);
+    const hold = dragHold(rereads.begin);
+    const shown: string[] = [];
+    hold.deliver(() => shown.push('before'));
+    hold.start();
+    hold.deliver(() => shown.push('during'));
+    expect(shown).toEqual(['before']);
+    hold.stop();
+    expect(shown).toEqual(['before', 'during']);
   });
 });

@@ -33,3 +33,32 @@ export function listRereads(read: () => void): {
     },
   };
 }
+
+/**
+ * A facilitator's drag of one idea onto another (to merge them) holds the list still: a read
+ * landing meanwhile moved the ideas under the pointer, and the drop merged into the idea that
+ * had slid there. `start()` holds the re-reads (`begin`, one read after the drop if one was
+ * missed); a read already on its way hands its answer to `deliver`, shown at `stop()`.
+ */
+export function dragHold(begin: () => () => void): {
+  start: () => void;
+  stop: () => void;
+  deliver: (show: () => void) => void;
+} {
+  let held: { end: () => void; late: (() => void) | null } | null = null;
+  return {
+    start() {
+      held ??= { end: begin(), late: null };
+    },
+    stop() {
+      const was = held;
+      held = null;
+      was?.late?.();
+      was?.end();
+    },
+    deliver(show) {
+      if (held) held.late = show;
+      else show();
+    },
+  };
+}

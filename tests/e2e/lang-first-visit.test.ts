@@ -102,7 +102,7 @@ describe('the language on a first visit', () => {
     await forumPage.bringToFront();
     await forumPage.getByRole('button', { name: 'English, EN', exact: true }).click();
     await projector.waitForFunction(() => document.documentElement.lang === 'en');
-    await projector.locator('.projector-footer', { hasText: 'Esc to leave' }).waitFor();
+    await projector.locator('.projector-footer', { hasText: 'then leave' }).waitFor();
     expect(await footer.textContent()).toMatch(/^2 \/ \d+ · /);
   });
 });

@@ -2,12 +2,13 @@
 // board of the forum (facilitator only, POST /api/forums/:id/boards, R54). The file is read and
 // validated here first — a bad one says what is wrong in the reader's language and nothing is
 // sent — then the title (from the file's meta) can be changed before the board is created.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../board/api';
 import { createBoard, fetchForumBoards, type FacilitatorBoard, type Link } from '../forum/api';
 import { errorMessage, newBoardCreatedMessage, type Translate } from './messages';
 import { MAX_TITLE, readNewBoardFile, type NewBoardDraft as Draft } from './newBoardFile';
+import { focusLost, focusWhenLost } from '../ui/focusWhenLost';
 import './file-choose.css';
 import './new-board.css';
 
@@ -51,6 +52,16 @@ export function NewBoardImport({
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const titleId = useId();
   const busy = status.kind === 'busy';
+  // While the board is created the dialog's title field and buttons are disabled (and the file
+  // field with them), which put the keyboard on the page's body: the next Tab started again from
+  // the page's top (in a board's « Exporter / Importer », from the dialog's first control). The
+  // answer takes it (the refusal, the board created: focusWhenLost), the title field when the
+  // dialog asks again (territory taken meanwhile), the file field after « Annuler ».
+  const fileField = useRef<HTMLInputElement>(null);
+  const titleField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (status.kind === 'draft' && focusLost()) titleField.current?.focus();
+  }, [status.kind]);
 
   const choose = async (file: File) => {
     let draft: Draft;
@@ -117,6 +128,7 @@ export function NewBoardImport({
         <input
           type="file"
           className="visually-hidden"
+          ref={fileField}
           accept=".json,application/json"
           disabled={busy}
           aria-label={label}
@@ -128,12 +140,12 @@ export function NewBoardImport({
         />
       </label>
       {status.kind === 'error' && (
-        <p className="export-error" role="alert">
+        <p ref={focusWhenLost} className="export-error" role="alert" tabIndex={-1}>
           {status.text}
         </p>
       )}
       {status.kind === 'done' && (
-        <p className="new-board-done" role="status">
+        <p ref={focusWhenLost} className="new-board-done" role="status" tabIndex={-1}>
           {newBoardCreatedMessage(status.board.title, onForumPage, tr)}{' '}
           {openUrl && (
             <a href={openUrl(status.board)} target="_blank" rel="noopener">
@@ -156,6 +168,7 @@ export function NewBoardImport({
             <h3 id={`${titleId}-heading`}>{t('export.newBoard.dialogTitle')}</h3>
             <label htmlFor={titleId}>{t('export.newBoard.titleLabel')}</label>
             <input
+              ref={titleField}
               id={titleId}
               value={draft.title}
               maxLength={MAX_TITLE}
@@ -186,7 +199,14 @@ export function NewBoardImport({
             )}
             {busy && <p role="status">{t('export.newBoard.creating')}</p>}
             <div className="new-board-actions">
-              <button type="button" disabled={busy} onClick={() => setStatus({ kind: 'idle' })}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => {
+                  setStatus({ kind: 'idle' });
+                  fileField.current?.focus();
+                }}
+              >
                 {t('export.newBoard.cancel')}
               </button>
               <button

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { keepNewForum, openNewForum } from '../app/savedForums';
 import { importForumArchive, type ArchiveLeftOut } from './api';
 import { archiveImportErrorText } from './archiveImportError';
+import { focusWhenLost } from '../ui/focusWhenLost';
 import '../export/file-choose.css';
 
 /** `onKept`: the new forum was kept on this device without opening it (« Vos forums » shows it). */
@@ -100,13 +101,6 @@ const LEFT_OUT_KEYS: Record<keyof ArchiveLeftOut, string> = {
   distinct: 'home.importArchive.leftOutKinds.distinct',
 };
 type LeftOutLine = [keyof ArchiveLeftOut, number];
-
-/** Takes the focus only from the page's body (stable: called once, as the element arrives). */
-function focusWhenLost(element: HTMLElement | null): void {
-  if (element && (!document.activeElement || document.activeElement === document.body)) {
-    element.focus();
-  }
-}
 
 function leftOutLines(leftOut: ArchiveLeftOut | undefined): LeftOutLine[] {
   return (Object.keys(LEFT_OUT_KEYS) as (keyof ArchiveLeftOut)[]).flatMap((kind) => {

@@ -24,32 +24,52 @@ import { inLanguage, laidOut, sharedPages } from './shared-pages';
 const SHOTS = join(REPO_ROOT, 'test-results/screenshots');
 
 /**
- * The title keeps its first words: at least 15 characters drawn whole (« Conditions de s… »),
- * enough to tell the forum's boards apart with the page's title and the people around.
+ * The title names its board: a territory board's title (« Conditions de succès — Témiscouata »,
+ * its beginning shared by every territory board) keeps its territory whole and at least the
+ * first character of the rest before their ellipsis (« C… — Témiscouata »).
  */
-const TITLE_MIN_CHARS = 15;
+const HEAD_MIN_CHARS = 1;
 
-/** How many of the title's characters are drawn whole before its ellipsis (or its end). */
-function titleCharsShown(page: Page): Promise<{ shown: number; total: number }> {
+/**
+ * How the title is drawn: how many characters of its beginning are drawn whole before their
+ * ellipsis, and whether its territory (after « — ») is drawn whole in the title's box.
+ */
+function titleShown(page: Page): Promise<{ headShown: number; territoryWhole: boolean }> {
   return page.locator('.board-title').evaluate((el) => {
-    const text = el.firstChild as Text;
-    const style = getComputedStyle(el);
-    const box = el.getBoundingClientRect();
-    const right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
-    const cut = el.scrollWidth > el.clientWidth;
-    // The ellipsis takes the end of the box: the characters under it are not drawn.
+    const head = (el.querySelector('.title-head') ?? el) as HTMLElement;
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode as Text);
+    const inner = (box: HTMLElement) => {
+      const style = getComputedStyle(box);
+      return (
+        box.getBoundingClientRect().right -
+        parseFloat(style.paddingRight) -
+        parseFloat(style.borderRightWidth)
+      );
+    };
     const canvas = document.createElement('canvas').getContext('2d')!;
-    canvas.font = style.font;
-    const limit = right - (cut ? canvas.measureText('…').width : 0);
+    canvas.font = getComputedStyle(el).font;
+    const ellipsis = canvas.measureText('…').width;
+    // The ellipsis takes the end of the head's box: the characters under it are not drawn.
+    const first = texts[0]!;
+    const cut = head.scrollWidth > head.clientWidth;
+    const limit = inner(head) - (cut ? ellipsis : 0);
     const range = document.createRange();
-    let shown = 0;
-    for (let i = 0; i < text.length; i += 1) {
-      range.setStart(text, i);
-      range.setEnd(text, i + 1);
+    let headShown = 0;
+    for (let i = 0; i < first.length; i += 1) {
+      range.setStart(first, i);
+      range.setEnd(first, i + 1);
       if (range.getBoundingClientRect().right > limit + 0.5) break;
-      shown += 1;
+      headShown += 1;
     }
-    return { shown, total: text.length };
+    const last = texts[texts.length - 1]!;
+    const dash = last.data.lastIndexOf(' — ');
+    range.setStart(last, dash + 3);
+    range.setEnd(last, last.length);
+    const territoryWhole =
+      dash >= 0 && range.getBoundingClientRect().right <= inner(el as HTMLElement) + 0.5;
+    return { headShown, territoryWhole };
   });
 }
 
@@ -181,9 +201,9 @@ describe('the board header on a phone or a tablet', () => {
         const board = territoryBoard(forum);
         const page = await phone('view', size, lang, board.view.url);
         await checkHeader(page, size.width);
-        const { shown, total } = await titleCharsShown(page);
-        expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
-        expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
+        const shown = await titleShown(page);
+        expect(shown.territoryWhole).toBe(true);
+        expect(shown.headShown).toBeGreaterThanOrEqual(HEAD_MIN_CHARS);
         // Read only, for the eyes (the badge on screen) and for a screen reader (its name).
         const badge = page.locator('.editor-header .read-only-badge');
         expect(await badge.isVisible()).toBe(true);
@@ -222,8 +242,9 @@ describe('the board header on a phone or a tablet', () => {
           const versions = page.getByRole('button', { name: lang.versions, exact: true });
           await versions.waitFor();
           await checkHeader(page, size.width);
-          const { shown } = await titleCharsShown(page);
-          expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
+          const shown = await titleShown(page);
+          expect(shown.territoryWhole).toBe(true);
+          expect(shown.headShown).toBeGreaterThanOrEqual(HEAD_MIN_CHARS);
           // Found where « Contenu » is: next to it on its row; on a 360 px phone that row is
           // full (zoom, « Exporter », language), so at the end of the row above, over them.
           const contents = (await page.locator('.outline-button').boundingBox())!;
@@ -336,9 +357,9 @@ describe('the board header on a small laptop window', () => {
             expect(overlaps([...header, ...kit])).toEqual([]);
             expect(rowsOf(header)).toBeLessThanOrEqual(2);
             await checkHelp(page, size.width);
-            const { shown, total } = await titleCharsShown(page);
-            expect(total).toBeGreaterThan(TITLE_MIN_CHARS);
-            expect(shown).toBeGreaterThanOrEqual(TITLE_MIN_CHARS);
+            const shown = await titleShown(page);
+            expect(shown.territoryWhole).toBe(true);
+            expect(shown.headShown).toBeGreaterThanOrEqual(HEAD_MIN_CHARS);
             await page.screenshot({
               path: join(SHOTS, `header-laptop-${role}-${size.width}-${lang.locale}.png`),
             });

@@ -1,5 +1,5 @@
 // The editor page around the canvas: header, toolbar, panels, and the global listeners.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportMenuButton } from '../ui/ExportMenuButton';
 import { HistoryButton } from '../history/HistoryButton';
@@ -25,16 +25,17 @@ import { installFollow } from './follow';
 import { installKeyboard } from './keyboard';
 import { installTestHook } from './testHook';
 import { useBoardTitle } from './useBoardTitle';
+import { BoardTitle, fitTitleHead, titleParts, titleShowsEnough } from './BoardTitle';
 import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 import { UnsentWordsNotice } from '../ui/UnsentWordsNotice';
 import { WaitingPhotosNotice } from '../ui/WaitingPhotosNotice';
 
-/** The title's characters that must stay drawn whole before its ellipsis. */
+/** The characters of a title of no territory that must stay drawn whole before its ellipsis. */
 const TITLE_MIN_CHARS = 15;
 
 /**
- * Whether the header, laid out in one row, keeps every control inside it and at least the
- * title's first TITLE_MIN_CHARS characters before the ellipsis.
+ * Whether the header, laid out in one row, keeps every control inside it and what the title must
+ * show (titleShowsEnough: a territory board's territory, another's first TITLE_MIN_CHARS).
  */
 function oneRowFits(header: HTMLElement): boolean {
   const right = header.getBoundingClientRect().right;
@@ -42,21 +43,21 @@ function oneRowFits(header: HTMLElement): boolean {
     if (child.getBoundingClientRect().right > right + 0.5) return false;
   }
   const title = header.querySelector<HTMLElement>('.board-title');
-  const text = title?.firstChild;
-  if (!title || !(text instanceof Text) || text.length === 0) return true;
-  // Laid out whole even where clipped: where its TITLE_MIN_CHARS-th character ends, plus the
-  // ellipsis when the rest is cut.
-  const range = document.createRange();
-  range.setStart(text, 0);
-  range.setEnd(text, Math.min(TITLE_MIN_CHARS, text.length));
-  const needed = range.getBoundingClientRect().right;
-  const style = getComputedStyle(title);
-  const inner =
-    title.getBoundingClientRect().right -
-    parseFloat(style.paddingRight) -
-    parseFloat(style.borderRightWidth);
-  const ellipsis = text.length > TITLE_MIN_CHARS ? parseFloat(style.fontSize) : 0;
-  return needed + ellipsis <= inner + 0.5;
+  return !title || titleShowsEnough(title, TITLE_MIN_CHARS);
+}
+
+/** A phone: a finger on a screen of a phone's width. */
+const PHONE = '(pointer: coarse) and (max-width: 700px)';
+
+/** How many rows the header's shown pieces take. */
+function rowsOf(header: HTMLElement): number {
+  const tops: number[] = [];
+  for (const child of header.children) {
+    const box = child.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (!tops.some((top) => Math.abs(top - box.top) < box.height / 2)) tops.push(box.top);
+  }
+  return tops.length;
 }
 
 export function BoardEditor() {
@@ -67,6 +68,8 @@ export function BoardEditor() {
   const editorRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLElement>(null);
   const title = useBoardTitle(session);
+  const { kind, territory } = session.info.board;
+  const parts = useMemo(() => titleParts(title, { kind, territory }), [title, kind, territory]);
 
   useEffect(() => {
     document.title = `${title} — ${t('app.name')}`;
@@ -84,8 +87,34 @@ export function BoardEditor() {
       // Two rows wherever one does not hold every control and the title's first words (a view
       // link's badge at 880 px sent the language off the screen; a facilitator's title showed no
       // letter): tried in one row, synchronously, before the frame is drawn.
+      // The trials below lay the header out with more rows for a moment: Chrome's scroll
+      // anchoring followed them on a tall page and moved it up 51 px, under a note being
+      // dragged. Where the header ends as it was, the page stays where it was.
+      const scrolled = window.scrollY;
+      const before = header.getBoundingClientRect().height;
       header.removeAttribute('data-wrap');
+      header.removeAttribute('data-title-row');
+      header.removeAttribute('data-tight');
+      const title = header.querySelector<HTMLElement>('.board-title');
       if (!oneRowFits(header)) header.setAttribute('data-wrap', '');
+      // On a phone, in rows, a title that still cannot show what it must (text at 200 % on a
+      // 320 px phone: « C… » beside « connecté ») takes a row of its own. Not on a laptop's
+      // window zoomed to 400 %: there a read-only badge arriving mid-drag (the link changed)
+      // grew the header and scrolled the page under the pointer (low-vision-scrolled).
+      const titleRow =
+        !!title &&
+        matchMedia(PHONE).matches &&
+        rowsOf(header) > 1 &&
+        !titleShowsEnough(title, TITLE_MIN_CHARS);
+      if (titleRow) header.setAttribute('data-title-row', '');
+      // Two rows that became three (« EN » alone under « Exporter » on a 320 px phone in French,
+      // 51 px more chrome: the plenary's page with the timer grew taller than the window, the
+      // vote below it): « Exporter » gives its words for its icon (header-rows.css).
+      if (rowsOf(header) > (titleRow ? 3 : 2)) header.setAttribute('data-tight', '');
+      if (title) fitTitleHead(title);
+      const same = Math.abs(header.getBoundingClientRect().height - before) < 0.5;
+      if (same && window.scrollY !== scrolled)
+        window.scrollTo({ top: scrolled, behavior: 'instant' });
       // Where it ends in the editor (and, for the root, in the page, not scrolled): on a page
       // taller than the window (data-tall) the header resized while scrolled down (the zoom's
       // « 9 % » after a fit) was measured from the window's top, and the forum kit below it went
@@ -142,7 +171,7 @@ export function BoardEditor() {
   return (
     <div className="editor" data-readonly={readOnly} ref={editorRef}>
       <header className="editor-header" ref={headerRef}>
-        <h1 className="board-title">{title}</h1>
+        <BoardTitle title={title} parts={parts} />
         {readOnly && (
           // Up to 1100 px only the eye shows (the words stay for screen readers, and unfold on a
           // tap): spelled out, the badge cut the board's title to « Conditio… » on a phone.

@@ -24,6 +24,7 @@ import { useMyVote, type MyVote } from './myVote';
 import { countsOnBoard, voteListStore } from './voteList';
 import { VoteList } from './VoteList';
 import { clearVoteNews, voteNewsStore } from './voteNews';
+import { useBannerInView } from './voteBannerInView';
 
 function canvasRect(): DOMRect | null {
   return document.querySelector('.editor .canvas')?.getBoundingClientRect() ?? null;
@@ -197,6 +198,8 @@ function OpenVote({ vote, my, listOpen }: { vote: VoteState; my: MyVote; listOpe
     voteNewsStore(session).setState({ voting, counts, mine });
   }, [session, voting, counts, mine]);
   useEffect(() => () => clearVoteNews(session), [session]);
+  // Below the window on a page taller than it: scrolled to as the vote opens.
+  const inView = useBannerInView(`${session.boardId}:${vote.id}`);
   // Back from « Voter en liste », the keyboard lands on the button that opened it.
   const listButton = useRef<HTMLButtonElement>(null);
   const wasListOpen = useRef(listOpen);
@@ -212,6 +215,7 @@ function OpenVote({ vote, my, listOpen }: { vote: VoteState; my: MyVote; listOpe
       {/* The list (VoteList) holds the title, the dots left and the messages while it is open. */}
       {!listOpen && (
         <section
+          ref={inView}
           className="vote-banner"
           aria-labelledby={`vote-title-${vote.id}`}
           data-voting={voting}

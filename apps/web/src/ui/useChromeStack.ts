@@ -27,6 +27,22 @@ function floatingColumn(): number {
   return people.getBoundingClientRect().height + (help > 0 ? BELOW_PILL + help : 0);
 }
 
+/**
+ * Where « Vous suivez … » leaves the bottom stack for the top (vote-phone.css): a phone with a
+ * vote's banner puts it under the kit, left of the pill and « ? ».
+ */
+const FOLLOWING_UP = 'screen and (max-width: 700px)';
+const FOLLOWING = '.editor > .spotlight-banner:not(.elsewhere)';
+
+/**
+ * The height of « Vous suivez … » where it floats at the top beside the pill (0 elsewhere: in the
+ * bottom stack, or absent).
+ */
+function followingUp(editor: HTMLElement): number {
+  if (!editor.querySelector(':scope > .vote-banner') || !matchMedia(FOLLOWING_UP).matches) return 0;
+  return heightOf(FOLLOWING);
+}
+
 /** Sets the stacks' variables for the editor that holds `inside`, for as long as it shows. */
 export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
@@ -61,8 +77,15 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
           header?.getBoundingClientRect().bottom ?? page.top,
           kit?.getBoundingClientRect().bottom ?? page.top,
         ) - page.top;
+      // « Vous suivez … » gone up beside the pill floats with it, out of the bottom stack: counted
+      // there too, it made the plenary in English on a 320 × 568 phone (the timer running, the
+      // facilitator followed, the room voting) a tall page, the vote's banner below the window.
+      const up = followingUp(editor!);
       const measured = (stack: readonly { variable: string; selector: string }[]) =>
-        stack.map(({ variable, selector }) => ({ variable, size: heightOf(selector) }));
+        stack.map(({ variable, selector }) => ({
+          variable,
+          size: up > 0 && selector === FOLLOWING ? 0 : heightOf(selector),
+        }));
       const bottom = stackPlaces(bottomBase, measured(BOTTOM_STACK), STACK_GAP);
       set(bottom.offsets);
       set(stackPlaces(topBase, measured(TOP_STACK), STACK_GAP).offsets);
@@ -91,7 +114,7 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       // window and only the empty top of the board in it.
       const need = tallPageHeight(window.innerHeight, {
         top: topBase + STACK_GAP,
-        column: floatingColumn(),
+        column: Math.max(floatingColumn(), up),
         bottom: hintHeight + bottom.reach,
         tools: bottomBase + STACK_GAP,
         gap: STACK_GAP,

@@ -322,7 +322,9 @@ describe('forum day: reopening a dot vote', () => {
     expect(box.height).toBeLessThan(844 / 4);
     const toolbar = (await page.locator('nav.toolbar').boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(toolbar.y);
-    const toggle = (await banner.getByRole('button', { name: 'Terminer le vote' }).boundingBox())!;
+    const toggle = (await banner
+      .getByRole('button', { name: 'Revenir aux outils' })
+      .boundingBox())!;
     expect(toggle.x + toggle.width).toBeLessThanOrEqual(390);
     expect(toggle.height).toBeGreaterThanOrEqual(44);
     // A finger taps: the hint says so (behind « ? » on a phone, below).
@@ -363,7 +365,7 @@ describe('forum day: reopening a dot vote', () => {
         await banner.getByText(remaining).waitFor({ timeout: 10_000 });
         const where = `${language} ${size.width}×${size.height}`;
         const box = (await banner.boundingBox())!;
-        // Two lines of 44 px targets at most, « Voter en liste » beside « Terminer le vote »,
+        // Two lines of 44 px targets at most, « Voter en liste » beside « Revenir aux outils »,
         // and nothing of it off the screen.
         expect(box.height, where).toBeLessThanOrEqual(112);
         const parts = await boxes(page, '.vote-banner > *');

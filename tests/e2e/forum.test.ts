@@ -291,7 +291,7 @@ describe('forum day', () => {
     await a.page.getByText('Vous avez placé tous vos points', { exact: true }).waitFor();
     await a.page.screenshot({ path: `${SHOTS}/forum-board-vote.png` });
     // Leave vote mode to edit a note: clicks go to the tools again, my dots stay drawn.
-    await a.page.getByRole('button', { name: 'Terminer le vote' }).click();
+    await a.page.getByRole('button', { name: 'Revenir aux outils' }).click();
     await a.page.locator('.vote-banner[data-voting="false"]').waitFor();
     expect(await a.page.locator('button.vote-dot.mine').count()).toBe(0);
     expect(await a.page.locator('span.vote-dot.mine').getAttribute('data-count')).toBe('2');

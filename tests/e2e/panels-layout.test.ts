@@ -326,7 +326,7 @@ describe('« Contenu » and « Aligner » side by side', () => {
       await openBoard(page, kamouraska!.edit.url);
       await page.getByText('Marie-Anne présente un autre tableau.').waitFor({ timeout: 10_000 });
       // Out of vote mode the selection's panel shows too: the most the bottom holds.
-      await page.getByRole('button', { name: 'Terminer le vote' }).click();
+      await page.getByRole('button', { name: 'Revenir aux outils' }).click();
       await page.locator('.people-toggle').click();
       await page.locator('.person', { hasText: 'Jocelyne' }).click();
       // Folded back to its pill (here a pop-over, it hides « Vous suivez … » while open).

@@ -80,7 +80,7 @@ describe('a 320 × 568 phone', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(SIZE.width);
       // A chosen note, out of vote mode: its panel (it wrapped ~330 px tall, up to the header, under
       // the people's pill and « ? ») is one row above the toolbar, clear of both and of the banner.
-      await page.getByRole('button', { name: 'Terminer le vote' }).tap();
+      await page.getByRole('button', { name: 'Revenir aux outils' }).tap();
       const note = (await shapes(page)).find((s) => s.type === 'note');
       if (!note) throw new Error('the template carton has notes');
       const at = await toScreen(page, note.x + note.w / 2, note.y + note.h / 2);

@@ -1,4 +1,4 @@
-// The dots drawn on notes once I leave vote mode (« Terminer le vote ») and, after the vote, every
+// The dots drawn on notes once I leave vote mode (« Revenir aux outils ») and, after the vote, every
 // note's count: a screen reader met bare numbers, « 2 », « 3 », with nothing to say whose dots
 // or on which idea. Each is now a picture named by its note — « Vos 2 points sur « … » »,
 // « 3 points sur « … », dont 2 à vous » — in French and in English, and axe-core finds nothing
@@ -113,7 +113,7 @@ describe('dots on notes are named by their idea', () => {
     await takeBack.waitFor({ timeout: 5_000 });
     expect(await takeBack.getAttribute('data-shape-id')).toBe(notes[0]!.shapeId);
     expect(await page.locator('button.vote-dot').count()).toBe(1);
-    await page.getByRole('button', { name: 'Terminer le vote' }).click();
+    await page.getByRole('button', { name: 'Revenir aux outils' }).click();
     const mine = page.getByRole('img', {
       name: `Vos 2 points sur ${q('Participation citoyenne')}`,
     });

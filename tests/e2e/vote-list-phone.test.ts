@@ -102,10 +102,12 @@ describe('a dot vote from a list, on three phones', () => {
 
   it('offers the list on a phone, in readable type and the board’s reading order', async () => {
     const offer = helene.getByRole('button', { name: 'Voter en liste', exact: true });
-    // A finger target on the row of « Terminer le vote », the rest of that row wide: the banner
+    // A finger target on the row of « Revenir aux outils », the rest of that row wide: the banner
     // stays a line or two over the wall (a bar of its own made it 156 px at 320 × 568).
     const bar = (await offer.boundingBox())!;
-    const toggle = (await helene.getByRole('button', { name: 'Terminer le vote' }).boundingBox())!;
+    const toggle = (await helene
+      .getByRole('button', { name: 'Revenir aux outils' })
+      .boundingBox())!;
     expect(bar.height).toBeGreaterThanOrEqual(44);
     expect(bar.width).toBeGreaterThan(PHONE.width * 0.4);
     expect(Math.abs(bar.y - toggle.y)).toBeLessThan(1);

@@ -3,7 +3,7 @@
 // the carton's last notes lay under the banner, the very ones to vote on (a tap on one reached
 // the banner). On a phone the fit ends above the banner, fitted again as it arrives (after the
 // board) and as it changes height, while the view is still the fit's. « Voter en liste » stands
-// beside « Terminer le vote » rather than as a row of its own, so the banner stays small.
+// beside « Revenir aux outils » rather than as a row of its own, so the banner stays small.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
@@ -59,17 +59,19 @@ describe('a dot vote on a 320 × 568 phone', () => {
       await page.setViewportSize(SIZE);
       await openBoard(page, board.edit.url);
       await page.locator('.vote-banner .vote-remaining[data-remaining="3"]').waitFor();
-      // « Voter en liste » shares the row of « Terminer le vote », finger targets both: a row
+      // « Voter en liste » shares the row of « Revenir aux outils », finger targets both: a row
       // of its own made the banner 168 px, a third of what the toolbar and header leave.
       const list = (await page.getByRole('button', { name: 'Voter en liste' }).boundingBox())!;
-      const toggle = (await page.getByRole('button', { name: 'Terminer le vote' }).boundingBox())!;
+      const toggle = (await page
+        .getByRole('button', { name: 'Revenir aux outils' })
+        .boundingBox())!;
       expect(Math.abs(list.y - toggle.y)).toBeLessThan(1);
       expect(Math.min(list.height, toggle.height)).toBeGreaterThanOrEqual(44);
       expect(list.x + list.width).toBeLessThanOrEqual(SIZE.width);
       // The banner comes after the board's first fit: the board is fitted again above it.
       await expect.poll(() => notesUnderBanner(page)).toEqual([]);
       // Out of vote mode the banner is a row shorter; « Tout afficher » fits above it too.
-      await page.getByRole('button', { name: 'Terminer le vote' }).tap();
+      await page.getByRole('button', { name: 'Revenir aux outils' }).tap();
       await page.locator('.vote-banner[data-voting="false"]').waitFor();
       await page.getByRole('button', { name: /^Tout afficher/ }).tap();
       await expect.poll(() => notesUnderBanner(page)).toEqual([]);

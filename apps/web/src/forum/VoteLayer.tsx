@@ -1,6 +1,6 @@
 // Vote mode on a board: while a vote covers it, a click on a note places one of my dots and a
 // click on my dot removes it (« Il vous reste N points »); once closed, the counts show on notes.
-// Vote mode is on when a vote opens; « Terminer le vote » leaves it to edit notes (clicks go to
+// Vote mode is on when a vote opens; « Revenir aux outils » leaves it to edit notes (clicks go to
 // the tools again, my dots stay drawn) and « Voter » comes back. In vote mode a click only ever
 // votes — no double-click editing — so one gesture never means two things to a newcomer.
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -55,7 +55,7 @@ function badgeAt(
 }
 
 /**
- * Dots drawn on notes: mine after « Terminer le vote » (`mine`), or a closed vote's counts.
+ * Dots drawn on notes: mine after « Revenir aux outils » (`mine`), or a closed vote's counts.
  * Each is a picture named by its note — « 3 points sur « Participation citoyenne », dont 2 à
  * vous » — as a bare « 3 » said nothing to a screen reader of whose dots or on which idea.
  */
@@ -141,7 +141,7 @@ function OpenVote({ vote, my, listOpen }: { vote: VoteState; my: MyVote; listOpe
     };
     // Two quick taps give a note two dots; the browser then also sends a double click, which the
     // board takes for « open this note for writing » (and zoomed a phone to it, keyboard up)
-    // during the vote, whose help says notes are changed after « Terminer le vote ».
+    // during the vote, whose help says notes are changed after « Revenir aux outils ».
     const onDouble = (e: MouseEvent) => {
       const rect = canvasRect();
       if (!rect || !(e.target instanceof Element) || !e.target.closest('.editor .canvas')) return;

@@ -1,5 +1,5 @@
 // An open vote, as the board's keyboard line and a note's announcement tell it: whether keys and
-// clicks vote (« Terminer le vote » leaves vote mode), and the dots on each note of this board.
+// clicks vote (« Revenir aux outils » leaves vote mode), and the dots on each note of this board.
 // Written by the vote's banner (VoteLayer), read by the canvas; session state, one store per
 // board page, never written anywhere.
 import { createStore, type StoreApi } from 'zustand/vanilla';

@@ -51,6 +51,8 @@ export interface ForumCompilationResult {
   setAside: IncontournableItem[];
   /** C10: the list as placed on the plenary (read from the plenary), or null. */
   onPlenary: ListOnPlenaryState | null;
+  /** The forum doc's `compilation.updatedAt` read (the forum room's compiledAt), or null. */
+  updatedAt: number | null;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function compileForum(
     items: compiled.filter((item) => !item.setAside),
     setAside: compiled.filter((item) => item.setAside),
     onPlenary: await listOnPlenary(boards, readDoc),
+    updatedAt: facilitation.compilation?.updatedAt ?? null,
   };
 }
 

@@ -222,7 +222,10 @@ export function registerFacilitationRoutes(app: Hono, deps: AppDeps, checks: Che
       (doc) => {
         const over = overArchiveLimits(readCompilation(doc), change);
         if (over) return over;
-        updateCompilation(doc, change, Date.now(), SERVER_ORIGIN);
+        // Each change a newer updatedAt (C6), even within one millisecond or on a slower clock:
+        // a page holding one version reads the next.
+        const before = readCompilation(doc)?.updatedAt ?? 0;
+        updateCompilation(doc, change, Math.max(Date.now(), before + 1), SERVER_ORIGIN);
         return null;
       },
       { alone: true },

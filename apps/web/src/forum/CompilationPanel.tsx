@@ -137,16 +137,24 @@ export function CompilationPanel({
     readAgain.current = () => {
       const fresh = answers.ask();
       fetchCompilation(forumId, token).then(
-        (next) => hold.deliver(() => fresh() && setCompilation(next)),
+        (next) => hold.deliver(() => fresh() && show(next)),
         () => undefined, // the list shown stays; the next change or read catches up
       );
     };
   });
   const [rereads] = useState(() => listRereads(() => readAgain.current()));
+  // Its version (updatedAt, the room's compiledAt) seen: the room's echo of our change is no news.
+  const show = (next: Compilation) => {
+    rereads.saw(next.updatedAt);
+    setCompilation(next);
+  };
   // No read lands while an idea is dragged to merge: the list would slide under the pointer.
   const [hold] = useState(() => dragHold(rereads.begin));
+  const ranked = useRef(rankingVote);
   useEffect(() => {
-    if (compiledAt !== null || rankingVote !== null) rereads.changed();
+    const closed = ranked.current !== rankingVote;
+    ranked.current = rankingVote;
+    if (compiledAt !== null || rankingVote !== null) rereads.changed(closed ? null : compiledAt);
   }, [compiledAt, rankingVote, rereads]);
   // The clock's reads only while the list is on screen (onScreenReads.ts: ~150 kB each).
   const section = useRef<HTMLElement>(null);
@@ -161,7 +169,7 @@ export function CompilationPanel({
     const end = rereads.begin();
     putCompilation(forumId, token, { boardIds })
       .then((next) => {
-        if (fresh()) setCompilation(next);
+        if (fresh()) show(next);
         saveSeenBoards(forumId, offered);
       }, fail)
       .finally(() => {
@@ -184,7 +192,7 @@ export function CompilationPanel({
             return;
           }
           if (waiting) waiting.shown = true;
-          setCompilation(next);
+          show(next);
           setNotice(said ?? null);
         },
         (e: unknown) => {

@@ -82,6 +82,8 @@ export interface Compilation {
   rankedBy?: { voteId: string; title: string } | null;
   /** C10: the list as the plenary holds it (its area, the ideas in it); absent from older servers. */
   onPlenary?: { boardId: string; areaId: string; ideas: number } | null;
+  /** C6: the version answered, the forum room's compiledAt; absent from older servers. */
+  updatedAt?: number | null;
 }
 
 function call<T>(path: string, token: string | null, init: RequestInit = {}): Promise<T> {

@@ -57,3 +57,38 @@ describe('dragHold', () => {
     expect(shown).toEqual(['before', 'during']);
   });
 });
+
+describe('listRereads: the page’s own change, echoed by the room', () => {
+  it('reads no version the page holds already, whether the echo comes before or after', () => {
+    let reads = 0;
+    const rereads = listRereads(() => (reads += 1));
+    // The echo before the PUT's answer: owed while it is on its way, held by its answer.
+    let end = rereads.begin();
+    rereads.changed(1000);
+    rereads.saw(1000);
+    end();
+    expect(reads).toBe(0);
+    // The echo after the answer.
+    end = rereads.begin();
+    rereads.saw(2000);
+    end();
+    rereads.changed(2000);
+    expect(reads).toBe(0);
+  });
+
+  it('reads another page’s change, and the clock’s, as before', () => {
+    let reads = 0;
+    const rereads = listRereads(() => (reads += 1));
+    rereads.saw(1000);
+    rereads.changed(1500);
+    expect(reads).toBe(1);
+    const end = rereads.begin();
+    rereads.changed(3000); // another facilitator's change after this page's
+    rereads.saw(2000);
+    end();
+    expect(reads).toBe(2);
+    rereads.saw(3000);
+    rereads.changed(); // no version: read
+    expect(reads).toBe(3);
+  });
+});

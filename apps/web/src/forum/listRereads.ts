@@ -6,13 +6,19 @@
 /**
  * Re-reads of a list this page also changes. `changed()`: the list changed elsewhere — read it
  * now, or once this page's own changes in flight (`begin()` … its `end`) have all answered.
+ * `changed(version)`: the list is now at `version` (the room's compiledAt); `saw(version)`: an
+ * answer the page holds is at that version. The room echoes the page's own change too: its
+ * PUT's answer holds it already, so a version no newer than one seen is read no more.
  */
 export function listRereads(read: () => void): {
   begin: () => () => void;
-  changed: () => void;
+  changed: (version?: number | null) => void;
+  saw: (version: number | null | undefined) => void;
 } {
   let inFlight = 0;
-  let owed = false;
+  // The newest version owed a read (Infinity: a read owed whatever the version, the clock's).
+  let owed = -Infinity;
+  let seen = -Infinity;
   return {
     begin() {
       inFlight += 1;
@@ -21,15 +27,20 @@ export function listRereads(read: () => void): {
         if (ended) return;
         ended = true;
         inFlight -= 1;
-        if (inFlight === 0 && owed) {
-          owed = false;
-          read();
-        }
+        if (inFlight > 0) return;
+        const due = owed > seen;
+        owed = -Infinity;
+        if (due) read();
       };
     },
-    changed() {
-      if (inFlight > 0) owed = true;
+    changed(version) {
+      const at = version ?? Infinity;
+      if (at <= seen) return;
+      if (inFlight > 0) owed = Math.max(owed, at);
       else read();
+    },
+    saw(version) {
+      if (typeof version === 'number') seen = Math.max(seen, version);
     },
   };
 }

@@ -22,6 +22,7 @@ import {
 } from '../board/storageTrouble';
 import { sendOnlyOwnAwareness } from '../presence/ownAwareness';
 import { takeClockOffset } from './api';
+import { keepUnchanged } from './keepUnchanged';
 
 export interface SpotlightCamera {
   boardId: string;
@@ -107,6 +108,44 @@ function isCamera(value: unknown): value is SpotlightCamera {
   );
 }
 
+/**
+ * The room's document and the others' awareness as a snapshot, each part still `previous`'s
+ * object when unchanged (keepUnchanged): an awareness change (the spotlight camera) or a dot on
+ * one vote leaves the other votes, the timer and the spotlight the objects they were.
+ */
+export function readForumSnapshot(
+  doc: Y.Doc,
+  states: ReadonlyMap<number, unknown>,
+  previous?: Pick<ForumSnapshot, 'timer' | 'spotlight' | 'votes' | 'camera'>,
+): Pick<ForumSnapshot, 'timer' | 'spotlight' | 'votes' | 'compiledAt' | 'camera'> {
+  let camera: SpotlightCamera | null = null;
+  for (const [clientId, state] of states) {
+    if (clientId === doc.clientID) continue;
+    const candidate = (state as Record<string, unknown>)['spotlightCamera'];
+    if (isCamera(candidate)) camera = candidate;
+  }
+  const next = {
+    timer: readTimer(doc),
+    spotlight: readSpotlight(doc),
+    votes: readVotes(doc),
+    camera,
+  };
+  return {
+    ...(previous
+      ? keepUnchanged(
+          {
+            timer: previous.timer,
+            spotlight: previous.spotlight,
+            votes: previous.votes,
+            camera: previous.camera,
+          },
+          next,
+        )
+      : next),
+    compiledAt: readCompilation(doc)?.updatedAt ?? null,
+  };
+}
+
 export class ForumRoom {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
@@ -168,21 +207,8 @@ export class ForumRoom {
   }
 
   private read(revoked: boolean, connection: ForumConnection): ForumSnapshot {
-    let camera: SpotlightCamera | null = null;
-    for (const [clientId, state] of this.provider.awareness.getStates()) {
-      if (clientId === this.doc.clientID) continue;
-      const candidate = (state as Record<string, unknown>)['spotlightCamera'];
-      if (isCamera(candidate)) camera = candidate;
-    }
-    return {
-      timer: readTimer(this.doc),
-      spotlight: readSpotlight(this.doc),
-      votes: readVotes(this.doc),
-      compiledAt: readCompilation(this.doc)?.updatedAt ?? null,
-      camera,
-      revoked,
-      connection,
-    };
+    const read = readForumSnapshot(this.doc, this.provider.awareness.getStates(), this.snapshot);
+    return { ...read, revoked, connection };
   }
 
   private readonly showConnection = () => {

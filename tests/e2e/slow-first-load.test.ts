@@ -85,6 +85,62 @@ describe('a board link opened over slow wifi', () => {
     }
   });
 
+  it('says the network is slow, once, when the board’s code is still on its way 4 s after the name', async () => {
+    for (const [locale, label, loading, slow] of [
+      [
+        'fr-CA',
+        'Votre nom',
+        'Chargement du tableau…',
+        'Le réseau est lent\u00a0: la page arrive, gardez-la ouverte.',
+      ],
+      [
+        'en-US',
+        'Your name',
+        'Loading the board…',
+        'Slow network: the page is on its way, keep it open.',
+      ],
+    ] as const) {
+      const { page, context, errors } = await newParticipant(suite.browser, null, {
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        locale,
+      });
+      try {
+        // The page's clock is driven by the test: « 4 s » passes when the test says so.
+        await page.clock.install();
+        const release = await holdBack(page, /^\/assets\/BoardPage-[^/]*\.js$/);
+        await page.goto(suite.board.edit.url);
+        await page.getByLabel(label).waitFor({ timeout: 10_000 });
+        // Time spent typing the name is not waiting for the board.
+        await page.clock.runFor(10_000);
+        await page.getByLabel(label).fill('Mathilde');
+        await page.keyboard.press('Enter');
+        await page.getByText(loading).waitFor();
+        // The polite live region is there from the start, empty: filled later, it is read once.
+        const region = page.locator('.page-message [role="status"]');
+        await region.waitFor({ state: 'attached' });
+        expect(await region.innerText()).toBe('');
+        await page.clock.runFor(3_000);
+        expect(await region.innerText()).toBe('');
+        await page.clock.runFor(1_100);
+        await region.filter({ hasText: slow }).waitFor();
+        expect(await page.getByRole('status').filter({ hasText: slow }).count()).toBe(1);
+        // The code arrives: the board opens, the line goes with the loading text.
+        await page.clock.resume();
+        await release();
+        await page.getByText('Mathilde (vous)').or(page.getByText('Mathilde (you)')).waitFor({
+          state: 'attached',
+          timeout: 15_000,
+        });
+        expect(await page.getByText(slow).count()).toBe(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('takes only the phone’s language: French without the English catalogue, English with it', async () => {
     for (const [locale, label, english] of [
       ['fr-CA', 'Votre nom', false],

@@ -5,12 +5,12 @@
 // asked « Votre nom ». The prompt needs only the board's info (the role: a view link asks
 // nothing; the title), asked for as the page started (boardStart.ts); the code keeps arriving
 // while the name is typed.
-import { Suspense, lazy, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { loadIdentity, rememberName } from '../board/identity';
 import { peekEarlyBoardInfo } from '../offline/boardInfo';
 import { nameToOpenWith } from '../ui/displayName';
 import { NamePrompt } from '../ui/NamePrompt';
+import { BoardLoading } from './BoardLoading';
 import { loadBoardPage } from './boardStart';
 
 // The editor (Konva, Yjs) loads only on board pages; the home page stays light. A board link
@@ -21,13 +21,14 @@ const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage
 type Ask = { state: 'waiting' } | { state: 'asking'; title: string } | { state: 'done' };
 
 export function BoardRoute({ boardId, token }: { boardId: string; token: string }) {
-  const { t } = useTranslation();
   const [ask, setAsk] = useState<Ask>(() =>
     loadIdentity().name ? { state: 'done' } : { state: 'waiting' },
   );
   // Asked here: the board page puts the keyboard on the board once it is drawn, as after its
   // own prompt.
   const [asked, setAsked] = useState(false);
+  // When « Chargement du tableau… » was first shown; the time spent on the name is not waiting.
+  const loadingSince = useRef<number | null>(null);
   useEffect(() => {
     if (ask.state !== 'waiting') return;
     const answer = peekEarlyBoardInfo(boardId, token);
@@ -51,7 +52,7 @@ export function BoardRoute({ boardId, token }: { boardId: string; token: string 
     };
   }, [ask.state, boardId, token]);
 
-  const loading = <p className="page-message">{t('board.loading')}</p>;
+  const loading = <BoardLoading since={loadingSince} />;
   if (ask.state === 'waiting') return loading;
   if (ask.state === 'asking')
     return (
@@ -59,6 +60,7 @@ export function BoardRoute({ boardId, token }: { boardId: string; token: string 
         board={ask.title}
         onName={(name) => {
           rememberName(name);
+          loadingSince.current = null;
           setAsked(true);
           setAsk({ state: 'done' });
         }}

@@ -1,0 +1,35 @@
+// « Chargement du tableau… » while the board page's code arrives. On a venue's overloaded wifi
+// (400 kbps) that is ~6.5 s after the name is given: past 4 s, the same reassuring line as the
+// page's first loading screen (index.html) says the page is coming, once, in a polite live region
+// present from the start (a screen reader hears the line as it fills, not the region's arrival).
+import { useEffect, useState, type MutableRefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** How long a plain « Chargement… » is left alone before the network is said to be slow. */
+export const SLOW_AFTER_MS = 4_000;
+
+/**
+ * `since` holds when this wait began (set at the first showing, null to start again): the loading
+ * text is put back in place between the board's info and the code (two places in the tree), the
+ * wait goes on.
+ */
+export function BoardLoading({ since }: { since: MutableRefObject<number | null> }) {
+  const { t } = useTranslation();
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (since.current === null) since.current = Date.now();
+    const timer = setTimeout(
+      () => setSlow(true),
+      Math.max(0, since.current + SLOW_AFTER_MS - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [since]);
+  return (
+    <div className="page-message">
+      <p className="board-loading">{t('board.loading')}</p>
+      <p className="board-loading-slow" role="status">
+        {slow ? t('board.slowNetwork') : ''}
+      </p>
+    </div>
+  );
+}

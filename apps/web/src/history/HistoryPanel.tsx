@@ -22,6 +22,7 @@ import {
 } from './format';
 import { VersionPreview } from './VersionPreview';
 import { historyErrorText } from './problem';
+import { focusLost } from '../ui/focusWhenLost';
 import { useInViewOnArrival } from '../ui/inViewOnArrival';
 import { useWholeWindowPanel, wholeWindowProps } from '../ui/useWholeWindowPanel';
 
@@ -40,9 +41,6 @@ function toast(session: BoardSession, message: string): void {
 /** Versions live on the server: offline, say so rather than show a browser error. */
 const problemText = (error: unknown): string =>
   historyErrorText(error, (key, values) => i18next.t(key, values));
-
-/** Whether the keyboard's focus went nowhere: what held it left the page (a dialog closed). */
-const focusLost = () => document.activeElement === null || document.activeElement === document.body;
 
 export function HistoryPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();

@@ -135,8 +135,9 @@ function Slides({
     index: 0,
     key: startAt === 'list' ? 'list:0' : null,
   }));
+  // Not asked for with another link: refused (403, C6) at each change of the list.
   const compiled = useCompiledList(
-    plenary ? info.board.forumId || null : null,
+    plenary && info.role === 'facilitator' ? info.board.forumId || null : null,
     token,
     compiledAt,
     shown.key?.startsWith('list:') ?? false,

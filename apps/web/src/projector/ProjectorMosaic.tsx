@@ -172,7 +172,11 @@ export function ProjectorTerritory({
         aria-label={board.title}
         dangerouslySetInnerHTML={{ __html: svg }}
       />
-      {live.shapeCount() === 0 && <p className="projector-empty">{t('mosaic.empty')}</p>}
+      {live.shapeCount() === 0 && (
+        <p className="projector-empty">
+          <span>{t('mosaic.empty')}</span>
+        </p>
+      )}
     </section>
   );
 }

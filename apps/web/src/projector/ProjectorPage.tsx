@@ -162,6 +162,18 @@ function Slides({
     if (slide) setShown({ index: to, key: slideKey(slide) });
   };
   const slide = slides[current];
+  // A tile clicked on the mosaic: its territory's slide. One function for the page's life, so
+  // the tiles (memo'd) are not drawn again at each render of the projector (each dot, each move
+  // of the spotlight camera).
+  const toTerritory = useRef((_id: string) => {});
+  useLayoutEffect(() => {
+    toTerritory.current = (id) =>
+      go(
+        slides.findIndex((s) => s.kind === 'territory' && s.boardId === id),
+        slides,
+      );
+  });
+  const [openTerritory] = useState(() => (id: string) => toTerritory.current(id));
   const shownTerritory =
     slide?.kind === 'territory'
       ? territories.boards.find((b) => b.id === slide.boardId)
@@ -284,12 +296,7 @@ function Slides({
           boards={territories.boards}
           lives={territories.lives}
           votes={votes}
-          onOpen={(id) =>
-            go(
-              slides.findIndex((s) => s.kind === 'territory' && s.boardId === id),
-              slides,
-            )
-          }
+          onOpen={openTerritory}
         />
       ) : slide?.kind === 'territory' ? (
         <TerritorySlide slide={slide} territories={territories} votes={votes} />

@@ -52,12 +52,12 @@ describe('merging by dragging while the list is read again', () => {
 
       // The next read of the list is held on its way.
       let held: Route | null = null;
-      const asked = new Promise<void>((resolve) => {
-        void page.route('**/compilation', (route, request: Request) => {
-          if (request.method() !== 'GET' || held) return route.continue();
-          held = route;
-          resolve();
-        });
+      let heldNow = () => {};
+      const asked = new Promise<void>((resolve) => (heldNow = resolve));
+      await page.route('**/compilation', (route, request: Request) => {
+        if (request.method() !== 'GET' || held) return route.continue();
+        held = route;
+        heldNow();
       });
       // Another facilitator sets aside the list's first idea: the room says the list changed.
       const aside = await forumRequest(server, forum, '/compilation', {
@@ -81,7 +81,9 @@ describe('merging by dragging while the list is read again', () => {
         (r) => r.request().method() === 'GET' && r.url().endsWith('/compilation'),
       );
       await held!.continue();
-      await (await answered).finished();
+      // The read landing mid-drag holds the change: its list starts a row higher.
+      const read = (await (await answered).json()) as { items: { key: string }[] };
+      expect(read.items.map((i) => i.key)).not.toContain(first);
       // The page has handled the answer and drawn what it would (two frames).
       await page.evaluate(
         () =>

@@ -2,28 +2,15 @@
 // placed, which took the focus from it to the page's body. The sentence saying what changed was
 // read, but the next Tab started again from the page's top, far above « Lancer le vote sur la
 // liste » — as a refusal did. The focus stays on the button, which takes no second press meanwhile.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { createForum, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
 
+const suite = serverAndBrowser();
+
 describe('« Mettre la liste sur la plénière » by the keyboard', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('keeps the focus on the button, Tab goes on to « Ouvrir la plénière »', async () => {
+    const { server, browser } = suite;
     const forum = await createForum(server, { territories: ['La Mitis'] });
     await writeNotes(server, postcardWall(forum), ['Participation citoyenne', 'Bon leadership']);
     const page = await openCompiledList(browser, server, forum);

@@ -4,28 +4,15 @@
 // fragment, which holds the facilitator token, and the page became « Ce lien d'animation est
 // incomplet » at the moment the room waits for the vote. There, only the plenary's hint is said
 // (the postcards' one told to tick « Cartes postales » as well).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { createForum, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
 
+const suite = serverAndBrowser();
+
 describe('« Lancer le vote sur la liste »', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('keeps the facilitator on the forum page, on the vote’s question, the plenary proposed', async () => {
+    const { server, browser } = suite;
     const forum = await createForum(server, { territories: ['La Mitis'] });
     await writeNotes(server, postcardWall(forum), [
       'Participation citoyenne',

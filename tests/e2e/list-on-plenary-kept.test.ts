@@ -3,29 +3,16 @@
 // facilitator changes the list (an idea set aside, merged, reworded), it said what a placing of
 // another list had done, until the next click. It now gives way to « La liste a changé depuis sa
 // mise sur la plénière… », and comes back if the change is undone (the list placed again shown).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { localOrigin, type Shape } from '@carton/board';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum } from './fixtures';
+import { createForum, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, seedClientOn, writeNotes } from './forum-notes';
 
+const suite = serverAndBrowser();
+
 describe('the answer of « Mettre la liste sur la plénière » once the list changes', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('says the kept notes while the list is the one placed, and that the list changed since', async () => {
+    const { server, browser } = suite;
     const forum = await createForum(server, { territories: ['La Mitis'] });
     await writeNotes(server, postcardWall(forum), [
       'Participation citoyenne',

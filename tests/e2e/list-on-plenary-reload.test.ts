@@ -3,28 +3,15 @@
 // says so (C6's onPlenary, read from the plenary). « Vote par points » proposed the territories
 // again with the plenary unticked, and told to tick « Cartes postales »: the room's vote would
 // have been opened on boards that do not hold the list's notes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { createForum, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
 
+const suite = serverAndBrowser();
+
 describe('the list on the plenary, after a reload of the forum page', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('« Vote par points » proposes the plenary, and the list’s section says it is there', async () => {
+    const { server, browser } = suite;
     const forum = await createForum(server, { territories: ['La Mitis', 'Kamouraska'] });
     await writeNotes(server, postcardWall(forum), [
       'Participation citoyenne',

@@ -5,10 +5,8 @@
 // the tools are in the window (not below a page grown tall for them). Far out (its zoom-to-fit draws
 // a note ~38 px wide, too narrow to read), a written note shows grey lines where its text is, and
 // an empty one none: the two were drawn alike.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { newParticipant } from '../support/browser';
 import {
   addNote,
   createForum,
@@ -17,27 +15,18 @@ import {
   shapes,
   territoryBoard,
   toScreen,
+  serverAndBrowser,
 } from './fixtures';
 import { boxes, offScreen, overlapsBetween, rowsOf } from './layout-boxes';
 import { inkShare } from './canvas-ink';
 
 const SIZE = { width: 320, height: 568 };
 
+const suite = serverAndBrowser();
+
 describe('a 320 × 568 phone', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('keeps the toolbar in two rows of finger targets, clear of the vote’s banner; « Exporter » too', async () => {
+    const { server, browser } = suite;
     const forum = await createForum(server, { territories: ['Témiscouata'] });
     const board = territoryBoard(forum);
     const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
@@ -123,6 +112,7 @@ describe('a 320 × 568 phone', () => {
   });
 
   it('on a first visit, shows the hint and the tools in the window, not below a tall page', async () => {
+    const { server, browser } = suite;
     // Hélène scans the Kamouraska table's code: « Première visite ? … » stands above the toolbar.
     // Counted against the board's band (boardBand.ts), it made the page tall: the window held
     // the header and the empty top of the board, the hint and every tool 300–500 px below it.
@@ -152,6 +142,7 @@ describe('a 320 × 568 phone', () => {
   });
 
   it('far out, tells a written note from an empty one: grey lines where the text is', async () => {
+    const { server, browser } = suite;
     const forum = await createForum(server, { territories: ['Les Basques'], templates: true });
     const board = territoryBoard(forum);
     // Written on a laptop, to the right of the carton's empty notes.

@@ -4,11 +4,17 @@
 // the banner). On a phone the fit ends above the banner, fitted again as it arrives (after the
 // board) and as it changes height, while the view is still the fit's. « Voter en liste » stands
 // beside « Revenir aux outils » rather than as a row of its own, so the banner stays small.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, newPhone, openBoard, shapes, territoryBoard } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  createForum,
+  forumRequest,
+  newPhone,
+  openBoard,
+  shapes,
+  territoryBoard,
+  serverAndBrowser,
+} from './fixtures';
 
 const SIZE = { width: 320, height: 568 };
 
@@ -29,21 +35,11 @@ async function notesUnderBanner(page: Page): Promise<string[]> {
   );
 }
 
+const suite = serverAndBrowser();
+
 describe('a dot vote on a 320 × 568 phone', () => {
-  let server: CartonServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('fits the carton above the vote’s banner, voting or not', async () => {
+    const { server, browser } = suite;
     const forum = await createForum(server, { territories: ['Témiscouata'] });
     const board = territoryBoard(forum);
     const opened = await forumRequest(server, forum, '/votes', {

@@ -3,8 +3,8 @@
 // archive carries them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
-import { authFetch, connect, docUntil, forumSuite, unzip, type CreatedForum } from './helpers.ts';
-import { api, createSeedForum } from './forum-support.ts';
+import { authFetch, forumSuite, unzip, type CreatedForum } from './helpers.ts';
+import { api, createSeedForum, writeNotes } from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
@@ -17,40 +17,27 @@ forumSuite(
 );
 beforeAll(async () => {
   const board = (name: string) => forum.boards.find((b) => b.territory === name)!;
-  await write(board('Kamouraska').id, board('Kamouraska').edit.token, [
-    'Participation citoyenne',
-    'Bon leadership',
-  ]);
-  await write(board('La Mitis').id, board('La Mitis').edit.token, [
-    'participation  citoyenne!',
-    'Implication citoyenne',
-  ]);
+  await writeNotes(
+    server,
+    board('Kamouraska').id,
+    board('Kamouraska').edit.token,
+    ['Participation citoyenne', 'Bon leadership'],
+    { x: 2000 },
+  );
+  await writeNotes(
+    server,
+    board('La Mitis').id,
+    board('La Mitis').edit.token,
+    ['participation  citoyenne!', 'Implication citoyenne'],
+    { x: 2000 },
+  );
   // On the postcard wall, a participant fills the template's first empty note.
   const wall = forum.boards.find((b) => b.kind === 'postcards')!;
-  await write(wall.id, wall.edit.token, ['Accompagnement'], true);
-});
-
-async function write(boardId: string, token: string, texts: string[], fillTemplate = false) {
-  const client = connect(server, boardId, token);
-  await client.synced;
-  client.run((tx) => {
-    const empty = fillTemplate ? client.board.listShapes().filter((s) => s.type === 'note') : [];
-    texts.forEach((text, n) => {
-      const target = empty[n];
-      if (target) tx.update(target.id, { text });
-      else tx.create('note', { x: 2000 + n * 220, y: 1200, text });
-    });
+  await writeNotes(server, wall.id, wall.edit.token, ['Accompagnement'], {
+    x: 2000,
+    fillTemplate: true,
   });
-  const watcher = connect(server, boardId, token);
-  await watcher.synced;
-  await docUntil(watcher.doc, 'the notes', () =>
-    texts.every((text) =>
-      watcher.board.listShapes().some((s) => s.type === 'note' && s.text === text),
-    ),
-  );
-  client.destroy();
-  watcher.destroy();
-}
+});
 
 interface Item {
   key: string;

@@ -13,7 +13,7 @@ import {
   forumSuite,
   type CreatedForum,
 } from './helpers.ts';
-import { api, createSeedForum } from './forum-support.ts';
+import { api, createSeedForum, writeNotes } from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
@@ -24,23 +24,6 @@ forumSuite(
     forum = created;
   },
 );
-
-async function write(srv: CartonServer, boardId: string, token: string, texts: string[]) {
-  const client = connect(srv, boardId, token);
-  await client.synced;
-  client.run((tx) => {
-    texts.forEach((text, n) => tx.create('note', { x: 3000 + n * 220, y: 1200, text }));
-  });
-  const watcher = connect(srv, boardId, token);
-  await watcher.synced;
-  await docUntil(watcher.doc, 'the notes', () =>
-    texts.every((text) =>
-      watcher.board.listShapes().some((s) => s.type === 'note' && s.text === text),
-    ),
-  );
-  client.destroy();
-  watcher.destroy();
-}
 
 const plenaryOf = (f: CreatedForum) => f.boards.find((b) => b.kind === 'plenary')!;
 const place = (srv: CartonServer, f: CreatedForum, body: unknown = {}) =>
@@ -66,12 +49,12 @@ const listNotes = (shapes: Shape[]) => {
 
 beforeAll(async () => {
   const board = (name: string) => forum.boards.find((b) => b.territory === name)!;
-  await write(server, board('Kamouraska').id, board('Kamouraska').edit.token, [
+  await writeNotes(server, board('Kamouraska').id, board('Kamouraska').edit.token, [
     'Participation citoyenne',
     'Bon leadership',
     'Plaisir',
   ]);
-  await write(server, board('La Mitis').id, board('La Mitis').edit.token, [
+  await writeNotes(server, board('La Mitis').id, board('La Mitis').edit.token, [
     'participation  citoyenne!',
     'Implication citoyenne',
     'Mobilisation',
@@ -274,7 +257,10 @@ describe('C10: what the plenary remembers, written by someone else', () => {
       territories: ['Kamouraska', 'La Mitis'],
     });
     const territory = f.boards.find((b) => b.territory === 'Kamouraska')!;
-    await write(server, territory.id, territory.edit.token, ['Transport collectif', 'Logement']);
+    await writeNotes(server, territory.id, territory.edit.token, [
+      'Transport collectif',
+      'Logement',
+    ]);
     expect((await place(server, f)).status).toBe(200);
     // A participant's page on the plenary writes the server's root map (the relay lets any
     // writer write any root map): the next slot past the page's edge, columns that are no number.
@@ -286,7 +272,7 @@ describe('C10: what the plenary remembers, written by someone else', () => {
       root.set('nextSlot', 1e12);
       root.set('columns', Number.NaN);
     }, localOrigin('participant'));
-    await write(server, territory.id, territory.edit.token, ['Sécurité alimentaire']);
+    await writeNotes(server, territory.id, territory.edit.token, ['Sécurité alimentaire']);
     const again = await place(server, f);
     participant.destroy();
     expect(again.status).toBe(200);
@@ -320,7 +306,7 @@ describe('C10: a plenary at its size limit', () => {
     });
     for (const board of f.boards.filter((b) => b.kind === 'territory')) {
       const long = (n: number) => `${board.territory} idée ${n} : ${'mots '.repeat(140)}`;
-      await write(small, board.id, board.edit.token, [1, 2, 3, 4, 5, 6, 7, 8, 9].map(long));
+      await writeNotes(small, board.id, board.edit.token, [1, 2, 3, 4, 5, 6, 7, 8, 9].map(long));
     }
   });
   afterAll(() => small?.dispose());

@@ -6,6 +6,7 @@ import {
   authFetch,
   connect,
   createForum,
+  docUntil,
   frame,
   type Client,
   type CreatedForum,
@@ -51,6 +52,39 @@ export async function api(
     parsed = null;
   }
   return { status: response.status, body: parsed, text, headers: response.headers };
+}
+
+/**
+ * Writes `texts` as notes on a board with one client, in a row from (`x`, 1200) 220 apart, or
+ * into the board's empty template notes first (`fillTemplate`: a participant filling the
+ * carton); returns once a second client sees every text.
+ */
+export async function writeNotes(
+  server: CartonServer,
+  boardId: string,
+  token: string,
+  texts: string[],
+  { x = 3000, fillTemplate = false }: { x?: number; fillTemplate?: boolean } = {},
+): Promise<void> {
+  const client = connect(server, boardId, token);
+  await client.synced;
+  client.run((tx) => {
+    const empty = fillTemplate ? client.board.listShapes().filter((s) => s.type === 'note') : [];
+    texts.forEach((text, n) => {
+      const target = empty[n];
+      if (target) tx.update(target.id, { text });
+      else tx.create('note', { x: x + n * 220, y: 1200, text });
+    });
+  });
+  const watcher = connect(server, boardId, token);
+  await watcher.synced;
+  await docUntil(watcher.doc, 'the notes', () =>
+    texts.every((text) =>
+      watcher.board.listShapes().some((s) => s.type === 'note' && s.text === text),
+    ),
+  );
+  client.destroy();
+  watcher.destroy();
 }
 
 export async function metrics(server: CartonServer): Promise<Record<string, number>> {

@@ -15,7 +15,7 @@ import {
   unzip,
   type CreatedForum,
 } from './helpers.ts';
-import { api, createSeedForum } from './forum-support.ts';
+import { api, createSeedForum, writeNotes } from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
@@ -26,23 +26,6 @@ forumSuite(
     forum = created;
   },
 );
-
-async function write(boardId: string, token: string, texts: string[]) {
-  const client = connect(server, boardId, token);
-  await client.synced;
-  client.run((tx) => {
-    texts.forEach((text, n) => tx.create('note', { x: 3000 + n * 220, y: 1200, text }));
-  });
-  const watcher = connect(server, boardId, token);
-  await watcher.synced;
-  await docUntil(watcher.doc, 'the notes', () =>
-    texts.every((text) =>
-      watcher.board.listShapes().some((s) => s.type === 'note' && s.text === text),
-    ),
-  );
-  client.destroy();
-  watcher.destroy();
-}
 
 async function notesOf(boardId: string): Promise<Extract<Shape, { type: 'note' }>[]> {
   const file = (await (await exportJson(server, boardId, forum.facilitator.token)).json()) as {
@@ -59,8 +42,12 @@ describe('C6: the plenary’s vote on the list places « Les incontournables »'
     const mitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
     // Kamouraska's first note is lowercase; most of the idea's notes are not (C2's words).
-    await write(kam.id, kam.edit.token, ['participation citoyenne', 'Bon leadership', 'Plaisir']);
-    await write(mitis.id, mitis.edit.token, [
+    await writeNotes(server, kam.id, kam.edit.token, [
+      'participation citoyenne',
+      'Bon leadership',
+      'Plaisir',
+    ]);
+    await writeNotes(server, mitis.id, mitis.edit.token, [
       'Participation citoyenne',
       'Participation  citoyenne',
       'Transport collectif',

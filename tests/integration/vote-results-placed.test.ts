@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { localOrigin, type Shape } from '@carton/board';
 import type { CartonServer } from '../support/server.ts';
 import { connect, docUntil, exportJson, forumSuite, type CreatedForum } from './helpers.ts';
-import { api, createSeedForum } from './forum-support.ts';
+import { api, createSeedForum, writeNotes } from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
@@ -18,23 +18,6 @@ forumSuite(
     forum = created;
   },
 );
-
-async function write(boardId: string, token: string, texts: string[]) {
-  const client = connect(server, boardId, token);
-  await client.synced;
-  client.run((tx) => {
-    texts.forEach((text, n) => tx.create('note', { x: 3000 + n * 220, y: 1200, text }));
-  });
-  const watcher = connect(server, boardId, token);
-  await watcher.synced;
-  await docUntil(watcher.doc, 'the notes', () =>
-    texts.every((text) =>
-      watcher.board.listShapes().some((s) => s.type === 'note' && s.text === text),
-    ),
-  );
-  client.destroy();
-  watcher.destroy();
-}
 
 async function notesOf(boardId: string): Promise<{ id: string; text: string }[]> {
   const file = (await (await exportJson(server, boardId, forum.facilitator.token)).json()) as {
@@ -59,8 +42,15 @@ describe('V1: the vote on the list placed on the plenary, by idea', () => {
     const kam = forum.boards.find((b) => b.territory === 'Kamouraska')!;
     const mitis = forum.boards.find((b) => b.territory === 'La Mitis')!;
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-    await write(kam.id, kam.edit.token, ['Participation citoyenne', 'Bon leadership', 'Plaisir']);
-    await write(mitis.id, mitis.edit.token, ['Participation citoyenne', 'Transport collectif']);
+    await writeNotes(server, kam.id, kam.edit.token, [
+      'Participation citoyenne',
+      'Bon leadership',
+      'Plaisir',
+    ]);
+    await writeNotes(server, mitis.id, mitis.edit.token, [
+      'Participation citoyenne',
+      'Transport collectif',
+    ]);
     const reworded = await api(server, 'PUT', `${base}/compilation`, token, {
       wordings: { 'transport collectif': 'Un transport collectif pour tous' },
     });

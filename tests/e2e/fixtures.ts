@@ -53,6 +53,31 @@ export interface ForumRequest {
   token?: string;
 }
 
+/**
+ * The plenary's projector as its facilitator opens it (1280 × 720, fr-CA, the facilitator's
+ * link), the page's clock installed before it loads with `clock`; its context closed after `use`.
+ */
+export async function onProjector(
+  browser: Browser,
+  server: CartonServer,
+  forum: CreatedForum,
+  { clock = false }: { clock?: boolean },
+  use: (page: Page, plenary: CreatedForum['boards'][number]) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    locale: 'fr-CA',
+  });
+  const page = await context.newPage();
+  try {
+    if (clock) await page.clock.install();
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    await page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+    await use(page, plenary);
+  } finally {
+    await context.close();
+  }
+}
 /** A request to the forum's API (`/api/forums/:id` + `path`), as its facilitator by default. */
 export function forumRequest(
   server: CartonServer,

@@ -2,38 +2,20 @@
 // lags, repeats it: T started the territories' tour on its first event and stopped it on the
 // repeat, so the room saw the countdown flash and nothing happen; P paused and resumed it the
 // same way. A repeat does nothing: T starts the tour once, P pauses it once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createForum, onProjector, serverAndBrowser, type CreatedForum } from './fixtures';
+
+const suite = serverAndBrowser();
 
 describe('the projector’s keys held down', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska', 'La Mitis'] });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
   });
 
   it('T held starts the tour, P held pauses it', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'fr-CA',
-    });
-    const page = await context.newPage();
-    try {
-      await page.clock.install();
-      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-      await page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+    await onProjector(suite.browser, suite.server, forum, { clock: true }, async (page) => {
       await page
         .locator('main.projector .projector-footer', { hasText: 'T\u00a0: visite' })
         .waitFor({ timeout: 15_000 });
@@ -55,20 +37,11 @@ describe('the projector’s keys held down', () => {
       await page.keyboard.up('p');
       const phase = await countdown.getAttribute('data-phase');
       expect(phase).toBe('paused');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('Escape held leaves the full screen and stays on the projection; F held stays in it', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'fr-CA',
-    });
-    const page = await context.newPage();
-    try {
-      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-      await page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+    await onProjector(suite.browser, suite.server, forum, {}, async (page, plenary) => {
       await page.locator('main.projector .projector-footer').waitFor({ timeout: 15_000 });
       const boardPages: string[] = [];
       page.on('request', (r) => {
@@ -103,8 +76,6 @@ describe('the projector’s keys held down', () => {
       // A new press leaves the projection, as before.
       await page.keyboard.press('Escape');
       await page.waitForURL((url) => url.pathname === `/b/${plenary.id}`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

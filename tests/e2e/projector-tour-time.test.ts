@@ -2,38 +2,20 @@
 // reads slowly, or a short plenary, wants more or less. While touring, + and − step the time per
 // territory (10 s to 2 min), the carton shown getting the new time whole; it shows a moment in
 // the countdown, and the projector keeps it on the device: reloaded, the next tour takes it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createForum, onProjector, serverAndBrowser, type CreatedForum } from './fixtures';
+
+const suite = serverAndBrowser();
 
 describe('the projector’s tour, its time per territory', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska', 'La Mitis'] });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
   });
 
   it('+ and − change it while touring, shown a moment, and it stays across a reload', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'fr-CA',
-    });
-    const page = await context.newPage();
-    try {
-      await page.clock.install();
-      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-      await page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+    await onProjector(suite.browser, suite.server, forum, { clock: true }, async (page) => {
       const footer = page.locator('main.projector .projector-footer');
       // The footer says the keys, the tour's time among them.
       await footer
@@ -70,8 +52,6 @@ describe('the projector’s tour, its time per territory', () => {
       await countdown.waitFor();
       expect(await countdown.getAttribute('data-dwell')).toBe('45');
       await countdown.filter({ hasText: /Territoire suivant dans (45|44)\u00a0s/ }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

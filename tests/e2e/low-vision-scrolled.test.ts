@@ -7,7 +7,9 @@
 // Each is now scrolled to as it comes, the focus left where it was. Reduced motion makes the
 // scroll instant, so it is read as soon as the notice is in the page.
 import { describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { keptVersions } from './board-versions';
+import { enlargedPage } from './enlarged-pages';
 import { createForum, forumRequest, openBoard, serverAndBrowser } from './fixtures';
 
 /** Two frames: what follows an arrival (the page's stacks, a scroll) has happened. */
@@ -21,23 +23,6 @@ async function settled(page: Page): Promise<void> {
 async function shotIfAsked(page: Page, file: string): Promise<void> {
   if (!process.env.CARTON_SHOTS) return;
   await page.screenshot({ path: `${process.env.CARTON_SHOTS}/${file.replace(/\W+/g, '-')}.png` });
-}
-
-/**
- * A page at `size` (a window's CSS pixels at some zoom), in French, reduced motion, as `name` who
- * has already closed the first-visit hint.
- */
-async function enlargedPage(
-  browser: Browser,
-  size: BrowserContextOptions,
-  name = 'Gisèle Pelletier',
-): Promise<Page> {
-  const context = await browser.newContext({ ...size, locale: 'fr-CA', reducedMotion: 'reduce' });
-  await context.addInitScript((who) => {
-    localStorage.setItem('carton.name', who);
-    localStorage.setItem('carton.helpHint', 'done');
-  }, name);
-  return context.newPage();
 }
 
 const SIZES = [
@@ -141,29 +126,10 @@ describe('what comes while the page is scrolled away from it, text enlarged', ()
   it('the versions panel’s refusal shows at its top, the list scrolled down to the version restored', async () => {
     const created = await createForum(suite.server, { territories: ['Témiscouata'] });
     const board = created.boards.find((b) => b.kind === 'territory')!;
-    const auth = { Authorization: `Bearer ${created.facilitator.token}` };
-    const snapshots = `${suite.server.url}/api/boards/${board.id}/snapshots`;
-    const kept = await fetch(snapshots, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Avant la plénière' }),
-    });
-    const named = ((await kept.json()) as { snapshot: { id: number } }).snapshot;
-    const restore = async (times: number) => {
-      for (let i = 0; i < times; i++) {
-        const done = await fetch(`${snapshots}/${named.id}/restore`, {
-          method: 'POST',
-          headers: auth,
-        });
-        expect(done.status).toBe(200);
-      }
-    };
+    const { restore, oldestAuto } = await keptVersions(suite.server, created, board);
     // Each restore keeps the board as it was as an automatic version: a long list.
     await restore(12);
-    const listed = (await (await fetch(snapshots, { headers: auth })).json()) as {
-      snapshots: { id: number; kind: string }[];
-    };
-    const oldest = listed.snapshots.find((s) => s.kind === 'auto')!;
+    const oldest = await oldestAuto();
 
     // A 1366 × 768 laptop at 300 %.
     const page = await enlargedPage(

@@ -6,6 +6,7 @@
 // on the board, the shape chosen and the keyboard there.
 import { describe, expect, it } from 'vitest';
 import { localOrigin } from '@carton/board';
+import { enlargedPage, wholeAndUncovered } from './enlarged-pages';
 import { createForum, openBoard, serverAndBrowser } from './fixtures';
 import { seedClientOn } from './forum-notes';
 
@@ -25,17 +26,11 @@ describe('« Contenu » at 400 %', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     close();
 
-    const context = await suite.browser.newContext({
-      viewport: { width: 320, height: 256 },
-      deviceScaleFactor: 4,
-      locale: 'fr-CA',
-      reducedMotion: 'reduce',
-    });
-    await context.addInitScript(() => {
-      localStorage.setItem('carton.name', 'Marie-Anne');
-      localStorage.setItem('carton.helpHint', 'done');
-    });
-    const page = await context.newPage();
+    const page = await enlargedPage(
+      suite.browser,
+      { viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
+      'Marie-Anne',
+    );
     await openBoard(page, `${suite.server.url}/b/${board.id}#token=${created.facilitator.token}`);
     await page.locator('.editor[data-tall]').waitFor();
     const button = page.getByRole('button', { name: 'Contenu', exact: true });
@@ -57,12 +52,7 @@ describe('« Contenu » at 400 %', () => {
     // Its last line scrolled to, whole and under nothing.
     const last = panel.locator('.outline-item', { hasText: 'Idée 12' });
     await last.scrollIntoViewIfNeeded();
-    const reached = await last.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return r.top >= 0 && r.bottom <= innerHeight && hit !== null && el.contains(hit);
-    });
-    expect(reached).toBe(true);
+    expect(await wholeAndUncovered(last)).toBe(true);
 
     // Tab past its last line comes back to its first control; Shift+Tab the other way.
     await last.focus();
@@ -86,6 +76,6 @@ describe('« Contenu » at 400 %', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('canvas'))).toBe(
       true,
     );
-    await context.close();
+    await page.context().close();
   }, 60_000);
 });

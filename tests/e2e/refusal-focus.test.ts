@@ -7,6 +7,7 @@
 // confirmation cancelled gives the focus back to the « Restaurer » that opened it.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { keptVersions } from './board-versions';
 import { createForum, openBoard, serverAndBrowser } from './fixtures';
 
 /** What holds the focus: its role, its text's start, and whether it is the page's body. */
@@ -27,29 +28,10 @@ describe('the focus after a refusal', () => {
   it('a version restore refused: on the refusal, read out; cancelled: back on « Restaurer »', async () => {
     const created = await createForum(suite.server, { territories: ['Témiscouata'] });
     const board = created.boards.find((b) => b.kind === 'territory')!;
-    const auth = { Authorization: `Bearer ${created.facilitator.token}` };
-    const snapshots = `${suite.server.url}/api/boards/${board.id}/snapshots`;
-    const kept = await fetch(snapshots, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Avant la plénière' }),
-    });
-    const named = ((await kept.json()) as { snapshot: { id: number } }).snapshot;
-    const restore = async (times: number) => {
-      for (let i = 0; i < times; i++) {
-        const done = await fetch(`${snapshots}/${named.id}/restore`, {
-          method: 'POST',
-          headers: auth,
-        });
-        expect(done.status).toBe(200);
-      }
-    };
+    const { restore, oldestAuto } = await keptVersions(suite.server, created, board);
     // Each restore keeps the board as it was as an automatic version.
     await restore(2);
-    const listed = (await (await fetch(snapshots, { headers: auth })).json()) as {
-      snapshots: { id: number; kind: string }[];
-    };
-    const oldest = listed.snapshots.find((s) => s.kind === 'auto')!;
+    const oldest = await oldestAuto();
 
     const context = await suite.browser.newContext({ locale: 'fr-CA' });
     await context.addInitScript(() => {

@@ -70,6 +70,33 @@ export async function openCompiledList(
   return page;
 }
 
+/**
+ * Sixty postcards of three notes each on the forum's postcard wall (6 a row), note `n` of card
+ * `card` saying `textOf(card, n)`, written by one client closed once they are sent.
+ */
+export async function sixtyPostcards(
+  server: CartonServer,
+  forum: CreatedForum,
+  textOf: (card: number, n: number) => string,
+): Promise<void> {
+  const { board, close } = await seedClientOn(server, postcardWall(forum));
+  board.run((tx) => {
+    for (let card = 0; card < 60; card++) {
+      for (let n = 0; n < 3; n++) {
+        tx.create('note', {
+          x: (card % 6) * 1300 + 40 + n * 210,
+          y: Math.floor(card / 6) * 900 + 220,
+          w: 190,
+          h: 190,
+          text: textOf(card, n),
+        });
+      }
+    }
+  }, localOrigin('user:seed'));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  close();
+}
+
 /** The ideas of the postcard wall votedWallOnPhone writes, one per note in turn. */
 export const WALL_IDEAS = [
   'Participation citoyenne',
@@ -89,22 +116,7 @@ export async function votedWallOnPhone(
   forum: CreatedForum,
 ): Promise<Page> {
   const wall = postcardWall(forum);
-  const { board, close } = await seedClientOn(server, wall);
-  board.run((tx) => {
-    for (let card = 0; card < 60; card++) {
-      for (let n = 0; n < 3; n++) {
-        tx.create('note', {
-          x: (card % 6) * 1300 + 40 + n * 210,
-          y: Math.floor(card / 6) * 900 + 220,
-          w: 190,
-          h: 190,
-          text: WALL_IDEAS[(card + n) % WALL_IDEAS.length]!,
-        });
-      }
-    }
-  }, localOrigin('user:seed'));
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  close();
+  await sixtyPostcards(server, forum, (card, n) => WALL_IDEAS[(card + n) % WALL_IDEAS.length]!);
   const opened = await forumRequest(server, forum, '/votes', {
     body: { title: 'Nos incontournables', boardIds: [wall.id], dotsPerParticipant: 5 },
   });

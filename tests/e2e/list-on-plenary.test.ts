@@ -6,7 +6,7 @@
 // archive restoring the placed notes. Errors are said in plain French.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { localOrigin, type Shape } from '@carton/board';
+import type { Shape } from '@carton/board';
 import { launchBrowser, newParticipant } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import {
@@ -17,7 +17,7 @@ import {
   toScreen,
   type CreatedForum,
 } from './fixtures';
-import { openCompiledList, postcardWall, seedClientOn } from './forum-notes';
+import { openCompiledList, sixtyPostcards } from './forum-notes';
 
 /** The seed's « Les incontournables », as the postcards wrote them (some in two ways). */
 const IDEAS = [
@@ -64,22 +64,7 @@ describe('the list on the plenary, voted on by the room', () => {
     browser = await launchBrowser();
     forum = await createForum(server, { territories: ['Kamouraska', 'La Mitis'] });
     // Sixty postcards of three notes each on the wall.
-    const { board, close } = await seedClientOn(server, postcardWall(forum));
-    board.run((tx) => {
-      for (let card = 0; card < 60; card++) {
-        for (let n = 0; n < 3; n++) {
-          tx.create('note', {
-            x: (card % 6) * 1300 + 40 + n * 210,
-            y: Math.floor(card / 6) * 900 + 220,
-            w: 190,
-            h: 190,
-            text: IDEAS[(card * 3 + n) % IDEAS.length]!,
-          });
-        }
-      }
-    }, localOrigin('user:seed'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    close();
+    await sixtyPostcards(server, forum, (card, n) => IDEAS[(card * 3 + n) % IDEAS.length]!);
     // The facilitator's words for one idea (C8) and the question set aside (C7).
     const changed = await forumRequest(server, forum, '/compilation', {
       method: 'PUT',

@@ -6,9 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { startServer, type CartonServer } from '../support/server.ts';
+import type { Client } from './helpers.ts';
 
 export interface Cluster {
   redis: TestRedis;
@@ -55,6 +58,52 @@ export async function startCluster(
       await redis.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** What a file's relays on PostgreSQL hold; call them inside hooks and tests. */
+export interface RelaysOnPostgres {
+  /** `processes` relays on a new database of the file's PostgreSQL, with `env`; disposed after. */
+  start(processes: number, env?: Record<string, string>): Promise<Cluster>;
+  /** Keeps `client` to close after the file's tests, before the relays stop. */
+  track(client: Client): Client;
+  /** Closes the clients tracked so far (the relays killed under them). */
+  closeTracked(): void;
+}
+
+/**
+ * Registers the hooks the several-relay PostgreSQL files share: a throwaway PostgreSQL started
+ * before their tests; after them, the tracked clients closed, the relays disposed, PostgreSQL
+ * stopped.
+ */
+export function relaysOnPostgres(): RelaysOnPostgres {
+  let postgres: TestPostgres;
+  let cluster: Cluster | null = null;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+  });
+  const closeTracked = () => {
+    for (const client of clients.splice(0)) client.destroy();
+  };
+  afterAll(async () => {
+    closeTracked();
+    await cluster?.dispose();
+    await postgres.stop();
+  });
+
+  return {
+    async start(processes, env = {}) {
+      const url = await postgres.createDatabase();
+      cluster = await startCluster(processes, { CARTON_DATABASE_URL: url, ...env });
+      return cluster;
+    },
+    track(client) {
+      clients.push(client);
+      return client;
+    },
+    closeTracked,
   };
 }
 

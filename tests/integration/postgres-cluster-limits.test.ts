@@ -3,10 +3,9 @@
 // other's appends as they come from the bus, so the board is refused at the limit, not at
 // twice the limit.
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
-import { startCluster, type Cluster } from './cluster-support.ts';
+import { relaysOnPostgres } from './cluster-support.ts';
 import {
   connect,
   createForum,
@@ -18,23 +17,7 @@ import {
   type Client,
 } from './helpers.ts';
 
-let postgres: TestPostgres;
-let cluster: Cluster | null = null;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterAll(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await cluster?.dispose();
-  await postgres.stop();
-});
-
-function track(client: Client): Client {
-  clients.push(client);
-  return client;
-}
+const { start, track } = relaysOnPostgres();
 
 const LIMIT = 64 * 1024;
 /** Each block is one update of a little more than 10 000 bytes. */
@@ -45,11 +28,7 @@ describe('board size limit across processes', () => {
     "R30: a board written on two processes is full at CARTON_MAX_BOARD_BYTES, each counting the other's appends",
     { timeout: 60_000 },
     async () => {
-      const url = await postgres.createDatabase();
-      cluster = await startCluster(2, {
-        CARTON_DATABASE_URL: url,
-        CARTON_MAX_BOARD_BYTES: String(LIMIT),
-      });
+      const cluster = await start(2, { CARTON_MAX_BOARD_BYTES: String(LIMIT) });
       const [a, b] = cluster.servers as [CartonServer, CartonServer];
       const forum = await createForum(a);
       const board = territoryBoard(forum, 'Les Basques');

@@ -4,29 +4,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteShape } from '@carton/board';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
-import { startCluster, type Cluster } from './cluster-support.ts';
-import { connect, createForum, docUntil, territoryBoard, type Client } from './helpers.ts';
+import { relaysOnPostgres } from './cluster-support.ts';
+import { connect, createForum, docUntil, territoryBoard } from './helpers.ts';
 
-let postgres: TestPostgres;
-let cluster: Cluster | null = null;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterAll(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await cluster?.dispose();
-  await postgres.stop();
-});
-
-function track(client: Client): Client {
-  clients.push(client);
-  return client;
-}
+const { start, track, closeTracked } = relaysOnPostgres();
 
 const TEXTS = [
   'Transport collectif',
@@ -41,9 +24,8 @@ describe('two relays on one PostgreSQL database', () => {
     'R60, R65: both write and compact one board; after kill -9, nothing is lost',
     { timeout: 60_000 },
     async () => {
-      const url = await postgres.createDatabase();
       // Compaction after every few updates, in both processes at once.
-      cluster = await startCluster(2, { CARTON_DATABASE_URL: url, CARTON_COMPACT_UPDATES: '3' });
+      const cluster = await start(2, { CARTON_COMPACT_UPDATES: '3' });
       const [a, b] = cluster.servers as [CartonServer, CartonServer];
       const forum = await createForum(a);
       const board = territoryBoard(forum, 'Témiscouata');
@@ -70,7 +52,7 @@ describe('two relays on one PostgreSQL database', () => {
       // flush at shutdown.
       expect((await a.kill('SIGKILL')).signal).toBe('SIGKILL');
       expect((await b.kill('SIGKILL')).signal).toBe('SIGKILL');
-      for (const client of clients.splice(0)) client.destroy();
+      closeTracked();
       await b.restart();
       const reader = track(connect(b, board.id, board.view.token));
       await reader.synced;

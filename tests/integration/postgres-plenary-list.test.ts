@@ -1,39 +1,21 @@
 // C10 with several processes (R63): « Mettre la liste sur la plénière » sent to two relays on
 // one PostgreSQL database at once — two facilitator pages of the same forum on two processes —
 // leaves one area on the plenary, holding the list once, on every process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import type { CartonServer } from '../support/server.ts';
-import { startCluster, type Cluster } from './cluster-support.ts';
+import { relaysOnPostgres } from './cluster-support.ts';
 import { api } from './forum-support.ts';
-import { connect, createForum, docUntil, waitUntil, type Client } from './helpers.ts';
+import { connect, createForum, docUntil, waitUntil } from './helpers.ts';
 
-let postgres: TestPostgres;
-let cluster: Cluster | null = null;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterAll(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await cluster?.dispose();
-  await postgres.stop();
-});
-
-function track(client: Client): Client {
-  clients.push(client);
-  return client;
-}
+const { start, track } = relaysOnPostgres();
 
 const sameState = (a: Y.Doc, b: Y.Doc) =>
   Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
 
 describe('C10 on two relays', () => {
   it('two processes placing the list before either sees the other’s: one area, the list once', async () => {
-    const url = await postgres.createDatabase();
-    cluster = await startCluster(2, { CARTON_DATABASE_URL: url });
+    const cluster = await start(2);
     const [a, b] = cluster.servers as [CartonServer, CartonServer];
     const forum = await createForum(a, {
       title: 'Forum régional de l’Alliance 2023',

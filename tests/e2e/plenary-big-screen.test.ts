@@ -12,7 +12,7 @@ import { BSL_TERRITORIES, localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, forumRequest, openBoard, shownAtCentre, type CreatedForum } from './fixtures';
-import { CARTONS, fillTerritory } from './plenary-cartons';
+import { CARTONS, fillTerritory, writeAtTable } from './plenary-cartons';
 import { connectSeedClient } from './seed';
 
 const BSL = [...BSL_TERRITORIES];
@@ -66,29 +66,7 @@ describe('the plenary on the big screen', () => {
 
   /** A note written on a territory's carton from its table (another client). */
   async function writeOn(territory: string, text: string): Promise<void> {
-    const board = boardOf(territory);
-    const { board: model, close } = await connectSeedClient(
-      server.syncUrl,
-      board.id,
-      board.edit.token,
-    );
-    try {
-      model.run((tx) => {
-        const carton = model.listShapes().find((s) => s.type === 'carton')!;
-        tx.create('note', {
-          x: 1300,
-          y: 700,
-          w: 220,
-          h: 220,
-          text,
-          color: 'yellow',
-          parentId: carton.id,
-        });
-      }, localOrigin('user:table'));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    } finally {
-      close();
-    }
+    await writeAtTable(server.syncUrl, boardOf(territory), text, { x: 1300, y: 700 });
   }
 
   beforeAll(async () => {

@@ -202,3 +202,25 @@ export async function fillTerritory(
     close();
   }
 }
+
+/**
+ * A yellow note saying `text` written in the board's carton at (`x`, `y`) from a territory's
+ * table (another client, closed once it is sent).
+ */
+export async function writeAtTable(
+  syncUrl: string,
+  board: BoardRef,
+  text: string,
+  { x, y }: { x: number; y: number },
+): Promise<void> {
+  const { board: model, close } = await connectSeedClient(syncUrl, board.id, board.edit.token);
+  try {
+    model.run((tx) => {
+      const carton = model.listShapes().find((s) => s.type === 'carton')!;
+      tx.create('note', { x, y, w: 220, h: 220, text, color: 'yellow', parentId: carton.id });
+    }, localOrigin('user:table'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  } finally {
+    close();
+  }
+}

@@ -11,12 +11,11 @@
 // - Escape in the browser's full screen (F) leaves the full screen, not the projection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { BSL_TERRITORIES, localOrigin } from '@carton/board';
+import { BSL_TERRITORIES } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, type CreatedForum } from './fixtures';
-import { CARTONS, fillTerritory } from './plenary-cartons';
-import { connectSeedClient } from './seed';
+import { CARTONS, fillTerritory, writeAtTable } from './plenary-cartons';
 
 const BSL = [...BSL_TERRITORIES];
 const SHOTS = process.env.CARTON_SHOTS ?? `${REPO_ROOT}test-results/screenshots`;
@@ -50,29 +49,12 @@ describe('the cartons read from the back of the room', () => {
 
   /** A note written on a territory's carton at its table (another client). */
   async function writeOn(boardId: string, text: string): Promise<void> {
-    const board = forum.boards.find((b) => b.id === boardId)!;
-    const { board: model, close } = await connectSeedClient(
+    await writeAtTable(
       server.syncUrl,
-      board.id,
-      board.edit.token,
+      forum.boards.find((b) => b.id === boardId)!,
+      text,
+      { x: 1340, y: 440 },
     );
-    try {
-      model.run((tx) => {
-        const carton = model.listShapes().find((s) => s.type === 'carton')!;
-        tx.create('note', {
-          x: 1340,
-          y: 440,
-          w: 220,
-          h: 220,
-          text,
-          color: 'yellow',
-          parentId: carton.id,
-        });
-      }, localOrigin('user:table'));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    } finally {
-      close();
-    }
   }
 
   beforeAll(async () => {

@@ -27,6 +27,7 @@ import { registerForumRoutes } from './forum-routes.ts';
 import { registerPlenaryListRoutes } from './plenary-list-routes.ts';
 import { IMAGE_UPLOAD_PATH, registerImageRoutes } from './image-routes.ts';
 import { registerVoteRoutes } from './vote-routes.ts';
+import { compressJsonAnswers } from './json-compression.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static-web.ts';
 
@@ -107,6 +108,9 @@ export function createApp(deps: AppDeps): Hono {
       'Pages of this origin may not send changes here.',
     );
   });
+
+  // The plenary's re-read JSON answers, gzipped when accepted (never one holding a token).
+  app.use('/api/*', compressJsonAnswers);
 
   app.onError((error, c) => {
     // R6: a server-origin change storage did not take (routes that do not catch it): 503. R69:

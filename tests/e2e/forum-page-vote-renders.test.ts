@@ -3,61 +3,15 @@
 // with it, 360 ideas on a 9-territory forum, though nothing in the list had changed (~30 ms a
 // dot on a loaded laptop; bench numbers in the commit). The list is drawn again only when its
 // own props change. React's commits are watched through the hook its developer tools use: after
-// a commit, the list's <section> has a new fiber only if its component was rendered again.
+// a commit, the list's <section> has a new fiber only if its component was rendered again
+// (react-renders.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, forumRequest, territoryBoard, type CreatedForum } from './fixtures';
 import { writeNotes, type WrittenNote } from './forum-notes';
-
-/**
- * In the page before React loads: counts the commits that rendered the list's component again.
- * A function component rendered makes new hook objects: its fiber's first hook (memoizedState)
- * is a new object; skipped (memo), the fiber keeps the one it had.
- */
-function watchListRenders(): void {
-  type Fiber = {
-    return: Fiber | null;
-    alternate: Fiber | null;
-    tag: number;
-    memoizedState: unknown;
-  };
-  const state = { renders: 0, hooks: null as unknown };
-  (window as unknown as { listRenders: typeof state }).listRenders = state;
-  // React's fiber tags: FunctionComponent 0, ForwardRef 11, MemoComponent 14, SimpleMemo 15.
-  const COMPONENTS = new Set([0, 11, 14, 15]);
-  const listComponent = (root: { current: Fiber }): Fiber | null => {
-    const el = document.getElementById('forum-compilation');
-    if (!el) return null;
-    const key = Object.keys(el).find((k) => k.startsWith('__reactFiber$'));
-    const fiber = key ? (el as unknown as Record<string, Fiber>)[key]! : null;
-    // Of the fiber and its alternate, the one in the tree just committed.
-    for (const candidate of [fiber, fiber?.alternate ?? null]) {
-      let up = candidate;
-      while (up?.return) up = up.return;
-      if (!candidate || up !== root.current) continue;
-      let owner = candidate.return;
-      while (owner && !COMPONENTS.has(owner.tag)) owner = owner.return;
-      return owner;
-    }
-    return null;
-  };
-  (window as unknown as Record<string, unknown>).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    isDisabled: false,
-    renderers: new Map(),
-    inject: () => 1,
-    onScheduleFiberRoot: () => undefined,
-    onCommitFiberUnmount: () => undefined,
-    onPostCommitFiberRoot: () => undefined,
-    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => {
-      const hooks = listComponent(root)?.memoizedState ?? null;
-      if (hooks && state.hooks && hooks !== state.hooks) state.renders += 1;
-      state.hooks = hooks;
-    },
-  };
-}
+import { rendersSoFar, watchRenders } from './react-renders';
 
 describe('the forum page while the room votes', () => {
   let server: CartonServer;
@@ -86,7 +40,7 @@ describe('the forum page while the room votes', () => {
       viewport: { width: 1366, height: 768 },
       locale: 'fr-CA',
     });
-    await context.addInitScript(watchListRenders);
+    await context.addInitScript(watchRenders, { selector: '#forum-compilation', props: null });
     const page = await context.newPage();
     try {
       await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
@@ -103,10 +57,7 @@ describe('the forum page while the room votes', () => {
       const row = page.locator(`li.vote[data-vote-id="${vote.id}"]`);
       await row.getByText('ouvert, 0 point placé').waitFor({ timeout: 10_000 });
       // Watched from here: the vote is open on the page, the list shown.
-      const renders = () =>
-        page.evaluate(
-          () => (window as unknown as { listRenders: { renders: number } }).listRenders.renders,
-        );
+      const renders = () => rendersSoFar(page);
       const before = await renders();
 
       for (let n = 0; n < 6; n++) {

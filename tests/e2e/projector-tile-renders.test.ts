@@ -4,62 +4,14 @@
 // with each note's dot badges, memo'd on its vote — was drawn again at every dot given
 // elsewhere. The room keeps a vote that did not change the object it was (room.ts,
 // keepUnchanged). React's commits are watched through the hook its developer tools use (as
-// forum-page-vote-renders): the tile's props at each commit.
+// forum-page-vote-renders, react-renders.ts): the tile's props at each commit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
 import { createForum, forumRequest, type CreatedForum } from './fixtures';
 import { writeNotes, type WrittenNote } from './forum-notes';
-
-/**
- * In the page before React loads: counts the commits that gave the watched tile (memo'd) a new
- * vote or onOpen — each a render of the tile, and a new drawing with its badges for a new vote.
- * Its other props (its width, the drawings' shared aspect) follow the layout, not the votes.
- */
-function watchTileRenders(): void {
-  type Fiber = {
-    return: Fiber | null;
-    alternate: Fiber | null;
-    tag: number;
-    memoizedProps: { vote?: unknown; onOpen?: unknown } | null;
-  };
-  const state = { renders: 0, props: null as unknown, boardId: '' };
-  (window as unknown as { tileRenders: typeof state }).tileRenders = state;
-  const COMPONENTS = new Set([0, 11, 14, 15]);
-  const tileComponent = (root: { current: Fiber }): Fiber | null => {
-    const el = document.querySelector(`li.mosaic-tile[data-board-id="${state.boardId}"]`);
-    if (!el || !state.boardId) return null;
-    const key = Object.keys(el).find((k) => k.startsWith('__reactFiber$'));
-    const fiber = key ? (el as unknown as Record<string, Fiber>)[key]! : null;
-    for (const candidate of [fiber, fiber?.alternate ?? null]) {
-      let up = candidate;
-      while (up?.return) up = up.return;
-      if (!candidate || up !== root.current) continue;
-      let owner = candidate.return;
-      while (owner && !COMPONENTS.has(owner.tag)) owner = owner.return;
-      return owner;
-    }
-    return null;
-  };
-  (window as unknown as Record<string, unknown>).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    isDisabled: false,
-    renderers: new Map(),
-    inject: () => 1,
-    onScheduleFiberRoot: () => undefined,
-    onCommitFiberUnmount: () => undefined,
-    onPostCommitFiberRoot: () => undefined,
-    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => {
-      const props = tileComponent(root)?.memoizedProps ?? null;
-      const was = state.props as typeof props;
-      if (props && was && (props.vote !== was.vote || props.onOpen !== was.onOpen)) {
-        state.renders += 1;
-      }
-      state.props = props;
-    },
-  };
-}
+import { rendersSoFar, watchRenders, watchSelector } from './react-renders';
 
 describe('the projector’s mosaic while the room votes', () => {
   let server: CartonServer;
@@ -109,7 +61,7 @@ describe('the projector’s mosaic while the room votes', () => {
     const open = await openVote(mitis[0]!.boardId);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    await context.addInitScript(watchTileRenders);
+    await context.addInitScript(watchRenders, { selector: '', props: ['vote', 'onOpen'] });
     const page = await context.newPage();
     try {
       const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
@@ -117,16 +69,9 @@ describe('the projector’s mosaic while the room votes', () => {
       const tile = page.locator(`li.mosaic-tile[data-board-id="${kamouraska[0]!.boardId}"]`);
       // The plenary holds nothing to show: the projector opens on the territories' mosaic.
       await tile.locator('.mosaic-votes[data-total="2"]').waitFor({ timeout: 15_000 });
-      await page.evaluate(
-        (id) =>
-          ((window as unknown as { tileRenders: { boardId: string } }).tileRenders.boardId = id),
-        kamouraska[0]!.boardId,
-      );
+      await watchSelector(page, `li.mosaic-tile[data-board-id="${kamouraska[0]!.boardId}"]`);
       const mitisTile = page.locator(`li.mosaic-tile[data-board-id="${mitis[0]!.boardId}"]`);
-      const renders = () =>
-        page.evaluate(
-          () => (window as unknown as { tileRenders: { renders: number } }).tileRenders.renders,
-        );
+      const renders = () => rendersSoFar(page);
       // A first commit to take the tile's props.
       await dot(open, mitis[0]!, 'voter-0-abcdefgh');
       await mitisTile.locator('.mosaic-votes[data-total="1"]').waitFor({ timeout: 10_000 });

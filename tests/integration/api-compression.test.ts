@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
-import { connect, forumSuite, type CreatedForum } from './helpers.ts';
+import { connect, docUntil, forumSuite, type CreatedForum } from './helpers.ts';
 import { api, createSeedForum, writeNotes } from './forum-support.ts';
 
 const TERRITORIES = [
@@ -190,5 +190,46 @@ describe('gzip on the JSON answers re-read during the plenary', () => {
     expect(head.status).toBe(200);
     expect(head.headers['content-encoding']).toBeUndefined();
     expect(head.body.length).toBe(0);
+  });
+});
+
+describe('the 30 s re-read of the list when nothing changed', () => {
+  it('304 without a body for the tag held; a note reworded on a board (no merge, no compilation change) is a 200 again', async () => {
+    const path = paths().compilation;
+    const token = forum.facilitator.token;
+    const first = await raw(path, token, 'gzip');
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^W\/".+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await send(path, 'GET', {
+      Authorization: `Bearer ${token}`,
+      'Accept-Encoding': 'gzip',
+      'If-None-Match': tag,
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(tag);
+    // A participant rewords a note of Kamouraska; a fresh client sees it, so the server has it.
+    const board = forum.boards.find((b) => b.territory === 'Kamouraska')!;
+    const writer = connect(server, board.id, board.edit.token);
+    await writer.synced;
+    const note = writer.board.listShapes().find((s) => s.type === 'note' && s.text.trim())!;
+    writer.run((tx) => tx.update(note.id, { text: 'Transport collectif dans toutes les MRC' }));
+    const watcher = connect(server, board.id, board.edit.token);
+    await watcher.synced;
+    await docUntil(watcher.doc, 'the reworded note', () =>
+      watcher.board
+        .listShapes()
+        .some((s) => s.type === 'note' && s.text === 'Transport collectif dans toutes les MRC'),
+    );
+    writer.destroy();
+    watcher.destroy();
+    const changed = await send(path, 'GET', {
+      Authorization: `Bearer ${token}`,
+      'If-None-Match': tag,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(tag);
+    expect(changed.body.toString('utf8')).toContain('Transport collectif dans toutes les MRC');
   });
 });

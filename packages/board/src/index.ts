@@ -181,6 +181,7 @@ export {
   FORUM_ROOT_KEY,
   forumRoomName,
   initForumDoc,
+  latestClosedVote,
   MAX_WORDING_LENGTH,
   noteKey,
   splitNoteKey,

@@ -12,17 +12,13 @@ import {
   toMarkdown,
   type CompilationBoard,
   type IncontournableItem,
+  latestClosedVote,
   type Shape,
   type VoteState,
 } from '@carton/board';
 import type * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
-import {
-  listOnPlenary,
-  placedIdeas,
-  rankingVote,
-  type ListOnPlenaryState,
-} from './placed-ideas.ts';
+import { listOnPlenary, placedIdeas, type ListOnPlenaryState } from './placed-ideas.ts';
 import { isPlacedListNote, LIST_NOTE_ID_PREFIX } from './plenary-list.ts';
 
 /**
@@ -71,7 +67,7 @@ export function defaultCompilationBoards(boards: readonly BoardRecord[]): string
  * C6: « Les incontournables » of a forum: the chosen boards (`boardIds`, else the forum doc's
  * `compilation.boardIds`, else the default), the facilitator's merges and ideas set aside
  * (C7: apart from the list, so every use of `items` leaves them out), and the dots of the vote
- * closed last (rankingVote), those on the list's notes on the plenary included (placedIdeas).
+ * closed last (latestClosedVote), those on the list's notes on the plenary included (placedIdeas).
  * Boards of another forum are ignored.
  */
 export async function compileForum(
@@ -91,7 +87,7 @@ export async function compileForum(
   const sources = withoutPlacedNotes(await readSources(chosen, readDoc));
   // One vote, one ranking: the vote closed last places the list (its question said in
   // votesBy), its dots on the list's notes on the plenary counted for their ideas (C10).
-  const ranking = rankingVote(facilitation.votes);
+  const ranking = latestClosedVote(facilitation.votes);
   const voteTallies = ranking ? [{ title: ranking.title, counts: ranking.counts }] : [];
   const placedNotes = await placedIdeas(boards, readDoc, ranking, sources);
   const merges = { ...(facilitation.compilation?.merges ?? {}) };

@@ -1,17 +1,18 @@
 // C6 with C10: which idea a dot on the list's notes on the plenary counts for, and which vote
-// places the list (placed-ideas.ts). Through a real server: tests/integration/list-plenary-vote.
+// places the list (placed-ideas.ts; latestClosedVote, @carton/board). Through a real server: tests/integration/list-plenary-vote.
 import { describe, expect, it } from 'vitest';
 import {
   Board,
   compileIncontournables,
   initBoardDoc,
+  latestClosedVote,
   localOrigin,
   type IncontournableItem,
   type VoteState,
 } from '@carton/board';
 import * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
-import { placedIdeas, rankingVote } from './placed-ideas.ts';
+import { placedIdeas } from './placed-ideas.ts';
 import {
   applyListPlan,
   listNoteId,
@@ -112,9 +113,9 @@ describe('C6: the room’s vote on the list placed on the plenary', () => {
   });
 
   it('is placed by the vote closed last: not one still open, not several added up', () => {
-    expect(rankingVote([])).toBeNull();
-    expect(rankingVote([vote('open', null, {})])).toBeNull();
+    expect(latestClosedVote([])).toBeNull();
+    expect(latestClosedVote([vote('open', null, {})])).toBeNull();
     const votes = [vote('morning', 10, {}), vote('list', 20, {}), vote('again', null, {})];
-    expect(rankingVote(votes)?.id).toBe('list');
+    expect(latestClosedVote(votes)?.id).toBe('list');
   });
 });

@@ -26,21 +26,6 @@ import {
 type DocReader = <T>(roomId: string, read: (doc: Y.Doc) => T) => Promise<T>;
 
 /**
- * C6: the vote whose dots place the list: the one closed last (the projector's list slide has
- * always been ranked so). One vote is one ranking: the dots of several votes are not added up
- * (a morning vote on the territories' notes and the plenary's vote on the list would each count
- * the idea's support), and a vote still open places nothing until it is closed.
- */
-export function rankingVote(votes: readonly VoteState[]): VoteState | null {
-  let latest: VoteState | null = null;
-  for (const vote of votes) {
-    if (vote.state !== 'closed') continue;
-    if (!latest || (vote.closedAt ?? 0) >= (latest.closedAt ?? 0)) latest = vote;
-  }
-  return latest;
-}
-
-/**
  * noteKey of each list note placed on the plenary (C10) that has dots in `vote` → the key of
  * the idea it was placed for, among the C1 keys of `sources`' notes (an idea whose notes are
  * all gone is in no list and takes nothing). Areas tried: the one the plenary's record names,

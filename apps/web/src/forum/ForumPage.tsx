@@ -27,7 +27,7 @@ import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
 import { VotesPanel } from './VotesPanel';
 import { useForumRoom, useForumSnapshot } from './useForumRoom';
-import { latestClosedVote } from '../projector/listSlides';
+import { latestClosedVote } from '@carton/board';
 import './forum.css';
 
 // « Les incontournables » are drawn again only when their own props change (all stable here):

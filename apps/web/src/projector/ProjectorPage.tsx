@@ -9,7 +9,7 @@
 // with « Les incontournables », a page at a time (I).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VoteState } from '@carton/board';
+import { latestClosedVote, type VoteState } from '@carton/board';
 import { renderSvg, type RenderFonts } from '@carton/render';
 import { hideProjectorToken } from '../app/projectorToken';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
@@ -24,7 +24,7 @@ import { useSharpPhotos } from '../plenary/useSharpPhotos';
 import { ProjectorConnection } from './ProjectorConnection';
 import { ResultsSlide, useVoteResults } from './ResultsSlide';
 import { ListSlide, useCompiledList, useProjectedList } from './ListSlide';
-import { latestClosedVote, listKey, listPageCount } from './listSlides';
+import { listKey, listPageCount } from './listSlides';
 import { ProjectorMosaic, ProjectorTerritory, TerritoryTitle } from './ProjectorMosaic';
 import { TourCountdown, useFullScreenKey, useTour } from './ProjectorTour';
 import {

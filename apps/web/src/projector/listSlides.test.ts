@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { VoteState } from '@carton/board';
+import { latestClosedVote, type VoteState } from '@carton/board';
 import type { Compilation, CompilationItem } from '../forum/api';
 import {
   LIST_PAGE,
   afterKey,
-  latestClosedVote,
   listKey,
   listPage,
   listPageCount,

@@ -3,7 +3,6 @@
 // closed vote's dots by idea, those on the list's notes on the plenary included (the server's
 // compilation does all of it, C6) — else in the list's own order (C4), in pages the facilitator
 // goes through like slides.
-import type { VoteState } from '@carton/board';
 import type { Compilation, CompilationItem } from '../forum/api';
 import { ideaPlaces } from '../forum/compilationItem';
 import { withPlaces } from '../forum/voteRanking';
@@ -118,19 +117,6 @@ export function listPage<T>(
   const start = page * perPage;
   const shown = lines.slice(start, start + perPage);
   return { shown, after: Math.max(0, lines.length - start - shown.length) };
-}
-
-/**
- * The vote the list is ranked by: the one closed last (a newer vote still open does not rank
- * it until it closes; a vote reopened is not closed).
- */
-export function latestClosedVote(votes: readonly VoteState[]): VoteState | null {
-  let latest: VoteState | null = null;
-  for (const vote of votes) {
-    if (vote.state !== 'closed') continue;
-    if (!latest || (vote.closedAt ?? 0) >= (latest.closedAt ?? 0)) latest = vote;
-  }
-  return latest;
 }
 
 /** I goes to the list's first page (from anywhere), as M goes to the mosaic; null if none. */

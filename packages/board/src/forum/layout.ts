@@ -48,6 +48,22 @@ export interface VoteState {
   readonly counts: Readonly<Record<string, number>>;
 }
 
+/**
+ * C6: the vote « Les incontournables » are ranked by — on the server's compilation as on the
+ * forum page and the projector's list slides: the one closed last. One vote is one ranking: the
+ * dots of several votes are not added up (a morning vote on the territories' notes and the
+ * plenary's vote on the list would each count the idea's support), and a vote still open (a newer
+ * one, or one reopened) ranks nothing until it is closed.
+ */
+export function latestClosedVote(votes: readonly VoteState[]): VoteState | null {
+  let latest: VoteState | null = null;
+  for (const vote of votes) {
+    if (vote.state !== 'closed') continue;
+    if (!latest || (vote.closedAt ?? 0) >= (latest.closedAt ?? 0)) latest = vote;
+  }
+  return latest;
+}
+
 export interface CompilationState {
   readonly boardIds: readonly string[];
   /** itemKey → targetItemKey: the facilitator's manual merges. */

@@ -1,6 +1,6 @@
 // Shared steps of the end-to-end tests: a real server, a forum, participants on a board.
 import './hook';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
 import { launchBrowser, newParticipant, type Participant } from '../support/browser';
@@ -436,6 +436,27 @@ export async function phoneOnCarton(
   if (carton?.type !== 'carton') throw new Error('the territory board has a carton');
   const at = await toScreen(page, carton.x + carton.w * fx, carton.y + carton.h * fy);
   return { page, at };
+}
+
+/**
+ * A dot vote (« Les incontournables de l’Alliance au Témiscouata », 3 dots) opened on a new
+ * forum's Témiscouata board, and `name`'s phone (newPhone) not yet on it; the test closes it.
+ */
+export async function phoneForVote(
+  suite: ServerAndBrowser,
+  name: string,
+): Promise<{ board: BoardLinks; context: BrowserContext; page: Page }> {
+  const forum = await createForum(suite.server, { territories: ['Témiscouata'] });
+  const board = territoryBoard(forum);
+  const opened = await forumRequest(suite.server, forum, '/votes', {
+    body: {
+      title: 'Les incontournables de l’Alliance au Témiscouata',
+      boardIds: [board.id],
+      dotsPerParticipant: 3,
+    },
+  });
+  expect(opened.status).toBe(201);
+  return { board, ...(await newPhone(suite.browser, name)) };
 }
 
 export interface DrawnJpeg {

@@ -16,6 +16,7 @@ import {
   territoryBoard,
   toScreen,
   serverAndBrowser,
+  phoneForVote,
 } from './fixtures';
 import { boxes, offScreen, overlapsBetween, rowsOf } from './layout-boxes';
 import { inkShare } from './canvas-ink';
@@ -26,23 +27,7 @@ const suite = serverAndBrowser();
 
 describe('a 320 × 568 phone', () => {
   it('keeps the toolbar in two rows of finger targets, clear of the vote’s banner; « Exporter » too', async () => {
-    const { server, browser } = suite;
-    const forum = await createForum(server, { territories: ['Témiscouata'] });
-    const board = territoryBoard(forum);
-    const opened = await fetch(`${server.url}/api/forums/${forum.forum.id}/votes`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${forum.facilitator.token}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
-        title: 'Les incontournables de l’Alliance au Témiscouata',
-        boardIds: [board.id],
-        dotsPerParticipant: 3,
-      }),
-    });
-    expect(opened.status).toBe(201);
-    const { context, page } = await newPhone(browser, 'Maëlle');
+    const { board, context, page } = await phoneForVote(suite, 'Maëlle');
     try {
       await page.setViewportSize(SIZE);
       await openBoard(page, board.edit.url);

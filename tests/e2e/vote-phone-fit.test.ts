@@ -6,15 +6,7 @@
 // beside « Revenir aux outils » rather than as a row of its own, so the banner stays small.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  createForum,
-  forumRequest,
-  newPhone,
-  openBoard,
-  shapes,
-  territoryBoard,
-  serverAndBrowser,
-} from './fixtures';
+import { openBoard, shapes, serverAndBrowser, phoneForVote } from './fixtures';
 
 const SIZE = { width: 320, height: 568 };
 
@@ -39,18 +31,7 @@ const suite = serverAndBrowser();
 
 describe('a dot vote on a 320 × 568 phone', () => {
   it('fits the carton above the vote’s banner, voting or not', async () => {
-    const { server, browser } = suite;
-    const forum = await createForum(server, { territories: ['Témiscouata'] });
-    const board = territoryBoard(forum);
-    const opened = await forumRequest(server, forum, '/votes', {
-      body: {
-        title: 'Les incontournables de l’Alliance au Témiscouata',
-        boardIds: [board.id],
-        dotsPerParticipant: 3,
-      },
-    });
-    expect(opened.status).toBe(201);
-    const { context, page } = await newPhone(browser, 'Maëlle');
+    const { board, context, page } = await phoneForVote(suite, 'Maëlle');
     try {
       await page.setViewportSize(SIZE);
       await openBoard(page, board.edit.url);

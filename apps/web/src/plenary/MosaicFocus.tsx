@@ -9,7 +9,7 @@ import type { VoteState } from '@carton/board';
 import type { ForumBoard } from '../forum/api';
 import { focusKey, isTyping, type FocusMove } from './focusNav';
 import type { LiveBoard } from './liveBoard';
-import { territoryName, useLargeSvg } from './MosaicTile';
+import { nothingDrawnKey, territoryName, useLargeSvg, useNothingDrawn } from './MosaicTile';
 import { useSharpPhotos } from './useSharpPhotos';
 
 /**
@@ -72,6 +72,7 @@ export function MosaicFocus({
   const { t } = useTranslation();
   const svg = useLargeSvg(live, board.id, vote);
   const drawing = useSharpPhotos<HTMLDivElement>(live, svg);
+  const nothing = useNothingDrawn(live);
   const name = territoryName(board);
   const several = count > 1;
   return (
@@ -102,7 +103,11 @@ export function MosaicFocus({
           aria-label={board.title}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
-        {live.shapeCount() === 0 && <p className="mosaic-empty">{t('mosaic.empty')}</p>}
+        {nothing && (
+          <p className="mosaic-empty" data-state={nothing}>
+            {t(nothingDrawnKey(nothing))}
+          </p>
+        )}
       </div>
       {several && (
         <button

@@ -31,6 +31,20 @@ export function useTileSvg(live: LiveBoard, boardId: string, vote: VoteState | n
 }
 
 /**
+ * What a carton with no shape says: « Chargement… » until its board's first sync (a carton made
+ * from a template has no shape until its content arrives), then that it is really empty.
+ */
+export function useNothingDrawn(live: LiveBoard): 'loading' | 'empty' | null {
+  const loaded = useSyncExternalStore(live.subscribe, live.isLoaded);
+  if (live.shapeCount() > 0) return null;
+  return loaded ? 'empty' : 'loading';
+}
+
+/** The words for useNothingDrawn's state. */
+export const nothingDrawnKey = (state: 'loading' | 'empty') =>
+  state === 'loading' ? 'mosaic.loading' : 'mosaic.empty';
+
+/**
  * The drawing of a territory shown large (the mosaic's focus, the projector's slide): framed on
  * what the table wrote, not the carton's empty bottom (contentView), so its notes are larger.
  */
@@ -77,6 +91,7 @@ export const Tile = memo(function Tile({
   const drawing = useSharpPhotos<HTMLSpanElement>(live, svg);
   const name = territoryName(board);
   const empty = live.shapeCount() === 0;
+  const nothing = useNothingDrawn(live);
   return (
     <li
       className="mosaic-tile"
@@ -94,7 +109,11 @@ export const Tile = memo(function Tile({
         style={{ aspectRatio: aspect, visibility: empty ? 'hidden' : undefined }}
         dangerouslySetInnerHTML={{ __html: svg }}
       />
-      {empty && <span className="mosaic-empty">{t('mosaic.empty')}</span>}
+      {nothing && (
+        <span className="mosaic-empty" data-state={nothing}>
+          {t(nothingDrawnKey(nothing))}
+        </span>
+      )}
       <button
         type="button"
         className="mosaic-open"

@@ -34,10 +34,17 @@ export class LiveBoard {
       title,
       loadImage: (blobId, copy) => fetchImage(boardId, token, blobId, copy),
     });
+    this.provider.on('sync', this.onSync);
   }
+
+  private readonly onSync = (synced: boolean): void => {
+    if (synced) this.drawing.markSynced();
+  };
 
   subscribe = (listener: () => void): (() => void) => this.drawing.subscribe(listener);
   getSvg = (): string => this.drawing.getSvg();
+  /** The carton is drawn as the server holds it: no shape then means empty, not loading. */
+  isLoaded = (): boolean => this.drawing.isLoaded();
   /** The drawn area in board units (the SVG's viewBox): the tile's aspect, where notes sit. */
   getBox = () => this.drawing.getBox();
   getShapes = () => this.drawing.getShapes();
@@ -50,6 +57,7 @@ export class LiveBoard {
   }
 
   destroy(): void {
+    this.provider.off('sync', this.onSync);
     this.drawing.destroy();
     // The provider's destroy takes its own handler off the awareness: put it back first.
     this.restoreAwarenessHandler();

@@ -49,6 +49,10 @@ export class LiveDrawing {
   private readonly imageTries = new Map<string, number>();
   private readonly retries = new Set<ReturnType<typeof setTimeout>>();
   private destroyed = false;
+  /** The board's first sync arrived: its carton is as loaded (see markSynced). */
+  private synced = false;
+  /** Drawn from the synced board: until then no shape means « still loading », not « empty ». */
+  private loaded = false;
   /** How many times the SVG was drawn (tests count them: one per burst, one board only). */
   renders = 0;
 
@@ -171,6 +175,7 @@ export class LiveDrawing {
     this.renders++;
     this.svg = rendered.svg;
     this.box = rendered.box;
+    if (this.synced) this.loaded = true;
     for (const listener of this.listeners) listener();
   }
 
@@ -179,6 +184,21 @@ export class LiveDrawing {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * The server's copy arrived (the socket's first sync). Its content, if any, came as an update
+   * whose drawing is pending: that drawing marks the carton loaded. Nothing pending: what is
+   * drawn already is the board, loaded now.
+   */
+  markSynced(): void {
+    if (this.synced || this.destroyed) return;
+    this.synced = true;
+    if (this.timer !== null) return;
+    this.loaded = true;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Drawn from the board as the server holds it (false while its first sync is awaited). */
+  isLoaded = (): boolean => this.loaded;
   getSvg = (): string => this.svg;
   /** The drawn area in board units (the SVG's viewBox): the tile's aspect, where notes sit. */
   getBox = (): RenderedSvg['box'] => this.box;

@@ -13,7 +13,14 @@ import {
   railPlacement,
   type RailPlacement,
 } from '../plenary/mosaicLayout';
-import { territoryName, TileGrid, useLargeSvg, VoteTotal } from '../plenary/MosaicTile';
+import {
+  nothingDrawnKey,
+  territoryName,
+  TileGrid,
+  useLargeSvg,
+  useNothingDrawn,
+  VoteTotal,
+} from '../plenary/MosaicTile';
 import { captionFloorPx, useAreaSize, useSharedAspect } from '../plenary/territoryLives';
 import { shownVote } from '../plenary/tileVotes';
 import { useSharpPhotos } from '../plenary/useSharpPhotos';
@@ -157,6 +164,7 @@ export function ProjectorTerritory({
   const vote = shownVote(votes, board.id);
   const svg = useLargeSvg(live, board.id, vote);
   const drawing = useSharpPhotos<HTMLDivElement>(live, svg);
+  const nothing = useNothingDrawn(live);
   const name = territoryName(board);
   return (
     <section
@@ -172,9 +180,9 @@ export function ProjectorTerritory({
         aria-label={board.title}
         dangerouslySetInnerHTML={{ __html: svg }}
       />
-      {live.shapeCount() === 0 && (
-        <p className="projector-empty">
-          <span>{t('mosaic.empty')}</span>
+      {nothing && (
+        <p className="projector-empty" data-state={nothing}>
+          <span>{t(nothingDrawnKey(nothing))}</span>
         </p>
       )}
     </section>

@@ -69,4 +69,59 @@ describe('C10 on two relays', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ added: 0, removed: 0, unchanged: 3, kept: [] });
   });
+  it('two first placings with different lists: each process’s notes stay remembered, reworded at the next placing', async () => {
+    const cluster = await start(2);
+    const [a, b] = cluster.servers as [CartonServer, CartonServer];
+    const forum = await createForum(a, {
+      title: 'Forum des Alliances',
+      templates: false,
+      territories: ['Kamouraska', 'La Mitis'],
+    });
+    const board = forum.boards.find((x) => x.territory === 'Kamouraska')!;
+    const plenary = forum.boards.find((x) => x.kind === 'plenary')!;
+    const writer = track(connect(a, board.id, board.edit.token));
+    await writer.synced;
+    writer.run((tx) => tx.create('note', { x: 0, y: 0, text: 'Transport collectif' }));
+    const onB = track(connect(b, board.id, board.edit.token));
+    await onB.synced;
+    await docUntil(onB.doc, 'the idea on B', () => onB.board.listShapes().length === 1);
+    const plenaryA = track(connect(a, plenary.id, plenary.view.token));
+    const plenaryB = track(connect(b, plenary.id, plenary.view.token));
+    await Promise.all([plenaryA.synced, plenaryB.synced]);
+    // The bus down: a note written on B's process only, then each process places its own list.
+    await cluster.redis.kill('SIGKILL');
+    onB.run((tx) => tx.create('note', { x: 220, y: 0, text: 'Logement abordable' }));
+    const path = `/api/forums/${forum.forum.id}/compilation/plenary`;
+    const token = forum.facilitator.token;
+    const onA = await api(a, 'POST', path, token, {});
+    const onBPlaced = await api(b, 'POST', path, token, {});
+    expect([onA.body.added, onBPlaced.body.added]).toEqual([1, 2]);
+    await cluster.redis.restart();
+    await waitUntil(
+      'both processes’ plenaries to converge',
+      () =>
+        sameState(plenaryA.doc, plenaryB.doc) &&
+        plenaryA.board.listShapes().filter((s) => s.type === 'note').length === 2,
+      (check) => {
+        plenaryA.doc.on('update', check);
+        plenaryB.doc.on('update', check);
+        return () => {
+          plenaryA.doc.off('update', check);
+          plenaryB.doc.off('update', check);
+        };
+      },
+      15_000,
+    );
+    // The facilitator rewords both ideas: both notes take the new words, none read as edited.
+    const reworded = await api(a, 'PUT', `/api/forums/${forum.forum.id}/compilation`, token, {
+      wordings: {
+        'transport collectif': 'Un transport collectif pour tous',
+        'logement abordable': 'Du logement abordable',
+      },
+    });
+    expect(reworded.status).toBe(200);
+    const again = await api(a, 'POST', path, token, {});
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ added: 0, updated: 2, removed: 0, kept: [] });
+  });
 });

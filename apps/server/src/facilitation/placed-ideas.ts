@@ -47,16 +47,23 @@ export async function placedIdeas(
       .map(([key]) => key),
   );
   if (dotted.size === 0) return {};
-  const areas = await readDoc(plenary.id, (doc) => {
+  const { areas, record, ids } = await readDoc(plenary.id, (doc) => {
     const found = new Set<string>([areaIdFor(plenary.id, null, () => false)]);
     const record = readPlacedRecord(doc);
     if (record) found.add(record.areaId);
-    for (const shape of plenaryShapes(doc)) {
+    const shapes = plenaryShapes(doc);
+    for (const shape of shapes) {
       if (shape.type === 'carton' && shape.id.startsWith(AREA_ID_PREFIX)) found.add(shape.id);
       if (shape.parentId?.startsWith(AREA_ID_PREFIX)) found.add(shape.parentId);
     }
-    return [...found];
+    return { areas: [...found], record, ids: new Set(shapes.map((shape) => shape.id)) };
   });
+  // In the area its record names, a note is the idea's only if the server placed it there: a
+  // note someone wrote first at an id computed from the idea's key (C10 placed the idea under
+  // the next id) takes none of the idea's dots. Other areas (an archive restored: no record)
+  // are read from the ids alone.
+  const ours = (area: string, id: string) =>
+    record?.areaId !== area || Object.hasOwn(record.placed, id);
   const keys = new Set<string>();
   for (const source of sources) {
     for (const shape of source.shapes) {
@@ -68,8 +75,13 @@ export async function placedIdeas(
   const placed: Record<string, string> = {};
   for (const key of keys) {
     for (const area of areas) {
-      const note = noteKey(plenary.id, listNoteId(area, key));
-      if (dotted.has(note)) placed[note] = key;
+      // The ids C10 tries for the idea, as long as the plenary holds them (the first always).
+      for (let attempt = 0; ; attempt++) {
+        const id = listNoteId(area, key, attempt);
+        if (attempt > 0 && !ids.has(id)) break;
+        const note = noteKey(plenary.id, id);
+        if (dotted.has(note) && ours(area, id)) placed[note] = key;
+      }
     }
   }
   return placed;

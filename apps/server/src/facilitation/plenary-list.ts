@@ -21,6 +21,12 @@ export const AREA_ID_PREFIX = 'shape:incontournables-';
 export const LIST_NOTE_ID_PREFIX = 'shape:incontournable-';
 /** The board doc's root map remembering what was placed (C10). */
 export const PLACED_LIST_KEY = 'incontournables';
+/**
+ * The root map of note id → words placed. A root map, never replaced: two processes placing for
+ * the first time at once (R63) merge their notes per id, where a nested map set by each was
+ * replaced whole by one of them (the other's notes then read as edited).
+ */
+export const PLACED_NOTES_KEY = 'incontournables-notes';
 
 const NOTE = 200;
 const GAP = 40;
@@ -35,9 +41,13 @@ export const AREA_MARGIN = 160;
 export const isPlacedListNote = (shape: Shape): boolean =>
   shape.type === 'note' && shape.id.startsWith(LIST_NOTE_ID_PREFIX);
 
-/** The note of an idea inside one area: the same id every time the list is placed. */
-export function listNoteId(areaId: string, itemKey: string): string {
-  const digest = createHash('sha256').update(`${areaId}\n${itemKey}`).digest('base64url');
+/**
+ * The note of an idea inside one area: the same id every time the list is placed. `attempt` > 0:
+ * the next ids tried when someone else's note holds it (a plenary writer can compute the id).
+ */
+export function listNoteId(areaId: string, itemKey: string, attempt = 0): string {
+  const seed = attempt === 0 ? `${areaId}\n${itemKey}` : `${areaId}\n${itemKey}\n${attempt}`;
+  const digest = createHash('sha256').update(seed).digest('base64url');
   return LIST_NOTE_ID_PREFIX + digest.slice(0, 22);
 }
 
@@ -76,8 +86,11 @@ export function readPlacedRecord(doc: Y.Doc): PlacedRecord | null {
     return null;
   }
   const words: Record<string, string> = {};
-  if (placed instanceof Y.Map) {
-    for (const [id, text] of placed.entries()) if (typeof text === 'string') words[id] = text;
+  // Placings before PLACED_NOTES_KEY kept the words in a nested map: read, then moved.
+  const maps = [placed, doc.getMap<unknown>(PLACED_NOTES_KEY)];
+  for (const map of maps) {
+    if (!(map instanceof Y.Map)) continue;
+    for (const [id, text] of map.entries()) if (typeof text === 'string') words[id] = text;
   }
   return { areaId, columns: columns as number, nextSlot: nextSlot as number, placed: words };
 }
@@ -178,6 +191,8 @@ export function planListPlacement(input: PlanInput): ListPlan {
   let columns: number;
   let nextSlot: number;
   let placed: Readonly<Record<string, string>>;
+  /** The record is this area's: only the notes it holds are the server's. */
+  let trusted = true;
   let origin: { x: number; y: number; w: number; h: number };
   if (found && found.type === 'carton') {
     origin = found;
@@ -189,6 +204,7 @@ export function planListPlacement(input: PlanInput): ListPlan {
     const inside = shapes.filter((s) => isPlacedListNote(s) && s.parentId === found.id).length;
     nextSlot = same ? record.nextSlot : inside;
     placed = same ? record.placed : {};
+    trusted = same;
   } else {
     columns = columnsFor(items.length);
     nextSlot = 0;
@@ -219,39 +235,60 @@ export function planListPlacement(input: PlanInput): ListPlan {
   const nextPlaced: Record<string, string> = {};
   let unchanged = 0;
   const wanted = new Set<string>();
+  const keys = new Set<string>();
+  const known = (id: string) => Object.hasOwn(placed, id);
+  /** A note kept as it is: the words placed stay remembered, so that it goes once it is again. */
+  const keep = (note: NoteShape, reason: KeptReason) => {
+    kept.push({ id: note.id, text: note.text, reason });
+    if (known(note.id)) nextPlaced[note.id] = placed[note.id]!;
+  };
   for (const item of items) {
-    const id = listNoteId(areaId, item.key);
-    if (wanted.has(id)) continue;
+    if (keys.has(item.key)) continue;
+    keys.add(item.key);
+    // The idea's note: the first id of its own that is free, or that holds the server's note.
+    // A note there the record does not know, with other words or outside the area, is someone
+    // else's (any plenary writer can compute the id and write first): it is left as it is, and
+    // the idea goes under the next id, never missing from the list.
+    let id = listNoteId(areaId, item.key);
+    let note: Shape | undefined;
+    for (let attempt = 1; input.hasId(id) || byId.has(id); attempt++) {
+      note = byId.get(id);
+      const ours =
+        note?.type === 'note' &&
+        !wanted.has(id) &&
+        (known(id) || (note.parentId === areaId && (!trusted || note.text === item.text)));
+      if (ours) break;
+      note = undefined;
+      id = listNoteId(areaId, item.key, attempt);
+    }
     wanted.add(id);
-    const note = byId.get(id);
     if (note?.type === 'note') {
       if (note.text === item.text) {
         unchanged++;
         nextPlaced[id] = item.text;
       } else if (dotted.has(id) || placed[id] !== note.text) {
         // Its words are not the list's any more: dots were given to them, or someone wrote them.
-        kept.push({ id, text: note.text, reason: dotted.has(id) ? 'dots' : 'edited' });
-        if (placed[id] !== undefined) nextPlaced[id] = placed[id];
+        keep(note, dotted.has(id) ? 'dots' : 'edited');
       } else {
         updates.push({ id, text: item.text });
         nextPlaced[id] = item.text;
       }
       continue;
     }
-    // Some other record holds the id (not a readable note): leave it be.
-    if (input.hasId(id)) continue;
     adds.push({ id, text: item.text, ...slotAt(origin, nextSlot, columns) });
     nextSlot++;
     nextPlaced[id] = item.text;
   }
-  // Notes of ideas no longer in the list (set aside, merged into another, their notes erased).
+  // Notes of ideas no longer in the list (set aside, merged into another, their notes erased):
+  // those the record knows (without it, as after an archive's restore, those in the area).
+  // Whether one is kept is read from the note as it is now, never from an earlier placing: its
+  // words as placed and no dot in any vote, it goes.
   for (const shape of shapes) {
     if (!isPlacedListNote(shape) || wanted.has(shape.id)) continue;
-    if (shape.parentId !== areaId && placed[shape.id] === undefined) continue;
+    if (!known(shape.id) && (trusted || shape.parentId !== areaId)) continue;
     const note = shape as NoteShape;
-    if (dotted.has(note.id)) kept.push({ id: note.id, text: note.text, reason: 'dots' });
-    else if (placed[note.id] !== note.text)
-      kept.push({ id: note.id, text: note.text, reason: 'edited' });
+    if (dotted.has(note.id)) keep(note, 'dots');
+    else if (placed[note.id] !== note.text) keep(note, 'edited');
     else removes.push(note.id);
   }
   const w = widthFor(columns);
@@ -334,9 +371,8 @@ function writeRecord(doc: Y.Doc, record: PlacedRecord): void {
   set('areaId', record.areaId);
   set('columns', record.columns);
   set('nextSlot', record.nextSlot);
-  let placed = root.get('placed');
-  if (!(placed instanceof Y.Map)) placed = root.set('placed', new Y.Map<string>());
-  const words = placed as Y.Map<unknown>;
+  if (root.has('placed')) root.delete('placed');
+  const words = doc.getMap<unknown>(PLACED_NOTES_KEY);
   for (const id of [...words.keys()]) if (!Object.hasOwn(record.placed, id)) words.delete(id);
   for (const [id, text] of Object.entries(record.placed)) {
     if (words.get(id) !== text) words.set(id, text);

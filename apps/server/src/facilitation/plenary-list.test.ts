@@ -149,6 +149,40 @@ describe('C10: the list on the plenary', () => {
   });
 });
 
+describe('C10: ids someone else holds', () => {
+  it('a record at the idea’s id that is no note: the idea under the next id, never skipped', () => {
+    const first = plan({ items: [item('a')] });
+    const taken = listNoteId(AREA, 'b');
+    const again = plan({
+      items: [item('a'), item('b', 'B')],
+      shapes: written(first),
+      hasId: (id) => id === taken,
+      record: first.record,
+    });
+    expect(again.adds).toEqual([
+      expect.objectContaining({ id: listNoteId(AREA, 'b', 1), text: 'B' }),
+    ]);
+    expect(again.kept).toEqual([]);
+  });
+
+  it('a note the record does not know with the list’s words, in the area, is the idea’s', () => {
+    const first = plan({ items: [item('a', 'A')] });
+    const same = {
+      ...written(first)[1]!,
+      id: listNoteId(AREA, 'b'),
+      text: 'B',
+    } as Shape;
+    const again = plan({
+      items: [item('a', 'A'), item('b', 'B')],
+      shapes: [...written(first), same],
+      record: first.record,
+    });
+    expect(again.adds).toEqual([]);
+    expect(again.unchanged).toBe(2);
+    expect(Object.keys(again.record.placed)).toContain(same.id);
+  });
+});
+
 describe('C10: the page’s edge', () => {
   it('below what the plenary holds when its right reaches the page’s edge', () => {
     const first = plan({

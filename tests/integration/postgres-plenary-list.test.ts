@@ -123,5 +123,17 @@ describe('C10 on two relays', () => {
     const again = await api(a, 'POST', path, token, {});
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ added: 0, updated: 2, removed: 0, kept: [] });
+    // A new idea takes a slot of its own, whichever process's next slot the merge kept.
+    writer.run((tx) => tx.create('note', { x: 440, y: 0, text: 'Sécurité alimentaire' }));
+    await docUntil(onB.doc, 'the third idea on B', () => onB.board.listShapes().length === 3);
+    const third = await api(a, 'POST', path, token, {});
+    expect(third.body).toMatchObject({ added: 1, kept: [] });
+    await docUntil(plenaryA.doc, 'the third note', () =>
+      plenaryA.board
+        .listShapes()
+        .some((s) => s.type === 'note' && s.text === 'Sécurité alimentaire'),
+    );
+    const notes = plenaryA.board.listShapes().filter((s) => s.type === 'note');
+    expect(new Set(notes.map((n) => `${n.x},${n.y}`)).size).toBe(3);
   });
 });

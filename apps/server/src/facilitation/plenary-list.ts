@@ -202,7 +202,12 @@ export function planListPlacement(input: PlanInput): ListPlan {
       ? record.columns
       : Math.max(1, Math.min(MAX_COLUMNS, Math.floor((found.w - 2 * PAD + GAP) / (NOTE + GAP))));
     const inside = shapes.filter((s) => isPlacedListNote(s) && s.parentId === found.id).length;
-    nextSlot = same ? record.nextSlot : inside;
+    // Two processes' first placings (R63) merge their notes, but the next slot is one number:
+    // the last writer's. Never fewer slots than the notes the record knows still there.
+    const knownThere = same
+      ? shapes.filter((s) => isPlacedListNote(s) && Object.hasOwn(record.placed, s.id)).length
+      : 0;
+    nextSlot = same ? Math.max(record.nextSlot, knownThere) : inside;
     placed = same ? record.placed : {};
     trusted = same;
   } else {

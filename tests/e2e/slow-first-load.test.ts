@@ -141,6 +141,49 @@ describe('a board link opened over slow wifi', () => {
     }
   });
 
+  it('says the network is slow on the board page’s own « Chargement du tableau… » too', async () => {
+    // The name known: the board page's code comes at once, then waits for the board's info.
+    const { page, context, errors } = await newParticipant(suite.browser, 'Mathilde', {
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const slow = 'Le réseau est lent\u00a0: la page arrive, gardez-la ouverte.';
+    try {
+      await page.clock.install();
+      const release = await holdBack(page, new RegExp(`^/api/boards/${suite.board.id}$`));
+      const code = page.waitForResponse((r) => /\/assets\/BoardPage-[^/]*\.js$/.test(r.url()));
+      await page.goto(suite.board.edit.url);
+      await code;
+      await page.getByText('Chargement du tableau…').waitFor();
+      const region = page.locator('.page-message [role="status"]');
+      await region.waitFor({ state: 'attached' });
+      expect(await region.innerText()).toBe('');
+      await page.clock.runFor(3_000);
+      expect(await region.innerText()).toBe('');
+      await page.clock.runFor(1_100);
+      await region.filter({ hasText: slow }).waitFor();
+      // Said by the board page's screen: it is up (its first effect registers the app's
+      // offline worker), still waiting for the board's info.
+      await expect
+        .poll(() =>
+          page.evaluate(
+            async () => (await navigator.serviceWorker.getRegistration()) !== undefined,
+          ),
+        )
+        .toBe(true);
+      expect(await page.getByRole('status').filter({ hasText: slow }).count()).toBe(1);
+      expect(await page.getByText('Chargement du tableau…').count()).toBe(1);
+      await page.clock.resume();
+      await release();
+      await page.getByText('Mathilde (vous)').waitFor({ state: 'attached', timeout: 15_000 });
+      expect(await page.getByText(slow).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('takes only the phone’s language: French without the English catalogue, English with it', async () => {
     for (const [locale, label, english] of [
       ['fr-CA', 'Votre nom', false],

@@ -1,5 +1,6 @@
-// « Chargement du tableau… » while the board page's code arrives. On a venue's overloaded wifi
-// (400 kbps) that is ~6.5 s after the name is given: past 4 s, the same reassuring line as the
+// « Chargement du tableau… » while the board page's code arrives, then while that page gets the
+// board's info, its socket and fonts (one wait). On a venue's overloaded wifi (400 kbps) the code
+// alone is ~6.5 s after the name is given: past 4 s, the same reassuring line as the
 // page's first loading screen (index.html) says the page is coming, once, in a polite live region
 // present from the start (a screen reader hears the line as it fills, not the region's arrival).
 import { useEffect, useState, type MutableRefObject } from 'react';
@@ -10,8 +11,8 @@ export const SLOW_AFTER_MS = 4_000;
 
 /**
  * `since` holds when this wait began (set at the first showing, null to start again): the loading
- * text is put back in place between the board's info and the code (two places in the tree), the
- * wait goes on.
+ * text is put back in place between the board's info, the code and the board page's own loading
+ * (several places in the tree), the wait goes on.
  */
 export function BoardLoading({ since }: { since: MutableRefObject<number | null> }) {
   const { t } = useTranslation();

@@ -68,7 +68,12 @@ export function BoardRoute({ boardId, token }: { boardId: string; token: string 
     );
   return (
     <Suspense fallback={loading}>
-      <BoardPage boardId={boardId} token={token} afterNamePrompt={asked} />
+      <BoardPage
+        boardId={boardId}
+        token={token}
+        afterNamePrompt={asked}
+        loadingSince={loadingSince}
+      />
     </Suspense>
   );
 }

@@ -1,9 +1,10 @@
 // A board page: learn my role, ask my name once, open the session, show the editor.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { loadFonts } from '../shapes/common/loadFonts';
 import { ForumGone, ForumLinkError } from '../forum/ForumLinkError';
+import { BoardLoading } from '../app/BoardLoading';
 import { NamePrompt } from '../ui/NamePrompt';
 import { nameToOpenWith } from '../ui/displayName';
 import { loadBoardInfoWhenReachable } from '../offline/boardInfo';
@@ -32,13 +33,22 @@ export function BoardPage({
   boardId,
   token,
   afterNamePrompt = false,
+  loadingSince,
 }: {
   boardId: string;
   token: string;
   /** The first visit's name prompt was answered before this page's code came (app/BoardRoute). */
   afterNamePrompt?: boolean;
+  /**
+   * When « Chargement du tableau… » was first shown while this page's code came (app/BoardRoute):
+   * the same wait goes on here (the board's info, the socket, the fonts), its slow-network line
+   * due 4 s after it began, not after this page's own start.
+   */
+  loadingSince?: MutableRefObject<number | null>;
 }) {
   const { t } = useTranslation();
+  const ownLoadingSince = useRef<number | null>(null);
+  const since = loadingSince ?? ownLoadingSince;
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [identity, setIdentity] = useState<Identity>(loadIdentity);
   const [session, setSession] = useState<BoardSession | null>(null);
@@ -125,7 +135,7 @@ export function BoardPage({
     focusCanvas();
   }, [ready]);
 
-  if (phase.name === 'loading') return <p className="page-message">{t('board.loading')}</p>;
+  if (phase.name === 'loading') return <BoardLoading since={since} />;
   if (phase.name === 'waiting')
     return (
       <p className="page-message" role="status" data-testid="board-waiting">
@@ -144,9 +154,11 @@ export function BoardPage({
     );
   if (!name) {
     asked.current = true;
+    // Time on the name is not waiting for the board.
+    since.current = null;
     return <NamePrompt onName={rememberName} board={info?.board.title} />;
   }
-  if (!session || !fontsReady) return <p className="page-message">{t('board.loading')}</p>;
+  if (!session || !fontsReady) return <BoardLoading since={since} />;
   return (
     <SessionContext.Provider value={session}>
       <BoardEditor />

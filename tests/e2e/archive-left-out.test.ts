@@ -4,29 +4,24 @@
 // open the new forum at once and say nothing of it; the home page now says what was left out,
 // per kind, keeps the forum among « Vos forums » and offers the way on (« Ouvrir le forum »).
 import { forumRoomName, localOrigin, readCompilation, updateCompilation } from '@carton/board';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createForum, type CreatedForum, serverAndBrowser } from './fixtures';
 import { connectSeedClient } from './seed';
 
 /** One pair more than a forum archive takes (ARCHIVE_SIZES), and two more. */
 const PAIRS = 5_003;
 
+const suite = serverAndBrowser();
+
 describe('a forum archive that left part of the day out', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let archive: Buffer;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    forum = await createForum(suite.server, { territories: ['Kamouraska'], templates: false });
     const socket = (token: string) =>
       connectSeedClient(
-        `${server.url.replace('http', 'ws')}/sync`,
+        `${suite.server.url.replace('http', 'ws')}/sync`,
         forumRoomName(forum.forum.id),
         token,
       );
@@ -37,7 +32,7 @@ describe('a forum archive that left part of the day out', () => {
     // The server has them once it relayed them all to the other socket.
     const relayed = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error('the pairs never reached the server')),
+        () => reject(new Error('the pairs never reached the suite.server')),
         15_000,
       );
       const check = () => {
@@ -58,22 +53,17 @@ describe('a forum archive that left part of the day out', () => {
     await relayed;
     writer.close();
     watcher.close();
-    const zip = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+    const zip = await fetch(`${suite.server.url}/api/forums/${forum.forum.id}/archive.zip`, {
       headers: { Authorization: `Bearer ${forum.facilitator.token}` },
     });
     expect(zip.status).toBe(200);
     archive = Buffer.from(await zip.arrayBuffer());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('says what it left out before the forum opens, in French', async () => {
-    const context = await browser.newContext({ locale: 'fr-CA' });
+    const context = await suite.browser.newContext({ locale: 'fr-CA' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.getByLabel('Choisir l’archive du forum (.zip)').setInputFiles({
       name: 'forum.zip',
       mimeType: 'application/zip',
@@ -109,9 +99,9 @@ describe('a forum archive that left part of the day out', () => {
   });
 
   it('in English too', async () => {
-    const context = await browser.newContext({ locale: 'en' });
+    const context = await suite.browser.newContext({ locale: 'en' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.getByLabel('Choose the forum archive (.zip)').setInputFiles({
       name: 'forum.zip',
       mimeType: 'application/zip',

@@ -4,40 +4,31 @@
 // page's top, and a screen reader said nothing of where it was (as the forum archive's import
 // did, 1ff7c16). The answer now takes the focus: the refusal, the board created, the title field
 // when the dialog asks again; « Annuler » gives it back to the file field.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, type CreatedForum } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createForum, type CreatedForum, serverAndBrowser } from './fixtures';
 
 const BUTTON = 'Importer un tableau (JSON)';
 
+const suite = serverAndBrowser();
+
 describe('the focus after « Importer un tableau (JSON) »', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let page: Page;
   let file: Buffer;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska'] });
+    forum = await createForum(suite.server, { territories: ['Kamouraska'] });
     // The postcards' wall exported: a board of no territory, created without a question.
     const wall = forum.boards.find((b) => b.kind === 'postcards')!;
-    const exported = await fetch(`${server.url}/api/boards/${wall.id}/export.json`, {
+    const exported = await fetch(`${suite.server.url}/api/boards/${wall.id}/export.json`, {
       headers: { Authorization: `Bearer ${forum.facilitator.token}` },
     });
     file = Buffer.from(await exported.arrayBuffer());
-    const context = await browser.newContext({ locale: 'fr-CA' });
+    const context = await suite.browser.newContext({ locale: 'fr-CA' });
     page = await context.newPage();
-    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await page.goto(`${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
     await page.getByLabel(BUTTON).waitFor({ state: 'attached' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   /** The file chosen from the focused field, and the dialog's title field focused. */

@@ -4,10 +4,8 @@
 // box, its darkest and lightest pixels, their contrast at least WCAG AA's 4.5 : 1 — on the
 // projector's slide, and on the plenary's mosaic tile and its large view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, type CreatedForum } from './fixtures';
+import type { BrowserContext, Page, Locator } from 'playwright-core';
+import { createForum, openBoard, type CreatedForum, serverAndBrowser } from './fixtures';
 
 const EMPTY = 'Rien sur ce carton pour l’instant';
 
@@ -50,22 +48,23 @@ async function drawnContrast(page: Page, reader: Page, text: Locator): Promise<n
   }, png);
 }
 
+const suite = serverAndBrowser();
+
 describe('an empty carton’s « Rien sur ce carton pour l’instant »', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let context: BrowserContext;
   let reader: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     // Blank cartons (no template): nothing on them.
-    forum = await createForum(server, {
+    forum = await createForum(suite.server, {
       territories: ['Kamouraska', 'La Mitis'],
       templates: false,
     });
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-CA' });
+    context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'fr-CA',
+    });
     // The facilitator's name already given: the plenary opens without asking it.
     await context.addInitScript(() => {
       try {
@@ -79,8 +78,6 @@ describe('an empty carton’s « Rien sur ce carton pour l’instant »', () => 
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.dispose();
   });
 
   const plenary = () => forum.boards.find((b) => b.kind === 'plenary')!;
@@ -88,7 +85,7 @@ describe('an empty carton’s « Rien sur ce carton pour l’instant »', () => 
   it('is readable on the projector’s territory slide', async () => {
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
+      await page.goto(`${suite.server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
       await page.locator('main.projector .projector-footer').waitFor({ timeout: 15_000 });
       const territory = page.locator('section.projector-territory');
       for (let i = 0; i < 6 && (await territory.count()) === 0; i++) {
@@ -106,7 +103,10 @@ describe('an empty carton’s « Rien sur ce carton pour l’instant »', () => 
   it('is readable on the plenary’s mosaic tile and its large view', async () => {
     const page = await context.newPage();
     try {
-      await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+      await openBoard(
+        page,
+        `${suite.server.url}/b/${plenary().id}#token=${forum.facilitator.token}`,
+      );
       await page.getByRole('button', { name: 'Mosaïque' }).click();
       const tile = page.locator('li.mosaic-tile .mosaic-empty').filter({ hasText: EMPTY }).first();
       await tile.waitFor({ timeout: 10_000 });

@@ -5,48 +5,44 @@
 // own props change. React's commits are watched through the hook its developer tools use: after
 // a commit, the list's <section> has a new fiber only if its component was rendered again
 // (react-renders.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, territoryBoard, type CreatedForum } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createForum,
+  forumRequest,
+  territoryBoard,
+  type CreatedForum,
+  serverAndBrowser,
+} from './fixtures';
 import { writeNotes, type WrittenNote } from './forum-notes';
 import { rendersSoFar, watchRenders } from './react-renders';
 
+const suite = serverAndBrowser();
+
 describe('the forum page while the room votes', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let notes: WrittenNote[];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
-    notes = await writeNotes(server, territoryBoard(forum), [
+    forum = await createForum(suite.server, { territories: ['Kamouraska'], templates: false });
+    notes = await writeNotes(suite.server, territoryBoard(forum), [
       'Participation citoyenne',
       'Bon leadership',
       'Processus légers et clairs',
     ]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('does not draw « Les incontournables » again for each dot', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width: 1366, height: 768 },
       locale: 'fr-CA',
     });
     await context.addInitScript(watchRenders, { selector: '#forum-compilation', props: null });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+      await page.goto(`${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
       await page.getByRole('button', { name: 'Compiler' }).click();
       await page.locator('.compilation-item').nth(2).waitFor({ timeout: 10_000 });
-      const opened = await forumRequest(server, forum, '/votes', {
+      const opened = await forumRequest(suite.server, forum, '/votes', {
         body: {
           title: 'Nos incontournables',
           boardIds: [notes[0]!.boardId],
@@ -62,7 +58,7 @@ describe('the forum page while the room votes', () => {
 
       for (let n = 0; n < 6; n++) {
         const note = notes[n % notes.length]!;
-        const dot = await forumRequest(server, forum, `/votes/${vote.id}/dots`, {
+        const dot = await forumRequest(suite.server, forum, `/votes/${vote.id}/dots`, {
           token: note.token,
           body: { boardId: note.boardId, shapeId: note.shapeId, voterId: `voter-${n}-abcdefgh` },
         });

@@ -3,12 +3,16 @@
 // either page holds, so the words projected to the room stayed the old ones until some change to
 // the list (a merge, a wording). Both now read the list again every FORUM_REREAD_MS (30 s, as the
 // forum page reads its boards); the test moves the pages' clock on by that much.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { localOrigin } from '@carton/board';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, territoryBoard, type CreatedForum } from './fixtures';
+import {
+  createForum,
+  forumRequest,
+  territoryBoard,
+  type CreatedForum,
+  serverAndBrowser,
+} from './fixtures';
 import { seedClientOn, writeNotes, type WrittenNote } from './forum-notes';
 
 const NOTES = ['Participation citoyene', 'Bon leadership', 'Plaisir'];
@@ -16,9 +20,9 @@ const CORRECTED = 'Participation citoyenne';
 /** FORUM_REREAD_MS (apps/web/src/forum/refreshWhenBack.ts). */
 const REREAD_MS = 30_000;
 
+const suite = serverAndBrowser();
+
 describe('the compiled list follows a note corrected on a board', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let context: BrowserContext;
   let forumPage: Page;
@@ -26,24 +30,25 @@ describe('the compiled list follows a note corrected on a board', () => {
   let first: WrittenNote | undefined;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    forum = await createForum(suite.server, { territories: ['Kamouraska'], templates: false });
     const kamouraska = territoryBoard(forum);
-    [first] = await writeNotes(server, kamouraska, NOTES);
-    const compiled = await forumRequest(server, forum, '/compilation', {
+    [first] = await writeNotes(suite.server, kamouraska, NOTES);
+    const compiled = await forumRequest(suite.server, forum, '/compilation', {
       method: 'PUT',
       body: { boardIds: [kamouraska.id] },
     });
     expect(compiled.status).toBe(200);
-    context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-CA' });
+    context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'fr-CA',
+    });
     await context.clock.install();
     const token = forum.facilitator.token;
     forumPage = await context.newPage();
-    await forumPage.goto(`${server.url}/f/${forum.forum.id}#token=${token}`);
+    await forumPage.goto(`${suite.server.url}/f/${forum.forum.id}#token=${token}`);
     projector = await context.newPage();
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-    await projector.goto(`${server.url}/p/${plenary.id}#token=${token}&slide=list`);
+    await projector.goto(`${suite.server.url}/p/${plenary.id}#token=${token}&slide=list`);
     for (const [page, item] of [
       [forumPage, '.compilation-item .item-text'],
       [projector, '.projector-list li .result-text'],
@@ -52,17 +57,14 @@ describe('the compiled list follows a note corrected on a board', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('shows the corrected words on the projector and the forum page', async () => {
-    const { board, close } = await seedClientOn(server, territoryBoard(forum));
+    const { board, close } = await seedClientOn(suite.server, territoryBoard(forum));
     board.run((tx) => tx.update(first!.shapeId, { text: CORRECTED }), localOrigin('user:seed'));
     // On the server once its own compilation reads the new words.
     const compilation = async () =>
-      (await (await forumRequest(server, forum, '/compilation', { method: 'GET' })).json()) as {
+      (await (
+        await forumRequest(suite.server, forum, '/compilation', { method: 'GET' })
+      ).json()) as {
         items: { text: string }[];
       };
     await expect

@@ -4,11 +4,11 @@
 // there again without duplicates, the dot vote proposed on the plenary, three participants
 // voting from their own pages, « Résultats du vote » ranking the list's ideas, and the forum
 // archive restoring the placed notes. Errors are said in plain French.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
+import { newParticipant } from '../support/browser';
+import type { CartonServer } from '../support/server';
 import {
   createForum,
   forumRequest,
@@ -16,6 +16,7 @@ import {
   shapes,
   toScreen,
   type CreatedForum,
+  serverAndBrowser,
 } from './fixtures';
 import { openCompiledList, sixtyPostcards } from './forum-notes';
 
@@ -53,20 +54,18 @@ const listNotes = (all: Shape[]) => {
     .sort((a, b) => a.y - b.y || a.x - b.x);
 };
 
+const suite = serverAndBrowser();
+
 describe('the list on the plenary, voted on by the room', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska', 'La Mitis'] });
+    forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
     // Sixty postcards of three notes each on the wall.
-    await sixtyPostcards(server, forum, (card, n) => IDEAS[(card * 3 + n) % IDEAS.length]!);
+    await sixtyPostcards(suite.server, forum, (card, n) => IDEAS[(card * 3 + n) % IDEAS.length]!);
     // The facilitator's words for one idea (C8) and the question set aside (C7).
-    const changed = await forumRequest(server, forum, '/compilation', {
+    const changed = await forumRequest(suite.server, forum, '/compilation', {
       method: 'PUT',
       body: {
         wordings: { 'implication citoyenne': WORDS },
@@ -74,13 +73,8 @@ describe('the list on the plenary, voted on by the room', () => {
       },
     });
     expect(changed.status).toBe(200);
-    page = await openCompiledList(browser, server, forum);
+    page = await openCompiledList(suite.browser, suite.server, forum);
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
 
   it('puts the list on the plenary in its order and words, once, and proposes the vote there', async () => {
     // Each idea's words, without « (papillons : … ») said under a reworded one.
@@ -90,7 +84,7 @@ describe('the list on the plenary, voted on by the room', () => {
     expect(shown).toContain(WORDS);
     expect(shown).not.toContain('C’est quoi ça???');
     expect(shown.filter((text) => /participation citoyenne/i.test(text))).toHaveLength(1);
-    const before = await plenaryFile(server, forum);
+    const before = await plenaryFile(suite.server, forum);
 
     await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
     const status = page.locator('.list-on-plenary-status');
@@ -98,7 +92,7 @@ describe('the list on the plenary, voted on by the room', () => {
       .getByText(`La liste est sur la plénière\u00a0: ${shown.length} idées ajoutées.`)
       .waitFor();
 
-    const all = await plenaryFile(server, forum);
+    const all = await plenaryFile(suite.server, forum);
     expect(listNotes(all).map((n) => n.text)).toEqual(shown);
     // What the plenary held is still there, and nothing of it is under the area.
     expect(all.length).toBe(before.length + 1 + shown.length);
@@ -117,7 +111,7 @@ describe('the list on the plenary, voted on by the room', () => {
     // Again: nothing is added twice.
     await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
     await status.getByText('La liste sur la plénière était déjà à jour.').waitFor();
-    expect(await plenaryFile(server, forum)).toHaveLength(all.length);
+    expect(await plenaryFile(suite.server, forum)).toHaveLength(all.length);
     await page.screenshot({ path: '/work/notes/s24/listvote/list-placed.png', fullPage: true });
   });
 
@@ -134,7 +128,7 @@ describe('the list on the plenary, voted on by the room', () => {
       Chantal: ['Participation Citoyenne', WORDS, 'Accompagnement'],
     };
     for (const [name, ideas] of Object.entries(ballots)) {
-      const { page: voter } = await newParticipant(browser, name);
+      const { page: voter } = await newParticipant(suite.browser, name);
       await openBoard(voter, plenary.edit.url);
       await voter.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
       await voter.bringToFront();
@@ -180,24 +174,24 @@ describe('the list on the plenary, voted on by the room', () => {
   });
 
   it('the forum archive restores the placed notes, and placing again there adds nothing', async () => {
-    const zip = await fetch(`${server.url}/api/forums/${forum.forum.id}/archive.zip`, {
+    const zip = await fetch(`${suite.server.url}/api/forums/${forum.forum.id}/archive.zip`, {
       headers: { Authorization: `Bearer ${forum.facilitator.token}` },
     });
     expect(zip.status).toBe(200);
-    const imported = await fetch(`${server.url}/api/forums/import`, {
+    const imported = await fetch(`${suite.server.url}/api/forums/import`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/zip' },
       body: Buffer.from(await zip.arrayBuffer()),
     });
     expect(imported.status).toBe(201);
     const restored = (await imported.json()) as CreatedForum;
-    const original = listNotes(await plenaryFile(server, forum));
-    const copy = listNotes(await plenaryFile(server, restored));
+    const original = listNotes(await plenaryFile(suite.server, forum));
+    const copy = listNotes(await plenaryFile(suite.server, restored));
     expect(copy.map((n) => [n.id, n.text])).toEqual(original.map((n) => [n.id, n.text]));
-    const again = await forumRequest(server, restored, '/compilation/plenary', { body: {} });
+    const again = await forumRequest(suite.server, restored, '/compilation/plenary', { body: {} });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ added: 0, removed: 0 });
-    expect(listNotes(await plenaryFile(server, restored))).toHaveLength(copy.length);
+    expect(listNotes(await plenaryFile(suite.server, restored))).toHaveLength(copy.length);
   });
 
   it('says in plain French why the list was not placed', async () => {

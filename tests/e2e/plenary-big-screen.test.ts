@@ -6,12 +6,19 @@
 // - projector mode (`/p/` of the plenary board) shows the same live mosaic as a slide (M, or the
 //   arrows past the plenary's cartons), then each territory large, a tile opening its territory;
 // - in French and in English.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { BSL_TERRITORIES, localOrigin } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, openBoard, shownAtCentre, type CreatedForum } from './fixtures';
+import { newParticipant, type Participant } from '../support/browser';
+import { REPO_ROOT } from '../support/server';
+import {
+  createForum,
+  forumRequest,
+  openBoard,
+  shownAtCentre,
+  type CreatedForum,
+  serverAndBrowser,
+} from './fixtures';
 import { CARTONS, fillTerritory, writeAtTable } from './plenary-cartons';
 import { connectSeedClient } from './seed';
 
@@ -55,9 +62,9 @@ async function tiles(page: Page, scope: string, count: number): Promise<Box[]> {
 
 const narrowest = (boxes: Box[]) => Math.min(...boxes.map((b) => b.right - b.left));
 
+const suite = serverAndBrowser();
+
 describe('the plenary on the big screen', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let screen: Participant;
   let forum: CreatedForum;
   const boardOf = (territory: string) =>
@@ -66,17 +73,15 @@ describe('the plenary on the big screen', () => {
 
   /** A note written on a territory's carton from its table (another client). */
   async function writeOn(territory: string, text: string): Promise<void> {
-    await writeAtTable(server.syncUrl, boardOf(territory), text, { x: 1300, y: 700 });
+    await writeAtTable(suite.server.syncUrl, boardOf(territory), text, { x: 1300, y: 700 });
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: BSL });
+    forum = await createForum(suite.server, { territories: BSL });
     for (const territory of BSL) {
-      await fillTerritory(server.syncUrl, boardOf(territory), CARTONS[territory]!, null);
+      await fillTerritory(suite.server.syncUrl, boardOf(territory), CARTONS[territory]!, null);
     }
-    const api = (path: string, body: unknown) => forumRequest(server, forum, path, { body });
+    const api = (path: string, body: unknown) => forumRequest(suite.server, forum, path, { body });
     expect((await api('/timer', { action: 'start', durationMs: 600_000 })).status).toBe(200);
     const vote = await api('/votes', {
       title: 'Nos incontournables',
@@ -84,19 +89,14 @@ describe('the plenary on the big screen', () => {
       dotsPerParticipant: 3,
     });
     expect(vote.status).toBe(201);
-    screen = await newParticipant(browser, 'Marie-Anne', {
+    screen = await newParticipant(suite.browser, 'Marie-Anne', {
       viewport: { width: 1920, height: 1080 },
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('« Plein écran » shows the mosaic without the editor’s chrome, timer and votes kept', async () => {
     const page = screen.page;
-    await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+    await openBoard(page, `${suite.server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
     await page.getByRole('button', { name: 'Mosaïque' }).click();
     await page.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
     const windowed = await tiles(page, '.mosaic', BSL.length);
@@ -166,7 +166,7 @@ describe('the plenary on the big screen', () => {
 
   it('on a 4:3 projector, « Plein écran » and « Fermer » stand clear of the timer and the kit', async () => {
     const page = screen.page;
-    await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+    await openBoard(page, `${suite.server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
     await page.getByRole('button', { name: 'Mosaïque' }).click();
     await page.getByTestId('forum-timer').waitFor({ timeout: 10_000 });
     try {
@@ -209,7 +209,7 @@ describe('the plenary on the big screen', () => {
 
   it('projector mode shows the live mosaic, then each territory large', async () => {
     const page = screen.page;
-    await page.goto(`${server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
+    await page.goto(`${suite.server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
     const main = page.locator('main.projector');
     await main.locator('.projector-slide svg').waitFor({ timeout: 15_000 });
     await shot(page, 'projector-start-1920');
@@ -235,7 +235,11 @@ describe('the plenary on the big screen', () => {
     // stays on the wall, one slide further (kept by its index, the new carton took its place).
     const slides = Number(await main.getAttribute('data-slides'));
     const at = Number(await main.getAttribute('data-slide'));
-    const writer = await connectSeedClient(server.syncUrl, plenary().id, plenary().edit.token);
+    const writer = await connectSeedClient(
+      suite.server.syncUrl,
+      plenary().id,
+      plenary().edit.token,
+    );
     try {
       writer.board.run(
         (tx) => tx.create('carton', { x: -3000, y: -3000, w: 1600, h: 1000, title: 'Pause' }),
@@ -300,7 +304,7 @@ describe('the plenary on the big screen', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     try {
       await page.goto('about:blank'); // the same URL again would only move to its #hash
-      await page.goto(`${server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
+      await page.goto(`${suite.server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
       await page.locator('main.projector .projector-slide svg').waitFor({ timeout: 15_000 });
       await page.keyboard.press('m');
       await tiles(page, '.projector-mosaic', BSL.length);
@@ -331,12 +335,12 @@ describe('the plenary on the big screen', () => {
   });
 
   it('in English too: the mosaic slide, its key, a territory large, « Full screen »', async () => {
-    const english = await newParticipant(browser, 'Mary-Ann', {
+    const english = await newParticipant(suite.browser, 'Mary-Ann', {
       viewport: { width: 1920, height: 1080 },
       locale: 'en-CA',
     });
     const page = english.page;
-    await page.goto(`${server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
+    await page.goto(`${suite.server.url}/p/${plenary().id}#token=${forum.facilitator.token}`);
     const main = page.locator('main.projector');
     await main.locator('.projector-footer', { hasText: 'M: mosaic' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('m');
@@ -347,7 +351,7 @@ describe('the plenary on the big screen', () => {
     );
     await large.waitFor({ timeout: 10_000 });
     expect(await large.getAttribute('aria-label')).toMatch(/^Témiscouata, territory \d of 8$/);
-    await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+    await openBoard(page, `${suite.server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
     await page.getByRole('button', { name: 'Mosaic' }).click();
     await page.getByRole('button', { name: 'Full screen' }).click();
     await page.locator('section.mosaic[data-full]').waitFor();
@@ -355,12 +359,15 @@ describe('the plenary on the big screen', () => {
   });
 
   it('« Plein écran » pressed again quickly: the late change event of a leaving does not undo it', async () => {
-    const other = await newParticipant(browser, 'Pierre', {
+    const other = await newParticipant(suite.browser, 'Pierre', {
       viewport: { width: 1920, height: 1080 },
     });
     const page = other.page;
     try {
-      await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+      await openBoard(
+        page,
+        `${suite.server.url}/b/${plenary().id}#token=${forum.facilitator.token}`,
+      );
       await page.getByRole('button', { name: 'Mosaïque' }).click();
       await page.locator('section.mosaic').waitFor();
       // The browser still answering the request (a slow machine), and a change event of a

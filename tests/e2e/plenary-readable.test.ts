@@ -9,12 +9,12 @@
 //   room sees; P pauses it, an arrow moves by hand and gives the territory its whole time, a
 //   slide that is not a territory's ends it; a note written at a table shows while it is up;
 // - Escape in the browser's full screen (F) leaves the full screen, not the projection.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { BSL_TERRITORIES } from '@carton/board';
-import { launchBrowser, newParticipant, type Participant } from '../support/browser';
-import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, type CreatedForum } from './fixtures';
+import { newParticipant, type Participant } from '../support/browser';
+import { REPO_ROOT } from '../support/server';
+import { createForum, openBoard, type CreatedForum, serverAndBrowser } from './fixtures';
 import { CARTONS, fillTerritory, writeAtTable } from './plenary-cartons';
 
 const BSL = [...BSL_TERRITORIES];
@@ -37,20 +37,21 @@ function noteTextPx(page: Page, scope: string): Promise<number[]> {
   }, scope);
 }
 
+const suite = serverAndBrowser();
+
 describe('the cartons read from the back of the room', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let screen: Participant;
   let forum: CreatedForum;
   const territories = () => forum.boards.filter((b) => b.kind === 'territory');
   const boardOf = (territory: string) => territories().find((b) => b.title.includes(territory))!;
   const plenary = () => forum.boards.find((b) => b.kind === 'plenary')!;
-  const projectorUrl = () => `${server.url}/p/${plenary().id}#token=${forum.facilitator.token}`;
+  const projectorUrl = () =>
+    `${suite.server.url}/p/${plenary().id}#token=${forum.facilitator.token}`;
 
   /** A note written on a territory's carton at its table (another client). */
   async function writeOn(boardId: string, text: string): Promise<void> {
     await writeAtTable(
-      server.syncUrl,
+      suite.server.syncUrl,
       forum.boards.find((b) => b.id === boardId)!,
       text,
       { x: 1340, y: 440 },
@@ -58,20 +59,13 @@ describe('the cartons read from the back of the room', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: BSL });
+    forum = await createForum(suite.server, { territories: BSL });
     for (const territory of BSL) {
-      await fillTerritory(server.syncUrl, boardOf(territory), CARTONS[territory]!, null);
+      await fillTerritory(suite.server.syncUrl, boardOf(territory), CARTONS[territory]!, null);
     }
-    screen = await newParticipant(browser, 'Marie-Anne', {
+    screen = await newParticipant(suite.browser, 'Marie-Anne', {
       viewport: { width: 1920, height: 1080 },
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('a territory shown large frames its notes: 23 px and more at 1920 × 1080, 15 at 1280', async () => {
@@ -84,7 +78,10 @@ describe('the cartons read from the back of the room', () => {
       ] as const) {
         await page.setViewportSize({ width, height });
         // The facilitator's « Mosaïque », Témiscouata brought up large.
-        await openBoard(page, `${server.url}/b/${plenary().id}#token=${forum.facilitator.token}`);
+        await openBoard(
+          page,
+          `${suite.server.url}/b/${plenary().id}#token=${forum.facilitator.token}`,
+        );
         await page.getByRole('button', { name: 'Mosaïque' }).click();
         await page.getByRole('button', { name: 'Agrandir Témiscouata' }).click();
         const focus = page.locator(`.mosaic-focus[data-board-id="${temiscouata.id}"]`);
@@ -121,7 +118,7 @@ describe('the cartons read from the back of the room', () => {
   });
 
   it('the projector’s tour: each territory large in turn, paused, moved by hand, live', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width: 1920, height: 1080 },
       locale: 'fr-CA',
     });
@@ -209,8 +206,8 @@ describe('the cartons read from the back of the room', () => {
     }
   });
 
-  it('Escape in the browser’s full screen leaves the full screen, not the projection', async () => {
-    const context = await browser.newContext({
+  it('Escape in the suite.browser’s full screen leaves the full screen, not the projection', async () => {
+    const context = await suite.browser.newContext({
       viewport: { width: 1920, height: 1080 },
       locale: 'fr-CA',
     });

@@ -4,12 +4,10 @@
 // original note in the same vote — and the ideas the vote gave no dot take no place (« sans
 // point »), as the Markdown since fe7a6cc, rather than all sharing the last one (5, 5, 5…).
 // The forum page's « Les incontournables », open as the vote closes, take the same places.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ideaKey, type Shape } from '@carton/board';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, type CreatedForum } from './fixtures';
+import { createForum, forumRequest, type CreatedForum, serverAndBrowser } from './fixtures';
 import { writeNotes } from './forum-notes';
 
 const SHOTS = '/work/notes/s24/listdots';
@@ -25,32 +23,30 @@ const IDEAS = [
 ];
 const WORDING = 'Un transport collectif pour tous';
 
+const suite = serverAndBrowser();
+
 describe('« Les incontournables » projected after the vote on the plenary’s list', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let projector: Page;
   let forumPage: Page;
   const request = async (method: string, path: string, body?: unknown) => {
-    const response = await forumRequest(server, forum, path, { method, body: body ?? {} });
+    const response = await forumRequest(suite.server, forum, path, { method, body: body ?? {} });
     expect(response.status).toBeLessThan(300);
     return (await response.json()) as { vote: { id: string } };
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    forum = await createForum(suite.server, { territories: ['Kamouraska'], templates: false });
     const kamouraska = forum.boards.find((b) => b.kind === 'territory')!;
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-    const notes = await writeNotes(server, kamouraska, IDEAS);
+    const notes = await writeNotes(suite.server, kamouraska, IDEAS);
     await request('PUT', '/compilation', {
       boardIds: [kamouraska.id],
       wordings: { [ideaKey('Transport collectif')]: WORDING },
     });
     await request('POST', '/compilation/plenary', {});
     const file = (await (
-      await fetch(`${server.url}/api/boards/${plenary.id}/export.json`, {
+      await fetch(`${suite.server.url}/api/boards/${plenary.id}/export.json`, {
         headers: { Authorization: `Bearer ${forum.facilitator.token}` },
       })
     ).json()) as { shapes: Shape[] };
@@ -80,12 +76,14 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
         voterId: `voter-${Math.floor(n / 4)}-abcdefgh`,
       });
     }
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width: 1920, height: 1080 },
       locale: 'fr-CA',
     });
     forumPage = await context.newPage();
-    await forumPage.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await forumPage.goto(
+      `${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
+    );
     // The forum page's list, read while the vote is open: in its own order, without dots.
     await forumPage.locator('.compilation-item').first().waitFor({ timeout: 15_000 });
     expect(await forumPage.locator('.compilation-item .item-votes').count()).toBe(0);
@@ -211,11 +209,6 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
       [null, null],
     ]);
     await forumPage.screenshot({ path: '/work/notes/s24/leftweb/forum-list-place-badges.png' });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('ranks the list by the plenary’s vote; ideas without a dot take no place', async () => {

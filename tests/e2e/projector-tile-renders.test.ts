@@ -5,47 +5,37 @@
 // elsewhere. The room keeps a vote that did not change the object it was (room.ts,
 // keepUnchanged). React's commits are watched through the hook its developer tools use (as
 // forum-page-vote-renders, react-renders.ts): the tile's props at each commit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, type CreatedForum } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createForum, forumRequest, type CreatedForum, serverAndBrowser } from './fixtures';
 import { writeNotes, type WrittenNote } from './forum-notes';
 import { rendersSoFar, watchRenders, watchSelector } from './react-renders';
 
+const suite = serverAndBrowser();
+
 describe('the projector’s mosaic while the room votes', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let kamouraska: WrittenNote[];
   let mitis: WrittenNote[];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, {
+    forum = await createForum(suite.server, {
       territories: ['Kamouraska', 'La Mitis'],
       templates: false,
     });
     const [k, m] = forum.boards.filter((b) => b.kind === 'territory');
-    kamouraska = await writeNotes(server, k!, ['Participation citoyenne', 'Bon leadership']);
-    mitis = await writeNotes(server, m!, ['Transport collectif', 'Logement']);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    kamouraska = await writeNotes(suite.server, k!, ['Participation citoyenne', 'Bon leadership']);
+    mitis = await writeNotes(suite.server, m!, ['Transport collectif', 'Logement']);
   });
 
   const dot = async (voteId: string, note: WrittenNote, voter: string) => {
-    const given = await forumRequest(server, forum, `/votes/${voteId}/dots`, {
+    const given = await forumRequest(suite.server, forum, `/votes/${voteId}/dots`, {
       token: note.token,
       body: { boardId: note.boardId, shapeId: note.shapeId, voterId: voter },
     });
     expect(given.status).toBeLessThan(300);
   };
   const openVote = async (boardId: string) => {
-    const opened = await forumRequest(server, forum, '/votes', {
+    const opened = await forumRequest(suite.server, forum, '/votes', {
       body: { title: 'Nos incontournables', boardIds: [boardId], dotsPerParticipant: 5 },
     });
     return ((await opened.json()) as { vote: { id: string } }).vote.id;
@@ -55,17 +45,17 @@ describe('the projector’s mosaic while the room votes', () => {
     const closed = await openVote(kamouraska[0]!.boardId);
     await dot(closed, kamouraska[0]!, 'voter-a-abcdefgh');
     await dot(closed, kamouraska[1]!, 'voter-b-abcdefgh');
-    expect((await forumRequest(server, forum, `/votes/${closed}/close`, { body: {} })).status).toBe(
-      200,
-    );
+    expect(
+      (await forumRequest(suite.server, forum, `/votes/${closed}/close`, { body: {} })).status,
+    ).toBe(200);
     const open = await openVote(mitis[0]!.boardId);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(watchRenders, { selector: '', props: ['vote', 'onOpen'] });
     const page = await context.newPage();
     try {
       const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-      await page.goto(`${server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
+      await page.goto(`${suite.server.url}/p/${plenary.id}#token=${forum.facilitator.token}`);
       const tile = page.locator(`li.mosaic-tile[data-board-id="${kamouraska[0]!.boardId}"]`);
       // The plenary holds nothing to show: the projector opens on the territories' mosaic.
       await tile.locator('.mosaic-votes[data-total="2"]').waitFor({ timeout: 15_000 });

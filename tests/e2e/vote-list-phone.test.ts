@@ -5,13 +5,19 @@
 // canvas's dots, the list's and the facilitator's results agree, and once the facilitator closes
 // the vote the list says so and refuses.
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localOrigin } from '@carton/board';
 import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParticipant } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
-import { createForum, openBoard, PHONE, shapes, type CreatedForum } from './fixtures';
+import type { Page, Browser } from 'playwright-core';
+import { newParticipant } from '../support/browser';
+import {
+  createForum,
+  openBoard,
+  PHONE,
+  shapes,
+  type CreatedForum,
+  serverAndBrowser,
+} from './fixtures';
 import { postcardWall, seedClientOn, votedWallOnPhone } from './forum-notes';
 
 const SHOTS = '/work/notes/s24/phonevote';
@@ -66,9 +72,9 @@ async function remaining(page: Page, count: number): Promise<void> {
   await page.locator(`.vote-list-status[data-remaining="${count}"]`).waitFor({ timeout: 5_000 });
 }
 
+const suite = serverAndBrowser();
+
 describe('a dot vote from a list, on three phones', () => {
-  let server: CartonServer;
-  let browser: Browser;
   let forum: CreatedForum;
   let helene: Page;
   let pierre: Page;
@@ -77,27 +83,20 @@ describe('a dot vote from a list, on three phones', () => {
   let words: Map<string, string>;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    forum = await createForum(server, { territories: ['Kamouraska'], templates: false });
+    forum = await createForum(suite.server, { territories: ['Kamouraska'], templates: false });
     // Under the wall, a long note from the 2023 forum: last in the list, wrapped there.
-    const { board, close } = await seedClientOn(server, postcardWall(forum));
+    const { board, close } = await seedClientOn(suite.server, postcardWall(forum));
     board.run((tx) => {
       tx.create('note', { x: 40, y: 9500, w: 190, h: 190, text: LONG_NOTE });
     }, localOrigin('user:seed'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     close();
-    helene = await votedWallOnPhone(browser, server, forum);
-    pierre = await phoneOnWall(browser, forum, 'Pierre', 'fr-CA');
-    emilie = await phoneOnWall(browser, forum, 'Emily', 'en');
+    helene = await votedWallOnPhone(suite.browser, suite.server, forum);
+    pierre = await phoneOnWall(suite.browser, forum, 'Pierre', 'fr-CA');
+    emilie = await phoneOnWall(suite.browser, forum, 'Emily', 'en');
     words = new Map(
       (await shapes(helene)).flatMap((s) => (s.type === 'note' ? [[s.id, s.text]] : [])),
     );
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('offers the list on a phone, in readable type and the board’s reading order', async () => {
@@ -223,7 +222,7 @@ describe('a dot vote from a list, on three phones', () => {
   });
 
   it('on a laptop the banner offers the list too; Escape goes back to the board', async () => {
-    const { page: laptop } = await newParticipant(browser, 'Lucie', {
+    const { page: laptop } = await newParticipant(suite.browser, 'Lucie', {
       viewport: { width: 1366, height: 768 },
     });
     await openBoard(laptop, postcardWall(forum).edit.url);
@@ -257,12 +256,14 @@ describe('a dot vote from a list, on three phones', () => {
   });
 
   it('closed by the facilitator: the list says so, refuses, and agrees with the results', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width: 1366, height: 768 },
       locale: 'fr-CA',
     });
     const facilitator = await context.newPage();
-    await facilitator.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    await facilitator.goto(
+      `${suite.server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`,
+    );
     const vote = facilitator.locator('.vote-list li.vote', { hasText: 'Nos incontournables' });
     await vote.getByText('ouvert, 7 points placés').waitFor({ timeout: 10_000 });
     await vote.getByRole('button', { name: 'Fermer le vote' }).click();

@@ -78,7 +78,7 @@ export interface RelaysOnPostgres {
  */
 export function relaysOnPostgres(): RelaysOnPostgres {
   let postgres: TestPostgres;
-  let cluster: Cluster | null = null;
+  const clusters: Cluster[] = [];
   const clients: Client[] = [];
 
   beforeAll(async () => {
@@ -89,14 +89,16 @@ export function relaysOnPostgres(): RelaysOnPostgres {
   };
   afterAll(async () => {
     closeTracked();
-    await cluster?.dispose();
+    for (const cluster of clusters.splice(0)) await cluster.dispose();
     await postgres.stop();
   });
 
   return {
     async start(processes, env = {}) {
       const url = await postgres.createDatabase();
-      cluster = await startCluster(processes, { CARTON_DATABASE_URL: url, ...env });
+      const cluster = await startCluster(processes, { CARTON_DATABASE_URL: url, ...env });
+      // Every cluster of the file disposed after it (one kept: a second start leaked the first).
+      clusters.push(cluster);
       return cluster;
     },
     track(client) {

@@ -1,5 +1,6 @@
 // Pages of people reading the screen enlarged (a 1280 × 1024 screen at 400 %, a phone at 200 %):
 // what the low-vision and enlarged-panel tests open, and what they check a control is.
+import { expect } from 'vitest';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 
 /**
@@ -26,4 +27,25 @@ export function wholeAndUncovered(control: Locator): Promise<boolean> {
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return r.top >= 0 && r.bottom <= innerHeight && hit !== null && el.contains(hit);
   });
+}
+
+/**
+ * A panel that takes the whole window (a dialog) keeps the keyboard and gives it back: Tab past
+ * its `last` control comes back to its `first`, Shift+Tab the other way; Escape closes it, the
+ * focus on the `opener` that opened it.
+ */
+export async function keepsTheKeyboard(
+  page: Page,
+  panel: Locator,
+  { first, last, opener }: { first: Locator; last: Locator; opener: Locator },
+): Promise<void> {
+  await last.focus();
+  await page.keyboard.press('Tab');
+  expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  expect(await last.evaluate((el) => el === document.activeElement)).toBe(true);
+
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
 }

@@ -6,7 +6,7 @@
 // on the board, the shape chosen and the keyboard there.
 import { describe, expect, it } from 'vitest';
 import { localOrigin } from '@carton/board';
-import { enlargedPage, wholeAndUncovered } from './enlarged-pages';
+import { enlargedPage, keepsTheKeyboard, wholeAndUncovered } from './enlarged-pages';
 import { createForum, openBoard, serverAndBrowser } from './fixtures';
 import { seedClientOn } from './forum-notes';
 
@@ -54,18 +54,10 @@ describe('« Contenu » at 400 %', () => {
     await last.scrollIntoViewIfNeeded();
     expect(await wholeAndUncovered(last)).toBe(true);
 
-    // Tab past its last line comes back to its first control; Shift+Tab the other way.
-    await last.focus();
-    await page.keyboard.press('Tab');
+    // Tab past its last line comes back to its first control (« Fermer le contenu »); Shift+Tab
+    // the other way. Escape: closed, the focus on « Contenu ».
     const first = panel.getByRole('button', { name: 'Fermer le contenu' });
-    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.press('Shift+Tab');
-    expect(await last.evaluate((el) => el === document.activeElement)).toBe(true);
-
-    // Escape: closed, the focus on « Contenu ».
-    await page.keyboard.press('Escape');
-    await panel.waitFor({ state: 'detached' });
-    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+    await keepsTheKeyboard(page, panel, { first, last, opener: button });
 
     // A line chosen: the panel closes on the board, the note chosen and the keyboard on the board.
     await page.keyboard.press('Enter');

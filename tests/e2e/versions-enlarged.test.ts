@@ -5,7 +5,7 @@
 // are not reached unseen), Escape closes it and gives the focus back to « Versions ».
 import { describe, expect, it } from 'vitest';
 import { keptVersions } from './board-versions';
-import { enlargedPage, wholeAndUncovered } from './enlarged-pages';
+import { enlargedPage, keepsTheKeyboard, wholeAndUncovered } from './enlarged-pages';
 import { createForum, openBoard, serverAndBrowser } from './fixtures';
 
 describe('« Versions » at 400 %', () => {
@@ -44,18 +44,10 @@ describe('« Versions » at 400 %', () => {
     await last.scrollIntoViewIfNeeded();
     expect(await wholeAndUncovered(last)).toBe(true);
 
-    // Tab past its last control comes back to its first; Shift+Tab the other way.
-    await last.focus();
-    await page.keyboard.press('Tab');
-    const first = panel.getByRole('button', { name: 'Fermer' });
-    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.press('Shift+Tab');
-    expect(await last.evaluate((el) => el === document.activeElement)).toBe(true);
-
+    // Tab past its last control comes back to its first (« Fermer »); Shift+Tab the other way.
     // Escape: closed, the focus on « Versions ».
-    await page.keyboard.press('Escape');
-    await panel.waitFor({ state: 'detached' });
-    expect(await versions.evaluate((el) => el === document.activeElement)).toBe(true);
+    const first = panel.getByRole('button', { name: 'Fermer' });
+    await keepsTheKeyboard(page, panel, { first, last, opener: versions });
     await page.context().close();
   }, 60_000);
 });

@@ -150,6 +150,25 @@ export function CompilationPanel({
   };
   // No read lands while an idea is dragged to merge: the list would slide under the pointer.
   const [hold] = useState(() => dragHold(rereads.begin));
+  // The list and its merges live on the server: shown again when the page is reopened, not an
+  // empty panel as if the merging work was lost. In flight like an own change (begun before the
+  // room's compiledAt below): that version is read only if newer than this answer's (one read).
+  useEffect(() => {
+    let live = true;
+    const end = rereads.begin();
+    fetchCompilation(forumId, token).then((stored) => {
+      if (!live) return;
+      rereads.saw(stored.updatedAt);
+      setCompilation((current) => current ?? stored);
+      // A board added since the list was saved is ticked: left out, its notes were missed.
+      setChosen(restoredChoice(shown.current, stored.boardIds, loadSeenBoards(forumId)));
+      end();
+    }, end);
+    return () => {
+      live = false;
+      end();
+    };
+  }, [forumId, token, rereads]);
   const ranked = useRef(rankingVote);
   useEffect(() => {
     const closed = ranked.current !== rankingVote;
@@ -219,23 +238,6 @@ export function CompilationPanel({
       },
     );
   };
-  // The list and its merges live on the server: show them again when the page is reopened or
-  // reloaded, instead of an empty panel that looks as if the merging work was lost.
-  useEffect(() => {
-    let live = true;
-    fetchCompilation(forumId, token).then(
-      (stored) => {
-        if (!live) return;
-        setCompilation((current) => current ?? stored);
-        // A board added since the list was saved is ticked: left out, its notes were missed.
-        setChosen(restoredChoice(shown.current, stored.boardIds, loadSeenBoards(forumId)));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [forumId, token]);
   // A board added while the panel is open (imported or added on this page) is ticked too,
   // unless this device's saved list has seen it (a board brought back keeps its choice).
   useEffect(() => {

@@ -272,7 +272,7 @@ function OpenVote({ vote, my, listOpen }: { vote: VoteState; my: MyVote; listOpe
             className="vote-list-open"
             onClick={() => {
               setMessage(null);
-              voteListStore(session).setState({ open: true });
+              voteListStore(session).setState({ open: vote.id });
             }}
           >
             {t('forum.voteList.open')}
@@ -371,7 +371,7 @@ export function VoteLayer({ room }: { room: ForumRoom }) {
 function VoteOnBoard({ room, vote }: { room: ForumRoom; vote: VoteState }) {
   const session = useSession();
   const my = useMyVote(room, vote);
-  const listOpen = useStore(voteListStore(session), (s) => s.open);
+  const listOpen = useStore(voteListStore(session), (s) => s.open === vote.id);
   return (
     <>
       {vote.state === 'open' ? (

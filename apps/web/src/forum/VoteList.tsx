@@ -3,7 +3,7 @@
 // canvas can be voted on, not read. The list replaces the board while it is open (a dialog: the
 // board's keys and taps wait), in the board's reading order, never by count. Its dots are the
 // canvas's (myVote's `act`); once the vote closes it stays to say so, and refuses.
-import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '@carton/board';
 import { useSession } from '../board/context';
@@ -12,9 +12,11 @@ import { ideaLabel } from './compilationItem';
 import type { MyVote } from './myVote';
 import {
   countsOnBoard,
+  PAGE_NOTES,
   totalsShown,
   voteListGroups,
   voteListStore,
+  windowNotes,
   type VoteListNote,
 } from './voteList';
 import { dotsByNote } from './voteMode';
@@ -37,11 +39,37 @@ export function VoteList({ vote, my }: { vote: VoteState; my: MyVote }) {
     [vote, session.boardId],
   );
   const groups = useMemo(() => voteListGroups(outline, mine, totals), [outline, mine, totals]);
+  // A page of notes at a time (windowNotes), the next when the end of the list comes near.
+  const [limit, setLimit] = useState(PAGE_NOTES);
+  const drawn = useMemo(() => windowNotes(groups, limit), [groups, limit]);
+  const body = useRef<HTMLDivElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const button = moreRef.current;
+    if (!button) return;
+    const observer = new IntersectionObserver(
+      (seen) => {
+        if (seen.some((e) => e.isIntersecting)) setLimit(limit + PAGE_NOTES);
+      },
+      { root: body.current, rootMargin: '0px 0px 600px 0px' },
+    );
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [limit, drawn.hidden]);
+  // « Afficher la suite » pressed: the focus goes on to the first note it drew, not past them.
+  const focusNote = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusNote.current;
+    if (at === null) return;
+    focusNote.current = null;
+    const notes = body.current?.querySelectorAll<HTMLElement>('.vote-list-note');
+    notes?.[at]?.querySelector('button')?.focus();
+  }, [limit]);
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const close = () => voteListStore(session).setState({ open: false });
+  const close = () => voteListStore(session).setState({ open: null });
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     // The board's keys (Enter votes on the chosen note, Delete…) never act from the list.
     e.stopPropagation();
@@ -96,9 +124,9 @@ export function VoteList({ vote, my }: { vote: VoteState; my: MyVote }) {
           </p>
           {open && <p className="vote-list-how">{t('forum.voteList.howTo')}</p>}
         </div>
-        <div className="vote-list-body">
+        <div className="vote-list-body" ref={body}>
           {groups.length === 0 && <p>{t('forum.voteList.empty')}</p>}
-          {groups.map((group) => (
+          {drawn.groups.map((group) => (
             <section key={group.id ?? 'outside'} className="vote-list-group">
               {(group.id !== null || groups.length > 1) && (
                 <h3>
@@ -120,6 +148,21 @@ export function VoteList({ vote, my }: { vote: VoteState; my: MyVote }) {
               </ul>
             </section>
           ))}
+          {/* The end of the window: drawn further as it comes near, or pressed (a keyboard's
+              Tab reaches it after the last note drawn). */}
+          {drawn.hidden > 0 && (
+            <button
+              ref={moreRef}
+              type="button"
+              className="vote-list-more"
+              onClick={() => {
+                focusNote.current = limit;
+                setLimit(limit + PAGE_NOTES);
+              }}
+            >
+              {t('forum.voteList.more', { count: drawn.hidden })}
+            </button>
+          )}
         </div>
         {/* Under the list, in sight of the button pressed: « Il ne vous reste plus de points »,
             a dot lost on a venue's wifi, the vote closed meanwhile. */}

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Board, initBoardDoc, localOrigin, type VoteState } from '@carton/board';
 import { buildOutline } from '../outline/outline';
-import { countsOnBoard, listDotAction, totalsShown, voteListGroups } from './voteList';
+import {
+  countsOnBoard,
+  listDotAction,
+  totalsShown,
+  voteListGroups,
+  windowNotes,
+  type VoteListGroup,
+} from './voteList';
 
 /** A territory's carton of the 2023 forum, its notes written out of reading order. */
 function territory() {
@@ -93,5 +100,31 @@ describe('« Voter en liste »', () => {
         kind: 'none',
         reason: 'vote_closed',
       });
+  });
+});
+
+describe('windowNotes', () => {
+  const note = (id: string) => ({ shapeId: id, text: id, mine: 0, total: null });
+  const groups: VoteListGroup[] = [
+    { id: 'a', title: 'Kamouraska', notes: ['a1', 'a2', 'a3'].map(note) },
+    { id: null, title: null, notes: ['o1', 'o2'].map(note) },
+  ];
+  const ids = (w: ReturnType<typeof windowNotes>) =>
+    w.groups.map((g) => [g.id, g.notes.map((n) => n.shapeId)]);
+
+  it('draws the first notes in order and counts the rest', () => {
+    expect(ids(windowNotes(groups, 2))).toEqual([['a', ['a1', 'a2']]]);
+    expect(windowNotes(groups, 2).hidden).toBe(3);
+    expect(ids(windowNotes(groups, 4))).toEqual([
+      ['a', ['a1', 'a2', 'a3']],
+      [null, ['o1']],
+    ]);
+    expect(windowNotes(groups, 4).hidden).toBe(1);
+  });
+
+  it('is the whole list once the window holds every note', () => {
+    const whole = windowNotes(groups, 5);
+    expect(whole.hidden).toBe(0);
+    expect(whole.groups).toEqual(groups);
   });
 });

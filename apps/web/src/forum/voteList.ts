@@ -95,8 +95,12 @@ export function countsOnBoard(counts: VoteState['counts'], boardId: string): Map
 }
 
 export interface VoteListState {
-  /** The list is shown in place of the vote's banner. */
-  open: boolean;
+  /**
+   * The vote whose list is shown in place of its banner, or null. The vote's id, not a flag: a
+   * list left open when its vote goes (another vote opened over the board) does not open by
+   * itself over the next one.
+   */
+  open: string | null;
 }
 
 const stores = new WeakMap<BoardSession, StoreApi<VoteListState>>();
@@ -105,8 +109,38 @@ const stores = new WeakMap<BoardSession, StoreApi<VoteListState>>();
 export function voteListStore(session: BoardSession): StoreApi<VoteListState> {
   let store = stores.get(session);
   if (!store) {
-    store = createStore<VoteListState>(() => ({ open: false }));
+    store = createStore<VoteListState>(() => ({ open: null }));
     stores.set(session, store);
   }
   return store;
+}
+
+/**
+ * Notes of the list drawn at first, and added each time its end comes near. A postcard wall of
+ * 180 notes is drawn whole at once; a board of 3,000 notes no longer draws 6,000 buttons before
+ * the list opens (« Contenu » pages its lines the same way, outline/window.ts).
+ */
+export const PAGE_NOTES = 200;
+
+export interface WindowedVoteList {
+  readonly groups: readonly VoteListGroup[];
+  /** Notes left undrawn after the window (0: the list is whole). */
+  readonly hidden: number;
+}
+
+/** The first `limit` notes of `groups`, in order (a group cut short keeps its first notes). */
+export function windowNotes(groups: readonly VoteListGroup[], limit: number): WindowedVoteList {
+  const shown: VoteListGroup[] = [];
+  let used = 0;
+  let total = 0;
+  for (const group of groups) {
+    total += group.notes.length;
+    const room = limit - used;
+    if (room <= 0) continue;
+    shown.push(
+      room >= group.notes.length ? group : { ...group, notes: group.notes.slice(0, room) },
+    );
+    used += Math.min(room, group.notes.length);
+  }
+  return { groups: shown, hidden: total - used };
 }

@@ -2,7 +2,8 @@
 // opening (to show it again, with its boards ticked) and again when the forum room gave its first
 // compiledAt, the version it already held: two reads of a whole compilation (~150 kB for a
 // 10-board forum, over the venue's wifi) for one list. The opening read now counts as the page's
-// own read in flight: the room's version is read only if newer than the one it answered.
+// own read in flight: the room's version is read only if newer than the one it answered, and the
+// vote ranking the list, heard with the room's first state, is no vote closed meanwhile.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { forumRoomName } from '@carton/board';
@@ -22,6 +23,7 @@ const suite = serverAndBrowser();
 
 describe('opening the forum page with « Les incontournables » compiled', () => {
   let forum: CreatedForum;
+  let openVote: string;
 
   beforeAll(async () => {
     forum = await createForum(suite.server, { territories: ['Kamouraska'], templates: false });
@@ -32,11 +34,19 @@ describe('opening the forum page with « Les incontournables » compiled', () =>
       body: { boardIds: [kamouraska.id] },
     });
     expect(compiled.status).toBe(200);
-    // An open vote: the room's state on the page, and no ranking of the list.
+    // A closed vote ranks the list (the room's rankingVote); an open one is the room's state
+    // on the page.
+    const ranking = await forumRequest(suite.server, forum, '/votes', {
+      body: { title: 'Premier tour', boardIds: [kamouraska.id], dotsPerParticipant: 3 },
+    });
+    const { id } = ((await ranking.json()) as { vote: { id: string } }).vote;
+    const close = await forumRequest(suite.server, forum, `/votes/${id}/close`, { body: {} });
+    expect(close.status).toBe(200);
     const vote = await forumRequest(suite.server, forum, '/votes', {
       body: { title: VOTE, boardIds: [kamouraska.id], dotsPerParticipant: 3 },
     });
     expect(vote.status).toBe(201);
+    openVote = ((await vote.json()) as { vote: { id: string } }).vote.id;
   });
 
   const isRead = (method: string, url: string) =>
@@ -108,18 +118,42 @@ describe('opening the forum page with « Les incontournables » compiled', () =>
   it('reads the list once when the room’s compiledAt comes while the list is on its way', async () => {
     const { context, page, reads } = await forumPage();
     try {
+      // The list's reads held until the room's first state is on the page.
       const held: Route[] = [];
+      let holding = true;
       await page.route(
         (url) => url.pathname.endsWith('/compilation'),
-        (route) => void held.push(route),
+        (route) => (holding ? void held.push(route) : route.continue()),
       );
       await open(page);
       await roomSynced(page);
-      await page.unroute((url) => url.pathname.endsWith('/compilation'));
+      holding = false;
       await Promise.all(held.splice(0).map((r) => r.continue()));
       await listShown(page);
       await page.waitForLoadState('networkidle');
       expect(await reads()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('still reads the list again when a vote closes while the page is open', async () => {
+    const { context, page, reads } = await forumPage();
+    try {
+      await open(page);
+      await listShown(page);
+      await roomSynced(page);
+      await page.waitForLoadState('networkidle');
+      expect(await reads()).toBe(1);
+      // The open vote closes: it ranks the list now, read again at once.
+      const read = page.waitForRequest((r) => isRead(r.method(), r.url()));
+      const close = await forumRequest(suite.server, forum, `/votes/${openVote}/close`, {
+        body: {},
+      });
+      expect(close.status).toBe(200);
+      await read;
+      await page.waitForLoadState('networkidle');
+      expect(await reads()).toBe(2);
     } finally {
       await context.close();
     }

@@ -169,10 +169,11 @@ export function CompilationPanel({
       end();
     };
   }, [forumId, token, rereads]);
-  const ranked = useRef(rankingVote);
+  const ranked = useRef({ vote: rankingVote, at: compiledAt });
   useEffect(() => {
-    const closed = ranked.current !== rankingVote;
-    ranked.current = rankingVote;
+    // A vote closed ranks the list anew; not the ranking vote heard with the room's first state.
+    const closed = ranked.current.vote !== rankingVote && ranked.current.at !== null;
+    ranked.current = { vote: rankingVote, at: compiledAt };
     if (compiledAt !== null || rankingVote !== null) rereads.changed(closed ? null : compiledAt);
   }, [compiledAt, rankingVote, rereads]);
   // The clock's reads only while the list is on screen (onScreenReads.ts: ~150 kB each).

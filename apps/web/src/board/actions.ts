@@ -164,7 +164,18 @@ function measuredInsets(wide: boolean): { top: number; bottom: number } | null {
   // (tallRefit.ts fits again as it comes, goes or changes height).
   const banner = wide ? null : document.querySelector('.editor > .vote-banner');
   const bannerBox = banner?.getBoundingClientRect();
-  if (bannerBox && bannerBox.height > 0) below = Math.min(below, bannerBox.top);
+  if (bannerBox && bannerBox.height > 0) {
+    below = Math.min(below, bannerBox.top);
+    // The banner takes the place of « Vous suivez … », which goes up beside the people's pill
+    // (vote-phone.css): the board starts below it. Fitted from the header, the followed plenary's
+    // carton titles lay under « Vous suivez Marie-Anne » for the whole vote (320 × 568).
+    const following = document
+      .querySelector('.editor > .spotlight-banner:not(.elsewhere)')
+      ?.getBoundingClientRect();
+    if (following && following.height > 0 && following.bottom < bannerBox.top) {
+      above = Math.max(above, following.bottom);
+    }
+  }
   return { top: Math.max(0, above - canvas.top), bottom: Math.max(0, canvas.bottom - below) };
 }
 

@@ -7,6 +7,7 @@ import { safeArea } from '../board/actions';
 import { cameraCenter } from '../geometry/camera';
 import { unionRects } from '../geometry/rect';
 import { followedCamera } from './followView';
+import { activeVote } from './voteMode';
 import { postSpotlight } from './api';
 import { spotlightBy, spotlightElsewhereText, spotlightErrorText } from './spotlightText';
 import type { ForumRoom } from './room';
@@ -80,8 +81,11 @@ export function SpotlightControl({ room }: { room: ForumRoom }) {
 export function SpotlightFollower({ room }: { room: ForumRoom }) {
   const { t } = useTranslation();
   const session = useSession();
-  const { spotlight, camera } = useForumSnapshot(room);
+  const { spotlight, camera, votes } = useForumSnapshot(room);
   const here = spotlight?.active === true && spotlight.boardId === session.boardId;
+  // A vote opening or closing here moves « Vous suivez … » and the vote's banner on a phone
+  // (safeArea): the followed view is fitted again between them.
+  const voting = activeVote(votes, session.boardId) !== null;
   // Stopping lasts for this spotlight only: a new « Tout le monde vers moi » follows again.
   const [stopped, setStopped] = useState(false);
   useEffect(() => {
@@ -96,7 +100,7 @@ export function SpotlightFollower({ room }: { room: ForumRoom }) {
     session.store.setState({
       camera: followedCamera(camera, viewport, safeArea(session), content),
     });
-  }, [following, camera, session]);
+  }, [following, camera, session, voting]);
   if (spotlight?.active && !here) {
     // The facilitator leads on another board: say so. Only the plenary's links read the other
     // boards (P1, view role), so only there can « Aller voir » open the presented board

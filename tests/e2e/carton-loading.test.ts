@@ -4,17 +4,23 @@
 // a carton full of the table's notes, on a slow venue network. Here each territory board's socket
 // has the server's messages held back (its first sync with them): the carton says « Chargement
 // du carton… » and never that it is empty; once they are let through, the template's carton is
-// drawn with neither sentence, and a blank carton says it is empty.
+// drawn with neither sentence, and a blank carton says it is empty. The projector of a plenary
+// whose own board and territories are still coming says « Chargement du tableau… », not « Ce
+// tableau est vide. ».
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { BrowserContext, Page, Route, WebSocketRoute } from 'playwright-core';
 import { createForum, openBoard, type CreatedForum, serverAndBrowser } from './fixtures';
 
 const EMPTY = 'Rien sur ce carton pour l’instant';
 const LOADING = 'Chargement du carton…';
 
-/** The server's messages to each territory board's socket, held until `release`. */
-async function holdTerritorySync(page: Page, forum: CreatedForum): Promise<() => void> {
-  const ids = new Set(forum.boards.filter((b) => b.kind === 'territory').map((b) => b.id));
+/** The server's messages to each territory board's socket (or `kind`'s), held until `release`. */
+async function holdTerritorySync(
+  page: Page,
+  forum: CreatedForum,
+  kind = 'territory',
+): Promise<() => void> {
+  const ids = new Set(forum.boards.filter((b) => b.kind === kind).map((b) => b.id));
   let holding = true;
   const held: { route: WebSocketRoute; message: string | Buffer }[] = [];
   await page.routeWebSocket(
@@ -146,6 +152,36 @@ describe('a carton still loading says so, not that it is empty', () => {
       )) {
         expect(shapes).toBeGreaterThan(0);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('on the projector of a plenary still loading: « Chargement du tableau… », not empty', async () => {
+    const forum = blank;
+    const page = await context.newPage();
+    try {
+      // The plenary's own board and the forum's territories both still on their way.
+      const release = await holdTerritorySync(page, forum, 'plenary');
+      const listed: Route[] = [];
+      let holding = true;
+      await page.route(
+        (url) => url.pathname.endsWith(`/api/forums/${forum.forum.id}/boards`),
+        (route) => (holding ? void listed.push(route) : route.continue()),
+      );
+      await page.goto(
+        `${suite.server.url}/p/${plenary(forum).id}#token=${forum.facilitator.token}`,
+      );
+      const main = page.locator('main.projector');
+      await main.locator('.projector-empty', { hasText: 'Chargement du tableau…' }).waitFor();
+      expect(await main.getByText('Ce tableau est vide.').count()).toBe(0);
+
+      release();
+      holding = false;
+      await Promise.all(listed.splice(0).map((r) => r.continue()));
+      // Its territory's mosaic, the board being empty.
+      await main.locator('li.mosaic-tile').first().waitFor();
+      expect(await main.locator('.projector-empty').count()).toBe(0);
     } finally {
       await page.close();
     }

@@ -22,6 +22,8 @@ function sameBoards(a: readonly ForumBoard[], b: readonly ForumBoard[]): boolean
 export interface TerritoryLives {
   readonly boards: readonly ForumBoard[];
   readonly lives: ReadonlyMap<string, LiveBoard>;
+  /** The forum's boards were asked for and answered (or failed): no territory is then none. */
+  readonly listed: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface TerritoryLives {
 export function useTerritoryLives(forumId: string | null, token: string): TerritoryLives {
   const [fonts, setFonts] = useState<RenderFonts | null>(null);
   const [boards, setBoards] = useState<ForumBoard[]>([]);
+  const [listed, setListed] = useState(false);
   const [lives, setLives] = useState<Map<string, LiveBoard>>(new Map());
 
   useEffect(() => {
@@ -40,15 +43,17 @@ export function useTerritoryLives(forumId: string | null, token: string): Territ
     let live = true;
     void loadRenderFonts().then((f) => live && setFonts(f));
     const load = () =>
-      fetchForumBoards(forumId, token).then(
-        (answer) =>
-          live &&
-          setBoards((old) => {
-            const next = answer.boards.filter(isTerritoryBoard);
-            return sameBoards(old, next) ? old : next;
-          }),
-        () => undefined,
-      );
+      fetchForumBoards(forumId, token)
+        .then(
+          (answer) =>
+            live &&
+            setBoards((old) => {
+              const next = answer.boards.filter(isTerritoryBoard);
+              return sameBoards(old, next) ? old : next;
+            }),
+          () => undefined,
+        )
+        .finally(() => live && setListed(true));
     void load();
     const onVisible = () => {
       if (document.visibilityState === 'visible') void load();
@@ -85,7 +90,7 @@ export function useTerritoryLives(forumId: string | null, token: string): Territ
       map.clear();
     };
   }, []);
-  return { boards, lives };
+  return { boards, lives, listed: forumId === null || listed };
 }
 
 /**

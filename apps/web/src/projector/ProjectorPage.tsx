@@ -120,6 +120,8 @@ function Slides({
 }) {
   const { t } = useTranslation();
   useSyncExternalStore(live.subscribe, live.getSvg);
+  // No slide yet while the board (or the forum's territories) is on its way: loading, not empty.
+  const loaded = useSyncExternalStore(live.subscribe, live.isLoaded);
   const shapes = live.getShapes();
   const { votes, connection, compiledAt } = useForumSnapshot(room);
   const plenary = info.board.kind === 'plenary';
@@ -303,7 +305,9 @@ function Slides({
       ) : slide ? (
         <div ref={drawing} className="projector-slide" dangerouslySetInnerHTML={{ __html: svg }} />
       ) : (
-        <p className="projector-empty">{t('projector.empty')}</p>
+        <p className="projector-empty">
+          {t(loaded && territories.listed ? 'projector.empty' : 'board.loading')}
+        </p>
       )}
       {slides.length > 0 && (
         <p className="projector-footer">

@@ -6,6 +6,7 @@ import type { VoteState } from '@carton/board';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BoardSession } from '../board/session';
 import type { Outline } from '../outline/outline';
+import { pageWindow, type PageWindow } from '../ui/pageWindow';
 import { dotAction, type Dot, type DotAction } from './voteMode';
 
 export interface VoteListNote {
@@ -122,25 +123,14 @@ export function voteListStore(session: BoardSession): StoreApi<VoteListState> {
  */
 export const PAGE_NOTES = 200;
 
-export interface WindowedVoteList {
-  readonly groups: readonly VoteListGroup[];
-  /** Notes left undrawn after the window (0: the list is whole). */
-  readonly hidden: number;
-}
+export type WindowedVoteList = PageWindow<VoteListGroup>;
 
 /** The first `limit` notes of `groups`, in order (a group cut short keeps its first notes). */
 export function windowNotes(groups: readonly VoteListGroup[], limit: number): WindowedVoteList {
-  const shown: VoteListGroup[] = [];
-  let used = 0;
-  let total = 0;
-  for (const group of groups) {
-    total += group.notes.length;
-    const room = limit - used;
-    if (room <= 0) continue;
-    shown.push(
-      room >= group.notes.length ? group : { ...group, notes: group.notes.slice(0, room) },
-    );
-    used += Math.min(room, group.notes.length);
-  }
-  return { groups: shown, hidden: total - used };
+  return pageWindow(
+    groups,
+    limit,
+    (group) => group.notes.length,
+    (group, room) => ({ ...group, notes: group.notes.slice(0, room) }),
+  );
 }

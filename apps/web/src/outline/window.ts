@@ -2,6 +2,7 @@
 // 10,000-shape board, drawing 6,000 lines took Ctrl+F ~600 ms and each keystroke as long. The
 // list is drawn a page of lines at a time, the next page when its end comes near (or « Afficher
 // la suite »), and always far enough to hold the line Enter went to.
+import { pageWindow, type PageWindow } from '../ui/pageWindow';
 import type { OutlineGroup } from './outline';
 
 /** Lines drawn at first, and added each time the end of the list comes near. */
@@ -12,31 +13,15 @@ function linesOf(group: OutlineGroup): number {
   return 1 + group.entries.length + (group.counts.length > 0 ? 1 : 0);
 }
 
-export interface WindowedOutline {
-  readonly groups: readonly OutlineGroup[];
-  /** Lines left undrawn after the window (0: the list is whole). */
-  readonly hidden: number;
-}
+export type WindowedOutline = PageWindow<OutlineGroup>;
 
 /** The first `limit` lines of `groups` (a group cut short loses its counts line). */
 export function windowGroups(groups: readonly OutlineGroup[], limit: number): WindowedOutline {
-  const shown: OutlineGroup[] = [];
-  let used = 0;
-  let total = 0;
-  for (const group of groups) {
-    const lines = linesOf(group);
-    total += lines;
-    const room = limit - used;
-    if (room <= 0) continue;
-    if (lines <= room) {
-      shown.push(group);
-      used += lines;
-    } else {
-      shown.push({ ...group, entries: group.entries.slice(0, room - 1), counts: [] });
-      used = limit;
-    }
-  }
-  return { groups: shown, hidden: total - used };
+  return pageWindow(groups, limit, linesOf, (group, room) => ({
+    ...group,
+    entries: group.entries.slice(0, room - 1),
+    counts: [],
+  }));
 }
 
 /** The line (0-based, counted as windowGroups counts) that shows entry `id`, or -1. */

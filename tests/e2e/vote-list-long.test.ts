@@ -113,6 +113,10 @@ describe('« Voter en liste » over 3,000 notes on a phone', () => {
     await phone.getByRole('button', { name: 'Voter en liste', exact: true }).tap();
     const more = phone.locator('.vote-list-more');
     await more.waitFor();
+    // The list puts the focus on its heading once it has opened: « Afficher la suite » is focused
+    // only after that, or the heading takes the focus back from it (CI's loaded run: Enter then
+    // fell on the heading while the list drew on by itself, its end scrolled into sight).
+    await phone.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') != null);
     const before = await phone.locator('.vote-list-note').count();
     expect(await more.textContent()).toBe(`Afficher la suite (encore ${NOTES - before} idées)`);
     await more.focus();

@@ -49,6 +49,9 @@ export function VoteList({ vote, my }: { vote: VoteState; my: MyVote }) {
     if (!button) return;
     const observer = new IntersectionObserver(
       (seen) => {
+        // Reached by the keyboard (Tab, or focused), the button waits to be pressed: drawing on
+        // by itself would leave the focus past the notes it drew, and a press then skip them.
+        if (document.activeElement === button) return;
         if (seen.some((e) => e.isIntersecting)) setLimit(limit + PAGE_NOTES);
       },
       { root: body.current, rootMargin: '0px 0px 600px 0px' },

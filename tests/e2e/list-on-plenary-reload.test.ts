@@ -3,8 +3,11 @@
 // says so (C6's onPlenary, read from the plenary). « Vote par points » proposed the territories
 // again with the plenary unticked, and told to tick « Cartes postales »: the room's vote would
 // have been opened on boards that do not hold the list's notes.
+// Once the room's vote on the list has been held and closed, a reload proposes it no more: the
+// plenary came back ticked alone with « Lancer le vote sur la liste », as if the vote were still
+// to run; the page says the list's vote was held, when, and leads to its results.
 import { describe, expect, it } from 'vitest';
-import { createForum, serverAndBrowser } from './fixtures';
+import { createForum, forumRequest, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
 
 const suite = serverAndBrowser();
@@ -56,6 +59,70 @@ describe('the list on the plenary, after a reload of the forum page', () => {
       hasText: 'Nos incontournables',
     });
     await opened.waitFor({ timeout: 10_000 });
+    await page.context().close();
+  });
+
+  it('after the list’s vote is closed, proposes the territories and leads to its results', async () => {
+    const { server, browser } = suite;
+    const forum = await createForum(server, { territories: ['La Mitis', 'Kamouraska'] });
+    await writeNotes(server, postcardWall(forum), [
+      'Participation citoyenne',
+      'Bon leadership',
+      'Processus légers et clairs',
+    ]);
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    // A morning vote on the territories' cartons, before the list: not the list's vote.
+    const territories = forum.boards.filter((b) => b.kind === 'territory').map((b) => b.id);
+    const morning = await forumRequest(server, forum, '/votes', {
+      body: { title: 'Premier tour', boardIds: territories, dotsPerParticipant: 3 },
+    });
+    const morningId = ((await morning.json()) as { vote: { id: string } }).vote.id;
+    await forumRequest(server, forum, `/votes/${morningId}/close`, { body: {} });
+
+    const page = await openCompiledList(browser, server, forum);
+    await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
+    const section = page.locator('.list-on-plenary-status');
+    await section.getByText('La liste est sur la plénière\u00a0: 3 idées ajoutées.').waitFor();
+    const votes = page.locator('#forum-votes');
+    expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(true);
+    // The room votes on the list, and the vote is closed.
+    await votes.locator('.vote-title').fill('Nos incontournables');
+    await votes.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
+    const row = votes.locator('li.vote').filter({ hasText: 'Nos incontournables' });
+    await row.and(page.locator('[data-state="open"]')).waitFor({ timeout: 10_000 });
+    const voteId = await row.getAttribute('data-vote-id');
+    const closed = await forumRequest(server, forum, `/votes/${voteId}/close`, { body: {} });
+    expect(closed.status).toBe(200);
+    const held =
+      /^Le vote sur la liste a eu lieu sur la plénière\u00a0: «\u00a0Nos incontournables\u00a0», fermé à \d\d\sh\s\d\d\./;
+    // Said on the page as it closes, without a reload.
+    await votes.locator('.list-vote-held').getByText(held).waitFor({ timeout: 10_000 });
+
+    await page.reload();
+    // The saved list read again and the room's votes heard: all the page needs to decide.
+    await section.locator('.list-already-placed').waitFor({ timeout: 10_000 });
+    await votes.locator('li.vote[data-state="closed"]').nth(1).waitFor({ timeout: 10_000 });
+    await votes.locator('.list-vote-held').waitFor({ timeout: 10_000 });
+    expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(false);
+    for (const name of ['La Mitis', 'Kamouraska']) {
+      expect(await votes.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(true);
+    }
+    expect(await votes.locator('.vote-on-list').count()).toBe(0);
+    expect(await votes.locator('.vote-postcards-left-out').count()).toBe(0);
+    expect(await votes.locator('.list-vote-held').innerText()).toMatch(held);
+    // The list's section: no « Lancer le vote sur la liste », its results instead.
+    expect(await section.getByRole('button', { name: 'Lancer le vote sur la liste' }).count()).toBe(
+      0,
+    );
+    expect(await section.locator('.list-vote-held').innerText()).toMatch(held);
+    await section.getByRole('button', { name: 'Voir ses résultats' }).click();
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-vote-id'));
+    expect(focused).toBe(voteId);
+    await votes
+      .locator(`li.vote[data-vote-id="${voteId}"]`)
+      .getByText('Aucun point n’a été placé.')
+      .waitFor();
+    await votes.screenshot({ path: '/work/notes/s25/plenleft/vote-form-after-list-vote.png' });
     await page.context().close();
   });
 });

@@ -27,6 +27,7 @@ import { TimerControls } from './TimerControls';
 import { TimerDisplay } from './TimerDisplay';
 import { VotesPanel } from './VotesPanel';
 import { useForumRoom, useForumSnapshot } from './useForumRoom';
+import { ListVoteContext, listVoteOf, votesOver, type ListPlaced, type ListVote } from './listVote';
 import { latestClosedVote } from '@carton/board';
 import './forum.css';
 
@@ -44,7 +45,7 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   const room = useForumRoom(details ? forumId : null, token);
   // On the page for tests and styles: the forum room's link (ForumConnectionBanner says it);
   // when « Les incontournables » last changed, for the list's panel to read them again.
-  const { connection, compiledAt, votes } = useForumSnapshot(room);
+  const { connection, compiledAt, votes, synced } = useForumSnapshot(room);
   // The vote that places the list (server C6: the one closed last): closed, the list's dots and
   // places change with no change to the list itself.
   const rankingVote = latestClosedVote(votes);
@@ -52,15 +53,40 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   // « Les incontournables » as the panel shows them: « Vote par points » says when they hold
   // ideas from a postcard wall its vote leaves out.
   const [compilation, setCompilation] = useState<Compilation | null>(null);
-  // C10: the list just put on the plenary; a new object each time, so the vote proposes it again.
-  const [listPlaced, setListPlaced] = useState<{ boardId: string } | null>(null);
-  const placeListed = useCallback((boardId: string) => setListPlaced({ boardId }), []);
+  // C10: the list just put on the plenary; a new object each time, so the vote proposes it again
+  // (the votes already over the plenary then are not this list's).
+  const votesNow = useRef(votes);
+  useEffect(() => {
+    votesNow.current = votes;
+  }, [votes]);
+  const [listPlaced, setListPlaced] = useState<ListPlaced | null>(null);
+  const placeListed = useCallback(
+    (boardId: string) =>
+      setListPlaced({ boardId, votesBefore: votesOver(votesNow.current, boardId) }),
+    [],
+  );
   // Else where the server reads it on the plenary (after a reload, an archive re-imported): one
   // object per board, so the list read again every 30 s does not undo the facilitator's ticks.
+  // Taken once the room has said its votes: proposed before them, the plenary was ticked on a
+  // reload made after the list's vote.
   const serverPlaced = compilation?.onPlenary?.boardId ?? null;
   const placedOnPlenary = useMemo(
-    () => (serverPlaced ? { boardId: serverPlaced } : null),
-    [serverPlaced],
+    () => (serverPlaced && synced ? { boardId: serverPlaced, votesBefore: null } : null),
+    [serverPlaced, synced],
+  );
+  const placed = listPlaced ?? placedOnPlenary;
+  // The room's vote on the list, once opened: the plenary is no longer proposed for it.
+  const heldVote = listVoteOf(votes, placed);
+  const heldId = heldVote?.id ?? null;
+  const heldTitle = heldVote?.title ?? '';
+  const heldState = heldVote?.state ?? null;
+  const heldClosedAt = heldVote?.closedAt ?? null;
+  const listVote = useMemo<ListVote | null>(
+    () =>
+      heldId !== null && heldState !== null
+        ? { id: heldId, title: heldTitle, state: heldState, closedAt: heldClosedAt }
+        : null,
+    [heldId, heldTitle, heldState, heldClosedAt],
   );
 
   useEffect(() => {
@@ -228,17 +254,20 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
         token={token}
         boards={details.boards}
         compilation={compilation}
-        listPlaced={listPlaced ?? placedOnPlenary}
+        listPlaced={listVote ? null : placed}
+        listVote={listVote}
       />
-      <CompilationPanel
-        forumId={forumId}
-        token={token}
-        boards={details.boards}
-        onCompilation={setCompilation}
-        compiledAt={compiledAt}
-        rankingVote={rankingVote ? `${rankingVote.id}:${rankingVote.closedAt}` : null}
-        onListPlaced={placeListed}
-      />
+      <ListVoteContext.Provider value={listVote}>
+        <CompilationPanel
+          forumId={forumId}
+          token={token}
+          boards={details.boards}
+          onCompilation={setCompilation}
+          compiledAt={compiledAt}
+          rankingVote={rankingVote ? `${rankingVote.id}:${rankingVote.closedAt}` : null}
+          onListPlaced={placeListed}
+        />
+      </ListVoteContext.Provider>
       <ArchivePanel forumId={forumId} token={token} />
       <ForumDelete
         forumId={forumId}

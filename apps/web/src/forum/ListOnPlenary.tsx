@@ -1,7 +1,7 @@
 // « Mettre la liste sur la plénière »: the list as shown becomes sticky notes on the plenary
 // board, so the room can vote on it (« Vote par points » then proposes the plenary). Doing it
 // again updates what is there; notes with dots or changed by someone are kept and named.
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Compilation, CompilationItem, ForumBoard } from './api';
 import {
@@ -12,6 +12,8 @@ import {
   placedWords,
   type ListOnPlenary as Placed,
 } from './listOnPlenary';
+import { ListVoteContext } from './listVote';
+import { ListVoteNote } from './ListVoteNote';
 
 /** « Vote par points », scrolled to, the keyboard on its « Question » (the plenary proposed). */
 function goToVote() {
@@ -38,6 +40,7 @@ export function ListOnPlenary({
   list: readonly CompilationItem[];
 }) {
   const { t, i18n } = useTranslation();
+  const listVote = useContext(ListVoteContext);
   const [busy, setBusy] = useState(false);
   // The last placing's answer, with the list's words it placed (placedWords).
   const [last, setLast] = useState<{ answer: Placed; words: string } | null>(null);
@@ -102,13 +105,18 @@ export function ListOnPlenary({
             {changedSince && (
               <p className="list-changed-since">{t('forumDay.listOnPlenary.changedSince')}</p>
             )}
-            <p>
-              {/* A button, not a `#forum-votes` link: the page's fragment holds the facilitator
+            {listVote ? (
+              // Voted on already (or being voted on): its results, not a second vote.
+              <ListVoteNote vote={listVote} />
+            ) : (
+              <p>
+                {/* A button, not a `#forum-votes` link: the page's fragment holds the facilitator
                   token, and the link replaced it (« Ce lien d'animation est incomplet »). */}
-              <button type="button" onClick={goToVote}>
-                {t('forumDay.listOnPlenary.goVote')}
-              </button>
-            </p>
+                <button type="button" onClick={goToVote}>
+                  {t('forumDay.listOnPlenary.goVote')}
+                </button>
+              </p>
+            )}
           </>
         )}
       </div>

@@ -20,6 +20,8 @@ import { forumErrorText } from './errorText';
 import { openVotesOver, questionAfterOpening, resultWords } from './voteMode';
 import { useTickAdded } from './useTickAdded';
 import { postcardsLeftOut } from './votePostcards';
+import type { ListVote } from './listVote';
+import { ListVoteNote } from './ListVoteNote';
 import { voteLines, withPlaces, type RankedLine } from './voteRanking';
 
 /** A vote's default boards: the territories (not the plenary, the postcard wall, nor another). */
@@ -112,7 +114,8 @@ function VoteRow({
     vote.boardIds,
   );
   return (
-    <li className="vote" data-vote-id={vote.id} data-state={vote.state}>
+    // Focusable: « Voir ses résultats » (ListVoteNote) brings the keyboard here.
+    <li className="vote" data-vote-id={vote.id} data-state={vote.state} tabIndex={-1}>
       <strong>{vote.title}</strong>{' '}
       <span>
         {vote.state === 'open'
@@ -172,6 +175,7 @@ export function VotesPanel({
   boards,
   compilation = null,
   listPlaced = null,
+  listVote = null,
 }: {
   room: ForumRoom | null;
   forumId: string;
@@ -181,6 +185,8 @@ export function VotesPanel({
   compilation?: Compilation | null;
   /** C10: « Les incontournables » were just put on this board: the vote is proposed there. */
   listPlaced?: { readonly boardId: string } | null;
+  /** The room's vote on that list, once opened: said instead, the plenary no longer proposed. */
+  listVote?: ListVote | null;
 }) {
   const { t } = useTranslation();
   const { votes, compiledAt } = useForumSnapshot(room);
@@ -267,7 +273,12 @@ export function VotesPanel({
           {t('forumDay.listOnPlenary.voteHint')}
         </p>
       )}
-      {postcardsLeftOut(boards, compilation, chosen, listPlaced?.boardId ?? null).map((wall) => (
+      {listVote && <ListVoteNote vote={listVote} />}
+      {/* The list's ideas were voted on: a vote after it is not missing the wall's. */}
+      {(listVote
+        ? []
+        : postcardsLeftOut(boards, compilation, chosen, listPlaced?.boardId ?? null)
+      ).map((wall) => (
         <p
           className="hint vote-postcards-left-out"
           role="note"

@@ -49,6 +49,11 @@ export interface ForumSnapshot {
   revoked: boolean;
   /** The forum room's socket, as the facilitator page tells it (`forumConnection`). */
   connection: ForumConnection;
+  /**
+   * The room's state has come once (its first sync): `votes` are the forum's, not the empty
+   * document's. `connection` is `connected` as the socket opens, before that state.
+   */
+  synced: boolean;
 }
 
 /**
@@ -187,6 +192,11 @@ export class ForumRoom {
         this.showConnection();
       }
     });
+    this.provider.on('sync', (synced: boolean) => {
+      if (!synced || this.snapshot.synced) return;
+      this.snapshot = { ...this.snapshot, synced: true };
+      this.emit();
+    });
     this.provider.on('status', ({ status }) => {
       this.socket = nextConnection(this.socket, status);
       this.showConnection();
@@ -208,7 +218,7 @@ export class ForumRoom {
 
   private read(revoked: boolean, connection: ForumConnection): ForumSnapshot {
     const read = readForumSnapshot(this.doc, this.provider.awareness.getStates(), this.snapshot);
-    return { ...read, revoked, connection };
+    return { ...read, revoked, connection, synced: this.snapshot?.synced ?? false };
   }
 
   private readonly showConnection = () => {

@@ -10,6 +10,7 @@ const EMPTY: ForumSnapshot = {
   camera: null,
   revoked: false,
   connection: 'connecting',
+  synced: false,
 };
 const noop = () => () => undefined;
 

@@ -5,12 +5,10 @@ import { ForumLinkError } from '../forum/ForumLinkError';
 import { BoardRoute } from './BoardRoute';
 import { HomePage } from './HomePage';
 import { keptProjectorToken } from './projectorToken';
+import { ProjectorRoute } from './ProjectorRoute';
 import { parseRoute, type Route } from './route';
 
 const ForumPage = lazy(() => import('../forum/ForumPage').then((m) => ({ default: m.ForumPage })));
-const ProjectorPage = lazy(() =>
-  import('../projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })),
-);
 
 function currentRoute(): Route {
   const route = parseRoute(location.pathname, location.hash);
@@ -55,21 +53,11 @@ export function App() {
             aboutLink
           />
         );
-      const page =
-        route.page === 'forum' ? (
-          <ForumPage key={route.forumId} forumId={route.forumId} token={route.token} />
-        ) : (
-          <ProjectorPage key={route.boardId} boardId={route.boardId} token={route.token} />
-        );
+      if (route.page === 'projector')
+        return <ProjectorRoute key={route.boardId} boardId={route.boardId} token={route.token} />;
       return (
-        <Suspense
-          fallback={
-            <p className="page-message">
-              {t(route.page === 'forum' ? 'forumDay.loading' : 'board.loading')}
-            </p>
-          }
-        >
-          {page}
+        <Suspense fallback={<p className="page-message">{t('forumDay.loading')}</p>}>
+          <ForumPage key={route.forumId} forumId={route.forumId} token={route.token} />
         </Suspense>
       );
     }

@@ -3,6 +3,7 @@
 // alone is ~6.5 s after the name is given: past 4 s, the same reassuring line as the
 // page's first loading screen (index.html) says the page is coming, once, in a polite live region
 // present from the start (a screen reader hears the line as it fills, not the region's arrival).
+// The projector's first wait (its code, the board's info, its socket) says it too (ProjectorRoute).
 import { useEffect, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,7 +15,14 @@ export const SLOW_AFTER_MS = 4_000;
  * text is put back in place between the board's info, the code and the board page's own loading
  * (several places in the tree), the wait goes on.
  */
-export function BoardLoading({ since }: { since: MutableRefObject<number | null> }) {
+export function BoardLoading({
+  since,
+  className = 'page-message',
+}: {
+  since: MutableRefObject<number | null>;
+  /** The page's own place for it (the projector's slide area); a page's message by default. */
+  className?: string;
+}) {
   const { t } = useTranslation();
   const [slow, setSlow] = useState(false);
   useEffect(() => {
@@ -26,7 +34,7 @@ export function BoardLoading({ since }: { since: MutableRefObject<number | null>
     return () => clearTimeout(timer);
   }, [since]);
   return (
-    <div className="page-message">
+    <div className={className}>
       <p className="board-loading">{t('board.loading')}</p>
       <p className="board-loading-slow" role="status">
         {slow ? t('board.slowNetwork') : ''}

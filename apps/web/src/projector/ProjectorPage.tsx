@@ -7,10 +7,19 @@
 // (M goes to the mosaic; a tile, clicked or with Enter, to its territory; T tours them, one at a
 // time with a countdown, ProjectorTour). Opened with the facilitator's link, the plenary ends
 // with « Les incontournables », a page at a time (I).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type MutableRefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { latestClosedVote, type VoteState } from '@carton/board';
 import { renderSvg, type RenderFonts } from '@carton/render';
+import { BoardLoading } from '../app/BoardLoading';
 import { hideProjectorToken } from '../app/projectorToken';
 import { ApiError, fetchBoardInfo, type BoardInfo } from '../board/api';
 import type { ForumRoom } from '../forum/room';
@@ -43,7 +52,16 @@ import './projector.css';
 /** What the projector shows, one at a time. */
 type ProjectorSlide = Slide | { kind: 'results' } | { kind: 'list'; page: number };
 
-export function ProjectorPage({ boardId, token }: { boardId: string; token: string }) {
+export function ProjectorPage({
+  boardId,
+  token,
+  loadingSince,
+}: {
+  boardId: string;
+  token: string;
+  /** When the first « Chargement du tableau… » showed (ProjectorRoute): one wait to the slides. */
+  loadingSince: MutableRefObject<number | null>;
+}) {
   const { t } = useTranslation();
   const [info, setInfo] = useState<BoardInfo | null>(null);
   const [error, setError] = useState<{ text: string; aboutLink: boolean } | null>(null);
@@ -92,9 +110,17 @@ export function ProjectorPage({ boardId, token }: { boardId: string; token: stri
   // A refused or unknown link says so, with the facilitators' help and the way home; any other
   // failure offers « Réessayer » (the link may be fine) — as the board and forum pages do.
   if (error) return <ForumLinkError text={error.text} aboutLink={error.aboutLink} />;
-  if (!info || !live || !fonts) return <p className="page-message">{t('board.loading')}</p>;
+  if (!info || !live || !fonts) return <BoardLoading since={loadingSince} />;
   return (
-    <Slides live={live} fonts={fonts} info={info} token={token} room={room} startAt={startAt}>
+    <Slides
+      live={live}
+      fonts={fonts}
+      info={info}
+      token={token}
+      room={room}
+      startAt={startAt}
+      loadingSince={loadingSince}
+    >
       <TimerDisplay room={room} large />
     </Slides>
   );
@@ -107,8 +133,10 @@ function Slides({
   token,
   room,
   startAt,
+  loadingSince,
   children,
 }: {
+  loadingSince: MutableRefObject<number | null>;
   /** `list`: open on « Les incontournables » once they are read. */
   startAt: string | null;
   live: LiveBoard;
@@ -304,10 +332,10 @@ function Slides({
         <TerritorySlide slide={slide} territories={territories} votes={votes} />
       ) : slide ? (
         <div ref={drawing} className="projector-slide" dangerouslySetInnerHTML={{ __html: svg }} />
+      ) : loaded && territories.listed ? (
+        <p className="projector-empty">{t('projector.empty')}</p>
       ) : (
-        <p className="projector-empty">
-          {t(loaded && territories.listed ? 'projector.empty' : 'board.loading')}
-        </p>
+        <BoardLoading since={loadingSince} className="projector-empty projector-loading" />
       )}
       {slides.length > 0 && (
         <p className="projector-footer">

@@ -40,9 +40,12 @@ describe('two dots in flight at once', () => {
     let seen = 0;
     await helene.route('**/votes/*/dots', async (route: Route) => {
       if (route.request().method() !== 'POST') return route.continue();
+      // Which request this is, taken before the fetch: the second can arrive while the first's
+      // fetch is still on its way, and read after it both requests were the second.
       seen += 1;
+      const nth = seen;
       const response = await route.fetch();
-      if (seen === 1) {
+      if (nth === 1) {
         await second;
         await route.fulfill({ response });
         firstDelivered();

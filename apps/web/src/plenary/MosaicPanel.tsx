@@ -3,6 +3,8 @@
 // previous or next one, Escape or « Retour à la mosaïque » back); « Amener en plénière » copies
 // a board into the plenary. The tiles are laid out to fill the screen (mosaicLayout), the
 // territory's name written over the drawing, large enough to read from the back of the room.
+// On the whole screen (« Plein écran », for the TV across the room) T tours the territories as
+// the projector does (ProjectorTour): each large in turn with a countdown, P, + and −.
 import {
   useCallback,
   useEffect,
@@ -16,6 +18,7 @@ import { localOrigin } from '@carton/board';
 import { useSession } from '../board/context';
 import type { ForumRoom } from '../forum/room';
 import { useForumSnapshot } from '../forum/useForumRoom';
+import { TourCountdown, useTour } from '../projector/ProjectorTour';
 import { bringToPlenary } from './bringToPlenary';
 import { gridKey, type FocusMove } from './focusNav';
 import { useTitleRow } from './focusTitleRow';
@@ -83,6 +86,17 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
   const shown = focusedIndex >= 0 ? focused : null;
   current.current = { boards, lives, session, t, shown };
   useFocusKeys(ids, shown, applyMove);
+  // The tour's slides: the tiles, then each territory large.
+  const tourSlides = useMemo(
+    () => [{ kind: 'mosaic' }, ...ids.map((boardId) => ({ kind: 'territory', boardId }))],
+    [ids],
+  );
+  const tour = useTour(
+    tourSlides,
+    focusedIndex + 1,
+    (to) => (to > 0 ? setFocused(ids[to - 1] ?? null) : applyMove({ kind: 'back' })),
+    { enabled: full, capture: true },
+  );
 
   // Back on the tiles: the focus goes to the territory last shown, so Enter opens it again.
   useEffect(() => {
@@ -237,7 +251,11 @@ export function MosaicPanel({ room, onClose }: { room: ForumRoom | null; onClose
       {focusedBoard && (
         <div className="mosaic-foot">
           {said}
-          <p className="mosaic-keys">{t('mosaic.keys')}</p>
+          {tour.phase !== 'off' ? (
+            <TourCountdown tour={tour} />
+          ) : (
+            <p className="mosaic-keys">{t(full ? 'mosaic.keysFull' : 'mosaic.keys')}</p>
+          )}
         </div>
       )}
       <TileGrid

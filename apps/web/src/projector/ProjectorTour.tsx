@@ -8,7 +8,9 @@
 // Escape the page still hears in full screen leaves the full screen only (ProjectorPage).
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTyping } from '../plenary/focusNav';
 import { slideKey } from './slides';
+import './tour.css';
 import {
   countdownSeconds,
   nextTerritory,
@@ -49,10 +51,21 @@ function keepDwell(dwellMs: number): void {
 
 type TourSlide = { kind: string; id?: string; boardId?: string; page?: number };
 
+/**
+ * Where the tour runs besides the projector: the plenary board's full-screen mosaic (MosaicPanel)
+ * takes its keys only while on the whole screen (`enabled`), and first (`capture`): T, P, + and −
+ * are the editor's tool and zoom keys on the board behind, which must not hear a key the tour took.
+ */
+export interface TourKeys {
+  readonly enabled?: boolean;
+  readonly capture?: boolean;
+}
+
 export function useTour(
   slides: readonly TourSlide[],
   current: number,
   go: (to: number) => void,
+  { enabled = true, capture = false }: TourKeys = {},
 ): TourState {
   const [tour, setTour] = useState<TourState>(TOUR_OFF);
   const latest = useRef({ slides, current, go, tour });
@@ -61,17 +74,22 @@ export function useTour(
   });
 
   useEffect(() => {
+    if (!enabled) return setTour(TOUR_OFF);
     const onKey = (e: KeyboardEvent) => {
       // A key held (pressed firmly, a wireless keyboard's lag) repeats: T started the tour and
       // stopped it at once, P paused and resumed it, and the room saw the countdown flash.
-      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || e.repeat || isTyping(e.target)) return;
       const action = tourKey(e.key);
       if (!action) return;
       const { slides, current, go, tour } = latest.current;
       const at = Date.now();
+      const take = () => {
+        e.preventDefault();
+        if (capture) e.stopPropagation();
+      };
       if (action === 'longer' || action === 'shorter') {
         if (tour.phase === 'off') return;
-        e.preventDefault();
+        take();
         const dwellMs = stepDwell(tour.dwellMs, action === 'longer' ? 1 : -1);
         keepDwell(dwellMs);
         setTour(withDwell(tour, dwellMs, at));
@@ -79,25 +97,25 @@ export function useTour(
       }
       if (action === 'pause') {
         if (tour.phase === 'off') return;
-        e.preventDefault();
+        take();
         setTour(togglePause(tour, at));
         return;
       }
       if (tour.phase !== 'off') {
-        e.preventDefault();
+        take();
         setTour(TOUR_OFF);
         return;
       }
       const first =
         slides[current]?.kind === 'territory' ? current : nextTerritory(slides, current);
       if (first === null) return;
-      e.preventDefault();
+      take();
       setTour(startTour(at, readDwell()));
       if (first !== current) go(first);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    window.addEventListener('keydown', onKey, capture);
+    return () => window.removeEventListener('keydown', onKey, capture);
+  }, [enabled, capture]);
 
   // A slide reached while touring: a territory gets its whole time (the tour's move or the
   // facilitator's arrow), anything else ends the tour.

@@ -112,6 +112,7 @@ export default defineConfig({
             'integration/import.test.ts',
             'integration/import-failure-images.test.ts',
             'integration/new-board-storage.test.ts',
+            'integration/plenary-list-forged.test.ts',
             'integration/newer-database.test.ts',
             'integration/restart.test.ts',
             'integration/restore.test.ts',

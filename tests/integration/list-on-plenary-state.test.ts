@@ -1,7 +1,7 @@
-// C10: where « Les incontournables » are placed is read from the plenary, so the forum page
-// knows it after a reload (a fresh GET of the compilation) and after the forum archive is
-// imported again (the restore keeps the area and its notes, not the plenary's record) — not
-// only from its own click on « Mettre la liste sur la plénière ».
+// C10: where « Les incontournables » are placed is read from the server's record and the
+// plenary, so the forum page knows it after a reload (a fresh GET of the compilation) and after
+// the forum archive is imported again (the restore keeps the area and its notes, and the
+// manifest the record) — not only from its own click on « Mettre la liste sur la plénière ».
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CartonServer } from '../support/server.ts';
 import { authFetch, connect, docUntil, type CreatedForum } from './helpers.ts';

@@ -1,4 +1,5 @@
-import { splitNoteKey } from '@carton/board';
+import { MAX_BOARD_SHAPES, splitNoteKey } from '@carton/board';
+import { AREA_ID_PREFIX, LIST_NOTE_ID_PREFIX } from '../facilitation/placed-record.ts';
 import { ArchiveError } from './errors.ts';
 import type { FacilitationLeftOut } from './fit-facilitation.ts';
 import { ARCHIVE_SIZES, type ArchiveManifest } from './manifest.ts';
@@ -114,6 +115,20 @@ export function checkFacilitation(manifest: ArchiveManifest): FacilitationLeftOu
       refuse(`An archive holds at most ${FACILITATION_LIMITS.maxDots} dots.`, `votes.${v}.counts`);
     }
     checkVoters(vote, `votes.${v}.voters`);
+  }
+  const list = facilitation.plenaryList;
+  if (list) {
+    const board = manifest.boards.find((entry) => entry.id === list.boardId);
+    if (board?.kind !== 'plenary') {
+      refuse(`Board ${list.boardId} is not the archive's plenary.`, 'plenaryList.boardId');
+    }
+    if (!list.areaId.startsWith(AREA_ID_PREFIX)) {
+      refuse("The list's area is no area the server places.", 'plenaryList.areaId');
+    }
+    const ids = Object.keys(list.placed);
+    if (ids.length > MAX_BOARD_SHAPES || ids.some((id) => !id.startsWith(LIST_NOTE_ID_PREFIX))) {
+      refuse("The list's notes are not notes the server places.", 'plenaryList.placed');
+    }
   }
   const compilation = facilitation.compilation;
   if (!compilation) return leftOut;

@@ -121,7 +121,9 @@ export function fitFacilitation(facilitation: ArchiveFacilitation): {
   const leftOut: FacilitationLeftOut = Object.fromEntries(
     Object.entries(left).filter(([, n]) => n > 0),
   );
-  return { facilitation: { votes, compilation: compilation ?? null }, leftOut };
+  const plenaryList =
+    facilitation.plenaryList === undefined ? {} : { plenaryList: facilitation.plenaryList };
+  return { facilitation: { votes, compilation: compilation ?? null, ...plenaryList }, leftOut };
 }
 
 type ArchivedCompilation = NonNullable<ArchiveFacilitation['compilation']>;

@@ -1,4 +1,4 @@
-import { BOARD_KINDS, IMAGE_MIME_TYPES, MAX_WORDING_LENGTH } from '@carton/board';
+import { BOARD_KINDS, IMAGE_MIME_TYPES, MAX_BOARD_SHAPES, MAX_WORDING_LENGTH } from '@carton/board';
 import { z } from 'zod';
 import { nameInput, plainName } from '../forums/create-forum.ts';
 
@@ -194,6 +194,24 @@ export const ManifestSchema = z.object({
           distinct: z.array(z.string().max(ARCHIVE_SIZES.pairKey)).optional(),
         })
         .nullable(),
+      /**
+       * C10: what the server placed on the plenary (its record, kept in the forum doc), with the
+       * archive's plenary id; note ids are shape ids, which the plenary's file keeps. `null`: the
+       * forum kept a record and nothing was placed. Absent in older archives (their forum kept
+       * it on the plenary, which a board file does not hold): the import keeps it that way.
+       * Optional as `setAside`, so the archive version stays 2.
+       */
+      plenaryList: z
+        .object({
+          boardId: z.string().max(64),
+          areaId: z.string().max(ARCHIVE_SIZES.shapeId),
+          columns: z.number().int().min(1).max(10),
+          nextSlot: z.number().int().min(0).max(MAX_BOARD_SHAPES),
+          /** Note id → digest of the words placed (placed-record.ts wordsDigest). */
+          placed: z.record(z.string().max(ARCHIVE_SIZES.shapeId), z.string().max(64)),
+        })
+        .nullable()
+        .optional(),
       /**
        * What the export left out of the forum doc to stay within what an import takes (counts;
        * `fitFacilitation`): a facilitator's socket can write past the routes' limits (F2).

@@ -15,6 +15,7 @@ import {
 import type { ParsedBoardFile } from '@carton/board';
 import * as Y from 'yjs';
 import type { BlobStore } from '../blobs/blob-store.ts';
+import { markRecordKept, writeRecord } from '../facilitation/placed-record.ts';
 import { ARCHIVE_VOTER } from '../facilitation/vote-store.ts';
 import type { RestoredDots, VoteStore } from '../facilitation/vote-store.ts';
 import { forumLinks, issueForumTokens, type CreatedForum } from '../forums/create-forum.ts';
@@ -130,6 +131,19 @@ function restoredForumDoc(
         ? (vote.closedAt ?? vote.openedAt)
         : Math.max(vote.openedAt, exportedAt);
     closeVote(doc, id, closedAt, SERVER_ORIGIN);
+  }
+  // C10: what the server placed on the plenary, kept in the new forum's doc (note and area ids
+  // are the plenary file's shape ids). An older archive has none: the forum stays as it was.
+  const plenaryList = facilitation?.plenaryList;
+  if (plenaryList !== undefined) {
+    doc.transact(() => {
+      markRecordKept(doc);
+      const plenaryId = plenaryList && boardIds.get(plenaryList.boardId);
+      if (plenaryList && plenaryId) {
+        const { boardId: _archived, ...record } = plenaryList;
+        writeRecord(doc, plenaryId, record);
+      }
+    }, SERVER_ORIGIN);
   }
   const compilation = facilitation?.compilation;
   if (compilation) {

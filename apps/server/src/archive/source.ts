@@ -13,6 +13,11 @@ import * as Y from 'yjs';
 import type { BoardStorage, SnapshotInfo } from '../storage/board-storage.ts';
 import { withStoredDoc } from '../storage/stored-doc.ts';
 import { compilationFiles, type DocReader } from '../facilitation/compile-forum.ts';
+import {
+  readLegacyRecord,
+  readRecordSource,
+  type RecordSource,
+} from '../facilitation/placed-record.ts';
 import type { VoteStore } from '../facilitation/vote-store.ts';
 import { archivedVoters, tallyOf } from './ballots.ts';
 import { fitFacilitation } from './fit-facilitation.ts';
@@ -78,11 +83,15 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
   return async (forumId: string): Promise<ArchiveFacilitation | null> => {
     // Only the forum's boards: a board taken out (R56) is not in the archive, and an import
     // refuses references to boards it does not hold.
-    const own = new Set((await forums.listBoards(forumId)).map((board) => board.id));
+    const boards = await forums.listBoards(forumId);
+    const own = new Set(boards.map((board) => board.id));
+    const plenary = boards.find((board) => board.kind === 'plenary');
     const read = await readDoc(forumRoomName(forumId), (doc) => ({
       votes: readVotes(doc),
       compilation: readCompilation(doc),
+      record: plenary ? readRecordSource(doc, plenary.id) : null,
     }));
+    const plenaryList = await archivedRecord(plenary?.id ?? null, read.record, readDoc);
     const archived: ArchiveFacilitation['votes'] = [];
     for (const vote of read.votes) {
       const boardIds = [...new Set(vote.boardIds)].filter((id) => own.has(id));
@@ -128,12 +137,33 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
             ...(stored.distinct.length > 0 ? { distinct: [...stored.distinct] } : {}),
           }
         : null;
-    if (archived.length === 0 && compilation === null) return null;
-    const fitted = fitFacilitation({ votes: archived, compilation });
+    if (archived.length === 0 && compilation === null && plenaryList === undefined) return null;
+    const fitted = fitFacilitation({
+      votes: archived,
+      compilation,
+      ...(plenaryList === undefined ? {} : { plenaryList }),
+    });
     return Object.keys(fitted.leftOut).length > 0
       ? { ...fitted.facilitation, leftOut: fitted.leftOut }
       : fitted.facilitation;
   };
+}
+
+/**
+ * C10: the record of what the server placed on the plenary, for the manifest: null when the
+ * forum keeps one and nothing was placed; an older forum's (kept on its plenary) if it has one,
+ * else undefined (the import then keeps the new forum as old as this one).
+ */
+async function archivedRecord(
+  plenaryId: string | null,
+  source: RecordSource | null,
+  readDoc: DocReader,
+): Promise<ArchiveFacilitation['plenaryList']> {
+  if (plenaryId === null || source === null) return undefined;
+  const record =
+    source.kept === 'forum' ? source.record : await readDoc(plenaryId, readLegacyRecord);
+  if (record === null) return source.kept === 'forum' ? null : undefined;
+  return { boardId: plenaryId, ...record, placed: { ...record.placed } };
 }
 
 /** C6: the forum's incontournables with the facilitator's choices, read through `readDoc`. */

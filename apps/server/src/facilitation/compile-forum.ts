@@ -18,8 +18,15 @@ import {
 } from '@carton/board';
 import type * as Y from 'yjs';
 import type { BoardRecord } from '../forums/forum-store.ts';
-import { listOnPlenary, placedIdeas, type ListOnPlenaryState } from './placed-ideas.ts';
-import { isPlacedListNote, LIST_NOTE_ID_PREFIX } from './plenary-list.ts';
+import {
+  isPlacedNote,
+  listOnPlenary,
+  placedIdeas,
+  placedListOf,
+  type ListOnPlenaryState,
+  type PlacedList,
+} from './placed-ideas.ts';
+import { readRecordSource } from './placed-record.ts';
 
 /**
  * The event loop let go between steps of a compile (every board's sync waits while it runs): at
@@ -76,20 +83,24 @@ export async function compileForum(
   readDoc: DocReader,
   boardIds?: readonly string[],
 ): Promise<ForumCompilationResult> {
+  const plenaryId = boards.find((board) => board.kind === 'plenary')?.id ?? '';
   const facilitation = await readDoc(forumRoomName(forumId), (doc) => ({
     compilation: readCompilation(doc),
     votes: readVotes(doc),
+    record: readRecordSource(doc, plenaryId),
   }));
+  const placed = await placedListOf(forumId, boards, readDoc, facilitation.record);
   const wanted = boardIds ?? compilationBoardIds(facilitation.compilation?.boardIds, boards);
   const chosen = boardsInOrder(boards, wanted);
   // C10: the list's own notes on the plenary are not participants' ideas: a plenary ticked for
-  // the compilation would count every idea again.
-  const sources = withoutPlacedNotes(await readSources(chosen, readDoc));
+  // the compilation would count every idea again. Only the notes the server placed: a note
+  // someone gave an id of the list's form is theirs, and stays in the compilation.
+  const sources = withoutPlacedNotes(await readSources(chosen, readDoc), placed);
   // One vote, one ranking: the vote closed last places the list (its question said in
   // votesBy), its dots on the list's notes on the plenary counted for their ideas (C10).
   const ranking = latestClosedVote(facilitation.votes);
   const voteTallies = ranking ? [{ title: ranking.title, counts: ranking.counts }] : [];
-  const placedNotes = await placedIdeas(boards, readDoc, ranking, sources);
+  const placedNotes = await placedIdeas(placed, readDoc, ranking, sources);
   const merges = { ...(facilitation.compilation?.merges ?? {}) };
   const setAsideKeys = [...(facilitation.compilation?.setAside ?? [])];
   const wordings = { ...(facilitation.compilation?.wordings ?? {}) };
@@ -107,7 +118,7 @@ export async function compileForum(
     rankedBy: ranking ? { voteId: ranking.id, title: ranking.title } : null,
     items: compiled.filter((item) => !item.setAside),
     setAside: compiled.filter((item) => item.setAside),
-    onPlenary: await listOnPlenary(boards, readDoc),
+    onPlenary: await listOnPlenary(placed, readDoc),
     updatedAt: facilitation.compilation?.updatedAt ?? null,
   };
 }
@@ -120,12 +131,19 @@ export function compilationBoardIds(
   return stored && stored.length > 0 ? stored : defaultCompilationBoards(boards);
 }
 
-/** C10: the boards' notes without the list's own notes placed on the plenary. */
-const withoutPlacedNotes = (sources: readonly CompilationBoard[]): CompilationBoard[] =>
-  sources.map((source) => ({
-    ...source,
-    shapes: source.shapes.filter((shape) => !isPlacedListNote(shape)),
-  }));
+/** C10: the boards' notes without the notes the server placed on the plenary (its record's). */
+const withoutPlacedNotes = (
+  sources: readonly CompilationBoard[],
+  placed: PlacedList | null,
+): CompilationBoard[] =>
+  sources.map((source) =>
+    source.boardId === placed?.plenaryId && placed.record
+      ? {
+          ...source,
+          shapes: source.shapes.filter((shape) => !isPlacedNote(placed, source.boardId, shape.id)),
+        }
+      : source,
+  );
 
 /** The forum's boards named in `ids` (once each, others ignored), in the forum's order. */
 export function boardsInOrder(
@@ -204,16 +222,17 @@ export async function voteIdeas(
   dots: readonly { boardId: string; shapeId: string; count: number }[],
   placed?: PlacedListContext,
 ): Promise<VoteIdea[]> {
-  const compilation = await readDoc(forumRoomName(forumId), (doc) => readCompilation(doc));
+  const plenaryId = placed?.boards.find((board) => board.kind === 'plenary')?.id ?? '';
+  const { compilation, record } = await readDoc(forumRoomName(forumId), (doc) => ({
+    compilation: readCompilation(doc),
+    record: readRecordSource(doc, plenaryId),
+  }));
+  const list = placed ? await placedListOf(forumId, placed.boards, readDoc, record) : null;
   const votes: Record<string, number> = {};
   for (const dot of dots) votes[noteKey(dot.boardId, dot.shapeId)] = dot.count;
-  let ideaSources = withoutPlacedNotes(sources);
+  let ideaSources = withoutPlacedNotes(sources, list);
   let placedNotes: Record<string, string> = {};
-  const plenary = placed?.boards.find((board) => board.kind === 'plenary');
-  const onList = dots.some(
-    (dot) =>
-      dot.count > 0 && dot.boardId === plenary?.id && dot.shapeId.startsWith(LIST_NOTE_ID_PREFIX),
-  );
+  const onList = dots.some((dot) => dot.count > 0 && isPlacedNote(list, dot.boardId, dot.shapeId));
   if (placed && onList) {
     const listBoards = compilationBoardIds(compilation?.boardIds, placed.boards);
     const read = new Set(sources.map((source) => source.boardId));
@@ -225,17 +244,12 @@ export async function voteIdeas(
       readDoc,
     );
     const byId = new Map(
-      [...ideaSources, ...withoutPlacedNotes(more)].map((source) => [source.boardId, source]),
+      [...ideaSources, ...withoutPlacedNotes(more, list)].map((source) => [source.boardId, source]),
     );
     ideaSources = boardsInOrder(placed.boards, [...byId.keys()]).map((board) =>
       byId.get(board.id)!,
     );
-    placedNotes = await placedIdeas(
-      placed.boards,
-      readDoc,
-      { ...placed.vote, counts: votes },
-      ideaSources,
-    );
+    placedNotes = await placedIdeas(list, readDoc, { ...placed.vote, counts: votes }, ideaSources);
   }
   const items = await compileIncontournablesInSteps(
     ideaSources,

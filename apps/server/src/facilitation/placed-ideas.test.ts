@@ -11,19 +11,8 @@ import {
   type VoteState,
 } from '@carton/board';
 import * as Y from 'yjs';
-import type { BoardRecord } from '../forums/forum-store.ts';
-import { placedIdeas } from './placed-ideas.ts';
-import {
-  applyListPlan,
-  listNoteId,
-  PLACED_LIST_KEY,
-  planListPlacement,
-  readPlacedRecord,
-} from './plenary-list.ts';
-
-const record = (id: string, kind: BoardRecord['kind'], territory: string | null = null) =>
-  ({ id, forumId: 'forum', position: 0, kind, title: territory ?? id, territory }) as BoardRecord;
-const boards = [record('kam', 'territory', 'Kamouraska'), record('plen', 'plenary')];
+import { placedIdeas, type PlacedList } from './placed-ideas.ts';
+import { applyListPlan, listNoteId, planListPlacement } from './plenary-list.ts';
 
 function kamouraska() {
   const doc = new Y.Doc();
@@ -52,12 +41,13 @@ function plenaryWith(items: IncontournableItem[]) {
     items,
     shapes: board.listShapes(),
     hasId: (id) => board.getShape(id) !== undefined,
-    record: readPlacedRecord(doc),
+    record: null,
     dotted: new Set(),
     bounds: null,
   });
   applyListPlan(board, plan, { heading: 'Les incontournables' });
-  return { doc, board, areaId: plan.areaId };
+  const placed: PlacedList = { plenaryId: 'plen', record: plan.record };
+  return { doc, board, areaId: plan.areaId, placed };
 }
 
 const vote = (id: string, closedAt: number | null, counts: Record<string, number>): VoteState => ({
@@ -78,7 +68,7 @@ describe('C6: the room’s vote on the list placed on the plenary', () => {
   });
 
   it('counts each dotted list note for the idea it was placed for, even reworded (C8) or rewritten', async () => {
-    const { doc, board, areaId } = plenaryWith(items);
+    const { doc, board, areaId, placed: list } = plenaryWith(items);
     const id = (key: string) => listNoteId(areaId, key);
     // A participant rewrote the leadership note: still the idea it was placed for.
     board.run(
@@ -92,7 +82,7 @@ describe('C6: the room’s vote on the list placed on the plenary', () => {
       // Another note of the plenary is no note of the list.
       'plen/shape:aaaaaaaaaaaaaaaaaaaaaa': 2,
     };
-    const placed = await placedIdeas(boards, readDoc, vote('v', 1, counts), [source]);
+    const placed = await placedIdeas(list, readDoc, vote('v', 1, counts), [source]);
     expect(placed).toEqual({
       [`plen/${id('bon leadership')}`]: 'bon leadership',
       [`plen/${id('participation citoyenne')}`]: 'participation citoyenne',
@@ -107,9 +97,22 @@ describe('C6: the room’s vote on the list placed on the plenary', () => {
       ['Participation citoyenne', 1],
       ['Mobilisation', 0],
     ]);
-    // The record lost (an archive restored keeps shapes, not this map): the ids still say it.
-    doc.transact(() => doc.getMap(PLACED_LIST_KEY).clear());
-    expect(await placedIdeas(boards, readDoc, vote('v', 1, counts), [source])).toEqual(placed);
+    // Without a record nothing is the server's: the ids alone are anyone's to compute.
+    const none = { plenaryId: 'plen', record: null };
+    expect(await placedIdeas(none, readDoc, vote('v', 1, counts), [source])).toEqual({});
+  });
+
+  it('a note at an idea’s id that the record does not hold takes none of its dots', async () => {
+    const { doc, board, areaId, placed: list } = plenaryWith(items.slice(0, 1));
+    // Someone writes a note at the id « Mobilisation » would get, inside the list's area.
+    const forged = listNoteId(areaId, 'mobilisation');
+    board.run(
+      (tx) => tx.create('note', { id: forged, x: 0, y: 0, text: 'À moi', parentId: areaId }),
+      localOrigin('participante'),
+    );
+    const readDoc = async <T>(_room: string, read: (d: Y.Doc) => T) => read(doc);
+    const counts = { [`plen/${forged}`]: 4 };
+    expect(await placedIdeas(list, readDoc, vote('v', 1, counts), [source])).toEqual({});
   });
 
   it('is placed by the vote closed last: not one still open, not several added up', () => {

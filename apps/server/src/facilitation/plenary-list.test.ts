@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { Board, initBoardDoc, type IncontournableItem, type Shape } from '@carton/board';
 import * as Y from 'yjs';
+import { readRecordSource, resolveRecord, writeRecord } from './placed-record.ts';
 import {
   applyListPlan,
   AREA_ID_PREFIX,
+  areaIdFor,
   listNoteId,
   ListOffPageError,
   planListPlacement,
-  readPlacedRecord,
   type ListPlan,
   type PlanInput,
 } from './plenary-list.ts';
@@ -107,6 +108,8 @@ describe('C10: the list on the plenary', () => {
     const doc = new Y.Doc();
     initBoardDoc(doc, { title: 'Plénière', kind: 'plenary' });
     const board = new Board(doc);
+    // The record is the forum doc's (placed-record.ts), written after the plenary's change.
+    const forumDoc = new Y.Doc();
     const words = (n: number, last = '') => `Idée ${n} ${'é'.repeat(280)}${last}`;
     const items = Array.from({ length: 200 }, (_, n) => item(`idee ${n}`, words(n)));
     const placeOn = (list: IncontournableItem[]) => {
@@ -114,27 +117,34 @@ describe('C10: the list on the plenary', () => {
         items: list,
         shapes: board.listShapes(),
         hasId: (id) => board.getShape(id) !== undefined,
-        record: readPlacedRecord(doc),
+        record: resolveRecord(readRecordSource(forumDoc, 'plenary'), doc),
       });
       applyListPlan(board, next, { heading: 'Les incontournables' });
+      forumDoc.transact(() => writeRecord(forumDoc, 'plenary', next.record));
       return next;
     };
     placeOn(items);
     const updates: Uint8Array[] = [];
+    const recordUpdates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
+    forumDoc.on('update', (update: Uint8Array) => recordUpdates.push(update));
     expect(placeOn(items).unchanged).toBe(200);
     // The record was rewritten whole at each placing: ~140 kB appended to the plenary's log.
     expect(updates).toEqual([]);
+    expect(recordUpdates).toEqual([]);
     const reworded = items.map((it, n) => (n === 7 ? { ...it, text: words(7, ' !') } : it));
     expect(placeOn(reworded).updates).toHaveLength(1);
     expect(updates).toHaveLength(1);
     expect(updates[0]!.byteLength).toBeLessThan(4_000);
+    // The record keeps a digest of the words, never the words.
+    expect(recordUpdates).toHaveLength(1);
+    expect(recordUpdates[0]!.byteLength).toBeLessThan(200);
     board.destroy();
   });
 
-  it('an area found without its record (an archive restored) is reused, never doubled', () => {
+  it('an area found without its record (an older archive restored) is reused, never doubled', () => {
     const first = plan({ items: [item('a'), item('b')] });
-    const again = plan({ items: [item('a'), item('b')], shapes: written(first) });
+    const again = plan({ items: [item('a'), item('b')], shapes: written(first), lost: true });
     expect(again.area).toBeNull();
     expect(again.adds).toEqual([]);
     expect(again.unchanged).toBe(2);
@@ -144,8 +154,61 @@ describe('C10: the list on the plenary', () => {
     const first = plan({ items: [item('a')] });
     // Stretched to 100,000 units wide: read from its width, the grid went on 416 columns.
     const shapes = written(first).map((s) => (s.type === 'carton' ? { ...s, w: 100_000 } : s));
-    const again = plan({ items: [item('a'), item('b')], shapes });
+    const again = plan({ items: [item('a'), item('b')], shapes, lost: true });
     expect(again.record.columns).toBe(10);
+  });
+
+  it('with nothing placed yet, a list area someone else drew is not the server’s', () => {
+    // A participant's carton with an id of the list's form, and a note at an idea's id in it.
+    const theirs = plan({ items: [item('a', 'A')] });
+    const shapes = written(theirs).map((s) =>
+      s.type === 'note' ? ({ ...s, text: 'À moi' } as Shape) : s,
+    );
+    const first = plan({
+      items: [item('a', 'A')],
+      shapes,
+      hasId: (id) => shapes.some((s) => s.id === id),
+      newAreaId: undefined,
+    });
+    expect(first.area).not.toBeNull();
+    expect(first.areaId).not.toBe(AREA);
+    expect(first.adds.map((a) => a.text)).toEqual(['A']);
+    expect(Object.keys(first.record.placed)).toEqual([first.adds[0]!.id]);
+  });
+
+  it('the area the server writes first, without its record (not stored): only its own words are taken', () => {
+    const area = areaIdFor('plenary', null, () => false);
+    const first = plan({ items: [item('a', 'A'), item('b', 'B')], newAreaId: () => area });
+    const shapes = written(first).map((s) =>
+      s.type === 'note' && s.parentId === AREA ? ({ ...s, parentId: area } as Shape) : s,
+    );
+    const edited = shapes.map((s) =>
+      s.id === listNoteId(area, 'b') ? ({ ...s, text: 'À moi' } as Shape) : s,
+    );
+    const again = plan({
+      items: [item('a', 'A'), item('b', 'B')],
+      shapes: edited,
+      hasId: (id) => edited.some((s) => s.id === id),
+      newAreaId: undefined,
+    });
+    expect(again.area).toBeNull();
+    expect(again.unchanged).toBe(1);
+    // « À moi » is left as it is; B goes under its next id.
+    expect(again.adds).toEqual([
+      expect.objectContaining({ id: listNoteId(area, 'b', 1), text: 'B' }),
+    ]);
+    expect(again.kept).toEqual([]);
+  });
+});
+
+describe('C10: the record’s area missing from the plenary', () => {
+  it('is made again under its own id (deleted, or another process’s placing not seen yet)', () => {
+    const area = areaIdFor('plenary', null, () => false);
+    const first = plan({ items: [item('a', 'A')], newAreaId: () => area });
+    // R63: the forum doc's record came from storage before the plenary's change reached here.
+    const again = plan({ items: [item('a', 'A')], record: first.record, newAreaId: undefined });
+    expect(again.area?.id).toBe(area);
+    expect(again.adds.map((add) => add.id)).toEqual(first.adds.map((add) => add.id));
   });
 });
 
@@ -217,10 +280,9 @@ describe('C10: the page’s edge', () => {
       ListOffPageError,
     );
     expect(board.listShapes()).toEqual([]);
-    expect(readPlacedRecord(doc)).toBeNull();
     applyListPlan(board, first, { heading: 'Les incontournables' });
     expect(board.listShapes().map((s) => s.type)).toEqual(['carton', 'note', 'note']);
-    expect(readPlacedRecord(doc)).toMatchObject({ areaId: AREA, nextSlot: 2 });
+    expect(first.record).toMatchObject({ areaId: AREA, nextSlot: 2 });
     board.destroy();
   });
 });

@@ -2,12 +2,11 @@
 // board, one per idea in the list's order, inside a carton titled « Les incontournables », so the
 // room can dot-vote on the list itself (V1 ranks its ideas). Placing again updates that area:
 // new ideas added, changed words written, ideas gone from the list removed; a note with dots or
-// that someone edited is kept as it is and said so. Everything lives on the plenary board: the
-// area and its notes have ids of their own (archives keep shape ids), and what was placed is
-// remembered in the board doc's root map `incontournables`, written in the same change.
+// that someone edited is kept as it is and said so. The area and its notes live on the plenary
+// board with ids of their own (archives keep shape ids); what was placed is remembered where only
+// the server writes it, the forum's document (placed-record.ts), never on the plenary.
 import { createHash } from 'node:crypto';
 import {
-  MAX_BOARD_SHAPES,
   SERVER_ORIGIN,
   type Board,
   type Box,
@@ -15,30 +14,29 @@ import {
   type NoteShape,
   type Shape,
 } from '@carton/board';
-import * as Y from 'yjs';
+import {
+  AREA_ID_PREFIX,
+  LIST_NOTE_ID_PREFIX,
+  MAX_COLUMNS,
+  wordsDigest,
+  type PlacedRecord,
+} from './placed-record.ts';
 
-export const AREA_ID_PREFIX = 'shape:incontournables-';
-export const LIST_NOTE_ID_PREFIX = 'shape:incontournable-';
-/** The board doc's root map remembering what was placed (C10). */
-export const PLACED_LIST_KEY = 'incontournables';
-/**
- * The root map of note id → words placed. A root map, never replaced: two processes placing for
- * the first time at once (R63) merge their notes per id, where a nested map set by each was
- * replaced whole by one of them (the other's notes then read as edited).
- */
-export const PLACED_NOTES_KEY = 'incontournables-notes';
+export { AREA_ID_PREFIX, LIST_NOTE_ID_PREFIX, type PlacedRecord } from './placed-record.ts';
 
 const NOTE = 200;
 const GAP = 40;
 const PAD = 60;
 /** Room under the carton's title before the first row of notes. */
 const HEAD = 100;
-const MAX_COLUMNS = 10;
 /** Space between what the plenary holds and the area placed to its right (as R68's copies). */
 export const AREA_MARGIN = 160;
 
-/** C10: a note placed by « Mettre la liste sur la plénière » (not counted again by C6). */
-export const isPlacedListNote = (shape: Shape): boolean =>
+/**
+ * A note with an id of the list's form. Anyone may write one (ids are computable): only the
+ * record (placed-record.ts) says which ones the server placed.
+ */
+export const hasListNoteId = (shape: Shape): boolean =>
   shape.type === 'note' && shape.id.startsWith(LIST_NOTE_ID_PREFIX);
 
 /**
@@ -49,50 +47,6 @@ export function listNoteId(areaId: string, itemKey: string, attempt = 0): string
   const seed = attempt === 0 ? `${areaId}\n${itemKey}` : `${areaId}\n${itemKey}\n${attempt}`;
   const digest = createHash('sha256').update(seed).digest('base64url');
   return LIST_NOTE_ID_PREFIX + digest.slice(0, 22);
-}
-
-/** What the board remembers of the last placing. */
-export interface PlacedRecord {
-  readonly areaId: string;
-  readonly columns: number;
-  /** Grid slots taken so far: the next idea goes there. */
-  readonly nextSlot: number;
-  /** Note id → the words placed on it. */
-  readonly placed: Readonly<Record<string, string>>;
-}
-
-/**
- * The record, or null when there is none or it cannot be the server's: any writer of the
- * plenary can write this root map, and a `nextSlot` of 1e12 or a `columns` of NaN put every new
- * note past the page's edge, refusing every placing until the area was deleted. Read as lost,
- * the area's own notes and width are used instead (as after an archive's restore).
- */
-export function readPlacedRecord(doc: Y.Doc): PlacedRecord | null {
-  const root = doc.getMap<unknown>(PLACED_LIST_KEY);
-  const areaId = root.get('areaId');
-  const columns = root.get('columns');
-  const nextSlot = root.get('nextSlot');
-  const placed = root.get('placed');
-  if (
-    typeof areaId !== 'string' ||
-    !areaId.startsWith(AREA_ID_PREFIX) ||
-    !Number.isInteger(columns) ||
-    (columns as number) < 1 ||
-    (columns as number) > MAX_COLUMNS ||
-    !Number.isInteger(nextSlot) ||
-    (nextSlot as number) < 0 ||
-    (nextSlot as number) > MAX_BOARD_SHAPES
-  ) {
-    return null;
-  }
-  const words: Record<string, string> = {};
-  // Placings before PLACED_NOTES_KEY kept the words in a nested map: read, then moved.
-  const maps = [placed, doc.getMap<unknown>(PLACED_NOTES_KEY)];
-  for (const map of maps) {
-    if (!(map instanceof Y.Map)) continue;
-    for (const [id, text] of map.entries()) if (typeof text === 'string') words[id] = text;
-  }
-  return { areaId, columns: columns as number, nextSlot: nextSlot as number, placed: words };
 }
 
 export type KeptReason = 'dots' | 'edited';
@@ -119,7 +73,16 @@ export interface PlanInput {
   readonly shapes: readonly Shape[];
   /** Every shape id the board doc holds, readable or not (a new note must not reuse one). */
   readonly hasId: (id: string) => boolean;
+  /** What the server placed (the forum's record; placed-record.ts), null if nothing yet. */
   readonly record: PlacedRecord | null;
+  /**
+   * No record can be trusted nor was ever kept by the forum (an older forum whose plenary's
+   * record is gone, or an archive from before the forum kept it): the first list area on the
+   * plenary is read as the server's. Otherwise a null record means nothing was placed, and only
+   * the area the server would write first (areaIdFor, as after a placing whose record was not
+   * stored) is looked for.
+   */
+  readonly lost?: boolean;
   /** Note ids with dots in any vote of the forum. */
   readonly dotted: ReadonlySet<string>;
   /** What the plenary holds outside the area (a new area goes to its right). */
@@ -185,8 +148,12 @@ export function planListPlacement(input: PlanInput): ListPlan {
   const areas = shapes.filter(
     (shape) => shape.type === 'carton' && shape.id.startsWith(AREA_ID_PREFIX),
   );
-  const found =
-    (record && areas.find((shape) => shape.id === record.areaId)) ?? areas[0] ?? undefined;
+  const firstArea = areaIdFor(input.boardId, null, () => false);
+  const found = record
+    ? areas.find((shape) => shape.id === record.areaId)
+    : input.lost
+      ? areas[0]
+      : areas.find((shape) => shape.id === firstArea);
   let area: ListPlan['area'] = null;
   let columns: number;
   let nextSlot: number;
@@ -197,26 +164,32 @@ export function planListPlacement(input: PlanInput): ListPlan {
   if (found && found.type === 'carton') {
     origin = found;
     const same = record?.areaId === found.id;
-    // A record lost (an archive restored: it keeps shapes, not this map) is read from the area.
+    // A record lost (an older archive restored: it kept shapes, not the record) is read from the
+    // area.
     columns = same
       ? record.columns
       : Math.max(1, Math.min(MAX_COLUMNS, Math.floor((found.w - 2 * PAD + GAP) / (NOTE + GAP))));
-    const inside = shapes.filter((s) => isPlacedListNote(s) && s.parentId === found.id).length;
+    const inside = shapes.filter((s) => hasListNoteId(s) && s.parentId === found.id).length;
     // Two processes' first placings (R63) merge their notes, but the next slot is one number:
     // the last writer's. Never fewer slots than the notes the record knows still there.
     const knownThere = same
-      ? shapes.filter((s) => isPlacedListNote(s) && Object.hasOwn(record.placed, s.id)).length
+      ? shapes.filter((s) => hasListNoteId(s) && Object.hasOwn(record.placed, s.id)).length
       : 0;
     nextSlot = same ? Math.max(record.nextSlot, knownThere) : inside;
     placed = same ? record.placed : {};
-    trusted = same;
+    trusted = same || !input.lost;
   } else {
     columns = columnsFor(items.length);
     nextSlot = 0;
     placed = {};
+    // The record's area not on the plenary: deleted, or not seen yet by this process (R63: the
+    // forum doc's record came through storage before the plenary's change did, another
+    // process's placing). Made again under its own id, so that both write the same area.
     const id = input.newAreaId
       ? input.newAreaId()
-      : areaIdFor(input.boardId, record?.areaId ?? null, input.hasId);
+      : record && !input.hasId(record.areaId)
+        ? record.areaId
+        : areaIdFor(input.boardId, record?.areaId ?? null, input.hasId);
     const b = input.bounds;
     const w = widthFor(columns);
     const h = heightFor(items.length, columns);
@@ -270,30 +243,30 @@ export function planListPlacement(input: PlanInput): ListPlan {
     if (note?.type === 'note') {
       if (note.text === item.text) {
         unchanged++;
-        nextPlaced[id] = item.text;
-      } else if (dotted.has(id) || placed[id] !== note.text) {
+        nextPlaced[id] = wordsDigest(item.text);
+      } else if (dotted.has(id) || placed[id] !== wordsDigest(note.text)) {
         // Its words are not the list's any more: dots were given to them, or someone wrote them.
         keep(note, dotted.has(id) ? 'dots' : 'edited');
       } else {
         updates.push({ id, text: item.text });
-        nextPlaced[id] = item.text;
+        nextPlaced[id] = wordsDigest(item.text);
       }
       continue;
     }
     adds.push({ id, text: item.text, ...slotAt(origin, nextSlot, columns) });
     nextSlot++;
-    nextPlaced[id] = item.text;
+    nextPlaced[id] = wordsDigest(item.text);
   }
   // Notes of ideas no longer in the list (set aside, merged into another, their notes erased):
   // those the record knows (without it, as after an archive's restore, those in the area).
   // Whether one is kept is read from the note as it is now, never from an earlier placing: its
   // words as placed and no dot in any vote, it goes.
   for (const shape of shapes) {
-    if (!isPlacedListNote(shape) || wanted.has(shape.id)) continue;
+    if (!hasListNoteId(shape) || wanted.has(shape.id)) continue;
     if (!known(shape.id) && (trusted || shape.parentId !== areaId)) continue;
     const note = shape as NoteShape;
     if (dotted.has(note.id)) keep(note, 'dots');
-    else if (placed[note.id] !== note.text) keep(note, 'edited');
+    else if (placed[note.id] !== wordsDigest(note.text)) keep(note, 'edited');
     else removes.push(note.id);
   }
   const w = widthFor(columns);
@@ -325,8 +298,9 @@ export interface ApplyOptions {
 }
 
 /**
- * Writes `plan` on `board` as ONE change (the caller's transaction): the area, its notes, their
- * words, and the record. M37's room is taken first, so a board at its limit gets nothing.
+ * Writes `plan` on `board` as ONE change: the area, its notes and their words. M37's room is
+ * taken first, so a board at its limit gets nothing. The record goes to the forum's doc
+ * (placed-record.ts writeRecord), once this change is stored.
  */
 export function applyListPlan(board: Board, plan: ListPlan, options: ApplyOptions): void {
   // Checked before anything is written: a shape past the page is refused by its command, and
@@ -336,59 +310,26 @@ export function applyListPlan(board: Board, plan: ListPlan, options: ApplyOption
     ...plan.adds.map((add) => ({ ...add, w: NOTE, h: NOTE })),
   ];
   if (!boxes.every(onPage)) throw new ListOffPageError('the list would go past the page');
-  board.doc.transact(() => {
-    board.run((tx) => {
-      tx.ensureRoom(plan.adds.length + (plan.area ? 1 : 0));
-      if (plan.area) {
-        tx.create('carton', { ...plan.area, title: options.heading });
-      } else if (plan.areaSize) {
-        tx.update(plan.areaId, plan.areaSize);
-      }
-      for (const add of plan.adds) {
-        tx.create('note', {
-          id: add.id,
-          x: add.x,
-          y: add.y,
-          w: NOTE,
-          h: NOTE,
-          text: add.text,
-          color: 'yellow',
-          parentId: plan.areaId,
-        });
-      }
-      for (const update of plan.updates) tx.update(update.id, { text: update.text });
-      if (plan.removes.length > 0) tx.delete(plan.removes);
-    }, SERVER_ORIGIN);
-    writeRecord(board.doc, plan.record);
+  board.run((tx) => {
+    tx.ensureRoom(plan.adds.length + (plan.area ? 1 : 0));
+    if (plan.area) {
+      tx.create('carton', { ...plan.area, title: options.heading });
+    } else if (plan.areaSize) {
+      tx.update(plan.areaId, plan.areaSize);
+    }
+    for (const add of plan.adds) {
+      tx.create('note', {
+        id: add.id,
+        x: add.x,
+        y: add.y,
+        w: NOTE,
+        h: NOTE,
+        text: add.text,
+        color: 'yellow',
+        parentId: plan.areaId,
+      });
+    }
+    for (const update of plan.updates) tx.update(update.id, { text: update.text });
+    if (plan.removes.length > 0) tx.delete(plan.removes);
   }, SERVER_ORIGIN);
-}
-
-/**
- * The record, changing only what differs: rewritten whole, every placing appended the whole
- * map to the plenary's stored log (5,000 ideas of 300 characters: ~1.6 MB a click, towards
- * R30's limit), even when nothing had changed; now a placing that changes nothing writes nothing.
- */
-function writeRecord(doc: Y.Doc, record: PlacedRecord): void {
-  const root = doc.getMap<unknown>(PLACED_LIST_KEY);
-  const set = (key: string, value: string | number) => {
-    if (root.get(key) !== value) root.set(key, value);
-  };
-  set('areaId', record.areaId);
-  set('columns', record.columns);
-  set('nextSlot', record.nextSlot);
-  if (root.has('placed')) root.delete('placed');
-  const words = doc.getMap<unknown>(PLACED_NOTES_KEY);
-  for (const id of [...words.keys()]) if (!Object.hasOwn(record.placed, id)) words.delete(id);
-  for (const [id, text] of Object.entries(record.placed)) {
-    if (words.get(id) !== text) words.set(id, text);
-  }
-}
-
-/** Bytes the record's changes add (new or changed words; a removal adds next to nothing). */
-export function recordBytes(record: PlacedRecord, before: PlacedRecord | null): number {
-  let bytes = 0;
-  for (const [id, text] of Object.entries(record.placed)) {
-    if (before?.placed[id] !== text) bytes += id.length + text.length * 3 + 16;
-  }
-  return bytes;
 }

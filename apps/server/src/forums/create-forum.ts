@@ -11,6 +11,7 @@ import {
 } from '@carton/board';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { markRecordKept } from '../facilitation/placed-record.ts';
 import type { BoardStorage } from '../storage/board-storage.ts';
 import type { BoardRecord, ForumStore, NewTokenGrant } from './forum-store.ts';
 import { linksKey, sealToken } from './links.ts';
@@ -233,6 +234,8 @@ export async function createForum(
   const forumDoc = new Y.Doc();
   try {
     initForumDoc(forumDoc, SERVER_ORIGIN);
+    // C10: what the server places on the plenary is remembered here, never on the plenary.
+    forumDoc.transact(() => markRecordKept(forumDoc), SERVER_ORIGIN);
     await deps.boards.compact(forumRoomName(forumId), Y.encodeStateAsUpdate(forumDoc), 0);
   } finally {
     forumDoc.destroy();

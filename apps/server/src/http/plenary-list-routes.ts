@@ -1,7 +1,8 @@
 // C10: POST /api/forums/:id/compilation/plenary puts « Les incontournables » on the plenary
 // board as sticky notes (facilitation/plenary-list.ts). Written like R68's copies: one
 // server-origin change through the board's room (stored and broadcast, R5), R30's bytes and
-// M37's shapes checked before anything is written.
+// M37's shapes checked before anything is written. What was placed is then written to the
+// forum's doc (placed-record.ts), which participants cannot write (F2).
 import {
   Board,
   BoardCommandError,
@@ -9,6 +10,7 @@ import {
   MAX_BOARD_SHAPES,
   noteKey,
   readVotes,
+  SERVER_ORIGIN,
   shapesBounds,
   shapesMapOf,
   TooManyShapesError,
@@ -17,17 +19,16 @@ import {
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { compileForum, type DocReader } from '../facilitation/compile-forum.ts';
-import { readForumDoc } from '../facilitation/forum-doc.ts';
+import { changeForumDoc, readForumDoc } from '../facilitation/forum-doc.ts';
+import { readRecordSource, resolveRecord, writeRecord } from '../facilitation/placed-record.ts';
 import {
   applyListPlan,
-  isPlacedListNote,
+  hasListNoteId,
   ListOffPageError,
   planListPlacement,
-  readPlacedRecord,
-  recordBytes,
   type ListPlan,
-  type PlacedRecord,
 } from '../facilitation/plenary-list.ts';
+import type { BoardRecord } from '../forums/forum-store.ts';
 import type { AppDeps } from './app.ts';
 import type { createAccessChecks } from './board-access.ts';
 import { copyBytes, landingCopies } from './board-copy-routes.ts';
@@ -42,7 +43,7 @@ export const PlaceListInput = z.strictObject({
 });
 
 /** Bytes the plan adds: its new shapes measured as a copy would be (R68), its new words. */
-function planBytes(plan: ListPlan, before: PlacedRecord | null): number {
+function planBytes(plan: ListPlan): number {
   const shapes: Record<string, unknown>[] = [];
   if (plan.area) shapes.push({ ...plan.area, type: 'carton', title: 'Les incontournables' });
   for (const add of plan.adds)
@@ -52,12 +53,29 @@ function planBytes(plan: ListPlan, before: PlacedRecord | null): number {
     shapes: shapes.map((shape) => ({ rotation: 0, parentId: null, ...shape, index: 'a0' })),
   } as unknown as ParsedBoardFile;
   const words = plan.updates.reduce((sum, update) => sum + update.text.length * 3 + 64, 0);
-  const record = recordBytes(plan.record, before);
-  return (shapes.length > 0 ? copyBytes(file) : 0) + words + record + 256;
+  return (shapes.length > 0 ? copyBytes(file) : 0) + words + 256;
 }
 
 type Placed =
   { ok: true; plan: ListPlan } | { ok: false; status: 409 | 503; code: string; message: string };
+
+/**
+ * One placing at a time per plenary in this process: the record is read from the forum doc
+ * before the plenary's change and written after it, so a second click must wait for the first
+ * one's record (as when both lived in the plenary's one change). Two processes (R63) still place
+ * the same ids, which Yjs merges.
+ */
+const placing = new Map<string, Promise<unknown>>();
+function onePlacingAt<T>(plenaryId: string, run: () => Promise<T>): Promise<T> {
+  const before = placing.get(plenaryId) ?? Promise.resolve();
+  const next = before.then(run, run);
+  const settled = next.catch(() => undefined);
+  placing.set(plenaryId, settled);
+  void settled.then(() => {
+    if (placing.get(plenaryId) === settled) placing.delete(plenaryId);
+  });
+  return next;
+}
 
 export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Checks): void {
   const readDoc: DocReader = (roomId, read) => deps.relay.withBoardDoc(roomId, read);
@@ -74,12 +92,26 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
     if (!plenary) {
       return jsonError(c, 409, 'no_plenary', 'This forum has no plenary board to put the list on.');
     }
+    return onePlacingAt(plenary.id, () => placeList(c, forumId, boards, plenary, input.data));
+  });
+
+  async function placeList(
+    c: Context,
+    forumId: string,
+    boards: readonly BoardRecord[],
+    plenary: BoardRecord,
+    input: z.infer<typeof PlaceListInput>,
+  ): Promise<Response> {
     const { items } = await compileForum(forumId, boards, readDoc);
     if (items.length === 0) {
       return jsonError(c, 409, 'list_empty', '« Les incontournables » hold no idea yet.');
     }
-    // Dots given to a note in any vote: its words stay as they were voted on.
-    const votes = await readForumDoc(deps.relay, forumId, (doc) => readVotes(doc));
+    // Dots given to a note in any vote: its words stay as they were voted on. What was placed:
+    // the forum doc's record (an older forum's is its plenary's, read in the change below).
+    const { votes, source } = await readForumDoc(deps.relay, forumId, (doc) => ({
+      votes: readVotes(doc),
+      source: readRecordSource(doc, plenary.id),
+    }));
     const dottedKeys = new Set(
       votes.flatMap((vote) =>
         Object.entries(vote.counts)
@@ -87,7 +119,7 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
           .map(([key]) => key),
       ),
     );
-    const heading = compilationHeading(input.data.lang ?? 'fr-CA');
+    const heading = compilationHeading(input.lang ?? 'fr-CA');
     let outcome: Placed | null = null;
     let applied: boolean;
     try {
@@ -98,22 +130,25 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
           const raw = shapesMapOf(doc);
           const dotted = new Set(
             shapes
-              .filter((shape) => isPlacedListNote(shape))
+              .filter((shape) => hasListNoteId(shape))
               .map((shape) => shape.id)
               .filter((id) => dottedKeys.has(noteKey(plenary.id, id))),
           );
-          const record = readPlacedRecord(doc);
+          const record = resolveRecord(source, doc);
           const plan = planListPlacement({
             boardId: plenary.id,
             items,
             shapes,
             hasId: (id) => raw?.has(id) ?? false,
             record,
+            // An older forum whose plenary holds no record (an archive from before the forum
+            // kept one): its list area is read as the server's.
+            lost: source.kept === 'plenary' && record === null,
             dotted,
             bounds: shapesBounds(shapes),
           });
           const stored = boardBytes.stored(plenary.id);
-          const bytes = planBytes(plan, record);
+          const bytes = planBytes(plan);
           if (stored + bytes > boardBytes.max) {
             outcome = {
               ok: false,
@@ -164,6 +199,20 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
     }
     if (!result.ok) return jsonError(c, result.status, result.code, result.message);
     const { plan } = result;
+    // What was placed, once the plenary holds it: where no participant can write it. Stored
+    // after the plenary's change, never before: a record naming notes not placed would make a
+    // note someone wrote later at such an id the server's.
+    try {
+      const written = await changeForumDoc(deps.relay, forumId, (doc) =>
+        doc.transact(() => writeRecord(doc, plenary.id, plan.record), SERVER_ORIGIN),
+      );
+      if (!written) {
+        return jsonError(c, 503, 'board_unavailable', 'The forum document could not be loaded.');
+      }
+    } catch (error) {
+      if (!isNotStored(error)) throw error;
+      return storageUnavailable(c);
+    }
     deps.log.info('list_placed', {
       forum: forumId,
       board: plenary.id,
@@ -181,5 +230,5 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
       unchanged: plan.unchanged,
       kept: plan.kept.map(({ id, text, reason }) => ({ shapeId: id, text, reason })),
     });
-  });
+  }
 }

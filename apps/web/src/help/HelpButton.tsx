@@ -3,17 +3,23 @@
 // the header's two rows are full (a 44 px button more sent the language to a third row or cut
 // the title below 15 characters at 360 px): there its icon stands just below the people pill,
 // at the screen's right edge, its name kept for screen readers and as a tooltip.
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { Suspense, useLayoutEffect, useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession, useSessionState } from '../board/context';
 import { StrokeIcon } from '../ui/icons';
+import { LazyFallback, lazyPanel, usePanelPrefetch } from '../ui/LazyFallback';
+import { prefetchesEveryPage } from '../ui/LazyFallbackPrefetch';
 import { useCoarsePointer } from '../ui/shortcuts';
 import { useSingleKeys } from '../ui/singleKeys';
-import { HelpDialog } from './HelpDialog';
 import { closeHelp, helpStore, openHelp } from './state';
 import './help.css';
+
+// The dialog is loaded when opened, not before the board's first frame; every page fetches it
+// ahead once the board is drawn (the header's button does, not the phone's floating one).
+const loadHelpDialog = () => import('./HelpDialog').then((m) => m.HelpDialog);
+const HelpDialog = lazyPanel(loadHelpDialog);
 
 function QuestionIcon() {
   return (
@@ -24,6 +30,8 @@ function QuestionIcon() {
     </StrokeIcon>
   );
 }
+
+const never = () => false;
 
 /** Space between the people pill (or its open list) and the phone's « Aide », in CSS pixels. */
 const BELOW_PEOPLE = 8;
@@ -81,6 +89,7 @@ export function HelpButton({ floating = false }: { floating?: boolean }) {
   const keys = singleKeys && !coarse;
   const button = useRef<HTMLButtonElement>(null);
   useBelowPeople(button, floating);
+  usePanelPrefetch(loadHelpDialog, floating ? never : prefetchesEveryPage, 'help');
   return (
     <>
       <button
@@ -101,7 +110,9 @@ export function HelpButton({ floating = false }: { floating?: boolean }) {
       {open &&
         !floating &&
         createPortal(
-          <HelpDialog readOnly={readOnly} onClose={() => closeHelp(session)} />,
+          <Suspense fallback={<LazyFallback />}>
+            <HelpDialog readOnly={readOnly} onClose={() => closeHelp(session)} />
+          </Suspense>,
           document.body,
         )}
     </>

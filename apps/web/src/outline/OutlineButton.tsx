@@ -1,13 +1,20 @@
 // « Contenu » in the board's header, for editors and view links alike: opens the outline
 // (Ctrl+F / Cmd+F does too, see keyboard.ts). Its words stay visible: an icon alone is a riddle.
+import { Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession } from '../board/context';
+import { LazyFallback, lazyPanel, usePanelPrefetch } from '../ui/LazyFallback';
+import { prefetchesEveryPage } from '../ui/LazyFallbackPrefetch';
 import { useCoarsePointer } from '../ui/shortcuts';
-import { OutlinePanel } from './OutlinePanel';
 import { closeOutline, openOutline, outlineStore } from './state';
 import './outline.css';
+
+// The panel (its lines, search, highlights) is loaded when opened, not before the board's first
+// frame; every page fetches it ahead once the board is drawn.
+const loadOutlinePanel = () => import('./OutlinePanel').then((m) => m.OutlinePanel);
+const OutlinePanel = lazyPanel(loadOutlinePanel);
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.platform);
 
@@ -30,6 +37,7 @@ export function OutlineButton() {
   const open = useStore(outlineStore(session), (s) => s.open);
   const coarse = useCoarsePointer();
   const hint = coarse ? t('outline.open') : t(MAC ? 'outline.openKeysMac' : 'outline.openKeys');
+  usePanelPrefetch(loadOutlinePanel, prefetchesEveryPage, 'outline');
   return (
     <>
       <button
@@ -57,7 +65,13 @@ export function OutlineButton() {
         <span>{t('outline.open')}</span>
       </button>
       {/* Out of the header's stacking context: above the people list, toolbar and toasts. */}
-      {open && createPortal(<OutlinePanel />, document.body)}
+      {open &&
+        createPortal(
+          <Suspense fallback={<LazyFallback />}>
+            <OutlinePanel />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  prefetchesEveryPage,
   prefetchesExport,
   prefetchesHistory,
   whenIdleAfterFirstFrame,
   type IdleScheduler,
 } from './LazyFallbackPrefetch';
 
-describe('which pages fetch « Exporter » and « Versions » ahead', () => {
+describe('which pages fetch « Exporter », « Versions », « Contenu » and « Aide » ahead', () => {
   const page = (role: string, boardKind: string, saveData = false) => ({
     role,
     boardKind,
@@ -22,11 +23,15 @@ describe('which pages fetch « Exporter » and « Versions » ahead', () => {
     // « Versions » is shown to facilitators only.
     expect(prefetchesHistory(page('facilitator', 'territory'))).toBe(true);
     expect(prefetchesHistory(page('edit', 'plenary'))).toBe(false);
+    // « Contenu » and « Aide » are on every board page, a view link's too.
+    expect(prefetchesEveryPage(page('view', 'territory'))).toBe(true);
+    expect(prefetchesEveryPage(page('edit', 'postcards'))).toBe(true);
   });
 
   it('never when the browser is asked to save data', () => {
     expect(prefetchesExport(page('facilitator', 'plenary', true))).toBe(false);
     expect(prefetchesHistory(page('facilitator', 'territory', true))).toBe(false);
+    expect(prefetchesEveryPage(page('edit', 'territory', true))).toBe(false);
   });
 });
 

@@ -1,8 +1,9 @@
-// The panels loaded on demand (« Exporter », « Versions ») fetched ahead, in the background, where
-// they will be needed: the facilitator exports when the venue's wifi has dropped, and a device
-// that never opened « Exporter » could not load its chunk then. Participants' phones still never
-// download them with the board (bench/load: first load ≤ 600 KB), and nothing is fetched before
-// the board's first frame nor while the browser is busy drawing it.
+// The panels loaded on demand (« Exporter », « Versions », « Contenu », « Aide ») fetched ahead, in
+// the background, where they will be needed: the facilitator exports when the venue's wifi has
+// dropped, and a device that never opened « Exporter » could not load its chunk then.
+// Participants' phones never download « Exporter » and « Versions » (bench/load: first load
+// ≤ 600 KB); « Contenu » and « Aide », which every page has, come once the board is drawn. Nothing
+// is fetched before the board's first frame nor while the browser is busy drawing it.
 
 export interface PrefetchPage {
   readonly role: string;
@@ -18,6 +19,14 @@ export interface PrefetchPage {
  */
 export function prefetchesExport(page: PrefetchPage): boolean {
   return !page.saveData && (page.role === 'facilitator' || page.boardKind === 'plenary');
+}
+
+/**
+ * « Contenu » and « Aide » are on every board page, and read with the wifi gone as well: every
+ * page fetches them ahead once its board is drawn, unless the browser is asked to save data.
+ */
+export function prefetchesEveryPage(page: PrefetchPage): boolean {
+  return !page.saveData;
 }
 
 /** « Versions » is a facilitator's only (HistoryButton shows it to no one else). */

@@ -113,6 +113,34 @@ describe('the plenary on a 320 × 568 phone during the vote', () => {
   }
 });
 
+describe('« ? » on the vote’s banner at 320 × 568', () => {
+  it('keeps the banner and the help just asked for in the window as the page grows', async () => {
+    const { forum, plenary } = await plenaryVoting();
+    const page = await phoneOn(plenary, 'fr-CA', { width: 320, height: 568 });
+    await page.locator('.spotlight-banner').waitFor();
+    // The vote's time is up: « 0:00 Temps écoulé ! » puts « Mosaïque » on a row of its own.
+    const timer = { action: 'start', durationMs: 1_000 };
+    expect((await forumRequest(suite.server, forum, '/timer', { body: timer })).status).toBe(200);
+    await page.locator('.editor [role=timer]').filter({ hasText: 'Temps écoulé' }).waitFor();
+    await settled(page);
+    expect(await page.locator('.editor[data-tall]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Comment voter' }).tap();
+    // The help under the question makes the page taller than the window (its chrome no longer
+    // fits one above the other): the page then scrolls to the banner.
+    await page.locator('.editor[data-tall]').waitFor({ state: 'attached' });
+    const inWindow = () =>
+      page.evaluate(() => {
+        const within = (selector: string) => {
+          const box = document.querySelector(selector)!.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        };
+        return { more: within('.vote-more'), help: within('.vote-banner .hint') };
+      });
+    await expect.poll(inWindow, { timeout: 5000 }).toEqual({ more: true, help: true });
+    await page.screenshot({ path: '/work/notes/s25/plenleft/phone-howto-after.png' });
+  });
+});
+
 describe('a phone at 200 % text, where the page grows taller than the window', () => {
   it('scrolls down to the vote’s banner as it opens, « Voter en liste » in the window', async () => {
     const forum = await createForum(suite.server, { territories: ['Kamouraska'] });

@@ -24,7 +24,7 @@ import { useMyVote, type MyVote } from './myVote';
 import { countsOnBoard, voteListStore } from './voteList';
 import { VoteList } from './VoteList';
 import { clearVoteNews, voteNewsStore } from './voteNews';
-import { useBannerInView } from './voteBannerInView';
+import { keepBannerInView, useBannerInView } from './voteBannerInView';
 
 function canvasRect(): DOMRect | null {
   return document.querySelector('.editor .canvas')?.getBoundingClientRect() ?? null;
@@ -242,7 +242,10 @@ function OpenVote({ vote, my, listOpen }: { vote: VoteState; my: MyVote; listOpe
             aria-controls={`vote-hint-${vote.id}`}
             aria-label={t('forum.votes.showHowTo')}
             title={t('forum.votes.showHowTo')}
-            onClick={() => setMore(!more)}
+            onClick={(e) => {
+              if (!more) keepBannerInView(e.currentTarget.closest('.vote-banner'));
+              setMore(!more);
+            }}
           >
             ?
           </button>

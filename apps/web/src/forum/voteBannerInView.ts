@@ -26,6 +26,22 @@ function scrollTo(banner: HTMLElement): void {
   window.scrollBy({ top: by, behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
 }
 
+/** Scrolls to `banner` whenever it is out of the window on a tall page, until the person acts. */
+function keepInView(banner: HTMLElement, ended: () => void = () => undefined): () => void {
+  const seen = new IntersectionObserver((entries) => {
+    const last = entries[entries.length - 1];
+    if (last && !last.isIntersecting && banner.closest('.editor[data-tall]')) scrollTo(banner);
+  });
+  const end = () => {
+    seen.disconnect();
+    THEIRS.forEach((type) => window.removeEventListener(type, end, true));
+    ended();
+  };
+  seen.observe(banner);
+  THEIRS.forEach((type) => window.addEventListener(type, end, true));
+  return end;
+}
+
 /** A ref for the banner of a vote (`voteKey`: the board and the vote): scrolled to while out of the window (see above). */
 export function useBannerInView(voteKey: string): (banner: HTMLElement | null) => void {
   const stop = useRef<(() => void) | null>(null);
@@ -36,19 +52,19 @@ export function useBannerInView(voteKey: string): (banner: HTMLElement | null) =
       stop.current = null;
       if (!banner || brought.has(voteKey) || typeof IntersectionObserver !== 'function') return;
       brought.add(voteKey);
-      const seen = new IntersectionObserver((entries) => {
-        const last = entries[entries.length - 1];
-        if (last && !last.isIntersecting && banner.closest('.editor[data-tall]')) scrollTo(banner);
-      });
-      const end = () => {
-        seen.disconnect();
-        THEIRS.forEach((type) => window.removeEventListener(type, end, true));
-        stop.current = null;
-      };
-      seen.observe(banner);
-      THEIRS.forEach((type) => window.addEventListener(type, end, true));
-      stop.current = end;
+      stop.current = keepInView(banner, () => (stop.current = null));
     },
     [voteKey],
   );
+}
+
+/**
+ * The banner grown by the person's own press (« ? »: how to vote opened under the question). On
+ * a 320 × 568 phone with the timer, the facilitator followed and a two-line question, that help
+ * made the page taller than the window: the page stayed at its top and the banner, « ? » and
+ * the help just asked for went below the window, an empty board left in it. Followed as a vote
+ * opening is, until the person's next touch, scroll or key.
+ */
+export function keepBannerInView(banner: HTMLElement | null): void {
+  if (banner && typeof IntersectionObserver === 'function') keepInView(banner);
 }

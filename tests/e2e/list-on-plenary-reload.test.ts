@@ -91,6 +91,13 @@ describe('the list on the plenary, after a reload of the forum page', () => {
     const row = votes.locator('li.vote').filter({ hasText: 'Nos incontournables' });
     await row.and(page.locator('[data-state="open"]')).waitFor({ timeout: 10_000 });
     const voteId = await row.getAttribute('data-vote-id');
+    // Running: said as such, the list's vote no longer proposed.
+    await votes
+      .locator('.list-vote-held[data-state="open"]')
+      .getByText('Le vote sur la liste est en cours sur la plénière')
+      .waitFor();
+    expect(await votes.locator('.vote-on-list').count()).toBe(0);
+    expect(await section.getByRole('button', { name: 'Voir le vote' }).count()).toBe(1);
     const closed = await forumRequest(server, forum, `/votes/${voteId}/close`, { body: {} });
     expect(closed.status).toBe(200);
     const held =

@@ -6,6 +6,8 @@
 // Once the room's vote on the list has been held and closed, a reload proposes it no more: the
 // plenary came back ticked alone with « Lancer le vote sur la liste », as if the vote were still
 // to run; the page says the list's vote was held, when, and leads to its results.
+// A vote over the plenary held before the list was placed (the morning's) is not the list's: the
+// server says when the list was placed (onPlenary.placedAt), and a reload still proposes it.
 import { describe, expect, it } from 'vitest';
 import { createForum, forumRequest, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
@@ -130,6 +132,50 @@ describe('the list on the plenary, after a reload of the forum page', () => {
       .getByText('Aucun point n’a été placé.')
       .waitFor();
     await votes.screenshot({ path: '/work/notes/s25/plenleft/vote-form-after-list-vote.png' });
+    await page.context().close();
+  });
+
+  it('a vote over the plenary held before the placing is not the list’s: a reload still proposes it', async () => {
+    const { server, browser } = suite;
+    const forum = await createForum(server, { territories: ['La Mitis', 'Kamouraska'] });
+    await writeNotes(server, postcardWall(forum), [
+      'Participation citoyenne',
+      'Bon leadership',
+      'Processus légers et clairs',
+    ]);
+    const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+    // In the morning, the room voted over the plenary's own cartons, then the vote closed.
+    const morning = await forumRequest(server, forum, '/votes', {
+      body: { title: 'Tour du matin', boardIds: [plenary.id], dotsPerParticipant: 3 },
+    });
+    expect(morning.status).toBe(201);
+    const morningId = ((await morning.json()) as { vote: { id: string } }).vote.id;
+    expect(
+      (await forumRequest(server, forum, `/votes/${morningId}/close`, { body: {} })).status,
+    ).toBe(200);
+
+    const page = await openCompiledList(browser, server, forum);
+    await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
+    const section = page.locator('.list-on-plenary-status');
+    await section.getByText('La liste est sur la plénière\u00a0: 3 idées ajoutées.').waitFor();
+
+    await page.reload();
+    const votes = page.locator('#forum-votes');
+    await section.locator('.list-already-placed').waitFor({ timeout: 10_000 });
+    await votes.locator('li.vote[data-state="closed"]').waitFor({ timeout: 10_000 });
+    // Whichever the page decides once it knows the room's votes: the list's vote to run, or held.
+    const proposed = votes.getByText('est sur la plénière\u00a0: le vote porte sur ce tableau');
+    await proposed.or(votes.locator('.list-vote-held')).first().waitFor({ timeout: 10_000 });
+    expect(await votes.locator('.list-vote-held').count()).toBe(0);
+    expect(await proposed.count()).toBe(1);
+    expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(true);
+    for (const name of ['La Mitis', 'Kamouraska']) {
+      expect(await votes.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(false);
+    }
+    expect(await section.getByRole('button', { name: 'Lancer le vote sur la liste' }).count()).toBe(
+      1,
+    );
+    await votes.screenshot({ path: '/work/notes/s25/placedrecord2/vote-form-morning-vote.png' });
     await page.context().close();
   });
 });

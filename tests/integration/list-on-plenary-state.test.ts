@@ -9,6 +9,8 @@ import { api, createSeedForum } from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
+/** When the first test placed the list, as the server said. */
+let placedAt = 0;
 
 const plenaryOf = (f: CreatedForum) => f.boards.find((b) => b.kind === 'plenary')!;
 const compilation = (f: CreatedForum) =>
@@ -45,6 +47,7 @@ describe('C10: the list’s place on the plenary, as the server reads it', () =>
     expect(before.status).toBe(200);
     expect(before.body.onPlenary).toBeNull();
 
+    const sent = Date.now();
     const placed = await api(
       server,
       'POST',
@@ -56,11 +59,28 @@ describe('C10: the list’s place on the plenary, as the server reads it', () =>
 
     // The forum page reloaded: nothing of its click is left, the server says where the list is.
     const after = await compilation(forum);
+    const answered = Date.now();
     expect(after.body.onPlenary).toEqual({
       boardId: plenaryOf(forum).id,
       areaId: placed.body.areaId,
       ideas: 3,
+      placedAt: expect.any(Number),
     });
+    // When it was placed (the server's clock, this machine's): a vote opened before is not the
+    // list's (the forum page).
+    placedAt = after.body.onPlenary.placedAt as number;
+    expect(placedAt).toBeGreaterThanOrEqual(sent);
+    expect(placedAt).toBeLessThanOrEqual(answered);
+    // Placed again with nothing changed: the list on the plenary is the one placed then.
+    const again = await api(
+      server,
+      'POST',
+      `/api/forums/${forum.forum.id}/compilation/plenary`,
+      forum.facilitator.token,
+      {},
+    );
+    expect(again.body).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 3 });
+    expect((await compilation(forum)).body.onPlenary.placedAt).toBe(placedAt);
   });
 
   it('after the forum archive is imported again: the imported plenary holds the list', async () => {
@@ -80,7 +100,12 @@ describe('C10: the list’s place on the plenary, as the server reads it', () =>
     expect(imported.forum.id).not.toBe(forum.forum.id);
     const read = await compilation(imported);
     expect(read.status).toBe(200);
-    expect(read.body.onPlenary).toMatchObject({ boardId: plenaryOf(imported).id, ideas: 3 });
+    // The archive keeps when the list was placed (its votes keep their opening times too).
+    expect(read.body.onPlenary).toMatchObject({
+      boardId: plenaryOf(imported).id,
+      ideas: 3,
+      placedAt,
+    });
     expect(read.body.onPlenary.areaId).toMatch(/^shape:incontournables-/);
   });
 });

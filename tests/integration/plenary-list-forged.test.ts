@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ideaKey, localOrigin, type Shape } from '@carton/board';
+import { editArchive } from '../../apps/server/src/archive/test-archives.ts';
 import type { CartonServer } from '../support/server.ts';
 import {
   authFetch,
@@ -335,7 +336,13 @@ describe('C10: a forum whose list was placed before the record moved to the foru
       `/api/forums/${f.forum.id}/compilation`,
       f.facilitator.token,
     );
-    expect(read.body.onPlenary).toEqual({ boardId: plenaryOf(f).id, areaId, ideas: 2 });
+    // When it was placed is not known: the page takes any vote over the plenary for the list's.
+    expect(read.body.onPlenary).toEqual({
+      boardId: plenaryOf(f).id,
+      areaId,
+      ideas: 2,
+      placedAt: null,
+    });
     // Placed again: the same area and notes, then the forum doc holds the record.
     expect((await place(f)).body).toMatchObject({ areaId, added: 0, unchanged: 2, kept: [] });
     await docUntil(
@@ -346,5 +353,83 @@ describe('C10: a forum whose list was placed before the record moved to the foru
     forum.destroy();
     await voteOnPlenary(f, [[ids[0]!, 2]]);
     expect((await listVotes(f))['Logement']).toBe(2);
+  });
+});
+
+describe('C10: an archive exported before the forum doc kept the record', () => {
+  it('is read once from its plenary at import: dots on placed notes credited, the list known on the plenary, the plenary’s root maps never read', async () => {
+    const f = await newForum();
+    const territory = territoryOf(f);
+    await writeNotes(server, territory.id, territory.edit.token, [
+      'Logement',
+      'Transport collectif',
+    ]);
+    const first = await place(f);
+    expect(first.status).toBe(200);
+    const areaId = first.body.areaId as string;
+    const shapes = await plenaryShapes(f);
+    const logement = noteOf(shapes, 'Logement')!;
+    const transport = noteOf(shapes, 'Transport collectif')!;
+    await voteOnPlenary(f, [
+      [logement.id, 3],
+      [transport.id, 1],
+    ]);
+    const zip = await authFetch(
+      server,
+      `/api/forums/${f.forum.id}/archive.zip`,
+      f.facilitator.token,
+    );
+    expect(zip.status).toBe(200);
+    // As the export wrote it before 052c16c: the same board files (a board file holds shapes,
+    // never the plenary's root maps), the votes, no `facilitation.plenaryList`.
+    const older = editArchive(new Uint8Array(await zip.arrayBuffer()), (_files, manifest) => {
+      expect(manifest.facilitation?.plenaryList).toMatchObject({ areaId });
+      delete manifest.facilitation!.plenaryList;
+    });
+    const response = await fetch(`${server.url}/api/forums/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/zip' },
+      body: Buffer.from(older),
+    });
+    expect(response.status).toBe(201);
+    const imported = (await response.json()) as CreatedForum;
+    const plenaryId = plenaryOf(imported).id;
+    // The room's dots on the placed notes count for their ideas, as before the export.
+    expect(await listVotes(imported)).toEqual({ Logement: 3, 'Transport collectif': 1 });
+    const read = await api(
+      server,
+      'GET',
+      `/api/forums/${imported.forum.id}/compilation`,
+      imported.facilitator.token,
+    );
+    expect(read.body.onPlenary).toEqual({ boardId: plenaryId, areaId, ideas: 2, placedAt: null });
+    // The forum is marked: its own record, in its doc.
+    const forum = connectForum(server, imported.forum.id, imported.facilitator.token);
+    await forum.synced;
+    expect(forum.doc.getMap<unknown>('plenary-list').toJSON()).toMatchObject({
+      v: 1,
+      boardId: plenaryId,
+      areaId,
+      nextSlot: 2,
+    });
+    forum.destroy();
+    // What a participant of the new forum writes where the old record was changes nothing.
+    await participantWrites(
+      imported,
+      (p) =>
+        p.doc.transact(() => {
+          p.doc.getMap<unknown>('incontournables').set('areaId', 'shape:incontournables-autre');
+          p.doc.getMap<unknown>('incontournables-notes').clear();
+        }, localOrigin('user-plenary-hostile')),
+      (w) => w.doc.getMap<unknown>('incontournables').get('areaId') !== undefined,
+    );
+    expect(await listVotes(imported)).toEqual({ Logement: 3, 'Transport collectif': 1 });
+    // Placed again: the same area and notes, nothing doubled.
+    expect((await place(imported)).body).toMatchObject({
+      areaId,
+      added: 0,
+      unchanged: 2,
+      kept: [],
+    });
   });
 });

@@ -198,7 +198,8 @@ export const ManifestSchema = z.object({
        * C10: what the server placed on the plenary (its record, kept in the forum doc), with the
        * archive's plenary id; note ids are shape ids, which the plenary's file keeps. `null`: the
        * forum kept a record and nothing was placed. Absent in older archives (their forum kept
-       * it on the plenary, which a board file does not hold): the import keeps it that way.
+       * it on the plenary, which a board file does not hold): the import reads it once from the
+       * plenary's shapes (restore.ts, recordFromListArea).
        * Optional as `setAside`, so the archive version stays 2.
        */
       plenaryList: z
@@ -209,6 +210,8 @@ export const ManifestSchema = z.object({
           nextSlot: z.number().int().min(0).max(MAX_BOARD_SHAPES),
           /** Note id → digest of the words placed (placed-record.ts wordsDigest). */
           placed: z.record(z.string().max(ARCHIVE_SIZES.shapeId), z.string().max(64)),
+          /** When a placing last changed the list (server time, ms); absent when not known. */
+          placedAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
         })
         .nullable()
         .optional(),

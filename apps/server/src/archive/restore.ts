@@ -1,4 +1,5 @@
 import {
+  Board,
   BOARD_FILE_FORMAT,
   BOARD_FILE_VERSION,
   closeVote,
@@ -15,7 +16,8 @@ import {
 import type { ParsedBoardFile } from '@carton/board';
 import * as Y from 'yjs';
 import type { BlobStore } from '../blobs/blob-store.ts';
-import { markRecordKept, writeRecord } from '../facilitation/placed-record.ts';
+import { markRecordKept, writeRecord, type PlacedRecord } from '../facilitation/placed-record.ts';
+import { recordFromListArea } from '../facilitation/plenary-list.ts';
 import { ARCHIVE_VOTER } from '../facilitation/vote-store.ts';
 import type { RestoredDots, VoteStore } from '../facilitation/vote-store.ts';
 import { forumLinks, issueForumTokens, type CreatedForum } from '../forums/create-forum.ts';
@@ -47,8 +49,11 @@ export interface RestoreDeps {
   votes: Pick<VoteStore, 'restoreDots'>;
 }
 
-/** A board file's document as one Yjs update (same shapes, same ids). */
-function stateOf(file: ParsedBoardFile): Uint8Array {
+/**
+ * A board file's document as one Yjs update (same shapes, same ids); `read` sees the document
+ * first.
+ */
+function stateOf(file: ParsedBoardFile, read?: (doc: Y.Doc) => void): Uint8Array {
   const doc = importBoard(
     {
       format: BOARD_FILE_FORMAT,
@@ -59,9 +64,20 @@ function stateOf(file: ParsedBoardFile): Uint8Array {
     SERVER_ORIGIN,
   );
   try {
+    read?.(doc);
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();
+  }
+}
+
+/** C10: an older archive's list, read from its plenary's shapes (recordFromListArea). */
+function listOnPlenaryFile(doc: Y.Doc): PlacedRecord | null {
+  const board = new Board(doc);
+  try {
+    return recordFromListArea(board.listShapes());
+  } finally {
+    board.destroy();
   }
 }
 
@@ -76,6 +92,7 @@ function restoredForumDoc(
   facilitation: ArchiveFacilitation | undefined,
   boardIds: ReadonlyMap<string, string>,
   exportedAt: number,
+  olderList: { readonly plenaryId: string; readonly record: PlacedRecord | null } | null,
 ): { doc: Y.Doc; dots: RestoredDots[] } {
   const doc = new Y.Doc();
   const dots: RestoredDots[] = [];
@@ -133,18 +150,22 @@ function restoredForumDoc(
     closeVote(doc, id, closedAt, SERVER_ORIGIN);
   }
   // C10: what the server placed on the plenary, kept in the new forum's doc (note and area ids
-  // are the plenary file's shape ids). An older archive has none: the forum stays as it was.
+  // are the plenary file's shape ids). An older archive has none: its list is read once from
+  // its plenary's shapes (`olderList`), and the forum marked, so that nothing reads the new
+  // plenary's root maps (which its participants write) for it.
   const plenaryList = facilitation?.plenaryList;
-  if (plenaryList !== undefined) {
-    doc.transact(() => {
-      markRecordKept(doc);
-      const plenaryId = plenaryList && boardIds.get(plenaryList.boardId);
-      if (plenaryList && plenaryId) {
-        const { boardId: _archived, ...record } = plenaryList;
-        writeRecord(doc, plenaryId, record);
-      }
-    }, SERVER_ORIGIN);
-  }
+  doc.transact(() => {
+    markRecordKept(doc);
+    if (plenaryList === undefined) {
+      if (olderList?.record) writeRecord(doc, olderList.plenaryId, olderList.record);
+      return;
+    }
+    const plenaryId = plenaryList && boardIds.get(plenaryList.boardId);
+    if (plenaryList && plenaryId) {
+      const { boardId: _archived, ...record } = plenaryList;
+      writeRecord(doc, plenaryId, record);
+    }
+  }, SERVER_ORIGIN);
   const compilation = facilitation?.compilation;
   if (compilation) {
     updateCompilation(
@@ -259,9 +280,18 @@ export async function restoreForumArchive(
   const putIds: string[] = [];
   try {
     // One file at a time, read again from the archive: an import never holds every board.
+    // C10: an older archive's list on the plenary, read as the plenary's file is (no record).
+    const readsList = archive.manifest.facilitation?.plenaryList === undefined;
+    let olderList: { plenaryId: string; record: PlacedRecord | null } | null = null;
     for (const [i, board] of ordered.entries()) {
       const boardId = boards[i]!.id;
-      const state = stateOf(await loadBoardFile(archive, board, board.entry.json));
+      const plenary = readsList && board.entry.kind === 'plenary' && olderList === null;
+      const state = stateOf(
+        await loadBoardFile(archive, board, board.entry.json),
+        plenary
+          ? (doc) => (olderList = { plenaryId: boardId, record: listOnPlenaryFile(doc) })
+          : undefined,
+      );
       documentIds.push(boardId);
       await stored(() => deps.boards.compact(boardId, state, 0));
       // Saved versions, in their order, with their names, kinds and dates (R37, R38).
@@ -285,6 +315,7 @@ export async function restoreForumArchive(
       archive.manifest.facilitation,
       newIds,
       Number.isFinite(exportedAt) ? exportedAt : Date.now(),
+      olderList,
     );
     const dots = forumDoc.dots;
     try {

@@ -152,7 +152,7 @@ function facilitationOf(forums: ForumStore, readDoc: DocReader, votes: BallotRea
 /**
  * C10: the record of what the server placed on the plenary, for the manifest: null when the
  * forum keeps one and nothing was placed; an older forum's (kept on its plenary) if it has one,
- * else undefined (the import then keeps the new forum as old as this one).
+ * else undefined (the import then reads the plenary's list area once: recordFromListArea).
  */
 async function archivedRecord(
   plenaryId: string | null,

@@ -109,6 +109,8 @@ export interface ListOnPlenaryState {
   readonly areaId: string;
   /** The notes the record says were placed that the plenary still holds. */
   readonly ideas: number;
+  /** When a placing last changed it (server time, ms), or null if not known (PlacedRecord). */
+  readonly placedAt: number | null;
 }
 
 /**
@@ -130,7 +132,14 @@ export async function listOnPlenary(
     const ideas = shapes.filter(
       (shape) => shape.type === 'note' && Object.hasOwn(record.placed, shape.id),
     ).length;
-    return ideas > 0 ? { boardId: placed.plenaryId, areaId: record.areaId, ideas } : null;
+    return ideas > 0
+      ? {
+          boardId: placed.plenaryId,
+          areaId: record.areaId,
+          ideas,
+          placedAt: record.placedAt ?? null,
+        }
+      : null;
   });
 }
 

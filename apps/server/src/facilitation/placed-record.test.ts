@@ -61,6 +61,22 @@ describe('C10: the record of what was placed', () => {
     expect(resolveRecord(source, spoiled)).toBeNull();
   });
 
+  it('keeps when the list was placed; a spoiled time is not known', () => {
+    const forum = new Y.Doc();
+    writeRecord(forum, 'plen', { ...record, placedAt: 1_700_000_000_000 });
+    expect(resolveRecord(readRecordSource(forum, 'plen'), new Y.Doc())).toEqual({
+      ...record,
+      placedAt: 1_700_000_000_000,
+    });
+    // Written unchanged: nothing written.
+    const updates: Uint8Array[] = [];
+    forum.on('update', (update: Uint8Array) => updates.push(update));
+    writeRecord(forum, 'plen', { ...record, placedAt: 1_700_000_000_000 });
+    expect(updates).toEqual([]);
+    forum.getMap<unknown>('plenary-list').set('placedAt', 'hier');
+    expect(resolveRecord(readRecordSource(forum, 'plen'), new Y.Doc())).toEqual(record);
+  });
+
   it('only ids of the list’s form, and words kept short, are read from the forum doc', () => {
     const forum = new Y.Doc();
     writeRecord(forum, 'plen', {

@@ -4,7 +4,7 @@
 // writes any root map of that board, and a record there let them make a note of theirs the
 // placed note of an idea (taking its dots) or hide an idea from the compilation.
 //
-// forum doc root map `plenary-list`: { v: 1, boardId, areaId, columns, nextSlot }
+// forum doc root map `plenary-list`: { v: 1, boardId, areaId, columns, nextSlot, placedAt }
 // forum doc root map `plenary-list-notes`: note id → a digest of the words placed on it.
 // Root maps (never replaced): two processes placing at once (R63) merge per note. Words are kept
 // as a digest: every participant syncs the forum doc, and a note may hold 10,000 characters.
@@ -27,7 +27,8 @@ export const RECORD_NOTES_KEY = 'plenary-list-notes';
 export const LEGACY_RECORD_KEY = 'incontournables';
 export const LEGACY_NOTES_KEY = 'incontournables-notes';
 export const MAX_COLUMNS = 10;
-const MAX_ID = 100;
+/** The longest area or note id a record keeps. */
+export const MAX_ID = 100;
 
 /** What the server remembers of its last placing on the plenary. */
 export interface PlacedRecord {
@@ -37,6 +38,12 @@ export interface PlacedRecord {
   readonly nextSlot: number;
   /** Note id → digest of the words placed on it (wordsDigest); '' for words not known. */
   readonly placed: Readonly<Record<string, string>>;
+  /**
+   * When a placing last changed the list on the plenary (server time, ms): a vote opened
+   * before it is not the vote on this list (the forum page, after a reload). Absent when not
+   * known: an older forum's record, an older archive's.
+   */
+  readonly placedAt?: number;
 }
 
 /** The words placed on a note, as the record keeps them. */
@@ -48,7 +55,8 @@ export function wordsDigest(text: string): string {
 export type RecordSource =
   { readonly kept: 'forum'; readonly record: PlacedRecord | null } | { readonly kept: 'plenary' };
 
-const validScalars = (areaId: unknown, columns: unknown, nextSlot: unknown): boolean =>
+/** The record's area, grid and next slot are ones the server writes. */
+export const validScalars = (areaId: unknown, columns: unknown, nextSlot: unknown): boolean =>
   typeof areaId === 'string' &&
   areaId.startsWith(AREA_ID_PREFIX) &&
   areaId.length <= MAX_ID &&
@@ -58,6 +66,9 @@ const validScalars = (areaId: unknown, columns: unknown, nextSlot: unknown): boo
   Number.isInteger(nextSlot) &&
   (nextSlot as number) >= 0 &&
   (nextSlot as number) <= MAX_BOARD_SHAPES;
+
+const validTime = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** Note ids of the list and their words (as given by `words`), at most one board's shapes. */
 function readNotes(maps: readonly unknown[], words: (text: string) => string) {
@@ -92,6 +103,7 @@ export function readRecordSource(forumDoc: Y.Doc, plenaryId: string): RecordSour
   const placed = readNotes([forumDoc.getMap<unknown>(RECORD_NOTES_KEY)], (digest) =>
     digest.length <= 64 ? digest : '',
   );
+  const placedAt = root.get('placedAt');
   return {
     kept: 'forum',
     record: {
@@ -99,6 +111,7 @@ export function readRecordSource(forumDoc: Y.Doc, plenaryId: string): RecordSour
       columns: columns as number,
       nextSlot: nextSlot as number,
       placed,
+      ...(validTime(placedAt) ? { placedAt } : {}),
     },
   };
 }
@@ -153,6 +166,7 @@ export function writeRecord(forumDoc: Y.Doc, plenaryId: string, record: PlacedRe
   set('areaId', record.areaId);
   set('columns', record.columns);
   set('nextSlot', record.nextSlot);
+  if (record.placedAt !== undefined) set('placedAt', record.placedAt);
   const notes = forumDoc.getMap<unknown>(RECORD_NOTES_KEY);
   for (const id of [...notes.keys()]) if (!Object.hasOwn(record.placed, id)) notes.delete(id);
   for (const [id, digest] of Object.entries(record.placed)) {

@@ -11,6 +11,7 @@ import {
   listNoteId,
   ListOffPageError,
   planListPlacement,
+  recordFromListArea,
   type ListPlan,
   type PlanInput,
 } from './plenary-list.ts';
@@ -148,6 +149,32 @@ describe('C10: the list on the plenary', () => {
     expect(again.area).toBeNull();
     expect(again.adds).toEqual([]);
     expect(again.unchanged).toBe(2);
+  });
+
+  it('an archive from before the forum kept the record: read once from the plenary’s shapes, words not known', () => {
+    const first = plan({ items: [item('a'), item('b'), item('c')] });
+    const shapes = written(first);
+    // A note of the list's form outside the area, and another note in it, are not the list's.
+    const outside = { ...shapes[1]!, id: listNoteId(AREA, 'z'), parentId: null } as Shape;
+    const theirs = { ...shapes[1]!, id: 'shape:theirs' } as Shape;
+    const record = recordFromListArea([...shapes, outside, theirs])!;
+    expect(record).toEqual({
+      areaId: AREA,
+      columns: first.record.columns,
+      nextSlot: 3,
+      placed: Object.fromEntries(first.adds.map((add) => [add.id, ''])),
+    });
+    // Placed again with it: the same notes, nothing doubled; words it does not know are kept.
+    const again = plan({
+      items: [item('a'), item('b'), item('c', 'C, reformulée')],
+      shapes,
+      record,
+    });
+    expect(again).toMatchObject({ area: null, adds: [], unchanged: 2 });
+    expect(again.kept.map((k) => k.reason)).toEqual(['edited']);
+    // No list area, or one without notes: nothing was placed.
+    expect(recordFromListArea(shapes.slice(1))).toBeNull();
+    expect(recordFromListArea(shapes.slice(0, 1))).toBeNull();
   });
 
   it('without its record, an area someone stretched still takes at most 10 columns', () => {

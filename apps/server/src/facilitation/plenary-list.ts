@@ -7,6 +7,7 @@
 // the server writes it, the forum's document (placed-record.ts), never on the plenary.
 import { createHash } from 'node:crypto';
 import {
+  MAX_BOARD_SHAPES,
   SERVER_ORIGIN,
   type Board,
   type Box,
@@ -18,6 +19,8 @@ import {
   AREA_ID_PREFIX,
   LIST_NOTE_ID_PREFIX,
   MAX_COLUMNS,
+  MAX_ID,
+  validScalars,
   wordsDigest,
   type PlacedRecord,
 } from './placed-record.ts';
@@ -77,7 +80,8 @@ export interface PlanInput {
   readonly record: PlacedRecord | null;
   /**
    * No record can be trusted nor was ever kept by the forum (an older forum whose plenary's
-   * record is gone, or an archive from before the forum kept it): the first list area on the
+   * record is gone; an archive from before the forum kept it is read at import,
+   * recordFromListArea): the first list area on the
    * plenary is read as the server's. Otherwise a null record means nothing was placed, and only
    * the area the server would write first (areaIdFor, as after a placing whose record was not
    * stored) is looked for.
@@ -102,6 +106,37 @@ const slotAt = (area: { x: number; y: number }, slot: number, columns: number) =
   x: area.x + PAD + (slot % columns) * (NOTE + GAP),
   y: area.y + HEAD + Math.floor(slot / columns) * (NOTE + GAP),
 });
+
+/** The columns of notes an area `w` wide holds. */
+const columnsIn = (w: number) =>
+  Math.max(1, Math.min(MAX_COLUMNS, Math.floor((w - 2 * PAD + GAP) / (NOTE + GAP))));
+
+/**
+ * An archive exported before the forum doc kept the record (no `facilitation.plenaryList`): its
+ * plenary's file keeps the list's area and notes, never the record (which lived in the
+ * plenary's root maps, and a board file holds shapes alone). Read once, at import, as the
+ * server read such a plenary then: the first list area, its columns from its width, and the
+ * notes of the list's form inside it, checked as an older forum's record is (placed-record.ts
+ * readLegacyRecord). The words placed are not known (''): a note whose words are not the
+ * list's is kept as someone's, as it was. Null when the plenary holds no list area with notes.
+ */
+export function recordFromListArea(shapes: readonly Shape[]): PlacedRecord | null {
+  const area = shapes.find(
+    (shape) => shape.type === 'carton' && shape.id.startsWith(AREA_ID_PREFIX),
+  );
+  if (area?.type !== 'carton') return null;
+  const placed: Record<string, string> = {};
+  let count = 0;
+  for (const shape of shapes) {
+    if (count >= MAX_BOARD_SHAPES) break;
+    if (!hasListNoteId(shape) || shape.parentId !== area.id || shape.id.length > MAX_ID) continue;
+    placed[shape.id] = '';
+    count++;
+  }
+  const columns = columnsIn(area.w);
+  if (count === 0 || !validScalars(area.id, columns, count)) return null;
+  return { areaId: area.id, columns, nextSlot: count, placed };
+}
 
 /** The page's extent (base.ts: coordinates within ±1e7). */
 const PAGE_LIMIT = 1e7;
@@ -164,11 +199,8 @@ export function planListPlacement(input: PlanInput): ListPlan {
   if (found && found.type === 'carton') {
     origin = found;
     const same = record?.areaId === found.id;
-    // A record lost (an older archive restored: it kept shapes, not the record) is read from the
-    // area.
-    columns = same
-      ? record.columns
-      : Math.max(1, Math.min(MAX_COLUMNS, Math.floor((found.w - 2 * PAD + GAP) / (NOTE + GAP))));
+    // A record lost (an older forum's plenary lost it) is read from the area.
+    columns = same ? record.columns : columnsIn(found.w);
     const inside = shapes.filter((s) => hasListNoteId(s) && s.parentId === found.id).length;
     // Two processes' first placings (R63) merge their notes, but the next slot is one number:
     // the last writer's. Never fewer slots than the notes the record knows still there.

@@ -141,8 +141,8 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
             shapes,
             hasId: (id) => raw?.has(id) ?? false,
             record,
-            // An older forum whose plenary holds no record (an archive from before the forum
-            // kept one): its list area is read as the server's.
+            // An older forum whose plenary holds no record: its list area is read as the
+            // server's.
             lost: source.kept === 'plenary' && record === null,
             dotted,
             bounds: shapesBounds(shapes),
@@ -199,12 +199,23 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
     }
     if (!result.ok) return jsonError(c, result.status, result.code, result.message);
     const { plan } = result;
+    // When the list on the plenary last changed (a vote opened before it is not on this list):
+    // a placing that changes nothing keeps the time, and writes nothing.
+    const before = source.kept === 'forum' ? source.record?.placedAt : undefined;
+    const changed =
+      plan.area !== null ||
+      plan.areaSize !== null ||
+      plan.adds.length + plan.updates.length + plan.removes.length > 0;
+    const placedAt = changed || before === undefined ? Date.now() : before;
     // What was placed, once the plenary holds it: where no participant can write it. Stored
     // after the plenary's change, never before: a record naming notes not placed would make a
     // note someone wrote later at such an id the server's.
     try {
       const written = await changeForumDoc(deps.relay, forumId, (doc) =>
-        doc.transact(() => writeRecord(doc, plenary.id, plan.record), SERVER_ORIGIN),
+        doc.transact(
+          () => writeRecord(doc, plenary.id, { ...plan.record, placedAt }),
+          SERVER_ORIGIN,
+        ),
       );
       if (!written) {
         return jsonError(c, 503, 'board_unavailable', 'The forum document could not be loaded.');

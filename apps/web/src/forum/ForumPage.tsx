@@ -69,10 +69,16 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
   // object per board, so the list read again every 30 s does not undo the facilitator's ticks.
   // Taken once the room has said its votes: proposed before them, the plenary was ticked on a
   // reload made after the list's vote.
+  // Votes opened before the server's placing time are not the list's (a morning vote held over
+  // the plenary).
   const serverPlaced = compilation?.onPlenary?.boardId ?? null;
+  const serverPlacedAt = compilation?.onPlenary?.placedAt ?? null;
   const placedOnPlenary = useMemo(
-    () => (serverPlaced && synced ? { boardId: serverPlaced, votesBefore: null } : null),
-    [serverPlaced, synced],
+    () =>
+      serverPlaced && synced
+        ? { boardId: serverPlaced, votesBefore: null, placedAt: serverPlacedAt }
+        : null,
+    [serverPlaced, serverPlacedAt, synced],
   );
   const placed = listPlaced ?? placedOnPlenary;
   // The room's vote on the list, once opened: the plenary is no longer proposed for it.

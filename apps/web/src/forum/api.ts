@@ -80,8 +80,11 @@ export interface Compilation {
   distinct?: string[];
   /** C6: the vote whose dots place the list (the one closed last); absent from older servers. */
   rankedBy?: { voteId: string; title: string } | null;
-  /** C10: the list as the plenary holds it (its area, the ideas in it); absent from older servers. */
-  onPlenary?: { boardId: string; areaId: string; ideas: number } | null;
+  /**
+   * C10: the list as the plenary holds it (its area, the ideas in it, when a placing last
+   * changed it: server time, null if not known); absent from older servers.
+   */
+  onPlenary?: { boardId: string; areaId: string; ideas: number; placedAt?: number | null } | null;
   /** C6: the version answered, the forum room's compiledAt; absent from older servers. */
   updatedAt?: number | null;
 }

@@ -28,6 +28,17 @@ describe('the room’s vote on the list put on the plenary', () => {
     expect(listVoteOf([onList, again], { boardId: 'plenary', votesBefore: null })).toBe(again);
   });
 
+  it('after a reload, leaves out the votes opened before the server placed the list', () => {
+    // A vote over the plenary held in the morning, the list placed at 7 000, then its vote.
+    const heldBefore = vote('plenary-morning', ['plenary', 'mitis'], 2_000);
+    const placed = { boardId: 'plenary', votesBefore: null, placedAt: 7_000 };
+    expect(listVoteOf([morning, heldBefore], placed)).toBeNull();
+    const onPlaced = vote('list-after', ['plenary'], 7_000, false);
+    expect(listVoteOf([heldBefore, onPlaced, morning], placed)).toBe(onPlaced);
+    // Not known (an older server or archive): any vote over the plenary, as before.
+    expect(listVoteOf([heldBefore], { ...placed, placedAt: null })).toBe(heldBefore);
+  });
+
   it('placed from this page, leaves out the votes already over the plenary then', () => {
     const before = votesOver([morning, onList], 'plenary');
     expect([...before]).toEqual(['list']);

@@ -13,13 +13,21 @@ export interface ListPlaced {
   /**
    * The votes over that board already there when this page put the list on it: none of them is
    * the vote on this list. Null when the list was placed before the page opened (a reload, a
-   * second facilitator's computer): the server says where the list is, not when it was placed,
-   * so any vote over the plenary is taken for the list's.
+   * second facilitator's computer): the server then says when it was placed (`placedAt`).
    */
   readonly votesBefore: ReadonlySet<string> | null;
+  /**
+   * When the list was placed, as the server recorded it (server time, like a vote's
+   * `openedAt`): a vote opened before it (a morning vote held over the plenary) is not the
+   * list's. Absent or null when not known (an older server, an older forum or archive).
+   */
+  readonly placedAt?: number | null;
 }
 
-/** The list's vote, open or closed: the newest vote over the list's board since its placing. */
+/**
+ * The list's vote, open or closed: the newest vote over the list's board since its placing (any
+ * vote over it when neither the votes before nor the placing's time are known).
+ */
 export function listVoteOf(
   votes: readonly VoteState[],
   placed: ListPlaced | null,
@@ -28,6 +36,7 @@ export function listVoteOf(
   let found: VoteState | null = null;
   for (const vote of votes) {
     if (!vote.boardIds.includes(placed.boardId) || placed.votesBefore?.has(vote.id)) continue;
+    if (placed.placedAt != null && vote.openedAt < placed.placedAt) continue;
     if (!found || vote.openedAt >= found.openedAt) found = vote;
   }
   return found;

@@ -140,14 +140,36 @@ export class PendingChanges {
   confirmationQuery(): Uint8Array<ArrayBuffer> | null {
     if (this.counted === 0) return null;
     const vector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    // Per client, the claim stops just short of the end of its first change not known stored:
+    // if the server holds that end, the answer holds that last element and whatever follows, so
+    // its end is what the server has; if not, none of the changes is stored yet. Claiming only
+    // the clock last confirmed had the server send back every change since: a large import came
+    // back whole (1.6 MB for 5,000 notes), ~0.4 s of the page's main thread to read it again.
+    const claims = new Map<number, number>();
     for (const entry of this.entries) {
-      vector.set(
-        entry.client,
-        Math.min(vector.get(entry.client) ?? 0, this.confirmed.get(entry.client) ?? 0),
-      );
+      if (this.isDone(entry)) continue;
+      const claim = Math.max(this.confirmed.get(entry.client) ?? 0, entry.clock - 1);
+      claims.set(entry.client, Math.min(claims.get(entry.client) ?? claim, claim));
+    }
+    for (const [client, claim] of claims) {
+      vector.set(client, Math.min(vector.get(client) ?? 0, claim));
     }
     return syncFrame(SYNC_STEP_1, Y.encodeStateVector(vector));
   }
+
+  /**
+   * Until the returned end is called, my writes join the change under way: an import written in
+   * several parts (export/writeInSteps.ts) is one change, as the others receive it, not one per
+   * part (each part touches other shapes, which a burst counts as other changes).
+   */
+  asOneChange(): () => void {
+    this.oneChange = true;
+    return () => {
+      this.oneChange = false;
+    };
+  }
+
+  private oneChange = false;
 
   /** Stores a burst's latest clock now (the page is being left). */
   flush(): void {
@@ -175,7 +197,8 @@ export class PendingChanges {
     const at = this.now();
     const last = this.entries.at(-1);
     const things = footprint(transaction);
-    const same = things.size === 0 || [...things].some((thing) => this.burst.has(thing));
+    const same =
+      this.oneChange || things.size === 0 || [...things].some((thing) => this.burst.has(thing));
     if (
       last &&
       last.client === client &&

@@ -16,14 +16,15 @@ import { isTouchFirst } from './touchFirst';
 import type { BoardSession } from './session';
 
 export function undo(session: BoardSession): void {
-  if (session.readOnly) return;
+  // While an import is being written, its step is not whole yet (Shell.holdWrites).
+  if (session.readOnly || session.shell.writesHeld) return;
   session.shell.flush();
   session.undo.undo();
   pruneSelection(session);
 }
 
 export function redo(session: BoardSession): void {
-  if (session.readOnly) return;
+  if (session.readOnly || session.shell.writesHeld) return;
   session.undo.redo();
   pruneSelection(session);
 }

@@ -19,6 +19,7 @@ import { AnswerWatch, stateQuery, type WatchedSocket } from '../offline/answerWa
 import { QueryBudget } from '../offline/queryBudget';
 import { browserStore } from '../offline/storage';
 import { ApiError, fetchBoardInfo, isForumDeleted, wsUrl } from './api';
+import { OutgoingHold } from './outgoingHold';
 import { nextStatus, type ConnectionStatus, type SocketState } from './status';
 import { forgetBoardOnDevice } from '../offline/forgetBoard';
 import {
@@ -239,6 +240,14 @@ export class BoardConnection {
     this.notice = null;
     this.provider.connect();
     this.update(true);
+  }
+
+  /**
+   * Keeps this page's changes from the server until the hold is released, then sends them as one
+   * update (outgoingHold.ts): an import written in several steps reaches the others whole.
+   */
+  holdOutgoing(): OutgoingHold {
+    return new OutgoingHold(this.provider, this.local, this.pending.asOneChange());
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -78,7 +78,36 @@ export class Shell {
   /** Stamps on the notes being moved, read once when the move began (see carriedStamps). */
   private carried: CarriedStamps | null = null;
 
+  /** Writes (and step ends) waiting while an import holds the board (see holdWrites). */
+  private held: (() => void)[] | null = null;
+
   constructor(private readonly o: ShellOptions) {}
+
+  /**
+   * An import written in several transactions (export/importers.ts) must stay ONE undo step, with
+   * nothing of mine between its parts: meanwhile my writes and the ends of my steps wait here, in
+   * order, and run when the returned release is called. Undo and redo wait for it too (actions.ts).
+   */
+  holdWrites(): () => void {
+    this.flush();
+    const queue: (() => void)[] = [];
+    this.held = queue;
+    return () => {
+      if (this.held !== queue) return;
+      this.held = null;
+      for (const write of queue) write();
+    };
+  }
+
+  /** Whether an import holds my writes now. */
+  get writesHeld(): boolean {
+    return this.held !== null;
+  }
+
+  private closeStep(): void {
+    if (this.held) this.held.push(() => this.o.undo.stopCapturing());
+    else this.o.undo.stopCapturing();
+  }
 
   apply(plans: readonly Plan[]): void {
     for (const plan of plans) this.applyOne(plan);
@@ -90,7 +119,7 @@ export class Shell {
     this.flush();
     const result = this.run(fn);
     if (!this.inGesture) {
-      this.o.undo.stopCapturing();
+      this.closeStep();
       this.carried = null;
     }
     return result;
@@ -98,6 +127,10 @@ export class Shell {
 
   // Before the first sync the document has no board yet: writes are dropped, not thrown.
   private run<T>(fn: (tx: BoardTransaction) => T): T | undefined {
+    if (this.held) {
+      this.held.push(() => void this.run(fn));
+      return undefined;
+    }
     try {
       return this.o.board.run(fn, this.o.origin);
     } catch (error) {
@@ -116,7 +149,7 @@ export class Shell {
 
   /** Opens one undo step that lasts until endGesture (drags, typing). */
   beginGesture(): void {
-    this.o.undo.stopCapturing();
+    this.closeStep();
     this.inGesture = true;
   }
 
@@ -125,7 +158,7 @@ export class Shell {
     this.transformStart = null;
     this.carried = null;
     this.inGesture = false;
-    this.o.undo.stopCapturing();
+    this.closeStep();
     if (this.o.store.getState().draggingIds !== NO_DRAGGING)
       this.o.store.setState({ draggingIds: NO_DRAGGING });
   }
@@ -178,7 +211,7 @@ export class Shell {
           // Outside a gesture (a scripted turn): written now, as its own undo step.
           this.flush();
           this.transformStart = null;
-          this.o.undo.stopCapturing();
+          this.closeStep();
         }
         return;
       case 'reparent':

@@ -6,16 +6,13 @@
 import {
   MAX_CSV_BYTES,
   MAX_EXCALIDRAW_BYTES,
-  insertBoardFile,
   localOrigin,
-  parseBoardFile,
   parseBoardFileText,
   planFromExcalidraw,
   planNotesFromCsv,
   applyPlan,
   InteropError,
   type ImportPlan,
-  type ParsedBoardFile,
   type StoredBlobRef,
 } from '@carton/board';
 import { fromBase64 } from 'lib0/buffer';
@@ -24,6 +21,9 @@ import { MAX_IMAGE_BYTES } from '../board/images';
 import { importedPhoto } from '../board/shrinkPhoto';
 import type { BoardSession } from '../board/session';
 import { boardPictures } from '../shapes/image/pictureCache';
+import { openBoardFileJobs } from './boardFileJobs';
+import type { Bounds } from './boardFileWork';
+import { topIndex, writeInSteps } from './writeInSteps';
 
 /** The server accepts board files up to 32 MiB (POST /api/boards/:id/import); so do we. */
 export const MAX_BOARD_FILE_BYTES = 32 * 1024 * 1024;
@@ -36,13 +36,6 @@ export type ImportReporter = (step: ImportStep) => void;
 export interface ImportResult {
   readonly created: number;
   readonly warnings: number;
-}
-
-interface Bounds {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
 }
 
 function grow(b: Bounds, x: number, y: number, w: number, h: number): void {
@@ -143,7 +136,11 @@ async function uploadAll(
   return stored;
 }
 
-/** A Carton board file (.json) into the open board. */
+/**
+ * A Carton board file (.json) into the open board. Read, checked and placed in a worker
+ * (boardFileJobs.ts), then written a part at a time (writeInSteps.ts): the page stays live
+ * meanwhile, and the others still get it whole, as one undo step here.
+ */
 export async function importBoardFile(
   session: BoardSession,
   file: Blob,
@@ -153,54 +150,29 @@ export async function importBoardFile(
   const bytes = await readImportFile(session, file, report, MAX_BOARD_FILE_BYTES, () =>
     parseBoardFileText(new Uint8Array(0), { maxBytes: -1 }),
   );
-  const raw = parseBoardFileText(bytes, { maxBytes: MAX_BOARD_FILE_BYTES });
-  const parsed = parseBoardFile(raw);
-  // Embedded images are stored for this board first; shapes then name the stored blobs.
-  const used = new Set(
-    parsed.shapes.flatMap((s) => (s.type === 'image' && 'blobId' in s ? [String(s.blobId)] : [])),
-  );
-  const pending = Object.entries(parsed.images)
-    .filter(([blobId]) => used.has(blobId))
-    .map(([blobId, image]) => ({
+  const jobs = openBoardFileJobs();
+  try {
+    const read = await jobs.read(bytes, MAX_BOARD_FILE_BYTES);
+    // Embedded images are stored for this board first; shapes then name the stored blobs.
+    const pending = Object.entries(read.images).map(([blobId, image]) => ({
       key: blobId,
       mime: image.mime,
       bytes: fromBase64(image.data),
     }));
-  const stored = await uploadAll(session, pending, report);
-  const remapped: ParsedBoardFile = {
-    ...parsed,
-    shapes: parsed.shapes.map((s) => {
-      if (s.type !== 'image' || !('blobId' in s)) return s;
-      const blob = stored.get(String(s.blobId));
-      // The stored photo's own size: a photo stood upright on the way has its sides swapped.
-      return blob
-        ? {
-            ...s,
-            blobId: blob.blobId,
-            naturalWidth: blob.naturalWidth,
-            naturalHeight: blob.naturalHeight,
-          }
-        : s;
-    }),
-  };
-  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-  for (const s of remapped.shapes) {
-    const props = s as unknown as Record<string, unknown>;
-    grow(
-      b,
-      size(props, 'x'),
-      size(props, 'y'),
-      size(props, 'w') || size(props, 'size'),
-      size(props, 'h') || size(props, 'size'),
-    );
+    const stored = await uploadAll(session, pending, report);
+    report({ step: 'adding' });
+    refuseViewLink(session);
+    const placed = await jobs.place({
+      stored,
+      offset: offsetToViewCentre(session, read.bounds),
+      top: topIndex(session.board),
+      userId: session.identity.userId,
+    });
+    await writeInSteps(session, placed.records, (updates) => jobs.merge(updates));
+    return { created: placed.records.length, warnings: placed.skipped };
+  } finally {
+    jobs.close();
   }
-  report({ step: 'adding' });
-  const summary = asOneStep(session, () =>
-    insertBoardFile(session.board, remapped, localOrigin(session.identity.userId), {
-      offset: offsetToViewCentre(session, b),
-    }),
-  );
-  return { created: summary.created, warnings: summary.skipped };
 }
 
 async function applyImportPlan(

@@ -44,9 +44,30 @@ export class LocalCopy {
     await this.persistence.clearData();
   }
 
+  /**
+   * Until `storeHeld`: updates whose origin `held` picks are not written (an import being written
+   * in parts, board/outgoingHold.ts). A page closed meanwhile then keeps none of it, rather than
+   * half a board that it would send on its next opening.
+   */
+  holdBack(held: (origin: unknown) => boolean): void {
+    this.held = held;
+  }
+
+  /** Ends holdBack: writes what was held, already merged into one update (by a worker). */
+  storeHeld(update: Uint8Array | null): void {
+    this.held = null;
+    if (update === null) return;
+    this.batch.flush();
+    // In its own transaction: merged with the batch, a large import was merged again here.
+    this.persistence._storeUpdate(update, null);
+  }
+
+  private held: ((origin: unknown) => boolean) | null = null;
+
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     // Updates read from the copy itself are not written back.
     if (origin === this.persistence) return;
+    if (this.held?.(origin)) return;
     this.batch.add(update);
   };
 }

@@ -4,7 +4,7 @@
 // task the importer's page runs (PerformanceObserver « longtask ») from the file chosen to 1.5 s
 // after « … formes ajoutées au tableau. »: a task that long freezes the canvas, and the others'
 // changes and cursors wait for it. The other participant's longest task (it applies the import
-// as one update, atomically: R-M31) is printed for information.
+// as one update, atomically, M31) is printed for information.
 // Files: the board of the seed's template (a new forum's territory board, exported), and 5,000
 // notes. The server's live update limit is raised for the run (CARTON_MAX_UPDATE_BYTES): 5,000
 // notes are a 1.6 MB update, past the 1 MiB default, which would send them at the next catch-up.

@@ -297,6 +297,22 @@ describe('C10: the page’s edge', () => {
     ).toThrow(ListOffPageError);
   });
 
+  it('a next slot no placing reached (a record a facilitator’s socket wrote): after the notes there', () => {
+    const first = plan({ items: [item('a'), item('b')] });
+    const shapes = written(first);
+    // One column, slot 10,000: the area would be 2.4 million units tall (a shape's largest is
+    // a million), and every later placing was refused.
+    const next = plan({
+      items: [item('a'), item('b'), item('c')],
+      shapes,
+      record: { ...first.record, columns: 1, nextSlot: 10_000 },
+    });
+    expect(next.adds).toHaveLength(1);
+    expect(next.adds[0]).toMatchObject({ text: 'c', y: first.area!.y + 100 + 2 * 240 });
+    expect(next.record.nextSlot).toBe(3);
+    expect(next.areaSize!.h).toBeLessThan(1e6);
+  });
+
   it('nothing written when the area or a note would be past the page', () => {
     const doc = new Y.Doc();
     initBoardDoc(doc, { title: 'Plénière', kind: 'plenary' });

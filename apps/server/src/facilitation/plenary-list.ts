@@ -146,6 +146,11 @@ const onPage = (box: Box) =>
   box.x + box.w <= PAGE_LIMIT &&
   box.y + box.h <= PAGE_LIMIT;
 
+/** A shape's largest width or height (the board model's sizeSchema). */
+const MAX_SHAPE_SIZE = 1e6;
+const tooLarge = (size: { w: number; h: number }) =>
+  size.w > MAX_SHAPE_SIZE || size.h > MAX_SHAPE_SIZE;
+
 /** The area or a new note would be past the page's edge: nothing is written. */
 export class ListOffPageError extends Error {
   override readonly name = 'ListOffPageError';
@@ -307,8 +312,18 @@ export function planListPlacement(input: PlanInput): ListPlan {
     area === null && (origin.w < w || origin.h < h)
       ? { w: Math.max(origin.w, w), h: Math.max(origin.h, h) }
       : null;
-  // An area grown past the page is refused by its update: refused here, before anything.
-  if (areaSize && !onPage({ x: origin.x, y: origin.y, ...areaSize })) {
+  // An area grown past the page, or past a shape's largest size, is refused by its update:
+  // refused here, before anything. A grid that far down comes from a next slot no placing of
+  // this list reached (a facilitator's socket writes the record, F2: a `nextSlot` of 10,000
+  // in one column refused every later placing): the new ideas then go after the notes the
+  // record knows still there, as if no slot had been taken past them.
+  if (
+    (areaSize && (!onPage({ x: origin.x, y: origin.y, ...areaSize }) || tooLarge(areaSize))) ||
+    (area && tooLarge({ w: area.w, h: Math.max(area.h, h) }))
+  ) {
+    if (record && record.nextSlot > 0 && found?.id === record.areaId) {
+      return planListPlacement({ ...input, record: { ...record, nextSlot: 0 } });
+    }
     throw new ListOffPageError('the area would grow past the page');
   }
   return {

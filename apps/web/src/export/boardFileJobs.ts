@@ -60,10 +60,15 @@ function inPage(): BoardFileJobs {
   };
 }
 
+/**
+ * The jobs sent to `worker`. A worker that fails (its script not fetched: offline, on a page that
+ * never imported while online, as the service worker caches assets once fetched) hands its jobs,
+ * and all later ones, to the page: the import goes on as it did before there was a worker.
+ */
 function inWorker(worker: Worker): BoardFileJobs {
-  const pending = new Map<number, Pending>();
+  const pending = new Map<number, Pending & { again: (page: BoardFileJobs) => Promise<unknown> }>();
   let next = 0;
-  let broken: Error | null = null;
+  let page: BoardFileJobs | null = null;
   worker.onmessage = (event: MessageEvent<BoardFileJobAnswer>) => {
     const answer = event.data;
     const job = pending.get(answer.id);
@@ -74,22 +79,36 @@ function inWorker(worker: Worker): BoardFileJobs {
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    broken = new Error(`board file worker failed: ${event.message}`);
-    for (const job of pending.values()) job.reject(broken);
+    console.warn(
+      'Carton: the board file worker failed, the import goes on in the page',
+      event.message,
+    );
+    worker.terminate();
+    page ??= inPage();
+    const jobs = [...pending.values()];
     pending.clear();
+    for (const job of jobs) job.again(page).then(job.resolve, job.reject);
   };
-  const ask = <T>(job: BoardFileJob, transfer: Transferable[] = []): Promise<T> => {
-    if (broken) return Promise.reject(broken);
+  const ask = <T>(
+    job: BoardFileJob,
+    again: (page: BoardFileJobs) => Promise<T>,
+    transfer: Transferable[] = [],
+  ): Promise<T> => {
+    if (page) return again(page);
     return new Promise<T>((resolve, reject) => {
-      pending.set(job.id, { resolve: resolve as (value: unknown) => void, reject });
+      pending.set(job.id, { resolve: resolve as (value: unknown) => void, reject, again });
       worker.postMessage(job, transfer);
     });
   };
   return {
-    inWorker: true,
-    read: (bytes, maxBytes) => ask({ id: next++, kind: 'read', bytes, maxBytes }, [bytes.buffer]),
-    place: (request) => ask({ id: next++, kind: 'place', request }),
-    merge: (updates) => ask({ id: next++, kind: 'merge', updates }),
+    get inWorker() {
+      return page === null;
+    },
+    // The bytes are copied, not moved: the page may have to read them itself.
+    read: (bytes, maxBytes) =>
+      ask({ id: next++, kind: 'read', bytes, maxBytes }, (p) => p.read(bytes, maxBytes)),
+    place: (request) => ask({ id: next++, kind: 'place', request }, (p) => p.place(request)),
+    merge: (updates) => ask({ id: next++, kind: 'merge', updates }, (p) => p.merge(updates)),
     close: () => {
       worker.terminate();
       for (const job of pending.values()) job.reject(new Error('board file worker closed'));

@@ -94,7 +94,11 @@ describe('the language on a first visit', () => {
     const projector = await context.newPage();
     await projector.goto(plenary.edit.url.replace('/b/', '/p/'));
     const footer = projector.locator('.projector-footer');
-    await footer.waitFor({ timeout: 15_000 });
+    // Slides are counted as the plenary and the territories arrive: with one slide so far, the
+    // arrow has nowhere to go (a loaded machine pressed it at « 1 / 1 » and never saw « 2 / »).
+    await projector
+      .locator('.projector-footer', { hasText: /^1 \/ (?!1 )\d+ / })
+      .waitFor({ timeout: 15_000 });
     await projector.keyboard.press('ArrowRight');
     await projector.locator('.projector-footer', { hasText: /^2 \// }).waitFor();
 

@@ -37,6 +37,8 @@ describe('two dots in flight at once', () => {
     const second = new Promise<void>((resolve) => (secondAnswered = resolve));
     let firstDelivered!: () => void;
     const firstDone = new Promise<void>((resolve) => (firstDelivered = resolve));
+    let firstCounted!: () => void;
+    const counted = new Promise<void>((resolve) => (firstCounted = resolve));
     let seen = 0;
     await helene.route('**/votes/*/dots', async (route: Route) => {
       if (route.request().method() !== 'POST') return route.continue();
@@ -46,6 +48,7 @@ describe('two dots in flight at once', () => {
       const nth = seen;
       const response = await route.fetch();
       if (nth === 1) {
+        firstCounted();
         await second;
         await route.fulfill({ response });
         firstDelivered();
@@ -55,18 +58,18 @@ describe('two dots in flight at once', () => {
       }
     });
     const row = (n: number) => helene.locator('.vote-list-note').nth(n);
-    const firstPosted = helene.waitForRequest(
-      (r) => r.method() === 'POST' && r.url().endsWith('/dots'),
-    );
     await row(0)
       .getByRole('button', { name: /^Donner un point à/ })
       .tap();
-    await firstPosted;
+    // Counted by the server before the second dot leaves: sent is not enough, as the held
+    // request's own fetch may start after the second's on a loaded machine (the server then
+    // answered the second with 4 left, not 3).
+    await counted;
     await row(5)
       .getByRole('button', { name: /^Donner un point à/ })
       .tap();
     // The second answer shown: both dots counted, 3 left.
-    await helene.locator('.vote-list-status[data-remaining="3"]').waitFor({ timeout: 5_000 });
+    await helene.locator('.vote-list-status[data-remaining="3"]').waitFor({ timeout: 15_000 });
     await firstDone;
     // The page has read the first answer (a later request of its own is answered after it) and
     // drawn what it does with it.

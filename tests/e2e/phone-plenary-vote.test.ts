@@ -19,7 +19,7 @@ import {
   serverAndBrowser,
   type CreatedForum,
 } from './fixtures';
-import { boxes, rowsOf } from './layout-boxes';
+import { boxes, boxesAtOnce, rowsOf } from './layout-boxes';
 
 const LANGUAGES = [
   {
@@ -118,7 +118,7 @@ describe('« ? » on the vote’s banner at 320 × 568', () => {
     const { forum, plenary } = await plenaryVoting();
     const page = await phoneOn(plenary, 'fr-CA', { width: 320, height: 568 });
     await page.locator('.spotlight-banner').waitFor();
-    // The vote's time is up: « 0:00 Temps écoulé ! » puts « Mosaïque » on a row of its own.
+    // The vote's time is up: « 0:00 » over « Temps écoulé ! », the kit a little taller.
     const timer = { action: 'start', durationMs: 1_000 };
     expect((await forumRequest(suite.server, forum, '/timer', { body: timer })).status).toBe(200);
     await page.locator('.editor [role=timer]').filter({ hasText: 'Temps écoulé' }).waitFor();
@@ -176,4 +176,86 @@ describe('a phone at 200 % text, where the page grows taller than the window', (
       });
     await expect.poll(inWindow, { timeout: 5000 }).toEqual({ banner: true, list: true });
   });
+});
+
+// The vote's time running out while the room still votes, the presenter's name long, the
+// question on three lines: for two minutes the timer says « 0:00 Temps écoulé ! », which
+// wanted ~310 px of a kit capped at 216 on a 320 px phone. « Mosaïque » took a row of its own
+// (+44 px), the page grew past the window and the banner went below it just as time ran out.
+/** Whether the board's page is taller than the window (boardBand.ts), and its height. */
+function pageHeight(page: Page): Promise<{ tall: boolean; height: number }> {
+  return page.evaluate(() => ({
+    tall: 'tall' in document.querySelector<HTMLElement>('.editor')!.dataset,
+    height: document.scrollingElement!.scrollHeight,
+  }));
+}
+
+describe('time up during the vote, on phones', () => {
+  const LONG_QUESTION =
+    'Parmi les conditions de succès nommées par les territoires, lesquelles voulez-vous retenir pour la prochaine Alliance ?';
+  const PHONES = [
+    { width: 320, height: 568 },
+    { width: 360, height: 640 },
+    { width: 390, height: 844 },
+    { width: 568, height: 320 },
+  ];
+  for (const viewport of PHONES) {
+    it(`keeps « Mosaïque » beside the timer and the banner in the window (${viewport.width} × ${viewport.height})`, async () => {
+      const forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
+      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
+      const spotlight = { active: true, boardId: plenary.id, by: 'Marie-Ève Bouchard-Lévesque' };
+      expect(
+        (await forumRequest(suite.server, forum, '/spotlight', { body: spotlight })).status,
+      ).toBe(200);
+      const vote = { title: LONG_QUESTION, boardIds: [plenary.id], dotsPerParticipant: 3 };
+      expect((await forumRequest(suite.server, forum, '/votes', { body: vote })).status).toBe(201);
+      const participant = await newParticipant(suite.browser, 'Maëlle', {
+        viewport,
+        locale: 'fr-CA',
+        hasTouch: true,
+        isMobile: true,
+      });
+      opened.push(participant);
+      const { page } = participant;
+      // The page's clock: the timer's 20 s go by when the test says.
+      await page.clock.install();
+      await openBoard(page, plenary.edit.url);
+      await page.locator('.vote-banner').waitFor();
+      await page.locator('.spotlight-banner').waitFor();
+      const timer = { action: 'start', durationMs: 20_000 };
+      expect((await forumRequest(suite.server, forum, '/timer', { body: timer })).status).toBe(200);
+      const shown = page.locator('.editor [role=timer]');
+      await shown.waitFor();
+      await settled(page);
+      // The page as it is with the time still running: the window's height upright; held
+      // sideways (320 px high) already taller, scrolled to the banner (voteBannerInView).
+      const running = await pageHeight(page);
+      if (viewport.height > viewport.width) {
+        expect(running).toEqual({ tall: false, height: viewport.height });
+      }
+      await page.clock.fastForward(21_000);
+      await shown.filter({ hasText: 'Temps écoulé' }).waitFor();
+      // A screen reader hears it: said once by the board's live region.
+      await page
+        .getByTestId('forum-news')
+        .filter({ hasText: 'Minuterie\u00a0: temps écoulé.' })
+        .waitFor({ state: 'attached' });
+      await settled(page);
+      await page.screenshot({
+        path: `/work/notes/s25/timeuprow/timeup-${viewport.width}x${viewport.height}.png`,
+      });
+      const [[time], [mosaic], [banner]] = await boxesAtOnce(
+        page,
+        '.editor .forum-timer',
+        '.forum-kit > .kit-button',
+        '.vote-banner',
+      );
+      // « Mosaïque » on the timer's row.
+      expect(mosaic!.top).toBeLessThan(time!.bottom);
+      // Time up adds nothing to the page's height.
+      expect(await pageHeight(page)).toEqual(running);
+      expect(banner!.top).toBeGreaterThanOrEqual(0);
+      expect(banner!.bottom).toBeLessThanOrEqual(viewport.height);
+    });
+  }
 });

@@ -240,6 +240,9 @@ export function registerPlenaryListRoutes(app: Hono, deps: AppDeps, checks: Chec
       removed: plan.removes.length,
       unchanged: plan.unchanged,
       kept: plan.kept.map(({ id, text, reason }) => ({ shapeId: id, text, reason })),
+      // As the compilation's onPlenary says it: a placing that changed nothing keeps the time
+      // of the one before, so the page still takes the vote held since for the list's.
+      placedAt,
     });
   }
 }

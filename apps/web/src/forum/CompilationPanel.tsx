@@ -72,7 +72,7 @@ export function CompilationPanel({
   /** The list as shown, for « Vote par points » (which boards its ideas come from). */
   onCompilation?: (compilation: Compilation | null) => void;
   /** The list was put on this board (C10): « Vote par points » proposes it. */
-  onListPlaced?: (boardId: string) => void;
+  onListPlaced?: (boardId: string, sameSince: number | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<Set<string>>(

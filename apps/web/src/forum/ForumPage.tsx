@@ -60,9 +60,16 @@ export function ForumPage({ forumId, token }: { forumId: string; token: string }
     votesNow.current = votes;
   }, [votes]);
   const [listPlaced, setListPlaced] = useState<ListPlaced | null>(null);
+  // A placing that changed nothing (`sameSince`, the server's time of the one before): the vote
+  // held since is still the list's. The votes there when the button was pressed left it out,
+  // and the page proposed the list's vote again, where a reload said it was held.
   const placeListed = useCallback(
-    (boardId: string) =>
-      setListPlaced({ boardId, votesBefore: votesOver(votesNow.current, boardId) }),
+    (boardId: string, sameSince: number | null) =>
+      setListPlaced(
+        sameSince !== null
+          ? { boardId, votesBefore: null, placedAt: sameSince }
+          : { boardId, votesBefore: votesOver(votesNow.current, boardId) },
+      ),
     [],
   );
   // Else where the server reads it on the plenary (after a reload, an archive re-imported): one

@@ -33,7 +33,8 @@ export function ListOnPlenary({
   forumId: string;
   token: string;
   plenary: ForumBoard | undefined;
-  onPlaced?: ((boardId: string) => void) | undefined;
+  /** `sameSince`: the placing changed nothing, the list is there since then (server time). */
+  onPlaced?: ((boardId: string, sameSince: number | null) => void) | undefined;
   /** The list as the plenary holds it (server C10): said after a reload, before any click. */
   onPlenary?: Compilation['onPlenary'];
   /** The list as shown: a placing's answer is said while the list is still the one placed. */
@@ -62,7 +63,9 @@ export function ListOnPlenary({
       .then(
         (answer) => {
           setLast({ answer, words: placing });
-          onPlaced?.(answer.boardId);
+          // Nothing changed on the plenary: the list there is the one placed at placedAt.
+          const same = answer.added + answer.updated + answer.removed === 0;
+          onPlaced?.(answer.boardId, same ? (answer.placedAt ?? null) : null);
         },
         (e: unknown) => {
           setLast(null);

@@ -20,6 +20,11 @@ export interface ListOnPlenary {
   readonly removed: number;
   readonly unchanged: number;
   readonly kept: readonly KeptListNote[];
+  /**
+   * When a placing last changed the list on the plenary (server time): this one's, or the one
+   * before's when this one changed nothing. Absent from older servers.
+   */
+  readonly placedAt?: number;
 }
 
 export function placeListOnPlenary(

@@ -3,10 +3,12 @@
 // facilitator changes the list (an idea set aside, merged, reworded), it said what a placing of
 // another list had done, until the next click. It now gives way to « La liste a changé depuis sa
 // mise sur la plénière… », and comes back if the change is undone (the list placed again shown).
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localOrigin, type Shape } from '@carton/board';
 import { createForum, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, seedClientOn, writeNotes } from './forum-notes';
+import { SHOTS } from '../support/server';
 
 const suite = serverAndBrowser();
 
@@ -70,7 +72,7 @@ describe('the answer of « Mettre la liste sur la plénière » once the list ch
       1,
     );
     await page.locator('.list-on-plenary').screenshot({
-      path: '/work/notes/s24/leftweb/list-changed-since.png',
+      path: join(SHOTS, 'list-changed-since.png'),
     });
 
     // Undone: the list is the one placed again, and so is the answer.

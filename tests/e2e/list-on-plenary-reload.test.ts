@@ -8,9 +8,11 @@
 // to run; the page says the list's vote was held, when, and leads to its results.
 // A vote over the plenary held before the list was placed (the morning's) is not the list's: the
 // server says when the list was placed (onPlenary.placedAt), and a reload still proposes it.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createForum, forumRequest, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
+import { SHOTS } from '../support/server';
 
 const suite = serverAndBrowser();
 
@@ -52,7 +54,7 @@ describe('the list on the plenary, after a reload of the forum page', () => {
     );
     expect(await page.getByRole('link', { name: 'Ouvrir la plénière' }).count()).toBe(1);
 
-    await votes.screenshot({ path: '/work/notes/s24/placedmemory/vote-form-after-reload.png' });
+    await votes.screenshot({ path: join(SHOTS, 'vote-form-after-reload.png') });
 
     // The vote opens on the plenary, as after the click.
     await votes.locator('.vote-title').fill('Nos incontournables');
@@ -131,7 +133,7 @@ describe('the list on the plenary, after a reload of the forum page', () => {
       .locator(`li.vote[data-vote-id="${voteId}"]`)
       .getByText('Aucun point n’a été placé.')
       .waitFor();
-    await votes.screenshot({ path: '/work/notes/s25/plenleft/vote-form-after-list-vote.png' });
+    await votes.screenshot({ path: join(SHOTS, 'vote-form-after-list-vote.png') });
     await page.context().close();
   });
 
@@ -175,7 +177,7 @@ describe('the list on the plenary, after a reload of the forum page', () => {
     expect(await section.getByRole('button', { name: 'Lancer le vote sur la liste' }).count()).toBe(
       1,
     );
-    await votes.screenshot({ path: '/work/notes/s25/placedrecord2/vote-form-morning-vote.png' });
+    await votes.screenshot({ path: join(SHOTS, 'vote-form-morning-vote.png') });
     await page.context().close();
   });
 });

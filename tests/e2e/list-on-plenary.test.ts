@@ -4,6 +4,7 @@
 // there again without duplicates, the dot vote proposed on the plenary, three participants
 // voting from their own pages, « Résultats du vote » ranking the list's ideas, and the forum
 // archive restoring the placed notes. Errors are said in plain French.
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Shape } from '@carton/board';
@@ -19,6 +20,7 @@ import {
   serverAndBrowser,
 } from './fixtures';
 import { openCompiledList, sixtyPostcards } from './forum-notes';
+import { SHOTS } from '../support/server';
 
 /** The seed's « Les incontournables », as the postcards wrote them (some in two ways). */
 const IDEAS = [
@@ -112,7 +114,7 @@ describe('the list on the plenary, voted on by the room', () => {
     await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
     await status.getByText('La liste sur la plénière était déjà à jour.').waitFor();
     expect(await plenaryFile(suite.server, forum)).toHaveLength(all.length);
-    await page.screenshot({ path: '/work/notes/s24/listvote/list-placed.png', fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'list-placed.png'), fullPage: true });
   });
 
   it('three participants vote on the list from their pages; the results rank its ideas', async () => {
@@ -149,7 +151,7 @@ describe('the list on the plenary, voted on by the room', () => {
         await voter.getByText(said, { exact: true }).waitFor();
       }
       if (name === 'Chantal') {
-        await voter.screenshot({ path: '/work/notes/s24/listvote/plenary-voted.png' });
+        await voter.screenshot({ path: join(SHOTS, 'plenary-voted.png') });
       }
       await voter.context().close();
     }
@@ -170,7 +172,7 @@ describe('the list on the plenary, voted on by the room', () => {
       ['3 points', WORDS],
       ['1 point', 'Accompagnement'],
     ]);
-    await page.screenshot({ path: '/work/notes/s24/listvote/vote-results.png', fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'vote-results.png'), fullPage: true });
   });
 
   it('the forum archive restores the placed notes, and placing again there adds nothing', async () => {

@@ -4,11 +4,13 @@
 // scrolls as one piece, a dialog (as « Versions », useWholeWindowPanel): the focus goes in, Tab
 // stays in it, Escape closes it and gives the focus back to « Contenu »; a line chosen closes it
 // on the board, the shape chosen and the keyboard there.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localOrigin } from '@carton/board';
 import { enlargedPage, keepsTheKeyboard, wholeAndUncovered } from './enlarged-pages';
 import { createForum, openBoard, serverAndBrowser } from './fixtures';
 import { seedClientOn } from './forum-notes';
+import { SHOTS } from '../support/server';
 
 describe('« Contenu » at 400 %', () => {
   const suite = serverAndBrowser();
@@ -47,7 +49,7 @@ describe('« Contenu » at 400 %', () => {
       modal: el.getAttribute('aria-modal'),
     }));
     expect(shown).toEqual({ height: 256, focusIn: true, role: 'dialog', modal: 'true' });
-    await page.screenshot({ path: '/work/notes/s24/leftweb/outline-400.png' });
+    await page.screenshot({ path: join(SHOTS, 'outline-400.png') });
 
     // Its last line scrolled to, whole and under nothing.
     const last = panel.locator('.outline-item', { hasText: 'Idée 12' });

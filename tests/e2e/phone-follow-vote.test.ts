@@ -4,10 +4,12 @@
 // view stayed fitted from the header, and the top of what the facilitator showed (the plenary's
 // carton titles) lay under « Vous suivez … » for the whole vote. The view is fitted again as the
 // vote opens, below it.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newParticipant } from '../support/browser';
 import { createForum, forumRequest, openBoard, serverAndBrowser, shapes } from './fixtures';
+import { SHOTS } from '../support/server';
 
 const suite = serverAndBrowser();
 
@@ -64,7 +66,7 @@ describe('a phone following the facilitator on the plenary during a vote', () =>
     expect(following.y + following.height).toBeLessThan(banner.y);
     // … and what she shows starts below it.
     expect(shownAt).toBeGreaterThanOrEqual(following.y + following.height - 0.5);
-    await phone.page.screenshot({ path: '/work/notes/s24/votelist2/phone-follow-vote-320.png' });
+    await phone.page.screenshot({ path: join(SHOTS, 'phone-follow-vote-320.png') });
     await phone.context.close();
     await lead.context.close();
   });

@@ -9,6 +9,7 @@
 // header now keeps two rows (« Exporter » as its icon there), the page the window's height and
 // the banner in it; and where the page does grow taller than the window (text at 200 %), the
 // page is scrolled down to the banner as the vote opens.
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newParticipant, type Participant } from '../support/browser';
@@ -20,6 +21,7 @@ import {
   type CreatedForum,
 } from './fixtures';
 import { boxes, boxesAtOnce, rowsOf } from './layout-boxes';
+import { SHOTS } from '../support/server';
 
 const LANGUAGES = [
   {
@@ -137,7 +139,7 @@ describe('« ? » on the vote’s banner at 320 × 568', () => {
         return { more: within('.vote-more'), help: within('.vote-banner .hint') };
       });
     await expect.poll(inWindow, { timeout: 5000 }).toEqual({ more: true, help: true });
-    await page.screenshot({ path: '/work/notes/s25/plenleft/phone-howto-after.png' });
+    await page.screenshot({ path: join(SHOTS, 'phone-howto-after.png') });
   });
 });
 
@@ -242,7 +244,7 @@ describe('time up during the vote, on phones', () => {
         .waitFor({ state: 'attached' });
       await settled(page);
       await page.screenshot({
-        path: `/work/notes/s25/timeuprow/timeup-${viewport.width}x${viewport.height}.png`,
+        path: join(SHOTS, `timeup-${viewport.width}x${viewport.height}.png`),
       });
       const [[time], [mosaic], [banner]] = await boxesAtOnce(
         page,

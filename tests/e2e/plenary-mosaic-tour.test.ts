@@ -5,9 +5,11 @@
 // to the tiles and ends it. The tour takes T, P, + and − before the editor behind, whose text
 // tool, pen and zoom they are; off the whole screen they stay the editor's. The page's clock is
 // driven by the test.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newParticipant } from '../support/browser';
 import { createForum, openBoard, serverAndBrowser } from './fixtures';
+import { SHOTS } from '../support/server';
 
 const suite = serverAndBrowser();
 
@@ -47,7 +49,7 @@ describe('the tour on the plenary board’s full-screen mosaic', () => {
       await page.keyboard.press('t');
       await page.locator(`section.mosaic[data-focused="${ids[0]}"]`).waitFor();
       await countdown.filter({ hasText: 'Territoire suivant dans 30\u00a0s' }).waitFor();
-      await page.screenshot({ path: '/work/notes/s25/plenleft/mosaic-tour.png' });
+      await page.screenshot({ path: join(SHOTS, 'mosaic-tour.png') });
 
       // Its time up: the next territory, its whole time.
       await page.clock.runFor(30_500);

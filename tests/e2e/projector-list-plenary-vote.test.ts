@@ -4,13 +4,14 @@
 // original note in the same vote — and the ideas the vote gave no dot take no place (« sans
 // point »), as the Markdown since fe7a6cc, rather than all sharing the last one (5, 5, 5…).
 // The forum page's « Les incontournables », open as the vote closes, take the same places.
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ideaKey, type Shape } from '@carton/board';
 import { createForum, forumRequest, type CreatedForum, serverAndBrowser } from './fixtures';
 import { writeNotes } from './forum-notes';
+import { SHOTS } from '../support/server';
 
-const SHOTS = '/work/notes/s24/listdots';
 const IDEAS = [
   'participation citoyenne',
   'Participation citoyenne',
@@ -149,7 +150,7 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
       .locator('.compilation-list')
       .last()
       .evaluate((list) => list.parentElement!.scrollIntoView());
-    await forumPage.screenshot({ path: '/work/notes/s24/placedresults/forum-list-placed.png' });
+    await forumPage.screenshot({ path: join(SHOTS, 'forum-list-placed.png') });
   });
 
   it('shows each placed idea its place, ties alike, and says « 2e place » to a screen reader', async () => {
@@ -208,7 +209,7 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
       [null, null],
       [null, null],
     ]);
-    await forumPage.screenshot({ path: '/work/notes/s24/leftweb/forum-list-place-badges.png' });
+    await forumPage.screenshot({ path: join(SHOTS, 'forum-list-place-badges.png') });
   });
 
   it('ranks the list by the plenary’s vote; ideas without a dot take no place', async () => {
@@ -251,6 +252,6 @@ describe('« Les incontournables » projected after the vote on the plenary’s 
     const slide = (await projector.locator('.projector-list').boundingBox())!;
     const last = (await undotted.last().boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual(slide.y + slide.height);
-    await projector.screenshot({ path: `${SHOTS}/list-after-plenary-vote-1080p.png` });
+    await projector.screenshot({ path: join(SHOTS, 'list-after-plenary-vote-1080p.png') });
   });
 });

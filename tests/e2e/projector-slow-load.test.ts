@@ -4,9 +4,11 @@
 // says it too, once, on the page's own loading screen (the board's info still coming) and on the
 // projector's screen (the plenary's board and the forum's territories still coming), one wait from the first
 // showing. The network is not slowed: the requests are held back, and the page's clock is driven.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { createForum, type CreatedForum, serverAndBrowser } from './fixtures';
+import { SHOTS } from '../support/server';
 
 const LOADING = 'Chargement du tableau…';
 const SLOW = 'Le réseau est lent\u00a0: la page arrive, gardez-la ouverte.';
@@ -101,7 +103,7 @@ describe('the projector’s first « Chargement du tableau… » on a slow netwo
         .filter({ hasText: LOADING })
         .waitFor({ timeout: 10_000 });
       await saysSlowAfter4s(page, 'main.projector .projector-loading');
-      await page.screenshot({ path: '/work/notes/s25/plenleft/projector-slow.png' });
+      await page.screenshot({ path: join(SHOTS, 'projector-slow.png') });
       await page.clock.resume();
       holding = false;
       for (const message of held.splice(0)) send!(message);

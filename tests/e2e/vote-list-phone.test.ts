@@ -4,6 +4,7 @@
 // named by its idea. Three participants vote there (a finger, an English phone, a keyboard); the
 // canvas's dots, the list's and the facilitator's results agree, and once the facilitator closes
 // the vote the list says so and refuses.
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localOrigin } from '@carton/board';
@@ -19,8 +20,8 @@ import {
   serverAndBrowser,
 } from './fixtures';
 import { postcardWall, seedClientOn, votedWallOnPhone } from './forum-notes';
+import { SHOTS } from '../support/server';
 
-const SHOTS = '/work/notes/s24/phonevote';
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LONG_NOTE =
   'Mise en place d’un comité de travail et de réflexion sur la prochaine Alliance pour la solidarité au Bas-Saint-Laurent';
@@ -111,7 +112,7 @@ describe('a dot vote from a list, on three phones', () => {
     expect(bar.width).toBeGreaterThan(PHONE.width * 0.4);
     expect(Math.abs(bar.y - toggle.y)).toBeLessThan(1);
     expect((await helene.locator('.vote-banner').boundingBox())!.height).toBeLessThanOrEqual(112);
-    await helene.screenshot({ path: `${SHOTS}/phone-wall-offer.png` });
+    await helene.screenshot({ path: join(SHOTS, 'phone-wall-offer.png') });
     await offer.tap();
     const dialog = helene.getByRole('dialog', { name: 'Nos incontournables' });
     await dialog.waitFor();
@@ -143,7 +144,7 @@ describe('a dot vote from a list, on three phones', () => {
     expect(long.fits).toBe(true);
     // While the vote is open nobody's total shows, as on the canvas.
     expect(notes.every((n) => n.total === '')).toBe(true);
-    await helene.screenshot({ path: `${SHOTS}/phone-list-open.png` });
+    await helene.screenshot({ path: join(SHOTS, 'phone-list-open.png') });
   });
 
   it('three participants vote from the list; the canvas shows the same dots', async () => {
@@ -201,7 +202,7 @@ describe('a dot vote from a list, on three phones', () => {
       return (await axe.run('.vote-list-panel')).violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);
-    await emilie.screenshot({ path: `${SHOTS}/phone-list-english.png` });
+    await emilie.screenshot({ path: join(SHOTS, 'phone-list-english.png') });
 
     // Back on the board, Hélène's dots are the list's: drawn on the same two notes.
     await helene.getByRole('button', { name: 'Revenir au tableau' }).tap();
@@ -228,11 +229,11 @@ describe('a dot vote from a list, on three phones', () => {
     await openBoard(laptop, postcardWall(forum).edit.url);
     const offer = laptop.getByRole('button', { name: 'Voter en liste', exact: true });
     await offer.waitFor({ timeout: 10_000 });
-    await laptop.screenshot({ path: `${SHOTS}/laptop-banner.png` });
+    await laptop.screenshot({ path: join(SHOTS, 'laptop-banner.png') });
     await offer.click();
     await laptop.getByRole('dialog', { name: 'Nos incontournables' }).waitFor();
     await remaining(laptop, 5);
-    await laptop.screenshot({ path: `${SHOTS}/laptop-list.png` });
+    await laptop.screenshot({ path: join(SHOTS, 'laptop-list.png') });
     await laptop.keyboard.press('Escape');
     await laptop.locator('.vote-list-panel').waitFor({ state: 'detached' });
     expect(await laptop.evaluate(() => document.activeElement?.textContent)).toBe('Voter en liste');
@@ -251,7 +252,7 @@ describe('a dot vote from a list, on three phones', () => {
     expect(await alert.textContent()).toContain('Le serveur ne répond pas.');
     expect(await pierre.locator('.vote-list-status').getAttribute('data-remaining')).toBe('2');
     expect(await pierre.locator('.vote-list-note').nth(30).getAttribute('data-mine')).toBe('0');
-    await pierre.screenshot({ path: `${SHOTS}/phone-list-offline.png` });
+    await pierre.screenshot({ path: join(SHOTS, 'phone-list-offline.png') });
     await pierre.context().setOffline(false);
   });
 
@@ -299,7 +300,7 @@ describe('a dot vote from a list, on three phones', () => {
       'Ce vote vient d’être fermé\u00a0: les points ne peuvent plus changer.',
     );
     expect(await pierre.locator('.vote-list-note').nth(40).getAttribute('data-mine')).toBe('0');
-    await pierre.screenshot({ path: `${SHOTS}/phone-list-closed.png` });
+    await pierre.screenshot({ path: join(SHOTS, 'phone-list-closed.png') });
 
     // The list's totals by idea are the facilitator's results...
     const byIdea = new Map<string, number>();
@@ -345,7 +346,7 @@ describe('a dot vote from a list, on three phones', () => {
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(32);
-    await emilie.screenshot({ path: `${SHOTS}/phone-list-200-percent.png` });
+    await emilie.screenshot({ path: join(SHOTS, 'phone-list-200-percent.png') });
   });
 });
 

@@ -12,6 +12,11 @@ import { createDatabaseOn } from '../../apps/server/src/postgres/test-postgres.t
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVER_ENTRY = join(REPO_ROOT, 'apps/server/dist/main.js');
+/**
+ * Where end-to-end tests leave their screenshots, for whoever reads a run: the repository's
+ * test-results/ (ignored by git), or the folder CARTON_SHOTS names.
+ */
+export const SHOTS = process.env.CARTON_SHOTS ?? join(REPO_ROOT, 'test-results/screenshots');
 
 const READY_LINE = /^Carton listening on (http:\/\/\S+)$/m;
 

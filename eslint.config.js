@@ -135,6 +135,25 @@ export default tseslint.config(
     },
   },
   {
+    // A test writes under the repository or a temporary folder, never at a path of one machine.
+    files: ['tests/**/*.ts', 'bench/**/*.{ts,mjs}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\/(work|root|home)\\//]',
+          message:
+            'A path of one machine: use SHOTS (tests/support/server.ts) or a temporary folder.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/^\\/(work|root|home)\\//]',
+          message:
+            'A path of one machine: use SHOTS (tests/support/server.ts) or a temporary folder.',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -4,9 +4,10 @@
 // are (BREACH: the compressed size would tell an attacker whether a guess matches the token).
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CartonServer } from '../support/server.ts';
+import { REPO_ROOT, type CartonServer } from '../support/server.ts';
 import { connect, docUntil, forumSuite, type CreatedForum } from './helpers.ts';
 import { api, createSeedForum, writeNotes } from './forum-support.ts';
 
@@ -35,7 +36,7 @@ forumSuite(
 /** Real lines of the forum's report, 80 distinct notes per board (10 boards). */
 const lines = [
   ...new Set(
-    readFileSync('/work/shared/seed/forum-alliance-bsl-2023.txt', 'utf8')
+    readFileSync(join(REPO_ROOT, 'tests/fixtures/forum-alliance-bsl-2023.txt'), 'utf8')
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l.length >= 12 && l.length <= 140),

@@ -4,9 +4,11 @@
 // and « Lancer le vote sur la liste » again (the room's vote run twice), where a reload of the
 // same page said the vote was held (the server keeps the time of the placing that last changed
 // the list, C10's placedAt, and now gives it in the placing's answer too).
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createForum, forumRequest, serverAndBrowser } from './fixtures';
 import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
+import { SHOTS } from '../support/server';
 
 const suite = serverAndBrowser();
 
@@ -48,7 +50,7 @@ describe('the list placed again with nothing changed, after its vote', () => {
     expect(await section.getByRole('button', { name: 'Lancer le vote sur la liste' }).count()).toBe(
       0,
     );
-    await votes.screenshot({ path: '/work/notes/s25/review-srv/placed-again-after-vote.png' });
+    await votes.screenshot({ path: join(SHOTS, 'placed-again-after-vote.png') });
     await page.context().close();
   });
 });

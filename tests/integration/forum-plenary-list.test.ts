@@ -4,16 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localOrigin, type Shape } from '@carton/board';
 import { startServer, type CartonServer } from '../support/server.ts';
+import { authFetch, connect, docUntil, forumSuite, type CreatedForum } from './helpers.ts';
 import {
-  authFetch,
-  connect,
-  createForum,
-  docUntil,
-  exportJson,
-  forumSuite,
-  type CreatedForum,
-} from './helpers.ts';
-import { api, createSeedForum, writeNotes } from './forum-support.ts';
+  api,
+  blankForum,
+  createSeedForum,
+  placeList,
+  plenaryOf,
+  plenaryShapes,
+  writeNotes,
+} from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
@@ -25,16 +25,6 @@ forumSuite(
   },
 );
 
-const plenaryOf = (f: CreatedForum) => f.boards.find((b) => b.kind === 'plenary')!;
-const place = (srv: CartonServer, f: CreatedForum, body: unknown = {}) =>
-  api(srv, 'POST', `/api/forums/${f.forum.id}/compilation/plenary`, f.facilitator.token, body);
-
-async function plenaryShapes(srv: CartonServer, f: CreatedForum): Promise<Shape[]> {
-  const file = (await (await exportJson(srv, plenaryOf(f).id, f.facilitator.token)).json()) as {
-    shapes: Shape[];
-  };
-  return file.shapes;
-}
 const areaOf = (shapes: Shape[]) =>
   shapes.find((s) => s.type === 'carton' && s.title === 'Les incontournables') as Extract<
     Shape,
@@ -76,7 +66,7 @@ beforeAll(async () => {
 describe('C10: the list on the plenary', () => {
   it('places one note per idea, in the list’s order and words, in a titled area beside what the plenary holds', async () => {
     const before = await plenaryShapes(server, forum);
-    const placed = await place(server, forum);
+    const placed = await placeList(server, forum);
     expect(placed.status).toBe(200);
     expect(placed.body).toMatchObject({
       boardId: plenaryOf(forum).id,
@@ -109,7 +99,7 @@ describe('C10: the list on the plenary', () => {
   });
 
   it('placing again adds nothing twice, and the plenary’s notes are not counted again in the list', async () => {
-    const again = await place(server, forum);
+    const again = await placeList(server, forum);
     expect(again.body).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 3 });
     expect(listNotes(await plenaryShapes(server, forum))).toHaveLength(3);
     // A facilitator who ticks the plenary too: the list's own notes are not ideas of the room.
@@ -165,7 +155,7 @@ describe('C10: the list on the plenary', () => {
       },
       setAside: { 'implication citoyenne': true, plaisir: false },
     });
-    const answer = await place(server, forum);
+    const answer = await placeList(server, forum);
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ added: 1, updated: 1, removed: 0 });
     expect(answer.body.kept).toEqual(
@@ -202,14 +192,14 @@ describe('C10: the list on the plenary', () => {
     watcher.destroy();
     someone.destroy();
     // Her note is the list's words again: placing again now writes the new ones on it.
-    const after = await place(server, forum);
+    const after = await placeList(server, forum);
     expect(after.body).toMatchObject({ added: 0, updated: 1 });
     const back = listNotes(await plenaryShapes(server, forum)).find((n) => n.id === leadership!.id);
     expect(back?.text).toBe('Leadership rassembleur');
 
     // « Plaisir » set aside again, with no dots nor edits: its note leaves the plenary.
     await api(server, 'PUT', `${base}/compilation`, token, { setAside: { plaisir: true } });
-    const removed = await place(server, forum);
+    const removed = await placeList(server, forum);
     expect(removed.body).toMatchObject({ added: 0, removed: 1 });
     const left = listNotes(await plenaryShapes(server, forum)).map((n) => n.text);
     expect(left).not.toContain('Plaisir');
@@ -219,10 +209,10 @@ describe('C10: the list on the plenary', () => {
   it('refuses hostile or unauthorised requests with JSON errors', async () => {
     const path = `/api/forums/${forum.forum.id}/compilation/plenary`;
     const plenary = plenaryOf(forum);
-    const extra = await place(server, forum, { lang: 'fr-CA', boardId: plenary.id });
+    const extra = await placeList(server, forum, { lang: 'fr-CA', boardId: plenary.id });
     expect(extra.status).toBe(400);
     expect(extra.body.error.code).toBe('invalid_request');
-    const lang = await place(server, forum, { lang: 'de' });
+    const lang = await placeList(server, forum, { lang: 'de' });
     expect(lang.status).toBe(400);
     expect(lang.body.error.code).toBe('invalid_request');
     const notJson = await authFetch(server, path, forum.facilitator.token, {
@@ -251,17 +241,13 @@ describe('C10: the list on the plenary', () => {
 
 describe('C10: the plenary’s old record, written by someone else', () => {
   it('what a participant writes where the record used to be changes nothing: the list is still placed, inside its area', async () => {
-    const f = await createForum(server, {
-      title: 'Forum des Alliances',
-      templates: false,
-      territories: ['Kamouraska', 'La Mitis'],
-    });
+    const f = await blankForum(server, ['Kamouraska', 'La Mitis']);
     const territory = f.boards.find((b) => b.territory === 'Kamouraska')!;
     await writeNotes(server, territory.id, territory.edit.token, [
       'Transport collectif',
       'Logement',
     ]);
-    expect((await place(server, f)).status).toBe(200);
+    expect((await placeList(server, f)).status).toBe(200);
     // A participant's page on the plenary writes the root map where the record was kept before
     // it moved to the forum doc (the relay lets any writer write any root map): the next slot
     // past the page's edge, columns that are no number. The forum's record is all that counts.
@@ -275,7 +261,7 @@ describe('C10: the plenary’s old record, written by someone else', () => {
       root.set('columns', Number.NaN);
     }, localOrigin('participant'));
     await writeNotes(server, territory.id, territory.edit.token, ['Sécurité alimentaire']);
-    const again = await place(server, f);
+    const again = await placeList(server, f);
     participant.destroy();
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ added: 1, unchanged: 2, removed: 0, kept: [] });
@@ -301,11 +287,7 @@ describe('C10: a plenary at its size limit', () => {
   let f: CreatedForum;
   beforeAll(async () => {
     small = await startServer({ env: { CARTON_MAX_BOARD_BYTES: String(16 * 1024) } });
-    f = await createForum(small, {
-      title: 'Forum plein',
-      templates: false,
-      territories: ['Kamouraska', 'La Mitis'],
-    });
+    f = await blankForum(small, ['Kamouraska', 'La Mitis'], 'Forum plein');
     for (const board of f.boards.filter((b) => b.kind === 'territory')) {
       const long = (n: number) => `${board.territory} idée ${n} : ${'mots '.repeat(140)}`;
       await writeNotes(small, board.id, board.edit.token, [1, 2, 3, 4, 5, 6, 7, 8, 9].map(long));
@@ -315,7 +297,7 @@ describe('C10: a plenary at its size limit', () => {
 
   it('R30: refused whole (409 board_full), nothing written on the plenary', async () => {
     const before = await plenaryShapes(small, f);
-    const refused = await place(small, f);
+    const refused = await placeList(small, f);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('board_full');
     expect(await plenaryShapes(small, f)).toEqual(before);

@@ -1,5 +1,7 @@
 // Shared pieces of the forum-day integration tests (forum-*.test.ts).
-import { forumRoomName } from '@carton/board';
+import { createHash } from 'node:crypto';
+import { forumRoomName, ideaKey, type Shape } from '@carton/board';
+import { expect } from 'vitest';
 import type { CartonServer } from '../support/server.ts';
 import type WebSocket from 'ws';
 import {
@@ -7,8 +9,11 @@ import {
   connect,
   createForum,
   docUntil,
+  exportJson,
+  forumSuite,
   frame,
   type Client,
+  type CreatedBoard,
   type CreatedForum,
 } from './helpers.ts';
 
@@ -110,4 +115,92 @@ export async function updateThenRoundTrip(ws: WebSocket, update: Uint8Array): Pr
   ws.send(frame(0, 2, update));
   ws.send(Buffer.from([3]));
   await answered;
+}
+
+// C10 « Les incontournables » on the plenary (plenary-list-*.test.ts, forum-plenary-list,
+// list-on-plenary-state).
+
+/** The title of the forum `blankForumSuite` makes; the tests' own forums are `blankForum`s. */
+const SUITE_TITLE = 'Forum régional de l’Alliance 2023';
+
+/** A forum of blank boards (no templates) with these territories. */
+export function blankForum(
+  server: CartonServer,
+  territories: string[],
+  title = 'Forum des Alliances',
+): Promise<CreatedForum> {
+  return createForum(server, { title, templates: false, territories });
+}
+
+/** `forumSuite` with one blank forum of these territories; `ready` is handed the server. */
+export function blankForumSuite(
+  territories: string[],
+  ready: (server: CartonServer) => void,
+): void {
+  forumSuite(
+    (started) => blankForum(started, territories, SUITE_TITLE),
+    (started) => ready(started),
+  );
+}
+
+export const plenaryOf = (f: CreatedForum): CreatedBoard =>
+  f.boards.find((b) => b.kind === 'plenary')!;
+
+/** « Mettre la liste sur la plénière »: the facilitator's POST of C10's placing. */
+export const placeList = (server: CartonServer, f: CreatedForum, body: unknown = {}) =>
+  api(server, 'POST', `/api/forums/${f.forum.id}/compilation/plenary`, f.facilitator.token, body);
+
+/** The plenary's shapes, as its JSON export gives them. */
+export async function plenaryShapes(server: CartonServer, f: CreatedForum): Promise<Shape[]> {
+  const answer = await exportJson(server, plenaryOf(f).id, f.facilitator.token);
+  return ((await answer.json()) as { shapes: Shape[] }).shapes;
+}
+
+export const noteOf = (shapes: Shape[], text: string) =>
+  shapes.find((s) => s.type === 'note' && s.text === text);
+
+/** The id C10 gives an idea's note in an area (any plenary writer can compute it). */
+export const listNoteId = (areaId: string, text: string, attempt = 0) =>
+  'shape:incontournable-' +
+  createHash('sha256')
+    .update(
+      attempt === 0 ? `${areaId}\n${ideaKey(text)}` : `${areaId}\n${ideaKey(text)}\n${attempt}`,
+    )
+    .digest('base64url')
+    .slice(0, 22);
+
+/** The forum's archive (GET archive.zip, as the facilitator), its bytes. */
+export async function forumArchive(server: CartonServer, f: CreatedForum): Promise<Uint8Array> {
+  const zip = await authFetch(server, `/api/forums/${f.forum.id}/archive.zip`, f.facilitator.token);
+  expect(zip.status).toBe(200);
+  return new Uint8Array(await zip.arrayBuffer());
+}
+
+/** POST of a forum archive to the import; the answer as is. */
+export const importArchive = (server: CartonServer, zip: Uint8Array): Promise<Response> =>
+  fetch(`${server.url}/api/forums/import`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/zip' },
+    body: Buffer.from(zip),
+  });
+
+/**
+ * A participant's page on `board` (its edit link, the stock client) writes `write`; returns once
+ * another client (its view link) sees `done`, so the server holds it.
+ */
+export async function participantWrites(
+  server: CartonServer,
+  board: CreatedBoard,
+  write: (participant: Client) => void,
+  done: (watcher: Client) => boolean,
+  what = 'the participant’s writing',
+): Promise<void> {
+  const participant = connect(server, board.id, board.edit.token);
+  await participant.synced;
+  write(participant);
+  const watcher = connect(server, board.id, board.view.token);
+  await watcher.synced;
+  await docUntil(watcher.doc, what, () => done(watcher));
+  watcher.destroy();
+  participant.destroy();
 }

@@ -4,15 +4,22 @@
 // manifest the record) — not only from its own click on « Mettre la liste sur la plénière ».
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CartonServer } from '../support/server.ts';
-import { authFetch, connect, docUntil, type CreatedForum } from './helpers.ts';
-import { api, createSeedForum } from './forum-support.ts';
+import { type CreatedForum } from './helpers.ts';
+import {
+  api,
+  createSeedForum,
+  forumArchive,
+  importArchive,
+  placeList,
+  plenaryOf,
+  writeNotes,
+} from './forum-support.ts';
 
 let server: CartonServer;
 let forum: CreatedForum;
 /** When the first test placed the list, as the server said. */
 let placedAt = 0;
 
-const plenaryOf = (f: CreatedForum) => f.boards.find((b) => b.kind === 'plenary')!;
 const compilation = (f: CreatedForum) =>
   api(server, 'GET', `/api/forums/${f.forum.id}/compilation`, f.facilitator.token);
 
@@ -20,21 +27,11 @@ beforeAll(async () => {
   server = await startServer();
   forum = await createSeedForum(server, ['Kamouraska', 'La Mitis']);
   const kamouraska = forum.boards.find((b) => b.territory === 'Kamouraska')!;
-  const writer = connect(server, kamouraska.id, kamouraska.edit.token);
-  await writer.synced;
-  const texts = ['Participation citoyenne', 'Bon leadership', 'Plaisir'];
-  writer.run((tx) => {
-    texts.forEach((text, n) => tx.create('note', { x: 3000 + n * 220, y: 1200, text }));
-  });
-  const watcher = connect(server, kamouraska.id, kamouraska.view.token);
-  await watcher.synced;
-  await docUntil(watcher.doc, 'the notes', () =>
-    texts.every((text) =>
-      watcher.board.listShapes().some((s) => s.type === 'note' && s.text === text),
-    ),
-  );
-  writer.destroy();
-  watcher.destroy();
+  await writeNotes(server, kamouraska.id, kamouraska.edit.token, [
+    'Participation citoyenne',
+    'Bon leadership',
+    'Plaisir',
+  ]);
 });
 
 afterAll(async () => {
@@ -48,13 +45,7 @@ describe('C10: the list’s place on the plenary, as the server reads it', () =>
     expect(before.body.onPlenary).toBeNull();
 
     const sent = Date.now();
-    const placed = await api(
-      server,
-      'POST',
-      `/api/forums/${forum.forum.id}/compilation/plenary`,
-      forum.facilitator.token,
-      {},
-    );
+    const placed = await placeList(server, forum);
     expect(placed.status).toBe(200);
 
     // The forum page reloaded: nothing of its click is left, the server says where the list is.
@@ -72,29 +63,13 @@ describe('C10: the list’s place on the plenary, as the server reads it', () =>
     expect(placedAt).toBeGreaterThanOrEqual(sent);
     expect(placedAt).toBeLessThanOrEqual(answered);
     // Placed again with nothing changed: the list on the plenary is the one placed then.
-    const again = await api(
-      server,
-      'POST',
-      `/api/forums/${forum.forum.id}/compilation/plenary`,
-      forum.facilitator.token,
-      {},
-    );
+    const again = await placeList(server, forum);
     expect(again.body).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 3 });
     expect((await compilation(forum)).body.onPlenary.placedAt).toBe(placedAt);
   });
 
   it('after the forum archive is imported again: the imported plenary holds the list', async () => {
-    const zip = await authFetch(
-      server,
-      `/api/forums/${forum.forum.id}/archive.zip`,
-      forum.facilitator.token,
-    );
-    expect(zip.status).toBe(200);
-    const response = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: Buffer.from(await zip.arrayBuffer()),
-    });
+    const response = await importArchive(server, await forumArchive(server, forum));
     expect(response.status).toBe(201);
     const imported = (await response.json()) as CreatedForum;
     expect(imported.forum.id).not.toBe(forum.forum.id);

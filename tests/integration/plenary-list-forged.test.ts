@@ -5,80 +5,35 @@
 // lives in the forum's doc (F2: participants cannot write it), travels in the forum archive,
 // and an older forum's plenary record is still read until its next placing. C6 leaves out
 // only the notes the record holds: a note given an id of the list's form stays an idea.
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ideaKey, localOrigin, type Shape } from '@carton/board';
+import { localOrigin } from '@carton/board';
 import { editArchive } from '../../apps/server/src/archive/test-archives.ts';
 import type { CartonServer } from '../support/server.ts';
+import { docUntil, type CreatedForum } from './helpers.ts';
 import {
-  authFetch,
-  connect,
-  createForum,
-  docUntil,
-  exportJson,
-  forumSuite,
-  type CreatedForum,
-} from './helpers.ts';
-import { api, connectForum, writeNotes } from './forum-support.ts';
+  api,
+  blankForum,
+  blankForumSuite,
+  connectForum,
+  forumArchive,
+  importArchive,
+  listNoteId as computedId,
+  noteOf,
+  participantWrites,
+  placeList,
+  plenaryOf,
+  plenaryShapes,
+  writeNotes,
+} from './forum-support.ts';
 
 let server: CartonServer;
-forumSuite(
-  (started) =>
-    createForum(started, {
-      title: 'Forum régional de l’Alliance 2023',
-      templates: false,
-      territories: ['Kamouraska'],
-    }),
-  (started) => {
-    server = started;
-  },
-);
+blankForumSuite(['Kamouraska'], (started) => {
+  server = started;
+});
 
-const plenaryOf = (f: CreatedForum) => f.boards.find((b) => b.kind === 'plenary')!;
 const territoryOf = (f: CreatedForum) => f.boards.find((b) => b.territory === 'Kamouraska')!;
-const newForum = () =>
-  createForum(server, {
-    title: 'Forum des Alliances',
-    templates: false,
-    territories: ['Kamouraska'],
-  });
-const place = (f: CreatedForum) =>
-  api(server, 'POST', `/api/forums/${f.forum.id}/compilation/plenary`, f.facilitator.token, {});
-async function plenaryShapes(f: CreatedForum): Promise<Shape[]> {
-  const answer = await exportJson(server, plenaryOf(f).id, f.facilitator.token);
-  return ((await answer.json()) as { shapes: Shape[] }).shapes;
-}
-const noteOf = (shapes: Shape[], text: string) =>
-  shapes.find((s) => s.type === 'note' && s.text === text);
-/** The id C10 gives an idea's note in an area (any plenary writer can compute it). */
-const computedId = (areaId: string, text: string, attempt = 0) =>
-  'shape:incontournable-' +
-  createHash('sha256')
-    .update(
-      attempt === 0 ? `${areaId}\n${ideaKey(text)}` : `${areaId}\n${ideaKey(text)}\n${attempt}`,
-    )
-    .digest('base64url')
-    .slice(0, 22);
-
-/**
- * A participant's page on the plenary (its edit link, the stock client) writes `write`; returns
- * once another client sees `done`, so the server holds it.
- */
-async function participantWrites(
-  f: CreatedForum,
-  write: (participant: ReturnType<typeof connect>) => void,
-  done: (watcher: ReturnType<typeof connect>) => boolean,
-): Promise<void> {
-  const plenary = plenaryOf(f);
-  const participant = connect(server, plenary.id, plenary.edit.token);
-  await participant.synced;
-  write(participant);
-  const watcher = connect(server, plenary.id, plenary.view.token);
-  await watcher.synced;
-  await docUntil(watcher.doc, 'the participant’s writing', () => done(watcher));
-  watcher.destroy();
-  participant.destroy();
-}
+const newForum = () => blankForum(server, ['Kamouraska']);
+const place = (f: CreatedForum) => placeList(server, f);
 
 /** The room's vote on the plenary: `dots` (shape id → dots, one voter each), then closed. */
 async function voteOnPlenary(f: CreatedForum, dots: [string, number][]): Promise<string> {
@@ -130,12 +85,13 @@ describe('C10: the record of what was placed, written by a participant', () => {
     const first = await place(f);
     expect(first.status).toBe(200);
     const areaId = first.body.areaId as string;
-    const logement = noteOf(await plenaryShapes(f), 'Logement')!;
+    const logement = noteOf(await plenaryShapes(server, f), 'Logement')!;
     // A note of theirs at the next id the server would try for « Logement », in the list's
     // area, named in the root map where the record used to be, with its words as placed.
     const forged = computedId(areaId, 'Logement', 1);
     await participantWrites(
-      f,
+      server,
+      plenaryOf(f),
       (p) =>
         p.doc.transact(() => {
           p.board.run(
@@ -181,7 +137,8 @@ describe('C10: the record of what was placed, written by a participant', () => {
     const theirs = 'shape:incontournables-deleurcartonaeux00000';
     const note = computedId(theirs, 'Logement');
     await participantWrites(
-      f,
+      server,
+      plenaryOf(f),
       (p) =>
         p.doc.transact(() => {
           p.board.run((tx) => {
@@ -201,7 +158,7 @@ describe('C10: the record of what was placed, written by a participant', () => {
     // The server's own area, titled « Les incontournables », holding both ideas.
     expect(placed.body.areaId).not.toBe(theirs);
     expect(placed.body).toMatchObject({ added: 2, unchanged: 0, kept: [] });
-    const shapes = await plenaryShapes(f);
+    const shapes = await plenaryShapes(server, f);
     expect(shapes.find((s) => s.id === placed.body.areaId)).toMatchObject({
       type: 'carton',
       title: 'Les incontournables',
@@ -217,17 +174,17 @@ describe('C6: only the notes the server placed are left out of the compilation',
     const territory = territoryOf(f);
     await writeNotes(server, territory.id, territory.edit.token, ['Logement']);
     const id = 'shape:incontournable-cacheeparquelquun00000';
-    const writer = connect(server, territory.id, territory.edit.token);
-    await writer.synced;
-    writer.board.run(
-      (tx) => tx.create('note', { id, x: 0, y: 0, text: 'Sécurité alimentaire' }),
-      localOrigin('user-kamouraska-1'),
+    await participantWrites(
+      server,
+      territory,
+      (writer) =>
+        writer.board.run(
+          (tx) => tx.create('note', { id, x: 0, y: 0, text: 'Sécurité alimentaire' }),
+          localOrigin('user-kamouraska-1'),
+        ),
+      (watcher) => !!watcher.board.getShape(id),
+      'the note',
     );
-    const watcher = connect(server, territory.id, territory.view.token);
-    await watcher.synced;
-    await docUntil(watcher.doc, 'the note', () => !!watcher.board.getShape(id));
-    watcher.destroy();
-    writer.destroy();
     expect(Object.keys(await listVotes(f)).sort()).toEqual(['Logement', 'Sécurité alimentaire']);
     // Placed on the plenary, it is one of the list's ideas too.
     const placed = await place(f);
@@ -245,26 +202,17 @@ describe('C10: the record in the forum archive', () => {
     ]);
     const first = await place(f);
     expect(first.status).toBe(200);
-    const zip = await authFetch(
-      server,
-      `/api/forums/${f.forum.id}/archive.zip`,
-      f.facilitator.token,
-    );
-    expect(zip.status).toBe(200);
-    const response = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: Buffer.from(await zip.arrayBuffer()),
-    });
+    const response = await importArchive(server, await forumArchive(server, f));
     expect(response.status).toBe(201);
     const imported = (await response.json()) as CreatedForum;
     const areaId = first.body.areaId as string;
-    const logement = noteOf(await plenaryShapes(imported), 'Logement')!;
+    const logement = noteOf(await plenaryShapes(server, imported), 'Logement')!;
     expect(logement.id).toBe(computedId(areaId, 'Logement'));
     // In the imported forum, a participant writes a note at Logement's next id in the area.
     const forged = computedId(areaId, 'Logement', 1);
     await participantWrites(
-      imported,
+      server,
+      plenaryOf(imported),
       (p) =>
         p.board.run(
           (tx) =>
@@ -299,7 +247,8 @@ describe('C10: a forum whose list was placed before the record moved to the foru
     const areaId = 'shape:incontournables-anciennelistedelalli';
     const ids = ['Logement', 'Transport collectif'].map((text) => computedId(areaId, text));
     await participantWrites(
-      f,
+      server,
+      plenaryOf(f),
       (p) =>
         p.doc.transact(() => {
           p.board.run((tx) => {
@@ -367,30 +316,20 @@ describe('C10: an archive exported before the forum doc kept the record', () => 
     const first = await place(f);
     expect(first.status).toBe(200);
     const areaId = first.body.areaId as string;
-    const shapes = await plenaryShapes(f);
+    const shapes = await plenaryShapes(server, f);
     const logement = noteOf(shapes, 'Logement')!;
     const transport = noteOf(shapes, 'Transport collectif')!;
     await voteOnPlenary(f, [
       [logement.id, 3],
       [transport.id, 1],
     ]);
-    const zip = await authFetch(
-      server,
-      `/api/forums/${f.forum.id}/archive.zip`,
-      f.facilitator.token,
-    );
-    expect(zip.status).toBe(200);
     // As the export wrote it before 052c16c: the same board files (a board file holds shapes,
     // never the plenary's root maps), the votes, no `facilitation.plenaryList`.
-    const older = editArchive(new Uint8Array(await zip.arrayBuffer()), (_files, manifest) => {
+    const older = editArchive(await forumArchive(server, f), (_files, manifest) => {
       expect(manifest.facilitation?.plenaryList).toMatchObject({ areaId });
       delete manifest.facilitation!.plenaryList;
     });
-    const response = await fetch(`${server.url}/api/forums/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/zip' },
-      body: Buffer.from(older),
-    });
+    const response = await importArchive(server, older);
     expect(response.status).toBe(201);
     const imported = (await response.json()) as CreatedForum;
     const plenaryId = plenaryOf(imported).id;
@@ -415,7 +354,8 @@ describe('C10: an archive exported before the forum doc kept the record', () => 
     forum.destroy();
     // What a participant of the new forum writes where the old record was changes nothing.
     await participantWrites(
-      imported,
+      server,
+      plenaryOf(imported),
       (p) =>
         p.doc.transact(() => {
           p.doc.getMap<unknown>('incontournables').set('areaId', 'shape:incontournables-autre');

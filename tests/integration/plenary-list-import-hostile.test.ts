@@ -3,49 +3,29 @@
 import { describe, expect, it } from 'vitest';
 import { editArchive } from '../../apps/server/src/archive/test-archives.ts';
 import type { CartonServer } from '../support/server.ts';
-import { authFetch, createForum, forumSuite, type CreatedForum } from './helpers.ts';
-import { api, writeNotes } from './forum-support.ts';
+import { type CreatedForum } from './helpers.ts';
+import {
+  blankForum,
+  blankForumSuite,
+  forumArchive,
+  importArchive,
+  placeList,
+  writeNotes,
+} from './forum-support.ts';
 
 let server: CartonServer;
-forumSuite(
-  (started) =>
-    createForum(started, {
-      title: 'Forum régional de l’Alliance 2023',
-      templates: false,
-      territories: ['Kamouraska'],
-    }),
-  (started) => {
-    server = started;
-  },
-);
+blankForumSuite(['Kamouraska'], (started) => {
+  server = started;
+});
 
 async function placedArchive(): Promise<{ f: CreatedForum; zip: Uint8Array }> {
-  const f = await createForum(server, {
-    title: 'Forum des Alliances',
-    templates: false,
-    territories: ['Kamouraska'],
-  });
+  const f = await blankForum(server, ['Kamouraska']);
   const territory = f.boards.find((b) => b.territory === 'Kamouraska')!;
   await writeNotes(server, territory.id, territory.edit.token, ['Logement', 'Transport']);
-  const placed = await api(
-    server,
-    'POST',
-    `/api/forums/${f.forum.id}/compilation/plenary`,
-    f.facilitator.token,
-    {},
-  );
+  const placed = await placeList(server, f);
   expect(placed.status).toBe(200);
-  const zip = await authFetch(server, `/api/forums/${f.forum.id}/archive.zip`, f.facilitator.token);
-  expect(zip.status).toBe(200);
-  return { f, zip: new Uint8Array(await zip.arrayBuffer()) };
+  return { f, zip: await forumArchive(server, f) };
 }
-
-const importZip = (zip: Uint8Array) =>
-  fetch(`${server.url}/api/forums/import`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/zip' },
-    body: Buffer.from(zip),
-  });
 
 describe('C10: a hostile plenaryList in an archive', () => {
   it('wrong types, huge maps, another board: 400 invalid_manifest, the path named', async () => {
@@ -75,7 +55,7 @@ describe('C10: a hostile plenaryList in an archive', () => {
         const facilitation = manifest.facilitation as unknown as Record<string, unknown>;
         facilitation.plenaryList = edit(facilitation.plenaryList);
       });
-      const response = await importZip(hostile);
+      const response = await importArchive(server, hostile);
       const body = (await response.json()) as { error?: { code: string; path?: string } };
       expect([response.status, body.error?.code], JSON.stringify(body)).toEqual([
         400,

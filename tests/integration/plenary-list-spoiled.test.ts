@@ -5,26 +5,26 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CartonServer } from '../support/server.ts';
-import { authFetch, createForum, docUntil, forumSuite, type CreatedForum } from './helpers.ts';
-import { api, connectForum, writeNotes } from './forum-support.ts';
+import { docUntil, type CreatedForum } from './helpers.ts';
+import {
+  api,
+  blankForum,
+  blankForumSuite,
+  connectForum,
+  forumArchive,
+  importArchive,
+  placeList,
+  plenaryOf,
+  writeNotes,
+} from './forum-support.ts';
 
 let server: CartonServer;
-forumSuite(
-  (started) =>
-    createForum(started, {
-      title: 'Forum régional de l’Alliance 2023',
-      templates: false,
-      territories: ['Kamouraska'],
-    }),
-  (started) => {
-    server = started;
-  },
-);
+blankForumSuite(['Kamouraska'], (started) => {
+  server = started;
+});
 
-const plenaryOf = (f: CreatedForum) => f.boards.find((b) => b.kind === 'plenary')!;
 const territoryOf = (f: CreatedForum) => f.boards.find((b) => b.territory === 'Kamouraska')!;
-const place = (f: CreatedForum) =>
-  api(server, 'POST', `/api/forums/${f.forum.id}/compilation/plenary`, f.facilitator.token, {});
+const place = (f: CreatedForum) => placeList(server, f);
 
 /** The facilitator's socket on the forum room writes `spoil`; returns once the server has it. */
 async function facilitatorWrites(
@@ -75,24 +75,14 @@ async function everyReaderWorks(f: CreatedForum) {
   ).toBe(200);
   const placed = await place(f);
   expect(placed.status, placed.text).toBe(200);
-  const zip = await authFetch(server, `${base}/archive.zip`, f.facilitator.token);
-  expect(zip.status).toBe(200);
-  const imported = await fetch(`${server.url}/api/forums/import`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/zip' },
-    body: Buffer.from(await zip.arrayBuffer()),
-  });
+  const imported = await importArchive(server, await forumArchive(server, f));
   expect(imported.status, await imported.clone().text()).toBe(201);
   return placed.body;
 }
 
 describe('C10: a record a facilitator’s socket spoiled', () => {
   it('wrong types everywhere: every reader still answers', async () => {
-    const f = await createForum(server, {
-      title: 'Forum des Alliances',
-      templates: false,
-      territories: ['Kamouraska'],
-    });
+    const f = await blankForum(server, ['Kamouraska']);
     const territory = territoryOf(f);
     await writeNotes(server, territory.id, territory.edit.token, ['Logement', 'Transport']);
     expect((await place(f)).status).toBe(200);
@@ -112,11 +102,7 @@ describe('C10: a record a facilitator’s socket spoiled', () => {
     await everyReaderWorks(f);
   });
   it('values the server writes, at their limits', async () => {
-    const f = await createForum(server, {
-      title: 'Forum des Alliances',
-      templates: false,
-      territories: ['Kamouraska'],
-    });
+    const f = await blankForum(server, ['Kamouraska']);
     const territory = territoryOf(f);
     await writeNotes(server, territory.id, territory.edit.token, ['Logement', 'Transport']);
     const first = await place(f);

@@ -1,56 +1,31 @@
 // C10 edge cases: a list note kept for its dots goes once its dots are gone; a note someone
 // wrote first at the id the server would give an idea (ids are digests any plenary writer can
 // compute) neither hides the idea from the plenary nor takes the idea's dots.
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ideaKey, localOrigin, type Shape } from '@carton/board';
+import { localOrigin } from '@carton/board';
 import type { CartonServer } from '../support/server.ts';
+import { type CreatedForum } from './helpers.ts';
 import {
-  connect,
-  createForum,
-  docUntil,
-  exportJson,
-  forumSuite,
-  type CreatedForum,
-} from './helpers.ts';
-import { api, writeNotes } from './forum-support.ts';
+  api,
+  blankForum,
+  blankForumSuite,
+  listNoteId as computedId,
+  noteOf,
+  participantWrites,
+  placeList,
+  plenaryOf,
+  plenaryShapes,
+  writeNotes,
+} from './forum-support.ts';
 
 let server: CartonServer;
-forumSuite(
-  (started) =>
-    createForum(started, {
-      title: 'Forum régional de l’Alliance 2023',
-      templates: false,
-      territories: ['Kamouraska', 'La Mitis'],
-    }),
-  (started) => {
-    server = started;
-  },
-);
+blankForumSuite(['Kamouraska', 'La Mitis'], (started) => {
+  server = started;
+});
 
-const plenaryOf = (f: CreatedForum) => f.boards.find((b) => b.kind === 'plenary')!;
 const territoryOf = (f: CreatedForum) => f.boards.find((b) => b.territory === 'Kamouraska')!;
-const place = (f: CreatedForum) =>
-  api(server, 'POST', `/api/forums/${f.forum.id}/compilation/plenary`, f.facilitator.token, {});
-const newForum = () =>
-  createForum(server, {
-    title: 'Forum des Alliances',
-    templates: false,
-    territories: ['Kamouraska', 'La Mitis'],
-  });
-async function plenaryShapes(f: CreatedForum): Promise<Shape[]> {
-  const answer = await exportJson(server, plenaryOf(f).id, f.facilitator.token);
-  return ((await answer.json()) as { shapes: Shape[] }).shapes;
-}
-const noteOf = (shapes: Shape[], text: string) =>
-  shapes.find((s) => s.type === 'note' && s.text === text);
-/** The id C10 gives an idea's note in an area (what a hostile writer can compute). */
-const computedId = (areaId: string, text: string) =>
-  'shape:incontournable-' +
-  createHash('sha256')
-    .update(`${areaId}\n${ideaKey(text)}`)
-    .digest('base64url')
-    .slice(0, 22);
+const place = (f: CreatedForum) => placeList(server, f);
+const newForum = () => blankForum(server, ['Kamouraska', 'La Mitis']);
 
 describe('C10: a note kept for its dots', () => {
   it('goes at the next placing once its idea has left the list and its dots are gone', async () => {
@@ -60,7 +35,7 @@ describe('C10: a note kept for its dots', () => {
     const territory = territoryOf(f);
     await writeNotes(server, territory.id, territory.edit.token, ['Logement', 'Plaisir']);
     expect((await place(f)).status).toBe(200);
-    const plaisir = noteOf(await plenaryShapes(f), 'Plaisir')!;
+    const plaisir = noteOf(await plenaryShapes(server, f), 'Plaisir')!;
     const plenary = plenaryOf(f);
     const vote = await api(server, 'POST', `${base}/votes`, token, {
       title: 'Les incontournables',
@@ -80,7 +55,7 @@ describe('C10: a note kept for its dots', () => {
     expect((await api(server, 'DELETE', path, plenary.edit.token, dot)).status).toBe(200);
     const again = await place(f);
     expect(again.body).toMatchObject({ removed: 1, kept: [] });
-    expect(noteOf(await plenaryShapes(f), 'Plaisir')).toBeUndefined();
+    expect(noteOf(await plenaryShapes(server, f), 'Plaisir')).toBeUndefined();
   });
 });
 
@@ -97,22 +72,23 @@ describe('C10: a note written first at a computed id', () => {
     const areaId = first.body.areaId as string;
     // A participant with the plenary's link writes a note at the id « Logement » will get.
     const squatId = computedId(areaId, 'Logement');
-    const hostile = connect(server, plenary.id, plenary.edit.token);
-    await hostile.synced;
-    hostile.board.run(
-      (tx) => tx.create('note', { id: squatId, x: 0, y: 0, text: 'Rien à voir', parentId: areaId }),
-      localOrigin('user-plenary-hostile'),
+    await participantWrites(
+      server,
+      plenary,
+      (hostile) =>
+        hostile.board.run(
+          (tx) =>
+            tx.create('note', { id: squatId, x: 0, y: 0, text: 'Rien à voir', parentId: areaId }),
+          localOrigin('user-plenary-hostile'),
+        ),
+      (watcher) => !!watcher.board.getShape(squatId),
+      'the note written first',
     );
-    const watcher = connect(server, plenary.id, plenary.view.token);
-    await watcher.synced;
-    await docUntil(watcher.doc, 'the note written first', () => !!watcher.board.getShape(squatId));
-    watcher.destroy();
-    hostile.destroy();
     await writeNotes(server, territory.id, territory.edit.token, ['Logement']);
     const again = await place(f);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ added: 1, removed: 0, kept: [] });
-    const shapes = await plenaryShapes(f);
+    const shapes = await plenaryShapes(server, f);
     const logement = noteOf(shapes, 'Logement');
     expect(logement).toMatchObject({ parentId: areaId });
     expect(logement!.id).not.toBe(squatId);

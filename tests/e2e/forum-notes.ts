@@ -1,11 +1,19 @@
 // Shared by the tests of « Les incontournables » and the votes over a forum's boards: notes
 // written on a forum's boards through a stock y-websocket client (seed.ts), as participants
 // would, and the forum page opened on its compiled list.
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { localOrigin } from '@carton/board';
 import { newParticipant } from '../support/browser';
 import type { CartonServer } from '../support/server';
-import { forumRequest, openBoard, PHONE, type BoardLinks, type CreatedForum } from './fixtures';
+import {
+  createForum,
+  forumRequest,
+  openBoard,
+  PHONE,
+  type BoardLinks,
+  type CreatedForum,
+} from './fixtures';
 import { connectSeedClient } from './seed';
 
 /** The forum's postcard wall (« Cartes postales »). */
@@ -129,4 +137,83 @@ export async function votedWallOnPhone(
   await openBoard(page, wall.edit.url);
   await page.getByText('Il vous reste 5 points').waitFor({ timeout: 10_000 });
   return page;
+}
+
+// « Mettre la liste sur la plénière » from the forum page, and the room's vote on the list
+// (list-on-plenary-again, list-on-plenary-reload).
+
+/** A forum of La Mitis and Kamouraska whose postcard wall holds three ideas. */
+export async function forumOfThreeIdeas(server: CartonServer): Promise<CreatedForum> {
+  const forum = await createForum(server, { territories: ['La Mitis', 'Kamouraska'] });
+  await writeNotes(server, postcardWall(forum), [
+    'Participation citoyenne',
+    'Bon leadership',
+    'Processus légers et clairs',
+  ]);
+  return forum;
+}
+
+/**
+ * Presses « Mettre la liste sur la plénière » on the first placing of the three ideas; returns
+ * the list's section once it says they were added.
+ */
+export async function placeThreeIdeas(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
+  const section = page.locator('.list-on-plenary-status');
+  await section.getByText('La liste est sur la plénière\u00a0: 3 idées ajoutées.').waitFor();
+  return section;
+}
+
+/**
+ * « Nos incontournables » opened from « Vote par points » on the boards it proposes; the vote's
+ * id once its row says it is open.
+ */
+export async function openListVote(page: Page): Promise<string | null> {
+  const votes = page.locator('#forum-votes');
+  await votes.locator('.vote-title').fill('Nos incontournables');
+  await votes.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
+  const row = votes.locator('li.vote').filter({ hasText: 'Nos incontournables' });
+  await row.and(page.locator('[data-state="open"]')).waitFor({ timeout: 10_000 });
+  return row.getAttribute('data-vote-id');
+}
+
+/** The facilitator closes a vote (the forum's API). */
+export async function closeVote(
+  server: CartonServer,
+  forum: CreatedForum,
+  voteId: string | null,
+): Promise<void> {
+  const closed = await forumRequest(server, forum, `/votes/${voteId}/close`, { body: {} });
+  expect(closed.status).toBe(200);
+}
+
+/** A vote over `boardIds` opened and closed through the forum's API (a vote held earlier). */
+export async function heldVote(
+  server: CartonServer,
+  forum: CreatedForum,
+  title: string,
+  boardIds: string[],
+): Promise<void> {
+  const opened = await forumRequest(server, forum, '/votes', {
+    body: { title, boardIds, dotsPerParticipant: 3 },
+  });
+  expect(opened.status).toBe(201);
+  const voteId = ((await opened.json()) as { vote: { id: string } }).vote.id;
+  await closeVote(server, forum, voteId);
+}
+
+/** What the page says of « Nos incontournables » once the list's vote is closed. */
+export const LIST_VOTE_HELD =
+  /^Le vote sur la liste a eu lieu sur la plénière\u00a0: «\u00a0Nos incontournables\u00a0», fermé à \d\d\sh\s\d\d\./;
+
+/** « Vote par points » ticks the plenary alone (`plenary`), or the territories alone. */
+export async function expectPlenaryTicked(
+  votes: Locator,
+  plenaryTitle: string,
+  plenary: boolean,
+): Promise<void> {
+  expect(await votes.getByRole('checkbox', { name: plenaryTitle }).isChecked()).toBe(plenary);
+  for (const name of ['La Mitis', 'Kamouraska']) {
+    expect(await votes.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(!plenary);
+  }
 }

@@ -10,8 +10,17 @@
 // server says when the list was placed (onPlenary.placedAt), and a reload still proposes it.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createForum, forumRequest, serverAndBrowser } from './fixtures';
-import { openCompiledList, postcardWall, writeNotes } from './forum-notes';
+import { serverAndBrowser } from './fixtures';
+import {
+  closeVote,
+  expectPlenaryTicked,
+  forumOfThreeIdeas,
+  heldVote,
+  LIST_VOTE_HELD as held,
+  openCompiledList,
+  openListVote,
+  placeThreeIdeas,
+} from './forum-notes';
 import { SHOTS } from '../support/server';
 
 const suite = serverAndBrowser();
@@ -19,18 +28,9 @@ const suite = serverAndBrowser();
 describe('the list on the plenary, after a reload of the forum page', () => {
   it('« Vote par points » proposes the plenary, and the list’s section says it is there', async () => {
     const { server, browser } = suite;
-    const forum = await createForum(server, { territories: ['La Mitis', 'Kamouraska'] });
-    await writeNotes(server, postcardWall(forum), [
-      'Participation citoyenne',
-      'Bon leadership',
-      'Processus légers et clairs',
-    ]);
+    const forum = await forumOfThreeIdeas(server);
     const page = await openCompiledList(browser, server, forum);
-    await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
-    await page
-      .locator('.list-on-plenary-status')
-      .getByText('La liste est sur la plénière\u00a0: 3 idées ajoutées.')
-      .waitFor();
+    await placeThreeIdeas(page);
 
     await page.reload();
     const votes = page.locator('#forum-votes');
@@ -38,10 +38,7 @@ describe('the list on the plenary, after a reload of the forum page', () => {
     await votes
       .getByText('est sur la plénière\u00a0: le vote porte sur ce tableau')
       .waitFor({ timeout: 10_000 });
-    expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(true);
-    for (const name of ['La Mitis', 'Kamouraska']) {
-      expect(await votes.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(false);
-    }
+    await expectPlenaryTicked(votes, plenary.title, true);
     expect(await votes.locator('.vote-postcards-left-out').count()).toBe(0);
     const section = page.locator('.list-on-plenary-status');
     await section
@@ -57,44 +54,24 @@ describe('the list on the plenary, after a reload of the forum page', () => {
     await votes.screenshot({ path: join(SHOTS, 'vote-form-after-reload.png') });
 
     // The vote opens on the plenary, as after the click.
-    await votes.locator('.vote-title').fill('Nos incontournables');
-    await votes.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
-    const opened = votes.locator('li.vote[data-state="open"]').filter({
-      hasText: 'Nos incontournables',
-    });
-    await opened.waitFor({ timeout: 10_000 });
+    await openListVote(page);
     await page.context().close();
   });
 
   it('after the list’s vote is closed, proposes the territories and leads to its results', async () => {
     const { server, browser } = suite;
-    const forum = await createForum(server, { territories: ['La Mitis', 'Kamouraska'] });
-    await writeNotes(server, postcardWall(forum), [
-      'Participation citoyenne',
-      'Bon leadership',
-      'Processus légers et clairs',
-    ]);
+    const forum = await forumOfThreeIdeas(server);
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
     // A morning vote on the territories' cartons, before the list: not the list's vote.
     const territories = forum.boards.filter((b) => b.kind === 'territory').map((b) => b.id);
-    const morning = await forumRequest(server, forum, '/votes', {
-      body: { title: 'Premier tour', boardIds: territories, dotsPerParticipant: 3 },
-    });
-    const morningId = ((await morning.json()) as { vote: { id: string } }).vote.id;
-    await forumRequest(server, forum, `/votes/${morningId}/close`, { body: {} });
+    await heldVote(server, forum, 'Premier tour', territories);
 
     const page = await openCompiledList(browser, server, forum);
-    await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
-    const section = page.locator('.list-on-plenary-status');
-    await section.getByText('La liste est sur la plénière\u00a0: 3 idées ajoutées.').waitFor();
+    const section = await placeThreeIdeas(page);
     const votes = page.locator('#forum-votes');
     expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(true);
     // The room votes on the list, and the vote is closed.
-    await votes.locator('.vote-title').fill('Nos incontournables');
-    await votes.getByRole('button', { name: 'Ouvrir le vote', exact: true }).click();
-    const row = votes.locator('li.vote').filter({ hasText: 'Nos incontournables' });
-    await row.and(page.locator('[data-state="open"]')).waitFor({ timeout: 10_000 });
-    const voteId = await row.getAttribute('data-vote-id');
+    const voteId = await openListVote(page);
     // Running: said as such, the list's vote no longer proposed.
     await votes
       .locator('.list-vote-held[data-state="open"]')
@@ -102,10 +79,7 @@ describe('the list on the plenary, after a reload of the forum page', () => {
       .waitFor();
     expect(await votes.locator('.vote-on-list').count()).toBe(0);
     expect(await section.getByRole('button', { name: 'Voir le vote' }).count()).toBe(1);
-    const closed = await forumRequest(server, forum, `/votes/${voteId}/close`, { body: {} });
-    expect(closed.status).toBe(200);
-    const held =
-      /^Le vote sur la liste a eu lieu sur la plénière\u00a0: «\u00a0Nos incontournables\u00a0», fermé à \d\d\sh\s\d\d\./;
+    await closeVote(server, forum, voteId);
     // Said on the page as it closes, without a reload.
     await votes.locator('.list-vote-held').getByText(held).waitFor({ timeout: 10_000 });
 
@@ -114,10 +88,7 @@ describe('the list on the plenary, after a reload of the forum page', () => {
     await section.locator('.list-already-placed').waitFor({ timeout: 10_000 });
     await votes.locator('li.vote[data-state="closed"]').nth(1).waitFor({ timeout: 10_000 });
     await votes.locator('.list-vote-held').waitFor({ timeout: 10_000 });
-    expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(false);
-    for (const name of ['La Mitis', 'Kamouraska']) {
-      expect(await votes.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(true);
-    }
+    await expectPlenaryTicked(votes, plenary.title, false);
     expect(await votes.locator('.vote-on-list').count()).toBe(0);
     expect(await votes.locator('.vote-postcards-left-out').count()).toBe(0);
     expect(await votes.locator('.list-vote-held').innerText()).toMatch(held);
@@ -139,27 +110,13 @@ describe('the list on the plenary, after a reload of the forum page', () => {
 
   it('a vote over the plenary held before the placing is not the list’s: a reload still proposes it', async () => {
     const { server, browser } = suite;
-    const forum = await createForum(server, { territories: ['La Mitis', 'Kamouraska'] });
-    await writeNotes(server, postcardWall(forum), [
-      'Participation citoyenne',
-      'Bon leadership',
-      'Processus légers et clairs',
-    ]);
+    const forum = await forumOfThreeIdeas(server);
     const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
     // In the morning, the room voted over the plenary's own cartons, then the vote closed.
-    const morning = await forumRequest(server, forum, '/votes', {
-      body: { title: 'Tour du matin', boardIds: [plenary.id], dotsPerParticipant: 3 },
-    });
-    expect(morning.status).toBe(201);
-    const morningId = ((await morning.json()) as { vote: { id: string } }).vote.id;
-    expect(
-      (await forumRequest(server, forum, `/votes/${morningId}/close`, { body: {} })).status,
-    ).toBe(200);
+    await heldVote(server, forum, 'Tour du matin', [plenary.id]);
 
     const page = await openCompiledList(browser, server, forum);
-    await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
-    const section = page.locator('.list-on-plenary-status');
-    await section.getByText('La liste est sur la plénière\u00a0: 3 idées ajoutées.').waitFor();
+    const section = await placeThreeIdeas(page);
 
     await page.reload();
     const votes = page.locator('#forum-votes');
@@ -170,10 +127,7 @@ describe('the list on the plenary, after a reload of the forum page', () => {
     await proposed.or(votes.locator('.list-vote-held')).first().waitFor({ timeout: 10_000 });
     expect(await votes.locator('.list-vote-held').count()).toBe(0);
     expect(await proposed.count()).toBe(1);
-    expect(await votes.getByRole('checkbox', { name: plenary.title }).isChecked()).toBe(true);
-    for (const name of ['La Mitis', 'Kamouraska']) {
-      expect(await votes.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(false);
-    }
+    await expectPlenaryTicked(votes, plenary.title, true);
     expect(await section.getByRole('button', { name: 'Lancer le vote sur la liste' }).count()).toBe(
       1,
     );

@@ -17,11 +17,10 @@
 //   before (parse, checks, Yjs on the event loop): board import 891 ms, new board 1,144 ms
 //   (15,275 ms and 4,410 ms at load 13); after (worker thread): 583 ms, 285 ms, archive
 //   restore 494 ms — what is left is the room applying the 29 MiB change on the event loop.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer } from '../lib/server.mjs';
+import { notesBoardFile } from './board-file.mjs';
 
 const TARGET_MS = 250;
 const shapes = Number(process.argv[2] ?? 10_000);
@@ -29,73 +28,10 @@ const textChars = Number(process.argv[3] ?? 2_900);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = process.env.CARTON_SERVER_DIST ?? join(here, '../../apps/server/dist');
 
-const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** The i-th fractional index key: a0…az, b00…bzz, c000…. */
-function indexKey(i) {
-  const widths = [1, 2, 3];
-  let rest = i;
-  for (let k = 0; k < widths.length; k++) {
-    const count = 62 ** widths[k];
-    if (rest < count) {
-      let digits = '';
-      for (let d = 0; d < widths[k]; d++) {
-        digits = DIGITS[rest % 62] + digits;
-        rest = Math.floor(rest / 62);
-      }
-      return String.fromCharCode(97 + k) + digits;
-    }
-    rest -= count;
-  }
-  throw new Error('too many shapes');
-}
-
 function boardFile() {
   const words = 'Pouvoir développer de manière collective des conditions de succès ';
   const text = words.repeat(Math.ceil(textChars / words.length)).slice(0, textChars);
-  return {
-    format: 'carton-board',
-    version: 1,
-    meta: { schemaVersion: 1, title: 'Gros fichier', kind: 'territory' },
-    shapes: Array.from({ length: shapes }, (_, i) => ({
-      id: `shape:bench${String(i).padStart(20, '0')}`,
-      type: 'note',
-      x: (i % 100) * 220,
-      y: Math.floor(i / 100) * 220,
-      rotation: 0,
-      index: indexKey(i),
-      parentId: null,
-      text,
-      color: 'yellow',
-      w: 200,
-      h: 200,
-    })),
-  };
-}
-
-async function start() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'carton-bench-import-'));
-  const proc = spawn(process.execPath, [join(dist, 'main.js')], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CARTON_DATA_DIR: dataDir,
-      CARTON_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (chunk) => {
-      out += chunk;
-      const match = /Carton listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', onData);
-    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return { url, stop: () => (proc.kill(), rmSync(dataDir, { recursive: true, force: true })) };
+  return notesBoardFile(shapes, () => text);
 }
 
 /** Runs `work` while GET /healthz is asked in a loop; the longest wait and the work's answer. */
@@ -124,7 +60,11 @@ async function probed(url, work) {
 }
 
 const json = JSON.stringify(boardFile());
-const { url, stop } = await start();
+const { url, stop } = await startServer(
+  'carton-bench-import-',
+  { HOST: '127.0.0.1', CARTON_LOG_LEVEL: 'warn' },
+  dist,
+);
 try {
   const forumAnswer = await fetch(`${url}/api/forums`, {
     method: 'POST',

@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
-/** Its data directory is named from `prefix`; `env` is added to this process's environment. */
-export function startServer(prefix, env = {}) {
+/**
+ * Its data directory is named from `prefix`; `env` is added to this process's environment;
+ * `dist` is the server build to start (another build's, to compare).
+ */
+export function startServer(prefix, env = {}, dist = join(ROOT, 'apps/server/dist')) {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
-  const proc = spawn(process.execPath, [join(ROOT, 'apps/server/dist/main.js')], {
+  const proc = spawn(process.execPath, [join(dist, 'main.js')], {
     env: { ...process.env, PORT: '0', HOST: 'localhost', CARTON_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

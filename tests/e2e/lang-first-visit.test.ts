@@ -42,7 +42,8 @@ describe('the language on a first visit', () => {
     );
     const startOf = (pattern: RegExp) => started.find((entry) => pattern.test(entry.path))!.at;
     const boardCode = startOf(/\/BoardPage-[\w-]+\.js$/);
-    expect(startOf(/AtkinsonHyperlegible_400Regular[\w-]*\.ttf$/)).toBeLessThan(boardCode);
+    // (The typeface's latin face: shapes/common/loadFonts.ts.)
+    expect(startOf(/atkinson-hyperlegible-latin-400-[\w-]*\.woff2$/)).toBeLessThan(boardCode);
     expect(startOf(/\/api\/time$/)).toBeLessThan(boardCode);
 
     const forumPage = await context.newPage();

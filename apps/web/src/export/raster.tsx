@@ -18,7 +18,7 @@ import { VOTE_BADGE_FILL, type VoteBadge } from '@carton/render';
 import { FONT_FAMILY } from '../shapes/common/fonts';
 import { Placeholder } from '../shapes/common/Placeholder';
 import { ImagePicture } from '../shapes/image/ImagePicture';
-import { loadFonts } from '../shapes/common/loadFonts';
+import { loadFonts, loadFontsFor } from '../shapes/common/loadFonts';
 import { componentFor } from '../shapes/registry';
 import { SessionContext } from '../board/context';
 import type { BoardSession } from '../board/session';
@@ -68,6 +68,13 @@ function Badge({ badge }: { badge: VoteBadge }) {
   );
 }
 
+/** Every string of a shape (its text, title, label…; ids and colours are latin and ask for nothing). */
+function shapeText(shape: Shape): string {
+  return Object.values(shape)
+    .filter((value): value is string => typeof value === 'string')
+    .join(' ');
+}
+
 function Drawn({ shape, images }: { shape: Shape; images: RasterOptions['images'] }) {
   if (shape.type === 'image') {
     // The editor's ImageShape fetches its picture itself after mounting; here pictures are
@@ -106,6 +113,8 @@ export async function rasterize(
   await Promise.all([
     document.fonts.load('16px "Atkinson Hyperlegible"'),
     document.fonts.load('bold 16px "Atkinson Hyperlegible"'),
+    // Names and notes beyond latin (« Łódź »): the faces for them, fetched only when needed.
+    loadFontsFor(shapes.map(shapeText).join(' ')),
   ]).catch(() => undefined);
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');

@@ -11,6 +11,7 @@ import type { Rect as Box } from '../../geometry/rect';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { CARTON_BORDER } from '../../theme/colors';
 import { FONT_FAMILY, measureText } from '../common/fonts';
+import { useFontArrivals } from '../common/fontsArrived';
 import { deg } from '../note/NoteShape';
 
 /** Average glyph width of the bold title face, in ems (generous, so words rarely overflow). */
@@ -150,9 +151,10 @@ export const CartonFarTitle = memo(function CartonFarTitle({
   const band = farTitleHeight(shape, free);
   const { pad } = farTitleLayout(shape, free);
   const { title, w, h } = shape;
+  const fontArrivals = useFontArrivals();
   const text = useMemo(
     () => (band === 0 ? null : farTitleText({ title, w, h }, free, measureBold)),
-    [band, title, w, h, free],
+    [band, title, w, h, free, fontArrivals],
   );
   if (band === 0 || !text) return null;
   return (

@@ -5,6 +5,7 @@ import { isLocked, type NoteShape as Note } from '@carton/board';
 import { noteFill } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { FONT_FAMILY, measureText } from '../common/fonts';
+import { useFontArrivals } from '../common/fontsArrived';
 import type { ShapeComponentProps } from '../types';
 import { noteTextMarks } from './detail';
 import { NOTE_HINT_INK, NOTE_HINT_OPACITY, noteHintKey, noteHintLayout } from './hint';
@@ -55,7 +56,9 @@ export const NoteShape = memo(function NoteShape({
   const { t } = useTranslation();
   // A far-away note is a plain block (detail 'low'): its lines are measured only once it is drawn.
   const low = detail === 'low';
-  const layout = useMemo(() => (low ? null : noteLayout(shape)), [shape, low]);
+  // Measured again when a face of the typeface arrives (« Łódź » drawn before latin-ext came).
+  const fontArrivals = useFontArrivals();
+  const layout = useMemo(() => (low ? null : noteLayout(shape)), [shape, low, fontArrivals]);
   const hintKey = noteHintKey({
     text: shape.text,
     editing,

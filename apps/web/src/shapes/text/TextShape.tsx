@@ -5,6 +5,7 @@ import { textInk, textOutline } from '../../theme/colors';
 import { keepPunctuationAttached } from '../../i18n/typography';
 import { LINE_HEIGHT, wrapText } from '@carton/render';
 import { FONT_FAMILY, measureText } from '../common/fonts';
+import { useFontArrivals } from '../common/fontsArrived';
 import { deg } from '../note/NoteShape';
 import type { ShapeComponentProps } from '../types';
 
@@ -30,7 +31,9 @@ export const TextShape = memo(function TextShape({
   editing,
   fading,
 }: ShapeComponentProps<TextModel>) {
-  const lines = useMemo(() => textLines(shape), [shape]);
+  // Measured again when a face of the typeface arrives (fontsArrived.ts).
+  const fontArrivals = useFontArrivals();
+  const lines = useMemo(() => textLines(shape), [shape, fontArrivals]);
   // Letters take the ink's darker shade, white ones a dark outline (as exports draw them).
   const fill = textInk(shape.color);
   // Headings stay readable far out: text shapes are few, so drawing them costs little.

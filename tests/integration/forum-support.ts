@@ -204,3 +204,27 @@ export async function participantWrites(
   watcher.destroy();
   participant.destroy();
 }
+
+/** A blank forum whose first territory's board holds `texts` as notes. */
+export async function forumWithIdeas(
+  server: CartonServer,
+  territories: string[],
+  texts: string[],
+): Promise<{ f: CreatedForum; territory: CreatedBoard }> {
+  const f = await blankForum(server, territories);
+  const territory = f.boards.find((b) => b.territory === territories[0])!;
+  await writeNotes(server, territory.id, territory.edit.token, texts);
+  return { f, territory };
+}
+
+/** `forumWithIdeas`, then the list placed on the plenary (200); `first` is the placing's answer. */
+export async function forumWithListPlaced(
+  server: CartonServer,
+  territories: string[],
+  texts: string[],
+): Promise<{ f: CreatedForum; territory: CreatedBoard; first: Awaited<ReturnType<typeof api>> }> {
+  const { f, territory } = await forumWithIdeas(server, territories, texts);
+  const first = await placeList(server, f);
+  expect(first.status).toBe(200);
+  return { f, territory, first };
+}

@@ -12,8 +12,9 @@ import type { CartonServer } from '../support/server.ts';
 import { docUntil, type CreatedForum } from './helpers.ts';
 import {
   api,
-  blankForum,
   blankForumSuite,
+  forumWithIdeas,
+  forumWithListPlaced,
   connectForum,
   forumArchive,
   importArchive,
@@ -23,7 +24,6 @@ import {
   placeList,
   plenaryOf,
   plenaryShapes,
-  writeNotes,
 } from './forum-support.ts';
 
 let server: CartonServer;
@@ -31,9 +31,9 @@ blankForumSuite(['Kamouraska'], (started) => {
   server = started;
 });
 
-const territoryOf = (f: CreatedForum) => f.boards.find((b) => b.territory === 'Kamouraska')!;
-const newForum = () => blankForum(server, ['Kamouraska']);
 const place = (f: CreatedForum) => placeList(server, f);
+/** The ideas Kamouraska's board holds in most of these tests. */
+const IDEAS = ['Logement', 'Transport collectif'];
 
 /** The room's vote on the plenary: `dots` (shape id → dots, one voter each), then closed. */
 async function voteOnPlenary(f: CreatedForum, dots: [string, number][]): Promise<string> {
@@ -76,14 +76,7 @@ async function listVotes(f: CreatedForum): Promise<Record<string, number>> {
 
 describe('C10: the record of what was placed, written by a participant', () => {
   it('a note of theirs named in the plenary’s root map takes none of an idea’s dots', async () => {
-    const f = await newForum();
-    const territory = territoryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, [
-      'Logement',
-      'Transport collectif',
-    ]);
-    const first = await place(f);
-    expect(first.status).toBe(200);
+    const { f, first } = await forumWithListPlaced(server, ['Kamouraska'], IDEAS);
     const areaId = first.body.areaId as string;
     const logement = noteOf(await plenaryShapes(server, f), 'Logement')!;
     // A note of theirs at the next id the server would try for « Logement », in the list's
@@ -128,12 +121,7 @@ describe('C10: the record of what was placed, written by a participant', () => {
   });
 
   it('a record written before the first placing does not make the server place into their carton', async () => {
-    const f = await newForum();
-    const territory = territoryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, [
-      'Logement',
-      'Transport collectif',
-    ]);
+    const { f } = await forumWithIdeas(server, ['Kamouraska'], IDEAS);
     const theirs = 'shape:incontournables-deleurcartonaeux00000';
     const note = computedId(theirs, 'Logement');
     await participantWrites(
@@ -170,9 +158,7 @@ describe('C10: the record of what was placed, written by a participant', () => {
 
 describe('C6: only the notes the server placed are left out of the compilation', () => {
   it('a note a participant gives an id of the list’s form is still an idea', async () => {
-    const f = await newForum();
-    const territory = territoryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, ['Logement']);
+    const { f, territory } = await forumWithIdeas(server, ['Kamouraska'], ['Logement']);
     const id = 'shape:incontournable-cacheeparquelquun00000';
     await participantWrites(
       server,
@@ -194,14 +180,7 @@ describe('C6: only the notes the server placed are left out of the compilation',
 
 describe('C10: the record in the forum archive', () => {
   it('an archive imported again knows what was placed: its notes’ dots, and no one else’s', async () => {
-    const f = await newForum();
-    const territory = territoryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, [
-      'Logement',
-      'Transport collectif',
-    ]);
-    const first = await place(f);
-    expect(first.status).toBe(200);
+    const { f, first } = await forumWithListPlaced(server, ['Kamouraska'], IDEAS);
     const response = await importArchive(server, await forumArchive(server, f));
     expect(response.status).toBe(201);
     const imported = (await response.json()) as CreatedForum;
@@ -233,12 +212,7 @@ describe('C10: the record in the forum archive', () => {
 
 describe('C10: a forum whose list was placed before the record moved to the forum doc', () => {
   it('is read from its plenary until the next placing, which moves it', async () => {
-    const f = await newForum();
-    const territory = territoryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, [
-      'Logement',
-      'Transport collectif',
-    ]);
+    const { f } = await forumWithIdeas(server, ['Kamouraska'], IDEAS);
     // The forum as an older Carton left it: no record in its doc (the facilitator's socket
     // writes it, F2), the list and its record on the plenary.
     const forum = connectForum(server, f.forum.id, f.facilitator.token);
@@ -307,14 +281,7 @@ describe('C10: a forum whose list was placed before the record moved to the foru
 
 describe('C10: an archive exported before the forum doc kept the record', () => {
   it('is read once from its plenary at import: dots on placed notes credited, the list known on the plenary, the plenary’s root maps never read', async () => {
-    const f = await newForum();
-    const territory = territoryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, [
-      'Logement',
-      'Transport collectif',
-    ]);
-    const first = await place(f);
-    expect(first.status).toBe(200);
+    const { f, first } = await forumWithListPlaced(server, ['Kamouraska'], IDEAS);
     const areaId = first.body.areaId as string;
     const shapes = await plenaryShapes(server, f);
     const logement = noteOf(shapes, 'Logement')!;

@@ -5,12 +5,10 @@ import { editArchive } from '../../apps/server/src/archive/test-archives.ts';
 import type { CartonServer } from '../support/server.ts';
 import { type CreatedForum } from './helpers.ts';
 import {
-  blankForum,
   blankForumSuite,
   forumArchive,
+  forumWithListPlaced,
   importArchive,
-  placeList,
-  writeNotes,
 } from './forum-support.ts';
 
 let server: CartonServer;
@@ -19,11 +17,7 @@ blankForumSuite(['Kamouraska'], (started) => {
 });
 
 async function placedArchive(): Promise<{ f: CreatedForum; zip: Uint8Array }> {
-  const f = await blankForum(server, ['Kamouraska']);
-  const territory = f.boards.find((b) => b.territory === 'Kamouraska')!;
-  await writeNotes(server, territory.id, territory.edit.token, ['Logement', 'Transport']);
-  const placed = await placeList(server, f);
-  expect(placed.status).toBe(200);
+  const { f } = await forumWithListPlaced(server, ['Kamouraska'], ['Logement', 'Transport']);
   return { f, zip: await forumArchive(server, f) };
 }
 

@@ -10,6 +10,7 @@ import {
   api,
   blankForum,
   blankForumSuite,
+  forumWithListPlaced,
   connectForum,
   forumArchive,
   importArchive,
@@ -102,11 +103,11 @@ describe('C10: a record a facilitator’s socket spoiled', () => {
     await everyReaderWorks(f);
   });
   it('values the server writes, at their limits', async () => {
-    const f = await blankForum(server, ['Kamouraska']);
-    const territory = territoryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, ['Logement', 'Transport']);
-    const first = await place(f);
-    expect(first.status).toBe(200);
+    const { f, territory } = await forumWithListPlaced(
+      server,
+      ['Kamouraska'],
+      ['Logement', 'Transport'],
+    );
     // Entries past the 10,000 a record keeps, in updates under a socket's message size.
     const entries = (from: number) => (doc: Y.Doc) => {
       const notes = doc.getMap<unknown>('plenary-list-notes');

@@ -9,6 +9,7 @@ import {
   api,
   blankForum,
   blankForumSuite,
+  forumWithListPlaced,
   listNoteId as computedId,
   noteOf,
   participantWrites,
@@ -61,14 +62,14 @@ describe('C10: a note kept for its dots', () => {
 
 describe('C10: a note written first at a computed id', () => {
   it('the idea is placed all the same, the note left as its writer wrote it, and it takes none of the idea’s dots', async () => {
-    const f = await newForum();
+    const { f, territory, first } = await forumWithListPlaced(
+      server,
+      ['Kamouraska', 'La Mitis'],
+      ['Transport collectif'],
+    );
     const base = `/api/forums/${f.forum.id}`;
     const token = f.facilitator.token;
-    const territory = territoryOf(f);
     const plenary = plenaryOf(f);
-    await writeNotes(server, territory.id, territory.edit.token, ['Transport collectif']);
-    const first = await place(f);
-    expect(first.status).toBe(200);
     const areaId = first.body.areaId as string;
     // A participant with the plenary's link writes a note at the id « Logement » will get.
     const squatId = computedId(areaId, 'Logement');

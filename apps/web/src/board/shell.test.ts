@@ -1,17 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
-import {
-  Board,
-  createBoardView,
-  initBoardDoc,
-  localOrigin,
-  type BoardUndoManager,
-} from '@carton/board';
-import { Presence } from '../presence/publisher';
-import { Scene } from './scene';
-import { Shell } from './shell';
-import { createSessionStore, NO_DRAGGING, type SessionStore } from './store';
+import type * as Y from 'yjs';
+import { localOrigin, type Board, type BoardUndoManager } from '@carton/board';
+import type { Scene } from './scene';
+import type { Shell } from './shell';
+import { NO_DRAGGING, type SessionStore } from './store';
+import { testShell } from './testShell';
 
 // Animation frames under our control: a drag writes only when a frame runs.
 let frames: (() => void)[] = [];
@@ -33,19 +26,7 @@ describe('shell', () => {
   beforeEach(() => {
     vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
     vi.stubGlobal('cancelAnimationFrame', () => (frames = []));
-    doc = new Y.Doc();
-    initBoardDoc(doc, { title: 'Témiscouata', kind: 'territory' });
-    board = new Board(doc);
-    scene = new Scene(createBoardView(board));
-    store = createSessionStore(false);
-    const origin = localOrigin('user:a');
-    undo = board.createUndoManager(origin, { captureTimeout: 1e12 });
-    const presence = new Presence(
-      new Awareness(doc),
-      { id: 'user:a', name: 'Émilie', color: '#d1495b' },
-      false,
-    );
-    shell = new Shell({ board, origin, undo, scene, store, presence, cartonTitle: () => 'Carton' });
+    ({ doc, board, scene, store, undo, shell } = testShell('Témiscouata'));
     transactions = 0;
     doc.on('afterTransaction', () => transactions++);
   });

@@ -1,23 +1,12 @@
 // Shell.holdWrites: while an import is written in parts (export/writeInSteps.ts), my own writes
 // and the ends of my undo steps wait, so the import stays ONE undo step.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
-import {
-  Board,
-  createBoardView,
-  initBoardDoc,
-  localOrigin,
-  type BoardUndoManager,
-} from '@carton/board';
-import { Presence } from '../presence/publisher';
-import { Scene } from './scene';
-import { Shell } from './shell';
-import { createSessionStore, type SessionStore } from './store';
+import { localOrigin, type Board, type BoardUndoManager } from '@carton/board';
+import type { Shell } from './shell';
+import { testShell } from './testShell';
 
 describe('Shell.holdWrites', () => {
   let board: Board;
-  let store: SessionStore;
   let undo: BoardUndoManager;
   let shell: Shell;
   const origin = localOrigin('user:a');
@@ -25,18 +14,7 @@ describe('Shell.holdWrites', () => {
   beforeEach(() => {
     vi.stubGlobal('requestAnimationFrame', () => 0);
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
-    const doc = new Y.Doc();
-    initBoardDoc(doc, { title: 'Témiscouata', kind: 'territory' });
-    board = new Board(doc);
-    const scene = new Scene(createBoardView(board));
-    store = createSessionStore(false);
-    undo = board.createUndoManager(origin, { captureTimeout: 1e12 });
-    const presence = new Presence(
-      new Awareness(doc),
-      { id: 'user:a', name: 'Émilie', color: '#d1495b' },
-      false,
-    );
-    shell = new Shell({ board, origin, undo, scene, store, presence, cartonTitle: () => 'Carton' });
+    ({ board, undo, shell } = testShell('Témiscouata'));
   });
 
   afterEach(() => vi.unstubAllGlobals());

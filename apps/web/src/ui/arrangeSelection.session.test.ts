@@ -1,20 +1,13 @@
 // arrangeSelection on a real Board, Scene, Shell and store (no browser): one transaction, one
 // undo step, the drag's reparent rule inside it (M34, M9).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
-import {
-  Board,
-  createBoardView,
-  initBoardDoc,
-  localOrigin,
-  type BoardUndoManager,
-} from '@carton/board';
-import { Presence } from '../presence/publisher';
-import { Scene } from '../board/scene';
+import type * as Y from 'yjs';
+import { localOrigin, type Board, type BoardUndoManager } from '@carton/board';
+import type { Scene } from '../board/scene';
 import type { BoardSession } from '../board/session';
-import { Shell } from '../board/shell';
-import { createSessionStore, type SessionStore } from '../board/store';
+import type { Shell } from '../board/shell';
+import type { SessionStore } from '../board/store';
+import { testShell } from '../board/testShell';
 import type { ToolContext } from '../tools/types';
 import { arrangeSelection } from './arrangeSelection';
 
@@ -31,26 +24,8 @@ describe('arrangeSelection', () => {
   beforeEach(() => {
     vi.stubGlobal('requestAnimationFrame', () => 0);
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
-    doc = new Y.Doc();
-    initBoardDoc(doc, { title: 'La Mitis', kind: 'territory' });
-    board = new Board(doc);
-    scene = new Scene(createBoardView(board));
-    store = createSessionStore(false);
-    undo = board.createUndoManager(me, { captureTimeout: 1e12 });
-    const presence = new Presence(
-      new Awareness(doc),
-      { id: 'user:a', name: 'Émilie', color: '#d1495b' },
-      false,
-    );
-    const shell = new Shell({
-      board,
-      origin: me,
-      undo,
-      scene,
-      store,
-      presence,
-      cartonTitle: () => 'Carton',
-    });
+    let shell: Shell;
+    ({ doc, board, scene, store, undo, shell } = testShell('La Mitis'));
     // The parts of a session arrangeSelection reads, over the real scene.
     const toolContext = () =>
       ({

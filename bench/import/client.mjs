@@ -21,7 +21,7 @@
 //   after (worker + parts): see bench/RESULTS.md's notes.
 /* global window, document, DataTransfer */
 import { loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.mjs';
 import { startServer } from '../lib/server.mjs';
 import { notesBoardFile } from './board-file.mjs';
 
@@ -48,19 +48,7 @@ const server = await startServer('carton-bench-import-client-', {
   CARTON_LOG_LEVEL: 'warn',
   CARTON_MAX_UPDATE_BYTES: String(8 * 2 ** 20),
 });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const load = loadavg()[0];
 try {
   const forum = await (

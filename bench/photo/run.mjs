@@ -17,7 +17,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../lib/chromium.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -25,15 +25,6 @@ const WEB_DIR = process.env.CARTON_WEB_DIR ?? join(ROOT, 'apps/web/dist');
 const RUNS = Number(process.argv[2] ?? 2);
 const SIZES = { 48: [8000, 6000], 108: [12000, 9000] };
 const WANTED = (process.argv[3] ?? '48,108').split(',');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The renderer processes running now (their command line says --type=renderer). */
 function renderers() {
@@ -288,7 +279,7 @@ const server = await startServer('carton-photo-bench-', {
   CARTON_WEB_DIR: WEB_DIR,
   CARTON_LOG_LEVEL: 'warn',
 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const chromiumVersion = browser.version();
 const folder = mkdtempSync(join(tmpdir(), 'carton-photo-bench-'));
 const rows = [];

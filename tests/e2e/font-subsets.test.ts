@@ -8,8 +8,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/server';
-import { addNote, createForum, openBoard, serverAndBrowser, territoryBoard } from './fixtures';
-import type { BoardLinks } from './fixtures';
+import {
+  addNote,
+  createForum,
+  onProjector,
+  openBoard,
+  serverAndBrowser,
+  territoryBoard,
+} from './fixtures';
+import type { BoardLinks, CreatedForum } from './fixtures';
 
 const WEB_DIR = process.env.CARTON_WEB_DIR ?? join(REPO_ROOT, 'apps/web/dist');
 const asset = (pattern: RegExp): string => {
@@ -28,11 +35,12 @@ const FRENCH = [
 
 describe('the typeface’s subsets', () => {
   const base = serverAndBrowser();
+  let forum: CreatedForum;
   let board: BoardLinks;
 
   beforeAll(async () => {
     // A territory board from the seed's templates: French titles and notes.
-    const forum = await createForum(base.server, { territories: ['Kamouraska'] });
+    forum = await createForum(base.server, { territories: ['Kamouraska'] });
     board = territoryBoard(forum);
   });
 
@@ -209,5 +217,20 @@ describe('the typeface’s subsets', () => {
     } finally {
       await context.close();
     }
+  });
+  it('lets the projector wrap text without fetching the whole TTFs', async () => {
+    await onProjector(base.browser, base.server, forum, {}, async (page) => {
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.reload();
+      await page.locator('main.projector .projector-footer').waitFor({ timeout: 15_000 });
+      await page.locator('main.projector svg text').first().waitFor({ timeout: 15_000 });
+      expect(requested.filter((path) => /\.(woff2?|ttf)$/.test(path)).sort()).toEqual(
+        [
+          asset(/^atkinson-hyperlegible-latin-400-[^.]*\.woff2$/),
+          asset(/^atkinson-hyperlegible-latin-700-[^.]*\.woff2$/),
+        ].sort(),
+      );
+    });
   });
 });

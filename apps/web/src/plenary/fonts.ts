@@ -1,20 +1,10 @@
-// Metrics of the bundled typeface for @carton/render (text wraps like the editor's), loaded once.
-import regularUrl from '@expo-google-fonts/atkinson-hyperlegible/400Regular/AtkinsonHyperlegible_400Regular.ttf?url';
-import boldUrl from '@expo-google-fonts/atkinson-hyperlegible/700Bold/AtkinsonHyperlegible_700Bold.ttf?url';
-import { parseFontMetrics, type RenderFonts } from '@carton/render';
-
-let metrics: Promise<RenderFonts> | null = null;
+// Metrics of the bundled typeface for @carton/render (text wraps like the editor's). They ship
+// with the code (fontMetrics.ts, generated from the TTFs): the projector and the plenary's mosaic
+// no longer fetch the whole TTFs (2 × 26 KB) beside the latin faces the page draws with
+// (shapes/common/loadFonts.ts).
+import type { RenderFonts } from '@carton/render';
+import { TYPEFACE_METRICS } from './fontMetrics';
 
 export function loadRenderFonts(): Promise<RenderFonts> {
-  if (!metrics) {
-    const get = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
-    metrics = Promise.all([get(regularUrl), get(boldUrl)]).then(([regular, bold]) => ({
-      regular: parseFontMetrics(regular),
-      bold: parseFontMetrics(bold),
-    }));
-    metrics.catch(() => {
-      metrics = null;
-    });
-  }
-  return metrics;
+  return Promise.resolve(TYPEFACE_METRICS);
 }

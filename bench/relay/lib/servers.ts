@@ -69,13 +69,24 @@ export interface StartOptions {
 function spawnPinned(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // BENCH_SERVER_NODE_OPTIONS: extra node flags for both servers (e.g. --cpu-prof).
   const extra = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
-  return spawn('taskset', ['-c', '0', process.execPath, '--expose-gc', ...extra, ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // BENCH_SERVER_WRAP: a command the servers run under (e.g. `valgrind --tool=callgrind
+  // --instr-atstart=no`, with BENCH_CALLGRIND=1 to count only the measured window).
+  const wrap = process.env.BENCH_SERVER_WRAP?.split(' ').filter(Boolean) ?? [];
+  return spawn(
+    'taskset',
+    ['-c', '0', ...wrap, process.execPath, '--expose-gc', ...extra, ...args],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
-function waitForLine(proc: ChildProcess, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+function waitForLine(
+  proc: ChildProcess,
+  pattern: RegExp,
+  timeoutMs = process.env.BENCH_SERVER_WRAP ? 300_000 : 15_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

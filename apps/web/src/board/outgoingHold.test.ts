@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { OutgoingHold, type HeldCopy, type UpdateSender } from './outgoingHold';
 
 const LOCAL = { kind: 'local', userId: 'user:a' };
@@ -83,5 +86,86 @@ describe('OutgoingHold', () => {
     write(doc, 'b');
     await hold.release(() => Promise.reject(new Error('worker gone')));
     expect(provider.sent).toHaveLength(2);
+  });
+
+  /** A provider whose socket is open, as y-websocket's, and a server doc behind it. */
+  function connected(doc: Y.Doc) {
+    const frames: Uint8Array[] = [];
+    const ws = { readyState: 1, send: (data: Uint8Array) => frames.push(data) };
+    const provider = Object.assign(fakeProvider(doc), {
+      ws,
+      wsconnected: true,
+      // As y-websocket's: a sync message read, its answer written to the encoder.
+      messageHandlers: [
+        (encoder: encoding.Encoder, decoder: decoding.Decoder) => {
+          encoding.writeVarUint(encoder, 0);
+          syncProtocol.readSyncMessage(decoder, encoder, doc, provider);
+        },
+      ],
+    });
+    const server = new Y.Doc();
+    write(server, 'x', null);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server), provider);
+    /** The server's step 1 on a new socket, read as y-websocket's readMessage does. */
+    const reconnect = () => {
+      const step1 = encoding.createEncoder();
+      encoding.writeVarUint(step1, 0);
+      syncProtocol.writeSyncStep1(step1, server);
+      const decoder = decoding.createDecoder(encoding.toUint8Array(step1));
+      const encoder = encoding.createEncoder();
+      const handler = provider.messageHandlers[decoding.readVarUint(decoder)]!;
+      handler(encoder, decoder, provider as never, true, 0);
+      if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
+    };
+    /** What the server holds once it read every frame sent (`updates`: and every update). */
+    const serverKeys = (updates = false) => {
+      for (const frame of frames.splice(0)) {
+        const decoder = decoding.createDecoder(frame);
+        decoding.readVarUint(decoder);
+        syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), server, 'client');
+      }
+      if (updates) for (const update of provider.sent.splice(0)) Y.applyUpdate(server, update);
+      return [...server.getMap('board').keys()].sort();
+    };
+    return { provider, frames, reconnect, serverKeys };
+  }
+
+  it('a socket reconnecting meanwhile gets nothing of the parts but as the one update at the end', async () => {
+    const doc = new Y.Doc();
+    const { provider, frames, reconnect, serverKeys } = connected(doc);
+    const hold = new OutgoingHold(provider);
+    write(doc, 'a');
+    write(doc, 'b');
+    // The socket drops and comes back: the server's step 1 waits, nothing of a or b goes.
+    reconnect();
+    expect(frames).toHaveLength(0);
+    write(doc, 'c');
+    await hold.release(async (updates) => Y.mergeUpdates(updates));
+    // The step 1 answered, with none of the import; the import whole, as one update.
+    expect(frames).toHaveLength(1);
+    expect(provider.sent).toHaveLength(1);
+    expect(serverKeys()).toEqual(['x']);
+    expect(serverKeys(true)).toEqual(['a', 'b', 'c', 'x']);
+    // The provider's own handler is back: a later step 1 is answered at once.
+    reconnect();
+    expect(frames).toHaveLength(1);
+  });
+
+  it('changes made offline before the import go in the answer, the import with them, once', async () => {
+    const doc = new Y.Doc();
+    const { provider, frames, reconnect, serverKeys } = connected(doc);
+    provider.wsconnected = false;
+    write(doc, 'hors-ligne');
+    provider.sent.length = 0; // sent to no socket
+    const hold = new OutgoingHold(provider);
+    write(doc, 'a');
+    provider.wsconnected = true;
+    reconnect();
+    expect(frames).toHaveLength(0);
+    write(doc, 'b');
+    await hold.release(async (updates) => Y.mergeUpdates(updates));
+    expect(frames).toHaveLength(1);
+    expect(provider.sent).toHaveLength(0);
+    expect(serverKeys()).toEqual(['a', 'b', 'hors-ligne', 'x']);
   });
 });

@@ -8,7 +8,9 @@ import { AWARENESS_TICK } from '../relay/protocol.ts';
 import type { AdmitMessage, Relay } from '../relay/relay.ts';
 import type { TestClient } from '../relay/test-client.ts';
 import { RelayTestBed } from '../relay/test-relay.ts';
+import { createHeldPresenceMetrics, HeldPresence } from './held-presence.ts';
 import { createMessageAdmission, type MessageLimits } from './message-limits.ts';
+import { TokenBucket } from './token-bucket.ts';
 
 const BOARD = 'board-la-matanie';
 
@@ -103,5 +105,21 @@ describe('R29: presence past the budget arrives late, not never', () => {
     await settle(1_000);
     // The watcher saw the mover leave, and nothing of it after.
     expect(watcher.awareness.getStates().has(mover.doc.clientID)).toBe(false);
+  });
+});
+
+describe('the kept frame', () => {
+  it('is a copy of the bytes held, also when they come as a Node Buffer', () => {
+    // ws hands frames as Buffers, whose slice() is a view: had it been kept, a reuse of the
+    // socket's bytes would have changed the presence sent later.
+    const budget = new TokenBucket(20, 1, performance.now());
+    budget.take(1, performance.now());
+    const held = new HeldPresence(budget, createHeldPresenceMetrics());
+    const delivered: Uint8Array[] = [];
+    const frame = Buffer.from([1, 2, 3, 4]);
+    held.hold(frame, (data) => delivered.push(data), performance.now());
+    frame.fill(9);
+    vi.advanceTimersByTime(100);
+    expect(delivered.map((data) => [...data])).toEqual([[1, 2, 3, 4]]);
   });
 });

@@ -46,7 +46,8 @@ export class HeldPresence {
     this.#metrics.presenceHeld++;
     if (this.#frame !== null) this.#metrics.presenceHeldReplaced++;
     if (this.#frame !== null && this.#frame.byteLength === data.byteLength) this.#frame.set(data);
-    else this.#frame = data.slice();
+    // A copy in every case: a Node Buffer's slice() is a view of the socket's bytes.
+    else this.#frame = new Uint8Array(data);
     this.#deliver = deliver;
     if (this.#timer === null) this.#arm(now);
   }

@@ -1,5 +1,6 @@
 // The metrics shipped with the code are the TTFs' own, character by character: the projector and
-// the mosaic wrap text as the export and the server's PNG do (they read the TTFs).
+// the mosaic wrap text as the export and the server's PNG do (they read the TTFs). Failing after an
+// upgrade of @expo-google-fonts: run shapes/common/typeface/metrics.py, which writes fontMetrics.ts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // The board's copy in IndexedDB (y-indexeddb's format and database), written in batches: see
 // updateBatch.ts for why and what can be lost.
 import type * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { UpdateBatch } from './updateBatch';
 
 export class LocalCopy {
@@ -19,7 +19,7 @@ export class LocalCopy {
     // y-indexeddb stores each update in its own transaction: its listener is replaced by the
     // batch, which hands it merged updates (the origin `null` is not its own, so it stores them).
     doc.off('update', persistence._storeUpdate);
-    this.batch = new UpdateBatch((update) => persistence._storeUpdate(update, null), live);
+    this.batch = new UpdateBatch((update) => this.store(update), live);
     doc.on('update', this.onUpdate);
   }
 
@@ -51,18 +51,40 @@ export class LocalCopy {
    */
   holdBack(held: (origin: unknown) => boolean): void {
     this.held = held;
+    // Past 500 stored updates y-indexeddb compacts them, a second after the last, into ONE: the
+    // whole doc's state, which meanwhile would hold the parts written so far. Put off till the end.
+    const persistence = this.persistence;
+    if (persistence._storeTimeoutId !== null) {
+      clearTimeout(persistence._storeTimeoutId);
+      persistence._storeTimeoutId = null;
+      this.compactionOwed = true;
+    }
   }
 
   /** Ends holdBack: writes what was held, already merged into one update (by a worker). */
   storeHeld(update: Uint8Array | null): void {
     this.held = null;
-    if (update === null) return;
     this.batch.flush();
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const other of waiting) this.store(other);
     // In its own transaction: merged with the batch, a large import was merged again here.
-    this.persistence._storeUpdate(update, null);
+    if (update !== null) this.store(update);
+    if (this.compactionOwed && this.persistence._storeTimeoutId === null) {
+      void storeState(this.persistence, false);
+    }
+    this.compactionOwed = false;
   }
 
   private held: ((origin: unknown) => boolean) | null = null;
+  /** The others' updates received while held: stored after, so no store starts a compaction. */
+  private waiting: Uint8Array[] = [];
+  private compactionOwed = false;
+
+  private store(update: Uint8Array): void {
+    if (this.held) this.waiting.push(update);
+    else this.persistence._storeUpdate(update, null);
+  }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     // Updates read from the copy itself are not written back.

@@ -2,9 +2,8 @@
 // forum day shows: home, the facilitator page, a territory board holding the seed's Témiscouata
 // carton with a timer running and a vote open, its help and export dialogs, a view link, the
 // plenary's mosaic (fr-CA), and the board once in English. No serious or critical violation.
-import { createRequire } from 'node:module';
+// a11y-axe-forum-day sweeps the rest (projector, « Les incontournables », versions, archive).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
@@ -19,46 +18,7 @@ import {
 } from './fixtures';
 import { connectSeedClient, seedTemiscouata } from './seed';
 import { inLanguage } from './shared-pages';
-
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-// Rules that cannot apply to a canvas app, each with why: none is needed today. What axe cannot
-// see is the canvas's own drawing (notes' text on their colours): theme/contrast.test.ts checks
-// those colours, and « Contenu » is the board's text alternative.
-const ALLOWED: ReadonlySet<string> = new Set<string>([]);
-
-interface Finding {
-  rule: string;
-  impact: string;
-  help: string;
-  nodes: string[];
-}
-
-/**
- * axe-core's serious and critical violations on the page as it stands, minus ALLOWED. Given a
- * dialog's selector: that dialog alone, and every impact (its own markup has no excuse for a
- * minor one either: a form in the dialog role was one).
- */
-async function audit(page: Page, dialog?: string): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async (context) => {
-    const { axe } = window as unknown as {
-      axe: { run: (context: string | Document) => Promise<AxeResults> };
-    };
-    const results = await axe.run(context ?? document);
-    return results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact ?? '',
-      help: v.help,
-      nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-    }));
-  }, dialog ?? null);
-  return violations.filter(
-    (v) =>
-      (dialog !== undefined || v.impact === 'serious' || v.impact === 'critical') &&
-      !ALLOWED.has(v.rule),
-  );
-}
+import { audit } from './axe-audit';
 
 describe('axe-core on every page of a forum day', () => {
   let server: CartonServer;

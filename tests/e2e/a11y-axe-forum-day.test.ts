@@ -1,0 +1,159 @@
+// axe-core on the pages of a forum day that a11y-axe does not open: « Les incontournables » on
+// the facilitator page (ideas merged, one set aside, the list placed on the plenary, its vote
+// opened from « Vote par points » and closed, the results), the projector's slides (the list's
+// carton drawn, the mosaic, a territory, the vote's results, the list) and its tour (T), a
+// board's « Versions » and a version previewed, the home page's forum archive refused, a board's
+// QR code projected, « Voter en liste » on a phone, and the plenary board's full-screen mosaic
+// touring the territories. fr-CA, and en where the page has its own strings. No serious or
+// critical violation; inside a dialog, none at all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { ideaKey, type Shape } from '@carton/board';
+import { launchBrowser } from '../support/browser';
+import { startServer, type CartonServer } from '../support/server';
+import { createForum, forumRequest, type CreatedForum } from './fixtures';
+import { openListVote, postcardWall, writeNotes } from './forum-notes';
+import { seedTemiscouata } from './seed';
+import { inLanguage } from './shared-pages';
+import { audit } from './axe-audit';
+
+const KAMOURASKA_IDEAS = [
+  'Participation citoyenne',
+  'Bon leadership',
+  'Processus légers et clairs',
+  'Transport collectif',
+];
+const POSTCARD_IDEAS = ['participation citoyenne', 'Un leadership partagé', 'Plaisir\u202f!'];
+
+describe('axe-core on the rest of a forum day', () => {
+  let server: CartonServer;
+  let browser: Browser;
+  let forum: CreatedForum;
+  let page: Page;
+  const board = (kind: string, n = 0) => forum.boards.filter((b) => b.kind === kind)[n]!;
+  const api = async (path: string, body: unknown, method = 'POST') => {
+    const response = await forumRequest(server, forum, path, { method, body });
+    expect(response.status).toBeLessThan(300);
+    return response.json() as Promise<{ vote: { id: string } }>;
+  };
+  const open = async (options: BrowserContextOptions = {}) => {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'fr-CA',
+      bypassCSP: true,
+      ...options,
+    });
+    await context.addInitScript(() => {
+      try {
+        localStorage.setItem('carton.name', 'Marie-Anne Pelletier');
+      } catch {
+        // about:blank has no storage.
+      }
+    });
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    forum = await createForum(server, { territories: ['Témiscouata', 'Kamouraska'] });
+    const temiscouata = board('territory');
+    await seedTemiscouata(server.syncUrl, temiscouata.id, temiscouata.edit.token);
+    await writeNotes(server, board('territory', 1), KAMOURASKA_IDEAS);
+    await writeNotes(server, postcardWall(forum), POSTCARD_IDEAS);
+    // The facilitator merged two ideas and set one aside.
+    await api(
+      '/compilation',
+      {
+        merges: { [ideaKey('Un leadership partagé')]: ideaKey('Bon leadership') },
+        setAside: { [ideaKey('Plaisir\u202f!')]: true },
+      },
+      'PUT',
+    );
+    page = await open();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('« Les incontournables » with ideas merged and one set aside', async () => {
+    await page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+    const compile = page.getByRole('button', { name: 'Compiler' });
+    await page.locator('.forum-links tr[data-kind="territory"]').first().waitFor();
+    if (await compile.isVisible()) await compile.click();
+    await page.locator('.compilation-item').first().waitFor({ timeout: 10_000 });
+    // The idea set aside, with its « Remettre », shown.
+    await page.locator('details:has(li[data-key]) > summary').click();
+    await page.getByRole('button', { name: /^Remettre/u }).waitFor();
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('the list placed on the plenary', async () => {
+    await page.getByRole('button', { name: 'Mettre la liste sur la plénière' }).click();
+    await page
+      .locator('.list-on-plenary-status')
+      .getByText(/^La liste est sur la plénière\u00a0:/u)
+      .waitFor();
+    expect(await audit(page)).toEqual([]);
+  });
+
+  let listVote: string | null = null;
+  it('« Vote par points », then the list’s vote open', async () => {
+    const votes = page.locator('#forum-votes');
+    await votes.locator('.vote-title').fill('Nos incontournables');
+    expect(await audit(page)).toEqual([]);
+    listVote = await openListVote(page);
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('the list’s vote closed (its confirmation, then its results)', async () => {
+    // The room's dots: on the list's notes placed on the plenary (C10).
+    const plenary = board('plenary');
+    const file = (await (
+      await fetch(`${server.url}/api/boards/${plenary.id}/export.json`, {
+        headers: { Authorization: `Bearer ${forum.facilitator.token}` },
+      })
+    ).json()) as { shapes: Shape[] };
+    const placed = file.shapes.filter((s) => s.type === 'note' && s.id.includes('incontour'));
+    expect(placed.length).toBeGreaterThan(3);
+    for (const [n, note] of [placed[0]!, placed[0]!, placed[1]!, placed[2]!].entries()) {
+      await api(`/votes/${listVote}/dots`, {
+        boardId: plenary.id,
+        shapeId: note.id,
+        voterId: `voter-${n}-abcdefgh`,
+      });
+    }
+    const row = page.locator(`li.vote[data-vote-id="${listVote}"]`);
+    await row.getByRole('button', { name: 'Fermer le vote' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.waitFor();
+    expect(await audit(page, '[role="alertdialog"]')).toEqual([]);
+    await confirm.getByRole('button', { name: 'Fermer le vote' }).click();
+    await row.locator('.vote-results li').first().waitFor({ timeout: 10_000 });
+    await page.locator('.compilation-item .item-votes').first().waitFor({ timeout: 10_000 });
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('the same page in English', async () => {
+    await inLanguage(page, 'en');
+    try {
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await inLanguage(page, 'fr-CA');
+    }
+  });
+
+  it('a board’s QR code projected (« Projeter le code »)', async () => {
+    await page.getByRole('button', { name: 'Projeter le code' }).first().click();
+    await page.locator('.qr-projected img').waitFor();
+    try {
+      expect(await audit(page, '.qr-projected')).toEqual([]);
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await page.keyboard.press('Escape');
+      await page.locator('.qr-projected').waitFor({ state: 'detached' });
+    }
+  });
+});

@@ -5,10 +5,14 @@
 // saw half the file (and kept it, had the import then failed). Now that step 1 is answered once
 // the import is written, with all of it in one message.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { localOrigin } from '@carton/board';
 import { notesFile } from './boardFileNotes';
 import { boardSuite, shapes, waitForShapes } from './fixtures';
+import { connectSeedClient } from './seed';
 
 const NOTES = 2_000;
+const PIERRE = 'Écrite pendant l’import';
 
 interface SocketLog {
   /** Per socket the page opened, its shape count when the server's sync step 1 came. */
@@ -64,6 +68,28 @@ const suite = boardSuite({
   participants: { importer: 'Émilie', other: 'Pierre' },
 });
 
+/** Chooses the notes file in « Exporter / Importer », then waits for its first parts. */
+async function startImport(page: Page, before: number): Promise<void> {
+  await page.getByRole('button', { name: 'Exporter / Importer' }).click();
+  await page.getByRole('dialog', { name: 'Exporter ou importer' }).waitFor();
+  await page.getByLabel('Fichier Carton (.json)').setInputFiles({
+    name: 'conditions.json',
+    mimeType: 'application/json',
+    buffer: notesFile(NOTES),
+  });
+  await page.waitForFunction((n) => (window.__carton?.shapes().length ?? 0) > n, before, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
+}
+
+function importDone(page: Page): Promise<void> {
+  return page
+    .getByRole('status')
+    .filter({ hasText: 'formes ajoutées au tableau.' })
+    .waitFor({ timeout: 60_000 });
+}
+
 describe('a board file import while the socket reconnects', () => {
   it('never shows the other participant part of the notes, and they all arrive', async () => {
     const { importer, other } = suite;
@@ -78,24 +104,11 @@ describe('a board file import while the socket reconnects', () => {
     await waitForShapes(other.page, `(s) => s.length === ${before}`);
     const after = before + NOTES;
 
-    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
-    await page.getByRole('dialog', { name: 'Exporter ou importer' }).waitFor();
-    await page.getByLabel('Fichier Carton (.json)').setInputFiles({
-      name: 'conditions.json',
-      mimeType: 'application/json',
-      buffer: notesFile(NOTES),
-    });
     // The first parts are on the importer's board: the wifi drops and comes back.
-    await page.waitForFunction((n) => (window.__carton?.shapes().length ?? 0) > n, before, {
-      polling: 'raf',
-      timeout: 60_000,
-    });
+    await startImport(page, before);
     await importer.context.setOffline(true);
     await importer.context.setOffline(false);
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'formes ajoutées au tableau.' })
-      .waitFor({ timeout: 60_000 });
+    await importDone(page);
     await page.waitForFunction(() => window.__carton?.status() === 'connected', null, {
       timeout: 20_000,
     });
@@ -116,5 +129,47 @@ describe('a board file import while the socket reconnects', () => {
     );
     expect(applied.filter((n) => n !== before && n !== after)).toEqual([]);
     expect(applied.at(-1)).toBe(after);
+  });
+
+  it('shows a note another participant writes meanwhile at once, not with the import', async () => {
+    const { importer } = suite;
+    const page = importer.page;
+    await page.bringToFront();
+    await page.keyboard.press('Escape'); // the last import's dialog
+    await page.getByRole('dialog', { name: 'Exporter ou importer' }).waitFor({ state: 'hidden' });
+    const before = (await shapes(page)).length;
+    const pierre = await connectSeedClient(
+      suite.server.syncUrl,
+      suite.board.id,
+      suite.board.edit.token,
+    );
+    try {
+      // From now on, at every turn of the page's event loop: the count when Pierre's note is seen.
+      await page.evaluate((text) => {
+        const state = window as unknown as { cartonSeenAt: number | null };
+        state.cartonSeenAt = null;
+        const look = () => {
+          const all = window.__carton?.shapes() ?? [];
+          if (all.some((s) => 'text' in s && s.text === text)) state.cartonSeenAt = all.length;
+          else setTimeout(look, 0);
+        };
+        look();
+      }, PIERRE);
+      await startImport(page, before);
+      pierre.board.run(
+        (tx) => tx.create('note', { x: 0, y: -400, text: PIERRE }),
+        localOrigin('user:pierre'),
+      );
+      await importDone(page);
+      await waitForShapes(page, `(s) => s.length === ${before + NOTES + 1}`);
+      // The importer showed Pierre's note while its own notes were part-way written.
+      const seenAt = await page.evaluate(
+        () => (window as unknown as { cartonSeenAt: number | null }).cartonSeenAt,
+      );
+      expect(seenAt).toBeGreaterThan(before + 1);
+      expect(seenAt).toBeLessThan(before + NOTES + 1);
+    } finally {
+      pierre.close();
+    }
   });
 });

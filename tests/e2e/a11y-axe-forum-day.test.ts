@@ -11,7 +11,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ideaKey, type Shape } from '@carton/board';
 import { launchBrowser } from '../support/browser';
 import { startServer, type CartonServer } from '../support/server';
-import { createForum, forumRequest, type CreatedForum } from './fixtures';
+import { createForum, forumRequest, openBoard, PHONE, type CreatedForum } from './fixtures';
 import { openListVote, postcardWall, writeNotes } from './forum-notes';
 import { seedTemiscouata } from './seed';
 import { inLanguage } from './shared-pages';
@@ -154,6 +154,161 @@ describe('axe-core on the rest of a forum day', () => {
     } finally {
       await page.keyboard.press('Escape');
       await page.locator('.qr-projected').waitFor({ state: 'detached' });
+    }
+  });
+  it('the projector: the list’s carton drawn, the mosaic, a territory, the results, the list', async () => {
+    const projector = await open({ viewport: { width: 1280, height: 720 } });
+    try {
+      await projector.goto(
+        `${server.url}/p/${board('plenary').id}#token=${forum.facilitator.token}`,
+      );
+      await projector.locator('.projector-slide svg').waitFor({ timeout: 15_000 });
+      expect(await audit(projector)).toEqual([]);
+
+      await projector.keyboard.press('m');
+      await projector
+        .locator('.projector-mosaic svg')
+        .filter({ hasText: /Conditions présentes/u })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      expect(await audit(projector)).toEqual([]);
+
+      await projector.keyboard.press('ArrowRight');
+      await projector.locator('.projector-territory svg').first().waitFor({ timeout: 15_000 });
+      expect(await audit(projector)).toEqual([]);
+
+      await projector.keyboard.press('End');
+      await projector.locator('.projector-list li').first().waitFor({ timeout: 15_000 });
+      expect(await audit(projector)).toEqual([]);
+      const results = projector.locator('.projector-results');
+      for (let back = 0; back < 4 && !(await results.isVisible()); back++) {
+        await projector.keyboard.press('ArrowLeft');
+      }
+      await results.locator('li').first().waitFor();
+      expect(await audit(projector)).toEqual([]);
+
+      // The territories' tour (T) from the mosaic, its countdown under the territory.
+      await projector.keyboard.press('m');
+      await projector.locator('.projector-mosaic').waitFor();
+      await projector.keyboard.press('t');
+      await projector.locator('.projector-tour').waitFor();
+      await projector.locator('.projector-territory svg').first().waitFor({ timeout: 15_000 });
+      expect(await audit(projector)).toEqual([]);
+    } finally {
+      await projector.context().close();
+    }
+  });
+
+  it('the projector in English: the results, the list and the tour', async () => {
+    const projector = await open({ viewport: { width: 1280, height: 720 }, locale: 'en-CA' });
+    try {
+      await projector.goto(
+        `${server.url}/p/${board('plenary').id}#token=${forum.facilitator.token}`,
+      );
+      await projector.locator('.projector-slide svg').waitFor({ timeout: 15_000 });
+      expect(await projector.evaluate(() => document.documentElement.lang)).toBe('en');
+      await projector.keyboard.press('End');
+      await projector.locator('.projector-list li').first().waitFor({ timeout: 15_000 });
+      expect(await audit(projector)).toEqual([]);
+      const results = projector.locator('.projector-results');
+      for (let back = 0; back < 4 && !(await results.isVisible()); back++) {
+        await projector.keyboard.press('ArrowLeft');
+      }
+      await results.locator('li').first().waitFor();
+      expect(await audit(projector)).toEqual([]);
+      await projector.keyboard.press('m');
+      await projector.keyboard.press('t');
+      await projector.locator('.projector-tour').waitFor();
+      expect(await audit(projector)).toEqual([]);
+    } finally {
+      await projector.context().close();
+    }
+  });
+
+  it('« Versions » open on a board, then a version previewed', async () => {
+    const kamouraska = board('territory', 1);
+    await openBoard(page, `${server.url}/b/${kamouraska.id}#token=${forum.facilitator.token}`);
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByLabel('Nom de la nouvelle version').fill('Avant la plénière');
+    await page.getByRole('button', { name: 'Enregistrer la version' }).click();
+    const named = page.locator('[data-testid="history-item"]', { hasText: 'Avant la plénière' });
+    await named.waitFor();
+    expect(await audit(page)).toEqual([]);
+    await inLanguage(page, 'en');
+    try {
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await inLanguage(page, 'fr-CA');
+    }
+    await named.getByRole('button', { name: 'Aperçu' }).click();
+    await page.locator('[data-testid="version-preview"]').waitFor();
+    expect(await audit(page, '.version-overlay')).toEqual([]);
+    expect(await audit(page)).toEqual([]);
+  });
+
+  it('the plenary board’s full-screen mosaic touring the territories (T)', async () => {
+    await openBoard(
+      page,
+      `${server.url}/b/${board('plenary').id}#token=${forum.facilitator.token}`,
+    );
+    await page.getByRole('button', { name: 'Mosaïque' }).click();
+    const mosaic = page.locator('section.mosaic');
+    await mosaic.locator('li.mosaic-tile').nth(1).waitFor({ timeout: 15_000 });
+    await mosaic.getByRole('button', { name: 'Plein écran' }).click();
+    await page.locator('section.mosaic[data-full]').waitFor();
+    await page.keyboard.press('t');
+    await page.locator('section.mosaic[data-focused]').waitFor();
+    await mosaic.locator('.mosaic-foot .projector-tour').waitFor();
+    expect(await audit(page)).toEqual([]);
+    await page.keyboard.press('t');
+  });
+
+  it('the home page: this laptop’s forum listed, its archive import refusing a file', async () => {
+    // « Vos forums sur cet appareil » lists the forum this context opened (« Retirer … »).
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Choisir l’archive du forum (.zip)').setInputFiles({
+      name: 'forum-alliance-bsl.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('Ceci n’est pas une archive'),
+    });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /archive/u })
+      .waitFor({ timeout: 10_000 });
+    expect(await audit(page)).toEqual([]);
+    await inLanguage(page, 'en');
+    try {
+      await page.getByLabel('Choose the forum archive (.zip)').setInputFiles({
+        name: 'forum-alliance-bsl.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from('Not an archive'),
+      });
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /archive/u })
+        .waitFor({ timeout: 10_000 });
+      expect(await audit(page)).toEqual([]);
+    } finally {
+      await inLanguage(page, 'fr-CA');
+    }
+  });
+
+  it('« Voter en liste » open on a phone (390 × 844) while a vote is open', async () => {
+    await api('/votes', {
+      title: 'Nos conditions du matin',
+      boardIds: [board('territory').id],
+      dotsPerParticipant: 3,
+    });
+    const phone = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      await openBoard(phone, board('territory').edit.url);
+      await phone.getByText('Il vous reste 3 points').waitFor({ timeout: 10_000 });
+      await phone.getByRole('button', { name: 'Voter en liste', exact: true }).tap();
+      await phone.getByRole('dialog', { name: 'Nos conditions du matin' }).waitFor();
+      expect(await audit(phone, '[role="dialog"]')).toEqual([]);
+      expect(await audit(phone)).toEqual([]);
+    } finally {
+      await phone.context().close();
     }
   });
 });

@@ -466,7 +466,7 @@ describe('forum day: reopening a dot vote', () => {
       await page.goto(`${server.url}/`);
       const saved = page.locator(`.home-boards li[data-forum-id="${forum.forum.id}"]`);
       await saved.waitFor();
-      await saved.getByRole('button', { name: /^Retirer «.*» de cet appareil$/ }).click();
+      await saved.getByRole('button', { name: /^Retirer de cet appareil le forum «.*»$/ }).click();
       await saved.waitFor({ state: 'detached' });
       const notice = page.locator('.forget-notice');
       expect(await notice.textContent()).toContain('Le forum reste sur le serveur');

@@ -234,6 +234,8 @@ describe('axe-core on the rest of a forum day', () => {
     const named = page.locator('[data-testid="history-item"]', { hasText: 'Avant la plénière' });
     await named.waitFor();
     expect(await audit(page)).toEqual([]);
+    // The panel, every impact, as a dialog's: it is one where it takes the window (data-whole).
+    expect(await audit(page, '.history-panel')).toEqual([]);
     await inLanguage(page, 'en');
     try {
       expect(await audit(page)).toEqual([]);

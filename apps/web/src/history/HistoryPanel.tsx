@@ -180,12 +180,14 @@ export function HistoryPanel({ onClose }: { onClose: () => void }) {
         tabIndex={-1}
         onKeyDown={onPanelKey}
       >
-        <header className="history-header">
+        {/* A div: a <header> in the panel (a dialog where it takes the window) is a second
+            « banner » landmark. */}
+        <div className="history-header">
           <h2>{t('history.title')}</h2>
           <button type="button" className="history-close" onClick={onClose}>
             {t('history.close')}
           </button>
-        </header>
+        </div>
         <form className="history-save" onSubmit={onSave}>
           <label>
             {t('history.nameLabel')}

@@ -246,23 +246,44 @@ describe('axe-core on the rest of a forum day', () => {
     await page.locator('[data-testid="version-preview"]').waitFor();
     expect(await audit(page, '.version-overlay')).toEqual([]);
     expect(await audit(page)).toEqual([]);
+    // Its restore asked for, not confirmed.
+    await page.getByRole('button', { name: 'Restaurer cette version' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    try {
+      expect(await audit(page, '[role="alertdialog"]')).toEqual([]);
+    } finally {
+      await page.keyboard.press('Escape');
+      await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    }
   });
 
-  it('the plenary board’s full-screen mosaic touring the territories (T)', async () => {
-    await openBoard(
-      page,
-      `${server.url}/b/${board('plenary').id}#token=${forum.facilitator.token}`,
-    );
-    await page.getByRole('button', { name: 'Mosaïque' }).click();
-    const mosaic = page.locator('section.mosaic');
+  /** The plenary board's mosaic on the whole screen, its tour started (T). */
+  const touring = async (on: Page, full: string, names: { mosaic: string; full: string }) => {
+    await openBoard(on, `${server.url}/b/${board('plenary').id}#token=${forum.facilitator.token}`);
+    await on.getByRole('button', { name: names.mosaic }).click();
+    const mosaic = on.locator('section.mosaic');
     await mosaic.locator('li.mosaic-tile').nth(1).waitFor({ timeout: 15_000 });
-    await mosaic.getByRole('button', { name: 'Plein écran' }).click();
-    await page.locator('section.mosaic[data-full]').waitFor();
-    await page.keyboard.press('t');
-    await page.locator('section.mosaic[data-focused]').waitFor();
-    await mosaic.locator('.mosaic-foot .projector-tour').waitFor();
+    await mosaic.getByRole('button', { name: names.full }).click();
+    await on.locator('section.mosaic[data-full]').waitFor();
+    await on.keyboard.press('t');
+    await on.locator('section.mosaic[data-focused]').waitFor();
+    await mosaic.locator('.mosaic-foot .projector-tour').filter({ hasText: full }).waitFor();
+  };
+
+  it('the plenary board’s full-screen mosaic touring the territories (T)', async () => {
+    await touring(page, 'Territoire suivant', { mosaic: 'Mosaïque', full: 'Plein écran' });
     expect(await audit(page)).toEqual([]);
     await page.keyboard.press('t');
+  });
+
+  it('the same tour in English', async () => {
+    const english = await open({ locale: 'en-CA' });
+    try {
+      await touring(english, 'Next territory', { mosaic: 'Mosaic', full: 'Full screen' });
+      expect(await audit(english)).toEqual([]);
+    } finally {
+      await english.context().close();
+    }
   });
 
   it('the home page: this laptop’s forum listed, its archive import refusing a file', async () => {

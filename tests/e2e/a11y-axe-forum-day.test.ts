@@ -6,11 +6,12 @@
 // QR code projected, « Voter en liste » on a phone, and the plenary board's full-screen mosaic
 // touring the territories. fr-CA, and en where the page has its own strings. No serious or
 // critical violation; inside a dialog, none at all.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ideaKey, type Shape } from '@carton/board';
 import { launchBrowser } from '../support/browser';
-import { startServer, type CartonServer } from '../support/server';
+import { SHOTS, startServer, type CartonServer } from '../support/server';
 import { createForum, forumRequest, openBoard, PHONE, type CreatedForum } from './fixtures';
 import { openListVote, postcardWall, writeNotes } from './forum-notes';
 import { seedTemiscouata } from './seed';
@@ -180,13 +181,15 @@ describe('axe-core on the rest of a forum day', () => {
       await projector.keyboard.press('End');
       await projector.locator('.projector-list li').first().waitFor({ timeout: 15_000 });
       expect(await audit(projector)).toEqual([]);
-      const results = projector.locator('.projector-results');
+      // The list's pages are .projector-results too.
+      const results = projector.locator('.projector-results:not(.projector-list)');
       for (let back = 0; back < 4 && !(await results.isVisible()); back++) {
         await projector.keyboard.press('ArrowLeft');
       }
       await results.locator('li').first().waitFor();
       expect(await audit(projector)).toEqual([]);
 
+      await projector.screenshot({ path: join(SHOTS, 'a11y-projector-results.png') });
       // The territories' tour (T) from the mosaic, its countdown under the territory.
       await projector.keyboard.press('m');
       await projector.locator('.projector-mosaic').waitFor();
@@ -210,7 +213,8 @@ describe('axe-core on the rest of a forum day', () => {
       await projector.keyboard.press('End');
       await projector.locator('.projector-list li').first().waitFor({ timeout: 15_000 });
       expect(await audit(projector)).toEqual([]);
-      const results = projector.locator('.projector-results');
+      // The list's pages are .projector-results too.
+      const results = projector.locator('.projector-results:not(.projector-list)');
       for (let back = 0; back < 4 && !(await results.isVisible()); back++) {
         await projector.keyboard.press('ArrowLeft');
       }
@@ -273,6 +277,7 @@ describe('axe-core on the rest of a forum day', () => {
   it('the plenary board’s full-screen mosaic touring the territories (T)', async () => {
     await touring(page, 'Territoire suivant', { mosaic: 'Mosaïque', full: 'Plein écran' });
     expect(await audit(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'a11y-plenary-mosaic-tour.png') });
     await page.keyboard.press('t');
   });
 

@@ -261,6 +261,34 @@ describe('axe-core on the rest of a forum day', () => {
     }
   });
 
+  it('« Versions » and « Contenu » taking the window (1280 × 1024 at 400 %), dialogs', async () => {
+    const enlarged = await open({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 });
+    try {
+      const kamouraska = board('territory', 1);
+      await openBoard(
+        enlarged,
+        `${server.url}/b/${kamouraska.id}#token=${forum.facilitator.token}`,
+      );
+      await enlarged.locator('.editor[data-tall]').waitFor();
+      await enlarged.getByRole('button', { name: 'Versions', exact: true }).click();
+      await enlarged
+        .locator('.history-panel[role="dialog"] [data-testid="history-item"]')
+        .first()
+        .waitFor();
+      expect(await audit(enlarged, '.history-panel')).toEqual([]);
+      expect(await audit(enlarged)).toEqual([]);
+      await enlarged.keyboard.press('Escape');
+      await enlarged.locator('.history-panel').waitFor({ state: 'detached' });
+      await enlarged.getByRole('button', { name: 'Contenu', exact: true }).click();
+      const outline = enlarged.getByRole('dialog');
+      await outline.locator('button.outline-item').first().waitFor();
+      expect(await audit(enlarged, '[role="dialog"]')).toEqual([]);
+      expect(await audit(enlarged)).toEqual([]);
+    } finally {
+      await enlarged.context().close();
+    }
+  });
+
   /** The plenary board's mosaic on the whole screen, its tour started (T). */
   const touring = async (on: Page, full: string, names: { mosaic: string; full: string }) => {
     await openBoard(on, `${server.url}/b/${board('plenary').id}#token=${forum.facilitator.token}`);

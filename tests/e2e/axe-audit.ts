@@ -18,6 +18,23 @@ export interface Finding {
   nodes: string[];
 }
 
+/** Every violation axe-core finds in `context` (a selector, or the whole page). */
+async function violations(page: Page, context: string | null): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async (within) => {
+    const { axe } = window as unknown as {
+      axe: { run: (context: string | Document) => Promise<AxeResults> };
+    };
+    const results = await axe.run(within ?? document);
+    return results.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+    }));
+  }, context);
+}
+
 /**
  * axe-core's serious and critical violations on the page as it stands, minus ALLOWED. Given a
  * dialog's selector: that dialog alone, and every impact (its own markup has no excuse for a
@@ -25,22 +42,14 @@ export interface Finding {
  * so axe's script may run.
  */
 export async function audit(page: Page, dialog?: string): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async (context) => {
-    const { axe } = window as unknown as {
-      axe: { run: (context: string | Document) => Promise<AxeResults> };
-    };
-    const results = await axe.run(context ?? document);
-    return results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact ?? '',
-      help: v.help,
-      nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-    }));
-  }, dialog ?? null);
-  return violations.filter(
+  return (await violations(page, dialog ?? null)).filter(
     (v) =>
       (dialog !== undefined || v.impact === 'serious' || v.impact === 'critical') &&
       !ALLOWED.has(v.rule),
   );
+}
+
+/** The whole page's violations of `rules`, whatever their impact (a moderate one fixed). */
+export async function auditRules(page: Page, rules: readonly string[]): Promise<Finding[]> {
+  return (await violations(page, null)).filter((v) => rules.includes(v.rule));
 }

@@ -395,11 +395,17 @@ function ClosedVote({ vote, myDots }: { vote: VoteState; myDots: MyDots | null }
     () => (myDots ? dotsByNote(myDots.dots, session.boardId) : undefined),
     [myDots, session.boardId],
   );
+  const { t } = useTranslation();
+  const counts = countsOnBoard(vote.counts, session.boardId);
+  if (counts.size === 0) return null;
+  // In a region named by the vote (the badges are fixed over the canvas, the wrapper takes no
+  // room): outside every landmark, a screen reader's landmarks never reached the board's counts.
   return (
-    <NoteBadges
-      counts={countsOnBoard(vote.counts, session.boardId)}
-      mine={false}
-      {...(myCounts ? { myCounts } : {})}
-    />
+    <section
+      className="vote-counts"
+      aria-label={t('forumDay.vote.countsOf', { title: vote.title })}
+    >
+      <NoteBadges counts={counts} mine={false} {...(myCounts ? { myCounts } : {})} />
+    </section>
   );
 }

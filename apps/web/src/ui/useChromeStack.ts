@@ -35,12 +35,26 @@ const FOLLOWING_UP = 'screen and (max-width: 700px)';
 const FOLLOWING = '.editor > .spotlight-banner:not(.elsewhere)';
 
 /**
- * The height of « Vous suivez … » where it floats at the top beside the pill (0 elsewhere: in the
- * bottom stack, or absent).
+ * A phone held sideways: with a vote's banner, « Vous suivez … » sits beside the forum's buttons
+ * and the toolbar is a column at the left (vote-sideways.css).
  */
-function followingUp(editor: HTMLElement): number {
-  if (!editor.querySelector(':scope > .vote-banner') || !matchMedia(FOLLOWING_UP).matches) return 0;
-  return heightOf(FOLLOWING);
+const SIDEWAYS =
+  'screen and (pointer: coarse) and (max-height: 500px) and (orientation: landscape)';
+
+/**
+ * Where « Vous suivez … » is while a vote's banner shows on a phone: `beside` the forum's buttons
+ * (sideways: part of the top, what the pill goes below), `up` floating at the top beside the pill
+ * (upright), or in the bottom stack (elsewhere, or absent).
+ */
+function followingPlace(editor: HTMLElement): 'beside' | 'up' | 'bottom' {
+  if (!editor.querySelector(':scope > .vote-banner')) return 'bottom';
+  if (matchMedia(SIDEWAYS).matches) return 'beside';
+  return matchMedia(FOLLOWING_UP).matches ? 'up' : 'bottom';
+}
+
+/** Whether the toolbar stands as a column at the side (vote-sideways.css), out of the bottom. */
+function toolsAtSide(toolbar: Element | null): boolean {
+  return toolbar !== null && getComputedStyle(toolbar).flexDirection === 'column';
 }
 
 /** Sets the stacks' variables for the editor that holds `inside`, for as long as it shows. */
@@ -70,21 +84,27 @@ export function useChromeStack(inside: RefObject<HTMLElement | null>): void {
       for (const { selector } of [...BOTTOM_STACK, ...TOP_STACK]) {
         watch(document.querySelector(selector));
       }
-      // Without a toolbar (a view link) the bottom stack starts at the page's own margin.
-      const bottomBase = toolbar ? page.bottom - toolbar.getBoundingClientRect().top : 4;
+      // Without a toolbar (a view link), or with the toolbar as a column at the side (a phone
+      // held sideways during a vote), the bottom stack starts at the page's own margin.
+      const bottomBase =
+        toolbar && !toolsAtSide(toolbar) ? page.bottom - toolbar.getBoundingClientRect().top : 4;
+      // « Vous suivez … » beside the forum's buttons ends the top as they do.
+      const place = followingPlace(editor!);
+      const following = place === 'beside' ? document.querySelector(FOLLOWING) : null;
       const topBase =
         Math.max(
           header?.getBoundingClientRect().bottom ?? page.top,
           kit?.getBoundingClientRect().bottom ?? page.top,
+          following?.getBoundingClientRect().bottom ?? page.top,
         ) - page.top;
       // « Vous suivez … » gone up beside the pill floats with it, out of the bottom stack: counted
       // there too, it made the plenary in English on a 320 × 568 phone (the timer running, the
       // facilitator followed, the room voting) a tall page, the vote's banner below the window.
-      const up = followingUp(editor!);
+      const up = place === 'up' ? heightOf(FOLLOWING) : 0;
       const measured = (stack: readonly { variable: string; selector: string }[]) =>
         stack.map(({ variable, selector }) => ({
           variable,
-          size: up > 0 && selector === FOLLOWING ? 0 : heightOf(selector),
+          size: place !== 'bottom' && selector === FOLLOWING ? 0 : heightOf(selector),
         }));
       const bottom = stackPlaces(bottomBase, measured(BOTTOM_STACK), STACK_GAP);
       set(bottom.offsets);

@@ -43,7 +43,14 @@ afterAll(async () => {
 });
 
 /** A forum whose plenary is presented, timed and voted on, as during the day's plenary. */
-async function plenaryVoting(): Promise<{ forum: CreatedForum; plenary: string }> {
+/** A question on three lines of a 320 px phone's banner. */
+const LONG_QUESTION =
+  'Parmi les conditions de succès nommées par les territoires, lesquelles voulez-vous retenir pour la prochaine Alliance ?';
+
+async function plenaryVoting(
+  // A question on two lines of the phone's banner, as the day's was.
+  title = 'Quelles conditions de succès retenir pour toute la région ?',
+): Promise<{ forum: CreatedForum; plenary: string }> {
   const forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
   const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
   const timer = { action: 'start', durationMs: 600_000 };
@@ -52,9 +59,8 @@ async function plenaryVoting(): Promise<{ forum: CreatedForum; plenary: string }
   expect((await forumRequest(suite.server, forum, '/spotlight', { body: spotlight })).status).toBe(
     200,
   );
-  // A question on two lines of the phone's banner, as the day's was.
   const vote = {
-    title: 'Quelles conditions de succès retenir pour toute la région ?',
+    title,
     boardIds: [plenary.id],
     dotsPerParticipant: 3,
   };
@@ -117,10 +123,12 @@ describe('the plenary on a 320 × 568 phone during the vote', () => {
 
 describe('« ? » on the vote’s banner at 320 × 568', () => {
   it('keeps the banner and the help just asked for in the window as the page grows', async () => {
-    const { forum, plenary } = await plenaryVoting();
+    // A question on three lines: once « 0:00 » and « Temps écoulé ! » stand one above the other
+    // (eb14cec), a two-line question and its help no longer fill a 320 × 568 window.
+    const { forum, plenary } = await plenaryVoting(LONG_QUESTION);
     const page = await phoneOn(plenary, 'fr-CA', { width: 320, height: 568 });
     await page.locator('.spotlight-banner').waitFor();
-    // The vote's time is up: « 0:00 » over « Temps écoulé ! », the kit a little taller.
+    // The vote's time is up: « 0:00 » over « Temps écoulé ! ».
     const timer = { action: 'start', durationMs: 1_000 };
     expect((await forumRequest(suite.server, forum, '/timer', { body: timer })).status).toBe(200);
     await page.locator('.editor [role=timer]').filter({ hasText: 'Temps écoulé' }).waitFor();
@@ -193,8 +201,6 @@ function pageHeight(page: Page): Promise<{ tall: boolean; height: number }> {
 }
 
 describe('time up during the vote, on phones', () => {
-  const LONG_QUESTION =
-    'Parmi les conditions de succès nommées par les territoires, lesquelles voulez-vous retenir pour la prochaine Alliance ?';
   const PHONES = [
     { width: 320, height: 568 },
     { width: 360, height: 640 },

@@ -5,7 +5,7 @@
 // model's importers of other tools' files (CSV, Excalidraw), which only the import dialogs use.
 // On a venue's overloaded wifi (400 kbps) each 10 kB before the first frame cost ~0.2 s.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/server';
 import { boardSuite } from './fixtures';
@@ -13,16 +13,18 @@ import { boardSuite } from './fixtures';
 const WEB_DIR = process.env.CARTON_WEB_DIR ?? join(REPO_ROOT, 'apps/web/dist');
 
 /**
- * The source files (node_modules' and Carton's) a built script was made from; none for the
- * bundler's own runtime, which has no map.
+ * The source files (node_modules' and Carton's) a built script was made from, as absolute paths;
+ * none for the bundler's own runtime, which has no map. A map names its sources relative to
+ * itself: from the build's own apps/web/dist, Carton's read « ../../src/… », without « apps/web ».
  */
 function sourcesOf(scriptPath: string): string[] {
   const path = join(WEB_DIR, `${scriptPath}.map`);
   if (!existsSync(path)) return [];
   const map = JSON.parse(readFileSync(path, 'utf8')) as {
+    sourceRoot?: string;
     sources: string[];
   };
-  return map.sources;
+  return map.sources.map((source) => resolve(dirname(path), map.sourceRoot ?? '', source));
 }
 
 describe('the board link’s code before its first frame', () => {

@@ -225,12 +225,19 @@ describe('the typeface’s subsets', () => {
       await page.reload();
       await page.locator('main.projector .projector-footer').waitFor({ timeout: 15_000 });
       await page.locator('main.projector svg text').first().waitFor({ timeout: 15_000 });
-      expect(requested.filter((path) => /\.(woff2?|ttf)$/.test(path)).sort()).toEqual(
-        [
+      // Only subsets: the latin ones, and latin-ext's when a tile draws the « Łódź » note the
+      // case above wrote (whether it is drawn yet when the first text shows varies).
+      const fonts = requested.filter((path) => /\.(woff2?|ttf)$/.test(path));
+      expect(fonts.filter((path) => path.endsWith('.ttf'))).toEqual([]);
+      expect(fonts).toEqual(
+        expect.arrayContaining([
           asset(/^atkinson-hyperlegible-latin-400-[^.]*\.woff2$/),
           asset(/^atkinson-hyperlegible-latin-700-[^.]*\.woff2$/),
-        ].sort(),
+        ]),
       );
+      for (const path of fonts) {
+        expect(path).toMatch(/\/atkinson-hyperlegible-latin(-ext)?-[47]00-[^.]*\.woff2$/);
+      }
     });
   });
 });

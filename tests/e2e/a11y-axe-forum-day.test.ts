@@ -367,6 +367,16 @@ describe('axe-core on the rest of a forum day', () => {
       await phone.getByRole('dialog', { name: 'Nos conditions du matin' }).waitFor();
       expect(await audit(phone, '[role="dialog"]')).toEqual([]);
       expect(await audit(phone)).toEqual([]);
+      // A dot given from the list, then back on the board with its badge.
+      await phone
+        .getByRole('button', { name: /^Donner un point à/u })
+        .first()
+        .tap();
+      await phone.getByText('Il vous reste 2 points').first().waitFor();
+      expect(await audit(phone, '[role="dialog"]')).toEqual([]);
+      await phone.getByRole('button', { name: 'Revenir au tableau' }).tap();
+      await phone.locator('.vote-dot.mine').first().waitFor();
+      expect(await audit(phone)).toEqual([]);
     } finally {
       await phone.context().close();
     }

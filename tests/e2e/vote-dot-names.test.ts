@@ -3,7 +3,7 @@
 // or on which idea. Each is now a picture named by its note — « Vos 2 points sur « … » »,
 // « 3 points sur « … », dont 2 à vous » — in French and in English, and axe-core finds nothing
 // to say of a board with a closed vote. While voting, the dot that takes mine back says so of
-// its note: « Retirer un de mes 2 points de « … » ».
+// its note and starts with the number it shows: « 2 points à vous sur « … » : en retirer un ».
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
@@ -107,7 +107,7 @@ describe('dots on notes are named by their idea', () => {
     // While voting, the dot that takes mine back names its note too (it said « Retirer mon
     // point » on every note), and says it holds two of them.
     const takeBack = page.getByRole('button', {
-      name: `Retirer un de mes 2 points de ${q('Participation citoyenne')}`,
+      name: `2\u00a0points à vous sur ${q('Participation citoyenne')}\u00a0: en retirer un`,
       exact: true,
     });
     await takeBack.waitFor({ timeout: 5_000 });

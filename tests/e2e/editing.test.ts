@@ -24,6 +24,7 @@ import {
   type BoardLinks,
 } from './fixtures';
 import { participantsOnFreshBoards } from './fresh-boards';
+import { openExportMenu } from './export-dialog';
 
 const { freshBoard } = participantsOnFreshBoards({ a: 'Émilie' });
 
@@ -289,23 +290,15 @@ const CSV = windows1252(
   ].join('\r\n'),
 );
 
-async function openMenu(page: Page): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Exporter ou importer' });
-  if (!(await dialog.isVisible())) {
-    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
-  }
-  await dialog.waitFor();
-}
-
 async function choose(page: Page, label: string, name: string, buffer: Buffer): Promise<void> {
-  await openMenu(page);
+  await openExportMenu(page);
   await page
     .getByLabel(label)
     .setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 }
 
 async function downloadJson(page: Page): Promise<Buffer> {
-  await openMenu(page);
+  await openExportMenu(page);
   await page.getByLabel('Tableau complet (JSON)').check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { localOrigin } from '@carton/board';
 // The TTF reader of @carton/render, which the tests' package does not depend on.
@@ -18,6 +18,7 @@ import { SHOTS } from '../support/server';
 import { createTerritoryBoard, openBoard, serverAndBrowser, waitForShapes } from './fixtures';
 import type { BoardLinks } from './fixtures';
 import { connectSeedClient } from './seed';
+import { exportDialog, openExportMenu } from './export-dialog';
 
 const TITLE = 'Rencontre de Łódź';
 const NAMES = ['Łódź', 'Nguyễn Thị Ánh'];
@@ -44,17 +45,6 @@ function extLoaded(page: Page): Promise<boolean> {
       document.fonts.check(`${weight} 16px "Atkinson Hyperlegible"`, text),
     );
   }, EXT);
-}
-
-/** The export dialog: the page's header also has a « Contenu » button (the board's outline). */
-function exportDialog(page: Page): Locator {
-  return page.getByRole('dialog', { name: 'Exporter ou importer' });
-}
-
-async function openMenu(page: Page): Promise<void> {
-  if (!(await exportDialog(page).isVisible()))
-    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
-  await exportDialog(page).waitFor();
 }
 
 /** Presses « Télécharger », then awaits `pressed` (before the file comes), and reads the file. */
@@ -156,7 +146,7 @@ describe('export of a carton with names beyond French', () => {
   ): Promise<{ held: Buffer; loaded: Buffer; encoded: boolean[] }> {
     const { context, page, release } = await heldPage();
     try {
-      await openMenu(page);
+      await openExportMenu(page);
       await page.getByLabel(format).check();
       if (format === 'Image PNG') {
         await exportDialog(page).getByLabel('Contenu').selectOption('carton');
@@ -221,7 +211,7 @@ describe('export of a carton with names beyond French', () => {
       const page = await context.newPage();
       await openBoard(page, board.edit.url);
       await waitForShapes(page, `(s) => s.length === ${total}`);
-      await openMenu(page);
+      await openExportMenu(page);
       await page.getByLabel('Carton en SVG').check();
       await page.getByLabel('Carton', { exact: true }).selectOption({ label: TITLE });
       const svg = (await download(page)).toString('utf8');

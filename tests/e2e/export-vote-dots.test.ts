@@ -6,13 +6,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { localOrigin } from '@carton/board';
 import { launchBrowser, newParticipant, savedDownload } from '../support/browser';
 import { REPO_ROOT, startServer, type CartonServer } from '../support/server';
 import { createForum, openBoard, waitForShapes, type CreatedForum } from './fixtures';
 import { connectSeedClient } from './seed';
+import { exportDialog, openExportMenu } from './export-dialog';
 
 /** The badges' fill, #1d2b3a (VOTE_BADGE_FILL). */
 const BADGE = [0x1d, 0x2b, 0x3a];
@@ -22,16 +23,6 @@ const VOTED = { x: 40, y: 110, w: 200, h: 200 };
 const STAMPED = { x: 300, y: 110, w: 200, h: 200 };
 /** A heart stamped in STAMPED's top-right corner, where a badge always sat. */
 const HEART = { x: 430, y: 120, size: 64 };
-
-function dialog(page: Page): Locator {
-  return page.getByRole('dialog', { name: 'Exporter ou importer' });
-}
-
-async function openMenu(page: Page): Promise<void> {
-  if (!(await dialog(page).isVisible()))
-    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
-  await dialog(page).waitFor();
-}
 
 const OUT = join(REPO_ROOT, 'test-results/exports');
 
@@ -151,17 +142,17 @@ describe('export with the dots of a closed vote', () => {
   });
 
   it('PNG: « Avec les points du vote », ticked, draws the badges as the board places them', async () => {
-    await openMenu(page);
+    await openExportMenu(page);
     await page.getByLabel('Image PNG').check();
-    await dialog(page).getByLabel('Contenu').selectOption('carton');
+    await exportDialog(page).getByLabel('Contenu').selectOption('carton');
     await page.getByLabel('Échelle').selectOption('1');
     const option = page.getByRole('checkbox', { name: 'Avec les points du vote' });
     await option.waitFor({ timeout: 10_000 });
     expect(await option.isChecked()).toBe(true);
-    expect(await dialog(page).locator('#export-dots-hint').textContent()).toBe(
+    expect(await exportDialog(page).locator('#export-dots-hint').textContent()).toBe(
       'Vote fermé «\u00a0Nos incontournables\u00a0»\u00a0: 4 points sur ce tableau.',
     );
-    await dialog(page).screenshot({
+    await exportDialog(page).screenshot({
       path: join(REPO_ROOT, 'test-results/screenshots/export-vote-dots-dialog.png'),
     });
     const dotted = PNG.sync.read(await download(page, 'kamouraska-with-dots.png'));
@@ -182,7 +173,7 @@ describe('export with the dots of a closed vote', () => {
   });
 
   it('SVG and PDF of the carton draw them too; JSON offers no such option', async () => {
-    await openMenu(page);
+    await openExportMenu(page);
     await page.getByLabel('Carton en SVG').check();
     const option = page.getByRole('checkbox', { name: 'Avec les points du vote' });
     expect(await option.isChecked()).toBe(true);
@@ -217,9 +208,9 @@ describe('export with the dots of a closed vote', () => {
     try {
       await openBoard(other, rimouski.edit.url);
       await other.locator('.forum-timer').waitFor({ timeout: 10_000 });
-      await openMenu(other);
+      await openExportMenu(other);
       await other.getByLabel('Image PNG').check();
-      await dialog(other).getByLabel('Contenu').waitFor();
+      await exportDialog(other).getByLabel('Contenu').waitFor();
       expect(await other.getByRole('checkbox', { name: 'Avec les points du vote' }).count()).toBe(
         0,
       );
@@ -248,9 +239,9 @@ describe('export with the dots of a closed vote', () => {
       });
       await openBoard(other, wall.edit.url);
       await other.locator('.vote-banner').waitFor({ timeout: 10_000 });
-      await openMenu(other);
+      await openExportMenu(other);
       await other.getByLabel('Image PNG').check();
-      await dialog(other).getByLabel('Contenu').waitFor();
+      await exportDialog(other).getByLabel('Contenu').waitFor();
       expect(await other.getByRole('checkbox', { name: 'Avec les points du vote' }).count()).toBe(
         0,
       );

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import {
   BOARD_FILE_VERSION,
@@ -23,6 +23,7 @@ import { REPO_ROOT, type CartonServer } from '../support/server';
 import { boardSuite, openBoard, toScreen, waitForShapes, type BoardLinks } from './fixtures';
 import { flyerPng } from './plenary-cartons';
 import { connectSeedClient } from './seed';
+import { exportDialog, openExportMenu } from './export-dialog';
 
 const OUT = join(REPO_ROOT, 'test-results/exports');
 const YELLOW = [0xff, 0xf1, 0x76];
@@ -114,18 +115,6 @@ function near(a: readonly number[], b: readonly number[], tolerance = 3): boolea
   return b.every((v, i) => Math.abs((a[i] ?? 0) - v) <= tolerance);
 }
 
-/** The export dialog: the page's header also has a « Contenu » button (the board's outline). */
-function exportDialog(page: Page): Locator {
-  return page.getByRole('dialog', { name: 'Exporter ou importer' });
-}
-
-async function openMenu(page: Page): Promise<void> {
-  const dialog = exportDialog(page);
-  if (!(await dialog.isVisible()))
-    await page.getByRole('button', { name: 'Exporter / Importer' }).click();
-  await dialog.waitFor();
-}
-
 /** Clicks « Télécharger » and returns the downloaded file's name and bytes. */
 async function download(page: Page): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([
@@ -191,7 +180,7 @@ describe('export', () => {
       [yellow.id, blue.id].sort(),
     );
 
-    await openMenu(page);
+    await openExportMenu(page);
     await page.getByLabel('Image PNG').check();
     expect(await exportDialog(page).getByLabel('Contenu').inputValue()).toBe('selection');
     expect(await page.getByLabel('Échelle').inputValue()).toBe('2');
@@ -235,7 +224,7 @@ describe('export', () => {
 
   it('PNG of one carton shows its notes and its photo', async () => {
     const { page } = suite.a;
-    await openMenu(page);
+    await openExportMenu(page);
     await page.getByLabel('Image PNG').check();
     await exportDialog(page).getByLabel('Contenu').selectOption('carton');
     await page
@@ -256,7 +245,7 @@ describe('export', () => {
 
   it('JSON: complete, versioned, pretty, named from the title; re-imports identically', async () => {
     const { page } = suite.a;
-    await openMenu(page);
+    await openExportMenu(page);
     await page.getByLabel('Tableau complet (JSON)').check();
     const file = await download(page);
     expect(file.name).toMatch(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
@@ -285,7 +274,7 @@ describe('export', () => {
 
   it('SVG of a carton embeds the font; PDF of a carton is a real poster page', async () => {
     const { page } = suite.a;
-    await openMenu(page);
+    await openExportMenu(page);
     await page.getByLabel('Carton en SVG').check();
     await page
       .getByLabel('Carton', { exact: true })
@@ -334,7 +323,7 @@ describe('export', () => {
       localOrigin('user:seed'),
     );
     await waitForShapes(page, `(s) => s.length === ${total + 1}`);
-    await openMenu(page);
+    await openExportMenu(page);
     await page.getByLabel('Image PNG').check();
     await exportDialog(page).getByLabel('Contenu').selectOption('board');
     await page.getByLabel('Échelle').selectOption('4');
@@ -359,7 +348,7 @@ describe('export', () => {
     const viewer = await suite.a.context.newPage();
     try {
       await openBoard(viewer, suite.board.view.url);
-      await openMenu(viewer);
+      await openExportMenu(viewer);
       expect(await viewer.locator('.export-dialog input[type="file"]').count()).toBe(0);
       await viewer
         .getByText(

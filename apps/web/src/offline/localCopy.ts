@@ -4,6 +4,18 @@ import type * as Y from 'yjs';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { UpdateBatch } from './updateBatch';
 
+/** What the copy uses of y-indexeddb: given by its tests, which run where IndexedDB is not. */
+export interface CopyStore {
+  open(name: string, doc: Y.Doc): IndexeddbPersistence;
+  /** Compacts the stored updates into one, if past y-indexeddb's threshold. */
+  compact(persistence: IndexeddbPersistence): Promise<void>;
+}
+
+const Y_INDEXEDDB: CopyStore = {
+  open: (name, doc) => new IndexeddbPersistence(name, doc),
+  compact: (persistence) => storeState(persistence, false),
+};
+
 export class LocalCopy {
   private readonly persistence: IndexeddbPersistence;
   private readonly batch: UpdateBatch;
@@ -13,8 +25,9 @@ export class LocalCopy {
     private readonly doc: Y.Doc,
     /** Whether the server gets updates live (they may then wait a little to be stored). */
     live: () => boolean,
+    private readonly store_: CopyStore = Y_INDEXEDDB,
   ) {
-    this.persistence = new IndexeddbPersistence(name, doc);
+    this.persistence = store_.open(name, doc);
     const persistence = this.persistence;
     // y-indexeddb stores each update in its own transaction: its listener is replaced by the
     // batch, which hands it merged updates (the origin `null` is not its own, so it stores them).
@@ -71,7 +84,7 @@ export class LocalCopy {
     // In its own transaction: merged with the batch, a large import was merged again here.
     if (update !== null) this.store(update);
     if (this.compactionOwed && this.persistence._storeTimeoutId === null) {
-      void storeState(this.persistence, false);
+      void this.store_.compact(this.persistence);
     }
     this.compactionOwed = false;
   }

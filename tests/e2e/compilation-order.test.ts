@@ -36,17 +36,25 @@ describe('« Les incontournables » answers out of order', () => {
     // The first PUT's answer is held until the second's is on the page.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
+    let firstDone!: () => void;
+    const firstAnswered = new Promise<void>((resolve) => (firstDone = resolve));
     let held = false;
     await page.route('**/compilation', async (route) => {
       if (route.request().method() !== 'PUT' || held) return route.continue();
       held = true;
       const response = await route.fetch();
+      firstDone();
       await released;
       await route.fulfill({ response });
     });
     const setAside = (text: string) =>
       page.getByRole('button', { name: `Écarter «\u00a0${text}\u00a0» des incontournables` });
     await setAside('Écoute').click();
+    // The first change done on the server before the second is sent: sent is not enough, as the
+    // held request's own fetch may start after the second's on a loaded machine, and the server
+    // then answered the second with one idea set aside, not two (a fresh-clone CI run waited
+    // 30 s for « Écartées (2) »).
+    await firstAnswered;
     await setAside('Bon leadership').click();
     await page.locator('.compilation-set-aside summary', { hasText: 'Écartées (2)' }).waitFor();
     expect(await items.allTextContents()).toHaveLength(1);

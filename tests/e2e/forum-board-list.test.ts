@@ -106,4 +106,41 @@ describe('the board list changing on the forum page', () => {
     // The list is as it was when La Matanie was added: the message stays gone.
     expect(await added().count()).toBe(0);
   });
+
+  it('keeps a territory unticked in « Les incontournables » when the saved list comes after', async () => {
+    // A venue's wifi: the forum page is up, the saved list not yet; the facilitator unticks.
+    const other = await newParticipant(browser, 'Marie-Anne', {
+      viewport: { width: 1280, height: 800 },
+    });
+    try {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let asked!: () => void;
+      const held = new Promise<void>((resolve) => (asked = resolve));
+      await other.page.route('**/api/forums/*/compilation', async (route) => {
+        if (route.request().method() !== 'GET') return route.continue();
+        asked();
+        await released;
+        await route.continue();
+      });
+      await other.page.goto(`${server.url}/f/${forum.forum.id}#token=${forum.facilitator.token}`);
+      await held;
+      const kamouraska = other.page
+        .locator('#forum-compilation .board-choice label')
+        .filter({ hasText: /^Kamouraska$/u })
+        .locator('input[type="checkbox"]');
+      await kamouraska.uncheck();
+      const answered = other.page.waitForResponse(
+        (r) => r.request().method() === 'GET' && r.url().endsWith('/compilation'),
+      );
+      release();
+      await answered;
+      await other.page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+      expect(await kamouraska.isChecked()).toBe(false);
+    } finally {
+      await other.context.close();
+    }
+  });
 });

@@ -34,6 +34,7 @@ import {
   loadSeenBoards,
   restoredChoice,
   saveSeenBoards,
+  useBoardChoice,
 } from './compilationChoice';
 import { forumErrorText } from './errorText';
 import { staleMerges } from './staleMerges';
@@ -75,7 +76,7 @@ export function CompilationPanel({
   onListPlaced?: (boardId: string, sameSince: number | null) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [chosen, setChosen] = useState<Set<string>>(
+  const { chosen, setChosen, choose, restore } = useBoardChoice(
     () => new Set(boards.filter(compiledByDefault).map((b) => b.id)),
   );
   // The boards as last shown: the saved list is restored against them once it arrives.
@@ -161,14 +162,14 @@ export function CompilationPanel({
       rereads.saw(stored.updatedAt);
       setCompilation((current) => current ?? stored);
       // A board added since the list was saved is ticked: left out, its notes were missed.
-      setChosen(restoredChoice(shown.current, stored.boardIds, loadSeenBoards(forumId)));
+      restore(restoredChoice(shown.current, stored.boardIds, loadSeenBoards(forumId)));
       end();
     }, end);
     return () => {
       live = false;
       end();
     };
-  }, [forumId, token, rereads]);
+  }, [forumId, token, rereads, restore]);
   const ranked = useRef({ vote: rankingVote, at: compiledAt });
   useEffect(() => {
     // A vote closed ranks the list anew; not the ranking vote heard with the room's first state.
@@ -390,7 +391,7 @@ export function CompilationPanel({
         legend={t('forum.compilation.boards')}
         boards={boards}
         chosen={chosen}
-        onChange={setChosen}
+        onChange={choose}
       />
       <div className="forum-row">
         <button type="button" onClick={compile} disabled={chosen.size === 0 || busy}>

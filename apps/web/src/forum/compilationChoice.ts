@@ -3,6 +3,7 @@
 // added since is in neither, and restoring the saved list as is left it unticked, so the next
 // compilation silently missed its notes. This device remembers the boards offered when the list
 // was saved, so a board the saved list has never seen starts ticked.
+import { useCallback, useRef, useState } from 'react';
 import type { ForumBoard } from './api';
 import { boardKindLabel } from './boardKind';
 
@@ -73,4 +74,22 @@ export function restoredChoice(
     if (neverSeen && compiledByDefault(board)) chosen.add(board.id);
   });
   return chosen;
+}
+
+/**
+ * The boards ticked; `choose` for the facilitator's own ticks, `restore` for the saved list's
+ * boards: once the facilitator has ticked or unticked one, the saved list, arriving late on a
+ * venue's wifi, no longer replaces that choice (a territory just unticked came back ticked).
+ */
+export function useBoardChoice(initial: () => Set<string>) {
+  const [chosen, setChosen] = useState(initial);
+  const touched = useRef(false);
+  const choose = useCallback((next: Set<string>) => {
+    touched.current = true;
+    setChosen(next);
+  }, []);
+  const restore = useCallback((saved: Set<string>) => {
+    if (!touched.current) setChosen(saved);
+  }, []);
+  return { chosen, setChosen, choose, restore };
 }

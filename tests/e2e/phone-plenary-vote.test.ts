@@ -21,6 +21,7 @@ import {
   type CreatedForum,
 } from './fixtures';
 import { boxes, boxesAtOnce, rowsOf } from './layout-boxes';
+import { votingForum } from './voting-forum';
 import { SHOTS } from '../support/server';
 
 const LANGUAGES = [
@@ -42,30 +43,21 @@ afterAll(async () => {
   for (const participant of opened) await participant.context.close();
 });
 
-/** A forum whose plenary is presented, timed and voted on, as during the day's plenary. */
 /** A question on three lines of a 320 px phone's banner. */
 const LONG_QUESTION =
   'Parmi les conditions de succès nommées par les territoires, lesquelles voulez-vous retenir pour la prochaine Alliance ?';
 
+/** A forum whose plenary is presented, timed and voted on, as during the day's plenary. */
 async function plenaryVoting(
   // A question on two lines of the phone's banner, as the day's was.
-  title = 'Quelles conditions de succès retenir pour toute la région ?',
+  question = 'Quelles conditions de succès retenir pour toute la région ?',
 ): Promise<{ forum: CreatedForum; plenary: string }> {
-  const forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
-  const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-  const timer = { action: 'start', durationMs: 600_000 };
-  expect((await forumRequest(suite.server, forum, '/timer', { body: timer })).status).toBe(200);
-  const spotlight = { active: true, boardId: plenary.id, by: 'Marie-Anne' };
-  expect((await forumRequest(suite.server, forum, '/spotlight', { body: spotlight })).status).toBe(
-    200,
-  );
-  const vote = {
-    title,
-    boardIds: [plenary.id],
-    dotsPerParticipant: 3,
-  };
-  expect((await forumRequest(suite.server, forum, '/votes', { body: vote })).status).toBe(201);
-  return { forum, plenary: plenary.edit.url };
+  const { forum, board } = await votingForum(suite.server, {
+    presenter: 'Marie-Anne',
+    question,
+    timerMs: 600_000,
+  });
+  return { forum, plenary: board.edit.url };
 }
 
 async function phoneOn(
@@ -209,14 +201,10 @@ describe('time up during the vote, on phones', () => {
   ];
   for (const viewport of PHONES) {
     it(`keeps « Mosaïque » beside the timer and the banner in the window (${viewport.width} × ${viewport.height})`, async () => {
-      const forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
-      const plenary = forum.boards.find((b) => b.kind === 'plenary')!;
-      const spotlight = { active: true, boardId: plenary.id, by: 'Marie-Ève Bouchard-Lévesque' };
-      expect(
-        (await forumRequest(suite.server, forum, '/spotlight', { body: spotlight })).status,
-      ).toBe(200);
-      const vote = { title: LONG_QUESTION, boardIds: [plenary.id], dotsPerParticipant: 3 };
-      expect((await forumRequest(suite.server, forum, '/votes', { body: vote })).status).toBe(201);
+      const { forum, board: plenary } = await votingForum(suite.server, {
+        presenter: 'Marie-Ève Bouchard-Lévesque',
+        question: LONG_QUESTION,
+      });
       const participant = await newParticipant(suite.browser, 'Maëlle', {
         viewport,
         locale: 'fr-CA',

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newParticipant, type Participant } from '../support/browser';
-import { createForum, forumRequest, openBoard, serverAndBrowser } from './fixtures';
+import { openBoard, serverAndBrowser } from './fixtures';
 import { boxesAtOnce, overlaps } from './layout-boxes';
+import { votingForum } from './voting-forum';
 import { SHOTS } from '../support/server';
 
 const QUESTION =
@@ -46,16 +47,12 @@ async function votingSideways(
   kind: 'plenary' | 'territory',
   viewport: { width: number; height: number },
 ): Promise<Page> {
-  const forum = await createForum(suite.server, { territories: ['Kamouraska', 'La Mitis'] });
-  const board = forum.boards.find((b) => b.kind === kind)!;
-  const timer = { action: 'start', durationMs: 600_000 };
-  expect((await forumRequest(suite.server, forum, '/timer', { body: timer })).status).toBe(200);
-  const spotlight = { active: true, boardId: board.id, by: PRESENTER };
-  expect((await forumRequest(suite.server, forum, '/spotlight', { body: spotlight })).status).toBe(
-    200,
-  );
-  const vote = { title: QUESTION, boardIds: [board.id], dotsPerParticipant: 3 };
-  expect((await forumRequest(suite.server, forum, '/votes', { body: vote })).status).toBe(201);
+  const { board } = await votingForum(suite.server, {
+    kind,
+    presenter: PRESENTER,
+    question: QUESTION,
+    timerMs: 600_000,
+  });
   const participant = await newParticipant(suite.browser, 'Maëlle', {
     viewport,
     locale: 'fr-CA',
